@@ -1,0 +1,292 @@
+"""Plain frozen dataclasses passed between the stages.
+
+Stage modules never import each other; they share only this module and ``errors``.
+All datetimes are timezone-aware UTC.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Mapping
+
+# --------------------------------------------------------------------------- settings
+
+DEFAULT_USER_AGENT = "aggregator/0.1 (+https://github.com/aggregator; AI deals feed)"
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    title: str = "AI deals"
+    base_url: str = "http://127.0.0.1:8080/"   # always ends with "/"
+    author: str = "aggregator"
+    subtitle: str = "AI-industry deals, one entry per story"
+    id_authority: str = "aggregator.local,2026"   # tag: URI authority + date, never changes
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    """One input feed from feeds.yaml (defaults already applied)."""
+
+    name: str
+    url: str | None = None          # http(s) URL, or None when ``path`` is given
+    path: Path | None = None        # a local file (offline demo, tests)
+    interval: int = 3600            # seconds between polls
+    timeout: float = 30.0           # total wall-clock deadline of one fetch, seconds
+    user_agent: str = DEFAULT_USER_AGENT
+    priority: int = 0               # higher wins when choosing a story's primary source
+    first_party: bool = False       # the company's own newsroom/blog
+    enabled: bool = True
+    line: int | None = None         # line in feeds.yaml, for error messages
+
+    @property
+    def location(self) -> str:
+        """The URL, or a file: URI for local feeds (what users see in tables)."""
+        if self.url:
+            return self.url
+        assert self.path is not None
+        return self.path.resolve().as_uri()
+
+
+@dataclass(frozen=True)
+class TagRule:
+    """A user-defined tag: a story gets it when any keyword or regex matches."""
+
+    name: str
+    keywords: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()   # regular expressions, validated at config load
+
+
+@dataclass(frozen=True)
+class CurationRules:
+    """What goes into the curated feed.atom (default: every deal story)."""
+
+    min_usd: float | None = None            # only deals with a known amount >= this
+    types: tuple[str, ...] = ()             # empty = every deal type
+    companies: tuple[str, ...] = ()         # empty = any company; else one must be involved
+    tags: tuple[str, ...] = ()              # stories with one of these user tags also qualify
+
+
+@dataclass(frozen=True)
+class Settings:
+    config_file: Path | None = None
+    site: SiteSettings = field(default_factory=SiteSettings)
+    feeds: tuple[FeedSettings, ...] = ()
+    database: Path = Path("data/aggregator.db")
+    output: Path = Path("data/site")
+    host: str = "127.0.0.1"
+    port: int = 8080
+    allow_private_networks: bool = False
+    concurrency: int = 16                   # requests in flight, all hosts
+    per_host: int = 2                       # requests in flight per host
+    max_body_bytes: int = 10 * 1024 * 1024  # cap on *decoded* body size
+    max_redirects: int = 5
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    max_entries_per_feed: int = 500         # entries processed per fetch
+    feed_size: int = 50                     # entries per published document
+    retention_days: int | None = None       # prune entries older than this (off by default)
+    story_window_days: float = 3.0          # entries further apart never join one story
+    tag_rules: tuple[TagRule, ...] = ()
+    watchlist: tuple[str, ...] = ()
+    curation: CurationRules = field(default_factory=CurationRules)
+    currency_rates: Mapping[str, float] = field(default_factory=dict)  # units of USD per 1 unit
+    websub_hub: str | None = None
+    log_format: str = "text"                # "text" or "json"
+    readiness_max_age: int = 3 * 3600       # /readyz fails when the last cycle is older (s)
+
+
+# --------------------------------------------------------------------------- fetch
+
+@dataclass(frozen=True)
+class FetchRequest:
+    feed: str
+    url: str | None                     # http(s) URL, or None for a local file
+    path: Path | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    timeout: float = 30.0               # total deadline, seconds
+    user_agent: str = DEFAULT_USER_AGENT
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    feed: str
+    url: str                            # the URL (or file URI) that was requested
+    status: int | None                  # final HTTP status; None when no response arrived
+    content: bytes | None = None        # decoded body (200 only)
+    headers: Mapping[str, str] = field(default_factory=dict)  # lower-case names
+    final_url: str | None = None        # after redirects
+    etag: str | None = None
+    last_modified: str | None = None
+    permanent_redirect: str | None = None   # set when every hop was 301/308
+    retry_after: datetime | None = None
+    error: str | None = None            # human-readable reason of a failure
+    error_kind: str | None = None       # timeout | too-large | blocked | redirects | http | network
+    elapsed: float = 0.0
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304 and self.error is None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.content is not None
+
+
+# --------------------------------------------------------------------------- parse
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry of one feed, cleaned: what the store keeps."""
+
+    feed: str
+    entry_key: str                      # GUID -> canonical link -> content hash
+    guid: str | None
+    link: str | None                    # canonical URL (tracking parameters removed)
+    title: str                          # plain text
+    summary: str                        # plain text, capped
+    content_html: str                   # sanitised HTML (allow-list), capped
+    author: str | None
+    published: datetime | None          # UTC; None when the feed has no usable date
+    updated: datetime | None
+    content_hash: str                   # hash of title + text, for change detection
+    original_link: str | None = None    # the link as the feed gave it (sanitised)
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    feed: str
+    title: str | None
+    link: str | None
+    entries: tuple[Entry, ...]
+    warning: str | None = None          # bozo / truncation notes: kept what parsed
+
+
+# --------------------------------------------------------------------------- store views
+
+@dataclass(frozen=True)
+class StoredEntry:
+    id: int
+    entry: Entry
+    first_seen: datetime
+    story_id: int | None = None
+    feed_title: str | None = None       # outlet name (the feed's name in feeds.yaml)
+
+
+@dataclass(frozen=True)
+class FeedState:
+    name: str
+    url: str | None
+    etag: str | None = None
+    last_modified: str | None = None
+    last_fetch_at: datetime | None = None
+    last_success_at: datetime | None = None
+    last_status: int | None = None
+    last_error: str | None = None
+    error_count: int = 0
+    next_fetch_at: datetime | None = None
+    redirect_url: str | None = None     # pending permanent redirect target
+    redirect_count: int = 0             # consecutive polls that saw it
+    disabled: str | None = None         # reason (e.g. "410 Gone")
+    entry_count: int = 0
+
+
+# --------------------------------------------------------------------------- stories
+
+@dataclass(frozen=True)
+class StoryItem:
+    """What the story clusterer sees of a stored entry."""
+
+    entry_id: int
+    feed: str
+    url: str | None
+    guid: str | None
+    title: str
+    summary: str
+    published: datetime                 # publication time, or first-seen when unknown
+
+
+@dataclass(frozen=True)
+class StoryDecision:
+    """Where one new entry goes, and why."""
+
+    entry_id: int
+    story_id: int | None                # existing story to join; None = start a new story
+    rule: str                           # e.g. same-url, same-guid, similar-title, new
+    score: float = 0.0
+    shared_terms: tuple[str, ...] = ()
+    matched_entry_id: int | None = None
+    merge_story_ids: tuple[int, ...] = ()   # other stories found to be this one (to fold in)
+
+
+# --------------------------------------------------------------------------- deals
+
+DEAL_TYPES = (
+    "funding", "investment", "acquisition", "merger", "partnership", "licensing", "ipo",
+    "joint-venture",
+)
+DEAL_STATUSES = ("rumoured", "announced", "completed", "rejected", "called-off")
+PARTY_ROLES = ("investor", "acquirer", "target", "partner", "seller", "issuer", "licensor",
+               "licensee")
+
+
+@dataclass(frozen=True)
+class Money:
+    value: float                        # in units of ``currency`` (4e9 for "$4B")
+    currency: str                       # ISO 4217 code (USD, EUR, GBP, JPY, CNY, ...)
+    qualifier: str | None = None        # up to | about | more than | over | at least | ...
+    high: float | None = None           # upper bound of a range ("$1-2B")
+    usd: float | None = None            # approximate value in USD
+    text: str = ""                      # the phrase it was read from
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str                           # normalised company name
+    role: str                           # one of PARTY_ROLES
+    slug: str                           # stable, for companies/{slug}.atom
+
+
+@dataclass(frozen=True)
+class Deal:
+    type: str                           # one of DEAL_TYPES
+    status: str | None = None           # one of DEAL_STATUSES
+    amount: Money | None = None
+    valuation: Money | None = None
+    round: str | None = None            # pre-seed, seed, series-a, ..., growth, bridge
+    parties: tuple[Party, ...] = ()
+    evidence: str = ""                  # the phrase that matched
+    rule: str = ""                      # which rule matched
+
+
+# --------------------------------------------------------------------------- publish views
+
+@dataclass(frozen=True)
+class Source:
+    """One outlet's report of a story."""
+
+    entry_id: int
+    feed: str                           # outlet name
+    feed_url: str | None
+    title: str
+    link: str | None
+    published: datetime | None
+    first_seen: datetime
+
+
+@dataclass(frozen=True)
+class Story:
+    id: int
+    uri: str                            # tag: URI, stable forever
+    title: str
+    summary: str
+    content_html: str
+    primary: Source
+    sources: tuple[Source, ...]         # primary first
+    published: datetime                 # first seen; never changes
+    updated: datetime                   # changes when a source joins or facts change
+    deal: Deal | None = None
+    tags: tuple[str, ...] = ()
+    curated: bool = False
