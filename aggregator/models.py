@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, Protocol, Sequence
 
 # --------------------------------------------------------------------------- settings
 
@@ -290,3 +290,52 @@ class Story:
     deal: Deal | None = None
     tags: tuple[str, ...] = ()
     curated: bool = False
+
+
+@dataclass(frozen=True)
+class StoryQuery:
+    """Which stories a published feed holds. All set fields must match (AND)."""
+
+    curated: bool | None = None         # True: the curated feed only
+    deal_type: str | None = None        # deals/{type}
+    company: str | None = None          # companies/{slug} (a Party.slug)
+    tag: str | None = None              # tags/{tag}
+    deals_only: bool = False            # any deal type
+
+
+@dataclass(frozen=True)
+class Company:
+    slug: str
+    name: str
+    deal_count: int
+
+
+@dataclass(frozen=True)
+class Facets:
+    companies: tuple[Company, ...]      # every company involved in at least one deal
+    deal_types: tuple[str, ...]         # deal types present
+    tags: tuple[str, ...]               # user tags present (and configured)
+
+
+@dataclass(frozen=True)
+class MonthVolume:
+    month: str                          # "2026-11"
+    deals: int
+    usd: float                          # sum of known USD amounts
+
+
+class StoryReader(Protocol):
+    """What publish needs from the store (the store implements it; tests may fake it).
+
+    Stories are ordered by id: ids grow with first-seen time, so "newest first" is id DESC
+    and archive pages (oldest first, fixed size) never reshuffle.
+    """
+
+    def select_stories(self, query: StoryQuery, *, limit: int, offset: int = 0,
+                       oldest_first: bool = False) -> Sequence[Story]: ...
+
+    def count_stories(self, query: StoryQuery) -> int: ...
+
+    def facets(self) -> Facets: ...
+
+    def deal_volume_by_month(self) -> Sequence[MonthVolume]: ...

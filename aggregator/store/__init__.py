@@ -1,0 +1,240 @@
+"""The store: the only module with SQL (SQLite through sqlite-utils).
+
+One writer at a time: every write runs in ``BEGIN IMMEDIATE`` so the write lock is taken up
+front (no lock upgrade deadlocks), WAL lets readers go on meanwhile, and a busy timeout
+absorbs short waits. Upserts are idempotent on (feed, entry_key).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+from sqlite_utils import Database
+
+from ..errors import StoreError
+from ..models import Entry, FeedSettings, FeedState, StoredEntry, StoryItem
+from . import _rows, _schema
+from ._stories import StoryStore
+
+BUSY_TIMEOUT_MS = 15_000
+
+
+@dataclass(frozen=True)
+class UpsertResult:
+    new_ids: tuple[int, ...]
+    changed_ids: tuple[int, ...]
+    unchanged: int
+
+
+class Store(StoryStore):
+    """Facade over the database. Not thread-safe: one instance per thread."""
+
+    def __init__(self, path: Path | str | None = None, *,
+                 id_authority: str = "aggregator.local,2026") -> None:
+        self.path = None if path is None else Path(path)
+        self.id_authority = id_authority
+        try:
+            if self.path is None:
+                conn = sqlite3.connect(":memory:", check_same_thread=False)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000,
+                                       check_same_thread=False)
+            self.db = Database(conn)
+            self._configure()
+            _schema.migrate(self.db)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path or ':memory:'}: cannot open database: {exc}") from exc
+
+    def _configure(self) -> None:
+        self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if self.path is not None:
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Database]:
+        """A write transaction holding the write lock from its first statement."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            raise StoreError("nested write transaction")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{self.path}: cannot take the write lock: {exc}") from exc
+        try:
+            yield self.db
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.db.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    # ------------------------------------------------------------------ feeds
+
+    def sync_feeds(self, feeds: Sequence[FeedSettings]) -> None:
+        """Make sure every configured feed has a row; a changed config URL resets state."""
+        with self.write():
+            for feed in feeds:
+                url = feed.location
+                row = self.rows("SELECT config_url FROM feeds WHERE name = ?", [feed.name])
+                if not row:
+                    self.db.execute(
+                        "INSERT INTO feeds (name, url, config_url) VALUES (?, ?, ?)",
+                        [feed.name, url, url])
+                elif row[0]["config_url"] != url:
+                    self.db.execute(
+                        "UPDATE feeds SET url = ?, config_url = ?, etag = NULL, "
+                        "last_modified = NULL, disabled = NULL, error_count = 0, "
+                        "next_fetch_at = NULL, redirect_url = NULL, redirect_count = 0 "
+                        "WHERE name = ?", [url, url, feed.name])
+
+    def feed_states(self) -> list[FeedState]:
+        counts = {r["feed"]: r["n"] for r in self.rows(
+            "SELECT feed, count(*) AS n FROM entries GROUP BY feed")}
+        return [_rows.row_to_state(r, counts.get(r["name"], 0))
+                for r in self.rows("SELECT * FROM feeds ORDER BY name")]
+
+    def feed_state(self, name: str) -> FeedState:
+        rows = self.rows("SELECT * FROM feeds WHERE name = ?", [name])
+        if not rows:
+            raise StoreError(f"unknown feed {name!r}")
+        return _rows.row_to_state(rows[0])
+
+    def save_feed_state(self, state: FeedState, *, title: str | None = None) -> None:
+        values = _rows.state_values(state)
+        sets = ", ".join(f"{k} = :{k}" for k in values if k != "name")
+        if title:
+            sets += ", title = :title"
+            values["title"] = title
+        with self.write():
+            self.db.execute(f"UPDATE feeds SET {sets} WHERE name = :name", values)
+
+    # ------------------------------------------------------------------ entries
+
+    def upsert_entries(self, feed: str, entries: Sequence[Entry], now: datetime) -> UpsertResult:
+        """Store a feed's entries; fetching the same feed twice changes nothing.
+
+        An entry is the same as a stored one when its key matches, or, failing that, when
+        its content hash matches (feeds whose GUIDs change on every fetch).
+        """
+        new, changed, unchanged = [], [], 0
+        seen = _rows.ts(now)
+        with self.write():
+            for entry in entries:
+                row = self._find_entry(entry)
+                if row is None:
+                    new.append(self._insert_entry(entry, seen))
+                elif row["content_hash"] != entry.content_hash:
+                    self._update_entry(row["id"], entry)
+                    changed.append(row["id"])
+                else:
+                    unchanged += 1
+        return UpsertResult(tuple(new), tuple(changed), unchanged)
+
+    def _find_entry(self, entry: Entry) -> dict[str, Any] | None:
+        rows = self.rows("SELECT id, content_hash FROM entries WHERE feed = ? AND entry_key = ?",
+                         [entry.feed, entry.entry_key])
+        if not rows:
+            rows = self.rows(
+                "SELECT id, content_hash FROM entries WHERE feed = ? AND content_hash = ? "
+                "ORDER BY id LIMIT 1", [entry.feed, entry.content_hash])
+        return rows[0] if rows else None
+
+    def _insert_entry(self, entry: Entry, seen: str | None) -> int:
+        values = _rows.entry_values(entry)
+        values["first_seen"] = seen
+        values["pub_time"] = values["published"] or seen
+        cols = ", ".join(values)
+        marks = ", ".join(f":{k}" for k in values)
+        cursor = self.db.execute(f"INSERT INTO entries ({cols}) VALUES ({marks})", values)
+        return int(cursor.lastrowid)  # type: ignore[arg-type]
+
+    def _update_entry(self, entry_id: int, entry: Entry) -> None:
+        values = _rows.entry_values(entry)
+        for key in ("feed", "entry_key"):
+            values.pop(key)
+        sets = ", ".join(f"{k} = :{k}" for k in values)
+        values["id"] = entry_id
+        self.db.execute(f"UPDATE entries SET {sets} WHERE id = :id", values)
+
+    def entries(self, ids: Sequence[int]) -> list[StoredEntry]:
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return [_rows.row_to_stored(r) for r in self.rows(
+            f"SELECT * FROM entries WHERE id IN ({marks}) ORDER BY id", list(ids))]
+
+    def pending_items(self, limit: int = 200_000) -> list[StoryItem]:
+        """Entries not yet in a story (new ones, or left by an interrupted cycle)."""
+        return [story_item(r) for r in self.rows(
+            "SELECT id, feed, link, guid, title, summary, pub_time FROM entries "
+            "WHERE story_id IS NULL ORDER BY pub_time, id LIMIT ?", [limit])]
+
+    def window_items(self, start: datetime, end: datetime) -> list[tuple[StoryItem, int]]:
+        """Entries already in stories whose time falls in [start, end]."""
+        rows = self.rows(
+            "SELECT id, feed, link, guid, title, summary, pub_time, story_id FROM entries "
+            "WHERE pub_time BETWEEN ? AND ? AND story_id IS NOT NULL ORDER BY pub_time, id",
+            [_rows.ts(start), _rows.ts(end)])
+        return [(story_item(r), r["story_id"]) for r in rows]
+
+    def entry_count(self) -> int:
+        return int(self.scalar("SELECT count(*) FROM entries"))
+
+    def prune(self, before: datetime) -> int:
+        """Delete entries published before ``before`` (retention); stories go with them."""
+        with self.write():
+            cursor = self.db.execute("DELETE FROM entries WHERE pub_time < ?", [_rows.ts(before)])
+            self._drop_empty_stories()
+        return cursor.rowcount
+
+    # ------------------------------------------------------------------ maintenance
+
+    def integrity_ok(self) -> bool:
+        return self.scalar("PRAGMA integrity_check") == "ok"
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy while others write (VACUUM INTO)."""
+        target = Path(target)
+        if target.exists():
+            raise StoreError(f"{target}: already exists; choose a new backup path")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db.execute("VACUUM INTO ?", [str(target)])
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{target}: backup failed: {exc}") from exc
+
+    def schema_version(self) -> str:
+        return _schema.schema_version(self.db)
+
+
+def story_item(row: dict[str, Any]) -> StoryItem:
+    return StoryItem(
+        entry_id=row["id"], feed=row["feed"], url=row["link"], guid=row["guid"],
+        title=row["title"], summary=row["summary"],
+        published=_rows.dt(row["pub_time"]),  # type: ignore[arg-type]
+    )

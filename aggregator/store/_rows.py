@@ -1,0 +1,99 @@
+"""Conversions between rows and the shared dataclasses (no SQL here)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import datetime, timezone
+from typing import Any, Mapping
+
+from ..models import Deal, Entry, FeedState, Money, Party, Source, StoredEntry
+
+
+def ts(value: datetime | None) -> str | None:
+    """UTC ISO-8601 text that sorts chronologically."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def entry_values(entry: Entry) -> dict[str, Any]:
+    return {
+        "feed": entry.feed, "entry_key": entry.entry_key, "guid": entry.guid,
+        "link": entry.link, "original_link": entry.original_link, "title": entry.title,
+        "summary": entry.summary, "content_html": entry.content_html, "author": entry.author,
+        "published": ts(entry.published), "updated": ts(entry.updated),
+        "content_hash": entry.content_hash,
+    }
+
+
+def row_to_entry(row: Mapping[str, Any]) -> Entry:
+    return Entry(
+        feed=row["feed"], entry_key=row["entry_key"], guid=row["guid"], link=row["link"],
+        title=row["title"], summary=row["summary"], content_html=row["content_html"],
+        author=row["author"], published=dt(row["published"]), updated=dt(row["updated"]),
+        content_hash=row["content_hash"], original_link=row["original_link"],
+    )
+
+
+def row_to_stored(row: Mapping[str, Any]) -> StoredEntry:
+    return StoredEntry(
+        id=row["id"], entry=row_to_entry(row), first_seen=dt(row["first_seen"]),  # type: ignore[arg-type]
+        story_id=row["story_id"], feed_title=row["feed"],
+    )
+
+
+def row_to_source(row: Mapping[str, Any]) -> Source:
+    return Source(
+        entry_id=row["id"], feed=row["feed"], feed_url=row.get("feed_url"),
+        title=row["title"], link=row["original_link"] or row["link"],
+        published=dt(row["published"]), first_seen=dt(row["first_seen"]),  # type: ignore[arg-type]
+    )
+
+
+_STATE_TIMES = ("last_fetch_at", "last_success_at", "next_fetch_at")
+
+
+def row_to_state(row: Mapping[str, Any], entry_count: int = 0) -> FeedState:
+    return FeedState(
+        name=row["name"], url=row["url"], etag=row["etag"], last_modified=row["last_modified"],
+        last_fetch_at=dt(row["last_fetch_at"]), last_success_at=dt(row["last_success_at"]),
+        last_status=row["last_status"], last_error=row["last_error"],
+        error_count=row["error_count"] or 0, next_fetch_at=dt(row["next_fetch_at"]),
+        redirect_url=row["redirect_url"], redirect_count=row["redirect_count"] or 0,
+        disabled=row["disabled"], entry_count=entry_count,
+    )
+
+
+def state_values(state: FeedState) -> dict[str, Any]:
+    values = asdict(state)
+    values.pop("entry_count")
+    for key in _STATE_TIMES:
+        values[key] = ts(values[key])
+    return values
+
+
+def deal_to_json(deal: Deal | None) -> str | None:
+    return None if deal is None else json.dumps(asdict(deal), sort_keys=True)
+
+
+def _money(data: Mapping[str, Any] | None) -> Money | None:
+    return None if data is None else Money(**data)
+
+
+def deal_from_json(text: str | None) -> Deal | None:
+    if not text:
+        return None
+    data = json.loads(text)
+    return Deal(
+        type=data["type"], status=data.get("status"), amount=_money(data.get("amount")),
+        valuation=_money(data.get("valuation")), round=data.get("round"),
+        parties=tuple(Party(**p) for p in data.get("parties", ())),
+        evidence=data.get("evidence", ""), rule=data.get("rule", ""),
+    )

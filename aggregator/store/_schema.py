@@ -1,0 +1,141 @@
+"""Schema and numbered migrations of the store.
+
+Migrations are applied in order at open; their names start with a zero-padded number.
+A database that has a migration this code does not know is newer than the code: refused.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+from ..errors import StoreError
+
+MIGRATION_SET = "aggregator"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    db.execute("""
+        CREATE TABLE feeds (
+            name TEXT PRIMARY KEY,
+            url TEXT,
+            config_url TEXT,
+            title TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            last_fetch_at TEXT,
+            last_success_at TEXT,
+            last_status INTEGER,
+            last_error TEXT,
+            error_count INTEGER NOT NULL DEFAULT 0,
+            next_fetch_at TEXT,
+            redirect_url TEXT,
+            redirect_count INTEGER NOT NULL DEFAULT 0,
+            disabled TEXT
+        )""")
+    db.execute("""
+        CREATE TABLE entries (
+            id INTEGER PRIMARY KEY,
+            feed TEXT NOT NULL,
+            entry_key TEXT NOT NULL,
+            guid TEXT,
+            link TEXT,
+            original_link TEXT,
+            title TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            content_html TEXT NOT NULL,
+            author TEXT,
+            published TEXT,
+            updated TEXT,
+            content_hash TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            pub_time TEXT NOT NULL,
+            story_id INTEGER,
+            UNIQUE (feed, entry_key)
+        )""")
+    db.execute("CREATE INDEX entries_feed_link ON entries (feed, link)")
+    db.execute("CREATE INDEX entries_feed_hash ON entries (feed, content_hash)")
+    db.execute("CREATE INDEX entries_story ON entries (story_id)")
+    db.execute("CREATE INDEX entries_first_seen ON entries (first_seen)")
+    db.execute("CREATE INDEX entries_pub_time ON entries (pub_time)")
+    db.execute("CREATE INDEX entries_pending ON entries (id) WHERE story_id IS NULL")
+    db.execute("""
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            primary_entry_id INTEGER NOT NULL,
+            merged_into INTEGER,
+            source_count INTEGER NOT NULL DEFAULT 1,
+            deal_type TEXT,
+            deal_usd REAL,
+            deal_json TEXT,
+            tags_json TEXT NOT NULL DEFAULT '[]',
+            curated INTEGER NOT NULL DEFAULT 0
+        )""")
+    db.execute("CREATE INDEX stories_live ON stories (id) WHERE merged_into IS NULL")
+    db.execute("CREATE INDEX stories_deal ON stories (deal_type, id) WHERE merged_into IS NULL")
+    db.execute("CREATE INDEX stories_curated ON stories (curated, id) WHERE merged_into IS NULL")
+    db.execute("""
+        CREATE TABLE story_links (
+            id INTEGER PRIMARY KEY,
+            story_id INTEGER NOT NULL,
+            entry_id INTEGER NOT NULL,
+            rule TEXT NOT NULL,
+            score REAL NOT NULL,
+            shared_terms TEXT NOT NULL,
+            matched_entry_id INTEGER,
+            created_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX story_links_story ON story_links (story_id)")
+    db.execute("""
+        CREATE TABLE story_merges (
+            dropped_id INTEGER PRIMARY KEY,
+            kept_id INTEGER NOT NULL,
+            entry_id INTEGER,
+            merged_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE story_parties (
+            story_id INTEGER NOT NULL,
+            slug TEXT NOT NULL,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            PRIMARY KEY (story_id, slug, role)
+        )""")
+    db.execute("CREATE INDEX story_parties_slug ON story_parties (slug, story_id)")
+    db.execute("""
+        CREATE TABLE story_tags (
+            story_id INTEGER NOT NULL,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (story_id, tag)
+        )""")
+    db.execute("CREATE INDEX story_tags_tag ON story_tags (tag, story_id)")
+    db.execute("""
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT NOT NULL,
+            report_json TEXT NOT NULL
+        )""")
+
+
+KNOWN = tuple(m.name for m in migrations._migrations)
+
+
+def migrate(db: Database) -> None:
+    """Apply pending migrations; refuse a database made by newer code."""
+    applied = [m.name for m in migrations.applied(db)]
+    unknown = [name for name in applied if name not in KNOWN]
+    if unknown:
+        raise StoreError(
+            f"database schema is newer than this program (unknown migrations: "
+            f"{', '.join(unknown)}); upgrade aggregator or use a backup made by this version"
+        )
+    migrations.apply(db)
+
+
+def schema_version(db: Database) -> str:
+    applied = [m.name for m in migrations.applied(db)]
+    return applied[-1] if applied else "none"

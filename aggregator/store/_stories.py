@@ -1,0 +1,245 @@
+"""Story tables: creation, joins, merges, facts, and the StoryReader queries for publish."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Sequence
+
+from ..models import (
+    Company, Deal, Facets, MonthVolume, Source, Story, StoryDecision, StoryQuery,
+)
+from . import _rows
+
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
+    from sqlite_utils import Database
+
+
+class StoryStore:
+    """Mixin of Store: everything about stories (needs ``rows``, ``write``, ``db``)."""
+
+    db: "Database"
+    id_authority: str = "aggregator.local,2026"
+
+    def rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def write(self) -> "AbstractContextManager[Database]":
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ writes
+    # These run inside the caller's write transaction (Store.write()).
+
+    def create_story(self, decision: StoryDecision, now: datetime) -> int:
+        seen = _rows.ts(now)
+        cursor = self.db.execute(
+            "INSERT INTO stories (created_at, updated_at, primary_entry_id) VALUES (?, ?, ?)",
+            [seen, seen, decision.entry_id])
+        story_id = int(cursor.lastrowid)  # type: ignore[arg-type]
+        self._link(story_id, decision, seen)
+        return story_id
+
+    def attach(self, decision: StoryDecision, story_id: int, now: datetime) -> None:
+        seen = _rows.ts(now)
+        self._link(story_id, decision, seen)
+        self.db.execute(
+            "UPDATE stories SET updated_at = ?, source_count = "
+            "(SELECT count(*) FROM entries WHERE story_id = ?) WHERE id = ?",
+            [seen, story_id, story_id])
+
+    def _link(self, story_id: int, decision: StoryDecision, seen: str | None) -> None:
+        self.db.execute("UPDATE entries SET story_id = ? WHERE id = ?",
+                        [story_id, decision.entry_id])
+        self.db.execute(
+            "INSERT INTO story_links (story_id, entry_id, rule, score, shared_terms, "
+            "matched_entry_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [story_id, decision.entry_id, decision.rule, decision.score,
+             json.dumps(list(decision.shared_terms)), decision.matched_entry_id, seen])
+
+    def merge_stories(self, keep: int, drop: int, now: datetime, entry_id: int | None) -> None:
+        """Fold story ``drop`` into ``keep``; ``drop`` is never published again."""
+        seen = _rows.ts(now)
+        self.db.execute("UPDATE entries SET story_id = ? WHERE story_id = ?", [keep, drop])
+        self.db.execute("UPDATE story_links SET story_id = ? WHERE story_id = ?", [keep, drop])
+        self.db.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", [keep, drop])
+        self.db.execute("UPDATE stories SET merged_into = ?, updated_at = ? WHERE id = ?",
+                        [keep, seen, drop])
+        self.db.execute("DELETE FROM story_parties WHERE story_id = ?", [drop])
+        self.db.execute("DELETE FROM story_tags WHERE story_id = ?", [drop])
+        self.db.execute(
+            "INSERT OR REPLACE INTO story_merges (dropped_id, kept_id, entry_id, merged_at) "
+            "VALUES (?, ?, ?, ?)", [drop, keep, entry_id, seen])
+        self.db.execute(
+            "UPDATE stories SET updated_at = ?, source_count = "
+            "(SELECT count(*) FROM entries WHERE story_id = ?) WHERE id = ?", [seen, keep, keep])
+
+    def set_story_facts(self, story_id: int, *, primary_entry_id: int, deal: Deal | None,
+                        tags: Sequence[str], curated: bool, now: datetime) -> bool:
+        """Save what was decided about a story; bumps ``updated`` only when something changed."""
+        deal_json = _rows.deal_to_json(deal)
+        tags_json = json.dumps(sorted(set(tags)))
+        row = self.rows("SELECT primary_entry_id, deal_json, tags_json, curated FROM stories "
+                        "WHERE id = ?", [story_id])[0]
+        if (row["primary_entry_id"], row["deal_json"], row["tags_json"], bool(row["curated"])) \
+                == (primary_entry_id, deal_json, tags_json, curated):
+            return False
+        usd = deal.amount.usd if deal and deal.amount else None
+        self.db.execute(
+            "UPDATE stories SET primary_entry_id = ?, deal_type = ?, deal_usd = ?, deal_json = ?, "
+            "tags_json = ?, curated = ?, updated_at = ? WHERE id = ?",
+            [primary_entry_id, deal.type if deal else None, usd, deal_json, tags_json,
+             int(curated), _rows.ts(now), story_id])
+        self.db.execute("DELETE FROM story_parties WHERE story_id = ?", [story_id])
+        for party in (deal.parties if deal else ()):
+            self.db.execute("INSERT OR IGNORE INTO story_parties VALUES (?, ?, ?, ?)",
+                            [story_id, party.slug, party.name, party.role])
+        self.db.execute("DELETE FROM story_tags WHERE story_id = ?", [story_id])
+        for tag in sorted(set(tags)):
+            self.db.execute("INSERT INTO story_tags VALUES (?, ?)", [story_id, tag])
+        return True
+
+    def _drop_empty_stories(self) -> None:
+        self.db.execute(
+            "DELETE FROM stories WHERE merged_into IS NULL AND NOT EXISTS "
+            "(SELECT 1 FROM entries WHERE story_id = stories.id)")
+
+    # ------------------------------------------------------------------ reads
+
+    def story_sources(self, story_ids: Sequence[int]) -> dict[int, list[Source]]:
+        """Every source of each story, oldest first."""
+        if not story_ids:
+            return {}
+        marks = ",".join("?" * len(story_ids))
+        rows = self.rows(
+            "SELECT e.id, e.feed, e.title, e.link, e.original_link, e.published, e.first_seen, "
+            f"e.story_id, f.url AS feed_url FROM entries e LEFT JOIN feeds f ON f.name = e.feed "
+            f"WHERE e.story_id IN ({marks}) ORDER BY e.pub_time, e.id", list(story_ids))
+        out: dict[int, list[Source]] = {i: [] for i in story_ids}
+        for row in rows:
+            out[row["story_id"]].append(_rows.row_to_source(row))
+        return out
+
+    def live_story_id(self, story_id: int) -> int | None:
+        """Follow merges to the story that carries ``story_id`` now."""
+        seen: set[int] = set()
+        while story_id not in seen:
+            seen.add(story_id)
+            rows = self.rows("SELECT merged_into FROM stories WHERE id = ?", [story_id])
+            if not rows:
+                return None
+            if rows[0]["merged_into"] is None:
+                return story_id
+            story_id = rows[0]["merged_into"]
+        return None
+
+    def explain(self, story_id: int) -> list[dict[str, Any]]:
+        """Why each entry is in the story: rule, score, shared terms, matched entry."""
+        return self.rows(
+            "SELECT l.entry_id, e.feed, e.title, e.link, l.rule, l.score, l.shared_terms, "
+            "l.matched_entry_id, l.created_at FROM story_links l JOIN entries e "
+            "ON e.id = l.entry_id WHERE l.story_id = ? ORDER BY l.id", [story_id])
+
+    def merges_into(self, story_id: int) -> list[dict[str, Any]]:
+        return self.rows("SELECT * FROM story_merges WHERE kept_id = ? ORDER BY dropped_id",
+                         [story_id])
+
+    # ------------------------------------------------------------------ StoryReader
+
+    def _where(self, query: StoryQuery) -> tuple[str, list[Any]]:
+        clauses, params = ["s.merged_into IS NULL"], []
+        if query.curated is not None:
+            clauses.append("s.curated = ?")
+            params.append(int(query.curated))
+        if query.deals_only:
+            clauses.append("s.deal_type IS NOT NULL")
+        if query.deal_type:
+            clauses.append("s.deal_type = ?")
+            params.append(query.deal_type)
+        if query.company:
+            clauses.append("s.id IN (SELECT story_id FROM story_parties WHERE slug = ?)")
+            params.append(query.company)
+        if query.tag:
+            clauses.append("s.id IN (SELECT story_id FROM story_tags WHERE tag = ?)")
+            params.append(query.tag)
+        return " AND ".join(clauses), params
+
+    def select_stories(self, query: StoryQuery, *, limit: int, offset: int = 0,
+                       oldest_first: bool = False) -> list[Story]:
+        where, params = self._where(query)
+        order = "ASC" if oldest_first else "DESC"
+        rows = self.rows(
+            f"SELECT s.* FROM stories s WHERE {where} ORDER BY s.id {order} LIMIT ? OFFSET ?",
+            params + [limit, offset])
+        return self.stories_from_rows(rows)
+
+    def stories(self, ids: Sequence[int]) -> list[Story]:
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return self.stories_from_rows(self.rows(
+            f"SELECT * FROM stories WHERE id IN ({marks}) ORDER BY id", list(ids)))
+
+    def stories_from_rows(self, rows: Sequence[dict[str, Any]]) -> list[Story]:
+        sources = self.story_sources([r["id"] for r in rows])
+        entries = {r["id"]: r for r in self.rows(
+            "SELECT id, summary, content_html FROM entries WHERE id IN (%s)"
+            % ",".join("?" * len(rows)), [r["primary_entry_id"] for r in rows])} if rows else {}
+        return [self._story(r, sources[r["id"]], entries.get(r["primary_entry_id"]))
+                for r in rows if sources[r["id"]]]
+
+    def _story(self, row: dict[str, Any], sources: list[Source],
+               primary_row: dict[str, Any] | None) -> Story:
+        primary = next((s for s in sources if s.entry_id == row["primary_entry_id"]), sources[0])
+        ordered = (primary,) + tuple(s for s in sources if s is not primary)
+        return Story(
+            id=row["id"], uri=f"tag:{self.id_authority}:story/{row['id']}",
+            title=primary.title, summary=(primary_row or {}).get("summary", ""),
+            content_html=(primary_row or {}).get("content_html", ""),
+            primary=primary, sources=ordered,
+            published=_rows.dt(row["created_at"]),  # type: ignore[arg-type]
+            updated=_rows.dt(row["updated_at"]),  # type: ignore[arg-type]
+            deal=_rows.deal_from_json(row["deal_json"]),
+            tags=tuple(json.loads(row["tags_json"] or "[]")), curated=bool(row["curated"]),
+        )
+
+    def count_stories(self, query: StoryQuery) -> int:
+        where, params = self._where(query)
+        return int(self.rows(f"SELECT count(*) AS n FROM stories s WHERE {where}", params)[0]["n"])
+
+    def facets(self) -> Facets:
+        companies = tuple(Company(r["slug"], r["name"], r["n"]) for r in self.rows(
+            "SELECT p.slug, min(p.name) AS name, count(DISTINCT p.story_id) AS n "
+            "FROM story_parties p JOIN stories s ON s.id = p.story_id "
+            "WHERE s.merged_into IS NULL AND s.deal_type IS NOT NULL GROUP BY p.slug "
+            "ORDER BY p.slug"))
+        types = tuple(r["deal_type"] for r in self.rows(
+            "SELECT DISTINCT deal_type FROM stories WHERE merged_into IS NULL "
+            "AND deal_type IS NOT NULL ORDER BY deal_type"))
+        tags = tuple(r["tag"] for r in self.rows(
+            "SELECT DISTINCT tag FROM story_tags ORDER BY tag"))
+        return Facets(companies=companies, deal_types=types, tags=tags)
+
+    def deal_volume_by_month(self) -> list[MonthVolume]:
+        return [MonthVolume(r["month"], r["n"], r["usd"] or 0.0) for r in self.rows(
+            "SELECT substr(created_at, 1, 7) AS month, count(*) AS n, sum(deal_usd) AS usd "
+            "FROM stories WHERE merged_into IS NULL AND deal_type IS NOT NULL "
+            "GROUP BY month ORDER BY month")]
+
+    # ------------------------------------------------------------------ runs
+
+    def record_run(self, started: datetime, finished: datetime, report: dict[str, Any]) -> None:
+        with self.write():
+            self.db.execute(
+                "INSERT INTO runs (started_at, finished_at, report_json) VALUES (?, ?, ?)",
+                [_rows.ts(started), _rows.ts(finished), json.dumps(report, default=str)])
+            self.db.execute("DELETE FROM runs WHERE id <= (SELECT max(id) - 1000 FROM runs)")
+
+    def last_run(self) -> dict[str, Any] | None:
+        rows = self.rows("SELECT * FROM runs ORDER BY id DESC LIMIT 1")
+        if not rows:
+            return None
+        row = rows[0]
+        return {"started_at": row["started_at"], "finished_at": row["finished_at"],
+                **json.loads(row["report_json"])}

@@ -1,0 +1,158 @@
+"""The store: idempotent upserts, GUID churn, migrations, merges, backups."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from aggregator.errors import StoreError
+from aggregator.models import (
+    Deal, Entry, FeedSettings, Money, Party, StoryDecision, StoryQuery,
+)
+from aggregator.store import Store
+
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+
+
+def entry(n: int, *, feed: str = "a", key: str | None = None, title: str | None = None,
+          link: str | None = None) -> Entry:
+    title = title or f"Story number {n}"
+    return Entry(feed=feed, entry_key=key or f"guid:{n}", guid=str(n),
+                 link=link or f"https://example.com/{n}", title=title, summary=f"about {n}",
+                 content_html=f"<p>about {n}</p>", author=None,
+                 published=NOW - timedelta(hours=n), updated=None, content_hash=f"h-{title}")
+
+
+@pytest.fixture
+def store() -> Store:
+    s = Store(None)
+    s.sync_feeds([FeedSettings(name="a", url="https://a.example/feed"),
+                  FeedSettings(name="b", url="https://b.example/feed")])
+    return s
+
+
+def test_upsert_is_idempotent(store: Store) -> None:
+    first = store.upsert_entries("a", [entry(1), entry(2)], NOW)
+    again = store.upsert_entries("a", [entry(1), entry(2)], NOW + timedelta(hours=1))
+    assert len(first.new_ids) == 2
+    assert again.new_ids == () and again.changed_ids == () and again.unchanged == 2
+    assert store.entry_count() == 2
+
+
+def test_changing_guids_do_not_duplicate(store: Store) -> None:
+    store.upsert_entries("a", [entry(1, key="guid:first-fetch")], NOW)
+    result = store.upsert_entries("a", [entry(1, key="guid:second-fetch")], NOW)
+    assert result.new_ids == ()
+    assert store.entry_count() == 1
+
+
+def test_edited_entry_is_updated_not_duplicated(store: Store) -> None:
+    (eid,) = store.upsert_entries("a", [entry(1)], NOW).new_ids
+    result = store.upsert_entries("a", [entry(1, title="Story number 1, updated")], NOW)
+    assert result.changed_ids == (eid,)
+    assert store.entries([eid])[0].entry.title == "Story number 1, updated"
+
+
+def test_same_key_in_two_feeds_is_two_entries(store: Store) -> None:
+    store.upsert_entries("a", [entry(1)], NOW)
+    store.upsert_entries("b", [entry(1, feed="b")], NOW)
+    assert store.entry_count() == 2
+
+
+def test_stories_merge_keeps_older_id_and_hides_the_other(store: Store) -> None:
+    ids = store.upsert_entries("a", [entry(1), entry(2), entry(3)], NOW).new_ids
+    with store.write():
+        s1 = store.create_story(StoryDecision(ids[0], None, "new"), NOW)
+        s2 = store.create_story(StoryDecision(ids[1], None, "new"), NOW)
+        store.attach(StoryDecision(ids[2], s2, "similar", 0.8, ("anthropic",)), s2, NOW)
+        store.merge_stories(s1, s2, NOW + timedelta(minutes=5), ids[2])
+    live = store.select_stories(StoryQuery(), limit=10)
+    assert [s.id for s in live] == [s1]
+    assert len(live[0].sources) == 3
+    assert store.live_story_id(s2) == s1
+    assert live[0].updated == NOW + timedelta(minutes=5)
+    assert live[0].published == NOW
+    assert [r["rule"] for r in store.explain(s1)] == ["new", "new", "similar"]
+
+
+def test_story_facts_bump_updated_only_on_change(store: Store) -> None:
+    (eid,) = store.upsert_entries("a", [entry(1)], NOW).new_ids
+    deal = Deal(type="investment", amount=Money(4e9, "USD", "up to", usd=4e9),
+                parties=(Party("Amazon", "investor", "amazon"),
+                         Party("Anthropic", "target", "anthropic")), evidence="to invest")
+    with store.write():
+        sid = store.create_story(StoryDecision(eid, None, "new"), NOW)
+        assert store.set_story_facts(sid, primary_entry_id=eid, deal=deal, tags=["x"],
+                                     curated=True, now=NOW + timedelta(hours=1))
+        assert not store.set_story_facts(sid, primary_entry_id=eid, deal=deal, tags=["x"],
+                                         curated=True, now=NOW + timedelta(hours=2))
+    (story,) = store.select_stories(StoryQuery(company="anthropic"), limit=5)
+    assert story.deal == deal
+    assert story.updated == NOW + timedelta(hours=1)
+    assert store.count_stories(StoryQuery(curated=True)) == 1
+    assert store.count_stories(StoryQuery(deal_type="acquisition")) == 0
+    assert [c.slug for c in store.facets().companies] == ["amazon", "anthropic"]
+    assert store.deal_volume_by_month()[0].usd == 4e9
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                 "VALUES ('aggregator', '9999_future', '2030-01-01')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="newer than this program"):
+        Store(path)
+
+
+def test_backup_is_consistent_and_opens(tmp_path: Path) -> None:
+    store = Store(tmp_path / "live.db")
+    store.sync_feeds([FeedSettings(name="a", url="https://a.example/feed")])
+    store.upsert_entries("a", [entry(i) for i in range(50)], NOW)
+    store.backup(tmp_path / "copy.db")
+    copy = Store(tmp_path / "copy.db")
+    assert copy.integrity_ok() and copy.entry_count() == 50
+    with pytest.raises(StoreError):
+        store.backup(tmp_path / "copy.db")
+
+
+def test_second_writer_waits_instead_of_failing(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite"
+    one, two = Store(path), Store(path)
+    for s in (one, two):
+        s.sync_feeds([FeedSettings(name="a", url="https://a.example/feed")])
+    errors: list[BaseException] = []
+
+    def writer(s: Store, start: int) -> None:
+        try:
+            for i in range(start, start + 100):
+                s.upsert_entries("a", [entry(i)], NOW)
+        except BaseException as exc:  # pragma: no cover - the failure being tested for
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(one, 0)),
+               threading.Thread(target=writer, args=(two, 1000))]
+    reader = Store(path)
+    for t in threads:
+        t.start()
+    while any(t.is_alive() for t in threads):
+        reader.entry_count()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert reader.entry_count() == 200
+
+
+def test_prune_removes_old_entries_and_empty_stories(store: Store) -> None:
+    ids = store.upsert_entries("a", [entry(1), entry(100)], NOW).new_ids
+    with store.write():
+        for eid in ids:
+            store.create_story(StoryDecision(eid, None, "new"), NOW)
+    assert store.prune(NOW - timedelta(hours=50)) == 1
+    assert store.count_stories(StoryQuery()) == 1
