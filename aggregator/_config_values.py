@@ -1,0 +1,338 @@
+"""Private helpers of ``aggregator.config``: YAML node structure and typed value readers.
+
+Every reader has the signature ``(source, node, key) -> value`` and raises ``ConfigError``
+naming ``source.file``, the node's line and the dotted ``key``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from aggregator.errors import ConfigError
+from aggregator.models import DEAL_TYPES
+
+# Approximate USD per one unit of each currency; ``currency_rates`` in the file is merged over it.
+DEFAULT_CURRENCY_RATES: Mapping[str, float] = {
+    "USD": 1.0, "EUR": 1.08, "GBP": 1.27, "JPY": 0.0067, "CNY": 0.138, "INR": 0.012,
+    "KRW": 0.00073, "CAD": 0.73, "AUD": 0.66, "CHF": 1.13, "SEK": 0.095, "SGD": 0.74,
+    "HKD": 0.128, "ILS": 0.27, "AED": 0.272, "SAR": 0.267, "BRL": 0.18,
+}
+
+_NULL = "tag:yaml.org,2002:null"
+_DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_DURATION_RE = re.compile(r"(?:\d+(?:\.\d+)?[smhd])+")
+_AUTHORITY_RE = re.compile(r"[A-Za-z0-9.-]+(?:@[A-Za-z0-9.-]+)?,\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_CURRENCY_RE = re.compile(r"[A-Z]{3}")
+_KINDS = {ScalarNode: "a single value", SequenceNode: "a list", MappingNode: "a mapping"}
+
+Reader = Callable[["Source", Node, str], Any]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where values come from: names the file in errors and anchors relative paths."""
+
+    file: str
+    base: Path
+
+    def error(self, node: Node | None, key: str, message: str) -> ConfigError:
+        mark = getattr(node, "start_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        return ConfigError(message, file=self.file, line=line, key=key or None)
+
+
+def parse_duration(text: str) -> float:
+    """Seconds in "45s", "30m", "1h", "1d", "1h30m" or "90"; ValueError otherwise."""
+    compact = "".join(text.split()).lower()
+    if re.fullmatch(r"\d+(?:\.\d+)?", compact):
+        return float(compact)
+    if not _DURATION_RE.fullmatch(compact):
+        raise ValueError(f"not a duration: {text!r} (use e.g. 45s, 30m, 1h, 1d)")
+    parts = re.findall(r"(\d+(?:\.\d+)?)([smhd])", compact)
+    return sum(float(n) * _DURATION_UNITS[unit] for n, unit in parts)
+
+
+# --------------------------------------------------------------------------- YAML structure
+
+def compose(path: Path) -> Node | None:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ConfigError(f"cannot read config file: {reason}", file=str(path)) from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not UTF-8 text: {exc.reason}", file=str(path)) from exc
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = " ".join(p for p in (exc.context, exc.problem) if p)
+        raise ConfigError(f"YAML syntax error: {problem}", file=str(path), line=line) from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"YAML error: {exc}", file=str(path)) from exc
+
+
+def is_null(node: Node | None) -> bool:
+    return node is None or (isinstance(node, ScalarNode) and node.tag == _NULL)
+
+
+def _expect(src: Source, node: Node, key: str, kind: type[Node]) -> None:
+    if not isinstance(node, kind):
+        raise src.error(node, key, f"expected {_KINDS[kind]}, got {_KINDS[type(node)]}")
+
+
+def _join(key: str, name: str) -> str:
+    return f"{key}.{name}" if key else name
+
+
+def mapping(src: Source, node: Node | None, key: str,
+            allowed: Mapping[str, Any]) -> dict[str, Node]:
+    """Keys → value nodes; unknown or repeated keys are errors (with a suggestion)."""
+    if is_null(node):
+        return {}
+    assert node is not None
+    _expect(src, node, key, MappingNode)
+    out: dict[str, Node] = {}
+    for key_node, value_node in node.value:
+        name = str(key_node.value) if isinstance(key_node, ScalarNode) else "?"
+        if name not in allowed:
+            close = difflib.get_close_matches(name, list(allowed), n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "valid keys: " + ", ".join(allowed)
+            raise src.error(key_node, _join(key, name), f"unknown key '{name}' ({hint})")
+        if name in out:
+            raise src.error(key_node, _join(key, name), f"key '{name}' is given twice")
+        out[name] = value_node
+    return out
+
+
+def sequence(src: Source, node: Node | None, key: str) -> list[Node]:
+    if is_null(node):
+        return []
+    assert node is not None
+    _expect(src, node, key, SequenceNode)
+    return list(node.value)
+
+
+def read_fields(src: Source, node: Node | None, key: str,
+            spec: Mapping[str, tuple[str, Reader]]) -> dict[str, Any]:
+    """Read a mapping whose keys each map to (settings field, reader)."""
+    out: dict[str, Any] = {}
+    for name, value in mapping(src, node, key, spec).items():
+        field_name, reader = spec[name]
+        out[field_name] = reader(src, value, _join(key, name))
+    return out
+
+
+# --------------------------------------------------------------------------- value readers
+
+def _scalar(src: Source, node: Node, key: str) -> Any:
+    _expect(src, node, key, ScalarNode)
+    return SafeConstructor().construct_object(node)
+
+
+def as_text(src: Source, node: Node, key: str) -> str:
+    """A string; unquoted numbers/dates/booleans are taken as written (``title: 2026``)."""
+    _expect(src, node, key, ScalarNode)
+    if is_null(node):
+        raise src.error(node, key, "a value is required")
+    return str(node.value)
+
+
+def as_name(src: Source, node: Node, key: str) -> str:
+    value = as_text(src, node, key).strip()
+    if not value:
+        raise src.error(node, key, "must not be empty")
+    return value
+
+
+def as_integer(minimum: int, maximum: int | None = None) -> Reader:
+    def read(src: Source, node: Node, key: str) -> int:
+        value = _scalar(src, node, key)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise src.error(node, key, f"expected a whole number, got {node.value!r}")
+        if value < minimum or (maximum is not None and value > maximum):
+            bound = f"between {minimum} and {maximum}" if maximum is not None else f">= {minimum}"
+            raise src.error(node, key, f"must be {bound}, got {value}")
+        return value
+    return read
+
+
+def as_number(src: Source, node: Node, key: str) -> float:
+    value = _scalar(src, node, key)
+    if isinstance(value, str) and getattr(node, "style", None) is None:   # YAML 1.1 misses 1e8
+        value = _float_or_none(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise src.error(node, key, f"expected a number, got {node.value!r}")
+    if value < 0:
+        raise src.error(node, key, f"must not be negative, got {value}")
+    return float(value)
+
+
+def _float_or_none(text: str) -> float | None:
+    try:
+        return float(text.replace("_", ""))
+    except ValueError:
+        return None
+
+
+def as_amount(src: Source, node: Node, key: str) -> float:
+    """A USD amount: a number, or a string like "100M", "$1.5B", "250k"."""
+    value = _scalar(src, node, key)
+    match = re.fullmatch(r"\$?\s*([\d.,_]+)\s*([kmb]?)", str(value).strip().lower())
+    if isinstance(value, str) and match:
+        number = _float_or_none(match[1].replace(",", ""))
+        if number is not None:
+            return number * {"": 1, "k": 1e3, "m": 1e6, "b": 1e9}[match[2]]
+    return as_number(src, node, key)
+
+
+def as_positive(src: Source, node: Node, key: str) -> float:
+    value = as_number(src, node, key)
+    if value <= 0:
+        raise src.error(node, key, "must be greater than 0")
+    return value
+
+
+def as_boolean(src: Source, node: Node, key: str) -> bool:
+    value = _scalar(src, node, key)
+    if not isinstance(value, bool):
+        raise src.error(node, key, f"expected true or false, got {node.value!r}")
+    return value
+
+
+def as_duration(src: Source, node: Node, key: str) -> float:
+    value = _scalar(src, node, key)
+    if isinstance(value, str):
+        try:
+            value = parse_duration(value)
+        except ValueError as exc:
+            raise src.error(node, key, str(exc)) from None
+    elif isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise src.error(node, key, f"expected a duration (45s, 30m, 1h, 1d or seconds), "
+                                   f"got {node.value!r}")
+    if not math.isfinite(value) or value <= 0:
+        raise src.error(node, key, f"duration must be greater than 0, got {node.value!r}")
+    return float(value)
+
+
+def as_whole_duration(src: Source, node: Node, key: str) -> int:
+    seconds = round(as_duration(src, node, key))
+    if seconds < 1:
+        raise src.error(node, key, "duration must be at least 1s")
+    return seconds
+
+
+def as_url(src: Source, node: Node, key: str) -> str:
+    text = as_text(src, node, key).strip()
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError as exc:
+        raise src.error(node, key, f"invalid URL {text!r}: {exc}") from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname \
+            or any(ch.isspace() for ch in text):
+        raise src.error(node, key, f"expected an http:// or https:// URL with a host, got {text!r}")
+    if parts.username is not None or parts.password is not None:
+        raise src.error(node, key, "credentials in URLs are not supported")
+    return text
+
+
+def as_base_url(src: Source, node: Node, key: str) -> str:
+    url = as_url(src, node, key)
+    return url if url.endswith("/") else url + "/"
+
+
+def as_path(src: Source, node: Node, key: str) -> Path:
+    path = Path(as_name(src, node, key)).expanduser()
+    return path if path.is_absolute() else src.base / path
+
+
+def as_feed_file(src: Source, node: Node, key: str) -> Path:
+    path = as_path(src, node, key)
+    if not path.is_file():
+        raise src.error(node, key, f"file not found: {path}")
+    return path
+
+
+def as_choice(*options: str) -> Reader:
+    def read(src: Source, node: Node, key: str) -> str:
+        value = as_text(src, node, key).strip().lower()
+        if value not in options:
+            close = difflib.get_close_matches(value, options, n=1, cutoff=0.5)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise src.error(node, key, f"must be one of {', '.join(options)}, "
+                                       f"got {node.value!r}{hint}")
+        return value
+    return read
+
+
+def optional(reader: Reader) -> Reader:
+    def read(src: Source, node: Node, key: str) -> Any:
+        return None if is_null(node) else reader(src, node, key)
+    return read
+
+
+def list_of(reader: Reader) -> Reader:
+    def read(src: Source, node: Node, key: str) -> tuple[Any, ...]:
+        return tuple(reader(src, item, f"{key}[{i}]")
+                     for i, item in enumerate(sequence(src, node, key)))
+    return read
+
+
+as_names = list_of(as_name)
+as_deal_types = list_of(as_choice(*DEAL_TYPES))
+
+
+def as_pattern(src: Source, node: Node, key: str) -> str:
+    pattern = as_text(src, node, key)
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise src.error(node, key, f"invalid regular expression {pattern!r}: {exc}") from None
+    return pattern
+
+
+def as_currency_rates(src: Source, node: Node, key: str) -> dict[str, float]:
+    """USD per unit, merged over DEFAULT_CURRENCY_RATES; codes are ISO 4217 (upper case)."""
+    given: dict[str, float] = {}
+    if not is_null(node):
+        _expect(src, node, key, MappingNode)
+    for key_node, value_node in node.value if isinstance(node, MappingNode) else ():
+        code = str(key_node.value)
+        if not isinstance(key_node, ScalarNode) or not _CURRENCY_RE.fullmatch(code):
+            raise src.error(key_node, _join(key, code),
+                            f"bad currency code {code!r} (use an ISO 4217 code such as EUR)")
+        if code in given:
+            raise src.error(key_node, _join(key, code), f"key '{code}' is given twice")
+        given[code] = as_positive(src, value_node, _join(key, code))
+    return {**DEFAULT_CURRENCY_RATES, **given}
+
+
+def as_id_authority(src: Source, node: Node, key: str) -> str:
+    value = as_name(src, node, key)
+    if not _AUTHORITY_RE.fullmatch(value):
+        raise src.error(node, key, f"expected 'domain,YYYY' or 'domain,YYYY-MM-DD', got {value!r}")
+    return value
+
+
+def as_env_boolean(src: Source, node: Node, key: str) -> bool:
+    text = str(node.value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off", ""):
+        return False
+    raise src.error(node, key, f"expected true/false/1/0, got {node.value!r}")
+
+
