@@ -52,7 +52,7 @@ def row_to_stored(row: Mapping[str, Any]) -> StoredEntry:
 def row_to_source(row: Mapping[str, Any]) -> Source:
     return Source(
         entry_id=row["id"], feed=row["feed"], feed_url=row.get("feed_url"),
-        title=row["title"], link=row["original_link"] or row["link"],
+        title=row["title"], link=row["link"] or row["original_link"],
         published=dt(row["published"]), first_seen=dt(row["first_seen"]),  # type: ignore[arg-type]
     )
 

@@ -1,0 +1,60 @@
+"""publish: stories -> the site directory (the feeds people subscribe to).
+
+Public API::
+
+    publish_site(reader, *, settings, out_dir, now, deal_line) -> PublishReport
+    topic_urls(report, settings) -> list[str]      # changed head feeds, for WebSub
+    ping_hub(hub_url, topic_urls, *, timeout=10.0) -> list[str]   # error messages
+
+Output (see docs/feeds.md): Atom + JSON Feed 1.1 for feed, all, deals/{type},
+companies/{slug}, tags/{tag}; immutable RFC 5005 archive pages under archive/;
+sources.opml, subscriptions.opml, index.html, companies/{slug}.html. Files are written
+atomically and only when their bytes change; failures raise ``PublishError``.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from aggregator.models import Deal, Settings, StoryReader
+
+from ._atom import DEAL_NS, HISTORY_NS
+from ._site import Context, publish_all
+from ._websub import ping_hub
+from ._write import SiteWriter
+
+__all__ = ["DEAL_NS", "HISTORY_NS", "PublishReport", "ping_hub", "publish_site", "topic_urls"]
+
+
+@dataclass(frozen=True)
+class PublishReport:
+    written: tuple[str, ...]      # relative paths whose bytes changed
+    unchanged: int
+    duration: float
+
+
+def publish_site(reader: StoryReader, *, settings: Settings, out_dir: Path, now: datetime,
+                 deal_line: Callable[[Deal], str]) -> PublishReport:
+    """Write every feed, archive page, OPML file and page into ``out_dir``.
+
+    Output depends only on the stories, the settings and ``now``'s month (the chart's
+    window), so publishing twice with no change writes nothing.
+    """
+    started = time.perf_counter()
+    writer = SiteWriter(Path(out_dir))
+    try:
+        publish_all(Context(reader, settings, deal_line, writer), now)
+    finally:
+        writer.sync()
+    return PublishReport(written=tuple(writer.written), unchanged=writer.unchanged,
+                         duration=time.perf_counter() - started)
+
+
+def topic_urls(report: PublishReport, settings: Settings) -> list[str]:
+    """Absolute URLs of the head feed documents this publish changed (WebSub topics)."""
+    return [settings.site.base_url + path for path in report.written
+            if path.endswith((".atom", ".json")) and not path.startswith("archive/")]

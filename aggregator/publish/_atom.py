@@ -1,0 +1,173 @@
+"""Atom documents via feedgen, with the deal extension and RFC 5005 archive markers.
+
+Deal namespace ``https://aggregator.dev/ns/deal/1.0`` (prefix ``deal``), one per deal entry::
+
+    <deal:deal type="investment" status="announced">
+      <deal:amount currency="USD" qualifier="up to">4000000000</deal:amount>
+      <deal:valuation currency="USD">61500000000</deal:valuation>
+      <deal:round>series-b</deal:round>
+      <deal:party role="investor" slug="amazon">Amazon</deal:party>
+      <deal:evidence>Amazon will invest up to $4 billion in Anthropic</deal:evidence>
+    </deal:deal>
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from feedgen.entry import FeedEntry
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.feed import FeedGenerator
+from lxml import etree
+
+from aggregator.models import Deal, Money, Settings
+
+from ._entry import EntryView, Link
+from ._paging import Page
+from ._text import clean, plain_number
+
+DEAL_NS = "https://aggregator.dev/ns/deal/1.0"
+HISTORY_NS = "http://purl.org/syndication/history/1.0"
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)   # "updated" of a feed with no entries
+GENERATOR_URI = "https://aggregator.dev/"
+
+
+def _d(name: str) -> str:
+    return f"{{{DEAL_NS}}}{name}"
+
+
+class DealFeedExtension(BaseExtension):  # type: ignore[misc]
+    def extend_ns(self) -> dict[str, str]:
+        return {"deal": DEAL_NS}
+
+
+class DealEntryExtension(BaseEntryExtension):  # type: ignore[misc]
+    """Writes the entry's links, its ``atom:source`` and ``<deal:deal>``.
+
+    Links and source are written here because feedgen 1.0 drops ``rel``/``title`` of entry
+    links and cannot give ``atom:source`` an id or a ``rel="self"`` link. Atom elements are
+    created without a namespace, like feedgen's own (the root's xmlns applies to them).
+    """
+
+    def __init__(self) -> None:
+        self.view: EntryView | None = None
+
+    def extend_atom(self, entry: Any) -> Any:
+        if self.view is not None:
+            for link in self.view.links:
+                _add_link(entry, link)
+            _add_source(entry, self.view.source_title, self.view.source_feed)
+            if self.view.deal is not None:
+                _add_deal(entry, self.view.deal)
+        return entry
+
+
+class HistoryFeedExtension(BaseExtension):  # type: ignore[misc]
+    """Marks an archive document: ``<fh:archive/>`` (RFC 5005 section 4)."""
+
+    def extend_ns(self) -> dict[str, str]:
+        return {"fh": HISTORY_NS}
+
+    def extend_atom(self, feed: Any) -> Any:
+        etree.SubElement(feed, f"{{{HISTORY_NS}}}archive")
+        return feed
+
+
+def _add_link(entry: Any, link: Link) -> None:
+    elem = etree.SubElement(entry, "link", rel=link.rel, href=link.href)
+    if link.title:
+        elem.set("title", link.title)
+
+
+def _add_source(entry: Any, title: str, feed_url: str | None) -> None:
+    source = etree.SubElement(entry, "source")
+    if feed_url:
+        etree.SubElement(source, "id").text = feed_url
+    etree.SubElement(source, "title").text = title
+    if feed_url:
+        etree.SubElement(source, "link", rel="self", href=feed_url)
+
+
+def _add_money(parent: Any, name: str, money: Money | None) -> None:
+    if money is None:
+        return
+    elem = etree.SubElement(parent, _d(name), currency=money.currency)
+    if money.qualifier:
+        elem.set("qualifier", money.qualifier)
+    if money.high is not None:
+        elem.set("high", plain_number(money.high))
+    if money.usd is not None and money.currency != "USD":
+        elem.set("usd", plain_number(money.usd))
+    elem.text = plain_number(money.value)
+
+
+def _add_deal(entry: Any, deal: Deal) -> None:
+    elem = etree.SubElement(entry, _d("deal"), type=deal.type)
+    if deal.status:
+        elem.set("status", deal.status)
+    _add_money(elem, "amount", deal.amount)
+    _add_money(elem, "valuation", deal.valuation)
+    if deal.round:
+        etree.SubElement(elem, _d("round")).text = deal.round
+    for party in deal.parties:
+        node = etree.SubElement(elem, _d("party"), role=party.role)
+        if party.slug:
+            node.set("slug", party.slug)
+        node.text = party.name
+    if deal.evidence:
+        etree.SubElement(elem, _d("evidence")).text = deal.evidence
+
+
+def _add_entry(gen: FeedGenerator, view: EntryView) -> None:
+    fe: FeedEntry = gen.add_entry(order="append")
+    fe.id(view.id)
+    fe.title(view.title)
+    fe.published(view.published)
+    fe.updated(view.updated)
+    fe.author(name=view.author)
+    for cat in view.categories:
+        fe.category(term=cat.term, scheme=cat.scheme, **({"label": cat.label} if cat.label else {}))
+    if view.summary:
+        fe.summary(view.summary, type="text")
+    fe.content(view.content_html, type="html")
+    fe.deal.view = view
+
+
+def _feed_links(gen: FeedGenerator, page: Page, settings: Settings) -> None:
+    base = settings.site.base_url
+    gen.link(href=base + page.stem + ".atom", rel="self", type="application/atom+xml")
+    gen.link(href=base + page.feed.path + ".atom", rel="current", type="application/atom+xml")
+    gen.link(href=base + page.feed.html_path, rel="alternate", type="text/html")
+    if page.prev_archive:
+        gen.link(href=base + page.prev_archive + ".atom", rel="prev-archive")
+    if page.next_archive:
+        gen.link(href=base + page.next_archive + ".atom", rel="next-archive")
+    hub = clean(settings.websub_hub)
+    if hub:
+        gen.link(href=hub, rel="hub")
+
+
+def feed_updated(page: Page) -> datetime:
+    """Newest entry's ``updated`` (never the wall clock, so bytes stay stable)."""
+    return max((e.updated for e in page.entries), default=EPOCH)
+
+
+def render_atom(page: Page, settings: Settings, feed_id: str) -> bytes:
+    gen = FeedGenerator()
+    gen.register_extension("deal", DealFeedExtension, DealEntryExtension, rss=False)
+    if page.archive:
+        gen.register_extension("history", HistoryFeedExtension, BaseEntryExtension, rss=False)
+    gen.id(feed_id)
+    gen.title(page.feed.title)
+    if clean(settings.site.subtitle):
+        gen.subtitle(clean(settings.site.subtitle))
+    gen.author(name=clean(settings.site.author) or "aggregator")
+    gen.language("en")
+    gen.generator("aggregator", uri=GENERATOR_URI)
+    gen.updated(feed_updated(page))
+    _feed_links(gen, page, settings)
+    for view in page.entries:
+        _add_entry(gen, view)
+    data: bytes = gen.atom_str(pretty=True)
+    return data

@@ -1,0 +1,133 @@
+"""One story -> one format-neutral entry (what both the Atom and the JSON writers render)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+from typing import Callable
+
+from aggregator.models import Deal, Settings, Source, Story
+
+from ._text import clean, clean_deal, format_money, safe_url, utc
+
+EXCERPT_CHARS = 600
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    rel: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Category:
+    term: str
+    scheme: str
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class EntryView:
+    id: str
+    title: str
+    url: str | None                     # the primary source's article
+    links: tuple[Link, ...]             # alternate first, then related
+    published: datetime
+    updated: datetime
+    author: str                         # the primary outlet
+    source_title: str
+    source_feed: str | None             # the primary outlet's feed URL
+    categories: tuple[Category, ...]
+    summary: str
+    content_html: str
+    deal: Deal | None
+
+
+def build_entry(story: Story, settings: Settings,
+                deal_line: Callable[[Deal], str]) -> EntryView:
+    deal = clean_deal(story.deal) if story.deal is not None else None
+    url = safe_url(story.primary.link)
+    outlet = clean(story.primary.feed) or "unknown outlet"
+    return EntryView(
+        id=clean(story.uri), title=clean(story.title) or "(untitled)", url=url,
+        links=_links(story, url), published=utc(story.published), updated=utc(story.updated),
+        author=outlet, source_title=outlet, source_feed=safe_url(story.primary.feed_url),
+        categories=_categories(story, deal, settings.site.base_url),
+        summary=_summary(story, deal, deal_line),
+        content_html=_content(story, deal), deal=deal,
+    )
+
+
+def _others(story: Story) -> list[Source]:
+    return [s for s in story.sources if s.entry_id != story.primary.entry_id]
+
+
+def _links(story: Story, url: str | None) -> tuple[Link, ...]:
+    links: list[Link] = [Link(href=url, rel="alternate")] if url else []
+    seen = {url}
+    for source in _others(story):
+        href = safe_url(source.link)
+        if href and href not in seen:
+            seen.add(href)
+            links.append(Link(href=href, rel="related", title=clean(source.feed) or None))
+    return tuple(links)
+
+
+def _categories(story: Story, deal: Deal | None, base_url: str) -> tuple[Category, ...]:
+    cats: list[Category] = []
+    if deal is not None and deal.type:
+        cats.append(Category(deal.type, base_url + "scheme/deal-type"))
+        seen: set[str] = set()
+        for party in deal.parties:
+            if party.slug and party.slug not in seen:
+                seen.add(party.slug)
+                cats.append(Category(party.slug, base_url + "scheme/company", party.name))
+    for tag in story.tags:
+        if clean(tag):
+            cats.append(Category(clean(tag), base_url + "scheme/tag"))
+    return tuple(cats)
+
+
+def _summary(story: Story, deal: Deal | None, deal_line: Callable[[Deal], str]) -> str:
+    text = clean(story.summary).strip()
+    if deal is None:
+        return text
+    first = clean(deal_line(deal)).strip()
+    return f"{first}\n{text}" if text else first
+
+
+def parties_text(deal: Deal) -> str:
+    return ", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in deal.parties)
+
+
+def _facts(deal: Deal) -> str:
+    rows = [("Type", deal.type), ("Status", deal.status or ""),
+            ("Amount", format_money(deal.amount)), ("Valuation", format_money(deal.valuation)),
+            ("Round", deal.round or ""), ("Parties", parties_text(deal)),
+            ("Evidence", f"“{deal.evidence}”" if deal.evidence else "")]
+    cells = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
+                    for k, v in rows if v)
+    return f"<table>{cells}</table>"
+
+
+def _outlet_link(source: Source) -> str:
+    name = escape(clean(source.feed) or "unknown outlet")
+    href = safe_url(source.link)
+    return f'<a href="{escape(href)}">{name}</a>' if href else name
+
+
+def _content(story: Story, deal: Deal | None) -> str:
+    parts = [_facts(deal)] if deal is not None else []
+    excerpt = clean(story.summary).strip()
+    if len(excerpt) > EXCERPT_CHARS:
+        excerpt = excerpt[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
+    if excerpt:
+        parts.append(f"<p>{escape(excerpt)}</p>")
+    line = f"Source: {_outlet_link(story.primary)}."
+    others = _others(story)
+    if others:
+        line += " Also reported by " + ", ".join(_outlet_link(s) for s in others) + "."
+    parts.append(f"<p>{line}</p>")
+    return "".join(parts)

@@ -1,0 +1,124 @@
+"""Pages for people: index.html and companies/{slug}.html.
+
+Plain HTML5 built from escaped strings: no script, one small inline stylesheet, readable
+at 360 px (tables scroll inside their own box). Every piece of story text is escaped.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Sequence
+
+from aggregator.models import Company, Settings, Story
+
+from ._entry import parties_text
+from ._paging import FeedSpec
+from ._text import clean, clean_deal, format_money, path_slug, rfc3339, safe_url, utc
+
+STYLE = """body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:0 1rem;
+color:#1a1a1a;background:#fff}h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}
+.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #ddd;vertical-align:top}
+td.n{text-align:right}svg{max-width:100%;height:auto}svg text{font-size:12px;fill:#333}
+.bar{fill:#2b6cb0}.axis{stroke:#999}ul{padding-left:1.2rem}a{color:#1a4f8b}
+small{color:#555}"""
+
+
+def _attr(value: str) -> str:
+    return escape(value, quote=True)
+
+
+def _head(title: str, feeds: Sequence[tuple[str, str, str]]) -> str:
+    links = "".join(f'<link rel="alternate" type="{_attr(kind)}" title="{_attr(name)}" '
+                    f'href="{_attr(href)}">\n' for kind, name, href in feeds)
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            f"<title>{escape(title)}</title>\n{links}<style>{STYLE}</style>\n</head>\n")
+
+
+def _deal_row(story: Story) -> str:
+    deal = clean_deal(story.deal) if story.deal else None
+    title = escape(clean(story.title) or "(untitled)")
+    href = safe_url(story.primary.link)
+    link = f'<a href="{_attr(href)}">{title}</a>' if href else title
+    cells = [utc(story.published).date().isoformat(), deal.type if deal else "",
+             parties_text(deal) if deal else "", format_money(deal.amount) if deal else ""]
+    tds = "".join(f"<td>{escape(c)}</td>" for c in cells)
+    return f"<tr>{tds}<td class=\"n\">{len(story.sources)}</td><td>{link}</td></tr>\n"
+
+
+def deals_table(stories: Sequence[Story]) -> str:
+    if not stories:
+        return "<p>No deals yet.</p>\n"
+    head = ("<tr><th>Date</th><th>Type</th><th>Parties</th><th>Amount</th>"
+            "<th>Outlets</th><th>Story</th></tr>\n")
+    rows = "".join(_deal_row(s) for s in stories)
+    return (f'<div class="scroll"><table>\n<thead>{head}</thead>\n'
+            f"<tbody>\n{rows}</tbody>\n</table></div>\n")
+
+
+def _feed_item(spec: FeedSpec, prefix: str) -> str:
+    name = escape(spec.title)
+    return (f'<li>{name}: <a href="{_attr(prefix + spec.path)}.atom">Atom</a> · '
+            f'<a href="{_attr(prefix + spec.path)}.json">JSON</a></li>\n')
+
+
+def _feed_lists(specs: Sequence[FeedSpec]) -> str:
+    out = []
+    for group in ("Main", "Deal types", "Tags"):
+        items = "".join(_feed_item(s, "") for s in specs if s.group == group)
+        if items:
+            out.append(f"<h3>{escape(group)}</h3>\n<ul>\n{items}</ul>\n")
+    out.append('<p>All feeds as OPML: <a href="subscriptions.opml">subscriptions.opml</a>; '
+               'the outlets we follow: <a href="sources.opml">sources.opml</a>.</p>\n')
+    return "".join(out)
+
+
+def _company_list(companies: Sequence[Company]) -> str:
+    if not companies:
+        return "<p>No companies yet.</p>\n"
+    items = []
+    for company in sorted(companies, key=lambda c: (clean(c.name).lower(), c.slug)):
+        slug = path_slug(company.slug)
+        items.append(f'<li><a href="companies/{_attr(slug)}.html">{escape(clean(company.name))}'
+                     f'</a> <small>({company.deal_count})</small> · '
+                     f'<a href="companies/{_attr(slug)}.atom">Atom</a></li>\n')
+    return f"<ul>\n{''.join(items)}</ul>\n"
+
+
+def _last_updated(stories: Sequence[Story]) -> str:
+    if not stories:
+        return ""
+    newest = max(utc(s.updated) for s in stories)
+    return f'<p><small>Last update: <time datetime="{rfc3339(newest)}">' \
+           f"{newest.strftime('%Y-%m-%d %H:%M')} UTC</time></small></p>\n"
+
+
+def index_page(settings: Settings, specs: Sequence[FeedSpec], latest: Sequence[Story],
+               companies: Sequence[Company], chart_svg: str) -> bytes:
+    site = clean(settings.site.title) or "AI deals"
+    auto = [("application/atom+xml", s.title, s.path + ".atom")
+            for s in specs if s.group != "Companies"]
+    auto.insert(1, ("application/feed+json", site, "feed.json"))
+    body = (f"<body>\n<header><h1>{escape(site)}</h1>\n"
+            f"<p>{escape(clean(settings.site.subtitle))}</p>\n{_last_updated(latest)}</header>\n"
+            f"<main>\n<h2>Latest deals</h2>\n{deals_table(latest)}"
+            f"<h2>Deals per month</h2>\n<figure>{chart_svg}</figure>\n"
+            f"<h2>Feeds</h2>\n{_feed_lists(specs)}"
+            f"<h2>Companies</h2>\n{_company_list(companies)}</main>\n</body>\n</html>\n")
+    return (_head(site, auto) + body).encode("utf-8")
+
+
+def company_page(settings: Settings, spec: FeedSpec, company: Company,
+                 stories: Sequence[Story]) -> bytes:
+    site = clean(settings.site.title) or "AI deals"
+    name = clean(company.name) or company.slug
+    slug = spec.path.rsplit("/", 1)[-1]
+    auto = [("application/atom+xml", spec.title, f"{slug}.atom"),
+            ("application/feed+json", spec.title, f"{slug}.json")]
+    body = (f"<body>\n<header><p><a href=\"../index.html\">{escape(site)}</a></p>\n"
+            f"<h1>{escape(name)}</h1>\n{_last_updated(stories)}</header>\n<main>\n"
+            f"<p>Follow: <a href=\"{_attr(slug)}.atom\">Atom feed</a> · "
+            f"<a href=\"{_attr(slug)}.json\">JSON feed</a></p>\n"
+            f"<h2>Deals</h2>\n{deals_table(stories)}</main>\n</body>\n</html>\n")
+    return (_head(f"{name}: {site}", auto) + body).encode("utf-8")

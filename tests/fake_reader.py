@@ -1,0 +1,141 @@
+"""An in-memory StoryReader for publish tests, plus small builders of stories and deals."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Sequence
+
+from pathlib import Path
+
+from aggregator.models import (
+    Company, Deal, Facets, Money, MonthVolume, Party, Settings, SiteSettings, Source, Story,
+    StoryQuery,
+)
+from aggregator.publish import PublishReport, publish_site
+
+T0 = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+
+
+def _matches(story: Story, query: StoryQuery) -> bool:
+    deal = story.deal
+    checks = [
+        query.curated is None or story.curated == query.curated,
+        query.deal_type is None or (deal is not None and deal.type == query.deal_type),
+        query.company is None or (deal is not None
+                                  and any(p.slug == query.company for p in deal.parties)),
+        query.tag is None or query.tag in story.tags,
+        not query.deals_only or deal is not None,
+    ]
+    return all(checks)
+
+
+@dataclass
+class FakeReader:
+    """Stories kept in a list; ordering and filtering follow the StoryReader contract."""
+
+    stories: list[Story] = field(default_factory=list)
+    tags: tuple[str, ...] = ()
+
+    def add(self, *stories: Story) -> None:
+        self.stories.extend(stories)
+
+    def replace(self, story: Story) -> None:
+        self.stories = [story if s.id == story.id else s for s in self.stories]
+
+    def select_stories(self, query: StoryQuery, *, limit: int, offset: int = 0,
+                       oldest_first: bool = False) -> Sequence[Story]:
+        chosen = sorted((s for s in self.stories if _matches(s, query)),
+                        key=lambda s: s.id, reverse=not oldest_first)
+        return chosen[offset:offset + limit]
+
+    def count_stories(self, query: StoryQuery) -> int:
+        return sum(1 for s in self.stories if _matches(s, query))
+
+    def facets(self) -> Facets:
+        counts: Counter[str] = Counter()
+        names: dict[str, str] = {}
+        for story in self.stories:
+            for party in (story.deal.parties if story.deal else ()):
+                counts[party.slug] += 1
+                names[party.slug] = party.name
+        companies = tuple(Company(slug, names[slug], n) for slug, n in sorted(counts.items()))
+        types = tuple(sorted({s.deal.type for s in self.stories if s.deal}))
+        used = {t for s in self.stories for t in s.tags}
+        return Facets(companies, types, tuple(sorted(used | set(self.tags))))
+
+    def deal_volume_by_month(self) -> Sequence[MonthVolume]:
+        deals: Counter[str] = Counter()
+        usd: defaultdict[str, float] = defaultdict(float)
+        for story in self.stories:
+            if story.deal is None:
+                continue
+            month = story.published.strftime("%Y-%m")
+            deals[month] += 1
+            amount = story.deal.amount
+            if amount is not None:
+                usd[month] += amount.usd if amount.usd is not None else amount.value
+        return [MonthVolume(m, deals[m], usd[m]) for m in sorted(deals)]
+
+
+def source(entry_id: int, outlet: str, *, link: str | None = None,
+           when: datetime = T0) -> Source:
+    slug = outlet.lower().replace(" ", "-")
+    return Source(entry_id=entry_id, feed=outlet, feed_url=f"https://{slug}.example/feed.xml",
+                  title=f"{outlet} report {entry_id}",
+                  link=link or f"https://{slug}.example/news/{entry_id}",
+                  published=when, first_seen=when)
+
+
+def investment(investor: str = "Amazon", target: str = "Anthropic",
+               value: float = 4e9) -> Deal:
+    return Deal(type="investment", status="announced",
+                amount=Money(value, "USD", qualifier="up to", usd=value, text="up to $4 billion"),
+                round="series-b",
+                parties=(Party(investor, "investor", investor.lower()),
+                         Party(target, "target", target.lower())),
+                evidence=f"{investor} will invest up to $4 billion in {target}",
+                rule="invest-in")
+
+
+def story(story_id: int, *, title: str | None = None, deal: Deal | None = None,
+          outlets: Sequence[str] = ("Wire",), curated: bool | None = None,
+          tags: tuple[str, ...] = (), updated: datetime | None = None,
+          summary: str = "A summary of the story.") -> Story:
+    when = T0 + timedelta(hours=story_id)
+    sources = tuple(source(story_id * 10 + i, name, when=when) for i, name in enumerate(outlets))
+    return Story(id=story_id, uri=f"tag:aggregator.local,2026:story/{story_id}",
+                 title=title or f"Story number {story_id}", summary=summary,
+                 content_html=f"<p>{summary}</p>", primary=sources[0], sources=sources,
+                 published=when, updated=updated or when, deal=deal, tags=tags,
+                 curated=deal is not None if curated is None else curated)
+
+
+# --------------------------------------------------------------------------- publish helpers
+
+BASE = "https://deals.example/"
+
+
+def deal_line(deal: Deal) -> str:
+    return f"DEAL {deal.type}"
+
+
+def settings(**overrides: object) -> Settings:
+    site = SiteSettings(base_url=BASE, id_authority="deals.example,2026")
+    return Settings(**{"site": site, "feed_size": 3, **overrides})  # type: ignore[arg-type]
+
+
+def publish(reader: FakeReader, out: Path, **overrides: object) -> PublishReport:
+    return publish_site(reader, settings=settings(**overrides), out_dir=out, now=T0,
+                        deal_line=deal_line)
+
+
+def sample() -> FakeReader:
+    """Seven stories, feed_size 3: odd ids are Amazon -> Anthropic deals; 3 has three outlets."""
+    reader = FakeReader(tags=("chips",))
+    for i in range(1, 8):
+        reader.add(story(i, deal=investment() if i % 2 else None,
+                         outlets=("Wire", "Daily", "Tech News") if i == 3 else ("Wire",),
+                         tags=("chips",) if i == 5 else ()))
+    return reader
