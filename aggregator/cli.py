@@ -1,0 +1,274 @@
+"""Command line: the composition root. Builds objects from Settings; holds no logic of its own."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import sys
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import click
+import yaml
+
+from . import __version__, pipeline
+from .config import load_settings, settings_to_dict
+from .errors import AggregatorError, ConfigError
+from .models import Settings
+from .service import Service, open_store, parse_pool, utcnow
+from . import logs
+
+DEFAULT_CONFIG = "feeds.yaml"
+
+
+class Context:
+    def __init__(self, config: Path, log_format: str | None, verbose: bool) -> None:
+        self.config = config
+        self.log_format = log_format
+        self.verbose = verbose
+        self._settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = load_settings(self.config, os.environ)
+            logs.setup(self.log_format or self._settings.log_format,
+                       logging.DEBUG if self.verbose else logging.INFO)
+        return self._settings
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="aggregator")
+@click.option("--config", "-c", type=click.Path(path_type=Path), envvar="AGGREGATOR_CONFIG",
+              default=DEFAULT_CONFIG, show_default=True, help="The feeds.yaml to use.")
+@click.option("--log-format", type=click.Choice(["text", "json"]), default=None,
+              help="Log lines as text or JSON (default: the config's log_format).")
+@click.option("--verbose", "-v", is_flag=True, help="Debug logging.")
+@click.pass_context
+def cli(ctx: click.Context, config: Path, log_format: str | None, verbose: bool) -> None:
+    """Follow AI-industry feeds, merge stories, tag deals, publish Atom feeds."""
+    ctx.obj = Context(config, log_format, verbose)
+
+
+# ---------------------------------------------------------------------------- config
+
+@cli.group()
+def config() -> None:
+    """Check or show the configuration."""
+
+
+@config.command("check")
+@pass_ctx
+def config_check(ctx: Context) -> None:
+    """Validate the config file; exit 2 with file:line: key: message on error."""
+    settings = ctx.settings
+    click.echo(f"{ctx.config}: OK ({len(settings.feeds)} feeds)")
+
+
+@config.command("show")
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of YAML.")
+@pass_ctx
+def config_show(ctx: Context, as_json: bool) -> None:
+    """Print the effective settings (file + defaults + AGGREGATOR_* environment)."""
+    data = settings_to_dict(ctx.settings)
+    if as_json:
+        click.echo(json.dumps(data, indent=2, default=str))
+    else:
+        click.echo(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+
+
+# ---------------------------------------------------------------------------- cycles
+
+@cli.command()
+@click.option("--all", "all_feeds", is_flag=True, help="Fetch every feed, ignoring the schedule.")
+@pass_ctx
+def update(ctx: Context, all_feeds: bool) -> None:
+    """Run one update cycle: fetch due feeds, store, cluster, tag, publish."""
+    settings = ctx.settings
+    service = Service(settings, executor=parse_pool())
+    store = open_store(settings)
+    show = _progress(sys.stderr.isatty())
+    try:
+        report = pipeline.run_once(settings, store, service.fetcher, utcnow(),
+                                   all_feeds=all_feeds, executor=service.executor, progress=show)
+    finally:
+        store.close()
+        service.close()
+    click.echo(
+        f"{report.feeds_due} feeds due: {report.fetched} fetched, {report.not_modified} not "
+        f"modified, {report.failed} failed; {report.new_entries} new entries; "
+        f"{report.stories_created} new stories, {report.stories_joined} joined, "
+        f"{report.stories_merged} merged; {report.published} files published "
+        f"to {settings.output} in {report.duration:.1f}s")
+    if report.publish_error:
+        raise click.ClickException(f"publish failed: {report.publish_error}")
+
+
+def _progress(tty: bool):  # type: ignore[no-untyped-def]
+    def show(outcome: pipeline.FeedOutcome) -> None:
+        state = outcome.error or (
+            "not modified" if outcome.status == 304 else f"{outcome.new_entries} new")
+        if tty:
+            click.echo(f"  {outcome.feed:<32} {state}", err=True)
+        else:
+            logging.getLogger("aggregator.update").info(
+                "feed %s: %s", outcome.feed, state,
+                extra={"feed": outcome.feed, "status": outcome.status,
+                       "new_entries": outcome.new_entries})
+    return show
+
+
+@cli.command()
+@pass_ctx
+def publish(ctx: Context) -> None:
+    """Rewrite the site directory from the database (no fetching)."""
+    settings = ctx.settings
+    store = open_store(settings)
+    report = pipeline.RunReport(started=utcnow())
+    try:
+        pipeline.publish_now(settings, store, utcnow(), report)
+    finally:
+        store.close()
+    if report.publish_error:
+        raise click.ClickException(f"publish failed: {report.publish_error}")
+    click.echo(f"{report.published} files written to {settings.output}")
+
+
+@cli.command()
+@pass_ctx
+def serve(ctx: Context) -> None:
+    """Serve the site directory over HTTP (no fetching)."""
+    _serve(ctx.settings, schedule=False)
+
+
+@cli.command()
+@pass_ctx
+def run(ctx: Context) -> None:
+    """Run the service: scheduled update cycles plus the HTTP server."""
+    _serve(ctx.settings, schedule=True)
+
+
+def _serve(settings: Settings, *, schedule: bool) -> None:
+    service = Service(settings, executor=parse_pool() if schedule else None)
+    asyncio.run(service.serve(schedule=schedule))
+    if not service.cycle_done.is_set():
+        logging.shutdown()
+        os._exit(0)  # a cycle thread is mid-fetch; its transactions keep the database whole
+
+
+# ---------------------------------------------------------------------------- inspection
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@pass_ctx
+def feeds(ctx: Context, as_json: bool) -> None:
+    """A table of each feed's state: last fetch, status, error, entries, next fetch."""
+    settings = ctx.settings
+    with open_store(settings) as store:
+        store.sync_feeds(settings.feeds)
+        states = store.feed_states()
+    rows = [_feed_row(s) for s in states]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    cols = ["name", "status", "entries", "errors", "last_fetch", "next_fetch", "error"]
+    click.echo(_table(cols, rows))
+
+
+def _feed_row(state: Any) -> dict[str, Any]:
+    def t(value: Any) -> str:
+        return value.strftime("%Y-%m-%d %H:%M") if value else "-"
+    return {"name": state.name, "status": state.disabled or state.last_status or "-",
+            "entries": state.entry_count, "errors": state.error_count,
+            "last_fetch": t(state.last_fetch_at), "next_fetch": t(state.next_fetch_at),
+            "error": (state.last_error or "")[:60], "url": state.url}
+
+
+def _table(cols: list[str], rows: list[dict[str, Any]]) -> str:
+    widths = {c: max([len(c)] + [len(str(r[c])) for r in rows]) for c in cols}
+    lines = ["  ".join(c.upper().ljust(widths[c]) for c in cols)]
+    lines += ["  ".join(str(r[c]).ljust(widths[c]) for c in cols) for r in rows]
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.option("--explain", "explain_id", type=int, default=None,
+              help="Show why the entries of story ID were grouped.")
+@click.option("--limit", default=20, show_default=True)
+@pass_ctx
+def stories(ctx: Context, explain_id: int | None, limit: int) -> None:
+    """List the newest stories, or explain one."""
+    from .models import StoryQuery
+    with open_store(ctx.settings) as store:
+        if explain_id is not None:
+            _explain(store, explain_id)
+            return
+        for story in store.select_stories(StoryQuery(), limit=limit):
+            deal = f" [{story.deal.type}]" if story.deal else ""
+            click.echo(f"{story.id:>6}  {len(story.sources)} src{deal}  {story.title}")
+
+
+def _explain(store: Any, story_id: int) -> None:
+    live = store.live_story_id(story_id)
+    if live is None:
+        raise click.ClickException(f"no story {story_id}")
+    if live != story_id:
+        click.echo(f"story {story_id} was merged into story {live}")
+    click.echo(f"story {live}:")
+    for link in store.explain(live):
+        terms = ", ".join(json.loads(link["shared_terms"])) or "-"
+        matched = f" matched entry {link['matched_entry_id']}" if link["matched_entry_id"] else ""
+        click.echo(f"  entry {link['entry_id']} [{link['feed']}] {link['title']}\n"
+                   f"      rule={link['rule']} score={link['score']:.2f}{matched} "
+                   f"shared terms: {terms}")
+    for merge in store.merges_into(live):
+        click.echo(f"  absorbed story {merge['dropped_id']} at {merge['merged_at']} "
+                   f"(entry {merge['entry_id']} linked both)")
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@pass_ctx
+def backup(ctx: Context, path: Path) -> None:
+    """Write a consistent copy of the database to PATH (safe while the service runs)."""
+    with open_store(ctx.settings) as store:
+        store.backup(path)
+    click.echo(f"backup written to {path}")
+
+
+@cli.command()
+@click.option("--url", default=None, help="Default: the configured host/port's /readyz.")
+@click.option("--timeout", default=5.0, show_default=True)
+@pass_ctx
+def healthcheck(ctx: Context, url: str | None, timeout: float) -> None:
+    """Exit 0 when the running service answers /readyz with 200 (for container health checks)."""
+    settings = ctx.settings
+    host = "127.0.0.1" if settings.host in ("0.0.0.0", "::", "") else settings.host
+    url = url or f"http://{host}:{settings.port}/readyz"
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as resp:  # noqa: S310 (our own URL)
+            click.echo(resp.read(2000).decode("utf-8", "replace"))
+    except Exception as exc:
+        raise click.ClickException(f"{url}: not ready: {exc}") from exc
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=False)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except ConfigError as exc:
+        click.echo(f"config error: {exc}", err=True)
+        sys.exit(2)
+    except AggregatorError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)

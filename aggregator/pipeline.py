@@ -1,0 +1,250 @@
+"""One update cycle: fetch due feeds → parse → store → stories → deals → publish.
+
+The only place that strings the stages together. Each feed's failure is isolated: it is
+recorded on the feed's row and in the report, and the cycle goes on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import random
+import time
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Callable, Sequence
+
+from . import deals as deals_mod
+from . import policy
+from .errors import AggregatorError, ParseError, PublishError
+from .fetch import Fetcher
+from .models import (
+    FeedSettings, FeedState, FetchRequest, FetchResult, ParsedFeed, Settings, StoryItem,
+)
+from .parse import parse_feed
+from .publish import ping_hub, publish_site, topic_urls
+from .store import Store
+from .story_facts import StoryFacts
+from .stories import StoryIndex, StoryOptions
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class FeedOutcome:
+    feed: str
+    status: int | None
+    error: str | None
+    error_kind: str | None
+    new_entries: int
+    elapsed: float
+
+
+@dataclass
+class RunReport:
+    started: datetime
+    finished: datetime | None = None
+    feeds_due: int = 0
+    fetched: int = 0
+    not_modified: int = 0
+    failed: int = 0
+    new_entries: int = 0
+    changed_entries: int = 0
+    stories_created: int = 0
+    stories_joined: int = 0
+    stories_merged: int = 0
+    stories_updated: int = 0
+    published: int = 0
+    publish_error: str | None = None
+    publish_seconds: float = 0.0
+    duration: float = 0.0
+    outcomes: list[FeedOutcome] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        data = dataclasses.asdict(self)
+        data["outcomes"] = [dataclasses.asdict(o) for o in self.outcomes]
+        return data
+
+
+Progress = Callable[[FeedOutcome], None]
+
+
+def run_once(settings: Settings, store: Store, fetcher: Fetcher, now: datetime, *,
+             all_feeds: bool = False, executor: Executor | None = None,
+             progress: Progress | None = None, rng: random.Random | None = None,
+             publish: bool = True) -> RunReport:
+    """Run one update cycle and return what happened."""
+    clock = time.perf_counter()
+    report = RunReport(started=now)
+    store.sync_feeds(settings.feeds)
+    due = due_feeds(settings.feeds, store.feed_states(), now, all_feeds=all_feeds)
+    report.feeds_due = len(due)
+    _fetch_and_store(settings, store, fetcher, due, now, report, executor, progress,
+                     rng or random.Random())
+    _cluster_and_tag(settings, store, now, report)
+    if settings.retention_days:
+        store.prune(now - timedelta(days=settings.retention_days))
+    if publish:
+        publish_now(settings, store, now, report)
+    report.duration = time.perf_counter() - clock
+    report.finished = now + timedelta(seconds=report.duration)
+    store.record_run(now, report.finished, report.as_dict())
+    return report
+
+
+def due_feeds(feeds: Sequence[FeedSettings], states: Sequence[FeedState], now: datetime, *,
+              all_feeds: bool = False) -> list[tuple[FeedSettings, FeedState]]:
+    by_name = {s.name: s for s in states}
+    due = []
+    for feed in feeds:
+        state = by_name[feed.name]
+        if not feed.enabled or state.disabled:
+            continue
+        if all_feeds or policy.is_due(state, now):
+            due.append((feed, state))
+    return due
+
+
+def _request(feed: FeedSettings, state: FeedState) -> FetchRequest:
+    return FetchRequest(
+        feed=feed.name, url=(state.url or feed.url) if feed.url else None, path=feed.path,
+        etag=state.etag, last_modified=state.last_modified, timeout=feed.timeout,
+        user_agent=feed.user_agent)
+
+
+def _parse_job(result: FetchResult, now: datetime, max_entries: int) -> ParsedFeed:
+    from .parse import ParseLimits
+    return parse_feed(result.content or b"", feed=result.feed,
+                      url=result.final_url or result.url, headers=result.headers, now=now,
+                      limits=ParseLimits(max_entries=max_entries))
+
+
+def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
+                     due: list[tuple[FeedSettings, FeedState]], now: datetime,
+                     report: RunReport, executor: Executor | None,
+                     progress: Progress | None, rng: random.Random) -> None:
+    parses: dict[str, Future[ParsedFeed]] = {}
+
+    def submit(result: FetchResult) -> None:
+        # Parsing starts as soon as a body arrives, overlapping the other fetches.
+        if result.ok and executor is not None:
+            parses[result.feed] = executor.submit(
+                _parse_job, result, now, settings.max_entries_per_feed)
+
+    results = fetcher.fetch_many_sync([_request(f, s) for f, s in due], on_result=submit)
+    for (feed, state), result in zip(due, results):
+        outcome = _store_result(settings, store, feed, state, result, parses.get(feed.name),
+                                now, report, rng)
+        report.outcomes.append(outcome)
+        if progress:
+            progress(outcome)
+
+
+def _store_result(settings: Settings, store: Store, feed: FeedSettings, state: FeedState,
+                  result: FetchResult, parsing: Future[ParsedFeed] | None, now: datetime,
+                  report: RunReport, rng: random.Random) -> FeedOutcome:
+    parsed, new = None, 0
+    if result.ok:
+        try:
+            parsed = parsing.result() if parsing else _parse_job(
+                result, now, settings.max_entries_per_feed)
+        except ParseError as exc:
+            result = dataclasses.replace(result, error=f"parse error: {exc.message}",
+                                         error_kind="parse")
+    new_state = policy.apply_outcome(state, result, interval=feed.interval, now=now, rng=rng)
+    if parsed is not None:
+        upserted = store.upsert_entries(feed.name, parsed.entries, now)
+        new = len(upserted.new_ids)
+        report.new_entries += new
+        report.changed_entries += len(upserted.changed_ids)
+        if parsed.warning:
+            log.info("feed %s: kept what parsed: %s", feed.name, parsed.warning)
+    store.save_feed_state(new_state, title=parsed.title if parsed else None)
+    _count(report, result)
+    if result.error:
+        log.warning("feed %s: %s", feed.name, result.error)
+    return FeedOutcome(feed.name, result.status, result.error, result.error_kind, new,
+                       result.elapsed)
+
+
+def _count(report: RunReport, result: FetchResult) -> None:
+    if result.error:
+        report.failed += 1
+    elif result.not_modified:
+        report.not_modified += 1
+    else:
+        report.fetched += 1
+
+
+def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: RunReport) -> None:
+    pending = store.pending_items()
+    if not pending:
+        return
+    index = StoryIndex(StoryOptions(window_days=settings.story_window_days))
+    window = timedelta(days=settings.story_window_days)
+    for start, end in _windows([item.published for item in pending], window):
+        for item, story_id in store.window_items(start, end):
+            index.add(item, story_id)
+    touched = _assign(store, index, pending, now, report)
+    facts = StoryFacts.from_settings(settings)
+    with store.write():
+        for story_id in sorted(touched):
+            if store.live_story_id(story_id) == story_id and facts.apply(store, story_id, now):
+                report.stories_updated += 1
+
+
+def _windows(times: Sequence[datetime], window: timedelta) -> list[tuple[datetime, datetime]]:
+    """Merge [t - window, t + window] intervals so each stretch is loaded once."""
+    spans: list[tuple[datetime, datetime]] = []
+    for t in sorted(times):
+        start, end = t - window, t + window
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _assign(store: Store, index: StoryIndex, pending: Sequence[StoryItem], now: datetime,
+            report: RunReport) -> set[int]:
+    touched: set[int] = set()
+    items = sorted(pending, key=lambda i: (i.published, i.entry_id))
+    with store.write():
+        for item in items:
+            decision = index.assign(item)
+            if decision.story_id is None:
+                story_id = store.create_story(decision, now)
+                report.stories_created += 1
+            else:
+                story_id = decision.story_id
+                store.attach(decision, story_id, now)
+                report.stories_joined += 1
+            for other in decision.merge_story_ids:
+                keep, drop = min(story_id, other), max(story_id, other)
+                store.merge_stories(keep, drop, now, item.entry_id)
+                index.merge(keep, drop)
+                report.stories_merged += 1
+                story_id = keep
+            index.add(item, story_id)
+            touched.add(story_id)
+    return touched
+
+
+def publish_now(settings: Settings, store: Store, now: datetime, report: RunReport) -> None:
+    clock = time.perf_counter()
+    try:
+        result = publish_site(store, settings=settings, out_dir=settings.output, now=now,
+                              deal_line=deals_mod.format_deal_line)
+        report.published = len(result.written)
+        if settings.websub_hub and result.written:
+            for error in ping_hub(settings.websub_hub, topic_urls(result, settings)):
+                log.warning("WebSub ping failed: %s", error)
+    except (PublishError, OSError) as exc:
+        report.publish_error = str(exc)
+        log.error("publish failed; previous files kept: %s", exc)
+    report.publish_seconds = time.perf_counter() - clock
+
+
+__all__ = ["RunReport", "FeedOutcome", "run_once", "due_feeds", "publish_now",
+           "AggregatorError"]

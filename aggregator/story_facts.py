@@ -1,0 +1,80 @@
+"""What we say about a story: its primary source, its deal, its tags, whether it is curated.
+
+Glue of the pipeline layer (it uses the deals stage and the store); the decisions themselves
+live in ``deals`` (classification, rules) and here only the choice among sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Mapping, Sequence
+
+from . import deals
+from .models import Deal, FeedSettings, Settings
+from .store import Store
+
+
+@dataclass(frozen=True)
+class StoryFacts:
+    feeds: Mapping[str, FeedSettings]
+    gazetteer: Any
+    rates: Mapping[str, float]
+    tags: Any
+    watchlist: tuple[re.Pattern[str], ...]
+    settings: Settings
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "StoryFacts":
+        return cls(
+            feeds={f.name: f for f in settings.feeds},
+            gazetteer=deals.load_gazetteer(),
+            rates=dict(settings.currency_rates),
+            tags=deals.compile_tag_rules(settings.tag_rules),
+            watchlist=tuple(re.compile(rf"\b{re.escape(n)}\b", re.I) for n in settings.watchlist),
+            settings=settings,
+        )
+
+    def apply(self, store: Store, story_id: int, now: datetime) -> bool:
+        """Recompute and save the facts of one story (inside the caller's write)."""
+        rows = store.rows(
+            "SELECT id, feed, title, summary, pub_time, first_seen FROM entries "
+            "WHERE story_id = ? ORDER BY pub_time, id", [story_id])
+        if not rows:
+            return False
+        primary = choose_primary(rows, self.feeds)
+        deal = self.deal(rows, primary)
+        text = " ".join(f"{r['title']} {r['summary']}" for r in rows)
+        tags = set(deals.match_tags(self.tags, text))
+        if any(p.search(text) for p in self.watchlist):
+            tags.add("watchlist")
+        curated = deals.is_curated(deal, sorted(tags), self.settings.curation, self.gazetteer)
+        return store.set_story_facts(story_id, primary_entry_id=primary["id"], deal=deal,
+                                     tags=sorted(tags), curated=curated, now=now)
+
+    def deal(self, rows: Sequence[Mapping[str, Any]], primary: Mapping[str, Any]) -> Deal | None:
+        """The primary source's reading if it sees a deal; else one that two sources agree on."""
+        found = {r["id"]: deals.classify(r["title"], r["summary"], gazetteer=self.gazetteer,
+                                         rates=self.rates) for r in rows}
+        if found[primary["id"]] is not None:
+            return found[primary["id"]]
+        votes = Counter(d.type for d in found.values() if d is not None)
+        if not votes:
+            return None
+        kind, count = votes.most_common(1)[0]
+        if count < 2:
+            return None
+        return next(d for d in found.values() if d is not None and d.type == kind)
+
+
+def choose_primary(rows: Sequence[Mapping[str, Any]],
+                   feeds: Mapping[str, FeedSettings]) -> Mapping[str, Any]:
+    """Highest feed priority, then a first-party source, then the earliest report."""
+    def key(row: Mapping[str, Any]) -> tuple[int, int, str, int]:
+        feed = feeds.get(row["feed"])
+        priority = feed.priority if feed else 0
+        first_party = 1 if feed and feed.first_party else 0
+        return (-priority, -first_party, row["pub_time"], row["id"])
+    return min(rows, key=key)

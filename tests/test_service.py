@@ -1,0 +1,79 @@
+"""The service process: serves, schedules a cycle, and stops cleanly on SIGTERM."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from .conftest import FeedServer, rss, write_config
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as resp:
+            return resp.status, resp.read()
+    except urllib.error.HTTPError as exc:
+        with exc:
+            return exc.code, exc.read()
+
+
+def _wait_for(url: str, status: int, deadline: float) -> bytes:
+    while time.monotonic() < deadline:
+        try:
+            code, body = _get(url)
+            if code == status:
+                return body
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"{url} never answered {status}")
+
+
+def test_run_serves_updates_and_stops_on_sigterm(tmp_path: Path,
+                                                 feed_server: FeedServer) -> None:
+    url = feed_server.add("/a.xml", rss("A", [
+        {"title": "Cohere raises $500 million", "link": "https://a.example/cohere"}]))
+    port = _free_port()
+    config = write_config(tmp_path, [{"name": "A", "url": url}],
+                          server={"host": "127.0.0.1", "port": port})
+    log = (tmp_path / "service.log").open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "aggregator", "--config", str(config), "run"],
+        stdout=log, stderr=log, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_for(base + "/healthz", 200, time.monotonic() + 30)
+        ready = json.loads(_wait_for(base + "/readyz", 200, time.monotonic() + 60))
+        assert ready["database"] == "ok"
+        code, body = _get(base + "/all.atom")
+        assert code == 200 and b"Cohere raises $500 million" in body
+        code, metrics = _get(base + "/metrics")
+        assert code == 200 and b"aggregator_fetches_total" in metrics
+        started = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=10) == 0
+        assert time.monotonic() - started < 8
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        log.close()
+        print((tmp_path / "service.log").read_text())
+    db = sqlite3.connect(tmp_path / "data" / "test.db")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.execute("SELECT count(*) FROM entries").fetchone()[0] == 1
