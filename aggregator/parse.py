@@ -144,6 +144,8 @@ def _convert_all(raw_entries: Sequence[Any], ctx: _Context) -> tuple[Entry, ...]
     entries = []
     for raw, guid in zip(raw_entries, guids):
         entry = _convert(raw, guid, unique_guid=guid is not None and counts[guid] == 1, ctx=ctx)
+        if not (entry.title or entry.link or entry.summary):
+            continue  # nothing a reader could see (e.g. the stub of a truncated item)
         if entry.entry_key not in seen:
             seen.add(entry.entry_key)
             entries.append(entry)

@@ -1,0 +1,138 @@
+"""One update cycle through every stage, with failures isolated per feed."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from aggregator import pipeline
+from aggregator.fetch import Fetcher
+from aggregator.models import FeedSettings, Settings, SiteSettings, StoryQuery
+from aggregator.service import fetch_options
+from aggregator.store import Store
+
+from .conftest import NOW, FeedServer, rss
+
+
+def settings_for(tmp_path: Path, feeds: list[FeedSettings], **kw: object) -> Settings:
+    return Settings(site=SiteSettings(id_authority="test.example,2026"), feeds=tuple(feeds),
+                    database=tmp_path / "db.sqlite", output=tmp_path / "site",
+                    allow_private_networks=True, **kw)  # type: ignore[arg-type]
+
+
+def cycle(settings: Settings, store: Store, now=NOW, **kw):  # type: ignore[no-untyped-def]
+    fetcher = Fetcher(fetch_options(settings), clock=lambda: now)
+    return pipeline.run_once(settings, store, fetcher, now, rng=random.Random(1), **kw)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "db.sqlite", id_authority="test.example,2026")
+
+
+def test_200_then_304_stores_nothing_twice(tmp_path: Path, feed_server: FeedServer,
+                                           store: Store) -> None:
+    url = feed_server.add("/a.xml", rss("A", [
+        {"title": "OpenAI signs a cloud deal with Oracle", "link": "https://a.example/1"},
+        {"title": "Robotics startup Figure raises $675 million", "link": "https://a.example/2"},
+    ]))
+    settings = settings_for(tmp_path, [FeedSettings(name="A", url=url, interval=60)])
+    first = cycle(settings, store)
+    assert (first.fetched, first.new_entries, first.stories_created) == (1, 2, 2)
+    second = cycle(settings, store, NOW + timedelta(minutes=2))
+    assert (second.not_modified, second.new_entries) == (1, 0)
+    assert store.entry_count() == 2
+    state = store.feed_state("A")
+    assert state.last_status == 304 and state.etag
+    assert state.next_fetch_at == NOW + timedelta(minutes=3)
+
+
+def test_schedule_skips_feeds_not_due(tmp_path: Path, feed_server: FeedServer,
+                                      store: Store) -> None:
+    url = feed_server.add("/a.xml", rss("A", [{"title": "x", "link": "https://a.example/x"}]))
+    settings = settings_for(tmp_path, [FeedSettings(name="A", url=url, interval=3600)])
+    cycle(settings, store)
+    assert cycle(settings, store, NOW + timedelta(minutes=5)).feeds_due == 0
+    assert cycle(settings, store, NOW + timedelta(minutes=5), all_feeds=True).feeds_due == 1
+
+
+def test_guids_changing_every_fetch_make_no_duplicates(tmp_path: Path, feed_server: FeedServer,
+                                                       store: Store) -> None:
+    settings = settings_for(tmp_path, [FeedSettings(name="A", url=feed_server.url("/a.xml"))])
+    for n in range(3):
+        feed_server.add("/a.xml", rss("A", [{"title": "Same story", "link": "https://a.example/s",
+                                             "guid": f"random-{n}", "description": "same"}]))
+        cycle(settings, store, NOW + timedelta(hours=n), all_feeds=True)
+    assert store.entry_count() == 1
+    assert store.count_stories(StoryQuery()) == 1
+
+
+def test_failures_are_recorded_and_isolated(tmp_path: Path, feed_server: FeedServer,
+                                            store: Store) -> None:
+    good = feed_server.add("/good.xml", rss("G", [{"title": "Good", "link": "https://g.example/1"}]))
+    html = feed_server.add("/html.xml", "<!doctype html><html><body>hi</body></html>",
+                           content_type="text/html")
+    gone = feed_server.add("/gone.xml", "", status=410)
+    busy = feed_server.add("/busy.xml", "", status=429, headers={"Retry-After": "7200"})
+    feeds = [FeedSettings(name=n, url=u, interval=600)
+             for n, u in [("good", good), ("html", html), ("gone", gone), ("busy", busy)]]
+    settings = settings_for(tmp_path, feeds)
+    report = cycle(settings, store)
+    assert (report.fetched, report.failed) == (1, 3)
+    states = {s.name: s for s in store.feed_states()}
+    assert states["good"].error_count == 0 and states["good"].entry_count == 1
+    assert "not a feed" in (states["html"].last_error or "").lower()
+    assert states["html"].error_count == 1
+    assert states["html"].next_fetch_at >= NOW + timedelta(minutes=50)  # 1 h backoff, jittered
+    assert states["gone"].disabled == "410 Gone"
+    assert states["busy"].next_fetch_at >= NOW + timedelta(hours=2)
+    assert (tmp_path / "site" / "all.atom").exists()
+    later = cycle(settings, store, NOW + timedelta(days=2), all_feeds=True)
+    assert "gone" not in [o.feed for o in later.outcomes]
+
+
+def test_malformed_feed_keeps_what_parsed(tmp_path: Path, feed_server: FeedServer,
+                                          store: Store) -> None:
+    doc = rss("A", [{"title": "First", "link": "https://a.example/1"},
+                    {"title": "Second", "link": "https://a.example/2"}])
+    url = feed_server.add("/a.xml", doc[: doc.index("<item>", doc.index("First"))] + "<item><ti")
+    settings = settings_for(tmp_path, [FeedSettings(name="A", url=url)])
+    report = cycle(settings, store)
+    assert report.new_entries == 1 and report.failed == 0
+
+
+def test_permanent_redirect_adopted_after_repeats(tmp_path: Path, feed_server: FeedServer,
+                                                  store: Store) -> None:
+    new = feed_server.add("/new.xml", rss("A", [{"title": "x", "link": "https://a.example/x"}]))
+    old = feed_server.add("/old.xml", "", status=301, headers={"Location": new})
+    settings = settings_for(tmp_path, [FeedSettings(name="A", url=old)])
+    for n in range(3):
+        cycle(settings, store, NOW + timedelta(hours=n), all_feeds=True)
+    assert store.feed_state("A").url == new
+
+
+def test_publish_failure_is_reported_and_old_files_kept(tmp_path: Path,
+                                                        feed_server: FeedServer,
+                                                        store: Store) -> None:
+    url = feed_server.add("/a.xml", rss("A", [{"title": "x", "link": "https://a.example/x"}]))
+    settings = settings_for(tmp_path, [FeedSettings(name="A", url=url)])
+    cycle(settings, store)
+    before = (tmp_path / "site" / "all.atom").read_bytes()
+    feed_server.add("/a.xml", rss("A", [{"title": "y", "link": "https://a.example/y"}]))
+    broken = replace(settings, output=tmp_path / "site" / "all.atom" / "nested")
+    report = cycle(broken, store, NOW + timedelta(hours=2), all_feeds=True)
+    assert report.publish_error
+    assert (tmp_path / "site" / "all.atom").read_bytes() == before
+    assert store.last_run()["publish_error"]
+
+
+def test_local_path_feeds(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "local.xml"
+    path.write_text(rss("L", [{"title": "Local item", "link": "https://l.example/1"}]))
+    settings = settings_for(tmp_path, [FeedSettings(name="L", path=path)])
+    assert cycle(settings, store).new_entries == 1
+    assert cycle(settings, store, NOW + timedelta(hours=2), all_feeds=True).not_modified == 1
