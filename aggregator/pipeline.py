@@ -11,6 +11,7 @@ import logging
 import random
 import time
 from concurrent.futures import Executor, Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable, Sequence
@@ -22,7 +23,8 @@ from .fetch import Fetcher
 from .models import (
     FeedSettings, FeedState, FetchRequest, FetchResult, ParsedFeed, Settings, StoryItem,
 )
-from .parse import parse_feed
+from .parse import ParseLimits, parse_feed
+from .parse_guard import parse_deadline
 from .publish import ping_hub, publish_site, topic_urls
 from .store import Store
 from .story_facts import StoryFacts
@@ -113,11 +115,14 @@ def _request(feed: FeedSettings, state: FeedState) -> FetchRequest:
         user_agent=feed.user_agent)
 
 
+PARSE_TIME_LIMIT = 30.0   # seconds of one parse in a worker process
+
+
 def _parse_job(result: FetchResult, now: datetime, max_entries: int) -> ParsedFeed:
-    from .parse import ParseLimits
-    return parse_feed(result.content or b"", feed=result.feed,
-                      url=result.final_url or result.url, headers=result.headers, now=now,
-                      limits=ParseLimits(max_entries=max_entries))
+    with parse_deadline(PARSE_TIME_LIMIT, result):
+        return parse_feed(result.content or b"", feed=result.feed,
+                          url=result.final_url or result.url, headers=result.headers, now=now,
+                          limits=ParseLimits(max_entries=max_entries))
 
 
 def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
@@ -151,6 +156,9 @@ def _store_result(settings: Settings, store: Store, feed: FeedSettings, state: F
                 result, now, settings.max_entries_per_feed)
         except ParseError as exc:
             result = dataclasses.replace(result, error=f"parse error: {exc.message}",
+                                         error_kind="parse")
+        except BrokenProcessPool:
+            result = dataclasses.replace(result, error="parse error: the parser process died",
                                          error_kind="parse")
     new_state = policy.apply_outcome(state, result, interval=feed.interval, now=now, rng=rng)
     if parsed is not None:

@@ -24,6 +24,7 @@ from . import pipeline, web
 from .fetch import Fetcher
 from .metrics import Metrics
 from .models import Settings
+from .parse_guard import limit_worker_memory
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,8 @@ def fetch_options(settings: Settings):  # type: ignore[no-untyped-def]
 def parse_pool(workers: int | None = None) -> Executor:
     """A process pool for feedparser (pure Python: processes, not threads, use both cores)."""
     return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 2,
-                               mp_context=multiprocessing.get_context("forkserver"))
+                               mp_context=multiprocessing.get_context("forkserver"),
+                               initializer=limit_worker_memory)
 
 
 def open_store(settings: Settings) -> Store:
@@ -76,6 +78,7 @@ class Service:
             report = pipeline.run_once(self.settings, self._store, self.fetcher, self.clock(),
                                        executor=self.executor)
             self._observe(self._store, report)
+            self._renew_pool()
             log.info("cycle done: %d due, %d fetched, %d not modified, %d failed, "
                      "%d new entries, %d files published in %.1fs", report.feeds_due,
                      report.fetched, report.not_modified, report.failed, report.new_entries,
@@ -83,6 +86,14 @@ class Service:
             return report
         finally:
             self.cycle_done.set()
+
+    def _renew_pool(self) -> None:
+        """A parse worker killed by the kernel breaks the pool; start a fresh one."""
+        if isinstance(self.executor, ProcessPoolExecutor) and getattr(
+                self.executor, "_broken", False):
+            log.warning("parse pool broken (a worker died); starting a new one")
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = parse_pool()
 
     def _observe(self, store: Store, report: pipeline.RunReport) -> None:
         counts = {
