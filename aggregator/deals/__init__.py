@@ -1,0 +1,40 @@
+"""Deal recognition: is a story a deal, of which type, between whom, for how much.
+
+Pure functions over strings and the shared dataclasses of ``aggregator.models``::
+
+    deal = classify("Amazon to invest up to $4 billion in Anthropic")
+    # Deal(type="investment", status="announced", amount=Money(4e9, "USD", "up to", ...),
+    #      parties=(Party("Amazon", "investor", "amazon"), Party("Anthropic", "target", ...)),
+    #      evidence="invest up to $4 billion in", rule="invest-in")
+    format_deal_line(deal)   # "Investment · Amazon → Anthropic · up to $4B"
+
+Every decision carries the phrase that triggered it (``Deal.evidence``) and the rule's
+name (``Deal.rule``). Regular expressions are compiled once at import; the gazetteer is
+indexed once per ``Gazetteer`` object.
+"""
+
+from __future__ import annotations
+
+from ._amounts import DEFAULT_RATES, parse_amounts
+from ._classify import classify
+from ._format import format_deal_line, format_money, format_round
+from ._gazetteer import Company, Gazetteer, load_gazetteer, parse_gazetteer, slugify
+from ._rules import CompiledTags, compile_tag_rules, is_curated, match_tags
+
+__all__ = [
+    "DEFAULT_RATES",
+    "Company",
+    "CompiledTags",
+    "Gazetteer",
+    "classify",
+    "compile_tag_rules",
+    "format_deal_line",
+    "format_money",
+    "format_round",
+    "is_curated",
+    "load_gazetteer",
+    "match_tags",
+    "parse_amounts",
+    "parse_gazetteer",
+    "slugify",
+]

@@ -1,0 +1,295 @@
+"""classify(): headline (+ lead text) -> Deal with type, status, amount, round and parties."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Iterator, Mapping
+
+from ..models import Deal, Party
+from ._amounts import Found, scan_amounts
+from ._gazetteer import Gazetteer, Mention, load_gazetteer, slugify
+from ._parties import Casing, backers, is_caps, mentions, proper_words
+from ._patterns import HARD_NON_DEAL, IGNORED_CUES, NON_DEAL, RULES, Rule, round_of, status_of
+
+_MASK = {"deal": "§", "valuation": "¤", "other": "¦"}
+_CLAUSE = re.compile(r"[;:|—–]\s|\s[-–—]\s|\.\s+(?=[A-Z])|\?\s|!\s")
+_RIGHT_STOP = re.compile(
+    r"\s(?:for|at|as|amid|after|while|despite|following|over|via|under|with\s+(?:a|an|its)|in\s+"
+    r"(?:a|an|its|move|bid|push|deal|§|¤)|to\s+(?![A-Z])|valu\w+|worth|that|which|who|on|says?"
+    r"|said|report|sources|led|from)\b|[,(\[]",
+)
+_JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and|\+)\s*$", re.IGNORECASE)
+_TICKER = re.compile(r"<[A-Z0-9.]{1,8}>|\((?:NASDAQ|NYSE|LSE|TSX)?:?\s?[A-Z.]{1,6}\)")
+_FIGURES = re.compile(r"revenue|profit|earning|quarterly|results|net\s|forecast|outlook", re.I)
+_IPO = next(rule.regex for rule in RULES if rule.type == "ipo")
+_GENERIC = re.compile(
+    r"\s*(?:(?:a|an|the|its|two|three|four|some|all|remaining|certain|[\w.]+-based|privately[- ]held"
+    r"|closely\s+held|[A-Z][\w.]*)\s+){0,4}?(?:company|companies|firm|maker|units?|division|banks?"
+    r"|stores?|assets|business|plants?|operations?|subsidiar\w+|concern|chain|hotels?|mills?"
+    r"|stations?|stake|interest|startup|insurer|refinery|brands?)\b", re.IGNORECASE)
+_DESCRIPTOR = re.compile(r"^(?:\s+(?!and\b|or\b)[a-z][\w-]*)+\s+$")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+@dataclass(frozen=True)
+class _Segment:
+    text: str                 # cleaned
+    masked: str               # money phrases masked
+    amounts: tuple[Found, ...]
+    casing: Casing
+
+
+_CLEANUPS = (
+    (re.compile(r"<([^<>]{1,80})>"), r"\1"),                 # Reuters <Company Name>
+    (re.compile(r"\s+(['](?:s\b)?)"), r"\1"),                # tokenised "Vodafone 's"
+    (re.compile(r"\s+([,.;:!?)])"), r"\1"),
+    (re.compile(r"([(])\s+"), r"\1"),
+    (re.compile(r"\s+"), " "),
+)
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def _clean(text: str) -> str:
+    text = _TICKER.sub(" ", text).translate(_QUOTES)
+    for pattern, replacement in _CLEANUPS:
+        text = pattern.sub(replacement, text)
+    return text.strip()
+
+
+def _segment(text: str, rates: Mapping[str, float] | None,
+             proper: frozenset[str] | None = None) -> _Segment:
+    cleaned = _clean(text)
+    found = tuple(scan_amounts(cleaned, rates))
+    chars = list(cleaned)
+    for f in found:
+        chars[f.start:f.end] = _MASK[f.kind] * (f.end - f.start)
+    caps = is_caps(cleaned)
+    return _Segment(cleaned, "".join(chars), found, Casing(caps, proper if caps else None))
+
+
+def _clause(masked: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the clause holding ``masked[start:end]``."""
+    left = 0
+    for m in _CLAUSE.finditer(masked, 0, start):
+        left = m.end()
+    m = _CLAUSE.search(masked, end)
+    return left, m.start() if m else len(masked)
+
+
+def _left_group(found: list[Mention], text: str) -> list[Mention]:
+    """The subject: the last name before the trigger, plus names joined to it by and/,."""
+    found = [m for m in found if not re.match(r"-(?:backed|owned|funded)", text[m.end:])]
+    if not found:
+        return []
+    group = [found[-1]]
+    for m in reversed(found[:-1]):
+        if not _JOIN.match(text[m.end:group[0].start]):
+            break
+        group.insert(0, m)
+    return group
+
+
+def _right_group(seg: _Segment, gz: Gazetteer, start: int, end: int) -> tuple[list[Mention], int]:
+    """Names right after the trigger, up to a stop word; returns them and where they end."""
+    stop = _RIGHT_STOP.search(seg.masked, start + 1, end)
+    # Skip the stop if nothing has been named yet ("to acquire, for $1B, Foo" is rare).
+    limit = stop.start() if stop else end
+    found = mentions(seg.text, gz, seg.casing, start, limit)
+    # "Abu Dhabi AI firm G42", "Ray-Ban maker EssilorLuxottica": a name followed by a
+    # lower-case descriptor and another name only describes the second one.
+    found = [m for i, m in enumerate(found) if not (
+        i + 1 < len(found) and _DESCRIPTOR.match(seg.text[m.end:found[i + 1].start]))]
+    group: list[Mention] = []
+    for m in found:
+        if group and not _JOIN.match(seg.text[group[-1].end:m.start]):
+            break
+        group.append(m)
+    return group, limit
+
+
+def _vetoed(seg: _Segment, rule: Rule, match: re.Match[str]) -> bool:
+    if HARD_NON_DEAL.search(seg.masked):
+        return True
+    ignored = IGNORED_CUES.get(rule.type)
+    for cue in NON_DEAL.finditer(seg.masked):
+        if ignored is not None and ignored.match(cue.group(0)):
+            continue
+        if match.start() <= cue.start() < match.end():
+            continue
+        if rule.strong and (cue.start() >= match.end() or _FIGURES.match(cue.group(0))):
+            continue
+        return True
+    return False
+
+
+def _party(name: str, role: str) -> Party:
+    return Party(name=name, role=role, slug=slugify(name))
+
+
+def _roles(rule: Rule, seg: _Segment, gz: Gazetteer, match: re.Match[str]) -> list[Party] | None:
+    lo, hi = _clause(seg.masked, match.start(), match.end())
+    before = mentions(seg.text, gz, seg.casing, lo, match.start())
+    if rule.type in ("funding", "investment") and rule.left == "target":
+        funders = set(backers(seg.text[lo:match.start()], gz, seg.casing))
+        before = [m for m in before if m.name not in funders]   # "Y, backed by X, raises"
+    left = _left_group(before, seg.text)
+    right, limit = _right_group(seg, gz, match.end(), hi)
+    tail = seg.text[limit:hi]
+    inside = mentions(seg.text, gz, seg.casing, match.start(), match.end()) if rule.inside else []
+    if rule.needs_right and not right and not inside and not _GENERIC.match(seg.text, match.end()):
+        return None
+    if rule.type in _GROUP_TYPES:
+        return _group_parties(seg, gz, lo, hi, rule)
+    parties: list[Party] = [_party(m.name, rule.inside) for m in inside if rule.inside]
+    left_role, right_role = rule.left, rule.right
+    if rule.type == "licensing":
+        left_role, right_role, left = _licence_roles(rule, seg, gz, lo, match, left, right)
+    if left_role and left:
+        parties += [_party(m.name, left_role) for m in left]
+    elif left_role in ("acquirer", "investor"):
+        by = re.search(r"\bby\s+(.*)", tail)
+        if by:
+            parties += [_party(m.name, left_role) for m in mentions(by.group(1), gz, seg.casing)[:1]]
+    if right_role and right:
+        parties += [_party(m.name, right_role) for m in right]
+    parties += _extra_parties(rule, seg, gz, tail, match)
+    if rule.strong and left_role in ("acquirer", "investor") and not any(
+            p.role == left_role for p in parties):
+        return None                     # "buy Nvidia stock": nobody is buying a company
+    return _dedupe(parties)
+
+
+_GROUP_TYPES = ("partnership", "joint-venture", "merger")
+
+
+def _group_parties(seg: _Segment, gz: Gazetteer, lo: int, hi: int, rule: Rule) -> list[Party]:
+    """Partners: every company in the clause (only the known ones when two are known)."""
+    found = mentions(seg.text, gz, seg.casing, lo, hi)
+    known = [m for m in found if m.known]
+    chosen = known if len(known) >= 2 else found
+    if len(chosen) < 2 and rule.type != "merger":
+        return []
+    return _dedupe([_party(m.name, "partner") for m in chosen])
+
+
+def _licence_roles(rule: Rule, seg: _Segment, gz: Gazetteer, lo: int, match: re.Match[str],
+                   left: list[Mention], right: list[Mention],
+                   ) -> tuple[str | None, str | None, list[Mention]]:
+    hire = re.search(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\b", seg.text[lo:match.start()],
+                     re.I)
+    if hire:                                    # "X hires Y's founders in licensing deal"
+        before = mentions(seg.text, gz, seg.casing, lo, lo + hire.start())
+        if before:
+            return "licensee", "licensor", [before[-1]]
+    left_role, right_role = rule.left, rule.right
+    if rule.name == "licensing" and left and gz.kind(left[-1].name) == "media" and not (
+            right and gz.kind(right[0].name) == "media"):
+        left_role, right_role = right_role, left_role
+    return left_role, right_role, left
+
+
+def _extra_parties(rule: Rule, seg: _Segment, gz: Gazetteer, tail: str,
+                   match: re.Match[str]) -> list[Party]:
+    extra: list[Party] = []
+    if rule.type in ("funding", "investment"):
+        extra += [_party(n, "investor") for n in backers(seg.text, gz, seg.casing)]
+    if rule.type == "acquisition":
+        for word, role in (("from", "seller"), ("to", "acquirer"), ("by", "acquirer")):
+            hit = re.search(rf"\b{word}\s+(.*)", tail)
+            if hit:
+                extra += [_party(m.name, role) for m in mentions(hit.group(1), gz, seg.casing)[:1]]
+    if rule.type == "licensing":
+        hire = re.search(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\s+(.*)", seg.text[:match.start()],
+                         re.I)
+        if hire:
+            extra += [_party(m.name, "licensor") for m in mentions(hire.group(1), gz, seg.casing)[:1]]
+    return extra
+
+
+def _dedupe(parties: list[Party]) -> list[Party]:
+    seen: set[str] = set()
+    out = []
+    for p in parties:
+        if p.slug not in seen:
+            seen.add(p.slug)
+            out.append(p)
+    return out
+
+
+def _candidates(seg: _Segment) -> Iterator[tuple[int, int, Rule, re.Match[str]]]:
+    low = seg.masked.lower()
+    for index, rule in enumerate(RULES):
+        if not any(key in low for key in rule.keys):
+            continue
+        for match in rule.regex.finditer(seg.masked):
+            yield match.start(), index, rule, match
+
+
+def _match_rules(seg: _Segment, gz: Gazetteer, strong_only: bool) -> Deal | None:
+    for _, _, rule, match in sorted(_candidates(seg), key=lambda c: (c[0], c[1])):
+        if strong_only and not rule.strong:
+            continue
+        if _vetoed(seg, rule, match):
+            continue
+        parties = _roles(rule, seg, gz, match)
+        if not parties:
+            continue
+        return _deal(rule, seg, match, tuple(parties))
+    return None
+
+
+def _deal(rule: Rule, seg: _Segment, match: re.Match[str], parties: tuple[Party, ...]) -> Deal:
+    amount = next((f.money for f in seg.amounts if f.kind == "deal"), None)
+    valuation = next((f.money for f in seg.amounts if f.kind == "valuation"), None)
+    round_name = round_of(seg.text)
+    deal_type = rule.type
+    if deal_type == "funding" and _IPO.search(seg.masked):
+        deal_type = "ipo"
+        parties = tuple(replace(p, role="issuer") for p in parties if p.role == "target")
+    if deal_type == "investment" and round_name is not None:
+        deal_type = "funding"
+    return Deal(type=deal_type, status=status_of(seg.text), amount=amount, valuation=valuation,
+                round=round_name if deal_type == "funding" else None, parties=parties,
+                evidence=seg.text[match.start():match.end()].strip(), rule=rule.name)
+
+
+def _lead(text: str, limit: int = 3) -> list[str]:
+    sentences = _SENTENCE.split(_clean(text)[:1200])
+    return [s for s in sentences[:limit] if s]
+
+
+def _enrich(deal: Deal, other: Deal | None) -> Deal:
+    """Fill facts the headline lacks from the lead sentence about the same deal."""
+    if other is None or other.type != deal.type:
+        return deal
+    names = {p.slug for p in deal.parties}
+    parties = deal.parties + tuple(p for p in other.parties if p.slug not in names
+                                   and p.role not in {q.role for q in deal.parties})
+    return replace(deal, amount=deal.amount or other.amount,
+                   valuation=deal.valuation or other.valuation,
+                   round=deal.round or other.round, parties=parties)
+
+
+def classify(title: str, text: str = "", *, gazetteer: Gazetteer | None = None,
+             rates: Mapping[str, float] | None = None) -> Deal | None:
+    """The deal a story reports, or None when it is not a deal story."""
+    gz = gazetteer if gazetteer is not None else load_gazetteer()
+    proper = proper_words(_clean(text)) if text and not is_caps(text) else None
+    if proper is not None and len(proper) < 4:
+        proper = None                       # too little text to learn capitalisation from
+    head = _segment(title, rates, proper) if title.strip() else None
+    deal = _match_rules(head, gz, strong_only=False) if head else None
+    if head is not None and deal is None and (HARD_NON_DEAL.search(head.masked)
+                                              or NON_DEAL.search(head.masked)):
+        return None                     # a non-deal headline: the body is not read
+    lead = [_segment(s, rates) for s in _lead(text)] if text else []
+    if deal is not None:
+        for seg in lead[:2]:
+            deal = _enrich(deal, _match_rules(seg, gz, strong_only=True))
+        return deal
+    for index, seg in enumerate(lead):
+        found = _match_rules(seg, gz, strong_only=index > 0)
+        if found is not None:
+            return found
+    return None

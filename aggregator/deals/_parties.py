@@ -1,0 +1,164 @@
+"""Company names in a sentence: gazetteer hits plus capitalised names found by shape."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._gazetteer import TOKEN_RE, Gazetteer, Mention, token_key
+
+# Words that are never (the start of) an unknown company name.
+_STOP = frozenset("""
+a an the and or of for to in into on at by with from as is are was were be been being has have
+had it its it's their his her this that these those than then up down over out off about after
+before amid among via per vs v new says said say report reports reportedly sources source
+exclusive breaking update updated live analysis opinion why how what who when where which while
+will would could may might can should must not no yes more most less least nearly about some
+all any each both other another such own first second third last next one two three four five
+deal deals agreement contract pact partnership alliance merger mergers acquisition acquisitions
+acquire acquires acquired acquiring buy buys bought buying purchase purchases takeover takes
+take taken sale sell sells sold stake stakes share shares stock stocks equity invest invests
+invested investing investment investments investor investors backs backed backing raise raises
+raised raising funding fund funds financing round rounds series seed pre-seed growth bridge
+venture ventures capital valuation valued valuing worth billion million trillion bn mn mln pct
+percent cash all-stock tender offer bid bids ipo listing public debut files filed filing
+licensing license licenses licensed licence licences content hire hires hired led leads lead
+participation including joins join joined partners partner partnered team teams teamed signs
+signed sign strikes struck inks inked seals sealed forms formed joint jv agree agrees agreed
+announces announced announce unveils completes completed complete closes closed close terminates
+talks talk plans plan planned considering considers weighs mulls explores eyes nears rejects
+rejected rejects spurns abandons calls called off ends ended drops dropped scraps
+startup start-up startups firm firms company companies maker makers chipmaker giant giants
+rival rivals unit units division parent owner group platform provider developer lab labs
+tech technology technologies software hardware cloud data center centers centre centres
+infrastructure chips chip gpu gpus model models ai a.i artificial intelligence generative genai
+llm chatbot robotics robot robots humanoid self-driving autonomous search app apps device devices
+ceo cto cfo chief executive founder founders co-founder cofounder president chairman boss head
+team staff employees engineers researchers executive executives
+inc corp co ltd llc plc
+us u.s u.s.a usa uk u.k eu european america american americans french france german germany
+chinese china british britain japanese japan israeli israel indian india korean korea south
+canadian canada saudi arabia uae emirati swiss swedish sweden dutch italian italy spanish spain
+australian australia singapore taiwan taiwanese asian asia global world international
+finnish finland norwegian danish irish polish brazilian mexican hong kong abu dhabi
+dubai qatar qatari emirates
+california texas york new-york london paris berlin tokyo beijing silicon valley bay area
+north carolina georgia ohio virginia arizona wisconsin indiana pennsylvania mississippi
+january february march april june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 year years
+mr ms mrs dr
+tonnes tons cargoes cargo bales barrels bushels goods products sugar wheat corn grain rice rapeseed
+soybeans soybean oil crude gas coffee cocoa beef cattle barley flour palm olein copper gold silver
+aluminium aluminum tin dollars dollar yen marks bills bonds securities paper notes treasuries
+currency intervention cranes aircraft jets planes ships vessels tankers equipment rights right
+bonus export tender draft amount modest large small remaining outstanding common preferred
+stock stocks units assets holders shareholders board directors management
+exporters importers traders dealers market markets home ussr soviet
+""".split())
+# Tokens that may continue a name but never start one ("Foo AI", "Bar Labs").
+_TRAILERS = frozenset("""
+ai labs lab inc corp corporation co ltd llc plc group technologies technology systems capital
+ventures partners holdings networks robotics health energy therapeutics security software
+intelligence computing cloud data motors bank fund computer dynamics
+""".split())
+_JOINERS = re.compile(r"^(?:\s|\s?&\s?|\s(?:and|&)\s(?=[A-Z]))?$")
+_BACKED = re.compile(r"([A-Z][\w.&]*(?:\s[A-Z][\w.&]*)*)-(?:backed|owned|funded)\b")
+
+
+@dataclass(frozen=True)
+class Casing:
+    """How capitals can be trusted: ``caps`` for ALL-CAPS text; then ``proper`` (when
+    known, from the story body) lists the lower-cased words seen capitalised mid-sentence."""
+
+    caps: bool = False
+    proper: frozenset[str] | None = None
+
+
+def proper_words(text: str) -> frozenset[str]:
+    """Words written with a capital inside sentences of a mixed-case text (true-casing)."""
+    return frozenset(token_key(m.group(0)) for m in TOKEN_RE.finditer(text) if m.group(0)[0].isupper())
+
+
+def is_caps(text: str) -> bool:
+    """True for ALL-CAPS headlines (Reuters style)."""
+    upper = len(_UPPER.findall(text))
+    lower = len(_LOWER.findall(text))
+    return upper + lower >= 8 and upper >= 0.85 * (upper + lower)
+
+
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+
+def _namey(token: str, casing: Casing) -> bool:
+    key = token_key(token)
+    if key in _STOP or key in _TRAILERS or "§" in token:
+        return False
+    if casing.caps:
+        return key in casing.proper if casing.proper is not None else token[0].isalpha()
+    return token[0].isupper() or any(c.isupper() for c in token[1:])
+
+
+def _unknown(text: str, offset: int, casing: Casing) -> list[Mention]:
+    found: list[Mention] = []
+    run: list[re.Match[str]] = []
+
+    def flush() -> None:
+        if run:
+            start, end = run[0].start(), run[-1].end()
+            name = re.sub(r"['’]s$", "", text[start:end])
+            if casing.caps:
+                name = " ".join(w.capitalize() if len(w) > 3 else w for w in name.split())
+            found.append(Mention(offset + start, offset + end, name, known=False))
+            run.clear()
+
+    for m in TOKEN_RE.finditer(text):
+        token = m.group(0)
+        gap = text[run[-1].end():m.start()] if run else ""
+        joins = bool(run) and gap in (" ", " & ", "&", "-")
+        if joins and (_namey(token, casing) or token_key(token) in _TRAILERS
+                      and (token[0].isupper() or casing.caps)):
+            run.append(m)
+        elif _namey(token, casing):
+            flush()
+            run.append(m)
+        else:
+            flush()
+    flush()
+    return found
+
+
+def mentions(text: str, gazetteer: Gazetteer, casing: Casing, start: int = 0,
+             end: int | None = None) -> list[Mention]:
+    """Companies in ``text[start:end]``: gazetteer names first, other names by shape."""
+    end = len(text) if end is None else end
+    piece = text[start:end]
+    known = [Mention(m.start + start, m.end + start, m.name) for m in gazetteer.find(piece, casing.caps)]
+    # Blank the known names out, then look for unknown capitalised names in what remains.
+    chars = list(piece)
+    for m in known:
+        chars[m.start - start:m.end - start] = " " * (m.end - m.start)
+    unknown = _unknown("".join(chars), start, casing)
+    merged = sorted(known + unknown, key=lambda m: m.start)
+    seen: set[str] = set()
+    result = []
+    for m in merged:
+        name = m.name if m.known else gazetteer.canonical(m.name)
+        if name.lower() not in seen:
+            seen.add(name.lower())
+            result.append(Mention(m.start, m.end, name, m.known))
+    return result
+
+
+def backers(text: str, gazetteer: Gazetteer, casing: Casing) -> list[str]:
+    """Investors named in "led by X", "from X and Y", "X-backed", "backed by X"."""
+    names: list[str] = []
+    for m in _BACKED.finditer(text):
+        names += [x.name for x in mentions(m.group(1), gazetteer, casing)]
+    cue = re.search(r"\b(?:led|co-led|backed|funded)\s+by\b|\bfrom\b|\bparticipation\s+(?:from|of)\b"
+                    r"|\binvestors?\s+(?:including|such\s+as)\b|\bincluding\b", text, re.IGNORECASE)
+    if cue is not None:
+        stop = re.search(r"\s(?:at|to|for|valuing|as|amid|after|in\s+a)\s|[;:(]", text[cue.end():])
+        end = cue.end() + stop.start() if stop else len(text)
+        names += [x.name for x in mentions(text, gazetteer, casing, cue.end(), end)]
+    return list(dict.fromkeys(names))

@@ -1,0 +1,339 @@
+"""The deal rules: trigger phrases, what they mean, and which side holds which party.
+
+Rules run on a *masked* sentence where every money phrase is replaced by a run of
+``§`` (deal amount), ``¤`` (valuation) or ``¦`` (other figure) of the same length, so
+"raises $100M" reads ``raises §§§§§`` and patterns can ask for an amount.
+Rules are tried in order; the first one whose trigger matches *and* whose parties
+can be found wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = re.IGNORECASE
+M = r"§+"                                         # a deal amount
+_ART = (r"(?:(?:a|an|the|its|their|his|her|new|fresh|further|additional|another|initial|first"
+       r"|roughly|about|nearly|almost|around|approximately|some|up\s+to|more\s+than|over"
+       r"|second|\w+-stage|strategic|minority|majority|controlling|significant|small|large"
+       r"|big|massive|record|funding|\d+(?:\.\d+)?\s?(?:%|pct|per\s?cent))\s+)*")
+_MONEYISH = rf"(?:(?:{_ART})?{M}\s+)?"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One trigger. ``left``/``right``: role of the company before/after the trigger."""
+
+    name: str
+    type: str
+    regex: re.Pattern[str]
+    left: str | None
+    right: str | None
+    strong: bool = True           # verb form; weak (noun) triggers yield to non-deal cues
+    needs_right: bool = True      # a party after the trigger is required
+    inside: str | None = None     # role of a name inside the trigger ("Musk's $97B bid")
+    keys: tuple[str, ...] = ()    # cheap pre-check: one of these must occur (lower case)
+
+
+def _rule(name: str, type_: str, pattern: str, left: str | None, right: str | None,
+          strong: bool = True, needs_right: bool = True, inside: str | None = None) -> Rule:
+    return Rule(name, type_, re.compile(pattern, _I), left, right, strong, needs_right, inside,
+                tuple(_KEYS[name].split()))
+
+
+# Substrings one of which every match of a rule contains (checked before the regex runs).
+_KEYS = {
+    "ipo": "ipo public debut listing float",
+    "joint-venture": "joint jv",
+    "license-out": "licen",
+    "licensing": "licen licenc content data news archive acqui",
+    "rejects-bid": "reject rebuff spurn turn snub dismiss",
+    "possessive-deal": "'s ’s",
+    "stake-buy": "stake holding interest share",
+    "pct-of": "pct % cent",
+    "invest-in": "invest pour pump put inject commit back",
+    "backs": "back",
+    "leads-round": "round funding financing raise",
+    "investment-from": "investment",
+    "stake-noun": "stake",
+    "completes-investment": "investment",
+    "stake-change": "stake",
+    "investment-in": "investment",
+    "raises": "rais secur land clos nab bag grab snag pull rake haul collect get receiv win scor",
+    "round-noun": "round funding financing extension series",
+    "acquired-by": "acquired bought purchased taken snapped sold sells",
+    "sells": "sell sold divest offload dispos spin carve",
+    "to-be-acquired": "acquired bought sold taken purchased",
+    "offer-for": "offer bid propos",
+    "gets-offer": "offer bid proposal approach",
+    "starts-bid": "bid tender offer buyout acquisition takeover purchase merger",
+    "sale-of": "sale disposal divestiture spin",
+    "acquires": "acqui buy bought purchas snap scoop tak took absorb gobble",
+    "tender": "offer bid buyout takeover approach proposal",
+    "acquisition-of": "acquisition purchase takeover buyout buy",
+    "acquisition-noun": "acquisition takeover buyout tender purchase lbo",
+    "merges": "merg combin",
+    "merger-noun": "merger",
+    "partners-with": "partner team forces alliance collaborat tie-up ally",
+    "signs-deal": "deal agreement contract pact partnership alliance tie-up order",
+    "deal-noun": "deal agreement contract pact partnership",
+    "in-deal": "deal",
+}
+
+
+_BUY = r"(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|snap(?:s|ped)?\s+up" \
+       r"|scoop(?:s|ed)?\s+up|tak(?:e|es|ing)\s+over|took\s+over|absorb(?:s|ed)?|gobbles?\s+up)"
+_NOT_BUYBACK = (r"(?!\s*-?\s*backs?\b|\s+(?:its\s+own|own|back|rating|recommendation|signal"
+                r"|now|the\s+dip|shares?\s+of\s+its\s+own)\b"
+                r"|(?:\s+[\w.&'’-]+){0,2}\s+(?:stock|shares)\b(?!\s+(?:of|in)\b))")
+_STAKE = rf"(?:{_ART}(?:\d+(?:\.\d+)?\s?(?:%|pct|per\s?cent)\s+)?(?:stake|holding|shareholding" \
+         rf"|interest|equity\s+stake|share)s?\b)"
+
+RULES: tuple[Rule, ...] = (
+    # ---------------------------------------------------------------- IPO
+    _rule("ipo", "ipo",
+          r"\b(?:IPOs?|initial\s+public\s+offering|go(?:es|ing)?\s+public|public\s+(?:debut|listing)"
+          r"|(?:stock|market|trading|Nasdaq|NYSE)\s+debut|direct\s+listing|files?\s+(?:confidentially\s+)?"
+          r"(?:for|to)\s+(?:an?\s+)?(?:U\.?S\.?\s+)?(?:listing|float)|flotation)\b",
+          "issuer", None, needs_right=False),
+    # ---------------------------------------------------------------- joint venture
+    _rule("joint-venture", "joint-venture", r"\bjoint[- ]venture\b|\bJV\b", "partner", "partner",
+          needs_right=False),
+    # ---------------------------------------------------------------- licensing
+    _rule("license-out", "licensing",
+          r"\blicen[cs](?:e|es|ed|ing)\s+(?:its|their|the)\s+[\w\s-]{0,40}?\bto\b", "licensor",
+          "licensee"),
+    _rule("licensing", "licensing",
+          r"\b(?:licen[cs](?:e|es|ed|ing)(?:[- ](?:and|&)[- ]hire)?|(?:content|data|news|archive)"
+          r"\s+(?:deal|agreement|pact|partnership)|acqui-?hire)\b",
+          "licensee", "licensor", needs_right=False),
+    # ---------------------------------------------------------------- investment (stake)
+    _rule("stake-buy", "investment",
+          rf"\b(?:{_BUY}|tak(?:e|es|ing)|took|buil(?:d|ds|t)|rais(?:e|es|ed)|lift(?:s|ed)?|up(?:s|ped)"
+          rf"|increas(?:e|es|ed)|boost(?:s|ed)?|has|holds?|gets?|obtain(?:s|ed)?|seeks?)\s+"
+          rf"{_MONEYISH}{_STAKE}\s+(?:in|of)\b", "investor", "target"),
+    _rule("pct-of", "investment",
+          r"\b(?:has|holds?|buys?|bought|acquires?|acquired|takes?|owns?|sells?|sold)\s+(?:a\s+)?"
+          r"\d+(?:\.\d+)?\s?(?:pct|%|per\s?cent)(?:\s+stake)?\s+(?:of|in)\b", "investor", "target"),
+    _rule("invest-in", "investment",
+          rf"\b(?:invest(?:s|ed|ing)?|pours?|pumps?|puts?|injects?|commits?|to\s+back)\s+"
+          rf"(?:(?:an?\s+)?(?:additional|further|another|more|up\s+to)\s+)?{_MONEYISH}"
+          r"(?:more\s+)?(?:in|into)\b", "investor", "target"),
+    _rule("backs", "investment", r"(?<!-)\b(?:backs|backed|to\s+back)\s+(?!by\b)(?=[A-Z0-9])", "investor",
+          "target"),
+    _rule("leads-round", "funding",
+          rf"\b(?:leads?|led|co-leads?|joins?|joined|participates?\s+in)\s+{_MONEYISH}[\w\s-]{{0,30}}?"
+          r"\b(?:round|funding|financing|raise)\s+(?:in|for|of|into)\b", "investor", "target"),
+    _rule("investment-from", "investment",
+          rf"\b(?:gets?|wins?|receives?|secures?|lands?|lures?|attracts?|takes?)\s+{_MONEYISH}"
+          r"(?:[\w-]+\s+){0,2}?investment\s+(?:from|by)\b", "target", "investor"),
+    _rule("completes-investment", "investment",
+          r"\b(?:complet(?:es|ed)|clos(?:es|ed)|finali[sz](?:es|ed)|announc(?:es|ed)|mak(?:es|e)|made"
+          r"|seal(?:s|ed)?)\s+(?:[\w.:&'’-]+\s+){0,2}?(?:§+\s+)?(?:[\w.:&'’-]+\s+){0,2}?"
+          r"investment\b(?!\s+(?:in|into|from|by)\b)", "investor", None, needs_right=False,
+          inside="target"),
+    _rule("stake-noun", "investment",
+          rf"{M}\s+(?:minority\s+|majority\s+|equity\s+)?stake\s+in\b", "investor", "target",
+          strong=False),
+    _rule("stake-change", "investment",
+          r"\b(?:cut(?:s|ting)?|lift(?:s|ed)?|rais(?:es|ed)|ups|upped|boost(?:s|ed)?|increas(?:es|ed)"
+          r"|reduc(?:es|ed)|lower(?:s|ed)|trim(?:s|med)?|has|holds?|buys?|bought|takes?|took|sells?"
+          r"|sold|build(?:s|ing)?|built)\s+(?:[\w.&'’-]+\s+){0,4}?stake\b", "investor", None,
+          needs_right=False, inside="target"),
+    _rule("investment-in", "investment",
+          rf"\b(?:{_MONEYISH}|\b)investment\s+(?:in|into)\b", "investor", "target", strong=False),
+    # ---------------------------------------------------------------- funding
+    _rule("raises", "funding",
+          rf"\b(?:rais(?:es|ed|ing|e)|secur(?:es|ed|e|ing)|lands?|landed|clos(?:es|ed|e)|nabs?|bags?|grabs?"
+          rf"|snags?|pulls?\s+in|rakes?\s+in|hauls?\s+in|collects?|gets?|receives?|wins?|scores?)\s+"
+          rf"(?:{_ART}(?:{M}\s+|[a-z]+\s+)?(?:pre-seed|seed|series\s+[a-k]\b|funding|financing|round|venture"
+          rf"|growth|capital|investment|equity|money|cash)|(?:up\s+to\s+|over\s+|nearly\s+)?{M})",
+          "target", None, needs_right=False),
+    _rule("round-noun", "funding",
+          rf"(?:{M}\s+|\b)(?:(?:pre-seed|seed|series\s+[a-k](?:[- ]?\d)?|growth|bridge|venture|funding)"
+          r"\s+)(?:round|funding|financing|extension)\b|\bseries\s+[a-k]\b|\bfunding\s+round\b",
+          "target", None, strong=False, needs_right=False),
+    # ---------------------------------------------------------------- acquisition
+    _rule("acquired-by", "acquisition",
+          rf"\b(?:(?:to\s+be\s+|being\s+|was\s+|is\s+|been\s+)?(?:acquired|bought|purchased|taken\s+over"
+          rf"|snapped\s+up)|sold|sells\s+itself|agrees\s+to\s+be\s+(?:acquired|bought))\s+"
+          rf"(?:{_MONEYISH}|for\s+§+\s+)?(?:by|to)\b", "target", "acquirer"),
+    _rule("sells", "acquisition",
+          rf"\b(?:sell(?:s|ing)?|sold|divest(?:s|ed|ing)?|offload(?:s|ed)?|dispos(?:e|es|ed)\s+of"
+          rf"|spin(?:s|ning)?\s+off|carve(?:s)?\s+out)\s+(?:{_ART}|[\w.&'’-]+\s+){{0,5}}?"
+          r"(?:unit|division|business(?:es)?|subsidiar(?:y|ies)|operations?|arm|assets?|brands?|plants?"
+          r"|stake|holding|interest|mills?|stations?|chain|portfolio|segment|company|firm|startup"
+          r"|branch(?:es)?|hotel|shares)\b", "seller", "target", needs_right=False),
+    _rule("rejects-bid", "acquisition",
+          r"\b(?:reject(?:s|ed)?|rebuff(?:s|ed)?|spurn(?:s|ed)?|turn(?:s|ed)?\s+down|snub(?:s|bed)?"
+          r"|dismiss(?:es|ed)?)\s+(?:[\w.:&'’-]+\s+){0,5}?(?:§+\s+)?(?:[\w-]+\s+)?(?:takeover\s+)?"
+          r"(?:bid|offer|takeover|approach|proposal|buyout)\b", "target", None, needs_right=False,
+          inside="acquirer"),
+    _rule("possessive-deal", "acquisition",
+          r"['’]s\s+(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?(?:takeover|acquisition|purchase|buyout|deal"
+          r"|bid)\b(?!\s+(?:with|for|of|to|in)\b)", "acquirer", None, needs_right=False,
+          inside="target"),
+    _rule("to-be-acquired", "acquisition",
+          r"\b(?:agree(?:s|d)?\s+to\s+be|to\s+be|being|was|been|on\s+being)\s+(?:acquired|bought"
+          r"|sold|taken\s+over|purchased)\b", "target", None, needs_right=False),
+    _rule("offer-for", "acquisition",
+          r"\b(?:offer(?:s|ed|ing)?|bid(?:s|ding)?|propos(?:es|ed))\s+(?:[¦§]+\s+)?(?:(?:a|per)\s+share"
+          r"\s+)?(?:(?:in\s+)?(?:cash|stock)\s+)?(?:for|to\s+(?:buy|acquire))\b", "acquirer", "target"),
+    _rule("gets-offer", "acquisition",
+          r"\b(?:gets?|receiv(?:es|ed)|weigh(?:s|ing)|consider(?:s|ing)|examin(?:es|ing)|stud(?:ies|ying)"
+          r"|rejects?|rejected|accepts?|accepted|backs|opposes|welcomes?|reviews?)\s+(?:[\w.'’-]+\s+){0,3}?"
+          r"(?:[¦§]+\s+)?(?:takeover\s+|buyout\s+|merger\s+|acquisition\s+)?(?:offer|bid|proposal"
+          r"|approach)s?\b", "target", None, needs_right=False, inside="acquirer"),
+    _rule("starts-bid", "acquisition",
+          r"\b(?:start(?:s|ed)?|launch(?:es|ed)?|begin(?:s)?|began|mak(?:es|e)|made|extend(?:s|ed)?"
+          r"|rais(?:es|ed)|ups|sweeten(?:s|ed)?|boost(?:s|ed)?|end(?:s|ed)|drop(?:s|ped)?|withdraw(?:s|n)?"
+          r"|renew(?:s|ed)?|complet(?:es|ed)|clos(?:es|ed)|abandon(?:s|ed)?|scrap(?:s|ped)?|terminat(?:es|ed)"
+          r"|finali[sz](?:es|ed)|announc(?:es|ed)|call(?:s|ed)\s+off|seal(?:s|ed)?|wins?|won"
+          r"|approv(?:es|ed)|clear(?:s|ed)|block(?:s|ed))\s+(?:[\w.:&'’-]+\s+){0,3}?(?:[¦§]+\s+)?"
+          r"(?:[\w.:&'’-]+\s+){0,2}?(?:takeover\s+|cash\s+)?(?:bid|tender(?:\s+offer)?|offer|buyout"
+          r"|acquisition|takeover|purchase|merger)\b(?!\s+(?:of|by|with|talks|agreement)\b)",
+          "acquirer", None, needs_right=False, inside="target"),
+    _rule("sale-of", "acquisition",
+          r"\b(?:sale|disposal|divestiture|spin-?off)\s+of\b|\b(?:unit|division|subsidiary|asset|stake"
+          r"|business)\s+sale\b", "seller", "target", strong=False, needs_right=False),
+    _rule("acquires", "acquisition",
+          rf"\b{_BUY}\b{_NOT_BUYBACK}", "acquirer", "target"),
+    _rule("tender", "acquisition",
+          r"\b(?:tender\s+offer|buyout|takeover|bid|offer|approach|proposal)\s+(?:for|to\s+buy|to\s+acquire)\b",
+          "acquirer", "target"),
+    _rule("acquisition-of", "acquisition",
+          rf"(?:{M}\s+|\b)(?:acquisition|purchase|takeover|buyout|buy)\s+of\b", "acquirer", "target",
+          strong=False),
+    _rule("acquisition-noun", "acquisition",
+          r"\b(?:(?:makes?|made|announc(?:es|ed)|seek(?:s|ing)?|plans?"
+          r"|approves?|approved|agreed|extends?|ends?|sets?|drops?|studies|in)\s+(?:an?\s+|the\s+|its\s+"
+          r"|proposed\s+|planned\s+|cash\s+)*(?:acquisition|takeover|buyout|tender\s+offer|purchase)"
+          r"|(?:takeover|buyout|acquisition|tender)\s+(?:bid|offer|proposal|talks|approach|deal|battle)"
+          r"|\bLBO)\b", "acquirer", "target", strong=False, needs_right=False),
+    # ---------------------------------------------------------------- merger
+    _rule("merges", "merger",
+          r"\b(?:merg(?:e|es|ed|ing)\s+(?:with|into)|(?:to|will|agree\w*\s+to|plan\w*\s+to)\s+merge"
+          r"|merger\s+(?:with|of|between)|combin(?:e|es|ing)\s+with|all-stock\s+merger|merg(?:es|ed))\b",
+          "partner", "partner", needs_right=False),
+    _rule("merger-noun", "merger", r"\bmerger\b(?!\s+(?:and|&)\s+acquisition)", "partner", None,
+          strong=False, needs_right=False),
+    # ---------------------------------------------------------------- partnership
+    _rule("partners-with", "partnership",
+          r"\b(?:partner(?:s|ed|ing)?\s+(?:up\s+)?with|teams?\s+up|teamed\s+up"
+          r"|join(?:s|ed)?\s+forces\s+with|(?:strategic\s+)?(?:partnership|alliance|collaboration"
+          r"|tie-up)\s+(?:with|between)|collaborat(?:es|ed|e)\s+with|ally\s+with)\b",
+          "partner", "partner", needs_right=False),
+    _rule("signs-deal", "partnership",
+          rf"\b(?:sign(?:s|ed)?|strik(?:es|e)|struck|ink(?:s|ed)?|seal(?:s|ed)?|reach(?:es|ed)?"
+          rf"|clinch(?:es|ed)?|agree(?:s|d)?\s+(?:on|to)|expand(?:s|ed)?|extend(?:s|ed)?|renew(?:s|ed)?"
+          rf"|deepen(?:s|ed)?|form(?:s|ed)?|announc(?:es|ed)|unveil(?:s|ed)?|land(?:s|ed)?|wins?|won)\s+"
+          rf"{_MONEYISH}(?:(?!licen|content\b|data\b|merger|acquisition|purchase|buyout|takeover|sale\b)"
+          rf"[\w-]+\s+){{0,4}}?(?:deal|agreement|contract|pact|partnership|alliance"
+          r"|tie-up|order)s?\b(?!\s+(?:in\s+principle\s+)?to\s+(?:buy|acquire|sell|merge|purchase|be))",
+          "partner", "partner", needs_right=False),
+    _rule("deal-noun", "partnership",
+          rf"(?:{M}|\b(?:compute|computing|cloud|chip|GPU|supply|power|nuclear|energy|infrastructure"
+          r"|AI|multi-?year|strategic|commercial|distribution|hosting|server|capacity))[\s-]+(?:deal"
+          r"|agreement|contract|pact|partnership)s?\s+(?:with|between)\b", "partner", "partner",
+          strong=False, needs_right=False),
+    _rule("in-deal", "partnership",
+          rf"\bin\s+(?:a\s+|an\s+)?{_MONEYISH}(?:[\w-]+\s+){{0,3}}?deal\b", "partner", "partner",
+          strong=False, needs_right=False),
+)
+
+# Phrases that make a sentence a non-deal story wherever they are.
+HARD_NON_DEAL = re.compile(
+    r"\b(?:su(?:e|es|ed|ing)|lawsuits?|litigation|court|judge|jury|verdict|antitrust|probe"
+    r"|inquiry|investigat\w+|subpoena\w*|fined?|fines|penalt\w+|settle(?:s|d|ment)?|grants?"
+    r"|subsid(?:y|ies|i[sz]\w*)|loans?|debt|bonds?|notes\s+offering|credit\s+(?:facility|line)|buy\s+rating"
+    r"|price\s+target|buy-?backs?|repurchase\w*|market\s+(?:cap\w*|value)|most\s+valuable"
+    r"|capex|capital\s+(?:spending|expenditures?)|forecasts?|guidance|outlook)\b",
+    _I,
+)
+# Phrases that make a sentence a non-deal story (unless a strong trigger precedes them).
+NON_DEAL = re.compile(
+    r"\b(?:su(?:e|es|ed|ing)|lawsuits?|litigation|court|judge|jury|verdict|copyright|antitrust|probe"
+    r"|inquiry|investigat\w+|subpoena\w*|fined?|fines|penalt\w+|regulat\w+|ban(?:s|ned)?"
+    r"|export\s+controls?|earnings|quarterly|results|revenues?|profits?|net\s+(?:income|loss)"
+    r"|forecasts?|guidance|outlook|dividends?|market\s+(?:cap\w*|value)|most\s+valuable"
+    r"|shares?\s+(?:rise|rose|fall|fell|jump\w*|surge\w*|slump\w*|soar\w*|drop\w*|tumble\w*|plunge\w*)"
+    r"|capex|capital\s+(?:spending|expenditures?)|spend(?:s|ing)?|lay(?:s|ing)?\s+off|layoffs?"
+    r"|job\s+cuts|cuts?\s+[\w,]+\s+jobs|workforce|hir(?:es|ed|ing)|poach\w*|appoint\w*|steps?\s+down"
+    r"|resign\w*|ousted|fires|fired|departs?|launch\w*|unveil\w*|releas\w+|introduc\w+|rolls?\s+out"
+    r"|tutorial|how\s+to|research(?:ers)?|paper|study|buy\s+rating|price\s+target|upgrade\w*"
+    r"|qtr|shr|(?:1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter|loss(?:es)?|gains?"
+    r"|payouts?|distribut\w+"
+    r"|downgrade\w*|buy-?backs?|repurchase\w*)\b",
+    _I,
+)
+# Hires are part of licence-and-hire deals, launches part of partnership news: which
+# non-deal phrases each type ignores.
+IGNORED_CUES: dict[str, re.Pattern[str]] = {
+    "licensing": re.compile(r"^(?:hir|poach|appoint|fired|fires)", _I),
+    "joint-venture": re.compile(r"^(?:launch|unveil|introduc)", _I),
+    "ipo": re.compile(r"^(?:shares|revenue|releas|launch)", _I),
+    "funding": re.compile(r"^(?:revenue|research)", _I),
+}
+
+STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("called-off", re.compile(
+        r"\b(?:call(?:s|ed|ing)?\s+off|abandon\w*|scrap(?:s|ped)?|terminat\w+|drops?\s+(?:its\s+|the\s+"
+        r"|\w+\s+)?(?:bid|deal|plan|offer|pursuit|merger|takeover)|dropped|walk(?:s|ed)?\s+away"
+        r"|collaps\w+|f[ae]ll(?:s)?\s+through|end(?:s|ed)?\s+(?:merger\s+|deal\s+)?talks|withdraw\w*"
+        r"|pull(?:s|ed)?\s+out|cancel\w*|block(?:s|ed)|kill(?:s|ed)|postpone\w*|shelve[sd]?)\b", _I)),
+    ("rejected", re.compile(
+        r"\b(?:reject\w*|rebuff\w*|spurn\w*|turn(?:s|ed)?\s+down|snub\w*|refus\w+|declin(?:es|ed)\s+"
+        r"(?:the\s+|an?\s+)?(?:offer|bid|proposal)|too\s+low|hostile)\b", _I)),
+    ("completed", re.compile(
+        r"\b(?:complet(?:es|ed|ing|ion)|clos(?:es|ed|ing)\s+(?:its\s+|the\s+)?(?:\S+\s+){0,4}?"
+        r"(?:acquisition|deal|purchase|merger|sale|takeover|round|funding|investment|series\s+[a-k])"
+        r"|finali[sz]\w+"
+        r"|wrap(?:s|ped)?\s+up|now\s+owns|has\s+acquired|approved)\b", _I)),
+    ("rumoured", re.compile(
+        r"\b(?:in\s+(?:advanced\s+|early\s+|exclusive\s+)?(?:talks|discussions|negotiations)"
+        r"|talks\s+(?:to|with|over|about|on)|in\s+the\s+running|consider\w*|explor\w+|weigh(?:s|ing)?"
+        r"|mull\w*|eye(?:s|ing)|people\s+familiar|(?:sources?|persons?|people)\s+(?:say|said|close)"
+        r"|according\s+to\s+(?:people|sources|a\s+person|reports?)|reportedly|reports?|reported"
+        r"|rumou?r\w*|said\s+to\s+be|nears?|nearing|close\s+to\s+(?:a\s+)?deal|could|may|might"
+        r"|speculation|interested\s+in|approach(?:es|ed)|seeks?|seeking|sound(?:s|ed)?\s+out"
+        r"|in\s+the\s+works|plans?\s+to\s+raise|looking\s+to|wants?\s+to|aims?\s+to|hopes?\s+to"
+        r"|poised\s+to|set\s+to\s+raise|possible|potential|proposed|would)\b", _I)),
+)
+
+ROUND_RE = re.compile(
+    r"\b(?:(?P<pre>pre-?seed)|(?P<seed>seed)(?:[\s-](?:round|funding|financing|stage|investment)"
+    r"|(?=\s+(?:led|from|at|extension))|$)|series\s+(?P<letter>[a-k])(?:[- ]?(?P<num>\d))?"
+    r"(?P<ext>\s+extension)?\b|(?P<growth>growth)[\s-](?:round|funding|equity|financing)"
+    r"|(?P<bridge>bridge)[\s-](?:round|funding|financing|loan))",
+    _I,
+)
+
+
+def round_of(text: str) -> str | None:
+    """The funding round named in ``text``: pre-seed, seed, series-b, series-b-2, ..."""
+    m = ROUND_RE.search(text)
+    if m is None:
+        return None
+    if m.group("pre"):
+        return "pre-seed"
+    if m.group("seed"):
+        return "seed"
+    if m.group("growth"):
+        return "growth"
+    if m.group("bridge"):
+        return "bridge"
+    name = "series-" + m.group("letter").lower()
+    if m.group("num"):
+        name += "-" + m.group("num")
+    if m.group("ext"):
+        name += "-extension"
+    return name
+
+
+def status_of(text: str) -> str:
+    """The first status whose cue is present; ``announced`` when none is."""
+    for status, cue in STATUS_CUES:
+        if cue.search(text):
+            return status
+    return "announced"
