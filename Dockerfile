@@ -1,34 +1,48 @@
 # syntax=docker/dockerfile:1
 # aggregator as a container service. Build:  docker build -t aggregator .
-# Another base can be passed (e.g. a locally imported Debian image):
-#   docker build --build-arg BASE=localhost/debian-python:bookworm -t aggregator .
+#   (podman: podman build --format docker -t aggregator .  — the OCI format drops HEALTHCHECK)
+# Another base can be passed (e.g. a locally imported Debian image with python3 + python3-venv):
+#   docker build --build-arg BASE=localhost/aggregator-base:bookworm -t aggregator .
+# Offline build: put wheels of every dependency (and of setuptools + wheel) in ./wheels first;
+# when ./wheels holds any wheel, pip installs from it alone (--no-index). See docs/container.md.
 ARG BASE=python:3.12-slim
 
-# ---- builder: wheels for the package and every dependency --------------------------------
+# ---- builder: the package and its dependencies installed into a virtualenv -------------------
 FROM ${BASE} AS builder
+ENV PIP_CONFIG_FILE=/src/pip.conf \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /src
-# Wheels already built on the host (offline builds) may be put in ./wheels; pip uses them first.
 COPY wheels/ /wheels/
-COPY pyproject.toml README.md ./
+COPY pyproject.toml ./
+# Dependencies first, in a layer that source edits do not invalidate.
+RUN set -eu; \
+    { echo "[global]"; echo "find-links = /wheels"; \
+      if ls /wheels/*.whl >/dev/null 2>&1; then echo "no-index = true"; fi; } > pip.conf; \
+    python3 -m venv /opt/venv; \
+    python3 -c 'import tomllib; project = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
+                print(*project["dependencies"], sep="\n")' > requirements.txt; \
+    /opt/venv/bin/python -m pip install --requirement requirements.txt
+COPY README.md ./
 COPY aggregator/ aggregator/
-RUN python3 -m pip wheel --no-cache-dir --find-links /wheels --wheel-dir /wheels .
+RUN /opt/venv/bin/python -m pip install . && /opt/venv/bin/aggregator --version
 
 # ---- runtime: slim, non-root, data under /data ---------------------------------------------
 FROM ${BASE}
-ENV PYTHONDONTWRITEBYTECODE=1 \
+ENV PATH=/opt/venv/bin:$PATH \
+    PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     AGGREGATOR_CONFIG=/etc/aggregator/feeds.yaml \
     AGGREGATOR_DATABASE=/data/aggregator.db \
     AGGREGATOR_OUTPUT=/data/site \
     AGGREGATOR_HOST=0.0.0.0 \
     AGGREGATOR_PORT=8080
-COPY --from=builder /wheels /wheels
-RUN python3 -m pip install --no-cache-dir --no-index --find-links /wheels aggregator \
-    && rm -rf /wheels \
-    && groupadd --system --gid 10001 aggregator \
-    && useradd --system --uid 10001 --gid aggregator --home-dir /data --shell /usr/sbin/nologin aggregator \
+RUN groupadd --system --gid 10001 aggregator \
+    && useradd --system --uid 10001 --gid aggregator --home-dir /data --no-create-home \
+        --shell /usr/sbin/nologin aggregator \
     && mkdir -p /data /etc/aggregator \
     && chown aggregator:aggregator /data
+COPY --from=builder /opt/venv /opt/venv
 COPY feeds.yaml /etc/aggregator/feeds.yaml
 USER aggregator
 WORKDIR /data

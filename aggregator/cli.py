@@ -155,6 +155,7 @@ def run(ctx: Context) -> None:
 
 
 def _serve(settings: Settings, *, schedule: bool) -> None:
+    open_store(settings).close()  # migrate now; a newer database is refused before serving
     service = Service(settings, executor=parse_pool() if schedule else None)
     asyncio.run(service.serve(schedule=schedule))
     if not service.cycle_done.is_set():

@@ -1,0 +1,148 @@
+"""The container image: the real podman smoke test (opt-in) plus fast checks of its parts.
+
+``test_container_smoke`` runs tests/container/smoke.sh (podman build of the real Dockerfile,
+health, SIGTERM, restart on the same volume, non-root) only when AGGREGATOR_CONTAINER_TEST=1:
+it needs root and takes ~30 s warm, a few minutes cold. CI runs smoke.sh directly.
+The other tests are fast and always run: the Dockerfile keeps its contract, the smoke test's
+config template is a valid config, and its helper scripts do what smoke.sh relies on.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from aggregator.config import load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = ROOT / "tests" / "container"
+SMOKE = HERE / "smoke.sh"
+
+
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"container_{name}", HERE / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# ------------------------------------------------------------------------ the real thing
+
+@pytest.mark.skipif(os.environ.get("AGGREGATOR_CONTAINER_TEST") != "1",
+                    reason="container smoke test: set AGGREGATOR_CONTAINER_TEST=1 "
+                           "(needs root + podman; CI runs tests/container/smoke.sh directly)")
+def test_container_smoke() -> None:
+    proc = subprocess.Popen(["bash", str(SMOKE)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=1800)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGTERM)             # smoke.sh's trap removes its containers
+        out, err = proc.communicate(timeout=120)
+        pytest.fail(f"smoke.sh took more than 30 min:\n{err[-4000:]}")
+    assert proc.returncode == 0, err[-4000:]
+    assert "PASS: container smoke test" in out
+
+
+# ------------------------------------------------------------------------ the Dockerfile
+
+def _instructions() -> list[tuple[str, str]]:
+    text = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    joined = re.sub(r"\\\n", " ", text)
+    lines = [line.strip() for line in joined.splitlines()]
+    return [(line.split(None, 1)[0].upper(), line.split(None, 1)[1] if " " in line else "")
+            for line in lines if line and not line.startswith("#")]
+
+
+def test_dockerfile_keeps_its_contract() -> None:
+    steps = _instructions()
+    assert steps[0] == ("ARG", "BASE=python:3.12-slim")
+    froms = [arg for op, arg in steps if op == "FROM"]
+    assert froms == ["${BASE} AS builder", "${BASE}"]          # multi-stage, one base
+    runtime = steps[[op for op, _ in steps].index("FROM", 2):]
+    args = {op: arg for op, arg in runtime}                     # the last of each kind
+    assert args["USER"] not in ("root", "0")
+    assert args["VOLUME"] == '["/data"]'
+    assert args["EXPOSE"] == "8080"
+    assert args["CMD"] == '["aggregator", "run"]'
+    assert args["HEALTHCHECK"].endswith('CMD ["aggregator", "healthcheck"]')
+    env = args["ENV"]
+    for setting in ("AGGREGATOR_CONFIG=/etc/aggregator/feeds.yaml",
+                    "AGGREGATOR_DATABASE=/data/aggregator.db", "AGGREGATOR_OUTPUT=/data/site",
+                    "AGGREGATOR_HOST=0.0.0.0", "AGGREGATOR_PORT=8080"):
+        assert setting in env
+    assert "curl" not in (ROOT / "Dockerfile").read_text(encoding="utf-8")
+
+
+def test_smoke_config_template_is_a_valid_config(tmp_path: Path) -> None:
+    text = (HERE / "feeds.yaml.in").read_text(encoding="utf-8")
+    config = tmp_path / "feeds.yaml"
+    config.write_text(text.replace("@FEED_URL@", "http://127.0.0.1:9/ai.xml")
+                      .replace("@BASE_URL@", "http://127.0.0.1:8080/"), encoding="utf-8")
+    settings = load_settings(config, {"AGGREGATOR_DATABASE": str(tmp_path / "db"),
+                                      "AGGREGATOR_PORT": "18080"})
+    assert settings.allow_private_networks is True
+    assert [feed.url for feed in settings.feeds] == ["http://127.0.0.1:9/ai.xml"]
+    assert settings.port == 18080 and settings.database == tmp_path / "db"
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="no bash")
+def test_smoke_script_parses_and_refuses_to_fake_a_result() -> None:
+    subprocess.run(["bash", "-n", str(SMOKE)], check=True, timeout=10)
+    text = SMOKE.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "#!/usr/bin/env bash"
+    assert "set -euo pipefail" in text
+    assert text.count('echo "PASS: ') == 1 and text.rstrip().endswith('main "$@"')
+
+
+# ------------------------------------------------------------------------ helper scripts
+
+def test_feed_server_serves_the_expected_titles(tmp_path: Path) -> None:
+    feed_server = _load("feed_server")
+    port_file = tmp_path / "port"
+    proc = subprocess.Popen([sys.executable, str(HERE / "feed_server.py"), "--port-file",
+                             str(port_file), "--lifetime", "30"], stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 10
+        while not port_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        base = f"http://127.0.0.1:{port_file.read_text().strip()}"
+        with urllib.request.urlopen(base + "/ai.xml", timeout=5) as response:
+            body = response.read()
+        titles = re.findall(rb"<item><title>(.*?)</title>", body)
+        assert [t.decode() for t in titles] == [
+            t.replace("&", "&amp;") for t in feed_server.TITLES]
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(base + "/other.xml", timeout=5)
+        missing.value.close()
+        assert missing.value.code == 404
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=5) == 0
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_atom_entries_lists_ids_and_titles_and_rejects_rss() -> None:
+    atom_entries = _load("atom_entries")
+    doc = (b'<feed xmlns="http://www.w3.org/2005/Atom"><id>f</id>'
+           b"<entry><id>tag:x,2026:story/2</id><title>Second</title></entry>"
+           b"<entry><id>tag:x,2026:story/1</id><title> First </title>"
+           b"<source><id>s</id><title>Source</title></source></entry></feed>")
+    assert atom_entries.entries(doc) == [("tag:x,2026:story/1", "First"),
+                                         ("tag:x,2026:story/2", "Second")]
+    with pytest.raises(ValueError):
+        atom_entries.entries(b'<rss version="2.0"><channel/></rss>')
