@@ -33,6 +33,7 @@ def _head(title: str, feeds: Sequence[tuple[str, str, str]]) -> str:
                     f'href="{_attr(href)}">\n' for kind, name, href in feeds)
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            "<link rel=\"icon\" href=\"data:,\">\n"
             f"<title>{escape(title)}</title>\n{links}<style>{STYLE}</style>\n</head>\n")
 
 

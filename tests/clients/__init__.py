@@ -1,0 +1,1 @@
+"""Helpers that drive real feed and web clients (newsboat, headless Chromium) in tests."""

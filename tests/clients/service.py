@@ -1,0 +1,90 @@
+"""The real `aggregator serve` process on 127.0.0.1, and the CLI commands that build its site."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from email.message import Message
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from aggregator.cli import cli
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def aggregator(config: Path, *args: str) -> str:
+    """Run one CLI command in-process (as tests/test_end_to_end.py does); return its output."""
+    result = CliRunner().invoke(cli, ["--config", str(config), *args])
+    assert result.exit_code == 0, result.output + repr(result.exception)
+    return result.output
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    headers: Message
+    body: bytes
+
+
+def get(url: str) -> Response:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as resp:
+            return Response(resp.status, resp.headers, resp.read())
+    except urllib.error.HTTPError as exc:
+        with exc:
+            return Response(exc.code, exc.headers, exc.read())
+
+
+class Server:
+    """`python -m aggregator --config CONFIG serve` as a subprocess; start, stop, restart."""
+
+    def __init__(self, config: Path, port: int, log: Path) -> None:
+        self.config = config
+        self.base = f"http://127.0.0.1:{port}"
+        self.log = log
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def start(self, timeout: float = 20.0) -> None:
+        with self.log.open("ab") as out:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "aggregator", "--config", str(self.config), "serve"],
+                stdout=out, stderr=out, stdin=subprocess.DEVNULL,
+                env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.proc.poll() is None, f"serve exited:\n{self.log.read_text()}"
+            try:
+                if get(self.url("/healthz")).status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.05)
+        raise AssertionError(f"serve never became healthy:\n{self.log.read_text()}")
+
+    def stop(self) -> None:
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
