@@ -1,0 +1,122 @@
+"""Story clustering: one story per event, however many outlets report it.
+
+The pipeline keeps a :class:`StoryIndex` of the recent window, ``add()``-s the items already
+in stories, then for each new item (in publication order) calls ``assign()``, creates or
+joins the story it names, folds any ``merge_story_ids`` into the older story with
+``merge()``, and ``add()``-s the item. Rules, in order:
+
+* ``same-url`` / ``same-guid``: the canonical URL (or a globally unique GUID) is already in
+  the window;
+* ``similar``: title and summary share enough rare terms, names and amounts (score at or
+  above ``StoryOptions.threshold``) with an item published within ``window_days``, and no
+  veto applies (conflicting event types, amounts, funding rounds, or subjects);
+* ``new``: otherwise (``score``/``shared_terms`` then describe the nearest miss).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from aggregator.models import StoryDecision, StoryItem
+from aggregator.stories._index import Slot, Window
+from aggregator.stories._match import score_pair
+from aggregator.stories._options import StoryOptions
+from aggregator.stories._search import exact, similar
+from aggregator.stories._text import Features, Lexicon, features
+
+__all__ = ["StoryIndex", "StoryOptions", "cluster"]
+
+
+class StoryIndex:
+    """The items of the last ``window_days``, indexed for finding their story."""
+
+    def __init__(self, options: StoryOptions = StoryOptions()) -> None:
+        self.options = options
+        self._window = Window(options.window_days * 86400.0, options.idf_prior)
+        self._last: tuple[StoryItem, Features] | None = None
+        self._lexicon: Lexicon = {}
+
+    def __len__(self) -> int:
+        return len(self._window.slots)
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self._window.slots
+
+    def story_of(self, entry_id: int) -> int | None:
+        """The story an item in the window belongs to (None once evicted or unknown)."""
+        slot = self._window.slots.get(entry_id)
+        return slot.story_id if slot else None
+
+    def add(self, item: StoryItem, story_id: int) -> None:
+        """Register an item that belongs to ``story_id``; evict items that left the window.
+
+        Adding an item again is a no-op (or moves it, if ``story_id`` differs).
+        """
+        time = item.published.timestamp()
+        self._window.advance(time)
+        if time < self._window.newest - self._window.span:
+            return                                       # already outside the window
+        slot = Slot(item.entry_id, story_id, time, self._features(item), item.url,
+                    item.guid)
+        self._window.insert(slot)
+
+    def assign(self, item: StoryItem) -> StoryDecision:
+        """Decide which story ``item`` joins (``story_id=None``: a new one). Registers nothing."""
+        known = self._window.slots.get(item.entry_id)
+        if known is not None:
+            return StoryDecision(entry_id=item.entry_id, story_id=known.story_id,
+                                 rule="same-entry", score=1.0,
+                                 matched_entry_id=item.entry_id)
+        decision = exact(self._window, item.entry_id, item.url, item.guid)
+        if decision is not None:
+            return decision
+        return similar(self._window, item.entry_id, self._features(item),
+                       item.published.timestamp(), self.options)
+
+    def merge(self, keep: int, drop: int) -> None:
+        """Story ``drop`` was folded into ``keep``: its items now belong to ``keep``."""
+        if keep != drop:
+            self._window.move_story(keep, drop)
+
+    def similarity(self, a: StoryItem, b: StoryItem) -> float:
+        """Score of two items with the window's term rarities (0.0 when a veto applies)."""
+        pair = score_pair(self._features(a), self._features(b), self._window,
+                          self.options.min_shared_terms)
+        return pair.score
+
+    def _features(self, item: StoryItem) -> Features:
+        if self._last is not None and self._last[0] == item:
+            return self._last[1]
+        feats = features(item.title, item.summary, self._lexicon)
+        self._last = (item, feats)
+        return feats
+
+
+def cluster(items: Sequence[StoryItem], options: StoryOptions = StoryOptions(),
+            ) -> dict[int, int]:
+    """entry_id -> story id, assigning ``items`` in publication order as the pipeline does.
+
+    Story ids are 1, 2, ... in order of creation; a merge keeps the smaller id.
+    """
+    index = StoryIndex(options)
+    parent: dict[int, int] = {}
+    story_of: dict[int, int] = {}
+
+    def root(story: int) -> int:
+        while parent.get(story, story) != story:
+            story = parent[story]
+        return story
+
+    for item in sorted(items, key=lambda i: (i.published, i.entry_id)):
+        decision = index.assign(item)
+        story = decision.story_id if decision.story_id is not None else len(parent) + 1
+        parent.setdefault(story, story)
+        for other in decision.merge_story_ids:
+            keep, drop = sorted((root(story), root(other)))
+            if keep != drop:
+                parent[drop] = keep
+                index.merge(keep, drop)
+        story = root(story)
+        index.add(item, story)
+        story_of[item.entry_id] = story
+    return {entry_id: root(story) for entry_id, story in story_of.items()}

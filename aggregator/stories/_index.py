@@ -1,0 +1,159 @@
+"""The window of recent items: inverted index over terms, URL/GUID maps, story membership.
+
+Everything is keyed by entry id; dicts (insertion-ordered) are used as ordered sets so that
+iteration, and therefore every decision, is deterministic.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass
+from typing import TypeVar
+
+from aggregator.stories._text import Features
+
+
+MIN_POSTINGS = 20
+
+
+@dataclass
+class Slot:
+    """One registered item."""
+
+    entry_id: int
+    story_id: int
+    time: float                      # publication time, POSIX seconds
+    features: Features
+    url: str | None
+    guid: str | None
+
+
+class Window:
+    """Items no older than ``span`` seconds before the newest one seen."""
+
+    def __init__(self, span: float, idf_prior: float) -> None:
+        self.span = span
+        self.idf_prior = idf_prior
+        self.slots: dict[int, Slot] = {}
+        self.postings: dict[str, dict[int, None]] = {}
+        self.urls: dict[str, dict[int, None]] = {}
+        self.guids: dict[str, dict[int, None]] = {}
+        self.members: dict[int, dict[int, None]] = {}
+        self.profiles: dict[int, dict[str, float]] = {}   # story -> term -> summed weight
+        self.lower: dict[str, int] = {}     # term -> items writing it in lower case
+        self.upper: dict[str, int] = {}     # term -> items capitalising it mid-sentence
+        self._queue: list[tuple[float, int]] = []
+        self.newest = -math.inf
+
+    # ------------------------------------------------------------------ statistics
+    def idf(self, term: str) -> float:
+        """Rarity of a term in the window (smoothed so that small windows stay sane)."""
+        count = len(self.postings.get(term, ()))
+        return math.log((len(self.slots) + self.idf_prior) / (count + 1.0))
+
+    @property
+    def rare_limit(self) -> int:
+        """Terms in more items than this (2 % of the window, at least 20) are frequent."""
+        return max(MIN_POSTINGS, len(self.slots) // 50)
+
+    def frequent(self, term: str) -> bool:
+        """Too widespread in the window to count as shared evidence."""
+        return len(self.postings.get(term, ())) > self.rare_limit
+
+    def common(self, term: str) -> bool:
+        """Seen in lower case more often than capitalised mid-sentence: not a name."""
+        return self.lower.get(term, 0) > self.upper.get(term, 0)
+
+    # ------------------------------------------------------------------ changes
+    def insert(self, slot: Slot) -> None:
+        old = self.slots.get(slot.entry_id)
+        if old is not None:
+            if old.story_id == slot.story_id:
+                return
+            self._leave_story(old)
+            old.story_id = slot.story_id
+            self._join_story(old)
+            return
+        self.slots[slot.entry_id] = slot
+        for term in slot.features.terms:
+            self.postings.setdefault(term, {})[slot.entry_id] = None
+        _count(self.lower, slot.features.lower, 1)
+        _count(self.upper, slot.features.upper, 1)
+        if slot.url:
+            self.urls.setdefault(slot.url, {})[slot.entry_id] = None
+        if slot.guid:
+            self.guids.setdefault(slot.guid, {})[slot.entry_id] = None
+        self._join_story(slot)
+        heapq.heappush(self._queue, (slot.time, slot.entry_id))
+
+    def advance(self, time: float) -> None:
+        """Move the clock to ``time`` (never backwards) and evict what fell out."""
+        if time <= self.newest:
+            return
+        self.newest = time
+        cutoff = time - self.span
+        while self._queue and self._queue[0][0] < cutoff:
+            _, entry_id = heapq.heappop(self._queue)
+            self.remove(entry_id)
+
+    def remove(self, entry_id: int) -> None:
+        slot = self.slots.pop(entry_id, None)
+        if slot is None:
+            return
+        for term in slot.features.terms:
+            _discard(self.postings, term, entry_id)
+        _count(self.lower, slot.features.lower, -1)
+        _count(self.upper, slot.features.upper, -1)
+        if slot.url:
+            _discard(self.urls, slot.url, entry_id)
+        if slot.guid:
+            _discard(self.guids, slot.guid, entry_id)
+        self._leave_story(slot)
+
+    def move_story(self, keep: int, drop: int) -> None:
+        for entry_id in list(self.members.get(drop, ())):
+            slot = self.slots[entry_id]
+            self._leave_story(slot)
+            slot.story_id = keep
+            self._join_story(slot)
+
+    def _join_story(self, slot: Slot) -> None:
+        self.members.setdefault(slot.story_id, {})[slot.entry_id] = None
+        profile = self.profiles.setdefault(slot.story_id, {})
+        for term, weight in slot.features.terms.items():
+            profile[term] = profile.get(term, 0.0) + weight
+
+    def _leave_story(self, slot: Slot) -> None:
+        _discard(self.members, slot.story_id, slot.entry_id)
+        if slot.story_id not in self.members:
+            self.profiles.pop(slot.story_id, None)
+            return
+        profile = self.profiles[slot.story_id]
+        for term, weight in slot.features.terms.items():
+            left = profile[term] - weight
+            if left > 1e-9:
+                profile[term] = left
+            else:
+                del profile[term]
+
+
+K = TypeVar("K")
+
+
+def _discard(table: dict[K, dict[int, None]], key: K, entry_id: int) -> None:
+    bucket = table.get(key)
+    if bucket is None:
+        return
+    bucket.pop(entry_id, None)
+    if not bucket:
+        del table[key]
+
+
+def _count(table: dict[str, int], terms: frozenset[str], step: int) -> None:
+    for term in terms:
+        left = table.get(term, 0) + step
+        if left > 0:
+            table[term] = left
+        else:
+            table.pop(term, None)

@@ -1,0 +1,98 @@
+"""Word lists used by the story features (surface forms; stemmed by ``_text``).
+
+STOPWORDS carry no meaning and are dropped. GENERIC words are kept but weigh little and are
+never company names even when capitalised (headline Title Case capitalises everything).
+EVENT_CLASSES name what happened; two reports whose event classes conflict are never one story.
+"""
+
+from __future__ import annotations
+
+STOPWORDS = frozenset("""
+a an the and or but nor of to in on at by for from with without into onto upon about as is are
+was were be been being am do does did done has have had having it its it's this that these those
+there their they them he she his her him we our us you your i me my not no so than then too very
+can could will would shall should may might must just also only even still yet up down out off
+again once here when where why how what which who whom whose while if because though although
+per via vs versus amid among between against before after during over under above below through
+all any both each few more most other some such own same s t ll ve re d m
+""".split())
+
+GENERIC = frozenset("""
+says said say saying tell tells told report reports reported reporting news update updates
+new first last next top big biggest small major latest today yesterday tomorrow week weeks month
+months year years day days time times now early late ahead back set sets plan plans deal deals
+company companies firm firms group inc corp corporation co ltd llc plc holdings ag sa nv
+ceo cfo cto chief executive head boss chairman president founder founders
+ai artificial intelligence tech technology startup startups business market markets industry
+world global people percent pct share shares stock stocks price prices
+us u.s usa america american uk eu europe european china chinese japan japanese india
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+how why what who when watch exclusive breaking live analysis opinion video photos
+one two three four five six seven eight nine ten hundred thousand million billion trillion
+make makes made get gets got go goes going take takes took see sees seen show shows
+help helps want wants look looks need needs move moves way ways part
+""".split())
+
+# Event classes: a report naming an event of one class and none of another class it
+# conflicts with is about a different event ("sues" vs "invests" between the same firms).
+EVENT_CLASSES: dict[str, frozenset[str]] = {
+    "invest": frozenset("""
+        invest invests invested investing investment investments investor investors funding
+        fund funds funded raise raises raised raising round rounds stake stakes valuation
+        valued backing
+    """.split()),
+    "acquire": frozenset("""
+        acquire acquires acquired acquiring acquisition acquisitions buy buys buying bought
+        takeover takeovers merger mergers merge merges merged purchase purchases purchased
+        buyout
+    """.split()),
+    "partner": frozenset("""
+        partner partners partnered partnering partnership partnerships alliance collaboration
+        collaborate collaborates team teams
+    """.split()),
+    "legal": frozenset("""
+        sue sues sued suing lawsuit lawsuits suit suits court courts judge judges antitrust
+        probe probes litigation complaint complaints regulator regulators fine fined fines
+        verdict ruling ruled infringement copyright trial
+    """.split()),
+    "launch": frozenset("""
+        launch launches launched launching unveil unveils unveiled release releases released
+        debut debuts debuted introduce introduces introduced rollout
+    """.split()),
+    "layoff": frozenset("""
+        layoff layoffs laid redundancies furlough furloughs
+    """.split()),
+    "people": frozenset("""
+        resign resigns resigned resignation hire hires hired appoint appoints appointed
+        appointment depart departs departure ousted oust ousts successor
+    """.split()),
+    "results": frozenset("""
+        earnings revenue revenues profit profits loss losses quarter quarterly results sales
+    """.split()),
+}
+
+# Pairs of classes that cannot describe one event. "partner" conflicts with nothing:
+# deals are routinely called partnerships ("Amazon and Anthropic partner with a $4B deal").
+EVENT_CONFLICTS = frozenset({
+    frozenset({"invest", "acquire"}),
+    frozenset({"invest", "legal"}), frozenset({"acquire", "legal"}),
+    frozenset({"partner", "legal"}),
+    frozenset({"invest", "launch"}), frozenset({"acquire", "launch"}),
+    frozenset({"legal", "launch"}),
+    frozenset({"invest", "layoff"}), frozenset({"acquire", "layoff"}),
+    frozenset({"legal", "layoff"}), frozenset({"launch", "layoff"}),
+    frozenset({"invest", "people"}), frozenset({"acquire", "people"}),
+    frozenset({"legal", "people"}), frozenset({"launch", "people"}),
+    frozenset({"invest", "results"}), frozenset({"acquire", "results"}),
+    frozenset({"legal", "results"}), frozenset({"launch", "results"}),
+})
+
+IRREGULAR = {
+    "sued": "sue", "sues": "sue", "suing": "sue", "bought": "buy", "buys": "buy",
+    "sold": "sell", "sells": "sell", "won": "win", "led": "lead", "leads": "lead",
+    "struck": "strike", "hit": "hit", "hits": "hit", "news": "news", "series": "series",
+    "u.s": "us", "u.s.": "us", "us": "us", "has": "have", "does": "do", "is": "is",
+    "its": "its", "this": "this", "plus": "plus", "less": "less", "gas": "gas",
+    "bias": "bias", "chaos": "chaos", "analysis": "analysis", "ios": "ios", "macos": "macos",
+}

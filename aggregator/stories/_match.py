@@ -1,0 +1,86 @@
+"""Pairwise judgement: how similar two items are, and the vetoes that keep events apart."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Protocol
+
+from aggregator.stories._lexicon import EVENT_CONFLICTS
+from aggregator.stories._text import GENERIC_WEIGHT, Features
+
+AMOUNT_TOLERANCE = 0.02      # "$4 billion" and "$3.95B" are one amount; "$4B" and "$2B" are not
+COSINE_SHARE = 0.75          # score = share * cosine + (1 - share) * overlap coefficient
+
+
+class Evidence(Protocol):
+    """What the window knows about terms: rarity, and whether a capitalised term is a name."""
+
+    def idf(self, term: str) -> float: ...
+
+    def common(self, term: str) -> bool: ...
+
+    def frequent(self, term: str) -> bool: ...
+
+
+def subject(feats: Features, evidence: Evidence) -> str | None:
+    """The first name of the title that the window does not know as a common word."""
+    for term in feats.names:
+        if term in feats.marked or not evidence.common(term):
+            return term
+    return None
+
+
+@dataclass(frozen=True)
+class PairScore:
+    score: float
+    shared: tuple[str, ...]          # shared informative terms, heaviest first
+    veto: str | None = None          # why the pair can never be one story
+
+
+def veto(a: Features, b: Features, evidence: Evidence,
+         subjects: tuple[str | None, str | None] | None = None) -> str | None:
+    """The first rule that says these two reports are about different events, or None."""
+    if a.events and b.events and not (a.events & b.events):
+        if any(frozenset({x, y}) in EVENT_CONFLICTS for x in a.events for y in b.events):
+            return "event-conflict"
+    if a.amounts and b.amounts:
+        if not (_any_close(a.amounts, b.all_amounts) or _any_close(b.amounts, a.all_amounts)):
+            return "amount-conflict"
+    if a.rounds and b.rounds and not (a.rounds & b.rounds):
+        return "round-conflict"
+    first, second = subjects or (subject(a, evidence), subject(b, evidence))
+    if (first or second) and not (first in b.terms or second in a.terms):
+        return "subject-conflict"
+    return None
+
+
+def _any_close(left: tuple[float, ...], right: tuple[float, ...]) -> bool:
+    return any(abs(x - y) <= AMOUNT_TOLERANCE * max(x, y) for x in left for y in right)
+
+
+def score_pair(a: Features, b: Features, evidence: Evidence, min_shared: int = 2,
+               checked: bool = False) -> PairScore:
+    """Weighted set similarity (cosine and overlap blend) of two items' terms.
+
+    ``checked``: the caller already applied :func:`veto`.
+    """
+    why = None if checked else veto(a, b, evidence)
+    idf = evidence.idf
+    if why is not None:
+        return PairScore(0.0, (), why)
+    weights_a = {t: w * idf(t) for t, w in a.terms.items()}
+    weights_b = {t: w * idf(t) for t, w in b.terms.items()}
+    common = weights_a.keys() & weights_b.keys()
+    shared = {t: min(weights_a[t], weights_b[t]) for t in common}
+    informative = sorted((t for t in common if a.terms[t] > GENERIC_WEIGHT
+                          and b.terms[t] > GENERIC_WEIGHT and not evidence.frequent(t)),
+                         key=lambda t: (-shared[t], t))
+    if len(informative) < min_shared:
+        return PairScore(0.0, tuple(informative), "too-few-shared-terms")
+    total_a, total_b = sum(weights_a.values()), sum(weights_b.values())
+    overlap = sum(shared.values())
+    cosine = overlap / math.sqrt(total_a * total_b)
+    coefficient = overlap / min(total_a, total_b)
+    score = COSINE_SHARE * cosine + (1 - COSINE_SHARE) * coefficient
+    return PairScore(round(score, 6), tuple(informative))

@@ -1,0 +1,190 @@
+"""Finding the story a new item belongs to: exact keys first, then indexed similarity."""
+
+from __future__ import annotations
+
+import math
+
+from aggregator.models import StoryDecision
+from aggregator.stories._index import Slot, Window
+from aggregator.stories._match import PairScore, score_pair, subject, veto
+from aggregator.stories._options import StoryOptions
+from aggregator.stories._text import GENERIC_WEIGHT, Features
+
+
+def global_guid(guid: str | None) -> str | None:
+    """GUIDs that can identify an article across feeds (not "123" or "post-7")."""
+    if not guid:
+        return None
+    guid = guid.strip()
+    if "://" in guid or guid.startswith(("tag:", "urn:")):
+        return guid
+    if len(guid) >= 16 and not guid.isdigit():
+        return guid
+    return None
+
+
+def exact(window: Window, entry_id: int, url: str | None, guid: str | None,
+          ) -> StoryDecision | None:
+    """Same canonical URL, then same GUID, as an item already in the window."""
+    for rule, table, key in (("same-url", window.urls, url),
+                             ("same-guid", window.guids, global_guid(guid))):
+        if not key or key not in table:
+            continue
+        slots = [window.slots[e] for e in table[key]]
+        stories = sorted({s.story_id for s in slots})
+        first = min((s for s in slots if s.story_id == stories[0]), key=lambda s: s.entry_id)
+        return StoryDecision(entry_id=entry_id, story_id=stories[0], rule=rule, score=1.0,
+                             matched_entry_id=first.entry_id,
+                             merge_story_ids=tuple(stories[1:]))
+    return None
+
+
+def candidates(window: Window, feats: Features, time: float,
+               options: StoryOptions) -> list[tuple[Slot, int]]:
+    """Window items within the time span that share a rare term and enough informative ones.
+
+    Only rare terms are looked up and counted: those in at most 2 % of the window (never
+    fewer than 20, never more than ``max_postings`` items).
+    """
+    span = options.window_days * 86400.0
+    limit = min(options.max_postings, window.rare_limit)
+    informative = [t for t, w in feats.terms.items()
+                   if w > GENERIC_WEIGHT and len(window.postings.get(t, ())) <= limit]
+    seen: dict[int, None] = {}
+    for term in informative:
+        seen.update(window.postings.get(term, {}))
+    out = []
+    for entry_id in seen:
+        slot = window.slots[entry_id]
+        if abs(slot.time - time) > span:
+            continue
+        terms = slot.features.terms
+        count = sum(1 for t in informative if terms.get(t, 0.0) > GENERIC_WEIGHT)
+        if count >= options.min_shared_terms:
+            out.append((slot, count))
+    return out
+
+
+class _Cached:
+    """The window's evidence, memoised for one decision."""
+
+    def __init__(self, window: Window) -> None:
+        self.window = window
+        self.rarity: dict[str, float] = {}
+        self.subjects: dict[int, str | None] = {}
+
+    def idf(self, term: str) -> float:
+        value = self.rarity.get(term)
+        if value is None:
+            value = self.rarity[term] = self.window.idf(term)
+        return value
+
+    def common(self, term: str) -> bool:
+        return self.window.common(term)
+
+    def frequent(self, term: str) -> bool:
+        return self.window.frequent(term)
+
+    def subject(self, slot: Slot) -> str | None:
+        if slot.entry_id not in self.subjects:
+            self.subjects[slot.entry_id] = subject(slot.features, self)
+        return self.subjects[slot.entry_id]
+
+
+HARD = ("event-conflict", "amount-conflict", "round-conflict")
+
+
+def ranked(window: Window, feats: Features, time: float, options: StoryOptions,
+           ) -> list[tuple[float, PairScore, Slot]]:
+    """Candidate stories, best first (ties: older story), with their best-matching item."""
+    idf = _Cached(window)
+    by_story: dict[int, list[tuple[Slot, int]]] = {}
+    for slot, count in candidates(window, feats, time, options):
+        by_story.setdefault(slot.story_id, []).append((slot, count))
+    out = []
+    for hits in by_story.values():
+        judged = _story_score(window, feats, hits, idf, options)
+        if judged is not None:
+            out.append(judged)
+    return sorted(out, key=lambda x: (-x[0], x[2].story_id))
+
+
+def _story_score(window: Window, feats: Features, hits: list[tuple[Slot, int]],
+                 idf: _Cached, options: StoryOptions,
+                 ) -> tuple[float, PairScore, Slot] | None:
+    """Score of one story: its best items' scores combined, or its centroid's similarity.
+
+    None when most of its matching items veto the new one (different event/amount/round).
+    """
+    matches: list[tuple[PairScore, Slot]] = []
+    own = subject(feats, idf)
+    hard = conflicts = 0
+    for slot, count in hits:
+        why = veto(feats, slot.features, idf, (own, idf.subject(slot)))
+        if why in HARD:
+            hard += 1
+        elif why is not None:
+            conflicts += 1
+        else:
+            pair = score_pair(feats, slot.features, idf, options.min_shared_terms,
+                              checked=True)
+            if pair.score > 0:
+                matches.append((pair, slot))
+    ok = len(hits) - hard - conflicts
+    if hard and hard >= ok:
+        return None
+    matches.sort(key=lambda ps: (-ps[0].score, ps[1].entry_id))
+    miss = 1.0
+    for pair, _ in matches[: options.support]:
+        miss *= 1.0 - pair.score
+    best = 1.0 - miss
+    if conflicts < ok:
+        story = hits[0][0].story_id
+        cen, shared = _centroid(window, feats, story, idf)
+        if len(shared) >= options.min_shared_terms and cen > best:
+            best = cen
+            if not matches:
+                anchor = max(hits, key=lambda sc: (sc[1], -sc[0].entry_id))[0]
+                matches.append((PairScore(cen, shared), anchor))
+    if not matches:
+        return None
+    return round(best, 6), matches[0][0], matches[0][1]
+
+
+def _centroid(window: Window, feats: Features, story: int, evidence: _Cached,
+              ) -> tuple[float, tuple[str, ...]]:
+    """Cosine between the item and the story's mean term vector, and the shared terms."""
+    idf = evidence.idf
+    profile = window.profiles[story]
+    size = len(window.members[story])
+    item = {t: w * idf(t) for t, w in feats.terms.items()}
+    dot = 0.0
+    shared = []
+    for term, weight in item.items():
+        mass = profile.get(term)
+        if mass:
+            dot += weight * mass / size * idf(term)
+            if feats.terms[term] > GENERIC_WEIGHT and not evidence.frequent(term):
+                shared.append(term)
+    if not dot:
+        return 0.0, ()
+    norm_story = math.sqrt(sum((m / size * idf(t)) ** 2 for t, m in profile.items()))
+    norm_item = math.sqrt(sum(w * w for w in item.values()))
+    shared.sort(key=lambda t: -item[t])
+    return dot / (norm_item * norm_story), tuple(shared)
+
+
+def similar(window: Window, entry_id: int, feats: Features, time: float,
+            options: StoryOptions) -> StoryDecision:
+    """Join the most similar story at or above the threshold, else start a new one."""
+    ranking = ranked(window, feats, time, options)
+    if not ranking or ranking[0][0] < options.threshold:
+        score, shared = (ranking[0][0], ranking[0][1].shared) if ranking else (0.0, ())
+        return StoryDecision(entry_id=entry_id, story_id=None, rule="new", score=score,
+                             shared_terms=shared)
+    score, pair, slot = ranking[0]
+    bar = max(options.threshold, options.merge_threshold)
+    merges = tuple(sorted(s.story_id for x, _, s in ranking[1:] if x >= bar))
+    return StoryDecision(entry_id=entry_id, story_id=slot.story_id, rule="similar",
+                         score=score, shared_terms=pair.shared,
+                         matched_entry_id=slot.entry_id, merge_story_ids=merges)

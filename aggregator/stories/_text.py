@@ -1,0 +1,298 @@
+"""Light text features of one item: stemmed terms, names, money amounts, rounds, event classes.
+
+Nothing here knows about other items; weights that depend on the collection (rarity) are
+applied by the index.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Mapping
+
+from aggregator.stories._lexicon import EVENT_CLASSES, GENERIC, IRREGULAR, STOPWORDS
+
+SUMMARY_CHARS = 400          # only the lead of a summary is read
+GENERIC_WEIGHT = 0.25
+NAME_WEIGHT = 1.5
+AMOUNT_WEIGHT = 2.0
+NUMBER_WEIGHT = 0.5
+SUMMARY_FACTOR = 0.5
+LEXICON_SIZE = 200_000       # memoised spellings per index before the memo is reset
+
+_SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "t": 1e12,
+}
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "$4 billion", "$4B", "US$ 2.75bn", "€500m", "$1-2 billion"
+_MONEY_PREFIXED = re.compile(
+    r"(?<![\w$€£¥])(?P<cur>US\$|USD\s?|\$|€|EUR\s?|£|GBP\s?|¥)\s?(?P<n1>" + _NUM + r")"
+    r"(?:\s?[-–]\s?(?P<n2>" + _NUM + r"))?"
+    r"(?:\s?(?P<sc>trillion|billion|million|thousand|tn|bn|mn|mln|[kmbt])\b)?",
+    re.IGNORECASE,
+)
+# "4bn", "4 billion dollars", "300 million euros" (no currency sign in front)
+_MONEY_BARE = re.compile(
+    r"(?<![\w.,])(?P<n1>" + _NUM + r")\s?(?P<sc>trillion|billion|million|tn|bn|mn|mln)\b"
+    r"(?:\s(?P<cur>dollars|euros|pounds|yuan|yen|usd|eur|gbp))?",
+    re.IGNORECASE,
+)
+_ROUND = re.compile(r"\b(?:series\s+(?P<letter>[a-h])|(?P<kind>pre-seed|seed))\b(?!-)",
+                    re.IGNORECASE)
+_WORD = re.compile(r"[^\W_][\w'’&.\-]*")
+
+
+@dataclass(frozen=True)
+class Features:
+    """What the matcher compares. ``terms`` maps each term to its base weight."""
+
+    terms: Mapping[str, float]
+    names: tuple[str, ...]             # capitalised non-generic title words, in order
+    amounts: tuple[float, ...]         # money values in the title
+    all_amounts: tuple[float, ...]     # money values in title and summary
+    rounds: frozenset[str]             # series-a, seed, ... in the title
+    events: frozenset[str]             # event classes named in the title
+    lower: frozenset[str] = frozenset()    # terms written in lower case (common words)
+    upper: frozenset[str] = frozenset()    # capitalised mid-sentence in sentence case (names)
+    marked: frozenset[str] = frozenset()   # inner capitals (OpenAI, eBay): names
+
+
+
+def stem(word: str) -> str:
+    """A small suffix stripper: invests/invested/investing/investment -> invest."""
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    for suffix, keep in (("ments", 4), ("ment", 4), ("ings", 4), ("ing", 3), ("ed", 3)):
+        if word.endswith(suffix) and len(word) - len(suffix) >= keep:
+            return _tidy(word[: -len(suffix)])
+    if word.endswith("sses"):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return _tidy(word)
+
+
+def _tidy(stem_: str) -> str:
+    if len(stem_) > 3 and stem_[-1] == stem_[-2] and stem_[-1] not in "lsz":
+        stem_ = stem_[:-1]
+    if len(stem_) > 4 and stem_.endswith("e"):
+        stem_ = stem_[:-1]
+    return stem_
+
+
+_GENERIC_STEMS = frozenset(stem(w) for w in GENERIC) | GENERIC
+_EVENT_STEMS = {name: frozenset(stem(w) for w in words) | words
+                for name, words in EVENT_CLASSES.items()}
+
+
+def amount_token(value: float) -> str:
+    """One spelling per amount: $4 billion, $4B, 4bn -> "$4b"."""
+    for unit, suffix in ((1e12, "t"), (1e9, "b"), (1e6, "m"), (1e3, "k")):
+        if value >= unit:
+            return f"${value / unit:.3g}{suffix}"
+    return f"${value:.3g}"
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _money(text: str) -> tuple[str, list[tuple[float, bool]]]:
+    """Amounts in ``text`` as (value, is_money) and the text with them blanked out."""
+    found: list[tuple[float, bool]] = []
+
+    def prefixed(match: re.Match[str]) -> str:
+        scale = _SCALES[match["sc"].lower()] if match["sc"] else 1.0
+        found.append((_number(match["n1"]) * scale, True))
+        if match["n2"]:
+            found.append((_number(match["n2"]) * scale, True))
+        return " "
+
+    def bare(match: re.Match[str]) -> str:
+        short = match["sc"].lower() in ("tn", "bn", "mn", "mln")
+        found.append((_number(match["n1"]) * _SCALES[match["sc"].lower()],
+                      short or bool(match["cur"])))
+        return " "
+
+    text = _MONEY_PREFIXED.sub(prefixed, text)
+    text = _MONEY_BARE.sub(bare, text)
+    return text, found
+
+
+def _rounds(text: str) -> tuple[str, set[str]]:
+    found: set[str] = set()
+
+    def repl(match: re.Match[str]) -> str:
+        letter = match["letter"]
+        found.add(f"series-{letter.lower()}" if letter else match["kind"].lower())
+        return " "
+
+    return _ROUND.sub(repl, text), found
+
+
+def _words(text: str) -> list[str]:
+    """Surface words: possessives dropped, hyphenated words split, acronym dots removed."""
+    out: list[str] = []
+    for raw in _WORD.findall(text.replace("’", "'")):
+        raw = raw.strip(".'&-")
+        if raw[-2:] in ("'s", "'S"):
+            raw = raw[:-2]
+        if raw.isalnum():
+            out.append(raw)
+            continue
+        for part in raw.split("-"):
+            if not _is_number(part):
+                part = part.replace(".", "")
+            part = part.replace("'", "").strip("&")
+            if part:
+                out.append(part)
+    return out
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _is_number(word: str) -> bool:
+    return word[:1].isdigit() and _NUMBER.fullmatch(word) is not None
+
+
+def _is_name(surface: str, lowered: str, term: str) -> bool:
+    if not surface[0].isalpha() or len(surface) < 2:
+        return False
+    if lowered in STOPWORDS or lowered in _GENERIC_STEMS or term in _GENERIC_STEMS:
+        return False
+    return surface[0].isupper() or any(c.isupper() for c in surface[1:])
+
+
+def _shouting(words: list[str]) -> bool:
+    letters = [w for w in words if w.isalpha() and len(w) > 1]
+    return len(letters) >= 3 and all(w.isupper() for w in letters)
+
+
+def _title_case(words: list[str]) -> bool:
+    """Headline Title Case: capitals say nothing about names there."""
+    content = [w for w in words if w.isalpha() and w.lower() not in STOPWORDS]
+    caps = sum(1 for w in content if w[0].isupper())
+    return len(content) >= 3 and caps >= 0.75 * len(content)
+
+
+def _marked(surface: str) -> bool:
+    """Capitals inside the word (OpenAI, eBay, NYT): a name even in Title Case."""
+    return len(surface) > 1 and any(c.isupper() for c in surface[1:])
+
+
+@dataclass
+class _Part:
+    terms: dict[str, float]
+    names: list[str]
+    amounts: list[float]
+    rounds: set[str]
+    events: set[str]
+    lower: set[str]           # seen in lower case: evidence of a common word
+    upper: set[str]           # capitalised inside a sentence-case sentence: evidence of a name
+    marked: set[str]          # capitals inside the word (OpenAI): a name
+
+
+_SENTENCE = re.compile(r"[:.!?|;]\s+|\s[-–—]\s")
+
+
+def _read(text: str, lexicon: Lexicon) -> _Part:
+    text = unicodedata.normalize("NFKC", text)
+    text, money = _money(text)
+    text, rounds = _rounds(text)
+    part = _Part({amount_token(v): AMOUNT_WEIGHT for v, _ in money}, [],
+                 [v for v, is_money in money if is_money], rounds, set(), set(), set(), set())
+    for name in rounds:
+        part.terms[name] = 1.0
+    sentences = [_words(chunk) for chunk in _SENTENCE.split(text)]
+    every = [w for words in sentences for w in words]
+    caps_ok = not _shouting(every)
+    titled = _title_case(every)
+    for words in sentences:
+        for position, surface in enumerate(words):
+            known = lexicon.get(surface)
+            if known is None:
+                if len(lexicon) >= LEXICON_SIZE:
+                    lexicon.clear()
+                known = lexicon[surface] = classify(surface)
+            _word(part, known[1], known[0], caps_ok, titled, position == 0)
+    seen = {w.lower() for w in every} | part.terms.keys()
+    part.events = {name for name, stems in _EVENT_STEMS.items() if not stems.isdisjoint(seen)}
+    if rounds:
+        part.events.add("invest")            # a funding round is an investment
+    return part
+
+
+# What a word is, from its spelling alone: (term, kind); kinds: stop, number, generic,
+# marked (inner capitals), name (capitalised), lower (lower case), other.
+Lexicon = dict[str, tuple[str, str]]
+
+
+def classify(surface: str) -> tuple[str, str]:
+    lowered = surface.lower()
+    if lowered in STOPWORDS:
+        return lowered, "stop"
+    term = stem(lowered)
+    if _is_number(lowered):
+        return term, "number"
+    if term in _GENERIC_STEMS or lowered in _GENERIC_STEMS:
+        return term, "generic"
+    if _is_name(surface, lowered, term):
+        return term, "marked" if _marked(surface) else "name"
+    if surface.isalpha() and surface[0].islower():
+        return term, "lower"
+    return term, "other"
+
+
+def _word(part: _Part, kind: str, term: str, caps_ok: bool, titled: bool,
+          initial: bool) -> None:
+    weight = 1.0
+    if kind == "stop":
+        return
+    if kind == "number":
+        weight = NUMBER_WEIGHT
+    elif kind == "generic":
+        weight = GENERIC_WEIGHT
+    elif caps_ok and kind in ("name", "marked"):
+        if kind == "marked":
+            part.marked.add(term)
+        if not titled or kind == "marked":
+            weight = NAME_WEIGHT
+        if not titled and not initial:
+            part.upper.add(term)
+        if term not in part.names:
+            part.names.append(term)
+    elif caps_ok and not titled and kind == "lower":
+        part.lower.add(term)
+    part.terms[term] = max(part.terms.get(term, 0.0), weight)
+
+
+def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Features:
+    """Features of one item: the title counts fully, the summary's lead at half weight.
+
+    ``lexicon`` memoises word classification across calls (the caller owns it).
+    """
+    lexicon = {} if lexicon is None else lexicon
+    head = _read(title, lexicon)
+    body = _read(summary[:SUMMARY_CHARS], lexicon) if summary else None
+    terms = dict(head.terms)
+    all_amounts = list(head.amounts)
+    if body is not None:
+        for term, weight in body.terms.items():
+            if term not in terms:
+                terms[term] = weight * SUMMARY_FACTOR
+        all_amounts += body.amounts
+    return Features(
+        terms=terms, names=tuple(head.names), amounts=tuple(head.amounts),
+        all_amounts=tuple(all_amounts), rounds=frozenset(head.rounds),
+        events=frozenset(head.events),
+        lower=frozenset(head.lower | (body.lower if body else set())),
+        upper=frozenset(head.upper | (body.upper if body else set())),
+        marked=frozenset(head.marked | (body.marked if body else set())),
+    )

@@ -1,0 +1,260 @@
+"""Story clustering: which reports become one story, and the index's bookkeeping."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aggregator.models import StoryItem
+from aggregator.stories import StoryIndex, StoryOptions, cluster
+from aggregator.stories._text import amount_token, features
+
+T0 = datetime(2024, 3, 1, 12, tzinfo=timezone.utc)
+
+
+def item(entry_id: int, title: str, *, hours: float = 0.0, url: str | None = None,
+         guid: str | None = None, summary: str = "", feed: str = "feed") -> StoryItem:
+    return StoryItem(entry_id=entry_id, feed=feed,
+                     url=url if url is not None else f"https://outlet{entry_id}.example/a",
+                     guid=guid, title=title, summary=summary,
+                     published=T0 + timedelta(hours=hours))
+
+
+def together(*titles: str, gap_hours: float = 1.0) -> bool:
+    labels = cluster([item(k + 1, t, hours=k * gap_hours) for k, t in enumerate(titles)])
+    return len(set(labels.values())) == 1
+
+
+# --------------------------------------------------------------------------- the table
+
+MERGE = [
+    ("Amazon to invest up to $4 billion in Anthropic",
+     "Amazon steps up AI race with up to $4 billion deal to invest in Anthropic"),
+    ("Amazon to invest up to $4 billion in Anthropic",
+     "Amazon and Anthropic partner with a $4B deal"),
+    ("Amazon steps up AI race with up to $4 billion deal to invest in Anthropic",
+     "Amazon and Anthropic partner with a $4B deal"),
+    ("Amazon Steps Up AI Race With Up To $4 Billion Deal To Invest In Anthropic",
+     "Amazon and Anthropic Partner With a $4B Deal"),
+    ("Microsoft to acquire Activision Blizzard for $68.7 billion",
+     "Microsoft agrees to buy Activision in $68.7bn deal"),
+    ("Nvidia invests in xAI's $6 billion round",
+     "xAI closes $6B Series C with Nvidia among investors"),
+]
+
+APART = [
+    # template headlines about different companies
+    ("Acme raises $100M Series B", "Globex raises $100M Series B"),
+    ("Acme Raises $100M Series B Led By Sequoia", "Globex Raises $100M Series B Led By Sequoia"),
+    # different amounts between the same parties
+    ("Amazon invests $4 billion in Anthropic", "Amazon invests $2.75 billion in Anthropic"),
+    # a lawsuit is not a deal
+    ("Amazon sues Anthropic over cloud contract", "Amazon invests $4 billion in Anthropic"),
+    ("New York Times sues OpenAI and Microsoft over copyright",
+     "Microsoft invests $10 billion in OpenAI"),
+    # different rounds, different deal kinds
+    ("Acme raises $100M Series B", "Acme raises $100M Series C"),
+    ("Google acquires Wiz for $32 billion", "Google invests $2 billion in Wiz"),
+    # a product launch is not a deal
+    ("OpenAI launches GPT-5 with Microsoft", "OpenAI and Microsoft sign $10 billion deal"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), MERGE)
+def test_reports_of_one_event_merge(first: str, second: str) -> None:
+    assert together(first, second)
+
+
+@pytest.mark.parametrize(("first", "second"), APART)
+def test_different_events_stay_apart(first: str, second: str) -> None:
+    assert not together(first, second)
+
+
+def test_the_three_amazon_anthropic_headlines_are_one_story() -> None:
+    assert together("Amazon to invest up to $4 billion in Anthropic",
+                    "Amazon steps up AI race with up to $4 billion deal to invest in Anthropic",
+                    "Amazon and Anthropic partner with a $4B deal")
+
+
+def test_the_same_deal_a_year_later_is_a_new_story() -> None:
+    first = item(1, "Amazon invests $4B in Anthropic")
+    later = StoryItem(2, "feed", "https://x.example/2", None,
+                      "Amazon invests another $4B in Anthropic", "", T0 + timedelta(days=420))
+    assert together("Amazon invests $4B in Anthropic", "Amazon invests another $4B in Anthropic")
+    labels = cluster([first, later])
+    assert labels[1] != labels[2]
+
+
+def test_reports_further_apart_than_the_window_do_not_join() -> None:
+    titles = ("Amazon to invest up to $4 billion in Anthropic",
+              "Amazon and Anthropic partner with a $4B deal")
+    assert together(*titles, gap_hours=60)
+    assert not together(*titles, gap_hours=80)
+    labels = cluster([item(1, titles[0]), item(2, titles[1], hours=80)],
+                     StoryOptions(window_days=4))
+    assert labels[1] == labels[2]
+
+
+# --------------------------------------------------------------------------- exact rules
+
+def test_same_url_joins_whatever_the_title() -> None:
+    index = StoryIndex()
+    index.add(item(1, "Anthropic raises money", url="https://a.example/x"), 7)
+    decision = index.assign(item(2, "Something else entirely", url="https://a.example/x"))
+    assert (decision.story_id, decision.rule, decision.matched_entry_id) == (7, "same-url", 1)
+    assert decision.score == 1.0
+
+
+def test_same_global_guid_across_feeds_joins() -> None:
+    index = StoryIndex()
+    guid = "tag:wire.example,2024:story-1234"
+    index.add(item(1, "Wire story", guid=guid, feed="a"), 3)
+    decision = index.assign(item(2, "Wire story, syndicated", guid=guid, feed="b"))
+    assert (decision.story_id, decision.rule) == (3, "same-guid")
+
+
+def test_short_feed_local_guids_are_not_trusted() -> None:
+    index = StoryIndex()
+    index.add(item(1, "Volcano erupts in Iceland", guid="123"), 3)
+    decision = index.assign(item(2, "Quarterly bakery prices fall", guid="123"))
+    assert decision.story_id is None and decision.rule == "new"
+
+
+# --------------------------------------------------------------------------- reasons
+
+def test_similar_decision_names_rule_score_terms_and_match() -> None:
+    index = StoryIndex()
+    index.add(item(1, "Amazon to invest up to $4 billion in Anthropic"), 5)
+    decision = index.assign(item(2, "Amazon and Anthropic partner with a $4B deal", hours=2))
+    assert decision.rule == "similar" and decision.story_id == 5
+    assert decision.matched_entry_id == 1
+    assert decision.score >= index.options.threshold
+    assert {"amazon", "anthropic", "$4b"} <= set(decision.shared_terms)
+
+
+def test_new_decision_has_no_story() -> None:
+    index = StoryIndex()
+    index.add(item(1, "Amazon to invest up to $4 billion in Anthropic"), 5)
+    decision = index.assign(item(2, "Volcano erupts in Iceland, flights grounded"))
+    assert decision.story_id is None and decision.rule == "new"
+    assert decision.matched_entry_id is None
+
+
+def test_amounts_are_normalised_to_one_token() -> None:
+    tokens = {t for text in ("$4 billion", "$4B", "4bn", "US$4bn", "$4,000 million")
+              for t in features(f"Deal worth {text}", "").terms if t.startswith("$")}
+    assert tokens == {"$4b"}
+    assert amount_token(2.75e9) == "$2.75b" and amount_token(1e8) == "$100m"
+
+
+# --------------------------------------------------------------------------- bookkeeping
+
+def test_window_evicts_old_items() -> None:
+    index = StoryIndex(StoryOptions(window_days=1))
+    index.add(item(1, "Amazon to invest up to $4 billion in Anthropic"), 1)
+    index.add(item(2, "Volcano erupts in Iceland", hours=12), 2)
+    assert len(index) == 2
+    index.add(item(3, "Bakery prices fall", hours=30), 3)
+    assert len(index) == 2 and 1 not in index and index.story_of(1) is None
+    decision = index.assign(item(4, "Amazon and Anthropic partner with a $4B deal", hours=30))
+    assert decision.story_id is None
+
+
+def test_adding_an_item_older_than_the_window_keeps_nothing() -> None:
+    index = StoryIndex(StoryOptions(window_days=1))
+    index.add(item(1, "Volcano erupts in Iceland", hours=48), 1)
+    index.add(item(2, "Amazon to invest up to $4 billion in Anthropic"), 2)
+    assert len(index) == 1
+
+
+def test_merge_moves_items_to_the_kept_story() -> None:
+    index = StoryIndex()
+    index.add(item(1, "Amazon to invest up to $4 billion in Anthropic"), 1)
+    index.add(item(2, "Amazon and Anthropic partner with a $4B deal"), 2)
+    index.merge(1, 2)
+    assert index.story_of(2) == 1
+    decision = index.assign(item(3, "Amazon steps up AI race with $4 billion Anthropic deal"))
+    assert decision.story_id == 1 and decision.merge_story_ids == ()
+
+
+def test_an_item_matching_two_stories_asks_for_a_merge_and_the_older_id_survives() -> None:
+    index = StoryIndex()
+    index.add(item(1, "Amazon to invest up to $4 billion in Anthropic"), 4)
+    index.add(item(2, "Amazon to invest up to $4 billion in Anthropic, report says"), 9)
+    decision = index.assign(item(3, "Amazon to invest up to $4 billion in Anthropic AI"))
+    assert {decision.story_id, *decision.merge_story_ids} == {4, 9}
+    labels = cluster([item(1, "Amazon to invest up to $4 billion in Anthropic"),
+                      item(2, "Amazon and Anthropic partner with a $4B deal", hours=1)])
+    assert set(labels.values()) == {1}
+
+
+def test_options_are_validated() -> None:
+    with pytest.raises(ValueError):
+        StoryOptions(window_days=0)
+    with pytest.raises(ValueError):
+        StoryOptions(threshold=1.5)
+
+
+# --------------------------------------------------------------------------- properties
+
+EVENTS = [
+    ("Amazon to invest up to $4 billion in Anthropic",
+     "Amazon and Anthropic partner with a $4B deal",
+     "Amazon steps up AI race with up to $4 billion deal to invest in Anthropic"),
+    ("Microsoft to acquire Activision Blizzard for $68.7 billion",
+     "Microsoft agrees to buy Activision in $68.7bn deal"),
+    ("Volcano erupts near Grindavik in Iceland, lava reaches town",
+     "Iceland volcano: lava flows into Grindavik"),
+    ("Zentrix raises $40M Series A led by Lightspeed",
+     "Zentrix lands $40 million Series A from Lightspeed"),
+]
+GOLD = [(k, title) for k, titles in enumerate(EVENTS) for title in titles]
+
+
+def run(order: list[int]) -> tuple[StoryIndex, dict[int, int]]:
+    index = StoryIndex()
+    labels: dict[int, int] = {}
+    for position in order:
+        it = item(position + 1, GOLD[position][1])
+        decision = index.assign(it)
+        story = decision.story_id if decision.story_id is not None else position + 100
+        for other in decision.merge_story_ids:
+            keep, drop = sorted((story, other))
+            index.merge(keep, drop)
+            story = keep
+        index.add(it, story)
+        labels[it.entry_id] = story
+    return index, {e: index.story_of(e) or s for e, s in labels.items()}
+
+
+def partition(labels: dict[int, int]) -> set[frozenset[int]]:
+    groups: dict[int, set[int]] = {}
+    for entry_id, story in labels.items():
+        groups.setdefault(story, set()).add(entry_id)
+    return {frozenset(g) for g in groups.values()}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.permutations(range(len(GOLD))))
+def test_clear_cut_clusters_do_not_depend_on_arrival_order(order: list[int]) -> None:
+    _, labels = run(list(order))
+    expected = {frozenset(k + 1 for k, (e, _) in enumerate(GOLD) if e == event)
+                for event in range(len(EVENTS))}
+    assert partition(labels) == expected
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.permutations(range(len(GOLD))))
+def test_re_adding_the_same_items_changes_nothing(order: list[int]) -> None:
+    index, labels = run(list(order))
+    size = len(index)
+    for position in order:
+        it = item(position + 1, GOLD[position][1])
+        decision = index.assign(it)
+        assert decision.rule == "same-entry" and decision.story_id == labels[it.entry_id]
+        index.add(it, labels[it.entry_id])
+    assert len(index) == size
+    assert {e: index.story_of(e) for e in labels} == labels
