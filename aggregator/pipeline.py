@@ -186,13 +186,17 @@ def _count(report: RunReport, result: FetchResult) -> None:
 
 
 def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: RunReport) -> None:
-    pending = store.pending_items()
+    # A date slightly in the future (allowed by parse) must not push the window ahead.
+    pending = [i if i.published <= now else dataclasses.replace(i, published=now)
+               for i in store.pending_items()]
     if not pending:
         return
     index = StoryIndex(StoryOptions(window_days=settings.story_window_days))
     window = timedelta(days=settings.story_window_days)
     for start, end in _windows([item.published for item in pending], window):
         for item, story_id in store.window_items(start, end):
+            if item.published > now:
+                item = dataclasses.replace(item, published=now)
             index.add(item, story_id)
     touched = _assign(store, index, pending, now, report)
     facts = StoryFacts.from_settings(settings)

@@ -16,7 +16,7 @@ indexed once per ``Gazetteer`` object.
 from __future__ import annotations
 
 from ._amounts import DEFAULT_RATES, parse_amounts
-from ._classify import classify
+from ._gate import classify
 from ._format import format_deal_line, format_money, format_round
 from ._gazetteer import Company, Gazetteer, load_gazetteer, parse_gazetteer, slugify
 from ._rules import CompiledTags, compile_tag_rules, is_curated, match_tags

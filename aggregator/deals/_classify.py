@@ -271,9 +271,15 @@ def _enrich(deal: Deal, other: Deal | None) -> Deal:
                    round=deal.round or other.round, parties=parties)
 
 
-def classify(title: str, text: str = "", *, gazetteer: Gazetteer | None = None,
-             rates: Mapping[str, float] | None = None) -> Deal | None:
-    """The deal a story reports, or None when it is not a deal story."""
+def headline_blocked(title: str) -> bool:
+    """Whether the headline carries a non-deal cue (lawsuit, earnings, launch, ...)."""
+    masked = _segment(title, None).masked if title.strip() else ""
+    return bool(HARD_NON_DEAL.search(masked) or NON_DEAL.search(masked))
+
+
+def classify_rules(title: str, text: str = "", *, gazetteer: Gazetteer | None = None,
+                   rates: Mapping[str, float] | None = None) -> Deal | None:
+    """The deal the rules find in a story, or None (no model involved)."""
     gz = gazetteer if gazetteer is not None else load_gazetteer()
     proper = proper_words(_clean(text)) if text and not is_caps(text) else None
     if proper is not None and len(proper) < 4:
