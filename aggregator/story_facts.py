@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Mapping, Sequence
 
@@ -58,15 +58,38 @@ class StoryFacts:
         """The primary source's reading if it sees a deal; else one that two sources agree on."""
         found = {r["id"]: deals.classify(r["title"], r["summary"], gazetteer=self.gazetteer,
                                          rates=self.rates) for r in rows}
-        if found[primary["id"]] is not None:
-            return found[primary["id"]]
-        votes = Counter(d.type for d in found.values() if d is not None)
-        if not votes:
-            return None
-        kind, count = votes.most_common(1)[0]
-        if count < 2:
-            return None
-        return next(d for d in found.values() if d is not None and d.type == kind)
+        others = [d for i, d in found.items() if d is not None and i != primary["id"]]
+        base = found[primary["id"]]
+        if base is None:
+            votes = Counter(d.type for d in others)
+            if not votes or votes.most_common(1)[0][1] < 2:
+                return None
+            kind = votes.most_common(1)[0][0]
+            base = next(d for d in others if d.type == kind)
+        return complete(base, [d for d in others if d.type == base.type])
+
+
+def complete(deal: Deal, more: Sequence[Deal]) -> Deal:
+    """Fill what the chosen report left out from other reports of the same deal type.
+
+    Outlets name different sides: one says "Quillon AI raises $120M", another "Northwind
+    leads funding in Quillon AI". Parties are added (never replaced); amount, valuation,
+    round and status are taken only when the chosen report has none.
+    """
+    parties = list(deal.parties)
+    known = {p.slug for p in parties}
+    fields: dict[str, Any] = {}
+    for other in more:
+        for party in other.parties:
+            if party.slug not in known:
+                parties.append(party)
+                known.add(party.slug)
+        for name in ("amount", "valuation", "round", "status"):
+            if getattr(deal, name) is None and name not in fields and getattr(other, name):
+                fields[name] = getattr(other, name)
+    if len(parties) == len(deal.parties) and not fields:
+        return deal
+    return replace(deal, parties=tuple(parties), **fields)
 
 
 def choose_primary(rows: Sequence[Mapping[str, Any]],

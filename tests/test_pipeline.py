@@ -136,3 +136,17 @@ def test_local_path_feeds(tmp_path: Path, store: Store) -> None:
     settings = settings_for(tmp_path, [FeedSettings(name="L", path=path)])
     assert cycle(settings, store).new_entries == 1
     assert cycle(settings, store, NOW + timedelta(hours=2), all_feeds=True).not_modified == 1
+
+
+def test_deal_facts_are_completed_from_other_outlets() -> None:
+    from aggregator.models import Deal, Money, Party
+    from aggregator.story_facts import complete
+    a = Deal(type="funding", parties=(Party("Quillon AI", "target", "quillon-ai"),),
+             amount=Money(1.2e8, "USD", usd=1.2e8))
+    b = Deal(type="funding", parties=(Party("Northwind Capital", "investor", "northwind-capital"),
+                                      Party("Quillon AI", "target", "quillon-ai")),
+             round="series-b")
+    merged = complete(a, [b])
+    assert [p.name for p in merged.parties] == ["Quillon AI", "Northwind Capital"]
+    assert merged.round == "series-b" and merged.amount == a.amount
+    assert complete(a, []) is a
