@@ -23,6 +23,7 @@ from typing import Callable
 from aggregator.models import Deal, Settings, StoryReader
 
 from ._atom import DEAL_NS, HISTORY_NS
+from . import _state
 from ._site import Context, publish_all
 from ._websub import ping_hub
 from ._write import SiteWriter
@@ -47,10 +48,13 @@ def publish_site(reader: StoryReader, *, settings: Settings, out_dir: Path, now:
     started = time.perf_counter()
     writer = SiteWriter(Path(out_dir))
     try:
-        publish_all(Context(reader, settings, deal_line, writer), now)
+        ctx = Context(reader, settings, deal_line, writer, previous=_state.load(Path(out_dir)),
+                      fingerprint=_state.settings_fingerprint(settings))
+        publish_all(ctx, now)
     finally:
         writer.sync()
-    return PublishReport(written=tuple(writer.written), unchanged=writer.unchanged,
+    written = tuple(w for w in writer.written if w != _state.STATE_FILE)
+    return PublishReport(written=written, unchanged=writer.unchanged,
                          duration=time.perf_counter() - started)
 
 

@@ -149,7 +149,7 @@ class Store(StoryStore):
                 if row is None:
                     new.append(self._insert_entry(entry, seen))
                 elif row["content_hash"] != entry.content_hash:
-                    self._update_entry(row["id"], entry)
+                    self._update_entry(row["id"], entry, seen)
                     changed.append(row["id"])
                 else:
                     unchanged += 1
@@ -173,13 +173,16 @@ class Store(StoryStore):
         cursor = self.db.execute(f"INSERT INTO entries ({cols}) VALUES ({marks})", values)
         return int(cursor.lastrowid)  # type: ignore[arg-type]
 
-    def _update_entry(self, entry_id: int, entry: Entry) -> None:
+    def _update_entry(self, entry_id: int, entry: Entry, seen: str | None) -> None:
+        """An edited entry: new text, and its story counts as updated."""
         values = _rows.entry_values(entry)
         for key in ("feed", "entry_key"):
             values.pop(key)
         sets = ", ".join(f"{k} = :{k}" for k in values)
         values["id"] = entry_id
         self.db.execute(f"UPDATE entries SET {sets} WHERE id = :id", values)
+        self.db.execute("UPDATE stories SET updated_at = ? WHERE id = "
+                        "(SELECT story_id FROM entries WHERE id = ?)", [seen, entry_id])
 
     def entries(self, ids: Sequence[int]) -> list[StoredEntry]:
         if not ids:

@@ -165,6 +165,13 @@ class StoryStore:
             params.append(query.tag)
         return " AND ".join(clauses), params
 
+    def story_versions(self, query: StoryQuery, *, limit: int) -> list[tuple[int, str]]:
+        """(id, updated) of the newest stories: cheap change detection for publish."""
+        where, params = self._where(query)
+        return [(r["id"], r["updated_at"]) for r in self.rows(
+            f"SELECT s.id, s.updated_at FROM stories s WHERE {where} ORDER BY s.id DESC LIMIT ?",
+            params + [limit])]
+
     def select_stories(self, query: StoryQuery, *, limit: int, offset: int = 0,
                        oldest_first: bool = False) -> list[Story]:
         where, params = self._where(query)
