@@ -4,6 +4,9 @@
     .venv/bin/python bench/deals.py --split train   # the splits used for tuning
     .venv/bin/python bench/deals.py --quick         # dev set + SentiFM only
 
+"rules only" is classify(..., use_model=False); "rules + model" is classify() with the
+shipped M&A gate (aggregator/data/deal_model.json, trained by bench/train_deals.py).
+
 Data: ../shared/eval/reuters_acq.jsonl and sentifm_events.jsonl (see their README),
 and bench/data/ai_deals_dev.jsonl (our own labelled AI headlines). Exits 0 with a
 message when the shared eval directory is absent.
@@ -65,6 +68,11 @@ def _ours_ma(title: str, text: str) -> bool:
     return deal is not None and deal.type in MA_TYPES
 
 
+def _rules_ma(title: str, text: str) -> bool:
+    deal = classify(title, text, use_model=False)
+    return deal is not None and deal.type in MA_TYPES
+
+
 def _baseline_ma(title: str, text: str) -> bool:
     return bool(BASELINE.search(f"{title} {text}"))
 
@@ -72,7 +80,8 @@ def _baseline_ma(title: str, text: str) -> bool:
 def _binary(name: str, rows: list[dict[str, Any]], gold: str,
             get: Callable[[dict[str, Any]], tuple[str, str]]) -> list[tuple[str, ...]]:
     lines = []
-    for label, predict in (("keyword baseline", _baseline_ma), ("aggregator.deals", _ours_ma)):
+    for label, predict in (("keyword baseline", _baseline_ma), ("rules only", _rules_ma),
+                           ("rules + model", _ours_ma)):
         p, r, f, n = _prf((predict(*get(row)), bool(row[gold])) for row in rows)
         lines.append((name, label, f"{n}", f"{p:.3f}", f"{r:.3f}", f"{f:.3f}"))
     return lines
@@ -104,9 +113,11 @@ def _dev(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
     deals = [classify(row["title"], gazetteer=gazetteer) for row in rows]
     per_call = (time.perf_counter() - started) / max(1, len(rows)) * 1000
     base = [_baseline_type(row["title"]) for row in rows]
+    rules = [classify(row["title"], gazetteer=gazetteer, use_model=False) for row in rows]
     out = []
-    for label, types in (("keyword baseline", base), ("aggregator.deals",
-                                                       [d.type if d else None for d in deals])):
+    for label, types in (("keyword baseline", base),
+                         ("rules only", [d.type if d else None for d in rules]),
+                         ("rules + model", [d.type if d else None for d in deals])):
         acc = sum(t == row["type"] for t, row in zip(types, rows)) / len(rows)
         p, r, f, _ = _prf((t is not None, row["type"] is not None) for t, row in zip(types, rows))
         out.append((f"dev {label}: type accuracy", f"{acc:.3f}"))
@@ -121,11 +132,11 @@ def _dev(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
     r = tp / (tp + fn) if tp + fn else 0.0
     status = sum((d.status if d else None) == r.get("status") for d, r in with_amount)
     out += [
-        ("dev aggregator.deals: amount exact match (deal rows)", f"{amount:.3f}"),
-        ("dev aggregator.deals: party (name, role) P / R / F1",
+        ("dev rules + model: amount exact match (deal rows)", f"{amount:.3f}"),
+        ("dev rules + model: party (name, role) P / R / F1",
          f"{p:.3f} / {r:.3f} / {2 * p * r / (p + r) if p + r else 0:.3f}"),
-        ("dev aggregator.deals: status accuracy (deal rows)", f"{status / len(with_amount):.3f}"),
-        ("dev aggregator.deals: ms per headline", f"{per_call:.3f}"),
+        ("dev rules + model: status accuracy (deal rows)", f"{status / len(with_amount):.3f}"),
+        ("dev rules + model: ms per headline", f"{per_call:.3f}"),
     ]
     return out
 
@@ -156,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
                                           lambda r: (r["title"], r["body"]))
     lines += _binary(f"sentifm {args.split}", senti, "is_ma", lambda r: (r["text"], ""))
     if not args.quick:
-        lines += _binary("sentifm all rows", senti_all, "is_ma", lambda r: (r["text"], ""))
+        lines += _binary("sentifm all rows (incl. train)", senti_all, "is_ma",
+                         lambda r: (r["text"], ""))
     _print_table(("data set", "method", "rows", "P", "R", "F1"), lines)
     if DEV.is_file():
         print()

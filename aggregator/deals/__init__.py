@@ -10,7 +10,9 @@ Pure functions over strings and the shared dataclasses of ``aggregator.models``:
 
 Every decision carries the phrase that triggered it (``Deal.evidence``) and the rule's
 name (``Deal.rule``). Regular expressions are compiled once at import; the gazetteer is
-indexed once per ``Gazetteer`` object.
+indexed once per ``Gazetteer`` object. A small linear model (``aggregator/data/
+deal_model.json``, loaded once) gates acquisition/merger/investment decisions; see
+``_gate``.
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ from ._amounts import DEFAULT_RATES, parse_amounts
 from ._gate import classify
 from ._format import format_deal_line, format_money, format_round
 from ._gazetteer import Company, Gazetteer, load_gazetteer, parse_gazetteer, slugify
+from ._model import Model as DealModel
+from ._model import load_model as load_deal_model
 from ._rules import CompiledTags, compile_tag_rules, is_curated, match_tags
 
 __all__ = [
     "DEFAULT_RATES",
     "Company",
     "CompiledTags",
+    "DealModel",
     "Gazetteer",
     "classify",
     "compile_tag_rules",
@@ -32,6 +37,7 @@ __all__ = [
     "format_money",
     "format_round",
     "is_curated",
+    "load_deal_model",
     "load_gazetteer",
     "match_tags",
     "parse_amounts",

@@ -1,0 +1,67 @@
+"""classify(): the rules propose a deal and its facts; the model gates M&A decisions.
+
+- The rules found an acquisition, merger or investment: it is kept when the model's
+  probability is at least ``model.veto``, otherwise the story is not a deal.
+- The rules found nothing, the headline has no non-deal cue and the text has an M&A word
+  (acquire, merger, takeover, bid, stake, sells, ...): the story becomes an M&A deal when
+  the model's probability is at least ``model.add`` (type from its wording, amount and
+  status from the text, no parties, the strongest n-grams as evidence).
+- Any other rule type (funding, partnership, licensing, IPO, joint venture) is not gated.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+from ..models import Deal
+from ._amounts import scan_amounts
+from ._classify import _clean, classify_rules, headline_blocked
+from ._gazetteer import Gazetteer
+from ._model import Model, Verdict, cue_words, features, has_cue, load_model, model_text, score
+from ._patterns import status_of
+
+GATED = ("acquisition", "merger", "investment")
+_MERGER = re.compile(r"\bmerg(?:e|er|ers|es|ed|ing)\b", re.I)
+_STAKE = re.compile(r"\bstakes?\b|\binvest(?:s|ed|ing)?\s+in\b", re.I)
+_BUY = re.compile(r"acqui|takeover|buy|bid\b|offer|purchase", re.I)
+
+
+def _model_deal(title: str, text: str, verdict: Verdict, model: Model,
+                feats: set[str]) -> Deal:
+    """An M&A deal no rule matched: type from wording, amount/status from the text."""
+    story = _clean(model_text(title, text, model.max_chars))
+    if _MERGER.search(story) and not _BUY.search(story):
+        deal_type = "merger"
+    elif _STAKE.search(story) and not _BUY.search(story):
+        deal_type = "investment"
+    else:
+        deal_type = "acquisition"
+    amount = next((f.money for f in scan_amounts(story) if f.kind == "deal"), None)
+    # The M&A words that made the story eligible, then the n-grams that weighed most.
+    evidence = ", ".join(dict.fromkeys(cue_words(feats)[:2] + list(verdict.top)))
+    return Deal(type=deal_type, status=status_of(story), amount=amount, evidence=evidence,
+                rule=f"model:ma p={verdict.probability:.2f} ({evidence})")
+
+
+def classify(title: str, text: str = "", *, gazetteer: Gazetteer | None = None,
+             rates: Mapping[str, float] | None = None, use_model: bool = True,
+             model: Model | None = None) -> Deal | None:
+    """The deal a story reports, or None when it is not a deal story.
+
+    ``use_model=False`` gives the rules alone; ``model`` replaces the shipped model."""
+    deal = classify_rules(title, text, gazetteer=gazetteer, rates=rates)
+    if not use_model or (deal is not None and deal.type not in GATED):
+        return deal
+    model = model or load_model()
+    if model is None:
+        return deal
+    blocked = deal is None and headline_blocked(title)
+    rule = deal.rule if deal else ("blocked" if blocked else None)
+    feats = features(model_text(title, text, model.max_chars), rule)
+    verdict = score(model, feats)
+    if deal is not None:
+        return deal if verdict.probability >= model.veto else None
+    if not blocked and verdict.probability >= model.add and has_cue(feats):
+        return _model_deal(title, text, verdict, model, feats)
+    return None
