@@ -61,8 +61,12 @@ class StoryFacts:
         others = [d for i, d in found.items() if d is not None and i != primary["id"]]
         base = found[primary["id"]]
         if base is None:
+            # The primary (often a company's own, vaguely titled post) saw no deal: trust the
+            # other outlets when two agree, or when one does and the primary's headline has
+            # no non-deal cue (a lawsuit, earnings, a launch...).
             votes = Counter(d.type for d in others)
-            if not votes or votes.most_common(1)[0][1] < 2:
+            needed = 2 if deals.has_non_deal_cue(primary["title"]) else 1
+            if not votes or votes.most_common(1)[0][1] < needed:
                 return None
             kind = votes.most_common(1)[0][0]
             base = next(d for d in others if d.type == kind)

@@ -18,6 +18,7 @@ deal_model.json``, loaded once) gates acquisition/merger/investment decisions; s
 from __future__ import annotations
 
 from ._amounts import DEFAULT_RATES, parse_amounts
+from ._classify import headline_blocked as has_non_deal_cue
 from ._gate import classify
 from ._format import format_deal_line, format_money, format_round
 from ._gazetteer import Company, Gazetteer, load_gazetteer, parse_gazetteer, slugify
@@ -36,6 +37,7 @@ __all__ = [
     "format_deal_line",
     "format_money",
     "format_round",
+    "has_non_deal_cue",
     "is_curated",
     "load_deal_model",
     "load_gazetteer",
