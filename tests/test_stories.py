@@ -63,6 +63,52 @@ APART = [
 ]
 
 
+# Product case (offline demo): same company, same amount, same event, different wording.
+LUMORA = ("Lumora raises $600 million to scale reasoning models for regulated industries",
+          "Harbor Ventures leads $600 million round in Lumora AI")
+
+
+def test_same_rare_name_amount_and_event_is_one_story() -> None:
+    assert together(*LUMORA)
+    index = StoryIndex()
+    index.add(item(1, LUMORA[0]), 1)
+    decision = index.assign(item(2, LUMORA[1], hours=1))
+    assert decision.story_id == 1 and {"lumora", "$600m"} <= set(decision.shared_terms)
+
+
+def test_the_name_amount_anchor_needs_the_same_amount_and_name() -> None:
+    assert not together("Lumora raises $600 million to scale reasoning models",
+                        "Harbor Ventures leads $400 million round in Lumora AI")
+    assert not together("Lumora raises $600 million to scale reasoning models",
+                        "Harbor Ventures leads $600 million round in Quantix AI")
+
+
+MCDONALDS = ("McDonald's February sales fall as snow keeps diners home",
+             "McDonald's sales slip in February on US weakness",
+             "McDonald's struggles worsened by snow",
+             "Snow worsens McDonald's February sales slump")
+
+
+def test_stories_whose_mean_vectors_meet_are_merged_keeping_the_older_id() -> None:
+    items = [item(k + 1, t, hours=k) for k, t in enumerate(MCDONALDS)]
+    assert set(cluster(items).values()) == {1}
+    apart = cluster(items, StoryOptions(story_merge_threshold=1.0))
+    assert len(set(apart.values())) > 1                  # the story-level merge did it
+    index = StoryIndex()
+    for k, it in enumerate(items[:3]):
+        index.add(it, k + 1)
+    decision = index.assign(items[3])
+    assert decision.story_id == 3 and decision.merge_story_ids == (1, 2)
+
+
+@pytest.mark.parametrize(("first", "second"), APART)
+def test_story_merges_keep_different_events_apart(first: str, second: str) -> None:
+    """Two reports of each event, interleaved: story-level merges must honour the vetoes."""
+    titles = [first, second, f"{first}, sources say", f"{second}, report says"]
+    labels = cluster([item(k + 1, t, hours=k) for k, t in enumerate(titles)])
+    assert labels[1] != labels[2] and labels[3] != labels[2] and labels[4] != labels[1]
+
+
 @pytest.mark.parametrize(("first", "second"), MERGE)
 def test_reports_of_one_event_merge(first: str, second: str) -> None:
     assert together(first, second)
@@ -196,6 +242,8 @@ def test_options_are_validated() -> None:
         StoryOptions(window_days=0)
     with pytest.raises(ValueError):
         StoryOptions(threshold=1.5)
+    with pytest.raises(ValueError):
+        StoryOptions(story_merge_threshold=0.0)
 
 
 # --------------------------------------------------------------------------- properties

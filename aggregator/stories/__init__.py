@@ -11,6 +11,10 @@ joins the story it names, folds any ``merge_story_ids`` into the older story wit
   above ``StoryOptions.threshold``) with an item published within ``window_days``, and no
   veto applies (conflicting event types, amounts, funding rounds, or subjects);
 * ``new``: otherwise (``score``/``shared_terms`` then describe the nearest miss).
+
+A joined story is also compared with the other matching stories: those whose mean term
+vector is close (``story_merge_threshold``) and that no veto separates are named in
+``merge_story_ids``.
 """
 
 from __future__ import annotations

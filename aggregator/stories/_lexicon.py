@@ -51,6 +51,10 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         partner partners partnered partnering partnership partnerships alliance collaboration
         collaborate collaborates team teams
     """.split()),
+    "deal": frozenset("""
+        deal deals agreement agreements pact pacts contract contracts sign signs signed signing
+        license licenses licensed licensing
+    """.split()),
     "legal": frozenset("""
         sue sues sued suing lawsuit lawsuits suit suits court courts judge judges antitrust
         probe probes litigation complaint complaints regulator regulators fine fined fines
@@ -72,12 +76,14 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     """.split()),
 }
 
-# Pairs of classes that cannot describe one event. "partner" conflicts with nothing:
-# deals are routinely called partnerships ("Amazon and Anthropic partner with a $4B deal").
+# Pairs of classes that cannot describe one event. "partner" and "deal" conflict with neither
+# investments nor acquisitions: deals are routinely called partnerships ("Amazon and Anthropic
+# partner with a $4B deal"); a deal is not a lawsuit, a launch or a layoff.
 EVENT_CONFLICTS = frozenset({
     frozenset({"invest", "acquire"}),
     frozenset({"invest", "legal"}), frozenset({"acquire", "legal"}),
     frozenset({"partner", "legal"}),
+    frozenset({"deal", "legal"}), frozenset({"deal", "launch"}), frozenset({"deal", "layoff"}),
     frozenset({"invest", "launch"}), frozenset({"acquire", "launch"}),
     frozenset({"legal", "launch"}),
     frozenset({"invest", "layoff"}), frozenset({"acquire", "layoff"}),

@@ -11,6 +11,7 @@ from aggregator.stories._text import GENERIC_WEIGHT, Features
 
 AMOUNT_TOLERANCE = 0.02      # "$4 billion" and "$3.95B" are one amount; "$4B" and "$2B" are not
 COSINE_SHARE = 0.75          # score = share * cosine + (1 - share) * overlap coefficient
+ANCHOR_SCORE = 0.75          # same rare name, same money amount, same event type in both titles
 
 
 class Evidence(Protocol):
@@ -69,8 +70,8 @@ def score_pair(a: Features, b: Features, evidence: Evidence, min_shared: int = 2
     idf = evidence.idf
     if why is not None:
         return PairScore(0.0, (), why)
-    weights_a = {t: w * idf(t) for t, w in a.terms.items()}
-    weights_b = {t: w * idf(t) for t, w in b.terms.items()}
+    weights_a = _weights(a, evidence)
+    weights_b = _weights(b, evidence)
     common = weights_a.keys() & weights_b.keys()
     shared = {t: min(weights_a[t], weights_b[t]) for t in common}
     informative = sorted((t for t in common if a.terms[t] > GENERIC_WEIGHT
@@ -83,4 +84,23 @@ def score_pair(a: Features, b: Features, evidence: Evidence, min_shared: int = 2
     cosine = overlap / math.sqrt(total_a * total_b)
     coefficient = overlap / min(total_a, total_b)
     score = COSINE_SHARE * cosine + (1 - COSINE_SHARE) * coefficient
+    if score < ANCHOR_SCORE and _anchored(a, b, informative):
+        score = ANCHOR_SCORE
     return PairScore(round(score, 6), tuple(informative))
+
+
+def _weights(feats: Features, evidence: Evidence) -> dict[str, float]:
+    """Term weights times rarity (memoised by the evidence when it can)."""
+    cached = getattr(evidence, "weights", None)
+    if cached is not None:
+        return cached(feats)  # type: ignore[no-any-return]
+    idf = evidence.idf
+    return {t: w * idf(t) for t, w in feats.terms.items()}
+
+
+def _anchored(a: Features, b: Features, informative: list[str]) -> bool:
+    """Both titles name the same rare name, the same money amount and the same event type."""
+    if not (a.amounts and b.amounts and a.events & b.events):
+        return False
+    names = set(a.names) & set(b.names)
+    return any(t in names for t in informative) and any(t.startswith("$") for t in informative)

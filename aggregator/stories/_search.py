@@ -50,17 +50,16 @@ def candidates(window: Window, feats: Features, time: float,
     limit = min(options.max_postings, window.rare_limit)
     informative = [t for t, w in feats.terms.items()
                    if w > GENERIC_WEIGHT and len(window.postings.get(t, ())) <= limit]
-    seen: dict[int, None] = {}
+    counts: dict[int, int] = {}
+    slots = window.slots
     for term in informative:
-        seen.update(window.postings.get(term, {}))
+        for entry_id in window.postings.get(term, ()):
+            if slots[entry_id].features.terms[term] > GENERIC_WEIGHT:
+                counts[entry_id] = counts.get(entry_id, 0) + 1
     out = []
-    for entry_id in seen:
-        slot = window.slots[entry_id]
-        if abs(slot.time - time) > span:
-            continue
-        terms = slot.features.terms
-        count = sum(1 for t in informative if terms.get(t, 0.0) > GENERIC_WEIGHT)
-        if count >= options.min_shared_terms:
+    for entry_id, count in counts.items():
+        slot = slots[entry_id]
+        if count >= options.min_shared_terms and abs(slot.time - time) <= span:
             out.append((slot, count))
     return out
 
@@ -72,6 +71,8 @@ class _Cached:
         self.window = window
         self.rarity: dict[str, float] = {}
         self.subjects: dict[int, str | None] = {}
+        self.widespread: dict[str, bool] = {}
+        self.vectors: dict[int, tuple[Features, dict[str, float]]] = {}
 
     def idf(self, term: str) -> float:
         value = self.rarity.get(term)
@@ -83,7 +84,19 @@ class _Cached:
         return self.window.common(term)
 
     def frequent(self, term: str) -> bool:
-        return self.window.frequent(term)
+        value = self.widespread.get(term)
+        if value is None:
+            value = self.widespread[term] = self.window.frequent(term)
+        return value
+
+    def weights(self, feats: Features) -> dict[str, float]:
+        """The item's rarity-weighted terms (memoised: the new item meets many others)."""
+        key = id(feats)
+        known = self.vectors.get(key)
+        if known is None or known[0] is not feats:
+            idf = self.idf
+            known = self.vectors[key] = (feats, {t: w * idf(t) for t, w in feats.terms.items()})
+        return known[1]
 
     def subject(self, slot: Slot) -> str | None:
         if slot.entry_id not in self.subjects:
@@ -91,6 +104,7 @@ class _Cached:
         return self.subjects[slot.entry_id]
 
 
+BRIDGE = 0.6     # a story merge needs the item to score this share of `threshold` with both
 HARD = ("event-conflict", "amount-conflict", "round-conflict")
 
 
@@ -184,7 +198,54 @@ def similar(window: Window, entry_id: int, feats: Features, time: float,
                              shared_terms=shared)
     score, pair, slot = ranking[0]
     bar = max(options.threshold, options.merge_threshold)
-    merges = tuple(sorted(s.story_id for x, _, s in ranking[1:] if x >= bar))
+    merges = tuple(sorted(_close_stories(
+        window, feats, slot.story_id,
+        [(x >= bar, s.story_id) for x, _, s in ranking[1:] if x >= BRIDGE * options.threshold],
+        options.story_merge_threshold)))
     return StoryDecision(entry_id=entry_id, story_id=slot.story_id, rule="similar",
                          score=score, shared_terms=pair.shared,
                          matched_entry_id=slot.entry_id, merge_story_ids=merges)
+
+
+def _vector(profile: dict[str, float], size: int, idf: _Cached) -> dict[str, float]:
+    """A story's mean term vector (rarity-weighted), unit length."""
+    vec = {t: m / size * idf.idf(t) for t, m in profile.items()}
+    norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+    return {t: w / norm for t, w in vec.items()}
+
+
+def _close_stories(window: Window, feats: Features, story: int,
+                   others: list[tuple[bool, int]], cut: float) -> set[int]:
+    """Stories to merge into ``story`` once the item joins it.
+
+    ``others``: (the item alone matches it at the merge threshold, story id). A story merges
+    when so, or when its mean term vector is within ``cut`` (cosine) of ``story`` plus the
+    item; never when any of its items vetoes the new one on event type, amount or round, or
+    when the two stories' first items veto each other (subjects included).
+    """
+    if not others:
+        return set()
+    idf = _Cached(window)
+    profile = dict(window.profiles[story])
+    for term, weight in feats.terms.items():
+        profile[term] = profile.get(term, 0.0) + weight
+    mine = _vector(profile, len(window.members[story]) + 1, idf)
+    head = _first(window, story)
+    out = set()
+    for strong, other in others:
+        theirs = _vector(window.profiles[other], len(window.members[other]), idf)
+        small, big = (theirs, mine) if len(mine) > len(theirs) else (mine, theirs)
+        if not strong and sum(w * big.get(t, 0.0) for t, w in small.items()) < cut:
+            continue
+        if veto(head.features, _first(window, other).features, idf) is not None:
+            continue
+        members = (window.slots[e].features for e in window.members[other])
+        if not any(veto(feats, m, idf) in HARD for m in members):
+            out.add(other)
+    return out
+
+
+def _first(window: Window, story: int) -> Slot:
+    """The story's oldest item still in the window."""
+    return min((window.slots[e] for e in window.members[story]),
+               key=lambda s: (s.time, s.entry_id))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from aggregator.stories._lexicon import EVENT_CLASSES, GENERIC, IRREGULAR, STOPWORDS
 
@@ -170,18 +170,6 @@ def _is_name(surface: str, lowered: str, term: str) -> bool:
     return surface[0].isupper() or any(c.isupper() for c in surface[1:])
 
 
-def _shouting(words: list[str]) -> bool:
-    letters = [w for w in words if w.isalpha() and len(w) > 1]
-    return len(letters) >= 3 and all(w.isupper() for w in letters)
-
-
-def _title_case(words: list[str]) -> bool:
-    """Headline Title Case: capitals say nothing about names there."""
-    content = [w for w in words if w.isalpha() and w.lower() not in STOPWORDS]
-    caps = sum(1 for w in content if w[0].isupper())
-    return len(content) >= 3 and caps >= 0.75 * len(content)
-
-
 def _marked(surface: str) -> bool:
     """Capitals inside the word (OpenAI, eBay, NYT): a name even in Title Case."""
     return len(surface) > 1 and any(c.isupper() for c in surface[1:])
@@ -200,41 +188,108 @@ class _Part:
 
 
 _SENTENCE = re.compile(r"[:.!?|;]\s+|\s[-–—]\s")
+_HAS_ROUND = re.compile(r"series|seed", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+class Word(NamedTuple):
+    """What one surface word is, from its spelling alone (memoised in a :data:`Lexicon`)."""
+
+    term: str
+    kind: str                 # stop, number, generic, marked, name, lower, other
+    letters: bool             # alphabetic, 2+ characters (counts for ALL CAPS detection)
+    upper: bool               # all capitals
+    content: bool             # alphabetic and not a stop word (counts for Title Case)
+    cap: bool                 # starts with a capital
+    events: frozenset[str]    # event classes the word names
+
+
+# Raw token (as the word pattern finds it) -> the words it holds.
+Lexicon = dict[str, tuple[Word, ...]]
+
+
+def _lookup(raw: str, lexicon: Lexicon) -> tuple[Word, ...]:
+    known = lexicon.get(raw)
+    if known is None:
+        if len(lexicon) >= LEXICON_SIZE:
+            lexicon.clear()
+        known = lexicon[raw] = tuple(_describe(w) for w in _words(raw))
+    return known
+
+
+def _describe(surface: str) -> Word:
+    term, kind = classify(surface)
+    lowered = surface.lower()
+    alpha = surface.isalpha()
+    events = frozenset(name for name, stems in _EVENT_STEMS.items()
+                       if lowered in stems or term in stems)
+    return Word(term, kind, alpha and len(surface) > 1, surface.isupper(),
+                alpha and lowered not in STOPWORDS, surface[0].isupper(), events)
 
 
 def _read(text: str, lexicon: Lexicon) -> _Part:
-    text = unicodedata.normalize("NFKC", text)
-    text, money = _money(text)
-    text, rounds = _rounds(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).replace("’", "'")
+    money: list[tuple[float, bool]] = []
+    rounds: set[str] = set()
+    if _DIGIT.search(text):
+        text, money = _money(text)
+    if _HAS_ROUND.search(text):
+        text, rounds = _rounds(text)
     part = _Part({amount_token(v): AMOUNT_WEIGHT for v, _ in money}, [],
                  [v for v, is_money in money if is_money], rounds, set(), set(), set(), set())
     for name in rounds:
         part.terms[name] = 1.0
-    sentences = [_words(chunk) for chunk in _SENTENCE.split(text)]
-    every = [w for words in sentences for w in words]
-    caps_ok = not _shouting(every)
-    titled = _title_case(every)
-    for words in sentences:
-        for position, surface in enumerate(words):
-            known = lexicon.get(surface)
-            if known is None:
-                if len(lexicon) >= LEXICON_SIZE:
-                    lexicon.clear()
-                known = lexicon[surface] = classify(surface)
-            _word(part, known[1], known[0], caps_ok, titled, position == 0)
-    seen = {w.lower() for w in every} | part.terms.keys()
-    part.events = {name for name, stems in _EVENT_STEMS.items() if not stems.isdisjoint(seen)}
-    if rounds:
         part.events.add("invest")            # a funding round is an investment
+    sentences = []
+    get = lexicon.get
+    for chunk in _SENTENCE.split(text):
+        words: list[Word] = []
+        for raw in _WORD.findall(chunk):
+            known = get(raw)
+            words += known if known is not None else _lookup(raw, lexicon)
+        sentences.append(words)
+    every = [w for words in sentences for w in words]
+    letters = [w.upper for w in every if w.letters]
+    caps_ok = len(letters) < 3 or not all(letters)
+    content = [w.cap for w in every if w.content]
+    titled = len(content) >= 3 and sum(content) >= 0.75 * len(content)
+    for words in sentences:
+        _collect(part, words, caps_ok, titled)
     return part
 
 
-# What a word is, from its spelling alone: (term, kind); kinds: stop, number, generic,
-# marked (inner capitals), name (capitalised), lower (lower case), other.
-Lexicon = dict[str, tuple[str, str]]
+def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> None:
+    """Add one sentence's words to ``part`` (weights, names, case evidence, events)."""
+    terms = part.terms
+    for position, (term, kind, _, _, _, _, events) in enumerate(words):
+        if events:
+            part.events.update(events)
+        if kind == "stop":
+            continue
+        weight = 1.0
+        if kind == "number":
+            weight = NUMBER_WEIGHT
+        elif kind == "generic":
+            weight = GENERIC_WEIGHT
+        elif caps_ok and (kind == "name" or kind == "marked"):
+            if kind == "marked":
+                part.marked.add(term)
+            if not titled or kind == "marked":
+                weight = NAME_WEIGHT
+            if not titled and position:
+                part.upper.add(term)
+            if term not in part.names:
+                part.names.append(term)
+        elif caps_ok and not titled and kind == "lower":
+            part.lower.add(term)
+        if terms.get(term, 0.0) < weight:
+            terms[term] = weight
 
 
 def classify(surface: str) -> tuple[str, str]:
+    """(term, kind) of a surface word; kinds: stop, number, generic, marked (inner
+    capitals), name (capitalised), lower (lower case), other."""
     lowered = surface.lower()
     if lowered in STOPWORDS:
         return lowered, "stop"
@@ -248,29 +303,6 @@ def classify(surface: str) -> tuple[str, str]:
     if surface.isalpha() and surface[0].islower():
         return term, "lower"
     return term, "other"
-
-
-def _word(part: _Part, kind: str, term: str, caps_ok: bool, titled: bool,
-          initial: bool) -> None:
-    weight = 1.0
-    if kind == "stop":
-        return
-    if kind == "number":
-        weight = NUMBER_WEIGHT
-    elif kind == "generic":
-        weight = GENERIC_WEIGHT
-    elif caps_ok and kind in ("name", "marked"):
-        if kind == "marked":
-            part.marked.add(term)
-        if not titled or kind == "marked":
-            weight = NAME_WEIGHT
-        if not titled and not initial:
-            part.upper.add(term)
-        if term not in part.names:
-            part.names.append(term)
-    elif caps_ok and not titled and kind == "lower":
-        part.lower.add(term)
-    part.terms[term] = max(part.terms.get(term, 0.0), weight)
 
 
 def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Features:
