@@ -300,7 +300,9 @@ def test_chromium_renders_pages_without_errors(site: Site, chromium_bin: str) ->
     site.update()
     site.server.start()
     index = site.server.url("/index.html")
-    company = site.server.url("/companies/lumora-ai.html")
+    pages = sorted((site.output / "companies").glob("lumora*.html"))
+    assert pages, "the demo's Lumora deals produced no company page"
+    company = site.server.url(f"/companies/{pages[0].name}")
     browser = chromium.Browser(chromium_bin, site.tmp / "chromium", site.tmp / "chromium.log")
     try:
         port = browser.start()
@@ -313,7 +315,7 @@ def test_chromium_renders_pages_without_errors(site: Site, chromium_bin: str) ->
         _check_autodiscovery(visit.values["alternates"])
     assert home.values["title"] == "AI deals (offline demo)" and home.values["rows"] >= 5
     assert company in home.values["companies"]
-    assert firm.values["title"].startswith("Lumora AI") and firm.values["rows"] >= 1
+    assert firm.values["title"].startswith("Lumora") and firm.values["rows"] >= 1
     kinds = {kind for _, kind in home.values["alternates"]}
     assert kinds == {"application/atom+xml", "application/feed+json"}
     _check_screenshot(home, blank.screenshot, "index.png")

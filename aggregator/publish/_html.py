@@ -28,12 +28,12 @@ def _attr(value: str) -> str:
     return escape(value, quote=True)
 
 
-def _head(title: str, feeds: Sequence[tuple[str, str, str]]) -> str:
+def _head(title: str, feeds: Sequence[tuple[str, str, str]], root: str = "") -> str:
     links = "".join(f'<link rel="alternate" type="{_attr(kind)}" title="{_attr(name)}" '
                     f'href="{_attr(href)}">\n' for kind, name, href in feeds)
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            "<link rel=\"icon\" href=\"data:,\">\n"
+            f"<link rel=\"icon\" href=\"{root}favicon.ico\">\n"
             f"<title>{escape(title)}</title>\n{links}<style>{STYLE}</style>\n</head>\n")
 
 
@@ -122,4 +122,4 @@ def company_page(settings: Settings, spec: FeedSpec, company: Company,
             f"<p>Follow: <a href=\"{_attr(slug)}.atom\">Atom feed</a> · "
             f"<a href=\"{_attr(slug)}.json\">JSON feed</a></p>\n"
             f"<h2>Deals</h2>\n{deals_table(stories)}</main>\n</body>\n</html>\n")
-    return (_head(f"{name}: {site}", auto) + body).encode("utf-8")
+    return (_head(f"{name}: {site}", auto, root="../") + body).encode("utf-8")

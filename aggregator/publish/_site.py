@@ -11,6 +11,7 @@ from aggregator.models import Deal, Facets, Settings, Story, StoryQuery, StoryRe
 from ._atom import render_atom
 from ._entry import EntryView, build_entry
 from ._html import company_page, index_page
+from ._icon import favicon
 from ._jsonfeed import render_json
 from ._opml import sources_opml, subscriptions_opml
 from ._paging import FeedSpec, Page, archive_page, archive_stem, feed_specs, full_pages, head_page
@@ -111,6 +112,7 @@ def publish_all(ctx: Context, now: datetime) -> None:
         if stories is not None and spec.company is not None:
             ctx.writer.write(spec.html_path,
                              company_page(ctx.settings, spec, spec.company, stories))
+    ctx.writer.write("favicon.ico", favicon())
     ctx.writer.write("sources.opml", sources_opml(ctx.settings))
     ctx.writer.write("subscriptions.opml", subscriptions_opml(ctx.settings, specs))
     latest = ctx.reader.select_stories(StoryQuery(deals_only=True), limit=ctx.size)
