@@ -1,0 +1,1 @@
+"""The benchmark suite: ``python -m bench [--quick] [--only NAME]`` (see bench/RESULTS.md)."""
