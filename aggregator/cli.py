@@ -18,7 +18,7 @@ from . import __version__, pipeline
 from .config import load_settings, settings_to_dict
 from .errors import AggregatorError, ConfigError
 from .models import Settings
-from .service import Service, open_store, parse_pool, utcnow
+from .service import LazyPool, Service, open_store, utcnow
 from . import logs
 
 DEFAULT_CONFIG = "feeds.yaml"
@@ -91,7 +91,7 @@ def config_show(ctx: Context, as_json: bool) -> None:
 def update(ctx: Context, all_feeds: bool) -> None:
     """Run one update cycle: fetch due feeds, store, cluster, tag, publish."""
     settings = ctx.settings
-    service = Service(settings, executor=parse_pool())
+    service = Service(settings, executor=LazyPool())
     store = open_store(settings)
     show = _progress(sys.stderr.isatty())
     try:
@@ -156,7 +156,7 @@ def run(ctx: Context) -> None:
 
 def _serve(settings: Settings, *, schedule: bool) -> None:
     open_store(settings).close()  # migrate now; a newer database is refused before serving
-    service = Service(settings, executor=parse_pool() if schedule else None)
+    service = Service(settings, executor=LazyPool() if schedule else None)
     asyncio.run(service.serve(schedule=schedule))
     if not service.cycle_done.is_set():
         logging.shutdown()

@@ -51,7 +51,7 @@ class FetchOptions:
     max_body_bytes: int = 10 * 1024 * 1024   # cap on DECODED bytes
     max_redirects: int = 5
     allow_private_networks: bool = False
-    concurrency: int = 16                    # global requests in flight
+    concurrency: int = 64                    # global requests in flight
     per_host: int = 2                        # per host in flight
     connect_timeout: float = 10.0
     read_timeout: float = 20.0               # between bytes

@@ -78,7 +78,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8080
     allow_private_networks: bool = False
-    concurrency: int = 16                   # requests in flight, all hosts
+    concurrency: int = 64                   # requests in flight, all hosts
     per_host: int = 2                       # requests in flight per host
     max_body_bytes: int = 10 * 1024 * 1024  # cap on *decoded* body size
     max_redirects: int = 5

@@ -138,17 +138,22 @@ def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
                 _parse_job, result, now, settings.max_entries_per_feed)
 
     results = fetcher.fetch_many_sync([_request(f, s) for f, s in due], on_result=submit)
+    states: list[tuple[FeedState, str | None]] = []
     for (feed, state), result in zip(due, results):
         outcome = _store_result(settings, store, feed, state, result, parses.get(feed.name),
-                                now, report, rng)
+                                now, report, rng, states)
         report.outcomes.append(outcome)
         if progress:
             progress(outcome)
+    # Entries are committed per feed above; a crash before this line only means those feeds
+    # are fetched again next time (idempotent), never that an entry is lost.
+    store.save_feed_states(states)
 
 
 def _store_result(settings: Settings, store: Store, feed: FeedSettings, state: FeedState,
                   result: FetchResult, parsing: Future[ParsedFeed] | None, now: datetime,
-                  report: RunReport, rng: random.Random) -> FeedOutcome:
+                  report: RunReport, rng: random.Random,
+                  states: list[tuple[FeedState, str | None]]) -> FeedOutcome:
     parsed, new = None, 0
     if result.ok:
         try:
@@ -168,7 +173,7 @@ def _store_result(settings: Settings, store: Store, feed: FeedSettings, state: F
         report.changed_entries += len(upserted.changed_ids)
         if parsed.warning:
             log.info("feed %s: kept what parsed: %s", feed.name, parsed.warning)
-    store.save_feed_state(new_state, title=parsed.title if parsed else None)
+    states.append((new_state, parsed.title if parsed else None))
     _count(report, result)
     if result.error:
         log.warning("feed %s: %s", feed.name, result.error)

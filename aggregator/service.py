@@ -51,6 +51,28 @@ def parse_pool(workers: int | None = None) -> Executor:
                                initializer=limit_worker_memory)
 
 
+class LazyPool(Executor):
+    """A parse pool started on first use: a cycle where every feed answers 304 starts none."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers
+        self._pool: Executor | None = None
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        if self._pool is None:
+            self._pool = parse_pool(self.workers)
+        return self._pool.submit(fn, *args, **kwargs)
+
+    @property
+    def broken(self) -> bool:
+        return bool(getattr(self._pool, "_broken", False))
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+            self._pool = None
+
+
 def open_store(settings: Settings) -> Store:
     return Store(settings.database, id_authority=settings.site.id_authority)
 
@@ -89,11 +111,9 @@ class Service:
 
     def _renew_pool(self) -> None:
         """A parse worker killed by the kernel breaks the pool; start a fresh one."""
-        if isinstance(self.executor, ProcessPoolExecutor) and getattr(
-                self.executor, "_broken", False):
+        if isinstance(self.executor, LazyPool) and self.executor.broken:
             log.warning("parse pool broken (a worker died); starting a new one")
             self.executor.shutdown(wait=False, cancel_futures=True)
-            self.executor = parse_pool()
 
     def _observe(self, store: Store, report: pipeline.RunReport) -> None:
         counts = {

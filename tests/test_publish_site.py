@@ -88,10 +88,22 @@ def test_write_failure_keeps_old_files(tmp_path: Path, monkeypatch: pytest.Monke
     before = (tmp_path / "all.atom").read_bytes()
     reader.add(story(8, deal=investment()))
 
-    def disk_full(fd: int) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
+    real_fdopen = os.fdopen
 
-    monkeypatch.setattr(os, "fsync", disk_full)
+    class FullDisk:
+        def __init__(self, fd: int, mode: str) -> None:
+            self.handle = real_fdopen(fd, mode)
+
+        def __enter__(self) -> "FullDisk":
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()
+
+        def write(self, data: bytes) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", FullDisk)
     with pytest.raises(PublishError) as info:
         publish(reader, tmp_path)
     assert "No space left" in str(info.value) and str(tmp_path) in str(info.value)

@@ -125,13 +125,18 @@ class Store(StoryStore):
         return _rows.row_to_state(rows[0])
 
     def save_feed_state(self, state: FeedState, *, title: str | None = None) -> None:
-        values = _rows.state_values(state)
-        sets = ", ".join(f"{k} = :{k}" for k in values if k != "name")
-        if title:
-            sets += ", title = :title"
-            values["title"] = title
+        self.save_feed_states([(state, title)])
+
+    def save_feed_states(self, states: Sequence[tuple[FeedState, str | None]]) -> None:
+        """Every polled feed's new state, in one transaction."""
         with self.write():
-            self.db.execute(f"UPDATE feeds SET {sets} WHERE name = :name", values)
+            for state, title in states:
+                values = _rows.state_values(state)
+                sets = ", ".join(f"{k} = :{k}" for k in values if k != "name")
+                if title:
+                    sets += ", title = :title"
+                    values["title"] = title
+                self.db.execute(f"UPDATE feeds SET {sets} WHERE name = :name", values)
 
     # ------------------------------------------------------------------ entries
 
