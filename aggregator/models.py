@@ -261,6 +261,14 @@ class Deal:
     rule: str = ""                      # which rule matched
 
 
+@dataclass(frozen=True)
+class EntryDeal:
+    """What the classifier read in one entry (None: no deal), and which classifier version."""
+
+    version: str
+    deal: Deal | None
+
+
 # --------------------------------------------------------------------------- publish views
 
 @dataclass(frozen=True)

@@ -14,20 +14,21 @@ from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from . import deals as deals_mod
 from . import policy
 from .errors import AggregatorError, ParseError, PublishError
 from .fetch import Fetcher
 from .models import (
-    FeedSettings, FeedState, FetchRequest, FetchResult, ParsedFeed, Settings, StoryItem,
+    EntryDeal, FeedSettings, FeedState, FetchRequest, FetchResult, ParsedFeed, Settings,
+    StoryItem,
 )
 from .parse import ParseLimits, parse_feed
 from .parse_guard import parse_deadline
 from .publish import ping_hub, publish_site, topic_urls
 from .store import Store
-from .story_facts import StoryFacts
+from .story_facts import StoryFacts, classify_entries
 from .stories import StoryIndex, StoryOptions
 
 log = logging.getLogger(__name__)
@@ -118,11 +119,20 @@ def _request(feed: FeedSettings, state: FeedState) -> FetchRequest:
 PARSE_TIME_LIMIT = 30.0   # seconds of one parse in a worker process
 
 
-def _parse_job(result: FetchResult, now: datetime, max_entries: int) -> ParsedFeed:
+@dataclass(frozen=True)
+class ParseOutput:
+    parsed: ParsedFeed
+    deals: tuple[EntryDeal, ...]        # one per entry: classified in the same worker
+
+
+def _parse_job(result: FetchResult, now: datetime, max_entries: int,
+               rates: Mapping[str, float]) -> ParseOutput:
+    """Runs in a parse worker: parse the bytes and read each entry's deal (CPU-heavy parts)."""
     with parse_deadline(PARSE_TIME_LIMIT, result):
-        return parse_feed(result.content or b"", feed=result.feed,
-                          url=result.final_url or result.url, headers=result.headers, now=now,
-                          limits=ParseLimits(max_entries=max_entries))
+        parsed = parse_feed(result.content or b"", feed=result.feed,
+                            url=result.final_url or result.url, headers=result.headers,
+                            now=now, limits=ParseLimits(max_entries=max_entries))
+        return ParseOutput(parsed, classify_entries(parsed.entries, rates))
 
 
 def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
@@ -135,7 +145,8 @@ def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
         # Parsing starts as soon as a body arrives, overlapping the other fetches.
         if result.ok and executor is not None:
             parses[result.feed] = executor.submit(
-                _parse_job, result, now, settings.max_entries_per_feed)
+                _parse_job, result, now, settings.max_entries_per_feed,
+                dict(settings.currency_rates))
 
     results = fetcher.fetch_many_sync([_request(f, s) for f, s in due], on_result=submit)
     states: list[tuple[FeedState, str | None]] = []
@@ -154,11 +165,11 @@ def _store_result(settings: Settings, store: Store, feed: FeedSettings, state: F
                   result: FetchResult, parsing: Future[ParsedFeed] | None, now: datetime,
                   report: RunReport, rng: random.Random,
                   states: list[tuple[FeedState, str | None]]) -> FeedOutcome:
-    parsed, new = None, 0
+    output, new = None, 0
     if result.ok:
         try:
-            parsed = parsing.result() if parsing else _parse_job(
-                result, now, settings.max_entries_per_feed)
+            output = parsing.result() if parsing else _parse_job(
+                result, now, settings.max_entries_per_feed, settings.currency_rates)
         except ParseError as exc:
             result = dataclasses.replace(result, error=f"parse error: {exc.message}",
                                          error_kind="parse")
@@ -166,8 +177,9 @@ def _store_result(settings: Settings, store: Store, feed: FeedSettings, state: F
             result = dataclasses.replace(result, error="parse error: the parser process died",
                                          error_kind="parse")
     new_state = policy.apply_outcome(state, result, interval=feed.interval, now=now, rng=rng)
-    if parsed is not None:
-        upserted = store.upsert_entries(feed.name, parsed.entries, now)
+    parsed = output.parsed if output else None
+    if output is not None and parsed is not None:
+        upserted = store.upsert_entries(feed.name, parsed.entries, now, output.deals)
         new = len(upserted.new_ids)
         report.new_entries += new
         report.changed_entries += len(upserted.changed_ids)

@@ -13,8 +13,13 @@ from datetime import datetime
 from typing import Any, Mapping, Sequence
 
 from . import deals
-from .models import Deal, FeedSettings, Settings
+from . import __version__
+from .models import Deal, Entry, EntryDeal, FeedSettings, Settings
 from .store import Store
+
+
+# Stored per-entry deal readings from another version are read again.
+CLASSIFIER_VERSION = __version__
 
 
 @dataclass(frozen=True)
@@ -39,9 +44,7 @@ class StoryFacts:
 
     def apply(self, store: Store, story_id: int, now: datetime) -> bool:
         """Recompute and save the facts of one story (inside the caller's write)."""
-        rows = store.rows(
-            "SELECT id, feed, title, summary, pub_time, first_seen FROM entries "
-            "WHERE story_id = ? ORDER BY pub_time, id", [story_id])
+        rows = store.fact_rows(story_id)
         if not rows:
             return False
         primary = choose_primary(rows, self.feeds)
@@ -54,10 +57,17 @@ class StoryFacts:
         return store.set_story_facts(story_id, primary_entry_id=primary["id"], deal=deal,
                                      tags=sorted(tags), curated=curated, now=now)
 
+    def entry_deal(self, row: Mapping[str, Any]) -> Deal | None:
+        """The reading stored with the entry, or a fresh one if missing or from older code."""
+        stored = row.get("deal")
+        if isinstance(stored, EntryDeal) and stored.version == CLASSIFIER_VERSION:
+            return stored.deal
+        return deals.classify(row["title"], row["summary"], gazetteer=self.gazetteer,
+                              rates=self.rates)
+
     def deal(self, rows: Sequence[Mapping[str, Any]], primary: Mapping[str, Any]) -> Deal | None:
         """The primary source's reading if it sees a deal; else one that two sources agree on."""
-        found = {r["id"]: deals.classify(r["title"], r["summary"], gazetteer=self.gazetteer,
-                                         rates=self.rates) for r in rows}
+        found = {r["id"]: self.entry_deal(r) for r in rows}
         others = [d for i, d in found.items() if d is not None and i != primary["id"]]
         base = found[primary["id"]]
         if base is None:
@@ -71,6 +81,14 @@ class StoryFacts:
             kind = votes.most_common(1)[0][0]
             base = next(d for d in others if d.type == kind)
         return complete(base, [d for d in others if d.type == base.type])
+
+
+def classify_entries(entries: Sequence[Entry], rates: Mapping[str, float]) -> tuple[EntryDeal, ...]:
+    """Each entry's deal reading (run in the parse workers, next to parsing)."""
+    gazetteer = deals.load_gazetteer()
+    return tuple(EntryDeal(CLASSIFIER_VERSION, deals.classify(e.title, e.summary,
+                                                              gazetteer=gazetteer, rates=rates))
+                 for e in entries)
 
 
 def complete(deal: Deal, more: Sequence[Deal]) -> Deal:

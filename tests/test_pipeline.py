@@ -177,3 +177,26 @@ def _written(settings: Settings, store: Store) -> list[str]:
     (settings.output / "all.atom").unlink()
     return list(publish_site(store, settings=settings, out_dir=settings.output, now=NOW,
                              deal_line=format_deal_line).written)
+
+
+def test_deals_are_read_once_per_entry_in_the_parse_step(
+        tmp_path: Path, feed_server: FeedServer, store: Store,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    url = feed_server.add("/a.xml", rss("A", [
+        {"title": "Mistral AI raises EUR 600 million", "link": "https://a.example/m"}]))
+    settings = settings_for(tmp_path, [FeedSettings(name="A", url=url)])
+    from aggregator import story_facts
+
+    calls: list[str] = []
+    real = story_facts.deals.classify
+
+    def counting(title: str, *args: object, **kw: object):  # type: ignore[no-untyped-def]
+        calls.append(title)
+        return real(title, *args, **kw)
+
+    monkeypatch.setattr(story_facts.deals, "classify", counting)
+    cycle(settings, store)
+    assert calls == ["Mistral AI raises EUR 600 million"]     # parse step only, not again
+    (story,) = store.select_stories(StoryQuery(), limit=5)
+    assert story.deal is not None and story.deal.type == "funding"
+    assert store.scalar("SELECT deal_json FROM entries") is not None

@@ -21,7 +21,8 @@ from ._amounts import DEFAULT_RATES, parse_amounts
 from ._classify import headline_blocked as has_non_deal_cue
 from ._gate import classify
 from ._format import format_deal_line, format_money, format_round
-from ._gazetteer import Company, Gazetteer, load_gazetteer, parse_gazetteer, slugify
+from ._gazetteer import (Company, Gazetteer, load_gazetteer, parse_gazetteer, same_company,
+                         slugify)
 from ._model import Model as DealModel
 from ._model import load_model as load_deal_model
 from ._rules import CompiledTags, compile_tag_rules, is_curated, match_tags
@@ -44,5 +45,6 @@ __all__ = [
     "match_tags",
     "parse_amounts",
     "parse_gazetteer",
+    "same_company",
     "slugify",
 ]

@@ -8,7 +8,7 @@ from typing import Iterator, Mapping
 
 from ..models import Deal, Party
 from ._amounts import Found, scan_amounts
-from ._gazetteer import Gazetteer, Mention, load_gazetteer, slugify
+from ._gazetteer import Gazetteer, Mention, load_gazetteer
 from ._parties import Casing, backers, is_caps, mentions, proper_words
 from ._patterns import HARD_NON_DEAL, IGNORED_CUES, NON_DEAL, RULES, Rule, round_of, status_of
 
@@ -29,6 +29,12 @@ _GENERIC = re.compile(
     r"|stores?|assets|business|plants?|operations?|subsidiar\w+|concern|chain|hotels?|mills?"
     r"|stations?|stake|interest|startup|insurer|refinery|brands?)\b", re.IGNORECASE)
 _DESCRIPTOR = re.compile(r"^(?:\s+(?!and\b|or\b)[a-z][\w-]*)+\s+$")
+# Advisers an IPO issuer hires are not the issuer.
+_ADVISER = re.compile(r"\s(?:hir|tap|pick|appoint|mandat|select|chos|choos|enlist|retain|engag|add)\w*\s",
+                      re.IGNORECASE)
+# What may stand between a subject and its verb: "X reportedly taps", "X and Y to merge".
+_ADJACENT = re.compile(r"^\s*(?:(?:\w+ly|to|will|would|also|now|set|is|are|agree|agrees|plan"
+                       r"|plans|formally|officially)\s+)*$", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 
@@ -36,6 +42,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 class _Segment:
     text: str                 # cleaned
     masked: str               # money phrases masked
+    names: str                # money phrases blanked out: where company names are looked for
     amounts: tuple[Found, ...]
     casing: Casing
 
@@ -64,8 +71,12 @@ def _segment(text: str, rates: Mapping[str, float] | None,
     chars = list(cleaned)
     for f in found:
         chars[f.start:f.end] = _MASK[f.kind] * (f.end - f.start)
+    blank = list(cleaned)
+    for f in found:
+        blank[f.start:f.end] = " " * (f.end - f.start)
     caps = is_caps(cleaned)
-    return _Segment(cleaned, "".join(chars), found, Casing(caps, proper if caps else None))
+    return _Segment(cleaned, "".join(chars), "".join(blank), found,
+                    Casing(caps, proper if caps else None))
 
 
 def _clause(masked: str, start: int, end: int) -> tuple[int, int]:
@@ -95,14 +106,14 @@ def _right_group(seg: _Segment, gz: Gazetteer, start: int, end: int) -> tuple[li
     stop = _RIGHT_STOP.search(seg.masked, start + 1, end)
     # Skip the stop if nothing has been named yet ("to acquire, for $1B, Foo" is rare).
     limit = stop.start() if stop else end
-    found = mentions(seg.text, gz, seg.casing, start, limit)
+    found = mentions(seg.names, gz, seg.casing, start, limit)
     # "Abu Dhabi AI firm G42", "Ray-Ban maker EssilorLuxottica": a name followed by a
     # lower-case descriptor and another name only describes the second one.
     found = [m for i, m in enumerate(found) if not (
-        i + 1 < len(found) and _DESCRIPTOR.match(seg.text[m.end:found[i + 1].start]))]
+        i + 1 < len(found) and _DESCRIPTOR.match(seg.names[m.end:found[i + 1].start]))]
     group: list[Mention] = []
     for m in found:
-        if group and not _JOIN.match(seg.text[group[-1].end:m.start]):
+        if group and not _JOIN.match(seg.names[group[-1].end:m.start]):
             break
         group.append(m)
     return group, limit
@@ -123,37 +134,50 @@ def _vetoed(seg: _Segment, rule: Rule, match: re.Match[str]) -> bool:
     return False
 
 
-def _party(name: str, role: str) -> Party:
-    return Party(name=name, role=role, slug=slugify(name))
+def _party(name: str, role: str, gz: Gazetteer) -> Party:
+    return Party(name=name, role=role, slug=gz.slug(name))
 
 
 def _roles(rule: Rule, seg: _Segment, gz: Gazetteer, match: re.Match[str]) -> list[Party] | None:
     lo, hi = _clause(seg.masked, match.start(), match.end())
-    before = mentions(seg.text, gz, seg.casing, lo, match.start())
-    if rule.type in ("funding", "investment") and rule.left == "target":
-        funders = set(backers(seg.text[lo:match.start()], gz, seg.casing))
+    before = mentions(seg.names, gz, seg.casing, lo, match.start())
+    if rule.left in ("target", "issuer"):
+        funders = set(backers(seg.names[lo:match.start()], gz, seg.casing))
         before = [m for m in before if m.name not in funders]   # "Y, backed by X, raises"
-    left = _left_group(before, seg.text)
+    if rule.left == "issuer":           # "X hires Goldman for IPO": X, not Goldman
+        verb = _ADVISER.search(seg.names, lo, match.start())
+        before = [m for m in before if verb is None or m.end <= verb.start()] or before
+    left = _left_group(before, seg.names)
+    if rule.plural and len(left) < 2:
+        return None                     # "X and Y partner on", not "Sequoia partners on"
+    if rule.adjacent and not (left and _ADJACENT.match(seg.names[left[-1].end:match.start()])):
+        return None                     # "X partners on", not "X's trading partners to"
+    if rule.paired:
+        return _paired(seg, gz, left, match)
     right, limit = _right_group(seg, gz, match.end(), hi)
-    tail = seg.text[limit:hi]
-    inside = mentions(seg.text, gz, seg.casing, match.start(), match.end()) if rule.inside else []
+    tail = seg.names[limit:hi]
+    inside = mentions(seg.names, gz, seg.casing, match.start(), match.end()) if rule.inside else []
     if rule.needs_right and not right and not inside and not _GENERIC.match(seg.text, match.end()):
         return None
     if rule.type in _GROUP_TYPES:
-        return _group_parties(seg, gz, lo, hi, rule)
-    parties: list[Party] = [_party(m.name, rule.inside) for m in inside if rule.inside]
+        if rule.plural:                 # the subject names the partners
+            return _dedupe([_party(m.name, "partner", gz) for m in left])
+        return _group_parties(seg, gz, lo, limit if rule.type == "partnership" else hi, rule)
+    parties: list[Party] = [_party(m.name, rule.inside, gz) for m in inside if rule.inside]
     left_role, right_role = rule.left, rule.right
     if rule.type == "licensing":
         left_role, right_role, left = _licence_roles(rule, seg, gz, lo, match, left, right)
     if left_role and left:
-        parties += [_party(m.name, left_role) for m in left]
+        parties += [_party(m.name, left_role, gz) for m in left]
     elif left_role in ("acquirer", "investor"):
         by = re.search(r"\bby\s+(.*)", tail)
         if by:
-            parties += [_party(m.name, left_role) for m in mentions(by.group(1), gz, seg.casing)[:1]]
+            parties += [_party(m.name, left_role, gz) for m in mentions(by.group(1), gz, seg.casing)[:1]]
     if right_role and right:
-        parties += [_party(m.name, right_role) for m in right]
+        parties += [_party(m.name, right_role, gz) for m in right]
     parties += _extra_parties(rule, seg, gz, tail, match)
+    if rule.inside == "target" and not any(p.role == "target" for p in parties):
+        parties += [_party(m.name, "target", gz) for m in _bid_for(seg, gz, match.end(), hi)]
     if rule.strong and left_role in ("acquirer", "investor") and not any(
             p.role == left_role for p in parties):
         return None                     # "buy Nvidia stock": nobody is buying a company
@@ -164,13 +188,22 @@ _GROUP_TYPES = ("partnership", "joint-venture", "merger")
 
 
 def _group_parties(seg: _Segment, gz: Gazetteer, lo: int, hi: int, rule: Rule) -> list[Party]:
-    """Partners: every company in the clause (only the known ones when two are known)."""
-    found = mentions(seg.text, gz, seg.casing, lo, hi)
+    """Partners: every company in the clause up to the end of the object ("X partners with Y
+    to bring Z ..." stops at "to"); only the known ones when two are known."""
+    found = mentions(seg.names, gz, seg.casing, lo, hi)
     known = [m for m in found if m.known]
     chosen = known if len(known) >= 2 else found
     if len(chosen) < 2 and rule.type != "merger":
         return []
-    return _dedupe([_party(m.name, "partner") for m in chosen])
+    return _dedupe([_party(m.name, "partner", gz) for m in chosen])
+
+
+def _paired(seg: _Segment, gz: Gazetteer, left: list[Mention],
+            match: re.Match[str]) -> list[Party] | None:
+    """Partners named as subject and object: "X taps Y for compute", "X selects Y as ..."."""
+    obj = mentions(seg.names, gz, seg.casing, match.start("obj"), match.end("obj"))
+    parties = _dedupe([_party(m.name, "partner", gz) for m in (*left, *obj[:1])])
+    return parties if len(parties) >= 2 else None
 
 
 def _licence_roles(rule: Rule, seg: _Segment, gz: Gazetteer, lo: int, match: re.Match[str],
@@ -179,7 +212,7 @@ def _licence_roles(rule: Rule, seg: _Segment, gz: Gazetteer, lo: int, match: re.
     hire = re.search(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\b", seg.text[lo:match.start()],
                      re.I)
     if hire:                                    # "X hires Y's founders in licensing deal"
-        before = mentions(seg.text, gz, seg.casing, lo, lo + hire.start())
+        before = mentions(seg.names, gz, seg.casing, lo, lo + hire.start())
         if before:
             return "licensee", "licensor", [before[-1]]
     left_role, right_role = rule.left, rule.right
@@ -193,18 +226,27 @@ def _extra_parties(rule: Rule, seg: _Segment, gz: Gazetteer, tail: str,
                    match: re.Match[str]) -> list[Party]:
     extra: list[Party] = []
     if rule.type in ("funding", "investment"):
-        extra += [_party(n, "investor") for n in backers(seg.text, gz, seg.casing)]
+        extra += [_party(n, "investor", gz) for n in backers(seg.names, gz, seg.casing)]
     if rule.type == "acquisition":
         for word, role in (("from", "seller"), ("to", "acquirer"), ("by", "acquirer")):
             hit = re.search(rf"\b{word}\s+(.*)", tail)
             if hit:
-                extra += [_party(m.name, role) for m in mentions(hit.group(1), gz, seg.casing)[:1]]
+                extra += [_party(m.name, role, gz) for m in mentions(hit.group(1), gz, seg.casing)[:1]]
     if rule.type == "licensing":
-        hire = re.search(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\s+(.*)", seg.text[:match.start()],
+        hire = re.search(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\s+(.*)", seg.names[:match.start()],
                          re.I)
         if hire:
-            extra += [_party(m.name, "licensor") for m in mentions(hire.group(1), gz, seg.casing)[:1]]
+            extra += [_party(m.name, "licensor", gz) for m in mentions(hire.group(1), gz, seg.casing)[:1]]
     return extra
+
+
+def _bid_for(seg: _Segment, gz: Gazetteer, start: int, end: int) -> list[Mention]:
+    """The company right after "for" where the trigger stopped ("drops $20B bid for Figma")."""
+    cue = re.compile(r"\s*for\s+(?:the\s+)?", re.IGNORECASE).match(seg.names, start, end)
+    if cue is None:
+        return []
+    found = mentions(seg.names, gz, seg.casing, cue.end(), end)
+    return found[:1] if found and found[0].start == cue.end() else []
 
 
 def _dedupe(parties: list[Party]) -> list[Party]:
@@ -249,7 +291,7 @@ def _deal(rule: Rule, seg: _Segment, match: re.Match[str], parties: tuple[Party,
         parties = tuple(replace(p, role="issuer") for p in parties if p.role == "target")
     if deal_type == "investment" and round_name is not None:
         deal_type = "funding"
-    return Deal(type=deal_type, status=status_of(seg.text), amount=amount, valuation=valuation,
+    return Deal(type=deal_type, status=status_of(seg.text, deal_type), amount=amount, valuation=valuation,
                 round=round_name if deal_type == "funding" else None, parties=parties,
                 evidence=seg.text[match.start():match.end()].strip(), rule=rule.name)
 

@@ -14,11 +14,19 @@ from typing import Any, Mapping
 import yaml
 
 from ..errors import ConfigError
+from ..models import Party
 
 TOKEN_RE = re.compile(r"[^\W_](?:[\w.&:'’]*[^\W_])?")
 _KINDS = ("lab", "bigtech", "chips", "cloud", "software", "startup", "investor", "media", "other")
 _LEGAL_SUFFIX = re.compile(
     r"(?:,?\s+(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|PLC|plc|AG|SA|SpA|NV|GmbH|Holdings?)\.?)+$",
+    re.IGNORECASE,
+)
+# Generic endings dropped from the *slug* of a company the gazetteer does not know, so that
+# "Lumora", "Lumora AI", "Lumora Labs", "Lumora Technologies" and "Lumora.ai" share one slug.
+_SLUG_SUFFIX = re.compile(
+    r"(?:(?:,?\s+(?:AI|A\.I\.?|Labs?|Technologies|Inc|Corp|Corporation|Co|Ltd|Limited|LLC|PLC|AG|SA"
+    r"|SAS|SpA|NV|BV|GmbH|Holdings?)\.?)|\.ai)+$",
     re.IGNORECASE,
 )
 
@@ -136,7 +144,15 @@ class Gazetteer:
         return self._kinds.get(name)
 
     def slug(self, name: str) -> str:
-        return slugify(self.canonical(name))
+        """The party slug for ``name``: a known company's canonical slug, otherwise the slug
+        of the name without generic endings (AI, Labs, Technologies, Inc, Ltd, ...)."""
+        canonical = self.canonical(name)
+        if canonical in self._kinds:
+            return slugify(canonical)
+        core = _SLUG_SUFFIX.sub("", canonical).strip(" ,.")
+        if not core or not _tokens(core):
+            return slugify(canonical)
+        return slugify(self.canonical(core))
 
 
 def _company(item: Any, where: str) -> Company:
@@ -186,3 +202,10 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     except OSError as exc:
         raise ConfigError(f"cannot read gazetteer: {exc}", file=str(path)) from exc
     return parse_gazetteer(text, str(path))
+
+
+def same_company(a: Party, b: Party, gazetteer: Gazetteer | None = None) -> bool:
+    """Whether two parties name the same company: equal slugs, or names that normalise to
+    the same slug ("Lumora" and "Lumora AI"; "AWS" and "Amazon")."""
+    gz = gazetteer if gazetteer is not None else load_gazetteer()
+    return a.slug == b.slug or gz.slug(a.name) == gz.slug(b.name)

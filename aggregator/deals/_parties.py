@@ -54,6 +54,10 @@ currency intervention cranes aircraft jets planes ships vessels tankers equipmen
 bonus export tender draft amount modest large small remaining outstanding common preferred
 stock stocks units assets holders shareholders board directors management
 exporters importers traders dealers market markets home ussr soviet
+nasdaq nyse lse hkex euronext tsx asx sgx kosdaq kospi nse bse amex otc bourse exchange exchanges
+shanghai shenzhen star wall street
+usd eur gbp jpy cny inr chf cad aud hkd sgd krw sek nok dkk brl nzd ils aed sar rmb
+gpu tpu tpus cpu cpus hbm npu asic asics api apis saas llms agi agents agent
 """.split())
 # Tokens that may continue a name but never start one ("Foo AI", "Bar Labs").
 _TRAILERS = frozenset("""
@@ -61,6 +65,9 @@ ai labs lab inc corp corporation co ltd llc plc group technologies technology sy
 ventures partners holdings networks robotics health energy therapeutics security software
 intelligence computing cloud data motors bank fund computer dynamics
 """.split())
+# Numbers, amounts and chip or model codes are never names ("4B", "2025", "H100", "3rd").
+_NUMERIC = re.compile(r"^(?:\d[\d.,]*(?:k|m|b|t|bn|mn|tn|mln|bln|trn|st|nd|rd|th|s|x|gw|mw|kw|gb|tb"
+                      r"|pb)?|[A-Z]{1,3}\d{3,4}[A-Z]{0,2})$", re.IGNORECASE)
 _JOINERS = re.compile(r"^(?:\s|\s?&\s?|\s(?:and|&)\s(?=[A-Z]))?$")
 _BACKED = re.compile(r"([A-Z][\w.&]*(?:\s[A-Z][\w.&]*)*)-(?:backed|owned|funded)\b")
 
@@ -92,7 +99,7 @@ _LOWER = re.compile(r"[a-z]")
 
 def _namey(token: str, casing: Casing) -> bool:
     key = token_key(token)
-    if key in _STOP or key in _TRAILERS or "§" in token:
+    if key in _STOP or key in _TRAILERS or "§" in token or _NUMERIC.match(key):
         return False
     if casing.caps:
         return key in casing.proper if casing.proper is not None else token[0].isalpha()

@@ -34,17 +34,22 @@ class Rule:
     needs_right: bool = True      # a party after the trigger is required
     inside: str | None = None     # role of a name inside the trigger ("Musk's $97B bid")
     keys: tuple[str, ...] = ()    # cheap pre-check: one of these must occur (lower case)
+    plural: bool = False          # the subject must name two companies ("X and Y partner on")
+    paired: bool = False          # partners are the subject and the ``obj`` group, not the clause
+    adjacent: bool = False        # the subject stands right before the verb ("X taps", not
+                                  # "X's trading partners to ...")
 
 
 def _rule(name: str, type_: str, pattern: str, left: str | None, right: str | None,
-          strong: bool = True, needs_right: bool = True, inside: str | None = None) -> Rule:
+          strong: bool = True, needs_right: bool = True, inside: str | None = None,
+          plural: bool = False, paired: bool = False, adjacent: bool = False) -> Rule:
     return Rule(name, type_, re.compile(pattern, _I), left, right, strong, needs_right, inside,
-                tuple(_KEYS[name].split()))
+                tuple(_KEYS[name].split()), plural, paired, adjacent)
 
 
 # Substrings one of which every match of a rule contains (checked before the regex runs).
 _KEYS = {
-    "ipo": "ipo public debut listing float",
+    "ipo": "ipo public debut list float trading",
     "joint-venture": "joint jv",
     "license-out": "licen",
     "licensing": "licen licenc content data news archive acqui",
@@ -60,7 +65,8 @@ _KEYS = {
     "completes-investment": "investment",
     "stake-change": "stake",
     "investment-in": "investment",
-    "raises": "rais secur land clos nab bag grab snag pull rake haul collect get receiv win scor",
+    "raises": "rais secur land clos nab bag grab snag pull rake haul collect get receiv win scor net"
+              " pick reel bring",
     "round-noun": "round funding financing extension series",
     "acquired-by": "acquired bought purchased taken snapped sold sells",
     "sells": "sell sold divest offload dispos spin carve",
@@ -75,7 +81,11 @@ _KEYS = {
     "acquisition-noun": "acquisition takeover buyout tender purchase lbo",
     "merges": "merg combin",
     "merger-noun": "merger",
+    "merge-plural": "merge",
     "partners-with": "partner team forces alliance collaborat tie-up ally",
+    "partner-plural": "partner collaborat ally allied together",
+    "partners-on-with": "partner",
+    "taps": "tap pick chose select enlist turn",
     "signs-deal": "deal agreement contract pact partnership alliance tie-up order",
     "deal-noun": "deal agreement contract pact partnership",
     "in-deal": "deal",
@@ -87,6 +97,18 @@ _BUY = r"(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sn
 _NOT_BUYBACK = (r"(?!\s*-?\s*backs?\b|\s+(?:its\s+own|own|back|rating|recommendation|signal"
                 r"|now|the\s+dip|shares?\s+of\s+its\s+own)\b"
                 r"|(?:\s+[\w.&'’-]+){0,2}\s+(?:stock|shares)\b(?!\s+(?:of|in)\b))")
+# Stock exchanges: where an IPO lists, never a party.
+_EXCHANGE = (r"(?:Nasdaq(?:\s+Stockholm)?|NYSE|New\s+York\s+Stock\s+Exchange|London\s+Stock\s+Exchange|LSE"
+             r"|HKEX|Hong\s+Kong(?:\s+Stock\s+Exchange)?|Euronext(?:\s+\w+)?|TSX|ASX|SGX|Shanghai"
+             r"|Shenzhen|STAR\s+Market|Tokyo(?:\s+Stock\s+Exchange)?|KOSDAQ|KOSPI|Wall\s+Street"
+             r"|(?:stock\s+)?(?:market|exchange))")
+# What a supply or compute deal is about ("taps Oracle for data center capacity").
+_COMMERCIAL = (r"(?:compute|computing|capacity|chips?|silicon|processors?|accelerators?|GPUs?|TPUs?"
+               r"|cloud|servers?|data[\s-]?cent(?:er|re)s?|datacent(?:er|re)s?|power|energy|electricity"
+               r"|nuclear|reactors?|supply|supplies|infrastructure|hosting|models?|manufacturing|memory"
+               r"|HBM|storage|networking|gigawatts?|GW|megawatts?|MW|services|supercomputers?"
+               r"|factor(?:y|ies)|clusters?|foundry|wafers?|fabs?|inference|training|search|assistant"
+               r"|chatbot|software|platform|technology|tech|deal|contract)")
 _STAKE = rf"(?:{_ART}(?:\d+(?:\.\d+)?\s?(?:%|pct|per\s?cent)\s+)?(?:stake|holding|shareholding" \
          rf"|interest|equity\s+stake|share)s?\b)"
 
@@ -95,7 +117,10 @@ RULES: tuple[Rule, ...] = (
     _rule("ipo", "ipo",
           r"\b(?:IPOs?|initial\s+public\s+offering|go(?:es|ing)?\s+public|public\s+(?:debut|listing)"
           r"|(?:stock|market|trading|Nasdaq|NYSE)\s+debut|direct\s+listing|files?\s+(?:confidentially\s+)?"
-          r"(?:for|to)\s+(?:an?\s+)?(?:U\.?S\.?\s+)?(?:listing|float)|flotation)\b",
+          r"(?:for|to)\s+(?:an?\s+)?(?:U\.?S\.?\s+)?(?:listing|float)|flotation"
+          rf"|(?:lists?|listed|debut(?:s|ed)?|(?:begins?|began|starts?|started|commences?)\s+trading)"
+          rf"\s+(?:its\s+)?(?:shares\s+|stock\s+)?(?:on|in)\s+(?:the\s+)?{_EXCHANGE}"
+          rf"|{_EXCHANGE}\s+(?:debut|listing))\b",
           "issuer", None, needs_right=False),
     # ---------------------------------------------------------------- joint venture
     _rule("joint-venture", "joint-venture", r"\bjoint[- ]venture\b|\bJV\b", "partner", "partner",
@@ -146,9 +171,12 @@ RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- funding
     _rule("raises", "funding",
           rf"\b(?:rais(?:es|ed|ing|e)|secur(?:es|ed|e|ing)|lands?|landed|clos(?:es|ed|e)|nabs?|bags?|grabs?"
-          rf"|snags?|pulls?\s+in|rakes?\s+in|hauls?\s+in|collects?|gets?|receives?|wins?|scores?)\s+"
+          rf"|snags?|pulls?\s+in|rakes?\s+in|hauls?\s+in|collects?|gets?|receives?|wins?|scores?"
+          rf"|nets?|netted|picks?\s+up|picked\s+up|reels?\s+in|brings?\s+in)\s+"
           rf"(?:{_ART}(?:{M}\s+|[a-z]+\s+)?(?:pre-seed|seed|series\s+[a-k]\b|funding|financing|round|venture"
-          rf"|growth|capital|investment|equity|money|cash)|(?:up\s+to\s+|over\s+|nearly\s+)?{M})",
+          rf"|growth|capital|investment|equity|money|cash)|(?:up\s+to\s+|over\s+|nearly\s+)?{M}(?!§)"
+          r"(?!\s+(?:[\w-]+\s+){0,3}?(?:deals?|contracts?|orders?|agreements?|pacts?|awards?|prizes?"
+          r"|profits?|revenues?|sales)\b))",
           "target", None, needs_right=False),
     _rule("round-noun", "funding",
           rf"(?:{M}\s+|\b)(?:(?:pre-seed|seed|series\s+[a-k](?:[- ]?\d)?|growth|bridge|venture|funding)"
@@ -200,7 +228,8 @@ RULES: tuple[Rule, ...] = (
     _rule("acquires", "acquisition",
           rf"\b{_BUY}\b{_NOT_BUYBACK}", "acquirer", "target"),
     _rule("tender", "acquisition",
-          r"\b(?:tender\s+offer|buyout|takeover|bid|offer|approach|proposal)\s+(?:for|to\s+buy|to\s+acquire)\b",
+          r"\b(?:tender(?:\s+offer)?|buyout|takeover|bid|offer|approach|proposal)\s+(?:for|to\s+buy"
+          r"|to\s+acquire)\b",
           "acquirer", "target"),
     _rule("acquisition-of", "acquisition",
           rf"(?:{M}\s+|\b)(?:acquisition|purchase|takeover|buyout|buy)\s+of\b", "acquirer", "target",
@@ -216,6 +245,8 @@ RULES: tuple[Rule, ...] = (
           r"\b(?:merg(?:e|es|ed|ing)\s+(?:with|into)|(?:to|will|agree\w*\s+to|plan\w*\s+to)\s+merge"
           r"|merger\s+(?:with|of|between)|combin(?:e|es|ing)\s+with|all-stock\s+merger|merg(?:es|ed))\b",
           "partner", "partner", needs_right=False),
+    _rule("merge-plural", "merger", r"\bmerge\b", "partner", "partner", needs_right=False,
+          plural=True, adjacent=True),
     _rule("merger-noun", "merger", r"\bmerger\b(?!\s+(?:and|&)\s+acquisition)", "partner", None,
           strong=False, needs_right=False),
     # ---------------------------------------------------------------- partnership
@@ -224,6 +255,22 @@ RULES: tuple[Rule, ...] = (
           r"|join(?:s|ed)?\s+forces\s+with|(?:strategic\s+)?(?:partnership|alliance|collaboration"
           r"|tie-up)\s+(?:with|between)|collaborat(?:es|ed|e)\s+with|ally\s+with)\b",
           "partner", "partner", needs_right=False),
+    _rule("partner-plural", "partnership",
+          r"\b(?:partner(?:ed)?|collaborat(?:e|ed)|ally|allied|work(?:ed)?\s+together)\s+"
+          r"(?:on|to|in|for|around|over)\b", "partner", "partner", needs_right=False, plural=True,
+          adjacent=True),
+    _rule("partners-on-with", "partnership",
+          r"\bpartner(?:s|ed)\s+(?:on|to|for|in)\s+[^,;:]{1,60}?\bwith\b", "partner", "partner",
+          adjacent=True),
+    _rule("taps", "partnership",
+          r"\b(?:taps?|tapped|tapping|picks?|picked|chooses|chose|selects?|selected|enlists?"
+          r"|enlisted|turns?\s+to|turned\s+to)\s+(?P<obj>(?:[\w.&'’:-]+\s+){1,4}?)"
+          rf"(?:for\s+(?:[\w§.,-]+\s+){{0,5}}?{_COMMERCIAL}"
+          r"|to\s+(?:supply|provide|power|host|manufacture|produce|deliver)"
+          rf"|to\s+(?:make|build|design|develop|run|train|serve|fab)\s+(?:[\w§-]+\s+){{0,3}}?{_COMMERCIAL}"
+          r"|as\s+(?:its\s+|an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:provider|partner|supplier|vendor"
+          r"|foundry|host|platform))\b", "partner", "partner", needs_right=False, paired=True,
+          adjacent=True),
     _rule("signs-deal", "partnership",
           rf"\b(?:sign(?:s|ed)?|strik(?:es|e)|struck|ink(?:s|ed)?|seal(?:s|ed)?|reach(?:es|ed)?"
           rf"|clinch(?:es|ed)?|agree(?:s|d)?\s+(?:on|to)|expand(?:s|ed)?|extend(?:s|ed)?|renew(?:s|ed)?"
@@ -272,15 +319,15 @@ NON_DEAL = re.compile(
 IGNORED_CUES: dict[str, re.Pattern[str]] = {
     "licensing": re.compile(r"^(?:hir|poach|appoint|fired|fires)", _I),
     "joint-venture": re.compile(r"^(?:launch|unveil|introduc)", _I),
-    "ipo": re.compile(r"^(?:shares|revenue|releas|launch)", _I),
+    "ipo": re.compile(r"^(?:shares|revenue|releas|launch|hir)", _I),   # "hires banks for IPO"
     "funding": re.compile(r"^(?:revenue|research)", _I),
 }
 
 STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("called-off", re.compile(
-        r"\b(?:call(?:s|ed|ing)?\s+off|abandon\w*|scrap(?:s|ped)?|terminat\w+|drops?\s+(?:its\s+|the\s+"
-        r"|\w+\s+)?(?:bid|deal|plan|offer|pursuit|merger|takeover)|dropped|walk(?:s|ed)?\s+away"
-        r"|collaps\w+|f[ae]ll(?:s)?\s+through|end(?:s|ed)?\s+(?:merger\s+|deal\s+)?talks|withdraw\w*"
+        r"\b(?:call(?:s|ed|ing)?\s+off|abandon\w*|scrap(?:s|ped)?|terminat\w+|drops?\s+(?:[\w$€£¥.,-]+\s+){0,3}?"
+        r"(?:bid|deal|plan|offer|pursuit|merger|takeover)|dropped|walk(?:s|ed)?\s+away"
+        r"|collaps\w+|f[ae]ll(?:s)?\s+(?:through|apart)|unravel\w*|end(?:s|ed)?\s+(?:merger\s+|deal\s+)?talks|withdraw\w*"
         r"|pull(?:s|ed)?\s+out|cancel\w*|block(?:s|ed)|kill(?:s|ed)|postpone\w*|shelve[sd]?)\b", _I)),
     ("rejected", re.compile(
         r"\b(?:reject\w*|rebuff\w*|spurn\w*|turn(?:s|ed)?\s+down|snub\w*|refus\w+|declin(?:es|ed)\s+"
@@ -331,9 +378,32 @@ def round_of(text: str) -> str | None:
     return name
 
 
-def status_of(text: str) -> str:
-    """The first status whose cue is present; ``announced`` when none is."""
-    for status, cue in STATUS_CUES:
+# IPOs have their own vocabulary: filing for or seeking money in an IPO is a fact
+# (announced), planning or weighing one is a rumour, a debut or first trade completes it.
+IPO_STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    STATUS_CUES[0],
+    ("rumoured", re.compile(
+        r"\b(?:people\s+familiar|(?:sources?|persons?|people)\s+(?:say|said|close)|according\s+to"
+        r"|reportedly|reports?|reported|rumou?r\w*|said\s+to|speculation)\b", _I)),
+    ("completed", re.compile(
+        r"\b(?:debut(?:s|ed)?|(?:begins?|began|starts?|started|commences?)\s+trading|lists?\s+on"
+        r"|listed\s+on|complet(?:es|ed)|shares?\s+(?:soar|jump|rise|rose|surge|pop|climb|fall|fell"
+        r"|slump|sink|tumble|open|opened)\w*)\b", _I)),
+    ("announced", re.compile(
+        r"\b(?:files?|filed|filing|seeks?|seeking|sets?\s+terms|launch(?:es|ed)?|kicks?\s+off"
+        r"|pric(?:es|ed|ing)|rais(?:es|ed|ing)|targets?|aims?\s+(?:for|at)\s+§)\b", _I)),
+    ("rumoured", re.compile(
+        r"\b(?:plan(?:s|ned|ning)?|prepar\w+|consider\w*|explor\w+|weigh(?:s|ing)?|mull\w*"
+        r"|in\s+(?:early\s+|advanced\s+)?talks|talks|eye(?:s|ing)?|could|may|might|would"
+        r"|(?:hires?|hired|picks?|picked|taps?|tapped)\s+(?:[\w-]+\s+)?banks|aims?|hopes?"
+        r"|possible|potential|poised|set\s+to|nears?|readies|readying)\b", _I)),
+)
+
+
+def status_of(text: str, deal_type: str | None = None) -> str:
+    """The first status whose cue is present; ``announced`` when none is. IPOs use
+    ``IPO_STATUS_CUES``."""
+    for status, cue in IPO_STATUS_CUES if deal_type == "ipo" else STATUS_CUES:
         if cue.search(text):
             return status
     return "announced"

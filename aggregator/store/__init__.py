@@ -17,7 +17,7 @@ from typing import Any, Iterator, Sequence
 from sqlite_utils import Database
 
 from ..errors import StoreError
-from ..models import Entry, FeedSettings, FeedState, StoredEntry, StoryItem
+from ..models import Entry, EntryDeal, FeedSettings, FeedState, StoredEntry, StoryItem
 from . import _rows, _schema
 from ._stories import StoryStore
 
@@ -140,7 +140,8 @@ class Store(StoryStore):
 
     # ------------------------------------------------------------------ entries
 
-    def upsert_entries(self, feed: str, entries: Sequence[Entry], now: datetime) -> UpsertResult:
+    def upsert_entries(self, feed: str, entries: Sequence[Entry], now: datetime,
+                       deals: Sequence[EntryDeal] | None = None) -> UpsertResult:
         """Store a feed's entries; fetching the same feed twice changes nothing.
 
         An entry is the same as a stored one when its key matches, or, failing that, when
@@ -149,12 +150,13 @@ class Store(StoryStore):
         new, changed, unchanged = [], [], 0
         seen = _rows.ts(now)
         with self.write():
-            for entry in entries:
+            for n, entry in enumerate(entries):
+                deal = _rows.entry_deal_to_json(deals[n]) if deals is not None else None
                 row = self._find_entry(entry)
                 if row is None:
-                    new.append(self._insert_entry(entry, seen))
+                    new.append(self._insert_entry(entry, seen, deal))
                 elif row["content_hash"] != entry.content_hash:
-                    self._update_entry(row["id"], entry, seen)
+                    self._update_entry(row["id"], entry, seen, deal)
                     changed.append(row["id"])
                 else:
                     unchanged += 1
@@ -169,18 +171,21 @@ class Store(StoryStore):
                 "ORDER BY id LIMIT 1", [entry.feed, entry.content_hash])
         return rows[0] if rows else None
 
-    def _insert_entry(self, entry: Entry, seen: str | None) -> int:
+    def _insert_entry(self, entry: Entry, seen: str | None, deal: str | None) -> int:
         values = _rows.entry_values(entry)
         values["first_seen"] = seen
+        values["deal_json"] = deal
         values["pub_time"] = values["published"] or seen
         cols = ", ".join(values)
         marks = ", ".join(f":{k}" for k in values)
         cursor = self.db.execute(f"INSERT INTO entries ({cols}) VALUES ({marks})", values)
         return int(cursor.lastrowid)  # type: ignore[arg-type]
 
-    def _update_entry(self, entry_id: int, entry: Entry, seen: str | None) -> None:
+    def _update_entry(self, entry_id: int, entry: Entry, seen: str | None,
+                      deal: str | None) -> None:
         """An edited entry: new text, and its story counts as updated."""
         values = _rows.entry_values(entry)
+        values["deal_json"] = deal
         for key in ("feed", "entry_key"):
             values.pop(key)
         sets = ", ".join(f"{k} = :{k}" for k in values)
@@ -188,6 +193,15 @@ class Store(StoryStore):
         self.db.execute(f"UPDATE entries SET {sets} WHERE id = :id", values)
         self.db.execute("UPDATE stories SET updated_at = ? WHERE id = "
                         "(SELECT story_id FROM entries WHERE id = ?)", [seen, entry_id])
+
+    def fact_rows(self, story_id: int) -> list[dict[str, Any]]:
+        """A story's entries for deciding its facts; ``deal`` is an EntryDeal or None."""
+        rows = self.rows(
+            "SELECT id, feed, title, summary, pub_time, first_seen, deal_json FROM entries "
+            "WHERE story_id = ? ORDER BY pub_time, id", [story_id])
+        for row in rows:
+            row["deal"] = _rows.entry_deal_from_json(row.pop("deal_json"))
+        return rows
 
     def entries(self, ids: Sequence[int]) -> list[StoredEntry]:
         if not ids:

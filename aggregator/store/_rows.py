@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import datetime, timezone
 from typing import Any, Mapping
 
-from ..models import Deal, Entry, FeedState, Money, Party, Source, StoredEntry
+from ..models import Deal, Entry, EntryDeal, FeedState, Money, Party, Source, StoredEntry
 
 
 def ts(value: datetime | None) -> str | None:
@@ -97,3 +97,19 @@ def deal_from_json(text: str | None) -> Deal | None:
         parties=tuple(Party(**p) for p in data.get("parties", ())),
         evidence=data.get("evidence", ""), rule=data.get("rule", ""),
     )
+
+
+def entry_deal_to_json(value: EntryDeal | None) -> str | None:
+    if value is None:
+        return None
+    deal = deal_to_json(value.deal)
+    return json.dumps({"v": value.version, "deal": json.loads(deal) if deal else None})
+
+
+def entry_deal_from_json(text: str | None) -> EntryDeal | None:
+    if not text:
+        return None
+    data = json.loads(text)
+    deal = data.get("deal")
+    return EntryDeal(version=data.get("v", ""),
+                     deal=deal_from_json(json.dumps(deal)) if deal else None)

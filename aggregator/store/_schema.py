@@ -121,6 +121,13 @@ def _initial(db: Database) -> None:
         )""")
 
 
+@migrations(name="0002_entry_deals")
+def _entry_deals(db: Database) -> None:
+    # What the deal classifier read in each entry, worked out in the parse workers:
+    # {"v": classifier version, "deal": Deal or null}; NULL = not classified yet.
+    db.execute("ALTER TABLE entries ADD COLUMN deal_json TEXT")
+
+
 KNOWN = tuple(m.name for m in migrations._migrations)
 
 
