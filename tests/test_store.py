@@ -156,3 +156,9 @@ def test_prune_removes_old_entries_and_empty_stories(store: Store) -> None:
             store.create_story(StoryDecision(eid, None, "new"), NOW)
     assert store.prune(NOW - timedelta(hours=50)) == 1
     assert store.count_stories(StoryQuery()) == 1
+
+
+def test_distinct_entries_with_equal_text_are_kept_apart(store: Store) -> None:
+    episodes = [entry(i, title="Episode") for i in range(3)]   # same text, own GUIDs and links
+    assert len(store.upsert_entries("a", episodes, NOW).new_ids) == 3
+    assert store.upsert_entries("a", episodes, NOW).unchanged == 3

@@ -150,9 +150,10 @@ class Store(StoryStore):
         new, changed, unchanged = [], [], 0
         seen = _rows.ts(now)
         with self.write():
+            keys = {e.entry_key for e in entries}
             for n, entry in enumerate(entries):
                 deal = _rows.entry_deal_to_json(deals[n]) if deals is not None else None
-                row = self._find_entry(entry)
+                row = self._find_entry(entry, keys)
                 if row is None:
                     new.append(self._insert_entry(entry, seen, deal))
                 elif row["content_hash"] != entry.content_hash:
@@ -162,14 +163,20 @@ class Store(StoryStore):
                     unchanged += 1
         return UpsertResult(tuple(new), tuple(changed), unchanged)
 
-    def _find_entry(self, entry: Entry) -> dict[str, Any] | None:
+    def _find_entry(self, entry: Entry, batch_keys: set[str]) -> dict[str, Any] | None:
+        """The stored row this entry is, by key; or, for a feed whose GUIDs changed, the row
+        with the same text and link whose old key the feed no longer carries."""
         rows = self.rows("SELECT id, content_hash FROM entries WHERE feed = ? AND entry_key = ?",
                          [entry.feed, entry.entry_key])
-        if not rows:
-            rows = self.rows(
-                "SELECT id, content_hash FROM entries WHERE feed = ? AND content_hash = ? "
-                "ORDER BY id LIMIT 1", [entry.feed, entry.content_hash])
-        return rows[0] if rows else None
+        if rows:
+            return rows[0]
+        for row in self.rows(
+                "SELECT id, content_hash, entry_key, link FROM entries "
+                "WHERE feed = ? AND content_hash = ? ORDER BY id", [entry.feed,
+                                                                    entry.content_hash]):
+            if row["entry_key"] not in batch_keys and row["link"] == entry.link:
+                return row
+        return None
 
     def _insert_entry(self, entry: Entry, seen: str | None, deal: str | None) -> int:
         values = _rows.entry_values(entry)
