@@ -156,7 +156,7 @@ def run(ctx: Context) -> None:
 
 def _serve(settings: Settings, *, schedule: bool) -> None:
     open_store(settings).close()  # migrate now; a newer database is refused before serving
-    service = Service(settings, executor=LazyPool() if schedule else None)
+    service = Service(settings, isolated=schedule)
     asyncio.run(service.serve(schedule=schedule))
     if not service.cycle_done.is_set():
         logging.shutdown()

@@ -16,7 +16,7 @@ import signal
 import threading
 from concurrent.futures import Executor, ProcessPoolExecutor
 from datetime import datetime, timedelta, timezone
-from typing import Callable
+from typing import Any, Callable
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -77,14 +77,48 @@ def open_store(settings: Settings) -> Store:
     return Store(settings.database, id_authority=settings.site.id_authority)
 
 
+CycleResult = tuple[pipeline.RunReport, dict[str, int], dict[str, float]]
+
+
+def cycle_stats(store: Store) -> tuple[dict[str, int], dict[str, float]]:
+    """Counts for /metrics, and each feed's last success time."""
+    counts = {
+        "entries": store.entry_count(),
+        "stories": int(store.scalar("SELECT count(*) FROM stories WHERE merged_into IS NULL")),
+        "deals": int(store.scalar("SELECT count(*) FROM stories WHERE merged_into IS NULL "
+                                  "AND deal_type IS NOT NULL")),
+    }
+    last = {s.name: s.last_success_at.timestamp() for s in store.feed_states()
+            if s.last_success_at}
+    return counts, last
+
+
+def child_cycle(settings: Settings, now: datetime, sender: Any) -> None:
+    """Entry point of the cycle process: one run_once with its own store, client and pool."""
+    from . import logs
+    logs.setup(settings.log_format)
+    pool = LazyPool()
+    try:
+        with open_store(settings) as store:
+            report = pipeline.run_once(settings, store, Fetcher(fetch_options(settings)), now,
+                                       executor=pool)
+            sender.send((report, *cycle_stats(store)))
+    finally:
+        pool.shutdown(wait=True)
+        sender.close()
+
+
 class Service:
     def __init__(self, settings: Settings, *, clock: Clock = utcnow,
-                 fetcher: Fetcher | None = None, executor: Executor | None = None) -> None:
+                 fetcher: Fetcher | None = None, executor: Executor | None = None,
+                 isolated: bool = False) -> None:
         self.settings = settings
         self.clock = clock
         self.fetcher = fetcher or Fetcher(fetch_options(settings))
         self.executor = executor
         self.metrics = Metrics()
+        self.isolated = isolated
+        self._child: multiprocessing.process.BaseProcess | None = None
         self.cycle_done = threading.Event()
         self.cycle_done.set()
         self._store: Store | None = None
@@ -95,12 +129,16 @@ class Service:
     def run_cycle(self) -> pipeline.RunReport:
         self.cycle_done.clear()
         try:
-            if self._store is None:
-                self._store = open_store(self.settings)
-            report = pipeline.run_once(self.settings, self._store, self.fetcher, self.clock(),
-                                       executor=self.executor)
-            self._observe(self._store, report)
-            self._renew_pool()
+            if self.isolated:
+                report, counts, last = self._cycle_in_child()
+            else:
+                if self._store is None:
+                    self._store = open_store(self.settings)
+                report = pipeline.run_once(self.settings, self._store, self.fetcher,
+                                           self.clock(), executor=self.executor)
+                counts, last = cycle_stats(self._store)
+                self._renew_pool()
+            self.metrics.observe(report, counts, last)
             log.info("cycle done: %d due, %d fetched, %d not modified, %d failed, "
                      "%d new entries, %d files published in %.1fs", report.feeds_due,
                      report.fetched, report.not_modified, report.failed, report.new_entries,
@@ -115,16 +153,25 @@ class Service:
             log.warning("parse pool broken (a worker died); starting a new one")
             self.executor.shutdown(wait=False, cancel_futures=True)
 
-    def _observe(self, store: Store, report: pipeline.RunReport) -> None:
-        counts = {
-            "entries": store.entry_count(),
-            "stories": int(store.scalar("SELECT count(*) FROM stories WHERE merged_into IS NULL")),
-            "deals": int(store.scalar("SELECT count(*) FROM stories WHERE merged_into IS NULL "
-                                      "AND deal_type IS NOT NULL")),
-        }
-        last = {s.name: s.last_success_at.timestamp() for s in store.feed_states()
-                if s.last_success_at}
-        self.metrics.observe(report, counts, last)
+    def _cycle_in_child(self) -> CycleResult:
+        """One cycle in a child process: the web server's process never waits on the GIL."""
+        ctx = multiprocessing.get_context("forkserver")
+        receiver, sender = ctx.Pipe(duplex=False)
+        child = ctx.Process(target=child_cycle, args=(self.settings, self.clock(), sender),
+                            name="aggregator-cycle")
+        child.start()
+        sender.close()
+        self._child = child
+        try:
+            result: CycleResult = receiver.recv()
+        except EOFError as exc:
+            child.join()
+            raise RuntimeError(f"update cycle process ended with code {child.exitcode}") from exc
+        finally:
+            receiver.close()
+            self._child = None
+        child.join()
+        return result
 
     def tick_seconds(self) -> int:
         intervals = [f.interval for f in self.settings.feeds if f.enabled] or [3600]
@@ -189,7 +236,13 @@ class Service:
         if sched:
             sched.shutdown(wait=False)
         await runner.cleanup()
-        finished = await asyncio.to_thread(self.cycle_done.wait, grace)
+        finished = await asyncio.to_thread(self.cycle_done.wait, grace / 2)
+        child = self._child
+        if not finished and child is not None and child.is_alive():
+            log.warning("stopping the running update cycle (its transactions keep the "
+                        "database whole)")
+            child.terminate()
+            finished = await asyncio.to_thread(self.cycle_done.wait, grace / 2)
         if not finished:
             log.warning("an update cycle was still running; abandoning it (no data is lost)")
         self.close(finished)

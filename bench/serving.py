@@ -160,18 +160,19 @@ class _Cycles(threading.Thread):
         self.error: BaseException | None = None
 
     def run(self) -> None:
-        from aggregator.fetch import Fetcher
-        from aggregator.pipeline import run_once
-        from aggregator.service import fetch_options, open_store
+        # As the service does: each cycle runs in a child process (Service(isolated=True)),
+        # so the serving process never waits on the cycle's GIL. Every feed is made due.
+        import dataclasses
+
+        from aggregator.service import Service
+        settings = dataclasses.replace(self.settings, feeds=tuple(
+            dataclasses.replace(f, interval=1) for f in self.settings.feeds))
         try:
-            store = open_store(self.settings)
-            fetcher = Fetcher(fetch_options(self.settings))
+            service = Service(settings, isolated=True)
             while not self.stop.is_set():
                 self.farm.tick(0.1)
-                run_once(self.settings, store, fetcher, datetime.now(UTC), all_feeds=True,
-                         executor=self.pool)
+                service.run_cycle()
                 self.count += 1
-            store.close()
         except BaseException as exc:  # reported by the caller
             self.error = exc
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -21,6 +22,7 @@ class Resource:
     content_type: str = "application/rss+xml; charset=utf-8"
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0          # seconds before answering (a slow server)
 
 
 class FeedServer:
@@ -58,6 +60,8 @@ class FeedServer:
         with self.lock:
             self.hits[req.path] = self.hits.get(req.path, 0) + 1
         res = self.resources.get(req.path)
+        if res is not None and res.delay:
+            time.sleep(res.delay)
         if res is None:
             req.send_response(404)
             req.end_headers()

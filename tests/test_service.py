@@ -77,3 +77,35 @@ def test_run_serves_updates_and_stops_on_sigterm(tmp_path: Path,
     db = sqlite3.connect(tmp_path / "data" / "test.db")
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db.execute("SELECT count(*) FROM entries").fetchone()[0] == 1
+
+
+def test_sigterm_during_a_cycle_stops_within_the_grace(tmp_path: Path,
+                                                      feed_server: FeedServer) -> None:
+    fast = feed_server.add("/a.xml", rss("A", [{"title": "Fast", "link": "https://a.example/1"}]))
+    slow = feed_server.add("/slow.xml", rss("S", [{"title": "Slow", "link": "https://s.example/"}]),
+                           delay=20)
+    port = _free_port()
+    config = write_config(tmp_path, [{"name": "A", "url": fast},
+                                     {"name": "S", "url": slow, "timeout": "60s"}],
+                          server={"host": "127.0.0.1", "port": port})
+    log = (tmp_path / "service.log").open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "aggregator", "--config", str(config), "run"],
+        stdout=log, stderr=log)
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/healthz", 200, time.monotonic() + 30)
+        deadline = time.monotonic() + 30
+        while feed_server.hits.get("/slow.xml", 0) == 0 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert feed_server.hits.get("/slow.xml") == 1      # the cycle is waiting on it now
+        started = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=10) == 0
+        assert time.monotonic() - started < 8
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        log.close()
+    db = sqlite3.connect(tmp_path / "data" / "test.db")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
