@@ -10,7 +10,8 @@ from ..models import Deal, Party
 from ._amounts import Found, scan_amounts
 from ._gazetteer import Gazetteer, Mention, load_gazetteer
 from ._parties import Casing, backers, is_caps, mentions, proper_words
-from ._patterns import HARD_NON_DEAL, IGNORED_CUES, NON_DEAL, RULES, Rule, round_of, status_of
+from ._patterns import HARD_NON_DEAL, IGNORED_CUES, NON_DEAL, RULES, Rule
+from ._status import round_of, status_of
 
 _MASK = {"deal": "§", "valuation": "¤", "other": "¦"}
 _CLAUSE = re.compile(r"[;:|—–]\s|\s[-–—]\s|\.\s+(?=[A-Z])|\?\s|!\s")
@@ -30,8 +31,8 @@ _GENERIC = re.compile(
     r"|stations?|stake|interest|startup|insurer|refinery|brands?)\b", re.IGNORECASE)
 _DESCRIPTOR = re.compile(r"^(?:\s+(?!and\b|or\b)[a-z][\w-]*)+\s+$")
 # Advisers an IPO issuer hires are not the issuer.
-_ADVISER = re.compile(r"\s(?:hir|tap|pick|appoint|mandat|select|chos|choos|enlist|retain|engag|add)\w*\s",
-                      re.IGNORECASE)
+_ADVISER = re.compile(
+    r"\s(?:hir|tap|pick|appoint|mandat|select|chos|choos|enlist|retain|engag|add)\w*\s", re.I)
 # What may stand between a subject and its verb: "X reportedly taps", "X and Y to merge".
 _ADJACENT = re.compile(r"^\s*(?:(?:\w+ly|to|will|would|also|now|set|is|are|agree|agrees|plan"
                        r"|plans|formally|officially)\s+)*$", re.IGNORECASE)
@@ -138,8 +139,9 @@ def _party(name: str, role: str, gz: Gazetteer) -> Party:
     return Party(name=name, role=role, slug=gz.slug(name))
 
 
-def _roles(rule: Rule, seg: _Segment, gz: Gazetteer, match: re.Match[str]) -> list[Party] | None:
-    lo, hi = _clause(seg.masked, match.start(), match.end())
+def _subject(rule: Rule, seg: _Segment, gz: Gazetteer, lo: int,
+             match: re.Match[str]) -> list[Mention] | None:
+    """The names before the trigger that act; None when the rule's subject is missing."""
     before = mentions(seg.names, gz, seg.casing, lo, match.start())
     if rule.left in ("target", "issuer"):
         funders = set(backers(seg.names[lo:match.start()], gz, seg.casing))
@@ -152,6 +154,14 @@ def _roles(rule: Rule, seg: _Segment, gz: Gazetteer, match: re.Match[str]) -> li
         return None                     # "X and Y partner on", not "Sequoia partners on"
     if rule.adjacent and not (left and _ADJACENT.match(seg.names[left[-1].end:match.start()])):
         return None                     # "X partners on", not "X's trading partners to"
+    return left
+
+
+def _roles(rule: Rule, seg: _Segment, gz: Gazetteer, match: re.Match[str]) -> list[Party] | None:
+    lo, hi = _clause(seg.masked, match.start(), match.end())
+    left = _subject(rule, seg, gz, lo, match)
+    if left is None:
+        return None
     if rule.paired:
         return _paired(seg, gz, left, match)
     right, limit = _right_group(seg, gz, match.end(), hi)
@@ -172,7 +182,8 @@ def _roles(rule: Rule, seg: _Segment, gz: Gazetteer, match: re.Match[str]) -> li
     elif left_role in ("acquirer", "investor"):
         by = re.search(r"\bby\s+(.*)", tail)
         if by:
-            parties += [_party(m.name, left_role, gz) for m in mentions(by.group(1), gz, seg.casing)[:1]]
+            parties += [_party(m.name, left_role, gz)
+                        for m in mentions(by.group(1), gz, seg.casing)[:1]]
     if right_role and right:
         parties += [_party(m.name, right_role, gz) for m in right]
     parties += _extra_parties(rule, seg, gz, tail, match)
@@ -231,12 +242,14 @@ def _extra_parties(rule: Rule, seg: _Segment, gz: Gazetteer, tail: str,
         for word, role in (("from", "seller"), ("to", "acquirer"), ("by", "acquirer")):
             hit = re.search(rf"\b{word}\s+(.*)", tail)
             if hit:
-                extra += [_party(m.name, role, gz) for m in mentions(hit.group(1), gz, seg.casing)[:1]]
+                extra += [_party(m.name, role, gz)
+                          for m in mentions(hit.group(1), gz, seg.casing)[:1]]
     if rule.type == "licensing":
-        hire = re.search(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\s+(.*)", seg.names[:match.start()],
-                         re.I)
+        hire = re.search(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\s+(.*)",
+                         seg.names[:match.start()], re.I)
         if hire:
-            extra += [_party(m.name, "licensor", gz) for m in mentions(hire.group(1), gz, seg.casing)[:1]]
+            extra += [_party(m.name, "licensor", gz)
+                      for m in mentions(hire.group(1), gz, seg.casing)[:1]]
     return extra
 
 
@@ -291,7 +304,8 @@ def _deal(rule: Rule, seg: _Segment, match: re.Match[str], parties: tuple[Party,
         parties = tuple(replace(p, role="issuer") for p in parties if p.role == "target")
     if deal_type == "investment" and round_name is not None:
         deal_type = "funding"
-    return Deal(type=deal_type, status=status_of(seg.text, deal_type), amount=amount, valuation=valuation,
+    return Deal(type=deal_type, status=status_of(seg.text, deal_type), amount=amount,
+                valuation=valuation,
                 round=round_name if deal_type == "funding" else None, parties=parties,
                 evidence=seg.text[match.start():match.end()].strip(), rule=rule.name)
 

@@ -19,7 +19,7 @@ from ._amounts import scan_amounts
 from ._classify import _clean, classify_rules, headline_blocked
 from ._gazetteer import Gazetteer
 from ._model import Model, Verdict, cue_words, features, has_cue, load_model, model_text, score
-from ._patterns import status_of
+from ._status import status_of
 
 GATED = ("acquisition", "merger", "investment")
 _MERGER = re.compile(r"\bmerg(?:e|er|ers|es|ed|ing)\b", re.I)
