@@ -6,10 +6,12 @@ live in ``deals`` (classification, rules) and here only the choice among sources
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from . import deals
@@ -18,8 +20,17 @@ from .models import Deal, Entry, EntryDeal, FeedSettings, Settings
 from .store import Store
 
 
-# Stored per-entry deal readings from another version are read again.
-CLASSIFIER_VERSION = __version__
+def _classifier_version() -> str:
+    """Changes whenever the deal rules, model or gazetteer change: stored readings made by
+    another version are read again."""
+    package = Path(deals.__file__).parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(package.glob("*.py")) + sorted((package.parent / "data").glob("*")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+CLASSIFIER_VERSION = _classifier_version()
 
 
 @dataclass(frozen=True)
