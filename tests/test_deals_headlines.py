@@ -319,3 +319,16 @@ def test_same_company() -> None:
     assert not same_company(a, Party("Lumen AI", "target", "lumen"))
     assert not same_company(Party("OpenAI", "partner", "openai"),
                             Party("Open Lumora", "partner", "open-lumora"))
+
+
+@pytest.mark.parametrize("title, text, amount", [
+    ("Northwind Cloud inks $4B GPU capacity contract with Lumora AI",
+     "Northwind has signed an agreement to supply Lumora, a contract the companies value at "
+     "$4 billion.", 4e9),
+    ("Stackwise agrees to buy Quiver Labs in a deal valued at $1.2 billion", "", 1.2e9),
+])
+def test_valued_at_is_the_deal_value_outside_funding(title: str, text: str,
+                                                     amount: float) -> None:
+    deal = classify(title, text)
+    assert deal is not None and deal.valuation is None
+    assert deal.amount is not None and deal.amount.value == amount

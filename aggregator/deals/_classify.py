@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterator, Mapping
 
-from ..models import Deal, Party
+from ..models import Deal, Money, Party
 from ._amounts import Found, scan_amounts
 from ._gazetteer import Gazetteer, Mention, load_gazetteer
 from ._parties import Casing, backers, is_caps, mentions, proper_words
@@ -304,10 +304,24 @@ def _deal(rule: Rule, seg: _Segment, match: re.Match[str], parties: tuple[Party,
         parties = tuple(replace(p, role="issuer") for p in parties if p.role == "target")
     if deal_type == "investment" and round_name is not None:
         deal_type = "funding"
+    amount, valuation = _value_roles(deal_type, amount, valuation)
     return Deal(type=deal_type, status=status_of(seg.text, deal_type), amount=amount,
                 valuation=valuation,
                 round=round_name if deal_type == "funding" else None, parties=parties,
                 evidence=seg.text[match.start():match.end()].strip(), rule=rule.name)
+
+
+_HAS_VALUATION = frozenset({"funding", "investment", "ipo"})
+
+
+def _value_roles(deal_type: str, amount: Money | None,
+                 valuation: Money | None) -> tuple[Money | None, Money | None]:
+    """A company valuation only belongs to funding, investment and IPO stories; elsewhere
+    "valued at $4B" ("a deal valued at", "a contract the companies value at") is the deal's
+    own value."""
+    if deal_type in _HAS_VALUATION or valuation is None:
+        return amount, valuation
+    return amount or valuation, None
 
 
 def _lead(text: str, limit: int = 3) -> list[str]:
@@ -322,8 +336,9 @@ def _enrich(deal: Deal, other: Deal | None) -> Deal:
     names = {p.slug for p in deal.parties}
     parties = deal.parties + tuple(p for p in other.parties if p.slug not in names
                                    and p.role not in {q.role for q in deal.parties})
-    return replace(deal, amount=deal.amount or other.amount,
-                   valuation=deal.valuation or other.valuation,
+    amount, valuation = _value_roles(deal.type, deal.amount or other.amount,
+                                     deal.valuation or other.valuation)
+    return replace(deal, amount=amount, valuation=valuation,
                    round=deal.round or other.round, parties=parties)
 
 
