@@ -6,6 +6,7 @@ recorded on the feed's row and in the report, and the cycle goes on.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import random
@@ -14,7 +15,7 @@ from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 
 from . import deals as deals_mod
 from . import policy
@@ -62,6 +63,7 @@ class RunReport:
     publish_error: str | None = None
     publish_seconds: float = 0.0
     duration: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)   # seconds per stage
     outcomes: list[FeedOutcome] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
@@ -83,17 +85,29 @@ def run_once(settings: Settings, store: Store, fetcher: Fetcher, now: datetime, 
     store.sync_feeds(settings.feeds)
     due = due_feeds(settings.feeds, store.feed_states(), now, all_feeds=all_feeds)
     report.feeds_due = len(due)
-    _fetch_and_store(settings, store, fetcher, due, now, report, executor, progress,
-                     rng or random.Random())
-    _cluster_and_tag(settings, store, now, report)
+    with _timed(report, "fetch_parse_store"):
+        _fetch_and_store(settings, store, fetcher, due, now, report, executor, progress,
+                         rng or random.Random())
+    with _timed(report, "stories_deals"):
+        _cluster_and_tag(settings, store, now, report)
     if settings.retention_days:
         store.prune(now - timedelta(days=settings.retention_days))
     if publish:
-        publish_now(settings, store, now, report)
+        with _timed(report, "publish"):
+            publish_now(settings, store, now, report)
     report.duration = time.perf_counter() - clock
     report.finished = now + timedelta(seconds=report.duration)
     store.record_run(now, report.finished, report.as_dict())
     return report
+
+
+@contextlib.contextmanager
+def _timed(report: RunReport, stage: str) -> Iterator[None]:
+    clock = time.perf_counter()
+    try:
+        yield
+    finally:
+        report.timings[stage] = round(time.perf_counter() - clock, 3)
 
 
 def due_feeds(feeds: Sequence[FeedSettings], states: Sequence[FeedState], now: datetime, *,
@@ -144,9 +158,12 @@ def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
     def submit(result: FetchResult) -> None:
         # Parsing starts as soon as a body arrives, overlapping the other fetches.
         if result.ok and executor is not None:
-            parses[result.feed] = executor.submit(
-                _parse_job, result, now, settings.max_entries_per_feed,
-                dict(settings.currency_rates))
+            try:
+                parses[result.feed] = executor.submit(
+                    _parse_job, result, now, settings.max_entries_per_feed,
+                    dict(settings.currency_rates))
+            except RuntimeError as exc:  # a broken or shut-down pool: parse inline later
+                log.warning("parse pool unavailable (%s); parsing %s inline", exc, result.feed)
 
     results = fetcher.fetch_many_sync([_request(f, s) for f, s in due], on_result=submit)
     states: list[tuple[FeedState, str | None]] = []

@@ -162,3 +162,17 @@ def test_distinct_entries_with_equal_text_are_kept_apart(store: Store) -> None:
     episodes = [entry(i, title="Episode") for i in range(3)]   # same text, own GUIDs and links
     assert len(store.upsert_entries("a", episodes, NOW).new_ids) == 3
     assert store.upsert_entries("a", episodes, NOW).unchanged == 3
+
+
+def test_deal_json_round_trip_is_exact() -> None:
+    from dataclasses import asdict
+    import json
+    from aggregator.store import _rows
+    deal = Deal(type="funding", status="announced",
+                amount=Money(4e8, "EUR", "about", high=5e8, usd=4.3e8, text="€400M"),
+                valuation=Money(5e9, "USD", usd=5e9), round="series-b",
+                parties=(Party("Mistral AI", "target", "mistral-ai"),), evidence="raises",
+                rule="raises")
+    text = _rows.deal_to_json(deal)
+    assert json.loads(text) == json.loads(json.dumps(asdict(deal)))
+    assert _rows.deal_from_json(text) == deal
