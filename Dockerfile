@@ -44,7 +44,7 @@ RUN groupadd --system --gid 10001 aggregator \
     && chown aggregator:aggregator /data
 COPY --from=builder /opt/venv /opt/venv
 COPY feeds.yaml /etc/aggregator/feeds.yaml
-USER aggregator
+USER 10001:10001
 WORKDIR /data
 VOLUME ["/data"]
 EXPOSE 8080

@@ -146,3 +146,20 @@ def test_atom_entries_lists_ids_and_titles_and_rejects_rss() -> None:
                                          ("tag:x,2026:story/2", "Second")]
     with pytest.raises(ValueError):
         atom_entries.entries(b'<rss version="2.0"><channel/></rss>')
+
+
+def test_dockerfile_passes_hadolint() -> None:
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+    exe = shutil.which("hadolint") or str(Path(sys.executable).parent / "hadolint")
+    if not Path(exe).exists():
+        import os
+        if os.environ.get("CI") == "true":
+            raise AssertionError("hadolint is not installed (pip install -e '.[test]')")
+        pytest.skip("hadolint not installed")
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([exe, "--no-color", str(root / "Dockerfile")], capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
