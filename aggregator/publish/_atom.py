@@ -119,8 +119,9 @@ def _add_deal(entry: Any, deal: Deal) -> None:
         etree.SubElement(elem, _d("evidence")).text = deal.evidence
 
 
-def _add_entry(gen: FeedGenerator, view: EntryView) -> None:
-    fe: FeedEntry = gen.add_entry(order="append")
+def _feed_entry(view: EntryView) -> FeedEntry:
+    fe = FeedEntry()
+    fe.register_extension("deal", DealEntryExtension, atom=True, rss=False)
     fe.id(view.id)
     fe.title(view.title)
     fe.published(view.published)
@@ -132,6 +133,26 @@ def _add_entry(gen: FeedGenerator, view: EntryView) -> None:
         fe.summary(view.summary, type="text")
     fe.content(view.content_html, type="html")
     fe.deal.view = view
+    return fe
+
+
+_WRAP_OPEN = b"<feed"
+_WRAP_CLOSE = b"</feed>\n"
+
+
+def entry_fragment(view: EntryView) -> bytes:
+    """One ``<entry>`` exactly as it appears (indented) inside a feed document.
+
+    feedgen builds the entry; it is serialised inside a stand-in root that declares the
+    same ``deal`` prefix as every feed root, so the bytes spliced into any document of this
+    site equal what feedgen would have written there.
+    """
+    root = etree.Element("feed", nsmap={"deal": DEAL_NS})
+    root.append(_feed_entry(view).atom_entry())
+    data: bytes = etree.tostring(root, pretty_print=True, encoding="UTF-8",
+                                 xml_declaration=False)
+    start = data.index(b">\n") + 2
+    return data[start:len(data) - len(_WRAP_CLOSE)]
 
 
 def _feed_links(gen: FeedGenerator, page: Page, settings: Settings) -> None:
@@ -154,8 +175,10 @@ def feed_updated(page: Page) -> datetime:
 
 
 def render_atom(page: Page, settings: Settings, feed_id: str) -> bytes:
+    """The Atom document of ``page``: feedgen writes the feed, whose entries (rendered
+    once per story by ``entry_fragment``) are spliced in before ``</feed>``."""
     gen = FeedGenerator()
-    gen.register_extension("deal", DealFeedExtension, DealEntryExtension, rss=False)
+    gen.register_extension("deal", DealFeedExtension, BaseEntryExtension, rss=False)
     if page.archive:
         gen.register_extension("history", HistoryFeedExtension, BaseEntryExtension, rss=False)
     gen.id(feed_id)
@@ -167,7 +190,7 @@ def render_atom(page: Page, settings: Settings, feed_id: str) -> bytes:
     gen.generator("aggregator", uri=GENERATOR_URI)
     gen.updated(feed_updated(page))
     _feed_links(gen, page, settings)
-    for view in page.entries:
-        _add_entry(gen, view)
-    data: bytes = gen.atom_str(pretty=True)
-    return data
+    shell: bytes = gen.atom_str(pretty=True)
+    if not shell.endswith(_WRAP_CLOSE):
+        raise ValueError("unexpected end of the Atom feed shell")
+    return b"".join([shell[:-len(_WRAP_CLOSE)], *(r.atom for r in page.entries), _WRAP_CLOSE])

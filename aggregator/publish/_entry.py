@@ -45,6 +45,15 @@ class EntryView:
     deal: Deal | None
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """One story's entry, serialised once and spliced into every document that lists it."""
+
+    updated: datetime                   # the entry's ``updated`` (feed-level ``updated``)
+    atom: bytes                         # ``  <entry>…</entry>\n`` as inside a feed root
+    json: str                           # the JSON Feed item, compact
+
+
 def build_entry(story: Story, settings: Settings,
                 deal_line: Callable[[Deal], str]) -> EntryView:
     deal = clean_deal(story.deal) if story.deal is not None else None

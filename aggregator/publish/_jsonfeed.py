@@ -68,7 +68,18 @@ def _item(view: EntryView) -> dict[str, Any]:
     return item
 
 
+def item_fragment(view: EntryView) -> str:
+    """One item, serialised exactly as it appears inside a feed's ``items`` array."""
+    return dumps(_item(view))
+
+
+def dumps(value: Any) -> str:
+    # Compact: the C encoder is ~10x faster than indent=2 on big feeds.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def render_json(page: Page, settings: Settings) -> bytes:
+    """The JSON Feed document of ``page``; its items are spliced in pre-serialised."""
     base = settings.site.base_url
     doc: dict[str, Any] = {
         "version": VERSION,
@@ -86,6 +97,6 @@ def render_json(page: Page, settings: Settings) -> bytes:
         doc["hubs"] = [{"type": "WebSub", "url": hub}]
     if page.archive:
         doc["_archive"] = True
-    doc["items"] = [_item(view) for view in page.entries]
-    # Compact: the C encoder is ~10x faster than indent=2 on big feeds.
-    return (json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    doc["items"] = []
+    shell = dumps(doc)     # "items" is the last key: its "[]}" closes the document
+    return (shell[:-3] + "[" + ",".join(r.json for r in page.entries) + "]}\n").encode("utf-8")

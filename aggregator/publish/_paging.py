@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from aggregator.models import Company, Facets, Settings, StoryQuery
 
-from ._entry import EntryView
+from ._entry import Rendered
 from ._text import clean, path_slug
 
 
@@ -31,7 +31,7 @@ class FeedSpec:
 class Page:
     feed: FeedSpec
     stem: str                           # path without extension: "feed" or "archive/feed/3"
-    entries: tuple[EntryView, ...]
+    entries: tuple[Rendered, ...]
     archive: bool = False
     prev_archive: str | None = None     # stem of the next-older archive page
     next_archive: str | None = None     # stem of the next-newer archive page
@@ -77,13 +77,13 @@ def archive_stem(feed: FeedSpec, number: int) -> str:
     return f"archive/{feed.path}/{number}"
 
 
-def head_page(feed: FeedSpec, entries: tuple[EntryView, ...], count: int, size: int) -> Page:
+def head_page(feed: FeedSpec, entries: tuple[Rendered, ...], count: int, size: int) -> Page:
     pages = full_pages(count, size)
     prev = archive_stem(feed, pages - 1) if pages else None
     return Page(feed=feed, stem=feed.path, entries=entries, prev_archive=prev)
 
 
-def archive_page(feed: FeedSpec, number: int, entries: tuple[EntryView, ...]) -> Page:
+def archive_page(feed: FeedSpec, number: int, entries: tuple[Rendered, ...]) -> Page:
     prev = archive_stem(feed, number - 1) if number > 0 else None
     return Page(feed=feed, stem=archive_stem(feed, number), entries=entries, archive=True,
                 prev_archive=prev, next_archive=archive_stem(feed, number + 1))

@@ -2,113 +2,86 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Callable, Sequence
+from typing import Sequence
 
-from aggregator.models import Deal, Facets, Settings, Story, StoryQuery, StoryReader
+from aggregator.models import Facets, Story, StoryQuery
 
-from ._atom import render_atom
-from ._entry import EntryView, build_entry
+from ._archives import publish_archives
+from ._context import Context, feed_id, write_page
 from ._html import company_page, index_page
 from ._icon import favicon
-from ._jsonfeed import render_json
 from ._opml import sources_opml, subscriptions_opml
-from ._paging import FeedSpec, Page, archive_page, archive_stem, feed_specs, full_pages, head_page
+from ._paging import FeedSpec, feed_specs, head_page
 from . import _state
 from ._svg import volume_svg
-from ._text import clean
-from ._write import SiteWriter
+
+FINGERPRINT_KEY = "_settings"      # in the state file; feed paths never start with "_"
+
+__all__ = ["Context", "feed_id", "publish_all", "publish_head"]
 
 
-@dataclass(frozen=True)
-class Context:
-    reader: StoryReader
-    settings: Settings
-    deal_line: Callable[[Deal], str]
-    writer: SiteWriter
-    previous: dict[str, Any] = field(default_factory=dict)   # digests of the last publish
-    current: dict[str, Any] = field(default_factory=dict)
-    fingerprint: str = ""
+def _unchanged(ctx: Context, spec: FeedSpec, count: int) -> bool:
+    """Record this feed's digest; True when it matches the last publish and files exist.
 
-    @property
-    def size(self) -> int:
-        return max(1, self.settings.feed_size)
-
-    def views(self, stories: Sequence[Story]) -> tuple[EntryView, ...]:
-        return tuple(build_entry(s, self.settings, self.deal_line) for s in stories)
-
-
-def feed_id(settings: Settings, spec: FeedSpec) -> str:
-    """The feed-level atom:id: a tag: URI, the same for the head and its archive pages."""
-    return f"tag:{clean(settings.site.id_authority)}:feed/{spec.path}"
-
-
-def _write_page(ctx: Context, page: Page, *, once: bool = False) -> None:
-    atom = lambda: render_atom(page, ctx.settings, feed_id(ctx.settings, page.feed))  # noqa: E731
-    json = lambda: render_json(page, ctx.settings)  # noqa: E731
-    if once:
-        ctx.writer.write_once(page.stem + ".atom", atom)
-        ctx.writer.write_once(page.stem + ".json", json)
-    else:
-        ctx.writer.write(page.stem + ".atom", atom())
-        ctx.writer.write(page.stem + ".json", json())
-
-
-def _publish_archives(ctx: Context, spec: FeedSpec, count: int) -> int:
-    """Write each missing full archive page; existing pages are never touched."""
-    done = int(ctx.previous.get(spec.path, {}).get("pages", 0))
-    pages = full_pages(count, ctx.size)
-    ctx.writer.unchanged += 2 * min(done, pages)
-    for number in range(min(done, pages), pages):
-        stem = archive_stem(spec, number)
-        files = [ctx.writer.root / f"{stem}.atom", ctx.writer.root / f"{stem}.json"]
-        if all(f.exists() for f in files):
-            ctx.writer.unchanged += len(files)
-            continue
-        stories = ctx.reader.select_stories(spec.query, limit=ctx.size, offset=number * ctx.size,
-                                            oldest_first=True)
-        if len(stories) < ctx.size:     # the store changed under us: wait for the next run
-            return number
-        _write_page(ctx, archive_page(spec, number, ctx.views(stories)), once=True)
-    return pages
-
-
-def _unchanged(ctx: Context, spec: FeedSpec, count: int, extra: Sequence[str]) -> bool:
-    """Record this feed's digest; True when it matches the last publish and files exist."""
+    For a head that will be rendered, its ids go to ``ctx.renderer.wanted`` (the archive
+    pass keeps those entries for the heads) and the entries of its last version are offered
+    to the renderer (a new archive page holds stories that head listed).
+    """
     versions = getattr(ctx.reader, "story_versions", None)
     if versions is None:
         return False
-    sig = _state.digest(ctx.fingerprint, count, versions(spec.query, limit=ctx.size))
+    newest = versions(spec.query, limit=ctx.size)
+    sig = _state.digest(ctx.fingerprint, count, newest)
     ctx.current[spec.path] = {"sig": sig}
-    files = [f"{spec.path}.atom", f"{spec.path}.json", *extra]
+    files = [f"{spec.path}.atom", f"{spec.path}.json", *_extra(spec)]
     same = ctx.previous.get(spec.path, {}).get("sig") == sig
-    return same and all((ctx.writer.root / f).exists() for f in files)
+    if same and all((ctx.writer.root / f).exists() for f in files):
+        return True
+    ctx.renderer.wanted.update(story_id for story_id, _ in newest)
+    _reuse_previous(ctx, spec)
+    return False
 
 
-def publish_feed(ctx: Context, spec: FeedSpec) -> Sequence[Story] | None:
-    """Archives first (so the head's prev-archive link resolves), then the head document.
+def _extra(spec: FeedSpec) -> list[str]:
+    return [spec.html_path] if spec.company is not None else []
+
+
+def publish_head(ctx: Context, spec: FeedSpec, count: int, pages: int,
+                 skip: bool) -> Sequence[Story] | None:
+    """The head document (after the archives, so its prev-archive link resolves).
 
     Returns None when the feed is unchanged since the last publish (nothing rendered).
     """
-    count = ctx.reader.count_stories(spec.query)
-    pages = _publish_archives(ctx, spec, count)
-    extra = [spec.html_path] if spec.company is not None else []
-    skip = _unchanged(ctx, spec, count, extra)
     ctx.current.setdefault(spec.path, {})["pages"] = pages
     if skip:
-        ctx.writer.unchanged += 2 + len(extra)
+        ctx.writer.unchanged += 2 + len(_extra(spec))
         return None
     stories = ctx.reader.select_stories(spec.query, limit=ctx.size)
-    _write_page(ctx, head_page(spec, ctx.views(stories), count, ctx.size))
+    write_page(ctx, head_page(spec, ctx.renderer.many(stories), count, ctx.size))
     return stories
+
+
+def _reuse_previous(ctx: Context, spec: FeedSpec) -> None:
+    """Offer the entries of the head this feed had to the renderer (same settings only)."""
+    if ctx.previous.get(FINGERPRINT_KEY) != ctx.fingerprint:
+        return
+    try:
+        atom = (ctx.writer.root / f"{spec.path}.atom").read_bytes()
+        json_doc = (ctx.writer.root / f"{spec.path}.json").read_bytes()
+    except OSError:
+        return
+    ctx.renderer.harvest(atom, json_doc)
 
 
 def publish_all(ctx: Context, now: datetime) -> None:
     facets: Facets = ctx.reader.facets()
     specs = feed_specs(ctx.settings, facets)
+    counts = {spec.path: ctx.reader.count_stories(spec.query) for spec in specs}
+    skips = {spec.path: _unchanged(ctx, spec, counts[spec.path]) for spec in specs}
+    pages = publish_archives(ctx, specs, counts)
     for spec in specs:
-        stories = publish_feed(ctx, spec)
+        stories = publish_head(ctx, spec, counts[spec.path], pages[spec.path], skips[spec.path])
         if stories is not None and spec.company is not None:
             ctx.writer.write(spec.html_path,
                              company_page(ctx.settings, spec, spec.company, stories))
@@ -119,4 +92,5 @@ def publish_all(ctx: Context, now: datetime) -> None:
     chart = volume_svg(ctx.reader.deal_volume_by_month(), now)
     ctx.writer.write("index.html", index_page(ctx.settings, specs, latest,
                                               facets.companies, chart))
+    ctx.current[FINGERPRINT_KEY] = ctx.fingerprint
     ctx.writer.write(_state.STATE_FILE, _state.dump(ctx.current))

@@ -1,0 +1,51 @@
+"""What one publish carries around, and how a page becomes its two files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from aggregator.models import Deal, Settings, StoryReader
+
+from ._atom import render_atom
+from ._jsonfeed import render_json
+from ._paging import FeedSpec, Page
+from ._render import EntryRenderer
+from ._text import clean
+from ._write import SiteWriter
+
+
+@dataclass(frozen=True)
+class Context:
+    reader: StoryReader
+    settings: Settings
+    deal_line: Callable[[Deal], str]
+    writer: SiteWriter
+    previous: dict[str, Any] = field(default_factory=dict)   # digests of the last publish
+    current: dict[str, Any] = field(default_factory=dict)
+    fingerprint: str = ""
+    renderer: EntryRenderer = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "renderer", EntryRenderer(self.settings, self.deal_line))
+
+    @property
+    def size(self) -> int:
+        return max(1, self.settings.feed_size)
+
+
+def feed_id(settings: Settings, spec: FeedSpec) -> str:
+    """The feed-level atom:id: a tag: URI, the same for the head and its archive pages."""
+    return f"tag:{clean(settings.site.id_authority)}:feed/{spec.path}"
+
+
+def write_page(ctx: Context, page: Page, *, once: bool = False) -> None:
+    """``{stem}.atom`` and ``{stem}.json``; ``once``: only when not there yet (archives)."""
+    atom = lambda: render_atom(page, ctx.settings, feed_id(ctx.settings, page.feed))  # noqa: E731
+    json = lambda: render_json(page, ctx.settings)  # noqa: E731
+    if once:
+        ctx.writer.write_once(page.stem + ".atom", atom)
+        ctx.writer.write_once(page.stem + ".json", json)
+    else:
+        ctx.writer.write(page.stem + ".atom", atom())
+        ctx.writer.write(page.stem + ".json", json())
