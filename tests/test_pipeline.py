@@ -200,3 +200,19 @@ def test_deals_are_read_once_per_entry_in_the_parse_step(
     (story,) = store.select_stories(StoryQuery(), limit=5)
     assert story.deal is not None and story.deal.type == "funding"
     assert store.scalar("SELECT deal_json FROM entries") is not None
+
+
+def test_every_configured_tag_has_a_feed(tmp_path: Path, feed_server: FeedServer,
+                                         store: Store) -> None:
+    from aggregator.models import TagRule
+    url = feed_server.add("/a.xml", rss("A", [{"title": "Figure raises for humanoid robots",
+                                               "link": "https://a.example/1"}]))
+    settings = settings_for(tmp_path, [FeedSettings(name="A", url=url)],
+                            tag_rules=(TagRule("robotics", keywords=("humanoid",)),
+                                       TagRule("chips", keywords=("semiconductor",))))
+    cycle(settings, store)
+    import feedparser
+    robotics = feedparser.parse((tmp_path / "site" / "tags" / "robotics.atom").read_bytes())
+    chips = feedparser.parse((tmp_path / "site" / "tags" / "chips.atom").read_bytes())
+    assert [e.title for e in robotics.entries] == ["Figure raises for humanoid robots"]
+    assert chips.bozo == 0 and chips.entries == []

@@ -52,7 +52,8 @@ def feed_specs(settings: Settings, facets: Facets) -> list[FeedSpec]:
                               StoryQuery(company=company.slug),
                               html_path=f"companies/{slug}.html", group="Companies",
                               company=company))
-    for tag in sorted(set(facets.tags)):
+    # Every tag defined in feeds.yaml has a feed from the start (empty until a story matches).
+    for tag in sorted(set(facets.tags) | {rule.name for rule in settings.tag_rules}):
         specs.append(FeedSpec(f"tags/{path_slug(tag)}", f"{site}: tag {clean(tag)}",
                               StoryQuery(tag=tag), group="Tags"))
     return _unique(specs)
