@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -132,14 +131,3 @@ def test_pure_and_deterministic() -> None:
     title = "Mistral AI raises €600 million Series B led by General Catalyst"
     assert classify(title) == classify(title)
 
-
-def test_fast_enough() -> None:
-    gazetteer = load_gazetteer()
-    titles = [p[0] for p in POSITIVES] + NEGATIVES
-    classify("warm up", gazetteer=gazetteer)
-    started = time.perf_counter()
-    for _ in range(5):
-        for title in titles:
-            classify(title, gazetteer=gazetteer)
-    per_call = (time.perf_counter() - started) / (5 * len(titles))
-    assert per_call < 0.002          # well under 2 ms even on a loaded CI machine

@@ -75,6 +75,7 @@ _QUAL = (r"(?:up\s+to|as\s+m(?:uch|any)\s+as|about|around|approximately|approx\.
 _SEP = r"\s*(?:-|–|—|to|and)\s*"
 
 MONEY_RE = re.compile(
+    r"(?=[\w$€£¥₹₩~])"        # every phrase starts so: lets the scan skip spaces and punctuation
     rf"(?:(?P<qual>{_QUAL})\s*)?"
     rf"(?:(?P<cp>{_PREFIX})\s?(?P<n1>{_NUM})(?P<s1>{_SCALE})?"
     rf"(?:(?P<sep>{_SEP})(?:{_PREFIX})?\s?(?P<n2>{_NUM})(?P<s2>{_SCALE})?)?"
@@ -107,8 +108,28 @@ _OTHER_AFTER = re.compile(
 )
 
 
+_SPACES = re.compile(r"\s+")
 _ANY_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen"
                          r"|twenty|fifty|hundred)\b", re.IGNORECASE)
+
+
+# A money phrase names a currency: one of these occurs (lower case) in any text it matches.
+# Texts holding none skip the MONEY_RE scan. Characters that IGNORECASE folds onto an ASCII
+# letter ("ſ" ~ s, "K" ~ k, "ı"/"İ" ~ i) disable the shortcut.
+_CURRENCY_WORDS = ("$", "€", "£", "¥", "₹", "₩", "sfr", "stg", "pound", "dollar", "dlr", "euro",
+                   "yen", "yuan", "rmb", "renminbi", "rupee", "won", "franc", "sterling",
+                   *_ISO.lower().split("|"))
+_RUPEES = re.compile(r"rs\.?\s?\d")               # "Rs 500 crore"
+_FOLDED = ("\u017f", "\u212a", "\u0131", "\u0130")
+
+
+def _may_hold_money(text: str) -> bool:
+    if not _ANY_NUMBER.search(text):
+        return False
+    if not text.isascii() and any(c in text for c in _FOLDED):
+        return True
+    low = text.lower()
+    return any(w in low for w in _CURRENCY_WORDS) or _RUPEES.search(low) is not None
 
 
 @dataclass(frozen=True)
@@ -136,9 +157,9 @@ def _scale(token: str | None) -> float:
 
 def _currency(match: re.Match[str]) -> str:
     if match.group("cp"):
-        key = re.sub(r"\s+", "", match.group("cp").lower())
+        key = _SPACES.sub("", match.group("cp").lower())
         return _PREFIX_CODES.get(key, key.upper())
-    key = re.sub(r"\s+", " ", match.group("cs").lower())
+    key = _SPACES.sub(" ", match.group("cs").lower())
     return _WORD_CODES.get(key, key.upper())
 
 
@@ -173,7 +194,7 @@ def _money(match: re.Match[str], rates: Mapping[str, float]) -> Money | None:
         return None
     currency = _currency(match)
     qual = match.group("qual")
-    qualifier = _QUALIFIERS.get(re.sub(r"\s+", " ", qual.lower())) if qual else None
+    qualifier = _QUALIFIERS.get(_SPACES.sub(" ", qual.lower())) if qual else None
     if qualifier == "between" and high is None:
         return None
     rate = rates.get(currency)
@@ -186,7 +207,7 @@ def scan_amounts(text: str, rates: Mapping[str, float] | None = None) -> list[Fo
     """Every money phrase in ``text`` with position and kind, left to right."""
     table = DEFAULT_RATES if rates is None else {**DEFAULT_RATES, **rates}
     found: list[Found] = []
-    if not _ANY_NUMBER.search(text):
+    if not _may_hold_money(text):
         return found
     pos = 0
     while (match := MONEY_RE.search(text, pos)) is not None:

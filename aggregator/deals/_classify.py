@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Iterator, Mapping
 
 from ..models import Deal, Money, Party
-from ._amounts import Found, scan_amounts
 from ._gazetteer import Gazetteer, Mention, load_gazetteer
-from ._parties import Casing, backers, is_caps, mentions, proper_words
-from ._patterns import HARD_NON_DEAL, IGNORED_CUES, NON_DEAL, RULES, Rule
+from ._parties import backers, mentions
+from ._patterns import IGNORED_CUES, RULES, Rule
+from ._segment import ENRICHERS, STRONG_RULES, Segment, lead_segments, segment
 from ._status import round_of, status_of
 
-_MASK = {"deal": "§", "valuation": "¤", "other": "¦"}
 _CLAUSE = re.compile(r"[;:|—–]\s|\s[-–—]\s|\.\s+(?=[A-Z])|\?\s|!\s")
 _RIGHT_STOP = re.compile(
     r"\s(?:for|at|as|amid|after|while|despite|following|over|via|under|with\s+(?:a|an|its)|in\s+"
@@ -21,7 +20,6 @@ _RIGHT_STOP = re.compile(
     r"|said|report|sources|led|from)\b|[,(\[]",
 )
 _JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and|\+)\s*$", re.IGNORECASE)
-_TICKER = re.compile(r"<[A-Z0-9.]{1,8}>|\((?:NASDAQ|NYSE|LSE|TSX)?:?\s?[A-Z.]{1,6}\)")
 _FIGURES = re.compile(r"revenue|profit|earning|quarterly|results|net\s|forecast|outlook", re.I)
 _IPO = next(rule.regex for rule in RULES if rule.type == "ipo")
 _GENERIC = re.compile(
@@ -36,48 +34,11 @@ _ADVISER = re.compile(
 # What may stand between a subject and its verb: "X reportedly taps", "X and Y to merge".
 _ADJACENT = re.compile(r"^\s*(?:(?:\w+ly|to|will|would|also|now|set|is|are|agree|agrees|plan"
                        r"|plans|formally|officially)\s+)*$", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
-
-
-@dataclass(frozen=True)
-class _Segment:
-    text: str                 # cleaned
-    masked: str               # money phrases masked
-    names: str                # money phrases blanked out: where company names are looked for
-    amounts: tuple[Found, ...]
-    casing: Casing
-
-
-_CLEANUPS = (
-    (re.compile(r"<([^<>]{1,80})>"), r"\1"),                 # Reuters <Company Name>
-    (re.compile(r"\s+(['](?:s\b)?)"), r"\1"),                # tokenised "Vodafone 's"
-    (re.compile(r"\s+([,.;:!?)])"), r"\1"),
-    (re.compile(r"([(])\s+"), r"\1"),
-    (re.compile(r"\s+"), " "),
-)
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
-
-
-def _clean(text: str) -> str:
-    text = _TICKER.sub(" ", text).translate(_QUOTES)
-    for pattern, replacement in _CLEANUPS:
-        text = pattern.sub(replacement, text)
-    return text.strip()
-
-
-def _segment(text: str, rates: Mapping[str, float] | None,
-             proper: frozenset[str] | None = None) -> _Segment:
-    cleaned = _clean(text)
-    found = tuple(scan_amounts(cleaned, rates))
-    chars = list(cleaned)
-    for f in found:
-        chars[f.start:f.end] = _MASK[f.kind] * (f.end - f.start)
-    blank = list(cleaned)
-    for f in found:
-        blank[f.start:f.end] = " " * (f.end - f.start)
-    caps = is_caps(cleaned)
-    return _Segment(cleaned, "".join(chars), "".join(blank), found,
-                    Casing(caps, proper if caps else None))
+_BACKED_BY = re.compile(r"-(?:backed|owned|funded)")
+_TAIL_CUES = {word: re.compile(rf"\b{word}\s+(.*)") for word in ("from", "to", "by")}
+_HIRE = re.compile(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\b", re.I)
+_HIRE_WHOM = re.compile(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\s+(.*)", re.I)
+_FOR = re.compile(r"\s*for\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _clause(masked: str, start: int, end: int) -> tuple[int, int]:
@@ -91,7 +52,7 @@ def _clause(masked: str, start: int, end: int) -> tuple[int, int]:
 
 def _left_group(found: list[Mention], text: str) -> list[Mention]:
     """The subject: the last name before the trigger, plus names joined to it by and/,."""
-    found = [m for m in found if not re.match(r"-(?:backed|owned|funded)", text[m.end:])]
+    found = [m for m in found if not _BACKED_BY.match(text, m.end)]
     if not found:
         return []
     group = [found[-1]]
@@ -102,7 +63,7 @@ def _left_group(found: list[Mention], text: str) -> list[Mention]:
     return group
 
 
-def _right_group(seg: _Segment, gz: Gazetteer, start: int, end: int) -> tuple[list[Mention], int]:
+def _right_group(seg: Segment, gz: Gazetteer, start: int, end: int) -> tuple[list[Mention], int]:
     """Names right after the trigger, up to a stop word; returns them and where they end."""
     stop = _RIGHT_STOP.search(seg.masked, start + 1, end)
     # Skip the stop if nothing has been named yet ("to acquire, for $1B, Foo" is rare).
@@ -120,16 +81,16 @@ def _right_group(seg: _Segment, gz: Gazetteer, start: int, end: int) -> tuple[li
     return group, limit
 
 
-def _vetoed(seg: _Segment, rule: Rule, match: re.Match[str]) -> bool:
-    if HARD_NON_DEAL.search(seg.masked):
+def _vetoed(seg: Segment, rule: Rule, match: re.Match[str]) -> bool:
+    if seg.hard_cue:
         return True
     ignored = IGNORED_CUES.get(rule.type)
-    for cue in NON_DEAL.finditer(seg.masked):
-        if ignored is not None and ignored.match(cue.group(0)):
+    for start, cue in seg.cues:
+        if ignored is not None and ignored.match(cue):
             continue
-        if match.start() <= cue.start() < match.end():
+        if match.start() <= start < match.end():
             continue
-        if rule.strong and (cue.start() >= match.end() or _FIGURES.match(cue.group(0))):
+        if rule.strong and (start >= match.end() or _FIGURES.match(cue)):
             continue
         return True
     return False
@@ -139,7 +100,7 @@ def _party(name: str, role: str, gz: Gazetteer) -> Party:
     return Party(name=name, role=role, slug=gz.slug(name))
 
 
-def _subject(rule: Rule, seg: _Segment, gz: Gazetteer, lo: int,
+def _subject(rule: Rule, seg: Segment, gz: Gazetteer, lo: int,
              match: re.Match[str]) -> list[Mention] | None:
     """The names before the trigger that act; None when the rule's subject is missing."""
     before = mentions(seg.names, gz, seg.casing, lo, match.start())
@@ -157,7 +118,7 @@ def _subject(rule: Rule, seg: _Segment, gz: Gazetteer, lo: int,
     return left
 
 
-def _roles(rule: Rule, seg: _Segment, gz: Gazetteer, match: re.Match[str]) -> list[Party] | None:
+def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> list[Party] | None:
     lo, hi = _clause(seg.masked, match.start(), match.end())
     left = _subject(rule, seg, gz, lo, match)
     if left is None:
@@ -180,7 +141,7 @@ def _roles(rule: Rule, seg: _Segment, gz: Gazetteer, match: re.Match[str]) -> li
     if left_role and left:
         parties += [_party(m.name, left_role, gz) for m in left]
     elif left_role in ("acquirer", "investor"):
-        by = re.search(r"\bby\s+(.*)", tail)
+        by = _TAIL_CUES["by"].search(tail)
         if by:
             parties += [_party(m.name, left_role, gz)
                         for m in mentions(by.group(1), gz, seg.casing)[:1]]
@@ -198,7 +159,7 @@ def _roles(rule: Rule, seg: _Segment, gz: Gazetteer, match: re.Match[str]) -> li
 _GROUP_TYPES = ("partnership", "joint-venture", "merger")
 
 
-def _group_parties(seg: _Segment, gz: Gazetteer, lo: int, hi: int, rule: Rule) -> list[Party]:
+def _group_parties(seg: Segment, gz: Gazetteer, lo: int, hi: int, rule: Rule) -> list[Party]:
     """Partners: every company in the clause up to the end of the object ("X partners with Y
     to bring Z ..." stops at "to"); only the known ones when two are known."""
     found = mentions(seg.names, gz, seg.casing, lo, hi)
@@ -209,7 +170,7 @@ def _group_parties(seg: _Segment, gz: Gazetteer, lo: int, hi: int, rule: Rule) -
     return _dedupe([_party(m.name, "partner", gz) for m in chosen])
 
 
-def _paired(seg: _Segment, gz: Gazetteer, left: list[Mention],
+def _paired(seg: Segment, gz: Gazetteer, left: list[Mention],
             match: re.Match[str]) -> list[Party] | None:
     """Partners named as subject and object: "X taps Y for compute", "X selects Y as ..."."""
     obj = mentions(seg.names, gz, seg.casing, match.start("obj"), match.end("obj"))
@@ -217,11 +178,10 @@ def _paired(seg: _Segment, gz: Gazetteer, left: list[Mention],
     return parties if len(parties) >= 2 else None
 
 
-def _licence_roles(rule: Rule, seg: _Segment, gz: Gazetteer, lo: int, match: re.Match[str],
+def _licence_roles(rule: Rule, seg: Segment, gz: Gazetteer, lo: int, match: re.Match[str],
                    left: list[Mention], right: list[Mention],
                    ) -> tuple[str | None, str | None, list[Mention]]:
-    hire = re.search(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\b", seg.text[lo:match.start()],
-                     re.I)
+    hire = _HIRE.search(seg.text[lo:match.start()])
     if hire:                                    # "X hires Y's founders in licensing deal"
         before = mentions(seg.names, gz, seg.casing, lo, lo + hire.start())
         if before:
@@ -233,29 +193,28 @@ def _licence_roles(rule: Rule, seg: _Segment, gz: Gazetteer, lo: int, match: re.
     return left_role, right_role, left
 
 
-def _extra_parties(rule: Rule, seg: _Segment, gz: Gazetteer, tail: str,
+def _extra_parties(rule: Rule, seg: Segment, gz: Gazetteer, tail: str,
                    match: re.Match[str]) -> list[Party]:
     extra: list[Party] = []
     if rule.type in ("funding", "investment"):
         extra += [_party(n, "investor", gz) for n in backers(seg.names, gz, seg.casing)]
     if rule.type == "acquisition":
         for word, role in (("from", "seller"), ("to", "acquirer"), ("by", "acquirer")):
-            hit = re.search(rf"\b{word}\s+(.*)", tail)
+            hit = _TAIL_CUES[word].search(tail)
             if hit:
                 extra += [_party(m.name, role, gz)
                           for m in mentions(hit.group(1), gz, seg.casing)[:1]]
     if rule.type == "licensing":
-        hire = re.search(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\s+(.*)",
-                         seg.names[:match.start()], re.I)
+        hire = _HIRE_WHOM.search(seg.names[:match.start()])
         if hire:
             extra += [_party(m.name, "licensor", gz)
                       for m in mentions(hire.group(1), gz, seg.casing)[:1]]
     return extra
 
 
-def _bid_for(seg: _Segment, gz: Gazetteer, start: int, end: int) -> list[Mention]:
+def _bid_for(seg: Segment, gz: Gazetteer, start: int, end: int) -> list[Mention]:
     """The company right after "for" where the trigger stopped ("drops $20B bid for Figma")."""
-    cue = re.compile(r"\s*for\s+(?:the\s+)?", re.IGNORECASE).match(seg.names, start, end)
+    cue = _FOR.match(seg.names, start, end)
     if cue is None:
         return []
     found = mentions(seg.names, gz, seg.casing, cue.end(), end)
@@ -272,29 +231,33 @@ def _dedupe(parties: list[Party]) -> list[Party]:
     return out
 
 
-def _candidates(seg: _Segment) -> Iterator[tuple[int, int, Rule, re.Match[str]]]:
-    low = seg.masked.lower()
+def _candidates(seg: Segment, strong_only: bool) -> Iterator[tuple[int, int, Rule, re.Match[str]]]:
+    """Every match of every rule whose cheap key occurs in the masked text."""
+    active = seg.keyed
+    if strong_only:
+        active &= STRONG_RULES
     for index, rule in enumerate(RULES):
-        if not any(key in low for key in rule.keys):
-            continue
-        for match in rule.regex.finditer(seg.masked):
-            yield match.start(), index, rule, match
+        if active >> index & 1:
+            for match in rule.regex.finditer(seg.masked):
+                yield match.start(), index, rule, match
 
 
-def _match_rules(seg: _Segment, gz: Gazetteer, strong_only: bool) -> Deal | None:
-    for _, _, rule, match in sorted(_candidates(seg), key=lambda c: (c[0], c[1])):
-        if strong_only and not rule.strong:
-            continue
+def _match_rules(seg: Segment, gz: Gazetteer, strong_only: bool,
+                 with_status: bool = True) -> Deal | None:
+    """The first candidate (leftmost, then in rule order) that survives vetoes and finds its
+    parties. ``with_status=False`` leaves ``status`` unset (enrichment does not read it)."""
+    for _, _, rule, match in sorted(_candidates(seg, strong_only), key=lambda c: (c[0], c[1])):
         if _vetoed(seg, rule, match):
             continue
         parties = _roles(rule, seg, gz, match)
         if not parties:
             continue
-        return _deal(rule, seg, match, tuple(parties))
+        return _deal(rule, seg, match, tuple(parties), with_status)
     return None
 
 
-def _deal(rule: Rule, seg: _Segment, match: re.Match[str], parties: tuple[Party, ...]) -> Deal:
+def _deal(rule: Rule, seg: Segment, match: re.Match[str], parties: tuple[Party, ...],
+          with_status: bool = True) -> Deal:
     amount = next((f.money for f in seg.amounts if f.kind == "deal"), None)
     valuation = next((f.money for f in seg.amounts if f.kind == "valuation"), None)
     round_name = round_of(seg.text)
@@ -305,7 +268,8 @@ def _deal(rule: Rule, seg: _Segment, match: re.Match[str], parties: tuple[Party,
     if deal_type == "investment" and round_name is not None:
         deal_type = "funding"
     amount, valuation = _value_roles(deal_type, amount, valuation)
-    return Deal(type=deal_type, status=status_of(seg.text, deal_type), amount=amount,
+    return Deal(type=deal_type, status=status_of(seg.text, deal_type) if with_status else None,
+                amount=amount,
                 valuation=valuation,
                 round=round_name if deal_type == "funding" else None, parties=parties,
                 evidence=seg.text[match.start():match.end()].strip(), rule=rule.name)
@@ -324,11 +288,6 @@ def _value_roles(deal_type: str, amount: Money | None,
     return amount or valuation, None
 
 
-def _lead(text: str, limit: int = 3) -> list[str]:
-    sentences = _SENTENCE.split(_clean(text)[:1200])
-    return [s for s in sentences[:limit] if s]
-
-
 def _enrich(deal: Deal, other: Deal | None) -> Deal:
     """Fill facts the headline lacks from the lead sentence about the same deal."""
     if other is None or other.type != deal.type:
@@ -342,31 +301,38 @@ def _enrich(deal: Deal, other: Deal | None) -> Deal:
                    round=deal.round or other.round, parties=parties)
 
 
+def _blocked(seg: Segment) -> bool:
+    return seg.hard_cue or bool(seg.cues)
+
+
 def headline_blocked(title: str) -> bool:
     """Whether the headline carries a non-deal cue (lawsuit, earnings, launch, ...)."""
-    masked = _segment(title, None).masked if title.strip() else ""
-    return bool(HARD_NON_DEAL.search(masked) or NON_DEAL.search(masked))
+    return bool(title.strip()) and _blocked(segment(title, None))
+
+
+def rules_and_block(title: str, text: str, gz: Gazetteer,
+                    rates: Mapping[str, float] | None) -> tuple[Deal | None, bool]:
+    """The rules' deal, and whether a headline without a deal carries a non-deal cue (then
+    the body is not read and the deal is None)."""
+    head = segment(title, rates, text) if title.strip() else None
+    deal = _match_rules(head, gz, strong_only=False) if head else None
+    if head is not None and deal is None and _blocked(head):
+        return None, True               # a non-deal headline: the body is not read
+    if deal is not None:
+        enrichers = ENRICHERS.get(deal.type, 0)
+        for _, seg in lead_segments(text, rates, lambda index: enrichers, limit=2):
+            if seg is not None:
+                deal = _enrich(deal, _match_rules(seg, gz, strong_only=True, with_status=False))
+        return deal, False
+    for index, seg in lead_segments(text, rates, lambda index: STRONG_RULES if index else -1):
+        found = _match_rules(seg, gz, strong_only=index > 0) if seg is not None else None
+        if found is not None:
+            return found, False
+    return None, False
 
 
 def classify_rules(title: str, text: str = "", *, gazetteer: Gazetteer | None = None,
                    rates: Mapping[str, float] | None = None) -> Deal | None:
     """The deal the rules find in a story, or None (no model involved)."""
     gz = gazetteer if gazetteer is not None else load_gazetteer()
-    proper = proper_words(_clean(text)) if text and not is_caps(text) else None
-    if proper is not None and len(proper) < 4:
-        proper = None                       # too little text to learn capitalisation from
-    head = _segment(title, rates, proper) if title.strip() else None
-    deal = _match_rules(head, gz, strong_only=False) if head else None
-    if head is not None and deal is None and (HARD_NON_DEAL.search(head.masked)
-                                              or NON_DEAL.search(head.masked)):
-        return None                     # a non-deal headline: the body is not read
-    lead = [_segment(s, rates) for s in _lead(text)] if text else []
-    if deal is not None:
-        for seg in lead[:2]:
-            deal = _enrich(deal, _match_rules(seg, gz, strong_only=True))
-        return deal
-    for index, seg in enumerate(lead):
-        found = _match_rules(seg, gz, strong_only=index > 0)
-        if found is not None:
-            return found
-    return None
+    return rules_and_block(title, text, gz, rates)[0]

@@ -16,9 +16,11 @@ from typing import Mapping
 
 from ..models import Deal
 from ._amounts import scan_amounts
-from ._classify import _clean, classify_rules, headline_blocked
-from ._gazetteer import Gazetteer
-from ._model import Model, Verdict, cue_words, features, has_cue, load_model, model_text, score
+from ._classify import rules_and_block
+from ._gazetteer import Gazetteer, load_gazetteer
+from ._model import (Model, Verdict, cue_words, features, has_cue, load_model, mentions_cue,
+                     model_text, score)
+from ._segment import clean
 from ._status import status_of
 
 GATED = ("acquisition", "merger", "investment")
@@ -30,7 +32,7 @@ _BUY = re.compile(r"acqui|takeover|buy|bid\b|offer|purchase", re.I)
 def _model_deal(title: str, text: str, verdict: Verdict, model: Model,
                 feats: set[str]) -> Deal:
     """An M&A deal no rule matched: type from wording, amount/status from the text."""
-    story = _clean(model_text(title, text, model.max_chars))
+    story = clean(model_text(title, text, model.max_chars))
     if _MERGER.search(story) and not _BUY.search(story):
         deal_type = "merger"
     elif _STAKE.search(story) and not _BUY.search(story):
@@ -50,18 +52,21 @@ def classify(title: str, text: str = "", *, gazetteer: Gazetteer | None = None,
     """The deal a story reports, or None when it is not a deal story.
 
     ``use_model=False`` gives the rules alone; ``model`` replaces the shipped model."""
-    deal = classify_rules(title, text, gazetteer=gazetteer, rates=rates)
+    gz = gazetteer if gazetteer is not None else load_gazetteer()
+    deal, blocked = rules_and_block(title, text, gz, rates)
     if not use_model or (deal is not None and deal.type not in GATED):
         return deal
     model = model or load_model()
     if model is None:
         return deal
-    blocked = deal is None and headline_blocked(title)
-    rule = deal.rule if deal else ("blocked" if blocked else None)
-    feats = features(model_text(title, text, model.max_chars), rule)
+    story = model_text(title, text, model.max_chars)
+    if deal is None and (blocked or not mentions_cue(story)):
+        return None                     # the model could not add a deal: no need to score
+    rule = deal.rule if deal else None
+    feats = features(story, rule)
     verdict = score(model, feats)
     if deal is not None:
         return deal if verdict.probability >= model.veto else None
-    if not blocked and verdict.probability >= model.add and has_cue(feats):
+    if verdict.probability >= model.add and has_cue(feats):
         return _model_deal(title, text, verdict, model, feats)
     return None

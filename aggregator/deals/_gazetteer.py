@@ -31,11 +31,14 @@ _SLUG_SUFFIX = re.compile(
 )
 
 
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slugify(name: str) -> str:
     """Stable lower-case ASCII slug: "Character.AI" -> "character-ai"."""
     ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     ascii_text = ascii_text.replace("&", " and ")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    slug = _NON_SLUG.sub("-", ascii_text.lower()).strip("-")
     return slug or "company"
 
 
@@ -48,6 +51,9 @@ def _raw_key(token: str) -> str:
     if token[-2:] in ("'s", "’s", "'S", "’S"):
         return token[:-2]
     return token
+
+
+_MEMO_SIZE = 4096
 
 
 def _tokens(text: str) -> tuple[str, ...]:
@@ -85,6 +91,13 @@ class Gazetteer:
     _upper: Mapping[tuple[str, ...], str] = field(default_factory=dict, repr=False)
     _kinds: Mapping[str, str] = field(default_factory=dict, repr=False)
     _longest: int = 1
+    # First tokens of every key of ``_fold`` / ``_exact`` / ``_upper``: a position whose token
+    # starts no key is skipped without building any tuple.
+    _firsts: tuple[frozenset[str], frozenset[str], frozenset[str]] = (
+        frozenset(), frozenset(), frozenset())
+    # Memo of ``canonical`` and ``slug`` (pure functions of the name): the same names recur
+    # in every feed. Bounded: cleared when full. Not part of equality or the repr.
+    _memo: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, companies: tuple[Company, ...], source: str = "<memory>") -> Gazetteer:
@@ -101,11 +114,18 @@ class Gazetteer:
                 upper.setdefault(tuple(t.upper() for t in raw), company.name)
         longest = max((len(k) for k in (*fold, *exact)), default=1)
         kinds = {c.name: c.kind for c in companies}
+        firsts = tuple(frozenset(k[0] for k in keys) for keys in (fold, exact, upper))
         return cls(companies, source, MappingProxyType(fold), MappingProxyType(exact),
-                   MappingProxyType(upper), MappingProxyType(kinds), longest)
+                   MappingProxyType(upper), MappingProxyType(kinds), longest,
+                   (firsts[0], firsts[1], firsts[2]))
 
     def lookup(self, tokens: tuple[str, ...], caps: bool = False) -> str | None:
         """The canonical name for a token sequence, or None."""
+        if tokens:                      # every key starts with one of ``_firsts``
+            first = _raw_key(tokens[0])
+            if not (first.lower() in self._firsts[0] or first in self._firsts[1]
+                    or caps and first.upper() in self._firsts[2]):
+                return None
         hit = self._fold.get(tuple(token_key(t) for t in tokens))
         if hit is None:
             raw = tuple(_raw_key(t) for t in tokens)
@@ -117,12 +137,19 @@ class Gazetteer:
     def find(self, text: str, caps: bool = False) -> list[Mention]:
         """Known companies in ``text``, longest alias first, left to right."""
         spans = [(m.start(), m.end(), m.group(0)) for m in TOKEN_RE.finditer(text)]
-        words = tuple(s[2] for s in spans)
+        raw = [_raw_key(s[2]) for s in spans]
+        folded = [r.lower() for r in raw]
+        upper = [r.upper() for r in raw] if caps else raw
+        first_fold, first_exact, first_upper = self._firsts
         found: list[Mention] = []
-        i = 0
-        while i < len(spans):
-            for n in range(min(self._longest, len(spans) - i), 0, -1):
-                name = self.lookup(words[i:i + n], caps)
+        i, count = 0, len(spans)
+        while i < count:
+            if not (folded[i] in first_fold or raw[i] in first_exact
+                    or caps and upper[i] in first_upper):
+                i += 1                  # no key starts with this token: same as no lookup hit
+                continue
+            for n in range(min(self._longest, count - i), 0, -1):
+                name = self._hit(folded, raw, upper, i, n, caps)
                 if name is not None:
                     found.append(Mention(spans[i][0], spans[i + n - 1][1], name))
                     i += n
@@ -131,8 +158,28 @@ class Gazetteer:
                 i += 1
         return found
 
+    def _hit(self, folded: list[str], raw: list[str], upper: list[str], i: int, n: int,
+             caps: bool) -> str | None:
+        """``lookup`` over pre-computed token keys (same order of tables)."""
+        hit = self._fold.get(tuple(folded[i:i + n]))
+        if hit is None:
+            hit = self._exact.get(tuple(raw[i:i + n]))
+            if hit is None and caps:
+                hit = self._upper.get(tuple(upper[i:i + n]))
+        return hit
+
+    def _remember(self, key: tuple[str, str], value: str) -> str:
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = value
+        return value
+
     def canonical(self, name: str) -> str:
         """The gazetteer name for ``name`` (any alias), else the cleaned name itself."""
+        hit = self._memo.get(("c", name))
+        return hit if hit is not None else self._remember(("c", name), self._canonical(name))
+
+    def _canonical(self, name: str) -> str:
         cleaned = _LEGAL_SUFFIX.sub("", name.strip()).strip(" ,.")
         for candidate in (name.strip(), cleaned):
             hit = self.lookup(_tokens(candidate), caps=candidate.isupper())
@@ -146,6 +193,10 @@ class Gazetteer:
     def slug(self, name: str) -> str:
         """The party slug for ``name``: a known company's canonical slug, otherwise the slug
         of the name without generic endings (AI, Labs, Technologies, Inc, Ltd, ...)."""
+        hit = self._memo.get(("s", name))
+        return hit if hit is not None else self._remember(("s", name), self._slug(name))
+
+    def _slug(self, name: str) -> str:
         canonical = self.canonical(name)
         if canonical in self._kinds:
             return slugify(canonical)

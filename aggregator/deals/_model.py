@@ -30,6 +30,11 @@ _DIGITS = re.compile(r"\d")
 # A story the rules missed may become M&A only if it has one of these words.
 _CUE = re.compile(r"acqui\w*|merg(?:e|er|ers|ed|es|ing)|takeovers?|buyouts?|bids?|bidders?|tender"
                   r"|stakes?|divest\w*|buys?|bought|purchase[sd]?|sells?|sold|sale")
+# The same words as whole tokens of the lower-cased text: ``mentions_cue(text)`` is
+# ``has_cue(features(text, ...))`` without building the features.
+_CUE_IN_TEXT = re.compile(r"(?<![a-z])(?:acqui[a-z]*|merg(?:e|er|ers|ed|es|ing)|takeovers?|buyouts?"
+                          r"|bids?|bidders?|tender|stakes?|divest[a-z]*|buys?|bought|purchase[sd]?"
+                          r"|sells?|sold|sale)(?![a-z])")
 _STOP = frozenset("the a an of to and in for on at by with its it is was as be has have that "
                   "this from or are were will said s".split())
 
@@ -72,6 +77,11 @@ def cue_words(feats: set[str]) -> list[str]:
 
 def has_cue(feats: set[str]) -> bool:
     return any(_CUE.fullmatch(f) for f in feats)
+
+
+def mentions_cue(text: str) -> bool:
+    """Whether a word of ``text`` is an M&A cue (cue words are never stop words)."""
+    return _CUE_IN_TEXT.search(text.lower()) is not None
 
 
 def model_text(title: str, text: str, max_chars: int = 600) -> str:

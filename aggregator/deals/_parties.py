@@ -69,6 +69,11 @@ intelligence computing cloud data motors bank fund computer dynamics
 _NUMERIC = re.compile(r"^(?:\d[\d.,]*(?:k|m|b|t|bn|mn|tn|mln|bln|trn|st|nd|rd|th|s|x|gw|mw|kw|gb|tb"
                       r"|pb)?|[A-Z]{1,3}\d{3,4}[A-Z]{0,2})$", re.IGNORECASE)
 _JOINERS = re.compile(r"^(?:\s|\s?&\s?|\s(?:and|&)\s(?=[A-Z]))?$")
+_POSSESSIVE = re.compile(r"['’]s$")
+_BACKER_CUE = re.compile(r"\b(?:led|co-led|backed|funded)\s+by\b|\bfrom\b"
+                         r"|\bparticipation\s+(?:from|of)\b|\binvestors?\s+(?:including|such\s+as)\b"
+                         r"|\bincluding\b", re.IGNORECASE)
+_BACKER_STOP = re.compile(r"\s(?:at|to|for|valuing|as|amid|after|in\s+a)\s|[;:(]")
 _BACKED = re.compile(r"([A-Z][\w.&]*(?:\s[A-Z][\w.&]*)*)-(?:backed|owned|funded)\b")
 
 
@@ -113,7 +118,7 @@ def _unknown(text: str, offset: int, casing: Casing) -> list[Mention]:
     def flush() -> None:
         if run:
             start, end = run[0].start(), run[-1].end()
-            name = re.sub(r"['’]s$", "", text[start:end])
+            name = _POSSESSIVE.sub("", text[start:end])
             if casing.caps:
                 name = " ".join(w.capitalize() if len(w) > 3 else w for w in name.split())
             found.append(Mention(offset + start, offset + end, name, known=False))
@@ -162,10 +167,9 @@ def backers(text: str, gazetteer: Gazetteer, casing: Casing) -> list[str]:
     names: list[str] = []
     for m in _BACKED.finditer(text):
         names += [x.name for x in mentions(m.group(1), gazetteer, casing)]
-    cue = re.search(r"\b(?:led|co-led|backed|funded)\s+by\b|\bfrom\b|\bparticipation\s+(?:from|of)\b"
-                    r"|\binvestors?\s+(?:including|such\s+as)\b|\bincluding\b", text, re.IGNORECASE)
+    cue = _BACKER_CUE.search(text)
     if cue is not None:
-        stop = re.search(r"\s(?:at|to|for|valuing|as|amid|after|in\s+a)\s|[;:(]", text[cue.end():])
+        stop = _BACKER_STOP.search(text[cue.end():])
         end = cue.end() + stop.start() if stop else len(text)
         names += [x.name for x in mentions(text, gazetteer, casing, cue.end(), end)]
     return list(dict.fromkeys(names))

@@ -1,0 +1,162 @@
+"""Sentences as the rules read them: cleaned, money masked, keyed to the rules they may fire.
+
+A *segment* is one cleaned sentence (headline or lead sentence) with its money phrases
+masked, its capitalisation mode and the bit set of the rules whose cheap keys occur in it.
+Rules whose key is absent cannot match, so a lead sentence keyed for no relevant rule is
+never segmented at all (the main saving on long summaries).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from types import MappingProxyType
+from typing import Callable, Iterator, Mapping
+
+from ._amounts import Found, scan_amounts
+from ._parties import Casing, is_caps, proper_words
+from ._patterns import HARD_NON_DEAL, NON_DEAL, RULES, Rule
+
+_MASK = {"deal": "§", "valuation": "¤", "other": "¦"}
+_TICKER = re.compile(r"<[A-Z0-9.]{1,8}>|\((?:NASDAQ|NYSE|LSE|TSX)?:?\s?[A-Z.]{1,6}\)")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+# Each distinct rule key with the bit set of the rules that list it: a text's keys are
+# looked up once, not once per rule.
+KEY_RULES: tuple[tuple[str, int], ...] = tuple(
+    (key, sum(1 << index for index, rule in enumerate(RULES) if key in rule.keys))
+    for key in sorted({key for rule in RULES for key in rule.keys}))
+
+
+STRONG_RULES = sum(1 << index for index, rule in enumerate(RULES) if rule.strong)
+
+
+def keyed_rules(low: str) -> int:
+    """The bit set of the rules one of whose keys occurs in ``low`` (lower-cased text).
+    Masking money only removes text, so the rules keyed in a cleaned sentence include
+    those keyed in its masked form: no key there means no candidate."""
+    active = 0
+    for key, bits in KEY_RULES:
+        if key in low:
+            active |= bits
+    return active
+
+
+def rekeyed(low: str, keyed: int) -> int:
+    """``keyed_rules(low)`` for a masked text whose cleaned form keyed ``keyed``: only the
+    keys of those rules can occur in it."""
+    active = 0
+    for key, bits in KEY_RULES:
+        if bits & keyed and key in low:
+            active |= bits
+    return active
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str                 # cleaned
+    masked: str               # money phrases masked
+    names: str                # money phrases blanked out: where company names are looked for
+    amounts: tuple[Found, ...]
+    casing: Casing
+    keyed: int                # bit set of the rules one of whose keys occurs in ``masked``
+
+    @cached_property
+    def hard_cue(self) -> bool:
+        """A phrase that blocks every deal (lawsuit, fine, loan, buyback, ...)."""
+        return HARD_NON_DEAL.search(self.masked) is not None
+
+    @cached_property
+    def cues(self) -> tuple[tuple[int, str], ...]:
+        """The non-deal phrases (start, text), computed once for all candidate rules."""
+        return tuple((m.start(), m.group(0)) for m in NON_DEAL.finditer(self.masked))
+
+
+# (a character every match holds, pattern, replacement), applied in order.
+_CLEANUPS = (
+    ("<", re.compile(r"<([^<>]{1,80})>"), r"\1"),            # Reuters <Company Name>
+    ("'", re.compile(r"\s+(['](?:s\b)?)"), r"\1"),           # tokenised "Vodafone 's"
+    ("", re.compile(r"\s+([,.;:!?)])"), r"\1"),
+    ("(", re.compile(r"([(])\s+"), r"\1"),
+)
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def clean(text: str) -> str:
+    """Tickers and Reuters <Name> brackets removed, quotes straightened, spacing normalised.
+    Each substitution runs only when its trigger character is present."""
+    if "<" in text or "(" in text:
+        text = _TICKER.sub(" ", text)
+    text = text.translate(_QUOTES)
+    for needed, pattern, replacement in _CLEANUPS:
+        if needed in text:
+            text = pattern.sub(replacement, text)
+    return " ".join(text.split())       # whitespace runs -> one space, ends stripped
+
+
+def proper(body: str) -> frozenset[str] | None:
+    """Words a mixed-case body writes capitalised; None without enough body to tell."""
+    if not body or is_caps(body):
+        return None
+    words = proper_words(clean(body))
+    return words if len(words) >= 4 else None     # too little text to learn capitalisation
+
+
+def segment(text: str, rates: Mapping[str, float] | None, body: str = "") -> Segment:
+    """``body``: the story text, read for capitalisation only when ``text`` is ALL CAPS."""
+    return segment_clean(clean(text), rates, body)
+
+
+def segment_clean(cleaned: str, rates: Mapping[str, float] | None, body: str = "",
+                  keyed: int | None = None) -> Segment:
+    """``keyed``: ``keyed_rules`` of ``cleaned`` when already known (reused without money)."""
+    found = tuple(scan_amounts(cleaned, rates))
+    chars = list(cleaned)
+    for f in found:
+        chars[f.start:f.end] = _MASK[f.kind] * (f.end - f.start)
+    blank = list(cleaned)
+    for f in found:
+        blank[f.start:f.end] = " " * (f.end - f.start)
+    caps = is_caps(cleaned)
+    masked = "".join(chars)
+    if keyed is None:
+        keyed = keyed_rules(masked.lower())
+    elif found:
+        keyed = rekeyed(masked.lower(), keyed)
+    return Segment(cleaned, masked, "".join(blank), found,
+                   Casing(caps, proper(body) if caps else None), keyed)
+
+
+def yields(rule: Rule) -> tuple[str, ...]:
+    """The deal types a rule can produce (see ``_deal``: funding in an IPO story is an IPO,
+    an investment naming a round is funding)."""
+    return rule.type, *{"funding": ("ipo",), "investment": ("funding",)}.get(rule.type, ())
+
+
+# For each deal type, the strong rules that can produce it: a lead sentence keyed for none
+# of them cannot enrich a headline deal of that type.
+ENRICHERS: Mapping[str, int] = MappingProxyType({
+    deal_type: sum(1 << index for index, rule in enumerate(RULES)
+                   if rule.strong and deal_type in yields(rule))
+    for deal_type in {t for rule in RULES for t in yields(rule)}})
+
+
+def lead(text: str, limit: int = 3) -> list[str]:
+    """The first ``limit`` sentences of the cleaned text (its first 1,200 characters)."""
+    sentences = _SENTENCE.split(clean(text)[:1200])
+    return [s for s in sentences[:limit] if s]
+
+
+def lead_segments(text: str, rates: Mapping[str, float] | None, wanted: Callable[[int], int],
+                  limit: int = 3) -> Iterator[tuple[int, Segment | None]]:
+    """The lead sentences of ``text`` with their index, segmented only as they are read and
+    only when a rule in ``wanted(index)`` is keyed in them (else None: no rule can fire)."""
+    for index, sentence in enumerate(lead(text)[:limit] if text else []):
+        cleaned = clean(sentence)
+        keyed = keyed_rules(cleaned.lower())
+        if keyed & wanted(index):
+            yield index, segment_clean(cleaned, rates, keyed=keyed)
+        else:
+            yield index, None
