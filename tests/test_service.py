@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -13,6 +14,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Iterator
 
 from .conftest import FeedServer, rss, write_config
 
@@ -44,6 +46,36 @@ def _wait_for(url: str, status: int, deadline: float) -> bytes:
     raise AssertionError(f"{url} never answered {status}")
 
 
+@contextlib.contextmanager
+def _service(tmp_path: Path, config: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """`aggregator run` as a subprocess, killed if a test leaves it running."""
+    log = (tmp_path / "service.log").open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "aggregator", "--config", str(config), "run"],
+        stdout=log, stderr=log, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        log.close()
+        print((tmp_path / "service.log").read_text())
+
+
+def _stop_within_grace(proc: subprocess.Popen[bytes]) -> None:
+    started = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=10) == 0
+    assert time.monotonic() - started < 8
+
+
+def _integrity_ok(tmp_path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(tmp_path / "data" / "test.db")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    return db
+
+
 def test_run_serves_updates_and_stops_on_sigterm(tmp_path: Path,
                                                  feed_server: FeedServer) -> None:
     url = feed_server.add("/a.xml", rss("A", [
@@ -51,11 +83,7 @@ def test_run_serves_updates_and_stops_on_sigterm(tmp_path: Path,
     port = _free_port()
     config = write_config(tmp_path, [{"name": "A", "url": url}],
                           server={"host": "127.0.0.1", "port": port})
-    log = (tmp_path / "service.log").open("wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "aggregator", "--config", str(config), "run"],
-        stdout=log, stderr=log, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    try:
+    with _service(tmp_path, config) as proc:
         base = f"http://127.0.0.1:{port}"
         _wait_for(base + "/healthz", 200, time.monotonic() + 30)
         ready = json.loads(_wait_for(base + "/readyz", 200, time.monotonic() + 60))
@@ -64,18 +92,8 @@ def test_run_serves_updates_and_stops_on_sigterm(tmp_path: Path,
         assert code == 200 and b"Cohere raises $500 million" in body
         code, metrics = _get(base + "/metrics")
         assert code == 200 and b"aggregator_fetches_total" in metrics
-        started = time.monotonic()
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=10) == 0
-        assert time.monotonic() - started < 8
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        log.close()
-        print((tmp_path / "service.log").read_text())
-    db = sqlite3.connect(tmp_path / "data" / "test.db")
-    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        _stop_within_grace(proc)
+    db = _integrity_ok(tmp_path)
     assert db.execute("SELECT count(*) FROM entries").fetchone()[0] == 1
 
 
@@ -88,24 +106,11 @@ def test_sigterm_during_a_cycle_stops_within_the_grace(tmp_path: Path,
     config = write_config(tmp_path, [{"name": "A", "url": fast},
                                      {"name": "S", "url": slow, "timeout": "60s"}],
                           server={"host": "127.0.0.1", "port": port})
-    log = (tmp_path / "service.log").open("wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "aggregator", "--config", str(config), "run"],
-        stdout=log, stderr=log)
-    try:
+    with _service(tmp_path, config) as proc:
         _wait_for(f"http://127.0.0.1:{port}/healthz", 200, time.monotonic() + 30)
         deadline = time.monotonic() + 30
         while feed_server.hits.get("/slow.xml", 0) == 0 and time.monotonic() < deadline:
             time.sleep(0.1)
         assert feed_server.hits.get("/slow.xml") == 1      # the cycle is waiting on it now
-        started = time.monotonic()
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=10) == 0
-        assert time.monotonic() - started < 8
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        log.close()
-    db = sqlite3.connect(tmp_path / "data" / "test.db")
-    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        _stop_within_grace(proc)
+    _integrity_ok(tmp_path)
