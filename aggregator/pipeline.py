@@ -19,7 +19,7 @@ from typing import Callable, Iterator, Mapping, Sequence
 
 from . import deals as deals_mod
 from . import policy
-from .errors import AggregatorError, ParseError, PublishError
+from .errors import ParseError, PublishError
 from .fetch import Fetcher
 from .models import (
     EntryDeal, FeedSettings, FeedState, FetchRequest, FetchResult, ParsedFeed, Settings,
@@ -292,5 +292,4 @@ def publish_now(settings: Settings, store: Store, now: datetime, report: RunRepo
     report.publish_seconds = time.perf_counter() - clock
 
 
-__all__ = ["RunReport", "FeedOutcome", "run_once", "due_feeds", "publish_now",
-           "AggregatorError"]
+__all__ = ["FeedOutcome", "RunReport", "due_feeds", "publish_now", "run_once"]
