@@ -228,10 +228,10 @@ def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: Ru
     index = StoryIndex(StoryOptions(window_days=settings.story_window_days))
     window = timedelta(days=settings.story_window_days)
     for start, end in _windows([item.published for item in pending], window):
-        for item, story_id in store.window_items(start, end):
+        for item, story_id, encoded in store.window_items(start, end):
             if item.published > now:
                 item = dataclasses.replace(item, published=now)
-            index.add(item, story_id)
+            index.add(item, story_id, encoded)
     touched = _assign(store, index, pending, now, report)
     facts = StoryFacts.from_settings(settings)
     with store.write():
@@ -273,6 +273,7 @@ def _assign(store: Store, index: StoryIndex, pending: Sequence[StoryItem], now: 
                 report.stories_merged += 1
                 story_id = keep
             index.add(item, story_id)
+            store.save_story_features(item.entry_id, index.encoded_features(item))
             touched.add(story_id)
     return touched
 

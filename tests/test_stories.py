@@ -306,3 +306,23 @@ def test_re_adding_the_same_items_changes_nothing(order: list[int]) -> None:
         index.add(it, labels[it.entry_id])
     assert len(index) == size
     assert {e: index.story_of(e) for e in labels} == labels
+
+
+def test_saved_features_reload_the_window_identically() -> None:
+    from datetime import datetime, timezone
+
+    from aggregator.models import StoryItem
+    from aggregator.stories import StoryIndex, _codec
+    when = datetime(2026, 11, 24, 8, tzinfo=timezone.utc)
+    old = StoryItem(1, "a", "https://a.example/1", None,
+                    "Amazon to invest up to $4 billion in Anthropic", "AI startup deal", when)
+    new = StoryItem(2, "b", "https://b.example/2", None,
+                    "Amazon steps up AI race with up to $4 billion deal to invest in Anthropic",
+                    "", when)
+    fresh, reloaded = StoryIndex(), StoryIndex()
+    fresh.add(old, 7)
+    reloaded.add(old, 7, fresh.encoded_features(old))
+    assert reloaded.assign(new) == fresh.assign(new)
+    assert reloaded.assign(new).story_id == 7
+    stale = fresh.encoded_features(old).replace(_codec.FEATURES_VERSION, "other-code", 1)
+    assert _codec.decode(stale) is None           # other code: read from the text again

@@ -223,13 +223,20 @@ class Store(StoryStore):
             "SELECT id, feed, link, guid, title, summary, pub_time FROM entries "
             "WHERE story_id IS NULL ORDER BY pub_time, id LIMIT ?", [limit])]
 
-    def window_items(self, start: datetime, end: datetime) -> list[tuple[StoryItem, int]]:
-        """Entries already in stories whose time falls in [start, end]."""
+    def window_items(self, start: datetime, end: datetime
+                     ) -> list[tuple[StoryItem, int, str | None]]:
+        """Entries already in stories whose time falls in [start, end], with the story
+        clusterer's saved reading of each (None when not saved)."""
         rows = self.rows(
-            "SELECT id, feed, link, guid, title, summary, pub_time, story_id FROM entries "
-            "WHERE pub_time BETWEEN ? AND ? AND story_id IS NOT NULL ORDER BY pub_time, id",
-            [_rows.ts(start), _rows.ts(end)])
-        return [(story_item(r), r["story_id"]) for r in rows]
+            "SELECT id, feed, link, guid, title, summary, pub_time, story_id, story_features "
+            "FROM entries WHERE pub_time BETWEEN ? AND ? AND story_id IS NOT NULL "
+            "ORDER BY pub_time, id", [_rows.ts(start), _rows.ts(end)])
+        return [(story_item(r), r["story_id"], r["story_features"]) for r in rows]
+
+    def save_story_features(self, entry_id: int, encoded: str) -> None:
+        """Inside the caller's write: keep the clusterer's reading of an entry."""
+        self.db.execute("UPDATE entries SET story_features = ? WHERE id = ?",
+                        [encoded, entry_id])
 
     def entry_count(self) -> int:
         return int(self.scalar("SELECT count(*) FROM entries"))

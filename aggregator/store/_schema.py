@@ -128,6 +128,13 @@ def _entry_deals(db: Database) -> None:
     db.execute("ALTER TABLE entries ADD COLUMN deal_json TEXT")
 
 
+@migrations(name="0003_story_features")
+def _story_features(db: Database) -> None:
+    # The story clusterer's reading of each entry (its own versioned encoding), so the
+    # time window can be reloaded every cycle without reading every text again.
+    db.execute("ALTER TABLE entries ADD COLUMN story_features TEXT")
+
+
 KNOWN = tuple(m.name for m in migrations._migrations)
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from aggregator.models import StoryDecision, StoryItem
+from aggregator.stories import _codec
 from aggregator.stories._index import Slot, Window
 from aggregator.stories._match import score_pair
 from aggregator.stories._options import StoryOptions
@@ -51,18 +52,24 @@ class StoryIndex:
         slot = self._window.slots.get(entry_id)
         return slot.story_id if slot else None
 
-    def add(self, item: StoryItem, story_id: int) -> None:
+    def add(self, item: StoryItem, story_id: int, encoded: str | None = None) -> None:
         """Register an item that belongs to ``story_id``; evict items that left the window.
 
-        Adding an item again is a no-op (or moves it, if ``story_id`` differs).
+        ``encoded``: the item's features as saved by :meth:`encoded_features` (read again
+        from the text when missing or made by other code). Adding an item again is a no-op
+        (or moves it, if ``story_id`` differs).
         """
         time = item.published.timestamp()
         self._window.advance(time)
         if time < self._window.newest - self._window.span:
             return                                       # already outside the window
-        slot = Slot(item.entry_id, story_id, time, self._features(item), item.url,
-                    item.guid)
+        feats = _codec.decode(encoded) or self._features(item)
+        slot = Slot(item.entry_id, story_id, time, feats, item.url, item.guid)
         self._window.insert(slot)
+
+    def encoded_features(self, item: StoryItem) -> str:
+        """The item's features as compact text, to store beside the entry."""
+        return _codec.encode(self._features(item))
 
     def assign(self, item: StoryItem) -> StoryDecision:
         """Decide which story ``item`` joins (``story_id=None``: a new one). Registers nothing."""
