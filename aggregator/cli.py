@@ -160,7 +160,7 @@ def _serve(settings: Settings, *, schedule: bool) -> None:
     asyncio.run(service.serve(schedule=schedule))
     if not service.cycle_done.is_set():
         logging.shutdown()
-        os._exit(0)  # a cycle thread is mid-fetch; its transactions keep the database whole
+        os._exit(0)  # the cycle did not end within the grace; its transactions keep the data whole
 
 
 # ---------------------------------------------------------------------------- inspection
