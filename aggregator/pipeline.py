@@ -31,6 +31,7 @@ from .publish import ping_hub, publish_site, topic_urls
 from .store import Store
 from .story_facts import StoryFacts, classify_entries
 from .stories import StoryIndex, StoryOptions
+from .story_window import StoryWindow
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,7 @@ class RunReport:
     stories_joined: int = 0
     stories_merged: int = 0
     stories_updated: int = 0
+    story_index: str = ""            # "loaded" from the store, or "kept" from the last cycle
     published: int = 0
     publish_error: str | None = None
     publish_seconds: float = 0.0
@@ -78,8 +80,12 @@ Progress = Callable[[FeedOutcome], None]
 def run_once(settings: Settings, store: Store, fetcher: Fetcher, now: datetime, *,
              all_feeds: bool = False, executor: Executor | None = None,
              progress: Progress | None = None, rng: random.Random | None = None,
-             publish: bool = True) -> RunReport:
-    """Run one update cycle and return what happened."""
+             publish: bool = True, stories: StoryWindow | None = None) -> RunReport:
+    """Run one update cycle and return what happened.
+
+    ``stories``: the story index kept between cycles by a long-running caller (a fresh one,
+    loaded from the store, when None).
+    """
     clock = time.perf_counter()
     report = RunReport(started=now)
     store.sync_feeds(settings.feeds)
@@ -89,7 +95,7 @@ def run_once(settings: Settings, store: Store, fetcher: Fetcher, now: datetime, 
         _fetch_and_store(settings, store, fetcher, due, now, report, executor, progress,
                          rng or random.Random())
     with _timed(report, "stories_deals"):
-        _cluster_and_tag(settings, store, now, report)
+        _cluster_and_tag(settings, store, now, report, stories or StoryWindow())
     if settings.retention_days:
         store.prune(now - timedelta(days=settings.retention_days))
     if publish:
@@ -219,20 +225,22 @@ def _count(report: RunReport, result: FetchResult) -> None:
         report.fetched += 1
 
 
-def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: RunReport) -> None:
+def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: RunReport,
+                     stories: StoryWindow) -> None:
     # A date slightly in the future (allowed by parse) must not push the window ahead.
     pending = [i if i.published <= now else dataclasses.replace(i, published=now)
                for i in store.pending_items()]
     if not pending:
         return
-    index = StoryIndex(StoryOptions(window_days=settings.story_window_days))
-    window = timedelta(days=settings.story_window_days)
-    for start, end in _windows([item.published for item in pending], window):
-        for item, story_id, encoded in store.window_items(start, end):
-            if item.published > now:
-                item = dataclasses.replace(item, published=now)
-            index.add(item, story_id, encoded)
-    touched = _assign(store, index, pending, now, report)
+    loads = stories.loads
+    index = stories.index_for(store, StoryOptions(window_days=settings.story_window_days),
+                              pending, now)
+    report.story_index = "loaded" if stories.loads > loads else "kept"
+    try:
+        touched = _assign(store, index, pending, now, report, stories)
+    except BaseException:
+        stories.invalidate()         # the index saw changes the rollback undid
+        raise
     facts = StoryFacts.from_settings(settings)
     with store.write():
         for story_id in sorted(touched):
@@ -240,20 +248,8 @@ def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: Ru
                 report.stories_updated += 1
 
 
-def _windows(times: Sequence[datetime], window: timedelta) -> list[tuple[datetime, datetime]]:
-    """Merge [t - window, t + window] intervals so each stretch is loaded once."""
-    spans: list[tuple[datetime, datetime]] = []
-    for t in sorted(times):
-        start, end = t - window, t + window
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
-        else:
-            spans.append((start, end))
-    return spans
-
-
 def _assign(store: Store, index: StoryIndex, pending: Sequence[StoryItem], now: datetime,
-            report: RunReport) -> set[int]:
+            report: RunReport, stories: StoryWindow) -> set[int]:
     touched: set[int] = set()
     items = sorted(pending, key=lambda i: (i.published, i.entry_id))
     with store.write():
@@ -275,6 +271,7 @@ def _assign(store: Store, index: StoryIndex, pending: Sequence[StoryItem], now: 
             index.add(item, story_id)
             store.save_story_features(item.entry_id, index.encoded_features(item))
             touched.add(story_id)
+        stories.saved(store)
     return touched
 
 

@@ -1,8 +1,10 @@
 """The long-running service: APScheduler runs update cycles, aiohttp serves the site.
 
 Update cycles run in a scheduler thread (one at a time: ``max_instances=1``, misfires
-coalesce) so that serving never waits for fetching or publishing; parsing runs in a process
-pool. SIGTERM/SIGINT stop the web server and the scheduler; a cycle still running after the
+coalesce) so that serving never waits for fetching or publishing. In ``aggregator run`` the
+thread hands each cycle to one long-lived cycle process (:mod:`aggregator.worker`), which
+keeps its story index and parse pool between cycles and never shares a GIL with the web
+server. SIGTERM/SIGINT stop the web server and the scheduler; a cycle still running after the
 grace period is abandoned — every write is a transaction, so the database stays consistent.
 """
 
@@ -16,7 +18,7 @@ import signal
 import threading
 from concurrent.futures import Executor, ProcessPoolExecutor
 from datetime import datetime, timedelta, timezone
-from typing import Any, Callable
+from typing import Callable
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -26,6 +28,8 @@ from .metrics import Metrics
 from .models import Settings
 from .parse_guard import limit_worker_memory
 from .store import Store
+from .story_window import StoryWindow
+from .worker import CycleWorker, cycle_stats
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -77,37 +81,6 @@ def open_store(settings: Settings) -> Store:
     return Store(settings.database, id_authority=settings.site.id_authority)
 
 
-CycleResult = tuple[pipeline.RunReport, dict[str, int], dict[str, float]]
-
-
-def cycle_stats(store: Store) -> tuple[dict[str, int], dict[str, float]]:
-    """Counts for /metrics, and each feed's last success time."""
-    counts = {
-        "entries": store.entry_count(),
-        "stories": int(store.scalar("SELECT count(*) FROM stories WHERE merged_into IS NULL")),
-        "deals": int(store.scalar("SELECT count(*) FROM stories WHERE merged_into IS NULL "
-                                  "AND deal_type IS NOT NULL")),
-    }
-    last = {s.name: s.last_success_at.timestamp() for s in store.feed_states()
-            if s.last_success_at}
-    return counts, last
-
-
-def child_cycle(settings: Settings, now: datetime, sender: Any) -> None:
-    """Entry point of the cycle process: one run_once with its own store, client and pool."""
-    from . import logs
-    logs.setup(settings.log_format)
-    pool = LazyPool()
-    try:
-        with open_store(settings) as store:
-            report = pipeline.run_once(settings, store, Fetcher(fetch_options(settings)), now,
-                                       executor=pool)
-            sender.send((report, *cycle_stats(store)))
-    finally:
-        pool.shutdown(wait=True)
-        sender.close()
-
-
 class Service:
     def __init__(self, settings: Settings, *, clock: Clock = utcnow,
                  fetcher: Fetcher | None = None, executor: Executor | None = None,
@@ -117,8 +90,8 @@ class Service:
         self.fetcher = fetcher or Fetcher(fetch_options(settings))
         self.executor = executor
         self.metrics = Metrics()
-        self.isolated = isolated
-        self._child: multiprocessing.process.BaseProcess | None = None
+        self.worker = CycleWorker(settings) if isolated else None
+        self._stories = StoryWindow()
         self.cycle_done = threading.Event()
         self.cycle_done.set()
         self._store: Store | None = None
@@ -129,13 +102,14 @@ class Service:
     def run_cycle(self) -> pipeline.RunReport:
         self.cycle_done.clear()
         try:
-            if self.isolated:
-                report, counts, last = self._cycle_in_child()
+            if self.worker is not None:
+                report, counts, last = self.worker.run(self.clock())
             else:
                 if self._store is None:
                     self._store = open_store(self.settings)
                 report = pipeline.run_once(self.settings, self._store, self.fetcher,
-                                           self.clock(), executor=self.executor)
+                                           self.clock(), executor=self.executor,
+                                           stories=self._stories)
                 counts, last = cycle_stats(self._store)
                 self._renew_pool()
             self.metrics.observe(report, counts, last)
@@ -152,26 +126,6 @@ class Service:
         if isinstance(self.executor, LazyPool) and self.executor.broken:
             log.warning("parse pool broken (a worker died); starting a new one")
             self.executor.shutdown(wait=False, cancel_futures=True)
-
-    def _cycle_in_child(self) -> CycleResult:
-        """One cycle in a child process: the web server's process never waits on the GIL."""
-        ctx = multiprocessing.get_context("forkserver")
-        receiver, sender = ctx.Pipe(duplex=False)
-        child = ctx.Process(target=child_cycle, args=(self.settings, self.clock(), sender),
-                            name="aggregator-cycle")
-        child.start()
-        sender.close()
-        self._child = child
-        try:
-            result: CycleResult = receiver.recv()
-        except EOFError as exc:
-            child.join()
-            raise RuntimeError(f"update cycle process ended with code {child.exitcode}") from exc
-        finally:
-            receiver.close()
-            self._child = None
-        child.join()
-        return result
 
     def tick_seconds(self) -> int:
         intervals = [f.interval for f in self.settings.feeds if f.enabled] or [3600]
@@ -237,17 +191,21 @@ class Service:
             sched.shutdown(wait=False)
         await runner.cleanup()
         finished = await asyncio.to_thread(self.cycle_done.wait, grace / 2)
-        child = self._child
-        if not finished and child is not None and child.is_alive():
+        if not finished and self.worker is not None:
             log.warning("stopping the running update cycle (its transactions keep the "
                         "database whole)")
-            child.terminate()
+            self.worker.terminate()
             finished = await asyncio.to_thread(self.cycle_done.wait, grace / 2)
         if not finished:
             log.warning("an update cycle was still running; abandoning it (no data is lost)")
         self.close(finished)
 
     def close(self, idle: bool = True) -> None:
+        if self.worker is not None:
+            if idle:
+                self.worker.stop(timeout=2.0)
+            else:
+                self.worker.terminate()
         if self.executor is not None:
             self.executor.shutdown(wait=idle, cancel_futures=True)
         for store in (self._reader, self._store if idle else None):

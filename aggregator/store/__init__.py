@@ -238,6 +238,10 @@ class Store(StoryStore):
         self.db.execute("UPDATE entries SET story_features = ? WHERE id = ?",
                         [encoded, entry_id])
 
+    def story_generation(self) -> int:
+        """Changes whenever any writer changes which story an entry belongs to."""
+        return int(self.scalar("SELECT value FROM story_generation"))
+
     def entry_count(self) -> int:
         return int(self.scalar("SELECT count(*) FROM entries"))
 

@@ -135,6 +135,25 @@ def _story_features(db: Database) -> None:
     db.execute("ALTER TABLE entries ADD COLUMN story_features TEXT")
 
 
+@migrations(name="0004_story_generation")
+def _story_generation(db: Database) -> None:
+    # A counter bumped by every change of an entry's story (assignment, merge, deletion),
+    # whoever makes it: a process that keeps the story index in memory between cycles
+    # compares it with the value it saw last, and reloads the window when another writer
+    # changed story membership meanwhile.
+    db.execute("CREATE TABLE story_generation (id INTEGER PRIMARY KEY CHECK (id = 1), "
+               "value INTEGER NOT NULL)")
+    db.execute("INSERT INTO story_generation VALUES (1, 0)")
+    db.execute("""
+        CREATE TRIGGER entries_story_moved AFTER UPDATE OF story_id ON entries
+        WHEN OLD.story_id IS NOT NEW.story_id
+        BEGIN UPDATE story_generation SET value = value + 1; END""")
+    db.execute("""
+        CREATE TRIGGER entries_story_deleted AFTER DELETE ON entries
+        WHEN OLD.story_id IS NOT NULL
+        BEGIN UPDATE story_generation SET value = value + 1; END""")
+
+
 KNOWN = tuple(m.name for m in migrations._migrations)
 
 

@@ -47,6 +47,18 @@ class StoryIndex:
     def __contains__(self, entry_id: object) -> bool:
         return entry_id in self._window.slots
 
+    def covers(self, published: float) -> bool:
+        """True when an item published at ``published`` (POSIX seconds) is judged against
+        the same items here as in an index freshly loaded around it: the index holds
+        items and the time is no older than the window behind the newest one."""
+        return bool(self._window.slots) and \
+            published >= self._window.newest - self._window.span
+
+    def advance(self, published: float) -> None:
+        """Move the window's clock to ``published`` (POSIX seconds; never backwards),
+        evicting the items that fell out of the window."""
+        self._window.advance(published)
+
     def story_of(self, entry_id: int) -> int | None:
         """The story an item in the window belongs to (None once evicted or unknown)."""
         slot = self._window.slots.get(entry_id)

@@ -1,0 +1,164 @@
+"""The cycle process of ``aggregator run``: update cycles away from the web server's GIL.
+
+One long-lived child process runs every cycle the scheduler asks for and keeps, between
+cycles, what is costly to rebuild: its database connection, its parse pool and the story
+index of the recent window (:class:`~aggregator.story_window.StoryWindow`). The web server's
+process only sends a time and receives the cycle's report.
+
+If the child dies (killed, out of memory), the cycle in progress fails with a clear error and
+the next one starts a fresh child, which loads the story window again; nothing stored is lost
+(every write is a transaction). After a cycle that left the child larger than
+``rss_limit`` bytes, the child exits and the next cycle starts a fresh one, so a big cold
+start does not pin its memory for the life of the service.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import traceback
+from datetime import datetime
+from typing import Any
+
+from . import pipeline
+from .fetch import Fetcher
+from .models import Settings
+from .store import Store
+from .story_window import StoryWindow
+
+log = logging.getLogger(__name__)
+
+RSS_LIMIT = 512 * 2**20
+CycleResult = tuple[pipeline.RunReport, dict[str, int], dict[str, float]]
+
+
+def cycle_stats(store: Store) -> tuple[dict[str, int], dict[str, float]]:
+    """Counts for /metrics, and each feed's last success time."""
+    counts = {
+        "entries": store.entry_count(),
+        "stories": int(store.scalar("SELECT count(*) FROM stories WHERE merged_into IS NULL")),
+        "deals": int(store.scalar("SELECT count(*) FROM stories WHERE merged_into IS NULL "
+                                  "AND deal_type IS NOT NULL")),
+    }
+    last = {s.name: s.last_success_at.timestamp() for s in store.feed_states()
+            if s.last_success_at}
+    return counts, last
+
+
+def current_rss() -> int:
+    """This process's resident memory in bytes (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def serve_cycles(settings: Settings, conn: Any, rss_limit: int = RSS_LIMIT) -> None:
+    """Entry point of the child: run a cycle for every time received, until None or EOF."""
+    from . import logs
+    from .service import LazyPool, fetch_options, open_store
+
+    logs.setup(settings.log_format)
+    pool, stories = LazyPool(), StoryWindow()
+    fetcher = Fetcher(fetch_options(settings))
+    try:
+        with open_store(settings) as store:
+            while True:
+                try:
+                    now = conn.recv()
+                except EOFError:
+                    break
+                if now is None:
+                    break
+                try:
+                    report = pipeline.run_once(settings, store, fetcher, now, executor=pool,
+                                               stories=stories)
+                    conn.send(("ok", (report, *cycle_stats(store))))
+                except Exception as exc:   # reported to the parent; the child goes on
+                    stories.invalidate()
+                    log.exception("update cycle failed")
+                    conn.send(("error", f"{type(exc).__name__}: {exc}",
+                               traceback.format_exc(limit=3)))
+                if pool.broken:
+                    log.warning("parse pool broken (a worker died); starting a new one")
+                    pool.shutdown(wait=False, cancel_futures=True)
+                if rss_limit and current_rss() > rss_limit:
+                    log.info("cycle process at %d MiB; a fresh one takes the next cycle",
+                             current_rss() // 2**20)
+                    break
+    finally:
+        pool.shutdown(wait=True)
+        conn.close()
+
+
+class CycleWorker:
+    """The parent's handle on the cycle process (started on first use, restarted if gone)."""
+
+    def __init__(self, settings: Settings, rss_limit: int = RSS_LIMIT) -> None:
+        self.settings = settings
+        self.rss_limit = rss_limit
+        self.process: multiprocessing.process.BaseProcess | None = None
+        self._conn: Any = None
+        self.started = 0         # processes started so far
+
+    def run(self, now: datetime) -> CycleResult:
+        """Run one cycle in the child and return its report and counts."""
+        if self.process is None or not self.process.is_alive():
+            self._start()
+        assert self.process is not None
+        try:
+            self._conn.send(now)
+            answer = self._conn.recv()
+        except (EOFError, OSError, BrokenPipeError) as exc:
+            code = self._reap()
+            raise RuntimeError(f"update cycle process ended with code {code}") from exc
+        if answer[0] == "error":
+            raise RuntimeError(f"update cycle failed: {answer[1]}")
+        return answer[1]  # type: ignore[no-any-return]
+
+    def _start(self) -> None:
+        self._reap()
+        ctx = multiprocessing.get_context("forkserver")
+        parent, child = ctx.Pipe(duplex=True)
+        process = ctx.Process(target=serve_cycles, args=(self.settings, child, self.rss_limit),
+                              name="aggregator-cycle")
+        process.start()
+        child.close()
+        self.process, self._conn = process, parent
+        self.started += 1
+
+    def _reap(self) -> int | None:
+        """Forget a child that ended (or is ending); its exit code."""
+        process, self.process = self.process, None
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if process is None:
+            return None
+        process.join(timeout=5)
+        return process.exitcode
+
+    def terminate(self) -> None:
+        """Stop a cycle in progress now (SIGTERM to the child)."""
+        if self.process is not None and self.process.is_alive():
+            self.process.terminate()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Ask an idle child to finish, and wait for it (terminated after ``timeout``)."""
+        process = self.process
+        if process is None:
+            return
+        try:
+            self._conn.send(None)
+        except (OSError, BrokenPipeError):
+            pass
+        process.join(timeout)
+        if process.is_alive():
+            process.terminate()
+            process.join(timeout)
+        self._reap()
+
+
+__all__ = ["CycleWorker", "cycle_stats", "serve_cycles"]
