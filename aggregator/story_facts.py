@@ -31,6 +31,7 @@ def _classifier_version() -> str:
 
 
 CLASSIFIER_VERSION = _classifier_version()
+FACT_SOURCES = 200      # a story's facts are read from its first reports, at most this many
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,20 @@ class StoryFacts:
         )
 
     def apply(self, store: Store, story_id: int, now: datetime) -> bool:
-        """Recompute and save the facts of one story (inside the caller's write)."""
-        rows = store.fact_rows(story_id)
+        """Recompute and save the facts of one story (inside the caller's write).
+
+        Read from the story's first ``FACT_SOURCES`` reports, so a story that keeps
+        growing costs the same each time it is touched; a deal reading missing or made by
+        another classifier version is made now and saved with the entry (once).
+        """
+        rows = store.fact_rows(story_id, limit=FACT_SOURCES)
         if not rows:
             return False
+        for row in rows:
+            stored = row.get("deal")
+            if not (isinstance(stored, EntryDeal) and stored.version == CLASSIFIER_VERSION):
+                row["deal"] = EntryDeal(CLASSIFIER_VERSION, self.entry_deal(row))
+                store.save_entry_deal(row["id"], row["deal"])
         primary = choose_primary(rows, self.feeds)
         deal = self.deal(rows, primary)
         text = " ".join(f"{r['title']} {r['summary']}" for r in rows)

@@ -103,6 +103,7 @@ def run_pipeline(cfg: PollConfig, farm: Farm, pool: Executor | None, out: PollRe
     from aggregator.fetch import Fetcher
     from aggregator.pipeline import run_once
     from aggregator.service import fetch_options, open_store
+    from aggregator.story_window import StoryWindow
 
     with tempfile.TemporaryDirectory(prefix="bench-poll-") as tmp:
         settings = _settings(cfg, farm, Path(tmp))
@@ -113,10 +114,11 @@ def run_pipeline(cfg: PollConfig, farm: Farm, pool: Executor | None, out: PollRe
             shutil.copytree(snapshot / "site", settings.output)
         store = open_store(settings)
         fetcher = Fetcher(fetch_options(settings))
+        stories = StoryWindow()     # kept between cycles, as by the service's cycle process
 
         def cycle(_: list[int]) -> dict[str, float]:
             report = run_once(settings, store, fetcher, datetime.now(UTC), all_feeds=True,
-                              executor=pool)
+                              executor=pool, stories=stories)
             if report.failed or report.publish_error:
                 bad = [o.error for o in report.outcomes if o.error][:3]
                 print(f"  ! pipeline: {report.failed} failed {bad} {report.publish_error}")

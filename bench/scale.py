@@ -86,8 +86,10 @@ def measure(cfg: ScaleConfig, size: int, log: Callable[[str], None] = print) -> 
     from aggregator.models import Settings
     from aggregator.pipeline import run_once
     from aggregator.service import fetch_options, open_store
+    from aggregator.story_window import StoryWindow
 
     row = ScaleRow(size)
+    stories = StoryWindow()        # kept between cycles, as by the service's cycle process
     reset_peak_rss([os.getpid()])
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         settings = Settings(database=Path(tmp) / "db" / "a.db", output=Path(tmp) / "site")
@@ -99,7 +101,8 @@ def measure(cfg: ScaleConfig, size: int, log: Callable[[str], None] = print) -> 
             count = min(cfg.per_day, size - made)
             when = first + timedelta(days=day)
             _ingest(store, _batch(cfg, made, count, when))
-            run_once(settings, store, fetcher, when + timedelta(days=1), publish=False)
+            run_once(settings, store, fetcher, when + timedelta(days=1), publish=False,
+                     stories=stories)
             made += count
             if day % 50 == 49:
                 log(f"    {made} entries stored and clustered "
@@ -107,9 +110,9 @@ def measure(cfg: ScaleConfig, size: int, log: Callable[[str], None] = print) -> 
         row.build_s = time.perf_counter() - clock
         now = first + timedelta(days=days + 1)
         clock = time.perf_counter()
-        run_once(settings, store, fetcher, now, publish=True)
+        run_once(settings, store, fetcher, now, publish=True, stories=stories)
         row.first_publish_s = time.perf_counter() - clock
-        _timed_cycle(cfg, settings, store, fetcher, made, now, row)
+        _timed_cycle(cfg, settings, store, fetcher, made, now, row, stories)
         row.peak_rss_mb = peak_rss_mb(os.getpid())
         row.stories = int(store.scalar("SELECT count(*) FROM stories WHERE merged_into IS NULL"))
         store.close()
@@ -125,7 +128,7 @@ def measure_apart(cfg: ScaleConfig, size: int) -> ScaleRow:
 
 
 def _timed_cycle(cfg: ScaleConfig, settings: Any, store: Any, fetcher: Any, made: int,
-                 now: datetime, row: ScaleRow) -> None:
+                 now: datetime, row: ScaleRow, stories: Any) -> None:
     from aggregator.pipeline import run_once
 
     fresh = _batch(cfg, made, cfg.new, now - timedelta(hours=6))
@@ -135,10 +138,10 @@ def _timed_cycle(cfg: ScaleConfig, settings: Any, store: Any, fetcher: Any, made
         _ingest(store, fresh)
         row.ingest_s = time.perf_counter() - clock
         clock = time.perf_counter()
-        report = run_once(settings, store, fetcher, later, publish=False)
+        report = run_once(settings, store, fetcher, later, publish=False, stories=stories)
         row.cluster_s = time.perf_counter() - clock
         clock = time.perf_counter()
-        run_once(settings, store, fetcher, later, publish=True)
+        run_once(settings, store, fetcher, later, publish=True, stories=stories)
         row.publish_s = time.perf_counter() - clock
     row.cycle_rss_mb = meter.sample.rss_mb
     row.extra = {"created": report.stories_created, "joined": report.stories_joined}

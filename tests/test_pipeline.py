@@ -216,3 +216,60 @@ def test_every_configured_tag_has_a_feed(tmp_path: Path, feed_server: FeedServer
     chips = feedparser.parse((tmp_path / "site" / "tags" / "chips.atom").read_bytes())
     assert [e.title for e in robotics.entries] == ["Figure raises for humanoid robots"]
     assert chips.bozo == 0 and chips.entries == []
+
+
+def _stored(store: Store, titles: list[str], feed: str = "wire") -> None:
+    import hashlib
+    from aggregator.models import Entry
+    entries = [Entry(feed=feed, entry_key=f"k{n}", guid=None, link=f"https://w.example/{n}",
+                     title=t, summary=t, content_html=f"<p>{t}</p>", author=None,
+                     published=NOW - timedelta(hours=len(titles) - n), updated=None,
+                     content_hash=hashlib.sha256(t.encode()).hexdigest(),
+                     original_link=None) for n, t in enumerate(titles)]
+    store.upsert_entries(feed, entries, NOW)      # no readings: as stored by older code
+
+
+def test_a_deal_reading_made_late_is_saved_once(tmp_path: Path, store: Store,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from aggregator import story_facts
+    settings = settings_for(tmp_path, [])
+    _stored(store, ["Mistral AI raises EUR 600 million", "Mistral AI raises EUR 600 million"])
+    calls: list[str] = []
+    real = story_facts.deals.classify
+
+    def counting(title: str, *args: object, **kw: object):  # type: ignore[no-untyped-def]
+        calls.append(title)
+        return real(title, *args, **kw)
+
+    monkeypatch.setattr(story_facts.deals, "classify", counting)
+    cycle(settings, store)
+    assert len(calls) == 2
+    for text in store.db.execute("SELECT deal_json FROM entries").fetchall():
+        assert story_facts.CLASSIFIER_VERSION in text[0]
+    (story_id,) = {r["story_id"] for r in store.rows("SELECT story_id FROM entries")}
+    with store.write():
+        story_facts.StoryFacts.from_settings(settings).apply(store, story_id, NOW)
+    assert len(calls) == 2                  # read from the saved readings, not again
+
+
+def test_story_facts_come_from_its_first_reports(tmp_path: Path, store: Store,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from aggregator import story_facts
+    monkeypatch.setattr(story_facts, "FACT_SOURCES", 2)
+    late = FeedSettings(name="late", url="https://late.example/feed", priority=10,
+                        enabled=False)    # never fetched: its entry is stored below
+    settings = settings_for(tmp_path, [late])
+    _stored(store, ["Mistral AI raises EUR 600 million", "Mistral AI raises EUR 600 million"])
+    _stored(store, ["Mistral AI raises EUR 600 million"], feed="late")
+    with store.write():
+        store.db.execute("UPDATE entries SET pub_time = ? WHERE feed = 'late'",
+                         [(NOW + timedelta(hours=1)).isoformat()])
+    cycle(settings, store, all_feeds=False)
+    rows = store.rows("SELECT e.feed FROM stories s JOIN entries e ON e.id = s.primary_entry_id")
+    assert [r["feed"] for r in rows] == ["wire"]   # the high-priority report came third
+    monkeypatch.setattr(story_facts, "FACT_SOURCES", 200)
+    with store.write():
+        story_facts.StoryFacts.from_settings(settings).apply(
+            store, store.scalar("SELECT id FROM stories"), NOW)
+    rows = store.rows("SELECT e.feed FROM stories s JOIN entries e ON e.id = s.primary_entry_id")
+    assert [r["feed"] for r in rows] == ["late"]

@@ -201,14 +201,20 @@ class Store(StoryStore):
         self.db.execute("UPDATE stories SET updated_at = ? WHERE id = "
                         "(SELECT story_id FROM entries WHERE id = ?)", [seen, entry_id])
 
-    def fact_rows(self, story_id: int) -> list[dict[str, Any]]:
-        """A story's entries for deciding its facts; ``deal`` is an EntryDeal or None."""
+    def fact_rows(self, story_id: int, limit: int = -1) -> list[dict[str, Any]]:
+        """A story's entries (its first ``limit`` reports; all when negative) for deciding
+        its facts; ``deal`` is an EntryDeal or None."""
         rows = self.rows(
             "SELECT id, feed, title, summary, pub_time, first_seen, deal_json FROM entries "
-            "WHERE story_id = ? ORDER BY pub_time, id", [story_id])
+            "WHERE story_id = ? ORDER BY pub_time, id LIMIT ?", [story_id, limit])
         for row in rows:
             row["deal"] = _rows.entry_deal_from_json(row.pop("deal_json"))
         return rows
+
+    def save_entry_deal(self, entry_id: int, reading: EntryDeal) -> None:
+        """Inside the caller's write: keep a deal reading made after the entry was stored."""
+        self.db.execute("UPDATE entries SET deal_json = ? WHERE id = ?",
+                        [_rows.entry_deal_to_json(reading), entry_id])
 
     def entries(self, ids: Sequence[int]) -> list[StoredEntry]:
         if not ids:
