@@ -154,6 +154,56 @@ def _story_generation(db: Database) -> None:
         BEGIN UPDATE story_generation SET value = value + 1; END""")
 
 
+def member_rows(where: str) -> str:
+    """SELECT of (key, story_id, label): the published feeds each live story is in, for the
+    stories matched by ``where`` (a condition on ``s``, the stories table).
+
+    Keys: ``all``, ``curated``, ``deals``, ``deal:{type}``, ``company:{slug}`` (label: the
+    party's name), ``tag:{tag}``.
+    """
+    live = f"FROM stories s WHERE s.merged_into IS NULL AND ({where})"
+    return f"""
+        SELECT 'all', s.id, NULL {live}
+        UNION ALL SELECT 'curated', s.id, NULL {live} AND s.curated
+        UNION ALL SELECT 'deals', s.id, NULL {live} AND s.deal_type IS NOT NULL
+        UNION ALL SELECT 'deal:' || s.deal_type, s.id, NULL {live} AND s.deal_type IS NOT NULL
+        UNION ALL SELECT 'company:' || p.slug, s.id, min(p.name)
+            FROM story_parties p JOIN stories s ON s.id = p.story_id
+            WHERE s.merged_into IS NULL AND s.deal_type IS NOT NULL AND ({where})
+            GROUP BY p.slug, s.id
+        UNION ALL SELECT 'tag:' || t.tag, s.id, NULL
+            FROM story_tags t JOIN stories s ON s.id = t.story_id
+            WHERE s.merged_into IS NULL AND ({where})"""
+
+
+@migrations(name="0005_feed_members")
+def _feed_members(db: Database) -> None:
+    # Which published feed each live story is in, and each feed's size, kept up to date as
+    # stories change: publish reads a feed's count and newest stories from an index range,
+    # whatever the size of the history.
+    db.execute("CREATE TABLE feed_members (key TEXT NOT NULL, story_id INTEGER NOT NULL, "
+               "label TEXT, PRIMARY KEY (key, story_id)) WITHOUT ROWID")
+    db.execute("CREATE INDEX feed_members_story ON feed_members (story_id)")
+    db.execute("CREATE TABLE feed_sizes (key TEXT PRIMARY KEY, n INTEGER NOT NULL, "
+               "label TEXT) WITHOUT ROWID")
+    db.execute("""
+        CREATE TRIGGER feed_members_in AFTER INSERT ON feed_members BEGIN
+            INSERT INTO feed_sizes (key, n, label) VALUES (NEW.key, 1, NEW.label)
+            ON CONFLICT (key) DO UPDATE SET n = n + 1,
+                label = coalesce(min(label, excluded.label), label, excluded.label);
+        END""")
+    db.execute("""
+        CREATE TRIGGER feed_members_out AFTER DELETE ON feed_members BEGIN
+            UPDATE feed_sizes SET n = n - 1 WHERE key = OLD.key;
+        END""")
+    db.execute("""
+        CREATE TRIGGER stories_deleted AFTER DELETE ON stories BEGIN
+            DELETE FROM feed_members WHERE story_id = OLD.id;
+        END""")
+    db.execute("INSERT OR IGNORE INTO feed_members (key, story_id, label) "
+               + member_rows("1"))
+
+
 KNOWN = tuple(m.name for m in migrations._migrations)
 
 

@@ -10,11 +10,31 @@ from ..models import (
     Company, Deal, Facets, MonthVolume, Source, Story, StoryDecision, StoryQuery,
 )
 from . import _rows
+from ._schema import member_rows
+
+_MEMBERS_OF = member_rows("s.id = :id")
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
     from sqlite_utils import Database
+
+
+def feed_key(query: StoryQuery) -> str | None:
+    """The ``feed_members`` key of a query that is one published feed (None: any other)."""
+    fields = {name: value for name, value in (
+        ("curated", query.curated), ("deal", query.deal_type), ("company", query.company),
+        ("tag", query.tag), ("deals", query.deals_only or None)) if value is not None}
+    if not fields:
+        return "all"
+    if len(fields) > 1:
+        return None
+    ((name, value),) = fields.items()
+    if name == "curated":
+        return "curated" if value is True else None
+    if name == "deals":
+        return "deals"
+    return f"{name}:{value}"
 
 
 class StoryStore:
@@ -39,7 +59,14 @@ class StoryStore:
             [seen, seen, decision.entry_id])
         story_id = int(cursor.lastrowid)  # type: ignore[arg-type]
         self._link(story_id, decision, seen)
+        self._sync_members(story_id)
         return story_id
+
+    def _sync_members(self, story_id: int) -> None:
+        """Recompute which published feeds the story is in (none once merged away)."""
+        self.db.execute("DELETE FROM feed_members WHERE story_id = ?", [story_id])
+        self.db.execute("INSERT OR IGNORE INTO feed_members (key, story_id, label) "
+                        + _MEMBERS_OF, {"id": story_id})
 
     def attach(self, decision: StoryDecision, story_id: int, now: datetime) -> None:
         seen = _rows.ts(now)
@@ -74,6 +101,7 @@ class StoryStore:
         self.db.execute(
             "UPDATE stories SET updated_at = ?, source_count = "
             "(SELECT count(*) FROM entries WHERE story_id = ?) WHERE id = ?", [seen, keep, keep])
+        self._sync_members(drop)
 
     def set_story_facts(self, story_id: int, *, primary_entry_id: int, deal: Deal | None,
                         tags: Sequence[str], curated: bool, now: datetime) -> bool:
@@ -98,6 +126,7 @@ class StoryStore:
         self.db.execute("DELETE FROM story_tags WHERE story_id = ?", [story_id])
         for tag in sorted(set(tags)):
             self.db.execute("INSERT INTO story_tags VALUES (?, ?)", [story_id, tag])
+        self._sync_members(story_id)
         return True
 
     def _drop_empty_stories(self) -> None:
@@ -167,19 +196,26 @@ class StoryStore:
 
     def story_versions(self, query: StoryQuery, *, limit: int) -> list[tuple[int, str]]:
         """(id, updated) of the newest stories: cheap change detection for publish."""
-        where, params = self._where(query)
-        return [(r["id"], r["updated_at"]) for r in self.rows(
-            f"SELECT s.id, s.updated_at FROM stories s WHERE {where} ORDER BY s.id DESC LIMIT ?",
-            params + [limit])]
+        return [(r["id"], r["updated_at"]) for r in self._select(
+            "s.id, s.updated_at", query, limit=limit, offset=0, order="DESC")]
 
     def select_stories(self, query: StoryQuery, *, limit: int, offset: int = 0,
                        oldest_first: bool = False) -> list[Story]:
+        return self.stories_from_rows(self._select(
+            "s.*", query, limit=limit, offset=offset, order="ASC" if oldest_first else "DESC"))
+
+    def _select(self, columns: str, query: StoryQuery, *, limit: int, offset: int,
+                order: str) -> list[dict[str, Any]]:
+        key = feed_key(query)
+        if key is not None:     # one published feed: an index range of its members
+            return self.rows(
+                f"SELECT {columns} FROM feed_members m JOIN stories s ON s.id = m.story_id "
+                f"WHERE m.key = ? ORDER BY m.story_id {order} LIMIT ? OFFSET ?",
+                [key, limit, offset])
         where, params = self._where(query)
-        order = "ASC" if oldest_first else "DESC"
-        rows = self.rows(
-            f"SELECT s.* FROM stories s WHERE {where} ORDER BY s.id {order} LIMIT ? OFFSET ?",
-            params + [limit, offset])
-        return self.stories_from_rows(rows)
+        return self.rows(
+            f"SELECT {columns} FROM stories s WHERE {where} ORDER BY s.id {order} "
+            "LIMIT ? OFFSET ?", params + [limit, offset])
 
     def stories(self, ids: Sequence[int]) -> list[Story]:
         if not ids:
@@ -212,20 +248,21 @@ class StoryStore:
         )
 
     def count_stories(self, query: StoryQuery) -> int:
+        key = feed_key(query)
+        if key is not None:
+            return int(self.scalar("SELECT n FROM feed_sizes WHERE key = ?", [key]) or 0)
         where, params = self._where(query)
         return int(self.rows(f"SELECT count(*) AS n FROM stories s WHERE {where}", params)[0]["n"])
 
     def facets(self) -> Facets:
-        companies = tuple(Company(r["slug"], r["name"], r["n"]) for r in self.rows(
-            "SELECT p.slug, min(p.name) AS name, count(DISTINCT p.story_id) AS n "
-            "FROM story_parties p JOIN stories s ON s.id = p.story_id "
-            "WHERE s.merged_into IS NULL AND s.deal_type IS NOT NULL GROUP BY p.slug "
-            "ORDER BY p.slug"))
-        types = tuple(r["deal_type"] for r in self.rows(
-            "SELECT DISTINCT deal_type FROM stories WHERE merged_into IS NULL "
-            "AND deal_type IS NOT NULL ORDER BY deal_type"))
-        tags = tuple(r["tag"] for r in self.rows(
-            "SELECT DISTINCT tag FROM story_tags ORDER BY tag"))
+        def keys(kind: str) -> list[dict[str, Any]]:   # kind "company": "company:" ... "company;"
+            return self.rows(
+                "SELECT substr(key, ?) AS value, label, n FROM feed_sizes "
+                "WHERE key > ? AND key < ? AND n > 0 ORDER BY key",
+                [len(kind) + 2, f"{kind}:", f"{kind};"])
+        companies = tuple(Company(r["value"], r["label"], r["n"]) for r in keys("company"))
+        types = tuple(r["value"] for r in keys("deal"))
+        tags = tuple(r["value"] for r in keys("tag"))
         return Facets(companies=companies, deal_types=types, tags=tags)
 
     def deal_volume_by_month(self) -> list[MonthVolume]:

@@ -1,0 +1,87 @@
+"""Feed membership kept with the stories: the same answers as asking the stories table."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from aggregator.models import Settings, StoryQuery, TagRule
+from aggregator.store import Store
+from aggregator.story_window import StoryWindow
+
+from .test_story_window import batches, cycle, ingest
+
+
+def queries(store: Store) -> list[StoryQuery]:
+    facets = store.facets()
+    return ([StoryQuery(), StoryQuery(curated=True), StoryQuery(deals_only=True)]
+            + [StoryQuery(deal_type=t) for t in facets.deal_types]
+            + [StoryQuery(company=c.slug) for c in facets.companies]
+            + [StoryQuery(tag=t) for t in facets.tags])
+
+
+def by_scan(store: Store, query: StoryQuery) -> tuple[int, list[int]]:
+    """Count and newest ids straight from the stories table (the reference)."""
+    where, params = store._where(query)
+    count = store.scalar(f"SELECT count(*) FROM stories s WHERE {where}", params)
+    ids = [r["id"] for r in store.rows(
+        f"SELECT s.id FROM stories s WHERE {where} ORDER BY s.id DESC LIMIT 30", params)]
+    return count, ids
+
+
+def check(store: Store) -> int:
+    checked = 0
+    for query in queries(store):
+        count, ids = by_scan(store, query)
+        assert store.count_stories(query) == count, query
+        assert [i for i, _ in store.story_versions(query, limit=30)] == ids, query
+        assert [s.id for s in store.select_stories(query, limit=30)] == ids, query
+        checked += 1
+    companies = store.rows(
+        "SELECT p.slug, count(DISTINCT p.story_id) AS n FROM story_parties p JOIN stories s "
+        "ON s.id = p.story_id WHERE s.merged_into IS NULL AND s.deal_type IS NOT NULL "
+        "GROUP BY p.slug ORDER BY p.slug")
+    assert [(c.slug, c.deal_count) for c in store.facets().companies] == \
+        [(r["slug"], r["n"]) for r in companies]
+    return checked
+
+
+def settings_for(tmp_path: Path) -> Settings:
+    base = Settings(database=tmp_path / "a.db", output=tmp_path / "site")
+    return replace(base, tag_rules=(TagRule("money", keywords=("million",)),
+                                    TagRule("cloud", keywords=("cloud",))))
+
+
+def test_members_match_the_stories_through_merges_and_prunes(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path)
+    store = Store(tmp_path / "a.db")
+    window = StoryWindow()
+    merged = 0
+    for now, entries in batches(days=3):
+        ingest(store, entries, now)
+        merged += cycle(settings, store, now, window).stories_merged
+    assert check(store) > 20
+    assert store.facets().tags == ("cloud", "money")
+    assert store.scalar("SELECT count(*) FROM stories WHERE merged_into IS NOT NULL") > 0
+    oldest = store.scalar("SELECT min(pub_time) FROM entries")
+    from datetime import datetime, timedelta
+    assert store.prune(datetime.fromisoformat(oldest) + timedelta(days=1)) > 0
+    check(store)
+
+
+def test_an_older_database_gets_its_members_built(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path)
+    store = Store(tmp_path / "a.db")
+    for now, entries in batches(days=1):
+        ingest(store, entries, now)
+        cycle(settings, store, now, None)
+    before = store.rows("SELECT * FROM feed_sizes ORDER BY key")
+    with store.write():
+        for name in ("TRIGGER feed_members_in", "TRIGGER feed_members_out",
+                     "TRIGGER stories_deleted", "TABLE feed_members", "TABLE feed_sizes"):
+            store.db.execute(f"DROP {name}")
+        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = '0005_feed_members'")
+    store.close()
+    again = Store(tmp_path / "a.db")             # as opened by the new version
+    assert again.rows("SELECT * FROM feed_sizes ORDER BY key") == before
+    assert check(again) > 10
