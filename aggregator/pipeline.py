@@ -142,17 +142,18 @@ PARSE_TIME_LIMIT = 30.0   # seconds of one parse in a worker process
 @dataclass(frozen=True)
 class ParseOutput:
     parsed: ParsedFeed
-    deals: tuple[EntryDeal, ...]        # one per entry: classified in the same worker
+    deals: tuple[EntryDeal | None, ...]  # one per entry (None: stored already, not read)
 
 
 def _parse_job(result: FetchResult, now: datetime, max_entries: int,
-               rates: Mapping[str, float]) -> ParseOutput:
-    """Runs in a parse worker: parse the bytes and read each entry's deal (CPU-heavy parts)."""
+               rates: Mapping[str, float], known: frozenset[str] = frozenset()) -> ParseOutput:
+    """Runs in a parse worker: parse the bytes and read the deal of each entry whose content
+    hash is not in ``known`` (the CPU-heavy parts)."""
     with parse_deadline(PARSE_TIME_LIMIT, result):
         parsed = parse_feed(result.content or b"", feed=result.feed,
                             url=result.final_url or result.url, headers=result.headers,
                             now=now, limits=ParseLimits(max_entries=max_entries))
-        return ParseOutput(parsed, classify_entries(parsed.entries, rates))
+        return ParseOutput(parsed, classify_entries(parsed.entries, rates, known))
 
 
 def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
@@ -165,9 +166,10 @@ def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
         # Parsing starts as soon as a body arrives, overlapping the other fetches.
         if result.ok and executor is not None:
             try:
+                known = store.content_hashes(result.feed, 2 * settings.max_entries_per_feed)
                 parses[result.feed] = executor.submit(
                     _parse_job, result, now, settings.max_entries_per_feed,
-                    dict(settings.currency_rates))
+                    dict(settings.currency_rates), known)
             except RuntimeError as exc:  # a broken or shut-down pool: parse inline later
                 log.warning("parse pool unavailable (%s); parsing %s inline", exc, result.feed)
 
@@ -192,7 +194,8 @@ def _store_result(settings: Settings, store: Store, feed: FeedSettings, state: F
     if result.ok:
         try:
             output = parsing.result() if parsing else _parse_job(
-                result, now, settings.max_entries_per_feed, settings.currency_rates)
+                result, now, settings.max_entries_per_feed, settings.currency_rates,
+                store.content_hashes(feed.name, 2 * settings.max_entries_per_feed))
         except ParseError as exc:
             result = dataclasses.replace(result, error=f"parse error: {exc.message}",
                                          error_kind="parse")

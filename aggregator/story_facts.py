@@ -105,12 +105,17 @@ class StoryFacts:
         return complete(base, [d for d in others if d.type == base.type])
 
 
-def classify_entries(entries: Sequence[Entry], rates: Mapping[str, float]) -> tuple[EntryDeal, ...]:
-    """Each entry's deal reading (run in the parse workers, next to parsing)."""
+def classify_entries(entries: Sequence[Entry], rates: Mapping[str, float],
+                     known: frozenset[str] = frozenset()) -> tuple[EntryDeal | None, ...]:
+    """Each entry's deal reading (run in the parse workers, next to parsing).
+
+    Entries whose content hash is in ``known`` (stored already, unchanged) are not read:
+    None in their place.
+    """
     gazetteer = deals.load_gazetteer()
-    return tuple(EntryDeal(CLASSIFIER_VERSION, deals.classify(e.title, e.summary,
-                                                              gazetteer=gazetteer, rates=rates))
-                 for e in entries)
+    return tuple(None if e.content_hash in known else EntryDeal(
+        CLASSIFIER_VERSION, deals.classify(e.title, e.summary, gazetteer=gazetteer, rates=rates))
+        for e in entries)
 
 
 def complete(deal: Deal, more: Sequence[Deal]) -> Deal:

@@ -200,6 +200,12 @@ def test_deals_are_read_once_per_entry_in_the_parse_step(
     (story,) = store.select_stories(StoryQuery(), limit=5)
     assert story.deal is not None and story.deal.type == "funding"
     assert store.scalar("SELECT deal_json FROM entries") is not None
+    feed_server.add("/a.xml", rss("A", [
+        {"title": "Mistral AI raises EUR 600 million", "link": "https://a.example/m"},
+        {"title": "Cohere raises $500 million", "link": "https://a.example/c"}]))
+    cycle(settings, store, NOW + timedelta(hours=2), all_feeds=True)
+    assert calls == ["Mistral AI raises EUR 600 million", "Cohere raises $500 million"]
+    assert store.scalar("SELECT count(*) FROM entries WHERE deal_json IS NULL") == 0
 
 
 def test_every_configured_tag_has_a_feed(tmp_path: Path, feed_server: FeedServer,

@@ -141,7 +141,7 @@ class Store(StoryStore):
     # ------------------------------------------------------------------ entries
 
     def upsert_entries(self, feed: str, entries: Sequence[Entry], now: datetime,
-                       deals: Sequence[EntryDeal] | None = None) -> UpsertResult:
+                       deals: Sequence[EntryDeal | None] | None = None) -> UpsertResult:
         """Store a feed's entries; fetching the same feed twice changes nothing.
 
         An entry is the same as a stored one when its key matches, or, failing that, when
@@ -210,6 +210,12 @@ class Store(StoryStore):
         for row in rows:
             row["deal"] = _rows.entry_deal_from_json(row.pop("deal_json"))
         return rows
+
+    def content_hashes(self, feed: str, limit: int) -> frozenset[str]:
+        """Content hashes of the feed's latest ``limit`` stored entries."""
+        return frozenset(r[0] for r in self.db.execute(
+            "SELECT content_hash FROM entries WHERE feed = ? ORDER BY id DESC LIMIT ?",
+            [feed, limit]).fetchall())
 
     def save_entry_deal(self, entry_id: int, reading: EntryDeal) -> None:
         """Inside the caller's write: keep a deal reading made after the entry was stored."""
