@@ -129,6 +129,7 @@ class Store(StoryStore):
 
     def save_feed_states(self, states: Sequence[tuple[FeedState, str | None]]) -> None:
         """Every polled feed's new state, in one transaction."""
+        self.forget_stories()            # a story's sources show their feed's URL
         with self.write():
             for state, title in states:
                 values = _rows.state_values(state)

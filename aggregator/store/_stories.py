@@ -13,6 +13,7 @@ from . import _rows
 from ._schema import member_rows
 
 _MEMBERS_OF = member_rows("s.id = :id")
+STORY_MEMO = 20_000      # stories kept in memory between reads (a publish reads each often)
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -225,6 +226,24 @@ class StoryStore:
             f"SELECT * FROM stories WHERE id IN ({marks}) ORDER BY id", list(ids)))
 
     def stories_from_rows(self, rows: Sequence[dict[str, Any]]) -> list[Story]:
+        """Stories of ``rows`` (rows of ``stories``); a story loaded before at the same
+        ``updated_at`` is taken from memory (every change of a story, its sources or its
+        primary text bumps ``updated_at``; the memory is dropped when feeds are saved)."""
+        memo: dict[int, tuple[str, Story]] = self.__dict__.setdefault("_story_memo", {})
+        fresh = [r for r in rows if memo.get(r["id"], ("",))[0] != r["updated_at"]]
+        if len(memo) + len(fresh) > STORY_MEMO:
+            memo.clear()
+        updated = {r["id"]: r["updated_at"] for r in fresh}
+        for story in self._load_stories(fresh):
+            memo[story.id] = (updated[story.id], story)
+        return [memo[r["id"]][1] for r in rows if r["id"] in memo
+                and memo[r["id"]][0] == r["updated_at"]]
+
+    def forget_stories(self) -> None:
+        """Drop the stories kept in memory by :meth:`stories_from_rows`."""
+        self.__dict__.pop("_story_memo", None)
+
+    def _load_stories(self, rows: Sequence[dict[str, Any]]) -> list[Story]:
         sources = self.story_sources([r["id"] for r in rows])
         entries = {r["id"]: r for r in self.rows(
             "SELECT id, summary, content_html FROM entries WHERE id IN (%s)"
