@@ -38,7 +38,7 @@ def _scale(quick: bool, args: argparse.Namespace) -> str:
         cfg = scale.ScaleConfig(sizes=(500, 1_000), per_day=250, feeds=50, new=50,
                                 judge=False)
         return scale.report(cfg, [scale.measure_apart(cfg, n) for n in cfg.sizes])
-    cfg = scale.ScaleConfig(sizes=(5_000, 10_000, 100_000, 1_000_000))
+    cfg = scale.ScaleConfig(sizes=tuple(args.scale_sizes))
     rows: list[scale.ScaleRow] = []
     skipped, started = "", time.perf_counter()
     for size in cfg.sizes:
@@ -115,6 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--scale-budget", type=float, default=300.0, metavar="SECONDS",
                         help="time the scale section may take; larger sizes are skipped "
                              "when their estimate does not fit (default 300)")
+    parser.add_argument("--scale-sizes", type=lambda text: [int(n) for n in text.split(",")],
+                        default=[5_000, 10_000, 100_000, 1_000_000], metavar="N,N,...",
+                        help="history sizes of the scale section (default "
+                             "5000,10000,100000,1000000)")
     parser.add_argument("--markdown", type=Path, help="also write the tables to this file")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
