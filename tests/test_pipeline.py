@@ -179,14 +179,10 @@ def _written(settings: Settings, store: Store) -> list[str]:
                              deal_line=format_deal_line).written)
 
 
-def test_deals_are_read_once_per_entry_in_the_parse_step(
-        tmp_path: Path, feed_server: FeedServer, store: Store,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    url = feed_server.add("/a.xml", rss("A", [
-        {"title": "Mistral AI raises EUR 600 million", "link": "https://a.example/m"}]))
-    settings = settings_for(tmp_path, [FeedSettings(name="A", url=url)])
+@pytest.fixture
+def classified(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Titles the deal classifier reads, in order (in this process: no parse pool here)."""
     from aggregator import story_facts
-
     calls: list[str] = []
     real = story_facts.deals.classify
 
@@ -195,8 +191,16 @@ def test_deals_are_read_once_per_entry_in_the_parse_step(
         return real(title, *args, **kw)
 
     monkeypatch.setattr(story_facts.deals, "classify", counting)
+    return calls
+
+
+def test_deals_are_read_once_per_entry_in_the_parse_step(
+        tmp_path: Path, feed_server: FeedServer, store: Store, classified: list[str]) -> None:
+    url = feed_server.add("/a.xml", rss("A", [
+        {"title": "Mistral AI raises EUR 600 million", "link": "https://a.example/m"}]))
+    settings = settings_for(tmp_path, [FeedSettings(name="A", url=url)])
     cycle(settings, store)
-    assert calls == ["Mistral AI raises EUR 600 million"]     # parse step only, not again
+    assert classified == ["Mistral AI raises EUR 600 million"]     # parse step only, not again
     (story,) = store.select_stories(StoryQuery(), limit=5)
     assert story.deal is not None and story.deal.type == "funding"
     assert store.scalar("SELECT deal_json FROM entries") is not None
@@ -204,7 +208,7 @@ def test_deals_are_read_once_per_entry_in_the_parse_step(
         {"title": "Mistral AI raises EUR 600 million", "link": "https://a.example/m"},
         {"title": "Cohere raises $500 million", "link": "https://a.example/c"}]))
     cycle(settings, store, NOW + timedelta(hours=2), all_feeds=True)
-    assert calls == ["Mistral AI raises EUR 600 million", "Cohere raises $500 million"]
+    assert classified == ["Mistral AI raises EUR 600 million", "Cohere raises $500 million"]
     assert store.scalar("SELECT count(*) FROM entries WHERE deal_json IS NULL") == 0
 
 
@@ -236,26 +240,18 @@ def _stored(store: Store, titles: list[str], feed: str = "wire") -> None:
 
 
 def test_a_deal_reading_made_late_is_saved_once(tmp_path: Path, store: Store,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+                                                classified: list[str]) -> None:
     from aggregator import story_facts
     settings = settings_for(tmp_path, [])
     _stored(store, ["Mistral AI raises EUR 600 million", "Mistral AI raises EUR 600 million"])
-    calls: list[str] = []
-    real = story_facts.deals.classify
-
-    def counting(title: str, *args: object, **kw: object):  # type: ignore[no-untyped-def]
-        calls.append(title)
-        return real(title, *args, **kw)
-
-    monkeypatch.setattr(story_facts.deals, "classify", counting)
     cycle(settings, store)
-    assert len(calls) == 2
+    assert len(classified) == 2
     for text in store.db.execute("SELECT deal_json FROM entries").fetchall():
         assert story_facts.CLASSIFIER_VERSION in text[0]
     (story_id,) = {r["story_id"] for r in store.rows("SELECT story_id FROM entries")}
     with store.write():
         story_facts.StoryFacts.from_settings(settings).apply(store, story_id, NOW)
-    assert len(calls) == 2                  # read from the saved readings, not again
+    assert len(classified) == 2                  # read from the saved readings, not again
 
 
 def test_story_facts_come_from_its_first_reports(tmp_path: Path, store: Store,
