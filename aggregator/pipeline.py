@@ -89,7 +89,7 @@ def run_once(settings: Settings, store: Store, fetcher: Fetcher, now: datetime, 
     clock = time.perf_counter()
     report = RunReport(started=now)
     store.sync_feeds(settings.feeds)
-    due = due_feeds(settings.feeds, store.feed_states(), now, all_feeds=all_feeds)
+    due = due_feeds(settings.feeds, store.feed_states(counts=False), now, all_feeds=all_feeds)
     report.feeds_due = len(due)
     with _timed(report, "fetch_parse_store"):
         _fetch_and_store(settings, store, fetcher, due, now, report, executor, progress,

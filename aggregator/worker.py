@@ -23,7 +23,7 @@ from typing import Any
 
 from . import pipeline
 from .fetch import Fetcher
-from .models import Settings
+from .models import Settings, StoryQuery
 from .store import Store
 from .story_window import StoryWindow
 
@@ -37,11 +37,10 @@ def cycle_stats(store: Store) -> tuple[dict[str, int], dict[str, float]]:
     """Counts for /metrics, and each feed's last success time."""
     counts = {
         "entries": store.entry_count(),
-        "stories": int(store.scalar("SELECT count(*) FROM stories WHERE merged_into IS NULL")),
-        "deals": int(store.scalar("SELECT count(*) FROM stories WHERE merged_into IS NULL "
-                                  "AND deal_type IS NOT NULL")),
+        "stories": store.count_stories(StoryQuery()),             # kept sizes: no scan
+        "deals": store.count_stories(StoryQuery(deals_only=True)),
     }
-    last = {s.name: s.last_success_at.timestamp() for s in store.feed_states()
+    last = {s.name: s.last_success_at.timestamp() for s in store.feed_states(counts=False)
             if s.last_success_at}
     return counts, last
 

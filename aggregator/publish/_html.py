@@ -48,12 +48,16 @@ def _deal_row(story: Story) -> str:
     return f"<tr>{tds}<td class=\"n\">{len(story.sources)}</td><td>{link}</td></tr>\n"
 
 
-def deals_table(stories: Sequence[Story]) -> str:
+def deals_table(stories: Sequence[Story],
+                memo: dict[tuple[int, object], str] | None = None) -> str:
+    """The table of deal rows; ``memo`` keeps rows by story version across pages."""
     if not stories:
         return "<p>No deals yet.</p>\n"
     head = ("<tr><th>Date</th><th>Type</th><th>Parties</th><th>Amount</th>"
             "<th>Outlets</th><th>Story</th></tr>\n")
-    rows = "".join(_deal_row(s) for s in stories)
+    memo = {} if memo is None else memo
+    rows = "".join(memo.get((s.id, s.updated)) or memo.setdefault((s.id, s.updated), _deal_row(s))
+                   for s in stories)
     return (f'<div class="scroll"><table>\n<thead>{head}</thead>\n'
             f"<tbody>\n{rows}</tbody>\n</table></div>\n")
 
@@ -111,7 +115,8 @@ def index_page(settings: Settings, specs: Sequence[FeedSpec], latest: Sequence[S
 
 
 def company_page(settings: Settings, spec: FeedSpec, company: Company,
-                 stories: Sequence[Story]) -> bytes:
+                 stories: Sequence[Story],
+                 memo: dict[tuple[int, object], str] | None = None) -> bytes:
     site = clean(settings.site.title) or "AI deals"
     name = clean(company.name) or company.slug
     slug = spec.path.rsplit("/", 1)[-1]
@@ -121,5 +126,5 @@ def company_page(settings: Settings, spec: FeedSpec, company: Company,
             f"<h1>{escape(name)}</h1>\n{_last_updated(stories)}</header>\n<main>\n"
             f"<p>Follow: <a href=\"{_attr(slug)}.atom\">Atom feed</a> · "
             f"<a href=\"{_attr(slug)}.json\">JSON feed</a></p>\n"
-            f"<h2>Deals</h2>\n{deals_table(stories)}</main>\n</body>\n</html>\n")
+            f"<h2>Deals</h2>\n{deals_table(stories, memo)}</main>\n</body>\n</html>\n")
     return (_head(f"{name}: {site}", auto, root="../") + body).encode("utf-8")

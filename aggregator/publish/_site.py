@@ -80,11 +80,12 @@ def publish_all(ctx: Context, now: datetime) -> None:
     counts = {spec.path: ctx.reader.count_stories(spec.query) for spec in specs}
     skips = {spec.path: _unchanged(ctx, spec, counts[spec.path]) for spec in specs}
     pages = publish_archives(ctx, specs, counts)
+    rows: dict[tuple[int, object], str] = {}     # a story's deal row, on every company page
     for spec in specs:
         stories = publish_head(ctx, spec, counts[spec.path], pages[spec.path], skips[spec.path])
         if stories is not None and spec.company is not None:
             ctx.writer.write(spec.html_path,
-                             company_page(ctx.settings, spec, spec.company, stories))
+                             company_page(ctx.settings, spec, spec.company, stories, rows))
     ctx.writer.write("favicon.ico", favicon())
     ctx.writer.write("sources.opml", sources_opml(ctx.settings))
     ctx.writer.write("subscriptions.opml", subscriptions_opml(ctx.settings, specs))

@@ -112,10 +112,12 @@ class Store(StoryStore):
                         "next_fetch_at = NULL, redirect_url = NULL, redirect_count = 0 "
                         "WHERE name = ?", [url, url, feed.name])
 
-    def feed_states(self) -> list[FeedState]:
-        counts = {r["feed"]: r["n"] for r in self.rows(
-            "SELECT feed, count(*) AS n FROM entries GROUP BY feed")}
-        return [_rows.row_to_state(r, counts.get(r["name"], 0))
+    def feed_states(self, *, counts: bool = True) -> list[FeedState]:
+        """Every feed's state; ``counts``: with its number of stored entries (a scan of
+        every entry: the update cycle does without)."""
+        entries = {r["feed"]: r["n"] for r in self.rows(
+            "SELECT feed, count(*) AS n FROM entries GROUP BY feed")} if counts else {}
+        return [_rows.row_to_state(r, entries.get(r["name"], 0))
                 for r in self.rows("SELECT * FROM feeds ORDER BY name")]
 
     def feed_state(self, name: str) -> FeedState:

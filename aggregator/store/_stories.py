@@ -13,7 +13,7 @@ from . import _rows
 from ._schema import member_rows
 
 _MEMBERS_OF = member_rows("s.id = :id")
-STORY_MEMO = 20_000      # stories kept in memory between reads (a publish reads each often)
+STORY_MEMO = 5_000       # stories kept in memory between reads (a publish reads each often)
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -60,14 +60,26 @@ class StoryStore:
             [seen, seen, decision.entry_id])
         story_id = int(cursor.lastrowid)  # type: ignore[arg-type]
         self._link(story_id, decision, seen)
-        self._sync_members(story_id)
+        # a new story has no facts yet: it is in the full feed only
+        self.db.execute("INSERT INTO feed_members (key, story_id) VALUES ('all', ?)", [story_id])
         return story_id
 
-    def _sync_members(self, story_id: int) -> None:
-        """Recompute which published feeds the story is in (none once merged away)."""
-        self.db.execute("DELETE FROM feed_members WHERE story_id = ?", [story_id])
-        self.db.execute("INSERT OR IGNORE INTO feed_members (key, story_id, label) "
-                        + _MEMBERS_OF, {"id": story_id})
+    def _sync_members(self, story_id: int, keys: Sequence[tuple[str, str | None]] | None = None,
+                       ) -> None:
+        """Set which published feeds the story is in: ``keys`` ((key, label) pairs, as
+        :func:`~aggregator.store._schema.member_rows` would give), or worked out from the
+        tables when None (none once merged away). Unchanged members are left alone."""
+        if keys is None:
+            keys = [(r[0], r[2]) for r in self.db.execute(_MEMBERS_OF, {"id": story_id})]
+        old = {r[0] for r in self.db.execute(
+            "SELECT key FROM feed_members WHERE story_id = ?", [story_id])}
+        new = dict(keys)
+        for key in old - new.keys():
+            self.db.execute("DELETE FROM feed_members WHERE key = ? AND story_id = ?",
+                            [key, story_id])
+        for key in new.keys() - old:
+            self.db.execute("INSERT INTO feed_members (key, story_id, label) VALUES (?, ?, ?)",
+                            [key, story_id, new[key]])
 
     def attach(self, decision: StoryDecision, story_id: int, now: datetime) -> None:
         seen = _rows.ts(now)
@@ -127,7 +139,17 @@ class StoryStore:
         self.db.execute("DELETE FROM story_tags WHERE story_id = ?", [story_id])
         for tag in sorted(set(tags)):
             self.db.execute("INSERT INTO story_tags VALUES (?, ?)", [story_id, tag])
-        self._sync_members(story_id)
+        keys: list[tuple[str, str | None]] = [("all", None)]
+        if curated:
+            keys.append(("curated", None))
+        if deal is not None:
+            keys += [("deals", None), (f"deal:{deal.type}", None)]
+            names: dict[str, str] = {}
+            for party in deal.parties:
+                names[party.slug] = min(names.get(party.slug, party.name), party.name)
+            keys += [(f"company:{slug}", name) for slug, name in names.items()]
+        keys += [(f"tag:{tag}", None) for tag in sorted(set(tags))]
+        self._sync_members(story_id, keys)
         return True
 
     def _drop_empty_stories(self) -> None:
@@ -223,13 +245,16 @@ class StoryStore:
             return []
         marks = ",".join("?" * len(ids))
         return self.stories_from_rows(self.rows(
-            f"SELECT * FROM stories WHERE id IN ({marks}) ORDER BY id", list(ids)))
+            f"SELECT * FROM stories WHERE id IN ({marks}) ORDER BY id", list(ids)), keep=False)
 
-    def stories_from_rows(self, rows: Sequence[dict[str, Any]]) -> list[Story]:
-        """Stories of ``rows`` (rows of ``stories``); a story loaded before at the same
-        ``updated_at`` is taken from memory (every change of a story, its sources or its
-        primary text bumps ``updated_at``; the memory is dropped when feeds are saved)."""
+    def stories_from_rows(self, rows: Sequence[dict[str, Any]], keep: bool = True,
+                          ) -> list[Story]:
+        """Stories of ``rows`` (rows of ``stories``); with ``keep``, a story loaded before at
+        the same ``updated_at`` is taken from memory (every change of a story, its sources or
+        its primary text bumps ``updated_at``; the memory is dropped when feeds are saved)."""
         memo: dict[int, tuple[str, Story]] = self.__dict__.setdefault("_story_memo", {})
+        if not keep:
+            return self._load_stories(rows)
         fresh = [r for r in rows if memo.get(r["id"], ("",))[0] != r["updated_at"]]
         if len(memo) + len(fresh) > STORY_MEMO:
             memo.clear()
