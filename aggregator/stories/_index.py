@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import TypeVar
 
-from aggregator.stories._text import Features
+from aggregator.stories._text import GENERIC_WEIGHT, Features
 
 
 MIN_POSTINGS = 20
@@ -37,6 +37,8 @@ class Window:
         self.idf_prior = idf_prior
         self.slots: dict[int, Slot] = {}
         self.postings: dict[str, dict[int, None]] = {}
+        # the same, for the items where the term weighs more than a generic word
+        self.strong: dict[str, dict[int, None]] = {}
         self.urls: dict[str, dict[int, None]] = {}
         self.guids: dict[str, dict[int, None]] = {}
         self.members: dict[int, dict[int, None]] = {}
@@ -76,8 +78,10 @@ class Window:
             self._join_story(old)
             return
         self.slots[slot.entry_id] = slot
-        for term in slot.features.terms:
+        for term, weight in slot.features.terms.items():
             self.postings.setdefault(term, {})[slot.entry_id] = None
+            if weight > GENERIC_WEIGHT:
+                self.strong.setdefault(term, {})[slot.entry_id] = None
         _count(self.lower, slot.features.lower, 1)
         _count(self.upper, slot.features.upper, 1)
         if slot.url:
@@ -103,6 +107,7 @@ class Window:
             return
         for term in slot.features.terms:
             _discard(self.postings, term, entry_id)
+            _discard(self.strong, term, entry_id)
         _count(self.lower, slot.features.lower, -1)
         _count(self.upper, slot.features.upper, -1)
         if slot.url:

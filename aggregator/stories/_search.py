@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 from aggregator.models import StoryDecision
 from aggregator.stories._index import Slot, Window
@@ -50,12 +51,10 @@ def candidates(window: Window, feats: Features, time: float,
     limit = min(options.max_postings, window.rare_limit)
     informative = [t for t, w in feats.terms.items()
                    if w > GENERIC_WEIGHT and len(window.postings.get(t, ())) <= limit]
-    counts: dict[int, int] = {}
-    slots = window.slots
-    for term in informative:
-        for entry_id in window.postings.get(term, ()):
-            if slots[entry_id].features.terms[term] > GENERIC_WEIGHT:
-                counts[entry_id] = counts.get(entry_id, 0) + 1
+    counts: Counter[int] = Counter()
+    slots, strong = window.slots, window.strong
+    for term in informative:        # items where the term is informative too (counted in C)
+        counts.update(strong[term].keys() if term in strong else ())
     out = []
     for entry_id, count in counts.items():
         slot = slots[entry_id]
