@@ -7,7 +7,8 @@ process only sends a time and receives the cycle's report.
 
 If the child dies (killed, out of memory), the cycle in progress fails with a clear error and
 the next one starts a fresh child, which loads the story window again; nothing stored is lost
-(every write is a transaction). After a cycle that left the child larger than
+(every write is a transaction). The child runs at a lower CPU priority (``nice`` +10, and
+so does its parse pool): when both want the CPU, serving readers wins over updating. After a cycle that left the child larger than
 ``rss_limit`` bytes, the child exits and the next cycle starts a fresh one, so a big cold
 start does not pin its memory for the life of the service.
 """
@@ -30,6 +31,7 @@ from .story_window import StoryWindow
 log = logging.getLogger(__name__)
 
 RSS_LIMIT = 512 * 2**20
+NICENESS = 10            # the cycle process yields the CPU to the web server
 CycleResult = tuple[pipeline.RunReport, dict[str, int], dict[str, float]]
 
 
@@ -54,12 +56,21 @@ def current_rss() -> int:
         return 0
 
 
+def _lower_priority(step: int) -> None:
+    """Let the web server win the CPU when both want it (the parse pool inherits this)."""
+    try:
+        os.nice(step)
+    except OSError as exc:     # not allowed here: cycles run at the same priority
+        log.info("cycle process keeps its CPU priority: %s", exc)
+
+
 def serve_cycles(settings: Settings, conn: Any, rss_limit: int = RSS_LIMIT) -> None:
     """Entry point of the child: run a cycle for every time received, until None or EOF."""
     from . import logs
     from .service import LazyPool, fetch_options, open_store
 
     logs.setup(settings.log_format)
+    _lower_priority(NICENESS)
     pool, stories = LazyPool(), StoryWindow()
     fetcher = Fetcher(fetch_options(settings))
     try:

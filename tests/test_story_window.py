@@ -198,6 +198,9 @@ def test_cycle_process_keeps_its_index_and_survives_a_kill(tmp_path: Path) -> No
             seen.append(report.story_index)
         assert seen == ["loaded", "kept", "kept"]
         assert worker.started == 1 and counts["entries"] == 120
+        assert worker.process is not None      # updating yields the CPU to serving
+        assert os.getpriority(os.PRIO_PROCESS, worker.process.pid) == \
+            min(os.getpriority(os.PRIO_PROCESS, 0) + 10, 19)
         assert worker.process is not None
         os.kill(worker.process.pid, signal.SIGKILL)      # the OOM killer, say
         worker.process.join(5)
