@@ -27,7 +27,7 @@ from .models import (
 )
 from .parse import ParseLimits, parse_feed
 from .parse_guard import parse_deadline
-from .publish import ping_hub, publish_site, topic_urls
+from .publish import Share, ShareDone, ping_hub, publish_share_site, publish_site, topic_urls
 from .store import Store
 from .story_facts import StoryFacts, classify_entries
 from .stories import StoryIndex, StoryOptions
@@ -100,7 +100,7 @@ def run_once(settings: Settings, store: Store, fetcher: Fetcher, now: datetime, 
         store.prune(now - timedelta(days=settings.retention_days))
     if publish:
         with _timed(report, "publish"):
-            publish_now(settings, store, now, report)
+            publish_now(settings, store, now, report, executor)
     report.duration = time.perf_counter() - clock
     report.finished = now + timedelta(seconds=report.duration)
     store.record_run(now, report.finished, report.as_dict())
@@ -278,11 +278,19 @@ def _assign(store: Store, index: StoryIndex, pending: Sequence[StoryItem], now: 
     return touched
 
 
-def publish_now(settings: Settings, store: Store, now: datetime, report: RunReport) -> None:
+def publish_now(settings: Settings, store: Store, now: datetime, report: RunReport,
+                executor: Executor | None = None) -> None:
+    """Publish the site; with ``executor`` (the parse pool, idle by now), about half of the
+    feeds with work are published by one of its processes at the same time."""
     clock = time.perf_counter()
+
+    def helper(share: Share) -> "Future[ShareDone]":
+        assert executor is not None
+        return executor.submit(_publish_share, settings, share)
     try:
         result = publish_site(store, settings=settings, out_dir=settings.output, now=now,
-                              deal_line=deals_mod.format_deal_line)
+                              deal_line=deals_mod.format_deal_line,
+                              helper=helper if executor is not None else None)
         report.published = len(result.written)
         if settings.websub_hub and result.written:
             for error in ping_hub(settings.websub_hub, topic_urls(result, settings)):
@@ -291,6 +299,13 @@ def publish_now(settings: Settings, store: Store, now: datetime, report: RunRepo
         report.publish_error = str(exc)
         log.error("publish failed; previous files kept: %s", exc)
     report.publish_seconds = time.perf_counter() - clock
+
+
+def _publish_share(settings: Settings, share: Share) -> ShareDone:
+    """Runs in a pool process: its own read connection, the feeds of ``share``."""
+    with Store(settings.database, id_authority=settings.site.id_authority) as store:
+        return publish_share_site(store, settings=settings, out_dir=settings.output,
+                                  deal_line=deals_mod.format_deal_line, share=share)
 
 
 __all__ = ["FeedOutcome", "RunReport", "due_feeds", "publish_now", "run_once"]

@@ -24,11 +24,12 @@ from aggregator.models import Deal, Settings, StoryReader
 
 from ._atom import DEAL_NS, HISTORY_NS
 from . import _state
-from ._site import Context, publish_all
+from ._site import Context, Helper, Share, ShareDone, publish_all, publish_share
 from ._websub import ping_hub
 from ._write import SiteWriter
 
-__all__ = ["DEAL_NS", "HISTORY_NS", "PublishReport", "ping_hub", "publish_site", "topic_urls"]
+__all__ = ["DEAL_NS", "HISTORY_NS", "PublishReport", "Share", "ShareDone", "ping_hub",
+           "publish_share_site", "publish_site", "topic_urls"]
 
 
 @dataclass(frozen=True)
@@ -39,23 +40,37 @@ class PublishReport:
 
 
 def publish_site(reader: StoryReader, *, settings: Settings, out_dir: Path, now: datetime,
-                 deal_line: Callable[[Deal], str]) -> PublishReport:
+                 deal_line: Callable[[Deal], str], helper: Helper | None = None,
+                 ) -> PublishReport:
     """Write every feed, archive page, OPML file and page into ``out_dir``.
 
     Output depends only on the stories, the settings and ``now``'s month (the chart's
-    window), so publishing twice with no change writes nothing.
+    window), so publishing twice with no change writes nothing. ``helper``: submits a
+    :class:`Share` of the feeds to another process, which runs :func:`publish_share_site`
+    on it (its own reader of the same store) while this one does the rest.
     """
     started = time.perf_counter()
     writer = SiteWriter(Path(out_dir))
     try:
-        ctx = Context(reader, settings, deal_line, writer, previous=_state.load(Path(out_dir)),
-                      fingerprint=_state.settings_fingerprint(settings))
-        publish_all(ctx, now)
+        publish_all(_context(reader, settings, out_dir, deal_line, writer), now, helper)
     finally:
         writer.sync()
     written = tuple(w for w in writer.written if w != _state.STATE_FILE)
     return PublishReport(written=written, unchanged=writer.unchanged,
                          duration=time.perf_counter() - started)
+
+
+def publish_share_site(reader: StoryReader, *, settings: Settings, out_dir: Path,
+                       deal_line: Callable[[Deal], str], share: Share) -> ShareDone:
+    """The helper's side of :func:`publish_site`: the feeds of ``share``."""
+    writer = SiteWriter(Path(out_dir))
+    return publish_share(_context(reader, settings, out_dir, deal_line, writer), share)
+
+
+def _context(reader: StoryReader, settings: Settings, out_dir: Path,
+             deal_line: Callable[[Deal], str], writer: SiteWriter) -> Context:
+    return Context(reader, settings, deal_line, writer, previous=_state.load(Path(out_dir)),
+                   fingerprint=_state.settings_fingerprint(settings))
 
 
 def topic_urls(report: PublishReport, settings: Settings) -> list[str]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+from concurrent.futures import Future
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 from aggregator.models import Facets, Story, StoryQuery
 
@@ -16,35 +19,86 @@ from ._paging import FeedSpec, feed_specs, head_page
 from . import _state
 from ._svg import volume_svg
 
+log = logging.getLogger(__name__)
+
 FINGERPRINT_KEY = "_settings"      # in the state file; feed paths never start with "_"
 
-__all__ = ["Context", "feed_id", "publish_all", "publish_head"]
+__all__ = ["Context", "Share", "ShareDone", "feed_id", "publish_all", "publish_head",
+           "publish_share"]
 
 
-def _unchanged(ctx: Context, spec: FeedSpec, count: int) -> bool:
-    """Record this feed's digest; True when it matches the last publish and files exist.
-
-    For a head that will be rendered, its ids go to ``ctx.renderer.wanted`` (the archive
-    pass keeps those entries for the heads) and the entries of its last version are offered
-    to the renderer (a new archive page holds stories that head listed).
-    """
+def _digest(ctx: Context, spec: FeedSpec, count: int) -> tuple[bool, list[Any] | None]:
+    """Record this feed's digest: (unchanged since the last publish with its files there,
+    the (id, updated) of its newest stories; None for readers without ``story_versions``)."""
     versions = getattr(ctx.reader, "story_versions", None)
     if versions is None:
-        return False
+        return False, None
     newest = versions(spec.query, limit=ctx.size)
     sig = _state.digest(ctx.fingerprint, count, newest)
     ctx.current[spec.path] = {"sig": sig}
     files = [f"{spec.path}.atom", f"{spec.path}.json", *_extra(spec)]
     same = ctx.previous.get(spec.path, {}).get("sig") == sig
-    if same and all((ctx.writer.root / f).exists() for f in files):
-        return True
-    ctx.renderer.wanted.update(story_id for story_id, _ in newest)
+    return same and all((ctx.writer.root / f).exists() for f in files), newest
+
+
+def _prepare(ctx: Context, spec: FeedSpec, newest: list[Any] | None) -> None:
+    """Before rendering a head: its ids go to ``ctx.renderer.wanted`` (the archive pass keeps
+    those entries for the heads) and the entries of its last version are offered to the
+    renderer (a new archive page holds stories that head listed)."""
+    if newest is not None:
+        ctx.renderer.wanted.update(story_id for story_id, _ in newest)
     _reuse_previous(ctx, spec)
-    return False
 
 
 def _extra(spec: FeedSpec) -> list[str]:
     return [spec.html_path] if spec.company is not None else []
+
+
+def publish_feeds(ctx: Context, specs: Sequence[FeedSpec], counts: dict[str, int],
+                  skips: dict[str, bool], newest: dict[str, list[Any] | None]) -> None:
+    """Archive pages, head documents and company pages of ``specs``."""
+    for spec in specs:
+        if not skips[spec.path]:
+            _prepare(ctx, spec, newest[spec.path])
+    pages = publish_archives(ctx, specs, counts)
+    rows: dict[tuple[int, object], str] = {}     # a story's deal row, on every company page
+    for spec in specs:
+        stories = publish_head(ctx, spec, counts[spec.path], pages[spec.path], skips[spec.path])
+        if stories is not None and spec.company is not None:
+            ctx.writer.write(spec.html_path,
+                             company_page(ctx.settings, spec, spec.company, stories, rows))
+
+
+def publish_share(ctx: Context, share: Share) -> ShareDone:
+    """In the helper process: publish the feeds of ``share`` as the main process would."""
+    for spec in share.specs:
+        newest = share.newest[spec.path]
+        if newest is not None:
+            ctx.current[spec.path] = {"sig": _state.digest(ctx.fingerprint,
+                                                           share.counts[spec.path], newest)}
+    publish_feeds(ctx, share.specs, share.counts, share.skips, share.newest)
+    ctx.writer.sync()
+    return ShareDone({spec.path: ctx.current.get(spec.path, {}) for spec in share.specs},
+                     tuple(ctx.writer.written), ctx.writer.unchanged)
+
+
+def _split(ctx: Context, specs: Sequence[FeedSpec], counts: dict[str, int],
+           skips: dict[str, bool]) -> tuple[list[FeedSpec], list[FeedSpec]]:
+    """Feeds for here and for the helper, about equal in work (stories to render); the
+    helper takes only company feeds, the main feeds stay here."""
+    def work(spec: FeedSpec) -> int:
+        done = int(ctx.previous.get(spec.path, {}).get("pages", 0))
+        archive = max(0, counts[spec.path] // ctx.size - done) * ctx.size
+        return archive + (0 if skips[spec.path] else ctx.size)
+    loads = [0, 0]
+    groups: tuple[list[FeedSpec], list[FeedSpec]] = ([], [])
+    for spec in sorted(specs, key=lambda s: (s.company is not None, -work(s))):
+        side = 0 if spec.company is None or work(spec) == 0 else int(loads[1] < loads[0])
+        groups[side].append(spec)
+        loads[side] += work(spec)
+    order = {spec.path: n for n, spec in enumerate(specs)}
+    return (sorted(groups[0], key=lambda s: order[s.path]),
+            sorted(groups[1], key=lambda s: order[s.path]))
 
 
 def publish_head(ctx: Context, spec: FeedSpec, count: int, pages: int,
@@ -74,18 +128,51 @@ def _reuse_previous(ctx: Context, spec: FeedSpec) -> None:
     ctx.renderer.harvest(atom, json_doc)
 
 
-def publish_all(ctx: Context, now: datetime) -> None:
+@dataclass(frozen=True)
+class Share:
+    """Feeds one publish hands to another process (see :func:`publish_share`)."""
+
+    specs: tuple[FeedSpec, ...]
+    counts: dict[str, int]
+    skips: dict[str, bool]
+    newest: dict[str, list[Any] | None]
+
+
+@dataclass(frozen=True)
+class ShareDone:
+    """What the other process did: the state entries and files of its feeds."""
+
+    current: dict[str, Any]
+    written: tuple[str, ...]
+    unchanged: int
+
+
+Helper = Callable[[Share], "Future[ShareDone]"]
+
+
+def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> None:
+    """Every feed, then the pages; ``helper`` (when given) publishes about half of the feeds
+    that have work in another process, at the same time."""
     facets: Facets = ctx.reader.facets()
     specs = feed_specs(ctx.settings, facets)
     counts = {spec.path: ctx.reader.count_stories(spec.query) for spec in specs}
-    skips = {spec.path: _unchanged(ctx, spec, counts[spec.path]) for spec in specs}
-    pages = publish_archives(ctx, specs, counts)
-    rows: dict[tuple[int, object], str] = {}     # a story's deal row, on every company page
+    skips, newest = {}, {}
     for spec in specs:
-        stories = publish_head(ctx, spec, counts[spec.path], pages[spec.path], skips[spec.path])
-        if stories is not None and spec.company is not None:
-            ctx.writer.write(spec.html_path,
-                             company_page(ctx.settings, spec, spec.company, stories, rows))
+        skips[spec.path], newest[spec.path] = _digest(ctx, spec, counts[spec.path])
+    mine, theirs = _split(ctx, specs, counts, skips) if helper else (specs, [])
+    share = Share(tuple(theirs), counts, skips, newest)
+    future = helper(share) if helper is not None and theirs else None
+    publish_feeds(ctx, mine, counts, skips, newest)
+    if future is not None:
+        try:
+            done = future.result()
+        except Exception as exc:   # the helper failed: do its part here
+            log.warning("publish helper failed (%s); publishing its feeds here", exc)
+            publish_feeds(ctx, theirs, counts, skips, newest)
+        else:
+            ctx.current.update(done.current)
+            ctx.writer.written.extend(done.written)
+            ctx.writer.unchanged += done.unchanged
     ctx.writer.write("favicon.ico", favicon())
     ctx.writer.write("sources.opml", sources_opml(ctx.settings))
     ctx.writer.write("subscriptions.opml", subscriptions_opml(ctx.settings, specs))
