@@ -123,7 +123,9 @@ def run_pipeline(cfg: PollConfig, farm: Farm, pool: Executor | None, out: PollRe
                 bad = [o.error for o in report.outcomes if o.error][:3]
                 print(f"  ! pipeline: {report.failed} failed {bad} {report.publish_error}")
             return {"new": report.new_entries, "failed": report.failed,
-                    "publish_s": report.publish_seconds}
+                    "publish_s": report.publish_seconds,
+                    "fetch_s": report.timings.get("fetch_parse_store", 0.0),
+                    "stories_s": report.timings.get("stories_deals", 0.0)}
 
         def keep(phase: str, sample: Sample) -> None:
             if phase == "cold" and sample.wall > cfg.cold_once_after:
@@ -257,11 +259,12 @@ def report(res: PollResults, farm_cfg: FarmConfig | None = None) -> str:
                 f"{median([s.child_rss_mb for s in samples]):.0f}",
                 f"{median([s.extra['ok'] for s in samples]):.0f} / "
                 f"{median([s.extra['nm'] for s in samples]):.0f}",
-                spread([s.extra["publish_s"] for s in samples]) if client == "pipeline"
-                else "–",
+                " / ".join(f"{median([s.extra[k] for s in samples]):.2f}"
+                           for k in ("fetch_s", "stories_s", "publish_s"))
+                if client == "pipeline" else "–",
             ])
     head = ["client", "phase", "wall s", "CPU s", "CPU ms/feed", "peak RSS MB main / worker",
-            "requests 200 / 304", "of which publish s"]
+            "requests 200 / 304", "stages s: fetch+parse+store / stories+facts / publish"]
     notes = [
         f"{cfg.feeds} feeds × {cfg.entries} entries (RSS and Atom, ~40–200 KB each, gzip), "
         f"{cfg.latency * 1000:.0f} ms latency per request, {cfg.concurrency} requests in "
