@@ -176,3 +176,22 @@ def test_deal_json_round_trip_is_exact() -> None:
     text = _rows.deal_to_json(deal)
     assert json.loads(text) == json.loads(json.dumps(asdict(deal)))
     assert _rows.deal_from_json(text) == deal
+
+
+@pytest.mark.parametrize("sql", [
+    "UPDATE stories SET merged_into = 5 WHERE merged_into = 7",            # every merge
+    "SELECT id FROM entries WHERE story_id = 3 ORDER BY pub_time, id LIMIT 200",  # facts
+    "SELECT content_hash FROM entries WHERE feed = 'a' ORDER BY id DESC LIMIT 100",
+    "SELECT n FROM feed_sizes WHERE key = 'all'",
+    "SELECT s.id FROM feed_members m JOIN stories s ON s.id = m.story_id "
+    "WHERE m.key = 'all' ORDER BY m.story_id DESC LIMIT 50",
+    "SELECT id FROM entries WHERE story_id IS NULL ORDER BY pub_time, id LIMIT 10",
+])
+def test_cycle_queries_read_index_ranges_not_the_history(tmp_path: Path, sql: str) -> None:
+    """What every cycle or merge runs must not read every story or entry (cost ∝ history)."""
+    store = Store(tmp_path / "a.db")
+    plan = " | ".join(r["detail"] for r in store.rows("EXPLAIN QUERY PLAN " + sql))
+    assert "USING" in plan and not any(f"SCAN {t}" in plan for t in ("stories", "entries",
+                                                                      "feed_members")), plan
+    if "pending" not in plan and "story_id IS NULL" not in sql:
+        assert "TEMP B-TREE" not in plan, plan

@@ -204,6 +204,18 @@ def _feed_members(db: Database) -> None:
                + member_rows("1"))
 
 
+@migrations(name="0006_history_indexes")
+def _history_indexes(db: Database) -> None:
+    # A merge re-points the stories merged into the dropped one: without this index that
+    # update read every story (a cost growing with the history, on every merge).
+    db.execute("CREATE INDEX stories_merged_into ON stories (merged_into) "
+               "WHERE merged_into IS NOT NULL")
+    # A story's first reports (its facts) and a feed's latest entries (known content
+    # hashes), read from an index range instead of sorting all of the story's or feed's rows.
+    db.execute("CREATE INDEX entries_story_time ON entries (story_id, pub_time, id)")
+    db.execute("CREATE INDEX entries_feed_id ON entries (feed, id)")
+
+
 KNOWN = tuple(m.name for m in migrations._migrations)
 
 
