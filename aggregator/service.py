@@ -52,7 +52,13 @@ def parse_pool(workers: int | None = None) -> Executor:
     """A process pool for feedparser (pure Python: processes, not threads, use both cores)."""
     return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 2,
                                mp_context=multiprocessing.get_context("forkserver"),
-                               initializer=limit_worker_memory)
+                               initializer=_pool_worker)
+
+
+def _pool_worker() -> None:
+    """Initializer of a parse process: bounded memory; Ctrl-C is for the main process."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    limit_worker_memory()
 
 
 class LazyPool(Executor):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import traceback
 from datetime import datetime
 from typing import Any
@@ -56,6 +57,10 @@ def current_rss() -> int:
         return 0
 
 
+def _unwind(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
 def _lower_priority(step: int) -> None:
     """Let the web server win the CPU when both want it (the parse pool inherits this)."""
     try:
@@ -71,6 +76,11 @@ def serve_cycles(settings: Settings, conn: Any, rss_limit: int = RSS_LIMIT) -> N
 
     logs.setup(settings.log_format)
     _lower_priority(NICENESS)
+    # Ctrl-C reaches the whole process group: the parent handles it and stops this process.
+    # SIGTERM (the parent's terminate(), or a supervisor signalling the whole group) unwinds:
+    # the running transaction rolls back and the parse pool is shut down.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _unwind)
     pool, stories = LazyPool(), StoryWindow()
     fetcher = Fetcher(fetch_options(settings))
     try:

@@ -213,3 +213,24 @@ def test_cycle_process_keeps_its_index_and_survives_a_kill(tmp_path: Path) -> No
     finally:
         worker.stop()
     assert worker.process is None
+
+
+def test_cycle_process_leaves_ctrl_c_to_the_parent_and_unwinds_on_sigterm(
+        tmp_path: Path) -> None:
+    settings = Settings(database=tmp_path / "db" / "a.db", output=tmp_path / "site")
+    worker = CycleWorker(settings)
+    try:
+        now, entries = batches(days=1)[0]
+        with Store(settings.database) as store:
+            ingest(store, entries, now)
+        worker.run(now)
+        process = worker.process
+        assert process is not None
+        os.kill(process.pid, signal.SIGINT)           # Ctrl-C in a terminal: whole group
+        report, _, _ = worker.run(now + timedelta(minutes=5))
+        assert worker.started == 1 and report.story_index == ""
+        os.kill(process.pid, signal.SIGTERM)          # a supervisor stopping the group
+        process.join(5)
+        assert process.exitcode == 0                  # unwound, not killed by the signal
+    finally:
+        worker.stop()
