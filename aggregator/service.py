@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from concurrent.futures import Executor, ProcessPoolExecutor
 from datetime import datetime, timedelta, timezone
 from typing import Callable
@@ -52,13 +53,28 @@ def parse_pool(workers: int | None = None) -> Executor:
     """A process pool for feedparser (pure Python: processes, not threads, use both cores)."""
     return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 2,
                                mp_context=multiprocessing.get_context("forkserver"),
-                               initializer=_pool_worker)
+                               initializer=_pool_worker, initargs=(os.getpid(),))
 
 
-def _pool_worker() -> None:
-    """Initializer of a parse process: bounded memory; Ctrl-C is for the main process."""
+def _pool_worker(owner: int) -> None:
+    """Initializer of a parse process: bounded memory; Ctrl-C is for the main process; and
+    the process ends when ``owner`` (the process that made the pool) is gone, killed or
+    not, instead of waiting for work forever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     limit_worker_memory()
+    threading.Thread(target=_watch_owner, args=(owner,), name="owner-watch",
+                     daemon=True).start()
+
+
+def _watch_owner(owner: int, every: float = 2.0) -> None:
+    while True:
+        time.sleep(every)
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:   # a different process got the pid: the owner is gone
+            os._exit(0)
 
 
 class LazyPool(Executor):

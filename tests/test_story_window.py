@@ -6,6 +6,7 @@ import hashlib
 import os
 import random
 import signal
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -13,13 +14,13 @@ import pytest
 
 from aggregator import pipeline
 from aggregator.fetch import Fetcher
-from aggregator.models import Entry, Settings
+from aggregator.models import Entry, FeedSettings, Settings
 from aggregator.service import fetch_options
 from aggregator.store import Store
 from aggregator.story_window import StoryWindow
 from aggregator.worker import CycleWorker
 
-from .conftest import NOW
+from .conftest import NOW, rss
 
 COMPANIES = ["Anthropic", "Mistral", "Cohere", "Perplexity", "Lumora", "Graphcore", "Runway",
              "Hugging Face", "Scale AI", "Databricks", "Glean", "Harvey", "Sierra", "Figure"]
@@ -183,10 +184,40 @@ def test_a_failed_cycle_makes_the_next_one_reload(tmp_path: Path,
     assert assignments(kept) == assignments(fresh)
 
 
+def descendants(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        try:
+            text = Path(f"/proc/{parent}/task/{parent}/children").read_text()
+        except OSError:
+            continue
+        kids = [int(k) for k in text.split()]
+        out += kids
+        todo += kids
+    return out
+
+
+def alive(pids: list[int]) -> list[int]:
+    """Those still running (zombies count as gone)."""
+    out = []
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            out.append(pid)
+    return out
+
+
 def test_cycle_process_keeps_its_index_and_survives_a_kill(tmp_path: Path) -> None:
     feeds = tmp_path / "feeds"
     feeds.mkdir()
-    settings = Settings(database=tmp_path / "db" / "a.db", output=tmp_path / "site")
+    (feeds / "wire.xml").write_text(rss("Wire", [
+        {"title": "Mistral AI raises EUR 600 million", "link": "https://w.example/1"}]))
+    settings = Settings(database=tmp_path / "db" / "a.db", output=tmp_path / "site",
+                        feeds=(FeedSettings(name="wire", path=feeds / "wire.xml"),))
     plan = batches(days=1)
     worker = CycleWorker(settings)
     try:
@@ -197,19 +228,25 @@ def test_cycle_process_keeps_its_index_and_survives_a_kill(tmp_path: Path) -> No
             report, counts, _ = worker.run(now)
             seen.append(report.story_index)
         assert seen == ["loaded", "kept", "kept"]
-        assert worker.started == 1 and counts["entries"] == 120
+        assert worker.started == 1 and counts["entries"] == 121
         assert worker.process is not None      # updating yields the CPU to serving
         assert os.getpriority(os.PRIO_PROCESS, worker.process.pid) == \
             min(os.getpriority(os.PRIO_PROCESS, 0) + 10, 19)
         assert worker.process is not None
+        pool = descendants(worker.process.pid)          # its parse pool (and forkserver)
+        assert pool, "the cycles parsed nothing in a pool"
         os.kill(worker.process.pid, signal.SIGKILL)      # the OOM killer, say
         worker.process.join(5)
+        deadline = time.monotonic() + 15
+        while alive(pool) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not alive(pool)                           # nothing left behind
         now, entries = plan[3]
         with Store(settings.database) as store:
             ingest(store, entries, now)
         report, counts, _ = worker.run(now)
         assert report.story_index == "loaded" and worker.started == 2
-        assert counts["entries"] == 160
+        assert counts["entries"] == 161
     finally:
         worker.stop()
     assert worker.process is None
