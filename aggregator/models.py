@@ -298,6 +298,7 @@ class Story:
     deal: Deal | None = None
     tags: tuple[str, ...] = ()
     curated: bool = False
+    source_count: int = 0               # reports in all (``sources`` may list fewer)
 
 
 @dataclass(frozen=True)

@@ -275,3 +275,18 @@ def test_story_facts_come_from_its_first_reports(tmp_path: Path, store: Store,
             store, store.scalar("SELECT id FROM stories"), NOW)
     rows = store.rows("SELECT e.feed FROM stories s JOIN entries e ON e.id = s.primary_entry_id")
     assert [r["feed"] for r in rows] == ["late"]
+
+
+def test_a_big_story_lists_its_first_reports_and_counts_them_all(
+        tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from aggregator.store import _stories
+    monkeypatch.setattr(_stories, "SOURCES_SHOWN", 2)
+    settings = settings_for(tmp_path, [])
+    for n in range(5):
+        _stored(store, ["Mistral AI raises EUR 600 million in Series B"], feed=f"outlet{n}")
+    cycle(settings, store)
+    (story,) = store.select_stories(StoryQuery(), limit=5)
+    assert story.source_count == 5 and len(story.sources) == 2
+    assert story.primary in story.sources
+    atom = (tmp_path / "site" / "all.atom").read_text()
+    assert "and 3 more." in atom

@@ -136,7 +136,9 @@ def _content(story: Story, deal: Deal | None) -> str:
         parts.append(f"<p>{escape(excerpt)}</p>")
     line = f"Source: {_outlet_link(story.primary)}."
     others = _others(story)
+    more = story.source_count - len(story.sources)
     if others:
-        line += " Also reported by " + ", ".join(_outlet_link(s) for s in others) + "."
+        line += " Also reported by " + ", ".join(_outlet_link(s) for s in others)
+        line += f" and {more} more." if more > 0 else "."
     parts.append(f"<p>{line}</p>")
     return "".join(parts)

@@ -45,7 +45,8 @@ def _deal_row(story: Story) -> str:
     cells = [utc(story.published).date().isoformat(), deal.type if deal else "",
              parties_text(deal) if deal else "", format_money(deal.amount) if deal else ""]
     tds = "".join(f"<td>{escape(c)}</td>" for c in cells)
-    return f"<tr>{tds}<td class=\"n\">{len(story.sources)}</td><td>{link}</td></tr>\n"
+    outlets = max(story.source_count, len(story.sources))
+    return f"<tr>{tds}<td class=\"n\">{outlets}</td><td>{link}</td></tr>\n"
 
 
 def deals_table(stories: Sequence[Story],

@@ -13,6 +13,7 @@ from . import _rows
 from ._schema import member_rows
 
 _MEMBERS_OF = member_rows("s.id = :id")
+SOURCES_SHOWN = 50       # reports a published story lists (its count says how many in all)
 STORY_MEMO = 5_000       # stories kept in memory between reads (a publish reads each often)
 
 if TYPE_CHECKING:
@@ -159,15 +160,20 @@ class StoryStore:
 
     # ------------------------------------------------------------------ reads
 
-    def story_sources(self, story_ids: Sequence[int]) -> dict[int, list[Source]]:
-        """Every source of each story, oldest first."""
+    def story_sources(self, story_ids: Sequence[int], limit: int = -1,
+                      keep: Sequence[int] = ()) -> dict[int, list[Source]]:
+        """The sources of each story, oldest first: every one, or (``limit`` ≥ 0) the first
+        ``limit`` of each story plus the entries in ``keep`` (its primary)."""
         if not story_ids:
             return {}
         marks = ",".join("?" * len(story_ids))
+        kept = ",".join("?" * len(keep)) or "NULL"
         rows = self.rows(
             "SELECT e.id, e.feed, e.title, e.link, e.original_link, e.published, e.first_seen, "
-            f"e.story_id, f.url AS feed_url FROM entries e LEFT JOIN feeds f ON f.name = e.feed "
-            f"WHERE e.story_id IN ({marks}) ORDER BY e.pub_time, e.id", list(story_ids))
+            "e.story_id, f.url AS feed_url FROM (SELECT *, row_number() OVER (PARTITION BY "
+            f"story_id ORDER BY pub_time, id) AS n FROM entries WHERE story_id IN ({marks})) e "
+            f"LEFT JOIN feeds f ON f.name = e.feed WHERE ? < 0 OR e.n <= ? OR e.id IN ({kept}) "
+            "ORDER BY e.pub_time, e.id", [*story_ids, limit, limit, *keep])
         out: dict[int, list[Source]] = {i: [] for i in story_ids}
         for row in rows:
             out[row["story_id"]].append(_rows.row_to_source(row))
@@ -269,7 +275,9 @@ class StoryStore:
         self.__dict__.pop("_story_memo", None)
 
     def _load_stories(self, rows: Sequence[dict[str, Any]]) -> list[Story]:
-        sources = self.story_sources([r["id"] for r in rows])
+        # a published entry names a story's first SOURCES_SHOWN reports (and its primary)
+        sources = self.story_sources([r["id"] for r in rows], SOURCES_SHOWN,
+                                     [r["primary_entry_id"] for r in rows])
         entries = {r["id"]: r for r in self.rows(
             "SELECT id, summary, content_html FROM entries WHERE id IN (%s)"
             % ",".join("?" * len(rows)), [r["primary_entry_id"] for r in rows])} if rows else {}
@@ -289,6 +297,7 @@ class StoryStore:
             updated=_rows.dt(row["updated_at"]),  # type: ignore[arg-type]
             deal=_rows.deal_from_json(row["deal_json"]),
             tags=tuple(json.loads(row["tags_json"] or "[]")), curated=bool(row["curated"]),
+            source_count=max(int(row["source_count"] or 0), len(sources)),
         )
 
     def count_stories(self, query: StoryQuery) -> int:
