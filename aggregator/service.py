@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
-import os
 import signal
 import threading
-import time
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
@@ -27,10 +24,11 @@ from . import pipeline, web
 from .fetch import Fetcher
 from .metrics import Metrics
 from .models import Settings
-from .parse_guard import limit_worker_memory
 from .store import Store
 from .story_window import StoryWindow
-from .worker import CycleWorker, cycle_stats
+from .worker import (  # noqa: F401  (fetch_options, open_store, parse_pool: used by cli, bench)
+    CycleWorker, LazyPool, cycle_stats, fetch_options, open_store, parse_pool,
+)
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -38,69 +36,6 @@ Clock = Callable[[], datetime]
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def fetch_options(settings: Settings):  # type: ignore[no-untyped-def]
-    from .fetch import FetchOptions
-    return FetchOptions(
-        max_body_bytes=settings.max_body_bytes, max_redirects=settings.max_redirects,
-        allow_private_networks=settings.allow_private_networks,
-        concurrency=settings.concurrency, per_host=settings.per_host,
-        connect_timeout=settings.connect_timeout, read_timeout=settings.read_timeout)
-
-
-def parse_pool(workers: int | None = None) -> Executor:
-    """A process pool for feedparser (pure Python: processes, not threads, use both cores)."""
-    return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 2,
-                               mp_context=multiprocessing.get_context("forkserver"),
-                               initializer=_pool_worker, initargs=(os.getpid(),))
-
-
-def _pool_worker(owner: int) -> None:
-    """Initializer of a parse process: bounded memory; Ctrl-C is for the main process; and
-    the process ends when ``owner`` (the process that made the pool) is gone, killed or
-    not, instead of waiting for work forever."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    limit_worker_memory()
-    threading.Thread(target=_watch_owner, args=(owner,), name="owner-watch",
-                     daemon=True).start()
-
-
-def _watch_owner(owner: int, every: float = 2.0) -> None:
-    while True:
-        time.sleep(every)
-        try:
-            os.kill(owner, 0)
-        except ProcessLookupError:
-            os._exit(0)
-        except PermissionError:   # a different process got the pid: the owner is gone
-            os._exit(0)
-
-
-class LazyPool(Executor):
-    """A parse pool started on first use: a cycle where every feed answers 304 starts none."""
-
-    def __init__(self, workers: int | None = None) -> None:
-        self.workers = workers
-        self._pool: Executor | None = None
-
-    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
-        if self._pool is None:
-            self._pool = parse_pool(self.workers)
-        return self._pool.submit(fn, *args, **kwargs)
-
-    @property
-    def broken(self) -> bool:
-        return bool(getattr(self._pool, "_broken", False))
-
-    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
-            self._pool = None
-
-
-def open_store(settings: Settings) -> Store:
-    return Store(settings.database, id_authority=settings.site.id_authority)
 
 
 class Service:

@@ -1,4 +1,5 @@
-"""The cycle process of ``aggregator run``: update cycles away from the web server's GIL.
+"""The processes that run update cycles: the parse pool, and the cycle process of
+``aggregator run`` (update cycles away from the web server's GIL).
 
 One long-lived child process runs every cycle the scheduler asks for and keeps, between
 cycles, what is costly to rebuild: its database connection, its parse pool and the story
@@ -8,9 +9,10 @@ process only sends a time and receives the cycle's report.
 If the child dies (killed, out of memory), the cycle in progress fails with a clear error and
 the next one starts a fresh child, which loads the story window again; nothing stored is lost
 (every write is a transaction). The child runs at a lower CPU priority (``nice`` +10, and
-so does its parse pool): when both want the CPU, serving readers wins over updating. After a cycle that left the child larger than
-``rss_limit`` bytes, the child exits and the next cycle starts a fresh one, so a big cold
-start does not pin its memory for the life of the service.
+so does its parse pool): when both want the CPU, serving readers wins over updating. After a
+cycle that left the child larger than ``rss_limit`` bytes, the child exits and the next cycle
+starts a fresh one, so a big cold start does not pin its memory for the life of the service.
+A parse worker ends by itself once the process that made its pool is gone.
 """
 
 from __future__ import annotations
@@ -19,13 +21,17 @@ import logging
 import multiprocessing
 import os
 import signal
+import threading
+import time
 import traceback
+from concurrent.futures import Executor, ProcessPoolExecutor
 from datetime import datetime
 from typing import Any
 
 from . import pipeline
 from .fetch import Fetcher
 from .models import Settings, StoryQuery
+from .parse_guard import limit_worker_memory
 from .store import Store
 from .story_window import StoryWindow
 
@@ -33,6 +39,71 @@ log = logging.getLogger(__name__)
 
 RSS_LIMIT = 512 * 2**20
 NICENESS = 10            # the cycle process yields the CPU to the web server
+# --------------------------------------------------------------------------- the parse pool
+
+def fetch_options(settings: Settings):  # type: ignore[no-untyped-def]
+    from .fetch import FetchOptions
+    return FetchOptions(
+        max_body_bytes=settings.max_body_bytes, max_redirects=settings.max_redirects,
+        allow_private_networks=settings.allow_private_networks,
+        concurrency=settings.concurrency, per_host=settings.per_host,
+        connect_timeout=settings.connect_timeout, read_timeout=settings.read_timeout)
+
+
+def parse_pool(workers: int | None = None) -> Executor:
+    """A process pool for feedparser (pure Python: processes, not threads, use both cores)."""
+    return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 2,
+                               mp_context=multiprocessing.get_context("forkserver"),
+                               initializer=_pool_worker, initargs=(os.getpid(),))
+
+
+def _pool_worker(owner: int) -> None:
+    """Initializer of a parse process: bounded memory; Ctrl-C is for the main process; and
+    the process ends when ``owner`` (the process that made the pool) is gone, killed or
+    not, instead of waiting for work forever."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    limit_worker_memory()
+    threading.Thread(target=_watch_owner, args=(owner,), name="owner-watch",
+                     daemon=True).start()
+
+
+def _watch_owner(owner: int, every: float = 2.0) -> None:
+    while True:
+        time.sleep(every)
+        try:
+            os.kill(owner, 0)
+        except (ProcessLookupError, PermissionError):   # gone (or its pid reused)
+            os._exit(0)
+
+
+class LazyPool(Executor):
+    """A parse pool started on first use: a cycle where every feed answers 304 starts none."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers
+        self._pool: Executor | None = None
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        if self._pool is None:
+            self._pool = parse_pool(self.workers)
+        return self._pool.submit(fn, *args, **kwargs)
+
+    @property
+    def broken(self) -> bool:
+        return bool(getattr(self._pool, "_broken", False))
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+            self._pool = None
+
+
+def open_store(settings: Settings) -> Store:
+    return Store(settings.database, id_authority=settings.site.id_authority)
+
+
+# --------------------------------------------------------------------------- cycles
+
 CycleResult = tuple[pipeline.RunReport, dict[str, int], dict[str, float]]
 
 
@@ -72,7 +143,6 @@ def _lower_priority(step: int) -> None:
 def serve_cycles(settings: Settings, conn: Any, rss_limit: int = RSS_LIMIT) -> None:
     """Entry point of the child: run a cycle for every time received, until None or EOF."""
     from . import logs
-    from .service import LazyPool, fetch_options, open_store
 
     logs.setup(settings.log_format)
     _lower_priority(NICENESS)
@@ -181,4 +251,5 @@ class CycleWorker:
         self._reap()
 
 
-__all__ = ["CycleWorker", "cycle_stats", "serve_cycles"]
+__all__ = ["CycleWorker", "LazyPool", "cycle_stats", "fetch_options", "open_store",
+           "parse_pool", "serve_cycles"]

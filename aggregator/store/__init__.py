@@ -38,6 +38,7 @@ class Store(StoryStore):
                  id_authority: str = "aggregator.local,2026") -> None:
         self.path = None if path is None else Path(path)
         self.id_authority = id_authority
+        self._story_memo = {}
         try:
             if self.path is None:
                 conn = sqlite3.connect(":memory:", check_same_thread=False)

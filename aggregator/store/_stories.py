@@ -44,6 +44,7 @@ class StoryStore:
 
     db: "Database"
     id_authority: str = "aggregator.local,2026"
+    _story_memo: dict[int, tuple[str, Story]]     # id -> (updated_at, story); set by Store
 
     def rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         raise NotImplementedError
@@ -258,7 +259,7 @@ class StoryStore:
         """Stories of ``rows`` (rows of ``stories``); with ``keep``, a story loaded before at
         the same ``updated_at`` is taken from memory (every change of a story, its sources or
         its primary text bumps ``updated_at``; the memory is dropped when feeds are saved)."""
-        memo: dict[int, tuple[str, Story]] = self.__dict__.setdefault("_story_memo", {})
+        memo = self._story_memo
         if not keep:
             return self._load_stories(rows)
         fresh = [r for r in rows if memo.get(r["id"], ("",))[0] != r["updated_at"]]
@@ -272,7 +273,7 @@ class StoryStore:
 
     def forget_stories(self) -> None:
         """Drop the stories kept in memory by :meth:`stories_from_rows`."""
-        self.__dict__.pop("_story_memo", None)
+        self._story_memo.clear()
 
     def _load_stories(self, rows: Sequence[dict[str, Any]]) -> list[Story]:
         # a published entry names a story's first SOURCES_SHOWN reports (and its primary)
