@@ -195,3 +195,46 @@ def test_cycle_queries_read_index_ranges_not_the_history(tmp_path: Path, sql: st
                                                                       "feed_members")), plan
     if "pending" not in plan and "story_id IS NULL" not in sql:
         assert "TEMP B-TREE" not in plan, plan
+
+
+def _steps(store: Store, call) -> int:  # type: ignore[no-untyped-def]
+    """SQLite virtual-machine steps (in units of 100) that ``call`` makes: a measure of
+    rows read that does not depend on the machine's speed."""
+    count = [0]
+
+    def tick() -> int:
+        count[0] += 1
+        return 0
+    conn = store.db.conn
+    conn.set_progress_handler(tick, 100)
+    try:
+        call()
+    finally:
+        conn.set_progress_handler(None, 100)
+    return count[0]
+
+
+def test_first_sources_of_a_story_cost_the_same_whatever_its_size(store: Store) -> None:
+    """A story that keeps growing (thousands of reports) is loaded for publish at the cost
+    of the reports it shows, not of all it has."""
+    sizes = {"small": 10, "big": 1500}
+    ids = {}
+    for name, size in sizes.items():
+        new = store.upsert_entries(
+            "a", [entry(n, key=f"{name}:{n}", title=f"{name} {n}") for n in range(size)],
+            NOW).new_ids
+        with store.write():
+            sid = store.create_story(StoryDecision(new[0], None, "new"), NOW)
+            for eid in new[1:]:
+                store.attach(StoryDecision(eid, sid, "similar", 0.8, ()), sid, NOW)
+        ids[name] = (sid, new[0])
+    shown = {name: store.story_sources([sid], limit=5, keep=[primary])[sid]
+             for name, (sid, primary) in ids.items()}
+    # oldest first: the 5 oldest reports (entry n is dated n hours before NOW), then the
+    # primary (the newest here)
+    assert [s.title for s in shown["big"]] == [f"big {n}" for n in range(1499, 1494, -1)] + [
+        "big 0"]
+    assert len(store.story_sources([ids["big"][0]])[ids["big"][0]]) == 1500
+    small, big = (_steps(store, lambda sid=sid, p=p: store.story_sources([sid], 5, [p]))
+                  for sid, p in (ids["small"], ids["big"]))
+    assert big <= 2 * small + 5, (small, big)

@@ -167,17 +167,20 @@ class StoryStore:
         ``limit`` of each story plus the entries in ``keep`` (its primary)."""
         if not story_ids:
             return {}
-        marks = ",".join("?" * len(story_ids))
-        kept = ",".join("?" * len(keep)) or "NULL"
+        # Each story's first ``limit`` reports come from a covering index range of their
+        # own (a correlated LIMIT), so a story with thousands of reports costs the same as
+        # a small one; the primary entries in ``keep`` are added to that set of ids.
         rows = self.rows(
             "SELECT e.id, e.feed, e.title, e.link, e.original_link, e.published, e.first_seen, "
-            "e.story_id, f.url AS feed_url FROM (SELECT *, row_number() OVER (PARTITION BY "
-            f"story_id ORDER BY pub_time, id) AS n FROM entries WHERE story_id IN ({marks})) e "
-            f"LEFT JOIN feeds f ON f.name = e.feed WHERE ? < 0 OR e.n <= ? OR e.id IN ({kept}) "
-            "ORDER BY e.pub_time, e.id", [*story_ids, limit, limit, *keep])
+            "e.story_id, f.url AS feed_url FROM entries e LEFT JOIN feeds f ON f.name = e.feed "
+            "WHERE e.id IN (SELECT x.id FROM json_each(?) s JOIN entries x ON x.id IN "
+            "(SELECT id FROM entries WHERE story_id = s.value ORDER BY pub_time, id LIMIT ?) "
+            "UNION SELECT value FROM json_each(?)) ORDER BY e.pub_time, e.id",
+            [json.dumps(list(story_ids)), limit, json.dumps(list(keep))])
         out: dict[int, list[Source]] = {i: [] for i in story_ids}
         for row in rows:
-            out[row["story_id"]].append(_rows.row_to_source(row))
+            if row["story_id"] in out:
+                out[row["story_id"]].append(_rows.row_to_source(row))
         return out
 
     def live_story_id(self, story_id: int) -> int | None:
