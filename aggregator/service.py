@@ -15,8 +15,7 @@ import logging
 import signal
 import threading
 from concurrent.futures import Executor
-from datetime import datetime, timedelta, timezone
-from typing import Callable
+from datetime import timezone
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -24,6 +23,7 @@ from . import pipeline, web
 from .fetch import Fetcher
 from .metrics import Metrics
 from .models import Settings
+from .readiness import Clock, ReadinessProbe, utcnow
 from .store import Store
 from .story_window import StoryWindow
 from .worker import (  # noqa: F401  (fetch_options, open_store, parse_pool: used by cli, bench)
@@ -31,11 +31,6 @@ from .worker import (  # noqa: F401  (fetch_options, open_store, parse_pool: use
 )
 
 log = logging.getLogger(__name__)
-Clock = Callable[[], datetime]
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 class Service:
@@ -52,7 +47,7 @@ class Service:
         self.cycle_done = threading.Event()
         self.cycle_done.set()
         self._store: Store | None = None
-        self._reader: Store | None = None
+        self._probe = ReadinessProbe(settings, clock)
 
     # ---------------------------------------------------------------- cycles
 
@@ -104,23 +99,7 @@ class Service:
     # ---------------------------------------------------------------- health
 
     def readiness(self) -> web.Readiness:
-        try:
-            if self._reader is None:
-                self._reader = open_store(self.settings)
-            self._reader.scalar("SELECT 1")
-            last = self._reader.last_run()
-        except Exception as exc:  # the database does not answer: not ready
-            return web.Readiness(False, {"database": f"error: {exc}"})
-        detail: dict[str, object] = {"database": "ok", "last_cycle": last and last["finished_at"]}
-        if last is None:
-            return web.Readiness(False, {**detail, "reason": "no update cycle has completed"})
-        age = self.clock() - datetime.fromisoformat(last["finished_at"])
-        detail["last_cycle_age_seconds"] = int(age.total_seconds())
-        if last.get("publish_error"):
-            return web.Readiness(False, {**detail, "publish_error": last["publish_error"]})
-        if age > timedelta(seconds=self.settings.readiness_max_age):
-            return web.Readiness(False, {**detail, "reason": "last update cycle is too old"})
-        return web.Readiness(True, detail)
+        return self._probe()
 
     # ---------------------------------------------------------------- serving
 
@@ -165,6 +144,6 @@ class Service:
                 self.worker.terminate()
         if self.executor is not None:
             self.executor.shutdown(wait=idle, cancel_futures=True)
-        for store in (self._reader, self._store if idle else None):
-            if store is not None:
-                store.close()
+        self._probe.close()
+        if self._store is not None and idle:
+            self._store.close()
