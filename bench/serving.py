@@ -152,7 +152,7 @@ async def _wrk(cfg: ServeConfig, lua: Path, port: int, path: str) -> tuple[float
                                                 stdout=asyncio.subprocess.PIPE)
     out = (await asyncio.wait_for(proc.communicate(), cfg.duration + 60))[0].decode()
     rps = float(_find(r"Requests/sec:\s+([\d.]+)", out))
-    p99 = _millis(_find(r"99%\s+(\S+)", out))
+    p99 = _millis(_find(r"(?m)^\s*99%\s+(\S+)", out))   # the latency distribution line
     statuses = re.search(r"STATUS (.*)", out)
     return rps, p99, statuses.group(1) if statuses else "?"
 
