@@ -278,14 +278,17 @@ def test_a_helper_that_dies_is_replaced(settings: Settings,
     assert f"web process {victim} ended (exit code -9)" in caplog.text
 
 
-def test_helpers_stop_when_serving_closes(settings: Settings) -> None:
-    with serving(settings) as (loop, served):
+def test_helpers_stop_when_serving_closes(settings: Settings,
+                                         caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="aggregator.web_pool"), \
+            serving(settings) as (loop, served):
         assert served.pool is not None
         helpers = set(served.pool.pids)
         all_listening(served)
         port = served.port
     assert not any(running(pid) for pid in helpers)
     assert listeners(port) == set()
+    assert caplog.records == []         # SIGTERM was enough: none had to be killed
 
 
 def test_a_port_someone_listens_on_is_refused(settings: Settings) -> None:
