@@ -1,4 +1,9 @@
-"""Command line: the composition root. Builds objects from Settings; holds no logic of its own."""
+"""Command line: the composition root. Builds objects from Settings; holds no logic of its own.
+
+The service, the pipeline and the stages behind them are imported by the commands that use
+them: a process started from the ``aggregator`` script (the container's health check every
+30 s, or a web helper process, which re-imports the script) loads only what it needs.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +14,19 @@ import os
 import sys
 import urllib.request
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import yaml
 
-from . import __version__, pipeline
+from . import __version__, logs
 from .config import load_settings, settings_to_dict
 from .errors import AggregatorError, ConfigError
 from .models import Settings
-from .service import LazyPool, Service, open_store, utcnow
-from . import logs
+from .store import open_store
+
+if TYPE_CHECKING:
+    from .pipeline import FeedOutcome
 
 DEFAULT_CONFIG = "feeds.yaml"
 
@@ -90,6 +97,9 @@ def config_show(ctx: Context, as_json: bool) -> None:
 @pass_ctx
 def update(ctx: Context, all_feeds: bool) -> None:
     """Run one update cycle: fetch due feeds, store, cluster, tag, publish."""
+    from . import pipeline
+    from .service import LazyPool, Service, utcnow
+
     settings = ctx.settings
     service = Service(settings, executor=LazyPool())
     store = open_store(settings)
@@ -111,7 +121,7 @@ def update(ctx: Context, all_feeds: bool) -> None:
 
 
 def _progress(tty: bool):  # type: ignore[no-untyped-def]
-    def show(outcome: pipeline.FeedOutcome) -> None:
+    def show(outcome: FeedOutcome) -> None:
         state = outcome.error or (
             "not modified" if outcome.status == 304 else f"{outcome.new_entries} new")
         if tty:
@@ -128,6 +138,9 @@ def _progress(tty: bool):  # type: ignore[no-untyped-def]
 @pass_ctx
 def publish(ctx: Context) -> None:
     """Rewrite the site directory from the database (no fetching)."""
+    from . import pipeline
+    from .service import utcnow
+
     settings = ctx.settings
     store = open_store(settings)
     report = pipeline.RunReport(started=utcnow())
@@ -155,6 +168,8 @@ def run(ctx: Context) -> None:
 
 
 def _serve(settings: Settings, *, schedule: bool) -> None:
+    from .service import Service
+
     open_store(settings).close()  # migrate now; a newer database is refused before serving
     service = Service(settings, isolated=schedule)
     asyncio.run(service.serve(schedule=schedule))

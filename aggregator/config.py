@@ -62,7 +62,7 @@ ENV_PREFIX = "AGGREGATOR_"
 ENV_VARIABLES = (
     "AGGREGATOR_CONFIG", "AGGREGATOR_DATABASE", "AGGREGATOR_OUTPUT", "AGGREGATOR_HOST",
     "AGGREGATOR_PORT", "AGGREGATOR_BASE_URL", "AGGREGATOR_ALLOW_PRIVATE_NETWORKS",
-    "AGGREGATOR_LOG_FORMAT",
+    "AGGREGATOR_LOG_FORMAT", "AGGREGATOR_WEB_WORKERS",
 )
 
 
@@ -84,7 +84,7 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
         "site": asdict(s.site),
         "database": str(s.database),
         "output": str(s.output),
-        "server": {"host": s.host, "port": s.port},
+        "server": {"host": s.host, "port": s.port, "workers": s.web_workers},
         "allow_private_networks": s.allow_private_networks,
         "fetch": {
             "concurrency": s.concurrency, "per_host": s.per_host,
@@ -128,7 +128,8 @@ _SITE: dict[str, tuple[str, Reader]] = {
     "author": ("author", as_name), "subtitle": ("subtitle", as_text),
     "id_authority": ("id_authority", as_id_authority),
 }
-_SERVER = {"host": ("host", as_name), "port": ("port", as_integer(1, 65535))}
+_SERVER = {"host": ("host", as_name), "port": ("port", as_integer(1, 65535)),
+           "workers": ("web_workers", as_integer(1))}
 _FETCH: dict[str, tuple[str, Reader]] = {
     "concurrency": ("concurrency", as_integer(1)), "per_host": ("per_host", as_integer(1)),
     "max_body_bytes": ("max_body_bytes", as_integer(1)),
@@ -284,6 +285,7 @@ _ENV: dict[str, tuple[str, Reader]] = {
     "AGGREGATOR_BASE_URL": ("base_url", as_base_url),
     "AGGREGATOR_ALLOW_PRIVATE_NETWORKS": ("allow_private_networks", as_env_boolean),
     "AGGREGATOR_LOG_FORMAT": ("log_format", as_choice("text", "json")),
+    "AGGREGATOR_WEB_WORKERS": ("web_workers", as_integer(1)),
 }
 
 

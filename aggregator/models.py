@@ -77,6 +77,7 @@ class Settings:
     output: Path = Path("data/site")
     host: str = "127.0.0.1"
     port: int = 8080
+    web_workers: int = 2                    # processes answering HTTP on host:port
     allow_private_networks: bool = False
     concurrency: int = 64                   # requests in flight, all hosts
     per_host: int = 2                       # requests in flight per host

@@ -4,8 +4,11 @@ Update cycles run in a scheduler thread (one at a time: ``max_instances=1``, mis
 coalesce) so that serving never waits for fetching or publishing. In ``aggregator run`` the
 thread hands each cycle to one long-lived cycle process (:mod:`aggregator.worker`), which
 keeps its story index and parse pool between cycles and never shares a GIL with the web
-server. SIGTERM/SIGINT stop the web server and the scheduler; a cycle still running after the
-grace period is abandoned — every write is a transaction, so the database stays consistent.
+server. With ``server.workers`` > 1, web helper processes answer on the same port
+(:mod:`aggregator.web_pool`); the service sends them its metrics after every cycle.
+SIGTERM/SIGINT stop the web helpers, the web server and the scheduler; a cycle still running
+after the grace period is abandoned — every write is a transaction, so the database stays
+consistent.
 """
 
 from __future__ import annotations
@@ -15,8 +18,7 @@ import logging
 import signal
 import threading
 from concurrent.futures import Executor
-from datetime import datetime, timedelta, timezone
-from typing import Callable
+from datetime import timezone
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -24,18 +26,15 @@ from . import pipeline, web
 from .fetch import Fetcher
 from .metrics import Metrics
 from .models import Settings
+from .readiness import Clock, ReadinessProbe, utcnow
 from .store import Store
 from .story_window import StoryWindow
+from .web_pool import Serving, site_app
 from .worker import (  # noqa: F401  (fetch_options, open_store, parse_pool: used by cli, bench)
     CycleWorker, LazyPool, cycle_stats, fetch_options, open_store, parse_pool,
 )
 
 log = logging.getLogger(__name__)
-Clock = Callable[[], datetime]
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 class Service:
@@ -52,7 +51,8 @@ class Service:
         self.cycle_done = threading.Event()
         self.cycle_done.set()
         self._store: Store | None = None
-        self._reader: Store | None = None
+        self._probe = ReadinessProbe(settings, clock)
+        self.serving: Serving | None = None    # while serve() runs
 
     # ---------------------------------------------------------------- cycles
 
@@ -70,6 +70,8 @@ class Service:
                 counts, last = cycle_stats(self._store)
                 self._renew_pool()
             self.metrics.observe(report, counts, last)
+            if self.serving is not None:
+                self.serving.publish(self.metrics.render())   # to the web helpers
             log.info("cycle done: %d due, %d fetched, %d not modified, %d failed, "
                      "%d new entries, %d files published in %.1fs", report.feeds_due,
                      report.fetched, report.not_modified, report.failed, report.new_entries,
@@ -104,30 +106,12 @@ class Service:
     # ---------------------------------------------------------------- health
 
     def readiness(self) -> web.Readiness:
-        try:
-            if self._reader is None:
-                self._reader = open_store(self.settings)
-            self._reader.scalar("SELECT 1")
-            last = self._reader.last_run()
-        except Exception as exc:  # the database does not answer: not ready
-            return web.Readiness(False, {"database": f"error: {exc}"})
-        detail: dict[str, object] = {"database": "ok", "last_cycle": last and last["finished_at"]}
-        if last is None:
-            return web.Readiness(False, {**detail, "reason": "no update cycle has completed"})
-        age = self.clock() - datetime.fromisoformat(last["finished_at"])
-        detail["last_cycle_age_seconds"] = int(age.total_seconds())
-        if last.get("publish_error"):
-            return web.Readiness(False, {**detail, "publish_error": last["publish_error"]})
-        if age > timedelta(seconds=self.settings.readiness_max_age):
-            return web.Readiness(False, {**detail, "reason": "last update cycle is too old"})
-        return web.Readiness(True, detail)
+        return self._probe()
 
     # ---------------------------------------------------------------- serving
 
     def app(self):  # type: ignore[no-untyped-def]
-        self.settings.output.mkdir(parents=True, exist_ok=True)
-        return web.make_app(self.settings.output, readiness=self.readiness,
-                            metrics=self.metrics.render, archive_max_age=365 * 24 * 3600)
+        return site_app(self.settings, readiness=self.readiness, metrics=self.metrics.render)
 
     async def serve(self, *, schedule: bool, grace: float = 5.0,
                     stop: asyncio.Event | None = None) -> None:
@@ -136,9 +120,10 @@ class Service:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
-        runner = await web.start_server(self.app(), self.settings.host, self.settings.port)
-        log.info("serving %s on http://%s:%d/", self.settings.output, self.settings.host,
-                 web.bound_port(runner))
+        serving = self.serving = await Serving.start(self.settings, self.app(),
+                                                      self.metrics.render)
+        log.info("serving %s on http://%s:%d/ (%d processes)", self.settings.output,
+                 self.settings.host, serving.port, serving.processes)
         sched = self.scheduler() if schedule else None
         if sched:
             sched.start()
@@ -146,7 +131,8 @@ class Service:
         log.info("stopping")
         if sched:
             sched.shutdown(wait=False)
-        await runner.cleanup()
+        await serving.close()
+        self.serving = None
         finished = await asyncio.to_thread(self.cycle_done.wait, grace / 2)
         if not finished and self.worker is not None:
             log.warning("stopping the running update cycle (its transactions keep the "
@@ -165,6 +151,6 @@ class Service:
                 self.worker.terminate()
         if self.executor is not None:
             self.executor.shutdown(wait=idle, cancel_futures=True)
-        for store in (self._reader, self._store if idle else None):
-            if store is not None:
-                store.close()
+        self._probe.close()
+        if self._store is not None and idle:
+            self._store.close()

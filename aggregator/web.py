@@ -219,15 +219,18 @@ def make_app(
     return app
 
 
-async def start_server(app: web.Application, host: str, port: int) -> web.AppRunner:
+async def start_server(app: web.Application, host: str, port: int, *,
+                       reuse_port: bool = False) -> web.AppRunner:
     """Start serving ``app`` on host:port (port 0 picks a free one); returns the runner.
 
+    ``reuse_port``: bind with ``SO_REUSEPORT``, so that other processes (that set it too) can
+    listen on the same port and the kernel spreads new connections over them.
     Stop it with ``await runner.cleanup()``.
     """
     runner = web.AppRunner(app, handle_signals=False)
     await runner.setup()
     try:
-        await web.TCPSite(runner, host, port).start()
+        await web.TCPSite(runner, host, port, reuse_port=reuse_port).start()
     except BaseException:
         await runner.cleanup()
         raise

@@ -32,7 +32,7 @@ from . import pipeline
 from .fetch import Fetcher
 from .models import Settings, StoryQuery
 from .parse_guard import limit_worker_memory
-from .store import Store
+from .store import Store, open_store
 from .story_window import StoryWindow
 
 log = logging.getLogger(__name__)
@@ -96,10 +96,6 @@ class LazyPool(Executor):
         if self._pool is not None:
             self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
             self._pool = None
-
-
-def open_store(settings: Settings) -> Store:
-    return Store(settings.database, id_authority=settings.site.id_authority)
 
 
 # --------------------------------------------------------------------------- cycles

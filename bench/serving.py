@@ -1,8 +1,11 @@
 """Scenario 3: serving /feed.atom with wrk, next to nginx, idle and while update cycles run.
 
-Our side is ``aggregator.web`` in this process's event loop while a thread runs update cycles
-(farm tick, then ``run_once`` with a 2-process parse pool) — the layout of ``service``.
-nginx (worker_processes auto) serves the same file from the same directory in the same run.
+Our side is the service's own serving, ``Service.serve``: this process plus
+``server.workers - 1`` web helper processes on one port (``aggregator.web_pool``, default worker
+count), while a thread runs update cycles back to back through the same service (farm tick,
+then ``Service.run_cycle`` in the cycle process, as ``aggregator run`` does; the helpers get the
+metrics after each). nginx (worker_processes auto) serves the same file from the same
+directory in the same run.
 wrk: 2 threads, 64 connections, no Accept-Encoding (identity bodies on both sides); the 304
 path sends If-None-Match with the server's current ETag. Skipped (with a message) when wrk or
 nginx is missing and cannot be installed with apt-get.
@@ -11,9 +14,12 @@ nginx is missing and cannot be installed with apt-get.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import dataclasses
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -25,6 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Callable
 
+from aggregator.models import Settings
 from bench._util import table, verdict
 from bench.farm import Farm, FarmConfig
 
@@ -70,6 +77,7 @@ class ServeConfig:
     latency: float = 0.1
     connections: int = 64
     duration: int = 10            # seconds per wrk run
+    workers: int = Settings.web_workers    # serving processes (the server.workers default)
     judge: bool = True
 
 
@@ -144,66 +152,94 @@ async def _wrk(cfg: ServeConfig, lua: Path, port: int, path: str) -> tuple[float
                                                 stdout=asyncio.subprocess.PIPE)
     out = (await asyncio.wait_for(proc.communicate(), cfg.duration + 60))[0].decode()
     rps = float(_find(r"Requests/sec:\s+([\d.]+)", out))
-    p99 = _millis(_find(r"99%\s+(\S+)", out))
+    p99 = _millis(_find(r"(?m)^\s*99%\s+(\S+)", out))   # the latency distribution line
     statuses = re.search(r"STATUS (.*)", out)
     return rps, p99, statuses.group(1) if statuses else "?"
 
 
 class _Cycles(threading.Thread):
-    """Update cycles back to back (farm tick, run_once) until stopped."""
+    """Update cycles back to back (farm tick, ``service.run_cycle``) until stopped."""
 
-    def __init__(self, settings: Any, farm: Farm, pool: Any) -> None:
+    def __init__(self, service: Any, farm: Farm) -> None:
         super().__init__(daemon=True)
-        self.settings, self.farm, self.pool = settings, farm, pool
+        self.service, self.farm = service, farm
         self.stop = threading.Event()
         self.count = 0
         self.error: BaseException | None = None
 
     def run(self) -> None:
-        # As the service does: each cycle runs in a child process (Service(isolated=True)),
-        # so the serving process never waits on the cycle's GIL. Every feed is made due.
-        import dataclasses
-
-        from aggregator.service import Service
-        settings = dataclasses.replace(self.settings, feeds=tuple(
-            dataclasses.replace(f, interval=1) for f in self.settings.feeds))
         try:
-            service = Service(settings, isolated=True)
             while not self.stop.is_set():
                 self.farm.tick(0.1)
-                service.run_cycle()
+                self.service.run_cycle()
                 self.count += 1
         except BaseException as exc:  # reported by the caller
             self.error = exc
 
 
-async def _measure(cfg: ServeConfig, tmp: Path, settings: Any, farm: Farm, pool: Any,
-                   log: Callable[[str], None]) -> tuple[list[WrkResult], int]:
-    from aggregator import web
+def _listening(port: int) -> int:
+    """How many sockets listen on ``port`` (one per serving process, with SO_REUSEPORT)."""
+    count = 0
+    for name in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with contextlib.suppress(FileNotFoundError), open(name, encoding="ascii") as lines:
+            count += sum(1 for line in list(lines)[1:]
+                         if int(line.split()[1].rsplit(":", 1)[1], 16) == port
+                         and line.split()[3] == "0A")
+    return count
 
-    app = web.make_app(settings.output, readiness=lambda: web.Readiness(True, {}))
-    runner = await web.start_server(app, "127.0.0.1", 0)
+
+async def _start_service(settings: Any) -> tuple[Any, asyncio.Event, asyncio.Task[None], int]:
+    """``Service.serve`` as ``aggregator run`` calls it (cycles come from ``_Cycles``); returns
+    once every serving process listens."""
+    from aggregator.service import Service
+
+    service = Service(settings, isolated=True)
+    stop = asyncio.Event()
+    task = asyncio.create_task(service.serve(schedule=False, stop=stop))
+    deadline = time.monotonic() + 60
+    while service.serving is None or _listening(service.serving.port) < settings.web_workers:
+        if task.done() or time.monotonic() > deadline:
+            stop.set()
+            await task
+            raise RuntimeError(f"{settings.web_workers} serving processes did not all listen")
+        await asyncio.sleep(0.1)
+    return service, stop, task, service.serving.port
+
+
+async def _measure(cfg: ServeConfig, tmp: Path, settings: Any, farm: Farm,
+                   log: Callable[[str], None]) -> tuple[list[WrkResult], int]:
+    # Every feed is due at every cycle; port 0: the service picks one, its helpers join it.
+    settings = dataclasses.replace(settings, port=0, web_workers=cfg.workers, feeds=tuple(
+        dataclasses.replace(f, interval=1) for f in settings.feeds))
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    service, stop, task, port = await _start_service(settings)
     nginx, nginx_port = _start_nginx(tmp, settings.output)
     lua = tmp / "count.lua"
     lua.write_text(LUA)
-    ports = {"aggregator": web.bound_port(runner), "nginx": nginx_port}
-    results, cycles = [], _Cycles(settings, farm, pool)
+    ports = {"aggregator": port, "nginx": nginx_port}
+    results, cycles = [], _Cycles(service, farm)
     try:
         for state in ("idle", "cycle"):
             if state == "cycle":
                 cycles.start()
                 await asyncio.sleep(1.0)
-            for server, port in ports.items():
+            for server, server_port in ports.items():
                 for path in ("200", "304"):
+                    if task.done():
+                        raise RuntimeError("the service stopped (a signal?)")
                     log(f"  wrk {server} {path} ({state})")
-                    rps, p99, statuses = await _wrk(cfg, lua, port, path)
+                    rps, p99, statuses = await _wrk(cfg, lua, server_port, path)
                     results.append(WrkResult(server, state, path, rps, p99, statuses))
     finally:
         cycles.stop.set()
-        await asyncio.to_thread(cycles.join, 600)
+        if cycles.is_alive():
+            await asyncio.to_thread(cycles.join, 600)
         nginx.terminate()
         nginx.wait(timeout=30)
-        await runner.cleanup()
+        stop.set()
+        await task
+        for sig, handler in handlers.items():   # Service.serve took SIGINT and SIGTERM
+            signal.signal(sig, handler)
     if cycles.error:
         raise cycles.error
     return results, cycles.count
@@ -211,7 +247,7 @@ async def _measure(cfg: ServeConfig, tmp: Path, settings: Any, farm: Farm, pool:
 
 def run(cfg: ServeConfig, log: Callable[[str], None] = print) -> tuple[list[WrkResult], int]:
     from aggregator.fetch import Fetcher
-    from aggregator.models import FeedSettings, Settings
+    from aggregator.models import FeedSettings
     from aggregator.pipeline import run_once
     from aggregator.service import fetch_options, open_store
     from bench.polling import make_pool
@@ -232,9 +268,9 @@ def run(cfg: ServeConfig, log: Callable[[str], None] = print) -> tuple[list[WrkR
             run_once(settings, store, Fetcher(fetch_options(settings)), datetime.now(UTC),
                      all_feeds=True, executor=pool)
             store.close()
-            return asyncio.run(_measure(cfg, tmp, settings, farm, pool, log))
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+        return asyncio.run(_measure(cfg, tmp, settings, farm, log))
 
 
 def report(cfg: ServeConfig, results: list[WrkResult], cycles: int, skipped: str = "") -> str:
@@ -243,12 +279,17 @@ def report(cfg: ServeConfig, results: list[WrkResult], cycles: int, skipped: str
     head = ["server", "during", "answer", "req/s", "p99 ms", "statuses seen"]
     rows = [[r.server, "update cycles" if r.state == "cycle" else "idle", r.path,
              f"{r.rps:,.0f}", f"{r.p99_ms:.1f}", r.statuses] for r in results]
-    notes = [f"wrk -t2 -c{cfg.connections} -d{cfg.duration}s on 127.0.0.1, identity bodies; "
+    notes = [f"aggregator: Service.serve with server.workers = {cfg.workers}, i.e. "
+             f"{cfg.workers} serving process(es) on one port (SO_REUSEPORT): the service "
+             f"process and {cfg.workers - 1} web helper(s); the update cycles run in the "
+             "service's cycle process, as in `aggregator run`.",
+             f"wrk -t2 -c{cfg.connections} -d{cfg.duration}s on 127.0.0.1, identity bodies; "
              f"{cycles} update cycle(s) of {cfg.feeds} feeds (10% changed each) ran during the "
              "'update cycles' rows; all on the same 2 cores as wrk and nginx.",
              "304 rows send If-None-Match with the ETag read just before; a 200 among them "
              "means feed.atom changed during the run."]
-    text = table("Serving /feed.atom (aggregator.web vs nginx)", head, rows, notes)
+    text = table(f"Serving /feed.atom (aggregator, {cfg.workers} processes, vs nginx)", head,
+                 rows, notes)
     by = {(r.server, r.state, r.path): r for r in results}
     checks = []
     for path in ("200", "304"):

@@ -39,7 +39,7 @@ site:
   id_authority: deals.example.com,2026-01-15
 database: state/db.sqlite
 output: /srv/site
-server: {host: 0.0.0.0, port: 9090}
+server: {host: 0.0.0.0, port: 9090, workers: 3}
 allow_private_networks: true
 defaults: {interval: 2h, timeout: 15s, user_agent: "deals-bot/1.0"}
 fetch:
@@ -111,6 +111,7 @@ def test_full_config_maps_every_key(tmp_path: Path) -> None:
                                   "deals.example.com,2026-01-15")
     assert (s.database, s.output) == (tmp_path / "state/db.sqlite", Path("/srv/site"))
     assert (s.host, s.port, s.allow_private_networks) == ("0.0.0.0", 9090, True)
+    assert s.web_workers == 3
     assert (s.concurrency, s.per_host, s.max_body_bytes, s.max_redirects) == (8, 1, 2000000, 0)
     assert (s.connect_timeout, s.read_timeout, s.max_entries_per_feed) == (5.0, 60.0, 100)
     assert s.feeds[0] == FeedSettings("Press", url="https://press.example.com/feed/",
@@ -201,6 +202,7 @@ BAD = [
     ("port-quoted", lines("server:", "  port: '8080'"), 2, "server.port", "whole number"),
     ("port-too-big", lines("server: {port: 70000}"), 1, "server.port", "between 1 and 65535"),
     ("port-zero", lines("server:", "  port: 0"), 2, "server.port", "between 1 and 65535"),
+    ("workers-zero", lines("server: {workers: 0}"), 1, "server.workers", ">= 1"),
     ("feeds-not-list", lines("feeds:", "  name: A"), 2, "feeds", "expected a list"),
     ("feed-not-mapping", lines("feeds:", "  - https://a.example/"), 2, "feeds[0]",
      "expected a mapping"),
@@ -320,12 +322,14 @@ def test_env_overrides_are_applied_after_the_file(tmp_path: Path,
         "AGGREGATOR_HOST": "0.0.0.0", "AGGREGATOR_PORT": "8000",
         "AGGREGATOR_BASE_URL": "https://news.example.com/ai",
         "AGGREGATOR_ALLOW_PRIVATE_NETWORKS": "1", "AGGREGATOR_LOG_FORMAT": "JSON",
+        "AGGREGATOR_WEB_WORKERS": "4",
         "AGGREGATOR_CONFIG": "ignored-here.yaml", "AGGREGATOR_TYPO": "x",
     }
     s = load_settings(full_config(tmp_path / "conf"), env=env)
     assert s.database == Path("/var/lib/agg/agg.db")
     assert s.output == tmp_path / "public"           # relative to the working directory
     assert (s.host, s.port, s.allow_private_networks) == ("0.0.0.0", 8000, True)
+    assert s.web_workers == 4
     assert s.site.base_url == "https://news.example.com/ai/"
     assert s.site.title == "Deals desk"              # the rest of the file is kept
     assert s.log_format == "json"
@@ -348,6 +352,7 @@ def test_env_none_reads_os_environ(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     ("AGGREGATOR_BASE_URL", "example.com", "http:// or https://"),
     ("AGGREGATOR_ALLOW_PRIVATE_NETWORKS", "maybe", "true/false"),
     ("AGGREGATOR_LOG_FORMAT", "yaml", "one of text, json"),
+    ("AGGREGATOR_WEB_WORKERS", "0", ">= 1"),
 ])
 def test_bad_env_value_names_the_variable(tmp_path: Path, variable: str, value: str,
                                           fragment: str) -> None:

@@ -17,7 +17,9 @@ from typing import Any, Iterator, Sequence
 from sqlite_utils import Database
 
 from ..errors import StoreError
-from ..models import Entry, EntryDeal, FeedSettings, FeedState, StoredEntry, StoryItem
+from ..models import (
+    Entry, EntryDeal, FeedSettings, FeedState, Settings, StoredEntry, StoryItem,
+)
 from . import _rows, _schema
 from ._stories import StoryStore
 
@@ -294,3 +296,8 @@ def story_item(row: dict[str, Any]) -> StoryItem:
         title=row["title"], summary=row["summary"],
         published=_rows.dt(row["pub_time"]),  # type: ignore[arg-type]
     )
+
+
+def open_store(settings: Settings) -> Store:
+    """The store of ``settings``: its database file and its ``tag:`` authority."""
+    return Store(settings.database, id_authority=settings.site.id_authority)
