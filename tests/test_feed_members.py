@@ -7,6 +7,7 @@ from pathlib import Path
 
 from aggregator.models import Settings, StoryQuery, TagRule
 from aggregator.store import Store
+from aggregator.store._schema import DEAL_MONTH_ROWS
 from aggregator.story_window import StoryWindow
 
 from .test_story_window import batches, cycle, ingest
@@ -43,6 +44,9 @@ def check(store: Store) -> int:
         "GROUP BY p.slug ORDER BY p.slug")
     assert [(c.slug, c.deal_count) for c in store.facets().companies] == \
         [(r["slug"], r["n"]) for r in companies]
+    months = store.rows(DEAL_MONTH_ROWS + " ORDER BY month")
+    assert [(v.month, v.deals, v.usd) for v in store.deal_volume_by_month()] == \
+        [(r["month"], r["n"], float(r["usd"])) for r in months]
     return checked
 
 
@@ -85,3 +89,22 @@ def test_an_older_database_gets_its_members_built(tmp_path: Path) -> None:
     again = Store(tmp_path / "a.db")             # as opened by the new version
     assert again.rows("SELECT * FROM feed_sizes ORDER BY key") == before
     assert check(again) > 10
+
+
+def test_an_older_database_gets_its_deal_months_built(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path)
+    store = Store(tmp_path / "a.db")
+    for now, entries in batches(days=2):
+        ingest(store, entries, now)
+        cycle(settings, store, now, None)
+    before = store.deal_volume_by_month()
+    assert before and sum(v.deals for v in before) > 5 and any(v.usd for v in before)
+    with store.write():
+        for name in ("insert", "delete", "update_old", "update_new"):
+            store.db.execute(f"DROP TRIGGER deal_months_{name}")
+        store.db.execute("DROP TABLE deal_months")
+        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = '0007_deal_months'")
+    store.close()
+    again = Store(tmp_path / "a.db")             # as opened by the new version
+    assert again.deal_volume_by_month() == before
+    check(again)

@@ -216,6 +216,40 @@ def _history_indexes(db: Database) -> None:
     db.execute("CREATE INDEX entries_feed_id ON entries (feed, id)")
 
 
+
+DEAL_MONTH_ROWS = (
+    "SELECT substr(created_at, 1, 7) AS month, count(*) AS n, "
+    "sum(CAST(round(coalesce(deal_usd, 0)) AS INTEGER)) AS usd FROM stories "
+    "WHERE merged_into IS NULL AND deal_type IS NOT NULL GROUP BY month")
+
+
+def _deal_month_trigger(name: str, event: str, row: str, sign: str) -> str:
+    """A trigger adding (sign "+") or taking away ("-") ``row``'s story from its month."""
+    usd = f"CAST(round(coalesce({row}.deal_usd, 0)) AS INTEGER)"
+    return f"""
+        CREATE TRIGGER {name} AFTER {event} ON stories
+        WHEN {row}.merged_into IS NULL AND {row}.deal_type IS NOT NULL BEGIN
+            INSERT INTO deal_months (month, n, usd)
+            VALUES (substr({row}.created_at, 1, 7), {sign}1, {sign}{usd})
+            ON CONFLICT (month) DO UPDATE SET n = n + excluded.n, usd = usd + excluded.usd;
+        END"""
+
+
+@migrations(name="0007_deal_months")
+def _deal_months(db: Database) -> None:
+    # Deal stories and disclosed dollars per month (the chart on index.html), kept up to date
+    # as stories change, so publishing reads a few rows instead of every deal story. Dollars
+    # are whole (integers) so that adding and taking away is exact.
+    db.execute("CREATE TABLE deal_months (month TEXT PRIMARY KEY, n INTEGER NOT NULL, "
+               "usd INTEGER NOT NULL) WITHOUT ROWID")
+    changed = "UPDATE OF merged_into, deal_type, deal_usd, created_at"
+    for name, event, row, sign in (("deal_months_insert", "INSERT", "NEW", "+"),
+                                   ("deal_months_delete", "DELETE", "OLD", "-"),
+                                   ("deal_months_update_old", changed, "OLD", "-"),
+                                   ("deal_months_update_new", changed, "NEW", "+")):
+        db.execute(_deal_month_trigger(name, event, row, sign))
+    db.execute(f"INSERT INTO deal_months (month, n, usd) {DEAL_MONTH_ROWS}")
+
 KNOWN = tuple(m.name for m in migrations._migrations)
 
 

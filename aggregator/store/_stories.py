@@ -323,10 +323,9 @@ class StoryStore:
         return Facets(companies=companies, deal_types=types, tags=tags)
 
     def deal_volume_by_month(self) -> list[MonthVolume]:
-        return [MonthVolume(r["month"], r["n"], r["usd"] or 0.0) for r in self.rows(
-            "SELECT substr(created_at, 1, 7) AS month, count(*) AS n, sum(deal_usd) AS usd "
-            "FROM stories WHERE merged_into IS NULL AND deal_type IS NOT NULL "
-            "GROUP BY month ORDER BY month")]
+        """Deal stories and disclosed dollars per month (kept by triggers: migration 0007)."""
+        return [MonthVolume(r["month"], r["n"], float(r["usd"])) for r in self.rows(
+            "SELECT month, n, usd FROM deal_months WHERE n > 0 ORDER BY month")]
 
     # ------------------------------------------------------------------ runs
 
