@@ -67,3 +67,7 @@ class StoreError(AggregatorError):
 
 class PublishError(AggregatorError):
     """Writing the published site failed; the previous files are kept."""
+
+
+class ServeError(AggregatorError):
+    """The web server could not start (e.g. its address is in use)."""

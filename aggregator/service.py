@@ -23,6 +23,7 @@ from datetime import timezone
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from . import pipeline, web
+from .errors import ServeError
 from .fetch import Fetcher
 from .metrics import Metrics
 from .models import Settings
@@ -120,8 +121,15 @@ class Service:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
-        serving = self.serving = await Serving.start(self.settings, self.app(),
-                                                      self.metrics.render)
+        try:
+            serving = self.serving = await Serving.start(self.settings, self.app(),
+                                                          self.metrics.render)
+        except OSError as exc:
+            self.close()
+            raise ServeError(
+                f"cannot listen on {self.settings.host}:{self.settings.port} (server.host, "
+                f"server.port or AGGREGATOR_HOST/AGGREGATOR_PORT): {exc.strerror or exc}"
+            ) from exc
         log.info("serving %s on http://%s:%d/ (%d processes)", self.settings.output,
                  self.settings.host, serving.port, serving.processes)
         sched = self.scheduler() if schedule else None

@@ -392,3 +392,18 @@ def test_helpers_end_when_the_service_is_killed(tmp_path: Path) -> None:
         proc.wait()
         wait_until(lambda: not any(running(pid) for pid in helpers), "the helpers to exit")
         assert listeners(port) == set()
+
+
+def test_a_second_service_on_the_same_port_stops_with_a_clear_error(tmp_path: Path) -> None:
+    for name in ("first", "second"):
+        (tmp_path / name).mkdir()
+    with aggregator_serve(tmp_path / "first") as (proc, port, helpers):
+        config = write_config(tmp_path / "second", [], server={"host": "127.0.0.1",
+                                                               "port": port})
+        second = subprocess.run([sys.executable, "-m", "aggregator", "--config", str(config),
+                                 "serve"], capture_output=True, text=True, timeout=WAIT)
+        assert second.returncode == 1
+        assert f"cannot listen on 127.0.0.1:{port}" in second.stderr
+        assert "server.port" in second.stderr and "Traceback" not in second.stderr
+        assert get(port, "/healthz")[0] == 200          # the first one serves on
+        assert listeners(port) == {proc.pid, *helpers}
