@@ -85,3 +85,59 @@ def test_a_failing_helper_leaves_the_work_to_the_main_process(
 
 def _boom(settings: Settings, share: object) -> object:
     raise RuntimeError("helper died")
+
+
+class LoadCounting:
+    """The store, counting the stories publish loads (``select_stories`` and ``stories``)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store, self.loaded = store, 0
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self.store, name)
+
+    def select_stories(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        out = self.store.select_stories(*args, **kwargs)
+        self.loaded += len(out)
+        return out
+
+    def stories(self, ids):  # type: ignore[no-untyped-def]
+        out = self.store.stories(ids)
+        self.loaded += len(out)
+        return out
+
+
+def test_a_publish_on_the_last_one_loads_only_changed_stories_and_writes_the_same_site(
+        tmp_path: Path) -> None:
+    """Head entries and company deal rows are taken from the files the last publish wrote:
+    only new or changed stories are loaded, and every head document and page is byte for
+    byte the one a publish into an empty directory writes."""
+    from datetime import timedelta
+
+    from aggregator import deals
+    from aggregator.publish import publish_site
+
+    settings = Settings(database=tmp_path / "a.db", output=tmp_path / "kept", feed_size=8,
+                        tag_rules=(TagRule("money", keywords=("million",)),))
+    store = Store(settings.database)
+    loads = []
+    for n, (now, entries) in enumerate(batches(days=2)):
+        ingest(store, entries, now)
+        cycle(settings, store, now, None)
+        fresh = replace(settings, output=tmp_path / f"fresh{n}")
+        for target in (settings, fresh):
+            reader = LoadCounting(store)
+            publish_site(reader, settings=target, out_dir=target.output,
+                         now=now + timedelta(hours=1), deal_line=deals.format_deal_line)
+            loads.append((target is settings, reader.loaded))
+        # archive pages are written once (a later fresh publish may show newer versions)
+        heads = [{k: v for k, v in site(t.output).items() if not k.startswith("archive/")}
+                 for t in (settings, fresh)]
+        assert heads[0] == heads[1], n
+    kept = [count for mine, count in loads if mine][1:]
+    anew = [count for mine, count in loads if not mine][1:]
+    assert sum(kept) < sum(anew) / 2, (kept, anew)
+    pages = site(settings.output)
+    rows = sum(page.count(b"<tr data-story=") for name, page in pages.items()
+               if name.startswith("companies/"))
+    assert rows > 20

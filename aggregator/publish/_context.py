@@ -25,6 +25,7 @@ class Context:
     current: dict[str, Any] = field(default_factory=dict)
     fingerprint: str = ""
     renderer: EntryRenderer = field(init=False)
+    rows: dict[tuple[int, str], str] = field(default_factory=dict)  # deal rows by version
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "renderer", EntryRenderer(self.settings, self.deal_line))

@@ -6,6 +6,8 @@ at 360 px (tables scroll inside their own box). Every piece of story text is esc
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from html import escape
 from typing import Sequence
 
@@ -37,30 +39,66 @@ def _head(title: str, feeds: Sequence[tuple[str, str, str]], root: str = "") -> 
             f"<title>{escape(title)}</title>\n{links}<style>{STYLE}</style>\n</head>\n")
 
 
+RowKey = tuple[int, str]      # (story id, its updated time in RFC 3339): one row's version
+_ROW = re.compile(rb'<tr data-story="(\d+)" data-updated="([^"<>]+)">[^\n]*</tr>\n')
+
+
+def row_key(story_id: int, updated: datetime) -> RowKey:
+    return story_id, rfc3339(updated)
+
+
 def _deal_row(story: Story) -> str:
+    """One story's row; it carries the story's id and version, so a later publish can take
+    it from this page instead of loading the story again (see :func:`harvest_rows`)."""
     deal = clean_deal(story.deal) if story.deal else None
-    title = escape(clean(story.title) or "(untitled)")
+    title = escape(clean(story.title).replace("\n", " ") or "(untitled)")
     href = safe_url(story.primary.link)
     link = f'<a href="{_attr(href)}">{title}</a>' if href else title
     cells = [utc(story.published).date().isoformat(), deal.type if deal else "",
              parties_text(deal) if deal else "", format_money(deal.amount) if deal else ""]
-    tds = "".join(f"<td>{escape(c)}</td>" for c in cells)
+    tds = "".join(f"<td>{escape(c.replace(chr(10), ' '))}</td>" for c in cells)
     outlets = max(story.source_count, len(story.sources))
-    return f"<tr>{tds}<td class=\"n\">{outlets}</td><td>{link}</td></tr>\n"
+    story_id, updated = row_key(story.id, story.updated)
+    return (f'<tr data-story="{story_id}" data-updated="{updated}">{tds}'
+            f'<td class="n">{outlets}</td><td>{link}</td></tr>\n')
 
 
-def deals_table(stories: Sequence[Story],
-                memo: dict[tuple[int, object], str] | None = None) -> str:
+def deal_row(story: Story, memo: dict[RowKey, str]) -> str:
+    key = row_key(story.id, story.updated)
+    row = memo.get(key)
+    if row is None:
+        row = memo[key] = _deal_row(story)
+    return row
+
+
+def harvest_rows(page: bytes, memo: dict[RowKey, str]) -> int:
+    """Take the deal rows of a page this site wrote (same settings); returns how many."""
+    taken = 0
+    for found in _ROW.finditer(page):
+        try:
+            key = (int(found[1]), found[2].decode("ascii"))
+            row = found[0].decode("utf-8")
+        except (ValueError, UnicodeDecodeError):
+            continue
+        if key not in memo:
+            memo[key] = row
+            taken += 1
+    return taken
+
+
+def deals_table(stories: Sequence[Story], memo: dict[RowKey, str] | None = None) -> str:
     """The table of deal rows; ``memo`` keeps rows by story version across pages."""
-    if not stories:
+    memo = {} if memo is None else memo
+    return rows_table([deal_row(s, memo) for s in stories])
+
+
+def rows_table(rows: Sequence[str]) -> str:
+    if not rows:
         return "<p>No deals yet.</p>\n"
     head = ("<tr><th>Date</th><th>Type</th><th>Parties</th><th>Amount</th>"
             "<th>Outlets</th><th>Story</th></tr>\n")
-    memo = {} if memo is None else memo
-    rows = "".join(memo.get((s.id, s.updated)) or memo.setdefault((s.id, s.updated), _deal_row(s))
-                   for s in stories)
     return (f'<div class="scroll"><table>\n<thead>{head}</thead>\n'
-            f"<tbody>\n{rows}</tbody>\n</table></div>\n")
+            f"<tbody>\n{''.join(rows)}</tbody>\n</table></div>\n")
 
 
 def _feed_item(spec: FeedSpec, prefix: str) -> str:
@@ -93,9 +131,12 @@ def _company_list(companies: Sequence[Company]) -> str:
 
 
 def _last_updated(stories: Sequence[Story]) -> str:
-    if not stories:
+    return _last_updated_at(max((utc(s.updated) for s in stories), default=None))
+
+
+def _last_updated_at(newest: datetime | None) -> str:
+    if newest is None:
         return ""
-    newest = max(utc(s.updated) for s in stories)
     return f'<p><small>Last update: <time datetime="{rfc3339(newest)}">' \
            f"{newest.strftime('%Y-%m-%d %H:%M')} UTC</time></small></p>\n"
 
@@ -116,16 +157,16 @@ def index_page(settings: Settings, specs: Sequence[FeedSpec], latest: Sequence[S
 
 
 def company_page(settings: Settings, spec: FeedSpec, company: Company,
-                 stories: Sequence[Story],
-                 memo: dict[tuple[int, object], str] | None = None) -> bytes:
+                 rows: Sequence[str], newest: datetime | None) -> bytes:
+    """A company's page: its deal rows (newest story first) and the newest story's time."""
     site = clean(settings.site.title) or "AI deals"
     name = clean(company.name) or company.slug
     slug = spec.path.rsplit("/", 1)[-1]
     auto = [("application/atom+xml", spec.title, f"{slug}.atom"),
             ("application/feed+json", spec.title, f"{slug}.json")]
     body = (f"<body>\n<header><p><a href=\"../index.html\">{escape(site)}</a></p>\n"
-            f"<h1>{escape(name)}</h1>\n{_last_updated(stories)}</header>\n<main>\n"
+            f"<h1>{escape(name)}</h1>\n{_last_updated_at(newest)}</header>\n<main>\n"
             f"<p>Follow: <a href=\"{_attr(slug)}.atom\">Atom feed</a> · "
             f"<a href=\"{_attr(slug)}.json\">JSON feed</a></p>\n"
-            f"<h2>Deals</h2>\n{deals_table(stories, memo)}</main>\n</body>\n</html>\n")
+            f"<h2>Deals</h2>\n{rows_table(rows)}</main>\n</body>\n</html>\n")
     return (_head(f"{name}: {site}", auto, root="../") + body).encode("utf-8")

@@ -49,6 +49,10 @@ class EntryRenderer:
             self._memo[key] = out
         return out
 
+    def known(self, uri: str, updated: datetime) -> Rendered | None:
+        """The entry of story ``uri`` at version ``updated``, when rendered or harvested."""
+        return self._memo.get((clean(uri), utc(updated)))
+
     def many(self, stories: Iterable[Story], *, keep: bool = True) -> tuple[Rendered, ...]:
         return tuple(self.render(s, keep=keep) for s in stories)
 

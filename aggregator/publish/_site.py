@@ -6,13 +6,15 @@ import logging
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, NamedTuple, Sequence
 
 from aggregator.models import Facets, Story, StoryQuery
 
 from ._archives import publish_archives
 from ._context import Context, feed_id, write_page
-from ._html import company_page, index_page
+from ._entry import Rendered
+from ._html import company_page, deal_row, harvest_rows, index_page, row_key
+from ._text import utc
 from ._icon import favicon
 from ._opml import sources_opml, subscriptions_opml
 from ._paging import FeedSpec, feed_specs, head_page
@@ -61,12 +63,12 @@ def publish_feeds(ctx: Context, specs: Sequence[FeedSpec], counts: dict[str, int
         if not skips[spec.path]:
             _prepare(ctx, spec, newest[spec.path])
     pages = publish_archives(ctx, specs, counts)
-    rows: dict[tuple[int, object], str] = {}     # a story's deal row, on every company page
     for spec in specs:
-        stories = publish_head(ctx, spec, counts[spec.path], pages[spec.path], skips[spec.path])
-        if stories is not None and spec.company is not None:
-            ctx.writer.write(spec.html_path,
-                             company_page(ctx.settings, spec, spec.company, stories, rows))
+        head = publish_head(ctx, spec, counts[spec.path], pages[spec.path], skips[spec.path],
+                            newest[spec.path])
+        if head is not None and spec.company is not None:
+            ctx.writer.write(spec.html_path, company_page(ctx.settings, spec, spec.company,
+                                                          head.rows, head.newest))
 
 
 def publish_share(ctx: Context, share: Share) -> ShareDone:
@@ -101,19 +103,67 @@ def _split(ctx: Context, specs: Sequence[FeedSpec], counts: dict[str, int],
             sorted(groups[1], key=lambda s: order[s.path]))
 
 
-def publish_head(ctx: Context, spec: FeedSpec, count: int, pages: int,
-                 skip: bool) -> Sequence[Story] | None:
+class Head(NamedTuple):
+    """What a published head document listed: the company page shows the same stories."""
+
+    rows: list[str]               # deal rows, newest story first (company feeds only)
+    newest: datetime | None       # the latest update among them
+
+
+def publish_head(ctx: Context, spec: FeedSpec, count: int, pages: int, skip: bool,
+                 newest: list[Any] | None = None) -> Head | None:
     """The head document (after the archives, so its prev-archive link resolves).
 
     Returns None when the feed is unchanged since the last publish (nothing rendered).
+    With ``newest`` (the (id, updated) this publish recorded for the feed), only stories
+    whose entry or deal row was neither rendered nor harvested yet are loaded.
     """
     ctx.current.setdefault(spec.path, {})["pages"] = pages
     if skip:
         ctx.writer.unchanged += 2 + len(_extra(spec))
         return None
-    stories = ctx.reader.select_stories(spec.query, limit=ctx.size)
-    write_page(ctx, head_page(spec, ctx.renderer.many(stories), count, ctx.size))
-    return stories
+    listed = _from_versions(ctx, spec, newest) if newest is not None else None
+    if listed is None:
+        stories = ctx.reader.select_stories(spec.query, limit=ctx.size)
+        entries = list(ctx.renderer.many(stories))
+        rows = [deal_row(s, ctx.rows) for s in stories] if spec.company is not None else []
+        latest = max((utc(s.updated) for s in stories), default=None)
+    else:
+        entries, rows, latest = listed
+    write_page(ctx, head_page(spec, tuple(entries), count, ctx.size))
+    return Head(rows, latest)
+
+
+def _from_versions(ctx: Context, spec: FeedSpec, newest: list[Any],
+                   ) -> tuple[list[Rendered], list[str], datetime | None] | None:
+    """The head's entries (and deal rows) for the stories of ``newest``, loading only those
+    not known at their version; None when a story changed since ``newest`` was read."""
+    uri = getattr(ctx.reader, "story_uri", None)
+    if uri is None:
+        return None
+    wants_rows = spec.company is not None
+    versions = [(story_id, utc(datetime.fromisoformat(str(updated))))
+                for story_id, updated in newest]
+    known: dict[int, tuple[Rendered | None, str | None]] = {}
+    for story_id, updated in versions:
+        entry = ctx.renderer.known(uri(story_id), updated)
+        row = ctx.rows.get(row_key(story_id, updated)) if wants_rows else ""
+        known[story_id] = (entry, row)
+    missing = [i for i, (entry, row) in known.items() if entry is None or row is None]
+    loaded = {s.id: s for s in ctx.reader.stories(missing)} if missing else {}
+    entries, rows = [], []
+    for story_id, updated in versions:
+        entry, row = known[story_id]
+        if entry is None or row is None:
+            story = loaded.get(story_id)
+            if story is None or utc(story.updated) != updated:
+                return None
+            entry = entry or ctx.renderer.render(story)
+            row = row if row is not None else deal_row(story, ctx.rows)
+        entries.append(entry)
+        rows.append(row)
+    latest = max((updated for _, updated in versions), default=None)
+    return entries, rows if wants_rows else [], latest
 
 
 def _reuse_previous(ctx: Context, spec: FeedSpec) -> None:
@@ -126,6 +176,11 @@ def _reuse_previous(ctx: Context, spec: FeedSpec) -> None:
     except OSError:
         return
     ctx.renderer.harvest(atom, json_doc)
+    if spec.company is not None:
+        try:
+            harvest_rows((ctx.writer.root / spec.html_path).read_bytes(), ctx.rows)
+        except OSError:
+            pass
 
 
 @dataclass(frozen=True)

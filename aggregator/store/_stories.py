@@ -274,6 +274,10 @@ class StoryStore:
         return [memo[r["id"]][1] for r in rows if r["id"] in memo
                 and memo[r["id"]][0] == r["updated_at"]]
 
+    def story_uri(self, story_id: int) -> str:
+        """The story's atom:id (a tag: URI), stable for its whole life."""
+        return f"tag:{self.id_authority}:story/{story_id}"
+
     def forget_stories(self) -> None:
         """Drop the stories kept in memory by :meth:`stories_from_rows`."""
         self._story_memo.clear()
@@ -293,7 +297,7 @@ class StoryStore:
         primary = next((s for s in sources if s.entry_id == row["primary_entry_id"]), sources[0])
         ordered = (primary,) + tuple(s for s in sources if s is not primary)
         return Story(
-            id=row["id"], uri=f"tag:{self.id_authority}:story/{row['id']}",
+            id=row["id"], uri=self.story_uri(row["id"]),
             title=primary.title, summary=(primary_row or {}).get("summary", ""),
             content_html=(primary_row or {}).get("content_html", ""),
             primary=primary, sources=ordered,
