@@ -97,8 +97,10 @@ class StoryFacts:
             # other outlets when two agree, or when one does and the primary's headline has
             # no non-deal cue (a lawsuit, earnings, a launch...).
             votes = Counter(d.type for d in others)
+            if not votes:
+                return None
             needed = 2 if deals.has_non_deal_cue(primary["title"]) else 1
-            if not votes or votes.most_common(1)[0][1] < needed:
+            if votes.most_common(1)[0][1] < needed:
                 return None
             kind = votes.most_common(1)[0][0]
             base = next(d for d in others if d.type == kind)
