@@ -16,7 +16,7 @@ from typing import Any, Mapping, Sequence
 
 from . import deals
 from . import __version__
-from .models import Deal, Entry, EntryDeal, FeedSettings, Settings
+from .models import Deal, Entry, EntryDeal, FeedSettings, Settings, StoryFactsUpdate
 from .store import Store
 
 
@@ -32,6 +32,7 @@ def _classifier_version() -> str:
 
 CLASSIFIER_VERSION = _classifier_version()
 FACT_SOURCES = 200      # a story's facts are read from its first reports, at most this many
+BATCH = 500             # stories whose facts are read and saved together
 
 
 @dataclass(frozen=True)
@@ -55,20 +56,40 @@ class StoryFacts:
         )
 
     def apply(self, store: Store, story_id: int, now: datetime) -> bool:
-        """Recompute and save the facts of one story (inside the caller's write).
+        """Recompute and save the facts of one story (inside the caller's write)."""
+        return self.apply_many(store, [story_id], now) == 1
 
-        Read from the story's first ``FACT_SOURCES`` reports, so a story that keeps
+    def apply_many(self, store: Store, story_ids: Sequence[int], now: datetime) -> int:
+        """Recompute and save the facts of these stories (inside the caller's write); how
+        many changed.
+
+        Read from each story's first ``FACT_SOURCES`` reports, so a story that keeps
         growing costs the same each time it is touched; a deal reading missing or made by
-        another classifier version is made now and saved with the entry (once).
+        another classifier version is made now and saved with the entry (once). Stories are
+        read and saved in batches of ``BATCH``.
         """
-        rows = store.fact_rows(story_id, limit=FACT_SOURCES)
+        changed = 0
+        for start in range(0, len(story_ids), BATCH):
+            chunk = story_ids[start:start + BATCH]
+            rows = store.fact_rows_many(chunk, limit=FACT_SOURCES)
+            late: list[tuple[int, EntryDeal]] = []
+            updates = [u for u in (self.decide(story_id, rows[story_id], late)
+                                   for story_id in chunk) if u is not None]
+            store.save_entry_deals(late)
+            changed += len(store.set_story_facts_many(updates, now))
+        return changed
+
+    def decide(self, story_id: int, rows: list[dict[str, Any]],
+               late: list[tuple[int, EntryDeal]]) -> StoryFactsUpdate | None:
+        """The facts of a story from its ``rows`` (None without any); a deal reading made
+        now is put in the row and added to ``late`` (entry id, reading) to be saved."""
         if not rows:
-            return False
+            return None
         for row in rows:
             stored = row.get("deal")
             if not (isinstance(stored, EntryDeal) and stored.version == CLASSIFIER_VERSION):
                 row["deal"] = EntryDeal(CLASSIFIER_VERSION, self.entry_deal(row))
-                store.save_entry_deal(row["id"], row["deal"])
+                late.append((row["id"], row["deal"]))
         primary = choose_primary(rows, self.feeds)
         deal = self.deal(rows, primary)
         text = " ".join(f"{r['title']} {r['summary']}" for r in rows)
@@ -76,8 +97,7 @@ class StoryFacts:
         if any(p.search(text) for p in self.watchlist):
             tags.add("watchlist")
         curated = deals.is_curated(deal, sorted(tags), self.settings.curation, self.gazetteer)
-        return store.set_story_facts(story_id, primary_entry_id=primary["id"], deal=deal,
-                                     tags=sorted(tags), curated=curated, now=now)
+        return StoryFactsUpdate(story_id, primary["id"], deal, tuple(sorted(tags)), curated)
 
     def entry_deal(self, row: Mapping[str, Any]) -> Deal | None:
         """The reading stored with the entry, or a fresh one if missing or from older code."""
