@@ -230,9 +230,10 @@ def _count(report: RunReport, result: FetchResult) -> None:
 
 def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: RunReport,
                      stories: StoryWindow) -> None:
+    entries = store.pending_entries()
     # A date slightly in the future (allowed by parse) must not push the window ahead.
     pending = [i if i.published <= now else dataclasses.replace(i, published=now)
-               for i in store.pending_items()]
+               for i, _ in entries]
     if not pending:
         return
     loads = stories.loads
@@ -240,19 +241,24 @@ def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: Ru
                               pending, now)
     report.story_index = "loaded" if stories.loads > loads else "kept"
     try:
-        touched = _assign(store, index, pending, now, report, stories)
+        touched, made = _assign(store, index, pending, now, report, stories)
     except BaseException:
         stories.invalidate()         # the index saw changes the rollback undid
         raise
     facts = StoryFacts.from_settings(settings)
+    rows = {row["id"]: row for _, row in entries}
     with store.write():
-        live = store.live_story_ids(sorted(touched))
-        report.stories_updated += facts.apply_many(store, sorted(live), now)
+        live = sorted(store.live_story_ids(sorted(touched)))
+        known = {s: [rows[e] for e in made[s]] for s in live if s in made}
+        report.stories_updated += facts.apply_many(store, live, now, known)
 
 
 def _assign(store: Store, index: StoryIndex, pending: Sequence[StoryItem], now: datetime,
-            report: RunReport, stories: StoryWindow) -> set[int]:
+            report: RunReport, stories: StoryWindow) -> tuple[set[int], dict[int, list[int]]]:
+    """Assign the pending items; the stories touched, and those made in this cycle of its
+    items only (story -> entry ids: their facts need no reading back)."""
     touched: set[int] = set()
+    made: dict[int, list[int]] = {}
     items = sorted(pending, key=lambda i: (i.published, i.entry_id))
     with store.write():
         with store.story_writes(now) as writes:
@@ -261,21 +267,29 @@ def _assign(store: Store, index: StoryIndex, pending: Sequence[StoryItem], now: 
                 features = index.encoded_features(item)
                 if decision.story_id is None:
                     story_id = writes.create(decision, features)
+                    made[story_id] = []
                     report.stories_created += 1
                 else:
                     story_id = decision.story_id
                     writes.attach(decision, story_id, features)
                     report.stories_joined += 1
+                if story_id in made:
+                    made[story_id].append(item.entry_id)
                 for other in decision.merge_story_ids:
                     keep, drop = min(story_id, other), max(story_id, other)
                     writes.merge(keep, drop, item.entry_id)
                     index.merge(keep, drop)
                     report.stories_merged += 1
+                    moved = made.pop(drop, None)
+                    if keep in made and moved is not None:
+                        made[keep] += moved
+                    else:
+                        made.pop(keep, None)     # it holds reports of earlier cycles
                     story_id = keep
                 index.add(item, story_id)
                 touched.add(story_id)
         stories.saved(store)
-    return touched
+    return touched, made
 
 
 def publish_now(settings: Settings, store: Store, now: datetime, report: RunReport,

@@ -59,19 +59,24 @@ class StoryFacts:
         """Recompute and save the facts of one story (inside the caller's write)."""
         return self.apply_many(store, [story_id], now) == 1
 
-    def apply_many(self, store: Store, story_ids: Sequence[int], now: datetime) -> int:
+    def apply_many(self, store: Store, story_ids: Sequence[int], now: datetime,
+                   known: Mapping[int, list[dict[str, Any]]] | None = None) -> int:
         """Recompute and save the facts of these stories (inside the caller's write); how
         many changed.
 
         Read from each story's first ``FACT_SOURCES`` reports, so a story that keeps
         growing costs the same each time it is touched; a deal reading missing or made by
         another classifier version is made now and saved with the entry (once). Stories are
-        read and saved in batches of ``BATCH``.
+        read and saved in batches of ``BATCH``. ``known``: the fact rows of every report of
+        some of the stories (as ``Store.fact_rows_many`` gives them; used, not read again).
         """
+        known = known or {}
         changed = 0
         for start in range(0, len(story_ids), BATCH):
             chunk = story_ids[start:start + BATCH]
-            rows = store.fact_rows_many(chunk, limit=FACT_SOURCES)
+            rows = store.fact_rows_many([s for s in chunk if s not in known],
+                                        limit=FACT_SOURCES)
+            rows.update((s, first_reports(known[s], FACT_SOURCES)) for s in chunk if s in known)
             late: list[tuple[int, EntryDeal]] = []
             updates = [u for u in (self.decide(story_id, rows[story_id], late)
                                    for story_id in chunk) if u is not None]
@@ -125,6 +130,12 @@ class StoryFacts:
             kind = votes.most_common(1)[0][0]
             base = next(d for d in others if d.type == kind)
         return complete(base, [d for d in others if d.type == base.type])
+
+
+def first_reports(rows: Sequence[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """The first ``limit`` (all when negative) of a story's fact rows, oldest first."""
+    ordered = sorted(rows, key=lambda r: (r["pub_time"], r["id"]))
+    return ordered[:limit] if limit >= 0 else ordered
 
 
 def classify_entries(entries: Sequence[Entry], rates: Mapping[str, float],
