@@ -16,17 +16,24 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
+from concurrent.futures import Executor
 from dataclasses import replace
 from datetime import datetime
+from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
-from aggregator import story_facts
+from aggregator import pipeline, story_facts
+from aggregator.fetch import Fetcher
 from aggregator.models import Entry, FeedSettings, Settings, TagRule
+from aggregator.service import fetch_options, parse_pool
 from aggregator.store import Store
 from aggregator.stories import _codec
 from aggregator.story_window import StoryWindow
 
+from .conftest import FeedServer, rss
 from .test_story_window import batches, cycle
 
 GOLDEN = Path(__file__).parent / "data" / "cycle_tables.golden.json"
@@ -110,6 +117,41 @@ def incremental(tmp_path: Path) -> dict[str, list[list[Any]]]:
         return dump(store)
 
 
+def serve(server: FeedServer, entries: list[Entry]) -> None:
+    """Each outlet's feed: its entries so far, as RSS."""
+    by_feed: dict[str, list[Entry]] = {}
+    for entry in entries:
+        by_feed.setdefault(entry.feed, []).append(entry)
+    for feed, batch in by_feed.items():
+        server.add(f"/{feed}.xml", rss(feed, [
+            {"title": escape(e.title), "link": e.link or "", "description": escape(e.summary),
+             "date": format_datetime(e.published, usegmt=True)} for e in batch if e.published]))
+
+
+def fetched(tmp_path: Path, server: FeedServer, pool: Executor | None,
+            ) -> dict[str, list[list[Any]]]:
+    """Through the whole cycle, parsing included: three days of entries fetched at once
+    (with ``pool``: parsed in its processes), then four more cycles of new entries."""
+    days = batches(days=4)
+    outlets = tuple(FeedSettings(name=f"outlet{n}", url=server.url(f"/outlet{n}.xml"),
+                                 priority=5 if n == 3 else 0, first_party=n == 5)
+                    for n in range(8))
+    settings = replace(settings_for(tmp_path), feeds=outlets, allow_private_networks=True,
+                       per_host=8, database=tmp_path / "fetched.db")
+    window = StoryWindow()
+    with Store(settings.database) as store:
+        seen = [e for _, entries in days[:12] for e in entries]
+        for now, entries in [(days[11][0], [])] + days[12:]:
+            seen += entries
+            serve(server, seen)
+            report = pipeline.run_once(settings, store, Fetcher(fetch_options(settings),
+                                                                clock=lambda: now),
+                                       now, all_feeds=True, executor=pool, publish=False,
+                                       rng=random.Random(1), stories=window)
+            assert not report.failed
+        return dump(store)
+
+
 def digests(tables: dict[str, list[list[Any]]]) -> dict[str, str]:
     """Per table: its row count and a digest of its rows."""
     return {table: f"{len(rows)} rows, sha256:" + hashlib.sha256(
@@ -132,12 +174,32 @@ def test_incremental_cycles_store_what_they_always_stored(tmp_path: Path) -> Non
     assert digests(tables) == expected("incremental")
 
 
+def test_fetched_cycles_store_what_they_always_stored(tmp_path: Path,
+                                                     feed_server: FeedServer) -> None:
+    tables = fetched(tmp_path, feed_server, None)
+    assert len(tables["stories"]) > 200 and tables["story_merges"]
+    assert digests(tables) == expected("fetched")
+
+
+def test_fetched_cycles_with_a_parse_pool_store_the_same(tmp_path: Path,
+                                                         feed_server: FeedServer) -> None:
+    pool = parse_pool(1)
+    try:
+        assert digests(fetched(tmp_path, feed_server, pool)) == expected("fetched")
+    finally:
+        pool.shutdown()
+
+
 def main(argv: list[str]) -> None:
     """Rewrite the golden digests; with a directory argument, also write the full tables
     there (one JSON row per line) to diff what two versions of the code store."""
     import tempfile
+    server = FeedServer()
+    server.thread.start()
     with tempfile.TemporaryDirectory() as tmp:
-        data = {"cold": cold(Path(tmp)), "incremental": incremental(Path(tmp))}
+        data = {"cold": cold(Path(tmp)), "incremental": incremental(Path(tmp)),
+                "fetched": fetched(Path(tmp), server, None)}
+    server.httpd.shutdown()
     GOLDEN.write_text(json.dumps({name: digests(tables) for name, tables in data.items()},
                                  indent=1) + "\n")
     print(f"wrote {GOLDEN}")
@@ -148,7 +210,7 @@ def main(argv: list[str]) -> None:
             (out / f"{name}.txt").write_text("".join(
                 f"{table}\t{json.dumps(row)}\n" for table, rows in tables.items()
                 for row in rows))
-        print(f"wrote {out}/cold.txt, {out}/incremental.txt")
+        print(f"wrote {', '.join(f'{out}/{name}.txt' for name in data)}")
 
 
 if __name__ == "__main__":
