@@ -28,7 +28,7 @@ from .models import (
 from .parse import ParseLimits, parse_feed
 from .parse_guard import parse_deadline
 from .publish import Share, ShareDone, ping_hub, publish_share_site, publish_site, topic_urls
-from .store import Store
+from .store import Store, UpsertResult
 from .story_facts import StoryFacts, classify_entries
 from .stories import FEATURES_VERSION, Features, StoryIndex, StoryOptions, read_item
 from .story_window import StoryWindow
@@ -216,13 +216,7 @@ def _store_result(settings: Settings, store: Store, feed: FeedSettings, state: F
     new_state = policy.apply_outcome(state, result, interval=feed.interval, now=now, rng=rng)
     parsed = output.parsed if output else None
     if output is not None and parsed is not None:
-        # the clusterer's readings, when made by this code (a pool started before an upgrade)
-        ahead = output.stories if output.stories_version == FEATURES_VERSION else ()
-        upserted = store.upsert_entries(feed.name, parsed.entries, now, output.deals,
-                                        [r and r[1] for r in ahead] if ahead else None)
-        for position, entry_id in zip(upserted.new_positions, upserted.new_ids):
-            if ahead and ahead[position] is not None:
-                readings[entry_id] = ahead[position][0]   # type: ignore[index]
+        upserted = _save_entries(store, feed.name, output, now, readings)
         new = len(upserted.new_ids)
         report.new_entries += new
         report.changed_entries += len(upserted.changed_ids)
@@ -234,6 +228,21 @@ def _store_result(settings: Settings, store: Store, feed: FeedSettings, state: F
         log.warning("feed %s: %s", feed.name, result.error)
     return FeedOutcome(feed.name, result.status, result.error, result.error_kind, new,
                        result.elapsed)
+
+
+def _save_entries(store: Store, feed: str, output: ParseOutput, now: datetime,
+                  readings: dict[int, Features]) -> UpsertResult:
+    """Store the parsed entries; the clusterer's features of the new ones go to ``readings``
+    (entry id -> features) when read by this code (not by a pool started before an upgrade).
+    """
+    ahead = output.stories if output.stories_version == FEATURES_VERSION else ()
+    upserted = store.upsert_entries(feed, output.parsed.entries, now, output.deals,
+                                    [r[1] if r else None for r in ahead] if ahead else None)
+    for position, entry_id in zip(upserted.new_positions, upserted.new_ids):
+        reading = ahead[position] if ahead else None
+        if reading is not None:
+            readings[entry_id] = reading[0]
+    return upserted
 
 
 def _count(report: RunReport, result: FetchResult) -> None:

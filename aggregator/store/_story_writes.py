@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Iterator, Sequence, TypeVar
 
 from ..errors import StoreError
-from ..models import StoryDecision, StoryFactsUpdate
+from ..models import Deal, StoryDecision, StoryFactsUpdate
 from . import _rows
 
 if TYPE_CHECKING:
@@ -142,7 +142,8 @@ def save_facts(conn: "sqlite3.Connection", updates: Sequence[StoryFactsUpdate],
     return changed
 
 
-def member_keys(deal: Any, tags: Sequence[str], curated: bool) -> list[tuple[str, str | None]]:
+def member_keys(deal: Deal | None, tags: Sequence[str], curated: bool,
+                ) -> list[tuple[str, str | None]]:
     """(key, label) of the published feeds a live story with these facts is in (as
     :func:`~aggregator.store._schema.member_rows` gives them)."""
     keys: list[tuple[str, str | None]] = [("all", None)]
