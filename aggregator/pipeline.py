@@ -15,7 +15,7 @@ from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 
 from . import deals as deals_mod
 from . import policy
@@ -28,9 +28,9 @@ from .models import (
 from .parse import ParseLimits, parse_feed
 from .parse_guard import parse_deadline
 from .publish import Share, ShareDone, ping_hub, publish_share_site, publish_site, topic_urls
-from .store import Store, UpsertResult
+from .store import Store
 from .story_facts import StoryFacts, classify_entries
-from .stories import FEATURES_VERSION, Features, StoryIndex, StoryOptions, read_item
+from .stories import StoryIndex, StoryOptions
 from .story_window import StoryWindow
 
 log = logging.getLogger(__name__)
@@ -91,12 +91,11 @@ def run_once(settings: Settings, store: Store, fetcher: Fetcher, now: datetime, 
     store.sync_feeds(settings.feeds)
     due = due_feeds(settings.feeds, store.feed_states(counts=False), now, all_feeds=all_feeds)
     report.feeds_due = len(due)
-    readings: dict[int, Features] = {}     # new entries' clusterer features, read in parsing
     with _timed(report, "fetch_parse_store"):
         _fetch_and_store(settings, store, fetcher, due, now, report, executor, progress,
-                         rng or random.Random(), readings)
+                         rng or random.Random())
     with _timed(report, "stories_deals"):
-        _cluster_and_tag(settings, store, now, report, stories or StoryWindow(), readings)
+        _cluster_and_tag(settings, store, now, report, stories or StoryWindow())
     if settings.retention_days:
         store.prune(now - timedelta(days=settings.retention_days))
     if publish:
@@ -144,32 +143,23 @@ PARSE_TIME_LIMIT = 30.0   # seconds of one parse in a worker process
 class ParseOutput:
     parsed: ParsedFeed
     deals: tuple[EntryDeal | None, ...]  # one per entry (None: stored already, not read)
-    # one per entry: the story clusterer's reading and its stored form (None: stored already)
-    stories: tuple[tuple[Features, str] | None, ...] = ()
-    stories_version: str = ""            # the clusterer code that read them
 
 
 def _parse_job(result: FetchResult, now: datetime, max_entries: int,
                rates: Mapping[str, float], known: frozenset[str] = frozenset()) -> ParseOutput:
-    """Runs in a parse worker: parse the bytes, and read the deal and the story clusterer's
-    features of each entry whose content hash is not in ``known`` (the CPU-heavy parts)."""
+    """Runs in a parse worker: parse the bytes and read the deal of each entry whose content
+    hash is not in ``known`` (the CPU-heavy parts)."""
     with parse_deadline(PARSE_TIME_LIMIT, result):
         parsed = parse_feed(result.content or b"", feed=result.feed,
                             url=result.final_url or result.url, headers=result.headers,
                             now=now, limits=ParseLimits(max_entries=max_entries))
-        lexicon: dict[str, Any] = {}
-        readings = tuple(None if e.content_hash in known else read_item(e.title, e.summary,
-                                                                            lexicon)
-                         for e in parsed.entries)
-        return ParseOutput(parsed, classify_entries(parsed.entries, rates, known), readings,
-                           FEATURES_VERSION)
+        return ParseOutput(parsed, classify_entries(parsed.entries, rates, known))
 
 
 def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
                      due: list[tuple[FeedSettings, FeedState]], now: datetime,
                      report: RunReport, executor: Executor | None,
-                     progress: Progress | None, rng: random.Random,
-                     readings: dict[int, Features]) -> None:
+                     progress: Progress | None, rng: random.Random) -> None:
     parses: dict[str, Future[ParsedFeed]] = {}
 
     def submit(result: FetchResult) -> None:
@@ -187,7 +177,7 @@ def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
     states: list[tuple[FeedState, str | None]] = []
     for (feed, state), result in zip(due, results):
         outcome = _store_result(settings, store, feed, state, result, parses.get(feed.name),
-                                now, report, rng, states, readings)
+                                now, report, rng, states)
         report.outcomes.append(outcome)
         if progress:
             progress(outcome)
@@ -199,8 +189,7 @@ def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
 def _store_result(settings: Settings, store: Store, feed: FeedSettings, state: FeedState,
                   result: FetchResult, parsing: Future[ParsedFeed] | None, now: datetime,
                   report: RunReport, rng: random.Random,
-                  states: list[tuple[FeedState, str | None]],
-                  readings: dict[int, Features]) -> FeedOutcome:
+                  states: list[tuple[FeedState, str | None]]) -> FeedOutcome:
     output, new = None, 0
     if result.ok:
         try:
@@ -216,7 +205,7 @@ def _store_result(settings: Settings, store: Store, feed: FeedSettings, state: F
     new_state = policy.apply_outcome(state, result, interval=feed.interval, now=now, rng=rng)
     parsed = output.parsed if output else None
     if output is not None and parsed is not None:
-        upserted = _save_entries(store, feed.name, output, now, readings)
+        upserted = store.upsert_entries(feed.name, parsed.entries, now, output.deals)
         new = len(upserted.new_ids)
         report.new_entries += new
         report.changed_entries += len(upserted.changed_ids)
@@ -230,21 +219,6 @@ def _store_result(settings: Settings, store: Store, feed: FeedSettings, state: F
                        result.elapsed)
 
 
-def _save_entries(store: Store, feed: str, output: ParseOutput, now: datetime,
-                  readings: dict[int, Features]) -> UpsertResult:
-    """Store the parsed entries; the clusterer's features of the new ones go to ``readings``
-    (entry id -> features) when read by this code (not by a pool started before an upgrade).
-    """
-    ahead = output.stories if output.stories_version == FEATURES_VERSION else ()
-    upserted = store.upsert_entries(feed, output.parsed.entries, now, output.deals,
-                                    [r[1] if r else None for r in ahead] if ahead else None)
-    for position, entry_id in zip(upserted.new_positions, upserted.new_ids):
-        reading = ahead[position] if ahead else None
-        if reading is not None:
-            readings[entry_id] = reading[0]
-    return upserted
-
-
 def _count(report: RunReport, result: FetchResult) -> None:
     if result.error:
         report.failed += 1
@@ -255,12 +229,7 @@ def _count(report: RunReport, result: FetchResult) -> None:
 
 
 def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: RunReport,
-                     stories: StoryWindow, readings: Mapping[int, Features] | None = None,
-                     ) -> None:
-    """Assign the pending entries to stories, then set the facts of the stories touched.
-
-    ``readings``: the clusterer's features of some entries, read (and stored) ahead.
-    """
+                     stories: StoryWindow) -> None:
     entries = store.pending_entries()
     # A date slightly in the future (allowed by parse) must not push the window ahead.
     pending = [i if i.published <= now else dataclasses.replace(i, published=now)
@@ -272,7 +241,7 @@ def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: Ru
                               pending, now)
     report.story_index = "loaded" if stories.loads > loads else "kept"
     try:
-        touched, made = _assign(store, index, pending, now, report, stories, readings or {})
+        touched, made = _assign(store, index, pending, now, report, stories)
     except BaseException:
         stories.invalidate()         # the index saw changes the rollback undid
         raise
@@ -285,8 +254,7 @@ def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: Ru
 
 
 def _assign(store: Store, index: StoryIndex, pending: Sequence[StoryItem], now: datetime,
-            report: RunReport, stories: StoryWindow, readings: Mapping[int, Features],
-            ) -> tuple[set[int], dict[int, list[int]]]:
+            report: RunReport, stories: StoryWindow) -> tuple[set[int], dict[int, list[int]]]:
     """Assign the pending items; the stories touched, and those made in this cycle of its
     items only (story -> entry ids: their facts need no reading back)."""
     touched: set[int] = set()
@@ -295,9 +263,8 @@ def _assign(store: Store, index: StoryIndex, pending: Sequence[StoryItem], now: 
     with store.write():
         with store.story_writes(now) as writes:
             for item in items:
-                ahead = readings.get(item.entry_id)       # if so, stored with the entry
-                decision = index.assign(item, ahead)
-                features = index.encoded_features(item) if ahead is None else None
+                decision = index.assign(item)
+                features = index.encoded_features(item)
                 if decision.story_id is None:
                     story_id = writes.create(decision, features)
                     made[story_id] = []

@@ -290,28 +290,3 @@ def test_a_big_story_lists_its_first_reports_and_counts_them_all(
     assert story.primary in story.sources
     atom = (tmp_path / "site" / "all.atom").read_text()
     assert "and 3 more." in atom
-
-
-@pytest.mark.parametrize("version_matches", [True, False])
-def test_story_features_read_while_parsing_are_kept_with_new_entries(
-        store: Store, version_matches: bool) -> None:
-    from aggregator.parse import parse_feed
-    from aggregator.stories import FEATURES_VERSION, Features, read_item
-    body = rss("A", [
-        {"title": "Mistral AI raises EUR 600 million", "link": "https://a.example/m"},
-        {"title": "Cohere opens a Paris office", "link": "https://a.example/c"}])
-    parsed = parse_feed(body.encode(), feed="A", url="https://a.example/feed", headers={},
-                        now=NOW)
-    read = tuple(read_item(e.title, e.summary) for e in parsed.entries)
-    output = pipeline.ParseOutput(parsed, (None, None), read,
-                                  FEATURES_VERSION if version_matches else "older-code")
-    readings: dict[int, Features] = {}
-    ids = pipeline._save_entries(store, "A", output, NOW, readings).new_ids
-    stored = [r[0] for r in store.db.execute("SELECT story_features FROM entries ORDER BY id")]
-    if version_matches:        # used as read, and stored with the entries
-        assert readings == {i: r[0] for i, r in zip(ids, read)}
-        assert stored == [r[1] for r in read]
-    else:                      # read by other code: the cycle reads the text itself
-        assert readings == {} and stored == [None, None]
-    again = pipeline._save_entries(store, "A", output, NOW, {})
-    assert again.new_ids == () and again.unchanged == 2

@@ -29,7 +29,6 @@ class UpsertResult:
     new_ids: tuple[int, ...]
     changed_ids: tuple[int, ...]
     unchanged: int
-    new_positions: tuple[int, ...] = ()     # where each of new_ids was in the entries given
 
 
 class Store(StoryStore):
@@ -146,16 +145,13 @@ class Store(StoryStore):
     # ------------------------------------------------------------------ entries
 
     def upsert_entries(self, feed: str, entries: Sequence[Entry], now: datetime,
-                       deals: Sequence[EntryDeal | None] | None = None,
-                       features: Sequence[str | None] | None = None) -> UpsertResult:
+                       deals: Sequence[EntryDeal | None] | None = None) -> UpsertResult:
         """Store a feed's entries; fetching the same feed twice changes nothing.
 
         An entry is the same as a stored one when its key matches, or, failing that, when
-        its content hash matches (feeds whose GUIDs change on every fetch). ``deals``,
-        ``features``: one per entry, its deal reading and the story clusterer's reading,
-        kept with a new entry (an edited one keeps its clusterer's reading).
+        its content hash matches (feeds whose GUIDs change on every fetch).
         """
-        new, changed, unchanged, positions = [], [], 0, []
+        new, changed, unchanged = [], [], 0
         seen = _rows.ts(now)
         with self.write():
             keys = {e.entry_key for e in entries}
@@ -163,15 +159,13 @@ class Store(StoryStore):
                 deal = _rows.entry_deal_to_json(deals[n]) if deals is not None else None
                 row = self._find_entry(entry, keys)
                 if row is None:
-                    new.append(self._insert_entry(entry, seen, deal,
-                                                  features[n] if features else None))
-                    positions.append(n)
+                    new.append(self._insert_entry(entry, seen, deal))
                 elif row["content_hash"] != entry.content_hash:
                     self._update_entry(row["id"], entry, seen, deal)
                     changed.append(row["id"])
                 else:
                     unchanged += 1
-        return UpsertResult(tuple(new), tuple(changed), unchanged, tuple(positions))
+        return UpsertResult(tuple(new), tuple(changed), unchanged)
 
     def _find_entry(self, entry: Entry, batch_keys: set[str]) -> dict[str, Any] | None:
         """The stored row this entry is, by key; or, for a feed whose GUIDs changed, the row
@@ -188,12 +182,10 @@ class Store(StoryStore):
                 return row
         return None
 
-    def _insert_entry(self, entry: Entry, seen: str | None, deal: str | None,
-                      features: str | None = None) -> int:
+    def _insert_entry(self, entry: Entry, seen: str | None, deal: str | None) -> int:
         values = _rows.entry_values(entry)
         values["first_seen"] = seen
         values["deal_json"] = deal
-        values["story_features"] = features
         values["pub_time"] = values["published"] or seen
         cols = ", ".join(values)
         marks = ", ".join(f":{k}" for k in values)

@@ -27,20 +27,9 @@ from aggregator.stories._index import Slot, Window
 from aggregator.stories._match import score_pair
 from aggregator.stories._options import StoryOptions
 from aggregator.stories._search import exact, similar
-from aggregator.stories._codec import FEATURES_VERSION
 from aggregator.stories._text import Features, Lexicon, features
 
-__all__ = ["FEATURES_VERSION", "Features", "StoryIndex", "StoryOptions", "cluster", "read_item"]
-
-
-def read_item(title: str, summary: str, lexicon: Lexicon | None = None,
-              ) -> tuple[Features, str]:
-    """An item's features and their stored form (as :meth:`StoryIndex.encoded_features`),
-    read from its text alone, ahead of clustering (the parse workers do; ``lexicon``: a
-    memo the caller may keep across calls). Valid for this ``FEATURES_VERSION`` of the code.
-    """
-    feats = features(title, summary, lexicon)
-    return feats, _codec.encode(feats)
+__all__ = ["StoryIndex", "StoryOptions", "cluster"]
 
 
 class StoryIndex:
@@ -94,13 +83,8 @@ class StoryIndex:
         """The item's features as compact text, to store beside the entry."""
         return _codec.encode(self._features(item))
 
-    def assign(self, item: StoryItem, features: Features | None = None) -> StoryDecision:
-        """Decide which story ``item`` joins (``story_id=None``: a new one). Registers nothing.
-
-        ``features``: the item's features read ahead by :func:`read_item` (else read here).
-        """
-        if features is not None:
-            self._last = (item, features)
+    def assign(self, item: StoryItem) -> StoryDecision:
+        """Decide which story ``item`` joins (``story_id=None``: a new one). Registers nothing."""
         known = self._window.slots.get(item.entry_id)
         if known is not None:
             return StoryDecision(entry_id=item.entry_id, story_id=known.story_id,
