@@ -230,10 +230,9 @@ def _count(report: RunReport, result: FetchResult) -> None:
 
 def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: RunReport,
                      stories: StoryWindow) -> None:
-    entries = store.pending_entries()
     # A date slightly in the future (allowed by parse) must not push the window ahead.
     pending = [i if i.published <= now else dataclasses.replace(i, published=now)
-               for i, _ in entries]
+               for i in store.pending_items()]
     if not pending:
         return
     loads = stories.loads
@@ -246,17 +245,15 @@ def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: Ru
         stories.invalidate()         # the index saw changes the rollback undid
         raise
     facts = StoryFacts.from_settings(settings)
-    rows = {row["id"]: row for _, row in entries}
     with store.write():
         live = sorted(store.live_story_ids(sorted(touched)))
-        known = {s: [rows[e] for e in made[s]] for s in live if s in made}
-        report.stories_updated += facts.apply_many(store, live, now, known)
+        report.stories_updated += facts.apply_many(store, live, now, made)
 
 
 def _assign(store: Store, index: StoryIndex, pending: Sequence[StoryItem], now: datetime,
             report: RunReport, stories: StoryWindow) -> tuple[set[int], dict[int, list[int]]]:
     """Assign the pending items; the stories touched, and those made in this cycle of its
-    items only (story -> entry ids: their facts need no reading back)."""
+    items only (story -> entry ids: their reports need no looking up)."""
     touched: set[int] = set()
     made: dict[int, list[int]] = {}
     items = sorted(pending, key=lambda i: (i.published, i.entry_id))

@@ -60,23 +60,26 @@ class StoryFacts:
         return self.apply_many(store, [story_id], now) == 1
 
     def apply_many(self, store: Store, story_ids: Sequence[int], now: datetime,
-                   known: Mapping[int, list[dict[str, Any]]] | None = None) -> int:
+                   members: Mapping[int, Sequence[int]] | None = None) -> int:
         """Recompute and save the facts of these stories (inside the caller's write); how
         many changed.
 
         Read from each story's first ``FACT_SOURCES`` reports, so a story that keeps
         growing costs the same each time it is touched; a deal reading missing or made by
         another classifier version is made now and saved with the entry (once). Stories are
-        read and saved in batches of ``BATCH``. ``known``: the fact rows of every report of
-        some of the stories (as ``Store.fact_rows_many`` gives them; used, not read again).
+        read and saved in batches of ``BATCH``. ``members``: every report of some of the
+        stories (story -> entry ids), known to the caller: looked up by entry id.
         """
-        known = known or {}
+        members = members or {}
         changed = 0
         for start in range(0, len(story_ids), BATCH):
             chunk = story_ids[start:start + BATCH]
-            rows = store.fact_rows_many([s for s in chunk if s not in known],
+            rows = store.fact_rows_many([s for s in chunk if s not in members],
                                         limit=FACT_SOURCES)
-            rows.update((s, first_reports(known[s], FACT_SOURCES)) for s in chunk if s in known)
+            known = store.entry_fact_rows([e for s in chunk if s in members
+                                           for e in members[s]])
+            rows.update((s, first_reports([known[e] for e in members[s] if e in known],
+                                          FACT_SOURCES)) for s in chunk if s in members)
             late: list[tuple[int, EntryDeal]] = []
             updates = [u for u in (self.decide(story_id, rows[story_id], late)
                                    for story_id in chunk) if u is not None]

@@ -205,6 +205,19 @@ class Store(StoryStore):
         self.db.execute("UPDATE stories SET updated_at = ? WHERE id = "
                         "(SELECT story_id FROM entries WHERE id = ?)", [seen, entry_id])
 
+    def entry_fact_rows(self, entry_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """The fact rows (as :meth:`fact_rows_many` gives them) of these entries, by id:
+        for stories whose reports the caller knows (a rowid lookup each)."""
+        out: dict[int, dict[str, Any]] = {}
+        for chunk in _story_writes.chunks(entry_ids):
+            for row in self.rows(
+                    "SELECT id, feed, title, summary, pub_time, first_seen, deal_json "
+                    "FROM entries WHERE id IN (SELECT value FROM json_each(?))",
+                    [_story_writes.id_list(chunk)]):
+                row["deal"] = _rows.entry_deal_from_json(row.pop("deal_json"))
+                out[row["id"]] = row
+        return out
+
     def fact_rows_many(self, story_ids: Sequence[int], limit: int = -1,
                        ) -> dict[int, list[dict[str, Any]]]:
         """Each story's entries (its first ``limit`` reports; all when negative) for
@@ -250,21 +263,6 @@ class Store(StoryStore):
         return [story_item(r) for r in self.rows(
             "SELECT id, feed, link, guid, title, summary, pub_time FROM entries "
             "WHERE story_id IS NULL ORDER BY pub_time, id LIMIT ?", [limit])]
-
-    def pending_entries(self, limit: int = 200_000,
-                        ) -> list[tuple[StoryItem, dict[str, Any]]]:
-        """:meth:`pending_items`, each with its fact row (as :meth:`fact_rows_many` gives
-        them), so the facts of a story made of this cycle's entries need no second read."""
-        out = []
-        for row in self.rows(
-                "SELECT id, feed, link, guid, title, summary, pub_time, first_seen, deal_json "
-                "FROM entries WHERE story_id IS NULL ORDER BY pub_time, id LIMIT ?", [limit]):
-            out.append((story_item(row), {
-                "id": row["id"], "feed": row["feed"], "title": row["title"],
-                "summary": row["summary"], "pub_time": row["pub_time"],
-                "first_seen": row["first_seen"],
-                "deal": _rows.entry_deal_from_json(row["deal_json"])}))
-        return out
 
     def window_items(self, start: datetime, end: datetime
                      ) -> list[tuple[StoryItem, int, str | None]]:
