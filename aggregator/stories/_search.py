@@ -56,13 +56,8 @@ def candidates(window: Window, feats: Features, time: float,
     for term in informative:        # items where the term is informative too (counted in C)
         counts.update(strong[term].keys() if term in strong else ())
     least = options.min_shared_terms
-    out = []
-    for entry_id, count in counts.items():
-        if count >= least:
-            slot = slots[entry_id]
-            if abs(slot.time - time) <= span:
-                out.append((slot, count))
-    return out
+    hits = [(slots[e], count) for e, count in counts.items() if count >= least]
+    return [(slot, count) for slot, count in hits if abs(slot.time - time) <= span]
 
 
 class _Cached:
