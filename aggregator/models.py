@@ -270,6 +270,17 @@ class EntryDeal:
     deal: Deal | None
 
 
+@dataclass(frozen=True)
+class StoryFactsUpdate:
+    """What was decided about one story: its primary report, deal, tags, curation."""
+
+    story_id: int
+    primary_entry_id: int
+    deal: Deal | None
+    tags: tuple[str, ...]
+    curated: bool
+
+
 # --------------------------------------------------------------------------- publish views
 
 @dataclass(frozen=True)

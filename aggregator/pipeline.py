@@ -240,42 +240,53 @@ def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: Ru
                               pending, now)
     report.story_index = "loaded" if stories.loads > loads else "kept"
     try:
-        touched = _assign(store, index, pending, now, report, stories)
+        touched, made = _assign(store, index, pending, now, report, stories)
     except BaseException:
         stories.invalidate()         # the index saw changes the rollback undid
         raise
     facts = StoryFacts.from_settings(settings)
     with store.write():
-        for story_id in sorted(touched):
-            if store.live_story_id(story_id) == story_id and facts.apply(store, story_id, now):
-                report.stories_updated += 1
+        live = sorted(store.live_story_ids(sorted(touched)))
+        report.stories_updated += facts.apply_many(store, live, now, made)
 
 
 def _assign(store: Store, index: StoryIndex, pending: Sequence[StoryItem], now: datetime,
-            report: RunReport, stories: StoryWindow) -> set[int]:
+            report: RunReport, stories: StoryWindow) -> tuple[set[int], dict[int, list[int]]]:
+    """Assign the pending items; the stories touched, and those made in this cycle of its
+    items only (story -> entry ids: their reports need no looking up)."""
     touched: set[int] = set()
+    made: dict[int, list[int]] = {}
     items = sorted(pending, key=lambda i: (i.published, i.entry_id))
     with store.write():
-        for item in items:
-            decision = index.assign(item)
-            if decision.story_id is None:
-                story_id = store.create_story(decision, now)
-                report.stories_created += 1
-            else:
-                story_id = decision.story_id
-                store.attach(decision, story_id, now)
-                report.stories_joined += 1
-            for other in decision.merge_story_ids:
-                keep, drop = min(story_id, other), max(story_id, other)
-                store.merge_stories(keep, drop, now, item.entry_id)
-                index.merge(keep, drop)
-                report.stories_merged += 1
-                story_id = keep
-            index.add(item, story_id)
-            store.save_story_features(item.entry_id, index.encoded_features(item))
-            touched.add(story_id)
+        with store.story_writes(now) as writes:
+            for item in items:
+                decision = index.assign(item)
+                features = index.encoded_features(item)
+                if decision.story_id is None:
+                    story_id = writes.create(decision, features)
+                    made[story_id] = []
+                    report.stories_created += 1
+                else:
+                    story_id = decision.story_id
+                    writes.attach(decision, story_id, features)
+                    report.stories_joined += 1
+                if story_id in made:
+                    made[story_id].append(item.entry_id)
+                for other in decision.merge_story_ids:
+                    keep, drop = min(story_id, other), max(story_id, other)
+                    writes.merge(keep, drop, item.entry_id)
+                    index.merge(keep, drop)
+                    report.stories_merged += 1
+                    moved = made.pop(drop, None)
+                    if keep in made and moved is not None:
+                        made[keep] += moved
+                    else:
+                        made.pop(keep, None)     # it holds reports of earlier cycles
+                    story_id = keep
+                index.add(item, story_id)
+                touched.add(story_id)
         stories.saved(store)
-    return touched
+    return touched, made
 
 
 def publish_now(settings: Settings, store: Store, now: datetime, report: RunReport,

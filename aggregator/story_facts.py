@@ -16,7 +16,7 @@ from typing import Any, Mapping, Sequence
 
 from . import deals
 from . import __version__
-from .models import Deal, Entry, EntryDeal, FeedSettings, Settings
+from .models import Deal, Entry, EntryDeal, FeedSettings, Settings, StoryFactsUpdate
 from .store import Store
 
 
@@ -32,6 +32,7 @@ def _classifier_version() -> str:
 
 CLASSIFIER_VERSION = _classifier_version()
 FACT_SOURCES = 200      # a story's facts are read from its first reports, at most this many
+BATCH = 500             # stories whose facts are read and saved together
 
 
 @dataclass(frozen=True)
@@ -55,20 +56,48 @@ class StoryFacts:
         )
 
     def apply(self, store: Store, story_id: int, now: datetime) -> bool:
-        """Recompute and save the facts of one story (inside the caller's write).
+        """Recompute and save the facts of one story (inside the caller's write)."""
+        return self.apply_many(store, [story_id], now) == 1
 
-        Read from the story's first ``FACT_SOURCES`` reports, so a story that keeps
+    def apply_many(self, store: Store, story_ids: Sequence[int], now: datetime,
+                   members: Mapping[int, Sequence[int]] | None = None) -> int:
+        """Recompute and save the facts of these stories (inside the caller's write); how
+        many changed.
+
+        Read from each story's first ``FACT_SOURCES`` reports, so a story that keeps
         growing costs the same each time it is touched; a deal reading missing or made by
-        another classifier version is made now and saved with the entry (once).
+        another classifier version is made now and saved with the entry (once). Stories are
+        read and saved in batches of ``BATCH``. ``members``: every report of some of the
+        stories (story -> entry ids), known to the caller: looked up by entry id.
         """
-        rows = store.fact_rows(story_id, limit=FACT_SOURCES)
+        members = members or {}
+        changed = 0
+        for start in range(0, len(story_ids), BATCH):
+            chunk = story_ids[start:start + BATCH]
+            rows = store.fact_rows_many([s for s in chunk if s not in members],
+                                        limit=FACT_SOURCES)
+            known = store.entry_fact_rows([e for s in chunk if s in members
+                                           for e in members[s]])
+            rows.update((s, first_reports([known[e] for e in members[s] if e in known],
+                                          FACT_SOURCES)) for s in chunk if s in members)
+            late: list[tuple[int, EntryDeal]] = []
+            updates = [u for u in (self.decide(story_id, rows[story_id], late)
+                                   for story_id in chunk) if u is not None]
+            store.save_entry_deals(late)
+            changed += len(store.set_story_facts_many(updates, now))
+        return changed
+
+    def decide(self, story_id: int, rows: list[dict[str, Any]],
+               late: list[tuple[int, EntryDeal]]) -> StoryFactsUpdate | None:
+        """The facts of a story from its ``rows`` (None without any); a deal reading made
+        now is put in the row and added to ``late`` (entry id, reading) to be saved."""
         if not rows:
-            return False
+            return None
         for row in rows:
             stored = row.get("deal")
             if not (isinstance(stored, EntryDeal) and stored.version == CLASSIFIER_VERSION):
                 row["deal"] = EntryDeal(CLASSIFIER_VERSION, self.entry_deal(row))
-                store.save_entry_deal(row["id"], row["deal"])
+                late.append((row["id"], row["deal"]))
         primary = choose_primary(rows, self.feeds)
         deal = self.deal(rows, primary)
         text = " ".join(f"{r['title']} {r['summary']}" for r in rows)
@@ -76,8 +105,7 @@ class StoryFacts:
         if any(p.search(text) for p in self.watchlist):
             tags.add("watchlist")
         curated = deals.is_curated(deal, sorted(tags), self.settings.curation, self.gazetteer)
-        return store.set_story_facts(story_id, primary_entry_id=primary["id"], deal=deal,
-                                     tags=sorted(tags), curated=curated, now=now)
+        return StoryFactsUpdate(story_id, primary["id"], deal, tuple(sorted(tags)), curated)
 
     def entry_deal(self, row: Mapping[str, Any]) -> Deal | None:
         """The reading stored with the entry, or a fresh one if missing or from older code."""
@@ -97,12 +125,20 @@ class StoryFacts:
             # other outlets when two agree, or when one does and the primary's headline has
             # no non-deal cue (a lawsuit, earnings, a launch...).
             votes = Counter(d.type for d in others)
+            if not votes:
+                return None
             needed = 2 if deals.has_non_deal_cue(primary["title"]) else 1
-            if not votes or votes.most_common(1)[0][1] < needed:
+            if votes.most_common(1)[0][1] < needed:
                 return None
             kind = votes.most_common(1)[0][0]
             base = next(d for d in others if d.type == kind)
         return complete(base, [d for d in others if d.type == base.type])
+
+
+def first_reports(rows: Sequence[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """The first ``limit`` (all when negative) of a story's fact rows, oldest first."""
+    ordered = sorted(rows, key=lambda r: (r["pub_time"], r["id"]))
+    return ordered[:limit] if limit >= 0 else ordered
 
 
 def classify_entries(entries: Sequence[Entry], rates: Mapping[str, float],

@@ -79,6 +79,39 @@ def test_stories_merge_keeps_older_id_and_hides_the_other(store: Store) -> None:
     assert [r["rule"] for r in store.explain(s1)] == ["new", "new", "similar"]
 
 
+def test_batched_story_writes_are_seen_by_a_merge_and_counted(store: Store) -> None:
+    ids = store.upsert_entries("a", [entry(n) for n in range(1, 6)], NOW).new_ids
+    with store.write():
+        with store.story_writes(NOW) as writes:
+            s1 = writes.create(StoryDecision(ids[0], None, "new"), "f1")
+            s2 = writes.create(StoryDecision(ids[1], None, "new"), "f2")
+            writes.attach(StoryDecision(ids[2], s2, "similar", 0.8, ("x",)), s2, "f3")
+            writes.merge(s1, s2, ids[2])          # sees the rows still waiting in the batch
+            writes.attach(StoryDecision(ids[3], s1, "same-url", 1.0), s1, None)
+            s3 = writes.create(StoryDecision(ids[4], None, "new"), "f5")
+        assert (s1, s2, s3) == (1, 2, 3)          # as SQLite numbers rows itself
+    rows = store.rows("SELECT id, story_id, story_features FROM entries ORDER BY id")
+    assert [(r["story_id"], r["story_features"]) for r in rows] == [
+        (s1, "f1"), (s1, "f2"), (s1, "f3"), (s1, None), (s3, "f5")]
+    counts = store.rows("SELECT id, source_count, merged_into FROM stories ORDER BY id")
+    assert [(r["source_count"], r["merged_into"]) for r in counts] == [
+        (4, None), (2, s1), (1, None)]
+    assert [r["entry_id"] for r in store.explain(s1)] == list(ids[:4])
+    assert store.count_stories(StoryQuery()) == 2
+    assert store.live_story_ids([s1, s2, s3, 99]) == {s1, s3}
+
+
+def test_story_writes_need_a_write_transaction(store: Store) -> None:
+    (eid,) = store.upsert_entries("a", [entry(1)], NOW).new_ids
+    with pytest.raises(StoreError, match="transaction"):
+        store.create_story(StoryDecision(eid, None, "new"), NOW)
+    with pytest.raises(RuntimeError, match="boom"), store.write():
+        with store.story_writes(NOW) as writes:
+            writes.create(StoryDecision(eid, None, "new"))
+            raise RuntimeError("boom")
+    assert store.rows("SELECT count(*) AS n FROM stories")[0]["n"] == 0
+
+
 def test_story_facts_bump_updated_only_on_change(store: Store) -> None:
     (eid,) = store.upsert_entries("a", [entry(1)], NOW).new_ids
     deal = Deal(type="investment", amount=Money(4e9, "USD", "up to", usd=4e9),
@@ -180,7 +213,12 @@ def test_deal_json_round_trip_is_exact() -> None:
 
 @pytest.mark.parametrize("sql", [
     "UPDATE stories SET merged_into = 5 WHERE merged_into = 7",            # every merge
-    "SELECT id FROM entries WHERE story_id = 3 ORDER BY pub_time, id LIMIT 200",  # facts
+    "SELECT e.id FROM json_each('[3, 4]') j JOIN entries e ON e.id IN (SELECT i.id "  # facts
+    "FROM entries i WHERE i.story_id = j.value ORDER BY i.pub_time, i.id LIMIT 200)",
+    "SELECT id FROM stories WHERE id IN (SELECT value FROM json_each('[3, 4]')) "
+    "AND merged_into IS NULL",
+    "SELECT key, story_id FROM feed_members WHERE story_id IN "
+    "(SELECT value FROM json_each('[3, 4]'))",
     "SELECT content_hash FROM entries WHERE feed = 'a' ORDER BY id DESC LIMIT 100",
     "SELECT n FROM feed_sizes WHERE key = 'all'",
     "SELECT s.id FROM feed_members m JOIN stories s ON s.id = m.story_id "

@@ -17,6 +17,7 @@ from aggregator.fetch import Fetcher
 from aggregator.models import Entry, FeedSettings, Settings
 from aggregator.service import fetch_options
 from aggregator.store import Store
+from aggregator.store._story_writes import AssignWrites
 from aggregator.story_window import StoryWindow
 from aggregator.worker import CycleWorker
 
@@ -168,17 +169,17 @@ def test_a_failed_cycle_makes_the_next_one_reload(tmp_path: Path,
     ingest(kept, entries, now)
     ingest(fresh, entries, now)
     calls = {"n": 0}
-    real = Store.attach
+    real = AssignWrites.attach
 
-    def flaky(self: Store, *args: object, **kw: object) -> None:
+    def flaky(self: AssignWrites, *args: object, **kw: object) -> None:
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError("disk I/O error")
         real(self, *args, **kw)  # type: ignore[arg-type]
-    monkeypatch.setattr(Store, "attach", flaky)
+    monkeypatch.setattr(AssignWrites, "attach", flaky)
     with pytest.raises(OSError):
         cycle(settings, kept, now, window)
-    monkeypatch.setattr(Store, "attach", real)
+    monkeypatch.setattr(AssignWrites, "attach", real)
     assert cycle(settings, kept, now, window).story_index == "loaded"
     cycle(settings, fresh, now, None)
     assert assignments(kept) == assignments(fresh)

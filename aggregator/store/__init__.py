@@ -20,7 +20,7 @@ from ..errors import StoreError
 from ..models import (
     Entry, EntryDeal, FeedSettings, FeedState, Settings, StoredEntry, StoryItem,
 )
-from . import _rows, _schema
+from . import _rows, _schema, _story_writes
 from ._stories import StoryStore
 
 BUSY_TIMEOUT_MS = 15_000
@@ -207,15 +207,36 @@ class Store(StoryStore):
         self.db.execute("UPDATE stories SET updated_at = ? WHERE id = "
                         "(SELECT story_id FROM entries WHERE id = ?)", [seen, entry_id])
 
-    def fact_rows(self, story_id: int, limit: int = -1) -> list[dict[str, Any]]:
-        """A story's entries (its first ``limit`` reports; all when negative) for deciding
-        its facts; ``deal`` is an EntryDeal or None."""
-        rows = self.rows(
-            "SELECT id, feed, title, summary, pub_time, first_seen, deal_json FROM entries "
-            "WHERE story_id = ? ORDER BY pub_time, id LIMIT ?", [story_id, limit])
-        for row in rows:
-            row["deal"] = _rows.entry_deal_from_json(row.pop("deal_json"))
-        return rows
+    def entry_fact_rows(self, entry_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """The fact rows (as :meth:`fact_rows_many` gives them) of these entries, by id:
+        for stories whose reports the caller knows (a rowid lookup each)."""
+        out: dict[int, dict[str, Any]] = {}
+        for chunk in _story_writes.chunks(entry_ids):
+            for row in self.rows(
+                    "SELECT id, feed, title, summary, pub_time, first_seen, deal_json "
+                    "FROM entries WHERE id IN (SELECT value FROM json_each(?))",
+                    [_story_writes.id_list(chunk)]):
+                row["deal"] = _rows.entry_deal_from_json(row.pop("deal_json"))
+                out[row["id"]] = row
+        return out
+
+    def fact_rows_many(self, story_ids: Sequence[int], limit: int = -1,
+                       ) -> dict[int, list[dict[str, Any]]]:
+        """Each story's entries (its first ``limit`` reports; all when negative) for
+        deciding its facts, oldest first; ``deal`` is an EntryDeal or None. A few statements
+        for many stories, each reading an index range of the story's first reports."""
+        out: dict[int, list[dict[str, Any]]] = {story_id: [] for story_id in story_ids}
+        for chunk in _story_writes.chunks(story_ids):
+            for row in self.rows(
+                    "SELECT e.id, e.feed, e.title, e.summary, e.pub_time, e.first_seen, "
+                    "e.deal_json, e.story_id FROM json_each(?) j JOIN entries e ON e.id IN "
+                    "(SELECT i.id FROM entries i WHERE i.story_id = j.value "
+                    "ORDER BY i.pub_time, i.id LIMIT ?)", [_story_writes.id_list(chunk), limit]):
+                row["deal"] = _rows.entry_deal_from_json(row.pop("deal_json"))
+                out[row.pop("story_id")].append(row)
+        for rows in out.values():
+            rows.sort(key=lambda r: (r["pub_time"], r["id"]))
+        return out
 
     def content_hashes(self, feed: str, limit: int) -> frozenset[str]:
         """Content hashes of the feed's latest ``limit`` stored entries."""
@@ -225,8 +246,12 @@ class Store(StoryStore):
 
     def save_entry_deal(self, entry_id: int, reading: EntryDeal) -> None:
         """Inside the caller's write: keep a deal reading made after the entry was stored."""
-        self.db.execute("UPDATE entries SET deal_json = ? WHERE id = ?",
-                        [_rows.entry_deal_to_json(reading), entry_id])
+        self.save_entry_deals([(entry_id, reading)])
+
+    def save_entry_deals(self, readings: Sequence[tuple[int, EntryDeal]]) -> None:
+        """:meth:`save_entry_deal` of each (entry id, reading)."""
+        self.db.conn.executemany("UPDATE entries SET deal_json = ? WHERE id = ?", [
+            (_rows.entry_deal_to_json(reading), entry_id) for entry_id, reading in readings])
 
     def entries(self, ids: Sequence[int]) -> list[StoredEntry]:
         if not ids:
@@ -250,11 +275,6 @@ class Store(StoryStore):
             "FROM entries WHERE pub_time BETWEEN ? AND ? AND story_id IS NOT NULL "
             "ORDER BY pub_time, id", [_rows.ts(start), _rows.ts(end)])
         return [(story_item(r), r["story_id"], r["story_features"]) for r in rows]
-
-    def save_story_features(self, entry_id: int, encoded: str) -> None:
-        """Inside the caller's write: keep the clusterer's reading of an entry."""
-        self.db.execute("UPDATE entries SET story_features = ? WHERE id = ?",
-                        [encoded, entry_id])
 
     def story_generation(self) -> int:
         """Changes whenever any writer changes which story an entry belongs to."""

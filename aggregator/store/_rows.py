@@ -105,9 +105,10 @@ def _money(data: Mapping[str, Any] | None) -> Money | None:
 
 
 def deal_from_json(text: str | None) -> Deal | None:
-    if not text:
-        return None
-    data = json.loads(text)
+    return _deal(json.loads(text)) if text else None
+
+
+def _deal(data: Mapping[str, Any]) -> Deal:
     return Deal(
         type=data["type"], status=data.get("status"), amount=_money(data.get("amount")),
         valuation=_money(data.get("valuation")), round=data.get("round"),
@@ -128,5 +129,4 @@ def entry_deal_from_json(text: str | None) -> EntryDeal | None:
         return None
     data = json.loads(text)
     deal = data.get("deal")
-    return EntryDeal(version=data.get("v", ""),
-                     deal=deal_from_json(json.dumps(deal)) if deal else None)
+    return EntryDeal(version=data.get("v", ""), deal=_deal(deal) if deal else None)

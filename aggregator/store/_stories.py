@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from ..models import (
-    Company, Deal, Facets, MonthVolume, Source, Story, StoryDecision, StoryQuery,
+    Company, Deal, Facets, MonthVolume, Source, Story, StoryDecision, StoryFactsUpdate,
+    StoryQuery,
 )
-from . import _rows
+from . import _rows, _story_writes
+from ._story_writes import AssignWrites
 from ._schema import member_rows
 
 _MEMBERS_OF = member_rows("s.id = :id")
@@ -39,6 +42,13 @@ def feed_key(query: StoryQuery) -> str | None:
     return f"{name}:{value}"
 
 
+@contextlib.contextmanager
+def _assign_writes(store: "StoryStore", now: datetime) -> Iterator[AssignWrites]:
+    writes = AssignWrites(store, now)
+    yield writes
+    writes.flush()
+
+
 class StoryStore:
     """Mixin of Store: everything about stories (needs ``rows``, ``write``, ``db``)."""
 
@@ -55,50 +65,28 @@ class StoryStore:
     # ------------------------------------------------------------------ writes
     # These run inside the caller's write transaction (Store.write()).
 
+    def story_writes(self, now: datetime) -> "AbstractContextManager[AssignWrites]":
+        """Creations, joins and merges of stories, batched, inside the caller's write: what
+        was written is all in the tables when the block ends (not if it raises: the caller's
+        transaction is rolled back)."""
+        return _assign_writes(self, now)
+
     def create_story(self, decision: StoryDecision, now: datetime) -> int:
-        seen = _rows.ts(now)
-        cursor = self.db.execute(
-            "INSERT INTO stories (created_at, updated_at, primary_entry_id) VALUES (?, ?, ?)",
-            [seen, seen, decision.entry_id])
-        story_id = int(cursor.lastrowid)  # type: ignore[arg-type]
-        self._link(story_id, decision, seen)
-        # a new story has no facts yet: it is in the full feed only
-        self.db.execute("INSERT INTO feed_members (key, story_id) VALUES ('all', ?)", [story_id])
-        return story_id
+        with self.story_writes(now) as writes:
+            return writes.create(decision)
 
     def _sync_members(self, story_id: int, keys: Sequence[tuple[str, str | None]] | None = None,
-                       ) -> None:
+                      ) -> None:
         """Set which published feeds the story is in: ``keys`` ((key, label) pairs, as
         :func:`~aggregator.store._schema.member_rows` would give), or worked out from the
         tables when None (none once merged away). Unchanged members are left alone."""
         if keys is None:
             keys = [(r[0], r[2]) for r in self.db.execute(_MEMBERS_OF, {"id": story_id})]
-        old = {r[0] for r in self.db.execute(
-            "SELECT key FROM feed_members WHERE story_id = ?", [story_id])}
-        new = dict(keys)
-        for key in old - new.keys():
-            self.db.execute("DELETE FROM feed_members WHERE key = ? AND story_id = ?",
-                            [key, story_id])
-        for key in new.keys() - old:
-            self.db.execute("INSERT INTO feed_members (key, story_id, label) VALUES (?, ?, ?)",
-                            [key, story_id, new[key]])
+        _story_writes.sync_members(self.db.conn, {story_id: list(keys)})
 
     def attach(self, decision: StoryDecision, story_id: int, now: datetime) -> None:
-        seen = _rows.ts(now)
-        self._link(story_id, decision, seen)
-        self.db.execute(
-            "UPDATE stories SET updated_at = ?, source_count = "
-            "(SELECT count(*) FROM entries WHERE story_id = ?) WHERE id = ?",
-            [seen, story_id, story_id])
-
-    def _link(self, story_id: int, decision: StoryDecision, seen: str | None) -> None:
-        self.db.execute("UPDATE entries SET story_id = ? WHERE id = ?",
-                        [story_id, decision.entry_id])
-        self.db.execute(
-            "INSERT INTO story_links (story_id, entry_id, rule, score, shared_terms, "
-            "matched_entry_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [story_id, decision.entry_id, decision.rule, decision.score,
-             json.dumps(list(decision.shared_terms)), decision.matched_entry_id, seen])
+        with self.story_writes(now) as writes:
+            writes.attach(decision, story_id)
 
     def merge_stories(self, keep: int, drop: int, now: datetime, entry_id: int | None) -> None:
         """Fold story ``drop`` into ``keep``; ``drop`` is never published again."""
@@ -121,38 +109,14 @@ class StoryStore:
     def set_story_facts(self, story_id: int, *, primary_entry_id: int, deal: Deal | None,
                         tags: Sequence[str], curated: bool, now: datetime) -> bool:
         """Save what was decided about a story; bumps ``updated`` only when something changed."""
-        deal_json = _rows.deal_to_json(deal)
-        tags_json = json.dumps(sorted(set(tags)))
-        row = self.rows("SELECT primary_entry_id, deal_json, tags_json, curated FROM stories "
-                        "WHERE id = ?", [story_id])[0]
-        if (row["primary_entry_id"], row["deal_json"], row["tags_json"], bool(row["curated"])) \
-                == (primary_entry_id, deal_json, tags_json, curated):
-            return False
-        usd = deal.amount.usd if deal and deal.amount else None
-        self.db.execute(
-            "UPDATE stories SET primary_entry_id = ?, deal_type = ?, deal_usd = ?, deal_json = ?, "
-            "tags_json = ?, curated = ?, updated_at = ? WHERE id = ?",
-            [primary_entry_id, deal.type if deal else None, usd, deal_json, tags_json,
-             int(curated), _rows.ts(now), story_id])
-        self.db.execute("DELETE FROM story_parties WHERE story_id = ?", [story_id])
-        for party in (deal.parties if deal else ()):
-            self.db.execute("INSERT OR IGNORE INTO story_parties VALUES (?, ?, ?, ?)",
-                            [story_id, party.slug, party.name, party.role])
-        self.db.execute("DELETE FROM story_tags WHERE story_id = ?", [story_id])
-        for tag in sorted(set(tags)):
-            self.db.execute("INSERT INTO story_tags VALUES (?, ?)", [story_id, tag])
-        keys: list[tuple[str, str | None]] = [("all", None)]
-        if curated:
-            keys.append(("curated", None))
-        if deal is not None:
-            keys += [("deals", None), (f"deal:{deal.type}", None)]
-            names: dict[str, str] = {}
-            for party in deal.parties:
-                names[party.slug] = min(names.get(party.slug, party.name), party.name)
-            keys += [(f"company:{slug}", name) for slug, name in names.items()]
-        keys += [(f"tag:{tag}", None) for tag in sorted(set(tags))]
-        self._sync_members(story_id, keys)
-        return True
+        return bool(self.set_story_facts_many(
+            [StoryFactsUpdate(story_id, primary_entry_id, deal, tuple(tags), curated)], now))
+
+    def set_story_facts_many(self, updates: Sequence[StoryFactsUpdate], now: datetime,
+                             ) -> list[int]:
+        """:meth:`set_story_facts` for many stories (one update each) in a few statements;
+        the ids of the stories that changed."""
+        return _story_writes.save_facts(self.db.conn, updates, now)
 
     def _drop_empty_stories(self) -> None:
         self.db.execute(
@@ -195,6 +159,15 @@ class StoryStore:
                 return story_id
             story_id = rows[0]["merged_into"]
         return None
+
+    def live_story_ids(self, story_ids: Sequence[int]) -> set[int]:
+        """Those of ``story_ids`` that are stories not merged into another."""
+        out: set[int] = set()
+        for chunk in _story_writes.chunks(story_ids):
+            out.update(r[0] for r in self.db.execute(
+                "SELECT id FROM stories WHERE id IN (SELECT value FROM json_each(?)) "
+                "AND merged_into IS NULL", [_story_writes.id_list(chunk)]))
+        return out
 
     def explain(self, story_id: int) -> list[dict[str, Any]]:
         """Why each entry is in the story: rule, score, shared terms, matched entry."""

@@ -108,7 +108,7 @@ class StoryIndex:
         return pair.score
 
     def _features(self, item: StoryItem) -> Features:
-        if self._last is not None and self._last[0] == item:
+        if self._last is not None and (self._last[0] is item or self._last[0] == item):
             return self._last[1]
         feats = features(item.title, item.summary, self._lexicon)
         self._last = (item, feats)

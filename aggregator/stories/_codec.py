@@ -21,12 +21,15 @@ def _code_version() -> str:
 FEATURES_VERSION = _code_version()
 
 
+_ENCODER = json.JSONEncoder(separators=(",", ":"))   # json.dumps' output, built once
+
+
 def encode(feats: Features) -> str:
-    return json.dumps([
+    return _ENCODER.encode([
         FEATURES_VERSION, feats.terms, feats.names, feats.amounts, feats.all_amounts,
         sorted(feats.rounds), sorted(feats.events), sorted(feats.lower), sorted(feats.upper),
         sorted(feats.marked),
-    ], separators=(",", ":"))
+    ])
 
 
 def decode(text: str | None) -> Features | None:

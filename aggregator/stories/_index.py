@@ -77,11 +77,19 @@ class Window:
             old.story_id = slot.story_id
             self._join_story(old)
             return
-        self.slots[slot.entry_id] = slot
+        entry_id = slot.entry_id
+        self.slots[entry_id] = slot
+        postings, strong = self.postings, self.strong
         for term, weight in slot.features.terms.items():
-            self.postings.setdefault(term, {})[slot.entry_id] = None
+            bucket = postings.get(term)
+            if bucket is None:
+                bucket = postings[term] = {}
+            bucket[entry_id] = None
             if weight > GENERIC_WEIGHT:
-                self.strong.setdefault(term, {})[slot.entry_id] = None
+                bucket = strong.get(term)
+                if bucket is None:
+                    bucket = strong[term] = {}
+                bucket[entry_id] = None
         _count(self.lower, slot.features.lower, 1)
         _count(self.upper, slot.features.upper, 1)
         if slot.url:

@@ -57,7 +57,11 @@ def veto(a: Features, b: Features, evidence: Evidence,
 
 
 def _any_close(left: tuple[float, ...], right: tuple[float, ...]) -> bool:
-    return any(abs(x - y) <= AMOUNT_TOLERANCE * max(x, y) for x in left for y in right)
+    for x in left:
+        for y in right:
+            if abs(x - y) <= AMOUNT_TOLERANCE * max(x, y):
+                return True
+    return False
 
 
 def score_pair(a: Features, b: Features, evidence: Evidence, min_shared: int = 2,

@@ -55,12 +55,9 @@ def candidates(window: Window, feats: Features, time: float,
     slots, strong = window.slots, window.strong
     for term in informative:        # items where the term is informative too (counted in C)
         counts.update(strong[term].keys() if term in strong else ())
-    out = []
-    for entry_id, count in counts.items():
-        slot = slots[entry_id]
-        if count >= options.min_shared_terms and abs(slot.time - time) <= span:
-            out.append((slot, count))
-    return out
+    least = options.min_shared_terms
+    hits = [(slots[e], count) for e, count in counts.items() if count >= least]
+    return [(slot, count) for slot, count in hits if abs(slot.time - time) <= span]
 
 
 class _Cached:
@@ -93,8 +90,14 @@ class _Cached:
         key = id(feats)
         known = self.vectors.get(key)
         if known is None or known[0] is not feats:
-            idf = self.idf
-            known = self.vectors[key] = (feats, {t: w * idf(t) for t, w in feats.terms.items()})
+            rarity, idf = self.rarity, self.window.idf
+            vector = {}
+            for term, weight in feats.terms.items():
+                value = rarity.get(term)
+                if value is None:
+                    value = rarity[term] = idf(term)
+                vector[term] = weight * value
+            known = self.vectors[key] = (feats, vector)
         return known[1]
 
     def subject(self, slot: Slot) -> str | None:
@@ -115,22 +118,23 @@ def ranked(window: Window, feats: Features, time: float, options: StoryOptions,
     for slot, count in candidates(window, feats, time, options):
         by_story.setdefault(slot.story_id, []).append((slot, count))
     out = []
+    own = subject(feats, idf)
     for hits in by_story.values():
-        judged = _story_score(window, feats, hits, idf, options)
+        judged = _story_score(window, feats, own, hits, idf, options)
         if judged is not None:
             out.append(judged)
     return sorted(out, key=lambda x: (-x[0], x[2].story_id))
 
 
-def _story_score(window: Window, feats: Features, hits: list[tuple[Slot, int]],
-                 idf: _Cached, options: StoryOptions,
+def _story_score(window: Window, feats: Features, own: str | None,
+                 hits: list[tuple[Slot, int]], idf: _Cached, options: StoryOptions,
                  ) -> tuple[float, PairScore, Slot] | None:
     """Score of one story: its best items' scores combined, or its centroid's similarity.
 
-    None when most of its matching items veto the new one (different event/amount/round).
+    ``own``: the new item's subject. None when most of its matching items veto the new one
+    (different event/amount/round).
     """
     matches: list[tuple[PairScore, Slot]] = []
-    own = subject(feats, idf)
     hard = conflicts = 0
     for slot, count in hits:
         why = veto(feats, slot.features, idf, (own, idf.subject(slot)))
@@ -170,7 +174,7 @@ def _centroid(window: Window, feats: Features, story: int, evidence: _Cached,
     idf = evidence.idf
     profile = window.profiles[story]
     size = len(window.members[story])
-    item = {t: w * idf(t) for t, w in feats.terms.items()}
+    item = evidence.weights(feats)
     dot = 0.0
     shared = []
     for term, weight in item.items():

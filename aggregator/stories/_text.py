@@ -39,6 +39,9 @@ _MONEY_BARE = re.compile(
     r"(?:\s(?P<cur>dollars|euros|pounds|yuan|yen|usd|eur|gbp))?",
     re.IGNORECASE,
 )
+# What each pattern above cannot match without: a cheap look before the costly one
+_MAY_PREFIX = re.compile(r"[$€£¥]|usd|eur|gbp", re.IGNORECASE)
+_MAY_SCALE = re.compile(r"illion|tn|bn|mn|mln", re.IGNORECASE)
 _ROUND = re.compile(r"\b(?:series\s+(?P<letter>[a-h])|(?P<kind>pre-seed|seed))\b(?!-)",
                     re.IGNORECASE)
 _WORD = re.compile(r"[^\W_][\w'’&.\-]*")
@@ -120,8 +123,10 @@ def _money(text: str) -> tuple[str, list[tuple[float, bool]]]:
                       short or bool(match["cur"])))
         return " "
 
-    text = _MONEY_PREFIXED.sub(prefixed, text)
-    text = _MONEY_BARE.sub(bare, text)
+    if _MAY_PREFIX.search(text):
+        text = _MONEY_PREFIXED.sub(prefixed, text)
+    if _MAY_SCALE.search(text):
+        text = _MONEY_BARE.sub(bare, text)
     return text, found
 
 
