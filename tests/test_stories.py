@@ -326,3 +326,23 @@ def test_saved_features_reload_the_window_identically() -> None:
     assert reloaded.assign(new).story_id == 7
     stale = fresh.encoded_features(old).replace(_codec.FEATURES_VERSION, "other-code", 1)
     assert _codec.decode(stale) is None           # other code: read from the text again
+
+
+def test_features_do_not_depend_on_the_hash_seed() -> None:
+    """Features are stored and compared across processes (a reloaded window, a restarted
+    cycle process): a title naming several rounds must read the same in every process."""
+    import json
+    import os
+    import subprocess
+    import sys
+    script = ("import json; from aggregator.stories._text import features; "
+              "from aggregator.stories._codec import encode; "
+              "f = features('Quillon AI adds Series B and Series C and a seed extension', "
+              "'The Series C follows a Series B in spring and a seed round.'); "
+              "print(json.dumps([list(f.terms.items()), encode(f)]))")
+    seen = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2", "3", "4", "5", "6")}
+    assert len(seen) == 1, seen
+    terms = json.loads(seen.pop())[0]
+    assert {"series-b", "series-c", "seed"} <= {t for t, _ in terms}

@@ -243,7 +243,7 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
         text, rounds = _rounds(text)
     part = _Part({amount_token(v): AMOUNT_WEIGHT for v, _ in money}, [],
                  [v for v, is_money in money if is_money], rounds, set(), set(), set(), set())
-    for name in rounds:
+    for name in sorted(rounds):          # a fixed order, not the hash seed's
         part.terms[name] = 1.0
         part.events.add("invest")            # a funding round is an investment
     sentences = []
