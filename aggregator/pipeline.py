@@ -97,7 +97,7 @@ def run_once(settings: Settings, store: Store, fetcher: Fetcher, now: datetime, 
     with _timed(report, "stories_deals"):
         _cluster_and_tag(settings, store, now, report, stories or StoryWindow())
     if settings.retention_days:
-        store.prune(now - timedelta(days=settings.retention_days))
+        store.prune(now - timedelta(days=settings.retention_days), now)
     if publish:
         with _timed(report, "publish"):
             publish_now(settings, store, now, report, executor)

@@ -191,6 +191,41 @@ def test_prune_removes_old_entries_and_empty_stories(store: Store) -> None:
     assert store.count_stories(StoryQuery()) == 1
 
 
+def test_prune_clears_what_dropped_stories_left_and_recounts_the_rest(store: Store) -> None:
+    deal = Deal(type="funding", parties=(Party("Quillon AI", "target", "quillon-ai"),))
+    old, new, alone = store.upsert_entries("a", [entry(100), entry(1), entry(101)], NOW).new_ids
+    later = NOW + timedelta(hours=1)
+    with store.write():
+        shared = store.create_story(StoryDecision(old, None, "new"), NOW)
+        store.attach(StoryDecision(new, shared, "similar", 0.9, ()), shared, NOW)
+        gone = store.create_story(StoryDecision(alone, None, "new"), NOW)
+        for sid, eid in ((shared, new), (gone, alone)):
+            store.set_story_facts(sid, primary_entry_id=eid, deal=deal, tags=["money"],
+                                  curated=False, now=NOW)
+    assert store.prune(NOW - timedelta(hours=50), later) == 2
+    for table in ("story_parties", "story_tags"):
+        assert [r["story_id"] for r in store.rows(f"SELECT story_id FROM {table}")] == [shared]
+    (kept,) = store.stories([shared])
+    assert kept.source_count == 1 and [s.entry_id for s in kept.sources] == [new]
+    assert kept.updated == later          # its published entry changed: it lists one source
+    assert store.stories([gone]) == []
+
+
+def test_prune_looks_only_at_stories_that_lost_entries(store: Store) -> None:
+    """Retention runs every cycle: with nothing old to delete it must not read every story."""
+    cut = NOW - timedelta(days=30)
+    steps = []
+    for size in (10, 400):
+        new = store.upsert_entries(
+            "a", [entry(n, key=f"{size}:{n}", title=f"{size} {n}") for n in range(size)],
+            NOW).new_ids
+        with store.write():
+            for eid in new:
+                store.create_story(StoryDecision(eid, None, "new"), NOW)
+        steps.append(_steps(store, lambda: store.prune(cut)))
+    assert steps[1] <= 2 * steps[0] + 5, steps
+
+
 def test_distinct_entries_with_equal_text_are_kept_apart(store: Store) -> None:
     episodes = [entry(i, title="Episode") for i in range(3)]   # same text, own GUIDs and links
     assert len(store.upsert_entries("a", episodes, NOW).new_ids) == 3

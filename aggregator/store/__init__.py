@@ -283,11 +283,20 @@ class Store(StoryStore):
     def entry_count(self) -> int:
         return int(self.scalar("SELECT count(*) FROM entries"))
 
-    def prune(self, before: datetime) -> int:
-        """Delete entries published before ``before`` (retention); stories go with them."""
+    def prune(self, before: datetime, now: datetime | None = None) -> int:
+        """Delete entries published before ``before`` (retention). Only the stories that had
+        such entries are looked at: those left empty are deleted (their parties and tags
+        too), the others count their remaining reports and, when ``now`` is given, show as
+        updated then (their published entry lists fewer sources)."""
+        cut = _rows.ts(before)
         with self.write():
-            cursor = self.db.execute("DELETE FROM entries WHERE pub_time < ?", [_rows.ts(before)])
-            self._drop_empty_stories()
+            # (no DISTINCT in SQL: SQLite would then walk the story index, all of it)
+            touched = sorted({r[0] for r in self.db.execute(
+                "SELECT story_id FROM entries WHERE pub_time < ?", [cut]).fetchall()
+                if r[0] is not None})
+            cursor = self.db.execute("DELETE FROM entries WHERE pub_time < ?", [cut])
+            if touched:
+                self._after_prune(touched, now)
         return cursor.rowcount
 
     # ------------------------------------------------------------------ maintenance

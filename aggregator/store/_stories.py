@@ -118,10 +118,20 @@ class StoryStore:
         the ids of the stories that changed."""
         return _story_writes.save_facts(self.db.conn, updates, now)
 
-    def _drop_empty_stories(self) -> None:
+    def _after_prune(self, story_ids: Sequence[int], now: datetime | None) -> None:
+        """Stories that lost reports to retention: drop the empty ones, recount the rest."""
+        ids = json.dumps(list(story_ids))
+        empty = "SELECT s.value FROM json_each(?) s WHERE NOT EXISTS " \
+                "(SELECT 1 FROM entries WHERE story_id = s.value)"
+        for table in ("story_parties", "story_tags"):
+            self.db.execute(f"DELETE FROM {table} WHERE story_id IN ({empty})", [ids])
+        self.db.execute(f"DELETE FROM stories WHERE id IN ({empty}) AND merged_into IS NULL",
+                        [ids])
         self.db.execute(
-            "DELETE FROM stories WHERE merged_into IS NULL AND NOT EXISTS "
-            "(SELECT 1 FROM entries WHERE story_id = stories.id)")
+            "UPDATE stories SET source_count = (SELECT count(*) FROM entries "
+            "WHERE story_id = stories.id), updated_at = coalesce(?, updated_at) "
+            "WHERE id IN (SELECT value FROM json_each(?)) AND merged_into IS NULL",
+            [_rows.ts(now) if now is not None else None, ids])
 
     # ------------------------------------------------------------------ reads
 
