@@ -311,3 +311,15 @@ def test_first_sources_of_a_story_cost_the_same_whatever_its_size(store: Store) 
     small, big = (_steps(store, lambda sid=sid, p=p: store.story_sources([sid], 5, [p]))
                   for sid, p in (ids["small"], ids["big"]))
     assert big <= 2 * small + 5, (small, big)
+
+
+def test_story_lookups_use_the_story_time_index(tmp_path: Path) -> None:
+    store = Store(tmp_path / "a.db")
+    names = {r["name"] for r in store.rows("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert "entries_story_time" in names and "entries_story" not in names
+    for sql in ("SELECT count(*) FROM entries WHERE story_id = 3",
+                "UPDATE entries SET story_id = 5 WHERE story_id = 7",
+                "SELECT 1 FROM stories s WHERE NOT EXISTS "
+                "(SELECT 1 FROM entries WHERE story_id = s.id) AND s.id = 4"):
+        plan = " | ".join(r["detail"] for r in store.rows("EXPLAIN QUERY PLAN " + sql))
+        assert "entries_story_time" in plan and "SCAN entries" not in plan, plan

@@ -250,6 +250,14 @@ def _deal_months(db: Database) -> None:
         db.execute(_deal_month_trigger(name, event, row, sign))
     db.execute(f"INSERT INTO deal_months (month, n, usd) {DEAL_MONTH_ROWS}")
 
+
+@migrations(name="0008_drop_entries_story")
+def _drop_entries_story(db: Database) -> None:
+    # entries_story (story_id) is a prefix of entries_story_time (story_id, pub_time, id),
+    # which answers every lookup it did; keeping both cost a second index write on every
+    # story assignment and merge.
+    db.execute("DROP INDEX IF EXISTS entries_story")
+
 KNOWN = tuple(m.name for m in migrations._migrations)
 
 
