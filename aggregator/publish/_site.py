@@ -167,7 +167,8 @@ def _from_versions(ctx: Context, spec: FeedSpec, newest: list[Any],
 
 
 def _reuse_previous(ctx: Context, spec: FeedSpec) -> None:
-    """Offer the entries of the head this feed had to the renderer (same settings only)."""
+    """Offer the entries of the head this feed had to the renderer, and the deal rows of
+    its company page to ``ctx.rows`` (same settings only)."""
     if ctx.previous.get(FINGERPRINT_KEY) != ctx.fingerprint:
         return
     try:
