@@ -73,38 +73,44 @@ def test_members_match_the_stories_through_merges_and_prunes(tmp_path: Path) -> 
     check(store)
 
 
-def test_an_older_database_gets_its_members_built(tmp_path: Path) -> None:
+def cycled(tmp_path: Path, days: int) -> Store:
     settings = settings_for(tmp_path)
     store = Store(tmp_path / "a.db")
-    for now, entries in batches(days=1):
+    for now, entries in batches(days=days):
         ingest(store, entries, now)
         cycle(settings, store, now, None)
-    before = store.rows("SELECT * FROM feed_sizes ORDER BY key")
+    return store
+
+
+def as_before(store: Store, path: Path, drops: list[str], migration: str) -> Store:
+    """The database as an older version left it (``drops`` and ``migration`` undone),
+    opened again by this version."""
     with store.write():
-        for name in ("TRIGGER feed_members_in", "TRIGGER feed_members_out",
-                     "TRIGGER stories_deleted", "TABLE feed_members", "TABLE feed_sizes"):
+        for name in drops:
             store.db.execute(f"DROP {name}")
-        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = '0005_feed_members'")
+        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [migration])
     store.close()
-    again = Store(tmp_path / "a.db")             # as opened by the new version
+    return Store(path)
+
+
+def test_an_older_database_gets_its_members_built(tmp_path: Path) -> None:
+    store = cycled(tmp_path, days=1)
+    before = store.rows("SELECT * FROM feed_sizes ORDER BY key")
+    again = as_before(store, tmp_path / "a.db",
+                      ["TRIGGER feed_members_in", "TRIGGER feed_members_out",
+                       "TRIGGER stories_deleted", "TABLE feed_members", "TABLE feed_sizes"],
+                      "0005_feed_members")
     assert again.rows("SELECT * FROM feed_sizes ORDER BY key") == before
     assert check(again) > 10
 
 
 def test_an_older_database_gets_its_deal_months_built(tmp_path: Path) -> None:
-    settings = settings_for(tmp_path)
-    store = Store(tmp_path / "a.db")
-    for now, entries in batches(days=2):
-        ingest(store, entries, now)
-        cycle(settings, store, now, None)
+    store = cycled(tmp_path, days=2)
     before = store.deal_volume_by_month()
     assert before and sum(v.deals for v in before) > 5 and any(v.usd for v in before)
-    with store.write():
-        for name in ("insert", "delete", "update_old", "update_new"):
-            store.db.execute(f"DROP TRIGGER deal_months_{name}")
-        store.db.execute("DROP TABLE deal_months")
-        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = '0007_deal_months'")
-    store.close()
-    again = Store(tmp_path / "a.db")             # as opened by the new version
+    again = as_before(store, tmp_path / "a.db",
+                      [f"TRIGGER deal_months_{name}"
+                       for name in ("insert", "delete", "update_old", "update_new")]
+                      + ["TABLE deal_months"], "0007_deal_months")
     assert again.deal_volume_by_month() == before
     check(again)

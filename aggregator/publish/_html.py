@@ -51,16 +51,21 @@ def _deal_row(story: Story) -> str:
     """One story's row; it carries the story's id and version, so a later publish can take
     it from this page instead of loading the story again (see :func:`harvest_rows`)."""
     deal = clean_deal(story.deal) if story.deal else None
-    title = escape(clean(story.title).replace("\n", " ") or "(untitled)")
+    title = escape(_one_line(clean(story.title)) or "(untitled)")
     href = safe_url(story.primary.link)
     link = f'<a href="{_attr(href)}">{title}</a>' if href else title
     cells = [utc(story.published).date().isoformat(), deal.type if deal else "",
              parties_text(deal) if deal else "", format_money(deal.amount) if deal else ""]
-    tds = "".join(f"<td>{escape(c.replace(chr(10), ' '))}</td>" for c in cells)
+    tds = "".join(f"<td>{escape(_one_line(c))}</td>" for c in cells)
     outlets = max(story.source_count, len(story.sources))
     story_id, updated = row_key(story.id, story.updated)
     return (f'<tr data-story="{story_id}" data-updated="{updated}">{tds}'
             f'<td class="n">{outlets}</td><td>{link}</td></tr>\n')
+
+
+def _one_line(text: str) -> str:
+    """A row is one line of the page (how :func:`harvest_rows` finds it)."""
+    return text.replace("\n", " ")
 
 
 def deal_row(story: Story, memo: dict[RowKey, str]) -> str:
@@ -142,14 +147,15 @@ def _last_updated_at(newest: datetime | None) -> str:
 
 
 def index_page(settings: Settings, specs: Sequence[FeedSpec], latest: Sequence[Story],
-               companies: Sequence[Company], chart_svg: str) -> bytes:
+               companies: Sequence[Company], chart_svg: str,
+               rows: dict[RowKey, str] | None = None) -> bytes:
     site = clean(settings.site.title) or "AI deals"
     auto = [("application/atom+xml", s.title, s.path + ".atom")
             for s in specs if s.group != "Companies"]
     auto.insert(1, ("application/feed+json", site, "feed.json"))
     body = (f"<body>\n<header><h1>{escape(site)}</h1>\n"
             f"<p>{escape(clean(settings.site.subtitle))}</p>\n{_last_updated(latest)}</header>\n"
-            f"<main>\n<h2>Latest deals</h2>\n{deals_table(latest)}"
+            f"<main>\n<h2>Latest deals</h2>\n{deals_table(latest, rows)}"
             f"<h2>Deals per month</h2>\n<figure>{chart_svg}</figure>\n"
             f"<h2>Feeds</h2>\n{_feed_lists(specs)}"
             f"<h2>Companies</h2>\n{_company_list(companies)}</main>\n</body>\n</html>\n")

@@ -235,6 +235,6 @@ def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> No
     latest = ctx.reader.select_stories(StoryQuery(deals_only=True), limit=ctx.size)
     chart = volume_svg(ctx.reader.deal_volume_by_month(), now)
     ctx.writer.write("index.html", index_page(ctx.settings, specs, latest,
-                                              facets.companies, chart))
+                                              facets.companies, chart, ctx.rows))
     ctx.current[FINGERPRINT_KEY] = ctx.fingerprint
     ctx.writer.write(_state.STATE_FILE, _state.dump(ctx.current))
