@@ -1,0 +1,259 @@
+"""Deal quality on labelled sets, this checkout next to a baseline commit, in one run.
+
+    .venv/bin/python bench/deal_quality.py                  # every set, baseline included
+    .venv/bin/python bench/deal_quality.py --no-baseline    # this checkout only
+    .venv/bin/python bench/deal_quality.py --baseline REF   # another baseline commit
+
+Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
+
+- ``real``: 2,867 entries of the 78 real feeds in ``bench/data/realfeeds`` (copied from
+  ``../shared/realfeeds`` with its MANIFEST), labelled in ``bench/data/real_entries.jsonl``,
+  split by a hash of the title into dev and held-out;
+- ``varied``: entries written in many outlets' styles, ``bench/data/varied_dev.jsonl`` and
+  ``bench/data/varied_test.jsonl`` (held-out);
+- ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
+- ``reuters``/``sentifm``: the test splits of ``../shared/eval`` (M&A yes/no only), when present.
+
+Each tree is read by ``bench/_deal_predict.py`` in its own process: the baseline is the
+package of ``--baseline`` (default: the last commit before this reader, ``BASELINE``)
+unpacked with ``git archive``; skipped with a note when git or the commit is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+from io import BytesIO
+from pathlib import Path
+from typing import Any, Iterable
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "bench" / "data"
+EVAL = ROOT.parent / "shared" / "eval"
+BASELINE = "712aa93"           # main before the real-text deal reader (issue 13)
+MA_TYPES = ("acquisition", "merger", "investment")
+Row = dict[str, Any]
+
+
+def _jsonl(path: Path) -> list[Row]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _headline_rows(path: Path) -> list[Row]:
+    rows = []
+    for i, r in enumerate(_jsonl(path)):
+        deals = [] if r["type"] is None else [{
+            "type": r["type"], "status": r.get("status"), "parties": r.get("parties") or [],
+            "amount": None if r.get("amount") is None else {"value": r["amount"],
+                                                           "currency": r.get("currency")}}]
+        rows.append({"id": f"h{i}", "title": r["title"], "summary": "", "deals": deals})
+    return rows
+
+
+def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
+    sets: dict[str, list[Row]] = {}
+    real = DATA / "real_entries.jsonl"
+    if real.is_file():
+        rows = _jsonl(real)
+        sets["real dev"] = [r for r in rows if r["split"] == "dev"]
+        sets["real held-out"] = [r for r in rows if r["split"] == "test"]
+    for name, file in (("varied dev", "varied_dev.jsonl"), ("varied held-out", "varied_test.jsonl")):
+        if (DATA / file).is_file():
+            sets[name] = [dict(r, id=f"{file}:{i}") for i, r in enumerate(_jsonl(DATA / file))]
+    if (DATA / "ai_deals_dev.jsonl").is_file():
+        sets["headlines (dev)"] = _headline_rows(DATA / "ai_deals_dev.jsonl")
+    if eval_dir.is_dir():
+        sets["reuters acq test"] = [
+            {"id": f"r{i}", "title": r["title"], "summary": r["body"], "ma": bool(r["is_acq"])}
+            for i, r in enumerate(_jsonl(eval_dir / "reuters_acq.jsonl")) if r["split"] == "test"]
+        sets["sentifm test"] = [
+            {"id": f"s{i}", "title": r["text"], "summary": "", "ma": bool(r["is_ma"])}
+            for i, r in enumerate(_jsonl(eval_dir / "sentifm_events.jsonl"))
+            if r["split"] == "test"]
+    return sets
+
+
+def predict(tree: Path, rows: list[Row]) -> list[Row]:
+    env = dict(os.environ, PYTHONPATH=str(tree))
+    payload = "".join(json.dumps(r) + "\n" for r in rows)
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "_deal_predict.py")],
+                          input=payload, capture_output=True, text=True, env=env, check=True,
+                          cwd=tree)
+    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def baseline_tree(ref: str, into: Path) -> Path | None:
+    try:
+        blob = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "aggregator"],
+                              capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    with tarfile.open(fileobj=BytesIO(blob)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+# ------------------------------------------------------------------------------ scoring
+
+def _slug(name: str) -> str:
+    from aggregator.deals import load_gazetteer
+    return load_gazetteer().slug(name)
+
+
+def same_org(a: str, b: str) -> bool:
+    """Equal slugs, or one names the other's parent ("Orbit" / "Orbit Frontier Labs")."""
+    x, y = _slug(a), _slug(b)
+    return x == y or x.startswith(y + "-") or y.startswith(x + "-")
+
+
+_ROLE_CLASS = {"investor": "source", "acquirer": "source", "licensee": "source",
+               "target": "target", "issuer": "target", "licensor": "target",
+               "partner": "partner", "seller": "seller"}
+
+
+def _match(pred: Row, gold: list[Row]) -> Row:
+    """The gold deal this reading is about: most shared parties, then the first."""
+    names = [p["name"] for p in pred["parties"]]
+    return max(gold, key=lambda g: (sum(any(same_org(n, q["name"]) for n in names)
+                                        for q in g.get("parties") or []), -gold.index(g)))
+
+
+def _amount_ok(pred: Row, gold: Row) -> bool:
+    a, b = pred.get("amount"), gold.get("amount")
+    if a is None or b is None:
+        return a is None and b is None
+    return a["currency"] == b["currency"] and abs(a["value"] - b["value"]) <= 0.01 * b["value"]
+
+
+def _ratio(a: float, b: float) -> float:
+    return a / b if b else 0.0
+
+
+def score(rows: list[Row], preds: list[Row]) -> dict[str, Any]:
+    out: dict[str, Any] = {"n": len(rows),
+                           "ms": statistics.median(p["ms"] for p in preds) if preds else 0.0}
+    if rows and "ma" in rows[0]:
+        pairs = [(p["deal"] is not None and p["deal"]["type"] in MA_TYPES, r["ma"])
+                 for r, p in zip(rows, preds)]
+    else:
+        pairs = [(p["deal"] is not None, bool(r["deals"])) for r, p in zip(rows, preds)]
+    tp = sum(a and b for a, b in pairs)
+    fp = sum(a and not b for a, b in pairs)
+    fn = sum(b and not a for a, b in pairs)
+    out["P"], out["R"] = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    out["F1"] = _ratio(2 * out["P"] * out["R"], out["P"] + out["R"])
+    if rows and "ma" in rows[0]:
+        return out
+    hits = [(p["deal"], _match(p["deal"], r["deals"])) for r, p in zip(rows, preds)
+            if p["deal"] is not None and r["deals"]]
+    out["type"] = _ratio(sum(d["type"] == g["type"] for d, g in hits), len(hits))
+    out["amount"] = _ratio(sum(_amount_ok(d, g) for d, g in hits), len(hits))
+    ptp = pfp = pfn = 0
+    junk = 0
+    for deal, gold in hits:
+        want = [(q["name"], _ROLE_CLASS.get(q["role"], q["role"])) for q in gold.get("parties") or []]
+        got = [(q["name"], _ROLE_CLASS.get(q["role"], q["role"])) for q in deal["parties"]]
+        matched = sum(any(same_org(n, m) and r == s for m, s in want) for n, r in got)
+        found = sum(any(same_org(n, m) and r == s for n, r in got) for m, s in want)
+        ptp, pfp, pfn = ptp + matched, pfp + len(got) - matched, pfn + len(want) - found
+        everyone = [q["name"] for g in next(r["deals"] for r, p in zip(rows, preds)
+                                            if p["deal"] is deal) for q in g.get("parties") or []]
+        junk += any(not any(same_org(n, m) for m in everyone) for n, _ in got)
+    out["party P"], out["party R"] = _ratio(ptp, ptp + pfp), _ratio(ptp, ptp + pfn)
+    published = tp + fp
+    out["non-org"] = _ratio(junk, len(hits))
+    out["published"] = published
+    return out
+
+
+COLUMNS = ("n", "P", "R", "F1", "type", "amount", "party P", "party R", "non-org", "ms")
+
+
+def _fmt(value: Any, column: str) -> str:
+    if value is None:
+        return "–"
+    if column == "n":
+        return str(value)
+    if column == "ms":
+        return f"{value:.2f}"
+    return f"{value:.3f}"
+
+
+def table(results: Iterable[tuple[str, str, dict[str, Any]]]) -> str:
+    lines = [("set", "tree", *COLUMNS)]
+    for name, tree, metrics in results:
+        lines.append((name, tree, *(_fmt(metrics.get(c), c) for c in COLUMNS)))
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    text = [" | ".join(cell.ljust(w) for cell, w in zip(line, widths)) for line in lines]
+    text.insert(1, "-+-".join("-" * w for w in widths))
+    return "\n".join(text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--baseline", default=BASELINE)
+    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--eval-dir", type=Path, default=EVAL)
+    parser.add_argument("--only", action="append", help="sets whose name starts with this")
+    parser.add_argument("--errors", help="print the misread rows of this set (a dev set!)")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    sets = load_sets(args.eval_dir)
+    if args.only:
+        sets = {k: v for k, v in sets.items() if any(k.startswith(o) for o in args.only)}
+    if not args.eval_dir.is_dir():
+        print(f"note: {args.eval_dir} not found: Reuters and SentiFM skipped")
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        trees = [("now", ROOT)]
+        if not args.no_baseline:
+            base = baseline_tree(args.baseline, Path(tmp))
+            if base is None:
+                print(f"note: baseline {args.baseline} not available (no git history)")
+            else:
+                trees.append((args.baseline, base))
+        for name, rows in sets.items():
+            for label, tree in trees:
+                preds = predict(tree, rows)
+                results.append((name, label, score(rows, preds)))
+                if args.errors and name == args.errors and label == "now":
+                    _errors(rows, preds)
+    print(table(results))
+    return 0
+
+
+def _errors(rows: list[Row], preds: list[Row]) -> None:
+    for row, pred in zip(rows, preds):
+        deal, gold = pred["deal"], row.get("deals") or []
+        line = None
+        if deal is None and gold:
+            line = f"MISS  {row['title'][:110]}\n      gold {_show(gold[0])}"
+        elif deal is not None and not gold:
+            line = f"FALSE {row['title'][:110]}\n      got  {_show(deal)} [{deal['rule'][:40]}]"
+        elif deal is not None:
+            g = _match(deal, gold)
+            names = {(p["name"], p["role"]) for p in deal["parties"]}
+            want = {(p["name"], p["role"]) for p in g.get("parties") or []}
+            if deal["type"] != g["type"] or not _amount_ok(deal, g) or names != want:
+                line = (f"DIFF  {row['title'][:110]}\n      got  {_show(deal)}\n"
+                        f"      gold {_show(g)}")
+        if line:
+            print(line)
+
+
+def _show(deal: Row) -> str:
+    parties = ", ".join(f"{p['name']}:{p['role']}" for p in deal.get("parties") or [])
+    amount = deal.get("amount")
+    money = f" {amount['value']:.4g} {amount['currency']}" if amount else ""
+    return f"{deal['type']} [{parties}]{money} {deal.get('status')}"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
