@@ -101,7 +101,8 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
                      for t in s.tag_rules],
             "watchlist": list(s.watchlist),
             "curated": {"min_amount_usd": s.curation.min_usd, "types": list(s.curation.types),
-                        "companies": list(s.curation.companies), "tags": list(s.curation.tags)},
+                        "companies": list(s.curation.companies), "tags": list(s.curation.tags),
+                        "include_denied": s.curation.include_denied},
         },
         "currency_rates": dict(sorted(s.currency_rates.items())),
         "log_format": s.log_format,
@@ -118,7 +119,8 @@ def _feed_to_dict(feed: FeedSettings) -> dict[str, Any]:
     where = {"url": feed.url} if feed.url else {"path": str(feed.path)}
     return {"name": feed.name, **where, "interval": feed.interval, "timeout": feed.timeout,
             "user_agent": feed.user_agent, "priority": feed.priority,
-            "first_party": feed.first_party, "enabled": feed.enabled}
+            "first_party": feed.first_party, "enabled": feed.enabled,
+            "organization": feed.organization}
 
 
 # --------------------------------------------------------------------------- sections
@@ -149,13 +151,14 @@ _FEED: dict[str, tuple[str, Reader]] = {
     "name": ("name", as_name), "url": ("url", as_url), "path": ("path", as_feed_file),
     **_DEFAULTS,
     "priority": ("priority", as_integer(-1000, 1000)), "first_party": ("first_party", as_boolean),
-    "enabled": ("enabled", as_boolean),
+    "enabled": ("enabled", as_boolean), "organization": ("organization", optional(as_name)),
 }
 _TAG = {"name": ("name", as_name), "keywords": ("keywords", as_names),
         "regex": ("patterns", list_of(as_pattern))}
 _CURATED: dict[str, tuple[str, Reader]] = {
     "min_amount_usd": ("min_usd", optional(as_amount)), "types": ("types", as_deal_types),
     "companies": ("companies", as_names), "tags": ("tags", as_names),
+    "include_denied": ("include_denied", as_boolean),
 }
 
 

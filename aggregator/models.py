@@ -37,6 +37,7 @@ class FeedSettings:
     user_agent: str = DEFAULT_USER_AGENT
     priority: int = 0               # higher wins when choosing a story's primary source
     first_party: bool = False       # the company's own newsroom/blog
+    organization: str | None = None # who publishes it ("we" in its posts); None: inferred
     enabled: bool = True
     line: int | None = None         # line in feeds.yaml, for error messages
 
@@ -66,6 +67,7 @@ class CurationRules:
     types: tuple[str, ...] = ()             # empty = every deal type
     companies: tuple[str, ...] = ()         # empty = any company; else one must be involved
     tags: tuple[str, ...] = ()              # stories with one of these user tags also qualify
+    include_denied: bool = False            # deals a party denies are left out unless set
 
 
 @dataclass(frozen=True)
@@ -228,7 +230,7 @@ DEAL_TYPES = (
     "funding", "investment", "acquisition", "merger", "partnership", "licensing", "ipo",
     "joint-venture",
 )
-DEAL_STATUSES = ("rumoured", "announced", "completed", "rejected", "called-off")
+DEAL_STATUSES = ("rumoured", "announced", "completed", "rejected", "called-off", "denied")
 PARTY_ROLES = ("investor", "acquirer", "target", "partner", "seller", "issuer", "licensor",
                "licensee")
 
@@ -248,6 +250,7 @@ class Party:
     name: str                           # normalised company name
     role: str                           # one of PARTY_ROLES
     slug: str                           # stable, for companies/{slug}.atom
+    lead: bool = False                  # an investor that leads the round
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from .parse import ParseLimits, parse_feed
 from .parse_guard import parse_deadline
 from .publish import Share, ShareDone, ping_hub, publish_share_site, publish_site, topic_urls
 from .store import Store
-from .story_facts import StoryFacts, classify_entries
+from .story_facts import StoryFacts, classify_entries, publisher_for
 from .stories import StoryIndex, StoryOptions
 from .story_window import StoryWindow
 
@@ -146,14 +146,15 @@ class ParseOutput:
 
 
 def _parse_job(result: FetchResult, now: datetime, max_entries: int,
-               rates: Mapping[str, float], known: frozenset[str] = frozenset()) -> ParseOutput:
+               rates: Mapping[str, float], known: frozenset[str] = frozenset(),
+               publisher: str | None = None) -> ParseOutput:
     """Runs in a parse worker: parse the bytes and read the deal of each entry whose content
-    hash is not in ``known`` (the CPU-heavy parts)."""
+    hash is not in ``known`` (the CPU-heavy parts); ``publisher``: whose own feed it is."""
     with parse_deadline(PARSE_TIME_LIMIT, result):
         parsed = parse_feed(result.content or b"", feed=result.feed,
                             url=result.final_url or result.url, headers=result.headers,
                             now=now, limits=ParseLimits(max_entries=max_entries))
-        return ParseOutput(parsed, classify_entries(parsed.entries, rates, known))
+        return ParseOutput(parsed, classify_entries(parsed.entries, rates, known, publisher))
 
 
 def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
@@ -161,6 +162,7 @@ def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
                      report: RunReport, executor: Executor | None,
                      progress: Progress | None, rng: random.Random) -> None:
     parses: dict[str, Future[ParsedFeed]] = {}
+    by_name = {feed.name: feed for feed, _ in due}
 
     def submit(result: FetchResult) -> None:
         # Parsing starts as soon as a body arrives, overlapping the other fetches.
@@ -169,7 +171,7 @@ def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
                 known = store.content_hashes(result.feed, 2 * settings.max_entries_per_feed)
                 parses[result.feed] = executor.submit(
                     _parse_job, result, now, settings.max_entries_per_feed,
-                    dict(settings.currency_rates), known)
+                    dict(settings.currency_rates), known, publisher_for(by_name.get(result.feed)))
             except RuntimeError as exc:  # a broken or shut-down pool: parse inline later
                 log.warning("parse pool unavailable (%s); parsing %s inline", exc, result.feed)
 
@@ -195,7 +197,8 @@ def _store_result(settings: Settings, store: Store, feed: FeedSettings, state: F
         try:
             output = parsing.result() if parsing else _parse_job(
                 result, now, settings.max_entries_per_feed, settings.currency_rates,
-                store.content_hashes(feed.name, 2 * settings.max_entries_per_feed))
+                store.content_hashes(feed.name, 2 * settings.max_entries_per_feed),
+                publisher_for(feed))
         except ParseError as exc:
             result = dataclasses.replace(result, error=f"parse error: {exc.message}",
                                          error_kind="parse")

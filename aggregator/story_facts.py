@@ -31,6 +31,19 @@ def _classifier_version() -> str:
 
 
 CLASSIFIER_VERSION = _classifier_version()
+
+
+def reading_version(publisher: str | None) -> str:
+    """The version a stored deal reading must carry to be reused: the classifier's, and for
+    a first-party feed the publisher it was read for (changing ``organization`` reads again)."""
+    return CLASSIFIER_VERSION if not publisher else f"{CLASSIFIER_VERSION}@{publisher}"
+
+
+def publisher_for(feed: FeedSettings | None) -> str | None:
+    """Whose own feed this is (``organization``, else inferred for ``first_party`` feeds)."""
+    if feed is None:
+        return None
+    return deals.publisher_of(feed.organization, feed.first_party, feed.name, feed.url)
 FACT_SOURCES = 200      # a story's facts are read from its first reports, at most this many
 BATCH = 500             # stories whose facts are read and saved together
 
@@ -43,6 +56,7 @@ class StoryFacts:
     tags: Any
     watchlist: tuple[re.Pattern[str], ...]
     settings: Settings
+    publishers: Mapping[str, str | None]
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "StoryFacts":
@@ -53,6 +67,7 @@ class StoryFacts:
             tags=deals.compile_tag_rules(settings.tag_rules),
             watchlist=tuple(re.compile(rf"\b{re.escape(n)}\b", re.I) for n in settings.watchlist),
             settings=settings,
+            publishers={f.name: publisher_for(f) for f in settings.feeds},
         )
 
     def apply(self, store: Store, story_id: int, now: datetime) -> bool:
@@ -95,8 +110,9 @@ class StoryFacts:
             return None
         for row in rows:
             stored = row.get("deal")
-            if not (isinstance(stored, EntryDeal) and stored.version == CLASSIFIER_VERSION):
-                row["deal"] = EntryDeal(CLASSIFIER_VERSION, self.entry_deal(row))
+            version = reading_version(self.publishers.get(row["feed"]))
+            if not (isinstance(stored, EntryDeal) and stored.version == version):
+                row["deal"] = EntryDeal(version, self.entry_deal(row))
                 late.append((row["id"], row["deal"]))
         primary = choose_primary(rows, self.feeds)
         deal = self.deal(rows, primary)
@@ -110,10 +126,11 @@ class StoryFacts:
     def entry_deal(self, row: Mapping[str, Any]) -> Deal | None:
         """The reading stored with the entry, or a fresh one if missing or from older code."""
         stored = row.get("deal")
-        if isinstance(stored, EntryDeal) and stored.version == CLASSIFIER_VERSION:
+        publisher = self.publishers.get(row["feed"])
+        if isinstance(stored, EntryDeal) and stored.version == reading_version(publisher):
             return stored.deal
         return deals.classify(row["title"], row["summary"], gazetteer=self.gazetteer,
-                              rates=self.rates)
+                              rates=self.rates, publisher=publisher)
 
     def deal(self, rows: Sequence[Mapping[str, Any]], primary: Mapping[str, Any]) -> Deal | None:
         """The primary source's reading if it sees a deal; else one that two sources agree on."""
@@ -142,15 +159,18 @@ def first_reports(rows: Sequence[dict[str, Any]], limit: int) -> list[dict[str, 
 
 
 def classify_entries(entries: Sequence[Entry], rates: Mapping[str, float],
-                     known: frozenset[str] = frozenset()) -> tuple[EntryDeal | None, ...]:
+                     known: frozenset[str] = frozenset(),
+                     publisher: str | None = None) -> tuple[EntryDeal | None, ...]:
     """Each entry's deal reading (run in the parse workers, next to parsing).
 
     Entries whose content hash is in ``known`` (stored already, unchanged) are not read:
-    None in their place.
+    None in their place. ``publisher``: the organisation whose own feed this is.
     """
     gazetteer = deals.load_gazetteer()
+    version = reading_version(publisher)
     return tuple(None if e.content_hash in known else EntryDeal(
-        CLASSIFIER_VERSION, deals.classify(e.title, e.summary, gazetteer=gazetteer, rates=rates))
+        version, deals.classify(e.title, e.summary, gazetteer=gazetteer, rates=rates,
+                                publisher=publisher))
         for e in entries)
 
 

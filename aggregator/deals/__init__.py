@@ -25,6 +25,8 @@ from ._gazetteer import (Company, Gazetteer, load_gazetteer, parse_gazetteer, sa
                          slugify)
 from ._model import Model as DealModel
 from ._model import load_model as load_deal_model
+from ._digest import digest_items
+from ._publisher import publisher_of
 from ._rules import CompiledTags, compile_tag_rules, is_curated, match_tags
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "Gazetteer",
     "classify",
     "compile_tag_rules",
+    "digest_items",
     "format_deal_line",
     "format_money",
     "format_round",
@@ -45,6 +48,7 @@ __all__ = [
     "match_tags",
     "parse_amounts",
     "parse_gazetteer",
+    "publisher_of",
     "same_company",
     "slugify",
 ]

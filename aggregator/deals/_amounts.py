@@ -35,7 +35,7 @@ _WORD_CODES: Mapping[str, str] = {
     "pounds sterling": "GBP", "sterling": "GBP", "stg": "GBP", "yen": "JPY", "yuan": "CNY",
     "renminbi": "CNY", "rmb": "CNY", "rupee": "INR", "rupees": "INR", "won": "KRW",
     "swiss francs": "CHF", "francs": "CHF", "canadian dollars": "CAD",
-    "australian dollars": "AUD", "hong kong dollars": "HKD",
+    "australian dollars": "AUD", "hong kong dollars": "HKD", "€": "EUR", "£": "GBP",
 }
 _ISO = ("USD|EUR|GBP|JPY|CNY|INR|CHF|CAD|AUD|HKD|SGD|KRW|SEK|NOK|DKK|BRL|NZD|ILS|AED|SAR")
 _SCALES: Mapping[str, float] = {
@@ -63,11 +63,11 @@ _PREFIX = (r"(?:US\s?\$|U\.S\.\s?\$|CA?\$|AU?\$|HK\$|S\$|NZ\$|R\$|\$|€|£|¥|�
            r"|SFr\.?|Stg|pound\(s\)|dollars?|pounds?|euros?|yen|yuan|RMB|" + _ISO + r")")
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven"
         r"|eight|nine|ten|twelve|fifteen|twenty|fifty|hundred)")
-_SCALE = (r"(?:\s?(?:thousand|million|mln|mio|mn|billion|bln|bn|trillion|trn|tn|crores?|lakhs?)"
-          r"|(?:k|m|b|t)(?![\w$€£]))")
+_SCALE = (r"(?:[\s-]?(?:thousand|million|mln|mio|mn|billion|bln|bn|trillion|trn|tn|crores?|lakhs?)"
+          r"|(?:k|m|b|t)(?![\w$]))")
 _SUFFIX = (r"(?:u\.s\.\s+dollars|us\s+dollars|canadian\s+dollars|australian\s+dollars"
            r"|hong\s+kong\s+dollars|swiss\s+francs|pounds\s+sterling|dlrs?|dollars?|euros?"
-           r"|pounds?|sterling|stg|yen|yuan|renminbi|rmb|rupees?|won|francs|" + _ISO + r")")
+           r"|pounds?|sterling|stg|yen|yuan|renminbi|rmb|rupees?|won|francs|€|£|" + _ISO + r")")
 _QUAL = (r"(?:up\s+to|as\s+m(?:uch|any)\s+as|about|around|approximately|approx\.?|some|circa"
          r"|an\s+estimated|roughly|nearly|almost|close\s+to|more\s+than|in\s+excess\s+of"
          r"|north\s+of|above|just\s+over|over|at\s+least|less\s+than|just\s+under|under"
@@ -152,7 +152,7 @@ def _number(token: str) -> float:
 def _scale(token: str | None) -> float:
     if not token:
         return 1.0
-    return _SCALES[token.strip().lower()]
+    return _SCALES[token.strip(" -").lower()]
 
 
 def _currency(match: re.Match[str]) -> str:

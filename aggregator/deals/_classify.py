@@ -8,7 +8,7 @@ from typing import Iterator, Mapping
 
 from ..models import Deal, Money, Party
 from ._gazetteer import Gazetteer, Mention, load_gazetteer
-from ._parties import backers, mentions
+from ._parties import backers, lead_backers, mentions
 from ._patterns import IGNORED_CUES, RULES, Rule
 from ._segment import ENRICHERS, STRONG_RULES, Segment, lead_segments, segment
 from ._status import round_of, status_of
@@ -197,7 +197,9 @@ def _extra_parties(rule: Rule, seg: Segment, gz: Gazetteer, tail: str,
                    match: re.Match[str]) -> list[Party]:
     extra: list[Party] = []
     if rule.type in ("funding", "investment"):
-        extra += [_party(n, "investor", gz) for n in backers(seg.names, gz, seg.casing)]
+        leads = lead_backers(seg.names, gz, seg.casing)
+        extra += [replace(_party(n, "investor", gz), lead=n in leads)
+                  for n in backers(seg.names, gz, seg.casing)]
     if rule.type == "acquisition":
         for word, role in (("from", "seller"), ("to", "acquirer"), ("by", "acquirer")):
             hit = _TAIL_CUES[word].search(tail)

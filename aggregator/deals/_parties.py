@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ._gazetteer import TOKEN_RE, Gazetteer, Mention, token_key
+from ._lexicon import GENERIC_ORGS, PRONOUNS, is_ordinary, is_place
 
 # Words that are never (the start of) an unknown company name.
 _STOP = frozenset("""
@@ -58,6 +59,7 @@ nasdaq nyse lse hkex euronext tsx asx sgx kosdaq kospi nse bse amex otc bourse e
 shanghai shenzhen star wall street
 usd eur gbp jpy cny inr chf cad aud hkd sgd krw sek nok dkk brl nzd ils aed sar rmb
 gpu tpu tpus cpu cpus hbm npu asic asics api apis saas llms agi agents agent
+mou mous memorandum
 """.split())
 # Tokens that may continue a name but never start one ("Foo AI", "Bar Labs").
 _TRAILERS = frozenset("""
@@ -73,7 +75,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _BACKER_CUE = re.compile(r"\b(?:led|co-led|backed|funded)\s+by\b|\bfrom\b"
                          r"|\bparticipation\s+(?:from|of)\b|\binvestors?\s+(?:including|such\s+as)\b"
                          r"|\bincluding\b", re.IGNORECASE)
-_BACKER_STOP = re.compile(r"\s(?:at|to|for|valuing|as|amid|after|in\s+a)\s|[;:(]")
+_BACKER_STOP = re.compile(r"\s(?:at|to|for|valuing|amid|after|in\s+a)\s|[;:(]")
 _BACKED = re.compile(r"([A-Z][\w.&]*(?:\s[A-Z][\w.&]*)*)-(?:backed|owned|funded)\b")
 
 
@@ -84,11 +86,43 @@ class Casing:
 
     caps: bool = False
     proper: frozenset[str] | None = None
+    # Title Case text: a capital says nothing about a word. ``confirmed``: the lower-cased
+    # words the story body writes capitalised inside a sentence (None: no body).
+    title: bool = False
+    confirmed: frozenset[str] | None = None
 
 
 def proper_words(text: str) -> frozenset[str]:
     """Words written with a capital inside sentences of a mixed-case text (true-casing)."""
     return frozenset(token_key(m.group(0)) for m in TOKEN_RE.finditer(text) if m.group(0)[0].isupper())
+
+
+_FUNCTION = frozenset("with from into onto upon over than that this amid about after".split())
+_SENTENCE_END = frozenset(".!?:;|\"“([{—–-")
+
+
+def is_title(text: str) -> bool:
+    """True for Title Case headlines ("Announcing Our Global Partnership With Motorola")."""
+    words = [w for w in TOKEN_RE.findall(text)[1:] if len(w) >= 4 and w.isalpha()
+             and w.lower() not in _FUNCTION]
+    upper = sum(w[0].isupper() for w in words)
+    return len(words) >= 3 and upper >= 0.8 * len(words)
+
+
+def _initial(text: str, pos: int) -> bool:
+    """Whether the token at ``pos`` starts a sentence, a clause after a colon or dash, or a
+    digest item after an emoji (so its capital is no evidence of a name)."""
+    before = text[:pos].rstrip()
+    if not before:
+        return True
+    last = before[-1]
+    return last in _SENTENCE_END or not (last.isalnum() or last in ",'’&)$%§¤¦")
+
+
+def confirmed_words(text: str) -> frozenset[str]:
+    """Words a mixed-case text writes with a capital inside a sentence (not first)."""
+    return frozenset(token_key(m.group(0)) for m in TOKEN_RE.finditer(text)
+                     if m.group(0)[0].isupper() and not _initial(text, m.start()))
 
 
 def is_caps(text: str) -> bool:
@@ -102,16 +136,71 @@ _UPPER = re.compile(r"[A-Z]")
 _LOWER = re.compile(r"[a-z]")
 
 
-def _namey(token: str, casing: Casing) -> bool:
+def _namey(token: str, casing: Casing, initial: bool = False, followed: bool = False) -> bool:
+    """Whether ``token`` may be (the start of) a company name. ``initial``: it starts a
+    sentence; ``followed``: a capitalised word comes right after it ("General Electric")."""
     key = token_key(token)
-    if key in _STOP or key in _TRAILERS or "§" in token or _NUMERIC.match(key):
+    if key in _STOP or key in _TRAILERS or "§" in token or _NUMERIC.match(key) or key in PRONOUNS:
         return False
     if casing.caps:
         return key in casing.proper if casing.proper is not None else token[0].isalpha()
-    return token[0].isupper() or any(c.isupper() for c in token[1:])
+    if not (token[0].isupper() or any(c.isupper() for c in token[1:])):
+        return False
+    suspect = casing.title or initial and (not followed or key in PRONOUNS
+                                           or len(key) > 5 and key.endswith(("ing", "ly")))
+    if suspect and _raw(token)[1:].islower() and is_ordinary(key):
+        # "Deepening our partnership", "Partnering With Scale to Bring ...": a capital that
+        # only starts a sentence or a Title Case word; a name if the body writes it so.
+        return casing.confirmed is not None and key in casing.confirmed
+    return True
 
 
-def _unknown(text: str, offset: int, casing: Casing) -> list[Mention]:
+def _raw(token: str) -> str:
+    return _POSSESSIVE.sub("", token)
+
+
+# What may follow a company name that starts a sentence: another capitalised word ("General
+# Electric"), a verb ("Telegram strikes", "Quill joining forces"), "to", "and", "&".
+# Endings that make the words before them a company name even where capitals say nothing
+# ("Foo Ventures", "Orbital Systems" in a Title Case headline).
+_NAMING_TRAILER = re.compile(
+    r"(?:\s+[A-Z][a-z]+)*?\s+(?:Ventures|Capital|Partners|Labs?|Systems|Technologies|Holdings"
+    r"|Group|Robotics|Networks|Therapeutics|Inc|Corp|Ltd|LLC|Dynamics|Motors|Bank|Fund|Institute"
+    r"|University|Foundation|Agency|Laboratory|Council|Ministry)\b")
+
+
+def _suffixed(text: str, m: re.Match[str], casing: Casing) -> bool:
+    token = m.group(0)
+    key = token_key(token)
+    return (not casing.caps and token[0].isupper() and key not in _STOP and key not in PRONOUNS
+            and not key.endswith(("ing", "ly")) and bool(_NAMING_TRAILER.match(text, m.end())))
+
+
+_FOLLOWED = re.compile(r" (?:[A-Z]|[a-z]+s\b|[a-z]+ing\b|to\b|and\b|&)")
+
+
+def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int, str] | None:
+    """The organisation a run of capitalised words names, or None: a place alone is not one
+    ("Seoul"), a generic noun only with what says which one ("UK Government", "Government
+    of Canada")."""
+    words = name.split()
+    if all(w.lower() in GENERIC_ORGS for w in words):
+        before = re.search(r"((?:[A-Z][\w.]*\s+){1,3}?)$", text[:start])
+        if before and (is_place(before.group(1).strip()) or before.group(1).strip().isupper()
+                       or before.group(1).strip().endswith(("an", "ish", "ese", "i"))):
+            return before.start(1), end, f"{before.group(1).strip()} {name}"
+        after = re.match(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.]*\s?)+)", text[end:])
+        if after:
+            tail = after.group(1).strip()
+            return start, end + after.end(1), f"{name} of {tail}"
+        return None
+    if is_place(name) and not re.match(r"\s+(?:[A-Z][\w.]*\s+)*[Gg]overnment", text[end:]):
+        return None
+    return start, end, name
+
+
+def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]:
+    """Names by shape in ``text`` (a piece of ``full`` starting at ``offset``)."""
     found: list[Mention] = []
     run: list[re.Match[str]] = []
 
@@ -121,7 +210,12 @@ def _unknown(text: str, offset: int, casing: Casing) -> list[Mention]:
             name = _POSSESSIVE.sub("", text[start:end])
             if casing.caps:
                 name = " ".join(w.capitalize() if len(w) > 3 else w for w in name.split())
-            found.append(Mention(offset + start, offset + end, name, known=False))
+            if not casing.caps:
+                org = _organisation(full, offset + start, offset + start + len(name), name)
+                if org is not None:
+                    found.append(Mention(org[0], org[1], org[2], known=False))
+            else:
+                found.append(Mention(offset + start, offset + end, name, known=False))
             run.clear()
 
     for m in TOKEN_RE.finditer(text):
@@ -131,11 +225,14 @@ def _unknown(text: str, offset: int, casing: Casing) -> list[Mention]:
         if joins and (_namey(token, casing) or token_key(token) in _TRAILERS
                       and (token[0].isupper() or casing.caps)):
             run.append(m)
-        elif _namey(token, casing):
+        elif _namey(token, casing, _initial(full, offset + m.start()),
+                    bool(_FOLLOWED.match(full, offset + m.end()))) or _suffixed(text, m, casing):
             flush()
             run.append(m)
         else:
             flush()
+        if run and _POSSESSIVE.search(token):
+            flush()                     # "Lyon's Quillstack": a possessive ends a name
     flush()
     return found
 
@@ -150,7 +247,7 @@ def mentions(text: str, gazetteer: Gazetteer, casing: Casing, start: int = 0,
     chars = list(piece)
     for m in known:
         chars[m.start - start:m.end - start] = " " * (m.end - m.start)
-    unknown = _unknown("".join(chars), start, casing)
+    unknown = _unknown("".join(chars), start, casing, text)
     merged = sorted(known + unknown, key=lambda m: m.start)
     seen: set[str] = set()
     result = []
@@ -160,6 +257,21 @@ def mentions(text: str, gazetteer: Gazetteer, casing: Casing, start: int = 0,
             seen.add(name.lower())
             result.append(Mention(m.start, m.end, name, m.known))
     return result
+
+
+_LEAD = re.compile(r"\b(?:co-)?led\s+by\b", re.IGNORECASE)
+_LEAD_STOP = re.compile(r",|\s(?:with|alongside|along|as\s+well|plus|joined|at|to|for|valuing"
+                        r"|in\s+a)\b|[;:(]")
+
+
+def lead_backers(text: str, gazetteer: Gazetteer, casing: Casing) -> frozenset[str]:
+    """The investors named right after "led by" / "co-led by" (up to "with", a comma, ...)."""
+    cue = _LEAD.search(text)
+    if cue is None:
+        return frozenset()
+    stop = _LEAD_STOP.search(text, cue.end())
+    end = stop.start() if stop else len(text)
+    return frozenset(x.name for x in mentions(text, gazetteer, casing, cue.end(), end))
 
 
 def backers(text: str, gazetteer: Gazetteer, casing: Casing) -> list[str]:

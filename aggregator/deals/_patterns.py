@@ -49,7 +49,7 @@ def _rule(name: str, type_: str, pattern: str, left: str | None, right: str | No
 
 # Substrings one of which every match of a rule contains (checked before the regex runs).
 _KEYS = {
-    "ipo": "ipo public debut list float trading",
+    "ipo": "ipo public debut list float trading s-1 f-1",
     "joint-venture": "joint jv",
     "license-out": "licen",
     "licensing": "licen licenc content data news archive acqui",
@@ -86,7 +86,8 @@ _KEYS = {
     "partner-plural": "partner collaborat ally allied together",
     "partners-on-with": "partner",
     "taps": "tap pick chose select enlist turn",
-    "signs-deal": "deal agreement contract pact partnership alliance tie-up order",
+    "signs-deal": "deal agreement contract pact partnership alliance tie-up order mou memorandum"
+                  " collaboration",
     "deal-noun": "deal agreement contract pact partnership",
     "in-deal": "deal",
 }
@@ -118,7 +119,8 @@ RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- IPO
     _rule("ipo", "ipo",
           r"\b(?:IPOs?|initial\s+public\s+offering|go(?:es|ing)?\s+public|public\s+(?:debut|listing)"
-          r"|(?:stock|market|trading|Nasdaq|NYSE)\s+debut|direct\s+listing|files?\s+(?:confidentially\s+)?"
+          r"|(?:stock|market|trading|Nasdaq|NYSE)\s+debut|direct\s+listing"
+          r"|(?:submits?|submitted|files?|filed)\s+(?:\w+\s+){0,2}?(?:S-1|F-1)|files?\s+(?:confidentially\s+)?"
           r"(?:for|to)\s+(?:an?\s+)?(?:U\.?S\.?\s+)?(?:listing|float)|flotation"
           rf"|(?:lists?|listed|debut(?:s|ed)?|(?:begins?|began|starts?|started|commences?)\s+trading)"
           rf"\s+(?:its\s+)?(?:shares\s+|stock\s+)?(?:on|in)\s+(?:the\s+)?{_EXCHANGE}"
@@ -254,7 +256,7 @@ RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- partnership
     _rule("partners-with", "partnership",
           r"\b(?:partner(?:s|ed|ing)?\s+(?:up\s+)?with|teams?\s+up|teamed\s+up"
-          r"|join(?:s|ed)?\s+forces\s+with|(?:strategic\s+)?(?:partnership|alliance|collaboration"
+          r"|join(?:s|ed|ing)?\s+forces\s+with|(?:strategic\s+)?(?:partnership|alliance|collaboration"
           r"|tie-up)\s+(?:with|between)|collaborat(?:es|ed|e)\s+with|ally\s+with)\b",
           "partner", "partner", needs_right=False),
     _rule("partner-plural", "partnership",
@@ -276,11 +278,12 @@ RULES: tuple[Rule, ...] = (
     _rule("signs-deal", "partnership",
           rf"\b(?:sign(?:s|ed)?|strik(?:es|e)|struck|ink(?:s|ed)?|seal(?:s|ed)?|reach(?:es|ed)?"
           rf"|clinch(?:es|ed)?|agree(?:s|d)?\s+(?:on|to)|expand(?:s|ed)?|extend(?:s|ed)?|renew(?:s|ed)?"
-          rf"|deepen(?:s|ed)?|form(?:s|ed)?|announc(?:es|ed)|unveil(?:s|ed)?|land(?:s|ed)?|wins?|won)\s+"
-          rf"{_MONEYISH}(?:(?!licen|content\b|data\b|merger|acquisition|purchase|buyout|takeover|sale\b"
+          rf"|deepen(?:s|ed)?|form(?:s|ed)?|announc(?:e|es|ed)|unveil(?:s|ed)?|land(?:s|ed)?|wins?|won"
+          rf"|forg(?:e|es|ed))\s+"
+          rf"{_MONEYISH}(?:(?!licen|content\b|data\s+(?:deal|agreement|pact|licen)|merger|acquisition|purchase|buyout|takeover|sale\b"
           rf"|{_POLITICAL})"
           rf"[\w-]+\s+){{0,4}}?(?:deal|agreement|contract|pact|partnership|alliance"
-          r"|tie-up|order)s?\b(?!\s+(?:in\s+principle\s+)?to\s+(?:buy|acquire|sell|merge|purchase|be))",
+          r"|tie-up|order|MOU|MoU|memorandum\s+of\s+understanding|collaboration)s?\b(?!\s+(?:in\s+principle\s+)?to\s+(?:buy|acquire|sell|merge|purchase|be))",
           "partner", "partner", needs_right=False),
     _rule("deal-noun", "partnership",
           rf"(?:{M}|\b(?:compute|computing|cloud|chip|GPU|supply|power|nuclear|energy|infrastructure"
@@ -298,7 +301,9 @@ HARD_NON_DEAL = re.compile(
     r"|inquiry|investigat\w+|subpoena\w*|fined?|fines|penalt\w+|settle(?:s|d|ment)?|grants?"
     r"|subsid(?:y|ies|i[sz]\w*)|loans?|debt|bonds?|notes\s+offering|credit\s+(?:facility|line)|buy\s+rating"
     r"|price\s+target|buy-?backs?|repurchase\w*|market\s+(?:cap\w*|value)|most\s+valuable"
-    r"|capex|capital\s+(?:spending|expenditures?)|forecasts?|guidance|outlook)\b",
+    r"|capex|capital\s+(?:spending|expenditures?)|forecasts?|guidance|outlook)\b"
+    r"|^how\s+(?!to\b)|\binterview(?:s|ed)?\s+with\b|\b(?:wins?|won|awarded)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b",
     _I,
 )
 # Phrases that make a sentence a non-deal story (unless a strong trigger precedes them).

@@ -62,6 +62,8 @@ def is_curated(deal: Deal | None, tags: Sequence[str], rules: CurationRules,
         return True
     if deal is None:
         return False
+    if deal.status == "denied" and not rules.include_denied:
+        return False                    # a denied rumour is news, not a deal to follow
     if rules.types and deal.type not in rules.types:
         return False
     if rules.min_usd is not None:

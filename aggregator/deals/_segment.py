@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Callable, Iterator, Mapping
 
 from ._amounts import Found, scan_amounts
-from ._parties import Casing, is_caps, proper_words
+from ._parties import Casing, confirmed_words, is_caps, is_title, proper_words
 from ._patterns import HARD_NON_DEAL, NON_DEAL, RULES, Rule
 
 _MASK = {"deal": "§", "valuation": "¤", "other": "¦"}
@@ -105,13 +105,25 @@ def proper(body: str) -> frozenset[str] | None:
 
 
 def segment(text: str, rates: Mapping[str, float] | None, body: str = "") -> Segment:
-    """``body``: the story text, read for capitalisation only when ``text`` is ALL CAPS."""
-    return segment_clean(clean(text), rates, body)
+    """``body``: the story text, read for capitalisation (which words are names)."""
+    cleaned = clean(text)
+    return segment_clean(cleaned, rates, body, confirmed=body_names(body, cleaned))
+
+
+def body_names(body: str, title: str = "") -> frozenset[str] | None:
+    """The words a story body capitalises inside sentences (None without a body). A body
+    that repeats the headline is read after it: the headline cannot confirm itself."""
+    text = clean(body[:1200]) if body else ""
+    if title and text.startswith(title):
+        text = text[len(title):].strip()
+    return confirmed_words(text) if text else None
 
 
 def segment_clean(cleaned: str, rates: Mapping[str, float] | None, body: str = "",
-                  keyed: int | None = None) -> Segment:
-    """``keyed``: ``keyed_rules`` of ``cleaned`` when already known (reused without money)."""
+                  keyed: int | None = None,
+                  confirmed: frozenset[str] | None = None) -> Segment:
+    """``keyed``: ``keyed_rules`` of ``cleaned`` when already known (reused without money);
+    ``confirmed``: ``body_names`` of the story body."""
     found = tuple(scan_amounts(cleaned, rates))
     chars = list(cleaned)
     for f in found:
@@ -125,8 +137,9 @@ def segment_clean(cleaned: str, rates: Mapping[str, float] | None, body: str = "
         keyed = keyed_rules(masked.lower())
     elif found:
         keyed = rekeyed(masked.lower(), keyed)
-    return Segment(cleaned, masked, "".join(blank), found,
-                   Casing(caps, proper(body) if caps else None), keyed)
+    casing = Casing(caps, proper(body) if caps else None,
+                    title=not caps and is_title(cleaned), confirmed=confirmed)
+    return Segment(cleaned, masked, "".join(blank), found, casing, keyed)
 
 
 def yields(rule: Rule) -> tuple[str, ...]:
@@ -153,10 +166,12 @@ def lead_segments(text: str, rates: Mapping[str, float] | None, wanted: Callable
                   limit: int = 3) -> Iterator[tuple[int, Segment | None]]:
     """The lead sentences of ``text`` with their index, segmented only as they are read and
     only when a rule in ``wanted(index)`` is keyed in them (else None: no rule can fire)."""
+    confirmed = None
     for index, sentence in enumerate(lead(text)[:limit] if text else []):
         cleaned = clean(sentence)
         keyed = keyed_rules(cleaned.lower())
         if keyed & wanted(index):
-            yield index, segment_clean(cleaned, rates, keyed=keyed)
+            confirmed = body_names(text) if confirmed is None else confirmed
+            yield index, segment_clean(cleaned, rates, keyed=keyed, confirmed=confirmed)
         else:
             yield index, None

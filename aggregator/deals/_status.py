@@ -1,4 +1,4 @@
-"""Deal status (announced, rumoured, completed, rejected, called-off) and funding round
+"""Deal status (announced, rumoured, completed, rejected, called-off, denied) and funding round
 cues, read from the wording of a headline or sentence."""
 
 from __future__ import annotations
@@ -7,7 +7,13 @@ import re
 
 _I = re.IGNORECASE
 
+# A party says the deal is not happening: "denies it is raising", "dismisses reports".
+DENIED = ("denied", re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed)?\s+(?:the\s+)?(?:reports?|rumou?rs?|speculation)"
+    r"|(?:no|not\s+in)\s+(?:talks|plans?\s+to)|rules?\s+out|ruled\s+out)\b", _I))
+
 STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    DENIED,
     ("called-off", re.compile(
         r"\b(?:call(?:s|ed|ing)?\s+off|abandon\w*|scrap(?:s|ped)?|terminat\w+|drops?\s+(?:[\w$€£¥.,-]+\s+){0,3}?"
         r"(?:bid|deal|plan|offer|pursuit|merger|takeover)|dropped|walk(?:s|ed)?\s+away"
@@ -65,7 +71,8 @@ def round_of(text: str) -> str | None:
 # IPOs have their own vocabulary: filing for or seeking money in an IPO is a fact
 # (announced), planning or weighing one is a rumour, a debut or first trade completes it.
 IPO_STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    STATUS_CUES[0],
+    DENIED,
+    STATUS_CUES[1],
     ("rumoured", re.compile(
         r"\b(?:people\s+familiar|(?:sources?|persons?|people)\s+(?:say|said|close)|according\s+to"
         r"|reportedly|reports?|reported|rumou?r\w*|said\s+to|speculation)\b", _I)),

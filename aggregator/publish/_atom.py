@@ -114,6 +114,8 @@ def _add_deal(entry: Any, deal: Deal) -> None:
         node = etree.SubElement(elem, _d("party"), role=party.role)
         if party.slug:
             node.set("slug", party.slug)
+        if party.lead:
+            node.set("lead", "true")
         node.text = party.name
     if deal.evidence:
         etree.SubElement(elem, _d("evidence")).text = deal.evidence

@@ -39,7 +39,8 @@ def deal_object(deal: Deal) -> dict[str, Any]:
     out: dict[str, Any] = {"about": DEAL_NS, "type": deal.type, "status": deal.status,
                            "amount": _money(deal.amount), "valuation": _money(deal.valuation),
                            "round": deal.round,
-                           "parties": [{"name": p.name, "role": p.role, "slug": p.slug}
+                           "parties": [{"name": p.name, "role": p.role, "slug": p.slug,
+                                        **({"lead": True} if p.lead else {})}
                                        for p in deal.parties],
                            "evidence": deal.evidence or None}
     return {k: v for k, v in out.items() if v is not None}

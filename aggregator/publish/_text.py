@@ -113,7 +113,8 @@ def _clean_money(money: Money | None) -> Money | None:
 
 def clean_deal(deal: Deal) -> Deal:
     """A copy of ``deal`` whose every string is XML-safe and every number finite."""
-    parties = tuple(Party(name=clean(p.name), role=clean(p.role), slug=clean(p.slug))
+    parties = tuple(Party(name=clean(p.name), role=clean(p.role), slug=clean(p.slug),
+                          lead=p.lead)
                     for p in deal.parties if clean(p.name))
     return replace(deal, type=clean(deal.type), status=clean_or_none(deal.status),
                    amount=_clean_money(deal.amount), valuation=_clean_money(deal.valuation),

@@ -86,12 +86,19 @@ def _money_dict(money: Money | None) -> dict[str, Any] | None:
             "high": money.high, "usd": money.usd, "text": money.text}
 
 
+def _party_dict(party: Party) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": party.name, "role": party.role, "slug": party.slug}
+    if party.lead:                      # only when set: readings stored before stay equal
+        out["lead"] = True
+    return out
+
+
 def _deal_dict(deal: Deal) -> dict[str, Any]:
     # By hand: dataclasses.asdict deep-copies recursively and was 5% of a cold cycle.
     return {
         "type": deal.type, "status": deal.status, "amount": _money_dict(deal.amount),
         "valuation": _money_dict(deal.valuation), "round": deal.round,
-        "parties": [{"name": p.name, "role": p.role, "slug": p.slug} for p in deal.parties],
+        "parties": [_party_dict(p) for p in deal.parties],
         "evidence": deal.evidence, "rule": deal.rule,
     }
 

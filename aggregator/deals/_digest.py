@@ -1,0 +1,52 @@
+"""Newsletter digests: a title that lists several stories is read one item at a time.
+
+"A raises $7B 💰, B ships C 🤖, D buys E 🤝", "The Batch: X Acquires Y, Robots Learn to
+Walk, Z Backs W", "A | B | C", "A; B; C". A title is a digest when emoji, " | " or "; "
+separate at least two items, or commas separate at least three items of which at least
+three have two words or more, each starting with a capital (a list of investors, "from A,
+B, C and D", or "X, backed by Y, raises" is not a digest).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_PREFIX = re.compile(r"^[^:]{1,30}:\s+(?=\S)")         # "The Batch: ", "TLDR AI: "
+_HARD = re.compile(r"\s+\|\s+|;\s+")
+
+
+def _is_symbol(char: str) -> bool:
+    return unicodedata.category(char) in ("So", "Sk", "Cs") or char in "\u200d\ufe0f"
+
+
+def _split_symbols(title: str) -> list[str]:
+    parts, current = [], []
+    for char in title:
+        if _is_symbol(char):
+            if current:
+                parts.append("".join(current))
+                current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [p.strip(" ,;|") for p in parts if p.strip(" ,;|")]
+
+
+def digest_items(title: str) -> list[str]:
+    """The items of a digest title (one item, the title itself, when it is not a digest)."""
+    symbols = any(_is_symbol(c) for c in title)
+    if symbols:
+        items = _split_symbols(title)
+        if len(items) >= 2:
+            return [i for part in items for i in _HARD.split(part) if i.strip()]
+    if _HARD.search(title):
+        items = [i.strip() for i in _HARD.split(title) if i.strip()]
+        if len(items) >= 2:
+            return items
+    body = _PREFIX.sub("", title)
+    commas = [i.strip() for i in re.split(r",\s+", body) if i.strip()]
+    if (len(commas) >= 3 and sum(len(i.split()) >= 2 for i in commas) >= 3
+            and all(i[0].isupper() or i[0].isdigit() for i in commas)):
+        return commas
+    return [title]

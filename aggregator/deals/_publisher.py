@@ -1,0 +1,87 @@
+"""First-party posts: who "we" is, and reading a post as its publisher would.
+
+A company's own newsroom writes "we", "our" or no subject at all ("Series D Announcement",
+"Partnering with Mozilla to ..."). ``publisher_of`` names the organisation behind a feed
+(the configured ``organization``, else inferred for ``first_party`` feeds from the feed's
+name and its address's registered domain, via tldextract's bundled public-suffix list);
+``first_person`` puts that name where the post says "we"/"our", and ``with_subject``
+puts it in front of a headline that names no one before its verb.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ._gazetteer import TOKEN_RE, Gazetteer, load_gazetteer
+from ._lexicon import is_ordinary
+
+_WE = re.compile(r"\b(?:[Ww]e|WE)\b(?:['’](?:re|ve|ll|d))?")
+_OUR = re.compile(r"\b(?:[Oo]ur|OUR)\b")
+_US = re.compile(r"(?<=\s)us\b")
+# Words of a feed's name that say what kind of feed it is, not whose.
+_FEED_WORDS = re.compile(
+    r"\b(?:the|news|newsroom|blog|blogs|research|engineering|press|releases?|updates?|hub|feed"
+    r"|rss|atom|official|company|team|stories|announcements?|posts?|articles?|insights)\b",
+    re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _extractor():  # type: ignore[no-untyped-def]
+    import tldextract
+
+    # The snapshot bundled with the package: no download, no cache directory.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def registered_name(url: str | None) -> str | None:
+    """"anthropic" for https://www.anthropic.com/news, "aisi" for https://www.aisi.gov.uk."""
+    if not url or not url.startswith(("http://", "https://")):
+        return None
+    parts = _extractor()(url)
+    return parts.domain or None
+
+
+def _title_name(name: str) -> str:
+    cleaned = _FEED_WORDS.sub(" ", re.split(r"\s[|–—-]\s|:\s", name)[0])
+    return " ".join(cleaned.split()).strip(" ,.")
+
+
+def publisher_of(organization: str | None, first_party: bool, name: str, url: str | None,
+                 gazetteer: Gazetteer | None = None) -> str | None:
+    """The organisation that publishes a feed, or None for a feed that reports on others."""
+    if organization:
+        return organization
+    if not first_party:
+        return None
+    gz = gazetteer if gazetteer is not None else load_gazetteer()
+    titled = _title_name(name)
+    domain = registered_name(url)
+    for candidate in (titled, domain):
+        if candidate:
+            tokens = tuple(TOKEN_RE.findall(candidate))
+            hit = gz.lookup(tokens)
+            if hit is not None:
+                return hit
+    if titled and (domain is None or gz.slug(titled).replace("-", "") .startswith(domain)):
+        return titled
+    return titled or (domain.capitalize() if domain else None)
+
+
+def first_person(text: str, publisher: str) -> str:
+    """"we"/"our"/"us" replaced by the publisher's name (its possessive for "our")."""
+    if not text or not (_WE.search(text) or _OUR.search(text) or " us" in text):
+        return text
+    text = _OUR.sub(f"{publisher}'s", text)
+    text = _WE.sub(publisher, text)
+    return _US.sub(publisher, text)
+
+
+def with_subject(title: str, publisher: str) -> str:
+    """The headline with the publisher as its subject ("Partnering with X" -> "Anthropic
+    partnering with X"); an ordinary first word loses its capital."""
+    first = TOKEN_RE.match(title.strip())
+    title = title.strip()
+    if first and first.group(0)[1:].islower() and is_ordinary(first.group(0).lower()):
+        title = title[0].lower() + title[1:]
+    return f"{publisher} {title}"
