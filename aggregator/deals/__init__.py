@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from ._amounts import DEFAULT_RATES, parse_amounts
 from ._classify import headline_blocked as has_non_deal_cue
-from ._gate import classify
+from ._reading import classify
 from ._format import format_deal_line, format_money, format_round
 from ._gazetteer import (Company, Gazetteer, load_gazetteer, parse_gazetteer, same_company,
                          slugify)

@@ -10,14 +10,15 @@ from ..models import Deal, Money, Party
 from ._gazetteer import Gazetteer, Mention, load_gazetteer
 from ._parties import backers, lead_backers, mentions
 from ._patterns import IGNORED_CUES, RULES, Rule
-from ._segment import ENRICHERS, STRONG_RULES, Segment, lead_segments, segment
+from ._segment import ENRICHERS, STRONG_RULES, Segment, after_headline, lead_segments, segment
 from ._status import round_of, status_of
 
 _CLAUSE = re.compile(r"[;:|—–]\s|\s[-–—]\s|\.\s+(?=[A-Z])|\?\s|!\s")
 _RIGHT_STOP = re.compile(
     r"\s(?:for|at|as|amid|after|while|despite|following|over|via|under|with\s+(?:a|an|its)|in\s+"
     r"(?:a|an|its|move|bid|push|deal|§|¤)|to\s+(?![A-Z])|valu\w+|worth|that|which|who|on|says?"
-    r"|said|report|sources|led|from)\b|[,(\[]",
+    r"|said|report|sources|led|from)\b|[,(\[]"
+    r"|\s(?:For|At|As|Amid|After|While|Via|Under|Over|That|Which|On|From)\s",
 )
 _JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and|\+)\s*$", re.IGNORECASE)
 _FIGURES = re.compile(r"revenue|profit|earning|quarterly|results|net\s|forecast|outlook", re.I)
@@ -133,7 +134,8 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
     if rule.type in _GROUP_TYPES:
         if rule.plural:                 # the subject names the partners
             return _dedupe([_party(m.name, "partner", gz) for m in left])
-        return _group_parties(seg, gz, lo, limit if rule.type == "partnership" else hi, rule)
+        return _group_parties(seg, gz, lo, limit if rule.type == "partnership" else hi, rule,
+                              match)
     parties: list[Party] = [_party(m.name, rule.inside, gz) for m in inside if rule.inside]
     left_role, right_role = rule.left, rule.right
     if rule.type == "licensing":
@@ -159,15 +161,24 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
 _GROUP_TYPES = ("partnership", "joint-venture", "merger")
 
 
-def _group_parties(seg: Segment, gz: Gazetteer, lo: int, hi: int, rule: Rule) -> list[Party]:
+def _group_parties(seg: Segment, gz: Gazetteer, lo: int, hi: int, rule: Rule,
+                   match: re.Match[str]) -> list[Party]:
     """Partners: every company in the clause up to the end of the object ("X partners with Y
-    to bring Z ..." stops at "to"); only the known ones when two are known."""
-    found = mentions(seg.names, gz, seg.casing, lo, hi)
+    to bring Z ..." stops at "to"); only the known ones when two are known. A name found by
+    shape never runs into the trigger ("Monster Partners With SDJ": Monster)."""
+    found = [_before_trigger(m, seg.names, gz, match.start())
+             for m in mentions(seg.names, gz, seg.casing, lo, hi)]
     known = [m for m in found if m.known]
     chosen = known if len(known) >= 2 else found
     if len(chosen) < 2 and rule.type != "merger":
         return []
     return _dedupe([_party(m.name, "partner", gz) for m in chosen])
+
+
+def _before_trigger(m: Mention, names: str, gz: Gazetteer, start: int) -> Mention:
+    if m.known or not m.start < start < m.end:
+        return m
+    return Mention(m.start, start, gz.canonical(names[m.start:start].strip()), known=False)
 
 
 def _paired(seg: Segment, gz: Gazetteer, left: list[Mention],
@@ -312,11 +323,13 @@ def headline_blocked(title: str) -> bool:
     return bool(title.strip()) and _blocked(segment(title, None))
 
 
-def rules_and_block(title: str, text: str, gz: Gazetteer,
-                    rates: Mapping[str, float] | None) -> tuple[Deal | None, bool]:
+def rules_and_block(title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | None,
+                    title_case: bool | None = None) -> tuple[Deal | None, bool]:
     """The rules' deal, and whether a headline without a deal carries a non-deal cue (then
-    the body is not read and the deal is None)."""
-    head = segment(title, rates, text) if title.strip() else None
+    the body is not read and the deal is None). ``title_case``: whether the headline is Title
+    Case, when known from elsewhere (a digest item is, when its digest is)."""
+    text = after_headline(title, text)
+    head = segment(title, rates, text, title_case) if title.strip() else None
     deal = _match_rules(head, gz, strong_only=False) if head else None
     if head is not None and deal is None and _blocked(head):
         return None, True               # a non-deal headline: the body is not read

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ._gazetteer import TOKEN_RE, Gazetteer, Mention, token_key
-from ._lexicon import GENERIC_ORGS, PRONOUNS, is_ordinary, is_place
+from ._lexicon import DETERMINERS, GENERIC_ORGS, PRONOUNS, is_ordinary, is_place
 
 # Words that are never (the start of) an unknown company name.
 _STOP = frozenset("""
@@ -111,12 +111,16 @@ def is_title(text: str) -> bool:
 
 def _initial(text: str, pos: int) -> bool:
     """Whether the token at ``pos`` starts a sentence, a clause after a colon or dash, or a
-    digest item after an emoji (so its capital is no evidence of a name)."""
-    before = text[:pos].rstrip()
+    digest item after an emoji, or follows "our"/"their"/... (so its capital is no evidence
+    of a name)."""
+    before = text[max(0, pos - 24):pos].rstrip()     # a short look back: O(1) per token
     if not before:
-        return True
+        return not text[:pos].strip()
     last = before[-1]
-    return last in _SENTENCE_END or not (last.isalnum() or last in ",'’&)$%§¤¦")
+    if last in _SENTENCE_END or not (last.isalnum() or last in ",'’&)$%§¤¦"):
+        return True
+    words = before.rsplit(None, 1)
+    return (len(words) == 2 or pos <= 24) and words[-1].lower() in DETERMINERS
 
 
 def confirmed_words(text: str) -> frozenset[str]:
@@ -208,14 +212,13 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
         if run:
             start, end = run[0].start(), run[-1].end()
             name = _POSSESSIVE.sub("", text[start:end])
-            if casing.caps:
+            if casing.caps:             # Reuters style: no place or generic-noun check
                 name = " ".join(w.capitalize() if len(w) > 3 else w for w in name.split())
-            if not casing.caps:
+                found.append(Mention(offset + start, offset + end, name, known=False))
+            else:
                 org = _organisation(full, offset + start, offset + start + len(name), name)
                 if org is not None:
-                    found.append(Mention(org[0], org[1], org[2], known=False))
-            else:
-                found.append(Mention(offset + start, offset + end, name, known=False))
+                    found.append(Mention(*org, known=False))
             run.clear()
 
     for m in TOKEN_RE.finditer(text):

@@ -203,8 +203,8 @@ RULES: tuple[Rule, ...] = (
           r"(?:bid|offer|takeover|approach|proposal|buyout)\b", "target", None, needs_right=False,
           inside="acquirer"),
     _rule("possessive-deal", "acquisition",
-          r"['’]s\s+(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?(?:takeover|acquisition|purchase|buyout|deal"
-          r"|bid)\b(?!\s+(?:with|for|of|to|in)\b)", "acquirer", None, needs_right=False,
+          r"['’]s\s+(?:(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?(?:takeover|acquisition|purchase|buyout"
+          r"|bid)|§+\s+(?:[\w.:&-]+\s+){1,3}?deal)\b(?!\s+(?:with|for|of|to|in)\b)", "acquirer", None, needs_right=False,
           inside="target"),
     _rule("to-be-acquired", "acquisition",
           r"\b(?:agree(?:s|d)?\s+to\s+be|to\s+be|being|was|been|on\s+being)\s+(?:acquired|bought"

@@ -19,6 +19,12 @@ from ._lexicon import is_ordinary
 _WE = re.compile(r"\b(?:[Ww]e|WE)\b(?:['’](?:re|ve|ll|d))?")
 _OUR = re.compile(r"\b(?:[Oo]ur|OUR)\b")
 _US = re.compile(r"(?<=\s)us\b")
+_OUR_WORD = re.compile(r"\b(?:[Oo]ur|OUR)\s+([A-Z][a-z]+)\b")
+
+
+def _plain(word: str) -> str:
+    """An ordinary word written with a capital after "our" loses it ("our Landmark ...")."""
+    return word.lower() if is_ordinary(word.lower()) else word
 # Words of a feed's name that say what kind of feed it is, not whose.
 _FEED_WORDS = re.compile(
     r"\b(?:the|news|newsroom|blog|blogs|research|engineering|press|releases?|updates?|hub|feed"
@@ -49,22 +55,30 @@ def _title_name(name: str) -> str:
 
 def publisher_of(organization: str | None, first_party: bool, name: str, url: str | None,
                  gazetteer: Gazetteer | None = None) -> str | None:
-    """The organisation that publishes a feed, or None for a feed that reports on others."""
+    """The organisation that publishes a feed, or None for a feed that reports on others:
+    ``organization``; else, for a first-party feed, the gazetteer company its name or its
+    registered domain names, else its name without feed words, else its domain."""
     if organization:
         return organization
     if not first_party:
         return None
-    gz = gazetteer if gazetteer is not None else load_gazetteer()
+    if gazetteer is None:
+        return _inferred(name, url)     # the shipped gazetteer: the same answer every cycle
+    return _infer(name, url, gazetteer)
+
+
+@lru_cache(maxsize=1024)
+def _inferred(name: str, url: str | None) -> str | None:
+    return _infer(name, url, load_gazetteer())
+
+
+def _infer(name: str, url: str | None, gz: Gazetteer) -> str | None:
     titled = _title_name(name)
     domain = registered_name(url)
     for candidate in (titled, domain):
-        if candidate:
-            tokens = tuple(TOKEN_RE.findall(candidate))
-            hit = gz.lookup(tokens)
-            if hit is not None:
-                return hit
-    if titled and (domain is None or gz.slug(titled).replace("-", "") .startswith(domain)):
-        return titled
+        hit = gz.lookup(tuple(TOKEN_RE.findall(candidate))) if candidate else None
+        if hit is not None:
+            return hit
     return titled or (domain.capitalize() if domain else None)
 
 
@@ -72,6 +86,7 @@ def first_person(text: str, publisher: str) -> str:
     """"we"/"our"/"us" replaced by the publisher's name (its possessive for "our")."""
     if not text or not (_WE.search(text) or _OUR.search(text) or " us" in text):
         return text
+    text = _OUR_WORD.sub(lambda m: f"{publisher}'s {_plain(m.group(1))}", text)
     text = _OUR.sub(f"{publisher}'s", text)
     text = _WE.sub(publisher, text)
     return _US.sub(publisher, text)

@@ -104,24 +104,33 @@ def proper(body: str) -> frozenset[str] | None:
     return words if len(words) >= 4 else None     # too little text to learn capitalisation
 
 
-def segment(text: str, rates: Mapping[str, float] | None, body: str = "") -> Segment:
-    """``body``: the story text, read for capitalisation (which words are names)."""
-    cleaned = clean(text)
-    return segment_clean(cleaned, rates, body, confirmed=body_names(body, cleaned))
+def segment(text: str, rates: Mapping[str, float] | None, body: str = "",
+            title_case: bool | None = None) -> Segment:
+    """``body``: the story text, read for capitalisation (which words are names);
+    ``title_case``: whether ``text`` is Title Case, when known (else judged from it)."""
+    return segment_clean(clean(text), rates, body, confirmed=body_names(body),
+                         title_case=title_case)
 
 
-def body_names(body: str, title: str = "") -> frozenset[str] | None:
-    """The words a story body capitalises inside sentences (None without a body). A body
-    that repeats the headline is read after it: the headline cannot confirm itself."""
-    text = clean(body[:1200]) if body else ""
-    if title and text.startswith(title):
-        text = text[len(title):].strip()
-    return confirmed_words(text) if text else None
+def after_headline(title: str, body: str) -> str:
+    """The body without the headline it starts with (many feeds repeat the title as the
+    summary: read again, the headline would confirm its own capitals)."""
+    head = clean(title)
+    if head and body and clean(body[:len(title) + 40]).startswith(head):
+        rest = clean(body)[len(head):].lstrip(" .:-–—")
+        return rest
+    return body
+
+
+def body_names(body: str) -> frozenset[str] | None:
+    """The words a story body capitalises inside sentences (None without a body)."""
+    return confirmed_words(clean(body[:1200])) if body else None
 
 
 def segment_clean(cleaned: str, rates: Mapping[str, float] | None, body: str = "",
                   keyed: int | None = None,
-                  confirmed: frozenset[str] | None = None) -> Segment:
+                  confirmed: frozenset[str] | None = None,
+                  title_case: bool | None = None) -> Segment:
     """``keyed``: ``keyed_rules`` of ``cleaned`` when already known (reused without money);
     ``confirmed``: ``body_names`` of the story body."""
     found = tuple(scan_amounts(cleaned, rates))
@@ -138,7 +147,8 @@ def segment_clean(cleaned: str, rates: Mapping[str, float] | None, body: str = "
     elif found:
         keyed = rekeyed(masked.lower(), keyed)
     casing = Casing(caps, proper(body) if caps else None,
-                    title=not caps and is_title(cleaned), confirmed=confirmed)
+                    title=not caps and (is_title(cleaned) if title_case is None else title_case),
+                    confirmed=confirmed)
     return Segment(cleaned, masked, "".join(blank), found, casing, keyed)
 
 
