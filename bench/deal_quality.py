@@ -151,27 +151,27 @@ def score(rows: list[Row], preds: list[Row]) -> dict[str, Any]:
     out["F1"] = _ratio(2 * out["P"] * out["R"], out["P"] + out["R"])
     if rows and "ma" in rows[0]:
         return out
-    hits = [(p["deal"], _match(p["deal"], r["deals"])) for r, p in zip(rows, preds)
-            if p["deal"] is not None and r["deals"]]
-    out["type"] = _ratio(sum(d["type"] == g["type"] for d, g in hits), len(hits))
-    out["amount"] = _ratio(sum(_amount_ok(d, g) for d, g in hits), len(hits))
-    ptp = pfp = pfn = 0
-    junk = 0
-    for deal, gold in hits:
-        want = [(q["name"], _ROLE_CLASS.get(q["role"], q["role"])) for q in gold.get("parties") or []]
-        got = [(q["name"], _ROLE_CLASS.get(q["role"], q["role"])) for q in deal["parties"]]
+    # (reading, the gold deal it is about, every organisation the entry's labels name)
+    hits = [(p["deal"], _match(p["deal"], r["deals"]),
+             [q["name"] for g in r["deals"] for q in g.get("parties") or []])
+            for r, p in zip(rows, preds) if p["deal"] is not None and r["deals"]]
+    out["type"] = _ratio(sum(d["type"] == g["type"] for d, g, _ in hits), len(hits))
+    out["amount"] = _ratio(sum(_amount_ok(d, g) for d, g, _ in hits), len(hits))
+    ptp = pfp = pfn = junk = 0
+    for deal, gold, everyone in hits:
+        want = [_named_role(q) for q in gold.get("parties") or []]
+        got = [_named_role(q) for q in deal["parties"]]
         matched = sum(any(same_org(n, m) and r == s for m, s in want) for n, r in got)
         found = sum(any(same_org(n, m) and r == s for n, r in got) for m, s in want)
         ptp, pfp, pfn = ptp + matched, pfp + len(got) - matched, pfn + len(want) - found
-        everyone = [q["name"] for g in next(r["deals"] for r, p in zip(rows, preds)
-                                            if p["deal"] is deal) for q in g.get("parties") or []]
         junk += any(not any(same_org(n, m) for m in everyone) for n, _ in got)
     out["party P"], out["party R"] = _ratio(ptp, ptp + pfp), _ratio(ptp, ptp + pfn)
-    published = tp + fp
     out["non-org"] = _ratio(junk, len(hits))
-    out["published"] = published
     return out
 
+
+def _named_role(party: Row) -> tuple[str, str]:
+    return party["name"], _ROLE_CLASS.get(party["role"], party["role"])
 
 COLUMNS = ("n", "P", "R", "F1", "type", "amount", "party P", "party R", "non-org", "ms")
 

@@ -4,6 +4,9 @@
     .venv/bin/python bench/deals.py --split train   # the splits used for tuning
     .venv/bin/python bench/deals.py --quick         # dev set + SentiFM only
 
+Without --quick it first prints bench/deal_quality.py's table (labelled real entries and
+varied-wording sets, dev and held-out, next to the baseline commit, read in the same run).
+
 "rules only" is classify(..., use_model=False); "rules + model" is classify() with the
 shipped M&A gate (aggregator/data/deal_model.json, trained by bench/train_deals.py).
 
@@ -156,7 +159,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eval-dir", type=Path, default=EVAL)
     parser.add_argument("--quick", action="store_true",
                         help="only the dev set and the SentiFM split (a few seconds)")
+    parser.add_argument("--no-quality", action="store_true",
+                        help="skip the labelled real-feed and varied-wording sets "
+                             "(bench/deal_quality.py)")
     args = parser.parse_args(argv)
+    if not (args.quick or args.no_quality):
+        import deal_quality            # same directory: labelled sets, next to the baseline
+        deal_quality.main(["--eval-dir", str(args.eval_dir)])
+        print()
     if not args.eval_dir.is_dir():
         print(f"skipped: {args.eval_dir} not found (shared eval data absent)")
         return 0
