@@ -59,6 +59,11 @@ PARTY_CASES = [
     # (real, TechCrunch) a Title Case trigger is not part of the name before it
     ("Monster Partners With SDJ For Monster Digital Flash Memory Products", None,
      "partnership", {"Monster", "SDJ"}, {"Monster Partners"}),
+    # (real) an ordinal inside a sentence starts a name; a hyphen joins one in Title Case
+    ("Cohere and Second Front bring secure AI to the public sector", None, None, set(),
+     {"Front"}),
+    ("Nokia Strikes Supplier Deal With ST-Ericsson For Windows-Powered Handsets", None,
+     "partnership", {"Nokia", "ST-Ericsson"}, {"ST", "Handsets"}),
     # (real) "University" alone is no party; "of Chicago" says which
     ("Anthropic partners with the University of Chicago's Becker Friedman Institute on AI "
      "economic research", None, "partnership", {"Anthropic", "University of Chicago"},

@@ -59,7 +59,7 @@ nasdaq nyse lse hkex euronext tsx asx sgx kosdaq kospi nse bse amex otc bourse e
 shanghai shenzhen star wall street
 usd eur gbp jpy cny inr chf cad aud hkd sgd krw sek nok dkk brl nzd ils aed sar rmb
 gpu tpu tpus cpu cpus hbm npu asic asics api apis saas llms agi agents agent
-mou mous memorandum
+mou mous memorandum ml
 """.split())
 # Tokens that may continue a name but never start one ("Foo AI", "Bar Labs").
 _TRAILERS = frozenset("""
@@ -180,6 +180,18 @@ def _suffixed(text: str, m: re.Match[str], casing: Casing) -> bool:
             and not key.endswith(("ing", "ly")) and bool(_NAMING_TRAILER.match(text, m.end())))
 
 
+_ORDINALS = frozenset("first second third".split())
+
+
+def _ordinal_name(full: str, offset: int, m: re.Match[str], casing: Casing) -> bool:
+    """"Cohere and Second Front": an ordinal written with a capital inside a sentence-case
+    sentence, before another capitalised word, starts a name."""
+    token = m.group(0)
+    return (token_key(token) in _ORDINALS and token[0].isupper() and not casing.caps
+            and not casing.title and not _initial(full, offset + m.start())
+            and bool(re.match(r" [A-Z]", full[offset + m.end():offset + m.end() + 2])))
+
+
 _FOLLOWED = re.compile(r" (?:[A-Z]|[a-z]+s\b|[a-z]+ing\b|to\b|and\b|&)")
 
 
@@ -225,11 +237,13 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
         token = m.group(0)
         gap = text[run[-1].end():m.start()] if run else ""
         joins = bool(run) and gap in (" ", " & ", "&", "-")
-        if joins and (_namey(token, casing) or token_key(token) in _TRAILERS
+        hyphened = gap == "-" and token[0].isupper() and token_key(token) not in _STOP
+        if joins and (_namey(token, casing) or hyphened or token_key(token) in _TRAILERS
                       and (token[0].isupper() or casing.caps)):
             run.append(m)
-        elif _namey(token, casing, _initial(full, offset + m.start()),
-                    bool(_FOLLOWED.match(full, offset + m.end()))) or _suffixed(text, m, casing):
+        elif (_namey(token, casing, _initial(full, offset + m.start()),
+                     bool(_FOLLOWED.match(full, offset + m.end())))
+              or _suffixed(text, m, casing) or _ordinal_name(full, offset, m, casing)):
             flush()
             run.append(m)
         else:
