@@ -10,33 +10,22 @@ B, C and D", or "X, backed by Y, raises" is not a digest).
 from __future__ import annotations
 
 import re
-import unicodedata
 
 _PREFIX = re.compile(r"^[^:]{1,30}:\s+(?=\S)")         # "The Batch: ", "TLDR AI: "
 _HARD = re.compile(r"\s+\|\s+|;\s+")
-
-
-def _is_symbol(char: str) -> bool:
-    return unicodedata.category(char) in ("So", "Sk", "Cs") or char in "\u200d\ufe0f"
+# Emoji and pictographs (with their joiners and variation selectors), dingbats, arrows and
+# other symbol blocks: what newsletters put between items.
+_SYMBOLS = re.compile("[\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u2bff\u3297\u3299"
+                      "\U0001f000-\U0001faff\u200d\ufe0f]+")
 
 
 def _split_symbols(title: str) -> list[str]:
-    parts, current = [], []
-    for char in title:
-        if _is_symbol(char):
-            if current:
-                parts.append("".join(current))
-                current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return [p.strip(" ,;|") for p in parts if p.strip(" ,;|")]
+    return [p.strip(" ,;|") for p in _SYMBOLS.split(title) if p.strip(" ,;|")]
 
 
 def digest_items(title: str) -> list[str]:
     """The items of a digest title (one item, the title itself, when it is not a digest)."""
-    symbols = any(_is_symbol(c) for c in title)
-    if symbols:
+    if not title.isascii() and _SYMBOLS.search(title):
         items = _split_symbols(title)
         if len(items) >= 2:
             return [i for part in items for i in _HARD.split(part) if i.strip()]

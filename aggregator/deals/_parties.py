@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ._gazetteer import TOKEN_RE, Gazetteer, Mention, token_key
 from ._lexicon import DETERMINERS, GENERIC_ORGS, PRONOUNS, is_ordinary, is_place
@@ -86,10 +87,14 @@ class Casing:
 
     caps: bool = False
     proper: frozenset[str] | None = None
-    # Title Case text: a capital says nothing about a word. ``confirmed``: the lower-cased
-    # words the story body writes capitalised inside a sentence (None: no body).
+    # Title Case text: a capital says nothing about a word. ``body``: the story body, whose
+    # words written with a capital inside a sentence are names (read only when asked).
     title: bool = False
-    confirmed: frozenset[str] | None = None
+    body: str = ""
+
+    def confirms(self, key: str) -> bool:
+        """Whether the body writes ``key`` (lower case) capitalised inside a sentence."""
+        return bool(self.body) and key in body_words(self.body)
 
 
 def proper_words(text: str) -> frozenset[str]:
@@ -121,6 +126,13 @@ def _initial(text: str, pos: int) -> bool:
         return True
     words = before.rsplit(None, 1)
     return (len(words) == 2 or pos <= 24) and words[-1].lower() in DETERMINERS
+
+
+@lru_cache(maxsize=256)
+def body_words(body: str) -> frozenset[str]:
+    """``confirmed_words`` of a body's first 1,200 characters, remembered: the headline and
+    each lead sentence of a story ask about the same body."""
+    return confirmed_words(body[:1200])
 
 
 def confirmed_words(text: str) -> frozenset[str]:
@@ -155,7 +167,7 @@ def _namey(token: str, casing: Casing, initial: bool = False, followed: bool = F
     if suspect and _raw(token)[1:].islower() and is_ordinary(key):
         # "Deepening our partnership", "Partnering With Scale to Bring ...": a capital that
         # only starts a sentence or a Title Case word; a name if the body writes it so.
-        return casing.confirmed is not None and key in casing.confirmed
+        return casing.confirms(key)
     return True
 
 

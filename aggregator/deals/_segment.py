@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Callable, Iterator, Mapping
 
 from ._amounts import Found, scan_amounts
-from ._parties import Casing, confirmed_words, is_caps, is_title, proper_words
+from ._parties import Casing, is_caps, is_title, proper_words
 from ._patterns import HARD_NON_DEAL, NON_DEAL, RULES, Rule
 
 _MASK = {"deal": "§", "valuation": "¤", "other": "¦"}
@@ -108,31 +108,26 @@ def segment(text: str, rates: Mapping[str, float] | None, body: str = "",
             title_case: bool | None = None) -> Segment:
     """``body``: the story text, read for capitalisation (which words are names);
     ``title_case``: whether ``text`` is Title Case, when known (else judged from it)."""
-    return segment_clean(clean(text), rates, body, confirmed=body_names(body),
-                         title_case=title_case)
+    return segment_clean(clean(text), rates, body, title_case=title_case)
 
 
 def after_headline(title: str, body: str) -> str:
     """The body without the headline it starts with (many feeds repeat the title as the
     summary: read again, the headline would confirm its own capitals)."""
+    if not body or body.lstrip()[:12] != title.lstrip()[:12]:
+        return body                     # the cheap test: most bodies start otherwise
     head = clean(title)
-    if head and body and clean(body[:len(title) + 40]).startswith(head):
+    if head and clean(body[:len(title) + 40]).startswith(head):
         rest = clean(body)[len(head):].lstrip(" .:-–—")
         return rest
     return body
 
 
-def body_names(body: str) -> frozenset[str] | None:
-    """The words a story body capitalises inside sentences (None without a body)."""
-    return confirmed_words(clean(body[:1200])) if body else None
-
 
 def segment_clean(cleaned: str, rates: Mapping[str, float] | None, body: str = "",
-                  keyed: int | None = None,
-                  confirmed: frozenset[str] | None = None,
-                  title_case: bool | None = None) -> Segment:
+                  keyed: int | None = None, title_case: bool | None = None) -> Segment:
     """``keyed``: ``keyed_rules`` of ``cleaned`` when already known (reused without money);
-    ``confirmed``: ``body_names`` of the story body."""
+    ``body``: the story body (for capitals: ``Casing``)."""
     found = tuple(scan_amounts(cleaned, rates))
     chars = list(cleaned)
     for f in found:
@@ -148,7 +143,7 @@ def segment_clean(cleaned: str, rates: Mapping[str, float] | None, body: str = "
         keyed = rekeyed(masked.lower(), keyed)
     casing = Casing(caps, proper(body) if caps else None,
                     title=not caps and (is_title(cleaned) if title_case is None else title_case),
-                    confirmed=confirmed)
+                    body=body)
     return Segment(cleaned, masked, "".join(blank), found, casing, keyed)
 
 
@@ -176,12 +171,10 @@ def lead_segments(text: str, rates: Mapping[str, float] | None, wanted: Callable
                   limit: int = 3) -> Iterator[tuple[int, Segment | None]]:
     """The lead sentences of ``text`` with their index, segmented only as they are read and
     only when a rule in ``wanted(index)`` is keyed in them (else None: no rule can fire)."""
-    confirmed = None
     for index, sentence in enumerate(lead(text)[:limit] if text else []):
         cleaned = clean(sentence)
         keyed = keyed_rules(cleaned.lower())
         if keyed & wanted(index):
-            confirmed = body_names(text) if confirmed is None else confirmed
-            yield index, segment_clean(cleaned, rates, keyed=keyed, confirmed=confirmed)
+            yield index, segment_clean(cleaned, rates, text, keyed=keyed)
         else:
             yield index, None
