@@ -29,7 +29,7 @@ from .parse import ParseLimits, parse_feed
 from .parse_guard import parse_deadline
 from .publish import Share, ShareDone, ping_hub, publish_share_site, publish_site, topic_urls
 from .store import Store
-from .story_facts import StoryFacts, classify_entries, publisher_for
+from .story_facts import StoryFacts, classify_entries, facts_key, publisher_for
 from .stories import StoryIndex, StoryOptions
 from .story_window import StoryWindow
 
@@ -95,6 +95,7 @@ def run_once(settings: Settings, store: Store, fetcher: Fetcher, now: datetime, 
         _fetch_and_store(settings, store, fetcher, due, now, report, executor, progress,
                          rng or random.Random())
     with _timed(report, "stories_deals"):
+        _refresh_facts(settings, store, now, report)
         _cluster_and_tag(settings, store, now, report, stories or StoryWindow())
     if settings.retention_days:
         store.prune(now - timedelta(days=settings.retention_days), now)
@@ -229,6 +230,27 @@ def _count(report: RunReport, result: FetchResult) -> None:
         report.not_modified += 1
     else:
         report.fetched += 1
+
+
+REFRESH_BATCH = 2_000    # stories whose facts one write of a refresh recomputes
+
+
+def _refresh_facts(settings: Settings, store: Store, now: datetime, report: RunReport) -> None:
+    """When the facts key changed (a new deal reader, a feed's publisher, tag or curation
+    rules: ``facts_key``), recompute the facts of every stored story, in batches that each
+    commit, then record the key. A store with no stories only records it."""
+    key = facts_key(settings)
+    if store.facts_key() == key:
+        return
+    facts = StoryFacts.from_settings(settings)
+    ids = store.all_live_story_ids()
+    for start in range(0, len(ids), REFRESH_BATCH):
+        with store.write():
+            report.stories_updated += facts.apply_many(store, ids[start:start + REFRESH_BATCH],
+                                                       now)
+    with store.write():
+        store.set_facts_key(key)
+    log.info("story facts recomputed for %d stories (facts key %s)", len(ids), key)
 
 
 def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: RunReport,

@@ -39,6 +39,20 @@ def reading_version(publisher: str | None) -> str:
     return CLASSIFIER_VERSION if not publisher else f"{CLASSIFIER_VERSION}@{publisher}"
 
 
+def facts_key(settings: Settings) -> str:
+    """The key of everything a story's facts are computed from besides its reports: the deal
+    reader's version, each feed's publisher, currency rates, tag, watchlist and curation
+    rules. Stored with the facts; a cycle that finds another key recomputes them all."""
+    parts = {
+        "classifier": CLASSIFIER_VERSION, "fact_sources": FACT_SOURCES,
+        "publishers": sorted((f.name, publisher_for(f) or "") for f in settings.feeds),
+        "rates": sorted(settings.currency_rates.items()),
+        "tags": [repr(t) for t in settings.tag_rules], "watchlist": list(settings.watchlist),
+        "curation": repr(settings.curation),
+    }
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
 def publisher_for(feed: FeedSettings | None) -> str | None:
     """Whose own feed this is (``organization``, else inferred for ``first_party`` feeds)."""
     if feed is None:

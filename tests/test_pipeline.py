@@ -290,3 +290,47 @@ def test_a_big_story_lists_its_first_reports_and_counts_them_all(
     assert story.primary in story.sources
     atom = (tmp_path / "site" / "all.atom").read_text()
     assert "and 3 more." in atom
+
+
+def _deal_parties(settings: Settings) -> list[list[tuple[str, str]]]:
+    import json
+    items = json.loads((settings.output / "all.json").read_text(encoding="utf-8"))["items"]
+    return [[(p["name"], p["role"]) for p in i["_deal"]["parties"]] for i in items if "_deal" in i]
+
+
+def test_a_first_party_feed_is_read_as_its_publisher(tmp_path: Path, store: Store) -> None:
+    """"Series B funding round" on a company's own feed names the company; the configured
+    organization wins over the inferred one, and changing it reads the stored entries again."""
+    path = tmp_path / "news.xml"
+    path.write_text(rss("Quill Newsroom", [
+        {"title": "Series B funding round", "link": "https://quill.example/b",
+         "description": "We are thrilled to share our $80M Series B."}]))
+    feed = FeedSettings(name="Quill Newsroom", path=path, first_party=True)
+    settings = settings_for(tmp_path, [feed])
+    cycle(settings, store)
+    assert _deal_parties(settings) == [[("Quill", "target")]]           # inferred from the name
+    settings = settings_for(tmp_path, [replace(feed, organization="Quill Labs")])
+    cycle(settings, store, NOW + timedelta(hours=2), all_feeds=True)
+    assert _deal_parties(settings) == [[("Quill Labs", "target")]]      # read again
+    plain = settings_for(tmp_path, [replace(feed, first_party=False)])
+    cycle(plain, store, NOW + timedelta(hours=4), all_feeds=True)
+    assert _deal_parties(plain) == []                                   # nobody is "we"
+
+
+def test_stored_stories_follow_a_change_of_curation_rules(tmp_path: Path, store: Store) -> None:
+    """Facts depend on the rules too: a cycle with new rules and no new entry recomputes them
+    (facts_key), and a cycle with the same rules recomputes nothing."""
+    from aggregator.models import CurationRules
+    path = tmp_path / "wire.xml"
+    path.write_text(rss("Wire", [
+        {"title": "Quillon AI raises $120M Series B", "link": "https://w.example/1"}]))
+    settings = settings_for(tmp_path, [FeedSettings(name="Wire", path=path)])
+    cycle(settings, store)
+    curated = settings.output / "feed.json"
+    import json
+    assert len(json.loads(curated.read_text(encoding="utf-8"))["items"]) == 1
+    narrow = replace(settings, curation=CurationRules(types=("acquisition",)))
+    report = cycle(narrow, store, NOW + timedelta(hours=2))
+    assert report.new_entries == 0 and report.stories_updated == 1
+    assert json.loads(curated.read_text(encoding="utf-8"))["items"] == []
+    assert cycle(narrow, store, NOW + timedelta(hours=4)).stories_updated == 0

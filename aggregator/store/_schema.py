@@ -258,6 +258,15 @@ def _drop_entries_story(db: Database) -> None:
     # story assignment and merge.
     db.execute("DROP INDEX IF EXISTS entries_story")
 
+@migrations(name="0009_facts_key")
+def _facts_key(db: Database) -> None:
+    # The key of what the stored story facts (deal, tags, curated) were computed with: the
+    # deal reader's version, each feed's publisher, the tag and curation rules. A cycle that
+    # finds another key recomputes every live story's facts (story_facts.facts_key). Empty
+    # here, so a database made by older code is read again once.
+    db.execute("CREATE TABLE facts_key (id INTEGER PRIMARY KEY CHECK (id = 1), "
+               "key TEXT NOT NULL)")
+
 KNOWN = tuple(m.name for m in migrations._migrations)
 
 

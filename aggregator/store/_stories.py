@@ -179,6 +179,21 @@ class StoryStore:
                 "AND merged_into IS NULL", [_story_writes.id_list(chunk)]))
         return out
 
+    def all_live_story_ids(self) -> list[int]:
+        """Every story not merged into another, oldest first."""
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM stories WHERE merged_into IS NULL ORDER BY id")]
+
+    def facts_key(self) -> str | None:
+        """The key the stored story facts were computed with (None: not recorded)."""
+        row = self.db.execute("SELECT key FROM facts_key WHERE id = 1").fetchone()
+        return row[0] if row else None
+
+    def set_facts_key(self, key: str) -> None:
+        """Record the facts key (inside the caller's write)."""
+        self.db.execute("INSERT INTO facts_key (id, key) VALUES (1, ?) "
+                        "ON CONFLICT (id) DO UPDATE SET key = excluded.key", [key])
+
     def explain(self, story_id: int) -> list[dict[str, Any]]:
         """Why each entry is in the story: rule, score, shared terms, matched entry."""
         return self.rows(
