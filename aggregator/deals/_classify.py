@@ -18,9 +18,16 @@ _RIGHT_STOP = re.compile(
     r"\s(?:for|at|as|amid|after|while|despite|following|over|via|under|with\s+(?:a|an|its)|in\s+"
     r"(?:a|an|its|move|bid|push|deal|§|¤)|to\s+(?![A-Z])|valu\w+|worth|that|which|who|on|says?"
     r"|said|report|sources|led|from)\b|[,(\[]"
-    r"|\s(?:For|At|As|Amid|After|While|Via|Under|Over|That|Which|On|From)\s",
+    r"|\s(?:For|At|As|Amid|After|While|Via|Under|Over|That|Which|On|From)\s"
+    # A Title Case headline's purpose clause: "... With Deloitte to Bring Agentic Workflows"
+    r"|\sto\s+(?i:bring|power|build|deliver|develop|co-develop|accelerate|expand|offer|provide"
+    r"|create|help|launch|enable|support|advance|transform|make|drive|boost|integrate|scale|serve"
+    r"|bolster|explore|democrati[sz]e|unlock|empower|redefine|revolutioni[sz]e|tackle|improve"
+    r"|enhance|give|use|train|fuel|speed|secure|protect|modernize|modernise|reimagine|supercharge"
+    r"|go|put|turn|embed|extend|strengthen|deploy|research|study|combat|fight|streamline|simplify"
+    r"|create|shape|set|sell|distribute|design|host|run|grow|open|bring)\b",
 )
-_JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and|\+)\s*$", re.IGNORECASE)
+_JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and|\+)\s*(?:the\s+)?$", re.IGNORECASE)
 _FIGURES = re.compile(r"revenue|profit|earning|quarterly|results|net\s|forecast|outlook", re.I)
 _IPO = next(rule.regex for rule in RULES if rule.type == "ipo")
 _GENERIC = re.compile(

@@ -207,6 +207,9 @@ def _ordinal_name(full: str, offset: int, m: re.Match[str], casing: Casing) -> b
 _FOLLOWED = re.compile(r" (?:[A-Z]|[a-z]+s\b|[a-z]+ing\b|to\b|and\b|&)")
 
 
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.]*(?:\s(?=[A-Z]))?)+)")
+
+
 def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int, str] | None:
     """The organisation a run of capitalised words names, or None: a place alone is not one
     ("Seoul"), a generic noun only with what says which one ("UK Government", "Government
@@ -214,16 +217,20 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
     words = name.split()
     if all(w.lower() in GENERIC_ORGS for w in words):
         before = re.search(r"((?:[A-Z][\w.]*\s+){1,3}?)$", text[:start])
+        after = _OF_NAME.match(text, end)
         if before and (is_place(before.group(1).strip()) or before.group(1).strip().isupper()
                        or before.group(1).strip().endswith(("an", "ish", "ese", "i"))):
-            return before.start(1), end, f"{before.group(1).strip()} {name}"
-        after = re.match(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.]*\s?)+)", text[end:])
-        if after:
-            tail = after.group(1).strip()
-            return start, end + after.end(1), f"{name} of {tail}"
-        return None
+            name, start = f"{before.group(1).strip()} {name}", before.start(1)
+        elif not after:
+            return None
+        if after:                       # "US Department of Energy", "Government of Canada"
+            return start, after.end(1), f"{name} of {after.group(1).strip()}"
+        return start, end, name
     if is_place(name) and not re.match(r"\s+(?:[A-Z][\w.]*\s+)*[Gg]overnment", text[end:]):
         return None
+    after = _OF_NAME.match(text, end) if words[-1].lower() in GENERIC_ORGS else None
+    if after:                           # "State Department of Labor"
+        return start, after.end(1), f"{name} of {after.group(1).strip()}"
     return start, end, name
 
 
@@ -239,7 +246,7 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
             if casing.caps:             # Reuters style: no place or generic-noun check
                 name = " ".join(w.capitalize() if len(w) > 3 else w for w in name.split())
                 found.append(Mention(offset + start, offset + end, name, known=False))
-            else:
+            elif not found or offset + start >= found[-1].end:   # not inside "X of Y"
                 org = _organisation(full, offset + start, offset + start + len(name), name)
                 if org is not None:
                     found.append(Mention(*org, known=False))

@@ -51,6 +51,7 @@ def _rule(name: str, type_: str, pattern: str, left: str | None, right: str | No
 _KEYS = {
     "ipo": "ipo public debut list float trading s-1 f-1",
     "joint-venture": "joint jv",
+    "jv-plural": "launch form set found creat establish start build unveil",
     "license-out": "licen",
     "licensing": "licen licenc content data news archive acqui",
     "rejects-bid": "reject rebuff spurn turn snub dismiss",
@@ -58,6 +59,7 @@ _KEYS = {
     "stake-buy": "stake holding interest share",
     "pct-of": "pct % cent",
     "invest-in": "invest pour pump put inject commit back",
+    "check-to": "check cheque",
     "backs": "back",
     "leads-round": "round funding financing raise",
     "investment-from": "investment",
@@ -67,7 +69,7 @@ _KEYS = {
     "investment-in": "investment",
     "raises": "rais secur land clos nab bag grab snag pull rake haul collect get receiv win scor net"
               " pick reel bring",
-    "round-noun": "round funding financing extension series",
+    "round-noun": "round funding financing extension series raise",
     "acquired-by": "acquired bought purchased taken snapped sold sells",
     "sells": "sell sold divest offload dispos spin carve",
     "to-be-acquired": "acquired bought sold taken purchased",
@@ -75,13 +77,17 @@ _KEYS = {
     "gets-offer": "offer bid proposal approach",
     "starts-bid": "bid tender offer buyout acquisition takeover purchase merger",
     "sale-of": "sale disposal divestiture spin",
-    "acquires": "acqui buy bought purchas snap scoop tak took absorb gobble",
+    "acquires": "acqui buy bought purchas snap scoop tak took absorb gobble swallow",
     "tender": "offer bid buyout takeover approach proposal",
+    "takeover-by": "takeover acquisition buyout purchase",
+    "goes-to": "goes went going",
+    "folds-into": "fold",
+    "part-of": "part",
     "acquisition-of": "acquisition purchase takeover buyout buy",
     "acquisition-noun": "acquisition takeover buyout tender purchase lbo",
     "merges": "merg combin",
     "merger-noun": "merger",
-    "merge-plural": "merge",
+    "merge-plural": "merge combine",
     "partners-with": "partner team forces alliance collaborat tie-up ally",
     "partner-plural": "partner collaborat ally allied together",
     "partners-on-with": "partner",
@@ -89,12 +95,14 @@ _KEYS = {
     "signs-deal": "deal agreement contract pact partnership alliance tie-up order mou memorandum"
                   " collaboration",
     "deal-noun": "deal agreement contract pact partnership",
+    "joint-action": "launch announc unveil sign start open creat build expand deepen establish to",
     "in-deal": "deal",
 }
 
 
 _BUY = r"(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|snap(?:s|ped)?\s+up" \
-       r"|scoop(?:s|ed)?\s+up|tak(?:e|es|ing)\s+over|took\s+over|absorb(?:s|ed)?|gobbles?\s+up)"
+       r"|scoop(?:s|ed)?\s+up|tak(?:e|es|ing)\s+over|took\s+over|absorb(?:s|ed)?|gobbles?\s+up" \
+       r"|swallow(?:s|ed|ing)?(?:\s+up)?)"
 _NOT_BUYBACK = (r"(?!\s*-?\s*backs?\b|\s+(?:its\s+own|own|back|rating|recommendation|signal"
                 r"|now|the\s+dip|shares?\s+of\s+its\s+own)\b"
                 r"|(?:\s+[\w.&'’-]+){0,2}\s+(?:stock|shares)\b(?!\s+(?:of|in)\b))")
@@ -129,6 +137,13 @@ RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- joint venture
     _rule("joint-venture", "joint-venture", r"\bjoint[- ]venture\b|\bJV\b", "partner", "partner",
           needs_right=False),
+    # "X and Y launch a $30B fund", "... form 'SB OpenAI Japan'", "... set up a sovereign AI venture"
+    _rule("jv-plural", "joint-venture",
+          r"\b(?:launch(?:es|ed)?|form(?:s|ed)?|set(?:s)?\s+up|found(?:s|ed)?|creat(?:e|es|ed)"
+          r"|establish(?:es|ed)?|start(?:s|ed)?|build(?:s)?|unveil(?:s|ed)?)\s+"
+          r"(?:(?:§+|[\w'’-]+)\s+){0,5}?(?:venture|fund|company|firm|JV|entity)\b"
+          r"|\bform(?:s|ed)?\s+['‘\"“]",
+          "partner", "partner", needs_right=False, plural=True, adjacent=True),
     # ---------------------------------------------------------------- licensing
     _rule("license-out", "licensing",
           r"\blicen[cs](?:e|es|ed|ing)\s+(?:its|their|the)\s+[\w\s-]{0,40}?\bto\b", "licensor",
@@ -148,7 +163,10 @@ RULES: tuple[Rule, ...] = (
     _rule("invest-in", "investment",
           rf"\b(?:invest(?:s|ed|ing)?|pours?|pumps?|puts?|injects?|commits?|to\s+back)\s+"
           rf"(?:(?:an?\s+)?(?:additional|further|another|more|up\s+to)\s+)?{_MONEYISH}"
-          r"(?:more\s+)?(?:in|into)\b", "investor", "target"),
+          r"(?:more\s+)?(?:(?:money|cash|capital|funds)\s+)?(?:in|into)\b", "investor", "target"),
+    _rule("check-to", "investment",
+          rf"\b(?:writ(?:es|ing|ten)|wrote|cut(?:s|ting)?)\s+(?:an?\s+)?{M}\s+(?:check|cheque)\s+"
+          r"(?:to|for|into|in)\b", "investor", "target"),
     _rule("backs", "investment", r"(?<!-)\b(?:backs|backed|to\s+back)\s+(?!by\b)(?=[A-Z0-9])", "investor",
           "target"),
     _rule("leads-round", "funding",
@@ -184,7 +202,8 @@ RULES: tuple[Rule, ...] = (
           "target", None, needs_right=False),
     _rule("round-noun", "funding",
           rf"(?:{M}\s+|\b)(?:(?:pre-seed|seed|series\s+[a-k](?:[- ]?\d)?|growth|bridge|venture|funding)"
-          r"\s+)(?:round|funding|financing|extension)\b|\bseries\s+[a-k]\b|\bfunding\s+round\b",
+          r"\s+)(?:round|funding|financing|extension)\b|\bseries\s+[a-k]\b|\bfunding\s+round\b"
+          rf"|{M}\s+(?:funding|financing|round|raise|fundraise|fundraising)\b",
           "target", None, strong=False, needs_right=False),
     # ---------------------------------------------------------------- acquisition
     _rule("acquired-by", "acquisition",
@@ -235,6 +254,15 @@ RULES: tuple[Rule, ...] = (
           r"\b(?:tender(?:\s+offer)?|buyout|takeover|bid|offer|approach|proposal)\s+(?:for|to\s+buy"
           r"|to\s+acquire)\b",
           "acquirer", "target"),
+    _rule("takeover-by", "acquisition",
+          r"\b(?:takeover|acquisition|buyout|purchase)\s+by\b", "target", "acquirer"),
+    _rule("goes-to", "acquisition",
+          r"\b(?:goes|went|going)\s+to\b(?=[^.;:]{1,60}?(?:§|\b(?:deal|acquisition|takeover|buyout"
+          r"|purchase)\b))", "target", "acquirer"),
+    _rule("folds-into", "acquisition", r"\bfold(?:s|ed|ing)?\s+into\b", "target", "acquirer"),
+    _rule("part-of", "acquisition",
+          r"\b(?:is\s+now|now|becomes?|became|to\s+become|will\s+become)\s+(?:a\s+)?part\s+of\b",
+          "target", "acquirer"),
     _rule("acquisition-of", "acquisition",
           rf"(?:{M}\s+|\b)(?:acquisition|purchase|takeover|buyout|buy)\s+of\b", "acquirer", "target",
           strong=False),
@@ -249,7 +277,7 @@ RULES: tuple[Rule, ...] = (
           r"\b(?:merg(?:e|es|ed|ing)\s+(?:with|into)|(?:to|will|agree\w*\s+to|plan\w*\s+to)\s+merge"
           r"|merger\s+(?:with|of|between)|combin(?:e|es|ing)\s+with|all-stock\s+merger|merg(?:es|ed))\b",
           "partner", "partner", needs_right=False),
-    _rule("merge-plural", "merger", r"\bmerge\b", "partner", "partner", needs_right=False,
+    _rule("merge-plural", "merger", r"\b(?:merge|combine)\b", "partner", "partner", needs_right=False,
           plural=True, adjacent=True),
     _rule("merger-noun", "merger", r"\bmerger\b(?!\s+(?:and|&)\s+acquisition)", "partner", None,
           strong=False, needs_right=False),
@@ -290,6 +318,17 @@ RULES: tuple[Rule, ...] = (
           r"|AI|multi-?year|strategic|commercial|distribution|hosting|server|capacity))[\s-]+(?:deal"
           r"|agreement|contract|pact|partnership)s?\s+(?:with|between)\b", "partner", "partner",
           strong=False, needs_right=False),
+    # "X and Y launch a training initiative", "X and Y to advance ..."
+    _rule("joint-action", "partnership",
+          r"\b(?:launch(?:es|ed)?|announc(?:e|ed)|unveil(?:s|ed)?|sign(?:s|ed)?|start(?:s|ed)?|open(?:s|ed)?"
+          r"|creat(?:e|ed)|build|expand(?:ed)?|deepen(?:ed)?|establish(?:ed)?)\s+(?:[\w'’-]+\s+){0,6}?"
+          r"(?:initiative|pilot|programme|program|alliance|consortium|coalition|collaboration"
+          r"|partnership|lab|laborator(?:y|ies)|institute|academy|fellowship|cent(?:er|re)|hub|project"
+          r"|effort)s?\b"
+          r"|\bto\s+(?:jointly\s+)?(?:advance|develop|co-develop|build|bring|deliver|accelerate|explore"
+          r"|expand|deploy|train|create|offer|work|collaborate|research|support|provide|democrati[sz]e"
+          r"|transform|scale|power|help|boost|strengthen|tackle)\b",
+          "partner", "partner", needs_right=False, plural=True, adjacent=True),
     _rule("in-deal", "partnership",
           rf"\bin\s+(?:a\s+|an\s+)?{_MONEYISH}(?:[\w-]+\s+){{0,3}}?deal\b", "partner", "partner",
           strong=False, needs_right=False),

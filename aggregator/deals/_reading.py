@@ -6,6 +6,7 @@ The reading itself (rules, then the M&A model) is ``_gate.gated``.
 
 from __future__ import annotations
 
+import re
 from typing import Mapping
 
 from ..models import Deal
@@ -14,6 +15,8 @@ from ._gate import gated
 from ._gazetteer import Gazetteer, load_gazetteer
 from ._model import Model
 from ._parties import is_title
+from ._first_party import restatements
+from ._pair import pair_restatement
 from ._publisher import first_person, with_subject
 from ._segment import clean
 
@@ -56,16 +59,72 @@ def classify(title: str, text: str = "", *, gazetteer: Gazetteer | None = None,
     items = digest_items(title)
     if len(items) > 1:
         title_case = is_title(clean(title))
-        found = (gated(item, "", gz, rates, use_model, model, title_case) for item in items)
+        found = (_paired(item, "", gz, rates, publisher)
+                 or gated(item, "", gz, rates, use_model, model, title_case) for item in items)
         return next((d for d in found if d is not None and complete(d)), None)
+    paired = _paired(title, text, gz, rates, publisher)
+    if paired is not None:
+        return paired
     if publisher:
-        title, text = first_person(title, publisher), first_person(text, publisher)
-        deal = gated(title, text, gz, rates, use_model, model)
-        if deal is None or not complete(deal):
-            subject = gated(with_subject(title, publisher), text, gz, rates, use_model, model)
-            if subject is not None and complete(subject):
-                return subject
-        return deal if deal is not None and complete(deal, strict=False) else None
+        return _first_party(title, text, publisher, gz, rates, use_model, model)
     deal = gated(title, text, gz, rates, use_model, model)
     return deal if deal is not None and complete(deal, strict=False) else None
 
+
+
+def _first_party(title: str, text: str, publisher: str, gz: Gazetteer,
+                 rates: Mapping[str, float] | None, use_model: bool,
+                 model: Model | None) -> Deal | None:
+    """A post of the publisher's own feed: as written, then with the publisher as the
+    headline's subject, then as the plain sentences a newsroom's wording stands for
+    ("Welcoming Carbon to the Perplexity team": "Perplexity acquires Carbon"). A
+    restatement is read with the post's body, whose capitals confirm the names in it."""
+    title, text = first_person(title, publisher), first_person(text, publisher)
+    deal = gated(title, text, gz, rates, use_model, model)
+    if deal is not None and complete(deal):
+        return deal
+    subject = gated(with_subject(title, publisher), text, gz, rates, use_model, model)
+    if subject is not None and complete(subject):
+        return subject
+    for sentence in restatements(title, publisher, lambda phrase: _known(phrase, gz, publisher)):
+        restated = gated(sentence, text or title, gz, rates, use_model=False, model=model)
+        if restated is not None and complete(restated):
+            return restated
+    return deal if deal is not None and complete(deal) else None
+
+
+_INSTITUTION = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,4}?(?:Department|Ministry|Government|Agency|Institute"
+    r"|Council|Administration|Commission|Office|Foundation|Authority"
+    r"|Bank|Corporation|Group|Inc|Ltd)\b")
+
+
+def _known(phrase: str, gz: Gazetteer, publisher: str) -> bool:
+    """Whether ``phrase`` opens with an organisation other than the publisher: a gazetteer
+    company, or an institution by its name ("the US Department of Energy")."""
+    phrase = re.sub(r"^the\s+", "", phrase.strip())
+    if phrase.startswith(publisher):
+        return False
+    first = gz.find(phrase)
+    if first and first[0].start == 0:
+        return gz.canonical(first[0].name) != gz.canonical(publisher)
+    return bool(_INSTITUTION.match(phrase))
+
+
+def _paired(title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | None,
+            publisher: str | None) -> Deal | None:
+    """A title "A + B" / "A x B" read as "A partners with B" when both sides are gazetteer
+    companies (a person or a product line is often the other side of an "x")."""
+    def company(side: str) -> str | None:
+        side = side.strip()
+        hits = gz.find(side)
+        if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(side):
+            return hits[0].name
+        return None
+    sentence = pair_restatement(title, company)
+    if sentence is None:
+        return None
+    if publisher:
+        sentence = first_person(sentence, publisher)
+    deal = gated(sentence, text, gz, rates, use_model=False, model=None)
+    return deal if deal is not None and complete(deal) else None

@@ -1,0 +1,103 @@
+"""How a company's own newsroom words its deals, restated in the words the rules read.
+
+A newsroom rarely writes "X partners with Y". It writes "Working with the US Department of
+Energy to ...", "Welcoming Carbon to the Perplexity team", "Emmi joins Mistral", "SKT
+Partnership Announcement", "Eligible Uber One members can now unlock a free year of
+Perplexity Pro". ``restatements`` gives, for such a headline, the plain sentences it
+stands for ("Perplexity acquires Carbon"), which the reader then reads as it reads any
+headline: parties are still found, confirmed and checked the usual way, so a restatement
+names no party the headline does not.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+_I = re.IGNORECASE
+_NAME = r"(?P<x>(?:the\s+)?[A-Z0-9][\w.&'’+-]*(?:\s+(?:[A-Z0-9&][\w.&'’+-]*|of|for|and|de|la))*)"
+# What a company is welcomed into when it becomes part of the publisher.
+_TEAM = r"(?i:team|family|company|group)"
+# What a company is welcomed into when it becomes a partner.
+_SCHEME = (r"(?i:program(?:me)?|network|coalition|alliance|consortium|initiative|partners?"
+           r"|partnership|ecosystem|pledge|council|forum)")
+# Verbs a newsroom opens a partnership headline with ("Working with X to ...").
+_GERUND = (r"(?i:working|partnering|teaming\s+up|collaborating|powering|expanding|building"
+           r"|bringing|accelerating|advancing|supporting|empowering|helping|joining\s+forces"
+           r"|deepening|strengthening|extending|launching)")
+_VENTURE = re.compile(r"\b(?:company|venture|firm|joint\s+venture)\b", _I)
+
+
+def _welcome(publisher: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?i:welcom(?:e|es|ing))\s+{_NAME}\s+(?i:to)\s+(?i:the\s+)?"
+                      rf"(?:{_spellings(publisher)}(?:['’]s)?\s+)?"
+                      rf"(?P<into>(?:[\w-]+\s+){{0,3}}?(?:{_TEAM}|{_SCHEME}))s?\b")
+
+
+def _spellings(publisher: str) -> str:
+    """The publisher's name, or its first word alone ("Mistral" for "Mistral AI")."""
+    first = publisher.split()[0]
+    names = [publisher] + ([first] if first != publisher and len(first) > 2 else [])
+    return "(?:" + "|".join(re.escape(n) for n in names) + ")"
+
+
+def _joins(publisher: str) -> re.Pattern[str]:
+    return re.compile(rf"^{_NAME}\s+(?i:joins|is\s+joining|to\s+join|has\s+joined)\s+(?i:the\s+)?"
+                      rf"{_spellings(publisher)}(?:['’]s)?(?:\s+{_TEAM})?\b(?!\s+(?i:as|in)\b)")
+
+
+def _publisher_joins(publisher: str) -> re.Pattern[str]:
+    return re.compile(rf"^{_spellings(publisher)}\s+(?i:joins|is\s+joining|to\s+join|has\s+joined)"
+                      rf"\s+(?P<x>.+?\b{_SCHEME}s?)\b")
+
+
+_ANNOUNCEMENT = re.compile(rf"^{_NAME}\s+(?i:strategic\s+)?(?i:partnership|collaboration|alliance)"
+                           r"(?i:\s+announcement)?\s*$")
+_GERUND_WITH = re.compile(rf"^{_GERUND}\b(?P<what>[^.:;]{{0,90}}?)\s+(?i:with)\s+"
+                          r"(?=(?:the\s+)?[A-Z])(?P<x>.+)$")
+# Offers to another company's customers ("... a free year of Perplexity Pro through Xfinity
+# Rewards", "Eligible Uber One members can now ...", "... is coming to all SK Telecom users").
+_MEMBERS = r"(?i:members|users|customers|subscribers|cardholders|employees)"
+_OFFERS = (
+    re.compile(rf"\b(?i:free|complimentary)\b[^.]{{0,40}}?\b(?i:through|with|via)\s+{_NAME}"),
+    re.compile(rf"^(?:Eligible\s+)?{_NAME}\s+{_MEMBERS}\b[^.]{{0,60}}?\b(?i:free|complimentary)\b"),
+    re.compile(rf"\b(?i:coming|comes|available)\s+(?i:to)\s+(?i:all\s+|every\s+)?{_NAME}\s+{_MEMBERS}\b"),
+)
+
+
+def _name(match: re.Match[str]) -> str:
+    return re.sub(r"^the\s+", "", match.group("x").strip())
+
+
+def restatements(title: str, publisher: str, known: Callable[[str], bool]) -> list[str]:
+    """Plain sentences a first-party headline stands for, most specific first; none when it
+    is not worded as a newsroom words a deal. ``known(phrase)``: whether a phrase starts with
+    a known organisation; a company welcomed or joining needs no such proof, the other party
+    of a partnership worded loosely ("Building bridges with ...") does."""
+    title = " ".join(title.split())
+    out: list[str] = []
+    welcome = _welcome(publisher).match(title)
+    if welcome:
+        into = welcome.group("into").lower()
+        verb = "acquires" if re.search(rf"{_TEAM}$", into) else "partners with"
+        out.append(f"{publisher} {verb} {_name(welcome)}")
+    joins = _joins(publisher).match(title)
+    if joins and len(_name(joins).split()) == 1:     # "Jane Doe joins X" is a hire
+        out.append(f"{publisher} acquires {_name(joins)}")
+    scheme = _publisher_joins(publisher).match(title)
+    if scheme and known(scheme.group("x")):
+        out.append(f"{publisher} partners with {scheme.group('x')}")
+    announced = _ANNOUNCEMENT.match(title)
+    if announced and known(_name(announced)):
+        out.append(f"{publisher} partners with {_name(announced)}")
+    gerund = _GERUND_WITH.match(title)
+    if gerund and known(gerund.group("x")):
+        verb = "forms a joint venture with" if _VENTURE.search(gerund.group("what")) \
+            else "partners with"
+        out.append(f"{publisher} {verb} {gerund.group('x')}")
+    for offer in _OFFERS:
+        found = offer.search(title)
+        if found and known(_name(found)):
+            out.append(f"{publisher} partners with {_name(found)}")
+            break
+    return out
