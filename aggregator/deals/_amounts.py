@@ -108,6 +108,8 @@ _OTHER_AFTER = re.compile(
 )
 
 
+_ROUND_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:round|funding|financing|fundraise|close)\b",
+                          re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _ANY_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen"
                          r"|twenty|fifty|hundred)\b", re.IGNORECASE)
@@ -183,8 +185,10 @@ def _kind(text: str, start: int, end: int) -> str:
     after = text[end:end + 40]
     if _VALUATION_AFTER.search(after.lower()) or _VALUATION_BEFORE.search(before):
         return "valuation"
-    if _OTHER_AFTER.search(after) or _OTHER_BEFORE.search(before):
+    if _OTHER_AFTER.search(after):
         return "other"
+    if _OTHER_BEFORE.search(before) and not _ROUND_AFTER.search(after):
+        return "other"                  # "adds $2B in value", not "adds $100M to its round"
     return "deal"
 
 

@@ -23,6 +23,11 @@ def _split_symbols(title: str) -> list[str]:
     return [p.strip(" ,;|") for p in _SYMBOLS.split(title) if p.strip(" ,;|")]
 
 
+def _capitalised(item: str) -> bool:
+    """Starts with a capital or a digit, or is a name like "xAI", "iPhone", "eBay"."""
+    return item[0].isupper() or item[0].isdigit() or (len(item) > 1 and item[1].isupper())
+
+
 def digest_items(title: str) -> list[str]:
     """The items of a digest title (one item, the title itself, when it is not a digest)."""
     if not title.isascii() and _SYMBOLS.search(title):
@@ -36,6 +41,6 @@ def digest_items(title: str) -> list[str]:
     body = _PREFIX.sub("", title)
     commas = [i.strip() for i in re.split(r",\s+", body) if i.strip()]
     if (len(commas) >= 3 and sum(len(i.split()) >= 2 for i in commas) >= 3
-            and all(i[0].isupper() or i[0].isdigit() for i in commas)):
+            and all(_capitalised(i) for i in commas)):
         return commas
     return [title]

@@ -52,7 +52,7 @@ def _publisher_joins(publisher: str) -> re.Pattern[str]:
 
 
 _ANNOUNCEMENT = re.compile(rf"^{_NAME}\s+(?i:strategic\s+)?(?i:partnership|collaboration|alliance)"
-                           r"(?i:\s+announcement)?\s*$")
+                           r"(?:(?i:\s+announcement)?\s*$|\s+(?i:and|&)\s+(?i:investment)\b)")
 _GERUND_WITH = re.compile(rf"^{_GERUND}\b(?P<what>[^.:;]{{0,90}}?)\s+(?i:with)\s+"
                           r"(?=(?:the\s+)?[A-Z])(?P<x>.+)$")
 # Offers to another company's customers ("... a free year of Perplexity Pro through Xfinity

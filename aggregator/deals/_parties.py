@@ -207,6 +207,9 @@ def _ordinal_name(full: str, offset: int, m: re.Match[str], casing: Casing) -> b
 _FOLLOWED = re.compile(r" (?:[A-Z]|[a-z]+s\b|[a-z]+ing\b|to\b|and\b|&)")
 
 
+_STATE_OF = re.compile(r"\b((?i:state|commonwealth|kingdom|republic|province|city|government"
+                       r"|people['’]s\s+republic))\s+of\s+(?:the\s+)?$")
+_GOVERNMENT = re.compile(r"\s+(?:[Gg]overnment|GOVERNMENT)\b")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.]*(?:\s(?=[A-Z]))?)+)")
 
 
@@ -226,8 +229,14 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
         if after:                       # "US Department of Energy", "Government of Canada"
             return start, after.end(1), f"{name} of {after.group(1).strip()}"
         return start, end, name
-    if is_place(name) and not re.match(r"\s+(?:[A-Z][\w.]*\s+)*[Gg]overnment", text[end:]):
-        return None
+    if is_place(name):
+        of = _STATE_OF.search(text, 0, start)
+        if of is not None and of.end() == start:        # "the state of Maryland"
+            return of.start(1), end, f"{of.group(1).title()} of {name}"
+        government = _GOVERNMENT.match(text, end)
+        if government is None:
+            return None
+        return start, government.end(), f"{name} Government"
     after = _OF_NAME.match(text, end) if words[-1].lower() in GENERIC_ORGS else None
     if after:                           # "State Department of Labor"
         return start, after.end(1), f"{name} of {after.group(1).strip()}"

@@ -70,6 +70,7 @@ _KEYS = {
     "raises": "rais secur land clos nab bag grab snag pull rake haul collect get receiv win scor net"
               " pick reel bring",
     "round-noun": "round funding financing extension series raise",
+    "adds-to-round": "add",
     "acquired-by": "acquired bought purchased taken snapped sold sells",
     "sells": "sell sold divest offload dispos spin carve",
     "to-be-acquired": "acquired bought sold taken purchased",
@@ -88,7 +89,8 @@ _KEYS = {
     "merges": "merg combin",
     "merger-noun": "merger",
     "merge-plural": "merge combine",
-    "partners-with": "partner team forces alliance collaborat tie-up ally",
+    "partners-with": "partner team forces alliance collaborat tie-up ally ties steady relationship"
+                     " cozies",
     "partner-plural": "partner collaborat ally allied together",
     "partners-on-with": "partner",
     "taps": "tap pick chose select enlist turn",
@@ -200,6 +202,9 @@ RULES: tuple[Rule, ...] = (
           r"(?!\s+(?:[\w-]+\s+){0,3}?(?:deals?|contracts?|orders?|agreements?|pacts?|awards?|prizes?"
           r"|profits?|revenues?|sales)\b))",
           "target", None, needs_right=False),
+    _rule("adds-to-round", "funding",
+          rf"\badd(?:s|ed)?\s+{M}(?=[^.;]{{0,50}}?\b(?:round|funding|financing|raise|close)\b)",
+          "target", None, needs_right=False),
     _rule("round-noun", "funding",
           rf"(?:{M}\s+|\b)(?:(?:pre-seed|seed|series\s+[a-k](?:[- ]?\d)?|growth|bridge|venture|funding)"
           r"\s+)(?:round|funding|financing|extension)\b|\bseries\s+[a-k]\b|\bfunding\s+round\b"
@@ -285,7 +290,10 @@ RULES: tuple[Rule, ...] = (
     _rule("partners-with", "partnership",
           r"\b(?:partner(?:s|ed|ing)?\s+(?:up\s+)?with|teams?\s+up|teamed\s+up"
           r"|join(?:s|ed|ing)?\s+forces\s+with|(?:strategic\s+)?(?:partnership|alliance|collaboration"
-          r"|tie-up)\s+(?:with|between)|collaborat(?:es|ed|e)\s+with|ally\s+with)\b",
+          r"|tie-up)\s+(?:with|between)|collaborat(?:es|ed|e)\s+with|ally\s+with"
+          r"|(?:tighten|strengthen|deepen|expand|cement|forge|formali[sz]e)(?:s|ed)?\s+(?:its\s+)?"
+          r"(?:ties|relationship|links|bond)\s+with|goes\s+steady\s+with"
+          r"|coz(?:ies|y)\s+up\s+(?:to|with))\b",
           "partner", "partner", needs_right=False),
     _rule("partner-plural", "partnership",
           r"\b(?:partner(?:ed)?|collaborat(?:e|ed)|ally|allied|work(?:ed)?\s+together)\s+"

@@ -80,6 +80,8 @@ _CLEANUPS = (
     ("'", re.compile(r"\s+(['](?:s\b)?)"), r"\1"),           # tokenised "Vodafone 's"
     ("", re.compile(r"\s+([,.;:!?)])"), r"\1"),
     ("(", re.compile(r"([(])\s+"), r"\1"),
+    # "the UK government", "Australian government": the government of a named country
+    ("government", re.compile(r"\b([A-Z][\w.]*\s)government\b"), r"\1Government"),
 )
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
