@@ -262,6 +262,14 @@ WORDING_CASES = [
     ("Why Nvidia just wrote a $2 billion check to Synopsys", "investment", 2e9),
     ("Nvidia puts money into KESTREL, the French startup teaching robots to fold laundry",
      "investment", None),
+    # Listings worded as a prospectus or a float; a per-share price band is not the amount
+    ("Perth's Quokka Labs lodges prospectus for A$80m ASX float", "ipo", 80e6),
+    ("Kavach AI IPO: price band set at ₹210-220 for ₹900-crore issue", "ipo", 9e9),
+    ("Stockholm's Quiet Fox bags nine-figure sum from Northzone", "funding", None),
+    ("Samsung and Micron sign letters of intent to supply memory for Quill", "partnership", None),
+    ("Arcwell and Quill in advanced merger talks", "merger", None),
+    ("Blackstone to take Tokyo consultancy Nexo private in $2bn deal", "acquisition", 2e9),
+    ("Lumo and Brisa join forces to build an Iberian voice AI champion", "partnership", None),
     # Not deals
     ("Shares of Ridgeline and Bluestem fall as rates rise", None, None),
     ("Quill and Northwind to face questions from the Senate", None, None),
@@ -290,3 +298,40 @@ def test_lexicons() -> None:
     # Frequent words that are brands, not dictionary words, are not ordinary
     assert not is_ordinary("toyota") and not is_ordinary("nvidia") and is_ordinary("startup")
     assert is_ordinary("partners") and is_ordinary("planned") and is_ordinary("british")
+
+
+@pytest.mark.parametrize(("title", "summary", "roles"), [
+    # A place that owns the name is not a party ("Dresden's Kobold Robotics")
+    ("Siemens takes minority stake in Dresden's Kobold Robotics", "",
+     {("Siemens", "investor"), ("Kobold Robotics", "target")}),
+    ("Nordwind and Oslo's Fjord AI set up joint compute venture", "",
+     {("Nordwind", "partner"), ("Fjord AI", "partner")}),
+    # An exchange is not the issuer
+    ("Leipzig's Nordwind AI pulls Frankfurt IPO after a weak quarter", "",
+     {("Nordwind AI", "issuer")}),
+    # Licensing out whatever is licensed
+    ("Ananta licenses speech recognition tech to Tata Motors", "",
+     {("Ananta", "licensor"), ("Tata Motors", "licensee")}),
+    ("Blackstone to take Tokyo consultancy Nexo private in $2bn deal", "",
+     {("Blackstone", "acquirer"), ("Nexo", "target")}),
+])
+def test_roles_on_press_wording(title: str, summary: str, roles: set[tuple[str, str]]) -> None:
+    deal = classify(title, summary)
+    assert deal is not None
+    assert {(p.name, p.role) for p in deal.parties} == roles
+
+
+def test_an_amount_the_headline_lacks_comes_from_the_lead_sentence() -> None:
+    deal = classify("Nvidia puts money into KESTREL",
+                    "Nvidia has invested $40 million in KESTREL, the French robotics startup, "
+                    "it said on Tuesday.")
+    assert deal is not None and deal.amount is not None and deal.amount.value == 40e6
+    # A lead sentence that names no party of the deal gives no amount
+    other = classify("Nvidia puts money into KESTREL",
+                     "Chip stocks rose $30 billion in value on Tuesday. More follows.")
+    assert other is not None and other.amount is None
+
+
+def test_a_pulled_listing_is_called_off() -> None:
+    deal = classify("Leipzig's Nordwind AI pulls Frankfurt IPO after a weak quarter")
+    assert deal is not None and deal.status == "called-off"

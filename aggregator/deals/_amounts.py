@@ -95,8 +95,9 @@ _OTHER_BEFORE = re.compile(
     r"(?:revenues?|sales|run[- ]rate|profits?|loss(?:es)?|earnings|income|market\s+(?:cap\w*|value)"
     r"|capex|capital\s+(?:spending|expenditures?)|spend(?:ing)?|budget|debt|fined?|fines|penalty"
     r"|settlement|settle|salary|pay\s+package|bonus|buy-?back|repurchase|dividend|wiping"
-    r"|wiped|erased|lost|adds?|added|shed|forecast|guidance|outlook)"
-    r"(?:\s+(?:of|to|at|by|reaches|reached|hits?|tops|topped|surpass\w*|exceed\w*|from|rose"
+    r"|wiped|erased|lost|adds?|added|shed|forecast|guidance|outlook|price\s+(?:band|range)"
+    r"|priced|per\s+share)"
+    r"(?:\s+(?:fixed|set|of|to|at|by|reaches|reached|hits?|tops|topped|surpass\w*|exceed\w*|from|rose"
     r"|fell|climbs?|jumps?|grew|totall?ed|was|is|nearly|some))*\s*$",
 )
 _OTHER_AFTER = re.compile(

@@ -7,10 +7,12 @@ from dataclasses import replace
 from typing import Iterator, Mapping
 
 from ..models import Deal, Money, Party
+from ._amounts import scan_amounts
 from ._gazetteer import Gazetteer, Mention, load_gazetteer
 from ._parties import backers, lead_backers, mentions
-from ._patterns import IGNORED_CUES, RULES, Rule
-from ._segment import ENRICHERS, STRONG_RULES, Segment, after_headline, lead_segments, segment
+from ._patterns import EXCHANGE_NAME, IGNORED_CUES, RULES, Rule
+from ._segment import (ENRICHERS, STRONG_RULES, Segment, after_headline, clean, lead,
+                       lead_segments, segment)
 from ._status import round_of, status_of
 
 _CLAUSE = re.compile(r"[;:|—–]\s|\s[-–—]\s|\.\s+(?=[A-Z])|\?\s|!\s")
@@ -18,7 +20,7 @@ _RIGHT_STOP = re.compile(
     r"\s(?:for|at|as|amid|after|while|despite|following|over|via|under|with\s+(?:a|an|its)|in\s+"
     r"(?:a|an|its|move|bid|push|deal|§|¤)|to\s+(?![A-Z])|valu\w+|worth|that|which|who|on|says?"
     r"|said|report|sources|led|from)\b|[,(\[]"
-    r"|\s(?:For|At|As|Amid|After|While|Via|Under|Over|That|Which|On|From)\s"
+    r"|\s(?:For|At|As|Amid|After|While|Via|Under|Over|That|Which|On|From)\s|\s[Pp]rivate\b"
     # A Title Case headline's purpose clause: "... With Deloitte to Bring Agentic Workflows"
     r"|\sto\s+(?i:bring|power|build|deliver|develop|co-develop|accelerate|expand|offer|provide"
     r"|create|help|launch|enable|support|advance|transform|make|drive|boost|integrate|scale|serve"
@@ -27,7 +29,9 @@ _RIGHT_STOP = re.compile(
     r"|go|put|turn|embed|extend|strengthen|deploy|research|study|combat|fight|streamline|simplify"
     r"|create|shape|set|sell|distribute|design|host|run|grow|open|bring)\b",
 )
-_JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and|\+)\s*(?:the\s+)?$", re.IGNORECASE)
+# Between two names of one group: "X and Y", "X, Y", "X and the Y", "X and Brisbane's Y".
+_JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and|\+)\s*(?:the\s+)?"
+                   r"(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s\s+)?$", re.IGNORECASE)
 _FIGURES = re.compile(r"revenue|profit|earning|quarterly|results|net\s|forecast|outlook", re.I)
 _IPO = next(rule.regex for rule in RULES if rule.type == "ipo")
 _GENERIC = re.compile(
@@ -115,6 +119,8 @@ def _subject(rule: Rule, seg: Segment, gz: Gazetteer, lo: int,
     if rule.left in ("target", "issuer"):
         funders = set(backers(seg.names[lo:match.start()], gz, seg.casing))
         before = [m for m in before if m.name not in funders]   # "Y, backed by X, raises"
+    if rule.left == "issuer":           # "X pulls Frankfurt IPO": an exchange is no issuer
+        before = [m for m in before if not EXCHANGE_NAME.fullmatch(m.name)]
     if rule.left == "issuer":           # "X hires Goldman for IPO": X, not Goldman
         verb = _ADVISER.search(seg.names, lo, match.start())
         before = [m for m in before if verb is None or m.end <= verb.start()] or before
@@ -321,6 +327,24 @@ def _enrich(deal: Deal, other: Deal | None) -> Deal:
                    round=deal.round or other.round, parties=parties)
 
 
+def _amount_from_lead(deal: Deal, text: str, rates: Mapping[str, float] | None) -> Deal:
+    """The amount of a deal whose headline states none, from the first lead sentence that
+    names one of its parties and a deal amount ("Nvidia puts money into X" / "Nvidia
+    invested $40 million in X, ..."), when that sentence names no other money."""
+    names = [p.name.lower() for p in deal.parties]
+    for sentence in lead(text)[:2]:
+        if not any(name in sentence.lower() for name in names):
+            continue
+        found = scan_amounts(clean(sentence), rates)
+        money = [f for f in found if f.kind == "deal"]
+        if len(money) == 1:
+            amount, valuation = _value_roles(deal.type, money[0].money, deal.valuation)
+            return replace(deal, amount=amount, valuation=valuation)
+        if found:
+            return deal
+    return deal
+
+
 def _blocked(seg: Segment) -> bool:
     return seg.hard_cue or bool(seg.cues)
 
@@ -345,6 +369,8 @@ def rules_and_block(title: str, text: str, gz: Gazetteer, rates: Mapping[str, fl
         for _, seg in lead_segments(text, rates, lambda index: enrichers, limit=2):
             if seg is not None:
                 deal = _enrich(deal, _match_rules(seg, gz, strong_only=True, with_status=False))
+        if deal.amount is None and text:
+            deal = _amount_from_lead(deal, text, rates)
         return deal, False
     for index, seg in lead_segments(text, rates, lambda index: STRONG_RULES if index else -1):
         found = _match_rules(seg, gz, strong_only=index > 0) if seg is not None else None

@@ -207,6 +207,7 @@ def _ordinal_name(full: str, offset: int, m: re.Match[str], casing: Casing) -> b
 _FOLLOWED = re.compile(r" (?:[A-Z]|[a-z]+s\b|[a-z]+ing\b|to\b|and\b|&)")
 
 
+_OWNS = re.compile(r"['’]s\s+$")
 _STATE_OF = re.compile(r"\b((?i:state|commonwealth|kingdom|republic|province|city|government"
                        r"|people['’]s\s+republic))\s+of\s+(?:the\s+)?$")
 _GOVERNMENT = re.compile(r"\s+(?:[Gg]overnment|GOVERNMENT)\b")
@@ -294,6 +295,10 @@ def mentions(text: str, gazetteer: Gazetteer, casing: Casing, start: int = 0,
         chars[m.start - start:m.end - start] = " " * (m.end - m.start)
     unknown = _unknown("".join(chars), start, casing, text)
     merged = sorted(known + unknown, key=lambda m: m.start)
+    # "Heidelberg's Grundriss AI", "Darmstadt's Feldwerk AI": an unknown one-word name that
+    # owns the next one only says where it is ("University of Chicago's X" stays).
+    merged = [m for i, m in enumerate(merged) if m.known or " " in m.name
+              or i + 1 == len(merged) or not _OWNS.match(text, m.end, merged[i + 1].start)]
     seen: set[str] = set()
     result = []
     for m in merged:

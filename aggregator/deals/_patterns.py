@@ -49,7 +49,7 @@ def _rule(name: str, type_: str, pattern: str, left: str | None, right: str | No
 
 # Substrings one of which every match of a rule contains (checked before the regex runs).
 _KEYS = {
-    "ipo": "ipo public debut list float trading s-1 f-1",
+    "ipo": "ipo public debut list float trading s-1 f-1 prospectus",
     "joint-venture": "joint jv",
     "jv-plural": "launch form set found creat establish start build unveil",
     "license-out": "licen",
@@ -81,6 +81,7 @@ _KEYS = {
     "acquires": "acqui buy bought purchas snap scoop tak took absorb gobble swallow",
     "tender": "offer bid buyout takeover approach proposal",
     "takeover-by": "takeover acquisition buyout purchase",
+    "take-private": "private",
     "goes-to": "goes went going",
     "folds-into": "fold",
     "part-of": "part",
@@ -88,14 +89,14 @@ _KEYS = {
     "acquisition-noun": "acquisition takeover buyout tender purchase lbo",
     "merges": "merg combin",
     "merger-noun": "merger",
-    "merge-plural": "merge combine",
+    "merge-plural": "merge combine tie-up merger",
     "partners-with": "partner team forces alliance collaborat tie-up ally ties steady relationship"
                      " cozies",
-    "partner-plural": "partner collaborat ally allied together",
+    "partner-plural": "partner collaborat ally allied together forces",
     "partners-on-with": "partner",
     "taps": "tap pick chose select enlist turn",
     "signs-deal": "deal agreement contract pact partnership alliance tie-up order mou memorandum"
-                  " collaboration",
+                  " collaboration intent loi",
     "deal-noun": "deal agreement contract pact partnership",
     "joint-action": "launch announc unveil sign start open creat build expand deepen establish to",
     "in-deal": "deal",
@@ -110,9 +111,12 @@ _NOT_BUYBACK = (r"(?!\s*-?\s*backs?\b|\s+(?:its\s+own|own|back|rating|recommenda
                 r"|(?:\s+[\w.&'’-]+){0,2}\s+(?:stock|shares)\b(?!\s+(?:of|in)\b))")
 # Stock exchanges: where an IPO lists, never a party.
 _EXCHANGE = (r"(?:Nasdaq(?:\s+Stockholm)?|NYSE|New\s+York\s+Stock\s+Exchange|London\s+Stock\s+Exchange|LSE"
+             r"|Frankfurt|Paris|Amsterdam|London|Toronto|Stockholm|Oslo|Zurich|SIX|Milan|Madrid"
+             r"|Mumbai|BSE|NSE|Dalal\s+Street|Tel\s+Aviv|TASE|Taipei|Seoul|Sydney|AIM|Growth\s+Market"
              r"|HKEX|Hong\s+Kong(?:\s+Stock\s+Exchange)?|Euronext(?:\s+\w+)?|TSX|ASX|SGX|Shanghai"
              r"|Shenzhen|STAR\s+Market|Tokyo(?:\s+Stock\s+Exchange)?|KOSDAQ|KOSPI|Wall\s+Street"
              r"|(?:stock\s+)?(?:market|exchange))")
+EXCHANGE_NAME = re.compile(_EXCHANGE, _I)
 # What a supply or compute deal is about ("taps Oracle for data center capacity").
 _COMMERCIAL = (r"(?:compute|computing|capacity|chips?|silicon|processors?|accelerators?|GPUs?|TPUs?"
                r"|cloud|servers?|data[\s-]?cent(?:er|re)s?|datacent(?:er|re)s?|power|energy|electricity"
@@ -132,6 +136,9 @@ RULES: tuple[Rule, ...] = (
           r"|(?:stock|market|trading|Nasdaq|NYSE)\s+debut|direct\s+listing"
           r"|(?:submits?|submitted|files?|filed)\s+(?:\w+\s+){0,2}?(?:S-1|F-1)|files?\s+(?:confidentially\s+)?"
           r"(?:for|to)\s+(?:an?\s+)?(?:U\.?S\.?\s+)?(?:listing|float)|flotation"
+          r"|(?:lodg|fil|publish)(?:es|ed|e|ing)?\s+(?:an?\s+|its\s+)?(?:IPO\s+|draft\s+)?prospectus"
+          r"|intention\s+to\s+float"
+          rf"|{_EXCHANGE}\s+float|float\s+on\s+(?:the\s+)?{_EXCHANGE}"
           rf"|(?:lists?|listed|debut(?:s|ed)?|(?:begins?|began|starts?|started|commences?)\s+trading)"
           rf"\s+(?:its\s+)?(?:shares\s+|stock\s+)?(?:on|in)\s+(?:the\s+)?{_EXCHANGE}"
           rf"|{_EXCHANGE}\s+(?:debut|listing))\b",
@@ -148,7 +155,8 @@ RULES: tuple[Rule, ...] = (
           "partner", "partner", needs_right=False, plural=True, adjacent=True),
     # ---------------------------------------------------------------- licensing
     _rule("license-out", "licensing",
-          r"\blicen[cs](?:e|es|ed|ing)\s+(?:its|their|the)\s+[\w\s-]{0,40}?\bto\b", "licensor",
+          r"\blicen[cs](?:e|es|ed|ing)\s+(?:its|their|the|(?:[\w'’-]+\s+){1,4}?(?=to\s+[A-Z]))"
+          r"[\w\s-]{0,40}?\bto\b", "licensor",
           "licensee"),
     _rule("licensing", "licensing",
           r"\b(?:licen[cs](?:e|es|ed|ing)(?:[- ](?:and|&)[- ]hire)?|(?:content|data|news|archive)"
@@ -198,7 +206,9 @@ RULES: tuple[Rule, ...] = (
           rf"|snags?|pulls?\s+in|rakes?\s+in|hauls?\s+in|collects?|gets?|receives?|wins?|scores?"
           rf"|nets?|netted|picks?\s+up|picked\s+up|reels?\s+in|brings?\s+in)\s+"
           rf"(?:{_ART}(?:{M}\s+|[a-z]+\s+)?(?:pre-seed|seed|series\s+[a-k]\b|funding|financing|round|venture"
-          rf"|growth|capital|investment|equity|money|cash)|(?:up\s+to\s+|over\s+|nearly\s+)?{M}(?!§)"
+          rf"|growth|capital|investment|equity|money|cash)|(?:{_ART})(?:[\w-]+-figure|(?:seven|eight|nine|ten)"
+          rf"\s+figure)\s+(?:sum|round|raise|amount|check|cheque|investment)"
+          rf"|(?:up\s+to\s+|over\s+|nearly\s+)?{M}(?!§)"
           r"(?!\s+(?:[\w-]+\s+){0,3}?(?:deals?|contracts?|orders?|agreements?|pacts?|awards?|prizes?"
           r"|profits?|revenues?|sales)\b))",
           "target", None, needs_right=False),
@@ -259,6 +269,8 @@ RULES: tuple[Rule, ...] = (
           r"\b(?:tender(?:\s+offer)?|buyout|takeover|bid|offer|approach|proposal)\s+(?:for|to\s+buy"
           r"|to\s+acquire)\b",
           "acquirer", "target"),
+    _rule("take-private", "acquisition",
+          r"\b(?:tak(?:e|es|ing)|took)\s+(?=(?:[\w.&'’-]+\s+){1,6}?[Pp]rivate\b)", "acquirer", "target"),
     _rule("takeover-by", "acquisition",
           r"\b(?:takeover|acquisition|buyout|purchase)\s+by\b", "target", "acquirer"),
     _rule("goes-to", "acquisition",
@@ -282,7 +294,10 @@ RULES: tuple[Rule, ...] = (
           r"\b(?:merg(?:e|es|ed|ing)\s+(?:with|into)|(?:to|will|agree\w*\s+to|plan\w*\s+to)\s+merge"
           r"|merger\s+(?:with|of|between)|combin(?:e|es|ing)\s+with|all-stock\s+merger|merg(?:es|ed))\b",
           "partner", "partner", needs_right=False),
-    _rule("merge-plural", "merger", r"\b(?:merge|combine)\b", "partner", "partner", needs_right=False,
+    _rule("merge-plural", "merger",
+          r"\b(?:merge|combine|(?:discuss|explor|weigh|consider|mull)\w*\s+(?:an?\s+)?(?:possible\s+)?"
+          r"(?:tie-up|merger|combination)|in\s+(?:advanced\s+|early\s+)?merger\s+talks)\b",
+          "partner", "partner", needs_right=False,
           plural=True, adjacent=True),
     _rule("merger-noun", "merger", r"\bmerger\b(?!\s+(?:and|&)\s+acquisition)", "partner", None,
           strong=False, needs_right=False),
@@ -296,8 +311,9 @@ RULES: tuple[Rule, ...] = (
           r"|coz(?:ies|y)\s+up\s+(?:to|with))\b",
           "partner", "partner", needs_right=False),
     _rule("partner-plural", "partnership",
-          r"\b(?:partner(?:ed)?|collaborat(?:e|ed)|ally|allied|work(?:ed)?\s+together)\s+"
-          r"(?:on|to|in|for|around|over)\b", "partner", "partner", needs_right=False, plural=True,
+          r"\b(?:partner(?:ed)?|collaborat(?:e|ed)|ally|allied|work(?:ed)?\s+together"
+          r"|join(?:ed)?\s+forces)\s+(?:on|to|in|for|around|over)\b", "partner", "partner",
+          needs_right=False, plural=True,
           adjacent=True),
     _rule("partners-on-with", "partnership",
           r"\bpartner(?:s|ed)\s+(?:on|to|for|in)\s+[^,;:]{1,60}?\bwith\b", "partner", "partner",
@@ -319,7 +335,8 @@ RULES: tuple[Rule, ...] = (
           rf"{_MONEYISH}(?:(?!licen|content\b|data\s+(?:deal|agreement|pact|licen)|merger|acquisition|purchase|buyout|takeover|sale\b"
           rf"|{_POLITICAL})"
           rf"[\w-]+\s+){{0,4}}?(?:deal|agreement|contract|pact|partnership|alliance"
-          r"|tie-up|order|MOU|MoU|memorandum\s+of\s+understanding|collaboration)s?\b(?!\s+(?:in\s+principle\s+)?to\s+(?:buy|acquire|sell|merge|purchase|be))",
+          r"|tie-up|order|MOU|MoU|memorandum\s+of\s+understanding|collaboration|letters?\s+of\s+intent"
+          r"|LOI)s?\b(?!\s+(?:in\s+principle\s+)?to\s+(?:buy|acquire|sell|merge|purchase|be))",
           "partner", "partner", needs_right=False),
     _rule("deal-noun", "partnership",
           rf"(?:{M}|\b(?:compute|computing|cloud|chip|GPU|supply|power|nuclear|energy|infrastructure"

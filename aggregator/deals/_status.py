@@ -18,7 +18,8 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:call(?:s|ed|ing)?\s+off|abandon\w*|scrap(?:s|ped)?|terminat\w+|drops?\s+(?:[\w$€£¥.,-]+\s+){0,3}?"
         r"(?:bid|deal|plan|offer|pursuit|merger|takeover)|dropped|walk(?:s|ed)?\s+away"
         r"|collaps\w+|f[ae]ll(?:s)?\s+(?:through|apart)|unravel\w*|end(?:s|ed)?\s+(?:merger\s+|deal\s+)?talks|withdraw\w*"
-        r"|pull(?:s|ed)?\s+out|cancel\w*|block(?:s|ed)|kill(?:s|ed)|postpone\w*|shelve[sd]?)\b", _I)),
+        r"|pull(?:s|ed)?\s+out|pull(?:s|ed)?\s+(?:its\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:IPO|listing|float"
+        r"|offering|bid|offer)|cancel\w*|block(?:s|ed)|kill(?:s|ed)|postpone\w*|shelve[sd]?)\b", _I)),
     ("rejected", re.compile(
         r"\b(?:reject\w*|rebuff\w*|spurn\w*|turn(?:s|ed)?\s+down|snub\w*|refus\w+|declin(?:es|ed)\s+"
         r"(?:the\s+|an?\s+)?(?:offer|bid|proposal)|too\s+low|hostile)\b", _I)),
