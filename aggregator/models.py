@@ -308,7 +308,7 @@ class Story:
     content_html: str
     primary: Source
     sources: tuple[Source, ...]         # primary first
-    published: datetime                 # first seen; never changes
+    published: datetime                 # news time: earliest report date, capped at first seen
     updated: datetime                   # changes when a source joins or facts change
     deal: Deal | None = None
     tags: tuple[str, ...] = ()
