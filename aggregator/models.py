@@ -24,6 +24,7 @@ class SiteSettings:
     author: str = "aggregator"
     subtitle: str = "AI-industry deals, one entry per story"
     id_authority: str = "aggregator.local,2026"   # tag: URI authority + date, never changes
+    base_url_set: bool = True     # False: not in the config, base_url follows host and port
 
 
 @dataclass(frozen=True)
