@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CONFIG ?= feeds.yaml
 
-.PHONY: run test test-long bench bench-quick hostile demo clean
+.PHONY: run test test-long bench bench-quick hostile demo demo-serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,13 @@ test-long: $(STAMP)  ## the long mode: kill loop, fuzzing, slow cases
 
 demo: $(STAMP)  ## offline demo: build a site from examples/ with no network
 	$(BIN)/aggregator --config examples/demo.yaml update --all
+	@echo
+	@echo "Demo site built in examples/data/site/. To look at it:"
+	@echo "  make demo-serve    # serves it on http://127.0.0.1:8080/ (Ctrl-C stops)"
+	@echo "  or open examples/data/site/index.html in a browser."
+
+demo-serve: $(STAMP)  ## serve the demo site built by `make demo` on http://127.0.0.1:8080/
+	$(BIN)/aggregator --config examples/demo.yaml serve
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -20,14 +20,10 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from aggregator.errors import ConfigError
-from aggregator.models import DEAL_TYPES
+from aggregator.models import CURRENCY_RATES, DEAL_TYPES
 
 # Approximate USD per one unit of each currency; ``currency_rates`` in the file is merged over it.
-DEFAULT_CURRENCY_RATES: Mapping[str, float] = {
-    "USD": 1.0, "EUR": 1.08, "GBP": 1.27, "JPY": 0.0067, "CNY": 0.138, "INR": 0.012,
-    "KRW": 0.00073, "CAD": 0.73, "AUD": 0.66, "CHF": 1.13, "SEK": 0.095, "SGD": 0.74,
-    "HKD": 0.128, "ILS": 0.27, "AED": 0.272, "SAR": 0.267, "BRL": 0.18,
-}
+DEFAULT_CURRENCY_RATES: Mapping[str, float] = CURRENCY_RATES
 
 _NULL = "tag:yaml.org,2002:null"
 _DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}

@@ -20,7 +20,7 @@ import click
 import yaml
 
 from . import __version__, logs
-from .config import load_settings, settings_to_dict
+from .config import load_settings, served_at, settings_to_dict
 from .errors import AggregatorError, ConfigError
 from .models import Settings
 from .store import open_store
@@ -48,6 +48,37 @@ class Context:
 
 
 pass_ctx = click.make_pass_decorator(Context)
+
+
+def _given(field: str) -> Any:
+    """A callback storing an option given after the subcommand on the group's Context."""
+    def store(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+        if value not in (None, False):
+            setattr(ctx.ensure_object(Context), field, value)
+    return store
+
+
+def _global_options() -> list[click.Option]:
+    """``--config``, ``--log-format`` and ``-v`` of the group, also taken after a
+    subcommand (``aggregator feeds --config x.yaml``); there they win."""
+    return [
+        click.Option(["--config", "-c"], type=click.Path(path_type=Path), default=None,
+                     expose_value=False, is_eager=True, callback=_given("config"),
+                     help="The feeds.yaml to use (as before the command)."),
+        click.Option(["--log-format"], type=click.Choice(["text", "json"]), default=None,
+                     expose_value=False, is_eager=True, callback=_given("log_format"),
+                     help="Log lines as text or JSON."),
+        click.Option(["--verbose", "-v"], is_flag=True, default=False, expose_value=False,
+                     is_eager=True, callback=_given("verbose"), help="Debug logging."),
+    ]
+
+
+def _serving_options(command: Any) -> Any:
+    """``--host`` and ``--port`` of ``serve`` and ``run``: they override server.host/port."""
+    command = click.option("--port", type=click.IntRange(1, 65535), default=None,
+                           help="Port to listen on (default: server.port).")(command)
+    return click.option("--host", default=None,
+                        help="Address to listen on (default: server.host).")(command)
 
 
 @click.group()
@@ -154,17 +185,19 @@ def publish(ctx: Context) -> None:
 
 
 @cli.command()
+@_serving_options
 @pass_ctx
-def serve(ctx: Context) -> None:
+def serve(ctx: Context, host: str | None, port: int | None) -> None:
     """Serve the site directory over HTTP (no fetching)."""
-    _serve(ctx.settings, schedule=False)
+    _serve(served_at(ctx.settings, host, port), schedule=False)
 
 
 @cli.command()
+@_serving_options
 @pass_ctx
-def run(ctx: Context) -> None:
+def run(ctx: Context, host: str | None, port: int | None) -> None:
     """Run the service: scheduled update cycles plus the HTTP server."""
-    _serve(ctx.settings, schedule=True)
+    _serve(served_at(ctx.settings, host, port), schedule=True)
 
 
 def _serve(settings: Settings, *, schedule: bool) -> None:
@@ -189,21 +222,31 @@ def feeds(ctx: Context, as_json: bool) -> None:
     with open_store(settings) as store:
         store.sync_feeds(settings.feeds)
         states = store.feed_states()
-    rows = [_feed_row(s) for s in states]
     if as_json:
-        click.echo(json.dumps(rows, indent=2))
+        click.echo(json.dumps([_feed_json(s) for s in states], indent=2))
         return
     cols = ["name", "status", "entries", "errors", "last_fetch", "next_fetch", "error"]
-    click.echo(_table(cols, rows))
+    click.echo(_table(cols, [_feed_row(s) for s in states]))
 
 
 def _feed_row(state: Any) -> dict[str, Any]:
+    """A row of the table: times in UTC to the minute, the error cut to 60 characters."""
     def t(value: Any) -> str:
         return value.strftime("%Y-%m-%d %H:%M") if value else "-"
     return {"name": state.name, "status": state.disabled or state.last_status or "-",
             "entries": state.entry_count, "errors": state.error_count,
             "last_fetch": t(state.last_fetch_at), "next_fetch": t(state.next_fetch_at),
             "error": (state.last_error or "")[:60], "url": state.url}
+
+
+def _feed_json(state: Any) -> dict[str, Any]:
+    """A feed for ``feeds --json``: the whole error, times in ISO 8601 with their zone."""
+    def t(value: Any) -> str | None:
+        return value.isoformat() if value else None
+    return {"name": state.name, "status": state.disabled or state.last_status,
+            "entries": state.entry_count, "errors": state.error_count,
+            "last_fetch": t(state.last_fetch_at), "last_success": t(state.last_success_at),
+            "next_fetch": t(state.next_fetch_at), "error": state.last_error, "url": state.url}
 
 
 def _table(cols: list[str], rows: list[dict[str, Any]]) -> str:
@@ -272,6 +315,17 @@ def healthcheck(ctx: Context, url: str | None, timeout: float) -> None:
             click.echo(resp.read(2000).decode("utf-8", "replace"))
     except Exception as exc:
         raise click.ClickException(f"{url}: not ready: {exc}") from exc
+
+
+def _add_global_options(group: click.Group) -> None:
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            _add_global_options(command)
+        else:
+            command.params.extend(_global_options())
+
+
+_add_global_options(cli)
 
 
 def main() -> None:

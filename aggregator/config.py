@@ -5,7 +5,7 @@ The file is read with PyYAML's node API so every value keeps its line: any probl
 validated here, once; later stages trust ``Settings``.
 
 Public API: ``load_settings``, ``settings_to_dict``, ``ignored_env``, ``parse_duration``,
-``ENV_PREFIX``, ``ENV_VARIABLES``, ``DEFAULT_CURRENCY_RATES``.
+``served_at``, ``ENV_PREFIX``, ``ENV_VARIABLES``, ``DEFAULT_CURRENCY_RATES``.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ from aggregator.models import CurationRules, FeedSettings, Settings, SiteSetting
 
 __all__ = [
     "DEFAULT_CURRENCY_RATES", "ENV_PREFIX", "ENV_VARIABLES", "ignored_env", "load_settings",
-    "parse_duration", "settings_to_dict",
+    "parse_duration", "served_at", "settings_to_dict",
 ]
 
 ENV_PREFIX = "AGGREGATOR_"
@@ -81,7 +81,7 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
     """The effective settings in the shape of feeds.yaml (a valid config file again)."""
     s = settings
     return {
-        "site": asdict(s.site),
+        "site": {k: v for k, v in asdict(s.site).items() if k != "base_url_set"},
         "database": str(s.database),
         "output": str(s.output),
         "server": {"host": s.host, "port": s.port, "workers": s.web_workers},
@@ -174,7 +174,8 @@ def _single(field_name: str, reader: Reader) -> Handler:
 
 
 def _site(src: Source, node: Node, key: str) -> dict[str, Any]:
-    return {"site": SiteSettings(**read_fields(src, node, key, _SITE))}
+    fields = read_fields(src, node, key, _SITE)
+    return {"site": SiteSettings(**fields, base_url_set="base_url" in fields)}
 
 
 def _tag_rules(src: Source, node: Node, key: str) -> tuple[TagRule, ...]:
@@ -224,6 +225,7 @@ def _build(src: Source, root: Node | None) -> Settings:
     values: dict[str, Any] = {
         "database": src.base / Settings.database, "output": src.base / Settings.output,
         "currency_rates": dict(DEFAULT_CURRENCY_RATES),
+        "site": SiteSettings(base_url_set=False),
     }
     for name, node in top.items():
         values.update(_TOP[name](src, node, name))
@@ -304,5 +306,24 @@ def _apply_env(settings: Settings, env: Mapping[str, str]) -> Settings:
         node = ScalarNode(tag, text)
         changes[field_name] = reader(src, node, variable)
     if "base_url" in changes:
-        changes["site"] = replace(settings.site, base_url=changes.pop("base_url"))
-    return replace(settings, **changes)
+        changes["site"] = replace(settings.site, base_url=changes.pop("base_url"),
+                                  base_url_set=True)
+    return served_at(replace(settings, **changes))
+
+
+def served_at(settings: Settings, host: str | None = None, port: int | None = None,
+              ) -> Settings:
+    """``settings`` serving on ``host``/``port`` (None: as configured); a ``site.base_url``
+    that was not configured follows the address served (a wildcard host: 127.0.0.1)."""
+    settings = replace(settings, host=settings.host if host is None else host,
+                       port=settings.port if port is None else port)
+    if settings.site.base_url_set:
+        return settings
+    return replace(settings, site=replace(settings.site,
+                                          base_url=served_url(settings.host, settings.port)))
+
+
+def served_url(host: str, port: int) -> str:
+    """``http://host:port/`` for a served address, as a browser on this machine reaches it."""
+    host = "127.0.0.1" if host in ("", "0.0.0.0") else "::1" if host == "::" else host
+    return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"

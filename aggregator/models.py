@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import Mapping, Protocol, Sequence
 
 # --------------------------------------------------------------------------- settings
@@ -23,6 +24,7 @@ class SiteSettings:
     author: str = "aggregator"
     subtitle: str = "AI-industry deals, one entry per story"
     id_authority: str = "aggregator.local,2026"   # tag: URI authority + date, never changes
+    base_url_set: bool = True     # False: not in the config, base_url follows host and port
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,15 @@ class StoryDecision:
 
 # --------------------------------------------------------------------------- deals
 
+# Approximate US dollars per one unit of each currency: the one shipped table (the deal
+# reader's default, and what ``currency_rates`` in feeds.yaml is merged over).
+CURRENCY_RATES: Mapping[str, float] = MappingProxyType({
+    "USD": 1.0, "EUR": 1.08, "GBP": 1.27, "JPY": 0.0067, "CNY": 0.138, "INR": 0.012,
+    "CHF": 1.13, "CAD": 0.73, "AUD": 0.66, "HKD": 0.128, "SGD": 0.74, "KRW": 0.00073,
+    "SEK": 0.095, "NOK": 0.094, "DKK": 0.145, "BRL": 0.18, "NZD": 0.6, "ILS": 0.27,
+    "AED": 0.272, "SAR": 0.267,
+})
+
 DEAL_TYPES = (
     "funding", "investment", "acquisition", "merger", "partnership", "licensing", "ipo",
     "joint-venture",
@@ -308,7 +319,7 @@ class Story:
     content_html: str
     primary: Source
     sources: tuple[Source, ...]         # primary first
-    published: datetime                 # first seen; never changes
+    published: datetime                 # news time: earliest report date, capped at first seen
     updated: datetime                   # changes when a source joins or facts change
     deal: Deal | None = None
     tags: tuple[str, ...] = ()

@@ -38,6 +38,13 @@ from .worker import (  # noqa: F401  (fetch_options, open_store, parse_pool: use
 log = logging.getLogger(__name__)
 
 
+def cycle_log_level(report: pipeline.RunReport) -> int:
+    """INFO for a cycle that did something; DEBUG for the scheduler's frequent checks that
+    found no feed due and wrote nothing."""
+    busy = report.feeds_due or report.published or report.publish_error
+    return logging.INFO if busy else logging.DEBUG
+
+
 class Service:
     def __init__(self, settings: Settings, *, clock: Clock = utcnow,
                  fetcher: Fetcher | None = None, executor: Executor | None = None,
@@ -73,8 +80,9 @@ class Service:
             self.metrics.observe(report, counts, last)
             if self.serving is not None:
                 self.serving.publish(self.metrics.render())   # to the web helpers
-            log.info("cycle done: %d due, %d fetched, %d not modified, %d failed, "
-                     "%d new entries, %d files published in %.1fs", report.feeds_due,
+            log.log(cycle_log_level(report),
+                    "cycle done: %d due, %d fetched, %d not modified, %d failed, "
+                    "%d new entries, %d files published in %.1fs", report.feeds_due,
                      report.fetched, report.not_modified, report.failed, report.new_entries,
                      report.published, report.duration)
             return report
@@ -130,8 +138,9 @@ class Service:
                 f"cannot listen on {self.settings.host}:{self.settings.port} (server.host, "
                 f"server.port or AGGREGATOR_HOST/AGGREGATOR_PORT): {exc.strerror or exc}"
             ) from exc
-        log.info("serving %s on http://%s:%d/ (%d processes)", self.settings.output,
-                 self.settings.host, serving.port, serving.processes)
+        log.info("serving %s on http://%s:%d/ (%d processes); feeds link to %s",
+                 self.settings.output, self.settings.host, serving.port, serving.processes,
+                 self.settings.site.base_url)
         sched = self.scheduler() if schedule else None
         if sched:
             sched.start()

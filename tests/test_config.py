@@ -16,6 +16,7 @@ from aggregator.config import (
     ignored_env,
     load_settings,
     parse_duration,
+    served_at,
     settings_to_dict,
 )
 from aggregator.errors import ConfigError
@@ -146,14 +147,34 @@ def test_empty_file_gives_model_defaults(tmp_path: Path) -> None:
     s = load_settings(write(tmp_path, "# nothing here\n"), env={})
     expected = Settings(config_file=tmp_path / "feeds.yaml",
                         database=tmp_path / "data/aggregator.db", output=tmp_path / "data/site",
-                        currency_rates=dict(DEFAULT_CURRENCY_RATES))
+                        currency_rates=dict(DEFAULT_CURRENCY_RATES),
+                        site=SiteSettings(base_url_set=False))   # it follows host and port
     assert s == expected
 
 
 def test_null_sections_are_empty(tmp_path: Path) -> None:
     s = load_settings(write(tmp_path, "site:\nfeeds:\nrules:\n  tags:\ncurrency_rates:\n"),
                       env={})
-    assert s.site == SiteSettings() and s.feeds == () and s.tag_rules == ()
+    assert s.site == SiteSettings(base_url_set=False) and s.feeds == () and s.tag_rules == ()
+
+
+@pytest.mark.parametrize("text, env, host, port, base_url", [
+    ("server: {port: 9000}\n", {}, None, None, "http://127.0.0.1:9000/"),
+    ("server: {host: 0.0.0.0}\n", {"AGGREGATOR_PORT": "8181"}, None, None,
+     "http://127.0.0.1:8181/"),
+    ("{}\n", {}, "::1", 8443, "http://[::1]:8443/"),
+    ("{}\n", {}, "192.0.2.7", None, "http://192.0.2.7:8080/"),
+    ("site: {base_url: 'https://deals.example/'}\n", {}, "0.0.0.0", 9, "https://deals.example/"),
+    ("{}\n", {"AGGREGATOR_BASE_URL": "https://env.example"}, None, 9, "https://env.example/"),
+], ids=["file-port", "env-port", "ipv6-override", "host-override", "configured",
+        "configured-by-env"])
+def test_base_url_follows_the_served_address_unless_configured(
+        tmp_path: Path, text: str, env: dict[str, str], host: str | None, port: int | None,
+        base_url: str) -> None:
+    settings = served_at(load_settings(write(tmp_path, text), env=env), host, port)
+    assert settings.site.base_url == base_url
+    assert host is None or settings.host == host
+    assert port is None or settings.port == port
 
 
 def test_shipped_feeds_yaml_loads() -> None:

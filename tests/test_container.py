@@ -163,3 +163,46 @@ def test_dockerfile_passes_hadolint() -> None:
     proc = subprocess.run([exe, "--no-color", str(root / "Dockerfile")], capture_output=True,
                           text=True, timeout=60)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def _mirror(apt: Path) -> subprocess.CompletedProcess[str]:
+    """smoke.sh's debian_mirror, run on the apt directory ``apt``."""
+    script = SMOKE.read_text()
+    function = script[script.index("debian_mirror() {"):]
+    function = function[:function.index("\n}\n") + 3]
+    return subprocess.run(["bash", "-c", f"SUITE=bookworm\n{function}\ndebian_mirror \"$1\"",
+                           "bash", str(apt)], capture_output=True, text=True, timeout=30)
+
+
+@pytest.mark.parametrize("files, mirror", [
+    ({"sources.list.d/debian.sources":
+      "Types: deb\nURIs: http://mirror.one.example/debian\nSuites: trixie trixie-updates\n\n"
+      "Types: deb\nURIs: http://mirror.two.example/debian\nSuites: bookworm bookworm-updates\n"},
+     "http://mirror.two.example/debian"),
+    ({"sources.list": "# a comment\ndeb http://security.example/debian-security bookworm-security"
+                      " main\ndeb [arch=amd64] http://mirror.three.example/debian bookworm main\n"},
+     "http://mirror.three.example/debian"),
+    ({"sources.list": "deb http://security.example/debian-security trixie-security main\n"
+                      "deb http://mirror.four.example/debian trixie main\n"},
+     "http://mirror.four.example/debian"),
+    ({"sources.list.d/debian.sources":
+      "Types: deb\nURIs: http://security.example/debian-security\nSuites: trixie-security\n\n"
+      "Types: deb\nURIs: http://mirror.five.example/debian\nSuites: trixie\n"},
+     "http://mirror.five.example/debian"),
+], ids=["deb822-suite", "one-line-with-options", "other-suite", "deb822-other-suite"])
+def test_smoke_takes_the_mirror_from_apt_sources(tmp_path: Path, files: dict[str, str],
+                                                 mirror: str) -> None:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    result = _mirror(tmp_path)
+    assert (result.returncode, result.stdout.strip()) == (0, mirror)
+
+
+def test_smoke_without_a_mirror_in_apt_sources_says_so(tmp_path: Path) -> None:
+    (tmp_path / "sources.list").write_text("# nothing but comments\n")
+    result = _mirror(tmp_path)
+    assert result.returncode != 0 and result.stdout == ""
+    script = SMOKE.read_text()
+    assert "deb.debian.org" not in script and "AGGREGATOR_SMOKE_MIRROR" in script
+    assert "no Debian mirror in this machine's apt sources" in script

@@ -136,3 +136,30 @@ def test_config_errors_exit_2_naming_line(tmp_path: Path, bad: str, message: str
     assert proc.returncode == 2
     assert str(path) in proc.stderr and message in proc.stderr
     assert main  # the entry point exists
+
+
+def test_feeds_json_gives_the_whole_error_and_times_with_their_zone(tmp_path: Path) -> None:
+    import json
+    from datetime import datetime, timedelta
+
+    from aggregator.store import Store
+
+    import socket
+    with socket.socket() as closed:      # nothing listens there once it is closed
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/a-feed-path-long-enough-for-a-long-error-message.xml"
+    config = write_config(tmp_path, [{"name": "Broken", "url": url}])
+    _update(config)
+    # options after the subcommand, as before it
+    result = CliRunner().invoke(cli, ["feeds", "--json", "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.output)
+    with Store(tmp_path / "data" / "test.db") as store:
+        error = store.feed_state("Broken").last_error
+    assert error and len(error) > 60 and row["error"] == error
+    for key in ("last_fetch", "next_fetch"):
+        assert datetime.fromisoformat(row[key]).utcoffset() == timedelta(0)
+    assert row["last_success"] is None
+    table = CliRunner().invoke(cli, ["--config", str(config), "feeds"]).output
+    assert error[:60] in table and error not in table

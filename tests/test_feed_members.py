@@ -82,13 +82,14 @@ def cycled(tmp_path: Path, days: int) -> Store:
     return store
 
 
-def as_before(store: Store, path: Path, drops: list[str], migration: str) -> Store:
-    """The database as an older version left it (``drops`` and ``migration`` undone),
+def as_before(store: Store, path: Path, drops: list[str], *migrations: str) -> Store:
+    """The database as an older version left it (``drops`` and ``migrations`` undone),
     opened again by this version."""
     with store.write():
         for name in drops:
-            store.db.execute(f"DROP {name}")
-        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [migration])
+            store.db.execute(name if name.startswith("ALTER ") else f"DROP {name}")
+        for migration in migrations:
+            store.db.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [migration])
     store.close()
     return Store(path)
 
@@ -111,6 +112,7 @@ def test_an_older_database_gets_its_deal_months_built(tmp_path: Path) -> None:
     again = as_before(store, tmp_path / "a.db",
                       [f"TRIGGER deal_months_{name}"
                        for name in ("insert", "delete", "update_old", "update_new")]
-                      + ["TABLE deal_months"], "0007_deal_months")
+                      + ["TABLE deal_months", "ALTER TABLE stories DROP COLUMN news_at"],
+                      "0007_deal_months", "0011_news_time")
     assert again.deal_volume_by_month() == before
     check(again)

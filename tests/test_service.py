@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import signal
 import socket
@@ -15,6 +16,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Iterator
+
+import pytest
 
 from .conftest import FeedServer, rss, write_config
 
@@ -118,3 +121,53 @@ def test_sigterm_during_a_cycle_stops_within_the_grace(tmp_path: Path,
         assert feed_server.hits.get("/slow.xml") == 1      # the cycle is waiting on it now
         _stop_within_grace(proc)
     _integrity_ok(tmp_path)
+
+
+def test_run_takes_host_and_port_and_the_feeds_link_to_them(tmp_path: Path,
+                                                            feed_server: FeedServer) -> None:
+    url = feed_server.add("/a.xml", rss("A", [
+        {"title": "Cohere raises $500 million", "link": "https://a.example/cohere"}]))
+    port = _free_port()
+    config = tmp_path / "feeds.yaml"      # no site.base_url; server.port is another port
+    config.write_text(json.dumps({
+        "database": "data/test.db", "output": "data/site", "allow_private_networks": True,
+        "server": {"port": 1}, "feeds": [{"name": "A", "url": url}]}))
+    log = (tmp_path / "service.log").open("wb")
+    proc = subprocess.Popen(      # global options after the subcommand too
+        [sys.executable, "-m", "aggregator", "run", "--host", "127.0.0.1", "--port", str(port),
+         "--config", str(config)], stdout=log, stderr=log)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_for(base + "/readyz", 200, time.monotonic() + 60)
+        body = _wait_for(base + "/all.atom", 200, time.monotonic() + 10)
+        from lxml import etree
+        links = etree.fromstring(body).findall("{http://www.w3.org/2005/Atom}link")
+        assert {ln.get("rel"): ln.get("href") for ln in links}["self"] == f"{base}/all.atom"
+        _stop_within_grace(proc)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+def test_a_cycle_with_nothing_due_logs_at_debug(tmp_path: Path, feed_server: FeedServer,
+                                                caplog: pytest.LogCaptureFixture) -> None:
+    from aggregator.config import load_settings
+    from aggregator.service import Service
+
+    url = feed_server.add("/a.xml", rss("A", [
+        {"title": "Cohere raises $500 million", "link": "https://a.example/cohere"}]))
+    settings = load_settings(write_config(tmp_path, [{"name": "A", "url": url}]), env={})
+    service = Service(settings)
+    levels = []
+    try:
+        for _ in range(2):      # the feed is due, then not (its interval has not passed)
+            caplog.clear()
+            with caplog.at_level(logging.DEBUG, logger="aggregator.service"):
+                report = service.run_cycle()
+            (record,) = [r for r in caplog.records if r.getMessage().startswith("cycle done")]
+            levels.append((report.feeds_due, record.levelno))
+    finally:
+        service.close()
+    assert levels == [(1, logging.INFO), (0, logging.DEBUG)]

@@ -75,7 +75,8 @@ def test_stories_merge_keeps_older_id_and_hides_the_other(store: Store) -> None:
     assert len(live[0].sources) == 3
     assert store.live_story_id(s2) == s1
     assert live[0].updated == NOW + timedelta(minutes=5)
-    assert live[0].published == NOW
+    # the news time: the earliest report's date (entry 3's, which joined the dropped story)
+    assert live[0].published == NOW - timedelta(hours=3)
     assert [r["rule"] for r in store.explain(s1)] == ["new", "new", "similar"]
 
 

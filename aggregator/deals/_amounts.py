@@ -11,15 +11,10 @@ import re
 from dataclasses import dataclass
 from typing import Mapping
 
-from ..models import Money
+from ..models import CURRENCY_RATES, Money
 
 # Approximate units of USD per one unit of each currency (override with ``rates``).
-DEFAULT_RATES: Mapping[str, float] = {
-    "USD": 1.0, "EUR": 1.08, "GBP": 1.27, "JPY": 0.0067, "CNY": 0.14, "INR": 0.012,
-    "CHF": 1.13, "CAD": 0.73, "AUD": 0.66, "HKD": 0.128, "SGD": 0.74, "KRW": 0.00073,
-    "SEK": 0.095, "NOK": 0.094, "DKK": 0.145, "BRL": 0.18, "NZD": 0.6, "ILS": 0.27,
-    "AED": 0.272, "SAR": 0.267,
-}
+DEFAULT_RATES: Mapping[str, float] = CURRENCY_RATES
 
 _PREFIX_CODES: Mapping[str, str] = {
     "$": "USD", "us$": "USD", "u.s.$": "USD", "c$": "CAD", "ca$": "CAD", "a$": "AUD",

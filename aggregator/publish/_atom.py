@@ -23,7 +23,7 @@ from lxml import etree
 
 from aggregator.models import Deal, Money, Settings
 
-from ._entry import EntryView, Link
+from ._entry import EntryView, Link, SourceFeed
 from ._paging import Page
 from ._text import clean, plain_number
 
@@ -57,7 +57,7 @@ class DealEntryExtension(BaseEntryExtension):  # type: ignore[misc]
         if self.view is not None:
             for link in self.view.links:
                 _add_link(entry, link)
-            _add_source(entry, self.view.source_title, self.view.source_feed)
+            _add_source(entry, self.view.source)
             if self.view.deal is not None:
                 _add_deal(entry, self.view.deal)
         return entry
@@ -80,13 +80,14 @@ def _add_link(entry: Any, link: Link) -> None:
         elem.set("title", link.title)
 
 
-def _add_source(entry: Any, title: str, feed_url: str | None) -> None:
+def _add_source(entry: Any, feed: SourceFeed) -> None:
+    """``atom:source`` with the feed's id, title, updated and self link (RFC 4287 4.2.11)."""
     source = etree.SubElement(entry, "source")
-    if feed_url:
-        etree.SubElement(source, "id").text = feed_url
-    etree.SubElement(source, "title").text = title
-    if feed_url:
-        etree.SubElement(source, "link", rel="self", href=feed_url)
+    etree.SubElement(source, "id").text = feed.id
+    etree.SubElement(source, "title").text = feed.title
+    etree.SubElement(source, "updated").text = feed.updated.isoformat()
+    if feed.self_href:
+        etree.SubElement(source, "link", rel="self", href=feed.self_href)
 
 
 def _add_money(parent: Any, name: str, money: Money | None) -> None:

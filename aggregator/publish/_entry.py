@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+import re
 from html import escape
 from typing import Callable
 
 from aggregator.models import Deal, Settings, Source, Story
 
-from ._text import clean, clean_deal, format_money, safe_url, utc
+from ._text import clean, clean_deal, format_money, path_slug, safe_url, utc
 
 EXCERPT_CHARS = 600
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,16 @@ class Category:
 
 
 @dataclass(frozen=True)
+class SourceFeed:
+    """The primary outlet's feed, as an entry's ``atom:source`` names it (RFC 4287 4.2.11)."""
+
+    id: str                             # its URL; a tag: URI of ours for a local file
+    title: str                          # the outlet's name
+    updated: datetime                   # the report's date, else when it was first seen
+    self_href: str | None               # where the feed is read (http(s) or file: URI)
+
+
+@dataclass(frozen=True)
 class EntryView:
     id: str
     title: str
@@ -37,8 +49,8 @@ class EntryView:
     published: datetime
     updated: datetime
     author: str                         # the primary outlet
-    source_title: str
-    source_feed: str | None             # the primary outlet's feed URL
+    source: SourceFeed
+    source_feed: str | None             # the primary outlet's feed URL (http(s) only)
     categories: tuple[Category, ...]
     summary: str
     content_html: str
@@ -62,11 +74,27 @@ def build_entry(story: Story, settings: Settings,
     return EntryView(
         id=clean(story.uri), title=clean(story.title) or "(untitled)", url=url,
         links=_links(story, url), published=utc(story.published), updated=utc(story.updated),
-        author=outlet, source_title=outlet, source_feed=safe_url(story.primary.feed_url),
+        author=outlet, source=source_feed(story.primary, outlet, settings),
+        source_feed=safe_url(story.primary.feed_url),
         categories=_categories(story, deal, settings.site.base_url),
         summary=_summary(story, deal, deal_line),
         content_html=_content(story, deal), deal=deal,
     )
+
+
+def source_feed(primary: Source, outlet: str, settings: Settings) -> SourceFeed:
+    """``atom:source`` of an entry whose primary report is ``primary``: a feed read over
+    http(s) is named by its URL; a local file (``path:``) by a tag: URI of this site's
+    authority and the outlet's name, with its file: URI as the self link."""
+    url = safe_url(primary.feed_url)
+    when = utc(primary.published or primary.first_seen)
+    if url is not None:
+        return SourceFeed(id=url, title=outlet, updated=when, self_href=url)
+    local = clean(primary.feed_url).strip()
+    self_href = local if local.startswith("file:") and not _SPACE.search(local) else None
+    authority = clean(settings.site.id_authority)
+    return SourceFeed(id=f"tag:{authority}:source/{path_slug(outlet)}", title=outlet,
+                      updated=when, self_href=self_href)
 
 
 def _others(story: Story) -> list[Source]:

@@ -7,7 +7,7 @@ at 360 px (tables scroll inside their own box). Every piece of story text is esc
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timezone
 from html import escape
 from typing import Sequence
 
@@ -40,7 +40,8 @@ def _head(title: str, feeds: Sequence[tuple[str, str, str]], root: str = "") -> 
 
 
 RowKey = tuple[int, str]      # (story id, its updated time in RFC 3339): one row's version
-_ROW = re.compile(rb'<tr data-story="(\d+)" data-updated="([^"<>]+)">[^\n]*</tr>\n')
+_ROW = re.compile(rb'<tr data-story="(\d+)" data-updated="([^"<>]+)"[^<>]*>[^\n]*</tr>\n')
+_ROW_ORDER = re.compile(r'<tr data-story="(\d+)"[^<>]* data-published="([^"<>]+)"')
 
 
 def row_key(story_id: int, updated: datetime) -> RowKey:
@@ -59,7 +60,9 @@ def _deal_row(story: Story) -> str:
     tds = "".join(f"<td>{escape(_one_line(c))}</td>" for c in cells)
     outlets = max(story.source_count, len(story.sources))
     story_id, updated = row_key(story.id, story.updated)
-    return (f'<tr data-story="{story_id}" data-updated="{updated}">{tds}'
+    published = rfc3339(story.published)
+    return (f'<tr data-story="{story_id}" data-updated="{updated}" '
+            f'data-published="{published}">{tds}'
             f'<td class="n">{outlets}</td><td>{link}</td></tr>\n')
 
 
@@ -97,7 +100,19 @@ def deals_table(stories: Sequence[Story], memo: dict[RowKey, str] | None = None)
     return rows_table([deal_row(s, memo) for s in stories])
 
 
+def news_order(rows: Sequence[str]) -> list[str]:
+    """Deal rows by their story's news time, newest first (then the newer story)."""
+    def key(row: str) -> tuple[datetime, int]:
+        found = _ROW_ORDER.match(row)
+        if found is None:
+            return datetime.min.replace(tzinfo=timezone.utc), 0
+        return utc(datetime.fromisoformat(found[2])), int(found[1])
+    return sorted(rows, key=key, reverse=True)
+
+
 def rows_table(rows: Sequence[str]) -> str:
+    """The deals table of ``rows``, newest news first."""
+    rows = news_order(rows)
     if not rows:
         return "<p>No deals yet.</p>\n"
     head = ("<tr><th>Date</th><th>Type</th><th>Parties</th><th>Amount</th>"

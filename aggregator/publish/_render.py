@@ -99,7 +99,9 @@ def _split_atom(atom: bytes) -> list[bytes]:
 
 
 def _atom_matches(fragment: bytes, key: tuple[str, datetime]) -> bool:
-    """The Atom entry carries the same id and updated time as its JSON twin."""
+    """The Atom entry carries the same id and updated time as its JSON twin (its own, not
+    those of its ``atom:source``)."""
+    own = fragment.split(b"<source>", 1)[0]
     ident = f"<id>{escape(key[0], quote=False)}</id>".encode("utf-8")
     updated = f"<updated>{key[1].isoformat()}</updated>".encode("utf-8")
-    return ident in fragment and updated in fragment
+    return ident in own and updated in own

@@ -206,6 +206,9 @@ class Store(StoryStore):
         self.db.execute(f"UPDATE entries SET {sets} WHERE id = :id", values)
         self.db.execute("UPDATE stories SET updated_at = ? WHERE id = "
                         "(SELECT story_id FROM entries WHERE id = ?)", [seen, entry_id])
+        story_id = self.scalar("SELECT story_id FROM entries WHERE id = ?", [entry_id])
+        if story_id is not None:
+            self.db.execute(_story_writes.EARLIER_NEWS, [entry_id, story_id])
 
     def entry_fact_rows(self, entry_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
         """The fact rows (as :meth:`fact_rows_many` gives them) of these entries, by id:

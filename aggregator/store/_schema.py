@@ -217,38 +217,49 @@ def _history_indexes(db: Database) -> None:
 
 
 
-DEAL_MONTH_ROWS = (
-    "SELECT substr(created_at, 1, 7) AS month, count(*) AS n, "
-    "sum(CAST(round(coalesce(deal_usd, 0)) AS INTEGER)) AS usd FROM stories "
-    "WHERE merged_into IS NULL AND deal_type IS NOT NULL GROUP BY month")
+def deal_month_rows(column: str) -> str:
+    """SELECT of (month, n, usd): live deal stories per month of their ``column``."""
+    return (f"SELECT substr({column}, 1, 7) AS month, count(*) AS n, "
+            "sum(CAST(round(coalesce(deal_usd, 0)) AS INTEGER)) AS usd FROM stories "
+            "WHERE merged_into IS NULL AND deal_type IS NOT NULL GROUP BY month")
 
 
-def _deal_month_trigger(name: str, event: str, row: str, sign: str) -> str:
-    """A trigger adding (sign "+") or taking away ("-") ``row``'s story from its month."""
+DEAL_MONTH_ROWS = deal_month_rows("news_at")     # what deal_months holds (since 0011)
+DEAL_MONTH_TRIGGERS = ("deal_months_insert", "deal_months_delete", "deal_months_update_old",
+                       "deal_months_update_new")
+
+
+def _deal_month_trigger(name: str, event: str, row: str, sign: str, column: str) -> str:
+    """A trigger adding (sign "+") or taking away ("-") ``row``'s story from the month of
+    its ``column``."""
     usd = f"CAST(round(coalesce({row}.deal_usd, 0)) AS INTEGER)"
     return f"""
         CREATE TRIGGER {name} AFTER {event} ON stories
         WHEN {row}.merged_into IS NULL AND {row}.deal_type IS NOT NULL BEGIN
             INSERT INTO deal_months (month, n, usd)
-            VALUES (substr({row}.created_at, 1, 7), {sign}1, {sign}{usd})
+            VALUES (substr({row}.{column}, 1, 7), {sign}1, {sign}{usd})
             ON CONFLICT (month) DO UPDATE SET n = n + excluded.n, usd = usd + excluded.usd;
         END"""
+
+
+def deal_month_triggers(db: Database, column: str) -> None:
+    """The four triggers keeping ``deal_months`` by the month of ``column``."""
+    changed = f"UPDATE OF merged_into, deal_type, deal_usd, {column}"
+    for name, event, row, sign in zip(DEAL_MONTH_TRIGGERS, ("INSERT", "DELETE", changed, changed),
+                                      ("NEW", "OLD", "OLD", "NEW"), "+--+"):
+        db.execute(_deal_month_trigger(name, event, row, sign, column))
 
 
 @migrations(name="0007_deal_months")
 def _deal_months(db: Database) -> None:
     # Deal stories and disclosed dollars per month (the chart on index.html), kept up to date
     # as stories change, so publishing reads a few rows instead of every deal story. Dollars
-    # are whole (integers) so that adding and taking away is exact.
+    # are whole (integers) so that adding and taking away is exact. (By the month a story
+    # was first seen; 0011 moves them to the month of its news time.)
     db.execute("CREATE TABLE deal_months (month TEXT PRIMARY KEY, n INTEGER NOT NULL, "
                "usd INTEGER NOT NULL) WITHOUT ROWID")
-    changed = "UPDATE OF merged_into, deal_type, deal_usd, created_at"
-    for name, event, row, sign in (("deal_months_insert", "INSERT", "NEW", "+"),
-                                   ("deal_months_delete", "DELETE", "OLD", "-"),
-                                   ("deal_months_update_old", changed, "OLD", "-"),
-                                   ("deal_months_update_new", changed, "NEW", "+")):
-        db.execute(_deal_month_trigger(name, event, row, sign))
-    db.execute(f"INSERT INTO deal_months (month, n, usd) {DEAL_MONTH_ROWS}")
+    deal_month_triggers(db, "created_at")
+    db.execute(f"INSERT INTO deal_months (month, n, usd) {deal_month_rows('created_at')}")
 
 
 @migrations(name="0008_drop_entries_story")
@@ -266,6 +277,29 @@ def _facts_key(db: Database) -> None:
     # here, so a database made by older code is read again once.
     db.execute("CREATE TABLE facts_key (id INTEGER PRIMARY KEY CHECK (id = 1), "
                "key TEXT NOT NULL)")
+
+
+# A story's news time: the earliest date its reports carry (the feed's published, else its
+# updated: entries.published), never later than when the story was first seen (created_at);
+# first seen when no report has a date. SQLite's two-argument min() is NULL when either is.
+NEWS_AT_OF_STORY = (
+    "min(created_at, coalesce((SELECT min(e.published) FROM entries e "
+    "WHERE e.story_id = stories.id), created_at))")
+
+
+@migrations(name="0011_news_time")
+def _news_time(db: Database) -> None:
+    # Stories are published with their news time (news_at), no longer with the time they
+    # were first seen; the deal chart counts a deal in the month it was announced. Computed
+    # here from the dates already stored with every entry; story ids and updated_at stay.
+    db.execute("ALTER TABLE stories ADD COLUMN news_at TEXT")
+    db.execute(f"UPDATE stories SET news_at = {NEWS_AT_OF_STORY}")
+    for name in DEAL_MONTH_TRIGGERS:
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    deal_month_triggers(db, "news_at")
+    db.execute("DELETE FROM deal_months")
+    db.execute(f"INSERT INTO deal_months (month, n, usd) {DEAL_MONTH_ROWS}")
+
 
 KNOWN = tuple(m.name for m in migrations._migrations)
 

@@ -104,6 +104,9 @@ class StoryStore:
         self.db.execute(
             "UPDATE stories SET updated_at = ?, source_count = "
             "(SELECT count(*) FROM entries WHERE story_id = ?) WHERE id = ?", [seen, keep, keep])
+        self.db.execute(   # the kept story's news time: the earlier of the two
+            "UPDATE stories SET news_at = min(news_at, coalesce((SELECT news_at FROM stories "
+            "WHERE id = ?), news_at)) WHERE id = ?", [drop, keep])
         self._sync_members(drop)
 
     def set_story_facts(self, story_id: int, *, primary_entry_id: int, deal: Deal | None,
@@ -299,7 +302,7 @@ class StoryStore:
             title=primary.title, summary=(primary_row or {}).get("summary", ""),
             content_html=(primary_row or {}).get("content_html", ""),
             primary=primary, sources=ordered,
-            published=_rows.dt(row["created_at"]),  # type: ignore[arg-type]
+            published=_rows.dt(row["news_at"] or row["created_at"]),  # type: ignore[arg-type]
             updated=_rows.dt(row["updated_at"]),  # type: ignore[arg-type]
             deal=_rows.deal_from_json(row["deal_json"]),
             tags=tuple(json.loads(row["tags_json"] or "[]")), curated=bool(row["curated"]),

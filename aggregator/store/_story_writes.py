@@ -55,6 +55,7 @@ class AssignWrites:
         self._entries: list[tuple[int, str | None, int]] = []
         self._links: list[tuple[Any, ...]] = []
         self._joined: dict[int, None] = {}       # their source_count is counted at the flush
+        self._joined_entries: list[tuple[int, int]] = []    # (entry id, story id) joins
 
     def create(self, decision: StoryDecision, features: str | None = None) -> int:
         """A new story for ``decision``'s entry (``features``: the clusterer's reading of
@@ -71,6 +72,7 @@ class AssignWrites:
                ) -> None:
         self._link(story_id, decision, features)
         self._joined[story_id] = None
+        self._joined_entries.append((decision.entry_id, story_id))
 
     def merge(self, keep: int, drop: int, entry_id: int | None) -> None:
         self.flush()
@@ -85,8 +87,11 @@ class AssignWrites:
     def flush(self) -> None:
         conn, created = self._conn, self._stories
         if created:
-            conn.executemany("INSERT INTO stories (id, created_at, updated_at, primary_entry_id) "
-                             "VALUES (?, ?, ?, ?)", created)
+            # news time: the entry's date, never later than now (the story's first sight)
+            conn.executemany(
+                "INSERT INTO stories (id, created_at, updated_at, primary_entry_id, news_at) "
+                "VALUES (?1, ?2, ?3, ?4, min(?2, coalesce((SELECT published FROM entries "
+                "WHERE id = ?4), ?2)))", created)
         conn.executemany("UPDATE entries SET story_id = ?, "
                          "story_features = coalesce(?, story_features) WHERE id = ?",
                          self._entries)
@@ -100,7 +105,17 @@ class AssignWrites:
             "UPDATE stories SET updated_at = ?, source_count = "
             "(SELECT count(*) FROM entries WHERE story_id = ?) WHERE id = ?",
             [(self._seen, story_id, story_id) for story_id in self._joined])
+        conn.executemany(EARLIER_NEWS, self._joined_entries)
         self._stories, self._entries, self._links, self._joined = [], [], [], {}
+        self._joined_entries = []
+
+
+# A report joins a story, or its date changes: the story's news time moves to the report's
+# date when that is earlier (never later: a news time only moves back). Parameters: (entry
+# id, story id).
+EARLIER_NEWS = (
+    "UPDATE stories SET news_at = min(news_at, coalesce((SELECT published FROM entries "
+    "WHERE id = ?1), news_at)) WHERE id = ?2")
 
 
 def save_facts(conn: "sqlite3.Connection", updates: Sequence[StoryFactsUpdate],

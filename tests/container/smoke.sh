@@ -119,14 +119,32 @@ check_podman() {
 
 # ------------------------------------------------------------------------- 1. base image
 
+# The Debian mirror this machine's apt uses (the repository names none): the URI of an
+# entry for $SUITE, else of any Debian archive entry (not the security archive), in
+# deb822 .sources files or one-line .list files under $1 (default /etc/apt). Prints nothing
+# and returns 1 when there is none.
 debian_mirror() {
-    local uri
+    local apt=${1:-/etc/apt} uri
+    uri=$(awk -v suite="$SUITE" '
+        /^URIs:/ { u = $2 }
+        /^Suites:/ && u { for (i = 2; i <= NF; i++) if ($i == suite) { print u; exit } }
+        /^$/ { u = "" }' "$apt"/sources.list.d/*.sources 2>/dev/null || true)
+    [ -z "$uri" ] && uri=$(awk -v suite="$SUITE" '{ sub(/ \[[^]]*\]/, "") }
+        $1 == "deb" && $3 == suite { print $2; exit }' \
+          "$apt"/sources.list "$apt"/sources.list.d/*.list 2>/dev/null || true)
+    [ -z "$uri" ] && uri=$(awk '/^URIs:/ && $2 !~ /security/ { print $2; exit }' \
+          "$apt"/sources.list.d/*.sources 2>/dev/null || true)
+    [ -z "$uri" ] && uri=$(awk '{ sub(/ \[[^]]*\]/, "") }
+        $1 == "deb" && $2 !~ /security/ { print $2; exit }' \
+          "$apt"/sources.list "$apt"/sources.list.d/*.list 2>/dev/null || true)
+    [ -n "$uri" ] && echo "$uri"
+}
+
+choose_mirror() {
     if [ -n "${AGGREGATOR_SMOKE_MIRROR:-}" ]; then echo "$AGGREGATOR_SMOKE_MIRROR"; return; fi
-    uri=$(awk '/^URIs:/ { u = $2 } /^Suites:/ && / '"$SUITE"'( |$)/ && u { print u; exit }' \
-          /etc/apt/sources.list.d/*.sources 2>/dev/null || true)
-    [ -z "$uri" ] && uri=$(awk '$1 == "deb" && $3 == "'"$SUITE"'" { print $2; exit }' \
-          /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null || true)
-    echo "${uri:-http://deb.debian.org/debian}"
+    debian_mirror /etc/apt || fail "no Debian mirror in this machine's apt sources" \
+        "(/etc/apt/sources.list, /etc/apt/sources.list.d/); set AGGREGATOR_SMOKE_MIRROR to" \
+        "the mirror debootstrap should use"
 }
 
 make_base_image() {
@@ -137,7 +155,7 @@ make_base_image() {
     local mirror rootfs="$CACHE/rootfs" started previous
     started=$(now)
     previous=$(podman image inspect --format '{{.Id}}' "$BASE_IMAGE" 2>/dev/null || true)
-    mirror=$(debian_mirror)
+    mirror=$(choose_mirror) || exit 1
     log "base image: debootstrap $SUITE from $mirror (a few minutes, once)"
     release_rootfs "$rootfs"
     timeout 1200 debootstrap --variant=minbase --include=python3,python3-venv \
