@@ -273,6 +273,18 @@ WORDING_CASES = [
     # Not deals
     ("Shares of Ridgeline and Bluestem fall as rates rise", None, None),
     ("Quill and Northwind to face questions from the Senate", None, None),
+    # An IPO of the past, stock moves and insiders' trades are not listings or deals
+    ("Stratus Compute stock falls below its IPO price for the first time", None, None),
+    ("Kestrel shares have more than doubled since IPO", None, None),
+    ("Arm shares slip as post-IPO lock-up expiry nears", None, None),
+    ("Quill insider sells 12,000 shares", None, None),
+    # A licence talked about, not granted; a building bought, not a company
+    ("The Lumen license isn't open source. Does it matter?", None, None),
+    ("Do AI labs need licenses to train? A primer", None, None),
+    ("Nscale buys former paper mill in Norway to house 100,000 GPUs", None, None),
+    ("Quill acquires former steel mill site near Pittsburgh for AI campus", None, None),
+    ("Quill licenses its coding model to Samsung", "licensing", None),
+    ("Quill acquires Berlin-based startup Fjord for $50M", "acquisition", 50e6),
 ]
 
 

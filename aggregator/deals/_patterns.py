@@ -106,7 +106,10 @@ _KEYS = {
 _BUY = r"(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|snap(?:s|ped)?\s+up" \
        r"|scoop(?:s|ed)?\s+up|tak(?:e|es|ing)\s+over|took\s+over|absorb(?:s|ed)?|gobbles?\s+up" \
        r"|swallow(?:s|ed|ing)?(?:\s+up)?)"
-_NOT_BUYBACK = (r"(?!\s*-?\s*backs?\b|\s+(?:its\s+own|own|back|rating|recommendation|signal"
+_NOT_BUYBACK = (r"(?!\s*-?\s*backs?\b|(?:\s+[\w.&'’,-]+){0,5}?\s+(?:mill|warehouse|site|campus"
+                r"|buildings?|land|propert(?:y|ies)|factory|headquarters|offices?|facilit(?:y|ies)"
+                r"|real\s+estate|acres)\b"
+                r"|\s+(?:its\s+own|own|back|rating|recommendation|signal"
                 r"|now|the\s+dip|shares?\s+of\s+its\s+own)\b"
                 r"|(?:\s+[\w.&'’-]+){0,2}\s+(?:stock|shares)\b(?!\s+(?:of|in)\b))")
 # Stock exchanges: where an IPO lists, never a party.
@@ -132,7 +135,10 @@ _STAKE = rf"(?:{_ART}(?:\d+(?:\.\d+)?\s?(?:%|pct|per\s?cent)\s+)?(?:stake|holdin
 RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- IPO
     _rule("ipo", "ipo",
-          r"\b(?:IPOs?|initial\s+public\s+offering|go(?:es|ing)?\s+public|public\s+(?:debut|listing)"
+          # not an IPO of the past ("since IPO", "post-IPO", "below its IPO price")
+          r"(?<!since\s)(?<!since\sits\s)(?<!post-)(?<!its\sfirst\s)"
+          r"\b(?:IPOs?(?!\s+(?:price|lock-?up|pop))|initial\s+public\s+offering|go(?:es|ing)?\s+public"
+          r"|public\s+(?:debut|listing)"
           r"|(?:stock|market|trading|Nasdaq|NYSE)\s+debut|direct\s+listing"
           r"|(?:submits?|submitted|files?|filed)\s+(?:\w+\s+){0,2}?(?:S-1|F-1)|files?\s+(?:confidentially\s+)?"
           r"(?:for|to)\s+(?:an?\s+)?(?:U\.?S\.?\s+)?(?:listing|float)|flotation"
@@ -159,7 +165,11 @@ RULES: tuple[Rule, ...] = (
           r"[\w\s-]{0,40}?\bto\b", "licensor",
           "licensee"),
     _rule("licensing", "licensing",
-          r"\b(?:licen[cs](?:e|es|ed|ing)(?:[- ](?:and|&)[- ]hire)?|(?:content|data|news|archive)"
+          # a licence granted, not one talked about ("the Llama license", "need licenses to")
+          r"\b(?:licen[cs](?:e|es|ed|ing)[- ](?:and|&)[- ]hire|licen[cs](?:es|ed)\s+(?!to\b)(?=\w)"
+          r"|(?:to|will|agrees?\s+to|plans?\s+to)\s+licen[cs]e\b"
+          r"|licen[cs](?:e|ing)\s+(?:deal|agreement|pact|partnership|arrangement|contract)"
+          r"|(?:content|data|news|archive)"
           r"\s+(?:deal|agreement|pact|partnership)|acqui-?hire)\b",
           "licensee", "licensor", needs_right=False),
     # ---------------------------------------------------------------- investment (stake)
@@ -376,7 +386,10 @@ NON_DEAL = re.compile(
     r"|inquiry|investigat\w+|subpoena\w*|fined?|fines|penalt\w+|regulat\w+|ban(?:s|ned)?"
     r"|export\s+controls?|earnings|quarterly|results|revenues?|profits?|net\s+(?:income|loss)"
     r"|forecasts?|guidance|outlook|dividends?|market\s+(?:cap\w*|value)|most\s+valuable"
-    r"|shares?\s+(?:rise|rose|fall|fell|jump\w*|surge\w*|slump\w*|soar\w*|drop\w*|tumble\w*|plunge\w*)"
+    r"|(?:shares?|stock)\s+(?:have\s+|has\s+)?(?:more\s+than\s+)?(?:rise|rose|rises|fall|fell|falls"
+    r"|slip\w*|sink\w*|sank|jump\w*|surge\w*|slump\w*|soar\w*|drop\w*|tumble\w*|plunge\w*|climb\w*"
+    r"|rall\w*|doubl\w*|tripl\w*)|insider\s+(?:sell|sale|buy|selling|buying|trad)\w*"
+    r"|sells?\s+[\d,]+\s+shares|rule\s+changes?"
     r"|capex|capital\s+(?:spending|expenditures?)|spend(?:s|ing)?|lay(?:s|ing)?\s+off|layoffs?"
     r"|job\s+cuts|cuts?\s+[\w,]+\s+jobs|workforce|hir(?:es|ed|ing)|poach\w*|appoint\w*|steps?\s+down"
     r"|resign\w*|ousted|fires|fired|departs?|launch\w*|unveil\w*|releas\w+|introduc\w+|rolls?\s+out"
