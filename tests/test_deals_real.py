@@ -24,7 +24,7 @@ def _names(deal: Deal | None) -> set[str]:
 PARTY_CASES = [
     # (real) Anthropic newsroom
     ("Anthropic opens Seoul office and announces new partnerships across the Korean AI "
-     "ecosystem", "Anthropic", None, set(), {"Seoul"}),
+     "ecosystem", "Anthropic", "partnership", {"Anthropic"}, {"Seoul", "Korean AI"}),
     ("Higher usage limits for Claude and a compute deal with SpaceX", "Anthropic",
      "partnership", {"Anthropic", "SpaceX"}, {"Higher", "Claude"}),
     ("Partnering with Mozilla to improve Firefox's security", "Anthropic", "partnership",
@@ -138,6 +138,21 @@ FIRST_PARTY_CASES = [
      {("Perplexity", "partner"), ("SK Telecom", "partner")}),                    # (real)
 ]
 
+# A newsroom announcing partners it does not name: a partnership of the publisher alone.
+@pytest.mark.parametrize("title", [
+    "Announcing Comet Plus Launch Partners",                                     # (real)
+    "Perplexity Expands Publisher Program with 15 New Media Partners",           # (real)
+    "Quill announces new partnerships across the Nordic AI ecosystem",
+    "Meet our first technology partners",
+])
+def test_first_party_partners_posts(title: str) -> None:
+    deal = classify(title, publisher="Quill")
+    assert deal is not None and deal.type == "partnership"
+    assert [p.name for p in deal.parties] == ["Quill"]
+    assert classify(title) is None or classify(title).type != "partnership" or \
+        len(classify(title).parties) >= 2                   # no publisher, no such reading
+
+
 # First-party headlines worded like a deal that are not one.
 FIRST_PARTY_NON_DEALS = [
     ("Building LLM-Powered Web Apps with Client-Side Technology", "Ollama"),      # (real)
@@ -148,6 +163,8 @@ FIRST_PARTY_NON_DEALS = [
     ("Jane Doe joins Quill as chief scientist", "Quill"),
     ("Working with Claude in spreadsheets", "Anthropic"),
     ("Anthropic invests $100 million into the Claude Partner Network", "Anthropic"),  # (real)
+    ("Introducing the partner hub of the Quill Partner Network", "Quill"),
+    ("How our launch partners build on Quill", "Quill"),
 ]
 
 

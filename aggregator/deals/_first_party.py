@@ -101,3 +101,12 @@ def restatements(title: str, publisher: str, known: Callable[[str], bool]) -> li
             out.append(f"{publisher} partners with {_name(found)}")
             break
     return out
+
+
+# A newsroom announcing partners it does not name in the headline ("Announcing Comet Plus
+# Launch Partners", "… Expands Publisher Program with 15 New Media Partners", "… announces
+# new partnerships across the Korean AI ecosystem"): plural partners, not a "Partner Network".
+PARTNERS_POST = re.compile(
+    r"\b(?:new|launch|media|channel|publisher|publishing|technology|strategic|first|global"
+    r"|founding|\d+)\s+(?:[\w-]+\s+){0,2}?partners(?:hips)?\b"
+    r"|\bannounc\w*\s+(?:[\w-]+\s+){0,2}?partnerships\b", re.IGNORECASE)

@@ -207,6 +207,8 @@ def _ordinal_name(full: str, offset: int, m: re.Match[str], casing: Casing) -> b
 _FOLLOWED = re.compile(r" (?:[A-Z]|[a-z]+s\b|[a-z]+ing\b|to\b|and\b|&)")
 
 
+_COLLECTIVE = re.compile(r"\s+(?:ecosystem|industry|sector|community|scene|market|startups|companies"
+                         r"|firms|players|outfits|talent|leaders|landscape)\b")
 _OWNS = re.compile(r"['’]s\s+$")
 _STATE_OF = re.compile(r"\b((?i:state|commonwealth|kingdom|republic|province|city|government"
                        r"|people['’]s\s+republic))\s+of\s+(?:the\s+)?$")
@@ -230,6 +232,8 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
         if after:                       # "US Department of Energy", "Government of Canada"
             return start, after.end(1), f"{name} of {after.group(1).strip()}"
         return start, end, name
+    if _COLLECTIVE.match(text, end):
+        return None                     # "the Nordic AI ecosystem", "Munich AI outfits X"
     if is_place(name):
         of = _STATE_OF.search(text, 0, start)
         if of is not None and of.end() == start:        # "the state of Maryland"

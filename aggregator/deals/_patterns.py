@@ -376,6 +376,7 @@ HARD_NON_DEAL = re.compile(
     r"|subsid(?:y|ies|i[sz]\w*)|loans?|debt|bonds?|notes\s+offering|credit\s+(?:facility|line)|buy\s+rating"
     r"|price\s+target|buy-?backs?|repurchase\w*|market\s+(?:cap\w*|value)|most\s+valuable"
     r"|capex|capital\s+(?:spending|expenditures?)|forecasts?|guidance|outlook)\b"
+    r"|insider\s+(?:sell|sale|buy|selling|buying|trad)\w*|sells?\s+[\d,]+\s+shares"
     r"|^how\s+(?!to\b)|\binterview(?:s|ed)?\s+with\b|\b(?:wins?|won|awarded)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b",
     _I,
@@ -388,8 +389,7 @@ NON_DEAL = re.compile(
     r"|forecasts?|guidance|outlook|dividends?|market\s+(?:cap\w*|value)|most\s+valuable"
     r"|(?:shares?|stock)\s+(?:have\s+|has\s+)?(?:more\s+than\s+)?(?:rise|rose|rises|fall|fell|falls"
     r"|slip\w*|sink\w*|sank|jump\w*|surge\w*|slump\w*|soar\w*|drop\w*|tumble\w*|plunge\w*|climb\w*"
-    r"|rall\w*|doubl\w*|tripl\w*)|insider\s+(?:sell|sale|buy|selling|buying|trad)\w*"
-    r"|sells?\s+[\d,]+\s+shares|rule\s+changes?"
+    r"|rall\w*|doubl\w*|tripl\w*)|rule\s+changes?"
     r"|capex|capital\s+(?:spending|expenditures?)|spend(?:s|ing)?|lay(?:s|ing)?\s+off|layoffs?"
     r"|job\s+cuts|cuts?\s+[\w,]+\s+jobs|workforce|hir(?:es|ed|ing)|poach\w*|appoint\w*|steps?\s+down"
     r"|resign\w*|ousted|fires|fired|departs?|launch\w*|unveil\w*|releas\w+|introduc\w+|rolls?\s+out"

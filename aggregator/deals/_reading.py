@@ -9,16 +9,18 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
-from ..models import Deal
+from ..models import Deal, Party
+from ._classify import headline_blocked
 from ._digest import digest_items
 from ._gate import gated
 from ._gazetteer import Gazetteer, load_gazetteer
 from ._model import Model
 from ._parties import is_title
-from ._first_party import restatements
+from ._first_party import PARTNERS_POST, restatements
 from ._pair import pair_restatement
 from ._publisher import first_person, with_subject
 from ._segment import clean
+from ._status import status_of
 
 
 # The parties each deal type needs before a reader can trust it.
@@ -90,7 +92,14 @@ def _first_party(title: str, text: str, publisher: str, gz: Gazetteer,
         restated = gated(sentence, text or title, gz, rates, use_model=False, model=model)
         if restated is not None and complete(restated):
             return restated
-    return deal if deal is not None and complete(deal) else None
+    if deal is not None and complete(deal):
+        return deal
+    partners = PARTNERS_POST.search(title)
+    if partners is None or headline_blocked(title[:partners.start()] + title[partners.end():]):
+        return None                     # ("Launch Partners" is no launch)
+    return Deal(type="partnership", status=status_of(title, "partnership"),
+                parties=(Party(name=publisher, role="partner", slug=gz.slug(publisher)),),
+                evidence=partners.group(0), rule="first-party-partners")
 
 
 _INSTITUTION = re.compile(
