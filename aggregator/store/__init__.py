@@ -81,11 +81,19 @@ class Store(StoryStore):
             raise StoreError(f"{self.path}: cannot take the write lock: {exc}") from exc
         try:
             yield self.db
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        else:
             conn.execute("COMMIT")
+        except sqlite3.Error as exc:   # disk full, I/O error, a damaged file: the store's
+            self._rollback()
+            raise StoreError(f"{self.path or ':memory:'}: write failed: {exc}") from exc
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        # SQLite may have rolled back already (SQLITE_FULL, SQLITE_IOERR): then there is none
+        if self.db.conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.conn.execute("ROLLBACK")
 
     def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         cursor = self.db.execute(sql, params)
@@ -143,6 +151,15 @@ class Store(StoryStore):
                     sets += ", title = :title"
                     values["title"] = title
                 self.db.execute(f"UPDATE feeds SET {sets} WHERE name = :name", values)
+
+    def note_feed_error(self, name: str, message: str) -> None:
+        """Inside the caller's write: a later stage failed on this feed's stored entries
+        (its row says why; its polling schedule is the fetch's business)."""
+        self.db.execute("UPDATE feeds SET last_error = ? WHERE name = ?", [message, name])
+
+    def installation_id(self) -> str:
+        """The random id of this database (made once, by migration 0010)."""
+        return str(self.scalar("SELECT installation_id FROM installation"))
 
     # ------------------------------------------------------------------ entries
 
