@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from aiohttp.abc import AbstractResolver, ResolveResult
 
+from aggregator.models import TagRule
+
 from .server import Body, Bomb, Drip, HostileServer, LyingLength, Redirect, RedirectLoop, Response
 
 if TYPE_CHECKING:
@@ -241,6 +243,7 @@ class Case:
     also: frozenset[str] = field(default_factory=frozenset)   # other accepted outcomes
     stage_errors: tuple[str, ...] = ()   # report.stage_errors keys (prefixes) it may cause
     setup: Callable[["Store"], None] | None = None   # on the stored baseline, before cycle 1
+    tag_rules: tuple[TagRule, ...] = ()              # the user's tag rules in this case
 
 
 def _max_stored(n: int) -> Check:
@@ -342,6 +345,17 @@ def _no_validators(run: "CaseRun") -> list[str]:
     state = run.store.feed_state(run.settings.feeds[1].name)
     return [f"{name} of {len(value)} chars kept" for name, value in
             (("ETag", state.etag), ("Last-Modified", state.last_modified)) if value]
+
+
+def _tagged(tag: str, title_part: str) -> Check:
+    """The story of the entry whose title has ``title_part`` got ``tag``."""
+    def check(run: "CaseRun") -> list[str]:
+        rows = run.store.rows(
+            "SELECT t.tag FROM entries e JOIN story_tags t ON t.story_id = e.story_id "
+            "WHERE e.title LIKE ?", [f"%{title_part}%"])
+        got = {r["tag"] for r in rows}
+        return [] if tag in got else [f"{title_part!r}: tags {sorted(got)}, not {tag!r}"]
+    return check
 
 
 def _links_safe(run: "CaseRun") -> list[str]:
@@ -503,7 +517,21 @@ NETWORK: list[Case] = [
          url="http://mapped.test:{port}/case/dns-name-v4-mapped"),
 ]
 
+USER_RULES = (
+    TagRule("backtrack", patterns=("(a+)+$", "(x|x|x)*y")),
+    TagRule("labs", patterns=("(?i)openai", "(?P<lab>anthropic)")),
+    TagRule("again", patterns=("(?P<lab>mistral)",)),
+)
+
 CONTENT: list[Case] = [
+    Case("regex-rules", "content", "tag regexes (a+)+$ and (x|x|x)*y against 40-character "
+         "titles, (?i) inline flags, one group name in two rules (19.3, 19.4)",
+         Body(doc(item("a" * 40 + "!", "https://hostile.example/r1") +
+                  item("x" * 40, "https://hostile.example/r2") +
+                  item("OpenAI and Mistral sign a deal", "https://hostile.example/r3"))),
+         "parsed", "user_regex: RE2, each pattern compiled alone", tag_rules=USER_RULES,
+         checks=(_min_stored(3), _tagged("labs", "OpenAI"), _tagged("again", "Mistral"),
+                 _within(20.0))),
     Case("html-tricks", "content", "script, handlers, forms, SVG/MathML, js:/data: URLs in "
          "escaped HTML, CDATA, titles and authors", Body(_html_content()), "parsed",
          "sanitize.sanitize_html (nh3 allow-list), html_to_text for plain fields",

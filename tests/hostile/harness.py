@@ -18,7 +18,7 @@ import threading
 import time
 import tracemalloc
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
@@ -160,7 +160,8 @@ class Harness:
         hostile = self.server.route(f"/case/{case.name}", case.response)
         if case.url:
             hostile = case.url.format(base=self.server.base, port=self.server.port)
-        return settings_for(root, good, hostile, case.timeout)
+        settings = settings_for(root, good, hostile, case.timeout)
+        return replace(settings, tag_rules=case.tag_rules) if case.tag_rules else settings
 
     def run(self, case: Case, *, trace_memory: bool = False) -> CaseResult:
         settings = self.prepare(case)
