@@ -358,6 +358,13 @@ def _tagged(tag: str, title_part: str) -> Check:
     return check
 
 
+def _shallow(depth: int) -> Check:
+    def check(run: "CaseRun") -> list[str]:
+        return [f"{e['content_html'].count('<div>')} nested <div> stored"
+                for e in run.new_entries if e["content_html"].count("<div>") > depth]
+    return check
+
+
 def _links_safe(run: "CaseRun") -> list[str]:
     return [f"unsafe link stored: {e['link']!r}" for e in run.new_entries
             if e["link"] and not str(e["link"]).startswith(("http://", "https://"))]
@@ -532,6 +539,11 @@ CONTENT: list[Case] = [
          "parsed", "user_regex: RE2, each pattern compiled alone", tag_rules=USER_RULES,
          checks=(_min_stored(3), _tagged("labs", "OpenAI"), _tagged("again", "Mistral"),
                  _within(20.0))),
+    Case("deep-nesting", "content", "a 1 MB description of 200,000 unclosed <div> (19.5)",
+         Body(doc(item("Deeply nested", "https://hostile.example/deep",
+                       description=_escaped("<div>" * 200_000 + "deep text")))),
+         "parsed", "sanitize.cap_nesting: tags deeper than 100 go before the HTML parser",
+         checks=(_min_stored(1), _shallow(100), _within(30.0))),
     Case("html-tricks", "content", "script, handlers, forms, SVG/MathML, js:/data: URLs in "
          "escaped HTML, CDATA, titles and authors", Body(_html_content()), "parsed",
          "sanitize.sanitize_html (nh3 allow-list), html_to_text for plain fields",
