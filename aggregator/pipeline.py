@@ -89,6 +89,9 @@ def run_once(settings: Settings, store: Store, fetcher: Fetcher, now: datetime, 
     loaded from the store, when None).
     """
     clock = time.perf_counter()
+    problem = store.file_problem()
+    if problem:       # deleted, replaced or truncated under us: nothing is written over it
+        raise StoreError(problem)
     report = RunReport(started=now)
     store.sync_feeds(settings.feeds)
     due = due_feeds(settings.feeds, store.feed_states(counts=False), now, all_feeds=all_feeds)

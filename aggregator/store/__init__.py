@@ -8,6 +8,7 @@ absorbs short waits. Upserts are idempotent on (feed, entry_key).
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,10 +38,16 @@ class Store(StoryStore):
     """Facade over the database. Not thread-safe: one instance per thread."""
 
     def __init__(self, path: Path | str | None = None, *,
-                 id_authority: str = "aggregator.local,2026") -> None:
+                 id_authority: str = "aggregator.local,2026", create: bool = True) -> None:
+        """``create``: False refuses a database file that does not exist (a process that
+        joins a running service must never start a fresh, empty database)."""
         self.path = None if path is None else Path(path)
         self.id_authority = id_authority
         self._story_memo = {}
+        self._identity: tuple[int, int] | None = None
+        if self.path is not None and not create and not self.path.is_file():
+            raise StoreError(f"{self.path}: the database file is gone; it is not created "
+                             "again while the service runs (restore a backup, or restart)")
         try:
             if self.path is None:
                 conn = sqlite3.connect(":memory:", check_same_thread=False)
@@ -53,6 +60,27 @@ class Store(StoryStore):
             _schema.migrate(self.db)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path or ':memory:'}: cannot open database: {exc}") from exc
+        if self.path is not None:
+            stat = os.stat(self.path)
+            self._identity = (stat.st_dev, stat.st_ino)
+
+    def file_problem(self) -> str | None:
+        """Why the database file is no longer the one this store opened, or None: it was
+        deleted or replaced (another inode), or it is shorter than its header says
+        (truncated). Reads the file's first 100 bytes: cheap enough for every probe."""
+        if self.path is None or self._identity is None:
+            return None
+        try:
+            stat = os.stat(self.path)
+            if (stat.st_dev, stat.st_ino) != self._identity:
+                return f"{self.path}: the database file was replaced since it was opened"
+            with open(self.path, "rb") as handle:
+                head = handle.read(100)
+        except FileNotFoundError:
+            return f"{self.path}: the database file was deleted while in use"
+        except OSError as exc:
+            return f"{self.path}: the database file cannot be read: {exc}"
+        return _header_problem(self.path, head, stat.st_size)
 
     def _configure(self) -> None:
         self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -336,6 +364,18 @@ class Store(StoryStore):
         return _schema.schema_version(self.db)
 
 
+def _header_problem(path: Path, head: bytes, size: int) -> str | None:
+    if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
+        return f"{path}: the database file is no longer a database (truncated or overwritten)"
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    if head[24:28] == head[92:96] and size < pages * page_size:   # the header's count is valid
+        return (f"{path}: the database file is shorter ({size} bytes) than its "
+                f"{pages} pages (truncated)")
+    return None
+
+
 def story_item(row: dict[str, Any]) -> StoryItem:
     return StoryItem(
         entry_id=row["id"], feed=row["feed"], url=row["link"], guid=row["guid"],
@@ -344,6 +384,7 @@ def story_item(row: dict[str, Any]) -> StoryItem:
     )
 
 
-def open_store(settings: Settings) -> Store:
-    """The store of ``settings``: its database file and its ``tag:`` authority."""
-    return Store(settings.database, id_authority=settings.site.id_authority)
+def open_store(settings: Settings, *, create: bool = True) -> Store:
+    """The store of ``settings``: its database file and its ``tag:`` authority
+    (``create``: see :class:`Store`)."""
+    return Store(settings.database, id_authority=settings.site.id_authority, create=create)
