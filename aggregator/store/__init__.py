@@ -25,6 +25,7 @@ from . import _rows, _schema, _story_writes
 from ._stories import StoryStore
 
 BUSY_TIMEOUT_MS = 15_000
+_HEADER_BYTES = 100          # an SQLite file is at least its header once written
 
 
 @dataclass(frozen=True)
@@ -66,21 +67,23 @@ class Store(StoryStore):
 
     def file_problem(self) -> str | None:
         """Why the database file is no longer the one this store opened, or None: it was
-        deleted or replaced (another inode), or it is shorter than its header says
-        (truncated). Reads the file's first 100 bytes: cheap enough for every probe."""
+        deleted or replaced (another inode), or truncated below a database header. Only
+        ``stat`` is used: opening and closing the file in this process would release
+        SQLite's POSIX locks on it."""
         if self.path is None or self._identity is None:
             return None
         try:
             stat = os.stat(self.path)
-            if (stat.st_dev, stat.st_ino) != self._identity:
-                return f"{self.path}: the database file was replaced since it was opened"
-            with open(self.path, "rb") as handle:
-                head = handle.read(100)
         except FileNotFoundError:
             return f"{self.path}: the database file was deleted while in use"
         except OSError as exc:
             return f"{self.path}: the database file cannot be read: {exc}"
-        return _header_problem(self.path, head, stat.st_size)
+        if (stat.st_dev, stat.st_ino) != self._identity:
+            return f"{self.path}: the database file was replaced since it was opened"
+        if stat.st_size < _HEADER_BYTES:
+            return (f"{self.path}: the database file was truncated ({stat.st_size} bytes, "
+                    "less than a database header)")
+        return None
 
     def _configure(self) -> None:
         self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -362,18 +365,6 @@ class Store(StoryStore):
 
     def schema_version(self) -> str:
         return _schema.schema_version(self.db)
-
-
-def _header_problem(path: Path, head: bytes, size: int) -> str | None:
-    if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
-        return f"{path}: the database file is no longer a database (truncated or overwritten)"
-    page_size = int.from_bytes(head[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(head[28:32], "big")
-    if head[24:28] == head[92:96] and size < pages * page_size:   # the header's count is valid
-        return (f"{path}: the database file is shorter ({size} bytes) than its "
-                f"{pages} pages (truncated)")
-    return None
 
 
 def story_item(row: dict[str, Any]) -> StoryItem:
