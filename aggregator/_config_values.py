@@ -21,6 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from aggregator.errors import ConfigError
 from aggregator.models import CURRENCY_RATES, DEAL_TYPES
+from aggregator.user_regex import UserRegexError, compile_user_regex
 
 # Approximate USD per one unit of each currency; ``currency_rates`` in the file is merged over it.
 DEFAULT_CURRENCY_RATES: Mapping[str, float] = CURRENCY_RATES
@@ -294,8 +295,8 @@ as_deal_types = list_of(as_choice(*DEAL_TYPES))
 def as_pattern(src: Source, node: Node, key: str) -> str:
     pattern = as_text(src, node, key)
     try:
-        re.compile(pattern)
-    except re.error as exc:
+        compile_user_regex(pattern)
+    except UserRegexError as exc:
         raise src.error(node, key, f"invalid regular expression {pattern!r}: {exc}") from None
     return pattern
 

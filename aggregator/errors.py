@@ -71,3 +71,13 @@ class PublishError(AggregatorError):
 
 class ServeError(AggregatorError):
     """The web server could not start (e.g. its address is in use)."""
+
+
+MAX_DESCRIPTION = 300   # chars of an exception's description kept on a feed row or a report
+
+
+def describe(exc: BaseException, limit: int = MAX_DESCRIPTION) -> str:
+    """``Type: message`` of an unexpected exception, on one line and at most ``limit``
+    chars: what a feed row, a cycle report or ``/readyz`` says about it."""
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
@@ -35,14 +36,20 @@ from aggregator._netguard import (
     GuardedResolver,
     check_literal_host,
 )
+from aggregator.errors import describe
 from aggregator.models import FetchRequest, FetchResult
 
-__all__ = ["FetchOptions", "Fetcher", "parse_retry_after"]
+__all__ = ["FetchOptions", "Fetcher", "bounded_validator", "parse_retry_after"]
+
+log = logging.getLogger(__name__)
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 PERMANENT_STATUSES = frozenset({301, 308})
 RETRY_AFTER_STATUSES = frozenset({429, 503})
 MAX_RETRY_AFTER = timedelta(days=7)
+_RETRY_AFTER_DIGITS = 7                  # 7 days is 604,800 s: six digits
+MAX_HEADER_CHARS = 1024                  # of a header value read as a number or date
+MAX_VALIDATOR_CHARS = 256                # ETag / Last-Modified longer than this is dropped
 CHUNK_SIZE = 64 * 1024
 
 
@@ -70,21 +77,41 @@ class _Failure(Exception):
 
 
 def parse_retry_after(value: str | None, now: datetime) -> datetime | None:
-    """Retry-After (delta-seconds or HTTP-date) as a UTC datetime in [now, now + 7 days]."""
+    """Retry-After (delta-seconds or HTTP-date) as a UTC datetime in [now, now + 7 days].
+
+    Bounded: a number of any length is at most 7 days (its digits are not converted when
+    there are more than a 7-day count needs), a date beyond what a datetime holds is 7 days,
+    anything unreadable is None."""
     if not value:
         return None
     value = value.strip()
+    limit = now + MAX_RETRY_AFTER
     when: datetime | None
     if value.isascii() and value.isdigit():
-        when = now + timedelta(seconds=min(int(value), int(MAX_RETRY_AFTER.total_seconds())))
-    else:
-        try:
-            when = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
+        digits = value.lstrip("0") or "0"
+        if len(digits) > _RETRY_AFTER_DIGITS:
+            return limit
+        return now + timedelta(seconds=min(int(digits), int(MAX_RETRY_AFTER.total_seconds())))
+    if len(value) > MAX_HEADER_CHARS:
+        return None
+    try:
+        when = parsedate_to_datetime(value)
         if when.tzinfo is None:
             when = when.replace(tzinfo=UTC)
-    return min(max(when.astimezone(UTC), now), now + MAX_RETRY_AFTER)
+        when = when.astimezone(UTC)
+    except OverflowError:            # a valid date past datetime.max once made UTC
+        return limit
+    except (TypeError, ValueError, IndexError):
+        return None
+    return min(max(when, now), limit)
+
+
+def bounded_validator(value: str | None) -> str | None:
+    """An ETag or Last-Modified value to keep and send back, or None when it is longer than
+    :data:`MAX_VALIDATOR_CHARS` (a repeated or padded header is not worth re-sending)."""
+    if value is None or len(value) > MAX_VALIDATOR_CHARS:
+        return None
+    return value
 
 
 def _decode_header(raw: bytes) -> str:
@@ -157,7 +184,10 @@ class Fetcher:
                 result = await self._fetch_one(session, limits, request)
                 results[index] = result
                 if on_result is not None:
-                    on_result(result)
+                    try:
+                        on_result(result)
+                    except Exception:  # the caller's hook must not end the other fetches
+                        log.exception("feed %s: result hook failed", request.feed)
 
             async with asyncio.TaskGroup() as group:
                 for index, request in enumerate(requests):
@@ -194,6 +224,10 @@ class Fetcher:
             result = FetchResult(feed=request.feed, url=shown, status=failure.status,
                                  error=str(failure), error_kind=failure.kind,
                                  retry_after=failure.retry_after)
+        except Exception as exc:  # a bug met by one feed's answer is that feed's failure
+            log.exception("feed %s: fetch failed unexpectedly", request.feed)
+            result = FetchResult(feed=request.feed, url=shown, error_kind="internal",
+                                 error=f"internal error while fetching: {describe(exc)}")
         return replace(result, elapsed=round(time.monotonic() - started, 6))
 
     # ------------------------------------------------------------------ local files
@@ -269,16 +303,17 @@ class Fetcher:
                            headers=headers, final_url=final_url,
                            permanent_redirect=final_url if permanent else None)
         if status == 304:
-            return replace(base, etag=headers.get("etag", request.etag),
-                           last_modified=headers.get("last-modified", request.last_modified))
+            return replace(base, etag=bounded_validator(headers.get("etag", request.etag)),
+                           last_modified=bounded_validator(
+                               headers.get("last-modified", request.last_modified)))
         if not 200 <= status < 300:
             retry_after = (parse_retry_after(headers.get("retry-after"), self._clock())
                            if status in RETRY_AFTER_STATUSES else None)
             return replace(base, retry_after=retry_after, error_kind="http",
                            error=f"HTTP {status} {response.reason or ''}".rstrip())
         content = await _read_body(response, self.options.max_body_bytes)
-        return replace(base, content=content, etag=headers.get("etag"),
-                       last_modified=headers.get("last-modified"))
+        return replace(base, content=content, etag=bounded_validator(headers.get("etag")),
+                       last_modified=bounded_validator(headers.get("last-modified")))
 
 
 # ---------------------------------------------------------------------- helpers
@@ -288,10 +323,11 @@ def _request_headers(request: FetchRequest) -> dict[str, str]:
     headers = {"User-Agent": request.user_agent, "Accept-Encoding": "gzip, deflate",
                "Accept": "application/atom+xml, application/rss+xml, application/xml;q=0.9, "
                          "text/xml;q=0.9, */*;q=0.8"}
-    if request.etag:
-        headers["If-None-Match"] = request.etag
-    if request.last_modified:
-        headers["If-Modified-Since"] = request.last_modified
+    etag, last_modified = bounded_validator(request.etag), bounded_validator(request.last_modified)
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
     return headers
 
 

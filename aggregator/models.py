@@ -7,12 +7,16 @@ All datetimes are timezone-aware UTC.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, Protocol, Sequence
 
 # --------------------------------------------------------------------------- settings
+
+#: The earliest date an entry may carry: an earlier one (a feed's "0001-01-01") counts as no
+#: date at parse, and one stored before this bound is read as this date.
+DATE_FLOOR = datetime(1990, 1, 1, tzinfo=timezone.utc)
 
 DEFAULT_USER_AGENT = "aggregator/0.1 (+https://github.com/aggregator; AI deals feed)"
 

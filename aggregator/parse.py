@@ -30,7 +30,7 @@ import feedparser
 
 from aggregator._defuse import cap_entries, defuse
 from aggregator.errors import ParseError
-from aggregator.models import Entry, ParsedFeed
+from aggregator.models import DATE_FLOOR, Entry, ParsedFeed
 from aggregator.sanitize import collapse_space, html_to_text, sanitize_html, truncate
 from aggregator.urls import canonical_url, safe_link
 
@@ -51,6 +51,7 @@ class ParseLimits:
     max_summary: int = 2_000      # chars of plain text
     max_content: int = 100_000    # chars of sanitised HTML
     max_future: timedelta = timedelta(days=1)   # dates beyond now+this are treated as missing
+    min_date: datetime = DATE_FLOOR             # and so are dates before this one
 
 
 @dataclass(frozen=True)
@@ -247,7 +248,7 @@ def _date(raw: Any, keys: tuple[str, ...], ctx: _Context) -> datetime | None:
             when = datetime(*parsed[:6], tzinfo=UTC)
         except (TypeError, ValueError, OverflowError):
             continue
-        if when > ctx.now + ctx.limits.max_future:
+        if when > ctx.now + ctx.limits.max_future or when < ctx.limits.min_date:
             return None
         return when
     return None

@@ -19,10 +19,10 @@ from typing import Callable, Iterator, Mapping, Sequence
 
 from . import deals as deals_mod
 from . import policy
-from .errors import ParseError, PublishError
+from .errors import ParseError, PublishError, StoreError, describe
 from .fetch import Fetcher
 from .models import (
-    EntryDeal, FeedSettings, FeedState, FetchRequest, FetchResult, ParsedFeed, Settings,
+    DATE_FLOOR, EntryDeal, FeedSettings, FeedState, FetchRequest, FetchResult, ParsedFeed, Settings,
     StoryItem,
 )
 from .parse import ParseLimits, parse_feed
@@ -63,6 +63,8 @@ class RunReport:
     story_index: str = ""            # "loaded" from the store, or "kept" from the last cycle
     published: int = 0
     publish_error: str | None = None
+    store_error: str | None = None   # the last failure to write the database in this cycle
+    stage_errors: dict[str, str] = field(default_factory=dict)   # stage -> what failed
     publish_seconds: float = 0.0
     duration: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)   # seconds per stage
@@ -87,25 +89,46 @@ def run_once(settings: Settings, store: Store, fetcher: Fetcher, now: datetime, 
     loaded from the store, when None).
     """
     clock = time.perf_counter()
+    problem = store.file_problem()
+    if problem:       # deleted, replaced or truncated under us: nothing is written over it
+        raise StoreError(problem)
     report = RunReport(started=now)
     store.sync_feeds(settings.feeds)
     due = due_feeds(settings.feeds, store.feed_states(counts=False), now, all_feeds=all_feeds)
     report.feeds_due = len(due)
-    with _timed(report, "fetch_parse_store"):
+    with _timed(report, "fetch_parse_store"), _barrier(report, "fetch"):
         _fetch_and_store(settings, store, fetcher, due, now, report, executor, progress,
                          rng or random.Random())
     with _timed(report, "stories_deals"):
-        _refresh_facts(settings, store, now, report)
-        _cluster_and_tag(settings, store, now, report, stories or StoryWindow())
+        with _barrier(report, "facts"):
+            _refresh_facts(settings, store, now, report)
+        with _barrier(report, "stories"):
+            _stories_stage(settings, store, now, report, stories or StoryWindow())
     if settings.retention_days:
-        store.prune(now - timedelta(days=settings.retention_days), now)
+        with _barrier(report, "retention"):
+            store.prune(now - timedelta(days=settings.retention_days), now)
     if publish:
         with _timed(report, "publish"):
             publish_now(settings, store, now, report, executor)
     report.duration = time.perf_counter() - clock
     report.finished = now + timedelta(seconds=report.duration)
-    store.record_run(now, report.finished, report.as_dict())
+    with _barrier(report, "record"):
+        store.record_run(now, report.finished, report.as_dict())
     return report
+
+
+@contextlib.contextmanager
+def _barrier(report: RunReport, stage: str) -> Iterator[None]:
+    """One stage's failure is recorded in the report (and a database failure as the cycle's
+    ``store_error``); the stages after it still run, the publish included."""
+    try:
+        yield
+    except StoreError as exc:
+        report.store_error = report.stage_errors[stage] = str(exc)
+        log.error("%s: the database refused a write: %s", stage, exc)
+    except Exception as exc:  # a bug met by stored data must not stop every later cycle
+        report.stage_errors[stage] = describe(exc)
+        log.exception("%s failed; the cycle goes on", stage)
 
 
 @contextlib.contextmanager
@@ -193,34 +216,58 @@ def _store_result(settings: Settings, store: Store, feed: FeedSettings, state: F
                   result: FetchResult, parsing: Future[ParsedFeed] | None, now: datetime,
                   report: RunReport, rng: random.Random,
                   states: list[tuple[FeedState, str | None]]) -> FeedOutcome:
+    """Parse and store one feed's result; whatever fails is this feed's error (on its row,
+    with backoff), and a feed whose entries were not stored keeps its old validators."""
     output, new = None, 0
     if result.ok:
-        try:
-            output = parsing.result() if parsing else _parse_job(
-                result, now, settings.max_entries_per_feed, settings.currency_rates,
-                store.content_hashes(feed.name, 2 * settings.max_entries_per_feed),
-                publisher_for(feed))
-        except ParseError as exc:
-            result = dataclasses.replace(result, error=f"parse error: {exc.message}",
-                                         error_kind="parse")
-        except BrokenProcessPool:
-            result = dataclasses.replace(result, error="parse error: the parser process died",
-                                         error_kind="parse")
-    new_state = policy.apply_outcome(state, result, interval=feed.interval, now=now, rng=rng)
+        output, result = _parse_result(settings, store, feed, result, parsing, now)
     parsed = output.parsed if output else None
     if output is not None and parsed is not None:
-        upserted = store.upsert_entries(feed.name, parsed.entries, now, output.deals)
-        new = len(upserted.new_ids)
-        report.new_entries += new
-        report.changed_entries += len(upserted.changed_ids)
-        if parsed.warning:
-            log.info("feed %s: kept what parsed: %s", feed.name, parsed.warning)
+        try:
+            upserted = store.upsert_entries(feed.name, parsed.entries, now, output.deals)
+        except Exception as exc:  # StoreError (disk full ...) or a bug: this feed's failure
+            if isinstance(exc, StoreError):
+                report.store_error = str(exc)
+            else:
+                log.exception("feed %s: storing failed unexpectedly", feed.name)
+            result = _failed(result, "store", f"store error: {describe(exc)}")
+            parsed = None
+        else:
+            new = len(upserted.new_ids)
+            report.new_entries += new
+            report.changed_entries += len(upserted.changed_ids)
+            if parsed.warning:
+                log.info("feed %s: kept what parsed: %s", feed.name, parsed.warning)
+    new_state = policy.apply_outcome(state, result, interval=feed.interval, now=now, rng=rng)
     states.append((new_state, parsed.title if parsed else None))
     _count(report, result)
     if result.error:
         log.warning("feed %s: %s", feed.name, result.error)
     return FeedOutcome(feed.name, result.status, result.error, result.error_kind, new,
                        result.elapsed)
+
+
+def _parse_result(settings: Settings, store: Store, feed: FeedSettings, result: FetchResult,
+                  parsing: Future[ParsedFeed] | None, now: datetime,
+                  ) -> tuple[ParseOutput | None, FetchResult]:
+    try:
+        output = parsing.result() if parsing else _parse_job(
+            result, now, settings.max_entries_per_feed, settings.currency_rates,
+            store.content_hashes(feed.name, 2 * settings.max_entries_per_feed),
+            publisher_for(feed))
+        return output, result
+    except ParseError as exc:
+        return None, _failed(result, "parse", f"parse error: {exc.message}")
+    except BrokenProcessPool:
+        return None, _failed(result, "parse", "parse error: the parser process died")
+    except Exception as exc:  # a bug met by this feed's document: its failure alone
+        log.error("feed %s: parsing failed unexpectedly", feed.name, exc_info=exc)
+        return None, _failed(result, "internal", f"internal error while parsing: "
+                                                 f"{describe(exc)}")
+
+
+def _failed(result: FetchResult, kind: str, message: str) -> FetchResult:
+    return dataclasses.replace(result, error=message, error_kind=kind)
 
 
 def _count(report: RunReport, result: FetchResult) -> None:
@@ -253,11 +300,54 @@ def _refresh_facts(settings: Settings, store: Store, now: datetime, report: RunR
     log.info("story facts recomputed for %d stories (facts key %s)", len(ids), key)
 
 
+def _stories_stage(settings: Settings, store: Store, now: datetime, report: RunReport,
+                   stories: StoryWindow) -> None:
+    """Cluster and tag the pending entries. When that fails for a reason other than the
+    database, each feed's pending entries are tried alone (and rolled back); the feeds that
+    still fail are left out (their entries stay pending, their rows say why) and the others
+    are clustered together, in the order one run would have taken."""
+    pending = store.pending_items()
+    try:
+        _cluster_and_tag(settings, store, now, report, stories, pending)
+        return
+    except StoreError:
+        raise
+    except Exception as exc:
+        log.error("stories: clustering failed (%s); trying each feed alone", describe(exc),
+                  exc_info=exc)
+    pending = store.pending_items()
+    bad: dict[str, str] = {}
+    for feed in sorted({i.feed for i in pending}):
+        try:
+            _cluster_and_tag(settings, store, now, RunReport(started=now), stories,
+                             [i for i in pending if i.feed == feed], probe=True)
+        except _Probed:
+            pass
+        except StoreError:
+            raise
+        except Exception as exc:  # this feed's stored entries break clustering
+            bad[feed] = f"stories: {describe(exc)}"
+    for feed, message in bad.items():
+        report.stage_errors[f"stories:{feed}"] = message
+        log.error("feed %s: its entries are left unclustered: %s", feed, message)
+    if bad:
+        with store.write():
+            for feed, message in bad.items():
+                store.note_feed_error(feed, message)
+    _cluster_and_tag(settings, store, now, report, stories,
+                     [i for i in pending if i.feed not in bad])
+
+
+class _Probed(Exception):
+    """Ends a trial clustering: its writes are rolled back."""
+
+
 def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: RunReport,
-                     stories: StoryWindow) -> None:
-    # A date slightly in the future (allowed by parse) must not push the window ahead.
-    pending = [i if i.published <= now else dataclasses.replace(i, published=now)
-               for i in store.pending_items()]
+                     stories: StoryWindow, stored: Sequence[StoryItem], *,
+                     probe: bool = False) -> None:
+    # A date slightly in the future (allowed by parse) must not push the window ahead, and
+    # one stored before dates were bounded must not reach before the floor.
+    pending = [_bounded_item(i, now) for i in stored]
     if not pending:
         return
     loads = stories.loads
@@ -265,7 +355,7 @@ def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: Ru
                               pending, now)
     report.story_index = "loaded" if stories.loads > loads else "kept"
     try:
-        touched, made = _assign(store, index, pending, now, report, stories)
+        touched, made = _assign(store, index, pending, now, report, stories, probe)
     except BaseException:
         stories.invalidate()         # the index saw changes the rollback undid
         raise
@@ -275,8 +365,17 @@ def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: Ru
         report.stories_updated += facts.apply_many(store, live, now, made)
 
 
+def _bounded_item(item: StoryItem, now: datetime) -> StoryItem:
+    if item.published > now:
+        return dataclasses.replace(item, published=now)
+    if item.published < DATE_FLOOR:
+        return dataclasses.replace(item, published=DATE_FLOOR)
+    return item
+
+
 def _assign(store: Store, index: StoryIndex, pending: Sequence[StoryItem], now: datetime,
-            report: RunReport, stories: StoryWindow) -> tuple[set[int], dict[int, list[int]]]:
+            report: RunReport, stories: StoryWindow, probe: bool = False,
+            ) -> tuple[set[int], dict[int, list[int]]]:
     """Assign the pending items; the stories touched, and those made in this cycle of its
     items only (story -> entry ids: their reports need no looking up)."""
     touched: set[int] = set()
@@ -310,6 +409,8 @@ def _assign(store: Store, index: StoryIndex, pending: Sequence[StoryItem], now: 
                     story_id = keep
                 index.add(item, story_id)
                 touched.add(story_id)
+        if probe:
+            raise _Probed()
         stories.saved(store)
     return touched, made
 

@@ -2,14 +2,17 @@
 
 Every serving process (the service process and its web helpers, :mod:`aggregator.web_pool`)
 asks the database itself, so they all give the same answer. Ready means: the database
-answers, an update cycle has completed, its publish did not fail, and it finished less than
-``settings.readiness_max_age`` seconds ago.
+answers and its file is still the one opened (not deleted, replaced or truncated), an update
+cycle has completed, it wrote the database and its publish did not fail, and it finished
+less than ``settings.readiness_max_age`` seconds ago. ``faults`` gives what the service
+itself saw go wrong in its last cycle (a database that refused even the run record, a cycle
+that failed): the database cannot say it when it refuses writes.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from typing import Callable
+from typing import Callable, Mapping
 
 from .models import Settings
 from .store import Store, open_store
@@ -28,24 +31,38 @@ class ReadinessProbe:
     Not thread-safe (like the store): call it from one thread, the event loop's.
     """
 
-    def __init__(self, settings: Settings, clock: Clock = utcnow) -> None:
+    def __init__(self, settings: Settings, clock: Clock = utcnow,
+                 faults: Callable[[], Mapping[str, str]] = dict) -> None:
         self.settings = settings
         self.clock = clock
+        self.faults = faults
         self._store: Store | None = None
 
     def __call__(self) -> Readiness:
         try:
             if self._store is None:
-                self._store = open_store(self.settings)
+                self._store = open_store(self.settings, create=False)   # never a fresh one
+            problem = self._store.file_problem()
+            if problem:
+                return Readiness(False, {"database": f"error: {problem}",
+                                         "reason": "the database file is not the one opened"})
             self._store.scalar("SELECT 1")
             last = self._store.last_run()
         except Exception as exc:  # the database does not answer: not ready
             return Readiness(False, {"database": f"error: {exc}"})
         detail: dict[str, object] = {"database": "ok", "last_cycle": last and last["finished_at"]}
+        faults = dict(self.faults())
+        if faults:
+            return Readiness(False, {**detail, **faults,
+                                     "reason": "the last update cycle failed"})
         if last is None:
             return Readiness(False, {**detail, "reason": "no update cycle has completed"})
         age = self.clock() - datetime.fromisoformat(last["finished_at"])
         detail["last_cycle_age_seconds"] = int(age.total_seconds())
+        if last.get("store_error"):
+            return Readiness(False, {**detail, "store_error": last["store_error"],
+                                     "reason": "the last update cycle could not write the "
+                                               "database"})
         if last.get("publish_error"):
             return Readiness(False, {**detail, "publish_error": last["publish_error"]})
         if age > timedelta(seconds=self.settings.readiness_max_age):

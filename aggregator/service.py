@@ -23,7 +23,7 @@ from datetime import timezone
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from . import pipeline, web
-from .errors import ServeError
+from .errors import ServeError, describe
 from .fetch import Fetcher
 from .metrics import Metrics
 from .models import Settings
@@ -59,7 +59,8 @@ class Service:
         self.cycle_done = threading.Event()
         self.cycle_done.set()
         self._store: Store | None = None
-        self._probe = ReadinessProbe(settings, clock)
+        self.faults: dict[str, str] = {}       # what went wrong in the last cycle (readiness)
+        self._probe = ReadinessProbe(settings, clock, faults=lambda: self.faults)
         self.serving: Serving | None = None    # while serve() runs
 
     # ---------------------------------------------------------------- cycles
@@ -67,27 +68,37 @@ class Service:
     def run_cycle(self) -> pipeline.RunReport:
         self.cycle_done.clear()
         try:
-            if self.worker is not None:
-                report, counts, last = self.worker.run(self.clock())
-            else:
-                if self._store is None:
-                    self._store = open_store(self.settings)
-                report = pipeline.run_once(self.settings, self._store, self.fetcher,
-                                           self.clock(), executor=self.executor,
-                                           stories=self._stories)
-                counts, last = cycle_stats(self._store)
-                self._renew_pool()
-            self.metrics.observe(report, counts, last)
-            if self.serving is not None:
-                self.serving.publish(self.metrics.render())   # to the web helpers
-            log.log(cycle_log_level(report),
-                    "cycle done: %d due, %d fetched, %d not modified, %d failed, "
-                    "%d new entries, %d files published in %.1fs", report.feeds_due,
-                     report.fetched, report.not_modified, report.failed, report.new_entries,
-                     report.published, report.duration)
+            report = self._cycle()
+            self.faults = {k: v for k, v in (("store_error", report.store_error),
+                                             ("publish_error", report.publish_error)) if v}
             return report
+        except Exception as exc:
+            self.faults = {"cycle_error": describe(exc)}
+            raise
         finally:
+            if self.serving is not None:
+                self.serving.publish(self.metrics.render(), self.faults)   # to web helpers
             self.cycle_done.set()
+
+    def _cycle(self) -> pipeline.RunReport:
+        if self.worker is not None:
+            report, counts, last = self.worker.run(self.clock())
+        else:
+            if self._store is None:
+                self._store = open_store(self.settings)
+            report = pipeline.run_once(self.settings, self._store, self.fetcher, self.clock(),
+                                       executor=self.executor, stories=self._stories)
+            counts, last = cycle_stats(self._store)
+            self._renew_pool()
+        self.metrics.observe(report, counts, last)
+        log.log(cycle_log_level(report),
+                "cycle done: %d due, %d fetched, %d not modified, %d failed, "
+                "%d new entries, %d files published in %.1fs", report.feeds_due,
+                report.fetched, report.not_modified, report.failed, report.new_entries,
+                report.published, report.duration)
+        if report.store_error:
+            log.error("the cycle could not write the database: %s", report.store_error)
+        return report
 
     def _renew_pool(self) -> None:
         """A parse worker killed by the kernel breaks the pool; start a fresh one."""

@@ -23,7 +23,7 @@ import dataclasses
 from datetime import datetime, timedelta
 from typing import Sequence
 
-from .models import StoryItem
+from .models import DATE_FLOOR, StoryItem
 from .store import Store
 from .stories import StoryIndex, StoryOptions
 
@@ -69,8 +69,9 @@ def load_window(store: Store, options: StoryOptions, pending: Sequence[StoryItem
     window = timedelta(days=options.window_days)
     for start, end in _spans([item.published for item in pending], window):
         for item, story_id, encoded in store.window_items(start, end):
-            if item.published > now:
-                item = dataclasses.replace(item, published=now)
+            if item.published > now or item.published < DATE_FLOOR:
+                item = dataclasses.replace(item, published=min(max(item.published, DATE_FLOOR),
+                                                               now))
             index.add(item, story_id, encoded)
     return index
 
@@ -79,12 +80,21 @@ def _spans(times: Sequence[datetime], window: timedelta) -> list[tuple[datetime,
     """Merge [t - window, t + window] intervals so each stretch is loaded once."""
     spans: list[tuple[datetime, datetime]] = []
     for t in sorted(times):
-        start, end = t - window, t + window
+        start, end = _shift(t, -window), _shift(t, window)
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
         else:
             spans.append((start, end))
     return spans
+
+
+def _shift(t: datetime, delta: timedelta) -> datetime:
+    """``t + delta``, held inside what a datetime can hold (a stored year-1 date)."""
+    try:
+        return t + delta
+    except OverflowError:
+        edge = datetime.min if delta < timedelta(0) else datetime.max
+        return edge.replace(tzinfo=t.tzinfo)
 
 
 __all__ = ["StoryWindow", "load_window"]

@@ -33,7 +33,7 @@ import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import Callable
+from typing import Callable, Mapping
 
 from aiohttp import web as aioweb
 
@@ -50,6 +50,7 @@ ARCHIVE_MAX_AGE = 365 * 24 * 3600   # the publisher never rewrites an archive pa
 CHECK_EVERY = 3.0                   # seconds between two looks for helpers that died
 STOP_TIMEOUT = 3.0                  # after SIGTERM, helpers still running are killed
 MetricsPage = tuple[bytes, str]     # (body, content type), what Metrics.render() returns
+News = tuple[MetricsPage, dict[str, str]]   # what a helper gets: metrics, last cycle's faults
 
 
 def site_app(settings: Settings, *, readiness: Callable[[], web.Readiness],
@@ -129,10 +130,11 @@ class Serving:
     def processes(self) -> int:
         return 1 + (self.pool.size if self.pool is not None else 0)
 
-    def publish(self, page: MetricsPage) -> None:
-        """Send the service's current metrics to the helpers (any thread; never blocks)."""
+    def publish(self, page: MetricsPage, faults: Mapping[str, str] | None = None) -> None:
+        """Send the service's current metrics, and what went wrong in its last cycle (for
+        ``/readyz``), to the helpers (any thread; never blocks)."""
         if self.pool is not None:
-            self.pool.publish(page)
+            self.pool.publish((page, dict(faults or {})))
 
     async def close(self) -> None:
         """Stop the helpers (SIGTERM, then SIGKILL), then this process's server."""
@@ -165,7 +167,8 @@ class WebPool:
         self.restarts = 0
         self._ctx = multiprocessing.get_context("spawn")
         self._cond = threading.Condition()
-        self._page, self._version = metrics, 0
+        self._page: News = (metrics, {})
+        self._version = 0
         self._helpers: list[_Helper] = []
         self._closing = False
         self._sender = threading.Thread(target=self._send_pages, name="web-metrics",
@@ -196,7 +199,7 @@ class WebPool:
             reader.close()
         return _Helper(process, writer, self._version)
 
-    def publish(self, page: MetricsPage) -> None:
+    def publish(self, page: News) -> None:
         with self._cond:
             self._page, self._version = page, self._version + 1
             self._cond.notify_all()
@@ -272,7 +275,7 @@ def _release(helper: _Helper) -> None:
 
 # --------------------------------------------------------------------------- the helper side
 
-def serve_helper(settings: Settings, port: int, conn: Connection, page: MetricsPage) -> None:
+def serve_helper(settings: Settings, port: int, conn: Connection, page: News) -> None:
     """Entry point of a helper: serve the site on ``port`` until SIGTERM or the parent's end."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C: the parent stops its helpers
     logs.setup(settings.log_format)
@@ -282,18 +285,22 @@ def serve_helper(settings: Settings, port: int, conn: Connection, page: MetricsP
 class _Latest:
     """The newest metrics page from the parent (replaced by the receiving thread)."""
 
-    def __init__(self, page: MetricsPage) -> None:
-        self.page = page
+    def __init__(self, news: News) -> None:
+        self.page, self.faults = news
 
     def __call__(self) -> MetricsPage:
         return self.page
 
+    def receive(self, news: News) -> None:
+        self.page, self.faults = news
 
-async def _serve(settings: Settings, port: int, conn: Connection, page: MetricsPage) -> None:
+
+async def _serve(settings: Settings, port: int, conn: Connection, page: News) -> None:
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     loop.add_signal_handler(signal.SIGTERM, stop.set)
-    latest, probe = _Latest(page), ReadinessProbe(settings)
+    latest = _Latest(page)
+    probe = ReadinessProbe(settings, faults=lambda: latest.faults)
     app = site_app(settings, readiness=probe, metrics=latest)
     runner = await web.start_server(app, settings.host, port, reuse_port=True)
     threading.Thread(target=_receive, args=(conn, latest, loop, stop), name="from-service",
@@ -311,7 +318,7 @@ def _receive(conn: Connection, latest: _Latest, loop: asyncio.AbstractEventLoop,
     """Keep the newest page the parent sends; at end of file (the parent is gone), stop."""
     while True:
         try:
-            latest.page = conn.recv()
+            latest.receive(conn.recv())
         except (EOFError, OSError):
             break
     with contextlib.suppress(RuntimeError):     # the loop has closed: stopping already

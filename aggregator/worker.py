@@ -150,7 +150,7 @@ def serve_cycles(settings: Settings, conn: Any, rss_limit: int = RSS_LIMIT) -> N
     pool, stories = LazyPool(), StoryWindow()
     fetcher = Fetcher(fetch_options(settings))
     try:
-        with open_store(settings) as store:
+        with open_store(settings, create=False) as store:   # the service made it at start
             while True:
                 try:
                     now = conn.recv()

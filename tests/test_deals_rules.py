@@ -40,12 +40,42 @@ def test_match_tags(text: str, tags: tuple[str, ...]) -> None:
 def test_rules_are_compiled_once() -> None:
     compiled = compile_tag_rules(RULES)
     assert [name for name, _ in compiled.rules] == ["chips", "open-models", "nvidia"]
-    assert all(hasattr(pattern, "search") for _, pattern in compiled.rules)
+    assert all(m.search for _, matchers in compiled.rules for m in matchers)
 
 
 def test_invalid_pattern_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="tag 'bad'"):
         compile_tag_rules([TagRule("bad", patterns=("(unclosed",))])
+
+
+def test_inline_flags_and_repeated_group_names_work_across_rules() -> None:
+    """Issue 19.3: each regex is compiled on its own, so "(?i)" anywhere and the same group
+    name in two regexes (of one rule or two) are fine."""
+    compiled = compile_tag_rules([
+        TagRule("labs", keywords=("lab",), patterns=("(?i)openai", "(?P<who>anthropic)")),
+        TagRule("chips", patterns=("(?P<who>nvidia)", "(?-i:TPU)")),
+    ])
+    assert match_tags(compiled, "OPENAI and a Lab") == ("labs",)
+    assert match_tags(compiled, "Anthropic buys Nvidia chips") == ("labs", "chips")
+    assert match_tags(compiled, "new tpu") == () and match_tags(compiled, "TPU v6") == ("chips",)
+
+
+@pytest.mark.parametrize("pattern", ["(a+)+$", "(x|x|x)*y", "(.*a){12}"])
+def test_backtracking_patterns_give_answers(pattern: str) -> None:
+    """Patterns that take a backtracking engine exponential time on these titles are
+    answered (RE2; the time is measured by bench, not here)."""
+    compiled = compile_tag_rules([TagRule("t", patterns=(pattern,))])
+    assert match_tags(compiled, "a" * 40 + "!") in ((), ("t",))
+    assert match_tags(compiled, "x" * 40) == ()
+
+
+@pytest.mark.parametrize(("pattern", "reason"), [
+    (r"(a)\1", "invalid escape"), ("(?<=x)a", "invalid perl operator"),
+    ("a{1,99999999999}", "larger than 1000"), ("a{2000}", "larger than 1000"),
+])
+def test_what_re2_cannot_run_is_refused(pattern: str, reason: str) -> None:
+    with pytest.raises(ConfigError, match=reason):
+        compile_tag_rules([TagRule("bad", patterns=(pattern,))])
 
 
 def _deal(type_: str = "funding", usd: float | None = 5e6, names: tuple[str, ...] = ("Acme",),

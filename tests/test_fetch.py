@@ -22,7 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aggregator._netguard import blocked_reason
-from aggregator.fetch import FetchOptions, Fetcher, parse_retry_after
+from aggregator.fetch import FetchOptions, Fetcher, bounded_validator, parse_retry_after
 from aggregator.models import FetchRequest, FetchResult
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -402,9 +402,23 @@ def test_http_error_status(server: Server, code: int) -> None:
     ("Sun, 01 Mar 2026 11:00:00 GMT", NOW),                  # in the past -> now
     ("Sun, 01 Mar 2026 13:00:00 GMT", NOW + timedelta(hours=1)),
     ("Fri, 01 Jan 2100 00:00:00 GMT", NOW + timedelta(days=7)),
+    ("9" * 5_000, NOW + timedelta(days=7)),                 # past int()'s digit limit
+    ("0" * 5_000 + "30", NOW + timedelta(seconds=30)),
+    ("Fri, 31 Dec 9999 23:59:59 -2359", NOW + timedelta(days=7)),   # UTC overflows
+    ("Fri, 31 Dec 9999 23:59:59 +2359", NOW + timedelta(days=7)),
+    ("Mon, 01 Jan 0001 00:00:00 +2359", NOW),               # before datetime.min in UTC
+    ("Fri, 99 Dec 9999 99:99:99 GMT", None),
 ])
 def test_parse_retry_after(value: str, expected: datetime | None) -> None:
     assert parse_retry_after(value, NOW) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (None, None), ('"abc"', '"abc"'), ('W/"' + "x" * 300 + '"', None),
+    (", ".join(['"' + "e" * 8 + '"'] * 100), None),
+])
+def test_validators_are_bounded(value: str | None, expected: str | None) -> None:
+    assert bounded_validator(value) == expected
 
 
 def test_connection_refused_is_network_error() -> None:

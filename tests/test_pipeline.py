@@ -95,6 +95,68 @@ def test_failures_are_recorded_and_isolated(tmp_path: Path, feed_server: FeedSer
     assert "gone" not in [o.feed for o in later.outcomes]
 
 
+def test_an_unexpected_error_in_one_feed_is_that_feeds_failure(
+        tmp_path: Path, feed_server: FeedServer, store: Store,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    good = feed_server.add("/good.xml", rss("G", [{"title": "Good", "link": "https://g.example/1"}]))
+    bad = feed_server.add("/bad.xml", rss("B", [{"title": "Bad", "link": "https://b.example/1"}]))
+    settings = settings_for(tmp_path, [FeedSettings(name="good", url=good, interval=600),
+                                       FeedSettings(name="bad", url=bad, interval=600)])
+    real = pipeline.classify_entries
+
+    def broken(entries, *args, **kw):  # type: ignore[no-untyped-def]
+        if entries and entries[0].feed == "bad":
+            raise OverflowError("a value from the document this code cannot hold")
+        return real(entries, *args, **kw)
+    monkeypatch.setattr(pipeline, "classify_entries", broken)
+    for n in range(2):                              # and the next cycle is the same
+        report = cycle(settings, store, NOW + timedelta(hours=2 * n), all_feeds=True)
+        outcomes = {o.feed: o for o in report.outcomes}
+        assert outcomes["bad"].error_kind == "internal"
+        assert "OverflowError" in (outcomes["bad"].error or "")
+        assert report.publish_error is None and report.stage_errors == {}
+    state = store.feed_state("bad")
+    assert state.error_count == 2 and "OverflowError" in (state.last_error or "")
+    assert state.etag is None and state.next_fetch_at > NOW + timedelta(hours=2, minutes=50)
+    assert "https://g.example/1" in (tmp_path / "site" / "all.atom").read_text()
+
+
+def test_a_database_that_refuses_writes_fails_the_feed_not_the_cycle(
+        tmp_path: Path, feed_server: FeedServer, store: Store,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    url = feed_server.add("/a.xml", rss("A", [{"title": "x", "link": "https://a.example/x"}]))
+    settings = settings_for(tmp_path, [FeedSettings(name="A", url=url)])
+
+    def full(*args: object, **kw: object) -> object:
+        raise sqlite3.OperationalError("database or disk is full")
+    monkeypatch.setattr(Store, "_insert_entry", full)
+    report = cycle(settings, store)
+    assert report.store_error and "disk is full" in report.store_error
+    assert report.outcomes[0].error_kind == "store"
+    state = store.feed_state("A")
+    assert state.etag is None and state.error_count == 1   # not 304 next time: re-fetched
+    assert store.last_run()["store_error"] == report.store_error
+    monkeypatch.undo()
+    again = cycle(settings, store, NOW + timedelta(hours=3))
+    assert again.store_error is None and again.new_entries == 1
+
+
+def test_a_failing_stage_is_recorded_and_publish_still_runs(
+        tmp_path: Path, feed_server: FeedServer, store: Store,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    url = feed_server.add("/a.xml", rss("A", [{"title": "x", "link": "https://a.example/x"}]))
+    settings = settings_for(tmp_path, [FeedSettings(name="A", url=url)])
+
+    def broken(*args: object) -> None:
+        raise KeyError("facts")
+    monkeypatch.setattr(pipeline, "_refresh_facts", broken)
+    report = cycle(settings, store)
+    assert report.stage_errors == {"facts": "KeyError: 'facts'"}
+    assert report.published > 0 and report.stories_created == 1
+
+
 def test_malformed_feed_keeps_what_parsed(tmp_path: Path, feed_server: FeedServer,
                                           store: Store) -> None:
     doc = rss("A", [{"title": "First", "link": "https://a.example/1"},

@@ -7,7 +7,9 @@ import re
 
 import pytest
 
-from aggregator.sanitize import clean_text, html_to_text, sanitize_html, truncate
+from aggregator.sanitize import (
+    MAX_NESTING, cap_nesting, clean_text, html_to_text, sanitize_html, truncate,
+)
 
 BASE = "https://news.example.com/feed/"
 
@@ -143,3 +145,23 @@ def test_truncate(text: str, n: int, expected: str) -> None:
     result = truncate(text, n)
     assert result == expected
     assert len(result) <= n
+
+
+def test_nesting_is_capped_before_the_html_parser() -> None:
+    """Issue 19.5: 200,000 unclosed <div> once took minutes in the parser; beyond
+    MAX_NESTING the tags go (text stays) before it sees them."""
+    deep = "<div>" * 200_000 + "deep text"
+    clean = sanitize_html(deep, "https://x.example/")
+    assert clean.count("<div>") == MAX_NESTING and "deep text" in clean
+    assert html_to_text(deep) == "deep text"
+
+
+@pytest.mark.parametrize(("markup", "expected"), [
+    ("<p>short</p>", "<p>short</p>"),                                  # few tags: untouched
+    ("<i>" * 3 + "x" + "</i>" * 3, "<i><i>x</i></i>"),                  # limit 2
+    ("<i><br><img src=a><hr/><i>x</i></i>", "<i><br><img src=a><hr/><i>x</i></i>"),
+    ("<i>a</i><i>b</i><i>c</i>", "<i>a</i><i>b</i><i>c</i>"),           # siblings, not depth
+    ("<b><i><u>x</u></i></b>", "<b><i>x</i></b>"),
+])
+def test_cap_nesting(markup: str, expected: str) -> None:
+    assert cap_nesting(markup, limit=2) == expected

@@ -206,7 +206,9 @@ def test_metrics_a_helper_shows_are_what_the_service_sent(settings: Settings) ->
 
 def test_readyz_of_a_helper_agrees_with_the_service(settings: Settings) -> None:
     from aggregator.service import Service
+    from aggregator.store import open_store
 
+    open_store(settings).close()       # as `aggregator run` does before serving
     with serving(replace(settings, web_workers=2)) as (loop, served):
         all_listening(served)
         port = close_own_listener(loop, served)
@@ -407,3 +409,28 @@ def test_a_second_service_on_the_same_port_stops_with_a_clear_error(tmp_path: Pa
         assert "server.port" in second.stderr and "Traceback" not in second.stderr
         assert get(port, "/healthz")[0] == 200          # the first one serves on
         assert listeners(port) == {proc.pid, *helpers}
+
+
+def test_a_helper_answers_not_ready_with_the_faults_the_service_sent(
+        settings: Settings) -> None:
+    """The service's last cycle failed to write the database: the database cannot say so,
+    the service tells its helpers, and their /readyz agrees."""
+    from aggregator.service import Service
+    from aggregator.store import open_store
+
+    open_store(settings).close()
+    service = Service(settings)
+    try:
+        assert service.run_cycle().failed == 0
+    finally:
+        service.close()
+    with serving(replace(settings, web_workers=2)) as (loop, served):
+        all_listening(served)
+        port = close_own_listener(loop, served)
+        assert get(port, "/readyz")[0] == 200
+        served.publish(PAGE, {"store_error": "db: write failed: database or disk is full"})
+        wait_until(lambda: get(port, "/readyz")[0] == 503, "not ready")
+        detail = json.loads(get(port, "/readyz")[2])
+        assert "disk is full" in detail["store_error"]
+        served.publish(PAGE, {})
+        wait_until(lambda: get(port, "/readyz")[0] == 200, "ready again")

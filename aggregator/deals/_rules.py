@@ -8,43 +8,47 @@ from typing import Sequence
 
 from ..errors import ConfigError
 from ..models import CurationRules, Deal, TagRule
+from ..user_regex import Regex, UserRegexError, compile_user_regex
 from ._gazetteer import Gazetteer
 
 
 @dataclass(frozen=True)
 class CompiledTags:
-    """Tag rules with one compiled, case-insensitive regex per rule (order kept)."""
+    """Tag rules, each with its compiled matchers (order kept): one regex of the rule's
+    keywords (made here, escaped) and one RE2 pattern per user regex."""
 
-    rules: tuple[tuple[str, re.Pattern[str]], ...]
+    rules: tuple[tuple[str, tuple[Regex, ...]], ...]
 
 
-def _pattern(rule: TagRule) -> re.Pattern[str] | None:
-    parts = [rf"(?<!\w){re.escape(k.strip())}(?!\w)" for k in rule.keywords if k.strip()]
-    parts += [f"(?:{p})" for p in rule.patterns]
-    if not parts:
-        return None
-    try:
-        return re.compile("|".join(parts), re.IGNORECASE)
-    except re.error as exc:
-        raise ConfigError(f"tag {rule.name!r}: invalid pattern: {exc}", key="tags") from exc
+def _matchers(rule: TagRule) -> tuple[Regex, ...]:
+    words = [rf"(?<!\w){re.escape(k.strip())}(?!\w)" for k in rule.keywords if k.strip()]
+    matchers: list[Regex] = [re.compile("|".join(words), re.IGNORECASE)] if words else []
+    for pattern in rule.patterns:
+        try:
+            matchers.append(compile_user_regex(pattern))
+        except UserRegexError as exc:
+            raise ConfigError(f"tag {rule.name!r}: invalid regular expression {pattern!r}: "
+                              f"{exc}", key="tags") from None
+    return tuple(matchers)
 
 
 def compile_tag_rules(rules: Sequence[TagRule]) -> CompiledTags:
     """Compile every rule once. Keywords match whole words, case-insensitively; patterns are
-    regular expressions matched case-insensitively (use ``(?-i:...)`` for exact case)."""
+    regular expressions (RE2 syntax, each on its own) matched case-insensitively (use
+    ``(?-i:...)`` for exact case)."""
     compiled = []
     for rule in rules:
-        pattern = _pattern(rule)
-        if pattern is not None:
-            compiled.append((rule.name, pattern))
+        matchers = _matchers(rule)
+        if matchers:
+            compiled.append((rule.name, matchers))
     return CompiledTags(tuple(compiled))
 
 
 def match_tags(compiled: CompiledTags, text: str) -> tuple[str, ...]:
     """Names of the rules matching ``text``, in rule order, each once."""
     names: list[str] = []
-    for name, pattern in compiled.rules:
-        if name not in names and pattern.search(text):
+    for name, matchers in compiled.rules:
+        if name not in names and any(m.search(text) for m in matchers):
             names.append(name)
     return tuple(names)
 

@@ -8,6 +8,7 @@ absorbs short waits. Upserts are idempotent on (feed, entry_key).
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +25,7 @@ from . import _rows, _schema, _story_writes
 from ._stories import StoryStore
 
 BUSY_TIMEOUT_MS = 15_000
+_HEADER_BYTES = 100          # an SQLite file is at least its header once written
 
 
 @dataclass(frozen=True)
@@ -37,10 +39,16 @@ class Store(StoryStore):
     """Facade over the database. Not thread-safe: one instance per thread."""
 
     def __init__(self, path: Path | str | None = None, *,
-                 id_authority: str = "aggregator.local,2026") -> None:
+                 id_authority: str = "aggregator.local,2026", create: bool = True) -> None:
+        """``create``: False refuses a database file that does not exist (a process that
+        joins a running service must never start a fresh, empty database)."""
         self.path = None if path is None else Path(path)
         self.id_authority = id_authority
         self._story_memo = {}
+        self._identity: tuple[int, int] | None = None
+        if self.path is not None and not create and not self.path.is_file():
+            raise StoreError(f"{self.path}: the database file is gone; it is not created "
+                             "again while the service runs (restore a backup, or restart)")
         try:
             if self.path is None:
                 conn = sqlite3.connect(":memory:", check_same_thread=False)
@@ -53,6 +61,29 @@ class Store(StoryStore):
             _schema.migrate(self.db)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path or ':memory:'}: cannot open database: {exc}") from exc
+        if self.path is not None:
+            stat = os.stat(self.path)
+            self._identity = (stat.st_dev, stat.st_ino)
+
+    def file_problem(self) -> str | None:
+        """Why the database file is no longer the one this store opened, or None: it was
+        deleted or replaced (another inode), or truncated below a database header. Only
+        ``stat`` is used: opening and closing the file in this process would release
+        SQLite's POSIX locks on it."""
+        if self.path is None or self._identity is None:
+            return None
+        try:
+            stat = os.stat(self.path)
+        except FileNotFoundError:
+            return f"{self.path}: the database file was deleted while in use"
+        except OSError as exc:
+            return f"{self.path}: the database file cannot be read: {exc}"
+        if (stat.st_dev, stat.st_ino) != self._identity:
+            return f"{self.path}: the database file was replaced since it was opened"
+        if stat.st_size < _HEADER_BYTES:
+            return (f"{self.path}: the database file was truncated ({stat.st_size} bytes, "
+                    "less than a database header)")
+        return None
 
     def _configure(self) -> None:
         self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -81,11 +112,19 @@ class Store(StoryStore):
             raise StoreError(f"{self.path}: cannot take the write lock: {exc}") from exc
         try:
             yield self.db
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        else:
             conn.execute("COMMIT")
+        except sqlite3.Error as exc:   # disk full, I/O error, a damaged file: the store's
+            self._rollback()
+            raise StoreError(f"{self.path or ':memory:'}: write failed: {exc}") from exc
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        # SQLite may have rolled back already (SQLITE_FULL, SQLITE_IOERR): then there is none
+        if self.db.conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.conn.execute("ROLLBACK")
 
     def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         cursor = self.db.execute(sql, params)
@@ -143,6 +182,15 @@ class Store(StoryStore):
                     sets += ", title = :title"
                     values["title"] = title
                 self.db.execute(f"UPDATE feeds SET {sets} WHERE name = :name", values)
+
+    def note_feed_error(self, name: str, message: str) -> None:
+        """Inside the caller's write: a later stage failed on this feed's stored entries
+        (its row says why; its polling schedule is the fetch's business)."""
+        self.db.execute("UPDATE feeds SET last_error = ? WHERE name = ?", [message, name])
+
+    def installation_id(self) -> str:
+        """The random id of this database (made once, by migration 0010)."""
+        return str(self.scalar("SELECT installation_id FROM installation"))
 
     # ------------------------------------------------------------------ entries
 
@@ -330,6 +378,7 @@ def story_item(row: dict[str, Any]) -> StoryItem:
     )
 
 
-def open_store(settings: Settings) -> Store:
-    """The store of ``settings``: its database file and its ``tag:`` authority."""
-    return Store(settings.database, id_authority=settings.site.id_authority)
+def open_store(settings: Settings, *, create: bool = True) -> Store:
+    """The store of ``settings``: its database file and its ``tag:`` authority
+    (``create``: see :class:`Store`)."""
+    return Store(settings.database, id_authority=settings.site.id_authority, create=create)

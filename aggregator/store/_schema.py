@@ -279,6 +279,23 @@ def _facts_key(db: Database) -> None:
                "key TEXT NOT NULL)")
 
 
+@migrations(name="0010_installation_and_dates")
+def _installation_and_dates(db: Database) -> None:
+    # One random id per database, written into the published site beside the files it
+    # made: a site made from another database (a deleted and recreated one, whose story ids
+    # restarted at 1) is not published over unless asked to.
+    db.execute("CREATE TABLE installation (id INTEGER PRIMARY KEY CHECK (id = 1), "
+               "installation_id TEXT NOT NULL)")
+    db.execute("INSERT INTO installation (id, installation_id) "
+               "VALUES (1, lower(hex(randomblob(16))))")
+    # Dates before 1990 (a feed's "0001-01-01") were kept by older code and broke the story
+    # window; they now count as no date: the entry's time is when it was first seen.
+    db.execute("UPDATE entries SET published = NULL WHERE published < '1990-01-01'")
+    db.execute("UPDATE entries SET updated = NULL WHERE updated < '1990-01-01'")
+    db.execute("UPDATE entries SET pub_time = first_seen WHERE pub_time < '1990-01-01' "
+               "AND first_seen >= '1990-01-01'")
+
+
 # A story's news time: the earliest date its reports carry (the feed's published, else its
 # updated: entries.published), never later than when the story was first seen (created_at);
 # first seen when no report has a date. SQLite's two-argument min() is NULL when either is.

@@ -16,13 +16,18 @@ from __future__ import annotations
 import ipaddress
 import socket
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from aiohttp.abc import AbstractResolver, ResolveResult
 
+from aggregator.models import TagRule
+
 from .server import Body, Bomb, Drip, HostileServer, LyingLength, Redirect, RedirectLoop, Response
 
 if TYPE_CHECKING:
+    from aggregator.store import Store
+
     from .harness import CaseRun
 
 SENTINEL = "XSSMARK"
@@ -236,6 +241,9 @@ class Case:
     entries_in_doc: int | None = None
     url: str | None = None           # feed URL override ({base}/{port} filled in)
     also: frozenset[str] = field(default_factory=frozenset)   # other accepted outcomes
+    stage_errors: tuple[str, ...] = ()   # report.stage_errors keys (prefixes) it may cause
+    setup: Callable[["Store"], None] | None = None   # on the stored baseline, before cycle 1
+    tag_rules: tuple[TagRule, ...] = ()              # the user's tag rules in this case
 
 
 def _max_stored(n: int) -> Check:
@@ -307,10 +315,63 @@ def _sane_dates(run: "CaseRun") -> list[str]:
             if e["pub_time"] and str(e["pub_time"]) > limit]
 
 
+def _retry_bounded(run: "CaseRun") -> list[str]:
+    """The 429 is the feed's failure, and its next poll is within the 7-day bound."""
+    state = run.store.feed_state(run.settings.feeds[1].name)
+    limit = run.now + timedelta(days=7)
+    if state.next_fetch_at is None or not run.now < state.next_fetch_at <= limit:
+        return [f"next poll {state.next_fetch_at} is not within 7 days of {run.now}"]
+    return []
+
+
+def _dates_in_range(run: "CaseRun") -> list[str]:
+    return [f"date before 1990 kept: {e['title']!r} {e['published']} / {e['pub_time']}"
+            for e in run.store.rows("SELECT * FROM entries") if str(e["pub_time"]) < "1990"
+            or (e["published"] and str(e["published"]) < "1990")]
+
+
+def _store_year_one(store: "Store") -> None:
+    """An entry dated 0001-01-01, as code before the date floor stored it (not clustered)."""
+    with store.write():
+        store.db.execute(
+            "INSERT INTO entries (feed, entry_key, guid, link, title, summary, content_html, "
+            "published, pub_time, first_seen, content_hash) VALUES ('hostile', 'guid:y1', "
+            "'y1', 'https://hostile.example/y1', 'Stored from year one', '', '', "
+            "'0001-01-01T00:00:00+00:00', '0001-01-01T00:00:00+00:00', "
+            "'2026-11-24T06:00:00+00:00', 'y1hash')")
+
+
+def _no_validators(run: "CaseRun") -> list[str]:
+    state = run.store.feed_state(run.settings.feeds[1].name)
+    return [f"{name} of {len(value)} chars kept" for name, value in
+            (("ETag", state.etag), ("Last-Modified", state.last_modified)) if value]
+
+
+def _tagged(tag: str, title_part: str) -> Check:
+    """The story of the entry whose title has ``title_part`` got ``tag``."""
+    def check(run: "CaseRun") -> list[str]:
+        rows = run.store.rows(
+            "SELECT t.tag FROM entries e JOIN story_tags t ON t.story_id = e.story_id "
+            "WHERE e.title LIKE ?", [f"%{title_part}%"])
+        got = {r["tag"] for r in rows}
+        return [] if tag in got else [f"{title_part!r}: tags {sorted(got)}, not {tag!r}"]
+    return check
+
+
+def _shallow(depth: int) -> Check:
+    def check(run: "CaseRun") -> list[str]:
+        return [f"{e['content_html'].count('<div>')} nested <div> stored"
+                for e in run.new_entries if e["content_html"].count("<div>") > depth]
+    return check
+
+
 def _links_safe(run: "CaseRun") -> list[str]:
     return [f"unsafe link stored: {e['link']!r}" for e in run.new_entries
             if e["link"] and not str(e["link"]).startswith(("http://", "https://"))]
 
+
+PLAIN = doc(item("A plain story from the outlet", "https://hostile.example/plain",
+                 guid="plain-1"))
 
 PARSING: list[Case] = [
     Case("xxe-local-file", "parsing", "XXE: external entity reading /etc/passwd",
@@ -382,6 +443,17 @@ PARSING: list[Case] = [
                                description="Listen now") for i in range(3)))),
          "parsed", "Store.upsert_entries: entry_key identity",
          checks=(_min_stored(3),)),
+    Case("date-year-one", "parsing", "entries dated 01 Jan 0001 and 1970 (issue 19.2)",
+         Body(doc(item("year one", "https://hostile.example/y0",
+                       date="Mon, 01 Jan 0001 00:00:00 GMT") +
+                  item("epoch", "https://hostile.example/y1970",
+                       date="Thu, 01 Jan 1970 00:00:00 GMT"))),
+         "parsed", "parse._date: before 1990 counts as missing",
+         checks=(_min_stored(2), _dates_in_range)),
+    Case("stored-year-one", "parsing", "an entry dated 0001-01-01 already in the database "
+         "(stored by older code), the feed no longer sending it (issue 19.2)",
+         Body(PLAIN), "parsed", "story_window._shift, pipeline._bounded_item",
+         setup=_store_year_one),
     Case("duplicate-guids", "parsing", "five items sharing one GUID",
          Body(doc("".join(item(f"dup {i}", f"https://hostile.example/dup{i}", guid="same")
                           for i in range(5)))),
@@ -413,6 +485,19 @@ _REDIRECTS = [
 ]
 
 NETWORK: list[Case] = [
+    Case("retry-after-digits", "network", "429 with a Retry-After of 5,000 digits (19.1)",
+         Body(b"slow down", status=429, headers=(("Retry-After", "9" * 5_000),)), "http",
+         "fetch.parse_retry_after: digits bounded before int()", checks=(_retry_bounded,)),
+    Case("retry-after-year-9999", "network", "429 with Retry-After: Fri, 31 Dec 9999 "
+         "23:59:59 -2359 (past datetime.max in UTC; 19.1)",
+         Body(b"slow down", status=429,
+              headers=(("Retry-After", "Fri, 31 Dec 9999 23:59:59 -2359"),)), "http",
+         "fetch.parse_retry_after: OverflowError -> 7 days", checks=(_retry_bounded,)),
+    Case("repeated-etag", "network", "100 repeated 8 KB ETag headers and a 4 KB "
+         "Last-Modified (19.7)",
+         Body(PLAIN, headers=tuple(("ETag", f'"{i:04d}' + "e" * 8_000 + '"') for i in range(100))
+              + (("Last-Modified", "x" * 4_000),)), "parsed",
+         "fetch.bounded_validator: longer than 256 chars is not kept", checks=(_no_validators,)),
     Case("gzip-bomb", "network", "gzip body inflating to 1 GB", Bomb("gzip", BOMB_MB), "too-large",
          "fetch._read_body: cap on decoded bytes"),
     Case("deflate-bomb", "network", "deflate body inflating to 1 GB", Bomb("deflate", BOMB_MB),
@@ -439,7 +524,26 @@ NETWORK: list[Case] = [
          url="http://mapped.test:{port}/case/dns-name-v4-mapped"),
 ]
 
+USER_RULES = (
+    TagRule("backtrack", patterns=("(a+)+$", "(x|x|x)*y")),
+    TagRule("labs", patterns=("(?i)openai", "(?P<lab>anthropic)")),
+    TagRule("again", patterns=("(?P<lab>mistral)",)),
+)
+
 CONTENT: list[Case] = [
+    Case("regex-rules", "content", "tag regexes (a+)+$ and (x|x|x)*y against 40-character "
+         "titles, (?i) inline flags, one group name in two rules (19.3, 19.4)",
+         Body(doc(item("a" * 40 + "!", "https://hostile.example/r1") +
+                  item("x" * 40, "https://hostile.example/r2") +
+                  item("OpenAI and Mistral sign a deal", "https://hostile.example/r3"))),
+         "parsed", "user_regex: RE2, each pattern compiled alone", tag_rules=USER_RULES,
+         checks=(_min_stored(3), _tagged("labs", "OpenAI"), _tagged("again", "Mistral"),
+                 _within(20.0))),
+    Case("deep-nesting", "content", "a 1 MB description of 200,000 unclosed <div> (19.5)",
+         Body(doc(item("Deeply nested", "https://hostile.example/deep",
+                       description=_escaped("<div>" * 200_000 + "deep text")))),
+         "parsed", "sanitize.cap_nesting: tags deeper than 100 go before the HTML parser",
+         checks=(_min_stored(1), _shallow(100), _within(30.0))),
     Case("html-tricks", "content", "script, handlers, forms, SVG/MathML, js:/data: URLs in "
          "escaped HTML, CDATA, titles and authors", Body(_html_content()), "parsed",
          "sanitize.sanitize_html (nh3 allow-list), html_to_text for plain fields",

@@ -18,7 +18,7 @@ import threading
 import time
 import tracemalloc
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
@@ -42,16 +42,26 @@ def fetch_options() -> FetchOptions:
     return FetchOptions(allowed_networks=ALLOWED, allow_private_networks=False)
 
 
-def good_feed(extra: str | None) -> bytes:
+def good_feed(extra: str | None, cycles: int = 1) -> bytes:
+    """The good outlet's feed; in the case's cycle ``n`` (1, 2) it gains entry ``n``."""
     items = [item("Anthropic opens a research office in Zurich", "https://good.example/base-1",
                   guid="good-base-1", date="Sun, 22 Nov 2026 09:00:00 GMT"),
              item("Nvidia ships a new inference chip", "https://good.example/base-2",
                   guid="good-base-2", date="Sun, 22 Nov 2026 10:00:00 GMT")]
     if extra:
-        items.insert(0, item(f"Good news after {extra}", f"https://good.example/{extra}",
+        items.insert(0, item(f"Good news after {extra}", good_link(extra, 1),
                              guid=f"good-{extra}", date="Tue, 24 Nov 2026 11:00:00 GMT"))
+    if extra and cycles > 1:
+        items.insert(0, item(f"Cohere hires a chief scientist ({extra})", good_link(extra, 2),
+                             guid=f"good-{extra}-2", date="Tue, 24 Nov 2026 12:30:00 GMT"))
     return doc("".join(items), title="Good outlet")
 
+
+def good_link(case: str, n: int) -> str:
+    return f"https://good.example/{case}" + ("" if n == 1 else f"/{n}")
+
+
+SECOND = NOW.replace(hour=13)      # the case's second cycle: the case feed is hostile again
 
 PRIOR = doc(item("Earlier story from the hostile outlet", "https://hostile.example/prior-1",
                  guid="prior-1", date="Sat, 21 Nov 2026 09:00:00 GMT") +
@@ -150,12 +160,15 @@ class Harness:
         hostile = self.server.route(f"/case/{case.name}", case.response)
         if case.url:
             hostile = case.url.format(base=self.server.base, port=self.server.port)
-        return settings_for(root, good, hostile, case.timeout)
+        settings = settings_for(root, good, hostile, case.timeout)
+        return replace(settings, tag_rules=case.tag_rules) if case.tag_rules else settings
 
     def run(self, case: Case, *, trace_memory: bool = False) -> CaseResult:
         settings = self.prepare(case)
         result = CaseResult(case.name, case.group, "", 0.0, None, settings=settings)
         with Store(settings.database, id_authority=AUTHORITY) as store:
+            if case.setup is not None:
+                case.setup(store)
             if trace_memory:
                 tracemalloc.start()
                 tracemalloc.reset_peak()
@@ -173,7 +186,37 @@ class Harness:
                     result.peak_bytes = tracemalloc.get_traced_memory()[1]
                     tracemalloc.stop()
             self._judge(case, settings, store, report, result, messages)
+            if result.crashed is None:
+                self._second_cycle(case, settings, store, result)
         return result
+
+    def _second_cycle(self, case: Case, settings: Settings, store: Store,
+                      result: CaseResult) -> None:
+        """The next cycle, the case feed as hostile as before: nothing the first one stored
+        may stop it (the good feed's next entry is stored and published)."""
+        self.server.route(f"/good/{case.name}.xml", Body(good_feed(case.name, 2)))
+        try:
+            report = cycle(settings, store, SECOND)
+        except Exception as exc:
+            result.crashed = f"second cycle: {type(exc).__name__}: {exc}"
+            result.problems.append(f"second cycle crashed: {result.crashed}")
+            return
+        outcome = {o.feed: o for o in report.outcomes}.get(GOOD)
+        link = good_link(case.name, 2)
+        if outcome is None or outcome.error or outcome.new_entries != 1:
+            result.problems.append(f"second cycle: the good feed was disturbed: {outcome}")
+        elif not any(link in p.read_text("utf-8") for p in settings.output.rglob("*.atom")):
+            result.problems.append(f"second cycle: the good feed's entry {link} is not "
+                                   "published")
+        if report.publish_error:
+            result.problems.append(f"second cycle: publish failed: {report.publish_error}")
+        unexpected = {k: v for k, v in report.stage_errors.items()
+                      if not k.startswith(tuple(case.stage_errors))}
+        if unexpected:
+            result.problems.append(f"second cycle: stages failed: {unexpected}")
+        invalid = invalid_files(settings.output)
+        result.problems += [f"second cycle: invalid {path}: {why}"
+                            for path, why in invalid.items()]
 
     def _judge(self, case: Case, settings: Settings, store: Store,
                report: pipeline.RunReport, result: CaseResult, messages: list[str]) -> None:
@@ -187,6 +230,10 @@ class Harness:
         problems += _good_feed_problems(case, outcomes.get(GOOD), store, settings.output)
         if report.publish_error:
             problems.append(f"publish failed: {report.publish_error}")
+        unexpected = {k: v for k, v in report.stage_errors.items()
+                      if not k.startswith(tuple(case.stage_errors))}
+        if unexpected:
+            problems.append(f"stages failed: {unexpected}")
         survivors = {(r["id"], r["feed"], r["entry_key"]) for r in entry_rows(store)}
         result.lost = sum(1 for p in self._prior if p not in survivors)
         if result.lost:
@@ -243,7 +290,7 @@ def _good_feed_problems(case: Case, outcome: pipeline.FeedOutcome | None, store:
                         site: Path) -> list[str]:
     if outcome is None or outcome.error or outcome.new_entries != 1:
         return [f"the good feed was disturbed: {outcome}"]
-    link = f"https://good.example/{case.name}"
+    link = good_link(case.name, 1)
     if not any(link in p.read_text("utf-8") for p in site.rglob("*.atom")):
         return [f"the good feed's new entry {link} is not published"]
     return []

@@ -1,0 +1,102 @@
+"""/readyz tells the truth: a database file deleted, replaced or truncated under the running
+service, a cycle that could not write the database, and faults the service saw."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from aggregator import pipeline
+from aggregator.errors import StoreError
+from aggregator.fetch import Fetcher
+from aggregator.models import FeedSettings, Settings, SiteSettings
+from aggregator.readiness import ReadinessProbe
+from aggregator.service import fetch_options
+from aggregator.store import Store, open_store
+
+from .conftest import NOW, FeedServer, rss
+
+
+@pytest.fixture
+def settings(tmp_path: Path, feed_server: FeedServer) -> Settings:
+    url = feed_server.add("/a.xml", rss("A", [{"title": "x", "link": "https://a.example/x"}]))
+    return Settings(site=SiteSettings(id_authority="test.example,2026"),
+                    feeds=(FeedSettings(name="A", url=url),), database=tmp_path / "db.sqlite",
+                    output=tmp_path / "site", allow_private_networks=True)
+
+
+def cycle(settings: Settings, store: Store) -> pipeline.RunReport:
+    return pipeline.run_once(settings, store, Fetcher(fetch_options(settings)), NOW,
+                             rng=random.Random(1), all_feeds=True)
+
+
+def probe(settings: Settings, **kw: object) -> ReadinessProbe:
+    return ReadinessProbe(settings, clock=lambda: NOW, **kw)  # type: ignore[arg-type]
+
+
+def test_ready_after_a_good_cycle(settings: Settings) -> None:
+    with open_store(settings) as store:
+        cycle(settings, store)
+    assert probe(settings)().ready
+
+
+def _delete(path: Path) -> None:
+    path.unlink()
+
+
+def _replace(path: Path) -> None:
+    copy = path.with_suffix(".copy")
+    shutil.copyfile(path, copy)
+    os.replace(copy, path)
+
+
+def _truncate(path: Path) -> None:
+    os.truncate(path, 0)
+
+
+@pytest.mark.parametrize(("harm", "words"), [
+    (_delete, "deleted"), (_replace, "replaced"), (_truncate, "truncated"),
+])
+def test_a_database_file_harmed_under_the_service(settings: Settings, harm, words) -> None:  # type: ignore[no-untyped-def]
+    with open_store(settings) as store:
+        cycle(settings, store)
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        watching = probe(settings)
+        assert watching().ready
+        harm(settings.database)
+        answer = watching()
+        assert not answer.ready and words in str(answer.detail["database"])
+        with pytest.raises(StoreError, match=words):      # the cycle writes nothing over it
+            cycle(settings, store)
+    if harm is _delete:
+        assert not settings.database.exists()      # nothing made a fresh, empty one
+        with pytest.raises(StoreError, match="gone"):
+            open_store(settings, create=False)
+        assert not probe(settings)().ready and not settings.database.exists()
+
+
+def test_a_cycle_that_could_not_write_is_not_ready(settings: Settings,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    def full(*args: object, **kw: object) -> object:
+        raise sqlite3.OperationalError("database or disk is full")
+    with open_store(settings) as store:
+        monkeypatch.setattr(Store, "_insert_entry", full)
+        cycle(settings, store)
+    answer = probe(settings)()
+    assert not answer.ready and "disk is full" in str(answer.detail["store_error"])
+
+
+def test_faults_the_service_saw_make_it_not_ready(settings: Settings) -> None:
+    with open_store(settings) as store:
+        cycle(settings, store)
+    faults = {"store_error": "db: write failed: database or disk is full"}
+    answer = probe(settings, faults=lambda: faults)()
+    assert not answer.ready and answer.detail["store_error"] == faults["store_error"]
+    faults.clear()
+    assert probe(settings, faults=lambda: faults)().ready
