@@ -47,6 +47,15 @@ CASES = [
      {("Microsoft", "acquirer"), ("GitHub", "target")}),
     ("a16z leads $150 million round in Character AI",
      {("Andreessen Horowitz", "investor"), ("Character.AI", "target")}),
+    ("Glean raises $150 million from Goldman Sachs and Thoma Bravo",
+     {("Glean", "target"), ("Goldman Sachs", "investor"), ("Thoma Bravo", "investor")}),
+    ("Palo Alto Networks to acquire Protect AI",
+     {("Palo Alto Networks", "acquirer"), ("Protect AI", "target")}),
+    ("Hellman & Friedman to acquire Lumora for $2 billion",
+     {("Hellman & Friedman", "acquirer"), ("Lumora", "target")}),
+    ("Zoom acquires BrightHire", {("Zoom", "acquirer"), ("BrightHire", "target")}),
+    ("Teach For All partners with OpenAI to train teachers",
+     {("Teach For All", "partner"), ("OpenAI", "partner")}),
     # companies not in the gazetteer, found by sentence pattern
     ("Acme Robotics raises $20M Series A from Foo Ventures and Bar Capital",
      {("Acme Robotics", "target"), ("Foo Ventures", "investor"), ("Bar Capital", "investor")}),
@@ -80,7 +89,9 @@ def test_party_roles(title: str, expected: set[tuple[str, str]]) -> None:
     ("Amazon Web Services", "Amazon"), ("Facebook", "Meta"), ("Meta Platforms", "Meta"),
     ("Microsoft Corp", "Microsoft"), ("a16z", "Andreessen Horowitz"), ("Nvidia Corp", "Nvidia"),
     ("NVIDIA", "Nvidia"), ("Character AI", "Character.AI"), ("Mistral", "Mistral AI"),
-    ("Widgetco Inc.", "Widgetco"),
+    ("Widgetco Inc.", "Widgetco"), ("JP Morgan", "JPMorgan"), ("Hon Hai", "Foxconn"),
+    ("Department of War", "US Department of Defense"), ("Sequoia Capital India", "Peak XV Partners"),
+    ("Zoom Video Communications", "Zoom"),
 ])
 def test_aliases_normalise(alias: str, name: str) -> None:
     gazetteer = load_gazetteer()
@@ -94,6 +105,14 @@ def test_exact_case_aliases_are_not_ordinary_words() -> None:
     assert [m.name for m in gazetteer.find("SoftBank's Arm files")] == ["SoftBank", "Arm"]
     assert [m.name for m in gazetteer.find("SOFTBANK'S ARM FILES", caps=True)] == [
         "SoftBank", "Arm"]
+
+
+def test_names_that_are_ordinary_words_need_their_capitals() -> None:
+    gazetteer = load_gazetteer()
+    text = "zoom in: a vast data set, a generally intelligent agent, factory AI to protect AI"
+    assert [m.name for m in gazetteer.find(text)] == []
+    assert [m.name for m in gazetteer.find("Zoom, Notion and Stripe back Vast Data")] == [
+        "Zoom", "Notion", "Stripe", "Vast Data"]
 
 
 @pytest.mark.parametrize(("name", "slug"), [
