@@ -343,6 +343,9 @@ def test_lexicons() -> None:
      {("Ananta", "licensor"), ("Tata Motors", "licensee")}),
     ("Blackstone to take Tokyo consultancy Nexo private in $2bn deal", "",
      {("Blackstone", "acquirer"), ("Nexo", "target")}),
+    # Named investors with the plural verb; known parties need no model's word
+    ("Goldman Sachs and Thoma Bravo back Glean", "",
+     {("Goldman Sachs", "investor"), ("Thoma Bravo", "investor"), ("Glean", "target")}),
 ])
 def test_roles_on_press_wording(title: str, summary: str, roles: set[tuple[str, str]]) -> None:
     deal = classify(title, summary)

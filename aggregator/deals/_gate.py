@@ -1,7 +1,8 @@
 """gated(): the rules propose a deal and its facts; the model gates M&A decisions.
 
 - The rules found an acquisition, merger or investment: it is kept when the model's
-  probability is at least ``model.veto``, otherwise the story is not a deal.
+  probability is at least ``model.veto``, otherwise the story is not a deal; a reading
+  whose two or more parties are all gazetteer companies is kept without asking.
 - The rules found nothing, the headline has no non-deal cue and the text has an M&A word
   (acquire, merger, takeover, bid, stake, sells, ...): the story becomes an M&A deal when
   the model's probability is at least ``model.add`` (type from its wording, amount and
@@ -46,12 +47,19 @@ def _model_deal(title: str, text: str, verdict: Verdict, model: Model,
                 rule=f"model:ma p={verdict.probability:.2f} ({evidence})")
 
 
+def _known(name: str, gz: Gazetteer) -> bool:
+    hits = gz.find(name)
+    return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(name)
+
+
 def gated(title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | None,
           use_model: bool, model: Model | None, title_case: bool | None = None) -> Deal | None:
     """The rules' deal, kept, vetoed or added by the M&A model (``use_model``)."""
     deal, blocked = rules_and_block(title, text, gz, rates, title_case)
     if not use_model or (deal is not None and deal.type not in GATED):
         return deal
+    if deal is not None and len(deal.parties) >= 2 and all(_known(p.name, gz) for p in deal.parties):
+        return deal                     # every party a gazetteer company: the rules suffice
     model = model or load_model()
     if model is None:
         return deal

@@ -61,6 +61,7 @@ _KEYS = {
     "invest-in": "invest pour pump put inject commit back",
     "check-to": "check cheque",
     "backs": "back",
+    "back-plural": "back",
     "leads-round": "round funding financing raise",
     "investment-from": "investment",
     "stake-noun": "stake",
@@ -189,6 +190,9 @@ RULES: tuple[Rule, ...] = (
           r"(?:to|for|into|in)\b", "investor", "target"),
     _rule("backs", "investment", r"(?<!-)\b(?:backs|backed|to\s+back)\s+(?!by\b)(?=[A-Z0-9])", "investor",
           "target"),
+    # "Goldman Sachs and Thoma Bravo back Glean": the plural verb, after named investors
+    _rule("back-plural", "investment", r"(?<!-)\bback\s+(?!by\b)(?=[A-Z0-9])", "investor", "target",
+          plural=True, adjacent=True),
     _rule("leads-round", "funding",
           rf"\b(?:leads?|led|co-leads?|joins?|joined|participates?\s+in)\s+{_MONEYISH}[\w\s-]{{0,30}}?"
           r"\b(?:round|funding|financing|raise)\s+(?:in|for|of|into)\b", "investor", "target"),
