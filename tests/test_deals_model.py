@@ -56,9 +56,12 @@ def test_score_lists_the_strongest_ngrams_for_the_verdict() -> None:
 
 
 def test_the_gate_vetoes_rule_deals_only_of_ma_types() -> None:
-    title = "Nvidia to acquire Run:ai for $700 million"
+    title = "Nvidia to acquire Zorbleon for $700 million"
     assert classify(title, model=ALWAYS).rule == "acquires"          # confirmed: rule kept
     assert classify(title, model=NEVER) is None                     # vetoed
+    # Every party a gazetteer company: the rules' reading stands without the model
+    known = classify("Nvidia to acquire Run:ai for $700 million", model=NEVER)
+    assert known is not None and known.rule == "acquires"
     funding = classify("Mistral AI raises €600 million Series B", model=NEVER)
     assert funding is not None and funding.type == "funding"        # not gated
 
