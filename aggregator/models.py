@@ -205,6 +205,33 @@ class FeedState:
 # --------------------------------------------------------------------------- stories
 
 @dataclass(frozen=True)
+class EventFacts:
+    """Who and what a report's deal reading names, as the story clusterer compares them."""
+
+    kind: str                           # the deal type
+    parties: frozenset[str]             # slugs of every party
+    principal: frozenset[str]           # slugs of whom the event is about: the target or
+                                        # issuer (funding, acquisition, IPO), the licensor,
+                                        # the partners (partnership, joint venture, merger)
+    amount: float | None = None         # the deal amount in USD (shipped rates)
+    round: str | None = None
+
+    @classmethod
+    def of(cls, deal: "Deal | None") -> "EventFacts | None":
+        """The facts of a deal reading; None without a deal or without a named party."""
+        if deal is None or not deal.parties:
+            return None
+        parties = frozenset(p.slug for p in deal.parties)
+        about = frozenset(p.slug for p in deal.parties if p.role in _PRINCIPAL_ROLES)
+        amount = deal.amount.usd if deal.amount is not None else None
+        return cls(kind=deal.type, parties=parties, principal=about, amount=amount,
+                   round=deal.round)
+
+
+_PRINCIPAL_ROLES = frozenset({"target", "issuer", "licensor", "partner"})
+
+
+@dataclass(frozen=True)
 class StoryItem:
     """What the story clusterer sees of a stored entry."""
 
@@ -215,6 +242,7 @@ class StoryItem:
     title: str
     summary: str
     published: datetime                 # publication time, or first-seen when unknown
+    facts: EventFacts | None = None     # from the entry's deal reading, when it has one
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,13 @@ from typing import Callable, Iterable, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aggregator.models import StoryItem  # noqa: E402
+from aggregator.models import EventFacts, StoryItem  # noqa: E402
 from aggregator.stories import StoryIndex, StoryOptions, cluster  # noqa: E402
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+DATA = Path(__file__).resolve().parent / "data"
+EVENT_SETS = (("story events dev", "story_events_dev.jsonl"),
+              ("story events held-out", "story_events_test.jsonl"))
 EPOCH = datetime(2024, 1, 1, tzinfo=timezone.utc)
 
 
@@ -144,9 +147,15 @@ def load_jsonl(name: str) -> list[dict]:  # type: ignore[type-arg]
 
 
 def news_items(rows: Sequence[dict]) -> tuple[list[StoryItem], list[str]]:  # type: ignore[type-arg]
+    """The headlines as the pipeline would see them: publisher as feed, and the deal
+    reading's facts (read here as the parse workers do)."""
+    from aggregator.deals import classify, load_gazetteer
+
+    gazetteer = load_gazetteer()
     items = [StoryItem(entry_id=k, feed=r["publisher"] or r["hostname"], url=r["url"], guid=None,
                        title=r["title"], summary="",
-                       published=datetime.fromtimestamp(r["timestamp"] / 1000, timezone.utc))
+                       published=datetime.fromtimestamp(r["timestamp"] / 1000, timezone.utc),
+                       facts=EventFacts.of(classify(r["title"], gazetteer=gazetteer)))
              for k, r in enumerate(rows)]
     return items, [r["story"] for r in rows]
 
@@ -169,6 +178,89 @@ def news_table(options: StoryOptions) -> list[tuple[str, ...]]:
         rows.append((name, f"{pp:.3f}", f"{pr:.3f}", f"{pf:.3f}", f"{bp:.3f}", f"{br:.3f}",
                      f"{bf:.3f}", str(len(set(pred))), f"{seconds:.2f}"))
     return rows
+
+
+# --------------------------------------------------------------------------- story events
+
+def event_items(rows: Sequence[dict], facts: bool = True,  # type: ignore[type-arg]
+                ) -> tuple[list[StoryItem], list[str]]:
+    """Reports of the labelled story-event sets as the pipeline would see them: each with
+    its feed and, when ``facts``, its deal reading's facts (read here as parse workers do)."""
+    from aggregator.deals import classify, load_gazetteer, publisher_of
+
+    gazetteer = load_gazetteer()
+    items = []
+    for k, r in enumerate(rows):
+        # a company's own newsroom is configured as a first-party feed
+        own = r["feed"].endswith(("-blog", "-newsroom"))
+        publisher = publisher_of(None, own, r["outlet"], None, gazetteer) if own else None
+        reading = classify(r["title"], r["summary"], gazetteer=gazetteer,
+                           publisher=publisher) if facts else None
+        items.append(StoryItem(
+            # one feed's re-post of an item has its link (the labels give it the item's event)
+            entry_id=k + 1, feed=r["feed"], url=f"https://{r['feed']}.example/{_slug(r['title'])}",
+            guid=None,
+            title=r["title"], summary=r["summary"],
+            published=datetime.fromisoformat(r["published"].replace("Z", "+00:00")),
+            facts=EventFacts.of(reading)))
+    return items, [r["event"] for r in rows]
+
+
+def _slug(title: str) -> str:
+    return "-".join(_TOKEN.findall(title.lower()))[:80]
+
+
+def false_merges(gold: Sequence[str], pred: Sequence[int]) -> int:
+    """Stories that hold reports of two or more events."""
+    events: dict[int, set[str]] = defaultdict(set)
+    for g, p in zip(gold, pred):
+        events[p].add(g)
+    return sum(len(e) > 1 for e in events.values())
+
+
+def events_table(options: StoryOptions) -> list[tuple[str, ...]]:
+    rows_out = []
+    for name, file in EVENT_SETS:
+        path = DATA / file
+        if not path.exists():
+            continue
+        rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+        items, gold = event_items(rows)
+        plain, _ = event_items(rows, facts=False)
+        methods: list[tuple[str, Callable[[], dict[int, int]]]] = [
+            ("TF-IDF cosine >= 0.4 single-link", lambda: tfidf_single_link(items)),
+            ("aggregator.stories, words only", lambda: cluster(plain, options)),
+            ("aggregator.stories (who, what, when)", lambda: cluster(items, options)),
+        ]
+        for method, run in methods:
+            labels = run()
+            pred = [labels[i.entry_id] for i in items]
+            pp, pr, pf = pairwise(gold, pred)
+            bp, br, bf = bcubed(gold, pred)
+            rows_out.append((f"{name} ({len(rows)} reports, {len(set(gold))} events)", method,
+                             f"{pp:.3f}", f"{pr:.3f}", f"{bp:.3f}", f"{br:.3f}", f"{bf:.3f}",
+                             str(false_merges(gold, pred)), str(len(set(pred)))))
+    return rows_out
+
+
+def event_errors(file: str, options: StoryOptions) -> None:
+    """Print the splits and false merges of one labelled set (``--errors dev``)."""
+    rows = [json.loads(line) for line in (DATA / file).open(encoding="utf-8") if line.strip()]
+    items, gold = event_items(rows)
+    labels = cluster(items, options)
+    by_event: dict[str, set[int]] = defaultdict(set)
+    by_story: dict[int, set[str]] = defaultdict(set)
+    for item, g in zip(items, gold):
+        by_event[g].add(labels[item.entry_id])
+        by_story[labels[item.entry_id]].add(g)
+    for item, g in zip(items, gold):
+        story = labels[item.entry_id]
+        mark = ("MERGED " if len(by_story[story]) > 1 else "") + \
+            ("SPLIT " if len(by_event[g]) > 1 else "")
+        if mark:
+            facts = item.facts
+            told = f" [{facts.kind} {sorted(facts.parties)}]" if facts else ""
+            print(f"{g} story {story:3d} {mark:13s} {item.feed:14s} {item.title[:90]}{told}")
 
 
 # --------------------------------------------------------------------------- STS headlines
@@ -297,8 +389,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10k synthetic items, not 100k")
     parser.add_argument("--threshold", type=float, default=None)
+    parser.add_argument("--errors", choices=("dev",), help="list the dev set's splits and merges")
     args = parser.parse_args(argv)
     options = StoryOptions() if args.threshold is None else StoryOptions(threshold=args.threshold)
+    if args.errors:
+        event_errors(EVENT_SETS[0][1], options)
+        return 0
+    print(table("labelled story events (bench/data/story_events_*.jsonl; held-out never tuned on)",
+                ("set", "method", "pair P", "pair R", "B3 P", "B3 R", "B3 F1", "false merges",
+                 "stories"), events_table(options)))
     if not EVAL.is_dir():
         print(f"skipped: {EVAL} is absent (no evaluation data)")
         return 0

@@ -62,7 +62,8 @@ OUTLETS = {
 # story into A's older one (pipeline: "1 merged").
 QUILLON = {
     "Outlet A": _item("Quillon AI raises $120 million", "https://a.example/quillon", "", 3),
-    "Outlet B": _item("Northwind Capital leads funding in Quillon AI",
+    # names no company the round is for: not matched to A by words or by who and what
+    "Outlet B": _item("Northwind Capital leads $120 million round",
                       "https://b.example/quillon-northwind", "", 2),
     "Outlet C": _item("Quillon AI raises $120 million in funding led by Northwind Capital",
                       "https://c.example/quillon-round", "", 1),

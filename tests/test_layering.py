@@ -1,7 +1,7 @@
 """The layering of ../shared/DESIGN.md, checked on the import statements themselves.
 
 Stage modules (config, fetch, parse, store, stories, deals, publish, web) may import only
-``models``, ``errors``, their own private modules and the small helpers listed with them;
+``models``, ``errors``, ``headlines``, their own private modules and the small helpers listed with them;
 never another stage, and never the pipeline, service or cli. Nothing imports cli.
 """
 
@@ -11,7 +11,8 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "aggregator"
-SHARED = {"aggregator", "aggregator.models", "aggregator.errors"}
+SHARED = {"aggregator", "aggregator.models", "aggregator.errors",
+          "aggregator.headlines"}        # the shape of a headline: digests (stories, deals)
 STAGES: dict[str, set[str]] = {
     # stage: the modules (files or packages) that belong to it
     "config": {"config", "_config_values"},

@@ -305,7 +305,8 @@ def test_a_deal_reading_made_late_is_saved_once(tmp_path: Path, store: Store,
                                                 classified: list[str]) -> None:
     from aggregator import story_facts
     settings = settings_for(tmp_path, [])
-    _stored(store, ["Mistral AI raises EUR 600 million", "Mistral AI raises EUR 600 million"])
+    _stored(store, ["Mistral AI raises EUR 600 million"])      # two outlets, one story
+    _stored(store, ["Mistral AI raises EUR 600 million"], feed="second")
     cycle(settings, store)
     assert len(classified) == 2
     for text in store.db.execute("SELECT deal_json FROM entries").fetchall():
@@ -323,7 +324,8 @@ def test_story_facts_come_from_its_first_reports(tmp_path: Path, store: Store,
     late = FeedSettings(name="late", url="https://late.example/feed", priority=10,
                         enabled=False)    # never fetched: its entry is stored below
     settings = settings_for(tmp_path, [late])
-    _stored(store, ["Mistral AI raises EUR 600 million", "Mistral AI raises EUR 600 million"])
+    _stored(store, ["Mistral AI raises EUR 600 million"])
+    _stored(store, ["Mistral AI raises EUR 600 million"], feed="second")
     _stored(store, ["Mistral AI raises EUR 600 million"], feed="late")
     with store.write():
         store.db.execute("UPDATE entries SET pub_time = ? WHERE feed = 'late'",

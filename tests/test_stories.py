@@ -16,8 +16,8 @@ T0 = datetime(2024, 3, 1, 12, tzinfo=timezone.utc)
 
 
 def item(entry_id: int, title: str, *, hours: float = 0.0, url: str | None = None,
-         guid: str | None = None, summary: str = "", feed: str = "feed") -> StoryItem:
-    return StoryItem(entry_id=entry_id, feed=feed,
+         guid: str | None = None, summary: str = "", feed: str | None = None) -> StoryItem:
+    return StoryItem(entry_id=entry_id, feed=feed if feed is not None else f"outlet{entry_id}",
                      url=url if url is not None else f"https://outlet{entry_id}.example/a",
                      guid=guid, title=title, summary=summary,
                      published=T0 + timedelta(hours=hours))
@@ -98,7 +98,8 @@ def test_stories_whose_mean_vectors_meet_are_merged_keeping_the_older_id() -> No
     for k, it in enumerate(items[:3]):
         index.add(it, k + 1)
     decision = index.assign(items[3])
-    assert decision.story_id == 3 and decision.merge_story_ids == (1, 2)
+    # the fourth report ties the three stories together; folding keeps the oldest id
+    assert {decision.story_id, *decision.merge_story_ids} == {1, 2, 3}
 
 
 @pytest.mark.parametrize(("first", "second"), APART)
@@ -346,3 +347,89 @@ def test_features_do_not_depend_on_the_hash_seed() -> None:
     assert len(seen) == 1, seen
     terms = json.loads(seen.pop())[0]
     assert {"series-b", "series-c", "seed"} <= {t for t, _ in terms}
+
+
+# --------------------------------------------------------------------------- who, what, when
+
+def read(entry_id: int, title: str, *, hours: float = 0.0, feed: str | None = None,
+         url: str | None = None) -> StoryItem:
+    """An item with the facts the parse workers would have read from its title."""
+    from dataclasses import replace
+
+    from aggregator.deals import classify
+    from aggregator.models import EventFacts
+    return replace(item(entry_id, title, hours=hours, feed=feed, url=url),
+                   facts=EventFacts.of(classify(title)))
+
+
+def stories_of(*items: StoryItem) -> list[int]:
+    labels = cluster(list(items))
+    return [labels[i.entry_id] for i in items]
+
+
+@pytest.mark.parametrize("titles", [
+    # the same two companies the same morning, in other words (issue 14's example class)
+    ("Northwind and Quill announce strategic collaboration",
+     "Northwind to take minority stake in Quill with initial $1bn"),
+    # one-sided: the same company's round, other verbs, no shared word but its name
+    ("Halcyon AI secures €85 million Series B", "General Catalyst backs Halcyon AI"),
+    # a shared investor and the same amount
+    ("Orbital Compute announces $640 million Series D financing led by SoftBank",
+     "SoftBank leads $640 million round"),
+])
+def test_readings_that_name_one_event_join_without_shared_words(titles: tuple[str, ...]) -> None:
+    items = [read(k + 1, t, hours=k) for k, t in enumerate(titles)]
+    assert len(set(stories_of(*items))) == 1
+    decision = StoryIndex()
+    decision.add(items[0], 1)
+    joined = decision.assign(items[1])
+    assert joined.rule == "same-event" and any(s.startswith("parties: ") for s in joined.shared_terms)
+
+
+@pytest.mark.parametrize(("first", "second", "hours"), [
+    ("Northwind invests $1 billion in Quill", "Northwind invests $3 billion in Quill", 2),
+    ("Quill raises $100M Series B", "Quill raises $100M Series C", 1),
+    ("Northwind invests $1 billion in Quill", "Northwind and Quill expand partnership", 24 * 40),
+])
+def test_readings_of_other_deals_never_join(first: str, second: str, hours: float) -> None:
+    a, b = stories_of(read(1, first), read(2, second, hours=hours))
+    assert a != b
+
+
+def test_an_outlet_does_not_also_report_its_own_story() -> None:
+    same = stories_of(item(1, "Introducing Lumen 2, our fastest model", feed="lumen-blog"),
+                      item(2, "Introducing Lumen Mini, our fastest small model", hours=48,
+                           feed="lumen-blog"))
+    assert same[0] != same[1]
+    copies = [item(k + 1, "Quill raises $40M Series A led by Index", hours=k / 60, feed="wire")
+              for k in range(5)]
+    assert len(set(stories_of(*copies))) == 5            # five items, five stories
+    again = stories_of(item(1, "Quill raises $40M", feed="wire", url="https://w.example/q"),
+                       item(2, "Quill raises $40M (updated)", hours=1, feed="wire"),
+                       item(3, "Quill raises $40M", hours=2, feed="wire", url="https://w.example/q"))
+    assert len(set(again)) == 1                          # its update and its own copy join
+
+
+def test_a_roundup_is_its_own_story() -> None:
+    labels = stories_of(
+        item(1, "Quill raises $40M Series A led by Index"),
+        item(2, "The Daily: Quill raises $40M, Lumen ships Lumen 2, Orbit sues Northwind"),
+        item(3, "Quill lands $40 million Series A from Index", hours=1))
+    assert labels[0] == labels[2] != labels[1]
+
+
+def test_a_report_in_another_language_joins_by_name_and_amount() -> None:
+    assert together("Halcyon AI raises €85 million Series B to put copilots in hospitals",
+                    "Halcyon AI lève 85 millions d'euros pour son assistant clinique")
+    assert together("Northwind to invest $1.2 billion in Quill",
+                    "Northwind injecte 1,2 milliard de dollars dans Quill")
+    assert not together("Halcyon AI raises €85 million Series B",
+                        "Halcyon AI lève 40 millions d'euros")
+
+
+def test_the_same_company_laying_off_in_other_words_is_one_story() -> None:
+    assert together("Atlas Forge lays off 200 as customers delay deployments",
+                    "Seattle-based Atlas Forge cuts about 200 jobs, a third of its workforce")
+    assert not together("Atlas Forge lays off 200 workers", "Helix Tutor lays off 200 workers")
+    assert not together("Atlas Forge lays off 200 workers", "Atlas Forge lays off 200 workers",
+                        gap_hours=24 * 20)

@@ -49,9 +49,10 @@ def newsroom(seed: int, count: int, start: datetime, hours: float) -> list[Entry
                   "r": rng.choice("ABCD")}
         when = start + timedelta(hours=rng.uniform(0, hours))
         tellings = rng.sample(TELLINGS, rng.randint(1, 4)) if deal else [rng.choice(OTHER)]
+        outlets = rng.sample(range(8), len(tellings))      # one event, told by other outlets
         for k, telling in enumerate(tellings):
             title = telling.format(**fields)
-            feed = f"outlet{rng.randrange(8)}"
+            feed = f"outlet{outlets[k]}"
             link = f"https://{feed}.example/{seed}-{len(out)}"
             out.append(Entry(
                 feed=feed, entry_key=link, guid=link, link=link, title=title,

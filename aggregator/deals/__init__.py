@@ -25,7 +25,7 @@ from ._gazetteer import (Company, Gazetteer, load_gazetteer, parse_gazetteer, sa
                          slugify)
 from ._model import Model as DealModel
 from ._model import load_model as load_deal_model
-from ._digest import digest_items
+from ..headlines import digest_items
 from ._publisher import publisher_of
 from ._rules import CompiledTags, compile_tag_rules, is_curated, match_tags
 

@@ -75,6 +75,7 @@ _KEYS = {
     "acquired-by": "acquired bought purchased taken snapped sold sells",
     "sells": "sell sold divest offload dispos spin carve",
     "to-be-acquired": "acquired bought sold taken purchased",
+    "agrees-to-sale": "sale takeover buyout",
     "offer-for": "offer bid propos",
     "gets-offer": "offer bid proposal approach",
     "starts-bid": "bid tender offer buyout acquisition takeover purchase merger",
@@ -254,6 +255,9 @@ RULES: tuple[Rule, ...] = (
           r"['’]s\s+(?:(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?(?:takeover|acquisition|purchase|buyout"
           r"|bid)|§+\s+(?:[\w.:&-]+\s+){1,3}?deal)\b(?!\s+(?:with|for|of|to|in)\b)", "acquirer", None, needs_right=False,
           inside="target"),
+    _rule("agrees-to-sale", "acquisition",
+          r"\b(?:agree(?:s|d)?\s+to|accept(?:s|ed)?|approv(?:es|ed))\s+(?:an?\s+|the\s+)?(?:§+\s+)?"
+          r"(?:sale|takeover|buyout)\s+(?:to|by)\b", "target", "acquirer"),
     _rule("to-be-acquired", "acquisition",
           r"\b(?:agree(?:s|d)?\s+to\s+be|to\s+be|being|was|been|on\s+being)\s+(?:acquired|bought"
           r"|sold|taken\s+over|purchased)\b", "target", None, needs_right=False),

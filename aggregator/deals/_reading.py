@@ -11,7 +11,7 @@ from typing import Mapping
 
 from ..models import Deal, Party
 from ._classify import headline_blocked
-from ._digest import digest_items
+from ..headlines import digest_items
 from ._gate import gated
 from ._gazetteer import Gazetteer, load_gazetteer
 from ._model import Model

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from ..errors import StoreError
 from ..models import (
-    Entry, EntryDeal, FeedSettings, FeedState, Settings, StoredEntry, StoryItem,
+    Entry, EntryDeal, EventFacts, FeedSettings, FeedState, Settings, StoredEntry, StoryItem,
 )
 from . import _rows, _schema, _story_writes
 from ._stories import StoryStore
@@ -314,7 +314,7 @@ class Store(StoryStore):
     def pending_items(self, limit: int = 200_000) -> list[StoryItem]:
         """Entries not yet in a story (new ones, or left by an interrupted cycle)."""
         return [story_item(r) for r in self.rows(
-            "SELECT id, feed, link, guid, title, summary, pub_time FROM entries "
+            "SELECT id, feed, link, guid, title, summary, pub_time, deal_json FROM entries "
             "WHERE story_id IS NULL ORDER BY pub_time, id LIMIT ?", [limit])]
 
     def window_items(self, start: datetime, end: datetime
@@ -322,8 +322,8 @@ class Store(StoryStore):
         """Entries already in stories whose time falls in [start, end], with the story
         clusterer's saved reading of each (None when not saved)."""
         rows = self.rows(
-            "SELECT id, feed, link, guid, title, summary, pub_time, story_id, story_features "
-            "FROM entries WHERE pub_time BETWEEN ? AND ? AND story_id IS NOT NULL "
+            "SELECT id, feed, link, guid, title, summary, pub_time, story_id, story_features, "
+            "deal_json FROM entries WHERE pub_time BETWEEN ? AND ? AND story_id IS NOT NULL "
             "ORDER BY pub_time, id", [_rows.ts(start), _rows.ts(end)])
         return [(story_item(r), r["story_id"], r["story_features"]) for r in rows]
 
@@ -371,10 +371,12 @@ class Store(StoryStore):
 
 
 def story_item(row: dict[str, Any]) -> StoryItem:
+    reading = _rows.entry_deal_from_json(row.get("deal_json"))
     return StoryItem(
         entry_id=row["id"], feed=row["feed"], url=row["link"], guid=row["guid"],
         title=row["title"], summary=row["summary"],
         published=_rows.dt(row["pub_time"]),  # type: ignore[arg-type]
+        facts=EventFacts.of(reading.deal) if reading is not None else None,
     )
 
 

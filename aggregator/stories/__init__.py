@@ -21,15 +21,22 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from aggregator.headlines import is_roundup
 from aggregator.models import StoryDecision, StoryItem
 from aggregator.stories import _codec
 from aggregator.stories._index import Slot, Window
 from aggregator.stories._match import score_pair
 from aggregator.stories._options import StoryOptions
-from aggregator.stories._search import exact, similar
+from aggregator.stories._event import UPDATE
+from aggregator.stories._search import Report, exact, similar
 from aggregator.stories._text import Features, Lexicon, features
 
 __all__ = ["StoryIndex", "StoryOptions", "cluster"]
+
+
+def is_digest(title: str) -> bool:
+    """A title that lists several stories ("A raises $7B 💰, B ships C 🤖, D buys E")."""
+    return is_roundup(title)
 
 
 class StoryIndex:
@@ -76,7 +83,8 @@ class StoryIndex:
         if time < self._window.newest - self._window.span:
             return                                       # already outside the window
         feats = _codec.decode(encoded) or self._features(item)
-        slot = Slot(item.entry_id, story_id, time, feats, item.url, item.guid)
+        slot = Slot(item.entry_id, story_id, time, feats, item.url, item.guid, item.feed,
+                    item.facts, is_digest(item.title))
         self._window.insert(slot)
 
     def encoded_features(self, item: StoryItem) -> str:
@@ -93,8 +101,11 @@ class StoryIndex:
         decision = exact(self._window, item.entry_id, item.url, item.guid)
         if decision is not None:
             return decision
+        if is_digest(item.title):       # a roundup joins no story (only its own copies)
+            return StoryDecision(entry_id=item.entry_id, story_id=None, rule="new-digest")
         return similar(self._window, item.entry_id, self._features(item),
-                       item.published.timestamp(), self.options)
+                       item.published.timestamp(), self.options,
+                       Report(item.feed, item.facts, bool(UPDATE.search(item.title))))
 
     def merge(self, keep: int, drop: int) -> None:
         """Story ``drop`` was folded into ``keep``: its items now belong to ``keep``."""

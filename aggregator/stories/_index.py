@@ -11,6 +11,8 @@ import math
 from dataclasses import dataclass
 from typing import TypeVar
 
+from aggregator.models import EventFacts
+from aggregator.stories._event import party_keys
 from aggregator.stories._text import GENERIC_WEIGHT, Features
 
 
@@ -27,6 +29,9 @@ class Slot:
     features: Features
     url: str | None
     guid: str | None
+    feed: str = ""
+    facts: EventFacts | None = None      # the deal reading's parties, kind, amount, round
+    digest: bool = False                 # a newsletter title listing several stories
 
 
 class Window:
@@ -41,6 +46,7 @@ class Window:
         self.strong: dict[str, dict[int, None]] = {}
         self.urls: dict[str, dict[int, None]] = {}
         self.guids: dict[str, dict[int, None]] = {}
+        self.parties: dict[str, dict[int, None]] = {}     # party slug -> items naming it
         self.members: dict[int, dict[int, None]] = {}
         self.profiles: dict[int, dict[str, float]] = {}   # story -> term -> summed weight
         self.lower: dict[str, int] = {}     # term -> items writing it in lower case
@@ -96,6 +102,10 @@ class Window:
             self.urls.setdefault(slot.url, {})[slot.entry_id] = None
         if slot.guid:
             self.guids.setdefault(slot.guid, {})[slot.entry_id] = None
+        if slot.facts is not None:
+            for party in slot.facts.parties:
+                for key in party_keys(party):
+                    self.parties.setdefault(key, {})[slot.entry_id] = None
         self._join_story(slot)
         heapq.heappush(self._queue, (slot.time, slot.entry_id))
 
@@ -122,6 +132,10 @@ class Window:
             _discard(self.urls, slot.url, entry_id)
         if slot.guid:
             _discard(self.guids, slot.guid, entry_id)
+        if slot.facts is not None:
+            for party in slot.facts.parties:
+                for key in party_keys(party):
+                    _discard(self.parties, key, entry_id)
         self._leave_story(slot)
 
     def move_story(self, keep: int, drop: int) -> None:
@@ -130,6 +144,14 @@ class Window:
             self._leave_story(slot)
             slot.story_id = keep
             self._join_story(slot)
+
+    def closed(self, story: int) -> bool:
+        """A digest's story: a roundup is its own story, nothing else joins it."""
+        return any(self.slots[e].digest for e in self.members.get(story, ()))
+
+    def feeds_of(self, story: int) -> set[str]:
+        """The feeds that already have an item in ``story``."""
+        return {self.slots[e].feed for e in self.members.get(story, ())}
 
     def _join_story(self, slot: Slot) -> None:
         self.members.setdefault(slot.story_id, {})[slot.entry_id] = None

@@ -58,18 +58,20 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     "legal": frozenset("""
         sue sues sued suing lawsuit lawsuits suit suits court courts judge judges antitrust
         probe probes litigation complaint complaints regulator regulators fine fined fines
-        verdict ruling ruled infringement copyright trial
+        verdict ruling ruled infringement copyright trial class-action alleging alleges inquiry
+        scrutinizes scrutinises investigation
     """.split()),
     "launch": frozenset("""
         launch launches launched launching unveil unveils unveiled release releases released
         debut debuts debuted introduce introduces introduced rollout
     """.split()),
     "layoff": frozenset("""
-        layoff layoffs laid redundancies furlough furloughs
+        layoff layoffs laid lay lays laying redundancies furlough furloughs jobs workforce
+        job-cuts
     """.split()),
     "people": frozenset("""
         resign resigns resigned resignation hire hires hired appoint appoints appointed
-        appointment depart departs departure ousted oust ousts successor
+        appointment depart departs departure ousted oust ousts successor poaches poached
     """.split()),
     "results": frozenset("""
         earnings revenue revenues profit profits loss losses quarter quarterly results sales

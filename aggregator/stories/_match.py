@@ -35,8 +35,10 @@ def subject(feats: Features, evidence: Evidence) -> str | None:
 @dataclass(frozen=True)
 class PairScore:
     score: float
-    shared: tuple[str, ...]          # shared informative terms, heaviest first
+    shared: tuple[str, ...]          # shared informative terms, heaviest first (or, for a
+                                     # "same-event" join, the facts that decided)
     veto: str | None = None          # why the pair can never be one story
+    rule: str = "similar"            # similar (the text) | same-event (the deal readings)
 
 
 def veto(a: Features, b: Features, evidence: Evidence,
@@ -93,6 +95,21 @@ def score_pair(a: Features, b: Features, evidence: Evidence, min_shared: int = 2
     return PairScore(round(score, 6), tuple(informative))
 
 
+# Event classes whose reports name one company and rarely share more words than its name:
+# "Salesforce is laying off 1,000" / "Salesforce to cut about 1,000 jobs".
+SUBJECT_EVENTS = frozenset({"legal", "layoff", "people", "results"})
+SUBJECT_HOURS = 36.0
+
+
+def same_subject_event(a: Features, b: Features, subjects: tuple[str | None, str | None],
+                       gap_hours: float) -> bool:
+    """Both titles are about the same company (one's subject is a name of the other) and name
+    the same event of a class in ``SUBJECT_EVENTS``, within ``SUBJECT_HOURS``."""
+    first, second = subjects
+    about = (first is not None and first in b.names) or (second is not None and second in a.names)
+    return about and gap_hours <= SUBJECT_HOURS and bool(a.events & b.events & SUBJECT_EVENTS)
+
+
 def _weights(feats: Features, evidence: Evidence) -> dict[str, float]:
     """Term weights times rarity (memoised by the evidence when it can)."""
     cached = getattr(evidence, "weights", None)
@@ -103,8 +120,11 @@ def _weights(feats: Features, evidence: Evidence) -> dict[str, float]:
 
 
 def _anchored(a: Features, b: Features, informative: list[str]) -> bool:
-    """Both titles name the same rare name, the same money amount and the same event type."""
-    if not (a.amounts and b.amounts and a.events & b.events):
+    """Both titles name the same rare name, the same money amount and the same event type
+    (or one of them names no event type the lexicon knows)."""
+    if not (a.amounts and b.amounts):
         return False
+    if not (a.events & b.events) and (a.events and b.events):
+        return False                    # (a report in another language names no event class)
     names = set(a.names) & set(b.names)
     return any(t in names for t in informative) and any(t.startswith("$") for t in informative)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import dataclass
 
-from aggregator.models import StoryDecision
+from aggregator.models import EventFacts, StoryDecision
+from aggregator.stories._event import EVENT_SCORE, describe, party_keys, relation
 from aggregator.stories._index import Slot, Window
-from aggregator.stories._match import PairScore, score_pair, subject, veto
+from aggregator.stories._match import (ANCHOR_SCORE, PairScore, same_subject_event, score_pair,
+                                       subject, veto)
 from aggregator.stories._options import StoryOptions
 from aggregator.stories._text import GENERIC_WEIGHT, Features
 
@@ -106,21 +109,55 @@ class _Cached:
         return self.subjects[slot.entry_id]
 
 
+@dataclass(frozen=True)
+class Report:
+    """Who sent the new item and what its deal reading says. ``update``: its title says it
+    updates an earlier post ("UPDATE:", "(updated)")."""
+
+    feed: str = ""
+    facts: EventFacts | None = None
+    update: bool = False
+
+
+def _party_candidates(window: Window, facts: EventFacts | None, time: float,
+                      span: float) -> list[tuple[Slot, int]]:
+    """Window items whose deal reading names one of the new item's parties."""
+    if facts is None:
+        return []
+    seen: dict[int, None] = {}
+    for party in sorted(facts.parties):          # (a frozenset's order changes per process)
+        for key in party_keys(party):
+            seen.update(window.parties.get(key, {}))
+    slots = window.slots
+    return [(slots[e], 0) for e in seen if abs(slots[e].time - time) <= span]
+
+
+def _own_story(window: Window, story: int, report: Report) -> bool:
+    """The story already has an item of the new item's feed: an outlet does not "also
+    report" its own story (only the same item, by URL or GUID, or its update joins)."""
+    return bool(report.feed) and not report.update and report.feed in window.feeds_of(story)
+
+
 BRIDGE = 0.6     # a story merge needs the item to score this share of `threshold` with both
 HARD = ("event-conflict", "amount-conflict", "round-conflict")
 
 
 def ranked(window: Window, feats: Features, time: float, options: StoryOptions,
-           ) -> list[tuple[float, PairScore, Slot]]:
+           report: Report = Report()) -> list[tuple[float, PairScore, Slot]]:
     """Candidate stories, best first (ties: older story), with their best-matching item."""
     idf = _Cached(window)
-    by_story: dict[int, list[tuple[Slot, int]]] = {}
-    for slot, count in candidates(window, feats, time, options):
-        by_story.setdefault(slot.story_id, []).append((slot, count))
+    by_story: dict[int, dict[int, tuple[Slot, int]]] = {}
+    found = candidates(window, feats, time, options)
+    found += _party_candidates(window, report.facts, time, options.window_days * 86400.0)
+    for slot, count in found:
+        by_story.setdefault(slot.story_id, {}).setdefault(slot.entry_id, (slot, count))
     out = []
     own = subject(feats, idf)
-    for hits in by_story.values():
-        judged = _story_score(window, feats, own, hits, idf, options)
+    for story, hits in by_story.items():
+        if _own_story(window, story, report) or window.closed(story):
+            continue
+        judged = _story_score(window, feats, own, list(hits.values()), idf, options, report,
+                              time)
         if judged is not None:
             out.append(judged)
     return sorted(out, key=lambda x: (-x[0], x[2].story_id))
@@ -128,15 +165,30 @@ def ranked(window: Window, feats: Features, time: float, options: StoryOptions,
 
 def _story_score(window: Window, feats: Features, own: str | None,
                  hits: list[tuple[Slot, int]], idf: _Cached, options: StoryOptions,
+                 report: Report = Report(), time: float = 0.0,
                  ) -> tuple[float, PairScore, Slot] | None:
-    """Score of one story: its best items' scores combined, or its centroid's similarity.
+    """Score of one story: its best items' scores combined, or its centroid's similarity;
+    ``EVENT_SCORE`` when the deal readings say one event (``_event.relation``).
 
     ``own``: the new item's subject. None when most of its matching items veto the new one
-    (different event/amount/round).
+    (different event/amount/round, or facts that say another deal).
     """
     matches: list[tuple[PairScore, Slot]] = []
     hard = conflicts = 0
+    event: tuple[PairScore, Slot] | None = None
     for slot, count in hits:
+        gap = abs(slot.time - time) / 3600.0
+        facts = relation(report.facts, slot.facts, gap)
+        if facts == "facts-conflict":
+            hard += 1
+            continue
+        if facts == "same-event" and report.facts is not None and slot.facts is not None:
+            if event is None:
+                event = (PairScore(EVENT_SCORE, describe(report.facts, slot.facts, gap),
+                                   rule="same-event"), slot)
+            continue
+        if count == 0:
+            continue                    # found only through a party the facts do not tie
         why = veto(feats, slot.features, idf, (own, idf.subject(slot)))
         if why in HARD:
             hard += 1
@@ -145,11 +197,18 @@ def _story_score(window: Window, feats: Features, own: str | None,
         else:
             pair = score_pair(feats, slot.features, idf, options.min_shared_terms,
                               checked=True)
+            if pair.score < ANCHOR_SCORE and same_subject_event(
+                    feats, slot.features, (own, idf.subject(slot)), gap):
+                pair = PairScore(ANCHOR_SCORE, pair.shared or (own or "",), rule="same-subject")
             if pair.score > 0:
                 matches.append((pair, slot))
     ok = len(hits) - hard - conflicts
     if hard and hard >= ok:
         return None
+    if event is not None and not hard:
+        best_text = max((p.score for p, _ in matches), default=0.0)
+        if best_text < EVENT_SCORE:
+            return EVENT_SCORE, event[0], event[1]
     matches.sort(key=lambda ps: (-ps[0].score, ps[1].entry_id))
     miss = 1.0
     for pair, _ in matches[: options.support]:
@@ -192,20 +251,23 @@ def _centroid(window: Window, feats: Features, story: int, evidence: _Cached,
 
 
 def similar(window: Window, entry_id: int, feats: Features, time: float,
-            options: StoryOptions) -> StoryDecision:
+            options: StoryOptions, report: Report = Report()) -> StoryDecision:
     """Join the most similar story at or above the threshold, else start a new one."""
-    ranking = ranked(window, feats, time, options)
+    ranking = ranked(window, feats, time, options, report)
     if not ranking or ranking[0][0] < options.threshold:
         score, shared = (ranking[0][0], ranking[0][1].shared) if ranking else (0.0, ())
         return StoryDecision(entry_id=entry_id, story_id=None, rule="new", score=score,
                              shared_terms=shared)
     score, pair, slot = ranking[0]
     bar = max(options.threshold, options.merge_threshold)
+    feeds = window.feeds_of(slot.story_id) | ({report.feed} if report.feed else set())
     merges = tuple(sorted(_close_stories(
         window, feats, slot.story_id,
-        [(x >= bar, s.story_id) for x, _, s in ranking[1:] if x >= BRIDGE * options.threshold],
+        [(x >= bar, s.story_id, p.rule == "same-event") for x, p, s in ranking[1:]
+         if x >= BRIDGE * options.threshold
+         and not (window.feeds_of(s.story_id) & feeds)],     # an outlet's own stories stay
         options.story_merge_threshold)))
-    return StoryDecision(entry_id=entry_id, story_id=slot.story_id, rule="similar",
+    return StoryDecision(entry_id=entry_id, story_id=slot.story_id, rule=pair.rule,
                          score=score, shared_terms=pair.shared,
                          matched_entry_id=slot.entry_id, merge_story_ids=merges)
 
@@ -218,13 +280,14 @@ def _vector(profile: dict[str, float], size: int, idf: _Cached) -> dict[str, flo
 
 
 def _close_stories(window: Window, feats: Features, story: int,
-                   others: list[tuple[bool, int]], cut: float) -> set[int]:
+                   others: list[tuple[bool, int, bool]], cut: float) -> set[int]:
     """Stories to merge into ``story`` once the item joins it.
 
-    ``others``: (the item alone matches it at the merge threshold, story id). A story merges
-    when so, or when its mean term vector is within ``cut`` (cosine) of ``story`` plus the
-    item; never when any of its items vetoes the new one on event type, amount or round, or
-    when the two stories' first items veto each other (subjects included).
+    ``others``: (the item alone matches it at the merge threshold, story id, the deal
+    readings said so). A story merges when so, or when its mean term vector is within ``cut``
+    (cosine) of ``story`` plus the item; never when any of its items vetoes the new one on
+    event type, amount or round, or when the two stories' first items veto each other
+    (subjects included) and the deal readings did not tie them.
     """
     if not others:
         return set()
@@ -235,12 +298,12 @@ def _close_stories(window: Window, feats: Features, story: int,
     mine = _vector(profile, len(window.members[story]) + 1, idf)
     head = _first(window, story)
     out = set()
-    for strong, other in others:
+    for strong, other, by_facts in others:
         theirs = _vector(window.profiles[other], len(window.members[other]), idf)
         small, big = (theirs, mine) if len(mine) > len(theirs) else (mine, theirs)
         if not strong and sum(w * big.get(t, 0.0) for t, w in small.items()) < cut:
             continue
-        if veto(head.features, _first(window, other).features, idf) is not None:
+        if not by_facts and veto(head.features, _first(window, other).features, idf) is not None:
             continue
         members = (window.slots[e].features for e in window.members[other])
         if not any(veto(feats, m, idf) in HARD for m in members):

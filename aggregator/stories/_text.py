@@ -24,6 +24,10 @@ LEXICON_SIZE = 200_000       # memoised spellings per index before the memo is r
 _SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "t": 1e12,
+    # other languages' reports of one deal ("85 millions d'euros", "1 Milliarde Dollar")
+    "millions": 1e6, "millionen": 1e6, "millones": 1e6, "milioni": 1e6, "milhões": 1e6,
+    "mio": 1e6, "milliard": 1e9, "milliards": 1e9, "milliarde": 1e9, "milliarden": 1e9,
+    "mrd": 1e9, "miliardi": 1e9, "bilhões": 1e9,
 }
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "$4 billion", "$4B", "US$ 2.75bn", "€500m", "$1-2 billion"
@@ -35,13 +39,16 @@ _MONEY_PREFIXED = re.compile(
 )
 # "4bn", "4 billion dollars", "300 million euros" (no currency sign in front)
 _MONEY_BARE = re.compile(
-    r"(?<![\w.,])(?P<n1>" + _NUM + r")\s?(?P<sc>trillion|billion|million|tn|bn|mn|mln)\b"
-    r"(?:\s(?P<cur>dollars|euros|pounds|yuan|yen|usd|eur|gbp))?",
+    r"(?<![\w.,])(?P<n1>" + _NUM.replace(r"(?:\.\d+)", r"(?:[.,]\d+)") + r")\s?(?P<sc>trillion|billion"
+    r"|million|tn|bn|mn|mln|millions|millionen|millones|milioni|milhões|mio|milliards?"
+    r"|milliarden?|mrd|miliardi|bilhões)(?![\w])\.?"
+    r"(?:\s(?:d['’]|de\s|di\s)?(?P<cur>dollars?|euros?|pounds|yuan|yen|usd|eur|gbp|us-dollar"
+    r"|dólares|dollari|reais))?",
     re.IGNORECASE,
 )
 # What each pattern above cannot match without: a cheap look before the costly one
 _MAY_PREFIX = re.compile(r"[$€£¥]|usd|eur|gbp", re.IGNORECASE)
-_MAY_SCALE = re.compile(r"illion|tn|bn|mn|mln", re.IGNORECASE)
+_MAY_SCALE = re.compile(r"illion|illon|illiard|iliard|ilh|tn|bn|mn|mln|mio|mrd", re.IGNORECASE)
 _ROUND = re.compile(r"\b(?:series\s+(?P<letter>[a-h])|(?P<kind>pre-seed|seed))\b(?!-)",
                     re.IGNORECASE)
 _WORD = re.compile(r"[^\W_][\w'’&.\-]*")
@@ -103,6 +110,8 @@ def amount_token(value: float) -> str:
 
 
 def _number(text: str) -> float:
+    if re.fullmatch(r"\d+,\d{1,2}", text):          # "1,2 milliard": a decimal comma
+        return float(text.replace(",", "."))
     return float(text.replace(",", ""))
 
 
@@ -118,7 +127,7 @@ def _money(text: str) -> tuple[str, list[tuple[float, bool]]]:
         return " "
 
     def bare(match: re.Match[str]) -> str:
-        short = match["sc"].lower() in ("tn", "bn", "mn", "mln")
+        short = match["sc"].lower() in ("tn", "bn", "mn", "mln", "mio", "mrd")
         found.append((_number(match["n1"]) * _SCALES[match["sc"].lower()],
                       short or bool(match["cur"])))
         return " "

@@ -1,4 +1,5 @@
-"""Newsletter digests: a title that lists several stories is read one item at a time.
+"""Newsletter digests: a title that lists several stories (shared by the story clusterer,
+which keeps a digest its own story, and the deal reader, which reads it item by item).
 
 "A raises $7B 💰, B ships C 🤖, D buys E 🤝", "The Batch: X Acquires Y, Robots Learn to
 Walk, Z Backs W", "A | B | C", "A; B; C". A title is a digest when emoji, " | " or "; "
@@ -44,3 +45,14 @@ def digest_items(title: str) -> list[str]:
             and all(_capitalised(i) for i in commas)):
         return commas
     return [title]
+
+
+def is_roundup(title: str) -> bool:
+    """A title listing several stories: a digest of three or more items (or two between
+    emoji), or a newsletter's name and three or more comma-separated items whatever their case ("The Batch: Lumen 2 and Lumen Mini, SoftBank
+    buys into Tanuki, the Forbes AI 50, data-centre water use")."""
+    items = digest_items(title)
+    if len(items) >= 3 or len(items) == 2 and _SYMBOLS.search(title):
+        return True                     # (two clauses joined by ";" are one story)
+    prefix = _PREFIX.match(title)
+    return prefix is not None and len(re.split(r",\s+", title[prefix.end():])) >= 3

@@ -1,0 +1,91 @@
+"""Who, what, when: two reports whose deal readings name one event, or two events.
+
+Word overlap misses an event told in other words ("Northwind to take minority stake in
+Quill" / "Quill picks Northwind Cloud as it lands $1bn"); the facts the deal reader
+extracts anyway say it directly. Two readings are
+
+* the **same event** when they name the same parties close in time: the same two or more
+  organisations (a partnership, an investment and a supply deal between them the same
+  morning are one announcement), or, for one-sided deals (funding, an IPO), the same
+  company the deal is about and the same kind of deal, or the same kind of deal, a shared
+  party and the same amount; and nothing conflicts;
+* **different events** (``facts-conflict``, never one story) when they are the same kind of
+  deal about the same company with amounts that differ beyond a tolerance, or other rounds.
+
+Otherwise the facts say nothing and the text decides, as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from aggregator.models import EventFacts
+
+SAME_EVENT_HOURS = 48.0          # reports of one announcement arrive within two days
+AMOUNT_TOLERANCE = 0.15          # USD values converted at shipped rates from other currencies
+EVENT_SCORE = 0.9                # the score of a join the facts decide
+# Kinds of one-sided deals that outlets report under either name ("X raises $1B from Y",
+# "Y invests $1B in X").
+_KIND_GROUP = {"investment": "funding"}
+# An outlet's own later post that is an update of its earlier one.
+UPDATE = re.compile(r"^\s*(?:update[ds]?|updated|correction|corrected)\b|\((?:update[ds]?|updated"
+                    r"|corrected)\)|\bUPDATE\s*\d*\s*:", re.IGNORECASE)
+
+
+def same_org(x: str, y: str) -> bool:
+    """One organisation by slug, or one names the other's parent ("sable" and
+    "sable-semiconductor", "halcyon" and "halcyon-ai")."""
+    return x == y or x.startswith(y + "-") or y.startswith(x + "-")
+
+
+def shared(a: frozenset[str], b: frozenset[str]) -> set[str]:
+    """Slugs of ``a`` that name an organisation of ``b``."""
+    return {x for x in a if any(same_org(x, y) for y in b)}
+
+
+def party_keys(slug: str) -> tuple[str, ...]:
+    """Keys a party is indexed under: its slug and its first word ("sable")."""
+    head = slug.split("-", 1)[0]
+    return (slug, head) if head != slug and len(head) > 2 else (slug,)
+
+
+def _group(kind: str) -> str:
+    return _KIND_GROUP.get(kind, kind)
+
+
+def _amounts_differ(a: EventFacts, b: EventFacts) -> bool:
+    if a.amount is None or b.amount is None:
+        return False
+    return abs(a.amount - b.amount) > AMOUNT_TOLERANCE * max(a.amount, b.amount)
+
+
+def relation(a: EventFacts | None, b: EventFacts | None, gap_hours: float) -> str | None:
+    """"same-event", "facts-conflict", or None (the facts cannot tell)."""
+    if a is None or b is None:
+        return None
+    same_kind = _group(a.kind) == _group(b.kind)
+    about = shared(a.principal, b.principal)
+    if same_kind and about:
+        if _amounts_differ(a, b) or (a.round and b.round and a.round != b.round):
+            return "facts-conflict"
+    if gap_hours > SAME_EVENT_HOURS:
+        return None
+    if len(shared(a.parties, b.parties)) >= 2 and not (same_kind and _amounts_differ(a, b)):
+        return "same-event"
+    if same_kind and about and (a.kind in ("funding", "investment", "ipo")
+                                or len(about) == len(a.principal) == len(b.principal)):
+        return "same-event"
+    if (same_kind and shared(a.parties, b.parties) and a.amount is not None
+            and b.amount is not None and not _amounts_differ(a, b)):
+        return "same-event"             # "… Series D led by SoftBank" / "SoftBank leads $640M"
+    return None
+
+
+def describe(a: EventFacts, b: EventFacts, gap_hours: float) -> tuple[str, ...]:
+    """The signals of a join the facts decided, for ``stories --explain``."""
+    names = sorted(shared(a.parties, b.parties))
+    out = [f"parties: {', '.join(names)}", f"kind: {a.kind}/{b.kind}"]
+    if a.amount is not None and b.amount is not None:
+        out.append(f"amounts: ${a.amount:,.0f} ~ ${b.amount:,.0f}")
+    out.append(f"gap: {gap_hours:.1f} h")
+    return tuple(out)
