@@ -352,7 +352,7 @@ class Story:
     primary: Source
     sources: tuple[Source, ...]         # primary first
     published: datetime                 # news time: earliest report date, capped at first seen
-    updated: datetime                   # changes when a source joins or facts change
+    updated: datetime                   # content time: newest report at first sight, then changes
     deal: Deal | None = None
     tags: tuple[str, ...] = ()
     curated: bool = False

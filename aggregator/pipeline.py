@@ -363,6 +363,7 @@ def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: Ru
     with store.write():
         live = sorted(store.live_story_ids(sorted(touched)))
         report.stories_updated += facts.apply_many(store, live, now, made)
+        store.date_new_stories(sorted(made), now)
 
 
 def _bounded_item(item: StoryItem, now: datetime) -> StoryItem:

@@ -8,8 +8,11 @@ client skips the test locally and fails it when CI=true (tests/clients/install.s
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import shutil
+import subprocess
+import tarfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -23,7 +26,7 @@ from lxml import etree
 from .clients import chromium, png
 from .clients.newsboat import Item, Newsboat
 from .clients.requirements import require
-from .clients.service import Server, aggregator, free_port, get
+from .clients.service import Server, aggregator, free_port, get, old_aggregator
 from .conftest import FeedServer, rss
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -232,6 +235,93 @@ def test_newsboat_keeps_one_item_when_stories_merge(site: Site, feed_server: Fee
     assert reader.row_count() == 2
     kept = reader.content(first.id)                   # updated in place: the joiners show
     assert "Also reported by" in kept and all(link in kept for link in story.related)
+
+
+# The last commit before stories were dated by their news (migration 0011_news_time): the
+# "previous version" whose database and site a reader has already seen.
+BEFORE_NEWS_TIME = "621bf76"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _previous_version(into: Path) -> Path:
+    """The ``aggregator`` package of BEFORE_NEWS_TIME, unpacked with ``git archive``; skips
+    without git or that commit (a shallow clone, an unpacked tarball)."""
+    try:
+        blob = subprocess.run(["git", "-C", str(ROOT), "archive", BEFORE_NEWS_TIME,
+                               "aggregator"], capture_output=True, check=True,
+                              timeout=60).stdout
+    except (OSError, subprocess.CalledProcessError, subprocess.TimeoutExpired):
+        pytest.skip(f"git history with commit {BEFORE_NEWS_TIME} is not available")
+    into.mkdir(parents=True)
+    with tarfile.open(fileobj=io.BytesIO(blob)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def _published(server: Server, path: str) -> dict[str, str]:
+    resp = get(server.url(path))
+    assert resp.status == 200, path
+    root = etree.fromstring(resp.body, etree.XMLParser(resolve_entities=False))
+    return {e.findtext(f"{ATOM}id"): e.findtext(f"{ATOM}published")
+            for e in root.findall(f"{ATOM}entry")}
+
+
+NEW_ITEM = """    <item>
+      <title>Quillon opens a research lab in Tromso</title>
+      <link>https://techwire.example/2026/12/01/quillon-tromso-lab</link>
+      <guid isPermaLink="false">techwire-90001</guid>
+      <pubDate>Tue, 01 Dec 2026 09:00:00 +0000</pubDate>
+      <description>The lab will hire forty people this winter.</description>
+    </item>
+"""
+
+
+def test_newsboat_sees_nothing_twice_across_the_upgrade(site: Site, newsboat_bin: str) -> None:
+    """A reader of a site built by the previous version (every backlog story dated when first
+    seen) has read everything; the current code then migrates that database (0011: stories
+    dated by their news) and publishes: the reader finds nothing new, nothing twice."""
+    old = _previous_version(site.tmp / "previous")
+    _demo_site(site)
+    served = ["/feed.atom", "/all.atom"]
+
+    old_server = Server(site.config, int(site.server.base.rsplit(":", 1)[1]),
+                        site.tmp / "serve-old.log", pythonpath=old)
+    try:
+        assert "files published" in old_aggregator(old, site.config, "update", "--all")
+        old_server.start()
+        before = {path: _published(old_server, path) for path in served}
+        reader = Newsboat(newsboat_bin, site.tmp / "newsboat",
+                          [old_server.url(path) for path in served])
+        reader.reload()
+    finally:
+        old_server.stop()
+    ids = set().union(*(set(entries) for entries in before.values()))
+    assert len(ids) >= 10 and reader.unread() == len(ids) == reader.row_count()
+    assert len(set(before["/all.atom"].values())) == 1   # all dated by one first sight
+    reader.mark_all_read()
+    assert reader.unread() == 0
+
+    upgraded = aggregator(site.config, "update", "--all")       # migration 0011 runs
+    assert "files published" in upgraded
+    assert "files written" in aggregator(site.config, "publish")
+    site.server.start()
+    after = {path: _published(site.server, path) for path in served}
+    assert {p: set(e) for p, e in after.items()} == {p: set(e) for p, e in before.items()}
+    assert len(set(after["/all.atom"].values())) > 1     # the upgrade did re-date them
+    reader.forget_validators()
+    reader.reload()
+    guids = [item.guid for item in reader.items()]
+    assert reader.unread() == 0
+    assert len(guids) == len(set(guids)) == reader.row_count() == len(ids)
+    assert set(guids) == ids
+
+    # The reader is still told about what is new: one more report, one unread item.
+    feed = site.tmp / "feeds" / "techwire.xml"
+    text = feed.read_text()
+    feed.write_text(text.replace("    <item>\n", NEW_ITEM + "    <item>\n", 1))
+    assert "1 new stories" in site.update()
+    reader.reload()
+    assert reader.unread() == 1 and reader.row_count() == len(ids) + 1
 
 
 # --------------------------------------------------------------------------- Chromium

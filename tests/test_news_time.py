@@ -174,6 +174,45 @@ def test_a_first_run_dates_every_story_by_its_news(tmp_path: Path) -> None:
         assert f"<td>{story.published.date().isoformat()}</td>" in page
 
 
+UPDATED = {   # title -> updated after the first run: its newest report's date, else first seen
+    LUMORA: NOW - 100 * DAY,
+    "Graphcore acquires Runway for $300 million": NOW - 40 * DAY,
+    "Cohere opens an office in Paris": NOW,
+    "Figure raises $75 million from Microsoft": NOW,
+}
+
+
+def test_a_backlog_keeps_its_report_dates_as_updated_until_a_story_changes(
+        tmp_path: Path) -> None:
+    settings = backlog(tmp_path)
+    store = Store(settings.database)
+    run(settings, store)
+
+    def modified() -> dict[str, datetime]:     # head (2 newest) and the archive page
+        return {t: datetime.fromisoformat(i["date_modified"]) for stem in ["all", "archive/all/0"]
+                for t, i in items(settings.output, stem).items()}
+
+    assert modified() == UPDATED          # not the first run's second for every story
+    for element in atom_entries(settings.output / "all.atom") + atom_entries(
+            settings.output / "archive/all/0.atom"):
+        assert element.findtext(f"{ATOM}updated") >= element.findtext(f"{ATOM}published")
+    feed = etree.parse(str(settings.output / "all.atom")).getroot()
+    assert datetime.fromisoformat(feed.findtext(f"{ATOM}updated")) == NOW
+
+    # A later cycle: a report joins the acquisition story, which is updated then; the
+    # others keep their dates (their facts did not change).
+    later = NOW + timedelta(hours=3)
+    path = tmp_path / "ledger.xml"
+    path.write_text(_rss("Ledger", BACKLOG["Ledger"] + [
+        ("Graphcore acquires Runway for $300 million in cash",
+         "https://ledger.example/runway", NOW - 39 * DAY)]))
+    report = pipeline.run_once(settings, store, Fetcher(fetch_options(settings)), later,
+                               all_feeds=True)
+    assert report.publish_error is None and report.stories_joined == 1
+    got = {s.title: s.updated for s in store.select_stories(StoryQuery(), limit=10)}
+    assert got == {**UPDATED, "Graphcore acquires Runway for $300 million": later}
+
+
 def test_atom_source_names_the_feed_for_local_files_too(tmp_path: Path) -> None:
     settings = backlog(tmp_path)
     run(settings, Store(settings.database))

@@ -121,6 +121,13 @@ class StoryStore:
         the ids of the stories that changed."""
         return _story_writes.save_facts(self.db.conn, updates, now)
 
+    def date_new_stories(self, story_ids: Sequence[int], now: datetime) -> None:
+        """Stories first seen in the cycle of ``now``: their ``updated`` is when their content
+        was last changed, the date of their newest report (see ``_story_writes.CONTENT_AT``),
+        not the moment the cycle read them. A story changed after that cycle keeps the
+        cycle's time of each change."""
+        _story_writes.date_new_stories(self.db.conn, story_ids, now)
+
     def _after_prune(self, story_ids: Sequence[int], now: datetime | None) -> None:
         """Stories that lost reports to retention: drop the empty ones, recount the rest."""
         ids = json.dumps(list(story_ids))

@@ -118,6 +118,29 @@ EARLIER_NEWS = (
     "WHERE id = ?1), news_at)) WHERE id = ?2")
 
 
+# When a new story's content was last changed: the newest date among its reports (a report's
+# updated, else its published), never later than when the story was first seen (created_at)
+# nor earlier than its news time (published). First seen when no report has a date.
+# A backlog read in one cycle thus keeps the dates its sources gave it, instead of every
+# story carrying the same second (the cycle's); an entry's updated stays >= its published.
+CONTENT_AT = (
+    "max(coalesce(news_at, created_at), min(created_at, coalesce((SELECT "
+    "max(coalesce(e.updated, e.published)) FROM entries e WHERE e.story_id = stories.id), "
+    "created_at)))")
+
+
+def date_new_stories(conn: "sqlite3.Connection", story_ids: Sequence[int],
+                     now: datetime) -> None:
+    """Give the stories first seen at ``now`` (and not merged away) their content time as
+    ``updated_at``; others in ``story_ids`` are left alone."""
+    seen = _rows.ts(now)
+    for chunk in chunks(story_ids):
+        conn.execute(
+            f"UPDATE stories SET updated_at = {CONTENT_AT} WHERE id IN (SELECT value FROM "
+            "json_each(?1)) AND created_at = ?2 AND updated_at = ?2 AND merged_into IS NULL",
+            [id_list(chunk), seen])
+
+
 def save_facts(conn: "sqlite3.Connection", updates: Sequence[StoryFactsUpdate],
                now: datetime) -> list[int]:
     """Save what was decided about each story; the ids of those that changed (their

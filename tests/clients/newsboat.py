@@ -65,6 +65,12 @@ class Newsboat:
         assert match, out
         return int(match.group(1))
 
+    def mark_all_read(self) -> None:
+        """What newsboat's "mark all feeds read" stores: every item's unread flag cleared."""
+        with sqlite3.connect(self.cache_file) as db:
+            db.execute("UPDATE rss_item SET unread = 0 WHERE unread = 1")
+        db.close()
+
     def items(self, feed_url: str | None = None) -> list[Item]:
         sql = "SELECT guid, title, url, feedurl FROM rss_item WHERE deleted = 0"
         params: list[str] = []

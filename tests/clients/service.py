@@ -13,6 +13,7 @@ import urllib.request
 from dataclasses import dataclass
 from email.message import Message
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
@@ -30,6 +31,24 @@ def aggregator(config: Path, *args: str) -> str:
     result = CliRunner().invoke(cli, ["--config", str(config), *args])
     assert result.exit_code == 0, result.output + repr(result.exception)
     return result.output
+
+
+def code_of(tree: Path | None, env: dict[str, str]) -> dict[str, Any]:
+    """Popen's ``env`` and ``cwd`` to run ``python -m aggregator`` from ``tree`` (None: this
+    checkout). The working directory is the tree itself: ``-m`` puts it first on sys.path,
+    so neither this checkout nor its editable install can come first."""
+    if tree is None:
+        return {"env": env}
+    return {"env": {**env, "PYTHONPATH": str(tree)}, "cwd": str(tree)}
+
+
+def old_aggregator(tree: Path, config: Path, *args: str) -> str:
+    """Run one CLI command with the ``aggregator`` package of ``tree``; return its output."""
+    proc = subprocess.run([sys.executable, "-m", "aggregator", "--config", str(config), *args],
+                          capture_output=True, text=True, timeout=300, check=False,
+                          stdin=subprocess.DEVNULL, **code_of(tree, dict(os.environ)))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return proc.stdout + proc.stderr
 
 
 @dataclass(frozen=True)
@@ -51,10 +70,14 @@ def get(url: str) -> Response:
 class Server:
     """`python -m aggregator --config CONFIG serve` as a subprocess; start, stop, restart."""
 
-    def __init__(self, config: Path, port: int, log: Path) -> None:
+    def __init__(self, config: Path, port: int, log: Path, *,
+                 pythonpath: Path | None = None) -> None:
+        """``pythonpath``: a tree whose ``aggregator`` package is run instead of this one
+        (another version's code, e.g. a ``git archive`` of an older commit)."""
         self.config = config
         self.base = f"http://127.0.0.1:{port}"
         self.log = log
+        self.pythonpath = pythonpath
         self.proc: subprocess.Popen[bytes] | None = None
 
     def url(self, path: str) -> str:
@@ -65,7 +88,7 @@ class Server:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "aggregator", "--config", str(self.config), "serve"],
                 stdout=out, stderr=out, stdin=subprocess.DEVNULL,
-                env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                **code_of(self.pythonpath, {**os.environ, "PYTHONUNBUFFERED": "1"}))
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             assert self.proc.poll() is None, f"serve exited:\n{self.log.read_text()}"
