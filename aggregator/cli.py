@@ -113,8 +113,9 @@ def config_check(ctx: Context) -> None:
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of YAML.")
 @pass_ctx
 def config_show(ctx: Context, as_json: bool) -> None:
-    """Print the effective settings (file + defaults + AGGREGATOR_* environment)."""
-    data = settings_to_dict(ctx.settings)
+    """Print the effective settings (file + defaults + AGGREGATOR_* environment); webhook
+    secrets are shown as <hidden>."""
+    data = settings_to_dict(ctx.settings, hide_secrets=True)
     if as_json:
         click.echo(json.dumps(data, indent=2, default=str))
     else:
