@@ -108,6 +108,13 @@ class StoryStore:
             "UPDATE stories SET news_at = min(news_at, coalesce((SELECT news_at FROM stories "
             "WHERE id = ?), news_at)) WHERE id = ?", [drop, keep])
         self._sync_members(drop)
+        self.move_alert_state(keep, drop)
+
+    def move_alert_state(self, keep: int, drop: int) -> None:
+        raise NotImplementedError
+
+    def corrections_of(self, story_ids: Sequence[int]) -> dict[int, list[Any]]:
+        raise NotImplementedError
 
     def set_story_facts(self, story_id: int, *, primary_entry_id: int, deal: Deal | None,
                         tags: Sequence[str], curated: bool, now: datetime) -> bool:
@@ -116,10 +123,10 @@ class StoryStore:
             [StoryFactsUpdate(story_id, primary_entry_id, deal, tuple(tags), curated)], now))
 
     def set_story_facts_many(self, updates: Sequence[StoryFactsUpdate], now: datetime,
-                             ) -> list[int]:
+                             previous: dict[int, Deal | None] | None = None) -> list[int]:
         """:meth:`set_story_facts` for many stories (one update each) in a few statements;
-        the ids of the stories that changed."""
-        return _story_writes.save_facts(self.db.conn, updates, now)
+        the ids of the stories that changed (``previous``: gets each one's former deal)."""
+        return _story_writes.save_facts(self.db.conn, updates, now, previous)
 
     def _after_prune(self, story_ids: Sequence[int], now: datetime | None) -> None:
         """Stories that lost reports to retention: drop the empty ones, recount the rest."""
@@ -290,11 +297,13 @@ class StoryStore:
         entries = {r["id"]: r for r in self.rows(
             "SELECT id, summary, content_html FROM entries WHERE id IN (%s)"
             % ",".join("?" * len(rows)), [r["primary_entry_id"] for r in rows])} if rows else {}
-        return [self._story(r, sources[r["id"]], entries.get(r["primary_entry_id"]))
+        history = self.corrections_of([r["id"] for r in rows if r["deal_json"]])
+        return [self._story(r, sources[r["id"]], entries.get(r["primary_entry_id"]),
+                            tuple(history.get(r["id"], ())))
                 for r in rows if sources[r["id"]]]
 
     def _story(self, row: dict[str, Any], sources: list[Source],
-               primary_row: dict[str, Any] | None) -> Story:
+               primary_row: dict[str, Any] | None, history: tuple[Any, ...] = ()) -> Story:
         primary = next((s for s in sources if s.entry_id == row["primary_entry_id"]), sources[0])
         ordered = (primary,) + tuple(s for s in sources if s is not primary)
         return Story(
@@ -307,6 +316,7 @@ class StoryStore:
             deal=_rows.deal_from_json(row["deal_json"]),
             tags=tuple(json.loads(row["tags_json"] or "[]")), curated=bool(row["curated"]),
             source_count=max(int(row["source_count"] or 0), len(sources)),
+            history=history,
         )
 
     def count_stories(self, query: StoryQuery) -> int:
