@@ -279,3 +279,32 @@ def test_killed_mid_delivery_loses_nothing_and_resends_the_same_key(
     first, again = receiver.keys()
     assert first == again                                  # the same Idempotency-Key
     assert receiver.signed(SECRET) and receiver.requests[0].body == receiver.requests[1].body
+
+
+# --------------------------------------------------------------------------- published
+
+def test_alert_feeds_and_corrections_are_published(
+        tmp_path: Path, feed_server: FeedServer, receiver: Receiver, store: Store) -> None:
+    import feedparser
+
+    settings = settings_for(tmp_path, feed_server, (rule(receiver.url()),))
+    post(feed_server, "A", (ROUND, LINK))
+    cycle(settings, store, NOW)
+    post(feed_server, "A", ("Robotics startup Figure raises $700 million", LINK))
+    cycle(settings, store, NOW + timedelta(hours=1))
+    site = settings.output
+    alerts = feedparser.parse((site / "alerts/big-rounds.atom").read_bytes())
+    assert [e.id for e in alerts.entries] == ["tag:test.example,2026:alert/big-rounds/1/2",
+                                              "tag:test.example,2026:alert/big-rounds/1/1"]
+    assert alerts.entries[0].summary.startswith("Changed: amount $675M → $700M · Funding")
+    assert alerts.entries[1].title == f"New deal: {ROUND}"
+    curated = feedparser.parse((site / "feed.atom").read_bytes())
+    assert "Updated: amount $675M → $700M" in curated.entries[0].summary.splitlines()
+    item = json.loads((site / "feed.json").read_text())["items"][0]
+    assert item["_deal_history"] == [{"date": "2026-11-24T13:00:00Z", "changes": [
+        {"field": "amount", "from": "$675M", "to": "$700M", "text": "amount $675M → $700M"}]}]
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    report = pipeline.RunReport(started=NOW)
+    pipeline.publish_now(settings, store, NOW + timedelta(hours=2), report)
+    assert report.published == 0            # the same bytes: nothing rewritten
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from ..models import (
@@ -336,6 +336,18 @@ class StoryStore:
         types = tuple(r["value"] for r in keys("deal"))
         tags = tuple(r["value"] for r in keys("tag"))
         return Facets(companies=companies, deal_types=types, tags=tags)
+
+    def brief_stories(self, days: float) -> list[Story]:
+        """The curated deal stories whose news time is within ``days`` of the newest one's,
+        in news-time order (what the deals brief lists; index ``stories_deal_news``)."""
+        live = "merged_into IS NULL AND deal_type IS NOT NULL"
+        newest = self.rows(f"SELECT max(news_at) AS t FROM stories WHERE {live}")[0]["t"]
+        if newest is None:
+            return []
+        since = _rows.ts(_rows.dt(newest) - timedelta(days=days))  # type: ignore[operator]
+        rows = self.rows(f"SELECT * FROM stories WHERE {live} AND news_at >= ? AND curated "
+                         "ORDER BY news_at, id", [since])
+        return self.stories_from_rows(rows)
 
     def deal_volume_by_month(self) -> list[MonthVolume]:
         """Deal stories and disclosed dollars per month (kept by triggers: migration 0007)."""
