@@ -293,6 +293,38 @@ def _explain(store: Any, story_id: int) -> None:
 
 
 @cli.command()
+@click.option("--all", "show_all", is_flag=True,
+              help="Also the delivered and dropped deliveries.")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@pass_ctx
+def alerts(ctx: Context, show_all: bool, limit: int, as_json: bool) -> None:
+    """The webhook deliveries of alerts that are pending or failed (newest first)."""
+    statuses = ["pending", "failed"] + (["delivered", "dropped"] if show_all else [])
+    with open_store(ctx.settings) as store:
+        counts = store.delivery_counts()
+        rows = [_delivery_row(d) for d in store.deliveries(statuses, limit)]
+    if as_json:
+        click.echo(json.dumps({"counts": counts, "deliveries": rows}, indent=2))
+        return
+    click.echo(", ".join(f"{n} {status}" for status, n in counts.items()))
+    if rows:
+        cols = ["id", "status", "attempts", "next_attempt", "rule", "alert", "target", "error"]
+        click.echo(_table(cols, [{**r, "next_attempt": (r["next_attempt"] or "-")[:16],
+                                  "error": (r["error"] or "")[:50]} for r in rows]))
+
+
+def _delivery_row(delivery: Any) -> dict[str, Any]:
+    event = delivery.event
+    pending = delivery.status == "pending"
+    return {"id": delivery.id, "status": delivery.status, "attempts": delivery.attempts,
+            "next_attempt": delivery.next_at.isoformat() if pending and delivery.next_at
+            else None, "rule": event.rule, "alert": f"{event.story_id}/{event.seq}",
+            "key": event.uri, "target": delivery.target, "error": delivery.last_error,
+            "title": event.title, "created": delivery.created_at.isoformat()}
+
+
+@cli.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @pass_ctx
 def backup(ctx: Context, path: Path) -> None:

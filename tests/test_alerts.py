@@ -308,3 +308,46 @@ def test_alert_feeds_and_corrections_are_published(
     pipeline.publish_now(settings, store, NOW + timedelta(hours=2), report)
     assert report.published == 0            # the same bytes: nothing rewritten
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+# --------------------------------------------------------------------------- inspection
+
+def test_the_alerts_command_and_metrics_show_pending_and_failed(
+        tmp_path: Path, feed_server: FeedServer, receiver: Receiver) -> None:
+    from click.testing import CliRunner
+
+    from aggregator.cli import cli
+    from aggregator.metrics import Metrics
+    from aggregator.worker import cycle_stats
+
+    post(feed_server, "A", (ROUND, LINK), ("Humanoid maker Apptronik raises $350 million",
+                                           "https://a.example/2"))
+    config = tmp_path / "feeds.yaml"
+    config.write_text(yaml.safe_dump({
+        "site": {"id_authority": "test.example,2026"}, "database": "db.sqlite",
+        "output": "site", "allow_private_networks": True,
+        "feeds": [{"name": "A", "url": feed_server.url("/A.xml")}],
+        "alerts": [{"name": "big-rounds", "webhooks": [{"url": receiver.url("/gone")},
+                                                       {"url": receiver.url("/down")}]}]}))
+    receiver.status = 404
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--config", str(config), "update", "--all"]).exit_code == 0
+    with Store(tmp_path / "db.sqlite") as store:
+        (delivery,) = store.deliveries(["failed"], 1)
+        with store.write():     # one of them: a receiver that is down (pending, retried)
+            store.db.execute("UPDATE alert_outbox SET status = 'pending', last_error = "
+                             "'HTTP 500' WHERE id = ?", [delivery.id])
+        counts, _ = cycle_stats(store)
+    shown = runner.invoke(cli, ["--config", str(config), "alerts"])
+    assert shown.exit_code == 0, shown.output
+    assert shown.output.splitlines()[0] == "1 pending, 0 delivered, 3 failed, 0 dropped"
+    assert "HTTP 404 Not Found" in shown.output and "HTTP 500" in shown.output
+    data = json.loads(runner.invoke(cli, ["--config", str(config), "alerts", "--json"]).output)
+    assert len(data["deliveries"]) == 4 and data["counts"]["failed"] == 3
+    assert {d["key"] for d in data["deliveries"]} == {
+        "tag:test.example,2026:alert/big-rounds/1/1", "tag:test.example,2026:alert/big-rounds/2/1"}
+    metrics = Metrics()
+    metrics.observe(object(), counts, {})
+    page = metrics.render()[0].decode()
+    assert 'aggregator_alert_deliveries{status="pending"} 1.0' in page
+    assert 'aggregator_alert_deliveries{status="failed"} 3.0' in page
