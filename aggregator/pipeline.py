@@ -288,7 +288,8 @@ def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: Ru
         previous: dict[int, Deal | None] = {}
         report.stories_updated += facts.apply_many(store, live, now, made, previous)
         # in the same transaction: a story change and its alerts are saved together
-        Alerting.from_settings(settings).record(store, previous, now, report.alerts)
+        with _timed(report, "alerts"):
+            Alerting.from_settings(settings).record(store, previous, now, report.alerts)
 
 
 def _cluster(settings: Settings, store: Store, now: datetime, report: RunReport,
