@@ -113,8 +113,9 @@ def config_check(ctx: Context) -> None:
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of YAML.")
 @pass_ctx
 def config_show(ctx: Context, as_json: bool) -> None:
-    """Print the effective settings (file + defaults + AGGREGATOR_* environment)."""
-    data = settings_to_dict(ctx.settings)
+    """Print the effective settings (file + defaults + AGGREGATOR_* environment); webhook
+    secrets are shown as <hidden>."""
+    data = settings_to_dict(ctx.settings, hide_secrets=True)
     if as_json:
         click.echo(json.dumps(data, indent=2, default=str))
     else:
@@ -289,6 +290,38 @@ def _explain(store: Any, story_id: int) -> None:
     for merge in store.merges_into(live):
         click.echo(f"  absorbed story {merge['dropped_id']} at {merge['merged_at']} "
                    f"(entry {merge['entry_id']} linked both)")
+
+
+@cli.command()
+@click.option("--all", "show_all", is_flag=True,
+              help="Also the delivered and dropped deliveries.")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@pass_ctx
+def alerts(ctx: Context, show_all: bool, limit: int, as_json: bool) -> None:
+    """The webhook deliveries of alerts that are pending or failed (newest first)."""
+    statuses = ["pending", "failed"] + (["delivered", "dropped"] if show_all else [])
+    with open_store(ctx.settings) as store:
+        counts = store.delivery_counts()
+        rows = [_delivery_row(d) for d in store.deliveries(statuses, limit)]
+    if as_json:
+        click.echo(json.dumps({"counts": counts, "deliveries": rows}, indent=2))
+        return
+    click.echo(", ".join(f"{n} {status}" for status, n in counts.items()))
+    if rows:
+        cols = ["id", "status", "attempts", "next_attempt", "rule", "alert", "target", "error"]
+        click.echo(_table(cols, [{**r, "next_attempt": (r["next_attempt"] or "-")[:16],
+                                  "error": (r["error"] or "")[:50]} for r in rows]))
+
+
+def _delivery_row(delivery: Any) -> dict[str, Any]:
+    event = delivery.event
+    pending = delivery.status == "pending"
+    return {"id": delivery.id, "status": delivery.status, "attempts": delivery.attempts,
+            "next_attempt": delivery.next_at.isoformat() if pending and delivery.next_at
+            else None, "rule": event.rule, "alert": f"{event.story_id}/{event.seq}",
+            "key": event.uri, "target": delivery.target, "error": delivery.last_error,
+            "title": event.title, "created": delivery.created_at.isoformat()}
 
 
 @cli.command()

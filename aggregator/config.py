@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 from yaml.nodes import Node, ScalarNode
 from yaml.resolver import Resolver
 
+from aggregator._config_alerts import alert_delivery, alert_rules, alerts_to_dict, brief
+
 from aggregator._config_values import (
     DEFAULT_CURRENCY_RATES,
     Reader,
@@ -77,8 +79,9 @@ def load_settings(path: Path, env: Mapping[str, str] | None = None) -> Settings:
     return _apply_env(settings, os.environ if env is None else env)
 
 
-def settings_to_dict(settings: Settings) -> dict[str, Any]:
-    """The effective settings in the shape of feeds.yaml (a valid config file again)."""
+def settings_to_dict(settings: Settings, *, hide_secrets: bool = False) -> dict[str, Any]:
+    """The effective settings in the shape of feeds.yaml (a valid config file again);
+    ``hide_secrets``: webhook secrets shown as ``<hidden>`` (to print them)."""
     s = settings
     return {
         "site": {k: v for k, v in asdict(s.site).items() if k != "base_url_set"},
@@ -107,6 +110,9 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
         "currency_rates": dict(sorted(s.currency_rates.items())),
         "log_format": s.log_format,
         "readiness_max_age": s.readiness_max_age,
+        "alerts": alerts_to_dict(s.alerts, hide_secrets),
+        "alert_delivery": asdict(s.alert_delivery),
+        "brief": asdict(s.brief),
     }
 
 
@@ -217,6 +223,9 @@ _TOP: dict[str, Handler] = {
     "currency_rates": _single("currency_rates", as_currency_rates),
     "log_format": _single("log_format", as_choice("text", "json")),
     "readiness_max_age": _single("readiness_max_age", as_whole_duration),
+    "alerts": alert_rules,
+    "alert_delivery": alert_delivery,
+    "brief": brief,
 }
 
 

@@ -25,6 +25,10 @@ class Metrics:
         self.publish_seconds = Gauge("aggregator_publish_duration_seconds",
                                      "Duration of the last publish", registry=r)
         self.cycles = Counter("aggregator_cycles", "Update cycles run", registry=r)
+        self.deliveries = Gauge("aggregator_alert_deliveries",
+                                "Webhook deliveries of alerts by status (pending, delivered, "
+                                "failed, dropped)", ["status"], registry=r)
+        self.alerts = Counter("aggregator_alerts", "Alerts fired", registry=r)
 
     def observe(self, report: object, counts: dict[str, int],
                 last_success: dict[str, float]) -> None:
@@ -39,6 +43,9 @@ class Metrics:
         self.entries.set(counts.get("entries", 0))
         self.stories.set(counts.get("stories", 0))
         self.deals.set(counts.get("deals", 0))
+        for status in ("pending", "delivered", "failed", "dropped"):
+            self.deliveries.labels(status).set(counts.get(f"deliveries_{status}", 0))
+        self.alerts.inc(getattr(getattr(report, "alerts", None), "fired", 0))
         for feed, when in last_success.items():
             self.last_success.labels(feed).set(when)
 

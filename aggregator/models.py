@@ -77,6 +77,58 @@ class CurationRules:
 
 
 @dataclass(frozen=True)
+class WebhookTarget:
+    """Where an alert rule's alerts are POSTed, and in which message format."""
+
+    url: str
+    format: str = "json"                    # json | slack | discord | ntfy
+    secret: str | None = None               # signs the body (HMAC-SHA256) when set
+
+    @property
+    def key(self) -> str:
+        """Names the target in the outbox (the secret is never stored there)."""
+        return f"{self.format} {self.url}"
+
+
+@dataclass(frozen=True)
+class AlertRule:
+    """``alerts[]`` of feeds.yaml: which deal stories to be told about, and where.
+
+    Every filter that is set must match (AND); within a list, any item (OR).
+    """
+
+    name: str                               # path-safe: alerts/{name}.atom
+    types: tuple[str, ...] = ()             # empty = every deal type
+    min_usd: float | None = None            # only deals with a known amount >= this
+    companies: tuple[str, ...] = ()         # a party to the deal, any role
+    investors: tuple[str, ...] = ()         # a party in the role of investor
+    statuses: tuple[str, ...] = ()          # empty = any status
+    tags: tuple[str, ...] = ()              # the story carries one of these user tags
+    webhooks: tuple[WebhookTarget, ...] = ()
+
+
+@dataclass(frozen=True)
+class AlertDelivery:
+    """``alert_delivery`` of feeds.yaml: how webhook deliveries are sent and retried."""
+
+    timeout: float = 10.0                   # total deadline of one POST, seconds
+    max_attempts: int = 12                  # then the delivery is marked failed
+    retry_base: float = 30.0                # first retry after about this many seconds
+    retry_max: float = 3600.0               # retries never wait longer than this
+    max_response_bytes: int = 65536         # what is read of a receiver's answer
+    concurrency: int = 4                    # POSTs in flight
+
+
+@dataclass(frozen=True)
+class BriefSettings:
+    """``brief`` of feeds.yaml: the daily (and weekly) deals brief."""
+
+    days: int = 14                          # day entries in brief.atom
+    timezone: str = "UTC"                   # where a day starts (an IANA zone name)
+    weekly: bool = False                    # also brief-weekly.atom, one entry per ISO week
+
+
+@dataclass(frozen=True)
 class Settings:
     config_file: Path | None = None
     site: SiteSettings = field(default_factory=SiteSettings)
@@ -104,6 +156,9 @@ class Settings:
     websub_hub: str | None = None
     log_format: str = "text"                # "text" or "json"
     readiness_max_age: int = 3 * 3600       # /readyz fails when the last cycle is older (s)
+    alerts: tuple[AlertRule, ...] = ()
+    alert_delivery: AlertDelivery = field(default_factory=AlertDelivery)
+    brief: BriefSettings = field(default_factory=BriefSettings)
 
 
 # --------------------------------------------------------------------------- fetch
@@ -327,6 +382,88 @@ class StoryFactsUpdate:
     curated: bool
 
 
+@dataclass(frozen=True)
+class FactChange:
+    """One material change of a deal's facts: ``amount $3B → $4B``."""
+
+    field: str                          # amount | status | type | party
+    old: str                            # as shown ("" for a new party)
+    new: str
+
+    @property
+    def text(self) -> str:
+        if self.field == "party":
+            return f"new party {self.new}"
+        return f"{self.field} {self.old} → {self.new}"
+
+
+@dataclass(frozen=True)
+class FactCorrection:
+    """The material changes of a published deal's facts at one moment."""
+
+    at: datetime
+    changes: tuple[FactChange, ...]
+
+
+@dataclass(frozen=True)
+class AlertEvent:
+    """One alert of one rule about one story: its first match (seq 1) or a change."""
+
+    id: int
+    rule: str
+    story_id: int
+    seq: int                            # 1, 2, ... per (rule, story)
+    kind: str                           # "new" or "changed"
+    changes: tuple[FactChange, ...]
+    deal: Deal
+    title: str
+    link: str | None
+    outlet: str
+    outlet_feed: str | None
+    story_uri: str
+    fired_at: datetime
+
+    @property
+    def uri(self) -> str:
+        """The alert's own id (a tag: URI beside its story's), stable forever; also the
+        Idempotency-Key of its webhook deliveries."""
+        authority = self.story_uri.rsplit(":story/", 1)[0]
+        return f"{authority}:alert/{self.rule}/{self.story_id}/{self.seq}"
+
+    @property
+    def headline(self) -> str:
+        """"New deal" or "Changed: amount $3B → $4B; status announced → completed"."""
+        if self.kind == "new":
+            return "New deal"
+        return "Changed: " + "; ".join(c.text for c in self.changes)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One queued webhook delivery of an alert (a row of the outbox)."""
+
+    id: int
+    event: AlertEvent
+    target: str                         # WebhookTarget.key
+    status: str                         # pending | delivered | failed | dropped
+    attempts: int
+    next_at: datetime | None
+    last_error: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class DeliveryResult:
+    """What one POST of a delivery came to."""
+
+    delivery_id: int
+    ok: bool
+    status: int | None = None           # HTTP status, None when no answer arrived
+    error: str | None = None
+    permanent: bool = False             # not worth retrying (a 4xx other than 408/429)
+    retry_after: datetime | None = None
+
+
 # --------------------------------------------------------------------------- publish views
 
 @dataclass(frozen=True)
@@ -357,6 +494,8 @@ class Story:
     tags: tuple[str, ...] = ()
     curated: bool = False
     source_count: int = 0               # reports in all (``sources`` may list fewer)
+    history: tuple["FactCorrection", ...] = ()   # changes of its deal facts, oldest first
+    first_seen: datetime | None = None  # when the story was first seen (its creation)
 
 
 @dataclass(frozen=True)

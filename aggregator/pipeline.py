@@ -17,12 +17,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable, Iterator, Mapping, Sequence
 
+from . import alerting, policy
 from . import deals as deals_mod
-from . import policy
+from .alerting import AlertCounts, Alerting
+from .deliver import WebhookSender
 from .errors import ParseError, PublishError, StoreError, describe
 from .fetch import Fetcher
 from .models import (
-    DATE_FLOOR, EntryDeal, FeedSettings, FeedState, FetchRequest, FetchResult, ParsedFeed, Settings,
+    DATE_FLOOR, Deal, EntryDeal, FeedSettings, FeedState, FetchRequest, FetchResult, ParsedFeed,
+    Settings,
     StoryItem,
 )
 from .parse import ParseLimits, parse_feed
@@ -66,6 +69,7 @@ class RunReport:
     store_error: str | None = None   # the last failure to write the database in this cycle
     stage_errors: dict[str, str] = field(default_factory=dict)   # stage -> what failed
     publish_seconds: float = 0.0
+    alerts: AlertCounts = field(default_factory=AlertCounts)   # fired, corrections, deliveries
     duration: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)   # seconds per stage
     outcomes: list[FeedOutcome] = field(default_factory=list)
@@ -82,11 +86,13 @@ Progress = Callable[[FeedOutcome], None]
 def run_once(settings: Settings, store: Store, fetcher: Fetcher, now: datetime, *,
              all_feeds: bool = False, executor: Executor | None = None,
              progress: Progress | None = None, rng: random.Random | None = None,
-             publish: bool = True, stories: StoryWindow | None = None) -> RunReport:
+             publish: bool = True, stories: StoryWindow | None = None,
+             sender: WebhookSender | None = None) -> RunReport:
     """Run one update cycle and return what happened.
 
     ``stories``: the story index kept between cycles by a long-running caller (a fresh one,
-    loaded from the store, when None).
+    loaded from the store, when None). ``sender``: sends the alerts' webhooks (one made
+    from the settings when None); deliveries are sent after publishing.
     """
     clock = time.perf_counter()
     problem = store.file_problem()
@@ -96,20 +102,24 @@ def run_once(settings: Settings, store: Store, fetcher: Fetcher, now: datetime, 
     store.sync_feeds(settings.feeds)
     due = due_feeds(settings.feeds, store.feed_states(counts=False), now, all_feeds=all_feeds)
     report.feeds_due = len(due)
+    edited: list[int] = []         # entries whose text changed: their stories' facts again
     with _timed(report, "fetch_parse_store"), _barrier(report, "fetch"):
         _fetch_and_store(settings, store, fetcher, due, now, report, executor, progress,
-                         rng or random.Random())
+                         rng or random.Random(), edited)
     with _timed(report, "stories_deals"):
         with _barrier(report, "facts"):
             _refresh_facts(settings, store, now, report)
         with _barrier(report, "stories"):
-            _stories_stage(settings, store, now, report, stories or StoryWindow())
+            _stories_stage(settings, store, now, report, stories or StoryWindow(), edited)
     if settings.retention_days:
         with _barrier(report, "retention"):
             store.prune(now - timedelta(days=settings.retention_days), now)
     if publish:
         with _timed(report, "publish"):
             publish_now(settings, store, now, report, executor)
+    with _timed(report, "deliver"):
+        alerting.deliver_due(settings, store, sender, now, rng or random.Random(),
+                             report.alerts)
     report.duration = time.perf_counter() - clock
     report.finished = now + timedelta(seconds=report.duration)
     with _barrier(report, "record"):
@@ -184,7 +194,8 @@ def _parse_job(result: FetchResult, now: datetime, max_entries: int,
 def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
                      due: list[tuple[FeedSettings, FeedState]], now: datetime,
                      report: RunReport, executor: Executor | None,
-                     progress: Progress | None, rng: random.Random) -> None:
+                     progress: Progress | None, rng: random.Random,
+                     edited: list[int]) -> None:
     parses: dict[str, Future[ParsedFeed]] = {}
     by_name = {feed.name: feed for feed, _ in due}
 
@@ -203,7 +214,7 @@ def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
     states: list[tuple[FeedState, str | None]] = []
     for (feed, state), result in zip(due, results):
         outcome = _store_result(settings, store, feed, state, result, parses.get(feed.name),
-                                now, report, rng, states)
+                                now, report, rng, states, edited)
         report.outcomes.append(outcome)
         if progress:
             progress(outcome)
@@ -215,7 +226,8 @@ def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
 def _store_result(settings: Settings, store: Store, feed: FeedSettings, state: FeedState,
                   result: FetchResult, parsing: Future[ParsedFeed] | None, now: datetime,
                   report: RunReport, rng: random.Random,
-                  states: list[tuple[FeedState, str | None]]) -> FeedOutcome:
+                  states: list[tuple[FeedState, str | None]],
+                  edited: list[int]) -> FeedOutcome:
     """Parse and store one feed's result; whatever fails is this feed's error (on its row,
     with backoff), and a feed whose entries were not stored keeps its old validators."""
     output, new = None, 0
@@ -236,6 +248,7 @@ def _store_result(settings: Settings, store: Store, feed: FeedSettings, state: F
             new = len(upserted.new_ids)
             report.new_entries += new
             report.changed_entries += len(upserted.changed_ids)
+            edited += upserted.changed_ids
             if parsed.warning:
                 log.info("feed %s: kept what parsed: %s", feed.name, parsed.warning)
     new_state = policy.apply_outcome(state, result, interval=feed.interval, now=now, rng=rng)
@@ -290,25 +303,28 @@ def _refresh_facts(settings: Settings, store: Store, now: datetime, report: RunR
     if store.facts_key() == key:
         return
     facts = StoryFacts.from_settings(settings)
+    alerts = Alerting.from_settings(settings)
     ids = store.all_live_story_ids()
     for start in range(0, len(ids), REFRESH_BATCH):
         with store.write():
+            previous: dict[int, Deal | None] = {}
             report.stories_updated += facts.apply_many(store, ids[start:start + REFRESH_BATCH],
-                                                       now)
+                                                       now, previous=previous)
+            alerts.record(store, previous, now, report.alerts, quiet=True)
     with store.write():
         store.set_facts_key(key)
     log.info("story facts recomputed for %d stories (facts key %s)", len(ids), key)
 
 
 def _stories_stage(settings: Settings, store: Store, now: datetime, report: RunReport,
-                   stories: StoryWindow) -> None:
+                   stories: StoryWindow, edited: Sequence[int] = ()) -> None:
     """Cluster and tag the pending entries. When that fails for a reason other than the
     database, each feed's pending entries are tried alone (and rolled back); the feeds that
     still fail are left out (their entries stay pending, their rows say why) and the others
     are clustered together, in the order one run would have taken."""
     pending = store.pending_items()
     try:
-        _cluster_and_tag(settings, store, now, report, stories, pending)
+        _cluster_and_tag(settings, store, now, report, stories, pending, edited=edited)
         return
     except StoreError:
         raise
@@ -335,7 +351,7 @@ def _stories_stage(settings: Settings, store: Store, now: datetime, report: RunR
             for feed, message in bad.items():
                 store.note_feed_error(feed, message)
     _cluster_and_tag(settings, store, now, report, stories,
-                     [i for i in pending if i.feed not in bad])
+                     [i for i in pending if i.feed not in bad], edited=edited)
 
 
 class _Probed(Exception):
@@ -344,26 +360,43 @@ class _Probed(Exception):
 
 def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: RunReport,
                      stories: StoryWindow, stored: Sequence[StoryItem], *,
-                     probe: bool = False) -> None:
+                     probe: bool = False, edited: Sequence[int] = ()) -> None:
+    """Assign the pending entries (``stored``) to stories, then decide the facts of every
+    story they touched and of those whose reports were edited (``edited``: entry ids), with
+    the alerts those facts fire, in one transaction."""
     # A date slightly in the future (allowed by parse) must not push the window ahead, and
     # one stored before dates were bounded must not reach before the floor.
     pending = [_bounded_item(i, now) for i in stored]
-    if not pending:
+    touched: set[int] = set()
+    made: dict[int, list[int]] = {}
+    if pending:
+        touched, made = _cluster(settings, store, now, report, stories, pending, probe)
+    touched |= store.stories_of_entries(edited)
+    if not touched:
         return
+    facts = StoryFacts.from_settings(settings)
+    with store.write():
+        live = sorted(store.live_story_ids(sorted(touched)))
+        previous: dict[int, Deal | None] = {}
+        report.stories_updated += facts.apply_many(store, live, now, made, previous)
+        store.date_new_stories(sorted(made), now)
+        # in the same transaction: a story change and its alerts are saved together
+        with _timed(report, "alerts"):
+            Alerting.from_settings(settings).record(store, previous, now, report.alerts)
+
+
+def _cluster(settings: Settings, store: Store, now: datetime, report: RunReport,
+             stories: StoryWindow, pending: list[StoryItem], probe: bool = False,
+             ) -> tuple[set[int], dict[int, list[int]]]:
     loads = stories.loads
     index = stories.index_for(store, StoryOptions(window_days=settings.story_window_days),
                               pending, now)
     report.story_index = "loaded" if stories.loads > loads else "kept"
     try:
-        touched, made = _assign(store, index, pending, now, report, stories, probe)
+        return _assign(store, index, pending, now, report, stories, probe)
     except BaseException:
         stories.invalidate()         # the index saw changes the rollback undid
         raise
-    facts = StoryFacts.from_settings(settings)
-    with store.write():
-        live = sorted(store.live_story_ids(sorted(touched)))
-        report.stories_updated += facts.apply_many(store, live, now, made)
-        store.date_new_stories(sorted(made), now)
 
 
 def _bounded_item(item: StoryItem, now: datetime) -> StoryItem:

@@ -89,7 +89,8 @@ class StoryFacts:
         return self.apply_many(store, [story_id], now) == 1
 
     def apply_many(self, store: Store, story_ids: Sequence[int], now: datetime,
-                   members: Mapping[int, Sequence[int]] | None = None) -> int:
+                   members: Mapping[int, Sequence[int]] | None = None,
+                   previous: dict[int, Deal | None] | None = None) -> int:
         """Recompute and save the facts of these stories (inside the caller's write); how
         many changed.
 
@@ -98,6 +99,7 @@ class StoryFacts:
         another classifier version is made now and saved with the entry (once). Stories are
         read and saved in batches of ``BATCH``. ``members``: every report of some of the
         stories (story -> entry ids), known to the caller: looked up by entry id.
+        ``previous``: gets each changed story's former deal, for alerts.
         """
         members = members or {}
         changed = 0
@@ -113,7 +115,7 @@ class StoryFacts:
             updates = [u for u in (self.decide(story_id, rows[story_id], late)
                                    for story_id in chunk) if u is not None]
             store.save_entry_deals(late)
-            changed += len(store.set_story_facts_many(updates, now))
+            changed += len(store.set_story_facts_many(updates, now, previous))
         return changed
 
     def decide(self, story_id: int, rows: list[dict[str, Any]],

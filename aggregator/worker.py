@@ -109,6 +109,7 @@ def cycle_stats(store: Store) -> tuple[dict[str, int], dict[str, float]]:
         "entries": store.entry_count(),
         "stories": store.count_stories(StoryQuery()),             # kept sizes: no scan
         "deals": store.count_stories(StoryQuery(deals_only=True)),
+        **{f"deliveries_{status}": n for status, n in store.delivery_counts().items()},
     }
     last = {s.name: s.last_success_at.timestamp() for s in store.feed_states(counts=False)
             if s.last_success_at}

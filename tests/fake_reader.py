@@ -53,6 +53,15 @@ class FakeReader:
     def count_stories(self, query: StoryQuery) -> int:
         return sum(1 for s in self.stories if _matches(s, query))
 
+    def brief_stories(self, days: float) -> Sequence[Story]:
+        """Curated deal stories within ``days`` of the newest one's news time."""
+        deals = [s for s in self.stories if s.deal is not None]
+        if not deals:
+            return []
+        since = max(s.published for s in deals) - timedelta(days=days)
+        return sorted((s for s in deals if s.curated and s.published >= since),
+                      key=lambda s: (s.published, s.id))
+
     def facets(self) -> Facets:
         counts: Counter[str] = Counter()
         names: dict[str, str] = {}

@@ -133,8 +133,8 @@ def _served_entries(server: Server, path: str) -> list[Entry]:
         links = e.findall(f"{ATOM}link")
         alternate = [x.get("href") for x in links if x.get("rel", "alternate") == "alternate"]
         related = tuple(x.get("href") for x in links if x.get("rel") == "related")
-        out.append(Entry(e.findtext(f"{ATOM}id"), e.findtext(f"{ATOM}title"), alternate[0],
-                         related))
+        out.append(Entry(e.findtext(f"{ATOM}id"), e.findtext(f"{ATOM}title"),
+                         alternate[0] if alternate else "", related))   # a brief day: none
     return out
 
 
@@ -322,6 +322,36 @@ def test_newsboat_sees_nothing_twice_across_the_upgrade(site: Site, newsboat_bin
     assert "1 new stories" in site.update()
     reader.reload()
     assert reader.unread() == 1 and reader.row_count() == len(ids) + 1
+
+
+def test_newsboat_shows_one_brief_item_per_day_across_republishing(
+        site: Site, feed_server: FeedServer, newsboat_bin: str) -> None:
+    feeds: dict[str, list[dict[str, str]]] = {"Outlet A": [QUILLON["Outlet A"]]}
+    site.write_config(_publish_feeds(feed_server, feeds))
+    site.update()
+    site.server.start()
+    url = site.server.url("/brief.atom")
+    reader = Newsboat(newsboat_bin, site.tmp / "newsboat-brief", [url])
+    reader.reload()
+    (day,) = _served_entries(site.server, "/brief.atom")
+    assert {item.guid for item in reader.items()} == {day.id}
+    reader.forget_validators()
+    reader.reload()                                   # the same bytes: still one item
+    shutil.rmtree(site.output)
+    aggregator(site.config, "publish")                # rebuilt from the database
+    reader.forget_validators()
+    reader.reload()
+    assert reader.row_count() == 1
+    # a deal of the same day found later updates that day's item in place
+    feeds["Outlet B"] = [dict(OUTLETS["Outlet B"][1], date=QUILLON["Outlet A"]["date"])]
+    site.write_config(_publish_feeds(feed_server, feeds))
+    site.update()
+    (again,) = _served_entries(site.server, "/brief.atom")
+    assert again.id == day.id and again.title.endswith("(2)")
+    reader.forget_validators()
+    reader.reload()
+    assert reader.row_count() == 1
+    assert "Mistral" in reader.content(day.id)
 
 
 # --------------------------------------------------------------------------- Chromium

@@ -22,6 +22,10 @@ from aggregator.config import (
 from aggregator.errors import ConfigError
 from aggregator.models import (
     DEFAULT_USER_AGENT,
+    AlertDelivery,
+    AlertRule,
+    BriefSettings,
+    WebhookTarget,
     CurationRules,
     FeedSettings,
     Settings,
@@ -83,6 +87,21 @@ rules:
 currency_rates: {EUR: 1.1, XTS: 2}
 log_format: json
 readiness_max_age: 90m
+alerts:
+  - name: big-rounds
+    types: [funding]
+    min_amount_usd: 100M
+    companies: [Anthropic]
+    investors: [Google]
+    status: [announced, completed]
+    tags: [chips]
+    webhooks:
+      - {url: "https://hooks.example.com/abc", format: json, secret: "change-me"}
+      - {url: "https://ntfy.example.net/deals", format: ntfy}
+  - name: any-deal
+alert_delivery: {timeout: 5s, max_attempts: 4, retry_base: 10s, retry_max: 5m,
+                 max_response_bytes: 1000, concurrency: 2}
+brief: {days: 7, timezone: Europe/Berlin, weekly: true}
 """
 
 
@@ -131,6 +150,14 @@ def test_full_config_maps_every_key(tmp_path: Path) -> None:
     assert s.curation == CurationRules(250e6, ("funding", "ipo"), ("Anthropic",), ("chips",))
     assert s.currency_rates == {**DEFAULT_CURRENCY_RATES, "EUR": 1.1, "XTS": 2.0}
     assert (s.log_format, s.readiness_max_age) == ("json", 5400)
+    assert s.alerts == (
+        AlertRule("big-rounds", ("funding",), 100e6, ("Anthropic",), ("Google",),
+                  ("announced", "completed"), ("chips",), (
+                      WebhookTarget("https://hooks.example.com/abc", "json", "change-me"),
+                      WebhookTarget("https://ntfy.example.net/deals", "ntfy"))),
+        AlertRule("any-deal"))
+    assert s.alert_delivery == AlertDelivery(5.0, 4, 10.0, 300.0, 1000, 2)
+    assert s.brief == BriefSettings(7, "Europe/Berlin", True)
 
 
 def test_round_trip_through_settings_to_dict(tmp_path: Path) -> None:
@@ -312,6 +339,39 @@ BAD = [
     ("bad-log-format", lines("log_format: xml"), 1, "log_format", "one of text, json"),
     ("section-is-scalar", lines("fetch: fast"), 1, "fetch", "expected a mapping"),
     ("title-is-list", lines("site:", "  title: [a, b]"), 2, "site.title", "single value"),
+    ("alert-no-name", lines("alerts:", "  - types: [funding]"), 2, "alerts[0].name",
+     "needs a name"),
+    ("alert-bad-name", lines("alerts:", "  - name: Big Rounds"), 2, "alerts[0].name",
+     "lower-case letters"),
+    ("alert-duplicate", lines("alerts:", "  - name: a", "  - name: a"), 3, "alerts[1].name",
+     "duplicate alert name"),
+    ("alert-unknown-key", lines("alerts:", "  - name: a", "    min_amount: 5M"), 3,
+     "alerts[0].min_amount", "did you mean 'min_amount_usd'"),
+    ("alert-bad-type", lines("alerts:", "  - name: a", "    types: [fundng]"), 3,
+     "alerts[0].types[0]", "did you mean 'funding'"),
+    ("alert-bad-status", lines("alerts:", "  - name: a", "    status: [done]"), 3,
+     "alerts[0].status[0]", "one of rumoured"),
+    ("alert-bad-amount", lines("alerts:", "  - {name: a, min_amount_usd: lots}"), 2,
+     "alerts[0].min_amount_usd", "expected a number"),
+    ("webhook-no-url", lines("alerts:", "  - name: a", "    webhooks:", "      - {format: json}"),
+     4, "alerts[0].webhooks[0].url", "needs a url"),
+    ("webhook-bad-url", lines("alerts:", "  - name: a", "    webhooks:",
+                              "      - {url: 'ftp://h.example/'}"), 4,
+     "alerts[0].webhooks[0].url", "http:// or https://"),
+    ("webhook-bad-format", lines("alerts:", "  - name: a", "    webhooks:",
+                                 "      - url: https://h.example/", "        format: slak"), 5,
+     "alerts[0].webhooks[0].format", "did you mean 'slack'"),
+    ("webhook-twice", lines("alerts:", "  - name: a", "    webhooks:",
+                            "      - {url: 'https://h.example/'}",
+                            "      - {url: 'https://h.example/'}"), 5,
+     "alerts[0].webhooks[1]", "given twice"),
+    ("delivery-retry-order", lines("alert_delivery: {retry_base: 1h, retry_max: 1m}"), 1,
+     "alert_delivery.retry_max", "not be shorter"),
+    ("delivery-attempts", lines("alert_delivery:", "  max_attempts: 0"), 2,
+     "alert_delivery.max_attempts", "between 1 and 100"),
+    ("brief-zone", lines("brief: {timezone: Mars/Olympus}"), 1, "brief.timezone",
+     "unknown time zone"),
+    ("brief-days", lines("brief:", "  days: 0"), 2, "brief.days", "between 1 and 366"),
 ]
 
 

@@ -112,7 +112,9 @@ def test_an_older_database_gets_its_deal_months_built(tmp_path: Path) -> None:
     again = as_before(store, tmp_path / "a.db",
                       [f"TRIGGER deal_months_{name}"
                        for name in ("insert", "delete", "update_old", "update_new")]
+                      + ["INDEX stories_deal_news", "TABLE alert_state", "TABLE alert_events",
+                         "TABLE alert_outbox", "TABLE story_corrections"]
                       + ["TABLE deal_months", "ALTER TABLE stories DROP COLUMN news_at"],
-                      "0007_deal_months", "0011_news_time")
+                      "0007_deal_months", "0011_news_time", "0012_alerts")
     assert again.deal_volume_by_month() == before
     check(again)

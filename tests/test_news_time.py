@@ -230,8 +230,13 @@ def test_atom_source_names_the_feed_for_local_files_too(tmp_path: Path) -> None:
 
 
 def _as_before_news_time(store: Store) -> None:
-    """Undo 0011_news_time: the deal months by first-seen month, no news_at column."""
+    """Undo 0011_news_time (and 0012_alerts, which comes after it): the deal months by
+    first-seen month, no news_at column."""
     with store.write():
+        for table in ("alert_state", "alert_events", "alert_outbox", "story_corrections"):
+            store.db.execute(f"DROP TABLE {table}")
+        store.db.execute("DROP INDEX stories_deal_news")
+        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = '0012_alerts'")
         for name in _schema.DEAL_MONTH_TRIGGERS:
             store.db.execute(f"DROP TRIGGER {name}")
         _schema.deal_month_triggers(store.db, "created_at")

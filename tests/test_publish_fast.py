@@ -27,6 +27,7 @@ class StoreLikeReader:
         self.count_stories = inner.count_stories
         self.facets = inner.facets
         self.deal_volume_by_month = inner.deal_volume_by_month
+        self.brief_stories = inner.brief_stories
 
     def story_versions(self, query: StoryQuery, *, limit: int) -> list[tuple[int, str]]:
         return [(s.id, s.updated.isoformat()) for s in self.select_stories(query, limit=limit)]

@@ -8,7 +8,7 @@ import re
 from html import escape
 from typing import Callable
 
-from aggregator.models import Deal, Settings, Source, Story
+from aggregator.models import Deal, FactCorrection, Settings, Source, Story
 
 from ._text import clean, clean_deal, format_money, path_slug, safe_url, utc
 
@@ -55,6 +55,7 @@ class EntryView:
     summary: str
     content_html: str
     deal: Deal | None
+    history: tuple[FactCorrection, ...] = ()   # corrections of the deal, oldest first
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Rendered:
 def build_entry(story: Story, settings: Settings,
                 deal_line: Callable[[Deal], str]) -> EntryView:
     deal = clean_deal(story.deal) if story.deal is not None else None
+    history = story.history if deal is not None else ()
     url = safe_url(story.primary.link)
     outlet = clean(story.primary.feed) or "unknown outlet"
     return EntryView(
@@ -77,9 +79,16 @@ def build_entry(story: Story, settings: Settings,
         author=outlet, source=source_feed(story.primary, outlet, settings),
         source_feed=safe_url(story.primary.feed_url),
         categories=_categories(story, deal, settings.site.base_url),
-        summary=_summary(story, deal, deal_line),
-        content_html=_content(story, deal), deal=deal,
+        summary=_summary(story, deal, deal_line, history),
+        content_html=_content(story, deal, history), deal=deal, history=history,
     )
+
+
+def updated_line(history: tuple[FactCorrection, ...]) -> str:
+    """"Updated: amount $3B → $4B; status announced → completed" ("" without corrections):
+    every correction, oldest first, so readers that ignore ``updated`` see it in the text."""
+    changes = [clean(change.text) for fix in history for change in fix.changes]
+    return "Updated: " + "; ".join(changes) if changes else ""
 
 
 def source_feed(primary: Source, outlet: str, settings: Settings) -> SourceFeed:
@@ -127,11 +136,15 @@ def _categories(story: Story, deal: Deal | None, base_url: str) -> tuple[Categor
     return tuple(cats)
 
 
-def _summary(story: Story, deal: Deal | None, deal_line: Callable[[Deal], str]) -> str:
+def _summary(story: Story, deal: Deal | None, deal_line: Callable[[Deal], str],
+             history: tuple[FactCorrection, ...] = ()) -> str:
     text = clean(story.summary).strip()
     if deal is None:
         return text
     first = clean(deal_line(deal)).strip()
+    fixed = updated_line(history)
+    if fixed:
+        first += "\n" + fixed
     return f"{first}\n{text}" if text else first
 
 
@@ -155,8 +168,10 @@ def _outlet_link(source: Source) -> str:
     return f'<a href="{escape(href)}">{name}</a>' if href else name
 
 
-def _content(story: Story, deal: Deal | None) -> str:
+def _content(story: Story, deal: Deal | None, history: tuple[FactCorrection, ...] = ()) -> str:
     parts = [_facts(deal)] if deal is not None else []
+    if updated_line(history):
+        parts.append(f"<p><strong>{escape(updated_line(history))}</strong></p>")
     excerpt = clean(story.summary).strip()
     if len(excerpt) > EXCERPT_CHARS:
         excerpt = excerpt[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"

@@ -129,7 +129,7 @@ def _feed_item(spec: FeedSpec, prefix: str) -> str:
 
 def _feed_lists(specs: Sequence[FeedSpec]) -> str:
     out = []
-    for group in ("Main", "Deal types", "Tags"):
+    for group in ("Main", "Briefs", "Deal types", "Tags", "Alerts"):
         items = "".join(_feed_item(s, "") for s in specs if s.group == group)
         if items:
             out.append(f"<h3>{escape(group)}</h3>\n<ul>\n{items}</ul>\n")

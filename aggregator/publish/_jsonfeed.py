@@ -66,6 +66,12 @@ def _item(view: EntryView) -> dict[str, Any]:
         item["_related"] = [{k: v for k, v in r.items() if v} for r in related]
     if view.deal is not None:
         item["_deal"] = deal_object(view.deal)
+    if view.history:
+        item["_deal_history"] = [
+            {"date": rfc3339(fix.at),
+             "changes": [{"field": c.field, "from": clean(c.old) or None, "to": clean(c.new),
+                          "text": clean(c.text)} for c in fix.changes]}
+            for fix in view.history]
     return item
 
 

@@ -10,7 +10,9 @@ from typing import Any, Callable, NamedTuple, Sequence
 
 from aggregator.models import Facets, Story, StoryQuery
 
+from ._alert_feeds import alert_specs, publish_alert_feeds
 from ._archives import publish_archives
+from ._brief import brief_specs, publish_briefs
 from ._context import Context, feed_id, write_page
 from ._entry import Rendered
 from ._html import company_page, deal_row, harvest_rows, index_page, row_key
@@ -229,12 +231,16 @@ def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> No
             ctx.current.update(done.current)
             ctx.writer.written.extend(done.written)
             ctx.writer.unchanged += done.unchanged
+    briefs, alerts = brief_specs(ctx), alert_specs(ctx)
+    publish_briefs(ctx, briefs)
+    publish_alert_feeds(ctx, alerts)
+    listed = specs[:2] + briefs + specs[2:] + alerts
     ctx.writer.write("favicon.ico", favicon())
     ctx.writer.write("sources.opml", sources_opml(ctx.settings))
-    ctx.writer.write("subscriptions.opml", subscriptions_opml(ctx.settings, specs))
+    ctx.writer.write("subscriptions.opml", subscriptions_opml(ctx.settings, listed))
     latest = ctx.reader.select_stories(StoryQuery(deals_only=True), limit=ctx.size)
     chart = volume_svg(ctx.reader.deal_volume_by_month(), now)
-    ctx.writer.write("index.html", index_page(ctx.settings, specs, latest,
+    ctx.writer.write("index.html", index_page(ctx.settings, listed, latest,
                                               facets.companies, chart, ctx.rows))
     ctx.current[FINGERPRINT_KEY] = ctx.fingerprint
     ctx.writer.write(_state.STATE_FILE, _state.dump(ctx.current))

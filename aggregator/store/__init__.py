@@ -22,6 +22,7 @@ from ..models import (
     Entry, EntryDeal, EventFacts, FeedSettings, FeedState, Settings, StoredEntry, StoryItem,
 )
 from . import _rows, _schema, _story_writes
+from ._alerts import AlertStore
 from ._stories import StoryStore
 
 BUSY_TIMEOUT_MS = 15_000
@@ -35,7 +36,7 @@ class UpsertResult:
     unchanged: int
 
 
-class Store(StoryStore):
+class Store(AlertStore, StoryStore):
     """Facade over the database. Not thread-safe: one instance per thread."""
 
     def __init__(self, path: Path | str | None = None, *,
@@ -257,6 +258,15 @@ class Store(StoryStore):
         story_id = self.scalar("SELECT story_id FROM entries WHERE id = ?", [entry_id])
         if story_id is not None:
             self.db.execute(_story_writes.EARLIER_NEWS, [entry_id, story_id])
+
+    def stories_of_entries(self, entry_ids: Sequence[int]) -> set[int]:
+        """The stories these entries are in (entries not in a story yet: none)."""
+        out: set[int] = set()
+        for chunk in _story_writes.chunks(entry_ids):
+            out.update(r[0] for r in self.db.execute(
+                "SELECT story_id FROM entries WHERE id IN (SELECT value FROM json_each(?)) "
+                "AND story_id IS NOT NULL", [_story_writes.id_list(chunk)]))
+        return out
 
     def entry_fact_rows(self, entry_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
         """The fact rows (as :meth:`fact_rows_many` gives them) of these entries, by id:

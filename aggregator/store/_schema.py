@@ -318,6 +318,62 @@ def _news_time(db: Database) -> None:
     db.execute(f"INSERT INTO deal_months (month, n, usd) {DEAL_MONTH_ROWS}")
 
 
+@migrations(name="0012_alerts")
+def _alerts(db: Database) -> None:
+    # Alert rules (feeds.yaml alerts:). alert_state: per rule and story, how many alerts
+    # fired and the facts last alerted (what the next change is compared with).
+    # alert_events: every alert, with a snapshot of what it said (its feed entry and its
+    # webhook body never change). alert_outbox: one delivery per alert and webhook target,
+    # written in the transaction that saved the story's facts; a row stays 'pending' until
+    # the receiver answered 2xx, so a crash mid-delivery only means sending it again (same
+    # Idempotency-Key). story_corrections: material changes of a published deal's facts.
+    db.execute("CREATE TABLE alert_state (rule TEXT NOT NULL, story_id INTEGER NOT NULL, "
+               "seq INTEGER NOT NULL, facts_json TEXT NOT NULL, "
+               "PRIMARY KEY (rule, story_id)) WITHOUT ROWID")
+    db.execute("CREATE INDEX alert_state_story ON alert_state (story_id)")
+    db.execute("""
+        CREATE TABLE alert_events (
+            id INTEGER PRIMARY KEY,
+            rule TEXT NOT NULL,
+            story_id INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            changes_json TEXT NOT NULL,
+            deal_json TEXT NOT NULL,
+            title TEXT NOT NULL,
+            link TEXT,
+            outlet TEXT NOT NULL,
+            outlet_feed TEXT,
+            story_uri TEXT NOT NULL,
+            fired_at TEXT NOT NULL,
+            UNIQUE (rule, story_id, seq)
+        )""")
+    db.execute("CREATE INDEX alert_events_rule ON alert_events (rule, id)")
+    db.execute("""
+        CREATE TABLE alert_outbox (
+            id INTEGER PRIMARY KEY,
+            event_id INTEGER NOT NULL,
+            target TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_at TEXT NOT NULL,
+            last_status INTEGER,
+            last_error TEXT,
+            created_at TEXT NOT NULL,
+            done_at TEXT,
+            UNIQUE (event_id, target)
+        )""")
+    db.execute("CREATE INDEX alert_outbox_due ON alert_outbox (next_at) "
+               "WHERE status = 'pending'")
+    db.execute("CREATE INDEX alert_outbox_status ON alert_outbox (status, id)")
+    db.execute("CREATE TABLE story_corrections (id INTEGER PRIMARY KEY, "
+               "story_id INTEGER NOT NULL, at TEXT NOT NULL, changes_json TEXT NOT NULL)")
+    db.execute("CREATE INDEX story_corrections_story ON story_corrections (story_id, id)")
+    # the daily brief reads the deal stories of its days by news time
+    db.execute("CREATE INDEX stories_deal_news ON stories (news_at) "
+               "WHERE merged_into IS NULL AND deal_type IS NOT NULL")
+
+
 KNOWN = tuple(m.name for m in migrations._migrations)
 
 

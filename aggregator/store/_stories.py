@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from ..models import (
@@ -108,6 +108,13 @@ class StoryStore:
             "UPDATE stories SET news_at = min(news_at, coalesce((SELECT news_at FROM stories "
             "WHERE id = ?), news_at)) WHERE id = ?", [drop, keep])
         self._sync_members(drop)
+        self.move_alert_state(keep, drop)
+
+    def move_alert_state(self, keep: int, drop: int) -> None:
+        raise NotImplementedError
+
+    def corrections_of(self, story_ids: Sequence[int]) -> dict[int, list[Any]]:
+        raise NotImplementedError
 
     def set_story_facts(self, story_id: int, *, primary_entry_id: int, deal: Deal | None,
                         tags: Sequence[str], curated: bool, now: datetime) -> bool:
@@ -116,10 +123,10 @@ class StoryStore:
             [StoryFactsUpdate(story_id, primary_entry_id, deal, tuple(tags), curated)], now))
 
     def set_story_facts_many(self, updates: Sequence[StoryFactsUpdate], now: datetime,
-                             ) -> list[int]:
+                             previous: dict[int, Deal | None] | None = None) -> list[int]:
         """:meth:`set_story_facts` for many stories (one update each) in a few statements;
-        the ids of the stories that changed."""
-        return _story_writes.save_facts(self.db.conn, updates, now)
+        the ids of the stories that changed (``previous``: gets each one's former deal)."""
+        return _story_writes.save_facts(self.db.conn, updates, now, previous)
 
     def date_new_stories(self, story_ids: Sequence[int], now: datetime) -> None:
         """Stories first seen in the cycle of ``now``: their ``updated`` is when their content
@@ -297,11 +304,13 @@ class StoryStore:
         entries = {r["id"]: r for r in self.rows(
             "SELECT id, summary, content_html FROM entries WHERE id IN (%s)"
             % ",".join("?" * len(rows)), [r["primary_entry_id"] for r in rows])} if rows else {}
-        return [self._story(r, sources[r["id"]], entries.get(r["primary_entry_id"]))
+        history = self.corrections_of([r["id"] for r in rows if r["deal_json"]])
+        return [self._story(r, sources[r["id"]], entries.get(r["primary_entry_id"]),
+                            tuple(history.get(r["id"], ())))
                 for r in rows if sources[r["id"]]]
 
     def _story(self, row: dict[str, Any], sources: list[Source],
-               primary_row: dict[str, Any] | None) -> Story:
+               primary_row: dict[str, Any] | None, history: tuple[Any, ...] = ()) -> Story:
         primary = next((s for s in sources if s.entry_id == row["primary_entry_id"]), sources[0])
         ordered = (primary,) + tuple(s for s in sources if s is not primary)
         return Story(
@@ -314,6 +323,7 @@ class StoryStore:
             deal=_rows.deal_from_json(row["deal_json"]),
             tags=tuple(json.loads(row["tags_json"] or "[]")), curated=bool(row["curated"]),
             source_count=max(int(row["source_count"] or 0), len(sources)),
+            history=history, first_seen=_rows.dt(row["created_at"]),
         )
 
     def count_stories(self, query: StoryQuery) -> int:
@@ -333,6 +343,18 @@ class StoryStore:
         types = tuple(r["value"] for r in keys("deal"))
         tags = tuple(r["value"] for r in keys("tag"))
         return Facets(companies=companies, deal_types=types, tags=tags)
+
+    def brief_stories(self, days: float) -> list[Story]:
+        """The curated deal stories whose news time is within ``days`` of the newest one's,
+        in news-time order (what the deals brief lists; index ``stories_deal_news``)."""
+        live = "merged_into IS NULL AND deal_type IS NOT NULL"
+        newest = self.rows(f"SELECT max(news_at) AS t FROM stories WHERE {live}")[0]["t"]
+        if newest is None:
+            return []
+        since = _rows.ts(_rows.dt(newest) - timedelta(days=days))  # type: ignore[operator]
+        rows = self.rows(f"SELECT * FROM stories WHERE {live} AND news_at >= ? AND curated "
+                         "ORDER BY news_at, id", [since])
+        return self.stories_from_rows(rows)
 
     def deal_volume_by_month(self) -> list[MonthVolume]:
         """Deal stories and disclosed dollars per month (kept by triggers: migration 0007)."""

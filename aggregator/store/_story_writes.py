@@ -142,9 +142,10 @@ def date_new_stories(conn: "sqlite3.Connection", story_ids: Sequence[int],
 
 
 def save_facts(conn: "sqlite3.Connection", updates: Sequence[StoryFactsUpdate],
-               now: datetime) -> list[int]:
+               now: datetime, previous: dict[int, Deal | None] | None = None) -> list[int]:
     """Save what was decided about each story; the ids of those that changed (their
-    ``updated_at`` is bumped; the others are left alone)."""
+    ``updated_at`` is bumped; the others are left alone). ``previous``: gets the deal
+    (None for none) each changed story had before."""
     if len({u.story_id for u in updates}) != len(updates):
         raise ValueError("one update per story")
     changed: list[int] = []
@@ -163,6 +164,8 @@ def save_facts(conn: "sqlite3.Connection", updates: Sequence[StoryFactsUpdate],
                 continue
             story_id = update.story_id
             changed.append(story_id)
+            if previous is not None:
+                previous[story_id] = _rows.deal_from_json(current[story_id][1])
             usd = deal.amount.usd if deal and deal.amount else None
             rows.append((update.primary_entry_id, deal.type if deal else None, usd, deal_json,
                          tags_json, int(update.curated), seen, story_id))
