@@ -44,6 +44,7 @@ from aggregator._config_values import (
     as_url,
     as_whole_duration,
     compose,
+    is_null,
     list_of,
     mapping,
     optional,
@@ -51,6 +52,7 @@ from aggregator._config_values import (
     read_fields,
     sequence,
 )
+from aggregator.errors import ConfigError
 from aggregator.models import CurationRules, FeedSettings, Settings, SiteSettings, TagRule
 
 __all__ = [
@@ -72,9 +74,13 @@ def load_settings(path: Path, env: Mapping[str, str] | None = None) -> Settings:
     """Read, validate and return the settings of ``path``; ``env`` defaults to os.environ."""
     path = Path(path)
     source = Source(str(path), path.resolve().parent)
-    settings = _build(source, compose(path))
+    root = compose(path)
+    settings = _build(source, root)
     settings = replace(settings, config_file=path.resolve())
-    return _apply_env(settings, os.environ if env is None else env)
+    env = os.environ if env is None else env
+    settings = _apply_env(settings, env)
+    _check_paths(settings, source, root, env)
+    return settings
 
 
 def settings_to_dict(settings: Settings) -> dict[str, Any]:
@@ -130,8 +136,9 @@ _SITE: dict[str, tuple[str, Reader]] = {
     "author": ("author", as_name), "subtitle": ("subtitle", as_text),
     "id_authority": ("id_authority", as_id_authority),
 }
+MAX_WEB_WORKERS = 64     # serving processes (each about 45 MB)
 _SERVER = {"host": ("host", as_name), "port": ("port", as_integer(1, 65535)),
-           "workers": ("web_workers", as_integer(1))}
+           "workers": ("web_workers", as_integer(1, MAX_WEB_WORKERS))}
 _FETCH: dict[str, tuple[str, Reader]] = {
     "concurrency": ("concurrency", as_integer(1)), "per_host": ("per_host", as_integer(1)),
     "max_body_bytes": ("max_body_bytes", as_integer(1)),
@@ -280,6 +287,32 @@ def _url_identity(url: str) -> str:
     return f"{scheme}://{(parts.hostname or '').lower()}{port}{path}{query}"
 
 
+# --------------------------------------------------------------------------- paths
+
+def _check_paths(settings: Settings, src: Source, root: Node | None,
+                 env: Mapping[str, str]) -> None:
+    """The database is a file outside the published site; the site is a directory."""
+    nodes = {}
+    if root is not None and not is_null(root):
+        nodes = {k.value: v for k, v in root.value if isinstance(k, ScalarNode)}
+
+    def error(key: str, variable: str, message: str) -> ConfigError:
+        if env.get(variable, "").strip():
+            return ConfigError(message, file="environment", key=variable)
+        return src.error(nodes.get(key), key, message)
+
+    database, output = settings.database, settings.output
+    if database.is_dir():
+        raise error("database", "AGGREGATOR_DATABASE", f"{database} is a directory, not a "
+                                                      "database file")
+    if output.exists() and not output.is_dir():
+        raise error("output", "AGGREGATOR_OUTPUT", f"{output} exists and is not a directory")
+    site, db = output.resolve(), database.resolve()
+    if db == site or site in db.parents:
+        raise error("database", "AGGREGATOR_DATABASE", f"{database} is inside the published "
+                                                      f"site {output}: it would be served")
+
+
 # --------------------------------------------------------------------------- environment
 
 _ENV: dict[str, tuple[str, Reader]] = {
@@ -290,7 +323,7 @@ _ENV: dict[str, tuple[str, Reader]] = {
     "AGGREGATOR_BASE_URL": ("base_url", as_base_url),
     "AGGREGATOR_ALLOW_PRIVATE_NETWORKS": ("allow_private_networks", as_env_boolean),
     "AGGREGATOR_LOG_FORMAT": ("log_format", as_choice("text", "json")),
-    "AGGREGATOR_WEB_WORKERS": ("web_workers", as_integer(1)),
+    "AGGREGATOR_WEB_WORKERS": ("web_workers", as_integer(1, MAX_WEB_WORKERS)),
 }
 
 
