@@ -365,6 +365,23 @@ def _shallow(depth: int) -> Check:
     return check
 
 
+INVISIBLE = "\u202a\u202b\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _plain_titles_and_names(run: "CaseRun") -> list[str]:
+    """No bidi control or zero-width character in a stored title or a company name, no
+    markup in a title, and the parties are Acme and Globex (not "scriptAcme")."""
+    problems = [f"invisible or markup in title {e['title']!r}" for e in run.new_entries
+                if any(c in e["title"] for c in INVISIBLE) or "<" in e["title"]]
+    names = {r["name"] for r in run.store.rows("SELECT name FROM story_parties")}
+    problems += [f"company name {n!r} carries markup or invisible characters" for n in names
+                 if any(c in n for c in INVISIBLE) or "script" in n.lower()]
+    for wanted in ("Acme", "Globex"):
+        if wanted not in names:
+            problems.append(f"company {wanted!r} not read (parties: {sorted(names)})")
+    return problems
+
+
 def _links_safe(run: "CaseRun") -> list[str]:
     return [f"unsafe link stored: {e['link']!r}" for e in run.new_entries
             if e["link"] and not str(e["link"]).startswith(("http://", "https://"))]
@@ -544,6 +561,15 @@ CONTENT: list[Case] = [
                        description=_escaped("<div>" * 200_000 + "deep text")))),
          "parsed", "sanitize.cap_nesting: tags deeper than 100 go before the HTML parser",
          checks=(_min_stored(1), _shallow(100), _within(30.0))),
+    Case("title-markup-bidi", "content", "'<script>…</script>Acme' in a plain-text title; bidi "
+         "overrides and zero-width characters in titles and company names (19.7)",
+         Body(doc(item(_escaped("<script>XSSMARK()</script>") + "Acme raises $5 million in "
+                       "Series A funding", "https://hostile.example/t1") +
+                  item("Ini\u200btech\u202e acquires Glo\u2066bex\u2069 for $40 million",
+                       "https://hostile.example/t2") +
+                  item(f"Zero{INVISIBLE}width everywhere", "https://hostile.example/t3"))),
+         "parsed", "sanitize.plain_line in parse._plain and deals.classify",
+         checks=(_min_stored(3), _plain_titles_and_names)),
     Case("html-tricks", "content", "script, handlers, forms, SVG/MathML, js:/data: URLs in "
          "escaped HTML, CDATA, titles and authors", Body(_html_content()), "parsed",
          "sanitize.sanitize_html (nh3 allow-list), html_to_text for plain fields",
