@@ -268,6 +268,14 @@ def as_positive(src: Source, node: Node, key: str) -> float:
     return value
 
 
+def as_share(src: Source, node: Node, key: str) -> float:
+    """A fraction greater than 0 and at most 1."""
+    value = as_number(src, node, key)
+    if not 0 < value <= 1:
+        raise src.error(node, key, f"must be greater than 0 and at most 1, got {value}")
+    return value
+
+
 def as_boolean(src: Source, node: Node, key: str) -> bool:
     value = _scalar(src, node, key)
     if not isinstance(value, bool):

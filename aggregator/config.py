@@ -40,6 +40,7 @@ from aggregator._config_values import (
     as_path,
     as_pattern,
     as_positive,
+    as_share,
     as_text,
     as_url,
     as_whole_duration,
@@ -99,8 +100,10 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
             "max_entries_per_feed": s.max_entries_per_feed,
         },
         "feeds": [_feed_to_dict(feed) for feed in s.feeds],
-        "publish": {"feed_size": s.feed_size, "websub_hub": s.websub_hub},
+        "publish": {"feed_size": s.feed_size, "source_share": s.source_share,
+                    "websub_hub": s.websub_hub},
         "retention_days": s.retention_days,
+        "retention_per_feed": s.retention_per_feed,
         "stories": {"window_days": s.story_window_days},
         "rules": {
             "tags": [{"name": t.name, "keywords": list(t.keywords), "regex": list(t.patterns)}
@@ -148,6 +151,7 @@ _FETCH: dict[str, tuple[str, Reader]] = {
     "max_entries_per_feed": ("max_entries_per_feed", as_integer(1)),
 }
 _PUBLISH = {"feed_size": ("feed_size", as_integer(1)),
+            "source_share": ("source_share", as_share),
             "websub_hub": ("websub_hub", optional(as_url))}
 _STORIES = {"window_days": ("story_window_days", as_positive)}
 _DEFAULTS: dict[str, tuple[str, Reader]] = {
@@ -219,6 +223,7 @@ _TOP: dict[str, Handler] = {
     "feeds": lambda src, node, key: {},         # read by _feeds
     "publish": _section(_PUBLISH),
     "retention_days": _single("retention_days", optional(as_integer(1))),
+    "retention_per_feed": _single("retention_per_feed", optional(as_integer(100))),
     "stories": _section(_STORIES),
     "rules": _rules,
     "currency_rates": _single("currency_rates", as_currency_rates),
@@ -291,7 +296,8 @@ def _url_identity(url: str) -> str:
 
 def _check_paths(settings: Settings, src: Source, root: Node | None,
                  env: Mapping[str, str]) -> None:
-    """The database is a file outside the published site; the site is a directory."""
+    """The database is a file outside the published site; the site is a directory; the
+    entries kept per feed are at least those one fetch reads."""
     nodes = {}
     if root is not None and not is_null(root):
         nodes = {k.value: v for k, v in root.value if isinstance(k, ScalarNode)}
@@ -301,6 +307,11 @@ def _check_paths(settings: Settings, src: Source, root: Node | None,
             return ConfigError(message, file="environment", key=variable)
         return src.error(nodes.get(key), key, message)
 
+    per_feed, fetched = settings.retention_per_feed, settings.max_entries_per_feed
+    if per_feed is not None and per_feed < fetched:
+        raise src.error(nodes.get("retention_per_feed"), "retention_per_feed",
+                        f"must be at least fetch.max_entries_per_feed ({fetched}), got "
+                        f"{per_feed}: entries still in a feed would be stored again")
     database, output = settings.database, settings.output
     if database.is_dir():
         raise error("database", "AGGREGATOR_DATABASE", f"{database} is a directory, not a "

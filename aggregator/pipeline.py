@@ -107,6 +107,15 @@ def run_once(settings: Settings, store: Store, fetcher: Fetcher, now: datetime, 
     if settings.retention_days:
         with _barrier(report, "retention"):
             store.prune(now - timedelta(days=settings.retention_days), now)
+    if settings.retention_per_feed:
+        with _barrier(report, "retention"):
+            for outcome in report.outcomes:   # only a feed that grew can be over its bound
+                if outcome.new_entries:
+                    trimmed = store.trim_feed(outcome.feed, settings.retention_per_feed, now)
+                    if trimmed:
+                        log.info("feed %s: %d entries beyond its latest %d deleted "
+                                 "(retention_per_feed)", outcome.feed, trimmed,
+                                 settings.retention_per_feed)
     if publish:
         with _timed(report, "publish"):
             publish_now(settings, store, now, report, executor)
