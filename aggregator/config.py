@@ -101,7 +101,7 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
         },
         "feeds": [_feed_to_dict(feed) for feed in s.feeds],
         "publish": {"feed_size": s.feed_size, "source_share": s.source_share,
-                    "websub_hub": s.websub_hub},
+                    "websub_hub": s.websub_hub, "adopt_site": s.adopt_site},
         "retention_days": s.retention_days,
         "retention_per_feed": s.retention_per_feed,
         "stories": {"window_days": s.story_window_days},
@@ -152,6 +152,7 @@ _FETCH: dict[str, tuple[str, Reader]] = {
 }
 _PUBLISH = {"feed_size": ("feed_size", as_integer(1)),
             "source_share": ("source_share", as_share),
+            "adopt_site": ("adopt_site", as_boolean),
             "websub_hub": ("websub_hub", optional(as_url))}
 _STORIES = {"window_days": ("story_window_days", as_positive)}
 _DEFAULTS: dict[str, tuple[str, Reader]] = {

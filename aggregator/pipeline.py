@@ -116,7 +116,12 @@ def run_once(settings: Settings, store: Store, fetcher: Fetcher, now: datetime, 
                         log.info("feed %s: %d entries beyond its latest %d deleted "
                                  "(retention_per_feed)", outcome.feed, trimmed,
                                  settings.retention_per_feed)
-    if publish:
+    problem = store.file_problem()
+    if problem:       # it went while the cycle ran: what was stored is not in the file
+        report.store_error = report.stage_errors["database"] = problem
+        log.error("%s; the cycle's writes did not reach that file; nothing is "
+                  "published", problem)
+    elif publish:
         with _timed(report, "publish"):
             publish_now(settings, store, now, report, executor)
     report.duration = time.perf_counter() - clock
