@@ -235,7 +235,7 @@ def feeds(ctx: Context, as_json: bool) -> None:
     from .readiness import ReadinessProbe
 
     settings = ctx.settings
-    with open_store(settings) as store:
+    with _inspect_store(settings) as store:
         store.sync_feeds(settings.feeds)
         states = store.feed_states()
     probe = ReadinessProbe(settings)
@@ -260,6 +260,19 @@ def _health_line(ready: bool, detail: dict[str, Any]) -> str:
               ("database", "store_error", "publish_error", "cycle_error")
               if key in detail and not (key == "database" and detail[key] == "ok")]
     return f"health: NOT READY: {reason}" + (f" ({'; '.join(faults)})" if faults else "")
+
+
+def _inspect_store(settings: Settings) -> Any:
+    """The store for a command that only looks (``feeds``, ``stories``, ``backup``): a
+    missing database is made (a new installation) unless the site was published from one,
+    which means the database went: then it is an error, never a fresh, empty database."""
+    from .publish._marker import site_installation
+
+    if not settings.database.exists() and site_installation(settings.output) is not None:
+        raise click.ClickException(
+            f"{settings.database}: the database file is gone, but {settings.output} was "
+            "published from one: restore a backup (a fresh database would not be published)")
+    return open_store(settings)
 
 
 def _feed_row(state: Any) -> dict[str, Any]:
@@ -297,7 +310,7 @@ def _table(cols: list[str], rows: list[dict[str, Any]]) -> str:
 def stories(ctx: Context, explain_id: int | None, limit: int) -> None:
     """List the newest stories, or explain one."""
     from .models import StoryQuery
-    with open_store(ctx.settings) as store:
+    with _inspect_store(ctx.settings) as store:
         if explain_id is not None:
             _explain(store, explain_id)
             return
@@ -329,7 +342,7 @@ def _explain(store: Any, story_id: int) -> None:
 @pass_ctx
 def backup(ctx: Context, path: Path) -> None:
     """Write a consistent copy of the database to PATH (safe while the service runs)."""
-    with open_store(ctx.settings) as store:
+    with _inspect_store(ctx.settings) as store:
         store.backup(path)
     click.echo(f"backup written to {path}")
 
