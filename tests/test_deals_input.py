@@ -1,11 +1,13 @@
 """The deal reader's input: a title stored by older code (markup, bidi controls, zero-width
-characters) is read as the parser cleans titles now (issue 19.7)."""
+characters) is read as the parser cleans titles now (issue 19.7): ``story_facts`` cleans
+titles before ``deals.classify`` sees them."""
 
 from __future__ import annotations
 
 import pytest
 
-from aggregator.deals import classify
+from aggregator.models import Settings
+from aggregator.story_facts import StoryFacts
 
 
 @pytest.mark.parametrize(("title", "names"), [
@@ -14,6 +16,7 @@ from aggregator.deals import classify
 ])
 def test_markup_and_invisible_characters_never_reach_a_party(title: str,
                                                             names: set[str]) -> None:
-    deal = classify(title)
+    facts = StoryFacts.from_settings(Settings())
+    deal = facts.entry_deal({"feed": "x", "title": title, "summary": "", "deal": None})
     assert deal is not None
     assert {p.name for p in deal.parties} == names

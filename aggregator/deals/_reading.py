@@ -10,7 +10,6 @@ import re
 from typing import Mapping
 
 from ..models import Deal, Party
-from ..sanitize import drop_invisible, plain_line
 from ._classify import headline_blocked
 from ._digest import digest_items
 from ._gate import gated
@@ -58,7 +57,6 @@ def classify(title: str, text: str = "", *, gazetteer: Gazetteer | None = None,
     ``publisher``: the organisation whose own feed this is (``publisher_of``): "we", "our"
     and a headline without a subject stand for it. A digest title (``digest_items``) is read
     item by item, without the body: the first item that is a deal is the story's deal."""
-    title, text = plain_line(title), drop_invisible(text)   # stored by older code: as read now
     gz = gazetteer if gazetteer is not None else load_gazetteer()
     items = digest_items(title)
     if len(items) > 1:

@@ -628,7 +628,7 @@ CONTENT: list[Case] = [
                   item("Ini\u200btech\u202e acquires Glo\u2066bex\u2069 for $40 million",
                        "https://hostile.example/t2") +
                   item(f"Zero{INVISIBLE}width everywhere", "https://hostile.example/t3"))),
-         "parsed", "sanitize.plain_line in parse._plain and deals.classify",
+         "parsed", "sanitize.plain_line in parse._plain and story_facts (deal reader input)",
          checks=(_min_stored(3), _plain_titles_and_names)),
     Case("html-tricks", "content", "script, handlers, forms, SVG/MathML, js:/data: URLs in "
          "escaped HTML, CDATA, titles and authors", Body(_html_content()), "parsed",
