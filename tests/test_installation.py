@@ -85,3 +85,22 @@ def test_a_database_deleted_during_a_cycle_is_a_store_error_and_nothing_is_publi
     assert report.stage_errors["database"] == report.store_error
     assert report.published == 0 and not (settings.output / "all.atom").exists()
     assert not settings.database.exists()          # and nothing made a fresh one
+
+
+def test_the_marker_is_never_served(tmp_path: Path, feed_server: FeedServer) -> None:
+    from aggregator.config import load_settings
+    from aggregator.service import Service
+
+    from .hostile.harness import get, serving
+
+    config = _config(tmp_path, feed_server)
+    assert _cli(config, "update", "--all").returncode == 0
+    settings = load_settings(config, env={})
+    assert (settings.output / ".installation").is_file()
+    service = Service(settings)
+    try:
+        with serving(service.app()) as port:
+            assert get(port, "/.installation")[0] == 404
+            assert get(port, "/all.atom")[0] == 200
+    finally:
+        service.close()
