@@ -89,8 +89,8 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
     stamp = ROOT / ".venv" / ".installed"
     if not stamp.exists():
         pytest.skip("the virtualenv was not made by the quick start (no .venv/.installed)")
-    when = stamp.stat().st_mtime
-    os.utime(target / "pyproject.toml", (when, when))
+    when = stamp.stat().st_mtime_ns     # in ns: a float time may round past the stamp's
+    os.utime(target / "pyproject.toml", ns=(when, when))
     return target
 
 
