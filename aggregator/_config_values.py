@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
 import re
+import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,15 +64,17 @@ def parse_duration(text: str) -> float:
 
 # --------------------------------------------------------------------------- YAML structure
 
+MAX_CONFIG_BYTES = 10 << 20     # a larger config file is refused (no file needs it)
+MAX_DEPTH = 64                  # nesting of YAML collections (a config file needs about 5)
+_INT_TAG = "tag:yaml.org,2002:int"
+_DECIMAL_RE = re.compile(r"[-+]?[0-9][0-9_]*")
+_MAX_DIGITS = 18
+
+
 def compose(path: Path) -> Node | None:
+    text = _read_config(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise ConfigError(f"cannot read config file: {reason}", file=str(path)) from exc
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"not UTF-8 text: {exc.reason}", file=str(path)) from exc
-    try:
+        _check_depth(text, path)
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -79,6 +83,52 @@ def compose(path: Path) -> Node | None:
         raise ConfigError(f"YAML syntax error: {problem}", file=str(path), line=line) from exc
     except yaml.YAMLError as exc:
         raise ConfigError(f"YAML error: {exc}", file=str(path)) from exc
+    except RecursionError as exc:   # _check_depth makes this unreachable; never a traceback
+        raise ConfigError("YAML nested too deeply", file=str(path)) from exc
+
+
+def _read_config(path: Path) -> str:
+    """The file's text: a regular file of at most MAX_CONFIG_BYTES (not /dev/zero, a FIFO
+    or a directory), read without following it past the limit."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO never blocks
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise ConfigError("not a regular file", file=str(path))
+            if info.st_size > MAX_CONFIG_BYTES:
+                raise ConfigError(f"config file of {info.st_size} bytes is over the limit "
+                                  f"of {MAX_CONFIG_BYTES} bytes", file=str(path))
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ConfigError(f"cannot read config file: {reason}", file=str(path)) from exc
+    if len(data) > MAX_CONFIG_BYTES:   # it grew while read
+        raise ConfigError(f"config file is over the limit of {MAX_CONFIG_BYTES} bytes",
+                          file=str(path))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not UTF-8 text: {exc.reason}", file=str(path)) from exc
+
+
+_OPEN = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
+         yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+_CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def _check_depth(text: str, path: Path) -> None:
+    """Collections nested deeper than MAX_DEPTH are an error at their line. PyYAML's
+    scanner is iterative, its composer recursive: this pass keeps the composer shallow."""
+    depth = 0
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        if isinstance(token, _OPEN):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ConfigError(f"YAML nested deeper than {MAX_DEPTH} levels",
+                                  file=str(path), line=token.start_mark.line + 1)
+        elif isinstance(token, _CLOSE):
+            depth -= 1
 
 
 def is_null(node: Node | None) -> bool:
@@ -136,7 +186,12 @@ def read_fields(src: Source, node: Node | None, key: str,
 
 def _scalar(src: Source, node: Node, key: str) -> Any:
     _expect(src, node, key, ScalarNode)
-    return SafeConstructor().construct_object(node)
+    if node.tag == _INT_TAG:
+        return _decimal(src, node, key)
+    try:
+        return SafeConstructor().construct_object(node)
+    except (ValueError, OverflowError) as exc:
+        raise src.error(node, key, f"not a valid value: {str(node.value)[:40]!r}") from None
 
 
 def as_text(src: Source, node: Node, key: str) -> str:
@@ -156,14 +211,25 @@ def as_name(src: Source, node: Node, key: str) -> str:
 
 def as_integer(minimum: int, maximum: int | None = None) -> Reader:
     def read(src: Source, node: Node, key: str) -> int:
-        value = _scalar(src, node, key)
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise src.error(node, key, f"expected a whole number, got {node.value!r}")
+        value = _decimal(src, node, key)
         if value < minimum or (maximum is not None and value > maximum):
             bound = f"between {minimum} and {maximum}" if maximum is not None else f">= {minimum}"
             raise src.error(node, key, f"must be {bound}, got {value}")
         return value
     return read
+
+
+def _decimal(src: Source, node: Node, key: str) -> int:
+    """A whole number written in decimal: ``0x1F90``, ``0o17``, ``1:30`` (YAML 1.1 base 60)
+    and quoted numbers are refused; a leading zero does not make it octal."""
+    _expect(src, node, key, ScalarNode)
+    text = str(node.value).strip()
+    plain = node.tag == _INT_TAG or getattr(node, "style", None) is None   # not quoted
+    if not plain or not _DECIMAL_RE.fullmatch(text):
+        raise src.error(node, key, f"expected a whole number in decimal, got {node.value!r}")
+    if len(text.replace("_", "").lstrip("+-")) > _MAX_DIGITS:
+        raise src.error(node, key, f"number too large: {text[:20]}... ({len(text)} characters)")
+    return int(text.replace("_", ""), 10)
 
 
 def as_number(src: Source, node: Node, key: str) -> float:
@@ -199,6 +265,14 @@ def as_positive(src: Source, node: Node, key: str) -> float:
     value = as_number(src, node, key)
     if value <= 0:
         raise src.error(node, key, "must be greater than 0")
+    return value
+
+
+def as_share(src: Source, node: Node, key: str) -> float:
+    """A fraction greater than 0 and at most 1."""
+    value = as_number(src, node, key)
+    if not 0 < value <= 1:
+        raise src.error(node, key, f"must be greater than 0 and at most 1, got {value}")
     return value
 
 

@@ -8,6 +8,7 @@ them: a process started from the ``aggregator`` script (the container's health c
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import logging
 import os
@@ -124,15 +125,23 @@ def config_show(ctx: Context, as_json: bool) -> None:
 
 # ---------------------------------------------------------------------------- cycles
 
+_ADOPT = click.option("--adopt-site", is_flag=True,
+                      help="Publish over a site made from another database "
+                           "(publish.adopt_site).")
+
+
 @cli.command()
 @click.option("--all", "all_feeds", is_flag=True, help="Fetch every feed, ignoring the schedule.")
+@_ADOPT
 @pass_ctx
-def update(ctx: Context, all_feeds: bool) -> None:
+def update(ctx: Context, all_feeds: bool, adopt_site: bool) -> None:
     """Run one update cycle: fetch due feeds, store, cluster, tag, publish."""
     from . import pipeline
     from .service import LazyPool, Service, utcnow
 
     settings = ctx.settings
+    if adopt_site:
+        settings = dataclasses.replace(settings, adopt_site=True)
     service = Service(settings, executor=LazyPool())
     store = open_store(settings)
     show = _progress(sys.stderr.isatty())
@@ -148,6 +157,8 @@ def update(ctx: Context, all_feeds: bool) -> None:
         f"{report.stories_created} new stories, {report.stories_joined} joined, "
         f"{report.stories_merged} merged; {report.published} files published "
         f"to {settings.output} in {report.duration:.1f}s")
+    if report.store_error:
+        raise click.ClickException(f"the database refused a write: {report.store_error}")
     if report.publish_error:
         raise click.ClickException(f"publish failed: {report.publish_error}")
 
@@ -167,13 +178,16 @@ def _progress(tty: bool):  # type: ignore[no-untyped-def]
 
 
 @cli.command()
+@_ADOPT
 @pass_ctx
-def publish(ctx: Context) -> None:
+def publish(ctx: Context, adopt_site: bool) -> None:
     """Rewrite the site directory from the database (no fetching)."""
     from . import pipeline
     from .service import utcnow
 
     settings = ctx.settings
+    if adopt_site:
+        settings = dataclasses.replace(settings, adopt_site=True)
     store = open_store(settings)
     report = pipeline.RunReport(started=utcnow())
     try:
@@ -219,15 +233,47 @@ def _serve(settings: Settings, *, schedule: bool) -> None:
 @pass_ctx
 def feeds(ctx: Context, as_json: bool) -> None:
     """A table of each feed's state: last fetch, status, error, entries, next fetch."""
+    from .readiness import ReadinessProbe
+
     settings = ctx.settings
-    with open_store(settings) as store:
+    with _inspect_store(settings) as store:
         store.sync_feeds(settings.feeds)
         states = store.feed_states()
+    probe = ReadinessProbe(settings)
+    try:
+        health = probe()
+    finally:
+        probe.close()
     if as_json:
         click.echo(json.dumps([_feed_json(s) for s in states], indent=2))
         return
+    click.echo(_health_line(health.ready, health.detail))
     cols = ["name", "status", "entries", "errors", "last_fetch", "next_fetch", "error"]
     click.echo(_table(cols, [_feed_row(s) for s in states]))
+
+
+def _health_line(ready: bool, detail: dict[str, Any]) -> str:
+    """``health: ready`` or ``health: NOT READY: <reason> (<what failed>)``, as /readyz."""
+    if ready:
+        return "health: ready"
+    reason = detail.get("reason") or "not ready"
+    faults = [f"{key}: {detail[key]}" for key in
+              ("database", "store_error", "publish_error", "cycle_error")
+              if key in detail and not (key == "database" and detail[key] == "ok")]
+    return f"health: NOT READY: {reason}" + (f" ({'; '.join(faults)})" if faults else "")
+
+
+def _inspect_store(settings: Settings) -> Any:
+    """The store for a command that only looks (``feeds``, ``stories``, ``backup``): a
+    missing database is made (a new installation) unless the site was published from one,
+    which means the database went: then it is an error, never a fresh, empty database."""
+    from .publish._marker import site_installation
+
+    if not settings.database.exists() and site_installation(settings.output) is not None:
+        raise click.ClickException(
+            f"{settings.database}: the database file is gone, but {settings.output} was "
+            "published from one: restore a backup (a fresh database would not be published)")
+    return open_store(settings)
 
 
 def _feed_row(state: Any) -> dict[str, Any]:
@@ -265,7 +311,7 @@ def _table(cols: list[str], rows: list[dict[str, Any]]) -> str:
 def stories(ctx: Context, explain_id: int | None, limit: int) -> None:
     """List the newest stories, or explain one."""
     from .models import StoryQuery
-    with open_store(ctx.settings) as store:
+    with _inspect_store(ctx.settings) as store:
         if explain_id is not None:
             _explain(store, explain_id)
             return
@@ -329,7 +375,7 @@ def _delivery_row(delivery: Any) -> dict[str, Any]:
 @pass_ctx
 def backup(ctx: Context, path: Path) -> None:
     """Write a consistent copy of the database to PATH (safe while the service runs)."""
-    with open_store(ctx.settings) as store:
+    with _inspect_store(ctx.settings) as store:
         store.backup(path)
     click.echo(f"backup written to {path}")
 

@@ -42,10 +42,12 @@ from aggregator._config_values import (
     as_path,
     as_pattern,
     as_positive,
+    as_share,
     as_text,
     as_url,
     as_whole_duration,
     compose,
+    is_null,
     list_of,
     mapping,
     optional,
@@ -53,6 +55,7 @@ from aggregator._config_values import (
     read_fields,
     sequence,
 )
+from aggregator.errors import ConfigError
 from aggregator.models import CurationRules, FeedSettings, Settings, SiteSettings, TagRule
 
 __all__ = [
@@ -74,9 +77,13 @@ def load_settings(path: Path, env: Mapping[str, str] | None = None) -> Settings:
     """Read, validate and return the settings of ``path``; ``env`` defaults to os.environ."""
     path = Path(path)
     source = Source(str(path), path.resolve().parent)
-    settings = _build(source, compose(path))
+    root = compose(path)
+    settings = _build(source, root)
     settings = replace(settings, config_file=path.resolve())
-    return _apply_env(settings, os.environ if env is None else env)
+    env = os.environ if env is None else env
+    settings = _apply_env(settings, env)
+    _check_paths(settings, source, root, env)
+    return settings
 
 
 def settings_to_dict(settings: Settings, *, hide_secrets: bool = False) -> dict[str, Any]:
@@ -96,8 +103,10 @@ def settings_to_dict(settings: Settings, *, hide_secrets: bool = False) -> dict[
             "max_entries_per_feed": s.max_entries_per_feed,
         },
         "feeds": [_feed_to_dict(feed) for feed in s.feeds],
-        "publish": {"feed_size": s.feed_size, "websub_hub": s.websub_hub},
+        "publish": {"feed_size": s.feed_size, "source_share": s.source_share,
+                    "websub_hub": s.websub_hub, "adopt_site": s.adopt_site},
         "retention_days": s.retention_days,
+        "retention_per_feed": s.retention_per_feed,
         "stories": {"window_days": s.story_window_days},
         "rules": {
             "tags": [{"name": t.name, "keywords": list(t.keywords), "regex": list(t.patterns)}
@@ -136,8 +145,9 @@ _SITE: dict[str, tuple[str, Reader]] = {
     "author": ("author", as_name), "subtitle": ("subtitle", as_text),
     "id_authority": ("id_authority", as_id_authority),
 }
+MAX_WEB_WORKERS = 64     # serving processes (each about 45 MB)
 _SERVER = {"host": ("host", as_name), "port": ("port", as_integer(1, 65535)),
-           "workers": ("web_workers", as_integer(1))}
+           "workers": ("web_workers", as_integer(1, MAX_WEB_WORKERS))}
 _FETCH: dict[str, tuple[str, Reader]] = {
     "concurrency": ("concurrency", as_integer(1)), "per_host": ("per_host", as_integer(1)),
     "max_body_bytes": ("max_body_bytes", as_integer(1)),
@@ -147,6 +157,8 @@ _FETCH: dict[str, tuple[str, Reader]] = {
     "max_entries_per_feed": ("max_entries_per_feed", as_integer(1)),
 }
 _PUBLISH = {"feed_size": ("feed_size", as_integer(1)),
+            "source_share": ("source_share", as_share),
+            "adopt_site": ("adopt_site", as_boolean),
             "websub_hub": ("websub_hub", optional(as_url))}
 _STORIES = {"window_days": ("story_window_days", as_positive)}
 _DEFAULTS: dict[str, tuple[str, Reader]] = {
@@ -218,6 +230,7 @@ _TOP: dict[str, Handler] = {
     "feeds": lambda src, node, key: {},         # read by _feeds
     "publish": _section(_PUBLISH),
     "retention_days": _single("retention_days", optional(as_integer(1))),
+    "retention_per_feed": _single("retention_per_feed", optional(as_integer(100))),
     "stories": _section(_STORIES),
     "rules": _rules,
     "currency_rates": _single("currency_rates", as_currency_rates),
@@ -289,6 +302,38 @@ def _url_identity(url: str) -> str:
     return f"{scheme}://{(parts.hostname or '').lower()}{port}{path}{query}"
 
 
+# --------------------------------------------------------------------------- paths
+
+def _check_paths(settings: Settings, src: Source, root: Node | None,
+                 env: Mapping[str, str]) -> None:
+    """The database is a file outside the published site; the site is a directory; the
+    entries kept per feed are at least those one fetch reads."""
+    nodes = {}
+    if root is not None and not is_null(root):
+        nodes = {k.value: v for k, v in root.value if isinstance(k, ScalarNode)}
+
+    def error(key: str, variable: str, message: str) -> ConfigError:
+        if env.get(variable, "").strip():
+            return ConfigError(message, file="environment", key=variable)
+        return src.error(nodes.get(key), key, message)
+
+    per_feed, fetched = settings.retention_per_feed, settings.max_entries_per_feed
+    if per_feed is not None and per_feed < fetched:
+        raise src.error(nodes.get("retention_per_feed"), "retention_per_feed",
+                        f"must be at least fetch.max_entries_per_feed ({fetched}), got "
+                        f"{per_feed}: entries still in a feed would be stored again")
+    database, output = settings.database, settings.output
+    if database.is_dir():
+        raise error("database", "AGGREGATOR_DATABASE", f"{database} is a directory, not a "
+                                                      "database file")
+    if output.exists() and not output.is_dir():
+        raise error("output", "AGGREGATOR_OUTPUT", f"{output} exists and is not a directory")
+    site, db = output.resolve(), database.resolve()
+    if db == site or site in db.parents:
+        raise error("database", "AGGREGATOR_DATABASE", f"{database} is inside the published "
+                                                      f"site {output}: it would be served")
+
+
 # --------------------------------------------------------------------------- environment
 
 _ENV: dict[str, tuple[str, Reader]] = {
@@ -299,7 +344,7 @@ _ENV: dict[str, tuple[str, Reader]] = {
     "AGGREGATOR_BASE_URL": ("base_url", as_base_url),
     "AGGREGATOR_ALLOW_PRIVATE_NETWORKS": ("allow_private_networks", as_env_boolean),
     "AGGREGATOR_LOG_FORMAT": ("log_format", as_choice("text", "json")),
-    "AGGREGATOR_WEB_WORKERS": ("web_workers", as_integer(1)),
+    "AGGREGATOR_WEB_WORKERS": ("web_workers", as_integer(1, MAX_WEB_WORKERS)),
 }
 
 

@@ -6,7 +6,8 @@
     │   ├── FetchError     network / HTTP / policy failure while fetching
     │   └── ParseError     the bytes are not a usable feed
     ├── StoreError         the database refused or is unusable
-    └── PublishError       writing the site failed
+    ├── PublishError       writing the site failed
+    └── CycleStopped       an update cycle ended by SIGTERM (a normal stop, not a fault)
 
 Expected per-feed failures are caught by the pipeline and recorded on the feed's row;
 anything outside this tree is a programming error and is allowed to crash.
@@ -81,3 +82,8 @@ def describe(exc: BaseException, limit: int = MAX_DESCRIPTION) -> str:
     chars: what a feed row, a cycle report or ``/readyz`` says about it."""
     text = " ".join(f"{type(exc).__name__}: {exc}".split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class CycleStopped(AggregatorError):
+    """The update cycle was stopped by a signal (the service is stopping): its open
+    transaction rolled back, nothing is lost. Logged as one line, never as a traceback."""

@@ -147,7 +147,10 @@ class Settings:
     read_timeout: float = 20.0
     max_entries_per_feed: int = 500         # entries processed per fetch
     feed_size: int = 50                     # entries per published document
+    source_share: float = 0.2               # share of a head document one feed may hold
+    adopt_site: bool = False                # publish over a site made from another database
     retention_days: int | None = None       # prune entries older than this (off by default)
+    retention_per_feed: int | None = 20_000  # entries kept per feed, the latest stored
     story_window_days: float = 3.0          # entries further apart never join one story
     tag_rules: tuple[TagRule, ...] = ()
     watchlist: tuple[str, ...] = ()

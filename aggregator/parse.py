@@ -31,7 +31,9 @@ import feedparser
 from aggregator._defuse import cap_entries, defuse
 from aggregator.errors import ParseError
 from aggregator.models import DATE_FLOOR, Entry, ParsedFeed
-from aggregator.sanitize import collapse_space, html_to_text, sanitize_html, truncate
+from aggregator.sanitize import (
+    collapse_space, drop_invisible, html_to_text, plain_line, sanitize_html, truncate,
+)
 from aggregator.urls import canonical_url, safe_link
 
 __all__ = ["ParseLimits", "parse_feed"]
@@ -88,7 +90,7 @@ def parse_feed(content: bytes, *, feed: str, url: str,
     meta = result.feed
     return ParsedFeed(
         feed=feed,
-        title=_plain(dict.get(meta, "title_detail"), limits.max_title) or None,
+        title=_plain(dict.get(meta, "title_detail"), limits.max_title, line=True) or None,
         link=safe_link(dict.get(meta, "link"), url),
         entries=_convert_all(raw_entries, ctx),
         warning=_warning(result, dropped, limits),
@@ -165,7 +167,7 @@ def _convert(raw: Any, guid: str | None, *, unique_guid: bool, ctx: _Context) ->
     limits = ctx.limits
     link_raw = dict.get(raw, "link")
     link = canonical_url(link_raw, ctx.url)
-    title = _plain(dict.get(raw, "title_detail"), limits.max_title)
+    title = _plain(dict.get(raw, "title_detail"), limits.max_title, line=True)
     content_html, content_text = _content(raw, ctx)
     summary_text = _plain(dict.get(raw, "summary_detail"), limits.max_summary) or \
         truncate(content_text, limits.max_summary)
@@ -190,13 +192,15 @@ def _is_html(detail: Mapping[str, Any]) -> bool:
     return "html" in str(detail.get("type") or "")
 
 
-def _plain(detail: Mapping[str, Any] | None, limit: int) -> str:
-    """Plain text of a feedparser text construct (markup stripped when it is HTML)."""
+def _plain(detail: Mapping[str, Any] | None, limit: int, *, line: bool = False) -> str:
+    """Plain text of a feedparser text construct (markup stripped when it is HTML), without
+    bidi controls or zero-width characters. ``line`` (titles): markup is stripped even from
+    text the feed calls plain, so it never reaches a headline or a company name."""
     if not detail or not isinstance(detail.get("value"), str):
         return ""
     value = detail["value"][: limit * _RAW_FACTOR]
     text = html_to_text(value) if _is_html(detail) else collapse_space(value)
-    return truncate(text, limit)
+    return truncate(plain_line(text) if line else drop_invisible(text), limit)
 
 
 def _content(raw: Any, ctx: _Context) -> tuple[str, str]:
@@ -236,7 +240,7 @@ def _author(raw: Any) -> str | None:
     value = dict.get(raw, "author")
     if not isinstance(value, str):
         return None
-    return truncate(collapse_space(html_to_text(value[: _MAX_AUTHOR * 4])), _MAX_AUTHOR) or None
+    return truncate(plain_line(html_to_text(value[: _MAX_AUTHOR * 4])), _MAX_AUTHOR) or None
 
 
 def _date(raw: Any, keys: tuple[str, ...], ctx: _Context) -> datetime | None:

@@ -114,7 +114,21 @@ def run_once(settings: Settings, store: Store, fetcher: Fetcher, now: datetime, 
     if settings.retention_days:
         with _barrier(report, "retention"):
             store.prune(now - timedelta(days=settings.retention_days), now)
-    if publish:
+    if settings.retention_per_feed:
+        with _barrier(report, "retention"):
+            for outcome in report.outcomes:   # only a feed that grew can be over its bound
+                if outcome.new_entries:
+                    trimmed = store.trim_feed(outcome.feed, settings.retention_per_feed, now)
+                    if trimmed:
+                        log.info("feed %s: %d entries beyond its latest %d deleted "
+                                 "(retention_per_feed)", outcome.feed, trimmed,
+                                 settings.retention_per_feed)
+    problem = store.file_problem()
+    if problem:       # it went while the cycle ran: what was stored is not in the file
+        report.store_error = report.stage_errors["database"] = problem
+        log.error("%s; the cycle's writes did not reach that file; nothing is "
+                  "published", problem)
+    elif publish:
         with _timed(report, "publish"):
             publish_now(settings, store, now, report, executor)
     with _timed(report, "deliver"):

@@ -64,7 +64,8 @@ class ReadinessProbe:
                                      "reason": "the last update cycle could not write the "
                                                "database"})
         if last.get("publish_error"):
-            return Readiness(False, {**detail, "publish_error": last["publish_error"]})
+            return Readiness(False, {**detail, "publish_error": last["publish_error"],
+                                     "reason": "the last publish failed"})
         if age > timedelta(seconds=self.settings.readiness_max_age):
             return Readiness(False, {**detail, "reason": "last update cycle is too old"})
         return Readiness(True, detail)

@@ -18,7 +18,8 @@ import nh3
 
 __all__ = [
     "ALLOWED_ATTRIBUTES", "ALLOWED_TAGS", "ALLOWED_URL_SCHEMES", "DROPPED_WITH_CONTENT",
-    "MAX_NESTING", "cap_nesting", "clean_text", "html_to_text", "sanitize_html", "truncate",
+    "MAX_NESTING", "cap_nesting", "clean_text", "drop_invisible", "html_to_text", "plain_line",
+    "sanitize_html", "truncate",
 ]
 
 ALLOWED_TAGS: frozenset[str] = frozenset({
@@ -90,6 +91,31 @@ def cap_nesting(html_text: str, limit: int = MAX_NESTING) -> str:
             depth -= 1
         return match.group()
     return _TAG.sub(keep, html_text)
+
+
+#: Bidi controls (embeddings, overrides, isolates, LRM/RLM) and zero-width characters (space,
+#: non-joiner, joiner, word joiner, BOM): invisible, they reorder what a title shows or hide
+#: inside a name ("Ac\u200bme" is not "Acme" to a search).
+#: A joiner between two emoji (👨‍💻) is kept: there it draws one symbol and hides nothing.
+_EMOJI = "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"
+_INVISIBLE = re.compile(f"[\u200b\u200c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+                        f"|(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])")
+_MARKUP = re.compile(r"<[A-Za-z/!][^<>]*>")
+
+
+def drop_invisible(s: str) -> str:
+    """``s`` without bidi controls and zero-width characters (see ``_INVISIBLE``)."""
+    return _INVISIBLE.sub("", s)
+
+
+def plain_line(s: str) -> str:
+    """A title or name as plain text: no bidi or zero-width characters, and no markup even
+    when the feed called it plain text (``<script>x</script>Acme`` is "Acme": tags go, and
+    script/style content with them), whitespace collapsed."""
+    s = drop_invisible(s)
+    if "<" in s and _MARKUP.search(s):
+        return html_to_text(s)
+    return collapse_space(s)
 
 
 def clean_text(s: str) -> str:

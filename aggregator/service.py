@@ -23,7 +23,7 @@ from datetime import timezone
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from . import pipeline, web
-from .errors import ServeError, describe
+from .errors import CycleStopped, ServeError, describe
 from .fetch import Fetcher
 from .metrics import Metrics
 from .models import Settings
@@ -62,6 +62,7 @@ class Service:
         self.faults: dict[str, str] = {}       # what went wrong in the last cycle (readiness)
         self._probe = ReadinessProbe(settings, clock, faults=lambda: self.faults)
         self.serving: Serving | None = None    # while serve() runs
+        self.stopping = threading.Event()      # set by SIGTERM/SIGINT (or ``stop``)
 
     # ---------------------------------------------------------------- cycles
 
@@ -120,8 +121,13 @@ class Service:
     def _safe_cycle(self) -> None:
         try:
             self.run_cycle()
-        except Exception:  # a bug must not stop the schedule; it is logged with its trace
-            log.exception("update cycle failed")
+        except CycleStopped as exc:    # SIGTERM reached the cycle: a normal stop
+            log.warning("%s", exc)
+        except Exception as exc:  # a bug must not stop the schedule; it is logged with its trace
+            if self.stopping.is_set():   # the cycle process ended with the service
+                log.warning("update cycle ended by the stop: %s", describe(exc))
+            else:
+                log.exception("update cycle failed")
 
     # ---------------------------------------------------------------- health
 
@@ -156,6 +162,7 @@ class Service:
         if sched:
             sched.start()
         await stop.wait()
+        self.stopping.set()
         log.info("stopping")
         if sched:
             sched.shutdown(wait=False)

@@ -16,15 +16,22 @@ from typing import Any, Mapping, Sequence
 
 from . import deals
 from . import __version__
+from .sanitize import drop_invisible, plain_line
 from .models import Deal, Entry, EntryDeal, FeedSettings, Settings, StoryFactsUpdate
 from .store import Store
+
+
+# How titles are cleaned before the deal reader sees them (``sanitize.plain_line``): a new
+# value reads every stored entry again once (titles stored with markup or invisible
+# characters by older code).
+READER_INPUT = "plain-line-1"
 
 
 def _classifier_version() -> str:
     """Changes whenever the deal rules, model or gazetteer change: stored readings made by
     another version are read again."""
     package = Path(deals.__file__).parent
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(__version__.encode() + READER_INPUT.encode())
     for path in sorted(package.glob("*.py")) + sorted((package.parent / "data").glob("*")):
         digest.update(path.name.encode() + path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
@@ -145,8 +152,8 @@ class StoryFacts:
         publisher = self.publishers.get(row["feed"])
         if isinstance(stored, EntryDeal) and stored.version == reading_version(publisher):
             return stored.deal
-        return deals.classify(row["title"], row["summary"], gazetteer=self.gazetteer,
-                              rates=self.rates, publisher=publisher)
+        return deals.classify(plain_line(row["title"]), drop_invisible(row["summary"]),
+                              gazetteer=self.gazetteer, rates=self.rates, publisher=publisher)
 
     def deal(self, rows: Sequence[Mapping[str, Any]], primary: Mapping[str, Any]) -> Deal | None:
         """The primary source's reading if it sees a deal; else one that two sources agree on."""
@@ -185,8 +192,8 @@ def classify_entries(entries: Sequence[Entry], rates: Mapping[str, float],
     gazetteer = deals.load_gazetteer()
     version = reading_version(publisher)
     return tuple(None if e.content_hash in known else EntryDeal(
-        version, deals.classify(e.title, e.summary, gazetteer=gazetteer, rates=rates,
-                                publisher=publisher))
+        version, deals.classify(plain_line(e.title), drop_invisible(e.summary),
+                                gazetteer=gazetteer, rates=rates, publisher=publisher))
         for e in entries)
 
 

@@ -17,6 +17,7 @@ A parse worker ends by itself once the process that made its pool is gone.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -29,6 +30,7 @@ from datetime import datetime
 from typing import Any
 
 from . import pipeline
+from .errors import CycleStopped
 from .fetch import Fetcher
 from .models import Settings, StoryQuery
 from .parse_guard import limit_worker_memory
@@ -163,6 +165,10 @@ def serve_cycles(settings: Settings, conn: Any, rss_limit: int = RSS_LIMIT) -> N
                     report = pipeline.run_once(settings, store, fetcher, now, executor=pool,
                                                stories=stories)
                     conn.send(("ok", (report, *cycle_stats(store))))
+                except SystemExit:         # SIGTERM mid-cycle: say so, then unwind
+                    with contextlib.suppress(OSError):
+                        conn.send(("stopped", "stopped by SIGTERM"))
+                    raise
                 except Exception as exc:   # reported to the parent; the child goes on
                     stories.invalidate()
                     log.exception("update cycle failed")
@@ -201,6 +207,9 @@ class CycleWorker:
         except (EOFError, OSError, BrokenPipeError) as exc:
             code = self._reap()
             raise RuntimeError(f"update cycle process ended with code {code}") from exc
+        if answer[0] == "stopped":
+            self._reap()
+            raise CycleStopped(f"update cycle {answer[1]}; its open transaction rolled back")
         if answer[0] == "error":
             raise RuntimeError(f"update cycle failed: {answer[1]}")
         return answer[1]  # type: ignore[no-any-return]

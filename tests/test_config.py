@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -250,7 +253,26 @@ BAD = [
     ("port-quoted", lines("server:", "  port: '8080'"), 2, "server.port", "whole number"),
     ("port-too-big", lines("server: {port: 70000}"), 1, "server.port", "between 1 and 65535"),
     ("port-zero", lines("server:", "  port: 0"), 2, "server.port", "between 1 and 65535"),
-    ("workers-zero", lines("server: {workers: 0}"), 1, "server.workers", ">= 1"),
+    ("workers-zero", lines("server: {workers: 0}"), 1, "server.workers", "between 1 and 64"),
+    ("workers-too-many", lines("server: {workers: 100000}"), 1, "server.workers",
+     "between 1 and 64"),
+    ("hex-port", lines("server: {port: 0x1F90}"), 1, "server.port", "in decimal"),
+    ("octal-port", lines("server: {port: 0o17}"), 1, "server.port", "in decimal"),
+    ("base-60-interval", lines("defaults: {interval: 1:30}"), 1, "defaults.interval",
+     "in decimal"),
+    ("hex-timeout", lines("fetch: {read_timeout: 0x10}"), 1, "fetch.read_timeout", "in decimal"),
+    ("5000-digits", lines("fetch: {concurrency: " + "9" * 5000 + "}"), 1, "fetch.concurrency",
+     "too large"),
+    ("5000-digit-number", lines("stories: {window_days: " + "9" * 5000 + "}"), 1,
+     "stories.window_days", "too large"),
+    ("database-inside-site", lines("output: site", "database: site/db.sqlite"), 2, "database",
+     "inside the published site"),
+    ("database-is-site", lines("output: data", "database: data"), 2, "database",
+     "inside the published site"),
+    ("deep-flow-yaml", lines("rules: " + "[" * 500 + "]" * 500), 1, None, "nested deeper"),
+    ("deep-block-yaml", lines("rules:", *("  " * (i + 1) + f"k{i}:" for i in range(500))), 65,
+     None, "nested deeper"),
+    ("deep-dash-yaml", lines("- " * 3000 + "x"), 1, None, "nested deeper"),
     ("feeds-not-list", lines("feeds:", "  name: A"), 2, "feeds", "expected a list"),
     ("feed-not-mapping", lines("feeds:", "  - https://a.example/"), 2, "feeds[0]",
      "expected a mapping"),
@@ -439,7 +461,13 @@ def test_env_none_reads_os_environ(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     ("AGGREGATOR_BASE_URL", "example.com", "http:// or https://"),
     ("AGGREGATOR_ALLOW_PRIVATE_NETWORKS", "maybe", "true/false"),
     ("AGGREGATOR_LOG_FORMAT", "yaml", "one of text, json"),
-    ("AGGREGATOR_WEB_WORKERS", "0", ">= 1"),
+    ("AGGREGATOR_WEB_WORKERS", "0", "between 1 and 64"),
+    ("AGGREGATOR_WEB_WORKERS", "65", "between 1 and 64"),
+    ("AGGREGATOR_PORT", "0x1F90", "in decimal"),
+    ("AGGREGATOR_PORT", "0o17620", "in decimal"),
+    ("AGGREGATOR_PORT", "0_0", "between 1 and 65535"),
+    ("AGGREGATOR_PORT", "9" * 5000, "too large"),
+    ("AGGREGATOR_DATABASE", "/", "is a directory"),
 ])
 def test_bad_env_value_names_the_variable(tmp_path: Path, variable: str, value: str,
                                           fragment: str) -> None:
@@ -448,6 +476,59 @@ def test_bad_env_value_names_the_variable(tmp_path: Path, variable: str, value: 
     err = caught.value
     assert (err.key, err.line, err.file) == (variable, None, "environment")
     assert str(err).startswith(f"environment: {variable}: ") and fragment in err.message
+
+
+def test_env_numbers_are_decimal(tmp_path: Path) -> None:
+    """A leading zero is no octal, underscores group digits."""
+    settings = load_settings(write(tmp_path, ""), env={"AGGREGATOR_PORT": "08080"})
+    assert settings.port == 8080
+    assert load_settings(write(tmp_path, ""), env={"AGGREGATOR_PORT": "8_080"}).port == 8080
+
+
+def test_env_output_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "site").write_text("not a directory")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(write(tmp_path, ""), env={"AGGREGATOR_OUTPUT": str(tmp_path / "site")})
+    assert str(caught.value).startswith("environment: AGGREGATOR_OUTPUT: ")
+    assert "not a directory" in caught.value.message
+
+
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo", "directory", "over-10-mb"])
+def test_config_file_must_be_a_small_regular_file(tmp_path: Path, kind: str) -> None:
+    if kind == "dev-zero":
+        path = Path("/dev/zero")
+    elif kind == "fifo":
+        path = tmp_path / "feeds.yaml"
+        os.mkfifo(path)            # nobody writes it: reading would block for ever
+    elif kind == "directory":
+        path = tmp_path / "feeds.yaml"
+        path.mkdir()
+    else:
+        path = tmp_path / "feeds.yaml"
+        path.write_bytes(b"# " + b"x" * (10 << 20) + b"\n")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path, env={})
+    assert caught.value.file == str(path)
+    assert any(word in caught.value.message for word in
+               ("not a regular file", "over the limit", "Is a directory")), caught.value
+
+
+def test_cli_refuses_dev_zero_with_exit_2(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "aggregator", "config", "check"],
+                            env={**os.environ, "AGGREGATOR_CONFIG": "/dev/zero"},
+                            capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert result.returncode == 2, result
+    assert "/dev/zero: not a regular file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_deep_yaml_is_a_file_line_error_with_exit_2(tmp_path: Path) -> None:
+    path = write(tmp_path, "rules:\n  watchlist: " + "[" * 500 + "]" * 500 + "\n")
+    result = subprocess.run([sys.executable, "-m", "aggregator", "--config", str(path),
+                             "config", "check"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2, result
+    assert f"{path}:2: YAML nested deeper than 64 levels" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_every_env_variable_is_documented() -> None:

@@ -8,7 +8,8 @@ import re
 import pytest
 
 from aggregator.sanitize import (
-    MAX_NESTING, cap_nesting, clean_text, html_to_text, sanitize_html, truncate,
+    MAX_NESTING, cap_nesting, clean_text, drop_invisible, html_to_text, plain_line, sanitize_html,
+    truncate,
 )
 
 BASE = "https://news.example.com/feed/"
@@ -165,3 +166,28 @@ def test_nesting_is_capped_before_the_html_parser() -> None:
 ])
 def test_cap_nesting(markup: str, expected: str) -> None:
     assert cap_nesting(markup, limit=2) == expected
+
+
+INVISIBLE = ("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
+             "\u200b\u200c\u200d\u2060\ufeff")
+
+
+def test_drop_invisible_removes_every_bidi_and_zero_width_character() -> None:
+    assert drop_invisible("A" + INVISIBLE + "cme") == "Acme"
+    assert drop_invisible("Zürich – 東京 ✓") == "Zürich – 東京 ✓"     # visible text stays
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("<script>alert(1)</script>Acme raises $5 million", "Acme raises $5 million"),
+    ("<b>Acme</b> buys <i>Globex</i>", "Acme buys Globex"),
+    ("Ac\u200bme\u202e raises $5M", "Acme raises $5M"),
+    ("a < b > c and 3<4", "a < b > c and 3<4"),                  # no tag: kept as written
+    ("  spaced \n out  ", "spaced out"),
+])
+def test_plain_line(title: str, expected: str) -> None:
+    assert plain_line(title) == expected
+
+
+def test_a_joiner_inside_an_emoji_sequence_stays() -> None:
+    assert drop_invisible("code \U0001f468\u200d\U0001f4bb") == "code \U0001f468\u200d\U0001f4bb"
+    assert drop_invisible("Ac\u200dme \u200d\U0001f4bb") == "Acme \U0001f4bb"

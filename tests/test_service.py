@@ -50,17 +50,23 @@ def _wait_for(url: str, status: int, deadline: float) -> bytes:
 
 
 @contextlib.contextmanager
-def _service(tmp_path: Path, config: Path) -> Iterator[subprocess.Popen[bytes]]:
-    """`aggregator run` as a subprocess, killed if a test leaves it running."""
+def _service(tmp_path: Path, config: Path, new_session: bool = False,
+             ) -> Iterator[subprocess.Popen[bytes]]:
+    """`aggregator run` as a subprocess, killed if a test leaves it running (``new_session``:
+    in a process group of its own)."""
     log = (tmp_path / "service.log").open("wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "aggregator", "--config", str(config), "run"],
-        stdout=log, stderr=log, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        stdout=log, stderr=log, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        start_new_session=new_session)
     try:
         yield proc
     finally:
         if proc.poll() is None:
-            proc.kill()
+            if new_session:
+                os.killpg(proc.pid, signal.SIGKILL)
+            else:
+                proc.kill()
             proc.wait()
         log.close()
         print((tmp_path / "service.log").read_text())
@@ -104,8 +110,11 @@ def test_run_serves_updates_and_stops_on_sigterm(tmp_path: Path,
     assert db.execute("SELECT count(*) FROM entries").fetchone()[0] == 1
 
 
-def test_sigterm_during_a_cycle_stops_within_the_grace(tmp_path: Path,
-                                                      feed_server: FeedServer) -> None:
+@pytest.mark.parametrize("target", ["service", "process-group"])
+def test_sigterm_during_a_cycle_stops_within_the_grace(tmp_path: Path, feed_server: FeedServer,
+                                                      target: str) -> None:
+    """SIGTERM to the service (it stops its cycle process) or to its whole process group (a
+    supervisor's stop): a clean stop, one log line for the cycle and no traceback."""
     fast = feed_server.add("/a.xml", rss("A", [{"title": "Fast", "link": "https://a.example/1"}]))
     slow = feed_server.add("/slow.xml", rss("S", [{"title": "Slow", "link": "https://s.example/"}]),
                            delay=20)
@@ -113,14 +122,23 @@ def test_sigterm_during_a_cycle_stops_within_the_grace(tmp_path: Path,
     config = write_config(tmp_path, [{"name": "A", "url": fast},
                                      {"name": "S", "url": slow, "timeout": "60s"}],
                           server={"host": "127.0.0.1", "port": port})
-    with _service(tmp_path, config) as proc:
+    with _service(tmp_path, config, new_session=target == "process-group") as proc:
         _wait_for(f"http://127.0.0.1:{port}/healthz", 200, time.monotonic() + 30)
         deadline = time.monotonic() + 30
         while feed_server.hits.get("/slow.xml", 0) == 0 and time.monotonic() < deadline:
             time.sleep(0.1)
         assert feed_server.hits.get("/slow.xml") == 1      # the cycle is waiting on it now
-        _stop_within_grace(proc)
+        if target == "service":
+            _stop_within_grace(proc)
+        else:
+            started = time.monotonic()
+            os.killpg(proc.pid, signal.SIGTERM)
+            assert proc.wait(timeout=10) == 0
+            assert time.monotonic() - started < 8
     _integrity_ok(tmp_path)
+    log = (tmp_path / "service.log").read_text()
+    assert "Traceback" not in log and "update cycle failed" not in log, log
+    assert "update cycle stopped by SIGTERM" in log, log
 
 
 def test_run_takes_host_and_port_and_the_feeds_link_to_them(tmp_path: Path,

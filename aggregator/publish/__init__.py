@@ -8,7 +8,8 @@ Public API::
 
 Output (see docs/feeds.md): Atom + JSON Feed 1.1 for feed, all, deals/{type},
 companies/{slug}, tags/{tag}; immutable RFC 5005 archive pages under archive/;
-sources.opml, subscriptions.opml, index.html, companies/{slug}.html. Files are written
+sources.opml, subscriptions.opml, index.html, companies/{slug}.html, and the marker
+``.installation`` (the database's id: see ``_marker``). Files are written
 atomically and only when their bytes change; failures raise ``PublishError``.
 """
 
@@ -25,6 +26,7 @@ from aggregator.models import Deal, Settings, StoryReader
 from ._atom import DEAL_NS, HISTORY_NS
 from . import _state
 from ._site import Context, Helper, Share, ShareDone, publish_all, publish_share
+from ._marker import MARKER, check_site, marker_bytes
 from ._websub import ping_hub
 from ._write import SiteWriter
 
@@ -50,12 +52,18 @@ def publish_site(reader: StoryReader, *, settings: Settings, out_dir: Path, now:
     on it (its own reader of the same store) while this one does the rest.
     """
     started = time.perf_counter()
+    installation = getattr(reader, "installation_id", None)
+    installation = installation() if installation is not None else None
+    if installation is not None:
+        check_site(Path(out_dir), installation, adopt=settings.adopt_site)
     writer = SiteWriter(Path(out_dir))
     try:
         publish_all(_context(reader, settings, out_dir, deal_line, writer), now, helper)
+        if installation is not None:
+            writer.write(MARKER, marker_bytes(installation))
     finally:
         writer.sync()
-    written = tuple(w for w in writer.written if w != _state.STATE_FILE)
+    written = tuple(w for w in writer.written if w not in (_state.STATE_FILE, MARKER))
     return PublishReport(written=written, unchanged=writer.unchanged,
                          duration=time.perf_counter() - started)
 

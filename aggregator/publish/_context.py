@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -33,6 +34,26 @@ class Context:
     @property
     def size(self) -> int:
         return max(1, self.settings.feed_size)
+
+    @property
+    def per_source(self) -> int:
+        """Stories one feed (the primary source) may hold in a head document."""
+        return per_source(self.settings)
+
+    @property
+    def head_scan(self) -> int:
+        """Newest stories a head document looks through for its fair share: ten documents,
+        and at least four fetches' worth of one feed (``fetch.max_entries_per_feed``)."""
+        return max(HEAD_SCAN * self.size, 4 * self.settings.max_entries_per_feed)
+
+
+HEAD_SCAN = 10
+
+
+def per_source(settings: Settings) -> int:
+    """``publish.source_share`` of ``publish.feed_size`` stories, rounded up (at least 1)."""
+    size = max(1, settings.feed_size)
+    return max(1, min(size, math.ceil(size * settings.source_share - 1e-9)))
 
 
 def feed_id(settings: Settings, spec: FeedSpec) -> str:

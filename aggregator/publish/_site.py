@@ -34,15 +34,32 @@ __all__ = ["Context", "Share", "ShareDone", "feed_id", "publish_all", "publish_h
 def _digest(ctx: Context, spec: FeedSpec, count: int) -> tuple[bool, list[Any] | None]:
     """Record this feed's digest: (unchanged since the last publish with its files there,
     the (id, updated) of its newest stories; None for readers without ``story_versions``)."""
-    versions = getattr(ctx.reader, "story_versions", None)
-    if versions is None:
+    if getattr(ctx.reader, "story_versions", None) is None:
         return False, None
-    newest = versions(spec.query, limit=ctx.size)
+    newest = head_versions(ctx, spec.query)
     sig = _state.digest(ctx.fingerprint, count, newest)
     ctx.current[spec.path] = {"sig": sig}
     files = [f"{spec.path}.atom", f"{spec.path}.json", *_extra(spec)]
     same = ctx.previous.get(spec.path, {}).get("sig") == sig
     return same and all((ctx.writer.root / f).exists() for f in files), newest
+
+
+def head_versions(ctx: Context, query: StoryQuery) -> list[Any]:
+    """(id, updated) of the stories a head document lists: the newest, with at most
+    ``ctx.per_source`` of one feed while others are there (readers without
+    ``head_versions``: the newest)."""
+    fair = getattr(ctx.reader, "head_versions", None)
+    if fair is None:
+        return list(ctx.reader.story_versions(query, limit=ctx.size))
+    return list(fair(query, limit=ctx.size, per_source=ctx.per_source, scan=ctx.head_scan))
+
+
+def head_stories(ctx: Context, query: StoryQuery) -> list[Story]:
+    """The stories of :func:`head_versions`, newest first, loaded now."""
+    if getattr(ctx.reader, "head_versions", None) is None:
+        return list(ctx.reader.select_stories(query, limit=ctx.size))
+    ids = [story_id for story_id, _ in head_versions(ctx, query)]
+    return sorted(ctx.reader.stories(ids), key=lambda s: s.id, reverse=True)
 
 
 def _prepare(ctx: Context, spec: FeedSpec, newest: list[Any] | None) -> None:
@@ -126,7 +143,7 @@ def publish_head(ctx: Context, spec: FeedSpec, count: int, pages: int, skip: boo
         return None
     listed = _from_versions(ctx, spec, newest) if newest is not None else None
     if listed is None:
-        stories = ctx.reader.select_stories(spec.query, limit=ctx.size)
+        stories = head_stories(ctx, spec.query)
         entries = list(ctx.renderer.many(stories))
         rows = [deal_row(s, ctx.rows) for s in stories] if spec.company is not None else []
         latest = max((utc(s.updated) for s in stories), default=None)
@@ -238,7 +255,7 @@ def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> No
     ctx.writer.write("favicon.ico", favicon())
     ctx.writer.write("sources.opml", sources_opml(ctx.settings))
     ctx.writer.write("subscriptions.opml", subscriptions_opml(ctx.settings, listed))
-    latest = ctx.reader.select_stories(StoryQuery(deals_only=True), limit=ctx.size)
+    latest = head_stories(ctx, StoryQuery(deals_only=True))
     chart = volume_svg(ctx.reader.deal_volume_by_month(), now)
     ctx.writer.write("index.html", index_page(ctx.settings, listed, latest,
                                               facets.companies, chart, ctx.rows))

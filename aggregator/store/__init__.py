@@ -360,6 +360,25 @@ class Store(AlertStore, StoryStore):
                 self._after_prune(touched, now)
         return cursor.rowcount
 
+    def trim_feed(self, feed: str, keep: int, now: datetime | None = None) -> int:
+        """Delete the feed's entries beyond its ``keep`` most recently stored (retention per
+        feed: a feed whose keys all change at every fetch cannot grow without bound). The
+        stories that lost entries are treated as :meth:`prune` treats them. Reads the
+        feed's index range only: nothing when the feed holds no more than ``keep``."""
+        with self.write():
+            cut = self.scalar("SELECT id FROM entries WHERE feed = ? ORDER BY id DESC "
+                              "LIMIT 1 OFFSET ?", [feed, keep])
+            if cut is None:
+                return 0
+            touched = sorted({r[0] for r in self.db.execute(
+                "SELECT story_id FROM entries WHERE feed = ? AND id <= ?", [feed, cut])
+                if r[0] is not None})
+            cursor = self.db.execute("DELETE FROM entries WHERE feed = ? AND id <= ?",
+                                     [feed, cut])
+            if touched:
+                self._after_prune(touched, now)
+        return cursor.rowcount
+
     # ------------------------------------------------------------------ maintenance
 
     def integrity_ok(self) -> bool:

@@ -247,6 +247,37 @@ class StoryStore:
         return [(r["id"], r["updated_at"]) for r in self._select(
             "s.id, s.updated_at", query, limit=limit, offset=0, order="DESC")]
 
+    def head_versions(self, query: StoryQuery, *, limit: int, per_source: int, scan: int,
+                      ) -> list[tuple[int, str]]:
+        """(id, updated) of a head document's stories, newest first: the newest ``limit``
+        stories with at most ``per_source`` of one feed (the primary report's), while
+        other stories fill the places. Reads ``limit`` stories at a time, newest first (an
+        index range each), and at most ``scan`` stories; places still free then go to the
+        newest of the stories held back (a feed with nothing else near it keeps its document
+        full)."""
+        if per_source >= limit:
+            return self.story_versions(query, limit=limit)
+        picked: list[tuple[int, str]] = []
+        held: list[tuple[int, str]] = []
+        counts: dict[str, int] = {}
+        for offset in range(0, max(scan, limit), limit):
+            rows = self._select("s.id, s.updated_at, (SELECT e.feed FROM entries e WHERE "
+                                "e.id = s.primary_entry_id) AS source", query, limit=limit,
+                                offset=offset, order="DESC")
+            for row in rows:
+                source = row["source"]
+                seen = counts.get(source, 0) if source is not None else 0
+                if seen < per_source and len(picked) < limit:
+                    picked.append((row["id"], row["updated_at"]))
+                    if source is not None:
+                        counts[source] = seen + 1
+                else:
+                    held.append((row["id"], row["updated_at"]))
+            if len(picked) >= limit or len(rows) < limit:
+                break
+        picked += held[:limit - len(picked)]
+        return sorted(picked, reverse=True)
+
     def select_stories(self, query: StoryQuery, *, limit: int, offset: int = 0,
                        oldest_first: bool = False) -> list[Story]:
         return self.stories_from_rows(self._select(

@@ -244,6 +244,8 @@ class Case:
     stage_errors: tuple[str, ...] = ()   # report.stage_errors keys (prefixes) it may cause
     setup: Callable[["Store"], None] | None = None   # on the stored baseline, before cycle 1
     tag_rules: tuple[TagRule, ...] = ()              # the user's tag rules in this case
+    after: tuple[Check, ...] = ()    # checks after the second cycle (``CaseRun.now``: its time)
+    overrides: tuple[tuple[str, object], ...] = ()   # Settings fields set for this case
 
 
 def _max_stored(n: int) -> Check:
@@ -365,9 +367,74 @@ def _shallow(depth: int) -> Check:
     return check
 
 
+INVISIBLE = "\u202a\u202b\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _plain_titles_and_names(run: "CaseRun") -> list[str]:
+    """No bidi control or zero-width character in a stored title or a company name, no
+    markup in a title, and the parties are Acme and Globex (not "scriptAcme")."""
+    problems = [f"invisible or markup in title {e['title']!r}" for e in run.new_entries
+                if any(c in e["title"] for c in INVISIBLE) or "<" in e["title"]]
+    names = {r["name"] for r in run.store.rows("SELECT name FROM story_parties")}
+    problems += [f"company name {n!r} carries markup or invisible characters" for n in names
+                 if any(c in n for c in INVISIBLE) or "script" in n.lower()]
+    for wanted in ("Acme", "Globex"):
+        if wanted not in names:
+            problems.append(f"company {wanted!r} not read (parties: {sorted(names)})")
+    return problems
+
+
 def _links_safe(run: "CaseRun") -> list[str]:
     return [f"unsafe link stored: {e['link']!r}" for e in run.new_entries
             if e["link"] and not str(e["link"]).startswith(("http://", "https://"))]
+
+
+def _undated(n: int, tag: str = "u") -> bytes:
+    return doc("".join(item(f"Undated flood item {tag}{i}", f"https://hostile.example/{tag}{i}",
+                            guid=f"{tag}-{i}", date=None) for i in range(n)))
+
+
+def _churning(server: HostileServer) -> bytes:
+    """500 undated entries whose GUIDs and links are new at every request."""
+    return _undated(500, f"c{server.hits_under('/case/churning-keys')}-")
+
+
+def _head_links(run: "CaseRun", name: str = "all.atom") -> list[str]:
+    from lxml import etree
+    tree = etree.parse(str(run.settings.output / name))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    return [str(h) for h in tree.xpath("/a:feed/a:entry/a:link[@rel='alternate']/@href",
+                                       namespaces=ns)]
+
+
+def _fair_share(run: "CaseRun") -> list[str]:
+    """all.atom lists the good feed's stories next to at most the rest of the hostile
+    flood: one feed fills no published document while others have stories."""
+    links = _head_links(run)
+    problems = []
+    good = [r["link"] for r in run.store.rows("SELECT link FROM entries WHERE feed = 'good'")]
+    missing = [link for link in good if link not in links]
+    if missing:
+        problems.append(f"all.atom ({len(links)} entries) lacks the good feed's {missing}")
+    hostile = sum(1 for link in links if "hostile.example" in link)
+    if hostile > len(links) - len(good):
+        problems.append(f"{hostile} of {len(links)} all.atom entries from the hostile feed")
+    return problems
+
+
+def _stamped_once(run: "CaseRun") -> list[str]:
+    """Every undated entry keeps the time of the fetch that first stored it."""
+    stamps = {str(e["pub_time"]) for e in run.new_entries if e["published"] is None}
+    first = "2026-11-24T12:00:00+00:00"
+    return [] if stamps == {first} else [f"undated entries stamped {sorted(stamps)[:3]}, "
+                                         f"not once at {first}"]
+
+
+def _bounded_rows(n: int) -> Check:
+    def check(run: "CaseRun") -> list[str]:
+        got = run.store.scalar("SELECT count(*) FROM entries WHERE feed = 'hostile'")
+        return [] if got <= n else [f"{got} hostile entries stored, the bound is {n}"]
+    return check
 
 
 PLAIN = doc(item("A plain story from the outlet", "https://hostile.example/plain",
@@ -454,6 +521,16 @@ PARSING: list[Case] = [
          "(stored by older code), the feed no longer sending it (issue 19.2)",
          Body(PLAIN), "parsed", "story_window._shift, pipeline._bounded_item",
          setup=_store_year_one),
+    Case("undated-flood", "parsing", "500 undated entries of one feed, stamped at the fetch "
+         "time and newest of all (19.7)", Body(_undated(500)), "parsed",
+         "Store.upsert_entries stamps first_seen once; publish.source_share (head_versions)",
+         checks=(_min_stored(500), _fair_share, _stamped_once),
+         after=(_fair_share, _stamped_once), entries_in_doc=500),
+    Case("churning-keys", "parsing", "500 undated entries whose GUIDs and links all change "
+         "at every fetch (19.7)", Body(_churning), "parsed",
+         "retention_per_feed (Store.trim_feed); publish.source_share",
+         checks=(_fair_share, _bounded_rows(600)), after=(_fair_share, _bounded_rows(600)),
+         overrides=(("retention_per_feed", 600),)),
     Case("duplicate-guids", "parsing", "five items sharing one GUID",
          Body(doc("".join(item(f"dup {i}", f"https://hostile.example/dup{i}", guid="same")
                           for i in range(5)))),
@@ -544,6 +621,15 @@ CONTENT: list[Case] = [
                        description=_escaped("<div>" * 200_000 + "deep text")))),
          "parsed", "sanitize.cap_nesting: tags deeper than 100 go before the HTML parser",
          checks=(_min_stored(1), _shallow(100), _within(30.0))),
+    Case("title-markup-bidi", "content", "'<script>…</script>Acme' in a plain-text title; bidi "
+         "overrides and zero-width characters in titles and company names (19.7)",
+         Body(doc(item(_escaped("<script>XSSMARK()</script>") + "Acme raises $5 million in "
+                       "Series A funding", "https://hostile.example/t1") +
+                  item("Ini\u200btech\u202e acquires Glo\u2066bex\u2069 for $40 million",
+                       "https://hostile.example/t2") +
+                  item(f"Zero{INVISIBLE}width everywhere", "https://hostile.example/t3"))),
+         "parsed", "sanitize.plain_line in parse._plain and story_facts (deal reader input)",
+         checks=(_min_stored(3), _plain_titles_and_names)),
     Case("html-tricks", "content", "script, handlers, forms, SVG/MathML, js:/data: URLs in "
          "escaped HTML, CDATA, titles and authors", Body(_html_content()), "parsed",
          "sanitize.sanitize_html (nh3 allow-list), html_to_text for plain fields",

@@ -161,7 +161,9 @@ class Harness:
         if case.url:
             hostile = case.url.format(base=self.server.base, port=self.server.port)
         settings = settings_for(root, good, hostile, case.timeout)
-        return replace(settings, tag_rules=case.tag_rules) if case.tag_rules else settings
+        if case.tag_rules:
+            settings = replace(settings, tag_rules=case.tag_rules)
+        return replace(settings, **dict(case.overrides)) if case.overrides else settings
 
     def run(self, case: Case, *, trace_memory: bool = False) -> CaseResult:
         settings = self.prepare(case)
@@ -217,6 +219,12 @@ class Harness:
         invalid = invalid_files(settings.output)
         result.problems += [f"second cycle: invalid {path}: {why}"
                             for path, why in invalid.items()]
+        prior_ids = {p[0] for p in self._prior}
+        new = [r for r in entry_rows(store, HOSTILE) if r["id"] not in prior_ids]
+        run = CaseRun(case, self.server, settings, store, SECOND,
+                      {o.feed: o for o in report.outcomes}.get(HOSTILE), new)
+        for check in case.after:
+            result.problems += [f"second cycle: {p}" for p in check(run)]
 
     def _judge(self, case: Case, settings: Settings, store: Store,
                report: pipeline.RunReport, result: CaseResult, messages: list[str]) -> None:
