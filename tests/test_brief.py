@@ -103,3 +103,39 @@ def test_only_curated_deals_are_listed(tmp_path: Path, feed_server: FeedServer) 
         cycle(settings, store, 0)
     daily = feedparser.parse((settings.output / "brief.atom").read_bytes())
     assert [e.title for e in daily.entries] == ["Deals of Tuesday 24 November 2026 (1)"]
+
+
+def test_an_unchanged_brief_is_not_rendered_again(tmp_path: Path, feed_server: FeedServer,
+                                                   monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    settings = settings_for(tmp_path, feed_server)
+    serve(feed_server, *ITEMS)
+    with Store(settings.database) as store:
+        cycle(settings, store, 0)
+        before = (settings.output / "brief.atom").read_bytes()
+
+        def loaded(self: Store, days: float) -> list[object]:
+            raise AssertionError("the brief's stories were loaded though none changed")
+        monkeypatch.setattr(Store, "brief_stories", loaded)
+        cycle(settings, store, 1)                        # nothing new: the digest says so
+        assert (settings.output / "brief.atom").read_bytes() == before
+        monkeypatch.undo()
+        serve(feed_server, *ITEMS, ("Quillon AI raises $120 million Series B",
+                                    "https://a.example/4", DAY1))
+        cycle(settings, store, 5)                        # a new deal: rendered again
+    assert (settings.output / "brief.atom").read_bytes() != before
+
+
+def test_a_brief_kept_in_part_is_the_brief_made_from_scratch(tmp_path: Path,
+                                                             feed_server: FeedServer) -> None:
+    from aggregator.pipeline import RunReport, publish_now
+    settings = settings_for(tmp_path, feed_server)
+    serve(feed_server, *ITEMS)
+    with Store(settings.database) as store:
+        cycle(settings, store, 0)
+        serve(feed_server, *ITEMS, ("Quillon AI raises $120 million Series B",
+                                    "https://a.example/4", DAY1))
+        cycle(settings, store, 5)                        # Monday again, Tuesday kept
+        fresh = replace(settings, output=tmp_path / "fresh")
+        publish_now(fresh, store, NOW + timedelta(hours=5), RunReport(started=NOW))
+    for name in ("brief.atom", "brief.json"):
+        assert (settings.output / name).read_bytes() == (fresh.output / name).read_bytes()

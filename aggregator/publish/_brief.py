@@ -10,7 +10,9 @@ so publishing again with no change gives the same bytes.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 from datetime import datetime, time, timedelta
 from html import escape
 from typing import Callable, Sequence
@@ -18,11 +20,13 @@ from zoneinfo import ZoneInfo
 
 from aggregator.models import Story, StoryQuery
 
+from . import _state
 from ._atom import entry_fragment
 from ._context import Context, feed_id, write_page
 from ._entry import EntryView, Rendered, SourceFeed
-from ._jsonfeed import item_fragment
+from ._jsonfeed import dumps, item_fragment
 from ._paging import FeedSpec, Page
+from ._render import split_atom
 from ._text import clean, clean_deal, safe_url, utc
 
 GROUP = "Briefs"
@@ -46,14 +50,83 @@ def brief_specs(ctx: Context) -> list[FeedSpec]:
 
 
 def publish_briefs(ctx: Context, specs: Sequence[FeedSpec]) -> None:
-    select = getattr(ctx.reader, "brief_stories", lambda days: [])   # a reader without it
     brief = ctx.settings.brief
     zone = ZoneInfo(brief.timezone)
     weeks = [s for s in specs if s.path == "brief-weekly"]
-    stories = select(7 * (WEEKS + 1) if weeks else brief.days + 1)
-    write_page(ctx, _page(ctx, specs[0], stories, lambda d: _day(d, zone), brief.days))
-    for spec in weeks:
-        write_page(ctx, _page(ctx, spec, stories, lambda d: _week(d, zone), WEEKS))
+    days = 7 * (WEEKS + 1) if weeks else brief.days + 1
+    plans: list[tuple[FeedSpec, Callable[[datetime], Period], int]] = [
+        (specs[0], lambda d: _day(d, zone), brief.days)]
+    plans += [(spec, lambda d: _week(d, zone), WEEKS) for spec in weeks]
+    versions = getattr(ctx.reader, "brief_versions", None)
+    if versions is None:                # a reader that cannot tell: render everything
+        stories = getattr(ctx.reader, "brief_stories", lambda days: [])(days)
+        for spec, period_of, count in plans:
+            write_page(ctx, _page(ctx, spec, stories, period_of, count))
+        return
+    listed = versions(days)
+    for spec, period_of, count in plans:
+        _publish_brief(ctx, spec, listed, period_of, count)
+
+
+def _publish_brief(ctx: Context, spec: FeedSpec, listed: Sequence[tuple[int, str, str]],
+                   period_of: Callable[[datetime], Period], count: int) -> None:
+    """One brief, rendering only the periods whose stories changed: each period's digest
+    (the rendering fingerprint, the brief settings, its stories' (id, updated)) is kept in
+    the publish state, and an unchanged period's entry is taken from the last files."""
+    groups: dict[str, tuple[Period, list[tuple[int, str]]]] = {}
+    for story_id, updated, news in listed:
+        period = period_of(datetime.fromisoformat(news))
+        groups.setdefault(period.key, (period, []))[1].append((story_id, updated))
+    newest = sorted(groups.values(), key=lambda g: g[0].start, reverse=True)[:count]
+    brief = ctx.settings.brief
+    salt = f"{ctx.fingerprint}|{spec.path}|{brief.days}|{brief.timezone}|{brief.weekly}"
+    sigs = {p.key: _state.digest(salt, 0, v) for p, v in newest}
+    whole = _state.digest(salt, count, [(k, sigs[k]) for k in sorted(sigs)])
+    key = f"{BRIEF_KEY}{spec.path}"
+    ctx.current[key] = {"sig": whole, "periods": sigs}
+    before = ctx.previous.get(key, {})
+    files = [ctx.writer.root / f"{spec.path}.{ext}" for ext in ("atom", "json")]
+    there = all(f.exists() for f in files)
+    if there and before.get("sig") == whole:
+        ctx.writer.unchanged += len(files)
+        return                          # the same stories at the same versions: same bytes
+    old = _harvest(files) if there else {}
+    same = before.get("periods", {})
+
+    def kept(period: Period) -> Rendered | None:
+        entry = old.get(_entry_id(ctx, spec, period.key))
+        return entry if same.get(period.key) == sigs[period.key] else None
+
+    need = [i for p, v in newest if kept(p) is None for i, _ in v]
+    stories = {s.id: s for s in ctx.reader.stories(need)} if need else {}
+    entries = tuple(kept(p) or _rendered(ctx, spec, p, [stories[i] for i, _ in v if i in stories])
+                    for p, v in newest)
+    write_page(ctx, Page(feed=spec, stem=spec.path, entries=entries))
+
+
+def _harvest(files: Sequence[Path]) -> dict[str, Rendered]:
+    """The entries of the brief this site wrote last time, by id (none when the two files
+    do not list the same entries in the same order)."""
+    try:
+        items = json.loads(files[1].read_bytes())["items"]
+        fragments = split_atom(files[0].read_bytes())
+        pairs = [(str(i["id"]), i, datetime.fromisoformat(str(i["date_modified"])))
+                 for i in items]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    if len(fragments) != len(pairs):
+        return {}
+    return {entry_id: Rendered(updated=utc(when), atom=fragment, json=dumps(item))
+            for (entry_id, item, when), fragment in zip(pairs, fragments)
+            if f"<id>{escape(entry_id)}</id>".encode() in fragment}
+
+
+def _entry_id(ctx: Context, spec: FeedSpec, key: str) -> str:
+    zone = "" if ctx.settings.brief.timezone == "UTC" else f"{ctx.settings.brief.timezone}/"
+    return f"tag:{clean(ctx.settings.site.id_authority)}:{spec.path}/{zone}{key}"
+
+
+BRIEF_KEY = "brief:"        # + the brief's path: its digests in the publish state
 
 
 def _day(moment: datetime, zone: ZoneInfo) -> Period:

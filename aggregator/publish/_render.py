@@ -70,7 +70,7 @@ class EntryRenderer:
             keys = [_key(item) for item in loaded]
         except (ValueError, KeyError, TypeError):
             return 0
-        fragments = _split_atom(atom)
+        fragments = split_atom(atom)
         body = ("[" + ",".join(items) + "]}\n").encode("utf-8")
         if len(fragments) != len(items) or not json_doc.endswith(body):
             return 0
@@ -87,7 +87,8 @@ def _key(item: dict[str, Any]) -> tuple[str, datetime]:
     return str(item["id"]), utc(datetime.fromisoformat(str(item["date_modified"])))
 
 
-def _split_atom(atom: bytes) -> list[bytes]:
+def split_atom(atom: bytes) -> list[bytes]:
+    """The ``<entry>`` fragments of a document this site wrote."""
     out, start = [], atom.find(_OPEN)
     while start >= 0:
         end = atom.find(_CLOSE, start)

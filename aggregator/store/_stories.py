@@ -378,14 +378,22 @@ class StoryStore:
     def brief_stories(self, days: float) -> list[Story]:
         """The curated deal stories whose news time is within ``days`` of the newest one's,
         in news-time order (what the deals brief lists; index ``stories_deal_news``)."""
+        return self.stories_from_rows(self._brief_rows("*", days))
+
+    def brief_versions(self, days: float) -> list[tuple[int, str, str]]:
+        """(id, updated, news time) of :meth:`brief_stories`, read without loading them: a
+        brief period is rendered again only when these change."""
+        return [(r["id"], r["updated_at"], r["news_at"])
+                for r in self._brief_rows("id, updated_at, news_at", days)]
+
+    def _brief_rows(self, columns: str, days: float) -> list[dict[str, Any]]:
         live = "merged_into IS NULL AND deal_type IS NOT NULL"
         newest = self.rows(f"SELECT max(news_at) AS t FROM stories WHERE {live}")[0]["t"]
         if newest is None:
             return []
         since = _rows.ts(_rows.dt(newest) - timedelta(days=days))  # type: ignore[operator]
-        rows = self.rows(f"SELECT * FROM stories WHERE {live} AND news_at >= ? AND curated "
-                         "ORDER BY news_at, id", [since])
-        return self.stories_from_rows(rows)
+        return self.rows(f"SELECT {columns} FROM stories WHERE {live} AND news_at >= ? "
+                         "AND curated ORDER BY news_at, id", [since])
 
     def deal_volume_by_month(self) -> list[MonthVolume]:
         """Deal stories and disclosed dollars per month (kept by triggers: migration 0007)."""

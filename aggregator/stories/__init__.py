@@ -46,6 +46,7 @@ class StoryIndex:
         self.options = options
         self._window = Window(options.window_days * 86400.0, options.idf_prior)
         self._last: tuple[StoryItem, Features] | None = None
+        self._last_digest: tuple[str, bool] | None = None
         self._lexicon: Lexicon = {}
 
     def __len__(self) -> int:
@@ -84,7 +85,7 @@ class StoryIndex:
             return                                       # already outside the window
         feats = _codec.decode(encoded) or self._features(item)
         slot = Slot(item.entry_id, story_id, time, feats, item.url, item.guid, item.feed,
-                    item.facts, is_digest(item.title))
+                    item.facts, self._digest(item.title))
         self._window.insert(slot)
 
     def encoded_features(self, item: StoryItem) -> str:
@@ -101,7 +102,7 @@ class StoryIndex:
         decision = exact(self._window, item.entry_id, item.url, item.guid)
         if decision is not None:
             return decision
-        if is_digest(item.title):       # a roundup joins no story (only its own copies)
+        if self._digest(item.title):    # a roundup joins no story (only its own copies)
             return StoryDecision(entry_id=item.entry_id, story_id=None, rule="new-digest")
         return similar(self._window, item.entry_id, self._features(item),
                        item.published.timestamp(), self.options,
@@ -117,6 +118,12 @@ class StoryIndex:
         pair = score_pair(self._features(a), self._features(b), self._window,
                           self.options.min_shared_terms)
         return pair.score
+
+    def _digest(self, title: str) -> bool:
+        """``is_digest`` of the last title asked (assign and add ask for the same item)."""
+        if self._last_digest is None or self._last_digest[0] != title:
+            self._last_digest = (title, is_digest(title))
+        return self._last_digest[1]
 
     def _features(self, item: StoryItem) -> Features:
         if self._last is not None and (self._last[0] is item or self._last[0] == item):

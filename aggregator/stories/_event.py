@@ -18,6 +18,7 @@ Otherwise the facts say nothing and the text decides, as before.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from aggregator.models import EventFacts
 
@@ -40,7 +41,16 @@ def same_org(x: str, y: str) -> bool:
 
 def shared(a: frozenset[str], b: frozenset[str]) -> set[str]:
     """Slugs of ``a`` that name an organisation of ``b``."""
-    return {x for x in a if any(same_org(x, y) for y in b)}
+    common = set(a & b)
+    if len(common) < len(a) and _heads(a) & _heads(b):
+        common |= {x for x in a - b if any(same_org(x, y) for y in b)}
+    return common
+
+
+@lru_cache(maxsize=8192)
+def _heads(slugs: frozenset[str]) -> frozenset[str]:
+    """First words of slugs: two slugs can name one organisation only if these meet."""
+    return frozenset(s.split("-", 1)[0] for s in slugs)
 
 
 def party_keys(slug: str) -> tuple[str, ...]:
@@ -61,7 +71,7 @@ def _amounts_differ(a: EventFacts, b: EventFacts) -> bool:
 
 def relation(a: EventFacts | None, b: EventFacts | None, gap_hours: float) -> str | None:
     """"same-event", "facts-conflict", or None (the facts cannot tell)."""
-    if a is None or b is None:
+    if a is None or b is None or not _heads(a.parties) & _heads(b.parties):
         return None
     same_kind = _group(a.kind) == _group(b.kind)
     about = shared(a.principal, b.principal)

@@ -47,6 +47,8 @@ class Window:
         self.urls: dict[str, dict[int, None]] = {}
         self.guids: dict[str, dict[int, None]] = {}
         self.parties: dict[str, dict[int, None]] = {}     # party slug -> items naming it
+        self.story_feeds: dict[int, dict[str, int]] = {}  # story -> feed -> its items there
+        self.digest_count: dict[int, int] = {}            # story -> roundups in it
         self.members: dict[int, dict[int, None]] = {}
         self.profiles: dict[int, dict[str, float]] = {}   # story -> term -> summed weight
         self.lower: dict[str, int] = {}     # term -> items writing it in lower case
@@ -147,22 +149,41 @@ class Window:
 
     def closed(self, story: int) -> bool:
         """A digest's story: a roundup is its own story, nothing else joins it."""
-        return any(self.slots[e].digest for e in self.members.get(story, ()))
+        return self.digest_count.get(story, 0) > 0
 
     def feeds_of(self, story: int) -> set[str]:
         """The feeds that already have an item in ``story``."""
-        return {self.slots[e].feed for e in self.members.get(story, ())}
+        return set(self.story_feeds.get(story, ()))
+
+    def has_feed(self, story: int, feed: str) -> bool:
+        return feed in self.story_feeds.get(story, ())
 
     def _join_story(self, slot: Slot) -> None:
         self.members.setdefault(slot.story_id, {})[slot.entry_id] = None
+        feeds = self.story_feeds.setdefault(slot.story_id, {})
+        feeds[slot.feed] = feeds.get(slot.feed, 0) + 1
+        if slot.digest:
+            self.digest_count[slot.story_id] = self.digest_count.get(slot.story_id, 0) + 1
         profile = self.profiles.setdefault(slot.story_id, {})
         for term, weight in slot.features.terms.items():
             profile[term] = profile.get(term, 0.0) + weight
 
     def _leave_story(self, slot: Slot) -> None:
         _discard(self.members, slot.story_id, slot.entry_id)
+        feeds = self.story_feeds.get(slot.story_id, {})
+        if feeds.get(slot.feed, 0) > 1:
+            feeds[slot.feed] -= 1
+        else:
+            feeds.pop(slot.feed, None)
+        if slot.digest:
+            left = self.digest_count.get(slot.story_id, 0) - 1
+            if left > 0:
+                self.digest_count[slot.story_id] = left
+            else:
+                self.digest_count.pop(slot.story_id, None)
         if slot.story_id not in self.members:
             self.profiles.pop(slot.story_id, None)
+            self.story_feeds.pop(slot.story_id, None)
             return
         profile = self.profiles[slot.story_id]
         for term, weight in slot.features.terms.items():

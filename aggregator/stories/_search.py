@@ -7,7 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from aggregator.models import EventFacts, StoryDecision
-from aggregator.stories._event import EVENT_SCORE, describe, party_keys, relation
+from aggregator.stories._event import (EVENT_SCORE, SAME_EVENT_HOURS, describe, party_keys,
+                                       relation)
 from aggregator.stories._index import Slot, Window
 from aggregator.stories._match import (ANCHOR_SCORE, PairScore, same_subject_event, score_pair,
                                        subject, veto)
@@ -119,23 +120,30 @@ class Report:
     update: bool = False
 
 
+PARTY_POSTINGS = 50     # a party named by more items of the window proposes no candidates
+
+
 def _party_candidates(window: Window, facts: EventFacts | None, time: float,
-                      span: float) -> list[tuple[Slot, int]]:
-    """Window items whose deal reading names one of the new item's parties."""
+                      limit: int) -> list[tuple[Slot, int]]:
+    """Window items published within ``SAME_EVENT_HOURS`` whose deal reading names one of
+    the new item's parties; a party named by more than ``limit`` items of the window
+    proposes none (its reports are found by their other words, or by a rarer party)."""
     if facts is None:
         return []
     seen: dict[int, None] = {}
     for party in sorted(facts.parties):          # (a frozenset's order changes per process)
         for key in party_keys(party):
-            seen.update(window.parties.get(key, {}))
-    slots = window.slots
+            posted = window.parties.get(key, {})
+            if len(posted) <= limit:
+                seen.update(posted)
+    slots, span = window.slots, SAME_EVENT_HOURS * 3600.0
     return [(slots[e], 0) for e in seen if abs(slots[e].time - time) <= span]
 
 
 def _own_story(window: Window, story: int, report: Report) -> bool:
     """The story already has an item of the new item's feed: an outlet does not "also
     report" its own story (only the same item, by URL or GUID, or its update joins)."""
-    return bool(report.feed) and not report.update and report.feed in window.feeds_of(story)
+    return bool(report.feed) and not report.update and window.has_feed(story, report.feed)
 
 
 BRIDGE = 0.6     # a story merge needs the item to score this share of `threshold` with both
@@ -148,7 +156,7 @@ def ranked(window: Window, feats: Features, time: float, options: StoryOptions,
     idf = _Cached(window)
     by_story: dict[int, dict[int, tuple[Slot, int]]] = {}
     found = candidates(window, feats, time, options)
-    found += _party_candidates(window, report.facts, time, options.window_days * 86400.0)
+    found += _party_candidates(window, report.facts, time, PARTY_POSTINGS)
     for slot, count in found:
         by_story.setdefault(slot.story_id, {}).setdefault(slot.entry_id, (slot, count))
     out = []
@@ -176,17 +184,19 @@ def _story_score(window: Window, feats: Features, own: str | None,
     matches: list[tuple[PairScore, Slot]] = []
     hard = conflicts = 0
     event: tuple[PairScore, Slot] | None = None
+    mine = report.facts
     for slot, count in hits:
         gap = abs(slot.time - time) / 3600.0
-        facts = relation(report.facts, slot.facts, gap)
-        if facts == "facts-conflict":
-            hard += 1
-            continue
-        if facts == "same-event" and report.facts is not None and slot.facts is not None:
-            if event is None:
-                event = (PairScore(EVENT_SCORE, describe(report.facts, slot.facts, gap),
-                                   rule="same-event"), slot)
-            continue
+        if mine is not None and slot.facts is not None:
+            facts = relation(mine, slot.facts, gap)
+            if facts == "facts-conflict":
+                hard += 1
+                continue
+            if facts == "same-event":
+                if event is None:
+                    event = (PairScore(EVENT_SCORE, describe(mine, slot.facts, gap),
+                                       rule="same-event"), slot)
+                continue
         if count == 0:
             continue                    # found only through a party the facts do not tie
         why = veto(feats, slot.features, idf, (own, idf.subject(slot)))
@@ -205,6 +215,8 @@ def _story_score(window: Window, feats: Features, own: str | None,
     ok = len(hits) - hard - conflicts
     if hard and hard >= ok:
         return None
+    if event is None and not any(count for _, count in hits):
+        return None                     # found through a party only, and the facts say nothing
     if event is not None and not hard:
         best_text = max((p.score for p, _ in matches), default=0.0)
         if best_text < EVENT_SCORE:
