@@ -328,10 +328,27 @@ def _check_paths(settings: Settings, src: Source, root: Node | None,
                                                       "database file")
     if output.exists() and not output.is_dir():
         raise error("output", "AGGREGATOR_OUTPUT", f"{output} exists and is not a directory")
+    for key, variable, path in (("database", "AGGREGATOR_DATABASE", database),
+                                ("output", "AGGREGATOR_OUTPUT", output)):
+        problem = _cannot_create(path)
+        if problem:
+            raise error(key, variable, f"{path} cannot be created: {problem}")
     site, db = output.resolve(), database.resolve()
     if db == site or site in db.parents:
         raise error("database", "AGGREGATOR_DATABASE", f"{database} is inside the published "
                                                       f"site {output}: it would be served")
+
+
+def _cannot_create(path: Path) -> str | None:
+    """Why ``path`` (a file or directory still to be made) can never be created, or None:
+    its nearest existing ancestor is not a directory. (Permissions are not judged here:
+    the check may run as another user than the service; the store reports them.)"""
+    if path.exists():
+        return None
+    ancestor = path.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    return None if ancestor.is_dir() else f"{ancestor} is not a directory"
 
 
 # --------------------------------------------------------------------------- environment
