@@ -271,7 +271,7 @@ def _health_line(ready: bool, detail: dict[str, Any]) -> str:
         return "health: ready"
     reason = detail.get("reason") or "not ready"
     faults = [f"{key}: {detail[key]}" for key in
-              ("database", "store_error", "publish_error", "cycle_error")
+              ("database", "store_error", "publish_error", "cycle_error", "feed_error")
               if key in detail and not (key == "database" and detail[key] == "ok")]
     return f"health: NOT READY: {reason}" + (f" ({'; '.join(faults)})" if faults else "")
 
