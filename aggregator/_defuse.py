@@ -4,7 +4,8 @@
 
 - every ``<!DOCTYPE …>`` of the prolog removed, internal subset included (one inside a
   comment or processing instruction is text and stays, its ``<!`` written ``&lt;!``): no
-  entity is declared, so none is expanded (billion laughs, quadratic blow-up) or fetched (XXE, external DTD);
+  entity is declared, so none is expanded (billion laughs, quadratic blow-up) or fetched
+  (XXE, external DTD);
 - named entity references that XML does not predefine rewritten: HTML names
   (``&nbsp;``) become numeric references, unknown names become literal text
   (``&amp;name;``), so a strict parser still accepts the document;

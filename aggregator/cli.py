@@ -22,7 +22,9 @@ import click
 import yaml
 
 from . import __version__, logs
-from .config import ENV_PREFIX, ENV_VARIABLES, ignored_env, load_settings, served_at, settings_to_dict
+from .config import (
+    ENV_PREFIX, ENV_VARIABLES, ignored_env, load_settings, served_at, settings_to_dict,
+)
 from .errors import AggregatorError, ConfigError
 from .models import Settings
 from .store import open_store
@@ -271,8 +273,11 @@ def _health_line(ready: bool, detail: dict[str, Any]) -> str:
         return "health: ready"
     reason = detail.get("reason") or "not ready"
     faults = [f"{key}: {detail[key]}" for key in
-              ("database", "store_error", "publish_error", "cycle_error", "feed_error")
+              ("database", "store_error", "publish_error", "cycle_error")
               if key in detail and not (key == "database" and detail[key] == "ok")]
+    if "feed_error" in detail:      # the whole error is the table's (and --json's)
+        error = str(detail["feed_error"])
+        faults.append(f"feed_error: {error[:60]}…" if len(error) > 61 else f"feed_error: {error}")
     return f"health: NOT READY: {reason}" + (f" ({'; '.join(faults)})" if faults else "")
 
 
