@@ -21,6 +21,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from aggregator._config_yaml import syntax_error
 from aggregator.errors import ConfigError
 from aggregator.models import CURRENCY_RATES, DEAL_TYPES
 from aggregator.user_regex import UserRegexError, compile_user_regex
@@ -77,10 +78,9 @@ def compose(path: Path) -> Node | None:
         _check_depth(text, path)
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = " ".join(p for p in (exc.context, exc.problem) if p)
-        raise ConfigError(f"YAML syntax error: {problem}", file=str(path), line=line) from exc
+        problem = syntax_error(exc, text)
+        raise ConfigError(f"YAML syntax error: {problem.message}", file=str(path),
+                          line=problem.line) from exc
     except yaml.YAMLError as exc:
         raise ConfigError(f"YAML error: {exc}", file=str(path)) from exc
     except RecursionError as exc:   # _check_depth makes this unreachable; never a traceback

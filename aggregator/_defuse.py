@@ -2,8 +2,10 @@
 
 ``defuse(content)`` returns bytes in the same encoding as the input with:
 
-- every ``<!DOCTYPE …>`` of the prolog removed, internal subset included: no entity is declared, so
-  none is expanded (billion laughs, quadratic blow-up) or fetched (XXE, external DTD);
+- every ``<!DOCTYPE …>`` of the prolog removed, internal subset included (one inside a
+  comment or processing instruction is text and stays, its ``<!`` written ``&lt;!``): no
+  entity is declared, so none is expanded (billion laughs, quadratic blow-up) or fetched
+  (XXE, external DTD);
 - named entity references that XML does not predefine rewritten: HTML names
   (``&nbsp;``) become numeric references, unknown names become literal text
   (``&amp;name;``), so a strict parser still accepts the document;
@@ -27,8 +29,7 @@ from html.entities import html5
 __all__ = ["cap_entries", "defuse", "defuse_text"]
 
 _XML_PREDEFINED = frozenset({"amp", "lt", "gt", "quot", "apos"})
-_DOCTYPE = re.compile(r"<!DOCTYPE", re.IGNORECASE)
-_PROLOG_TOKEN = re.compile(r"<!--|<\?|<[A-Za-z_:]")
+_PROLOG_TOKEN = re.compile(r"<!--|<\?|<!DOCTYPE|<[A-Za-z_:]", re.IGNORECASE)
 _DTD_TOKEN = re.compile(r"""["'\[\]>]|<!--""")
 _REF_OR_CDATA = re.compile(
     r"<!\[CDATA\[.*?(?:\]\]>|\Z)"          # CDATA: copied as is (to its end or EOF)
@@ -94,31 +95,38 @@ def _doctype_end(text: str, start: int) -> int:
         pos = close + 1
 
 
-def _has_element(text: str, start: int, end: int) -> bool:
-    """Whether an element starts in text[start:end] (comments and PIs skipped)."""
-    pos = start
-    while (m := _PROLOG_TOKEN.search(text, pos, end)) is not None:
-        if m.group() == "<!--":
-            close = text.find("-->", m.end())
-        elif m.group() == "<?":
-            close = text.find("?>", m.end())
-        else:
-            return True
-        if close < 0:
-            return False
-        pos = close + 2
-    return False
-
-
 def _strip_doctypes(text: str) -> str:
-    """Remove the DOCTYPE declarations of the prolog (one after the root element starts
-    is not a DTD to any parser, and may be text inside CDATA)."""
-    parts, pos = [], 0
-    while (m := _DOCTYPE.search(text, pos)) is not None and \
-            not _has_element(text, pos, m.start()):
-        parts.append(text[pos:m.start()])
-        pos = _doctype_end(text, m.start())
-    parts.append(text[pos:])
+    """Remove the DOCTYPE declarations of the prolog, in one scan of its markup.
+
+    A ``<!DOCTYPE`` inside a comment or processing instruction is text, not a
+    declaration, and stays; only its ``<!`` is written ``&lt;!`` (still plain text
+    there), because feedparser's own DOCTYPE and ENTITY filter takes any line starting
+    ``<!DOCTYPE`` for a declaration and would cut the comment at its first ``>``. A
+    DOCTYPE after the root element starts is left alone (it is not a DTD to any parser,
+    and may be text inside CDATA). An unterminated comment or PI ends the prolog: the
+    parser sees no declaration after it either.
+    """
+    parts, keep, pos = [], 0, 0
+    while (m := _PROLOG_TOKEN.search(text, pos)) is not None:
+        token = m.group()
+        if token == "<!--":
+            close, width = text.find("-->", m.end()), 3
+        elif token == "<?":
+            close, width = text.find("?>", m.end()), 2
+        elif token[1] == "!":   # <!DOCTYPE
+            parts.append(text[keep:m.start()])
+            keep = pos = _doctype_end(text, m.start())
+            continue
+        else:                   # the root element
+            break
+        if close < 0:
+            break
+        inner = text[m.end():close]
+        if "<!" in inner:
+            parts.append(text[keep:m.end()] + inner.replace("<!", "&lt;!"))
+            keep = close
+        pos = close + width
+    parts.append(text[keep:])
     return "".join(parts)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import difflib
 import json
 import logging
 import os
@@ -21,7 +22,9 @@ import click
 import yaml
 
 from . import __version__, logs
-from .config import load_settings, served_at, settings_to_dict
+from .config import (
+    ENV_PREFIX, ENV_VARIABLES, ignored_env, load_settings, served_at, settings_to_dict,
+)
 from .errors import AggregatorError, ConfigError
 from .models import Settings
 from .store import open_store
@@ -45,7 +48,19 @@ class Context:
             self._settings = load_settings(self.config, os.environ)
             logs.setup(self.log_format or self._settings.log_format,
                        logging.DEBUG if self.verbose else logging.INFO)
+            _warn_ignored_env()
         return self._settings
+
+
+def _warn_ignored_env() -> None:
+    """One warning per ``AGGREGATOR_*`` variable that aggregator does not read (a typo)."""
+    for name in ignored_env(os.environ):
+        suffixes = {v.removeprefix(ENV_PREFIX): v for v in ENV_VARIABLES}
+        close = difflib.get_close_matches(name.removeprefix(ENV_PREFIX), suffixes, n=1,
+                                          cutoff=0.6)
+        hint = f" (did you mean {suffixes[close[0]]}?)" if close else ""
+        logging.getLogger("aggregator.config").warning(
+            "environment: %s is not a variable aggregator reads; it is ignored%s", name, hint)
 
 
 pass_ctx = click.make_pass_decorator(Context)
@@ -260,6 +275,9 @@ def _health_line(ready: bool, detail: dict[str, Any]) -> str:
     faults = [f"{key}: {detail[key]}" for key in
               ("database", "store_error", "publish_error", "cycle_error")
               if key in detail and not (key == "database" and detail[key] == "ok")]
+    if "feed_error" in detail:      # the whole error is the table's (and --json's)
+        error = str(detail["feed_error"])
+        faults.append(f"feed_error: {error[:60]}…" if len(error) > 61 else f"feed_error: {error}")
     return f"health: NOT READY: {reason}" + (f" ({'; '.join(faults)})" if faults else "")
 
 

@@ -119,6 +119,7 @@ def settings_to_dict(settings: Settings, *, hide_secrets: bool = False) -> dict[
         "currency_rates": dict(sorted(s.currency_rates.items())),
         "log_format": s.log_format,
         "readiness_max_age": s.readiness_max_age,
+        "readiness_feed_failures": s.readiness_feed_failures,
         "alerts": alerts_to_dict(s.alerts, hide_secrets),
         "alert_delivery": asdict(s.alert_delivery),
         "brief": asdict(s.brief),
@@ -236,6 +237,7 @@ _TOP: dict[str, Handler] = {
     "currency_rates": _single("currency_rates", as_currency_rates),
     "log_format": _single("log_format", as_choice("text", "json")),
     "readiness_max_age": _single("readiness_max_age", as_whole_duration),
+    "readiness_feed_failures": _single("readiness_feed_failures", as_integer(1, 1000)),
     "alerts": alert_rules,
     "alert_delivery": alert_delivery,
     "brief": brief,
@@ -328,10 +330,27 @@ def _check_paths(settings: Settings, src: Source, root: Node | None,
                                                       "database file")
     if output.exists() and not output.is_dir():
         raise error("output", "AGGREGATOR_OUTPUT", f"{output} exists and is not a directory")
+    for key, variable, path in (("database", "AGGREGATOR_DATABASE", database),
+                                ("output", "AGGREGATOR_OUTPUT", output)):
+        problem = _cannot_create(path)
+        if problem:
+            raise error(key, variable, f"{path} cannot be created: {problem}")
     site, db = output.resolve(), database.resolve()
     if db == site or site in db.parents:
         raise error("database", "AGGREGATOR_DATABASE", f"{database} is inside the published "
                                                       f"site {output}: it would be served")
+
+
+def _cannot_create(path: Path) -> str | None:
+    """Why ``path`` (a file or directory still to be made) can never be created, or None:
+    its nearest existing ancestor is not a directory. (Permissions are not judged here:
+    the check may run as another user than the service; the store reports them.)"""
+    if path.exists():
+        return None
+    ancestor = path.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    return None if ancestor.is_dir() else f"{ancestor} is not a directory"
 
 
 # --------------------------------------------------------------------------- environment

@@ -40,12 +40,16 @@ class Metrics:
         self.cycles.inc()
         self.cycle_seconds.set(getattr(report, "duration", 0.0))
         self.publish_seconds.set(getattr(report, "publish_seconds", 0.0))
+        self.alerts.inc(getattr(getattr(report, "alerts", None), "fired", 0))
+        self.observe_store(counts, last_success)
+
+    def observe_store(self, counts: dict[str, int], last_success: dict[str, float]) -> None:
+        """The gauges read from the database (after a cycle, or by ``serve`` without one)."""
         self.entries.set(counts.get("entries", 0))
         self.stories.set(counts.get("stories", 0))
         self.deals.set(counts.get("deals", 0))
         for status in ("pending", "delivered", "failed", "dropped"):
             self.deliveries.labels(status).set(counts.get(f"deliveries_{status}", 0))
-        self.alerts.inc(getattr(getattr(report, "alerts", None), "fired", 0))
         for feed, when in last_success.items():
             self.last_success.labels(feed).set(when)
 

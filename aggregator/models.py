@@ -159,6 +159,7 @@ class Settings:
     websub_hub: str | None = None
     log_format: str = "text"                # "text" or "json"
     readiness_max_age: int = 3 * 3600       # /readyz fails when the last cycle is older (s)
+    readiness_feed_failures: int = 1        # /readyz fails when every feed failed this often
     alerts: tuple[AlertRule, ...] = ()
     alert_delivery: AlertDelivery = field(default_factory=AlertDelivery)
     brief: BriefSettings = field(default_factory=BriefSettings)

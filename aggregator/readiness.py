@@ -4,8 +4,9 @@ Every serving process (the service process and its web helpers, :mod:`aggregator
 asks the database itself, so they all give the same answer. Ready means: the database
 answers and its file is still the one opened (not deleted, replaced or truncated), an update
 cycle has completed, it wrote the database and its publish did not fail, and it finished
-less than ``settings.readiness_max_age`` seconds ago. ``faults`` gives what the service
-itself saw go wrong in its last cycle (a database that refused even the run record, a cycle
+less than ``settings.readiness_max_age`` seconds ago; and not every feed fetched has failed
+its last ``settings.readiness_feed_failures`` fetches (that is the degraded state: offline, or
+every source broken). ``faults`` gives what the service itself saw go wrong in its last cycle (a database that refused even the run record, a cycle
 that failed): the database cannot say it when it refuses writes.
 """
 
@@ -68,7 +69,26 @@ class ReadinessProbe:
                                      "reason": "the last publish failed"})
         if age > timedelta(seconds=self.settings.readiness_max_age):
             return Readiness(False, {**detail, "reason": "last update cycle is too old"})
-        return Readiness(True, detail)
+        return self._feeds_verdict(detail)
+
+    def _feeds_verdict(self, detail: dict[str, object]) -> Readiness:
+        """Degraded (not ready) when every enabled feed that has been fetched failed its
+        last ``readiness_feed_failures`` fetches in a row: offline, or all sources broken.
+        Reads the feeds table only (one row per feed)."""
+        assert self._store is not None
+        enabled = {f.name for f in self.settings.feeds if f.enabled}
+        states = [s for s in self._store.feed_states(counts=False)
+                  if s.name in enabled and s.last_fetch_at is not None and not s.disabled]
+        limit = self.settings.readiness_feed_failures
+        failing = [s for s in states if s.error_count >= limit]
+        detail = {**detail, "feeds_fetched": len(states), "feeds_failing": len(failing)}
+        if not states or len(failing) < len(states):
+            return Readiness(True, detail)
+        latest = max(failing, key=lambda s: s.last_fetch_at or datetime.min)
+        fetches = "fetch" if limit == 1 else f"{limit} fetches"
+        return Readiness(False, {**detail, "feed_error": f"{latest.name}: {latest.last_error}",
+                                 "reason": f"every feed failed its last {fetches} "
+                                           "(offline, or all sources failing)"})
 
     def close(self) -> None:
         if self._store is not None:

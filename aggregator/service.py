@@ -5,7 +5,8 @@ coalesce) so that serving never waits for fetching or publishing. In ``aggregato
 thread hands each cycle to one long-lived cycle process (:mod:`aggregator.worker`), which
 keeps its story index and parse pool between cycles and never shares a GIL with the web
 server. With ``server.workers`` > 1, web helper processes answer on the same port
-(:mod:`aggregator.web_pool`); the service sends them its metrics after every cycle.
+(:mod:`aggregator.web_pool`); the service sends them its metrics after every cycle. Under
+``aggregator serve`` (no cycles) the database's counts are read at start and every 15 s.
 SIGTERM/SIGINT stop the web helpers, the web server and the scheduler; a cycle still running
 after the grace period is abandoned — every write is a transaction, so the database stays
 consistent.
@@ -129,6 +130,33 @@ class Service:
             else:
                 log.exception("update cycle failed")
 
+    STORE_METRICS_SECONDS = 15   # ``serve``: how often the database's counts are read again
+
+    def refresh_store_metrics(self) -> None:
+        """``serve`` runs no cycle: read the database's counts (kept sizes and the feeds
+        table, no scan) into the gauges, and send the page to the web helpers. A database
+        that does not answer leaves the last counts (``/readyz`` says why)."""
+        try:
+            store = open_store(self.settings, create=False)
+        except Exception as exc:   # not there (yet): nothing to count
+            log.debug("metrics: database not read: %s", describe(exc))
+            return
+        try:
+            self.metrics.observe_store(*cycle_stats(store))
+        except Exception as exc:
+            log.debug("metrics: database not read: %s", describe(exc))
+        finally:
+            store.close()
+        if self.serving is not None:
+            self.serving.publish(self.metrics.render(), self.faults)
+
+    def store_metrics_scheduler(self) -> BackgroundScheduler:
+        sched = BackgroundScheduler(timezone=timezone.utc)
+        sched.add_job(self.refresh_store_metrics, "interval",
+                      seconds=self.STORE_METRICS_SECONDS, id="store-metrics", max_instances=1,
+                      coalesce=True, misfire_grace_time=None)
+        return sched
+
     # ---------------------------------------------------------------- health
 
     def readiness(self) -> web.Readiness:
@@ -146,6 +174,8 @@ class Service:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
+        if not schedule:        # the database's counts, before the first page is sent
+            await asyncio.to_thread(self.refresh_store_metrics)
         try:
             serving = self.serving = await Serving.start(self.settings, self.app(),
                                                           self.metrics.render)
@@ -158,7 +188,7 @@ class Service:
         log.info("serving %s on http://%s:%d/ (%d processes); feeds link to %s",
                  self.settings.output, self.settings.host, serving.port, serving.processes,
                  self.settings.site.base_url)
-        sched = self.scheduler() if schedule else None
+        sched = self.scheduler() if schedule else self.store_metrics_scheduler()
         if sched:
             sched.start()
         await stop.wait()

@@ -22,7 +22,7 @@ from aggregator.config import (
     served_at,
     settings_to_dict,
 )
-from aggregator.errors import ConfigError
+from aggregator.errors import ConfigError, StoreError
 from aggregator.models import (
     DEFAULT_USER_AGENT,
     AlertDelivery,
@@ -35,6 +35,7 @@ from aggregator.models import (
     SiteSettings,
     TagRule,
 )
+from aggregator.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -243,7 +244,21 @@ FEED = "  - {name: A, url: 'https://a.example/feed'}"
 BAD = [
     # (id, yaml text, expected line, expected key, message fragment)
     ("yaml-syntax", lines("site:", "  title: [unclosed", "feeds: []"), 3, None, "YAML syntax"),
-    ("yaml-tab", lines("server:", "\tport: 1"), 2, None, "YAML syntax"),
+    ("yaml-tab", lines("server:", "\tport: 1"), 2, None, "tab character"),
+    # An unterminated quote is reported where it opens, not where the parser gave up.
+    ("yaml-open-quote-to-eof", lines("feeds:", FEED, "  - name: B", '    url: "https://b.ex/',
+                                     *(f"  - {{name: C{i}, url: 'https://c{i}.ex/'}}"
+                                       for i in range(50))), 4, None,
+     "a quoted value starts here and is never closed"),
+    ("yaml-open-quote-closed-later", lines("feeds:", '  - name: "A', "    url: https://a.ex/",
+                                           '  - name: "B"', "    url: https://b.ex/"), 2, None,
+     "runs on to line 4 (is its closing quote missing?)"),
+    ("yaml-missing-colon", lines("server:", "  port 8080", "  host: x"), 2, None,
+     "is not 'key: value'"),
+    ("yaml-unclosed-bracket", lines("rules:", "  watchlist: [a, b"), 2, None,
+     "a '[' opened on line 2 is not closed"),
+    ("yaml-colon-in-value", lines("site:", "  title: Deals: weekly"), 2, None,
+     "put the value in quotes"),
     ("top-not-mapping", lines("- a", "- b"), 1, None, "expected a mapping"),
     ("unknown-top", lines("site: {}", "feed: []"), 2, "feed", "did you mean 'feeds'"),
     ("unknown-feed-key", lines("feeds:", "  - name: A", "    url: https://a.example/",
@@ -269,6 +284,10 @@ BAD = [
      "inside the published site"),
     ("database-is-site", lines("output: data", "database: data"), 2, "database",
      "inside the published site"),
+    ("database-under-a-file", lines("site: {}", "database: feeds.yaml/sub/x.db"), 2,
+     "database", "cannot be created: "),
+    ("output-under-a-file", lines("output: feeds.yaml/site"), 1, "output",
+     "feeds.yaml is not a directory"),
     ("deep-flow-yaml", lines("rules: " + "[" * 500 + "]" * 500), 1, None, "nested deeper"),
     ("deep-block-yaml", lines("rules:", *("  " * (i + 1) + f"k{i}:" for i in range(500))), 65,
      None, "nested deeper"),
@@ -529,6 +548,42 @@ def test_cli_deep_yaml_is_a_file_line_error_with_exit_2(tmp_path: Path) -> None:
     assert result.returncode == 2, result
     assert f"{path}:2: YAML nested deeper than 64 levels" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_cli_database_that_cannot_be_created_is_one_line_exit_2(tmp_path: Path) -> None:
+    blocker = tmp_path / "passwd"
+    blocker.write_text("a file, not a directory\n", encoding="utf-8")
+    path = write(tmp_path, lines("feeds:", FEED, f"database: {blocker}/x.db"))
+    for command in (["config", "check"], ["update"], ["feeds"]):
+        result = subprocess.run([sys.executable, "-m", "aggregator", "--config", str(path),
+                                 *command], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 2, (command, result)
+        assert result.stderr == (f"config error: {path}:3: database: {blocker}/x.db cannot be "
+                                 f"created: {blocker} is not a directory\n"), command
+
+
+def test_store_that_cannot_make_its_directory_is_a_store_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(StoreError, match="cannot create the database"):
+        Store(blocker / "sub" / "x.db")
+
+
+def test_cli_warns_about_a_misspelt_environment_variable(tmp_path: Path) -> None:
+    path = write(tmp_path, lines("feeds:", FEED))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AGGREGATOR_")}
+    env.update(AGGREGATOR_DATABSE=str(tmp_path / "x.db"), AGGREGATOR_NOTHING_LIKE_IT="1",
+               AGGREGATOR_PORT="9000")
+    result = subprocess.run([sys.executable, "-m", "aggregator", "--config", str(path),
+                             "config", "check"], capture_output=True, text=True, timeout=60,
+                            env=env)
+    assert result.returncode == 0, result
+    warnings = [line for line in result.stderr.splitlines() if "WARNING" in line]
+    assert len(warnings) == 2, result.stderr
+    assert ("environment: AGGREGATOR_DATABSE is not a variable aggregator reads; it is "
+            "ignored (did you mean AGGREGATOR_DATABASE?)") in warnings[0]
+    assert warnings[1].endswith("AGGREGATOR_NOTHING_LIKE_IT is not a variable aggregator "
+                                "reads; it is ignored")
 
 
 def test_every_env_variable_is_documented() -> None:

@@ -15,7 +15,7 @@ SHARED = {"aggregator", "aggregator.models", "aggregator.errors",
           "aggregator.headlines"}        # the shape of a headline: digests (stories, deals)
 STAGES: dict[str, set[str]] = {
     # stage: the modules (files or packages) that belong to it
-    "config": {"config", "_config_values", "_config_alerts"},
+    "config": {"config", "_config_values", "_config_alerts", "_config_yaml"},
     "fetch": {"fetch", "_netguard", "policy", "deliver"},
     "parse": {"parse", "_defuse", "urls", "sanitize", "parse_guard"},
     "store": {"store"},

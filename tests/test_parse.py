@@ -433,3 +433,44 @@ def test_custom_limits() -> None:
     entry = parse(doc, limits=limits).entries[0]
     assert len(entry.title) <= 10 and len(entry.summary) <= 5 and len(entry.content_html) <= 40
     assert entry.content_html.count("<b>") == entry.content_html.count("</b>")
+
+
+# feedparser's corpus case wellformed/rss/item_description_not_a_doctype2.xml: the leading
+# comment (the case's description) says "<!DOCTYPE"; that is text, not a declaration.
+NOT_A_DOCTYPE = """<!--
+Description: item description is not a <!DOCTYPE declaration
+<!DOCTYPE rss on a line of its own, still inside the comment
+-->
+<rss version="2.0">
+<channel>
+<item>
+<title>Not a doctype</title>
+<link>https://news.example.com/a</link>
+<description>&lt;!' &lt;a href="foo"&gt;</description>
+</item>
+</channel>
+</rss>
+"""
+
+
+def test_a_doctype_inside_a_leading_comment_keeps_the_document() -> None:
+    defused = defuse(NOT_A_DOCTYPE.encode()).decode()
+    assert defused == NOT_A_DOCTYPE.replace("<!DOCTYPE", "&lt;!DOCTYPE")  # comment text
+    parsed = parse(NOT_A_DOCTYPE)
+    assert [e.title for e in parsed.entries] == ["Not a doctype"]
+    assert parsed.entries[0].link == "https://news.example.com/a"
+    assert parsed.warning is None
+
+
+@pytest.mark.parametrize(("before", "kept"), [
+    ("<!-- <!DOCTYPE x [ -->\n", "<!-- &lt;!DOCTYPE x [ -->\n"),
+    ('<?pi <!DOCTYPE x SYSTEM "y"?>\n', '<?pi &lt;!DOCTYPE x SYSTEM "y"?>\n'),
+    ("<!-- one --><!-- <!doctype two -->", "<!-- one --><!-- &lt;!doctype two -->"),
+])
+def test_a_real_doctype_after_a_comment_naming_one_is_still_removed(before: str,
+                                                                     kept: str) -> None:
+    doc = rss(item("x &ext; y"), prolog=before + '<!DOCTYPE rss [<!ENTITY ext "LEAKED">]>')
+    defused = defuse(doc.encode()).decode()
+    assert "<!ENTITY" not in defused and "<!DOCTYPE" not in defused.upper()
+    assert defused.startswith(doc[:doc.index(before)] + kept + "<rss")
+    assert parse(doc).entries[0].title == "x &ext; y"

@@ -3,6 +3,7 @@ service, a cycle that could not write the database, and faults the service saw."
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 import shutil
@@ -100,3 +101,40 @@ def test_faults_the_service_saw_make_it_not_ready(settings: Settings) -> None:
     assert not answer.ready and answer.detail["store_error"] == faults["store_error"]
     faults.clear()
     assert probe(settings, faults=lambda: faults)().ready
+
+
+def _two_feeds(settings: Settings, feed_server: FeedServer, **kw: object) -> Settings:
+    dead = feed_server.add("/dead.xml", "gone", status=500)
+    return dataclasses.replace(settings, feeds=(*settings.feeds,
+                                                FeedSettings(name="B", url=dead)), **kw)
+
+
+def _break_a(settings: Settings, feed_server: FeedServer) -> None:
+    feed_server.add("/a.xml", "down", status=503)
+
+
+def test_every_feed_failing_is_not_ready(settings: Settings, feed_server: FeedServer) -> None:
+    settings = _two_feeds(settings, feed_server)
+    with open_store(settings) as store:
+        cycle(settings, store)                      # A works, B fails: ready, one failing
+        health = probe(settings)()
+        assert health.ready and health.detail["feeds_failing"] == 1
+        _break_a(settings, feed_server)
+        cycle(settings, store)                      # offline: every feed failed
+    health = probe(settings)()
+    assert not health.ready
+    assert health.detail["reason"] == ("every feed failed its last fetch (offline, or all "
+                                       "sources failing)")
+    assert (health.detail["feeds_fetched"], health.detail["feeds_failing"]) == (2, 2)
+    assert "503" in str(health.detail["feed_error"])
+
+
+def test_readiness_feed_failures_waits_for_that_many_failures(
+        settings: Settings, feed_server: FeedServer) -> None:
+    settings = _two_feeds(settings, feed_server, readiness_feed_failures=2)
+    with open_store(settings) as store:
+        _break_a(settings, feed_server)
+        cycle(settings, store)
+        assert probe(settings)().ready               # one failure each: not yet degraded
+        cycle(settings, store)
+    assert not probe(settings)().ready

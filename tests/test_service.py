@@ -189,3 +189,37 @@ def test_a_cycle_with_nothing_due_logs_at_debug(tmp_path: Path, feed_server: Fee
     finally:
         service.close()
     assert levels == [(1, logging.INFO), (0, logging.DEBUG)]
+
+
+def test_serve_metrics_report_the_database_counts(tmp_path: Path,
+                                                  feed_server: FeedServer) -> None:
+    url = feed_server.add("/a.xml", rss("A", [
+        {"title": "Cohere raises $500 million", "link": "https://a.example/cohere"},
+        {"title": "Mistral opens an office in Tokyo", "link": "https://a.example/mistral"}]))
+    port = _free_port()
+    config = write_config(tmp_path, [{"name": "A", "url": url}],
+                          server={"host": "127.0.0.1", "port": port, "workers": 2})
+    update = subprocess.run([sys.executable, "-m", "aggregator", "--config", str(config),
+                             "update", "--all"], capture_output=True, text=True, timeout=120)
+    assert update.returncode == 0, update
+    db = _integrity_ok(tmp_path)
+    entries = db.execute("SELECT count(*) FROM entries").fetchone()[0]
+    db.close()
+    assert entries == 2
+    log = (tmp_path / "serve.log").open("wb")
+    proc = subprocess.Popen([sys.executable, "-m", "aggregator", "--config", str(config),
+                             "serve"], stdout=log, stderr=log)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_for(base + "/healthz", 200, time.monotonic() + 60)
+        for _ in range(8):          # two processes answer on the port: each shows the counts
+            page = _get(base + "/metrics")[1].decode()
+            assert f"aggregator_entries {float(entries)}" in page, page
+            assert 'aggregator_feed_last_success_timestamp_seconds{feed="A"}' in page, page
+            assert "aggregator_stories 0.0" not in page, page
+        _stop_within_grace(proc)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        log.close()

@@ -62,6 +62,9 @@ class Store(AlertStore, StoryStore):
             _schema.migrate(self.db)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path or ':memory:'}: cannot open database: {exc}") from exc
+        except OSError as exc:      # its directory cannot be made
+            raise StoreError(f"{self.path}: cannot create the database: "
+                             f"{exc.strerror or exc}") from exc
         if self.path is not None:
             stat = os.stat(self.path)
             self._identity = (stat.st_dev, stat.st_ino)
