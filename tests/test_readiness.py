@@ -138,3 +138,17 @@ def test_readiness_feed_failures_waits_for_that_many_failures(
         assert probe(settings)().ready               # one failure each: not yet degraded
         cycle(settings, store)
     assert not probe(settings)().ready
+
+
+def test_the_page_lists_each_source_with_its_status(settings: Settings,
+                                                    feed_server: FeedServer) -> None:
+    settings = _two_feeds(settings, feed_server)
+    with open_store(settings) as store:
+        cycle(settings, store)                      # A works, B fails
+    page = (settings.output / "index.html").read_text()
+    sources = page.split("<h2>Sources</h2>", 1)[1]
+    assert "2 sources, 1 failing." in sources
+    row_a = next(r for r in sources.split("<tr>") if r.startswith("<td>A</td>"))
+    row_b = next(r for r in sources.split("<tr>") if r.startswith("<td>B</td>"))
+    assert "<td>ok</td>" in row_a and "<time datetime=" in row_a
+    assert "failing (1 in a row)" in row_b and "never" in row_b and "500" in row_b

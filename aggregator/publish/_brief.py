@@ -58,7 +58,8 @@ def publish_briefs(ctx: Context, specs: Sequence[FeedSpec]) -> None:
         (specs[0], lambda d: _day(d, zone), brief.days)]
     plans += [(spec, lambda d: _week(d, zone), WEEKS) for spec in weeks]
     versions = getattr(ctx.reader, "brief_versions", None)
-    if versions is None:                # a reader that cannot tell: render everything
+    if versions is None or not hasattr(ctx.reader, "brief_stories_of"):
+        # a reader that cannot tell what changed: render everything
         stories = getattr(ctx.reader, "brief_stories", lambda days: [])(days)
         for spec, period_of, count in plans:
             write_page(ctx, _page(ctx, spec, stories, period_of, count))
@@ -98,7 +99,7 @@ def _publish_brief(ctx: Context, spec: FeedSpec, listed: Sequence[tuple[int, str
         return entry if same.get(period.key) == sigs[period.key] else None
 
     need = [i for p, v in newest if kept(p) is None for i, _ in v]
-    stories = {s.id: s for s in ctx.reader.stories(need)} if need else {}
+    stories = {s.id: s for s in ctx.reader.brief_stories_of(need)} if need else {}
     entries = tuple(kept(p) or _rendered(ctx, spec, p, [stories[i] for i, _ in v if i in stories])
                     for p, v in newest)
     write_page(ctx, Page(feed=spec, stem=spec.path, entries=entries))

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from html import escape
 from typing import Sequence
 
-from aggregator.models import Company, Settings, Story
+from aggregator.models import Company, FeedState, Settings, Story
 
 from ._entry import parties_text
 from ._paging import FeedSpec
@@ -163,7 +163,8 @@ def _last_updated_at(newest: datetime | None) -> str:
 
 def index_page(settings: Settings, specs: Sequence[FeedSpec], latest: Sequence[Story],
                companies: Sequence[Company], chart_svg: str,
-               rows: dict[RowKey, str] | None = None) -> bytes:
+               rows: dict[RowKey, str] | None = None,
+               sources: Sequence[FeedState] = ()) -> bytes:
     site = clean(settings.site.title) or "AI deals"
     auto = [("application/atom+xml", s.title, s.path + ".atom")
             for s in specs if s.group != "Companies"]
@@ -173,8 +174,45 @@ def index_page(settings: Settings, specs: Sequence[FeedSpec], latest: Sequence[S
             f"<main>\n<h2>Latest deals</h2>\n{deals_table(latest, rows)}"
             f"<h2>Deals per month</h2>\n<figure>{chart_svg}</figure>\n"
             f"<h2>Feeds</h2>\n{_feed_lists(specs)}"
-            f"<h2>Companies</h2>\n{_company_list(companies)}</main>\n</body>\n</html>\n")
+            f"<h2>Companies</h2>\n{_company_list(companies)}"
+            f"{_sources_table(sources)}</main>\n</body>\n</html>\n")
     return (_head(site, auto) + body).encode("utf-8")
+
+
+ERROR_CHARS = 160
+
+
+def _sources_table(sources: Sequence[FeedState]) -> str:
+    """Every source with its status, last success and last error: a page whose feeds all
+    fail says so ("failing since …")."""
+    if not sources:
+        return ""
+    failing = sum(1 for s in sources if s.error_count and not s.disabled)
+    head = (f"<h2>Sources</h2>\n<p>{len(sources)} sources, {failing} failing.</p>\n"
+            "<table class=\"sources\">\n<thead><tr><th>source</th><th>status</th>"
+            "<th>last success</th><th>last error</th></tr></thead>\n<tbody>\n")
+    rows = []
+    for s in sources:
+        if s.disabled:
+            status = f"disabled: {clean(s.disabled)}"
+        elif s.error_count:
+            status = f"failing ({s.error_count} in a row)"
+        elif s.last_success_at is not None:
+            status = "ok"
+        else:
+            status = "not fetched yet"
+        when = _when(s.last_success_at)
+        error = clean(s.last_error or "")[:ERROR_CHARS] if s.error_count else ""
+        rows.append(f"<tr><td>{escape(clean(s.name))}</td><td>{escape(status)}</td>"
+                    f"<td>{when}</td><td>{escape(error)}</td></tr>\n")
+    return head + "".join(rows) + "</tbody>\n</table>\n"
+
+
+def _when(moment: datetime | None) -> str:
+    if moment is None:
+        return "never"
+    at = utc(moment)
+    return f'<time datetime="{rfc3339(at)}">{at.strftime("%Y-%m-%d %H:%M")}</time>'
 
 
 def company_page(settings: Settings, spec: FeedSpec, company: Company,

@@ -257,7 +257,9 @@ def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> No
     ctx.writer.write("subscriptions.opml", subscriptions_opml(ctx.settings, listed))
     latest = head_stories(ctx, StoryQuery(deals_only=True))
     chart = volume_svg(ctx.reader.deal_volume_by_month(), now)
+    states = getattr(ctx.reader, "feed_states", None)      # (readers that know feeds)
+    sources = states(counts=False) if states is not None else []
     ctx.writer.write("index.html", index_page(ctx.settings, listed, latest,
-                                              facets.companies, chart, ctx.rows))
+                                              facets.companies, chart, ctx.rows, sources))
     ctx.current[FINGERPRINT_KEY] = ctx.fingerprint
     ctx.writer.write(_state.STATE_FILE, _state.dump(ctx.current))

@@ -386,6 +386,10 @@ class StoryStore:
         return [(r["id"], r["updated_at"], r["news_at"])
                 for r in self._brief_rows("id, updated_at, news_at", days)]
 
+    def brief_stories_of(self, ids: Sequence[int]) -> list[Story]:
+        """The stories of the brief periods that changed (by id, as :meth:`stories`)."""
+        return self.stories(ids)
+
     def _brief_rows(self, columns: str, days: float) -> list[dict[str, Any]]:
         live = "merged_into IS NULL AND deal_type IS NOT NULL"
         newest = self.rows(f"SELECT max(news_at) AS t FROM stories WHERE {live}")[0]["t"]
