@@ -88,12 +88,18 @@ def _parse_count(body: bytes) -> int:
 
 
 def _settings(cfg: PollConfig, farm: Farm, tmp: Path) -> Any:
-    from aggregator.models import FeedSettings, Settings
+    from aggregator.models import AlertRule, FeedSettings, Settings
+    # Alert rules as a user would set them (no webhooks: nothing leaves the machine), so the
+    # cycle pays for evaluating them and queuing their alerts ("alerts" stage).
+    alerts = (AlertRule("big-rounds", types=("funding",), min_usd=100e6),
+              AlertRule("acquisitions", types=("acquisition", "merger")),
+              AlertRule("labs", companies=("openai", "anthropic", "mistral-ai")))
     return Settings(
         feeds=tuple(FeedSettings(name=f"outlet{i}", url=farm.url(i), interval=3600)
                     for i in range(farm.total_feeds)),
         database=tmp / "db" / "aggregator.db", output=tmp / "site",
-        allow_private_networks=True, concurrency=cfg.concurrency, per_host=cfg.concurrency)
+        allow_private_networks=True, concurrency=cfg.concurrency, per_host=cfg.concurrency,
+        alerts=alerts)
 
 
 def run_pipeline(cfg: PollConfig, farm: Farm, pool: Executor | None, out: PollResults,
@@ -125,7 +131,8 @@ def run_pipeline(cfg: PollConfig, farm: Farm, pool: Executor | None, out: PollRe
             return {"new": report.new_entries, "failed": report.failed,
                     "publish_s": report.publish_seconds,
                     "fetch_s": report.timings.get("fetch_parse_store", 0.0),
-                    "stories_s": report.timings.get("stories_deals", 0.0)}
+                    "stories_s": report.timings.get("stories_deals", 0.0),
+                    "alerts_s": report.timings.get("alerts", 0.0)}
 
         def keep(phase: str, sample: Sample) -> None:
             if phase == "cold" and sample.wall > cfg.cold_once_after:
@@ -260,11 +267,12 @@ def report(res: PollResults, farm_cfg: FarmConfig | None = None) -> str:
                 f"{median([s.extra['ok'] for s in samples]):.0f} / "
                 f"{median([s.extra['nm'] for s in samples]):.0f}",
                 " / ".join(f"{median([s.extra[k] for s in samples]):.2f}"
-                           for k in ("fetch_s", "stories_s", "publish_s"))
+                           for k in ("fetch_s", "stories_s", "publish_s", "alerts_s"))
                 if client == "pipeline" else "–",
             ])
     head = ["client", "phase", "wall s", "CPU s", "CPU ms/feed", "peak RSS MB main / worker",
-            "requests 200 / 304", "stages s: fetch+parse+store / stories+facts / publish"]
+            "requests 200 / 304",
+            "stages s: fetch+parse+store / stories+facts / publish / alerts (in stories)"]
     notes = [
         f"{cfg.feeds} feeds × {cfg.entries} entries (RSS and Atom, ~40–200 KB each, gzip), "
         f"{cfg.latency * 1000:.0f} ms latency per request, {cfg.concurrency} requests in "
