@@ -1,12 +1,14 @@
 """``deals.csv`` and ``deals.ndjson``: every live deal story, one row each, by news time then
 id (columns: docs/feeds.md).
 
-The two files are rewritten only when the deal stories changed: the store keeps a count of
-the writes to live deal stories (triggers; every change of a story, its sources or its facts
-writes its row), which is digested into the publish state with the number of deal stories;
-when the digest matches and both files are there, nothing is read. Otherwise the
-rows come from one query of the columns the exports need, read as it goes. Everything in them
-comes from the stories, so the same stories give the same bytes.
+The store counts the writes to live deal stories per day of news time (triggers: every
+change of a story, its sources or its facts writes its row). Those counts, digested, are
+kept in the publish state with where each day's rows are in the two files: when nothing
+moved and the files are as they were left, nothing is read. Otherwise only the days whose
+count moved are read again (one index range each, no Story objects) and the other days'
+rows are copied from the files; with no usable last files, every row comes from one query
+read as it goes. Everything in them comes from the stories, so the same stories give the
+same bytes, however the files were put together.
 """
 
 from __future__ import annotations
