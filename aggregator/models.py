@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping, Protocol, Sequence
+from typing import Any, Mapping, Protocol, Sequence
 
 # --------------------------------------------------------------------------- settings
 
@@ -525,6 +525,18 @@ class Facets:
     companies: tuple[Company, ...]      # every company involved in at least one deal
     deal_types: tuple[str, ...]         # deal types present
     tags: tuple[str, ...]               # user tags present (and configured)
+
+
+@dataclass(frozen=True)
+class DealExportRow:
+    """One live deal story as ``deals.csv`` / ``deals.ndjson`` list it (no Story loaded)."""
+
+    id: int
+    uri: str                            # the story's atom:id
+    announced: datetime                 # its news time (``stories.news_at``)
+    deal: Mapping[str, Any]             # its deal facts as stored (a Deal's fields)
+    url: str | None                     # the primary report's link
+    outlets: tuple[str, ...]            # every outlet that reported it, the primary's first
 
 
 @dataclass(frozen=True)

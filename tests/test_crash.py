@@ -111,11 +111,11 @@ def _mount_tmpfs(path: Path, size: str) -> bool:
 
 def _fill(directory: Path) -> None:
     """Take every free block of the file system holding ``directory``."""
-    with open(directory / ".filler", "wb") as handle:
+    # unbuffered: a write the file system cut short leaves nothing for close() to flush
+    with open(directory / ".filler", "wb", buffering=0) as handle:
         try:
             while True:
                 handle.write(b"\0" * 65536)
-                handle.flush()
         except OSError as exc:
             assert exc.errno == errno.ENOSPC
 

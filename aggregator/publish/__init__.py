@@ -8,7 +8,8 @@ Public API::
 
 Output (see docs/feeds.md): Atom + JSON Feed 1.1 for feed, all, deals/{type},
 companies/{slug}, tags/{tag}; immutable RFC 5005 archive pages under archive/;
-sources.opml, subscriptions.opml, index.html, companies/{slug}.html, and the marker
+sources.opml, subscriptions.opml, index.html, companies/{slug}.html, deals.csv and
+deals.ndjson (every deal story), and the marker
 ``.installation`` (the database's id: see ``_marker``). Files are written
 atomically and only when their bytes change; failures raise ``PublishError``.
 """

@@ -133,6 +133,8 @@ def _feed_lists(specs: Sequence[FeedSpec]) -> str:
         items = "".join(_feed_item(s, "") for s in specs if s.group == group)
         if items:
             out.append(f"<h3>{escape(group)}</h3>\n<ul>\n{items}</ul>\n")
+    out.append('<h3>Exports</h3>\n<ul>\n<li>Every deal, one row per story: '
+               '<a href="deals.csv">CSV</a> · <a href="deals.ndjson">NDJSON</a></li>\n</ul>\n')
     out.append('<p>All feeds as OPML: <a href="subscriptions.opml">subscriptions.opml</a>; '
                'the outlets we follow: <a href="sources.opml">sources.opml</a>.</p>\n')
     return "".join(out)

@@ -15,6 +15,7 @@ from ._archives import publish_archives
 from ._brief import brief_specs, publish_briefs
 from ._context import Context, feed_id, write_page
 from ._entry import Rendered
+from ._exports import publish_exports
 from ._html import company_page, deal_row, harvest_rows, index_page, row_key
 from ._text import utc
 from ._icon import favicon
@@ -255,6 +256,7 @@ def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> No
     ctx.writer.write("favicon.ico", favicon())
     ctx.writer.write("sources.opml", sources_opml(ctx.settings))
     ctx.writer.write("subscriptions.opml", subscriptions_opml(ctx.settings, listed))
+    publish_exports(ctx)
     latest = head_stories(ctx, StoryQuery(deals_only=True))
     chart = volume_svg(ctx.reader.deal_volume_by_month(), now)
     states = getattr(ctx.reader, "feed_states", None)      # (readers that know feeds)

@@ -27,6 +27,11 @@ def clean(text: str | None) -> str:
     return _XML_ILLEGAL.sub("", text)
 
 
+def xml_safe(text: str) -> bool:
+    """True when :func:`clean` would leave ``text`` as it is."""
+    return _XML_ILLEGAL.search(text) is None
+
+
 def clean_or_none(text: str | None) -> str | None:
     cleaned = clean(text)
     return cleaned or None

@@ -9,10 +9,12 @@ be rebuilt from the database by ``aggregator publish``. Any OS failure becomes a
 
 from __future__ import annotations
 
+import contextlib
+import filecmp
 import os
 import tempfile
 from pathlib import Path
-from typing import Callable
+from typing import IO, Callable, Iterator
 
 from aggregator.errors import PublishError
 
@@ -54,6 +56,47 @@ class SiteWriter:
         self._written(rel, target)
         return True
 
+    def read_range(self, rel: str, offset: int, length: int) -> bytes:
+        """``length`` bytes of the file ``rel`` from ``offset`` (fewer at its end)."""
+        target = self._target(rel)
+        try:
+            with open(target, "rb") as handle:
+                handle.seek(offset)
+                return handle.read(length)
+        except OSError as exc:
+            raise PublishError(f"{target}: cannot read: {exc}") from exc
+
+    @contextlib.contextmanager
+    def parts(self, rel: str, *, compare: bool = True) -> Iterator["Parts"]:
+        """Replace ``rel`` by what is added to the :class:`Parts` in the block: bytes, or
+        ranges of the file as it is now (copied by the kernel where it can), written to a
+        temp file as they come (never all in memory) and renamed over ``rel`` when the block
+        ends (not when it raises). With ``compare``, a result holding exactly the bytes
+        already there is dropped (nothing written)."""
+        target = self._target(rel)
+        tmp: str | None = None
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+                                       suffix=".tmp")
+            with os.fdopen(fd, "wb") as out, _open_old(target) as old:
+                yield Parts(out, old)
+            os.chmod(tmp, FILE_MODE)
+            if compare and _same_file(target, Path(tmp)):
+                self.unchanged += 1
+                return
+            os.replace(tmp, target)
+            tmp = None
+        except OSError as exc:
+            raise PublishError(f"{target}: cannot write: {exc}") from exc
+        finally:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+        self._written(rel, target)
+
     def _written(self, rel: str, target: Path) -> None:
         self.written.append(rel)
         self._dirty_dirs.add(target.parent)
@@ -65,6 +108,21 @@ class SiteWriter:
         self._dirty_dirs.clear()
 
 
+class Parts:
+    """The file :meth:`SiteWriter.parts` is writing: bytes and ranges of the old file."""
+
+    def __init__(self, out: IO[bytes], old: IO[bytes] | None) -> None:
+        self._out, self._old = out, old
+
+    def add(self, data: bytes) -> None:
+        self._out.write(data)
+
+    def copy(self, offset: int, length: int) -> None:
+        """``length`` bytes of the file being replaced, from ``offset``."""
+        self._out.flush()
+        _copy_range(self._old, self._out, offset, length)
+
+
 def _same_bytes(target: Path, data: bytes) -> bool:
     try:
         if target.stat().st_size != len(data):
@@ -74,6 +132,46 @@ def _same_bytes(target: Path, data: bytes) -> bool:
         return False
     except OSError as exc:
         raise PublishError(f"{target}: cannot read: {exc}") from exc
+
+
+@contextlib.contextmanager
+def _open_old(target: Path) -> Iterator[IO[bytes] | None]:
+    try:
+        handle = open(target, "rb")
+    except FileNotFoundError:
+        yield None
+        return
+    with handle:
+        yield handle
+
+
+def _copy_range(old: IO[bytes] | None, out: IO[bytes], offset: int, length: int) -> None:
+    """``length`` bytes of ``old`` from ``offset`` appended to ``out`` (already flushed)."""
+    if old is None:
+        raise OSError("no file to copy a range of")
+    done = 0
+    while done < length:
+        try:
+            moved = os.copy_file_range(old.fileno(), out.fileno(), length - done,
+                                       offset + done)
+        except (AttributeError, OSError):
+            moved = 0
+        if moved <= 0:                  # not supported here, or at the end: read and write
+            old.seek(offset + done)
+            chunk = old.read(min(length - done, 1 << 20))
+            if not chunk:
+                raise OSError(f"{length - done} bytes short of the range to copy")
+            out.write(chunk)
+            out.flush()
+            moved = len(chunk)
+        done += moved
+
+
+def _same_file(target: Path, other: Path) -> bool:
+    try:
+        return filecmp.cmp(target, other, shallow=False)
+    except FileNotFoundError:
+        return False
 
 
 def _atomic_write(target: Path, data: bytes) -> None:

@@ -374,6 +374,31 @@ def _alerts(db: Database) -> None:
                "WHERE merged_into IS NULL AND deal_type IS NOT NULL")
 
 
+
+_LIVE_DEAL = "{row}.merged_into IS NULL AND {row}.deal_type IS NOT NULL " \
+             "AND {row}.news_at IS NOT NULL"
+
+
+@migrations(name="0013_deal_days")
+def _deal_days(db: Database) -> None:
+    # Per day of news time (UTC), a count of the writes to its live deal stories (one
+    # becoming a deal, changing, moving to another day, merged away or losing its deal),
+    # kept by triggers: publish renders the rows of deals.csv / deals.ndjson again only for
+    # the days whose count moved, and reads a few hundred rows to know which. Every change
+    # of a story, its sources or its primary text is a write of its stories row.
+    db.execute("CREATE TABLE deal_days (day TEXT PRIMARY KEY, n INTEGER NOT NULL) "
+               "WITHOUT ROWID")
+    for name, event, row in (("insert", "INSERT", "NEW"), ("delete", "DELETE", "OLD"),
+                             ("update_old", "UPDATE", "OLD"), ("update_new", "UPDATE", "NEW")):
+        db.execute(f"""
+            CREATE TRIGGER deal_days_{name} AFTER {event} ON stories
+            WHEN {_LIVE_DEAL.format(row=row)} BEGIN
+                INSERT INTO deal_days (day, n) VALUES (substr({row}.news_at, 1, 10), 1)
+                ON CONFLICT (day) DO UPDATE SET n = n + 1;
+            END""")
+    db.execute("INSERT INTO deal_days (day, n) SELECT substr(news_at, 1, 10), count(*) "
+               f"FROM stories WHERE {_LIVE_DEAL.format(row='stories')} GROUP BY 1")
+
 KNOWN = tuple(m.name for m in migrations._migrations)
 
 

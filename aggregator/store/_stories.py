@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from ..models import (
-    Company, Deal, Facets, MonthVolume, Source, Story, StoryDecision, StoryFactsUpdate,
-    StoryQuery,
+    Company, Deal, DealExportRow, Facets, MonthVolume, Source, Story, StoryDecision,
+    StoryFactsUpdate, StoryQuery,
 )
 from . import _rows, _story_writes
 from ._story_writes import AssignWrites
@@ -403,6 +403,38 @@ class StoryStore:
         """Deal stories and disclosed dollars per month (kept by triggers: migration 0007)."""
         return [MonthVolume(r["month"], r["n"], float(r["usd"])) for r in self.rows(
             "SELECT month, n, usd FROM deal_months WHERE n > 0 ORDER BY month")]
+
+    def deal_export_days(self) -> list[tuple[str, int]]:
+        """(day, writes so far) of every day (UTC, of news time) that has held a live deal
+        story, oldest first (kept by triggers: migration 0013): ``deals.csv`` and
+        ``deals.ndjson`` render again only the rows of the days whose count moved."""
+        return [(r[0], int(r[1])) for r in
+                self.db.execute("SELECT day, n FROM deal_days ORDER BY day")]
+
+    def deal_export_rows(self, day: str | None = None) -> Iterator[DealExportRow]:
+        """The live deal stories by news time, then id (all, or those of one ``day``), as
+        the exports list them: one query of the columns they need (an index range of
+        ``stories_deal_news``), read as it goes; no Story objects."""
+        where, params = "", []
+        if day is not None:                 # "2026-11-24" <= news_at < "2026-11-24~"
+            where, params = "AND s.news_at >= ? AND s.news_at < ? ", [day, day + "~"]
+        cursor = self.db.execute(
+            "SELECT s.id, s.news_at, s.deal_json, coalesce(p.link, p.original_link), p.feed, "
+            "(SELECT json_group_array(feed) FROM (SELECT e.feed AS feed FROM entries e "
+            "WHERE e.story_id = s.id GROUP BY e.feed ORDER BY min(e.pub_time), min(e.id))) "
+            "FROM stories s LEFT JOIN entries p ON p.id = s.primary_entry_id "
+            "WHERE s.merged_into IS NULL AND s.deal_type IS NOT NULL "
+            f"AND s.news_at IS NOT NULL {where}ORDER BY s.news_at, s.id", params)
+        for story_id, news, deal_json, link, primary, outlets_json in cursor:
+            if not deal_json:
+                continue
+            outlets = [o for o in json.loads(outlets_json or "[]") if o is not None]
+            if primary is not None:
+                outlets = [primary] + [o for o in outlets if o != primary]
+            yield DealExportRow(id=story_id, uri=self.story_uri(story_id),
+                                announced=_rows.dt(news),  # type: ignore[arg-type]
+                                deal=json.loads(deal_json), url=link,
+                                outlets=tuple(outlets))
 
     # ------------------------------------------------------------------ runs
 

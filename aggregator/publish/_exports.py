@@ -1,0 +1,263 @@
+"""``deals.csv`` and ``deals.ndjson``: every live deal story, one row each, by news time then
+id (columns: docs/feeds.md).
+
+The store counts the writes to live deal stories per day of news time (triggers: every
+change of a story, its sources or its facts writes its row). Those counts, digested, are
+kept in the publish state with where each day's rows are in the two files: when nothing
+moved and the files are as they were left, nothing is read. Otherwise only the days whose
+count moved are read again (one index range each, no Story objects) and the other days'
+rows are copied from the files; with no usable last files, every row comes from one query
+read as it goes. Everything in them comes from the stories, so the same stories give the
+same bytes, however the files were put together.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import asdict
+from itertools import groupby
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+
+from aggregator.models import DealExportRow, Story, StoryQuery
+
+from ._context import Context
+from ._text import clean, finite, json_number, plain_number, rfc3339, safe_url, xml_safe
+
+CSV_FILE = "deals.csv"
+NDJSON_FILE = "deals.ndjson"
+EXPORTS_KEY = "_exports"          # in the state file (feed paths never start with "_")
+EXPORT_VERSION = 1                # bumped when the same stories give other bytes
+
+COLUMNS = ("story_id", "story_uri", "announced", "type", "status", "round", "amount",
+           "currency", "amount_usd", "amount_qualifier", "valuation", "valuation_currency",
+           "parties", "lead_investors", "url", "outlets")
+HEADER = (",".join(COLUMNS) + "\r\n").encode()
+
+
+def publish_exports(ctx: Context) -> None:
+    """Write both exports, rendering only the days whose deal stories changed."""
+    days_of = getattr(ctx.reader, "deal_export_days", None)
+    rows_of = getattr(ctx.reader, "deal_export_rows", None)
+    if days_of is None or rows_of is None:        # a reader without them: from its stories
+        csv_data, ndjson_data = _render(_rows_of_stories(ctx))
+        ctx.writer.write(CSV_FILE, HEADER + csv_data)
+        ctx.writer.write(NDJSON_FILE, ndjson_data)
+        return
+    days = list(days_of())
+    salt = f"{ctx.fingerprint}|{EXPORT_VERSION}"
+    sig = hashlib.sha256(json.dumps([salt, days]).encode()).hexdigest()
+    before = ctx.previous.get(EXPORTS_KEY, {})
+    old = _layout(ctx, before, salt)
+    if old is not None and before.get("sig") == sig:
+        ctx.current[EXPORTS_KEY] = before
+        ctx.writer.unchanged += 2
+        return                  # no deal story written since: the same rows, the same bytes
+    if old is None or not set(old) <= {day for day, _ in days}:
+        layout = _write_all(ctx, days, rows_of)
+    else:
+        layout = _write_changed(ctx, days, rows_of, old)
+    ctx.current[EXPORTS_KEY] = {"sig": sig, "salt": salt, "days": layout}
+
+
+Layout = dict[str, tuple[int, int, int, int, int]]   # day -> n, csv at, csv len, nd at, nd len
+
+
+def _layout(ctx: Context, before: dict[str, Any], salt: str) -> Layout | None:
+    """Where each day's rows are in the files the last publish wrote (None when they are not
+    there as it left them, or were made with other settings)."""
+    if before.get("salt") != salt:
+        return None
+    out: Layout = {}
+    at_csv, at_nd = len(HEADER), 0
+    try:
+        for day, n, csv_len, nd_len in before["days"]:
+            out[str(day)] = (int(n), at_csv, int(csv_len), at_nd, int(nd_len))
+            at_csv += int(csv_len)
+            at_nd += int(nd_len)
+        sizes = [(ctx.writer.root / name).stat().st_size for name in (CSV_FILE, NDJSON_FILE)]
+    except (OSError, KeyError, TypeError, ValueError):
+        return None
+    return out if sizes == [at_csv, at_nd] else None
+
+
+def _write_all(ctx: Context, days: Sequence[tuple[str, int]],
+               rows_of: Callable[..., Iterable[DealExportRow]]) -> list[list[Any]]:
+    """Every row, from one query read as it goes, cut into days as it comes."""
+    counts = dict(days)
+    layout: list[list[Any]] = []
+    with ctx.writer.parts(CSV_FILE) as csv_out, ctx.writer.parts(NDJSON_FILE) as nd_out:
+        csv_out.add(HEADER)
+        for day, rows in groupby(rows_of(), key=_day):
+            csv_data, nd_data = _render(rows)
+            csv_out.add(csv_data)
+            nd_out.add(nd_data)
+            layout.append([day, counts.get(day, 0), len(csv_data), len(nd_data)])
+    return _with_empty_days(layout, days)
+
+
+def _write_changed(ctx: Context, days: Sequence[tuple[str, int]],
+                   rows_of: Callable[..., Iterable[DealExportRow]],
+                   old: Layout) -> list[list[Any]]:
+    """The days whose count moved rendered again (a query each), the others copied from the
+    files as they are; nothing written when the days rendered again give the bytes they had."""
+    fresh: dict[str, tuple[bytes, bytes]] = {}
+    same = [day for day, _ in days] == list(old)
+    for day, n in days:
+        kept = old.get(day)
+        if kept is not None and kept[0] == n:
+            continue
+        fresh[day] = _render(rows_of(day))
+        if kept is None or ctx.writer.read_range(CSV_FILE, kept[1], kept[2]) != fresh[day][0] \
+                or ctx.writer.read_range(NDJSON_FILE, kept[3], kept[4]) != fresh[day][1]:
+            same = False
+    layout = [[day, n, len(fresh[day][0]), len(fresh[day][1])] if day in fresh
+              else [day, n, old[day][2], old[day][4]] for day, n in days]
+    if same:
+        ctx.writer.unchanged += 2
+        return layout
+    with ctx.writer.parts(CSV_FILE, compare=False) as csv_out, \
+            ctx.writer.parts(NDJSON_FILE, compare=False) as nd_out:
+        csv_out.add(HEADER)
+        for day, _ in days:
+            if day in fresh:
+                csv_out.add(fresh[day][0])
+                nd_out.add(fresh[day][1])
+            else:
+                csv_out.copy(old[day][1], old[day][2])
+                nd_out.copy(old[day][3], old[day][4])
+    return layout
+
+
+def _with_empty_days(layout: list[list[Any]], days: Sequence[tuple[str, int]],
+                     ) -> list[list[Any]]:
+    """``layout`` with the counted days that hold no row now (as empty ranges), by day."""
+    have = {entry[0] for entry in layout}
+    layout += [[day, n, 0, 0] for day, n in days if day not in have]
+    return sorted(layout)
+
+
+def _day(row: DealExportRow) -> str:
+    return rfc3339(row.announced)[:10]
+
+
+def _render(rows: Iterable[DealExportRow]) -> tuple[bytes, bytes]:
+    """The CSV rows (no header) and the NDJSON lines of ``rows``."""
+    table = io.StringIO()
+    out = csv.writer(table, lineterminator="\r\n")
+    lines: list[str] = []
+    for row in rows:
+        record = export_record(row)
+        out.writerow(_csv_cells(record))
+        lines.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+    return table.getvalue().encode("utf-8"), "".join(lines).encode("utf-8")
+
+
+def _rows_of_stories(ctx: Context) -> Iterator[DealExportRow]:
+    query = StoryQuery(deals_only=True)
+    stories: Sequence[Story] = ctx.reader.select_stories(
+        query, limit=max(1, ctx.reader.count_stories(query)), oldest_first=True)
+    for story in sorted(stories, key=lambda s: (s.published, s.id)):
+        if story.deal is None:
+            continue
+        outlets = [story.primary.feed]
+        outlets += [s.feed for s in story.sources if s.feed not in outlets]
+        yield DealExportRow(id=story.id, uri=story.uri, announced=story.published,
+                            deal=asdict(story.deal), url=story.primary.link,
+                            outlets=tuple(outlets))
+
+
+def export_record(row: DealExportRow) -> dict[str, Any]:
+    """One NDJSON line (the CSV row holds the same values, lists encoded as in docs); the
+    facts as the entry's ``deal:deal`` gives them (XML-safe strings, finite numbers)."""
+    deal = row.deal
+    texts = [row.uri, deal.get("type"), deal.get("status"), deal.get("round"), *row.outlets]
+    parties = deal.get("parties") or ()
+    texts += [str(p.get(k) or "") for p in parties for k in ("name", "role", "slug")]
+    text = _same if xml_safe("".join(t for t in texts if t)) else clean
+    amount, valuation = _money(deal.get("amount"), text), _money(deal.get("valuation"), text)
+    listed = [{"role": text(p.get("role")), "name": text(p.get("name")),
+               "slug": text(p.get("slug")), "lead": bool(p.get("lead"))}
+              for p in parties if text(p.get("name"))]
+    return {
+        "story_id": row.id,
+        "story_uri": text(row.uri),
+        "announced": rfc3339(row.announced),
+        "type": text(deal.get("type")),
+        "status": text(deal.get("status")) or None,
+        "round": text(deal.get("round")) or None,
+        "amount": amount[0], "currency": amount[1], "amount_usd": amount[2],
+        "amount_qualifier": amount[3],
+        "valuation": valuation[0], "valuation_currency": valuation[1],
+        "parties": listed,
+        "lead_investors": [p["name"] for p in listed if p["lead"]],
+        "url": safe_url(row.url),
+        "outlets": [o for o in map(text, row.outlets) if o],
+    }
+
+
+def _same(value: str | None) -> str:
+    return value or ""
+
+
+_NONE = (None, None, None, None)
+
+
+def _money(data: Mapping[str, Any] | None, text: Callable[[str | None], str],
+           ) -> tuple[Any, str | None, Any, str | None]:
+    """(value, currency, value in USD, qualifier) as ``deal:amount`` gives them: none for a
+    value that is not finite, USD for no currency; the USD value is the given one, else the
+    value itself when the currency is USD."""
+    if not data or not finite(data.get("value")):
+        return _NONE
+    currency = text(data.get("currency")).upper() or "USD"
+    usd = data.get("usd")
+    usd = usd if finite(usd) else (data["value"] if currency == "USD" else None)
+    return (json_number(data["value"]), currency,
+            json_number(usd) if usd is not None else None,
+            text(data.get("qualifier")) or None)
+
+
+def _csv_cells(record: dict[str, Any]) -> list[str]:
+    cells = []
+    for name in COLUMNS:
+        value = record[name]
+        if value is None:
+            cells.append("")
+        elif name == "parties":
+            cells.append(join_list(f"{p['role']}:{p['name']}" for p in value))
+        elif isinstance(value, list):
+            cells.append(join_list(value))
+        elif isinstance(value, str):
+            cells.append(value)
+        else:
+            cells.append(plain_number(value))
+    return cells
+
+
+def join_list(items: Iterable[str]) -> str:
+    """A list in one CSV cell: items separated by ";", a "\\" or ";" inside an item written
+    as "\\\\" / "\\;"."""
+    return ";".join(i.replace("\\", "\\\\").replace(";", "\\;") for i in items)
+
+
+def split_list(cell: str) -> list[str]:
+    """The items of a cell written by :func:`join_list`."""
+    if not cell:
+        return []
+    items, current, escaped = [], [], False
+    for char in cell:
+        if escaped:
+            current.append(char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == ";":
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    items.append("".join(current))
+    return items
