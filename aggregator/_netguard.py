@@ -41,6 +41,18 @@ class BlockedAddressError(OSError):
         self.address = address
 
 
+def find_blocked(exc: BaseException) -> BlockedAddressError | None:
+    """The policy refusal behind an exception (an HTTP client wraps it in its own)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, BlockedAddressError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
 def embedded_ipv4(ip: IPAddress) -> ipaddress.IPv4Address | None:
     """The IPv4 address an IPv6 address stands for (IPv4-mapped, NAT64, 6to4), if any."""
     if isinstance(ip, ipaddress.IPv4Address):

@@ -30,6 +30,7 @@ from aggregator._netguard import (
     BlockedAddressError,
     GuardedResolver,
     check_literal_host,
+    find_blocked,
 )
 from aggregator.fetch import parse_retry_after
 from aggregator.models import DeliveryResult
@@ -114,7 +115,7 @@ class WebhookSender:
         except TimeoutError:
             return fail(f"no answer within {self.options.timeout:g} s")
         except (aiohttp.ClientError, OSError) as exc:
-            blocked = _blocked(exc)
+            blocked = find_blocked(exc)
             if blocked is not None:
                 return fail(str(blocked), True)
             return fail(f"{type(exc).__name__}: {exc}")
@@ -141,14 +142,3 @@ class WebhookSender:
         reason = f"HTTP {status} {response.reason or ''}".rstrip()
         return DeliveryResult(request.delivery_id, ok=False, status=status, error=reason,
                               permanent=permanent, retry_after=retry_after)
-
-
-def _blocked(exc: BaseException) -> BlockedAddressError | None:
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        if isinstance(current, BlockedAddressError):
-            return current
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return None

@@ -35,6 +35,7 @@ from aggregator._netguard import (
     BlockedAddressError,
     GuardedResolver,
     check_literal_host,
+    find_blocked,
 )
 from aggregator.errors import describe
 from aggregator.models import FetchRequest, FetchResult
@@ -374,19 +375,8 @@ async def _read_body(response: aiohttp.ClientResponse, cap: int) -> bytes:
     return b"".join(chunks)
 
 
-def _find_blocked(exc: BaseException) -> BlockedAddressError | None:
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        if isinstance(current, BlockedAddressError):
-            return current
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return None
-
-
 def _classify(exc: BaseException) -> _Failure:
-    blocked = _find_blocked(exc)
+    blocked = find_blocked(exc)
     if blocked is not None:
         return _Failure("blocked", str(blocked))
     if isinstance(exc, aiohttp.InvalidURL):

@@ -74,27 +74,14 @@ class SiteWriter:
         ends (not when it raises). With ``compare``, a result holding exactly the bytes
         already there is dropped (nothing written)."""
         target = self._target(rel)
-        tmp: str | None = None
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                       suffix=".tmp")
-            with os.fdopen(fd, "wb") as out, _open_old(target) as old:
+        with _temp_beside(target) as (out, tmp):
+            with _open_old(target) as old:
                 yield Parts(out, old)
-            os.chmod(tmp, FILE_MODE)
-            if compare and _same_file(target, Path(tmp)):
+            out.close()
+            if compare and _same_file(target, tmp):
                 self.unchanged += 1
                 return
             os.replace(tmp, target)
-            tmp = None
-        except OSError as exc:
-            raise PublishError(f"{target}: cannot write: {exc}") from exc
-        finally:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
         self._written(rel, target)
 
     def _written(self, rel: str, target: Path) -> None:
@@ -175,21 +162,30 @@ def _same_file(target: Path, other: Path) -> bool:
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
-    tmp: str | None = None
+    with _temp_beside(target) as (handle, tmp):
+        handle.write(data)
+        handle.close()
+        os.replace(tmp, target)
+
+
+@contextlib.contextmanager
+def _temp_beside(target: Path) -> Iterator[tuple[IO[bytes], Path]]:
+    """A new temp file beside ``target`` (mode ``FILE_MODE``), open for writing; the caller
+    renames it over ``target``, else it is removed. An OSError names the target."""
+    tmp: Path | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        tmp = Path(name)
         os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, target)
-        tmp = None
+        with os.fdopen(fd, "wb") as handle:
+            yield handle, tmp
     except OSError as exc:
         raise PublishError(f"{target}: cannot write: {exc}") from exc
     finally:
-        if tmp is not None:
+        if tmp is not None and tmp.exists():
             try:
-                os.unlink(tmp)
+                tmp.unlink()
             except OSError:
                 pass
 
