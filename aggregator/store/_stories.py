@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from ..models import (
-    Company, Deal, DealExportRow, Facets, MonthVolume, Source, Story, StoryDecision,
+    Company, Deal, DealExportRow, Facets, MonthVolume, PartyDeal, Source, Story, StoryDecision,
     StoryFactsUpdate, StoryQuery,
 )
 from . import _rows, _story_writes
@@ -29,7 +29,7 @@ def feed_key(query: StoryQuery) -> str | None:
     """The ``feed_members`` key of a query that is one published feed (None: any other)."""
     fields = {name: value for name, value in (
         ("curated", query.curated), ("deal", query.deal_type), ("company", query.company),
-        ("tag", query.tag), ("deals", query.deals_only or None)) if value is not None}
+        ("investor", query.investor), ("tag", query.tag), ("deals", query.deals_only or None)) if value is not None}
     if not fields:
         return "all"
     if len(fields) > 1:
@@ -237,6 +237,10 @@ class StoryStore:
         if query.company:
             clauses.append("s.id IN (SELECT story_id FROM story_parties WHERE slug = ?)")
             params.append(query.company)
+        if query.investor:
+            clauses.append("s.id IN (SELECT story_id FROM story_parties WHERE slug = ? "
+                           "AND role = 'investor')")
+            params.append(query.investor)
         if query.tag:
             clauses.append("s.id IN (SELECT story_id FROM story_tags WHERE tag = ?)")
             params.append(query.tag)
@@ -373,7 +377,8 @@ class StoryStore:
         companies = tuple(Company(r["value"], r["label"], r["n"]) for r in keys("company"))
         types = tuple(r["value"] for r in keys("deal"))
         tags = tuple(r["value"] for r in keys("tag"))
-        return Facets(companies=companies, deal_types=types, tags=tags)
+        investors = tuple(Company(r["value"], r["label"], r["n"]) for r in keys("investor"))
+        return Facets(companies=companies, deal_types=types, tags=tags, investors=investors)
 
     def brief_stories(self, days: float) -> list[Story]:
         """The curated deal stories whose news time is within ``days`` of the newest one's,
@@ -403,6 +408,35 @@ class StoryStore:
         """Deal stories and disclosed dollars per month (kept by triggers: migration 0007)."""
         return [MonthVolume(r["month"], r["n"], float(r["usd"])) for r in self.rows(
             "SELECT month, n, usd FROM deal_months WHERE n > 0 ORDER BY month")]
+
+    def largest_deals(self, since: datetime, *, limit: int) -> list[tuple[int, str]]:
+        """(id, updated) of the ``limit`` live deal stories with the largest disclosed
+        amount (USD) whose news time is ``since`` or later, largest first (then the newer
+        story): walks index ``stories_deal_usd`` from the top, so a short period costs a
+        few hundred index entries, not a read of every deal in it."""
+        rows = self.db.execute(
+            "SELECT id, updated_at FROM stories INDEXED BY stories_deal_usd "
+            "WHERE merged_into IS NULL AND deal_type IS NOT NULL AND deal_usd IS NOT NULL "
+            "AND deal_usd > 0 AND news_at >= ? ORDER BY deal_usd DESC, id DESC LIMIT ?",
+            [_rows.ts(since), limit])
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+    def party_deals(self, slug: str) -> list[PartyDeal]:
+        """Every live deal story with ``slug`` as a party, by news time then id (a
+        company's profile and deal timeline): one index range of its feed, no Story
+        objects."""
+        out = []
+        for story_id, news, deal_json, title, link in self.db.execute(
+                "SELECT s.id, coalesce(s.news_at, s.created_at), s.deal_json, p.title, "
+                "coalesce(p.link, p.original_link) FROM feed_members m "
+                "JOIN stories s ON s.id = m.story_id "
+                "LEFT JOIN entries p ON p.id = s.primary_entry_id "
+                "WHERE m.key = ? ORDER BY 2, 1", [f"company:{slug}"]):
+            deal = _rows.deal_from_json(deal_json)
+            if deal is not None:
+                out.append(PartyDeal(id=story_id, announced=_rows.dt(news),  # type: ignore[arg-type]
+                                     deal=deal, title=title or "", url=link))
+        return out
 
     def deal_export_days(self) -> list[tuple[str, int]]:
         """(day, writes so far) of every day (UTC, of news time) that has held a live deal

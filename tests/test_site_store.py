@@ -1,0 +1,67 @@
+"""The store's reads behind the site's pages: investors' feeds, the largest deals of a
+period, a company's deals; each checked against a plain scan of the stories table."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from aggregator.store import Store
+
+from .test_feed_members import as_before, check, cycled
+
+
+def _live_deals(store: Store) -> list[dict]:
+    return store.rows("SELECT id, updated_at, news_at, deal_usd, deal_json FROM stories "
+                      "WHERE merged_into IS NULL AND deal_type IS NOT NULL")
+
+
+def test_largest_deals_walk_the_amounts_from_the_top(tmp_path: Path) -> None:
+    store = cycled(tmp_path, days=3)
+    deals = _live_deals(store)
+    sized = [d for d in deals if d["deal_usd"] and d["deal_usd"] > 0]
+    assert len(sized) > 10
+    times = sorted(d["news_at"] for d in sized)
+    for since in (times[0], times[len(times) // 2], times[-3]):
+        want = sorted((d for d in sized if d["news_at"] >= since),
+                      key=lambda d: (d["deal_usd"], d["id"]), reverse=True)[:5]
+        got = store.largest_deals(datetime.fromisoformat(since), limit=5)
+        assert got == [(d["id"], d["updated_at"]) for d in want]
+    later = datetime.fromisoformat(times[-1]) + timedelta(seconds=1)
+    assert store.largest_deals(later, limit=5) == []
+    plan = " ".join(str(r[-1]) for r in store.db.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM stories INDEXED BY stories_deal_usd "
+        "WHERE merged_into IS NULL AND deal_type IS NOT NULL AND deal_usd IS NOT NULL "
+        "AND deal_usd > 0 AND news_at >= ? ORDER BY deal_usd DESC, id DESC LIMIT 5", ["x"]))
+    assert "stories_deal_usd" in plan
+
+
+def test_party_deals_are_every_deal_of_the_company_by_news_time(tmp_path: Path) -> None:
+    store = cycled(tmp_path, days=3)
+    deals = {d["id"]: d for d in _live_deals(store)}
+    busiest = max(store.facets().companies, key=lambda c: c.deal_count)
+    assert busiest.deal_count > 1
+    got = store.party_deals(busiest.slug)
+    want = sorted((d for d in deals.values()
+                   if any(p["slug"] == busiest.slug
+                          for p in json.loads(d["deal_json"])["parties"])),
+                  key=lambda d: (d["news_at"], d["id"]))
+    assert [d.id for d in got] == [d["id"] for d in want]
+    assert len(got) == busiest.deal_count
+    for item in got:
+        assert any(p.slug == busiest.slug for p in item.deal.parties)
+        assert item.title and item.announced.isoformat() == deals[item.id]["news_at"]
+    assert store.party_deals("no-such-company") == []
+
+
+def test_an_older_database_gets_its_investor_feeds(tmp_path: Path) -> None:
+    store = cycled(tmp_path, days=2)
+    before = [(c.slug, c.deal_count) for c in store.facets().investors]
+    assert before
+    with store.write():
+        store.db.execute("DELETE FROM feed_members WHERE key LIKE 'investor:%'")
+        store.db.execute("DELETE FROM feed_sizes WHERE key LIKE 'investor:%'")
+    again = as_before(store, tmp_path / "a.db", ["INDEX stories_deal_usd"], "0014_investors")
+    assert [(c.slug, c.deal_count) for c in again.facets().investors] == before
+    assert check(again) > 10
