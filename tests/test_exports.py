@@ -148,7 +148,8 @@ def test_exports_say_what_the_atom_deals_say(tmp_path: Path, feed_server: FeedSe
     mistral = next(r for r in records if r["url"] == "https://a.example/2")
     assert mistral["currency"] == "EUR" and mistral["lead_investors"] == ["General Catalyst"]
     index = (site / "index.html").read_text()
-    assert '<a href="deals.csv">CSV</a>' in index and '<a href="deals.ndjson">NDJSON</a>' in index
+    assert '<a href="deals.csv">deals.csv</a>' in index
+    assert '<a href="deals.ndjson">deals.ndjson</a>' in index
 
 
 def test_unchanged_deals_are_not_read_and_a_change_rewrites(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, NamedTuple, Sequence
 
-from aggregator.models import Facets, Story, StoryQuery
+from aggregator.models import Facets, PartyDeal, Story, StoryQuery
 
 from ._alert_feeds import alert_specs, publish_alert_feeds
 from ._archives import publish_archives
@@ -16,13 +16,16 @@ from ._brief import brief_specs, publish_briefs
 from ._context import Context, feed_id, write_page
 from ._entry import Rendered
 from ._exports import publish_exports
-from ._html import company_page, deal_row, harvest_rows, index_page, row_key
+from ._chart import months_table
+from ._company import company_page, investor_page
+from ._html import IndexParts, amount_index, index_page, type_pages
+from ._largest import largest_periods
+from ._table import deal_row, harvest_rows, row_key
 from ._text import utc
-from ._icon import favicon
+from ._icon import IMAGES
 from ._opml import sources_opml, subscriptions_opml
 from ._paging import FeedSpec, feed_specs, head_page
 from . import _state
-from ._svg import volume_svg
 
 log = logging.getLogger(__name__)
 
@@ -32,13 +35,22 @@ __all__ = ["Context", "Share", "ShareDone", "feed_id", "publish_all", "publish_h
            "publish_share"]
 
 
-def _digest(ctx: Context, spec: FeedSpec, count: int) -> tuple[bool, list[Any] | None]:
+def _salt(ctx: Context, spec: FeedSpec, types: Sequence[str]) -> str:
+    """What a feed's digest is made with: the settings, and for a deal type (whose pages
+    link every type) the deal types there are."""
+    if spec.deal_type is None:
+        return ctx.fingerprint
+    return ctx.fingerprint + "|" + ",".join(sorted(set(types)))
+
+
+def _digest(ctx: Context, spec: FeedSpec, count: int, types: Sequence[str] = (),
+            ) -> tuple[bool, list[Any] | None]:
     """Record this feed's digest: (unchanged since the last publish with its files there,
     the (id, updated) of its newest stories; None for readers without ``story_versions``)."""
     if getattr(ctx.reader, "story_versions", None) is None:
         return False, None
     newest = head_versions(ctx, spec.query)
-    sig = _state.digest(ctx.fingerprint, count, newest)
+    sig = _state.digest(_salt(ctx, spec, types), count, newest)
     ctx.current[spec.path] = {"sig": sig}
     files = [f"{spec.path}.atom", f"{spec.path}.json", *_extra(spec)]
     same = ctx.previous.get(spec.path, {}).get("sig") == sig
@@ -73,12 +85,14 @@ def _prepare(ctx: Context, spec: FeedSpec, newest: list[Any] | None) -> None:
 
 
 def _extra(spec: FeedSpec) -> list[str]:
-    return [spec.html_path] if spec.company is not None else []
+    return list(spec.pages)
 
 
 def publish_feeds(ctx: Context, specs: Sequence[FeedSpec], counts: dict[str, int],
-                  skips: dict[str, bool], newest: dict[str, list[Any] | None]) -> None:
-    """Archive pages, head documents and company pages of ``specs``."""
+                  skips: dict[str, bool], newest: dict[str, list[Any] | None],
+                  types: Sequence[str] = ()) -> None:
+    """Archive pages, head documents and the pages of ``specs`` (deal types, companies,
+    investors; ``types``: the deal types there are, which a type's pages link)."""
     for spec in specs:
         if not skips[spec.path]:
             _prepare(ctx, spec, newest[spec.path])
@@ -86,9 +100,32 @@ def publish_feeds(ctx: Context, specs: Sequence[FeedSpec], counts: dict[str, int
     for spec in specs:
         head = publish_head(ctx, spec, counts[spec.path], pages[spec.path], skips[spec.path],
                             newest[spec.path])
-        if head is not None and spec.company is not None:
-            ctx.writer.write(spec.html_path, company_page(ctx.settings, spec, spec.company,
-                                                          head.rows, head.newest))
+        if head is not None and spec.pages:
+            for path, data in _pages(ctx, spec, head, types).items():
+                ctx.writer.write(path, data)
+
+
+def _pages(ctx: Context, spec: FeedSpec, head: "Head", types: Sequence[str],
+           ) -> dict[str, bytes]:
+    if spec.deal_type is not None:
+        return type_pages(ctx.settings, spec, head.rows, head.newest, types)
+    assert spec.company is not None
+    deals = party_deals(ctx, spec.company.slug)
+    render = investor_page if spec.group == "Investors" else company_page
+    return {spec.html_path: render(ctx.settings, spec, spec.company, head.rows, head.newest,
+                                   deals)}
+
+
+def party_deals(ctx: Context, slug: str) -> list[PartyDeal]:
+    """Every deal story with ``slug`` as a party, oldest first (readers without
+    ``party_deals``: from their stories)."""
+    read = getattr(ctx.reader, "party_deals", None)
+    if read is not None:
+        return list(read(slug))
+    query = StoryQuery(company=slug)
+    stories = ctx.reader.select_stories(query, limit=max(1, ctx.reader.count_stories(query)))
+    return [PartyDeal(s.id, s.published, s.deal, s.title, s.primary.link)
+            for s in sorted(stories, key=lambda s: (s.published, s.id)) if s.deal is not None]
 
 
 def publish_share(ctx: Context, share: Share) -> ShareDone:
@@ -126,7 +163,7 @@ def _split(ctx: Context, specs: Sequence[FeedSpec], counts: dict[str, int],
 class Head(NamedTuple):
     """What a published head document listed: the company page shows the same stories."""
 
-    rows: list[str]               # deal rows, newest story first (company feeds only)
+    rows: list[str]               # deal rows, newest story first (feeds with pages only)
     newest: datetime | None       # the latest update among them
 
 
@@ -146,7 +183,7 @@ def publish_head(ctx: Context, spec: FeedSpec, count: int, pages: int, skip: boo
     if listed is None:
         stories = head_stories(ctx, spec.query)
         entries = list(ctx.renderer.many(stories))
-        rows = [deal_row(s, ctx.rows) for s in stories] if spec.company is not None else []
+        rows = [deal_row(s, ctx.rows) for s in stories] if spec.pages else []
         latest = max((utc(s.updated) for s in stories), default=None)
     else:
         entries, rows, latest = listed
@@ -161,7 +198,7 @@ def _from_versions(ctx: Context, spec: FeedSpec, newest: list[Any],
     uri = getattr(ctx.reader, "story_uri", None)
     if uri is None:
         return None
-    wants_rows = spec.company is not None
+    wants_rows = bool(spec.pages)
     versions = [(story_id, utc(datetime.fromisoformat(str(updated))))
                 for story_id, updated in newest]
     known: dict[int, tuple[Rendered | None, str | None]] = {}
@@ -197,7 +234,7 @@ def _reuse_previous(ctx: Context, spec: FeedSpec) -> None:
     except OSError:
         return
     ctx.renderer.harvest(atom, json_doc)
-    if spec.company is not None:
+    if spec.pages:
         try:
             harvest_rows((ctx.writer.root / spec.html_path).read_bytes(), ctx.rows)
         except OSError:
@@ -233,18 +270,19 @@ def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> No
     specs = feed_specs(ctx.settings, facets)
     counts = {spec.path: ctx.reader.count_stories(spec.query) for spec in specs}
     skips, newest = {}, {}
+    types = tuple(sorted(set(facets.deal_types)))
     for spec in specs:
-        skips[spec.path], newest[spec.path] = _digest(ctx, spec, counts[spec.path])
+        skips[spec.path], newest[spec.path] = _digest(ctx, spec, counts[spec.path], types)
     mine, theirs = _split(ctx, specs, counts, skips) if helper else (specs, [])
     share = Share(tuple(theirs), counts, skips, newest)
     future = helper(share) if helper is not None and theirs else None
-    publish_feeds(ctx, mine, counts, skips, newest)
+    publish_feeds(ctx, mine, counts, skips, newest, types)
     if future is not None:
         try:
             done = future.result()
         except Exception as exc:   # the helper failed: do its part here
             log.warning("publish helper failed (%s); publishing its feeds here", exc)
-            publish_feeds(ctx, theirs, counts, skips, newest)
+            publish_feeds(ctx, theirs, counts, skips, newest, types)
         else:
             ctx.current.update(done.current)
             ctx.writer.written.extend(done.written)
@@ -253,15 +291,23 @@ def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> No
     publish_briefs(ctx, briefs)
     publish_alert_feeds(ctx, alerts)
     listed = specs[:2] + briefs + specs[2:] + alerts
-    ctx.writer.write("favicon.ico", favicon())
+    for name, image in IMAGES.items():
+        ctx.writer.write(name, image())
     ctx.writer.write("sources.opml", sources_opml(ctx.settings))
     ctx.writer.write("subscriptions.opml", subscriptions_opml(ctx.settings, listed))
     publish_exports(ctx)
     latest = head_stories(ctx, StoryQuery(deals_only=True))
-    chart = volume_svg(ctx.reader.deal_volume_by_month(), now)
+    rows = tuple(deal_row(s, ctx.rows) for s in latest)
+    newest_update = max((utc(s.updated) for s in latest), default=None)
     states = getattr(ctx.reader, "feed_states", None)      # (readers that know feeds)
-    sources = states(counts=False) if states is not None else []
-    ctx.writer.write("index.html", index_page(ctx.settings, listed, latest,
-                                              facets.companies, chart, ctx.rows, sources))
+    parts = IndexParts(rows=rows, newest=newest_update, types=types,
+                       periods=tuple(largest_periods(ctx, max(
+                           (utc(s.published) for s in latest), default=utc(now)))),
+                       months=months_table(ctx.reader.deal_volume_by_month(), now),
+                       companies=tuple(facets.companies), investors=tuple(facets.investors),
+                       sources=tuple(states(counts=False) if states is not None else ()))
+    ctx.writer.write("index.html", index_page(ctx.settings, listed, parts))
+    ctx.writer.write("deals/by-amount.html", amount_index(ctx.settings, rows, newest_update,
+                                                          types))
     ctx.current[FINGERPRINT_KEY] = ctx.fingerprint
     ctx.writer.write(_state.STATE_FILE, _state.dump(ctx.current))

@@ -1,0 +1,193 @@
+"""companies/{slug}.html and investors/{slug}.html: a profile, the deal history as a
+timeline (or the portfolio), and the latest stories of the party's feed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+from typing import Sequence
+
+from aggregator.models import Company, Money, PartyDeal, Settings
+
+from ._page import PageMeta, document, item_list
+from ._paging import FeedSpec
+from ._profile import Link, Profile, profile_of
+from ._table import one_line, party_html, round_name, row_articles, rows_table, usd_of
+from ._text import clean, clean_deal, format_money, path_slug, rfc3339, safe_url, utc
+
+TIMELINE = 200          # deals a timeline or portfolio lists (the newest); then a count
+
+
+def _attr(value: str) -> str:
+    return escape(value, quote=True)
+
+
+def _day(moment: datetime) -> str:
+    at = utc(moment)
+    return f'<time datetime="{rfc3339(at)}">{at.date().isoformat()}</time>'
+
+
+def _updated(newest: datetime | None) -> str:
+    if newest is None:
+        return ""
+    at = utc(newest)
+    return (f'<p><small>Last update: <time datetime="{rfc3339(at)}">'
+            f"{at.strftime('%Y-%m-%d %H:%M')} UTC</time></small></p>\n")
+
+
+def _names(links: Sequence[Link], *, leads: bool = False) -> str:
+    out = []
+    for link in links:
+        item = f'<a href="{_attr(path_slug(link.slug))}.html">{escape(one_line(link.name))}</a>'
+        notes = (["lead"] if leads and link.lead else []) + \
+            ([f"{link.deals} deals"] if link.deals > 1 else [])
+        out.append(item + (f" <small>({', '.join(notes)})</small>" if notes else ""))
+    return ", ".join(out)
+
+
+def _story_link(item: PartyDeal) -> str:
+    title = escape(one_line(clean(item.title)) or "(untitled)")
+    href = safe_url(item.url)
+    return f'<a href="{_attr(href)}">{title}</a>' if href else title
+
+
+def _money(money: Money | None) -> str:
+    return escape(format_money(money))
+
+
+def _facts(profile: Profile, slug: str, investor_page: bool) -> str:
+    rows: list[tuple[str, str]] = []
+    if profile.raised_rounds:
+        raised = _money(Money(profile.raised_usd, "USD")) if profile.raised_usd else \
+            "none disclosed"
+        rows.append(("Total disclosed raised", f"{raised} <small>in {profile.raised_rounds} "
+                     f"round{'s' if profile.raised_rounds != 1 else ''}</small>"))
+    if profile.last_round is not None:
+        deal = clean_deal(profile.last_round.deal)
+        parts = [escape(round_name(deal.round) or deal.type), _money(deal.amount),
+                 _day(profile.last_round.announced)]
+        rows.append(("Last round", " · ".join(p for p in parts if p)))
+    if profile.valuation is not None:
+        money, item = profile.valuation
+        rows.append(("Last valuation", f"{_money(money)} <small>({_day(item.announced)})"
+                     "</small>"))
+    if profile.investors:
+        rows.append(("Investors", _names(profile.investors, leads=True)))
+    if profile.acquired:
+        rows.append(("Acquisitions made", _names(profile.acquired)))
+    if profile.acquired_by:
+        rows.append(("Acquired by", _names(profile.acquired_by)))
+    if profile.partners:
+        rows.append(("Partners", _names(profile.partners)))
+    if profile.portfolio and not investor_page:
+        rows.append(("Invests in", f'<a href="../investors/{_attr(slug)}.html">'
+                     f"{len(profile.portfolio)} deal{'s' if len(profile.portfolio) != 1 else ''}"
+                     "</a>"))
+    if not rows:
+        return ""
+    cells = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>\n" for k, v in rows)
+    return f'<dl class="profile">\n{cells}</dl>\n'
+
+
+def _others(item: PartyDeal, slug: str) -> str:
+    deal = clean_deal(item.deal)
+    return ", ".join(party_html(p) for p in deal.parties if p.slug != slug)
+
+
+def timeline(deals: Sequence[PartyDeal], slug: str) -> str:
+    """Every deal, newest first: date, type, round, amount, the other parties, the story."""
+    if not deals:
+        return "<p>No deals yet.</p>\n"
+    items = []
+    for item in list(reversed(deals))[:TIMELINE]:
+        deal = clean_deal(item.deal)
+        facts = [f"<b>{escape(deal.type)}</b>", escape(round_name(deal.round)),
+                 _money(deal.amount), escape(deal.status or "")]
+        with_ = _others(item, slug)
+        items.append(f"<li>{_day(item.announced)} · {' · '.join(f for f in facts if f)}"
+                     f"{' — ' + with_ if with_ else ''}<br>{_story_link(item)}</li>\n")
+    more = len(deals) - TIMELINE
+    tail = f"<p><small>And {more} older deals (in the feeds).</small></p>\n" if more > 0 else ""
+    return f'<ol class="timeline">\n{"".join(items)}</ol>\n{tail}'
+
+
+def portfolio_table(deals: Sequence[PartyDeal], slug: str) -> str:
+    """The deals an investor took part in, newest first."""
+    if not deals:
+        return "<p>No investments yet.</p>\n"
+    rows = []
+    for item in list(deals)[:TIMELINE]:
+        deal = clean_deal(item.deal)
+        me = next((p for p in deal.parties if p.slug == slug and p.role == "investor"), None)
+        backed = ", ".join(party_html(p) for p in deal.parties
+                           if p.slug != slug and p.role in ("target", "issuer"))
+        rows.append(f'<tr><td class="d">{_day(item.announced)}</td><td>{backed}</td>'
+                    f'<td data-l="Round">{escape(round_name(deal.round) or deal.type)}</td>'
+                    f'<td class="n" data-l="Amount">{_money(deal.amount)}</td>'
+                    f'<td data-l="Role">{"lead" if me is not None and me.lead else ""}</td>'
+                    f'<td class="t">{_story_link(item)}</td></tr>\n')
+    more = len(deals) - TIMELINE
+    tail = f"<p><small>And {more} older deals (in the feeds).</small></p>\n" if more > 0 else ""
+    return ('<table class="cards">\n<thead><tr><th>Date</th><th>Company</th><th>Round</th>'
+            '<th class="n">Amount</th><th>Role</th><th>Story</th></tr></thead>\n<tbody>\n'
+            + "".join(rows) + "</tbody>\n</table>\n" + tail)
+
+
+def _meta(settings: Settings, spec: FeedSpec, title: str, description: str,
+          rows: Sequence[str]) -> PageMeta:
+    slug = spec.path.rsplit("/", 1)[-1]
+    url = settings.site.base_url + spec.html_path
+    feeds = (("application/atom+xml", spec.title, f"{slug}.atom"),
+             ("application/feed+json", spec.title, f"{slug}.json"))
+    return PageMeta(path=spec.html_path, title=title, description=description, feeds=feeds,
+                    json_ld=item_list(title, url, row_articles(rows)))
+
+
+def _follow(slug: str) -> str:
+    return (f'<p>Follow: <a href="{_attr(slug)}.atom">Atom feed</a> · '
+            f'<a href="{_attr(slug)}.json">JSON feed</a></p>\n')
+
+
+def company_page(settings: Settings, spec: FeedSpec, company: Company, rows: Sequence[str],
+                 newest: datetime | None, deals: Sequence[PartyDeal]) -> bytes:
+    """A company's page: ``deals`` (all its deal stories, oldest first) make the profile
+    and the timeline; ``rows`` (its feed's stories) the table of latest stories."""
+    site = clean(settings.site.title) or "AI deals"
+    name = one_line(clean(company.name)) or company.slug
+    slug = spec.path.rsplit("/", 1)[-1]
+    profile = profile_of(company.slug, deals)
+    since = f" since {utc(profile.first).date().isoformat()}" if profile.first else ""
+    summary = f"{len(deals)} deal{'s' if len(deals) != 1 else ''}{since}"
+    raised = format_money(Money(profile.raised_usd, "USD")) if profile.raised_usd else ""
+    description = f"{name}: {summary}" + (f", {raised} disclosed raised" if raised else "") + "."
+    header = (f"<h1>{escape(name)}</h1>\n<p>{escape(summary)}.</p>\n{_updated(newest)}"
+              f"{_follow(slug)}")
+    main = (f"<h2>Profile</h2>\n{_facts(profile, slug, False) or '<p>No facts yet.</p>'}\n"
+            f"<h2>Deal history</h2>\n{timeline(deals, company.slug)}"
+            f"<h2>Latest stories</h2>\n{rows_table(rows)}")
+    meta = _meta(settings, spec, f"{name}: {site}", description, rows)
+    return document(settings, meta, header, main)
+
+
+def investor_page(settings: Settings, spec: FeedSpec, company: Company, rows: Sequence[str],
+                  newest: datetime | None, deals: Sequence[PartyDeal]) -> bytes:
+    """An investor's page: its portfolio (the deals it invested in, from ``deals``: every
+    deal story it is a party to, oldest first) and its feed's latest stories."""
+    site = clean(settings.site.title) or "AI deals"
+    name = one_line(clean(company.name)) or company.slug
+    slug = spec.path.rsplit("/", 1)[-1]
+    portfolio = profile_of(company.slug, deals).portfolio
+    led = sum(1 for d in portfolio for p in d.deal.parties
+              if p.slug == company.slug and p.role == "investor" and p.lead)
+    total = sum(max(usd_of(d.deal.amount) or 0.0, 0.0) for d in portfolio)
+    summary = (f"{len(portfolio)} investment{'s' if len(portfolio) != 1 else ''}"
+               + (f", {led} led" if led else "")
+               + (f", in rounds of {format_money(Money(total, 'USD'))} disclosed in all"
+                  if total else ""))
+    header = (f"<h1>{escape(name)}: investments</h1>\n<p>{escape(summary)}. "
+              f'Company page: <a href="../companies/{_attr(slug)}.html">{escape(name)}</a>.'
+              f"</p>\n{_updated(newest)}{_follow(slug)}")
+    main = (f"<h2>Portfolio</h2>\n{portfolio_table(portfolio, company.slug)}"
+            f"<h2>Latest stories</h2>\n{rows_table(rows)}")
+    meta = _meta(settings, spec, f"{name}: investments: {site}", f"{name}: {summary}.", rows)
+    return document(settings, meta, header, main)
