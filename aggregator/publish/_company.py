@@ -60,13 +60,19 @@ def _facts(profile: Profile, slug: str, investor_page: bool) -> str:
     if profile.raised_rounds:
         raised = _money(Money(profile.raised_usd, "USD")) if profile.raised_usd else \
             "none disclosed"
-        rows.append(("Total disclosed raised", f"{raised} <small>in {profile.raised_rounds} "
-                     f"round{'s' if profile.raised_rounds != 1 else ''}</small>"))
+        count = profile.raised_rounds
+        what = f"{count} deal{'s' if count != 1 else ''}" if profile.ipo else \
+            f"{count} round{'s' if count != 1 else ''}"
+        rows.append(("Total disclosed raised", f"{raised} <small>in {what}</small>"))
     if profile.last_round is not None:
         deal = clean_deal(profile.last_round.deal)
         parts = [escape(round_name(deal.round) or deal.type), _money(deal.amount),
                  _day(profile.last_round.announced)]
         rows.append(("Last round", " · ".join(p for p in parts if p)))
+    if profile.ipo is not None:
+        deal = clean_deal(profile.ipo.deal)
+        parts = [escape(deal.status or ""), _money(deal.amount), _day(profile.ipo.announced)]
+        rows.append(("IPO", " · ".join(p for p in parts if p)))
     if profile.valuation is not None:
         money, item = profile.valuation
         rows.append(("Last valuation", f"{_money(money)} <small>({_day(item.announced)})"

@@ -32,7 +32,8 @@ class Link:
 class Profile:
     raised_usd: float                   # disclosed money raised (USD), every round
     raised_rounds: int                  # the rounds (or IPOs) that money comes from
-    last_round: PartyDeal | None        # the newest round the company raised
+    last_round: PartyDeal | None        # the newest funding round it raised (not an IPO)
+    ipo: PartyDeal | None               # its newest IPO story
     valuation: tuple[Money, PartyDeal] | None     # the newest disclosed valuation
     investors: tuple[Link, ...]         # who invested in it, most deals first
     acquired: tuple[Link, ...]          # companies it bought
@@ -67,6 +68,7 @@ def profile_of(slug: str, deals: Sequence[PartyDeal]) -> Profile:
     """``deals``: every deal story with ``slug`` as a party, oldest first."""
     raised, rounds = 0.0, 0
     last_round: PartyDeal | None = None
+    ipo: PartyDeal | None = None
     valuation: tuple[Money, PartyDeal] | None = None
     investors: list[Party] = []
     acquired: list[Party] = []
@@ -81,7 +83,10 @@ def profile_of(slug: str, deals: Sequence[PartyDeal]) -> Profile:
             rounds += 1
             usd = usd_of(deal.amount)
             raised += usd if usd is not None and usd > 0 else 0.0
-            last_round = item
+            if deal.type == "ipo":
+                ipo = item
+            else:
+                last_round = item
             investors += [p for p in others if p.role == "investor"]
         if raiser and deal.valuation is not None:
             valuation = (deal.valuation, item)
@@ -94,7 +99,7 @@ def profile_of(slug: str, deals: Sequence[PartyDeal]) -> Profile:
                 acquired_by += [p for p in others if p.role == "acquirer"]
         if deal.type in PARTNERING:
             partners += [p for p in others if p.role in ("partner", "licensor", "licensee")]
-    return Profile(raised_usd=raised, raised_rounds=rounds, last_round=last_round,
+    return Profile(raised_usd=raised, raised_rounds=rounds, last_round=last_round, ipo=ipo,
                    valuation=valuation, investors=_links(investors), acquired=_links(acquired),
                    acquired_by=_links(acquired_by), partners=_links(partners),
                    portfolio=tuple(reversed(portfolio)),
