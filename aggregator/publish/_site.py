@@ -20,7 +20,7 @@ from ._chart import months_table
 from ._company import company_page, investor_page
 from ._html import IndexParts, amount_index, index_page, type_pages
 from ._largest import largest_periods
-from ._table import deal_row, harvest_rows, row_key
+from ._table import deal_row, from_root, harvest_rows, row_key
 from ._text import utc
 from ._icon import IMAGES
 from ._opml import sources_opml, subscriptions_opml
@@ -241,6 +241,17 @@ def _reuse_previous(ctx: Context, spec: FeedSpec) -> None:
             pass
 
 
+def _reuse_index(ctx: Context) -> None:
+    """Offer the rows of the last ``index.html`` (its latest and largest deals) to
+    ``ctx.rows`` (same settings only)."""
+    if ctx.previous.get(FINGERPRINT_KEY) != ctx.fingerprint:
+        return
+    try:
+        harvest_rows(from_root((ctx.writer.root / "index.html").read_bytes()), ctx.rows)
+    except OSError:
+        pass
+
+
 @dataclass(frozen=True)
 class Share:
     """Feeds one publish hands to another process (see :func:`publish_share`)."""
@@ -296,6 +307,7 @@ def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> No
     ctx.writer.write("sources.opml", sources_opml(ctx.settings))
     ctx.writer.write("subscriptions.opml", subscriptions_opml(ctx.settings, listed))
     publish_exports(ctx)
+    _reuse_index(ctx)
     latest = head_stories(ctx, StoryQuery(deals_only=True))
     rows = tuple(deal_row(s, ctx.rows) for s in latest)
     newest_update = max((utc(s.updated) for s in latest), default=None)

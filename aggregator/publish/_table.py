@@ -189,6 +189,15 @@ def at_root(html_text: str) -> str:
     return html_text.replace('href="../', 'href="')
 
 
+_INTERNAL = re.compile(rb'href="(?=(?:companies|investors|deals)/)')
+
+
+def from_root(page: bytes) -> bytes:
+    """A page at the site's root with its rows' links as from one directory down (the
+    form :func:`harvest_rows` keeps): the reverse of :func:`at_root`."""
+    return _INTERNAL.sub(b'href="../', page)
+
+
 def row_articles(rows: Sequence[str], limit: int = 50) -> list[dict[str, Any]]:
     """schema.org NewsArticle of each row (headline, link, date), in order."""
     out: list[dict[str, Any]] = []

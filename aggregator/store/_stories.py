@@ -18,6 +18,7 @@ from ._schema import member_rows
 _MEMBERS_OF = member_rows("s.id = :id")
 SOURCES_SHOWN = 50       # reports a published story lists (its count says how many in all)
 STORY_MEMO = 5_000       # stories kept in memory between reads (a publish reads each often)
+LARGEST_SCAN = 2_000     # largest deals walked for a period's top deals (then its own deals)
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -409,16 +410,27 @@ class StoryStore:
         return [MonthVolume(r["month"], r["n"], float(r["usd"])) for r in self.rows(
             "SELECT month, n, usd FROM deal_months WHERE n > 0 ORDER BY month")]
 
-    def largest_deals(self, since: datetime, *, limit: int) -> list[tuple[int, str]]:
+    def largest_deals(self, since: datetime, *, limit: int, scan: int = LARGEST_SCAN,
+                      ) -> list[tuple[int, str]]:
         """(id, updated) of the ``limit`` live deal stories with the largest disclosed
         amount (USD) whose news time is ``since`` or later, largest first (then the newer
-        story): walks index ``stories_deal_usd`` from the top, so a short period costs a
-        few hundred index entries, not a read of every deal in it."""
+        story). Walks index ``stories_deal_usd`` from the top, at most ``scan`` stories: a
+        period with its share of the large deals is answered from a few hundred index
+        entries. Only when that walk is not enough (a period with few deals of a known
+        amount) are the period's deals read instead (index ``stories_deal_news``)."""
+        live = ("merged_into IS NULL AND deal_type IS NOT NULL AND deal_usd IS NOT NULL "
+                "AND deal_usd > 0")
+        start = _rows.ts(since)
+        found = [(int(r[0]), str(r[1])) for r in self.db.execute(
+            "SELECT id, updated_at FROM (SELECT id, updated_at, news_at FROM stories "
+            f"INDEXED BY stories_deal_usd WHERE {live} ORDER BY deal_usd DESC, id DESC "
+            "LIMIT ?) WHERE news_at >= ? LIMIT ?", [scan, start, limit])]
+        if len(found) >= limit:
+            return found
         rows = self.db.execute(
-            "SELECT id, updated_at FROM stories INDEXED BY stories_deal_usd "
-            "WHERE merged_into IS NULL AND deal_type IS NOT NULL AND deal_usd IS NOT NULL "
-            "AND deal_usd > 0 AND news_at >= ? ORDER BY deal_usd DESC, id DESC LIMIT ?",
-            [_rows.ts(since), limit])
+            "SELECT id, updated_at FROM stories INDEXED BY stories_deal_news "
+            f"WHERE news_at >= ? AND {live} ORDER BY deal_usd DESC, id DESC LIMIT ?",
+            [start, limit])
         return [(int(r[0]), str(r[1])) for r in rows]
 
     def party_deals(self, slug: str) -> list[PartyDeal]:
