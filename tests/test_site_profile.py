@@ -7,9 +7,11 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from lxml import html
 
 from aggregator.models import Deal, Money, Party, PartyDeal
+from aggregator.publish import _site
 from aggregator.publish._profile import profile_of
 from tests.fake_reader import T0, FakeReader, investment, publish, story
 
@@ -111,3 +113,17 @@ def test_pages_are_rewritten_only_when_their_stories_change(tmp_path: Path) -> N
     assert pages == {"index.html", "deals/by-amount.html", "deals/investment.html",
                      "deals/investment.by-amount.html", "companies/north.html",
                      "companies/newco.html", "investors/north.html"}
+
+
+def test_a_long_history_is_read_from_its_newest_deals(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_site, "PROFILE_DEALS", 4)
+    publish(_reader(), tmp_path, feed_size=3)
+    doc = html.fromstring((tmp_path / "companies/lumora.html").read_bytes())
+    assert doc.xpath("//header/p")[1].text_content() == "7 deals."
+    assert "From its latest 4 deals of 7." in doc.text_content()
+    assert len(doc.xpath("//ol[@class='timeline']/li")) == 4
+    assert "And 3 older deals (in the feed's archive)." in doc.text_content()
+    facts = {dt.text_content(): dd.text_content()
+             for dt, dd in zip(doc.xpath("//dl/dt"), doc.xpath("//dl/dd"))}
+    assert facts["Total disclosed raised"] == "$900M in 1 deal"      # only the IPO is in it

@@ -55,6 +55,14 @@ def test_party_deals_are_every_deal_of_the_company_by_news_time(tmp_path: Path) 
         assert any(p.slug == busiest.slug for p in item.deal.parties)
         assert item.title and item.announced.isoformat() == deals[item.id]["news_at"]
     assert store.party_deals("no-such-company") == []
+    newest = store.party_deals(busiest.slug, limit=3)        # the newest three, by id
+    assert sorted(d.id for d in newest) == sorted(d.id for d in got)[-3:]
+    assert [d.id for d in newest] == [d.id for d in got if d.id in {n.id for n in newest}]
+    investor = max(store.facets().investors, key=lambda c: c.deal_count)
+    invested = store.party_deals(investor.slug, investor=True)
+    assert len(invested) == investor.deal_count
+    assert all(any(p.slug == investor.slug and p.role == "investor" for p in d.deal.parties)
+               for d in invested)
 
 
 def test_an_older_database_gets_its_investor_feeds(tmp_path: Path) -> None:
@@ -67,3 +75,18 @@ def test_an_older_database_gets_its_investor_feeds(tmp_path: Path) -> None:
     again = as_before(store, tmp_path / "a.db", ["INDEX stories_deal_usd"], "0014_investors")
     assert [(c.slug, c.deal_count) for c in again.facets().investors] == before
     assert check(again) > 10
+
+
+def test_party_deals_parse_only_what_changed(tmp_path: Path) -> None:
+    store = cycled(tmp_path, days=2)
+    busiest = max(store.facets().companies, key=lambda c: c.deal_count)
+    first = store.party_deals(busiest.slug)
+    again = store.party_deals(busiest.slug)
+    assert again == first and all(a is b for a, b in zip(again, first))   # from memory
+    changed = first[0].id
+    with store.write():
+        store.db.execute("UPDATE stories SET updated_at = '2030-01-01T00:00:00+00:00' "
+                         "WHERE id = ?", [changed])
+    third = store.party_deals(busiest.slug)
+    assert [d.id for d in third] == [d.id for d in first]
+    assert [d is f for d, f in zip(third, first)] == [d.id != changed for d in first]

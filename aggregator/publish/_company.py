@@ -15,7 +15,7 @@ from ._profile import Link, Profile, profile_of
 from ._table import one_line, party_html, round_name, row_articles, rows_table, usd_of
 from ._text import clean, clean_deal, format_money, path_slug, rfc3339, safe_url, utc
 
-TIMELINE = 200          # deals a timeline or portfolio lists (the newest); then a count
+PROFILE_DEALS = 200     # a page's profile and timeline read its party's newest deals
 
 
 def _attr(value: str) -> str:
@@ -100,29 +100,34 @@ def _others(item: PartyDeal, slug: str) -> str:
     return ", ".join(party_html(p) for p in deal.parties if p.slug != slug)
 
 
-def timeline(deals: Sequence[PartyDeal], slug: str) -> str:
-    """Every deal, newest first: date, type, round, amount, the other parties, the story."""
+def _older(shown: int, total: int) -> str:
+    more = total - shown
+    return f"<p><small>And {more} older deal{'s' if more != 1 else ''} (in the feed's " \
+        "archive).</small></p>\n" if more > 0 else ""
+
+
+def timeline(deals: Sequence[PartyDeal], slug: str, total: int = 0) -> str:
+    """Each deal, newest first: date, type, round, amount, the other parties, the story;
+    ``total``: how many there are in all (a line counts those not shown)."""
     if not deals:
         return "<p>No deals yet.</p>\n"
     items = []
-    for item in list(reversed(deals))[:TIMELINE]:
+    for item in reversed(deals):
         deal = clean_deal(item.deal)
         facts = [f"<b>{escape(deal.type)}</b>", escape(round_name(deal.round)),
                  _money(deal.amount), escape(deal.status or "")]
         with_ = _others(item, slug)
         items.append(f"<li>{_day(item.announced)} · {' · '.join(f for f in facts if f)}"
                      f"{' — ' + with_ if with_ else ''}<br>{_story_link(item)}</li>\n")
-    more = len(deals) - TIMELINE
-    tail = f"<p><small>And {more} older deals (in the feeds).</small></p>\n" if more > 0 else ""
-    return f'<ol class="timeline">\n{"".join(items)}</ol>\n{tail}'
+    return f'<ol class="timeline">\n{"".join(items)}</ol>\n{_older(len(deals), total)}'
 
 
-def portfolio_table(deals: Sequence[PartyDeal], slug: str) -> str:
-    """The deals an investor took part in, newest first."""
+def portfolio_table(deals: Sequence[PartyDeal], slug: str, total: int = 0) -> str:
+    """The deals an investor took part in (``deals``: newest first; ``total`` in all)."""
     if not deals:
         return "<p>No investments yet.</p>\n"
     rows = []
-    for item in list(deals)[:TIMELINE]:
+    for item in deals:
         deal = clean_deal(item.deal)
         me = next((p for p in deal.parties if p.slug == slug and p.role == "investor"), None)
         backed = ", ".join(party_html(p) for p in deal.parties
@@ -132,8 +137,7 @@ def portfolio_table(deals: Sequence[PartyDeal], slug: str) -> str:
                     f'<td class="n" data-l="Amount">{_money(deal.amount)}</td>'
                     f'<td data-l="Role">{"lead" if me is not None and me.lead else ""}</td>'
                     f'<td class="t">{_story_link(item)}</td></tr>\n')
-    more = len(deals) - TIMELINE
-    tail = f"<p><small>And {more} older deals (in the feeds).</small></p>\n" if more > 0 else ""
+    tail = _older(len(deals), total)
     return ('<table class="cards">\n<thead><tr><th>Date</th><th>Company</th><th>Round</th>'
             '<th class="n">Amount</th><th>Role</th><th>Story</th></tr></thead>\n<tbody>\n'
             + "".join(rows) + "</tbody>\n</table>\n" + tail)
@@ -154,46 +158,59 @@ def _follow(slug: str) -> str:
             f'<a href="{_attr(slug)}.json">JSON feed</a></p>\n')
 
 
+def _scope(shown: int, total: int) -> str:
+    """What a profile is read from, when that is not every deal."""
+    if total <= shown:
+        return ""
+    return f"<p><small>From its latest {shown} deals of {total}.</small></p>\n"
+
+
 def company_page(settings: Settings, spec: FeedSpec, company: Company, rows: Sequence[str],
-                 newest: datetime | None, deals: Sequence[PartyDeal]) -> bytes:
-    """A company's page: ``deals`` (all its deal stories, oldest first) make the profile
-    and the timeline; ``rows`` (its feed's stories) the table of latest stories."""
+                 newest: datetime | None, deals: Sequence[PartyDeal], total: int = 0) -> bytes:
+    """A company's page: ``deals`` (its newest deal stories, by news time; ``total`` in
+    all) make the profile and the timeline; ``rows`` (its feed's stories) the table of
+    latest stories."""
+    total = max(total, len(deals))
     site = clean(settings.site.title) or "AI deals"
     name = one_line(clean(company.name)) or company.slug
     slug = spec.path.rsplit("/", 1)[-1]
     profile = profile_of(company.slug, deals)
     since = f" since {utc(profile.first).date().isoformat()}" if profile.first else ""
-    summary = f"{len(deals)} deal{'s' if len(deals) != 1 else ''}{since}"
+    since = since if total <= len(deals) else ""
+    summary = f"{total} deal{'s' if total != 1 else ''}{since}"
     raised = format_money(Money(profile.raised_usd, "USD")) if profile.raised_usd else ""
     description = f"{name}: {summary}" + (f", {raised} disclosed raised" if raised else "") + "."
     header = (f"<h1>{escape(name)}</h1>\n<p>{escape(summary)}.</p>\n{_updated(newest)}"
               f"{_follow(slug)}")
-    main = (f"<h2>Profile</h2>\n{_facts(profile, slug, False) or '<p>No facts yet.</p>'}\n"
-            f"<h2>Deal history</h2>\n{timeline(deals, company.slug)}"
+    main = (f"<h2>Profile</h2>\n{_scope(len(deals), total)}"
+            f"{_facts(profile, slug, False) or '<p>No facts yet.</p>'}\n"
+            f"<h2>Deal history</h2>\n{timeline(deals, company.slug, total)}"
             f"<h2>Latest stories</h2>\n{rows_table(rows)}")
     meta = _meta(settings, spec, f"{name}: {site}", description, rows)
     return document(settings, meta, header, main)
 
 
 def investor_page(settings: Settings, spec: FeedSpec, company: Company, rows: Sequence[str],
-                  newest: datetime | None, deals: Sequence[PartyDeal]) -> bytes:
-    """An investor's page: its portfolio (the deals it invested in, from ``deals``: every
-    deal story it is a party to, oldest first) and its feed's latest stories."""
+                  newest: datetime | None, deals: Sequence[PartyDeal], total: int = 0) -> bytes:
+    """An investor's page: its portfolio (``deals``: its newest investments, by news time;
+    ``total`` in all) and its feed's latest stories."""
+    total = max(total, len(deals))
     site = clean(settings.site.title) or "AI deals"
     name = one_line(clean(company.name)) or company.slug
     slug = spec.path.rsplit("/", 1)[-1]
     portfolio = profile_of(company.slug, deals).portfolio
     led = sum(1 for d in portfolio for p in d.deal.parties
               if p.slug == company.slug and p.role == "investor" and p.lead)
-    total = sum(max(usd_of(d.deal.amount) or 0.0, 0.0) for d in portfolio)
-    summary = (f"{len(portfolio)} investment{'s' if len(portfolio) != 1 else ''}"
+    disclosed = sum(max(usd_of(d.deal.amount) or 0.0, 0.0) for d in portfolio)
+    summary = (f"{total} investment{'s' if total != 1 else ''}"
                + (f", {led} led" if led else "")
-               + (f", in rounds of {format_money(Money(total, 'USD'))} disclosed in all"
-                  if total else ""))
+               + (f", in rounds of {format_money(Money(disclosed, 'USD'))} disclosed in all"
+                  if disclosed else ""))
     header = (f"<h1>{escape(name)}: investments</h1>\n<p>{escape(summary)}. "
               f'Company page: <a href="../companies/{_attr(slug)}.html">{escape(name)}</a>.'
               f"</p>\n{_updated(newest)}{_follow(slug)}")
-    main = (f"<h2>Portfolio</h2>\n{portfolio_table(portfolio, company.slug)}"
+    main = (f"<h2>Portfolio</h2>\n{_scope(len(portfolio), total)}"
+            f"{portfolio_table(portfolio, company.slug, total)}"
             f"<h2>Latest stories</h2>\n{rows_table(rows)}")
     meta = _meta(settings, spec, f"{name}: investments: {site}", f"{name}: {summary}.", rows)
     return document(settings, meta, header, main)

@@ -17,7 +17,7 @@ from ._context import Context, feed_id, write_page
 from ._entry import Rendered
 from ._exports import publish_exports
 from ._chart import months_table
-from ._company import company_page, investor_page
+from ._company import PROFILE_DEALS, company_page, investor_page
 from ._html import IndexParts, amount_index, index_page, type_pages
 from ._largest import largest_periods
 from ._table import deal_row, from_root, harvest_rows, row_key
@@ -110,20 +110,21 @@ def _pages(ctx: Context, spec: FeedSpec, head: "Head", types: Sequence[str],
     if spec.deal_type is not None:
         return type_pages(ctx.settings, spec, head.rows, head.newest, types)
     assert spec.company is not None
-    deals = party_deals(ctx, spec.company.slug)
-    render = investor_page if spec.group == "Investors" else company_page
+    investor = spec.group == "Investors"
+    deals = party_deals(ctx, spec.company.slug, investor=investor)
+    render = investor_page if investor else company_page
     return {spec.html_path: render(ctx.settings, spec, spec.company, head.rows, head.newest,
-                                   deals)}
+                                   deals, head.count)}
 
 
-def party_deals(ctx: Context, slug: str) -> list[PartyDeal]:
-    """Every deal story with ``slug`` as a party, oldest first (readers without
-    ``party_deals``: from their stories)."""
+def party_deals(ctx: Context, slug: str, *, investor: bool = False) -> list[PartyDeal]:
+    """The newest ``PROFILE_DEALS`` deal stories with ``slug`` as a party (``investor``:
+    as an investor), by news time (readers without ``party_deals``: from their stories)."""
     read = getattr(ctx.reader, "party_deals", None)
     if read is not None:
-        return list(read(slug))
-    query = StoryQuery(company=slug)
-    stories = ctx.reader.select_stories(query, limit=max(1, ctx.reader.count_stories(query)))
+        return list(read(slug, investor=investor, limit=PROFILE_DEALS))
+    query = StoryQuery(investor=slug) if investor else StoryQuery(company=slug)
+    stories = ctx.reader.select_stories(query, limit=PROFILE_DEALS)
     return [PartyDeal(s.id, s.published, s.deal, s.title, s.primary.link)
             for s in sorted(stories, key=lambda s: (s.published, s.id)) if s.deal is not None]
 
@@ -165,6 +166,7 @@ class Head(NamedTuple):
 
     rows: list[str]               # deal rows, newest story first (feeds with pages only)
     newest: datetime | None       # the latest update among them
+    count: int = 0                # stories in the feed
 
 
 def publish_head(ctx: Context, spec: FeedSpec, count: int, pages: int, skip: bool,
@@ -188,7 +190,7 @@ def publish_head(ctx: Context, spec: FeedSpec, count: int, pages: int, skip: boo
     else:
         entries, rows, latest = listed
     write_page(ctx, head_page(spec, tuple(entries), count, ctx.size))
-    return Head(rows, latest)
+    return Head(rows, latest, count)
 
 
 def _from_versions(ctx: Context, spec: FeedSpec, newest: list[Any],

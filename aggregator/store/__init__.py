@@ -46,6 +46,7 @@ class Store(AlertStore, StoryStore):
         self.path = None if path is None else Path(path)
         self.id_authority = id_authority
         self._story_memo = {}
+        self._party_memo = {}
         self._identity: tuple[int, int] | None = None
         if self.path is not None and not create and not self.path.is_file():
             raise StoreError(f"{self.path}: the database file is gone; it is not created "

@@ -19,6 +19,7 @@ _MEMBERS_OF = member_rows("s.id = :id")
 SOURCES_SHOWN = 50       # reports a published story lists (its count says how many in all)
 STORY_MEMO = 5_000       # stories kept in memory between reads (a publish reads each often)
 LARGEST_SCAN = 2_000     # largest deals walked for a period's top deals (then its own deals)
+PARTY_MEMO = 50_000      # deal stories kept parsed for company pages between publishes
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -30,7 +31,8 @@ def feed_key(query: StoryQuery) -> str | None:
     """The ``feed_members`` key of a query that is one published feed (None: any other)."""
     fields = {name: value for name, value in (
         ("curated", query.curated), ("deal", query.deal_type), ("company", query.company),
-        ("investor", query.investor), ("tag", query.tag), ("deals", query.deals_only or None)) if value is not None}
+        ("investor", query.investor), ("tag", query.tag),
+        ("deals", query.deals_only or None)) if value is not None}
     if not fields:
         return "all"
     if len(fields) > 1:
@@ -56,6 +58,7 @@ class StoryStore:
     db: "Database"
     id_authority: str = "aggregator.local,2026"
     _story_memo: dict[int, tuple[str, Story]]     # id -> (updated_at, story); set by Store
+    _party_memo: dict[int, tuple[tuple[str, str], PartyDeal | None]]   # id -> (version, deal)
 
     def rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         raise NotImplementedError
@@ -433,21 +436,39 @@ class StoryStore:
             [start, limit])
         return [(int(r[0]), str(r[1])) for r in rows]
 
-    def party_deals(self, slug: str) -> list[PartyDeal]:
-        """Every live deal story with ``slug`` as a party, by news time then id (a
-        company's profile and deal timeline): one index range of its feed, no Story
-        objects."""
+    def party_deals(self, slug: str, *, investor: bool = False,
+                    limit: int | None = None) -> list[PartyDeal]:
+        """The live deal stories with ``slug`` as a party (``investor``: in the role of
+        investor), by news time then id: all of them, or the newest ``limit`` (by id).
+        One index range of the party's feed for their versions; only stories not read
+        before at that version (``updated_at`` and news time) are read and parsed (a
+        company's profile and deal timeline, rendered again whenever its feed changes)."""
+        key = f"{'investor' if investor else 'company'}:{slug}"
+        versions = self.db.execute(
+            "SELECT s.id, s.updated_at, coalesce(s.news_at, s.created_at) FROM feed_members m "
+            "JOIN stories s ON s.id = m.story_id WHERE m.key = ? "
+            "ORDER BY m.story_id DESC LIMIT ?", [key, -1 if limit is None else limit]).fetchall()
+        memo = self._party_memo
+        fresh = {r[0]: (r[1], r[2]) for r in versions
+                 if memo.get(r[0], ((), None))[0] != (r[1], r[2])}
+        if len(memo) + len(fresh) > PARTY_MEMO:
+            memo.clear()
+            fresh = {r[0]: (r[1], r[2]) for r in versions}
+        for chunk in _story_writes.chunks(list(fresh)):
+            for story_id, deal_json, title, link in self.db.execute(
+                    "SELECT s.id, s.deal_json, p.title, coalesce(p.link, p.original_link) "
+                    "FROM stories s LEFT JOIN entries p ON p.id = s.primary_entry_id "
+                    f"WHERE s.id IN ({','.join('?' * len(chunk))})", list(chunk)):
+                deal = _rows.deal_from_json(deal_json)
+                version = fresh[story_id]
+                memo[story_id] = (version, None if deal is None else PartyDeal(
+                    id=story_id, announced=_rows.dt(version[1]),  # type: ignore[arg-type]
+                    deal=deal, title=title or "", url=link))
         out = []
-        for story_id, news, deal_json, title, link in self.db.execute(
-                "SELECT s.id, coalesce(s.news_at, s.created_at), s.deal_json, p.title, "
-                "coalesce(p.link, p.original_link) FROM feed_members m "
-                "JOIN stories s ON s.id = m.story_id "
-                "LEFT JOIN entries p ON p.id = s.primary_entry_id "
-                "WHERE m.key = ? ORDER BY 2, 1", [f"company:{slug}"]):
-            deal = _rows.deal_from_json(deal_json)
-            if deal is not None:
-                out.append(PartyDeal(id=story_id, announced=_rows.dt(news),  # type: ignore[arg-type]
-                                     deal=deal, title=title or "", url=link))
+        for story_id, updated, news in sorted(versions, key=lambda r: (r[2], r[0])):
+            version, item = memo.get(story_id, ((), None))
+            if item is not None and version == (updated, news):
+                out.append(item)
         return out
 
     def deal_export_days(self) -> list[tuple[str, int]]:
