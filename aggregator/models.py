@@ -550,6 +550,7 @@ class PartyDeal:
     deal: Deal
     title: str                          # the primary report's title
     url: str | None                     # the primary report's link
+    updated: str = ""                   # the story's version (its updated time)
 
 
 @dataclass(frozen=True)

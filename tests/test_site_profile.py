@@ -7,11 +7,9 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from lxml import html
 
 from aggregator.models import Deal, Money, Party, PartyDeal
-from aggregator.publish import _site
 from aggregator.publish._profile import profile_of
 from tests.fake_reader import T0, FakeReader, investment, publish, story
 
@@ -69,7 +67,7 @@ def _reader() -> FakeReader:
 
 
 def test_company_page_shows_profile_timeline_and_stories(tmp_path: Path) -> None:
-    publish(_reader(), tmp_path, feed_size=3)
+    publish(_reader(), tmp_path, feed_size=10)
     doc = html.fromstring((tmp_path / "companies/lumora.html").read_bytes())
     facts = {dt.text_content(): dd.text_content()
              for dt, dd in zip(doc.xpath("//dl/dt"), doc.xpath("//dl/dd"))}
@@ -81,14 +79,15 @@ def test_company_page_shows_profile_timeline_and_stories(tmp_path: Path) -> None
     assert facts["Partners"] == "Cloud" and facts["Invests in"] == "1 deal"
     assert doc.xpath("//dl/dd/a/@href")[:2] == ["harbor.html", "north.html"]
     timeline = doc.xpath("//ol[@class='timeline']/li")
-    assert len(timeline) == 7                       # every deal, beyond the feed's three
+    assert len(timeline) == 7                       # every deal, newest first
     assert timeline[0].text_content().startswith("2026-01-12 · ipo · $900M")
     assert timeline[-1].xpath(".//a/@href")[-1] == "https://wire.example/news/10"
-    assert len(doc.xpath("//table[contains(@class, 'deals')]/tbody/tr")) == 3
+    assert len(doc.xpath("//table[contains(@class, 'deals')]/tbody/tr")) == 7
+    assert "From its latest" not in doc.text_content()
 
 
 def test_investor_page_lists_the_portfolio(tmp_path: Path) -> None:
-    publish(_reader(), tmp_path, feed_size=3)
+    publish(_reader(), tmp_path, feed_size=10)
     doc = html.fromstring((tmp_path / "investors/harbor.html").read_bytes())
     rows = doc.xpath("//table[not(contains(@class, 'deals'))]/tbody/tr")
     assert [r.xpath("td[2]")[0].text_content() for r in rows] == \
@@ -115,10 +114,8 @@ def test_pages_are_rewritten_only_when_their_stories_change(tmp_path: Path) -> N
                      "companies/newco.html", "investors/north.html"}
 
 
-def test_a_long_history_is_read_from_its_newest_deals(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_site, "PROFILE_DEALS", 4)
-    publish(_reader(), tmp_path, feed_size=3)
+def test_a_long_history_is_read_from_the_feeds_newest_deals(tmp_path: Path) -> None:
+    publish(_reader(), tmp_path, feed_size=4)
     doc = html.fromstring((tmp_path / "companies/lumora.html").read_bytes())
     assert doc.xpath("//header/p")[1].text_content() == "7 deals."
     assert "From its latest 4 deals of 7." in doc.text_content()

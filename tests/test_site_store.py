@@ -7,6 +7,7 @@ import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from aggregator.models import StoryQuery
 from aggregator.store import Store
 
 from .test_feed_members import as_before, check, cycled
@@ -39,30 +40,23 @@ def test_largest_deals_walk_the_amounts_from_the_top(tmp_path: Path) -> None:
     assert "stories_deal_usd" in plan
 
 
-def test_party_deals_are_every_deal_of_the_company_by_news_time(tmp_path: Path) -> None:
+def test_deal_facts_of_a_companys_stories_by_news_time(tmp_path: Path) -> None:
     store = cycled(tmp_path, days=3)
     deals = {d["id"]: d for d in _live_deals(store)}
     busiest = max(store.facets().companies, key=lambda c: c.deal_count)
-    assert busiest.deal_count > 1
-    got = store.party_deals(busiest.slug)
-    want = sorted((d for d in deals.values()
-                   if any(p["slug"] == busiest.slug
-                          for p in json.loads(d["deal_json"])["parties"])),
-                  key=lambda d: (d["news_at"], d["id"]))
+    assert busiest.deal_count > 3
+    ids = [i for i, _ in store.story_versions(StoryQuery(company=busiest.slug), limit=1000)]
+    got = store.deal_facts(ids)
+    want = sorted((deals[i] for i in ids), key=lambda d: (d["news_at"], d["id"]))
     assert [d.id for d in got] == [d["id"] for d in want]
     assert len(got) == busiest.deal_count
     for item in got:
         assert any(p.slug == busiest.slug for p in item.deal.parties)
         assert item.title and item.announced.isoformat() == deals[item.id]["news_at"]
-    assert store.party_deals("no-such-company") == []
-    newest = store.party_deals(busiest.slug, limit=3)        # the newest three, by id
-    assert sorted(d.id for d in newest) == sorted(d.id for d in got)[-3:]
-    assert [d.id for d in newest] == [d.id for d in got if d.id in {n.id for n in newest}]
-    investor = max(store.facets().investors, key=lambda c: c.deal_count)
-    invested = store.party_deals(investor.slug, investor=True)
-    assert len(invested) == investor.deal_count
-    assert all(any(p.slug == investor.slug and p.role == "investor" for p in d.deal.parties)
-               for d in invested)
+        assert item.updated == deals[item.id]["updated_at"]
+    assert [d.id for d in store.deal_facts(ids[:3])] == \
+        [d.id for d in got if d.id in set(ids[:3])]
+    assert store.deal_facts([]) == [] and store.deal_facts([10**9]) == []
 
 
 def test_an_older_database_gets_its_investor_feeds(tmp_path: Path) -> None:
@@ -77,16 +71,18 @@ def test_an_older_database_gets_its_investor_feeds(tmp_path: Path) -> None:
     assert check(again) > 10
 
 
-def test_party_deals_parse_only_what_changed(tmp_path: Path) -> None:
+def test_deal_facts_parse_only_what_changed(tmp_path: Path) -> None:
     store = cycled(tmp_path, days=2)
     busiest = max(store.facets().companies, key=lambda c: c.deal_count)
-    first = store.party_deals(busiest.slug)
-    again = store.party_deals(busiest.slug)
+    ids = [i for i, _ in store.story_versions(StoryQuery(company=busiest.slug), limit=1000)]
+    first = store.deal_facts(ids)
+    again = store.deal_facts(ids)
     assert again == first and all(a is b for a, b in zip(again, first))   # from memory
     changed = first[0].id
     with store.write():
         store.db.execute("UPDATE stories SET updated_at = '2030-01-01T00:00:00+00:00' "
                          "WHERE id = ?", [changed])
-    third = store.party_deals(busiest.slug)
+    third = store.deal_facts(ids)
     assert [d.id for d in third] == [d.id for d in first]
     assert [d is f for d, f in zip(third, first)] == [d.id != changed for d in first]
+    assert third[0].updated == "2030-01-01T00:00:00+00:00"

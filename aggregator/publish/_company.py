@@ -3,11 +3,12 @@ timeline (or the portfolio), and the latest stories of the party's feed."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from html import escape
-from typing import Sequence
+from typing import Any, Sequence
 
-from aggregator.models import Company, Money, PartyDeal, Settings
+from aggregator.models import Company, Deal, Money, PartyDeal, Settings
 
 from ._page import PageMeta, document, item_list
 from ._paging import FeedSpec
@@ -15,7 +16,7 @@ from ._profile import Link, Profile, profile_of
 from ._table import one_line, party_html, round_name, row_articles, rows_table, usd_of
 from ._text import clean, clean_deal, format_money, path_slug, rfc3339, safe_url, utc
 
-PROFILE_DEALS = 200     # a page's profile and timeline read its party's newest deals
+TIMELINE = 50           # deals a timeline (or portfolio) lists: the newest
 
 
 def _attr(value: str) -> str:
@@ -38,7 +39,8 @@ def _updated(newest: datetime | None) -> str:
 def _names(links: Sequence[Link], *, leads: bool = False) -> str:
     out = []
     for link in links:
-        item = f'<a href="{_attr(path_slug(link.slug))}.html">{escape(one_line(link.name))}</a>'
+        name = escape(one_line(clean(link.name))) or escape(link.slug)
+        item = f'<a href="{_attr(path_slug(link.slug))}.html">{name}</a>'
         notes = (["lead"] if leads and link.lead else []) + \
             ([f"{link.deals} deals"] if link.deals > 1 else [])
         out.append(item + (f" <small>({', '.join(notes)})</small>" if notes else ""))
@@ -95,8 +97,7 @@ def _facts(profile: Profile, slug: str, investor_page: bool) -> str:
     return f'<dl class="profile">\n{cells}</dl>\n'
 
 
-def _others(item: PartyDeal, slug: str) -> str:
-    deal = clean_deal(item.deal)
+def _others(deal: Deal, slug: str) -> str:
     return ", ".join(party_html(p) for p in deal.parties if p.slug != slug)
 
 
@@ -106,41 +107,83 @@ def _older(shown: int, total: int) -> str:
         "archive).</small></p>\n" if more > 0 else ""
 
 
-def timeline(deals: Sequence[PartyDeal], slug: str, total: int = 0) -> str:
-    """Each deal, newest first: date, type, round, amount, the other parties, the story;
-    ``total``: how many there are in all (a line counts those not shown)."""
+Items = dict[tuple[int, str], str]      # (story id, version) -> its timeline or portfolio line
+_ITEM = re.compile(rb'<(?:li|tr) data-deal="(\d+)" data-version="([^"<>]+)">[^\n]*</(?:li|tr)>\n')
+
+
+def harvest_items(page: bytes, items: Items) -> int:
+    """Take the timeline or portfolio lines of a page this site wrote (that party's page,
+    same settings): a line depends only on its story's version and the page's party."""
+    taken = 0
+    for found in _ITEM.finditer(page):
+        try:
+            items[(int(found[1]), found[2].decode("ascii"))] = found[0].decode("utf-8")
+            taken += 1
+        except (ValueError, UnicodeDecodeError):
+            continue
+    return taken
+
+
+def _version(item: PartyDeal) -> str:
+    return escape(one_line(clean(item.updated)), quote=True) or "-"
+
+
+def _timeline_item(item: PartyDeal, slug: str) -> str:
+    deal = clean_deal(item.deal)
+    facts = [f"<b>{escape(deal.type)}</b>", escape(round_name(deal.round)),
+             _money(deal.amount), escape(deal.status or "")]
+    with_ = _others(deal, slug)
+    return (f'<li data-deal="{item.id}" data-version="{_version(item)}">{_day(item.announced)}'
+            f" · {' · '.join(f for f in facts if f)}{' — ' + with_ if with_ else ''}<br>"
+            f"{_story_link(item)}</li>\n")
+
+
+def _lines(deals: Sequence[PartyDeal], slug: str, items: Items, render: Any) -> list[str]:
+    out = []
+    for item in deals:
+        line = items.get((item.id, _version(item)))
+        if line is None or not item.updated:
+            line = render(item, slug)
+        out.append(line)
+    return out
+
+
+def timeline(deals: Sequence[PartyDeal], slug: str, total: int = 0,
+             items: Items | None = None) -> str:
+    """The newest ``TIMELINE`` deals of ``deals`` (oldest first), newest first: date, type,
+    round, amount, the other parties, the story; ``total``: how many there are in all (a
+    line counts those not shown); ``items``: lines of the last page, by story version."""
     if not deals:
         return "<p>No deals yet.</p>\n"
-    items = []
-    for item in reversed(deals):
-        deal = clean_deal(item.deal)
-        facts = [f"<b>{escape(deal.type)}</b>", escape(round_name(deal.round)),
-                 _money(deal.amount), escape(deal.status or "")]
-        with_ = _others(item, slug)
-        items.append(f"<li>{_day(item.announced)} · {' · '.join(f for f in facts if f)}"
-                     f"{' — ' + with_ if with_ else ''}<br>{_story_link(item)}</li>\n")
-    return f'<ol class="timeline">\n{"".join(items)}</ol>\n{_older(len(deals), total)}'
+    shown = list(reversed(deals))[:TIMELINE]
+    lines = _lines(shown, slug, items or {}, _timeline_item)
+    return f'<ol class="timeline">\n{"".join(lines)}</ol>\n{_older(len(shown), total)}'
 
 
-def portfolio_table(deals: Sequence[PartyDeal], slug: str, total: int = 0) -> str:
-    """The deals an investor took part in (``deals``: newest first; ``total`` in all)."""
+def _portfolio_row(item: PartyDeal, slug: str) -> str:
+    deal = clean_deal(item.deal)
+    me = next((p for p in deal.parties if p.slug == slug and p.role == "investor"), None)
+    backed = ", ".join(party_html(p) for p in deal.parties
+                       if p.slug != slug and p.role in ("target", "issuer"))
+    return (f'<tr data-deal="{item.id}" data-version="{_version(item)}">'
+            f'<td class="d">{_day(item.announced)}</td><td>{backed}</td>'
+            f'<td data-l="Round">{escape(round_name(deal.round) or deal.type)}</td>'
+            f'<td class="n" data-l="Amount">{_money(deal.amount)}</td>'
+            f'<td data-l="Role">{"lead" if me is not None and me.lead else ""}</td>'
+            f'<td class="t">{_story_link(item)}</td></tr>\n')
+
+
+def portfolio_table(deals: Sequence[PartyDeal], slug: str, total: int = 0,
+                    items: Items | None = None) -> str:
+    """The deals an investor took part in (``deals``: newest first; ``total`` in all):
+    the newest ``TIMELINE``."""
     if not deals:
         return "<p>No investments yet.</p>\n"
-    rows = []
-    for item in deals:
-        deal = clean_deal(item.deal)
-        me = next((p for p in deal.parties if p.slug == slug and p.role == "investor"), None)
-        backed = ", ".join(party_html(p) for p in deal.parties
-                           if p.slug != slug and p.role in ("target", "issuer"))
-        rows.append(f'<tr><td class="d">{_day(item.announced)}</td><td>{backed}</td>'
-                    f'<td data-l="Round">{escape(round_name(deal.round) or deal.type)}</td>'
-                    f'<td class="n" data-l="Amount">{_money(deal.amount)}</td>'
-                    f'<td data-l="Role">{"lead" if me is not None and me.lead else ""}</td>'
-                    f'<td class="t">{_story_link(item)}</td></tr>\n')
-    tail = _older(len(deals), total)
+    shown = list(deals)[:TIMELINE]
+    rows = _lines(shown, slug, items or {}, _portfolio_row)
     return ('<table class="cards">\n<thead><tr><th>Date</th><th>Company</th><th>Round</th>'
             '<th class="n">Amount</th><th>Role</th><th>Story</th></tr></thead>\n<tbody>\n'
-            + "".join(rows) + "</tbody>\n</table>\n" + tail)
+            + "".join(rows) + "</tbody>\n</table>\n" + _older(len(shown), total))
 
 
 def _meta(settings: Settings, spec: FeedSpec, title: str, description: str,
@@ -166,10 +209,11 @@ def _scope(shown: int, total: int) -> str:
 
 
 def company_page(settings: Settings, spec: FeedSpec, company: Company, rows: Sequence[str],
-                 newest: datetime | None, deals: Sequence[PartyDeal], total: int = 0) -> bytes:
+                 newest: datetime | None, deals: Sequence[PartyDeal], total: int = 0,
+                 items: Items | None = None) -> bytes:
     """A company's page: ``deals`` (its newest deal stories, by news time; ``total`` in
     all) make the profile and the timeline; ``rows`` (its feed's stories) the table of
-    latest stories."""
+    latest stories; ``items``: the timeline lines of its last page, by story version."""
     total = max(total, len(deals))
     site = clean(settings.site.title) or "AI deals"
     name = one_line(clean(company.name)) or company.slug
@@ -184,16 +228,18 @@ def company_page(settings: Settings, spec: FeedSpec, company: Company, rows: Seq
               f"{_follow(slug)}")
     main = (f"<h2>Profile</h2>\n{_scope(len(deals), total)}"
             f"{_facts(profile, slug, False) or '<p>No facts yet.</p>'}\n"
-            f"<h2>Deal history</h2>\n{timeline(deals, company.slug, total)}"
+            f"<h2>Deal history</h2>\n{timeline(deals, company.slug, total, items)}"
             f"<h2>Latest stories</h2>\n{rows_table(rows)}")
     meta = _meta(settings, spec, f"{name}: {site}", description, rows)
     return document(settings, meta, header, main)
 
 
 def investor_page(settings: Settings, spec: FeedSpec, company: Company, rows: Sequence[str],
-                  newest: datetime | None, deals: Sequence[PartyDeal], total: int = 0) -> bytes:
+                  newest: datetime | None, deals: Sequence[PartyDeal], total: int = 0,
+                  items: Items | None = None) -> bytes:
     """An investor's page: its portfolio (``deals``: its newest investments, by news time;
-    ``total`` in all) and its feed's latest stories."""
+    ``total`` in all; ``items``: the portfolio lines of its last page) and its feed's
+    latest stories."""
     total = max(total, len(deals))
     site = clean(settings.site.title) or "AI deals"
     name = one_line(clean(company.name)) or company.slug
@@ -210,7 +256,7 @@ def investor_page(settings: Settings, spec: FeedSpec, company: Company, rows: Se
               f'Company page: <a href="../companies/{_attr(slug)}.html">{escape(name)}</a>.'
               f"</p>\n{_updated(newest)}{_follow(slug)}")
     main = (f"<h2>Portfolio</h2>\n{_scope(len(portfolio), total)}"
-            f"{portfolio_table(portfolio, company.slug, total)}"
+            f"{portfolio_table(portfolio, company.slug, total, items)}"
             f"<h2>Latest stories</h2>\n{rows_table(rows)}")
     meta = _meta(settings, spec, f"{name}: investments: {site}", f"{name}: {summary}.", rows)
     return document(settings, meta, header, main)

@@ -3,6 +3,7 @@ partners, and (for an investor) its portfolio. Read from its deal stories' facts
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Sequence
@@ -10,7 +11,6 @@ from typing import Sequence
 from aggregator.models import Money, Party, PartyDeal
 
 from ._table import usd_of
-from ._text import clean_deal
 
 RAISING = ("funding", "investment", "ipo")         # deals in which the target raises money
 RAISER_ROLES = ("target", "issuer")
@@ -65,7 +65,8 @@ def _links(found: list[Party]) -> tuple[Link, ...]:
 
 
 def profile_of(slug: str, deals: Sequence[PartyDeal]) -> Profile:
-    """``deals``: every deal story with ``slug`` as a party, oldest first."""
+    """``deals``: deal stories with ``slug`` as a party, oldest first (their facts as
+    stored: names are cleaned where they are shown)."""
     raised, rounds = 0.0, 0
     last_round: PartyDeal | None = None
     ipo: PartyDeal | None = None
@@ -76,13 +77,13 @@ def profile_of(slug: str, deals: Sequence[PartyDeal]) -> Profile:
     partners: list[Party] = []
     portfolio: list[PartyDeal] = []
     for item in deals:
-        deal = clean_deal(item.deal)
+        deal = item.deal
         others = [p for p in deal.parties if p.slug != slug]
         raiser = _own(deal.parties, slug, RAISER_ROLES)
         if deal.type in RAISING and raiser:
             rounds += 1
             usd = usd_of(deal.amount)
-            raised += usd if usd is not None and usd > 0 else 0.0
+            raised += usd if usd is not None and 0 < usd < math.inf else 0.0
             if deal.type == "ipo":
                 ipo = item
             else:

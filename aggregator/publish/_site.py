@@ -17,11 +17,11 @@ from ._context import Context, feed_id, write_page
 from ._entry import Rendered
 from ._exports import publish_exports
 from ._chart import months_table
-from ._company import PROFILE_DEALS, company_page, investor_page
+from ._company import company_page, harvest_items, investor_page
 from ._html import IndexParts, amount_index, index_page, type_pages
 from ._largest import largest_periods
 from ._table import deal_row, from_root, harvest_rows, row_key
-from ._text import utc
+from ._text import rfc3339, utc
 from ._icon import IMAGES
 from ._opml import sources_opml, subscriptions_opml
 from ._paging import FeedSpec, feed_specs, head_page
@@ -110,23 +110,30 @@ def _pages(ctx: Context, spec: FeedSpec, head: "Head", types: Sequence[str],
     if spec.deal_type is not None:
         return type_pages(ctx.settings, spec, head.rows, head.newest, types)
     assert spec.company is not None
-    investor = spec.group == "Investors"
-    deals = party_deals(ctx, spec.company.slug, investor=investor)
-    render = investor_page if investor else company_page
+    deals = deal_facts(ctx, spec, head.ids)
+    render = investor_page if spec.group == "Investors" else company_page
+    items: dict[tuple[int, str], str] = {}
+    if ctx.previous.get(FINGERPRINT_KEY) == ctx.fingerprint:
+        try:
+            harvest_items((ctx.writer.root / spec.html_path).read_bytes(), items)
+        except OSError:
+            pass
     return {spec.html_path: render(ctx.settings, spec, spec.company, head.rows, head.newest,
-                                   deals, head.count)}
+                                   deals, head.count, items)}
 
 
-def party_deals(ctx: Context, slug: str, *, investor: bool = False) -> list[PartyDeal]:
-    """The newest ``PROFILE_DEALS`` deal stories with ``slug`` as a party (``investor``:
-    as an investor), by news time (readers without ``party_deals``: from their stories)."""
-    read = getattr(ctx.reader, "party_deals", None)
+def deal_facts(ctx: Context, spec: FeedSpec, ids: Sequence[int]) -> list[PartyDeal]:
+    """The facts of the deal stories ``ids`` (a head's), by news time then id: what a
+    company's or an investor's page shows beside its deals table, so the page changes
+    exactly when its head does (readers without ``deal_facts``: from their stories)."""
+    read = getattr(ctx.reader, "deal_facts", None)
     if read is not None:
-        return list(read(slug, investor=investor, limit=PROFILE_DEALS))
-    query = StoryQuery(investor=slug) if investor else StoryQuery(company=slug)
-    stories = ctx.reader.select_stories(query, limit=PROFILE_DEALS)
-    return [PartyDeal(s.id, s.published, s.deal, s.title, s.primary.link)
-            for s in sorted(stories, key=lambda s: (s.published, s.id)) if s.deal is not None]
+        return list(read(ids))
+    wanted = set(ids)
+    stories = [s for s in ctx.reader.select_stories(spec.query, limit=ctx.size)
+               if s.id in wanted and s.deal is not None]
+    return [PartyDeal(s.id, s.published, s.deal, s.title, s.primary.link, rfc3339(s.updated))
+            for s in sorted(stories, key=lambda s: (s.published, s.id))]
 
 
 def publish_share(ctx: Context, share: Share) -> ShareDone:
@@ -167,6 +174,7 @@ class Head(NamedTuple):
     rows: list[str]               # deal rows, newest story first (feeds with pages only)
     newest: datetime | None       # the latest update among them
     count: int = 0                # stories in the feed
+    ids: tuple[int, ...] = ()     # the stories listed
 
 
 def publish_head(ctx: Context, spec: FeedSpec, count: int, pages: int, skip: bool,
@@ -187,10 +195,12 @@ def publish_head(ctx: Context, spec: FeedSpec, count: int, pages: int, skip: boo
         entries = list(ctx.renderer.many(stories))
         rows = [deal_row(s, ctx.rows) for s in stories] if spec.pages else []
         latest = max((utc(s.updated) for s in stories), default=None)
+        ids = tuple(s.id for s in stories)
     else:
         entries, rows, latest = listed
+        ids = tuple(int(story_id) for story_id, _ in newest or ())
     write_page(ctx, head_page(spec, tuple(entries), count, ctx.size))
-    return Head(rows, latest, count)
+    return Head(rows, latest, count, ids)
 
 
 def _from_versions(ctx: Context, spec: FeedSpec, newest: list[Any],

@@ -436,34 +436,34 @@ class StoryStore:
             [start, limit])
         return [(int(r[0]), str(r[1])) for r in rows]
 
-    def party_deals(self, slug: str, *, investor: bool = False,
-                    limit: int | None = None) -> list[PartyDeal]:
-        """The live deal stories with ``slug`` as a party (``investor``: in the role of
-        investor), by news time then id: all of them, or the newest ``limit`` (by id).
-        One index range of the party's feed for their versions; only stories not read
-        before at that version (``updated_at`` and news time) are read and parsed (a
-        company's profile and deal timeline, rendered again whenever its feed changes)."""
-        key = f"{'investor' if investor else 'company'}:{slug}"
+    def deal_facts(self, ids: Sequence[int]) -> list[PartyDeal]:
+        """The deal facts, primary title and link of the live deal stories ``ids``, by news
+        time then id, as a company's profile and timeline read them (no Story objects).
+        Their versions are read first; only stories not read before at that version
+        (``updated_at`` and news time) are read and parsed again."""
+        if not ids:
+            return []
         versions = self.db.execute(
-            "SELECT s.id, s.updated_at, coalesce(s.news_at, s.created_at) FROM feed_members m "
-            "JOIN stories s ON s.id = m.story_id WHERE m.key = ? "
-            "ORDER BY m.story_id DESC LIMIT ?", [key, -1 if limit is None else limit]).fetchall()
+            "SELECT id, updated_at, coalesce(news_at, created_at) FROM stories "
+            "WHERE id IN (SELECT value FROM json_each(?)) AND merged_into IS NULL",
+            [_story_writes.id_list(list(ids))]).fetchall()
         memo = self._party_memo
         fresh = {r[0]: (r[1], r[2]) for r in versions
                  if memo.get(r[0], ((), None))[0] != (r[1], r[2])}
         if len(memo) + len(fresh) > PARTY_MEMO:
             memo.clear()
             fresh = {r[0]: (r[1], r[2]) for r in versions}
-        for chunk in _story_writes.chunks(list(fresh)):
+        if fresh:
             for story_id, deal_json, title, link in self.db.execute(
                     "SELECT s.id, s.deal_json, p.title, coalesce(p.link, p.original_link) "
                     "FROM stories s LEFT JOIN entries p ON p.id = s.primary_entry_id "
-                    f"WHERE s.id IN ({','.join('?' * len(chunk))})", list(chunk)):
+                    "WHERE s.id IN (SELECT value FROM json_each(?))",
+                    [_story_writes.id_list(list(fresh))]):
                 deal = _rows.deal_from_json(deal_json)
                 version = fresh[story_id]
                 memo[story_id] = (version, None if deal is None else PartyDeal(
                     id=story_id, announced=_rows.dt(version[1]),  # type: ignore[arg-type]
-                    deal=deal, title=title or "", url=link))
+                    deal=deal, title=title or "", url=link, updated=version[0]))
         out = []
         for story_id, updated, news in sorted(versions, key=lambda r: (r[2], r[0])):
             version, item = memo.get(story_id, ((), None))
