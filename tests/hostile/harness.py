@@ -365,6 +365,7 @@ EXPECTED_HEADERS = frozenset({
     "server", "vary", "content-encoding", "x-content-type-options", "accept-ranges",
     "access-control-allow-origin", "connection", "keep-alive", "content-security-policy",
     "referrer-policy",
+    "link",             # an HTML page's own feeds (its <link rel="alternate"> hrefs)
 })
 
 
