@@ -31,7 +31,8 @@ nav ul,.tools{list-style:none;padding:0;margin:.4rem 0;display:flex;flex-wrap:wr
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{text-align:left;padding:.35rem .45rem;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-weight:600}.n{text-align:right;white-space:nowrap}.d,time{white-space:nowrap}
-td.t{min-width:14rem;overflow-wrap:anywhere}.k{white-space:nowrap}
+td.t{min-width:14rem;overflow-wrap:anywhere}.k{white-space:nowrap}table.feeds{width:auto}
+table.feeds td{padding-right:1.5rem}
 .months .bar{width:45%}.months .bar span{display:block;height:.9rem;background:var(--bar);
 min-width:2px;margin-top:.2rem}
 dl.profile{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1.2rem;margin:.5rem 0;
