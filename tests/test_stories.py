@@ -433,3 +433,54 @@ def test_the_same_company_laying_off_in_other_words_is_one_story() -> None:
     assert not together("Atlas Forge lays off 200 workers", "Helix Tutor lays off 200 workers")
     assert not together("Atlas Forge lays off 200 workers", "Atlas Forge lays off 200 workers",
                         gap_hours=24 * 20)
+
+
+# --------------------------------------------------------------------------- other currencies, scripts, places
+
+@pytest.mark.parametrize(("text", "usd"), [
+    ("Pallas Robotics raises €120 million Series B", 132e6),
+    ("Startup paulistana Estrela AI capta R$ 150 milhões", 28.5e6),
+    ("Govt clears ₹10,000 crore for IndiaAI compute expansion", 1.2e9),
+    ("Cabinet Approves INR 10,000 Cr Boost For IndiaAI Compute", 1.2e9),
+    ("SoftBank to pour 30bn yen into Tokyo AI startup Kairo", 204e6),
+    ("ソフトバンクG、国産AI開発のKairoに300億円出資", 204e6),
+    ("具身智能公司灵犀机器人完成10亿元B轮融资", 140e6),
+    ("清风智能港股上市首日大涨，募资46亿港元", 588.8e6),
+    ("UK to spend £500mn on sovereign AI computing", 650e6),
+])
+def test_amounts_in_other_currencies_are_read_as_rough_dollars(text: str, usd: float) -> None:
+    feats = features(text, "")
+    assert feats.amounts == (pytest.approx(usd),)
+    assert feats.approx == frozenset(feats.amounts)
+
+
+def test_dollar_amounts_are_exact() -> None:
+    assert features("Lumen raises $4B", "").approx == frozenset()
+
+
+@pytest.mark.parametrize(("first", "second", "joined"), [
+    # the same round told in euros and dollars
+    ("Munich's Pallas Robotics raises €120 million Series B to bring AI robots to factories",
+     "Pallas Robotics lands $130M Series B to teach factory robots new tasks", True),
+    # a converted amount still tells another round apart
+    ("Munich's Pallas Robotics raises €120 million Series B to bring AI robots to factories",
+     "Pallas Robotics lands $300M Series B to teach factory robots new tasks", False),
+    # dollar amounts keep their tight tolerance
+    ("Pallas Robotics raises $120 million Series B to bring AI robots to factories",
+     "Pallas Robotics lands $130M Series B to teach factory robots new tasks", False),
+])
+def test_converted_amounts_match_within_their_tolerance(first: str, second: str,
+                                                        joined: bool) -> None:
+    assert together(first, second) is joined
+
+
+def test_a_latin_name_inside_a_japanese_title_is_a_word_of_its_own() -> None:
+    feats = features("ソフトバンクG、国産AI開発のKairoに300億円出資", "")
+    assert "kairo" in feats.names
+    assert not any("ソフトバンク" in name for name in feats.names)
+
+
+def test_a_place_before_the_company_is_not_its_subject() -> None:
+    # the subjects were "industrial" and "seattle": a subject conflict kept them apart
+    assert together("Industrial AI startup Atlas Forge lays off 200 as customers delay deployments",
+                    "Seattle-based Atlas Forge cuts about 200 jobs, a third of its workforce")

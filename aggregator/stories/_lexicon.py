@@ -7,6 +7,9 @@ EVENT_CLASSES name what happened; two reports whose event classes conflict are n
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 STOPWORDS = frozenset("""
 a an the and or but nor of to in on at by for from with without into onto upon about as is are
 was were be been being am do does did done has have had having it its it's this that these those
@@ -104,3 +107,20 @@ IRREGULAR = {
     "its": "its", "this": "this", "plus": "plus", "less": "less", "gas": "gas",
     "bias": "bias", "chaos": "chaos", "analysis": "analysis", "ios": "ios", "macos": "macos",
 }
+
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@lru_cache(maxsize=1)
+def place_stems() -> frozenset[str]:
+    """Stems of the shipped one-word place names (``data/places.txt``, made by
+    ``bench/make_lexicons.py``): a place is never a title's subject ("Seattle-based Atlas
+    Forge cuts 200 jobs" is about Atlas Forge)."""
+    from aggregator.stories._text import stem
+
+    path = DATA / "places.txt"
+    if not path.exists():
+        return frozenset()
+    lines = (line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(stem(w) for w in lines if w and not w.startswith("#") and " " not in w)

@@ -6,8 +6,8 @@ import math
 from dataclasses import dataclass
 from typing import Protocol
 
-from aggregator.stories._lexicon import EVENT_CONFLICTS
-from aggregator.stories._text import GENERIC_WEIGHT, Features
+from aggregator.stories._lexicon import EVENT_CONFLICTS, place_stems
+from aggregator.stories._text import APPROX_TOLERANCE, GENERIC_WEIGHT, Features
 
 AMOUNT_TOLERANCE = 0.02      # "$4 billion" and "$3.95B" are one amount; "$4B" and "$2B" are not
 COSINE_SHARE = 0.75          # score = share * cosine + (1 - share) * overlap coefficient
@@ -25,10 +25,15 @@ class Evidence(Protocol):
 
 
 def subject(feats: Features, evidence: Evidence) -> str | None:
-    """The first name of the title that the window does not know as a common word."""
+    """The first name of the title that the window does not know as a common word and is
+    not a place ("Seattle-based Atlas Forge cuts…" is about Atlas Forge)."""
+    places = place_stems()
     for term in feats.names:
-        if term in feats.marked or not evidence.common(term):
+        if term in feats.marked:
             return term
+        if evidence.common(term) or term in places:
+            continue
+        return term
     return None
 
 
@@ -48,7 +53,9 @@ def veto(a: Features, b: Features, evidence: Evidence,
         if any(frozenset({x, y}) in EVENT_CONFLICTS for x in a.events for y in b.events):
             return "event-conflict"
     if a.amounts and b.amounts:
-        if not (_any_close(a.amounts, b.all_amounts) or _any_close(b.amounts, a.all_amounts)):
+        approx = a.approx | b.approx
+        if not (_any_close(a.amounts, b.all_amounts, approx)
+                or _any_close(b.amounts, a.all_amounts, approx)):
             return "amount-conflict"
     if a.rounds and b.rounds and not (a.rounds & b.rounds):
         return "round-conflict"
@@ -58,10 +65,14 @@ def veto(a: Features, b: Features, evidence: Evidence,
     return None
 
 
-def _any_close(left: tuple[float, ...], right: tuple[float, ...]) -> bool:
+def _any_close(left: tuple[float, ...], right: tuple[float, ...],
+               approx: frozenset[float] = frozenset()) -> bool:
+    """Some amount of ``left`` is one of ``right``; amounts converted from another currency
+    (``approx``) match within ``APPROX_TOLERANCE``."""
     for x in left:
         for y in right:
-            if abs(x - y) <= AMOUNT_TOLERANCE * max(x, y):
+            tolerance = APPROX_TOLERANCE if x in approx or y in approx else AMOUNT_TOLERANCE
+            if abs(x - y) <= tolerance * max(x, y):
                 return True
     return False
 
@@ -102,12 +113,18 @@ SUBJECT_HOURS = 36.0
 
 
 def same_subject_event(a: Features, b: Features, subjects: tuple[str | None, str | None],
-                       gap_hours: float) -> bool:
-    """Both titles are about the same company (one's subject is a name of the other) and name
-    the same event of a class in ``SUBJECT_EVENTS``, within ``SUBJECT_HOURS``."""
+                       gap_hours: float, evidence: Evidence | None = None) -> bool:
+    """Both titles are about the same company (one's subject is a name of the other, or
+    both name one name the window does not know as a common word) and name the same event
+    of a class in ``SUBJECT_EVENTS``, within ``SUBJECT_HOURS``."""
+    if gap_hours > SUBJECT_HOURS or not (a.events & b.events & SUBJECT_EVENTS):
+        return False
     first, second = subjects
-    about = (first is not None and first in b.names) or (second is not None and second in a.names)
-    return about and gap_hours <= SUBJECT_HOURS and bool(a.events & b.events & SUBJECT_EVENTS)
+    if (first is not None and first in b.names) or (second is not None and second in a.names):
+        return True
+    return evidence is not None and any(
+        term in b.names and not evidence.common(term) and not evidence.frequent(term)
+        for term in a.names)
 
 
 def _weights(feats: Features, evidence: Evidence) -> dict[str, float]:

@@ -208,7 +208,7 @@ def _story_score(window: Window, feats: Features, own: str | None,
             pair = score_pair(feats, slot.features, idf, options.min_shared_terms,
                               checked=True)
             if pair.score < ANCHOR_SCORE and same_subject_event(
-                    feats, slot.features, (own, idf.subject(slot)), gap):
+                    feats, slot.features, (own, idf.subject(slot)), gap, idf):
                 pair = PairScore(ANCHOR_SCORE, pair.shared or (own or "",), rule="same-subject")
             if pair.score > 0:
                 matches.append((pair, slot))

@@ -28,13 +28,33 @@ _SCALES = {
     "millions": 1e6, "millionen": 1e6, "millones": 1e6, "milioni": 1e6, "milhões": 1e6,
     "mio": 1e6, "milliard": 1e9, "milliards": 1e9, "milliarde": 1e9, "milliarden": 1e9,
     "mrd": 1e9, "miliardi": 1e9, "bilhões": 1e9,
+    "crore": 1e7, "crores": 1e7, "cr": 1e7, "lakh": 1e5, "lakhs": 1e5,
 }
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Rough US dollars per unit, only to tell whether reports in other currencies name one
+# amount ("€120 million" / "$130M"): such amounts match within ``APPROX_TOLERANCE``.
+USD_PER = {
+    "usd": 1.0, "eur": 1.1, "gbp": 1.3, "jpy": 0.0068, "cny": 0.14, "hkd": 0.128,
+    "inr": 0.012, "brl": 0.19, "krw": 0.00072, "cad": 0.73, "aud": 0.66, "sgd": 0.75,
+    "chf": 1.15,
+}
+_CURRENCY = {
+    "us$": "usd", "usd": "usd", "$": "usd", "dollar": "usd", "dollars": "usd", "dólares": "usd",
+    "dollari": "usd", "us-dollar": "usd", "€": "eur", "eur": "eur", "euro": "eur",
+    "euros": "eur", "£": "gbp", "gbp": "gbp", "pounds": "gbp", "¥": "jpy", "jpy": "jpy",
+    "yen": "jpy", "円": "jpy", "ドル": "usd", "美元": "usd", "元": "cny", "人民币": "cny",
+    "rmb": "cny", "cny": "cny", "yuan": "cny", "港元": "hkd", "港币": "hkd", "hk$": "hkd",
+    "₹": "inr", "rs": "inr", "rs.": "inr", "inr": "inr", "r$": "brl", "reais": "brl",
+    "₩": "krw", "krw": "krw", "원": "krw", "c$": "cad", "a$": "aud", "s$": "sgd", "chf": "chf",
+}
 # "$4 billion", "$4B", "US$ 2.75bn", "€500m", "$1-2 billion"
 _MONEY_PREFIXED = re.compile(
-    r"(?<![\w$€£¥])(?P<cur>US\$|USD\s?|\$|€|EUR\s?|£|GBP\s?|¥)\s?(?P<n1>" + _NUM + r")"
+    r"(?<![\w$€£¥₹₩])(?P<cur>US\$|HK\$|[RACS]\$|USD\s?|\$|€|EUR\s?|£|GBP\s?|¥|JPY\s?"
+    r"|RMB\s?|CNY\s?|₹|Rs\.?\s?|INR\s?|₩|KRW\s?|CHF\s?)\s?(?P<n1>" + _NUM + r")"
     r"(?:\s?[-–]\s?(?P<n2>" + _NUM + r"))?"
-    r"(?:\s?(?P<sc>trillion|billion|million|thousand|tn|bn|mn|mln|[kmbt])\b)?",
+    r"(?:\s?(?P<sc>trillion|billion|million|thousand|crores?|cr|lakhs?|millions|millionen"
+    r"|millones|milioni|milhões|mio|milliards?|milliarden?|mrd|miliardi|bilhões|tn|bn|mn|mln"
+    r"|[kmbt])\b)?",
     re.IGNORECASE,
 )
 # "4bn", "4 billion dollars", "300 million euros" (no currency sign in front)
@@ -46,8 +66,16 @@ _MONEY_BARE = re.compile(
     r"|dólares|dollari|reais))?",
     re.IGNORECASE,
 )
+# "300億円", "10亿元", "46亿港元", "1.38亿美元", "5000억원"
+_MONEY_CJK = re.compile(r"(?P<n1>" + _NUM + r")\s?(?P<sc>億|亿|万|萬|兆|억)\s?"
+                        r"(?P<cur>円|元|人民币|港元|港币|美元|ドル|원)")
+_CJK_SCALES = {"億": 1e8, "亿": 1e8, "万": 1e4, "萬": 1e4, "兆": 1e12, "억": 1e8}
+# Where a script changes inside a word ("Kairoに300億円出資"): words split there.
+_SCRIPT_EDGE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?=[A-Za-z0-9])"
+                          r"|(?<=[A-Za-z0-9])(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])")
+APPROX_TOLERANCE = 0.15
 # What each pattern above cannot match without: a cheap look before the costly one
-_MAY_PREFIX = re.compile(r"[$€£¥]|usd|eur|gbp", re.IGNORECASE)
+_MAY_PREFIX = re.compile(r"[$€£¥₹₩]|usd|eur|gbp|jpy|rmb|cny|rs|inr|krw|chf", re.IGNORECASE)
 _MAY_SCALE = re.compile(r"illion|illon|illiard|iliard|ilh|tn|bn|mn|mln|mio|mrd", re.IGNORECASE)
 _ROUND = re.compile(r"\b(?:series\s+(?P<letter>[a-h])|(?P<kind>pre-seed|seed))\b(?!-)",
                     re.IGNORECASE)
@@ -67,6 +95,7 @@ class Features:
     lower: frozenset[str] = frozenset()    # terms written in lower case (common words)
     upper: frozenset[str] = frozenset()    # capitalised mid-sentence in sentence case (names)
     marked: frozenset[str] = frozenset()   # inner capitals (OpenAI, eBay): names
+    approx: frozenset[float] = frozenset()  # amounts converted from another currency
 
 
 
@@ -115,28 +144,49 @@ def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-def _money(text: str) -> tuple[str, list[tuple[float, bool]]]:
-    """Amounts in ``text`` as (value, is_money) and the text with them blanked out."""
-    found: list[tuple[float, bool]] = []
+def _usd(value: float, currency: str | None) -> tuple[float, bool]:
+    """``value`` in rough US dollars, and whether it was converted from another currency."""
+    code = _CURRENCY.get((currency or "").strip().lower(), "usd")
+    if code == "usd":
+        return value, False
+    return float(f"{value * USD_PER[code]:.4g}"), True
+
+
+def _money(text: str) -> tuple[str, list[tuple[float, bool, bool]]]:
+    """Amounts in ``text`` as (value in USD, is_money, converted) and the text with them
+    blanked out."""
+    found: list[tuple[float, bool, bool]] = []
 
     def prefixed(match: re.Match[str]) -> str:
         scale = _SCALES[match["sc"].lower()] if match["sc"] else 1.0
-        found.append((_number(match["n1"]) * scale, True))
-        if match["n2"]:
-            found.append((_number(match["n2"]) * scale, True))
+        for group in ("n1", "n2"):
+            if match[group]:
+                found.append((*_pair(_usd(_number(match[group]) * scale, match["cur"])), ))
         return " "
 
     def bare(match: re.Match[str]) -> str:
         short = match["sc"].lower() in ("tn", "bn", "mn", "mln", "mio", "mrd")
-        found.append((_number(match["n1"]) * _SCALES[match["sc"].lower()],
-                      short or bool(match["cur"])))
+        value, converted = _usd(_number(match["n1"]) * _SCALES[match["sc"].lower()],
+                                match["cur"])
+        found.append((value, short or bool(match["cur"]), converted))
+        return " "
+
+    def cjk(match: re.Match[str]) -> str:
+        value, converted = _usd(_number(match["n1"]) * _CJK_SCALES[match["sc"]], match["cur"])
+        found.append((value, True, converted))
         return " "
 
     if _MAY_PREFIX.search(text):
         text = _MONEY_PREFIXED.sub(prefixed, text)
     if _MAY_SCALE.search(text):
         text = _MONEY_BARE.sub(bare, text)
+    if not text.isascii():
+        text = _MONEY_CJK.sub(cjk, text)
     return text, found
+
+
+def _pair(reading: tuple[float, bool]) -> tuple[float, bool, bool]:
+    return reading[0], True, reading[1]
 
 
 def _rounds(text: str) -> tuple[str, set[str]]:
@@ -199,6 +249,7 @@ class _Part:
     lower: set[str]           # seen in lower case: evidence of a common word
     upper: set[str]           # capitalised inside a sentence-case sentence: evidence of a name
     marked: set[str]          # capitals inside the word (OpenAI): a name
+    approx: set[float]        # amounts converted from another currency
 
 
 _SENTENCE = re.compile(r"[:.!?|;]\s+|\s[-–—]\s")
@@ -244,14 +295,17 @@ def _describe(surface: str) -> Word:
 def _read(text: str, lexicon: Lexicon) -> _Part:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text).replace("’", "'")
-    money: list[tuple[float, bool]] = []
+    money: list[tuple[float, bool, bool]] = []
     rounds: set[str] = set()
     if _DIGIT.search(text):
         text, money = _money(text)
+    if not text.isascii():
+        text = _SCRIPT_EDGE.sub(" ", text)
     if _HAS_ROUND.search(text):
         text, rounds = _rounds(text)
-    part = _Part({amount_token(v): AMOUNT_WEIGHT for v, _ in money}, [],
-                 [v for v, is_money in money if is_money], rounds, set(), set(), set(), set())
+    part = _Part({amount_token(v): AMOUNT_WEIGHT for v, _, _ in money}, [],
+                 [v for v, is_money, _ in money if is_money], rounds, set(), set(), set(), set(),
+                 {v for v, is_money, converted in money if is_money and converted})
     for name in sorted(rounds):          # a fixed order, not the hash seed's
         part.terms[name] = 1.0
         part.events.add("invest")            # a funding round is an investment
@@ -335,6 +389,7 @@ def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Featur
                 terms[term] = weight * SUMMARY_FACTOR
         all_amounts += body.amounts
     return Features(
+        approx=frozenset(head.approx | (body.approx if body else set())),
         terms=terms, names=tuple(head.names), amounts=tuple(head.amounts),
         all_amounts=tuple(all_amounts), rounds=frozenset(head.rounds),
         events=frozenset(head.events),
