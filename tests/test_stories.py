@@ -484,3 +484,46 @@ def test_a_place_before_the_company_is_not_its_subject() -> None:
     # the subjects were "industrial" and "seattle": a subject conflict kept them apart
     assert together("Industrial AI startup Atlas Forge lays off 200 as customers delay deployments",
                     "Seattle-based Atlas Forge cuts about 200 jobs, a third of its workforce")
+
+
+# --------------------------------------------------------------------------- launches, people, policy
+
+@pytest.mark.parametrize("titles", [
+    ("Introducing Quill Code", "Quill launches Quill Code, taking aim at GitHub Copilot and Cursor",
+     "Quill Code is here (4 minute read)"),
+    ("Introducing Lumen 2", "Lumen Labs unveils Lumen 2, claims top scores on reasoning benchmarks",
+     "Lumen 2: Lumen Labs stellt neues KI-Spitzenmodell vor"),
+    ("Kairo-3 is here", "Kairo-3 and the sovereign model push in Japan"),
+    ("Welcoming Tomas Reyes", "Lumen Labs Hires Meta's Tomas Reyes as Chief Scientist"),
+    ("Authors sue Lumen Labs, alleging AI models were trained on pirated books",
+     "Novelists file class-action lawsuit against AI company Lumen Labs"),
+    ("UK to spend £500mn on 'sovereign' AI computing",
+     "Britain launches 500 million pound sovereign AI compute programme"),
+])
+def test_one_launch_hire_lawsuit_or_plan_told_in_other_words_is_one_story(
+        titles: tuple[str, ...]) -> None:
+    assert together(*titles)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # two products of one company
+    ("Introducing Lumen 2", "Introducing Lumen Mini"),
+    ("Lumen Labs unveils Lumen 2, claims top scores on reasoning benchmarks",
+     "Lumen Labs releases Lumen Mini, a cheaper, faster sibling to Lumen 2"),
+    # the company's name is not the product
+    ("Hugging Face launches SmolLM 3 for phones", "Hugging Face launches Idefics 4 for documents"),
+    # template headlines about companies whose names are dictionary words
+    ("Figure chief executive says demand for agents is growing",
+     "Glean chief executive says demand for agents is growing"),
+    ("Figure opens an office in Paris and hires 50 engineers",
+     "Sierra opens an office in Paris and hires 50 engineers"),
+    ("Google and Anthropic announce a cloud partnership",
+     "Nvidia and Anthropic announce a cloud partnership"),
+])
+def test_other_products_and_template_headlines_stay_apart(first: str, second: str) -> None:
+    assert not together(first, second)
+
+
+def test_a_launch_names_its_product_after_the_launch_word() -> None:
+    assert features("Hugging Face launches SmolLM 3 for phones", "").products == ("smollm 3",)
+    assert features("Quill Code is here", "").products == ("quill code",)

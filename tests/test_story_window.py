@@ -9,6 +9,7 @@ import signal
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -194,14 +195,17 @@ def test_a_feed_whose_entries_always_break_clustering_is_left_out(
     now, entries = batches(days=1)[0]
     ingest(kept, entries, now)
     poisoned = entries[0].feed
-    real = AssignWrites.create
-
-    def broken(self: AssignWrites, decision: object, *args: object) -> int:
-        if decision.entry_id in ids:  # type: ignore[attr-defined]
-            raise ValueError("a stored value this code cannot handle")
-        return real(self, decision, *args)  # type: ignore[arg-type]
     ids = {i.entry_id for i in kept.pending_items() if i.feed == poisoned}
-    monkeypatch.setattr(AssignWrites, "create", broken)
+
+    def breaking(real: Any) -> Any:
+        def broken(self: AssignWrites, decision: object, *args: object, **kw: object) -> Any:
+            if decision.entry_id in ids:  # type: ignore[attr-defined]
+                raise ValueError("a stored value this code cannot handle")
+            return real(self, decision, *args, **kw)
+        return broken
+    # whether an entry starts a story or joins one, writing it fails
+    monkeypatch.setattr(AssignWrites, "create", breaking(AssignWrites.create))
+    monkeypatch.setattr(AssignWrites, "attach", breaking(AssignWrites.attach))
     for _ in range(2):                     # and the next cycle is not poisoned either
         report = cycle(settings, kept, now, window := StoryWindow())
         assert set(report.stage_errors) == {f"stories:{poisoned}"}, report.stage_errors

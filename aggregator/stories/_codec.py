@@ -28,7 +28,7 @@ def encode(feats: Features) -> str:
     return _ENCODER.encode([
         FEATURES_VERSION, feats.terms, feats.names, feats.amounts, feats.all_amounts,
         sorted(feats.rounds), sorted(feats.events), sorted(feats.lower), sorted(feats.upper),
-        sorted(feats.marked), sorted(feats.approx),
+        sorted(feats.marked), sorted(feats.approx), feats.products, sorted(feats.openers),
     ])
 
 
@@ -37,10 +37,11 @@ def decode(text: str | None) -> Features | None:
     if not text:
         return None
     data = json.loads(text)
-    if not isinstance(data, list) or len(data) != 11 or data[0] != FEATURES_VERSION:
+    if not isinstance(data, list) or len(data) != 13 or data[0] != FEATURES_VERSION:
         return None
-    _, terms, names, amounts, all_amounts, rounds, events, lower, upper, marked, approx = data
+    _, terms, names, amounts, all_amounts, rounds, events, lower, upper, marked, approx, products, openers = data
     return Features(terms=terms, names=tuple(names), amounts=tuple(amounts),
                     all_amounts=tuple(all_amounts), rounds=frozenset(rounds),
                     events=frozenset(events), lower=frozenset(lower), upper=frozenset(upper),
-                    marked=frozenset(marked), approx=frozenset(approx))
+                    marked=frozenset(marked), approx=frozenset(approx),
+                    products=tuple(products), openers=frozenset(openers))

@@ -75,6 +75,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     "people": frozenset("""
         resign resigns resigned resignation hire hires hired appoint appoints appointed
         appointment depart departs departure ousted oust ousts successor poaches poached
+        welcome welcomes welcoming
     """.split()),
     "results": frozenset("""
         earnings revenue revenues profit profits loss losses quarter quarterly results sales
@@ -120,6 +121,27 @@ def place_stems() -> frozenset[str]:
     from aggregator.stories._text import stem
 
     path = DATA / "places.txt"
+    lines = (line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()) \
+        if path.exists() else iter(())
+    words = {w for w in lines if w and not w.startswith("#") and " " not in w}
+    return frozenset(stem(w) for w in words | COUNTRY_ALIASES)
+
+
+# Countries as headlines name them, which places.txt (main names only) lacks.
+COUNTRY_ALIASES = frozenset("""
+    britain england scotland wales korea emirates uae holland brussels whitehall beijing
+    washington
+""".split())
+
+
+@lru_cache(maxsize=1)
+def dictionary_stems() -> frozenset[str]:
+    """Stems of the shipped common English words (``data/common_words.txt``): a title's
+    subject that is one of them and only opens a sentence ("Authors sue Lumen Labs",
+    "Welcoming Tomas Reyes") may be no name at all, so it vetoes nothing."""
+    from aggregator.stories._text import stem
+
+    path = DATA / "common_words.txt"
     if not path.exists():
         return frozenset()
     lines = (line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())

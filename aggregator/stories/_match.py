@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from typing import Protocol
 
-from aggregator.stories._lexicon import EVENT_CONFLICTS, place_stems
+from aggregator.stories._lexicon import EVENT_CONFLICTS, dictionary_stems, place_stems
 from aggregator.stories._text import APPROX_TOLERANCE, GENERIC_WEIGHT, Features
 
 AMOUNT_TOLERANCE = 0.02      # "$4 billion" and "$3.95B" are one amount; "$4B" and "$2B" are not
@@ -59,10 +59,47 @@ def veto(a: Features, b: Features, evidence: Evidence,
             return "amount-conflict"
     if a.rounds and b.rounds and not (a.rounds & b.rounds):
         return "round-conflict"
+    if _other_products(a, b):
+        return "product-conflict"
     first, second = subjects or (subject(a, evidence), subject(b, evidence))
     if (first or second) and not (first in b.terms or second in a.terms):
-        return "subject-conflict"
+        weak = (first is None or _weak(first, a)) and (second is None or _weak(second, b))
+        if not (weak and (set(a.names) & set(b.names)) - {first, second} - place_stems()):
+            return "subject-conflict"
     return None
+
+
+def _weak(term: str | None, feats: Features) -> bool:
+    """A subject that is a dictionary word capitalised only because it opens a sentence. Two
+    such subjects veto nothing when the titles share another name that is not a place
+    ("Authors sue Lumen Labs" / "Novelists file class-action lawsuit against … Lumen Labs")."""
+    return (term is not None and term in feats.openers and term not in feats.upper
+            and term not in feats.marked and term in dictionary_stems())
+
+
+def _other_products(a: Features, b: Features) -> bool:
+    """Launches of other products: the titles' first products differ, and both titles are
+    launches or the products are of one family ("Introducing Lumen 2" / "Lumen Labs
+    releases Lumen Mini, a cheaper sibling to Lumen 2")."""
+    if not (a.products and b.products) or a.products[0] == b.products[0]:
+        return False
+    if "launch" in a.events & b.events:
+        return True                     # "Hugging Face launches SmolLM 3" / "… Idefics 4"
+    if "launch" not in a.events | b.events:
+        return False
+    return a.products[0].partition(" ")[0] == b.products[0].partition(" ")[0]
+
+
+def same_product(a: Features, b: Features, gap_hours: float) -> bool:
+    """Both titles name one product first ("Introducing Quill Code" / "Quill Code is here"),
+    one of them as a launch or the name carries a version ("Kairo-3"), within
+    ``SUBJECT_HOURS``."""
+    if gap_hours > SUBJECT_HOURS or not (a.products and b.products):
+        return False
+    product = a.products[0]
+    if product != b.products[0]:
+        return False
+    return "launch" in a.events | b.events or product[-1:].isdigit()
 
 
 def _any_close(left: tuple[float, ...], right: tuple[float, ...],
@@ -122,6 +159,8 @@ def same_subject_event(a: Features, b: Features, subjects: tuple[str | None, str
     first, second = subjects
     if (first is not None and first in b.names) or (second is not None and second in a.names):
         return True
+    if set(a.products) & set(b.products):
+        return True                     # one person or product named in full ("Tomas Reyes")
     return evidence is not None and any(
         term in b.names and not evidence.common(term) and not evidence.frequent(term)
         for term in a.names)
@@ -137,11 +176,18 @@ def _weights(feats: Features, evidence: Evidence) -> dict[str, float]:
 
 
 def _anchored(a: Features, b: Features, informative: list[str]) -> bool:
-    """Both titles name the same rare name, the same money amount and the same event type
-    (or one of them names no event type the lexicon knows)."""
+    """Both titles name the same money amount and the same event type (or one of them names
+    no event type the lexicon knows), and the same rare name or, when one names none, two
+    more rare terms."""
     if not (a.amounts and b.amounts):
         return False
     if not (a.events & b.events) and (a.events and b.events):
         return False                    # (a report in another language names no event class)
+    if not any(t.startswith("$") for t in informative):
+        return False
     names = set(a.names) & set(b.names)
-    return any(t in names for t in informative) and any(t.startswith("$") for t in informative)
+    if any(t in names for t in informative):
+        return True
+    # no company named in either ("UK to spend £500mn on sovereign AI computing" / "Britain
+    # launches 500 million pound sovereign AI compute programme"): two more shared terms
+    return not (a.names and b.names) and sum(not t.startswith("$") for t in informative) >= 2

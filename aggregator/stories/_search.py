@@ -10,8 +10,8 @@ from aggregator.models import EventFacts, StoryDecision
 from aggregator.stories._event import (EVENT_SCORE, SAME_EVENT_HOURS, describe, party_keys,
                                        relation)
 from aggregator.stories._index import Slot, Window
-from aggregator.stories._match import (ANCHOR_SCORE, PairScore, same_subject_event, score_pair,
-                                       subject, veto)
+from aggregator.stories._match import (ANCHOR_SCORE, PairScore, same_product,
+                                       same_subject_event, score_pair, subject, veto)
 from aggregator.stories._options import StoryOptions
 from aggregator.stories._text import GENERIC_WEIGHT, Features
 
@@ -210,6 +210,9 @@ def _story_score(window: Window, feats: Features, own: str | None,
             if pair.score < ANCHOR_SCORE and same_subject_event(
                     feats, slot.features, (own, idf.subject(slot)), gap, idf):
                 pair = PairScore(ANCHOR_SCORE, pair.shared or (own or "",), rule="same-subject")
+            elif pair.score < ANCHOR_SCORE and same_product(feats, slot.features, gap):
+                pair = PairScore(ANCHOR_SCORE, feats.products[:1],
+                                 rule="same-product")
             if pair.score > 0:
                 matches.append((pair, slot))
     ok = len(hits) - hard - conflicts

@@ -41,7 +41,7 @@ USD_PER = {
 _CURRENCY = {
     "us$": "usd", "usd": "usd", "$": "usd", "dollar": "usd", "dollars": "usd", "dólares": "usd",
     "dollari": "usd", "us-dollar": "usd", "€": "eur", "eur": "eur", "euro": "eur",
-    "euros": "eur", "£": "gbp", "gbp": "gbp", "pounds": "gbp", "¥": "jpy", "jpy": "jpy",
+    "euros": "eur", "£": "gbp", "gbp": "gbp", "pounds": "gbp", "pound": "gbp", "¥": "jpy", "jpy": "jpy",
     "yen": "jpy", "円": "jpy", "ドル": "usd", "美元": "usd", "元": "cny", "人民币": "cny",
     "rmb": "cny", "cny": "cny", "yuan": "cny", "港元": "hkd", "港币": "hkd", "hk$": "hkd",
     "₹": "inr", "rs": "inr", "rs.": "inr", "inr": "inr", "r$": "brl", "reais": "brl",
@@ -62,7 +62,7 @@ _MONEY_BARE = re.compile(
     r"(?<![\w.,])(?P<n1>" + _NUM.replace(r"(?:\.\d+)", r"(?:[.,]\d+)") + r")\s?(?P<sc>trillion|billion"
     r"|million|tn|bn|mn|mln|millions|millionen|millones|milioni|milhões|mio|milliards?"
     r"|milliarden?|mrd|miliardi|bilhões)(?![\w])\.?"
-    r"(?:\s(?:d['’]|de\s|di\s)?(?P<cur>dollars?|euros?|pounds|yuan|yen|usd|eur|gbp|us-dollar"
+    r"(?:\s(?:d['’]|de\s|di\s)?(?P<cur>dollars?|euros?|pounds?|yuan|yen|usd|eur|gbp|us-dollar"
     r"|dólares|dollari|reais))?",
     re.IGNORECASE,
 )
@@ -96,6 +96,8 @@ class Features:
     upper: frozenset[str] = frozenset()    # capitalised mid-sentence in sentence case (names)
     marked: frozenset[str] = frozenset()   # inner capitals (OpenAI, eBay): names
     approx: frozenset[float] = frozenset()  # amounts converted from another currency
+    products: tuple[str, ...] = ()     # title name pairs in order: "quill code", "lumen 2"
+    openers: frozenset[str] = frozenset()  # title names that open a sentence ("Authors sue…")
 
 
 
@@ -250,6 +252,8 @@ class _Part:
     upper: set[str]           # capitalised inside a sentence-case sentence: evidence of a name
     marked: set[str]          # capitals inside the word (OpenAI): a name
     approx: set[float]        # amounts converted from another currency
+    products: list[str]       # "quill code", "lumen 2": a name and the name or number after it
+    openers: set[str]         # names that open a sentence (capitalised whatever they are)
 
 
 _SENTENCE = re.compile(r"[:.!?|;]\s+|\s[-–—]\s")
@@ -305,7 +309,7 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
         text, rounds = _rounds(text)
     part = _Part({amount_token(v): AMOUNT_WEIGHT for v, _, _ in money}, [],
                  [v for v, is_money, _ in money if is_money], rounds, set(), set(), set(), set(),
-                 {v for v, is_money, converted in money if is_money and converted})
+                 {v for v, is_money, converted in money if is_money and converted}, [], set())
     for name in sorted(rounds):          # a fixed order, not the hash seed's
         part.terms[name] = 1.0
         part.events.add("invest")            # a funding round is an investment
@@ -328,8 +332,12 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
 
 
 def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> None:
-    """Add one sentence's words to ``part`` (weights, names, case evidence, events)."""
+    """Add one sentence's words to ``part`` (weights, names, case evidence, events, products)."""
     terms = part.terms
+    if caps_ok:
+        _products(part.products, words)
+        if words and words[0].kind in ("name", "marked"):
+            part.openers.add(words[0].term)
     for position, (term, kind, _, _, _, _, events) in enumerate(words):
         if events:
             part.events.update(events)
@@ -353,6 +361,29 @@ def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> Non
             part.lower.add(term)
         if terms.get(term, 0.0) < weight:
             terms[term] = weight
+
+
+# Second words that make a pair the name of a company, not of a product ("Lumen Labs").
+COMPANY_WORDS = frozenset(stem(w) for w in """
+    lab labs ai inc corp co ltd llc plc group holdings technologies technology robotics
+    systems capital ventures partners bio therapeutics security analytics health cloud
+    compute computing semiconductor semiconductors software networks dynamics research
+    """.split())
+
+
+def _products(found: list[str], words: list[Word]) -> None:
+    """Pairs of a name and the name or number right after it ("Quill Code", "Lumen 2",
+    "Kairo-3"): what a product is called. Event words and company words do not count, nor,
+    in a sentence with a launch word, what comes before it ("Hugging Face launches …")."""
+    start = next((k for k, w in enumerate(words) if "launch" in w.events), 0)
+    words = words[start:]
+    for first, second in zip(words, words[1:]):
+        if first.kind not in ("name", "marked") or first.events or second.events:
+            continue
+        if second.kind in ("name", "marked", "number") and second.term not in COMPANY_WORDS:
+            pair = f"{first.term} {second.term}"
+            if pair not in found:
+                found.append(pair)
 
 
 def classify(surface: str) -> tuple[str, str]:
@@ -390,6 +421,7 @@ def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Featur
         all_amounts += body.amounts
     return Features(
         approx=frozenset(head.approx | (body.approx if body else set())),
+        products=tuple(head.products), openers=frozenset(head.openers),
         terms=terms, names=tuple(head.names), amounts=tuple(head.amounts),
         all_amounts=tuple(all_amounts), rounds=frozenset(head.rounds),
         events=frozenset(head.events),
