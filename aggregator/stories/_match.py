@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from aggregator.stories._lexicon import EVENT_CONFLICTS, dictionary_stems, place_stems
-from aggregator.stories._text import APPROX_TOLERANCE, GENERIC_WEIGHT, Features
+from aggregator.stories._text import APPROX_TOLERANCE, COMPANY_WORDS, GENERIC_WEIGHT, Features
 
 AMOUNT_TOLERANCE = 0.02      # "$4 billion" and "$3.95B" are one amount; "$4B" and "$2B" are not
 COSINE_SHARE = 0.75          # score = share * cosine + (1 - share) * overlap coefficient
@@ -100,6 +100,30 @@ def same_product(a: Features, b: Features, gap_hours: float) -> bool:
     if product != b.products[0]:
         return False
     return "launch" in a.events | b.events or product[-1:].isdigit()
+
+
+PAIR_HOURS = 36.0
+
+
+def same_names(a: Features, b: Features, evidence: Evidence, gap_hours: float) -> bool:
+    """Both titles name the same two or more organisations the window knows as rare names
+    (not common words, not places), within ``PAIR_HOURS``: "SAP und Northwind:
+    KI-Partnerschaft …" / "SAP cosies up to Northwind, promises …"."""
+    if gap_hours > PAIR_HOURS:
+        return False
+    places = place_stems()
+    common = [t for t in set(a.names) & set(b.names)
+              if t not in places and t not in COMPANY_WORDS and not evidence.common(t)
+              and not evidence.frequent(t)]
+    return len(common) >= 2 and not _one_name(common, a, b)
+
+
+def _one_name(common: list[str], a: Features, b: Features) -> bool:
+    """The shared names are one name's words ("Hugging Face"; "Lumen Labs" counts once, as
+    company words such as "Labs" are not counted)."""
+    joined = {p.replace(" ", "") for p in a.products + b.products}
+    return len(common) == 2 and (f"{common[0]}{common[1]}" in joined
+                                 or f"{common[1]}{common[0]}" in joined)
 
 
 def _any_close(left: tuple[float, ...], right: tuple[float, ...],

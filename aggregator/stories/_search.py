@@ -10,7 +10,7 @@ from aggregator.models import EventFacts, StoryDecision
 from aggregator.stories._event import (EVENT_SCORE, SAME_EVENT_HOURS, describe, party_keys,
                                        relation)
 from aggregator.stories._index import Slot, Window
-from aggregator.stories._match import (ANCHOR_SCORE, PairScore, same_product,
+from aggregator.stories._match import (ANCHOR_SCORE, PairScore, same_names, same_product,
                                        same_subject_event, score_pair, subject, veto)
 from aggregator.stories._options import StoryOptions
 from aggregator.stories._text import GENERIC_WEIGHT, Features
@@ -213,6 +213,8 @@ def _story_score(window: Window, feats: Features, own: str | None,
             elif pair.score < ANCHOR_SCORE and same_product(feats, slot.features, gap):
                 pair = PairScore(ANCHOR_SCORE, feats.products[:1],
                                  rule="same-product")
+            elif pair.score < ANCHOR_SCORE and same_names(feats, slot.features, idf, gap):
+                pair = PairScore(ANCHOR_SCORE, pair.shared, rule="same-names")
             if pair.score > 0:
                 matches.append((pair, slot))
     ok = len(hits) - hard - conflicts
