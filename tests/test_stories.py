@@ -530,16 +530,16 @@ def test_a_launch_names_its_product_after_the_launch_word() -> None:
 
 
 def test_the_same_two_companies_the_same_morning_are_one_story() -> None:
-    assert together("SAP und Northwind: KI-Partnerschaft mit Rechenzentren in Frankfurt",
-                    "SAP cosies up to Northwind, promises your ERP data stays in Europe")
+    assert together("Northwind and Quill announce strategic collaboration",
+                    "Quill picks Northwind Cloud as its primary provider for model training")
 
 
 @pytest.mark.parametrize(("first", "second", "hours"), [
     # the same two companies, but a lawsuit is not an investment
     ("Northwind sues Quill over leaked model weights", "Northwind invests $2B more in Quill", 2.0),
     # the same two companies two days later: another event
-    ("SAP und Northwind: KI-Partnerschaft mit Rechenzentren in Frankfurt",
-     "SAP cosies up to Northwind, promises your ERP data stays in Europe", 40.0),
+    ("Northwind and Quill announce strategic collaboration",
+     "Quill picks Northwind Cloud as its primary provider for model training", 40.0),
     # one company's two-word name is one name, not two companies
     ("Hugging Face opens a research office in Toronto with forty engineers",
      "Hugging Face picks a former regulator as its head of policy", 1.0),

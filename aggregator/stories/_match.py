@@ -103,13 +103,17 @@ def same_product(a: Features, b: Features, gap_hours: float) -> bool:
 
 
 PAIR_HOURS = 36.0
+# Without a deal word in either title, two companies named together are often two stories
+# (UCI news stories: pairwise precision 0.87 without this condition, 0.90 with it).
+DEAL_EVENTS = frozenset({"invest", "acquire", "partner", "deal"})
 
 
 def same_names(a: Features, b: Features, evidence: Evidence, gap_hours: float) -> bool:
     """Both titles name the same two or more organisations the window knows as rare names
-    (not common words, not places), within ``PAIR_HOURS``: "SAP und Northwind:
-    KI-Partnerschaft …" / "SAP cosies up to Northwind, promises …"."""
-    if gap_hours > PAIR_HOURS:
+    (not common words, not places), one of them names a deal (an investment, acquisition,
+    partnership or agreement), within ``PAIR_HOURS``: "Northwind and Quill announce strategic
+    collaboration" / "Quill picks Northwind Cloud as its primary provider …"."""
+    if gap_hours > PAIR_HOURS or not ((a.events | b.events) & DEAL_EVENTS):
         return False
     places = place_stems()
     common = [t for t in set(a.names) & set(b.names)
