@@ -33,7 +33,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from aggregator.publish import _write  # noqa: E402
-from aggregator.service import Service  # noqa: E402
+from aggregator.runtime.service import Service  # noqa: E402
 from tests.conftest import FeedServer  # noqa: E402
 from tests.hostile import crash  # noqa: E402
 from tests.hostile.cases import KNOWN_BUGS, by_name  # noqa: E402

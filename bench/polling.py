@@ -67,7 +67,7 @@ class PollResults:
 def _warm(_: int) -> int:
     import feedparser  # noqa: F401  (loaded once per worker, before the clock starts)
 
-    import aggregator.pipeline  # noqa: F401
+    import aggregator.cycle._pipeline  # noqa: F401
     return 0
 
 
@@ -107,9 +107,9 @@ def run_pipeline(cfg: PollConfig, farm: Farm, pool: Executor | None, out: PollRe
     """The three phases; a cold cycle slower than ``cold_once_after`` is measured once and
     later runs start warm from a copy of its database and site (``snapshot``)."""
     from aggregator.fetch import Fetcher
-    from aggregator.pipeline import run_once
-    from aggregator.service import fetch_options, open_store
-    from aggregator.story_window import StoryWindow
+    from aggregator.cycle._pipeline import run_once
+    from aggregator.runtime.service import fetch_options, open_store
+    from aggregator.cycle import StoryWindow
 
     with tempfile.TemporaryDirectory(prefix="bench-poll-") as tmp:
         settings = _settings(cfg, farm, Path(tmp))
@@ -338,8 +338,8 @@ def profile_cold(cfg: PollConfig, top: int = 12) -> str:
     import pstats
 
     from aggregator.fetch import Fetcher
-    from aggregator.pipeline import run_once
-    from aggregator.service import fetch_options, open_store
+    from aggregator.cycle._pipeline import run_once
+    from aggregator.runtime.service import fetch_options, open_store
 
     with Farm(FarmConfig(feeds=cfg.feeds, entries=cfg.entries, latency=cfg.latency)) as farm, \
             tempfile.TemporaryDirectory(prefix="bench-prof-") as tmp:

@@ -86,9 +86,9 @@ def _batch(cfg: ScaleConfig, start: int, count: int, day_start: datetime) -> lis
 def measure(cfg: ScaleConfig, size: int, log: Callable[[str], None] = print) -> ScaleRow:
     from aggregator.fetch import Fetcher
     from aggregator.models import Settings
-    from aggregator.pipeline import run_once
-    from aggregator.service import fetch_options, open_store, parse_pool
-    from aggregator.story_window import StoryWindow
+    from aggregator.cycle._pipeline import run_once
+    from aggregator.runtime.service import fetch_options, open_store, parse_pool
+    from aggregator.cycle import StoryWindow
 
     row = ScaleRow(size)
     stories = StoryWindow()        # kept between cycles, as by the service's cycle process
@@ -135,7 +135,7 @@ def measure_apart(cfg: ScaleConfig, size: int) -> ScaleRow:
 
 def _timed_cycle(cfg: ScaleConfig, settings: Any, store: Any, fetcher: Any, made: int,
                  now: datetime, row: ScaleRow, stories: Any, pool: Any) -> None:
-    from aggregator.pipeline import run_once
+    from aggregator.cycle._pipeline import run_once
 
     fresh = _batch(cfg, made, cfg.new, now - timedelta(hours=6))
     later = now + timedelta(hours=1)

@@ -191,7 +191,7 @@ def _listening(port: int) -> int:
 async def _start_service(settings: Any) -> tuple[Any, asyncio.Event, asyncio.Task[None], int]:
     """``Service.serve`` as ``aggregator run`` calls it (cycles come from ``_Cycles``); returns
     once every serving process listens."""
-    from aggregator.service import Service
+    from aggregator.runtime.service import Service
 
     service = Service(settings, isolated=True)
     stop = asyncio.Event()
@@ -248,8 +248,8 @@ async def _measure(cfg: ServeConfig, tmp: Path, settings: Any, farm: Farm,
 def run(cfg: ServeConfig, log: Callable[[str], None] = print) -> tuple[list[WrkResult], int]:
     from aggregator.fetch import Fetcher
     from aggregator.models import FeedSettings
-    from aggregator.pipeline import run_once
-    from aggregator.service import fetch_options, open_store
+    from aggregator.cycle._pipeline import run_once
+    from aggregator.runtime.service import fetch_options, open_store
     from bench.polling import make_pool
 
     with Farm(FarmConfig(feeds=cfg.feeds, entries=cfg.entries, latency=cfg.latency)) as farm, \

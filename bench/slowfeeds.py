@@ -51,7 +51,7 @@ async def _fetch(farm: Farm, indices: list[int], concurrency: int, deadline: flo
                  ) -> tuple[dict[int, float], list[Any]]:
     from aggregator.fetch import Fetcher
     from aggregator.models import FetchRequest, FetchResult, Settings
-    from aggregator.service import fetch_options
+    from aggregator.runtime.service import fetch_options
 
     settings = Settings(allow_private_networks=True, concurrency=concurrency,
                         per_host=concurrency)

@@ -21,12 +21,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from aggregator import pipeline
+from aggregator.cycle import _pipeline as pipeline
 from aggregator.fetch import Fetcher
 from aggregator.models import (
     AlertDelivery, AlertRule, FeedSettings, Settings, SiteSettings, WebhookTarget,
 )
-from aggregator.service import fetch_options
+from aggregator.runtime.service import fetch_options
 from aggregator.store import Store
 
 from .conftest import NOW, FeedServer, rss
@@ -316,9 +316,9 @@ def test_the_alerts_command_and_metrics_show_pending_and_failed(
         tmp_path: Path, feed_server: FeedServer, receiver: Receiver) -> None:
     from click.testing import CliRunner
 
-    from aggregator.cli import cli
-    from aggregator.metrics import Metrics
-    from aggregator.worker import cycle_stats
+    from aggregator.runtime.cli import cli
+    from aggregator.runtime.metrics import Metrics
+    from aggregator.runtime.worker import cycle_stats
 
     post(feed_server, "A", (ROUND, LINK), ("Humanoid maker Apptronik raises $350 million",
                                            "https://a.example/2"))

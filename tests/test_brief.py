@@ -11,10 +11,10 @@ from pathlib import Path
 
 import feedparser
 
-from aggregator import pipeline
+from aggregator.cycle import _pipeline as pipeline
 from aggregator.fetch import Fetcher
 from aggregator.models import BriefSettings, FeedSettings, Settings, SiteSettings
-from aggregator.service import fetch_options
+from aggregator.runtime.service import fetch_options
 from aggregator.store import Store
 
 from .conftest import NOW, FeedServer, rss
@@ -127,7 +127,7 @@ def test_an_unchanged_brief_is_not_rendered_again(tmp_path: Path, feed_server: F
 
 def test_a_brief_kept_in_part_is_the_brief_made_from_scratch(tmp_path: Path,
                                                              feed_server: FeedServer) -> None:
-    from aggregator.pipeline import RunReport, publish_now
+    from aggregator.cycle._pipeline import RunReport, publish_now
     settings = settings_for(tmp_path, feed_server)
     serve(feed_server, *ITEMS)
     with Store(settings.database) as store:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from aggregator.config import (
+from aggregator.config._load import (
     DEFAULT_CURRENCY_RATES,
     ENV_VARIABLES,
     ignored_env,

@@ -21,7 +21,7 @@ from typing import Any, Iterator
 import pytest
 
 from aggregator.publish import _write
-from aggregator.service import Service
+from aggregator.runtime.service import Service
 
 from .conftest import FeedServer
 from .hostile import require_long_mode
@@ -172,7 +172,7 @@ def test_publish_fault_keeps_previous_files_served(
         _break(mode, site, monkeypatch)
         farm.advance()
         clock[0] += timedelta(hours=2)   # every feed is due again
-        with caplog.at_level(logging.ERROR, logger="aggregator.pipeline"):
+        with caplog.at_level(logging.ERROR, logger="aggregator.cycle._pipeline"):
             report = service.run_cycle()
         assert report.publish_error and report.new_entries > 0
         assert any("publish failed" in r.getMessage() for r in caplog.records)

@@ -25,13 +25,14 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from aggregator import pipeline, story_facts
+from aggregator.cycle import _pipeline as pipeline
+from aggregator.cycle import _story_facts as story_facts
 from aggregator.fetch import Fetcher
 from aggregator.models import Entry, FeedSettings, Settings, TagRule
-from aggregator.service import fetch_options, parse_pool
+from aggregator.runtime.service import fetch_options, parse_pool
 from aggregator.store import Store
 from aggregator.stories import _codec
-from aggregator.story_window import StoryWindow
+from aggregator.cycle import StoryWindow
 
 from .conftest import FeedServer, rss
 from .test_story_window import batches, cycle

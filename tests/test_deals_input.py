@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from aggregator.models import Settings
-from aggregator.story_facts import StoryFacts
+from aggregator.cycle._story_facts import StoryFacts
 
 
 @pytest.mark.parametrize(("title", "names"), [

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from aggregator.config import load_settings, parse_duration, settings_to_dict
+from aggregator.config._load import load_settings, parse_duration, settings_to_dict
 from aggregator.deals import DEFAULT_RATES
 from aggregator.fetch import FetchOptions
 from aggregator.models import CURRENCY_RATES, FeedSettings

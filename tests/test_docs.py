@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from aggregator.cli import cli
+from aggregator.runtime.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 

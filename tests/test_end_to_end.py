@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from aggregator.cli import cli
+from aggregator.runtime.cli import cli
 
 from .conftest import FeedServer, rss, write_config
 
@@ -127,10 +127,10 @@ def test_one_broken_feed_does_not_stop_the_others(tmp_path: Path,
 def test_config_errors_exit_2_naming_line(tmp_path: Path, bad: str, message: str) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(bad)
-    from aggregator.cli import main
+    from aggregator.runtime.cli import main
     import subprocess
     import sys
-    proc = subprocess.run([sys.executable, "-c", "from aggregator.cli import main; main()",
+    proc = subprocess.run([sys.executable, "-c", "from aggregator.runtime.cli import main; main()",
                            "--config", str(path), "config", "check"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from aggregator import pipeline
+from aggregator.cycle import _pipeline as pipeline
 from aggregator.fetch import Fetcher
 from aggregator.models import FeedSettings, Settings, SiteSettings
 from aggregator.publish._exports import COLUMNS, join_list, split_list
-from aggregator.service import fetch_options
+from aggregator.runtime.service import fetch_options
 from aggregator.store import Store
 
 from .conftest import NOW, FeedServer, rss

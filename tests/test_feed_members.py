@@ -8,7 +8,7 @@ from pathlib import Path
 from aggregator.models import Settings, StoryQuery, TagRule
 from aggregator.store import Store
 from aggregator.store._schema import DEAL_MONTH_ROWS
-from aggregator.story_window import StoryWindow
+from aggregator.cycle import StoryWindow
 
 from .test_story_window import batches, cycle, ingest
 

@@ -25,7 +25,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from aggregator.cli import cli
+from aggregator.runtime.cli import cli
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 DEAL_NS = "https://aggregator.dev/ns/deal/1.0"

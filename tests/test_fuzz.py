@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aggregator import pipeline
+from aggregator.cycle import _pipeline as pipeline
 from aggregator.errors import ParseError
 from aggregator.models import (
     FeedSettings, FetchRequest, FetchResult, ParsedFeed, Settings, SiteSettings,

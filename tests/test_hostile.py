@@ -12,7 +12,7 @@ from typing import Iterator
 
 import pytest
 
-from aggregator.service import Service
+from aggregator.runtime.service import Service
 
 from .hostile.cases import CASES, KNOWN_BUGS, Case, by_name
 from .hostile.checks import dangers, invalid_files

@@ -67,7 +67,7 @@ def test_a_database_deleted_during_a_cycle_is_a_store_error_and_nothing_is_publi
     import random
     from datetime import datetime, timezone
 
-    from aggregator import pipeline
+    from aggregator.cycle import _pipeline as pipeline
     from aggregator.config import load_settings
     from aggregator.fetch import Fetcher, FetchOptions
     from aggregator.store import open_store
@@ -89,7 +89,7 @@ def test_a_database_deleted_during_a_cycle_is_a_store_error_and_nothing_is_publi
 
 def test_the_marker_is_never_served(tmp_path: Path, feed_server: FeedServer) -> None:
     from aggregator.config import load_settings
-    from aggregator.service import Service
+    from aggregator.runtime.service import Service
 
     from .hostile.harness import get, serving
 

@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from aggregator import pipeline
+from aggregator.cycle import _pipeline as pipeline
 from aggregator.fetch import Fetcher
 from aggregator.models import (
     Deal, Entry, FeedSettings, Money, Party, Settings, SiteSettings, StoryDecision, StoryQuery,
 )
 from aggregator.publish import _state
-from aggregator.service import fetch_options
+from aggregator.runtime.service import fetch_options
 from aggregator.store import Store
 from aggregator.store import _schema
 

@@ -16,7 +16,7 @@ from typing import Iterator
 
 import pytest
 
-from aggregator._defuse import defuse
+from aggregator.parse._defuse import defuse
 from aggregator.errors import ParseError
 from aggregator.models import ParsedFeed
 from aggregator.parse import ParseLimits, parse_feed

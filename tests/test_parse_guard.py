@@ -8,8 +8,8 @@ from types import SimpleNamespace
 import pytest
 
 from aggregator.errors import ParseError
-from aggregator.parse_guard import parse_deadline
-from aggregator.service import parse_pool
+from aggregator.parse import parse_deadline
+from aggregator.runtime.service import parse_pool
 
 
 def slow_parse(seconds: float) -> str:

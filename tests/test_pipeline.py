@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from aggregator import pipeline
+from aggregator.cycle import _pipeline as pipeline
 from aggregator.fetch import Fetcher
 from aggregator.models import FeedSettings, Settings, SiteSettings, StoryQuery
-from aggregator.service import fetch_options
+from aggregator.runtime.service import fetch_options
 from aggregator.store import Store
 
 from .conftest import NOW, FeedServer, rss
@@ -202,7 +202,7 @@ def test_local_path_feeds(tmp_path: Path, store: Store) -> None:
 
 def test_deal_facts_are_completed_from_other_outlets() -> None:
     from aggregator.models import Deal, Money, Party
-    from aggregator.story_facts import complete
+    from aggregator.cycle._story_facts import complete
     a = Deal(type="funding", parties=(Party("Quillon AI", "target", "quillon-ai"),),
              amount=Money(1.2e8, "USD", usd=1.2e8))
     b = Deal(type="funding", parties=(Party("Northwind Capital", "investor", "northwind-capital"),
@@ -244,7 +244,7 @@ def _written(settings: Settings, store: Store) -> list[str]:
 @pytest.fixture
 def classified(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Titles the deal classifier reads, in order (in this process: no parse pool here)."""
-    from aggregator import story_facts
+    from aggregator.cycle import _story_facts as story_facts
     calls: list[str] = []
     real = story_facts.deals.classify
 
@@ -303,7 +303,7 @@ def _stored(store: Store, titles: list[str], feed: str = "wire") -> None:
 
 def test_a_deal_reading_made_late_is_saved_once(tmp_path: Path, store: Store,
                                                 classified: list[str]) -> None:
-    from aggregator import story_facts
+    from aggregator.cycle import _story_facts as story_facts
     settings = settings_for(tmp_path, [])
     _stored(store, ["Mistral AI raises EUR 600 million"])      # two outlets, one story
     _stored(store, ["Mistral AI raises EUR 600 million"], feed="second")
@@ -319,7 +319,7 @@ def test_a_deal_reading_made_late_is_saved_once(tmp_path: Path, store: Store,
 
 def test_story_facts_come_from_its_first_reports(tmp_path: Path, store: Store,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from aggregator import story_facts
+    from aggregator.cycle import _story_facts as story_facts
     monkeypatch.setattr(story_facts, "FACT_SOURCES", 2)
     late = FeedSettings(name="late", url="https://late.example/feed", priority=10,
                         enabled=False)    # never fetched: its entry is stored below

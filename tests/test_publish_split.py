@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from aggregator import pipeline
+from aggregator.cycle import _pipeline as pipeline
 from aggregator.models import Settings, TagRule
-from aggregator.service import parse_pool
+from aggregator.runtime.service import parse_pool
 from aggregator.store import Store
 
 from .test_story_window import batches, cycle, ingest

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from aggregator import pipeline
+from aggregator.cycle import _pipeline as pipeline
 from aggregator.errors import StoreError
 from aggregator.fetch import Fetcher
 from aggregator.models import FeedSettings, Settings, SiteSettings
-from aggregator.readiness import ReadinessProbe
-from aggregator.service import fetch_options
+from aggregator.runtime.readiness import ReadinessProbe
+from aggregator.runtime.service import fetch_options
 from aggregator.store import Store, open_store
 
 from .conftest import NOW, FeedServer, rss

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from aggregator.sanitize import (
+from aggregator.parse._sanitize import (
     MAX_NESTING, cap_nesting, clean_text, drop_invisible, html_to_text, plain_line, sanitize_html,
     truncate,
 )

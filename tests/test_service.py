@@ -172,7 +172,7 @@ def test_run_takes_host_and_port_and_the_feeds_link_to_them(tmp_path: Path,
 def test_a_cycle_with_nothing_due_logs_at_debug(tmp_path: Path, feed_server: FeedServer,
                                                 caplog: pytest.LogCaptureFixture) -> None:
     from aggregator.config import load_settings
-    from aggregator.service import Service
+    from aggregator.runtime.service import Service
 
     url = feed_server.add("/a.xml", rss("A", [
         {"title": "Cohere raises $500 million", "link": "https://a.example/cohere"}]))
@@ -182,7 +182,7 @@ def test_a_cycle_with_nothing_due_logs_at_debug(tmp_path: Path, feed_server: Fee
     try:
         for _ in range(2):      # the feed is due, then not (its interval has not passed)
             caplog.clear()
-            with caplog.at_level(logging.DEBUG, logger="aggregator.service"):
+            with caplog.at_level(logging.DEBUG, logger="aggregator.runtime.service"):
                 report = service.run_cycle()
             (record,) = [r for r in caplog.records if r.getMessage().startswith("cycle done")]
             levels.append((report.feeds_due, record.levelno))

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aggregator.urls import TRACKING_PARAMS, TRACKING_PREFIXES, canonical_url, safe_link
+from aggregator.parse._urls import TRACKING_PARAMS, TRACKING_PREFIXES, canonical_url, safe_link
 
 
 @pytest.mark.parametrize(("url", "expected"), [

@@ -29,8 +29,8 @@ from typing import Any, TypeVar
 import pytest
 
 from aggregator.models import FeedSettings, Settings
-from aggregator.readiness import ReadinessProbe
-from aggregator.web_pool import Serving, reuse_port_available, site_app
+from aggregator.runtime.readiness import ReadinessProbe
+from aggregator.runtime.web_pool import Serving, reuse_port_available, site_app
 
 from .conftest import rss, write_config
 
@@ -205,7 +205,7 @@ def test_metrics_a_helper_shows_are_what_the_service_sent(settings: Settings) ->
 
 
 def test_readyz_of_a_helper_agrees_with_the_service(settings: Settings) -> None:
-    from aggregator.service import Service
+    from aggregator.runtime.service import Service
     from aggregator.store import open_store
 
     open_store(settings).close()       # as `aggregator run` does before serving
@@ -230,7 +230,7 @@ def test_readyz_of_a_helper_agrees_with_the_service(settings: Settings) -> None:
 
 
 def test_the_service_sends_its_metrics_after_every_cycle(settings: Settings) -> None:
-    from aggregator.service import Service
+    from aggregator.runtime.service import Service
 
     service = Service(replace(settings, web_workers=2))
 
@@ -265,7 +265,7 @@ def test_the_service_sends_its_metrics_after_every_cycle(settings: Settings) -> 
 
 def test_a_helper_that_dies_is_replaced(settings: Settings,
                                         caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="aggregator.web_pool"), \
+    with caplog.at_level(logging.WARNING, logger="aggregator.runtime.web_pool"), \
             serving(replace(settings, web_workers=2)) as (loop, served):
         assert served.pool is not None
         all_listening(served)
@@ -282,7 +282,7 @@ def test_a_helper_that_dies_is_replaced(settings: Settings,
 
 def test_helpers_stop_when_serving_closes(settings: Settings,
                                          caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="aggregator.web_pool"), \
+    with caplog.at_level(logging.WARNING, logger="aggregator.runtime.web_pool"), \
             serving(settings) as (loop, served):
         assert served.pool is not None
         helpers = set(served.pool.pids)
@@ -307,7 +307,7 @@ def test_without_so_reuseport_one_process_serves(settings: Settings,
                                                  monkeypatch: pytest.MonkeyPatch,
                                                  caplog: pytest.LogCaptureFixture) -> None:
     monkeypatch.delattr(socket, "SO_REUSEPORT")
-    with caplog.at_level(logging.WARNING, logger="aggregator.web_pool"), \
+    with caplog.at_level(logging.WARNING, logger="aggregator.runtime.web_pool"), \
             serving(settings) as (loop, served):
         assert served.pool is None and served.processes == 1
         assert get(served.port, "/healthz")[0] == 200
@@ -318,16 +318,16 @@ def test_without_so_reuseport_one_process_serves(settings: Settings,
 
 def test_helper_modules_stay_light() -> None:
     """A helper imports its own module, plus the parent's main script when the service was
-    started by the ``aggregator`` script (``from aggregator.cli import main``): neither may
+    started by the ``aggregator`` script (``from aggregator.runtime.cli import main``): neither may
     bring in the pipeline, the scheduler or the stages behind them."""
-    code = ("import sys, aggregator.cli, aggregator.web_pool; "
+    code = ("import sys, aggregator.runtime.cli, aggregator.runtime.web_pool; "
             "print(' '.join(sorted(sys.modules)))")
     loaded = set(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
                                 text=True).stdout.split())
-    heavy = {"aggregator.pipeline", "aggregator.service", "aggregator.worker",
+    heavy = {"aggregator.cycle", "aggregator.runtime.service", "aggregator.runtime.worker",
              "aggregator.stories", "aggregator.deals", "aggregator.publish", "aggregator.fetch",
              "aggregator.parse", "apscheduler", "feedparser", "feedgen", "httpx"}
-    assert "aggregator.web_pool" in loaded and loaded & heavy == set()
+    assert "aggregator.runtime.web_pool" in loaded and loaded & heavy == set()
 
 
 # --------------------------------------------------------------------------- the real service
@@ -415,7 +415,7 @@ def test_a_helper_answers_not_ready_with_the_faults_the_service_sent(
         settings: Settings) -> None:
     """The service's last cycle failed to write the database: the database cannot say so,
     the service tells its helpers, and their /readyz agrees."""
-    from aggregator.service import Service
+    from aggregator.runtime.service import Service
     from aggregator.store import open_store
 
     open_store(settings).close()

@@ -8,7 +8,7 @@ from typing import Sequence
 
 from ..errors import ConfigError
 from ..models import CurationRules, Deal, TagRule
-from ..user_regex import Regex, UserRegexError, compile_user_regex
+from ..config import Regex, UserRegexError, compile_user_regex
 from ._gazetteer import Gazetteer
 
 

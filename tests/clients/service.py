@@ -17,7 +17,7 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from aggregator.cli import cli
+from aggregator.runtime.cli import cli
 
 
 def free_port() -> int:

@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
-from aggregator import pipeline
+from aggregator.cycle import _pipeline as pipeline
 from aggregator.fetch import Fetcher, FetchOptions
 from aggregator.models import FeedSettings, Settings, SiteSettings
 from aggregator.store import Store
@@ -268,7 +268,7 @@ def capture_log() -> Iterator[list[str]]:
         def emit(self, record: logging.LogRecord) -> None:
             messages.append(record.getMessage())
 
-    logger = logging.getLogger("aggregator.pipeline")
+    logger = logging.getLogger("aggregator.cycle._pipeline")
     handler, level = Collect(logging.INFO), logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
@@ -324,7 +324,7 @@ def _stored_problems(store: Store) -> list[str]:
 @contextmanager
 def serving(app: Any) -> Iterator[int]:
     """Run an aiohttp application on 127.0.0.1 (ephemeral port) in a thread."""
-    from aggregator.web import bound_port, start_server
+    from aggregator.web._app import bound_port, start_server
     loop = asyncio.new_event_loop()
     runner = loop.run_until_complete(start_server(app, "127.0.0.1", 0))
     thread = threading.Thread(target=loop.run_forever, daemon=True)

@@ -14,11 +14,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from . import deals
-from . import __version__
-from .sanitize import drop_invisible, plain_line
-from .models import Deal, Entry, EntryDeal, FeedSettings, Settings, StoryFactsUpdate
-from .store import Store
+from .. import deals
+from .. import __version__
+from ..parse import drop_invisible, plain_line
+from ..models import Deal, Entry, EntryDeal, FeedSettings, Settings, StoryFactsUpdate
+from ..store import Store
 
 
 # How titles are cleaned before the deal reader sees them (``sanitize.plain_line``): a new

@@ -25,14 +25,14 @@ import aiohttp
 from aiohttp.abc import AbstractResolver
 from yarl import URL
 
-from aggregator._netguard import (
+from aggregator.fetch._netguard import (
     AddressPolicy,
     BlockedAddressError,
     GuardedResolver,
     check_literal_host,
     find_blocked,
 )
-from aggregator.fetch import parse_retry_after
+from aggregator.fetch._fetcher import parse_retry_after
 from aggregator.models import DeliveryResult
 
 __all__ = ["SendOptions", "WebhookRequest", "WebhookSender"]

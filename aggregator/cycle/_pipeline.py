@@ -17,24 +17,25 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable, Iterator, Mapping, Sequence
 
-from . import alerting, policy
-from . import deals as deals_mod
-from .alerting import AlertCounts, Alerting
-from .deliver import WebhookSender
-from .errors import ParseError, PublishError, StoreError, describe
-from .fetch import Fetcher
-from .models import (
+from . import _alerting as alerting
+from .. import fetch as policy
+from .. import deals as deals_mod
+from ._alerting import AlertCounts, Alerting
+from ..fetch import WebhookSender
+from ..errors import ParseError, PublishError, StoreError, describe
+from ..fetch import Fetcher
+from ..models import (
     DATE_FLOOR, Deal, EntryDeal, FeedSettings, FeedState, FetchRequest, FetchResult, ParsedFeed,
     Settings,
     StoryItem,
 )
-from .parse import ParseLimits, parse_feed
-from .parse_guard import parse_deadline
-from .publish import Share, ShareDone, ping_hub, publish_share_site, publish_site, topic_urls
-from .store import Store
-from .story_facts import StoryFacts, classify_entries, facts_key, publisher_for
-from .stories import StoryIndex, StoryOptions
-from .story_window import StoryWindow
+from ..parse import ParseLimits, parse_feed
+from ..parse import parse_deadline
+from ..publish import Share, ShareDone, ping_hub, publish_share_site, publish_site, topic_urls
+from ..store import Store
+from ._story_facts import StoryFacts, classify_entries, facts_key, publisher_for
+from ..stories import StoryIndex, StoryOptions
+from ._story_window import StoryWindow
 
 log = logging.getLogger(__name__)
 

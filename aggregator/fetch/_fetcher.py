@@ -30,7 +30,7 @@ import aiohttp
 from aiohttp.abc import AbstractResolver
 from yarl import URL
 
-from aggregator._netguard import (
+from aggregator.fetch._netguard import (
     AddressPolicy,
     BlockedAddressError,
     GuardedResolver,

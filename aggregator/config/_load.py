@@ -20,9 +20,9 @@ from urllib.parse import urlsplit
 from yaml.nodes import Node, ScalarNode
 from yaml.resolver import Resolver
 
-from aggregator._config_alerts import alert_delivery, alert_rules, alerts_to_dict, brief
+from aggregator.config._alerts import alert_delivery, alert_rules, alerts_to_dict, brief
 
-from aggregator._config_values import (
+from aggregator.config._values import (
     DEFAULT_CURRENCY_RATES,
     Reader,
     Source,

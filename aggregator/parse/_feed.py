@@ -28,13 +28,13 @@ from typing import Any, Mapping, Sequence
 
 import feedparser
 
-from aggregator._defuse import cap_entries, defuse
+from aggregator.parse._defuse import cap_entries, defuse
 from aggregator.errors import ParseError
 from aggregator.models import DATE_FLOOR, Entry, ParsedFeed
-from aggregator.sanitize import (
+from aggregator.parse._sanitize import (
     collapse_space, drop_invisible, html_to_text, plain_line, sanitize_html, truncate,
 )
-from aggregator.urls import canonical_url, safe_link
+from aggregator.parse._urls import canonical_url, safe_link
 
 __all__ = ["ParseLimits", "parse_feed"]
 

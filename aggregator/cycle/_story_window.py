@@ -23,9 +23,9 @@ import dataclasses
 from datetime import datetime, timedelta
 from typing import Sequence
 
-from .models import DATE_FLOOR, StoryItem
-from .store import Store
-from .stories import StoryIndex, StoryOptions
+from ..models import DATE_FLOOR, StoryItem
+from ..store import Store
+from ..stories import StoryIndex, StoryOptions
 
 
 class StoryWindow:

@@ -16,7 +16,7 @@ import signal
 import threading
 from typing import Any, Iterator
 
-from .errors import ParseError
+from ..errors import ParseError
 
 WORKER_MEMORY_LIMIT = 2 * 1024 ** 3   # bytes of address space per parse worker
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from yaml.nodes import Node
 
-from aggregator._config_values import (
+from aggregator.config._values import (
     Reader,
     Source,
     as_amount,

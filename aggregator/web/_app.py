@@ -21,7 +21,7 @@ from typing import BinaryIO, Callable, Mapping
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
-from aggregator._static import (
+from aggregator.web._static import (
     INDEX_FILE,
     CachedFile,
     FileCache,

@@ -21,10 +21,10 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from aggregator._config_yaml import syntax_error
+from aggregator.config._yaml import syntax_error
 from aggregator.errors import ConfigError
 from aggregator.models import CURRENCY_RATES, DEAL_TYPES
-from aggregator.user_regex import UserRegexError, compile_user_regex
+from aggregator.config._user_regex import UserRegexError, compile_user_regex
 
 # Approximate USD per one unit of each currency; ``currency_rates`` in the file is merged over it.
 DEFAULT_CURRENCY_RATES: Mapping[str, float] = CURRENCY_RATES

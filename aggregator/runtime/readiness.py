@@ -15,9 +15,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Mapping
 
-from .models import Settings
-from .store import Store, open_store
-from .web import Readiness
+from ..models import Settings
+from ..store import Store, open_store
+from ..web import Readiness
 
 Clock = Callable[[], datetime]
 

@@ -37,8 +37,9 @@ from typing import Callable, Mapping
 
 from aiohttp import web as aioweb
 
-from . import logs, web
-from .models import Settings
+from . import logs
+from .. import web
+from ..models import Settings
 from .readiness import ReadinessProbe
 
 __all__ = ["ARCHIVE_MAX_AGE", "MetricsPage", "Serving", "WebPool", "reuse_port_available",

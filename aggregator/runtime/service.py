@@ -23,14 +23,15 @@ from datetime import timezone
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from . import pipeline, web
-from .errors import CycleStopped, ServeError, describe
-from .fetch import Fetcher
+from .. import cycle as pipeline
+from .. import web
+from ..errors import CycleStopped, ServeError, describe
+from ..fetch import Fetcher
 from .metrics import Metrics
-from .models import Settings
+from ..models import Settings
 from .readiness import Clock, ReadinessProbe, utcnow
-from .store import Store
-from .story_window import StoryWindow
+from ..store import Store
+from ..cycle import StoryWindow
 from .web_pool import Serving, site_app
 from .worker import (  # noqa: F401  (fetch_options, open_store, parse_pool: used by cli, bench)
     CycleWorker, LazyPool, cycle_stats, fetch_options, open_store, parse_pool,

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Mapping, Sequence
 
-from . import alerts, deals
-from .deliver import SendOptions, WebhookRequest, WebhookSender
-from .models import AlertEvent, AlertRule, Deal, DeliveryResult, FactChange, Settings
-from .store import Store
+from .. import alerts, deals
+from ..fetch import SendOptions, WebhookRequest, WebhookSender
+from ..models import AlertEvent, AlertRule, Deal, DeliveryResult, FactChange, Settings
+from ..store import Store
 
 log = logging.getLogger(__name__)
 

@@ -21,16 +21,17 @@ from typing import TYPE_CHECKING, Any
 import click
 import yaml
 
-from . import __version__, logs
-from .config import (
+from .. import __version__
+from . import logs
+from ..config import (
     ENV_PREFIX, ENV_VARIABLES, ignored_env, load_settings, served_at, settings_to_dict,
 )
-from .errors import AggregatorError, ConfigError
-from .models import Settings
-from .store import open_store
+from ..errors import AggregatorError, ConfigError
+from ..models import Settings
+from ..store import open_store
 
 if TYPE_CHECKING:
-    from .pipeline import FeedOutcome
+    from ..cycle import FeedOutcome
 
 DEFAULT_CONFIG = "feeds.yaml"
 
@@ -151,7 +152,7 @@ _ADOPT = click.option("--adopt-site", is_flag=True,
 @pass_ctx
 def update(ctx: Context, all_feeds: bool, adopt_site: bool) -> None:
     """Run one update cycle: fetch due feeds, store, cluster, tag, publish."""
-    from . import pipeline
+    from .. import cycle as pipeline
     from .service import LazyPool, Service, utcnow
 
     settings = ctx.settings
@@ -197,7 +198,7 @@ def _progress(tty: bool):  # type: ignore[no-untyped-def]
 @pass_ctx
 def publish(ctx: Context, adopt_site: bool) -> None:
     """Rewrite the site directory from the database (no fetching)."""
-    from . import pipeline
+    from .. import cycle as pipeline
     from .service import utcnow
 
     settings = ctx.settings
@@ -285,7 +286,7 @@ def _inspect_store(settings: Settings) -> Any:
     """The store for a command that only looks (``feeds``, ``stories``, ``backup``): a
     missing database is made (a new installation) unless the site was published from one,
     which means the database went: then it is an error, never a fresh, empty database."""
-    from .publish._marker import site_installation
+    from ..publish._marker import site_installation
 
     if not settings.database.exists() and site_installation(settings.output) is not None:
         raise click.ClickException(
@@ -328,7 +329,7 @@ def _table(cols: list[str], rows: list[dict[str, Any]]) -> str:
 @pass_ctx
 def stories(ctx: Context, explain_id: int | None, limit: int) -> None:
     """List the newest stories, or explain one."""
-    from .models import StoryQuery
+    from ..models import StoryQuery
     with _inspect_store(ctx.settings) as store:
         if explain_id is not None:
             _explain(store, explain_id)

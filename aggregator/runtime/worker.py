@@ -29,13 +29,13 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from datetime import datetime
 from typing import Any
 
-from . import pipeline
-from .errors import CycleStopped
-from .fetch import Fetcher
-from .models import Settings, StoryQuery
-from .parse_guard import limit_worker_memory
-from .store import Store, open_store
-from .story_window import StoryWindow
+from .. import cycle as pipeline
+from ..errors import CycleStopped
+from ..fetch import Fetcher
+from ..models import Settings, StoryQuery
+from ..parse import limit_worker_memory
+from ..store import Store, open_store
+from ..cycle import StoryWindow
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ NICENESS = 10            # the cycle process yields the CPU to the web server
 # --------------------------------------------------------------------------- the parse pool
 
 def fetch_options(settings: Settings):  # type: ignore[no-untyped-def]
-    from .fetch import FetchOptions
+    from ..fetch import FetchOptions
     return FetchOptions(
         max_body_bytes=settings.max_body_bytes, max_redirects=settings.max_redirects,
         allow_private_networks=settings.allow_private_networks,
