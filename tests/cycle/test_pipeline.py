@@ -15,7 +15,7 @@ from aggregator.models import FeedSettings, Settings, SiteSettings, StoryQuery
 from aggregator.runtime.service import fetch_options
 from aggregator.store import Store
 
-from .conftest import NOW, FeedServer, rss
+from ..conftest import NOW, FeedServer, rss
 
 
 def settings_for(tmp_path: Path, feeds: list[FeedSettings], **kw: object) -> Settings:

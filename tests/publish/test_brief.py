@@ -17,7 +17,7 @@ from aggregator.models import BriefSettings, FeedSettings, Settings, SiteSetting
 from aggregator.runtime.service import fetch_options
 from aggregator.store import Store
 
-from .conftest import NOW, FeedServer, rss
+from ..conftest import NOW, FeedServer, rss
 
 DAY1 = "Mon, 23 Nov 2026 10:00:00 GMT"
 DAY2 = "Tue, 24 Nov 2026 08:00:00 GMT"

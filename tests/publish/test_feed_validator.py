@@ -27,7 +27,7 @@ from click.testing import CliRunner
 
 from aggregator.runtime.cli import cli
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
+EXAMPLES = Path(__file__).parents[2] / "examples"
 DEAL_NS = "https://aggregator.dev/ns/deal/1.0"
 ENV = "AGGREGATOR_FEEDVALIDATOR"
 

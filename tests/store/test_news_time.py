@@ -24,7 +24,7 @@ from aggregator.runtime.service import fetch_options
 from aggregator.store import Store
 from aggregator.store import _schema
 
-from .conftest import NOW
+from ..conftest import NOW
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -19,7 +19,7 @@ from aggregator.runtime.readiness import ReadinessProbe
 from aggregator.runtime.service import fetch_options
 from aggregator.store import Store, open_store
 
-from .conftest import NOW, FeedServer, rss
+from ..conftest import NOW, FeedServer, rss
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from aggregator.store import Store
 from aggregator.store._schema import DEAL_MONTH_ROWS
 from aggregator.cycle import StoryWindow
 
-from .test_story_window import batches, cycle, ingest
+from ..cycle.test_story_window import batches, cycle, ingest
 
 
 def queries(store: Store) -> list[StoryQuery]:

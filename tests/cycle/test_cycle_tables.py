@@ -8,7 +8,7 @@ such a change (the per-entry, one-statement-at-a-time writes). The two code-vers
 are blanked (the stories package's feature encoding, the deal classifier's version).
 
 After a deliberate change of behaviour, rewrite the golden file:
-``python -m tests.test_cycle_tables [DIR]`` (with DIR, the full tables are written there too,
+``python -m tests.cycle.test_cycle_tables [DIR]`` (with DIR, the full tables are written there too,
 to diff what two commits store).
 """
 
@@ -34,10 +34,10 @@ from aggregator.store import Store
 from aggregator.stories import _codec
 from aggregator.cycle import StoryWindow
 
-from .conftest import FeedServer, rss
+from ..conftest import FeedServer, rss
 from .test_story_window import batches, cycle
 
-GOLDEN = Path(__file__).parent / "data" / "cycle_tables.golden.json"
+GOLDEN = Path(__file__).parents[1] / "data" / "cycle_tables.golden.json"
 
 TABLES = {   # table -> (columns, order)
     "entries": ("id, story_id, deal_json, story_features", "id"),

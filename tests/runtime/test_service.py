@@ -19,7 +19,7 @@ from typing import Iterator
 
 import pytest
 
-from .conftest import FeedServer, rss, write_config
+from ..conftest import FeedServer, rss, write_config
 
 
 def _free_port() -> int:

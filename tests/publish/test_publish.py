@@ -19,7 +19,7 @@ from tests.fake_reader import (
 
 ATOM = "http://www.w3.org/2005/Atom"
 NS = {"a": ATOM, "deal": DEAL_NS, "fh": HISTORY_NS}
-RNG = Path(__file__).parent / "data" / "atom.rng"
+RNG = Path(__file__).parents[1] / "data" / "atom.rng"
 def parse(path: Path) -> etree._Element:
     return etree.fromstring(path.read_bytes(), etree.XMLParser(resolve_entities=False))
 

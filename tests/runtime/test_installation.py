@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import FeedServer, rss, write_config
+from ..conftest import FeedServer, rss, write_config
 
 
 def _cli(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -91,7 +91,7 @@ def test_the_marker_is_never_served(tmp_path: Path, feed_server: FeedServer) -> 
     from aggregator.config import load_settings
     from aggregator.runtime.service import Service
 
-    from .hostile.harness import get, serving
+    from ..hostile.harness import get, serving
 
     config = _config(tmp_path, feed_server)
     assert _cli(config, "update", "--all").returncode == 0

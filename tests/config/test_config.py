@@ -37,7 +37,7 @@ from aggregator.models import (
 )
 from aggregator.store import Store
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 FULL_CONFIG = """\
 site:

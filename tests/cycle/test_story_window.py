@@ -21,7 +21,7 @@ from aggregator.store._story_writes import AssignWrites
 from aggregator.cycle import StoryWindow
 from aggregator.runtime.worker import CycleWorker
 
-from .conftest import NOW, rss
+from ..conftest import NOW, rss
 
 COMPANIES = ["Anthropic", "Mistral", "Cohere", "Perplexity", "Lumora", "Graphcore", "Runway",
              "Hugging Face", "Scale AI", "Databricks", "Glean", "Harvey", "Sierra", "Figure"]

@@ -32,7 +32,7 @@ from aggregator.models import FeedSettings, Settings
 from aggregator.runtime.readiness import ReadinessProbe
 from aggregator.runtime.web_pool import Serving, reuse_port_available, site_app
 
-from .conftest import rss, write_config
+from ..conftest import rss, write_config
 
 pytestmark = pytest.mark.skipif(not reuse_port_available(), reason="needs Linux SO_REUSEPORT")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FeedServer, rss, write_config
+from ..conftest import FeedServer, rss, write_config
 from .test_service import _free_port, _get, _service, _stop_within_grace, _wait_for
 
 

@@ -29,8 +29,8 @@ from aggregator.models import (
 from aggregator.runtime.service import fetch_options
 from aggregator.store import Store
 
-from .conftest import NOW, FeedServer, rss
-from .webhook_receiver import Receiver, receiver  # noqa: F401 (fixture)
+from ..conftest import NOW, FeedServer, rss
+from ..webhook_receiver import Receiver, receiver  # noqa: F401 (fixture)
 
 SECRET = "s3cret"
 ROUND = "Robotics startup Figure raises $675 million"

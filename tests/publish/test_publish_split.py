@@ -13,7 +13,7 @@ from aggregator.models import Settings, TagRule
 from aggregator.runtime.service import parse_pool
 from aggregator.store import Store
 
-from .test_story_window import batches, cycle, ingest
+from ..cycle.test_story_window import batches, cycle, ingest
 
 
 def site(root: Path) -> dict[str, bytes]:

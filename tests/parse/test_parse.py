@@ -21,7 +21,7 @@ from aggregator.errors import ParseError
 from aggregator.models import ParsedFeed
 from aggregator.parse import ParseLimits, parse_feed
 
-FEEDS = Path(__file__).parent / "data" / "feeds"
+FEEDS = Path(__file__).parents[1] / "data" / "feeds"
 NOW = datetime(2030, 1, 1, tzinfo=timezone.utc)
 URL = "https://news.example.com/feed.xml"
 FIXTURES = sorted(p for p in FEEDS.iterdir() if p.suffix not in (".json", ".tsv", ".md"))
@@ -349,7 +349,7 @@ peak = tracemalloc.get_traced_memory()[1]
 print(json.dumps({"elapsed": elapsed, "peak": peak, "title": parsed.entries[0].title,
                   "warning": parsed.warning or ""}))
 """
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     proc = subprocess.run([sys.executable, "-c", code], input=doc, capture_output=True,
                           timeout=60, cwd=root, check=True)
     return json.loads(proc.stdout)  # type: ignore[no-any-return]

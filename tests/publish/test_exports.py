@@ -23,7 +23,7 @@ from aggregator.publish._exports import COLUMNS, join_list, split_list
 from aggregator.runtime.service import fetch_options
 from aggregator.store import Store
 
-from .conftest import NOW, FeedServer, rss
+from ..conftest import NOW, FeedServer, rss
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 DEAL = "{https://aggregator.dev/ns/deal/1.0}"
