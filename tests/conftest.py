@@ -6,14 +6,16 @@ import hashlib
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
-NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+from aggregator.store import Store
+
+from . import factories
+from .factories import NOW as NOW   # the fixed clock, imported from here by many tests
 
 
 @dataclass
@@ -118,3 +120,11 @@ def write_config(tmp_path: Path, feeds: list[dict[str, object]], **extra: object
     path = tmp_path / "feeds.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False))
     return path
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """The test database in ``tmp_path`` (see ``factories.store``)."""
+    made = factories.store(tmp_path)
+    yield made
+    made.close()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import signal
 import subprocess
 import sys
@@ -18,17 +17,17 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import pytest
 import yaml
 
 from aggregator.cycle import _pipeline as pipeline
 from aggregator.fetch import Fetcher
 from aggregator.models import (
-    AlertDelivery, AlertRule, FeedSettings, Settings, SiteSettings, WebhookTarget,
+    AlertDelivery, AlertRule, Settings, WebhookTarget,
 )
 from aggregator.runtime.service import fetch_options
 from aggregator.store import Store
 
+from .. import factories
 from ..conftest import NOW, FeedServer, rss
 from ..webhook_receiver import Receiver, receiver  # noqa: F401 (fixture)
 
@@ -39,11 +38,8 @@ LINK = "https://a.example/figure"
 
 def settings_for(tmp_path: Path, server: FeedServer, rules: tuple[AlertRule, ...],
                  feeds: tuple[str, ...] = ("A",), **delivery: float) -> Settings:
-    return Settings(
-        site=SiteSettings(id_authority="test.example,2026"), database=tmp_path / "db.sqlite",
-        output=tmp_path / "site", allow_private_networks=True,
-        feeds=tuple(FeedSettings(name=f, url=server.url(f"/{f}.xml"), priority=10 - n)
-                    for n, f in enumerate(feeds)),
+    return factories.settings(
+        tmp_path, *(factories.feed(f, server, priority=10 - n) for n, f in enumerate(feeds)),
         alerts=rules, alert_delivery=AlertDelivery(**{"timeout": 5.0, **delivery}))
 
 
@@ -55,8 +51,7 @@ def rule(url: str, **kw: object) -> AlertRule:
 
 
 def cycle(settings: Settings, store: Store, now: datetime) -> pipeline.RunReport:
-    return pipeline.run_once(settings, store, Fetcher(fetch_options(settings), clock=lambda: now),
-                             now, all_feeds=True, rng=random.Random(1))
+    return factories.cycle(settings, store, now, all_feeds=True)
 
 
 def post(server: FeedServer, feed: str, *items: tuple[str, str]) -> None:
@@ -65,11 +60,6 @@ def post(server: FeedServer, feed: str, *items: tuple[str, str]) -> None:
 
 def bodies(receiver: Receiver) -> list[dict[str, object]]:
     return [json.loads(r.body) for r in receiver.requests]
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(tmp_path / "db.sqlite", id_authority="test.example,2026")
 
 
 # --------------------------------------------------------------------------- once per event

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -10,28 +9,18 @@ from pathlib import Path
 import pytest
 
 from aggregator.cycle import _pipeline as pipeline
-from aggregator.fetch import Fetcher
-from aggregator.models import FeedSettings, Settings, SiteSettings, StoryQuery
-from aggregator.runtime.service import fetch_options
+from aggregator.models import FeedSettings, Settings, StoryQuery
 from aggregator.store import Store
 
+from .. import factories
 from ..conftest import NOW, FeedServer, rss
 
 
 def settings_for(tmp_path: Path, feeds: list[FeedSettings], **kw: object) -> Settings:
-    return Settings(site=SiteSettings(id_authority="test.example,2026"), feeds=tuple(feeds),
-                    database=tmp_path / "db.sqlite", output=tmp_path / "site",
-                    allow_private_networks=True, **kw)  # type: ignore[arg-type]
+    return factories.settings(tmp_path, *feeds, **kw)
 
 
-def cycle(settings: Settings, store: Store, now=NOW, **kw):  # type: ignore[no-untyped-def]
-    fetcher = Fetcher(fetch_options(settings), clock=lambda: now)
-    return pipeline.run_once(settings, store, fetcher, now, rng=random.Random(1), **kw)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(tmp_path / "db.sqlite", id_authority="test.example,2026")
+cycle = factories.cycle
 
 
 def test_200_then_304_stores_nothing_twice(tmp_path: Path, feed_server: FeedServer,

@@ -4,19 +4,16 @@ when published again, a story found late updating its day's entry (no duplicate 
 from __future__ import annotations
 
 import json
-import random
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import feedparser
 
-from aggregator.cycle import _pipeline as pipeline
-from aggregator.fetch import Fetcher
-from aggregator.models import BriefSettings, FeedSettings, Settings, SiteSettings
-from aggregator.runtime.service import fetch_options
+from aggregator.models import BriefSettings, Settings
 from aggregator.store import Store
 
+from .. import factories
 from ..conftest import NOW, FeedServer, rss
 
 DAY1 = "Mon, 23 Nov 2026 10:00:00 GMT"
@@ -25,10 +22,8 @@ LATE_EVENING = "Mon, 23 Nov 2026 23:30:00 GMT"     # already Tuesday in Berlin
 
 
 def settings_for(tmp_path: Path, server: FeedServer, **brief: object) -> Settings:
-    return Settings(site=SiteSettings(id_authority="test.example,2026"),
-                    database=tmp_path / "db.sqlite", output=tmp_path / "site",
-                    allow_private_networks=True, brief=BriefSettings(**brief),  # type: ignore[arg-type]
-                    feeds=(FeedSettings(name="A", url=server.url("/A.xml")),))
+    return factories.settings(tmp_path, factories.feed("A", server),
+                              brief=BriefSettings(**brief))  # type: ignore[arg-type]
 
 
 def serve(server: FeedServer, *items: tuple[str, str, str]) -> None:
@@ -37,9 +32,7 @@ def serve(server: FeedServer, *items: tuple[str, str, str]) -> None:
 
 
 def cycle(settings: Settings, store: Store, hours: int) -> None:
-    now = NOW + timedelta(hours=hours)
-    pipeline.run_once(settings, store, Fetcher(fetch_options(settings), clock=lambda: now),
-                      now, all_feeds=True, rng=random.Random(1))
+    factories.cycle(settings, store, NOW + timedelta(hours=hours), all_feeds=True)
 
 
 ITEMS = [("Robotics startup Figure raises $675 million", "https://a.example/1", DAY2),

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import random
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -16,13 +15,11 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from aggregator.cycle import _pipeline as pipeline
-from aggregator.fetch import Fetcher
-from aggregator.models import FeedSettings, Settings, SiteSettings
+from aggregator.models import FeedSettings, Settings
 from aggregator.publish._exports import COLUMNS, join_list, split_list
-from aggregator.runtime.service import fetch_options
 from aggregator.store import Store
 
+from .. import factories
 from ..conftest import NOW, FeedServer, rss
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -40,11 +37,8 @@ B_ITEMS = [("Amazon to invest up to $4 billion in Anthropic", "https://b.example
 
 
 def settings_for(tmp_path: Path, server: FeedServer) -> Settings:
-    return Settings(site=SiteSettings(id_authority="test.example,2026"),
-                    database=tmp_path / "db.sqlite", output=tmp_path / "site",
-                    allow_private_networks=True,
-                    feeds=(FeedSettings(name="Outlet A", url=server.url("/A.xml")),
-                           FeedSettings(name="Outlet; B", url=server.url("/B.xml"))))
+    return factories.settings(tmp_path, FeedSettings(name="Outlet A", url=server.url("/A.xml")),
+                              FeedSettings(name="Outlet; B", url=server.url("/B.xml")))
 
 
 def serve(server: FeedServer, a: list[tuple[str, str, str]],
@@ -55,9 +49,7 @@ def serve(server: FeedServer, a: list[tuple[str, str, str]],
 
 
 def cycle(settings: Settings, store: Store, hours: int) -> None:
-    now = NOW + timedelta(hours=hours)
-    pipeline.run_once(settings, store, Fetcher(fetch_options(settings), clock=lambda: now),
-                      now, all_feeds=True, rng=random.Random(1))
+    factories.cycle(settings, store, NOW + timedelta(hours=hours), all_feeds=True)
 
 
 def read_csv(site: Path) -> list[dict[str, str]]:

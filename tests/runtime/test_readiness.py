@@ -14,20 +14,19 @@ import pytest
 from aggregator.cycle import _pipeline as pipeline
 from aggregator.errors import StoreError
 from aggregator.fetch import Fetcher
-from aggregator.models import FeedSettings, Settings, SiteSettings
+from aggregator.models import FeedSettings, Settings
 from aggregator.runtime.readiness import ReadinessProbe
 from aggregator.runtime.service import fetch_options
 from aggregator.store import Store, open_store
 
+from .. import factories
 from ..conftest import NOW, FeedServer, rss
 
 
 @pytest.fixture
 def settings(tmp_path: Path, feed_server: FeedServer) -> Settings:
     url = feed_server.add("/a.xml", rss("A", [{"title": "x", "link": "https://a.example/x"}]))
-    return Settings(site=SiteSettings(id_authority="test.example,2026"),
-                    feeds=(FeedSettings(name="A", url=url),), database=tmp_path / "db.sqlite",
-                    output=tmp_path / "site", allow_private_networks=True)
+    return factories.settings(tmp_path, FeedSettings(name="A", url=url))
 
 
 def cycle(settings: Settings, store: Store) -> pipeline.RunReport:

@@ -24,6 +24,7 @@ from aggregator.runtime.service import fetch_options
 from aggregator.store import Store
 from aggregator.store import _schema
 
+from .. import factories
 from ..conftest import NOW
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -46,9 +47,7 @@ def published(store: Store, story_id: int) -> datetime:
 
 @pytest.fixture
 def store() -> Store:
-    s = Store(None)
-    s.sync_feeds([FeedSettings(name="a", url="https://a.example/feed")])
-    return s
+    return factories.memory_store(FeedSettings(name="a", url="https://a.example/feed"))
 
 
 def test_the_earliest_report_dates_the_story(store: Store) -> None:
