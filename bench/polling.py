@@ -4,7 +4,7 @@ Phases (each on a fresh farm state): ``cold`` (empty database, every feed 200), 
 (nothing changed: every feed 304), ``tick10`` (10% of the feeds have new entries).
 Clients, in the same run:
 
-* ``pipeline``: ``aggregator.pipeline.run_once`` (fetch, parse in a 2-process pool, store,
+* ``pipeline``: ``aggregator.cycle.run_once`` (fetch, parse in a 2-process pool, store,
   stories, deals, publish) — the full update cycle;
 * ``network floor``: aiohttp, conditional GET, bodies read, nothing else;
 * ``parse floor``: the same plus ``feedparser.parse(bytes)`` in a 2-process pool;

@@ -1,8 +1,8 @@
 """Scenario 3: serving /feed.atom with wrk, next to nginx, idle and while update cycles run.
 
 Our side is the service's own serving, ``Service.serve``: this process plus
-``server.workers - 1`` web helper processes on one port (``aggregator.web_pool``, default worker
-count), while a thread runs update cycles back to back through the same service (farm tick,
+``server.workers - 1`` web helper processes on one port (``aggregator.runtime.web_pool``,
+default worker count), while a thread runs update cycles back to back through the same service (farm tick,
 then ``Service.run_cycle`` in the cycle process, as ``aggregator run`` does; the helpers get the
 metrics after each). nginx (worker_processes auto) serves the same file from the same
 directory in the same run.

@@ -1,7 +1,7 @@
 """Webhook delivery: POSTs prepared alert messages (part of the fetch stage: the other module
 that speaks HTTP, with the same destination checks).
 
-A webhook URL passes the checks a feed URL does (:mod:`aggregator._netguard`: no loopback,
+A webhook URL passes the checks a feed URL does (:mod:`aggregator.fetch._netguard`: no loopback,
 private or link-local address unless ``allow_private_networks``, checked on the address
 actually connected), each POST has a total deadline, redirects are not followed, and at
 most ``max_response_bytes`` of the answer are read. Failures never raise: each request

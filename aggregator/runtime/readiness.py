@@ -1,6 +1,6 @@
 """The readiness probe behind ``/readyz``: is the database answering, and is the site fresh?
 
-Every serving process (the service process and its web helpers, :mod:`aggregator.web_pool`)
+Every serving process (the service process and its web helpers, :mod:`aggregator.runtime.web_pool`)
 asks the database itself, so they all give the same answer. Ready means: the database
 answers and its file is still the one opened (not deleted, replaced or truncated), an update
 cycle has completed, it wrote the database and its publish did not fail, and it finished

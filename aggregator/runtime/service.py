@@ -2,10 +2,10 @@
 
 Update cycles run in a scheduler thread (one at a time: ``max_instances=1``, misfires
 coalesce) so that serving never waits for fetching or publishing. In ``aggregator run`` the
-thread hands each cycle to one long-lived cycle process (:mod:`aggregator.worker`), which
+thread hands each cycle to one long-lived cycle process (:mod:`aggregator.runtime.worker`), which
 keeps its story index and parse pool between cycles and never shares a GIL with the web
 server. With ``server.workers`` > 1, web helper processes answer on the same port
-(:mod:`aggregator.web_pool`); the service sends them its metrics after every cycle. Under
+(:mod:`aggregator.runtime.web_pool`); the service sends them its metrics after every cycle. Under
 ``aggregator serve`` (no cycles) the database's counts are read at start and every 15 s.
 SIGTERM/SIGINT stop the web helpers, the web server and the scheduler; a cycle still running
 after the grace period is abandoned — every write is a transaction, so the database stays

@@ -7,8 +7,8 @@ with ``SO_REUSEPORT`` and starts N - 1 *helper* processes that bind the same por
 
 A helper serves the same site (:func:`site_app`: same files, caching headers and probes):
 its own ``/healthz``, a ``/readyz`` asked of the database like the service's
-(:class:`~aggregator.readiness.ReadinessProbe`), and on ``/metrics`` the service's metrics as
-the service last sent them: at start and after every update cycle, over a pipe. Helpers are
+(:class:`~aggregator.runtime.readiness.ReadinessProbe`), and on ``/metrics`` the service's
+metrics as the service last sent them: at start and after every update cycle, over a pipe. Helpers are
 started with the "spawn" method (a fresh interpreter: none of the scheduler's threads, no
 pipeline or scheduler modules loaded). A helper ignores SIGINT (Ctrl-C reaches the whole
 process group; the service stops its helpers itself), stops cleanly on SIGTERM, and stops by

@@ -3,7 +3,7 @@
 
 One long-lived child process runs every cycle the scheduler asks for and keeps, between
 cycles, what is costly to rebuild: its database connection, its parse pool and the story
-index of the recent window (:class:`~aggregator.story_window.StoryWindow`). The web server's
+index of the recent window (:class:`~aggregator.cycle.StoryWindow`). The web server's
 process only sends a time and receives the cycle's report.
 
 If the child dies (killed, out of memory), the cycle in progress fails with a clear error and

@@ -1,4 +1,4 @@
-"""Table-driven tests of the per-feed polling policy (aggregator.policy)."""
+"""Table-driven tests of the per-feed polling policy (aggregator.fetch.is_due, apply_outcome)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Several serving processes on one port (aggregator.web_pool): real processes, real sockets.
+"""Several serving processes on one port (aggregator.runtime.web_pool): real processes, real
+sockets.
 
 Which process owns a listening socket is read from /proc (the socket inodes of
 /proc/net/tcp in LISTEN state, matched with each process's open files), so a test can wait
