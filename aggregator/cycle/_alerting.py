@@ -144,7 +144,7 @@ def backoff(attempts: int, settings: Settings, rng: random.Random) -> float:
     ``retry_base`` up to ``retry_max``, the second half of it random (jitter), so receivers
     coming back are not hit by every sender at once."""
     d = settings.alert_delivery
-    delay = min(d.retry_max, d.retry_base * 2 ** max(0, attempts - 1))
+    delay: float = min(d.retry_max, d.retry_base * 2 ** max(0, attempts - 1))
     return delay / 2 + rng.uniform(0, delay / 2)
 
 

@@ -211,7 +211,7 @@ def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
                      report: RunReport, executor: Executor | None,
                      progress: Progress | None, rng: random.Random,
                      edited: list[int]) -> None:
-    parses: dict[str, Future[ParsedFeed]] = {}
+    parses: dict[str, Future[ParseOutput]] = {}
     by_name = {feed.name: feed for feed, _ in due}
 
     def submit(result: FetchResult) -> None:
@@ -239,7 +239,7 @@ def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
 
 
 def _store_result(settings: Settings, store: Store, feed: FeedSettings, state: FeedState,
-                  result: FetchResult, parsing: Future[ParsedFeed] | None, now: datetime,
+                  result: FetchResult, parsing: Future[ParseOutput] | None, now: datetime,
                   report: RunReport, rng: random.Random,
                   states: list[tuple[FeedState, str | None]],
                   edited: list[int]) -> FeedOutcome:
@@ -276,7 +276,7 @@ def _store_result(settings: Settings, store: Store, feed: FeedSettings, state: F
 
 
 def _parse_result(settings: Settings, store: Store, feed: FeedSettings, result: FetchResult,
-                  parsing: Future[ParsedFeed] | None, now: datetime,
+                  parsing: Future[ParseOutput] | None, now: datetime,
                   ) -> tuple[ParseOutput | None, FetchResult]:
     try:
         output = parsing.result() if parsing else _parse_job(

@@ -95,8 +95,10 @@ class WebhookSender:
 
     async def _send(self, session: aiohttp.ClientSession,
                     request: WebhookRequest) -> DeliveryResult:
-        fail = lambda message, permanent=False: DeliveryResult(  # noqa: E731
-            request.delivery_id, ok=False, error=message, permanent=permanent)
+        def fail(message: str, permanent: bool = False) -> DeliveryResult:
+            return DeliveryResult(request.delivery_id, ok=False, error=message,
+                                  permanent=permanent)
+
         try:
             url = URL(request.url)
             if url.scheme not in ("http", "https") or not url.host:

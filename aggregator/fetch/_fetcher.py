@@ -227,7 +227,7 @@ class Fetcher:
                                  retry_after=failure.retry_after)
         except Exception as exc:  # a bug met by one feed's answer is that feed's failure
             log.exception("feed %s: fetch failed unexpectedly", request.feed)
-            result = FetchResult(feed=request.feed, url=shown, error_kind="internal",
+            result = FetchResult(feed=request.feed, url=shown, status=None, error_kind="internal",
                                  error=f"internal error while fetching: {describe(exc)}")
         return replace(result, elapsed=round(time.monotonic() - started, 6))
 

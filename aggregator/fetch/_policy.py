@@ -17,6 +17,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from aggregator.models import FeedState, FetchResult
 
@@ -53,7 +54,7 @@ def _next_fetch(result: FetchResult, error_count: int, *, interval: timedelta,
 
 
 def _redirect_fields(state: FeedState, result: FetchResult,
-                     confirmations: int) -> dict[str, object]:
+                     confirmations: int) -> dict[str, Any]:
     target = result.permanent_redirect
     if target is None or target == state.url or not _succeeded(result):
         return {"redirect_url": None, "redirect_count": 0}
@@ -68,7 +69,7 @@ def apply_outcome(state: FeedState, result: FetchResult, *, interval: int, now: 
     """The feed's state after one poll that produced ``result`` at ``now``."""
     ok = _succeeded(result)
     error_count = 0 if ok else state.error_count + 1
-    changes: dict[str, object] = {
+    changes: dict[str, Any] = {
         "last_fetch_at": now,
         "last_status": result.status,
         "last_error": None if ok else (result.error or f"HTTP {result.status}"),

@@ -249,7 +249,7 @@ def _date(raw: Any, keys: tuple[str, ...], ctx: _Context) -> datetime | None:
         if parsed is None:
             continue
         try:
-            when = datetime(*parsed[:6], tzinfo=UTC)
+            when = datetime(*parsed[:6]).replace(tzinfo=UTC)
         except (TypeError, ValueError, OverflowError):
             continue
         if when > ctx.now + ctx.limits.max_future or when < ctx.limits.min_date:

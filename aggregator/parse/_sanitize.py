@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Literal
 from urllib.parse import urlsplit
 
 import nh3
@@ -124,7 +125,8 @@ def clean_text(s: str) -> str:
     return _ILLEGAL_XML.sub("", s)
 
 
-def _url_policy(base_url: str | None) -> tuple[str, str] | str:
+def _url_policy(base_url: str | None,
+                ) -> Literal["deny"] | tuple[Literal["rewrite_with_base"], str]:
     if base_url:
         try:
             parts = urlsplit(base_url)

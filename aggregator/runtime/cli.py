@@ -16,6 +16,7 @@ import os
 import sys
 import urllib.request
 from pathlib import Path
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -153,7 +154,9 @@ _ADOPT = click.option("--adopt-site", is_flag=True,
 def update(ctx: Context, all_feeds: bool, adopt_site: bool) -> None:
     """Run one update cycle: fetch due feeds, store, cluster, tag, publish."""
     from .. import cycle as pipeline
-    from .service import LazyPool, Service, utcnow
+    from .readiness import utcnow
+    from .service import Service
+    from .worker import LazyPool
 
     settings = ctx.settings
     if adopt_site:
@@ -199,7 +202,7 @@ def _progress(tty: bool):  # type: ignore[no-untyped-def]
 def publish(ctx: Context, adopt_site: bool) -> None:
     """Rewrite the site directory from the database (no fetching)."""
     from .. import cycle as pipeline
-    from .service import utcnow
+    from .readiness import utcnow
 
     settings = ctx.settings
     if adopt_site:
@@ -268,7 +271,7 @@ def feeds(ctx: Context, as_json: bool) -> None:
     click.echo(_table(cols, [_feed_row(s) for s in states]))
 
 
-def _health_line(ready: bool, detail: dict[str, Any]) -> str:
+def _health_line(ready: bool, detail: Mapping[str, object]) -> str:
     """``health: ready`` or ``health: NOT READY: <reason> (<what failed>)``, as /readyz."""
     if ready:
         return "health: ready"

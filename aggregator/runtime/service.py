@@ -20,6 +20,7 @@ import signal
 import threading
 from concurrent.futures import Executor
 from datetime import timezone
+from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -33,6 +34,8 @@ from .readiness import Clock, ReadinessProbe, utcnow
 from ..store import Store
 from ..cycle import StoryWindow
 from .web_pool import Serving, site_app
+if TYPE_CHECKING:
+    from aiohttp import web as aioweb
 from .worker import (  # noqa: F401  (fetch_options, open_store, parse_pool: used by cli, bench)
     CycleWorker, LazyPool, cycle_stats, fetch_options, open_store, parse_pool,
 )
@@ -165,7 +168,7 @@ class Service:
 
     # ---------------------------------------------------------------- serving
 
-    def app(self):  # type: ignore[no-untyped-def]
+    def app(self) -> aioweb.Application:
         return site_app(self.settings, readiness=self.readiness, metrics=self.metrics.render)
 
     async def serve(self, *, schedule: bool, grace: float = 5.0,

@@ -25,17 +25,20 @@ import signal
 import threading
 import time
 import traceback
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from datetime import datetime
-from typing import Any
+from typing import Any, Callable, ParamSpec, TypeVar
 
 from .. import cycle as pipeline
 from ..errors import CycleStopped
-from ..fetch import Fetcher
+from ..fetch import FetchOptions, Fetcher
 from ..models import Settings, StoryQuery
 from ..parse import limit_worker_memory
 from ..store import Store, open_store
 from ..cycle import StoryWindow
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +46,7 @@ RSS_LIMIT = 512 * 2**20
 NICENESS = 10            # the cycle process yields the CPU to the web server
 # --------------------------------------------------------------------------- the parse pool
 
-def fetch_options(settings: Settings):  # type: ignore[no-untyped-def]
-    from ..fetch import FetchOptions
+def fetch_options(settings: Settings) -> FetchOptions:
     return FetchOptions(
         max_body_bytes=settings.max_body_bytes, max_redirects=settings.max_redirects,
         allow_private_networks=settings.allow_private_networks,
@@ -85,7 +87,7 @@ class LazyPool(Executor):
         self.workers = workers
         self._pool: Executor | None = None
 
-    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+    def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
         if self._pool is None:
             self._pool = parse_pool(self.workers)
         return self._pool.submit(fn, *args, **kwargs)

@@ -385,7 +385,7 @@ class Store(AlertStore, StoryStore):
     # ------------------------------------------------------------------ maintenance
 
     def integrity_ok(self) -> bool:
-        return self.scalar("PRAGMA integrity_check") == "ok"
+        return bool(self.scalar("PRAGMA integrity_check") == "ok")
 
     def backup(self, target: Path) -> None:
         """A consistent copy while others write (VACUUM INTO)."""

@@ -62,6 +62,9 @@ class StoryStore:
     def write(self) -> "AbstractContextManager[Database]":
         raise NotImplementedError
 
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        raise NotImplementedError
+
     # ------------------------------------------------------------------ writes
     # These run inside the caller's write transaction (Store.write()).
 
@@ -225,7 +228,8 @@ class StoryStore:
     # ------------------------------------------------------------------ StoryReader
 
     def _where(self, query: StoryQuery) -> tuple[str, list[Any]]:
-        clauses, params = ["s.merged_into IS NULL"], []
+        clauses: list[str] = ["s.merged_into IS NULL"]
+        params: list[str | int] = []
         if query.curated is not None:
             clauses.append("s.curated = ?")
             params.append(int(query.curated))
@@ -395,7 +399,7 @@ class StoryStore:
         newest = self.rows(f"SELECT max(news_at) AS t FROM stories WHERE {live}")[0]["t"]
         if newest is None:
             return []
-        since = _rows.ts(_rows.dt(newest) - timedelta(days=days))  # type: ignore[operator]
+        since = _rows.ts(datetime.fromisoformat(newest) - timedelta(days=days))
         return self.rows(f"SELECT {columns} FROM stories WHERE {live} AND news_at >= ? "
                          "AND curated ORDER BY news_at, id", [since])
 

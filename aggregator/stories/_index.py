@@ -176,9 +176,9 @@ class Window:
         else:
             feeds.pop(slot.feed, None)
         if slot.digest:
-            left = self.digest_count.get(slot.story_id, 0) - 1
-            if left > 0:
-                self.digest_count[slot.story_id] = left
+            digests = self.digest_count.get(slot.story_id, 0) - 1
+            if digests > 0:
+                self.digest_count[slot.story_id] = digests
             else:
                 self.digest_count.pop(slot.story_id, None)
         if slot.story_id not in self.members:

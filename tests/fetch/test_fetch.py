@@ -531,3 +531,20 @@ def test_allowed_addresses_are_global_unicast(ip: ipaddress.IPv4Address
     if blocked_reason(ip) is None:
         assert ip.is_global and not ip.is_multicast and not ip.is_loopback
         assert not any(ip.version == n.version and ip in n for n in _BLOCKED_NETS)
+
+
+def test_an_unexpected_error_is_that_feeds_internal_failure(monkeypatch: pytest.MonkeyPatch,
+                                                            caplog: pytest.LogCaptureFixture,
+                                                            ) -> None:
+    """A bug met while fetching one feed comes back as its result (kind ``internal``,
+    no status), never as an exception out of the fetcher."""
+    async def broken(*args: object) -> FetchResult:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(Fetcher, "_fetch_http", broken)
+    fetcher = Fetcher(FetchOptions(allow_private_networks=True))
+    with caplog.at_level("ERROR"):
+        [result] = fetcher.fetch_many_sync([FetchRequest(feed="f", url="http://127.0.0.1:9/x")])
+    assert (result.status, result.error_kind) == (None, "internal")
+    assert result.error == "internal error while fetching: RuntimeError: a bug"
+    assert "feed f: fetch failed unexpectedly" in caplog.text
