@@ -5,8 +5,8 @@ command the README shows with the shell it shows (``. .venv/bin/activate`` first
 ``AGGREGATOR_CONFIG=examples/demo.yaml`` (the README's own way of choosing a config) reads the
 local demo feeds, and ``AGGREGATOR_PORT`` a free port. Left out, with why: ``make run`` (polls
 the real feeds), ``make test``/``test-long``/``hostile``/``bench``/``bench-quick`` (this
-suite, the hostile suite and the benchmarks themselves) and the container commands (need
-docker or podman: tests/container).
+suite, the hostile suite and the benchmarks themselves), ``make lint`` (CI runs it itself,
+before this suite) and the container commands (need docker or podman: tests/container).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text()
 NOT_RUN = {"make run", "make test", "make test-long", "make bench", "make bench-quick",
-           "make hostile"}
+           "make hostile", "make lint"}
 SERVING = ("aggregator run", "aggregator serve", "make demo-serve")
 
 
