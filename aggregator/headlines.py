@@ -52,7 +52,7 @@ def is_roundup(title: str) -> bool:
     emoji), or a newsletter's name and three or more comma-separated items whatever their case ("The Batch: Lumen 2 and Lumen Mini, SoftBank
     buys into Tanuki, the Forbes AI 50, data-centre water use")."""
     items = digest_items(title)
-    if len(items) >= 3 or len(items) == 2 and _SYMBOLS.search(title):
+    if len(items) >= 3 or (len(items) == 2 and _SYMBOLS.search(title)):
         return True                     # (two clauses joined by ";" are one story)
     prefix = _PREFIX.match(title)
     return prefix is not None and len(re.split(r",\s+", title[prefix.end():])) >= 3

@@ -6,17 +6,18 @@ All datetimes are timezone-aware UTC.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping, Protocol, Sequence
+from typing import Any, Protocol
 
 # --------------------------------------------------------------------------- settings
 
 #: The earliest date an entry may carry: an earlier one (a feed's "0001-01-01") counts as no
 #: date at parse, and one stored before this bound is read as this date.
-DATE_FLOOR = datetime(1990, 1, 1, tzinfo=timezone.utc)
+DATE_FLOOR = datetime(1990, 1, 1, tzinfo=UTC)
 
 DEFAULT_USER_AGENT = "aggregator/0.1 (+https://github.com/aggregator; AI deals feed)"
 
@@ -276,7 +277,7 @@ class EventFacts:
     round: str | None = None
 
     @classmethod
-    def of(cls, deal: "Deal | None") -> "EventFacts | None":
+    def of(cls, deal: Deal | None) -> EventFacts | None:
         """The facts of a deal reading; None without a deal or without a named party."""
         if deal is None or not deal.parties:
             return None
@@ -498,7 +499,7 @@ class Story:
     tags: tuple[str, ...] = ()
     curated: bool = False
     source_count: int = 0               # reports in all (``sources`` may list fewer)
-    history: tuple["FactCorrection", ...] = ()   # changes of its deal facts, oldest first
+    history: tuple[FactCorrection, ...] = ()   # changes of its deal facts, oldest first
     first_seen: datetime | None = None  # when the story was first seen (its creation)
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
-import signal
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Sequence
 
 from bench import polling, scale, serving, slowfeeds
 from bench._util import ROOT, machine_info, table

@@ -14,10 +14,11 @@ import resource
 import statistics
 import subprocess
 import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import random
@@ -118,7 +119,7 @@ class Meter:
     def _kids(self) -> list[int]:
         return descendants(os.getpid(), exclude=self.exclude)
 
-    def __enter__(self) -> "Meter":
+    def __enter__(self) -> Meter:
         reset_peak_rss([os.getpid(), *self._kids()])
         self._cpu = cpu_seconds(self.exclude)
         self._wall = time.perf_counter()
@@ -307,7 +308,7 @@ class NewsStory:
     html: str
 
 
-def _money(rng: "random.Random", low: int, high: int) -> str:
+def _money(rng: random.Random, low: int, high: int) -> str:
     value = rng.choice((1, 2, 4, 5, 6, 8, 10, 15, 20, 25, 40, 50, 60, 75, 100, 150, 200, 300,
                         400, 500, 600, 750, 1000, 1500, 2000, 4000, 6500, 10000))
     value = min(max(value, low), high)

@@ -29,9 +29,10 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from collections.abc import Iterable
 from io import BytesIO
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "data"

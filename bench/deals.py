@@ -22,8 +22,9 @@ import json
 import re
 import sys
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -164,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
                              "(bench/deal_quality.py)")
     args = parser.parse_args(argv)
     if not (args.quick or args.no_quality):
-        import deal_quality            # same directory: labelled sets, next to the baseline
+        import deal_quality  # same directory: labelled sets, next to the baseline
         deal_quality.main(["--eval-dir", str(args.eval_dir)])
         print()
     if not args.eval_dir.is_dir():

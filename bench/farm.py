@@ -287,7 +287,7 @@ class Farm:
     def url(self, index: int) -> str:
         return f"http://127.0.0.1:{self.port}/feed/{index}"
 
-    def __enter__(self) -> "Farm":
+    def __enter__(self) -> Farm:
         args = [sys.executable, "-m", "bench.farm", json.dumps(asdict(self.cfg))]
         self.proc = subprocess.Popen(args, cwd=ROOT, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, text=True)

@@ -22,11 +22,11 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -39,7 +39,12 @@ from tests.hostile import crash  # noqa: E402
 from tests.hostile.cases import KNOWN_BUGS, by_name  # noqa: E402
 from tests.hostile.checks import invalid_files  # noqa: E402
 from tests.hostile.harness import (  # noqa: E402
-    TRAVERSALS, CaseResult, Harness, header_problems, path_problems, plant_escape_routes,
+    TRAVERSALS,
+    CaseResult,
+    Harness,
+    header_problems,
+    path_problems,
+    plant_escape_routes,
     serving,
 )
 from tests.hostile.server import HostileServer  # noqa: E402
@@ -115,7 +120,7 @@ def disk_full_row(workdir: Path) -> Row:
                 real(src, dst)
             _write.os.replace = full  # type: ignore[assignment]
             try:
-                later = datetime.now(timezone.utc) + timedelta(hours=2)   # feeds due again
+                later = datetime.now(UTC) + timedelta(hours=2)   # feeds due again
                 service.clock = lambda: later
                 report = service.run_cycle()
             finally:

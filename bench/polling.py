@@ -19,11 +19,12 @@ import multiprocessing
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from bench._util import Meter, Sample, median, spread, table, verdict
 from bench.farm import Farm, FarmConfig
@@ -106,10 +107,10 @@ def run_pipeline(cfg: PollConfig, farm: Farm, pool: Executor | None, out: PollRe
                  snapshot: Path) -> None:
     """The three phases; a cold cycle slower than ``cold_once_after`` is measured once and
     later runs start warm from a copy of its database and site (``snapshot``)."""
-    from aggregator.fetch import Fetcher
-    from aggregator.cycle._pipeline import run_once
-    from aggregator.runtime.service import fetch_options, open_store
     from aggregator.cycle import StoryWindow
+    from aggregator.cycle._pipeline import run_once
+    from aggregator.fetch import Fetcher
+    from aggregator.runtime.service import fetch_options, open_store
 
     with tempfile.TemporaryDirectory(prefix="bench-poll-") as tmp:
         settings = _settings(cfg, farm, Path(tmp))
@@ -337,8 +338,8 @@ def profile_cold(cfg: PollConfig, top: int = 12) -> str:
     import cProfile
     import pstats
 
-    from aggregator.fetch import Fetcher
     from aggregator.cycle._pipeline import run_once
+    from aggregator.fetch import Fetcher
     from aggregator.runtime.service import fetch_options, open_store
 
     with Farm(FarmConfig(feeds=cfg.feeds, entries=cfg.entries, latency=cfg.latency)) as farm, \

@@ -16,11 +16,12 @@ import os
 import random
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from bench import _util as news
 from bench._util import Meter, descendants, peak_rss_mb, reset_peak_rss, table, verdict
@@ -84,11 +85,11 @@ def _batch(cfg: ScaleConfig, start: int, count: int, day_start: datetime) -> lis
 
 
 def measure(cfg: ScaleConfig, size: int, log: Callable[[str], None] = print) -> ScaleRow:
+    from aggregator.cycle import StoryWindow
+    from aggregator.cycle._pipeline import run_once
     from aggregator.fetch import Fetcher
     from aggregator.models import Settings
-    from aggregator.cycle._pipeline import run_once
     from aggregator.runtime.service import fetch_options, open_store, parse_pool
-    from aggregator.cycle import StoryWindow
 
     row = ScaleRow(size)
     stories = StoryWindow()        # kept between cycles, as by the service's cycle process

@@ -26,10 +26,11 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from aggregator.models import Settings
 from bench._util import table, verdict
@@ -246,9 +247,9 @@ async def _measure(cfg: ServeConfig, tmp: Path, settings: Any, farm: Farm,
 
 
 def run(cfg: ServeConfig, log: Callable[[str], None] = print) -> tuple[list[WrkResult], int]:
+    from aggregator.cycle._pipeline import run_once
     from aggregator.fetch import Fetcher
     from aggregator.models import FeedSettings
-    from aggregator.cycle._pipeline import run_once
     from aggregator.runtime.service import fetch_options, open_store
     from bench.polling import make_pool
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 import asyncio
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from bench._util import Meter, table, verdict
 from bench.farm import Farm, FarmConfig

@@ -20,20 +20,20 @@ import sys
 import time
 import tracemalloc
 from collections import Counter, defaultdict
-from datetime import datetime, timedelta, timezone
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aggregator.models import EventFacts, StoryItem  # noqa: E402
-from aggregator.stories import StoryIndex, StoryOptions, cluster  # noqa: E402
+from aggregator.models import EventFacts, StoryItem
+from aggregator.stories import StoryIndex, StoryOptions, cluster
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 DATA = Path(__file__).resolve().parent / "data"
 EVENT_SETS = (("story events dev", "story_events_dev.jsonl"),
               ("story events held-out", "story_events_test.jsonl"))
-EPOCH = datetime(2024, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 
 
 # --------------------------------------------------------------------------- metrics
@@ -154,7 +154,7 @@ def news_items(rows: Sequence[dict]) -> tuple[list[StoryItem], list[str]]:  # ty
     gazetteer = load_gazetteer()
     items = [StoryItem(entry_id=k, feed=r["publisher"] or r["hostname"], url=r["url"], guid=None,
                        title=r["title"], summary="",
-                       published=datetime.fromtimestamp(r["timestamp"] / 1000, timezone.utc),
+                       published=datetime.fromtimestamp(r["timestamp"] / 1000, UTC),
                        facts=EventFacts.of(classify(r["title"], gazetteer=gazetteer)))
              for k, r in enumerate(rows)]
     return items, [r["story"] for r in rows]

@@ -5,17 +5,17 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 from aggregator.store import Store
 
 from . import factories
-from .factories import NOW as NOW   # the fixed clock, imported from here by many tests
+from .factories import NOW as NOW  # the fixed clock, imported from here by many tests
 
 
 @dataclass

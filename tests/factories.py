@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +21,7 @@ from aggregator.store import Store
 if TYPE_CHECKING:
     from .conftest import FeedServer
 
-NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)   # the tests' fixed clock
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)   # the tests' fixed clock
 AUTHORITY = "test.example,2026"     # the tag: URI authority of every test database
 
 

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
-from typing import Sequence
-
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from aggregator.models import (
-    Company, Deal, Facets, Money, MonthVolume, Party, Settings, SiteSettings, Source, Story,
+    Company,
+    Deal,
+    Facets,
+    Money,
+    MonthVolume,
+    Party,
+    Settings,
+    SiteSettings,
+    Source,
+    Story,
     StoryQuery,
 )
 from aggregator.publish import PublishReport, publish_site
 
-T0 = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
 
 def _matches(story: Story, query: StoryQuery) -> bool:

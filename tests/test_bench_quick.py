@@ -15,9 +15,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import polling  # noqa: E402
-from bench._util import Meter, cpu_seconds  # noqa: E402
-from bench.farm import Farm, FarmConfig  # noqa: E402
+from bench import polling
+from bench._util import Meter, cpu_seconds
+from bench.farm import Farm, FarmConfig
 
 TINY = FarmConfig(feeds=6, entries=5, latency=0.0, min_kb=20, max_kb=40)
 

@@ -14,9 +14,10 @@ import random
 import sqlite3
 import subprocess
 import time
-from datetime import datetime, timedelta, timezone
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -163,7 +164,7 @@ def test_publish_fault_keeps_previous_files_served(
     farm = Farm(feed_server, feeds=2, per_feed=8)
     farm.advance()
     settings = settings_of(farm.config(tmp_path))
-    clock = [datetime.now(timezone.utc)]
+    clock = [datetime.now(UTC)]
     service = Service(settings, clock=lambda: clock[0])
     try:
         assert service.run_cycle().publish_error is None

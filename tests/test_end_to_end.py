@@ -127,9 +127,10 @@ def test_one_broken_feed_does_not_stop_the_others(tmp_path: Path,
 def test_config_errors_exit_2_naming_line(tmp_path: Path, bad: str, message: str) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(bad)
-    from aggregator.runtime.cli import main
     import subprocess
     import sys
+
+    from aggregator.runtime.cli import main
     proc = subprocess.run([sys.executable, "-c", "from aggregator.runtime.cli import main; main()",
                            "--config", str(path), "config", "check"],
                           capture_output=True, text=True, timeout=60)
@@ -140,11 +141,10 @@ def test_config_errors_exit_2_naming_line(tmp_path: Path, bad: str, message: str
 
 def test_feeds_json_gives_the_whole_error_and_times_with_their_zone(tmp_path: Path) -> None:
     import json
+    import socket
     from datetime import datetime, timedelta
 
     from aggregator.store import Store
-
-    import socket
     with socket.socket() as closed:      # nothing listens there once it is closed
         closed.bind(("127.0.0.1", 0))
         port = closed.getsockname()[1]

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import random
 import tempfile
-from datetime import datetime, timezone
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -24,7 +25,12 @@ from hypothesis import strategies as st
 from aggregator.cycle import _pipeline as pipeline
 from aggregator.errors import ParseError
 from aggregator.models import (
-    FeedSettings, FetchRequest, FetchResult, ParsedFeed, Settings, SiteSettings,
+    FeedSettings,
+    FetchRequest,
+    FetchResult,
+    ParsedFeed,
+    Settings,
+    SiteSettings,
 )
 from aggregator.parse import ParseLimits, parse_feed
 from aggregator.store import Store
@@ -36,7 +42,7 @@ from .hostile.checks import ILLEGAL_XML, dangers, invalid_files
 # a falsifying document is large; its repr must not turn into an error of its own
 pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")
 
-NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 URL = "https://fuzz.example/feed.xml"
 FEEDS_DIR = Path(__file__).parent / "data" / "feeds"
 REAL_FEEDS = [p.read_bytes() for p in sorted(FEEDS_DIR.iterdir())

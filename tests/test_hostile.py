@@ -7,8 +7,8 @@ entry in place, every published feed valid and nothing active or secret publishe
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -17,7 +17,11 @@ from aggregator.runtime.service import Service
 from .hostile.cases import CASES, KNOWN_BUGS, Case, by_name
 from .hostile.checks import dangers, invalid_files
 from .hostile.harness import (
-    Harness, header_problems, path_problems, plant_escape_routes, serving,
+    Harness,
+    header_problems,
+    path_problems,
+    plant_escape_routes,
+    serving,
 )
 from .hostile.server import HostileServer
 

@@ -65,7 +65,7 @@ def problems(root: Path = PACKAGE) -> list[str]:
     out = []
     for path in sorted(root.rglob("*.py")):
         me = module_of(path, root).split(".")
-        mine = me[1] if len(me) > 2 or path.name == "__init__.py" and len(me) == 2 else None
+        mine = me[1] if len(me) > 2 or (path.name == "__init__.py" and len(me) == 2) else None
         for name in sorted(imports(path, root)):
             them = name.split(".")
             if len(them) == 1 or them[1] in kernel or them[1] == "__version__":

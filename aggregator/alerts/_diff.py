@@ -8,8 +8,8 @@ text is read again; none of that is news, so none of it is compared.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ..models import Deal, FactChange, Money
 
@@ -36,7 +36,7 @@ class FactState:
     parties: dict[str, str] = field(default_factory=dict)   # slug -> "Name (role)"
 
     @classmethod
-    def of(cls, deal: Deal, money_text: Callable[[Money], str]) -> "FactState":
+    def of(cls, deal: Deal, money_text: Callable[[Money], str]) -> FactState:
         parties: dict[str, str] = {}
         for party in deal.parties:
             parties.setdefault(party.slug, f"{party.name} ({party.role})")
@@ -50,12 +50,12 @@ class FactState:
                           sort_keys=True)
 
     @classmethod
-    def from_json(cls, text: str) -> "FactState":
+    def from_json(cls, text: str) -> FactState:
         data = json.loads(text)
         return cls(type=data["type"], status=data.get("status"), amount=data.get("amount"),
                    amount_key=data.get("amount_key"), parties=dict(data.get("parties") or {}))
 
-    def after(self, now: "FactState") -> "FactState":
+    def after(self, now: FactState) -> FactState:
         """The state to remember once ``now`` was alerted: a fact that became unknown keeps
         its last known value, and parties are never forgotten (so a fact that flickers out
         and back, as outlets come and go, does not alert twice)."""

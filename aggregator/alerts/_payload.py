@@ -14,8 +14,9 @@ import base64
 import hashlib
 import hmac
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from ..models import AlertEvent, Deal, Money, WebhookTarget
 

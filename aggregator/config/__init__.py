@@ -9,8 +9,14 @@ Everything is validated here, once; later stages trust ``Settings``. Private mod
 from __future__ import annotations
 
 from ._load import (
-    DEFAULT_CURRENCY_RATES, ENV_PREFIX, ENV_VARIABLES, ignored_env, load_settings,
-    parse_duration, served_at, settings_to_dict,
+    DEFAULT_CURRENCY_RATES,
+    ENV_PREFIX,
+    ENV_VARIABLES,
+    ignored_env,
+    load_settings,
+    parse_duration,
+    served_at,
+    settings_to_dict,
 )
 from ._user_regex import Regex, UserRegexError, compile_user_regex
 

@@ -21,7 +21,6 @@ from yaml.nodes import Node, ScalarNode
 from yaml.resolver import Resolver
 
 from aggregator.config._alerts import alert_delivery, alert_rules, alerts_to_dict, brief
-
 from aggregator.config._values import (
     DEFAULT_CURRENCY_RATES,
     Reader,

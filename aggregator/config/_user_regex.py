@@ -32,7 +32,7 @@ class Regex(Protocol):
     def search(self, text: str) -> object | None: ...
 
 
-def _options() -> "re2.Options":
+def _options() -> re2.Options:
     options = re2.Options()
     options.case_sensitive = False      # tag rules match case-insensitively; (?-i:...) opts out
     options.log_errors = False          # the error is ours to report (file:line: key:)

@@ -21,10 +21,10 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from aggregator.config._user_regex import UserRegexError, compile_user_regex
 from aggregator.config._yaml import syntax_error
 from aggregator.errors import ConfigError
 from aggregator.models import CURRENCY_RATES, DEAL_TYPES
-from aggregator.config._user_regex import UserRegexError, compile_user_regex
 
 # Approximate USD per one unit of each currency; ``currency_rates`` in the file is merged over it.
 DEFAULT_CURRENCY_RATES: Mapping[str, float] = CURRENCY_RATES
@@ -190,7 +190,7 @@ def _scalar(src: Source, node: Node, key: str) -> Any:
         return _decimal(src, node, key)
     try:
         return SafeConstructor().construct_object(node)
-    except (ValueError, OverflowError) as exc:
+    except (ValueError, OverflowError):
         raise src.error(node, key, f"not a valid value: {str(node.value)[:40]!r}") from None
 
 

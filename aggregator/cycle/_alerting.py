@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import logging
 import random
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from .. import alerts, deals
 from ..fetch import SendOptions, WebhookRequest, WebhookSender
@@ -47,7 +48,7 @@ class Alerting:
     slugs: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> "Alerting":
+    def from_settings(cls, settings: Settings) -> Alerting:
         return cls(settings.alerts, deals.load_gazetteer())
 
     def slug(self, name: str) -> str:

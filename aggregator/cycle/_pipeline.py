@@ -11,30 +11,35 @@ import dataclasses
 import logging
 import random
 import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Callable, Iterator, Mapping, Sequence
 
-from . import _alerting as alerting
-from .. import fetch as policy
 from .. import deals as deals_mod
-from ._alerting import AlertCounts, Alerting
-from ..fetch import WebhookSender
+from .. import fetch as policy
 from ..errors import ParseError, PublishError, StoreError, describe
-from ..fetch import Fetcher
+from ..fetch import Fetcher, WebhookSender
 from ..models import (
-    DATE_FLOOR, Deal, EntryDeal, FeedSettings, FeedState, FetchRequest, FetchResult, ParsedFeed,
+    DATE_FLOOR,
+    Deal,
+    EntryDeal,
+    FeedSettings,
+    FeedState,
+    FetchRequest,
+    FetchResult,
+    ParsedFeed,
     Settings,
     StoryItem,
 )
-from ..parse import ParseLimits, parse_feed
-from ..parse import parse_deadline
+from ..parse import ParseLimits, parse_deadline, parse_feed
 from ..publish import Share, ShareDone, ping_hub, publish_share_site, publish_site, topic_urls
 from ..store import Store
-from ._story_facts import StoryFacts, classify_entries, facts_key, publisher_for
 from ..stories import StoryIndex, StoryOptions
+from . import _alerting as alerting
+from ._alerting import AlertCounts, Alerting
+from ._story_facts import StoryFacts, classify_entries, facts_key, publisher_for
 from ._story_window import StoryWindow
 
 log = logging.getLogger(__name__)
@@ -470,7 +475,7 @@ def publish_now(settings: Settings, store: Store, now: datetime, report: RunRepo
     feeds with work are published by one of its processes at the same time."""
     clock = time.perf_counter()
 
-    def helper(share: Share) -> "Future[ShareDone]":
+    def helper(share: Share) -> Future[ShareDone]:
         assert executor is not None
         return executor.submit(_publish_share, settings, share)
     try:

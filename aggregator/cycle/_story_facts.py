@@ -9,17 +9,16 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
-from .. import deals
-from .. import __version__
-from ..parse import drop_invisible, plain_line
+from .. import __version__, deals
 from ..models import Deal, Entry, EntryDeal, FeedSettings, Settings, StoryFactsUpdate
+from ..parse import drop_invisible, plain_line
 from ..store import Store
-
 
 # How titles are cleaned before the deal reader sees them (``sanitize.plain_line``): a new
 # value reads every stored entry again once (titles stored with markup or invisible
@@ -80,7 +79,7 @@ class StoryFacts:
     publishers: Mapping[str, str | None]
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> "StoryFacts":
+    def from_settings(cls, settings: Settings) -> StoryFacts:
         return cls(
             feeds={f.name: f for f in settings.feeds},
             gazetteer=deals.load_gazetteer(),

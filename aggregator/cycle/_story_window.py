@@ -20,8 +20,8 @@ The kept index is used only when it is exactly what a fresh load would give:
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Sequence
 
 from ..models import DATE_FLOOR, StoryItem
 from ..store import Store

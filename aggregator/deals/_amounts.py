@@ -8,8 +8,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from ..models import CURRENCY_RATES, Money
 

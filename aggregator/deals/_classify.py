@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
-from typing import Iterator, Mapping
 
 from ..models import Deal, Money, Party
 from ._amounts import scan_amounts
 from ._gazetteer import Gazetteer, Mention, load_gazetteer
 from ._parties import backers, lead_backers, mentions
 from ._patterns import EXCHANGE_NAME, IGNORED_CUES, RULES, Rule
-from ._segment import (ENRICHERS, STRONG_RULES, Segment, after_headline, clean, lead,
-                       lead_segments, segment)
+from ._segment import (
+    ENRICHERS,
+    STRONG_RULES,
+    Segment,
+    after_headline,
+    clean,
+    lead,
+    lead_segments,
+    segment,
+)
 from ._status import round_of, status_of
 
 _CLAUSE = re.compile(r"[;:|—–]\s|\s[-–—]\s|\.\s+(?=[A-Z])|\?\s|!\s")

@@ -12,7 +12,7 @@ names no party the headline does not.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 _I = re.IGNORECASE
 _NAME = r"(?P<x>(?:the\s+)?[A-Z0-9][\w.&'’+-]*(?:\s+(?:[A-Z0-9&][\w.&'’+-]*|of|for|and|de|la))*)"

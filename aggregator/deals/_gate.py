@@ -13,14 +13,23 @@
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 from ..models import Deal
 from ._amounts import scan_amounts
 from ._classify import rules_and_block
 from ._gazetteer import Gazetteer
-from ._model import (Model, Verdict, cue_words, features, has_cue, load_model, mentions_cue,
-                     model_text, score)
+from ._model import (
+    Model,
+    Verdict,
+    cue_words,
+    features,
+    has_cue,
+    load_model,
+    mentions_cue,
+    model_text,
+    score,
+)
 from ._segment import clean
 from ._status import status_of
 

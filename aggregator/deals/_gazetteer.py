@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -124,7 +125,7 @@ class Gazetteer:
         if tokens:                      # every key starts with one of ``_firsts``
             first = _raw_key(tokens[0])
             if not (first.lower() in self._firsts[0] or first in self._firsts[1]
-                    or caps and first.upper() in self._firsts[2]):
+                    or (caps and first.upper() in self._firsts[2])):
                 return None
         hit = self._fold.get(tuple(token_key(t) for t in tokens))
         if hit is None:
@@ -145,7 +146,7 @@ class Gazetteer:
         i, count = 0, len(spans)
         while i < count:
             if not (folded[i] in first_fold or raw[i] in first_exact
-                    or caps and upper[i] in first_upper):
+                    or (caps and upper[i] in first_upper)):
                 i += 1                  # no key starts with this token: same as no lookup hit
                 continue
             for n in range(min(self._longest, count - i), 0, -1):

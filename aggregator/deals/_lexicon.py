@@ -42,7 +42,7 @@ def places() -> frozenset[str]:
 def is_ordinary(key: str) -> bool:
     """A lower-case token that is a frequent word, an -ing or -ly form, or a pronoun."""
     return (key in PRONOUNS or key in common_words()
-            or len(key) > 5 and key.endswith(("ing", "ly")))
+            or (len(key) > 5 and key.endswith(("ing", "ly"))))
 
 
 def is_place(name: str) -> bool:

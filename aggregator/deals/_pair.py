@@ -6,7 +6,7 @@ when both sides are companies and nothing else."""
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 _PAIR = re.compile(r"^\s*(?P<a>[^+×:;|]{2,40}?)\s*(?:\+|×|\s[x×]\s)\s*(?P<b>[^+×:;|]{2,40}?)\s*"
                    r"(?:[:—–-]\s+(?P<rest>.*))?$")

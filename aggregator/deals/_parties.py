@@ -162,8 +162,8 @@ def _namey(token: str, casing: Casing, initial: bool = False, followed: bool = F
         return key in casing.proper if casing.proper is not None else token[0].isalpha()
     if not (token[0].isupper() or any(c.isupper() for c in token[1:])):
         return False
-    suspect = casing.title or initial and (not followed or key in PRONOUNS
-                                           or len(key) > 5 and key.endswith(("ing", "ly")))
+    suspect = casing.title or (initial and (not followed or key in PRONOUNS
+                                           or (len(key) > 5 and key.endswith(("ing", "ly")))))
     if suspect and _raw(token)[1:].islower() and is_ordinary(key):
         # "Deepening our partnership", "Partnering With Scale to Bring ...": a capital that
         # only starts a sentence or a Title Case word; a name if the body writes it so.
@@ -271,8 +271,8 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
         gap = text[run[-1].end():m.start()] if run else ""
         joins = bool(run) and gap in (" ", " & ", "&", "-")
         hyphened = gap == "-" and token[0].isupper() and token_key(token) not in _STOP
-        if joins and (_namey(token, casing) or hyphened or token_key(token) in _TRAILERS
-                      and (token[0].isupper() or casing.caps)):
+        if joins and (_namey(token, casing) or hyphened or (token_key(token) in _TRAILERS
+                      and (token[0].isupper() or casing.caps))):
             run.append(m)
         elif (_namey(token, casing, _initial(full, offset + m.start()),
                      bool(_FOLLOWED.match(full, offset + m.end())))

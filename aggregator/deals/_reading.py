@@ -7,21 +7,20 @@ The reading itself (rules, then the M&A model) is ``_gate.gated``.
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
+from ..headlines import digest_items
 from ..models import Deal, Party
 from ._classify import headline_blocked
-from ..headlines import digest_items
+from ._first_party import PARTNERS_POST, restatements
 from ._gate import gated
 from ._gazetteer import Gazetteer, load_gazetteer
 from ._model import Model
-from ._parties import is_title
-from ._first_party import PARTNERS_POST, restatements
 from ._pair import pair_restatement
+from ._parties import is_title
 from ._publisher import first_person, with_subject
 from ._segment import clean
 from ._status import status_of
-
 
 # The parties each deal type needs before a reader can trust it.
 _NEEDS: dict[str, tuple[frozenset[str], ...]] = {
@@ -40,7 +39,7 @@ def complete(deal: Deal, strict: bool = True) -> bool:
     parties were all struck off as not organisations ("Collaborate & Claude") is none."""
     if deal.rule.startswith("model:"):
         return True
-    if deal.type in ("partnership", "joint-venture") or strict and deal.type == "merger":
+    if deal.type in ("partnership", "joint-venture") or (strict and deal.type == "merger"):
         return len(deal.parties) >= 2
     if not strict:
         return bool(deal.parties)

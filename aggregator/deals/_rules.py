@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
+from ..config import Regex, UserRegexError, compile_user_regex
 from ..errors import ConfigError
 from ..models import CurationRules, Deal, TagRule
-from ..config import Regex, UserRegexError, compile_user_regex
 from ._gazetteer import Gazetteer
 
 

@@ -9,10 +9,10 @@ never segmented at all (the main saving on long summaries).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
-from typing import Callable, Iterator, Mapping
 
 from ._amounts import Found, scan_amounts
 from ._parties import Casing, is_caps, is_title, proper_words

@@ -10,9 +10,15 @@ private or link-local address unless allowed). Private modules: ``_fetcher``, ``
 from __future__ import annotations
 
 from ._deliver import SendOptions, WebhookRequest, WebhookSender
-from ._fetcher import FetchOptions, Fetcher, bounded_validator, parse_retry_after
+from ._fetcher import Fetcher, FetchOptions, bounded_validator, parse_retry_after
 from ._policy import (
-    BACKOFF_BASE, BACKOFF_JITTER, BACKOFF_MAX, GONE_REASON, apply_outcome, backoff_delay, is_due,
+    BACKOFF_BASE,
+    BACKOFF_JITTER,
+    BACKOFF_MAX,
+    GONE_REASON,
+    apply_outcome,
+    backoff_delay,
+    is_due,
 )
 
 __all__ = [

@@ -25,6 +25,7 @@ import aiohttp
 from aiohttp.abc import AbstractResolver
 from yarl import URL
 
+from aggregator.fetch._fetcher import parse_retry_after
 from aggregator.fetch._netguard import (
     AddressPolicy,
     BlockedAddressError,
@@ -32,7 +33,6 @@ from aggregator.fetch._netguard import (
     check_literal_host,
     find_blocked,
 )
-from aggregator.fetch._fetcher import parse_retry_after
 from aggregator.models import DeliveryResult
 
 __all__ = ["SendOptions", "WebhookRequest", "WebhookSender"]

@@ -30,6 +30,7 @@ import aiohttp
 from aiohttp.abc import AbstractResolver
 from yarl import URL
 
+from aggregator.errors import describe
 from aggregator.fetch._netguard import (
     AddressPolicy,
     BlockedAddressError,
@@ -37,7 +38,6 @@ from aggregator.fetch._netguard import (
     check_literal_host,
     find_blocked,
 )
-from aggregator.errors import describe
 from aggregator.models import FetchRequest, FetchResult
 
 __all__ = ["FetchOptions", "Fetcher", "bounded_validator", "parse_retry_after"]

@@ -21,8 +21,15 @@ from typing import Any
 
 from aggregator.models import FeedState, FetchResult
 
-__all__ = ["apply_outcome", "is_due", "backoff_delay",
-           "BACKOFF_BASE", "BACKOFF_MAX", "BACKOFF_JITTER", "GONE_REASON"]
+__all__ = [
+    "BACKOFF_BASE",
+    "BACKOFF_JITTER",
+    "BACKOFF_MAX",
+    "GONE_REASON",
+    "apply_outcome",
+    "backoff_delay",
+    "is_due",
+]
 
 BACKOFF_BASE = timedelta(hours=1)
 BACKOFF_MAX = timedelta(hours=24)

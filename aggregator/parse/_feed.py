@@ -22,17 +22,23 @@ import html
 import io
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import feedparser
 
-from aggregator.parse._defuse import cap_entries, defuse
 from aggregator.errors import ParseError
 from aggregator.models import DATE_FLOOR, Entry, ParsedFeed
+from aggregator.parse._defuse import cap_entries, defuse
 from aggregator.parse._sanitize import (
-    collapse_space, drop_invisible, html_to_text, plain_line, sanitize_html, truncate,
+    collapse_space,
+    drop_invisible,
+    html_to_text,
+    plain_line,
+    sanitize_html,
+    truncate,
 )
 from aggregator.parse._urls import canonical_url, safe_link
 

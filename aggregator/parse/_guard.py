@@ -14,7 +14,8 @@ import multiprocessing
 import resource
 import signal
 import threading
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ..errors import ParseError
 

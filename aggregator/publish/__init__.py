@@ -17,17 +17,17 @@ atomically and only when their bytes change; failures raise ``PublishError``.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from aggregator.models import Deal, Settings, StoryReader
 
-from ._atom import DEAL_NS, HISTORY_NS
 from . import _state
-from ._site import Context, Helper, Share, ShareDone, publish_all, publish_share
+from ._atom import DEAL_NS, HISTORY_NS
 from ._marker import MARKER, check_site, marker_bytes
+from ._site import Context, Helper, Share, ShareDone, publish_all, publish_share
 from ._websub import ping_hub
 from ._write import SiteWriter
 

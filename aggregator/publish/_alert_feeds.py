@@ -7,19 +7,19 @@ fired. A feed lists the newest ``publish.feed_size`` alerts of its rule.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
-from typing import Any, Sequence
+from typing import Any
 
 from aggregator.models import AlertEvent, Source, StoryQuery
 
+from . import _state
 from ._atom import entry_fragment
 from ._context import Context, write_page
-from ._entry import Category, EntryView, Link, parties_text, source_feed
+from ._entry import Category, EntryView, Link, Rendered, parties_text, source_feed
 from ._jsonfeed import item_fragment
-from ._entry import Rendered
 from ._paging import FeedSpec, Page
 from ._text import clean, clean_deal, format_money, path_slug, safe_url, utc
-from . import _state
 
 GROUP = "Alerts"
 

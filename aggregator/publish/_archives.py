@@ -10,8 +10,9 @@ Readers without ``story_versions``/``stories`` get the page-by-page path.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from ._context import Context, write_page
 from ._entry import Rendered

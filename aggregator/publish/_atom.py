@@ -13,7 +13,7 @@ Deal namespace ``https://aggregator.dev/ns/deal/1.0`` (prefix ``deal``), one per
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from feedgen.entry import FeedEntry
@@ -29,7 +29,7 @@ from ._text import clean, plain_number
 
 DEAL_NS = "https://aggregator.dev/ns/deal/1.0"
 HISTORY_NS = "http://purl.org/syndication/history/1.0"
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)   # "updated" of a feed with no entries
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)   # "updated" of a feed with no entries
 GENERATOR_URI = "https://aggregator.dev/"
 
 

@@ -11,11 +11,11 @@ so publishing again with no change gives the same bytes.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from datetime import datetime, time, timedelta
 from html import escape
-from typing import Callable, Sequence
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from aggregator.models import Story, StoryQuery

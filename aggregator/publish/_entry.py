@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-import re
 from html import escape
-from typing import Callable
 
 from aggregator.models import Deal, FactCorrection, Settings, Source, Story
 

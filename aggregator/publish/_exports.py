@@ -17,9 +17,10 @@ import csv
 import hashlib
 import io
 import json
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from itertools import groupby
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from aggregator.models import DealExportRow, Story, StoryQuery
 

@@ -7,9 +7,9 @@ at 360 px (tables scroll inside their own box). Every piece of story text is esc
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from html import escape
-from typing import Sequence
 
 from aggregator.models import Company, FeedState, Settings, Story
 
@@ -105,7 +105,7 @@ def news_order(rows: Sequence[str]) -> list[str]:
     def key(row: str) -> tuple[datetime, int]:
         found = _ROW_ORDER.match(row)
         if found is None:
-            return datetime.min.replace(tzinfo=timezone.utc), 0
+            return datetime.min.replace(tzinfo=UTC), 0
         return utc(datetime.fromisoformat(found[2])), int(found[1])
     return sorted(rows, key=key, reverse=True)
 

@@ -8,9 +8,10 @@ cold publish linear in the number of stories rather than in stories × feeds.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from html import escape
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from aggregator.models import Deal, Settings, Story
 
@@ -103,6 +104,6 @@ def _atom_matches(fragment: bytes, key: tuple[str, datetime]) -> bool:
     """The Atom entry carries the same id and updated time as its JSON twin (its own, not
     those of its ``atom:source``)."""
     own = fragment.split(b"<source>", 1)[0]
-    ident = f"<id>{escape(key[0], quote=False)}</id>".encode("utf-8")
-    updated = f"<updated>{key[1].isoformat()}</updated>".encode("utf-8")
+    ident = f"<id>{escape(key[0], quote=False)}</id>".encode()
+    updated = f"<updated>{key[1].isoformat()}</updated>".encode()
     return ident in own and updated in own

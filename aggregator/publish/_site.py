@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 from aggregator.models import Facets, Story, StoryQuery
 
+from . import _state
 from ._alert_feeds import alert_specs, publish_alert_feeds
 from ._archives import publish_archives
 from ._brief import brief_specs, publish_briefs
@@ -17,12 +19,11 @@ from ._context import Context, feed_id, write_page
 from ._entry import Rendered
 from ._exports import publish_exports
 from ._html import company_page, deal_row, harvest_rows, index_page, row_key
-from ._text import utc
 from ._icon import favicon
 from ._opml import sources_opml, subscriptions_opml
 from ._paging import FeedSpec, feed_specs, head_page
-from . import _state
 from ._svg import volume_svg
+from ._text import utc
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,9 @@ import contextlib
 import filecmp
 import os
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Callable, Iterator
+from typing import IO
 
 from aggregator.errors import PublishError
 
@@ -67,7 +68,7 @@ class SiteWriter:
             raise PublishError(f"{target}: cannot read: {exc}") from exc
 
     @contextlib.contextmanager
-    def parts(self, rel: str, *, compare: bool = True) -> Iterator["Parts"]:
+    def parts(self, rel: str, *, compare: bool = True) -> Iterator[Parts]:
         """Replace ``rel`` by what is added to the :class:`Parts` in the block: bytes, or
         ranges of the file as it is now (copied by the kernel where it can), written to a
         temp file as they come (never all in memory) and renamed over ``rel`` when the block

@@ -15,21 +15,26 @@ import logging
 import os
 import sys
 import urllib.request
-from pathlib import Path
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 import yaml
 
 from .. import __version__
-from . import logs
 from ..config import (
-    ENV_PREFIX, ENV_VARIABLES, ignored_env, load_settings, served_at, settings_to_dict,
+    ENV_PREFIX,
+    ENV_VARIABLES,
+    ignored_env,
+    load_settings,
+    served_at,
+    settings_to_dict,
 )
 from ..errors import AggregatorError, ConfigError
 from ..models import Settings
 from ..store import open_store
+from . import logs
 
 if TYPE_CHECKING:
     from ..cycle import FeedOutcome

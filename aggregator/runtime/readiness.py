@@ -12,8 +12,8 @@ that failed): the database cannot say it when it refuses writes.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime, timedelta
 
 from ..models import Settings
 from ..store import Store, open_store
@@ -23,7 +23,7 @@ Clock = Callable[[], datetime]
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class ReadinessProbe:

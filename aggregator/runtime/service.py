@@ -19,25 +19,31 @@ import logging
 import signal
 import threading
 from concurrent.futures import Executor
-from datetime import timezone
+from datetime import UTC
 from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from .. import cycle as pipeline
 from .. import web
+from ..cycle import StoryWindow
 from ..errors import CycleStopped, ServeError, describe
 from ..fetch import Fetcher
-from .metrics import Metrics
 from ..models import Settings
-from .readiness import Clock, ReadinessProbe, utcnow
 from ..store import Store
-from ..cycle import StoryWindow
+from .metrics import Metrics
+from .readiness import Clock, ReadinessProbe, utcnow
 from .web_pool import Serving, site_app
+
 if TYPE_CHECKING:
     from aiohttp import web as aioweb
 from .worker import (  # noqa: F401  (fetch_options, open_store, parse_pool: used by cli, bench)
-    CycleWorker, LazyPool, cycle_stats, fetch_options, open_store, parse_pool,
+    CycleWorker,
+    LazyPool,
+    cycle_stats,
+    fetch_options,
+    open_store,
+    parse_pool,
 )
 
 log = logging.getLogger(__name__)
@@ -117,7 +123,7 @@ class Service:
         return max(15, min(60, min(intervals)))
 
     def scheduler(self) -> BackgroundScheduler:
-        sched = BackgroundScheduler(timezone=timezone.utc)
+        sched = BackgroundScheduler(timezone=UTC)
         sched.add_job(self._safe_cycle, "interval", seconds=self.tick_seconds(),
                       id="update-cycle", max_instances=1, coalesce=True,
                       misfire_grace_time=None, next_run_time=self.clock())
@@ -155,7 +161,7 @@ class Service:
             self.serving.publish(self.metrics.render(), self.faults)
 
     def store_metrics_scheduler(self) -> BackgroundScheduler:
-        sched = BackgroundScheduler(timezone=timezone.utc)
+        sched = BackgroundScheduler(timezone=UTC)
         sched.add_job(self.refresh_store_metrics, "interval",
                       seconds=self.STORE_METRICS_SECONDS, id="store-metrics", max_instances=1,
                       coalesce=True, misfire_grace_time=None)

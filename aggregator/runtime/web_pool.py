@@ -30,16 +30,16 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import Callable, Mapping
 
 from aiohttp import web as aioweb
 
-from . import logs
 from .. import web
 from ..models import Settings
+from . import logs
 from .readiness import ReadinessProbe
 
 __all__ = ["ARCHIVE_MAX_AGE", "MetricsPage", "Serving", "WebPool", "reuse_port_available",

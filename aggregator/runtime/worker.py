@@ -25,17 +25,18 @@ import signal
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from datetime import datetime
-from typing import Any, Callable, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from .. import cycle as pipeline
+from ..cycle import StoryWindow
 from ..errors import CycleStopped
-from ..fetch import FetchOptions, Fetcher
+from ..fetch import Fetcher, FetchOptions
 from ..models import Settings, StoryQuery
 from ..parse import limit_worker_memory
 from ..store import Store, open_store
-from ..cycle import StoryWindow
 
 P = ParamSpec("P")
 T = TypeVar("T")

@@ -10,16 +10,24 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from sqlite_utils import Database
 
 from ..errors import StoreError
 from ..models import (
-    Entry, EntryDeal, EventFacts, FeedSettings, FeedState, Settings, StoredEntry, StoryItem,
+    Entry,
+    EntryDeal,
+    EventFacts,
+    FeedSettings,
+    FeedState,
+    Settings,
+    StoredEntry,
+    StoryItem,
 )
 from . import _rows, _schema, _story_writes
 from ._alerts import AlertStore
@@ -98,7 +106,7 @@ class Store(AlertStore, StoryStore):
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:

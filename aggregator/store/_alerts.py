@@ -5,8 +5,9 @@ transaction, except the delivery outcomes (each their own, short)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..models import AlertEvent, Delivery, DeliveryResult, FactChange, FactCorrection
 from . import _rows
@@ -42,12 +43,12 @@ def _event(row: dict[str, Any]) -> AlertEvent:
 class AlertStore:
     """Mixin of Store: everything about alerts (needs ``rows``, ``write``, ``db``)."""
 
-    db: "Database"
+    db: Database
 
     def rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         raise NotImplementedError
 
-    def write(self) -> "AbstractContextManager[Database]":
+    def write(self) -> AbstractContextManager[Database]:
         raise NotImplementedError
 
     # ------------------------------------------------------------------ deciding

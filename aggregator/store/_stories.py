@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..models import (
-    Company, Deal, DealExportRow, Facets, MonthVolume, Source, Story, StoryDecision,
-    StoryFactsUpdate, StoryQuery,
+    Company,
+    Deal,
+    DealExportRow,
+    Facets,
+    MonthVolume,
+    Source,
+    Story,
+    StoryDecision,
+    StoryFactsUpdate,
+    StoryQuery,
 )
 from . import _rows, _story_writes
-from ._story_writes import AssignWrites
 from ._schema import member_rows
+from ._story_writes import AssignWrites
 
 _MEMBERS_OF = member_rows("s.id = :id")
 SOURCES_SHOWN = 50       # reports a published story lists (its count says how many in all)
@@ -43,7 +52,7 @@ def feed_key(query: StoryQuery) -> str | None:
 
 
 @contextlib.contextmanager
-def _assign_writes(store: "StoryStore", now: datetime) -> Iterator[AssignWrites]:
+def _assign_writes(store: StoryStore, now: datetime) -> Iterator[AssignWrites]:
     writes = AssignWrites(store, now)
     yield writes
     writes.flush()
@@ -52,14 +61,14 @@ def _assign_writes(store: "StoryStore", now: datetime) -> Iterator[AssignWrites]
 class StoryStore:
     """Mixin of Store: everything about stories (needs ``rows``, ``write``, ``db``)."""
 
-    db: "Database"
+    db: Database
     id_authority: str = "aggregator.local,2026"
     _story_memo: dict[int, tuple[str, Story]]     # id -> (updated_at, story); set by Store
 
     def rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         raise NotImplementedError
 
-    def write(self) -> "AbstractContextManager[Database]":
+    def write(self) -> AbstractContextManager[Database]:
         raise NotImplementedError
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
@@ -68,7 +77,7 @@ class StoryStore:
     # ------------------------------------------------------------------ writes
     # These run inside the caller's write transaction (Store.write()).
 
-    def story_writes(self, now: datetime) -> "AbstractContextManager[AssignWrites]":
+    def story_writes(self, now: datetime) -> AbstractContextManager[AssignWrites]:
         """Creations, joins and merges of stories, batched, inside the caller's write: what
         was written is all in the tables when the block ends (not if it raises: the caller's
         transaction is rolled back)."""

@@ -10,8 +10,9 @@ tables end exactly as with one statement at a time (same rows, ids and trigger e
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Iterator, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import StoreError
 from ..models import Deal, StoryDecision, StoryFactsUpdate
@@ -44,7 +45,7 @@ class AssignWrites:
     stories' rows can wait in the batch too; nothing else may add stories meanwhile.
     """
 
-    def __init__(self, store: "StoryStore", now: datetime) -> None:
+    def __init__(self, store: StoryStore, now: datetime) -> None:
         self._store = store
         self._conn: sqlite3.Connection = store.db.conn
         if not self._conn.in_transaction:
@@ -129,7 +130,7 @@ CONTENT_AT = (
     "created_at)))")
 
 
-def date_new_stories(conn: "sqlite3.Connection", story_ids: Sequence[int],
+def date_new_stories(conn: sqlite3.Connection, story_ids: Sequence[int],
                      now: datetime) -> None:
     """Give the stories first seen at ``now`` (and not merged away) their content time as
     ``updated_at``; others in ``story_ids`` are left alone."""
@@ -141,7 +142,7 @@ def date_new_stories(conn: "sqlite3.Connection", story_ids: Sequence[int],
             [id_list(chunk), seen])
 
 
-def save_facts(conn: "sqlite3.Connection", updates: Sequence[StoryFactsUpdate],
+def save_facts(conn: sqlite3.Connection, updates: Sequence[StoryFactsUpdate],
                now: datetime, previous: dict[int, Deal | None] | None = None) -> list[int]:
     """Save what was decided about each story; the ids of those that changed (their
     ``updated_at`` is bumped; the others are left alone). ``previous``: gets the deal
@@ -200,7 +201,7 @@ def member_keys(deal: Deal | None, tags: Sequence[str], curated: bool,
     return keys
 
 
-def _replace(conn: "sqlite3.Connection", table: str, insert: str,
+def _replace(conn: sqlite3.Connection, table: str, insert: str,
              stories: list[tuple[int, list[tuple[Any, ...]]]]) -> None:
     """Replace each story's rows of ``table``, in order. A story with no rows yet needs no
     DELETE; the inserts wait for the next one that does (so rowids come out the same)."""
@@ -219,7 +220,7 @@ def _replace(conn: "sqlite3.Connection", table: str, insert: str,
     conn.executemany(insert, waiting)
 
 
-def sync_members(conn: "sqlite3.Connection",
+def sync_members(conn: sqlite3.Connection,
                  wanted: dict[int, list[tuple[str, str | None]]]) -> None:
     """Set which published feeds each story is in (``wanted``: its (key, label) pairs).
     Unchanged members are left alone."""

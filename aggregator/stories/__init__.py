@@ -19,15 +19,15 @@ vector is close (``story_merge_threshold``) and that no veto separates are named
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from aggregator.headlines import is_roundup
 from aggregator.models import StoryDecision, StoryItem
 from aggregator.stories import _codec
+from aggregator.stories._event import UPDATE
 from aggregator.stories._index import Slot, Window
 from aggregator.stories._match import score_pair
 from aggregator.stories._options import StoryOptions
-from aggregator.stories._event import UPDATE
 from aggregator.stories._search import Report, exact, similar
 from aggregator.stories._text import Features, Lexicon, features
 

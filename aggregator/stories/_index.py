@@ -15,7 +15,6 @@ from aggregator.models import EventFacts
 from aggregator.stories._event import party_keys
 from aggregator.stories._text import GENERIC_WEIGHT, Features
 
-
 MIN_POSTINGS = 20
 
 

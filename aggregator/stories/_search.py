@@ -7,11 +7,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from aggregator.models import EventFacts, StoryDecision
-from aggregator.stories._event import (EVENT_SCORE, SAME_EVENT_HOURS, describe, party_keys,
-                                       relation)
+from aggregator.stories._event import EVENT_SCORE, SAME_EVENT_HOURS, describe, party_keys, relation
 from aggregator.stories._index import Slot, Window
-from aggregator.stories._match import (ANCHOR_SCORE, PairScore, same_subject_event, score_pair,
-                                       subject, veto)
+from aggregator.stories._match import (
+    ANCHOR_SCORE,
+    PairScore,
+    same_subject_event,
+    score_pair,
+    subject,
+    veto,
+)
 from aggregator.stories._options import StoryOptions
 from aggregator.stories._text import GENERIC_WEIGHT, Features
 

@@ -14,9 +14,10 @@ import asyncio
 import json
 import os
 import stat
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable, Mapping
+from typing import BinaryIO
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
@@ -36,7 +37,7 @@ from aggregator.web._static import (
     stream_headers,
 )
 
-__all__ = ["Readiness", "make_app", "start_server", "bound_port"]
+__all__ = ["Readiness", "bound_port", "make_app", "start_server"]
 
 DEFAULT_CACHE_BYTES = 64 * 1024 * 1024      # total bytes (identity + gzip) kept in memory
 DEFAULT_MAX_CACHED_FILE = 4 * 1024 * 1024   # larger files are streamed, never cached/gzipped

@@ -11,9 +11,9 @@ import hashlib
 import os
 import stat
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
-from typing import Mapping
 from urllib.parse import quote, unquote
 
 # --------------------------------------------------------------------------- content types

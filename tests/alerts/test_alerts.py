@@ -22,7 +22,10 @@ import yaml
 from aggregator.cycle import _pipeline as pipeline
 from aggregator.fetch import Fetcher
 from aggregator.models import (
-    AlertDelivery, AlertRule, Settings, WebhookTarget,
+    AlertDelivery,
+    AlertRule,
+    Settings,
+    WebhookTarget,
 )
 from aggregator.runtime.service import fetch_options
 from aggregator.store import Store

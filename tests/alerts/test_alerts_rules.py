@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -12,7 +12,7 @@ from aggregator import deals
 from aggregator.alerts import FactState, alert_changes, corrections, matches, payload, verify
 from aggregator.models import AlertEvent, AlertRule, Deal, FactChange, Money, Party, WebhookTarget
 
-WHEN = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+WHEN = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
 
 def deal(usd: float | None = 3e9, status: str | None = "announced", kind: str = "funding",

@@ -28,12 +28,12 @@ from aggregator.models import (
     AlertDelivery,
     AlertRule,
     BriefSettings,
-    WebhookTarget,
     CurationRules,
     FeedSettings,
     Settings,
     SiteSettings,
     TagRule,
+    WebhookTarget,
 )
 from aggregator.store import Store
 

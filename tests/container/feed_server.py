@@ -16,7 +16,7 @@ import argparse
 import signal
 import sys
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -70,7 +70,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def serve(port_file: Path, lifetime: float) -> None:
-    Handler.body = rss_document(datetime.now(timezone.utc))
+    Handler.body = rss_document(datetime.now(UTC))
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     stop = threading.Event()
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from aggregator.cycle import StoryWindow
 from aggregator.cycle import _pipeline as pipeline
 from aggregator.cycle import _story_facts as story_facts
 from aggregator.fetch import Fetcher
@@ -32,7 +33,6 @@ from aggregator.models import Entry, FeedSettings, Settings, TagRule
 from aggregator.runtime.service import fetch_options, parse_pool
 from aggregator.store import Store
 from aggregator.stories import _codec
-from aggregator.cycle import StoryWindow
 
 from ..conftest import FeedServer, rss
 from .test_story_window import batches, cycle

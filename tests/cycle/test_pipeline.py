@@ -190,8 +190,8 @@ def test_local_path_feeds(tmp_path: Path, store: Store) -> None:
 
 
 def test_deal_facts_are_completed_from_other_outlets() -> None:
-    from aggregator.models import Deal, Money, Party
     from aggregator.cycle._story_facts import complete
+    from aggregator.models import Deal, Money, Party
     a = Deal(type="funding", parties=(Party("Quillon AI", "target", "quillon-ai"),),
              amount=Money(1.2e8, "USD", usd=1.2e8))
     b = Deal(type="funding", parties=(Party("Northwind Capital", "investor", "northwind-capital"),
@@ -222,8 +222,8 @@ def test_unchanged_feeds_are_skipped_and_edits_republished(tmp_path: Path,
 
 def _written(settings: Settings, store: Store) -> list[str]:
     """Files a fresh publish would write after deleting the state (sanity helper)."""
-    from aggregator.publish import publish_site
     from aggregator.deals import format_deal_line
+    from aggregator.publish import publish_site
     (settings.output / ".publish-state.json").unlink()
     (settings.output / "all.atom").unlink()
     return list(publish_site(store, settings=settings, out_dir=settings.output, now=NOW,
@@ -281,6 +281,7 @@ def test_every_configured_tag_has_a_feed(tmp_path: Path, feed_server: FeedServer
 
 def _stored(store: Store, titles: list[str], feed: str = "wire") -> None:
     import hashlib
+
     from aggregator.models import Entry
     entries = [Entry(feed=feed, entry_key=f"k{n}", guid=None, link=f"https://w.example/{n}",
                      title=t, summary=t, content_html=f"<p>{t}</p>", author=None,

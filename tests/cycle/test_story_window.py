@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from aggregator.cycle import StoryWindow
 from aggregator.cycle import _pipeline as pipeline
 from aggregator.fetch import Fetcher
 from aggregator.models import Entry, FeedSettings, Settings
 from aggregator.runtime.service import fetch_options
+from aggregator.runtime.worker import CycleWorker
 from aggregator.store import Store
 from aggregator.store._story_writes import AssignWrites
-from aggregator.cycle import StoryWindow
-from aggregator.runtime.worker import CycleWorker
 
 from ..conftest import NOW, rss
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-
 import pytest
 
-from aggregator.deals import classify, load_gazetteer
+from aggregator.deals import classify
 from aggregator.models import DEAL_STATUSES, DEAL_TYPES
 
 POSITIVES = [

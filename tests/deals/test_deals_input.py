@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from aggregator.models import Settings
 from aggregator.cycle._story_facts import StoryFacts
+from aggregator.models import Settings
 
 
 @pytest.mark.parametrize(("title", "names"), [

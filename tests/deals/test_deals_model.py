@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from aggregator.deals import classify
-from aggregator.deals._model import (MODEL_PATH, Model, features, load_model, parse_model,
-                                     score)
+from aggregator.deals._model import MODEL_PATH, Model, features, load_model, parse_model, score
 from aggregator.errors import ConfigError
 
 ALWAYS = Model(weights={}, bias=30.0, veto=0.5, add=0.9)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aggregator.deals import _gate, _segment, classify, load_gazetteer, parse_gazetteer
+from aggregator.deals import _gate, _segment, classify, parse_gazetteer
 from aggregator.deals._amounts import _ANY_NUMBER, MONEY_RE, _may_hold_money
 from aggregator.deals._gazetteer import _MEMO_SIZE
 from aggregator.deals._model import features, has_cue, mentions_cue

@@ -21,8 +21,8 @@ from aiohttp.abc import AbstractResolver, ResolveResult
 from hypothesis import given
 from hypothesis import strategies as st
 
+from aggregator.fetch._fetcher import Fetcher, FetchOptions, bounded_validator, parse_retry_after
 from aggregator.fetch._netguard import blocked_reason
-from aggregator.fetch._fetcher import FetchOptions, Fetcher, bounded_validator, parse_retry_after
 from aggregator.models import FetchRequest, FetchResult
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

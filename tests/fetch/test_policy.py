@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from aggregator.models import FeedState, FetchResult
 from aggregator.fetch._policy import apply_outcome, backoff_delay, is_due
+from aggregator.models import FeedState, FetchResult
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 URL = "https://old.example/feed"

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING
 
 from aiohttp.abc import AbstractResolver, ResolveResult
 
@@ -242,27 +243,27 @@ class Case:
     url: str | None = None           # feed URL override ({base}/{port} filled in)
     also: frozenset[str] = field(default_factory=frozenset)   # other accepted outcomes
     stage_errors: tuple[str, ...] = ()   # report.stage_errors keys (prefixes) it may cause
-    setup: Callable[["Store"], None] | None = None   # on the stored baseline, before cycle 1
+    setup: Callable[[Store], None] | None = None   # on the stored baseline, before cycle 1
     tag_rules: tuple[TagRule, ...] = ()              # the user's tag rules in this case
     after: tuple[Check, ...] = ()    # checks after the second cycle (``CaseRun.now``: its time)
     overrides: tuple[tuple[str, object], ...] = ()   # Settings fields set for this case
 
 
 def _max_stored(n: int) -> Check:
-    def check(run: "CaseRun") -> list[str]:
+    def check(run: CaseRun) -> list[str]:
         got = len(run.new_entries)
         return [] if got <= n else [f"{got} new entries stored, cap is {n}"]
     return check
 
 
 def _min_stored(n: int) -> Check:
-    def check(run: "CaseRun") -> list[str]:
+    def check(run: CaseRun) -> list[str]:
         got = len(run.new_entries)
         return [] if got >= n else [f"only {got} new entries stored, expected >= {n}"]
     return check
 
 
-def _capped_fields(run: "CaseRun") -> list[str]:
+def _capped_fields(run: CaseRun) -> list[str]:
     problems = []
     for e in run.new_entries:
         if len(e["title"]) > 500 or len(e["summary"]) > 2000 or len(e["content_html"]) > 100_000:
@@ -272,38 +273,38 @@ def _capped_fields(run: "CaseRun") -> list[str]:
 
 def _literal(text: str) -> Check:
     """The entity reference is still literal text: no DTD reached the XML parser."""
-    def check(run: "CaseRun") -> list[str]:
+    def check(run: CaseRun) -> list[str]:
         if any(text in e["title"] for e in run.new_entries):
             return []
         return [f"{text!r} was not kept as literal text (was a DTD processed?)"]
     return check
 
 
-def _strict(run: "CaseRun") -> list[str]:
+def _strict(run: CaseRun) -> list[str]:
     """The document reached the XML parser well-formed (no "kept what parsed" fallback)."""
     return [m for m in run.log if m.startswith(f"feed {run.settings.feeds[1].name}: kept")]
 
 
 def _within(seconds: float) -> Check:
-    def check(run: "CaseRun") -> list[str]:
+    def check(run: CaseRun) -> list[str]:
         return [] if run.seconds <= seconds else [f"cycle took {run.seconds:.1f}s (> {seconds})"]
     return check
 
 
-def _no_canary_hits(run: "CaseRun") -> list[str]:
+def _no_canary_hits(run: CaseRun) -> list[str]:
     hits = run.server.hits_under(CANARY)
     return [] if hits == 0 else [f"the XXE target was requested {hits} times"]
 
 
 def _small_output(limit: int) -> Check:
-    def check(run: "CaseRun") -> list[str]:
+    def check(run: CaseRun) -> list[str]:
         size = sum(len(e["title"]) + len(e["summary"]) + len(e["content_html"])
                    for e in run.new_entries)
         return [] if size <= limit else [f"entity expansion reached the store ({size} chars)"]
     return check
 
 
-def _no_guid_keys(run: "CaseRun") -> list[str]:
+def _no_guid_keys(run: CaseRun) -> list[str]:
     keys = [e["entry_key"] for e in run.new_entries]
     problems = [f"duplicated GUID used as key: {k}" for k in keys if k.startswith("guid:")]
     if len(set(keys)) != len(keys):
@@ -311,13 +312,13 @@ def _no_guid_keys(run: "CaseRun") -> list[str]:
     return problems
 
 
-def _sane_dates(run: "CaseRun") -> list[str]:
+def _sane_dates(run: CaseRun) -> list[str]:
     limit = run.now.replace(year=run.now.year + 1).isoformat()
     return [f"far-future date kept: {e['pub_time']}" for e in run.new_entries
             if e["pub_time"] and str(e["pub_time"]) > limit]
 
 
-def _retry_bounded(run: "CaseRun") -> list[str]:
+def _retry_bounded(run: CaseRun) -> list[str]:
     """The 429 is the feed's failure, and its next poll is within the 7-day bound."""
     state = run.store.feed_state(run.settings.feeds[1].name)
     limit = run.now + timedelta(days=7)
@@ -326,13 +327,13 @@ def _retry_bounded(run: "CaseRun") -> list[str]:
     return []
 
 
-def _dates_in_range(run: "CaseRun") -> list[str]:
+def _dates_in_range(run: CaseRun) -> list[str]:
     return [f"date before 1990 kept: {e['title']!r} {e['published']} / {e['pub_time']}"
             for e in run.store.rows("SELECT * FROM entries") if str(e["pub_time"]) < "1990"
             or (e["published"] and str(e["published"]) < "1990")]
 
 
-def _store_year_one(store: "Store") -> None:
+def _store_year_one(store: Store) -> None:
     """An entry dated 0001-01-01, as code before the date floor stored it (not clustered)."""
     with store.write():
         store.db.execute(
@@ -343,7 +344,7 @@ def _store_year_one(store: "Store") -> None:
             "'2026-11-24T06:00:00+00:00', 'y1hash')")
 
 
-def _no_validators(run: "CaseRun") -> list[str]:
+def _no_validators(run: CaseRun) -> list[str]:
     state = run.store.feed_state(run.settings.feeds[1].name)
     return [f"{name} of {len(value)} chars kept" for name, value in
             (("ETag", state.etag), ("Last-Modified", state.last_modified)) if value]
@@ -351,7 +352,7 @@ def _no_validators(run: "CaseRun") -> list[str]:
 
 def _tagged(tag: str, title_part: str) -> Check:
     """The story of the entry whose title has ``title_part`` got ``tag``."""
-    def check(run: "CaseRun") -> list[str]:
+    def check(run: CaseRun) -> list[str]:
         rows = run.store.rows(
             "SELECT t.tag FROM entries e JOIN story_tags t ON t.story_id = e.story_id "
             "WHERE e.title LIKE ?", [f"%{title_part}%"])
@@ -361,7 +362,7 @@ def _tagged(tag: str, title_part: str) -> Check:
 
 
 def _shallow(depth: int) -> Check:
-    def check(run: "CaseRun") -> list[str]:
+    def check(run: CaseRun) -> list[str]:
         return [f"{e['content_html'].count('<div>')} nested <div> stored"
                 for e in run.new_entries if e["content_html"].count("<div>") > depth]
     return check
@@ -370,7 +371,7 @@ def _shallow(depth: int) -> Check:
 INVISIBLE = "\u202a\u202b\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u200b\u200c\u200d\u2060\ufeff"
 
 
-def _plain_titles_and_names(run: "CaseRun") -> list[str]:
+def _plain_titles_and_names(run: CaseRun) -> list[str]:
     """No bidi control or zero-width character in a stored title or a company name, no
     markup in a title, and the parties are Acme and Globex (not "scriptAcme")."""
     problems = [f"invisible or markup in title {e['title']!r}" for e in run.new_entries
@@ -384,7 +385,7 @@ def _plain_titles_and_names(run: "CaseRun") -> list[str]:
     return problems
 
 
-def _links_safe(run: "CaseRun") -> list[str]:
+def _links_safe(run: CaseRun) -> list[str]:
     return [f"unsafe link stored: {e['link']!r}" for e in run.new_entries
             if e["link"] and not str(e["link"]).startswith(("http://", "https://"))]
 
@@ -399,7 +400,7 @@ def _churning(server: HostileServer) -> bytes:
     return _undated(500, f"c{server.hits_under('/case/churning-keys')}-")
 
 
-def _head_links(run: "CaseRun", name: str = "all.atom") -> list[str]:
+def _head_links(run: CaseRun, name: str = "all.atom") -> list[str]:
     from lxml import etree
     tree = etree.parse(str(run.settings.output / name))
     ns = {"a": "http://www.w3.org/2005/Atom"}
@@ -407,7 +408,7 @@ def _head_links(run: "CaseRun", name: str = "all.atom") -> list[str]:
                                        namespaces=ns)]
 
 
-def _fair_share(run: "CaseRun") -> list[str]:
+def _fair_share(run: CaseRun) -> list[str]:
     """all.atom lists the good feed's stories next to at most the rest of the hostile
     flood: one feed fills no published document while others have stories."""
     links = _head_links(run)
@@ -422,7 +423,7 @@ def _fair_share(run: "CaseRun") -> list[str]:
     return problems
 
 
-def _stamped_once(run: "CaseRun") -> list[str]:
+def _stamped_once(run: CaseRun) -> list[str]:
     """Every undated entry keeps the time of the fetch that first stored it."""
     stamps = {str(e["pub_time"]) for e in run.new_entries if e["published"] is None}
     first = "2026-11-24T12:00:00+00:00"
@@ -431,7 +432,7 @@ def _stamped_once(run: "CaseRun") -> list[str]:
 
 
 def _bounded_rows(n: int) -> Check:
-    def check(run: "CaseRun") -> list[str]:
+    def check(run: CaseRun) -> list[str]:
         got = run.store.scalar("SELECT count(*) FROM entries WHERE feed = 'hostile'")
         return [] if got <= n else [f"{got} hostile entries stored, the bound is {n}"]
     return check

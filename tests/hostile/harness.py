@@ -17,11 +17,12 @@ import socket
 import threading
 import time
 import tracemalloc
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from aggregator.cycle import _pipeline as pipeline
 from aggregator.fetch import Fetcher, FetchOptions
@@ -32,7 +33,7 @@ from .cases import CANARY, PASSWD_MARK, SENTINEL, Case, FakeResolver, doc, item
 from .checks import ILLEGAL_XML, dangers, fragment_problems, invalid_files, leaks
 from .server import Body, HostileServer
 
-NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 AUTHORITY = "hostile.test,2026"
 GOOD, HOSTILE = "good", "hostile"
 ALLOWED = ("127.0.0.1/32",)        # the local server; every other private form stays refused

@@ -9,20 +9,20 @@ import pickle
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
-from aggregator.parse._defuse import defuse
 from aggregator.errors import ParseError
 from aggregator.models import ParsedFeed
 from aggregator.parse import ParseLimits, parse_feed
+from aggregator.parse._defuse import defuse
 
 FEEDS = Path(__file__).parents[1] / "data" / "feeds"
-NOW = datetime(2030, 1, 1, tzinfo=timezone.utc)
+NOW = datetime(2030, 1, 1, tzinfo=UTC)
 URL = "https://news.example.com/feed.xml"
 FIXTURES = sorted(p for p in FEEDS.iterdir() if p.suffix not in (".json", ".tsv", ".md"))
 
@@ -102,7 +102,7 @@ def test_entry_fields() -> None:
     assert entry.content_html == ('<p>Full <a href="https://news.example.com/more" '
                                   'rel="noopener noreferrer nofollow">story</a></p>')
     assert entry.author == "jane@example.com (Jane)"
-    assert entry.published == datetime(2025, 6, 3, 7, 39, 21, tzinfo=timezone.utc)
+    assert entry.published == datetime(2025, 6, 3, 7, 39, 21, tzinfo=UTC)
     assert entry.feed == "test"
 
 
@@ -120,7 +120,7 @@ def test_atom_xml_base_and_html_title() -> None:
     assert entry.title == "Q&A today"
     assert entry.link == "https://blog.example.org/posts/hello"
     assert 'src="https://blog.example.org/posts/pic.png"' in entry.content_html
-    assert entry.published == entry.updated == datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    assert entry.published == entry.updated == datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 
 def test_relative_link_resolved_against_feed_url() -> None:

@@ -8,7 +8,13 @@ import re
 import pytest
 
 from aggregator.parse._sanitize import (
-    MAX_NESTING, cap_nesting, clean_text, drop_invisible, html_to_text, plain_line, sanitize_html,
+    MAX_NESTING,
+    cap_nesting,
+    clean_text,
+    drop_invisible,
+    html_to_text,
+    plain_line,
+    sanitize_html,
     truncate,
 )
 

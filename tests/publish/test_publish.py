@@ -14,7 +14,15 @@ from lxml import etree
 from aggregator.models import Money
 from aggregator.publish import DEAL_NS, HISTORY_NS, publish_site, topic_urls
 from tests.fake_reader import (
-    BASE, T0, FakeReader, deal_line, investment, publish, sample, settings, story,
+    BASE,
+    T0,
+    FakeReader,
+    deal_line,
+    investment,
+    publish,
+    sample,
+    settings,
+    story,
 )
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -94,7 +94,7 @@ def test_write_failure_keeps_old_files(tmp_path: Path, monkeypatch: pytest.Monke
         def __init__(self, fd: int, mode: str) -> None:
             self.handle = real_fdopen(fd, mode)
 
-        def __enter__(self) -> "FullDisk":
+        def __enter__(self) -> FullDisk:
             return self
 
         def __exit__(self, *exc: object) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import UTC
 from pathlib import Path
 
 from ..conftest import FeedServer, rss, write_config
@@ -65,15 +66,15 @@ def test_feeds_json_is_unchanged_by_the_health_line(tmp_path: Path,
 def test_a_database_deleted_during_a_cycle_is_a_store_error_and_nothing_is_published(
         tmp_path: Path, feed_server: FeedServer) -> None:
     import random
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    from aggregator.cycle import _pipeline as pipeline
     from aggregator.config import load_settings
+    from aggregator.cycle import _pipeline as pipeline
     from aggregator.fetch import Fetcher, FetchOptions
     from aggregator.store import open_store
 
     settings = load_settings(_config(tmp_path, feed_server), env={})
-    now = datetime(2026, 11, 24, 12, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 24, 12, tzinfo=UTC)
     with open_store(settings) as store:
         def delete(outcome: pipeline.FeedOutcome) -> None:
             settings.database.unlink()       # after the feed was stored, before the publish

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from aggregator.cycle import StoryWindow
 from aggregator.models import Settings, StoryQuery, TagRule
 from aggregator.store import Store
 from aggregator.store._schema import DEAL_MONTH_ROWS
-from aggregator.cycle import StoryWindow
 
 from ..cycle.test_story_window import batches, cycle, ingest
 

@@ -17,12 +17,19 @@ from lxml import etree
 from aggregator.cycle import _pipeline as pipeline
 from aggregator.fetch import Fetcher
 from aggregator.models import (
-    Deal, Entry, FeedSettings, Money, Party, Settings, SiteSettings, StoryDecision, StoryQuery,
+    Deal,
+    Entry,
+    FeedSettings,
+    Money,
+    Party,
+    Settings,
+    SiteSettings,
+    StoryDecision,
+    StoryQuery,
 )
 from aggregator.publish import _state
 from aggregator.runtime.service import fetch_options
-from aggregator.store import Store
-from aggregator.store import _schema
+from aggregator.store import Store, _schema
 
 from .. import factories
 from ..conftest import NOW

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from aggregator.errors import StoreError
 from aggregator.models import (
-    Deal, Entry, FeedSettings, Money, Party, StoryDecision, StoryQuery,
+    Deal,
+    Entry,
+    FeedSettings,
+    Money,
+    Party,
+    StoryDecision,
+    StoryQuery,
 )
 from aggregator.store import Store
 
-NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
 
 def entry(n: int, *, feed: str = "a", key: str | None = None, title: str | None = None,
@@ -234,8 +240,9 @@ def test_distinct_entries_with_equal_text_are_kept_apart(store: Store) -> None:
 
 
 def test_deal_json_round_trip_is_exact() -> None:
-    from dataclasses import asdict
     import json
+    from dataclasses import asdict
+
     from aggregator.store import _rows
     deal = Deal(type="funding", status="announced",
                 amount=Money(4e8, "EUR", "about", high=5e8, usd=4.3e8, text="€400M"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +12,7 @@ from aggregator.models import StoryItem
 from aggregator.stories import StoryIndex, StoryOptions, cluster
 from aggregator.stories._text import amount_token, features
 
-T0 = datetime(2024, 3, 1, 12, tzinfo=timezone.utc)
+T0 = datetime(2024, 3, 1, 12, tzinfo=UTC)
 
 
 def item(entry_id: int, title: str, *, hours: float = 0.0, url: str | None = None,
@@ -310,11 +310,11 @@ def test_re_adding_the_same_items_changes_nothing(order: list[int]) -> None:
 
 
 def test_saved_features_reload_the_window_identically() -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from aggregator.models import StoryItem
     from aggregator.stories import StoryIndex, _codec
-    when = datetime(2026, 11, 24, 8, tzinfo=timezone.utc)
+    when = datetime(2026, 11, 24, 8, tzinfo=UTC)
     old = StoryItem(1, "a", "https://a.example/1", None,
                     "Amazon to invest up to $4 billion in Anthropic", "AI startup deal", when)
     new = StoryItem(2, "b", "https://b.example/2", None,

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from aiohttp import web as aioweb
 
-from aggregator.web import _static
 from aggregator.web import _app as web
-from aggregator.web._static import FileCache, accepts_gzip, build_entry, lexical_path
+from aggregator.web import _static
 from aggregator.web._app import Readiness, bound_port, make_app, start_server
+from aggregator.web._static import FileCache, accepts_gzip, build_entry, lexical_path
 
 SECRET = b"TOP-SECRET-OUTSIDE-THE-SITE"
 FEED = b'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">' + (
