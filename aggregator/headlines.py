@@ -49,8 +49,9 @@ def digest_items(title: str) -> list[str]:
 
 def is_roundup(title: str) -> bool:
     """A title listing several stories: a digest of three or more items (or two between
-    emoji), or a newsletter's name and three or more comma-separated items whatever their case ("The Batch: Lumen 2 and Lumen Mini, SoftBank
-    buys into Tanuki, the Forbes AI 50, data-centre water use")."""
+    emoji), or a newsletter's name and three or more comma-separated items whatever their case
+    ("The Batch: Lumen 2 and Lumen Mini, SoftBank buys into Tanuki, the Forbes AI 50,
+    data-centre water use")."""
     items = digest_items(title)
     if len(items) >= 3 or (len(items) == 2 and _SYMBOLS.search(title)):
         return True                     # (two clauses joined by ";" are one story)

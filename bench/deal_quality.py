@@ -65,7 +65,8 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
         rows = _jsonl(real)
         sets["real dev"] = [r for r in rows if r["split"] == "dev"]
         sets["real held-out"] = [r for r in rows if r["split"] == "test"]
-    for name, file in (("varied dev", "varied_dev.jsonl"), ("varied held-out", "varied_test.jsonl")):
+    varied = (("varied dev", "varied_dev.jsonl"), ("varied held-out", "varied_test.jsonl"))
+    for name, file in varied:
         if (DATA / file).is_file():
             sets[name] = [dict(r, id=f"{file}:{i}") for i, r in enumerate(_jsonl(DATA / file))]
     if (DATA / "ai_deals_dev.jsonl").is_file():

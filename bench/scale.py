@@ -160,7 +160,8 @@ def report(cfg: ScaleConfig, rows: list[ScaleRow], skipped: str = "") -> str:
             "db MB"]
     body = [[f"{r.size:,}", f"{r.build_s:.1f}", f"{r.first_publish_s:.2f}",
              f"{r.ingest_s:.2f}", f"{r.cluster_s:.2f}", f"{r.publish_s:.2f}",
-             f"{r.cycle_rss_mb:.0f} / {r.peak_rss_mb:.0f} / {r.worker_rss_mb:.0f}", f"{r.stories:,}",
+             f"{r.cycle_rss_mb:.0f} / {r.peak_rss_mb:.0f} / {r.worker_rss_mb:.0f}",
+             f"{r.stories:,}",
              f"{r.db_mb:.0f}"] for r in rows]
     notes = [f"{cfg.per_day} entries/day (constant window density), ~25% retell a story "
              f"told elsewhere; {cfg.new} new entries timed through ingest, clustering "

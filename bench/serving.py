@@ -2,10 +2,10 @@
 
 Our side is the service's own serving, ``Service.serve``: this process plus
 ``server.workers - 1`` web helper processes on one port (``aggregator.runtime.web_pool``,
-default worker count), while a thread runs update cycles back to back through the same service (farm tick,
-then ``Service.run_cycle`` in the cycle process, as ``aggregator run`` does; the helpers get the
-metrics after each). nginx (worker_processes auto) serves the same file from the same
-directory in the same run.
+default worker count), while a thread runs update cycles back to back through the same
+service (farm tick, then ``Service.run_cycle`` in the cycle process, as ``aggregator run``
+does; the helpers get the metrics after each). nginx (worker_processes auto) serves the
+same file from the same directory in the same run.
 wrk: 2 threads, 64 connections, no Accept-Encoding (identity bodies on both sides); the 304
 path sends If-None-Match with the server's current ETag. Skipped (with a message) when wrk or
 nginx is missing and cannot be installed with apt-get.

@@ -228,14 +228,14 @@ def events_table(options: StoryOptions) -> list[tuple[str, ...]]:
         items, gold = event_items(rows)
         plain, _ = event_items(rows, facts=False)
         methods: list[tuple[str, Callable[[], dict[int, int]]]] = [
-            ("TF-IDF cosine >= 0.4 single-link", lambda: tfidf_single_link(items)),
-            ("aggregator.stories, words only", lambda: cluster(plain, options)),
-            ("aggregator.stories (who, what, when)", lambda: cluster(items, options)),
+            ("TF-IDF cosine >= 0.4 single-link", lambda items=items: tfidf_single_link(items)),
+            ("aggregator.stories, words only", lambda plain=plain: cluster(plain, options)),
+            ("aggregator.stories (who, what, when)", lambda items=items: cluster(items, options)),
         ]
         for method, run in methods:
             labels = run()
             pred = [labels[i.entry_id] for i in items]
-            pp, pr, pf = pairwise(gold, pred)
+            pp, pr, _pf = pairwise(gold, pred)
             bp, br, bf = bcubed(gold, pred)
             rows_out.append((f"{name} ({len(rows)} reports, {len(set(gold))} events)", method,
                              f"{pp:.3f}", f"{pr:.3f}", f"{bp:.3f}", f"{br:.3f}", f"{bf:.3f}",

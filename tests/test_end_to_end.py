@@ -41,8 +41,8 @@ def _serve(server: FeedServer) -> list[dict[str, object]]:
     for name, title, link, text in STORY:
         items = [{"title": title, "link": link, "description": text, "guid": link}]
         if name in OTHER:
-            t, l, d = OTHER[name]
-            items.append({"title": t, "link": l, "description": d, "guid": l})
+            t, link, d = OTHER[name]
+            items.append({"title": t, "link": link, "description": d, "guid": link})
         url = server.add(f"/{name[-1].lower()}.xml", rss(name, items))
         feeds.append({"name": name, "url": url})
     return feeds

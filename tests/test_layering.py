@@ -27,9 +27,9 @@ def declared(root: Path = PACKAGE) -> tuple[dict[str, tuple[str, ...]], tuple[st
     for node in ast.parse((root / "__init__.py").read_text()).body:
         target = node.target if isinstance(node, ast.AnnAssign) else (
             node.targets[0] if isinstance(node, ast.Assign) else None)
-        if isinstance(target, ast.Name) and node.value is not None:   # type: ignore[union-attr]
-            if target.id in ("LAYERS", "KERNEL"):
-                found[target.id] = ast.literal_eval(node.value)    # type: ignore[union-attr]
+        if (isinstance(target, ast.Name) and target.id in ("LAYERS", "KERNEL")
+                and node.value is not None):                          # type: ignore[union-attr]
+            found[target.id] = ast.literal_eval(node.value)           # type: ignore[union-attr]
     return found["LAYERS"], found["KERNEL"]  # type: ignore[return-value]
 
 

@@ -32,6 +32,4 @@ def matches(rule: AlertRule, deal: Deal | None, tags: Sequence[str],
         investors = {p.slug for p in deal.parties if p.role == "investor"}
         if not {slug(c) for c in rule.investors} & investors:
             return False
-    if rule.tags and not set(rule.tags) & set(tags):
-        return False
-    return True
+    return not (rule.tags and not set(rule.tags) & set(tags))

@@ -50,6 +50,6 @@ def parse_deadline(seconds: float, result: Any) -> Iterator[None]:
 
 def limit_worker_memory(limit: int = WORKER_MEMORY_LIMIT) -> None:
     """Process-pool initializer: cap the worker's address space."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard == resource.RLIM_INFINITY or hard > limit:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))

@@ -344,7 +344,8 @@ def stories(ctx: Context, explain_id: int | None, limit: int) -> None:
             return
         for story in store.select_stories(StoryQuery(), limit=limit):
             deal = f" [{story.deal.type}]" if story.deal else ""
-            click.echo(f"{story.id:>6}  {max(story.source_count, len(story.sources))} src{deal}  {story.title}")
+            sources = max(story.source_count, len(story.sources))
+            click.echo(f"{story.id:>6}  {sources} src{deal}  {story.title}")
 
 
 def _explain(store: Any, story_id: int) -> None:

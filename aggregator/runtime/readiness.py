@@ -6,8 +6,9 @@ answers and its file is still the one opened (not deleted, replaced or truncated
 cycle has completed, it wrote the database and its publish did not fail, and it finished
 less than ``settings.readiness_max_age`` seconds ago; and not every feed fetched has failed
 its last ``settings.readiness_feed_failures`` fetches (that is the degraded state: offline, or
-every source broken). ``faults`` gives what the service itself saw go wrong in its last cycle (a database that refused even the run record, a cycle
-that failed): the database cannot say it when it refuses writes.
+every source broken). ``faults`` gives what the service itself saw go wrong in its last
+cycle (a database that refused even the run record, a cycle that failed): the database
+cannot say it when it refuses writes.
 """
 
 from __future__ import annotations

@@ -8,9 +8,9 @@ with ``SO_REUSEPORT`` and starts N - 1 *helper* processes that bind the same por
 A helper serves the same site (:func:`site_app`: same files, caching headers and probes):
 its own ``/healthz``, a ``/readyz`` asked of the database like the service's
 (:class:`~aggregator.runtime.readiness.ReadinessProbe`), and on ``/metrics`` the service's
-metrics as the service last sent them: at start and after every update cycle, over a pipe. Helpers are
-started with the "spawn" method (a fresh interpreter: none of the scheduler's threads, no
-pipeline or scheduler modules loaded). A helper ignores SIGINT (Ctrl-C reaches the whole
+metrics as the service last sent them: at start and after every update cycle, over a pipe.
+Helpers are started with the "spawn" method (a fresh interpreter: none of the scheduler's
+threads, no pipeline or scheduler modules loaded). A helper ignores SIGINT (Ctrl-C reaches the whole
 process group; the service stops its helpers itself), stops cleanly on SIGTERM, and stops by
 itself when the service process is gone (its pipe reaches end of file), killed or not.
 The service replaces a helper that died (:meth:`WebPool.watch`).
@@ -215,10 +215,9 @@ class WebPool:
                 page, version = self._page, self._version
                 todo = [h for h in self._helpers if h.sent != version]
             for helper in todo:
-                with helper.lock:
-                    with contextlib.suppress(OSError):   # it died: revive() replaces it
-                        if not helper.conn.closed:
-                            helper.conn.send(page)
+                with helper.lock, contextlib.suppress(OSError):   # died: revive() replaces it
+                    if not helper.conn.closed:
+                        helper.conn.send(page)
                 helper.sent = version
 
     def revive(self) -> int:

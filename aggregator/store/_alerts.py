@@ -162,7 +162,7 @@ class AlertStore:
             "SELECT o.id AS delivery_id, o.target, o.status, o.attempts, o.next_at, "
             "o.last_error, o.created_at, e.* FROM alert_outbox o "
             f"JOIN alert_events e ON e.id = o.event_id WHERE {where} ORDER BY {order} LIMIT ?",
-            params + [limit])
+            [*params, limit])
         return [Delivery(id=r["delivery_id"], event=_event(r), target=r["target"],
                          status=r["status"], attempts=r["attempts"],
                          next_at=_rows.dt(r["next_at"]), last_error=r["last_error"],

@@ -307,7 +307,7 @@ class StoryStore:
         where, params = self._where(query)
         return self.rows(
             f"SELECT {columns} FROM stories s WHERE {where} ORDER BY s.id {order} "
-            "LIMIT ? OFFSET ?", params + [limit, offset])
+            "LIMIT ? OFFSET ?", [*params, limit, offset])
 
     def stories(self, ids: Sequence[int]) -> list[Story]:
         if not ids:
@@ -345,9 +345,10 @@ class StoryStore:
         # a published entry names a story's first SOURCES_SHOWN reports (and its primary)
         sources = self.story_sources([r["id"] for r in rows], SOURCES_SHOWN,
                                      [r["primary_entry_id"] for r in rows])
+        marks = ",".join("?" * len(rows))
         entries = {r["id"]: r for r in self.rows(
-            "SELECT id, summary, content_html FROM entries WHERE id IN (%s)"
-            % ",".join("?" * len(rows)), [r["primary_entry_id"] for r in rows])} if rows else {}
+            f"SELECT id, summary, content_html FROM entries WHERE id IN ({marks})",
+            [r["primary_entry_id"] for r in rows])} if rows else {}
         history = self.corrections_of([r["id"] for r in rows if r["deal_json"]])
         return [self._story(r, sources[r["id"]], entries.get(r["primary_entry_id"]),
                             tuple(history.get(r["id"], ())))
@@ -356,7 +357,7 @@ class StoryStore:
     def _story(self, row: dict[str, Any], sources: list[Source],
                primary_row: dict[str, Any] | None, history: tuple[Any, ...] = ()) -> Story:
         primary = next((s for s in sources if s.entry_id == row["primary_entry_id"]), sources[0])
-        ordered = (primary,) + tuple(s for s in sources if s is not primary)
+        ordered = (primary, *(s for s in sources if s is not primary))
         return Story(
             id=row["id"], uri=self.story_uri(row["id"]),
             title=primary.title, summary=(primary_row or {}).get("summary", ""),

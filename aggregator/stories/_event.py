@@ -75,9 +75,9 @@ def relation(a: EventFacts | None, b: EventFacts | None, gap_hours: float) -> st
         return None
     same_kind = _group(a.kind) == _group(b.kind)
     about = shared(a.principal, b.principal)
-    if same_kind and about:
-        if _amounts_differ(a, b) or (a.round and b.round and a.round != b.round):
-            return "facts-conflict"
+    if same_kind and about and (
+            _amounts_differ(a, b) or (a.round and b.round and a.round != b.round)):
+        return "facts-conflict"
     if gap_hours > SAME_EVENT_HOURS:
         return None
     if len(shared(a.parties, b.parties)) >= 2 and not (same_kind and _amounts_differ(a, b)):

@@ -44,12 +44,12 @@ class PairScore:
 def veto(a: Features, b: Features, evidence: Evidence,
          subjects: tuple[str | None, str | None] | None = None) -> str | None:
     """The first rule that says these two reports are about different events, or None."""
-    if a.events and b.events and not (a.events & b.events):
-        if any(frozenset({x, y}) in EVENT_CONFLICTS for x in a.events for y in b.events):
-            return "event-conflict"
-    if a.amounts and b.amounts:
-        if not (_any_close(a.amounts, b.all_amounts) or _any_close(b.amounts, a.all_amounts)):
-            return "amount-conflict"
+    if a.events and b.events and not (a.events & b.events) and any(
+            frozenset({x, y}) in EVENT_CONFLICTS for x in a.events for y in b.events):
+        return "event-conflict"
+    if a.amounts and b.amounts and not (
+            _any_close(a.amounts, b.all_amounts) or _any_close(b.amounts, a.all_amounts)):
+        return "amount-conflict"
     if a.rounds and b.rounds and not (a.rounds & b.rounds):
         return "round-conflict"
     first, second = subjects or (subject(a, evidence), subject(b, evidence))
@@ -73,7 +73,6 @@ def score_pair(a: Features, b: Features, evidence: Evidence, min_shared: int = 2
     ``checked``: the caller already applied :func:`veto`.
     """
     why = None if checked else veto(a, b, evidence)
-    idf = evidence.idf
     if why is not None:
         return PairScore(0.0, (), why)
     weights_a = _weights(a, evidence)

@@ -40,7 +40,8 @@ _MONEY_PREFIXED = re.compile(
 )
 # "4bn", "4 billion dollars", "300 million euros" (no currency sign in front)
 _MONEY_BARE = re.compile(
-    r"(?<![\w.,])(?P<n1>" + _NUM.replace(r"(?:\.\d+)", r"(?:[.,]\d+)") + r")\s?(?P<sc>trillion|billion"
+    r"(?<![\w.,])(?P<n1>" + _NUM.replace(r"(?:\.\d+)", r"(?:[.,]\d+)")
+    + r")\s?(?P<sc>trillion|billion"
     r"|million|tn|bn|mn|mln|millions|millionen|millones|milioni|milhões|mio|milliards?"
     r"|milliarden?|mrd|miliardi|bilhões)(?![\w])\.?"
     r"(?:\s(?:d['’]|de\s|di\s)?(?P<cur>dollars?|euros?|pounds|yuan|yen|usd|eur|gbp|us-dollar"

@@ -147,7 +147,7 @@ class _SiteHandler:
         if real is None:
             return _not_found()
         try:
-            fh = open(real, "rb")
+            fh = open(real, "rb")  # noqa: SIM115 (closed by the with below; only the open's OSError is a 404)
         except OSError:
             return _not_found()
         with fh:

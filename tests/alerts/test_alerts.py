@@ -98,7 +98,7 @@ def test_a_fact_change_alerts_once_saying_what_changed(
     report = cycle(settings, store, NOW + timedelta(hours=1))
     assert report.changed_entries == 1 and report.alerts.fired == 1
     cycle(settings, store, NOW + timedelta(hours=2))
-    first, second = bodies(receiver)
+    _first, second = bodies(receiver)
     assert second["kind"] == "changed" and second["seq"] == 2
     assert second["headline"] == "Changed: amount $675M → $700M"
     assert second["changes"] == [{"field": "amount", "from": "$675M", "to": "$700M",

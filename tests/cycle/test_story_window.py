@@ -57,7 +57,8 @@ def newsroom(seed: int, count: int, start: datetime, hours: float) -> list[Entry
             out.append(Entry(
                 feed=feed, entry_key=link, guid=link, link=link, title=title,
                 summary=f"{title}. The company said more in a statement on {when:%A}.",
-                content_html=f"<p>{title}</p>", author=None, published=when + timedelta(minutes=20 * k),
+                content_html=f"<p>{title}</p>", author=None,
+                published=when + timedelta(minutes=20 * k),
                 updated=None, content_hash=hashlib.sha256(title.encode()).hexdigest(),
                 original_link=link))
     return out[:count]
@@ -144,7 +145,7 @@ def test_backlog_older_than_the_window_is_loaded_for(tmp_path: Path) -> None:
         cycle(settings, kept, now, window)
         cycle(settings, fresh, now, None)
     # a new feed arrives with a retelling dated five days back
-    old = [e for e in plan[2][1] if e.title.startswith(tuple(c for c in COMPANIES))][0]
+    old = next(e for e in plan[2][1] if e.title.startswith(tuple(c for c in COMPANIES)))
     backlog = Entry(**{**old.__dict__, "feed": "latecomer", "entry_key": "https://late/1",
                        "guid": "https://late/1", "link": "https://late/1"})
     now = plan[-1][0] + timedelta(hours=1)
@@ -190,7 +191,7 @@ def test_a_failed_cycle_makes_the_next_one_reload(tmp_path: Path,
 
 def test_a_feed_whose_entries_always_break_clustering_is_left_out(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    settings, kept, fresh = two_stores(tmp_path)
+    settings, kept, _fresh = two_stores(tmp_path)
     now, entries = batches(days=1)[0]
     ingest(kept, entries, now)
     poisoned = entries[0].feed

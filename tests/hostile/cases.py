@@ -368,7 +368,8 @@ def _shallow(depth: int) -> Check:
     return check
 
 
-INVISIBLE = "\u202a\u202b\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u200b\u200c\u200d\u2060\ufeff"
+INVISIBLE = ("\u202a\u202b\u202d\u202e\u2066\u2067\u2068\u2069"
+             "\u200e\u200f\u200b\u200c\u200d\u2060\ufeff")
 
 
 def _plain_titles_and_names(run: CaseRun) -> list[str]:
@@ -573,8 +574,8 @@ NETWORK: list[Case] = [
          "fetch.parse_retry_after: OverflowError -> 7 days", checks=(_retry_bounded,)),
     Case("repeated-etag", "network", "100 repeated 8 KB ETag headers and a 4 KB "
          "Last-Modified (19.7)",
-         Body(PLAIN, headers=tuple(("ETag", f'"{i:04d}' + "e" * 8_000 + '"') for i in range(100))
-              + (("Last-Modified", "x" * 4_000),)), "parsed",
+         Body(PLAIN, headers=(*(("ETag", f'"{i:04d}' + "e" * 8_000 + '"') for i in range(100)),
+                              ("Last-Modified", "x" * 4_000))), "parsed",
          "fetch.bounded_validator: longer than 256 chars is not kept", checks=(_no_validators,)),
     Case("gzip-bomb", "network", "gzip body inflating to 1 GB", Bomb("gzip", BOMB_MB), "too-large",
          "fetch._read_body: cap on decoded bytes"),

@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Protocol, Union
+from typing import Protocol
 
-BodySource = Union[bytes, Callable[["HostileServer"], bytes]]
+BodySource = bytes | Callable[["HostileServer"], bytes]
 MB = 1 << 20
 
 

@@ -284,7 +284,7 @@ def test_a_helper_that_dies_is_replaced(settings: Settings,
 def test_helpers_stop_when_serving_closes(settings: Settings,
                                          caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="aggregator.runtime.web_pool"), \
-            serving(settings) as (loop, served):
+            serving(settings) as (_loop, served):
         assert served.pool is not None
         helpers = set(served.pool.pids)
         all_listening(served)
@@ -296,7 +296,7 @@ def test_helpers_stop_when_serving_closes(settings: Settings,
 
 def test_a_port_someone_listens_on_is_refused(settings: Settings) -> None:
     """SO_REUSEPORT would let a second server share the port silently; it must fail instead."""
-    with serving(settings) as (loop, served):
+    with serving(settings) as (_loop, served):
         taken = replace(settings, port=served.port)
         with pytest.raises(OSError, match="in use"), serving(taken):
             pass
@@ -308,7 +308,7 @@ def test_without_so_reuseport_one_process_serves(settings: Settings,
                                                  caplog: pytest.LogCaptureFixture) -> None:
     monkeypatch.delattr(socket, "SO_REUSEPORT")
     with caplog.at_level(logging.WARNING, logger="aggregator.runtime.web_pool"), \
-            serving(settings) as (loop, served):
+            serving(settings) as (_loop, served):
         assert served.pool is None and served.processes == 1
         assert get(served.port, "/healthz")[0] == 200
         assert listeners(served.port) == {os.getpid()}

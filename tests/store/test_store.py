@@ -112,10 +112,10 @@ def test_story_writes_need_a_write_transaction(store: Store) -> None:
     (eid,) = store.upsert_entries("a", [entry(1)], NOW).new_ids
     with pytest.raises(StoreError, match="transaction"):
         store.create_story(StoryDecision(eid, None, "new"), NOW)
-    with pytest.raises(RuntimeError, match="boom"), store.write():
-        with store.story_writes(NOW) as writes:
-            writes.create(StoryDecision(eid, None, "new"))
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError, match="boom"), store.write(), \
+            store.story_writes(NOW) as writes:
+        writes.create(StoryDecision(eid, None, "new"))
+        raise RuntimeError("boom")
     assert store.rows("SELECT count(*) AS n FROM stories")[0]["n"] == 0
 
 
