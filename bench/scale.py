@@ -121,7 +121,8 @@ def measure(cfg: ScaleConfig, size: int, log: Callable[[str], None] = print) -> 
         _timed_cycle(cfg, settings, store, fetcher, made, now, row, stories, pool)
         row.peak_rss_mb = peak_rss_mb(os.getpid())
         row.worker_rss_mb = max([peak_rss_mb(pid) for pid in descendants(os.getpid())] or [0.0])
-        row.stories = int(store.scalar("SELECT count(*) FROM stories WHERE merged_into IS NULL"))
+        row.stories = int(store.db.execute(
+            "SELECT count(*) FROM stories WHERE merged_into IS NULL").fetchone()[0])
         store.close()
         row.db_mb = sum(p.stat().st_size for p in (Path(tmp) / "db").iterdir()) / 2**20
     return row

@@ -7,6 +7,7 @@ is about: ``settings(tmp_path, feed("A", server), feed_size=5)``.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -58,3 +59,17 @@ def cycle(settings: Settings, store: Store, now: datetime = NOW, *, seed: int = 
     """One update cycle at ``now`` with a fetcher whose clock is ``now`` and a seeded jitter."""
     fetcher = Fetcher(fetch_options(settings), clock=lambda: now)
     return run_once(settings, store, fetcher, now, rng=random.Random(seed), **options)
+
+
+def query(store: Store, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    """The rows of ``sql`` as dicts: for a test that looks at the tables themselves (code
+    outside the store reads only its typed methods)."""
+    cursor = store.db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def scalar(store: Store, sql: str, params: Sequence[Any] = ()) -> Any:
+    """The first column of the first row of ``sql`` (None when there is none)."""
+    row = store.db.execute(sql, params).fetchone()
+    return None if row is None else row[0]

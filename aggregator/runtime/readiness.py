@@ -48,7 +48,7 @@ class ReadinessProbe:
             if problem:
                 return Readiness(False, {"database": f"error: {problem}",
                                          "reason": "the database file is not the one opened"})
-            self._store.scalar("SELECT 1")
+            self._store.ping()
             last = self._store.last_run()
         except Exception as exc:  # the database does not answer: not ready
             return Readiness(False, {"database": f"error: {exc}"})

@@ -138,12 +138,12 @@ class Store(AlertStore, StoryStore):
             with contextlib.suppress(sqlite3.Error):
                 self.db.conn.execute("ROLLBACK")
 
-    def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+    def _query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         cursor = self.db.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
-    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         row = self.db.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
@@ -154,7 +154,7 @@ class Store(AlertStore, StoryStore):
         with self.write():
             for feed in feeds:
                 url = feed.location
-                row = self.rows("SELECT config_url FROM feeds WHERE name = ?", [feed.name])
+                row = self._query("SELECT config_url FROM feeds WHERE name = ?", [feed.name])
                 if not row:
                     self.db.execute(
                         "INSERT INTO feeds (name, url, config_url) VALUES (?, ?, ?)",
@@ -169,13 +169,13 @@ class Store(AlertStore, StoryStore):
     def feed_states(self, *, counts: bool = True) -> list[FeedState]:
         """Every feed's state; ``counts``: with its number of stored entries (a scan of
         every entry: the update cycle does without)."""
-        entries = {r["feed"]: r["n"] for r in self.rows(
+        entries = {r["feed"]: r["n"] for r in self._query(
             "SELECT feed, count(*) AS n FROM entries GROUP BY feed")} if counts else {}
         return [_rows.row_to_state(r, entries.get(r["name"], 0))
-                for r in self.rows("SELECT * FROM feeds ORDER BY name")]
+                for r in self._query("SELECT * FROM feeds ORDER BY name")]
 
     def feed_state(self, name: str) -> FeedState:
-        rows = self.rows("SELECT * FROM feeds WHERE name = ?", [name])
+        rows = self._query("SELECT * FROM feeds WHERE name = ?", [name])
         if not rows:
             raise StoreError(f"unknown feed {name!r}")
         return _rows.row_to_state(rows[0])
@@ -202,7 +202,7 @@ class Store(AlertStore, StoryStore):
 
     def installation_id(self) -> str:
         """The random id of this database (made once, by migration 0010)."""
-        return str(self.scalar("SELECT installation_id FROM installation"))
+        return str(self._scalar("SELECT installation_id FROM installation"))
 
     # ------------------------------------------------------------------ entries
 
@@ -232,11 +232,11 @@ class Store(AlertStore, StoryStore):
     def _find_entry(self, entry: Entry, batch_keys: set[str]) -> dict[str, Any] | None:
         """The stored row this entry is, by key; or, for a feed whose GUIDs changed, the row
         with the same text and link whose old key the feed no longer carries."""
-        rows = self.rows("SELECT id, content_hash FROM entries WHERE feed = ? AND entry_key = ?",
+        rows = self._query("SELECT id, content_hash FROM entries WHERE feed = ? AND entry_key = ?",
                          [entry.feed, entry.entry_key])
         if rows:
             return rows[0]
-        for row in self.rows(
+        for row in self._query(
                 "SELECT id, content_hash, entry_key, link FROM entries "
                 "WHERE feed = ? AND content_hash = ? ORDER BY id", [entry.feed,
                                                                     entry.content_hash]):
@@ -266,7 +266,7 @@ class Store(AlertStore, StoryStore):
         self.db.execute(f"UPDATE entries SET {sets} WHERE id = :id", values)
         self.db.execute("UPDATE stories SET updated_at = ? WHERE id = "
                         "(SELECT story_id FROM entries WHERE id = ?)", [seen, entry_id])
-        story_id = self.scalar("SELECT story_id FROM entries WHERE id = ?", [entry_id])
+        story_id = self._scalar("SELECT story_id FROM entries WHERE id = ?", [entry_id])
         if story_id is not None:
             self.db.execute(_story_writes.EARLIER_NEWS, [entry_id, story_id])
 
@@ -284,7 +284,7 @@ class Store(AlertStore, StoryStore):
         for stories whose reports the caller knows (a rowid lookup each)."""
         out: dict[int, dict[str, Any]] = {}
         for chunk in _story_writes.chunks(entry_ids):
-            for row in self.rows(
+            for row in self._query(
                     "SELECT id, feed, title, summary, pub_time, first_seen, deal_json "
                     "FROM entries WHERE id IN (SELECT value FROM json_each(?))",
                     [_story_writes.id_list(chunk)]):
@@ -299,7 +299,7 @@ class Store(AlertStore, StoryStore):
         for many stories, each reading an index range of the story's first reports."""
         out: dict[int, list[dict[str, Any]]] = {story_id: [] for story_id in story_ids}
         for chunk in _story_writes.chunks(story_ids):
-            for row in self.rows(
+            for row in self._query(
                     "SELECT e.id, e.feed, e.title, e.summary, e.pub_time, e.first_seen, "
                     "e.deal_json, e.story_id FROM json_each(?) j JOIN entries e ON e.id IN "
                     "(SELECT i.id FROM entries i WHERE i.story_id = j.value "
@@ -329,12 +329,12 @@ class Store(AlertStore, StoryStore):
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        return [_rows.row_to_stored(r) for r in self.rows(
+        return [_rows.row_to_stored(r) for r in self._query(
             f"SELECT * FROM entries WHERE id IN ({marks}) ORDER BY id", list(ids))]
 
     def pending_items(self, limit: int = 200_000) -> list[StoryItem]:
         """Entries not yet in a story (new ones, or left by an interrupted cycle)."""
-        return [story_item(r) for r in self.rows(
+        return [story_item(r) for r in self._query(
             "SELECT id, feed, link, guid, title, summary, pub_time, deal_json FROM entries "
             "WHERE story_id IS NULL ORDER BY pub_time, id LIMIT ?", [limit])]
 
@@ -342,7 +342,7 @@ class Store(AlertStore, StoryStore):
                      ) -> list[tuple[StoryItem, int, str | None]]:
         """Entries already in stories whose time falls in [start, end], with the story
         clusterer's saved reading of each (None when not saved)."""
-        rows = self.rows(
+        rows = self._query(
             "SELECT id, feed, link, guid, title, summary, pub_time, story_id, story_features, "
             "deal_json FROM entries WHERE pub_time BETWEEN ? AND ? AND story_id IS NOT NULL "
             "ORDER BY pub_time, id", [_rows.ts(start), _rows.ts(end)])
@@ -350,10 +350,10 @@ class Store(AlertStore, StoryStore):
 
     def story_generation(self) -> int:
         """Changes whenever any writer changes which story an entry belongs to."""
-        return int(self.scalar("SELECT value FROM story_generation"))
+        return int(self._scalar("SELECT value FROM story_generation"))
 
     def entry_count(self) -> int:
-        return int(self.scalar("SELECT count(*) FROM entries"))
+        return int(self._scalar("SELECT count(*) FROM entries"))
 
     def prune(self, before: datetime, now: datetime | None = None) -> int:
         """Delete entries published before ``before`` (retention). Only the stories that had
@@ -377,7 +377,7 @@ class Store(AlertStore, StoryStore):
         stories that lost entries are treated as :meth:`prune` treats them. Reads the
         feed's index range only: nothing when the feed holds no more than ``keep``."""
         with self.write():
-            cut = self.scalar("SELECT id FROM entries WHERE feed = ? ORDER BY id DESC "
+            cut = self._scalar("SELECT id FROM entries WHERE feed = ? ORDER BY id DESC "
                               "LIMIT 1 OFFSET ?", [feed, keep])
             if cut is None:
                 return 0
@@ -392,8 +392,12 @@ class Store(AlertStore, StoryStore):
 
     # ------------------------------------------------------------------ maintenance
 
+    def ping(self) -> None:
+        """Ask the database a trivial question: raises when it does not answer."""
+        self.db.execute("SELECT 1").fetchone()
+
     def integrity_ok(self) -> bool:
-        return bool(self.scalar("PRAGMA integrity_check") == "ok")
+        return bool(self._scalar("PRAGMA integrity_check") == "ok")
 
     def backup(self, target: Path) -> None:
         """A consistent copy while others write (VACUUM INTO)."""

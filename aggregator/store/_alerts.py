@@ -45,7 +45,7 @@ class AlertStore:
 
     db: Database
 
-    def rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+    def _query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         raise NotImplementedError
 
     def write(self) -> AbstractContextManager[Database]:
@@ -59,7 +59,7 @@ class AlertStore:
         alert about it says."""
         out: list[dict[str, Any]] = []
         for chunk in chunks(story_ids):
-            out += self.rows(
+            out += self._query(
                 "SELECT s.id, s.deal_json, s.tags_json, e.title, "
                 "coalesce(e.link, e.original_link) AS link, e.feed AS outlet, f.url AS feed_url "
                 "FROM stories s JOIN entries e ON e.id = s.primary_entry_id "
@@ -136,7 +136,7 @@ class AlertStore:
 
     def alert_events(self, rule: str, *, limit: int) -> list[AlertEvent]:
         """The newest alerts of ``rule``, newest first."""
-        return [_event(r) for r in self.rows(
+        return [_event(r) for r in self._query(
             "SELECT * FROM alert_events WHERE rule = ? ORDER BY id DESC LIMIT ?",
             [rule, limit])]
 
@@ -158,7 +158,7 @@ class AlertStore:
 
     def _deliveries(self, where: str, params: list[Any], limit: int,
                     order: str) -> list[Delivery]:
-        rows = self.rows(
+        rows = self._query(
             "SELECT o.id AS delivery_id, o.target, o.status, o.attempts, o.next_at, "
             "o.last_error, o.created_at, e.* FROM alert_outbox o "
             f"JOIN alert_events e ON e.id = o.event_id WHERE {where} ORDER BY {order} LIMIT ?",

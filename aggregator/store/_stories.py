@@ -65,13 +65,13 @@ class StoryStore:
     id_authority: str = "aggregator.local,2026"
     _story_memo: dict[int, tuple[str, Story]]     # id -> (updated_at, story); set by Store
 
-    def rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+    def _query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         raise NotImplementedError
 
     def write(self) -> AbstractContextManager[Database]:
         raise NotImplementedError
 
-    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         raise NotImplementedError
 
     # ------------------------------------------------------------------ writes
@@ -173,7 +173,7 @@ class StoryStore:
         # Each story's first ``limit`` reports come from a covering index range of their
         # own (a correlated LIMIT), so a story with thousands of reports costs the same as
         # a small one; the primary entries in ``keep`` are added to that set of ids.
-        rows = self.rows(
+        rows = self._query(
             "SELECT e.id, e.feed, e.title, e.link, e.original_link, e.published, e.first_seen, "
             "e.story_id, f.url AS feed_url FROM entries e LEFT JOIN feeds f ON f.name = e.feed "
             "WHERE e.id IN (SELECT x.id FROM json_each(?) s JOIN entries x ON x.id IN "
@@ -191,7 +191,7 @@ class StoryStore:
         seen: set[int] = set()
         while story_id not in seen:
             seen.add(story_id)
-            rows = self.rows("SELECT merged_into FROM stories WHERE id = ?", [story_id])
+            rows = self._query("SELECT merged_into FROM stories WHERE id = ?", [story_id])
             if not rows:
                 return None
             if rows[0]["merged_into"] is None:
@@ -225,13 +225,13 @@ class StoryStore:
 
     def explain(self, story_id: int) -> list[dict[str, Any]]:
         """Why each entry is in the story: rule, score, shared terms, matched entry."""
-        return self.rows(
+        return self._query(
             "SELECT l.entry_id, e.feed, e.title, e.link, l.rule, l.score, l.shared_terms, "
             "l.matched_entry_id, l.created_at FROM story_links l JOIN entries e "
             "ON e.id = l.entry_id WHERE l.story_id = ? ORDER BY l.id", [story_id])
 
     def merges_into(self, story_id: int) -> list[dict[str, Any]]:
-        return self.rows("SELECT * FROM story_merges WHERE kept_id = ? ORDER BY dropped_id",
+        return self._query("SELECT * FROM story_merges WHERE kept_id = ? ORDER BY dropped_id",
                          [story_id])
 
     # ------------------------------------------------------------------ StoryReader
@@ -300,12 +300,12 @@ class StoryStore:
                 order: str) -> list[dict[str, Any]]:
         key = feed_key(query)
         if key is not None:     # one published feed: an index range of its members
-            return self.rows(
+            return self._query(
                 f"SELECT {columns} FROM feed_members m JOIN stories s ON s.id = m.story_id "
                 f"WHERE m.key = ? ORDER BY m.story_id {order} LIMIT ? OFFSET ?",
                 [key, limit, offset])
         where, params = self._where(query)
-        return self.rows(
+        return self._query(
             f"SELECT {columns} FROM stories s WHERE {where} ORDER BY s.id {order} "
             "LIMIT ? OFFSET ?", [*params, limit, offset])
 
@@ -313,7 +313,7 @@ class StoryStore:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        return self.stories_from_rows(self.rows(
+        return self.stories_from_rows(self._query(
             f"SELECT * FROM stories WHERE id IN ({marks}) ORDER BY id", list(ids)), keep=False)
 
     def stories_from_rows(self, rows: Sequence[dict[str, Any]], keep: bool = True,
@@ -346,7 +346,7 @@ class StoryStore:
         sources = self.story_sources([r["id"] for r in rows], SOURCES_SHOWN,
                                      [r["primary_entry_id"] for r in rows])
         marks = ",".join("?" * len(rows))
-        entries = {r["id"]: r for r in self.rows(
+        entries = {r["id"]: r for r in self._query(
             f"SELECT id, summary, content_html FROM entries WHERE id IN ({marks})",
             [r["primary_entry_id"] for r in rows])} if rows else {}
         history = self.corrections_of([r["id"] for r in rows if r["deal_json"]])
@@ -374,13 +374,13 @@ class StoryStore:
     def count_stories(self, query: StoryQuery) -> int:
         key = feed_key(query)
         if key is not None:
-            return int(self.scalar("SELECT n FROM feed_sizes WHERE key = ?", [key]) or 0)
+            return int(self._scalar("SELECT n FROM feed_sizes WHERE key = ?", [key]) or 0)
         where, params = self._where(query)
-        return int(self.rows(f"SELECT count(*) AS n FROM stories s WHERE {where}", params)[0]["n"])
+        return int(self._scalar(f"SELECT count(*) FROM stories s WHERE {where}", params))
 
     def facets(self) -> Facets:
         def keys(kind: str) -> list[dict[str, Any]]:   # kind "company": "company:" ... "company;"
-            return self.rows(
+            return self._query(
                 "SELECT substr(key, ?) AS value, label, n FROM feed_sizes "
                 "WHERE key > ? AND key < ? AND n > 0 ORDER BY key",
                 [len(kind) + 2, f"{kind}:", f"{kind};"])
@@ -406,16 +406,16 @@ class StoryStore:
 
     def _brief_rows(self, columns: str, days: float) -> list[dict[str, Any]]:
         live = "merged_into IS NULL AND deal_type IS NOT NULL"
-        newest = self.rows(f"SELECT max(news_at) AS t FROM stories WHERE {live}")[0]["t"]
+        newest = self._query(f"SELECT max(news_at) AS t FROM stories WHERE {live}")[0]["t"]
         if newest is None:
             return []
         since = _rows.ts(datetime.fromisoformat(newest) - timedelta(days=days))
-        return self.rows(f"SELECT {columns} FROM stories WHERE {live} AND news_at >= ? "
+        return self._query(f"SELECT {columns} FROM stories WHERE {live} AND news_at >= ? "
                          "AND curated ORDER BY news_at, id", [since])
 
     def deal_volume_by_month(self) -> list[MonthVolume]:
         """Deal stories and disclosed dollars per month (kept by triggers: migration 0007)."""
-        return [MonthVolume(r["month"], r["n"], float(r["usd"])) for r in self.rows(
+        return [MonthVolume(r["month"], r["n"], float(r["usd"])) for r in self._query(
             "SELECT month, n, usd FROM deal_months WHERE n > 0 ORDER BY month")]
 
     def deal_export_days(self) -> list[tuple[str, int]]:
@@ -460,7 +460,7 @@ class StoryStore:
             self.db.execute("DELETE FROM runs WHERE id <= (SELECT max(id) - 1000 FROM runs)")
 
     def last_run(self) -> dict[str, Any] | None:
-        rows = self.rows("SELECT * FROM runs ORDER BY id DESC LIMIT 1")
+        rows = self._query("SELECT * FROM runs ORDER BY id DESC LIMIT 1")
         if not rows:
             return None
         row = rows[0]

@@ -14,6 +14,7 @@ from aggregator.store import Store
 
 from .. import factories
 from ..conftest import NOW, FeedServer, rss
+from ..factories import query, scalar
 
 
 def settings_for(tmp_path: Path, feeds: list[FeedSettings], **kw: object) -> Settings:
@@ -254,13 +255,13 @@ def test_deals_are_read_once_per_entry_in_the_parse_step(
     assert classified == ["Mistral AI raises EUR 600 million"]     # parse step only, not again
     (story,) = store.select_stories(StoryQuery(), limit=5)
     assert story.deal is not None and story.deal.type == "funding"
-    assert store.scalar("SELECT deal_json FROM entries") is not None
+    assert scalar(store, "SELECT deal_json FROM entries") is not None
     feed_server.add("/a.xml", rss("A", [
         {"title": "Mistral AI raises EUR 600 million", "link": "https://a.example/m"},
         {"title": "Cohere raises $500 million", "link": "https://a.example/c"}]))
     cycle(settings, store, NOW + timedelta(hours=2), all_feeds=True)
     assert classified == ["Mistral AI raises EUR 600 million", "Cohere raises $500 million"]
-    assert store.scalar("SELECT count(*) FROM entries WHERE deal_json IS NULL") == 0
+    assert scalar(store, "SELECT count(*) FROM entries WHERE deal_json IS NULL") == 0
 
 
 def test_every_configured_tag_has_a_feed(tmp_path: Path, feed_server: FeedServer,
@@ -301,7 +302,7 @@ def test_a_deal_reading_made_late_is_saved_once(tmp_path: Path, store: Store,
     assert len(classified) == 2
     for text in store.db.execute("SELECT deal_json FROM entries").fetchall():
         assert story_facts.CLASSIFIER_VERSION in text[0]
-    (story_id,) = {r["story_id"] for r in store.rows("SELECT story_id FROM entries")}
+    (story_id,) = {r["story_id"] for r in query(store, "SELECT story_id FROM entries")}
     with store.write():
         story_facts.StoryFacts.from_settings(settings).apply(store, story_id, NOW)
     assert len(classified) == 2                  # read from the saved readings, not again
@@ -321,13 +322,13 @@ def test_story_facts_come_from_its_first_reports(tmp_path: Path, store: Store,
         store.db.execute("UPDATE entries SET pub_time = ? WHERE feed = 'late'",
                          [(NOW + timedelta(hours=1)).isoformat()])
     cycle(settings, store, all_feeds=False)
-    rows = store.rows("SELECT e.feed FROM stories s JOIN entries e ON e.id = s.primary_entry_id")
+    rows = query(store, "SELECT e.feed FROM stories s JOIN entries e ON e.id = s.primary_entry_id")
     assert [r["feed"] for r in rows] == ["wire"]   # the high-priority report came third
     monkeypatch.setattr(story_facts, "FACT_SOURCES", 200)
     with store.write():
         story_facts.StoryFacts.from_settings(settings).apply(
-            store, store.scalar("SELECT id FROM stories"), NOW)
-    rows = store.rows("SELECT e.feed FROM stories s JOIN entries e ON e.id = s.primary_entry_id")
+            store, scalar(store, "SELECT id FROM stories"), NOW)
+    rows = query(store, "SELECT e.feed FROM stories s JOIN entries e ON e.id = s.primary_entry_id")
     assert [r["feed"] for r in rows] == ["late"]
 
 

@@ -22,6 +22,7 @@ from aggregator.store import Store
 from aggregator.store._story_writes import AssignWrites
 
 from ..conftest import NOW, rss
+from ..factories import query
 
 COMPANIES = ["Anthropic", "Mistral", "Cohere", "Perplexity", "Lumora", "Graphcore", "Runway",
              "Hugging Face", "Scale AI", "Databricks", "Glean", "Harvey", "Sierra", "Figure"]
@@ -79,7 +80,7 @@ def cycle(settings: Settings, store: Store, now: datetime,
 
 
 def assignments(store: Store) -> list[tuple[int, int, str, int | None]]:
-    return [(r["entry_id"], r["story_id"], r["rule"], r["matched_entry_id"]) for r in store.rows(
+    return [(r["entry_id"], r["story_id"], r["rule"], r["matched_entry_id"]) for r in query(store,
         "SELECT l.entry_id, e.story_id, l.rule, l.matched_entry_id FROM story_links l "
         "JOIN entries e ON e.id = l.entry_id ORDER BY l.entry_id")]
 

@@ -24,6 +24,7 @@ from aiohttp.abc import AbstractResolver, ResolveResult
 
 from aggregator.models import TagRule
 
+from ..factories import query, scalar
 from .server import Body, Bomb, Drip, HostileServer, LyingLength, Redirect, RedirectLoop, Response
 
 if TYPE_CHECKING:
@@ -329,7 +330,7 @@ def _retry_bounded(run: CaseRun) -> list[str]:
 
 def _dates_in_range(run: CaseRun) -> list[str]:
     return [f"date before 1990 kept: {e['title']!r} {e['published']} / {e['pub_time']}"
-            for e in run.store.rows("SELECT * FROM entries") if str(e["pub_time"]) < "1990"
+            for e in query(run.store, "SELECT * FROM entries") if str(e["pub_time"]) < "1990"
             or (e["published"] and str(e["published"]) < "1990")]
 
 
@@ -353,7 +354,7 @@ def _no_validators(run: CaseRun) -> list[str]:
 def _tagged(tag: str, title_part: str) -> Check:
     """The story of the entry whose title has ``title_part`` got ``tag``."""
     def check(run: CaseRun) -> list[str]:
-        rows = run.store.rows(
+        rows = query(run.store,
             "SELECT t.tag FROM entries e JOIN story_tags t ON t.story_id = e.story_id "
             "WHERE e.title LIKE ?", [f"%{title_part}%"])
         got = {r["tag"] for r in rows}
@@ -377,7 +378,7 @@ def _plain_titles_and_names(run: CaseRun) -> list[str]:
     markup in a title, and the parties are Acme and Globex (not "scriptAcme")."""
     problems = [f"invisible or markup in title {e['title']!r}" for e in run.new_entries
                 if any(c in e["title"] for c in INVISIBLE) or "<" in e["title"]]
-    names = {r["name"] for r in run.store.rows("SELECT name FROM story_parties")}
+    names = {r["name"] for r in query(run.store, "SELECT name FROM story_parties")}
     problems += [f"company name {n!r} carries markup or invisible characters" for n in names
                  if any(c in n for c in INVISIBLE) or "script" in n.lower()]
     for wanted in ("Acme", "Globex"):
@@ -414,7 +415,7 @@ def _fair_share(run: CaseRun) -> list[str]:
     flood: one feed fills no published document while others have stories."""
     links = _head_links(run)
     problems = []
-    good = [r["link"] for r in run.store.rows("SELECT link FROM entries WHERE feed = 'good'")]
+    good = [r["link"] for r in query(run.store, "SELECT link FROM entries WHERE feed = 'good'")]
     missing = [link for link in good if link not in links]
     if missing:
         problems.append(f"all.atom ({len(links)} entries) lacks the good feed's {missing}")
@@ -434,7 +435,7 @@ def _stamped_once(run: CaseRun) -> list[str]:
 
 def _bounded_rows(n: int) -> Check:
     def check(run: CaseRun) -> list[str]:
-        got = run.store.scalar("SELECT count(*) FROM entries WHERE feed = 'hostile'")
+        got = scalar(run.store, "SELECT count(*) FROM entries WHERE feed = 'hostile'")
         return [] if got <= n else [f"{got} hostile entries stored, the bound is {n}"]
     return check
 

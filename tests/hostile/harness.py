@@ -29,6 +29,7 @@ from aggregator.fetch import Fetcher, FetchOptions
 from aggregator.models import FeedSettings, Settings, SiteSettings
 from aggregator.store import Store
 
+from ..factories import query
 from .cases import CANARY, PASSWD_MARK, SENTINEL, Case, FakeResolver, doc, item
 from .checks import ILLEGAL_XML, dangers, fragment_problems, invalid_files, leaks
 from .server import Body, HostileServer
@@ -118,7 +119,7 @@ def cycle(settings: Settings, store: Store, now: datetime = NOW) -> pipeline.Run
 
 def entry_rows(store: Store, feed: str | None = None) -> list[dict[str, Any]]:
     sql = "SELECT * FROM entries" + (" WHERE feed = ?" if feed else "") + " ORDER BY id"
-    return store.rows(sql, [feed] if feed else [])
+    return query(store, sql, [feed] if feed else [])
 
 
 def describe(case: Case, outcome: pipeline.FeedOutcome | None, kept: int) -> str:

@@ -11,6 +11,8 @@ from aggregator.store import Store
 from aggregator.store._schema import DEAL_MONTH_ROWS
 
 from ..cycle.test_story_window import batches, cycle, ingest
+from ..factories import query as rows_of
+from ..factories import scalar
 
 
 def queries(store: Store) -> list[StoryQuery]:
@@ -24,8 +26,8 @@ def queries(store: Store) -> list[StoryQuery]:
 def by_scan(store: Store, query: StoryQuery) -> tuple[int, list[int]]:
     """Count and newest ids straight from the stories table (the reference)."""
     where, params = store._where(query)
-    count = store.scalar(f"SELECT count(*) FROM stories s WHERE {where}", params)
-    ids = [r["id"] for r in store.rows(
+    count = scalar(store, f"SELECT count(*) FROM stories s WHERE {where}", params)
+    ids = [r["id"] for r in rows_of(store,
         f"SELECT s.id FROM stories s WHERE {where} ORDER BY s.id DESC LIMIT 30", params)]
     return count, ids
 
@@ -38,13 +40,13 @@ def check(store: Store) -> int:
         assert [i for i, _ in store.story_versions(query, limit=30)] == ids, query
         assert [s.id for s in store.select_stories(query, limit=30)] == ids, query
         checked += 1
-    companies = store.rows(
+    companies = rows_of(store,
         "SELECT p.slug, count(DISTINCT p.story_id) AS n FROM story_parties p JOIN stories s "
         "ON s.id = p.story_id WHERE s.merged_into IS NULL AND s.deal_type IS NOT NULL "
         "GROUP BY p.slug ORDER BY p.slug")
     assert [(c.slug, c.deal_count) for c in store.facets().companies] == \
         [(r["slug"], r["n"]) for r in companies]
-    months = store.rows(DEAL_MONTH_ROWS + " ORDER BY month")
+    months = rows_of(store, DEAL_MONTH_ROWS + " ORDER BY month")
     assert [(v.month, v.deals, v.usd) for v in store.deal_volume_by_month()] == \
         [(r["month"], r["n"], float(r["usd"])) for r in months]
     return checked
@@ -66,8 +68,8 @@ def test_members_match_the_stories_through_merges_and_prunes(tmp_path: Path) -> 
         merged += cycle(settings, store, now, window).stories_merged
     assert check(store) > 20
     assert store.facets().tags == ("cloud", "money")
-    assert store.scalar("SELECT count(*) FROM stories WHERE merged_into IS NOT NULL") > 0
-    oldest = store.scalar("SELECT min(pub_time) FROM entries")
+    assert scalar(store, "SELECT count(*) FROM stories WHERE merged_into IS NOT NULL") > 0
+    oldest = scalar(store, "SELECT min(pub_time) FROM entries")
     from datetime import datetime, timedelta
     assert store.prune(datetime.fromisoformat(oldest) + timedelta(days=1)) > 0
     check(store)
@@ -96,12 +98,12 @@ def as_before(store: Store, path: Path, drops: list[str], *migrations: str) -> S
 
 def test_an_older_database_gets_its_members_built(tmp_path: Path) -> None:
     store = cycled(tmp_path, days=1)
-    before = store.rows("SELECT * FROM feed_sizes ORDER BY key")
+    before = rows_of(store, "SELECT * FROM feed_sizes ORDER BY key")
     again = as_before(store, tmp_path / "a.db",
                       ["TRIGGER feed_members_in", "TRIGGER feed_members_out",
                        "TRIGGER stories_deleted", "TABLE feed_members", "TABLE feed_sizes"],
                       "0005_feed_members")
-    assert again.rows("SELECT * FROM feed_sizes ORDER BY key") == before
+    assert rows_of(again, "SELECT * FROM feed_sizes ORDER BY key") == before
     assert check(again) > 10
 
 

@@ -33,6 +33,7 @@ from aggregator.store import Store, _schema
 
 from .. import factories
 from ..conftest import NOW
+from ..factories import query
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -274,14 +275,14 @@ def test_an_older_database_is_dated_again_and_readers_see_nothing_twice(
     run(settings, Store(settings.database))
     monkeypatch.undo()
     _as_before_news_time(store)
-    before_stories = store.rows("SELECT id, created_at, updated_at, merged_into FROM stories")
-    before_months = store.rows("SELECT * FROM deal_months WHERE n > 0 ORDER BY month")
+    before_stories = query(store, "SELECT id, created_at, updated_at, merged_into FROM stories")
+    before_months = query(store, "SELECT * FROM deal_months WHERE n > 0 ORDER BY month")
     assert [m["month"] for m in before_months] == ["2026-11"]
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     store.close()
 
     upgraded = Store(settings.database)         # migration 0011 runs here
-    assert upgraded.rows("SELECT id, created_at, updated_at, merged_into FROM stories") \
+    assert query(upgraded, "SELECT id, created_at, updated_at, merged_into FROM stories") \
         == before_stories
     run(settings, upgraded)
     assert len({v.month for v in upgraded.deal_volume_by_month()}) >= 2

@@ -21,6 +21,8 @@ from aggregator.models import (
 )
 from aggregator.store import Store
 
+from ..factories import query
+
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
 
@@ -97,10 +99,10 @@ def test_batched_story_writes_are_seen_by_a_merge_and_counted(store: Store) -> N
             writes.attach(StoryDecision(ids[3], s1, "same-url", 1.0), s1, None)
             s3 = writes.create(StoryDecision(ids[4], None, "new"), "f5")
         assert (s1, s2, s3) == (1, 2, 3)          # as SQLite numbers rows itself
-    rows = store.rows("SELECT id, story_id, story_features FROM entries ORDER BY id")
+    rows = query(store, "SELECT id, story_id, story_features FROM entries ORDER BY id")
     assert [(r["story_id"], r["story_features"]) for r in rows] == [
         (s1, "f1"), (s1, "f2"), (s1, "f3"), (s1, None), (s3, "f5")]
-    counts = store.rows("SELECT id, source_count, merged_into FROM stories ORDER BY id")
+    counts = query(store, "SELECT id, source_count, merged_into FROM stories ORDER BY id")
     assert [(r["source_count"], r["merged_into"]) for r in counts] == [
         (4, None), (2, s1), (1, None)]
     assert [r["entry_id"] for r in store.explain(s1)] == list(ids[:4])
@@ -116,7 +118,7 @@ def test_story_writes_need_a_write_transaction(store: Store) -> None:
             store.story_writes(NOW) as writes:
         writes.create(StoryDecision(eid, None, "new"))
         raise RuntimeError("boom")
-    assert store.rows("SELECT count(*) AS n FROM stories")[0]["n"] == 0
+    assert query(store, "SELECT count(*) AS n FROM stories")[0]["n"] == 0
 
 
 def test_story_facts_bump_updated_only_on_change(store: Store) -> None:
@@ -211,7 +213,7 @@ def test_prune_clears_what_dropped_stories_left_and_recounts_the_rest(store: Sto
                                   curated=False, now=NOW)
     assert store.prune(NOW - timedelta(hours=50), later) == 2
     for table in ("story_parties", "story_tags"):
-        assert [r["story_id"] for r in store.rows(f"SELECT story_id FROM {table}")] == [shared]
+        assert [r["story_id"] for r in query(store, f"SELECT story_id FROM {table}")] == [shared]
     (kept,) = store.stories([shared])
     assert kept.source_count == 1 and [s.entry_id for s in kept.sources] == [new]
     assert kept.updated == later          # its published entry changed: it lists one source
@@ -276,7 +278,7 @@ def test_deal_json_round_trip_is_exact() -> None:
 def test_cycle_queries_read_index_ranges_not_the_history(tmp_path: Path, sql: str) -> None:
     """What every cycle or merge runs must not read every story or entry (cost ∝ history)."""
     store = Store(tmp_path / "a.db")
-    plan = " | ".join(r["detail"] for r in store.rows("EXPLAIN QUERY PLAN " + sql))
+    plan = " | ".join(r["detail"] for r in query(store, "EXPLAIN QUERY PLAN " + sql))
     assert "USING" in plan and not any(f"SCAN {t}" in plan for t in ("stories", "entries",
                                                                       "feed_members")), plan
     if "pending" not in plan and "story_id IS NULL" not in sql:
@@ -328,11 +330,11 @@ def test_first_sources_of_a_story_cost_the_same_whatever_its_size(store: Store) 
 
 def test_story_lookups_use_the_story_time_index(tmp_path: Path) -> None:
     store = Store(tmp_path / "a.db")
-    names = {r["name"] for r in store.rows("SELECT name FROM sqlite_master WHERE type='index'")}
+    names = {r["name"] for r in query(store, "SELECT name FROM sqlite_master WHERE type='index'")}
     assert "entries_story_time" in names and "entries_story" not in names
     for sql in ("SELECT count(*) FROM entries WHERE story_id = 3",
                 "UPDATE entries SET story_id = 5 WHERE story_id = 7",
                 "SELECT 1 FROM stories s WHERE NOT EXISTS "
                 "(SELECT 1 FROM entries WHERE story_id = s.id) AND s.id = 4"):
-        plan = " | ".join(r["detail"] for r in store.rows("EXPLAIN QUERY PLAN " + sql))
+        plan = " | ".join(r["detail"] for r in query(store, "EXPLAIN QUERY PLAN " + sql))
         assert "entries_story_time" in plan and "SCAN entries" not in plan, plan
