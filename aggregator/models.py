@@ -318,6 +318,31 @@ class StoryDecision:
     merge_story_ids: tuple[int, ...] = ()   # other stories found to be this one (to fold in)
 
 
+@dataclass(frozen=True)
+class StoryLink:
+    """Why one entry is in a story, as the store recorded its decision."""
+
+    entry_id: int
+    feed: str
+    title: str
+    link: str | None
+    rule: str
+    score: float
+    shared_terms: tuple[str, ...]
+    matched_entry_id: int | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class StoryMerge:
+    """A story folded into another one (``kept_id``), and the entry that linked both."""
+
+    kept_id: int
+    dropped_id: int
+    entry_id: int | None
+    merged_at: datetime
+
+
 # --------------------------------------------------------------------------- deals
 
 # Approximate US dollars per one unit of each currency: the one shipped table (the deal

@@ -33,7 +33,7 @@ from ..config import (
 )
 from ..errors import AggregatorError, ConfigError
 from ..models import Settings
-from ..store import open_store
+from ..store import Store, open_store
 from . import logs
 
 if TYPE_CHECKING:
@@ -348,7 +348,7 @@ def stories(ctx: Context, explain_id: int | None, limit: int) -> None:
             click.echo(f"{story.id:>6}  {sources} src{deal}  {story.title}")
 
 
-def _explain(store: Any, story_id: int) -> None:
+def _explain(store: Store, story_id: int) -> None:
     live = store.live_story_id(story_id)
     if live is None:
         raise click.ClickException(f"no story {story_id}")
@@ -356,14 +356,15 @@ def _explain(store: Any, story_id: int) -> None:
         click.echo(f"story {story_id} was merged into story {live}")
     click.echo(f"story {live}:")
     for link in store.explain(live):
-        terms = ", ".join(json.loads(link["shared_terms"])) or "-"
-        matched = f" matched entry {link['matched_entry_id']}" if link["matched_entry_id"] else ""
-        click.echo(f"  entry {link['entry_id']} [{link['feed']}] {link['title']}\n"
-                   f"      rule={link['rule']} score={link['score']:.2f}{matched} "
+        terms = ", ".join(link.shared_terms) or "-"
+        matched = f" matched entry {link.matched_entry_id}" if link.matched_entry_id else ""
+        click.echo(f"  entry {link.entry_id} [{link.feed}] {link.title}\n"
+                   f"      rule={link.rule} score={link.score:.2f}{matched} "
                    f"shared terms: {terms}")
     for merge in store.merges_into(live):
-        click.echo(f"  absorbed story {merge['dropped_id']} at {merge['merged_at']} "
-                   f"(entry {merge['entry_id']} linked both)")
+        at = merge.merged_at.isoformat(timespec="seconds")
+        click.echo(f"  absorbed story {merge.dropped_id} at {at} "
+                   f"(entry {merge.entry_id} linked both)")
 
 
 @cli.command()

@@ -18,6 +18,8 @@ from ..models import (
     Story,
     StoryDecision,
     StoryFactsUpdate,
+    StoryLink,
+    StoryMerge,
     StoryQuery,
 )
 from . import _rows, _story_writes
@@ -223,16 +225,23 @@ class StoryStore:
         self.db.execute("INSERT INTO facts_key (id, key) VALUES (1, ?) "
                         "ON CONFLICT (id) DO UPDATE SET key = excluded.key", [key])
 
-    def explain(self, story_id: int) -> list[dict[str, Any]]:
+    def explain(self, story_id: int) -> list[StoryLink]:
         """Why each entry is in the story: rule, score, shared terms, matched entry."""
-        return self._query(
+        return [StoryLink(
+            entry_id=r["entry_id"], feed=r["feed"], title=r["title"], link=r["link"],
+            rule=r["rule"], score=r["score"], shared_terms=tuple(json.loads(r["shared_terms"])),
+            matched_entry_id=r["matched_entry_id"], created_at=_when(r["created_at"]),
+        ) for r in self._query(
             "SELECT l.entry_id, e.feed, e.title, e.link, l.rule, l.score, l.shared_terms, "
             "l.matched_entry_id, l.created_at FROM story_links l JOIN entries e "
-            "ON e.id = l.entry_id WHERE l.story_id = ? ORDER BY l.id", [story_id])
+            "ON e.id = l.entry_id WHERE l.story_id = ? ORDER BY l.id", [story_id])]
 
-    def merges_into(self, story_id: int) -> list[dict[str, Any]]:
-        return self._query("SELECT * FROM story_merges WHERE kept_id = ? ORDER BY dropped_id",
-                         [story_id])
+    def merges_into(self, story_id: int) -> list[StoryMerge]:
+        """The stories folded into this one, by id."""
+        return [StoryMerge(kept_id=r["kept_id"], dropped_id=r["dropped_id"],
+                           entry_id=r["entry_id"], merged_at=_when(r["merged_at"]))
+                for r in self._query("SELECT * FROM story_merges WHERE kept_id = ? "
+                                     "ORDER BY dropped_id", [story_id])]
 
     # ------------------------------------------------------------------ StoryReader
 
@@ -466,3 +475,8 @@ class StoryStore:
         row = rows[0]
         return {"started_at": row["started_at"], "finished_at": row["finished_at"],
                 **json.loads(row["report_json"])}
+
+
+def _when(text: str) -> datetime:
+    """A NOT NULL timestamp column as the datetime it was written from."""
+    return datetime.fromisoformat(text)

@@ -17,6 +17,7 @@ from aggregator.models import (
     Money,
     Party,
     StoryDecision,
+    StoryMerge,
     StoryQuery,
 )
 from aggregator.store import Store
@@ -85,7 +86,12 @@ def test_stories_merge_keeps_older_id_and_hides_the_other(store: Store) -> None:
     assert live[0].updated == NOW + timedelta(minutes=5)
     # the news time: the earliest report's date (entry 3's, which joined the dropped story)
     assert live[0].published == NOW - timedelta(hours=3)
-    assert [r["rule"] for r in store.explain(s1)] == ["new", "new", "similar"]
+    assert [r.rule for r in store.explain(s1)] == ["new", "new", "similar"]
+    similar = store.explain(s1)[2]
+    assert (similar.entry_id, similar.feed, similar.score, similar.shared_terms,
+            similar.created_at) == (ids[2], "a", 0.8, ("anthropic",), NOW)
+    assert store.merges_into(s1) == [StoryMerge(kept_id=s1, dropped_id=s2, entry_id=ids[2],
+                                                merged_at=NOW + timedelta(minutes=5))]
 
 
 def test_batched_story_writes_are_seen_by_a_merge_and_counted(store: Store) -> None:
@@ -105,7 +111,7 @@ def test_batched_story_writes_are_seen_by_a_merge_and_counted(store: Store) -> N
     counts = query(store, "SELECT id, source_count, merged_into FROM stories ORDER BY id")
     assert [(r["source_count"], r["merged_into"]) for r in counts] == [
         (4, None), (2, s1), (1, None)]
-    assert [r["entry_id"] for r in store.explain(s1)] == list(ids[:4])
+    assert [r.entry_id for r in store.explain(s1)] == list(ids[:4])
     assert store.count_stories(StoryQuery()) == 2
     assert store.live_story_ids([s1, s2, s3, 99]) == {s1, s3}
 
