@@ -402,6 +402,18 @@ class EntryDeal:
 
 
 @dataclass(frozen=True)
+class FactRow:
+    """One report of a story as deciding the story's facts reads it."""
+
+    id: int                             # the entry's id
+    feed: str
+    title: str
+    summary: str
+    pub_time: str                       # stored UTC ISO-8601 text: sorts chronologically
+    deal: EntryDeal | None              # the reading stored with the entry, if any
+
+
+@dataclass(frozen=True)
 class StoryFactsUpdate:
     """What was decided about one story: its primary report, deal, tags, curation."""
 

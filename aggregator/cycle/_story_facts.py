@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__, deals
-from ..models import Deal, Entry, EntryDeal, FeedSettings, Settings, StoryFactsUpdate
+from ..models import Deal, Entry, EntryDeal, FactRow, FeedSettings, Settings, StoryFactsUpdate
 from ..parse import drop_invisible, plain_line
 from ..store import Store
 
@@ -124,41 +124,46 @@ class StoryFacts:
             changed += len(store.set_story_facts_many(updates, now, previous))
         return changed
 
-    def decide(self, story_id: int, rows: list[dict[str, Any]],
+    def decide(self, story_id: int, rows: Sequence[FactRow],
                late: list[tuple[int, EntryDeal]]) -> StoryFactsUpdate | None:
         """The facts of a story from its ``rows`` (None without any); a deal reading made
-        now is put in the row and added to ``late`` (entry id, reading) to be saved."""
+        now (missing, or by other code) is added to ``late`` (entry id, reading) to be
+        saved."""
         if not rows:
             return None
-        for row in rows:
-            stored = row.get("deal")
-            version = reading_version(self.publishers.get(row["feed"]))
-            if not (isinstance(stored, EntryDeal) and stored.version == version):
-                row["deal"] = EntryDeal(version, self.entry_deal(row))
-                late.append((row["id"], row["deal"]))
-        primary = choose_primary(rows, self.feeds)
-        deal = self.deal(rows, primary)
-        text = " ".join(f"{r['title']} {r['summary']}" for r in rows)
+        read = [self.current(row, late) for row in rows]
+        primary = choose_primary(read, self.feeds)
+        deal = self.deal(read, primary)
+        text = " ".join(f"{r.title} {r.summary}" for r in read)
         tags = set(deals.match_tags(self.tags, text))
         if any(p.search(text) for p in self.watchlist):
             tags.add("watchlist")
         curated = deals.is_curated(deal, sorted(tags), self.settings.curation, self.gazetteer)
-        return StoryFactsUpdate(story_id, primary["id"], deal, tuple(sorted(tags)), curated)
+        return StoryFactsUpdate(story_id, primary.id, deal, tuple(sorted(tags)), curated)
 
-    def entry_deal(self, row: Mapping[str, Any]) -> Deal | None:
+    def current(self, row: FactRow, late: list[tuple[int, EntryDeal]]) -> FactRow:
+        """``row`` with a reading by this code: the stored one, or one made now (and added
+        to ``late``)."""
+        version = reading_version(self.publishers.get(row.feed))
+        if row.deal is not None and row.deal.version == version:
+            return row
+        reading = EntryDeal(version, self.entry_deal(row))
+        late.append((row.id, reading))
+        return replace(row, deal=reading)
+
+    def entry_deal(self, row: FactRow) -> Deal | None:
         """The reading stored with the entry, or a fresh one if missing or from older code."""
-        stored = row.get("deal")
-        publisher = self.publishers.get(row["feed"])
-        if isinstance(stored, EntryDeal) and stored.version == reading_version(publisher):
-            return stored.deal
-        return deals.classify(plain_line(row["title"]), drop_invisible(row["summary"]),
+        publisher = self.publishers.get(row.feed)
+        if row.deal is not None and row.deal.version == reading_version(publisher):
+            return row.deal.deal
+        return deals.classify(plain_line(row.title), drop_invisible(row.summary),
                               gazetteer=self.gazetteer, rates=self.rates, publisher=publisher)
 
-    def deal(self, rows: Sequence[Mapping[str, Any]], primary: Mapping[str, Any]) -> Deal | None:
+    def deal(self, rows: Sequence[FactRow], primary: FactRow) -> Deal | None:
         """The primary source's reading if it sees a deal; else one that two sources agree on."""
-        found = {r["id"]: self.entry_deal(r) for r in rows}
-        others = [d for i, d in found.items() if d is not None and i != primary["id"]]
-        base = found[primary["id"]]
+        found = {r.id: self.entry_deal(r) for r in rows}
+        others = [d for i, d in found.items() if d is not None and i != primary.id]
+        base = found[primary.id]
         if base is None:
             # The primary (often a company's own, vaguely titled post) saw no deal: trust the
             # other outlets when two agree, or when one does and the primary's headline has
@@ -166,7 +171,7 @@ class StoryFacts:
             votes = Counter(d.type for d in others)
             if not votes:
                 return None
-            needed = 2 if deals.has_non_deal_cue(primary["title"]) else 1
+            needed = 2 if deals.has_non_deal_cue(primary.title) else 1
             if votes.most_common(1)[0][1] < needed:
                 return None
             kind = votes.most_common(1)[0][0]
@@ -174,9 +179,9 @@ class StoryFacts:
         return complete(base, [d for d in others if d.type == base.type])
 
 
-def first_reports(rows: Sequence[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+def first_reports(rows: Sequence[FactRow], limit: int) -> list[FactRow]:
     """The first ``limit`` (all when negative) of a story's fact rows, oldest first."""
-    ordered = sorted(rows, key=lambda r: (r["pub_time"], r["id"]))
+    ordered = sorted(rows, key=lambda r: (r.pub_time, r.id))
     return ordered[:limit] if limit >= 0 else ordered
 
 
@@ -219,12 +224,11 @@ def complete(deal: Deal, more: Sequence[Deal]) -> Deal:
     return replace(deal, parties=tuple(parties), **fields)
 
 
-def choose_primary(rows: Sequence[Mapping[str, Any]],
-                   feeds: Mapping[str, FeedSettings]) -> Mapping[str, Any]:
+def choose_primary(rows: Sequence[FactRow], feeds: Mapping[str, FeedSettings]) -> FactRow:
     """Highest feed priority, then a first-party source, then the earliest report."""
-    def key(row: Mapping[str, Any]) -> tuple[int, int, str, int]:
-        feed = feeds.get(row["feed"])
+    def key(row: FactRow) -> tuple[int, int, str, int]:
+        feed = feeds.get(row.feed)
         priority = feed.priority if feed else 0
         first_party = 1 if feed and feed.first_party else 0
-        return (-priority, -first_party, row["pub_time"], row["id"])
+        return (-priority, -first_party, row.pub_time, row.id)
     return min(rows, key=key)

@@ -23,6 +23,7 @@ from ..models import (
     Entry,
     EntryDeal,
     EventFacts,
+    FactRow,
     FeedSettings,
     FeedState,
     Settings,
@@ -279,35 +280,34 @@ class Store(AlertStore, StoryStore):
                 "AND story_id IS NOT NULL", [_story_writes.id_list(chunk)]))
         return out
 
-    def entry_fact_rows(self, entry_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    def entry_fact_rows(self, entry_ids: Sequence[int]) -> dict[int, FactRow]:
         """The fact rows (as :meth:`fact_rows_many` gives them) of these entries, by id:
         for stories whose reports the caller knows (a rowid lookup each)."""
-        out: dict[int, dict[str, Any]] = {}
+        out: dict[int, FactRow] = {}
         for chunk in _story_writes.chunks(entry_ids):
-            for row in self._query(
-                    "SELECT id, feed, title, summary, pub_time, first_seen, deal_json "
+            for row in self.db.execute(
+                    "SELECT id, feed, title, summary, pub_time, deal_json "
                     "FROM entries WHERE id IN (SELECT value FROM json_each(?))",
                     [_story_writes.id_list(chunk)]):
-                row["deal"] = _rows.entry_deal_from_json(row.pop("deal_json"))
-                out[row["id"]] = row
+                fact = _fact_row(row)
+                out[fact.id] = fact
         return out
 
     def fact_rows_many(self, story_ids: Sequence[int], limit: int = -1,
-                       ) -> dict[int, list[dict[str, Any]]]:
+                       ) -> dict[int, list[FactRow]]:
         """Each story's entries (its first ``limit`` reports; all when negative) for
-        deciding its facts, oldest first; ``deal`` is an EntryDeal or None. A few statements
-        for many stories, each reading an index range of the story's first reports."""
-        out: dict[int, list[dict[str, Any]]] = {story_id: [] for story_id in story_ids}
+        deciding its facts, oldest first. A few statements for many stories, each reading
+        an index range of the story's first reports."""
+        out: dict[int, list[FactRow]] = {story_id: [] for story_id in story_ids}
         for chunk in _story_writes.chunks(story_ids):
-            for row in self._query(
-                    "SELECT e.id, e.feed, e.title, e.summary, e.pub_time, e.first_seen, "
-                    "e.deal_json, e.story_id FROM json_each(?) j JOIN entries e ON e.id IN "
+            for row in self.db.execute(
+                    "SELECT e.id, e.feed, e.title, e.summary, e.pub_time, e.deal_json, "
+                    "e.story_id FROM json_each(?) j JOIN entries e ON e.id IN "
                     "(SELECT i.id FROM entries i WHERE i.story_id = j.value "
                     "ORDER BY i.pub_time, i.id LIMIT ?)", [_story_writes.id_list(chunk), limit]):
-                row["deal"] = _rows.entry_deal_from_json(row.pop("deal_json"))
-                out[row.pop("story_id")].append(row)
+                out[row[6]].append(_fact_row(row))
         for rows in out.values():
-            rows.sort(key=lambda r: (r["pub_time"], r["id"]))
+            rows.sort(key=lambda r: (r.pub_time, r.id))
         return out
 
     def content_hashes(self, feed: str, limit: int) -> frozenset[str]:
@@ -428,3 +428,9 @@ def open_store(settings: Settings, *, create: bool = True) -> Store:
     """The store of ``settings``: its database file and its ``tag:`` authority
     (``create``: see :class:`Store`)."""
     return Store(settings.database, id_authority=settings.site.id_authority, create=create)
+
+
+def _fact_row(row: Sequence[Any]) -> FactRow:
+    """(id, feed, title, summary, pub_time, deal_json, ...) as a FactRow."""
+    return FactRow(row[0], row[1], row[2], row[3], row[4],
+                   _rows.entry_deal_from_json(row[5]))

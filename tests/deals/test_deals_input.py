@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from aggregator.cycle._story_facts import StoryFacts
-from aggregator.models import Settings
+from aggregator.models import FactRow, Settings
 
 
 @pytest.mark.parametrize(("title", "names"), [
@@ -17,6 +17,6 @@ from aggregator.models import Settings
 def test_markup_and_invisible_characters_never_reach_a_party(title: str,
                                                             names: set[str]) -> None:
     facts = StoryFacts.from_settings(Settings())
-    deal = facts.entry_deal({"feed": "x", "title": title, "summary": "", "deal": None})
+    deal = facts.entry_deal(FactRow(1, "x", title, "", "2026-01-01T00:00:00+00:00", None))
     assert deal is not None
     assert {p.name for p in deal.parties} == names
