@@ -402,6 +402,17 @@ class EntryDeal:
 
 
 @dataclass(frozen=True)
+class RunRecord:
+    """An update cycle as the store recorded it: when, what failed, and its whole report."""
+
+    started_at: datetime
+    finished_at: datetime
+    store_error: str | None             # the cycle could not write the database
+    publish_error: str | None           # its publish failed
+    report: Mapping[str, Any]           # the cycle's report, as the run record keeps it
+
+
+@dataclass(frozen=True)
 class FactRow:
     """One report of a story as deciding the story's facts reads it."""
 

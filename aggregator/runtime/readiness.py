@@ -52,21 +52,22 @@ class ReadinessProbe:
             last = self._store.last_run()
         except Exception as exc:  # the database does not answer: not ready
             return Readiness(False, {"database": f"error: {exc}"})
-        detail: dict[str, object] = {"database": "ok", "last_cycle": last and last["finished_at"]}
+        finished = last.finished_at.isoformat(timespec="seconds") if last else None
+        detail: dict[str, object] = {"database": "ok", "last_cycle": finished}
         faults = dict(self.faults())
         if faults:
             return Readiness(False, {**detail, **faults,
                                      "reason": "the last update cycle failed"})
         if last is None:
             return Readiness(False, {**detail, "reason": "no update cycle has completed"})
-        age = self.clock() - datetime.fromisoformat(last["finished_at"])
+        age = self.clock() - last.finished_at
         detail["last_cycle_age_seconds"] = int(age.total_seconds())
-        if last.get("store_error"):
-            return Readiness(False, {**detail, "store_error": last["store_error"],
+        if last.store_error:
+            return Readiness(False, {**detail, "store_error": last.store_error,
                                      "reason": "the last update cycle could not write the "
                                                "database"})
-        if last.get("publish_error"):
-            return Readiness(False, {**detail, "publish_error": last["publish_error"],
+        if last.publish_error:
+            return Readiness(False, {**detail, "publish_error": last.publish_error,
                                      "reason": "the last publish failed"})
         if age > timedelta(seconds=self.settings.readiness_max_age):
             return Readiness(False, {**detail, "reason": "last update cycle is too old"})

@@ -14,6 +14,7 @@ from ..models import (
     DealExportRow,
     Facets,
     MonthVolume,
+    RunRecord,
     Source,
     Story,
     StoryDecision,
@@ -468,13 +469,16 @@ class StoryStore:
                 [_rows.ts(started), _rows.ts(finished), json.dumps(report, default=str)])
             self.db.execute("DELETE FROM runs WHERE id <= (SELECT max(id) - 1000 FROM runs)")
 
-    def last_run(self) -> dict[str, Any] | None:
+    def last_run(self) -> RunRecord | None:
+        """The newest run record (None before the first cycle)."""
         rows = self._query("SELECT * FROM runs ORDER BY id DESC LIMIT 1")
         if not rows:
             return None
         row = rows[0]
-        return {"started_at": row["started_at"], "finished_at": row["finished_at"],
-                **json.loads(row["report_json"])}
+        report = json.loads(row["report_json"])
+        return RunRecord(started_at=_when(row["started_at"]), finished_at=_when(row["finished_at"]),
+                         store_error=report.get("store_error"),
+                         publish_error=report.get("publish_error"), report=report)
 
 
 def _when(text: str) -> datetime:

@@ -127,7 +127,8 @@ def test_a_database_that_refuses_writes_fails_the_feed_not_the_cycle(
     assert report.outcomes[0].error_kind == "store"
     state = store.feed_state("A")
     assert state.etag is None and state.error_count == 1   # not 304 next time: re-fetched
-    assert store.last_run()["store_error"] == report.store_error
+    last = store.last_run()
+    assert last is not None and last.store_error == report.store_error
     monkeypatch.undo()
     again = cycle(settings, store, NOW + timedelta(hours=3))
     assert again.store_error is None and again.new_entries == 1
@@ -179,7 +180,8 @@ def test_publish_failure_is_reported_and_old_files_kept(tmp_path: Path,
     report = cycle(broken, store, NOW + timedelta(hours=2), all_feeds=True)
     assert report.publish_error
     assert (tmp_path / "site" / "all.atom").read_bytes() == before
-    assert store.last_run()["publish_error"]
+    last = store.last_run()
+    assert last is not None and last.publish_error
 
 
 def test_local_path_feeds(tmp_path: Path, store: Store) -> None:
