@@ -390,7 +390,11 @@ def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: Ru
     touched: set[int] = set()
     made: dict[int, list[int]] = {}
     if pending:
-        touched, made = _cluster(settings, store, now, report, stories, pending, probe)
+        assigned = _cluster(settings, store, now, report, stories, pending, probe)
+        report.stories_created += assigned.created
+        report.stories_joined += assigned.joined
+        report.stories_merged += assigned.merged
+        touched, made = set(assigned.touched), assigned.made
     touched |= store.stories_of_entries(edited)
     if not touched:
         return
@@ -407,13 +411,13 @@ def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: Ru
 
 def _cluster(settings: Settings, store: Store, now: datetime, report: RunReport,
              stories: StoryWindow, pending: list[StoryItem], probe: bool = False,
-             ) -> tuple[set[int], dict[int, list[int]]]:
+             ) -> Assignment:
     loads = stories.loads
     index = stories.index_for(store, StoryOptions(window_days=settings.story_window_days),
                               pending, now)
     report.story_index = "loaded" if stories.loads > loads else "kept"
     try:
-        return _assign(store, index, pending, now, report, stories, probe)
+        return _assign(store, index, pending, now, stories, probe)
     except BaseException:
         stories.invalidate()         # the index saw changes the rollback undid
         raise
@@ -427,13 +431,25 @@ def _bounded_item(item: StoryItem, now: datetime) -> StoryItem:
     return item
 
 
+@dataclass(frozen=True)
+class Assignment:
+    """What assigning a cycle's new entries did: the stories touched, those made in this
+    cycle of its entries only (story -> entry ids: their reports need no looking up), and
+    how many entries started, joined or merged stories."""
+
+    touched: frozenset[int]
+    made: dict[int, list[int]]
+    created: int
+    joined: int
+    merged: int
+
+
 def _assign(store: Store, index: StoryIndex, pending: Sequence[StoryItem], now: datetime,
-            report: RunReport, stories: StoryWindow, probe: bool = False,
-            ) -> tuple[set[int], dict[int, list[int]]]:
-    """Assign the pending items; the stories touched, and those made in this cycle of its
-    items only (story -> entry ids: their reports need no looking up)."""
+            stories: StoryWindow, probe: bool = False) -> Assignment:
+    """Assign the pending items to stories, in one transaction."""
     touched: set[int] = set()
     made: dict[int, list[int]] = {}
+    created = joined = merged = 0
     items = sorted(pending, key=lambda i: (i.published, i.entry_id))
     with store.write():
         with store.story_writes(now) as writes:
@@ -443,18 +459,18 @@ def _assign(store: Store, index: StoryIndex, pending: Sequence[StoryItem], now: 
                 if decision.story_id is None:
                     story_id = writes.create(decision, features)
                     made[story_id] = []
-                    report.stories_created += 1
+                    created += 1
                 else:
                     story_id = decision.story_id
                     writes.attach(decision, story_id, features)
-                    report.stories_joined += 1
+                    joined += 1
                 if story_id in made:
                     made[story_id].append(item.entry_id)
                 for other in decision.merge_story_ids:
                     keep, drop = min(story_id, other), max(story_id, other)
                     writes.merge(keep, drop, item.entry_id)
                     index.merge(keep, drop)
-                    report.stories_merged += 1
+                    merged += 1
                     moved = made.pop(drop, None)
                     if keep in made and moved is not None:
                         made[keep] += moved
@@ -466,7 +482,7 @@ def _assign(store: Store, index: StoryIndex, pending: Sequence[StoryItem], now: 
         if probe:
             raise _Probed()
         stories.saved(store)
-    return touched, made
+    return Assignment(frozenset(touched), made, created, joined, merged)
 
 
 def publish_now(settings: Settings, store: Store, now: datetime, report: RunReport,
