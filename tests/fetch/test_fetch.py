@@ -548,3 +548,30 @@ def test_an_unexpected_error_is_that_feeds_internal_failure(monkeypatch: pytest.
     assert (result.status, result.error_kind) == (None, "internal")
     assert result.error == "internal error while fetching: RuntimeError: a bug"
     assert "feed f: fetch failed unexpectedly" in caplog.text
+
+
+def test_a_retriever_is_chosen_by_scheme(monkeypatch: pytest.MonkeyPatch,
+                                         tmp_path: Path) -> None:
+    """A new protocol is one entry in the registry; a ``url`` never reaches the file
+    retriever, whatever the registry holds."""
+    from aggregator.fetch import _fetcher
+
+    seen: list[str] = []
+
+    async def memory(fetcher: object, session: object, limits: object,
+                     request: FetchRequest, shown: str) -> FetchResult:
+        seen.append(shown)
+        return FetchResult(feed=request.feed, url=shown, status=200, content=FEED)
+
+    monkeypatch.setattr(_fetcher, "RETRIEVERS", {**_fetcher.RETRIEVERS, "memory": memory})
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(FEED)
+    fetcher = Fetcher(FetchOptions())
+    by_memory, by_path, by_file_url = fetcher.fetch_many_sync([
+        FetchRequest(feed="m", url="memory://feeds/a"),
+        FetchRequest(feed="p", url=None, path=feed),
+        FetchRequest(feed="f", url=feed.as_uri()),
+    ])
+    assert seen == ["memory://feeds/a"] and by_memory.content == FEED
+    assert (by_path.status, by_path.content) == (200, FEED)
+    assert (by_file_url.status, by_file_url.error_kind) == (None, "scheme")
