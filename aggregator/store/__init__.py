@@ -419,7 +419,7 @@ def story_item(row: dict[str, Any]) -> StoryItem:
     return StoryItem(
         entry_id=row["id"], feed=row["feed"], url=row["link"], guid=row["guid"],
         title=row["title"], summary=row["summary"],
-        published=_rows.dt(row["pub_time"]),  # type: ignore[arg-type]
+        published=_rows.when(row["pub_time"]),
         facts=EventFacts.of(reading.deal) if reading is not None else None,
     )
 

@@ -36,7 +36,7 @@ def _event(row: dict[str, Any]) -> AlertEvent:
         deal=_rows.deal_from_json(row["deal_json"]),  # type: ignore[arg-type]
         title=row["title"], link=row["link"], outlet=row["outlet"],
         outlet_feed=row["outlet_feed"], story_uri=row["story_uri"],
-        fired_at=_rows.dt(row["fired_at"]),  # type: ignore[arg-type]
+        fired_at=_rows.when(row["fired_at"]),
     )
 
 
@@ -120,7 +120,7 @@ class AlertStore:
                     "SELECT story_id, at, changes_json FROM story_corrections WHERE story_id IN "
                     "(SELECT value FROM json_each(?)) ORDER BY story_id, id", [id_list(chunk)]):
                 out.setdefault(story_id, []).append(FactCorrection(
-                    _rows.dt(at), changes_from_json(changes)))  # type: ignore[arg-type]
+                    _rows.when(at), changes_from_json(changes)))
         return out
 
     def move_alert_state(self, keep: int, drop: int) -> None:
@@ -166,7 +166,7 @@ class AlertStore:
         return [Delivery(id=r["delivery_id"], event=_event(r), target=r["target"],
                          status=r["status"], attempts=r["attempts"],
                          next_at=_rows.dt(r["next_at"]), last_error=r["last_error"],
-                         created_at=_rows.dt(r["created_at"]))  # type: ignore[arg-type]
+                         created_at=_rows.when(r["created_at"]))
                 for r in rows]
 
     def record_delivery(self, result: DeliveryResult, status: str, next_at: datetime | None,

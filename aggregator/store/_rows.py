@@ -24,6 +24,11 @@ def dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+def when(value: str) -> datetime:
+    """A timestamp of a NOT NULL column."""
+    return datetime.fromisoformat(value)
+
+
 def entry_values(entry: Entry) -> dict[str, Any]:
     return {
         "feed": entry.feed, "entry_key": entry.entry_key, "guid": entry.guid,
@@ -45,7 +50,7 @@ def row_to_entry(row: Mapping[str, Any]) -> Entry:
 
 def row_to_stored(row: Mapping[str, Any]) -> StoredEntry:
     return StoredEntry(
-        id=row["id"], entry=row_to_entry(row), first_seen=dt(row["first_seen"]),  # type: ignore[arg-type]
+        id=row["id"], entry=row_to_entry(row), first_seen=when(row["first_seen"]),
         story_id=row["story_id"], feed_title=row["feed"],
     )
 
@@ -54,7 +59,7 @@ def row_to_source(row: Mapping[str, Any]) -> Source:
     return Source(
         entry_id=row["id"], feed=row["feed"], feed_url=row.get("feed_url"),
         title=row["title"], link=row["link"] or row["original_link"],
-        published=dt(row["published"]), first_seen=dt(row["first_seen"]),  # type: ignore[arg-type]
+        published=dt(row["published"]), first_seen=when(row["first_seen"]),
     )
 
 

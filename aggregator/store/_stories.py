@@ -373,8 +373,8 @@ class StoryStore:
             title=primary.title, summary=(primary_row or {}).get("summary", ""),
             content_html=(primary_row or {}).get("content_html", ""),
             primary=primary, sources=ordered,
-            published=_rows.dt(row["news_at"] or row["created_at"]),  # type: ignore[arg-type]
-            updated=_rows.dt(row["updated_at"]),  # type: ignore[arg-type]
+            published=_rows.when(row["news_at"] or row["created_at"]),
+            updated=_rows.when(row["updated_at"]),
             deal=_rows.deal_from_json(row["deal_json"]),
             tags=tuple(json.loads(row["tags_json"] or "[]")), curated=bool(row["curated"]),
             source_count=max(int(row["source_count"] or 0), len(sources)),
