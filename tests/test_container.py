@@ -175,19 +175,24 @@ def _mirror(apt: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize("files, mirror", [
-    ({"sources.list.d/debian.sources":
-      "Types: deb\nURIs: http://mirror.one.example/debian\nSuites: trixie trixie-updates\n\n"
-      "Types: deb\nURIs: http://mirror.two.example/debian\nSuites: bookworm bookworm-updates\n"},
+    ({"sources.list.d/debian.sources": (
+        "Types: deb\nURIs: http://mirror.one.example/debian\n"
+        "Suites: trixie trixie-updates\n\n"
+        "Types: deb\nURIs: http://mirror.two.example/debian\n"
+        "Suites: bookworm bookworm-updates\n")},
      "http://mirror.two.example/debian"),
-    ({"sources.list": "# a comment\ndeb http://security.example/debian-security bookworm-security"
-                      " main\ndeb [arch=amd64] http://mirror.three.example/debian bookworm main\n"},
+    ({"sources.list": (
+        "# a comment\ndeb http://security.example/debian-security bookworm-security"
+        " main\ndeb [arch=amd64] http://mirror.three.example/debian bookworm main\n")},
      "http://mirror.three.example/debian"),
-    ({"sources.list": "deb http://security.example/debian-security trixie-security main\n"
-                      "deb http://mirror.four.example/debian trixie main\n"},
+    ({"sources.list": (
+        "deb http://security.example/debian-security trixie-security main\n"
+        "deb http://mirror.four.example/debian trixie main\n")},
      "http://mirror.four.example/debian"),
-    ({"sources.list.d/debian.sources":
-      "Types: deb\nURIs: http://security.example/debian-security\nSuites: trixie-security\n\n"
-      "Types: deb\nURIs: http://mirror.five.example/debian\nSuites: trixie\n"},
+    ({"sources.list.d/debian.sources": (
+        "Types: deb\nURIs: http://security.example/debian-security\n"
+        "Suites: trixie-security\n\n"
+        "Types: deb\nURIs: http://mirror.five.example/debian\nSuites: trixie\n")},
      "http://mirror.five.example/debian"),
 ], ids=["deb822-suite", "one-line-with-options", "other-suite", "deb822-other-suite"])
 def test_smoke_takes_the_mirror_from_apt_sources(tmp_path: Path, files: dict[str, str],

@@ -19,7 +19,8 @@ DEAL_NS = "https://aggregator.dev/ns/deal/1.0"
 STORY = [
     ("Outlet A", "Amazon to invest up to $4 billion in Anthropic",
      "https://a.example/2026/amazon-anthropic?utm_source=rss&utm_medium=feed",
-     "Amazon will invest up to $4 billion in the AI startup Anthropic and take a minority stake."),
+     "Amazon will invest up to $4 billion in the AI startup Anthropic and take a minority "
+     "stake."),
     ("Outlet B", "Amazon steps up AI race with up to $4 billion deal to invest in Anthropic",
      "https://b.example/news/amazon-steps-up-ai-race",
      "Amazon said it would invest up to $4 billion in Anthropic, the AI startup."),
