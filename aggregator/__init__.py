@@ -14,12 +14,22 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "parse": (),
     "store": (),
     "stories": (),
-    "deals": ("config",),     # tag rules are user regexes, compiled as config checks them
+    "deals": ("config",),  # tag rules are user regexes, compiled as config checks them
     "alerts": (),
     "publish": (),
     "web": (),
     "cycle": ("fetch", "parse", "store", "stories", "deals", "alerts", "publish"),
-    "runtime": ("config", "fetch", "parse", "store", "stories", "deals", "alerts", "publish",
-                "web", "cycle"),
+    "runtime": (
+        "config",
+        "fetch",
+        "parse",
+        "store",
+        "stories",
+        "deals",
+        "alerts",
+        "publish",
+        "web",
+        "cycle",
+    ),
 }
 KERNEL = ("models", "errors", "headlines")

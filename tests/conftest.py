@@ -24,7 +24,7 @@ class Resource:
     content_type: str = "application/rss+xml; charset=utf-8"
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
-    delay: float = 0.0          # seconds before answering (a slow server)
+    delay: float = 0.0  # seconds before answering (a slow server)
 
 
 class FeedServer:
@@ -97,20 +97,28 @@ def rss(title: str, items: list[dict[str, str]]) -> str:
     """A small RSS 2.0 document; items take title, link, guid, description, date."""
     body = "".join(
         f"<item><title>{i['title']}</title><link>{i['link']}</link>"
-        f"<guid isPermaLink=\"false\">{i.get('guid', i['link'])}</guid>"
+        f'<guid isPermaLink="false">{i.get("guid", i["link"])}</guid>'
         f"<description>{i.get('description', '')}</description>"
         f"<pubDate>{i.get('date', 'Tue, 24 Nov 2026 08:00:00 GMT')}</pubDate></item>"
-        for i in items)
-    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
-            f"<title>{title}</title><link>https://example.com/</link>"
-            f"<description>{title}</description>{body}</channel></rss>")
+        for i in items
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>{title}</title><link>https://example.com/</link>"
+        f"<description>{title}</description>{body}</channel></rss>"
+    )
 
 
 def write_config(tmp_path: Path, feeds: list[dict[str, object]], **extra: object) -> Path:
     import yaml
+
     data: dict[str, object] = {
-        "site": {"title": "Test deals", "base_url": "http://127.0.0.1:8080/",
-                 "author": "tests", "id_authority": "test.example,2026"},
+        "site": {
+            "title": "Test deals",
+            "base_url": "http://127.0.0.1:8080/",
+            "author": "tests",
+            "id_authority": "test.example,2026",
+        },
         "database": "data/test.db",
         "output": "data/site",
         "allow_private_networks": True,

@@ -22,16 +22,20 @@ from aggregator.store import Store
 if TYPE_CHECKING:
     from .conftest import FeedServer
 
-NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)   # the tests' fixed clock
-AUTHORITY = "test.example,2026"     # the tag: URI authority of every test database
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # the tests' fixed clock
+AUTHORITY = "test.example,2026"  # the tag: URI authority of every test database
 
 
 def settings(tmp_path: Path, *feeds: FeedSettings, **changes: Any) -> Settings:
     """Settings whose database and site are under ``tmp_path``, with a fixed id authority and
     private networks allowed (the feed server listens on 127.0.0.1); ``changes`` override."""
-    base = Settings(site=SiteSettings(id_authority=AUTHORITY), feeds=feeds,
-                    database=tmp_path / "db.sqlite", output=tmp_path / "site",
-                    allow_private_networks=True)
+    base = Settings(
+        site=SiteSettings(id_authority=AUTHORITY),
+        feeds=feeds,
+        database=tmp_path / "db.sqlite",
+        output=tmp_path / "site",
+        allow_private_networks=True,
+    )
     return replace(base, **changes)
 
 
@@ -54,8 +58,9 @@ def memory_store(*feeds: FeedSettings) -> Store:
     return made
 
 
-def cycle(settings: Settings, store: Store, now: datetime = NOW, *, seed: int = 1,
-          **options: Any) -> RunReport:
+def cycle(
+    settings: Settings, store: Store, now: datetime = NOW, *, seed: int = 1, **options: Any
+) -> RunReport:
     """One update cycle at ``now`` with a fetcher whose clock is ``now`` and a seeded jitter."""
     fetcher = Fetcher(fetch_options(settings), clock=lambda: now)
     return run_once(settings, store, fetcher, now, rng=random.Random(seed), **options)

@@ -64,10 +64,11 @@ def test_architecture_lists_every_package_with_its_layer() -> None:
     rows = {}
     for line in table.splitlines()[2:]:
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        rows[cells[0].strip("`")] = tuple(c.strip().strip("`") for c in cells[2].split(",")
-                                          if c.strip() not in ("—", ""))
+        rows[cells[0].strip("`")] = tuple(
+            c.strip().strip("`") for c in cells[2].split(",") if c.strip() not in ("—", "")
+        )
     packages = {p.parent.name for p in (ROOT / "aggregator").glob("*/__init__.py")}
     assert set(rows) == packages
-    assert list(rows) == list(LAYERS)           # in flow order
+    assert list(rows) == list(LAYERS)  # in flow order
     assert rows == LAYERS
     assert "## Caches" in doc

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "aggregator"
-ENTRY_POINT = "__main__"    # python -m aggregator: runs runtime.cli
+ENTRY_POINT = "__main__"  # python -m aggregator: runs runtime.cli
 # A known exception, to be removed once publish exports it (publish is edited on another
 # branch): the CLI asks which database a site was published from.
 EXCEPTIONS = {("aggregator.runtime.cli", "aggregator.publish._marker")}
@@ -25,11 +25,17 @@ def declared(root: Path = PACKAGE) -> tuple[dict[str, tuple[str, ...]], tuple[st
     """``LAYERS`` and ``KERNEL`` as ``aggregator/__init__.py`` states them."""
     found: dict[str, object] = {}
     for node in ast.parse((root / "__init__.py").read_text()).body:
-        target = node.target if isinstance(node, ast.AnnAssign) else (
-            node.targets[0] if isinstance(node, ast.Assign) else None)
-        if (isinstance(target, ast.Name) and target.id in ("LAYERS", "KERNEL")
-                and node.value is not None):                          # type: ignore[union-attr]
-            found[target.id] = ast.literal_eval(node.value)           # type: ignore[union-attr]
+        target = (
+            node.target
+            if isinstance(node, ast.AnnAssign)
+            else (node.targets[0] if isinstance(node, ast.Assign) else None)
+        )
+        if (
+            isinstance(target, ast.Name)
+            and target.id in ("LAYERS", "KERNEL")
+            and node.value is not None
+        ):  # type: ignore[union-attr]
+            found[target.id] = ast.literal_eval(node.value)  # type: ignore[union-attr]
     return found["LAYERS"], found["KERNEL"]  # type: ignore[return-value]
 
 
@@ -87,7 +93,7 @@ def problems(root: Path = PACKAGE) -> list[str]:
 
 def test_every_import_follows_the_layers() -> None:
     assert problems() == []
-    for importer, imported in EXCEPTIONS:     # an exception no longer needed is removed
+    for importer, imported in EXCEPTIONS:  # an exception no longer needed is removed
         path = PACKAGE.parent / (importer.replace(".", "/") + ".py")
         assert any(n.startswith(imported) for n in imports(path)), (importer, imported)
 
@@ -100,7 +106,7 @@ def test_the_table_lists_every_package_in_flow_order() -> None:
     for package, allowed in layers.items():
         assert all(order.index(other) < order.index(package) for other in allowed), package
     modules = sorted(p.stem for p in PACKAGE.glob("*.py"))
-    assert modules == sorted([*kernel, "__init__", ENTRY_POINT])   # nothing else at the root
+    assert modules == sorted([*kernel, "__init__", ENTRY_POINT])  # nothing else at the root
 
 
 def test_a_forbidden_import_is_found(tmp_path: Path) -> None:
@@ -109,7 +115,9 @@ def test_a_forbidden_import_is_found(tmp_path: Path) -> None:
     root = tmp_path / "aggregator"
     init = (PACKAGE / "__init__.py").read_text()
     files = {
-        "__init__.py": init, "models.py": "", "headlines.py": "",
+        "__init__.py": init,
+        "models.py": "",
+        "headlines.py": "",
         "__main__.py": "from .runtime.cli import main\n",
         "fetch/__init__.py": "from ..publish import publish_site\n",
         "deals/__init__.py": "from ..config._user_regex import compile_user_regex\n",
@@ -135,8 +143,12 @@ def test_each_new_package_has_a_public_face(package: str) -> None:
     """``__all__`` in ``__init__``, every other module private (runtime: its modules are
     its face, imported one by one so a web helper stays light)."""
     init = ast.parse((PACKAGE / package / "__init__.py").read_text())
-    names = [n for n in init.body if isinstance(n, ast.Assign)
-             and any(isinstance(t, ast.Name) and t.id == "__all__" for t in n.targets)]
+    names = [
+        n
+        for n in init.body
+        if isinstance(n, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == "__all__" for t in n.targets)
+    ]
     assert names, f"{package}/__init__.py has no __all__"
     modules = [p.stem for p in (PACKAGE / package).glob("*.py") if p.stem != "__init__"]
     if package == "runtime":

@@ -18,5 +18,13 @@ from ._diff import FactState, alert_changes, corrections
 from ._match import matches
 from ._payload import Message, payload, signature, verify
 
-__all__ = ["FactState", "Message", "alert_changes", "corrections", "matches", "payload",
-           "signature", "verify"]
+__all__ = [
+    "FactState",
+    "Message",
+    "alert_changes",
+    "corrections",
+    "matches",
+    "payload",
+    "signature",
+    "verify",
+]

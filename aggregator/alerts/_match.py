@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 from ..models import AlertRule, Deal
 
 
-def matches(rule: AlertRule, deal: Deal | None, tags: Sequence[str],
-            slug: Callable[[str], str]) -> bool:
+def matches(
+    rule: AlertRule, deal: Deal | None, tags: Sequence[str], slug: Callable[[str], str]
+) -> bool:
     """Whether a story with ``deal`` and user ``tags`` is one ``rule`` alerts about.
 
     Only deal stories match. Every filter the rule sets must pass (AND), any item of a list

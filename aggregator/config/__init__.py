@@ -21,7 +21,15 @@ from ._load import (
 from ._user_regex import Regex, UserRegexError, compile_user_regex
 
 __all__ = [
-    "DEFAULT_CURRENCY_RATES", "ENV_PREFIX", "ENV_VARIABLES", "Regex", "UserRegexError",
-    "compile_user_regex", "ignored_env", "load_settings", "parse_duration", "served_at",
+    "DEFAULT_CURRENCY_RATES",
+    "ENV_PREFIX",
+    "ENV_VARIABLES",
+    "Regex",
+    "UserRegexError",
+    "compile_user_regex",
+    "ignored_env",
+    "load_settings",
+    "parse_duration",
+    "served_at",
     "settings_to_dict",
 ]

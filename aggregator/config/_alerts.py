@@ -32,16 +32,19 @@ from aggregator.config._values import (
 from aggregator.models import DEAL_STATUSES, AlertDelivery, AlertRule, BriefSettings, WebhookTarget
 
 WEBHOOK_FORMATS = ("json", "slack", "discord", "ntfy")
-SECRET_SHOWN = "<hidden>"      # what the effective settings show of a webhook secret
+SECRET_SHOWN = "<hidden>"  # what the effective settings show of a webhook secret
 _RULE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 
 _WEBHOOK: dict[str, tuple[str, Reader]] = {
-    "url": ("url", as_url), "format": ("format", as_choice(*WEBHOOK_FORMATS)),
+    "url": ("url", as_url),
+    "format": ("format", as_choice(*WEBHOOK_FORMATS)),
     "secret": ("secret", optional(as_name)),
 }
 _DELIVERY: dict[str, tuple[str, Reader]] = {
-    "timeout": ("timeout", as_duration), "max_attempts": ("max_attempts", as_integer(1, 100)),
-    "retry_base": ("retry_base", as_duration), "retry_max": ("retry_max", as_duration),
+    "timeout": ("timeout", as_duration),
+    "max_attempts": ("max_attempts", as_integer(1, 100)),
+    "retry_base": ("retry_base", as_duration),
+    "retry_max": ("retry_max", as_duration),
     "max_response_bytes": ("max_response_bytes", as_integer(1)),
     "concurrency": ("concurrency", as_integer(1, 64)),
 }
@@ -50,8 +53,12 @@ _DELIVERY: dict[str, tuple[str, Reader]] = {
 def as_rule_name(src: Source, node: Node, key: str) -> str:
     name = as_name(src, node, key)
     if not _RULE_NAME.fullmatch(name):
-        raise src.error(node, key, f"expected lower-case letters, digits, '-' or '_' (it names "
-                                   f"the file alerts/{{name}}.atom), got {name!r}")
+        raise src.error(
+            node,
+            key,
+            f"expected lower-case letters, digits, '-' or '_' (it names "
+            f"the file alerts/{{name}}.atom), got {name!r}",
+        )
     return name
 
 
@@ -70,11 +77,14 @@ def _webhooks(src: Source, node: Node, key: str) -> tuple[WebhookTarget, ...]:
 
 
 _RULE: dict[str, tuple[str, Reader]] = {
-    "name": ("name", as_rule_name), "types": ("types", as_deal_types),
-    "min_amount_usd": ("min_usd", optional(as_amount)), "companies": ("companies", as_names),
+    "name": ("name", as_rule_name),
+    "types": ("types", as_deal_types),
+    "min_amount_usd": ("min_usd", optional(as_amount)),
+    "companies": ("companies", as_names),
     "investors": ("investors", as_names),
     "status": ("statuses", list_of(as_choice(*DEAL_STATUSES))),
-    "tags": ("tags", as_names), "webhooks": ("webhooks", _webhooks),
+    "tags": ("tags", as_names),
+    "webhooks": ("webhooks", _webhooks),
 }
 
 
@@ -104,13 +114,17 @@ def as_timezone(src: Source, node: Node, key: str) -> str:
     try:
         zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise src.error(node, key, f"unknown time zone {name!r} (use an IANA name such as "
-                                   f"Europe/Berlin, or UTC)") from None
+        raise src.error(
+            node,
+            key,
+            f"unknown time zone {name!r} (use an IANA name such as Europe/Berlin, or UTC)",
+        ) from None
     return name
 
 
 _BRIEF: dict[str, tuple[str, Reader]] = {
-    "days": ("days", as_integer(1, 366)), "timezone": ("timezone", as_timezone),
+    "days": ("days", as_integer(1, 366)),
+    "timezone": ("timezone", as_timezone),
     "weekly": ("weekly", as_boolean),
 }
 
@@ -119,13 +133,29 @@ def brief(src: Source, node: Node, key: str) -> dict[str, Any]:
     return {"brief": BriefSettings(**read_fields(src, node, key, _BRIEF))}
 
 
-def alerts_to_dict(rules: tuple[AlertRule, ...], hide_secrets: bool = False,
-                   ) -> list[dict[str, Any]]:
+def alerts_to_dict(
+    rules: tuple[AlertRule, ...],
+    hide_secrets: bool = False,
+) -> list[dict[str, Any]]:
     """``alerts`` in the shape of feeds.yaml (for ``settings_to_dict``); ``hide_secrets``:
     each webhook secret shown as ``<hidden>``."""
-    return [{"name": r.name, "types": list(r.types), "min_amount_usd": r.min_usd,
-             "companies": list(r.companies), "investors": list(r.investors),
-             "status": list(r.statuses), "tags": list(r.tags),
-             "webhooks": [{"url": w.url, "format": w.format,
-                           "secret": SECRET_SHOWN if w.secret and hide_secrets else w.secret}
-                          for w in r.webhooks]} for r in rules]
+    return [
+        {
+            "name": r.name,
+            "types": list(r.types),
+            "min_amount_usd": r.min_usd,
+            "companies": list(r.companies),
+            "investors": list(r.investors),
+            "status": list(r.statuses),
+            "tags": list(r.tags),
+            "webhooks": [
+                {
+                    "url": w.url,
+                    "format": w.format,
+                    "secret": SECRET_SHOWN if w.secret and hide_secrets else w.secret,
+                }
+                for w in r.webhooks
+            ],
+        }
+        for r in rules
+    ]

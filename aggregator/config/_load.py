@@ -58,19 +58,32 @@ from aggregator.errors import ConfigError
 from aggregator.models import CurationRules, FeedSettings, Settings, SiteSettings, TagRule
 
 __all__ = [
-    "DEFAULT_CURRENCY_RATES", "ENV_PREFIX", "ENV_VARIABLES", "ignored_env", "load_settings",
-    "parse_duration", "served_at", "settings_to_dict",
+    "DEFAULT_CURRENCY_RATES",
+    "ENV_PREFIX",
+    "ENV_VARIABLES",
+    "ignored_env",
+    "load_settings",
+    "parse_duration",
+    "served_at",
+    "settings_to_dict",
 ]
 
 ENV_PREFIX = "AGGREGATOR_"
 ENV_VARIABLES = (
-    "AGGREGATOR_CONFIG", "AGGREGATOR_DATABASE", "AGGREGATOR_OUTPUT", "AGGREGATOR_HOST",
-    "AGGREGATOR_PORT", "AGGREGATOR_BASE_URL", "AGGREGATOR_ALLOW_PRIVATE_NETWORKS",
-    "AGGREGATOR_LOG_FORMAT", "AGGREGATOR_WEB_WORKERS",
+    "AGGREGATOR_CONFIG",
+    "AGGREGATOR_DATABASE",
+    "AGGREGATOR_OUTPUT",
+    "AGGREGATOR_HOST",
+    "AGGREGATOR_PORT",
+    "AGGREGATOR_BASE_URL",
+    "AGGREGATOR_ALLOW_PRIVATE_NETWORKS",
+    "AGGREGATOR_LOG_FORMAT",
+    "AGGREGATOR_WEB_WORKERS",
 )
 
 
 # --------------------------------------------------------------------------- public API
+
 
 def load_settings(path: Path, env: Mapping[str, str] | None = None) -> Settings:
     """Read, validate and return the settings of ``path``; ``env`` defaults to os.environ."""
@@ -96,24 +109,37 @@ def settings_to_dict(settings: Settings, *, hide_secrets: bool = False) -> dict[
         "server": {"host": s.host, "port": s.port, "workers": s.web_workers},
         "allow_private_networks": s.allow_private_networks,
         "fetch": {
-            "concurrency": s.concurrency, "per_host": s.per_host,
-            "max_body_bytes": s.max_body_bytes, "max_redirects": s.max_redirects,
-            "connect_timeout": s.connect_timeout, "read_timeout": s.read_timeout,
+            "concurrency": s.concurrency,
+            "per_host": s.per_host,
+            "max_body_bytes": s.max_body_bytes,
+            "max_redirects": s.max_redirects,
+            "connect_timeout": s.connect_timeout,
+            "read_timeout": s.read_timeout,
             "max_entries_per_feed": s.max_entries_per_feed,
         },
         "feeds": [_feed_to_dict(feed) for feed in s.feeds],
-        "publish": {"feed_size": s.feed_size, "source_share": s.source_share,
-                    "websub_hub": s.websub_hub, "adopt_site": s.adopt_site},
+        "publish": {
+            "feed_size": s.feed_size,
+            "source_share": s.source_share,
+            "websub_hub": s.websub_hub,
+            "adopt_site": s.adopt_site,
+        },
         "retention_days": s.retention_days,
         "retention_per_feed": s.retention_per_feed,
         "stories": {"window_days": s.story_window_days},
         "rules": {
-            "tags": [{"name": t.name, "keywords": list(t.keywords), "regex": list(t.patterns)}
-                     for t in s.tag_rules],
+            "tags": [
+                {"name": t.name, "keywords": list(t.keywords), "regex": list(t.patterns)}
+                for t in s.tag_rules
+            ],
             "watchlist": list(s.watchlist),
-            "curated": {"min_amount_usd": s.curation.min_usd, "types": list(s.curation.types),
-                        "companies": list(s.curation.companies), "tags": list(s.curation.tags),
-                        "include_denied": s.curation.include_denied},
+            "curated": {
+                "min_amount_usd": s.curation.min_usd,
+                "types": list(s.curation.types),
+                "companies": list(s.curation.companies),
+                "tags": list(s.curation.tags),
+                "include_denied": s.curation.include_denied,
+            },
         },
         "currency_rates": dict(sorted(s.currency_rates.items())),
         "log_format": s.log_format,
@@ -132,50 +158,75 @@ def ignored_env(env: Mapping[str, str]) -> list[str]:
 
 def _feed_to_dict(feed: FeedSettings) -> dict[str, Any]:
     where = {"url": feed.url} if feed.url else {"path": str(feed.path)}
-    return {"name": feed.name, **where, "interval": feed.interval, "timeout": feed.timeout,
-            "user_agent": feed.user_agent, "priority": feed.priority,
-            "first_party": feed.first_party, "enabled": feed.enabled,
-            "organization": feed.organization}
+    return {
+        "name": feed.name,
+        **where,
+        "interval": feed.interval,
+        "timeout": feed.timeout,
+        "user_agent": feed.user_agent,
+        "priority": feed.priority,
+        "first_party": feed.first_party,
+        "enabled": feed.enabled,
+        "organization": feed.organization,
+    }
 
 
 # --------------------------------------------------------------------------- sections
 
 _SITE: dict[str, tuple[str, Reader]] = {
-    "title": ("title", as_name), "base_url": ("base_url", as_base_url),
-    "author": ("author", as_name), "subtitle": ("subtitle", as_text),
+    "title": ("title", as_name),
+    "base_url": ("base_url", as_base_url),
+    "author": ("author", as_name),
+    "subtitle": ("subtitle", as_text),
     "id_authority": ("id_authority", as_id_authority),
 }
-MAX_WEB_WORKERS = 64     # serving processes (each about 45 MB)
-_SERVER = {"host": ("host", as_name), "port": ("port", as_integer(1, 65535)),
-           "workers": ("web_workers", as_integer(1, MAX_WEB_WORKERS))}
+MAX_WEB_WORKERS = 64  # serving processes (each about 45 MB)
+_SERVER = {
+    "host": ("host", as_name),
+    "port": ("port", as_integer(1, 65535)),
+    "workers": ("web_workers", as_integer(1, MAX_WEB_WORKERS)),
+}
 _FETCH: dict[str, tuple[str, Reader]] = {
-    "concurrency": ("concurrency", as_integer(1)), "per_host": ("per_host", as_integer(1)),
+    "concurrency": ("concurrency", as_integer(1)),
+    "per_host": ("per_host", as_integer(1)),
     "max_body_bytes": ("max_body_bytes", as_integer(1)),
     "max_redirects": ("max_redirects", as_integer(0)),
     "connect_timeout": ("connect_timeout", as_duration),
     "read_timeout": ("read_timeout", as_duration),
     "max_entries_per_feed": ("max_entries_per_feed", as_integer(1)),
 }
-_PUBLISH = {"feed_size": ("feed_size", as_integer(1)),
-            "source_share": ("source_share", as_share),
-            "adopt_site": ("adopt_site", as_boolean),
-            "websub_hub": ("websub_hub", optional(as_url))}
+_PUBLISH = {
+    "feed_size": ("feed_size", as_integer(1)),
+    "source_share": ("source_share", as_share),
+    "adopt_site": ("adopt_site", as_boolean),
+    "websub_hub": ("websub_hub", optional(as_url)),
+}
 _STORIES = {"window_days": ("story_window_days", as_positive)}
 _DEFAULTS: dict[str, tuple[str, Reader]] = {
-    "interval": ("interval", as_whole_duration), "timeout": ("timeout", as_duration),
+    "interval": ("interval", as_whole_duration),
+    "timeout": ("timeout", as_duration),
     "user_agent": ("user_agent", as_name),
 }
 _FEED: dict[str, tuple[str, Reader]] = {
-    "name": ("name", as_name), "url": ("url", as_url), "path": ("path", as_feed_file),
+    "name": ("name", as_name),
+    "url": ("url", as_url),
+    "path": ("path", as_feed_file),
     **_DEFAULTS,
-    "priority": ("priority", as_integer(-1000, 1000)), "first_party": ("first_party", as_boolean),
-    "enabled": ("enabled", as_boolean), "organization": ("organization", optional(as_name)),
+    "priority": ("priority", as_integer(-1000, 1000)),
+    "first_party": ("first_party", as_boolean),
+    "enabled": ("enabled", as_boolean),
+    "organization": ("organization", optional(as_name)),
 }
-_TAG = {"name": ("name", as_name), "keywords": ("keywords", as_names),
-        "regex": ("patterns", list_of(as_pattern))}
+_TAG = {
+    "name": ("name", as_name),
+    "keywords": ("keywords", as_names),
+    "regex": ("patterns", list_of(as_pattern)),
+}
 _CURATED: dict[str, tuple[str, Reader]] = {
-    "min_amount_usd": ("min_usd", optional(as_amount)), "types": ("types", as_deal_types),
-    "companies": ("companies", as_names), "tags": ("tags", as_names),
+    "min_amount_usd": ("min_usd", optional(as_amount)),
+    "types": ("types", as_deal_types),
+    "companies": ("companies", as_names),
+    "tags": ("tags", as_names),
     "include_denied": ("include_denied", as_boolean),
 }
 
@@ -213,7 +264,8 @@ def _tag_rules(src: Source, node: Node, key: str) -> tuple[TagRule, ...]:
 
 def _rules(src: Source, node: Node, key: str) -> dict[str, Any]:
     spec: dict[str, tuple[str, Reader]] = {
-        "tags": ("tag_rules", _tag_rules), "watchlist": ("watchlist", as_names),
+        "tags": ("tag_rules", _tag_rules),
+        "watchlist": ("watchlist", as_names),
         "curated": ("curation", lambda s, n, k: CurationRules(**read_fields(s, n, k, _CURATED))),
     }
     return read_fields(src, node, key, spec)
@@ -225,9 +277,9 @@ _TOP: dict[str, Handler] = {
     "output": _single("output", as_path),
     "server": _section(_SERVER),
     "allow_private_networks": _single("allow_private_networks", as_boolean),
-    "defaults": lambda src, node, key: {},      # read by _feeds
+    "defaults": lambda src, node, key: {},  # read by _feeds
     "fetch": _section(_FETCH),
-    "feeds": lambda src, node, key: {},         # read by _feeds
+    "feeds": lambda src, node, key: {},  # read by _feeds
     "publish": _section(_PUBLISH),
     "retention_days": _single("retention_days", optional(as_integer(1))),
     "retention_per_feed": _single("retention_per_feed", optional(as_integer(100))),
@@ -246,7 +298,8 @@ _TOP: dict[str, Handler] = {
 def _build(src: Source, root: Node | None) -> Settings:
     top = mapping(src, root, "", _TOP)
     values: dict[str, Any] = {
-        "database": src.base / Settings.database, "output": src.base / Settings.output,
+        "database": src.base / Settings.database,
+        "output": src.base / Settings.output,
         "currency_rates": dict(DEFAULT_CURRENCY_RATES),
         "site": SiteSettings(base_url_set=False),
     }
@@ -258,6 +311,7 @@ def _build(src: Source, root: Node | None) -> Settings:
 
 
 # --------------------------------------------------------------------------- feeds
+
 
 def _feeds(src: Source, node: Node | None, defaults: dict[str, Any]) -> tuple[FeedSettings, ...]:
     feeds: list[FeedSettings] = []
@@ -285,8 +339,7 @@ def _feed(src: Source, node: Node, key: str, defaults: dict[str, Any]) -> FeedSe
     return FeedSettings(**{**defaults, **values, "line": node.start_mark.line + 1})
 
 
-def _unique(src: Source, seen: dict[str, int], value: str, node: Node, key: str,
-            what: str) -> None:
+def _unique(src: Source, seen: dict[str, int], value: str, node: Node, key: str, what: str) -> None:
     line = node.start_mark.line + 1
     if value in seen:
         raise src.error(node, key, f"duplicate {what} (already used on line {seen[value]})")
@@ -305,8 +358,10 @@ def _url_identity(url: str) -> str:
 
 # --------------------------------------------------------------------------- paths
 
-def _check_paths(settings: Settings, src: Source, root: Node | None,
-                 env: Mapping[str, str]) -> None:
+
+def _check_paths(
+    settings: Settings, src: Source, root: Node | None, env: Mapping[str, str]
+) -> None:
     """The database is a file outside the published site; the site is a directory; the
     entries kept per feed are at least those one fetch reads."""
     nodes = {}
@@ -320,24 +375,33 @@ def _check_paths(settings: Settings, src: Source, root: Node | None,
 
     per_feed, fetched = settings.retention_per_feed, settings.max_entries_per_feed
     if per_feed is not None and per_feed < fetched:
-        raise src.error(nodes.get("retention_per_feed"), "retention_per_feed",
-                        f"must be at least fetch.max_entries_per_feed ({fetched}), got "
-                        f"{per_feed}: entries still in a feed would be stored again")
+        raise src.error(
+            nodes.get("retention_per_feed"),
+            "retention_per_feed",
+            f"must be at least fetch.max_entries_per_feed ({fetched}), got "
+            f"{per_feed}: entries still in a feed would be stored again",
+        )
     database, output = settings.database, settings.output
     if database.is_dir():
-        raise error("database", "AGGREGATOR_DATABASE", f"{database} is a directory, not a "
-                                                      "database file")
+        raise error(
+            "database", "AGGREGATOR_DATABASE", f"{database} is a directory, not a database file"
+        )
     if output.exists() and not output.is_dir():
         raise error("output", "AGGREGATOR_OUTPUT", f"{output} exists and is not a directory")
-    for key, variable, path in (("database", "AGGREGATOR_DATABASE", database),
-                                ("output", "AGGREGATOR_OUTPUT", output)):
+    for key, variable, path in (
+        ("database", "AGGREGATOR_DATABASE", database),
+        ("output", "AGGREGATOR_OUTPUT", output),
+    ):
         problem = _cannot_create(path)
         if problem:
             raise error(key, variable, f"{path} cannot be created: {problem}")
     site, db = output.resolve(), database.resolve()
     if db == site or site in db.parents:
-        raise error("database", "AGGREGATOR_DATABASE", f"{database} is inside the published "
-                                                      f"site {output}: it would be served")
+        raise error(
+            "database",
+            "AGGREGATOR_DATABASE",
+            f"{database} is inside the published site {output}: it would be served",
+        )
 
 
 def _cannot_create(path: Path) -> str | None:
@@ -378,21 +442,29 @@ def _apply_env(settings: Settings, env: Mapping[str, str]) -> Settings:
         node = ScalarNode(tag, text)
         changes[field_name] = reader(src, node, variable)
     if "base_url" in changes:
-        changes["site"] = replace(settings.site, base_url=changes.pop("base_url"),
-                                  base_url_set=True)
+        changes["site"] = replace(
+            settings.site, base_url=changes.pop("base_url"), base_url_set=True
+        )
     return served_at(replace(settings, **changes))
 
 
-def served_at(settings: Settings, host: str | None = None, port: int | None = None,
-              ) -> Settings:
+def served_at(
+    settings: Settings,
+    host: str | None = None,
+    port: int | None = None,
+) -> Settings:
     """``settings`` serving on ``host``/``port`` (None: as configured); a ``site.base_url``
     that was not configured follows the address served (a wildcard host: 127.0.0.1)."""
-    settings = replace(settings, host=settings.host if host is None else host,
-                       port=settings.port if port is None else port)
+    settings = replace(
+        settings,
+        host=settings.host if host is None else host,
+        port=settings.port if port is None else port,
+    )
     if settings.site.base_url_set:
         return settings
-    return replace(settings, site=replace(settings.site,
-                                          base_url=served_url(settings.host, settings.port)))
+    return replace(
+        settings, site=replace(settings.site, base_url=served_url(settings.host, settings.port))
+    )
 
 
 def served_url(host: str, port: int) -> str:

@@ -34,8 +34,8 @@ class Regex(Protocol):
 
 def _options() -> re2.Options:
     options = re2.Options()
-    options.case_sensitive = False      # tag rules match case-insensitively; (?-i:...) opts out
-    options.log_errors = False          # the error is ours to report (file:line: key:)
+    options.case_sensitive = False  # tag rules match case-insensitively; (?-i:...) opts out
+    options.log_errors = False  # the error is ours to report (file:line: key:)
     return options
 
 
@@ -43,8 +43,7 @@ def _check_repeats(pattern: str) -> None:
     for match in _REPEAT.finditer(pattern):
         for number in match.groups():
             if number and (len(number) > 4 or int(number) > MAX_REPEAT):
-                raise UserRegexError(f"repetition {match.group()} is larger than "
-                                     f"{MAX_REPEAT}")
+                raise UserRegexError(f"repetition {match.group()} is larger than {MAX_REPEAT}")
 
 
 def compile_user_regex(pattern: str) -> Regex:
@@ -59,8 +58,7 @@ def compile_user_regex(pattern: str) -> Regex:
         reason = exc.args[0] if exc.args else exc
         if isinstance(reason, bytes):
             reason = reason.decode("utf-8", "replace")
-        raise UserRegexError(f"{reason} (RE2 syntax: no look-around or back-references)"
-                             ) from None
+        raise UserRegexError(f"{reason} (RE2 syntax: no look-around or back-references)") from None
 
 
 __all__ = ["MAX_REPEAT", "Regex", "UserRegexError", "compile_user_regex"]

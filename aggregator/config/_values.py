@@ -65,8 +65,8 @@ def parse_duration(text: str) -> float:
 
 # --------------------------------------------------------------------------- YAML structure
 
-MAX_CONFIG_BYTES = 10 << 20     # a larger config file is refused (no file needs it)
-MAX_DEPTH = 64                  # nesting of YAML collections (a config file needs about 5)
+MAX_CONFIG_BYTES = 10 << 20  # a larger config file is refused (no file needs it)
+MAX_DEPTH = 64  # nesting of YAML collections (a config file needs about 5)
 _INT_TAG = "tag:yaml.org,2002:int"
 _DECIMAL_RE = re.compile(r"[-+]?[0-9][0-9_]*")
 _MAX_DIGITS = 18
@@ -79,11 +79,12 @@ def compose(path: Path) -> Node | None:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         problem = syntax_error(exc, text)
-        raise ConfigError(f"YAML syntax error: {problem.message}", file=str(path),
-                          line=problem.line) from exc
+        raise ConfigError(
+            f"YAML syntax error: {problem.message}", file=str(path), line=problem.line
+        ) from exc
     except yaml.YAMLError as exc:
         raise ConfigError(f"YAML error: {exc}", file=str(path)) from exc
-    except RecursionError as exc:   # _check_depth makes this unreachable; never a traceback
+    except RecursionError as exc:  # _check_depth makes this unreachable; never a traceback
         raise ConfigError("YAML nested too deeply", file=str(path)) from exc
 
 
@@ -97,23 +98,31 @@ def _read_config(path: Path) -> str:
             if not stat.S_ISREG(info.st_mode):
                 raise ConfigError("not a regular file", file=str(path))
             if info.st_size > MAX_CONFIG_BYTES:
-                raise ConfigError(f"config file of {info.st_size} bytes is over the limit "
-                                  f"of {MAX_CONFIG_BYTES} bytes", file=str(path))
+                raise ConfigError(
+                    f"config file of {info.st_size} bytes is over the limit "
+                    f"of {MAX_CONFIG_BYTES} bytes",
+                    file=str(path),
+                )
             data = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise ConfigError(f"cannot read config file: {reason}", file=str(path)) from exc
-    if len(data) > MAX_CONFIG_BYTES:   # it grew while read
-        raise ConfigError(f"config file is over the limit of {MAX_CONFIG_BYTES} bytes",
-                          file=str(path))
+    if len(data) > MAX_CONFIG_BYTES:  # it grew while read
+        raise ConfigError(
+            f"config file is over the limit of {MAX_CONFIG_BYTES} bytes", file=str(path)
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"not UTF-8 text: {exc.reason}", file=str(path)) from exc
 
 
-_OPEN = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
-         yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+_OPEN = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
 _CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 
 
@@ -125,8 +134,11 @@ def _check_depth(text: str, path: Path) -> None:
         if isinstance(token, _OPEN):
             depth += 1
             if depth > MAX_DEPTH:
-                raise ConfigError(f"YAML nested deeper than {MAX_DEPTH} levels",
-                                  file=str(path), line=token.start_mark.line + 1)
+                raise ConfigError(
+                    f"YAML nested deeper than {MAX_DEPTH} levels",
+                    file=str(path),
+                    line=token.start_mark.line + 1,
+                )
         elif isinstance(token, _CLOSE):
             depth -= 1
 
@@ -144,8 +156,9 @@ def _join(key: str, name: str) -> str:
     return f"{key}.{name}" if key else name
 
 
-def mapping(src: Source, node: Node | None, key: str,
-            allowed: Mapping[str, Any]) -> dict[str, Node]:
+def mapping(
+    src: Source, node: Node | None, key: str, allowed: Mapping[str, Any]
+) -> dict[str, Node]:
     """Keys → value nodes; unknown or repeated keys are errors (with a suggestion)."""
     if is_null(node):
         return {}
@@ -172,8 +185,9 @@ def sequence(src: Source, node: Node | None, key: str) -> list[Node]:
     return list(node.value)
 
 
-def read_fields(src: Source, node: Node | None, key: str,
-            spec: Mapping[str, tuple[str, Reader]]) -> dict[str, Any]:
+def read_fields(
+    src: Source, node: Node | None, key: str, spec: Mapping[str, tuple[str, Reader]]
+) -> dict[str, Any]:
     """Read a mapping whose keys each map to (settings field, reader)."""
     out: dict[str, Any] = {}
     for name, value in mapping(src, node, key, spec).items():
@@ -183,6 +197,7 @@ def read_fields(src: Source, node: Node | None, key: str,
 
 
 # --------------------------------------------------------------------------- value readers
+
 
 def _scalar(src: Source, node: Node, key: str) -> Any:
     _expect(src, node, key, ScalarNode)
@@ -216,6 +231,7 @@ def as_integer(minimum: int, maximum: int | None = None) -> Reader:
             bound = f"between {minimum} and {maximum}" if maximum is not None else f">= {minimum}"
             raise src.error(node, key, f"must be {bound}, got {value}")
         return value
+
     return read
 
 
@@ -224,7 +240,7 @@ def _decimal(src: Source, node: Node, key: str) -> int:
     and quoted numbers are refused; a leading zero does not make it octal."""
     _expect(src, node, key, ScalarNode)
     text = str(node.value).strip()
-    plain = node.tag == _INT_TAG or getattr(node, "style", None) is None   # not quoted
+    plain = node.tag == _INT_TAG or getattr(node, "style", None) is None  # not quoted
     if not plain or not _DECIMAL_RE.fullmatch(text):
         raise src.error(node, key, f"expected a whole number in decimal, got {node.value!r}")
     if len(text.replace("_", "").lstrip("+-")) > _MAX_DIGITS:
@@ -234,7 +250,7 @@ def _decimal(src: Source, node: Node, key: str) -> int:
 
 def as_number(src: Source, node: Node, key: str) -> float:
     value = _scalar(src, node, key)
-    if isinstance(value, str) and getattr(node, "style", None) is None:   # YAML 1.1 misses 1e8
+    if isinstance(value, str) and getattr(node, "style", None) is None:  # YAML 1.1 misses 1e8
         value = _float_or_none(value)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise src.error(node, key, f"expected a number, got {node.value!r}")
@@ -291,8 +307,9 @@ def as_duration(src: Source, node: Node, key: str) -> float:
         except ValueError as exc:
             raise src.error(node, key, str(exc)) from None
     elif isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise src.error(node, key, f"expected a duration (45s, 30m, 1h, 1d or seconds), "
-                                   f"got {node.value!r}")
+        raise src.error(
+            node, key, f"expected a duration (45s, 30m, 1h, 1d or seconds), got {node.value!r}"
+        )
     if not math.isfinite(value) or value <= 0:
         raise src.error(node, key, f"duration must be greater than 0, got {node.value!r}")
     return float(value)
@@ -312,8 +329,11 @@ def as_url(src: Source, node: Node, key: str) -> str:
         parts.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError as exc:
         raise src.error(node, key, f"invalid URL {text!r}: {exc}") from None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname \
-            or any(ch.isspace() for ch in text):
+    if (
+        parts.scheme.lower() not in ("http", "https")
+        or not parts.hostname
+        or any(ch.isspace() for ch in text)
+    ):
         raise src.error(node, key, f"expected an http:// or https:// URL with a host, got {text!r}")
     if parts.username is not None or parts.password is not None:
         raise src.error(node, key, "credentials in URLs are not supported")
@@ -343,22 +363,27 @@ def as_choice(*options: str) -> Reader:
         if value not in options:
             close = difflib.get_close_matches(value, options, n=1, cutoff=0.5)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise src.error(node, key, f"must be one of {', '.join(options)}, "
-                                       f"got {node.value!r}{hint}")
+            raise src.error(
+                node, key, f"must be one of {', '.join(options)}, got {node.value!r}{hint}"
+            )
         return value
+
     return read
 
 
 def optional(reader: Reader) -> Reader:
     def read(src: Source, node: Node, key: str) -> Any:
         return None if is_null(node) else reader(src, node, key)
+
     return read
 
 
 def list_of(reader: Reader) -> Reader:
     def read(src: Source, node: Node, key: str) -> tuple[Any, ...]:
-        return tuple(reader(src, item, f"{key}[{i}]")
-                     for i, item in enumerate(sequence(src, node, key)))
+        return tuple(
+            reader(src, item, f"{key}[{i}]") for i, item in enumerate(sequence(src, node, key))
+        )
+
     return read
 
 
@@ -383,8 +408,11 @@ def as_currency_rates(src: Source, node: Node, key: str) -> dict[str, float]:
     for key_node, value_node in node.value if isinstance(node, MappingNode) else ():
         code = str(key_node.value)
         if not isinstance(key_node, ScalarNode) or not _CURRENCY_RE.fullmatch(code):
-            raise src.error(key_node, _join(key, code),
-                            f"bad currency code {code!r} (use an ISO 4217 code such as EUR)")
+            raise src.error(
+                key_node,
+                _join(key, code),
+                f"bad currency code {code!r} (use an ISO 4217 code such as EUR)",
+            )
         if code in given:
             raise src.error(key_node, _join(key, code), f"key '{code}' is given twice")
         given[code] = as_positive(src, value_node, _join(key, code))
@@ -405,5 +433,3 @@ def as_env_boolean(src: Source, node: Node, key: str) -> bool:
     if text in ("0", "false", "no", "off", ""):
         return False
     raise src.error(node, key, f"expected true/false/1/0, got {node.value!r}")
-
-

@@ -18,8 +18,8 @@ __all__ = ["YamlProblem", "syntax_error"]
 
 @dataclass(frozen=True)
 class YamlProblem:
-    line: int | None      # 1-based
-    message: str          # after "YAML syntax error: "
+    line: int | None  # 1-based
+    message: str  # after "YAML syntax error: "
 
 
 def _line(mark: Mark | None) -> int | None:
@@ -27,7 +27,7 @@ def _line(mark: Mark | None) -> int | None:
 
 
 def _at_end(mark: Mark | None, text: str) -> bool:
-    return mark is not None and not text[mark.index:].strip()
+    return mark is not None and not text[mark.index :].strip()
 
 
 def _multiline(text: str, before: int, quoted: bool) -> yaml.ScalarToken | None:
@@ -38,9 +38,11 @@ def _multiline(text: str, before: int, quoted: bool) -> yaml.ScalarToken | None:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
             if token.start_mark.index >= before:
                 break
-            if (isinstance(token, yaml.ScalarToken)
-                    and (token.style in ('"', "'")) == quoted
-                    and token.end_mark.line > token.start_mark.line):
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and (token.style in ('"', "'")) == quoted
+                and token.end_mark.line > token.start_mark.line
+            ):
                 found = token
     except yaml.YAMLError:
         pass
@@ -58,8 +60,9 @@ def _plain(context: str, problem: str, context_line: int | None) -> str:
         char = problem.split("'")[1] if problem.count("'") >= 2 else "this character"
         return f"a value cannot start with {char!r}: put the value in quotes"
     if "mapping values are not allowed" in problem:
-        return ("a ': ' inside a value: put the value in quotes, or check the indentation "
-                "of this line")
+        return (
+            "a ': ' inside a value: put the value in quotes, or check the indentation of this line"
+        )
     if "could not find expected ':'" in problem:
         return "this line is not 'key: value' (is its ':' missing?)"
     if "expected <block end>" in problem:
@@ -71,8 +74,10 @@ def _plain(context: str, problem: str, context_line: int | None) -> str:
     if "undefined alias" in problem:
         return f"{problem.replace('found ', '')}: no anchor '&' of that name comes before it"
     if "unknown escape" in problem:
-        return (f"{problem.replace('found ', '')} in a double-quoted value: use single "
-                "quotes, or write a backslash as \\\\")
+        return (
+            f"{problem.replace('found ', '')} in a double-quoted value: use single "
+            "quotes, or write a backslash as \\\\"
+        )
     if "duplicate anchor" in context:
         name = context.split("'")[1] if context.count("'") >= 2 else ""
         return f"the anchor '&{name}' is defined again (first on line {context_line})"
@@ -87,20 +92,25 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     # The parser reached the end of the file (an unclosed quote or bracket), or the culprit
     # is the key before the line it stopped at: the cause is where the construct began.
     use_context = exc.context_mark is not None and (
-        _at_end(exc.problem_mark, text) or "could not find expected ':'" in problem)
+        _at_end(exc.problem_mark, text) or "could not find expected ':'" in problem
+    )
     line = context_line if use_context or exc.problem_mark is None else _line(exc.problem_mark)
     message = _plain(context, problem, context_line)
     if exc.problem_mark is not None and "mapping values are not allowed" in problem:
         plain = _multiline(text, exc.problem_mark.index, quoted=False)
         if plain is not None and plain.end_mark.index == exc.problem_mark.index:
-            return YamlProblem(_line(plain.start_mark),
-                               f"this line is not 'key: value' (is its ':' missing?): its "
-                               f"text runs on to line {_line(plain.end_mark)}")
+            return YamlProblem(
+                _line(plain.start_mark),
+                f"this line is not 'key: value' (is its ':' missing?): its "
+                f"text runs on to line {_line(plain.end_mark)}",
+            )
     if exc.problem_mark is not None and not (use_context and "quoted" in context):
         quote = _multiline(text, exc.problem_mark.index, quoted=True)
         if quote is not None:
-            return YamlProblem(_line(quote.start_mark),
-                               f"a quoted value starts here and runs on to line "
-                               f"{_line(quote.end_mark)} (is its closing quote missing?); "
-                               f"then, at line {line}: {message}")
+            return YamlProblem(
+                _line(quote.start_mark),
+                f"a quoted value starts here and runs on to line "
+                f"{_line(quote.end_mark)} (is its closing quote missing?); "
+                f"then, at line {line}: {message}",
+            )
     return YamlProblem(line, message)

@@ -12,5 +12,12 @@ from __future__ import annotations
 from ._pipeline import FeedOutcome, RunReport, due_feeds, publish_now, run_once
 from ._story_window import StoryWindow, load_window
 
-__all__ = ["FeedOutcome", "RunReport", "StoryWindow", "due_feeds", "load_window",
-           "publish_now", "run_once"]
+__all__ = [
+    "FeedOutcome",
+    "RunReport",
+    "StoryWindow",
+    "due_feeds",
+    "load_window",
+    "publish_now",
+    "run_once",
+]

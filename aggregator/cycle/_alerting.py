@@ -28,7 +28,7 @@ from ..store import Store
 
 log = logging.getLogger(__name__)
 
-DELIVERY_BATCH = 200      # deliveries sent per cycle at most
+DELIVERY_BATCH = 200  # deliveries sent per cycle at most
 
 
 @dataclass
@@ -56,8 +56,15 @@ class Alerting:
             self.slugs[name] = self.gazetteer.slug(name)
         return self.slugs[name]
 
-    def record(self, store: Store, previous: Mapping[int, Deal | None], now: datetime,
-               counts: AlertCounts, *, quiet: bool = False) -> None:
+    def record(
+        self,
+        store: Store,
+        previous: Mapping[int, Deal | None],
+        now: datetime,
+        counts: AlertCounts,
+        *,
+        quiet: bool = False,
+    ) -> None:
         """Inside the caller's write: ``previous`` maps each story whose facts changed to
         its former deal. ``quiet`` (a recomputation of every story's facts, not news):
         what was alerted is brought up to date without alerting, and no correction is
@@ -65,8 +72,11 @@ class Alerting:
         if quiet and not self.rules:
             return
         # without rules only corrections are looked for: stories that had a deal before
-        ids = sorted(previous) if self.rules else sorted(
-            i for i, deal in previous.items() if deal is not None)
+        ids = (
+            sorted(previous)
+            if self.rules
+            else sorted(i for i, deal in previous.items() if deal is not None)
+        )
         if not ids:
             return
         rows = store.alert_facts(ids)
@@ -77,8 +87,14 @@ class Alerting:
         if self.rules:
             self._alerts(store, rows, now, counts, quiet)
 
-    def _alerts(self, store: Store, rows: list[dict[str, Any]], now: datetime,
-                counts: AlertCounts, quiet: bool) -> None:
+    def _alerts(
+        self,
+        store: Store,
+        rows: list[dict[str, Any]],
+        now: datetime,
+        counts: AlertCounts,
+        quiet: bool,
+    ) -> None:
         states = store.alert_states([r["id"] for r in rows if r["deal"] is not None])
         saved: list[tuple[str, int, int, str]] = []
         for row in rows:
@@ -91,7 +107,7 @@ class Alerting:
                     continue
                 state = states.get((rule.name, row["id"]))
                 if state is None and quiet:
-                    continue          # first matched by a new reading, not by news: later
+                    continue  # first matched by a new reading, not by news: later
                 last = alerts.FactState.from_json(state[1]) if state is not None else None
                 changes = alerts.alert_changes(last, facts) if last is not None else ()
                 if last is not None and not changes:
@@ -100,44 +116,66 @@ class Alerting:
                 remembered = last.after(facts) if last is not None else facts
                 if not quiet:
                     seq += 1
-                    store.add_alert(_event(rule, row, seq, changes, now),
-                                    [t.key for t in rule.webhooks], now)
+                    store.add_alert(
+                        _event(rule, row, seq, changes, now), [t.key for t in rule.webhooks], now
+                    )
                     counts.fired += 1
                 saved.append((rule.name, row["id"], seq, remembered.to_json()))
         store.save_alert_states(saved)
 
 
-def _corrections(rows: Sequence[dict[str, Any]], previous: Mapping[int, Deal | None],
-                 ) -> list[tuple[int, tuple[FactChange, ...]]]:
+def _corrections(
+    rows: Sequence[dict[str, Any]],
+    previous: Mapping[int, Deal | None],
+) -> list[tuple[int, tuple[FactChange, ...]]]:
     out = []
     for row in rows:
         old, new = previous.get(row["id"]), row["deal"]
         if old is None or new is None:
             continue
-        changes = alerts.corrections(alerts.FactState.of(old, deals.format_money),
-                                     alerts.FactState.of(new, deals.format_money))
+        changes = alerts.corrections(
+            alerts.FactState.of(old, deals.format_money),
+            alerts.FactState.of(new, deals.format_money),
+        )
         if changes:
             out.append((row["id"], changes))
     return out
 
 
-def _event(rule: AlertRule, row: dict[str, Any], seq: int, changes: tuple[FactChange, ...],
-           now: datetime) -> AlertEvent:
-    return AlertEvent(id=0, rule=rule.name, story_id=row["id"], seq=seq,
-                      kind="changed" if changes else "new", changes=changes,
-                      deal=row["deal"], title=row["title"], link=row["link"],
-                      outlet=row["outlet"], outlet_feed=row["feed_url"], story_uri=row["uri"],
-                      fired_at=now)
+def _event(
+    rule: AlertRule, row: dict[str, Any], seq: int, changes: tuple[FactChange, ...], now: datetime
+) -> AlertEvent:
+    return AlertEvent(
+        id=0,
+        rule=rule.name,
+        story_id=row["id"],
+        seq=seq,
+        kind="changed" if changes else "new",
+        changes=changes,
+        deal=row["deal"],
+        title=row["title"],
+        link=row["link"],
+        outlet=row["outlet"],
+        outlet_feed=row["feed_url"],
+        story_uri=row["uri"],
+        fired_at=now,
+    )
 
 
 # --------------------------------------------------------------------------- delivery
 
+
 def sender_for(settings: Settings) -> WebhookSender:
     d = settings.alert_delivery
-    return WebhookSender(SendOptions(
-        timeout=d.timeout, connect_timeout=min(d.timeout, settings.connect_timeout),
-        max_response_bytes=d.max_response_bytes, concurrency=d.concurrency,
-        allow_private_networks=settings.allow_private_networks))
+    return WebhookSender(
+        SendOptions(
+            timeout=d.timeout,
+            connect_timeout=min(d.timeout, settings.connect_timeout),
+            max_response_bytes=d.max_response_bytes,
+            concurrency=d.concurrency,
+            allow_private_networks=settings.allow_private_networks,
+        )
+    )
 
 
 def backoff(attempts: int, settings: Settings, rng: random.Random) -> float:
@@ -149,8 +187,14 @@ def backoff(attempts: int, settings: Settings, rng: random.Random) -> float:
     return delay / 2 + rng.uniform(0, delay / 2)
 
 
-def deliver_due(settings: Settings, store: Store, sender: WebhookSender | None,
-                now: datetime, rng: random.Random, counts: AlertCounts) -> None:
+def deliver_due(
+    settings: Settings,
+    store: Store,
+    sender: WebhookSender | None,
+    now: datetime,
+    rng: random.Random,
+    counts: AlertCounts,
+) -> None:
     """Send the deliveries that are due and record what became of each (``sender``: None
     makes one from the settings when there is something to send)."""
     due = store.due_deliveries(now, DELIVERY_BATCH)
@@ -161,9 +205,12 @@ def deliver_due(settings: Settings, store: Store, sender: WebhookSender | None,
     for delivery in due:
         target = targets.get((delivery.event.rule, delivery.target))
         if target is None:
-            store.record_delivery(DeliveryResult(delivery.id, ok=False,
-                                                 error="webhook no longer configured"),
-                                  "dropped", None, now)
+            store.record_delivery(
+                DeliveryResult(delivery.id, ok=False, error="webhook no longer configured"),
+                "dropped",
+                None,
+                now,
+            )
             counts.dropped += 1
             continue
         message = alerts.payload(delivery.event, target, deals.format_deal_line)
@@ -175,21 +222,36 @@ def deliver_due(settings: Settings, store: Store, sender: WebhookSender | None,
         _record(settings, store, result, attempts[result.delivery_id] + 1, now, rng, counts)
 
 
-def _record(settings: Settings, store: Store, result: DeliveryResult, attempts: int,
-            now: datetime, rng: random.Random, counts: AlertCounts) -> None:
+def _record(
+    settings: Settings,
+    store: Store,
+    result: DeliveryResult,
+    attempts: int,
+    now: datetime,
+    rng: random.Random,
+    counts: AlertCounts,
+) -> None:
     if result.ok:
         store.record_delivery(result, "delivered", None, now)
         counts.delivered += 1
     elif result.permanent or attempts >= settings.alert_delivery.max_attempts:
         store.record_delivery(result, "failed", None, now)
         counts.failed += 1
-        log.warning("alert delivery %d failed for good after %d attempts: %s",
-                    result.delivery_id, attempts, result.error)
+        log.warning(
+            "alert delivery %d failed for good after %d attempts: %s",
+            result.delivery_id,
+            attempts,
+            result.error,
+        )
     else:
         later = now + timedelta(seconds=backoff(attempts, settings, rng))
         if result.retry_after is not None:
             later = max(later, result.retry_after)
         store.record_delivery(result, "pending", later, now)
         counts.retried += 1
-        log.info("alert delivery %d: %s; retry at %s", result.delivery_id, result.error,
-                 later.isoformat())
+        log.info(
+            "alert delivery %d: %s; retry at %s",
+            result.delivery_id,
+            result.error,
+            later.isoformat(),
+        )

@@ -69,15 +69,15 @@ class RunReport:
     stories_joined: int = 0
     stories_merged: int = 0
     stories_updated: int = 0
-    story_index: str = ""            # "loaded" from the store, or "kept" from the last cycle
+    story_index: str = ""  # "loaded" from the store, or "kept" from the last cycle
     published: int = 0
     publish_error: str | None = None
-    store_error: str | None = None   # the last failure to write the database in this cycle
-    stage_errors: dict[str, str] = field(default_factory=dict)   # stage -> what failed
+    store_error: str | None = None  # the last failure to write the database in this cycle
+    stage_errors: dict[str, str] = field(default_factory=dict)  # stage -> what failed
     publish_seconds: float = 0.0
-    alerts: AlertCounts = field(default_factory=AlertCounts)   # fired, corrections, deliveries
+    alerts: AlertCounts = field(default_factory=AlertCounts)  # fired, corrections, deliveries
     duration: float = 0.0
-    timings: dict[str, float] = field(default_factory=dict)   # seconds per stage
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     outcomes: list[FeedOutcome] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
@@ -89,11 +89,20 @@ class RunReport:
 Progress = Callable[[FeedOutcome], None]
 
 
-def run_once(settings: Settings, store: Store, fetcher: Fetcher, now: datetime, *,
-             all_feeds: bool = False, executor: Executor | None = None,
-             progress: Progress | None = None, rng: random.Random | None = None,
-             publish: bool = True, stories: StoryWindow | None = None,
-             sender: WebhookSender | None = None) -> RunReport:
+def run_once(
+    settings: Settings,
+    store: Store,
+    fetcher: Fetcher,
+    now: datetime,
+    *,
+    all_feeds: bool = False,
+    executor: Executor | None = None,
+    progress: Progress | None = None,
+    rng: random.Random | None = None,
+    publish: bool = True,
+    stories: StoryWindow | None = None,
+    sender: WebhookSender | None = None,
+) -> RunReport:
     """Run one update cycle and return what happened.
 
     ``stories``: the story index kept between cycles by a long-running caller (a fresh one,
@@ -102,16 +111,26 @@ def run_once(settings: Settings, store: Store, fetcher: Fetcher, now: datetime, 
     """
     clock = time.perf_counter()
     problem = store.file_problem()
-    if problem:       # deleted, replaced or truncated under us: nothing is written over it
+    if problem:  # deleted, replaced or truncated under us: nothing is written over it
         raise StoreError(problem)
     report = RunReport(started=now)
     store.sync_feeds(settings.feeds)
     due = due_feeds(settings.feeds, store.feed_states(counts=False), now, all_feeds=all_feeds)
     report.feeds_due = len(due)
-    edited: list[int] = []         # entries whose text changed: their stories' facts again
+    edited: list[int] = []  # entries whose text changed: their stories' facts again
     with _timed(report, "fetch_parse_store"), _barrier(report, "fetch"):
-        _fetch_and_store(settings, store, fetcher, due, now, report, executor, progress,
-                         rng or random.Random(), edited)
+        _fetch_and_store(
+            settings,
+            store,
+            fetcher,
+            due,
+            now,
+            report,
+            executor,
+            progress,
+            rng or random.Random(),
+            edited,
+        )
     with _timed(report, "stories_deals"):
         with _barrier(report, "facts"):
             _refresh_facts(settings, store, now, report)
@@ -122,24 +141,25 @@ def run_once(settings: Settings, store: Store, fetcher: Fetcher, now: datetime, 
             store.prune(now - timedelta(days=settings.retention_days), now)
     if settings.retention_per_feed:
         with _barrier(report, "retention"):
-            for outcome in report.outcomes:   # only a feed that grew can be over its bound
+            for outcome in report.outcomes:  # only a feed that grew can be over its bound
                 if outcome.new_entries:
                     trimmed = store.trim_feed(outcome.feed, settings.retention_per_feed, now)
                     if trimmed:
-                        log.info("feed %s: %d entries beyond its latest %d deleted "
-                                 "(retention_per_feed)", outcome.feed, trimmed,
-                                 settings.retention_per_feed)
+                        log.info(
+                            "feed %s: %d entries beyond its latest %d deleted (retention_per_feed)",
+                            outcome.feed,
+                            trimmed,
+                            settings.retention_per_feed,
+                        )
     problem = store.file_problem()
-    if problem:       # it went while the cycle ran: what was stored is not in the file
+    if problem:  # it went while the cycle ran: what was stored is not in the file
         report.store_error = report.stage_errors["database"] = problem
-        log.error("%s; the cycle's writes did not reach that file; nothing is "
-                  "published", problem)
+        log.error("%s; the cycle's writes did not reach that file; nothing is published", problem)
     elif publish:
         with _timed(report, "publish"):
             publish_now(settings, store, now, report, executor)
     with _timed(report, "deliver"):
-        alerting.deliver_due(settings, store, sender, now, rng or random.Random(),
-                             report.alerts)
+        alerting.deliver_due(settings, store, sender, now, rng or random.Random(), report.alerts)
     report.duration = time.perf_counter() - clock
     report.finished = now + timedelta(seconds=report.duration)
     with _barrier(report, "record"):
@@ -170,8 +190,13 @@ def _timed(report: RunReport, stage: str) -> Iterator[None]:
         report.timings[stage] = round(time.perf_counter() - clock, 3)
 
 
-def due_feeds(feeds: Sequence[FeedSettings], states: Sequence[FeedState], now: datetime, *,
-              all_feeds: bool = False) -> list[tuple[FeedSettings, FeedState]]:
+def due_feeds(
+    feeds: Sequence[FeedSettings],
+    states: Sequence[FeedState],
+    now: datetime,
+    *,
+    all_feeds: bool = False,
+) -> list[tuple[FeedSettings, FeedState]]:
     by_name = {s.name: s for s in states}
     due = []
     for feed in feeds:
@@ -185,12 +210,17 @@ def due_feeds(feeds: Sequence[FeedSettings], states: Sequence[FeedState], now: d
 
 def _request(feed: FeedSettings, state: FeedState) -> FetchRequest:
     return FetchRequest(
-        feed=feed.name, url=(state.url or feed.url) if feed.url else None, path=feed.path,
-        etag=state.etag, last_modified=state.last_modified, timeout=feed.timeout,
-        user_agent=feed.user_agent)
+        feed=feed.name,
+        url=(state.url or feed.url) if feed.url else None,
+        path=feed.path,
+        etag=state.etag,
+        last_modified=state.last_modified,
+        timeout=feed.timeout,
+        user_agent=feed.user_agent,
+    )
 
 
-PARSE_TIME_LIMIT = 30.0   # seconds of one parse in a worker process
+PARSE_TIME_LIMIT = 30.0  # seconds of one parse in a worker process
 
 
 @dataclass(frozen=True)
@@ -199,23 +229,40 @@ class ParseOutput:
     deals: tuple[EntryDeal | None, ...]  # one per entry (None: stored already, not read)
 
 
-def _parse_job(result: FetchResult, now: datetime, max_entries: int,
-               rates: Mapping[str, float], known: frozenset[str] = frozenset(),
-               publisher: str | None = None) -> ParseOutput:
+def _parse_job(
+    result: FetchResult,
+    now: datetime,
+    max_entries: int,
+    rates: Mapping[str, float],
+    known: frozenset[str] = frozenset(),
+    publisher: str | None = None,
+) -> ParseOutput:
     """Runs in a parse worker: parse the bytes and read the deal of each entry whose content
     hash is not in ``known`` (the CPU-heavy parts); ``publisher``: whose own feed it is."""
     with parse_deadline(PARSE_TIME_LIMIT, result):
-        parsed = parse_feed(result.content or b"", feed=result.feed,
-                            url=result.final_url or result.url, headers=result.headers,
-                            now=now, limits=ParseLimits(max_entries=max_entries))
+        parsed = parse_feed(
+            result.content or b"",
+            feed=result.feed,
+            url=result.final_url or result.url,
+            headers=result.headers,
+            now=now,
+            limits=ParseLimits(max_entries=max_entries),
+        )
         return ParseOutput(parsed, classify_entries(parsed.entries, rates, known, publisher))
 
 
-def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
-                     due: list[tuple[FeedSettings, FeedState]], now: datetime,
-                     report: RunReport, executor: Executor | None,
-                     progress: Progress | None, rng: random.Random,
-                     edited: list[int]) -> None:
+def _fetch_and_store(
+    settings: Settings,
+    store: Store,
+    fetcher: Fetcher,
+    due: list[tuple[FeedSettings, FeedState]],
+    now: datetime,
+    report: RunReport,
+    executor: Executor | None,
+    progress: Progress | None,
+    rng: random.Random,
+    edited: list[int],
+) -> None:
     parses: dict[str, Future[ParseOutput]] = {}
     by_name = {feed.name: feed for feed, _ in due}
 
@@ -225,16 +272,33 @@ def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
             try:
                 known = store.content_hashes(result.feed, 2 * settings.max_entries_per_feed)
                 parses[result.feed] = executor.submit(
-                    _parse_job, result, now, settings.max_entries_per_feed,
-                    dict(settings.currency_rates), known, publisher_for(by_name.get(result.feed)))
+                    _parse_job,
+                    result,
+                    now,
+                    settings.max_entries_per_feed,
+                    dict(settings.currency_rates),
+                    known,
+                    publisher_for(by_name.get(result.feed)),
+                )
             except RuntimeError as exc:  # a broken or shut-down pool: parse inline later
                 log.warning("parse pool unavailable (%s); parsing %s inline", exc, result.feed)
 
     results = fetcher.fetch_many_sync([_request(f, s) for f, s in due], on_result=submit)
     states: list[tuple[FeedState, str | None]] = []
     for (feed, state), result in zip(due, results):
-        outcome = _store_result(settings, store, feed, state, result, parses.get(feed.name),
-                                now, report, rng, states, edited)
+        outcome = _store_result(
+            settings,
+            store,
+            feed,
+            state,
+            result,
+            parses.get(feed.name),
+            now,
+            report,
+            rng,
+            states,
+            edited,
+        )
         report.outcomes.append(outcome)
         if progress:
             progress(outcome)
@@ -243,11 +307,19 @@ def _fetch_and_store(settings: Settings, store: Store, fetcher: Fetcher,
     store.save_feed_states(states)
 
 
-def _store_result(settings: Settings, store: Store, feed: FeedSettings, state: FeedState,
-                  result: FetchResult, parsing: Future[ParseOutput] | None, now: datetime,
-                  report: RunReport, rng: random.Random,
-                  states: list[tuple[FeedState, str | None]],
-                  edited: list[int]) -> FeedOutcome:
+def _store_result(
+    settings: Settings,
+    store: Store,
+    feed: FeedSettings,
+    state: FeedState,
+    result: FetchResult,
+    parsing: Future[ParseOutput] | None,
+    now: datetime,
+    report: RunReport,
+    rng: random.Random,
+    states: list[tuple[FeedState, str | None]],
+    edited: list[int],
+) -> FeedOutcome:
     """Parse and store one feed's result; whatever fails is this feed's error (on its row,
     with backoff), and a feed whose entries were not stored keeps its old validators."""
     output, new = None, 0
@@ -276,18 +348,32 @@ def _store_result(settings: Settings, store: Store, feed: FeedSettings, state: F
     _count(report, result)
     if result.error:
         log.warning("feed %s: %s", feed.name, result.error)
-    return FeedOutcome(feed.name, result.status, result.error, result.error_kind, new,
-                       result.elapsed)
+    return FeedOutcome(
+        feed.name, result.status, result.error, result.error_kind, new, result.elapsed
+    )
 
 
-def _parse_result(settings: Settings, store: Store, feed: FeedSettings, result: FetchResult,
-                  parsing: Future[ParseOutput] | None, now: datetime,
-                  ) -> tuple[ParseOutput | None, FetchResult]:
+def _parse_result(
+    settings: Settings,
+    store: Store,
+    feed: FeedSettings,
+    result: FetchResult,
+    parsing: Future[ParseOutput] | None,
+    now: datetime,
+) -> tuple[ParseOutput | None, FetchResult]:
     try:
-        output = parsing.result() if parsing else _parse_job(
-            result, now, settings.max_entries_per_feed, settings.currency_rates,
-            store.content_hashes(feed.name, 2 * settings.max_entries_per_feed),
-            publisher_for(feed))
+        output = (
+            parsing.result()
+            if parsing
+            else _parse_job(
+                result,
+                now,
+                settings.max_entries_per_feed,
+                settings.currency_rates,
+                store.content_hashes(feed.name, 2 * settings.max_entries_per_feed),
+                publisher_for(feed),
+            )
+        )
         return output, result
     except ParseError as exc:
         return None, _failed(result, "parse", f"parse error: {exc.message}")
@@ -295,8 +381,7 @@ def _parse_result(settings: Settings, store: Store, feed: FeedSettings, result: 
         return None, _failed(result, "parse", "parse error: the parser process died")
     except Exception as exc:  # a bug met by this feed's document: its failure alone
         log.error("feed %s: parsing failed unexpectedly", feed.name, exc_info=exc)
-        return None, _failed(result, "internal", f"internal error while parsing: "
-                                                 f"{describe(exc)}")
+        return None, _failed(result, "internal", f"internal error while parsing: {describe(exc)}")
 
 
 def _failed(result: FetchResult, kind: str, message: str) -> FetchResult:
@@ -312,7 +397,7 @@ def _count(report: RunReport, result: FetchResult) -> None:
         report.fetched += 1
 
 
-REFRESH_BATCH = 2_000    # stories whose facts one write of a refresh recomputes
+REFRESH_BATCH = 2_000  # stories whose facts one write of a refresh recomputes
 
 
 def _refresh_facts(settings: Settings, store: Store, now: datetime, report: RunReport) -> None:
@@ -328,16 +413,23 @@ def _refresh_facts(settings: Settings, store: Store, now: datetime, report: RunR
     for start in range(0, len(ids), REFRESH_BATCH):
         with store.write():
             previous: dict[int, Deal | None] = {}
-            report.stories_updated += facts.apply_many(store, ids[start:start + REFRESH_BATCH],
-                                                       now, previous=previous)
+            report.stories_updated += facts.apply_many(
+                store, ids[start : start + REFRESH_BATCH], now, previous=previous
+            )
             alerts.record(store, previous, now, report.alerts, quiet=True)
     with store.write():
         store.set_facts_key(key)
     log.info("story facts recomputed for %d stories (facts key %s)", len(ids), key)
 
 
-def _stories_stage(settings: Settings, store: Store, now: datetime, report: RunReport,
-                   stories: StoryWindow, edited: Sequence[int] = ()) -> None:
+def _stories_stage(
+    settings: Settings,
+    store: Store,
+    now: datetime,
+    report: RunReport,
+    stories: StoryWindow,
+    edited: Sequence[int] = (),
+) -> None:
     """Cluster and tag the pending entries. When that fails for a reason other than the
     database, each feed's pending entries are tried alone (and rolled back); the feeds that
     still fail are left out (their entries stay pending, their rows say why) and the others
@@ -349,14 +441,22 @@ def _stories_stage(settings: Settings, store: Store, now: datetime, report: RunR
     except StoreError:
         raise
     except Exception as exc:
-        log.error("stories: clustering failed (%s); trying each feed alone", describe(exc),
-                  exc_info=exc)
+        log.error(
+            "stories: clustering failed (%s); trying each feed alone", describe(exc), exc_info=exc
+        )
     pending = store.pending_items()
     bad: dict[str, str] = {}
     for feed in sorted({i.feed for i in pending}):
         try:
-            _cluster_and_tag(settings, store, now, RunReport(started=now), stories,
-                             [i for i in pending if i.feed == feed], probe=True)
+            _cluster_and_tag(
+                settings,
+                store,
+                now,
+                RunReport(started=now),
+                stories,
+                [i for i in pending if i.feed == feed],
+                probe=True,
+            )
         except _Probed:
             pass
         except StoreError:
@@ -370,17 +470,32 @@ def _stories_stage(settings: Settings, store: Store, now: datetime, report: RunR
         with store.write():
             for feed, message in bad.items():
                 store.note_feed_error(feed, message)
-    _cluster_and_tag(settings, store, now, report, stories,
-                     [i for i in pending if i.feed not in bad], edited=edited)
+    _cluster_and_tag(
+        settings,
+        store,
+        now,
+        report,
+        stories,
+        [i for i in pending if i.feed not in bad],
+        edited=edited,
+    )
 
 
 class _Probed(Exception):
     """Ends a trial clustering: its writes are rolled back."""
 
 
-def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: RunReport,
-                     stories: StoryWindow, stored: Sequence[StoryItem], *,
-                     probe: bool = False, edited: Sequence[int] = ()) -> None:
+def _cluster_and_tag(
+    settings: Settings,
+    store: Store,
+    now: datetime,
+    report: RunReport,
+    stories: StoryWindow,
+    stored: Sequence[StoryItem],
+    *,
+    probe: bool = False,
+    edited: Sequence[int] = (),
+) -> None:
     """Assign the pending entries (``stored``) to stories, then decide the facts of every
     story they touched and of those whose reports were edited (``edited``: entry ids), with
     the alerts those facts fire, in one transaction."""
@@ -409,17 +524,24 @@ def _cluster_and_tag(settings: Settings, store: Store, now: datetime, report: Ru
             Alerting.from_settings(settings).record(store, previous, now, report.alerts)
 
 
-def _cluster(settings: Settings, store: Store, now: datetime, report: RunReport,
-             stories: StoryWindow, pending: list[StoryItem], probe: bool = False,
-             ) -> Assignment:
+def _cluster(
+    settings: Settings,
+    store: Store,
+    now: datetime,
+    report: RunReport,
+    stories: StoryWindow,
+    pending: list[StoryItem],
+    probe: bool = False,
+) -> Assignment:
     loads = stories.loads
-    index = stories.index_for(store, StoryOptions(window_days=settings.story_window_days),
-                              pending, now)
+    index = stories.index_for(
+        store, StoryOptions(window_days=settings.story_window_days), pending, now
+    )
     report.story_index = "loaded" if stories.loads > loads else "kept"
     try:
         return _assign(store, index, pending, now, stories, probe)
     except BaseException:
-        stories.invalidate()         # the index saw changes the rollback undid
+        stories.invalidate()  # the index saw changes the rollback undid
         raise
 
 
@@ -444,8 +566,14 @@ class Assignment:
     merged: int
 
 
-def _assign(store: Store, index: StoryIndex, pending: Sequence[StoryItem], now: datetime,
-            stories: StoryWindow, probe: bool = False) -> Assignment:
+def _assign(
+    store: Store,
+    index: StoryIndex,
+    pending: Sequence[StoryItem],
+    now: datetime,
+    stories: StoryWindow,
+    probe: bool = False,
+) -> Assignment:
     """Assign the pending items to stories, in one transaction."""
     touched: set[int] = set()
     made: dict[int, list[int]] = {}
@@ -475,7 +603,7 @@ def _assign(store: Store, index: StoryIndex, pending: Sequence[StoryItem], now: 
                     if keep in made and moved is not None:
                         made[keep] += moved
                     else:
-                        made.pop(keep, None)     # it holds reports of earlier cycles
+                        made.pop(keep, None)  # it holds reports of earlier cycles
                     story_id = keep
                 index.add(item, story_id)
                 touched.add(story_id)
@@ -485,8 +613,13 @@ def _assign(store: Store, index: StoryIndex, pending: Sequence[StoryItem], now: 
     return Assignment(frozenset(touched), made, created, joined, merged)
 
 
-def publish_now(settings: Settings, store: Store, now: datetime, report: RunReport,
-                executor: Executor | None = None) -> None:
+def publish_now(
+    settings: Settings,
+    store: Store,
+    now: datetime,
+    report: RunReport,
+    executor: Executor | None = None,
+) -> None:
     """Publish the site; with ``executor`` (the parse pool, idle by now), about half of the
     feeds with work are published by one of its processes at the same time."""
     clock = time.perf_counter()
@@ -494,10 +627,16 @@ def publish_now(settings: Settings, store: Store, now: datetime, report: RunRepo
     def helper(share: Share) -> Future[ShareDone]:
         assert executor is not None
         return executor.submit(_publish_share, settings, share)
+
     try:
-        result = publish_site(store, settings=settings, out_dir=settings.output, now=now,
-                              deal_line=deals_mod.format_deal_line,
-                              helper=helper if executor is not None else None)
+        result = publish_site(
+            store,
+            settings=settings,
+            out_dir=settings.output,
+            now=now,
+            deal_line=deals_mod.format_deal_line,
+            helper=helper if executor is not None else None,
+        )
         report.published = len(result.written)
         if settings.websub_hub and result.written:
             for error in ping_hub(settings.websub_hub, topic_urls(result, settings)):
@@ -511,8 +650,13 @@ def publish_now(settings: Settings, store: Store, now: datetime, report: RunRepo
 def _publish_share(settings: Settings, share: Share) -> ShareDone:
     """Runs in a pool process: its own read connection, the feeds of ``share``."""
     with Store(settings.database, id_authority=settings.site.id_authority) as store:
-        return publish_share_site(store, settings=settings, out_dir=settings.output,
-                                  deal_line=deals_mod.format_deal_line, share=share)
+        return publish_share_site(
+            store,
+            settings=settings,
+            out_dir=settings.output,
+            deal_line=deals_mod.format_deal_line,
+            share=share,
+        )
 
 
 __all__ = ["FeedOutcome", "RunReport", "due_feeds", "publish_now", "run_once"]

@@ -50,10 +50,12 @@ def facts_key(settings: Settings) -> str:
     reader's version, each feed's publisher, currency rates, tag, watchlist and curation
     rules. Stored with the facts; a cycle that finds another key recomputes them all."""
     parts = {
-        "classifier": CLASSIFIER_VERSION, "fact_sources": FACT_SOURCES,
+        "classifier": CLASSIFIER_VERSION,
+        "fact_sources": FACT_SOURCES,
         "publishers": sorted((f.name, publisher_for(f) or "") for f in settings.feeds),
         "rates": sorted(settings.currency_rates.items()),
-        "tags": [repr(t) for t in settings.tag_rules], "watchlist": list(settings.watchlist),
+        "tags": [repr(t) for t in settings.tag_rules],
+        "watchlist": list(settings.watchlist),
         "curation": repr(settings.curation),
     }
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
@@ -64,8 +66,10 @@ def publisher_for(feed: FeedSettings | None) -> str | None:
     if feed is None:
         return None
     return deals.publisher_of(feed.organization, feed.first_party, feed.name, feed.url)
-FACT_SOURCES = 200      # a story's facts are read from its first reports, at most this many
-BATCH = 500             # stories whose facts are read and saved together
+
+
+FACT_SOURCES = 200  # a story's facts are read from its first reports, at most this many
+BATCH = 500  # stories whose facts are read and saved together
 
 
 @dataclass(frozen=True)
@@ -94,9 +98,14 @@ class StoryFacts:
         """Recompute and save the facts of one story (inside the caller's write)."""
         return self.apply_many(store, [story_id], now) == 1
 
-    def apply_many(self, store: Store, story_ids: Sequence[int], now: datetime,
-                   members: Mapping[int, Sequence[int]] | None = None,
-                   previous: dict[int, Deal | None] | None = None) -> int:
+    def apply_many(
+        self,
+        store: Store,
+        story_ids: Sequence[int],
+        now: datetime,
+        members: Mapping[int, Sequence[int]] | None = None,
+        previous: dict[int, Deal | None] | None = None,
+    ) -> int:
         """Recompute and save the facts of these stories (inside the caller's write); how
         many changed.
 
@@ -110,22 +119,27 @@ class StoryFacts:
         members = members or {}
         changed = 0
         for start in range(0, len(story_ids), BATCH):
-            chunk = story_ids[start:start + BATCH]
-            rows = store.fact_rows_many([s for s in chunk if s not in members],
-                                        limit=FACT_SOURCES)
-            known = store.entry_fact_rows([e for s in chunk if s in members
-                                           for e in members[s]])
-            rows.update((s, first_reports([known[e] for e in members[s] if e in known],
-                                          FACT_SOURCES)) for s in chunk if s in members)
+            chunk = story_ids[start : start + BATCH]
+            rows = store.fact_rows_many([s for s in chunk if s not in members], limit=FACT_SOURCES)
+            known = store.entry_fact_rows([e for s in chunk if s in members for e in members[s]])
+            rows.update(
+                (s, first_reports([known[e] for e in members[s] if e in known], FACT_SOURCES))
+                for s in chunk
+                if s in members
+            )
             late: list[tuple[int, EntryDeal]] = []
-            updates = [u for u in (self.decide(story_id, rows[story_id], late)
-                                   for story_id in chunk) if u is not None]
+            updates = [
+                u
+                for u in (self.decide(story_id, rows[story_id], late) for story_id in chunk)
+                if u is not None
+            ]
             store.save_entry_deals(late)
             changed += len(store.set_story_facts_many(updates, now, previous))
         return changed
 
-    def decide(self, story_id: int, rows: Sequence[FactRow],
-               late: list[tuple[int, EntryDeal]]) -> StoryFactsUpdate | None:
+    def decide(
+        self, story_id: int, rows: Sequence[FactRow], late: list[tuple[int, EntryDeal]]
+    ) -> StoryFactsUpdate | None:
         """The facts of a story from its ``rows`` (None without any); a deal reading made
         now (missing, or by other code) is added to ``late`` (entry id, reading) to be
         saved."""
@@ -156,8 +170,13 @@ class StoryFacts:
         publisher = self.publishers.get(row.feed)
         if row.deal is not None and row.deal.version == reading_version(publisher):
             return row.deal.deal
-        return deals.classify(plain_line(row.title), drop_invisible(row.summary),
-                              gazetteer=self.gazetteer, rates=self.rates, publisher=publisher)
+        return deals.classify(
+            plain_line(row.title),
+            drop_invisible(row.summary),
+            gazetteer=self.gazetteer,
+            rates=self.rates,
+            publisher=publisher,
+        )
 
     def deal(self, rows: Sequence[FactRow], primary: FactRow) -> Deal | None:
         """The primary source's reading if it sees a deal; else one that two sources agree on."""
@@ -185,9 +204,12 @@ def first_reports(rows: Sequence[FactRow], limit: int) -> list[FactRow]:
     return ordered[:limit] if limit >= 0 else ordered
 
 
-def classify_entries(entries: Sequence[Entry], rates: Mapping[str, float],
-                     known: frozenset[str] = frozenset(),
-                     publisher: str | None = None) -> tuple[EntryDeal | None, ...]:
+def classify_entries(
+    entries: Sequence[Entry],
+    rates: Mapping[str, float],
+    known: frozenset[str] = frozenset(),
+    publisher: str | None = None,
+) -> tuple[EntryDeal | None, ...]:
     """Each entry's deal reading (run in the parse workers, next to parsing).
 
     Entries whose content hash is in ``known`` (stored already, unchanged) are not read:
@@ -195,10 +217,21 @@ def classify_entries(entries: Sequence[Entry], rates: Mapping[str, float],
     """
     gazetteer = deals.load_gazetteer()
     version = reading_version(publisher)
-    return tuple(None if e.content_hash in known else EntryDeal(
-        version, deals.classify(plain_line(e.title), drop_invisible(e.summary),
-                                gazetteer=gazetteer, rates=rates, publisher=publisher))
-        for e in entries)
+    return tuple(
+        None
+        if e.content_hash in known
+        else EntryDeal(
+            version,
+            deals.classify(
+                plain_line(e.title),
+                drop_invisible(e.summary),
+                gazetteer=gazetteer,
+                rates=rates,
+                publisher=publisher,
+            ),
+        )
+        for e in entries
+    )
 
 
 def complete(deal: Deal, more: Sequence[Deal]) -> Deal:
@@ -226,9 +259,11 @@ def complete(deal: Deal, more: Sequence[Deal]) -> Deal:
 
 def choose_primary(rows: Sequence[FactRow], feeds: Mapping[str, FeedSettings]) -> FactRow:
     """Highest feed priority, then a first-party source, then the earliest report."""
+
     def key(row: FactRow) -> tuple[int, int, str, int]:
         feed = feeds.get(row.feed)
         priority = feed.priority if feed else 0
         first_party = 1 if feed and feed.first_party else 0
         return (-priority, -first_party, row.pub_time, row.id)
+
     return min(rows, key=key)

@@ -35,15 +35,21 @@ class StoryWindow:
         self._index: StoryIndex | None = None
         self._store: Store | None = None
         self._generation: int | None = None
-        self.loads = 0          # how many times the window was loaded from the store
+        self.loads = 0  # how many times the window was loaded from the store
 
-    def index_for(self, store: Store, options: StoryOptions, pending: Sequence[StoryItem],
-                  now: datetime) -> StoryIndex:
+    def index_for(
+        self, store: Store, options: StoryOptions, pending: Sequence[StoryItem], now: datetime
+    ) -> StoryIndex:
         """An index holding the window around ``pending``: the kept one when still exact."""
         index = self._index
         first = min(i.published.timestamp() for i in pending)
-        if (index is not None and self._store is store and index.options == options
-                and self._generation == store.story_generation() and index.covers(first)):
+        if (
+            index is not None
+            and self._store is store
+            and index.options == options
+            and self._generation == store.story_generation()
+            and index.covers(first)
+        ):
             # a fresh load would start at the first pending item's window: so must this
             index.advance(first)
             return index
@@ -62,16 +68,18 @@ class StoryWindow:
         self._index = self._store = self._generation = None
 
 
-def load_window(store: Store, options: StoryOptions, pending: Sequence[StoryItem],
-                now: datetime) -> StoryIndex:
+def load_window(
+    store: Store, options: StoryOptions, pending: Sequence[StoryItem], now: datetime
+) -> StoryIndex:
     """A fresh index holding the stored items within the window of each pending item."""
     index = StoryIndex(options)
     window = timedelta(days=options.window_days)
     for start, end in _spans([item.published for item in pending], window):
         for item, story_id, encoded in store.window_items(start, end):
             if item.published > now or item.published < DATE_FLOOR:
-                item = dataclasses.replace(item, published=min(max(item.published, DATE_FLOOR),
-                                                               now))
+                item = dataclasses.replace(
+                    item, published=min(max(item.published, DATE_FLOOR), now)
+                )
             index.add(item, story_id, encoded)
     return index
 

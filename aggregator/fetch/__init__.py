@@ -22,7 +22,18 @@ from ._policy import (
 )
 
 __all__ = [
-    "BACKOFF_BASE", "BACKOFF_JITTER", "BACKOFF_MAX", "GONE_REASON", "FetchOptions", "Fetcher",
-    "SendOptions", "WebhookRequest", "WebhookSender", "apply_outcome", "backoff_delay",
-    "bounded_validator", "is_due", "parse_retry_after",
+    "BACKOFF_BASE",
+    "BACKOFF_JITTER",
+    "BACKOFF_MAX",
+    "GONE_REASON",
+    "FetchOptions",
+    "Fetcher",
+    "SendOptions",
+    "WebhookRequest",
+    "WebhookSender",
+    "apply_outcome",
+    "backoff_delay",
+    "bounded_validator",
+    "is_due",
+    "parse_retry_after",
 ]

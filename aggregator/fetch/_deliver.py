@@ -44,9 +44,9 @@ READ_CHUNK = 16 * 1024
 
 @dataclass(frozen=True)
 class SendOptions:
-    timeout: float = 10.0                   # total deadline of one POST, seconds
+    timeout: float = 10.0  # total deadline of one POST, seconds
     connect_timeout: float = 10.0
-    max_response_bytes: int = 65536         # what is read of an answer (the rest is dropped)
+    max_response_bytes: int = 65536  # what is read of an answer (the rest is dropped)
     concurrency: int = 4
     allow_private_networks: bool = False
 
@@ -62,8 +62,13 @@ class WebhookRequest:
 class WebhookSender:
     """Sends webhook requests concurrently under :class:`SendOptions`."""
 
-    def __init__(self, options: SendOptions, *, resolver: AbstractResolver | None = None,
-                 clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        options: SendOptions,
+        *,
+        resolver: AbstractResolver | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
         self.options = options
         self._resolver = resolver
         self._clock = clock or (lambda: datetime.now(UTC))
@@ -78,26 +83,32 @@ class WebhookSender:
             return []
         inner = self._resolver if self._resolver is not None else aiohttp.DefaultResolver()
         resolver = GuardedResolver(inner, self._policy, owns_inner=self._resolver is None)
-        connector = aiohttp.TCPConnector(limit=self.options.concurrency, resolver=resolver,
-                                         force_close=True)
+        connector = aiohttp.TCPConnector(
+            limit=self.options.concurrency, resolver=resolver, force_close=True
+        )
         timeout = aiohttp.ClientTimeout(total=None, connect=self.options.connect_timeout)
         slots = asyncio.Semaphore(self.options.concurrency)
         try:
-            async with aiohttp.ClientSession(connector=connector, timeout=timeout,
-                                             trust_env=False,
-                                             cookie_jar=aiohttp.DummyCookieJar()) as session:
+            async with aiohttp.ClientSession(
+                connector=connector,
+                timeout=timeout,
+                trust_env=False,
+                cookie_jar=aiohttp.DummyCookieJar(),
+            ) as session:
+
                 async def one(request: WebhookRequest) -> DeliveryResult:
                     async with slots:
                         return await self._send(session, request)
+
                 return list(await asyncio.gather(*(one(r) for r in requests)))
         finally:
             await resolver.close()
 
-    async def _send(self, session: aiohttp.ClientSession,
-                    request: WebhookRequest) -> DeliveryResult:
+    async def _send(
+        self, session: aiohttp.ClientSession, request: WebhookRequest
+    ) -> DeliveryResult:
         def fail(message: str, permanent: bool = False) -> DeliveryResult:
-            return DeliveryResult(request.delivery_id, ok=False, error=message,
-                                  permanent=permanent)
+            return DeliveryResult(request.delivery_id, ok=False, error=message, permanent=permanent)
 
         try:
             url = URL(request.url)
@@ -110,8 +121,9 @@ class WebhookSender:
             return fail(f"malformed URL {request.url!r}: {exc}", True)
         try:
             async with asyncio.timeout(self.options.timeout):
-                async with session.post(url, data=request.body, headers=request.headers,
-                                        allow_redirects=False) as response:
+                async with session.post(
+                    url, data=request.body, headers=request.headers, allow_redirects=False
+                ) as response:
                     await self._drain(response)
                     return self._result(request, response)
         except TimeoutError:
@@ -133,14 +145,22 @@ class WebhookSender:
             left -= len(chunk)
         response.close()
 
-    def _result(self, request: WebhookRequest,
-                response: aiohttp.ClientResponse) -> DeliveryResult:
+    def _result(self, request: WebhookRequest, response: aiohttp.ClientResponse) -> DeliveryResult:
         status = response.status
         if 200 <= status < 300:
             return DeliveryResult(request.delivery_id, ok=True, status=status)
-        retry_after = (parse_retry_after(response.headers.get("Retry-After"), self._clock())
-                       if status in RETRY_AFTER_STATUSES else None)
+        retry_after = (
+            parse_retry_after(response.headers.get("Retry-After"), self._clock())
+            if status in RETRY_AFTER_STATUSES
+            else None
+        )
         permanent = status < 500 and status not in RETRY_STATUSES
         reason = f"HTTP {status} {response.reason or ''}".rstrip()
-        return DeliveryResult(request.delivery_id, ok=False, status=status, error=reason,
-                              permanent=permanent, retry_after=retry_after)
+        return DeliveryResult(
+            request.delivery_id,
+            ok=False,
+            status=status,
+            error=reason,
+            permanent=permanent,
+            retry_after=retry_after,
+        )

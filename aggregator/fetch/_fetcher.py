@@ -48,29 +48,35 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 PERMANENT_STATUSES = frozenset({301, 308})
 RETRY_AFTER_STATUSES = frozenset({429, 503})
 MAX_RETRY_AFTER = timedelta(days=7)
-_RETRY_AFTER_DIGITS = 7                  # 7 days is 604,800 s: six digits
-MAX_HEADER_CHARS = 1024                  # of a header value read as a number or date
-MAX_VALIDATOR_CHARS = 256                # ETag / Last-Modified longer than this is dropped
+_RETRY_AFTER_DIGITS = 7  # 7 days is 604,800 s: six digits
+MAX_HEADER_CHARS = 1024  # of a header value read as a number or date
+MAX_VALIDATOR_CHARS = 256  # ETag / Last-Modified longer than this is dropped
 CHUNK_SIZE = 64 * 1024
 
 
 @dataclass(frozen=True)
 class FetchOptions:
-    max_body_bytes: int = 10 * 1024 * 1024   # cap on DECODED bytes
+    max_body_bytes: int = 10 * 1024 * 1024  # cap on DECODED bytes
     max_redirects: int = 5
     allow_private_networks: bool = False
-    concurrency: int = 64                    # global requests in flight
-    per_host: int = 2                        # per host in flight
+    concurrency: int = 64  # global requests in flight
+    per_host: int = 2  # per host in flight
     connect_timeout: float = 10.0
-    read_timeout: float = 20.0               # between bytes
-    allowed_networks: tuple[str, ...] = ()   # CIDRs exempt from the private-network refusal
+    read_timeout: float = 20.0  # between bytes
+    allowed_networks: tuple[str, ...] = ()  # CIDRs exempt from the private-network refusal
 
 
 class _Failure(Exception):
     """Internal: ends one fetch with ``error_kind`` ``kind``."""
 
-    def __init__(self, kind: str, message: str, *, status: int | None = None,
-                 retry_after: datetime | None = None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        message: str,
+        *,
+        status: int | None = None,
+        retry_after: datetime | None = None,
+    ) -> None:
         super().__init__(message)
         self.kind = kind
         self.status = status
@@ -100,7 +106,7 @@ def parse_retry_after(value: str | None, now: datetime) -> datetime | None:
         if when.tzinfo is None:
             when = when.replace(tzinfo=UTC)
         when = when.astimezone(UTC)
-    except OverflowError:            # a valid date past datetime.max once made UTC
+    except OverflowError:  # a valid date past datetime.max once made UTC
         return limit
     except (TypeError, ValueError, IndexError):
         return None
@@ -153,29 +159,39 @@ class _Limits:
     @asynccontextmanager
     async def slot(self, host: str) -> AsyncIterator[None]:
         host_slots = self._hosts.setdefault(host, asyncio.Semaphore(self._per_host))
-        async with host_slots, self._global:   # host first: queued feeds hold no global slot
+        async with host_slots, self._global:  # host first: queued feeds hold no global slot
             yield
 
 
 class Fetcher:
     """Fetches feeds concurrently with the limits and checks of :class:`FetchOptions`."""
 
-    def __init__(self, options: FetchOptions, *, resolver: AbstractResolver | None = None,
-                 clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        options: FetchOptions,
+        *,
+        resolver: AbstractResolver | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
         self.options = options
         self._resolver = resolver
         self._clock = clock or (lambda: datetime.now(UTC))
-        self._policy = AddressPolicy(allow_private=options.allow_private_networks,
-                                     exempt=options.allowed_networks)
+        self._policy = AddressPolicy(
+            allow_private=options.allow_private_networks, exempt=options.allowed_networks
+        )
 
-    def fetch_many_sync(self, requests: Sequence[FetchRequest],
-                        on_result: Callable[[FetchResult], None] | None = None,
-                        ) -> list[FetchResult]:
+    def fetch_many_sync(
+        self,
+        requests: Sequence[FetchRequest],
+        on_result: Callable[[FetchResult], None] | None = None,
+    ) -> list[FetchResult]:
         return asyncio.run(self.fetch_many(requests, on_result))
 
-    async def fetch_many(self, requests: Sequence[FetchRequest],
-                         on_result: Callable[[FetchResult], None] | None = None,
-                         ) -> list[FetchResult]:
+    async def fetch_many(
+        self,
+        requests: Sequence[FetchRequest],
+        on_result: Callable[[FetchResult], None] | None = None,
+    ) -> list[FetchResult]:
         """Fetch every request; results in request order, ``on_result`` as each completes."""
         results: list[FetchResult | None] = [None] * len(requests)
         limits = _Limits(self.options)
@@ -200,32 +216,49 @@ class Fetcher:
         owns = self._resolver is None
         inner = self._resolver if self._resolver is not None else aiohttp.DefaultResolver()
         resolver = GuardedResolver(inner, self._policy, owns_inner=owns)
-        connector = aiohttp.TCPConnector(limit=self.options.concurrency,
-                                         limit_per_host=self.options.per_host, resolver=resolver)
-        timeout = aiohttp.ClientTimeout(total=None, connect=self.options.connect_timeout,
-                                        sock_read=self.options.read_timeout)
-        session = aiohttp.ClientSession(connector=connector, timeout=timeout, trust_env=False,
-                                        cookie_jar=aiohttp.DummyCookieJar())
+        connector = aiohttp.TCPConnector(
+            limit=self.options.concurrency, limit_per_host=self.options.per_host, resolver=resolver
+        )
+        timeout = aiohttp.ClientTimeout(
+            total=None, connect=self.options.connect_timeout, sock_read=self.options.read_timeout
+        )
+        session = aiohttp.ClientSession(
+            connector=connector,
+            timeout=timeout,
+            trust_env=False,
+            cookie_jar=aiohttp.DummyCookieJar(),
+        )
         try:
             yield session
         finally:
             await session.close()
-            await resolver.close()   # a resolver passed in is never closed by the connector
+            await resolver.close()  # a resolver passed in is never closed by the connector
 
-    async def _fetch_one(self, session: aiohttp.ClientSession, limits: _Limits,
-                         request: FetchRequest) -> FetchResult:
+    async def _fetch_one(
+        self, session: aiohttp.ClientSession, limits: _Limits, request: FetchRequest
+    ) -> FetchResult:
         started = time.monotonic()
         shown = request.url or (request.path.resolve().as_uri() if request.path else "")
         try:
             result = await _retriever(request)(self, session, limits, request, shown)
         except _Failure as failure:
-            result = FetchResult(feed=request.feed, url=shown, status=failure.status,
-                                 error=str(failure), error_kind=failure.kind,
-                                 retry_after=failure.retry_after)
+            result = FetchResult(
+                feed=request.feed,
+                url=shown,
+                status=failure.status,
+                error=str(failure),
+                error_kind=failure.kind,
+                retry_after=failure.retry_after,
+            )
         except Exception as exc:  # a bug met by one feed's answer is that feed's failure
             log.exception("feed %s: fetch failed unexpectedly", request.feed)
-            result = FetchResult(feed=request.feed, url=shown, status=None, error_kind="internal",
-                                 error=f"internal error while fetching: {describe(exc)}")
+            result = FetchResult(
+                feed=request.feed,
+                url=shown,
+                status=None,
+                error_kind="internal",
+                error=f"internal error while fetching: {describe(exc)}",
+            )
         return replace(result, elapsed=round(time.monotonic() - started, 6))
 
     # ------------------------------------------------------------------ local files
@@ -239,11 +272,20 @@ class Fetcher:
             last_modified = formatdate(stat.st_mtime, usegmt=True)
             headers = {"etag": etag, "last-modified": last_modified}
             if request.etag == etag:
-                return FetchResult(feed=request.feed, url=uri, status=304, headers=headers,
-                                   final_url=uri, etag=etag, last_modified=last_modified)
+                return FetchResult(
+                    feed=request.feed,
+                    url=uri,
+                    status=304,
+                    headers=headers,
+                    final_url=uri,
+                    etag=etag,
+                    last_modified=last_modified,
+                )
             if stat.st_size > cap:
-                raise _Failure("too-large", f"file {request.path} is {stat.st_size} bytes, "
-                                            f"over the {cap}-byte cap")
+                raise _Failure(
+                    "too-large",
+                    f"file {request.path} is {stat.st_size} bytes, over the {cap}-byte cap",
+                )
             data = await asyncio.to_thread(_read_capped, request.path, cap)
         except FileNotFoundError:
             raise _Failure("network", f"file not found: {request.path}") from None
@@ -251,14 +293,22 @@ class Fetcher:
             raise _Failure("network", f"cannot read {request.path}: {exc.strerror or exc}") from exc
         if len(data) > cap:
             raise _Failure("too-large", f"file {request.path} grew over the {cap}-byte cap")
-        return FetchResult(feed=request.feed, url=uri, status=200, content=data,
-                           headers={**headers, "content-length": str(len(data))},
-                           final_url=uri, etag=etag, last_modified=last_modified)
+        return FetchResult(
+            feed=request.feed,
+            url=uri,
+            status=200,
+            content=data,
+            headers={**headers, "content-length": str(len(data))},
+            final_url=uri,
+            etag=etag,
+            last_modified=last_modified,
+        )
 
     # ------------------------------------------------------------------ HTTP
 
-    async def _fetch_http(self, session: aiohttp.ClientSession, limits: _Limits,
-                          request: FetchRequest) -> FetchResult:
+    async def _fetch_http(
+        self, session: aiohttp.ClientSession, limits: _Limits, request: FetchRequest
+    ) -> FetchResult:
         try:
             return await self._follow(session, limits, request)
         except _Failure:
@@ -268,8 +318,9 @@ class Fetcher:
         except (aiohttp.ClientError, OSError) as exc:
             raise _classify(exc) from exc
 
-    async def _follow(self, session: aiohttp.ClientSession, limits: _Limits,
-                      request: FetchRequest) -> FetchResult:
+    async def _follow(
+        self, session: aiohttp.ClientSession, limits: _Limits, request: FetchRequest
+    ) -> FetchResult:
         """Follow redirects by hand, checking every hop, under the total deadline."""
         url = _check_url(request.url or "", self._policy, redirect=False)
         permanent, hops = True, 0
@@ -278,40 +329,68 @@ class Fetcher:
         async with asyncio.timeout(None) as deadline:
             while True:
                 async with limits.slot(url.host or ""):
-                    if deadline.when() is None:   # the deadline starts with the first slot
+                    if deadline.when() is None:  # the deadline starts with the first slot
                         deadline.reschedule(loop.time() + request.timeout)
-                    async with session.get(url, headers=headers, allow_redirects=False,
-                                           auto_decompress=True) as response:
+                    async with session.get(
+                        url, headers=headers, allow_redirects=False, auto_decompress=True
+                    ) as response:
                         location = response.headers.get("Location")
                         if response.status not in REDIRECT_STATUSES or not location:
                             final = permanent and hops > 0
                             return await self._final(request, response, str(url), final)
                 if hops >= self.options.max_redirects:
-                    raise _Failure("redirects", f"more than {self.options.max_redirects} "
-                                                f"redirects (last to {location})")
+                    raise _Failure(
+                        "redirects",
+                        f"more than {self.options.max_redirects} redirects (last to {location})",
+                    )
                 permanent = permanent and response.status in PERMANENT_STATUSES
                 url = _check_url(_join(url, location), self._policy, redirect=True)
                 hops += 1
 
-    async def _final(self, request: FetchRequest, response: aiohttp.ClientResponse,
-                     final_url: str, permanent: bool) -> FetchResult:
+    async def _final(
+        self,
+        request: FetchRequest,
+        response: aiohttp.ClientResponse,
+        final_url: str,
+        permanent: bool,
+    ) -> FetchResult:
         status = response.status
         headers = _lower_headers(response.raw_headers)
-        base = FetchResult(feed=request.feed, url=request.url or final_url, status=status,
-                           headers=headers, final_url=final_url,
-                           permanent_redirect=final_url if permanent else None)
+        base = FetchResult(
+            feed=request.feed,
+            url=request.url or final_url,
+            status=status,
+            headers=headers,
+            final_url=final_url,
+            permanent_redirect=final_url if permanent else None,
+        )
         if status == 304:
-            return replace(base, etag=bounded_validator(headers.get("etag", request.etag)),
-                           last_modified=bounded_validator(
-                               headers.get("last-modified", request.last_modified)))
+            return replace(
+                base,
+                etag=bounded_validator(headers.get("etag", request.etag)),
+                last_modified=bounded_validator(
+                    headers.get("last-modified", request.last_modified)
+                ),
+            )
         if not 200 <= status < 300:
-            retry_after = (parse_retry_after(headers.get("retry-after"), self._clock())
-                           if status in RETRY_AFTER_STATUSES else None)
-            return replace(base, retry_after=retry_after, error_kind="http",
-                           error=f"HTTP {status} {response.reason or ''}".rstrip())
+            retry_after = (
+                parse_retry_after(headers.get("retry-after"), self._clock())
+                if status in RETRY_AFTER_STATUSES
+                else None
+            )
+            return replace(
+                base,
+                retry_after=retry_after,
+                error_kind="http",
+                error=f"HTTP {status} {response.reason or ''}".rstrip(),
+            )
         content = await _read_body(response, self.options.max_body_bytes)
-        return replace(base, content=content, etag=bounded_validator(headers.get("etag")),
-                       last_modified=bounded_validator(headers.get("last-modified")))
+        return replace(
+            base,
+            content=content,
+            etag=bounded_validator(headers.get("etag")),
+            last_modified=bounded_validator(headers.get("last-modified")),
+        )
 
 
 # ---------------------------------------------------------------------- helpers
@@ -319,17 +398,28 @@ class Fetcher:
 
 # ------------------------------------------------------------------ retrievers by scheme
 
-Retriever = Callable[[Fetcher, aiohttp.ClientSession, _Limits, FetchRequest, str],
-                     Awaitable[FetchResult]]
+Retriever = Callable[
+    [Fetcher, aiohttp.ClientSession, _Limits, FetchRequest, str], Awaitable[FetchResult]
+]
 
 
-async def _retrieve_file(fetcher: Fetcher, session: aiohttp.ClientSession, limits: _Limits,
-                         request: FetchRequest, shown: str) -> FetchResult:
+async def _retrieve_file(
+    fetcher: Fetcher,
+    session: aiohttp.ClientSession,
+    limits: _Limits,
+    request: FetchRequest,
+    shown: str,
+) -> FetchResult:
     return await fetcher._fetch_file(request, shown)
 
 
-async def _retrieve_http(fetcher: Fetcher, session: aiohttp.ClientSession, limits: _Limits,
-                         request: FetchRequest, shown: str) -> FetchResult:
+async def _retrieve_http(
+    fetcher: Fetcher,
+    session: aiohttp.ClientSession,
+    limits: _Limits,
+    request: FetchRequest,
+    shown: str,
+) -> FetchResult:
     return await fetcher._fetch_http(session, limits, request)
 
 
@@ -356,9 +446,12 @@ def _retriever(request: FetchRequest) -> Retriever:
 
 
 def _request_headers(request: FetchRequest) -> dict[str, str]:
-    headers = {"User-Agent": request.user_agent, "Accept-Encoding": "gzip, deflate",
-               "Accept": "application/atom+xml, application/rss+xml, application/xml;q=0.9, "
-                         "text/xml;q=0.9, */*;q=0.8"}
+    headers = {
+        "User-Agent": request.user_agent,
+        "Accept-Encoding": "gzip, deflate",
+        "Accept": "application/atom+xml, application/rss+xml, application/xml;q=0.9, "
+        "text/xml;q=0.9, */*;q=0.8",
+    }
     etag, last_modified = bounded_validator(request.etag), bounded_validator(request.last_modified)
     if etag:
         headers["If-None-Match"] = etag
@@ -396,16 +489,22 @@ async def _read_body(response: aiohttp.ClientResponse, cap: int) -> bytes:
     """Read the decoded body in chunks, aborting as soon as it exceeds ``cap`` bytes."""
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > cap:
-        raise _Failure("too-large", f"Content-Length {declared} is over the {cap}-byte cap",
-                       status=response.status)
+        raise _Failure(
+            "too-large",
+            f"Content-Length {declared} is over the {cap}-byte cap",
+            status=response.status,
+        )
     chunks: list[bytes] = []
     size = 0
     async for chunk in response.content.iter_chunked(CHUNK_SIZE):
         size += len(chunk)
         if size > cap:
             response.close()
-            raise _Failure("too-large", f"decoded body exceeds the {cap}-byte cap (aborted)",
-                           status=response.status)
+            raise _Failure(
+                "too-large",
+                f"decoded body exceeds the {cap}-byte cap (aborted)",
+                status=response.status,
+            )
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -430,5 +529,3 @@ def _timeout_message(exc: BaseException, request: FetchRequest, options: FetchOp
     if isinstance(exc, aiohttp.ServerTimeoutError):
         return f"read timeout: no data for {options.read_timeout:g} s"
     return f"total deadline of {request.timeout:g} s exceeded"
-
-

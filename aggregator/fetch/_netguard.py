@@ -129,21 +129,24 @@ def check_literal_host(policy: AddressPolicy, host: str) -> None:
 class GuardedResolver(AbstractResolver):
     """Resolves with ``inner`` and drops refused addresses; refuses when none is left."""
 
-    def __init__(self, inner: AbstractResolver, policy: AddressPolicy, *,
-                 owns_inner: bool) -> None:
+    def __init__(self, inner: AbstractResolver, policy: AddressPolicy, *, owns_inner: bool) -> None:
         self._inner = inner
         self._policy = policy
         self._owns_inner = owns_inner
 
-    async def resolve(self, host: str, port: int = 0,
-                      family: socket.AddressFamily = socket.AF_INET) -> list[ResolveResult]:
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
         results = await self._inner.resolve(host, port, family)
         allowed: list[ResolveResult] = []
         refusals: list[tuple[str, str]] = []
         for result in results:
             ip = parse_ip(result["host"])
-            message = (f"resolver returned a non-address {result['host']!r}" if ip is None
-                       else self._policy.refusal(ip, host))
+            message = (
+                f"resolver returned a non-address {result['host']!r}"
+                if ip is None
+                else self._policy.refusal(ip, host)
+            )
             if message is None:
                 allowed.append(result)
             else:

@@ -50,8 +50,9 @@ def _succeeded(result: FetchResult) -> bool:
     return result.error is None and result.status is not None and 200 <= result.status < 400
 
 
-def _next_fetch(result: FetchResult, error_count: int, *, interval: timedelta,
-                now: datetime, rng: random.Random) -> datetime:
+def _next_fetch(
+    result: FetchResult, error_count: int, *, interval: timedelta, now: datetime, rng: random.Random
+) -> datetime:
     earliest = now + interval
     if _succeeded(result):
         return earliest
@@ -60,8 +61,7 @@ def _next_fetch(result: FetchResult, error_count: int, *, interval: timedelta,
     return max(now + backoff_delay(error_count, rng), earliest)
 
 
-def _redirect_fields(state: FeedState, result: FetchResult,
-                     confirmations: int) -> dict[str, Any]:
+def _redirect_fields(state: FeedState, result: FetchResult, confirmations: int) -> dict[str, Any]:
     target = result.permanent_redirect
     if target is None or target == state.url or not _succeeded(result):
         return {"redirect_url": None, "redirect_count": 0}
@@ -71,8 +71,15 @@ def _redirect_fields(state: FeedState, result: FetchResult,
     return {"redirect_url": target, "redirect_count": count}
 
 
-def apply_outcome(state: FeedState, result: FetchResult, *, interval: int, now: datetime,
-                  rng: random.Random, redirect_confirmations: int = 3) -> FeedState:
+def apply_outcome(
+    state: FeedState,
+    result: FetchResult,
+    *,
+    interval: int,
+    now: datetime,
+    rng: random.Random,
+    redirect_confirmations: int = 3,
+) -> FeedState:
     """The feed's state after one poll that produced ``result`` at ``now``."""
     ok = _succeeded(result)
     error_count = 0 if ok else state.error_count + 1
@@ -81,8 +88,9 @@ def apply_outcome(state: FeedState, result: FetchResult, *, interval: int, now: 
         "last_status": result.status,
         "last_error": None if ok else (result.error or f"HTTP {result.status}"),
         "error_count": error_count,
-        "next_fetch_at": _next_fetch(result, error_count, interval=timedelta(seconds=interval),
-                                     now=now, rng=rng),
+        "next_fetch_at": _next_fetch(
+            result, error_count, interval=timedelta(seconds=interval), now=now, rng=rng
+        ),
         **_redirect_fields(state, result, redirect_confirmations),
     }
     if ok:

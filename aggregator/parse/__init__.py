@@ -12,5 +12,13 @@ from ._guard import limit_worker_memory, parse_deadline
 from ._sanitize import drop_invisible, plain_line
 from ._urls import canonical_url, safe_link
 
-__all__ = ["ParseLimits", "canonical_url", "drop_invisible", "limit_worker_memory",
-           "parse_deadline", "parse_feed", "plain_line", "safe_link"]
+__all__ = [
+    "ParseLimits",
+    "canonical_url",
+    "drop_invisible",
+    "limit_worker_memory",
+    "parse_deadline",
+    "parse_feed",
+    "plain_line",
+    "safe_link",
+]

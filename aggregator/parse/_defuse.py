@@ -32,9 +32,9 @@ _XML_PREDEFINED = frozenset({"amp", "lt", "gt", "quot", "apos"})
 _PROLOG_TOKEN = re.compile(r"<!--|<\?|<!DOCTYPE|<[A-Za-z_:]", re.IGNORECASE)
 _DTD_TOKEN = re.compile(r"""["'\[\]>]|<!--""")
 _REF_OR_CDATA = re.compile(
-    r"<!\[CDATA\[.*?(?:\]\]>|\Z)"          # CDATA: copied as is (to its end or EOF)
+    r"<!\[CDATA\[.*?(?:\]\]>|\Z)"  # CDATA: copied as is (to its end or EOF)
     r"|&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));"  # numeric character reference
-    r"|&([A-Za-z_][A-Za-z0-9_.\-]*);",      # named entity reference
+    r"|&([A-Za-z_][A-Za-z0-9_.\-]*);",  # named entity reference
     re.DOTALL,
 )
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -113,17 +113,17 @@ def _strip_doctypes(text: str) -> str:
             close, width = text.find("-->", m.end()), 3
         elif token == "<?":
             close, width = text.find("?>", m.end()), 2
-        elif token[1] == "!":   # <!DOCTYPE
-            parts.append(text[keep:m.start()])
+        elif token[1] == "!":  # <!DOCTYPE
+            parts.append(text[keep : m.start()])
             keep = pos = _doctype_end(text, m.start())
             continue
-        else:                   # the root element
+        else:  # the root element
             break
         if close < 0:
             break
-        inner = text[m.end():close]
+        inner = text[m.end() : close]
         if "<!" in inner:
-            parts.append(text[keep:m.end()] + inner.replace("<!", "&lt;!"))
+            parts.append(text[keep : m.end()] + inner.replace("<!", "&lt;!"))
             keep = close
         pos = close + width
     parts.append(text[keep:])
@@ -131,8 +131,12 @@ def _strip_doctypes(text: str) -> str:
 
 
 def _legal_char(code: int) -> bool:
-    return (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
-            or 0x10000 <= code <= 0x10FFFF)
+    return (
+        code in (0x9, 0xA, 0xD)
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or 0x10000 <= code <= 0x10FFFF
+    )
 
 
 def _fix_reference(m: re.Match[str]) -> str:
@@ -157,7 +161,7 @@ def defuse_text(text: str, *, keep_escape: bool = False) -> str:
     """The text-level part of :func:`defuse` (the document already decoded)."""
     text = (_CONTROL_NOT_ESC if keep_escape else _CONTROL).sub("", text)
     if text[:1] in (" ", "\t", "\r", "\n") and text.lstrip(" \t\r\n").startswith("<?xml"):
-        text = text.lstrip(" \t\r\n")   # whitespace before the XML declaration
+        text = text.lstrip(" \t\r\n")  # whitespace before the XML declaration
     return _REF_OR_CDATA.sub(_fix_reference, _strip_doctypes(text))
 
 
@@ -170,7 +174,7 @@ def defuse(content: bytes) -> bytes:
         keep_escape = _ISO_2022.search(content, 0, 1024) is not None
         return defuse_text(content.decode("latin-1"), keep_escape=keep_escape).encode("latin-1")
     bom, codec = wide
-    text = content[len(bom):].decode(codec, errors="replace")
+    text = content[len(bom) :].decode(codec, errors="replace")
     marker = bom or codecs.lookup(codec).encode("\ufeff")[0]
     return marker + defuse_text(text).encode(codec)
 

@@ -44,22 +44,22 @@ from aggregator.parse._urls import canonical_url, safe_link
 
 __all__ = ["ParseLimits", "parse_feed"]
 
-_MAX_GUID = 1024          # longer GUIDs are treated as absent
+_MAX_GUID = 1024  # longer GUIDs are treated as absent
 _MAX_AUTHOR = 200
-_MAX_NOTE = 300           # chars of one parser message in ParsedFeed.warning
-_RAW_FACTOR = 10          # raw field text beyond limit * factor is not even looked at
+_MAX_NOTE = 300  # chars of one parser message in ParsedFeed.warning
+_RAW_FACTOR = 10  # raw field text beyond limit * factor is not even looked at
 _HASH_KEY_HEX = 32
 _PASSED_HEADERS = ("content-type", "content-language")
 
 
 @dataclass(frozen=True)
 class ParseLimits:
-    max_entries: int = 500        # entries processed per fetch (the first in document order)
-    max_title: int = 500          # chars
-    max_summary: int = 2_000      # chars of plain text
-    max_content: int = 100_000    # chars of sanitised HTML
-    max_future: timedelta = timedelta(days=1)   # dates beyond now+this are treated as missing
-    min_date: datetime = DATE_FLOOR             # and so are dates before this one
+    max_entries: int = 500  # entries processed per fetch (the first in document order)
+    max_title: int = 500  # chars
+    max_summary: int = 2_000  # chars of plain text
+    max_content: int = 100_000  # chars of sanitised HTML
+    max_future: timedelta = timedelta(days=1)  # dates beyond now+this are treated as missing
+    min_date: datetime = DATE_FLOOR  # and so are dates before this one
 
 
 @dataclass(frozen=True)
@@ -70,9 +70,15 @@ class _Context:
     limits: ParseLimits
 
 
-def parse_feed(content: bytes, *, feed: str, url: str,
-               headers: Mapping[str, str] | None = None, now: datetime,
-               limits: ParseLimits = ParseLimits()) -> ParsedFeed:
+def parse_feed(
+    content: bytes,
+    *,
+    feed: str,
+    url: str,
+    headers: Mapping[str, str] | None = None,
+    now: datetime,
+    limits: ParseLimits = ParseLimits(),
+) -> ParsedFeed:
     """Parse one fetched document. Raises ``ParseError`` when it is not a feed at all."""
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
@@ -81,8 +87,10 @@ def parse_feed(content: bytes, *, feed: str, url: str,
     data, dropped = cap_entries(defuse(content), limits.max_entries)
     try:
         result = feedparser.parse(
-            io.BytesIO(data), response_headers=_response_headers(headers),
-            sanitize_html=False, resolve_relative_uris=False,
+            io.BytesIO(data),
+            response_headers=_response_headers(headers),
+            sanitize_html=False,
+            resolve_relative_uris=False,
         )
     except Exception as exc:  # a crash inside the third-party parser is this feed's failure
         raise ParseError(f"feedparser failed: {_describe(exc)}", feed=feed, url=url) from exc
@@ -116,8 +124,11 @@ def _response_headers(headers: Mapping[str, str] | None) -> dict[str, str]:
     passed = {k: lower[k] for k in _PASSED_HEADERS if k in lower}
     content_type = passed.get("content-type", "").strip()
     media_type = content_type.split(";", 1)[0].strip().lower()
-    if not media_type or (media_type.startswith("text/") and media_type.endswith("xml")
-                          and "charset" not in content_type.lower()):
+    if not media_type or (
+        media_type.startswith("text/")
+        and media_type.endswith("xml")
+        and "charset" not in content_type.lower()
+    ):
         passed["content-type"] = "application/xml"
     return passed
 
@@ -145,6 +156,7 @@ def _warning(result: Any, dropped: int, limits: ParseLimits) -> str | None:
 
 
 # --------------------------------------------------------------------------- entries
+
 
 def _convert_all(raw_entries: Sequence[Any], ctx: _Context) -> tuple[Entry, ...]:
     guids = [_guid(e) for e in raw_entries]
@@ -175,8 +187,9 @@ def _convert(raw: Any, guid: str | None, *, unique_guid: bool, ctx: _Context) ->
     link = canonical_url(link_raw, ctx.url)
     title = _plain(dict.get(raw, "title_detail"), limits.max_title, line=True)
     content_html, content_text = _content(raw, ctx)
-    summary_text = _plain(dict.get(raw, "summary_detail"), limits.max_summary) or \
-        truncate(content_text, limits.max_summary)
+    summary_text = _plain(dict.get(raw, "summary_detail"), limits.max_summary) or truncate(
+        content_text, limits.max_summary
+    )
     content_hash = _content_hash(title, content_text or summary_text)
     if guid is not None and unique_guid:
         key = f"guid:{guid}"
@@ -187,9 +200,17 @@ def _convert(raw: Any, guid: str | None, *, unique_guid: bool, ctx: _Context) ->
     published = _date(raw, ("published_parsed", "created_parsed"), ctx)
     updated = _date(raw, ("updated_parsed",), ctx)
     return Entry(
-        feed=ctx.feed, entry_key=key, guid=guid, link=link, title=title,
-        summary=summary_text, content_html=content_html, author=_author(raw),
-        published=published or updated, updated=updated, content_hash=content_hash,
+        feed=ctx.feed,
+        entry_key=key,
+        guid=guid,
+        link=link,
+        title=title,
+        summary=summary_text,
+        content_html=content_html,
+        author=_author(raw),
+        published=published or updated,
+        updated=updated,
+        content_hash=content_hash,
         original_link=safe_link(link_raw, ctx.url),
     )
 
@@ -224,7 +245,7 @@ def _content(raw: Any, ctx: _Context) -> tuple[str, str]:
 
 def _pick_content(raw: Any) -> Mapping[str, Any] | None:
     candidates = [c for c in dict.get(raw, "content") or () if isinstance(c.get("value"), str)]
-    candidates.sort(key=lambda c: not _is_html(c))   # HTML first, stable otherwise
+    candidates.sort(key=lambda c: not _is_html(c))  # HTML first, stable otherwise
     summary = dict.get(raw, "summary_detail")
     if summary and isinstance(summary.get("value"), str):
         candidates.append(summary)

@@ -19,12 +19,14 @@ from typing import Any
 
 from ..errors import ParseError
 
-WORKER_MEMORY_LIMIT = 2 * 1024 ** 3   # bytes of address space per parse worker
+WORKER_MEMORY_LIMIT = 2 * 1024**3  # bytes of address space per parse worker
 
 
 def _in_worker() -> bool:
-    return (multiprocessing.parent_process() is not None
-            and threading.current_thread() is threading.main_thread())
+    return (
+        multiprocessing.parent_process() is not None
+        and threading.current_thread() is threading.main_thread()
+    )
 
 
 @contextlib.contextmanager
@@ -34,8 +36,9 @@ def parse_deadline(seconds: float, result: Any) -> Iterator[None]:
         return
 
     def expired(signum: int, frame: object) -> None:
-        raise ParseError(f"parsing took longer than {seconds:.0f}s", feed=result.feed,
-                         url=result.url)
+        raise ParseError(
+            f"parsing took longer than {seconds:.0f}s", feed=result.feed, url=result.url
+        )
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)

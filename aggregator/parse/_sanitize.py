@@ -18,18 +18,74 @@ from urllib.parse import urlsplit
 import nh3
 
 __all__ = [
-    "ALLOWED_ATTRIBUTES", "ALLOWED_TAGS", "ALLOWED_URL_SCHEMES", "DROPPED_WITH_CONTENT",
-    "MAX_NESTING", "cap_nesting", "clean_text", "drop_invisible", "html_to_text", "plain_line",
-    "sanitize_html", "truncate",
+    "ALLOWED_ATTRIBUTES",
+    "ALLOWED_TAGS",
+    "ALLOWED_URL_SCHEMES",
+    "DROPPED_WITH_CONTENT",
+    "MAX_NESTING",
+    "cap_nesting",
+    "clean_text",
+    "drop_invisible",
+    "html_to_text",
+    "plain_line",
+    "sanitize_html",
+    "truncate",
 ]
 
-ALLOWED_TAGS: frozenset[str] = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "div",
-    "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
-    "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span",
-    "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
-    "var",
-})
+ALLOWED_TAGS: frozenset[str] = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "dd",
+        "del",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "u",
+        "ul",
+        "var",
+    }
+)
 
 ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
     "a": frozenset({"href", "title", "hreflang"}),
@@ -43,10 +99,27 @@ ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
 ALLOWED_URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})
 
 #: Removed together with everything inside them (not just the tags).
-DROPPED_WITH_CONTENT: frozenset[str] = frozenset({
-    "script", "style", "form", "iframe", "frame", "frameset", "object", "applet", "svg",
-    "math", "noscript", "template", "textarea", "select", "button", "title", "head",
-})
+DROPPED_WITH_CONTENT: frozenset[str] = frozenset(
+    {
+        "script",
+        "style",
+        "form",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "applet",
+        "svg",
+        "math",
+        "noscript",
+        "template",
+        "textarea",
+        "select",
+        "button",
+        "title",
+        "head",
+    }
+)
 
 LINK_REL = "noopener noreferrer nofollow"
 
@@ -63,8 +136,24 @@ _SPACE = re.compile(r"\s+")
 #: ``<div>`` took minutes; capped, the work is linear in the input.
 MAX_NESTING = 100
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^<>]*>")
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-                   "meta", "param", "source", "track", "wbr"})
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 
 
 def cap_nesting(html_text: str, limit: int = MAX_NESTING) -> str:
@@ -91,6 +180,7 @@ def cap_nesting(html_text: str, limit: int = MAX_NESTING) -> str:
         elif depth:
             depth -= 1
         return match.group()
+
     return _TAG.sub(keep, html_text)
 
 
@@ -99,8 +189,10 @@ def cap_nesting(html_text: str, limit: int = MAX_NESTING) -> str:
 #: inside a name ("Ac\u200bme" is not "Acme" to a search).
 #: A joiner between two emoji (👨‍💻) is kept: there it draws one symbol and hides nothing.
 _EMOJI = "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"
-_INVISIBLE = re.compile(f"[\u200b\u200c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
-                        f"|(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])")
+_INVISIBLE = re.compile(
+    f"[\u200b\u200c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+    f"|(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])"
+)
 _MARKUP = re.compile(r"<[A-Za-z/!][^<>]*>")
 
 
@@ -125,8 +217,9 @@ def clean_text(s: str) -> str:
     return _ILLEGAL_XML.sub("", s)
 
 
-def _url_policy(base_url: str | None,
-                ) -> Literal["deny"] | tuple[Literal["rewrite_with_base"], str]:
+def _url_policy(
+    base_url: str | None,
+) -> Literal["deny"] | tuple[Literal["rewrite_with_base"], str]:
     if base_url:
         try:
             parts = urlsplit(base_url)
@@ -178,7 +271,7 @@ def truncate(s: str, n: int) -> str:
     if len(s) <= n:
         return s
     if n <= 1:
-        return "…"[:max(n, 0)]
+        return "…"[: max(n, 0)]
     head = s[: n - 1]
     space = head.rfind(" ")
     if space >= (n - 1) * 4 // 5:

@@ -25,21 +25,66 @@ from urllib.parse import SplitResult, quote, unquote_plus, urljoin, urlsplit, ur
 __all__ = ["TRACKING_PARAMS", "TRACKING_PREFIXES", "canonical_url", "safe_link"]
 
 #: Query parameters (compared case-insensitively) that never identify content.
-TRACKING_PARAMS: frozenset[str] = frozenset({
-    # ad-click identifiers
-    "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid",
-    "ttclid", "li_fat_id", "igshid", "rb_clickid", "s_kwcid",
-    # e-mail / marketing automation
-    "mc_cid", "mc_eid", "_hsenc", "_hsmi", "__hstc", "__hssc", "__hsfp", "hsctatracking",
-    "mkt_tok", "vero_id", "vero_conv", "oly_anon_id", "oly_enc_id", "wickedid",
-    # referrers and share buttons
-    "ref", "ref_src", "ref_url", "share", "smid", "sr_share", "soc_src", "soc_trk",
-    # publisher campaign codes
-    "cmpid", "ocid", "ncid", "icid", "spm", "taid", "cmp", "ito", "trk", "_ga", "_gl",
-    "guccounter", "guce_referrer", "guce_referrer_sig",
-    # AMP switch (an AMP variant, not a separate document)
-    "amp",
-})
+TRACKING_PARAMS: frozenset[str] = frozenset(
+    {
+        # ad-click identifiers
+        "fbclid",
+        "gclid",
+        "gclsrc",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "ttclid",
+        "li_fat_id",
+        "igshid",
+        "rb_clickid",
+        "s_kwcid",
+        # e-mail / marketing automation
+        "mc_cid",
+        "mc_eid",
+        "_hsenc",
+        "_hsmi",
+        "__hstc",
+        "__hssc",
+        "__hsfp",
+        "hsctatracking",
+        "mkt_tok",
+        "vero_id",
+        "vero_conv",
+        "oly_anon_id",
+        "oly_enc_id",
+        "wickedid",
+        # referrers and share buttons
+        "ref",
+        "ref_src",
+        "ref_url",
+        "share",
+        "smid",
+        "sr_share",
+        "soc_src",
+        "soc_trk",
+        # publisher campaign codes
+        "cmpid",
+        "ocid",
+        "ncid",
+        "icid",
+        "spm",
+        "taid",
+        "cmp",
+        "ito",
+        "trk",
+        "_ga",
+        "_gl",
+        "guccounter",
+        "guce_referrer",
+        "guce_referrer_sig",
+        # AMP switch (an AMP variant, not a separate document)
+        "amp",
+    }
+)
 
 #: Parameter-name prefixes (case-insensitive) that are always tracking.
 TRACKING_PREFIXES: tuple[str, ...] = ("utm_", "pk_", "mtm_", "ns_", "sc_", "at_", "hmb_")
@@ -60,9 +105,14 @@ def _prepare(url: str | None, base: str | None) -> str | None:
     """Trim like a browser does (outer whitespace/controls, inner tab/CR/LF) and resolve."""
     if not url:
         return None
-    url = _STRIP_INSIDE.sub("", url.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c"
-                                           "\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18"
-                                           "\x19\x1a\x1b\x1c\x1d\x1e\x1f \t\n\r"))
+    url = _STRIP_INSIDE.sub(
+        "",
+        url.strip(
+            "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c"
+            "\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18"
+            "\x19\x1a\x1b\x1c\x1d\x1e\x1f \t\n\r"
+        ),
+    )
     if not url:
         return None
     if base:
@@ -75,6 +125,7 @@ def _prepare(url: str | None, base: str | None) -> str | None:
 
 def _norm_pct(text: str, safe: str) -> str:
     """Decode percent-escapes of unreserved characters, upper-case the rest, quote the rest."""
+
     def fix(m: re.Match[str]) -> str:
         char = chr(int(m.group(1), 16))
         return char if char in _UNRESERVED else "%" + m.group(1).upper()
@@ -100,7 +151,7 @@ def _host(parts: SplitResult) -> str | None:
     while stripped:  # "m.amp.example.com" -> "example.com"
         stripped = False
         for prefix in _MOBILE_PREFIXES:
-            rest = host[len(prefix):]
+            rest = host[len(prefix) :]
             if host.startswith(prefix) and "." in rest.strip("."):
                 host, stripped = rest, True
     return host or None

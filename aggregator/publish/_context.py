@@ -23,7 +23,7 @@ class Context:
     settings: Settings
     deal_line: Callable[[Deal], str]
     writer: SiteWriter
-    previous: dict[str, Any] = field(default_factory=dict)   # digests of the last publish
+    previous: dict[str, Any] = field(default_factory=dict)  # digests of the last publish
     current: dict[str, Any] = field(default_factory=dict)
     fingerprint: str = ""
     renderer: EntryRenderer = field(init=False)

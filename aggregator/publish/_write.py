@@ -32,7 +32,7 @@ class SiteWriter:
         self._dirty_dirs: set[Path] = set()
 
     def _target(self, rel: str) -> Path:
-        target = (self.root / rel)
+        target = self.root / rel
         if ".." in Path(rel).parts or Path(rel).is_absolute():
             raise PublishError(f"{target}: refusing a path outside the site directory")
         return target
@@ -140,11 +140,10 @@ def _copy_range(old: IO[bytes] | None, out: IO[bytes], offset: int, length: int)
     done = 0
     while done < length:
         try:
-            moved = os.copy_file_range(old.fileno(), out.fileno(), length - done,
-                                       offset + done)
+            moved = os.copy_file_range(old.fileno(), out.fileno(), length - done, offset + done)
         except (AttributeError, OSError):
             moved = 0
-        if moved <= 0:                  # not supported here, or at the end: read and write
+        if moved <= 0:  # not supported here, or at the end: read and write
             old.seek(offset + done)
             chunk = old.read(min(length - done, 1 << 20))
             if not chunk:

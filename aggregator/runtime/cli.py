@@ -53,8 +53,10 @@ class Context:
     def settings(self) -> Settings:
         if self._settings is None:
             self._settings = load_settings(self.config, os.environ)
-            logs.setup(self.log_format or self._settings.log_format,
-                       logging.DEBUG if self.verbose else logging.INFO)
+            logs.setup(
+                self.log_format or self._settings.log_format,
+                logging.DEBUG if self.verbose else logging.INFO,
+            )
             _warn_ignored_env()
         return self._settings
 
@@ -63,11 +65,11 @@ def _warn_ignored_env() -> None:
     """One warning per ``AGGREGATOR_*`` variable that aggregator does not read (a typo)."""
     for name in ignored_env(os.environ):
         suffixes = {v.removeprefix(ENV_PREFIX): v for v in ENV_VARIABLES}
-        close = difflib.get_close_matches(name.removeprefix(ENV_PREFIX), suffixes, n=1,
-                                          cutoff=0.6)
+        close = difflib.get_close_matches(name.removeprefix(ENV_PREFIX), suffixes, n=1, cutoff=0.6)
         hint = f" (did you mean {suffixes[close[0]]}?)" if close else ""
         logging.getLogger("aggregator.config").warning(
-            "environment: %s is not a variable aggregator reads; it is ignored%s", name, hint)
+            "environment: %s is not a variable aggregator reads; it is ignored%s", name, hint
+        )
 
 
 pass_ctx = click.make_pass_decorator(Context)
@@ -75,9 +77,11 @@ pass_ctx = click.make_pass_decorator(Context)
 
 def _given(field: str) -> Any:
     """A callback storing an option given after the subcommand on the group's Context."""
+
     def store(ctx: click.Context, param: click.Parameter, value: Any) -> None:
         if value not in (None, False):
             setattr(ctx.ensure_object(Context), field, value)
+
     return store
 
 
@@ -85,31 +89,66 @@ def _global_options() -> list[click.Option]:
     """``--config``, ``--log-format`` and ``-v`` of the group, also taken after a
     subcommand (``aggregator feeds --config x.yaml``); there they win."""
     return [
-        click.Option(["--config", "-c"], type=click.Path(path_type=Path), default=None,
-                     expose_value=False, is_eager=True, callback=_given("config"),
-                     help="The feeds.yaml to use (as before the command)."),
-        click.Option(["--log-format"], type=click.Choice(["text", "json"]), default=None,
-                     expose_value=False, is_eager=True, callback=_given("log_format"),
-                     help="Log lines as text or JSON."),
-        click.Option(["--verbose", "-v"], is_flag=True, default=False, expose_value=False,
-                     is_eager=True, callback=_given("verbose"), help="Debug logging."),
+        click.Option(
+            ["--config", "-c"],
+            type=click.Path(path_type=Path),
+            default=None,
+            expose_value=False,
+            is_eager=True,
+            callback=_given("config"),
+            help="The feeds.yaml to use (as before the command).",
+        ),
+        click.Option(
+            ["--log-format"],
+            type=click.Choice(["text", "json"]),
+            default=None,
+            expose_value=False,
+            is_eager=True,
+            callback=_given("log_format"),
+            help="Log lines as text or JSON.",
+        ),
+        click.Option(
+            ["--verbose", "-v"],
+            is_flag=True,
+            default=False,
+            expose_value=False,
+            is_eager=True,
+            callback=_given("verbose"),
+            help="Debug logging.",
+        ),
     ]
 
 
 def _serving_options(command: Any) -> Any:
     """``--host`` and ``--port`` of ``serve`` and ``run``: they override server.host/port."""
-    command = click.option("--port", type=click.IntRange(1, 65535), default=None,
-                           help="Port to listen on (default: server.port).")(command)
-    return click.option("--host", default=None,
-                        help="Address to listen on (default: server.host).")(command)
+    command = click.option(
+        "--port",
+        type=click.IntRange(1, 65535),
+        default=None,
+        help="Port to listen on (default: server.port).",
+    )(command)
+    return click.option(
+        "--host", default=None, help="Address to listen on (default: server.host)."
+    )(command)
 
 
 @click.group()
 @click.version_option(__version__, prog_name="aggregator")
-@click.option("--config", "-c", type=click.Path(path_type=Path), envvar="AGGREGATOR_CONFIG",
-              default=DEFAULT_CONFIG, show_default=True, help="The feeds.yaml to use.")
-@click.option("--log-format", type=click.Choice(["text", "json"]), default=None,
-              help="Log lines as text or JSON (default: the config's log_format).")
+@click.option(
+    "--config",
+    "-c",
+    type=click.Path(path_type=Path),
+    envvar="AGGREGATOR_CONFIG",
+    default=DEFAULT_CONFIG,
+    show_default=True,
+    help="The feeds.yaml to use.",
+)
+@click.option(
+    "--log-format",
+    type=click.Choice(["text", "json"]),
+    default=None,
+    help="Log lines as text or JSON (default: the config's log_format).",
+)
 @click.option("--verbose", "-v", is_flag=True, help="Debug logging.")
 @click.pass_context
 def cli(ctx: click.Context, config: Path, log_format: str | None, verbose: bool) -> None:
@@ -118,6 +157,7 @@ def cli(ctx: click.Context, config: Path, log_format: str | None, verbose: bool)
 
 
 # ---------------------------------------------------------------------------- config
+
 
 @cli.group()
 def config() -> None:
@@ -147,9 +187,11 @@ def config_show(ctx: Context, as_json: bool) -> None:
 
 # ---------------------------------------------------------------------------- cycles
 
-_ADOPT = click.option("--adopt-site", is_flag=True,
-                      help="Publish over a site made from another database "
-                           "(publish.adopt_site).")
+_ADOPT = click.option(
+    "--adopt-site",
+    is_flag=True,
+    help="Publish over a site made from another database (publish.adopt_site).",
+)
 
 
 @cli.command()
@@ -170,8 +212,15 @@ def update(ctx: Context, all_feeds: bool, adopt_site: bool) -> None:
     store = open_store(settings)
     show = _progress(sys.stderr.isatty())
     try:
-        report = pipeline.run_once(settings, store, service.fetcher, utcnow(),
-                                   all_feeds=all_feeds, executor=service.executor, progress=show)
+        report = pipeline.run_once(
+            settings,
+            store,
+            service.fetcher,
+            utcnow(),
+            all_feeds=all_feeds,
+            executor=service.executor,
+            progress=show,
+        )
     finally:
         store.close()
         service.close()
@@ -180,7 +229,8 @@ def update(ctx: Context, all_feeds: bool, adopt_site: bool) -> None:
         f"modified, {report.failed} failed; {report.new_entries} new entries; "
         f"{report.stories_created} new stories, {report.stories_joined} joined, "
         f"{report.stories_merged} merged; {report.published} files published "
-        f"to {settings.output} in {report.duration:.1f}s")
+        f"to {settings.output} in {report.duration:.1f}s"
+    )
     if report.store_error:
         raise click.ClickException(f"the database refused a write: {report.store_error}")
     if report.publish_error:
@@ -190,14 +240,22 @@ def update(ctx: Context, all_feeds: bool, adopt_site: bool) -> None:
 def _progress(tty: bool):  # type: ignore[no-untyped-def]
     def show(outcome: FeedOutcome) -> None:
         state = outcome.error or (
-            "not modified" if outcome.status == 304 else f"{outcome.new_entries} new")
+            "not modified" if outcome.status == 304 else f"{outcome.new_entries} new"
+        )
         if tty:
             click.echo(f"  {outcome.feed:<32} {state}", err=True)
         else:
             logging.getLogger("aggregator.update").info(
-                "feed %s: %s", outcome.feed, state,
-                extra={"feed": outcome.feed, "status": outcome.status,
-                       "new_entries": outcome.new_entries})
+                "feed %s: %s",
+                outcome.feed,
+                state,
+                extra={
+                    "feed": outcome.feed,
+                    "status": outcome.status,
+                    "new_entries": outcome.new_entries,
+                },
+            )
+
     return show
 
 
@@ -252,6 +310,7 @@ def _serve(settings: Settings, *, schedule: bool) -> None:
 
 # ---------------------------------------------------------------------------- inspection
 
+
 @cli.command()
 @click.option("--json", "as_json", is_flag=True)
 @pass_ctx
@@ -281,10 +340,12 @@ def _health_line(ready: bool, detail: Mapping[str, object]) -> str:
     if ready:
         return "health: ready"
     reason = detail.get("reason") or "not ready"
-    faults = [f"{key}: {detail[key]}" for key in
-              ("database", "store_error", "publish_error", "cycle_error")
-              if key in detail and not (key == "database" and detail[key] == "ok")]
-    if "feed_error" in detail:      # the whole error is the table's (and --json's)
+    faults = [
+        f"{key}: {detail[key]}"
+        for key in ("database", "store_error", "publish_error", "cycle_error")
+        if key in detail and not (key == "database" and detail[key] == "ok")
+    ]
+    if "feed_error" in detail:  # the whole error is the table's (and --json's)
         error = str(detail["feed_error"])
         faults.append(f"feed_error: {error[:60]}…" if len(error) > 61 else f"feed_error: {error}")
     return f"health: NOT READY: {reason}" + (f" ({'; '.join(faults)})" if faults else "")
@@ -299,28 +360,46 @@ def _inspect_store(settings: Settings) -> Any:
     if not settings.database.exists() and site_installation(settings.output) is not None:
         raise click.ClickException(
             f"{settings.database}: the database file is gone, but {settings.output} was "
-            "published from one: restore a backup (a fresh database would not be published)")
+            "published from one: restore a backup (a fresh database would not be published)"
+        )
     return open_store(settings)
 
 
 def _feed_row(state: Any) -> dict[str, Any]:
     """A row of the table: times in UTC to the minute, the error cut to 60 characters."""
+
     def t(value: Any) -> str:
         return value.strftime("%Y-%m-%d %H:%M") if value else "-"
-    return {"name": state.name, "status": state.disabled or state.last_status or "-",
-            "entries": state.entry_count, "errors": state.error_count,
-            "last_fetch": t(state.last_fetch_at), "next_fetch": t(state.next_fetch_at),
-            "error": (state.last_error or "")[:60], "url": state.url}
+
+    return {
+        "name": state.name,
+        "status": state.disabled or state.last_status or "-",
+        "entries": state.entry_count,
+        "errors": state.error_count,
+        "last_fetch": t(state.last_fetch_at),
+        "next_fetch": t(state.next_fetch_at),
+        "error": (state.last_error or "")[:60],
+        "url": state.url,
+    }
 
 
 def _feed_json(state: Any) -> dict[str, Any]:
     """A feed for ``feeds --json``: the whole error, times in ISO 8601 with their zone."""
+
     def t(value: Any) -> str | None:
         return value.isoformat() if value else None
-    return {"name": state.name, "status": state.disabled or state.last_status,
-            "entries": state.entry_count, "errors": state.error_count,
-            "last_fetch": t(state.last_fetch_at), "last_success": t(state.last_success_at),
-            "next_fetch": t(state.next_fetch_at), "error": state.last_error, "url": state.url}
+
+    return {
+        "name": state.name,
+        "status": state.disabled or state.last_status,
+        "entries": state.entry_count,
+        "errors": state.error_count,
+        "last_fetch": t(state.last_fetch_at),
+        "last_success": t(state.last_success_at),
+        "next_fetch": t(state.next_fetch_at),
+        "error": state.last_error,
+        "url": state.url,
+    }
 
 
 def _table(cols: list[str], rows: list[dict[str, Any]]) -> str:
@@ -331,13 +410,19 @@ def _table(cols: list[str], rows: list[dict[str, Any]]) -> str:
 
 
 @cli.command()
-@click.option("--explain", "explain_id", type=int, default=None,
-              help="Show why the entries of story ID were grouped.")
+@click.option(
+    "--explain",
+    "explain_id",
+    type=int,
+    default=None,
+    help="Show why the entries of story ID were grouped.",
+)
 @click.option("--limit", default=20, show_default=True)
 @pass_ctx
 def stories(ctx: Context, explain_id: int | None, limit: int) -> None:
     """List the newest stories, or explain one."""
     from ..models import StoryQuery
+
     with _inspect_store(ctx.settings) as store:
         if explain_id is not None:
             _explain(store, explain_id)
@@ -358,18 +443,20 @@ def _explain(store: Store, story_id: int) -> None:
     for link in store.explain(live):
         terms = ", ".join(link.shared_terms) or "-"
         matched = f" matched entry {link.matched_entry_id}" if link.matched_entry_id else ""
-        click.echo(f"  entry {link.entry_id} [{link.feed}] {link.title}\n"
-                   f"      rule={link.rule} score={link.score:.2f}{matched} "
-                   f"shared terms: {terms}")
+        click.echo(
+            f"  entry {link.entry_id} [{link.feed}] {link.title}\n"
+            f"      rule={link.rule} score={link.score:.2f}{matched} "
+            f"shared terms: {terms}"
+        )
     for merge in store.merges_into(live):
         at = merge.merged_at.isoformat(timespec="seconds")
-        click.echo(f"  absorbed story {merge.dropped_id} at {at} "
-                   f"(entry {merge.entry_id} linked both)")
+        click.echo(
+            f"  absorbed story {merge.dropped_id} at {at} (entry {merge.entry_id} linked both)"
+        )
 
 
 @cli.command()
-@click.option("--all", "show_all", is_flag=True,
-              help="Also the delivered and dropped deliveries.")
+@click.option("--all", "show_all", is_flag=True, help="Also the delivered and dropped deliveries.")
 @click.option("--limit", default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @pass_ctx
@@ -385,18 +472,37 @@ def alerts(ctx: Context, show_all: bool, limit: int, as_json: bool) -> None:
     click.echo(", ".join(f"{n} {status}" for status, n in counts.items()))
     if rows:
         cols = ["id", "status", "attempts", "next_attempt", "rule", "alert", "target", "error"]
-        click.echo(_table(cols, [{**r, "next_attempt": (r["next_attempt"] or "-")[:16],
-                                  "error": (r["error"] or "")[:50]} for r in rows]))
+        click.echo(
+            _table(
+                cols,
+                [
+                    {
+                        **r,
+                        "next_attempt": (r["next_attempt"] or "-")[:16],
+                        "error": (r["error"] or "")[:50],
+                    }
+                    for r in rows
+                ],
+            )
+        )
 
 
 def _delivery_row(delivery: Any) -> dict[str, Any]:
     event = delivery.event
     pending = delivery.status == "pending"
-    return {"id": delivery.id, "status": delivery.status, "attempts": delivery.attempts,
-            "next_attempt": delivery.next_at.isoformat() if pending and delivery.next_at
-            else None, "rule": event.rule, "alert": f"{event.story_id}/{event.seq}",
-            "key": event.uri, "target": delivery.target, "error": delivery.last_error,
-            "title": event.title, "created": delivery.created_at.isoformat()}
+    return {
+        "id": delivery.id,
+        "status": delivery.status,
+        "attempts": delivery.attempts,
+        "next_attempt": delivery.next_at.isoformat() if pending and delivery.next_at else None,
+        "rule": event.rule,
+        "alert": f"{event.story_id}/{event.seq}",
+        "key": event.uri,
+        "target": delivery.target,
+        "error": delivery.last_error,
+        "title": event.title,
+        "created": delivery.created_at.isoformat(),
+    }
 
 
 @cli.command()

@@ -33,8 +33,12 @@ class ReadinessProbe:
     Not thread-safe (like the store): call it from one thread, the event loop's.
     """
 
-    def __init__(self, settings: Settings, clock: Clock = utcnow,
-                 faults: Callable[[], Mapping[str, str]] = dict) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        clock: Clock = utcnow,
+        faults: Callable[[], Mapping[str, str]] = dict,
+    ) -> None:
         self.settings = settings
         self.clock = clock
         self.faults = faults
@@ -43,11 +47,16 @@ class ReadinessProbe:
     def __call__(self) -> Readiness:
         try:
             if self._store is None:
-                self._store = open_store(self.settings, create=False)   # never a fresh one
+                self._store = open_store(self.settings, create=False)  # never a fresh one
             problem = self._store.file_problem()
             if problem:
-                return Readiness(False, {"database": f"error: {problem}",
-                                         "reason": "the database file is not the one opened"})
+                return Readiness(
+                    False,
+                    {
+                        "database": f"error: {problem}",
+                        "reason": "the database file is not the one opened",
+                    },
+                )
             self._store.ping()
             last = self._store.last_run()
         except Exception as exc:  # the database does not answer: not ready
@@ -56,19 +65,29 @@ class ReadinessProbe:
         detail: dict[str, object] = {"database": "ok", "last_cycle": finished}
         faults = dict(self.faults())
         if faults:
-            return Readiness(False, {**detail, **faults,
-                                     "reason": "the last update cycle failed"})
+            return Readiness(False, {**detail, **faults, "reason": "the last update cycle failed"})
         if last is None:
             return Readiness(False, {**detail, "reason": "no update cycle has completed"})
         age = self.clock() - last.finished_at
         detail["last_cycle_age_seconds"] = int(age.total_seconds())
         if last.store_error:
-            return Readiness(False, {**detail, "store_error": last.store_error,
-                                     "reason": "the last update cycle could not write the "
-                                               "database"})
+            return Readiness(
+                False,
+                {
+                    **detail,
+                    "store_error": last.store_error,
+                    "reason": "the last update cycle could not write the database",
+                },
+            )
         if last.publish_error:
-            return Readiness(False, {**detail, "publish_error": last.publish_error,
-                                     "reason": "the last publish failed"})
+            return Readiness(
+                False,
+                {
+                    **detail,
+                    "publish_error": last.publish_error,
+                    "reason": "the last publish failed",
+                },
+            )
         if age > timedelta(seconds=self.settings.readiness_max_age):
             return Readiness(False, {**detail, "reason": "last update cycle is too old"})
         return self._feeds_verdict(detail)
@@ -79,8 +98,11 @@ class ReadinessProbe:
         Reads the feeds table only (one row per feed)."""
         assert self._store is not None
         enabled = {f.name for f in self.settings.feeds if f.enabled}
-        states = [s for s in self._store.feed_states(counts=False)
-                  if s.name in enabled and s.last_fetch_at is not None and not s.disabled]
+        states = [
+            s
+            for s in self._store.feed_states(counts=False)
+            if s.name in enabled and s.last_fetch_at is not None and not s.disabled
+        ]
         limit = self.settings.readiness_feed_failures
         failing = [s for s in states if s.error_count >= limit]
         detail = {**detail, "feeds_fetched": len(states), "feeds_failing": len(failing)}
@@ -88,9 +110,14 @@ class ReadinessProbe:
             return Readiness(True, detail)
         latest = max(failing, key=lambda s: s.last_fetch_at or datetime.min)
         fetches = "fetch" if limit == 1 else f"{limit} fetches"
-        return Readiness(False, {**detail, "feed_error": f"{latest.name}: {latest.last_error}",
-                                 "reason": f"every feed failed its last {fetches} "
-                                           "(offline, or all sources failing)"})
+        return Readiness(
+            False,
+            {
+                **detail,
+                "feed_error": f"{latest.name}: {latest.last_error}",
+                "reason": f"every feed failed its last {fetches} (offline, or all sources failing)",
+            },
+        )
 
     def close(self) -> None:
         if self._store is not None:

@@ -57,9 +57,15 @@ def cycle_log_level(report: pipeline.RunReport) -> int:
 
 
 class Service:
-    def __init__(self, settings: Settings, *, clock: Clock = utcnow,
-                 fetcher: Fetcher | None = None, executor: Executor | None = None,
-                 isolated: bool = False) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        clock: Clock = utcnow,
+        fetcher: Fetcher | None = None,
+        executor: Executor | None = None,
+        isolated: bool = False,
+    ) -> None:
         self.settings = settings
         self.clock = clock
         self.fetcher = fetcher or Fetcher(fetch_options(settings))
@@ -70,10 +76,10 @@ class Service:
         self.cycle_done = threading.Event()
         self.cycle_done.set()
         self._store: Store | None = None
-        self.faults: dict[str, str] = {}       # what went wrong in the last cycle (readiness)
+        self.faults: dict[str, str] = {}  # what went wrong in the last cycle (readiness)
         self._probe = ReadinessProbe(settings, clock, faults=lambda: self.faults)
-        self.serving: Serving | None = None    # while serve() runs
-        self.stopping = threading.Event()      # set by SIGTERM/SIGINT (or ``stop``)
+        self.serving: Serving | None = None  # while serve() runs
+        self.stopping = threading.Event()  # set by SIGTERM/SIGINT (or ``stop``)
 
     # ---------------------------------------------------------------- cycles
 
@@ -81,15 +87,21 @@ class Service:
         self.cycle_done.clear()
         try:
             report = self._cycle()
-            self.faults = {k: v for k, v in (("store_error", report.store_error),
-                                             ("publish_error", report.publish_error)) if v}
+            self.faults = {
+                k: v
+                for k, v in (
+                    ("store_error", report.store_error),
+                    ("publish_error", report.publish_error),
+                )
+                if v
+            }
             return report
         except Exception as exc:
             self.faults = {"cycle_error": describe(exc)}
             raise
         finally:
             if self.serving is not None:
-                self.serving.publish(self.metrics.render(), self.faults)   # to web helpers
+                self.serving.publish(self.metrics.render(), self.faults)  # to web helpers
             self.cycle_done.set()
 
     def _cycle(self) -> pipeline.RunReport:
@@ -98,16 +110,29 @@ class Service:
         else:
             if self._store is None:
                 self._store = open_store(self.settings)
-            report = pipeline.run_once(self.settings, self._store, self.fetcher, self.clock(),
-                                       executor=self.executor, stories=self._stories)
+            report = pipeline.run_once(
+                self.settings,
+                self._store,
+                self.fetcher,
+                self.clock(),
+                executor=self.executor,
+                stories=self._stories,
+            )
             counts, last = cycle_stats(self._store)
             self._renew_pool()
         self.metrics.observe(report, counts, last)
-        log.log(cycle_log_level(report),
-                "cycle done: %d due, %d fetched, %d not modified, %d failed, "
-                "%d new entries, %d files published in %.1fs", report.feeds_due,
-                report.fetched, report.not_modified, report.failed, report.new_entries,
-                report.published, report.duration)
+        log.log(
+            cycle_log_level(report),
+            "cycle done: %d due, %d fetched, %d not modified, %d failed, "
+            "%d new entries, %d files published in %.1fs",
+            report.feeds_due,
+            report.fetched,
+            report.not_modified,
+            report.failed,
+            report.new_entries,
+            report.published,
+            report.duration,
+        )
         if report.store_error:
             log.error("the cycle could not write the database: %s", report.store_error)
         return report
@@ -124,23 +149,30 @@ class Service:
 
     def scheduler(self) -> BackgroundScheduler:
         sched = BackgroundScheduler(timezone=UTC)
-        sched.add_job(self._safe_cycle, "interval", seconds=self.tick_seconds(),
-                      id="update-cycle", max_instances=1, coalesce=True,
-                      misfire_grace_time=None, next_run_time=self.clock())
+        sched.add_job(
+            self._safe_cycle,
+            "interval",
+            seconds=self.tick_seconds(),
+            id="update-cycle",
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=None,
+            next_run_time=self.clock(),
+        )
         return sched
 
     def _safe_cycle(self) -> None:
         try:
             self.run_cycle()
-        except CycleStopped as exc:    # SIGTERM reached the cycle: a normal stop
+        except CycleStopped as exc:  # SIGTERM reached the cycle: a normal stop
             log.warning("%s", exc)
         except Exception as exc:  # a bug must not stop the schedule; it is logged with its trace
-            if self.stopping.is_set():   # the cycle process ended with the service
+            if self.stopping.is_set():  # the cycle process ended with the service
                 log.warning("update cycle ended by the stop: %s", describe(exc))
             else:
                 log.exception("update cycle failed")
 
-    STORE_METRICS_SECONDS = 15   # ``serve``: how often the database's counts are read again
+    STORE_METRICS_SECONDS = 15  # ``serve``: how often the database's counts are read again
 
     def refresh_store_metrics(self) -> None:
         """``serve`` runs no cycle: read the database's counts (kept sizes and the feeds
@@ -148,7 +180,7 @@ class Service:
         that does not answer leaves the last counts (``/readyz`` says why)."""
         try:
             store = open_store(self.settings, create=False)
-        except Exception as exc:   # not there (yet): nothing to count
+        except Exception as exc:  # not there (yet): nothing to count
             log.debug("metrics: database not read: %s", describe(exc))
             return
         try:
@@ -162,9 +194,15 @@ class Service:
 
     def store_metrics_scheduler(self) -> BackgroundScheduler:
         sched = BackgroundScheduler(timezone=UTC)
-        sched.add_job(self.refresh_store_metrics, "interval",
-                      seconds=self.STORE_METRICS_SECONDS, id="store-metrics", max_instances=1,
-                      coalesce=True, misfire_grace_time=None)
+        sched.add_job(
+            self.refresh_store_metrics,
+            "interval",
+            seconds=self.STORE_METRICS_SECONDS,
+            id="store-metrics",
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=None,
+        )
         return sched
 
     # ---------------------------------------------------------------- health
@@ -177,27 +215,34 @@ class Service:
     def app(self) -> aioweb.Application:
         return site_app(self.settings, readiness=self.readiness, metrics=self.metrics.render)
 
-    async def serve(self, *, schedule: bool, grace: float = 5.0,
-                    stop: asyncio.Event | None = None) -> None:
+    async def serve(
+        self, *, schedule: bool, grace: float = 5.0, stop: asyncio.Event | None = None
+    ) -> None:
         """Serve until SIGTERM/SIGINT (or ``stop`` is set)."""
         stop = stop or asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
-        if not schedule:        # the database's counts, before the first page is sent
+        if not schedule:  # the database's counts, before the first page is sent
             await asyncio.to_thread(self.refresh_store_metrics)
         try:
-            serving = self.serving = await Serving.start(self.settings, self.app(),
-                                                          self.metrics.render)
+            serving = self.serving = await Serving.start(
+                self.settings, self.app(), self.metrics.render
+            )
         except OSError as exc:
             self.close()
             raise ServeError(
                 f"cannot listen on {self.settings.host}:{self.settings.port} (server.host, "
                 f"server.port or AGGREGATOR_HOST/AGGREGATOR_PORT): {exc.strerror or exc}"
             ) from exc
-        log.info("serving %s on http://%s:%d/ (%d processes); feeds link to %s",
-                 self.settings.output, self.settings.host, serving.port, serving.processes,
-                 self.settings.site.base_url)
+        log.info(
+            "serving %s on http://%s:%d/ (%d processes); feeds link to %s",
+            self.settings.output,
+            self.settings.host,
+            serving.port,
+            serving.processes,
+            self.settings.site.base_url,
+        )
         sched = self.scheduler() if schedule else self.store_metrics_scheduler()
         if sched:
             sched.start()
@@ -210,8 +255,9 @@ class Service:
         self.serving = None
         finished = await asyncio.to_thread(self.cycle_done.wait, grace / 2)
         if not finished and self.worker is not None:
-            log.warning("stopping the running update cycle (its transactions keep the "
-                        "database whole)")
+            log.warning(
+                "stopping the running update cycle (its transactions keep the database whole)"
+            )
             self.worker.terminate()
             finished = await asyncio.to_thread(self.cycle_done.wait, grace / 2)
         if not finished:

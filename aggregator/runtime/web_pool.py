@@ -42,24 +42,36 @@ from ..models import Settings
 from . import logs
 from .readiness import ReadinessProbe
 
-__all__ = ["ARCHIVE_MAX_AGE", "MetricsPage", "Serving", "WebPool", "reuse_port_available",
-           "serve_helper", "site_app"]
+__all__ = [
+    "ARCHIVE_MAX_AGE",
+    "MetricsPage",
+    "Serving",
+    "WebPool",
+    "reuse_port_available",
+    "serve_helper",
+    "site_app",
+]
 
 log = logging.getLogger(__name__)
 
-ARCHIVE_MAX_AGE = 365 * 24 * 3600   # the publisher never rewrites an archive page
-CHECK_EVERY = 3.0                   # seconds between two looks for helpers that died
-STOP_TIMEOUT = 3.0                  # after SIGTERM, helpers still running are killed
-MetricsPage = tuple[bytes, str]     # (body, content type), what Metrics.render() returns
-News = tuple[MetricsPage, dict[str, str]]   # what a helper gets: metrics, last cycle's faults
+ARCHIVE_MAX_AGE = 365 * 24 * 3600  # the publisher never rewrites an archive page
+CHECK_EVERY = 3.0  # seconds between two looks for helpers that died
+STOP_TIMEOUT = 3.0  # after SIGTERM, helpers still running are killed
+MetricsPage = tuple[bytes, str]  # (body, content type), what Metrics.render() returns
+News = tuple[MetricsPage, dict[str, str]]  # what a helper gets: metrics, last cycle's faults
 
 
-def site_app(settings: Settings, *, readiness: Callable[[], web.Readiness],
-             metrics: Callable[[], MetricsPage]) -> aioweb.Application:
+def site_app(
+    settings: Settings,
+    *,
+    readiness: Callable[[], web.Readiness],
+    metrics: Callable[[], MetricsPage],
+) -> aioweb.Application:
     """The application every serving process runs for ``settings.output``."""
     settings.output.mkdir(parents=True, exist_ok=True)
-    return web.make_app(settings.output, readiness=readiness, metrics=metrics,
-                        archive_max_age=ARCHIVE_MAX_AGE)
+    return web.make_app(
+        settings.output, readiness=readiness, metrics=metrics, archive_max_age=ARCHIVE_MAX_AGE
+    )
 
 
 def reuse_port_available() -> bool:
@@ -77,7 +89,8 @@ def _refuse_taken_port(host: str, port: int) -> None:
     if port == 0:
         return
     for family, kind, proto, _, address in socket.getaddrinfo(
-            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE):
+        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    ):
         with socket.socket(family, kind, proto) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as asyncio does
             if family == socket.AF_INET6:
@@ -85,11 +98,14 @@ def _refuse_taken_port(host: str, port: int) -> None:
             try:
                 probe.bind(address)
             except OSError as exc:
-                raise OSError(exc.errno, f"error while attempting to bind on address "
-                                         f"{address!r}: {exc.strerror}") from None
+                raise OSError(
+                    exc.errno,
+                    f"error while attempting to bind on address {address!r}: {exc.strerror}",
+                ) from None
 
 
 # --------------------------------------------------------------------------- the service side
+
 
 class Serving:
     """The site on ``settings.host:settings.port``: this process's server, plus a
@@ -101,17 +117,20 @@ class Serving:
         self._watch = asyncio.create_task(pool.watch()) if pool is not None else None
 
     @classmethod
-    async def start(cls, settings: Settings, app: aioweb.Application,
-                    metrics: Callable[[], MetricsPage]) -> Serving:
+    async def start(
+        cls, settings: Settings, app: aioweb.Application, metrics: Callable[[], MetricsPage]
+    ) -> Serving:
         helpers = settings.web_workers - 1
         if helpers and not reuse_port_available():
-            log.warning("server.workers is %d, but SO_REUSEPORT is not available on this "
-                        "platform: serving with one process", settings.web_workers)
+            log.warning(
+                "server.workers is %d, but SO_REUSEPORT is not available on this "
+                "platform: serving with one process",
+                settings.web_workers,
+            )
             helpers = 0
         if helpers:
             _refuse_taken_port(settings.host, settings.port)
-        runner = await web.start_server(app, settings.host, settings.port,
-                                        reuse_port=helpers > 0)
+        runner = await web.start_server(app, settings.host, settings.port, reuse_port=helpers > 0)
         if not helpers:
             return cls(runner, None)
         pool = WebPool(settings, web.bound_port(runner), helpers, metrics())
@@ -151,8 +170,8 @@ class Serving:
 @dataclass(eq=False)
 class _Helper:
     process: BaseProcess
-    conn: Connection                     # write end of the pipe to the helper
-    sent: int                            # version of the metrics page the helper has
+    conn: Connection  # write end of the pipe to the helper
+    sent: int  # version of the metrics page the helper has
     lock: threading.Lock = field(default_factory=threading.Lock)  # a send, or the close
 
 
@@ -172,8 +191,7 @@ class WebPool:
         self._version = 0
         self._helpers: list[_Helper] = []
         self._closing = False
-        self._sender = threading.Thread(target=self._send_pages, name="web-metrics",
-                                         daemon=True)
+        self._sender = threading.Thread(target=self._send_pages, name="web-metrics", daemon=True)
 
     def start(self) -> None:
         with self._cond:
@@ -189,8 +207,12 @@ class WebPool:
     def _spawn(self) -> _Helper:
         """Start one helper with the current metrics page (the condition's lock is held)."""
         reader, writer = self._ctx.Pipe(duplex=False)
-        process = self._ctx.Process(target=serve_helper, name="aggregator-web", daemon=True,
-                                    args=(self.settings, self.port, reader, self._page))
+        process = self._ctx.Process(
+            target=serve_helper,
+            name="aggregator-web",
+            daemon=True,
+            args=(self.settings, self.port, reader, self._page),
+        )
         try:
             process.start()
         except BaseException:
@@ -208,14 +230,15 @@ class WebPool:
     def _send_pages(self) -> None:
         while True:
             with self._cond:
-                self._cond.wait_for(lambda: self._closing or any(
-                    h.sent != self._version for h in self._helpers))
+                self._cond.wait_for(
+                    lambda: self._closing or any(h.sent != self._version for h in self._helpers)
+                )
                 if self._closing:
                     return
                 page, version = self._page, self._version
                 todo = [h for h in self._helpers if h.sent != version]
             for helper in todo:
-                with helper.lock, contextlib.suppress(OSError):   # died: revive() replaces it
+                with helper.lock, contextlib.suppress(OSError):  # died: revive() replaces it
                     if not helper.conn.closed:
                         helper.conn.send(page)
                 helper.sent = version
@@ -227,8 +250,11 @@ class WebPool:
                 return 0
             dead = [(i, h) for i, h in enumerate(self._helpers) if not h.process.is_alive()]
             for i, helper in dead:
-                log.warning("web process %s ended (exit code %s); starting a new one",
-                            helper.process.pid, helper.process.exitcode)
+                log.warning(
+                    "web process %s ended (exit code %s); starting a new one",
+                    helper.process.pid,
+                    helper.process.exitcode,
+                )
                 self._helpers[i] = self._spawn()
             self.restarts += len(dead)
         for _, helper in dead:
@@ -254,8 +280,11 @@ class WebPool:
         for helper in helpers:
             helper.process.join(max(0.0, deadline - time.monotonic()))
             if helper.process.is_alive():
-                log.warning("web process %s did not stop within %.0fs; killing it",
-                            helper.process.pid, timeout)
+                log.warning(
+                    "web process %s did not stop within %.0fs; killing it",
+                    helper.process.pid,
+                    timeout,
+                )
                 helper.process.kill()
                 helper.process.join(timeout)
         for helper in helpers:
@@ -275,9 +304,10 @@ def _release(helper: _Helper) -> None:
 
 # --------------------------------------------------------------------------- the helper side
 
+
 def serve_helper(settings: Settings, port: int, conn: Connection, page: News) -> None:
     """Entry point of a helper: serve the site on ``port`` until SIGTERM or the parent's end."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C: the parent stops its helpers
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops its helpers
     logs.setup(settings.log_format)
     asyncio.run(_serve(settings, port, conn, page))
 
@@ -303,8 +333,9 @@ async def _serve(settings: Settings, port: int, conn: Connection, page: News) ->
     probe = ReadinessProbe(settings, faults=lambda: latest.faults)
     app = site_app(settings, readiness=probe, metrics=latest)
     runner = await web.start_server(app, settings.host, port, reuse_port=True)
-    threading.Thread(target=_receive, args=(conn, latest, loop, stop), name="from-service",
-                     daemon=True).start()
+    threading.Thread(
+        target=_receive, args=(conn, latest, loop, stop), name="from-service", daemon=True
+    ).start()
     log.info("web process %d serving %s on port %d", os.getpid(), settings.output, port)
     try:
         await stop.wait()
@@ -313,13 +344,14 @@ async def _serve(settings: Settings, port: int, conn: Connection, page: News) ->
         probe.close()
 
 
-def _receive(conn: Connection, latest: _Latest, loop: asyncio.AbstractEventLoop,
-             stop: asyncio.Event) -> None:
+def _receive(
+    conn: Connection, latest: _Latest, loop: asyncio.AbstractEventLoop, stop: asyncio.Event
+) -> None:
     """Keep the newest page the parent sends; at end of file (the parent is gone), stop."""
     while True:
         try:
             latest.receive(conn.recv())
         except (EOFError, OSError):
             break
-    with contextlib.suppress(RuntimeError):     # the loop has closed: stopping already
+    with contextlib.suppress(RuntimeError):  # the loop has closed: stopping already
         loop.call_soon_threadsafe(stop.set)

@@ -44,22 +44,30 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 RSS_LIMIT = 512 * 2**20
-NICENESS = 10            # the cycle process yields the CPU to the web server
+NICENESS = 10  # the cycle process yields the CPU to the web server
 # --------------------------------------------------------------------------- the parse pool
+
 
 def fetch_options(settings: Settings) -> FetchOptions:
     return FetchOptions(
-        max_body_bytes=settings.max_body_bytes, max_redirects=settings.max_redirects,
+        max_body_bytes=settings.max_body_bytes,
+        max_redirects=settings.max_redirects,
         allow_private_networks=settings.allow_private_networks,
-        concurrency=settings.concurrency, per_host=settings.per_host,
-        connect_timeout=settings.connect_timeout, read_timeout=settings.read_timeout)
+        concurrency=settings.concurrency,
+        per_host=settings.per_host,
+        connect_timeout=settings.connect_timeout,
+        read_timeout=settings.read_timeout,
+    )
 
 
 def parse_pool(workers: int | None = None) -> Executor:
     """A process pool for feedparser (pure Python: processes, not threads, use both cores)."""
-    return ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 2,
-                               mp_context=multiprocessing.get_context("forkserver"),
-                               initializer=_pool_worker, initargs=(os.getpid(),))
+    return ProcessPoolExecutor(
+        max_workers=workers or os.cpu_count() or 2,
+        mp_context=multiprocessing.get_context("forkserver"),
+        initializer=_pool_worker,
+        initargs=(os.getpid(),),
+    )
 
 
 def _pool_worker(owner: int) -> None:
@@ -68,8 +76,7 @@ def _pool_worker(owner: int) -> None:
     not, instead of waiting for work forever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     limit_worker_memory()
-    threading.Thread(target=_watch_owner, args=(owner,), name="owner-watch",
-                     daemon=True).start()
+    threading.Thread(target=_watch_owner, args=(owner,), name="owner-watch", daemon=True).start()
 
 
 def _watch_owner(owner: int, every: float = 2.0) -> None:
@@ -77,7 +84,7 @@ def _watch_owner(owner: int, every: float = 2.0) -> None:
         time.sleep(every)
         try:
             os.kill(owner, 0)
-        except (ProcessLookupError, PermissionError):   # gone (or its pid reused)
+        except (ProcessLookupError, PermissionError):  # gone (or its pid reused)
             os._exit(0)
 
 
@@ -112,12 +119,15 @@ def cycle_stats(store: Store) -> tuple[dict[str, int], dict[str, float]]:
     """Counts for /metrics, and each feed's last success time."""
     counts = {
         "entries": store.entry_count(),
-        "stories": store.count_stories(StoryQuery()),             # kept sizes: no scan
+        "stories": store.count_stories(StoryQuery()),  # kept sizes: no scan
         "deals": store.count_stories(StoryQuery(deals_only=True)),
         **{f"deliveries_{status}": n for status, n in store.delivery_counts().items()},
     }
-    last = {s.name: s.last_success_at.timestamp() for s in store.feed_states(counts=False)
-            if s.last_success_at}
+    last = {
+        s.name: s.last_success_at.timestamp()
+        for s in store.feed_states(counts=False)
+        if s.last_success_at
+    }
     return counts, last
 
 
@@ -138,7 +148,7 @@ def _lower_priority(step: int) -> None:
     """Let the web server win the CPU when both want it (the parse pool inherits this)."""
     try:
         os.nice(step)
-    except OSError as exc:     # not allowed here: cycles run at the same priority
+    except OSError as exc:  # not allowed here: cycles run at the same priority
         log.info("cycle process keeps its CPU priority: %s", exc)
 
 
@@ -156,7 +166,7 @@ def serve_cycles(settings: Settings, conn: Any, rss_limit: int = RSS_LIMIT) -> N
     pool, stories = LazyPool(), StoryWindow()
     fetcher = Fetcher(fetch_options(settings))
     try:
-        with open_store(settings, create=False) as store:   # the service made it at start
+        with open_store(settings, create=False) as store:  # the service made it at start
             while True:
                 try:
                     now = conn.recv()
@@ -165,24 +175,28 @@ def serve_cycles(settings: Settings, conn: Any, rss_limit: int = RSS_LIMIT) -> N
                 if now is None:
                     break
                 try:
-                    report = pipeline.run_once(settings, store, fetcher, now, executor=pool,
-                                               stories=stories)
+                    report = pipeline.run_once(
+                        settings, store, fetcher, now, executor=pool, stories=stories
+                    )
                     conn.send(("ok", (report, *cycle_stats(store))))
-                except SystemExit:         # SIGTERM mid-cycle: say so, then unwind
+                except SystemExit:  # SIGTERM mid-cycle: say so, then unwind
                     with contextlib.suppress(OSError):
                         conn.send(("stopped", "stopped by SIGTERM"))
                     raise
-                except Exception as exc:   # reported to the parent; the child goes on
+                except Exception as exc:  # reported to the parent; the child goes on
                     stories.invalidate()
                     log.exception("update cycle failed")
-                    conn.send(("error", f"{type(exc).__name__}: {exc}",
-                               traceback.format_exc(limit=3)))
+                    conn.send(
+                        ("error", f"{type(exc).__name__}: {exc}", traceback.format_exc(limit=3))
+                    )
                 if pool.broken:
                     log.warning("parse pool broken (a worker died); starting a new one")
                     pool.shutdown(wait=False, cancel_futures=True)
                 if rss_limit and current_rss() > rss_limit:
-                    log.info("cycle process at %d MiB; a fresh one takes the next cycle",
-                             current_rss() // 2**20)
+                    log.info(
+                        "cycle process at %d MiB; a fresh one takes the next cycle",
+                        current_rss() // 2**20,
+                    )
                     break
     finally:
         pool.shutdown(wait=True)
@@ -197,7 +211,7 @@ class CycleWorker:
         self.rss_limit = rss_limit
         self.process: multiprocessing.process.BaseProcess | None = None
         self._conn: Any = None
-        self.started = 0         # processes started so far
+        self.started = 0  # processes started so far
 
     def run(self, now: datetime) -> CycleResult:
         """Run one cycle in the child and return its report and counts."""
@@ -221,8 +235,11 @@ class CycleWorker:
         self._reap()
         ctx = multiprocessing.get_context("forkserver")
         parent, child = ctx.Pipe(duplex=True)
-        process = ctx.Process(target=serve_cycles, args=(self.settings, child, self.rss_limit),
-                              name="aggregator-cycle")
+        process = ctx.Process(
+            target=serve_cycles,
+            args=(self.settings, child, self.rss_limit),
+            name="aggregator-cycle",
+        )
         process.start()
         child.close()
         self.process, self._conn = process, parent
@@ -260,5 +277,12 @@ class CycleWorker:
         self._reap()
 
 
-__all__ = ["CycleWorker", "LazyPool", "cycle_stats", "fetch_options", "open_store",
-           "parse_pool", "serve_cycles"]
+__all__ = [
+    "CycleWorker",
+    "LazyPool",
+    "cycle_stats",
+    "fetch_options",
+    "open_store",
+    "parse_pool",
+    "serve_cycles",
+]

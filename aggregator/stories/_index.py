@@ -24,13 +24,13 @@ class Slot:
 
     entry_id: int
     story_id: int
-    time: float                      # publication time, POSIX seconds
+    time: float  # publication time, POSIX seconds
     features: Features
     url: str | None
     guid: str | None
     feed: str = ""
-    facts: EventFacts | None = None      # the deal reading's parties, kind, amount, round
-    digest: bool = False                 # a newsletter title listing several stories
+    facts: EventFacts | None = None  # the deal reading's parties, kind, amount, round
+    digest: bool = False  # a newsletter title listing several stories
 
 
 class Window:
@@ -45,13 +45,13 @@ class Window:
         self.strong: dict[str, dict[int, None]] = {}
         self.urls: dict[str, dict[int, None]] = {}
         self.guids: dict[str, dict[int, None]] = {}
-        self.parties: dict[str, dict[int, None]] = {}     # party slug -> items naming it
+        self.parties: dict[str, dict[int, None]] = {}  # party slug -> items naming it
         self.story_feeds: dict[int, dict[str, int]] = {}  # story -> feed -> its items there
-        self.digest_count: dict[int, int] = {}            # story -> roundups in it
+        self.digest_count: dict[int, int] = {}  # story -> roundups in it
         self.members: dict[int, dict[int, None]] = {}
-        self.profiles: dict[int, dict[str, float]] = {}   # story -> term -> summed weight
-        self.lower: dict[str, int] = {}     # term -> items writing it in lower case
-        self.upper: dict[str, int] = {}     # term -> items capitalising it mid-sentence
+        self.profiles: dict[int, dict[str, float]] = {}  # story -> term -> summed weight
+        self.lower: dict[str, int] = {}  # term -> items writing it in lower case
+        self.upper: dict[str, int] = {}  # term -> items capitalising it mid-sentence
         self._queue: list[tuple[float, int]] = []
         self.newest = -math.inf
 

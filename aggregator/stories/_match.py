@@ -9,9 +9,9 @@ from typing import Protocol
 from aggregator.stories._lexicon import EVENT_CONFLICTS
 from aggregator.stories._text import GENERIC_WEIGHT, Features
 
-AMOUNT_TOLERANCE = 0.02      # "$4 billion" and "$3.95B" are one amount; "$4B" and "$2B" are not
-COSINE_SHARE = 0.75          # score = share * cosine + (1 - share) * overlap coefficient
-ANCHOR_SCORE = 0.75          # same rare name, same money amount, same event type in both titles
+AMOUNT_TOLERANCE = 0.02  # "$4 billion" and "$3.95B" are one amount; "$4B" and "$2B" are not
+COSINE_SHARE = 0.75  # score = share * cosine + (1 - share) * overlap coefficient
+ANCHOR_SCORE = 0.75  # same rare name, same money amount, same event type in both titles
 
 
 class Evidence(Protocol):
@@ -35,20 +35,31 @@ def subject(feats: Features, evidence: Evidence) -> str | None:
 @dataclass(frozen=True)
 class PairScore:
     score: float
-    shared: tuple[str, ...]          # shared informative terms, heaviest first (or, for a
-                                     # "same-event" join, the facts that decided)
-    veto: str | None = None          # why the pair can never be one story
-    rule: str = "similar"            # similar (the text) | same-event (the deal readings)
+    shared: tuple[str, ...]  # shared informative terms, heaviest first (or, for a
+    # "same-event" join, the facts that decided)
+    veto: str | None = None  # why the pair can never be one story
+    rule: str = "similar"  # similar (the text) | same-event (the deal readings)
 
 
-def veto(a: Features, b: Features, evidence: Evidence,
-         subjects: tuple[str | None, str | None] | None = None) -> str | None:
+def veto(
+    a: Features,
+    b: Features,
+    evidence: Evidence,
+    subjects: tuple[str | None, str | None] | None = None,
+) -> str | None:
     """The first rule that says these two reports are about different events, or None."""
-    if a.events and b.events and not (a.events & b.events) and any(
-            frozenset({x, y}) in EVENT_CONFLICTS for x in a.events for y in b.events):
+    if (
+        a.events
+        and b.events
+        and not (a.events & b.events)
+        and any(frozenset({x, y}) in EVENT_CONFLICTS for x in a.events for y in b.events)
+    ):
         return "event-conflict"
-    if a.amounts and b.amounts and not (
-            _any_close(a.amounts, b.all_amounts) or _any_close(b.amounts, a.all_amounts)):
+    if (
+        a.amounts
+        and b.amounts
+        and not (_any_close(a.amounts, b.all_amounts) or _any_close(b.amounts, a.all_amounts))
+    ):
         return "amount-conflict"
     if a.rounds and b.rounds and not (a.rounds & b.rounds):
         return "round-conflict"
@@ -66,8 +77,9 @@ def _any_close(left: tuple[float, ...], right: tuple[float, ...]) -> bool:
     return False
 
 
-def score_pair(a: Features, b: Features, evidence: Evidence, min_shared: int = 2,
-               checked: bool = False) -> PairScore:
+def score_pair(
+    a: Features, b: Features, evidence: Evidence, min_shared: int = 2, checked: bool = False
+) -> PairScore:
     """Weighted set similarity (cosine and overlap blend) of two items' terms.
 
     ``checked``: the caller already applied :func:`veto`.
@@ -79,9 +91,16 @@ def score_pair(a: Features, b: Features, evidence: Evidence, min_shared: int = 2
     weights_b = _weights(b, evidence)
     common = weights_a.keys() & weights_b.keys()
     shared = {t: min(weights_a[t], weights_b[t]) for t in common}
-    informative = sorted((t for t in common if a.terms[t] > GENERIC_WEIGHT
-                          and b.terms[t] > GENERIC_WEIGHT and not evidence.frequent(t)),
-                         key=lambda t: (-shared[t], t))
+    informative = sorted(
+        (
+            t
+            for t in common
+            if a.terms[t] > GENERIC_WEIGHT
+            and b.terms[t] > GENERIC_WEIGHT
+            and not evidence.frequent(t)
+        ),
+        key=lambda t: (-shared[t], t),
+    )
     if len(informative) < min_shared:
         return PairScore(0.0, tuple(informative), "too-few-shared-terms")
     total_a, total_b = sum(weights_a.values()), sum(weights_b.values())
@@ -100,8 +119,9 @@ SUBJECT_EVENTS = frozenset({"legal", "layoff", "people", "results"})
 SUBJECT_HOURS = 36.0
 
 
-def same_subject_event(a: Features, b: Features, subjects: tuple[str | None, str | None],
-                       gap_hours: float) -> bool:
+def same_subject_event(
+    a: Features, b: Features, subjects: tuple[str | None, str | None], gap_hours: float
+) -> bool:
     """Both titles are about the same company (one's subject is a name of the other) and name
     the same event of a class in ``SUBJECT_EVENTS``, within ``SUBJECT_HOURS``."""
     first, second = subjects
@@ -124,6 +144,6 @@ def _anchored(a: Features, b: Features, informative: list[str]) -> bool:
     if not (a.amounts and b.amounts):
         return False
     if not (a.events & b.events) and (a.events and b.events):
-        return False                    # (a report in another language names no event class)
+        return False  # (a report in another language names no event class)
     names = set(a.names) & set(b.names)
     return any(t in names for t in informative) and any(t.startswith("$") for t in informative)

@@ -14,21 +14,41 @@ from typing import NamedTuple
 
 from aggregator.stories._lexicon import EVENT_CLASSES, GENERIC, IRREGULAR, STOPWORDS
 
-SUMMARY_CHARS = 400          # only the lead of a summary is read
+SUMMARY_CHARS = 400  # only the lead of a summary is read
 GENERIC_WEIGHT = 0.25
 NAME_WEIGHT = 1.5
 AMOUNT_WEIGHT = 2.0
 NUMBER_WEIGHT = 0.5
 SUMMARY_FACTOR = 0.5
-LEXICON_SIZE = 200_000       # memoised spellings per index before the memo is reset
+LEXICON_SIZE = 200_000  # memoised spellings per index before the memo is reset
 
 _SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "t": 1e12,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "t": 1e12,
     # other languages' reports of one deal ("85 millions d'euros", "1 Milliarde Dollar")
-    "millions": 1e6, "millionen": 1e6, "millones": 1e6, "milioni": 1e6, "milhões": 1e6,
-    "mio": 1e6, "milliard": 1e9, "milliards": 1e9, "milliarde": 1e9, "milliarden": 1e9,
-    "mrd": 1e9, "miliardi": 1e9, "bilhões": 1e9,
+    "millions": 1e6,
+    "millionen": 1e6,
+    "millones": 1e6,
+    "milioni": 1e6,
+    "milhões": 1e6,
+    "mio": 1e6,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "milliarde": 1e9,
+    "milliarden": 1e9,
+    "mrd": 1e9,
+    "miliardi": 1e9,
+    "bilhões": 1e9,
 }
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "$4 billion", "$4B", "US$ 2.75bn", "€500m", "$1-2 billion"
@@ -40,7 +60,8 @@ _MONEY_PREFIXED = re.compile(
 )
 # "4bn", "4 billion dollars", "300 million euros" (no currency sign in front)
 _MONEY_BARE = re.compile(
-    r"(?<![\w.,])(?P<n1>" + _NUM.replace(r"(?:\.\d+)", r"(?:[.,]\d+)")
+    r"(?<![\w.,])(?P<n1>"
+    + _NUM.replace(r"(?:\.\d+)", r"(?:[.,]\d+)")
     + r")\s?(?P<sc>trillion|billion"
     r"|million|tn|bn|mn|mln|millions|millionen|millones|milioni|milhões|mio|milliards?"
     r"|milliarden?|mrd|miliardi|bilhões)(?![\w])\.?"
@@ -51,8 +72,9 @@ _MONEY_BARE = re.compile(
 # What each pattern above cannot match without: a cheap look before the costly one
 _MAY_PREFIX = re.compile(r"[$€£¥]|usd|eur|gbp", re.IGNORECASE)
 _MAY_SCALE = re.compile(r"illion|illon|illiard|iliard|ilh|tn|bn|mn|mln|mio|mrd", re.IGNORECASE)
-_ROUND = re.compile(r"\b(?:series\s+(?P<letter>[a-h])|(?P<kind>pre-seed|seed))\b(?!-)",
-                    re.IGNORECASE)
+_ROUND = re.compile(
+    r"\b(?:series\s+(?P<letter>[a-h])|(?P<kind>pre-seed|seed))\b(?!-)", re.IGNORECASE
+)
 _WORD = re.compile(r"[^\W_][\w'’&.\-]*")
 
 
@@ -61,15 +83,14 @@ class Features:
     """What the matcher compares. ``terms`` maps each term to its base weight."""
 
     terms: Mapping[str, float]
-    names: tuple[str, ...]             # capitalised non-generic title words, in order
-    amounts: tuple[float, ...]         # money values in the title
-    all_amounts: tuple[float, ...]     # money values in title and summary
-    rounds: frozenset[str]             # series-a, seed, ... in the title
-    events: frozenset[str]             # event classes named in the title
-    lower: frozenset[str] = frozenset()    # terms written in lower case (common words)
-    upper: frozenset[str] = frozenset()    # capitalised mid-sentence in sentence case (names)
-    marked: frozenset[str] = frozenset()   # inner capitals (OpenAI, eBay): names
-
+    names: tuple[str, ...]  # capitalised non-generic title words, in order
+    amounts: tuple[float, ...]  # money values in the title
+    all_amounts: tuple[float, ...]  # money values in title and summary
+    rounds: frozenset[str]  # series-a, seed, ... in the title
+    events: frozenset[str]  # event classes named in the title
+    lower: frozenset[str] = frozenset()  # terms written in lower case (common words)
+    upper: frozenset[str] = frozenset()  # capitalised mid-sentence in sentence case (names)
+    marked: frozenset[str] = frozenset()  # inner capitals (OpenAI, eBay): names
 
 
 def stem(word: str) -> str:
@@ -99,8 +120,9 @@ def _tidy(stem_: str) -> str:
 
 
 _GENERIC_STEMS = frozenset(stem(w) for w in GENERIC) | GENERIC
-_EVENT_STEMS = {name: frozenset(stem(w) for w in words) | words
-                for name, words in EVENT_CLASSES.items()}
+_EVENT_STEMS = {
+    name: frozenset(stem(w) for w in words) | words for name, words in EVENT_CLASSES.items()
+}
 
 
 def amount_token(value: float) -> str:
@@ -112,7 +134,7 @@ def amount_token(value: float) -> str:
 
 
 def _number(text: str) -> float:
-    if re.fullmatch(r"\d+,\d{1,2}", text):          # "1,2 milliard": a decimal comma
+    if re.fullmatch(r"\d+,\d{1,2}", text):  # "1,2 milliard": a decimal comma
         return float(text.replace(",", "."))
     return float(text.replace(",", ""))
 
@@ -130,8 +152,9 @@ def _money(text: str) -> tuple[str, list[tuple[float, bool]]]:
 
     def bare(match: re.Match[str]) -> str:
         short = match["sc"].lower() in ("tn", "bn", "mn", "mln", "mio", "mrd")
-        found.append((_number(match["n1"]) * _SCALES[match["sc"].lower()],
-                      short or bool(match["cur"])))
+        found.append(
+            (_number(match["n1"]) * _SCALES[match["sc"].lower()], short or bool(match["cur"]))
+        )
         return " "
 
     if _MAY_PREFIX.search(text):
@@ -198,9 +221,9 @@ class _Part:
     amounts: list[float]
     rounds: set[str]
     events: set[str]
-    lower: set[str]           # seen in lower case: evidence of a common word
-    upper: set[str]           # capitalised inside a sentence-case sentence: evidence of a name
-    marked: set[str]          # capitals inside the word (OpenAI): a name
+    lower: set[str]  # seen in lower case: evidence of a common word
+    upper: set[str]  # capitalised inside a sentence-case sentence: evidence of a name
+    marked: set[str]  # capitals inside the word (OpenAI): a name
 
 
 _SENTENCE = re.compile(r"[:.!?|;]\s+|\s[-–—]\s")
@@ -212,12 +235,12 @@ class Word(NamedTuple):
     """What one surface word is, from its spelling alone (memoised in a :data:`Lexicon`)."""
 
     term: str
-    kind: str                 # stop, number, generic, marked, name, lower, other
-    letters: bool             # alphabetic, 2+ characters (counts for ALL CAPS detection)
-    upper: bool               # all capitals
-    content: bool             # alphabetic and not a stop word (counts for Title Case)
-    cap: bool                 # starts with a capital
-    events: frozenset[str]    # event classes the word names
+    kind: str  # stop, number, generic, marked, name, lower, other
+    letters: bool  # alphabetic, 2+ characters (counts for ALL CAPS detection)
+    upper: bool  # all capitals
+    content: bool  # alphabetic and not a stop word (counts for Title Case)
+    cap: bool  # starts with a capital
+    events: frozenset[str]  # event classes the word names
 
 
 # Raw token (as the word pattern finds it) -> the words it holds.
@@ -237,10 +260,18 @@ def _describe(surface: str) -> Word:
     term, kind = classify(surface)
     lowered = surface.lower()
     alpha = surface.isalpha()
-    events = frozenset(name for name, stems in _EVENT_STEMS.items()
-                       if lowered in stems or term in stems)
-    return Word(term, kind, alpha and len(surface) > 1, surface.isupper(),
-                alpha and lowered not in STOPWORDS, surface[0].isupper(), events)
+    events = frozenset(
+        name for name, stems in _EVENT_STEMS.items() if lowered in stems or term in stems
+    )
+    return Word(
+        term,
+        kind,
+        alpha and len(surface) > 1,
+        surface.isupper(),
+        alpha and lowered not in STOPWORDS,
+        surface[0].isupper(),
+        events,
+    )
 
 
 def _read(text: str, lexicon: Lexicon) -> _Part:
@@ -252,11 +283,19 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
         text, money = _money(text)
     if _HAS_ROUND.search(text):
         text, rounds = _rounds(text)
-    part = _Part({amount_token(v): AMOUNT_WEIGHT for v, _ in money}, [],
-                 [v for v, is_money in money if is_money], rounds, set(), set(), set(), set())
-    for name in sorted(rounds):          # a fixed order, not the hash seed's
+    part = _Part(
+        {amount_token(v): AMOUNT_WEIGHT for v, _ in money},
+        [],
+        [v for v, is_money in money if is_money],
+        rounds,
+        set(),
+        set(),
+        set(),
+        set(),
+    )
+    for name in sorted(rounds):  # a fixed order, not the hash seed's
         part.terms[name] = 1.0
-        part.events.add("invest")            # a funding round is an investment
+        part.events.add("invest")  # a funding round is an investment
     sentences = []
     get = lexicon.get
     for chunk in _SENTENCE.split(text):
@@ -337,8 +376,11 @@ def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Featur
                 terms[term] = weight * SUMMARY_FACTOR
         all_amounts += body.amounts
     return Features(
-        terms=terms, names=tuple(head.names), amounts=tuple(head.amounts),
-        all_amounts=tuple(all_amounts), rounds=frozenset(head.rounds),
+        terms=terms,
+        names=tuple(head.names),
+        amounts=tuple(head.amounts),
+        all_amounts=tuple(all_amounts),
+        rounds=frozenset(head.rounds),
         events=frozenset(head.events),
         lower=frozenset(head.lower | (body.lower if body else set())),
         upper=frozenset(head.upper | (body.upper if body else set())),

@@ -39,8 +39,8 @@ from aggregator.web._static import (
 
 __all__ = ["Readiness", "bound_port", "make_app", "start_server"]
 
-DEFAULT_CACHE_BYTES = 64 * 1024 * 1024      # total bytes (identity + gzip) kept in memory
-DEFAULT_MAX_CACHED_FILE = 4 * 1024 * 1024   # larger files are streamed, never cached/gzipped
+DEFAULT_CACHE_BYTES = 64 * 1024 * 1024  # total bytes (identity + gzip) kept in memory
+DEFAULT_MAX_CACHED_FILE = 4 * 1024 * 1024  # larger files are streamed, never cached/gzipped
 STREAM_CHUNK = 256 * 1024
 _ALLOWED = "GET, HEAD"
 _NO_STORE = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
@@ -75,8 +75,15 @@ def _is_not_modified(request: web.BaseRequest, etag: str, mtime: int) -> bool:
 class _SiteHandler:
     """Serves files of one site directory; owns that application's file cache."""
 
-    def __init__(self, site_dir: Path, *, max_age: int, archive_max_age: int | None,
-                 cache_bytes: int, max_cached_file: int) -> None:
+    def __init__(
+        self,
+        site_dir: Path,
+        *,
+        max_age: int,
+        archive_max_age: int | None,
+        cache_bytes: int,
+        max_cached_file: int,
+    ) -> None:
         self.root = os.path.realpath(site_dir)
         self.max_age = max_age
         self.archive_max_age = archive_max_age
@@ -84,8 +91,11 @@ class _SiteHandler:
         self.cache = FileCache(cache_bytes)
 
     def cache_control(self, rel: str) -> str:
-        immutable = (self.archive_max_age is not None and rel.startswith("archive/")
-                     and not rel.endswith(INDEX_FILE))
+        immutable = (
+            self.archive_max_age is not None
+            and rel.startswith("archive/")
+            and not rel.endswith(INDEX_FILE)
+        )
         if immutable:
             return f"public, max-age={self.archive_max_age}, immutable"
         return f"public, max-age={self.max_age}"
@@ -175,7 +185,8 @@ async def _copy(fh: BinaryIO, response: web.StreamResponse, size: int) -> None:
 
 
 def _probe_handlers(
-    readiness: Callable[[], Readiness], metrics: Callable[[], tuple[bytes, str]] | None,
+    readiness: Callable[[], Readiness],
+    metrics: Callable[[], tuple[bytes, str]] | None,
 ) -> tuple[Handler, Handler, Handler]:
     async def healthz(request: web.Request) -> web.Response:
         return _plain(200, "ok\n")
@@ -183,8 +194,12 @@ def _probe_handlers(
     async def readyz(request: web.Request) -> web.Response:
         result = readiness()
         body = json.dumps(dict(result.detail), default=str, sort_keys=True) + "\n"
-        return web.Response(status=200 if result.ready else 503, text=body,
-                            content_type="application/json", headers=_NO_STORE)
+        return web.Response(
+            status=200 if result.ready else 503,
+            text=body,
+            content_type="application/json",
+            headers=_NO_STORE,
+        )
 
     async def metrics_page(request: web.Request) -> web.Response:
         if metrics is None:
@@ -196,9 +211,13 @@ def _probe_handlers(
 
 
 def make_app(
-    site_dir: Path, *, readiness: Callable[[], Readiness],
-    metrics: Callable[[], tuple[bytes, str]] | None = None, max_age: int = 300,
-    archive_max_age: int | None = None, cache_bytes: int = DEFAULT_CACHE_BYTES,
+    site_dir: Path,
+    *,
+    readiness: Callable[[], Readiness],
+    metrics: Callable[[], tuple[bytes, str]] | None = None,
+    max_age: int = 300,
+    archive_max_age: int | None = None,
+    cache_bytes: int = DEFAULT_CACHE_BYTES,
     max_cached_file: int = DEFAULT_MAX_CACHED_FILE,
 ) -> web.Application:
     """An application serving ``site_dir`` plus /healthz, /readyz and /metrics.
@@ -209,8 +228,13 @@ def make_app(
     """
     if max_age < 0 or (archive_max_age is not None and archive_max_age < 0):
         raise ValueError("max_age and archive_max_age must be >= 0")
-    site = _SiteHandler(site_dir, max_age=max_age, archive_max_age=archive_max_age,
-                        cache_bytes=cache_bytes, max_cached_file=max_cached_file)
+    site = _SiteHandler(
+        site_dir,
+        max_age=max_age,
+        archive_max_age=archive_max_age,
+        cache_bytes=cache_bytes,
+        max_cached_file=max_cached_file,
+    )
     healthz, readyz, metrics_page = _probe_handlers(readiness, metrics)
     app = web.Application()
     app.router.add_get("/healthz", healthz)
@@ -220,8 +244,9 @@ def make_app(
     return app
 
 
-async def start_server(app: web.Application, host: str, port: int, *,
-                       reuse_port: bool = False) -> web.AppRunner:
+async def start_server(
+    app: web.Application, host: str, port: int, *, reuse_port: bool = False
+) -> web.AppRunner:
     """Start serving ``app`` on host:port (port 0 picks a free one); returns the runner.
 
     ``reuse_port``: bind with ``SO_REUSEPORT``, so that other processes (that set it too) can

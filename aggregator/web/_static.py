@@ -38,8 +38,14 @@ CONTENT_TYPES: Mapping[str, str] = {
     ".ico": "image/vnd.microsoft.icon",
 }
 DEFAULT_CONTENT_TYPE = "application/octet-stream"
-_COMPRESSIBLE_PREFIXES = ("text/", "application/atom+xml", "application/feed+json",
-                          "application/xml", "application/xslt+xml", "image/svg+xml")
+_COMPRESSIBLE_PREFIXES = (
+    "text/",
+    "application/atom+xml",
+    "application/feed+json",
+    "application/xml",
+    "application/xslt+xml",
+    "image/svg+xml",
+)
 
 # Applied to every file response; HTML and SVG are the ones it matters for.
 CONTENT_SECURITY_POLICY = (
@@ -104,6 +110,7 @@ def quote_path(rel: str) -> str:
 
 # --------------------------------------------------------------------------- validators
 
+
 def http_date(epoch_seconds: float) -> str:
     return formatdate(epoch_seconds, usegmt=True)
 
@@ -154,7 +161,7 @@ def accepts_gzip(accept_encoding: str) -> bool:
 
 # --------------------------------------------------------------------------- cached files
 
-Stamp = tuple[int, int, int, int]   # (st_dev, st_ino, st_mtime_ns, st_size)
+Stamp = tuple[int, int, int, int]  # (st_dev, st_ino, st_mtime_ns, st_size)
 
 
 def stamp_of(st: os.stat_result) -> Stamp:
@@ -167,16 +174,16 @@ class Variant:
 
     body: bytes
     etag: str
-    headers: Mapping[str, str]          # for 200 (Content-Length is left to aiohttp)
-    not_modified: Mapping[str, str]     # for 304
+    headers: Mapping[str, str]  # for 200 (Content-Length is left to aiohttp)
+    not_modified: Mapping[str, str]  # for 304
 
 
 @dataclass(frozen=True)
 class CachedFile:
     stamp: Stamp
-    mtime: int                          # whole seconds, for If-Modified-Since
+    mtime: int  # whole seconds, for If-Modified-Since
     identity: Variant
-    gzipped: Variant | None             # None when not compressible or not smaller
+    gzipped: Variant | None  # None when not compressible or not smaller
 
     @property
     def cost(self) -> int:
@@ -214,8 +221,9 @@ def build_entry(rel: str, real: str, cache_control: str) -> CachedFile | None:
     else:
         gzipped = None
     identity = _variant(data, f'"{digest}"', base, False)
-    return CachedFile(stamp=stamp_of(st), mtime=int(st.st_mtime), identity=identity,
-                      gzipped=gzipped)
+    return CachedFile(
+        stamp=stamp_of(st), mtime=int(st.st_mtime), identity=identity, gzipped=gzipped
+    )
 
 
 class FileCache:

@@ -15,12 +15,20 @@ from aggregator.models import AlertEvent, AlertRule, Deal, FactChange, Money, Pa
 WHEN = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
 
-def deal(usd: float | None = 3e9, status: str | None = "announced", kind: str = "funding",
-         *parties: tuple[str, str]) -> Deal:
+def deal(
+    usd: float | None = 3e9,
+    status: str | None = "announced",
+    kind: str = "funding",
+    *parties: tuple[str, str],
+) -> Deal:
     amount = Money(usd, "USD", usd=usd) if usd is not None else None
     named = parties or (("Anthropic", "target"), ("Amazon", "investor"))
-    return Deal(kind, status, amount, parties=tuple(
-        Party(n, r, n.lower().replace(" ", "-")) for n, r in named))
+    return Deal(
+        kind,
+        status,
+        amount,
+        parties=tuple(Party(n, r, n.lower().replace(" ", "-")) for n, r in named),
+    )
 
 
 def state(d: Deal) -> FactState:
@@ -31,16 +39,22 @@ def slug(name: str) -> str:
     return name.lower().replace(" ", "-")
 
 
-@pytest.mark.parametrize(("rule", "hit"), [
-    (AlertRule("a"), True),
-    (AlertRule("a", types=("acquisition",)), False),
-    (AlertRule("a", min_usd=1e9), True), (AlertRule("a", min_usd=5e9), False),
-    (AlertRule("a", companies=("Anthropic",)), True), (AlertRule("a", companies=("Meta",)), False),
-    (AlertRule("a", investors=("Amazon",)), True),
-    (AlertRule("a", investors=("Anthropic",)), False),        # a party, but not an investor
-    (AlertRule("a", statuses=("completed",)), False),
-    (AlertRule("a", tags=("chips",)), True), (AlertRule("a", tags=("policy",)), False),
-])
+@pytest.mark.parametrize(
+    ("rule", "hit"),
+    [
+        (AlertRule("a"), True),
+        (AlertRule("a", types=("acquisition",)), False),
+        (AlertRule("a", min_usd=1e9), True),
+        (AlertRule("a", min_usd=5e9), False),
+        (AlertRule("a", companies=("Anthropic",)), True),
+        (AlertRule("a", companies=("Meta",)), False),
+        (AlertRule("a", investors=("Amazon",)), True),
+        (AlertRule("a", investors=("Anthropic",)), False),  # a party, but not an investor
+        (AlertRule("a", statuses=("completed",)), False),
+        (AlertRule("a", tags=("chips",)), True),
+        (AlertRule("a", tags=("policy",)), False),
+    ],
+)
 def test_every_filter_set_must_match(rule: AlertRule, hit: bool) -> None:
     assert matches(rule, deal(), ("chips",), slug) is hit
 
@@ -53,15 +67,30 @@ def test_no_deal_and_unknown_amounts_do_not_match() -> None:
 def test_only_material_changes_count() -> None:
     base = state(deal())
     assert alert_changes(base, state(deal())) == ()
-    same = Deal("funding", "announced", Money(3e9, "USD", usd=3e9, text="three billion"),
-                parties=deal().parties, evidence="other words", rule="other-rule")
-    assert alert_changes(base, state(same)) == ()       # evidence, wording, rule: no news
+    same = Deal(
+        "funding",
+        "announced",
+        Money(3e9, "USD", usd=3e9, text="three billion"),
+        parties=deal().parties,
+        evidence="other words",
+        rule="other-rule",
+    )
+    assert alert_changes(base, state(same)) == ()  # evidence, wording, rule: no news
     assert [c.text for c in alert_changes(base, state(deal(4e9, "completed")))] == [
-        "amount $3B → $4B", "status announced → completed"]
-    assert [c.text for c in alert_changes(base, state(deal(3e9, "announced", "investment")))] \
-        == ["type funding → investment"]
-    more = deal(3e9, "announced", "funding", ("Anthropic", "target"), ("Amazon", "investor"),
-                ("Google", "investor"))
+        "amount $3B → $4B",
+        "status announced → completed",
+    ]
+    assert [c.text for c in alert_changes(base, state(deal(3e9, "announced", "investment")))] == [
+        "type funding → investment"
+    ]
+    more = deal(
+        3e9,
+        "announced",
+        "funding",
+        ("Anthropic", "target"),
+        ("Amazon", "investor"),
+        ("Google", "investor"),
+    )
     assert alert_changes(base, state(more)) == (FactChange("party", "", "Google (investor)"),)
     assert FactChange("party", "", "Google (investor)").text == "new party Google (investor)"
 
@@ -69,7 +98,7 @@ def test_only_material_changes_count() -> None:
 def test_a_fact_that_flickers_out_and_back_alerts_once() -> None:
     first = state(deal())
     gone = state(deal(None, None))
-    assert alert_changes(first, gone) == ()            # becoming unknown is no news
+    assert alert_changes(first, gone) == ()  # becoming unknown is no news
     remembered = first.after(gone)
     assert alert_changes(remembered, state(deal())) == ()
     assert FactState.from_json(remembered.to_json()) == remembered
@@ -84,9 +113,21 @@ def test_a_fact_first_learnt_alerts_but_is_no_correction() -> None:
 
 def event(kind: str = "changed") -> AlertEvent:
     changes = (FactChange("amount", "$3B", "$4B"),) if kind == "changed" else ()
-    return AlertEvent(7, "big-rounds", 12, 2 if changes else 1, kind, changes, deal(4e9),
-                      "Amazon <invests> $4B in Anthropic & co", "https://news.example/a",
-                      "Wire", "https://news.example/rss", "tag:x.example,2026:story/12", WHEN)
+    return AlertEvent(
+        7,
+        "big-rounds",
+        12,
+        2 if changes else 1,
+        kind,
+        changes,
+        deal(4e9),
+        "Amazon <invests> $4B in Anthropic & co",
+        "https://news.example/a",
+        "Wire",
+        "https://news.example/rss",
+        "tag:x.example,2026:story/12",
+        WHEN,
+    )
 
 
 def test_the_json_message_is_signed_and_keyed() -> None:
@@ -100,20 +141,24 @@ def test_the_json_message_is_signed_and_keyed() -> None:
     assert body["deal"]["parties"][1] == {"name": "Amazon", "role": "investor", "slug": "amazon"}
     assert body["fired_at"] == "2026-11-24T12:00:00Z"
     again = payload(event(), target, deals.format_deal_line)
-    assert again == message                             # a retry sends the same bytes
+    assert again == message  # a retry sends the same bytes
     plain = payload(event(), WebhookTarget("https://hooks.example/x"), deals.format_deal_line)
     assert "X-Aggregator-Signature" not in plain.headers
 
 
 def test_slack_discord_and_ntfy_messages() -> None:
     line = deals.format_deal_line
-    slack = json.loads(payload(event("new"), WebhookTarget("https://h.example/", "slack"),
-                               line).body)
-    assert slack["text"] == ("*New deal* · Funding · Amazon → Anthropic · $4B\n"
-                             "<https://news.example/a|Amazon &lt;invests&gt; $4B in Anthropic "
-                             "&amp; co>")
-    discord = json.loads(payload(event(), WebhookTarget("https://h.example/", "discord"),
-                                 line).body)
+    slack = json.loads(
+        payload(event("new"), WebhookTarget("https://h.example/", "slack"), line).body
+    )
+    assert slack["text"] == (
+        "*New deal* · Funding · Amazon → Anthropic · $4B\n"
+        "<https://news.example/a|Amazon &lt;invests&gt; $4B in Anthropic "
+        "&amp; co>"
+    )
+    discord = json.loads(
+        payload(event(), WebhookTarget("https://h.example/", "discord"), line).body
+    )
     assert discord["allowed_mentions"] == {"parse": []}
     assert discord["content"].startswith("**Changed: amount $3B → $4B** · Funding")
     assert "(<https://news.example/a>)" in discord["content"]
@@ -126,6 +171,7 @@ def test_slack_discord_and_ntfy_messages() -> None:
 
 def test_a_non_ascii_ntfy_title_is_an_encoded_word() -> None:
     from aggregator.alerts._payload import _header_text
+
     encoded = _header_text("Déal €")
     assert encoded.startswith("=?UTF-8?B?") and encoded.isascii()
     assert base64.b64decode(encoded[10:-2]).decode() == "Déal €"

@@ -48,7 +48,8 @@ def rss_document(now: datetime) -> bytes:
         '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
         "<title>Smoke Wire</title><link>https://smoke.example/</link>"
         "<description>Container smoke-test feed</description>"
-        + "".join(items) + "</channel></rss>\n"
+        + "".join(items)
+        + "</channel></rss>\n"
     ).encode("utf-8")
 
 

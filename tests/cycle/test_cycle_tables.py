@@ -39,7 +39,7 @@ from .test_story_window import batches, cycle
 
 GOLDEN = Path(__file__).parents[1] / "data" / "cycle_tables.golden.json"
 
-TABLES = {   # table -> (columns, order)
+TABLES = {  # table -> (columns, order)
     "entries": ("id, story_id, deal_json, story_features", "id"),
     "stories": ("*", "id"),
     "story_links": ("*", "id"),
@@ -53,16 +53,19 @@ TABLES = {   # table -> (columns, order)
 
 
 def settings_for(tmp_path: Path, **changes: Any) -> Settings:
-    feeds = (   # never fetched (disabled): they only rank the sources of a story
-        FeedSettings(name="outlet3", url="https://outlet3.example/feed", priority=5,
-                     enabled=False),
-        FeedSettings(name="outlet5", url="https://outlet5.example/feed", first_party=True,
-                     enabled=False),
+    feeds = (  # never fetched (disabled): they only rank the sources of a story
+        FeedSettings(name="outlet3", url="https://outlet3.example/feed", priority=5, enabled=False),
+        FeedSettings(
+            name="outlet5", url="https://outlet5.example/feed", first_party=True, enabled=False
+        ),
     )
-    return replace(Settings(database=tmp_path / "a.db", output=tmp_path / "site"),
-                   feeds=feeds, watchlist=("Nvidia",),
-                   tag_rules=(TagRule("money", keywords=("million",)),
-                              TagRule("cloud", keywords=("cloud",))), **changes)
+    return replace(
+        Settings(database=tmp_path / "a.db", output=tmp_path / "site"),
+        feeds=feeds,
+        watchlist=("Nvidia",),
+        tag_rules=(TagRule("money", keywords=("million",)), TagRule("cloud", keywords=("cloud",))),
+        **changes,
+    )
 
 
 def ingest(store: Store, entries: list[Entry], now: datetime, read_deals: bool) -> None:
@@ -124,43 +127,80 @@ def serve(server: FeedServer, entries: list[Entry]) -> None:
     for entry in entries:
         by_feed.setdefault(entry.feed, []).append(entry)
     for feed, batch in by_feed.items():
-        server.add(f"/{feed}.xml", rss(feed, [
-            {"title": escape(e.title), "link": e.link or "", "description": escape(e.summary),
-             "date": format_datetime(e.published, usegmt=True)} for e in batch if e.published]))
+        server.add(
+            f"/{feed}.xml",
+            rss(
+                feed,
+                [
+                    {
+                        "title": escape(e.title),
+                        "link": e.link or "",
+                        "description": escape(e.summary),
+                        "date": format_datetime(e.published, usegmt=True),
+                    }
+                    for e in batch
+                    if e.published
+                ],
+            ),
+        )
 
 
-def fetched(tmp_path: Path, server: FeedServer, pool: Executor | None,
-            ) -> dict[str, list[list[Any]]]:
+def fetched(
+    tmp_path: Path,
+    server: FeedServer,
+    pool: Executor | None,
+) -> dict[str, list[list[Any]]]:
     """Through the whole cycle, parsing included: three days of entries fetched at once
     (with ``pool``: parsed in its processes), then four more cycles of new entries."""
     days = batches(days=4)
-    outlets = tuple(FeedSettings(name=f"outlet{n}", url=server.url(f"/outlet{n}.xml"),
-                                 priority=5 if n == 3 else 0, first_party=n == 5)
-                    for n in range(8))
-    settings = replace(settings_for(tmp_path), feeds=outlets, allow_private_networks=True,
-                       per_host=8, database=tmp_path / "fetched.db")
+    outlets = tuple(
+        FeedSettings(
+            name=f"outlet{n}",
+            url=server.url(f"/outlet{n}.xml"),
+            priority=5 if n == 3 else 0,
+            first_party=n == 5,
+        )
+        for n in range(8)
+    )
+    settings = replace(
+        settings_for(tmp_path),
+        feeds=outlets,
+        allow_private_networks=True,
+        per_host=8,
+        database=tmp_path / "fetched.db",
+    )
     window = StoryWindow()
     with Store(settings.database) as store:
         seen = [e for _, entries in days[:12] for e in entries]
         for now, entries in [(days[11][0], [])] + days[12:]:
             seen += entries
             serve(server, seen)
-            report = pipeline.run_once(settings, store, Fetcher(fetch_options(settings),
-                                                                clock=lambda: now),
-                                       now, all_feeds=True, executor=pool, publish=False,
-                                       rng=random.Random(1), stories=window)
+            report = pipeline.run_once(
+                settings,
+                store,
+                Fetcher(fetch_options(settings), clock=lambda: now),
+                now,
+                all_feeds=True,
+                executor=pool,
+                publish=False,
+                rng=random.Random(1),
+                stories=window,
+            )
             assert not report.failed
         return dump(store)
 
 
 def digests(tables: dict[str, list[list[Any]]]) -> dict[str, str]:
     """Per table: its row count and a digest of its rows."""
-    return {table: f"{len(rows)} rows, sha256:" + hashlib.sha256(
-        json.dumps(rows).encode()).hexdigest()[:24] for table, rows in tables.items()}
+    return {
+        table: f"{len(rows)} rows, sha256:"
+        + hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:24]
+        for table, rows in tables.items()
+    }
 
 
 def expected(scenario: str) -> dict[str, str]:
-    return json.loads(GOLDEN.read_text())[scenario]   # type: ignore[no-any-return]
+    return json.loads(GOLDEN.read_text())[scenario]  # type: ignore[no-any-return]
 
 
 def test_a_cold_cycle_stores_what_it_always_stored(tmp_path: Path) -> None:
@@ -175,15 +215,17 @@ def test_incremental_cycles_store_what_they_always_stored(tmp_path: Path) -> Non
     assert digests(tables) == expected("incremental")
 
 
-def test_fetched_cycles_store_what_they_always_stored(tmp_path: Path,
-                                                     feed_server: FeedServer) -> None:
+def test_fetched_cycles_store_what_they_always_stored(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
     tables = fetched(tmp_path, feed_server, None)
     assert len(tables["stories"]) > 200 and tables["story_merges"]
     assert digests(tables) == expected("fetched")
 
 
-def test_fetched_cycles_with_a_parse_pool_store_the_same(tmp_path: Path,
-                                                         feed_server: FeedServer) -> None:
+def test_fetched_cycles_with_a_parse_pool_store_the_same(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
     pool = parse_pool(1)
     try:
         assert digests(fetched(tmp_path, feed_server, pool)) == expected("fetched")
@@ -195,25 +237,35 @@ def main(argv: list[str]) -> None:
     """Rewrite the golden digests; with a directory argument, also write the full tables
     there (one JSON row per line) to diff what two versions of the code store."""
     import tempfile
+
     server = FeedServer()
     server.thread.start()
     with tempfile.TemporaryDirectory() as tmp:
-        data = {"cold": cold(Path(tmp)), "incremental": incremental(Path(tmp)),
-                "fetched": fetched(Path(tmp), server, None)}
+        data = {
+            "cold": cold(Path(tmp)),
+            "incremental": incremental(Path(tmp)),
+            "fetched": fetched(Path(tmp), server, None),
+        }
     server.httpd.shutdown()
-    GOLDEN.write_text(json.dumps({name: digests(tables) for name, tables in data.items()},
-                                 indent=1) + "\n")
+    GOLDEN.write_text(
+        json.dumps({name: digests(tables) for name, tables in data.items()}, indent=1) + "\n"
+    )
     print(f"wrote {GOLDEN}")
     if argv:
         out = Path(argv[0])
         out.mkdir(parents=True, exist_ok=True)
         for name, tables in data.items():
-            (out / f"{name}.txt").write_text("".join(
-                f"{table}\t{json.dumps(row)}\n" for table, rows in tables.items()
-                for row in rows))
+            (out / f"{name}.txt").write_text(
+                "".join(
+                    f"{table}\t{json.dumps(row)}\n"
+                    for table, rows in tables.items()
+                    for row in rows
+                )
+            )
         print(f"wrote {', '.join(f'{out}/{name}.txt' for name in data)}")
 
 
 if __name__ == "__main__":
     import sys
+
     main(sys.argv[1:])

@@ -24,8 +24,22 @@ from aggregator.store._story_writes import AssignWrites
 from ..conftest import NOW, rss
 from ..factories import query
 
-COMPANIES = ["Anthropic", "Mistral", "Cohere", "Perplexity", "Lumora", "Graphcore", "Runway",
-             "Hugging Face", "Scale AI", "Databricks", "Glean", "Harvey", "Sierra", "Figure"]
+COMPANIES = [
+    "Anthropic",
+    "Mistral",
+    "Cohere",
+    "Perplexity",
+    "Lumora",
+    "Graphcore",
+    "Runway",
+    "Hugging Face",
+    "Scale AI",
+    "Databricks",
+    "Glean",
+    "Harvey",
+    "Sierra",
+    "Figure",
+]
 BACKERS = ["Amazon", "Nvidia", "Microsoft", "Google", "Salesforce", "Sequoia", "a16z"]
 TELLINGS = [
     "{a} raises ${m} million in Series {r} led by {b}",
@@ -33,10 +47,12 @@ TELLINGS = [
     "{a} closes ${m} million funding round with {b} as lead investor",
     "AI startup {a} lands ${m}M from {b} and others",
 ]
-OTHER = ["{a} launches a new reasoning model for coding",
-         "{a} opens an office in Paris and hires 50 engineers",
-         "{b} and {a} announce a cloud partnership",
-         "{a} chief executive says demand for agents is growing"]
+OTHER = [
+    "{a} launches a new reasoning model for coding",
+    "{a} opens an office in Paris and hires 50 engineers",
+    "{b} and {a} announce a cloud partnership",
+    "{a} chief executive says demand for agents is growing",
+]
 
 
 def newsroom(seed: int, count: int, start: datetime, hours: float) -> list[Entry]:
@@ -46,22 +62,30 @@ def newsroom(seed: int, count: int, start: datetime, hours: float) -> list[Entry
     while len(out) < count:
         a, b = rng.choice(COMPANIES), rng.choice(BACKERS)
         deal = rng.random() < 0.6
-        fields = {"a": a, "b": b, "m": rng.choice([40, 75, 100, 250, 600]),
-                  "r": rng.choice("ABCD")}
+        fields = {"a": a, "b": b, "m": rng.choice([40, 75, 100, 250, 600]), "r": rng.choice("ABCD")}
         when = start + timedelta(hours=rng.uniform(0, hours))
         tellings = rng.sample(TELLINGS, rng.randint(1, 4)) if deal else [rng.choice(OTHER)]
-        outlets = rng.sample(range(8), len(tellings))      # one event, told by other outlets
+        outlets = rng.sample(range(8), len(tellings))  # one event, told by other outlets
         for k, telling in enumerate(tellings):
             title = telling.format(**fields)
             feed = f"outlet{outlets[k]}"
             link = f"https://{feed}.example/{seed}-{len(out)}"
-            out.append(Entry(
-                feed=feed, entry_key=link, guid=link, link=link, title=title,
-                summary=f"{title}. The company said more in a statement on {when:%A}.",
-                content_html=f"<p>{title}</p>", author=None,
-                published=when + timedelta(minutes=20 * k),
-                updated=None, content_hash=hashlib.sha256(title.encode()).hexdigest(),
-                original_link=link))
+            out.append(
+                Entry(
+                    feed=feed,
+                    entry_key=link,
+                    guid=link,
+                    link=link,
+                    title=title,
+                    summary=f"{title}. The company said more in a statement on {when:%A}.",
+                    content_html=f"<p>{title}</p>",
+                    author=None,
+                    published=when + timedelta(minutes=20 * k),
+                    updated=None,
+                    content_hash=hashlib.sha256(title.encode()).hexdigest(),
+                    original_link=link,
+                )
+            )
     return out[:count]
 
 
@@ -73,16 +97,23 @@ def ingest(store: Store, entries: list[Entry], now: datetime) -> None:
         store.upsert_entries(feed, batch, now)
 
 
-def cycle(settings: Settings, store: Store, now: datetime,
-          stories: StoryWindow | None) -> pipeline.RunReport:
-    return pipeline.run_once(settings, store, Fetcher(fetch_options(settings)), now,
-                             publish=False, stories=stories)
+def cycle(
+    settings: Settings, store: Store, now: datetime, stories: StoryWindow | None
+) -> pipeline.RunReport:
+    return pipeline.run_once(
+        settings, store, Fetcher(fetch_options(settings)), now, publish=False, stories=stories
+    )
 
 
 def assignments(store: Store) -> list[tuple[int, int, str, int | None]]:
-    return [(r["entry_id"], r["story_id"], r["rule"], r["matched_entry_id"]) for r in query(store,
-        "SELECT l.entry_id, e.story_id, l.rule, l.matched_entry_id FROM story_links l "
-        "JOIN entries e ON e.id = l.entry_id ORDER BY l.entry_id")]
+    return [
+        (r["entry_id"], r["story_id"], r["rule"], r["matched_entry_id"])
+        for r in query(
+            store,
+            "SELECT l.entry_id, e.story_id, l.rule, l.matched_entry_id FROM story_links l "
+            "JOIN entries e ON e.id = l.entry_id ORDER BY l.entry_id",
+        )
+    ]
 
 
 def batches(days: int = 5, per_batch: int = 40) -> list[tuple[datetime, list[Entry]]]:
@@ -112,7 +143,7 @@ def test_kept_index_decides_exactly_as_a_fresh_load(tmp_path: Path) -> None:
     ours, theirs = assignments(kept), assignments(fresh)
     assert ours == theirs
     joined = sum(1 for _, _, rule, _ in ours if rule != "new")
-    assert joined > 50                         # the data has stories to join
+    assert joined > 50  # the data has stories to join
     assert loads[0] == "loaded" and set(loads[1:]) == {"kept"}
     assert window.loads == 1
 
@@ -124,10 +155,10 @@ def test_another_writer_forces_a_reload(tmp_path: Path) -> None:
     for n, (now, entries) in enumerate(plan):
         ingest(kept, entries, now)
         ingest(fresh, entries, now)
-        if n == 4:   # another process clusters this batch: the kept index did not see it
+        if n == 4:  # another process clusters this batch: the kept index did not see it
             with Store(tmp_path / "kept.db") as other:
                 assert cycle(settings, other, now, None).stories_created > 0
-            assert cycle(settings, kept, now, window).story_index == ""   # nothing pending
+            assert cycle(settings, kept, now, window).story_index == ""  # nothing pending
         else:
             report = cycle(settings, kept, now, window)
             assert report.story_index == ("kept" if 0 < n != 5 else "loaded")
@@ -147,8 +178,15 @@ def test_backlog_older_than_the_window_is_loaded_for(tmp_path: Path) -> None:
         cycle(settings, fresh, now, None)
     # a new feed arrives with a retelling dated five days back
     old = next(e for e in plan[2][1] if e.title.startswith(tuple(c for c in COMPANIES)))
-    backlog = Entry(**{**old.__dict__, "feed": "latecomer", "entry_key": "https://late/1",
-                       "guid": "https://late/1", "link": "https://late/1"})
+    backlog = Entry(
+        **{
+            **old.__dict__,
+            "feed": "latecomer",
+            "entry_key": "https://late/1",
+            "guid": "https://late/1",
+            "link": "https://late/1",
+        }
+    )
     now = plan[-1][0] + timedelta(hours=1)
     for store in (kept, fresh):
         ingest(store, [backlog], now)
@@ -158,8 +196,9 @@ def test_backlog_older_than_the_window_is_loaded_for(tmp_path: Path) -> None:
     assert window.loads == 2
 
 
-def test_a_failed_cycle_makes_the_next_one_reload(tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_cycle_makes_the_next_one_reload(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     settings, kept, fresh = two_stores(tmp_path)
     window = StoryWindow()
     plan = batches(days=1)
@@ -179,6 +218,7 @@ def test_a_failed_cycle_makes_the_next_one_reload(tmp_path: Path,
         if calls["n"] == 3:
             raise OSError("disk I/O error")
         real(self, *args, **kw)  # type: ignore[arg-type]
+
     monkeypatch.setattr(AssignWrites, "attach", flaky)
     # the failure is isolated: each feed is tried alone, none fails again, and the whole
     # batch is clustered by a fresh load, as one run would have done it
@@ -191,7 +231,8 @@ def test_a_failed_cycle_makes_the_next_one_reload(tmp_path: Path,
 
 
 def test_a_feed_whose_entries_always_break_clustering_is_left_out(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     settings, kept, _fresh = two_stores(tmp_path)
     now, entries = batches(days=1)[0]
     ingest(kept, entries, now)
@@ -202,9 +243,10 @@ def test_a_feed_whose_entries_always_break_clustering_is_left_out(
         if decision.entry_id in ids:  # type: ignore[attr-defined]
             raise ValueError("a stored value this code cannot handle")
         return real(self, decision, *args)  # type: ignore[arg-type]
+
     ids = {i.entry_id for i in kept.pending_items() if i.feed == poisoned}
     monkeypatch.setattr(AssignWrites, "create", broken)
-    for _ in range(2):                     # and the next cycle is not poisoned either
+    for _ in range(2):  # and the next cycle is not poisoned either
         report = cycle(settings, kept, now, window := StoryWindow())
         assert set(report.stage_errors) == {f"stories:{poisoned}"}, report.stage_errors
         assert {i.feed for i in kept.pending_items()} == {poisoned}
@@ -241,10 +283,14 @@ def alive(pids: list[int]) -> list[int]:
 def test_cycle_process_keeps_its_index_and_survives_a_kill(tmp_path: Path) -> None:
     feeds = tmp_path / "feeds"
     feeds.mkdir()
-    (feeds / "wire.xml").write_text(rss("Wire", [
-        {"title": "Mistral AI raises EUR 600 million", "link": "https://w.example/1"}]))
-    settings = Settings(database=tmp_path / "db" / "a.db", output=tmp_path / "site",
-                        feeds=(FeedSettings(name="wire", path=feeds / "wire.xml"),))
+    (feeds / "wire.xml").write_text(
+        rss("Wire", [{"title": "Mistral AI raises EUR 600 million", "link": "https://w.example/1"}])
+    )
+    settings = Settings(
+        database=tmp_path / "db" / "a.db",
+        output=tmp_path / "site",
+        feeds=(FeedSettings(name="wire", path=feeds / "wire.xml"),),
+    )
     plan = batches(days=1)
     worker = CycleWorker(settings)
     try:
@@ -256,18 +302,19 @@ def test_cycle_process_keeps_its_index_and_survives_a_kill(tmp_path: Path) -> No
             seen.append(report.story_index)
         assert seen == ["loaded", "kept", "kept"]
         assert worker.started == 1 and counts["entries"] == 121
-        assert worker.process is not None      # updating yields the CPU to serving
-        assert os.getpriority(os.PRIO_PROCESS, worker.process.pid) == \
-            min(os.getpriority(os.PRIO_PROCESS, 0) + 10, 19)
+        assert worker.process is not None  # updating yields the CPU to serving
+        assert os.getpriority(os.PRIO_PROCESS, worker.process.pid) == min(
+            os.getpriority(os.PRIO_PROCESS, 0) + 10, 19
+        )
         assert worker.process is not None
-        pool = descendants(worker.process.pid)          # its parse pool (and forkserver)
+        pool = descendants(worker.process.pid)  # its parse pool (and forkserver)
         assert pool, "the cycles parsed nothing in a pool"
-        os.kill(worker.process.pid, signal.SIGKILL)      # the OOM killer, say
+        os.kill(worker.process.pid, signal.SIGKILL)  # the OOM killer, say
         worker.process.join(5)
         deadline = time.monotonic() + 15
         while alive(pool) and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert not alive(pool)                           # nothing left behind
+        assert not alive(pool)  # nothing left behind
         now, entries = plan[3]
         with Store(settings.database) as store:
             ingest(store, entries, now)
@@ -279,8 +326,7 @@ def test_cycle_process_keeps_its_index_and_survives_a_kill(tmp_path: Path) -> No
     assert worker.process is None
 
 
-def test_cycle_process_leaves_ctrl_c_to_the_parent_and_unwinds_on_sigterm(
-        tmp_path: Path) -> None:
+def test_cycle_process_leaves_ctrl_c_to_the_parent_and_unwinds_on_sigterm(tmp_path: Path) -> None:
     settings = Settings(database=tmp_path / "db" / "a.db", output=tmp_path / "site")
     worker = CycleWorker(settings)
     try:
@@ -290,11 +336,11 @@ def test_cycle_process_leaves_ctrl_c_to_the_parent_and_unwinds_on_sigterm(
         worker.run(now)
         process = worker.process
         assert process is not None
-        os.kill(process.pid, signal.SIGINT)           # Ctrl-C in a terminal: whole group
+        os.kill(process.pid, signal.SIGINT)  # Ctrl-C in a terminal: whole group
         report, _, _ = worker.run(now + timedelta(minutes=5))
         assert worker.started == 1 and report.story_index == ""
-        os.kill(process.pid, signal.SIGTERM)          # a supervisor stopping the group
+        os.kill(process.pid, signal.SIGTERM)  # a supervisor stopping the group
         process.join(5)
-        assert process.exitcode == 0                  # unwound, not killed by the signal
+        assert process.exitcode == 0  # unwound, not killed by the signal
     finally:
         worker.stop()

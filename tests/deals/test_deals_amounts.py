@@ -59,8 +59,9 @@ B, M = 1e9, 1e6
         ("1 to 2 billion dollars", 1 * B, "USD", None, 2 * B),
     ],
 )
-def test_money_forms(text: str, value: float, currency: str, qualifier: str | None,
-                     high: float | None) -> None:
+def test_money_forms(
+    text: str, value: float, currency: str, qualifier: str | None, high: float | None
+) -> None:
     (money,) = parse_amounts(text)
     assert money.value == pytest.approx(value)
     assert money.currency == currency
@@ -70,10 +71,20 @@ def test_money_forms(text: str, value: float, currency: str, qualifier: str | No
         assert money.high == pytest.approx(high)
 
 
-@pytest.mark.parametrize("text", [
-    "in 2025", "10,000 employees", "a 49% stake", "GPT-4o", "Series B", "up 3.2 per cent",
-    "one of the largest", "500 GPUs", "5 mln shares",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in 2025",
+        "10,000 employees",
+        "a 49% stake",
+        "GPT-4o",
+        "Series B",
+        "up 3.2 per cent",
+        "one of the largest",
+        "500 GPUs",
+        "5 mln shares",
+    ],
+)
 def test_numbers_that_are_not_money(text: str) -> None:
     assert parse_amounts(text) == []
 
@@ -90,7 +101,7 @@ def test_usd_conversion_default_and_custom_rates() -> None:
     (custom,) = parse_amounts("€1 billion", rates={"EUR": 2.0})
     assert custom.usd == pytest.approx(2e9)
     (upto,) = parse_amounts("up to $1-2 billion")
-    assert upto.usd == pytest.approx(2e9)        # "up to" a range: its top
+    assert upto.usd == pytest.approx(2e9)  # "up to" a range: its top
     (unknown,) = parse_amounts("5 billion won", rates={"KRW": 0.001})
     assert unknown.usd == pytest.approx(5e6)
 
@@ -111,19 +122,24 @@ def test_text_keeps_the_phrase() -> None:
         ("Acme in talks to raise funding at $5 billion valuation", None, 5 * B),
     ],
 )
-def test_deal_amount_is_split_from_valuation(title: str, amount: float | None,
-                                             valuation: float) -> None:
+def test_deal_amount_is_split_from_valuation(
+    title: str, amount: float | None, valuation: float
+) -> None:
     deal = classify(title)
     assert deal is not None
     assert (deal.amount.value if deal.amount else None) == (
-        pytest.approx(amount) if amount else None)
+        pytest.approx(amount) if amount else None
+    )
     assert deal.valuation is not None and deal.valuation.value == pytest.approx(valuation)
 
 
-@pytest.mark.parametrize("title", [
-    "Acme acquires Widgetco for $2 billion as revenue hits $500 million",
-    "Acme, with $300 million in annual revenue, acquires Widgetco for $2 billion",
-])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Acme acquires Widgetco for $2 billion as revenue hits $500 million",
+        "Acme, with $300 million in annual revenue, acquires Widgetco for $2 billion",
+    ],
+)
 def test_revenue_is_not_the_deal_amount(title: str) -> None:
     deal = classify(title)
     assert deal is not None and deal.amount is not None
@@ -131,14 +147,24 @@ def test_revenue_is_not_the_deal_amount(title: str) -> None:
 
 
 _STYLES = {
-    "USD": ["${v}{s1}", "${v} {s2}", "US${v} {s2}", "{v} {s3} dlrs", "{v} {s2} dollars",
-            "USD {v} {s2}", "{v} {s2} USD"],
+    "USD": [
+        "${v}{s1}",
+        "${v} {s2}",
+        "US${v} {s2}",
+        "{v} {s3} dlrs",
+        "{v} {s2} dollars",
+        "USD {v} {s2}",
+        "{v} {s2} USD",
+    ],
     "EUR": ["€{v}{s1}", "€{v} {s2}", "{v} {s2} euros", "EUR {v} {s3}"],
     "GBP": ["£{v}{s1}", "£{v} {s2}", "{v} {s2} pounds", "{v} {s3} stg"],
     "JPY": ["¥{v} {s2}", "{v} {s2} yen"],
 }
-_SCALE_WORDS = {1e6: ("M", "million", "mln"), 1e9: ("B", "billion", "bn"),
-                1e12: ("T", "trillion", "tn")}
+_SCALE_WORDS = {
+    1e6: ("M", "million", "mln"),
+    1e9: ("B", "billion", "bn"),
+    1e12: ("T", "trillion", "tn"),
+}
 
 
 @settings(max_examples=150, deadline=None)

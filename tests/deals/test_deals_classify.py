@@ -19,8 +19,12 @@ POSITIVES = [
     ("Thinking Machines Lab raises $2 billion seed round", "funding", "announced", "seed"),
     ("Acme secures $15 million bridge round", "funding", "announced", "bridge"),
     ("Acme raises $100 million growth round", "funding", "announced", "growth"),
-    ("Anthropic in talks to raise $2 billion at $60 billion valuation", "funding", "rumoured",
-     None),
+    (
+        "Anthropic in talks to raise $2 billion at $60 billion valuation",
+        "funding",
+        "rumoured",
+        None,
+    ),
     ("SoftBank leads $40 billion round in OpenAI", "funding", "announced", None),
     ("Nvidia to acquire Run:ai for $700 million", "acquisition", "announced", None),
     ("Cisco completes $28 billion acquisition of Splunk", "acquisition", "completed", None),
@@ -34,13 +38,20 @@ POSITIVES = [
     ("Acme and Widgetco agree to merge", "merger", "announced", None),
     ("Acme merges with Widgetco in all-stock deal", "merger", "announced", None),
     ("Apple partners with OpenAI to bring ChatGPT to iPhone", "partnership", "announced", None),
-    ("OpenAI signs $38 billion cloud deal with Amazon Web Services", "partnership", "announced",
-     None),
+    (
+        "OpenAI signs $38 billion cloud deal with Amazon Web Services",
+        "partnership",
+        "announced",
+        None,
+    ),
     ("CoreWeave signs $11.9 billion contract with OpenAI", "partnership", "announced", None),
-    ("Google signs licensing deal with Character.AI, hires founders", "licensing", "announced",
-     None),
-    ("Reddit signs $60 million content licensing deal with Google", "licensing", "announced",
-     None),
+    (
+        "Google signs licensing deal with Character.AI, hires founders",
+        "licensing",
+        "announced",
+        None,
+    ),
+    ("Reddit signs $60 million content licensing deal with Google", "licensing", "announced", None),
     ("Amazon hires Adept founders and licenses its technology", "licensing", "announced", None),
     ("CoreWeave prices IPO at $40 a share, raising $1.5 billion", "ipo", "announced", None),
     ("Nvidia-backed CoreWeave files for IPO", "ipo", "announced", None),
@@ -108,25 +119,33 @@ def test_case_does_not_matter() -> None:
 
 
 def test_body_fills_in_missing_facts() -> None:
-    deal = classify("Acme buys Widgetco",
-                    "Acme Corp said it agreed to acquire Widgetco Inc for 150 mln dlrs in cash.")
+    deal = classify(
+        "Acme buys Widgetco",
+        "Acme Corp said it agreed to acquire Widgetco Inc for 150 mln dlrs in cash.",
+    )
     assert deal is not None and deal.type == "acquisition"
     assert deal.amount is not None and deal.amount.value == 150e6
 
 
 def test_body_is_read_when_the_title_says_nothing() -> None:
-    deal = classify("ACME CORP <ACM> SAYS BOARD MEETS",
-                    "Acme Corp said it has agreed to acquire Widgetco Inc for 20 mln dlrs.")
+    deal = classify(
+        "ACME CORP <ACM> SAYS BOARD MEETS",
+        "Acme Corp said it has agreed to acquire Widgetco Inc for 20 mln dlrs.",
+    )
     assert deal is not None and deal.type == "acquisition"
     assert deal.rule == "acquires"
 
 
 def test_non_deal_title_is_not_overridden_by_body() -> None:
-    assert classify("Acme sued by Widgetco over patents",
-                    "Acme Corp said it agreed to acquire Zed Inc last year.") is None
+    assert (
+        classify(
+            "Acme sued by Widgetco over patents",
+            "Acme Corp said it agreed to acquire Zed Inc last year.",
+        )
+        is None
+    )
 
 
 def test_pure_and_deterministic() -> None:
     title = "Mistral AI raises €600 million Series B led by General Catalyst"
     assert classify(title) == classify(title)
-

@@ -75,7 +75,7 @@ class Handlers:
         response = web.StreamResponse()
         response.enable_chunked_encoding()
         await response.prepare(request)
-        for _ in range(64):   # 4 MB in 64 KB chunks, no Content-Length
+        for _ in range(64):  # 4 MB in 64 KB chunks, no Content-Length
             await response.write(bytes(64 * 1024))
         await response.write_eof()
         return response
@@ -87,7 +87,7 @@ class Handlers:
             for _ in range(300):
                 await response.write(b"x")
                 await asyncio.sleep(0.05)
-        except ConnectionResetError:   # the client gave up, as it should
+        except ConnectionResetError:  # the client gave up, as it should
             pass
         return response
 
@@ -121,8 +121,9 @@ class Handlers:
         self.counter.current += 1
         self.counter.per_host[host] = self.counter.per_host.get(host, 0) + 1
         self.counter.peak = max(self.counter.peak, self.counter.current)
-        self.counter.per_host_peak[host] = max(self.counter.per_host_peak.get(host, 0),
-                                          self.counter.per_host[host])
+        self.counter.per_host_peak[host] = max(
+            self.counter.per_host_peak.get(host, 0), self.counter.per_host[host]
+        )
         await asyncio.sleep(0.15)
         self.counter.current -= 1
         self.counter.per_host[host] -= 1
@@ -131,10 +132,17 @@ class Handlers:
     def app(self) -> web.Application:
         app = web.Application()
         for path, handler in [
-            ("/feed", self.feed), ("/big-length", self.big_length), ("/bomb", self.gzip_bomb),
-            ("/chunked", self.chunked), ("/drip", self.drip), ("/stall", self.stall),
-            ("/redirect", self.redirect), ("/loop", self.loop), ("/to", self.to),
-            ("/status/{code}", self.status), ("/slow", self.slow),
+            ("/feed", self.feed),
+            ("/big-length", self.big_length),
+            ("/bomb", self.gzip_bomb),
+            ("/chunked", self.chunked),
+            ("/drip", self.drip),
+            ("/stall", self.stall),
+            ("/redirect", self.redirect),
+            ("/loop", self.loop),
+            ("/to", self.to),
+            ("/status/{code}", self.status),
+            ("/slow", self.slow),
         ]:
             app.router.add_get(path, handler)
         return app
@@ -176,23 +184,38 @@ class MapResolver(AbstractResolver):
     def __init__(self, table: dict[str, str]) -> None:
         self.table = table
 
-    async def resolve(self, host: str, port: int = 0,
-                      family: socket.AddressFamily = socket.AF_INET) -> list[ResolveResult]:
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
         if host not in self.table:
             raise OSError(f"unknown host {host}")
         ip = ipaddress.ip_address(self.table[host])
         fam = socket.AF_INET6 if ip.version == 6 else socket.AF_INET
-        return [ResolveResult(hostname=host, host=str(ip), port=port, family=fam, proto=0,
-                              flags=socket.AI_NUMERICHOST)]
+        return [
+            ResolveResult(
+                hostname=host,
+                host=str(ip),
+                port=port,
+                family=fam,
+                proto=0,
+                flags=socket.AI_NUMERICHOST,
+            )
+        ]
 
     async def close(self) -> None:
         return None
 
 
-def fetch(url: str | None = None, *, options: FetchOptions | None = None,
-          resolver: AbstractResolver | None = None, **request: object) -> FetchResult:
-    fetcher = Fetcher(options or FetchOptions(allow_private_networks=True), resolver=resolver,
-                      clock=lambda: NOW)
+def fetch(
+    url: str | None = None,
+    *,
+    options: FetchOptions | None = None,
+    resolver: AbstractResolver | None = None,
+    **request: object,
+) -> FetchResult:
+    fetcher = Fetcher(
+        options or FetchOptions(allow_private_networks=True), resolver=resolver, clock=lambda: NOW
+    )
     fetch_request = FetchRequest(feed="f", url=url, **request)  # type: ignore[arg-type]
     [result] = fetcher.fetch_many_sync([fetch_request])
     return result
@@ -214,20 +237,24 @@ def test_200_then_304_round_trip(server: Server) -> None:
 
 def test_results_in_request_order_and_callback_per_result(server: Server) -> None:
     seen: list[str] = []
-    requests = [FetchRequest(feed=str(i), url=f"{server.base}/{p}")
-                for i, p in enumerate(["slow", "feed", "status/410"])]
+    requests = [
+        FetchRequest(feed=str(i), url=f"{server.base}/{p}")
+        for i, p in enumerate(["slow", "feed", "status/410"])
+    ]
     fetcher = Fetcher(FetchOptions(allow_private_networks=True))
     results = fetcher.fetch_many_sync(requests, on_result=lambda r: seen.append(r.feed))
     assert [r.feed for r in results] == ["0", "1", "2"]
-    assert sorted(seen) == ["0", "1", "2"] and seen[-1] == "0"   # the slow one ends last
+    assert sorted(seen) == ["0", "1", "2"] and seen[-1] == "0"  # the slow one ends last
 
 
 # ---------------------------------------------------------------------- size caps
 
 
 def test_content_length_over_cap_refused(server: Server) -> None:
-    result = fetch(f"{server.base}/big-length",
-                   options=FetchOptions(allow_private_networks=True, max_body_bytes=MB))
+    result = fetch(
+        f"{server.base}/big-length",
+        options=FetchOptions(allow_private_networks=True, max_body_bytes=MB),
+    )
     assert result.error_kind == "too-large" and "Content-Length" in (result.error or "")
     assert result.content is None
 
@@ -241,18 +268,22 @@ def test_gzip_bomb_aborted_with_small_memory(server: Server) -> None:
     finally:
         tracemalloc.stop()
     assert result.error_kind == "too-large" and "decoded" in (result.error or "")
-    assert peak < 24 * MB   # the whole body would be 200 MB
+    assert peak < 24 * MB  # the whole body would be 200 MB
 
 
 def test_chunked_body_without_length_over_cap(server: Server) -> None:
-    result = fetch(f"{server.base}/chunked",
-                   options=FetchOptions(allow_private_networks=True, max_body_bytes=MB))
+    result = fetch(
+        f"{server.base}/chunked",
+        options=FetchOptions(allow_private_networks=True, max_body_bytes=MB),
+    )
     assert result.error_kind == "too-large"
 
 
 def test_body_under_cap_is_returned(server: Server) -> None:
-    result = fetch(f"{server.base}/chunked",
-                   options=FetchOptions(allow_private_networks=True, max_body_bytes=8 * MB))
+    result = fetch(
+        f"{server.base}/chunked",
+        options=FetchOptions(allow_private_networks=True, max_body_bytes=8 * MB),
+    )
     assert result.ok and len(result.content or b"") == 4 * MB
 
 
@@ -276,12 +307,15 @@ def test_read_timeout_between_bytes(server: Server) -> None:
 # ---------------------------------------------------------------------- redirects
 
 
-@pytest.mark.parametrize(("codes", "permanent"), [
-    ("301,308,301", True),
-    ("301,302", False),
-    ("307", False),
-    ("308", True),
-])
+@pytest.mark.parametrize(
+    ("codes", "permanent"),
+    [
+        ("301,308,301", True),
+        ("301,302", False),
+        ("307", False),
+        ("308", True),
+    ],
+)
 def test_redirect_chain_within_limit(server: Server, codes: str, permanent: bool) -> None:
     result = fetch(f"{server.base}/redirect?codes={codes}")
     assert result.ok and result.content == FEED and result.etag == '"final"'
@@ -295,8 +329,10 @@ def test_no_redirect_means_no_permanent_redirect(server: Server) -> None:
 
 
 def test_too_many_redirects(server: Server) -> None:
-    result = fetch(f"{server.base}/redirect?codes=301,301,301",
-                   options=FetchOptions(allow_private_networks=True, max_redirects=2))
+    result = fetch(
+        f"{server.base}/redirect?codes=301,301,301",
+        options=FetchOptions(allow_private_networks=True, max_redirects=2),
+    )
     assert result.error_kind == "redirects" and "more than 2 redirects" in (result.error or "")
 
 
@@ -305,16 +341,23 @@ def test_endless_redirects(server: Server) -> None:
     assert result.error_kind == "redirects" and result.content is None
 
 
-@pytest.mark.parametrize("location", [
-    "file:///etc/passwd", "ftp://example.com/feed.xml", "javascript:alert(1)", "gopher://x/",
-])
+@pytest.mark.parametrize(
+    "location",
+    [
+        "file:///etc/passwd",
+        "ftp://example.com/feed.xml",
+        "javascript:alert(1)",
+        "gopher://x/",
+    ],
+)
 def test_redirect_to_other_scheme_refused(server: Server, location: str) -> None:
     result = fetch(f"{server.base}/to?location={location}")
     assert result.error_kind == "scheme" and location.split(":")[0] in (result.error or "")
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.com/x", "http:///nohost",
-                                 "http://[::1/", None])
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "ftp://example.com/x", "http:///nohost", "http://[::1/", None]
+)
 def test_non_http_url_refused(url: str | None) -> None:
     assert fetch(url).error_kind == "scheme"
 
@@ -322,26 +365,46 @@ def test_non_http_url_refused(url: str | None) -> None:
 # ---------------------------------------------------------------------- destinations
 
 
-@pytest.mark.parametrize("address", [
-    "10.0.0.1", "127.0.0.1", "::ffff:127.0.0.1", "fe80::1", "169.254.169.254", "::1",
-    "192.168.1.10", "100.64.0.1", "0.0.0.0",
-])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "10.0.0.1",
+        "127.0.0.1",
+        "::ffff:127.0.0.1",
+        "fe80::1",
+        "169.254.169.254",
+        "::1",
+        "192.168.1.10",
+        "100.64.0.1",
+        "0.0.0.0",
+    ],
+)
 def test_name_resolving_to_private_address_refused(server: Server, address: str) -> None:
     resolver = MapResolver({"feeds.example": address})
-    result = fetch(f"http://feeds.example:{server.port}/feed", resolver=resolver,
-                   options=FetchOptions())
+    result = fetch(
+        f"http://feeds.example:{server.port}/feed", resolver=resolver, options=FetchOptions()
+    )
     assert result.error_kind == "blocked", result.error
     assert str(ipaddress.ip_address(address)) in (result.error or "")
     assert result.status is None
 
 
-@pytest.mark.parametrize("host", [
-    "127.0.0.1", "[::1]", "[::ffff:127.0.0.1]", "169.254.169.254", "10.1.2.3", "[fe80::1]",
-])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "127.0.0.1",
+        "[::1]",
+        "[::ffff:127.0.0.1]",
+        "169.254.169.254",
+        "10.1.2.3",
+        "[fe80::1]",
+    ],
+)
 def test_literal_private_address_refused(server: Server, host: str) -> None:
     result = fetch(f"http://{host}:{server.port}/feed", options=FetchOptions())
     assert result.error_kind == "blocked" and "private networks are not allowed" in (
-        result.error or "")
+        result.error or ""
+    )
 
 
 def test_allow_private_networks_reaches_local_server(server: Server) -> None:
@@ -350,23 +413,27 @@ def test_allow_private_networks_reaches_local_server(server: Server) -> None:
     assert result.ok
 
 
-@pytest.mark.parametrize(("location", "address"), [
-    ("http://internal.example:{port}/feed", "10.0.0.1"),
-    ("http://169.254.169.254/latest/meta-data/", "169.254.169.254"),
-    ("http://[::ffff:10.0.0.1]:{port}/feed", "10.0.0.1"),
-])
-def test_redirect_to_private_address_refused(server: Server, location: str,
-                                             address: str) -> None:
+@pytest.mark.parametrize(
+    ("location", "address"),
+    [
+        ("http://internal.example:{port}/feed", "10.0.0.1"),
+        ("http://169.254.169.254/latest/meta-data/", "169.254.169.254"),
+        ("http://[::ffff:10.0.0.1]:{port}/feed", "10.0.0.1"),
+    ],
+)
+def test_redirect_to_private_address_refused(server: Server, location: str, address: str) -> None:
     # The local server itself is exempted so that the first hop is allowed.
     options = FetchOptions(allowed_networks=("127.0.0.1/32",))
     resolver = MapResolver({"feeds.example": "127.0.0.1", "internal.example": "10.0.0.1"})
     target = location.format(port=server.port)
-    result = fetch(f"http://feeds.example:{server.port}/to?location={target}",
-                   options=options, resolver=resolver)
+    result = fetch(
+        f"http://feeds.example:{server.port}/to?location={target}",
+        options=options,
+        resolver=resolver,
+    )
     assert result.error_kind == "blocked", result.error
     assert address in (result.error or "")
-    assert fetch(f"http://feeds.example:{server.port}/feed", options=options,
-                 resolver=resolver).ok
+    assert fetch(f"http://feeds.example:{server.port}/feed", options=options, resolver=resolver).ok
 
 
 # ---------------------------------------------------------------------- HTTP errors
@@ -397,26 +464,37 @@ def test_http_error_status(server: Server, code: int) -> None:
     assert f"HTTP {code}" in (result.error or "") and result.retry_after is None
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("0", NOW), ("  60 ", NOW + timedelta(minutes=1)), ("garbage", None), ("", None),
-    ("Sun, 01 Mar 2026 11:00:00 GMT", NOW),                  # in the past -> now
-    ("Sun, 01 Mar 2026 13:00:00 GMT", NOW + timedelta(hours=1)),
-    ("Fri, 01 Jan 2100 00:00:00 GMT", NOW + timedelta(days=7)),
-    ("9" * 5_000, NOW + timedelta(days=7)),                 # past int()'s digit limit
-    ("0" * 5_000 + "30", NOW + timedelta(seconds=30)),
-    ("Fri, 31 Dec 9999 23:59:59 -2359", NOW + timedelta(days=7)),   # UTC overflows
-    ("Fri, 31 Dec 9999 23:59:59 +2359", NOW + timedelta(days=7)),
-    ("Mon, 01 Jan 0001 00:00:00 +2359", NOW),               # before datetime.min in UTC
-    ("Fri, 99 Dec 9999 99:99:99 GMT", None),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("0", NOW),
+        ("  60 ", NOW + timedelta(minutes=1)),
+        ("garbage", None),
+        ("", None),
+        ("Sun, 01 Mar 2026 11:00:00 GMT", NOW),  # in the past -> now
+        ("Sun, 01 Mar 2026 13:00:00 GMT", NOW + timedelta(hours=1)),
+        ("Fri, 01 Jan 2100 00:00:00 GMT", NOW + timedelta(days=7)),
+        ("9" * 5_000, NOW + timedelta(days=7)),  # past int()'s digit limit
+        ("0" * 5_000 + "30", NOW + timedelta(seconds=30)),
+        ("Fri, 31 Dec 9999 23:59:59 -2359", NOW + timedelta(days=7)),  # UTC overflows
+        ("Fri, 31 Dec 9999 23:59:59 +2359", NOW + timedelta(days=7)),
+        ("Mon, 01 Jan 0001 00:00:00 +2359", NOW),  # before datetime.min in UTC
+        ("Fri, 99 Dec 9999 99:99:99 GMT", None),
+    ],
+)
 def test_parse_retry_after(value: str, expected: datetime | None) -> None:
     assert parse_retry_after(value, NOW) == expected
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (None, None), ('"abc"', '"abc"'), ('W/"' + "x" * 300 + '"', None),
-    (", ".join(['"' + "e" * 8 + '"'] * 100), None),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, None),
+        ('"abc"', '"abc"'),
+        ('W/"' + "x" * 300 + '"', None),
+        (", ".join(['"' + "e" * 8 + '"'] * 100), None),
+    ],
+)
 def test_validators_are_bounded(value: str | None, expected: str | None) -> None:
     assert bounded_validator(value) == expected
 
@@ -430,8 +508,10 @@ def test_connection_refused_is_network_error() -> None:
 
 
 def test_odd_header_bytes_never_raise() -> None:
-    raw = (b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Odd: caf\xe9 \xff\r\n"
-           b"X-Utf: caf\xc3\xa9\r\nLink: <a>\r\nLINK: <b>\r\nConnection: close\r\n\r\nok")
+    raw = (
+        b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Odd: caf\xe9 \xff\r\n"
+        b"X-Utf: caf\xc3\xa9\r\nLink: <a>\r\nLINK: <b>\r\nConnection: close\r\n\r\nok"
+    )
     with socket.socket() as listener:
         listener.bind(("127.0.0.1", 0))
         listener.listen()
@@ -483,13 +563,16 @@ def test_per_host_limit_respected(server: Server) -> None:
     server.counter.peak = 0
     server.counter.per_host_peak.clear()
     resolver = MapResolver({"a.example": "127.0.0.1", "b.example": "127.0.0.1"})
-    requests = [FetchRequest(feed=f"{h}{i}", url=f"http://{h}.example:{server.port}/slow")
-                for h in "ab" for i in range(5)]
+    requests = [
+        FetchRequest(feed=f"{h}{i}", url=f"http://{h}.example:{server.port}/slow")
+        for h in "ab"
+        for i in range(5)
+    ]
     fetcher = Fetcher(FetchOptions(allow_private_networks=True, per_host=2), resolver=resolver)
     results = fetcher.fetch_many_sync(requests)
     assert all(r.ok for r in results)
     assert max(server.counter.per_host_peak.values()) == 2
-    assert server.counter.peak == 4   # two hosts x two each: the limit is per host
+    assert server.counter.peak == 4  # two hosts x two each: the limit is per host
 
 
 def test_global_limit_respected(server: Server) -> None:
@@ -503,11 +586,25 @@ def test_global_limit_respected(server: Server) -> None:
 # ---------------------------------------------------------------------- classifier
 
 
-_BLOCKED_NETS = [ipaddress.ip_network(n) for n in (
-    "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8", "169.254.0.0/16",
-    "0.0.0.0/8", "224.0.0.0/4", "240.0.0.0/4", "100.64.0.0/10",
-    "::1/128", "fe80::/10", "fc00::/7", "ff00::/8", "::/128",
-)]
+_BLOCKED_NETS = [
+    ipaddress.ip_network(n)
+    for n in (
+        "10.0.0.0/8",
+        "172.16.0.0/12",
+        "192.168.0.0/16",
+        "127.0.0.0/8",
+        "169.254.0.0/16",
+        "0.0.0.0/8",
+        "224.0.0.0/4",
+        "240.0.0.0/4",
+        "100.64.0.0/10",
+        "::1/128",
+        "fe80::/10",
+        "fc00::/7",
+        "ff00::/8",
+        "::/128",
+    )
+]
 
 
 @given(st.ip_addresses(v=4))
@@ -520,24 +617,28 @@ def test_ipv4_mapped_and_nat64_judged_as_ipv4(ip: ipaddress.IPv4Address) -> None
 
 
 @given(st.sampled_from(_BLOCKED_NETS).flatmap(lambda n: st.ip_addresses(network=n)))
-def test_addresses_in_blocked_networks_refused(ip: ipaddress.IPv4Address
-                                               | ipaddress.IPv6Address) -> None:
+def test_addresses_in_blocked_networks_refused(
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address,
+) -> None:
     assert blocked_reason(ip) is not None
 
 
 @given(st.ip_addresses())
-def test_allowed_addresses_are_global_unicast(ip: ipaddress.IPv4Address
-                                              | ipaddress.IPv6Address) -> None:
+def test_allowed_addresses_are_global_unicast(
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address,
+) -> None:
     if blocked_reason(ip) is None:
         assert ip.is_global and not ip.is_multicast and not ip.is_loopback
         assert not any(ip.version == n.version and ip in n for n in _BLOCKED_NETS)
 
 
-def test_an_unexpected_error_is_that_feeds_internal_failure(monkeypatch: pytest.MonkeyPatch,
-                                                            caplog: pytest.LogCaptureFixture,
-                                                            ) -> None:
+def test_an_unexpected_error_is_that_feeds_internal_failure(
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     """A bug met while fetching one feed comes back as its result (kind ``internal``,
     no status), never as an exception out of the fetcher."""
+
     async def broken(*args: object) -> FetchResult:
         raise RuntimeError("a bug")
 
@@ -550,16 +651,16 @@ def test_an_unexpected_error_is_that_feeds_internal_failure(monkeypatch: pytest.
     assert "feed f: fetch failed unexpectedly" in caplog.text
 
 
-def test_a_retriever_is_chosen_by_scheme(monkeypatch: pytest.MonkeyPatch,
-                                         tmp_path: Path) -> None:
+def test_a_retriever_is_chosen_by_scheme(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """A new protocol is one entry in the registry; a ``url`` never reaches the file
     retriever, whatever the registry holds."""
     from aggregator.fetch import _fetcher
 
     seen: list[str] = []
 
-    async def memory(fetcher: object, session: object, limits: object,
-                     request: FetchRequest, shown: str) -> FetchResult:
+    async def memory(
+        fetcher: object, session: object, limits: object, request: FetchRequest, shown: str
+    ) -> FetchResult:
         seen.append(shown)
         return FetchResult(feed=request.feed, url=shown, status=200, content=FEED)
 
@@ -567,11 +668,13 @@ def test_a_retriever_is_chosen_by_scheme(monkeypatch: pytest.MonkeyPatch,
     feed = tmp_path / "feed.xml"
     feed.write_bytes(FEED)
     fetcher = Fetcher(FetchOptions())
-    by_memory, by_path, by_file_url = fetcher.fetch_many_sync([
-        FetchRequest(feed="m", url="memory://feeds/a"),
-        FetchRequest(feed="p", url=None, path=feed),
-        FetchRequest(feed="f", url=feed.as_uri()),
-    ])
+    by_memory, by_path, by_file_url = fetcher.fetch_many_sync(
+        [
+            FetchRequest(feed="m", url="memory://feeds/a"),
+            FetchRequest(feed="p", url=None, path=feed),
+            FetchRequest(feed="f", url=feed.as_uri()),
+        ]
+    )
     assert seen == ["memory://feeds/a"] and by_memory.content == FEED
     assert (by_path.status, by_path.content) == (200, FEED)
     assert (by_file_url.status, by_file_url.error_kind) == (None, "scheme")

@@ -23,32 +23,56 @@ def state(**changes: object) -> FeedState:
 
 
 def result(status: int | None = 200, **changes: object) -> FetchResult:
-    base = FetchResult(feed="f", url=URL, status=status,
-                       content=b"<rss/>" if status == 200 else None)
+    base = FetchResult(
+        feed="f", url=URL, status=status, content=b"<rss/>" if status == 200 else None
+    )
     if status is not None and status >= 400:
         base = replace(base, error=f"HTTP {status}", error_kind="http")
     return replace(base, **changes)
 
 
-def apply(st: FeedState, res: FetchResult, *, interval: int = INTERVAL,
-          seed: int = 1, confirmations: int = 3) -> FeedState:
-    return apply_outcome(st, res, interval=interval, now=NOW, rng=random.Random(seed),
-                         redirect_confirmations=confirmations)
+def apply(
+    st: FeedState,
+    res: FetchResult,
+    *,
+    interval: int = INTERVAL,
+    seed: int = 1,
+    confirmations: int = 3,
+) -> FeedState:
+    return apply_outcome(
+        st,
+        res,
+        interval=interval,
+        now=NOW,
+        rng=random.Random(seed),
+        redirect_confirmations=confirmations,
+    )
 
 
 # ---------------------------------------------------------------------- success
 
 
-@pytest.mark.parametrize(("res", "etag", "last_modified"), [
-    (result(200, etag='"new"', last_modified="Sun, 01 Mar 2026 10:00:00 GMT"),
-     '"new"', "Sun, 01 Mar 2026 10:00:00 GMT"),
-    (result(200), None, None),                                 # server dropped its validators
-    (result(304, etag='"other"'), '"old"', "Sat, 28 Feb 2026 10:00:00 GMT"),   # kept on 304
-])
-def test_success_updates_state(res: FetchResult, etag: str | None,
-                               last_modified: str | None) -> None:
-    before = state(etag='"old"', last_modified="Sat, 28 Feb 2026 10:00:00 GMT", error_count=4,
-                   last_error="boom")
+@pytest.mark.parametrize(
+    ("res", "etag", "last_modified"),
+    [
+        (
+            result(200, etag='"new"', last_modified="Sun, 01 Mar 2026 10:00:00 GMT"),
+            '"new"',
+            "Sun, 01 Mar 2026 10:00:00 GMT",
+        ),
+        (result(200), None, None),  # server dropped its validators
+        (result(304, etag='"other"'), '"old"', "Sat, 28 Feb 2026 10:00:00 GMT"),  # kept on 304
+    ],
+)
+def test_success_updates_state(
+    res: FetchResult, etag: str | None, last_modified: str | None
+) -> None:
+    before = state(
+        etag='"old"',
+        last_modified="Sat, 28 Feb 2026 10:00:00 GMT",
+        error_count=4,
+        last_error="boom",
+    )
     after = apply(before, res)
     assert (after.etag, after.last_modified) == (etag, last_modified)
     assert after.last_fetch_at == NOW and after.last_success_at == NOW
@@ -60,10 +84,19 @@ def test_success_updates_state(res: FetchResult, etag: str | None,
 # ---------------------------------------------------------------------- failures
 
 
-@pytest.mark.parametrize(("previous_errors", "expected"), [
-    (0, HOUR), (1, 2 * HOUR), (2, 4 * HOUR), (3, 8 * HOUR), (4, 16 * HOUR),
-    (5, 24 * HOUR), (9, 24 * HOUR), (500, 24 * HOUR),
-])
+@pytest.mark.parametrize(
+    ("previous_errors", "expected"),
+    [
+        (0, HOUR),
+        (1, 2 * HOUR),
+        (2, 4 * HOUR),
+        (3, 8 * HOUR),
+        (4, 16 * HOUR),
+        (5, 24 * HOUR),
+        (9, 24 * HOUR),
+        (500, 24 * HOUR),
+    ],
+)
 def test_failure_backs_off_exponentially(previous_errors: int, expected: timedelta) -> None:
     before = state(error_count=previous_errors, last_success_at=NOW - HOUR, etag='"keep"')
     failure = result(None, error="connection refused", error_kind="network")
@@ -87,12 +120,17 @@ def test_backoff_never_earlier_than_interval() -> None:
     assert after.next_fetch_at == NOW + 6 * HOUR
 
 
-@pytest.mark.parametrize(("res", "expected"), [
-    (result(429, retry_after=NOW + 5 * HOUR), NOW + 5 * HOUR),
-    (result(503, retry_after=NOW + 5 * HOUR), NOW + 5 * HOUR),
-    (result(429, retry_after=NOW + timedelta(seconds=10)),   # sooner than the interval
-     NOW + timedelta(seconds=INTERVAL)),
-])
+@pytest.mark.parametrize(
+    ("res", "expected"),
+    [
+        (result(429, retry_after=NOW + 5 * HOUR), NOW + 5 * HOUR),
+        (result(503, retry_after=NOW + 5 * HOUR), NOW + 5 * HOUR),
+        (
+            result(429, retry_after=NOW + timedelta(seconds=10)),  # sooner than the interval
+            NOW + timedelta(seconds=INTERVAL),
+        ),
+    ],
+)
 def test_retry_after_honoured(res: FetchResult, expected: datetime) -> None:
     after = apply(state(error_count=3), res)
     assert after.next_fetch_at == expected and after.error_count == 4
@@ -118,8 +156,7 @@ def test_other_errors_do_not_disable(status: int) -> None:
 
 
 def _poll(st: FeedState, target: str | None, *, status: int = 200) -> FeedState:
-    return apply(st, result(status, permanent_redirect=target,
-                            final_url=target or URL))
+    return apply(st, result(status, permanent_redirect=target, final_url=target or URL))
 
 
 def test_permanent_redirect_adopted_after_confirmations() -> None:
@@ -135,28 +172,31 @@ def test_permanent_redirect_adopted_after_confirmations() -> None:
 def test_confirmations_are_configurable(confirmations: int) -> None:
     current = state()
     for poll in range(1, confirmations + 1):
-        current = apply(current, result(200, permanent_redirect=NEW),
-                        confirmations=confirmations)
+        current = apply(current, result(200, permanent_redirect=NEW), confirmations=confirmations)
         assert current.url == (NEW if poll == confirmations else URL)
 
 
 THIRD = "https://third.example/feed"
 
 
-@pytest.mark.parametrize(("interruption", "pending"), [
-    (result(200), (None, 0)),                                   # no redirect this time
-    (result(200, final_url=NEW), (None, 0)),                    # 302/307: not permanent
-    (result(None, error="timeout", error_kind="timeout"), (None, 0)),   # failed poll
-    (result(200, permanent_redirect=THIRD), (THIRD, 1)),        # a different target
-])
-def test_poll_without_the_redirect_resets_count(interruption: FetchResult,
-                                                pending: tuple[str | None, int]) -> None:
+@pytest.mark.parametrize(
+    ("interruption", "pending"),
+    [
+        (result(200), (None, 0)),  # no redirect this time
+        (result(200, final_url=NEW), (None, 0)),  # 302/307: not permanent
+        (result(None, error="timeout", error_kind="timeout"), (None, 0)),  # failed poll
+        (result(200, permanent_redirect=THIRD), (THIRD, 1)),  # a different target
+    ],
+)
+def test_poll_without_the_redirect_resets_count(
+    interruption: FetchResult, pending: tuple[str | None, int]
+) -> None:
     before = _poll(_poll(state(), NEW), NEW)
     assert before.redirect_count == 2
     after = apply(before, interruption)
     assert (after.url, after.redirect_url, after.redirect_count) == (URL, *pending)
     again = _poll(after, NEW)
-    assert (again.url, again.redirect_count) == (URL, 1)     # counting starts over
+    assert (again.url, again.redirect_count) == (URL, 1)  # counting starts over
 
 
 def test_temporary_redirects_never_change_url() -> None:
@@ -174,13 +214,16 @@ def test_redirect_to_failing_target_not_counted() -> None:
 # ---------------------------------------------------------------------- is_due
 
 
-@pytest.mark.parametrize(("st", "due"), [
-    (state(), True),                                            # never fetched
-    (state(next_fetch_at=NOW), True),
-    (state(next_fetch_at=NOW - HOUR), True),
-    (state(next_fetch_at=NOW + timedelta(seconds=1)), False),
-    (state(next_fetch_at=NOW - HOUR, disabled="410 Gone"), False),
-])
+@pytest.mark.parametrize(
+    ("st", "due"),
+    [
+        (state(), True),  # never fetched
+        (state(next_fetch_at=NOW), True),
+        (state(next_fetch_at=NOW - HOUR), True),
+        (state(next_fetch_at=NOW + timedelta(seconds=1)), False),
+        (state(next_fetch_at=NOW - HOUR, disabled="410 Gone"), False),
+    ],
+)
 def test_is_due(st: FeedState, due: bool) -> None:
     assert is_due(st, NOW) is due
 

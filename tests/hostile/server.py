@@ -95,7 +95,7 @@ class Drip:
         for i in range(len(data)):
             if time.monotonic() > deadline or server.stopping.is_set():
                 return
-            req.wfile.write(data[i:i + 1])
+            req.wfile.write(data[i : i + 1])
             req.wfile.flush()
             server.stopping.wait(self.interval)
 
@@ -104,7 +104,7 @@ class Drip:
 class Bomb:
     """A body of ``megabytes`` MB of zeros, sent compressed (gzip or deflate)."""
 
-    encoding: str               # "gzip" | "deflate"
+    encoding: str  # "gzip" | "deflate"
     megabytes: int = 1024
 
     def send(self, req: BaseHTTPRequestHandler, server: HostileServer) -> None:
@@ -142,7 +142,7 @@ def compressed_zeros(encoding: str, megabytes: int) -> bytes:
     """
     compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
     block = compressor.compress(b"\0" * MB) + compressor.flush(zlib.Z_FULL_FLUSH)
-    final = zlib.compressobj(9, zlib.DEFLATED, -15).flush()   # an empty final block
+    final = zlib.compressobj(9, zlib.DEFLATED, -15).flush()  # an empty final block
     raw = block * megabytes + final
     size = megabytes * MB
     if encoding == "gzip":
@@ -209,14 +209,16 @@ class HostileServer:
             self.hits[path] = self.hits.get(path, 0) + 1
         response = self.routes.get(path)
         if response is None:
-            Body(b"LEAKED-CANARY" if path.startswith("/canary/") else b"not found\n",
-                 content_type="text/plain", status=200 if path.startswith("/canary/")
-                 else 404).send(req, self)
+            Body(
+                b"LEAKED-CANARY" if path.startswith("/canary/") else b"not found\n",
+                content_type="text/plain",
+                status=200 if path.startswith("/canary/") else 404,
+            ).send(req, self)
             return
         try:
             response.send(req, self)
         except (BrokenPipeError, ConnectionResetError):
-            pass   # the client gave up (cap, deadline): that is the point
+            pass  # the client gave up (cap, deadline): that is the point
 
     def start(self) -> HostileServer:
         self.thread.start()

@@ -33,13 +33,22 @@ def parse(data: bytes | str, **kwargs: object) -> ParsedFeed:
     return parse_feed(content, **options)  # type: ignore[arg-type]
 
 
-def rss(items: str, *, head: str = '<?xml version="1.0" encoding="utf-8"?>\n', prolog: str = "",
-        channel: str = "<title>Example</title><link>https://news.example.com/</link>") -> str:
+def rss(
+    items: str,
+    *,
+    head: str = '<?xml version="1.0" encoding="utf-8"?>\n',
+    prolog: str = "",
+    channel: str = "<title>Example</title><link>https://news.example.com/</link>",
+) -> str:
     return f'{head}{prolog}<rss version="2.0"><channel>{channel}{items}</channel></rss>'
 
 
-def item(title: str = "T", link: str | None = "https://news.example.com/a", guid: str | None = None,
-         extra: str = "") -> str:
+def item(
+    title: str = "T",
+    link: str | None = "https://news.example.com/a",
+    guid: str | None = None,
+    extra: str = "",
+) -> str:
     parts = [f"<title>{title}</title>"]
     if link is not None:
         parts.append(f"<link>{link}</link>")
@@ -49,6 +58,7 @@ def item(title: str = "T", link: str | None = "https://news.example.com/a", guid
 
 
 # --------------------------------------------------------------------------- golden fixtures
+
 
 def test_there_are_enough_fixtures_and_each_is_in_the_manifest() -> None:
     with (FEEDS / "MANIFEST.tsv").open(encoding="utf-8", newline="") as fh:
@@ -61,8 +71,9 @@ def test_there_are_enough_fixtures_and_each_is_in_the_manifest() -> None:
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
 def test_golden_fixture(path: Path) -> None:
     expected = json.loads((FEEDS / f"{path.stem}.expected.json").read_text(encoding="utf-8"))
-    parsed = parse_feed(path.read_bytes(), feed=path.stem,
-                        url=f"https://feeds.example.org/{path.name}", now=NOW)
+    parsed = parse_feed(
+        path.read_bytes(), feed=path.stem, url=f"https://feeds.example.org/{path.name}", now=NOW
+    )
     first = parsed.entries[0]
     assert parsed.title == expected["feed_title"]
     assert len(parsed.entries) == expected["entries"]
@@ -83,24 +94,34 @@ def test_golden_fixture(path: Path) -> None:
 
 # --------------------------------------------------------------------------- entries
 
+
 def test_entry_fields() -> None:
-    extra = ("<description>&lt;p&gt;Short &amp;amp; &lt;b&gt;sweet&lt;/b&gt;&lt;/p&gt;"
-             "</description>"
-             "<content:encoded><![CDATA[<p>Full <a href=\"/more\">story</a></p>"
-             "<script>x()</script>]]></content:encoded>"
-             "<author>jane@example.com (Jane)</author>"
-             "<pubDate>Tue, 03 Jun 2025 09:39:21 +0200</pubDate>")
-    doc = rss(item("A &lt;b&gt;bold&lt;/b&gt; title", "https://News.Example.com/a/?utm_source=rss",
-                   guid="id-1", extra=extra)).replace(
-        "<rss ", '<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" ')
+    extra = (
+        "<description>&lt;p&gt;Short &amp;amp; &lt;b&gt;sweet&lt;/b&gt;&lt;/p&gt;"
+        "</description>"
+        '<content:encoded><![CDATA[<p>Full <a href="/more">story</a></p>'
+        "<script>x()</script>]]></content:encoded>"
+        "<author>jane@example.com (Jane)</author>"
+        "<pubDate>Tue, 03 Jun 2025 09:39:21 +0200</pubDate>"
+    )
+    doc = rss(
+        item(
+            "A &lt;b&gt;bold&lt;/b&gt; title",
+            "https://News.Example.com/a/?utm_source=rss",
+            guid="id-1",
+            extra=extra,
+        )
+    ).replace("<rss ", '<rss xmlns:content="http://purl.org/rss/1.0/modules/content/" ')
     entry = parse(doc).entries[0]
     assert entry.entry_key == "guid:id-1" and entry.guid == "id-1"
     assert entry.link == "https://news.example.com/a"
     assert entry.original_link == "https://News.Example.com/a/?utm_source=rss"
     assert entry.title == "A bold title"
     assert entry.summary == "Short & sweet"
-    assert entry.content_html == ('<p>Full <a href="https://news.example.com/more" '
-                                  'rel="noopener noreferrer nofollow">story</a></p>')
+    assert entry.content_html == (
+        '<p>Full <a href="https://news.example.com/more" '
+        'rel="noopener noreferrer nofollow">story</a></p>'
+    )
     assert entry.author == "jane@example.com (Jane)"
     assert entry.published == datetime(2025, 6, 3, 7, 39, 21, tzinfo=UTC)
     assert entry.feed == "test"
@@ -129,10 +150,17 @@ def test_relative_link_resolved_against_feed_url() -> None:
     assert entry.original_link == "https://news.example.com/2024/story/amp/"
 
 
-@pytest.mark.parametrize("link", ["javascript:alert(1)", "java&#x09;script:alert(1)",
-                                  "java&#x0A;script:alert(1)",
-                                  " JAVASCRIPT:alert(1)", "data:text/html,x",
-                                  "vbscript:x"])
+@pytest.mark.parametrize(
+    "link",
+    [
+        "javascript:alert(1)",
+        "java&#x09;script:alert(1)",
+        "java&#x0A;script:alert(1)",
+        " JAVASCRIPT:alert(1)",
+        "data:text/html,x",
+        "vbscript:x",
+    ],
+)
 def test_javascript_links_dropped(link: str) -> None:
     extra = '<description>&lt;a href="javascript:alert(1)"&gt;c&lt;/a&gt;</description>'
     entry = parse(rss(item(link=link, extra=extra))).entries[0]
@@ -142,16 +170,22 @@ def test_javascript_links_dropped(link: str) -> None:
 
 
 def test_entry_key_rules() -> None:
-    items = "".join([
-        item("unique guid", "https://news.example.com/1", guid="g-1"),
-        item("dup guid A", "https://news.example.com/2", guid="dup"),
-        item("dup guid B", "https://news.example.com/3", guid="dup"),
-        item("no guid", "https://news.example.com/4?utm_medium=x"),
-        item("nothing", None),
-    ])
+    items = "".join(
+        [
+            item("unique guid", "https://news.example.com/1", guid="g-1"),
+            item("dup guid A", "https://news.example.com/2", guid="dup"),
+            item("dup guid B", "https://news.example.com/3", guid="dup"),
+            item("no guid", "https://news.example.com/4?utm_medium=x"),
+            item("nothing", None),
+        ]
+    )
     keys = [e.entry_key for e in parse(rss(items)).entries]
-    assert keys[:4] == ["guid:g-1", "link:https://news.example.com/2",
-                        "link:https://news.example.com/3", "link:https://news.example.com/4"]
+    assert keys[:4] == [
+        "guid:g-1",
+        "link:https://news.example.com/2",
+        "link:https://news.example.com/3",
+        "link:https://news.example.com/4",
+    ]
     assert keys[4].startswith("hash:") and len(keys[4]) == len("hash:") + 32
 
 
@@ -168,13 +202,17 @@ def test_dates_far_future_missing_and_near_future() -> None:
     def date(value: str) -> datetime | None:
         return parse(rss(item(extra=f"<pubDate>{value}</pubDate>"))).entries[0].published
 
-    assert date("Wed, 01 Jan 2031 00:00:00 GMT") is None                 # beyond now + 1 day
+    assert date("Wed, 01 Jan 2031 00:00:00 GMT") is None  # beyond now + 1 day
     assert date("Tue, 01 Jan 2030 12:00:00 GMT") == NOW + timedelta(hours=12)
     assert date("not a date") is None
     assert parse(rss(item())).entries[0].published is None
     custom = ParseLimits(max_future=timedelta(0))
-    assert parse(rss(item(extra="<pubDate>Tue, 01 Jan 2030 12:00:00 GMT</pubDate>")),
-                 limits=custom).entries[0].published is None
+    assert (
+        parse(rss(item(extra="<pubDate>Tue, 01 Jan 2030 12:00:00 GMT</pubDate>")), limits=custom)
+        .entries[0]
+        .published
+        is None
+    )
 
 
 def test_html_entities_without_dtd_keep_the_strict_parser() -> None:
@@ -185,15 +223,21 @@ def test_html_entities_without_dtd_keep_the_strict_parser() -> None:
 
 # --------------------------------------------------------------------------- not a feed
 
-@pytest.mark.parametrize(("body", "message"), [
-    (b"", "empty body"),
-    (b"  \r\n\t ", "empty body"),
-    (b"<!DOCTYPE html><html><head><title>Hi</title></head><body><p>x</p></body></html>",
-     "not a feed (looks like HTML)"),
-    (b"<html><body>Moved</body></html>", "not a feed (looks like HTML)"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00garbage", "not a feed"),
-    (b'{"json": true}', "not a feed"),
-])
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"", "empty body"),
+        (b"  \r\n\t ", "empty body"),
+        (
+            b"<!DOCTYPE html><html><head><title>Hi</title></head><body><p>x</p></body></html>",
+            "not a feed (looks like HTML)",
+        ),
+        (b"<html><body>Moved</body></html>", "not a feed (looks like HTML)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00garbage", "not a feed"),
+        (b'{"json": true}', "not a feed"),
+    ],
+)
 def test_not_a_feed(body: bytes, message: str) -> None:
     with pytest.raises(ParseError) as info:
         parse(body)
@@ -216,6 +260,7 @@ def test_results_and_errors_pickle() -> None:
 
 # --------------------------------------------------------------------------- broken documents
 
+
 def test_truncated_xml_keeps_entries_before_the_cut() -> None:
     doc = rss("".join(item(f"Item {i}", f"https://news.example.com/{i}") for i in range(5)))
     cut = doc[: doc.index("Item 3") + 3]
@@ -225,7 +270,7 @@ def test_truncated_xml_keeps_entries_before_the_cut() -> None:
 
 
 def test_wrong_declared_encoding() -> None:
-    doc = rss(item("Café crème")).encode("latin-1")   # declared utf-8, really Latin-1
+    doc = rss(item("Café crème")).encode("latin-1")  # declared utf-8, really Latin-1
     parsed = parse(doc)
     assert parsed.entries[0].title == "Café crème"
     assert parsed.warning and "encoding" in parsed.warning.lower()
@@ -246,13 +291,17 @@ def test_text_xml_without_charset_uses_the_xml_declaration() -> None:
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
 def test_utf16_documents_are_defused_too(codec: str) -> None:
     prolog = '<!DOCTYPE rss [<!ENTITY a "AAAAAAAAAAAAAAAAAAAA">]>'
-    doc = rss(item("Ünïcode &a; &#xD800;\x01"), head='<?xml version="1.0" encoding="utf-16"?>',
-              prolog=prolog).encode(codec)
+    doc = rss(
+        item("Ünïcode &a; &#xD800;\x01"),
+        head='<?xml version="1.0" encoding="utf-16"?>',
+        prolog=prolog,
+    ).encode(codec)
     entry = parse(doc).entries[0]
     assert entry.title == "Ünïcode &a; \ufffd"
 
 
 # --------------------------------------------------------------------------- hostile documents
+
 
 @pytest.fixture(scope="module")
 def loopback() -> Iterator[tuple[str, list[str]]]:
@@ -297,24 +346,27 @@ def test_xxe_local_file_is_not_read(head: str, tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-CONTENT")
     prolog = f'<!DOCTYPE rss [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
-    doc = rss(item("a &xxe; b", extra="<description>&xxe;</description>"), prolog=prolog,
-              head=head)
+    doc = rss(item("a &xxe; b", extra="<description>&xxe;</description>"), prolog=prolog, head=head)
     assert b"<!ENTITY" not in defuse(doc.encode()) and b"<!DOCTYPE" not in defuse(doc.encode())
     parsed = parse(doc)
     assert "TOP-SECRET" not in repr(parsed)
-    assert parsed.entries[0].title == "a &xxe; b"     # left as literal text, not expanded
-    assert parsed.warning is None                     # and the document parsed strictly
+    assert parsed.entries[0].title == "a &xxe; b"  # left as literal text, not expanded
+    assert parsed.warning is None  # and the document parsed strictly
 
 
-@pytest.mark.parametrize("prolog", [
-    '<!DOCTYPE rss [<!ENTITY ext SYSTEM "{base}/general">]>',
-    '<!DOCTYPE rss [<!ENTITY % p SYSTEM "{base}/parameter"> %p;]>',
-    '<!DOCTYPE rss SYSTEM "{base}/external.dtd">',
-    '<!DOCTYPE rss PUBLIC "-//X//EN" "{base}/public.dtd" [<!ENTITY ext SYSTEM "{base}/g2">]>',
-])
+@pytest.mark.parametrize(
+    "prolog",
+    [
+        '<!DOCTYPE rss [<!ENTITY ext SYSTEM "{base}/general">]>',
+        '<!DOCTYPE rss [<!ENTITY % p SYSTEM "{base}/parameter"> %p;]>',
+        '<!DOCTYPE rss SYSTEM "{base}/external.dtd">',
+        '<!DOCTYPE rss PUBLIC "-//X//EN" "{base}/public.dtd" [<!ENTITY ext SYSTEM "{base}/g2">]>',
+    ],
+)
 @pytest.mark.parametrize("head", HEADS)
-def test_xxe_loopback_url_is_never_requested(prolog: str, head: str,
-                                             recorder: tuple[str, list[str]]) -> None:
+def test_xxe_loopback_url_is_never_requested(
+    prolog: str, head: str, recorder: tuple[str, list[str]]
+) -> None:
     base, hits = recorder
     doc = rss(item("x &ext; y"), prolog=prolog.format(base=base), head=head)
     parsed = parse(doc)
@@ -326,8 +378,10 @@ def test_xxe_loopback_url_is_never_requested(prolog: str, head: str,
 
 def test_doctype_text_after_the_root_element_is_left_alone() -> None:
     body = '<![CDATA[<pre><!DOCTYPE html PUBLIC "unbalanced></pre>]]>'
-    doc = rss(item("t", extra=f"<description>{body}</description>"),
-              prolog='<!-- <a> --><!DOCTYPE rss [<!ENTITY x "<b>y</b>">]>')
+    doc = rss(
+        item("t", extra=f"<description>{body}</description>"),
+        prolog='<!-- <a> --><!DOCTYPE rss [<!ENTITY x "<b>y</b>">]>',
+    )
     defused = defuse(doc.encode())
     assert b"<!ENTITY" not in defused and b'<!DOCTYPE html PUBLIC "unbalanced>' in defused
     assert parse(doc).entries[0].title == "t"
@@ -350,19 +404,26 @@ print(json.dumps({"elapsed": elapsed, "peak": peak, "title": parsed.entries[0].t
                   "warning": parsed.warning or ""}))
 """
     root = Path(__file__).resolve().parents[2]
-    proc = subprocess.run([sys.executable, "-c", code], input=doc, capture_output=True,
-                          timeout=60, cwd=root, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        input=doc,
+        capture_output=True,
+        timeout=60,
+        cwd=root,
+        check=True,
+    )
     return json.loads(proc.stdout)  # type: ignore[no-any-return]
 
 
 def test_billion_laughs() -> None:
     refs = ["&lol;"] + [f"&lol{i};" for i in range(1, 9)]
     lol = '<!ENTITY lol "lol">\n' + "".join(
-        f'<!ENTITY lol{i} "{refs[i - 1] * 10}">\n' for i in range(1, 10))
+        f'<!ENTITY lol{i} "{refs[i - 1] * 10}">\n' for i in range(1, 10)
+    )
     doc = rss(item("&lol9;"), prolog=f"<!DOCTYPE lolz [\n{lol}]>\n").encode()
     result = _run_isolated(doc)
     assert result["title"] == "&lol9;"
-    assert result["warning"] == ""          # parsed strictly: nothing was expanded
+    assert result["warning"] == ""  # parsed strictly: nothing was expanded
 
 
 def test_quadratic_blowup() -> None:
@@ -376,8 +437,19 @@ def test_quadratic_blowup() -> None:
     assert len(str(result["title"])) <= ParseLimits().max_title
 
 
-@pytest.mark.parametrize("ref", ["&#xD800;", "&#xDFFF;", "&#x110000;", "&#99999999999;",
-                                 "&#0;", "&#x1;", "&#xFFFE;", "&#x0000000000041;"])
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "&#xD800;",
+        "&#xDFFF;",
+        "&#x110000;",
+        "&#99999999999;",
+        "&#0;",
+        "&#x1;",
+        "&#xFFFE;",
+        "&#x0000000000041;",
+    ],
+)
 def test_illegal_character_references(ref: str) -> None:
     doc = rss(item(f"a {ref} b", extra=f"<description>&lt;p&gt;c {ref} d&lt;/p&gt;</description>"))
     parsed = parse(doc)
@@ -386,7 +458,7 @@ def test_illegal_character_references(ref: str) -> None:
     assert entry.summary in ("c \ufffd d", "c A d")
     assert parsed.warning is None
     for text in (entry.title, entry.summary, entry.content_html):
-        text.encode("utf-8")   # no lone surrogates
+        text.encode("utf-8")  # no lone surrogates
 
 
 def test_nul_and_control_bytes() -> None:
@@ -398,8 +470,9 @@ def test_nul_and_control_bytes() -> None:
 
 
 def test_fifty_thousand_entries_are_capped() -> None:
-    items = "".join(item(f"n{i}", f"https://news.example.com/{i}", guid=f"g{i}")
-                    for i in range(50_000))
+    items = "".join(
+        item(f"n{i}", f"https://news.example.com/{i}", guid=f"g{i}") for i in range(50_000)
+    )
     parsed = parse(rss(items))
     assert len(parsed.entries) == 500
     assert parsed.entries[0].title == "n0" and parsed.entries[-1].title == "n499"
@@ -415,7 +488,7 @@ def test_entry_cap_applies_to_utf16_documents_after_parsing() -> None:
 
 
 def test_huge_fields_are_capped() -> None:
-    big_title = "word " * 2_000_000                       # 10 MB
+    big_title = "word " * 2_000_000  # 10 MB
     body = "&lt;p&gt;" + "lorem ipsum " * 100_000 + "&lt;/p&gt;"
     doc = rss(item(big_title, extra=f"<description>{body}</description>"))
     limits = ParseLimits()
@@ -428,8 +501,12 @@ def test_huge_fields_are_capped() -> None:
 
 def test_custom_limits() -> None:
     limits = replace(ParseLimits(), max_title=10, max_summary=5, max_content=40)
-    doc = rss(item("A title that is long", extra="<description>" + "&lt;b&gt;bold&lt;/b&gt; " * 20
-                   + "</description>"))
+    doc = rss(
+        item(
+            "A title that is long",
+            extra="<description>" + "&lt;b&gt;bold&lt;/b&gt; " * 20 + "</description>",
+        )
+    )
     entry = parse(doc, limits=limits).entries[0]
     assert len(entry.title) <= 10 and len(entry.summary) <= 5 and len(entry.content_html) <= 40
     assert entry.content_html.count("<b>") == entry.content_html.count("</b>")
@@ -462,15 +539,17 @@ def test_a_doctype_inside_a_leading_comment_keeps_the_document() -> None:
     assert parsed.warning is None
 
 
-@pytest.mark.parametrize(("before", "kept"), [
-    ("<!-- <!DOCTYPE x [ -->\n", "<!-- &lt;!DOCTYPE x [ -->\n"),
-    ('<?pi <!DOCTYPE x SYSTEM "y"?>\n', '<?pi &lt;!DOCTYPE x SYSTEM "y"?>\n'),
-    ("<!-- one --><!-- <!doctype two -->", "<!-- one --><!-- &lt;!doctype two -->"),
-])
-def test_a_real_doctype_after_a_comment_naming_one_is_still_removed(before: str,
-                                                                     kept: str) -> None:
+@pytest.mark.parametrize(
+    ("before", "kept"),
+    [
+        ("<!-- <!DOCTYPE x [ -->\n", "<!-- &lt;!DOCTYPE x [ -->\n"),
+        ('<?pi <!DOCTYPE x SYSTEM "y"?>\n', '<?pi &lt;!DOCTYPE x SYSTEM "y"?>\n'),
+        ("<!-- one --><!-- <!doctype two -->", "<!-- one --><!-- &lt;!doctype two -->"),
+    ],
+)
+def test_a_real_doctype_after_a_comment_naming_one_is_still_removed(before: str, kept: str) -> None:
     doc = rss(item("x &ext; y"), prolog=before + '<!DOCTYPE rss [<!ENTITY ext "LEAKED">]>')
     defused = defuse(doc.encode()).decode()
     assert "<!ENTITY" not in defused and "<!DOCTYPE" not in defused.upper()
-    assert defused.startswith(doc[:doc.index(before)] + kept + "<rss")
+    assert defused.startswith(doc[: doc.index(before)] + kept + "<rss")
     assert parse(doc).entries[0].title == "x &ext; y"

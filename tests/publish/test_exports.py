@@ -29,23 +29,31 @@ LATER = "Tue, 24 Nov 2026 08:00:00 GMT"
 
 A_ITEMS = [
     ("Amazon will invest up to $4 billion in Anthropic", "https://a.example/1", LATER),
-    ("Mistral AI raises €600 million Series B led by General Catalyst", "https://a.example/2",
-     EARLY),
+    (
+        "Mistral AI raises €600 million Series B led by General Catalyst",
+        "https://a.example/2",
+        EARLY,
+    ),
     ("OpenAI hires a new head of research", "https://a.example/3", LATER),
 ]
 B_ITEMS = [("Amazon to invest up to $4 billion in Anthropic", "https://b.example/1", LATER)]
 
 
 def settings_for(tmp_path: Path, server: FeedServer) -> Settings:
-    return factories.settings(tmp_path, FeedSettings(name="Outlet A", url=server.url("/A.xml")),
-                              FeedSettings(name="Outlet; B", url=server.url("/B.xml")))
+    return factories.settings(
+        tmp_path,
+        FeedSettings(name="Outlet A", url=server.url("/A.xml")),
+        FeedSettings(name="Outlet; B", url=server.url("/B.xml")),
+    )
 
 
-def serve(server: FeedServer, a: list[tuple[str, str, str]],
-          b: list[tuple[str, str, str]] = B_ITEMS) -> None:
+def serve(
+    server: FeedServer, a: list[tuple[str, str, str]], b: list[tuple[str, str, str]] = B_ITEMS
+) -> None:
     for path, items in (("/A.xml", a), ("/B.xml", b)):
-        server.add(path, rss(path, [{"title": t, "link": link, "date": date}
-                                    for t, link, date in items]))
+        server.add(
+            path, rss(path, [{"title": t, "link": link, "date": date} for t, link, date in items])
+        )
 
 
 def cycle(settings: Settings, store: Store, hours: int) -> None:
@@ -71,14 +79,20 @@ def atom_deals(site: Path) -> dict[str, dict[str, Any]]:
         elem = entry.find(f"{DEAL}deal")
         if elem is None:
             continue
-        links = [link.get("href") for link in entry.iter(f"{ATOM}link")
-                 if link.get("rel") == "alternate"]
+        links = [
+            link.get("href") for link in entry.iter(f"{ATOM}link") if link.get("rel") == "alternate"
+        ]
         out[entry.findtext(f"{ATOM}id")] = {
             "published": entry.findtext(f"{ATOM}published"),
             "author": entry.findtext(f"{ATOM}author/{ATOM}name"),
-            "related": [link.get("title") for link in entry.iter(f"{ATOM}link")
-                        if link.get("rel") == "related"],
-            "url": links[0] if links else None, "deal": elem}
+            "related": [
+                link.get("title")
+                for link in entry.iter(f"{ATOM}link")
+                if link.get("rel") == "related"
+            ],
+            "url": links[0] if links else None,
+            "deal": elem,
+        }
     return out
 
 
@@ -124,8 +138,15 @@ def test_exports_say_what_the_atom_deals_say(tmp_path: Path, feed_server: FeedSe
         assert row["amount_qualifier"] == (record["amount_qualifier"] or "") == qualifier
         valuation = _money(elem, "valuation")
         assert (row["valuation"], row["valuation_currency"]) == valuation[:2]
-        parties = [{"role": p.get("role"), "name": p.text, "slug": p.get("slug") or "",
-                    "lead": p.get("lead") == "true"} for p in elem.iter(f"{DEAL}party")]
+        parties = [
+            {
+                "role": p.get("role"),
+                "name": p.text,
+                "slug": p.get("slug") or "",
+                "lead": p.get("lead") == "true",
+            }
+            for p in elem.iter(f"{DEAL}party")
+        ]
         assert parties and record["parties"] == parties
         assert split_list(row["parties"]) == [f"{p['role']}:{p['name']}" for p in parties]
         leads = [p["name"] for p in parties if p["lead"]]
@@ -136,7 +157,7 @@ def test_exports_say_what_the_atom_deals_say(tmp_path: Path, feed_server: FeedSe
     anthropic = next(r for r in records if r["url"] == "https://a.example/1")
     assert anthropic["type"] == "investment" and anthropic["amount"] == 4e9
     assert anthropic["amount_qualifier"] == "up to"
-    assert anthropic["outlets"] == ["Outlet A", "Outlet; B"]       # ";" survives the CSV
+    assert anthropic["outlets"] == ["Outlet A", "Outlet; B"]  # ";" survives the CSV
     mistral = next(r for r in records if r["url"] == "https://a.example/2")
     assert mistral["currency"] == "EUR" and mistral["lead_investors"] == ["General Catalyst"]
     index = (site / "index.html").read_text()
@@ -144,7 +165,8 @@ def test_exports_say_what_the_atom_deals_say(tmp_path: Path, feed_server: FeedSe
 
 
 def test_unchanged_deals_are_not_read_and_a_change_rewrites(
-        tmp_path: Path, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     settings = settings_for(tmp_path, feed_server)
     site = settings.output
     serve(feed_server, A_ITEMS, [])
@@ -155,12 +177,13 @@ def test_unchanged_deals_are_not_read_and_a_change_rewrites(
 
         def read(self: Store) -> Any:
             raise AssertionError("the deal stories were read though none changed")
+
         monkeypatch.setattr(Store, "deal_export_rows", read)
-        cycle(settings, store, 1)                       # nothing new: skipped, same files
+        cycle(settings, store, 1)  # nothing new: skipped, same files
         assert {n: (site / n).read_bytes() for n in before} == before
         assert {n: (site / n).stat().st_mtime_ns for n in before} == stamps
         monkeypatch.undo()
-        (site / "deals.csv").unlink()                   # a file gone: written again
+        (site / "deals.csv").unlink()  # a file gone: written again
         cycle(settings, store, 2)
         assert {n: (site / n).read_bytes() for n in before} == before
         # another outlet joins a deal story (its updated time moves): rewritten
@@ -168,8 +191,10 @@ def test_unchanged_deals_are_not_read_and_a_change_rewrites(
         cycle(settings, store, 3)
         after = read_ndjson(site)
         assert {n: (site / n).read_bytes() for n in before} != before
-        assert next(r for r in after if r["url"] == "https://a.example/1")["outlets"] == \
-            ["Outlet A", "Outlet; B"]
+        assert next(r for r in after if r["url"] == "https://a.example/1")["outlets"] == [
+            "Outlet A",
+            "Outlet; B",
+        ]
         # a new deal: a new row, in news-time order; only its day's rows are read again
         days: list[str | None] = []
         real = Store.deal_export_rows
@@ -177,16 +202,21 @@ def test_unchanged_deals_are_not_read_and_a_change_rewrites(
         def counted(self: Store, day: str | None = None) -> Any:
             days.append(day)
             return real(self, day)
+
         monkeypatch.setattr(Store, "deal_export_rows", counted)
-        serve(feed_server, A_ITEMS + [("Quillon AI raises $120 million Series B",
-                                       "https://a.example/4", EARLY)], B_ITEMS)
+        serve(
+            feed_server,
+            A_ITEMS + [("Quillon AI raises $120 million Series B", "https://a.example/4", EARLY)],
+            B_ITEMS,
+        )
         cycle(settings, store, 4)
         assert days == ["2026-11-23"]
         monkeypatch.undo()
         again = read_ndjson(site)
         assert len(again) == 3 and len(read_csv(site)) == 3
-        assert [(r["announced"], r["story_id"]) for r in again] == \
-            sorted((r["announced"], r["story_id"]) for r in again)
+        assert [(r["announced"], r["story_id"]) for r in again] == sorted(
+            (r["announced"], r["story_id"]) for r in again
+        )
         # from scratch (no state, no files): the same bytes
         now = {n: (site / n).read_bytes() for n in before}
         for name in (*before, ".publish-state.json"):
@@ -203,6 +233,7 @@ def test_list_cells_round_trip() -> None:
 
 def test_a_reader_without_the_export_queries(tmp_path: Path) -> None:
     from tests.fake_reader import publish, sample
+
     publish(sample(), tmp_path)
     records = read_ndjson(tmp_path)
     assert records and all(r["type"] for r in records)
@@ -224,5 +255,5 @@ def test_an_older_database_gets_its_deal_days(tmp_path: Path, feed_server: FeedS
     with Store(settings.database) as again:
         assert [day for day, _ in again.deal_export_days()] == [day for day, _ in days]
         before = (settings.output / "deals.ndjson").read_bytes()
-        cycle(settings, again, 1)          # other counts: the days are read again, same bytes
+        cycle(settings, again, 1)  # other counts: the days are read again, same bytes
         assert (settings.output / "deals.ndjson").read_bytes() == before

@@ -73,8 +73,14 @@ def validator_path() -> str:
     where = os.environ.get(ENV, "")
     if not where:
         pytest.skip(f"{ENV} is not set (the directory holding w3c/feedvalidator's package)")
-    probe = subprocess.run([sys.executable, "-c", "import feedvalidator"], env=_env(where),
-                           capture_output=True, text=True, timeout=60, check=False)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import feedvalidator"],
+        env=_env(where),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     if probe.returncode != 0:
         last = (probe.stderr.strip().splitlines() or ["?"])[-1]
         pytest.skip(f"the feed validator in {where} cannot be imported: {last}")
@@ -89,8 +95,14 @@ def _env(where: str) -> dict[str, str]:
 
 def validate(where: str, files: list[tuple[Path, str]]) -> list[list[object]]:
     proc = subprocess.run(
-        [sys.executable, "-c", DRIVER], env=_env(where), capture_output=True, text=True,
-        timeout=300, check=False, input=json.dumps([[str(p), url] for p, url in files]))
+        [sys.executable, "-c", DRIVER],
+        env=_env(where),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        input=json.dumps([[str(p), url] for p, url in files]),
+    )
     assert proc.returncode == 0, proc.stderr
     result: list[list[object]] = json.loads(proc.stdout)
     return result
@@ -115,14 +127,15 @@ def atom_files(site: Path, base_url: str) -> list[tuple[Path, str]]:
 
 def problems(events: list[list[object]]) -> list[str]:
     """Every event but the unknown-namespace warning for the deal namespace."""
-    return [f"{Path(str(path)).name}: {severity} {kind}: {message}"
-            for path, severity, kind, params, message in events
-            if not (kind == "UnknownNamespace" and params.get("namespace") == DEAL_NS)]
+    return [
+        f"{Path(str(path)).name}: {severity} {kind}: {message}"
+        for path, severity, kind, params, message in events
+        if not (kind == "UnknownNamespace" and params.get("namespace") == DEAL_NS)
+    ]
 
 
 @pytest.mark.parametrize("feed_size", [50, 3], ids=["demo", "with-archive-pages"])
-def test_every_published_atom_file_passes_the_w3c_validator(tmp_path: Path,
-                                                            feed_size: int) -> None:
+def test_every_published_atom_file_passes_the_w3c_validator(tmp_path: Path, feed_size: int) -> None:
     where = validator_path()
     site, base_url = demo_site(tmp_path, feed_size=feed_size)
     files = atom_files(site, base_url)
@@ -146,11 +159,12 @@ def test_the_check_does_see_what_the_validator_reports(tmp_path: Path) -> None:
     assert len(entries) > 3
     one_time = "<updated>2026-03-01T00:00:00+00:00</updated>"
     same = re.sub(r"<updated>[^<]*</updated>", one_time, "<entry>".join(entries[1:]))
-    same = re.sub(r"<id>[^<]*</id>", "", same, count=1)    # the first entry's id
+    same = re.sub(r"<id>[^<]*</id>", "", same, count=1)  # the first entry's id
     broken = (entries[0] + "<entry>" + same).replace(DEAL_NS, "https://example.com/other-ns")
     bad = site / "broken.atom"
     bad.write_text(broken)
-    kinds = {line.split(": ")[1] for line in problems(validate(where, [
-        (bad, base_url + "feed.atom")]))}
+    kinds = {
+        line.split(": ")[1] for line in problems(validate(where, [(bad, base_url + "feed.atom")]))
+    }
     assert {"warning DuplicateUpdated", "warning UnknownNamespace"} <= kinds
     assert any(k.startswith("error ") for k in kinds), kinds

@@ -47,16 +47,20 @@ def _reader(count: int) -> FakeReader:
 
 
 def _files(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and p.name != STATE}
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != STATE
+    }
 
 
 def _assert_same(site: Path, cold: Path, archived: set[str]) -> None:
     """Same files and bytes, except archive pages written before (immutable, old bytes)."""
     got, want = _files(site), _files(cold)
     assert got.keys() == want.keys()
-    assert {k: v for k, v in got.items() if k not in archived} \
-        == {k: v for k, v in want.items() if k not in archived}
+    assert {k: v for k, v in got.items() if k not in archived} == {
+        k: v for k, v in want.items() if k not in archived
+    }
 
 
 @pytest.fixture()
@@ -74,27 +78,33 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_streamed_archives_equal_page_by_page(tmp_path: Path, renders: list[int]) -> None:
-    publish(_reader(40), tmp_path / "plain")               # page by page, memoised
-    assert len(renders) == len(set(renders)) == 40          # each story rendered once
+    publish(_reader(40), tmp_path / "plain")  # page by page, memoised
+    assert len(renders) == len(set(renders)) == 40  # each story rendered once
     renders.clear()
-    publish(StoreLikeReader(_reader(40)), tmp_path / "streamed")    # type: ignore[arg-type]
+    publish(StoreLikeReader(_reader(40)), tmp_path / "streamed")  # type: ignore[arg-type]
     assert _files(tmp_path / "streamed") == _files(tmp_path / "plain")
     assert len(renders) == len(set(renders)) == 40
 
 
-def test_incremental_publish_renders_only_changed_stories(tmp_path: Path,
-                                                          renders: list[int]) -> None:
+def test_incremental_publish_renders_only_changed_stories(
+    tmp_path: Path, renders: list[int]
+) -> None:
     inner = _reader(40)
     reader: Any = StoreLikeReader(inner)
     publish(reader, tmp_path / "site")
     archived = {k for k in _files(tmp_path / "site") if k.startswith("archive/")}
     renders.clear()
     inner.add(story(41, deal=investment()))
-    inner.replace(replace(inner.stories[38], updated=inner.stories[38].updated
-                          + timedelta(days=9), title="Edited headline"))
+    inner.replace(
+        replace(
+            inner.stories[38],
+            updated=inner.stories[38].updated + timedelta(days=9),
+            title="Edited headline",
+        )
+    )
     publish(reader, tmp_path / "site")
     assert sorted(set(renders)) == [39, 41]
-    publish(reader, tmp_path / "cold")      # archives written before keep their old versions
+    publish(reader, tmp_path / "cold")  # archives written before keep their old versions
     _assert_same(tmp_path / "site", tmp_path / "cold", archived)
 
 
@@ -116,14 +126,15 @@ def test_harvest_takes_only_matching_twins(tmp_path: Path) -> None:
     reader: Any = StoreLikeReader(inner)
     publish(reader, tmp_path / "a")
     shutil.copytree(tmp_path / "a", tmp_path / "b")
-    inner.replace(replace(inner.stories[11], updated=inner.stories[11].updated
-                          + timedelta(hours=1)))
+    inner.replace(
+        replace(inner.stories[11], updated=inner.stories[11].updated + timedelta(hours=1))
+    )
     publish(reader, tmp_path / "b")
     fresh = EntryRenderer(settings(), deal_line)
     atom_a = (tmp_path / "a" / "all.atom").read_bytes()
     json_a = (tmp_path / "a" / "all.json").read_bytes()
     assert fresh.harvest(atom_a, json_a) == 3
-    stale = EntryRenderer(settings(), deal_line)     # new Atom, old JSON (a torn write)
+    stale = EntryRenderer(settings(), deal_line)  # new Atom, old JSON (a torn write)
     assert stale.harvest((tmp_path / "b" / "all.atom").read_bytes(), json_a) == 2
     assert EntryRenderer(settings(), deal_line).harvest(atom_a, b"{not json") == 0
     assert EntryRenderer(settings(), deal_line).harvest(atom_a[:-40], json_a) == 0

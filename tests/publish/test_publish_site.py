@@ -25,8 +25,13 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def test_index_page(tmp_path: Path) -> None:
     reader = sample()
-    reader.add(story(8, title="<script>alert(1)</script><img src=x onerror=alert(2)>",
-                     deal=investment("Evil <b>Corp</b>", "Target")))
+    reader.add(
+        story(
+            8,
+            title="<script>alert(1)</script><img src=x onerror=alert(2)>",
+            deal=investment("Evil <b>Corp</b>", "Target"),
+        )
+    )
     publish(reader, tmp_path)
     text = (tmp_path / "index.html").read_text("utf-8")
     assert text.startswith("<!DOCTYPE html>") and '<meta name="viewport"' in text
@@ -36,13 +41,24 @@ def test_index_page(tmp_path: Path) -> None:
     feeds = {ln.get("href") for ln in doc.xpath("//head/link[@type='application/atom+xml']")}
     assert {"feed.atom", "all.atom", "deals/investment.atom", "tags/chips.atom"} <= feeds
     rows = doc.xpath("//table//tbody/tr")
-    assert len(rows) == 3                       # latest deals, feed_size of them
+    assert len(rows) == 3  # latest deals, feed_size of them
     cells = [c.text_content() for c in rows[0].xpath("td")]
-    assert cells[:5] == ["2026-01-05", "investment",
-                         "Evil <b>Corp</b> (investor), Target (target)", "up to $4B", "1"]
+    assert cells[:5] == [
+        "2026-01-05",
+        "investment",
+        "Evil <b>Corp</b> (investor), Target (target)",
+        "up to $4B",
+        "1",
+    ]
     hrefs = set(doc.xpath("//a/@href"))
-    assert {"companies/amazon.html", "companies/amazon.atom", "subscriptions.opml",
-            "feed.json", "all.json", "sources.opml"} <= hrefs
+    assert {
+        "companies/amazon.html",
+        "companies/amazon.atom",
+        "subscriptions.opml",
+        "feed.json",
+        "all.json",
+        "sources.opml",
+    } <= hrefs
 
 
 def test_volume_chart_is_static_svg(tmp_path: Path) -> None:
@@ -66,19 +82,26 @@ def test_company_page(tmp_path: Path) -> None:
 
 
 def test_opml_files(tmp_path: Path) -> None:
-    feeds = (FeedSettings("Wire", url="https://wire.example/rss"),
-             FeedSettings("Off", url="https://off.example/rss", enabled=False),
-             FeedSettings("Local", path=tmp_path / "x.xml"))
-    publish_site(sample(), settings=settings(feeds=feeds), out_dir=tmp_path, now=T0,
-                 deal_line=deal_line)
+    feeds = (
+        FeedSettings("Wire", url="https://wire.example/rss"),
+        FeedSettings("Off", url="https://off.example/rss", enabled=False),
+        FeedSettings("Local", path=tmp_path / "x.xml"),
+    )
+    publish_site(
+        sample(), settings=settings(feeds=feeds), out_dir=tmp_path, now=T0, deal_line=deal_line
+    )
     sources = etree.parse(str(tmp_path / "sources.opml")).getroot()
     assert sources.get("version") == "2.0"
-    assert [(o.get("text"), o.get("xmlUrl")) for o in sources.iter("outline")] == \
-        [("Wire", "https://wire.example/rss")]
+    assert [(o.get("text"), o.get("xmlUrl")) for o in sources.iter("outline")] == [
+        ("Wire", "https://wire.example/rss")
+    ]
     subs = etree.parse(str(tmp_path / "subscriptions.opml")).getroot()
     urls = [o.get("xmlUrl") for o in subs.iter("outline") if o.get("xmlUrl")]
-    published = sorted(BASE + p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.atom")
-                       if "archive" not in p.parts)
+    published = sorted(
+        BASE + p.relative_to(tmp_path).as_posix()
+        for p in tmp_path.rglob("*.atom")
+        if "archive" not in p.parts
+    )
     assert sorted(urls) == published
 
 
@@ -178,13 +201,15 @@ def test_websub_ping(tmp_path: Path, hub: tuple[str, type[_Hub]]) -> None:
     hub_url, handler = hub
     report = publish(sample(), tmp_path, websub_hub=hub_url)
     root = etree.parse(str(tmp_path / "feed.atom")).getroot()
-    assert [ln.get("href") for ln in root.iter(f"{ATOM}link") if ln.get("rel") == "hub"] == \
-        [hub_url]
+    assert [ln.get("href") for ln in root.iter(f"{ATOM}link") if ln.get("rel") == "hub"] == [
+        hub_url
+    ]
     topics = topic_urls(report, settings(websub_hub=hub_url))
     assert BASE + "feed.atom" in topics and BASE + "all.json" in topics
     assert ping_hub(hub_url, topics, timeout=5) == []
-    assert [(r["hub.mode"], r["hub.url"]) for r in handler.received] == \
-        [(["publish"], [t]) for t in topics]
+    assert [(r["hub.mode"], r["hub.url"]) for r in handler.received] == [
+        (["publish"], [t]) for t in topics
+    ]
 
 
 def test_websub_errors(hub: tuple[str, type[_Hub]]) -> None:
@@ -194,5 +219,6 @@ def test_websub_errors(hub: tuple[str, type[_Hub]]) -> None:
     assert errors == [f"{BASE}feed.atom: hub answered HTTP 500"]
     errors = ping_hub(f"http://127.0.0.1:{closed_port()}/", [BASE + "feed.atom"], timeout=2)
     assert len(errors) == 1 and errors[0].startswith(BASE + "feed.atom: ")
-    assert ping_hub("file:///etc/passwd", ["x"]) == ["file:///etc/passwd: the hub must be an "
-                                                     "http(s) URL"]
+    assert ping_hub("file:///etc/passwd", ["x"]) == [
+        "file:///etc/passwd: the hub must be an http(s) URL"
+    ]

@@ -17,10 +17,20 @@ from ..conftest import NOW, write_config
 
 
 def entry(n: int) -> Entry:
-    return Entry(feed="a", entry_key=f"k{n}", guid=None, link=f"https://a.example/{n}",
-                 title=f"Title {n}", summary="", content_html="", author=None,
-                 published=NOW - timedelta(hours=n), updated=None, content_hash=f"h{n}",
-                 original_link=None)
+    return Entry(
+        feed="a",
+        entry_key=f"k{n}",
+        guid=None,
+        link=f"https://a.example/{n}",
+        title=f"Title {n}",
+        summary="",
+        content_html="",
+        author=None,
+        published=NOW - timedelta(hours=n),
+        updated=None,
+        content_hash=f"h{n}",
+        original_link=None,
+    )
 
 
 def test_explain_prints_the_links_and_the_merge(tmp_path: Path) -> None:
@@ -32,11 +42,15 @@ def test_explain_prints_the_links_and_the_merge(tmp_path: Path) -> None:
         with store.write():
             kept = store.create_story(StoryDecision(ids[0], None, "new"), NOW)
             dropped = store.create_story(StoryDecision(ids[1], None, "new"), NOW)
-            store.attach(StoryDecision(ids[2], dropped, "similar", 0.8, ("anthropic", "claude"),
-                                       ids[1]), dropped, NOW)
+            store.attach(
+                StoryDecision(ids[2], dropped, "similar", 0.8, ("anthropic", "claude"), ids[1]),
+                dropped,
+                NOW,
+            )
             store.merge_stories(kept, dropped, NOW + timedelta(minutes=5), ids[2])
-    result = CliRunner().invoke(cli, ["--config", str(config), "stories", "--explain",
-                                      str(dropped)])
+    result = CliRunner().invoke(
+        cli, ["--config", str(config), "stories", "--explain", str(dropped)]
+    )
     assert result.exit_code == 0, result.output
     assert result.output == (
         f"story {dropped} was merged into story {kept}\n"
@@ -47,4 +61,5 @@ def test_explain_prints_the_links_and_the_merge(tmp_path: Path) -> None:
         f"      rule=new score=0.00 shared terms: -\n"
         f"  entry {ids[2]} [a] Title 3\n"
         f"      rule=similar score=0.80 matched entry {ids[1]} shared terms: anthropic, claude\n"
-        f"  absorbed story {dropped} at 2026-11-24T12:05:00+00:00 (entry {ids[2]} linked both)\n")
+        f"  absorbed story {dropped} at 2026-11-24T12:05:00+00:00 (entry {ids[2]} linked both)\n"
+    )

@@ -14,18 +14,25 @@ from ..conftest import FeedServer, rss, write_config
 
 
 def _cli(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "aggregator", "--config", str(config), *args],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "aggregator", "--config", str(config), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def _config(tmp_path: Path, feed_server: FeedServer) -> Path:
-    url = feed_server.add("/a.xml", rss("A", [
-        {"title": "Cohere raises $500 million", "link": "https://a.example/cohere"}]))
+    url = feed_server.add(
+        "/a.xml",
+        rss("A", [{"title": "Cohere raises $500 million", "link": "https://a.example/cohere"}]),
+    )
     return write_config(tmp_path, [{"name": "A", "url": url}])
 
 
-def test_a_fresh_database_does_not_publish_over_the_old_site(tmp_path: Path,
-                                                             feed_server: FeedServer) -> None:
+def test_a_fresh_database_does_not_publish_over_the_old_site(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
     config = _config(tmp_path, feed_server)
     site, db = tmp_path / "data" / "site", tmp_path / "data" / "test.db"
     first = _cli(config, "update", "--all")
@@ -34,13 +41,13 @@ def test_a_fresh_database_does_not_publish_over_the_old_site(tmp_path: Path,
     assert len(marker) >= 16
     before = (site / "all.atom").read_bytes()
 
-    db.unlink()          # gone between two runs: the next update makes a fresh database
+    db.unlink()  # gone between two runs: the next update makes a fresh database
     for suffix in ("-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     second = _cli(config, "update", "--all")
     assert second.returncode != 0
     assert "published from another database" in second.stderr, second.stderr
-    assert (site / "all.atom").read_bytes() == before          # the old site is kept
+    assert (site / "all.atom").read_bytes() == before  # the old site is kept
     assert (site / ".installation").read_text().strip() == marker
 
     feeds = _cli(config, "feeds")
@@ -55,8 +62,9 @@ def test_a_fresh_database_does_not_publish_over_the_old_site(tmp_path: Path,
     assert _cli(config, "feeds").stdout.startswith("health: ready")
 
 
-def test_feeds_json_is_unchanged_by_the_health_line(tmp_path: Path,
-                                                    feed_server: FeedServer) -> None:
+def test_feeds_json_is_unchanged_by_the_health_line(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
     config = _config(tmp_path, feed_server)
     assert _cli(config, "update", "--all").returncode == 0
     data = json.loads(_cli(config, "feeds", "--json").stdout)
@@ -64,7 +72,8 @@ def test_feeds_json_is_unchanged_by_the_health_line(tmp_path: Path,
 
 
 def test_a_database_deleted_during_a_cycle_is_a_store_error_and_nothing_is_published(
-        tmp_path: Path, feed_server: FeedServer) -> None:
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
     import random
     from datetime import datetime
 
@@ -76,16 +85,24 @@ def test_a_database_deleted_during_a_cycle_is_a_store_error_and_nothing_is_publi
     settings = load_settings(_config(tmp_path, feed_server), env={})
     now = datetime(2026, 11, 24, 12, tzinfo=UTC)
     with open_store(settings) as store:
+
         def delete(outcome: pipeline.FeedOutcome) -> None:
-            settings.database.unlink()       # after the feed was stored, before the publish
-        report = pipeline.run_once(settings, store, Fetcher(FetchOptions(
-            allow_private_networks=True)), now, all_feeds=True, progress=delete,
-            rng=random.Random(1))
+            settings.database.unlink()  # after the feed was stored, before the publish
+
+        report = pipeline.run_once(
+            settings,
+            store,
+            Fetcher(FetchOptions(allow_private_networks=True)),
+            now,
+            all_feeds=True,
+            progress=delete,
+            rng=random.Random(1),
+        )
     assert report.new_entries == 1
     assert report.store_error and "deleted while in use" in report.store_error
     assert report.stage_errors["database"] == report.store_error
     assert report.published == 0 and not (settings.output / "all.atom").exists()
-    assert not settings.database.exists()          # and nothing made a fresh one
+    assert not settings.database.exists()  # and nothing made a fresh one
 
 
 def test_the_marker_is_never_served(tmp_path: Path, feed_server: FeedServer) -> None:

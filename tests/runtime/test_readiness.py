@@ -30,8 +30,9 @@ def settings(tmp_path: Path, feed_server: FeedServer) -> Settings:
 
 
 def cycle(settings: Settings, store: Store) -> pipeline.RunReport:
-    return pipeline.run_once(settings, store, Fetcher(fetch_options(settings)), NOW,
-                             rng=random.Random(1), all_feeds=True)
+    return pipeline.run_once(
+        settings, store, Fetcher(fetch_options(settings)), NOW, rng=random.Random(1), all_feeds=True
+    )
 
 
 def probe(settings: Settings, **kw: object) -> ReadinessProbe:
@@ -62,9 +63,14 @@ def _truncate(path: Path) -> None:
     os.truncate(path, 0)
 
 
-@pytest.mark.parametrize(("harm", "words"), [
-    (_delete, "deleted"), (_replace, "replaced"), (_truncate, "truncated"),
-])
+@pytest.mark.parametrize(
+    ("harm", "words"),
+    [
+        (_delete, "deleted"),
+        (_replace, "replaced"),
+        (_truncate, "truncated"),
+    ],
+)
 def test_a_database_file_harmed_under_the_service(settings: Settings, harm, words) -> None:  # type: ignore[no-untyped-def]
     with open_store(settings) as store:
         cycle(settings, store)
@@ -74,21 +80,23 @@ def test_a_database_file_harmed_under_the_service(settings: Settings, harm, word
         harm(settings.database)
         answer = watching()
         assert not answer.ready and words in str(answer.detail["database"])
-        with pytest.raises(StoreError, match=words):      # the cycle writes nothing over it
+        with pytest.raises(StoreError, match=words):  # the cycle writes nothing over it
             cycle(settings, store)
     if harm is _delete:
-        assert not settings.database.exists()      # nothing made a fresh, empty one
+        assert not settings.database.exists()  # nothing made a fresh, empty one
         with pytest.raises(StoreError, match="gone"):
             open_store(settings, create=False)
         assert not probe(settings)().ready and not settings.database.exists()
 
 
-def test_a_cycle_that_could_not_write_is_not_ready(settings: Settings,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cycle_that_could_not_write_is_not_ready(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import sqlite3
 
     def full(*args: object, **kw: object) -> object:
         raise sqlite3.OperationalError("database or disk is full")
+
     with open_store(settings) as store:
         monkeypatch.setattr(Store, "_insert_entry", full)
         cycle(settings, store)
@@ -108,8 +116,9 @@ def test_faults_the_service_saw_make_it_not_ready(settings: Settings) -> None:
 
 def _two_feeds(settings: Settings, feed_server: FeedServer, **kw: object) -> Settings:
     dead = feed_server.add("/dead.xml", "gone", status=500)
-    return dataclasses.replace(settings, feeds=(*settings.feeds,
-                                                FeedSettings(name="B", url=dead)), **kw)
+    return dataclasses.replace(
+        settings, feeds=(*settings.feeds, FeedSettings(name="B", url=dead)), **kw
+    )
 
 
 def _break_a(settings: Settings, feed_server: FeedServer) -> None:
@@ -119,35 +128,38 @@ def _break_a(settings: Settings, feed_server: FeedServer) -> None:
 def test_every_feed_failing_is_not_ready(settings: Settings, feed_server: FeedServer) -> None:
     settings = _two_feeds(settings, feed_server)
     with open_store(settings) as store:
-        cycle(settings, store)                      # A works, B fails: ready, one failing
+        cycle(settings, store)  # A works, B fails: ready, one failing
         health = probe(settings)()
         assert health.ready and health.detail["feeds_failing"] == 1
         _break_a(settings, feed_server)
-        cycle(settings, store)                      # offline: every feed failed
+        cycle(settings, store)  # offline: every feed failed
     health = probe(settings)()
     assert not health.ready
-    assert health.detail["reason"] == ("every feed failed its last fetch (offline, or all "
-                                       "sources failing)")
+    assert health.detail["reason"] == (
+        "every feed failed its last fetch (offline, or all sources failing)"
+    )
     assert (health.detail["feeds_fetched"], health.detail["feeds_failing"]) == (2, 2)
     assert "503" in str(health.detail["feed_error"])
 
 
 def test_readiness_feed_failures_waits_for_that_many_failures(
-        settings: Settings, feed_server: FeedServer) -> None:
+    settings: Settings, feed_server: FeedServer
+) -> None:
     settings = _two_feeds(settings, feed_server, readiness_feed_failures=2)
     with open_store(settings) as store:
         _break_a(settings, feed_server)
         cycle(settings, store)
-        assert probe(settings)().ready               # one failure each: not yet degraded
+        assert probe(settings)().ready  # one failure each: not yet degraded
         cycle(settings, store)
     assert not probe(settings)().ready
 
 
-def test_the_page_lists_each_source_with_its_status(settings: Settings,
-                                                    feed_server: FeedServer) -> None:
+def test_the_page_lists_each_source_with_its_status(
+    settings: Settings, feed_server: FeedServer
+) -> None:
     settings = _two_feeds(settings, feed_server)
     with open_store(settings) as store:
-        cycle(settings, store)                      # A works, B fails
+        cycle(settings, store)  # A works, B fails
     page = (settings.output / "index.html").read_text()
     sources = page.split("<h2>Sources</h2>", 1)[1]
     assert "2 sources, 1 failing." in sources

@@ -39,10 +39,11 @@ pytestmark = pytest.mark.skipif(not reuse_port_available(), reason="needs Linux 
 
 T = TypeVar("T")
 PAGE = (b"# the service's metrics, first page\n", "text/plain; version=0.0.4; charset=utf-8")
-WAIT = 60.0        # generous: the machine may be busy; nothing here is a timing assertion
+WAIT = 60.0  # generous: the machine may be busy; nothing here is a timing assertion
 
 
 # --------------------------------------------------------------------------- helpers
+
 
 def _listening_inodes(port: int) -> set[str]:
     inodes = set()
@@ -64,8 +65,10 @@ def listeners(port: int) -> set[int]:
         if not entry.isdigit():
             continue
         with contextlib.suppress(OSError):
-            if any(os.readlink(f"/proc/{entry}/fd/{fd}") in wanted
-                   for fd in os.listdir(f"/proc/{entry}/fd")):
+            if any(
+                os.readlink(f"/proc/{entry}/fd/{fd}") in wanted
+                for fd in os.listdir(f"/proc/{entry}/fd")
+            ):
                 pids.add(int(entry))
     return pids
 
@@ -125,8 +128,14 @@ def settings(tmp_path: Path) -> Settings:
     (site / "feed.atom").write_text("<feed xmlns='http://www.w3.org/2005/Atom'/>\n")
     feed = tmp_path / "a.xml"
     feed.write_text(rss("A", [{"title": "Acme raises $10M", "link": "https://a.example/1"}]))
-    return Settings(database=tmp_path / "db" / "a.db", output=site, host="127.0.0.1", port=0,
-                    feeds=(FeedSettings("A", path=feed),), web_workers=3)
+    return Settings(
+        database=tmp_path / "db" / "a.db",
+        output=site,
+        host="127.0.0.1",
+        port=0,
+        feeds=(FeedSettings("A", path=feed),),
+        web_workers=3,
+    )
 
 
 @contextlib.contextmanager
@@ -153,8 +162,9 @@ def serving(settings: Settings) -> Iterator[tuple[Loop, Serving]]:
 def all_listening(served: Serving) -> set[int]:
     assert served.pool is not None
     expected = {os.getpid(), *served.pool.pids}
-    return wait_until(lambda: listeners(served.port) == expected and expected,
-                      f"{expected} to listen")
+    return wait_until(
+        lambda: listeners(served.port) == expected and expected, f"{expected} to listen"
+    )
 
 
 def close_own_listener(loop: Loop, served: Serving) -> int:
@@ -171,8 +181,10 @@ def close_own_listener(loop: Loop, served: Serving) -> int:
 STABLE = ("ETag", "Last-Modified", "Content-Type", "Cache-Control", "Content-Length")
 
 
-def same_answer(a: tuple[int, dict[str, str], bytes], b: tuple[int, dict[str, str], bytes],
-                ) -> bool:
+def same_answer(
+    a: tuple[int, dict[str, str], bytes],
+    b: tuple[int, dict[str, str], bytes],
+) -> bool:
     return a[0] == b[0] and a[2] == b[2] and all(a[1].get(h) == b[1].get(h) for h in STABLE)
 
 
@@ -181,12 +193,12 @@ def test_helpers_bind_the_port_the_service_got_and_serve_it(settings: Settings) 
         assert served.processes == 3 and served.pool is not None
         helpers = set(served.pool.pids)
         assert len(helpers) == 2 and os.getpid() not in helpers
-        all_listening(served)                     # port 0: the helpers joined the port we got
+        all_listening(served)  # port 0: the helpers joined the port we got
         ours = get(served.port, "/feed.atom")
         assert ours[0] == 200 and b"<feed" in ours[2]
         port = close_own_listener(loop, served)
         assert listeners(port) == helpers
-        for _ in range(20):                       # fresh connections: helpers only
+        for _ in range(20):  # fresh connections: helpers only
             assert same_answer(get(port, "/feed.atom"), ours)
             assert get(port, "/healthz")[0] == 200
         assert get(port, "/nothing-here")[0] == 404
@@ -209,7 +221,7 @@ def test_readyz_of_a_helper_agrees_with_the_service(settings: Settings) -> None:
     from aggregator.runtime.service import Service
     from aggregator.store import open_store
 
-    open_store(settings).close()       # as `aggregator run` does before serving
+    open_store(settings).close()  # as `aggregator run` does before serving
     with serving(replace(settings, web_workers=2)) as (loop, served):
         all_listening(served)
         port = close_own_listener(loop, served)
@@ -218,7 +230,7 @@ def test_readyz_of_a_helper_agrees_with_the_service(settings: Settings) -> None:
         assert json.loads(body)["reason"] == "no update cycle has completed"
         service = Service(settings)
         try:
-            assert service.run_cycle().failed == 0     # the first update cycle: now ready
+            assert service.run_cycle().failed == 0  # the first update cycle: now ready
             ours = service.readiness()
         finally:
             service.close()
@@ -227,7 +239,8 @@ def test_readyz_of_a_helper_agrees_with_the_service(settings: Settings) -> None:
         theirs = json.loads(body)
         assert status == 200
         assert {k: v for k, v in theirs.items() if k != "last_cycle_age_seconds"} == {
-            k: v for k, v in ours.detail.items() if k != "last_cycle_age_seconds"}
+            k: v for k, v in ours.detail.items() if k != "last_cycle_age_seconds"
+        }
 
 
 def test_the_service_sends_its_metrics_after_every_cycle(settings: Settings) -> None:
@@ -245,14 +258,20 @@ def test_the_service_sends_its_metrics_after_every_cycle(settings: Settings) -> 
             await asyncio.to_thread(all_listening, served)
             port = served.port
             (site,) = served.runner.sites
-            await site.stop()                       # from here on, the helper answers
-            await asyncio.to_thread(wait_until, lambda: os.getpid() not in listeners(port),
-                                    "the service's listener to close")
+            await site.stop()  # from here on, the helper answers
+            await asyncio.to_thread(
+                wait_until,
+                lambda: os.getpid() not in listeners(port),
+                "the service's listener to close",
+            )
             before = (await asyncio.to_thread(get, port, "/metrics"))[2]
             await asyncio.to_thread(service.run_cycle)
             after = service.metrics.render()[0]
-            await asyncio.to_thread(wait_until, lambda: get(port, "/metrics")[2] == after,
-                                    "the helper to show the metrics after the cycle")
+            await asyncio.to_thread(
+                wait_until,
+                lambda: get(port, "/metrics")[2] == after,
+                "the helper to show the metrics after the cycle",
+            )
             return before, after
         finally:
             stop.set()
@@ -264,34 +283,42 @@ def test_the_service_sends_its_metrics_after_every_cycle(settings: Settings) -> 
     assert service.serving is None
 
 
-def test_a_helper_that_dies_is_replaced(settings: Settings,
-                                        caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="aggregator.runtime.web_pool"), \
-            serving(replace(settings, web_workers=2)) as (loop, served):
+def test_a_helper_that_dies_is_replaced(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    with (
+        caplog.at_level(logging.WARNING, logger="aggregator.runtime.web_pool"),
+        serving(replace(settings, web_workers=2)) as (loop, served),
+    ):
         assert served.pool is not None
         all_listening(served)
         port = close_own_listener(loop, served)
         (victim,) = served.pool.pids
         os.kill(victim, signal.SIGKILL)
-        (heir,) = wait_until(lambda: [p for p in served.pool.pids if p != victim]
-                             if served.pool else [], "a new helper")
+        (heir,) = wait_until(
+            lambda: [p for p in served.pool.pids if p != victim] if served.pool else [],
+            "a new helper",
+        )
         wait_until(lambda: listeners(port) == {heir}, "the new helper to listen")
         assert get(port, "/healthz")[0] == 200 and served.pool.restarts == 1
-        assert get(port, "/metrics")[2] == PAGE[0]      # it started with the last page
+        assert get(port, "/metrics")[2] == PAGE[0]  # it started with the last page
     assert f"web process {victim} ended (exit code -9)" in caplog.text
 
 
-def test_helpers_stop_when_serving_closes(settings: Settings,
-                                         caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="aggregator.runtime.web_pool"), \
-            serving(settings) as (_loop, served):
+def test_helpers_stop_when_serving_closes(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    with (
+        caplog.at_level(logging.WARNING, logger="aggregator.runtime.web_pool"),
+        serving(settings) as (_loop, served),
+    ):
         assert served.pool is not None
         helpers = set(served.pool.pids)
         all_listening(served)
         port = served.port
     assert not any(running(pid) for pid in helpers)
     assert listeners(port) == set()
-    assert caplog.records == []         # SIGTERM was enough: none had to be killed
+    assert caplog.records == []  # SIGTERM was enough: none had to be killed
 
 
 def test_a_port_someone_listens_on_is_refused(settings: Settings) -> None:
@@ -303,12 +330,14 @@ def test_a_port_someone_listens_on_is_refused(settings: Settings) -> None:
         assert served.pool is not None and listeners(served.port) >= {os.getpid()}
 
 
-def test_without_so_reuseport_one_process_serves(settings: Settings,
-                                                 monkeypatch: pytest.MonkeyPatch,
-                                                 caplog: pytest.LogCaptureFixture) -> None:
+def test_without_so_reuseport_one_process_serves(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     monkeypatch.delattr(socket, "SO_REUSEPORT")
-    with caplog.at_level(logging.WARNING, logger="aggregator.runtime.web_pool"), \
-            serving(settings) as (_loop, served):
+    with (
+        caplog.at_level(logging.WARNING, logger="aggregator.runtime.web_pool"),
+        serving(settings) as (_loop, served),
+    ):
         assert served.pool is None and served.processes == 1
         assert get(served.port, "/healthz")[0] == 200
         assert listeners(served.port) == {os.getpid()}
@@ -320,34 +349,60 @@ def test_helper_modules_stay_light() -> None:
     """A helper imports its own module, plus the parent's main script when the service was
     started by the ``aggregator`` script (``from aggregator.runtime.cli import main``): neither may
     bring in the pipeline, the scheduler or the stages behind them."""
-    code = ("import sys, aggregator.runtime.cli, aggregator.runtime.web_pool; "
-            "print(' '.join(sorted(sys.modules)))")
-    loaded = set(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                                text=True).stdout.split())
-    heavy = {"aggregator.cycle", "aggregator.runtime.service", "aggregator.runtime.worker",
-             "aggregator.stories", "aggregator.deals", "aggregator.publish", "aggregator.fetch",
-             "aggregator.parse", "apscheduler", "feedparser", "feedgen", "httpx"}
+    code = (
+        "import sys, aggregator.runtime.cli, aggregator.runtime.web_pool; "
+        "print(' '.join(sorted(sys.modules)))"
+    )
+    loaded = set(
+        subprocess.run(
+            [sys.executable, "-c", code], check=True, capture_output=True, text=True
+        ).stdout.split()
+    )
+    heavy = {
+        "aggregator.cycle",
+        "aggregator.runtime.service",
+        "aggregator.runtime.worker",
+        "aggregator.stories",
+        "aggregator.deals",
+        "aggregator.publish",
+        "aggregator.fetch",
+        "aggregator.parse",
+        "apscheduler",
+        "feedparser",
+        "feedgen",
+        "httpx",
+    }
     assert "aggregator.runtime.web_pool" in loaded and loaded & heavy == set()
 
 
 # --------------------------------------------------------------------------- the real service
 
+
 @contextlib.contextmanager
-def aggregator_serve(tmp_path: Path, workers: int = 2,
-                     ) -> Iterator[tuple[subprocess.Popen[bytes], int, set[int]]]:
+def aggregator_serve(
+    tmp_path: Path,
+    workers: int = 2,
+) -> Iterator[tuple[subprocess.Popen[bytes], int, set[int]]]:
     """`aggregator serve` in its own session; yields (process, port, helper pids)."""
     port = free_port()
-    config = write_config(tmp_path, [], server={"host": "127.0.0.1", "port": port,
-                                                "workers": workers})
+    config = write_config(
+        tmp_path, [], server={"host": "127.0.0.1", "port": port, "workers": workers}
+    )
     log_path = tmp_path / "serve.log"
     with log_path.open("wb") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "aggregator", "--config", str(config),
-                                 "serve"], stdout=log, stderr=log, start_new_session=True,
-                                env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "aggregator", "--config", str(config), "serve"],
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
     helpers: set[int] = set()
     try:
-        pids = wait_until(lambda: len(listeners(port)) == workers and listeners(port),
-                          f"{workers} processes to listen")
+        pids = wait_until(
+            lambda: len(listeners(port)) == workers and listeners(port),
+            f"{workers} processes to listen",
+        )
         assert proc.pid in pids
         helpers = pids - {proc.pid}
         yield proc, port, helpers
@@ -370,7 +425,7 @@ def test_sigterm_stops_the_service_and_its_helpers(tmp_path: Path) -> None:
         assert len(helpers) == 2
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=WAIT) == 0
-        assert not any(running(pid) for pid in helpers)   # reaped by the service
+        assert not any(running(pid) for pid in helpers)  # reaped by the service
         assert listeners(port) == set()
 
 
@@ -400,19 +455,21 @@ def test_a_second_service_on_the_same_port_stops_with_a_clear_error(tmp_path: Pa
     for name in ("first", "second"):
         (tmp_path / name).mkdir()
     with aggregator_serve(tmp_path / "first") as (proc, port, helpers):
-        config = write_config(tmp_path / "second", [], server={"host": "127.0.0.1",
-                                                               "port": port})
-        second = subprocess.run([sys.executable, "-m", "aggregator", "--config", str(config),
-                                 "serve"], capture_output=True, text=True, timeout=WAIT)
+        config = write_config(tmp_path / "second", [], server={"host": "127.0.0.1", "port": port})
+        second = subprocess.run(
+            [sys.executable, "-m", "aggregator", "--config", str(config), "serve"],
+            capture_output=True,
+            text=True,
+            timeout=WAIT,
+        )
         assert second.returncode == 1
         assert f"cannot listen on 127.0.0.1:{port}" in second.stderr
         assert "server.port" in second.stderr and "Traceback" not in second.stderr
-        assert get(port, "/healthz")[0] == 200          # the first one serves on
+        assert get(port, "/healthz")[0] == 200  # the first one serves on
         assert listeners(port) == {proc.pid, *helpers}
 
 
-def test_a_helper_answers_not_ready_with_the_faults_the_service_sent(
-        settings: Settings) -> None:
+def test_a_helper_answers_not_ready_with_the_faults_the_service_sent(settings: Settings) -> None:
     """The service's last cycle failed to write the database: the database cannot say so,
     the service tells its helpers, and their /readyz agrees."""
     from aggregator.runtime.service import Service

@@ -39,9 +39,19 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def entry(n: int, published: datetime | None, feed: str = "a") -> Entry:
-    return Entry(feed=feed, entry_key=f"guid:{n}", guid=str(n), link=f"https://a.example/{n}",
-                 title=f"Story {n}", summary="", content_html="", author=None,
-                 published=published, updated=None, content_hash=f"h{n}")
+    return Entry(
+        feed=feed,
+        entry_key=f"guid:{n}",
+        guid=str(n),
+        link=f"https://a.example/{n}",
+        title=f"Story {n}",
+        summary="",
+        content_html="",
+        author=None,
+        published=published,
+        updated=None,
+        content_hash=f"h{n}",
+    )
 
 
 def stored(store: Store, *entries: Entry) -> list[int]:
@@ -59,22 +69,29 @@ def store() -> Store:
 
 
 def test_the_earliest_report_dates_the_story(store: Store) -> None:
-    ids = stored(store, entry(1, NOW - timedelta(days=2)), entry(2, NOW - timedelta(days=9)),
-                 entry(3, NOW - timedelta(days=1)), entry(4, None))
+    ids = stored(
+        store,
+        entry(1, NOW - timedelta(days=2)),
+        entry(2, NOW - timedelta(days=9)),
+        entry(3, NOW - timedelta(days=1)),
+        entry(4, None),
+    )
     with store.write():
         story = store.create_story(StoryDecision(ids[0], None, "new"), NOW)
         assert published(store, story) == NOW - timedelta(days=2)
         store.attach(StoryDecision(ids[1], story, "similar", 0.9), story, NOW)
         assert published(store, story) == NOW - timedelta(days=9)
-        for later in ids[2:]:           # a later or undated report changes nothing
+        for later in ids[2:]:  # a later or undated report changes nothing
             store.attach(StoryDecision(later, story, "similar", 0.9), story, NOW)
             assert published(store, story) == NOW - timedelta(days=9)
 
 
-@pytest.mark.parametrize("date", [None, NOW + timedelta(hours=6)],
-                         ids=["undated", "dated-after-first-seen"])
-def test_a_story_is_never_dated_after_it_was_first_seen(store: Store,
-                                                        date: datetime | None) -> None:
+@pytest.mark.parametrize(
+    "date", [None, NOW + timedelta(hours=6)], ids=["undated", "dated-after-first-seen"]
+)
+def test_a_story_is_never_dated_after_it_was_first_seen(
+    store: Store, date: datetime | None
+) -> None:
     ids = stored(store, entry(1, date))
     with store.write():
         story = store.create_story(StoryDecision(ids[0], None, "new"), NOW)
@@ -91,45 +108,71 @@ def test_an_edited_report_with_an_earlier_date_moves_the_story_back(store: Store
 
 
 def test_deal_months_count_the_month_a_deal_was_announced(store: Store) -> None:
-    dates = [datetime(2026, 3, 5, tzinfo=NOW.tzinfo), datetime(2026, 3, 20, tzinfo=NOW.tzinfo),
-             datetime(2025, 12, 31, 23, tzinfo=NOW.tzinfo), None]
+    dates = [
+        datetime(2026, 3, 5, tzinfo=NOW.tzinfo),
+        datetime(2026, 3, 20, tzinfo=NOW.tzinfo),
+        datetime(2025, 12, 31, 23, tzinfo=NOW.tzinfo),
+        None,
+    ]
     ids = stored(store, *(entry(n, d) for n, d in enumerate(dates)))
-    deal = Deal(type="funding", amount=Money(10e6, "USD", usd=10e6),
-                parties=(Party("Lumora", "target", "lumora"),))
+    deal = Deal(
+        type="funding",
+        amount=Money(10e6, "USD", usd=10e6),
+        parties=(Party("Lumora", "target", "lumora"),),
+    )
     with store.write():
         for entry_id in ids:
             story = store.create_story(StoryDecision(entry_id, None, "new"), NOW)
-            store.set_story_facts(story, primary_entry_id=entry_id, deal=deal, tags=(),
-                                  curated=True, now=NOW)
+            store.set_story_facts(
+                story, primary_entry_id=entry_id, deal=deal, tags=(), curated=True, now=NOW
+            )
     assert [(v.month, v.deals, v.usd) for v in store.deal_volume_by_month()] == [
-        ("2025-12", 1, 10e6), ("2026-03", 2, 20e6), ("2026-11", 1, 10e6)]
+        ("2025-12", 1, 10e6),
+        ("2026-03", 2, 20e6),
+        ("2026-11", 1, 10e6),
+    ]
 
 
 # --------------------------------------------------------------------------- a whole cycle
+
 
 def _rss(title: str, items: list[tuple[str, str, datetime | None]]) -> str:
     body = "".join(
         f"<item><title>{t}</title><link>{link}</link><guid>{link}</guid>"
         f"<description>{t}.</description>"
-        + (f"<pubDate>{format_datetime(d, usegmt=True)}</pubDate>" if d else "") + "</item>"
-        for t, link, d in items)
-    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
-            f"<title>{title}</title><link>https://example.com/</link>"
-            f"<description>{title}</description>{body}</channel></rss>")
+        + (f"<pubDate>{format_datetime(d, usegmt=True)}</pubDate>" if d else "")
+        + "</item>"
+        for t, link, d in items
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>{title}</title><link>https://example.com/</link>"
+        f"<description>{title}</description>{body}</channel></rss>"
+    )
 
 
 DAY = timedelta(days=1)
 LUMORA = "Lumora raises $40 million Series A led by Nvidia"
-BACKLOG = {   # outlet -> its feed's items: a first run meets months of them at once
-    "Wire": [(LUMORA, "https://wire.example/lumora", NOW - 100 * DAY),
-             ("Graphcore acquires Runway for $300 million", "https://wire.example/runway",
-              NOW - 40 * DAY),
-             ("Cohere opens an office in Paris", "https://wire.example/paris", None)],
-    "Ledger": [(LUMORA, "https://ledger.example/lumora", NOW - 101 * DAY),
-               ("Figure raises $75 million from Microsoft", "https://ledger.example/figure",
-                NOW + DAY / 2)],
+BACKLOG = {  # outlet -> its feed's items: a first run meets months of them at once
+    "Wire": [
+        (LUMORA, "https://wire.example/lumora", NOW - 100 * DAY),
+        (
+            "Graphcore acquires Runway for $300 million",
+            "https://wire.example/runway",
+            NOW - 40 * DAY,
+        ),
+        ("Cohere opens an office in Paris", "https://wire.example/paris", None),
+    ],
+    "Ledger": [
+        (LUMORA, "https://ledger.example/lumora", NOW - 101 * DAY),
+        (
+            "Figure raises $75 million from Microsoft",
+            "https://ledger.example/figure",
+            NOW + DAY / 2,
+        ),
+    ],
 }
-EXPECTED = {   # title -> news time
+EXPECTED = {  # title -> news time
     LUMORA: NOW - 101 * DAY,
     "Graphcore acquires Runway for $300 million": NOW - 40 * DAY,
     "Cohere opens an office in Paris": NOW,
@@ -143,13 +186,19 @@ def backlog(tmp_path: Path) -> Settings:
         path = tmp_path / f"{outlet.lower()}.xml"
         path.write_text(_rss(outlet, items))
         feeds.append(FeedSettings(name=outlet, path=path))
-    return Settings(database=tmp_path / "a.db", output=tmp_path / "site", feeds=tuple(feeds),
-                    feed_size=2, site=SiteSettings(id_authority="test.example,2026"))
+    return Settings(
+        database=tmp_path / "a.db",
+        output=tmp_path / "site",
+        feeds=tuple(feeds),
+        feed_size=2,
+        site=SiteSettings(id_authority="test.example,2026"),
+    )
 
 
 def run(settings: Settings, store: Store) -> None:
-    report = pipeline.run_once(settings, store, Fetcher(fetch_options(settings)), NOW,
-                               all_feeds=True)
+    report = pipeline.run_once(
+        settings, store, Fetcher(fetch_options(settings)), NOW, all_feeds=True
+    )
     assert report.publish_error is None
 
 
@@ -167,21 +216,22 @@ def test_a_first_run_dates_every_story_by_its_news(tmp_path: Path) -> None:
     run(settings, store)
     site = settings.output
     got = {}
-    for stem in ["all", "archive/all/0"]:     # head (2 newest) and the full archive page
-        got.update({t: datetime.fromisoformat(i["date_published"]) for t, i in
-                    items(site, stem).items()})
+    for stem in ["all", "archive/all/0"]:  # head (2 newest) and the full archive page
+        got.update(
+            {t: datetime.fromisoformat(i["date_published"]) for t, i in items(site, stem).items()}
+        )
     assert got == EXPECTED
     deals = [s for s in store.select_stories(StoryQuery(deals_only=True), limit=10)]
     assert len(deals) >= 2
     months = Counter(s.published.strftime("%Y-%m") for s in deals)
     assert {v.month: v.deals for v in store.deal_volume_by_month()} == months
-    assert len(months) >= 2                 # not every deal in the month of the first run
+    assert len(months) >= 2  # not every deal in the month of the first run
     page = (site / "index.html").read_text()
-    for story in deals[:settings.feed_size]:      # the page's table lists the newest
+    for story in deals[: settings.feed_size]:  # the page's table lists the newest
         assert f"<td>{story.published.date().isoformat()}</td>" in page
 
 
-UPDATED = {   # title -> updated after the first run: its newest report's date, else first seen
+UPDATED = {  # title -> updated after the first run: its newest report's date, else first seen
     LUMORA: NOW - 100 * DAY,
     "Graphcore acquires Runway for $300 million": NOW - 40 * DAY,
     "Cohere opens an office in Paris": NOW,
@@ -189,19 +239,22 @@ UPDATED = {   # title -> updated after the first run: its newest report's date, 
 }
 
 
-def test_a_backlog_keeps_its_report_dates_as_updated_until_a_story_changes(
-        tmp_path: Path) -> None:
+def test_a_backlog_keeps_its_report_dates_as_updated_until_a_story_changes(tmp_path: Path) -> None:
     settings = backlog(tmp_path)
     store = Store(settings.database)
     run(settings, store)
 
-    def modified() -> dict[str, datetime]:     # head (2 newest) and the archive page
-        return {t: datetime.fromisoformat(i["date_modified"]) for stem in ["all", "archive/all/0"]
-                for t, i in items(settings.output, stem).items()}
+    def modified() -> dict[str, datetime]:  # head (2 newest) and the archive page
+        return {
+            t: datetime.fromisoformat(i["date_modified"])
+            for stem in ["all", "archive/all/0"]
+            for t, i in items(settings.output, stem).items()
+        }
 
-    assert modified() == UPDATED          # not the first run's second for every story
+    assert modified() == UPDATED  # not the first run's second for every story
     for element in atom_entries(settings.output / "all.atom") + atom_entries(
-            settings.output / "archive/all/0.atom"):
+        settings.output / "archive/all/0.atom"
+    ):
         assert element.findtext(f"{ATOM}updated") >= element.findtext(f"{ATOM}published")
     feed = etree.parse(str(settings.output / "all.atom")).getroot()
     assert datetime.fromisoformat(feed.findtext(f"{ATOM}updated")) == NOW
@@ -210,11 +263,22 @@ def test_a_backlog_keeps_its_report_dates_as_updated_until_a_story_changes(
     # others keep their dates (their facts did not change).
     later = NOW + timedelta(hours=3)
     path = tmp_path / "ledger.xml"
-    path.write_text(_rss("Ledger", BACKLOG["Ledger"] + [
-        ("Graphcore acquires Runway for $300 million in cash",
-         "https://ledger.example/runway", NOW - 39 * DAY)]))
-    report = pipeline.run_once(settings, store, Fetcher(fetch_options(settings)), later,
-                               all_feeds=True)
+    path.write_text(
+        _rss(
+            "Ledger",
+            BACKLOG["Ledger"]
+            + [
+                (
+                    "Graphcore acquires Runway for $300 million in cash",
+                    "https://ledger.example/runway",
+                    NOW - 39 * DAY,
+                )
+            ],
+        )
+    )
+    report = pipeline.run_once(
+        settings, store, Fetcher(fetch_options(settings)), later, all_feeds=True
+    )
     assert report.publish_error is None and report.stories_joined == 1
     got = {s.title: s.updated for s in store.select_stories(StoryQuery(), limit=10)}
     assert got == {**UPDATED, "Graphcore acquires Runway for $300 million": later}
@@ -252,14 +316,16 @@ def _as_before_news_time(store: Store) -> None:
             store.db.execute(f"DROP TRIGGER {name}")
         _schema.deal_month_triggers(store.db, "created_at")
         store.db.execute("DELETE FROM deal_months")
-        store.db.execute("INSERT INTO deal_months (month, n, usd) "
-                         + _schema.deal_month_rows("created_at"))
+        store.db.execute(
+            "INSERT INTO deal_months (month, n, usd) " + _schema.deal_month_rows("created_at")
+        )
         store.db.execute("ALTER TABLE stories DROP COLUMN news_at")
         store.db.execute("DELETE FROM _sqlite_migrations WHERE name = '0011_news_time'")
 
 
 def test_an_older_database_is_dated_again_and_readers_see_nothing_twice(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     settings = backlog(tmp_path)
     store = Store(settings.database)
     run(settings, store)
@@ -281,25 +347,29 @@ def test_an_older_database_is_dated_again_and_readers_see_nothing_twice(
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     store.close()
 
-    upgraded = Store(settings.database)         # migration 0011 runs here
-    assert query(upgraded, "SELECT id, created_at, updated_at, merged_into FROM stories") \
+    upgraded = Store(settings.database)  # migration 0011 runs here
+    assert (
+        query(upgraded, "SELECT id, created_at, updated_at, merged_into FROM stories")
         == before_stories
+    )
     run(settings, upgraded)
     assert len({v.month for v in upgraded.deal_volume_by_month()}) >= 2
     for stem in ("all", "feed"):
         previous = {i["id"]: i for i in json.loads(before[Path(f"{stem}.json")])["items"]}
         now_listed = items(site, stem).values()
-        assert previous and [i["id"] for i in now_listed] == list(previous)   # same, same order
+        assert previous and [i["id"] for i in now_listed] == list(previous)  # same, same order
         for item in now_listed:
             assert item["date_modified"] == previous[item["id"]]["date_modified"]
             assert item["date_published"] == EXPECTED[item["title"]].isoformat().replace(
-                "+00:00", "Z")
+                "+00:00", "Z"
+            )
     assert any(p.parts[0] == "archive" for p in before)
-    for path, data in before.items():       # archive pages are never written again
+    for path, data in before.items():  # archive pages are never written again
         if path.parts[0] == "archive":
             assert (site / path).read_bytes() == data
     old_feed = etree.fromstring(before[Path("all.atom")])
     new_feed = etree.parse(str(site / "all.atom")).getroot()
     assert new_feed.findtext(f"{ATOM}updated") == old_feed.findtext(f"{ATOM}updated")
-    assert [e.findtext(f"{ATOM}id") for e in atom_entries(site / "all.atom")] == \
-        [e.findtext(f"{ATOM}id") for e in old_feed.findall(f"{ATOM}entry")]
+    assert [e.findtext(f"{ATOM}id") for e in atom_entries(site / "all.atom")] == [
+        e.findtext(f"{ATOM}id") for e in old_feed.findall(f"{ATOM}entry")
+    ]

@@ -15,12 +15,25 @@ from aggregator.stories._text import amount_token, features
 T0 = datetime(2024, 3, 1, 12, tzinfo=UTC)
 
 
-def item(entry_id: int, title: str, *, hours: float = 0.0, url: str | None = None,
-         guid: str | None = None, summary: str = "", feed: str | None = None) -> StoryItem:
-    return StoryItem(entry_id=entry_id, feed=feed if feed is not None else f"outlet{entry_id}",
-                     url=url if url is not None else f"https://outlet{entry_id}.example/a",
-                     guid=guid, title=title, summary=summary,
-                     published=T0 + timedelta(hours=hours))
+def item(
+    entry_id: int,
+    title: str,
+    *,
+    hours: float = 0.0,
+    url: str | None = None,
+    guid: str | None = None,
+    summary: str = "",
+    feed: str | None = None,
+) -> StoryItem:
+    return StoryItem(
+        entry_id=entry_id,
+        feed=feed if feed is not None else f"outlet{entry_id}",
+        url=url if url is not None else f"https://outlet{entry_id}.example/a",
+        guid=guid,
+        title=title,
+        summary=summary,
+        published=T0 + timedelta(hours=hours),
+    )
 
 
 def together(*titles: str, gap_hours: float = 1.0) -> bool:
@@ -31,18 +44,30 @@ def together(*titles: str, gap_hours: float = 1.0) -> bool:
 # --------------------------------------------------------------------------- the table
 
 MERGE = [
-    ("Amazon to invest up to $4 billion in Anthropic",
-     "Amazon steps up AI race with up to $4 billion deal to invest in Anthropic"),
-    ("Amazon to invest up to $4 billion in Anthropic",
-     "Amazon and Anthropic partner with a $4B deal"),
-    ("Amazon steps up AI race with up to $4 billion deal to invest in Anthropic",
-     "Amazon and Anthropic partner with a $4B deal"),
-    ("Amazon Steps Up AI Race With Up To $4 Billion Deal To Invest In Anthropic",
-     "Amazon and Anthropic Partner With a $4B Deal"),
-    ("Microsoft to acquire Activision Blizzard for $68.7 billion",
-     "Microsoft agrees to buy Activision in $68.7bn deal"),
-    ("Nvidia invests in xAI's $6 billion round",
-     "xAI closes $6B Series C with Nvidia among investors"),
+    (
+        "Amazon to invest up to $4 billion in Anthropic",
+        "Amazon steps up AI race with up to $4 billion deal to invest in Anthropic",
+    ),
+    (
+        "Amazon to invest up to $4 billion in Anthropic",
+        "Amazon and Anthropic partner with a $4B deal",
+    ),
+    (
+        "Amazon steps up AI race with up to $4 billion deal to invest in Anthropic",
+        "Amazon and Anthropic partner with a $4B deal",
+    ),
+    (
+        "Amazon Steps Up AI Race With Up To $4 Billion Deal To Invest In Anthropic",
+        "Amazon and Anthropic Partner With a $4B Deal",
+    ),
+    (
+        "Microsoft to acquire Activision Blizzard for $68.7 billion",
+        "Microsoft agrees to buy Activision in $68.7bn deal",
+    ),
+    (
+        "Nvidia invests in xAI's $6 billion round",
+        "xAI closes $6B Series C with Nvidia among investors",
+    ),
 ]
 
 APART = [
@@ -53,8 +78,10 @@ APART = [
     ("Amazon invests $4 billion in Anthropic", "Amazon invests $2.75 billion in Anthropic"),
     # a lawsuit is not a deal
     ("Amazon sues Anthropic over cloud contract", "Amazon invests $4 billion in Anthropic"),
-    ("New York Times sues OpenAI and Microsoft over copyright",
-     "Microsoft invests $10 billion in OpenAI"),
+    (
+        "New York Times sues OpenAI and Microsoft over copyright",
+        "Microsoft invests $10 billion in OpenAI",
+    ),
     # different rounds, different deal kinds
     ("Acme raises $100M Series B", "Acme raises $100M Series C"),
     ("Google acquires Wiz for $32 billion", "Google invests $2 billion in Wiz"),
@@ -64,8 +91,10 @@ APART = [
 
 
 # Product case (offline demo): same company, same amount, same event, different wording.
-LUMORA = ("Lumora raises $600 million to scale reasoning models for regulated industries",
-          "Harbor Ventures leads $600 million round in Lumora AI")
+LUMORA = (
+    "Lumora raises $600 million to scale reasoning models for regulated industries",
+    "Harbor Ventures leads $600 million round in Lumora AI",
+)
 
 
 def test_same_rare_name_amount_and_event_is_one_story() -> None:
@@ -77,23 +106,29 @@ def test_same_rare_name_amount_and_event_is_one_story() -> None:
 
 
 def test_the_name_amount_anchor_needs_the_same_amount_and_name() -> None:
-    assert not together("Lumora raises $600 million to scale reasoning models",
-                        "Harbor Ventures leads $400 million round in Lumora AI")
-    assert not together("Lumora raises $600 million to scale reasoning models",
-                        "Harbor Ventures leads $600 million round in Quantix AI")
+    assert not together(
+        "Lumora raises $600 million to scale reasoning models",
+        "Harbor Ventures leads $400 million round in Lumora AI",
+    )
+    assert not together(
+        "Lumora raises $600 million to scale reasoning models",
+        "Harbor Ventures leads $600 million round in Quantix AI",
+    )
 
 
-MCDONALDS = ("McDonald's February sales fall as snow keeps diners home",
-             "McDonald's sales slip in February on US weakness",
-             "McDonald's struggles worsened by snow",
-             "Snow worsens McDonald's February sales slump")
+MCDONALDS = (
+    "McDonald's February sales fall as snow keeps diners home",
+    "McDonald's sales slip in February on US weakness",
+    "McDonald's struggles worsened by snow",
+    "Snow worsens McDonald's February sales slump",
+)
 
 
 def test_stories_whose_mean_vectors_meet_are_merged_keeping_the_older_id() -> None:
     items = [item(k + 1, t, hours=k) for k, t in enumerate(MCDONALDS)]
     assert set(cluster(items).values()) == {1}
     apart = cluster(items, StoryOptions(story_merge_threshold=1.0))
-    assert len(set(apart.values())) > 1                  # the story-level merge did it
+    assert len(set(apart.values())) > 1  # the story-level merge did it
     index = StoryIndex()
     for k, it in enumerate(items[:3]):
         index.add(it, k + 1)
@@ -121,31 +156,44 @@ def test_different_events_stay_apart(first: str, second: str) -> None:
 
 
 def test_the_three_amazon_anthropic_headlines_are_one_story() -> None:
-    assert together("Amazon to invest up to $4 billion in Anthropic",
-                    "Amazon steps up AI race with up to $4 billion deal to invest in Anthropic",
-                    "Amazon and Anthropic partner with a $4B deal")
+    assert together(
+        "Amazon to invest up to $4 billion in Anthropic",
+        "Amazon steps up AI race with up to $4 billion deal to invest in Anthropic",
+        "Amazon and Anthropic partner with a $4B deal",
+    )
 
 
 def test_the_same_deal_a_year_later_is_a_new_story() -> None:
     first = item(1, "Amazon invests $4B in Anthropic")
-    later = StoryItem(2, "feed", "https://x.example/2", None,
-                      "Amazon invests another $4B in Anthropic", "", T0 + timedelta(days=420))
+    later = StoryItem(
+        2,
+        "feed",
+        "https://x.example/2",
+        None,
+        "Amazon invests another $4B in Anthropic",
+        "",
+        T0 + timedelta(days=420),
+    )
     assert together("Amazon invests $4B in Anthropic", "Amazon invests another $4B in Anthropic")
     labels = cluster([first, later])
     assert labels[1] != labels[2]
 
 
 def test_reports_further_apart_than_the_window_do_not_join() -> None:
-    titles = ("Amazon to invest up to $4 billion in Anthropic",
-              "Amazon and Anthropic partner with a $4B deal")
+    titles = (
+        "Amazon to invest up to $4 billion in Anthropic",
+        "Amazon and Anthropic partner with a $4B deal",
+    )
     assert together(*titles, gap_hours=60)
     assert not together(*titles, gap_hours=80)
-    labels = cluster([item(1, titles[0]), item(2, titles[1], hours=80)],
-                     StoryOptions(window_days=4))
+    labels = cluster(
+        [item(1, titles[0]), item(2, titles[1], hours=80)], StoryOptions(window_days=4)
+    )
     assert labels[1] == labels[2]
 
 
 # --------------------------------------------------------------------------- exact rules
+
 
 def test_same_url_joins_whatever_the_title() -> None:
     index = StoryIndex()
@@ -172,6 +220,7 @@ def test_short_feed_local_guids_are_not_trusted() -> None:
 
 # --------------------------------------------------------------------------- reasons
 
+
 def test_similar_decision_names_rule_score_terms_and_match() -> None:
     index = StoryIndex()
     index.add(item(1, "Amazon to invest up to $4 billion in Anthropic"), 5)
@@ -191,13 +240,18 @@ def test_new_decision_has_no_story() -> None:
 
 
 def test_amounts_are_normalised_to_one_token() -> None:
-    tokens = {t for text in ("$4 billion", "$4B", "4bn", "US$4bn", "$4,000 million")
-              for t in features(f"Deal worth {text}", "").terms if t.startswith("$")}
+    tokens = {
+        t
+        for text in ("$4 billion", "$4B", "4bn", "US$4bn", "$4,000 million")
+        for t in features(f"Deal worth {text}", "").terms
+        if t.startswith("$")
+    }
     assert tokens == {"$4b"}
     assert amount_token(2.75e9) == "$2.75b" and amount_token(1e8) == "$100m"
 
 
 # --------------------------------------------------------------------------- bookkeeping
+
 
 def test_window_evicts_old_items() -> None:
     index = StoryIndex(StoryOptions(window_days=1))
@@ -233,8 +287,12 @@ def test_an_item_matching_two_stories_asks_for_a_merge_and_the_older_id_survives
     index.add(item(2, "Amazon to invest up to $4 billion in Anthropic, report says"), 9)
     decision = index.assign(item(3, "Amazon to invest up to $4 billion in Anthropic AI"))
     assert {decision.story_id, *decision.merge_story_ids} == {4, 9}
-    labels = cluster([item(1, "Amazon to invest up to $4 billion in Anthropic"),
-                      item(2, "Amazon and Anthropic partner with a $4B deal", hours=1)])
+    labels = cluster(
+        [
+            item(1, "Amazon to invest up to $4 billion in Anthropic"),
+            item(2, "Amazon and Anthropic partner with a $4B deal", hours=1),
+        ]
+    )
     assert set(labels.values()) == {1}
 
 
@@ -250,15 +308,23 @@ def test_options_are_validated() -> None:
 # --------------------------------------------------------------------------- properties
 
 EVENTS = [
-    ("Amazon to invest up to $4 billion in Anthropic",
-     "Amazon and Anthropic partner with a $4B deal",
-     "Amazon steps up AI race with up to $4 billion deal to invest in Anthropic"),
-    ("Microsoft to acquire Activision Blizzard for $68.7 billion",
-     "Microsoft agrees to buy Activision in $68.7bn deal"),
-    ("Volcano erupts near Grindavik in Iceland, lava reaches town",
-     "Iceland volcano: lava flows into Grindavik"),
-    ("Zentrix raises $40M Series A led by Lightspeed",
-     "Zentrix lands $40 million Series A from Lightspeed"),
+    (
+        "Amazon to invest up to $4 billion in Anthropic",
+        "Amazon and Anthropic partner with a $4B deal",
+        "Amazon steps up AI race with up to $4 billion deal to invest in Anthropic",
+    ),
+    (
+        "Microsoft to acquire Activision Blizzard for $68.7 billion",
+        "Microsoft agrees to buy Activision in $68.7bn deal",
+    ),
+    (
+        "Volcano erupts near Grindavik in Iceland, lava reaches town",
+        "Iceland volcano: lava flows into Grindavik",
+    ),
+    (
+        "Zentrix raises $40M Series A led by Lightspeed",
+        "Zentrix lands $40 million Series A from Lightspeed",
+    ),
 ]
 GOLD = [(k, title) for k, titles in enumerate(EVENTS) for title in titles]
 
@@ -290,8 +356,10 @@ def partition(labels: dict[int, int]) -> set[frozenset[int]]:
 @given(st.permutations(range(len(GOLD))))
 def test_clear_cut_clusters_do_not_depend_on_arrival_order(order: list[int]) -> None:
     _, labels = run(list(order))
-    expected = {frozenset(k + 1 for k, (e, _) in enumerate(GOLD) if e == event)
-                for event in range(len(EVENTS))}
+    expected = {
+        frozenset(k + 1 for k, (e, _) in enumerate(GOLD) if e == event)
+        for event in range(len(EVENTS))
+    }
     assert partition(labels) == expected
 
 
@@ -314,19 +382,33 @@ def test_saved_features_reload_the_window_identically() -> None:
 
     from aggregator.models import StoryItem
     from aggregator.stories import StoryIndex, _codec
+
     when = datetime(2026, 11, 24, 8, tzinfo=UTC)
-    old = StoryItem(1, "a", "https://a.example/1", None,
-                    "Amazon to invest up to $4 billion in Anthropic", "AI startup deal", when)
-    new = StoryItem(2, "b", "https://b.example/2", None,
-                    "Amazon steps up AI race with up to $4 billion deal to invest in Anthropic",
-                    "", when)
+    old = StoryItem(
+        1,
+        "a",
+        "https://a.example/1",
+        None,
+        "Amazon to invest up to $4 billion in Anthropic",
+        "AI startup deal",
+        when,
+    )
+    new = StoryItem(
+        2,
+        "b",
+        "https://b.example/2",
+        None,
+        "Amazon steps up AI race with up to $4 billion deal to invest in Anthropic",
+        "",
+        when,
+    )
     fresh, reloaded = StoryIndex(), StoryIndex()
     fresh.add(old, 7)
     reloaded.add(old, 7, fresh.encoded_features(old))
     assert reloaded.assign(new) == fresh.assign(new)
     assert reloaded.assign(new).story_id == 7
     stale = fresh.encoded_features(old).replace(_codec.FEATURES_VERSION, "other-code", 1)
-    assert _codec.decode(stale) is None           # other code: read from the text again
+    assert _codec.decode(stale) is None  # other code: read from the text again
 
 
 def test_features_do_not_depend_on_the_hash_seed() -> None:
@@ -336,14 +418,24 @@ def test_features_do_not_depend_on_the_hash_seed() -> None:
     import os
     import subprocess
     import sys
-    script = ("import json; from aggregator.stories._text import features; "
-              "from aggregator.stories._codec import encode; "
-              "f = features('Quillon AI adds Series B and Series C and a seed extension', "
-              "'The Series C follows a Series B in spring and a seed round.'); "
-              "print(json.dumps([list(f.terms.items()), encode(f)]))")
-    seen = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                           check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
-            for seed in ("1", "2", "3", "4", "5", "6")}
+
+    script = (
+        "import json; from aggregator.stories._text import features; "
+        "from aggregator.stories._codec import encode; "
+        "f = features('Quillon AI adds Series B and Series C and a seed extension', "
+        "'The Series C follows a Series B in spring and a seed round.'); "
+        "print(json.dumps([list(f.terms.items()), encode(f)]))"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3", "4", "5", "6")
+    }
     assert len(seen) == 1, seen
     terms = json.loads(seen.pop())[0]
     assert {"series-b", "series-c", "seed"} <= {t for t, _ in terms}
@@ -351,15 +443,24 @@ def test_features_do_not_depend_on_the_hash_seed() -> None:
 
 # --------------------------------------------------------------------------- who, what, when
 
-def read(entry_id: int, title: str, *, hours: float = 0.0, feed: str | None = None,
-         url: str | None = None) -> StoryItem:
+
+def read(
+    entry_id: int,
+    title: str,
+    *,
+    hours: float = 0.0,
+    feed: str | None = None,
+    url: str | None = None,
+) -> StoryItem:
     """An item with the facts the parse workers would have read from its title."""
     from dataclasses import replace
 
     from aggregator.deals import classify
     from aggregator.models import EventFacts
-    return replace(item(entry_id, title, hours=hours, feed=feed, url=url),
-                   facts=EventFacts.of(classify(title)))
+
+    return replace(
+        item(entry_id, title, hours=hours, feed=feed, url=url), facts=EventFacts.of(classify(title))
+    )
 
 
 def stories_of(*items: StoryItem) -> list[int]:
@@ -367,16 +468,23 @@ def stories_of(*items: StoryItem) -> list[int]:
     return [labels[i.entry_id] for i in items]
 
 
-@pytest.mark.parametrize("titles", [
-    # the same two companies the same morning, in other words (issue 14's example class)
-    ("Northwind and Quill announce strategic collaboration",
-     "Northwind to take minority stake in Quill with initial $1bn"),
-    # one-sided: the same company's round, other verbs, no shared word but its name
-    ("Halcyon AI secures €85 million Series B", "General Catalyst backs Halcyon AI"),
-    # a shared investor and the same amount
-    ("Orbital Compute announces $640 million Series D financing led by SoftBank",
-     "SoftBank leads $640 million round"),
-])
+@pytest.mark.parametrize(
+    "titles",
+    [
+        # the same two companies the same morning, in other words (issue 14's example class)
+        (
+            "Northwind and Quill announce strategic collaboration",
+            "Northwind to take minority stake in Quill with initial $1bn",
+        ),
+        # one-sided: the same company's round, other verbs, no shared word but its name
+        ("Halcyon AI secures €85 million Series B", "General Catalyst backs Halcyon AI"),
+        # a shared investor and the same amount
+        (
+            "Orbital Compute announces $640 million Series D financing led by SoftBank",
+            "SoftBank leads $640 million round",
+        ),
+    ],
+)
 def test_readings_that_name_one_event_join_without_shared_words(titles: tuple[str, ...]) -> None:
     items = [read(k + 1, t, hours=k) for k, t in enumerate(titles)]
     assert len(set(stories_of(*items))) == 1
@@ -387,50 +495,71 @@ def test_readings_that_name_one_event_join_without_shared_words(titles: tuple[st
     assert any(s.startswith("parties: ") for s in joined.shared_terms)
 
 
-@pytest.mark.parametrize(("first", "second", "hours"), [
-    ("Northwind invests $1 billion in Quill", "Northwind invests $3 billion in Quill", 2),
-    ("Quill raises $100M Series B", "Quill raises $100M Series C", 1),
-    ("Northwind invests $1 billion in Quill", "Northwind and Quill expand partnership", 24 * 40),
-])
+@pytest.mark.parametrize(
+    ("first", "second", "hours"),
+    [
+        ("Northwind invests $1 billion in Quill", "Northwind invests $3 billion in Quill", 2),
+        ("Quill raises $100M Series B", "Quill raises $100M Series C", 1),
+        (
+            "Northwind invests $1 billion in Quill",
+            "Northwind and Quill expand partnership",
+            24 * 40,
+        ),
+    ],
+)
 def test_readings_of_other_deals_never_join(first: str, second: str, hours: float) -> None:
     a, b = stories_of(read(1, first), read(2, second, hours=hours))
     assert a != b
 
 
 def test_an_outlet_does_not_also_report_its_own_story() -> None:
-    same = stories_of(item(1, "Introducing Lumen 2, our fastest model", feed="lumen-blog"),
-                      item(2, "Introducing Lumen Mini, our fastest small model", hours=48,
-                           feed="lumen-blog"))
+    same = stories_of(
+        item(1, "Introducing Lumen 2, our fastest model", feed="lumen-blog"),
+        item(2, "Introducing Lumen Mini, our fastest small model", hours=48, feed="lumen-blog"),
+    )
     assert same[0] != same[1]
-    copies = [item(k + 1, "Quill raises $40M Series A led by Index", hours=k / 60, feed="wire")
-              for k in range(5)]
-    assert len(set(stories_of(*copies))) == 5            # five items, five stories
-    again = stories_of(item(1, "Quill raises $40M", feed="wire", url="https://w.example/q"),
-                       item(2, "Quill raises $40M (updated)", hours=1, feed="wire"),
-                       item(3, "Quill raises $40M", hours=2, feed="wire", url="https://w.example/q"))
-    assert len(set(again)) == 1                          # its update and its own copy join
+    copies = [
+        item(k + 1, "Quill raises $40M Series A led by Index", hours=k / 60, feed="wire")
+        for k in range(5)
+    ]
+    assert len(set(stories_of(*copies))) == 5  # five items, five stories
+    again = stories_of(
+        item(1, "Quill raises $40M", feed="wire", url="https://w.example/q"),
+        item(2, "Quill raises $40M (updated)", hours=1, feed="wire"),
+        item(3, "Quill raises $40M", hours=2, feed="wire", url="https://w.example/q"),
+    )
+    assert len(set(again)) == 1  # its update and its own copy join
 
 
 def test_a_roundup_is_its_own_story() -> None:
     labels = stories_of(
         item(1, "Quill raises $40M Series A led by Index"),
         item(2, "The Daily: Quill raises $40M, Lumen ships Lumen 2, Orbit sues Northwind"),
-        item(3, "Quill lands $40 million Series A from Index", hours=1))
+        item(3, "Quill lands $40 million Series A from Index", hours=1),
+    )
     assert labels[0] == labels[2] != labels[1]
 
 
 def test_a_report_in_another_language_joins_by_name_and_amount() -> None:
-    assert together("Halcyon AI raises €85 million Series B to put copilots in hospitals",
-                    "Halcyon AI lève 85 millions d'euros pour son assistant clinique")
-    assert together("Northwind to invest $1.2 billion in Quill",
-                    "Northwind injecte 1,2 milliard de dollars dans Quill")
-    assert not together("Halcyon AI raises €85 million Series B",
-                        "Halcyon AI lève 40 millions d'euros")
+    assert together(
+        "Halcyon AI raises €85 million Series B to put copilots in hospitals",
+        "Halcyon AI lève 85 millions d'euros pour son assistant clinique",
+    )
+    assert together(
+        "Northwind to invest $1.2 billion in Quill",
+        "Northwind injecte 1,2 milliard de dollars dans Quill",
+    )
+    assert not together(
+        "Halcyon AI raises €85 million Series B", "Halcyon AI lève 40 millions d'euros"
+    )
 
 
 def test_the_same_company_laying_off_in_other_words_is_one_story() -> None:
-    assert together("Atlas Forge lays off 200 as customers delay deployments",
-                    "Seattle-based Atlas Forge cuts about 200 jobs, a third of its workforce")
+    assert together(
+        "Atlas Forge lays off 200 as customers delay deployments",
+        "Seattle-based Atlas Forge cuts about 200 jobs, a third of its workforce",
+    )
     assert not together("Atlas Forge lays off 200 workers", "Helix Tutor lays off 200 workers")
-    assert not together("Atlas Forge lays off 200 workers", "Atlas Forge lays off 200 workers",
-                        gap_hours=24 * 20)
+    assert not together(
+        "Atlas Forge lays off 200 workers", "Atlas Forge lays off 200 workers", gap_hours=24 * 20
+    )

@@ -22,8 +22,11 @@ from aggregator.web._app import Readiness, bound_port, make_app, start_server
 from aggregator.web._static import FileCache, accepts_gzip, build_entry, lexical_path
 
 SECRET = b"TOP-SECRET-OUTSIDE-THE-SITE"
-FEED = b'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">' + (
-    b"<entry><title>Acme raises $10M</title></entry>" * 400) + b"</feed>\n"
+FEED = (
+    b'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+    + (b"<entry><title>Acme raises $10M</title></entry>" * 400)
+    + b"</feed>\n"
+)
 
 SITE_FILES: dict[str, bytes] = {
     "feed.atom": FEED,
@@ -104,6 +107,7 @@ def ready() -> Ready:
 def serve(site: Path, ready: Ready) -> Iterator[Callable[..., int]]:
     """serve(**make_app_kwargs) -> port; servers are stopped after the test."""
     with ExitStack() as stack:
+
         def start(**kwargs: object) -> int:
             app = make_app(site, readiness=ready, **kwargs)  # type: ignore[arg-type]
             return stack.enter_context(_running(app))
@@ -144,6 +148,7 @@ def raw_request(port: int, target: bytes, method: bytes = b"GET") -> tuple[int, 
 
 # --------------------------------------------------------------------------- files
 
+
 def test_get_file_with_validators_and_cache_headers(port: int) -> None:
     r = request(port, "/feed.atom")
     assert r.status == 200
@@ -163,20 +168,23 @@ def test_max_age_is_configurable(serve: Callable[..., int]) -> None:
     assert r.headers["Cache-Control"] == "public, max-age=60"
 
 
-@pytest.mark.parametrize(("path", "ctype"), [
-    ("/feed.atom", "application/atom+xml; charset=utf-8"),
-    ("/deals/acquisition.atom", "application/atom+xml; charset=utf-8"),
-    ("/companies/acme.atom", "application/atom+xml; charset=utf-8"),
-    ("/feed.json", "application/feed+json; charset=utf-8"),
-    ("/sources.opml", "text/x-opml; charset=utf-8"),
-    ("/index.html", "text/html; charset=utf-8"),
-    ("/logo.svg", "image/svg+xml"),
-    ("/sitemap.xml", "application/xml"),
-    ("/style.css", "text/css; charset=utf-8"),
-    ("/robots.txt", "text/plain; charset=utf-8"),
-    ("/pixel.png", "image/png"),
-    ("/blob.bin", "application/octet-stream"),
-])
+@pytest.mark.parametrize(
+    ("path", "ctype"),
+    [
+        ("/feed.atom", "application/atom+xml; charset=utf-8"),
+        ("/deals/acquisition.atom", "application/atom+xml; charset=utf-8"),
+        ("/companies/acme.atom", "application/atom+xml; charset=utf-8"),
+        ("/feed.json", "application/feed+json; charset=utf-8"),
+        ("/sources.opml", "text/x-opml; charset=utf-8"),
+        ("/index.html", "text/html; charset=utf-8"),
+        ("/logo.svg", "image/svg+xml"),
+        ("/sitemap.xml", "application/xml"),
+        ("/style.css", "text/css; charset=utf-8"),
+        ("/robots.txt", "text/plain; charset=utf-8"),
+        ("/pixel.png", "image/png"),
+        ("/blob.bin", "application/octet-stream"),
+    ],
+)
 def test_content_types(port: int, path: str, ctype: str) -> None:
     r = request(port, path)
     assert r.status == 200
@@ -191,11 +199,14 @@ def test_html_gets_a_restrictive_csp(port: int) -> None:
     assert "frame-ancestors 'none'" in csp
 
 
-@pytest.mark.parametrize(("path", "body"), [
-    ("/", SITE_FILES["index.html"]),
-    ("/deals/", SITE_FILES["deals/index.html"]),
-    ("/archive/", SITE_FILES["archive/index.html"]),
-])
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/", SITE_FILES["index.html"]),
+        ("/deals/", SITE_FILES["deals/index.html"]),
+        ("/archive/", SITE_FILES["archive/index.html"]),
+    ],
+)
 def test_directory_index(port: int, path: str, body: bytes) -> None:
     r = request(port, path)
     assert (r.status, r.body) == (200, body)
@@ -230,6 +241,7 @@ def test_missing_and_index_less_directories_are_404(port: int, path: str) -> Non
 
 # --------------------------------------------------------------------------- conditional
 
+
 @pytest.mark.parametrize("form", ["{etag}", '"nope", {etag}', "W/{etag}", '"a",W/{etag}', "*"])
 def test_if_none_match_gives_304(port: int, form: str) -> None:
     first = request(port, "/feed.atom")
@@ -250,12 +262,20 @@ def test_if_none_match_mismatch_gives_200(port: int) -> None:
 def test_if_modified_since(port: int) -> None:
     last_modified = request(port, "/feed.atom").headers["Last-Modified"]
     assert request(port, "/feed.atom", If_Modified_Since=last_modified).status == 304
-    assert request(port, "/feed.atom", If_Modified_Since="Wed, 01 Jan 2025 00:00:00 GMT",
-                   ).status == 200
+    assert (
+        request(
+            port,
+            "/feed.atom",
+            If_Modified_Since="Wed, 01 Jan 2025 00:00:00 GMT",
+        ).status
+        == 200
+    )
     assert request(port, "/feed.atom", If_Modified_Since="not a date").status == 200
     # If-None-Match takes precedence over If-Modified-Since
-    assert request(port, "/feed.atom", If_Modified_Since=last_modified,
-                   If_None_Match='"other"').status == 200
+    assert (
+        request(port, "/feed.atom", If_Modified_Since=last_modified, If_None_Match='"other"').status
+        == 200
+    )
 
 
 def test_gzip_round_trip_with_distinct_etag(port: int) -> None:
@@ -268,11 +288,14 @@ def test_gzip_round_trip_with_distinct_etag(port: int) -> None:
     assert gzip.decompress(r.body) == FEED
     assert r.headers["ETag"] != plain.headers["ETag"]
     gz_etag = r.headers["ETag"]
-    assert request(port, "/feed.atom", Accept_Encoding="gzip",
-                   If_None_Match=gz_etag).status == 304
+    assert request(port, "/feed.atom", Accept_Encoding="gzip", If_None_Match=gz_etag).status == 304
     # the identity ETag does not validate the gzip representation, and vice versa
-    assert request(port, "/feed.atom", Accept_Encoding="gzip",
-                   If_None_Match=plain.headers["ETag"]).status == 200
+    assert (
+        request(
+            port, "/feed.atom", Accept_Encoding="gzip", If_None_Match=plain.headers["ETag"]
+        ).status
+        == 200
+    )
     assert request(port, "/feed.atom", If_None_Match=gz_etag).status == 200
 
 
@@ -290,7 +313,8 @@ def test_head_returns_headers_only(port: int) -> None:
     assert r.headers["ETag"] == request(port, "/feed.atom").headers["ETag"]
     gz = request(port, "/feed.atom", "HEAD", Accept_Encoding="gzip")
     assert gz.headers["Content-Length"] == str(
-        len(request(port, "/feed.atom", Accept_Encoding="gzip").body))
+        len(request(port, "/feed.atom", Accept_Encoding="gzip").body)
+    )
     status, head, body = raw_request(port, b"/feed.atom", b"HEAD")
     assert (status, body) == (200, b"")
     assert b"Content-Length: %d" % len(FEED) in head
@@ -338,23 +362,42 @@ def test_traversal_forms_are_404(port: int, target: bytes) -> None:
 @pytest.mark.parametrize("target", [b"/feed.atom\x00", b"/\x00/../secret.txt", b"/feed.atom\x7f"])
 def test_raw_control_bytes_are_rejected(port: int, target: bytes) -> None:
     status, _, body = raw_request(port, target)
-    assert status in (400, 404)   # the HTTP parser may refuse the request line itself
+    assert status in (400, 404)  # the HTTP parser may refuse the request line itself
     assert SECRET not in body and FEED not in body
 
 
-@pytest.mark.parametrize("target", [
-    "/../secret.txt", "/%2e%2e/secret.txt", "/a/../../b", "//etc/passwd", "/%2Fetc",
-    "/a%5cb", "/a\\b", "/x%00", "/.git/config", "/%ff", "etc/passwd", "/a//b", "/a/./b",
-])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/a/../../b",
+        "//etc/passwd",
+        "/%2Fetc",
+        "/a%5cb",
+        "/a\\b",
+        "/x%00",
+        "/.git/config",
+        "/%ff",
+        "etc/passwd",
+        "/a//b",
+        "/a/./b",
+    ],
+)
 def test_lexical_path_rejects_without_filesystem(target: str) -> None:
     assert lexical_path(target) is None
 
 
-@pytest.mark.parametrize(("target", "rel"), [
-    ("/", "index.html"), ("/deals/", "deals/index.html"), ("/feed.atom", "feed.atom"),
-    ("/companies/open%20ai.atom", "companies/open ai.atom"),
-    ("/archive/2026/01/", "archive/2026/01/index.html"),
-])
+@pytest.mark.parametrize(
+    ("target", "rel"),
+    [
+        ("/", "index.html"),
+        ("/deals/", "deals/index.html"),
+        ("/feed.atom", "feed.atom"),
+        ("/companies/open%20ai.atom", "companies/open ai.atom"),
+        ("/archive/2026/01/", "archive/2026/01/index.html"),
+    ],
+)
 def test_lexical_path_accepts(target: str, rel: str) -> None:
     assert lexical_path(target) == rel
 
@@ -368,7 +411,7 @@ def test_symlinks_pointing_outside_are_404(site: Path, outside: Path, port: int)
         r = request(port, path)
         assert r.status == 404, path
         assert SECRET not in r.body
-    assert request(port, "/alias.atom").body == FEED   # links inside the site are fine
+    assert request(port, "/alias.atom").body == FEED  # links inside the site are fine
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"])
@@ -381,10 +424,11 @@ def test_other_methods_are_405(port: int, method: str, path: str) -> None:
 
 # --------------------------------------------------------------------------- freshness, cache
 
+
 def test_atomic_replace_serves_new_content_and_etag(site: Path, port: int) -> None:
     old = request(port, "/feed.atom")
     tmp = site / ".feed.atom.tmp"
-    tmp.write_bytes(FEED.replace(b"Acme", b"Bcme"))   # same size
+    tmp.write_bytes(FEED.replace(b"Acme", b"Bcme"))  # same size
     os.replace(tmp, site / "feed.atom")
     new = request(port, "/feed.atom")
     assert new.body == FEED.replace(b"Acme", b"Bcme")
@@ -393,8 +437,7 @@ def test_atomic_replace_serves_new_content_and_etag(site: Path, port: int) -> No
     assert request(port, "/feed.atom", If_None_Match=new.headers["ETag"]).status == 304
 
 
-def test_cached_file_is_not_reread(monkeypatch: pytest.MonkeyPatch, port: int,
-                                   site: Path) -> None:
+def test_cached_file_is_not_reread(monkeypatch: pytest.MonkeyPatch, port: int, site: Path) -> None:
     calls: list[str] = []
 
     def counting(rel: str, real: str, cache_control: str) -> object:
@@ -426,8 +469,7 @@ def test_file_cache_is_bounded(site: Path) -> None:
     assert cache.get("f0.atom", _static.stamp_of((site / "f0.atom").stat())) is None
 
 
-def test_large_files_are_streamed_with_metadata_etag(serve: Callable[..., int],
-                                                     site: Path) -> None:
+def test_large_files_are_streamed_with_metadata_etag(serve: Callable[..., int], site: Path) -> None:
     big = os.urandom(700_000)
     (site / "big.png").write_bytes(big)
     port = serve(max_cached_file=100_000)
@@ -445,24 +487,38 @@ def test_large_files_are_streamed_with_metadata_etag(serve: Callable[..., int],
 def test_archive_pages_may_be_immutable(serve: Callable[..., int]) -> None:
     port = serve(archive_max_age=31536000)
     assert request(port, "/archive/2026-01.atom").headers["Cache-Control"] == (
-        "public, max-age=31536000, immutable")
+        "public, max-age=31536000, immutable"
+    )
     assert request(port, "/archive/").headers["Cache-Control"] == "public, max-age=300"
     assert request(port, "/feed.atom").headers["Cache-Control"] == "public, max-age=300"
     default = serve()
     assert request(default, "/archive/2026-01.atom").headers["Cache-Control"] == (
-        "public, max-age=300")
+        "public, max-age=300"
+    )
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("gzip", True), ("deflate, gzip;q=0.5", True), ("GZIP", True), ("x-gzip", True),
-    ("*", True), ("gzip;q=0", False), ("*;q=0", False), ("br", False), ("", False),
-    ("gzip;q=0, *", False), ("identity, *;q=0.1", True),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("gzip", True),
+        ("deflate, gzip;q=0.5", True),
+        ("GZIP", True),
+        ("x-gzip", True),
+        ("*", True),
+        ("gzip;q=0", False),
+        ("*;q=0", False),
+        ("br", False),
+        ("", False),
+        ("gzip;q=0, *", False),
+        ("identity, *;q=0.1", True),
+    ],
+)
 def test_accepts_gzip(value: str, expected: bool) -> None:
     assert accepts_gzip(value) is expected
 
 
 # --------------------------------------------------------------------------- probes
+
 
 def test_healthz(port: int) -> None:
     r = request(port, "/healthz")
@@ -505,6 +561,7 @@ def test_start_server_on_port_zero_reports_the_port(site: Path, ready: Ready) ->
             assert bound_port(runner) > 0
         finally:
             await runner.cleanup()
+
     asyncio.run(go())
 
 
