@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from aggregator.models import Deal, Settings, StoryReader
 
@@ -22,7 +23,7 @@ class Context:
     settings: Settings
     deal_line: Callable[[Deal], str]
     writer: SiteWriter
-    previous: dict[str, Any] = field(default_factory=dict)   # digests of the last publish
+    previous: dict[str, Any] = field(default_factory=dict)  # digests of the last publish
     current: dict[str, Any] = field(default_factory=dict)
     fingerprint: str = ""
     renderer: EntryRenderer = field(init=False)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 from aggregator.models import Facets, Story, StoryQuery
 
+from . import _state
 from ._alert_feeds import alert_specs, publish_alert_feeds
 from ._archives import publish_archives
 from ._brief import brief_specs, publish_briefs
@@ -17,19 +19,25 @@ from ._context import Context, feed_id, write_page
 from ._entry import Rendered
 from ._exports import publish_exports
 from ._html import company_page, deal_row, harvest_rows, index_page, row_key
-from ._text import utc
 from ._icon import favicon
 from ._opml import sources_opml, subscriptions_opml
 from ._paging import FeedSpec, feed_specs, head_page
-from . import _state
 from ._svg import volume_svg
+from ._text import utc
 
 log = logging.getLogger(__name__)
 
-FINGERPRINT_KEY = "_settings"      # in the state file; feed paths never start with "_"
+FINGERPRINT_KEY = "_settings"  # in the state file; feed paths never start with "_"
 
-__all__ = ["Context", "Share", "ShareDone", "feed_id", "publish_all", "publish_head",
-           "publish_share"]
+__all__ = [
+    "Context",
+    "Share",
+    "ShareDone",
+    "feed_id",
+    "publish_all",
+    "publish_head",
+    "publish_share",
+]
 
 
 def _digest(ctx: Context, spec: FeedSpec, count: int) -> tuple[bool, list[Any] | None]:
@@ -76,19 +84,27 @@ def _extra(spec: FeedSpec) -> list[str]:
     return [spec.html_path] if spec.company is not None else []
 
 
-def publish_feeds(ctx: Context, specs: Sequence[FeedSpec], counts: dict[str, int],
-                  skips: dict[str, bool], newest: dict[str, list[Any] | None]) -> None:
+def publish_feeds(
+    ctx: Context,
+    specs: Sequence[FeedSpec],
+    counts: dict[str, int],
+    skips: dict[str, bool],
+    newest: dict[str, list[Any] | None],
+) -> None:
     """Archive pages, head documents and company pages of ``specs``."""
     for spec in specs:
         if not skips[spec.path]:
             _prepare(ctx, spec, newest[spec.path])
     pages = publish_archives(ctx, specs, counts)
     for spec in specs:
-        head = publish_head(ctx, spec, counts[spec.path], pages[spec.path], skips[spec.path],
-                            newest[spec.path])
+        head = publish_head(
+            ctx, spec, counts[spec.path], pages[spec.path], skips[spec.path], newest[spec.path]
+        )
         if head is not None and spec.company is not None:
-            ctx.writer.write(spec.html_path, company_page(ctx.settings, spec, spec.company,
-                                                          head.rows, head.newest))
+            ctx.writer.write(
+                spec.html_path,
+                company_page(ctx.settings, spec, spec.company, head.rows, head.newest),
+            )
 
 
 def publish_share(ctx: Context, share: Share) -> ShareDone:
@@ -96,22 +112,29 @@ def publish_share(ctx: Context, share: Share) -> ShareDone:
     for spec in share.specs:
         newest = share.newest[spec.path]
         if newest is not None:
-            ctx.current[spec.path] = {"sig": _state.digest(ctx.fingerprint,
-                                                           share.counts[spec.path], newest)}
+            ctx.current[spec.path] = {
+                "sig": _state.digest(ctx.fingerprint, share.counts[spec.path], newest)
+            }
     publish_feeds(ctx, share.specs, share.counts, share.skips, share.newest)
     ctx.writer.sync()
-    return ShareDone({spec.path: ctx.current.get(spec.path, {}) for spec in share.specs},
-                     tuple(ctx.writer.written), ctx.writer.unchanged)
+    return ShareDone(
+        {spec.path: ctx.current.get(spec.path, {}) for spec in share.specs},
+        tuple(ctx.writer.written),
+        ctx.writer.unchanged,
+    )
 
 
-def _split(ctx: Context, specs: Sequence[FeedSpec], counts: dict[str, int],
-           skips: dict[str, bool]) -> tuple[list[FeedSpec], list[FeedSpec]]:
+def _split(
+    ctx: Context, specs: Sequence[FeedSpec], counts: dict[str, int], skips: dict[str, bool]
+) -> tuple[list[FeedSpec], list[FeedSpec]]:
     """Feeds for here and for the helper, about equal in work (stories to render); the
     helper takes only company feeds, the main feeds stay here."""
+
     def work(spec: FeedSpec) -> int:
         done = int(ctx.previous.get(spec.path, {}).get("pages", 0))
         archive = max(0, counts[spec.path] // ctx.size - done) * ctx.size
         return archive + (0 if skips[spec.path] else ctx.size)
+
     loads = [0, 0]
     groups: tuple[list[FeedSpec], list[FeedSpec]] = ([], [])
     for spec in sorted(specs, key=lambda s: (s.company is not None, -work(s))):
@@ -119,19 +142,27 @@ def _split(ctx: Context, specs: Sequence[FeedSpec], counts: dict[str, int],
         groups[side].append(spec)
         loads[side] += work(spec)
     order = {spec.path: n for n, spec in enumerate(specs)}
-    return (sorted(groups[0], key=lambda s: order[s.path]),
-            sorted(groups[1], key=lambda s: order[s.path]))
+    return (
+        sorted(groups[0], key=lambda s: order[s.path]),
+        sorted(groups[1], key=lambda s: order[s.path]),
+    )
 
 
 class Head(NamedTuple):
     """What a published head document listed: the company page shows the same stories."""
 
-    rows: list[str]               # deal rows, newest story first (company feeds only)
-    newest: datetime | None       # the latest update among them
+    rows: list[str]  # deal rows, newest story first (company feeds only)
+    newest: datetime | None  # the latest update among them
 
 
-def publish_head(ctx: Context, spec: FeedSpec, count: int, pages: int, skip: bool,
-                 newest: list[Any] | None = None) -> Head | None:
+def publish_head(
+    ctx: Context,
+    spec: FeedSpec,
+    count: int,
+    pages: int,
+    skip: bool,
+    newest: list[Any] | None = None,
+) -> Head | None:
     """The head document (after the archives, so its prev-archive link resolves).
 
     Returns None when the feed is unchanged since the last publish (nothing rendered).
@@ -154,16 +185,20 @@ def publish_head(ctx: Context, spec: FeedSpec, count: int, pages: int, skip: boo
     return Head(rows, latest)
 
 
-def _from_versions(ctx: Context, spec: FeedSpec, newest: list[Any],
-                   ) -> tuple[list[Rendered], list[str], datetime | None] | None:
+def _from_versions(
+    ctx: Context,
+    spec: FeedSpec,
+    newest: list[Any],
+) -> tuple[list[Rendered], list[str], datetime | None] | None:
     """The head's entries (and deal rows) for the stories of ``newest``, loading only those
     not known at their version; None when a story changed since ``newest`` was read."""
     uri = getattr(ctx.reader, "story_uri", None)
     if uri is None:
         return None
     wants_rows = spec.company is not None
-    versions = [(story_id, utc(datetime.fromisoformat(str(updated))))
-                for story_id, updated in newest]
+    versions = [
+        (story_id, utc(datetime.fromisoformat(str(updated)))) for story_id, updated in newest
+    ]
     known: dict[int, tuple[Rendered | None, str | None]] = {}
     for story_id, updated in versions:
         entry = ctx.renderer.known(uri(story_id), updated)
@@ -242,7 +277,7 @@ def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> No
     if future is not None:
         try:
             done = future.result()
-        except Exception as exc:   # the helper failed: do its part here
+        except Exception as exc:  # the helper failed: do its part here
             log.warning("publish helper failed (%s); publishing its feeds here", exc)
             publish_feeds(ctx, theirs, counts, skips, newest)
         else:
@@ -259,9 +294,11 @@ def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> No
     publish_exports(ctx)
     latest = head_stories(ctx, StoryQuery(deals_only=True))
     chart = volume_svg(ctx.reader.deal_volume_by_month(), now)
-    states = getattr(ctx.reader, "feed_states", None)      # (readers that know feeds)
+    states = getattr(ctx.reader, "feed_states", None)  # (readers that know feeds)
     sources = states(counts=False) if states is not None else []
-    ctx.writer.write("index.html", index_page(ctx.settings, listed, latest,
-                                              facets.companies, chart, ctx.rows, sources))
+    ctx.writer.write(
+        "index.html",
+        index_page(ctx.settings, listed, latest, facets.companies, chart, ctx.rows, sources),
+    )
     ctx.current[FINGERPRINT_KEY] = ctx.fingerprint
     ctx.writer.write(_state.STATE_FILE, _state.dump(ctx.current))

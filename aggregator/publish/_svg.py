@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from html import escape
-from typing import Sequence
 
 from aggregator.models import Money, MonthVolume
 
@@ -44,13 +44,15 @@ def _bar(index: int, slot: float, month: str, volume: MonthVolume | None, top: i
     centre = round(x + width / 2, 1)
     amount = format_money(Money(usd, "USD")) if usd else "no amount"
     tip = escape(f"{month}: {deals} deal{'s' if deals != 1 else ''}, {amount} disclosed")
-    parts = [f'<g><title>{tip}</title>',
-             f'<rect x="{x}" y="{y}" width="{width}" height="{height}" class="bar"/>',
-             f'<text x="{centre}" y="{HEIGHT - 10}" text-anchor="middle">'
-             f'{escape(_label(month))}</text>']
+    parts = [
+        f"<g><title>{tip}</title>",
+        f'<rect x="{x}" y="{y}" width="{width}" height="{height}" class="bar"/>',
+        f'<text x="{centre}" y="{HEIGHT - 10}" text-anchor="middle">{escape(_label(month))}</text>',
+    ]
     if deals:
-        parts.append(f'<text x="{centre}" y="{round(y - 4, 1)}" '
-                     f'text-anchor="middle">{deals}</text>')
+        parts.append(
+            f'<text x="{centre}" y="{round(y - 4, 1)}" text-anchor="middle">{deals}</text>'
+        )
     parts.append("</g>")
     return "".join(parts)
 
@@ -64,8 +66,12 @@ def volume_svg(volumes: Sequence[MonthVolume], now: datetime) -> str:
     total = sum(by_month[m].deals for m in months if m in by_month)
     label = escape(f"Deals per month, {months[0]} to {months[-1]}: {total} in total")
     bars = "".join(_bar(i, slot, m, by_month.get(m), top) for i, m in enumerate(months))
-    axis = (f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH - LEFT}" '
-            f'y2="{HEIGHT - BOTTOM}" class="axis"/>')
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-            f'width="100%" role="img" aria-label="{label}">'
-            f"<title>{label}</title>{axis}{bars}</svg>")
+    axis = (
+        f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH - LEFT}" '
+        f'y2="{HEIGHT - BOTTOM}" class="axis"/>'
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'width="100%" role="img" aria-label="{label}">'
+        f"<title>{label}</title>{axis}{bars}</svg>"
+    )

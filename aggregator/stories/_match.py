@@ -9,9 +9,9 @@ from typing import Protocol
 from aggregator.stories._lexicon import EVENT_CONFLICTS, dictionary_stems, place_stems
 from aggregator.stories._text import APPROX_TOLERANCE, COMPANY_WORDS, GENERIC_WEIGHT, Features
 
-AMOUNT_TOLERANCE = 0.02      # "$4 billion" and "$3.95B" are one amount; "$4B" and "$2B" are not
-COSINE_SHARE = 0.75          # score = share * cosine + (1 - share) * overlap coefficient
-ANCHOR_SCORE = 0.75          # same rare name, same money amount, same event type in both titles
+AMOUNT_TOLERANCE = 0.02  # "$4 billion" and "$3.95B" are one amount; "$4B" and "$2B" are not
+COSINE_SHARE = 0.75  # score = share * cosine + (1 - share) * overlap coefficient
+ANCHOR_SCORE = 0.75  # same rare name, same money amount, same event type in both titles
 
 
 class Evidence(Protocol):
@@ -40,22 +40,32 @@ def subject(feats: Features, evidence: Evidence) -> str | None:
 @dataclass(frozen=True)
 class PairScore:
     score: float
-    shared: tuple[str, ...]          # shared informative terms, heaviest first (or, for a
-                                     # "same-event" join, the facts that decided)
-    veto: str | None = None          # why the pair can never be one story
-    rule: str = "similar"            # similar (the text) | same-event (the deal readings)
+    shared: tuple[str, ...]  # shared informative terms, heaviest first (or, for a
+    # "same-event" join, the facts that decided)
+    veto: str | None = None  # why the pair can never be one story
+    rule: str = "similar"  # similar (the text) | same-event (the deal readings)
 
 
-def veto(a: Features, b: Features, evidence: Evidence,
-         subjects: tuple[str | None, str | None] | None = None) -> str | None:
+def veto(
+    a: Features,
+    b: Features,
+    evidence: Evidence,
+    subjects: tuple[str | None, str | None] | None = None,
+) -> str | None:
     """The first rule that says these two reports are about different events, or None."""
-    if a.events and b.events and not (a.events & b.events):
-        if any(frozenset({x, y}) in EVENT_CONFLICTS for x in a.events for y in b.events):
-            return "event-conflict"
+    if (
+        a.events
+        and b.events
+        and not (a.events & b.events)
+        and any(frozenset({x, y}) in EVENT_CONFLICTS for x in a.events for y in b.events)
+    ):
+        return "event-conflict"
     if a.amounts and b.amounts:
         approx = a.approx | b.approx
-        if not (_any_close(a.amounts, b.all_amounts, approx)
-                or _any_close(b.amounts, a.all_amounts, approx)):
+        if not (
+            _any_close(a.amounts, b.all_amounts, approx)
+            or _any_close(b.amounts, a.all_amounts, approx)
+        ):
             return "amount-conflict"
     if a.rounds and b.rounds and not (a.rounds & b.rounds):
         return "round-conflict"
@@ -73,8 +83,13 @@ def _weak(term: str | None, feats: Features) -> bool:
     """A subject that is a dictionary word capitalised only because it opens a sentence. Two
     such subjects veto nothing when the titles share another name that is not a place
     ("Authors sue Lumen Labs" / "Novelists file class-action lawsuit against … Lumen Labs")."""
-    return (term is not None and term in feats.openers and term not in feats.upper
-            and term not in feats.marked and term in dictionary_stems())
+    return (
+        term is not None
+        and term in feats.openers
+        and term not in feats.upper
+        and term not in feats.marked
+        and term in dictionary_stems()
+    )
 
 
 def _other_products(a: Features, b: Features) -> bool:
@@ -84,7 +99,7 @@ def _other_products(a: Features, b: Features) -> bool:
     if not (a.products and b.products) or a.products[0] == b.products[0]:
         return False
     if "launch" in a.events & b.events:
-        return True                     # "Hugging Face launches SmolLM 3" / "… Idefics 4"
+        return True  # "Hugging Face launches SmolLM 3" / "… Idefics 4"
     if "launch" not in a.events | b.events:
         return False
     return a.products[0].partition(" ")[0] == b.products[0].partition(" ")[0]
@@ -116,9 +131,14 @@ def same_names(a: Features, b: Features, evidence: Evidence, gap_hours: float) -
     if gap_hours > PAIR_HOURS or not ((a.events | b.events) & DEAL_EVENTS):
         return False
     places = place_stems()
-    common = [t for t in set(a.names) & set(b.names)
-              if t not in places and t not in COMPANY_WORDS and not evidence.common(t)
-              and not evidence.frequent(t)]
+    common = [
+        t
+        for t in set(a.names) & set(b.names)
+        if t not in places
+        and t not in COMPANY_WORDS
+        and not evidence.common(t)
+        and not evidence.frequent(t)
+    ]
     return len(common) >= 2 and not _one_name(common, a, b)
 
 
@@ -126,12 +146,14 @@ def _one_name(common: list[str], a: Features, b: Features) -> bool:
     """The shared names are one name's words ("Hugging Face"; "Lumen Labs" counts once, as
     company words such as "Labs" are not counted)."""
     joined = {p.replace(" ", "") for p in a.products + b.products}
-    return len(common) == 2 and (f"{common[0]}{common[1]}" in joined
-                                 or f"{common[1]}{common[0]}" in joined)
+    return len(common) == 2 and (
+        f"{common[0]}{common[1]}" in joined or f"{common[1]}{common[0]}" in joined
+    )
 
 
-def _any_close(left: tuple[float, ...], right: tuple[float, ...],
-               approx: frozenset[float] = frozenset()) -> bool:
+def _any_close(
+    left: tuple[float, ...], right: tuple[float, ...], approx: frozenset[float] = frozenset()
+) -> bool:
     """Some amount of ``left`` is one of ``right``; amounts converted from another currency
     (``approx``) match within ``APPROX_TOLERANCE``."""
     for x in left:
@@ -142,23 +164,30 @@ def _any_close(left: tuple[float, ...], right: tuple[float, ...],
     return False
 
 
-def score_pair(a: Features, b: Features, evidence: Evidence, min_shared: int = 2,
-               checked: bool = False) -> PairScore:
+def score_pair(
+    a: Features, b: Features, evidence: Evidence, min_shared: int = 2, checked: bool = False
+) -> PairScore:
     """Weighted set similarity (cosine and overlap blend) of two items' terms.
 
     ``checked``: the caller already applied :func:`veto`.
     """
     why = None if checked else veto(a, b, evidence)
-    idf = evidence.idf
     if why is not None:
         return PairScore(0.0, (), why)
     weights_a = _weights(a, evidence)
     weights_b = _weights(b, evidence)
     common = weights_a.keys() & weights_b.keys()
     shared = {t: min(weights_a[t], weights_b[t]) for t in common}
-    informative = sorted((t for t in common if a.terms[t] > GENERIC_WEIGHT
-                          and b.terms[t] > GENERIC_WEIGHT and not evidence.frequent(t)),
-                         key=lambda t: (-shared[t], t))
+    informative = sorted(
+        (
+            t
+            for t in common
+            if a.terms[t] > GENERIC_WEIGHT
+            and b.terms[t] > GENERIC_WEIGHT
+            and not evidence.frequent(t)
+        ),
+        key=lambda t: (-shared[t], t),
+    )
     if len(informative) < min_shared:
         return PairScore(0.0, tuple(informative), "too-few-shared-terms")
     total_a, total_b = sum(weights_a.values()), sum(weights_b.values())
@@ -177,8 +206,13 @@ SUBJECT_EVENTS = frozenset({"legal", "layoff", "people", "results"})
 SUBJECT_HOURS = 36.0
 
 
-def same_subject_event(a: Features, b: Features, subjects: tuple[str | None, str | None],
-                       gap_hours: float, evidence: Evidence | None = None) -> bool:
+def same_subject_event(
+    a: Features,
+    b: Features,
+    subjects: tuple[str | None, str | None],
+    gap_hours: float,
+    evidence: Evidence | None = None,
+) -> bool:
     """Both titles are about the same company (one's subject is a name of the other, or
     both name one name the window does not know as a common word) and name the same event
     of a class in ``SUBJECT_EVENTS``, within ``SUBJECT_HOURS``."""
@@ -188,10 +222,11 @@ def same_subject_event(a: Features, b: Features, subjects: tuple[str | None, str
     if (first is not None and first in b.names) or (second is not None and second in a.names):
         return True
     if set(a.products) & set(b.products):
-        return True                     # one person or product named in full ("Tomas Reyes")
+        return True  # one person or product named in full ("Tomas Reyes")
     return evidence is not None and any(
         term in b.names and not evidence.common(term) and not evidence.frequent(term)
-        for term in a.names)
+        for term in a.names
+    )
 
 
 def _weights(feats: Features, evidence: Evidence) -> dict[str, float]:
@@ -210,7 +245,7 @@ def _anchored(a: Features, b: Features, informative: list[str]) -> bool:
     if not (a.amounts and b.amounts):
         return False
     if not (a.events & b.events) and (a.events and b.events):
-        return False                    # (a report in another language names no event class)
+        return False  # (a report in another language names no event class)
     if not any(t.startswith("$") for t in informative):
         return False
     names = set(a.names) & set(b.names)
