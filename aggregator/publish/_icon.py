@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import struct
 import zlib
-from typing import Callable
+from collections.abc import Callable
 
 _GRID = 16
-_BARS = ((2, 9), (6, 6), (10, 3))   # (left column, top row) of three 3-cell-wide bars
-_BLUE = b"\x1f\x5f\xbf\xff"         # opaque (RGBA)
+_BARS = ((2, 9), (6, 6), (10, 3))  # (left column, top row) of three 3-cell-wide bars
+_BLUE = b"\x1f\x5f\xbf\xff"  # opaque (RGBA)
 _CLEAR = b"\x00\x00\x00\x00"
 
 
 def _cell_row(y: int) -> list[bool]:
-    return [any(left <= x < left + 3 and top <= y < 14 for left, top in _BARS)
-            for x in range(_GRID)]
+    return [
+        any(left <= x < left + 3 and top <= y < 14 for left, top in _BARS) for x in range(_GRID)
+    ]
 
 
 def _png(scale: int, pad: int = 0) -> bytes:
@@ -31,12 +32,20 @@ def _png(scale: int, pad: int = 0) -> bytes:
     raw = b"".join(lines)
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw, 6))
+        + chunk(b"IEND", b"")
+    )
 
 
 def favicon() -> bytes:
@@ -50,7 +59,7 @@ ICON, FAVICON, LOGO = "icon.png", "icon-64.png", "logo.png"
 
 IMAGES: dict[str, Callable[[], bytes]] = {
     "favicon.ico": favicon,
-    ICON: lambda: _png(32),                 # 512 × 512
-    FAVICON: lambda: _png(4),               # 64 × 64
-    LOGO: lambda: _png(8, pad=8),           # 256 × 128
+    ICON: lambda: _png(32),  # 512 × 512
+    FAVICON: lambda: _png(4),  # 64 × 64
+    LOGO: lambda: _png(8, pad=8),  # 256 × 128
 }

@@ -37,13 +37,19 @@ def _money(money: Money | None) -> dict[str, Any] | None:
 
 
 def deal_object(deal: Deal) -> dict[str, Any]:
-    out: dict[str, Any] = {"about": DEAL_NS, "type": deal.type, "status": deal.status,
-                           "amount": _money(deal.amount), "valuation": _money(deal.valuation),
-                           "round": deal.round,
-                           "parties": [{"name": p.name, "role": p.role, "slug": p.slug,
-                                        **({"lead": True} if p.lead else {})}
-                                       for p in deal.parties],
-                           "evidence": deal.evidence or None}
+    out: dict[str, Any] = {
+        "about": DEAL_NS,
+        "type": deal.type,
+        "status": deal.status,
+        "amount": _money(deal.amount),
+        "valuation": _money(deal.valuation),
+        "round": deal.round,
+        "parties": [
+            {"name": p.name, "role": p.role, "slug": p.slug, **({"lead": True} if p.lead else {})}
+            for p in deal.parties
+        ],
+        "evidence": deal.evidence or None,
+    }
     return {k: v for k, v in out.items() if v is not None}
 
 
@@ -69,10 +75,20 @@ def _item(view: EntryView) -> dict[str, Any]:
         item["_deal"] = deal_object(view.deal)
     if view.history:
         item["_deal_history"] = [
-            {"date": rfc3339(fix.at),
-             "changes": [{"field": c.field, "from": clean(c.old) or None, "to": clean(c.new),
-                          "text": clean(c.text)} for c in fix.changes]}
-            for fix in view.history]
+            {
+                "date": rfc3339(fix.at),
+                "changes": [
+                    {
+                        "field": c.field,
+                        "from": clean(c.old) or None,
+                        "to": clean(c.new),
+                        "text": clean(c.text),
+                    }
+                    for c in fix.changes
+                ],
+            }
+            for fix in view.history
+        ]
     return item
 
 
@@ -108,5 +124,5 @@ def render_json(page: Page, settings: Settings) -> bytes:
     if page.archive:
         doc["_archive"] = True
     doc["items"] = []
-    shell = dumps(doc)     # "items" is the last key: its "[]}" closes the document
+    shell = dumps(doc)  # "items" is the last key: its "[]}" closes the document
     return (shell[:-3] + "[" + ",".join(r.json for r in page.entries) + "]}\n").encode("utf-8")

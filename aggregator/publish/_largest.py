@@ -17,18 +17,21 @@ from ._context import Context
 from ._table import RowKey, deal_row, row_key, usd_of
 from ._text import utc
 
-PERIODS = (("last30", "Last 30 days", 30), ("quarter", "Last quarter (91 days)", 91),
-           ("year", "Last year (365 days)", 365))
+PERIODS = (
+    ("last30", "Last 30 days", 30),
+    ("quarter", "Last quarter (91 days)", 91),
+    ("year", "Last year (365 days)", 365),
+)
 LARGEST = 10
 
 
 @dataclass(frozen=True)
 class Period:
-    key: str                    # the page anchor: "largest-last30"
+    key: str  # the page anchor: "largest-last30"
     title: str
     since: datetime
     until: datetime
-    rows: tuple[str, ...]       # deal rows, largest first
+    rows: tuple[str, ...]  # deal rows, largest first
 
 
 def _start(end: datetime, days: int) -> datetime:
@@ -43,10 +46,14 @@ def _versions(ctx: Context, since: datetime) -> list[tuple[int, Any, Story | Non
         return [(i, updated, None) for i, updated in largest(since, limit=LARGEST)]
     query = StoryQuery(deals_only=True)
     stories = ctx.reader.select_stories(query, limit=max(1, ctx.reader.count_stories(query)))
-    sized = [(usd_of(s.deal.amount) if s.deal else None, s) for s in stories
-             if utc(s.published) >= since]
-    ranked = sorted(((usd, s.id, s) for usd, s in sized if usd is not None and usd > 0),
-                    key=lambda t: (t[0], t[1]), reverse=True)
+    sized = [
+        (usd_of(s.deal.amount) if s.deal else None, s) for s in stories if utc(s.published) >= since
+    ]
+    ranked = sorted(
+        ((usd, s.id, s) for usd, s in sized if usd is not None and usd > 0),
+        key=lambda t: (t[0], t[1]),
+        reverse=True,
+    )
     return [(s.id, s.updated, s) for _, _, s in ranked[:LARGEST]]
 
 
@@ -64,7 +71,7 @@ def largest_periods(ctx: Context, end: datetime) -> list[Period]:
                 deal_row(story, ctx.rows)
             elif keys[story_id] not in ctx.rows:
                 missing.add(story_id)
-    for loaded in (ctx.reader.stories(sorted(missing)) if missing else ()):
+    for loaded in ctx.reader.stories(sorted(missing)) if missing else ():
         deal_row(loaded, ctx.rows)
     out = []
     for key, title, days in PERIODS:

@@ -8,9 +8,10 @@ The JSON-LD block is data (``application/ld+json``), never run.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Any, Sequence
+from typing import Any
 
 from aggregator.models import Settings
 
@@ -58,11 +59,11 @@ tr,li{break-inside:avoid}h2{break-after:avoid}dl.profile{background:none;padding
 class PageMeta:
     """What the head of one page says about it."""
 
-    path: str                                   # where it is in the site: "companies/x.html"
-    title: str                                  # <title> and og:title
-    description: str                            # meta description and og:description
-    feeds: tuple[tuple[str, str, str], ...] = ()    # (type, title, href) alternates
-    json_ld: dict[str, Any] | None = None       # schema.org data about the page
+    path: str  # where it is in the site: "companies/x.html"
+    title: str  # <title> and og:title
+    description: str  # meta description and og:description
+    feeds: tuple[tuple[str, str, str], ...] = ()  # (type, title, href) alternates
+    json_ld: dict[str, Any] | None = None  # schema.org data about the page
 
     @property
     def root(self) -> str:
@@ -87,36 +88,56 @@ def head(settings: Settings, meta: PageMeta) -> str:
     site = clean(settings.site.title) or "AI deals"
     base = settings.site.base_url
     root = meta.root
-    links = "".join(f'<link rel="alternate" type="{_attr(kind)}" title="{_attr(name)}" '
-                    f'href="{_attr(href)}">\n' for kind, name, href in meta.feeds)
+    links = "".join(
+        f'<link rel="alternate" type="{_attr(kind)}" title="{_attr(name)}" href="{_attr(href)}">\n'
+        for kind, name, href in meta.feeds
+    )
     url = base + ("" if meta.path == "index.html" else meta.path)
     title, text = clean(meta.title), clean(meta.description)
-    og = [("og:type", "website"), ("og:site_name", site), ("og:title", title),
-          ("og:description", text), ("og:url", url), ("og:image", base + "icon.png"),
-          ("og:image:width", "512"), ("og:image:height", "512"), ("og:locale", "en")]
+    og = [
+        ("og:type", "website"),
+        ("og:site_name", site),
+        ("og:title", title),
+        ("og:description", text),
+        ("og:url", url),
+        ("og:image", base + "icon.png"),
+        ("og:image:width", "512"),
+        ("og:image:height", "512"),
+        ("og:locale", "en"),
+    ]
     tags = "".join(f'<meta property="{k}" content="{_attr(v)}">\n' for k, v in og)
-    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            "<meta name=\"color-scheme\" content=\"light dark\">\n"
-            f"<title>{escape(title)}</title>\n"
-            f"<meta name=\"description\" content=\"{_attr(text)}\">\n"
-            f"<link rel=\"canonical\" href=\"{_attr(url)}\">\n"
-            f"<link rel=\"icon\" href=\"{root}favicon.ico\">\n"
-            f"<link rel=\"icon\" type=\"image/png\" sizes=\"64x64\" href=\"{root}icon-64.png\">\n"
-            f"{links}{tags}<meta name=\"twitter:card\" content=\"summary\">\n"
-            f"{json_ld(meta.json_ld) if meta.json_ld else ''}"
-            f"<style>{STYLE}</style>\n</head>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="color-scheme" content="light dark">\n'
+        f"<title>{escape(title)}</title>\n"
+        f'<meta name="description" content="{_attr(text)}">\n'
+        f'<link rel="canonical" href="{_attr(url)}">\n'
+        f'<link rel="icon" href="{root}favicon.ico">\n'
+        f'<link rel="icon" type="image/png" sizes="64x64" href="{root}icon-64.png">\n'
+        f'{links}{tags}<meta name="twitter:card" content="summary">\n'
+        f"{json_ld(meta.json_ld) if meta.json_ld else ''}"
+        f"<style>{STYLE}</style>\n</head>\n"
+    )
 
 
-NAV = (("index.html", "Latest deals"), ("index.html#largest", "Largest"),
-       ("index.html#months", "By month"), ("index.html#companies", "Companies"),
-       ("index.html#investors", "Investors"), ("index.html#feeds", "Feeds and exports"))
+NAV = (
+    ("index.html", "Latest deals"),
+    ("index.html#largest", "Largest"),
+    ("index.html#months", "By month"),
+    ("index.html#companies", "Companies"),
+    ("index.html#investors", "Investors"),
+    ("index.html#feeds", "Feeds and exports"),
+)
 
 
 def nav(root: str, here: str = "") -> str:
     current = ' aria-current="page"'
-    items = "".join(f'<li><a href="{_attr(root + href)}"{current if href == here else ""}>'
-                    f'{escape(name)}</a></li>' for href, name in NAV)
+    items = "".join(
+        f'<li><a href="{_attr(root + href)}"{current if href == here else ""}>'
+        f"{escape(name)}</a></li>"
+        for href, name in NAV
+    )
     return f'<nav aria-label="Site"><ul>{items}</ul></nav>\n'
 
 
@@ -125,16 +146,27 @@ def document(settings: Settings, meta: PageMeta, header: str, main: str) -> byte
     site = clean(settings.site.title) or "AI deals"
     root = meta.root
     here = meta.path if meta.path == "index.html" else ""
-    top = "" if meta.path == "index.html" else \
-        f'<p><a href="{root}index.html">{escape(site)}</a></p>\n'
-    body = (f"<body>\n<header>\n{top}{header}{nav(root, here)}</header>\n<main>\n{main}"
-            "</main>\n</body>\n</html>\n")
+    top = (
+        ""
+        if meta.path == "index.html"
+        else f'<p><a href="{root}index.html">{escape(site)}</a></p>\n'
+    )
+    body = (
+        f"<body>\n<header>\n{top}{header}{nav(root, here)}</header>\n<main>\n{main}"
+        "</main>\n</body>\n</html>\n"
+    )
     return (head(settings, meta) + body).encode("utf-8")
 
 
 def item_list(name: str, url: str, items: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """schema.org ItemList of ``items`` (each a NewsArticle or Organization), in order."""
-    return {"@context": "https://schema.org", "@type": "ItemList", "name": name, "url": url,
-            "numberOfItems": len(items),
-            "itemListElement": [{"@type": "ListItem", "position": n, "item": item}
-                                for n, item in enumerate(items, 1)]}
+    return {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "name": name,
+        "url": url,
+        "numberOfItems": len(items),
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "item": item} for n, item in enumerate(items, 1)
+        ],
+    }

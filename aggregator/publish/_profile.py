@@ -4,15 +4,15 @@ partners, and (for an investor) its portfolio. Read from its deal stories' facts
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Sequence
 
 from aggregator.models import Money, Party, PartyDeal
 
 from ._table import usd_of
 
-RAISING = ("funding", "investment", "ipo")         # deals in which the target raises money
+RAISING = ("funding", "investment", "ipo")  # deals in which the target raises money
 RAISER_ROLES = ("target", "issuer")
 BUYING = ("acquisition", "merger")
 PARTNERING = ("partnership", "joint-venture", "licensing")
@@ -24,23 +24,23 @@ class Link:
 
     name: str
     slug: str
-    lead: bool = False          # led at least one round (investors)
+    lead: bool = False  # led at least one round (investors)
     deals: int = 1
 
 
 @dataclass(frozen=True)
 class Profile:
-    raised_usd: float                   # disclosed money raised (USD), every round
-    raised_rounds: int                  # the rounds (or IPOs) that money comes from
-    last_round: PartyDeal | None        # the newest funding round it raised (not an IPO)
-    ipo: PartyDeal | None               # its newest IPO story
-    valuation: tuple[Money, PartyDeal] | None     # the newest disclosed valuation
-    investors: tuple[Link, ...]         # who invested in it, most deals first
-    acquired: tuple[Link, ...]          # companies it bought
-    acquired_by: tuple[Link, ...]       # who bought it
-    partners: tuple[Link, ...]          # partnerships, joint ventures, licences
-    portfolio: tuple[PartyDeal, ...]    # deals in which it invested, newest first
-    first: datetime | None              # its first and latest deal's news time
+    raised_usd: float  # disclosed money raised (USD), every round
+    raised_rounds: int  # the rounds (or IPOs) that money comes from
+    last_round: PartyDeal | None  # the newest funding round it raised (not an IPO)
+    ipo: PartyDeal | None  # its newest IPO story
+    valuation: tuple[Money, PartyDeal] | None  # the newest disclosed valuation
+    investors: tuple[Link, ...]  # who invested in it, most deals first
+    acquired: tuple[Link, ...]  # companies it bought
+    acquired_by: tuple[Link, ...]  # who bought it
+    partners: tuple[Link, ...]  # partnerships, joint ventures, licences
+    portfolio: tuple[PartyDeal, ...]  # deals in which it invested, newest first
+    first: datetime | None  # its first and latest deal's news time
     latest: datetime | None
 
 
@@ -61,7 +61,7 @@ def _links(found: list[Party]) -> tuple[Link, ...]:
         else:
             counts[party.slug] = Link(had.name, had.slug, had.lead or party.lead, had.deals + 1)
     links = [counts[s] for s in order]
-    return tuple(sorted(links, key=lambda l: (-l.deals, l.name.lower(), l.slug)))
+    return tuple(sorted(links, key=lambda link: (-link.deals, link.name.lower(), link.slug)))
 
 
 def profile_of(slug: str, deals: Sequence[PartyDeal]) -> Profile:
@@ -100,9 +100,17 @@ def profile_of(slug: str, deals: Sequence[PartyDeal]) -> Profile:
                 acquired_by += [p for p in others if p.role == "acquirer"]
         if deal.type in PARTNERING:
             partners += [p for p in others if p.role in ("partner", "licensor", "licensee")]
-    return Profile(raised_usd=raised, raised_rounds=rounds, last_round=last_round, ipo=ipo,
-                   valuation=valuation, investors=_links(investors), acquired=_links(acquired),
-                   acquired_by=_links(acquired_by), partners=_links(partners),
-                   portfolio=tuple(reversed(portfolio)),
-                   first=deals[0].announced if deals else None,
-                   latest=deals[-1].announced if deals else None)
+    return Profile(
+        raised_usd=raised,
+        raised_rounds=rounds,
+        last_round=last_round,
+        ipo=ipo,
+        valuation=valuation,
+        investors=_links(investors),
+        acquired=_links(acquired),
+        acquired_by=_links(acquired_by),
+        partners=_links(partners),
+        portfolio=tuple(reversed(portfolio)),
+        first=deals[0].announced if deals else None,
+        latest=deals[-1].announced if deals else None,
+    )

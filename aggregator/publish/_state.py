@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from aggregator import __version__
 from aggregator.models import Settings
@@ -26,7 +27,10 @@ OUTPUT_VERSION = 3
 
 def settings_fingerprint(settings: Settings) -> str:
     shaping = {
-        "version": __version__, "output": OUTPUT_VERSION, "site": asdict(settings.site), "size": settings.feed_size,
+        "version": __version__,
+        "output": OUTPUT_VERSION,
+        "site": asdict(settings.site),
+        "size": settings.feed_size,
         "share": settings.source_share,
         "hub": settings.websub_hub,
         "feeds": [(f.name, f.location, f.priority, f.first_party) for f in settings.feeds],

@@ -10,15 +10,16 @@ row are written as from a page one directory down (``../companies/x.html``);
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from html import escape, unescape
-from typing import Any, Sequence
+from typing import Any
 
 from aggregator.models import Deal, Money, Party, Story
 
 from ._text import clean, clean_deal, format_money, path_slug, plain_number, rfc3339, safe_url, utc
 
-RowKey = tuple[int, str]      # (story id, its updated time in RFC 3339): one row's version
+RowKey = tuple[int, str]  # (story id, its updated time in RFC 3339): one row's version
 _ROW = re.compile(rb'<tr data-story="(\d+)" data-updated="([^"<>]+)"[^<>]*>[^\n]*</tr>\n')
 _ROW_ORDER = re.compile(r'<tr data-story="(\d+)"[^<>]* data-published="([^"<>]+)"')
 _ROW_USD = re.compile(r'<tr [^<>]*data-usd="([0-9.]+)"')
@@ -49,7 +50,7 @@ def usd_of(money: Money | None) -> float | None:
 
 
 def round_name(value: str | None) -> str:
-    """"series-b" -> "Series B", "pre-seed" -> "Pre-seed"."""
+    """ "series-b" -> "Series B", "pre-seed" -> "Pre-seed"."""
     words = clean(value).replace("_", "-").split("-")
     if not words or not words[0]:
         return ""
@@ -100,8 +101,11 @@ def _deal_row(story: Story) -> str:
     day = utc(story.published).date().isoformat()
     usd = usd_of(deal.amount) if deal else None
     kind = escape(deal.type) if deal else ""
-    kind_link = f'<a href="../deals/{_attr(path_slug(deal.type))}.html">{kind}</a>' \
-        if deal and deal.type else kind
+    kind_link = (
+        f'<a href="../deals/{_attr(path_slug(deal.type))}.html">{kind}</a>'
+        if deal and deal.type
+        else kind
+    )
     parties = ", ".join(party_html(p) for p in deal.parties) if deal else ""
     cells = [
         f'<td class="d"><time datetime="{published}">{day}</time></td>',
@@ -109,7 +113,7 @@ def _deal_row(story: Story) -> str:
         f'<td class="k" data-l="Round">{escape(round_name(deal.round if deal else None))}</td>',
         f'<td class="n" data-l="Amount">{escape(format_money(deal.amount if deal else None))}</td>',
         f'<td class="n" data-l="Valuation">'
-        f'{escape(format_money(deal.valuation if deal else None))}</td>',
+        f"{escape(format_money(deal.valuation if deal else None))}</td>",
         f'<td class="k" data-l="Status">{escape(deal.status or "") if deal else ""}</td>',
         f"<td>{parties}</td>",
         f'<td data-l="Outlets">{_outlets(story)}</td>',
@@ -117,8 +121,10 @@ def _deal_row(story: Story) -> str:
     ]
     story_id, updated = row_key(story.id, story.updated)
     amount = f' data-usd="{plain_number(round(usd, 2))}"' if usd is not None and usd >= 0 else ""
-    return (f'<tr data-story="{story_id}" data-updated="{updated}" '
-            f'data-published="{published}"{amount}>{"".join(cells)}</tr>\n')
+    return (
+        f'<tr data-story="{story_id}" data-updated="{updated}" '
+        f'data-published="{published}"{amount}>{"".join(cells)}</tr>\n'
+    )
 
 
 def deal_row(story: Story, memo: dict[RowKey, str]) -> str:
@@ -147,7 +153,7 @@ def harvest_rows(page: bytes, memo: dict[RowKey, str]) -> int:
 def _news(row: str) -> tuple[datetime, int]:
     found = _ROW_ORDER.match(row)
     if found is None:
-        return datetime.min.replace(tzinfo=timezone.utc), 0
+        return datetime.min.replace(tzinfo=UTC), 0
     return utc(datetime.fromisoformat(found[2])), int(found[1])
 
 
@@ -159,28 +165,39 @@ def news_order(rows: Sequence[str]) -> list[str]:
 def amount_order(rows: Sequence[str]) -> list[str]:
     """Deal rows by disclosed amount in USD, largest first; rows without one after them,
     newest first."""
+
     def key(row: str) -> tuple[int, float, datetime, int]:
         found = _ROW_USD.match(row)
         usd = float(found[1]) if found else -1.0
         return (found is not None, usd, *_news(row))
+
     return sorted(rows, key=key, reverse=True)
 
 
-HEAD = ("<tr><th>Date</th><th>Type</th><th>Round</th><th class=\"n\">Amount</th>"
-        "<th class=\"n\">Valuation</th><th>Status</th><th>Parties</th><th>Outlets</th>"
-        "<th>Story</th></tr>\n")
+HEAD = (
+    '<tr><th>Date</th><th>Type</th><th>Round</th><th class="n">Amount</th>'
+    '<th class="n">Valuation</th><th>Status</th><th>Parties</th><th>Outlets</th>'
+    "<th>Story</th></tr>\n"
+)
 
 
-def rows_table(rows: Sequence[str], *, by_amount: bool = False, ordered: bool = False,
-               empty: str = "No deals yet.") -> str:
+def rows_table(
+    rows: Sequence[str],
+    *,
+    by_amount: bool = False,
+    ordered: bool = False,
+    empty: str = "No deals yet.",
+) -> str:
     """The deals table of ``rows``: newest news first, or largest first (``by_amount``),
     or as given (``ordered``)."""
     if not ordered:
         rows = amount_order(rows) if by_amount else news_order(rows)
     if not rows:
         return f"<p>{escape(empty)}</p>\n"
-    return (f'<table class="deals cards">\n<thead>{HEAD}</thead>\n'
-            f"<tbody>\n{''.join(rows)}</tbody>\n</table>\n")
+    return (
+        f'<table class="deals cards">\n<thead>{HEAD}</thead>\n'
+        f"<tbody>\n{''.join(rows)}</tbody>\n</table>\n"
+    )
 
 
 def at_root(html_text: str) -> str:
@@ -205,8 +222,11 @@ def row_articles(rows: Sequence[str], limit: int = 50) -> list[dict[str, Any]]:
         story, when = _ROW_STORY.search(row), _ROW_ORDER.match(row)
         if story is None or when is None:
             continue
-        article: dict[str, Any] = {"@type": "NewsArticle", "headline": unescape(story[2]),
-                                   "datePublished": when[2]}
+        article: dict[str, Any] = {
+            "@type": "NewsArticle",
+            "headline": unescape(story[2]),
+            "datePublished": when[2],
+        }
         if story[1]:
             article["url"] = unescape(story[1])
         out.append(article)
