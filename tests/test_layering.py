@@ -39,6 +39,10 @@ def declared(root: Path = PACKAGE) -> tuple[dict[str, tuple[str, ...]], tuple[st
     return found["LAYERS"], found["KERNEL"]  # type: ignore[return-value]
 
 
+# What the root module itself gives every package (the kernel): the release, the cache key rule.
+ROOT_NAMES = ("__version__", "code_version")
+
+
 def module_of(path: Path, root: Path = PACKAGE) -> str:
     parts = list(path.relative_to(root.parent).with_suffix("").parts)
     if parts[-1] == "__init__":
@@ -74,7 +78,7 @@ def problems(root: Path = PACKAGE) -> list[str]:
         mine = me[1] if len(me) > 2 or (path.name == "__init__.py" and len(me) == 2) else None
         for name in sorted(imports(path, root)):
             them = name.split(".")
-            if len(them) == 1 or them[1] in kernel or them[1] == "__version__":
+            if len(them) == 1 or them[1] in kernel or them[1] in ROOT_NAMES:
                 continue
             where, what = them[1], ".".join(them)
             if (".".join(me), ".".join(them[:3])) in EXCEPTIONS:

@@ -12,10 +12,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-from .. import __version__, deals
+from .. import code_version, deals
 from ..models import Deal, Entry, EntryDeal, FactRow, FeedSettings, Settings, StoryFactsUpdate
 from ..parse import drop_invisible, plain_line
 from ..store import Store
@@ -26,17 +25,9 @@ from ..store import Store
 READER_INPUT = "plain-line-1"
 
 
-def _classifier_version() -> str:
-    """Changes whenever the deal rules, model or gazetteer change: stored readings made by
-    another version are read again."""
-    package = Path(deals.__file__).parent
-    digest = hashlib.sha256(__version__.encode() + READER_INPUT.encode())
-    for path in sorted(package.glob("*.py")) + sorted((package.parent / "data").glob("*")):
-        digest.update(path.name.encode() + path.read_bytes())
-    return f"{__version__}+{digest.hexdigest()[:12]}"
-
-
-CLASSIFIER_VERSION = _classifier_version()
+# Changes whenever the deal rules, model or gazetteer change: stored readings made by another
+# version are read again.
+CLASSIFIER_VERSION = f"{READER_INPUT}+{code_version('deals', 'data')}"
 
 
 def reading_version(publisher: str | None) -> str:

@@ -30,7 +30,6 @@ from ._text import clean, finite, json_number, plain_number, rfc3339, safe_url, 
 CSV_FILE = "deals.csv"
 NDJSON_FILE = "deals.ndjson"
 EXPORTS_KEY = "_exports"  # in the state file (feed paths never start with "_")
-EXPORT_VERSION = 1  # bumped when the same stories give other bytes
 
 COLUMNS = (
     "story_id",
@@ -63,7 +62,7 @@ def publish_exports(ctx: Context) -> None:
         ctx.writer.write(NDJSON_FILE, ndjson_data)
         return
     days = list(days_of())
-    salt = f"{ctx.fingerprint}|{EXPORT_VERSION}"
+    salt = ctx.fingerprint
     sig = hashlib.sha256(json.dumps([salt, days]).encode()).hexdigest()
     before = ctx.previous.get(EXPORTS_KEY, {})
     old = _layout(ctx, before, salt)

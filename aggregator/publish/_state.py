@@ -1,9 +1,10 @@
 """What the last publish wrote, so an unchanged feed is not rendered again.
 
-A feed's head document depends only on (the settings that shape output, the number of its
-stories, and the id + updated time of its newest ``feed_size`` stories). Their digest is kept
-in ``.publish-state.json`` in the site directory (dotfiles are never served); when it matches
-and the files are there, the feed is skipped without loading or rendering any story.
+A feed's head document depends only on (the rendering code and the settings that shape
+output, the number of its stories, and the id + updated time of its newest ``feed_size``
+stories). Their digest is kept in ``.publish-state.json`` in the site directory (dotfiles
+are never served); when it matches and the files are there, the feed is skipped without
+loading or rendering any story.
 """
 
 from __future__ import annotations
@@ -15,20 +16,22 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from aggregator import __version__
+from aggregator import code_version
 from aggregator.models import Settings
 
 STATE_FILE = ".publish-state.json"
-# Bumped when the same story renders to other bytes (a file written by older code must not
-# be taken for this code's): 2 = entries dated by news time, atom:source in full.
-# 3 = feed icon and logo, deal rows with links to companies and investors.
-OUTPUT_VERSION = 3
+# The code that turns stories into bytes: publish itself, the deal line it is handed
+# (``deals``, its data), the dataclasses and headline shapes it reads. A file written by
+# other code is never taken for this code's: every digest below starts from this.
+RENDER_CODE = ("publish", "deals", "data", "models.py", "headlines.py")
+RENDER_VERSION = code_version(*RENDER_CODE)
 
 
 def settings_fingerprint(settings: Settings) -> str:
+    """The key every publish cache starts from: the rendering code and the settings that
+    shape output. Another value renders every head, page, brief and export again."""
     shaping = {
-        "version": __version__,
-        "output": OUTPUT_VERSION,
+        "code": RENDER_VERSION,
         "site": asdict(settings.site),
         "size": settings.feed_size,
         "share": settings.source_share,

@@ -4,21 +4,12 @@ window). A code version in the blob makes features from other code be computed a
 
 from __future__ import annotations
 
-import hashlib
 import json
-from pathlib import Path
 
+from aggregator import code_version
 from aggregator.stories._text import Features
 
-
-def _code_version() -> str:
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-FEATURES_VERSION = _code_version()
+FEATURES_VERSION = code_version("stories")  # the code that reads features out of a title
 
 
 _ENCODER = json.JSONEncoder(separators=(",", ":"))  # json.dumps' output, built once

@@ -341,7 +341,7 @@ def test_an_older_database_is_dated_again_and_readers_see_nothing_twice(
     # output code of another version (so no file of it is taken for this version's).
     with store.write():
         store.db.execute("UPDATE stories SET news_at = created_at")
-    monkeypatch.setattr(_state, "OUTPUT_VERSION", 1)
+    monkeypatch.setattr(_state, "RENDER_VERSION", "older-code")
     run(settings, Store(settings.database))
     monkeypatch.undo()
     _as_before_news_time(store)
