@@ -17,10 +17,12 @@ from ._gazetteer import Gazetteer, load_gazetteer
 from ._model import Model
 from ._parties import is_title
 from ._first_party import PARTNERS_POST, restatements
+from ._learned import learned_deal
 from ._pair import pair_restatement
 from ._publisher import first_person, with_subject
 from ._segment import clean
 from ._status import status_of
+from ._type_model import TypeModel, load_type_model
 
 
 # The parties each deal type needs before a reader can trust it.
@@ -50,10 +52,13 @@ def complete(deal: Deal, strict: bool = True) -> bool:
 
 def classify(title: str, text: str = "", *, gazetteer: Gazetteer | None = None,
              rates: Mapping[str, float] | None = None, use_model: bool = True,
-             model: Model | None = None, publisher: str | None = None) -> Deal | None:
+             model: Model | None = None, publisher: str | None = None,
+             type_model: TypeModel | None = None, learned: bool = True) -> Deal | None:
     """The deal a story reports, or None when it is not a deal story.
 
-    ``use_model=False`` gives the rules alone; ``model`` replaces the shipped model.
+    ``use_model=False`` gives the rules alone; ``model`` replaces the shipped M&A model,
+    ``type_model`` the shipped deal-type model, which proposes a deal the rules missed
+    (``learned=False``: it is not asked).
     ``publisher``: the organisation whose own feed this is (``publisher_of``): "we", "our"
     and a headline without a subject stand for it. A digest title (``digest_items``) is read
     item by item, without the body: the first item that is a deal is the story's deal."""
@@ -68,9 +73,23 @@ def classify(title: str, text: str = "", *, gazetteer: Gazetteer | None = None,
     if paired is not None:
         return paired
     if publisher:
-        return _first_party(title, text, publisher, gz, rates, use_model, model)
-    deal = gated(title, text, gz, rates, use_model, model)
-    return deal if deal is not None and complete(deal, strict=False) else None
+        deal = _first_party(title, text, publisher, gz, rates, use_model, model)
+    else:
+        deal = gated(title, text, gz, rates, use_model, model)
+        deal = deal if deal is not None and complete(deal, strict=False) else None
+    if deal is None and use_model and learned:
+        deal = _learned(title, text, gz, rates, publisher, type_model)
+    return deal
+
+
+def _learned(title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | None,
+             publisher: str | None, type_model: TypeModel | None) -> Deal | None:
+    """The deal-type model's proposal for a story the rules did not read as a deal."""
+    type_model = type_model or load_type_model()
+    if type_model is None or not title.strip():
+        return None
+    rule = "blocked" if headline_blocked(title) else None
+    return learned_deal(title, text, type_model, gz, rates, publisher, rule)
 
 
 

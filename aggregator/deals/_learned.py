@@ -1,0 +1,119 @@
+"""learned_deal(): a deal the rules missed, proposed by the deal-type model and kept only on
+evidence a reader can check.
+
+The model (``_type_model``) proposes a type with a probability. The story becomes a deal
+of that type only when
+
+- the probability is at least the model's ``add`` bar;
+- the headline (or, for a first-party post, the headline or the body's first sentence)
+  holds a cue word of that type ("partner…", "collaborat…", "raises", "Series B",
+  "acquires", "joins", "licens…", "IPO", "joint venture", …);
+- the parties the type needs are found in the headline: the publisher of a first-party
+  post and, for a partnership, merger or joint venture, another organisation; in a
+  reporter's headline, the organisations themselves (two for a partnership).
+
+Its ``rule`` is ``model:<type> p=<probability> (<features>)`` and its ``evidence`` the cue
+word and the features that weighed most.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+from ..models import Deal, Party
+from ._amounts import scan_amounts
+from ._gazetteer import Gazetteer
+from ._parties import mentions
+from ._segment import clean, lead, segment
+from ._status import round_of, status_of
+from ._type_model import TypeModel, score_types, type_features
+
+_I = re.IGNORECASE
+CUES: Mapping[str, re.Pattern[str]] = {
+    "funding": re.compile(r"\b(?:rais(?:es|ed|ing|e)|funding|financing|series\s+[a-k]\b|seed"
+                          r"|round|fundrais\w*|backed\s+by|investors?)\b", _I),
+    "investment": re.compile(r"\b(?:invest(?:s|ed|ing|ment)?|stake|backs|backed)\b", _I),
+    "acquisition": re.compile(r"\b(?:acqui\w+|buys?|bought|purchas\w+|takeover|joins|joining"
+                              r"|join|part\s+of|welcom\w+|sells?|sold)\b", _I),
+    "merger": re.compile(r"\b(?:merg\w+|combin\w+)\b", _I),
+    "partnership": re.compile(r"\b(?:partner\w*|collaborat\w+|alliance|agreement|deal|contract"
+                              r"|mou|memorandum|teams?\s+up|forces|coalition|pact|tie-up"
+                              r"|together|selected\s+by|chosen\s+by|ties?\s+up|tied\s+up|join(?:s|ed)?\s+hands"
+                              r"|supply|capacity|compute|cloud)\b", _I),
+    "licensing": re.compile(r"\b(?:licen[cs]\w*)\b", _I),
+    "ipo": re.compile(r"\b(?:ipo|listing|s-1|f-1|go(?:es|ing)?\s+public)\b", _I),
+    "joint-venture": re.compile(r"\b(?:joint|venture|jv)\b", _I),
+}
+# The role of the publisher (or of a headline's first organisation) and of the next one.
+_ROLES: Mapping[str, tuple[str, str | None]] = {
+    "funding": ("target", None),
+    "ipo": ("issuer", None),
+    "investment": ("investor", "target"),
+    "acquisition": ("acquirer", "target"),
+    "licensing": ("licensee", "licensor"),
+    "partnership": ("partner", "partner"),
+    "merger": ("partner", "partner"),
+    "joint-venture": ("partner", "partner"),
+}
+_TWO = ("partnership", "merger", "joint-venture", "investment", "acquisition", "licensing")
+
+
+def _cue(deal_type: str, title: str, body: str, publisher: str | None) -> re.Match[str] | None:
+    pattern = CUES[deal_type]
+    found = pattern.search(title)
+    if found is None and publisher and body:
+        first = lead(body, 1)
+        found = pattern.search(first[0]) if first else None
+    return found
+
+
+def _organisations(title: str, gz: Gazetteer, body: str) -> list[str]:
+    seg = segment(title, None, body)
+    return [m.name for m in mentions(seg.names, gz, seg.casing)
+            if m.known or not seg.casing.title]
+
+
+def _parties(deal_type: str, title: str, body: str, publisher: str | None,
+             gz: Gazetteer) -> tuple[Party, ...] | None:
+    found = _organisations(title, gz, body)
+    if publisher:
+        own = gz.slug(publisher)
+        others = [n for n in found if gz.slug(n) != own]
+        names = [publisher] + others[:1]
+    else:
+        names = found[:2]
+    first, second = _ROLES[deal_type]
+    if deal_type in _TWO and len(names) < 2 or not names:
+        return None
+    if publisher and deal_type == "acquisition" and re.search(r"\bjoin", title, _I):
+        first, second = "acquirer", "target"        # "X joins <publisher>"
+    parties = [Party(name=names[0], role=first, slug=gz.slug(names[0]))]
+    if second and len(names) > 1:
+        parties.append(Party(name=names[1], role=second, slug=gz.slug(names[1])))
+    return tuple(parties)
+
+
+def learned_deal(title: str, text: str, model: TypeModel, gz: Gazetteer,
+                 rates: Mapping[str, float] | None, publisher: str | None,
+                 rule: str | None) -> Deal | None:
+    """The deal the type model proposes for a story the rules missed, or None.
+    ``rule``: what the rules said ("blocked" for a headline with a non-deal cue)."""
+    title, body = clean(title), clean(text[:1200]) if text else ""
+    feats = type_features(title, body, rule, publisher, model.body_chars)
+    verdict = score_types(model, feats)
+    if verdict.type is None or verdict.probability < model.add:
+        return None
+    cue = _cue(verdict.type, title, body, publisher)
+    if cue is None:
+        return None
+    parties = _parties(verdict.type, title, body, publisher, gz)
+    if parties is None:
+        return None
+    story = f"{title}. {body}" if body else title
+    amount = next((f.money for f in scan_amounts(title, rates) if f.kind == "deal"), None)
+    evidence = ", ".join(dict.fromkeys([cue.group(0).lower(), *verdict.top]))
+    return Deal(type=verdict.type, status=status_of(story, verdict.type), amount=amount,
+                round=round_of(story) if verdict.type == "funding" else None,
+                parties=parties, evidence=evidence,
+                rule=f"model:{verdict.type} p={verdict.probability:.2f} ({evidence})")
