@@ -23,7 +23,8 @@ from typing import Mapping
 
 from ..models import Deal, Party
 from ._amounts import scan_amounts
-from ._gazetteer import Gazetteer
+from ._gazetteer import Gazetteer, token_key
+from ._lexicon import is_ordinary
 from ._parties import mentions
 from ._segment import clean, lead, segment
 from ._status import round_of, status_of
@@ -68,10 +69,18 @@ def _cue(deal_type: str, title: str, body: str, publisher: str | None) -> re.Mat
     return found
 
 
-def _organisations(title: str, gz: Gazetteer, body: str) -> list[str]:
+def _organisations(title: str, gz: Gazetteer, body: str) -> list[tuple[str, int]]:
+    """The organisations of the headline with where each starts: gazetteer companies, and
+    names found by shape when capitals can be trusted (not Title Case) and not every word of
+    the name is an ordinary word ("Fourth", "Research Institutes")."""
     seg = segment(title, None, body)
-    return [m.name for m in mentions(seg.names, gz, seg.casing)
-            if m.known or not seg.casing.title]
+    return [(m.name, m.start) for m in mentions(seg.names, gz, seg.casing)
+            if m.known or not seg.casing.title
+            and not all(is_ordinary(token_key(w)) for w in m.name.split())]
+
+
+_SELLS = re.compile(r"\b(?:sells?|sold|selling|divest\w*|offload\w*)\b", _I)
+_OWNS = re.compile(r"^['’]s\b")
 
 
 def _parties(deal_type: str, title: str, body: str, publisher: str | None,
@@ -79,15 +88,23 @@ def _parties(deal_type: str, title: str, body: str, publisher: str | None,
     found = _organisations(title, gz, body)
     if publisher:
         own = gz.slug(publisher)
-        others = [n for n in found if gz.slug(n) != own]
+        others = [n for n, _ in found if gz.slug(n) != own]
         names = [publisher] + others[:1]
     else:
-        names = found[:2]
+        names = [n for n, _ in found[:2]]
     first, second = _ROLES[deal_type]
     if deal_type in _TWO and len(names) < 2 or not names:
         return None
-    if publisher and deal_type == "acquisition" and re.search(r"\bjoin", title, _I):
-        first, second = "acquirer", "target"        # "X joins <publisher>"
+    if deal_type == "acquisition" and not publisher:
+        if _SELLS.search(title):
+            first, second = "seller", "acquirer"    # "X agrees to sell ... to Z"
+        elif _OWNS.match(title[found[0][1] + len(found[0][0]):]):
+            first, second = "acquirer", "target"    # "X's takeover of Y"
+        elif _OWNS.match(title[found[1][1] + len(found[1][0]):]):
+            names.reverse()                         # "Y shareholders vote down X's takeover"
+    if deal_type == "licensing" and gz.kind(names[0]) == "media" \
+            and gz.kind(names[1]) != "media":
+        first, second = second, first               # a publisher or label licenses out
     parties = [Party(name=names[0], role=first, slug=gz.slug(names[0]))]
     if second and len(names) > 1:
         parties.append(Party(name=names[1], role=second, slug=gz.slug(names[1])))

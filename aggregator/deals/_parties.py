@@ -77,7 +77,7 @@ _BACKER_CUE = re.compile(r"\b(?:led|co-led|backed|funded)\s+by\b|\bfrom\b"
                          r"|\bparticipation\s+(?:from|of)\b|\binvestors?\s+(?:including|such\s+as)\b"
                          r"|\bincluding\b", re.IGNORECASE)
 _BACKER_STOP = re.compile(r"\s(?:at|to|for|valuing|amid|after|in\s+a)\s|[;:(]")
-_BACKED = re.compile(r"([A-Z][\w.&]*(?:\s[A-Z][\w.&]*)*)-(?:backed|owned|funded)\b")
+_BACKED = re.compile(r"([A-Z][\w.&]*(?:\s[A-Z][\w.&]*)*)-(?:backed|owned|funded|led)\b")
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,7 @@ _KEYS = {
     "licensing": "licen licenc content data news archive acqui",
     "rejects-bid": "reject rebuff spurn turn snub dismiss",
     "possessive-deal": "'s ’s",
+    "possessive-stake": "stake",
     "stake-buy": "stake holding interest share",
     "pct-of": "pct % cent",
     "invest-in": "invest pour pump put inject commit back",
@@ -69,7 +70,8 @@ _KEYS = {
     "stake-change": "stake",
     "investment-in": "investment",
     "raises": "rais secur land clos nab bag grab snag pull rake haul collect get receiv win scor net"
-              " pick reel bring",
+              " pick reel bring draw attract",
+    "led-round": "-led",
     "round-noun": "round funding financing extension series raise",
     "adds-to-round": "add",
     "acquired-by": "acquired bought purchased taken snapped sold sells",
@@ -93,8 +95,10 @@ _KEYS = {
     "merger-noun": "merger",
     "merge-plural": "merge combine tie-up merger",
     "partners-with": "partner team forces alliance collaborat tie-up ally ties steady relationship"
-                     " cozies",
-    "partner-plural": "partner collaborat ally allied together forces",
+                     " cozies tie tied hands",
+    "partner-plural": "partner collaborat ally allied together forces tie hands",
+    "buys-capacity": "buy purchas spend commit",
+    "supplies-to": "suppl",
     "partners-on-with": "partner",
     "taps": "tap pick chose select enlist turn",
     "signs-deal": "deal agreement contract pact partnership alliance tie-up order mou memorandum"
@@ -138,7 +142,7 @@ RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- IPO
     _rule("ipo", "ipo",
           # not an IPO of the past ("since IPO", "post-IPO", "below its IPO price")
-          r"(?<!since\s)(?<!since\sits\s)(?<!post-)(?<!its\sfirst\s)"
+          r"(?<!since\s)(?<!since\sits\s)(?<!post-)(?<!pre-)(?<!its\sfirst\s)"
           r"\b(?:IPOs?(?!\s+(?:price|lock-?up|pop))|initial\s+public\s+offering|go(?:es|ing)?\s+public"
           r"|public\s+(?:debut|listing)"
           r"|(?:stock|market|trading|Nasdaq|NYSE)\s+debut|direct\s+listing"
@@ -168,7 +172,8 @@ RULES: tuple[Rule, ...] = (
           "licensee"),
     _rule("licensing", "licensing",
           # a licence granted, not one talked about ("the Llama license", "need licenses to")
-          r"\b(?:licen[cs](?:e|es|ed|ing)[- ](?:and|&)[- ]hire|licen[cs](?:es|ed)\s+(?!to\b)(?=\w)"
+          r"\b(?:licen[cs](?:e|es|ed|ing)[- ](?:and|&)[- ]hire|licens(?:es|ed)\s+(?!(?:to|for|from|in"
+          r"|on|of|and|or|are|were|is|was|that|which|nothing|everything|anything|themselves)\b)(?=\w)"
           r"|(?:to|will|agrees?\s+to|plans?\s+to)\s+licen[cs]e\b"
           r"|licen[cs](?:e|ing)\s+(?:deal|agreement|pact|partnership|arrangement|contract)"
           r"|(?:content|data|news|archive)"
@@ -219,7 +224,8 @@ RULES: tuple[Rule, ...] = (
     _rule("raises", "funding",
           rf"\b(?:rais(?:es|ed|ing|e)|secur(?:es|ed|e|ing)|lands?|landed|clos(?:es|ed|e)|nabs?|bags?|grabs?"
           rf"|snags?|pulls?\s+in|rakes?\s+in|hauls?\s+in|collects?|gets?|receives?|wins?|scores?"
-          rf"|nets?|netted|picks?\s+up|picked\s+up|reels?\s+in|brings?\s+in)\s+"
+          rf"|nets?|netted|picks?\s+up|picked\s+up|reels?\s+in|brings?\s+in|draws?|drew|attracts?"
+          rf"|attracted)\s+"
           rf"(?:{_ART}(?:{M}\s+|[a-z]+\s+)?(?:pre-seed|seed|series\s+[a-k]\b|funding|financing|round|venture"
           rf"|growth|capital|investment|equity|money|cash)|(?:{_ART})(?:[\w-]+-figure|(?:seven|eight|nine|ten)"
           rf"\s+figure)\s+(?:sum|round|raise|amount|check|cheque|investment)"
@@ -227,6 +233,10 @@ RULES: tuple[Rule, ...] = (
           r"(?!\s+(?:[\w-]+\s+){0,3}?(?:deals?|contracts?|orders?|agreements?|pacts?|awards?|prizes?"
           r"|profits?|revenues?|sales)\b))",
           "target", None, needs_right=False),
+    # "Mistral AI valued at ... after ASML-led fundraise": the investor is in the trigger
+    _rule("led-round", "funding",
+          r"\b[\w.&]+(?:\s[A-Z][\w.&]*)*-led\s+(?:(?:§+|[\w-]+)\s+){0,3}?(?:round|fundraise|fundraising"
+          r"|financing|funding|raise|investment)\b", "target", None, needs_right=False),
     _rule("adds-to-round", "funding",
           rf"\badd(?:s|ed)?\s+{M}(?=[^.;]{{0,50}}?\b(?:round|funding|financing|raise|close)\b)",
           "target", None, needs_right=False),
@@ -255,6 +265,9 @@ RULES: tuple[Rule, ...] = (
           r"['’]s\s+(?:(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?(?:takeover|acquisition|purchase|buyout"
           r"|bid)|§+\s+(?:[\w.:&-]+\s+){1,3}?deal)\b(?!\s+(?:with|for|of|to|in)\b)", "acquirer", None, needs_right=False,
           inside="target"),
+    _rule("possessive-stake", "investment",
+          r"['’]s\s+(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?stake\b(?!\s+(?:in|of|sale)\b)", "investor", None,
+          needs_right=False, inside="target"),
     _rule("agrees-to-sale", "acquisition",
           r"\b(?:agree(?:s|d)?\s+to|accept(?:s|ed)?|approv(?:es|ed))\s+(?:an?\s+|the\s+)?(?:§+\s+)?"
           r"(?:sale|takeover|buyout)\s+(?:to|by)\b", "target", "acquirer"),
@@ -326,11 +339,13 @@ RULES: tuple[Rule, ...] = (
           r"|tie-up)\s+(?:with|between)|collaborat(?:es|ed|e)\s+with|ally\s+with"
           r"|(?:tighten|strengthen|deepen|expand|cement|forge|formali[sz]e)(?:s|ed)?\s+(?:its\s+)?"
           r"(?:ties|relationship|links|bond)\s+with|goes\s+steady\s+with"
-          r"|coz(?:ies|y)\s+up\s+(?:to|with))\b",
+          r"|coz(?:ies|y)\s+up\s+(?:to|with)|ties?\s+up\s+with|tied\s+up\s+with"
+          r"|join(?:s|ed)?\s+hands\s+with)\b",
           "partner", "partner", needs_right=False),
     _rule("partner-plural", "partnership",
           r"\b(?:partner(?:ed)?|collaborat(?:e|ed)|ally|allied|work(?:ed)?\s+together"
-          r"|join(?:ed)?\s+forces)\s+(?:on|to|in|for|around|over)\b", "partner", "partner",
+          r"|join(?:ed)?\s+forces|tie\s+up|tied\s+up|join(?:ed)?\s+hands)\s+(?:on|to|in|for|around"
+          r"|over)\b", "partner", "partner",
           needs_right=False, plural=True,
           adjacent=True),
     _rule("partners-on-with", "partnership",
@@ -350,10 +365,10 @@ RULES: tuple[Rule, ...] = (
           rf"|clinch(?:es|ed)?|agree(?:s|d)?\s+(?:on|to)|expand(?:s|ed)?|extend(?:s|ed)?|renew(?:s|ed)?"
           rf"|deepen(?:s|ed)?|form(?:s|ed)?|announc(?:e|es|ed)|unveil(?:s|ed)?|land(?:s|ed)?|wins?|won"
           rf"|forg(?:e|es|ed))\s+"
-          rf"{_MONEYISH}(?:(?!licen|content\b|data\s+(?:deal|agreement|pact|licen)|merger|acquisition|purchase|buyout|takeover|sale\b"
+          rf"{_MONEYISH}(?:(?!licen|[\w]+-licen|content\b|data\s+(?:deal|agreement|pact|licen)|merger|acquisition|purchase|buyout|takeover|sale\b"
           rf"|{_POLITICAL})"
           rf"[\w-]+\s+){{0,4}}?(?:deal|agreement|contract|pact|partnership|alliance"
-          r"|tie-up|order|MOU|MoU|memorandum\s+of\s+understanding|collaboration|letters?\s+of\s+intent"
+          r"|tie-up|order|MOU|MoU|memorandum(?:\s+of\s+understanding)?|collaboration|letters?\s+of\s+intent"
           r"|LOI)s?\b(?!\s+(?:in\s+principle\s+)?to\s+(?:buy|acquire|sell|merge|purchase|be))",
           "partner", "partner", needs_right=False),
     _rule("deal-noun", "partnership",
@@ -361,6 +376,17 @@ RULES: tuple[Rule, ...] = (
           r"|AI|multi-?year|strategic|commercial|distribution|hosting|server|capacity))[\s-]+(?:deal"
           r"|agreement|contract|pact|partnership)s?\s+(?:with|between)\b", "partner", "partner",
           strong=False, needs_right=False),
+    # "OpenAI commits to buy $300 billion of computing power from Oracle", "Anthropic to spend
+    # tens of billions on Google TPUs", "Canva commits A$1.2b to Microsoft Azure capacity"
+    _rule("buys-capacity", "partnership",
+          r"\b(?:(?:commit(?:s|ted)?|agree(?:s|d)?|plans?)\s+to\s+)?(?:buy(?:s|ing)?|bought|purchas(?:e|es|ed)"
+          r"|spend(?:s|ing)?|spent|commit(?:s|ted)?)\s+(?:(?:§+|tens|hundreds|billions|of|worth|up\s+to"
+          r"|about|more\s+than|over)\s+)+(?:of\s+|on\s+|to\s+|worth\s+of\s+)?(?:[\w.&'’-]+\s+){0,3}?"
+          rf"{_COMMERCIAL}\b", "partner", "partner", needs_right=False),
+    # "SoftBank to supply Arm-based servers to Stargate"
+    _rule("supplies-to", "partnership",
+          r"\b(?:to\s+)?suppl(?:y|ies|ied|ying)\s+(?!chain)(?:[\w§.&'’-]+\s+){1,5}?(?:to|for)\b(?=\s+[A-Z])",
+          "partner", "partner", adjacent=True),
     # "X and Y launch a training initiative", "X and Y to advance ..."
     _rule("joint-action", "partnership",
           r"\b(?:launch(?:es|ed)?|announc(?:e|ed)|unveil(?:s|ed)?|sign(?:s|ed)?|start(?:s|ed)?|open(?:s|ed)?"

@@ -12,9 +12,9 @@ from typing import Mapping
 from ..models import Deal, Party
 from ._classify import headline_blocked
 from ..headlines import digest_items
-from ._gate import gated
+from ._gate import GATED, gated
 from ._gazetteer import Gazetteer, load_gazetteer
-from ._model import Model
+from ._model import Model, features, load_model, model_text, score
 from ._parties import is_title
 from ._first_party import PARTNERS_POST, restatements
 from ._learned import learned_deal
@@ -78,18 +78,27 @@ def classify(title: str, text: str = "", *, gazetteer: Gazetteer | None = None,
         deal = gated(title, text, gz, rates, use_model, model)
         deal = deal if deal is not None and complete(deal, strict=False) else None
     if deal is None and use_model and learned:
-        deal = _learned(title, text, gz, rates, publisher, type_model)
+        deal = _learned(title, text, gz, rates, publisher, type_model, model)
     return deal
 
 
 def _learned(title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | None,
-             publisher: str | None, type_model: TypeModel | None) -> Deal | None:
-    """The deal-type model's proposal for a story the rules did not read as a deal."""
+             publisher: str | None, type_model: TypeModel | None,
+             model: Model | None) -> Deal | None:
+    """The deal-type model's proposal for a story the rules did not read as a deal. An
+    acquisition, merger or investment must also pass the M&A model's ``veto`` bar."""
     type_model = type_model or load_type_model()
     if type_model is None or not title.strip():
         return None
     rule = "blocked" if headline_blocked(title) else None
-    return learned_deal(title, text, type_model, gz, rates, publisher, rule)
+    deal = learned_deal(title, text, type_model, gz, rates, publisher, rule)
+    if deal is None or deal.type not in GATED:
+        return deal
+    ma = model or load_model()
+    if ma is None:
+        return deal
+    verdict = score(ma, features(model_text(title, text, ma.max_chars), None))
+    return deal if verdict.probability >= ma.veto else None
 
 
 
