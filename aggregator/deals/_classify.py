@@ -39,7 +39,7 @@ _GENERIC = re.compile(
     r"|closely\s+held|[A-Z][\w.]*)\s+){0,4}?(?:company|companies|firm|maker|units?|division|banks?"
     r"|stores?|assets|business|plants?|operations?|subsidiar\w+|concern|chain|hotels?|mills?"
     r"|stations?|stake|interest|startup|insurer|refinery|brands?)\b", re.IGNORECASE)
-_DESCRIPTOR = re.compile(r"^(?:\s+(?!and\b|or\b)[a-z][\w-]*)+\s+$")
+_DESCRIPTOR = re.compile(r"^(?:\s+(?!(?:and|or|to|from|by|with|for|of|in|at|on|via)\b)[a-z][\w-]*)+\s+$")
 # Advisers an IPO issuer hires are not the issuer.
 _ADVISER = re.compile(
     r"\s(?:hir|tap|pick|appoint|mandat|select|chos|choos|enlist|retain|engag|add)\w*\s", re.I)
@@ -76,7 +76,8 @@ def _left_group(found: list[Mention], text: str) -> list[Mention]:
 
 
 def _right_group(seg: Segment, gz: Gazetteer, start: int, end: int) -> tuple[list[Mention], int]:
-    """Names right after the trigger, up to a stop word; returns them and where they end."""
+    """Names right after the trigger, up to a stop word; returns them and where the tail
+    (what may name a seller or a buyer: "... to EQT", "... from Intel") starts."""
     stop = _RIGHT_STOP.search(seg.masked, start + 1, end)
     # Skip the stop if nothing has been named yet ("to acquire, for $1B, Foo" is rare).
     limit = stop.start() if stop else end
@@ -90,6 +91,8 @@ def _right_group(seg: Segment, gz: Gazetteer, start: int, end: int) -> tuple[lis
         if group and not _JOIN.match(seg.names[group[-1].end:m.start]):
             break
         group.append(m)
+    if group and len(group) < len(found):
+        return group, group[-1].end     # "sell unit Clarity to EQT for ...": "to EQT" is tail
     return group, limit
 
 

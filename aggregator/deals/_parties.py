@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._gazetteer import TOKEN_RE, Gazetteer, Mention, token_key
-from ._lexicon import DETERMINERS, GENERIC_ORGS, PRONOUNS, is_ordinary, is_place
+from ._lexicon import DETERMINERS, GENERIC_ORGS, OPENERS, PRONOUNS, is_ordinary, is_place
 
 # Words that are never (the start of) an unknown company name.
 _STOP = frozenset("""
@@ -76,7 +76,9 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _BACKER_CUE = re.compile(r"\b(?:led|co-led|backed|funded)\s+by\b|\bfrom\b"
                          r"|\bparticipation\s+(?:from|of)\b|\binvestors?\s+(?:including|such\s+as)\b"
                          r"|\bincluding\b", re.IGNORECASE)
-_BACKER_STOP = re.compile(r"\s(?:at|to|for|valuing|amid|after|in\s+a)\s|[;:(]")
+_BACKER_STOP = re.compile(r"\s(?:at|to|for|valuing|amid|after|in\s+a)\s|[;:(]"
+                          r"|,\s+(?:[\w.]+\s+){1,3}?(?:has|have)\s+learned|,\s+(?:according|sources"
+                          r"|people|the\s+company|it|he|she|they|said|says)\b")
 _BACKED = re.compile(r"([A-Z][\w.&]*(?:\s[A-Z][\w.&]*)*)-(?:backed|owned|funded|led)\b")
 
 
@@ -254,6 +256,9 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
     run: list[re.Match[str]] = []
 
     def flush() -> None:
+        if len(run) > 1 and token_key(run[0].group(0)) in OPENERS \
+                and _initial(full, offset + run[0].start()):
+            del run[0]                  # "Inside Glade's $40M Series B": Glade
         if run:
             start, end = run[0].start(), run[-1].end()
             name = _POSSESSIVE.sub("", text[start:end])
@@ -272,7 +277,7 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
         joins = bool(run) and gap in (" ", " & ", "&", "-")
         hyphened = gap == "-" and token[0].isupper() and token_key(token) not in _STOP
         if joins and (_namey(token, casing) or hyphened or token_key(token) in _TRAILERS
-                      and (token[0].isupper() or casing.caps)):
+                      and (token[0].isupper() or casing.caps) or _suffixed(text, m, casing)):
             run.append(m)
         elif (_namey(token, casing, _initial(full, offset + m.start()),
                      bool(_FOLLOWED.match(full, offset + m.end())))

@@ -381,8 +381,10 @@ RULES: tuple[Rule, ...] = (
     _rule("buys-capacity", "partnership",
           r"\b(?:(?:commit(?:s|ted)?|agree(?:s|d)?|plans?)\s+to\s+)?(?:buy(?:s|ing)?|bought|purchas(?:e|es|ed)"
           r"|spend(?:s|ing)?|spent|commit(?:s|ted)?)\s+(?:(?:§+|tens|hundreds|billions|of|worth|up\s+to"
-          r"|about|more\s+than|over)\s+)+(?:of\s+|on\s+|to\s+|worth\s+of\s+)?(?:[\w.&'’-]+\s+){0,3}?"
-          rf"{_COMMERCIAL}\b", "partner", "partner", needs_right=False),
+          r"|about|more\s+than|over)\s+)+(?:(?:of|on|in|for)\s+(?:[\w.&'’-]+\s+){0,3}?"
+          rf"{_COMMERCIAL}(?:\s+[\w-]+){{0,2}}?\s+(?:from|with|through|via)"
+          rf"|(?:on|to|with)(?=\s+(?:[A-Z][\w.&'’-]*\s+){{1,3}}?(?:[\w-]+\s+)?{_COMMERCIAL}\b))\b",
+          "partner", "partner", needs_right=False),
     # "SoftBank to supply Arm-based servers to Stargate"
     _rule("supplies-to", "partnership",
           r"\b(?:to\s+)?suppl(?:y|ies|ied|ying)\s+(?!chain)(?:[\w§.&'’-]+\s+){1,5}?(?:to|for)\b(?=\s+[A-Z])",

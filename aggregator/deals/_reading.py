@@ -68,7 +68,11 @@ def classify(title: str, text: str = "", *, gazetteer: Gazetteer | None = None,
         title_case = is_title(clean(title))
         found = (_paired(item, "", gz, rates, publisher)
                  or gated(item, "", gz, rates, use_model, model, title_case) for item in items)
-        return next((d for d in found if d is not None and complete(d)), None)
+        deal = next((d for d in found if d is not None and complete(d)), None)
+        if deal is None and use_model and learned:
+            learnt = (_learned(item, "", gz, rates, None, type_model, model) for item in items)
+            deal = next((d for d in learnt if d is not None), None)
+        return deal
     paired = _paired(title, text, gz, rates, publisher)
     if paired is not None:
         return paired
