@@ -9,10 +9,10 @@ from typing import Iterator, Mapping
 from ..models import Deal, Money, Party
 from ._amounts import scan_amounts
 from ._gazetteer import Gazetteer, Mention, load_gazetteer
-from ._parties import backers, lead_backers, mentions
+from ._parties import backers, lead_backers, mentions, round_investors
 from ._patterns import EXCHANGE_NAME, IGNORED_CUES, RULES, Rule
 from ._segment import (ENRICHERS, STRONG_RULES, Segment, after_headline, clean, lead,
-                       lead_segments, segment)
+                       lead_segments, segment, segment_clean)
 from ._status import round_of, status_of
 
 _CLAUSE = re.compile(r"[;:|—–]\s|\s[-–—]\s|\.\s+(?=[A-Z])|\?\s|!\s")
@@ -348,6 +348,28 @@ def _amount_from_lead(deal: Deal, text: str, rates: Mapping[str, float] | None) 
     return deal
 
 
+_ROUND_TALK = re.compile(r"\b(?:round|led|co-led|co-leads?|participat\w*|invest\w*|backers?"
+                         r"|joined|funding|financing|rais\w+|series)\b", re.I)
+
+
+def _investors_from_lead(deal: Deal, text: str, gz: Gazetteer,
+                         rates: Mapping[str, float] | None) -> Deal:
+    """The investors of a funding round the lead names and the headline does not: "Accel
+    led the round, with participation from GV", "a16z and ICONIQ co-led"."""
+    have = {p.slug for p in deal.parties}
+    added: list[Party] = []
+    for sentence in lead(text)[:3]:
+        if not _ROUND_TALK.search(sentence):
+            continue
+        seg = segment_clean(clean(sentence), rates, text)
+        for name, is_lead in round_investors(seg.names, gz, seg.casing):
+            party = replace(_party(name, "investor", gz), lead=is_lead)
+            if party.slug not in have:
+                have.add(party.slug)
+                added.append(party)
+    return replace(deal, parties=deal.parties + tuple(added)) if added else deal
+
+
 def _blocked(seg: Segment) -> bool:
     return seg.hard_cue or bool(seg.cues)
 
@@ -374,6 +396,8 @@ def rules_and_block(title: str, text: str, gz: Gazetteer, rates: Mapping[str, fl
                 deal = _enrich(deal, _match_rules(seg, gz, strong_only=True, with_status=False))
         if deal.amount is None and text:
             deal = _amount_from_lead(deal, text, rates)
+        if deal.type == "funding" and text:
+            deal = _investors_from_lead(deal, text, gz, rates)
         return deal, False
     for index, seg in lead_segments(text, rates, lambda index: STRONG_RULES if index else -1):
         found = _match_rules(seg, gz, strong_only=index > 0) if seg is not None else None

@@ -73,7 +73,7 @@ _NUMERIC = re.compile(r"^(?:\d[\d.,]*(?:k|m|b|t|bn|mn|tn|mln|bln|trn|st|nd|rd|th
                       r"|pb)?|[A-Z]{1,3}\d{3,4}[A-Z]{0,2})$", re.IGNORECASE)
 _JOINERS = re.compile(r"^(?:\s|\s?&\s?|\s(?:and|&)\s(?=[A-Z]))?$")
 _POSSESSIVE = re.compile(r"['’]s$")
-_BACKER_CUE = re.compile(r"\b(?:led|co-led|backed|funded)\s+by\b|\bfrom\b"
+_BACKER_CUE = re.compile(r"\b(?:led|co-led|backed|funded|joined)\s+by\b|\bfrom\b"
                          r"|\bparticipation\s+(?:from|of)\b|\binvestors?\s+(?:including|such\s+as)\b"
                          r"|\bincluding\b", re.IGNORECASE)
 _BACKER_STOP = re.compile(r"\s(?:at|to|for|valuing|amid|after|in\s+a)\s|[;:(]"
@@ -344,3 +344,40 @@ def backers(text: str, gazetteer: Gazetteer, casing: Casing) -> list[str]:
         end = cue.end() + stop.start() if stop else len(text)
         names += [x.name for x in mentions(text, gazetteer, casing, cue.end(), end)]
     return list(dict.fromkeys(names))
+
+
+_LED = re.compile(r"\b(?:co-)?led\b(?!\s+by\b)|\bco-leads?\b(?!\s+by\b)")
+_JOINED = re.compile(r"\b(?:also\s+)?(?:participated|participating|participate|invested|investing"
+                     r"|joined|joining|took\s+part|taking\s+part|chipped\s+in|came\s+in)\b"
+                     r"(?!\s+(?:by|the\s+company|as)\b)")
+_CLAUSE_START = re.compile(r"[,;:]\s+|\b(?:with|while|and\s+existing|as\s+well\s+as)\s+|^")
+
+
+def _before(text: str, end: int) -> int:
+    """Where the clause that ends at ``end`` starts (after a comma, "with", ...)."""
+    start = 0
+    for m in _CLAUSE_START.finditer(text, 0, end):
+        start = m.end()
+    return start
+
+
+def round_investors(text: str, gazetteer: Gazetteer, casing: Casing) -> list[tuple[str, bool]]:
+    """Investors a sentence about a round names, each with whether it leads: "led by X, with
+    participation from Y", "X led the round", "X and Y co-led", "Z also participated"."""
+    leads = lead_backers(text, gazetteer, casing)
+    found = [(name, name in leads) for name in backers(text, gazetteer, casing)
+             if not _BACKED.search(text) or name not in _backed_names(text, gazetteer, casing)]
+    for cue, lead in ((_LED, True), (_JOINED, False)):
+        for m in cue.finditer(text):
+            start = _before(text, m.start())
+            found += [(x.name, lead) for x in mentions(text, gazetteer, casing, start, m.start())]
+    out: dict[str, bool] = {}
+    for name, lead in found:
+        out[name] = out.get(name, False) or lead
+    return list(out.items())
+
+
+def _backed_names(text: str, gazetteer: Gazetteer, casing: Casing) -> set[str]:
+    """Names in "X-backed" / "X-owned" / "X-funded": backers of the company in the past."""
+    return {x.name for m in _BACKED.finditer(text) if not m.group(0).endswith("-led")
+            for x in mentions(m.group(1), gazetteer, casing)}
