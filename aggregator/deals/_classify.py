@@ -47,7 +47,9 @@ _ADVISER = re.compile(
 _ADJACENT = re.compile(r"^\s*(?:(?:\w+ly|to|will|would|also|now|set|is|are|agree|agrees|plan"
                        r"|plans|formally|officially)\s+)*$", re.IGNORECASE)
 _BACKED_BY = re.compile(r"-(?:backed|owned|funded)")
-_TAIL_CUES = {word: re.compile(rf"\b{word}\s+(.*)") for word in ("from", "to", "by")}
+# "... from X", "... to X", "... by X": the name must follow the word ("to the Mac" after
+# "to bring ..." names no buyer).
+_TAIL_CUES = {word: re.compile(rf"\b{word}\s+(?:the\s+)?(?=[A-Z0-9])(.*)") for word in ("from", "to", "by")}
 _HIRE = re.compile(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\b", re.I)
 _HIRE_WHOM = re.compile(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\s+(.*)", re.I)
 _FOR = re.compile(r"\s*for\s+(?:the\s+)?", re.IGNORECASE)
@@ -232,7 +234,7 @@ def _extra_parties(rule: Rule, seg: Segment, gz: Gazetteer, tail: str,
             hit = _TAIL_CUES[word].search(tail)
             if hit:
                 extra += [_party(m.name, role, gz)
-                          for m in mentions(hit.group(1), gz, seg.casing)[:1]]
+                          for m in mentions(hit.group(1), gz, seg.casing)[:1] if m.start == 0]
     if rule.type == "licensing":
         hire = _HIRE_WHOM.search(seg.names[:match.start()])
         if hire:

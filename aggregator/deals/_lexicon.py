@@ -49,6 +49,22 @@ _GOVERNMENT = re.compile(r"^(?:the\s+)?(?:(?:national\s+|federal\s+)?government\
                          r"(?P<a>.+)|(?P<b>.+?)\s+(?:federal\s+)?government)$", re.IGNORECASE)
 
 
+# Bodies that approve, regulate or legislate: never a party to a company's deal ("files DRHP
+# with Sebi", "Cabinet clears JV").
+REGULATORS = frozenset("""sebi sec fca ftc doj cma cfius samr finra esma bafin ofcom fcc nhtsa faa
+fda cabinet parliament congress senate regulator regulators rbi cci kftc jftc accc""".split())
+# Words for a region or a people that name no organisation alone ("Nordic AI", "Indic").
+REGIONAL = frozenset("""nordic nordics baltic european african asian latin gulf arab indic
+scandinavian pan-european""".split()) | frozenset(_COUNTRY_OF)
+
+
+def is_regional(name: str) -> bool:
+    """A name made only of region or nationality words (and "AI"): "Nordic AI"."""
+    words = name.lower().split()
+    return bool(words) and all(w in REGIONAL or w == "ai" for w in words) and any(
+        w != "ai" for w in words)
+
+
 def government_country(name: str) -> str | None:
     """The country whose government ``name`` is ("Australian Government", "Government of
     the United Kingdom", "UK government"), else None."""

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._gazetteer import TOKEN_RE, Gazetteer, Mention, token_key
-from ._lexicon import DETERMINERS, GENERIC_ORGS, OPENERS, PRONOUNS, is_ordinary, is_place
+from ._lexicon import (DETERMINERS, GENERIC_ORGS, OPENERS, PRONOUNS, REGULATORS, is_ordinary,
+                       is_place, is_regional)
 
 # Words that are never (the start of) an unknown company name.
 _STOP = frozenset("""
@@ -223,6 +224,8 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
     ("Seoul"), a generic noun only with what says which one ("UK Government", "Government
     of Canada")."""
     words = name.split()
+    if name.lower() in REGULATORS or is_regional(name):
+        return None                     # "Sebi", "Cabinet", "Nordic AI": no party
     if all(w.lower() in GENERIC_ORGS for w in words):
         before = re.search(r"((?:[A-Z][\w.]*\s+){1,3}?)$", text[:start])
         after = _OF_NAME.match(text, end)
@@ -298,6 +301,8 @@ def mentions(text: str, gazetteer: Gazetteer, casing: Casing, start: int = 0,
     end = len(text) if end is None else end
     piece = text[start:end]
     known = [Mention(m.start + start, m.end + start, m.name) for m in gazetteer.find(piece, casing.caps)]
+    if not casing.caps and _INSTITUTION_TRAILER.search(piece):
+        known = _institutions(piece, start, known)
     # Blank the known names out, then look for unknown capitalised names in what remains.
     chars = list(piece)
     for m in known:
@@ -308,6 +313,9 @@ def mentions(text: str, gazetteer: Gazetteer, casing: Casing, start: int = 0,
     # owns the next one only says where it is ("University of Chicago's X" stays).
     merged = [m for i, m in enumerate(merged) if m.known or " " in m.name
               or i + 1 == len(merged) or not _OWNS.match(text, m.end, merged[i + 1].start)]
+    # "Arm-based servers", "Indic-language startup": a name in a compound adjective is no
+    # party ("X-backed" / "X-led" investors are read by ``backers``).
+    merged = [m for m in merged if not _COMPOUND.match(text, m.end)]
     seen: set[str] = set()
     result = []
     for m in merged:
@@ -316,6 +324,32 @@ def mentions(text: str, gazetteer: Gazetteer, casing: Casing, start: int = 0,
             seen.add(name.lower())
             result.append(Mention(m.start, m.end, name, m.known))
     return result
+
+
+_COMPOUND = re.compile(r"-(?:based|backed|led|owned|funded|language|speaking|made|built|born|focused"
+                       r"|native|style|era|linked|listed|run|controlled|affiliated|related|powered"
+                       r"|centric|first|only|specific|compatible|class|grade|level|scale|sized"
+                       r"|designed|branded|trained|optimi[sz]ed|certified|approved)\b")
+_INSTITUTION_TRAILER = re.compile(r"\b(?:Institute|Agency|Authority|Commission|Laboratory)\b")
+# "the Australian AI Safety Institute", "Canadian AI Safety Institute": a nationality and
+# "AI" may start an institution's name.
+_INSTITUTION = re.compile(
+    r"\b(?:[A-Z][a-z]+\s+)?(?:AI\s+)?(?:[A-Z][\w-]*\s+){1,3}?(?:Institute|Agency|Authority"
+    r"|Commission|Laboratory)(?:\s+(?:of|for)\s+(?:[A-Z][\w-]*\s?)+)?")
+
+
+def _institutions(piece: str, start: int, known: list[Mention]) -> list[Mention]:
+    """Known names plus institutions by their shape, where no known name overlaps."""
+    out = list(known)
+    for m in _INSTITUTION.finditer(piece):
+        lo, hi = m.start() + start, m.end() + start
+        name = m.group(0).strip()
+        first = name.split()[0].lower()
+        if first in DETERMINERS or first in OPENERS or first in PRONOUNS:
+            continue
+        if not any(k.start < hi and lo < k.end for k in known):
+            out.append(Mention(lo, lo + len(name), name, known=False))
+    return sorted(out, key=lambda x: x.start)
 
 
 _LEAD = re.compile(r"\b(?:co-)?led\s+by\b", re.IGNORECASE)
