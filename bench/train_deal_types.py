@@ -29,8 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from aggregator.deals import classify, digest_items, load_gazetteer  # noqa: E402
-from aggregator.deals._classify import headline_blocked  # noqa: E402
-from aggregator.deals._learned import learned_deal  # noqa: E402
+from aggregator.deals._learned import learned_deal, non_deal_cue  # noqa: E402
 from aggregator.deals._segment import clean  # noqa: E402
 from aggregator.deals._type_model import (TYPES_PATH, TypeModel, score_types,  # noqa: E402
                                           type_features)
@@ -107,7 +106,7 @@ def load_rows() -> list[Row]:
         publisher = r.get("organization") if r.get("first_party") else None
         title, text = r["title"], r.get("summary") or ""
         deal = classify(title, text, gazetteer=gz, publisher=publisher, learned=False)
-        blocked = "blocked" if headline_blocked(title) else None
+        blocked = "blocked" if non_deal_cue(clean(title)) else None
         rules = deal.type if deal else blocked
         label = r["deals"][0]["type"] if r["deals"] else "none"
         # The model reads the words and whether the headline has a non-deal cue, not the
@@ -166,7 +165,7 @@ def readings(rows: Sequence[Row], models: Sequence[TypeModel | None]) -> list[st
         elif model is None:
             out.append(None)
         else:
-            deal = learned_deal(row.title, row.text, model, gz, None, row.publisher, row.rules)
+            deal = learned_deal(row.title, row.text, model, gz, None, row.publisher)
             out.append(deal.type if deal else None)
     return out
 

@@ -9,7 +9,7 @@ from typing import Iterator, Mapping
 from ..models import Deal, Money, Party
 from ._amounts import scan_amounts
 from ._gazetteer import Gazetteer, Mention, load_gazetteer
-from ._parties import backers, lead_backers, mentions, round_investors
+from ._parties import backed_names, backers, lead_backers, mentions, round_investors
 from ._patterns import EXCHANGE_NAME, IGNORED_CUES, RULES, Rule
 from ._segment import (ENRICHERS, STRONG_RULES, Segment, after_headline, clean, lead,
                        lead_segments, segment, segment_clean)
@@ -227,8 +227,9 @@ def _extra_parties(rule: Rule, seg: Segment, gz: Gazetteer, tail: str,
     extra: list[Party] = []
     if rule.type in ("funding", "investment"):
         leads = lead_backers(seg.names, gz, seg.casing)
+        past = backed_names(seg.names, gz, seg.casing)      # "Mubadala-backed MGX": not now
         extra += [replace(_party(n, "investor", gz), lead=n in leads)
-                  for n in backers(seg.names, gz, seg.casing)]
+                  for n in backers(seg.names, gz, seg.casing) if n not in past]
     if rule.type == "acquisition":
         for word, role in (("from", "seller"), ("to", "acquirer"), ("by", "acquirer")):
             hit = _TAIL_CUES[word].search(tail)
@@ -354,7 +355,7 @@ _ROUND_TALK = re.compile(r"\b(?:round|led|co-led|co-leads?|participat\w*|invest\
                          r"|joined|funding|financing|rais\w+|series)\b", re.I)
 
 
-def _investors_from_lead(deal: Deal, text: str, gz: Gazetteer,
+def investors_from_lead(deal: Deal, text: str, gz: Gazetteer,
                          rates: Mapping[str, float] | None) -> Deal:
     """The investors of a funding round the lead names and the headline does not: "Accel
     led the round, with participation from GV", "a16z and ICONIQ co-led"."""
@@ -399,7 +400,7 @@ def rules_and_block(title: str, text: str, gz: Gazetteer, rates: Mapping[str, fl
         if deal.amount is None and text:
             deal = _amount_from_lead(deal, text, rates)
         if deal.type == "funding" and text:
-            deal = _investors_from_lead(deal, text, gz, rates)
+            deal = investors_from_lead(deal, text, gz, rates)
         return deal, False
     for index, seg in lead_segments(text, rates, lambda index: STRONG_RULES if index else -1):
         found = _match_rules(seg, gz, strong_only=index > 0) if seg is not None else None

@@ -23,9 +23,11 @@ from typing import Mapping
 
 from ..models import Deal, Party
 from ._amounts import scan_amounts
+from ._classify import investors_from_lead
 from ._gazetteer import Gazetteer, token_key
 from ._lexicon import is_ordinary
 from ._parties import mentions
+from ._patterns import HARD_NON_DEAL, NON_DEAL
 from ._segment import clean, lead, segment
 from ._status import round_of, status_of
 from ._type_model import TypeModel, score_types, type_features
@@ -111,12 +113,17 @@ def _parties(deal_type: str, title: str, body: str, publisher: str | None,
     return tuple(parties)
 
 
+def non_deal_cue(title: str) -> bool:
+    """Whether the (cleaned) headline holds a non-deal phrase (lawsuit, launch, earnings...):
+    the model's ``rule=blocked`` feature, read without segmenting the headline."""
+    return bool(HARD_NON_DEAL.search(title) or NON_DEAL.search(title))
+
+
 def learned_deal(title: str, text: str, model: TypeModel, gz: Gazetteer,
-                 rates: Mapping[str, float] | None, publisher: str | None,
-                 rule: str | None) -> Deal | None:
-    """The deal the type model proposes for a story the rules missed, or None.
-    ``rule``: what the rules said ("blocked" for a headline with a non-deal cue)."""
+                 rates: Mapping[str, float] | None, publisher: str | None) -> Deal | None:
+    """The deal the type model proposes for a story the rules missed, or None."""
     title, body = clean(title), clean(text[:1200]) if text else ""
+    rule = "blocked" if non_deal_cue(title) else None
     feats = type_features(title, body, rule, publisher, model.body_chars)
     verdict = score_types(model, feats)
     if verdict.type is None or verdict.probability < model.add:
@@ -130,7 +137,8 @@ def learned_deal(title: str, text: str, model: TypeModel, gz: Gazetteer,
     story = f"{title}. {body}" if body else title
     amount = next((f.money for f in scan_amounts(title, rates) if f.kind == "deal"), None)
     evidence = ", ".join(dict.fromkeys([cue.group(0).lower(), *verdict.top]))
-    return Deal(type=verdict.type, status=status_of(story, verdict.type), amount=amount,
+    deal = Deal(type=verdict.type, status=status_of(story, verdict.type), amount=amount,
                 round=round_of(story) if verdict.type == "funding" else None,
                 parties=parties, evidence=evidence,
                 rule=f"model:{verdict.type} p={verdict.probability:.2f} ({evidence})")
+    return investors_from_lead(deal, text, gz, rates) if deal.type == "funding" and text else deal

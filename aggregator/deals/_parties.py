@@ -400,7 +400,7 @@ def round_investors(text: str, gazetteer: Gazetteer, casing: Casing) -> list[tup
     participation from Y", "X led the round", "X and Y co-led", "Z also participated"."""
     leads = lead_backers(text, gazetteer, casing)
     found = [(name, name in leads) for name in backers(text, gazetteer, casing)
-             if not _BACKED.search(text) or name not in _backed_names(text, gazetteer, casing)]
+             if not _BACKED.search(text) or name not in backed_names(text, gazetteer, casing)]
     for cue, lead in ((_LED, True), (_JOINED, False)):
         for m in cue.finditer(text):
             start = _before(text, m.start())
@@ -411,7 +411,7 @@ def round_investors(text: str, gazetteer: Gazetteer, casing: Casing) -> list[tup
     return list(out.items())
 
 
-def _backed_names(text: str, gazetteer: Gazetteer, casing: Casing) -> set[str]:
+def backed_names(text: str, gazetteer: Gazetteer, casing: Casing) -> set[str]:
     """Names in "X-backed" / "X-owned" / "X-funded": backers of the company in the past."""
     return {x.name for m in _BACKED.finditer(text) if not m.group(0).endswith("-led")
             for x in mentions(m.group(1), gazetteer, casing)}

@@ -94,8 +94,7 @@ def _learned(title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | 
     type_model = type_model or load_type_model()
     if type_model is None or not title.strip():
         return None
-    rule = "blocked" if headline_blocked(title) else None
-    deal = learned_deal(title, text, type_model, gz, rates, publisher, rule)
+    deal = learned_deal(title, text, type_model, gz, rates, publisher)
     if deal is None or deal.type not in GATED:
         return deal
     ma = model or load_model()
