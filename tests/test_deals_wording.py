@@ -47,6 +47,13 @@ WORDINGS: list[Row] = [
      {"Inside Glade", "Inside"}),                                                    # Forbes
     ("Nvidia's $5B Intel stake 💸 | Google's new Gemini 🤖 | AI agents at work 💼", "", None,
      "investment", {("Nvidia", "investor"), ("Intel", "target")}, set()),            # digest
+    # "bets on", "doubles down on", "X's $N bet on Y" (digest items, The Batch style)
+    ("Nvidia Bets $5 Billion on Intel, Robots Learn to Cook, Open Weights Debate, Agents "
+     "That Browse", "", None, "investment", {("Nvidia", "investor"), ("Intel", "target")},
+     set()),
+    ("Amazon Doubles Down on Anthropic, Video Models Get Longer, Chatbots in the Classroom",
+     "", None, "investment", {("Amazon", "investor"), ("Anthropic", "target")}, set()),
+    ("Microsoft bets on agents as Copilot usage grows", "", None, None, set(), set()),
     # a pre-IPO round is a round
     ("Cerebras lands $1.1 billion pre-IPO financing", "", None, "funding",
      {("Cerebras", "target")}, set()),                                               # Reuters

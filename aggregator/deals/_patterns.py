@@ -60,6 +60,7 @@ _KEYS = {
     "stake-buy": "stake holding interest share",
     "pct-of": "pct % cent",
     "invest-in": "invest pour pump put inject commit back",
+    "bets-on": "bet doubl",
     "check-to": "check cheque",
     "backs": "back",
     "back-plural": "back",
@@ -191,6 +192,12 @@ RULES: tuple[Rule, ...] = (
           rf"\b(?:invest(?:s|ed|ing)?|pours?|pumps?|puts?|injects?|commits?|to\s+back)\s+"
           rf"(?:(?:an?\s+)?(?:additional|further|another|more|up\s+to)\s+)?{_MONEYISH}"
           r"(?:more\s+)?(?:(?:money|cash|capital|funds)\s+)?(?:in|into)\b", "investor", "target"),
+    # "Nvidia Bets $5 Billion on Intel", "Amazon Doubles Down on Anthropic", "SoftBank's $40
+    # Billion Bet on OpenAI": a named company after "on" (not "bets on agents")
+    _rule("bets-on", "investment",
+          r"\b(?:bets?|betting|doubl(?:es|ed|ing)\s+down)\s+(?:big\s+|heavily\s+|again\s+|§+\s+)?on\b"
+          r"(?=\s+(?:[A-Z][\w.&'’-]*))|['’]s\s+(?:§+\s+)?(?:[\w-]+\s+)?bet\s+on\b(?=\s+[A-Z])",
+          "investor", "target"),
     _rule("check-to", "investment",
           rf"\b(?:writ(?:es|ing|ten)|wrote|cut(?:s|ting)?)\s+(?:an?\s+)?{M}\s+(?:check|cheque)\s+"
           r"(?:to|for|into|in)\b", "investor", "target"),
