@@ -144,3 +144,17 @@ def test_invalid_type_model_files_raise_config_error(tmp_path: Path) -> None:
     loaded = load_type_model(good)
     assert loaded is not None and loaded.weights["t:raises"] == (0.0, 2.0)
     assert load_type_model(tmp_path / "absent.json") is None
+
+
+def test_a_learned_ma_deal_needs_the_ma_model_unless_the_type_model_is_sure() -> None:
+    from aggregator.deals import DealModel
+    never = DealModel(weights={}, bias=-30.0, veto=0.5, add=0.9)
+    title = "Quillstack joins Lumora in surprise move"
+    unsure = TypeModel(CLASSES, {"t:joins": (0.0, 0.0, 0.0, 1.2)}, (0.0, 0.0, 0.0, 0.0), 0.3)
+    sure = TypeModel(CLASSES, {"t:joins": (0.0, 0.0, 0.0, 6.0)}, (0.0, 0.0, 0.0, 0.0), 0.3)
+    assert classify(title, model=never, type_model=unsure) is None
+    deal = classify(title, model=never, type_model=sure)
+    assert deal is not None and deal.type == "acquisition"
+    assert deal.rule.startswith("model:acquisition p=")
+    assert {(p.name, p.role) for p in deal.parties} == {("Lumora", "acquirer"),
+                                                        ("Quillstack", "target")}

@@ -73,12 +73,12 @@ def _cue(deal_type: str, title: str, body: str, publisher: str | None) -> re.Mat
 
 def _organisations(title: str, gz: Gazetteer, body: str) -> list[tuple[str, int]]:
     """The organisations of the headline with where each starts: gazetteer companies, and
-    names found by shape when capitals can be trusted (not Title Case) and not every word of
-    the name is an ordinary word ("Fourth", "Research Institutes")."""
+    names found by shape when capitals can be trusted (not Title Case), except a name of
+    ordinary words that opens the headline ("Fourth progress report")."""
     seg = segment(title, None, body)
     return [(m.name, m.start) for m in mentions(seg.names, gz, seg.casing)
             if m.known or not seg.casing.title
-            and not all(is_ordinary(token_key(w)) for w in m.name.split())]
+            and not (m.start == 0 and all(is_ordinary(token_key(w)) for w in m.name.split()))]
 
 
 _SELLS = re.compile(r"\b(?:sells?|sold|selling|divest\w*|offload\w*)\b", _I)
@@ -98,7 +98,9 @@ def _parties(deal_type: str, title: str, body: str, publisher: str | None,
     if deal_type in _TWO and len(names) < 2 or not names:
         return None
     if deal_type == "acquisition" and not publisher:
-        if _SELLS.search(title):
+        if re.search(r"\bjoin(?:s|ed|ing)?\b", title, _I):
+            names.reverse()                         # "Quillstack joins Lumora": Lumora buys
+        elif _SELLS.search(title):
             first, second = "seller", "acquirer"    # "X agrees to sell ... to Z"
         elif _OWNS.match(title[found[0][1] + len(found[0][0]):]):
             first, second = "acquirer", "target"    # "X's takeover of Y"

@@ -210,6 +210,9 @@ def _ordinal_name(full: str, offset: int, m: re.Match[str], casing: Casing) -> b
 _FOLLOWED = re.compile(r" (?:[A-Z]|[a-z]+s\b|[a-z]+ing\b|to\b|and\b|&)")
 
 
+# Plural kinds of organisation: a name ending in one names several ("Research Institutes").
+_PLURAL_KINDS = frozenset("""institutes governments companies universities
+agencies ministries departments firms startups councils""".split())
 _COLLECTIVE = re.compile(r"\s+(?:ecosystem|industry|sector|community|scene|market|startups|companies"
                          r"|firms|players|outfits|talent|leaders|landscape)\b")
 _OWNS = re.compile(r"['’]s\s+$")
@@ -226,6 +229,9 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
     words = name.split()
     if name.lower() in REGULATORS or is_regional(name):
         return None                     # "Sebi", "Cabinet", "Nordic AI": no party
+    if len(words) > 1 and words[-1].lower() in _PLURAL_KINDS and all(
+            is_ordinary(token_key(w)) for w in words[:-1]):
+        return None                     # "Research Institutes", "UK Governments": several
     if all(w.lower() in GENERIC_ORGS for w in words):
         before = re.search(r"((?:[A-Z][\w.]*\s+){1,3}?)$", text[:start])
         after = _OF_NAME.match(text, end)

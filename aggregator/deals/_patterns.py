@@ -183,7 +183,8 @@ RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- investment (stake)
     _rule("stake-buy", "investment",
           rf"\b(?:{_BUY}|tak(?:e|es|ing)|took|buil(?:d|ds|t)|rais(?:e|es|ed)|lift(?:s|ed)?|up(?:s|ped)"
-          rf"|increas(?:e|es|ed)|boost(?:s|ed)?|has|holds?|gets?|obtain(?:s|ed)?|seeks?)\s+"
+          rf"|increas(?:e|es|ed)|boost(?:s|ed)?|has|holds?|gets?|obtain(?:s|ed)?|seeks?"
+          rf"|picks?\s+up|picked\s+up)\s+"
           rf"{_MONEYISH}{_STAKE}\s+(?:in|of)\b", "investor", "target"),
     _rule("pct-of", "investment",
           r"\b(?:has|holds?|buys?|bought|acquires?|acquired|takes?|owns?|sells?|sold)\s+(?:a\s+)?"
@@ -418,7 +419,7 @@ HARD_NON_DEAL = re.compile(
     r"|inquiry|investigat\w+|subpoena\w*|fined?|fines|penalt\w+|settle(?:s|d|ment)?|grants?"
     r"|subsid(?:y|ies|i[sz]\w*)|loans?|debt|bonds?|notes\s+offering|credit\s+(?:facility|line)|buy\s+rating"
     r"|price\s+target|buy-?backs?|repurchase\w*|market\s+(?:cap\w*|value)|most\s+valuable"
-    r"|capex|capital\s+(?:spending|expenditures?)|forecasts?|guidance|outlook)\b"
+    r"|capex|capital\s+(?:spending|expenditures?)|(?<!to\s)forecasts?|guidance|outlook)\b"
     r"|insider\s+(?:sell|sale|buy|selling|buying|trad)\w*|sells?\s+[\d,]+\s+shares"
     r"|^how\s+(?!to\b)|\binterview(?:s|ed)?\s+with\b|\b(?:wins?|won|awarded)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b",

@@ -86,16 +86,23 @@ def classify(title: str, text: str = "", *, gazetteer: Gazetteer | None = None,
     return deal
 
 
+def _sure(deal: Deal) -> bool:
+    """A learned deal whose type the model gives 0.9 or more: no second opinion needed."""
+    found = re.match(r"model:\S+ p=([0-9.]+)", deal.rule)
+    return found is not None and float(found.group(1)) >= 0.9
+
+
 def _learned(title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | None,
              publisher: str | None, type_model: TypeModel | None,
              model: Model | None) -> Deal | None:
     """The deal-type model's proposal for a story the rules did not read as a deal. An
-    acquisition, merger or investment must also pass the M&A model's ``veto`` bar."""
+    acquisition, merger or investment must also pass the M&A model's ``veto`` bar, unless the
+    deal-type model gives its type 0.9 or more."""
     type_model = type_model or load_type_model()
     if type_model is None or not title.strip():
         return None
     deal = learned_deal(title, text, type_model, gz, rates, publisher)
-    if deal is None or deal.type not in GATED:
+    if deal is None or deal.type not in GATED or _sure(deal):
         return deal
     ma = model or load_model()
     if ma is None:
