@@ -147,3 +147,27 @@ def test_lexicon_helpers() -> None:
     assert is_regional("Nordic AI") and is_regional("Indic") and not is_regional("Merlion AI")
     assert is_ordinary("soars") and is_ordinary("officially") and is_ordinary("ambitiously")
     assert not is_ordinary("ledgerly") and not is_ordinary("quillly")
+
+
+# Amounts: in words, only in the summary (in a sentence about the deal), prices are none.
+@pytest.mark.parametrize("title, text, value, currency", [
+    ("Berlin's Kaskade raises a quarter of a billion euros to build inference clouds", "",
+     250e6, "EUR"),                                                                 # Sifted
+    ("Allianz and Munich Re create half-billion-euro AI risk venture", "", 500e6, "EUR"),
+    ("News Corp signs five-year content licensing deal with OpenAI",
+     "The deal is reportedly worth more than $250 million.", 250e6, "USD"),          # Press Gazette
+    ("SK Telecom and Amazon form joint venture for AI data centre in Ulsan",
+     "The venture will invest 7 trillion won.", 7e12, "KRW"),                        # Korea Herald
+    ("Voxwell is being acquired by Zoom",
+     "The speech-analytics startup, which raised $30 million from Accel, will be folded into "
+     "Zoom's contact-center suite.", None, None),                                   # TechCrunch
+    ("Virgin Mobile Partners With Apple to Go iPhone-Only With $1 Service", "", None, None),
+])
+def test_deal_amounts(title: str, text: str, value: float | None, currency: str | None) -> None:
+    deal = classify(title, text)
+    assert deal is not None
+    if value is None:
+        assert deal.amount is None, deal.amount
+    else:
+        assert deal.amount is not None and deal.amount.currency == currency
+        assert abs(deal.amount.value - value) < 1e-6 * value

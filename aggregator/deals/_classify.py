@@ -333,16 +333,29 @@ def _enrich(deal: Deal, other: Deal | None) -> Deal:
                    round=deal.round or other.round, parties=parties)
 
 
+# A lead sentence about the deal itself, though it names no party ("The deal is reportedly
+# worth more than $250 million", "The venture will invest 7 trillion won").
+_ANAPHOR = re.compile(r"\b(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:deal|round|offering|ipo|listing"
+                      r"|venture|investment|transaction|agreement|acquisition|takeover|purchase"
+                      r"|sale|merger|financing|fundraise|raise|contract|partnership|float)\b",
+                      re.IGNORECASE)
+_PAST_RAISE = re.compile(r"\b(?:which|that|who|has|had|previously|already)\s+(?:\w+\s+)?raised\s+"
+                         r"(?:about\s+|more\s+than\s+|over\s+|nearly\s+)?$", re.IGNORECASE)
+
+
 def _amount_from_lead(deal: Deal, text: str, rates: Mapping[str, float] | None) -> Deal:
     """The amount of a deal whose headline states none, from the first lead sentence that
     names one of its parties and a deal amount ("Nvidia puts money into X" / "Nvidia
     invested $40 million in X, ..."), when that sentence names no other money."""
     names = [p.name.lower() for p in deal.parties]
     for sentence in lead(text)[:2]:
-        if not any(name in sentence.lower() for name in names):
+        if not any(name in sentence.lower() for name in names) and not _ANAPHOR.search(sentence):
             continue
-        found = scan_amounts(clean(sentence), rates)
+        cleaned = clean(sentence)
+        found = scan_amounts(cleaned, rates)
         money = [f for f in found if f.kind == "deal"]
+        if deal.type not in ("funding", "ipo"):     # "the startup, which raised $30M from"
+            money = [f for f in money if not _PAST_RAISE.search(cleaned[max(0, f.start - 30):f.start])]
         if len(money) == 1:
             amount, valuation = _value_roles(deal.type, money[0].money, deal.valuation)
             return replace(deal, amount=amount, valuation=valuation)
