@@ -61,6 +61,27 @@ WORDINGS: list[Row] = [
     ("Philips agrees to sell AI imaging unit Clarity Diagnostics to EQT for €900 million", "",
      None, "acquisition", {("Philips", "seller"), ("Clarity Diagnostics", "target"),
                            ("EQT", "acquirer")}, set()),                              # FT
+    # more wordings (Reuters, Bloomberg, Mint, Business Wire, AP style)
+    ("Qualcomm walks away from $600 mln Arcwell deal after regulator pushback",
+     "The U.S. chipmaker said it had terminated its agreement to buy the Finnish AI-chip "
+     "designer after failing to secure approval from China's market regulator.", None,
+     "acquisition", {("Qualcomm", "acquirer"), ("Arcwell", "target")}, set()),
+    ("Brightwave Denies Report It Is Exploring a Sale to Datadog", "", None, "acquisition",
+     {("Brightwave", "target"), ("Datadog", "acquirer")}, set()),
+    ("Cinder AI rules out 2026 float despite banker chatter", "", None, "ipo",
+     {("Cinder AI", "issuer")}, set()),
+    ("Sutra AI shares list at 22% premium on NSE", "", None, "ipo", {("Sutra AI", "issuer")},
+     {"NSE"}),
+    ("Tonal Forge grants Harman an exclusive licence to its voice engine", "", None, "licensing",
+     {("Tonal Forge", "licensor"), ("Harman", "licensee")}, set()),
+    ("AP to provide real-time news feed to Google's Gemini app", "", None, "licensing",
+     {("Associated Press", "licensor"), ("Google", "licensee")}, set()),
+    ("SoftBank and OpenAI form 'SB OpenAI Japan' to sell enterprise AI", "", None,
+     "joint-venture", {("SoftBank", "partner"), ("OpenAI", "partner")}, set()),
+    ("Google Agrees to Invest Up to $2 Billion in OpenAI Rival Anthropic", "", None,
+     "investment", {("Google", "investor"), ("Anthropic", "target")}, {"OpenAI"}),
+    ("Apple Buys Perplexity Rival, Gemini Reads Video, Deepfake Laws, Tiny Models Think", "",
+     None, None, set(), set()),                                    # the target is not named
     # hard negatives
     ("Why OpenAI licenses nothing and everything", "", None, None, set(), set()),   # essay
     ("US weighs licences for Nvidia chip sales to the UAE", "", None, None, set(), set()),

@@ -39,6 +39,7 @@ _GENERIC = re.compile(
     r"|closely\s+held|[A-Z][\w.]*)\s+){0,4}?(?:company|companies|firm|maker|units?|division|banks?"
     r"|stores?|assets|business|plants?|operations?|subsidiar\w+|concern|chain|hotels?|mills?"
     r"|stations?|stake|interest|startup|insurer|refinery|brands?)\b", re.IGNORECASE)
+_RIVAL = re.compile(r"['’]?s?\s+(?i:rival|competitor|challenger|lookalike|clone)s?\b")
 _DESCRIPTOR = re.compile(r"^(?:\s+(?!(?:and|or|to|from|by|with|for|of|in|at|on|via)\b)[a-z][\w-]*)+\s+$")
 # Advisers an IPO issuer hires are not the issuer.
 _ADVISER = re.compile(
@@ -88,6 +89,8 @@ def _right_group(seg: Segment, gz: Gazetteer, start: int, end: int) -> tuple[lis
     # lower-case descriptor and another name only describes the second one.
     found = [m for i, m in enumerate(found) if not (
         i + 1 < len(found) and _DESCRIPTOR.match(seg.names[m.end:found[i + 1].start]))]
+    # "OpenAI Rival Anthropic", "a Perplexity rival": the rival is not the company named
+    found = [m for m in found if not _RIVAL.match(seg.names, m.end)]
     group: list[Mention] = []
     for m in found:
         if group and not _JOIN.match(seg.names[group[-1].end:m.start]):

@@ -79,6 +79,9 @@ _KEYS = {
     "sells": "sell sold divest offload dispos spin carve",
     "to-be-acquired": "acquired bought sold taken purchased",
     "agrees-to-sale": "sale takeover buyout",
+    "walks-away": "walk",
+    "grants-licence": "grant",
+    "provides-content": "provid suppl offer",
     "offer-for": "offer bid propos",
     "gets-offer": "offer bid proposal approach",
     "starts-bid": "bid tender offer buyout acquisition takeover purchase merger",
@@ -154,7 +157,9 @@ RULES: tuple[Rule, ...] = (
           rf"|{_EXCHANGE}\s+float|float\s+on\s+(?:the\s+)?{_EXCHANGE}"
           rf"|(?:lists?|listed|debut(?:s|ed)?|(?:begins?|began|starts?|started|commences?)\s+trading)"
           rf"\s+(?:its\s+)?(?:shares\s+|stock\s+)?(?:on|in)\s+(?:the\s+)?{_EXCHANGE}"
-          rf"|{_EXCHANGE}\s+(?:debut|listing))\b",
+          rf"|{_EXCHANGE}\s+(?:debut|listing)"
+          r"|rul(?:es|ed|ing)\s+out\s+(?:an?\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:float|listing)"
+          r"|(?:shares|stock)\s+(?:list|debut)(?:s|ed)?)\b",
           "issuer", None, needs_right=False),
     # ---------------------------------------------------------------- joint venture
     _rule("joint-venture", "joint-venture", r"\bjoint[- ]venture\b|\bJV\b", "partner", "partner",
@@ -171,6 +176,15 @@ RULES: tuple[Rule, ...] = (
           r"\blicen[cs](?:e|es|ed|ing)\s+(?:its|their|the|(?:[\w'’-]+\s+){1,4}?(?=to\s+[A-Z]))"
           r"[\w\s-]{0,40}?\bto\b", "licensor",
           "licensee"),
+    _rule("grants-licence", "licensing",
+          r"\bgrant(?:s|ed|ing)?\s+(?:[\w.&'’-]+\s+){1,3}?(?:an?\s+)?(?:(?:exclusive|non-exclusive|global"
+          r"|perpetual|worldwide|multi-year)\s+)*licen[cs]e\b", "licensor", None, needs_right=False,
+          inside="licensee"),
+    # "AP to provide real-time news feed to Google's Gemini app": content licensed to a company
+    _rule("provides-content", "licensing",
+          r"\b(?:provid(?:e|es|ed|ing)|suppl(?:y|ies|ied)|offer(?:s|ed)?)\s+(?:[\w-]+\s+){0,3}?"
+          r"(?:news|content|archives?|articles|footage|catalog(?:ue)?|journalism)(?:\s+(?:feeds?"
+          r"|library|licen[cs]es?))?\s+to\b(?=\s+[A-Z])", "licensor", "licensee"),
     _rule("licensing", "licensing",
           # a licence granted, not one talked about ("the Llama license", "need licenses to")
           r"\b(?:licen[cs](?:e|es|ed|ing)[- ](?:and|&)[- ]hire|licens(?:es|ed)\s+(?!(?:to|for|from|in"
@@ -277,8 +291,15 @@ RULES: tuple[Rule, ...] = (
           r"['’]s\s+(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?stake\b(?!\s+(?:in|of|sale)\b)", "investor", None,
           needs_right=False, inside="target"),
     _rule("agrees-to-sale", "acquisition",
-          r"\b(?:agree(?:s|d)?\s+to|accept(?:s|ed)?|approv(?:es|ed))\s+(?:an?\s+|the\s+)?(?:§+\s+)?"
+          r"\b(?:agree(?:s|d)?\s+to|accept(?:s|ed)?|approv(?:es|ed)|explor(?:es|ed|ing)|consider(?:s|ed|ing)"
+          r"|weigh(?:s|ed|ing)|mull(?:s|ed|ing)|pursu(?:es|ed|ing)|near(?:s|ed|ing)?)\s+"
+          r"(?:an?\s+|the\s+)?(?:possible\s+|potential\s+)?(?:§+\s+)?"
           r"(?:sale|takeover|buyout)\s+(?:to|by)\b", "target", "acquirer"),
+    # "Qualcomm walks away from $600 mln Arcwell deal"
+    _rule("walks-away", "acquisition",
+          r"\bwalk(?:s|ed|ing)?\s+away\s+from\s+(?:its\s+|the\s+|a\s+)?(?:proposed\s+|planned\s+)?"
+          r"(?:§+\s+)?(?:[\w.&'’-]+\s+){0,2}?(?:deal|takeover|acquisition|bid|merger|purchase|offer)\b",
+          "acquirer", None, needs_right=False, inside="target"),
     _rule("to-be-acquired", "acquisition",
           r"\b(?:agree(?:s|d)?\s+to\s+be|to\s+be|being|was|been|on\s+being)\s+(?:acquired|bought"
           r"|sold|taken\s+over|purchased)\b", "target", None, needs_right=False),
@@ -320,8 +341,10 @@ RULES: tuple[Rule, ...] = (
           r"\b(?:is\s+now|now|becomes?|became|to\s+become|will\s+become)\s+(?:a\s+)?part\s+of\b",
           "target", "acquirer"),
     _rule("acquisition-of", "acquisition",
-          rf"(?:{M}\s+|\b)(?:acquisition|purchase|takeover|buyout|buy)\s+of\b", "acquirer", "target",
-          strong=False),
+          rf"(?:{M}\s+|\b)(?:acquisition|purchase|takeover|buyout|buy)\s+of\b"
+          r"(?!\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:plant|site|campus|buildings?|land|propert(?:y|ies)"
+          r"|warehouse|factory|mill|facilit(?:y|ies)|acres|headquarters|offices?|real\s+estate)\b)",
+          "acquirer", "target", strong=False),
     _rule("acquisition-noun", "acquisition",
           r"\b(?:(?:makes?|made|announc(?:es|ed)|seek(?:s|ing)?|plans?"
           r"|approves?|approved|agreed|extends?|ends?|sets?|drops?|studies|in)\s+(?:an?\s+|the\s+|its\s+"
@@ -416,7 +439,10 @@ RULES: tuple[Rule, ...] = (
 # Phrases that make a sentence a non-deal story wherever they are.
 HARD_NON_DEAL = re.compile(
     r"\b(?:su(?:e|es|ed|ing)|lawsuits?|litigation|court|judge|jury|verdict|antitrust|probe"
-    r"|inquiry|investigat\w+|subpoena\w*|fined?|fines|penalt\w+|settle(?:s|d|ment)?|grants?"
+    r"|inquiry|investigat\w+|subpoena\w*|fined?|fines|penalt\w+|settle(?:s|d|ment)?"
+    # a grant of money, not "grants X an exclusive licence"
+    r"|grants?(?!\s+(?:[\w.&'’-]+\s+){1,3}?(?:an?\s+)?(?:(?:exclusive|non-exclusive|global|perpetual"
+    r"|worldwide|multi-year)\s+)*licen[cs]e)"
     r"|subsid(?:y|ies|i[sz]\w*)|loans?|debt|bonds?|notes\s+offering|credit\s+(?:facility|line)|buy\s+rating"
     r"|price\s+target|buy-?backs?|repurchase\w*|market\s+(?:cap\w*|value)|most\s+valuable"
     r"|capex|capital\s+(?:spending|expenditures?)|(?<!to\s)forecasts?|guidance|outlook)\b"
