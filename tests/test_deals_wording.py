@@ -121,6 +121,15 @@ PARTIES: list[Row] = [
      {("MGX", "investor"), ("Binance", "target")}, {"Mubadala"}),                    # Reuters
     ("OpenAI acquires Sky to bring natural-language control to the Mac", "", "OpenAI",
      "acquisition", {("OpenAI", "acquirer"), ("Sky", "target")}, {"Mac"}),           # newsroom
+    # a country joined to a company stands for its government; a city never does
+    ("Anthropic and Iceland announce one of the world's first national AI education pilots",
+     "", "Anthropic", "partnership",
+     {("Anthropic", "partner"), ("Government of Iceland", "partner")}, {"Iceland"}),  # (real)
+    ("Greece and OpenAI sign deal to bring ChatGPT to schools", "", None, "partnership",
+     {("Government of Greece", "partner"), ("OpenAI", "partner")}, set()),           # Reuters
+    ("Anthropic opens Seoul office and announces new partnerships across the Korean AI "
+     "ecosystem", "", "Anthropic", "partnership", {("Anthropic", "partner")},
+     {"Seoul", "Government of Seoul"}),                                              # (real)
     # an institution keeps its whole name
     ("Deepening our partnership with the Australian AI Safety Institute", "",
      "UK AI Security Institute", "partnership",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._gazetteer import TOKEN_RE, Gazetteer, Mention, token_key
-from ._lexicon import (DETERMINERS, GENERIC_ORGS, OPENERS, PRONOUNS, REGULATORS, is_ordinary,
+from ._lexicon import (COUNTRIES, DETERMINERS, GENERIC_ORGS, OPENERS, PRONOUNS, REGULATORS, is_ordinary,
                        is_place, is_regional)
 
 # Words that are never (the start of) an unknown company name.
@@ -219,6 +219,9 @@ _OWNS = re.compile(r"['’]s\s+$")
 _STATE_OF = re.compile(r"\b((?i:state|commonwealth|kingdom|republic|province|city|government"
                        r"|people['’]s\s+republic))\s+of\s+(?:the\s+)?$")
 _GOVERNMENT = re.compile(r"\s+(?:[Gg]overnment|GOVERNMENT)\b")
+# A country joined to a name by "and" / "&" ("Anthropic and Iceland", "Greece and OpenAI").
+_JOINED_BEFORE = re.compile(r"[A-Za-z0-9.)]\s+(?:and|&)\s+$")
+_JOINED_AFTER = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.]*(?:\s(?=[A-Z]))?)+)")
 
 
@@ -245,6 +248,8 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
         return start, end, name
     if _COLLECTIVE.match(text, end):
         return None                     # "the Nordic AI ecosystem", "Munich AI outfits X"
+    if name in COUNTRIES and (_JOINED_BEFORE.search(text, 0, start) or _JOINED_AFTER.match(text, end)):
+        return start, end, f"Government of {name}"    # "Anthropic and Iceland announce"
     if is_place(name):
         of = _STATE_OF.search(text, 0, start)
         if of is not None and of.end() == start:        # "the state of Maryland"

@@ -423,7 +423,7 @@ RULES: tuple[Rule, ...] = (
     # "X and Y launch a training initiative", "X and Y to advance ..."
     _rule("joint-action", "partnership",
           r"\b(?:launch(?:es|ed)?|announc(?:e|ed)|unveil(?:s|ed)?|sign(?:s|ed)?|start(?:s|ed)?|open(?:s|ed)?"
-          r"|creat(?:e|ed)|build|expand(?:ed)?|deepen(?:ed)?|establish(?:ed)?)\s+(?:[\w'’-]+\s+){0,6}?"
+          r"|creat(?:e|ed)|build|expand(?:ed)?|deepen(?:ed)?|establish(?:ed)?)\s+(?:[\w'’-]+\s+){0,8}?"
           r"(?:initiative|pilot|programme|program|alliance|consortium|coalition|collaboration"
           r"|partnership|lab|laborator(?:y|ies)|institute|academy|fellowship|cent(?:er|re)|hub|project"
           r"|effort)s?\b"
