@@ -60,8 +60,8 @@ PARTY_CASES = [
     ("Monster Partners With SDJ For Monster Digital Flash Memory Products", None,
      "partnership", {"Monster", "SDJ"}, {"Monster Partners"}),
     # (real) an ordinal inside a sentence starts a name; a hyphen joins one in Title Case
-    ("Cohere and Second Front bring secure AI to the public sector", None, None, set(),
-     {"Front"}),
+    ("Cohere and Second Front bring secure AI to the public sector", None, "partnership",
+     {"Cohere", "Second Front"}, {"Front"}),
     ("Nokia Strikes Supplier Deal With ST-Ericsson For Windows-Powered Handsets", None,
      "partnership", {"Nokia", "ST-Ericsson"}, {"ST", "Handsets"}),
     # (real) "University" alone is no party; "of Chicago" says which

@@ -82,6 +82,16 @@ WORDINGS: list[Row] = [
      "investment", {("Google", "investor"), ("Anthropic", "target")}, {"OpenAI"}),
     ("Apple Buys Perplexity Rival, Gemini Reads Video, Deepfake Laws, Tiny Models Think", "",
      None, None, set(), set()),                                    # the target is not named
+    # newsroom wordings (first-party posts and their partners)
+    ("Anthropic to expand use of Google Cloud TPUs and services", "", "Anthropic",
+     "partnership", {("Anthropic", "partner"), ("Google", "partner")}, set()),
+    ("Cohere and Second Front bring secure AI to the public sector", "", "Cohere",
+     "partnership", {("Cohere", "partner"), ("Second Front", "partner")}, set()),    # (real)
+    ("Announcing the Anthology Fund with Menlo Ventures", "", "Anthropic", "joint-venture",
+     {("Anthropic", "partner"), ("Menlo Ventures", "partner")}, set()),
+    ("Bringing Perplexity to every Samsung Galaxy", "", "Perplexity", "partnership",
+     {("Perplexity", "partner"), ("Samsung", "partner")}, {"Galaxy"}),
+    ("Google and Microsoft bring rival AI assistants to Windows", "", None, None, set(), set()),
     # hard negatives
     ("Why OpenAI licenses nothing and everything", "", None, None, set(), set()),   # essay
     ("US weighs licences for Nvidia chip sales to the UAE", "", None, None, set(), set()),

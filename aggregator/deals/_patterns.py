@@ -108,7 +108,9 @@ _KEYS = {
     "signs-deal": "deal agreement contract pact partnership alliance tie-up order mou memorandum"
                   " collaboration intent loi",
     "deal-noun": "deal agreement contract pact partnership",
-    "joint-action": "launch announc unveil sign start open creat build expand deepen establish to",
+    "joint-action": "launch announc unveil sign start open creat build expand deepen establish to"
+                    " bring deliver power deploy co-develop",
+    "expands-use": "use",
     "in-deal": "deal",
 }
 
@@ -429,8 +431,15 @@ RULES: tuple[Rule, ...] = (
           r"|effort)s?\b"
           r"|\bto\s+(?:jointly\s+)?(?:advance|develop|co-develop|build|bring|deliver|accelerate|explore"
           r"|expand|deploy|train|create|offer|work|collaborate|research|support|provide|democrati[sz]e"
-          r"|transform|scale|power|help|boost|strengthen|tackle)\b",
+          r"|transform|scale|power|help|boost|strengthen|tackle)\b"
+          # "Cohere and Second Front bring secure AI to ...": working together, said plainly
+          r"|\b(?:bring|deliver|power|deploy|co-develop)\b(?!\s+(?:rival|competing)\b)",
           "partner", "partner", needs_right=False, plural=True, adjacent=True),
+    # "Anthropic to expand use of Google Cloud TPUs and services"
+    _rule("expands-use", "partnership",
+          r"\b(?:expand(?:s|ed|ing)?|extend(?:s|ed|ing)?|deepen(?:s|ed|ing)?|increas(?:e|es|ed|ing))\s+"
+          r"(?:its\s+|their\s+)?use\s+of\b(?=\s+(?:[A-Z][\w.&'’-]*\s+){1,3}?(?:[\w-]+\s+)?"
+          rf"{_COMMERCIAL}\b)", "partner", "partner"),
     _rule("in-deal", "partnership",
           rf"\bin\s+(?:a\s+|an\s+)?{_MONEYISH}(?:[\w-]+\s+){{0,3}}?deal\b", "partner", "partner",
           strong=False, needs_right=False),
