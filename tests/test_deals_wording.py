@@ -140,6 +140,13 @@ PARTIES: list[Row] = [
     ("Anthropic opens Seoul office and announces new partnerships across the Korean AI "
      "ecosystem", "", "Anthropic", "partnership", {("Anthropic", "partner")},
      {"Seoul", "Government of Seoul"}),                                              # (real)
+    ("Cohere partners with Canada and UK Governments on secure AI", "", "Cohere",
+     "partnership", {("Cohere", "partner"), ("Government of Canada", "partner")},
+     {"UK Governments"}),                                                           # (real)
+    ("Anthropic partners with Rwandan Government and ALX to bring AI education", "",
+     "Anthropic", "partnership", {("Anthropic", "partner"), ("Rwandan Government", "partner"),
+                                  ("ALX", "partner")}, set()),                       # (real)
+    ("US and China sign chip deal", "", None, None, set(), set()),   # governments, no company
     # an institution keeps its whole name
     ("Deepening our partnership with the Australian AI Safety Institute", "",
      "UK AI Security Institute", "partnership",

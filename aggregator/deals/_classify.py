@@ -189,8 +189,9 @@ def _group_parties(seg: Segment, gz: Gazetteer, lo: int, hi: int, rule: Rule,
     shape never runs into the trigger ("Monster Partners With SDJ": Monster)."""
     found = [_before_trigger(m, seg.names, gz, match.start())
              for m in mentions(seg.names, gz, seg.casing, lo, hi)]
-    known = [m for m in found if m.known]
-    chosen = known if len(known) >= 2 else found
+    # Governments are named by shape ("Rwandan Government"): kept beside known companies.
+    known = [m for m in found if m.known or gz.slug(m.name).startswith("government-of-")]
+    chosen = known if len([m for m in known if m.known]) >= 2 else found
     if len(chosen) < 2 and rule.type != "merger":
         return []
     return _dedupe([_party(m.name, "partner", gz) for m in chosen])

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._gazetteer import TOKEN_RE, Gazetteer, Mention, token_key
-from ._lexicon import (COUNTRIES, DETERMINERS, GENERIC_ORGS, OPENERS, PRONOUNS, REGULATORS, is_ordinary,
-                       is_place, is_regional)
+from ._lexicon import (COUNTRIES, DETERMINERS, GENERIC_ORGS, OPENERS, PRONOUNS, REGIONAL, REGULATORS,
+                       is_ordinary, is_place, is_regional)
 
 # Words that are never (the start of) an unknown company name.
 _STOP = frozenset("""
@@ -219,7 +219,29 @@ _OWNS = re.compile(r"['’]s\s+$")
 _STATE_OF = re.compile(r"\b((?i:state|commonwealth|kingdom|republic|province|city|government"
                        r"|people['’]s\s+republic))\s+of\s+(?:the\s+)?$")
 _GOVERNMENT = re.compile(r"\s+(?:[Gg]overnment|GOVERNMENT)\b")
-# A country joined to a name by "and" / "&" ("Anthropic and Iceland", "Greece and OpenAI").
+# A country joined to a name by "and" / "&" ("Anthropic and Iceland", "Greece and OpenAI"):
+# the country stands for its government.
+_COUNTRY_NAME = re.compile(r"\b(?:" + "|".join(sorted((re.escape(c) for c in COUNTRIES),
+                                                     key=len, reverse=True)) + r")\b(?!['’-])")
+
+
+def _with_countries(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
+    """Countries the shape reader skips ("Canada", "Japan" are no names alone) that are
+    joined by "and" to a company found here, or to a name that is not another country
+    ("Canada and UK Governments"), not "US and China"."""
+    out = list(found)
+    for m in _COUNTRY_NAME.finditer(text, start, end):
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        before = _JOINED_BEFORE.search(text, 0, m.start())
+        after = _JOINED_AFTER.match(text, m.end())
+        if before and any(f.end == before.start() + 1 and not f.name.startswith("Government of")
+                          for f in found) or after and not _COUNTRY_NAME.match(
+                              text, after.end() - 1):
+            out.append(Mention(m.start(), m.end(), f"Government of {m.group(0)}", known=False))
+    return sorted(out, key=lambda x: x.start)
+
+
 _JOINED_BEFORE = re.compile(r"[A-Za-z0-9.)]\s+(?:and|&)\s+$")
 _JOINED_AFTER = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.]*(?:\s(?=[A-Z]))?)+)")
@@ -233,8 +255,11 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
     if name.lower() in REGULATORS or is_regional(name):
         return None                     # "Sebi", "Cabinet", "Nordic AI": no party
     if len(words) > 1 and words[-1].lower() in _PLURAL_KINDS and all(
-            is_ordinary(token_key(w)) for w in words[:-1]):
+            is_ordinary(token_key(w)) or is_place(w) or w.lower() in REGIONAL
+            or w.isupper() and len(w) <= 3 for w in words[:-1]):
         return None                     # "Research Institutes", "UK Governments": several
+    if all(w.lower() in GENERIC_ORGS for w in words) and words[-1].lower() in _PLURAL_KINDS:
+        return None                     # "UK Governments", "Companies": several, none named
     if all(w.lower() in GENERIC_ORGS for w in words):
         before = re.search(r"((?:[A-Z][\w.]*\s+){1,3}?)$", text[:start])
         after = _OF_NAME.match(text, end)
@@ -320,6 +345,9 @@ def mentions(text: str, gazetteer: Gazetteer, casing: Casing, start: int = 0,
         chars[m.start - start:m.end - start] = " " * (m.end - m.start)
     unknown = _unknown("".join(chars), start, casing, text)
     merged = sorted(known + unknown, key=lambda m: m.start)
+    if not casing.caps and (" and " in piece or " & " in piece) and _COUNTRY_NAME.search(piece):
+        merged = _with_countries(text, start, end, merged)
+
     # "Heidelberg's Grundriss AI", "Darmstadt's Feldwerk AI": an unknown one-word name that
     # owns the next one only says where it is ("University of Chicago's X" stays).
     merged = [m for i, m in enumerate(merged) if m.known or " " in m.name
