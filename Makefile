@@ -6,14 +6,14 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CONFIG ?= feeds.yaml
 
-.PHONY: run test test-long bench bench-quick hostile demo demo-serve clean
+.PHONY: run test lint test-long bench bench-quick hostile demo demo-serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
 	touch $(STAMP)
 
 run: $(STAMP)  ## install and start the service on http://127.0.0.1:8080
@@ -21,6 +21,11 @@ run: $(STAMP)  ## install and start the service on http://127.0.0.1:8080
 
 test: $(STAMP)  ## install test dependencies and run the whole default suite
 	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)  ## the gates CI runs before the tests: ruff (rules in pyproject.toml), mypy --strict
+	$(BIN)/ruff check aggregator tests bench
+	$(BIN)/ruff format --check aggregator tests bench
+	$(BIN)/mypy --strict aggregator
 
 test-long: $(STAMP)  ## the long mode: kill loop, fuzzing, slow cases
 	$(BIN)/python -m pytest -q -m slow

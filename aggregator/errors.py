@@ -24,7 +24,11 @@ class ConfigError(AggregatorError):
     """Invalid configuration. ``str()`` names the file, line and key."""
 
     def __init__(
-        self, message: str, *, file: str | None = None, line: int | None = None,
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
         key: str | None = None,
     ) -> None:
         self.message = message
@@ -52,8 +56,14 @@ class FeedError(AggregatorError):
 class FetchError(FeedError):
     """The feed could not be fetched (network, HTTP status, size, policy)."""
 
-    def __init__(self, message: str, *, kind: str = "network", feed: str | None = None,
-                 url: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: str = "network",
+        feed: str | None = None,
+        url: str | None = None,
+    ) -> None:
         self.kind = kind
         super().__init__(message, feed=feed, url=url)
 
@@ -74,7 +84,7 @@ class ServeError(AggregatorError):
     """The web server could not start (e.g. its address is in use)."""
 
 
-MAX_DESCRIPTION = 300   # chars of an exception's description kept on a feed row or a report
+MAX_DESCRIPTION = 300  # chars of an exception's description kept on a feed row or a report
 
 
 def describe(exc: BaseException, limit: int = MAX_DESCRIPTION) -> str:

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 
-_PREFIX = re.compile(r"^[^:]{1,30}:\s+(?=\S)")         # "The Batch: ", "TLDR AI: "
+_PREFIX = re.compile(r"^[^:]{1,30}:\s+(?=\S)")  # "The Batch: ", "TLDR AI: "
 _HARD = re.compile(r"\s+\|\s+|;\s+")
 # Emoji and pictographs (with their joiners and variation selectors), dingbats, arrows and
 # other symbol blocks: what newsletters put between items.
-_SYMBOLS = re.compile("[\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u2bff\u3297\u3299"
-                      "\U0001f000-\U0001faff\u200d\ufe0f]+")
+_SYMBOLS = re.compile(
+    "[\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u2bff\u3297\u3299"
+    "\U0001f000-\U0001faff\u200d\ufe0f]+"
+)
 
 
 def _split_symbols(title: str) -> list[str]:
@@ -41,18 +43,22 @@ def digest_items(title: str) -> list[str]:
             return items
     body = _PREFIX.sub("", title)
     commas = [i.strip() for i in re.split(r",\s+", body) if i.strip()]
-    if (len(commas) >= 3 and sum(len(i.split()) >= 2 for i in commas) >= 3
-            and all(_capitalised(i) for i in commas)):
+    if (
+        len(commas) >= 3
+        and sum(len(i.split()) >= 2 for i in commas) >= 3
+        and all(_capitalised(i) for i in commas)
+    ):
         return commas
     return [title]
 
 
 def is_roundup(title: str) -> bool:
     """A title listing several stories: a digest of three or more items (or two between
-    emoji), or a newsletter's name and three or more comma-separated items whatever their case ("The Batch: Lumen 2 and Lumen Mini, SoftBank
-    buys into Tanuki, the Forbes AI 50, data-centre water use")."""
+    emoji), or a newsletter's name and three or more comma-separated items whatever their case
+    ("The Batch: Lumen 2 and Lumen Mini, SoftBank buys into Tanuki, the Forbes AI 50,
+    data-centre water use")."""
     items = digest_items(title)
-    if len(items) >= 3 or len(items) == 2 and _SYMBOLS.search(title):
-        return True                     # (two clauses joined by ";" are one story)
+    if len(items) >= 3 or (len(items) == 2 and _SYMBOLS.search(title)):
+        return True  # (two clauses joined by ";" are one story)
     prefix = _PREFIX.match(title)
-    return prefix is not None and len(re.split(r",\s+", title[prefix.end():])) >= 3
+    return prefix is not None and len(re.split(r",\s+", title[prefix.end() :])) >= 3

@@ -6,17 +6,18 @@ All datetimes are timezone-aware UTC.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping, Protocol, Sequence
+from typing import Any, Protocol
 
 # --------------------------------------------------------------------------- settings
 
 #: The earliest date an entry may carry: an earlier one (a feed's "0001-01-01") counts as no
 #: date at parse, and one stored before this bound is read as this date.
-DATE_FLOOR = datetime(1990, 1, 1, tzinfo=timezone.utc)
+DATE_FLOOR = datetime(1990, 1, 1, tzinfo=UTC)
 
 DEFAULT_USER_AGENT = "aggregator/0.1 (+https://github.com/aggregator; AI deals feed)"
 
@@ -24,11 +25,11 @@ DEFAULT_USER_AGENT = "aggregator/0.1 (+https://github.com/aggregator; AI deals f
 @dataclass(frozen=True)
 class SiteSettings:
     title: str = "AI deals"
-    base_url: str = "http://127.0.0.1:8080/"   # always ends with "/"
+    base_url: str = "http://127.0.0.1:8080/"  # always ends with "/"
     author: str = "aggregator"
     subtitle: str = "AI-industry deals, one entry per story"
-    id_authority: str = "aggregator.local,2026"   # tag: URI authority + date, never changes
-    base_url_set: bool = True     # False: not in the config, base_url follows host and port
+    id_authority: str = "aggregator.local,2026"  # tag: URI authority + date, never changes
+    base_url_set: bool = True  # False: not in the config, base_url follows host and port
 
 
 @dataclass(frozen=True)
@@ -36,16 +37,16 @@ class FeedSettings:
     """One input feed from feeds.yaml (defaults already applied)."""
 
     name: str
-    url: str | None = None          # http(s) URL, or None when ``path`` is given
-    path: Path | None = None        # a local file (offline demo, tests)
-    interval: int = 3600            # seconds between polls
-    timeout: float = 30.0           # total wall-clock deadline of one fetch, seconds
+    url: str | None = None  # http(s) URL, or None when ``path`` is given
+    path: Path | None = None  # a local file (offline demo, tests)
+    interval: int = 3600  # seconds between polls
+    timeout: float = 30.0  # total wall-clock deadline of one fetch, seconds
     user_agent: str = DEFAULT_USER_AGENT
-    priority: int = 0               # higher wins when choosing a story's primary source
-    first_party: bool = False       # the company's own newsroom/blog
-    organization: str | None = None # who publishes it ("we" in its posts); None: inferred
+    priority: int = 0  # higher wins when choosing a story's primary source
+    first_party: bool = False  # the company's own newsroom/blog
+    organization: str | None = None  # who publishes it ("we" in its posts); None: inferred
     enabled: bool = True
-    line: int | None = None         # line in feeds.yaml, for error messages
+    line: int | None = None  # line in feeds.yaml, for error messages
 
     @property
     def location(self) -> str:
@@ -62,18 +63,18 @@ class TagRule:
 
     name: str
     keywords: tuple[str, ...] = ()
-    patterns: tuple[str, ...] = ()   # regular expressions, validated at config load
+    patterns: tuple[str, ...] = ()  # regular expressions, validated at config load
 
 
 @dataclass(frozen=True)
 class CurationRules:
     """What goes into the curated feed.atom (default: every deal story)."""
 
-    min_usd: float | None = None            # only deals with a known amount >= this
-    types: tuple[str, ...] = ()             # empty = every deal type
-    companies: tuple[str, ...] = ()         # empty = any company; else one must be involved
-    tags: tuple[str, ...] = ()              # stories with one of these user tags also qualify
-    include_denied: bool = False            # deals a party denies are left out unless set
+    min_usd: float | None = None  # only deals with a known amount >= this
+    types: tuple[str, ...] = ()  # empty = every deal type
+    companies: tuple[str, ...] = ()  # empty = any company; else one must be involved
+    tags: tuple[str, ...] = ()  # stories with one of these user tags also qualify
+    include_denied: bool = False  # deals a party denies are left out unless set
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,8 @@ class WebhookTarget:
     """Where an alert rule's alerts are POSTed, and in which message format."""
 
     url: str
-    format: str = "json"                    # json | slack | discord | ntfy
-    secret: str | None = None               # signs the body (HMAC-SHA256) when set
+    format: str = "json"  # json | slack | discord | ntfy
+    secret: str | None = None  # signs the body (HMAC-SHA256) when set
 
     @property
     def key(self) -> str:
@@ -97,13 +98,13 @@ class AlertRule:
     Every filter that is set must match (AND); within a list, any item (OR).
     """
 
-    name: str                               # path-safe: alerts/{name}.atom
-    types: tuple[str, ...] = ()             # empty = every deal type
-    min_usd: float | None = None            # only deals with a known amount >= this
-    companies: tuple[str, ...] = ()         # a party to the deal, any role
-    investors: tuple[str, ...] = ()         # a party in the role of investor
-    statuses: tuple[str, ...] = ()          # empty = any status
-    tags: tuple[str, ...] = ()              # the story carries one of these user tags
+    name: str  # path-safe: alerts/{name}.atom
+    types: tuple[str, ...] = ()  # empty = every deal type
+    min_usd: float | None = None  # only deals with a known amount >= this
+    companies: tuple[str, ...] = ()  # a party to the deal, any role
+    investors: tuple[str, ...] = ()  # a party in the role of investor
+    statuses: tuple[str, ...] = ()  # empty = any status
+    tags: tuple[str, ...] = ()  # the story carries one of these user tags
     webhooks: tuple[WebhookTarget, ...] = ()
 
 
@@ -111,21 +112,21 @@ class AlertRule:
 class AlertDelivery:
     """``alert_delivery`` of feeds.yaml: how webhook deliveries are sent and retried."""
 
-    timeout: float = 10.0                   # total deadline of one POST, seconds
-    max_attempts: int = 12                  # then the delivery is marked failed
-    retry_base: float = 30.0                # first retry after about this many seconds
-    retry_max: float = 3600.0               # retries never wait longer than this
-    max_response_bytes: int = 65536         # what is read of a receiver's answer
-    concurrency: int = 4                    # POSTs in flight
+    timeout: float = 10.0  # total deadline of one POST, seconds
+    max_attempts: int = 12  # then the delivery is marked failed
+    retry_base: float = 30.0  # first retry after about this many seconds
+    retry_max: float = 3600.0  # retries never wait longer than this
+    max_response_bytes: int = 65536  # what is read of a receiver's answer
+    concurrency: int = 4  # POSTs in flight
 
 
 @dataclass(frozen=True)
 class BriefSettings:
     """``brief`` of feeds.yaml: the daily (and weekly) deals brief."""
 
-    days: int = 14                          # day entries in brief.atom
-    timezone: str = "UTC"                   # where a day starts (an IANA zone name)
-    weekly: bool = False                    # also brief-weekly.atom, one entry per ISO week
+    days: int = 14  # day entries in brief.atom
+    timezone: str = "UTC"  # where a day starts (an IANA zone name)
+    weekly: bool = False  # also brief-weekly.atom, one entry per ISO week
 
 
 @dataclass(frozen=True)
@@ -137,29 +138,29 @@ class Settings:
     output: Path = Path("data/site")
     host: str = "127.0.0.1"
     port: int = 8080
-    web_workers: int = 2                    # processes answering HTTP on host:port
+    web_workers: int = 2  # processes answering HTTP on host:port
     allow_private_networks: bool = False
-    concurrency: int = 64                   # requests in flight, all hosts
-    per_host: int = 2                       # requests in flight per host
+    concurrency: int = 64  # requests in flight, all hosts
+    per_host: int = 2  # requests in flight per host
     max_body_bytes: int = 10 * 1024 * 1024  # cap on *decoded* body size
     max_redirects: int = 5
     connect_timeout: float = 10.0
     read_timeout: float = 20.0
-    max_entries_per_feed: int = 500         # entries processed per fetch
-    feed_size: int = 50                     # entries per published document
-    source_share: float = 0.2               # share of a head document one feed may hold
-    adopt_site: bool = False                # publish over a site made from another database
-    retention_days: int | None = None       # prune entries older than this (off by default)
+    max_entries_per_feed: int = 500  # entries processed per fetch
+    feed_size: int = 50  # entries per published document
+    source_share: float = 0.2  # share of a head document one feed may hold
+    adopt_site: bool = False  # publish over a site made from another database
+    retention_days: int | None = None  # prune entries older than this (off by default)
     retention_per_feed: int | None = 20_000  # entries kept per feed, the latest stored
-    story_window_days: float = 3.0          # entries further apart never join one story
+    story_window_days: float = 3.0  # entries further apart never join one story
     tag_rules: tuple[TagRule, ...] = ()
     watchlist: tuple[str, ...] = ()
     curation: CurationRules = field(default_factory=CurationRules)
     currency_rates: Mapping[str, float] = field(default_factory=dict)  # units of USD per 1 unit
     websub_hub: str | None = None
-    log_format: str = "text"                # "text" or "json"
-    readiness_max_age: int = 3 * 3600       # /readyz fails when the last cycle is older (s)
-    readiness_feed_failures: int = 1        # /readyz fails when every feed failed this often
+    log_format: str = "text"  # "text" or "json"
+    readiness_max_age: int = 3 * 3600  # /readyz fails when the last cycle is older (s)
+    readiness_feed_failures: int = 1  # /readyz fails when every feed failed this often
     alerts: tuple[AlertRule, ...] = ()
     alert_delivery: AlertDelivery = field(default_factory=AlertDelivery)
     brief: BriefSettings = field(default_factory=BriefSettings)
@@ -167,31 +168,32 @@ class Settings:
 
 # --------------------------------------------------------------------------- fetch
 
+
 @dataclass(frozen=True)
 class FetchRequest:
     feed: str
-    url: str | None                     # http(s) URL, or None for a local file
+    url: str | None  # http(s) URL, or None for a local file
     path: Path | None = None
     etag: str | None = None
     last_modified: str | None = None
-    timeout: float = 30.0               # total deadline, seconds
+    timeout: float = 30.0  # total deadline, seconds
     user_agent: str = DEFAULT_USER_AGENT
 
 
 @dataclass(frozen=True)
 class FetchResult:
     feed: str
-    url: str                            # the URL (or file URI) that was requested
-    status: int | None                  # final HTTP status; None when no response arrived
-    content: bytes | None = None        # decoded body (200 only)
+    url: str  # the URL (or file URI) that was requested
+    status: int | None  # final HTTP status; None when no response arrived
+    content: bytes | None = None  # decoded body (200 only)
     headers: Mapping[str, str] = field(default_factory=dict)  # lower-case names
-    final_url: str | None = None        # after redirects
+    final_url: str | None = None  # after redirects
     etag: str | None = None
     last_modified: str | None = None
-    permanent_redirect: str | None = None   # set when every hop was 301/308
+    permanent_redirect: str | None = None  # set when every hop was 301/308
     retry_after: datetime | None = None
-    error: str | None = None            # human-readable reason of a failure
-    error_kind: str | None = None       # timeout | too-large | blocked | redirects | http | network
+    error: str | None = None  # human-readable reason of a failure
+    error_kind: str | None = None  # timeout | too-large | blocked | redirects | http | network
     elapsed: float = 0.0
 
     @property
@@ -205,22 +207,23 @@ class FetchResult:
 
 # --------------------------------------------------------------------------- parse
 
+
 @dataclass(frozen=True)
 class Entry:
     """One entry of one feed, cleaned: what the store keeps."""
 
     feed: str
-    entry_key: str                      # GUID -> canonical link -> content hash
+    entry_key: str  # GUID -> canonical link -> content hash
     guid: str | None
-    link: str | None                    # canonical URL (tracking parameters removed)
-    title: str                          # plain text
-    summary: str                        # plain text, capped
-    content_html: str                   # sanitised HTML (allow-list), capped
+    link: str | None  # canonical URL (tracking parameters removed)
+    title: str  # plain text
+    summary: str  # plain text, capped
+    content_html: str  # sanitised HTML (allow-list), capped
     author: str | None
-    published: datetime | None          # UTC; None when the feed has no usable date
+    published: datetime | None  # UTC; None when the feed has no usable date
     updated: datetime | None
-    content_hash: str                   # hash of title + text, for change detection
-    original_link: str | None = None    # the link as the feed gave it (sanitised)
+    content_hash: str  # hash of title + text, for change detection
+    original_link: str | None = None  # the link as the feed gave it (sanitised)
 
 
 @dataclass(frozen=True)
@@ -229,10 +232,11 @@ class ParsedFeed:
     title: str | None
     link: str | None
     entries: tuple[Entry, ...]
-    warning: str | None = None          # bozo / truncation notes: kept what parsed
+    warning: str | None = None  # bozo / truncation notes: kept what parsed
 
 
 # --------------------------------------------------------------------------- store views
+
 
 @dataclass(frozen=True)
 class StoredEntry:
@@ -240,7 +244,7 @@ class StoredEntry:
     entry: Entry
     first_seen: datetime
     story_id: int | None = None
-    feed_title: str | None = None       # outlet name (the feed's name in feeds.yaml)
+    feed_title: str | None = None  # outlet name (the feed's name in feeds.yaml)
 
 
 @dataclass(frozen=True)
@@ -255,36 +259,38 @@ class FeedState:
     last_error: str | None = None
     error_count: int = 0
     next_fetch_at: datetime | None = None
-    redirect_url: str | None = None     # pending permanent redirect target
-    redirect_count: int = 0             # consecutive polls that saw it
-    disabled: str | None = None         # reason (e.g. "410 Gone")
+    redirect_url: str | None = None  # pending permanent redirect target
+    redirect_count: int = 0  # consecutive polls that saw it
+    disabled: str | None = None  # reason (e.g. "410 Gone")
     entry_count: int = 0
 
 
 # --------------------------------------------------------------------------- stories
 
+
 @dataclass(frozen=True)
 class EventFacts:
     """Who and what a report's deal reading names, as the story clusterer compares them."""
 
-    kind: str                           # the deal type
-    parties: frozenset[str]             # slugs of every party
-    principal: frozenset[str]           # slugs of whom the event is about: the target or
-                                        # issuer (funding, acquisition, IPO), the licensor,
-                                        # the partners (partnership, joint venture, merger)
-    amount: float | None = None         # the deal amount in USD (shipped rates)
+    kind: str  # the deal type
+    parties: frozenset[str]  # slugs of every party
+    principal: frozenset[str]  # slugs of whom the event is about: the target or
+    # issuer (funding, acquisition, IPO), the licensor,
+    # the partners (partnership, joint venture, merger)
+    amount: float | None = None  # the deal amount in USD (shipped rates)
     round: str | None = None
 
     @classmethod
-    def of(cls, deal: "Deal | None") -> "EventFacts | None":
+    def of(cls, deal: Deal | None) -> EventFacts | None:
         """The facts of a deal reading; None without a deal or without a named party."""
         if deal is None or not deal.parties:
             return None
         parties = frozenset(p.slug for p in deal.parties)
         about = frozenset(p.slug for p in deal.parties if p.role in _PRINCIPAL_ROLES)
         amount = deal.amount.usd if deal.amount is not None else None
-        return cls(kind=deal.type, parties=parties, principal=about, amount=amount,
-                   round=deal.round)
+        return cls(
+            kind=deal.type, parties=parties, principal=about, amount=amount, round=deal.round
+        )
 
 
 _PRINCIPAL_ROLES = frozenset({"target", "issuer", "licensor", "partner"})
@@ -300,8 +306,8 @@ class StoryItem:
     guid: str | None
     title: str
     summary: str
-    published: datetime                 # publication time, or first-seen when unknown
-    facts: EventFacts | None = None     # from the entry's deal reading, when it has one
+    published: datetime  # publication time, or first-seen when unknown
+    facts: EventFacts | None = None  # from the entry's deal reading, when it has one
 
 
 @dataclass(frozen=True)
@@ -309,62 +315,119 @@ class StoryDecision:
     """Where one new entry goes, and why."""
 
     entry_id: int
-    story_id: int | None                # existing story to join; None = start a new story
-    rule: str                           # e.g. same-url, same-guid, similar-title, new
+    story_id: int | None  # existing story to join; None = start a new story
+    rule: str  # e.g. same-url, same-guid, similar-title, new
     score: float = 0.0
     shared_terms: tuple[str, ...] = ()
     matched_entry_id: int | None = None
-    merge_story_ids: tuple[int, ...] = ()   # other stories found to be this one (to fold in)
+    merge_story_ids: tuple[int, ...] = ()  # other stories found to be this one (to fold in)
+
+
+@dataclass(frozen=True)
+class StoryLink:
+    """Why one entry is in a story, as the store recorded its decision."""
+
+    entry_id: int
+    feed: str
+    title: str
+    link: str | None
+    rule: str
+    score: float
+    shared_terms: tuple[str, ...]
+    matched_entry_id: int | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class StoryMerge:
+    """A story folded into another one (``kept_id``), and the entry that linked both."""
+
+    kept_id: int
+    dropped_id: int
+    entry_id: int | None
+    merged_at: datetime
 
 
 # --------------------------------------------------------------------------- deals
 
 # Approximate US dollars per one unit of each currency: the one shipped table (the deal
 # reader's default, and what ``currency_rates`` in feeds.yaml is merged over).
-CURRENCY_RATES: Mapping[str, float] = MappingProxyType({
-    "USD": 1.0, "EUR": 1.08, "GBP": 1.27, "JPY": 0.0067, "CNY": 0.138, "INR": 0.012,
-    "CHF": 1.13, "CAD": 0.73, "AUD": 0.66, "HKD": 0.128, "SGD": 0.74, "KRW": 0.00073,
-    "SEK": 0.095, "NOK": 0.094, "DKK": 0.145, "BRL": 0.18, "NZD": 0.6, "ILS": 0.27,
-    "AED": 0.272, "SAR": 0.267,
-})
+CURRENCY_RATES: Mapping[str, float] = MappingProxyType(
+    {
+        "USD": 1.0,
+        "EUR": 1.08,
+        "GBP": 1.27,
+        "JPY": 0.0067,
+        "CNY": 0.138,
+        "INR": 0.012,
+        "CHF": 1.13,
+        "CAD": 0.73,
+        "AUD": 0.66,
+        "HKD": 0.128,
+        "SGD": 0.74,
+        "KRW": 0.00073,
+        "SEK": 0.095,
+        "NOK": 0.094,
+        "DKK": 0.145,
+        "BRL": 0.18,
+        "NZD": 0.6,
+        "ILS": 0.27,
+        "AED": 0.272,
+        "SAR": 0.267,
+    }
+)
 
 DEAL_TYPES = (
-    "funding", "investment", "acquisition", "merger", "partnership", "licensing", "ipo",
+    "funding",
+    "investment",
+    "acquisition",
+    "merger",
+    "partnership",
+    "licensing",
+    "ipo",
     "joint-venture",
 )
 DEAL_STATUSES = ("rumoured", "announced", "completed", "rejected", "called-off", "denied")
-PARTY_ROLES = ("investor", "acquirer", "target", "partner", "seller", "issuer", "licensor",
-               "licensee")
+PARTY_ROLES = (
+    "investor",
+    "acquirer",
+    "target",
+    "partner",
+    "seller",
+    "issuer",
+    "licensor",
+    "licensee",
+)
 
 
 @dataclass(frozen=True)
 class Money:
-    value: float                        # in units of ``currency`` (4e9 for "$4B")
-    currency: str                       # ISO 4217 code (USD, EUR, GBP, JPY, CNY, ...)
-    qualifier: str | None = None        # up to | about | more than | over | at least | ...
-    high: float | None = None           # upper bound of a range ("$1-2B")
-    usd: float | None = None            # approximate value in USD
-    text: str = ""                      # the phrase it was read from
+    value: float  # in units of ``currency`` (4e9 for "$4B")
+    currency: str  # ISO 4217 code (USD, EUR, GBP, JPY, CNY, ...)
+    qualifier: str | None = None  # up to | about | more than | over | at least | ...
+    high: float | None = None  # upper bound of a range ("$1-2B")
+    usd: float | None = None  # approximate value in USD
+    text: str = ""  # the phrase it was read from
 
 
 @dataclass(frozen=True)
 class Party:
-    name: str                           # normalised company name
-    role: str                           # one of PARTY_ROLES
-    slug: str                           # stable, for companies/{slug}.atom
-    lead: bool = False                  # an investor that leads the round
+    name: str  # normalised company name
+    role: str  # one of PARTY_ROLES
+    slug: str  # stable, for companies/{slug}.atom
+    lead: bool = False  # an investor that leads the round
 
 
 @dataclass(frozen=True)
 class Deal:
-    type: str                           # one of DEAL_TYPES
-    status: str | None = None           # one of DEAL_STATUSES
+    type: str  # one of DEAL_TYPES
+    status: str | None = None  # one of DEAL_STATUSES
     amount: Money | None = None
     valuation: Money | None = None
-    round: str | None = None            # pre-seed, seed, series-a, ..., growth, bridge
+    round: str | None = None  # pre-seed, seed, series-a, ..., growth, bridge
     parties: tuple[Party, ...] = ()
-    evidence: str = ""                  # the phrase that matched
-    rule: str = ""                      # which rule matched
+    evidence: str = ""  # the phrase that matched
+    rule: str = ""  # which rule matched
 
 
 @dataclass(frozen=True)
@@ -373,6 +436,29 @@ class EntryDeal:
 
     version: str
     deal: Deal | None
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """An update cycle as the store recorded it: when, what failed, and its whole report."""
+
+    started_at: datetime
+    finished_at: datetime
+    store_error: str | None  # the cycle could not write the database
+    publish_error: str | None  # its publish failed
+    report: Mapping[str, Any]  # the cycle's report, as the run record keeps it
+
+
+@dataclass(frozen=True)
+class FactRow:
+    """One report of a story as deciding the story's facts reads it."""
+
+    id: int  # the entry's id
+    feed: str
+    title: str
+    summary: str
+    pub_time: str  # stored UTC ISO-8601 text: sorts chronologically
+    deal: EntryDeal | None  # the reading stored with the entry, if any
 
 
 @dataclass(frozen=True)
@@ -390,8 +476,8 @@ class StoryFactsUpdate:
 class FactChange:
     """One material change of a deal's facts: ``amount $3B → $4B``."""
 
-    field: str                          # amount | status | type | party
-    old: str                            # as shown ("" for a new party)
+    field: str  # amount | status | type | party
+    old: str  # as shown ("" for a new party)
     new: str
 
     @property
@@ -416,8 +502,8 @@ class AlertEvent:
     id: int
     rule: str
     story_id: int
-    seq: int                            # 1, 2, ... per (rule, story)
-    kind: str                           # "new" or "changed"
+    seq: int  # 1, 2, ... per (rule, story)
+    kind: str  # "new" or "changed"
     changes: tuple[FactChange, ...]
     deal: Deal
     title: str
@@ -436,7 +522,7 @@ class AlertEvent:
 
     @property
     def headline(self) -> str:
-        """"New deal" or "Changed: amount $3B → $4B; status announced → completed"."""
+        """ "New deal" or "Changed: amount $3B → $4B; status announced → completed"."""
         if self.kind == "new":
             return "New deal"
         return "Changed: " + "; ".join(c.text for c in self.changes)
@@ -448,8 +534,8 @@ class Delivery:
 
     id: int
     event: AlertEvent
-    target: str                         # WebhookTarget.key
-    status: str                         # pending | delivered | failed | dropped
+    target: str  # WebhookTarget.key
+    status: str  # pending | delivered | failed | dropped
     attempts: int
     next_at: datetime | None
     last_error: str | None
@@ -462,20 +548,21 @@ class DeliveryResult:
 
     delivery_id: int
     ok: bool
-    status: int | None = None           # HTTP status, None when no answer arrived
+    status: int | None = None  # HTTP status, None when no answer arrived
     error: str | None = None
-    permanent: bool = False             # not worth retrying (a 4xx other than 408/429)
+    permanent: bool = False  # not worth retrying (a 4xx other than 408/429)
     retry_after: datetime | None = None
 
 
 # --------------------------------------------------------------------------- publish views
+
 
 @dataclass(frozen=True)
 class Source:
     """One outlet's report of a story."""
 
     entry_id: int
-    feed: str                           # outlet name
+    feed: str  # outlet name
     feed_url: str | None
     title: str
     link: str | None
@@ -486,19 +573,19 @@ class Source:
 @dataclass(frozen=True)
 class Story:
     id: int
-    uri: str                            # tag: URI, stable forever
+    uri: str  # tag: URI, stable forever
     title: str
     summary: str
     content_html: str
     primary: Source
-    sources: tuple[Source, ...]         # primary first
-    published: datetime                 # news time: earliest report date, capped at first seen
-    updated: datetime                   # content time: newest report at first sight, then changes
+    sources: tuple[Source, ...]  # primary first
+    published: datetime  # news time: earliest report date, capped at first seen
+    updated: datetime  # content time: newest report at first sight, then changes
     deal: Deal | None = None
     tags: tuple[str, ...] = ()
     curated: bool = False
-    source_count: int = 0               # reports in all (``sources`` may list fewer)
-    history: tuple["FactCorrection", ...] = ()   # changes of its deal facts, oldest first
+    source_count: int = 0  # reports in all (``sources`` may list fewer)
+    history: tuple[FactCorrection, ...] = ()  # changes of its deal facts, oldest first
     first_seen: datetime | None = None  # when the story was first seen (its creation)
 
 
@@ -506,11 +593,12 @@ class Story:
 class StoryQuery:
     """Which stories a published feed holds. All set fields must match (AND)."""
 
-    curated: bool | None = None         # True: the curated feed only
-    deal_type: str | None = None        # deals/{type}
-    company: str | None = None          # companies/{slug} (a Party.slug)
-    tag: str | None = None              # tags/{tag}
-    deals_only: bool = False            # any deal type
+    curated: bool | None = None  # True: the curated feed only
+    deal_type: str | None = None  # deals/{type}
+    company: str | None = None  # companies/{slug} (a Party.slug)
+    investor: str | None = None  # investors/{slug} (a Party.slug in the investor role)
+    tag: str | None = None  # tags/{tag}
+    deals_only: bool = False  # any deal type
 
 
 @dataclass(frozen=True)
@@ -522,9 +610,10 @@ class Company:
 
 @dataclass(frozen=True)
 class Facets:
-    companies: tuple[Company, ...]      # every company involved in at least one deal
-    deal_types: tuple[str, ...]         # deal types present
-    tags: tuple[str, ...]               # user tags present (and configured)
+    companies: tuple[Company, ...]  # every company involved in at least one deal
+    deal_types: tuple[str, ...]  # deal types present
+    tags: tuple[str, ...]  # user tags present (and configured)
+    investors: tuple[Company, ...] = ()  # every party in the role of investor in a deal
 
 
 @dataclass(frozen=True)
@@ -532,18 +621,30 @@ class DealExportRow:
     """One live deal story as ``deals.csv`` / ``deals.ndjson`` list it (no Story loaded)."""
 
     id: int
-    uri: str                            # the story's atom:id
-    announced: datetime                 # its news time (``stories.news_at``)
-    deal: Mapping[str, Any]             # its deal facts as stored (a Deal's fields)
-    url: str | None                     # the primary report's link
-    outlets: tuple[str, ...]            # every outlet that reported it, the primary's first
+    uri: str  # the story's atom:id
+    announced: datetime  # its news time (``stories.news_at``)
+    deal: Mapping[str, Any]  # its deal facts as stored (a Deal's fields)
+    url: str | None  # the primary report's link
+    outlets: tuple[str, ...]  # every outlet that reported it, the primary's first
+
+
+@dataclass(frozen=True)
+class PartyDeal:
+    """One live deal story of a company, as its profile and timeline list it."""
+
+    id: int
+    announced: datetime  # its news time
+    deal: Deal
+    title: str  # the primary report's title
+    url: str | None  # the primary report's link
+    updated: str = ""  # the story's version (its updated time)
 
 
 @dataclass(frozen=True)
 class MonthVolume:
-    month: str                          # "2026-11"
+    month: str  # "2026-11"
     deals: int
-    usd: float                          # sum of known USD amounts
+    usd: float  # sum of known USD amounts
 
 
 class StoryReader(Protocol):
@@ -553,8 +654,9 @@ class StoryReader(Protocol):
     and archive pages (oldest first, fixed size) never reshuffle.
     """
 
-    def select_stories(self, query: StoryQuery, *, limit: int, offset: int = 0,
-                       oldest_first: bool = False) -> Sequence[Story]: ...
+    def select_stories(
+        self, query: StoryQuery, *, limit: int, offset: int = 0, oldest_first: bool = False
+    ) -> Sequence[Story]: ...
 
     def count_stories(self, query: StoryQuery) -> int: ...
 

@@ -20,10 +20,19 @@ def _deal(deal: object) -> dict[str, object] | None:
         return None
     amount = getattr(deal, "amount", None)
     return {
-        "type": deal.type, "status": deal.status, "rule": deal.rule,
+        "type": deal.type,
+        "status": deal.status,
+        "rule": deal.rule,
         "amount": None if amount is None else {"value": amount.value, "currency": amount.currency},
-        "parties": [{"name": p.name, "role": p.role, "slug": p.slug,
-                     "lead": bool(getattr(p, "lead", False))} for p in deal.parties],
+        "parties": [
+            {
+                "name": p.name,
+                "role": p.role,
+                "slug": p.slug,
+                "lead": bool(getattr(p, "lead", False)),
+            }
+            for p in deal.parties
+        ],
         "also": len(getattr(deal, "also", ()) or ()),
     }
 

@@ -33,14 +33,15 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from collections.abc import Iterable
 from io import BytesIO
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "data"
 EVAL = ROOT.parent / "shared" / "eval"
-BASELINE = "712aa93"           # main before the real-text deal reader (issue 13)
+BASELINE = "712aa93"  # main before the real-text deal reader (issue 13)
 MA_TYPES = ("acquisition", "merger", "investment")
 Row = dict[str, Any]
 
@@ -53,10 +54,20 @@ def _jsonl(path: Path) -> list[Row]:
 def _headline_rows(path: Path) -> list[Row]:
     rows = []
     for i, r in enumerate(_jsonl(path)):
-        deals = [] if r["type"] is None else [{
-            "type": r["type"], "status": r.get("status"), "parties": r.get("parties") or [],
-            "amount": None if r.get("amount") is None else {"value": r["amount"],
-                                                           "currency": r.get("currency")}}]
+        deals = (
+            []
+            if r["type"] is None
+            else [
+                {
+                    "type": r["type"],
+                    "status": r.get("status"),
+                    "parties": r.get("parties") or [],
+                    "amount": None
+                    if r.get("amount") is None
+                    else {"value": r["amount"], "currency": r.get("currency")},
+                }
+            ]
+        )
         rows.append({"id": f"h{i}", "title": r["title"], "summary": "", "deals": deals})
     return rows
 
@@ -74,12 +85,15 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
         rows = _jsonl(real)
         sets["real dev"] = [r for r in rows if r["split"] == "dev"]
         sets["real held-out"] = [r for r in rows if r["split"] == "test"]
-    for name, file in (("varied dev", "varied_dev.jsonl"), ("varied held-out", "varied_test.jsonl")):
+    varied = (("varied dev", "varied_dev.jsonl"), ("varied held-out", "varied_test.jsonl"))
+    for name, file in varied:
         if (DATA / file).is_file():
             sets[name] = [dict(r, id=f"{file}:{i}") for i, r in enumerate(_jsonl(DATA / file))]
     if (DATA / "varied_dev2.jsonl").is_file():
-        rows = [dict(r, id=f"varied_dev2.jsonl:{i}")
-                for i, r in enumerate(_jsonl(DATA / "varied_dev2.jsonl"))]
+        rows = [
+            dict(r, id=f"varied_dev2.jsonl:{i}")
+            for i, r in enumerate(_jsonl(DATA / "varied_dev2.jsonl"))
+        ]
         sets["varied2 dev"] = [r for r in rows if varied2_dev(r["title"])]
         sets["varied2 held-out"] = [r for r in rows if not varied2_dev(r["title"])]
     if (DATA / "ai_deals_dev.jsonl").is_file():
@@ -87,27 +101,37 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
     if eval_dir.is_dir():
         sets["reuters acq test"] = [
             {"id": f"r{i}", "title": r["title"], "summary": r["body"], "ma": bool(r["is_acq"])}
-            for i, r in enumerate(_jsonl(eval_dir / "reuters_acq.jsonl")) if r["split"] == "test"]
+            for i, r in enumerate(_jsonl(eval_dir / "reuters_acq.jsonl"))
+            if r["split"] == "test"
+        ]
         sets["sentifm test"] = [
             {"id": f"s{i}", "title": r["text"], "summary": "", "ma": bool(r["is_ma"])}
             for i, r in enumerate(_jsonl(eval_dir / "sentifm_events.jsonl"))
-            if r["split"] == "test"]
+            if r["split"] == "test"
+        ]
     return sets
 
 
 def predict(tree: Path, rows: list[Row]) -> list[Row]:
     env = dict(os.environ, PYTHONPATH=str(tree))
     payload = "".join(json.dumps(r) + "\n" for r in rows)
-    done = subprocess.run([sys.executable, str(ROOT / "bench" / "_deal_predict.py")],
-                          input=payload, capture_output=True, text=True, env=env, check=True,
-                          cwd=tree)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "_deal_predict.py")],
+        input=payload,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=tree,
+    )
     return [json.loads(line) for line in done.stdout.splitlines()]
 
 
 def baseline_tree(ref: str, into: Path) -> Path | None:
     try:
-        blob = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "aggregator"],
-                              capture_output=True, check=True).stdout
+        blob = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", ref, "aggregator"], capture_output=True, check=True
+        ).stdout
     except (OSError, subprocess.CalledProcessError):
         return None
     with tarfile.open(fileobj=BytesIO(blob)) as tar:
@@ -117,8 +141,10 @@ def baseline_tree(ref: str, into: Path) -> Path | None:
 
 # ------------------------------------------------------------------------------ scoring
 
+
 def _slug(name: str) -> str:
     from aggregator.deals import load_gazetteer
+
     return load_gazetteer().slug(name)
 
 
@@ -128,16 +154,28 @@ def same_org(a: str, b: str) -> bool:
     return x == y or x.startswith(y + "-") or y.startswith(x + "-")
 
 
-_ROLE_CLASS = {"investor": "source", "acquirer": "source", "licensee": "source",
-               "target": "target", "issuer": "target", "licensor": "target",
-               "partner": "partner", "seller": "seller"}
+_ROLE_CLASS = {
+    "investor": "source",
+    "acquirer": "source",
+    "licensee": "source",
+    "target": "target",
+    "issuer": "target",
+    "licensor": "target",
+    "partner": "partner",
+    "seller": "seller",
+}
 
 
 def _match(pred: Row, gold: list[Row]) -> Row:
     """The gold deal this reading is about: most shared parties, then the first."""
     names = [p["name"] for p in pred["parties"]]
-    return max(gold, key=lambda g: (sum(any(same_org(n, q["name"]) for n in names)
-                                        for q in g.get("parties") or []), -gold.index(g)))
+    return max(
+        gold,
+        key=lambda g: (
+            sum(any(same_org(n, q["name"]) for n in names) for q in g.get("parties") or []),
+            -gold.index(g),
+        ),
+    )
 
 
 def _amount_ok(pred: Row, gold: Row) -> bool:
@@ -152,11 +190,15 @@ def _ratio(a: float, b: float) -> float:
 
 
 def score(rows: list[Row], preds: list[Row]) -> dict[str, Any]:
-    out: dict[str, Any] = {"n": len(rows),
-                           "ms": statistics.median(p["ms"] for p in preds) if preds else 0.0}
+    out: dict[str, Any] = {
+        "n": len(rows),
+        "ms": statistics.median(p["ms"] for p in preds) if preds else 0.0,
+    }
     if rows and "ma" in rows[0]:
-        pairs = [(p["deal"] is not None and p["deal"]["type"] in MA_TYPES, r["ma"])
-                 for r, p in zip(rows, preds)]
+        pairs = [
+            (p["deal"] is not None and p["deal"]["type"] in MA_TYPES, r["ma"])
+            for r, p in zip(rows, preds)
+        ]
     else:
         pairs = [(p["deal"] is not None, bool(r["deals"])) for r, p in zip(rows, preds)]
     tp = sum(a and b for a, b in pairs)
@@ -167,9 +209,15 @@ def score(rows: list[Row], preds: list[Row]) -> dict[str, Any]:
     if rows and "ma" in rows[0]:
         return out
     # (reading, the gold deal it is about, every organisation the entry's labels name)
-    hits = [(p["deal"], _match(p["deal"], r["deals"]),
-             [q["name"] for g in r["deals"] for q in g.get("parties") or []])
-            for r, p in zip(rows, preds) if p["deal"] is not None and r["deals"]]
+    hits = [
+        (
+            p["deal"],
+            _match(p["deal"], r["deals"]),
+            [q["name"] for g in r["deals"] for q in g.get("parties") or []],
+        )
+        for r, p in zip(rows, preds)
+        if p["deal"] is not None and r["deals"]
+    ]
     out["type"] = _ratio(sum(d["type"] == g["type"] for d, g, _ in hits), len(hits))
     out["amount"] = _ratio(sum(_amount_ok(d, g) for d, g, _ in hits), len(hits))
     ptp = pfp = pfn = junk = 0
@@ -187,6 +235,7 @@ def score(rows: list[Row], preds: list[Row]) -> dict[str, Any]:
 
 def _named_role(party: Row) -> tuple[str, str]:
     return party["name"], _ROLE_CLASS.get(party["role"], party["role"])
+
 
 COLUMNS = ("n", "P", "R", "F1", "type", "amount", "party P", "party R", "non-org", "ms")
 
@@ -257,8 +306,9 @@ def _errors(rows: list[Row], preds: list[Row]) -> None:
             names = {(p["name"], p["role"]) for p in deal["parties"]}
             want = {(p["name"], p["role"]) for p in g.get("parties") or []}
             if deal["type"] != g["type"] or not _amount_ok(deal, g) or names != want:
-                line = (f"DIFF  {row['title'][:110]}\n      got  {_show(deal)}\n"
-                        f"      gold {_show(g)}")
+                line = (
+                    f"DIFF  {row['title'][:110]}\n      got  {_show(deal)}\n      gold {_show(g)}"
+                )
         if line:
             print(line)
 

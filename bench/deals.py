@@ -22,8 +22,9 @@ import json
 import re
 import sys
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -37,7 +38,8 @@ DEV = ROOT / "bench" / "data" / "ai_deals_dev.jsonl"
 # topic covers stake building, and SentiFM's MergerAcquisition covers stake deals).
 MA_TYPES = ("acquisition", "merger", "investment")
 BASELINE = re.compile(
-    r"\b(?:acquir\w*|acquisition\w*|merg\w*|takeover\w*|buyout\w*|tender offer|stake)\b", re.I)
+    r"\b(?:acquir\w*|acquisition\w*|merg\w*|takeover\w*|buyout\w*|tender offer|stake)\b", re.I
+)
 BASELINE_TYPES = (
     ("ipo", re.compile(r"\bIPO\b|go(?:es)? public", re.I)),
     ("licensing", re.compile(r"licen[cs]", re.I)),
@@ -80,11 +82,18 @@ def _baseline_ma(title: str, text: str) -> bool:
     return bool(BASELINE.search(f"{title} {text}"))
 
 
-def _binary(name: str, rows: list[dict[str, Any]], gold: str,
-            get: Callable[[dict[str, Any]], tuple[str, str]]) -> list[tuple[str, ...]]:
+def _binary(
+    name: str,
+    rows: list[dict[str, Any]],
+    gold: str,
+    get: Callable[[dict[str, Any]], tuple[str, str]],
+) -> list[tuple[str, ...]]:
     lines = []
-    for label, predict in (("keyword baseline", _baseline_ma), ("rules only", _rules_ma),
-                           ("rules + model", _ours_ma)):
+    for label, predict in (
+        ("keyword baseline", _baseline_ma),
+        ("rules only", _rules_ma),
+        ("rules + model", _ours_ma),
+    ):
         p, r, f, n = _prf((predict(*get(row)), bool(row[gold])) for row in rows)
         lines.append((name, label, f"{n}", f"{p:.3f}", f"{r:.3f}", f"{f:.3f}"))
     return lines
@@ -104,9 +113,12 @@ def _amount_ok(deal: Deal | None, row: dict[str, Any]) -> bool:
     money = deal.amount if deal else None
     if row.get("amount") is None:
         return money is None
-    return (money is not None and abs(money.value - float(row["amount"])) < 0.5
-            and money.currency == row.get("currency")
-            and money.qualifier == row.get("qualifier"))
+    return (
+        money is not None
+        and abs(money.value - float(row["amount"])) < 0.5
+        and money.currency == row.get("currency")
+        and money.qualifier == row.get("qualifier")
+    )
 
 
 def _dev(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
@@ -118,9 +130,11 @@ def _dev(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
     base = [_baseline_type(row["title"]) for row in rows]
     rules = [classify(row["title"], gazetteer=gazetteer, use_model=False) for row in rows]
     out = []
-    for label, types in (("keyword baseline", base),
-                         ("rules only", [d.type if d else None for d in rules]),
-                         ("rules + model", [d.type if d else None for d in deals])):
+    for label, types in (
+        ("keyword baseline", base),
+        ("rules only", [d.type if d else None for d in rules]),
+        ("rules + model", [d.type if d else None for d in deals]),
+    ):
         acc = sum(t == row["type"] for t, row in zip(types, rows)) / len(rows)
         p, r, f, _ = _prf((t is not None, row["type"] is not None) for t, row in zip(types, rows))
         out.append((f"dev {label}: type accuracy", f"{acc:.3f}"))
@@ -136,8 +150,10 @@ def _dev(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
     status = sum((d.status if d else None) == r.get("status") for d, r in with_amount)
     out += [
         ("dev rules + model: amount exact match (deal rows)", f"{amount:.3f}"),
-        ("dev rules + model: party (name, role) P / R / F1",
-         f"{p:.3f} / {r:.3f} / {2 * p * r / (p + r) if p + r else 0:.3f}"),
+        (
+            "dev rules + model: party (name, role) P / R / F1",
+            f"{p:.3f} / {r:.3f} / {2 * p * r / (p + r) if p + r else 0:.3f}",
+        ),
         ("dev rules + model: status accuracy (deal rows)", f"{status / len(with_amount):.3f}"),
         ("dev rules + model: ms per headline", f"{per_call:.3f}"),
     ]
@@ -157,14 +173,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="test", choices=("test", "train"))
     parser.add_argument("--eval-dir", type=Path, default=EVAL)
-    parser.add_argument("--quick", action="store_true",
-                        help="only the dev set and the SentiFM split (a few seconds)")
-    parser.add_argument("--no-quality", action="store_true",
-                        help="skip the labelled real-feed and varied-wording sets "
-                             "(bench/deal_quality.py)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="only the dev set and the SentiFM split (a few seconds)",
+    )
+    parser.add_argument(
+        "--no-quality",
+        action="store_true",
+        help="skip the labelled real-feed and varied-wording sets (bench/deal_quality.py)",
+    )
     args = parser.parse_args(argv)
     if not (args.quick or args.no_quality):
-        import deal_quality            # same directory: labelled sets, next to the baseline
+        import deal_quality  # same directory: labelled sets, next to the baseline
+
         deal_quality.main(["--eval-dir", str(args.eval_dir)])
         print()
     if not args.eval_dir.is_dir():
@@ -173,17 +195,24 @@ def main(argv: list[str] | None = None) -> int:
     reuters = [r for r in _rows(args.eval_dir / "reuters_acq.jsonl") if r["split"] == args.split]
     senti_all = _rows(args.eval_dir / "sentifm_events.jsonl")
     senti = [r for r in senti_all if r["split"] == args.split]
-    lines = [] if args.quick else _binary(f"reuters_acq {args.split}", reuters, "is_acq",
-                                          lambda r: (r["title"], r["body"]))
+    lines = (
+        []
+        if args.quick
+        else _binary(
+            f"reuters_acq {args.split}", reuters, "is_acq", lambda r: (r["title"], r["body"])
+        )
+    )
     lines += _binary(f"sentifm {args.split}", senti, "is_ma", lambda r: (r["text"], ""))
     if not args.quick:
-        lines += _binary("sentifm all rows (incl. train)", senti_all, "is_ma",
-                         lambda r: (r["text"], ""))
+        lines += _binary(
+            "sentifm all rows (incl. train)", senti_all, "is_ma", lambda r: (r["text"], "")
+        )
     _print_table(("data set", "method", "rows", "P", "R", "F1"), lines)
     if DEV.is_file():
         print()
-        _print_table(("ai_deals_dev (" + str(len(_rows(DEV))) + " headlines)", "value"),
-                     _dev(_rows(DEV)))
+        _print_table(
+            ("ai_deals_dev (" + str(len(_rows(DEV))) + " headlines)", "value"), _dev(_rows(DEV))
+        )
     return 0
 
 

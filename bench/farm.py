@@ -37,17 +37,17 @@ from bench._util import ROOT
 
 @dataclass(frozen=True)
 class FarmConfig:
-    feeds: int = 500                # normal feeds
-    entries: int = 50               # entries per feed
-    latency: float = 0.1            # seconds before each answer
+    feeds: int = 500  # normal feeds
+    entries: int = 50  # entries per feed
+    latency: float = 0.1  # seconds before each answer
     seed: int = 1
     min_kb: int = 20
     max_kb: int = 200
-    big: int = 0                    # extra huge feeds
+    big: int = 0  # extra huge feeds
     big_bytes: int = 10_000_000
-    stall: int = 0                  # extra feeds that stall mid-body
+    stall: int = 0  # extra feeds that stall mid-body
     stall_seconds: float = 30.0
-    dup_share: float = 0.25         # share of entries that report a shared story
+    dup_share: float = 0.25  # share of entries that report a shared story
     new_per_tick: int = 3
 
 
@@ -57,7 +57,7 @@ class FarmConfig:
 @dataclass
 class _Item:
     seq: int
-    published: float                # epoch seconds
+    published: float  # epoch seconds
     event: news.Event
 
 
@@ -65,20 +65,25 @@ class _Feed:
     def __init__(self, index: int, cfg: FarmConfig, rng: random.Random, end: float) -> None:
         self.index, self.cfg = index, cfg
         self.atom = index % 2 == 1
-        self.kind = ("big" if index >= cfg.feeds + cfg.stall else
-                     "stall" if index >= cfg.feeds else "normal")
-        size = (cfg.big_bytes if self.kind == "big" else
-                math.exp(rng.uniform(math.log(cfg.min_kb), math.log(cfg.max_kb))) * 1024)
+        self.kind = (
+            "big" if index >= cfg.feeds + cfg.stall else "stall" if index >= cfg.feeds else "normal"
+        )
+        size = (
+            cfg.big_bytes
+            if self.kind == "big"
+            else math.exp(rng.uniform(math.log(cfg.min_kb), math.log(cfg.max_kb))) * 1024
+        )
         count = cfg.entries if self.kind != "big" else max(cfg.entries, 500)
         self.target = int(size)
         self.entry_bytes = max(100, int(size / count) - 1000)
         self.step = math.exp(rng.uniform(math.log(1200), math.log(43200)))  # 20 min .. 12 h
-        self.items = [self._item(s, end - (count - 1 - s) * self.step - index % 60, rng)
-                      for s in range(count)]
+        self.items = [
+            self._item(s, end - (count - 1 - s) * self.step - index % 60, rng) for s in range(count)
+        ]
         self.version = 0
         self.render()
         self.entry_bytes = max(100, self.entry_bytes + (self.target - len(self.body)) // count)
-        self.render()                   # second pass: calibrated to the target size
+        self.render()  # second pass: calibrated to the target size
 
     def _item(self, seq: int, published: float, rng: random.Random) -> _Item:
         if rng.random() < self.cfg.dup_share:
@@ -92,10 +97,10 @@ class _Feed:
         last = self.items[-1].seq
         for n in range(count):
             item = self._item(last + 1 + n, when + n, rng)
-            if item.event.key[0] == "shared":   # ticks share stories among the ticked feeds
+            if item.event.key[0] == "shared":  # ticks share stories among the ticked feeds
                 item.event = news.event(self.cfg.seed, ("tick", tick, rng.randrange(8)))
             self.items.append(item)
-        del self.items[:count]          # same number of entries, oldest dropped
+        del self.items[:count]  # same number of entries, oldest dropped
         self.version += 1
         self.render()
 
@@ -110,37 +115,45 @@ class _Feed:
 
 
 def _rss(feed: _Feed) -> str:
-    out = [f'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
-           f"<title>Outlet {feed.index}</title><link>https://outlet{feed.index}.example/</link>"
-           f"<description>AI industry news</description>"]
+    out = [
+        f'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+        f"<title>Outlet {feed.index}</title><link>https://outlet{feed.index}.example/</link>"
+        f"<description>AI industry news</description>"
+    ]
     for item in reversed(feed.items):
         story = news.story(item.event, feed.index, item.seq, feed.entry_bytes)
         date = format_datetime(datetime.fromtimestamp(item.published, UTC), usegmt=True)
-        out.append(f"<item><title>{escape(story.title)}</title><link>{story.link}</link>"
-                   f'<guid isPermaLink="true">{story.link}</guid><pubDate>{date}</pubDate>'
-                   f"<author>desk@outlet{feed.index}.example (News desk)</author>"
-                   f"<description>{escape(story.summary)}</description>"
-                   f"<content:encoded xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
-                   f"{escape(story.html)}</content:encoded></item>")
+        out.append(
+            f"<item><title>{escape(story.title)}</title><link>{story.link}</link>"
+            f'<guid isPermaLink="true">{story.link}</guid><pubDate>{date}</pubDate>'
+            f"<author>desk@outlet{feed.index}.example (News desk)</author>"
+            f"<description>{escape(story.summary)}</description>"
+            f'<content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+            f"{escape(story.html)}</content:encoded></item>"
+        )
     out.append("</channel></rss>\n")
     return "".join(out)
 
 
 def _atom(feed: _Feed) -> str:
     updated = datetime.fromtimestamp(feed.modified, UTC).isoformat()
-    out = [f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
-           f"<title>Outlet {feed.index}</title><id>tag:outlet{feed.index}.example,2026:feed</id>"
-           f'<link href="https://outlet{feed.index}.example/"/><updated>{updated}</updated>']
+    out = [
+        f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>Outlet {feed.index}</title><id>tag:outlet{feed.index}.example,2026:feed</id>"
+        f'<link href="https://outlet{feed.index}.example/"/><updated>{updated}</updated>'
+    ]
     for item in reversed(feed.items):
         story = news.story(item.event, feed.index, item.seq, feed.entry_bytes)
         date = datetime.fromtimestamp(item.published, UTC).isoformat()
-        out.append(f"<entry><title>{escape(story.title)}</title>"
-                   f'<link href="{escape(story.link)}"/>'
-                   f"<id>tag:outlet{feed.index}.example,2026:{item.seq}</id>"
-                   f"<published>{date}</published><updated>{date}</updated>"
-                   f"<author><name>News desk</name></author>"
-                   f'<summary>{escape(story.summary)}</summary><content type="html">'
-                   f"{escape(story.html)}</content></entry>")
+        out.append(
+            f"<entry><title>{escape(story.title)}</title>"
+            f'<link href="{escape(story.link)}"/>'
+            f"<id>tag:outlet{feed.index}.example,2026:{item.seq}</id>"
+            f"<published>{date}</published><updated>{date}</updated>"
+            f"<author><name>News desk</name></author>"
+            f'<summary>{escape(story.summary)}</summary><content type="html">'
+            f"{escape(story.html)}</content></entry>"
+        )
     out.append("</feed>\n")
     return "".join(out)
 
@@ -197,9 +210,13 @@ def make_app(state: _State) -> Any:
         item = state.feeds[index]
         state.counts["requests"] += 1
         await asyncio.sleep(state.cfg.latency)
-        headers = {"ETag": item.etag, "Last-Modified": item.last_modified,
-                   "Content-Type": "application/atom+xml" if item.atom else
-                   "application/rss+xml; charset=utf-8"}
+        headers = {
+            "ETag": item.etag,
+            "Last-Modified": item.last_modified,
+            "Content-Type": "application/atom+xml"
+            if item.atom
+            else "application/rss+xml; charset=utf-8",
+        }
         if _not_modified(request, item):
             state.counts["not_modified"] += 1
             return web.Response(status=304, headers=headers)
@@ -232,17 +249,16 @@ def make_app(state: _State) -> Any:
     return app
 
 
-async def _stall(request: Any, headers: dict[str, str], body: bytes,
-                 seconds: float) -> Any:
+async def _stall(request: Any, headers: dict[str, str], body: bytes, seconds: float) -> Any:
     from aiohttp import web
 
     response = web.StreamResponse(headers=headers)
     response.content_length = len(body)
     await response.prepare(request)
     await response.write(body[: len(body) // 2])
-    await asyncio.sleep(seconds)          # bounded stall, then the rest
+    await asyncio.sleep(seconds)  # bounded stall, then the rest
     try:
-        await response.write(body[len(body) // 2:])
+        await response.write(body[len(body) // 2 :])
         await response.write_eof()
     except (ConnectionError, RuntimeError):
         pass
@@ -257,7 +273,7 @@ async def _serve(cfg: FarmConfig) -> None:
     site = web.TCPSite(runner, "127.0.0.1", 0, backlog=2048)
     await site.start()
     print(f"PORT {runner.addresses[0][1]}", flush=True)
-    while sys.stdin.readable():          # ends when the parent closes our stdin
+    while sys.stdin.readable():  # ends when the parent closes our stdin
         if not await asyncio.to_thread(sys.stdin.readline):
             break
     await runner.cleanup()
@@ -287,10 +303,11 @@ class Farm:
     def url(self, index: int) -> str:
         return f"http://127.0.0.1:{self.port}/feed/{index}"
 
-    def __enter__(self) -> "Farm":
+    def __enter__(self) -> Farm:
         args = [sys.executable, "-m", "bench.farm", json.dumps(asdict(self.cfg))]
-        self.proc = subprocess.Popen(args, cwd=ROOT, stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(
+            args, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
         assert self.proc.stdout is not None
         deadline = time.monotonic() + self.start_timeout
         while time.monotonic() < deadline:

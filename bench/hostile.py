@@ -22,24 +22,29 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from aggregator.publish import _write  # noqa: E402
-from aggregator.service import Service  # noqa: E402
+from aggregator.runtime.service import Service  # noqa: E402
 from tests.conftest import FeedServer  # noqa: E402
 from tests.hostile import crash  # noqa: E402
 from tests.hostile.cases import KNOWN_BUGS, by_name  # noqa: E402
 from tests.hostile.checks import invalid_files  # noqa: E402
 from tests.hostile.harness import (  # noqa: E402
-    TRAVERSALS, CaseResult, Harness, header_problems, path_problems, plant_escape_routes,
+    TRAVERSALS,
+    CaseResult,
+    Harness,
+    header_problems,
+    path_problems,
+    plant_escape_routes,
     serving,
 )
 from tests.hostile.server import HostileServer  # noqa: E402
@@ -66,9 +71,19 @@ def case_rows(harness: Harness, names: list[str]) -> list[Row]:
     rows = []
     for case in by_name(names):
         r: CaseResult = harness.run(case, trace_memory=True)
-        rows.append(Row(case.name, r.outcome, r.seconds, _mb(r.peak_bytes), r.ok,
-                        crashes=int(r.crashed is not None), lost=r.lost,
-                        invalid=len(r.invalid), problems=tuple(r.problems)))
+        rows.append(
+            Row(
+                case.name,
+                r.outcome,
+                r.seconds,
+                _mb(r.peak_bytes),
+                r.ok,
+                crashes=int(r.crashed is not None),
+                lost=r.lost,
+                invalid=len(r.invalid),
+                problems=tuple(r.problems),
+            )
+        )
     return rows
 
 
@@ -81,16 +96,31 @@ def served_rows(harness: Harness) -> list[Row]:
         started = time.perf_counter()
         problems = header_problems(port, site)
         files = sum(1 for p in site.rglob("*") if p.is_file())
-        rows.append(Row("served-headers", f"{files} files: server's own headers only"
-                        if not problems else f"{len(problems)} bad headers",
-                        time.perf_counter() - started, "-", not problems,
-                        problems=tuple(problems)))
+        rows.append(
+            Row(
+                "served-headers",
+                f"{files} files: server's own headers only"
+                if not problems
+                else f"{len(problems)} bad headers",
+                time.perf_counter() - started,
+                "-",
+                not problems,
+                problems=tuple(problems),
+            )
+        )
         plant_escape_routes(site)
         started = time.perf_counter()
         problems = path_problems(port)
-        rows.append(Row("path-traversal", f"404 for {len(TRAVERSALS) - len(problems)} of "
-                        f"{len(TRAVERSALS)} targets", time.perf_counter() - started, "-",
-                        not problems, problems=tuple(problems)))
+        rows.append(
+            Row(
+                "path-traversal",
+                f"404 for {len(TRAVERSALS) - len(problems)} of {len(TRAVERSALS)} targets",
+                time.perf_counter() - started,
+                "-",
+                not problems,
+                problems=tuple(problems),
+            )
+        )
     return rows
 
 
@@ -113,9 +143,10 @@ def disk_full_row(workdir: Path) -> Row:
                 if str(dst).startswith(inside):
                     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))
                 real(src, dst)
+
             _write.os.replace = full  # type: ignore[assignment]
             try:
-                later = datetime.now(timezone.utc) + timedelta(hours=2)   # feeds due again
+                later = datetime.now(UTC) + timedelta(hours=2)  # feeds due again
                 service.clock = lambda: later
                 report = service.run_cycle()
             finally:
@@ -126,10 +157,20 @@ def disk_full_row(workdir: Path) -> Row:
         finally:
             service.close()
     ok = bool(report.publish_error) and kept and not invalid and not ready.ready
-    outcome = ("publish failed, old files kept, /readyz not ready" if ok else
-               f"publish_error={report.publish_error!r} kept={kept} ready={ready.ready}")
-    return Row("disk-full-publish", outcome, time.perf_counter() - started, "-", ok,
-               invalid=len(invalid), problems=tuple(f"invalid {k}" for k in invalid))
+    outcome = (
+        "publish failed, old files kept, /readyz not ready"
+        if ok
+        else f"publish_error={report.publish_error!r} kept={kept} ready={ready.ready}"
+    )
+    return Row(
+        "disk-full-publish",
+        outcome,
+        time.perf_counter() - started,
+        "-",
+        ok,
+        invalid=len(invalid),
+        problems=tuple(f"invalid {k}" for k in invalid),
+    )
 
 
 @contextmanager
@@ -154,20 +195,36 @@ def kill_row(workdir: Path, rounds: int, seed: int) -> Row:
         report = crash.kill_loop(farm, config, rounds, random.Random(seed), duration)
     rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     ok = first.returncode == 0 and not report.problems
-    outcome = (f"{report.killed} of {report.rounds} killed mid-cycle; integrity ok, "
-               f"next cycle ok" if ok else f"{len(report.problems)} problems")
-    return Row(f"kill-9 x{rounds} (seed {seed})", outcome, report.seconds,
-               f"{_mb(rss)} (child RSS)", ok,
-               crashes=int(first.returncode != 0) + int(report.final_failed),
-               lost=report.lost, invalid=report.invalid + report.corrupt,
-               problems=tuple(report.problems))
+    outcome = (
+        f"{report.killed} of {report.rounds} killed mid-cycle; integrity ok, next cycle ok"
+        if ok
+        else f"{len(report.problems)} problems"
+    )
+    return Row(
+        f"kill-9 x{rounds} (seed {seed})",
+        outcome,
+        report.seconds,
+        f"{_mb(rss)} (child RSS)",
+        ok,
+        crashes=int(first.returncode != 0) + int(report.final_failed),
+        lost=report.lost,
+        invalid=report.invalid + report.corrupt,
+        problems=tuple(report.problems),
+    )
 
 
 def print_table(rows: list[Row]) -> None:
     head = ("case", "outcome", "time", "peak memory", "")
-    cells = [head] + [(r.name, r.outcome, f"{r.seconds:.2f}s", r.memory,
-                       "ok" if r.ok else ("FAIL (known bug)" if r.name in KNOWN_BUGS
-                                          else "FAIL")) for r in rows]
+    cells = [head] + [
+        (
+            r.name,
+            r.outcome,
+            f"{r.seconds:.2f}s",
+            r.memory,
+            "ok" if r.ok else ("FAIL (known bug)" if r.name in KNOWN_BUGS else "FAIL"),
+        )
+        for r in rows
+    ]
     widths = [max(len(c[i]) for c in cells) for i in range(len(head))]
     line = lambda c: "| " + " | ".join(v.ljust(w) for v, w in zip(c, widths)) + " |"  # noqa: E731
     print(line(cells[0]))
@@ -192,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kill-rounds", type=int, default=10)
     parser.add_argument("--seed", type=int, default=random.randrange(1 << 30))
     args = parser.parse_args(argv)
-    logging.getLogger().addHandler(logging.NullHandler())   # per-feed warnings: the table says it
+    logging.getLogger().addHandler(logging.NullHandler())  # per-feed warnings: the table says it
     with HostileServer() as server, tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         harness = Harness(server, workdir)

@@ -92,8 +92,9 @@ def main() -> None:
     if args.serve:
         serve()
         return
-    server = subprocess.Popen([sys.executable, __file__, "--serve"], stdout=subprocess.PIPE,
-                              text=True)
+    server = subprocess.Popen(
+        [sys.executable, __file__, "--serve"], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert server.stdout is not None
         url = f"http://127.0.0.1:{int(server.stdout.readline())}/feed"
@@ -105,10 +106,12 @@ def main() -> None:
 
 def report(url: str, total: int, runs: int) -> None:
     clients: dict[str, Runner] = {"httpx": run_httpx, "aiohttp": run_aiohttp}
-    for runner in clients.values():     # warm-up: imports, server JIT-free but caches
+    for runner in clients.values():  # warm-up: imports, server JIT-free but caches
         measure(runner, url, 200, 8)
-    print(f"{total} requests of {len(BODY)} bytes, median of {runs} runs, "
-          f"Python {sys.version.split()[0]}\n")
+    print(
+        f"{total} requests of {len(BODY)} bytes, median of {runs} runs, "
+        f"Python {sys.version.split()[0]}\n"
+    )
     print("| in flight | client | wall (s) | req/s | CPU ms/request |")
     print("|---:|---|---:|---:|---:|")
     for in_flight in LEVELS:
@@ -116,8 +119,10 @@ def report(url: str, total: int, runs: int) -> None:
             samples = [measure(runner, url, total, in_flight) for _ in range(runs)]
             wall = statistics.median(s[0] for s in samples)
             cpu = statistics.median(s[1] for s in samples)
-            print(f"| {in_flight} | {name} | {wall:.2f} | {total / wall:,.0f} | {cpu:.3f} |",
-                  flush=True)
+            print(
+                f"| {in_flight} | {name} | {wall:.2f} | {total / wall:,.0f} | {cpu:.3f} |",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ Phases (each on a fresh farm state): ``cold`` (empty database, every feed 200), 
 (nothing changed: every feed 304), ``tick10`` (10% of the feeds have new entries).
 Clients, in the same run:
 
-* ``pipeline``: ``aggregator.pipeline.run_once`` (fetch, parse in a 2-process pool, store,
+* ``pipeline``: ``aggregator.cycle.run_once`` (fetch, parse in a 2-process pool, store,
   stories, deals, publish) — the full update cycle;
 * ``network floor``: aiohttp, conditional GET, bodies read, nothing else;
 * ``parse floor``: the same plus ``feedparser.parse(bytes)`` in a 2-process pool;
@@ -19,11 +19,12 @@ import multiprocessing
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from bench._util import Meter, Sample, median, spread, table, verdict
 from bench.farm import Farm, FarmConfig
@@ -38,12 +39,12 @@ class PollConfig:
     entries: int = 50
     latency: float = 0.1
     runs: int = 3
-    concurrency: int = 64         # requests in flight (pipeline and floors alike)
-    workers: int = 2              # parse processes (pipeline and parse floor alike)
-    baseline_feeds: int = 25      # the sequential baseline runs on this many, extrapolated
+    concurrency: int = 64  # requests in flight (pipeline and floors alike)
+    workers: int = 2  # parse processes (pipeline and parse floor alike)
+    baseline_feeds: int = 25  # the sequential baseline runs on this many, extrapolated
     tick_share: float = 0.1
     cold_once_after: float = 60.0  # a slower cold cycle is measured once (see run_pipeline)
-    judge: bool = True            # compare with the targets (off in quick mode)
+    judge: bool = True  # compare with the targets (off in quick mode)
 
 
 @dataclass
@@ -67,20 +68,23 @@ class PollResults:
 def _warm(_: int) -> int:
     import feedparser  # noqa: F401  (loaded once per worker, before the clock starts)
 
-    import aggregator.pipeline  # noqa: F401
+    import aggregator.cycle._pipeline  # noqa: F401
+
     return 0
 
 
 def make_pool(workers: int) -> ProcessPoolExecutor:
     """A forkserver process pool (as ``service.parse_pool``) with every worker started."""
-    pool = ProcessPoolExecutor(max_workers=workers,
-                               mp_context=multiprocessing.get_context("forkserver"))
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("forkserver")
+    )
     list(pool.map(_warm, range(workers * 4)))
     return pool
 
 
 def _parse_count(body: bytes) -> int:
     import feedparser
+
     return len(feedparser.parse(body).entries)
 
 
@@ -89,27 +93,37 @@ def _parse_count(body: bytes) -> int:
 
 def _settings(cfg: PollConfig, farm: Farm, tmp: Path) -> Any:
     from aggregator.models import AlertRule, FeedSettings, Settings
+
     # Alert rules as a user would set them (no webhooks: nothing leaves the machine), so the
     # cycle pays for evaluating them and queuing their alerts ("alerts" stage).
-    alerts = (AlertRule("big-rounds", types=("funding",), min_usd=100e6),
-              AlertRule("acquisitions", types=("acquisition", "merger")),
-              AlertRule("labs", companies=("openai", "anthropic", "mistral-ai")))
+    alerts = (
+        AlertRule("big-rounds", types=("funding",), min_usd=100e6),
+        AlertRule("acquisitions", types=("acquisition", "merger")),
+        AlertRule("labs", companies=("openai", "anthropic", "mistral-ai")),
+    )
     return Settings(
-        feeds=tuple(FeedSettings(name=f"outlet{i}", url=farm.url(i), interval=3600)
-                    for i in range(farm.total_feeds)),
-        database=tmp / "db" / "aggregator.db", output=tmp / "site",
-        allow_private_networks=True, concurrency=cfg.concurrency, per_host=cfg.concurrency,
-        alerts=alerts)
+        feeds=tuple(
+            FeedSettings(name=f"outlet{i}", url=farm.url(i), interval=3600)
+            for i in range(farm.total_feeds)
+        ),
+        database=tmp / "db" / "aggregator.db",
+        output=tmp / "site",
+        allow_private_networks=True,
+        concurrency=cfg.concurrency,
+        per_host=cfg.concurrency,
+        alerts=alerts,
+    )
 
 
-def run_pipeline(cfg: PollConfig, farm: Farm, pool: Executor | None, out: PollResults,
-                 snapshot: Path) -> None:
+def run_pipeline(
+    cfg: PollConfig, farm: Farm, pool: Executor | None, out: PollResults, snapshot: Path
+) -> None:
     """The three phases; a cold cycle slower than ``cold_once_after`` is measured once and
     later runs start warm from a copy of its database and site (``snapshot``)."""
+    from aggregator.cycle import StoryWindow
+    from aggregator.cycle._pipeline import run_once
     from aggregator.fetch import Fetcher
-    from aggregator.pipeline import run_once
-    from aggregator.service import fetch_options, open_store
-    from aggregator.story_window import StoryWindow
+    from aggregator.runtime.service import fetch_options, open_store
 
     with tempfile.TemporaryDirectory(prefix="bench-poll-") as tmp:
         settings = _settings(cfg, farm, Path(tmp))
@@ -120,24 +134,35 @@ def run_pipeline(cfg: PollConfig, farm: Farm, pool: Executor | None, out: PollRe
             shutil.copytree(snapshot / "site", settings.output)
         store = open_store(settings)
         fetcher = Fetcher(fetch_options(settings))
-        stories = StoryWindow()     # kept between cycles, as by the service's cycle process
+        stories = StoryWindow()  # kept between cycles, as by the service's cycle process
 
         def cycle(_: list[int]) -> dict[str, float]:
-            report = run_once(settings, store, fetcher, datetime.now(UTC), all_feeds=True,
-                              executor=pool, stories=stories)
+            report = run_once(
+                settings,
+                store,
+                fetcher,
+                datetime.now(UTC),
+                all_feeds=True,
+                executor=pool,
+                stories=stories,
+            )
             if report.failed or report.publish_error:
                 bad = [o.error for o in report.outcomes if o.error][:3]
                 print(f"  ! pipeline: {report.failed} failed {bad} {report.publish_error}")
-            return {"new": report.new_entries, "failed": report.failed,
-                    "publish_s": report.publish_seconds,
-                    "fetch_s": report.timings.get("fetch_parse_store", 0.0),
-                    "stories_s": report.timings.get("stories_deals", 0.0),
-                    "alerts_s": report.timings.get("alerts", 0.0)}
+            return {
+                "new": report.new_entries,
+                "failed": report.failed,
+                "publish_s": report.publish_seconds,
+                "fetch_s": report.timings.get("fetch_parse_store", 0.0),
+                "stories_s": report.timings.get("stories_deals", 0.0),
+                "alerts_s": report.timings.get("alerts", 0.0),
+            }
 
         def keep(phase: str, sample: Sample) -> None:
             if phase == "cold" and sample.wall > cfg.cold_once_after:
                 store.backup(snapshot / "db")
                 shutil.copytree(settings.output, snapshot / "site")
+
         try:
             _phases(cfg, farm, "pipeline", cycle, out, skip_cold=reuse, after=keep)
         finally:
@@ -147,9 +172,16 @@ def run_pipeline(cfg: PollConfig, farm: Farm, pool: Executor | None, out: PollRe
 Step = Callable[[list[int]], dict[str, float]]
 
 
-def _phases(cfg: PollConfig, farm: Farm, client: str, step: Step, out: PollResults,
-            scale: float = 1.0, skip_cold: bool = False,
-            after: Callable[[str, Sample], None] | None = None) -> None:
+def _phases(
+    cfg: PollConfig,
+    farm: Farm,
+    client: str,
+    step: Step,
+    out: PollResults,
+    scale: float = 1.0,
+    skip_cold: bool = False,
+    after: Callable[[str, Sample], None] | None = None,
+) -> None:
     farm.reset()
     for phase in PHASES[1:] if skip_cold else PHASES:
         ticked = farm.tick(cfg.tick_share) if phase == "tick10" else []
@@ -166,8 +198,9 @@ def _phases(cfg: PollConfig, farm: Farm, client: str, step: Step, out: PollResul
             after(phase, sample)
 
 
-async def _fetch_all(urls: list[str], validators: dict[str, tuple[str, str]],
-                     concurrency: int, pool: Executor | None) -> int:
+async def _fetch_all(
+    urls: list[str], validators: dict[str, tuple[str, str]], concurrency: int, pool: Executor | None
+) -> int:
     import aiohttp
 
     loop = asyncio.get_running_loop()
@@ -179,13 +212,14 @@ async def _fetch_all(urls: list[str], validators: dict[str, tuple[str, str]],
         async def one(url: str) -> None:
             headers = {}
             if url in validators:
-                headers = {"If-None-Match": validators[url][0],
-                           "If-Modified-Since": validators[url][1]}
+                headers = {
+                    "If-None-Match": validators[url][0],
+                    "If-Modified-Since": validators[url][1],
+                }
             async with gate, session.get(url, headers=headers) as response:
                 body = await response.read()
                 if response.status == 200:
-                    validators[url] = (response.headers["ETag"],
-                                       response.headers["Last-Modified"])
+                    validators[url] = (response.headers["ETag"], response.headers["Last-Modified"])
                     if pool is not None:
                         parses.append(loop.run_in_executor(pool, _parse_count, body))
 
@@ -201,6 +235,7 @@ def run_floor(cfg: PollConfig, farm: Farm, pool: Executor | None, out: PollResul
     def step(_: list[int]) -> dict[str, float]:
         entries = asyncio.run(_fetch_all(urls, validators, cfg.concurrency, pool))
         return {"entries": entries}
+
     _phases(cfg, farm, "parse floor" if pool else "network floor", step, out)
 
 
@@ -214,7 +249,7 @@ def run_baseline(cfg: PollConfig, farm: Farm, out: PollResults) -> None:
 
     def step(ticked: list[int]) -> dict[str, float]:
         subset = every
-        if ticked:   # the same share of changed feeds as the whole farm has
+        if ticked:  # the same share of changed feeds as the whole farm has
             changed = ticked[: round(count * len(ticked) / farm.total_feeds)]
             subset = changed + [i for i in every if i not in ticked][: count - len(changed)]
         for i in subset:
@@ -223,14 +258,16 @@ def run_baseline(cfg: PollConfig, farm: Farm, out: PollResults) -> None:
             if result.get("status") == 200:
                 validators[i] = (result.get("etag"), result.get("modified"))
         return {}
+
     _phases(cfg, farm, "baseline", step, out, scale=farm.total_feeds / count)
 
 
 # --------------------------------------------------------------------------- driver
 
 
-def run(cfg: PollConfig, farm_cfg: FarmConfig | None = None,
-        log: Callable[[str], None] = print) -> PollResults:
+def run(
+    cfg: PollConfig, farm_cfg: FarmConfig | None = None, log: Callable[[str], None] = print
+) -> PollResults:
     farm_cfg = farm_cfg or FarmConfig(feeds=cfg.feeds, entries=cfg.entries, latency=cfg.latency)
     out = PollResults(cfg)
     with Farm(farm_cfg) as farm, tempfile.TemporaryDirectory(prefix="bench-snap-") as snap:
@@ -258,21 +295,35 @@ def report(res: PollResults, farm_cfg: FarmConfig | None = None) -> str:
             if not samples:
                 continue
             n = cfg.feeds
-            rows.append([
-                client, phase, spread([s.wall for s in samples]),
-                spread([s.cpu for s in samples]),
-                f"{median([s.cpu for s in samples]) / n * 1000:.2f}",
-                f"{median([s.rss_mb for s in samples]):.0f} / "
-                f"{median([s.child_rss_mb for s in samples]):.0f}",
-                f"{median([s.extra['ok'] for s in samples]):.0f} / "
-                f"{median([s.extra['nm'] for s in samples]):.0f}",
-                " / ".join(f"{median([s.extra[k] for s in samples]):.2f}"
-                           for k in ("fetch_s", "stories_s", "publish_s", "alerts_s"))
-                if client == "pipeline" else "–",
-            ])
-    head = ["client", "phase", "wall s", "CPU s", "CPU ms/feed", "peak RSS MB main / worker",
-            "requests 200 / 304",
-            "stages s: fetch+parse+store / stories+facts / publish / alerts (in stories)"]
+            rows.append(
+                [
+                    client,
+                    phase,
+                    spread([s.wall for s in samples]),
+                    spread([s.cpu for s in samples]),
+                    f"{median([s.cpu for s in samples]) / n * 1000:.2f}",
+                    f"{median([s.rss_mb for s in samples]):.0f} / "
+                    f"{median([s.child_rss_mb for s in samples]):.0f}",
+                    f"{median([s.extra['ok'] for s in samples]):.0f} / "
+                    f"{median([s.extra['nm'] for s in samples]):.0f}",
+                    " / ".join(
+                        f"{median([s.extra[k] for s in samples]):.2f}"
+                        for k in ("fetch_s", "stories_s", "publish_s", "alerts_s")
+                    )
+                    if client == "pipeline"
+                    else "–",
+                ]
+            )
+    head = [
+        "client",
+        "phase",
+        "wall s",
+        "CPU s",
+        "CPU ms/feed",
+        "peak RSS MB main / worker",
+        "requests 200 / 304",
+        "stages s: fetch+parse+store / stories+facts / publish / alerts (in stories)",
+    ]
     notes = [
         f"{cfg.feeds} feeds × {cfg.entries} entries (RSS and Atom, ~40–200 KB each, gzip), "
         f"{cfg.latency * 1000:.0f} ms latency per request, {cfg.concurrency} requests in "
@@ -284,9 +335,11 @@ def report(res: PollResults, farm_cfg: FarmConfig | None = None) -> str:
     ]
     colds = len(res.samples.get(("pipeline", "cold"), []))
     if colds < cfg.runs:
-        notes.append(f"pipeline cold: {colds} run(s) only — it took over "
-                     f"{cfg.cold_once_after:.0f} s, so later runs started warm from a copy of "
-                     "its database and site.")
+        notes.append(
+            f"pipeline cold: {colds} run(s) only — it took over "
+            f"{cfg.cold_once_after:.0f} s, so later runs started warm from a copy of "
+            "its database and site."
+        )
     title = f"Polling {cfg.feeds} feeds (full update cycle)"
     return table(title, head, rows, notes) + "\n" + targets(res)
 
@@ -294,23 +347,46 @@ def report(res: PollResults, farm_cfg: FarmConfig | None = None) -> str:
 def targets(res: PollResults) -> str:
     cfg = res.cfg
     checks = [
-        ("cold: pipeline / parse floor (wall)", res.wall("pipeline", "cold")
-         / res.wall("parse floor", "cold"), 1.5, "×"),
-        ("warm: pipeline / network floor (wall)", res.wall("pipeline", "warm")
-         / res.wall("network floor", "warm"), 1.5, "×"),
-        ("warm: CPU per unchanged feed", res.cpu("pipeline", "warm") / cfg.feeds * 1000, 1.0,
-         " ms"),
-        ("tick10: pipeline / parse floor (wall)", res.wall("pipeline", "tick10")
-         / res.wall("parse floor", "tick10"), 2.0, "×"),
+        (
+            "cold: pipeline / parse floor (wall)",
+            res.wall("pipeline", "cold") / res.wall("parse floor", "cold"),
+            1.5,
+            "×",
+        ),
+        (
+            "warm: pipeline / network floor (wall)",
+            res.wall("pipeline", "warm") / res.wall("network floor", "warm"),
+            1.5,
+            "×",
+        ),
+        (
+            "warm: CPU per unchanged feed",
+            res.cpu("pipeline", "warm") / cfg.feeds * 1000,
+            1.0,
+            " ms",
+        ),
+        (
+            "tick10: pipeline / parse floor (wall)",
+            res.wall("pipeline", "tick10") / res.wall("parse floor", "tick10"),
+            2.0,
+            "×",
+        ),
     ]
-    rows = [[name, f"{value:.2f}{unit}", f"≤ {limit:g}{unit}",
-             verdict(value, limit) if cfg.judge else "not judged (quick)"]
-            for name, value, limit, unit in checks]
+    rows = [
+        [
+            name,
+            f"{value:.2f}{unit}",
+            f"≤ {limit:g}{unit}",
+            verdict(value, limit) if cfg.judge else "not judged (quick)",
+        ]
+        for name, value, limit, unit in checks
+    ]
     for phase in PHASES:
         base = res.wall("baseline", phase) / res.wall("pipeline", phase)
         rows.append([f"{phase}: baseline / pipeline (wall)", f"{base:.1f}×", "–", "speed-up"])
-    return table("Polling targets (ratios of medians)", ["check", "value", "target", "verdict"],
-                 rows)
+    return table(
+        "Polling targets (ratios of medians)", ["check", "value", "target", "verdict"], rows
+    )
 
 
 # --------------------------------------------------------------------------- profile
@@ -320,15 +396,17 @@ def _area(path: str, name: str) -> str:
     """Where a profiled function lives: an aggregator module, a library, or a builtin."""
     if "/aggregator/" in path:
         return "aggregator." + path.rsplit("/aggregator/", 1)[1].removesuffix(".py").replace(
-            "/", ".")
+            "/", "."
+        )
     if "site-packages/" in path:
         return path.split("site-packages/", 1)[1].split("/", 1)[0].removesuffix(".py")
-    if path == "~":   # "<method 'execute' of 'sqlite3.Cursor' objects>", "<built-in ...>"
+    if path == "~":  # "<method 'execute' of 'sqlite3.Cursor' objects>", "<built-in ...>"
         found = re.match(r"<method '(\w+)' of '([\w.]+)' objects>", name)
         if found:
             return f"builtin {found.group(2)}.{found.group(1)}"
         return "builtin " + name.removeprefix("<built-in method ").removeprefix(
-            "<built-in function ").rstrip(">")
+            "<built-in function "
+        ).rstrip(">")
     return "stdlib " + Path(path).stem
 
 
@@ -337,18 +415,26 @@ def profile_cold(cfg: PollConfig, top: int = 12) -> str:
     import cProfile
     import pstats
 
+    from aggregator.cycle._pipeline import run_once
     from aggregator.fetch import Fetcher
-    from aggregator.pipeline import run_once
-    from aggregator.service import fetch_options, open_store
+    from aggregator.runtime.service import fetch_options, open_store
 
-    with Farm(FarmConfig(feeds=cfg.feeds, entries=cfg.entries, latency=cfg.latency)) as farm, \
-            tempfile.TemporaryDirectory(prefix="bench-prof-") as tmp:
+    with (
+        Farm(FarmConfig(feeds=cfg.feeds, entries=cfg.entries, latency=cfg.latency)) as farm,
+        tempfile.TemporaryDirectory(prefix="bench-prof-") as tmp,
+    ):
         settings = _settings(cfg, farm, Path(tmp))
         store = open_store(settings)
         profiler = cProfile.Profile()
         profiler.enable()
-        report_ = run_once(settings, store, Fetcher(fetch_options(settings)),
-                           datetime.now(UTC), all_feeds=True, executor=None)
+        report_ = run_once(
+            settings,
+            store,
+            Fetcher(fetch_options(settings)),
+            datetime.now(UTC),
+            all_feeds=True,
+            executor=None,
+        )
         profiler.disable()
         store.close()
     stats = pstats.Stats(profiler)
@@ -360,15 +446,23 @@ def profile_cold(cfg: PollConfig, top: int = 12) -> str:
         areas[key] = areas.get(key, 0.0) + tottime
     by_area = sorted(areas.items(), key=lambda kv: -kv[1])[:top]
     rows = [[area, f"{secs:.2f}", f"{secs / total:.0%}"] for area, secs in by_area]
-    cumulative = sorted(((v[3], k) for k, v in raw.items() if "/aggregator/" in k[0]),
-                        reverse=True)[:top]
-    rows2 = [[f"{_area(path, name)}:{name}", f"{secs:.2f}", f"{secs / total:.0%}"]
-             for secs, (path, _, name) in cumulative]
-    note = [f"one cold cycle of {cfg.feeds} feeds × {cfg.entries} entries, parsing inline "
-            f"(executor=None) so it is profiled too; {total:.1f} s of profiled time, wall "
-            f"{report_.duration:.1f} s of which publish {report_.publish_seconds:.1f} s "
-            f"({report_.published} files written)."]
-    return (table("Profile of a cold cycle: own time by area", ["area", "s", "share"], rows,
-                  note) + "\n" +
-            table("Profile: cumulative time of aggregator functions",
-                  ["function", "s", "share"], rows2))
+    cumulative = sorted(
+        ((v[3], k) for k, v in raw.items() if "/aggregator/" in k[0]), reverse=True
+    )[:top]
+    rows2 = [
+        [f"{_area(path, name)}:{name}", f"{secs:.2f}", f"{secs / total:.0%}"]
+        for secs, (path, _, name) in cumulative
+    ]
+    note = [
+        f"one cold cycle of {cfg.feeds} feeds × {cfg.entries} entries, parsing inline "
+        f"(executor=None) so it is profiled too; {total:.1f} s of profiled time, wall "
+        f"{report_.duration:.1f} s of which publish {report_.publish_seconds:.1f} s "
+        f"({report_.published} files written)."
+    ]
+    return (
+        table("Profile of a cold cycle: own time by area", ["area", "s", "share"], rows, note)
+        + "\n"
+        + table(
+            "Profile: cumulative time of aggregator functions", ["function", "s", "share"], rows2
+        )
+    )

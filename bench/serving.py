@@ -1,11 +1,11 @@
 """Scenario 3: serving /feed.atom with wrk, next to nginx, idle and while update cycles run.
 
 Our side is the service's own serving, ``Service.serve``: this process plus
-``server.workers - 1`` web helper processes on one port (``aggregator.web_pool``, default worker
-count), while a thread runs update cycles back to back through the same service (farm tick,
-then ``Service.run_cycle`` in the cycle process, as ``aggregator run`` does; the helpers get the
-metrics after each). nginx (worker_processes auto) serves the same file from the same
-directory in the same run.
+``server.workers - 1`` web helper processes on one port (``aggregator.runtime.web_pool``,
+default worker count), while a thread runs update cycles back to back through the same
+service (farm tick, then ``Service.run_cycle`` in the cycle process, as ``aggregator run``
+does; the helpers get the metrics after each). nginx (worker_processes auto) serves the
+same file from the same directory in the same run.
 wrk: 2 threads, 64 connections, no Accept-Encoding (identity bodies on both sides); the 304
 path sends If-None-Match with the server's current ETag. Skipped (with a message) when wrk or
 nginx is missing and cannot be installed with apt-get.
@@ -26,10 +26,11 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from aggregator.models import Settings
 from bench._util import table, verdict
@@ -76,16 +77,16 @@ class ServeConfig:
     entries: int = 50
     latency: float = 0.1
     connections: int = 64
-    duration: int = 10            # seconds per wrk run
-    workers: int = Settings.web_workers    # serving processes (the server.workers default)
+    duration: int = 10  # seconds per wrk run
+    workers: int = Settings.web_workers  # serving processes (the server.workers default)
     judge: bool = True
 
 
 @dataclass
 class WrkResult:
     server: str
-    state: str                    # idle | cycle
-    path: str                     # 200 | 304
+    state: str  # idle | cycle
+    path: str  # 200 | 304
     rps: float
     p99_ms: float
     statuses: str
@@ -93,12 +94,19 @@ class WrkResult:
 
 def tools_available(log: Callable[[str], None] = print) -> str | None:
     """None when wrk and nginx are there (installing them if we may), else why not."""
-    missing = [name for name, path in (("wrk", "wrk"), ("nginx", "/usr/sbin/nginx"))
-               if not shutil.which(path)]
+    missing = [
+        name
+        for name, path in (("wrk", "wrk"), ("nginx", "/usr/sbin/nginx"))
+        if not shutil.which(path)
+    ]
     if missing and shutil.which("apt-get") and os.geteuid() == 0:
         log(f"  installing {' '.join(missing)} with apt-get")
-        subprocess.run(["apt-get", "install", "-y", "-q", *missing], check=False,
-                       capture_output=True, timeout=600)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-q", *missing],
+            check=False,
+            capture_output=True,
+            timeout=600,
+        )
         missing = [m for m in missing if not shutil.which(m if m == "wrk" else "/usr/sbin/nginx")]
     return f"skipped: {', '.join(missing)} not installed" if missing else None
 
@@ -114,8 +122,19 @@ def _start_nginx(tmp: Path, site: Path) -> tuple[subprocess.Popen[bytes], int]:
     user = "user root;\n" if os.geteuid() == 0 else ""
     conf = tmp / "nginx.conf"
     conf.write_text(NGINX_CONF.format(user=user, tmp=tmp, port=port, site=site))
-    proc = subprocess.Popen(["/usr/sbin/nginx", "-p", str(tmp), "-c", str(conf), "-e",
-                             str(tmp / "error.log"), "-g", "daemon off;"])
+    proc = subprocess.Popen(
+        [
+            "/usr/sbin/nginx",
+            "-p",
+            str(tmp),
+            "-c",
+            str(conf),
+            "-e",
+            str(tmp / "error.log"),
+            "-g",
+            "daemon off;",
+        ]
+    )
     for _ in range(100):
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
@@ -144,15 +163,15 @@ def _millis(value: str) -> float:
 
 
 async def _wrk(cfg: ServeConfig, lua: Path, port: int, path: str) -> tuple[float, float, str]:
-    args = ["wrk", "-t2", f"-c{cfg.connections}", f"-d{cfg.duration}s", "--latency",
-            "-s", str(lua)]
+    args = ["wrk", "-t2", f"-c{cfg.connections}", f"-d{cfg.duration}s", "--latency", "-s", str(lua)]
     if path == "304":
         args += ["-H", f"If-None-Match: {await asyncio.to_thread(_etag, port)}"]
-    proc = await asyncio.create_subprocess_exec(*args, f"http://127.0.0.1:{port}/feed.atom",
-                                                stdout=asyncio.subprocess.PIPE)
+    proc = await asyncio.create_subprocess_exec(
+        *args, f"http://127.0.0.1:{port}/feed.atom", stdout=asyncio.subprocess.PIPE
+    )
     out = (await asyncio.wait_for(proc.communicate(), cfg.duration + 60))[0].decode()
     rps = float(_find(r"Requests/sec:\s+([\d.]+)", out))
-    p99 = _millis(_find(r"(?m)^\s*99%\s+(\S+)", out))   # the latency distribution line
+    p99 = _millis(_find(r"(?m)^\s*99%\s+(\S+)", out))  # the latency distribution line
     statuses = re.search(r"STATUS (.*)", out)
     return rps, p99, statuses.group(1) if statuses else "?"
 
@@ -182,16 +201,18 @@ def _listening(port: int) -> int:
     count = 0
     for name in ("/proc/net/tcp", "/proc/net/tcp6"):
         with contextlib.suppress(FileNotFoundError), open(name, encoding="ascii") as lines:
-            count += sum(1 for line in list(lines)[1:]
-                         if int(line.split()[1].rsplit(":", 1)[1], 16) == port
-                         and line.split()[3] == "0A")
+            count += sum(
+                1
+                for line in list(lines)[1:]
+                if int(line.split()[1].rsplit(":", 1)[1], 16) == port and line.split()[3] == "0A"
+            )
     return count
 
 
 async def _start_service(settings: Any) -> tuple[Any, asyncio.Event, asyncio.Task[None], int]:
     """``Service.serve`` as ``aggregator run`` calls it (cycles come from ``_Cycles``); returns
     once every serving process listens."""
-    from aggregator.service import Service
+    from aggregator.runtime.service import Service
 
     service = Service(settings, isolated=True)
     stop = asyncio.Event()
@@ -206,11 +227,16 @@ async def _start_service(settings: Any) -> tuple[Any, asyncio.Event, asyncio.Tas
     return service, stop, task, service.serving.port
 
 
-async def _measure(cfg: ServeConfig, tmp: Path, settings: Any, farm: Farm,
-                   log: Callable[[str], None]) -> tuple[list[WrkResult], int]:
+async def _measure(
+    cfg: ServeConfig, tmp: Path, settings: Any, farm: Farm, log: Callable[[str], None]
+) -> tuple[list[WrkResult], int]:
     # Every feed is due at every cycle; port 0: the service picks one, its helpers join it.
-    settings = dataclasses.replace(settings, port=0, web_workers=cfg.workers, feeds=tuple(
-        dataclasses.replace(f, interval=1) for f in settings.feeds))
+    settings = dataclasses.replace(
+        settings,
+        port=0,
+        web_workers=cfg.workers,
+        feeds=tuple(dataclasses.replace(f, interval=1) for f in settings.feeds),
+    )
     handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
     service, stop, task, port = await _start_service(settings)
     nginx, nginx_port = _start_nginx(tmp, settings.output)
@@ -238,7 +264,7 @@ async def _measure(cfg: ServeConfig, tmp: Path, settings: Any, farm: Farm,
         nginx.wait(timeout=30)
         stop.set()
         await task
-        for sig, handler in handlers.items():   # Service.serve took SIGINT and SIGTERM
+        for sig, handler in handlers.items():  # Service.serve took SIGINT and SIGTERM
             signal.signal(sig, handler)
     if cycles.error:
         raise cycles.error
@@ -246,27 +272,38 @@ async def _measure(cfg: ServeConfig, tmp: Path, settings: Any, farm: Farm,
 
 
 def run(cfg: ServeConfig, log: Callable[[str], None] = print) -> tuple[list[WrkResult], int]:
+    from aggregator.cycle._pipeline import run_once
     from aggregator.fetch import Fetcher
     from aggregator.models import FeedSettings
-    from aggregator.pipeline import run_once
-    from aggregator.service import fetch_options, open_store
+    from aggregator.runtime.service import fetch_options, open_store
     from bench.polling import make_pool
 
-    with Farm(FarmConfig(feeds=cfg.feeds, entries=cfg.entries, latency=cfg.latency)) as farm, \
-            tempfile.TemporaryDirectory(prefix="bench-serve-") as name:
+    with (
+        Farm(FarmConfig(feeds=cfg.feeds, entries=cfg.entries, latency=cfg.latency)) as farm,
+        tempfile.TemporaryDirectory(prefix="bench-serve-") as name,
+    ):
         tmp = Path(name)
-        tmp.chmod(0o755)                     # nginx workers may run as another user
+        tmp.chmod(0o755)  # nginx workers may run as another user
         settings = Settings(
-            feeds=tuple(FeedSettings(name=f"outlet{i}", url=farm.url(i)) for i in
-                        range(cfg.feeds)),
-            database=tmp / "db" / "a.db", output=tmp / "site", allow_private_networks=True,
-            concurrency=64, per_host=64)
+            feeds=tuple(FeedSettings(name=f"outlet{i}", url=farm.url(i)) for i in range(cfg.feeds)),
+            database=tmp / "db" / "a.db",
+            output=tmp / "site",
+            allow_private_networks=True,
+            concurrency=64,
+            per_host=64,
+        )
         pool = make_pool(2)
         try:
             log("  serving: first cycle (builds the site)")
             store = open_store(settings)
-            run_once(settings, store, Fetcher(fetch_options(settings)), datetime.now(UTC),
-                     all_feeds=True, executor=pool)
+            run_once(
+                settings,
+                store,
+                Fetcher(fetch_options(settings)),
+                datetime.now(UTC),
+                all_feeds=True,
+                executor=pool,
+            )
             store.close()
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
@@ -277,28 +314,52 @@ def report(cfg: ServeConfig, results: list[WrkResult], cycles: int, skipped: str
     if skipped:
         return table("Serving /feed.atom", ["result"], [[skipped]])
     head = ["server", "during", "answer", "req/s", "p99 ms", "statuses seen"]
-    rows = [[r.server, "update cycles" if r.state == "cycle" else "idle", r.path,
-             f"{r.rps:,.0f}", f"{r.p99_ms:.1f}", r.statuses] for r in results]
-    notes = [f"aggregator: Service.serve with server.workers = {cfg.workers}, i.e. "
-             f"{cfg.workers} serving process(es) on one port (SO_REUSEPORT): the service "
-             f"process and {cfg.workers - 1} web helper(s); the update cycles run in the "
-             "service's cycle process, as in `aggregator run`.",
-             f"wrk -t2 -c{cfg.connections} -d{cfg.duration}s on 127.0.0.1, identity bodies; "
-             f"{cycles} update cycle(s) of {cfg.feeds} feeds (10% changed each) ran during the "
-             "'update cycles' rows; all on the same 2 cores as wrk and nginx.",
-             "304 rows send If-None-Match with the ETag read just before; a 200 among them "
-             "means feed.atom changed during the run."]
-    text = table(f"Serving /feed.atom (aggregator, {cfg.workers} processes, vs nginx)", head,
-                 rows, notes)
+    rows = [
+        [
+            r.server,
+            "update cycles" if r.state == "cycle" else "idle",
+            r.path,
+            f"{r.rps:,.0f}",
+            f"{r.p99_ms:.1f}",
+            r.statuses,
+        ]
+        for r in results
+    ]
+    notes = [
+        f"aggregator: Service.serve with server.workers = {cfg.workers}, i.e. "
+        f"{cfg.workers} serving process(es) on one port (SO_REUSEPORT): the service "
+        f"process and {cfg.workers - 1} web helper(s); the update cycles run in the "
+        "service's cycle process, as in `aggregator run`.",
+        f"wrk -t2 -c{cfg.connections} -d{cfg.duration}s on 127.0.0.1, identity bodies; "
+        f"{cycles} update cycle(s) of {cfg.feeds} feeds (10% changed each) ran during the "
+        "'update cycles' rows; all on the same 2 cores as wrk and nginx.",
+        "304 rows send If-None-Match with the ETag read just before; a 200 among them "
+        "means feed.atom changed during the run.",
+    ]
+    text = table(
+        f"Serving /feed.atom (aggregator, {cfg.workers} processes, vs nginx)", head, rows, notes
+    )
     by = {(r.server, r.state, r.path): r for r in results}
     checks = []
     for path in ("200", "304"):
         ours, theirs = by[("aggregator", "cycle", path)], by[("nginx", "cycle", path)]
         share = ours.rps / theirs.rps
-        checks.append([f"{path}: req/s vs nginx, during cycles", f"{share:.0%}", "≥ 25%",
-                       ("met" if share >= 0.25 else f"MISSED ({share:.0%})") if cfg.judge
-                       else "not judged"])
-        checks.append([f"{path}: p99 during cycles", f"{ours.p99_ms:.1f} ms", "< 50 ms",
-                       verdict(ours.p99_ms, 50.0) if cfg.judge else "not judged"])
-    return text + "\n" + table("Serving targets", ["check", "value", "target", "verdict"],
-                               checks)
+        checks.append(
+            [
+                f"{path}: req/s vs nginx, during cycles",
+                f"{share:.0%}",
+                "≥ 25%",
+                ("met" if share >= 0.25 else f"MISSED ({share:.0%})")
+                if cfg.judge
+                else "not judged",
+            ]
+        )
+        checks.append(
+            [
+                f"{path}: p99 during cycles",
+                f"{ours.p99_ms:.1f} ms",
+                "< 50 ms",
+                verdict(ours.p99_ms, 50.0) if cfg.judge else "not judged",
+            ]
+        )
+    return text + "\n" + table("Serving targets", ["check", "value", "target", "verdict"], checks)

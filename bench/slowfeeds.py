@@ -12,8 +12,9 @@ from __future__ import annotations
 import asyncio
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from bench._util import Meter, table, verdict
 from bench.farm import Farm, FarmConfig
@@ -26,7 +27,7 @@ class SlowConfig:
     big: int = 1
     big_bytes: int = 10_000_000
     stall: int = 20
-    deadline: float = 5.0             # FeedSettings.timeout: the total deadline of one fetch
+    deadline: float = 5.0  # FeedSettings.timeout: the total deadline of one fetch
     latency: float = 0.1
     concurrency: tuple[int, ...] = (64, 16)
     judge: bool = True
@@ -35,8 +36,8 @@ class SlowConfig:
 @dataclass
 class SlowRow:
     concurrency: int
-    control: list[float] = field(default_factory=list)     # arrival times, normal feeds alone
-    hazards: list[float] = field(default_factory=list)     # arrival times, with the hazards
+    control: list[float] = field(default_factory=list)  # arrival times, normal feeds alone
+    hazards: list[float] = field(default_factory=list)  # arrival times, with the hazards
     stall_elapsed: list[float] = field(default_factory=list)
     stall_kinds: set[str] = field(default_factory=set)
     big: str = ""
@@ -47,14 +48,17 @@ class SlowRow:
         return max(self.hazards) - max(self.control)
 
 
-async def _fetch(farm: Farm, indices: list[int], concurrency: int, deadline: float,
-                 ) -> tuple[dict[int, float], list[Any]]:
+async def _fetch(
+    farm: Farm,
+    indices: list[int],
+    concurrency: int,
+    deadline: float,
+) -> tuple[dict[int, float], list[Any]]:
     from aggregator.fetch import Fetcher
     from aggregator.models import FetchRequest, FetchResult, Settings
-    from aggregator.service import fetch_options
+    from aggregator.runtime.service import fetch_options
 
-    settings = Settings(allow_private_networks=True, concurrency=concurrency,
-                        per_host=concurrency)
+    settings = Settings(allow_private_networks=True, concurrency=concurrency, per_host=concurrency)
     fetcher = Fetcher(fetch_options(settings))
     requests = [FetchRequest(feed=str(i), url=farm.url(i), timeout=deadline) for i in indices]
     arrived: dict[int, float] = {}
@@ -70,12 +74,11 @@ async def _fetch(farm: Farm, indices: list[int], concurrency: int, deadline: flo
 def measure(cfg: SlowConfig, farm: Farm, concurrency: int) -> SlowRow:
     row = SlowRow(concurrency)
     normal = list(range(cfg.normal))
-    hazards = list(range(cfg.normal, farm.total_feeds))   # stall feeds, then big ones
+    hazards = list(range(cfg.normal, farm.total_feeds))  # stall feeds, then big ones
     arrived, _ = asyncio.run(_fetch(farm, normal, concurrency, cfg.deadline))
     row.control = [arrived[i] for i in normal]
     with Meter(exclude=[farm.pid]) as meter:
-        arrived, results = asyncio.run(_fetch(farm, hazards + normal, concurrency,
-                                              cfg.deadline))
+        arrived, results = asyncio.run(_fetch(farm, hazards + normal, concurrency, cfg.deadline))
     row.rss_mb = meter.sample.rss_mb
     row.hazards = [arrived[i] for i in normal]
     for result in results:
@@ -85,15 +88,23 @@ def measure(cfg: SlowConfig, farm: Farm, concurrency: int) -> SlowRow:
             row.stall_kinds.add(str(result.error_kind))
         elif index >= cfg.normal + cfg.stall:
             size = len(result.content or b"")
-            row.big = (f"{result.status} {size / 1e6:.1f} MB in {result.elapsed:.2f} s "
-                       f"{result.error_kind or ''}").strip()
+            row.big = (
+                f"{result.status} {size / 1e6:.1f} MB in {result.elapsed:.2f} s "
+                f"{result.error_kind or ''}"
+            ).strip()
     return row
 
 
 def run(cfg: SlowConfig, log: Callable[[str], None] = print) -> list[SlowRow]:
-    farm_cfg = FarmConfig(feeds=cfg.normal, entries=cfg.entries, latency=cfg.latency,
-                          big=cfg.big, big_bytes=cfg.big_bytes, stall=cfg.stall,
-                          stall_seconds=min(60.0, cfg.deadline * 3))
+    farm_cfg = FarmConfig(
+        feeds=cfg.normal,
+        entries=cfg.entries,
+        latency=cfg.latency,
+        big=cfg.big,
+        big_bytes=cfg.big_bytes,
+        stall=cfg.stall,
+        stall_seconds=min(60.0, cfg.deadline * 3),
+    )
     rows = []
     with Farm(farm_cfg) as farm:
         for concurrency in cfg.concurrency:
@@ -108,20 +119,43 @@ def _q(values: list[float], q: float) -> float:
 
 
 def report(cfg: SlowConfig, rows: list[SlowRow]) -> str:
-    head = ["in flight", "normal feeds: last result, alone s", "with hazards s",
-            "p50 alone / with s", "delay of the last s", "stalled feeds (kind, elapsed s)",
-            "big feed", "peak RSS MB", "verdict (delay ≤ deadline)"]
+    head = [
+        "in flight",
+        "normal feeds: last result, alone s",
+        "with hazards s",
+        "p50 alone / with s",
+        "delay of the last s",
+        "stalled feeds (kind, elapsed s)",
+        "big feed",
+        "peak RSS MB",
+        "verdict (delay ≤ deadline)",
+    ]
     body = []
     for r in rows:
-        stalls = (f"{'/'.join(sorted(r.stall_kinds))}, {min(r.stall_elapsed):.1f}–"
-                  f"{max(r.stall_elapsed):.1f}" if r.stall_elapsed else "–")
-        body.append([r.concurrency, f"{max(r.control):.2f}", f"{max(r.hazards):.2f}",
-                     f"{statistics.median(r.control):.2f} / {statistics.median(r.hazards):.2f}",
-                     f"{r.delay:.2f}", stalls, r.big or "–", f"{r.rss_mb:.0f}",
-                     verdict(r.delay, cfg.deadline) if cfg.judge else "not judged (quick)"])
-    notes = [f"{cfg.normal} normal feeds ({cfg.latency * 1000:.0f} ms latency), {cfg.big} feed "
-             f"of {cfg.big_bytes / 1e6:.0f} MB, {cfg.stall} feeds that stall mid-body for "
-             f"{min(60.0, cfg.deadline * 3):.0f} s; deadline {cfg.deadline:g} s; hazards "
-             "first in the request list; per_host = in flight (one farm host).",
-             "times are when Fetcher.fetch_many's on_result saw each result, from the start."]
+        stalls = (
+            f"{'/'.join(sorted(r.stall_kinds))}, {min(r.stall_elapsed):.1f}–"
+            f"{max(r.stall_elapsed):.1f}"
+            if r.stall_elapsed
+            else "–"
+        )
+        body.append(
+            [
+                r.concurrency,
+                f"{max(r.control):.2f}",
+                f"{max(r.hazards):.2f}",
+                f"{statistics.median(r.control):.2f} / {statistics.median(r.hazards):.2f}",
+                f"{r.delay:.2f}",
+                stalls,
+                r.big or "–",
+                f"{r.rss_mb:.0f}",
+                verdict(r.delay, cfg.deadline) if cfg.judge else "not judged (quick)",
+            ]
+        )
+    notes = [
+        f"{cfg.normal} normal feeds ({cfg.latency * 1000:.0f} ms latency), {cfg.big} feed "
+        f"of {cfg.big_bytes / 1e6:.0f} MB, {cfg.stall} feeds that stall mid-body for "
+        f"{min(60.0, cfg.deadline * 3):.0f} s; deadline {cfg.deadline:g} s; hazards "
+        "first in the request list; per_host = in flight (one farm host).",
+        "times are when Fetcher.fetch_many's on_result saw each result, from the start.",
+    ]
     return table("Big and stalling feeds (fetch stage)", head, body, notes)

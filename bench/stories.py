@@ -20,26 +20,30 @@ import sys
 import time
 import tracemalloc
 from collections import Counter, defaultdict
-from datetime import datetime, timedelta, timezone
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aggregator.models import EventFacts, StoryItem  # noqa: E402
-from aggregator.stories import StoryIndex, StoryOptions, cluster  # noqa: E402
+from aggregator.models import EventFacts, StoryItem
+from aggregator.stories import StoryIndex, StoryOptions, cluster
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 DATA = Path(__file__).resolve().parent / "data"
-EVENT_SETS = (("story events dev", "story_events_dev.jsonl"),
-              ("story events held-out", "story_events_test.jsonl"))
-EPOCH = datetime(2024, 1, 1, tzinfo=timezone.utc)
+EVENT_SETS = (
+    ("story events dev", "story_events_dev.jsonl"),
+    ("story events held-out", "story_events_test.jsonl"),
+)
+EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 
 
 # --------------------------------------------------------------------------- metrics
 
+
 def pairwise(gold: Sequence[object], pred: Sequence[object]) -> tuple[float, float, float]:
     """Pairwise P/R/F1 from the contingency table (TP = sum C(n_ij, 2))."""
+
     def pairs(counts: Iterable[int]) -> int:
         return sum(n * (n - 1) // 2 for n in counts)
 
@@ -141,6 +145,7 @@ def tfidf_single_link(items: Sequence[StoryItem], cut: float = 0.4) -> dict[int,
 
 # --------------------------------------------------------------------------- news_stories
 
+
 def load_jsonl(name: str) -> list[dict]:  # type: ignore[type-arg]
     with (EVAL / name).open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
@@ -152,11 +157,19 @@ def news_items(rows: Sequence[dict]) -> tuple[list[StoryItem], list[str]]:  # ty
     from aggregator.deals import classify, load_gazetteer
 
     gazetteer = load_gazetteer()
-    items = [StoryItem(entry_id=k, feed=r["publisher"] or r["hostname"], url=r["url"], guid=None,
-                       title=r["title"], summary="",
-                       published=datetime.fromtimestamp(r["timestamp"] / 1000, timezone.utc),
-                       facts=EventFacts.of(classify(r["title"], gazetteer=gazetteer)))
-             for k, r in enumerate(rows)]
+    items = [
+        StoryItem(
+            entry_id=k,
+            feed=r["publisher"] or r["hostname"],
+            url=r["url"],
+            guid=None,
+            title=r["title"],
+            summary="",
+            published=datetime.fromtimestamp(r["timestamp"] / 1000, UTC),
+            facts=EventFacts.of(classify(r["title"], gazetteer=gazetteer)),
+        )
+        for k, r in enumerate(rows)
+    ]
     return items, [r["story"] for r in rows]
 
 
@@ -175,15 +188,29 @@ def news_table(options: StoryOptions) -> list[tuple[str, ...]]:
         pred = [labels[i.entry_id] for i in items]
         pp, pr, pf = pairwise(gold, pred)
         bp, br, bf = bcubed(gold, pred)
-        rows.append((name, f"{pp:.3f}", f"{pr:.3f}", f"{pf:.3f}", f"{bp:.3f}", f"{br:.3f}",
-                     f"{bf:.3f}", str(len(set(pred))), f"{seconds:.2f}"))
+        rows.append(
+            (
+                name,
+                f"{pp:.3f}",
+                f"{pr:.3f}",
+                f"{pf:.3f}",
+                f"{bp:.3f}",
+                f"{br:.3f}",
+                f"{bf:.3f}",
+                str(len(set(pred))),
+                f"{seconds:.2f}",
+            )
+        )
     return rows
 
 
 # --------------------------------------------------------------------------- story events
 
-def event_items(rows: Sequence[dict], facts: bool = True,  # type: ignore[type-arg]
-                ) -> tuple[list[StoryItem], list[str]]:
+
+def event_items(
+    rows: Sequence[dict],
+    facts: bool = True,  # type: ignore[type-arg]
+) -> tuple[list[StoryItem], list[str]]:
     """Reports of the labelled story-event sets as the pipeline would see them: each with
     its feed and, when ``facts``, its deal reading's facts (read here as parse workers do)."""
     from aggregator.deals import classify, load_gazetteer, publisher_of
@@ -194,15 +221,24 @@ def event_items(rows: Sequence[dict], facts: bool = True,  # type: ignore[type-a
         # a company's own newsroom is configured as a first-party feed
         own = r["feed"].endswith(("-blog", "-newsroom"))
         publisher = publisher_of(None, own, r["outlet"], None, gazetteer) if own else None
-        reading = classify(r["title"], r["summary"], gazetteer=gazetteer,
-                           publisher=publisher) if facts else None
-        items.append(StoryItem(
-            # one feed's re-post of an item has its link (the labels give it the item's event)
-            entry_id=k + 1, feed=r["feed"], url=f"https://{r['feed']}.example/{_slug(r['title'])}",
-            guid=None,
-            title=r["title"], summary=r["summary"],
-            published=datetime.fromisoformat(r["published"].replace("Z", "+00:00")),
-            facts=EventFacts.of(reading)))
+        reading = (
+            classify(r["title"], r["summary"], gazetteer=gazetteer, publisher=publisher)
+            if facts
+            else None
+        )
+        items.append(
+            StoryItem(
+                # one feed's re-post of an item has its link (the labels give it the item's event)
+                entry_id=k + 1,
+                feed=r["feed"],
+                url=f"https://{r['feed']}.example/{_slug(r['title'])}",
+                guid=None,
+                title=r["title"],
+                summary=r["summary"],
+                published=datetime.fromisoformat(r["published"].replace("Z", "+00:00")),
+                facts=EventFacts.of(reading),
+            )
+        )
     return items, [r["event"] for r in rows]
 
 
@@ -228,18 +264,28 @@ def events_table(options: StoryOptions) -> list[tuple[str, ...]]:
         items, gold = event_items(rows)
         plain, _ = event_items(rows, facts=False)
         methods: list[tuple[str, Callable[[], dict[int, int]]]] = [
-            ("TF-IDF cosine >= 0.4 single-link", lambda: tfidf_single_link(items)),
-            ("aggregator.stories, words only", lambda: cluster(plain, options)),
-            ("aggregator.stories (who, what, when)", lambda: cluster(items, options)),
+            ("TF-IDF cosine >= 0.4 single-link", lambda items=items: tfidf_single_link(items)),
+            ("aggregator.stories, words only", lambda plain=plain: cluster(plain, options)),
+            ("aggregator.stories (who, what, when)", lambda items=items: cluster(items, options)),
         ]
         for method, run in methods:
             labels = run()
             pred = [labels[i.entry_id] for i in items]
-            pp, pr, pf = pairwise(gold, pred)
+            pp, pr, _pf = pairwise(gold, pred)
             bp, br, bf = bcubed(gold, pred)
-            rows_out.append((f"{name} ({len(rows)} reports, {len(set(gold))} events)", method,
-                             f"{pp:.3f}", f"{pr:.3f}", f"{bp:.3f}", f"{br:.3f}", f"{bf:.3f}",
-                             str(false_merges(gold, pred)), str(len(set(pred)))))
+            rows_out.append(
+                (
+                    f"{name} ({len(rows)} reports, {len(set(gold))} events)",
+                    method,
+                    f"{pp:.3f}",
+                    f"{pr:.3f}",
+                    f"{bp:.3f}",
+                    f"{br:.3f}",
+                    f"{bf:.3f}",
+                    str(false_merges(gold, pred)),
+                    str(len(set(pred))),
+                )
+            )
     return rows_out
 
 
@@ -255,8 +301,9 @@ def event_errors(file: str, options: StoryOptions) -> None:
         by_story[labels[item.entry_id]].add(g)
     for item, g in zip(items, gold):
         story = labels[item.entry_id]
-        mark = ("MERGED " if len(by_story[story]) > 1 else "") + \
-            ("SPLIT " if len(by_event[g]) > 1 else "")
+        mark = ("MERGED " if len(by_story[story]) > 1 else "") + (
+            "SPLIT " if len(by_event[g]) > 1 else ""
+        )
         if mark:
             facts = item.facts
             told = f" [{facts.kind} {sorted(facts.parties)}]" if facts else ""
@@ -265,8 +312,11 @@ def event_errors(file: str, options: StoryOptions) -> None:
 
 # --------------------------------------------------------------------------- STS headlines
 
-def sts_scores(rows: Sequence[dict],  # type: ignore[type-arg]
-               options: StoryOptions) -> dict[str, list[float]]:
+
+def sts_scores(
+    rows: Sequence[dict],  # type: ignore[type-arg]
+    options: StoryOptions,
+) -> dict[str, list[float]]:
     """Similarity of each pair by our scorer and by TF-IDF cosine (same corpus statistics)."""
     texts = sorted({r[k] for r in rows for k in ("s1", "s2")})
     number = {t: k for k, t in enumerate(texts)}
@@ -304,36 +354,99 @@ def sts_table(options: StoryOptions) -> list[tuple[str, ...]]:
         tp = sum(1 for v, g in test if v >= cut and g >= 4.0)
         p, r, f = _prf(tp, sum(1 for v, _ in test if v >= cut), sum(1 for _, g in test if g >= 4))
         xs, ys = [v for v, _ in test], [g for _, g in test]
-        out.append((name, f"{cut:.3f}", f"{p:.3f}", f"{r:.3f}", f"{f:.3f}",
-                    f"{pearson(xs, ys):.3f}", f"{pearson(ranks(xs), ranks(ys)):.3f}"))
+        out.append(
+            (
+                name,
+                f"{cut:.3f}",
+                f"{p:.3f}",
+                f"{r:.3f}",
+                f"{f:.3f}",
+                f"{pearson(xs, ys):.3f}",
+                f"{pearson(ranks(xs), ranks(ys)):.3f}",
+            )
+        )
     return out
 
 
 # --------------------------------------------------------------------------- synthetic load
 
-_SYLLABLES = ("ver", "tex", "nova", "lum", "quant", "ax", "cor", "syn", "deep", "mind", "flow",
-              "gen", "arc", "zen", "hyper", "scale", "grid", "bolt", "neur", "opti", "kin", "pax")
-_TOPICS = ("chips", "data centers", "AI agents", "robotics", "cloud capacity", "AI safety",
-           "coding assistants", "search", "chatbots", "model training", "GPUs", "healthcare AI")
+_SYLLABLES = (
+    "ver",
+    "tex",
+    "nova",
+    "lum",
+    "quant",
+    "ax",
+    "cor",
+    "syn",
+    "deep",
+    "mind",
+    "flow",
+    "gen",
+    "arc",
+    "zen",
+    "hyper",
+    "scale",
+    "grid",
+    "bolt",
+    "neur",
+    "opti",
+    "kin",
+    "pax",
+)
+_TOPICS = (
+    "chips",
+    "data centers",
+    "AI agents",
+    "robotics",
+    "cloud capacity",
+    "AI safety",
+    "coding assistants",
+    "search",
+    "chatbots",
+    "model training",
+    "GPUs",
+    "healthcare AI",
+)
 _TEMPLATES = {
-    "funding": ("{a} raises {m} Series {r} led by {b}", "{a} lands {m} in Series {r} funding",
-                "{b} leads {m} round in {a}", "{a}, maker of {t}, closes {m} Series {r}"),
-    "acquisition": ("{a} to acquire {b} for {m}", "{a} agrees to buy {b} in {m} deal",
-                    "{a} snaps up {t} startup {b}", "{b} acquired by {a} for {m}"),
-    "legal": ("{a} sues {b} over {t}", "{b} faces lawsuit from {a} over {t}",
-              "{a} files suit against {b}", "Court battle: {a} takes {b} to court over {t}"),
-    "launch": ("{a} launches new {t} platform", "{a} unveils {t} product to rival {b}",
-               "{a} debuts {t} tool", "{a} releases {t} model"),
-    "partner": ("{a} and {b} partner on {t}", "{a} teams up with {b} on {t}",
-                "{a}, {b} strike {t} partnership"),
+    "funding": (
+        "{a} raises {m} Series {r} led by {b}",
+        "{a} lands {m} in Series {r} funding",
+        "{b} leads {m} round in {a}",
+        "{a}, maker of {t}, closes {m} Series {r}",
+    ),
+    "acquisition": (
+        "{a} to acquire {b} for {m}",
+        "{a} agrees to buy {b} in {m} deal",
+        "{a} snaps up {t} startup {b}",
+        "{b} acquired by {a} for {m}",
+    ),
+    "legal": (
+        "{a} sues {b} over {t}",
+        "{b} faces lawsuit from {a} over {t}",
+        "{a} files suit against {b}",
+        "Court battle: {a} takes {b} to court over {t}",
+    ),
+    "launch": (
+        "{a} launches new {t} platform",
+        "{a} unveils {t} product to rival {b}",
+        "{a} debuts {t} tool",
+        "{a} releases {t} model",
+    ),
+    "partner": (
+        "{a} and {b} partner on {t}",
+        "{a} teams up with {b} on {t}",
+        "{a}, {b} strike {t} partnership",
+    ),
 }
 
 
 def synthetic(n: int, days: float = 90.0, seed: int = 7) -> tuple[list[StoryItem], list[int]]:
     """``n`` headlines about events spread over ``days``; each event told 1-6 times."""
     rng = random.Random(seed)
-    names = sorted({"".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize()
-                    for _ in range(8000)})
+    names = sorted(
+        {"".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize() for _ in range(8000)}
+    )
     items: list[StoryItem] = []
     gold: list[int] = []
     event = 0
@@ -345,12 +458,17 @@ def synthetic(n: int, days: float = 90.0, seed: int = 7) -> tuple[list[StoryItem
         start = EPOCH + timedelta(days=rng.uniform(0, days))
         for _ in range(min(1 + int(rng.expovariate(0.6)), 6)):
             template = rng.choice(_TEMPLATES[kind])
-            items.append(StoryItem(
-                entry_id=len(items), feed=f"outlet{rng.randrange(40)}",
-                url=f"https://outlet{rng.randrange(40)}.example/{len(items)}", guid=None,
-                title=template.format(**fill),
-                summary=f"{a} said on {start:%A} that the {t_word(fill)} news was confirmed.",
-                published=start + timedelta(hours=rng.uniform(0, 12))))
+            items.append(
+                StoryItem(
+                    entry_id=len(items),
+                    feed=f"outlet{rng.randrange(40)}",
+                    url=f"https://outlet{rng.randrange(40)}.example/{len(items)}",
+                    guid=None,
+                    title=template.format(**fill),
+                    summary=f"{a} said on {start:%A} that the {t_word(fill)} news was confirmed.",
+                    published=start + timedelta(hours=rng.uniform(0, 12)),
+                )
+            )
             gold.append(event)
         event += 1
     return items[:n], gold[:n]
@@ -371,11 +489,19 @@ def load_table(n: int, options: StoryOptions) -> list[tuple[str, ...]]:
     tracemalloc.stop()
     pred = [labels[i.entry_id] for i in items]
     pp, pr, _ = pairwise(gold, pred)
-    return [(f"{n:,} synthetic items, 90 days", f"{seconds:.2f}", f"{peak / 2**20:.1f}",
-             f"{pp:.3f}", f"{pr:.3f}")]
+    return [
+        (
+            f"{n:,} synthetic items, 90 days",
+            f"{seconds:.2f}",
+            f"{peak / 2**20:.1f}",
+            f"{pp:.3f}",
+            f"{pr:.3f}",
+        )
+    ]
 
 
 # --------------------------------------------------------------------------- output
+
 
 def table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     widths = [max(len(h), *(len(r[k]) for r in rows)) for k, h in enumerate(header)]
@@ -395,20 +521,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.errors:
         event_errors(EVENT_SETS[0][1], options)
         return 0
-    print(table("labelled story events (bench/data/story_events_*.jsonl; held-out never tuned on)",
-                ("set", "method", "pair P", "pair R", "B3 P", "B3 R", "B3 F1", "false merges",
-                 "stories"), events_table(options)))
+    print(
+        table(
+            "labelled story events (bench/data/story_events_*.jsonl; held-out never tuned on)",
+            (
+                "set",
+                "method",
+                "pair P",
+                "pair R",
+                "B3 P",
+                "B3 R",
+                "B3 F1",
+                "false merges",
+                "stories",
+            ),
+            events_table(options),
+        )
+    )
     if not EVAL.is_dir():
         print(f"skipped: {EVAL} is absent (no evaluation data)")
         return 0
-    print(table("news_stories.jsonl (1,637 headlines, 87 stories)",
-                ("method", "pair P", "pair R", "pair F1", "B3 P", "B3 R", "B3 F1", "clusters",
-                 "s"), news_table(options)))
-    print(table("sts_headlines.jsonl (score >= 4 is the same story; cut chosen on train)",
-                ("method", "cut", "P", "R", "F1", "Pearson", "Spearman"), sts_table(options)))
-    print(table("speed and memory (cluster(), pure Python)",
-                ("load", "seconds", "peak MiB (tracemalloc)", "pair P", "pair R"),
-                load_table(10_000 if args.quick else 100_000, options)))
+    print(
+        table(
+            "news_stories.jsonl (1,637 headlines, 87 stories)",
+            ("method", "pair P", "pair R", "pair F1", "B3 P", "B3 R", "B3 F1", "clusters", "s"),
+            news_table(options),
+        )
+    )
+    print(
+        table(
+            "sts_headlines.jsonl (score >= 4 is the same story; cut chosen on train)",
+            ("method", "cut", "P", "R", "F1", "Pearson", "Spearman"),
+            sts_table(options),
+        )
+    )
+    print(
+        table(
+            "speed and memory (cluster(), pure Python)",
+            ("load", "seconds", "peak MiB (tracemalloc)", "pair P", "pair R"),
+            load_table(10_000 if args.quick else 100_000, options),
+        )
+    )
     return 0
 
 

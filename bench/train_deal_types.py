@@ -21,9 +21,10 @@ import json
 import math
 import random
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -31,18 +32,26 @@ sys.path.insert(0, str(ROOT))
 from aggregator.deals import classify, digest_items, load_gazetteer  # noqa: E402
 from aggregator.deals._learned import learned_deal, non_deal_cue  # noqa: E402
 from aggregator.deals._segment import clean  # noqa: E402
-from aggregator.deals._type_model import (TYPES_PATH, TypeModel, score_types,  # noqa: E402
-                                          type_features)
+from aggregator.deals._type_model import TYPES_PATH, TypeModel, type_features  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
-CLASSES = ("none", "funding", "investment", "acquisition", "merger", "partnership", "licensing",
-           "ipo", "joint-venture")
+CLASSES = (
+    "none",
+    "funding",
+    "investment",
+    "acquisition",
+    "merger",
+    "partnership",
+    "licensing",
+    "ipo",
+    "joint-venture",
+)
 SEED = 20261202
 FOLDS = 5
 EPOCHS = 14
 GRID_L2 = (3e-4, 1e-3)
-GRID_ADD = tuple(round(0.30 + 0.05 * i, 2) for i in range(13))   # 0.30 .. 0.90
-MIN_COUNT = 2                     # a feature seen in fewer training rows is not shipped
+GRID_ADD = tuple(round(0.30 + 0.05 * i, 2) for i in range(13))  # 0.30 .. 0.90
+MIN_COUNT = 2  # a feature seen in fewer training rows is not shipped
 BODY_CHARS = 150
 
 
@@ -52,8 +61,8 @@ class Row:
     title: str
     text: str
     publisher: str | None
-    label: str                    # a class of CLASSES
-    rules: str | None             # the rules' deal type, "blocked" or None
+    label: str  # a class of CLASSES
+    rules: str | None  # the rules' deal type, "blocked" or None
     feats: tuple[str, ...]
 
 
@@ -83,7 +92,9 @@ def _item_label(item: str, deals: list[dict[str, Any]]) -> str:
     low = item.lower()
     for deal in deals:
         for party in deal.get("parties") or []:
-            words = [w for w in party["name"].lower().split() if len(w) > 2] or [party["name"].lower()]
+            words = [w for w in party["name"].lower().split() if len(w) > 2] or [
+                party["name"].lower()
+            ]
             if party["name"].lower() in low or words[0] in low.split():
                 return str(deal["type"])
     return "none"
@@ -94,9 +105,18 @@ def _digest_rows(source: str, r: dict[str, Any]) -> list[tuple[str, dict[str, An
     items = digest_items(r["title"])
     if len(items) < 2:
         return [(source, r)]
-    return [(source, {"title": item, "summary": "", "first_party": False,
-                      "deals": [{"type": t}] if (t := _item_label(item, r["deals"])) != "none"
-                      else []}) for item in items]
+    return [
+        (
+            source,
+            {
+                "title": item,
+                "summary": "",
+                "first_party": False,
+                "deals": [{"type": t}] if (t := _item_label(item, r["deals"])) != "none" else [],
+            },
+        )
+        for item in items
+    ]
 
 
 def load_rows() -> list[Row]:
@@ -116,8 +136,9 @@ def load_rows() -> list[Row]:
     return out
 
 
-def train(rows: Sequence[Row], l2: float, seed: int = SEED) -> tuple[dict[str, list[float]],
-                                                                     list[float]]:
+def train(
+    rows: Sequence[Row], l2: float, seed: int = SEED
+) -> tuple[dict[str, list[float]], list[float]]:
     """Softmax regression by SGD over binary features (L2 applied to the weights used)."""
     n = len(CLASSES)
     w: dict[str, list[float]] = {}
@@ -188,22 +209,28 @@ def _model(w: dict[str, list[float]], b: list[float], add: float) -> TypeModel:
     return TypeModel(CLASSES, w, b, add, BODY_CHARS)
 
 
-def cross_validate(rows: Sequence[Row], l2: float) -> list[tuple[dict[str, list[float]],
-                                                                 list[float]]]:
+def cross_validate(
+    rows: Sequence[Row], l2: float
+) -> list[tuple[dict[str, list[float]], list[float]]]:
     fold = [_fold(r.title) for r in rows]
     return [train([r for r, f in zip(rows, fold) if f != k], l2) for k in range(FOLDS)]
 
 
-def evaluate(rows: Sequence[Row], fits: Sequence[tuple[dict[str, list[float]], list[float]]],
-             add: float | None) -> dict[str, tuple[float, float, float]]:
+def evaluate(
+    rows: Sequence[Row],
+    fits: Sequence[tuple[dict[str, list[float]], list[float]]],
+    add: float | None,
+) -> dict[str, tuple[float, float, float]]:
     fold = [_fold(r.title) for r in rows]
     models = [None if add is None else _model(*fits[f], add) for f in fold]
     got = readings(rows, models)
     return {s: prf(rows, got, s) for s in sorted({r.source for r in rows})}
 
 
-def choose(rows: Sequence[Row], fits: Sequence[tuple[dict[str, list[float]], list[float]]],
-           ) -> tuple[float, float, dict[str, tuple[float, float, float]]]:
+def choose(
+    rows: Sequence[Row],
+    fits: Sequence[tuple[dict[str, list[float]], list[float]]],
+) -> tuple[float, float, dict[str, tuple[float, float, float]]]:
     """The ``add`` bar with the best mean F1 over the sets, none of whose precision may fall
     more than 0.01 below the rules alone."""
     base = evaluate(rows, fits, None)
@@ -223,18 +250,29 @@ def _print(name: str, rep: dict[str, tuple[float, float, float]]) -> None:
         print(f"  {name:12} {source:10} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
 
 
-def save(path: Path, rows: Sequence[Row], w: dict[str, list[float]], b: list[float],
-         add: float) -> None:
+def save(
+    path: Path, rows: Sequence[Row], w: dict[str, list[float]], b: list[float], add: float
+) -> None:
     counts: dict[str, int] = {}
     for row in rows:
         for f in row.feats:
             counts[f] = counts.get(f, 0) + 1
-    kept = {f: [round(x, 3) for x in v] for f, v in sorted(w.items())
-            if counts.get(f, 0) >= MIN_COUNT and max(abs(x) for x in v) >= 0.02}
-    data = {"version": 1, "classes": list(CLASSES), "bias": [round(x, 4) for x in b],
-            "add": add, "body_chars": BODY_CHARS, "weights": kept}
-    path.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n",
-                    encoding="utf-8")
+    kept = {
+        f: [round(x, 3) for x in v]
+        for f, v in sorted(w.items())
+        if counts.get(f, 0) >= MIN_COUNT and max(abs(x) for x in v) >= 0.02
+    }
+    data = {
+        "version": 1,
+        "classes": list(CLASSES),
+        "bias": [round(x, 4) for x in b],
+        "add": add,
+        "body_chars": BODY_CHARS,
+        "weights": kept,
+    }
+    path.write_text(
+        json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     print(f"wrote {path} ({path.stat().st_size // 1024} KB, {len(kept)} features)")
 
 

@@ -16,9 +16,10 @@ import json
 import math
 import random
 import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -32,19 +33,19 @@ DEV = ROOT / "bench" / "data" / "ai_deals_dev.jsonl"
 MA_TYPES = ("acquisition", "merger", "investment")
 SEED = 20240601
 FOLDS = 5
-TOP_K = 12000                       # weights kept in the shipped file (largest |w|)
-GRID_C = (1e-5, 3e-5, 1e-4)         # L2 strengths tried by CV
+TOP_K = 12000  # weights kept in the shipped file (largest |w|)
+GRID_C = (1e-5, 3e-5, 1e-4)  # L2 strengths tried by CV
 EPOCHS = 12
 ADD_FLOOR = 0.5
 
 
 @dataclass(frozen=True)
 class Row:
-    source: str                     # reuters | sentifm | dev
+    source: str  # reuters | sentifm | dev
     feats: tuple[str, ...]
     label: bool
-    rule_type: str | None           # what the rules alone said ("blocked": non-deal cue)
-    cue: bool                       # has an M&A word (required for the model to add)
+    rule_type: str | None  # what the rules alone said ("blocked": non-deal cue)
+    cue: bool  # has an M&A word (required for the model to add)
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:
@@ -62,10 +63,16 @@ def _row(source: str, title: str, text: str, label: bool) -> Row:
 
 
 def load_rows(eval_dir: Path) -> list[Row]:
-    rows = [_row("reuters", r["title"], r["body"], bool(r["is_acq"]))
-            for r in _jsonl(eval_dir / "reuters_acq.jsonl") if r["split"] == "train"]
-    rows += [_row("sentifm", r["text"], "", bool(r["is_ma"]))
-             for r in _jsonl(eval_dir / "sentifm_events.jsonl") if r["split"] == "train"]
+    rows = [
+        _row("reuters", r["title"], r["body"], bool(r["is_acq"]))
+        for r in _jsonl(eval_dir / "reuters_acq.jsonl")
+        if r["split"] == "train"
+    ]
+    rows += [
+        _row("sentifm", r["text"], "", bool(r["is_ma"]))
+        for r in _jsonl(eval_dir / "sentifm_events.jsonl")
+        if r["split"] == "train"
+    ]
     rows += [_row("dev", r["title"], "", r["type"] in MA_TYPES) for r in _jsonl(DEV)]
     return rows
 
@@ -74,8 +81,9 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def train(rows: Sequence[Row], l2: float, weights_by_source: dict[str, float],
-          seed: int = SEED) -> tuple[dict[str, float], float]:
+def train(
+    rows: Sequence[Row], l2: float, weights_by_source: dict[str, float], seed: int = SEED
+) -> tuple[dict[str, float], float]:
     """Logistic regression by SGD over binary features, scaled by 1/sqrt(len)."""
     w: dict[str, float] = {}
     b = 0.0
@@ -131,14 +139,19 @@ def prf(pairs: Iterable[tuple[bool, bool]]) -> tuple[float, float, float]:
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
-def report(rows: Sequence[Row], scores: Sequence[float], veto: float, add: float,
-           ) -> dict[str, tuple[float, float, float]]:
+def report(
+    rows: Sequence[Row],
+    scores: Sequence[float],
+    veto: float,
+    add: float,
+) -> dict[str, tuple[float, float, float]]:
     out = {}
     for source in ("reuters", "sentifm", "dev"):
         idx = [i for i, r in enumerate(rows) if r.source == source]
         out[f"{source} rules"] = prf((rows[i].rule_type in MA_TYPES, rows[i].label) for i in idx)
         out[f"{source} rules+model"] = prf(
-            (decide(rows[i], scores[i], veto, add), rows[i].label) for i in idx)
+            (decide(rows[i], scores[i], veto, add), rows[i].label) for i in idx
+        )
     return out
 
 
@@ -199,10 +212,18 @@ def save(path: Path, w: dict[str, float], b: float, veto: float, add: float) -> 
     """Write the TOP_K largest weights (|w|). ``scale`` records, for readers of the file,
     that the runtime divides the weight sum by sqrt(number of features) as training did."""
     kept = sorted(w.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:TOP_K]
-    data = {"version": 1, "bias": round(b, 4), "veto": veto, "add": add, "max_chars": 600,
-            "scale": "sqrt", "weights": {k: round(v, 4) for k, v in sorted(kept)}}
-    path.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n",
-                    encoding="utf-8")
+    data = {
+        "version": 1,
+        "bias": round(b, 4),
+        "veto": veto,
+        "add": add,
+        "max_chars": 600,
+        "scale": "sqrt",
+        "weights": {k: round(v, 4) for k, v in sorted(kept)},
+    }
+    path.write_text(
+        json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     print(f"wrote {path} ({path.stat().st_size // 1024} KB, {len(kept)} weights)")
 
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
-NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+from aggregator.store import Store
+
+from . import factories
+from .factories import NOW as NOW  # the fixed clock, imported from here by many tests
 
 
 @dataclass
@@ -22,7 +24,7 @@ class Resource:
     content_type: str = "application/rss+xml; charset=utf-8"
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
-    delay: float = 0.0          # seconds before answering (a slow server)
+    delay: float = 0.0  # seconds before answering (a slow server)
 
 
 class FeedServer:
@@ -95,20 +97,28 @@ def rss(title: str, items: list[dict[str, str]]) -> str:
     """A small RSS 2.0 document; items take title, link, guid, description, date."""
     body = "".join(
         f"<item><title>{i['title']}</title><link>{i['link']}</link>"
-        f"<guid isPermaLink=\"false\">{i.get('guid', i['link'])}</guid>"
+        f'<guid isPermaLink="false">{i.get("guid", i["link"])}</guid>'
         f"<description>{i.get('description', '')}</description>"
         f"<pubDate>{i.get('date', 'Tue, 24 Nov 2026 08:00:00 GMT')}</pubDate></item>"
-        for i in items)
-    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
-            f"<title>{title}</title><link>https://example.com/</link>"
-            f"<description>{title}</description>{body}</channel></rss>")
+        for i in items
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>{title}</title><link>https://example.com/</link>"
+        f"<description>{title}</description>{body}</channel></rss>"
+    )
 
 
 def write_config(tmp_path: Path, feeds: list[dict[str, object]], **extra: object) -> Path:
     import yaml
+
     data: dict[str, object] = {
-        "site": {"title": "Test deals", "base_url": "http://127.0.0.1:8080/",
-                 "author": "tests", "id_authority": "test.example,2026"},
+        "site": {
+            "title": "Test deals",
+            "base_url": "http://127.0.0.1:8080/",
+            "author": "tests",
+            "id_authority": "test.example,2026",
+        },
         "database": "data/test.db",
         "output": "data/site",
         "allow_private_networks": True,
@@ -118,3 +128,11 @@ def write_config(tmp_path: Path, feeds: list[dict[str, object]], **extra: object
     path = tmp_path / "feeds.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False))
     return path
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """The test database in ``tmp_path`` (see ``factories.store``)."""
+    made = factories.store(tmp_path)
+    yield made
+    made.close()

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
-from typing import Sequence
-
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from aggregator.models import (
-    Company, Deal, Facets, Money, MonthVolume, Party, Settings, SiteSettings, Source, Story,
+    Company,
+    Deal,
+    Facets,
+    Money,
+    MonthVolume,
+    Party,
+    Settings,
+    SiteSettings,
+    Source,
+    Story,
     StoryQuery,
 )
 from aggregator.publish import PublishReport, publish_site
 
-T0 = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
 
 def _matches(story: Story, query: StoryQuery) -> bool:
@@ -23,8 +31,13 @@ def _matches(story: Story, query: StoryQuery) -> bool:
     checks = [
         query.curated is None or story.curated == query.curated,
         query.deal_type is None or (deal is not None and deal.type == query.deal_type),
-        query.company is None or (deal is not None
-                                  and any(p.slug == query.company for p in deal.parties)),
+        query.company is None
+        or (deal is not None and any(p.slug == query.company for p in deal.parties)),
+        query.investor is None
+        or (
+            deal is not None
+            and any(p.slug == query.investor and p.role == "investor" for p in deal.parties)
+        ),
         query.tag is None or query.tag in story.tags,
         not query.deals_only or deal is not None,
     ]
@@ -44,11 +57,15 @@ class FakeReader:
     def replace(self, story: Story) -> None:
         self.stories = [story if s.id == story.id else s for s in self.stories]
 
-    def select_stories(self, query: StoryQuery, *, limit: int, offset: int = 0,
-                       oldest_first: bool = False) -> Sequence[Story]:
-        chosen = sorted((s for s in self.stories if _matches(s, query)),
-                        key=lambda s: s.id, reverse=not oldest_first)
-        return chosen[offset:offset + limit]
+    def select_stories(
+        self, query: StoryQuery, *, limit: int, offset: int = 0, oldest_first: bool = False
+    ) -> Sequence[Story]:
+        chosen = sorted(
+            (s for s in self.stories if _matches(s, query)),
+            key=lambda s: s.id,
+            reverse=not oldest_first,
+        )
+        return chosen[offset : offset + limit]
 
     def count_stories(self, query: StoryQuery) -> int:
         return sum(1 for s in self.stories if _matches(s, query))
@@ -59,20 +76,28 @@ class FakeReader:
         if not deals:
             return []
         since = max(s.published for s in deals) - timedelta(days=days)
-        return sorted((s for s in deals if s.curated and s.published >= since),
-                      key=lambda s: (s.published, s.id))
+        return sorted(
+            (s for s in deals if s.curated and s.published >= since),
+            key=lambda s: (s.published, s.id),
+        )
 
     def facets(self) -> Facets:
         counts: Counter[str] = Counter()
+        investing: Counter[str] = Counter()
         names: dict[str, str] = {}
         for story in self.stories:
-            for party in (story.deal.parties if story.deal else ()):
-                counts[party.slug] += 1
+            parties = story.deal.parties if story.deal else ()
+            for slug in {p.slug for p in parties}:
+                counts[slug] += 1
+            for slug in {p.slug for p in parties if p.role == "investor"}:
+                investing[slug] += 1
+            for party in parties:
                 names[party.slug] = party.name
         companies = tuple(Company(slug, names[slug], n) for slug, n in sorted(counts.items()))
+        investors = tuple(Company(slug, names[slug], n) for slug, n in sorted(investing.items()))
         types = tuple(sorted({s.deal.type for s in self.stories if s.deal}))
         used = {t for s in self.stories for t in s.tags}
-        return Facets(companies, types, tuple(sorted(used | set(self.tags))))
+        return Facets(companies, types, tuple(sorted(used | set(self.tags))), investors)
 
     def deal_volume_by_month(self) -> Sequence[MonthVolume]:
         deals: Counter[str] = Counter()
@@ -88,37 +113,61 @@ class FakeReader:
         return [MonthVolume(m, deals[m], usd[m]) for m in sorted(deals)]
 
 
-def source(entry_id: int, outlet: str, *, link: str | None = None,
-           when: datetime = T0) -> Source:
+def source(entry_id: int, outlet: str, *, link: str | None = None, when: datetime = T0) -> Source:
     slug = outlet.lower().replace(" ", "-")
-    return Source(entry_id=entry_id, feed=outlet, feed_url=f"https://{slug}.example/feed.xml",
-                  title=f"{outlet} report {entry_id}",
-                  link=link or f"https://{slug}.example/news/{entry_id}",
-                  published=when, first_seen=when)
+    return Source(
+        entry_id=entry_id,
+        feed=outlet,
+        feed_url=f"https://{slug}.example/feed.xml",
+        title=f"{outlet} report {entry_id}",
+        link=link or f"https://{slug}.example/news/{entry_id}",
+        published=when,
+        first_seen=when,
+    )
 
 
-def investment(investor: str = "Amazon", target: str = "Anthropic",
-               value: float = 4e9) -> Deal:
-    return Deal(type="investment", status="announced",
-                amount=Money(value, "USD", qualifier="up to", usd=value, text="up to $4 billion"),
-                round="series-b",
-                parties=(Party(investor, "investor", investor.lower()),
-                         Party(target, "target", target.lower())),
-                evidence=f"{investor} will invest up to $4 billion in {target}",
-                rule="invest-in")
+def investment(investor: str = "Amazon", target: str = "Anthropic", value: float = 4e9) -> Deal:
+    return Deal(
+        type="investment",
+        status="announced",
+        amount=Money(value, "USD", qualifier="up to", usd=value, text="up to $4 billion"),
+        round="series-b",
+        parties=(
+            Party(investor, "investor", investor.lower()),
+            Party(target, "target", target.lower()),
+        ),
+        evidence=f"{investor} will invest up to $4 billion in {target}",
+        rule="invest-in",
+    )
 
 
-def story(story_id: int, *, title: str | None = None, deal: Deal | None = None,
-          outlets: Sequence[str] = ("Wire",), curated: bool | None = None,
-          tags: tuple[str, ...] = (), updated: datetime | None = None,
-          summary: str = "A summary of the story.") -> Story:
+def story(
+    story_id: int,
+    *,
+    title: str | None = None,
+    deal: Deal | None = None,
+    outlets: Sequence[str] = ("Wire",),
+    curated: bool | None = None,
+    tags: tuple[str, ...] = (),
+    updated: datetime | None = None,
+    summary: str = "A summary of the story.",
+) -> Story:
     when = T0 + timedelta(hours=story_id)
     sources = tuple(source(story_id * 10 + i, name, when=when) for i, name in enumerate(outlets))
-    return Story(id=story_id, uri=f"tag:aggregator.local,2026:story/{story_id}",
-                 title=title or f"Story number {story_id}", summary=summary,
-                 content_html=f"<p>{summary}</p>", primary=sources[0], sources=sources,
-                 published=when, updated=updated or when, deal=deal, tags=tags,
-                 curated=deal is not None if curated is None else curated)
+    return Story(
+        id=story_id,
+        uri=f"tag:aggregator.local,2026:story/{story_id}",
+        title=title or f"Story number {story_id}",
+        summary=summary,
+        content_html=f"<p>{summary}</p>",
+        primary=sources[0],
+        sources=sources,
+        published=when,
+        updated=updated or when,
+        deal=deal,
+        tags=tags,
+        curated=deal is not None if curated is None else curated,
+    )
 
 
 # --------------------------------------------------------------------------- publish helpers
@@ -136,15 +185,21 @@ def settings(**overrides: object) -> Settings:
 
 
 def publish(reader: FakeReader, out: Path, **overrides: object) -> PublishReport:
-    return publish_site(reader, settings=settings(**overrides), out_dir=out, now=T0,
-                        deal_line=deal_line)
+    return publish_site(
+        reader, settings=settings(**overrides), out_dir=out, now=T0, deal_line=deal_line
+    )
 
 
 def sample() -> FakeReader:
     """Seven stories, feed_size 3: odd ids are Amazon -> Anthropic deals; 3 has three outlets."""
     reader = FakeReader(tags=("chips",))
     for i in range(1, 8):
-        reader.add(story(i, deal=investment() if i % 2 else None,
-                         outlets=("Wire", "Daily", "Tech News") if i == 3 else ("Wire",),
-                         tags=("chips",) if i == 5 else ()))
+        reader.add(
+            story(
+                i,
+                deal=investment() if i % 2 else None,
+                outlets=("Wire", "Daily", "Tech News") if i == 3 else ("Wire",),
+                tags=("chips",) if i == 5 else (),
+            )
+        )
     return reader

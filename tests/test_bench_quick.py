@@ -15,9 +15,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import polling  # noqa: E402
-from bench._util import Meter, cpu_seconds  # noqa: E402
-from bench.farm import Farm, FarmConfig  # noqa: E402
+from bench import polling
+from bench._util import Meter, cpu_seconds
+from bench.farm import Farm, FarmConfig
 
 TINY = FarmConfig(feeds=6, entries=5, latency=0.0, min_kb=20, max_kb=40)
 
@@ -61,10 +61,12 @@ def test_meter_counts_cpu_of_this_process() -> None:
 
 @pytest.fixture(scope="module")
 def quick_results() -> polling.PollResults:
-    cfg = polling.PollConfig(feeds=4, entries=4, latency=0.005, runs=1, workers=1,
-                             baseline_feeds=2, judge=False)
-    return polling.run(cfg, FarmConfig(feeds=4, entries=4, latency=0.005, min_kb=20,
-                                       max_kb=30), log=lambda _: None)
+    cfg = polling.PollConfig(
+        feeds=4, entries=4, latency=0.005, runs=1, workers=1, baseline_feeds=2, judge=False
+    )
+    return polling.run(
+        cfg, FarmConfig(feeds=4, entries=4, latency=0.005, min_kb=20, max_kb=30), log=lambda _: None
+    )
 
 
 def test_quick_polling_runs_every_client_and_phase(quick_results: polling.PollResults) -> None:
@@ -74,7 +76,8 @@ def test_quick_polling_runs_every_client_and_phase(quick_results: polling.PollRe
             assert sample.wall > 0
     pipeline = quick_results.samples
     assert pipeline[("pipeline", "cold")][0].extra == pytest.approx(
-        {**pipeline[("pipeline", "cold")][0].extra, "ok": 4, "nm": 0, "failed": 0})
+        {**pipeline[("pipeline", "cold")][0].extra, "ok": 4, "nm": 0, "failed": 0}
+    )
     assert pipeline[("pipeline", "cold")][0].extra["new"] == 16
     assert pipeline[("pipeline", "warm")][0].extra["nm"] == 4
     assert pipeline[("pipeline", "warm")][0].extra["new"] == 0

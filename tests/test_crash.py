@@ -14,14 +14,15 @@ import random
 import sqlite3
 import subprocess
 import time
-from datetime import datetime, timedelta, timezone
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
 from aggregator.publish import _write
-from aggregator.service import Service
+from aggregator.runtime.service import Service
 
 from .conftest import FeedServer
 from .hostile import require_long_mode
@@ -40,12 +41,11 @@ def _first_cycle(tmp_path: Path, server: FeedServer, **farm_kw: int) -> tuple[Fa
     return farm, config, time.perf_counter() - started
 
 
-def _kill_loop(tmp_path: Path, server: FeedServer, rounds: int, seed: int,
-               **farm_kw: int) -> None:
+def _kill_loop(tmp_path: Path, server: FeedServer, rounds: int, seed: int, **farm_kw: int) -> None:
     farm, config, duration = _first_cycle(tmp_path, server, **farm_kw)
     report = kill_loop(farm, config, rounds, random.Random(seed), max_delay=duration)
     assert report.problems == [], f"seed {seed}: " + "\n".join(report.problems)
-    assert report.killed >= rounds // 2, report   # most rounds really were interrupted
+    assert report.killed >= rounds // 2, report  # most rounds really were interrupted
     settings = settings_of(config)
     assert integrity(settings.database) == "ok" and invalid_files(settings.output) == {}
 
@@ -55,8 +55,9 @@ def test_kill_9_during_update_cycles(tmp_path: Path, feed_server: FeedServer) ->
 
 
 @pytest.mark.slow
-def test_kill_9_long_loop(tmp_path: Path, feed_server: FeedServer,
-                          request: pytest.FixtureRequest) -> None:
+def test_kill_9_long_loop(
+    tmp_path: Path, feed_server: FeedServer, request: pytest.FixtureRequest
+) -> None:
     require_long_mode(request)
     seed = int(os.environ.get("HOSTILE_SEED", random.randrange(1 << 30)))
     _kill_loop(tmp_path, feed_server, rounds=50, seed=seed, feeds=10, per_feed=30)
@@ -99,11 +100,15 @@ def test_second_writer_long_reader_and_backups(tmp_path: Path, feed_server: Feed
 
 # --------------------------------------------------------------------------- publish faults
 
+
 def _mount_tmpfs(path: Path, size: str) -> bool:
     path.mkdir(parents=True, exist_ok=True)
     try:
-        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
-                              capture_output=True, timeout=10)
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
+            capture_output=True,
+            timeout=10,
+        )
     except (OSError, subprocess.SubprocessError):
         return False
     return done.returncode == 0
@@ -121,8 +126,9 @@ def _fill(directory: Path) -> None:
 
 
 @pytest.fixture(params=["tmpfs-full", "enospc", "unwritable"])
-def broken_site(request: pytest.FixtureRequest, tmp_path: Path,
-                monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, Path]]:
+def broken_site(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[str, Path]]:
     """How the site directory breaks after the first publish: a real full tmpfs (when
     ``mount`` works here), os.replace raising ENOSPC, or temp files refused (EACCES)."""
     site = tmp_path / "data" / "site"
@@ -145,6 +151,7 @@ def _break(mode: str, site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
             if str(dst).startswith(inside):
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))
             real_replace(src, dst)
+
         monkeypatch.setattr(_write.os, "replace", replace)
     else:
         real_mkstemp = _write.tempfile.mkstemp
@@ -153,17 +160,22 @@ def _break(mode: str, site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
             if dir is not None and str(dir).startswith(inside):
                 raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(dir))
             return real_mkstemp(*args, dir=dir, **kw)
+
         monkeypatch.setattr(_write.tempfile, "mkstemp", mkstemp)
 
 
 def test_publish_fault_keeps_previous_files_served(
-        tmp_path: Path, feed_server: FeedServer, broken_site: tuple[str, Path],
-        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    tmp_path: Path,
+    feed_server: FeedServer,
+    broken_site: tuple[str, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     mode, site = broken_site
     farm = Farm(feed_server, feeds=2, per_feed=8)
     farm.advance()
     settings = settings_of(farm.config(tmp_path))
-    clock = [datetime.now(timezone.utc)]
+    clock = [datetime.now(UTC)]
     service = Service(settings, clock=lambda: clock[0])
     try:
         assert service.run_cycle().publish_error is None
@@ -171,8 +183,8 @@ def test_publish_fault_keeps_previous_files_served(
         published = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
         _break(mode, site, monkeypatch)
         farm.advance()
-        clock[0] += timedelta(hours=2)   # every feed is due again
-        with caplog.at_level(logging.ERROR, logger="aggregator.pipeline"):
+        clock[0] += timedelta(hours=2)  # every feed is due again
+        with caplog.at_level(logging.ERROR, logger="aggregator.cycle._pipeline"):
             report = service.run_cycle()
         assert report.publish_error and report.new_entries > 0
         assert any("publish failed" in r.getMessage() for r in caplog.records)
@@ -184,6 +196,6 @@ def test_publish_fault_keeps_previous_files_served(
             status, _, body = get(port, "/readyz")
             assert status == 503 and b"publish_error" in body
             status, _, body = get(port, "/all.atom")
-            assert status == 200   # the previous file, still served
+            assert status == 200  # the previous file, still served
     finally:
         service.close()

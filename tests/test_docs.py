@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from aggregator.cli import cli
+from aggregator.runtime.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,3 +51,24 @@ def test_readme_quick_start_has_two_commands() -> None:
 
 def test_changelog_has_unreleased_section() -> None:
     assert "## Unreleased" in (ROOT / "CHANGELOG.md").read_text()
+
+
+def test_architecture_lists_every_package_with_its_layer() -> None:
+    """docs/architecture.md's package table: every package of aggregator/ (a new package
+    without a row fails), none that is gone, each with what ``aggregator.LAYERS`` lets it
+    import."""
+    from aggregator import LAYERS
+
+    doc = (ROOT / "docs" / "architecture.md").read_text()
+    table = doc.split("| package | its one job | may import |", 1)[1].split("\n\n", 1)[0]
+    rows = {}
+    for line in table.splitlines()[2:]:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        rows[cells[0].strip("`")] = tuple(
+            c.strip().strip("`") for c in cells[2].split(",") if c.strip() not in ("—", "")
+        )
+    packages = {p.parent.name for p in (ROOT / "aggregator").glob("*/__init__.py")}
+    assert set(rows) == packages
+    assert list(rows) == list(LAYERS)  # in flow order
+    assert rows == LAYERS
+    assert "## Caches" in doc

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from aggregator.cli import cli
+from aggregator.runtime.cli import cli
 
 from .conftest import FeedServer, rss, write_config
 
@@ -17,22 +17,37 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 DEAL_NS = "https://aggregator.dev/ns/deal/1.0"
 
 STORY = [
-    ("Outlet A", "Amazon to invest up to $4 billion in Anthropic",
-     "https://a.example/2026/amazon-anthropic?utm_source=rss&utm_medium=feed",
-     "Amazon will invest up to $4 billion in the AI startup Anthropic and take a minority stake."),
-    ("Outlet B", "Amazon steps up AI race with up to $4 billion deal to invest in Anthropic",
-     "https://b.example/news/amazon-steps-up-ai-race",
-     "Amazon said it would invest up to $4 billion in Anthropic, the AI startup."),
-    ("Outlet C", "Amazon and Anthropic partner with a $4B deal",
-     "https://c.example/amazon-anthropic-4b",
-     "Amazon will invest up to $4 billion in Anthropic under the agreement."),
+    (
+        "Outlet A",
+        "Amazon to invest up to $4 billion in Anthropic",
+        "https://a.example/2026/amazon-anthropic?utm_source=rss&utm_medium=feed",
+        "Amazon will invest up to $4 billion in the AI startup Anthropic and take a minority "
+        "stake.",
+    ),
+    (
+        "Outlet B",
+        "Amazon steps up AI race with up to $4 billion deal to invest in Anthropic",
+        "https://b.example/news/amazon-steps-up-ai-race",
+        "Amazon said it would invest up to $4 billion in Anthropic, the AI startup.",
+    ),
+    (
+        "Outlet C",
+        "Amazon and Anthropic partner with a $4B deal",
+        "https://c.example/amazon-anthropic-4b",
+        "Amazon will invest up to $4 billion in Anthropic under the agreement.",
+    ),
 ]
 OTHER = {
-    "Outlet A": ("Nvidia unveils a faster data-centre chip", "https://a.example/nvidia-chip",
-                 "The new GPU doubles inference throughput, the company said."),
-    "Outlet B": ("Mistral AI raises EUR 600 million Series B",
-                 "https://b.example/mistral-series-b",
-                 "The Paris startup raised 600 million euros in a Series B round."),
+    "Outlet A": (
+        "Nvidia unveils a faster data-centre chip",
+        "https://a.example/nvidia-chip",
+        "The new GPU doubles inference throughput, the company said.",
+    ),
+    "Outlet B": (
+        "Mistral AI raises EUR 600 million Series B",
+        "https://b.example/mistral-series-b",
+        "The Paris startup raised 600 million euros in a Series B round.",
+    ),
 }
 
 
@@ -41,8 +56,8 @@ def _serve(server: FeedServer) -> list[dict[str, object]]:
     for name, title, link, text in STORY:
         items = [{"title": title, "link": link, "description": text, "guid": link}]
         if name in OTHER:
-            t, l, d = OTHER[name]
-            items.append({"title": t, "link": l, "description": d, "guid": l})
+            t, link, d = OTHER[name]
+            items.append({"title": t, "link": link, "description": d, "guid": link})
         url = server.add(f"/{name[-1].lower()}.xml", rss(name, items))
         feeds.append({"name": name, "url": url})
     return feeds
@@ -68,8 +83,9 @@ def test_three_outlets_one_story_and_stable_ids(tmp_path: Path, feed_server: Fee
     story = next(e for e in entries if "Anthropic" in e.findtext(f"{ATOM}title"))
     rels = [link.get("rel", "alternate") for link in story.findall(f"{ATOM}link")]
     assert rels.count("alternate") == 1 and rels.count("related") == 2
-    related_titles = {link.get("title") for link in story.findall(f"{ATOM}link")
-                      if link.get("rel") == "related"}
+    related_titles = {
+        link.get("title") for link in story.findall(f"{ATOM}link") if link.get("rel") == "related"
+    }
     assert len(related_titles) == 2 and related_titles <= {"Outlet A", "Outlet B", "Outlet C"}
     hrefs = [link.get("href") for link in story.findall(f"{ATOM}link")]
     assert not any("utm_" in (h or "") for h in hrefs)
@@ -103,36 +119,56 @@ def test_deal_story_matches_output_contract(tmp_path: Path, feed_server: FeedSer
     assert summary.startswith("Investment · Amazon → Anthropic · up to $4B")
 
 
-def test_one_broken_feed_does_not_stop_the_others(tmp_path: Path,
-                                                  feed_server: FeedServer) -> None:
+def test_one_broken_feed_does_not_stop_the_others(tmp_path: Path, feed_server: FeedServer) -> None:
     feeds = _serve(feed_server)
-    feeds.append({"name": "Broken", "url": feed_server.add("/broken.xml", "<html>nope</html>",
-                                                             content_type="text/html")})
+    feeds.append(
+        {
+            "name": "Broken",
+            "url": feed_server.add("/broken.xml", "<html>nope</html>", content_type="text/html"),
+        }
+    )
     feeds.append({"name": "Gone", "url": feed_server.add("/gone.xml", "", status=410)})
     config = write_config(tmp_path, feeds)
     _update(config)
     assert len(_entries(tmp_path / "data" / "site" / "all.atom")) == 3
     result = CliRunner().invoke(cli, ["--config", str(config), "feeds", "--json"])
     import json
+
     rows = {r["name"]: r for r in json.loads(result.output)}
     assert "not a feed" in rows["Broken"]["error"].lower() or rows["Broken"]["errors"] == 1
     assert rows["Gone"]["status"] == "410 Gone"
     assert rows["Outlet A"]["entries"] == 2
 
 
-@pytest.mark.parametrize("bad, message", [
-    ("feeds: [{name: x}]\n", "feeds"),
-    ("feeds:\n  - name: x\n    url: ftp://x\n", "feeds[0].url"),
-])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ("feeds: [{name: x}]\n", "feeds"),
+        ("feeds:\n  - name: x\n    url: ftp://x\n", "feeds[0].url"),
+    ],
+)
 def test_config_errors_exit_2_naming_line(tmp_path: Path, bad: str, message: str) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(bad)
-    from aggregator.cli import main
     import subprocess
     import sys
-    proc = subprocess.run([sys.executable, "-c", "from aggregator.cli import main; main()",
-                           "--config", str(path), "config", "check"],
-                          capture_output=True, text=True, timeout=60)
+
+    from aggregator.runtime.cli import main
+
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from aggregator.runtime.cli import main; main()",
+            "--config",
+            str(path),
+            "config",
+            "check",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 2
     assert str(path) in proc.stderr and message in proc.stderr
     assert main  # the entry point exists
@@ -140,12 +176,12 @@ def test_config_errors_exit_2_naming_line(tmp_path: Path, bad: str, message: str
 
 def test_feeds_json_gives_the_whole_error_and_times_with_their_zone(tmp_path: Path) -> None:
     import json
+    import socket
     from datetime import datetime, timedelta
 
     from aggregator.store import Store
 
-    import socket
-    with socket.socket() as closed:      # nothing listens there once it is closed
+    with socket.socket() as closed:  # nothing listens there once it is closed
         closed.bind(("127.0.0.1", 0))
         port = closed.getsockname()[1]
     url = f"http://127.0.0.1:{port}/a-feed-path-long-enough-for-a-long-error-message.xml"

@@ -13,18 +13,24 @@ from __future__ import annotations
 
 import random
 import tempfile
-from datetime import datetime, timezone
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aggregator import pipeline
+from aggregator.cycle import _pipeline as pipeline
 from aggregator.errors import ParseError
 from aggregator.models import (
-    FeedSettings, FetchRequest, FetchResult, ParsedFeed, Settings, SiteSettings,
+    FeedSettings,
+    FetchRequest,
+    FetchResult,
+    ParsedFeed,
+    Settings,
+    SiteSettings,
 )
 from aggregator.parse import ParseLimits, parse_feed
 from aggregator.store import Store
@@ -36,21 +42,49 @@ from .hostile.checks import ILLEGAL_XML, dangers, invalid_files
 # a falsifying document is large; its repr must not turn into an error of its own
 pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")
 
-NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 URL = "https://fuzz.example/feed.xml"
 FEEDS_DIR = Path(__file__).parent / "data" / "feeds"
-REAL_FEEDS = [p.read_bytes() for p in sorted(FEEDS_DIR.iterdir())
-              if p.suffix in (".xml", ".atom", ".rss", ".rdf")]
+REAL_FEEDS = [
+    p.read_bytes()
+    for p in sorted(FEEDS_DIR.iterdir())
+    if p.suffix in (".xml", ".atom", ".rss", ".rdf")
+]
 TOKENS = [
-    b"<!DOCTYPE rss [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;'>]>", b"&b;", b"&a;",
-    b'<!DOCTYPE x SYSTEM "http://127.0.0.1:9/dtd">', b"&#xD800;", b"&#x110000;",
-    b"&#99999999999;", b"&#0;", b"\x00", b"\x1b", b"\x0c", b"\xef\xbf\xbe", b"\xff\xfe",
-    b"\xed\xa0\x80", b"<![CDATA[", b"]]>", b"<item>", b"</item>", b"<entry>", b"</entry>",
-    b"<title>", b"</title>", b"&nbsp;", b"&unknown;", b"&amp;", b"<",
-    b"&lt;script&gt;XSSMARK()&lt;/script&gt;", b"<link>javascript:XSSMARK()</link>",
-    b'<a href="java&#x09;script:XSSMARK()">x</a>', b"<guid>dup</guid>",
-    b"<pubDate>Fri, 31 Dec 9999 23:59:59 GMT</pubDate>", b"<pubDate></pubDate>",
-    b"<?xml version='1.0' encoding='utf-16'?>", b"<?xml version='1.0' encoding='bogus'?>",
+    b"<!DOCTYPE rss [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;'>]>",
+    b"&b;",
+    b"&a;",
+    b'<!DOCTYPE x SYSTEM "http://127.0.0.1:9/dtd">',
+    b"&#xD800;",
+    b"&#x110000;",
+    b"&#99999999999;",
+    b"&#0;",
+    b"\x00",
+    b"\x1b",
+    b"\x0c",
+    b"\xef\xbf\xbe",
+    b"\xff\xfe",
+    b"\xed\xa0\x80",
+    b"<![CDATA[",
+    b"]]>",
+    b"<item>",
+    b"</item>",
+    b"<entry>",
+    b"</entry>",
+    b"<title>",
+    b"</title>",
+    b"&nbsp;",
+    b"&unknown;",
+    b"&amp;",
+    b"<",
+    b"&lt;script&gt;XSSMARK()&lt;/script&gt;",
+    b"<link>javascript:XSSMARK()</link>",
+    b'<a href="java&#x09;script:XSSMARK()">x</a>',
+    b"<guid>dup</guid>",
+    b"<pubDate>Fri, 31 Dec 9999 23:59:59 GMT</pubDate>",
+    b"<pubDate></pubDate>",
+    b"<?xml version='1.0' encoding='utf-16'?>",
+    b"<?xml version='1.0' encoding='bogus'?>",
     b'<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml" onclick="XSSMARK()">'
     b"<script>XSSMARK()</script></div></content>",
 ]
@@ -65,9 +99,9 @@ def mutated_feed(draw: st.DrawFn, sources: Sequence[bytes] = tuple(REAL_FEEDS)) 
         if op == "insert":
             data[at:at] = draw(st.sampled_from(TOKENS) | st.binary(min_size=1, max_size=16))
         elif op == "delete":
-            del data[at:at + draw(st.integers(1, 512))]
+            del data[at : at + draw(st.integers(1, 512))]
         elif op == "duplicate":
-            data[at:at] = data[at:at + draw(st.integers(1, 2048))]
+            data[at:at] = data[at : at + draw(st.integers(1, 2048))]
         elif op == "flip" and at < len(data):
             data[at] = draw(st.integers(0, 255))
         elif op == "truncate":
@@ -75,7 +109,7 @@ def mutated_feed(draw: st.DrawFn, sources: Sequence[bytes] = tuple(REAL_FEEDS)) 
     return bytes(data)
 
 
-SMALL_FEEDS = tuple(f for f in REAL_FEEDS if len(f) <= 40_000)   # the fast profile's sources
+SMALL_FEEDS = tuple(f for f in REAL_FEEDS if len(f) <= 40_000)  # the fast profile's sources
 DOCUMENTS = st.one_of(st.binary(max_size=2048), mutated_feed(SMALL_FEEDS))
 ALL_DOCUMENTS = st.one_of(st.binary(max_size=8192), mutated_feed())
 
@@ -86,12 +120,22 @@ class BytesFetcher:
     def __init__(self, content: bytes) -> None:
         self.content = content
 
-    def fetch_many_sync(self, requests: Sequence[FetchRequest],
-                        on_result: Callable[[FetchResult], None] | None = None
-                        ) -> list[FetchResult]:
-        return [FetchResult(feed=r.feed, url=r.url or URL, status=200, content=self.content,
-                            headers={"content-type": "application/xml"}, final_url=r.url)
-                for r in requests]
+    def fetch_many_sync(
+        self,
+        requests: Sequence[FetchRequest],
+        on_result: Callable[[FetchResult], None] | None = None,
+    ) -> list[FetchResult]:
+        return [
+            FetchResult(
+                feed=r.feed,
+                url=r.url or URL,
+                status=200,
+                content=self.content,
+                headers={"content-type": "application/xml"},
+                final_url=r.url,
+            )
+            for r in requests
+        ]
 
 
 def check_parsed(parsed: ParsedFeed, limits: ParseLimits) -> None:
@@ -111,17 +155,27 @@ def check_parsed(parsed: ParsedFeed, limits: ParseLimits) -> None:
 def fuzz_one(data: bytes) -> None:
     limits = ParseLimits()
     try:
-        parsed = parse_feed(data, feed="fuzz", url=URL, now=NOW, limits=limits,
-                            headers={"content-type": "application/xml"})
+        parsed = parse_feed(
+            data,
+            feed="fuzz",
+            url=URL,
+            now=NOW,
+            limits=limits,
+            headers={"content-type": "application/xml"},
+        )
     except ParseError:
         parsed = None
     if parsed is not None:
         check_parsed(parsed, limits)
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        cfg = Settings(site=SiteSettings(id_authority="fuzz.test,2026"),
-                       feeds=(FeedSettings(name="fuzz", url=URL),), output=site,
-                       database=Path(tmp) / "unused.db", feed_size=10)
+        cfg = Settings(
+            site=SiteSettings(id_authority="fuzz.test,2026"),
+            feeds=(FeedSettings(name="fuzz", url=URL),),
+            output=site,
+            database=Path(tmp) / "unused.db",
+            feed_size=10,
+        )
         with Store(None, id_authority="fuzz.test,2026") as store:
             fetcher: Any = BytesFetcher(data)
             report = pipeline.run_once(cfg, store, fetcher, NOW, rng=random.Random(0))
@@ -150,31 +204,32 @@ def test_fuzz_long(request: pytest.FixtureRequest) -> None:
 
 # --------------------------------------------------------------------------- entry keys
 
-GUIDS = st.lists(st.one_of(st.none(), st.sampled_from(["g1", "g2", "g3", " g1 "])),
-                 min_size=1, max_size=8)
+GUIDS = st.lists(
+    st.one_of(st.none(), st.sampled_from(["g1", "g2", "g3", " g1 "])), min_size=1, max_size=8
+)
 
 
 def _keys(order: list[int], guids: list[str | None]) -> dict[str, str]:
-    items = "".join(item(f"story {i}", f"https://keys.example/{i}", guid=guids[i])
-                    for i in order)
+    items = "".join(item(f"story {i}", f"https://keys.example/{i}", guid=guids[i]) for i in order)
     parsed = parse_feed(rss(items).encode(), feed="k", url=URL, now=NOW)
     return {e.link or "": e.entry_key for e in parsed.entries}
 
 
 @settings(max_examples=60, deadline=None)
 @given(GUIDS, st.randoms(use_true_random=False))
-def test_entry_keys_under_shuffled_and_duplicated_guids(guids: list[str | None],
-                                                        rnd: random.Random) -> None:
+def test_entry_keys_under_shuffled_and_duplicated_guids(
+    guids: list[str | None], rnd: random.Random
+) -> None:
     order = list(range(len(guids)))
     keys = _keys(order, guids)
     rnd.shuffle(order)
-    assert _keys(order, guids) == keys            # independent of document order
+    assert _keys(order, guids) == keys  # independent of document order
     assert len(set(keys.values())) == len(keys) == len(guids)
     stripped = [g.strip() if g else None for g in guids]
     for i, guid in enumerate(stripped):
         key = keys[f"https://keys.example/{i}"]
         if guid is not None and stripped.count(guid) == 1:
             assert key == f"guid:{guid}"
-        else:   # absent or shared GUID: the link decides, never the GUID
+        else:  # absent or shared GUID: the link decides, never the GUID
             assert key == f"link:https://keys.example/{i}"
     assert SENTINEL not in "".join(keys.values())

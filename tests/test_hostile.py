@@ -7,17 +7,21 @@ entry in place, every published feed valid and nothing active or secret publishe
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
-from aggregator.service import Service
+from aggregator.runtime.service import Service
 
 from .hostile.cases import CASES, KNOWN_BUGS, Case, by_name
 from .hostile.checks import dangers, invalid_files
 from .hostile.harness import (
-    Harness, header_problems, path_problems, plant_escape_routes, serving,
+    Harness,
+    header_problems,
+    path_problems,
+    plant_escape_routes,
+    serving,
 )
 from .hostile.server import HostileServer
 
@@ -35,8 +39,9 @@ def harness(server: HostileServer, tmp_path_factory: pytest.TempPathFactory) -> 
 
 def _param(case: Case) -> object:
     if case.name in KNOWN_BUGS:
-        return pytest.param(case, id=case.name, marks=pytest.mark.xfail(
-            strict=True, reason=KNOWN_BUGS[case.name]))
+        return pytest.param(
+            case, id=case.name, marks=pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[case.name])
+        )
     return pytest.param(case, id=case.name)
 
 
@@ -66,18 +71,25 @@ def _site(tmp_path: Path, files: dict[str, str]) -> Path:
     return tmp_path
 
 
-ATOM = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
-        '<title>t</title><id>urn:x</id><updated>2026-11-24T00:00:00Z</updated>'
-        '<author><name>a</name></author><entry><title>e</title><id>urn:e</id>'
-        '<updated>2026-11-24T00:00:00Z</updated><content type="html">{}</content>'
-        '</entry></feed>')
+ATOM = (
+    '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+    "<title>t</title><id>urn:x</id><updated>2026-11-24T00:00:00Z</updated>"
+    "<author><name>a</name></author><entry><title>e</title><id>urn:e</id>"
+    '<updated>2026-11-24T00:00:00Z</updated><content type="html">{}</content>'
+    "</entry></feed>"
+)
 
 
-@pytest.mark.parametrize("content", [
-    "&lt;script&gt;x()&lt;/script&gt;", "&lt;img src=x onerror=x()&gt;",
-    "&lt;a href='java&amp;#x09;script:x()'&gt;a&lt;/a&gt;",
-    "&lt;svg&gt;&lt;/svg&gt;", "&lt;a href='data:text/html,x'&gt;a&lt;/a&gt;",
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "&lt;script&gt;x()&lt;/script&gt;",
+        "&lt;img src=x onerror=x()&gt;",
+        "&lt;a href='java&amp;#x09;script:x()'&gt;a&lt;/a&gt;",
+        "&lt;svg&gt;&lt;/svg&gt;",
+        "&lt;a href='data:text/html,x'&gt;a&lt;/a&gt;",
+    ],
+)
 def test_the_danger_check_is_not_vacuous(tmp_path: Path, content: str) -> None:
     site = _site(tmp_path, {"all.atom": ATOM.format(content)})
     assert invalid_files(site) == {}
@@ -86,6 +98,13 @@ def test_the_danger_check_is_not_vacuous(tmp_path: Path, content: str) -> None:
 
 def test_the_validity_check_is_not_vacuous(tmp_path: Path) -> None:
     good = ATOM.format("&lt;p&gt;fine&lt;/p&gt;")
-    site = _site(tmp_path, {"a.atom": good, "half.atom": good[: len(good) // 2],
-                            "b.json": '{"version": "x", "items": [', "c.atom": "<feed/>"})
+    site = _site(
+        tmp_path,
+        {
+            "a.atom": good,
+            "half.atom": good[: len(good) // 2],
+            "b.json": '{"version": "x", "items": [',
+            "c.atom": "<feed/>",
+        },
+    )
     assert sorted(invalid_files(site)) == ["b.json", "c.atom", "half.atom"]

@@ -5,8 +5,8 @@ command the README shows with the shell it shows (``. .venv/bin/activate`` first
 ``AGGREGATOR_CONFIG=examples/demo.yaml`` (the README's own way of choosing a config) reads the
 local demo feeds, and ``AGGREGATOR_PORT`` a free port. Left out, with why: ``make run`` (polls
 the real feeds), ``make test``/``test-long``/``hostile``/``bench``/``bench-quick`` (this
-suite, the hostile suite and the benchmarks themselves) and the container commands (need
-docker or podman: tests/container).
+suite, the hostile suite and the benchmarks themselves), ``make lint`` (CI runs it itself,
+before this suite) and the container commands (need docker or podman: tests/container).
 """
 
 from __future__ import annotations
@@ -25,8 +25,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text()
-NOT_RUN = {"make run", "make test", "make test-long", "make bench", "make bench-quick",
-           "make hostile"}
+NOT_RUN = {
+    "make run",
+    "make test",
+    "make test-long",
+    "make bench",
+    "make bench-quick",
+    "make hostile",
+    "make lint",
+}
 SERVING = ("aggregator run", "aggregator serve", "make demo-serve")
 
 
@@ -39,19 +46,24 @@ def shown_commands() -> list[str]:
             line = line.split("  #")[0].strip()
             if line and not line.startswith(("docker", "-e ", "#")):
                 out.append(line)
-    out += [c for c in re.findall(r"`((?:make|aggregator) [^`|]+)`", README)   # in the text
-            if "[" not in c]
+    out += [
+        c
+        for c in re.findall(r"`((?:make|aggregator) [^`|]+)`", README)  # in the text
+        if "[" not in c
+    ]
     table = README.split("## Commands", 1)[1].split("\n## ", 1)[0]
     for cell in re.findall(r"^\| `(aggregator [^`]+)` \|", table, re.M):
         out.append(re.sub(r"\s*\[[^\]]*\]", "", cell))
         if "[" in cell:
             out.append(re.sub(r"\[([^\]]*)\]", r"\1", cell))
-    return list(dict.fromkeys(c for c in out if c.rstrip("\\").strip() not in NOT_RUN
-                              and not c.endswith("\\")))
+    return list(
+        dict.fromkeys(
+            c for c in out if c.rstrip("\\").strip() not in NOT_RUN and not c.endswith("\\")
+        )
+    )
 
 
-PLACEHOLDERS = {" N": " 3", " ID": " 1", " PATH": " copy-of-the.db", " H": " 127.0.0.1",
-                " S": " 5"}
+PLACEHOLDERS = {" N": " 3", " ID": " 1", " PATH": " copy-of-the.db", " H": " 127.0.0.1", " S": " 5"}
 
 
 def literal(command: str, port: int) -> str:
@@ -89,18 +101,28 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
     stamp = ROOT / ".venv" / ".installed"
     if not stamp.exists():
         pytest.skip("the virtualenv was not made by the quick start (no .venv/.installed)")
-    when = stamp.stat().st_mtime_ns     # in nanoseconds: a float may round up past the stamp
+    when = stamp.stat().st_mtime_ns  # in nanoseconds: a float may round up past the stamp
     os.utime(target / "pyproject.toml", ns=(when, when))
     return target
 
 
 def shell(clone: Path, command: str, port: int) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("AGGREGATOR_")}
-    env.update(AGGREGATOR_CONFIG="examples/demo.yaml", AGGREGATOR_PORT=str(port),
-               AGGREGATOR_WEB_WORKERS="1", PATH=os.defpath)
-    return subprocess.Popen(["bash", "-c", f". .venv/bin/activate && {command}"], cwd=clone,
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            start_new_session=True)
+    env.update(
+        AGGREGATOR_CONFIG="examples/demo.yaml",
+        AGGREGATOR_PORT=str(port),
+        AGGREGATOR_WEB_WORKERS="1",
+        PATH=os.defpath,
+    )
+    return subprocess.Popen(
+        ["bash", "-c", f". .venv/bin/activate && {command}"],
+        cwd=clone,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def wait_ready(url: str, proc: subprocess.Popen[str], within: float = 60) -> None:
@@ -140,7 +162,7 @@ def test_every_readme_command_runs_as_written(clone: Path) -> None:
         if proc.returncode != 0:
             failed.append(f"{text}: exit {proc.returncode}\n{output}")
         elif command == "make demo":
-            assert "make demo-serve" in output       # it says how to look at the demo
+            assert "make demo-serve" in output  # it says how to look at the demo
             assert (clone / "examples/data/site/index.html").exists()
     assert failed == []
 

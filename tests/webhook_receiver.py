@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Iterator
 
 import pytest
 
@@ -16,7 +16,7 @@ from aggregator.alerts import verify
 @dataclass(frozen=True)
 class Received:
     path: str
-    headers: dict[str, str]        # lower-case names
+    headers: dict[str, str]  # lower-case names
     body: bytes
 
 
@@ -26,8 +26,8 @@ class Receiver:
         self.status = 200
         self.answer = b'{"ok": true}'
         self.hang = False
-        self.arrived = threading.Event()     # set when a request has come in
-        self.release = threading.Event()     # a hanging request answers once this is set
+        self.arrived = threading.Event()  # set when a request has come in
+        self.release = threading.Event()  # a hanging request answers once this is set
         self.lock = threading.Lock()
         receiver = self
 
@@ -48,8 +48,9 @@ class Receiver:
     def handle(self, req: BaseHTTPRequestHandler) -> None:
         body = req.rfile.read(int(req.headers.get("Content-Length", "0")))
         with self.lock:
-            self.requests.append(Received(req.path, {k.lower(): v for k, v in
-                                                     req.headers.items()}, body))
+            self.requests.append(
+                Received(req.path, {k.lower(): v for k, v in req.headers.items()}, body)
+            )
         self.arrived.set()
         if self.hang:
             self.release.wait(60)
@@ -60,15 +61,17 @@ class Receiver:
             req.end_headers()
             req.wfile.write(self.answer)
         except OSError:
-            pass                       # the sender gave up or was killed meanwhile
+            pass  # the sender gave up or was killed meanwhile
 
     def keys(self) -> list[str]:
         return [r.headers["idempotency-key"] for r in self.requests]
 
     def signed(self, secret: str) -> bool:
         """Every request carries a signature of its body made with ``secret``."""
-        return all(verify(secret, r.body, r.headers.get("x-aggregator-signature", ""))
-                   for r in self.requests)
+        return all(
+            verify(secret, r.body, r.headers.get("x-aggregator-signature", ""))
+            for r in self.requests
+        )
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """alerts: which deal stories an alert rule is about, and what changed since it last fired.
 
 Pure functions over the shared dataclasses (no SQL, no HTTP): the pipeline's glue
-(``aggregator.alerting``) reads and writes the state, ``aggregator.deliver`` sends.
+(``aggregator.cycle``) reads and writes the state, ``aggregator.fetch`` sends.
 
 Public API::
 
@@ -18,5 +18,13 @@ from ._diff import FactState, alert_changes, corrections
 from ._match import matches
 from ._payload import Message, payload, signature, verify
 
-__all__ = ["FactState", "Message", "alert_changes", "corrections", "matches", "payload",
-           "signature", "verify"]
+__all__ = [
+    "FactState",
+    "Message",
+    "alert_changes",
+    "corrections",
+    "matches",
+    "payload",
+    "signature",
+    "verify",
+]

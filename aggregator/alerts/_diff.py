@@ -8,8 +8,8 @@ text is read again; none of that is news, so none of it is compared.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ..models import Deal, FactChange, Money
 
@@ -31,38 +31,57 @@ class FactState:
 
     type: str
     status: str | None = None
-    amount: str | None = None               # as shown ("up to $4B"); None: unknown
-    amount_key: str | None = None           # compared (see ``_amount_key``)
-    parties: dict[str, str] = field(default_factory=dict)   # slug -> "Name (role)"
+    amount: str | None = None  # as shown ("up to $4B"); None: unknown
+    amount_key: str | None = None  # compared (see ``_amount_key``)
+    parties: dict[str, str] = field(default_factory=dict)  # slug -> "Name (role)"
 
     @classmethod
-    def of(cls, deal: Deal, money_text: Callable[[Money], str]) -> "FactState":
+    def of(cls, deal: Deal, money_text: Callable[[Money], str]) -> FactState:
         parties: dict[str, str] = {}
         for party in deal.parties:
             parties.setdefault(party.slug, f"{party.name} ({party.role})")
-        return cls(type=deal.type, status=deal.status,
-                   amount=money_text(deal.amount) if deal.amount is not None else None,
-                   amount_key=_amount_key(deal.amount), parties=parties)
+        return cls(
+            type=deal.type,
+            status=deal.status,
+            amount=money_text(deal.amount) if deal.amount is not None else None,
+            amount_key=_amount_key(deal.amount),
+            parties=parties,
+        )
 
     def to_json(self) -> str:
-        return json.dumps({"type": self.type, "status": self.status, "amount": self.amount,
-                           "amount_key": self.amount_key, "parties": self.parties},
-                          sort_keys=True)
+        return json.dumps(
+            {
+                "type": self.type,
+                "status": self.status,
+                "amount": self.amount,
+                "amount_key": self.amount_key,
+                "parties": self.parties,
+            },
+            sort_keys=True,
+        )
 
     @classmethod
-    def from_json(cls, text: str) -> "FactState":
+    def from_json(cls, text: str) -> FactState:
         data = json.loads(text)
-        return cls(type=data["type"], status=data.get("status"), amount=data.get("amount"),
-                   amount_key=data.get("amount_key"), parties=dict(data.get("parties") or {}))
+        return cls(
+            type=data["type"],
+            status=data.get("status"),
+            amount=data.get("amount"),
+            amount_key=data.get("amount_key"),
+            parties=dict(data.get("parties") or {}),
+        )
 
-    def after(self, now: "FactState") -> "FactState":
+    def after(self, now: FactState) -> FactState:
         """The state to remember once ``now`` was alerted: a fact that became unknown keeps
         its last known value, and parties are never forgotten (so a fact that flickers out
         and back, as outlets come and go, does not alert twice)."""
-        return FactState(type=now.type, status=now.status or self.status,
-                         amount=now.amount if now.amount_key else self.amount,
-                         amount_key=now.amount_key or self.amount_key,
-                         parties={**self.parties, **now.parties})
+        return FactState(
+            type=now.type,
+            status=now.status or self.status,
+            amount=now.amount if now.amount_key else self.amount,
+            amount_key=now.amount_key or self.amount_key,
+            parties={**self.parties, **now.parties},
+        )
 
 
 def alert_changes(last: FactState, now: FactState) -> tuple[FactChange, ...]:
@@ -76,13 +95,17 @@ def alert_changes(last: FactState, now: FactState) -> tuple[FactChange, ...]:
         changes.append(FactChange("amount", last.amount or UNKNOWN, now.amount or UNKNOWN))
     if now.status is not None and now.status != last.status:
         changes.append(FactChange("status", last.status or UNKNOWN, now.status))
-    changes += [FactChange("party", "", label) for slug, label in now.parties.items()
-                if slug not in last.parties]
+    changes += [
+        FactChange("party", "", label)
+        for slug, label in now.parties.items()
+        if slug not in last.parties
+    ]
     return tuple(changes)
 
 
 def corrections(old: FactState, new: FactState) -> tuple[FactChange, ...]:
     """The corrections of a published deal: a fact known before and known now, different
     (a fact first learnt is not a correction); the type; a new party."""
-    return tuple(c for c in alert_changes(old, new)
-                 if c.field in ("type", "party") or c.old != UNKNOWN)
+    return tuple(
+        c for c in alert_changes(old, new) if c.field in ("type", "party") or c.old != UNKNOWN
+    )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from ..models import AlertRule, Deal
 
 
-def matches(rule: AlertRule, deal: Deal | None, tags: Sequence[str],
-            slug: Callable[[str], str]) -> bool:
+def matches(
+    rule: AlertRule, deal: Deal | None, tags: Sequence[str], slug: Callable[[str], str]
+) -> bool:
     """Whether a story with ``deal`` and user ``tags`` is one ``rule`` alerts about.
 
     Only deal stories match. Every filter the rule sets must pass (AND), any item of a list
@@ -32,6 +33,4 @@ def matches(rule: AlertRule, deal: Deal | None, tags: Sequence[str],
         investors = {p.slug for p in deal.parties if p.role == "investor"}
         if not {slug(c) for c in rule.investors} & investors:
             return False
-    if rule.tags and not set(rule.tags) & set(tags):
-        return False
-    return True
+    return not (rule.tags and not set(rule.tags) & set(tags))

@@ -14,8 +14,9 @@ import base64
 import hashlib
 import hmac
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from ..models import AlertEvent, Deal, Money, WebhookTarget
 
@@ -45,25 +46,46 @@ def verify(secret: str, body: bytes, header: str) -> bool:
 def _money(money: Money | None) -> dict[str, Any] | None:
     if money is None:
         return None
-    return {"value": money.value, "currency": money.currency, "qualifier": money.qualifier,
-            "high": money.high, "usd": money.usd}
+    return {
+        "value": money.value,
+        "currency": money.currency,
+        "qualifier": money.qualifier,
+        "high": money.high,
+        "usd": money.usd,
+    }
 
 
 def _deal(deal: Deal) -> dict[str, Any]:
-    return {"type": deal.type, "status": deal.status, "amount": _money(deal.amount),
-            "valuation": _money(deal.valuation), "round": deal.round,
-            "parties": [{"name": p.name, "role": p.role, "slug": p.slug} for p in deal.parties]}
+    return {
+        "type": deal.type,
+        "status": deal.status,
+        "amount": _money(deal.amount),
+        "valuation": _money(deal.valuation),
+        "round": deal.round,
+        "parties": [{"name": p.name, "role": p.role, "slug": p.slug} for p in deal.parties],
+    }
 
 
 def json_body(event: AlertEvent, deal_line: str) -> dict[str, Any]:
     return {
-        "schema": SCHEMA, "id": event.uri, "rule": event.rule, "kind": event.kind,
-        "seq": event.seq, "fired_at": event.fired_at.isoformat().replace("+00:00", "Z"),
-        "headline": event.headline, "deal_line": deal_line,
-        "changes": [{"field": c.field, "from": c.old or None, "to": c.new, "text": c.text}
-                    for c in event.changes],
-        "story": {"id": event.story_uri, "title": event.title, "url": event.link,
-                  "outlet": event.outlet},
+        "schema": SCHEMA,
+        "id": event.uri,
+        "rule": event.rule,
+        "kind": event.kind,
+        "seq": event.seq,
+        "fired_at": event.fired_at.isoformat().replace("+00:00", "Z"),
+        "headline": event.headline,
+        "deal_line": deal_line,
+        "changes": [
+            {"field": c.field, "from": c.old or None, "to": c.new, "text": c.text}
+            for c in event.changes
+        ],
+        "story": {
+            "id": event.story_uri,
+            "title": event.title,
+            "url": event.link,
+            "outlet": event.outlet,
+        },
         "deal": _deal(event.deal),
     }
 
@@ -75,8 +97,10 @@ def _slack_escape(text: str) -> str:
 def _slack(event: AlertEvent, deal_line: str) -> dict[str, Any]:
     title = _slack_escape(event.title)
     link = f"<{event.link}|{title}>" if event.link else title
-    return {"text": f"*{_slack_escape(event.headline)}* · {_slack_escape(deal_line)}\n{link}",
-            "unfurl_links": False}
+    return {
+        "text": f"*{_slack_escape(event.headline)}* · {_slack_escape(deal_line)}\n{link}",
+        "unfurl_links": False,
+    }
 
 
 def _discord(event: AlertEvent, deal_line: str) -> dict[str, Any]:
@@ -94,22 +118,30 @@ def _header_text(text: str) -> str:
     return "=?UTF-8?B?" + base64.b64encode(text.encode()).decode() + "?="
 
 
-def payload(event: AlertEvent, target: WebhookTarget, deal_line: Callable[[Deal], str],
-            ) -> Message:
+def payload(
+    event: AlertEvent,
+    target: WebhookTarget,
+    deal_line: Callable[[Deal], str],
+) -> Message:
     """The request to send ``event`` to ``target``."""
     line = deal_line(event.deal)
     headers = {"User-Agent": USER_AGENT, "Idempotency-Key": event.uri}
     if target.format == "ntfy":
         body = f"{event.headline} · {line}\n{event.title}".encode()
-        headers.update({"Content-Type": "text/plain; charset=utf-8",
-                        "Title": _header_text(f"Deal alert ({event.rule})"),
-                        "Tags": "moneybag"})
+        headers.update(
+            {
+                "Content-Type": "text/plain; charset=utf-8",
+                "Title": _header_text(f"Deal alert ({event.rule})"),
+                "Tags": "moneybag",
+            }
+        )
         if event.link and event.link.isascii():
             headers["Click"] = event.link
     else:
         shape = {"json": json_body, "slack": _slack, "discord": _discord}[target.format]
-        body = json.dumps(shape(event, line), ensure_ascii=False, sort_keys=True,
-                          separators=(",", ":")).encode()
+        body = json.dumps(
+            shape(event, line), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+        ).encode()
         headers["Content-Type"] = "application/json"
     if target.secret:
         headers[SIGNATURE_HEADER] = signature(target.secret, body)

@@ -8,8 +8,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from ..models import CURRENCY_RATES, Money
 
@@ -17,60 +17,166 @@ from ..models import CURRENCY_RATES, Money
 DEFAULT_RATES: Mapping[str, float] = CURRENCY_RATES
 
 _PREFIX_CODES: Mapping[str, str] = {
-    "$": "USD", "us$": "USD", "u.s.$": "USD", "c$": "CAD", "ca$": "CAD", "a$": "AUD",
-    "au$": "AUD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "r$": "BRL", "€": "EUR",
-    "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "rs": "INR", "rs.": "INR",
-    "sfr": "CHF", "sfr.": "CHF", "stg": "GBP", "pound(s)": "GBP", "dollars": "USD",
-    "dollar": "USD", "pounds": "GBP", "pound": "GBP", "euros": "EUR", "euro": "EUR",
-    "yen": "JPY", "yuan": "CNY", "rmb": "CNY",
+    "$": "USD",
+    "us$": "USD",
+    "u.s.$": "USD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "nz$": "NZD",
+    "r$": "BRL",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "₩": "KRW",
+    "rs": "INR",
+    "rs.": "INR",
+    "sfr": "CHF",
+    "sfr.": "CHF",
+    "stg": "GBP",
+    "pound(s)": "GBP",
+    "dollars": "USD",
+    "dollar": "USD",
+    "pounds": "GBP",
+    "pound": "GBP",
+    "euros": "EUR",
+    "euro": "EUR",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "rmb": "CNY",
 }
 _WORD_CODES: Mapping[str, str] = {
-    "dlr": "USD", "dlrs": "USD", "dollar": "USD", "dollars": "USD", "u.s. dollars": "USD",
-    "us dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
-    "pounds sterling": "GBP", "sterling": "GBP", "stg": "GBP", "yen": "JPY", "yuan": "CNY",
-    "renminbi": "CNY", "rmb": "CNY", "rupee": "INR", "rupees": "INR", "won": "KRW",
-    "swiss francs": "CHF", "francs": "CHF", "canadian dollars": "CAD",
-    "australian dollars": "AUD", "hong kong dollars": "HKD", "€": "EUR", "£": "GBP",
+    "dlr": "USD",
+    "dlrs": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "u.s. dollars": "USD",
+    "us dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "pounds sterling": "GBP",
+    "sterling": "GBP",
+    "stg": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rmb": "CNY",
+    "rupee": "INR",
+    "rupees": "INR",
+    "won": "KRW",
+    "swiss francs": "CHF",
+    "francs": "CHF",
+    "canadian dollars": "CAD",
+    "australian dollars": "AUD",
+    "hong kong dollars": "HKD",
+    "€": "EUR",
+    "£": "GBP",
 }
-_ISO = ("USD|EUR|GBP|JPY|CNY|INR|CHF|CAD|AUD|HKD|SGD|KRW|SEK|NOK|DKK|BRL|NZD|ILS|AED|SAR")
+_ISO = "USD|EUR|GBP|JPY|CNY|INR|CHF|CAD|AUD|HKD|SGD|KRW|SEK|NOK|DKK|BRL|NZD|ILS|AED|SAR"
 _SCALES: Mapping[str, float] = {
-    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "million": 1e6,
-    "b": 1e9, "bn": 1e9, "bln": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trn": 1e12,
-    "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "mio": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "billion": 1e9,
+    "t": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+    "trillion": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 _NUMBER_WORDS: Mapping[str, float] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "fifty": 50,
-    "hundred": 100, "a": 1, "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "fifty": 50,
+    "hundred": 100,
+    "a": 1,
+    "an": 1,
 }
 _QUALIFIERS: Mapping[str, str] = {
-    "up to": "up to", "as much as": "up to", "as many as": "up to", "about": "about",
-    "around": "about", "approximately": "about", "approx.": "about", "approx": "about",
-    "some": "about", "circa": "about", "an estimated": "about", "roughly": "roughly",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "more than": "more than",
-    "in excess of": "more than", "north of": "more than", "above": "more than",
-    "over": "over", "just over": "over", "at least": "at least", "less than": "less than",
-    "under": "less than", "below": "less than", "just under": "less than", "~": "about",
+    "up to": "up to",
+    "as much as": "up to",
+    "as many as": "up to",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "approx.": "about",
+    "approx": "about",
+    "some": "about",
+    "circa": "about",
+    "an estimated": "about",
+    "roughly": "roughly",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "more than": "more than",
+    "in excess of": "more than",
+    "north of": "more than",
+    "above": "more than",
+    "over": "over",
+    "just over": "over",
+    "at least": "at least",
+    "less than": "less than",
+    "under": "less than",
+    "below": "less than",
+    "just under": "less than",
+    "~": "about",
     "between": "between",
 }
 
-_PREFIX = (r"(?:US\s?\$|U\.S\.\s?\$|CA?\$|AU?\$|HK\$|S\$|NZ\$|R\$|\$|€|£|¥|₹|₩|Rs\.?(?=\s?\d)"
-           r"|SFr\.?|Stg|pound\(s\)|dollars?|pounds?|euros?|yen|yuan|RMB|" + _ISO + r")")
-_NUM = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven"
-        r"|eight|nine|ten|twelve|fifteen|twenty|fifty|hundred)")
-_SCALE = (r"(?:[\s-]?(?:thousand|million|mln|mio|mn|billion|bln|bn|trillion|trn|tn|crores?|lakhs?)"
-          r"|(?:k|m|b|t)(?![\w$]))")
-_SUFFIX = (r"(?:u\.s\.\s+dollars|us\s+dollars|canadian\s+dollars|australian\s+dollars"
-           r"|hong\s+kong\s+dollars|swiss\s+francs|pounds\s+sterling|dlrs?|dollars?|euros?"
-           r"|pounds?|sterling|stg|yen|yuan|renminbi|rmb|rupees?|won|francs|€|£|" + _ISO + r")")
-_QUAL = (r"(?:up\s+to|as\s+m(?:uch|any)\s+as|about|around|approximately|approx\.?|some|circa"
-         r"|an\s+estimated|roughly|nearly|almost|close\s+to|more\s+than|in\s+excess\s+of"
-         r"|north\s+of|above|just\s+over|over|at\s+least|less\s+than|just\s+under|under"
-         r"|below|between|~)")
+_PREFIX = (
+    r"(?:US\s?\$|U\.S\.\s?\$|CA?\$|AU?\$|HK\$|S\$|NZ\$|R\$|\$|€|£|¥|₹|₩|Rs\.?(?=\s?\d)"
+    r"|SFr\.?|Stg|pound\(s\)|dollars?|pounds?|euros?|yen|yuan|RMB|" + _ISO + r")"
+)
+_NUM = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|twelve|fifteen|twenty|fifty|hundred)"
+)
+_SCALE = (
+    r"(?:[\s-]?(?:thousand|million|mln|mio|mn|billion|bln|bn|trillion|trn|tn|crores?|lakhs?)"
+    r"|(?:k|m|b|t)(?![\w$]))"
+)
+_SUFFIX = (
+    r"(?:u\.s\.\s+dollars|us\s+dollars|canadian\s+dollars|australian\s+dollars"
+    r"|hong\s+kong\s+dollars|swiss\s+francs|pounds\s+sterling|dlrs?|dollars?|euros?"
+    r"|pounds?|sterling|stg|yen|yuan|renminbi|rmb|rupees?|won|francs|€|£|" + _ISO + r")"
+)
+_QUAL = (
+    r"(?:up\s+to|as\s+m(?:uch|any)\s+as|about|around|approximately|approx\.?|some|circa"
+    r"|an\s+estimated|roughly|nearly|almost|close\s+to|more\s+than|in\s+excess\s+of"
+    r"|north\s+of|above|just\s+over|over|at\s+least|less\s+than|just\s+under|under"
+    r"|below|between|~)"
+)
 _SEP = r"\s*(?:-|–|—|to|and)\s*"
 
 MONEY_RE = re.compile(
-    r"(?=[\w$€£¥₹₩~])"        # every phrase starts so: lets the scan skip spaces and punctuation
+    r"(?=[\w$€£¥₹₩~])"  # every phrase starts so: lets the scan skip spaces and punctuation
     rf"(?:(?P<qual>{_QUAL})\s*)?"
     rf"(?:(?P<cp>{_PREFIX})\s?(?P<n1>{_NUM})(?P<s1>{_SCALE})?"
     rf"(?:(?P<sep>{_SEP})(?:{_PREFIX})?\s?(?P<n2>{_NUM})(?P<s2>{_SCALE})?)?"
@@ -104,20 +210,44 @@ _OTHER_AFTER = re.compile(
 )
 
 
-_ROUND_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:round|funding|financing|fundraise|close)\b",
-                          re.IGNORECASE)
+_ROUND_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:round|funding|financing|fundraise|close)\b", re.IGNORECASE
+)
 _SPACES = re.compile(r"\s+")
-_ANY_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen"
-                         r"|twenty|fifty|hundred)\b", re.IGNORECASE)
+_ANY_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen"
+    r"|twenty|fifty|hundred)\b",
+    re.IGNORECASE,
+)
 
 
 # A money phrase names a currency: one of these occurs (lower case) in any text it matches.
 # Texts holding none skip the MONEY_RE scan. Characters that IGNORECASE folds onto an ASCII
 # letter ("ſ" ~ s, "K" ~ k, "ı"/"İ" ~ i) disable the shortcut.
-_CURRENCY_WORDS = ("$", "€", "£", "¥", "₹", "₩", "sfr", "stg", "pound", "dollar", "dlr", "euro",
-                   "yen", "yuan", "rmb", "renminbi", "rupee", "won", "franc", "sterling",
-                   *_ISO.lower().split("|"))
-_RUPEES = re.compile(r"rs\.?\s?\d")               # "Rs 500 crore"
+_CURRENCY_WORDS = (
+    "$",
+    "€",
+    "£",
+    "¥",
+    "₹",
+    "₩",
+    "sfr",
+    "stg",
+    "pound",
+    "dollar",
+    "dlr",
+    "euro",
+    "yen",
+    "yuan",
+    "rmb",
+    "renminbi",
+    "rupee",
+    "won",
+    "franc",
+    "sterling",
+    *_ISO.lower().split("|"),
+)
+_RUPEES = re.compile(r"rs\.?\s?\d")  # "Rs 500 crore"
 _FOLDED = ("\u017f", "\u212a", "\u0131", "\u0130")
 
 
@@ -137,7 +267,7 @@ class Found:
     money: Money
     start: int
     end: int
-    kind: str                # deal | valuation | other
+    kind: str  # deal | valuation | other
 
 
 def _number(token: str) -> float:
@@ -168,7 +298,7 @@ def _values(match: re.Match[str]) -> tuple[float, float | None, bool]:
     n2, s2 = match.group("n2" if prefix else "m2"), match.group("s2" if prefix else "t2")
     has_digit = n1[0].isdigit()
     if not has_digit and not (s1 or s2):
-        return 0.0, None, False             # "some dollars", "one dollar"
+        return 0.0, None, False  # "some dollars", "one dollar"
     if n2 is None:
         return _number(n1) * _scale(s1 or s2), None, True
     high = _number(n2) * _scale(s2 or s1)
@@ -177,14 +307,14 @@ def _values(match: re.Match[str]) -> tuple[float, float | None, bool]:
 
 
 def _kind(text: str, start: int, end: int) -> str:
-    before = text[max(0, start - 60):start].lower()
-    after = text[end:end + 40]
+    before = text[max(0, start - 60) : start].lower()
+    after = text[end : end + 40]
     if _VALUATION_AFTER.search(after.lower()) or _VALUATION_BEFORE.search(before):
         return "valuation"
     if _OTHER_AFTER.search(after):
         return "other"
     if _OTHER_BEFORE.search(before) and not _ROUND_AFTER.search(after):
-        return "other"                  # "adds $2B in value", not "adds $100M to its round"
+        return "other"  # "adds $2B in value", not "adds $100M to its round"
     return "deal"
 
 
@@ -199,8 +329,14 @@ def _money(match: re.Match[str], rates: Mapping[str, float]) -> Money | None:
         return None
     rate = rates.get(currency)
     usd = None if rate is None else (high if qualifier == "up to" and high else low) * rate
-    return Money(value=low, currency=currency, qualifier=None if qualifier == "between"
-                 else qualifier, high=high, usd=usd, text=match.group(0).strip())
+    return Money(
+        value=low,
+        currency=currency,
+        qualifier=None if qualifier == "between" else qualifier,
+        high=high,
+        usd=usd,
+        text=match.group(0).strip(),
+    )
 
 
 def scan_amounts(text: str, rates: Mapping[str, float] | None = None) -> list[Found]:
@@ -226,9 +362,14 @@ def scan_amounts(text: str, rates: Mapping[str, float] | None = None) -> list[Fo
         if money is not None:
             start, end = match.span()
             kind = _kind(text, start, end)
-            if kind == "deal" and money.value < 1000 and not (match.group("s1") or match.group(
-                    "s2") or match.group("t1") or match.group("t2")):
-                kind = "other"          # "$1 Service", "prices IPO at $31": a price
+            if (
+                kind == "deal"
+                and money.value < 1000
+                and not (
+                    match.group("s1") or match.group("s2") or match.group("t1") or match.group("t2")
+                )
+            ):
+                kind = "other"  # "$1 Service", "prices IPO at $31": a price
             found.append(Found(money, start, end, kind))
     if _FRACTION_KEY.search(text):
         found = sorted(found + _fractions(text, table), key=lambda f: f.start)
@@ -239,7 +380,9 @@ def scan_amounts(text: str, rates: Mapping[str, float] | None = None) -> list[Fo
 _FRACTION_KEY = re.compile(r"\b(?:quarter|half|third)\b", re.IGNORECASE)
 _FRACTION = re.compile(
     r"\b(?:(?:a|one)\s+)?(?P<f>quarter|half|third)(?:\s+of)?[\s-]+(?:a[\s-]+)?(?P<s>million|billion"
-    r"|trillion)[\s-]+(?P<c>dollars?|euros?|pounds?|yen|yuan)\b", re.IGNORECASE)
+    r"|trillion)[\s-]+(?P<c>dollars?|euros?|pounds?|yen|yuan)\b",
+    re.IGNORECASE,
+)
 _FRACTIONS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
 _FRACTION_CURRENCY = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY"}
 
@@ -250,8 +393,12 @@ def _fractions(text: str, table: Mapping[str, float]) -> list[Found]:
         value = _FRACTIONS[m.group("f").lower()] * _scale(m.group("s"))
         currency = _FRACTION_CURRENCY[m.group("c").lower().rstrip("s")]
         rate = table.get(currency)
-        money = Money(value=value, currency=currency, usd=None if rate is None else value * rate,
-                      text=m.group(0))
+        money = Money(
+            value=value,
+            currency=currency,
+            usd=None if rate is None else value * rate,
+            text=m.group(0),
+        )
         out.append(Found(money, m.start(), m.end(), _kind(text, m.start(), m.end())))
     return out
 

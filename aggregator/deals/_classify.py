@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
-from typing import Iterator, Mapping
 
 from ..models import Deal, Money, Party
 from ._amounts import scan_amounts
 from ._gazetteer import Gazetteer, Mention, load_gazetteer
 from ._parties import backed_names, backers, lead_backers, mentions, round_investors
 from ._patterns import EXCHANGE_NAME, IGNORED_CUES, RULES, Rule
-from ._segment import (ENRICHERS, STRONG_RULES, Segment, after_headline, clean, lead,
-                       lead_segments, segment, segment_clean)
+from ._segment import (
+    ENRICHERS,
+    STRONG_RULES,
+    Segment,
+    after_headline,
+    clean,
+    lead,
+    lead_segments,
+    segment,
+    segment_clean,
+)
 from ._status import round_of, status_of
 
 _CLAUSE = re.compile(r"[;:|—–]\s|\s[-–—]\s|\.\s+(?=[A-Z])|\?\s|!\s")
@@ -30,27 +39,40 @@ _RIGHT_STOP = re.compile(
     r"|create|shape|set|sell|distribute|design|host|run|grow|open|bring)\b",
 )
 # Between two names of one group: "X and Y", "X, Y", "X and the Y", "X and Brisbane's Y".
-_JOIN = re.compile(r"^\s*(?:,|and|&|,\s*and|\+)\s*(?:the\s+)?"
-                   r"(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s\s+)?$", re.IGNORECASE)
+_JOIN = re.compile(
+    r"^\s*(?:,|and|&|,\s*and|\+)\s*(?:the\s+)?"
+    r"(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s\s+)?$",
+    re.IGNORECASE,
+)
 _FIGURES = re.compile(r"revenue|profit|earning|quarterly|results|net\s|forecast|outlook", re.I)
 _IPO = next(rule.regex for rule in RULES if rule.type == "ipo")
 _GENERIC = re.compile(
     r"\s*(?:(?:a|an|the|its|two|three|four|some|all|remaining|certain|[\w.]+-based|privately[- ]held"
     r"|closely\s+held|[A-Z][\w.]*)\s+){0,4}?(?:company|companies|firm|maker|units?|division|banks?"
     r"|stores?|assets|business|plants?|operations?|subsidiar\w+|concern|chain|hotels?|mills?"
-    r"|stations?|stake|interest|startup|insurer|refinery|brands?)\b", re.IGNORECASE)
+    r"|stations?|stake|interest|startup|insurer|refinery|brands?)\b",
+    re.IGNORECASE,
+)
 _RIVAL = re.compile(r"['’]?s?\s+(?i:rival|competitor|challenger|lookalike|clone)s?\b")
-_DESCRIPTOR = re.compile(r"^(?:\s+(?!(?:and|or|to|from|by|with|for|of|in|at|on|via)\b)[a-z][\w-]*)+\s+$")
+_DESCRIPTOR = re.compile(
+    r"^(?:\s+(?!(?:and|or|to|from|by|with|for|of|in|at|on|via)\b)[a-z][\w-]*)+\s+$"
+)
 # Advisers an IPO issuer hires are not the issuer.
 _ADVISER = re.compile(
-    r"\s(?:hir|tap|pick|appoint|mandat|select|chos|choos|enlist|retain|engag|add)\w*\s", re.I)
+    r"\s(?:hir|tap|pick|appoint|mandat|select|chos|choos|enlist|retain|engag|add)\w*\s", re.I
+)
 # What may stand between a subject and its verb: "X reportedly taps", "X and Y to merge".
-_ADJACENT = re.compile(r"^\s*(?:(?:\w+ly|to|will|would|also|now|set|is|are|agree|agrees|plan"
-                       r"|plans|formally|officially)\s+)*$", re.IGNORECASE)
+_ADJACENT = re.compile(
+    r"^\s*(?:(?:\w+ly|to|will|would|also|now|set|is|are|agree|agrees|plan"
+    r"|plans|formally|officially)\s+)*$",
+    re.IGNORECASE,
+)
 _BACKED_BY = re.compile(r"-(?:backed|owned|funded)")
 # "... from X", "... to X", "... by X": the name must follow the word ("to the Mac" after
 # "to bring ..." names no buyer).
-_TAIL_CUES = {word: re.compile(rf"\b{word}\s+(?:the\s+)?(?=[A-Z0-9])(.*)") for word in ("from", "to", "by")}
+_TAIL_CUES = {
+    word: re.compile(rf"\b{word}\s+(?:the\s+)?(?=[A-Z0-9])(.*)") for word in ("from", "to", "by")
+}
 _HIRE = re.compile(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\b", re.I)
 _HIRE_WHOM = re.compile(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\s+(.*)", re.I)
 _FOR = re.compile(r"\s*for\s+(?:the\s+)?", re.IGNORECASE)
@@ -72,7 +94,7 @@ def _left_group(found: list[Mention], text: str) -> list[Mention]:
         return []
     group = [found[-1]]
     for m in reversed(found[:-1]):
-        if not _JOIN.match(text[m.end:group[0].start]):
+        if not _JOIN.match(text[m.end : group[0].start]):
             break
         group.insert(0, m)
     return group
@@ -87,17 +109,20 @@ def _right_group(seg: Segment, gz: Gazetteer, start: int, end: int) -> tuple[lis
     found = mentions(seg.names, gz, seg.casing, start, limit)
     # "Abu Dhabi AI firm G42", "Ray-Ban maker EssilorLuxottica": a name followed by a
     # lower-case descriptor and another name only describes the second one.
-    found = [m for i, m in enumerate(found) if not (
-        i + 1 < len(found) and _DESCRIPTOR.match(seg.names[m.end:found[i + 1].start]))]
+    found = [
+        m
+        for i, m in enumerate(found)
+        if not (i + 1 < len(found) and _DESCRIPTOR.match(seg.names[m.end : found[i + 1].start]))
+    ]
     # "OpenAI Rival Anthropic", "a Perplexity rival": the rival is not the company named
     found = [m for m in found if not _RIVAL.match(seg.names, m.end)]
     group: list[Mention] = []
     for m in found:
-        if group and not _JOIN.match(seg.names[group[-1].end:m.start]):
+        if group and not _JOIN.match(seg.names[group[-1].end : m.start]):
             break
         group.append(m)
     if group and len(group) < len(found):
-        return group, group[-1].end     # "sell unit Clarity to EQT for ...": "to EQT" is tail
+        return group, group[-1].end  # "sell unit Clarity to EQT for ...": "to EQT" is tail
     return group, limit
 
 
@@ -120,23 +145,24 @@ def _party(name: str, role: str, gz: Gazetteer) -> Party:
     return Party(name=name, role=role, slug=gz.slug(name))
 
 
-def _subject(rule: Rule, seg: Segment, gz: Gazetteer, lo: int,
-             match: re.Match[str]) -> list[Mention] | None:
+def _subject(
+    rule: Rule, seg: Segment, gz: Gazetteer, lo: int, match: re.Match[str]
+) -> list[Mention] | None:
     """The names before the trigger that act; None when the rule's subject is missing."""
     before = mentions(seg.names, gz, seg.casing, lo, match.start())
     if rule.left in ("target", "issuer"):
-        funders = set(backers(seg.names[lo:match.start()], gz, seg.casing))
-        before = [m for m in before if m.name not in funders]   # "Y, backed by X, raises"
-    if rule.left == "issuer":           # "X pulls Frankfurt IPO": an exchange is no issuer
+        funders = set(backers(seg.names[lo : match.start()], gz, seg.casing))
+        before = [m for m in before if m.name not in funders]  # "Y, backed by X, raises"
+    if rule.left == "issuer":  # "X pulls Frankfurt IPO": an exchange is no issuer
         before = [m for m in before if not EXCHANGE_NAME.fullmatch(m.name)]
-    if rule.left == "issuer":           # "X hires Goldman for IPO": X, not Goldman
+    if rule.left == "issuer":  # "X hires Goldman for IPO": X, not Goldman
         verb = _ADVISER.search(seg.names, lo, match.start())
         before = [m for m in before if verb is None or m.end <= verb.start()] or before
     left = _left_group(before, seg.names)
     if rule.plural and len(left) < 2:
-        return None                     # "X and Y partner on", not "Sequoia partners on"
-    if rule.adjacent and not (left and _ADJACENT.match(seg.names[left[-1].end:match.start()])):
-        return None                     # "X partners on", not "X's trading partners to"
+        return None  # "X and Y partner on", not "Sequoia partners on"
+    if rule.adjacent and not (left and _ADJACENT.match(seg.names[left[-1].end : match.start()])):
+        return None  # "X partners on", not "X's trading partners to"
     return left
 
 
@@ -153,10 +179,9 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
     if rule.needs_right and not right and not inside and not _GENERIC.match(seg.text, match.end()):
         return None
     if rule.type in _GROUP_TYPES:
-        if rule.plural:                 # the subject names the partners
+        if rule.plural:  # the subject names the partners
             return _dedupe([_party(m.name, "partner", gz) for m in left])
-        return _group_parties(seg, gz, lo, limit if rule.type == "partnership" else hi, rule,
-                              match)
+        return _group_parties(seg, gz, lo, limit if rule.type == "partnership" else hi, rule, match)
     parties: list[Party] = [_party(m.name, rule.inside, gz) for m in inside if rule.inside]
     left_role, right_role = rule.left, rule.right
     if rule.type == "licensing":
@@ -166,29 +191,36 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
     elif left_role in ("acquirer", "investor"):
         by = _TAIL_CUES["by"].search(tail)
         if by:
-            parties += [_party(m.name, left_role, gz)
-                        for m in mentions(by.group(1), gz, seg.casing)[:1]]
+            parties += [
+                _party(m.name, left_role, gz) for m in mentions(by.group(1), gz, seg.casing)[:1]
+            ]
     if right_role and right:
         parties += [_party(m.name, right_role, gz) for m in right]
     parties += _extra_parties(rule, seg, gz, tail, match)
     if rule.inside == "target" and not any(p.role == "target" for p in parties):
         parties += [_party(m.name, "target", gz) for m in _bid_for(seg, gz, match.end(), hi)]
-    if rule.strong and left_role in ("acquirer", "investor") and not any(
-            p.role == left_role for p in parties):
-        return None                     # "buy Nvidia stock": nobody is buying a company
+    if (
+        rule.strong
+        and left_role in ("acquirer", "investor")
+        and not any(p.role == left_role for p in parties)
+    ):
+        return None  # "buy Nvidia stock": nobody is buying a company
     return _dedupe(parties)
 
 
 _GROUP_TYPES = ("partnership", "joint-venture", "merger")
 
 
-def _group_parties(seg: Segment, gz: Gazetteer, lo: int, hi: int, rule: Rule,
-                   match: re.Match[str]) -> list[Party]:
+def _group_parties(
+    seg: Segment, gz: Gazetteer, lo: int, hi: int, rule: Rule, match: re.Match[str]
+) -> list[Party]:
     """Partners: every company in the clause up to the end of the object ("X partners with Y
     to bring Z ..." stops at "to"); only the known ones when two are known. A name found by
     shape never runs into the trigger ("Monster Partners With SDJ": Monster)."""
-    found = [_before_trigger(m, seg.names, gz, match.start())
-             for m in mentions(seg.names, gz, seg.casing, lo, hi)]
+    found = [
+        _before_trigger(m, seg.names, gz, match.start())
+        for m in mentions(seg.names, gz, seg.casing, lo, hi)
+    ]
     # Governments are named by shape ("Rwandan Government"): kept beside known companies.
     known = [m for m in found if m.known or gz.slug(m.name).startswith("government-of-")]
     chosen = known if len([m for m in known if m.known]) >= 2 else found
@@ -200,51 +232,70 @@ def _group_parties(seg: Segment, gz: Gazetteer, lo: int, hi: int, rule: Rule,
 def _before_trigger(m: Mention, names: str, gz: Gazetteer, start: int) -> Mention:
     if m.known or not m.start < start < m.end:
         return m
-    return Mention(m.start, start, gz.canonical(names[m.start:start].strip()), known=False)
+    return Mention(m.start, start, gz.canonical(names[m.start : start].strip()), known=False)
 
 
-def _paired(seg: Segment, gz: Gazetteer, left: list[Mention],
-            match: re.Match[str]) -> list[Party] | None:
+def _paired(
+    seg: Segment, gz: Gazetteer, left: list[Mention], match: re.Match[str]
+) -> list[Party] | None:
     """Partners named as subject and object: "X taps Y for compute", "X selects Y as ..."."""
     obj = mentions(seg.names, gz, seg.casing, match.start("obj"), match.end("obj"))
     parties = _dedupe([_party(m.name, "partner", gz) for m in (*left, *obj[:1])])
     return parties if len(parties) >= 2 else None
 
 
-def _licence_roles(rule: Rule, seg: Segment, gz: Gazetteer, lo: int, match: re.Match[str],
-                   left: list[Mention], right: list[Mention],
-                   ) -> tuple[str | None, str | None, list[Mention]]:
-    hire = _HIRE.search(seg.text[lo:match.start()])
-    if hire:                                    # "X hires Y's founders in licensing deal"
+def _licence_roles(
+    rule: Rule,
+    seg: Segment,
+    gz: Gazetteer,
+    lo: int,
+    match: re.Match[str],
+    left: list[Mention],
+    right: list[Mention],
+) -> tuple[str | None, str | None, list[Mention]]:
+    hire = _HIRE.search(seg.text[lo : match.start()])
+    if hire:  # "X hires Y's founders in licensing deal"
         before = mentions(seg.names, gz, seg.casing, lo, lo + hire.start())
         if before:
             return "licensee", "licensor", [before[-1]]
     left_role, right_role = rule.left, rule.right
-    if rule.name == "licensing" and left and gz.kind(left[-1].name) == "media" and not (
-            right and gz.kind(right[0].name) == "media"):
+    if (
+        rule.name == "licensing"
+        and left
+        and gz.kind(left[-1].name) == "media"
+        and not (right and gz.kind(right[0].name) == "media")
+    ):
         left_role, right_role = right_role, left_role
     return left_role, right_role, left
 
 
-def _extra_parties(rule: Rule, seg: Segment, gz: Gazetteer, tail: str,
-                   match: re.Match[str]) -> list[Party]:
+def _extra_parties(
+    rule: Rule, seg: Segment, gz: Gazetteer, tail: str, match: re.Match[str]
+) -> list[Party]:
     extra: list[Party] = []
     if rule.type in ("funding", "investment"):
         leads = lead_backers(seg.names, gz, seg.casing)
-        past = backed_names(seg.names, gz, seg.casing)      # "Mubadala-backed MGX": not now
-        extra += [replace(_party(n, "investor", gz), lead=n in leads)
-                  for n in backers(seg.names, gz, seg.casing) if n not in past]
+        past = backed_names(seg.names, gz, seg.casing)  # "Mubadala-backed MGX": not now
+        extra += [
+            replace(_party(n, "investor", gz), lead=n in leads)
+            for n in backers(seg.names, gz, seg.casing)
+            if n not in past
+        ]
     if rule.type == "acquisition":
         for word, role in (("from", "seller"), ("to", "acquirer"), ("by", "acquirer")):
             hit = _TAIL_CUES[word].search(tail)
             if hit:
-                extra += [_party(m.name, role, gz)
-                          for m in mentions(hit.group(1), gz, seg.casing)[:1] if m.start == 0]
+                extra += [
+                    _party(m.name, role, gz)
+                    for m in mentions(hit.group(1), gz, seg.casing)[:1]
+                    if m.start == 0
+                ]
     if rule.type == "licensing":
-        hire = _HIRE_WHOM.search(seg.names[:match.start()])
+        hire = _HIRE_WHOM.search(seg.names[: match.start()])
         if hire:
-            extra += [_party(m.name, "licensor", gz)
-                      for m in mentions(hire.group(1), gz, seg.casing)[:1]]
+            extra += [
+                _party(m.name, "licensor", gz) for m in mentions(hire.group(1), gz, seg.casing)[:1]
+            ]
     return extra
 
 
@@ -278,8 +329,9 @@ def _candidates(seg: Segment, strong_only: bool) -> Iterator[tuple[int, int, Rul
                 yield match.start(), index, rule, match
 
 
-def _match_rules(seg: Segment, gz: Gazetteer, strong_only: bool,
-                 with_status: bool = True) -> Deal | None:
+def _match_rules(
+    seg: Segment, gz: Gazetteer, strong_only: bool, with_status: bool = True
+) -> Deal | None:
     """The first candidate (leftmost, then in rule order) that survives vetoes and finds its
     parties. ``with_status=False`` leaves ``status`` unset (enrichment does not read it)."""
     for _, _, rule, match in sorted(_candidates(seg, strong_only), key=lambda c: (c[0], c[1])):
@@ -292,8 +344,13 @@ def _match_rules(seg: Segment, gz: Gazetteer, strong_only: bool,
     return None
 
 
-def _deal(rule: Rule, seg: Segment, match: re.Match[str], parties: tuple[Party, ...],
-          with_status: bool = True) -> Deal:
+def _deal(
+    rule: Rule,
+    seg: Segment,
+    match: re.Match[str],
+    parties: tuple[Party, ...],
+    with_status: bool = True,
+) -> Deal:
     amount = next((f.money for f in seg.amounts if f.kind == "deal"), None)
     valuation = next((f.money for f in seg.amounts if f.kind == "valuation"), None)
     round_name = round_of(seg.text)
@@ -304,18 +361,24 @@ def _deal(rule: Rule, seg: Segment, match: re.Match[str], parties: tuple[Party, 
     if deal_type == "investment" and round_name is not None:
         deal_type = "funding"
     amount, valuation = _value_roles(deal_type, amount, valuation)
-    return Deal(type=deal_type, status=status_of(seg.text, deal_type) if with_status else None,
-                amount=amount,
-                valuation=valuation,
-                round=round_name if deal_type == "funding" else None, parties=parties,
-                evidence=seg.text[match.start():match.end()].strip(), rule=rule.name)
+    return Deal(
+        type=deal_type,
+        status=status_of(seg.text, deal_type) if with_status else None,
+        amount=amount,
+        valuation=valuation,
+        round=round_name if deal_type == "funding" else None,
+        parties=parties,
+        evidence=seg.text[match.start() : match.end()].strip(),
+        rule=rule.name,
+    )
 
 
 _HAS_VALUATION = frozenset({"funding", "investment", "ipo"})
 
 
-def _value_roles(deal_type: str, amount: Money | None,
-                 valuation: Money | None) -> tuple[Money | None, Money | None]:
+def _value_roles(
+    deal_type: str, amount: Money | None, valuation: Money | None
+) -> tuple[Money | None, Money | None]:
     """A company valuation only belongs to funding, investment and IPO stories; elsewhere
     "valued at $4B" ("a deal valued at", "a contract the companies value at") is the deal's
     own value."""
@@ -329,22 +392,32 @@ def _enrich(deal: Deal, other: Deal | None) -> Deal:
     if other is None or other.type != deal.type:
         return deal
     names = {p.slug for p in deal.parties}
-    parties = deal.parties + tuple(p for p in other.parties if p.slug not in names
-                                   and p.role not in {q.role for q in deal.parties})
-    amount, valuation = _value_roles(deal.type, deal.amount or other.amount,
-                                     deal.valuation or other.valuation)
-    return replace(deal, amount=amount, valuation=valuation,
-                   round=deal.round or other.round, parties=parties)
+    parties = deal.parties + tuple(
+        p
+        for p in other.parties
+        if p.slug not in names and p.role not in {q.role for q in deal.parties}
+    )
+    amount, valuation = _value_roles(
+        deal.type, deal.amount or other.amount, deal.valuation or other.valuation
+    )
+    return replace(
+        deal, amount=amount, valuation=valuation, round=deal.round or other.round, parties=parties
+    )
 
 
 # A lead sentence about the deal itself, though it names no party ("The deal is reportedly
 # worth more than $250 million", "The venture will invest 7 trillion won").
-_ANAPHOR = re.compile(r"\b(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:deal|round|offering|ipo|listing"
-                      r"|venture|investment|transaction|agreement|acquisition|takeover|purchase"
-                      r"|sale|merger|financing|fundraise|raise|contract|partnership|float)\b",
-                      re.IGNORECASE)
-_PAST_RAISE = re.compile(r"\b(?:which|that|who|has|had|previously|already)\s+(?:\w+\s+)?raised\s+"
-                         r"(?:about\s+|more\s+than\s+|over\s+|nearly\s+)?$", re.IGNORECASE)
+_ANAPHOR = re.compile(
+    r"\b(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:deal|round|offering|ipo|listing"
+    r"|venture|investment|transaction|agreement|acquisition|takeover|purchase"
+    r"|sale|merger|financing|fundraise|raise|contract|partnership|float)\b",
+    re.IGNORECASE,
+)
+_PAST_RAISE = re.compile(
+    r"\b(?:which|that|who|has|had|previously|already)\s+(?:\w+\s+)?raised\s+"
+    r"(?:about\s+|more\s+than\s+|over\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _amount_from_lead(deal: Deal, text: str, rates: Mapping[str, float] | None) -> Deal:
@@ -358,8 +431,10 @@ def _amount_from_lead(deal: Deal, text: str, rates: Mapping[str, float] | None) 
         cleaned = clean(sentence)
         found = scan_amounts(cleaned, rates)
         money = [f for f in found if f.kind == "deal"]
-        if deal.type not in ("funding", "ipo"):     # "the startup, which raised $30M from"
-            money = [f for f in money if not _PAST_RAISE.search(cleaned[max(0, f.start - 30):f.start])]
+        if deal.type not in ("funding", "ipo"):  # "the startup, which raised $30M from"
+            money = [
+                f for f in money if not _PAST_RAISE.search(cleaned[max(0, f.start - 30) : f.start])
+            ]
         if len(money) == 1:
             amount, valuation = _value_roles(deal.type, money[0].money, deal.valuation)
             return replace(deal, amount=amount, valuation=valuation)
@@ -368,12 +443,16 @@ def _amount_from_lead(deal: Deal, text: str, rates: Mapping[str, float] | None) 
     return deal
 
 
-_ROUND_TALK = re.compile(r"\b(?:round|led|co-led|co-leads?|participat\w*|invest\w*|backers?"
-                         r"|joined|funding|financing|rais\w+|series)\b", re.I)
+_ROUND_TALK = re.compile(
+    r"\b(?:round|led|co-led|co-leads?|participat\w*|invest\w*|backers?"
+    r"|joined|funding|financing|rais\w+|series)\b",
+    re.I,
+)
 
 
-def investors_from_lead(deal: Deal, text: str, gz: Gazetteer,
-                         rates: Mapping[str, float] | None) -> Deal:
+def investors_from_lead(
+    deal: Deal, text: str, gz: Gazetteer, rates: Mapping[str, float] | None
+) -> Deal:
     """The investors of a funding round the lead names and the headline does not: "Accel
     led the round, with participation from GV", "a16z and ICONIQ co-led"."""
     have = {p.slug for p in deal.parties}
@@ -399,8 +478,13 @@ def headline_blocked(title: str) -> bool:
     return bool(title.strip()) and _blocked(segment(title, None))
 
 
-def rules_and_block(title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | None,
-                    title_case: bool | None = None) -> tuple[Deal | None, bool]:
+def rules_and_block(
+    title: str,
+    text: str,
+    gz: Gazetteer,
+    rates: Mapping[str, float] | None,
+    title_case: bool | None = None,
+) -> tuple[Deal | None, bool]:
     """The rules' deal, and whether a headline without a deal carries a non-deal cue (then
     the body is not read and the deal is None). ``title_case``: whether the headline is Title
     Case, when known from elsewhere (a digest item is, when its digest is)."""
@@ -408,7 +492,7 @@ def rules_and_block(title: str, text: str, gz: Gazetteer, rates: Mapping[str, fl
     head = segment(title, rates, text, title_case) if title.strip() else None
     deal = _match_rules(head, gz, strong_only=False) if head else None
     if head is not None and deal is None and _blocked(head):
-        return None, True               # a non-deal headline: the body is not read
+        return None, True  # a non-deal headline: the body is not read
     if deal is not None:
         enrichers = ENRICHERS.get(deal.type, 0)
         for _, seg in lead_segments(text, rates, lambda index: enrichers, limit=2):
@@ -426,8 +510,13 @@ def rules_and_block(title: str, text: str, gz: Gazetteer, rates: Mapping[str, fl
     return None, False
 
 
-def classify_rules(title: str, text: str = "", *, gazetteer: Gazetteer | None = None,
-                   rates: Mapping[str, float] | None = None) -> Deal | None:
+def classify_rules(
+    title: str,
+    text: str = "",
+    *,
+    gazetteer: Gazetteer | None = None,
+    rates: Mapping[str, float] | None = None,
+) -> Deal | None:
     """The deal the rules find in a story, or None (no model involved)."""
     gz = gazetteer if gazetteer is not None else load_gazetteer()
     return rules_and_block(title, text, gz, rates)[0]

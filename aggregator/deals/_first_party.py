@@ -12,29 +12,37 @@ names no party the headline does not.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 _I = re.IGNORECASE
 _NAME = r"(?P<x>(?:the\s+)?[A-Z0-9][\w.&'’+-]*(?:\s+(?:[A-Z0-9&][\w.&'’+-]*|of|for|and|de|la))*)"
 # What a company is welcomed into when it becomes part of the publisher.
 _TEAM = r"(?i:team|family|company|group)"
 # What a company is welcomed into when it becomes a partner.
-_SCHEME = (r"(?i:program(?:me)?|network|coalition|alliance|consortium|initiative|partners?"
-           r"|partnership|ecosystem|pledge|council|forum)")
+_SCHEME = (
+    r"(?i:program(?:me)?|network|coalition|alliance|consortium|initiative|partners?"
+    r"|partnership|ecosystem|pledge|council|forum)"
+)
 # Verbs a newsroom opens a partnership headline with ("Working with X to ...").
-_GERUND = (r"(?i:working|partnering|teaming\s+up|collaborating|powering|expanding|building"
-           r"|bringing|accelerating|advancing|supporting|empowering|helping|joining\s+forces"
-           r"|deepening|strengthening|extending|launching|announcing)")
+_GERUND = (
+    r"(?i:working|partnering|teaming\s+up|collaborating|powering|expanding|building"
+    r"|bringing|accelerating|advancing|supporting|empowering|helping|joining\s+forces"
+    r"|deepening|strengthening|extending|launching|announcing)"
+)
 _VENTURE = re.compile(r"\b(?:company|venture|firm|joint\s+venture|fund)\b", _I)
 # "Bringing Perplexity to every Samsung Galaxy", "Bringing Claude to the London School of
 # Economics": the publisher's product brought to another organisation
-_BRINGING = re.compile(rf"^(?i:bringing)\s+[^.:;]{{1,40}}?\s+(?i:to)\s+(?:(?i:every|all|the)\s+)?{_NAME}")
+_BRINGING = re.compile(
+    rf"^(?i:bringing)\s+[^.:;]{{1,40}}?\s+(?i:to)\s+(?:(?i:every|all|the)\s+)?{_NAME}"
+)
 
 
 def _welcome(publisher: str) -> re.Pattern[str]:
-    return re.compile(rf"^(?i:welcom(?:e|es|ing))\s+{_NAME}\s+(?i:to)\s+(?i:the\s+)?"
-                      rf"(?:{_spellings(publisher)}(?:['’]s)?\s+)?"
-                      rf"(?P<into>(?:[\w-]+\s+){{0,3}}?(?:{_TEAM}|{_SCHEME}))s?\b")
+    return re.compile(
+        rf"^(?i:welcom(?:e|es|ing))\s+{_NAME}\s+(?i:to)\s+(?i:the\s+)?"
+        rf"(?:{_spellings(publisher)}(?:['’]s)?\s+)?"
+        rf"(?P<into>(?:[\w-]+\s+){{0,3}}?(?:{_TEAM}|{_SCHEME}))s?\b"
+    )
 
 
 def _spellings(publisher: str) -> str:
@@ -45,26 +53,36 @@ def _spellings(publisher: str) -> str:
 
 
 def _joins(publisher: str) -> re.Pattern[str]:
-    return re.compile(rf"^{_NAME}\s+(?i:joins|is\s+joining|to\s+join|has\s+joined)\s+(?i:the\s+)?"
-                      rf"{_spellings(publisher)}(?:['’]s)?(?:\s+{_TEAM})?\b(?!\s+(?i:as|in)\b)")
+    return re.compile(
+        rf"^{_NAME}\s+(?i:joins|is\s+joining|to\s+join|has\s+joined)\s+(?i:the\s+)?"
+        rf"{_spellings(publisher)}(?:['’]s)?(?:\s+{_TEAM})?\b(?!\s+(?i:as|in)\b)"
+    )
 
 
 def _publisher_joins(publisher: str) -> re.Pattern[str]:
-    return re.compile(rf"^{_spellings(publisher)}\s+(?i:joins|is\s+joining|to\s+join|has\s+joined)"
-                      rf"\s+(?P<x>.+?\b{_SCHEME}s?)\b")
+    return re.compile(
+        rf"^{_spellings(publisher)}\s+(?i:joins|is\s+joining|to\s+join|has\s+joined)"
+        rf"\s+(?P<x>.+?\b{_SCHEME}s?)\b"
+    )
 
 
-_ANNOUNCEMENT = re.compile(rf"^{_NAME}\s+(?i:strategic\s+)?(?i:partnership|collaboration|alliance)"
-                           r"(?:(?i:\s+announcement)?\s*$|\s+(?i:and|&)\s+(?i:investment)\b)")
-_GERUND_WITH = re.compile(rf"^{_GERUND}\b(?P<what>[^.:;]{{0,90}}?)\s+(?i:with)\s+"
-                          r"(?=(?:the\s+)?[A-Z])(?P<x>.+)$")
+_ANNOUNCEMENT = re.compile(
+    rf"^{_NAME}\s+(?i:strategic\s+)?(?i:partnership|collaboration|alliance)"
+    r"(?:(?i:\s+announcement)?\s*$|\s+(?i:and|&)\s+(?i:investment)\b)"
+)
+_GERUND_WITH = re.compile(
+    rf"^{_GERUND}\b(?P<what>[^.:;]{{0,90}}?)\s+(?i:with)\s+"
+    r"(?=(?:the\s+)?[A-Z])(?P<x>.+)$"
+)
 # Offers to another company's customers ("... a free year of Perplexity Pro through Xfinity
 # Rewards", "Eligible Uber One members can now ...", "... is coming to all SK Telecom users").
 _MEMBERS = r"(?i:members|users|customers|subscribers|cardholders|employees)"
 _OFFERS = (
     re.compile(rf"\b(?i:free|complimentary)\b[^.]{{0,40}}?\b(?i:through|with|via)\s+{_NAME}"),
     re.compile(rf"^(?:Eligible\s+)?{_NAME}\s+{_MEMBERS}\b[^.]{{0,60}}?\b(?i:free|complimentary)\b"),
-    re.compile(rf"\b(?i:coming|comes|available)\s+(?i:to)\s+(?i:all\s+|every\s+)?{_NAME}\s+{_MEMBERS}\b"),
+    re.compile(
+        rf"\b(?i:coming|comes|available)\s+(?i:to)\s+(?i:all\s+|every\s+)?{_NAME}\s+{_MEMBERS}\b"
+    ),
 )
 
 
@@ -85,7 +103,7 @@ def restatements(title: str, publisher: str, known: Callable[[str], bool]) -> li
         verb = "acquires" if re.search(rf"{_TEAM}$", into) else "partners with"
         out.append(f"{publisher} {verb} {_name(welcome)}")
     joins = _joins(publisher).match(title)
-    if joins and len(_name(joins).split()) == 1:     # "Jane Doe joins X" is a hire
+    if joins and len(_name(joins).split()) == 1:  # "Jane Doe joins X" is a hire
         out.append(f"{publisher} acquires {_name(joins)}")
     scheme = _publisher_joins(publisher).match(title)
     if scheme and known(scheme.group("x")):
@@ -95,8 +113,11 @@ def restatements(title: str, publisher: str, known: Callable[[str], bool]) -> li
         out.append(f"{publisher} partners with {_name(announced)}")
     gerund = _GERUND_WITH.match(title)
     if gerund and known(gerund.group("x")):
-        verb = "forms a joint venture with" if _VENTURE.search(gerund.group("what")) \
+        verb = (
+            "forms a joint venture with"
+            if _VENTURE.search(gerund.group("what"))
             else "partners with"
+        )
         out.append(f"{publisher} {verb} {gerund.group('x')}")
     bringing = _BRINGING.match(title)
     if bringing and known(_name(bringing)):
@@ -115,4 +136,6 @@ def restatements(title: str, publisher: str, known: Callable[[str], bool]) -> li
 PARTNERS_POST = re.compile(
     r"\b(?:new|launch|media|channel|publisher|publishing|technology|strategic|first|global"
     r"|founding|\d+)\s+(?:[\w-]+\s+){0,2}?partners(?:hips)?\b"
-    r"|\bannounc\w*\s+(?:[\w-]+\s+){0,2}?partnerships\b", re.IGNORECASE)
+    r"|\bannounc\w*\s+(?:[\w-]+\s+){0,2}?partnerships\b",
+    re.IGNORECASE,
+)

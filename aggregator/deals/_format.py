@@ -18,10 +18,9 @@ def _scaled(value: float, scale: float | None = None) -> tuple[str, float]:
 
 
 def format_money(money: Money) -> str:
-    """"$4B", "up to €1.5B", "$1–2B", "CNY 500M"."""
+    """ "$4B", "up to €1.5B", "$1–2B", "CNY 500M"."""
     symbol = _SYMBOLS.get(money.currency)
-    low, scale = _scaled(money.value, None if money.high is None else
-                         _scaled(money.high)[1])
+    low, scale = _scaled(money.value, None if money.high is None else _scaled(money.high)[1])
     suffix = dict((s, x) for s, x in _SCALES).get(scale, "")
     body = low
     if money.high is not None:
@@ -32,7 +31,7 @@ def format_money(money: Money) -> str:
 
 
 def format_round(name: str) -> str:
-    """"series-b-2" -> "Series B-2", "series-c-extension" -> "Series C extension"."""
+    """ "series-b-2" -> "Series B-2", "series-c-extension" -> "Series C extension"."""
     if not name.startswith("series-"):
         return name.capitalize()
     parts = name.split("-")[1:]

@@ -13,14 +13,23 @@
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 from ..models import Deal
 from ._amounts import scan_amounts
 from ._classify import rules_and_block
 from ._gazetteer import Gazetteer
-from ._model import (Model, Verdict, cue_words, features, has_cue, load_model, mentions_cue,
-                     model_text, score)
+from ._model import (
+    Model,
+    Verdict,
+    cue_words,
+    features,
+    has_cue,
+    load_model,
+    mentions_cue,
+    model_text,
+    score,
+)
 from ._segment import clean
 from ._status import status_of
 
@@ -30,8 +39,7 @@ _STAKE = re.compile(r"\bstakes?\b|\binvest(?:s|ed|ing)?\s+in\b", re.I)
 _BUY = re.compile(r"acqui|takeover|buy|bid\b|offer|purchase", re.I)
 
 
-def _model_deal(title: str, text: str, verdict: Verdict, model: Model,
-                feats: set[str]) -> Deal:
+def _model_deal(title: str, text: str, verdict: Verdict, model: Model, feats: set[str]) -> Deal:
     """An M&A deal no rule matched: type from wording, amount/status from the text."""
     story = clean(model_text(title, text, model.max_chars))
     if _MERGER.search(story) and not _BUY.search(story):
@@ -43,8 +51,13 @@ def _model_deal(title: str, text: str, verdict: Verdict, model: Model,
     amount = next((f.money for f in scan_amounts(story) if f.kind == "deal"), None)
     # The M&A words that made the story eligible, then the n-grams that weighed most.
     evidence = ", ".join(dict.fromkeys(cue_words(feats)[:2] + list(verdict.top)))
-    return Deal(type=deal_type, status=status_of(story), amount=amount, evidence=evidence,
-                rule=f"model:ma p={verdict.probability:.2f} ({evidence})")
+    return Deal(
+        type=deal_type,
+        status=status_of(story),
+        amount=amount,
+        evidence=evidence,
+        rule=f"model:ma p={verdict.probability:.2f} ({evidence})",
+    )
 
 
 def _known(name: str, gz: Gazetteer) -> bool:
@@ -52,20 +65,31 @@ def _known(name: str, gz: Gazetteer) -> bool:
     return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(name)
 
 
-def gated(title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | None,
-          use_model: bool, model: Model | None, title_case: bool | None = None) -> Deal | None:
+def gated(
+    title: str,
+    text: str,
+    gz: Gazetteer,
+    rates: Mapping[str, float] | None,
+    use_model: bool,
+    model: Model | None,
+    title_case: bool | None = None,
+) -> Deal | None:
     """The rules' deal, kept, vetoed or added by the M&A model (``use_model``)."""
     deal, blocked = rules_and_block(title, text, gz, rates, title_case)
     if not use_model or (deal is not None and deal.type not in GATED):
         return deal
-    if deal is not None and len(deal.parties) >= 2 and all(_known(p.name, gz) for p in deal.parties):
-        return deal                     # every party a gazetteer company: the rules suffice
+    if (
+        deal is not None
+        and len(deal.parties) >= 2
+        and all(_known(p.name, gz) for p in deal.parties)
+    ):
+        return deal  # every party a gazetteer company: the rules suffice
     model = model or load_model()
     if model is None:
         return deal
     story = model_text(title, text, model.max_chars)
     if deal is None and (blocked or not mentions_cue(story)):
-        return None                     # the model could not add a deal: no need to score
+        return None  # the model could not add a deal: no need to score
     rule = deal.rule if deal else None
     feats = features(story, rule)
     verdict = score(model, feats)

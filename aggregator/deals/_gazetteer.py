@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -95,7 +96,10 @@ class Gazetteer:
     # First tokens of every key of ``_fold`` / ``_exact`` / ``_upper``: a position whose token
     # starts no key is skipped without building any tuple.
     _firsts: tuple[frozenset[str], frozenset[str], frozenset[str]] = (
-        frozenset(), frozenset(), frozenset())
+        frozenset(),
+        frozenset(),
+        frozenset(),
+    )
     # Memo of ``canonical`` and ``slug`` (pure functions of the name): the same names recur
     # in every feed. Bounded: cleared when full. Not part of equality or the repr.
     _memo: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)
@@ -116,16 +120,26 @@ class Gazetteer:
         longest = max((len(k) for k in (*fold, *exact)), default=1)
         kinds = {c.name: c.kind for c in companies}
         firsts = tuple(frozenset(k[0] for k in keys) for keys in (fold, exact, upper))
-        return cls(companies, source, MappingProxyType(fold), MappingProxyType(exact),
-                   MappingProxyType(upper), MappingProxyType(kinds), longest,
-                   (firsts[0], firsts[1], firsts[2]))
+        return cls(
+            companies,
+            source,
+            MappingProxyType(fold),
+            MappingProxyType(exact),
+            MappingProxyType(upper),
+            MappingProxyType(kinds),
+            longest,
+            (firsts[0], firsts[1], firsts[2]),
+        )
 
     def lookup(self, tokens: tuple[str, ...], caps: bool = False) -> str | None:
         """The canonical name for a token sequence, or None."""
-        if tokens:                      # every key starts with one of ``_firsts``
+        if tokens:  # every key starts with one of ``_firsts``
             first = _raw_key(tokens[0])
-            if not (first.lower() in self._firsts[0] or first in self._firsts[1]
-                    or caps and first.upper() in self._firsts[2]):
+            if not (
+                first.lower() in self._firsts[0]
+                or first in self._firsts[1]
+                or (caps and first.upper() in self._firsts[2])
+            ):
                 return None
         hit = self._fold.get(tuple(token_key(t) for t in tokens))
         if hit is None:
@@ -145,9 +159,12 @@ class Gazetteer:
         found: list[Mention] = []
         i, count = 0, len(spans)
         while i < count:
-            if not (folded[i] in first_fold or raw[i] in first_exact
-                    or caps and upper[i] in first_upper):
-                i += 1                  # no key starts with this token: same as no lookup hit
+            if not (
+                folded[i] in first_fold
+                or raw[i] in first_exact
+                or (caps and upper[i] in first_upper)
+            ):
+                i += 1  # no key starts with this token: same as no lookup hit
                 continue
             for n in range(min(self._longest, count - i), 0, -1):
                 name = self._hit(folded, raw, upper, i, n, caps)
@@ -159,14 +176,15 @@ class Gazetteer:
                 i += 1
         return found
 
-    def _hit(self, folded: list[str], raw: list[str], upper: list[str], i: int, n: int,
-             caps: bool) -> str | None:
+    def _hit(
+        self, folded: list[str], raw: list[str], upper: list[str], i: int, n: int, caps: bool
+    ) -> str | None:
         """``lookup`` over pre-computed token keys (same order of tables)."""
-        hit = self._fold.get(tuple(folded[i:i + n]))
+        hit = self._fold.get(tuple(folded[i : i + n]))
         if hit is None:
-            hit = self._exact.get(tuple(raw[i:i + n]))
+            hit = self._exact.get(tuple(raw[i : i + n]))
             if hit is None and caps:
-                hit = self._upper.get(tuple(upper[i:i + n]))
+                hit = self._upper.get(tuple(upper[i : i + n]))
         return hit
 
     def _remember(self, key: tuple[str, str], value: str) -> str:
@@ -200,7 +218,7 @@ class Gazetteer:
     def _slug(self, name: str) -> str:
         canonical = self.canonical(name)
         country = government_country(canonical)
-        if country is not None:         # "Australian Government" = "Government of Australia"
+        if country is not None:  # "Australian Government" = "Government of Australia"
             return "government-of-" + slugify(country)
         if canonical in self._kinds:
             return slugify(canonical)
@@ -215,18 +233,21 @@ def _company(item: Any, where: str) -> Company:
         raise ConfigError("each company needs a 'name' string", file=where, key="companies")
     unknown = set(item) - {"name", "aliases", "exact", "kind"}
     if unknown:
-        raise ConfigError(f"unknown keys {sorted(unknown)} for {item['name']!r}", file=where,
-                          key="companies")
+        raise ConfigError(
+            f"unknown keys {sorted(unknown)} for {item['name']!r}", file=where, key="companies"
+        )
     kind = item.get("kind", "other")
     if kind not in _KINDS:
-        raise ConfigError(f"{item['name']!r}: kind must be one of {', '.join(_KINDS)}",
-                          file=where, key="kind")
+        raise ConfigError(
+            f"{item['name']!r}: kind must be one of {', '.join(_KINDS)}", file=where, key="kind"
+        )
     lists = []
     for key in ("aliases", "exact"):
         value = item.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{item['name']!r}: {key} must be a list of strings", file=where,
-                              key=key)
+            raise ConfigError(
+                f"{item['name']!r}: {key} must be a list of strings", file=where, key=key
+            )
         lists.append(tuple(str(v) for v in value))
     return Company(item["name"], kind, lists[0], lists[1])
 

@@ -19,7 +19,7 @@ word and the features that weighed most.
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 from ..models import Deal, Party
 from ._amounts import scan_amounts
@@ -34,16 +34,25 @@ from ._type_model import TypeModel, score_types, type_features
 
 _I = re.IGNORECASE
 CUES: Mapping[str, re.Pattern[str]] = {
-    "funding": re.compile(r"\b(?:rais(?:es|ed|ing|e)|funding|financing|series\s+[a-k]\b|seed"
-                          r"|round|fundrais\w*|backed\s+by|investors?)\b", _I),
+    "funding": re.compile(
+        r"\b(?:rais(?:es|ed|ing|e)|funding|financing|series\s+[a-k]\b|seed"
+        r"|round|fundrais\w*|backed\s+by|investors?)\b",
+        _I,
+    ),
     "investment": re.compile(r"\b(?:invest(?:s|ed|ing|ment)?|stake|backs|backed)\b", _I),
-    "acquisition": re.compile(r"\b(?:acqui\w+|buys?|bought|purchas\w+|takeover|joins|joining"
-                              r"|join|part\s+of|welcom\w+|sells?|sold)\b", _I),
+    "acquisition": re.compile(
+        r"\b(?:acqui\w+|buys?|bought|purchas\w+|takeover|joins|joining"
+        r"|join|part\s+of|welcom\w+|sells?|sold)\b",
+        _I,
+    ),
     "merger": re.compile(r"\b(?:merg\w+|combin\w+)\b", _I),
-    "partnership": re.compile(r"\b(?:partner\w*|collaborat\w+|alliance|agreement|deal|contract"
-                              r"|mou|memorandum|teams?\s+up|forces|coalition|pact|tie-up"
-                              r"|together|selected\s+by|chosen\s+by|ties?\s+up|tied\s+up|join(?:s|ed)?\s+hands"
-                              r"|supply|capacity|compute|cloud)\b", _I),
+    "partnership": re.compile(
+        r"\b(?:partner\w*|collaborat\w+|alliance|agreement|deal|contract"
+        r"|mou|memorandum|teams?\s+up|forces|coalition|pact|tie-up"
+        r"|together|selected\s+by|chosen\s+by|ties?\s+up|tied\s+up|join(?:s|ed)?\s+hands"
+        r"|supply|capacity|compute|cloud)\b",
+        _I,
+    ),
     "licensing": re.compile(r"\b(?:licen[cs]\w*)\b", _I),
     "ipo": re.compile(r"\b(?:ipo|listing|s-1|f-1|go(?:es|ing)?\s+public)\b", _I),
     "joint-venture": re.compile(r"\b(?:joint|venture|jv)\b", _I),
@@ -76,17 +85,24 @@ def _organisations(title: str, gz: Gazetteer, body: str) -> list[tuple[str, int]
     names found by shape when capitals can be trusted (not Title Case), except a name of
     ordinary words that opens the headline ("Fourth progress report")."""
     seg = segment(title, None, body)
-    return [(m.name, m.start) for m in mentions(seg.names, gz, seg.casing)
-            if m.known or not seg.casing.title
-            and not (m.start == 0 and all(is_ordinary(token_key(w)) for w in m.name.split()))]
+    return [
+        (m.name, m.start)
+        for m in mentions(seg.names, gz, seg.casing)
+        if m.known
+        or (
+            not seg.casing.title
+            and not (m.start == 0 and all(is_ordinary(token_key(w)) for w in m.name.split()))
+        )
+    ]
 
 
 _SELLS = re.compile(r"\b(?:sells?|sold|selling|divest\w*|offload\w*)\b", _I)
 _OWNS = re.compile(r"^['’]s\b")
 
 
-def _parties(deal_type: str, title: str, body: str, publisher: str | None,
-             gz: Gazetteer) -> tuple[Party, ...] | None:
+def _parties(
+    deal_type: str, title: str, body: str, publisher: str | None, gz: Gazetteer
+) -> tuple[Party, ...] | None:
     found = _organisations(title, gz, body)
     if publisher:
         own = gz.slug(publisher)
@@ -95,20 +111,24 @@ def _parties(deal_type: str, title: str, body: str, publisher: str | None,
     else:
         names = [n for n, _ in found[:2]]
     first, second = _ROLES[deal_type]
-    if deal_type in _TWO and len(names) < 2 or not names:
+    if (deal_type in _TWO and len(names) < 2) or not names:
         return None
     if deal_type == "acquisition" and not publisher:
         if re.search(r"\bjoin(?:s|ed|ing)?\b", title, _I):
-            names.reverse()                         # "Quillstack joins Lumora": Lumora buys
+            names.reverse()  # "Quillstack joins Lumora": Lumora buys
         elif _SELLS.search(title):
-            first, second = "seller", "acquirer"    # "X agrees to sell ... to Z"
-        elif _OWNS.match(title[found[0][1] + len(found[0][0]):]):
-            first, second = "acquirer", "target"    # "X's takeover of Y"
-        elif _OWNS.match(title[found[1][1] + len(found[1][0]):]):
-            names.reverse()                         # "Y shareholders vote down X's takeover"
-    if deal_type == "licensing" and gz.kind(names[0]) == "media" \
-            and gz.kind(names[1]) != "media":
-        first, second = second, first               # a publisher or label licenses out
+            first, second = "seller", "acquirer"  # "X agrees to sell ... to Z"
+        elif _OWNS.match(title[found[0][1] + len(found[0][0]) :]):
+            first, second = "acquirer", "target"  # "X's takeover of Y"
+        elif _OWNS.match(title[found[1][1] + len(found[1][0]) :]):
+            names.reverse()  # "Y shareholders vote down X's takeover"
+    if (
+        deal_type == "licensing"
+        and second is not None
+        and gz.kind(names[0]) == "media"
+        and gz.kind(names[1]) != "media"
+    ):
+        first, second = second, first  # a publisher or label licenses out
     parties = [Party(name=names[0], role=first, slug=gz.slug(names[0]))]
     if second and len(names) > 1:
         parties.append(Party(name=names[1], role=second, slug=gz.slug(names[1])))
@@ -121,8 +141,14 @@ def non_deal_cue(title: str) -> bool:
     return bool(HARD_NON_DEAL.search(title) or NON_DEAL.search(title))
 
 
-def learned_deal(title: str, text: str, model: TypeModel, gz: Gazetteer,
-                 rates: Mapping[str, float] | None, publisher: str | None) -> Deal | None:
+def learned_deal(
+    title: str,
+    text: str,
+    model: TypeModel,
+    gz: Gazetteer,
+    rates: Mapping[str, float] | None,
+    publisher: str | None,
+) -> Deal | None:
     """The deal the type model proposes for a story the rules missed, or None."""
     title, body = clean(title), clean(text[:1200]) if text else ""
     rule = "blocked" if non_deal_cue(title) else None
@@ -139,8 +165,13 @@ def learned_deal(title: str, text: str, model: TypeModel, gz: Gazetteer,
     story = f"{title}. {body}" if body else title
     amount = next((f.money for f in scan_amounts(title, rates) if f.kind == "deal"), None)
     evidence = ", ".join(dict.fromkeys([cue.group(0).lower(), *verdict.top]))
-    deal = Deal(type=verdict.type, status=status_of(story, verdict.type), amount=amount,
-                round=round_of(story) if verdict.type == "funding" else None,
-                parties=parties, evidence=evidence,
-                rule=f"model:{verdict.type} p={verdict.probability:.2f} ({evidence})")
+    deal = Deal(
+        type=verdict.type,
+        status=status_of(story, verdict.type),
+        amount=amount,
+        round=round_of(story) if verdict.type == "funding" else None,
+        parties=parties,
+        evidence=evidence,
+        rule=f"model:{verdict.type} p={verdict.probability:.2f} ({evidence})",
+    )
     return investors_from_lead(deal, text, gz, rates) if deal.type == "funding" and text else deal

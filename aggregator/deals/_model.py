@@ -17,10 +17,10 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping
 
 from ..errors import ConfigError
 
@@ -28,15 +28,21 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "deal_model.json"
 _TOKEN = re.compile(r"[a-z]+|\d+")
 _DIGITS = re.compile(r"\d")
 # A story the rules missed may become M&A only if it has one of these words.
-_CUE = re.compile(r"acqui\w*|merg(?:e|er|ers|ed|es|ing)|takeovers?|buyouts?|bids?|bidders?|tender"
-                  r"|stakes?|divest\w*|buys?|bought|purchase[sd]?|sells?|sold|sale")
+_CUE = re.compile(
+    r"acqui\w*|merg(?:e|er|ers|ed|es|ing)|takeovers?|buyouts?|bids?|bidders?|tender"
+    r"|stakes?|divest\w*|buys?|bought|purchase[sd]?|sells?|sold|sale"
+)
 # The same words as whole tokens of the lower-cased text: ``mentions_cue(text)`` is
 # ``has_cue(features(text, ...))`` without building the features.
-_CUE_IN_TEXT = re.compile(r"(?<![a-z])(?:acqui[a-z]*|merg(?:e|er|ers|ed|es|ing)|takeovers?|buyouts?"
-                          r"|bids?|bidders?|tender|stakes?|divest[a-z]*|buys?|bought|purchase[sd]?"
-                          r"|sells?|sold|sale)(?![a-z])")
-_STOP = frozenset("the a an of to and in for on at by with its it is was as be has have that "
-                  "this from or are were will said s".split())
+_CUE_IN_TEXT = re.compile(
+    r"(?<![a-z])(?:acqui[a-z]*|merg(?:e|er|ers|ed|es|ing)|takeovers?|buyouts?"
+    r"|bids?|bidders?|tender|stakes?|divest[a-z]*|buys?|bought|purchase[sd]?"
+    r"|sells?|sold|sale)(?![a-z])"
+)
+_STOP = frozenset(
+    "the a an of to and in for on at by with its it is was as be has have that "
+    "this from or are were will said s".split()
+)
 
 
 @dataclass(frozen=True)
@@ -45,15 +51,15 @@ class Model:
 
     weights: Mapping[str, float]
     bias: float
-    veto: float        # a rule-found M&A deal is dropped below this probability
-    add: float         # a story no rule matched becomes M&A at or above this probability
+    veto: float  # a rule-found M&A deal is dropped below this probability
+    add: float  # a story no rule matched becomes M&A at or above this probability
     max_chars: int = 600
 
 
 @dataclass(frozen=True)
 class Verdict:
     probability: float
-    top: tuple[str, ...]    # the n-grams that pushed hardest towards the verdict
+    top: tuple[str, ...]  # the n-grams that pushed hardest towards the verdict
 
 
 def tokens(text: str) -> list[str]:
@@ -95,8 +101,10 @@ def score(model: Model, feats: set[str], top: int = 3) -> Verdict:
     z = model.bias + sum(w for _, w in hits) / math.sqrt(max(1, len(feats)))
     probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
     sign = 1.0 if probability >= 0.5 else -1.0
-    ranked = sorted((h for h in hits if h[1] * sign > 0 and not h[0].startswith("rule=")),
-                    key=lambda h: (-abs(h[1]), h[0]))
+    ranked = sorted(
+        (h for h in hits if h[1] * sign > 0 and not h[0].startswith("rule=")),
+        key=lambda h: (-abs(h[1]), h[0]),
+    )
     return Verdict(probability, tuple(name for name, _ in ranked[:top]))
 
 
@@ -104,9 +112,13 @@ def parse_model(data: object, source: str = "<model>") -> Model:
     if not isinstance(data, dict) or not isinstance(data.get("weights"), dict):
         raise ConfigError("not a deal model (no 'weights' object)", file=source)
     try:
-        return Model(weights={str(k): float(v) for k, v in data["weights"].items()},
-                     bias=float(data["bias"]), veto=float(data["veto"]),
-                     add=float(data["add"]), max_chars=int(data.get("max_chars", 600)))
+        return Model(
+            weights={str(k): float(v) for k, v in data["weights"].items()},
+            bias=float(data["bias"]),
+            veto=float(data["veto"]),
+            add=float(data["add"]),
+            max_chars=int(data.get("max_chars", 600)),
+        )
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"invalid deal model: {exc}", file=source) from exc
 

@@ -6,18 +6,22 @@ when both sides are companies and nothing else."""
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
-_PAIR = re.compile(r"^\s*(?P<a>[^+×:;|]{2,40}?)\s*(?:\+|×|\s[x×]\s)\s*(?P<b>[^+×:;|]{2,40}?)\s*"
-                   r"(?:[:—–-]\s+(?P<rest>.*))?$")
-_AND_COLON = re.compile(r"^\s*(?P<a>[^+×:;|]{2,40}?)\s+(?:and|&)\s+(?P<b>[^+×:;|]{2,40}?)\s*:\s+"
-                        r"(?P<rest>.*)$")
+_PAIR = re.compile(
+    r"^\s*(?P<a>[^+×:;|]{2,40}?)\s*(?:\+|×|\s[x×]\s)\s*(?P<b>[^+×:;|]{2,40}?)\s*"
+    r"(?:[:—–-]\s+(?P<rest>.*))?$"
+)
+_AND_COLON = re.compile(
+    r"^\s*(?P<a>[^+×:;|]{2,40}?)\s+(?:and|&)\s+(?P<b>[^+×:;|]{2,40}?)\s*:\s+"
+    r"(?P<rest>.*)$"
+)
 _JOINS = re.compile(r"^\s*(?P<a>[^:;|,]{2,40}?)\s+(?:[Jj]oins|JOINS)\s+(?P<b>[^:;|,]{2,40}?)\s*$")
 _JOINT = re.compile(r"\bjoint[- ]venture\b|\bJV\b", re.IGNORECASE)
 
 
 def pair_restatement(title: str, company: Callable[[str], str | None]) -> str | None:
-    """"A partners with B" for a title "A + B[: ...]" or "A and B: ...", "B acquires A" for "A
+    """ "A partners with B" for a title "A + B[: ...]" or "A and B: ...", "B acquires A" for "A
     joins B", when ``company`` names both sides (it gives the organisation a whole side
     names, or None); None for any other title."""
     joins = _JOINS.match(title)

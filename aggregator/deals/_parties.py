@@ -7,11 +7,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._gazetteer import TOKEN_RE, Gazetteer, Mention, token_key
-from ._lexicon import (COUNTRIES, DETERMINERS, GENERIC_ORGS, OPENERS, PRONOUNS, REGIONAL, REGULATORS,
-                       is_ordinary, is_place, is_regional)
+from ._lexicon import (
+    COUNTRIES,
+    DETERMINERS,
+    GENERIC_ORGS,
+    OPENERS,
+    PRONOUNS,
+    REGIONAL,
+    REGULATORS,
+    is_ordinary,
+    is_place,
+    is_regional,
+)
 
 # Words that are never (the start of) an unknown company name.
-_STOP = frozenset("""
+_STOP = frozenset(
+    """
 a an the and or of for to in into on at by with from as is are was were be been being has have
 had it its it's their his her this that these those than then up down over out off about after
 before amid among via per vs v new says said say report reports reportedly sources source
@@ -62,24 +73,35 @@ shanghai shenzhen star wall street
 usd eur gbp jpy cny inr chf cad aud hkd sgd krw sek nok dkk brl nzd ils aed sar rmb
 gpu tpu tpus cpu cpus hbm npu asic asics api apis saas llms agi agents agent
 mou mous memorandum ml
-""".split())
+""".split()
+)
 # Tokens that may continue a name but never start one ("Foo AI", "Bar Labs").
-_TRAILERS = frozenset("""
+_TRAILERS = frozenset(
+    """
 ai labs lab inc corp corporation co ltd llc plc group technologies technology systems capital
 ventures partners holdings networks robotics health energy therapeutics security software
 intelligence computing cloud data motors bank fund computer dynamics
-""".split())
+""".split()
+)
 # Numbers, amounts and chip or model codes are never names ("4B", "2025", "H100", "3rd").
-_NUMERIC = re.compile(r"^(?:\d[\d.,]*(?:k|m|b|t|bn|mn|tn|mln|bln|trn|st|nd|rd|th|s|x|gw|mw|kw|gb|tb"
-                      r"|pb)?|[A-Z]{1,3}\d{3,4}[A-Z]{0,2})$", re.IGNORECASE)
+_NUMERIC = re.compile(
+    r"^(?:\d[\d.,]*(?:k|m|b|t|bn|mn|tn|mln|bln|trn|st|nd|rd|th|s|x|gw|mw|kw|gb|tb"
+    r"|pb)?|[A-Z]{1,3}\d{3,4}[A-Z]{0,2})$",
+    re.IGNORECASE,
+)
 _JOINERS = re.compile(r"^(?:\s|\s?&\s?|\s(?:and|&)\s(?=[A-Z]))?$")
 _POSSESSIVE = re.compile(r"['’]s$")
-_BACKER_CUE = re.compile(r"\b(?:led|co-led|backed|funded|joined)\s+by\b|\bfrom\b"
-                         r"|\bparticipation\s+(?:from|of)\b|\binvestors?\s+(?:including|such\s+as)\b"
-                         r"|\bincluding\b", re.IGNORECASE)
-_BACKER_STOP = re.compile(r"\s(?:at|to|for|valuing|amid|after|in\s+a)\s|[;:(]"
-                          r"|,\s+(?:[\w.]+\s+){1,3}?(?:has|have)\s+learned|,\s+(?:according|sources"
-                          r"|people|the\s+company|it|he|she|they|said|says)\b")
+_BACKER_CUE = re.compile(
+    r"\b(?:led|co-led|backed|funded|joined)\s+by\b|\bfrom\b"
+    r"|\bparticipation\s+(?:from|of)\b|\binvestors?\s+(?:including|such\s+as)\b"
+    r"|\bincluding\b",
+    re.IGNORECASE,
+)
+_BACKER_STOP = re.compile(
+    r"\s(?:at|to|for|valuing|amid|after|in\s+a)\s|[;:(]"
+    r"|,\s+(?:[\w.]+\s+){1,3}?(?:has|have)\s+learned|,\s+(?:according|sources"
+    r"|people|the\s+company|it|he|she|they|said|says)\b"
+)
 _BACKED = re.compile(r"([A-Z][\w.&]*(?:\s[A-Z][\w.&]*)*)-(?:backed|owned|funded|led)\b")
 
 
@@ -102,17 +124,22 @@ class Casing:
 
 def proper_words(text: str) -> frozenset[str]:
     """Words written with a capital inside sentences of a mixed-case text (true-casing)."""
-    return frozenset(token_key(m.group(0)) for m in TOKEN_RE.finditer(text) if m.group(0)[0].isupper())
+    return frozenset(
+        token_key(m.group(0)) for m in TOKEN_RE.finditer(text) if m.group(0)[0].isupper()
+    )
 
 
 _FUNCTION = frozenset("with from into onto upon over than that this amid about after".split())
-_SENTENCE_END = frozenset(".!?:;|\"“([{—–-")
+_SENTENCE_END = frozenset('.!?:;|"“([{—–-')
 
 
 def is_title(text: str) -> bool:
     """True for Title Case headlines ("Announcing Our Global Partnership With Motorola")."""
-    words = [w for w in TOKEN_RE.findall(text)[1:] if len(w) >= 4 and w.isalpha()
-             and w.lower() not in _FUNCTION]
+    words = [
+        w
+        for w in TOKEN_RE.findall(text)[1:]
+        if len(w) >= 4 and w.isalpha() and w.lower() not in _FUNCTION
+    ]
     upper = sum(w[0].isupper() for w in words)
     return len(words) >= 3 and upper >= 0.8 * len(words)
 
@@ -121,7 +148,7 @@ def _initial(text: str, pos: int) -> bool:
     """Whether the token at ``pos`` starts a sentence, a clause after a colon or dash, or a
     digest item after an emoji, or follows "our"/"their"/... (so its capital is no evidence
     of a name)."""
-    before = text[max(0, pos - 24):pos].rstrip()     # a short look back: O(1) per token
+    before = text[max(0, pos - 24) : pos].rstrip()  # a short look back: O(1) per token
     if not before:
         return not text[:pos].strip()
     last = before[-1]
@@ -140,8 +167,11 @@ def body_words(body: str) -> frozenset[str]:
 
 def confirmed_words(text: str) -> frozenset[str]:
     """Words a mixed-case text writes with a capital inside a sentence (not first)."""
-    return frozenset(token_key(m.group(0)) for m in TOKEN_RE.finditer(text)
-                     if m.group(0)[0].isupper() and not _initial(text, m.start()))
+    return frozenset(
+        token_key(m.group(0))
+        for m in TOKEN_RE.finditer(text)
+        if m.group(0)[0].isupper() and not _initial(text, m.start())
+    )
 
 
 def is_caps(text: str) -> bool:
@@ -165,8 +195,10 @@ def _namey(token: str, casing: Casing, initial: bool = False, followed: bool = F
         return key in casing.proper if casing.proper is not None else token[0].isalpha()
     if not (token[0].isupper() or any(c.isupper() for c in token[1:])):
         return False
-    suspect = casing.title or initial and (not followed or key in PRONOUNS
-                                           or len(key) > 5 and key.endswith(("ing", "ly")))
+    suspect = casing.title or (
+        initial
+        and (not followed or key in PRONOUNS or (len(key) > 5 and key.endswith(("ing", "ly"))))
+    )
     if suspect and _raw(token)[1:].islower() and is_ordinary(key):
         # "Deepening our partnership", "Partnering With Scale to Bring ...": a capital that
         # only starts a sentence or a Title Case word; a name if the body writes it so.
@@ -185,44 +217,65 @@ def _raw(token: str) -> str:
 _NAMING_TRAILER = re.compile(
     r"(?:\s+[A-Z][a-z]+)*?\s+(?:Ventures|Capital|Partners|Labs?|Systems|Technologies|Holdings"
     r"|Group|Robotics|Networks|Therapeutics|Inc|Corp|Ltd|LLC|Dynamics|Motors|Bank|Fund|Institute"
-    r"|University|Foundation|Agency|Laboratory|Council|Ministry)\b")
+    r"|University|Foundation|Agency|Laboratory|Council|Ministry)\b"
+)
 
 
 def _suffixed(text: str, m: re.Match[str], casing: Casing) -> bool:
     token = m.group(0)
     key = token_key(token)
-    return (not casing.caps and token[0].isupper() and key not in _STOP and key not in PRONOUNS
-            and not key.endswith(("ing", "ly")) and bool(_NAMING_TRAILER.match(text, m.end())))
+    return (
+        not casing.caps
+        and token[0].isupper()
+        and key not in _STOP
+        and key not in PRONOUNS
+        and not key.endswith(("ing", "ly"))
+        and bool(_NAMING_TRAILER.match(text, m.end()))
+    )
 
 
 _ORDINALS = frozenset("first second third".split())
 
 
 def _ordinal_name(full: str, offset: int, m: re.Match[str], casing: Casing) -> bool:
-    """"Cohere and Second Front": an ordinal written with a capital inside a sentence-case
+    """ "Cohere and Second Front": an ordinal written with a capital inside a sentence-case
     sentence, before another capitalised word, starts a name."""
     token = m.group(0)
-    return (token_key(token) in _ORDINALS and token[0].isupper() and not casing.caps
-            and not casing.title and not _initial(full, offset + m.start())
-            and bool(re.match(r" [A-Z]", full[offset + m.end():offset + m.end() + 2])))
+    return (
+        token_key(token) in _ORDINALS
+        and token[0].isupper()
+        and not casing.caps
+        and not casing.title
+        and not _initial(full, offset + m.start())
+        and bool(re.match(r" [A-Z]", full[offset + m.end() : offset + m.end() + 2]))
+    )
 
 
 _FOLLOWED = re.compile(r" (?:[A-Z]|[a-z]+s\b|[a-z]+ing\b|to\b|and\b|&)")
 
 
 # Plural kinds of organisation: a name ending in one names several ("Research Institutes").
-_PLURAL_KINDS = frozenset("""institutes governments companies universities
-agencies ministries departments firms startups councils""".split())
-_COLLECTIVE = re.compile(r"\s+(?:ecosystem|industry|sector|community|scene|market|startups|companies"
-                         r"|firms|players|outfits|talent|leaders|landscape)\b")
+_PLURAL_KINDS = frozenset(
+    """institutes governments companies universities
+agencies ministries departments firms startups councils""".split()
+)
+_COLLECTIVE = re.compile(
+    r"\s+(?:ecosystem|industry|sector|community|scene|market|startups|companies"
+    r"|firms|players|outfits|talent|leaders|landscape)\b"
+)
 _OWNS = re.compile(r"['’]s\s+$")
-_STATE_OF = re.compile(r"\b((?i:state|commonwealth|kingdom|republic|province|city|government"
-                       r"|people['’]s\s+republic))\s+of\s+(?:the\s+)?$")
+_STATE_OF = re.compile(
+    r"\b((?i:state|commonwealth|kingdom|republic|province|city|government"
+    r"|people['’]s\s+republic))\s+of\s+(?:the\s+)?$"
+)
 _GOVERNMENT = re.compile(r"\s+(?:[Gg]overnment|GOVERNMENT)\b")
 # A country joined to a name by "and" / "&" ("Anthropic and Iceland", "Greece and OpenAI"):
 # the country stands for its government.
-_COUNTRY_NAME = re.compile(r"\b(?:" + "|".join(sorted((re.escape(c) for c in COUNTRIES),
-                                                     key=len, reverse=True)) + r")\b(?!['’-])")
+_COUNTRY_NAME = re.compile(
+    r"\b(?:"
+    + "|".join(sorted((re.escape(c) for c in COUNTRIES), key=len, reverse=True))
+    + r")\b(?!['’-])"
+)
 
 
 def _with_countries(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
@@ -235,9 +288,13 @@ def _with_countries(text: str, start: int, end: int, found: list[Mention]) -> li
             continue
         before = _JOINED_BEFORE.search(text, 0, m.start())
         after = _JOINED_AFTER.match(text, m.end())
-        if before and any(f.end == before.start() + 1 and not f.name.startswith("Government of")
-                          for f in found) or after and not _COUNTRY_NAME.match(
-                              text, after.end() - 1):
+        if (
+            before
+            and any(
+                f.end == before.start() + 1 and not f.name.startswith("Government of")
+                for f in found
+            )
+        ) or (after and not _COUNTRY_NAME.match(text, after.end() - 1)):
             out.append(Mention(m.start(), m.end(), f"Government of {m.group(0)}", known=False))
     return sorted(out, key=lambda x: x.start)
 
@@ -253,38 +310,51 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
     of Canada")."""
     words = name.split()
     if name.lower() in REGULATORS or is_regional(name):
-        return None                     # "Sebi", "Cabinet", "Nordic AI": no party
-    if len(words) > 1 and words[-1].lower() in _PLURAL_KINDS and all(
-            is_ordinary(token_key(w)) or is_place(w) or w.lower() in REGIONAL
-            or w.isupper() and len(w) <= 3 for w in words[:-1]):
-        return None                     # "Research Institutes", "UK Governments": several
+        return None  # "Sebi", "Cabinet", "Nordic AI": no party
+    if (
+        len(words) > 1
+        and words[-1].lower() in _PLURAL_KINDS
+        and all(
+            is_ordinary(token_key(w))
+            or is_place(w)
+            or w.lower() in REGIONAL
+            or (w.isupper() and len(w) <= 3)
+            for w in words[:-1]
+        )
+    ):
+        return None  # "Research Institutes", "UK Governments": several
     if all(w.lower() in GENERIC_ORGS for w in words) and words[-1].lower() in _PLURAL_KINDS:
-        return None                     # "UK Governments", "Companies": several, none named
+        return None  # "UK Governments", "Companies": several, none named
     if all(w.lower() in GENERIC_ORGS for w in words):
         before = re.search(r"((?:[A-Z][\w.]*\s+){1,3}?)$", text[:start])
         after = _OF_NAME.match(text, end)
-        if before and (is_place(before.group(1).strip()) or before.group(1).strip().isupper()
-                       or before.group(1).strip().endswith(("an", "ish", "ese", "i"))):
+        if before and (
+            is_place(before.group(1).strip())
+            or before.group(1).strip().isupper()
+            or before.group(1).strip().endswith(("an", "ish", "ese", "i"))
+        ):
             name, start = f"{before.group(1).strip()} {name}", before.start(1)
         elif not after:
             return None
-        if after:                       # "US Department of Energy", "Government of Canada"
+        if after:  # "US Department of Energy", "Government of Canada"
             return start, after.end(1), f"{name} of {after.group(1).strip()}"
         return start, end, name
     if _COLLECTIVE.match(text, end):
-        return None                     # "the Nordic AI ecosystem", "Munich AI outfits X"
-    if name in COUNTRIES and (_JOINED_BEFORE.search(text, 0, start) or _JOINED_AFTER.match(text, end)):
-        return start, end, f"Government of {name}"    # "Anthropic and Iceland announce"
+        return None  # "the Nordic AI ecosystem", "Munich AI outfits X"
+    if name in COUNTRIES and (
+        _JOINED_BEFORE.search(text, 0, start) or _JOINED_AFTER.match(text, end)
+    ):
+        return start, end, f"Government of {name}"  # "Anthropic and Iceland announce"
     if is_place(name):
         of = _STATE_OF.search(text, 0, start)
-        if of is not None and of.end() == start:        # "the state of Maryland"
+        if of is not None and of.end() == start:  # "the state of Maryland"
             return of.start(1), end, f"{of.group(1).title()} of {name}"
         government = _GOVERNMENT.match(text, end)
         if government is None:
             return None
         return start, government.end(), f"{name} Government"
     after = _OF_NAME.match(text, end) if words[-1].lower() in GENERIC_ORGS else None
-    if after:                           # "State Department of Labor"
+    if after:  # "State Department of Labor"
         return start, after.end(1), f"{name} of {after.group(1).strip()}"
     return start, end, name
 
@@ -295,16 +365,19 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
     run: list[re.Match[str]] = []
 
     def flush() -> None:
-        if len(run) > 1 and token_key(run[0].group(0)) in OPENERS \
-                and _initial(full, offset + run[0].start()):
-            del run[0]                  # "Inside Glade's $40M Series B": Glade
+        if (
+            len(run) > 1
+            and token_key(run[0].group(0)) in OPENERS
+            and _initial(full, offset + run[0].start())
+        ):
+            del run[0]  # "Inside Glade's $40M Series B": Glade
         if run:
             start, end = run[0].start(), run[-1].end()
             name = _POSSESSIVE.sub("", text[start:end])
-            if casing.caps:             # Reuters style: no place or generic-noun check
+            if casing.caps:  # Reuters style: no place or generic-noun check
                 name = " ".join(w.capitalize() if len(w) > 3 else w for w in name.split())
                 found.append(Mention(offset + start, offset + end, name, known=False))
-            elif not found or offset + start >= found[-1].end:   # not inside "X of Y"
+            elif not found or offset + start >= found[-1].end:  # not inside "X of Y"
                 org = _organisation(full, offset + start, offset + start + len(name), name)
                 if org is not None:
                     found.append(Mention(*org, known=False))
@@ -312,37 +385,51 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
 
     for m in TOKEN_RE.finditer(text):
         token = m.group(0)
-        gap = text[run[-1].end():m.start()] if run else ""
+        gap = text[run[-1].end() : m.start()] if run else ""
         joins = bool(run) and gap in (" ", " & ", "&", "-")
         hyphened = gap == "-" and token[0].isupper() and token_key(token) not in _STOP
-        if joins and (_namey(token, casing) or hyphened or token_key(token) in _TRAILERS
-                      and (token[0].isupper() or casing.caps) or _suffixed(text, m, casing)):
+        if joins and (
+            _namey(token, casing)
+            or hyphened
+            or (token_key(token) in _TRAILERS and (token[0].isupper() or casing.caps))
+            or _suffixed(text, m, casing)
+        ):
             run.append(m)
-        elif (_namey(token, casing, _initial(full, offset + m.start()),
-                     bool(_FOLLOWED.match(full, offset + m.end())))
-              or _suffixed(text, m, casing) or _ordinal_name(full, offset, m, casing)):
+        elif (
+            _namey(
+                token,
+                casing,
+                _initial(full, offset + m.start()),
+                bool(_FOLLOWED.match(full, offset + m.end())),
+            )
+            or _suffixed(text, m, casing)
+            or _ordinal_name(full, offset, m, casing)
+        ):
             flush()
             run.append(m)
         else:
             flush()
         if run and _POSSESSIVE.search(token):
-            flush()                     # "Lyon's Quillstack": a possessive ends a name
+            flush()  # "Lyon's Quillstack": a possessive ends a name
     flush()
     return found
 
 
-def mentions(text: str, gazetteer: Gazetteer, casing: Casing, start: int = 0,
-             end: int | None = None) -> list[Mention]:
+def mentions(
+    text: str, gazetteer: Gazetteer, casing: Casing, start: int = 0, end: int | None = None
+) -> list[Mention]:
     """Companies in ``text[start:end]``: gazetteer names first, other names by shape."""
     end = len(text) if end is None else end
     piece = text[start:end]
-    known = [Mention(m.start + start, m.end + start, m.name) for m in gazetteer.find(piece, casing.caps)]
+    known = [
+        Mention(m.start + start, m.end + start, m.name) for m in gazetteer.find(piece, casing.caps)
+    ]
     if not casing.caps and _INSTITUTION_TRAILER.search(piece):
         known = _institutions(piece, start, known)
     # Blank the known names out, then look for unknown capitalised names in what remains.
     chars = list(piece)
     for m in known:
-        chars[m.start - start:m.end - start] = " " * (m.end - m.start)
+        chars[m.start - start : m.end - start] = " " * (m.end - m.start)
     unknown = _unknown("".join(chars), start, casing, text)
     merged = sorted(known + unknown, key=lambda m: m.start)
     if not casing.caps and (" and " in piece or " & " in piece) and _COUNTRY_NAME.search(piece):
@@ -350,8 +437,14 @@ def mentions(text: str, gazetteer: Gazetteer, casing: Casing, start: int = 0,
 
     # "Heidelberg's Grundriss AI", "Darmstadt's Feldwerk AI": an unknown one-word name that
     # owns the next one only says where it is ("University of Chicago's X" stays).
-    merged = [m for i, m in enumerate(merged) if m.known or " " in m.name
-              or i + 1 == len(merged) or not _OWNS.match(text, m.end, merged[i + 1].start)]
+    merged = [
+        m
+        for i, m in enumerate(merged)
+        if m.known
+        or " " in m.name
+        or i + 1 == len(merged)
+        or not _OWNS.match(text, m.end, merged[i + 1].start)
+    ]
     # "Arm-based servers", "Indic-language startup": a name in a compound adjective is no
     # party ("X-backed" / "X-led" investors are read by ``backers``).
     merged = [m for m in merged if not _COMPOUND.match(text, m.end)]
@@ -365,16 +458,19 @@ def mentions(text: str, gazetteer: Gazetteer, casing: Casing, start: int = 0,
     return result
 
 
-_COMPOUND = re.compile(r"-(?:based|backed|led|owned|funded|language|speaking|made|built|born|focused"
-                       r"|native|style|era|linked|listed|run|controlled|affiliated|related|powered"
-                       r"|centric|first|only|specific|compatible|class|grade|level|scale|sized"
-                       r"|designed|branded|trained|optimi[sz]ed|certified|approved)\b")
+_COMPOUND = re.compile(
+    r"-(?:based|backed|led|owned|funded|language|speaking|made|built|born|focused"
+    r"|native|style|era|linked|listed|run|controlled|affiliated|related|powered"
+    r"|centric|first|only|specific|compatible|class|grade|level|scale|sized"
+    r"|designed|branded|trained|optimi[sz]ed|certified|approved)\b"
+)
 _INSTITUTION_TRAILER = re.compile(r"\b(?:Institute|Agency|Authority|Commission|Laboratory)\b")
 # "the Australian AI Safety Institute", "Canadian AI Safety Institute": a nationality and
 # "AI" may start an institution's name.
 _INSTITUTION = re.compile(
     r"\b(?:[A-Z][a-z]+\s+)?(?:AI\s+)?(?:[A-Z][\w-]*\s+){1,3}?(?:Institute|Agency|Authority"
-    r"|Commission|Laboratory)(?:\s+(?:of|for)\s+(?:[A-Z][\w-]*\s?)+)?")
+    r"|Commission|Laboratory)(?:\s+(?:of|for)\s+(?:[A-Z][\w-]*\s?)+)?"
+)
 
 
 def _institutions(piece: str, start: int, known: list[Mention]) -> list[Mention]:
@@ -392,8 +488,10 @@ def _institutions(piece: str, start: int, known: list[Mention]) -> list[Mention]
 
 
 _LEAD = re.compile(r"\b(?:co-)?led\s+by\b", re.IGNORECASE)
-_LEAD_STOP = re.compile(r",|\s(?:with|alongside|along|as\s+well|plus|joined|at|to|for|valuing"
-                        r"|in\s+a)\b|[;:(]")
+_LEAD_STOP = re.compile(
+    r",|\s(?:with|alongside|along|as\s+well|plus|joined|at|to|for|valuing"
+    r"|in\s+a)\b|[;:(]"
+)
 
 
 def lead_backers(text: str, gazetteer: Gazetteer, casing: Casing) -> frozenset[str]:
@@ -413,16 +511,18 @@ def backers(text: str, gazetteer: Gazetteer, casing: Casing) -> list[str]:
         names += [x.name for x in mentions(m.group(1), gazetteer, casing)]
     cue = _BACKER_CUE.search(text)
     if cue is not None:
-        stop = _BACKER_STOP.search(text[cue.end():])
+        stop = _BACKER_STOP.search(text[cue.end() :])
         end = cue.end() + stop.start() if stop else len(text)
         names += [x.name for x in mentions(text, gazetteer, casing, cue.end(), end)]
     return list(dict.fromkeys(names))
 
 
 _LED = re.compile(r"\b(?:co-)?led\b(?!\s+by\b)|\bco-leads?\b(?!\s+by\b)")
-_JOINED = re.compile(r"\b(?:also\s+)?(?:participated|participating|participate|invested|investing"
-                     r"|joined|joining|took\s+part|taking\s+part|chipped\s+in|came\s+in)\b"
-                     r"(?!\s+(?:by|the\s+company|as)\b)")
+_JOINED = re.compile(
+    r"\b(?:also\s+)?(?:participated|participating|participate|invested|investing"
+    r"|joined|joining|took\s+part|taking\s+part|chipped\s+in|came\s+in)\b"
+    r"(?!\s+(?:by|the\s+company|as)\b)"
+)
 _CLAUSE_START = re.compile(r"[,;:]\s+|\b(?:with|while|and\s+existing|as\s+well\s+as)\s+|^")
 
 
@@ -438,8 +538,11 @@ def round_investors(text: str, gazetteer: Gazetteer, casing: Casing) -> list[tup
     """Investors a sentence about a round names, each with whether it leads: "led by X, with
     participation from Y", "X led the round", "X and Y co-led", "Z also participated"."""
     leads = lead_backers(text, gazetteer, casing)
-    found = [(name, name in leads) for name in backers(text, gazetteer, casing)
-             if not _BACKED.search(text) or name not in backed_names(text, gazetteer, casing)]
+    found = [
+        (name, name in leads)
+        for name in backers(text, gazetteer, casing)
+        if not _BACKED.search(text) or name not in backed_names(text, gazetteer, casing)
+    ]
     for cue, lead in ((_LED, True), (_JOINED, False)):
         for m in cue.finditer(text):
             start = _before(text, m.start())
@@ -452,5 +555,9 @@ def round_investors(text: str, gazetteer: Gazetteer, casing: Casing) -> list[tup
 
 def backed_names(text: str, gazetteer: Gazetteer, casing: Casing) -> set[str]:
     """Names in "X-backed" / "X-owned" / "X-funded": backers of the company in the past."""
-    return {x.name for m in _BACKED.finditer(text) if not m.group(0).endswith("-led")
-            for x in mentions(m.group(1), gazetteer, casing)}
+    return {
+        x.name
+        for m in _BACKED.finditer(text)
+        if not m.group(0).endswith("-led")
+        for x in mentions(m.group(1), gazetteer, casing)
+    }

@@ -13,11 +13,13 @@ import re
 from dataclasses import dataclass
 
 _I = re.IGNORECASE
-M = r"§+"                                         # a deal amount
-_ART = (r"(?:(?:a|an|the|its|their|his|her|new|fresh|further|additional|another|initial|first"
-       r"|roughly|about|nearly|almost|around|approximately|some|up\s+to|more\s+than|over"
-       r"|second|\w+-stage|strategic|minority|majority|controlling|significant|small|large"
-       r"|big|massive|record|funding|\d+(?:\.\d+)?\s?(?:%|pct|per\s?cent))\s+)*")
+M = r"§+"  # a deal amount
+_ART = (
+    r"(?:(?:a|an|the|its|their|his|her|new|fresh|further|additional|another|initial|first"
+    r"|roughly|about|nearly|almost|around|approximately|some|up\s+to|more\s+than|over"
+    r"|second|\w+-stage|strategic|minority|majority|controlling|significant|small|large"
+    r"|big|massive|record|funding|\d+(?:\.\d+)?\s?(?:%|pct|per\s?cent))\s+)*"
+)
 _MONEYISH = rf"(?:(?:{_ART})?{M}\s+)?"
 
 
@@ -30,21 +32,43 @@ class Rule:
     regex: re.Pattern[str]
     left: str | None
     right: str | None
-    strong: bool = True           # verb form; weak (noun) triggers yield to non-deal cues
-    needs_right: bool = True      # a party after the trigger is required
-    inside: str | None = None     # role of a name inside the trigger ("Musk's $97B bid")
-    keys: tuple[str, ...] = ()    # cheap pre-check: one of these must occur (lower case)
-    plural: bool = False          # the subject must name two companies ("X and Y partner on")
-    paired: bool = False          # partners are the subject and the ``obj`` group, not the clause
-    adjacent: bool = False        # the subject stands right before the verb ("X taps", not
-                                  # "X's trading partners to ...")
+    strong: bool = True  # verb form; weak (noun) triggers yield to non-deal cues
+    needs_right: bool = True  # a party after the trigger is required
+    inside: str | None = None  # role of a name inside the trigger ("Musk's $97B bid")
+    keys: tuple[str, ...] = ()  # cheap pre-check: one of these must occur (lower case)
+    plural: bool = False  # the subject must name two companies ("X and Y partner on")
+    paired: bool = False  # partners are the subject and the ``obj`` group, not the clause
+    adjacent: bool = False  # the subject stands right before the verb ("X taps", not
+    # "X's trading partners to ...")
 
 
-def _rule(name: str, type_: str, pattern: str, left: str | None, right: str | None,
-          strong: bool = True, needs_right: bool = True, inside: str | None = None,
-          plural: bool = False, paired: bool = False, adjacent: bool = False) -> Rule:
-    return Rule(name, type_, re.compile(pattern, _I), left, right, strong, needs_right, inside,
-                tuple(_KEYS[name].split()), plural, paired, adjacent)
+def _rule(
+    name: str,
+    type_: str,
+    pattern: str,
+    left: str | None,
+    right: str | None,
+    strong: bool = True,
+    needs_right: bool = True,
+    inside: str | None = None,
+    plural: bool = False,
+    paired: bool = False,
+    adjacent: bool = False,
+) -> Rule:
+    return Rule(
+        name,
+        type_,
+        re.compile(pattern, _I),
+        left,
+        right,
+        strong,
+        needs_right,
+        inside,
+        tuple(_KEYS[name].split()),
+        plural,
+        paired,
+        adjacent,
+    )
 
 
 # Substrings one of which every match of a rule contains (checked before the regex runs).
@@ -71,7 +95,7 @@ _KEYS = {
     "stake-change": "stake",
     "investment-in": "investment",
     "raises": "rais secur land clos nab bag grab snag pull rake haul collect get receiv win scor net"
-              " pick reel bring draw attract",
+    " pick reel bring draw attract",
     "led-round": "-led",
     "round-noun": "round funding financing extension series raise",
     "adds-to-round": "add",
@@ -99,350 +123,676 @@ _KEYS = {
     "merger-noun": "merger",
     "merge-plural": "merge combine tie-up merger",
     "partners-with": "partner team forces alliance collaborat tie-up ally ties steady relationship"
-                     " cozies tie tied hands",
+    " cozies tie tied hands",
     "partner-plural": "partner collaborat ally allied together forces tie hands",
     "buys-capacity": "buy purchas spend commit",
     "supplies-to": "suppl",
     "partners-on-with": "partner",
     "taps": "tap pick chose select enlist turn",
     "signs-deal": "deal agreement contract pact partnership alliance tie-up order mou memorandum"
-                  " collaboration intent loi",
+    " collaboration intent loi",
     "deal-noun": "deal agreement contract pact partnership",
     "joint-action": "launch announc unveil sign start open creat build expand deepen establish to"
-                    " bring deliver power deploy co-develop",
+    " bring deliver power deploy co-develop",
     "expands-use": "use",
     "in-deal": "deal",
 }
 
 
-_BUY = r"(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|snap(?:s|ped)?\s+up" \
-       r"|scoop(?:s|ed)?\s+up|tak(?:e|es|ing)\s+over|took\s+over|absorb(?:s|ed)?|gobbles?\s+up" \
-       r"|swallow(?:s|ed|ing)?(?:\s+up)?)"
-_NOT_BUYBACK = (r"(?!\s*-?\s*backs?\b|(?:\s+[\w.&'’,-]+){0,5}?\s+(?:mill|warehouse|site|campus"
-                r"|buildings?|land|propert(?:y|ies)|factory|headquarters|offices?|facilit(?:y|ies)"
-                r"|real\s+estate|acres)\b"
-                r"|\s+(?:its\s+own|own|back|rating|recommendation|signal"
-                r"|now|the\s+dip|shares?\s+of\s+its\s+own)\b"
-                r"|(?:\s+[\w.&'’-]+){0,2}\s+(?:stock|shares)\b(?!\s+(?:of|in)\b))")
+_BUY = (
+    r"(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|snap(?:s|ped)?\s+up"
+    r"|scoop(?:s|ed)?\s+up|tak(?:e|es|ing)\s+over|took\s+over|absorb(?:s|ed)?|gobbles?\s+up"
+    r"|swallow(?:s|ed|ing)?(?:\s+up)?)"
+)
+_NOT_BUYBACK = (
+    r"(?!\s*-?\s*backs?\b|(?:\s+[\w.&'’,-]+){0,5}?\s+(?:mill|warehouse|site|campus"
+    r"|buildings?|land|propert(?:y|ies)|factory|headquarters|offices?|facilit(?:y|ies)"
+    r"|real\s+estate|acres)\b"
+    r"|\s+(?:its\s+own|own|back|rating|recommendation|signal"
+    r"|now|the\s+dip|shares?\s+of\s+its\s+own)\b"
+    r"|(?:\s+[\w.&'’-]+){0,2}\s+(?:stock|shares)\b(?!\s+(?:of|in)\b))"
+)
 # Stock exchanges: where an IPO lists, never a party.
-_EXCHANGE = (r"(?:Nasdaq(?:\s+Stockholm)?|NYSE|New\s+York\s+Stock\s+Exchange|London\s+Stock\s+Exchange|LSE"
-             r"|Frankfurt|Paris|Amsterdam|London|Toronto|Stockholm|Oslo|Zurich|SIX|Milan|Madrid"
-             r"|Mumbai|BSE|NSE|Dalal\s+Street|Tel\s+Aviv|TASE|Taipei|Seoul|Sydney|AIM|Growth\s+Market"
-             r"|HKEX|Hong\s+Kong(?:\s+Stock\s+Exchange)?|Euronext(?:\s+\w+)?|TSX|ASX|SGX|Shanghai"
-             r"|Shenzhen|STAR\s+Market|Tokyo(?:\s+Stock\s+Exchange)?|KOSDAQ|KOSPI|Wall\s+Street"
-             r"|(?:stock\s+)?(?:market|exchange))")
+_EXCHANGE = (
+    r"(?:Nasdaq(?:\s+Stockholm)?|NYSE|New\s+York\s+Stock\s+Exchange|London\s+Stock\s+Exchange|LSE"
+    r"|Frankfurt|Paris|Amsterdam|London|Toronto|Stockholm|Oslo|Zurich|SIX|Milan|Madrid"
+    r"|Mumbai|BSE|NSE|Dalal\s+Street|Tel\s+Aviv|TASE|Taipei|Seoul|Sydney|AIM|Growth\s+Market"
+    r"|HKEX|Hong\s+Kong(?:\s+Stock\s+Exchange)?|Euronext(?:\s+\w+)?|TSX|ASX|SGX|Shanghai"
+    r"|Shenzhen|STAR\s+Market|Tokyo(?:\s+Stock\s+Exchange)?|KOSDAQ|KOSPI|Wall\s+Street"
+    r"|(?:stock\s+)?(?:market|exchange))"
+)
 EXCHANGE_NAME = re.compile(_EXCHANGE, _I)
 # What a supply or compute deal is about ("taps Oracle for data center capacity").
-_COMMERCIAL = (r"(?:compute|computing|capacity|chips?|silicon|processors?|accelerators?|GPUs?|TPUs?"
-               r"|cloud|servers?|data[\s-]?cent(?:er|re)s?|datacent(?:er|re)s?|power|energy|electricity"
-               r"|nuclear|reactors?|supply|supplies|infrastructure|hosting|models?|manufacturing|memory"
-               r"|HBM|storage|networking|gigawatts?|GW|megawatts?|MW|services|supercomputers?"
-               r"|factor(?:y|ies)|clusters?|foundry|wafers?|fabs?|inference|training|search|assistant"
-               r"|chatbot|software|platform|technology|tech|deal|contract)")
+_COMMERCIAL = (
+    r"(?:compute|computing|capacity|chips?|silicon|processors?|accelerators?|GPUs?|TPUs?"
+    r"|cloud|servers?|data[\s-]?cent(?:er|re)s?|datacent(?:er|re)s?|power|energy|electricity"
+    r"|nuclear|reactors?|supply|supplies|infrastructure|hosting|models?|manufacturing|memory"
+    r"|HBM|storage|networking|gigawatts?|GW|megawatts?|MW|services|supercomputers?"
+    r"|factor(?:y|ies)|clusters?|foundry|wafers?|fabs?|inference|training|search|assistant"
+    r"|chatbot|software|platform|technology|tech|deal|contract)"
+)
 # Agreements between governments or about politics, not companies ("sign trade deal").
-_POLITICAL = r"(?:trade|tariff|peace|ceasefire|budget|climate|nuclear\s+arms|plea|tax|debt|border)\b"
-_STAKE = rf"(?:{_ART}(?:\d+(?:\.\d+)?\s?(?:%|pct|per\s?cent)\s+)?(?:stake|holding|shareholding" \
-         rf"|interest|equity\s+stake|share)s?\b)"
+_POLITICAL = (
+    r"(?:trade|tariff|peace|ceasefire|budget|climate|nuclear\s+arms|plea|tax|debt|border)\b"
+)
+_STAKE = (
+    rf"(?:{_ART}(?:\d+(?:\.\d+)?\s?(?:%|pct|per\s?cent)\s+)?(?:stake|holding|shareholding"
+    rf"|interest|equity\s+stake|share)s?\b)"
+)
 
 RULES: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- IPO
-    _rule("ipo", "ipo",
-          # not an IPO of the past ("since IPO", "post-IPO", "below its IPO price")
-          r"(?<!since\s)(?<!since\sits\s)(?<!post-)(?<!pre-)(?<!its\sfirst\s)"
-          r"\b(?:IPOs?(?!\s+(?:price|lock-?up|pop))|initial\s+public\s+offering|go(?:es|ing)?\s+public"
-          r"|public\s+(?:debut|listing)"
-          r"|(?:stock|market|trading|Nasdaq|NYSE)\s+debut|direct\s+listing"
-          r"|(?:submits?|submitted|files?|filed)\s+(?:\w+\s+){0,2}?(?:S-1|F-1)|files?\s+(?:confidentially\s+)?"
-          r"(?:for|to)\s+(?:an?\s+)?(?:U\.?S\.?\s+)?(?:listing|float)|flotation"
-          r"|(?:lodg|fil|publish)(?:es|ed|e|ing)?\s+(?:an?\s+|its\s+)?(?:IPO\s+|draft\s+)?prospectus"
-          r"|intention\s+to\s+float"
-          rf"|{_EXCHANGE}\s+float|float\s+on\s+(?:the\s+)?{_EXCHANGE}"
-          rf"|(?:lists?|listed|debut(?:s|ed)?|(?:begins?|began|starts?|started|commences?)\s+trading)"
-          rf"\s+(?:its\s+)?(?:shares\s+|stock\s+)?(?:on|in)\s+(?:the\s+)?{_EXCHANGE}"
-          rf"|{_EXCHANGE}\s+(?:debut|listing)"
-          r"|rul(?:es|ed|ing)\s+out\s+(?:an?\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:float|listing)"
-          r"|(?:shares|stock)\s+(?:list|debut)(?:s|ed)?)\b",
-          "issuer", None, needs_right=False),
+    _rule(
+        "ipo",
+        "ipo",
+        # not an IPO of the past ("since IPO", "post-IPO", "below its IPO price")
+        r"(?<!since\s)(?<!since\sits\s)(?<!post-)(?<!pre-)(?<!its\sfirst\s)"
+        r"\b(?:IPOs?(?!\s+(?:price|lock-?up|pop))|initial\s+public\s+offering|go(?:es|ing)?\s+public"
+        r"|public\s+(?:debut|listing)"
+        r"|(?:stock|market|trading|Nasdaq|NYSE)\s+debut|direct\s+listing"
+        r"|(?:submits?|submitted|files?|filed)\s+(?:\w+\s+){0,2}?(?:S-1|F-1)|files?\s+(?:confidentially\s+)?"
+        r"(?:for|to)\s+(?:an?\s+)?(?:U\.?S\.?\s+)?(?:listing|float)|flotation"
+        r"|(?:lodg|fil|publish)(?:es|ed|e|ing)?\s+(?:an?\s+|its\s+)?(?:IPO\s+|draft\s+)?prospectus"
+        r"|intention\s+to\s+float"
+        rf"|{_EXCHANGE}\s+float|float\s+on\s+(?:the\s+)?{_EXCHANGE}"
+        rf"|(?:lists?|listed|debut(?:s|ed)?|(?:begins?|began|starts?|started|commences?)\s+trading)"
+        rf"\s+(?:its\s+)?(?:shares\s+|stock\s+)?(?:on|in)\s+(?:the\s+)?{_EXCHANGE}"
+        rf"|{_EXCHANGE}\s+(?:debut|listing)"
+        r"|rul(?:es|ed|ing)\s+out\s+(?:an?\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:float|listing)"
+        r"|(?:shares|stock)\s+(?:list|debut)(?:s|ed)?)\b",
+        "issuer",
+        None,
+        needs_right=False,
+    ),
     # ---------------------------------------------------------------- joint venture
-    _rule("joint-venture", "joint-venture", r"\bjoint[- ]venture\b|\bJV\b", "partner", "partner",
-          needs_right=False),
+    _rule(
+        "joint-venture",
+        "joint-venture",
+        r"\bjoint[- ]venture\b|\bJV\b",
+        "partner",
+        "partner",
+        needs_right=False,
+    ),
     # "X and Y launch a $30B fund", "... form 'SB OpenAI Japan'", "... set up a sovereign AI venture"
-    _rule("jv-plural", "joint-venture",
-          r"\b(?:launch(?:es|ed)?|form(?:s|ed)?|set(?:s)?\s+up|found(?:s|ed)?|creat(?:e|es|ed)"
-          r"|establish(?:es|ed)?|start(?:s|ed)?|build(?:s)?|unveil(?:s|ed)?)\s+"
-          r"(?:(?:§+|[\w'’-]+)\s+){0,5}?(?:venture|fund|company|firm|JV|entity)\b"
-          r"|\bform(?:s|ed)?\s+['‘\"“]",
-          "partner", "partner", needs_right=False, plural=True, adjacent=True),
+    _rule(
+        "jv-plural",
+        "joint-venture",
+        r"\b(?:launch(?:es|ed)?|form(?:s|ed)?|set(?:s)?\s+up|found(?:s|ed)?|creat(?:e|es|ed)"
+        r"|establish(?:es|ed)?|start(?:s|ed)?|build(?:s)?|unveil(?:s|ed)?)\s+"
+        r"(?:(?:§+|[\w'’-]+)\s+){0,5}?(?:venture|fund|company|firm|JV|entity)\b"
+        r"|\bform(?:s|ed)?\s+['‘\"“]",
+        "partner",
+        "partner",
+        needs_right=False,
+        plural=True,
+        adjacent=True,
+    ),
     # ---------------------------------------------------------------- licensing
-    _rule("license-out", "licensing",
-          r"\blicen[cs](?:e|es|ed|ing)\s+(?:its|their|the|(?:[\w'’-]+\s+){1,4}?(?=to\s+[A-Z]))"
-          r"[\w\s-]{0,40}?\bto\b", "licensor",
-          "licensee"),
-    _rule("grants-licence", "licensing",
-          r"\bgrant(?:s|ed|ing)?\s+(?:[\w.&'’-]+\s+){1,3}?(?:an?\s+)?(?:(?:exclusive|non-exclusive|global"
-          r"|perpetual|worldwide|multi-year)\s+)*licen[cs]e\b", "licensor", None, needs_right=False,
-          inside="licensee"),
+    _rule(
+        "license-out",
+        "licensing",
+        r"\blicen[cs](?:e|es|ed|ing)\s+(?:its|their|the|(?:[\w'’-]+\s+){1,4}?(?=to\s+[A-Z]))"
+        r"[\w\s-]{0,40}?\bto\b",
+        "licensor",
+        "licensee",
+    ),
+    _rule(
+        "grants-licence",
+        "licensing",
+        r"\bgrant(?:s|ed|ing)?\s+(?:[\w.&'’-]+\s+){1,3}?(?:an?\s+)?(?:(?:exclusive|non-exclusive|global"
+        r"|perpetual|worldwide|multi-year)\s+)*licen[cs]e\b",
+        "licensor",
+        None,
+        needs_right=False,
+        inside="licensee",
+    ),
     # "AP to provide real-time news feed to Google's Gemini app": content licensed to a company
-    _rule("provides-content", "licensing",
-          r"\b(?:provid(?:e|es|ed|ing)|suppl(?:y|ies|ied)|offer(?:s|ed)?)\s+(?:[\w-]+\s+){0,3}?"
-          r"(?:news|content|archives?|articles|footage|catalog(?:ue)?|journalism)(?:\s+(?:feeds?"
-          r"|library|licen[cs]es?))?\s+to\b(?=\s+[A-Z])", "licensor", "licensee"),
-    _rule("licensing", "licensing",
-          # a licence granted, not one talked about ("the Llama license", "need licenses to")
-          r"\b(?:licen[cs](?:e|es|ed|ing)[- ](?:and|&)[- ]hire|licens(?:es|ed)\s+(?!(?:to|for|from|in"
-          r"|on|of|and|or|are|were|is|was|that|which|nothing|everything|anything|themselves)\b)(?=\w)"
-          r"|(?:to|will|agrees?\s+to|plans?\s+to)\s+licen[cs]e\b"
-          r"|licen[cs](?:e|ing)\s+(?:deal|agreement|pact|partnership|arrangement|contract)"
-          r"|(?:content|data|news|archive)"
-          r"\s+(?:deal|agreement|pact|partnership)|acqui-?hire)\b",
-          "licensee", "licensor", needs_right=False),
+    _rule(
+        "provides-content",
+        "licensing",
+        r"\b(?:provid(?:e|es|ed|ing)|suppl(?:y|ies|ied)|offer(?:s|ed)?)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:news|content|archives?|articles|footage|catalog(?:ue)?|journalism)(?:\s+(?:feeds?"
+        r"|library|licen[cs]es?))?\s+to\b(?=\s+[A-Z])",
+        "licensor",
+        "licensee",
+    ),
+    _rule(
+        "licensing",
+        "licensing",
+        # a licence granted, not one talked about ("the Llama license", "need licenses to")
+        r"\b(?:licen[cs](?:e|es|ed|ing)[- ](?:and|&)[- ]hire|licens(?:es|ed)\s+(?!(?:to|for|from|in"
+        r"|on|of|and|or|are|were|is|was|that|which|nothing|everything|anything|themselves)\b)(?=\w)"
+        r"|(?:to|will|agrees?\s+to|plans?\s+to)\s+licen[cs]e\b"
+        r"|licen[cs](?:e|ing)\s+(?:deal|agreement|pact|partnership|arrangement|contract)"
+        r"|(?:content|data|news|archive)"
+        r"\s+(?:deal|agreement|pact|partnership)|acqui-?hire)\b",
+        "licensee",
+        "licensor",
+        needs_right=False,
+    ),
     # ---------------------------------------------------------------- investment (stake)
-    _rule("stake-buy", "investment",
-          rf"\b(?:{_BUY}|tak(?:e|es|ing)|took|buil(?:d|ds|t)|rais(?:e|es|ed)|lift(?:s|ed)?|up(?:s|ped)"
-          rf"|increas(?:e|es|ed)|boost(?:s|ed)?|has|holds?|gets?|obtain(?:s|ed)?|seeks?"
-          rf"|picks?\s+up|picked\s+up)\s+"
-          rf"{_MONEYISH}{_STAKE}\s+(?:in|of)\b", "investor", "target"),
-    _rule("pct-of", "investment",
-          r"\b(?:has|holds?|buys?|bought|acquires?|acquired|takes?|owns?|sells?|sold)\s+(?:a\s+)?"
-          r"\d+(?:\.\d+)?\s?(?:pct|%|per\s?cent)(?:\s+stake)?\s+(?:of|in)\b", "investor", "target"),
-    _rule("invest-in", "investment",
-          rf"\b(?:invest(?:s|ed|ing)?|pours?|pumps?|puts?|injects?|commits?|to\s+back)\s+"
-          rf"(?:(?:an?\s+)?(?:additional|further|another|more|up\s+to)\s+)?{_MONEYISH}"
-          r"(?:more\s+)?(?:(?:money|cash|capital|funds)\s+)?(?:in|into)\b", "investor", "target"),
+    _rule(
+        "stake-buy",
+        "investment",
+        rf"\b(?:{_BUY}|tak(?:e|es|ing)|took|buil(?:d|ds|t)|rais(?:e|es|ed)|lift(?:s|ed)?|up(?:s|ped)"
+        rf"|increas(?:e|es|ed)|boost(?:s|ed)?|has|holds?|gets?|obtain(?:s|ed)?|seeks?"
+        rf"|picks?\s+up|picked\s+up)\s+"
+        rf"{_MONEYISH}{_STAKE}\s+(?:in|of)\b",
+        "investor",
+        "target",
+    ),
+    _rule(
+        "pct-of",
+        "investment",
+        r"\b(?:has|holds?|buys?|bought|acquires?|acquired|takes?|owns?|sells?|sold)\s+(?:a\s+)?"
+        r"\d+(?:\.\d+)?\s?(?:pct|%|per\s?cent)(?:\s+stake)?\s+(?:of|in)\b",
+        "investor",
+        "target",
+    ),
+    _rule(
+        "invest-in",
+        "investment",
+        rf"\b(?:invest(?:s|ed|ing)?|pours?|pumps?|puts?|injects?|commits?|to\s+back)\s+"
+        rf"(?:(?:an?\s+)?(?:additional|further|another|more|up\s+to)\s+)?{_MONEYISH}"
+        r"(?:more\s+)?(?:(?:money|cash|capital|funds)\s+)?(?:in|into)\b",
+        "investor",
+        "target",
+    ),
     # "Nvidia Bets $5 Billion on Intel", "Amazon Doubles Down on Anthropic", "SoftBank's $40
     # Billion Bet on OpenAI": a named company after "on" (not "bets on agents")
-    _rule("bets-on", "investment",
-          r"\b(?:bets?|betting|doubl(?:es|ed|ing)\s+down)\s+(?:big\s+|heavily\s+|again\s+|§+\s+)?on\b"
-          r"(?=\s+(?:[A-Z][\w.&'’-]*))|['’]s\s+(?:§+\s+)?(?:[\w-]+\s+)?bet\s+on\b(?=\s+[A-Z])",
-          "investor", "target"),
-    _rule("check-to", "investment",
-          rf"\b(?:writ(?:es|ing|ten)|wrote|cut(?:s|ting)?)\s+(?:an?\s+)?{M}\s+(?:check|cheque)\s+"
-          r"(?:to|for|into|in)\b", "investor", "target"),
-    _rule("backs", "investment", r"(?<!-)\b(?:backs|backed|to\s+back)\s+(?!by\b)(?=[A-Z0-9])", "investor",
-          "target"),
+    _rule(
+        "bets-on",
+        "investment",
+        r"\b(?:bets?|betting|doubl(?:es|ed|ing)\s+down)\s+(?:big\s+|heavily\s+|again\s+|§+\s+)?on\b"
+        r"(?=\s+(?:[A-Z][\w.&'’-]*))|['’]s\s+(?:§+\s+)?(?:[\w-]+\s+)?bet\s+on\b(?=\s+[A-Z])",
+        "investor",
+        "target",
+    ),
+    _rule(
+        "check-to",
+        "investment",
+        rf"\b(?:writ(?:es|ing|ten)|wrote|cut(?:s|ting)?)\s+(?:an?\s+)?{M}\s+(?:check|cheque)\s+"
+        r"(?:to|for|into|in)\b",
+        "investor",
+        "target",
+    ),
+    _rule(
+        "backs",
+        "investment",
+        r"(?<!-)\b(?:backs|backed|to\s+back)\s+(?!by\b)(?=[A-Z0-9])",
+        "investor",
+        "target",
+    ),
     # "Goldman Sachs and Thoma Bravo back Glean": the plural verb, after named investors
-    _rule("back-plural", "investment", r"(?<!-)\bback\s+(?!by\b)(?=[A-Z0-9])", "investor", "target",
-          plural=True, adjacent=True),
-    _rule("leads-round", "funding",
-          rf"\b(?:leads?|led|co-leads?|joins?|joined|participates?\s+in)\s+{_MONEYISH}[\w\s-]{{0,30}}?"
-          r"\b(?:round|funding|financing|raise)\s+(?:in|for|of|into)\b", "investor", "target"),
-    _rule("investment-from", "investment",
-          rf"\b(?:gets?|wins?|receives?|secures?|lands?|lures?|attracts?|takes?)\s+{_MONEYISH}"
-          r"(?:[\w-]+\s+){0,2}?investment\s+(?:from|by)\b", "target", "investor"),
-    _rule("completes-investment", "investment",
-          r"\b(?:complet(?:es|ed)|clos(?:es|ed)|finali[sz](?:es|ed)|announc(?:es|ed)|mak(?:es|e)|made"
-          r"|seal(?:s|ed)?)\s+(?:[\w.:&'’-]+\s+){0,2}?(?:§+\s+)?(?:[\w.:&'’-]+\s+){0,2}?"
-          r"investment\b(?!\s+(?:in|into|from|by)\b)", "investor", None, needs_right=False,
-          inside="target"),
-    _rule("stake-noun", "investment",
-          rf"{M}\s+(?:minority\s+|majority\s+|equity\s+)?stake\s+in\b", "investor", "target",
-          strong=False),
-    _rule("stake-change", "investment",
-          r"\b(?:cut(?:s|ting)?|lift(?:s|ed)?|rais(?:es|ed)|ups|upped|boost(?:s|ed)?|increas(?:es|ed)"
-          r"|reduc(?:es|ed)|lower(?:s|ed)|trim(?:s|med)?|has|holds?|buys?|bought|takes?|took|sells?"
-          r"|sold|build(?:s|ing)?|built)\s+(?:[\w.&'’-]+\s+){0,4}?stake\b", "investor", None,
-          needs_right=False, inside="target"),
-    _rule("investment-in", "investment",
-          rf"\b(?:{_MONEYISH}|\b)investment\s+(?:in|into)\b", "investor", "target", strong=False),
+    _rule(
+        "back-plural",
+        "investment",
+        r"(?<!-)\bback\s+(?!by\b)(?=[A-Z0-9])",
+        "investor",
+        "target",
+        plural=True,
+        adjacent=True,
+    ),
+    _rule(
+        "leads-round",
+        "funding",
+        rf"\b(?:leads?|led|co-leads?|joins?|joined|participates?\s+in)\s+{_MONEYISH}[\w\s-]{{0,30}}?"
+        r"\b(?:round|funding|financing|raise)\s+(?:in|for|of|into)\b",
+        "investor",
+        "target",
+    ),
+    _rule(
+        "investment-from",
+        "investment",
+        rf"\b(?:gets?|wins?|receives?|secures?|lands?|lures?|attracts?|takes?)\s+{_MONEYISH}"
+        r"(?:[\w-]+\s+){0,2}?investment\s+(?:from|by)\b",
+        "target",
+        "investor",
+    ),
+    _rule(
+        "completes-investment",
+        "investment",
+        r"\b(?:complet(?:es|ed)|clos(?:es|ed)|finali[sz](?:es|ed)|announc(?:es|ed)|mak(?:es|e)|made"
+        r"|seal(?:s|ed)?)\s+(?:[\w.:&'’-]+\s+){0,2}?(?:§+\s+)?(?:[\w.:&'’-]+\s+){0,2}?"
+        r"investment\b(?!\s+(?:in|into|from|by)\b)",
+        "investor",
+        None,
+        needs_right=False,
+        inside="target",
+    ),
+    _rule(
+        "stake-noun",
+        "investment",
+        rf"{M}\s+(?:minority\s+|majority\s+|equity\s+)?stake\s+in\b",
+        "investor",
+        "target",
+        strong=False,
+    ),
+    _rule(
+        "stake-change",
+        "investment",
+        r"\b(?:cut(?:s|ting)?|lift(?:s|ed)?|rais(?:es|ed)|ups|upped|boost(?:s|ed)?|increas(?:es|ed)"
+        r"|reduc(?:es|ed)|lower(?:s|ed)|trim(?:s|med)?|has|holds?|buys?|bought|takes?|took|sells?"
+        r"|sold|build(?:s|ing)?|built)\s+(?:[\w.&'’-]+\s+){0,4}?stake\b",
+        "investor",
+        None,
+        needs_right=False,
+        inside="target",
+    ),
+    _rule(
+        "investment-in",
+        "investment",
+        rf"\b(?:{_MONEYISH}|\b)investment\s+(?:in|into)\b",
+        "investor",
+        "target",
+        strong=False,
+    ),
     # ---------------------------------------------------------------- funding
-    _rule("raises", "funding",
-          rf"\b(?:rais(?:es|ed|ing|e)|secur(?:es|ed|e|ing)|lands?|landed|clos(?:es|ed|e)|nabs?|bags?|grabs?"
-          rf"|snags?|pulls?\s+in|rakes?\s+in|hauls?\s+in|collects?|gets?|receives?|wins?|scores?"
-          rf"|nets?|netted|picks?\s+up|picked\s+up|reels?\s+in|brings?\s+in|draws?|drew|attracts?"
-          rf"|attracted)\s+"
-          rf"(?:{_ART}(?:{M}\s+|[a-z]+\s+)?(?:pre-seed|seed|series\s+[a-k]\b|funding|financing|round|venture"
-          rf"|growth|capital|investment|equity|money|cash)|(?:{_ART})(?:[\w-]+-figure|(?:seven|eight|nine|ten)"
-          rf"\s+figure)\s+(?:sum|round|raise|amount|check|cheque|investment)"
-          rf"|(?:up\s+to\s+|over\s+|nearly\s+)?{M}(?!§)"
-          r"(?!\s+(?:[\w-]+\s+){0,3}?(?:deals?|contracts?|orders?|agreements?|pacts?|awards?|prizes?"
-          r"|profits?|revenues?|sales)\b))",
-          "target", None, needs_right=False),
+    _rule(
+        "raises",
+        "funding",
+        rf"\b(?:rais(?:es|ed|ing|e)|secur(?:es|ed|e|ing)|lands?|landed|clos(?:es|ed|e)|nabs?|bags?|grabs?"
+        rf"|snags?|pulls?\s+in|rakes?\s+in|hauls?\s+in|collects?|gets?|receives?|wins?|scores?"
+        rf"|nets?|netted|picks?\s+up|picked\s+up|reels?\s+in|brings?\s+in|draws?|drew|attracts?"
+        rf"|attracted)\s+"
+        rf"(?:{_ART}(?:{M}\s+|[a-z]+\s+)?(?:pre-seed|seed|series\s+[a-k]\b|funding|financing|round|venture"
+        rf"|growth|capital|investment|equity|money|cash)|(?:{_ART})(?:[\w-]+-figure|(?:seven|eight|nine|ten)"
+        rf"\s+figure)\s+(?:sum|round|raise|amount|check|cheque|investment)"
+        rf"|(?:up\s+to\s+|over\s+|nearly\s+)?{M}(?!§)"
+        r"(?!\s+(?:[\w-]+\s+){0,3}?(?:deals?|contracts?|orders?|agreements?|pacts?|awards?|prizes?"
+        r"|profits?|revenues?|sales)\b))",
+        "target",
+        None,
+        needs_right=False,
+    ),
     # "Mistral AI valued at ... after ASML-led fundraise": the investor is in the trigger
-    _rule("led-round", "funding",
-          r"\b[\w.&]+(?:\s[A-Z][\w.&]*)*-led\s+(?:(?:§+|[\w-]+)\s+){0,3}?(?:round|fundraise|fundraising"
-          r"|financing|funding|raise|investment)\b", "target", None, needs_right=False),
-    _rule("adds-to-round", "funding",
-          rf"\badd(?:s|ed)?\s+{M}(?=[^.;]{{0,50}}?\b(?:round|funding|financing|raise|close)\b)",
-          "target", None, needs_right=False),
-    _rule("round-noun", "funding",
-          rf"(?:{M}\s+|\b)(?:(?:pre-seed|seed|series\s+[a-k](?:[- ]?\d)?|growth|bridge|venture|funding)"
-          r"\s+)(?:round|funding|financing|extension)\b|\bseries\s+[a-k]\b|\bfunding\s+round\b"
-          rf"|{M}\s+(?:funding|financing|round|raise|fundraise|fundraising)\b",
-          "target", None, strong=False, needs_right=False),
+    _rule(
+        "led-round",
+        "funding",
+        r"\b[\w.&]+(?:\s[A-Z][\w.&]*)*-led\s+(?:(?:§+|[\w-]+)\s+){0,3}?(?:round|fundraise|fundraising"
+        r"|financing|funding|raise|investment)\b",
+        "target",
+        None,
+        needs_right=False,
+    ),
+    _rule(
+        "adds-to-round",
+        "funding",
+        rf"\badd(?:s|ed)?\s+{M}(?=[^.;]{{0,50}}?\b(?:round|funding|financing|raise|close)\b)",
+        "target",
+        None,
+        needs_right=False,
+    ),
+    _rule(
+        "round-noun",
+        "funding",
+        rf"(?:{M}\s+|\b)(?:(?:pre-seed|seed|series\s+[a-k](?:[- ]?\d)?|growth|bridge|venture|funding)"
+        r"\s+)(?:round|funding|financing|extension)\b|\bseries\s+[a-k]\b|\bfunding\s+round\b"
+        rf"|{M}\s+(?:funding|financing|round|raise|fundraise|fundraising)\b",
+        "target",
+        None,
+        strong=False,
+        needs_right=False,
+    ),
     # ---------------------------------------------------------------- acquisition
-    _rule("acquired-by", "acquisition",
-          rf"\b(?:(?:to\s+be\s+|being\s+|was\s+|is\s+|been\s+)?(?:acquired|bought|purchased|taken\s+over"
-          rf"|snapped\s+up)|sold|sells\s+itself|agrees\s+to\s+be\s+(?:acquired|bought))\s+"
-          rf"(?:{_MONEYISH}|for\s+§+\s+)?(?:by|to)\b", "target", "acquirer"),
-    _rule("sells", "acquisition",
-          rf"\b(?:sell(?:s|ing)?|sold|divest(?:s|ed|ing)?|offload(?:s|ed)?|dispos(?:e|es|ed)\s+of"
-          rf"|spin(?:s|ning)?\s+off|carve(?:s)?\s+out)\s+(?:{_ART}|[\w.&'’-]+\s+){{0,5}}?"
-          r"(?:unit|division|business(?:es)?|subsidiar(?:y|ies)|operations?|arm|assets?|brands?|plants?"
-          r"|stake|holding|interest|mills?|stations?|chain|portfolio|segment|company|firm|startup"
-          r"|branch(?:es)?|hotel|shares)\b", "seller", "target", needs_right=False),
-    _rule("rejects-bid", "acquisition",
-          r"\b(?:reject(?:s|ed)?|rebuff(?:s|ed)?|spurn(?:s|ed)?|turn(?:s|ed)?\s+down|snub(?:s|bed)?"
-          r"|dismiss(?:es|ed)?)\s+(?:[\w.:&'’-]+\s+){0,5}?(?:§+\s+)?(?:[\w-]+\s+)?(?:takeover\s+)?"
-          r"(?:bid|offer|takeover|approach|proposal|buyout)\b", "target", None, needs_right=False,
-          inside="acquirer"),
-    _rule("possessive-deal", "acquisition",
-          r"['’]s\s+(?:(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?(?:takeover|acquisition|purchase|buyout"
-          r"|bid)|§+\s+(?:[\w.:&-]+\s+){1,3}?deal)\b(?!\s+(?:with|for|of|to|in)\b)", "acquirer", None, needs_right=False,
-          inside="target"),
-    _rule("possessive-stake", "investment",
-          r"['’]s\s+(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?stake\b(?!\s+(?:in|of|sale)\b)", "investor", None,
-          needs_right=False, inside="target"),
-    _rule("agrees-to-sale", "acquisition",
-          r"\b(?:agree(?:s|d)?\s+to|accept(?:s|ed)?|approv(?:es|ed)|explor(?:es|ed|ing)|consider(?:s|ed|ing)"
-          r"|weigh(?:s|ed|ing)|mull(?:s|ed|ing)|pursu(?:es|ed|ing)|near(?:s|ed|ing)?)\s+"
-          r"(?:an?\s+|the\s+)?(?:possible\s+|potential\s+)?(?:§+\s+)?"
-          r"(?:sale|takeover|buyout)\s+(?:to|by)\b", "target", "acquirer"),
+    _rule(
+        "acquired-by",
+        "acquisition",
+        rf"\b(?:(?:to\s+be\s+|being\s+|was\s+|is\s+|been\s+)?(?:acquired|bought|purchased|taken\s+over"
+        rf"|snapped\s+up)|sold|sells\s+itself|agrees\s+to\s+be\s+(?:acquired|bought))\s+"
+        rf"(?:{_MONEYISH}|for\s+§+\s+)?(?:by|to)\b",
+        "target",
+        "acquirer",
+    ),
+    _rule(
+        "sells",
+        "acquisition",
+        rf"\b(?:sell(?:s|ing)?|sold|divest(?:s|ed|ing)?|offload(?:s|ed)?|dispos(?:e|es|ed)\s+of"
+        rf"|spin(?:s|ning)?\s+off|carve(?:s)?\s+out)\s+(?:{_ART}|[\w.&'’-]+\s+){{0,5}}?"
+        r"(?:unit|division|business(?:es)?|subsidiar(?:y|ies)|operations?|arm|assets?|brands?|plants?"
+        r"|stake|holding|interest|mills?|stations?|chain|portfolio|segment|company|firm|startup"
+        r"|branch(?:es)?|hotel|shares)\b",
+        "seller",
+        "target",
+        needs_right=False,
+    ),
+    _rule(
+        "rejects-bid",
+        "acquisition",
+        r"\b(?:reject(?:s|ed)?|rebuff(?:s|ed)?|spurn(?:s|ed)?|turn(?:s|ed)?\s+down|snub(?:s|bed)?"
+        r"|dismiss(?:es|ed)?)\s+(?:[\w.:&'’-]+\s+){0,5}?(?:§+\s+)?(?:[\w-]+\s+)?(?:takeover\s+)?"
+        r"(?:bid|offer|takeover|approach|proposal|buyout)\b",
+        "target",
+        None,
+        needs_right=False,
+        inside="acquirer",
+    ),
+    _rule(
+        "possessive-deal",
+        "acquisition",
+        r"['’]s\s+(?:(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?(?:takeover|acquisition|purchase|buyout"
+        r"|bid)|§+\s+(?:[\w.:&-]+\s+){1,3}?deal)\b(?!\s+(?:with|for|of|to|in)\b)",
+        "acquirer",
+        None,
+        needs_right=False,
+        inside="target",
+    ),
+    _rule(
+        "possessive-stake",
+        "investment",
+        r"['’]s\s+(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?stake\b(?!\s+(?:in|of|sale)\b)",
+        "investor",
+        None,
+        needs_right=False,
+        inside="target",
+    ),
+    _rule(
+        "agrees-to-sale",
+        "acquisition",
+        r"\b(?:agree(?:s|d)?\s+to|accept(?:s|ed)?|approv(?:es|ed)|explor(?:es|ed|ing)|consider(?:s|ed|ing)"
+        r"|weigh(?:s|ed|ing)|mull(?:s|ed|ing)|pursu(?:es|ed|ing)|near(?:s|ed|ing)?)\s+"
+        r"(?:an?\s+|the\s+)?(?:possible\s+|potential\s+)?(?:§+\s+)?"
+        r"(?:sale|takeover|buyout)\s+(?:to|by)\b",
+        "target",
+        "acquirer",
+    ),
     # "Qualcomm walks away from $600 mln Arcwell deal"
-    _rule("walks-away", "acquisition",
-          r"\bwalk(?:s|ed|ing)?\s+away\s+from\s+(?:its\s+|the\s+|a\s+)?(?:proposed\s+|planned\s+)?"
-          r"(?:§+\s+)?(?:[\w.&'’-]+\s+){0,2}?(?:deal|takeover|acquisition|bid|merger|purchase|offer)\b",
-          "acquirer", None, needs_right=False, inside="target"),
-    _rule("to-be-acquired", "acquisition",
-          r"\b(?:agree(?:s|d)?\s+to\s+be|to\s+be|being|was|been|on\s+being)\s+(?:acquired|bought"
-          r"|sold|taken\s+over|purchased)\b", "target", None, needs_right=False),
-    _rule("offer-for", "acquisition",
-          r"\b(?:offer(?:s|ed|ing)?|bid(?:s|ding)?|propos(?:es|ed))\s+(?:[¦§]+\s+)?(?:(?:a|per)\s+share"
-          r"\s+)?(?:(?:in\s+)?(?:cash|stock)\s+)?(?:for|to\s+(?:buy|acquire))\b", "acquirer", "target"),
-    _rule("gets-offer", "acquisition",
-          r"\b(?:gets?|receiv(?:es|ed)|weigh(?:s|ing)|consider(?:s|ing)|examin(?:es|ing)|stud(?:ies|ying)"
-          r"|rejects?|rejected|accepts?|accepted|backs|opposes|welcomes?|reviews?)\s+(?:[\w.'’-]+\s+){0,3}?"
-          r"(?:[¦§]+\s+)?(?:takeover\s+|buyout\s+|merger\s+|acquisition\s+)?(?:offer|bid|proposal"
-          r"|approach)s?\b", "target", None, needs_right=False, inside="acquirer"),
-    _rule("starts-bid", "acquisition",
-          r"\b(?:start(?:s|ed)?|launch(?:es|ed)?|begin(?:s)?|began|mak(?:es|e)|made|extend(?:s|ed)?"
-          r"|rais(?:es|ed)|ups|sweeten(?:s|ed)?|boost(?:s|ed)?|end(?:s|ed)|drop(?:s|ped)?|withdraw(?:s|n)?"
-          r"|renew(?:s|ed)?|complet(?:es|ed)|clos(?:es|ed)|abandon(?:s|ed)?|scrap(?:s|ped)?|terminat(?:es|ed)"
-          r"|finali[sz](?:es|ed)|announc(?:es|ed)|call(?:s|ed)\s+off|seal(?:s|ed)?|wins?|won"
-          r"|approv(?:es|ed)|clear(?:s|ed)|block(?:s|ed))\s+(?:[\w.:&'’-]+\s+){0,3}?(?:[¦§]+\s+)?"
-          r"(?:[\w.:&'’-]+\s+){0,2}?(?:takeover\s+|cash\s+)?(?:bid|tender(?:\s+offer)?|offer|buyout"
-          r"|acquisition|takeover|purchase|merger)\b(?!\s+(?:of|by|with|talks|agreement)\b)",
-          "acquirer", None, needs_right=False, inside="target"),
-    _rule("sale-of", "acquisition",
-          r"\b(?:sale|disposal|divestiture|spin-?off)\s+of\b|\b(?:unit|division|subsidiary|asset|stake"
-          r"|business)\s+sale\b", "seller", "target", strong=False, needs_right=False),
-    _rule("acquires", "acquisition",
-          rf"\b{_BUY}\b{_NOT_BUYBACK}", "acquirer", "target"),
-    _rule("tender", "acquisition",
-          r"\b(?:tender(?:\s+offer)?|buyout|takeover|bid|offer|approach|proposal)\s+(?:for|to\s+buy"
-          r"|to\s+acquire)\b",
-          "acquirer", "target"),
-    _rule("take-private", "acquisition",
-          r"\b(?:tak(?:e|es|ing)|took)\s+(?=(?:[\w.&'’-]+\s+){1,6}?[Pp]rivate\b)", "acquirer", "target"),
-    _rule("takeover-by", "acquisition",
-          r"\b(?:takeover|acquisition|buyout|purchase)\s+by\b", "target", "acquirer"),
-    _rule("goes-to", "acquisition",
-          r"\b(?:goes|went|going)\s+to\b(?=[^.;:]{1,60}?(?:§|\b(?:deal|acquisition|takeover|buyout"
-          r"|purchase)\b))", "target", "acquirer"),
+    _rule(
+        "walks-away",
+        "acquisition",
+        r"\bwalk(?:s|ed|ing)?\s+away\s+from\s+(?:its\s+|the\s+|a\s+)?(?:proposed\s+|planned\s+)?"
+        r"(?:§+\s+)?(?:[\w.&'’-]+\s+){0,2}?(?:deal|takeover|acquisition|bid|merger|purchase|offer)\b",
+        "acquirer",
+        None,
+        needs_right=False,
+        inside="target",
+    ),
+    _rule(
+        "to-be-acquired",
+        "acquisition",
+        r"\b(?:agree(?:s|d)?\s+to\s+be|to\s+be|being|was|been|on\s+being)\s+(?:acquired|bought"
+        r"|sold|taken\s+over|purchased)\b",
+        "target",
+        None,
+        needs_right=False,
+    ),
+    _rule(
+        "offer-for",
+        "acquisition",
+        r"\b(?:offer(?:s|ed|ing)?|bid(?:s|ding)?|propos(?:es|ed))\s+(?:[¦§]+\s+)?(?:(?:a|per)\s+share"
+        r"\s+)?(?:(?:in\s+)?(?:cash|stock)\s+)?(?:for|to\s+(?:buy|acquire))\b",
+        "acquirer",
+        "target",
+    ),
+    _rule(
+        "gets-offer",
+        "acquisition",
+        r"\b(?:gets?|receiv(?:es|ed)|weigh(?:s|ing)|consider(?:s|ing)|examin(?:es|ing)|stud(?:ies|ying)"
+        r"|rejects?|rejected|accepts?|accepted|backs|opposes|welcomes?|reviews?)\s+(?:[\w.'’-]+\s+){0,3}?"
+        r"(?:[¦§]+\s+)?(?:takeover\s+|buyout\s+|merger\s+|acquisition\s+)?(?:offer|bid|proposal"
+        r"|approach)s?\b",
+        "target",
+        None,
+        needs_right=False,
+        inside="acquirer",
+    ),
+    _rule(
+        "starts-bid",
+        "acquisition",
+        r"\b(?:start(?:s|ed)?|launch(?:es|ed)?|begin(?:s)?|began|mak(?:es|e)|made|extend(?:s|ed)?"
+        r"|rais(?:es|ed)|ups|sweeten(?:s|ed)?|boost(?:s|ed)?|end(?:s|ed)|drop(?:s|ped)?|withdraw(?:s|n)?"
+        r"|renew(?:s|ed)?|complet(?:es|ed)|clos(?:es|ed)|abandon(?:s|ed)?|scrap(?:s|ped)?|terminat(?:es|ed)"
+        r"|finali[sz](?:es|ed)|announc(?:es|ed)|call(?:s|ed)\s+off|seal(?:s|ed)?|wins?|won"
+        r"|approv(?:es|ed)|clear(?:s|ed)|block(?:s|ed))\s+(?:[\w.:&'’-]+\s+){0,3}?(?:[¦§]+\s+)?"
+        r"(?:[\w.:&'’-]+\s+){0,2}?(?:takeover\s+|cash\s+)?(?:bid|tender(?:\s+offer)?|offer|buyout"
+        r"|acquisition|takeover|purchase|merger)\b(?!\s+(?:of|by|with|talks|agreement)\b)",
+        "acquirer",
+        None,
+        needs_right=False,
+        inside="target",
+    ),
+    _rule(
+        "sale-of",
+        "acquisition",
+        r"\b(?:sale|disposal|divestiture|spin-?off)\s+of\b|\b(?:unit|division|subsidiary|asset|stake"
+        r"|business)\s+sale\b",
+        "seller",
+        "target",
+        strong=False,
+        needs_right=False,
+    ),
+    _rule("acquires", "acquisition", rf"\b{_BUY}\b{_NOT_BUYBACK}", "acquirer", "target"),
+    _rule(
+        "tender",
+        "acquisition",
+        r"\b(?:tender(?:\s+offer)?|buyout|takeover|bid|offer|approach|proposal)\s+(?:for|to\s+buy"
+        r"|to\s+acquire)\b",
+        "acquirer",
+        "target",
+    ),
+    _rule(
+        "take-private",
+        "acquisition",
+        r"\b(?:tak(?:e|es|ing)|took)\s+(?=(?:[\w.&'’-]+\s+){1,6}?[Pp]rivate\b)",
+        "acquirer",
+        "target",
+    ),
+    _rule(
+        "takeover-by",
+        "acquisition",
+        r"\b(?:takeover|acquisition|buyout|purchase)\s+by\b",
+        "target",
+        "acquirer",
+    ),
+    _rule(
+        "goes-to",
+        "acquisition",
+        r"\b(?:goes|went|going)\s+to\b(?=[^.;:]{1,60}?(?:§|\b(?:deal|acquisition|takeover|buyout"
+        r"|purchase)\b))",
+        "target",
+        "acquirer",
+    ),
     _rule("folds-into", "acquisition", r"\bfold(?:s|ed|ing)?\s+into\b", "target", "acquirer"),
-    _rule("part-of", "acquisition",
-          r"\b(?:is\s+now|now|becomes?|became|to\s+become|will\s+become)\s+(?:a\s+)?part\s+of\b",
-          "target", "acquirer"),
-    _rule("acquisition-of", "acquisition",
-          rf"(?:{M}\s+|\b)(?:acquisition|purchase|takeover|buyout|buy)\s+of\b"
-          r"(?!\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:plant|site|campus|buildings?|land|propert(?:y|ies)"
-          r"|warehouse|factory|mill|facilit(?:y|ies)|acres|headquarters|offices?|real\s+estate)\b)",
-          "acquirer", "target", strong=False),
-    _rule("acquisition-noun", "acquisition",
-          r"\b(?:(?:makes?|made|announc(?:es|ed)|seek(?:s|ing)?|plans?"
-          r"|approves?|approved|agreed|extends?|ends?|sets?|drops?|studies|in)\s+(?:an?\s+|the\s+|its\s+"
-          r"|proposed\s+|planned\s+|cash\s+)*(?:acquisition|takeover|buyout|tender\s+offer|purchase)"
-          r"|(?:takeover|buyout|acquisition|tender)\s+(?:bid|offer|proposal|talks|approach|deal|battle)"
-          r"|\bLBO)\b", "acquirer", "target", strong=False, needs_right=False),
+    _rule(
+        "part-of",
+        "acquisition",
+        r"\b(?:is\s+now|now|becomes?|became|to\s+become|will\s+become)\s+(?:a\s+)?part\s+of\b",
+        "target",
+        "acquirer",
+    ),
+    _rule(
+        "acquisition-of",
+        "acquisition",
+        rf"(?:{M}\s+|\b)(?:acquisition|purchase|takeover|buyout|buy)\s+of\b"
+        r"(?!\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:plant|site|campus|buildings?|land|propert(?:y|ies)"
+        r"|warehouse|factory|mill|facilit(?:y|ies)|acres|headquarters|offices?|real\s+estate)\b)",
+        "acquirer",
+        "target",
+        strong=False,
+    ),
+    _rule(
+        "acquisition-noun",
+        "acquisition",
+        r"\b(?:(?:makes?|made|announc(?:es|ed)|seek(?:s|ing)?|plans?"
+        r"|approves?|approved|agreed|extends?|ends?|sets?|drops?|studies|in)\s+(?:an?\s+|the\s+|its\s+"
+        r"|proposed\s+|planned\s+|cash\s+)*(?:acquisition|takeover|buyout|tender\s+offer|purchase)"
+        r"|(?:takeover|buyout|acquisition|tender)\s+(?:bid|offer|proposal|talks|approach|deal|battle)"
+        r"|\bLBO)\b",
+        "acquirer",
+        "target",
+        strong=False,
+        needs_right=False,
+    ),
     # ---------------------------------------------------------------- merger
-    _rule("merges", "merger",
-          r"\b(?:merg(?:e|es|ed|ing)\s+(?:with|into)|(?:to|will|agree\w*\s+to|plan\w*\s+to)\s+merge"
-          r"|merger\s+(?:with|of|between)|combin(?:e|es|ing)\s+with|all-stock\s+merger|merg(?:es|ed))\b",
-          "partner", "partner", needs_right=False),
-    _rule("merge-plural", "merger",
-          r"\b(?:merge|combine|(?:discuss|explor|weigh|consider|mull)\w*\s+(?:an?\s+)?(?:possible\s+)?"
-          r"(?:tie-up|merger|combination)|in\s+(?:advanced\s+|early\s+)?merger\s+talks)\b",
-          "partner", "partner", needs_right=False,
-          plural=True, adjacent=True),
-    _rule("merger-noun", "merger", r"\bmerger\b(?!\s+(?:and|&)\s+acquisition)", "partner", None,
-          strong=False, needs_right=False),
+    _rule(
+        "merges",
+        "merger",
+        r"\b(?:merg(?:e|es|ed|ing)\s+(?:with|into)|(?:to|will|agree\w*\s+to|plan\w*\s+to)\s+merge"
+        r"|merger\s+(?:with|of|between)|combin(?:e|es|ing)\s+with|all-stock\s+merger|merg(?:es|ed))\b",
+        "partner",
+        "partner",
+        needs_right=False,
+    ),
+    _rule(
+        "merge-plural",
+        "merger",
+        r"\b(?:merge|combine|(?:discuss|explor|weigh|consider|mull)\w*\s+(?:an?\s+)?(?:possible\s+)?"
+        r"(?:tie-up|merger|combination)|in\s+(?:advanced\s+|early\s+)?merger\s+talks)\b",
+        "partner",
+        "partner",
+        needs_right=False,
+        plural=True,
+        adjacent=True,
+    ),
+    _rule(
+        "merger-noun",
+        "merger",
+        r"\bmerger\b(?!\s+(?:and|&)\s+acquisition)",
+        "partner",
+        None,
+        strong=False,
+        needs_right=False,
+    ),
     # ---------------------------------------------------------------- partnership
-    _rule("partners-with", "partnership",
-          r"\b(?:partner(?:s|ed|ing)?\s+(?:up\s+)?with|teams?\s+up|teamed\s+up"
-          r"|join(?:s|ed|ing)?\s+forces\s+with|(?:strategic\s+)?(?:partnership|alliance|collaboration"
-          r"|tie-up)\s+(?:with|between)|collaborat(?:es|ed|e)\s+with|ally\s+with"
-          r"|(?:tighten|strengthen|deepen|expand|cement|forge|formali[sz]e)(?:s|ed)?\s+(?:its\s+)?"
-          r"(?:ties|relationship|links|bond)\s+with|goes\s+steady\s+with"
-          r"|coz(?:ies|y)\s+up\s+(?:to|with)|ties?\s+up\s+with|tied\s+up\s+with"
-          r"|join(?:s|ed)?\s+hands\s+with)\b",
-          "partner", "partner", needs_right=False),
-    _rule("partner-plural", "partnership",
-          r"\b(?:partner(?:ed)?|collaborat(?:e|ed)|ally|allied|work(?:ed)?\s+together"
-          r"|join(?:ed)?\s+forces|tie\s+up|tied\s+up|join(?:ed)?\s+hands)\s+(?:on|to|in|for|around"
-          r"|over)\b", "partner", "partner",
-          needs_right=False, plural=True,
-          adjacent=True),
-    _rule("partners-on-with", "partnership",
-          r"\bpartner(?:s|ed)\s+(?:on|to|for|in)\s+[^,;:]{1,60}?\bwith\b", "partner", "partner",
-          adjacent=True),
-    _rule("taps", "partnership",
-          r"\b(?:taps?|tapped|tapping|picks?|picked|chooses|chose|selects?|selected|enlists?"
-          r"|enlisted|turns?\s+to|turned\s+to)\s+(?P<obj>(?:[\w.&'’:-]+\s+){1,4}?)"
-          rf"(?:for\s+(?:[\w§.,-]+\s+){{0,5}}?{_COMMERCIAL}"
-          r"|to\s+(?:supply|provide|power|host|manufacture|produce|deliver)"
-          rf"|to\s+(?:make|build|design|develop|run|train|serve|fab)\s+(?:[\w§-]+\s+){{0,3}}?{_COMMERCIAL}"
-          r"|as\s+(?:its\s+|an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:provider|partner|supplier|vendor"
-          r"|foundry|host|platform))\b", "partner", "partner", needs_right=False, paired=True,
-          adjacent=True),
-    _rule("signs-deal", "partnership",
-          rf"\b(?:sign(?:s|ed)?|strik(?:es|e)|struck|ink(?:s|ed)?|seal(?:s|ed)?|reach(?:es|ed)?"
-          rf"|clinch(?:es|ed)?|agree(?:s|d)?\s+(?:on|to)|expand(?:s|ed)?|extend(?:s|ed)?|renew(?:s|ed)?"
-          rf"|deepen(?:s|ed)?|form(?:s|ed)?|announc(?:e|es|ed)|unveil(?:s|ed)?|land(?:s|ed)?|wins?|won"
-          rf"|forg(?:e|es|ed))\s+"
-          rf"{_MONEYISH}(?:(?!licen|[\w]+-licen|content\b|data\s+(?:deal|agreement|pact|licen)|merger|acquisition|purchase|buyout|takeover|sale\b"
-          rf"|{_POLITICAL})"
-          rf"[\w-]+\s+){{0,4}}?(?:deal|agreement|contract|pact|partnership|alliance"
-          r"|tie-up|order|MOU|MoU|memorandum(?:\s+of\s+understanding)?|collaboration|letters?\s+of\s+intent"
-          r"|LOI)s?\b(?!\s+(?:in\s+principle\s+)?to\s+(?:buy|acquire|sell|merge|purchase|be))",
-          "partner", "partner", needs_right=False),
-    _rule("deal-noun", "partnership",
-          rf"(?:{M}|\b(?:compute|computing|cloud|chip|GPU|supply|power|nuclear|energy|infrastructure"
-          r"|AI|multi-?year|strategic|commercial|distribution|hosting|server|capacity))[\s-]+(?:deal"
-          r"|agreement|contract|pact|partnership)s?\s+(?:with|between)\b", "partner", "partner",
-          strong=False, needs_right=False),
+    _rule(
+        "partners-with",
+        "partnership",
+        r"\b(?:partner(?:s|ed|ing)?\s+(?:up\s+)?with|teams?\s+up|teamed\s+up"
+        r"|join(?:s|ed|ing)?\s+forces\s+with|(?:strategic\s+)?(?:partnership|alliance|collaboration"
+        r"|tie-up)\s+(?:with|between)|collaborat(?:es|ed|e)\s+with|ally\s+with"
+        r"|(?:tighten|strengthen|deepen|expand|cement|forge|formali[sz]e)(?:s|ed)?\s+(?:its\s+)?"
+        r"(?:ties|relationship|links|bond)\s+with|goes\s+steady\s+with"
+        r"|coz(?:ies|y)\s+up\s+(?:to|with)|ties?\s+up\s+with|tied\s+up\s+with"
+        r"|join(?:s|ed)?\s+hands\s+with)\b",
+        "partner",
+        "partner",
+        needs_right=False,
+    ),
+    _rule(
+        "partner-plural",
+        "partnership",
+        r"\b(?:partner(?:ed)?|collaborat(?:e|ed)|ally|allied|work(?:ed)?\s+together"
+        r"|join(?:ed)?\s+forces|tie\s+up|tied\s+up|join(?:ed)?\s+hands)\s+(?:on|to|in|for|around"
+        r"|over)\b",
+        "partner",
+        "partner",
+        needs_right=False,
+        plural=True,
+        adjacent=True,
+    ),
+    _rule(
+        "partners-on-with",
+        "partnership",
+        r"\bpartner(?:s|ed)\s+(?:on|to|for|in)\s+[^,;:]{1,60}?\bwith\b",
+        "partner",
+        "partner",
+        adjacent=True,
+    ),
+    _rule(
+        "taps",
+        "partnership",
+        r"\b(?:taps?|tapped|tapping|picks?|picked|chooses|chose|selects?|selected|enlists?"
+        r"|enlisted|turns?\s+to|turned\s+to)\s+(?P<obj>(?:[\w.&'’:-]+\s+){1,4}?)"
+        rf"(?:for\s+(?:[\w§.,-]+\s+){{0,5}}?{_COMMERCIAL}"
+        r"|to\s+(?:supply|provide|power|host|manufacture|produce|deliver)"
+        rf"|to\s+(?:make|build|design|develop|run|train|serve|fab)\s+(?:[\w§-]+\s+){{0,3}}?{_COMMERCIAL}"
+        r"|as\s+(?:its\s+|an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:provider|partner|supplier|vendor"
+        r"|foundry|host|platform))\b",
+        "partner",
+        "partner",
+        needs_right=False,
+        paired=True,
+        adjacent=True,
+    ),
+    _rule(
+        "signs-deal",
+        "partnership",
+        rf"\b(?:sign(?:s|ed)?|strik(?:es|e)|struck|ink(?:s|ed)?|seal(?:s|ed)?|reach(?:es|ed)?"
+        rf"|clinch(?:es|ed)?|agree(?:s|d)?\s+(?:on|to)|expand(?:s|ed)?|extend(?:s|ed)?|renew(?:s|ed)?"
+        rf"|deepen(?:s|ed)?|form(?:s|ed)?|announc(?:e|es|ed)|unveil(?:s|ed)?|land(?:s|ed)?|wins?|won"
+        rf"|forg(?:e|es|ed))\s+"
+        rf"{_MONEYISH}(?:(?!licen|[\w]+-licen|content\b|data\s+(?:deal|agreement|pact|licen)|merger|acquisition|purchase|buyout|takeover|sale\b"
+        rf"|{_POLITICAL})"
+        rf"[\w-]+\s+){{0,4}}?(?:deal|agreement|contract|pact|partnership|alliance"
+        r"|tie-up|order|MOU|MoU|memorandum(?:\s+of\s+understanding)?|collaboration|letters?\s+of\s+intent"
+        r"|LOI)s?\b(?!\s+(?:in\s+principle\s+)?to\s+(?:buy|acquire|sell|merge|purchase|be))",
+        "partner",
+        "partner",
+        needs_right=False,
+    ),
+    _rule(
+        "deal-noun",
+        "partnership",
+        rf"(?:{M}|\b(?:compute|computing|cloud|chip|GPU|supply|power|nuclear|energy|infrastructure"
+        r"|AI|multi-?year|strategic|commercial|distribution|hosting|server|capacity))[\s-]+(?:deal"
+        r"|agreement|contract|pact|partnership)s?\s+(?:with|between)\b",
+        "partner",
+        "partner",
+        strong=False,
+        needs_right=False,
+    ),
     # "OpenAI commits to buy $300 billion of computing power from Oracle", "Anthropic to spend
     # tens of billions on Google TPUs", "Canva commits A$1.2b to Microsoft Azure capacity"
-    _rule("buys-capacity", "partnership",
-          r"\b(?:(?:commit(?:s|ted)?|agree(?:s|d)?|plans?)\s+to\s+)?(?:buy(?:s|ing)?|bought|purchas(?:e|es|ed)"
-          r"|spend(?:s|ing)?|spent|commit(?:s|ted)?)\s+(?:(?:§+|tens|hundreds|billions|of|worth|up\s+to"
-          r"|about|more\s+than|over)\s+)+(?:(?:of|on|in|for)\s+(?:[\w.&'’-]+\s+){0,3}?"
-          rf"{_COMMERCIAL}(?:\s+[\w-]+){{0,2}}?\s+(?:from|with|through|via)"
-          rf"|(?:on|to|with)(?=\s+(?:[A-Z][\w.&'’-]*\s+){{1,3}}?(?:[\w-]+\s+)?{_COMMERCIAL}\b))\b",
-          "partner", "partner", needs_right=False),
+    _rule(
+        "buys-capacity",
+        "partnership",
+        r"\b(?:(?:commit(?:s|ted)?|agree(?:s|d)?|plans?)\s+to\s+)?(?:buy(?:s|ing)?|bought|purchas(?:e|es|ed)"
+        r"|spend(?:s|ing)?|spent|commit(?:s|ted)?)\s+(?:(?:§+|tens|hundreds|billions|of|worth|up\s+to"
+        r"|about|more\s+than|over)\s+)+(?:(?:of|on|in|for)\s+(?:[\w.&'’-]+\s+){0,3}?"
+        rf"{_COMMERCIAL}(?:\s+[\w-]+){{0,2}}?\s+(?:from|with|through|via)"
+        rf"|(?:on|to|with)(?=\s+(?:[A-Z][\w.&'’-]*\s+){{1,3}}?(?:[\w-]+\s+)?{_COMMERCIAL}\b))\b",
+        "partner",
+        "partner",
+        needs_right=False,
+    ),
     # "SoftBank to supply Arm-based servers to Stargate"
-    _rule("supplies-to", "partnership",
-          r"\b(?:to\s+)?suppl(?:y|ies|ied|ying)\s+(?!chain)(?:[\w§.&'’-]+\s+){1,5}?(?:to|for)\b(?=\s+[A-Z])",
-          "partner", "partner", adjacent=True),
+    _rule(
+        "supplies-to",
+        "partnership",
+        r"\b(?:to\s+)?suppl(?:y|ies|ied|ying)\s+(?!chain)(?:[\w§.&'’-]+\s+){1,5}?(?:to|for)\b(?=\s+[A-Z])",
+        "partner",
+        "partner",
+        adjacent=True,
+    ),
     # "X and Y launch a training initiative", "X and Y to advance ..."
-    _rule("joint-action", "partnership",
-          r"\b(?:launch(?:es|ed)?|announc(?:e|ed)|unveil(?:s|ed)?|sign(?:s|ed)?|start(?:s|ed)?|open(?:s|ed)?"
-          r"|creat(?:e|ed)|build|expand(?:ed)?|deepen(?:ed)?|establish(?:ed)?)\s+(?:[\w'’-]+\s+){0,8}?"
-          r"(?:initiative|pilot|programme|program|alliance|consortium|coalition|collaboration"
-          r"|partnership|lab|laborator(?:y|ies)|institute|academy|fellowship|cent(?:er|re)|hub|project"
-          r"|effort)s?\b"
-          r"|\bto\s+(?:jointly\s+)?(?:advance|develop|co-develop|build|bring|deliver|accelerate|explore"
-          r"|expand|deploy|train|create|offer|work|collaborate|research|support|provide|democrati[sz]e"
-          r"|transform|scale|power|help|boost|strengthen|tackle)\b"
-          # "Cohere and Second Front bring secure AI to ...": working together, said plainly
-          r"|\b(?:bring|deliver|power|deploy|co-develop)\b(?!\s+(?:rival|competing)\b)",
-          "partner", "partner", needs_right=False, plural=True, adjacent=True),
+    _rule(
+        "joint-action",
+        "partnership",
+        r"\b(?:launch(?:es|ed)?|announc(?:e|ed)|unveil(?:s|ed)?|sign(?:s|ed)?|start(?:s|ed)?|open(?:s|ed)?"
+        r"|creat(?:e|ed)|build|expand(?:ed)?|deepen(?:ed)?|establish(?:ed)?)\s+(?:[\w'’-]+\s+){0,8}?"
+        r"(?:initiative|pilot|programme|program|alliance|consortium|coalition|collaboration"
+        r"|partnership|lab|laborator(?:y|ies)|institute|academy|fellowship|cent(?:er|re)|hub|project"
+        r"|effort)s?\b"
+        r"|\bto\s+(?:jointly\s+)?(?:advance|develop|co-develop|build|bring|deliver|accelerate|explore"
+        r"|expand|deploy|train|create|offer|work|collaborate|research|support|provide|democrati[sz]e"
+        r"|transform|scale|power|help|boost|strengthen|tackle)\b"
+        # "Cohere and Second Front bring secure AI to ...": working together, said plainly
+        r"|\b(?:bring|deliver|power|deploy|co-develop)\b(?!\s+(?:rival|competing)\b)",
+        "partner",
+        "partner",
+        needs_right=False,
+        plural=True,
+        adjacent=True,
+    ),
     # "Anthropic to expand use of Google Cloud TPUs and services"
-    _rule("expands-use", "partnership",
-          r"\b(?:expand(?:s|ed|ing)?|extend(?:s|ed|ing)?|deepen(?:s|ed|ing)?|increas(?:e|es|ed|ing))\s+"
-          r"(?:its\s+|their\s+)?use\s+of\b(?=\s+(?:[A-Z][\w.&'’-]*\s+){1,3}?(?:[\w-]+\s+)?"
-          rf"{_COMMERCIAL}\b)", "partner", "partner"),
-    _rule("in-deal", "partnership",
-          rf"\bin\s+(?:a\s+|an\s+)?{_MONEYISH}(?:[\w-]+\s+){{0,3}}?deal\b", "partner", "partner",
-          strong=False, needs_right=False),
+    _rule(
+        "expands-use",
+        "partnership",
+        r"\b(?:expand(?:s|ed|ing)?|extend(?:s|ed|ing)?|deepen(?:s|ed|ing)?|increas(?:e|es|ed|ing))\s+"
+        r"(?:its\s+|their\s+)?use\s+of\b(?=\s+(?:[A-Z][\w.&'’-]*\s+){1,3}?(?:[\w-]+\s+)?"
+        rf"{_COMMERCIAL}\b)",
+        "partner",
+        "partner",
+    ),
+    _rule(
+        "in-deal",
+        "partnership",
+        rf"\bin\s+(?:a\s+|an\s+)?{_MONEYISH}(?:[\w-]+\s+){{0,3}}?deal\b",
+        "partner",
+        "partner",
+        strong=False,
+        needs_right=False,
+    ),
 )
 
 # Phrases that make a sentence a non-deal story wherever they are.
@@ -483,6 +833,6 @@ NON_DEAL = re.compile(
 IGNORED_CUES: dict[str, re.Pattern[str]] = {
     "licensing": re.compile(r"^(?:hir|poach|appoint|fired|fires)", _I),
     "joint-venture": re.compile(r"^(?:launch|unveil|introduc)", _I),
-    "ipo": re.compile(r"^(?:shares|revenue|releas|launch|hir)", _I),   # "hires banks for IPO"
+    "ipo": re.compile(r"^(?:shares|revenue|releas|launch|hir)", _I),  # "hires banks for IPO"
     "funding": re.compile(r"^(?:revenue|research)", _I),
 }

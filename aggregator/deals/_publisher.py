@@ -25,11 +25,14 @@ _OUR_WORD = re.compile(r"\b(?:[Oo]ur|OUR)\s+([A-Z][a-z]+)\b")
 def _plain(word: str) -> str:
     """An ordinary word written with a capital after "our" loses it ("our Landmark ...")."""
     return word.lower() if is_ordinary(word.lower()) else word
+
+
 # Words of a feed's name that say what kind of feed it is, not whose.
 _FEED_WORDS = re.compile(
     r"\b(?:the|news|newsroom|blog|blogs|research|engineering|press|releases?|updates?|hub|feed"
     r"|rss|atom|official|company|team|stories|announcements?|posts?|articles?|insights)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +44,7 @@ def _extractor():  # type: ignore[no-untyped-def]
 
 
 def registered_name(url: str | None) -> str | None:
-    """"anthropic" for https://www.anthropic.com/news, "aisi" for https://www.aisi.gov.uk."""
+    """ "anthropic" for https://www.anthropic.com/news, "aisi" for https://www.aisi.gov.uk."""
     if not url or not url.startswith(("http://", "https://")):
         return None
     parts = _extractor()(url)
@@ -53,8 +56,13 @@ def _title_name(name: str) -> str:
     return " ".join(cleaned.split()).strip(" ,.")
 
 
-def publisher_of(organization: str | None, first_party: bool, name: str, url: str | None,
-                 gazetteer: Gazetteer | None = None) -> str | None:
+def publisher_of(
+    organization: str | None,
+    first_party: bool,
+    name: str,
+    url: str | None,
+    gazetteer: Gazetteer | None = None,
+) -> str | None:
     """The organisation that publishes a feed, or None for a feed that reports on others:
     ``organization``; else, for a first-party feed, the gazetteer company its name or its
     registered domain names, else its name without feed words, else its domain."""
@@ -63,7 +71,7 @@ def publisher_of(organization: str | None, first_party: bool, name: str, url: st
     if not first_party:
         return None
     if gazetteer is None:
-        return _inferred(name, url)     # the shipped gazetteer: the same answer every cycle
+        return _inferred(name, url)  # the shipped gazetteer: the same answer every cycle
     return _infer(name, url, gazetteer)
 
 
@@ -83,7 +91,7 @@ def _infer(name: str, url: str | None, gz: Gazetteer) -> str | None:
 
 
 def first_person(text: str, publisher: str) -> str:
-    """"we"/"our"/"us" replaced by the publisher's name (its possessive for "our")."""
+    """ "we"/"our"/"us" replaced by the publisher's name (its possessive for "our")."""
     if not text or not (_WE.search(text) or _OUR.search(text) or " us" in text):
         return text
     text = _OUR_WORD.sub(lambda m: f"{publisher}'s {_plain(m.group(1))}", text)

@@ -7,23 +7,22 @@ The reading itself (rules, then the M&A model) is ``_gate.gated``.
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
+from ..headlines import digest_items
 from ..models import Deal, Party
 from ._classify import headline_blocked
-from ..headlines import digest_items
+from ._first_party import PARTNERS_POST, restatements
 from ._gate import GATED, gated
 from ._gazetteer import Gazetteer, load_gazetteer
-from ._model import Model, features, load_model, model_text, score
-from ._parties import is_title
-from ._first_party import PARTNERS_POST, restatements
 from ._learned import learned_deal
+from ._model import Model, features, load_model, model_text, score
 from ._pair import pair_restatement
+from ._parties import is_title
 from ._publisher import first_person, with_subject
 from ._segment import clean
 from ._status import status_of
 from ._type_model import TypeModel, load_type_model
-
 
 # The parties each deal type needs before a reader can trust it.
 _NEEDS: dict[str, tuple[frozenset[str], ...]] = {
@@ -42,7 +41,7 @@ def complete(deal: Deal, strict: bool = True) -> bool:
     parties were all struck off as not organisations ("Collaborate & Claude") is none."""
     if deal.rule.startswith("model:"):
         return True
-    if deal.type in ("partnership", "joint-venture") or strict and deal.type == "merger":
+    if deal.type in ("partnership", "joint-venture") or (strict and deal.type == "merger"):
         return len(deal.parties) >= 2
     if not strict:
         return bool(deal.parties)
@@ -50,10 +49,18 @@ def complete(deal: Deal, strict: bool = True) -> bool:
     return all(roles & need for need in _NEEDS.get(deal.type, ()))
 
 
-def classify(title: str, text: str = "", *, gazetteer: Gazetteer | None = None,
-             rates: Mapping[str, float] | None = None, use_model: bool = True,
-             model: Model | None = None, publisher: str | None = None,
-             type_model: TypeModel | None = None, learned: bool = True) -> Deal | None:
+def classify(
+    title: str,
+    text: str = "",
+    *,
+    gazetteer: Gazetteer | None = None,
+    rates: Mapping[str, float] | None = None,
+    use_model: bool = True,
+    model: Model | None = None,
+    publisher: str | None = None,
+    type_model: TypeModel | None = None,
+    learned: bool = True,
+) -> Deal | None:
     """The deal a story reports, or None when it is not a deal story.
 
     ``use_model=False`` gives the rules alone; ``model`` replaces the shipped M&A model,
@@ -66,8 +73,11 @@ def classify(title: str, text: str = "", *, gazetteer: Gazetteer | None = None,
     items = digest_items(title)
     if len(items) > 1:
         title_case = is_title(clean(title))
-        found = (_paired(item, "", gz, rates, publisher)
-                 or gated(item, "", gz, rates, use_model, model, title_case) for item in items)
+        found = (
+            _paired(item, "", gz, rates, publisher)
+            or gated(item, "", gz, rates, use_model, model, title_case)
+            for item in items
+        )
         deal = next((d for d in found if d is not None and complete(d)), None)
         if deal is None and use_model and learned:
             learnt = (_learned(item, "", gz, rates, None, type_model, model) for item in items)
@@ -92,9 +102,15 @@ def _sure(deal: Deal) -> bool:
     return found is not None and float(found.group(1)) >= 0.9
 
 
-def _learned(title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | None,
-             publisher: str | None, type_model: TypeModel | None,
-             model: Model | None) -> Deal | None:
+def _learned(
+    title: str,
+    text: str,
+    gz: Gazetteer,
+    rates: Mapping[str, float] | None,
+    publisher: str | None,
+    type_model: TypeModel | None,
+    model: Model | None,
+) -> Deal | None:
     """The deal-type model's proposal for a story the rules did not read as a deal. An
     acquisition, merger or investment must also pass the M&A model's ``veto`` bar, unless the
     deal-type model gives its type 0.9 or more."""
@@ -111,10 +127,15 @@ def _learned(title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | 
     return deal if verdict.probability >= ma.veto else None
 
 
-
-def _first_party(title: str, text: str, publisher: str, gz: Gazetteer,
-                 rates: Mapping[str, float] | None, use_model: bool,
-                 model: Model | None) -> Deal | None:
+def _first_party(
+    title: str,
+    text: str,
+    publisher: str,
+    gz: Gazetteer,
+    rates: Mapping[str, float] | None,
+    use_model: bool,
+    model: Model | None,
+) -> Deal | None:
     """A post of the publisher's own feed: as written, then with the publisher as the
     headline's subject, then as the plain sentences a newsroom's wording stands for
     ("Welcoming Carbon to the Perplexity team": "Perplexity acquires Carbon"). A
@@ -133,17 +154,22 @@ def _first_party(title: str, text: str, publisher: str, gz: Gazetteer,
     if deal is not None and complete(deal):
         return deal
     partners = PARTNERS_POST.search(title)
-    if partners is None or headline_blocked(title[:partners.start()] + title[partners.end():]):
-        return None                     # ("Launch Partners" is no launch)
-    return Deal(type="partnership", status=status_of(title, "partnership"),
-                parties=(Party(name=publisher, role="partner", slug=gz.slug(publisher)),),
-                evidence=partners.group(0), rule="first-party-partners")
+    if partners is None or headline_blocked(title[: partners.start()] + title[partners.end() :]):
+        return None  # ("Launch Partners" is no launch)
+    return Deal(
+        type="partnership",
+        status=status_of(title, "partnership"),
+        parties=(Party(name=publisher, role="partner", slug=gz.slug(publisher)),),
+        evidence=partners.group(0),
+        rule="first-party-partners",
+    )
 
 
 _INSTITUTION = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,4}?(?:Department|Ministry|Government|Agency|Institute"
     r"|Council|Administration|Commission|Office|Foundation|Authority"
-    r"|Bank|Corporation|Group|Inc|Ltd)\b")
+    r"|Bank|Corporation|Group|Inc|Ltd)\b"
+)
 
 
 def _known(phrase: str, gz: Gazetteer, publisher: str) -> bool:
@@ -158,16 +184,19 @@ def _known(phrase: str, gz: Gazetteer, publisher: str) -> bool:
     return bool(_INSTITUTION.match(phrase))
 
 
-def _paired(title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | None,
-            publisher: str | None) -> Deal | None:
+def _paired(
+    title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | None, publisher: str | None
+) -> Deal | None:
     """A title "A + B" / "A x B" read as "A partners with B" when both sides are gazetteer
     companies (a person or a product line is often the other side of an "x")."""
+
     def company(side: str) -> str | None:
         side = side.strip()
         hits = gz.find(side)
         if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(side):
             return hits[0].name
         return None
+
     sentence = pair_restatement(title, company)
     if sentence is None:
         return None

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
+from ..config import Regex, UserRegexError, compile_user_regex
 from ..errors import ConfigError
 from ..models import CurationRules, Deal, TagRule
-from ..user_regex import Regex, UserRegexError, compile_user_regex
 from ._gazetteer import Gazetteer
 
 
@@ -27,8 +27,9 @@ def _matchers(rule: TagRule) -> tuple[Regex, ...]:
         try:
             matchers.append(compile_user_regex(pattern))
         except UserRegexError as exc:
-            raise ConfigError(f"tag {rule.name!r}: invalid regular expression {pattern!r}: "
-                              f"{exc}", key="tags") from None
+            raise ConfigError(
+                f"tag {rule.name!r}: invalid regular expression {pattern!r}: {exc}", key="tags"
+            ) from None
     return tuple(matchers)
 
 
@@ -53,8 +54,9 @@ def match_tags(compiled: CompiledTags, text: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def is_curated(deal: Deal | None, tags: Sequence[str], rules: CurationRules,
-               gazetteer: Gazetteer) -> bool:
+def is_curated(
+    deal: Deal | None, tags: Sequence[str], rules: CurationRules, gazetteer: Gazetteer
+) -> bool:
     """Whether a story goes into the curated feed.
 
     A story with one of ``rules.tags`` always qualifies. Otherwise it must be a deal that
@@ -67,7 +69,7 @@ def is_curated(deal: Deal | None, tags: Sequence[str], rules: CurationRules,
     if deal is None:
         return False
     if deal.status == "denied" and not rules.include_denied:
-        return False                    # a denied rumour is news, not a deal to follow
+        return False  # a denied rumour is news, not a deal to follow
     if rules.types and deal.type not in rules.types:
         return False
     if rules.min_usd is not None:

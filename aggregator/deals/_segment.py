@@ -9,10 +9,10 @@ never segmented at all (the main saving on long summaries).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
-from typing import Callable, Iterator, Mapping
 
 from ._amounts import Found, scan_amounts
 from ._parties import Casing, is_caps, is_title, proper_words
@@ -27,7 +27,8 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 # looked up once, not once per rule.
 KEY_RULES: tuple[tuple[str, int], ...] = tuple(
     (key, sum(1 << index for index, rule in enumerate(RULES) if key in rule.keys))
-    for key in sorted({key for rule in RULES for key in rule.keys}))
+    for key in sorted({key for rule in RULES for key in rule.keys})
+)
 
 
 STRONG_RULES = sum(1 << index for index, rule in enumerate(RULES) if rule.strong)
@@ -56,12 +57,12 @@ def rekeyed(low: str, keyed: int) -> int:
 
 @dataclass(frozen=True)
 class Segment:
-    text: str                 # cleaned
-    masked: str               # money phrases masked
-    names: str                # money phrases blanked out: where company names are looked for
+    text: str  # cleaned
+    masked: str  # money phrases masked
+    names: str  # money phrases blanked out: where company names are looked for
     amounts: tuple[Found, ...]
     casing: Casing
-    keyed: int                # bit set of the rules one of whose keys occurs in ``masked``
+    keyed: int  # bit set of the rules one of whose keys occurs in ``masked``
 
     @cached_property
     def hard_cue(self) -> bool:
@@ -76,8 +77,8 @@ class Segment:
 
 # (a character every match holds, pattern, replacement), applied in order.
 _CLEANUPS = (
-    ("<", re.compile(r"<([^<>]{1,80})>"), r"\1"),            # Reuters <Company Name>
-    ("'", re.compile(r"\s+('(?:s\b|(?=\s)))"), r"\1"),       # tokenised "Vodafone 's"
+    ("<", re.compile(r"<([^<>]{1,80})>"), r"\1"),  # Reuters <Company Name>
+    ("'", re.compile(r"\s+('(?:s\b|(?=\s)))"), r"\1"),  # tokenised "Vodafone 's"
     ("", re.compile(r"\s+([,.;:!?)])"), r"\1"),
     ("(", re.compile(r"([(])\s+"), r"\1"),
     # "the UK government", "Australian government": the government of a named country
@@ -95,7 +96,7 @@ def clean(text: str) -> str:
     for needed, pattern, replacement in _CLEANUPS:
         if needed in text:
             text = pattern.sub(replacement, text)
-    return " ".join(text.split())       # whitespace runs -> one space, ends stripped
+    return " ".join(text.split())  # whitespace runs -> one space, ends stripped
 
 
 def proper(body: str) -> frozenset[str] | None:
@@ -103,11 +104,12 @@ def proper(body: str) -> frozenset[str] | None:
     if not body or is_caps(body):
         return None
     words = proper_words(clean(body))
-    return words if len(words) >= 4 else None     # too little text to learn capitalisation
+    return words if len(words) >= 4 else None  # too little text to learn capitalisation
 
 
-def segment(text: str, rates: Mapping[str, float] | None, body: str = "",
-            title_case: bool | None = None) -> Segment:
+def segment(
+    text: str, rates: Mapping[str, float] | None, body: str = "", title_case: bool | None = None
+) -> Segment:
     """``body``: the story text, read for capitalisation (which words are names);
     ``title_case``: whether ``text`` is Title Case, when known (else judged from it)."""
     return segment_clean(clean(text), rates, body, title_case=title_case)
@@ -117,35 +119,42 @@ def after_headline(title: str, body: str) -> str:
     """The body without the headline it starts with (many feeds repeat the title as the
     summary: read again, the headline would confirm its own capitals)."""
     if not body or body.lstrip()[:12] != title.lstrip()[:12]:
-        return body                     # the cheap test: most bodies start otherwise
+        return body  # the cheap test: most bodies start otherwise
     head = clean(title)
-    if head and clean(body[:len(title) + 40]).startswith(head):
-        rest = clean(body)[len(head):].lstrip(" .:-–—")
+    if head and clean(body[: len(title) + 40]).startswith(head):
+        rest = clean(body)[len(head) :].lstrip(" .:-–—")
         return rest
     return body
 
 
-
-def segment_clean(cleaned: str, rates: Mapping[str, float] | None, body: str = "",
-                  keyed: int | None = None, title_case: bool | None = None) -> Segment:
+def segment_clean(
+    cleaned: str,
+    rates: Mapping[str, float] | None,
+    body: str = "",
+    keyed: int | None = None,
+    title_case: bool | None = None,
+) -> Segment:
     """``keyed``: ``keyed_rules`` of ``cleaned`` when already known (reused without money);
     ``body``: the story body (for capitals: ``Casing``)."""
     found = tuple(scan_amounts(cleaned, rates))
     chars = list(cleaned)
     for f in found:
-        chars[f.start:f.end] = _MASK[f.kind] * (f.end - f.start)
+        chars[f.start : f.end] = _MASK[f.kind] * (f.end - f.start)
     blank = list(cleaned)
     for f in found:
-        blank[f.start:f.end] = " " * (f.end - f.start)
+        blank[f.start : f.end] = " " * (f.end - f.start)
     caps = is_caps(cleaned)
     masked = "".join(chars)
     if keyed is None:
         keyed = keyed_rules(masked.lower())
     elif found:
         keyed = rekeyed(masked.lower(), keyed)
-    casing = Casing(caps, proper(body) if caps else None,
-                    title=not caps and (is_title(cleaned) if title_case is None else title_case),
-                    body=body)
+    casing = Casing(
+        caps,
+        proper(body) if caps else None,
+        title=not caps and (is_title(cleaned) if title_case is None else title_case),
+        body=body,
+    )
     return Segment(cleaned, masked, "".join(blank), found, casing, keyed)
 
 
@@ -157,10 +166,16 @@ def yields(rule: Rule) -> tuple[str, ...]:
 
 # For each deal type, the strong rules that can produce it: a lead sentence keyed for none
 # of them cannot enrich a headline deal of that type.
-ENRICHERS: Mapping[str, int] = MappingProxyType({
-    deal_type: sum(1 << index for index, rule in enumerate(RULES)
-                   if rule.strong and deal_type in yields(rule))
-    for deal_type in {t for rule in RULES for t in yields(rule)}})
+ENRICHERS: Mapping[str, int] = MappingProxyType(
+    {
+        deal_type: sum(
+            1 << index
+            for index, rule in enumerate(RULES)
+            if rule.strong and deal_type in yields(rule)
+        )
+        for deal_type in {t for rule in RULES for t in yields(rule)}
+    }
+)
 
 
 def lead(text: str, limit: int = 3) -> list[str]:
@@ -169,8 +184,9 @@ def lead(text: str, limit: int = 3) -> list[str]:
     return [s for s in sentences[:limit] if s]
 
 
-def lead_segments(text: str, rates: Mapping[str, float] | None, wanted: Callable[[int], int],
-                  limit: int = 3) -> Iterator[tuple[int, Segment | None]]:
+def lead_segments(
+    text: str, rates: Mapping[str, float] | None, wanted: Callable[[int], int], limit: int = 3
+) -> Iterator[tuple[int, Segment | None]]:
     """The lead sentences of ``text`` with their index, segmented only as they are read and
     only when a rule in ``wanted(index)`` is keyed in them (else None: no rule can fire)."""
     for index, sentence in enumerate(lead(text)[:limit] if text else []):

@@ -18,18 +18,20 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping, Sequence
 
 from ..errors import ConfigError
 
 TYPES_PATH = Path(__file__).resolve().parents[1] / "data" / "deal_types.json"
 _TOKEN = re.compile(r"[a-z]+|\d+")
 _DIGITS = re.compile(r"\d")
-_STOP = frozenset("the a an of to and in for on at by its it is was as be has have that this "
-                  "from or are were will said s".split())
+_STOP = frozenset(
+    "the a an of to and in for on at by its it is was as be has have that this "
+    "from or are were will said s".split()
+)
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,9 @@ class TypeModel:
 
 @dataclass(frozen=True)
 class TypeVerdict:
-    type: str | None            # None: "not a deal" is the most likely class
-    probability: float          # of ``type`` (or of "none")
-    top: tuple[str, ...]        # the features that pushed hardest towards ``type``
+    type: str | None  # None: "not a deal" is the most likely class
+    probability: float  # of ``type`` (or of "none")
+    top: tuple[str, ...]  # the features that pushed hardest towards ``type``
 
 
 def _words(text: str, publisher: str | None) -> list[str]:
@@ -58,8 +60,9 @@ def _words(text: str, publisher: str | None) -> list[str]:
     return [_DIGITS.sub("0", t) for t in _TOKEN.findall(low)]
 
 
-def type_features(title: str, body: str, rule: str | None, publisher: str | None,
-                  body_chars: int = 150) -> set[str]:
+def type_features(
+    title: str, body: str, rule: str | None, publisher: str | None, body_chars: int = 150
+) -> set[str]:
     """Headline unigrams (``t:``, stop words dropped) and bigrams (``t2:``), body unigrams
     (``b:``), what the rules said (``rule=``) and whether the feed is first-party (``fp``).
     The publisher's own name reads as ``pubname``."""
@@ -89,9 +92,14 @@ def score_types(model: TypeModel, feats: set[str], top: int = 3) -> TypeVerdict:
     total = sum(exp)
     best = max(range(n), key=lambda k: z[k])
     label = model.classes[best]
-    ranked = sorted(((name, w[best] - sum(w) / n) for name, w in hits
-                     if not name.startswith("rule=") and name != "fp"),
-                    key=lambda h: (-h[1], h[0]))
+    ranked = sorted(
+        (
+            (name, w[best] - sum(w) / n)
+            for name, w in hits
+            if not name.startswith("rule=") and name != "fp"
+        ),
+        key=lambda h: (-h[1], h[0]),
+    )
     shown = tuple(name.split(":", 1)[1] for name, weight in ranked[:top] if weight > 0)
     return TypeVerdict(None if label == "none" else label, exp[best] / total, shown)
 
@@ -105,8 +113,9 @@ def parse_type_model(data: object, source: str = "<model>") -> TypeModel:
         bias = tuple(float(x) for x in data["bias"])
         if len(bias) != len(classes) or any(len(w) != len(classes) for w in weights.values()):
             raise ValueError("every weight list needs one value per class")
-        return TypeModel(classes, weights, bias, float(data["add"]),
-                         int(data.get("body_chars", 150)))
+        return TypeModel(
+            classes, weights, bias, float(data["add"]), int(data.get("body_chars", 150))
+        )
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"invalid deal-type model: {exc}", file=source) from exc
 

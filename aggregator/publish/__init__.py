@@ -7,9 +7,10 @@ Public API::
     ping_hub(hub_url, topic_urls, *, timeout=10.0) -> list[str]   # error messages
 
 Output (see docs/feeds.md): Atom + JSON Feed 1.1 for feed, all, deals/{type},
-companies/{slug}, tags/{tag}; immutable RFC 5005 archive pages under archive/;
-sources.opml, subscriptions.opml, index.html, companies/{slug}.html, deals.csv and
-deals.ndjson (every deal story), and the marker
+companies/{slug}, investors/{slug}, tags/{tag}; immutable RFC 5005 archive pages under
+archive/; sources.opml, subscriptions.opml; the pages index.html, deals/by-amount.html,
+deals/{type}.html (+ .by-amount.html), companies/{slug}.html, investors/{slug}.html; the
+site's images; deals.csv and deals.ndjson (every deal story), and the marker
 ``.installation`` (the database's id: see ``_marker``). Files are written
 atomically and only when their bytes change; failures raise ``PublishError``.
 """
@@ -17,34 +18,49 @@ atomically and only when their bytes change; failures raise ``PublishError``.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from aggregator.models import Deal, Settings, StoryReader
 
-from ._atom import DEAL_NS, HISTORY_NS
 from . import _state
-from ._site import Context, Helper, Share, ShareDone, publish_all, publish_share
+from ._atom import DEAL_NS, HISTORY_NS
 from ._marker import MARKER, check_site, marker_bytes
+from ._site import Context, Helper, Share, ShareDone, publish_all, publish_share
 from ._websub import ping_hub
 from ._write import SiteWriter
 
-__all__ = ["DEAL_NS", "HISTORY_NS", "PublishReport", "Share", "ShareDone", "ping_hub",
-           "publish_share_site", "publish_site", "topic_urls"]
+__all__ = [
+    "DEAL_NS",
+    "HISTORY_NS",
+    "PublishReport",
+    "Share",
+    "ShareDone",
+    "ping_hub",
+    "publish_share_site",
+    "publish_site",
+    "topic_urls",
+]
 
 
 @dataclass(frozen=True)
 class PublishReport:
-    written: tuple[str, ...]      # relative paths whose bytes changed
+    written: tuple[str, ...]  # relative paths whose bytes changed
     unchanged: int
     duration: float
 
 
-def publish_site(reader: StoryReader, *, settings: Settings, out_dir: Path, now: datetime,
-                 deal_line: Callable[[Deal], str], helper: Helper | None = None,
-                 ) -> PublishReport:
+def publish_site(
+    reader: StoryReader,
+    *,
+    settings: Settings,
+    out_dir: Path,
+    now: datetime,
+    deal_line: Callable[[Deal], str],
+    helper: Helper | None = None,
+) -> PublishReport:
     """Write every feed, archive page, OPML file and page into ``out_dir``.
 
     Output depends only on the stories, the settings and ``now``'s month (the chart's
@@ -65,24 +81,45 @@ def publish_site(reader: StoryReader, *, settings: Settings, out_dir: Path, now:
     finally:
         writer.sync()
     written = tuple(w for w in writer.written if w not in (_state.STATE_FILE, MARKER))
-    return PublishReport(written=written, unchanged=writer.unchanged,
-                         duration=time.perf_counter() - started)
+    return PublishReport(
+        written=written, unchanged=writer.unchanged, duration=time.perf_counter() - started
+    )
 
 
-def publish_share_site(reader: StoryReader, *, settings: Settings, out_dir: Path,
-                       deal_line: Callable[[Deal], str], share: Share) -> ShareDone:
+def publish_share_site(
+    reader: StoryReader,
+    *,
+    settings: Settings,
+    out_dir: Path,
+    deal_line: Callable[[Deal], str],
+    share: Share,
+) -> ShareDone:
     """The helper's side of :func:`publish_site`: the feeds of ``share``."""
     writer = SiteWriter(Path(out_dir))
     return publish_share(_context(reader, settings, out_dir, deal_line, writer), share)
 
 
-def _context(reader: StoryReader, settings: Settings, out_dir: Path,
-             deal_line: Callable[[Deal], str], writer: SiteWriter) -> Context:
-    return Context(reader, settings, deal_line, writer, previous=_state.load(Path(out_dir)),
-                   fingerprint=_state.settings_fingerprint(settings))
+def _context(
+    reader: StoryReader,
+    settings: Settings,
+    out_dir: Path,
+    deal_line: Callable[[Deal], str],
+    writer: SiteWriter,
+) -> Context:
+    return Context(
+        reader,
+        settings,
+        deal_line,
+        writer,
+        previous=_state.load(Path(out_dir)),
+        fingerprint=_state.settings_fingerprint(settings),
+    )
 
 
 def topic_urls(report: PublishReport, settings: Settings) -> list[str]:
     """Absolute URLs of the head feed documents this publish changed (WebSub topics)."""
-    return [settings.site.base_url + path for path in report.written
-            if path.endswith((".atom", ".json")) and not path.startswith("archive/")]
+    return [
+        settings.site.base_url + path
+        for path in report.written
+        if path.endswith((".atom", ".json")) and not path.startswith("archive/")
+    ]

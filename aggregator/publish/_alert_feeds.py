@@ -7,27 +7,34 @@ fired. A feed lists the newest ``publish.feed_size`` alerts of its rule.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
-from typing import Any, Sequence
+from typing import Any
 
 from aggregator.models import AlertEvent, Source, StoryQuery
 
+from . import _state
 from ._atom import entry_fragment
 from ._context import Context, write_page
-from ._entry import Category, EntryView, Link, parties_text, source_feed
+from ._entry import Category, EntryView, Link, Rendered, parties_text, source_feed
 from ._jsonfeed import item_fragment
-from ._entry import Rendered
 from ._paging import FeedSpec, Page
 from ._text import clean, clean_deal, format_money, path_slug, safe_url, utc
-from . import _state
 
 GROUP = "Alerts"
 
 
 def alert_specs(ctx: Context) -> list[FeedSpec]:
     site = clean(ctx.settings.site.title) or "AI deals"
-    return [FeedSpec(f"alerts/{path_slug(rule.name)}", f"{site}: alert {clean(rule.name)}",
-                     StoryQuery(), group=GROUP) for rule in ctx.settings.alerts]
+    return [
+        FeedSpec(
+            f"alerts/{path_slug(rule.name)}",
+            f"{site}: alert {clean(rule.name)}",
+            StoryQuery(),
+            group=GROUP,
+        )
+        for rule in ctx.settings.alerts
+    ]
 
 
 def publish_alert_feeds(ctx: Context, specs: Sequence[FeedSpec]) -> None:
@@ -56,25 +63,46 @@ def alert_entry(ctx: Context, event: AlertEvent) -> EntryView:
     url = safe_url(event.link)
     outlet = clean(event.outlet) or "unknown outlet"
     fired = utc(event.fired_at)
-    primary = Source(entry_id=0, feed=outlet, feed_url=event.outlet_feed, title=event.title,
-                     link=event.link, published=None, first_seen=fired)
+    primary = Source(
+        entry_id=0,
+        feed=outlet,
+        feed_url=event.outlet_feed,
+        title=event.title,
+        link=event.link,
+        published=None,
+        first_seen=fired,
+    )
     base = ctx.settings.site.base_url
     cats: list[Category] = [Category(deal.type, base + "scheme/deal-type")]
-    cats += [Category(p.slug, base + "scheme/company", p.name)
-             for p in {p.slug: p for p in deal.parties if p.slug}.values()]
+    cats += [
+        Category(p.slug, base + "scheme/company", p.name)
+        for p in {p.slug: p for p in deal.parties if p.slug}.values()
+    ]
     title = clean(event.title) or "(untitled)"
     return EntryView(
-        id=clean(event.uri), title=f"{'New deal' if event.kind == 'new' else 'Update'}: {title}",
-        url=url, links=(Link(url, "alternate"),) if url else (), published=fired,
-        updated=fired, author=outlet, source=source_feed(primary, outlet, ctx.settings),
-        source_feed=safe_url(event.outlet_feed), categories=tuple(cats),
-        summary=f"{headline} · {line}", content_html=_content(headline, deal, url, title),
-        deal=deal)
+        id=clean(event.uri),
+        title=f"{'New deal' if event.kind == 'new' else 'Update'}: {title}",
+        url=url,
+        links=(Link(url, "alternate"),) if url else (),
+        published=fired,
+        updated=fired,
+        author=outlet,
+        source=source_feed(primary, outlet, ctx.settings),
+        source_feed=safe_url(event.outlet_feed),
+        categories=tuple(cats),
+        summary=f"{headline} · {line}",
+        content_html=_content(headline, deal, url, title),
+        deal=deal,
+    )
 
 
 def _content(headline: str, deal: Any, url: str | None, title: str) -> str:
-    rows = [("Type", deal.type), ("Status", deal.status or ""),
-            ("Amount", format_money(deal.amount)), ("Parties", parties_text(deal))]
+    rows = [
+        ("Type", deal.type),
+        ("Status", deal.status or ""),
+        ("Amount", format_money(deal.amount)),
+        ("Parties", parties_text(deal)),
+    ]
     cells = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows if v)
     story = f'<a href="{escape(url)}">{escape(title)}</a>' if url else escape(title)
     return f"<p><strong>{escape(headline)}</strong></p><table>{cells}</table><p>{story}</p>"

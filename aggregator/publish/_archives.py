@@ -10,14 +10,15 @@ Readers without ``story_versions``/``stories`` get the page-by-page path.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from ._context import Context, write_page
 from ._entry import Rendered
 from ._paging import FeedSpec, archive_page, archive_stem, full_pages
 
-BATCH = 500             # stories loaded per query
+BATCH = 500  # stories loaded per query
 
 
 @dataclass
@@ -44,8 +45,9 @@ def todo_pages(ctx: Context, spec: FeedSpec, count: int) -> tuple[int, list[int]
     return pages, todo
 
 
-def publish_archives(ctx: Context, specs: Sequence[FeedSpec],
-                     counts: dict[str, int]) -> dict[str, int]:
+def publish_archives(
+    ctx: Context, specs: Sequence[FeedSpec], counts: dict[str, int]
+) -> dict[str, int]:
     """Write every missing full page; returns, per feed, how many pages are in place."""
     done: dict[str, int] = {}
     plans: dict[str, list[int]] = {}
@@ -61,8 +63,9 @@ def publish_archives(ctx: Context, specs: Sequence[FeedSpec],
         if not streaming:
             done[path] = _page_by_page(ctx, by_path[path], todo, done[path])
     if streaming:
-        pending = [p for path, todo in plans.items()
-                   for p in _plan(ctx, by_path[path], counts[path], todo)]
+        pending = [
+            p for path, todo in plans.items() for p in _plan(ctx, by_path[path], counts[path], todo)
+        ]
         failed = _stream(ctx, pending)
         for path, todo in plans.items():
             planned = {p.number for p in pending if p.spec.path == path}
@@ -73,9 +76,10 @@ def publish_archives(ctx: Context, specs: Sequence[FeedSpec],
 
 def _page_by_page(ctx: Context, spec: FeedSpec, todo: list[int], pages: int) -> int:
     for number in todo:
-        stories = ctx.reader.select_stories(spec.query, limit=ctx.size,
-                                            offset=number * ctx.size, oldest_first=True)
-        if len(stories) < ctx.size:     # the store changed under us: wait for the next run
+        stories = ctx.reader.select_stories(
+            spec.query, limit=ctx.size, offset=number * ctx.size, oldest_first=True
+        )
+        if len(stories) < ctx.size:  # the store changed under us: wait for the next run
             return number
         _write(ctx, spec, number, ctx.renderer.many(stories))
     return pages
@@ -86,12 +90,12 @@ def _plan(ctx: Context, spec: FeedSpec, count: int, todo: list[int]) -> list[_Pe
     reader: Any = ctx.reader
     first = todo[0]
     versions = reader.story_versions(spec.query, limit=count - first * ctx.size)
-    if reader.count_stories(spec.query) != count:   # changed meanwhile: next run
+    if reader.count_stories(spec.query) != count:  # changed meanwhile: next run
         return []
     ids = [story_id for story_id, _ in reversed(versions)]
     out = []
     for number in todo:
-        chunk = ids[(number - first) * ctx.size:(number - first + 1) * ctx.size]
+        chunk = ids[(number - first) * ctx.size : (number - first + 1) * ctx.size]
         if len(chunk) < ctx.size:
             break
         out.append(_Pending(spec, number, chunk, [None] * ctx.size, ctx.size))
@@ -107,16 +111,19 @@ def _stream(ctx: Context, pending: list[_Pending]) -> set[tuple[str, int]]:
     order = sorted(places)
     failed: set[tuple[str, int]] = set()
     for start in range(0, len(order), BATCH):
-        batch = order[start:start + BATCH]
-        loaded = {s.id: s for s in ctx.reader.stories(batch)}  # type: ignore[attr-defined]
+        batch = order[start : start + BATCH]
+        loaded = {s.id: s for s in ctx.reader.stories(batch)}
         for story_id in batch:
-            if story_id not in loaded:      # merged or gone since planning: next run
+            if story_id not in loaded:  # merged or gone since planning: next run
                 failed.update((p.spec.path, p.number) for p, _ in places[story_id])
         full = []
         for story_id in batch:
             story = loaded.get(story_id)
-            entry = None if story is None else \
-                ctx.renderer.render(story, keep=story.id in ctx.renderer.wanted)
+            entry = (
+                None
+                if story is None
+                else ctx.renderer.render(story, keep=story.id in ctx.renderer.wanted)
+            )
             for page, slot in places.pop(story_id):
                 page.slots[slot] = entry
                 page.missing -= 1

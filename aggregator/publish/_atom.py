@@ -13,7 +13,7 @@ Deal namespace ``https://aggregator.dev/ns/deal/1.0`` (prefix ``deal``), one per
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from feedgen.entry import FeedEntry
@@ -24,12 +24,13 @@ from lxml import etree
 from aggregator.models import Deal, Money, Settings
 
 from ._entry import EntryView, Link, SourceFeed
+from ._icon import FAVICON, LOGO
 from ._paging import Page
 from ._text import clean, plain_number
 
 DEAL_NS = "https://aggregator.dev/ns/deal/1.0"
 HISTORY_NS = "http://purl.org/syndication/history/1.0"
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)   # "updated" of a feed with no entries
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # "updated" of a feed with no entries
 GENERATOR_URI = "https://aggregator.dev/"
 
 
@@ -152,10 +153,9 @@ def entry_fragment(view: EntryView) -> bytes:
     """
     root = etree.Element("feed", nsmap={"deal": DEAL_NS})
     root.append(_feed_entry(view).atom_entry())
-    data: bytes = etree.tostring(root, pretty_print=True, encoding="UTF-8",
-                                 xml_declaration=False)
+    data: bytes = etree.tostring(root, pretty_print=True, encoding="UTF-8", xml_declaration=False)
     start = data.index(b">\n") + 2
-    return data[start:len(data) - len(_WRAP_CLOSE)]
+    return data[start : len(data) - len(_WRAP_CLOSE)]
 
 
 def _feed_links(gen: FeedGenerator, page: Page, settings: Settings) -> None:
@@ -192,8 +192,10 @@ def render_atom(page: Page, settings: Settings, feed_id: str) -> bytes:
     gen.language("en")
     gen.generator("aggregator", uri=GENERATOR_URI)
     gen.updated(feed_updated(page))
+    gen.icon(settings.site.base_url + FAVICON)
+    gen.logo(settings.site.base_url + LOGO)
     _feed_links(gen, page, settings)
     shell: bytes = gen.atom_str(pretty=True)
     if not shell.endswith(_WRAP_CLOSE):
         raise ValueError("unexpected end of the Atom feed shell")
-    return b"".join([shell[:-len(_WRAP_CLOSE)], *(r.atom for r in page.entries), _WRAP_CLOSE])
+    return b"".join([shell[: -len(_WRAP_CLOSE)], *(r.atom for r in page.entries), _WRAP_CLOSE])

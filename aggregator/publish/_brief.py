@@ -11,11 +11,11 @@ so publishing again with no change gives the same bytes.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from datetime import datetime, time, timedelta
 from html import escape
-from typing import Callable, Sequence
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from aggregator.models import Story, StoryQuery
@@ -30,22 +30,21 @@ from ._render import split_atom
 from ._text import clean, clean_deal, safe_url, utc
 
 GROUP = "Briefs"
-WEEKS = 8                  # week entries in brief-weekly
+WEEKS = 8  # week entries in brief-weekly
 
 
 @dataclass(frozen=True)
 class Period:
-    key: str               # "2026-11-24" or "2026-W48"
-    start: datetime        # UTC
-    label: str             # "Tuesday 24 November 2026", "week 48 of 2026"
+    key: str  # "2026-11-24" or "2026-W48"
+    start: datetime  # UTC
+    label: str  # "Tuesday 24 November 2026", "week 48 of 2026"
 
 
 def brief_specs(ctx: Context) -> list[FeedSpec]:
     site = clean(ctx.settings.site.title) or "AI deals"
     specs = [FeedSpec("brief", f"{site}: daily brief", StoryQuery(), group=GROUP)]
     if ctx.settings.brief.weekly:
-        specs.append(FeedSpec("brief-weekly", f"{site}: weekly brief", StoryQuery(),
-                              group=GROUP))
+        specs.append(FeedSpec("brief-weekly", f"{site}: weekly brief", StoryQuery(), group=GROUP))
     return specs
 
 
@@ -55,7 +54,8 @@ def publish_briefs(ctx: Context, specs: Sequence[FeedSpec]) -> None:
     weeks = [s for s in specs if s.path == "brief-weekly"]
     days = 7 * (WEEKS + 1) if weeks else brief.days + 1
     plans: list[tuple[FeedSpec, Callable[[datetime], Period], int]] = [
-        (specs[0], lambda d: _day(d, zone), brief.days)]
+        (specs[0], lambda d: _day(d, zone), brief.days)
+    ]
     plans += [(spec, lambda d: _week(d, zone), WEEKS) for spec in weeks]
     versions = getattr(ctx.reader, "brief_versions", None)
     if versions is None or not hasattr(ctx.reader, "brief_stories_of"):
@@ -69,8 +69,13 @@ def publish_briefs(ctx: Context, specs: Sequence[FeedSpec]) -> None:
         _publish_brief(ctx, spec, listed, period_of, count)
 
 
-def _publish_brief(ctx: Context, spec: FeedSpec, listed: Sequence[tuple[int, str, str]],
-                   period_of: Callable[[datetime], Period], count: int) -> None:
+def _publish_brief(
+    ctx: Context,
+    spec: FeedSpec,
+    listed: Sequence[tuple[int, str, str]],
+    period_of: Callable[[datetime], Period],
+    count: int,
+) -> None:
     """One brief, rendering only the periods whose stories changed: each period's digest
     (the rendering fingerprint, the brief settings, its stories' (id, updated)) is kept in
     the publish state, and an unchanged period's entry is taken from the last files."""
@@ -90,7 +95,7 @@ def _publish_brief(ctx: Context, spec: FeedSpec, listed: Sequence[tuple[int, str
     there = all(f.exists() for f in files)
     if there and before.get("sig") == whole:
         ctx.writer.unchanged += len(files)
-        return                          # the same stories at the same versions: same bytes
+        return  # the same stories at the same versions: same bytes
     old = _harvest(files) if there else {}
     same = before.get("periods", {})
 
@@ -100,8 +105,10 @@ def _publish_brief(ctx: Context, spec: FeedSpec, listed: Sequence[tuple[int, str
 
     need = [i for p, v in newest if kept(p) is None for i, _ in v]
     stories = {s.id: s for s in ctx.reader.brief_stories_of(need)} if need else {}
-    entries = tuple(kept(p) or _rendered(ctx, spec, p, [stories[i] for i, _ in v if i in stories])
-                    for p, v in newest)
+    entries = tuple(
+        kept(p) or _rendered(ctx, spec, p, [stories[i] for i, _ in v if i in stories])
+        for p, v in newest
+    )
     write_page(ctx, Page(feed=spec, stem=spec.path, entries=entries))
 
 
@@ -111,15 +118,16 @@ def _harvest(files: Sequence[Path]) -> dict[str, Rendered]:
     try:
         items = json.loads(files[1].read_bytes())["items"]
         fragments = split_atom(files[0].read_bytes())
-        pairs = [(str(i["id"]), i, datetime.fromisoformat(str(i["date_modified"])))
-                 for i in items]
+        pairs = [(str(i["id"]), i, datetime.fromisoformat(str(i["date_modified"]))) for i in items]
     except (OSError, ValueError, KeyError, TypeError):
         return {}
     if len(fragments) != len(pairs):
         return {}
-    return {entry_id: Rendered(updated=utc(when), atom=fragment, json=dumps(item))
-            for (entry_id, item, when), fragment in zip(pairs, fragments)
-            if f"<id>{escape(entry_id)}</id>".encode() in fragment}
+    return {
+        entry_id: Rendered(updated=utc(when), atom=fragment, json=dumps(item))
+        for (entry_id, item, when), fragment in zip(pairs, fragments)
+        if f"<id>{escape(entry_id)}</id>".encode() in fragment
+    }
 
 
 def _entry_id(ctx: Context, spec: FeedSpec, key: str) -> str:
@@ -127,7 +135,7 @@ def _entry_id(ctx: Context, spec: FeedSpec, key: str) -> str:
     return f"tag:{clean(ctx.settings.site.id_authority)}:{spec.path}/{zone}{key}"
 
 
-BRIEF_KEY = "brief:"        # + the brief's path: its digests in the publish state
+BRIEF_KEY = "brief:"  # + the brief's path: its digests in the publish state
 
 
 def _day(moment: datetime, zone: ZoneInfo) -> Period:
@@ -140,12 +148,20 @@ def _week(moment: datetime, zone: ZoneInfo) -> Period:
     local = utc(moment).astimezone(zone).date()
     year, week, weekday = local.isocalendar()
     monday = local - timedelta(days=weekday - 1)
-    return Period(f"{year}-W{week:02d}", utc(datetime.combine(monday, time(), zone)),
-                  f"week {week} of {year} (from {monday.day} {monday:%B})")
+    return Period(
+        f"{year}-W{week:02d}",
+        utc(datetime.combine(monday, time(), zone)),
+        f"week {week} of {year} (from {monday.day} {monday:%B})",
+    )
 
 
-def _page(ctx: Context, spec: FeedSpec, stories: Sequence[Story],
-          period_of: Callable[[datetime], Period], count: int) -> Page:
+def _page(
+    ctx: Context,
+    spec: FeedSpec,
+    stories: Sequence[Story],
+    period_of: Callable[[datetime], Period],
+    count: int,
+) -> Page:
     groups: dict[str, tuple[Period, list[Story]]] = {}
     for story in stories:
         period = period_of(story.published)
@@ -170,27 +186,46 @@ def _linked(text: str, url: str | None) -> str:
     return f'<a href="{escape(url)}">{escape(text)}</a>' if url else escape(text)
 
 
-def brief_entry(ctx: Context, spec: FeedSpec, period: Period, stories: list[Story],
-                ) -> EntryView:
+def brief_entry(
+    ctx: Context,
+    spec: FeedSpec,
+    period: Period,
+    stories: list[Story],
+) -> EntryView:
     settings = ctx.settings
     authority = clean(settings.site.id_authority)
     zone = "" if settings.brief.timezone == "UTC" else f"{settings.brief.timezone}/"
     lines = [_line(ctx, s) for s in stories]
     # a story found late changes the day's entry when it is found (its own ``updated`` is
     # the time of its news, which may be older than the entry)
-    updated = max([period.start] + [utc(s.updated) for s in stories]
-                  + [utc(s.first_seen) for s in stories if s.first_seen is not None])
-    items = "".join(f"<li>{_linked(line, url)} — {escape(title)}</li>"
-                    for line, url, title in lines)
+    updated = max(
+        [period.start]
+        + [utc(s.updated) for s in stories]
+        + [utc(s.first_seen) for s in stories if s.first_seen is not None]
+    )
+    items = "".join(
+        f"<li>{_linked(line, url)} — {escape(title)}</li>" for line, url, title in lines
+    )
     name = "Deals of" if spec.path == "brief" else "Deals of the"
     site = clean(settings.site.title) or "AI deals"
     base = settings.site.base_url
     return EntryView(
         id=f"tag:{authority}:{spec.path}/{zone}{period.key}",
-        title=f"{name} {period.label} ({len(stories)})", url=None, links=(),
-        published=period.start, updated=updated, author=clean(settings.site.author) or site,
-        source=SourceFeed(id=feed_id(settings, spec), title=spec.title, updated=updated,
-                          self_href=base + spec.path + ".atom"),
-        source_feed=None, categories=(),
+        title=f"{name} {period.label} ({len(stories)})",
+        url=None,
+        links=(),
+        published=period.start,
+        updated=updated,
+        author=clean(settings.site.author) or site,
+        source=SourceFeed(
+            id=feed_id(settings, spec),
+            title=spec.title,
+            updated=updated,
+            self_href=base + spec.path + ".atom",
+        ),
+        source_feed=None,
+        categories=(),
         summary="\n".join(f"• {line} — {title}" for line, _, title in lines),
-        content_html=f"<ul>{items}</ul>", deal=None)
+        content_html=f"<ul>{items}</ul>",
+        deal=None,
+    )

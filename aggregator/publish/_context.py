@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from aggregator.models import Deal, Settings, StoryReader
 
@@ -22,7 +23,7 @@ class Context:
     settings: Settings
     deal_line: Callable[[Deal], str]
     writer: SiteWriter
-    previous: dict[str, Any] = field(default_factory=dict)   # digests of the last publish
+    previous: dict[str, Any] = field(default_factory=dict)  # digests of the last publish
     current: dict[str, Any] = field(default_factory=dict)
     fingerprint: str = ""
     renderer: EntryRenderer = field(init=False)
@@ -63,8 +64,13 @@ def feed_id(settings: Settings, spec: FeedSpec) -> str:
 
 def write_page(ctx: Context, page: Page, *, once: bool = False) -> None:
     """``{stem}.atom`` and ``{stem}.json``; ``once``: only when not there yet (archives)."""
-    atom = lambda: render_atom(page, ctx.settings, feed_id(ctx.settings, page.feed))  # noqa: E731
-    json = lambda: render_json(page, ctx.settings)  # noqa: E731
+
+    def atom() -> bytes:
+        return render_atom(page, ctx.settings, feed_id(ctx.settings, page.feed))
+
+    def json() -> bytes:
+        return render_json(page, ctx.settings)
+
     if once:
         ctx.writer.write_once(page.stem + ".atom", atom)
         ctx.writer.write_once(page.stem + ".json", json)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-import re
 from html import escape
-from typing import Callable
 
 from aggregator.models import Deal, FactCorrection, Settings, Source, Story
 
@@ -34,58 +34,64 @@ class Category:
 class SourceFeed:
     """The primary outlet's feed, as an entry's ``atom:source`` names it (RFC 4287 4.2.11)."""
 
-    id: str                             # its URL; a tag: URI of ours for a local file
-    title: str                          # the outlet's name
-    updated: datetime                   # the report's date, else when it was first seen
-    self_href: str | None               # where the feed is read (http(s) or file: URI)
+    id: str  # its URL; a tag: URI of ours for a local file
+    title: str  # the outlet's name
+    updated: datetime  # the report's date, else when it was first seen
+    self_href: str | None  # where the feed is read (http(s) or file: URI)
 
 
 @dataclass(frozen=True)
 class EntryView:
     id: str
     title: str
-    url: str | None                     # the primary source's article
-    links: tuple[Link, ...]             # alternate first, then related
+    url: str | None  # the primary source's article
+    links: tuple[Link, ...]  # alternate first, then related
     published: datetime
     updated: datetime
-    author: str                         # the primary outlet
+    author: str  # the primary outlet
     source: SourceFeed
-    source_feed: str | None             # the primary outlet's feed URL (http(s) only)
+    source_feed: str | None  # the primary outlet's feed URL (http(s) only)
     categories: tuple[Category, ...]
     summary: str
     content_html: str
     deal: Deal | None
-    history: tuple[FactCorrection, ...] = ()   # corrections of the deal, oldest first
+    history: tuple[FactCorrection, ...] = ()  # corrections of the deal, oldest first
 
 
 @dataclass(frozen=True)
 class Rendered:
     """One story's entry, serialised once and spliced into every document that lists it."""
 
-    updated: datetime                   # the entry's ``updated`` (feed-level ``updated``)
-    atom: bytes                         # ``  <entry>…</entry>\n`` as inside a feed root
-    json: str                           # the JSON Feed item, compact
+    updated: datetime  # the entry's ``updated`` (feed-level ``updated``)
+    atom: bytes  # ``  <entry>…</entry>\n`` as inside a feed root
+    json: str  # the JSON Feed item, compact
 
 
-def build_entry(story: Story, settings: Settings,
-                deal_line: Callable[[Deal], str]) -> EntryView:
+def build_entry(story: Story, settings: Settings, deal_line: Callable[[Deal], str]) -> EntryView:
     deal = clean_deal(story.deal) if story.deal is not None else None
     history = story.history if deal is not None else ()
     url = safe_url(story.primary.link)
     outlet = clean(story.primary.feed) or "unknown outlet"
     return EntryView(
-        id=clean(story.uri), title=clean(story.title) or "(untitled)", url=url,
-        links=_links(story, url), published=utc(story.published), updated=utc(story.updated),
-        author=outlet, source=source_feed(story.primary, outlet, settings),
+        id=clean(story.uri),
+        title=clean(story.title) or "(untitled)",
+        url=url,
+        links=_links(story, url),
+        published=utc(story.published),
+        updated=utc(story.updated),
+        author=outlet,
+        source=source_feed(story.primary, outlet, settings),
         source_feed=safe_url(story.primary.feed_url),
         categories=_categories(story, deal, settings.site.base_url),
         summary=_summary(story, deal, deal_line, history),
-        content_html=_content(story, deal, history), deal=deal, history=history,
+        content_html=_content(story, deal, history),
+        deal=deal,
+        history=history,
     )
 
 
 def updated_line(history: tuple[FactCorrection, ...]) -> str:
-    """"Updated: amount $3B → $4B; status announced → completed" ("" without corrections):
+    """ "Updated: amount $3B → $4B; status announced → completed" ("" without corrections):
     every correction, oldest first, so readers that ignore ``updated`` see it in the text."""
     changes = [clean(change.text) for fix in history for change in fix.changes]
     return "Updated: " + "; ".join(changes) if changes else ""
@@ -102,8 +108,12 @@ def source_feed(primary: Source, outlet: str, settings: Settings) -> SourceFeed:
     local = clean(primary.feed_url).strip()
     self_href = local if local.startswith("file:") and not _SPACE.search(local) else None
     authority = clean(settings.site.id_authority)
-    return SourceFeed(id=f"tag:{authority}:source/{path_slug(outlet)}", title=outlet,
-                      updated=when, self_href=self_href)
+    return SourceFeed(
+        id=f"tag:{authority}:source/{path_slug(outlet)}",
+        title=outlet,
+        updated=when,
+        self_href=self_href,
+    )
 
 
 def _others(story: Story) -> list[Source]:
@@ -136,8 +146,12 @@ def _categories(story: Story, deal: Deal | None, base_url: str) -> tuple[Categor
     return tuple(cats)
 
 
-def _summary(story: Story, deal: Deal | None, deal_line: Callable[[Deal], str],
-             history: tuple[FactCorrection, ...] = ()) -> str:
+def _summary(
+    story: Story,
+    deal: Deal | None,
+    deal_line: Callable[[Deal], str],
+    history: tuple[FactCorrection, ...] = (),
+) -> str:
     text = clean(story.summary).strip()
     if deal is None:
         return text
@@ -153,12 +167,16 @@ def parties_text(deal: Deal) -> str:
 
 
 def _facts(deal: Deal) -> str:
-    rows = [("Type", deal.type), ("Status", deal.status or ""),
-            ("Amount", format_money(deal.amount)), ("Valuation", format_money(deal.valuation)),
-            ("Round", deal.round or ""), ("Parties", parties_text(deal)),
-            ("Evidence", f"“{deal.evidence}”" if deal.evidence else "")]
-    cells = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
-                    for k, v in rows if v)
+    rows = [
+        ("Type", deal.type),
+        ("Status", deal.status or ""),
+        ("Amount", format_money(deal.amount)),
+        ("Valuation", format_money(deal.valuation)),
+        ("Round", deal.round or ""),
+        ("Parties", parties_text(deal)),
+        ("Evidence", f"“{deal.evidence}”" if deal.evidence else ""),
+    ]
+    cells = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows if v)
     return f"<table>{cells}</table>"
 
 

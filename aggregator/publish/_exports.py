@@ -17,9 +17,10 @@ import csv
 import hashlib
 import io
 import json
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from itertools import groupby
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from aggregator.models import DealExportRow, Story, StoryQuery
 
@@ -28,12 +29,27 @@ from ._text import clean, finite, json_number, plain_number, rfc3339, safe_url, 
 
 CSV_FILE = "deals.csv"
 NDJSON_FILE = "deals.ndjson"
-EXPORTS_KEY = "_exports"          # in the state file (feed paths never start with "_")
-EXPORT_VERSION = 1                # bumped when the same stories give other bytes
+EXPORTS_KEY = "_exports"  # in the state file (feed paths never start with "_")
+EXPORT_VERSION = 1  # bumped when the same stories give other bytes
 
-COLUMNS = ("story_id", "story_uri", "announced", "type", "status", "round", "amount",
-           "currency", "amount_usd", "amount_qualifier", "valuation", "valuation_currency",
-           "parties", "lead_investors", "url", "outlets")
+COLUMNS = (
+    "story_id",
+    "story_uri",
+    "announced",
+    "type",
+    "status",
+    "round",
+    "amount",
+    "currency",
+    "amount_usd",
+    "amount_qualifier",
+    "valuation",
+    "valuation_currency",
+    "parties",
+    "lead_investors",
+    "url",
+    "outlets",
+)
 HEADER = (",".join(COLUMNS) + "\r\n").encode()
 
 
@@ -41,7 +57,7 @@ def publish_exports(ctx: Context) -> None:
     """Write both exports, rendering only the days whose deal stories changed."""
     days_of = getattr(ctx.reader, "deal_export_days", None)
     rows_of = getattr(ctx.reader, "deal_export_rows", None)
-    if days_of is None or rows_of is None:        # a reader without them: from its stories
+    if days_of is None or rows_of is None:  # a reader without them: from its stories
         csv_data, ndjson_data = _render(_rows_of_stories(ctx))
         ctx.writer.write(CSV_FILE, HEADER + csv_data)
         ctx.writer.write(NDJSON_FILE, ndjson_data)
@@ -54,7 +70,7 @@ def publish_exports(ctx: Context) -> None:
     if old is not None and before.get("sig") == sig:
         ctx.current[EXPORTS_KEY] = before
         ctx.writer.unchanged += 2
-        return                  # no deal story written since: the same rows, the same bytes
+        return  # no deal story written since: the same rows, the same bytes
     if old is None or not set(old) <= {day for day, _ in days}:
         layout = _write_all(ctx, days, rows_of)
     else:
@@ -62,7 +78,7 @@ def publish_exports(ctx: Context) -> None:
     ctx.current[EXPORTS_KEY] = {"sig": sig, "salt": salt, "days": layout}
 
 
-Layout = dict[str, tuple[int, int, int, int, int]]   # day -> n, csv at, csv len, nd at, nd len
+Layout = dict[str, tuple[int, int, int, int, int]]  # day -> n, csv at, csv len, nd at, nd len
 
 
 def _layout(ctx: Context, before: dict[str, Any], salt: str) -> Layout | None:
@@ -83,8 +99,9 @@ def _layout(ctx: Context, before: dict[str, Any], salt: str) -> Layout | None:
     return out if sizes == [at_csv, at_nd] else None
 
 
-def _write_all(ctx: Context, days: Sequence[tuple[str, int]],
-               rows_of: Callable[..., Iterable[DealExportRow]]) -> list[list[Any]]:
+def _write_all(
+    ctx: Context, days: Sequence[tuple[str, int]], rows_of: Callable[..., Iterable[DealExportRow]]
+) -> list[list[Any]]:
     """Every row, from one query read as it goes, cut into days as it comes."""
     counts = dict(days)
     layout: list[list[Any]] = []
@@ -98,9 +115,12 @@ def _write_all(ctx: Context, days: Sequence[tuple[str, int]],
     return _with_empty_days(layout, days)
 
 
-def _write_changed(ctx: Context, days: Sequence[tuple[str, int]],
-                   rows_of: Callable[..., Iterable[DealExportRow]],
-                   old: Layout) -> list[list[Any]]:
+def _write_changed(
+    ctx: Context,
+    days: Sequence[tuple[str, int]],
+    rows_of: Callable[..., Iterable[DealExportRow]],
+    old: Layout,
+) -> list[list[Any]]:
     """The days whose count moved rendered again (a query each), the others copied from the
     files as they are; nothing written when the days rendered again give the bytes they had."""
     fresh: dict[str, tuple[bytes, bytes]] = {}
@@ -110,16 +130,25 @@ def _write_changed(ctx: Context, days: Sequence[tuple[str, int]],
         if kept is not None and kept[0] == n:
             continue
         fresh[day] = _render(rows_of(day))
-        if kept is None or ctx.writer.read_range(CSV_FILE, kept[1], kept[2]) != fresh[day][0] \
-                or ctx.writer.read_range(NDJSON_FILE, kept[3], kept[4]) != fresh[day][1]:
+        if (
+            kept is None
+            or ctx.writer.read_range(CSV_FILE, kept[1], kept[2]) != fresh[day][0]
+            or ctx.writer.read_range(NDJSON_FILE, kept[3], kept[4]) != fresh[day][1]
+        ):
             same = False
-    layout = [[day, n, len(fresh[day][0]), len(fresh[day][1])] if day in fresh
-              else [day, n, old[day][2], old[day][4]] for day, n in days]
+    layout = [
+        [day, n, len(fresh[day][0]), len(fresh[day][1])]
+        if day in fresh
+        else [day, n, old[day][2], old[day][4]]
+        for day, n in days
+    ]
     if same:
         ctx.writer.unchanged += 2
         return layout
-    with ctx.writer.parts(CSV_FILE, compare=False) as csv_out, \
-            ctx.writer.parts(NDJSON_FILE, compare=False) as nd_out:
+    with (
+        ctx.writer.parts(CSV_FILE, compare=False) as csv_out,
+        ctx.writer.parts(NDJSON_FILE, compare=False) as nd_out,
+    ):
         csv_out.add(HEADER)
         for day, _ in days:
             if day in fresh:
@@ -131,8 +160,10 @@ def _write_changed(ctx: Context, days: Sequence[tuple[str, int]],
     return layout
 
 
-def _with_empty_days(layout: list[list[Any]], days: Sequence[tuple[str, int]],
-                     ) -> list[list[Any]]:
+def _with_empty_days(
+    layout: list[list[Any]],
+    days: Sequence[tuple[str, int]],
+) -> list[list[Any]]:
     """``layout`` with the counted days that hold no row now (as empty ranges), by day."""
     have = {entry[0] for entry in layout}
     layout += [[day, n, 0, 0] for day, n in days if day not in have]
@@ -158,15 +189,21 @@ def _render(rows: Iterable[DealExportRow]) -> tuple[bytes, bytes]:
 def _rows_of_stories(ctx: Context) -> Iterator[DealExportRow]:
     query = StoryQuery(deals_only=True)
     stories: Sequence[Story] = ctx.reader.select_stories(
-        query, limit=max(1, ctx.reader.count_stories(query)), oldest_first=True)
+        query, limit=max(1, ctx.reader.count_stories(query)), oldest_first=True
+    )
     for story in sorted(stories, key=lambda s: (s.published, s.id)):
         if story.deal is None:
             continue
         outlets = [story.primary.feed]
         outlets += [s.feed for s in story.sources if s.feed not in outlets]
-        yield DealExportRow(id=story.id, uri=story.uri, announced=story.published,
-                            deal=asdict(story.deal), url=story.primary.link,
-                            outlets=tuple(outlets))
+        yield DealExportRow(
+            id=story.id,
+            uri=story.uri,
+            announced=story.published,
+            deal=asdict(story.deal),
+            url=story.primary.link,
+            outlets=tuple(outlets),
+        )
 
 
 def export_record(row: DealExportRow) -> dict[str, Any]:
@@ -178,9 +215,16 @@ def export_record(row: DealExportRow) -> dict[str, Any]:
     texts += [str(p.get(k) or "") for p in parties for k in ("name", "role", "slug")]
     text = _same if xml_safe("".join(t for t in texts if t)) else clean
     amount, valuation = _money(deal.get("amount"), text), _money(deal.get("valuation"), text)
-    listed = [{"role": text(p.get("role")), "name": text(p.get("name")),
-               "slug": text(p.get("slug")), "lead": bool(p.get("lead"))}
-              for p in parties if text(p.get("name"))]
+    listed = [
+        {
+            "role": text(p.get("role")),
+            "name": text(p.get("name")),
+            "slug": text(p.get("slug")),
+            "lead": bool(p.get("lead")),
+        }
+        for p in parties
+        if text(p.get("name"))
+    ]
     return {
         "story_id": row.id,
         "story_uri": text(row.uri),
@@ -188,9 +232,12 @@ def export_record(row: DealExportRow) -> dict[str, Any]:
         "type": text(deal.get("type")),
         "status": text(deal.get("status")) or None,
         "round": text(deal.get("round")) or None,
-        "amount": amount[0], "currency": amount[1], "amount_usd": amount[2],
+        "amount": amount[0],
+        "currency": amount[1],
+        "amount_usd": amount[2],
         "amount_qualifier": amount[3],
-        "valuation": valuation[0], "valuation_currency": valuation[1],
+        "valuation": valuation[0],
+        "valuation_currency": valuation[1],
         "parties": listed,
         "lead_investors": [p["name"] for p in listed if p["lead"]],
         "url": safe_url(row.url),
@@ -205,8 +252,10 @@ def _same(value: str | None) -> str:
 _NONE = (None, None, None, None)
 
 
-def _money(data: Mapping[str, Any] | None, text: Callable[[str | None], str],
-           ) -> tuple[Any, str | None, Any, str | None]:
+def _money(
+    data: Mapping[str, Any] | None,
+    text: Callable[[str | None], str],
+) -> tuple[Any, str | None, Any, str | None]:
     """(value, currency, value in USD, qualifier) as ``deal:amount`` gives them: none for a
     value that is not finite, USD for no currency; the USD value is the given one, else the
     value itself when the currency is USD."""
@@ -215,9 +264,12 @@ def _money(data: Mapping[str, Any] | None, text: Callable[[str | None], str],
     currency = text(data.get("currency")).upper() or "USD"
     usd = data.get("usd")
     usd = usd if finite(usd) else (data["value"] if currency == "USD" else None)
-    return (json_number(data["value"]), currency,
-            json_number(usd) if usd is not None else None,
-            text(data.get("qualifier")) or None)
+    return (
+        json_number(data["value"]),
+        currency,
+        json_number(usd) if usd is not None else None,
+        text(data.get("qualifier")) or None,
+    )
 
 
 def _csv_cells(record: dict[str, Any]) -> list[str]:

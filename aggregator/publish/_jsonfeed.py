@@ -14,6 +14,7 @@ from aggregator.models import Deal, Money, Settings
 
 from ._atom import DEAL_NS
 from ._entry import EntryView
+from ._icon import FAVICON, ICON
 from ._paging import Page
 from ._text import clean, json_number, rfc3339
 
@@ -36,13 +37,19 @@ def _money(money: Money | None) -> dict[str, Any] | None:
 
 
 def deal_object(deal: Deal) -> dict[str, Any]:
-    out: dict[str, Any] = {"about": DEAL_NS, "type": deal.type, "status": deal.status,
-                           "amount": _money(deal.amount), "valuation": _money(deal.valuation),
-                           "round": deal.round,
-                           "parties": [{"name": p.name, "role": p.role, "slug": p.slug,
-                                        **({"lead": True} if p.lead else {})}
-                                       for p in deal.parties],
-                           "evidence": deal.evidence or None}
+    out: dict[str, Any] = {
+        "about": DEAL_NS,
+        "type": deal.type,
+        "status": deal.status,
+        "amount": _money(deal.amount),
+        "valuation": _money(deal.valuation),
+        "round": deal.round,
+        "parties": [
+            {"name": p.name, "role": p.role, "slug": p.slug, **({"lead": True} if p.lead else {})}
+            for p in deal.parties
+        ],
+        "evidence": deal.evidence or None,
+    }
     return {k: v for k, v in out.items() if v is not None}
 
 
@@ -68,10 +75,20 @@ def _item(view: EntryView) -> dict[str, Any]:
         item["_deal"] = deal_object(view.deal)
     if view.history:
         item["_deal_history"] = [
-            {"date": rfc3339(fix.at),
-             "changes": [{"field": c.field, "from": clean(c.old) or None, "to": clean(c.new),
-                          "text": clean(c.text)} for c in fix.changes]}
-            for fix in view.history]
+            {
+                "date": rfc3339(fix.at),
+                "changes": [
+                    {
+                        "field": c.field,
+                        "from": clean(c.old) or None,
+                        "to": clean(c.new),
+                        "text": clean(c.text),
+                    }
+                    for c in fix.changes
+                ],
+            }
+            for fix in view.history
+        ]
     return item
 
 
@@ -94,6 +111,8 @@ def render_json(page: Page, settings: Settings) -> bytes:
         "home_page_url": base + page.feed.html_path,
         "feed_url": base + page.stem + ".json",
         "description": clean(settings.site.subtitle),
+        "icon": base + ICON,
+        "favicon": base + FAVICON,
         "language": "en",
         "authors": [{"name": clean(settings.site.author) or "aggregator"}],
     }
@@ -105,5 +124,5 @@ def render_json(page: Page, settings: Settings) -> bytes:
     if page.archive:
         doc["_archive"] = True
     doc["items"] = []
-    shell = dumps(doc)     # "items" is the last key: its "[]}" closes the document
+    shell = dumps(doc)  # "items" is the last key: its "[]}" closes the document
     return (shell[:-3] + "[" + ",".join(r.json for r in page.entries) + "]}\n").encode("utf-8")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from aggregator.errors import PublishError
 
-MARKER = ".installation"     # a dotfile: the web server never serves it
+MARKER = ".installation"  # a dotfile: the web server never serves it
 
 
 def site_installation(out_dir: Path) -> str | None:
@@ -25,8 +25,9 @@ def site_installation(out_dir: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise PublishError(f"{out_dir / MARKER}: cannot read the site marker: "
-                           f"{exc.strerror or exc}") from exc
+        raise PublishError(
+            f"{out_dir / MARKER}: cannot read the site marker: {exc.strerror or exc}"
+        ) from exc
     return text.strip()[:200] or None
 
 
@@ -38,7 +39,8 @@ def check_site(out_dir: Path, installation: str, *, adopt: bool) -> None:
     raise PublishError(
         f"{out_dir} was published from another database (installation {found}; this one is "
         f"{installation}): its story ids would name other stories. Publish into a new "
-        "directory, or take the site over with publish.adopt_site: true (or --adopt-site)")
+        "directory, or take the site over with publish.adopt_site: true (or --adopt-site)"
+    )
 
 
 def marker_bytes(installation: str) -> bytes:

@@ -19,8 +19,7 @@ def _document(title: str) -> tuple[etree._Element, etree._Element]:
 
 
 def _bytes(root: etree._Element) -> bytes:
-    data: bytes = etree.tostring(root, pretty_print=True, xml_declaration=True,
-                                 encoding="UTF-8")
+    data: bytes = etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
     return data
 
 
@@ -46,7 +45,13 @@ def subscriptions_opml(settings: Settings, specs: list[FeedSpec]) -> bytes:
     for spec in specs:
         if spec.group not in groups:
             groups[spec.group] = etree.SubElement(body, "outline", text=spec.group)
-        etree.SubElement(groups[spec.group], "outline", type="rss", text=spec.title,
-                         title=spec.title, xmlUrl=base + spec.path + ".atom",
-                         htmlUrl=base + spec.html_path)
+        etree.SubElement(
+            groups[spec.group],
+            "outline",
+            type="rss",
+            text=spec.title,
+            title=spec.title,
+            xmlUrl=base + spec.path + ".atom",
+            htmlUrl=base + spec.html_path,
+        )
     return _bytes(root)

@@ -19,22 +19,37 @@ from ._text import clean, path_slug
 
 @dataclass(frozen=True)
 class FeedSpec:
-    path: str                           # "feed", "deals/ipo", "companies/openai" (no extension)
+    path: str  # "feed", "deals/ipo", "companies/openai" (no extension)
     title: str
     query: StoryQuery
-    html_path: str = "index.html"       # the page for people this feed belongs to
-    group: str = "Main"                 # heading in subscriptions.opml and index.html
-    company: Company | None = None      # set for companies/{slug}: it also gets a page
+    html_path: str = "index.html"  # the page for people this feed belongs to
+    group: str = "Main"  # heading in subscriptions.opml and index.html
+    company: Company | None = None  # set for companies/{slug} and investors/{slug}
+    deal_type: str | None = None  # set for deals/{type}
+
+    @property
+    def pages(self) -> tuple[str, ...]:
+        """The HTML pages made from this feed's head (its deal rows): a company's or an
+        investor's page; a deal type's page, newest and largest first."""
+        if self.deal_type is not None:
+            return (self.html_path, amount_page(self.html_path))
+        return (self.html_path,) if self.company is not None else ()
+
+
+def amount_page(html_path: str) -> str:
+    """The page listing the same deals largest first: "deals/ipo.html" ->
+    "deals/ipo.by-amount.html" (deal type slugs hold no dot)."""
+    return html_path.removesuffix(".html") + ".by-amount.html"
 
 
 @dataclass(frozen=True)
 class Page:
     feed: FeedSpec
-    stem: str                           # path without extension: "feed" or "archive/feed/3"
+    stem: str  # path without extension: "feed" or "archive/feed/3"
     entries: tuple[Rendered, ...]
     archive: bool = False
-    prev_archive: str | None = None     # stem of the next-older archive page
-    next_archive: str | None = None     # stem of the next-newer archive page
+    prev_archive: str | None = None  # stem of the next-older archive page
+    next_archive: str | None = None  # stem of the next-newer archive page
 
 
 def feed_specs(settings: Settings, facets: Facets) -> list[FeedSpec]:
@@ -44,18 +59,51 @@ def feed_specs(settings: Settings, facets: Facets) -> list[FeedSpec]:
         FeedSpec("all", f"{site}: all stories", StoryQuery()),
     ]
     for deal_type in sorted(set(facets.deal_types)):
-        specs.append(FeedSpec(f"deals/{path_slug(deal_type)}", f"{site}: {clean(deal_type)} deals",
-                              StoryQuery(deal_type=deal_type), group="Deal types"))
+        path = f"deals/{path_slug(deal_type)}"
+        specs.append(
+            FeedSpec(
+                path,
+                f"{site}: {clean(deal_type)} deals",
+                StoryQuery(deal_type=deal_type),
+                html_path=f"{path}.html",
+                group="Deal types",
+                deal_type=deal_type,
+            )
+        )
     for company in sorted(facets.companies, key=lambda c: c.slug):
         slug = path_slug(company.slug)
-        specs.append(FeedSpec(f"companies/{slug}", f"{site}: {clean(company.name)}",
-                              StoryQuery(company=company.slug),
-                              html_path=f"companies/{slug}.html", group="Companies",
-                              company=company))
+        specs.append(
+            FeedSpec(
+                f"companies/{slug}",
+                f"{site}: {clean(company.name)}",
+                StoryQuery(company=company.slug),
+                html_path=f"companies/{slug}.html",
+                group="Companies",
+                company=company,
+            )
+        )
+    for company in sorted(facets.investors, key=lambda c: c.slug):
+        slug = path_slug(company.slug)
+        specs.append(
+            FeedSpec(
+                f"investors/{slug}",
+                f"{site}: {clean(company.name)} investments",
+                StoryQuery(investor=company.slug),
+                html_path=f"investors/{slug}.html",
+                group="Investors",
+                company=company,
+            )
+        )
     # Every tag defined in feeds.yaml has a feed from the start (empty until a story matches).
     for tag in sorted(set(facets.tags) | {rule.name for rule in settings.tag_rules}):
-        specs.append(FeedSpec(f"tags/{path_slug(tag)}", f"{site}: tag {clean(tag)}",
-                              StoryQuery(tag=tag), group="Tags"))
+        specs.append(
+            FeedSpec(
+                f"tags/{path_slug(tag)}",
+                f"{site}: tag {clean(tag)}",
+                StoryQuery(tag=tag),
+                group="Tags",
+            )
+        )
     return _unique(specs)
 
 
@@ -86,5 +134,11 @@ def head_page(feed: FeedSpec, entries: tuple[Rendered, ...], count: int, size: i
 
 def archive_page(feed: FeedSpec, number: int, entries: tuple[Rendered, ...]) -> Page:
     prev = archive_stem(feed, number - 1) if number > 0 else None
-    return Page(feed=feed, stem=archive_stem(feed, number), entries=entries, archive=True,
-                prev_archive=prev, next_archive=archive_stem(feed, number + 1))
+    return Page(
+        feed=feed,
+        stem=archive_stem(feed, number),
+        entries=entries,
+        archive=True,
+        prev_archive=prev,
+        next_archive=archive_stem(feed, number + 1),
+    )

@@ -8,9 +8,10 @@ cold publish linear in the number of stories rather than in stories × feeds.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from html import escape
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from aggregator.models import Deal, Settings, Story
 
@@ -21,19 +22,20 @@ from ._text import clean, utc
 
 _OPEN, _CLOSE = b"  <entry>\n", b"  </entry>\n"
 
-MEMO_LIMIT = 16384      # entries kept per publish (for head documents); ~4 KB each
+MEMO_LIMIT = 16384  # entries kept per publish (for head documents); ~4 KB each
 
 
 class EntryRenderer:
     """Renders stories into ``Rendered`` entries, remembering the latest ones by version."""
 
-    def __init__(self, settings: Settings, deal_line: Callable[[Deal], str],
-                 limit: int = MEMO_LIMIT) -> None:
+    def __init__(
+        self, settings: Settings, deal_line: Callable[[Deal], str], limit: int = MEMO_LIMIT
+    ) -> None:
         self.settings = settings
         self.deal_line = deal_line
         self.limit = limit
         self.rendered = 0
-        self.wanted: set[int] = set()      # story ids some head document will list
+        self.wanted: set[int] = set()  # story ids some head document will list
         self._memo: dict[tuple[str, datetime], Rendered] = {}
 
     def render(self, story: Story, *, keep: bool = True) -> Rendered:
@@ -76,8 +78,11 @@ class EntryRenderer:
             return 0
         taken = 0
         for key, fragment, item in zip(keys, fragments, items):
-            if key not in self._memo and len(self._memo) < self.limit \
-                    and _atom_matches(fragment, key):
+            if (
+                key not in self._memo
+                and len(self._memo) < self.limit
+                and _atom_matches(fragment, key)
+            ):
                 self._memo[key] = Rendered(updated=key[1], atom=fragment, json=item)
                 taken += 1
         return taken
@@ -94,7 +99,7 @@ def split_atom(atom: bytes) -> list[bytes]:
         end = atom.find(_CLOSE, start)
         if end < 0:
             return []
-        out.append(atom[start:end + len(_CLOSE)])
+        out.append(atom[start : end + len(_CLOSE)])
         start = atom.find(_OPEN, end)
     return out
 
@@ -103,6 +108,6 @@ def _atom_matches(fragment: bytes, key: tuple[str, datetime]) -> bool:
     """The Atom entry carries the same id and updated time as its JSON twin (its own, not
     those of its ``atom:source``)."""
     own = fragment.split(b"<source>", 1)[0]
-    ident = f"<id>{escape(key[0], quote=False)}</id>".encode("utf-8")
-    updated = f"<updated>{key[1].isoformat()}</updated>".encode("utf-8")
+    ident = f"<id>{escape(key[0], quote=False)}</id>".encode()
+    updated = f"<updated>{key[1].isoformat()}</updated>".encode()
     return ident in own and updated in own

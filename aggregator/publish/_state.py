@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from aggregator import __version__
 from aggregator.models import Settings
@@ -20,12 +21,16 @@ from aggregator.models import Settings
 STATE_FILE = ".publish-state.json"
 # Bumped when the same story renders to other bytes (a file written by older code must not
 # be taken for this code's): 2 = entries dated by news time, atom:source in full.
-OUTPUT_VERSION = 2
+# 3 = feed icon and logo, deal rows with links to companies and investors.
+OUTPUT_VERSION = 3
 
 
 def settings_fingerprint(settings: Settings) -> str:
     shaping = {
-        "version": __version__, "output": OUTPUT_VERSION, "site": asdict(settings.site), "size": settings.feed_size,
+        "version": __version__,
+        "output": OUTPUT_VERSION,
+        "site": asdict(settings.site),
+        "size": settings.feed_size,
         "share": settings.source_share,
         "hub": settings.websub_hub,
         "feeds": [(f.name, f.location, f.priority, f.first_party) for f in settings.feeds],

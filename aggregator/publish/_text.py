@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from urllib.parse import urlsplit
 
@@ -60,8 +60,8 @@ def path_slug(value: str) -> str:
 def utc(moment: datetime) -> datetime:
     """A timezone-aware UTC datetime (naive values are taken as UTC)."""
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def rfc3339(moment: datetime) -> str:
@@ -110,18 +110,31 @@ def format_money(money: Money | None) -> str:
 def _clean_money(money: Money | None) -> Money | None:
     if money is None or not finite(money.value):
         return None
-    return replace(money, currency=clean(money.currency).upper() or "USD",
-                   qualifier=clean_or_none(money.qualifier), text=clean(money.text),
-                   high=money.high if finite(money.high) else None,
-                   usd=money.usd if finite(money.usd) else None)
+    return replace(
+        money,
+        currency=clean(money.currency).upper() or "USD",
+        qualifier=clean_or_none(money.qualifier),
+        text=clean(money.text),
+        high=money.high if finite(money.high) else None,
+        usd=money.usd if finite(money.usd) else None,
+    )
 
 
 def clean_deal(deal: Deal) -> Deal:
     """A copy of ``deal`` whose every string is XML-safe and every number finite."""
-    parties = tuple(Party(name=clean(p.name), role=clean(p.role), slug=clean(p.slug),
-                          lead=p.lead)
-                    for p in deal.parties if clean(p.name))
-    return replace(deal, type=clean(deal.type), status=clean_or_none(deal.status),
-                   amount=_clean_money(deal.amount), valuation=_clean_money(deal.valuation),
-                   round=clean_or_none(deal.round), parties=parties,
-                   evidence=clean(deal.evidence), rule=clean(deal.rule))
+    parties = tuple(
+        Party(name=clean(p.name), role=clean(p.role), slug=clean(p.slug), lead=p.lead)
+        for p in deal.parties
+        if clean(p.name)
+    )
+    return replace(
+        deal,
+        type=clean(deal.type),
+        status=clean_or_none(deal.status),
+        amount=_clean_money(deal.amount),
+        valuation=_clean_money(deal.valuation),
+        round=clean_or_none(deal.round),
+        parties=parties,
+        evidence=clean(deal.evidence),
+        rule=clean(deal.rule),
+    )

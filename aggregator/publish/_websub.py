@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode, urlsplit
 from urllib.request import Request, urlopen
@@ -13,8 +13,12 @@ USER_AGENT = "aggregator-websub/0.1"
 def _ping_one(hub_url: str, topic: str, timeout: float) -> str | None:
     """POST ``hub.mode=publish&hub.url=topic``; an error message, or None on 2xx."""
     body = urlencode({"hub.mode": "publish", "hub.url": topic}).encode("ascii")
-    request = Request(hub_url, data=body, method="POST", headers={
-        "Content-Type": "application/x-www-form-urlencoded", "User-Agent": USER_AGENT})
+    request = Request(
+        hub_url,
+        data=body,
+        method="POST",
+        headers={"Content-Type": "application/x-www-form-urlencoded", "User-Agent": USER_AGENT},
+    )
     try:
         with urlopen(request, timeout=timeout) as response:  # noqa: S310 (scheme checked)
             status = int(response.status)

@@ -4,7 +4,8 @@ A file is replaced only when its bytes differ: temp file in the same directory, 
 ``os.replace``. Readers (and the web server) see either the old or the new file, never a
 partial one, whatever happens to the process. Files are not fsynced one by one (that was
 13% of a cold cycle); each changed directory is fsynced once at the end, and every page can
-be rebuilt from the database by ``aggregator publish``. Any OS failure becomes a ``PublishError`` naming the file.
+be rebuilt from the database by ``aggregator publish``. Any OS failure becomes a
+``PublishError`` naming the file.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import contextlib
 import filecmp
 import os
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Callable, Iterator
+from typing import IO
 
 from aggregator.errors import PublishError
 
@@ -31,7 +33,7 @@ class SiteWriter:
         self._dirty_dirs: set[Path] = set()
 
     def _target(self, rel: str) -> Path:
-        target = (self.root / rel)
+        target = self.root / rel
         if ".." in Path(rel).parts or Path(rel).is_absolute():
             raise PublishError(f"{target}: refusing a path outside the site directory")
         return target
@@ -67,7 +69,7 @@ class SiteWriter:
             raise PublishError(f"{target}: cannot read: {exc}") from exc
 
     @contextlib.contextmanager
-    def parts(self, rel: str, *, compare: bool = True) -> Iterator["Parts"]:
+    def parts(self, rel: str, *, compare: bool = True) -> Iterator[Parts]:
         """Replace ``rel`` by what is added to the :class:`Parts` in the block: bytes, or
         ranges of the file as it is now (copied by the kernel where it can), written to a
         temp file as they come (never all in memory) and renamed over ``rel`` when the block
@@ -124,7 +126,7 @@ def _same_bytes(target: Path, data: bytes) -> bool:
 @contextlib.contextmanager
 def _open_old(target: Path) -> Iterator[IO[bytes] | None]:
     try:
-        handle = open(target, "rb")
+        handle = open(target, "rb")  # noqa: SIM115 - closed by the ``with`` below
     except FileNotFoundError:
         yield None
         return
@@ -139,11 +141,10 @@ def _copy_range(old: IO[bytes] | None, out: IO[bytes], offset: int, length: int)
     done = 0
     while done < length:
         try:
-            moved = os.copy_file_range(old.fileno(), out.fileno(), length - done,
-                                       offset + done)
+            moved = os.copy_file_range(old.fileno(), out.fileno(), length - done, offset + done)
         except (AttributeError, OSError):
             moved = 0
-        if moved <= 0:                  # not supported here, or at the end: read and write
+        if moved <= 0:  # not supported here, or at the end: read and write
             old.seek(offset + done)
             chunk = old.read(min(length - done, 1 << 20))
             if not chunk:

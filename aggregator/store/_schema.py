@@ -141,8 +141,10 @@ def _story_generation(db: Database) -> None:
     # whoever makes it: a process that keeps the story index in memory between cycles
     # compares it with the value it saw last, and reloads the window when another writer
     # changed story membership meanwhile.
-    db.execute("CREATE TABLE story_generation (id INTEGER PRIMARY KEY CHECK (id = 1), "
-               "value INTEGER NOT NULL)")
+    db.execute(
+        "CREATE TABLE story_generation (id INTEGER PRIMARY KEY CHECK (id = 1), "
+        "value INTEGER NOT NULL)"
+    )
     db.execute("INSERT INTO story_generation VALUES (1, 0)")
     db.execute("""
         CREATE TRIGGER entries_story_moved AFTER UPDATE OF story_id ON entries
@@ -159,7 +161,8 @@ def member_rows(where: str) -> str:
     stories matched by ``where`` (a condition on ``s``, the stories table).
 
     Keys: ``all``, ``curated``, ``deals``, ``deal:{type}``, ``company:{slug}`` (label: the
-    party's name), ``tag:{tag}``.
+    party's name), ``investor:{slug}`` (a party in the role of investor; label: its name),
+    ``tag:{tag}``.
     """
     live = f"FROM stories s WHERE s.merged_into IS NULL AND ({where})"
     return f"""
@@ -171,6 +174,11 @@ def member_rows(where: str) -> str:
             FROM story_parties p JOIN stories s ON s.id = p.story_id
             WHERE s.merged_into IS NULL AND s.deal_type IS NOT NULL AND ({where})
             GROUP BY p.slug, s.id
+        UNION ALL SELECT 'investor:' || p.slug, s.id, min(p.name)
+            FROM story_parties p JOIN stories s ON s.id = p.story_id
+            WHERE s.merged_into IS NULL AND s.deal_type IS NOT NULL AND p.role = 'investor'
+            AND ({where})
+            GROUP BY p.slug, s.id
         UNION ALL SELECT 'tag:' || t.tag, s.id, NULL
             FROM story_tags t JOIN stories s ON s.id = t.story_id
             WHERE s.merged_into IS NULL AND ({where})"""
@@ -181,11 +189,15 @@ def _feed_members(db: Database) -> None:
     # Which published feed each live story is in, and each feed's size, kept up to date as
     # stories change: publish reads a feed's count and newest stories from an index range,
     # whatever the size of the history.
-    db.execute("CREATE TABLE feed_members (key TEXT NOT NULL, story_id INTEGER NOT NULL, "
-               "label TEXT, PRIMARY KEY (key, story_id)) WITHOUT ROWID")
+    db.execute(
+        "CREATE TABLE feed_members (key TEXT NOT NULL, story_id INTEGER NOT NULL, "
+        "label TEXT, PRIMARY KEY (key, story_id)) WITHOUT ROWID"
+    )
     db.execute("CREATE INDEX feed_members_story ON feed_members (story_id)")
-    db.execute("CREATE TABLE feed_sizes (key TEXT PRIMARY KEY, n INTEGER NOT NULL, "
-               "label TEXT) WITHOUT ROWID")
+    db.execute(
+        "CREATE TABLE feed_sizes (key TEXT PRIMARY KEY, n INTEGER NOT NULL, "
+        "label TEXT) WITHOUT ROWID"
+    )
     db.execute("""
         CREATE TRIGGER feed_members_in AFTER INSERT ON feed_members BEGIN
             INSERT INTO feed_sizes (key, n, label) VALUES (NEW.key, 1, NEW.label)
@@ -200,33 +212,38 @@ def _feed_members(db: Database) -> None:
         CREATE TRIGGER stories_deleted AFTER DELETE ON stories BEGIN
             DELETE FROM feed_members WHERE story_id = OLD.id;
         END""")
-    db.execute("INSERT OR IGNORE INTO feed_members (key, story_id, label) "
-               + member_rows("1"))
+    db.execute("INSERT OR IGNORE INTO feed_members (key, story_id, label) " + member_rows("1"))
 
 
 @migrations(name="0006_history_indexes")
 def _history_indexes(db: Database) -> None:
     # A merge re-points the stories merged into the dropped one: without this index that
     # update read every story (a cost growing with the history, on every merge).
-    db.execute("CREATE INDEX stories_merged_into ON stories (merged_into) "
-               "WHERE merged_into IS NOT NULL")
+    db.execute(
+        "CREATE INDEX stories_merged_into ON stories (merged_into) WHERE merged_into IS NOT NULL"
+    )
     # A story's first reports (its facts) and a feed's latest entries (known content
     # hashes), read from an index range instead of sorting all of the story's or feed's rows.
     db.execute("CREATE INDEX entries_story_time ON entries (story_id, pub_time, id)")
     db.execute("CREATE INDEX entries_feed_id ON entries (feed, id)")
 
 
-
 def deal_month_rows(column: str) -> str:
     """SELECT of (month, n, usd): live deal stories per month of their ``column``."""
-    return (f"SELECT substr({column}, 1, 7) AS month, count(*) AS n, "
-            "sum(CAST(round(coalesce(deal_usd, 0)) AS INTEGER)) AS usd FROM stories "
-            "WHERE merged_into IS NULL AND deal_type IS NOT NULL GROUP BY month")
+    return (
+        f"SELECT substr({column}, 1, 7) AS month, count(*) AS n, "
+        "sum(CAST(round(coalesce(deal_usd, 0)) AS INTEGER)) AS usd FROM stories "
+        "WHERE merged_into IS NULL AND deal_type IS NOT NULL GROUP BY month"
+    )
 
 
-DEAL_MONTH_ROWS = deal_month_rows("news_at")     # what deal_months holds (since 0011)
-DEAL_MONTH_TRIGGERS = ("deal_months_insert", "deal_months_delete", "deal_months_update_old",
-                       "deal_months_update_new")
+DEAL_MONTH_ROWS = deal_month_rows("news_at")  # what deal_months holds (since 0011)
+DEAL_MONTH_TRIGGERS = (
+    "deal_months_insert",
+    "deal_months_delete",
+    "deal_months_update_old",
+    "deal_months_update_new",
+)
 
 
 def _deal_month_trigger(name: str, event: str, row: str, sign: str, column: str) -> str:
@@ -245,8 +262,12 @@ def _deal_month_trigger(name: str, event: str, row: str, sign: str, column: str)
 def deal_month_triggers(db: Database, column: str) -> None:
     """The four triggers keeping ``deal_months`` by the month of ``column``."""
     changed = f"UPDATE OF merged_into, deal_type, deal_usd, {column}"
-    for name, event, row, sign in zip(DEAL_MONTH_TRIGGERS, ("INSERT", "DELETE", changed, changed),
-                                      ("NEW", "OLD", "OLD", "NEW"), "+--+"):
+    for name, event, row, sign in zip(
+        DEAL_MONTH_TRIGGERS,
+        ("INSERT", "DELETE", changed, changed),
+        ("NEW", "OLD", "OLD", "NEW"),
+        "+--+",
+    ):
         db.execute(_deal_month_trigger(name, event, row, sign, column))
 
 
@@ -256,8 +277,10 @@ def _deal_months(db: Database) -> None:
     # as stories change, so publishing reads a few rows instead of every deal story. Dollars
     # are whole (integers) so that adding and taking away is exact. (By the month a story
     # was first seen; 0011 moves them to the month of its news time.)
-    db.execute("CREATE TABLE deal_months (month TEXT PRIMARY KEY, n INTEGER NOT NULL, "
-               "usd INTEGER NOT NULL) WITHOUT ROWID")
+    db.execute(
+        "CREATE TABLE deal_months (month TEXT PRIMARY KEY, n INTEGER NOT NULL, "
+        "usd INTEGER NOT NULL) WITHOUT ROWID"
+    )
     deal_month_triggers(db, "created_at")
     db.execute(f"INSERT INTO deal_months (month, n, usd) {deal_month_rows('created_at')}")
 
@@ -269,14 +292,14 @@ def _drop_entries_story(db: Database) -> None:
     # story assignment and merge.
     db.execute("DROP INDEX IF EXISTS entries_story")
 
+
 @migrations(name="0009_facts_key")
 def _facts_key(db: Database) -> None:
     # The key of what the stored story facts (deal, tags, curated) were computed with: the
     # deal reader's version, each feed's publisher, the tag and curation rules. A cycle that
     # finds another key recomputes every live story's facts (story_facts.facts_key). Empty
     # here, so a database made by older code is read again once.
-    db.execute("CREATE TABLE facts_key (id INTEGER PRIMARY KEY CHECK (id = 1), "
-               "key TEXT NOT NULL)")
+    db.execute("CREATE TABLE facts_key (id INTEGER PRIMARY KEY CHECK (id = 1), key TEXT NOT NULL)")
 
 
 @migrations(name="0010_installation_and_dates")
@@ -284,16 +307,21 @@ def _installation_and_dates(db: Database) -> None:
     # One random id per database, written into the published site beside the files it
     # made: a site made from another database (a deleted and recreated one, whose story ids
     # restarted at 1) is not published over unless asked to.
-    db.execute("CREATE TABLE installation (id INTEGER PRIMARY KEY CHECK (id = 1), "
-               "installation_id TEXT NOT NULL)")
-    db.execute("INSERT INTO installation (id, installation_id) "
-               "VALUES (1, lower(hex(randomblob(16))))")
+    db.execute(
+        "CREATE TABLE installation (id INTEGER PRIMARY KEY CHECK (id = 1), "
+        "installation_id TEXT NOT NULL)"
+    )
+    db.execute(
+        "INSERT INTO installation (id, installation_id) VALUES (1, lower(hex(randomblob(16))))"
+    )
     # Dates before 1990 (a feed's "0001-01-01") were kept by older code and broke the story
     # window; they now count as no date: the entry's time is when it was first seen.
     db.execute("UPDATE entries SET published = NULL WHERE published < '1990-01-01'")
     db.execute("UPDATE entries SET updated = NULL WHERE updated < '1990-01-01'")
-    db.execute("UPDATE entries SET pub_time = first_seen WHERE pub_time < '1990-01-01' "
-               "AND first_seen >= '1990-01-01'")
+    db.execute(
+        "UPDATE entries SET pub_time = first_seen WHERE pub_time < '1990-01-01' "
+        "AND first_seen >= '1990-01-01'"
+    )
 
 
 # A story's news time: the earliest date its reports carry (the feed's published, else its
@@ -301,7 +329,8 @@ def _installation_and_dates(db: Database) -> None:
 # first seen when no report has a date. SQLite's two-argument min() is NULL when either is.
 NEWS_AT_OF_STORY = (
     "min(created_at, coalesce((SELECT min(e.published) FROM entries e "
-    "WHERE e.story_id = stories.id), created_at))")
+    "WHERE e.story_id = stories.id), created_at))"
+)
 
 
 @migrations(name="0011_news_time")
@@ -327,9 +356,11 @@ def _alerts(db: Database) -> None:
     # written in the transaction that saved the story's facts; a row stays 'pending' until
     # the receiver answered 2xx, so a crash mid-delivery only means sending it again (same
     # Idempotency-Key). story_corrections: material changes of a published deal's facts.
-    db.execute("CREATE TABLE alert_state (rule TEXT NOT NULL, story_id INTEGER NOT NULL, "
-               "seq INTEGER NOT NULL, facts_json TEXT NOT NULL, "
-               "PRIMARY KEY (rule, story_id)) WITHOUT ROWID")
+    db.execute(
+        "CREATE TABLE alert_state (rule TEXT NOT NULL, story_id INTEGER NOT NULL, "
+        "seq INTEGER NOT NULL, facts_json TEXT NOT NULL, "
+        "PRIMARY KEY (rule, story_id)) WITHOUT ROWID"
+    )
     db.execute("CREATE INDEX alert_state_story ON alert_state (story_id)")
     db.execute("""
         CREATE TABLE alert_events (
@@ -363,20 +394,23 @@ def _alerts(db: Database) -> None:
             done_at TEXT,
             UNIQUE (event_id, target)
         )""")
-    db.execute("CREATE INDEX alert_outbox_due ON alert_outbox (next_at) "
-               "WHERE status = 'pending'")
+    db.execute("CREATE INDEX alert_outbox_due ON alert_outbox (next_at) WHERE status = 'pending'")
     db.execute("CREATE INDEX alert_outbox_status ON alert_outbox (status, id)")
-    db.execute("CREATE TABLE story_corrections (id INTEGER PRIMARY KEY, "
-               "story_id INTEGER NOT NULL, at TEXT NOT NULL, changes_json TEXT NOT NULL)")
+    db.execute(
+        "CREATE TABLE story_corrections (id INTEGER PRIMARY KEY, "
+        "story_id INTEGER NOT NULL, at TEXT NOT NULL, changes_json TEXT NOT NULL)"
+    )
     db.execute("CREATE INDEX story_corrections_story ON story_corrections (story_id, id)")
     # the daily brief reads the deal stories of its days by news time
-    db.execute("CREATE INDEX stories_deal_news ON stories (news_at) "
-               "WHERE merged_into IS NULL AND deal_type IS NOT NULL")
+    db.execute(
+        "CREATE INDEX stories_deal_news ON stories (news_at) "
+        "WHERE merged_into IS NULL AND deal_type IS NOT NULL"
+    )
 
 
-
-_LIVE_DEAL = "{row}.merged_into IS NULL AND {row}.deal_type IS NOT NULL " \
-             "AND {row}.news_at IS NOT NULL"
+_LIVE_DEAL = (
+    "{row}.merged_into IS NULL AND {row}.deal_type IS NOT NULL AND {row}.news_at IS NOT NULL"
+)
 
 
 @migrations(name="0013_deal_days")
@@ -386,18 +420,43 @@ def _deal_days(db: Database) -> None:
     # kept by triggers: publish renders the rows of deals.csv / deals.ndjson again only for
     # the days whose count moved, and reads a few hundred rows to know which. Every change
     # of a story, its sources or its primary text is a write of its stories row.
-    db.execute("CREATE TABLE deal_days (day TEXT PRIMARY KEY, n INTEGER NOT NULL) "
-               "WITHOUT ROWID")
-    for name, event, row in (("insert", "INSERT", "NEW"), ("delete", "DELETE", "OLD"),
-                             ("update_old", "UPDATE", "OLD"), ("update_new", "UPDATE", "NEW")):
+    db.execute("CREATE TABLE deal_days (day TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID")
+    for name, event, row in (
+        ("insert", "INSERT", "NEW"),
+        ("delete", "DELETE", "OLD"),
+        ("update_old", "UPDATE", "OLD"),
+        ("update_new", "UPDATE", "NEW"),
+    ):
         db.execute(f"""
             CREATE TRIGGER deal_days_{name} AFTER {event} ON stories
             WHEN {_LIVE_DEAL.format(row=row)} BEGIN
                 INSERT INTO deal_days (day, n) VALUES (substr({row}.news_at, 1, 10), 1)
                 ON CONFLICT (day) DO UPDATE SET n = n + 1;
             END""")
-    db.execute("INSERT INTO deal_days (day, n) SELECT substr(news_at, 1, 10), count(*) "
-               f"FROM stories WHERE {_LIVE_DEAL.format(row='stories')} GROUP BY 1")
+    db.execute(
+        "INSERT INTO deal_days (day, n) SELECT substr(news_at, 1, 10), count(*) "
+        f"FROM stories WHERE {_LIVE_DEAL.format(row='stories')} GROUP BY 1"
+    )
+
+
+@migrations(name="0014_investors")
+def _investors(db: Database) -> None:
+    # Investor pages (investors/{slug}.html and its feeds) list the deal stories a party
+    # invests in: their own feed_members key, kept as the company keys are. And the site's
+    # "largest deals" of a period walk the live deals by amount, largest first, instead of
+    # reading every deal of the period.
+    db.execute(
+        "INSERT OR IGNORE INTO feed_members (key, story_id, label) "
+        "SELECT 'investor:' || p.slug, s.id, min(p.name) "
+        "FROM story_parties p JOIN stories s ON s.id = p.story_id "
+        "WHERE s.merged_into IS NULL AND s.deal_type IS NOT NULL "
+        "AND p.role = 'investor' GROUP BY p.slug, s.id"
+    )
+    db.execute(
+        "CREATE INDEX stories_deal_usd ON stories (deal_usd) "
+        "WHERE merged_into IS NULL AND deal_type IS NOT NULL AND deal_usd IS NOT NULL"
+    )
+
 
 KNOWN = tuple(m.name for m in migrations._migrations)
 

@@ -4,20 +4,35 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..models import (
-    Company, Deal, DealExportRow, Facets, MonthVolume, Source, Story, StoryDecision,
-    StoryFactsUpdate, StoryQuery,
+    Company,
+    Deal,
+    DealExportRow,
+    Facets,
+    MonthVolume,
+    PartyDeal,
+    RunRecord,
+    Source,
+    Story,
+    StoryDecision,
+    StoryFactsUpdate,
+    StoryLink,
+    StoryMerge,
+    StoryQuery,
 )
 from . import _rows, _story_writes
-from ._story_writes import AssignWrites
 from ._schema import member_rows
+from ._story_writes import AssignWrites
 
 _MEMBERS_OF = member_rows("s.id = :id")
-SOURCES_SHOWN = 50       # reports a published story lists (its count says how many in all)
-STORY_MEMO = 5_000       # stories kept in memory between reads (a publish reads each often)
+SOURCES_SHOWN = 50  # reports a published story lists (its count says how many in all)
+STORY_MEMO = 5_000  # stories kept in memory between reads (a publish reads each often)
+LARGEST_SCAN = 2_000  # largest deals walked for a period's top deals (then its own deals)
+PARTY_MEMO = 50_000  # deal stories kept parsed for company pages between publishes
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -27,9 +42,18 @@ if TYPE_CHECKING:
 
 def feed_key(query: StoryQuery) -> str | None:
     """The ``feed_members`` key of a query that is one published feed (None: any other)."""
-    fields = {name: value for name, value in (
-        ("curated", query.curated), ("deal", query.deal_type), ("company", query.company),
-        ("tag", query.tag), ("deals", query.deals_only or None)) if value is not None}
+    fields = {
+        name: value
+        for name, value in (
+            ("curated", query.curated),
+            ("deal", query.deal_type),
+            ("company", query.company),
+            ("investor", query.investor),
+            ("tag", query.tag),
+            ("deals", query.deals_only or None),
+        )
+        if value is not None
+    }
     if not fields:
         return "all"
     if len(fields) > 1:
@@ -43,7 +67,7 @@ def feed_key(query: StoryQuery) -> str | None:
 
 
 @contextlib.contextmanager
-def _assign_writes(store: "StoryStore", now: datetime) -> Iterator[AssignWrites]:
+def _assign_writes(store: StoryStore, now: datetime) -> Iterator[AssignWrites]:
     writes = AssignWrites(store, now)
     yield writes
     writes.flush()
@@ -52,20 +76,24 @@ def _assign_writes(store: "StoryStore", now: datetime) -> Iterator[AssignWrites]
 class StoryStore:
     """Mixin of Store: everything about stories (needs ``rows``, ``write``, ``db``)."""
 
-    db: "Database"
+    db: Database
     id_authority: str = "aggregator.local,2026"
-    _story_memo: dict[int, tuple[str, Story]]     # id -> (updated_at, story); set by Store
+    _story_memo: dict[int, tuple[str, Story]]  # id -> (updated_at, story); set by Store
+    _party_memo: dict[int, tuple[tuple[str, str], PartyDeal | None]]  # id -> (version, deal)
 
-    def rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+    def _query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         raise NotImplementedError
 
-    def write(self) -> "AbstractContextManager[Database]":
+    def write(self) -> AbstractContextManager[Database]:
+        raise NotImplementedError
+
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         raise NotImplementedError
 
     # ------------------------------------------------------------------ writes
     # These run inside the caller's write transaction (Store.write()).
 
-    def story_writes(self, now: datetime) -> "AbstractContextManager[AssignWrites]":
+    def story_writes(self, now: datetime) -> AbstractContextManager[AssignWrites]:
         """Creations, joins and merges of stories, batched, inside the caller's write: what
         was written is all in the tables when the block ends (not if it raises: the caller's
         transaction is rolled back)."""
@@ -75,8 +103,11 @@ class StoryStore:
         with self.story_writes(now) as writes:
             return writes.create(decision)
 
-    def _sync_members(self, story_id: int, keys: Sequence[tuple[str, str | None]] | None = None,
-                      ) -> None:
+    def _sync_members(
+        self,
+        story_id: int,
+        keys: Sequence[tuple[str, str | None]] | None = None,
+    ) -> None:
         """Set which published feeds the story is in: ``keys`` ((key, label) pairs, as
         :func:`~aggregator.store._schema.member_rows` would give), or worked out from the
         tables when None (none once merged away). Unchanged members are left alone."""
@@ -94,19 +125,26 @@ class StoryStore:
         self.db.execute("UPDATE entries SET story_id = ? WHERE story_id = ?", [keep, drop])
         self.db.execute("UPDATE story_links SET story_id = ? WHERE story_id = ?", [keep, drop])
         self.db.execute("UPDATE stories SET merged_into = ? WHERE merged_into = ?", [keep, drop])
-        self.db.execute("UPDATE stories SET merged_into = ?, updated_at = ? WHERE id = ?",
-                        [keep, seen, drop])
+        self.db.execute(
+            "UPDATE stories SET merged_into = ?, updated_at = ? WHERE id = ?", [keep, seen, drop]
+        )
         self.db.execute("DELETE FROM story_parties WHERE story_id = ?", [drop])
         self.db.execute("DELETE FROM story_tags WHERE story_id = ?", [drop])
         self.db.execute(
             "INSERT OR REPLACE INTO story_merges (dropped_id, kept_id, entry_id, merged_at) "
-            "VALUES (?, ?, ?, ?)", [drop, keep, entry_id, seen])
+            "VALUES (?, ?, ?, ?)",
+            [drop, keep, entry_id, seen],
+        )
         self.db.execute(
             "UPDATE stories SET updated_at = ?, source_count = "
-            "(SELECT count(*) FROM entries WHERE story_id = ?) WHERE id = ?", [seen, keep, keep])
-        self.db.execute(   # the kept story's news time: the earlier of the two
+            "(SELECT count(*) FROM entries WHERE story_id = ?) WHERE id = ?",
+            [seen, keep, keep],
+        )
+        self.db.execute(  # the kept story's news time: the earlier of the two
             "UPDATE stories SET news_at = min(news_at, coalesce((SELECT news_at FROM stories "
-            "WHERE id = ?), news_at)) WHERE id = ?", [drop, keep])
+            "WHERE id = ?), news_at)) WHERE id = ?",
+            [drop, keep],
+        )
         self._sync_members(drop)
         self.move_alert_state(keep, drop)
 
@@ -116,14 +154,29 @@ class StoryStore:
     def corrections_of(self, story_ids: Sequence[int]) -> dict[int, list[Any]]:
         raise NotImplementedError
 
-    def set_story_facts(self, story_id: int, *, primary_entry_id: int, deal: Deal | None,
-                        tags: Sequence[str], curated: bool, now: datetime) -> bool:
+    def set_story_facts(
+        self,
+        story_id: int,
+        *,
+        primary_entry_id: int,
+        deal: Deal | None,
+        tags: Sequence[str],
+        curated: bool,
+        now: datetime,
+    ) -> bool:
         """Save what was decided about a story; bumps ``updated`` only when something changed."""
-        return bool(self.set_story_facts_many(
-            [StoryFactsUpdate(story_id, primary_entry_id, deal, tuple(tags), curated)], now))
+        return bool(
+            self.set_story_facts_many(
+                [StoryFactsUpdate(story_id, primary_entry_id, deal, tuple(tags), curated)], now
+            )
+        )
 
-    def set_story_facts_many(self, updates: Sequence[StoryFactsUpdate], now: datetime,
-                             previous: dict[int, Deal | None] | None = None) -> list[int]:
+    def set_story_facts_many(
+        self,
+        updates: Sequence[StoryFactsUpdate],
+        now: datetime,
+        previous: dict[int, Deal | None] | None = None,
+    ) -> list[int]:
         """:meth:`set_story_facts` for many stories (one update each) in a few statements;
         the ids of the stories that changed (``previous``: gets each one's former deal)."""
         return _story_writes.save_facts(self.db.conn, updates, now, previous)
@@ -138,22 +191,25 @@ class StoryStore:
     def _after_prune(self, story_ids: Sequence[int], now: datetime | None) -> None:
         """Stories that lost reports to retention: drop the empty ones, recount the rest."""
         ids = json.dumps(list(story_ids))
-        empty = "SELECT s.value FROM json_each(?) s WHERE NOT EXISTS " \
-                "(SELECT 1 FROM entries WHERE story_id = s.value)"
+        empty = (
+            "SELECT s.value FROM json_each(?) s WHERE NOT EXISTS "
+            "(SELECT 1 FROM entries WHERE story_id = s.value)"
+        )
         for table in ("story_parties", "story_tags"):
             self.db.execute(f"DELETE FROM {table} WHERE story_id IN ({empty})", [ids])
-        self.db.execute(f"DELETE FROM stories WHERE id IN ({empty}) AND merged_into IS NULL",
-                        [ids])
+        self.db.execute(f"DELETE FROM stories WHERE id IN ({empty}) AND merged_into IS NULL", [ids])
         self.db.execute(
             "UPDATE stories SET source_count = (SELECT count(*) FROM entries "
             "WHERE story_id = stories.id), updated_at = coalesce(?, updated_at) "
             "WHERE id IN (SELECT value FROM json_each(?)) AND merged_into IS NULL",
-            [_rows.ts(now) if now is not None else None, ids])
+            [_rows.ts(now) if now is not None else None, ids],
+        )
 
     # ------------------------------------------------------------------ reads
 
-    def story_sources(self, story_ids: Sequence[int], limit: int = -1,
-                      keep: Sequence[int] = ()) -> dict[int, list[Source]]:
+    def story_sources(
+        self, story_ids: Sequence[int], limit: int = -1, keep: Sequence[int] = ()
+    ) -> dict[int, list[Source]]:
         """The sources of each story, oldest first: every one, or (``limit`` ≥ 0) the first
         ``limit`` of each story plus the entries in ``keep`` (its primary)."""
         if not story_ids:
@@ -161,13 +217,14 @@ class StoryStore:
         # Each story's first ``limit`` reports come from a covering index range of their
         # own (a correlated LIMIT), so a story with thousands of reports costs the same as
         # a small one; the primary entries in ``keep`` are added to that set of ids.
-        rows = self.rows(
+        rows = self._query(
             "SELECT e.id, e.feed, e.title, e.link, e.original_link, e.published, e.first_seen, "
             "e.story_id, f.url AS feed_url FROM entries e LEFT JOIN feeds f ON f.name = e.feed "
             "WHERE e.id IN (SELECT x.id FROM json_each(?) s JOIN entries x ON x.id IN "
             "(SELECT id FROM entries WHERE story_id = s.value ORDER BY pub_time, id LIMIT ?) "
             "UNION SELECT value FROM json_each(?)) ORDER BY e.pub_time, e.id",
-            [json.dumps(list(story_ids)), limit, json.dumps(list(keep))])
+            [json.dumps(list(story_ids)), limit, json.dumps(list(keep))],
+        )
         out: dict[int, list[Source]] = {i: [] for i in story_ids}
         for row in rows:
             if row["story_id"] in out:
@@ -179,7 +236,7 @@ class StoryStore:
         seen: set[int] = set()
         while story_id not in seen:
             seen.add(story_id)
-            rows = self.rows("SELECT merged_into FROM stories WHERE id = ?", [story_id])
+            rows = self._query("SELECT merged_into FROM stories WHERE id = ?", [story_id])
             if not rows:
                 return None
             if rows[0]["merged_into"] is None:
@@ -191,15 +248,22 @@ class StoryStore:
         """Those of ``story_ids`` that are stories not merged into another."""
         out: set[int] = set()
         for chunk in _story_writes.chunks(story_ids):
-            out.update(r[0] for r in self.db.execute(
-                "SELECT id FROM stories WHERE id IN (SELECT value FROM json_each(?)) "
-                "AND merged_into IS NULL", [_story_writes.id_list(chunk)]))
+            out.update(
+                r[0]
+                for r in self.db.execute(
+                    "SELECT id FROM stories WHERE id IN (SELECT value FROM json_each(?)) "
+                    "AND merged_into IS NULL",
+                    [_story_writes.id_list(chunk)],
+                )
+            )
         return out
 
     def all_live_story_ids(self) -> list[int]:
         """Every story not merged into another, oldest first."""
-        return [r[0] for r in self.db.execute(
-            "SELECT id FROM stories WHERE merged_into IS NULL ORDER BY id")]
+        return [
+            r[0]
+            for r in self.db.execute("SELECT id FROM stories WHERE merged_into IS NULL ORDER BY id")
+        ]
 
     def facts_key(self) -> str | None:
         """The key the stored story facts were computed with (None: not recorded)."""
@@ -208,24 +272,53 @@ class StoryStore:
 
     def set_facts_key(self, key: str) -> None:
         """Record the facts key (inside the caller's write)."""
-        self.db.execute("INSERT INTO facts_key (id, key) VALUES (1, ?) "
-                        "ON CONFLICT (id) DO UPDATE SET key = excluded.key", [key])
+        self.db.execute(
+            "INSERT INTO facts_key (id, key) VALUES (1, ?) "
+            "ON CONFLICT (id) DO UPDATE SET key = excluded.key",
+            [key],
+        )
 
-    def explain(self, story_id: int) -> list[dict[str, Any]]:
+    def explain(self, story_id: int) -> list[StoryLink]:
         """Why each entry is in the story: rule, score, shared terms, matched entry."""
-        return self.rows(
-            "SELECT l.entry_id, e.feed, e.title, e.link, l.rule, l.score, l.shared_terms, "
-            "l.matched_entry_id, l.created_at FROM story_links l JOIN entries e "
-            "ON e.id = l.entry_id WHERE l.story_id = ? ORDER BY l.id", [story_id])
+        return [
+            StoryLink(
+                entry_id=r["entry_id"],
+                feed=r["feed"],
+                title=r["title"],
+                link=r["link"],
+                rule=r["rule"],
+                score=r["score"],
+                shared_terms=tuple(json.loads(r["shared_terms"])),
+                matched_entry_id=r["matched_entry_id"],
+                created_at=_when(r["created_at"]),
+            )
+            for r in self._query(
+                "SELECT l.entry_id, e.feed, e.title, e.link, l.rule, l.score, l.shared_terms, "
+                "l.matched_entry_id, l.created_at FROM story_links l JOIN entries e "
+                "ON e.id = l.entry_id WHERE l.story_id = ? ORDER BY l.id",
+                [story_id],
+            )
+        ]
 
-    def merges_into(self, story_id: int) -> list[dict[str, Any]]:
-        return self.rows("SELECT * FROM story_merges WHERE kept_id = ? ORDER BY dropped_id",
-                         [story_id])
+    def merges_into(self, story_id: int) -> list[StoryMerge]:
+        """The stories folded into this one, by id."""
+        return [
+            StoryMerge(
+                kept_id=r["kept_id"],
+                dropped_id=r["dropped_id"],
+                entry_id=r["entry_id"],
+                merged_at=_when(r["merged_at"]),
+            )
+            for r in self._query(
+                "SELECT * FROM story_merges WHERE kept_id = ? ORDER BY dropped_id", [story_id]
+            )
+        ]
 
     # ------------------------------------------------------------------ StoryReader
 
     def _where(self, query: StoryQuery) -> tuple[str, list[Any]]:
-        clauses, params = ["s.merged_into IS NULL"], []
+        clauses: list[str] = ["s.merged_into IS NULL"]
+        params: list[str | int] = []
         if query.curated is not None:
             clauses.append("s.curated = ?")
             params.append(int(query.curated))
@@ -237,6 +330,11 @@ class StoryStore:
         if query.company:
             clauses.append("s.id IN (SELECT story_id FROM story_parties WHERE slug = ?)")
             params.append(query.company)
+        if query.investor:
+            clauses.append(
+                "s.id IN (SELECT story_id FROM story_parties WHERE slug = ? AND role = 'investor')"
+            )
+            params.append(query.investor)
         if query.tag:
             clauses.append("s.id IN (SELECT story_id FROM story_tags WHERE tag = ?)")
             params.append(query.tag)
@@ -244,11 +342,19 @@ class StoryStore:
 
     def story_versions(self, query: StoryQuery, *, limit: int) -> list[tuple[int, str]]:
         """(id, updated) of the newest stories: cheap change detection for publish."""
-        return [(r["id"], r["updated_at"]) for r in self._select(
-            "s.id, s.updated_at", query, limit=limit, offset=0, order="DESC")]
+        return [
+            (r["id"], r["updated_at"])
+            for r in self._select("s.id, s.updated_at", query, limit=limit, offset=0, order="DESC")
+        ]
 
-    def head_versions(self, query: StoryQuery, *, limit: int, per_source: int, scan: int,
-                      ) -> list[tuple[int, str]]:
+    def head_versions(
+        self,
+        query: StoryQuery,
+        *,
+        limit: int,
+        per_source: int,
+        scan: int,
+    ) -> list[tuple[int, str]]:
         """(id, updated) of a head document's stories, newest first: the newest ``limit``
         stories with at most ``per_source`` of one feed (the primary report's), while
         other stories fill the places. Reads ``limit`` stories at a time, newest first (an
@@ -261,9 +367,14 @@ class StoryStore:
         held: list[tuple[int, str]] = []
         counts: dict[str, int] = {}
         for offset in range(0, max(scan, limit), limit):
-            rows = self._select("s.id, s.updated_at, (SELECT e.feed FROM entries e WHERE "
-                                "e.id = s.primary_entry_id) AS source", query, limit=limit,
-                                offset=offset, order="DESC")
+            rows = self._select(
+                "s.id, s.updated_at, (SELECT e.feed FROM entries e WHERE "
+                "e.id = s.primary_entry_id) AS source",
+                query,
+                limit=limit,
+                offset=offset,
+                order="DESC",
+            )
             for row in rows:
                 source = row["source"]
                 seen = counts.get(source, 0) if source is not None else 0
@@ -275,36 +386,48 @@ class StoryStore:
                     held.append((row["id"], row["updated_at"]))
             if len(picked) >= limit or len(rows) < limit:
                 break
-        picked += held[:limit - len(picked)]
+        picked += held[: limit - len(picked)]
         return sorted(picked, reverse=True)
 
-    def select_stories(self, query: StoryQuery, *, limit: int, offset: int = 0,
-                       oldest_first: bool = False) -> list[Story]:
-        return self.stories_from_rows(self._select(
-            "s.*", query, limit=limit, offset=offset, order="ASC" if oldest_first else "DESC"))
+    def select_stories(
+        self, query: StoryQuery, *, limit: int, offset: int = 0, oldest_first: bool = False
+    ) -> list[Story]:
+        return self.stories_from_rows(
+            self._select(
+                "s.*", query, limit=limit, offset=offset, order="ASC" if oldest_first else "DESC"
+            )
+        )
 
-    def _select(self, columns: str, query: StoryQuery, *, limit: int, offset: int,
-                order: str) -> list[dict[str, Any]]:
+    def _select(
+        self, columns: str, query: StoryQuery, *, limit: int, offset: int, order: str
+    ) -> list[dict[str, Any]]:
         key = feed_key(query)
-        if key is not None:     # one published feed: an index range of its members
-            return self.rows(
+        if key is not None:  # one published feed: an index range of its members
+            return self._query(
                 f"SELECT {columns} FROM feed_members m JOIN stories s ON s.id = m.story_id "
                 f"WHERE m.key = ? ORDER BY m.story_id {order} LIMIT ? OFFSET ?",
-                [key, limit, offset])
+                [key, limit, offset],
+            )
         where, params = self._where(query)
-        return self.rows(
-            f"SELECT {columns} FROM stories s WHERE {where} ORDER BY s.id {order} "
-            "LIMIT ? OFFSET ?", params + [limit, offset])
+        return self._query(
+            f"SELECT {columns} FROM stories s WHERE {where} ORDER BY s.id {order} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
 
     def stories(self, ids: Sequence[int]) -> list[Story]:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        return self.stories_from_rows(self.rows(
-            f"SELECT * FROM stories WHERE id IN ({marks}) ORDER BY id", list(ids)), keep=False)
+        return self.stories_from_rows(
+            self._query(f"SELECT * FROM stories WHERE id IN ({marks}) ORDER BY id", list(ids)),
+            keep=False,
+        )
 
-    def stories_from_rows(self, rows: Sequence[dict[str, Any]], keep: bool = True,
-                          ) -> list[Story]:
+    def stories_from_rows(
+        self,
+        rows: Sequence[dict[str, Any]],
+        keep: bool = True,
+    ) -> list[Story]:
         """Stories of ``rows`` (rows of ``stories``); with ``keep``, a story loaded before at
         the same ``updated_at`` is taken from memory (every change of a story, its sources or
         its primary text bumps ``updated_at``; the memory is dropped when feeds are saved)."""
@@ -317,8 +440,11 @@ class StoryStore:
         updated = {r["id"]: r["updated_at"] for r in fresh}
         for story in self._load_stories(fresh):
             memo[story.id] = (updated[story.id], story)
-        return [memo[r["id"]][1] for r in rows if r["id"] in memo
-                and memo[r["id"]][0] == r["updated_at"]]
+        return [
+            memo[r["id"]][1]
+            for r in rows
+            if r["id"] in memo and memo[r["id"]][0] == r["updated_at"]
+        ]
 
     def story_uri(self, story_id: int) -> str:
         """The story's atom:id (a tag: URI), stable for its whole life."""
@@ -330,50 +456,80 @@ class StoryStore:
 
     def _load_stories(self, rows: Sequence[dict[str, Any]]) -> list[Story]:
         # a published entry names a story's first SOURCES_SHOWN reports (and its primary)
-        sources = self.story_sources([r["id"] for r in rows], SOURCES_SHOWN,
-                                     [r["primary_entry_id"] for r in rows])
-        entries = {r["id"]: r for r in self.rows(
-            "SELECT id, summary, content_html FROM entries WHERE id IN (%s)"
-            % ",".join("?" * len(rows)), [r["primary_entry_id"] for r in rows])} if rows else {}
+        sources = self.story_sources(
+            [r["id"] for r in rows], SOURCES_SHOWN, [r["primary_entry_id"] for r in rows]
+        )
+        marks = ",".join("?" * len(rows))
+        entries = (
+            {
+                r["id"]: r
+                for r in self._query(
+                    f"SELECT id, summary, content_html FROM entries WHERE id IN ({marks})",
+                    [r["primary_entry_id"] for r in rows],
+                )
+            }
+            if rows
+            else {}
+        )
         history = self.corrections_of([r["id"] for r in rows if r["deal_json"]])
-        return [self._story(r, sources[r["id"]], entries.get(r["primary_entry_id"]),
-                            tuple(history.get(r["id"], ())))
-                for r in rows if sources[r["id"]]]
+        return [
+            self._story(
+                r,
+                sources[r["id"]],
+                entries.get(r["primary_entry_id"]),
+                tuple(history.get(r["id"], ())),
+            )
+            for r in rows
+            if sources[r["id"]]
+        ]
 
-    def _story(self, row: dict[str, Any], sources: list[Source],
-               primary_row: dict[str, Any] | None, history: tuple[Any, ...] = ()) -> Story:
+    def _story(
+        self,
+        row: dict[str, Any],
+        sources: list[Source],
+        primary_row: dict[str, Any] | None,
+        history: tuple[Any, ...] = (),
+    ) -> Story:
         primary = next((s for s in sources if s.entry_id == row["primary_entry_id"]), sources[0])
-        ordered = (primary,) + tuple(s for s in sources if s is not primary)
+        ordered = (primary, *(s for s in sources if s is not primary))
         return Story(
-            id=row["id"], uri=self.story_uri(row["id"]),
-            title=primary.title, summary=(primary_row or {}).get("summary", ""),
+            id=row["id"],
+            uri=self.story_uri(row["id"]),
+            title=primary.title,
+            summary=(primary_row or {}).get("summary", ""),
             content_html=(primary_row or {}).get("content_html", ""),
-            primary=primary, sources=ordered,
-            published=_rows.dt(row["news_at"] or row["created_at"]),  # type: ignore[arg-type]
-            updated=_rows.dt(row["updated_at"]),  # type: ignore[arg-type]
+            primary=primary,
+            sources=ordered,
+            published=_rows.when(row["news_at"] or row["created_at"]),
+            updated=_rows.when(row["updated_at"]),
             deal=_rows.deal_from_json(row["deal_json"]),
-            tags=tuple(json.loads(row["tags_json"] or "[]")), curated=bool(row["curated"]),
+            tags=tuple(json.loads(row["tags_json"] or "[]")),
+            curated=bool(row["curated"]),
             source_count=max(int(row["source_count"] or 0), len(sources)),
-            history=history, first_seen=_rows.dt(row["created_at"]),
+            history=history,
+            first_seen=_rows.dt(row["created_at"]),
         )
 
     def count_stories(self, query: StoryQuery) -> int:
         key = feed_key(query)
         if key is not None:
-            return int(self.scalar("SELECT n FROM feed_sizes WHERE key = ?", [key]) or 0)
+            return int(self._scalar("SELECT n FROM feed_sizes WHERE key = ?", [key]) or 0)
         where, params = self._where(query)
-        return int(self.rows(f"SELECT count(*) AS n FROM stories s WHERE {where}", params)[0]["n"])
+        return int(self._scalar(f"SELECT count(*) FROM stories s WHERE {where}", params))
 
     def facets(self) -> Facets:
-        def keys(kind: str) -> list[dict[str, Any]]:   # kind "company": "company:" ... "company;"
-            return self.rows(
+        def keys(kind: str) -> list[dict[str, Any]]:  # kind "company": "company:" ... "company;"
+            return self._query(
                 "SELECT substr(key, ?) AS value, label, n FROM feed_sizes "
                 "WHERE key > ? AND key < ? AND n > 0 ORDER BY key",
-                [len(kind) + 2, f"{kind}:", f"{kind};"])
+                [len(kind) + 2, f"{kind}:", f"{kind};"],
+            )
+
         companies = tuple(Company(r["value"], r["label"], r["n"]) for r in keys("company"))
         types = tuple(r["value"] for r in keys("deal"))
         tags = tuple(r["value"] for r in keys("tag"))
-        return Facets(companies=companies, deal_types=types, tags=tags)
+        investors = tuple(Company(r["value"], r["label"], r["n"]) for r in keys("investor"))
+        return Facets(companies=companies, deal_types=types, tags=tags, investors=investors)
 
     def brief_stories(self, days: float) -> list[Story]:
         """The curated deal stories whose news time is within ``days`` of the newest one's,
@@ -383,8 +539,10 @@ class StoryStore:
     def brief_versions(self, days: float) -> list[tuple[int, str, str]]:
         """(id, updated, news time) of :meth:`brief_stories`, read without loading them: a
         brief period is rendered again only when these change."""
-        return [(r["id"], r["updated_at"], r["news_at"])
-                for r in self._brief_rows("id, updated_at, news_at", days)]
+        return [
+            (r["id"], r["updated_at"], r["news_at"])
+            for r in self._brief_rows("id, updated_at, news_at", days)
+        ]
 
     def brief_stories_of(self, ids: Sequence[int]) -> list[Story]:
         """The stories of the brief periods that changed (by id, as :meth:`stories`)."""
@@ -392,31 +550,121 @@ class StoryStore:
 
     def _brief_rows(self, columns: str, days: float) -> list[dict[str, Any]]:
         live = "merged_into IS NULL AND deal_type IS NOT NULL"
-        newest = self.rows(f"SELECT max(news_at) AS t FROM stories WHERE {live}")[0]["t"]
+        newest = self._query(f"SELECT max(news_at) AS t FROM stories WHERE {live}")[0]["t"]
         if newest is None:
             return []
-        since = _rows.ts(_rows.dt(newest) - timedelta(days=days))  # type: ignore[operator]
-        return self.rows(f"SELECT {columns} FROM stories WHERE {live} AND news_at >= ? "
-                         "AND curated ORDER BY news_at, id", [since])
+        since = _rows.ts(datetime.fromisoformat(newest) - timedelta(days=days))
+        return self._query(
+            f"SELECT {columns} FROM stories WHERE {live} AND news_at >= ? "
+            "AND curated ORDER BY news_at, id",
+            [since],
+        )
 
     def deal_volume_by_month(self) -> list[MonthVolume]:
         """Deal stories and disclosed dollars per month (kept by triggers: migration 0007)."""
-        return [MonthVolume(r["month"], r["n"], float(r["usd"])) for r in self.rows(
-            "SELECT month, n, usd FROM deal_months WHERE n > 0 ORDER BY month")]
+        return [
+            MonthVolume(r["month"], r["n"], float(r["usd"]))
+            for r in self._query("SELECT month, n, usd FROM deal_months WHERE n > 0 ORDER BY month")
+        ]
+
+    def largest_deals(
+        self,
+        since: datetime,
+        *,
+        limit: int,
+        scan: int = LARGEST_SCAN,
+    ) -> list[tuple[int, str]]:
+        """(id, updated) of the ``limit`` live deal stories with the largest disclosed
+        amount (USD) whose news time is ``since`` or later, largest first (then the newer
+        story). Walks index ``stories_deal_usd`` from the top, at most ``scan`` stories: a
+        period with its share of the large deals is answered from a few hundred index
+        entries. Only when that walk is not enough (a period with few deals of a known
+        amount) are the period's deals read instead (index ``stories_deal_news``)."""
+        live = (
+            "merged_into IS NULL AND deal_type IS NOT NULL AND deal_usd IS NOT NULL "
+            "AND deal_usd > 0"
+        )
+        start = _rows.ts(since)
+        found = [
+            (int(r[0]), str(r[1]))
+            for r in self.db.execute(
+                "SELECT id, updated_at FROM (SELECT id, updated_at, news_at FROM stories "
+                f"INDEXED BY stories_deal_usd WHERE {live} ORDER BY deal_usd DESC, id DESC "
+                "LIMIT ?) WHERE news_at >= ? LIMIT ?",
+                [scan, start, limit],
+            )
+        ]
+        if len(found) >= limit:
+            return found
+        rows = self.db.execute(
+            "SELECT id, updated_at FROM stories INDEXED BY stories_deal_news "
+            f"WHERE news_at >= ? AND {live} ORDER BY deal_usd DESC, id DESC LIMIT ?",
+            [start, limit],
+        )
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+    def deal_facts(self, ids: Sequence[int]) -> list[PartyDeal]:
+        """The deal facts, primary title and link of the live deal stories ``ids``, by news
+        time then id, as a company's profile and timeline read them (no Story objects).
+        Their versions are read first; only stories not read before at that version
+        (``updated_at`` and news time) are read and parsed again."""
+        if not ids:
+            return []
+        versions = self.db.execute(
+            "SELECT id, updated_at, coalesce(news_at, created_at) FROM stories "
+            "WHERE id IN (SELECT value FROM json_each(?)) AND merged_into IS NULL",
+            [_story_writes.id_list(list(ids))],
+        ).fetchall()
+        memo = self._party_memo
+        fresh = {
+            r[0]: (r[1], r[2]) for r in versions if memo.get(r[0], ((), None))[0] != (r[1], r[2])
+        }
+        if len(memo) + len(fresh) > PARTY_MEMO:
+            memo.clear()
+            fresh = {r[0]: (r[1], r[2]) for r in versions}
+        if fresh:
+            for story_id, deal_json, title, link in self.db.execute(
+                "SELECT s.id, s.deal_json, p.title, coalesce(p.link, p.original_link) "
+                "FROM stories s LEFT JOIN entries p ON p.id = s.primary_entry_id "
+                "WHERE s.id IN (SELECT value FROM json_each(?))",
+                [_story_writes.id_list(list(fresh))],
+            ):
+                deal = _rows.deal_from_json(deal_json)
+                version = fresh[story_id]
+                memo[story_id] = (
+                    version,
+                    None
+                    if deal is None
+                    else PartyDeal(
+                        id=story_id,
+                        announced=_rows.dt(version[1]),  # type: ignore[arg-type]
+                        deal=deal,
+                        title=title or "",
+                        url=link,
+                        updated=version[0],
+                    ),
+                )
+        out = []
+        for story_id, updated, news in sorted(versions, key=lambda r: (r[2], r[0])):
+            known = memo.get(story_id)
+            if known is not None and known[1] is not None and known[0] == (updated, news):
+                out.append(known[1])
+        return out
 
     def deal_export_days(self) -> list[tuple[str, int]]:
         """(day, writes so far) of every day (UTC, of news time) that has held a live deal
         story, oldest first (kept by triggers: migration 0013): ``deals.csv`` and
         ``deals.ndjson`` render again only the rows of the days whose count moved."""
-        return [(r[0], int(r[1])) for r in
-                self.db.execute("SELECT day, n FROM deal_days ORDER BY day")]
+        return [
+            (r[0], int(r[1])) for r in self.db.execute("SELECT day, n FROM deal_days ORDER BY day")
+        ]
 
     def deal_export_rows(self, day: str | None = None) -> Iterator[DealExportRow]:
         """The live deal stories by news time, then id (all, or those of one ``day``), as
         the exports list them: one query of the columns they need (an index range of
         ``stories_deal_news``), read as it goes; no Story objects."""
         where, params = "", []
-        if day is not None:                 # "2026-11-24" <= news_at < "2026-11-24~"
+        if day is not None:  # "2026-11-24" <= news_at < "2026-11-24~"
             where, params = "AND s.news_at >= ? AND s.news_at < ? ", [day, day + "~"]
         cursor = self.db.execute(
             "SELECT s.id, s.news_at, s.deal_json, coalesce(p.link, p.original_link), p.feed, "
@@ -424,17 +672,23 @@ class StoryStore:
             "WHERE e.story_id = s.id GROUP BY e.feed ORDER BY min(e.pub_time), min(e.id))) "
             "FROM stories s LEFT JOIN entries p ON p.id = s.primary_entry_id "
             "WHERE s.merged_into IS NULL AND s.deal_type IS NOT NULL "
-            f"AND s.news_at IS NOT NULL {where}ORDER BY s.news_at, s.id", params)
+            f"AND s.news_at IS NOT NULL {where}ORDER BY s.news_at, s.id",
+            params,
+        )
         for story_id, news, deal_json, link, primary, outlets_json in cursor:
             if not deal_json:
                 continue
             outlets = [o for o in json.loads(outlets_json or "[]") if o is not None]
             if primary is not None:
                 outlets = [primary] + [o for o in outlets if o != primary]
-            yield DealExportRow(id=story_id, uri=self.story_uri(story_id),
-                                announced=_rows.dt(news),  # type: ignore[arg-type]
-                                deal=json.loads(deal_json), url=link,
-                                outlets=tuple(outlets))
+            yield DealExportRow(
+                id=story_id,
+                uri=self.story_uri(story_id),
+                announced=_rows.dt(news),  # type: ignore[arg-type]
+                deal=json.loads(deal_json),
+                url=link,
+                outlets=tuple(outlets),
+            )
 
     # ------------------------------------------------------------------ runs
 
@@ -442,13 +696,26 @@ class StoryStore:
         with self.write():
             self.db.execute(
                 "INSERT INTO runs (started_at, finished_at, report_json) VALUES (?, ?, ?)",
-                [_rows.ts(started), _rows.ts(finished), json.dumps(report, default=str)])
+                [_rows.ts(started), _rows.ts(finished), json.dumps(report, default=str)],
+            )
             self.db.execute("DELETE FROM runs WHERE id <= (SELECT max(id) - 1000 FROM runs)")
 
-    def last_run(self) -> dict[str, Any] | None:
-        rows = self.rows("SELECT * FROM runs ORDER BY id DESC LIMIT 1")
+    def last_run(self) -> RunRecord | None:
+        """The newest run record (None before the first cycle)."""
+        rows = self._query("SELECT * FROM runs ORDER BY id DESC LIMIT 1")
         if not rows:
             return None
         row = rows[0]
-        return {"started_at": row["started_at"], "finished_at": row["finished_at"],
-                **json.loads(row["report_json"])}
+        report = json.loads(row["report_json"])
+        return RunRecord(
+            started_at=_when(row["started_at"]),
+            finished_at=_when(row["finished_at"]),
+            store_error=report.get("store_error"),
+            publish_error=report.get("publish_error"),
+            report=report,
+        )
+
+
+def _when(text: str) -> datetime:
+    """A NOT NULL timestamp column as the datetime it was written from."""
+    return datetime.fromisoformat(text)

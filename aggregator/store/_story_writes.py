@@ -10,8 +10,9 @@ tables end exactly as with one statement at a time (same rows, ids and trigger e
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Iterator, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import StoreError
 from ..models import Deal, StoryDecision, StoryFactsUpdate
@@ -22,14 +23,14 @@ if TYPE_CHECKING:
 
     from ._stories import StoryStore
 
-CHUNK = 500          # stories per read of a batch (the ids go in one JSON parameter)
+CHUNK = 500  # stories per read of a batch (the ids go in one JSON parameter)
 
 T = TypeVar("T")
 
 
 def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 def id_list(ids: Sequence[int]) -> str:
@@ -44,7 +45,7 @@ class AssignWrites:
     stories' rows can wait in the batch too; nothing else may add stories meanwhile.
     """
 
-    def __init__(self, store: "StoryStore", now: datetime) -> None:
+    def __init__(self, store: StoryStore, now: datetime) -> None:
         self._store = store
         self._conn: sqlite3.Connection = store.db.conn
         if not self._conn.in_transaction:
@@ -54,22 +55,28 @@ class AssignWrites:
         self._stories: list[tuple[int, str | None, str | None, int]] = []
         self._entries: list[tuple[int, str | None, int]] = []
         self._links: list[tuple[Any, ...]] = []
-        self._joined: dict[int, None] = {}       # their source_count is counted at the flush
-        self._joined_entries: list[tuple[int, int]] = []    # (entry id, story id) joins
+        self._joined: dict[int, None] = {}  # their source_count is counted at the flush
+        self._joined_entries: list[tuple[int, int]] = []  # (entry id, story id) joins
 
     def create(self, decision: StoryDecision, features: str | None = None) -> int:
         """A new story for ``decision``'s entry (``features``: the clusterer's reading of
         it, saved with it when given)."""
         if self._next_id is None:
-            self._next_id = int(self._conn.execute(
-                "SELECT coalesce(max(id), 0) FROM stories").fetchone()[0]) + 1
+            self._next_id = (
+                int(self._conn.execute("SELECT coalesce(max(id), 0) FROM stories").fetchone()[0])
+                + 1
+            )
         story_id, self._next_id = self._next_id, self._next_id + 1
         self._stories.append((story_id, self._seen, self._seen, decision.entry_id))
         self._link(story_id, decision, features)
         return story_id
 
-    def attach(self, decision: StoryDecision, story_id: int, features: str | None = None,
-               ) -> None:
+    def attach(
+        self,
+        decision: StoryDecision,
+        story_id: int,
+        features: str | None = None,
+    ) -> None:
         self._link(story_id, decision, features)
         self._joined[story_id] = None
         self._joined_entries.append((decision.entry_id, story_id))
@@ -80,9 +87,17 @@ class AssignWrites:
 
     def _link(self, story_id: int, decision: StoryDecision, features: str | None) -> None:
         self._entries.append((story_id, features, decision.entry_id))
-        self._links.append((story_id, decision.entry_id, decision.rule, decision.score,
-                            json.dumps(list(decision.shared_terms)), decision.matched_entry_id,
-                            self._seen))
+        self._links.append(
+            (
+                story_id,
+                decision.entry_id,
+                decision.rule,
+                decision.score,
+                json.dumps(list(decision.shared_terms)),
+                decision.matched_entry_id,
+                self._seen,
+            )
+        )
 
     def flush(self) -> None:
         conn, created = self._conn, self._stories
@@ -91,20 +106,29 @@ class AssignWrites:
             conn.executemany(
                 "INSERT INTO stories (id, created_at, updated_at, primary_entry_id, news_at) "
                 "VALUES (?1, ?2, ?3, ?4, min(?2, coalesce((SELECT published FROM entries "
-                "WHERE id = ?4), ?2)))", created)
-        conn.executemany("UPDATE entries SET story_id = ?, "
-                         "story_features = coalesce(?, story_features) WHERE id = ?",
-                         self._entries)
+                "WHERE id = ?4), ?2)))",
+                created,
+            )
+        conn.executemany(
+            "UPDATE entries SET story_id = ?, "
+            "story_features = coalesce(?, story_features) WHERE id = ?",
+            self._entries,
+        )
         conn.executemany(
             "INSERT INTO story_links (story_id, entry_id, rule, score, shared_terms, "
-            "matched_entry_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", self._links)
+            "matched_entry_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            self._links,
+        )
         # a new story has no facts yet: it is in the full feed only
-        conn.executemany("INSERT INTO feed_members (key, story_id) VALUES ('all', ?)",
-                         [(row[0],) for row in created])
+        conn.executemany(
+            "INSERT INTO feed_members (key, story_id) VALUES ('all', ?)",
+            [(row[0],) for row in created],
+        )
         conn.executemany(
             "UPDATE stories SET updated_at = ?, source_count = "
             "(SELECT count(*) FROM entries WHERE story_id = ?) WHERE id = ?",
-            [(self._seen, story_id, story_id) for story_id in self._joined])
+            [(self._seen, story_id, story_id) for story_id in self._joined],
+        )
         conn.executemany(EARLIER_NEWS, self._joined_entries)
         self._stories, self._entries, self._links, self._joined = [], [], [], {}
         self._joined_entries = []
@@ -115,7 +139,8 @@ class AssignWrites:
 # id, story id).
 EARLIER_NEWS = (
     "UPDATE stories SET news_at = min(news_at, coalesce((SELECT published FROM entries "
-    "WHERE id = ?1), news_at)) WHERE id = ?2")
+    "WHERE id = ?1), news_at)) WHERE id = ?2"
+)
 
 
 # When a new story's content was last changed: the newest date among its reports (a report's
@@ -126,11 +151,11 @@ EARLIER_NEWS = (
 CONTENT_AT = (
     "max(coalesce(news_at, created_at), min(created_at, coalesce((SELECT "
     "max(coalesce(e.updated, e.published)) FROM entries e WHERE e.story_id = stories.id), "
-    "created_at)))")
+    "created_at)))"
+)
 
 
-def date_new_stories(conn: "sqlite3.Connection", story_ids: Sequence[int],
-                     now: datetime) -> None:
+def date_new_stories(conn: sqlite3.Connection, story_ids: Sequence[int], now: datetime) -> None:
     """Give the stories first seen at ``now`` (and not merged away) their content time as
     ``updated_at``; others in ``story_ids`` are left alone."""
     seen = _rows.ts(now)
@@ -138,11 +163,16 @@ def date_new_stories(conn: "sqlite3.Connection", story_ids: Sequence[int],
         conn.execute(
             f"UPDATE stories SET updated_at = {CONTENT_AT} WHERE id IN (SELECT value FROM "
             "json_each(?1)) AND created_at = ?2 AND updated_at = ?2 AND merged_into IS NULL",
-            [id_list(chunk), seen])
+            [id_list(chunk), seen],
+        )
 
 
-def save_facts(conn: "sqlite3.Connection", updates: Sequence[StoryFactsUpdate],
-               now: datetime, previous: dict[int, Deal | None] | None = None) -> list[int]:
+def save_facts(
+    conn: sqlite3.Connection,
+    updates: Sequence[StoryFactsUpdate],
+    now: datetime,
+    previous: dict[int, Deal | None] | None = None,
+) -> list[int]:
     """Save what was decided about each story; the ids of those that changed (their
     ``updated_at`` is bumped; the others are left alone). ``previous``: gets the deal
     (None for none) each changed story had before."""
@@ -151,40 +181,71 @@ def save_facts(conn: "sqlite3.Connection", updates: Sequence[StoryFactsUpdate],
     changed: list[int] = []
     seen = _rows.ts(now)
     for chunk in chunks(updates):
-        current = {r[0]: (r[1], r[2], r[3], bool(r[4])) for r in conn.execute(
-            "SELECT id, primary_entry_id, deal_json, tags_json, curated FROM stories "
-            "WHERE id IN (SELECT value FROM json_each(?))",
-            [id_list([u.story_id for u in chunk])])}
+        current = {
+            r[0]: (r[1], r[2], r[3], bool(r[4]))
+            for r in conn.execute(
+                "SELECT id, primary_entry_id, deal_json, tags_json, curated FROM stories "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                [id_list([u.story_id for u in chunk])],
+            )
+        }
         rows, parties, tags, members = [], [], [], {}
         for update in chunk:
             deal, names = update.deal, sorted(set(update.tags))
             deal_json, tags_json = _rows.deal_to_json(deal), json.dumps(names)
-            if current[update.story_id] == (update.primary_entry_id, deal_json, tags_json,
-                                            update.curated):
+            if current[update.story_id] == (
+                update.primary_entry_id,
+                deal_json,
+                tags_json,
+                update.curated,
+            ):
                 continue
             story_id = update.story_id
             changed.append(story_id)
             if previous is not None:
                 previous[story_id] = _rows.deal_from_json(current[story_id][1])
             usd = deal.amount.usd if deal and deal.amount else None
-            rows.append((update.primary_entry_id, deal.type if deal else None, usd, deal_json,
-                         tags_json, int(update.curated), seen, story_id))
-            parties.append((story_id, [(story_id, p.slug, p.name, p.role)
-                                       for p in (deal.parties if deal else ())]))
+            rows.append(
+                (
+                    update.primary_entry_id,
+                    deal.type if deal else None,
+                    usd,
+                    deal_json,
+                    tags_json,
+                    int(update.curated),
+                    seen,
+                    story_id,
+                )
+            )
+            parties.append(
+                (
+                    story_id,
+                    [(story_id, p.slug, p.name, p.role) for p in (deal.parties if deal else ())],
+                )
+            )
             tags.append((story_id, [(story_id, tag) for tag in names]))
             members[story_id] = member_keys(deal, names, update.curated)
         conn.executemany(
             "UPDATE stories SET primary_entry_id = ?, deal_type = ?, deal_usd = ?, "
-            "deal_json = ?, tags_json = ?, curated = ?, updated_at = ? WHERE id = ?", rows)
-        _replace(conn, "story_parties", "INSERT OR IGNORE INTO story_parties VALUES (?, ?, ?, ?)",
-                 parties)
+            "deal_json = ?, tags_json = ?, curated = ?, updated_at = ? WHERE id = ?",
+            rows,
+        )
+        _replace(
+            conn,
+            "story_parties",
+            "INSERT OR IGNORE INTO story_parties VALUES (?, ?, ?, ?)",
+            parties,
+        )
         _replace(conn, "story_tags", "INSERT INTO story_tags VALUES (?, ?)", tags)
         sync_members(conn, members)
     return changed
 
 
-def member_keys(deal: Deal | None, tags: Sequence[str], curated: bool,
-                ) -> list[tuple[str, str | None]]:
+def member_keys(
+    deal: Deal | None,
+    tags: Sequence[str],
+    curated: bool,
+) -> list[tuple[str, str | None]]:
     """(key, label) of the published feeds a live story with these facts is in (as
     :func:`~aggregator.store._schema.member_rows` gives them)."""
     keys: list[tuple[str, str | None]] = [("all", None)]
@@ -196,19 +257,33 @@ def member_keys(deal: Deal | None, tags: Sequence[str], curated: bool,
         for party in deal.parties:
             names[party.slug] = min(names.get(party.slug, party.name), party.name)
         keys += [(f"company:{slug}", name) for slug, name in names.items()]
+        investors: dict[str, str] = {}
+        for party in deal.parties:
+            if party.role == "investor":
+                investors[party.slug] = min(investors.get(party.slug, party.name), party.name)
+        keys += [(f"investor:{slug}", name) for slug, name in investors.items()]
     keys += [(f"tag:{tag}", None) for tag in tags]
     return keys
 
 
-def _replace(conn: "sqlite3.Connection", table: str, insert: str,
-             stories: list[tuple[int, list[tuple[Any, ...]]]]) -> None:
+def _replace(
+    conn: sqlite3.Connection,
+    table: str,
+    insert: str,
+    stories: list[tuple[int, list[tuple[Any, ...]]]],
+) -> None:
     """Replace each story's rows of ``table``, in order. A story with no rows yet needs no
     DELETE; the inserts wait for the next one that does (so rowids come out the same)."""
     if not stories:
         return
-    held = {r[0] for r in conn.execute(
-        f"SELECT DISTINCT story_id FROM {table} WHERE story_id IN "
-        "(SELECT value FROM json_each(?))", [id_list([s for s, _ in stories])])}
+    held = {
+        r[0]
+        for r in conn.execute(
+            f"SELECT DISTINCT story_id FROM {table} WHERE story_id IN "
+            "(SELECT value FROM json_each(?))",
+            [id_list([s for s, _ in stories])],
+        )
+    }
     waiting: list[tuple[Any, ...]] = []
     for story_id, rows in stories:
         if story_id in held:
@@ -219,16 +294,16 @@ def _replace(conn: "sqlite3.Connection", table: str, insert: str,
     conn.executemany(insert, waiting)
 
 
-def sync_members(conn: "sqlite3.Connection",
-                 wanted: dict[int, list[tuple[str, str | None]]]) -> None:
+def sync_members(conn: sqlite3.Connection, wanted: dict[int, list[tuple[str, str | None]]]) -> None:
     """Set which published feeds each story is in (``wanted``: its (key, label) pairs).
     Unchanged members are left alone."""
     if not wanted:
         return
     old: dict[int, set[str]] = {}
     for key, story_id in conn.execute(
-            "SELECT key, story_id FROM feed_members WHERE story_id IN "
-            "(SELECT value FROM json_each(?))", [id_list(list(wanted))]):
+        "SELECT key, story_id FROM feed_members WHERE story_id IN (SELECT value FROM json_each(?))",
+        [id_list(list(wanted))],
+    ):
         old.setdefault(story_id, set()).add(key)
     gone, added = [], []
     for story_id, keys in wanted.items():

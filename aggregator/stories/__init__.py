@@ -19,15 +19,15 @@ vector is close (``story_merge_threshold``) and that no veto separates are named
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from aggregator.headlines import is_roundup
 from aggregator.models import StoryDecision, StoryItem
 from aggregator.stories import _codec
+from aggregator.stories._event import UPDATE
 from aggregator.stories._index import Slot, Window
 from aggregator.stories._match import score_pair
 from aggregator.stories._options import StoryOptions
-from aggregator.stories._event import UPDATE
 from aggregator.stories._search import Report, exact, similar
 from aggregator.stories._text import Features, Lexicon, features
 
@@ -59,8 +59,7 @@ class StoryIndex:
         """True when an item published at ``published`` (POSIX seconds) is judged against
         the same items here as in an index freshly loaded around it: the index holds
         items and the time is no older than the window behind the newest one."""
-        return bool(self._window.slots) and \
-            published >= self._window.newest - self._window.span
+        return bool(self._window.slots) and published >= self._window.newest - self._window.span
 
     def advance(self, published: float) -> None:
         """Move the window's clock to ``published`` (POSIX seconds; never backwards),
@@ -82,10 +81,19 @@ class StoryIndex:
         time = item.published.timestamp()
         self._window.advance(time)
         if time < self._window.newest - self._window.span:
-            return                                       # already outside the window
+            return  # already outside the window
         feats = _codec.decode(encoded) or self._features(item)
-        slot = Slot(item.entry_id, story_id, time, feats, item.url, item.guid, item.feed,
-                    item.facts, self._digest(item.title))
+        slot = Slot(
+            item.entry_id,
+            story_id,
+            time,
+            feats,
+            item.url,
+            item.guid,
+            item.feed,
+            item.facts,
+            self._digest(item.title),
+        )
         self._window.insert(slot)
 
     def encoded_features(self, item: StoryItem) -> str:
@@ -96,17 +104,26 @@ class StoryIndex:
         """Decide which story ``item`` joins (``story_id=None``: a new one). Registers nothing."""
         known = self._window.slots.get(item.entry_id)
         if known is not None:
-            return StoryDecision(entry_id=item.entry_id, story_id=known.story_id,
-                                 rule="same-entry", score=1.0,
-                                 matched_entry_id=item.entry_id)
+            return StoryDecision(
+                entry_id=item.entry_id,
+                story_id=known.story_id,
+                rule="same-entry",
+                score=1.0,
+                matched_entry_id=item.entry_id,
+            )
         decision = exact(self._window, item.entry_id, item.url, item.guid)
         if decision is not None:
             return decision
-        if self._digest(item.title):    # a roundup joins no story (only its own copies)
+        if self._digest(item.title):  # a roundup joins no story (only its own copies)
             return StoryDecision(entry_id=item.entry_id, story_id=None, rule="new-digest")
-        return similar(self._window, item.entry_id, self._features(item),
-                       item.published.timestamp(), self.options,
-                       Report(item.feed, item.facts, bool(UPDATE.search(item.title))))
+        return similar(
+            self._window,
+            item.entry_id,
+            self._features(item),
+            item.published.timestamp(),
+            self.options,
+            Report(item.feed, item.facts, bool(UPDATE.search(item.title))),
+        )
 
     def merge(self, keep: int, drop: int) -> None:
         """Story ``drop`` was folded into ``keep``: its items now belong to ``keep``."""
@@ -115,8 +132,9 @@ class StoryIndex:
 
     def similarity(self, a: StoryItem, b: StoryItem) -> float:
         """Score of two items with the window's term rarities (0.0 when a veto applies)."""
-        pair = score_pair(self._features(a), self._features(b), self._window,
-                          self.options.min_shared_terms)
+        pair = score_pair(
+            self._features(a), self._features(b), self._window, self.options.min_shared_terms
+        )
         return pair.score
 
     def _digest(self, title: str) -> bool:
@@ -133,8 +151,10 @@ class StoryIndex:
         return feats
 
 
-def cluster(items: Sequence[StoryItem], options: StoryOptions = StoryOptions(),
-            ) -> dict[int, int]:
+def cluster(
+    items: Sequence[StoryItem],
+    options: StoryOptions = StoryOptions(),
+) -> dict[int, int]:
     """entry_id -> story id, assigning ``items`` in publication order as the pipeline does.
 
     Story ids are 1, 2, ... in order of creation; a merge keeps the smaller id.

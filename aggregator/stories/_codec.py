@@ -21,15 +21,27 @@ def _code_version() -> str:
 FEATURES_VERSION = _code_version()
 
 
-_ENCODER = json.JSONEncoder(separators=(",", ":"))   # json.dumps' output, built once
+_ENCODER = json.JSONEncoder(separators=(",", ":"))  # json.dumps' output, built once
 
 
 def encode(feats: Features) -> str:
-    return _ENCODER.encode([
-        FEATURES_VERSION, feats.terms, feats.names, feats.amounts, feats.all_amounts,
-        sorted(feats.rounds), sorted(feats.events), sorted(feats.lower), sorted(feats.upper),
-        sorted(feats.marked),
-    ])
+    return _ENCODER.encode(
+        [
+            FEATURES_VERSION,
+            feats.terms,
+            feats.names,
+            feats.amounts,
+            feats.all_amounts,
+            sorted(feats.rounds),
+            sorted(feats.events),
+            sorted(feats.lower),
+            sorted(feats.upper),
+            sorted(feats.marked),
+            sorted(feats.approx),
+            feats.products,
+            sorted(feats.openers),
+        ]
+    )
 
 
 def decode(text: str | None) -> Features | None:
@@ -37,10 +49,34 @@ def decode(text: str | None) -> Features | None:
     if not text:
         return None
     data = json.loads(text)
-    if not isinstance(data, list) or len(data) != 10 or data[0] != FEATURES_VERSION:
+    if not isinstance(data, list) or len(data) != 13 or data[0] != FEATURES_VERSION:
         return None
-    _, terms, names, amounts, all_amounts, rounds, events, lower, upper, marked = data
-    return Features(terms=terms, names=tuple(names), amounts=tuple(amounts),
-                    all_amounts=tuple(all_amounts), rounds=frozenset(rounds),
-                    events=frozenset(events), lower=frozenset(lower), upper=frozenset(upper),
-                    marked=frozenset(marked))
+    (
+        _,
+        terms,
+        names,
+        amounts,
+        all_amounts,
+        rounds,
+        events,
+        lower,
+        upper,
+        marked,
+        approx,
+        products,
+        openers,
+    ) = data
+    return Features(
+        terms=terms,
+        names=tuple(names),
+        amounts=tuple(amounts),
+        all_amounts=tuple(all_amounts),
+        rounds=frozenset(rounds),
+        events=frozenset(events),
+        lower=frozenset(lower),
+        upper=frozenset(upper),
+        marked=frozenset(marked),
+        approx=frozenset(approx),
+        products=tuple(products),
+        openers=frozenset(openers),
+    )

@@ -22,15 +22,18 @@ from functools import lru_cache
 
 from aggregator.models import EventFacts
 
-SAME_EVENT_HOURS = 48.0          # reports of one announcement arrive within two days
-AMOUNT_TOLERANCE = 0.15          # USD values converted at shipped rates from other currencies
-EVENT_SCORE = 0.9                # the score of a join the facts decide
+SAME_EVENT_HOURS = 48.0  # reports of one announcement arrive within two days
+AMOUNT_TOLERANCE = 0.15  # USD values converted at shipped rates from other currencies
+EVENT_SCORE = 0.9  # the score of a join the facts decide
 # Kinds of one-sided deals that outlets report under either name ("X raises $1B from Y",
 # "Y invests $1B in X").
 _KIND_GROUP = {"investment": "funding"}
 # An outlet's own later post that is an update of its earlier one.
-UPDATE = re.compile(r"^\s*(?:update[ds]?|updated|correction|corrected)\b|\((?:update[ds]?|updated"
-                    r"|corrected)\)|\bUPDATE\s*\d*\s*:", re.IGNORECASE)
+UPDATE = re.compile(
+    r"^\s*(?:update[ds]?|updated|correction|corrected)\b|\((?:update[ds]?|updated"
+    r"|corrected)\)|\bUPDATE\s*\d*\s*:",
+    re.IGNORECASE,
+)
 
 
 def same_org(x: str, y: str) -> bool:
@@ -70,24 +73,38 @@ def _amounts_differ(a: EventFacts, b: EventFacts) -> bool:
 
 
 def relation(a: EventFacts | None, b: EventFacts | None, gap_hours: float) -> str | None:
-    """"same-event", "facts-conflict", or None (the facts cannot tell)."""
+    """ "same-event", "facts-conflict", or None (the facts cannot tell)."""
     if a is None or b is None or not _heads(a.parties) & _heads(b.parties):
         return None
     same_kind = _group(a.kind) == _group(b.kind)
     about = shared(a.principal, b.principal)
-    if same_kind and about:
-        if _amounts_differ(a, b) or (a.round and b.round and a.round != b.round):
-            return "facts-conflict"
+    if (
+        same_kind
+        and about
+        and (_amounts_differ(a, b) or (a.round and b.round and a.round != b.round))
+    ):
+        return "facts-conflict"
     if gap_hours > SAME_EVENT_HOURS:
         return None
     if len(shared(a.parties, b.parties)) >= 2 and not (same_kind and _amounts_differ(a, b)):
         return "same-event"
-    if same_kind and about and (a.kind in ("funding", "investment", "ipo")
-                                or len(about) == len(a.principal) == len(b.principal)):
+    if (
+        same_kind
+        and about
+        and (
+            a.kind in ("funding", "investment", "ipo")
+            or len(about) == len(a.principal) == len(b.principal)
+        )
+    ):
         return "same-event"
-    if (same_kind and shared(a.parties, b.parties) and a.amount is not None
-            and b.amount is not None and not _amounts_differ(a, b)):
-        return "same-event"             # "… Series D led by SoftBank" / "SoftBank leads $640M"
+    if (
+        same_kind
+        and shared(a.parties, b.parties)
+        and a.amount is not None
+        and b.amount is not None
+        and not _amounts_differ(a, b)
+    ):
+        return "same-event"  # "… Series D led by SoftBank" / "SoftBank leads $640M"
     return None
 
 

@@ -15,7 +15,6 @@ from aggregator.models import EventFacts
 from aggregator.stories._event import party_keys
 from aggregator.stories._text import GENERIC_WEIGHT, Features
 
-
 MIN_POSTINGS = 20
 
 
@@ -25,13 +24,13 @@ class Slot:
 
     entry_id: int
     story_id: int
-    time: float                      # publication time, POSIX seconds
+    time: float  # publication time, POSIX seconds
     features: Features
     url: str | None
     guid: str | None
     feed: str = ""
-    facts: EventFacts | None = None      # the deal reading's parties, kind, amount, round
-    digest: bool = False                 # a newsletter title listing several stories
+    facts: EventFacts | None = None  # the deal reading's parties, kind, amount, round
+    digest: bool = False  # a newsletter title listing several stories
 
 
 class Window:
@@ -46,13 +45,13 @@ class Window:
         self.strong: dict[str, dict[int, None]] = {}
         self.urls: dict[str, dict[int, None]] = {}
         self.guids: dict[str, dict[int, None]] = {}
-        self.parties: dict[str, dict[int, None]] = {}     # party slug -> items naming it
+        self.parties: dict[str, dict[int, None]] = {}  # party slug -> items naming it
         self.story_feeds: dict[int, dict[str, int]] = {}  # story -> feed -> its items there
-        self.digest_count: dict[int, int] = {}            # story -> roundups in it
+        self.digest_count: dict[int, int] = {}  # story -> roundups in it
         self.members: dict[int, dict[int, None]] = {}
-        self.profiles: dict[int, dict[str, float]] = {}   # story -> term -> summed weight
-        self.lower: dict[str, int] = {}     # term -> items writing it in lower case
-        self.upper: dict[str, int] = {}     # term -> items capitalising it mid-sentence
+        self.profiles: dict[int, dict[str, float]] = {}  # story -> term -> summed weight
+        self.lower: dict[str, int] = {}  # term -> items writing it in lower case
+        self.upper: dict[str, int] = {}  # term -> items capitalising it mid-sentence
         self._queue: list[tuple[float, int]] = []
         self.newest = -math.inf
 
@@ -176,9 +175,9 @@ class Window:
         else:
             feeds.pop(slot.feed, None)
         if slot.digest:
-            left = self.digest_count.get(slot.story_id, 0) - 1
-            if left > 0:
-                self.digest_count[slot.story_id] = left
+            digests = self.digest_count.get(slot.story_id, 0) - 1
+            if digests > 0:
+                self.digest_count[slot.story_id] = digests
             else:
                 self.digest_count.pop(slot.story_id, None)
         if slot.story_id not in self.members:

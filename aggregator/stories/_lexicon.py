@@ -7,7 +7,11 @@ EVENT_CLASSES name what happened; two reports whose event classes conflict are n
 
 from __future__ import annotations
 
-STOPWORDS = frozenset("""
+from functools import lru_cache
+from pathlib import Path
+
+STOPWORDS = frozenset(
+    """
 a an the and or but nor of to in on at by for from with without into onto upon about as is are
 was were be been being am do does did done has have had having it its it's this that these those
 there their they them he she his her him we our us you your i me my not no so than then too very
@@ -15,9 +19,11 @@ can could will would shall should may might must just also only even still yet u
 again once here when where why how what which who whom whose while if because though although
 per via vs versus amid among between against before after during over under above below through
 all any both each few more most other some such own same s t ll ve re d m
-""".split())
+""".split()
+)
 
-GENERIC = frozenset("""
+GENERIC = frozenset(
+    """
 says said say saying tell tells told report reports reported reporting news update updates
 new first last next top big biggest small major latest today yesterday tomorrow week weeks month
 months year years day days time times now early late ahead back set sets plan plans deal deals
@@ -32,75 +38,175 @@ how why what who when watch exclusive breaking live analysis opinion video photo
 one two three four five six seven eight nine ten hundred thousand million billion trillion
 make makes made get gets got go goes going take takes took see sees seen show shows
 help helps want wants look looks need needs move moves way ways part
-""".split())
+""".split()
+)
 
 # Event classes: a report naming an event of one class and none of another class it
 # conflicts with is about a different event ("sues" vs "invests" between the same firms).
 EVENT_CLASSES: dict[str, frozenset[str]] = {
-    "invest": frozenset("""
+    "invest": frozenset(
+        """
         invest invests invested investing investment investments investor investors funding
         fund funds funded raise raises raised raising round rounds stake stakes valuation
         valued backing
-    """.split()),
-    "acquire": frozenset("""
+    """.split()
+    ),
+    "acquire": frozenset(
+        """
         acquire acquires acquired acquiring acquisition acquisitions buy buys buying bought
         takeover takeovers merger mergers merge merges merged purchase purchases purchased
         buyout
-    """.split()),
-    "partner": frozenset("""
+    """.split()
+    ),
+    "partner": frozenset(
+        """
         partner partners partnered partnering partnership partnerships alliance collaboration
         collaborate collaborates team teams
-    """.split()),
-    "deal": frozenset("""
+    """.split()
+    ),
+    "deal": frozenset(
+        """
         deal deals agreement agreements pact pacts contract contracts sign signs signed signing
         license licenses licensed licensing
-    """.split()),
-    "legal": frozenset("""
+    """.split()
+    ),
+    "legal": frozenset(
+        """
         sue sues sued suing lawsuit lawsuits suit suits court courts judge judges antitrust
         probe probes litigation complaint complaints regulator regulators fine fined fines
         verdict ruling ruled infringement copyright trial class-action alleging alleges inquiry
         scrutinizes scrutinises investigation
-    """.split()),
-    "launch": frozenset("""
+    """.split()
+    ),
+    "launch": frozenset(
+        """
         launch launches launched launching unveil unveils unveiled release releases released
         debut debuts debuted introduce introduces introduced rollout
-    """.split()),
-    "layoff": frozenset("""
+    """.split()
+    ),
+    "layoff": frozenset(
+        """
         layoff layoffs laid lay lays laying redundancies furlough furloughs jobs workforce
         job-cuts
-    """.split()),
-    "people": frozenset("""
+    """.split()
+    ),
+    "people": frozenset(
+        """
         resign resigns resigned resignation hire hires hired appoint appoints appointed
         appointment depart departs departure ousted oust ousts successor poaches poached
-    """.split()),
-    "results": frozenset("""
+        welcome welcomes welcoming
+    """.split()
+    ),
+    "results": frozenset(
+        """
         earnings revenue revenues profit profits loss losses quarter quarterly results sales
-    """.split()),
+    """.split()
+    ),
 }
 
 # Pairs of classes that cannot describe one event. "partner" and "deal" conflict with neither
 # investments nor acquisitions: deals are routinely called partnerships ("Amazon and Anthropic
 # partner with a $4B deal"); a deal is not a lawsuit, a launch or a layoff.
-EVENT_CONFLICTS = frozenset({
-    frozenset({"invest", "acquire"}),
-    frozenset({"invest", "legal"}), frozenset({"acquire", "legal"}),
-    frozenset({"partner", "legal"}),
-    frozenset({"deal", "legal"}), frozenset({"deal", "launch"}), frozenset({"deal", "layoff"}),
-    frozenset({"invest", "launch"}), frozenset({"acquire", "launch"}),
-    frozenset({"legal", "launch"}),
-    frozenset({"invest", "layoff"}), frozenset({"acquire", "layoff"}),
-    frozenset({"legal", "layoff"}), frozenset({"launch", "layoff"}),
-    frozenset({"invest", "people"}), frozenset({"acquire", "people"}),
-    frozenset({"legal", "people"}), frozenset({"launch", "people"}),
-    frozenset({"invest", "results"}), frozenset({"acquire", "results"}),
-    frozenset({"legal", "results"}), frozenset({"launch", "results"}),
-})
+EVENT_CONFLICTS = frozenset(
+    {
+        frozenset({"invest", "acquire"}),
+        frozenset({"invest", "legal"}),
+        frozenset({"acquire", "legal"}),
+        frozenset({"partner", "legal"}),
+        frozenset({"deal", "legal"}),
+        frozenset({"deal", "launch"}),
+        frozenset({"deal", "layoff"}),
+        frozenset({"invest", "launch"}),
+        frozenset({"acquire", "launch"}),
+        frozenset({"legal", "launch"}),
+        frozenset({"invest", "layoff"}),
+        frozenset({"acquire", "layoff"}),
+        frozenset({"legal", "layoff"}),
+        frozenset({"launch", "layoff"}),
+        frozenset({"invest", "people"}),
+        frozenset({"acquire", "people"}),
+        frozenset({"legal", "people"}),
+        frozenset({"launch", "people"}),
+        frozenset({"invest", "results"}),
+        frozenset({"acquire", "results"}),
+        frozenset({"legal", "results"}),
+        frozenset({"launch", "results"}),
+    }
+)
 
 IRREGULAR = {
-    "sued": "sue", "sues": "sue", "suing": "sue", "bought": "buy", "buys": "buy",
-    "sold": "sell", "sells": "sell", "won": "win", "led": "lead", "leads": "lead",
-    "struck": "strike", "hit": "hit", "hits": "hit", "news": "news", "series": "series",
-    "u.s": "us", "u.s.": "us", "us": "us", "has": "have", "does": "do", "is": "is",
-    "its": "its", "this": "this", "plus": "plus", "less": "less", "gas": "gas",
-    "bias": "bias", "chaos": "chaos", "analysis": "analysis", "ios": "ios", "macos": "macos",
+    "sued": "sue",
+    "sues": "sue",
+    "suing": "sue",
+    "bought": "buy",
+    "buys": "buy",
+    "sold": "sell",
+    "sells": "sell",
+    "won": "win",
+    "led": "lead",
+    "leads": "lead",
+    "struck": "strike",
+    "hit": "hit",
+    "hits": "hit",
+    "news": "news",
+    "series": "series",
+    "u.s": "us",
+    "u.s.": "us",
+    "us": "us",
+    "has": "have",
+    "does": "do",
+    "is": "is",
+    "its": "its",
+    "this": "this",
+    "plus": "plus",
+    "less": "less",
+    "gas": "gas",
+    "bias": "bias",
+    "chaos": "chaos",
+    "analysis": "analysis",
+    "ios": "ios",
+    "macos": "macos",
 }
+
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@lru_cache(maxsize=1)
+def place_stems() -> frozenset[str]:
+    """Stems of the shipped one-word place names (``data/places.txt``, made by
+    ``bench/make_lexicons.py``): a place is never a title's subject ("Seattle-based Atlas
+    Forge cuts 200 jobs" is about Atlas Forge)."""
+    from aggregator.stories._text import stem
+
+    path = DATA / "places.txt"
+    lines = (
+        (line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
+        if path.exists()
+        else iter(())
+    )
+    words = {w for w in lines if w and not w.startswith("#") and " " not in w}
+    return frozenset(stem(w) for w in words | COUNTRY_ALIASES)
+
+
+# Countries as headlines name them, which places.txt (main names only) lacks.
+COUNTRY_ALIASES = frozenset(
+    """
+    britain england scotland wales korea emirates uae holland brussels whitehall beijing
+    washington
+""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def dictionary_stems() -> frozenset[str]:
+    """Stems of the shipped common English words (``data/common_words.txt``): a title's
+    subject that is one of them and only opens a sentence ("Authors sue Lumen Labs",
+    "Welcoming Tomas Reyes") may be no name at all, so it vetoes nothing."""
+    from aggregator.stories._text import stem
+
+    path = DATA / "common_words.txt"
+    if not path.exists():
+        return frozenset()
+    lines = (line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(stem(w) for w in lines if w and not w.startswith("#") and " " not in w)

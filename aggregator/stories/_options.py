@@ -32,8 +32,10 @@ class StoryOptions:
     def __post_init__(self) -> None:
         if self.window_days <= 0:
             raise ValueError("window_days must be positive")
-        if not all(0.0 < x <= 1.0 for x in (self.threshold, self.merge_threshold,
-                                             self.story_merge_threshold)):
+        if not all(
+            0.0 < x <= 1.0
+            for x in (self.threshold, self.merge_threshold, self.story_merge_threshold)
+        ):
             raise ValueError("thresholds must be in (0, 1]")
         if min(self.min_shared_terms, self.support, self.max_postings) < 1 or self.idf_prior < 1:
             raise ValueError("min_shared_terms, support, max_postings, idf_prior must be >= 1")

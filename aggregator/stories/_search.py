@@ -7,11 +7,18 @@ from collections import Counter
 from dataclasses import dataclass
 
 from aggregator.models import EventFacts, StoryDecision
-from aggregator.stories._event import (EVENT_SCORE, SAME_EVENT_HOURS, describe, party_keys,
-                                       relation)
+from aggregator.stories._event import EVENT_SCORE, SAME_EVENT_HOURS, describe, party_keys, relation
 from aggregator.stories._index import Slot, Window
-from aggregator.stories._match import (ANCHOR_SCORE, PairScore, same_subject_event, score_pair,
-                                       subject, veto)
+from aggregator.stories._match import (
+    ANCHOR_SCORE,
+    PairScore,
+    same_names,
+    same_product,
+    same_subject_event,
+    score_pair,
+    subject,
+    veto,
+)
 from aggregator.stories._options import StoryOptions
 from aggregator.stories._text import GENERIC_WEIGHT, Features
 
@@ -28,24 +35,36 @@ def global_guid(guid: str | None) -> str | None:
     return None
 
 
-def exact(window: Window, entry_id: int, url: str | None, guid: str | None,
-          ) -> StoryDecision | None:
+def exact(
+    window: Window,
+    entry_id: int,
+    url: str | None,
+    guid: str | None,
+) -> StoryDecision | None:
     """Same canonical URL, then same GUID, as an item already in the window."""
-    for rule, table, key in (("same-url", window.urls, url),
-                             ("same-guid", window.guids, global_guid(guid))):
+    for rule, table, key in (
+        ("same-url", window.urls, url),
+        ("same-guid", window.guids, global_guid(guid)),
+    ):
         if not key or key not in table:
             continue
         slots = [window.slots[e] for e in table[key]]
         stories = sorted({s.story_id for s in slots})
         first = min((s for s in slots if s.story_id == stories[0]), key=lambda s: s.entry_id)
-        return StoryDecision(entry_id=entry_id, story_id=stories[0], rule=rule, score=1.0,
-                             matched_entry_id=first.entry_id,
-                             merge_story_ids=tuple(stories[1:]))
+        return StoryDecision(
+            entry_id=entry_id,
+            story_id=stories[0],
+            rule=rule,
+            score=1.0,
+            matched_entry_id=first.entry_id,
+            merge_story_ids=tuple(stories[1:]),
+        )
     return None
 
 
-def candidates(window: Window, feats: Features, time: float,
-               options: StoryOptions) -> list[tuple[Slot, int]]:
+def candidates(
+    window: Window, feats: Features, time: float, options: StoryOptions
+) -> list[tuple[Slot, int]]:
     """Window items within the time span that share a rare term and enough informative ones.
 
     Only rare terms are looked up and counted: those in at most 2 % of the window (never
@@ -53,11 +72,14 @@ def candidates(window: Window, feats: Features, time: float,
     """
     span = options.window_days * 86400.0
     limit = min(options.max_postings, window.rare_limit)
-    informative = [t for t, w in feats.terms.items()
-                   if w > GENERIC_WEIGHT and len(window.postings.get(t, ())) <= limit]
+    informative = [
+        t
+        for t, w in feats.terms.items()
+        if w > GENERIC_WEIGHT and len(window.postings.get(t, ())) <= limit
+    ]
     counts: Counter[int] = Counter()
     slots, strong = window.slots, window.strong
-    for term in informative:        # items where the term is informative too (counted in C)
+    for term in informative:  # items where the term is informative too (counted in C)
         counts.update(strong[term].keys() if term in strong else ())
     least = options.min_shared_terms
     hits = [(slots[e], count) for e, count in counts.items() if count >= least]
@@ -120,18 +142,19 @@ class Report:
     update: bool = False
 
 
-PARTY_POSTINGS = 50     # a party named by more items of the window proposes no candidates
+PARTY_POSTINGS = 50  # a party named by more items of the window proposes no candidates
 
 
-def _party_candidates(window: Window, facts: EventFacts | None, time: float,
-                      limit: int) -> list[tuple[Slot, int]]:
+def _party_candidates(
+    window: Window, facts: EventFacts | None, time: float, limit: int
+) -> list[tuple[Slot, int]]:
     """Window items published within ``SAME_EVENT_HOURS`` whose deal reading names one of
     the new item's parties; a party named by more than ``limit`` items of the window
     proposes none (its reports are found by their other words, or by a rarer party)."""
     if facts is None:
         return []
     seen: dict[int, None] = {}
-    for party in sorted(facts.parties):          # (a frozenset's order changes per process)
+    for party in sorted(facts.parties):  # (a frozenset's order changes per process)
         for key in party_keys(party):
             posted = window.parties.get(key, {})
             if len(posted) <= limit:
@@ -146,12 +169,13 @@ def _own_story(window: Window, story: int, report: Report) -> bool:
     return bool(report.feed) and not report.update and window.has_feed(story, report.feed)
 
 
-BRIDGE = 0.6     # a story merge needs the item to score this share of `threshold` with both
+BRIDGE = 0.6  # a story merge needs the item to score this share of `threshold` with both
 HARD = ("event-conflict", "amount-conflict", "round-conflict")
 
 
-def ranked(window: Window, feats: Features, time: float, options: StoryOptions,
-           report: Report = Report()) -> list[tuple[float, PairScore, Slot]]:
+def ranked(
+    window: Window, feats: Features, time: float, options: StoryOptions, report: Report = Report()
+) -> list[tuple[float, PairScore, Slot]]:
     """Candidate stories, best first (ties: older story), with their best-matching item."""
     idf = _Cached(window)
     by_story: dict[int, dict[int, tuple[Slot, int]]] = {}
@@ -164,17 +188,22 @@ def ranked(window: Window, feats: Features, time: float, options: StoryOptions,
     for story, hits in by_story.items():
         if _own_story(window, story, report) or window.closed(story):
             continue
-        judged = _story_score(window, feats, own, list(hits.values()), idf, options, report,
-                              time)
+        judged = _story_score(window, feats, own, list(hits.values()), idf, options, report, time)
         if judged is not None:
             out.append(judged)
     return sorted(out, key=lambda x: (-x[0], x[2].story_id))
 
 
-def _story_score(window: Window, feats: Features, own: str | None,
-                 hits: list[tuple[Slot, int]], idf: _Cached, options: StoryOptions,
-                 report: Report = Report(), time: float = 0.0,
-                 ) -> tuple[float, PairScore, Slot] | None:
+def _story_score(
+    window: Window,
+    feats: Features,
+    own: str | None,
+    hits: list[tuple[Slot, int]],
+    idf: _Cached,
+    options: StoryOptions,
+    report: Report = Report(),
+    time: float = 0.0,
+) -> tuple[float, PairScore, Slot] | None:
     """Score of one story: its best items' scores combined, or its centroid's similarity;
     ``EVENT_SCORE`` when the deal readings say one event (``_event.relation``).
 
@@ -194,29 +223,35 @@ def _story_score(window: Window, feats: Features, own: str | None,
                 continue
             if facts == "same-event":
                 if event is None:
-                    event = (PairScore(EVENT_SCORE, describe(mine, slot.facts, gap),
-                                       rule="same-event"), slot)
+                    event = (
+                        PairScore(EVENT_SCORE, describe(mine, slot.facts, gap), rule="same-event"),
+                        slot,
+                    )
                 continue
         if count == 0:
-            continue                    # found only through a party the facts do not tie
+            continue  # found only through a party the facts do not tie
         why = veto(feats, slot.features, idf, (own, idf.subject(slot)))
         if why in HARD:
             hard += 1
         elif why is not None:
             conflicts += 1
         else:
-            pair = score_pair(feats, slot.features, idf, options.min_shared_terms,
-                              checked=True)
+            pair = score_pair(feats, slot.features, idf, options.min_shared_terms, checked=True)
             if pair.score < ANCHOR_SCORE and same_subject_event(
-                    feats, slot.features, (own, idf.subject(slot)), gap):
+                feats, slot.features, (own, idf.subject(slot)), gap, idf
+            ):
                 pair = PairScore(ANCHOR_SCORE, pair.shared or (own or "",), rule="same-subject")
+            elif pair.score < ANCHOR_SCORE and same_product(feats, slot.features, gap):
+                pair = PairScore(ANCHOR_SCORE, feats.products[:1], rule="same-product")
+            elif pair.score < ANCHOR_SCORE and same_names(feats, slot.features, idf, gap):
+                pair = PairScore(ANCHOR_SCORE, pair.shared, rule="same-names")
             if pair.score > 0:
                 matches.append((pair, slot))
     ok = len(hits) - hard - conflicts
     if hard and hard >= ok:
         return None
     if event is None and not any(count for _, count in hits):
-        return None                     # found through a party only, and the facts say nothing
+        return None  # found through a party only, and the facts say nothing
     if event is not None and not hard:
         best_text = max((p.score for p, _ in matches), default=0.0)
         if best_text < EVENT_SCORE:
@@ -239,8 +274,12 @@ def _story_score(window: Window, feats: Features, own: str | None,
     return round(best, 6), matches[0][0], matches[0][1]
 
 
-def _centroid(window: Window, feats: Features, story: int, evidence: _Cached,
-              ) -> tuple[float, tuple[str, ...]]:
+def _centroid(
+    window: Window,
+    feats: Features,
+    story: int,
+    evidence: _Cached,
+) -> tuple[float, tuple[str, ...]]:
     """Cosine between the item and the story's mean term vector, and the shared terms."""
     idf = evidence.idf
     profile = window.profiles[story]
@@ -262,26 +301,48 @@ def _centroid(window: Window, feats: Features, story: int, evidence: _Cached,
     return dot / (norm_item * norm_story), tuple(shared)
 
 
-def similar(window: Window, entry_id: int, feats: Features, time: float,
-            options: StoryOptions, report: Report = Report()) -> StoryDecision:
+def similar(
+    window: Window,
+    entry_id: int,
+    feats: Features,
+    time: float,
+    options: StoryOptions,
+    report: Report = Report(),
+) -> StoryDecision:
     """Join the most similar story at or above the threshold, else start a new one."""
     ranking = ranked(window, feats, time, options, report)
     if not ranking or ranking[0][0] < options.threshold:
         score, shared = (ranking[0][0], ranking[0][1].shared) if ranking else (0.0, ())
-        return StoryDecision(entry_id=entry_id, story_id=None, rule="new", score=score,
-                             shared_terms=shared)
+        return StoryDecision(
+            entry_id=entry_id, story_id=None, rule="new", score=score, shared_terms=shared
+        )
     score, pair, slot = ranking[0]
     bar = max(options.threshold, options.merge_threshold)
     feeds = window.feeds_of(slot.story_id) | ({report.feed} if report.feed else set())
-    merges = tuple(sorted(_close_stories(
-        window, feats, slot.story_id,
-        [(x >= bar, s.story_id, p.rule == "same-event") for x, p, s in ranking[1:]
-         if x >= BRIDGE * options.threshold
-         and not (window.feeds_of(s.story_id) & feeds)],     # an outlet's own stories stay
-        options.story_merge_threshold)))
-    return StoryDecision(entry_id=entry_id, story_id=slot.story_id, rule=pair.rule,
-                         score=score, shared_terms=pair.shared,
-                         matched_entry_id=slot.entry_id, merge_story_ids=merges)
+    merges = tuple(
+        sorted(
+            _close_stories(
+                window,
+                feats,
+                slot.story_id,
+                [
+                    (x >= bar, s.story_id, p.rule == "same-event")
+                    for x, p, s in ranking[1:]
+                    if x >= BRIDGE * options.threshold and not (window.feeds_of(s.story_id) & feeds)
+                ],  # an outlet's own stories stay
+                options.story_merge_threshold,
+            )
+        )
+    )
+    return StoryDecision(
+        entry_id=entry_id,
+        story_id=slot.story_id,
+        rule=pair.rule,
+        score=score,
+        shared_terms=pair.shared,
+        matched_entry_id=slot.entry_id,
+        merge_story_ids=merges,
+    )
 
 
 def _vector(profile: dict[str, float], size: int, idf: _Cached) -> dict[str, float]:
@@ -291,8 +352,9 @@ def _vector(profile: dict[str, float], size: int, idf: _Cached) -> dict[str, flo
     return {t: w / norm for t, w in vec.items()}
 
 
-def _close_stories(window: Window, feats: Features, story: int,
-                   others: list[tuple[bool, int, bool]], cut: float) -> set[int]:
+def _close_stories(
+    window: Window, feats: Features, story: int, others: list[tuple[bool, int, bool]], cut: float
+) -> set[int]:
     """Stories to merge into ``story`` once the item joins it.
 
     ``others``: (the item alone matches it at the merge threshold, story id, the deal
@@ -325,5 +387,4 @@ def _close_stories(window: Window, feats: Features, story: int,
 
 def _first(window: Window, story: int) -> Slot:
     """The story's oldest item still in the window."""
-    return min((window.slots[e] for e in window.members[story]),
-               key=lambda s: (s.time, s.entry_id))
+    return min((window.slots[e] for e in window.members[story]), key=lambda s: (s.time, s.entry_id))

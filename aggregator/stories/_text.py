@@ -8,49 +8,156 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping, NamedTuple
+from itertools import pairwise
+from typing import NamedTuple
 
 from aggregator.stories._lexicon import EVENT_CLASSES, GENERIC, IRREGULAR, STOPWORDS
 
-SUMMARY_CHARS = 400          # only the lead of a summary is read
+SUMMARY_CHARS = 400  # only the lead of a summary is read
 GENERIC_WEIGHT = 0.25
 NAME_WEIGHT = 1.5
 AMOUNT_WEIGHT = 2.0
 NUMBER_WEIGHT = 0.5
 SUMMARY_FACTOR = 0.5
-LEXICON_SIZE = 200_000       # memoised spellings per index before the memo is reset
+LEXICON_SIZE = 200_000  # memoised spellings per index before the memo is reset
 
 _SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "t": 1e12,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "t": 1e12,
     # other languages' reports of one deal ("85 millions d'euros", "1 Milliarde Dollar")
-    "millions": 1e6, "millionen": 1e6, "millones": 1e6, "milioni": 1e6, "milhões": 1e6,
-    "mio": 1e6, "milliard": 1e9, "milliards": 1e9, "milliarde": 1e9, "milliarden": 1e9,
-    "mrd": 1e9, "miliardi": 1e9, "bilhões": 1e9,
+    "millions": 1e6,
+    "millionen": 1e6,
+    "millones": 1e6,
+    "milioni": 1e6,
+    "milhões": 1e6,
+    "mio": 1e6,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "milliarde": 1e9,
+    "milliarden": 1e9,
+    "mrd": 1e9,
+    "miliardi": 1e9,
+    "bilhões": 1e9,
+    "crore": 1e7,
+    "crores": 1e7,
+    "cr": 1e7,
+    "lakh": 1e5,
+    "lakhs": 1e5,
 }
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Rough US dollars per unit, only to tell whether reports in other currencies name one
+# amount ("€120 million" / "$130M"): such amounts match within ``APPROX_TOLERANCE``.
+USD_PER = {
+    "usd": 1.0,
+    "eur": 1.1,
+    "gbp": 1.3,
+    "jpy": 0.0068,
+    "cny": 0.14,
+    "hkd": 0.128,
+    "inr": 0.012,
+    "brl": 0.19,
+    "krw": 0.00072,
+    "cad": 0.73,
+    "aud": 0.66,
+    "sgd": 0.75,
+    "chf": 1.15,
+}
+_CURRENCY = {
+    "us$": "usd",
+    "usd": "usd",
+    "$": "usd",
+    "dollar": "usd",
+    "dollars": "usd",
+    "dólares": "usd",
+    "dollari": "usd",
+    "us-dollar": "usd",
+    "€": "eur",
+    "eur": "eur",
+    "euro": "eur",
+    "euros": "eur",
+    "£": "gbp",
+    "gbp": "gbp",
+    "pounds": "gbp",
+    "pound": "gbp",
+    "¥": "jpy",
+    "jpy": "jpy",
+    "yen": "jpy",
+    "円": "jpy",
+    "ドル": "usd",
+    "美元": "usd",
+    "元": "cny",
+    "人民币": "cny",
+    "rmb": "cny",
+    "cny": "cny",
+    "yuan": "cny",
+    "港元": "hkd",
+    "港币": "hkd",
+    "hk$": "hkd",
+    "₹": "inr",
+    "rs": "inr",
+    "rs.": "inr",
+    "inr": "inr",
+    "r$": "brl",
+    "reais": "brl",
+    "₩": "krw",
+    "krw": "krw",
+    "원": "krw",
+    "c$": "cad",
+    "a$": "aud",
+    "s$": "sgd",
+    "chf": "chf",
+}
 # "$4 billion", "$4B", "US$ 2.75bn", "€500m", "$1-2 billion"
 _MONEY_PREFIXED = re.compile(
-    r"(?<![\w$€£¥])(?P<cur>US\$|USD\s?|\$|€|EUR\s?|£|GBP\s?|¥)\s?(?P<n1>" + _NUM + r")"
+    r"(?<![\w$€£¥₹₩])(?P<cur>US\$|HK\$|[RACS]\$|USD\s?|\$|€|EUR\s?|£|GBP\s?|¥|JPY\s?"
+    r"|RMB\s?|CNY\s?|₹|Rs\.?\s?|INR\s?|₩|KRW\s?|CHF\s?)\s?(?P<n1>" + _NUM + r")"
     r"(?:\s?[-–]\s?(?P<n2>" + _NUM + r"))?"
-    r"(?:\s?(?P<sc>trillion|billion|million|thousand|tn|bn|mn|mln|[kmbt])\b)?",
+    r"(?:\s?(?P<sc>trillion|billion|million|thousand|crores?|cr|lakhs?|millions|millionen"
+    r"|millones|milioni|milhões|mio|milliards?|milliarden?|mrd|miliardi|bilhões|tn|bn|mn|mln"
+    r"|[kmbt])\b)?",
     re.IGNORECASE,
 )
 # "4bn", "4 billion dollars", "300 million euros" (no currency sign in front)
 _MONEY_BARE = re.compile(
-    r"(?<![\w.,])(?P<n1>" + _NUM.replace(r"(?:\.\d+)", r"(?:[.,]\d+)") + r")\s?(?P<sc>trillion|billion"
+    r"(?<![\w.,])(?P<n1>"
+    + _NUM.replace(r"(?:\.\d+)", r"(?:[.,]\d+)")
+    + r")\s?(?P<sc>trillion|billion"
     r"|million|tn|bn|mn|mln|millions|millionen|millones|milioni|milhões|mio|milliards?"
     r"|milliarden?|mrd|miliardi|bilhões)(?![\w])\.?"
-    r"(?:\s(?:d['’]|de\s|di\s)?(?P<cur>dollars?|euros?|pounds|yuan|yen|usd|eur|gbp|us-dollar"
+    r"(?:\s(?:d['’]|de\s|di\s)?(?P<cur>dollars?|euros?|pounds?|yuan|yen|usd|eur|gbp|us-dollar"
     r"|dólares|dollari|reais))?",
     re.IGNORECASE,
 )
+# "300億円", "10亿元", "46亿港元", "1.38亿美元", "5000억원"
+_MONEY_CJK = re.compile(
+    r"(?P<n1>" + _NUM + r")\s?(?P<sc>億|亿|万|萬|兆|억)\s?"
+    r"(?P<cur>円|元|人民币|港元|港币|美元|ドル|원)"
+)
+_CJK_SCALES = {"億": 1e8, "亿": 1e8, "万": 1e4, "萬": 1e4, "兆": 1e12, "억": 1e8}
+# Where a script changes inside a word ("Kairoに300億円出資"): words split there.
+_SCRIPT_EDGE = re.compile(
+    r"(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?=[A-Za-z0-9])"
+    r"|(?<=[A-Za-z0-9])(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
+)
+APPROX_TOLERANCE = 0.15
 # What each pattern above cannot match without: a cheap look before the costly one
-_MAY_PREFIX = re.compile(r"[$€£¥]|usd|eur|gbp", re.IGNORECASE)
+_MAY_PREFIX = re.compile(r"[$€£¥₹₩]|usd|eur|gbp|jpy|rmb|cny|rs|inr|krw|chf", re.IGNORECASE)
 _MAY_SCALE = re.compile(r"illion|illon|illiard|iliard|ilh|tn|bn|mn|mln|mio|mrd", re.IGNORECASE)
-_ROUND = re.compile(r"\b(?:series\s+(?P<letter>[a-h])|(?P<kind>pre-seed|seed))\b(?!-)",
-                    re.IGNORECASE)
+_ROUND = re.compile(
+    r"\b(?:series\s+(?P<letter>[a-h])|(?P<kind>pre-seed|seed))\b(?!-)", re.IGNORECASE
+)
 _WORD = re.compile(r"[^\W_][\w'’&.\-]*")
 
 
@@ -59,15 +166,17 @@ class Features:
     """What the matcher compares. ``terms`` maps each term to its base weight."""
 
     terms: Mapping[str, float]
-    names: tuple[str, ...]             # capitalised non-generic title words, in order
-    amounts: tuple[float, ...]         # money values in the title
-    all_amounts: tuple[float, ...]     # money values in title and summary
-    rounds: frozenset[str]             # series-a, seed, ... in the title
-    events: frozenset[str]             # event classes named in the title
-    lower: frozenset[str] = frozenset()    # terms written in lower case (common words)
-    upper: frozenset[str] = frozenset()    # capitalised mid-sentence in sentence case (names)
-    marked: frozenset[str] = frozenset()   # inner capitals (OpenAI, eBay): names
-
+    names: tuple[str, ...]  # capitalised non-generic title words, in order
+    amounts: tuple[float, ...]  # money values in the title
+    all_amounts: tuple[float, ...]  # money values in title and summary
+    rounds: frozenset[str]  # series-a, seed, ... in the title
+    events: frozenset[str]  # event classes named in the title
+    lower: frozenset[str] = frozenset()  # terms written in lower case (common words)
+    upper: frozenset[str] = frozenset()  # capitalised mid-sentence in sentence case (names)
+    marked: frozenset[str] = frozenset()  # inner capitals (OpenAI, eBay): names
+    approx: frozenset[float] = frozenset()  # amounts converted from another currency
+    products: tuple[str, ...] = ()  # title name pairs in order: "quill code", "lumen 2"
+    openers: frozenset[str] = frozenset()  # title names that open a sentence ("Authors sue…")
 
 
 def stem(word: str) -> str:
@@ -97,8 +206,9 @@ def _tidy(stem_: str) -> str:
 
 
 _GENERIC_STEMS = frozenset(stem(w) for w in GENERIC) | GENERIC
-_EVENT_STEMS = {name: frozenset(stem(w) for w in words) | words
-                for name, words in EVENT_CLASSES.items()}
+_EVENT_STEMS = {
+    name: frozenset(stem(w) for w in words) | words for name, words in EVENT_CLASSES.items()
+}
 
 
 def amount_token(value: float) -> str:
@@ -110,33 +220,53 @@ def amount_token(value: float) -> str:
 
 
 def _number(text: str) -> float:
-    if re.fullmatch(r"\d+,\d{1,2}", text):          # "1,2 milliard": a decimal comma
+    if re.fullmatch(r"\d+,\d{1,2}", text):  # "1,2 milliard": a decimal comma
         return float(text.replace(",", "."))
     return float(text.replace(",", ""))
 
 
-def _money(text: str) -> tuple[str, list[tuple[float, bool]]]:
-    """Amounts in ``text`` as (value, is_money) and the text with them blanked out."""
-    found: list[tuple[float, bool]] = []
+def _usd(value: float, currency: str | None) -> tuple[float, bool]:
+    """``value`` in rough US dollars, and whether it was converted from another currency."""
+    code = _CURRENCY.get((currency or "").strip().lower(), "usd")
+    if code == "usd":
+        return value, False
+    return float(f"{value * USD_PER[code]:.4g}"), True
+
+
+def _money(text: str) -> tuple[str, list[tuple[float, bool, bool]]]:
+    """Amounts in ``text`` as (value in USD, is_money, converted) and the text with them
+    blanked out."""
+    found: list[tuple[float, bool, bool]] = []
 
     def prefixed(match: re.Match[str]) -> str:
         scale = _SCALES[match["sc"].lower()] if match["sc"] else 1.0
-        found.append((_number(match["n1"]) * scale, True))
-        if match["n2"]:
-            found.append((_number(match["n2"]) * scale, True))
+        for group in ("n1", "n2"):
+            if match[group]:
+                found.append((*_pair(_usd(_number(match[group]) * scale, match["cur"])),))
         return " "
 
     def bare(match: re.Match[str]) -> str:
         short = match["sc"].lower() in ("tn", "bn", "mn", "mln", "mio", "mrd")
-        found.append((_number(match["n1"]) * _SCALES[match["sc"].lower()],
-                      short or bool(match["cur"])))
+        value, converted = _usd(_number(match["n1"]) * _SCALES[match["sc"].lower()], match["cur"])
+        found.append((value, short or bool(match["cur"]), converted))
+        return " "
+
+    def cjk(match: re.Match[str]) -> str:
+        value, converted = _usd(_number(match["n1"]) * _CJK_SCALES[match["sc"]], match["cur"])
+        found.append((value, True, converted))
         return " "
 
     if _MAY_PREFIX.search(text):
         text = _MONEY_PREFIXED.sub(prefixed, text)
     if _MAY_SCALE.search(text):
         text = _MONEY_BARE.sub(bare, text)
+    if not text.isascii():
+        text = _MONEY_CJK.sub(cjk, text)
     return text, found
+
+
+def _pair(reading: tuple[float, bool]) -> tuple[float, bool, bool]:
+    return reading[0], True, reading[1]
 
 
 def _rounds(text: str) -> tuple[str, set[str]]:
@@ -196,9 +326,12 @@ class _Part:
     amounts: list[float]
     rounds: set[str]
     events: set[str]
-    lower: set[str]           # seen in lower case: evidence of a common word
-    upper: set[str]           # capitalised inside a sentence-case sentence: evidence of a name
-    marked: set[str]          # capitals inside the word (OpenAI): a name
+    lower: set[str]  # seen in lower case: evidence of a common word
+    upper: set[str]  # capitalised inside a sentence-case sentence: evidence of a name
+    marked: set[str]  # capitals inside the word (OpenAI): a name
+    approx: set[float]  # amounts converted from another currency
+    products: list[str]  # "quill code", "lumen 2": a name and the name or number after it
+    openers: set[str]  # names that open a sentence (capitalised whatever they are)
 
 
 _SENTENCE = re.compile(r"[:.!?|;]\s+|\s[-–—]\s")
@@ -210,12 +343,12 @@ class Word(NamedTuple):
     """What one surface word is, from its spelling alone (memoised in a :data:`Lexicon`)."""
 
     term: str
-    kind: str                 # stop, number, generic, marked, name, lower, other
-    letters: bool             # alphabetic, 2+ characters (counts for ALL CAPS detection)
-    upper: bool               # all capitals
-    content: bool             # alphabetic and not a stop word (counts for Title Case)
-    cap: bool                 # starts with a capital
-    events: frozenset[str]    # event classes the word names
+    kind: str  # stop, number, generic, marked, name, lower, other
+    letters: bool  # alphabetic, 2+ characters (counts for ALL CAPS detection)
+    upper: bool  # all capitals
+    content: bool  # alphabetic and not a stop word (counts for Title Case)
+    cap: bool  # starts with a capital
+    events: frozenset[str]  # event classes the word names
 
 
 # Raw token (as the word pattern finds it) -> the words it holds.
@@ -235,26 +368,47 @@ def _describe(surface: str) -> Word:
     term, kind = classify(surface)
     lowered = surface.lower()
     alpha = surface.isalpha()
-    events = frozenset(name for name, stems in _EVENT_STEMS.items()
-                       if lowered in stems or term in stems)
-    return Word(term, kind, alpha and len(surface) > 1, surface.isupper(),
-                alpha and lowered not in STOPWORDS, surface[0].isupper(), events)
+    events = frozenset(
+        name for name, stems in _EVENT_STEMS.items() if lowered in stems or term in stems
+    )
+    return Word(
+        term,
+        kind,
+        alpha and len(surface) > 1,
+        surface.isupper(),
+        alpha and lowered not in STOPWORDS,
+        surface[0].isupper(),
+        events,
+    )
 
 
 def _read(text: str, lexicon: Lexicon) -> _Part:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text).replace("’", "'")
-    money: list[tuple[float, bool]] = []
+    money: list[tuple[float, bool, bool]] = []
     rounds: set[str] = set()
     if _DIGIT.search(text):
         text, money = _money(text)
+    if not text.isascii():
+        text = _SCRIPT_EDGE.sub(" ", text)
     if _HAS_ROUND.search(text):
         text, rounds = _rounds(text)
-    part = _Part({amount_token(v): AMOUNT_WEIGHT for v, _ in money}, [],
-                 [v for v, is_money in money if is_money], rounds, set(), set(), set(), set())
-    for name in sorted(rounds):          # a fixed order, not the hash seed's
+    part = _Part(
+        {amount_token(v): AMOUNT_WEIGHT for v, _, _ in money},
+        [],
+        [v for v, is_money, _ in money if is_money],
+        rounds,
+        set(),
+        set(),
+        set(),
+        set(),
+        {v for v, is_money, converted in money if is_money and converted},
+        [],
+        set(),
+    )
+    for name in sorted(rounds):  # a fixed order, not the hash seed's
         part.terms[name] = 1.0
-        part.events.add("invest")            # a funding round is an investment
+        part.events.add("invest")  # a funding round is an investment
     sentences = []
     get = lexicon.get
     for chunk in _SENTENCE.split(text):
@@ -274,8 +428,12 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
 
 
 def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> None:
-    """Add one sentence's words to ``part`` (weights, names, case evidence, events)."""
+    """Add one sentence's words to ``part`` (weights, names, case evidence, events, products)."""
     terms = part.terms
+    if caps_ok:
+        _products(part.products, words)
+        if words and words[0].kind in ("name", "marked"):
+            part.openers.add(words[0].term)
     for position, (term, kind, _, _, _, _, events) in enumerate(words):
         if events:
             part.events.update(events)
@@ -299,6 +457,32 @@ def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> Non
             part.lower.add(term)
         if terms.get(term, 0.0) < weight:
             terms[term] = weight
+
+
+# Second words that make a pair the name of a company, not of a product ("Lumen Labs").
+COMPANY_WORDS = frozenset(
+    stem(w)
+    for w in """
+    lab labs ai inc corp co ltd llc plc group holdings technologies technology robotics
+    systems capital ventures partners bio therapeutics security analytics health cloud
+    compute computing semiconductor semiconductors software networks dynamics research
+    """.split()
+)
+
+
+def _products(found: list[str], words: list[Word]) -> None:
+    """Pairs of a name and the name or number right after it ("Quill Code", "Lumen 2",
+    "Kairo-3"): what a product is called. Event words and company words do not count, nor,
+    in a sentence with a launch word, what comes before it ("Hugging Face launches …")."""
+    start = next((k for k, w in enumerate(words) if "launch" in w.events), 0)
+    words = words[start:]
+    for first, second in pairwise(words):
+        if first.kind not in ("name", "marked") or first.events or second.events:
+            continue
+        if second.kind in ("name", "marked", "number") and second.term not in COMPANY_WORDS:
+            pair = f"{first.term} {second.term}"
+            if pair not in found:
+                found.append(pair)
 
 
 def classify(surface: str) -> tuple[str, str]:
@@ -335,8 +519,14 @@ def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Featur
                 terms[term] = weight * SUMMARY_FACTOR
         all_amounts += body.amounts
     return Features(
-        terms=terms, names=tuple(head.names), amounts=tuple(head.amounts),
-        all_amounts=tuple(all_amounts), rounds=frozenset(head.rounds),
+        approx=frozenset(head.approx | (body.approx if body else set())),
+        products=tuple(head.products),
+        openers=frozenset(head.openers),
+        terms=terms,
+        names=tuple(head.names),
+        amounts=tuple(head.amounts),
+        all_amounts=tuple(all_amounts),
+        rounds=frozenset(head.rounds),
         events=frozenset(head.events),
         lower=frozenset(head.lower | (body.lower if body else set())),
         upper=frozenset(head.upper | (body.upper if body else set())),

@@ -23,16 +23,26 @@ from typing import Any
 
 import aiohttp
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-extensions", "--hide-scrollbars", "--mute-audio"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--hide-scrollbars",
+    "--mute-audio",
+]
 WIDTH, HEIGHT = 1280, 900
 
 
 @dataclass
 class PageVisit:
     url: str
-    errors: list[str] = field(default_factory=list)       # console errors, exceptions, log
+    errors: list[str] = field(default_factory=list)  # console errors, exceptions, log
     values: dict[str, Any] = field(default_factory=dict)  # results of evaluated expressions
     screenshot: bytes = b""
 
@@ -90,10 +100,10 @@ def errors_in(events: list[dict[str, Any]]) -> list[str]:
     found = []
     for ev in events:
         params = ev.get("params", {})
-        if ev["method"] == "Runtime.consoleAPICalled" and params.get("type") in ("error",
-                                                                                 "assert"):
-            text = " ".join(str(a.get("value", a.get("description", "")))
-                            for a in params.get("args", []))
+        if ev["method"] == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+            text = " ".join(
+                str(a.get("value", a.get("description", ""))) for a in params.get("args", [])
+            )
             found.append(f"console.{params['type']}: {text}")
         elif ev["method"] == "Runtime.exceptionThrown":
             details = params.get("exceptionDetails", {})
@@ -119,10 +129,20 @@ class Browser:
         self.profile.mkdir(parents=True, exist_ok=True)
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen(
-                [self.program, *FLAGS, f"--user-data-dir={self.profile}",
-                 f"--window-size={WIDTH},{HEIGHT}", "--remote-debugging-address=127.0.0.1",
-                 "--remote-debugging-port=0", "about:blank"],
-                stdout=out, stderr=out, stdin=subprocess.DEVNULL, start_new_session=True)
+                [
+                    self.program,
+                    *FLAGS,
+                    f"--user-data-dir={self.profile}",
+                    f"--window-size={WIDTH},{HEIGHT}",
+                    "--remote-debugging-address=127.0.0.1",
+                    "--remote-debugging-port=0",
+                    "about:blank",
+                ],
+                stdout=out,
+                stderr=out,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
         port_file = self.profile / "DevToolsActivePort"
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -145,7 +165,7 @@ class Browser:
                 self.proc.kill()
                 self.proc.wait()
         try:
-            os.killpg(self.proc.pid, signal.SIGKILL)   # leftover renderer/zygote children
+            os.killpg(self.proc.pid, signal.SIGKILL)  # leftover renderer/zygote children
         except ProcessLookupError:
             pass
         self.proc = None
@@ -158,18 +178,25 @@ async def page(port: int) -> AsyncIterator[DevTools]:
         async with session.get(f"http://127.0.0.1:{port}/json/list") as resp:
             targets = await resp.json(content_type=None)
         target = next(t for t in targets if t.get("type") == "page")
-        async with session.ws_connect(target["webSocketDebuggerUrl"],
-                                      max_msg_size=64 * 1024 * 1024) as ws:
+        async with session.ws_connect(
+            target["webSocketDebuggerUrl"], max_msg_size=64 * 1024 * 1024
+        ) as ws:
             tools = DevTools(ws)
             for domain in ("Runtime", "Log", "Page"):
                 await tools.call(f"{domain}.enable")
-            await tools.call("Emulation.setDeviceMetricsOverride", width=WIDTH, height=HEIGHT,
-                             deviceScaleFactor=1, mobile=False)
+            await tools.call(
+                "Emulation.setDeviceMetricsOverride",
+                width=WIDTH,
+                height=HEIGHT,
+                deviceScaleFactor=1,
+                mobile=False,
+            )
             yield tools
 
 
-async def visit(tools: DevTools, url: str, expressions: dict[str, str],
-                screenshot: bool = True) -> PageVisit:
+async def visit(
+    tools: DevTools, url: str, expressions: dict[str, str], screenshot: bool = True
+) -> PageVisit:
     """Load ``url``, wait for its load event, evaluate ``expressions``, take a screenshot."""
     start = len(tools.events)
     await tools.call("Page.navigate", url=url)
@@ -177,8 +204,7 @@ async def visit(tools: DevTools, url: str, expressions: dict[str, str],
     await tools.drain(0.3)
     result = PageVisit(url)
     for name, expression in expressions.items():
-        answer = await tools.call("Runtime.evaluate", expression=expression,
-                                  returnByValue=True)
+        answer = await tools.call("Runtime.evaluate", expression=expression, returnByValue=True)
         result.values[name] = answer.get("result", {}).get("value")
     if screenshot:
         shot = await tools.call("Page.captureScreenshot", format="png")

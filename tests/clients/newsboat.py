@@ -35,21 +35,41 @@ class Newsboat:
         self.error_log = home / "error.log"
         self.set_urls(urls)
         self.config_file.write_text(
-            CONFIG_TEMPLATE.read_text().replace("{error_log}", str(self.error_log)))
+            CONFIG_TEMPLATE.read_text().replace("{error_log}", str(self.error_log))
+        )
 
     def set_urls(self, urls: list[str]) -> None:
         self.urls_file.write_text("".join(f"{url}\n" for url in urls))
 
     def run(self, *command: str) -> str:
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(self.home),
-               "XDG_CONFIG_HOME": str(self.home / ".config"),
-               "XDG_DATA_HOME": str(self.home / ".local"), "LANG": "C.UTF-8", "TERM": "dumb"}
-        args = [self.program, "-u", str(self.urls_file), "-C", str(self.config_file),
-                "-c", str(self.cache_file)]
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(self.home),
+            "XDG_CONFIG_HOME": str(self.home / ".config"),
+            "XDG_DATA_HOME": str(self.home / ".local"),
+            "LANG": "C.UTF-8",
+            "TERM": "dumb",
+        }
+        args = [
+            self.program,
+            "-u",
+            str(self.urls_file),
+            "-C",
+            str(self.config_file),
+            "-c",
+            str(self.cache_file),
+        ]
         for cmd in command:
             args += ["-x", cmd]
-        proc = subprocess.run(args, check=False, env=env, capture_output=True, text=True,
-                              timeout=30, stdin=subprocess.DEVNULL)
+        proc = subprocess.run(
+            args,
+            check=False,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            stdin=subprocess.DEVNULL,
+        )
         assert proc.returncode == 0, f"newsboat {command}: {proc.stdout}{proc.stderr}"
         return proc.stdout
 

@@ -7,7 +7,7 @@ import zlib
 from dataclasses import dataclass
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
-CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}   # colour type -> samples per pixel
+CHANNELS = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}  # colour type -> samples per pixel
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,7 @@ class PngInfo:
     height: int
     bit_depth: int
     colour_type: int
-    raw_size: int          # bytes of decompressed (filtered) scanlines
+    raw_size: int  # bytes of decompressed (filtered) scanlines
 
 
 def inspect(data: bytes) -> PngInfo:
@@ -25,9 +25,9 @@ def inspect(data: bytes) -> PngInfo:
         raise ValueError("not a PNG signature")
     pos, header, idat, ended = len(SIGNATURE), b"", bytearray(), False
     while pos < len(data) and not ended:
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
-        (crc,) = struct.unpack(">I", data[pos + 8 + length:pos + 12 + length])
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + length]
+        (crc,) = struct.unpack(">I", data[pos + 8 + length : pos + 12 + length])
         if zlib.crc32(kind + body) != crc:
             raise ValueError(f"bad CRC in {kind!r} chunk")
         if kind == b"IHDR":

@@ -17,7 +17,7 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from aggregator.cli import cli
+from aggregator.runtime.cli import cli
 
 
 def free_port() -> int:
@@ -44,9 +44,15 @@ def code_of(tree: Path | None, env: dict[str, str]) -> dict[str, Any]:
 
 def old_aggregator(tree: Path, config: Path, *args: str) -> str:
     """Run one CLI command with the ``aggregator`` package of ``tree``; return its output."""
-    proc = subprocess.run([sys.executable, "-m", "aggregator", "--config", str(config), *args],
-                          capture_output=True, text=True, timeout=300, check=False,
-                          stdin=subprocess.DEVNULL, **code_of(tree, dict(os.environ)))
+    proc = subprocess.run(
+        [sys.executable, "-m", "aggregator", "--config", str(config), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        stdin=subprocess.DEVNULL,
+        **code_of(tree, dict(os.environ)),
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return proc.stdout + proc.stderr
 
@@ -70,8 +76,9 @@ def get(url: str) -> Response:
 class Server:
     """`python -m aggregator --config CONFIG serve` as a subprocess; start, stop, restart."""
 
-    def __init__(self, config: Path, port: int, log: Path, *,
-                 pythonpath: Path | None = None) -> None:
+    def __init__(
+        self, config: Path, port: int, log: Path, *, pythonpath: Path | None = None
+    ) -> None:
         """``pythonpath``: a tree whose ``aggregator`` package is run instead of this one
         (another version's code, e.g. a ``git archive`` of an older commit)."""
         self.config = config
@@ -87,8 +94,11 @@ class Server:
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "aggregator", "--config", str(self.config), "serve"],
-                stdout=out, stderr=out, stdin=subprocess.DEVNULL,
-                **code_of(self.pythonpath, {**os.environ, "PYTHONUNBUFFERED": "1"}))
+                stdout=out,
+                stderr=out,
+                stdin=subprocess.DEVNULL,
+                **code_of(self.pythonpath, {**os.environ, "PYTHONUNBUFFERED": "1"}),
+            )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             assert self.proc.poll() is None, f"serve exited:\n{self.log.read_text()}"

@@ -23,8 +23,12 @@ def entries(document: bytes) -> list[tuple[str, str]]:
         raise ValueError(f"not an Atom feed: root element {root.tag}")
     found = []
     for entry in root.findall(ATOM + "entry"):
-        found.append(((entry.findtext(ATOM + "id") or "").strip(),
-                      (entry.findtext(ATOM + "title") or "").strip()))
+        found.append(
+            (
+                (entry.findtext(ATOM + "id") or "").strip(),
+                (entry.findtext(ATOM + "title") or "").strip(),
+            )
+        )
     return sorted(found)
 
 

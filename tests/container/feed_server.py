@@ -16,7 +16,7 @@ import argparse
 import signal
 import sys
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -48,7 +48,8 @@ def rss_document(now: datetime) -> bytes:
         '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
         "<title>Smoke Wire</title><link>https://smoke.example/</link>"
         "<description>Container smoke-test feed</description>"
-        + "".join(items) + "</channel></rss>\n"
+        + "".join(items)
+        + "</channel></rss>\n"
     ).encode("utf-8")
 
 
@@ -70,7 +71,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def serve(port_file: Path, lifetime: float) -> None:
-    Handler.body = rss_document(datetime.now(timezone.utc))
+    Handler.body = rss_document(datetime.now(UTC))
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     stop = threading.Event()
 

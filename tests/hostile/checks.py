@@ -10,9 +10,10 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import feedparser
 import lxml.html
@@ -22,27 +23,80 @@ from .cases import SENTINEL
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 RNG = Path(__file__).resolve().parent.parent / "data" / "atom.rng"
-ACTIVE_TAGS = frozenset({
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
-    "input", "button", "textarea", "select", "base", "meta", "link", "svg", "math",
-    "template", "noscript", "animate", "set", "maction",
-})
-URL_ATTRS = frozenset({
-    "href", "src", "action", "formaction", "srcset", "background", "poster", "data",
-    "cite", "longdesc", "usemap", "lowsrc", "dynsrc", "ping", "manifest", "codebase",
-    "icon", "xmlurl", "htmlurl", "url", "uri",
-})
+ACTIVE_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "form",
+        "input",
+        "button",
+        "textarea",
+        "select",
+        "base",
+        "meta",
+        "link",
+        "svg",
+        "math",
+        "template",
+        "noscript",
+        "animate",
+        "set",
+        "maction",
+    }
+)
+URL_ATTRS = frozenset(
+    {
+        "href",
+        "src",
+        "action",
+        "formaction",
+        "srcset",
+        "background",
+        "poster",
+        "data",
+        "cite",
+        "longdesc",
+        "usemap",
+        "lowsrc",
+        "dynsrc",
+        "ping",
+        "manifest",
+        "codebase",
+        "icon",
+        "xmlurl",
+        "htmlurl",
+        "url",
+        "uri",
+    }
+)
 TEXT_ATTRS = frozenset({"title", "alt", "text", "label", "content", "name", "term"})
-JSON_URL_KEYS = frozenset({"url", "external_url", "image", "banner_image", "icon", "favicon",
-                           "home_page_url", "feed_url", "next_url", "avatar"})
+JSON_URL_KEYS = frozenset(
+    {
+        "url",
+        "external_url",
+        "image",
+        "banner_image",
+        "icon",
+        "favicon",
+        "home_page_url",
+        "feed_url",
+        "next_url",
+        "avatar",
+    }
+)
 BAD_SCHEME = re.compile(r"(?:javascript|vbscript|livescript|data|file):")
 _JUNK = re.compile(r"[\x00-\x20\x7f]+")
 ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _strict_parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           huge_tree=False)
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +109,7 @@ def published_files(site: Path) -> list[Path]:
 
 
 # --------------------------------------------------------------------------- validity
+
 
 def atom_problem(data: bytes) -> str | None:
     try:
@@ -107,6 +162,7 @@ def invalid_files(site: Path) -> dict[str, str]:
 
 
 # --------------------------------------------------------------------------- dangers
+
 
 def _local(name: object) -> str:
     return str(name).rsplit("}", 1)[-1].rsplit(":", 1)[-1].lower()

@@ -43,18 +43,25 @@ class Farm:
         g = self.generation
         for f in range(self.feeds):
             start = g * 3
-            items = [{"title": f"Outlet {f} story {n}: startup {n % 7} raises ${n + 1} million",
-                      "link": f"https://farm{f}.example/{n}", "guid": f"farm{f}-{n}",
-                      "description": f"Round {g}: the company said it raised money. " * 3,
-                      "date": f"Mon, {1 + n % 28:02d} Nov 2026 {n % 24:02d}:00:00 GMT"}
-                     for n in range(start, start + self.per_feed)]
+            items = [
+                {
+                    "title": f"Outlet {f} story {n}: startup {n % 7} raises ${n + 1} million",
+                    "link": f"https://farm{f}.example/{n}",
+                    "guid": f"farm{f}-{n}",
+                    "description": f"Round {g}: the company said it raised money. " * 3,
+                    "date": f"Mon, {1 + n % 28:02d} Nov 2026 {n % 24:02d}:00:00 GMT",
+                }
+                for n in range(start, start + self.per_feed)
+            ]
             self.server.add(f"/farm/{f}.xml", rss(f"Outlet {f}", items))
 
     def config(self, root: Path) -> Path:
         root.mkdir(parents=True, exist_ok=True)
         self.names = [f"outlet-{f}" for f in range(self.feeds)]
-        feeds = [{"name": name, "url": self.server.url(f"/farm/{f}.xml")}
-                 for f, name in enumerate(self.names)]
+        feeds = [
+            {"name": name, "url": self.server.url(f"/farm/{f}.xml")}
+            for f, name in enumerate(self.names)
+        ]
         return write_config(root, feeds)
 
 
@@ -69,9 +76,14 @@ def command(config: Path, *args: str) -> list[str]:
 def start(config: Path, *args: str) -> subprocess.Popen[bytes]:
     extra = os.environ.get("PYTHONPATH")
     env = {**os.environ, "PYTHONPATH": str(REPO) + (os.pathsep + extra if extra else "")}
-    return subprocess.Popen(command(config, *args), cwd=config.parent, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
+    return subprocess.Popen(
+        command(config, *args),
+        cwd=config.parent,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
 
 
 def run(config: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
@@ -91,7 +103,7 @@ def kill_round(config: Path, delay: float) -> int | None:
         proc.communicate()
         return proc.returncode
     except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)   # the update, its parse pool and forkserver
+        os.killpg(proc.pid, signal.SIGKILL)  # the update, its parse pool and forkserver
         proc.communicate()
         return None
 
@@ -127,8 +139,11 @@ class Damage:
 def damage(settings: Settings, before: EntryIds) -> Damage:
     after = entry_ids(settings.database)
     site = settings.output
-    return Damage(integrity(settings.database), len(before - after),
-                  invalid_files(site) if site.exists() else {})
+    return Damage(
+        integrity(settings.database),
+        len(before - after),
+        invalid_files(site) if site.exists() else {},
+    )
 
 
 @dataclass
@@ -138,13 +153,14 @@ class KillReport:
     lost: int = 0
     invalid: int = 0
     corrupt: int = 0
-    final_failed: bool = False       # the cycle after the kills did not complete
+    final_failed: bool = False  # the cycle after the kills did not complete
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
 
 
-def kill_loop(farm: Farm, config: Path, rounds: int, rng: random.Random,
-              max_delay: float) -> KillReport:
+def kill_loop(
+    farm: Farm, config: Path, rounds: int, rng: random.Random, max_delay: float
+) -> KillReport:
     """``rounds`` kill -9 rounds, then one cycle that must complete; damage counted."""
     settings = settings_of(config)
     report = KillReport()
@@ -174,6 +190,6 @@ def _count(report: KillReport, found: Damage, where: str) -> None:
     report.lost += found.lost
     report.invalid += len(found.invalid)
     report.corrupt += found.integrity != "ok"
-    report.problems.append(f"{where}: integrity={found.integrity}, lost={found.lost}, "
-                           f"invalid={found.invalid}")
-
+    report.problems.append(
+        f"{where}: integrity={found.integrity}, lost={found.lost}, invalid={found.invalid}"
+    )

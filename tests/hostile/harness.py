@@ -17,25 +17,27 @@ import socket
 import threading
 import time
 import tracemalloc
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from aggregator import pipeline
+from aggregator.cycle import _pipeline as pipeline
 from aggregator.fetch import Fetcher, FetchOptions
 from aggregator.models import FeedSettings, Settings, SiteSettings
 from aggregator.store import Store
 
+from ..factories import query
 from .cases import CANARY, PASSWD_MARK, SENTINEL, Case, FakeResolver, doc, item
 from .checks import ILLEGAL_XML, dangers, fragment_problems, invalid_files, leaks
 from .server import Body, HostileServer
 
-NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 AUTHORITY = "hostile.test,2026"
 GOOD, HOSTILE = "good", "hostile"
-ALLOWED = ("127.0.0.1/32",)        # the local server; every other private form stays refused
+ALLOWED = ("127.0.0.1/32",)  # the local server; every other private form stays refused
 
 
 def fetch_options() -> FetchOptions:
@@ -44,16 +46,40 @@ def fetch_options() -> FetchOptions:
 
 def good_feed(extra: str | None, cycles: int = 1) -> bytes:
     """The good outlet's feed; in the case's cycle ``n`` (1, 2) it gains entry ``n``."""
-    items = [item("Anthropic opens a research office in Zurich", "https://good.example/base-1",
-                  guid="good-base-1", date="Sun, 22 Nov 2026 09:00:00 GMT"),
-             item("Nvidia ships a new inference chip", "https://good.example/base-2",
-                  guid="good-base-2", date="Sun, 22 Nov 2026 10:00:00 GMT")]
+    items = [
+        item(
+            "Anthropic opens a research office in Zurich",
+            "https://good.example/base-1",
+            guid="good-base-1",
+            date="Sun, 22 Nov 2026 09:00:00 GMT",
+        ),
+        item(
+            "Nvidia ships a new inference chip",
+            "https://good.example/base-2",
+            guid="good-base-2",
+            date="Sun, 22 Nov 2026 10:00:00 GMT",
+        ),
+    ]
     if extra:
-        items.insert(0, item(f"Good news after {extra}", good_link(extra, 1),
-                             guid=f"good-{extra}", date="Tue, 24 Nov 2026 11:00:00 GMT"))
+        items.insert(
+            0,
+            item(
+                f"Good news after {extra}",
+                good_link(extra, 1),
+                guid=f"good-{extra}",
+                date="Tue, 24 Nov 2026 11:00:00 GMT",
+            ),
+        )
     if extra and cycles > 1:
-        items.insert(0, item(f"Cohere hires a chief scientist ({extra})", good_link(extra, 2),
-                             guid=f"good-{extra}-2", date="Tue, 24 Nov 2026 12:30:00 GMT"))
+        items.insert(
+            0,
+            item(
+                f"Cohere hires a chief scientist ({extra})",
+                good_link(extra, 2),
+                guid=f"good-{extra}-2",
+                date="Tue, 24 Nov 2026 12:30:00 GMT",
+            ),
+        )
     return doc("".join(items), title="Good outlet")
 
 
@@ -61,12 +87,22 @@ def good_link(case: str, n: int) -> str:
     return f"https://good.example/{case}" + ("" if n == 1 else f"/{n}")
 
 
-SECOND = NOW.replace(hour=13)      # the case's second cycle: the case feed is hostile again
+SECOND = NOW.replace(hour=13)  # the case's second cycle: the case feed is hostile again
 
-PRIOR = doc(item("Earlier story from the hostile outlet", "https://hostile.example/prior-1",
-                 guid="prior-1", date="Sat, 21 Nov 2026 09:00:00 GMT") +
-            item("Another earlier story", "https://hostile.example/prior-2", guid="prior-2",
-                 date="Sat, 21 Nov 2026 10:00:00 GMT"))
+PRIOR = doc(
+    item(
+        "Earlier story from the hostile outlet",
+        "https://hostile.example/prior-1",
+        guid="prior-1",
+        date="Sat, 21 Nov 2026 09:00:00 GMT",
+    )
+    + item(
+        "Another earlier story",
+        "https://hostile.example/prior-2",
+        guid="prior-2",
+        date="Sat, 21 Nov 2026 10:00:00 GMT",
+    )
+)
 
 
 @dataclass
@@ -81,7 +117,7 @@ class CaseRun:
     outcome: pipeline.FeedOutcome | None
     new_entries: list[dict[str, Any]]
     seconds: float = 0.0
-    log: list[str] = field(default_factory=list)   # the cycle's log messages
+    log: list[str] = field(default_factory=list)  # the cycle's log messages
 
 
 @dataclass
@@ -103,21 +139,26 @@ class CaseResult:
 
 
 def settings_for(root: Path, good_url: str, hostile_url: str, timeout: float = 10.0) -> Settings:
-    feeds = (FeedSettings(name=GOOD, url=good_url),
-             FeedSettings(name=HOSTILE, url=hostile_url, timeout=timeout))
-    return Settings(site=SiteSettings(title="Hostile test", id_authority=AUTHORITY), feeds=feeds,
-                    database=root / "db.sqlite", output=root / "site")
+    feeds = (
+        FeedSettings(name=GOOD, url=good_url),
+        FeedSettings(name=HOSTILE, url=hostile_url, timeout=timeout),
+    )
+    return Settings(
+        site=SiteSettings(title="Hostile test", id_authority=AUTHORITY),
+        feeds=feeds,
+        database=root / "db.sqlite",
+        output=root / "site",
+    )
 
 
 def cycle(settings: Settings, store: Store, now: datetime = NOW) -> pipeline.RunReport:
     fetcher = Fetcher(fetch_options(), resolver=FakeResolver(), clock=lambda: now)
-    return pipeline.run_once(settings, store, fetcher, now, all_feeds=True,
-                             rng=random.Random(7))
+    return pipeline.run_once(settings, store, fetcher, now, all_feeds=True, rng=random.Random(7))
 
 
 def entry_rows(store: Store, feed: str | None = None) -> list[dict[str, Any]]:
     sql = "SELECT * FROM entries" + (" WHERE feed = ?" if feed else "") + " ORDER BY id"
-    return store.rows(sql, [feed] if feed else [])
+    return query(store, sql, [feed] if feed else [])
 
 
 def describe(case: Case, outcome: pipeline.FeedOutcome | None, kept: int) -> str:
@@ -143,8 +184,11 @@ class Harness:
     def _build_baseline(self) -> None:
         self.server.route("/good/_baseline.xml", Body(good_feed(None)))
         self.server.route("/case/_baseline", Body(PRIOR))
-        settings = settings_for(self.baseline, self.server.url("/good/_baseline.xml"),
-                                self.server.url("/case/_baseline"))
+        settings = settings_for(
+            self.baseline,
+            self.server.url("/good/_baseline.xml"),
+            self.server.url("/case/_baseline"),
+        )
         with Store(settings.database, id_authority=AUTHORITY) as store:
             report = cycle(settings, store, NOW.replace(hour=6))
             assert report.failed == 0 and report.new_entries == 4, report
@@ -192,8 +236,9 @@ class Harness:
                 self._second_cycle(case, settings, store, result)
         return result
 
-    def _second_cycle(self, case: Case, settings: Settings, store: Store,
-                      result: CaseResult) -> None:
+    def _second_cycle(
+        self, case: Case, settings: Settings, store: Store, result: CaseResult
+    ) -> None:
         """The next cycle, the case feed as hostile as before: nothing the first one stored
         may stop it (the good feed's next entry is stored and published)."""
         self.server.route(f"/good/{case.name}.xml", Body(good_feed(case.name, 2)))
@@ -208,26 +253,41 @@ class Harness:
         if outcome is None or outcome.error or outcome.new_entries != 1:
             result.problems.append(f"second cycle: the good feed was disturbed: {outcome}")
         elif not any(link in p.read_text("utf-8") for p in settings.output.rglob("*.atom")):
-            result.problems.append(f"second cycle: the good feed's entry {link} is not "
-                                   "published")
+            result.problems.append(f"second cycle: the good feed's entry {link} is not published")
         if report.publish_error:
             result.problems.append(f"second cycle: publish failed: {report.publish_error}")
-        unexpected = {k: v for k, v in report.stage_errors.items()
-                      if not k.startswith(tuple(case.stage_errors))}
+        unexpected = {
+            k: v
+            for k, v in report.stage_errors.items()
+            if not k.startswith(tuple(case.stage_errors))
+        }
         if unexpected:
             result.problems.append(f"second cycle: stages failed: {unexpected}")
         invalid = invalid_files(settings.output)
-        result.problems += [f"second cycle: invalid {path}: {why}"
-                            for path, why in invalid.items()]
+        result.problems += [f"second cycle: invalid {path}: {why}" for path, why in invalid.items()]
         prior_ids = {p[0] for p in self._prior}
         new = [r for r in entry_rows(store, HOSTILE) if r["id"] not in prior_ids]
-        run = CaseRun(case, self.server, settings, store, SECOND,
-                      {o.feed: o for o in report.outcomes}.get(HOSTILE), new)
+        run = CaseRun(
+            case,
+            self.server,
+            settings,
+            store,
+            SECOND,
+            {o.feed: o for o in report.outcomes}.get(HOSTILE),
+            new,
+        )
         for check in case.after:
             result.problems += [f"second cycle: {p}" for p in check(run)]
 
-    def _judge(self, case: Case, settings: Settings, store: Store,
-               report: pipeline.RunReport, result: CaseResult, messages: list[str]) -> None:
+    def _judge(
+        self,
+        case: Case,
+        settings: Settings,
+        store: Store,
+        report: pipeline.RunReport,
+        result: CaseResult,
+        messages: list[str],
+    ) -> None:
         outcomes = {o.feed: o for o in report.outcomes}
         outcome = outcomes.get(HOSTILE)
         prior_ids = {p[0] for p in self._prior}
@@ -238,8 +298,11 @@ class Harness:
         problems += _good_feed_problems(case, outcomes.get(GOOD), store, settings.output)
         if report.publish_error:
             problems.append(f"publish failed: {report.publish_error}")
-        unexpected = {k: v for k, v in report.stage_errors.items()
-                      if not k.startswith(tuple(case.stage_errors))}
+        unexpected = {
+            k: v
+            for k, v in report.stage_errors.items()
+            if not k.startswith(tuple(case.stage_errors))
+        }
         if unexpected:
             problems.append(f"stages failed: {unexpected}")
         survivors = {(r["id"], r["feed"], r["entry_key"]) for r in entry_rows(store)}
@@ -253,8 +316,9 @@ class Harness:
         problems += _stored_problems(store)
         if self.server.hits_under(CANARY):
             problems.append("a canary URL was requested")
-        run = CaseRun(case, self.server, settings, store, NOW, outcome, new, result.seconds,
-                      messages)
+        run = CaseRun(
+            case, self.server, settings, store, NOW, outcome, new, result.seconds, messages
+        )
         for check in case.checks:
             problems += check(run)
 
@@ -268,7 +332,7 @@ def capture_log() -> Iterator[list[str]]:
         def emit(self, record: logging.LogRecord) -> None:
             messages.append(record.getMessage())
 
-    logger = logging.getLogger("aggregator.pipeline")
+    logger = logging.getLogger("aggregator.cycle._pipeline")
     handler, level = Collect(logging.INFO), logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
@@ -279,8 +343,7 @@ def capture_log() -> Iterator[list[str]]:
         logger.setLevel(level)
 
 
-def _outcome_problems(case: Case, outcome: pipeline.FeedOutcome | None,
-                      store: Store) -> list[str]:
+def _outcome_problems(case: Case, outcome: pipeline.FeedOutcome | None, store: Store) -> list[str]:
     if outcome is None:
         return ["the hostile feed has no outcome"]
     got = "parsed" if outcome.error is None else (outcome.error_kind or "?")
@@ -294,8 +357,9 @@ def _outcome_problems(case: Case, outcome: pipeline.FeedOutcome | None,
     return []
 
 
-def _good_feed_problems(case: Case, outcome: pipeline.FeedOutcome | None, store: Store,
-                        site: Path) -> list[str]:
+def _good_feed_problems(
+    case: Case, outcome: pipeline.FeedOutcome | None, store: Store, site: Path
+) -> list[str]:
     if outcome is None or outcome.error or outcome.new_entries != 1:
         return [f"the good feed was disturbed: {outcome}"]
     link = good_link(case.name, 1)
@@ -321,10 +385,12 @@ def _stored_problems(store: Store) -> list[str]:
 
 # --------------------------------------------------------------------------- serving
 
+
 @contextmanager
 def serving(app: Any) -> Iterator[int]:
     """Run an aiohttp application on 127.0.0.1 (ephemeral port) in a thread."""
-    from aggregator.web import bound_port, start_server
+    from aggregator.web._app import bound_port, start_server
+
     loop = asyncio.new_event_loop()
     runner = loop.run_until_complete(start_server(app, "127.0.0.1", 0))
     thread = threading.Thread(target=loop.run_forever, daemon=True)
@@ -360,12 +426,27 @@ def raw_get(port: int, target: bytes) -> tuple[int, bytes]:
     return status, body
 
 
-EXPECTED_HEADERS = frozenset({
-    "content-type", "content-length", "etag", "last-modified", "cache-control", "date",
-    "server", "vary", "content-encoding", "x-content-type-options", "accept-ranges",
-    "access-control-allow-origin", "connection", "keep-alive", "content-security-policy",
-    "referrer-policy",
-})
+EXPECTED_HEADERS = frozenset(
+    {
+        "content-type",
+        "content-length",
+        "etag",
+        "last-modified",
+        "cache-control",
+        "date",
+        "server",
+        "vary",
+        "content-encoding",
+        "x-content-type-options",
+        "accept-ranges",
+        "access-control-allow-origin",
+        "connection",
+        "keep-alive",
+        "content-security-policy",
+        "referrer-policy",
+        "link",  # an HTML page's own feeds (its <link rel="alternate"> hrefs)
+    }
+)
 
 
 def header_problems(port: int, site: Path) -> list[str]:
@@ -388,11 +469,23 @@ def header_problems(port: int, site: Path) -> list[str]:
 
 SECRET = b"TOP-SECRET-OUTSIDE-THE-SITE"
 TRAVERSALS = [
-    b"/../secret.txt", b"/../../../../etc/passwd", b"/%2e%2e/secret.txt",
-    b"/%2e%2e%2fsecret.txt", b"/..%2fsecret.txt", b"/.%2e/secret.txt", b"/%2E%2E/secret.txt",
-    b"/..%5csecret.txt", b"/%5c..%5csecret.txt", b"//etc/passwd", b"/%2fetc/passwd",
-    b"http://t/../secret.txt", b"/leak.atom", b"/leakdir/secret.txt", b"/leakdir/",
-    b"/%00/../secret.txt", b"/all.atom%00.txt",
+    b"/../secret.txt",
+    b"/../../../../etc/passwd",
+    b"/%2e%2e/secret.txt",
+    b"/%2e%2e%2fsecret.txt",
+    b"/..%2fsecret.txt",
+    b"/.%2e/secret.txt",
+    b"/%2E%2E/secret.txt",
+    b"/..%5csecret.txt",
+    b"/%5c..%5csecret.txt",
+    b"//etc/passwd",
+    b"/%2fetc/passwd",
+    b"http://t/../secret.txt",
+    b"/leak.atom",
+    b"/leakdir/secret.txt",
+    b"/leakdir/",
+    b"/%00/../secret.txt",
+    b"/all.atom%00.txt",
     b"/" + b"..%252f" * 4 + b"secret.txt",
 ]
 

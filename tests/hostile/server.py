@@ -12,20 +12,21 @@ from __future__ import annotations
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable, Protocol, Union
+from typing import Protocol
 
-BodySource = Union[bytes, Callable[["HostileServer"], bytes]]
+BodySource = bytes | Callable[["HostileServer"], bytes]
 MB = 1 << 20
 
 
 class Response(Protocol):
-    def send(self, req: BaseHTTPRequestHandler, server: "HostileServer") -> None: ...
+    def send(self, req: BaseHTTPRequestHandler, server: HostileServer) -> None: ...
 
 
-def _body(source: BodySource, server: "HostileServer") -> bytes:
+def _body(source: BodySource, server: HostileServer) -> bytes:
     return source(server) if callable(source) else source
 
 
@@ -38,7 +39,7 @@ class Body:
     status: int = 200
     headers: tuple[tuple[str, str], ...] = ()
 
-    def send(self, req: BaseHTTPRequestHandler, server: "HostileServer") -> None:
+    def send(self, req: BaseHTTPRequestHandler, server: HostileServer) -> None:
         data = _body(self.data, server)
         req.send_response(self.status)
         req.send_header("Content-Type", self.content_type)
@@ -56,7 +57,7 @@ class Redirect:
     location: str
     status: int = 302
 
-    def send(self, req: BaseHTTPRequestHandler, server: "HostileServer") -> None:
+    def send(self, req: BaseHTTPRequestHandler, server: HostileServer) -> None:
         req.send_response(self.status)
         req.send_header("Location", self.location.format(base=server.base, port=server.port))
         req.send_header("Content-Length", "0")
@@ -67,7 +68,7 @@ class Redirect:
 class RedirectLoop:
     """Every request redirects to the same path with a higher counter: never ends."""
 
-    def send(self, req: BaseHTTPRequestHandler, server: "HostileServer") -> None:
+    def send(self, req: BaseHTTPRequestHandler, server: HostileServer) -> None:
         path, _, query = req.path.partition("?")
         n = int(query[2:]) + 1 if query.startswith("n=") and query[2:].isdigit() else 1
         req.send_response(302)
@@ -84,7 +85,7 @@ class Drip:
     interval: float = 1.0
     limit: float = 60.0
 
-    def send(self, req: BaseHTTPRequestHandler, server: "HostileServer") -> None:
+    def send(self, req: BaseHTTPRequestHandler, server: HostileServer) -> None:
         data = _body(self.data, server)
         req.send_response(200)
         req.send_header("Content-Type", "application/rss+xml")
@@ -94,7 +95,7 @@ class Drip:
         for i in range(len(data)):
             if time.monotonic() > deadline or server.stopping.is_set():
                 return
-            req.wfile.write(data[i:i + 1])
+            req.wfile.write(data[i : i + 1])
             req.wfile.flush()
             server.stopping.wait(self.interval)
 
@@ -103,10 +104,10 @@ class Drip:
 class Bomb:
     """A body of ``megabytes`` MB of zeros, sent compressed (gzip or deflate)."""
 
-    encoding: str               # "gzip" | "deflate"
+    encoding: str  # "gzip" | "deflate"
     megabytes: int = 1024
 
-    def send(self, req: BaseHTTPRequestHandler, server: "HostileServer") -> None:
+    def send(self, req: BaseHTTPRequestHandler, server: HostileServer) -> None:
         data = compressed_zeros(self.encoding, self.megabytes)
         req.send_response(200)
         req.send_header("Content-Type", "application/rss+xml")
@@ -123,7 +124,7 @@ class LyingLength:
     declared: int
     data: bytes = b"<?xml version='1.0'?><rss version='2.0'><channel>"
 
-    def send(self, req: BaseHTTPRequestHandler, server: "HostileServer") -> None:
+    def send(self, req: BaseHTTPRequestHandler, server: HostileServer) -> None:
         req.send_response(200)
         req.send_header("Content-Type", "application/rss+xml")
         req.send_header("Content-Length", str(self.declared))
@@ -141,7 +142,7 @@ def compressed_zeros(encoding: str, megabytes: int) -> bytes:
     """
     compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
     block = compressor.compress(b"\0" * MB) + compressor.flush(zlib.Z_FULL_FLUSH)
-    final = zlib.compressobj(9, zlib.DEFLATED, -15).flush()   # an empty final block
+    final = zlib.compressobj(9, zlib.DEFLATED, -15).flush()  # an empty final block
     raw = block * megabytes + final
     size = megabytes * MB
     if encoding == "gzip":
@@ -208,16 +209,18 @@ class HostileServer:
             self.hits[path] = self.hits.get(path, 0) + 1
         response = self.routes.get(path)
         if response is None:
-            Body(b"LEAKED-CANARY" if path.startswith("/canary/") else b"not found\n",
-                 content_type="text/plain", status=200 if path.startswith("/canary/")
-                 else 404).send(req, self)
+            Body(
+                b"LEAKED-CANARY" if path.startswith("/canary/") else b"not found\n",
+                content_type="text/plain",
+                status=200 if path.startswith("/canary/") else 404,
+            ).send(req, self)
             return
         try:
             response.send(req, self)
         except (BrokenPipeError, ConnectionResetError):
-            pass   # the client gave up (cap, deadline): that is the point
+            pass  # the client gave up (cap, deadline): that is the point
 
-    def start(self) -> "HostileServer":
+    def start(self) -> HostileServer:
         self.thread.start()
         return self
 
@@ -226,7 +229,7 @@ class HostileServer:
         self.httpd.shutdown()
         self.httpd.server_close()
 
-    def __enter__(self) -> "HostileServer":
+    def __enter__(self) -> HostileServer:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

@@ -1,0 +1,23 @@
+"""cycle: the glue that runs one update cycle over the stages, in order.
+
+fetch due feeds -> parse (in a process pool) -> store -> stories -> deal facts -> alerts ->
+publish. The only package that strings the stages together. Private modules: ``_pipeline``
+(the cycle and its report), ``_story_facts`` (a story's deal facts from its reports),
+``_story_window`` (the story index kept between cycles), ``_alerting`` (alert rules fired
+and their webhooks sent).
+"""
+
+from __future__ import annotations
+
+from ._pipeline import FeedOutcome, RunReport, due_feeds, publish_now, run_once
+from ._story_window import StoryWindow, load_window
+
+__all__ = [
+    "FeedOutcome",
+    "RunReport",
+    "StoryWindow",
+    "due_feeds",
+    "load_window",
+    "publish_now",
+    "run_once",
+]

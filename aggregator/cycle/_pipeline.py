@@ -1,0 +1,662 @@
+"""One update cycle: fetch due feeds → parse → store → stories → deals → publish.
+
+The only place that strings the stages together. Each feed's failure is isolated: it is
+recorded on the feed's row and in the report, and the cycle goes on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import logging
+import random
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor, Future
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from .. import deals as deals_mod
+from .. import fetch as policy
+from ..errors import ParseError, PublishError, StoreError, describe
+from ..fetch import Fetcher, WebhookSender
+from ..models import (
+    DATE_FLOOR,
+    Deal,
+    EntryDeal,
+    FeedSettings,
+    FeedState,
+    FetchRequest,
+    FetchResult,
+    ParsedFeed,
+    Settings,
+    StoryItem,
+)
+from ..parse import ParseLimits, parse_deadline, parse_feed
+from ..publish import Share, ShareDone, ping_hub, publish_share_site, publish_site, topic_urls
+from ..store import Store
+from ..stories import StoryIndex, StoryOptions
+from . import _alerting as alerting
+from ._alerting import AlertCounts, Alerting
+from ._story_facts import StoryFacts, classify_entries, facts_key, publisher_for
+from ._story_window import StoryWindow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class FeedOutcome:
+    feed: str
+    status: int | None
+    error: str | None
+    error_kind: str | None
+    new_entries: int
+    elapsed: float
+
+
+@dataclass
+class RunReport:
+    started: datetime
+    finished: datetime | None = None
+    feeds_due: int = 0
+    fetched: int = 0
+    not_modified: int = 0
+    failed: int = 0
+    new_entries: int = 0
+    changed_entries: int = 0
+    stories_created: int = 0
+    stories_joined: int = 0
+    stories_merged: int = 0
+    stories_updated: int = 0
+    story_index: str = ""  # "loaded" from the store, or "kept" from the last cycle
+    published: int = 0
+    publish_error: str | None = None
+    store_error: str | None = None  # the last failure to write the database in this cycle
+    stage_errors: dict[str, str] = field(default_factory=dict)  # stage -> what failed
+    publish_seconds: float = 0.0
+    alerts: AlertCounts = field(default_factory=AlertCounts)  # fired, corrections, deliveries
+    duration: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    outcomes: list[FeedOutcome] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        data = dataclasses.asdict(self)
+        data["outcomes"] = [dataclasses.asdict(o) for o in self.outcomes]
+        return data
+
+
+Progress = Callable[[FeedOutcome], None]
+
+
+def run_once(
+    settings: Settings,
+    store: Store,
+    fetcher: Fetcher,
+    now: datetime,
+    *,
+    all_feeds: bool = False,
+    executor: Executor | None = None,
+    progress: Progress | None = None,
+    rng: random.Random | None = None,
+    publish: bool = True,
+    stories: StoryWindow | None = None,
+    sender: WebhookSender | None = None,
+) -> RunReport:
+    """Run one update cycle and return what happened.
+
+    ``stories``: the story index kept between cycles by a long-running caller (a fresh one,
+    loaded from the store, when None). ``sender``: sends the alerts' webhooks (one made
+    from the settings when None); deliveries are sent after publishing.
+    """
+    clock = time.perf_counter()
+    problem = store.file_problem()
+    if problem:  # deleted, replaced or truncated under us: nothing is written over it
+        raise StoreError(problem)
+    report = RunReport(started=now)
+    store.sync_feeds(settings.feeds)
+    due = due_feeds(settings.feeds, store.feed_states(counts=False), now, all_feeds=all_feeds)
+    report.feeds_due = len(due)
+    edited: list[int] = []  # entries whose text changed: their stories' facts again
+    with _timed(report, "fetch_parse_store"), _barrier(report, "fetch"):
+        _fetch_and_store(
+            settings,
+            store,
+            fetcher,
+            due,
+            now,
+            report,
+            executor,
+            progress,
+            rng or random.Random(),
+            edited,
+        )
+    with _timed(report, "stories_deals"):
+        with _barrier(report, "facts"):
+            _refresh_facts(settings, store, now, report)
+        with _barrier(report, "stories"):
+            _stories_stage(settings, store, now, report, stories or StoryWindow(), edited)
+    if settings.retention_days:
+        with _barrier(report, "retention"):
+            store.prune(now - timedelta(days=settings.retention_days), now)
+    if settings.retention_per_feed:
+        with _barrier(report, "retention"):
+            for outcome in report.outcomes:  # only a feed that grew can be over its bound
+                if outcome.new_entries:
+                    trimmed = store.trim_feed(outcome.feed, settings.retention_per_feed, now)
+                    if trimmed:
+                        log.info(
+                            "feed %s: %d entries beyond its latest %d deleted (retention_per_feed)",
+                            outcome.feed,
+                            trimmed,
+                            settings.retention_per_feed,
+                        )
+    problem = store.file_problem()
+    if problem:  # it went while the cycle ran: what was stored is not in the file
+        report.store_error = report.stage_errors["database"] = problem
+        log.error("%s; the cycle's writes did not reach that file; nothing is published", problem)
+    elif publish:
+        with _timed(report, "publish"):
+            publish_now(settings, store, now, report, executor)
+    with _timed(report, "deliver"):
+        alerting.deliver_due(settings, store, sender, now, rng or random.Random(), report.alerts)
+    report.duration = time.perf_counter() - clock
+    report.finished = now + timedelta(seconds=report.duration)
+    with _barrier(report, "record"):
+        store.record_run(now, report.finished, report.as_dict())
+    return report
+
+
+@contextlib.contextmanager
+def _barrier(report: RunReport, stage: str) -> Iterator[None]:
+    """One stage's failure is recorded in the report (and a database failure as the cycle's
+    ``store_error``); the stages after it still run, the publish included."""
+    try:
+        yield
+    except StoreError as exc:
+        report.store_error = report.stage_errors[stage] = str(exc)
+        log.error("%s: the database refused a write: %s", stage, exc)
+    except Exception as exc:  # a bug met by stored data must not stop every later cycle
+        report.stage_errors[stage] = describe(exc)
+        log.exception("%s failed; the cycle goes on", stage)
+
+
+@contextlib.contextmanager
+def _timed(report: RunReport, stage: str) -> Iterator[None]:
+    clock = time.perf_counter()
+    try:
+        yield
+    finally:
+        report.timings[stage] = round(time.perf_counter() - clock, 3)
+
+
+def due_feeds(
+    feeds: Sequence[FeedSettings],
+    states: Sequence[FeedState],
+    now: datetime,
+    *,
+    all_feeds: bool = False,
+) -> list[tuple[FeedSettings, FeedState]]:
+    by_name = {s.name: s for s in states}
+    due = []
+    for feed in feeds:
+        state = by_name[feed.name]
+        if not feed.enabled or state.disabled:
+            continue
+        if all_feeds or policy.is_due(state, now):
+            due.append((feed, state))
+    return due
+
+
+def _request(feed: FeedSettings, state: FeedState) -> FetchRequest:
+    return FetchRequest(
+        feed=feed.name,
+        url=(state.url or feed.url) if feed.url else None,
+        path=feed.path,
+        etag=state.etag,
+        last_modified=state.last_modified,
+        timeout=feed.timeout,
+        user_agent=feed.user_agent,
+    )
+
+
+PARSE_TIME_LIMIT = 30.0  # seconds of one parse in a worker process
+
+
+@dataclass(frozen=True)
+class ParseOutput:
+    parsed: ParsedFeed
+    deals: tuple[EntryDeal | None, ...]  # one per entry (None: stored already, not read)
+
+
+def _parse_job(
+    result: FetchResult,
+    now: datetime,
+    max_entries: int,
+    rates: Mapping[str, float],
+    known: frozenset[str] = frozenset(),
+    publisher: str | None = None,
+) -> ParseOutput:
+    """Runs in a parse worker: parse the bytes and read the deal of each entry whose content
+    hash is not in ``known`` (the CPU-heavy parts); ``publisher``: whose own feed it is."""
+    with parse_deadline(PARSE_TIME_LIMIT, result):
+        parsed = parse_feed(
+            result.content or b"",
+            feed=result.feed,
+            url=result.final_url or result.url,
+            headers=result.headers,
+            now=now,
+            limits=ParseLimits(max_entries=max_entries),
+        )
+        return ParseOutput(parsed, classify_entries(parsed.entries, rates, known, publisher))
+
+
+def _fetch_and_store(
+    settings: Settings,
+    store: Store,
+    fetcher: Fetcher,
+    due: list[tuple[FeedSettings, FeedState]],
+    now: datetime,
+    report: RunReport,
+    executor: Executor | None,
+    progress: Progress | None,
+    rng: random.Random,
+    edited: list[int],
+) -> None:
+    parses: dict[str, Future[ParseOutput]] = {}
+    by_name = {feed.name: feed for feed, _ in due}
+
+    def submit(result: FetchResult) -> None:
+        # Parsing starts as soon as a body arrives, overlapping the other fetches.
+        if result.ok and executor is not None:
+            try:
+                known = store.content_hashes(result.feed, 2 * settings.max_entries_per_feed)
+                parses[result.feed] = executor.submit(
+                    _parse_job,
+                    result,
+                    now,
+                    settings.max_entries_per_feed,
+                    dict(settings.currency_rates),
+                    known,
+                    publisher_for(by_name.get(result.feed)),
+                )
+            except RuntimeError as exc:  # a broken or shut-down pool: parse inline later
+                log.warning("parse pool unavailable (%s); parsing %s inline", exc, result.feed)
+
+    results = fetcher.fetch_many_sync([_request(f, s) for f, s in due], on_result=submit)
+    states: list[tuple[FeedState, str | None]] = []
+    for (feed, state), result in zip(due, results):
+        outcome = _store_result(
+            settings,
+            store,
+            feed,
+            state,
+            result,
+            parses.get(feed.name),
+            now,
+            report,
+            rng,
+            states,
+            edited,
+        )
+        report.outcomes.append(outcome)
+        if progress:
+            progress(outcome)
+    # Entries are committed per feed above; a crash before this line only means those feeds
+    # are fetched again next time (idempotent), never that an entry is lost.
+    store.save_feed_states(states)
+
+
+def _store_result(
+    settings: Settings,
+    store: Store,
+    feed: FeedSettings,
+    state: FeedState,
+    result: FetchResult,
+    parsing: Future[ParseOutput] | None,
+    now: datetime,
+    report: RunReport,
+    rng: random.Random,
+    states: list[tuple[FeedState, str | None]],
+    edited: list[int],
+) -> FeedOutcome:
+    """Parse and store one feed's result; whatever fails is this feed's error (on its row,
+    with backoff), and a feed whose entries were not stored keeps its old validators."""
+    output, new = None, 0
+    if result.ok:
+        output, result = _parse_result(settings, store, feed, result, parsing, now)
+    parsed = output.parsed if output else None
+    if output is not None and parsed is not None:
+        try:
+            upserted = store.upsert_entries(feed.name, parsed.entries, now, output.deals)
+        except Exception as exc:  # StoreError (disk full ...) or a bug: this feed's failure
+            if isinstance(exc, StoreError):
+                report.store_error = str(exc)
+            else:
+                log.exception("feed %s: storing failed unexpectedly", feed.name)
+            result = _failed(result, "store", f"store error: {describe(exc)}")
+            parsed = None
+        else:
+            new = len(upserted.new_ids)
+            report.new_entries += new
+            report.changed_entries += len(upserted.changed_ids)
+            edited += upserted.changed_ids
+            if parsed.warning:
+                log.info("feed %s: kept what parsed: %s", feed.name, parsed.warning)
+    new_state = policy.apply_outcome(state, result, interval=feed.interval, now=now, rng=rng)
+    states.append((new_state, parsed.title if parsed else None))
+    _count(report, result)
+    if result.error:
+        log.warning("feed %s: %s", feed.name, result.error)
+    return FeedOutcome(
+        feed.name, result.status, result.error, result.error_kind, new, result.elapsed
+    )
+
+
+def _parse_result(
+    settings: Settings,
+    store: Store,
+    feed: FeedSettings,
+    result: FetchResult,
+    parsing: Future[ParseOutput] | None,
+    now: datetime,
+) -> tuple[ParseOutput | None, FetchResult]:
+    try:
+        output = (
+            parsing.result()
+            if parsing
+            else _parse_job(
+                result,
+                now,
+                settings.max_entries_per_feed,
+                settings.currency_rates,
+                store.content_hashes(feed.name, 2 * settings.max_entries_per_feed),
+                publisher_for(feed),
+            )
+        )
+        return output, result
+    except ParseError as exc:
+        return None, _failed(result, "parse", f"parse error: {exc.message}")
+    except BrokenProcessPool:
+        return None, _failed(result, "parse", "parse error: the parser process died")
+    except Exception as exc:  # a bug met by this feed's document: its failure alone
+        log.error("feed %s: parsing failed unexpectedly", feed.name, exc_info=exc)
+        return None, _failed(result, "internal", f"internal error while parsing: {describe(exc)}")
+
+
+def _failed(result: FetchResult, kind: str, message: str) -> FetchResult:
+    return dataclasses.replace(result, error=message, error_kind=kind)
+
+
+def _count(report: RunReport, result: FetchResult) -> None:
+    if result.error:
+        report.failed += 1
+    elif result.not_modified:
+        report.not_modified += 1
+    else:
+        report.fetched += 1
+
+
+REFRESH_BATCH = 2_000  # stories whose facts one write of a refresh recomputes
+
+
+def _refresh_facts(settings: Settings, store: Store, now: datetime, report: RunReport) -> None:
+    """When the facts key changed (a new deal reader, a feed's publisher, tag or curation
+    rules: ``facts_key``), recompute the facts of every stored story, in batches that each
+    commit, then record the key. A store with no stories only records it."""
+    key = facts_key(settings)
+    if store.facts_key() == key:
+        return
+    facts = StoryFacts.from_settings(settings)
+    alerts = Alerting.from_settings(settings)
+    ids = store.all_live_story_ids()
+    for start in range(0, len(ids), REFRESH_BATCH):
+        with store.write():
+            previous: dict[int, Deal | None] = {}
+            report.stories_updated += facts.apply_many(
+                store, ids[start : start + REFRESH_BATCH], now, previous=previous
+            )
+            alerts.record(store, previous, now, report.alerts, quiet=True)
+    with store.write():
+        store.set_facts_key(key)
+    log.info("story facts recomputed for %d stories (facts key %s)", len(ids), key)
+
+
+def _stories_stage(
+    settings: Settings,
+    store: Store,
+    now: datetime,
+    report: RunReport,
+    stories: StoryWindow,
+    edited: Sequence[int] = (),
+) -> None:
+    """Cluster and tag the pending entries. When that fails for a reason other than the
+    database, each feed's pending entries are tried alone (and rolled back); the feeds that
+    still fail are left out (their entries stay pending, their rows say why) and the others
+    are clustered together, in the order one run would have taken."""
+    pending = store.pending_items()
+    try:
+        _cluster_and_tag(settings, store, now, report, stories, pending, edited=edited)
+        return
+    except StoreError:
+        raise
+    except Exception as exc:
+        log.error(
+            "stories: clustering failed (%s); trying each feed alone", describe(exc), exc_info=exc
+        )
+    pending = store.pending_items()
+    bad: dict[str, str] = {}
+    for feed in sorted({i.feed for i in pending}):
+        try:
+            _cluster_and_tag(
+                settings,
+                store,
+                now,
+                RunReport(started=now),
+                stories,
+                [i for i in pending if i.feed == feed],
+                probe=True,
+            )
+        except _Probed:
+            pass
+        except StoreError:
+            raise
+        except Exception as exc:  # this feed's stored entries break clustering
+            bad[feed] = f"stories: {describe(exc)}"
+    for feed, message in bad.items():
+        report.stage_errors[f"stories:{feed}"] = message
+        log.error("feed %s: its entries are left unclustered: %s", feed, message)
+    if bad:
+        with store.write():
+            for feed, message in bad.items():
+                store.note_feed_error(feed, message)
+    _cluster_and_tag(
+        settings,
+        store,
+        now,
+        report,
+        stories,
+        [i for i in pending if i.feed not in bad],
+        edited=edited,
+    )
+
+
+class _Probed(Exception):
+    """Ends a trial clustering: its writes are rolled back."""
+
+
+def _cluster_and_tag(
+    settings: Settings,
+    store: Store,
+    now: datetime,
+    report: RunReport,
+    stories: StoryWindow,
+    stored: Sequence[StoryItem],
+    *,
+    probe: bool = False,
+    edited: Sequence[int] = (),
+) -> None:
+    """Assign the pending entries (``stored``) to stories, then decide the facts of every
+    story they touched and of those whose reports were edited (``edited``: entry ids), with
+    the alerts those facts fire, in one transaction."""
+    # A date slightly in the future (allowed by parse) must not push the window ahead, and
+    # one stored before dates were bounded must not reach before the floor.
+    pending = [_bounded_item(i, now) for i in stored]
+    touched: set[int] = set()
+    made: dict[int, list[int]] = {}
+    if pending:
+        assigned = _cluster(settings, store, now, report, stories, pending, probe)
+        report.stories_created += assigned.created
+        report.stories_joined += assigned.joined
+        report.stories_merged += assigned.merged
+        touched, made = set(assigned.touched), assigned.made
+    touched |= store.stories_of_entries(edited)
+    if not touched:
+        return
+    facts = StoryFacts.from_settings(settings)
+    with store.write():
+        live = sorted(store.live_story_ids(sorted(touched)))
+        previous: dict[int, Deal | None] = {}
+        report.stories_updated += facts.apply_many(store, live, now, made, previous)
+        store.date_new_stories(sorted(made), now)
+        # in the same transaction: a story change and its alerts are saved together
+        with _timed(report, "alerts"):
+            Alerting.from_settings(settings).record(store, previous, now, report.alerts)
+
+
+def _cluster(
+    settings: Settings,
+    store: Store,
+    now: datetime,
+    report: RunReport,
+    stories: StoryWindow,
+    pending: list[StoryItem],
+    probe: bool = False,
+) -> Assignment:
+    loads = stories.loads
+    index = stories.index_for(
+        store, StoryOptions(window_days=settings.story_window_days), pending, now
+    )
+    report.story_index = "loaded" if stories.loads > loads else "kept"
+    try:
+        return _assign(store, index, pending, now, stories, probe)
+    except BaseException:
+        stories.invalidate()  # the index saw changes the rollback undid
+        raise
+
+
+def _bounded_item(item: StoryItem, now: datetime) -> StoryItem:
+    if item.published > now:
+        return dataclasses.replace(item, published=now)
+    if item.published < DATE_FLOOR:
+        return dataclasses.replace(item, published=DATE_FLOOR)
+    return item
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """What assigning a cycle's new entries did: the stories touched, those made in this
+    cycle of its entries only (story -> entry ids: their reports need no looking up), and
+    how many entries started, joined or merged stories."""
+
+    touched: frozenset[int]
+    made: dict[int, list[int]]
+    created: int
+    joined: int
+    merged: int
+
+
+def _assign(
+    store: Store,
+    index: StoryIndex,
+    pending: Sequence[StoryItem],
+    now: datetime,
+    stories: StoryWindow,
+    probe: bool = False,
+) -> Assignment:
+    """Assign the pending items to stories, in one transaction."""
+    touched: set[int] = set()
+    made: dict[int, list[int]] = {}
+    created = joined = merged = 0
+    items = sorted(pending, key=lambda i: (i.published, i.entry_id))
+    with store.write():
+        with store.story_writes(now) as writes:
+            for item in items:
+                decision = index.assign(item)
+                features = index.encoded_features(item)
+                if decision.story_id is None:
+                    story_id = writes.create(decision, features)
+                    made[story_id] = []
+                    created += 1
+                else:
+                    story_id = decision.story_id
+                    writes.attach(decision, story_id, features)
+                    joined += 1
+                if story_id in made:
+                    made[story_id].append(item.entry_id)
+                for other in decision.merge_story_ids:
+                    keep, drop = min(story_id, other), max(story_id, other)
+                    writes.merge(keep, drop, item.entry_id)
+                    index.merge(keep, drop)
+                    merged += 1
+                    moved = made.pop(drop, None)
+                    if keep in made and moved is not None:
+                        made[keep] += moved
+                    else:
+                        made.pop(keep, None)  # it holds reports of earlier cycles
+                    story_id = keep
+                index.add(item, story_id)
+                touched.add(story_id)
+        if probe:
+            raise _Probed()
+        stories.saved(store)
+    return Assignment(frozenset(touched), made, created, joined, merged)
+
+
+def publish_now(
+    settings: Settings,
+    store: Store,
+    now: datetime,
+    report: RunReport,
+    executor: Executor | None = None,
+) -> None:
+    """Publish the site; with ``executor`` (the parse pool, idle by now), about half of the
+    feeds with work are published by one of its processes at the same time."""
+    clock = time.perf_counter()
+
+    def helper(share: Share) -> Future[ShareDone]:
+        assert executor is not None
+        return executor.submit(_publish_share, settings, share)
+
+    try:
+        result = publish_site(
+            store,
+            settings=settings,
+            out_dir=settings.output,
+            now=now,
+            deal_line=deals_mod.format_deal_line,
+            helper=helper if executor is not None else None,
+        )
+        report.published = len(result.written)
+        if settings.websub_hub and result.written:
+            for error in ping_hub(settings.websub_hub, topic_urls(result, settings)):
+                log.warning("WebSub ping failed: %s", error)
+    except (PublishError, OSError) as exc:
+        report.publish_error = str(exc)
+        log.error("publish failed; previous files kept: %s", exc)
+    report.publish_seconds = time.perf_counter() - clock
+
+
+def _publish_share(settings: Settings, share: Share) -> ShareDone:
+    """Runs in a pool process: its own read connection, the feeds of ``share``."""
+    with Store(settings.database, id_authority=settings.site.id_authority) as store:
+        return publish_share_site(
+            store,
+            settings=settings,
+            out_dir=settings.output,
+            deal_line=deals_mod.format_deal_line,
+            share=share,
+        )
+
+
+__all__ = ["FeedOutcome", "RunReport", "due_feeds", "publish_now", "run_once"]

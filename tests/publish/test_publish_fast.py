@@ -1,0 +1,140 @@
+"""publish speed-ups keep the output exact: one render per story, reuse of the last heads."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from aggregator.models import Story, StoryQuery
+from aggregator.publish import _render
+from aggregator.publish._render import EntryRenderer
+from tests.fake_reader import FakeReader, deal_line, investment, publish, settings, story
+
+STATE = ".publish-state.json"
+
+
+class StoreLikeReader:
+    """A FakeReader behind the store's two extra queries (head digests, stories by id)."""
+
+    def __init__(self, inner: FakeReader) -> None:
+        self.inner = inner
+        self.select_stories = inner.select_stories
+        self.count_stories = inner.count_stories
+        self.facets = inner.facets
+        self.deal_volume_by_month = inner.deal_volume_by_month
+        self.brief_stories = inner.brief_stories
+
+    def story_versions(self, query: StoryQuery, *, limit: int) -> list[tuple[int, str]]:
+        return [(s.id, s.updated.isoformat()) for s in self.select_stories(query, limit=limit)]
+
+    def stories(self, ids: Sequence[int]) -> list[Story]:
+        wanted = set(ids)
+        return sorted((s for s in self.inner.stories if s.id in wanted), key=lambda s: s.id)
+
+
+def _reader(count: int) -> FakeReader:
+    reader = FakeReader(tags=("chips",))
+    for i in range(1, count + 1):
+        deal = investment(investor="Amazon" if i % 3 else "Google") if i % 2 else None
+        reader.add(story(i, deal=deal, tags=("chips",) if i % 4 == 0 else ()))
+    return reader
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != STATE
+    }
+
+
+def _assert_same(site: Path, cold: Path, archived: set[str]) -> None:
+    """Same files and bytes, except archive pages written before (immutable, old bytes)."""
+    got, want = _files(site), _files(cold)
+    assert got.keys() == want.keys()
+    assert {k: v for k, v in got.items() if k not in archived} == {
+        k: v for k, v in want.items() if k not in archived
+    }
+
+
+@pytest.fixture()
+def renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Story ids passed to build_entry, in call order."""
+    seen: list[int] = []
+    real = _render.build_entry
+
+    def counting(story: Story, *args: Any, **kwargs: Any) -> Any:
+        seen.append(story.id)
+        return real(story, *args, **kwargs)
+
+    monkeypatch.setattr(_render, "build_entry", counting)
+    return seen
+
+
+def test_streamed_archives_equal_page_by_page(tmp_path: Path, renders: list[int]) -> None:
+    publish(_reader(40), tmp_path / "plain")  # page by page, memoised
+    assert len(renders) == len(set(renders)) == 40  # each story rendered once
+    renders.clear()
+    publish(StoreLikeReader(_reader(40)), tmp_path / "streamed")  # type: ignore[arg-type]
+    assert _files(tmp_path / "streamed") == _files(tmp_path / "plain")
+    assert len(renders) == len(set(renders)) == 40
+
+
+def test_incremental_publish_renders_only_changed_stories(
+    tmp_path: Path, renders: list[int]
+) -> None:
+    inner = _reader(40)
+    reader: Any = StoreLikeReader(inner)
+    publish(reader, tmp_path / "site")
+    archived = {k for k in _files(tmp_path / "site") if k.startswith("archive/")}
+    renders.clear()
+    inner.add(story(41, deal=investment()))
+    inner.replace(
+        replace(
+            inner.stories[38],
+            updated=inner.stories[38].updated + timedelta(days=9),
+            title="Edited headline",
+        )
+    )
+    publish(reader, tmp_path / "site")
+    assert sorted(set(renders)) == [39, 41]
+    publish(reader, tmp_path / "cold")  # archives written before keep their old versions
+    _assert_same(tmp_path / "site", tmp_path / "cold", archived)
+
+
+def test_changed_settings_render_everything_again(tmp_path: Path, renders: list[int]) -> None:
+    inner = _reader(12)
+    reader: Any = StoreLikeReader(inner)
+    publish(reader, tmp_path / "site")
+    archived = {k for k in _files(tmp_path / "site") if k.startswith("archive/")}
+    inner.add(story(13, deal=investment()))
+    other = replace(settings().site, base_url="https://b.example/")
+    publish(reader, tmp_path / "site", site=other)
+    publish(reader, tmp_path / "cold", site=other)
+    _assert_same(tmp_path / "site", tmp_path / "cold", archived)
+    assert b"https://deals.example/" not in (tmp_path / "site" / "all.atom").read_bytes()
+
+
+def test_harvest_takes_only_matching_twins(tmp_path: Path) -> None:
+    inner = _reader(12)
+    reader: Any = StoreLikeReader(inner)
+    publish(reader, tmp_path / "a")
+    shutil.copytree(tmp_path / "a", tmp_path / "b")
+    inner.replace(
+        replace(inner.stories[11], updated=inner.stories[11].updated + timedelta(hours=1))
+    )
+    publish(reader, tmp_path / "b")
+    fresh = EntryRenderer(settings(), deal_line)
+    atom_a = (tmp_path / "a" / "all.atom").read_bytes()
+    json_a = (tmp_path / "a" / "all.json").read_bytes()
+    assert fresh.harvest(atom_a, json_a) == 3
+    stale = EntryRenderer(settings(), deal_line)  # new Atom, old JSON (a torn write)
+    assert stale.harvest((tmp_path / "b" / "all.atom").read_bytes(), json_a) == 2
+    assert EntryRenderer(settings(), deal_line).harvest(atom_a, b"{not json") == 0
+    assert EntryRenderer(settings(), deal_line).harvest(atom_a[:-40], json_a) == 0
