@@ -83,7 +83,8 @@ def _cue(deal_type: str, title: str, body: str, publisher: str | None) -> re.Mat
 def _organisations(title: str, gz: Gazetteer, body: str) -> list[tuple[str, int]]:
     """The organisations of the headline with where each starts: gazetteer companies, and
     names found by shape when capitals can be trusted (not Title Case), except a name of
-    ordinary words that opens the headline ("Fourth progress report")."""
+    ordinary words that opens the headline ("Fourth progress report"), a name of one or two
+    letters, and the letter of a round ("Series B")."""
     seg = segment(title, None, body)
     return [
         (m.name, m.start)
@@ -92,8 +93,14 @@ def _organisations(title: str, gz: Gazetteer, body: str) -> list[tuple[str, int]
         or (
             not seg.casing.title
             and not (m.start == 0 and all(is_ordinary(token_key(w)) for w in m.name.split()))
+            and len(m.name) > 2
+            and not _ROUND_LETTER.search(seg.names, 0, m.start)
         )
     ]
+
+
+# "Series B": the letter of a round is no name
+_ROUND_LETTER = re.compile(r"\b(?:[Ss]eries|SERIES)\s+$")
 
 
 _SELLS = re.compile(r"\b(?:sells?|sold|selling|divest\w*|offload\w*)\b", _I)
