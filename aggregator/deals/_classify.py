@@ -47,7 +47,8 @@ _JOIN = re.compile(
 _FIGURES = re.compile(r"revenue|profit|earning|quarterly|results|net\s|forecast|outlook", re.I)
 _IPO = next(rule.regex for rule in RULES if rule.type == "ipo")
 _GENERIC = re.compile(
-    r"\s*(?:(?:a|an|the|its|two|three|four|some|all|remaining|certain|[\w.]+-based|privately[- ]held"
+    r"\s*(?:(?:a|an|the|its|two|three|four|some|all|remaining|certain|[\w.]+-based"
+    r"|privately[- ]held"
     r"|closely\s+held|[A-Z][\w.]*)\s+){0,4}?(?:company|companies|firm|maker|units?|division|banks?"
     r"|stores?|assets|business|plants?|operations?|subsidiar\w+|concern|chain|hotels?|mills?"
     r"|stations?|stake|interest|startup|insurer|refinery|brands?)\b",
@@ -83,8 +84,8 @@ def _clause(masked: str, start: int, end: int) -> tuple[int, int]:
     left = 0
     for m in _CLAUSE.finditer(masked, 0, start):
         left = m.end()
-    m = _CLAUSE.search(masked, end)
-    return left, m.start() if m else len(masked)
+    after = _CLAUSE.search(masked, end)
+    return left, after.start() if after else len(masked)
 
 
 def _left_group(found: list[Mention], text: str) -> list[Mention]:

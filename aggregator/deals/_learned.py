@@ -114,7 +114,7 @@ def _parties(
     if publisher:
         own = gz.slug(publisher)
         others = [n for n, _ in found if gz.slug(n) != own]
-        names = [publisher] + others[:1]
+        names = [publisher, *others[:1]]
     else:
         names = [n for n, _ in found[:2]]
     first, second = _ROLES[deal_type]

@@ -94,7 +94,8 @@ _KEYS = {
     "completes-investment": "investment",
     "stake-change": "stake",
     "investment-in": "investment",
-    "raises": "rais secur land clos nab bag grab snag pull rake haul collect get receiv win scor net"
+    "raises": "rais secur land clos nab bag grab snag pull rake haul collect get receiv win scor "
+    "net"
     " pick reel bring draw attract",
     "led-round": "-led",
     "round-noun": "round funding financing extension series raise",
@@ -213,7 +214,8 @@ RULES: tuple[Rule, ...] = (
         "partner",
         needs_right=False,
     ),
-    # "X and Y launch a $30B fund", "... form 'SB OpenAI Japan'", "... set up a sovereign AI venture"
+    # "X and Y launch a $30B fund", "... form 'SB OpenAI Japan'",
+    # "... set up a sovereign AI venture"
     _rule(
         "jv-plural",
         "joint-venture",
@@ -426,7 +428,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "round-noun",
         "funding",
-        rf"(?:{M}\s+|\b)(?:(?:pre-seed|seed|series\s+[a-k](?:[- ]?\d)?|growth|bridge|venture|funding)"
+        rf"(?:{M}\s+|\b)(?:(?:pre-seed|seed|series\s+[a-k](?:[- ]?\d)?|growth|bridge|venture"
+        r"|funding)"
         r"\s+)(?:round|funding|financing|extension)\b|\bseries\s+[a-k]\b|\bfunding\s+round\b"
         rf"|{M}\s+(?:funding|financing|round|raise|fundraise|fundraising)\b",
         "target",

@@ -21,6 +21,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -68,7 +69,7 @@ def type_features(
     The publisher's own name reads as ``pubname``."""
     words = _words(title, publisher)
     out = {f"t:{w}" for w in words if w not in _STOP}
-    out.update(f"t2:{a} {b}" for a, b in zip(words, words[1:]))
+    out.update(f"t2:{a} {b}" for a, b in pairwise(words))
     if body:
         out.update(f"b:{w}" for w in _words(body[:body_chars], publisher) if w not in _STOP)
     out.add(f"rule={rule or 'none'}")

@@ -134,7 +134,7 @@ def test_invalid_model_files_raise_config_error(tmp_path: Path) -> None:
         parse_model({"weights": {"a": "x"}, "bias": 0, "veto": 0.1, "add": 0.5})
     bad = tmp_path / "model.json"
     bad.write_text("{not json", encoding="utf-8")
-    with pytest.raises(ConfigError, match="model.json"):
+    with pytest.raises(ConfigError, match=r"model\.json"):
         load_model(bad)
     assert load_model(tmp_path / "absent.json") is None
     good = tmp_path / "good.json"

@@ -471,7 +471,8 @@ def test_digests_are_read_item_by_item(
     [
         ("A raises $7B 💰, B ships C 🤖", 2),
         (
-            "Email Security Startup Agari Raises $2.5M From Alloy, Battery, Greylock And First Round",
+            "Email Security Startup Agari Raises $2.5M From Alloy, Battery, Greylock And "
+            "First Round",
             1,
         ),
         ("Safe Superintelligence, backed by Andreessen Horowitz, raises $1 billion", 1),

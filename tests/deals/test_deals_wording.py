@@ -487,7 +487,8 @@ def test_lexicon_helpers() -> None:
         ),  # Korea Herald
         (
             "Voxwell is being acquired by Zoom",
-            "The speech-analytics startup, which raised $30 million from Accel, will be folded into "
+            "The speech-analytics startup, which raised $30 million from Accel, will be folded "
+            "into "
             "Zoom's contact-center suite.",
             None,
             None,
