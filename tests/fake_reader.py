@@ -9,12 +9,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from aggregator.models import (
+    AlertEvent,
     Company,
     Deal,
     Facets,
+    FeedState,
     Money,
     MonthVolume,
     Party,
+    PartyDeal,
     Settings,
     SiteSettings,
     Source,
@@ -22,6 +25,7 @@ from aggregator.models import (
     StoryQuery,
 )
 from aggregator.publish import PublishReport, publish_site
+from aggregator.publish._text import rfc3339
 
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
@@ -111,6 +115,24 @@ class FakeReader:
             if amount is not None:
                 usd[month] += amount.usd if amount.usd is not None else amount.value
         return [MonthVolume(m, deals[m], usd[m]) for m in sorted(deals)]
+
+    def deal_facts(self, ids: Sequence[int]) -> Sequence[PartyDeal]:
+        wanted = set(ids)
+        listed = sorted(
+            (s for s in self.stories if s.id in wanted and s.deal is not None),
+            key=lambda s: (s.published, s.id),
+        )
+        return [
+            PartyDeal(s.id, s.published, s.deal, s.title, s.primary.link, rfc3339(s.updated))
+            for s in listed
+            if s.deal is not None
+        ]
+
+    def feed_states(self, *, counts: bool = True) -> Sequence[FeedState]:
+        return ()  # a fake knows no feeds
+
+    def alert_events(self, rule: str, *, limit: int) -> Sequence[AlertEvent]:
+        return ()  # nor alerts
 
 
 def source(entry_id: int, outlet: str, *, link: str | None = None, when: datetime = T0) -> Source:

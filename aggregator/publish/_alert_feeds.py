@@ -38,9 +38,8 @@ def alert_specs(ctx: Context) -> list[FeedSpec]:
 
 
 def publish_alert_feeds(ctx: Context, specs: Sequence[FeedSpec]) -> None:
-    events = getattr(ctx.reader, "alert_events", lambda rule, limit: [])  # a reader without
     for spec, rule in zip(specs, ctx.settings.alerts):
-        newest: list[AlertEvent] = events(rule.name, limit=ctx.size)
+        newest = list(ctx.reader.alert_events(rule.name, limit=ctx.size))
         sig = _state.digest(ctx.fingerprint, len(newest), [(e.id, e.uri) for e in newest])
         ctx.current[spec.path] = {"sig": sig}
         files = [ctx.writer.root / f"{spec.path}.{ext}" for ext in ("atom", "json")]

@@ -26,7 +26,7 @@ from ._largest import largest_periods
 from ._opml import sources_opml, subscriptions_opml
 from ._paging import FeedSpec, feed_specs, head_page
 from ._table import deal_row, from_root, harvest_rows, row_key
-from ._text import rfc3339, utc
+from ._text import utc
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +132,7 @@ def _pages(
     if spec.deal_type is not None:
         return type_pages(ctx.settings, spec, head.rows, head.newest, types)
     assert spec.company is not None
-    deals = deal_facts(ctx, spec, head.ids)
+    deals = deal_facts(ctx, head.ids)
     render = investor_page if spec.group == "Investors" else company_page
     items: dict[tuple[int, str], str] = {}
     if ctx.previous.get(FINGERPRINT_KEY) == ctx.fingerprint:
@@ -147,23 +147,11 @@ def _pages(
     }
 
 
-def deal_facts(ctx: Context, spec: FeedSpec, ids: Sequence[int]) -> list[PartyDeal]:
+def deal_facts(ctx: Context, ids: Sequence[int]) -> list[PartyDeal]:
     """The facts of the deal stories ``ids`` (a head's), by news time then id: what a
     company's or an investor's page shows beside its deals table, so the page changes
-    exactly when its head does (readers without ``deal_facts``: from their stories)."""
-    read = getattr(ctx.reader, "deal_facts", None)
-    if read is not None:
-        return list(read(ids))
-    wanted = set(ids)
-    stories = [
-        (s, s.deal)
-        for s in ctx.reader.select_stories(spec.query, limit=ctx.size)
-        if s.id in wanted and s.deal is not None
-    ]
-    return [
-        PartyDeal(s.id, s.published, deal, s.title, s.primary.link, rfc3339(s.updated))
-        for s, deal in sorted(stories, key=lambda sd: (sd[0].published, sd[0].id))
-    ]
+    exactly when its head does."""
+    return list(ctx.reader.deal_facts(ids))
 
 
 def publish_share(ctx: Context, share: Share) -> ShareDone:
@@ -372,7 +360,6 @@ def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> No
     latest = head_stories(ctx, StoryQuery(deals_only=True))
     rows = tuple(deal_row(s, ctx.rows) for s in latest)
     newest_update = max((utc(s.updated) for s in latest), default=None)
-    states = getattr(ctx.reader, "feed_states", None)  # (readers that know feeds)
     parts = IndexParts(
         rows=rows,
         newest=newest_update,
@@ -383,7 +370,7 @@ def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> No
         months=months_table(ctx.reader.deal_volume_by_month(), now),
         companies=tuple(facets.companies),
         investors=tuple(facets.investors),
-        sources=tuple(states(counts=False) if states is not None else ()),
+        sources=tuple(ctx.reader.feed_states(counts=False)),
     )
     ctx.writer.write("index.html", index_page(ctx.settings, listed, parts))
     ctx.writer.write("deals/by-amount.html", amount_index(ctx.settings, rows, newest_update, types))

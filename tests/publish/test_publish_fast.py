@@ -29,6 +29,9 @@ class StoreLikeReader:
         self.facets = inner.facets
         self.deal_volume_by_month = inner.deal_volume_by_month
         self.brief_stories = inner.brief_stories
+        self.deal_facts = inner.deal_facts
+        self.feed_states = inner.feed_states
+        self.alert_events = inner.alert_events
 
     def story_versions(self, query: StoryQuery, *, limit: int) -> list[tuple[int, str]]:
         return [(s.id, s.updated.isoformat()) for s in self.select_stories(query, limit=limit)]
