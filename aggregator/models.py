@@ -681,3 +681,12 @@ class StoryReader(Protocol):
     def alert_events(self, rule: str, *, limit: int) -> Sequence[AlertEvent]:
         """The newest alerts of ``rule``, newest first."""
         ...
+
+    def brief_versions(self, days: float) -> Sequence[tuple[int, str, str]]:
+        """(id, updated, news time) of the curated deal stories whose news time is within
+        ``days`` of the newest one's, in news-time order (what the deals brief lists)."""
+        ...
+
+    def brief_stories_of(self, ids: Sequence[int]) -> Sequence[Story]:
+        """The stories ``ids`` of the brief periods that changed."""
+        ...

@@ -85,6 +85,15 @@ class FakeReader:
             key=lambda s: (s.published, s.id),
         )
 
+    def brief_versions(self, days: float) -> Sequence[tuple[int, str, str]]:
+        return [
+            (s.id, s.updated.isoformat(), s.published.isoformat()) for s in self.brief_stories(days)
+        ]
+
+    def brief_stories_of(self, ids: Sequence[int]) -> Sequence[Story]:
+        wanted = set(ids)
+        return sorted((s for s in self.stories if s.id in wanted), key=lambda s: s.id)
+
     def facets(self) -> Facets:
         counts: Counter[str] = Counter()
         investing: Counter[str] = Counter()

@@ -57,14 +57,7 @@ def publish_briefs(ctx: Context, specs: Sequence[FeedSpec]) -> None:
         (specs[0], lambda d: _day(d, zone), brief.days)
     ]
     plans += [(spec, lambda d: _week(d, zone), WEEKS) for spec in weeks]
-    versions = getattr(ctx.reader, "brief_versions", None)
-    if versions is None or not hasattr(ctx.reader, "brief_stories_of"):
-        # a reader that cannot tell what changed: render everything
-        stories = getattr(ctx.reader, "brief_stories", lambda days: [])(days)
-        for spec, period_of, count in plans:
-            write_page(ctx, _page(ctx, spec, stories, period_of, count))
-        return
-    listed = versions(days)
+    listed = ctx.reader.brief_versions(days)
     for spec, period_of, count in plans:
         _publish_brief(ctx, spec, listed, period_of, count)
 
@@ -153,22 +146,6 @@ def _week(moment: datetime, zone: ZoneInfo) -> Period:
         utc(datetime.combine(monday, time(), zone)),
         f"week {week} of {year} (from {monday.day} {monday:%B})",
     )
-
-
-def _page(
-    ctx: Context,
-    spec: FeedSpec,
-    stories: Sequence[Story],
-    period_of: Callable[[datetime], Period],
-    count: int,
-) -> Page:
-    groups: dict[str, tuple[Period, list[Story]]] = {}
-    for story in stories:
-        period = period_of(story.published)
-        groups.setdefault(period.key, (period, []))[1].append(story)
-    newest = sorted(groups.values(), key=lambda g: g[0].start, reverse=True)[:count]
-    entries = tuple(_rendered(ctx, spec, period, listed) for period, listed in newest)
-    return Page(feed=spec, stem=spec.path, entries=entries)
 
 
 def _rendered(ctx: Context, spec: FeedSpec, period: Period, stories: list[Story]) -> Rendered:

@@ -41,7 +41,7 @@ def settings_fingerprint(settings: Settings) -> str:
     return hashlib.sha256(json.dumps(shaping, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def digest(fingerprint: str, count: int, versions: Sequence[tuple[int, Any]]) -> str:
+def digest(fingerprint: str, count: int, versions: Sequence[tuple[int | str, Any]]) -> str:
     text = json.dumps([fingerprint, count, [[i, str(u)] for i, u in versions]])
     return hashlib.sha256(text.encode()).hexdigest()
 

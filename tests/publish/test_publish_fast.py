@@ -30,6 +30,8 @@ class StoreLikeReader:
         self.deal_volume_by_month = inner.deal_volume_by_month
         self.brief_stories = inner.brief_stories
         self.deal_facts = inner.deal_facts
+        self.brief_versions = inner.brief_versions
+        self.brief_stories_of = inner.brief_stories_of
         self.feed_states = inner.feed_states
         self.alert_events = inner.alert_events
 
