@@ -113,6 +113,8 @@ def _child(spec_path: str) -> None:
         "failed": report.failed,
         "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "workers": workers,
+        "timings": report.timings,
+        "index": report.story_index,
     }
     print("RESULT " + json.dumps(out), flush=True)
 
@@ -190,7 +192,7 @@ def run_size(cfg: FeedsConfig, feeds: int) -> list[Row]:
                         new_entries=got["new"],
                     )
                 )
-                print(_line(rows[-1]), flush=True)
+                print(_line(rows[-1]), got["timings"], flush=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return rows
