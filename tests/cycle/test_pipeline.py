@@ -536,7 +536,9 @@ def _five_feeds(tmp_path: Path, feed_server: FeedServer) -> Settings:
     for n in range(5):
         url = feed_server.add(
             f"/f{n}.xml",
-            rss(f"F{n}", [{"title": f"Story {n} of outlet {n}", "link": f"https://f{n}.example/1"}]),
+            rss(
+                f"F{n}", [{"title": f"Story {n} of outlet {n}", "link": f"https://f{n}.example/1"}]
+            ),
         )
         feeds.append(FeedSettings(name=f"F{n}", url=url, interval=3600))
     return settings_for(tmp_path, feeds)
