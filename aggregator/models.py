@@ -596,6 +596,7 @@ class StoryQuery:
     curated: bool | None = None  # True: the curated feed only
     deal_type: str | None = None  # deals/{type}
     company: str | None = None  # companies/{slug} (a Party.slug)
+    investor: str | None = None  # investors/{slug} (a Party.slug in the investor role)
     tag: str | None = None  # tags/{tag}
     deals_only: bool = False  # any deal type
 
@@ -612,6 +613,7 @@ class Facets:
     companies: tuple[Company, ...]  # every company involved in at least one deal
     deal_types: tuple[str, ...]  # deal types present
     tags: tuple[str, ...]  # user tags present (and configured)
+    investors: tuple[Company, ...] = ()  # every party in the role of investor in a deal
 
 
 @dataclass(frozen=True)
@@ -624,6 +626,18 @@ class DealExportRow:
     deal: Mapping[str, Any]  # its deal facts as stored (a Deal's fields)
     url: str | None  # the primary report's link
     outlets: tuple[str, ...]  # every outlet that reported it, the primary's first
+
+
+@dataclass(frozen=True)
+class PartyDeal:
+    """One live deal story of a company, as its profile and timeline list it."""
+
+    id: int
+    announced: datetime  # its news time
+    deal: Deal
+    title: str  # the primary report's title
+    url: str | None  # the primary report's link
+    updated: str = ""  # the story's version (its updated time)
 
 
 @dataclass(frozen=True)

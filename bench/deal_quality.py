@@ -11,6 +11,9 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
   split by a hash of the title into dev and held-out;
 - ``varied``: entries written in many outlets' styles, ``bench/data/varied_dev.jsonl`` and
   ``bench/data/varied_test.jsonl`` (held-out);
+- ``varied2``: more such entries (``bench/data/varied_dev2.jsonl``: target-first takeovers,
+  financing nouns, compute contracts, funds launched together, licence-and-hire, first-party
+  posts, digests, hard negatives), split by a hash of the title into dev and held-out;
 - ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
 - ``reuters``/``sentifm``: the test splits of ``../shared/eval`` (M&A yes/no only), when present.
 
@@ -22,6 +25,7 @@ unpacked with ``git archive``; skipped with a note when git or the commit is mis
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import statistics
@@ -68,6 +72,12 @@ def _headline_rows(path: Path) -> list[Row]:
     return rows
 
 
+def varied2_dev(title: str) -> bool:
+    """The hash split of ``varied_dev2.jsonl``: four rows in five are development rows (the
+    same split as ``bench/train_deal_types.py``)."""
+    return int(hashlib.sha1(title.encode("utf-8")).hexdigest(), 16) % 5 != 0
+
+
 def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
     sets: dict[str, list[Row]] = {}
     real = DATA / "real_entries.jsonl"
@@ -79,6 +89,13 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
     for name, file in varied:
         if (DATA / file).is_file():
             sets[name] = [dict(r, id=f"{file}:{i}") for i, r in enumerate(_jsonl(DATA / file))]
+    if (DATA / "varied_dev2.jsonl").is_file():
+        rows = [
+            dict(r, id=f"varied_dev2.jsonl:{i}")
+            for i, r in enumerate(_jsonl(DATA / "varied_dev2.jsonl"))
+        ]
+        sets["varied2 dev"] = [r for r in rows if varied2_dev(r["title"])]
+        sets["varied2 held-out"] = [r for r in rows if not varied2_dev(r["title"])]
     if (DATA / "ai_deals_dev.jsonl").is_file():
         sets["headlines (dev)"] = _headline_rows(DATA / "ai_deals_dev.jsonl")
     if eval_dir.is_dir():

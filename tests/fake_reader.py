@@ -33,6 +33,11 @@ def _matches(story: Story, query: StoryQuery) -> bool:
         query.deal_type is None or (deal is not None and deal.type == query.deal_type),
         query.company is None
         or (deal is not None and any(p.slug == query.company for p in deal.parties)),
+        query.investor is None
+        or (
+            deal is not None
+            and any(p.slug == query.investor and p.role == "investor" for p in deal.parties)
+        ),
         query.tag is None or query.tag in story.tags,
         not query.deals_only or deal is not None,
     ]
@@ -78,15 +83,21 @@ class FakeReader:
 
     def facets(self) -> Facets:
         counts: Counter[str] = Counter()
+        investing: Counter[str] = Counter()
         names: dict[str, str] = {}
         for story in self.stories:
-            for party in story.deal.parties if story.deal else ():
-                counts[party.slug] += 1
+            parties = story.deal.parties if story.deal else ()
+            for slug in {p.slug for p in parties}:
+                counts[slug] += 1
+            for slug in {p.slug for p in parties if p.role == "investor"}:
+                investing[slug] += 1
+            for party in parties:
                 names[party.slug] = party.name
         companies = tuple(Company(slug, names[slug], n) for slug, n in sorted(counts.items()))
+        investors = tuple(Company(slug, names[slug], n) for slug, n in sorted(investing.items()))
         types = tuple(sorted({s.deal.type for s in self.stories if s.deal}))
         used = {t for s in self.stories for t in s.tags}
-        return Facets(companies, types, tuple(sorted(used | set(self.tags))))
+        return Facets(companies, types, tuple(sorted(used | set(self.tags))), investors)
 
     def deal_volume_by_month(self) -> Sequence[MonthVolume]:
         deals: Counter[str] = Counter()

@@ -344,7 +344,7 @@ def scan_amounts(text: str, rates: Mapping[str, float] | None = None) -> list[Fo
     table = DEFAULT_RATES if rates is None else {**DEFAULT_RATES, **rates}
     found: list[Found] = []
     if not _may_hold_money(text):
-        return found
+        return _fractions(text, table) if _FRACTION_KEY.search(text) else found
     pos = 0
     while (match := MONEY_RE.search(text, pos)) is not None:
         pos = match.end()
@@ -361,8 +361,46 @@ def scan_amounts(text: str, rates: Mapping[str, float] | None = None) -> list[Fo
         money = _money(match, table)
         if money is not None:
             start, end = match.span()
-            found.append(Found(money, start, end, _kind(text, start, end)))
+            kind = _kind(text, start, end)
+            if (
+                kind == "deal"
+                and money.value < 1000
+                and not (
+                    match.group("s1") or match.group("s2") or match.group("t1") or match.group("t2")
+                )
+            ):
+                kind = "other"  # "$1 Service", "prices IPO at $31": a price
+            found.append(Found(money, start, end, kind))
+    if _FRACTION_KEY.search(text):
+        found = sorted(found + _fractions(text, table), key=lambda f: f.start)
     return found
+
+
+# "a quarter of a billion euros", "half a billion dollars", "half-billion-euro"
+_FRACTION_KEY = re.compile(r"\b(?:quarter|half|third)\b", re.IGNORECASE)
+_FRACTION = re.compile(
+    r"\b(?:(?:a|one)\s+)?(?P<f>quarter|half|third)(?:\s+of)?[\s-]+(?:a[\s-]+)?(?P<s>million|billion"
+    r"|trillion)[\s-]+(?P<c>dollars?|euros?|pounds?|yen|yuan)\b",
+    re.IGNORECASE,
+)
+_FRACTIONS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
+_FRACTION_CURRENCY = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY"}
+
+
+def _fractions(text: str, table: Mapping[str, float]) -> list[Found]:
+    out = []
+    for m in _FRACTION.finditer(text):
+        value = _FRACTIONS[m.group("f").lower()] * _scale(m.group("s"))
+        currency = _FRACTION_CURRENCY[m.group("c").lower().rstrip("s")]
+        rate = table.get(currency)
+        money = Money(
+            value=value,
+            currency=currency,
+            usd=None if rate is None else value * rate,
+            text=m.group(0),
+        )
+        out.append(Found(money, m.start(), m.end(), _kind(text, m.start(), m.end())))
+    return out
 
 
 def parse_amounts(text: str, *, rates: Mapping[str, float] | None = None) -> list[Money]:

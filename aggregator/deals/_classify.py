@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..models import Deal, Money, Party
 from ._amounts import scan_amounts
 from ._gazetteer import Gazetteer, Mention, load_gazetteer
-from ._parties import backers, lead_backers, mentions
+from ._parties import backed_names, backers, lead_backers, mentions, round_investors
 from ._patterns import EXCHANGE_NAME, IGNORED_CUES, RULES, Rule
 from ._segment import (
     ENRICHERS,
@@ -20,6 +20,7 @@ from ._segment import (
     lead,
     lead_segments,
     segment,
+    segment_clean,
 )
 from ._status import round_of, status_of
 
@@ -46,13 +47,17 @@ _JOIN = re.compile(
 _FIGURES = re.compile(r"revenue|profit|earning|quarterly|results|net\s|forecast|outlook", re.I)
 _IPO = next(rule.regex for rule in RULES if rule.type == "ipo")
 _GENERIC = re.compile(
-    r"\s*(?:(?:a|an|the|its|two|three|four|some|all|remaining|certain|[\w.]+-based|privately[- ]held"
+    r"\s*(?:(?:a|an|the|its|two|three|four|some|all|remaining|certain|[\w.]+-based"
+    r"|privately[- ]held"
     r"|closely\s+held|[A-Z][\w.]*)\s+){0,4}?(?:company|companies|firm|maker|units?|division|banks?"
     r"|stores?|assets|business|plants?|operations?|subsidiar\w+|concern|chain|hotels?|mills?"
     r"|stations?|stake|interest|startup|insurer|refinery|brands?)\b",
     re.IGNORECASE,
 )
-_DESCRIPTOR = re.compile(r"^(?:\s+(?!and\b|or\b)[a-z][\w-]*)+\s+$")
+_RIVAL = re.compile(r"['’]?s?\s+(?i:rival|competitor|challenger|lookalike|clone)s?\b")
+_DESCRIPTOR = re.compile(
+    r"^(?:\s+(?!(?:and|or|to|from|by|with|for|of|in|at|on|via)\b)[a-z][\w-]*)+\s+$"
+)
 # Advisers an IPO issuer hires are not the issuer.
 _ADVISER = re.compile(
     r"\s(?:hir|tap|pick|appoint|mandat|select|chos|choos|enlist|retain|engag|add)\w*\s", re.I
@@ -64,7 +69,11 @@ _ADJACENT = re.compile(
     re.IGNORECASE,
 )
 _BACKED_BY = re.compile(r"-(?:backed|owned|funded)")
-_TAIL_CUES = {word: re.compile(rf"\b{word}\s+(.*)") for word in ("from", "to", "by")}
+# "... from X", "... to X", "... by X": the name must follow the word ("to the Mac" after
+# "to bring ..." names no buyer).
+_TAIL_CUES = {
+    word: re.compile(rf"\b{word}\s+(?:the\s+)?(?=[A-Z0-9])(.*)") for word in ("from", "to", "by")
+}
 _HIRE = re.compile(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\b", re.I)
 _HIRE_WHOM = re.compile(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\s+(.*)", re.I)
 _FOR = re.compile(r"\s*for\s+(?:the\s+)?", re.IGNORECASE)
@@ -75,8 +84,8 @@ def _clause(masked: str, start: int, end: int) -> tuple[int, int]:
     left = 0
     for m in _CLAUSE.finditer(masked, 0, start):
         left = m.end()
-    m = _CLAUSE.search(masked, end)
-    return left, m.start() if m else len(masked)
+    after = _CLAUSE.search(masked, end)
+    return left, after.start() if after else len(masked)
 
 
 def _left_group(found: list[Mention], text: str) -> list[Mention]:
@@ -93,7 +102,8 @@ def _left_group(found: list[Mention], text: str) -> list[Mention]:
 
 
 def _right_group(seg: Segment, gz: Gazetteer, start: int, end: int) -> tuple[list[Mention], int]:
-    """Names right after the trigger, up to a stop word; returns them and where they end."""
+    """Names right after the trigger, up to a stop word; returns them and where the tail
+    (what may name a seller or a buyer: "... to EQT", "... from Intel") starts."""
     stop = _RIGHT_STOP.search(seg.masked, start + 1, end)
     # Skip the stop if nothing has been named yet ("to acquire, for $1B, Foo" is rare).
     limit = stop.start() if stop else end
@@ -105,11 +115,15 @@ def _right_group(seg: Segment, gz: Gazetteer, start: int, end: int) -> tuple[lis
         for i, m in enumerate(found)
         if not (i + 1 < len(found) and _DESCRIPTOR.match(seg.names[m.end : found[i + 1].start]))
     ]
+    # "OpenAI Rival Anthropic", "a Perplexity rival": the rival is not the company named
+    found = [m for m in found if not _RIVAL.match(seg.names, m.end)]
     group: list[Mention] = []
     for m in found:
         if group and not _JOIN.match(seg.names[group[-1].end : m.start]):
             break
         group.append(m)
+    if group and len(group) < len(found):
+        return group, group[-1].end  # "sell unit Clarity to EQT for ...": "to EQT" is tail
     return group, limit
 
 
@@ -208,8 +222,9 @@ def _group_parties(
         _before_trigger(m, seg.names, gz, match.start())
         for m in mentions(seg.names, gz, seg.casing, lo, hi)
     ]
-    known = [m for m in found if m.known]
-    chosen = known if len(known) >= 2 else found
+    # Governments are named by shape ("Rwandan Government"): kept beside known companies.
+    known = [m for m in found if m.known or gz.slug(m.name).startswith("government-of-")]
+    chosen = known if len([m for m in known if m.known]) >= 2 else found
     if len(chosen) < 2 and rule.type != "merger":
         return []
     return _dedupe([_party(m.name, "partner", gz) for m in chosen])
@@ -261,16 +276,20 @@ def _extra_parties(
     extra: list[Party] = []
     if rule.type in ("funding", "investment"):
         leads = lead_backers(seg.names, gz, seg.casing)
+        past = backed_names(seg.names, gz, seg.casing)  # "Mubadala-backed MGX": not now
         extra += [
             replace(_party(n, "investor", gz), lead=n in leads)
             for n in backers(seg.names, gz, seg.casing)
+            if n not in past
         ]
     if rule.type == "acquisition":
         for word, role in (("from", "seller"), ("to", "acquirer"), ("by", "acquirer")):
             hit = _TAIL_CUES[word].search(tail)
             if hit:
                 extra += [
-                    _party(m.name, role, gz) for m in mentions(hit.group(1), gz, seg.casing)[:1]
+                    _party(m.name, role, gz)
+                    for m in mentions(hit.group(1), gz, seg.casing)[:1]
+                    if m.start == 0
                 ]
     if rule.type == "licensing":
         hire = _HIRE_WHOM.search(seg.names[: match.start()])
@@ -387,22 +406,68 @@ def _enrich(deal: Deal, other: Deal | None) -> Deal:
     )
 
 
+# A lead sentence about the deal itself, though it names no party ("The deal is reportedly
+# worth more than $250 million", "The venture will invest 7 trillion won").
+_ANAPHOR = re.compile(
+    r"\b(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:deal|round|offering|ipo|listing"
+    r"|venture|investment|transaction|agreement|acquisition|takeover|purchase"
+    r"|sale|merger|financing|fundraise|raise|contract|partnership|float)\b",
+    re.IGNORECASE,
+)
+_PAST_RAISE = re.compile(
+    r"\b(?:which|that|who|has|had|previously|already)\s+(?:\w+\s+)?raised\s+"
+    r"(?:about\s+|more\s+than\s+|over\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _amount_from_lead(deal: Deal, text: str, rates: Mapping[str, float] | None) -> Deal:
     """The amount of a deal whose headline states none, from the first lead sentence that
     names one of its parties and a deal amount ("Nvidia puts money into X" / "Nvidia
     invested $40 million in X, ..."), when that sentence names no other money."""
     names = [p.name.lower() for p in deal.parties]
     for sentence in lead(text)[:2]:
-        if not any(name in sentence.lower() for name in names):
+        if not any(name in sentence.lower() for name in names) and not _ANAPHOR.search(sentence):
             continue
-        found = scan_amounts(clean(sentence), rates)
+        cleaned = clean(sentence)
+        found = scan_amounts(cleaned, rates)
         money = [f for f in found if f.kind == "deal"]
+        if deal.type not in ("funding", "ipo"):  # "the startup, which raised $30M from"
+            money = [
+                f for f in money if not _PAST_RAISE.search(cleaned[max(0, f.start - 30) : f.start])
+            ]
         if len(money) == 1:
             amount, valuation = _value_roles(deal.type, money[0].money, deal.valuation)
             return replace(deal, amount=amount, valuation=valuation)
         if found:
             return deal
     return deal
+
+
+_ROUND_TALK = re.compile(
+    r"\b(?:round|led|co-led|co-leads?|participat\w*|invest\w*|backers?"
+    r"|joined|funding|financing|rais\w+|series)\b",
+    re.I,
+)
+
+
+def investors_from_lead(
+    deal: Deal, text: str, gz: Gazetteer, rates: Mapping[str, float] | None
+) -> Deal:
+    """The investors of a funding round the lead names and the headline does not: "Accel
+    led the round, with participation from GV", "a16z and ICONIQ co-led"."""
+    have = {p.slug for p in deal.parties}
+    added: list[Party] = []
+    for sentence in lead(text)[:3]:
+        if not _ROUND_TALK.search(sentence):
+            continue
+        seg = segment_clean(clean(sentence), rates, text)
+        for name, is_lead in round_investors(seg.names, gz, seg.casing):
+            party = replace(_party(name, "investor", gz), lead=is_lead)
+            if party.slug not in have:
+                have.add(party.slug)
+                added.append(party)
+    return replace(deal, parties=deal.parties + tuple(added)) if added else deal
 
 
 def _blocked(seg: Segment) -> bool:
@@ -436,6 +501,8 @@ def rules_and_block(
                 deal = _enrich(deal, _match_rules(seg, gz, strong_only=True, with_status=False))
         if deal.amount is None and text:
             deal = _amount_from_lead(deal, text, rates)
+        if deal.type == "funding" and text:
+            deal = investors_from_lead(deal, text, gz, rates)
         return deal, False
     for index, seg in lead_segments(text, rates, lambda index: STRONG_RULES if index else -1):
         found = _match_rules(seg, gz, strong_only=index > 0) if seg is not None else None

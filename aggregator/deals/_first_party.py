@@ -27,9 +27,14 @@ _SCHEME = (
 _GERUND = (
     r"(?i:working|partnering|teaming\s+up|collaborating|powering|expanding|building"
     r"|bringing|accelerating|advancing|supporting|empowering|helping|joining\s+forces"
-    r"|deepening|strengthening|extending|launching)"
+    r"|deepening|strengthening|extending|launching|announcing)"
 )
-_VENTURE = re.compile(r"\b(?:company|venture|firm|joint\s+venture)\b", _I)
+_VENTURE = re.compile(r"\b(?:company|venture|firm|joint\s+venture|fund)\b", _I)
+# "Bringing Perplexity to every Samsung Galaxy", "Bringing Claude to the London School of
+# Economics": the publisher's product brought to another organisation
+_BRINGING = re.compile(
+    rf"^(?i:bringing)\s+[^.:;]{{1,40}}?\s+(?i:to)\s+(?:(?i:every|all|the)\s+)?{_NAME}"
+)
 
 
 def _welcome(publisher: str) -> re.Pattern[str]:
@@ -114,6 +119,9 @@ def restatements(title: str, publisher: str, known: Callable[[str], bool]) -> li
             else "partners with"
         )
         out.append(f"{publisher} {verb} {gerund.group('x')}")
+    bringing = _BRINGING.match(title)
+    if bringing and known(_name(bringing)):
+        out.append(f"{publisher} partners with {_name(bringing)}")
     for offer in _OFFERS:
         found = offer.search(title)
         if found and known(_name(found)):

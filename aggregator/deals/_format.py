@@ -11,7 +11,7 @@ _TO_ROLES = ("target", "licensor")
 
 
 def _scaled(value: float, scale: float | None = None) -> tuple[str, float]:
-    for size, suffix in _SCALES:
+    for size, _suffix in _SCALES:
         if (scale is None and value >= size) or scale == size:
             return f"{value / size:.2f}".rstrip("0").rstrip("."), size
     return f"{value:,.0f}", 1.0

@@ -16,6 +16,7 @@ import yaml
 
 from ..errors import ConfigError
 from ..models import Party
+from ._lexicon import government_country
 
 TOKEN_RE = re.compile(r"[^\W_](?:[\w.&:'’]*[^\W_])?")
 _KINDS = ("lab", "bigtech", "chips", "cloud", "software", "startup", "investor", "media", "other")
@@ -216,6 +217,9 @@ class Gazetteer:
 
     def _slug(self, name: str) -> str:
         canonical = self.canonical(name)
+        country = government_country(canonical)
+        if country is not None:  # "Australian Government" = "Government of Australia"
+            return "government-of-" + slugify(country)
         if canonical in self._kinds:
             return slugify(canonical)
         core = _SLUG_SUFFIX.sub("", canonical).strip(" ,.")

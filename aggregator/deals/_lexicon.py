@@ -6,6 +6,7 @@ Both files are written by ``bench/make_lexicons.py`` from registry packages (``w
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -26,6 +27,130 @@ customers developers compute university universities college""".split()
 )
 
 
+# Words that open a headline and are never the start of a name ("Inside Glade's $40M Series
+# B", "Meet Lumora", "Exclusive: ...").
+OPENERS = frozenset(
+    """inside meet why how when where what today tonight exclusive breaking scoop
+report reports update watch opinion analysis explainer behind introducing announcing welcoming
+presenting celebrating congratulations""".split()
+)
+# Adjectives and short forms that name a country ("the Australian government").
+_COUNTRY_OF = {
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "british": "United Kingdom",
+    "britain": "United Kingdom",
+    "us": "United States",
+    "u.s.": "United States",
+    "usa": "United States",
+    "american": "United States",
+    "australian": "Australia",
+    "canadian": "Canada",
+    "rwandan": "Rwanda",
+    "icelandic": "Iceland",
+    "japanese": "Japan",
+    "indian": "India",
+    "french": "France",
+    "german": "Germany",
+    "greek": "Greece",
+    "salvadoran": "El Salvador",
+    "korean": "South Korea",
+    "south korean": "South Korea",
+    "saudi": "Saudi Arabia",
+    "emirati": "United Arab Emirates",
+    "uae": "United Arab Emirates",
+    "singaporean": "Singapore",
+    "italian": "Italy",
+    "spanish": "Spain",
+    "dutch": "Netherlands",
+    "irish": "Ireland",
+    "brazilian": "Brazil",
+    "mexican": "Mexico",
+    "estonian": "Estonia",
+    "polish": "Poland",
+    "swedish": "Sweden",
+    "norwegian": "Norway",
+    "finnish": "Finland",
+    "danish": "Denmark",
+    "swiss": "Switzerland",
+    "israeli": "Israel",
+    "kenyan": "Kenya",
+    "nigerian": "Nigeria",
+    "chinese": "China",
+    "taiwanese": "Taiwan",
+    "thai": "Thailand",
+    "vietnamese": "Vietnam",
+    "indonesian": "Indonesia",
+    "malaysian": "Malaysia",
+    "philippine": "Philippines",
+    "new zealand": "New Zealand",
+    "qatari": "Qatar",
+}
+_GOVERNMENT = re.compile(
+    r"^(?:the\s+)?(?:(?:national\s+|federal\s+)?government\s+of\s+(?:the\s+)?"
+    r"(?P<a>.+)|(?P<b>.+?)\s+(?:federal\s+)?government)$",
+    re.IGNORECASE,
+)
+
+
+# Bodies that approve, regulate or legislate: never a party to a company's deal ("files DRHP
+# with Sebi", "Cabinet clears JV").
+REGULATORS = frozenset(
+    """sebi sec fca ftc doj cma cfius samr finra esma bafin ofcom fcc nhtsa faa
+fda cabinet parliament congress senate regulator regulators rbi cci kftc jftc accc""".split()
+)
+# Words for a region or a people that name no organisation alone ("Nordic AI", "Indic").
+REGIONAL = frozenset(
+    """nordic nordics baltic european african asian latin gulf arab indic
+scandinavian pan-european""".split()
+) | frozenset(_COUNTRY_OF)
+
+
+def is_regional(name: str) -> bool:
+    """A name made only of region or nationality words (and "AI"): "Nordic AI"."""
+    words = name.lower().split()
+    return (
+        bool(words)
+        and all(w in REGIONAL or w == "ai" for w in words)
+        and any(w != "ai" for w in words)
+    )
+
+
+# Sovereign states, as their governments sign with companies ("Anthropic and Iceland announce
+# …", "OpenAI and Greece sign deal"): such a country joined to a company stands for its
+# government.
+COUNTRIES = frozenset(
+    """Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria
+|Azerbaijan|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Botswana|Brazil
+|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Chad|Chile|China|Colombia|Costa Rica
+|Croatia|Cuba|Cyprus|Czechia|Czech Republic|Denmark|Djibouti|Dominican Republic|Ecuador|Egypt
+|El Salvador|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece
+|Guatemala|Guinea|Guyana|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel
+|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho
+|Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta
+|Mauritania|Mauritius|Mexico|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia
+|Nepal|Netherlands|New Zealand|Nicaragua|Niger|Nigeria|North Macedonia|Norway|Oman|Pakistan|Panama
+|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|Saudi Arabia
+|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|Somalia|South Africa|South Korea
+|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo
+|Trinidad and Tobago|Tunisia|Turkey|Turkmenistan|Uganda|Ukraine|United Arab Emirates|UAE
+|United Kingdom|United States|Uruguay|Uzbekistan|Vietnam|Zambia|Zimbabwe""".replace("\n", "").split(
+        "|"
+    )
+)
+
+
+def government_country(name: str) -> str | None:
+    """The country whose government ``name`` is ("Australian Government", "Government of
+    the United Kingdom", "UK government"), else None."""
+    found = _GOVERNMENT.match(name.strip())
+    if found is None:
+        return None
+    words = (found.group("a") or found.group("b")).strip()
+    country = _COUNTRY_OF.get(words.lower(), words)
+    return country if is_place(country) else None
+
+
 def _lines(name: str) -> frozenset[str]:
     text = resources.files("aggregator").joinpath(f"data/{name}").read_text(encoding="utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
@@ -44,9 +169,57 @@ def places() -> frozenset[str]:
 
 
 def is_ordinary(key: str) -> bool:
-    """A lower-case token that is a frequent word, an -ing or -ly form, or a pronoun."""
+    """A lower-case token that is a frequent word (or a frequent word with -s, -es or -ed:
+    "soars", "draws"), an -ing form, or a pronoun. Names often end in -ly ("Ledgerly",
+    "Grammarly"): an -ly word is ordinary only when it is frequent."""
+    words = common_words()
     return (
-        key in PRONOUNS or key in common_words() or (len(key) > 5 and key.endswith(("ing", "ly")))
+        key in PRONOUNS
+        or key in words
+        or (len(key) > 5 and key.endswith("ing"))
+        or (
+            len(key) > 4
+            and (
+                (key.endswith("s") and key[:-1] in words)
+                or (key.endswith(("shes", "ches", "xes", "sses")) and key[:-2] in words)
+                or (len(key) > 5 and key.endswith("ed") and key[:-2] in words)
+            )
+        )
+        or _adverb(key, words)
+    )
+
+
+_ADJECTIVE_ENDINGS = (
+    "ous",
+    "ful",
+    "al",
+    "ive",
+    "ent",
+    "ant",
+    "ate",
+    "ed",
+    "less",
+    "ic",
+    "ct",
+    "ar",
+    "ide",
+    "ure",
+    "ete",
+    "ght",
+    "ear",
+)
+
+
+def _adverb(key: str, words: frozenset[str]) -> bool:
+    """An -ly adverb of a frequent adjective ("ambitiously", "officially", "happily"), not a
+    name made of a noun and -ly ("Ledgerly")."""
+    if len(key) < 6 or not key.endswith("ly"):
+        return False
+    stem = key[:-2]
+    return (
+        (stem in words and stem.endswith(_ADJECTIVE_ENDINGS))
+        or (key.endswith(("ably", "ibly")) and stem[:-1] + "e" in words)
+        or (key.endswith("ily") and key[:-3] + "y" in words)
     )
 
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -71,7 +72,7 @@ def features(text: str, rule: str | None) -> set[str]:
     """Unigrams (stop words dropped), bigrams (all words) and the name of the rule."""
     words = tokens(text)
     out = {w for w in words if w not in _STOP}
-    out.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    out.update(f"{a} {b}" for a, b in pairwise(words))
     out.add(f"rule={rule or 'none'}")
     return out
 

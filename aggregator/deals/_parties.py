@@ -7,7 +7,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._gazetteer import TOKEN_RE, Gazetteer, Mention, token_key
-from ._lexicon import DETERMINERS, GENERIC_ORGS, PRONOUNS, is_ordinary, is_place
+from ._lexicon import (
+    COUNTRIES,
+    DETERMINERS,
+    GENERIC_ORGS,
+    OPENERS,
+    PRONOUNS,
+    REGIONAL,
+    REGULATORS,
+    is_ordinary,
+    is_place,
+    is_regional,
+)
 
 # Words that are never (the start of) an unknown company name.
 _STOP = frozenset(
@@ -81,13 +92,17 @@ _NUMERIC = re.compile(
 _JOINERS = re.compile(r"^(?:\s|\s?&\s?|\s(?:and|&)\s(?=[A-Z]))?$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _BACKER_CUE = re.compile(
-    r"\b(?:led|co-led|backed|funded)\s+by\b|\bfrom\b"
+    r"\b(?:led|co-led|backed|funded|joined)\s+by\b|\bfrom\b"
     r"|\bparticipation\s+(?:from|of)\b|\binvestors?\s+(?:including|such\s+as)\b"
     r"|\bincluding\b",
     re.IGNORECASE,
 )
-_BACKER_STOP = re.compile(r"\s(?:at|to|for|valuing|amid|after|in\s+a)\s|[;:(]")
-_BACKED = re.compile(r"([A-Z][\w.&]*(?:\s[A-Z][\w.&]*)*)-(?:backed|owned|funded)\b")
+_BACKER_STOP = re.compile(
+    r"\s(?:at|to|for|valuing|amid|after|in\s+a)\s|[;:(]"
+    r"|,\s+(?:[\w.]+\s+){1,3}?(?:has|have)\s+learned|,\s+(?:according|sources"
+    r"|people|the\s+company|it|he|she|they|said|says)\b"
+)
+_BACKED = re.compile(r"([A-Z][\w.&]*(?:\s[A-Z][\w.&]*)*)-(?:backed|owned|funded|led)\b")
 
 
 @dataclass(frozen=True)
@@ -239,6 +254,11 @@ def _ordinal_name(full: str, offset: int, m: re.Match[str], casing: Casing) -> b
 _FOLLOWED = re.compile(r" (?:[A-Z]|[a-z]+s\b|[a-z]+ing\b|to\b|and\b|&)")
 
 
+# Plural kinds of organisation: a name ending in one names several ("Research Institutes").
+_PLURAL_KINDS = frozenset(
+    """institutes governments companies universities
+agencies ministries departments firms startups councils""".split()
+)
 _COLLECTIVE = re.compile(
     r"\s+(?:ecosystem|industry|sector|community|scene|market|startups|companies"
     r"|firms|players|outfits|talent|leaders|landscape)\b"
@@ -249,6 +269,38 @@ _STATE_OF = re.compile(
     r"|people['’]s\s+republic))\s+of\s+(?:the\s+)?$"
 )
 _GOVERNMENT = re.compile(r"\s+(?:[Gg]overnment|GOVERNMENT)\b")
+# A country joined to a name by "and" / "&" ("Anthropic and Iceland", "Greece and OpenAI"):
+# the country stands for its government.
+_COUNTRY_NAME = re.compile(
+    r"\b(?:"
+    + "|".join(sorted((re.escape(c) for c in COUNTRIES), key=len, reverse=True))
+    + r")\b(?!['’-])"
+)
+
+
+def _with_countries(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
+    """Countries the shape reader skips ("Canada", "Japan" are no names alone) that are
+    joined by "and" to a company found here, or to a name that is not another country
+    ("Canada and UK Governments"), not "US and China"."""
+    out = list(found)
+    for m in _COUNTRY_NAME.finditer(text, start, end):
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        before = _JOINED_BEFORE.search(text, 0, m.start())
+        after = _JOINED_AFTER.match(text, m.end())
+        if (
+            before
+            and any(
+                f.end == before.start() + 1 and not f.name.startswith("Government of")
+                for f in found
+            )
+        ) or (after and not _COUNTRY_NAME.match(text, after.end() - 1)):
+            out.append(Mention(m.start(), m.end(), f"Government of {m.group(0)}", known=False))
+    return sorted(out, key=lambda x: x.start)
+
+
+_JOINED_BEFORE = re.compile(r"[A-Za-z0-9.)]\s+(?:and|&)\s+$")
+_JOINED_AFTER = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.]*(?:\s(?=[A-Z]))?)+)")
 
 
@@ -257,6 +309,22 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
     ("Seoul"), a generic noun only with what says which one ("UK Government", "Government
     of Canada")."""
     words = name.split()
+    if name.lower() in REGULATORS or is_regional(name):
+        return None  # "Sebi", "Cabinet", "Nordic AI": no party
+    if (
+        len(words) > 1
+        and words[-1].lower() in _PLURAL_KINDS
+        and all(
+            is_ordinary(token_key(w))
+            or is_place(w)
+            or w.lower() in REGIONAL
+            or (w.isupper() and len(w) <= 3)
+            for w in words[:-1]
+        )
+    ):
+        return None  # "Research Institutes", "UK Governments": several
+    if all(w.lower() in GENERIC_ORGS for w in words) and words[-1].lower() in _PLURAL_KINDS:
+        return None  # "UK Governments", "Companies": several, none named
     if all(w.lower() in GENERIC_ORGS for w in words):
         before = re.search(r"((?:[A-Z][\w.]*\s+){1,3}?)$", text[:start])
         after = _OF_NAME.match(text, end)
@@ -273,6 +341,10 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
         return start, end, name
     if _COLLECTIVE.match(text, end):
         return None  # "the Nordic AI ecosystem", "Munich AI outfits X"
+    if name in COUNTRIES and (
+        _JOINED_BEFORE.search(text, 0, start) or _JOINED_AFTER.match(text, end)
+    ):
+        return start, end, f"Government of {name}"  # "Anthropic and Iceland announce"
     if is_place(name):
         of = _STATE_OF.search(text, 0, start)
         if of is not None and of.end() == start:  # "the state of Maryland"
@@ -293,6 +365,12 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
     run: list[re.Match[str]] = []
 
     def flush() -> None:
+        if (
+            len(run) > 1
+            and token_key(run[0].group(0)) in OPENERS
+            and _initial(full, offset + run[0].start())
+        ):
+            del run[0]  # "Inside Glade's $40M Series B": Glade
         if run:
             start, end = run[0].start(), run[-1].end()
             name = _POSSESSIVE.sub("", text[start:end])
@@ -314,6 +392,7 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
             _namey(token, casing)
             or hyphened
             or (token_key(token) in _TRAILERS and (token[0].isupper() or casing.caps))
+            or _suffixed(text, m, casing)
         ):
             run.append(m)
         elif (
@@ -345,12 +424,17 @@ def mentions(
     known = [
         Mention(m.start + start, m.end + start, m.name) for m in gazetteer.find(piece, casing.caps)
     ]
+    if not casing.caps and _INSTITUTION_TRAILER.search(piece):
+        known = _institutions(piece, start, known)
     # Blank the known names out, then look for unknown capitalised names in what remains.
     chars = list(piece)
     for m in known:
         chars[m.start - start : m.end - start] = " " * (m.end - m.start)
     unknown = _unknown("".join(chars), start, casing, text)
     merged = sorted(known + unknown, key=lambda m: m.start)
+    if not casing.caps and (" and " in piece or " & " in piece) and _COUNTRY_NAME.search(piece):
+        merged = _with_countries(text, start, end, merged)
+
     # "Heidelberg's Grundriss AI", "Darmstadt's Feldwerk AI": an unknown one-word name that
     # owns the next one only says where it is ("University of Chicago's X" stays).
     merged = [
@@ -361,6 +445,9 @@ def mentions(
         or i + 1 == len(merged)
         or not _OWNS.match(text, m.end, merged[i + 1].start)
     ]
+    # "Arm-based servers", "Indic-language startup": a name in a compound adjective is no
+    # party ("X-backed" / "X-led" investors are read by ``backers``).
+    merged = [m for m in merged if not _COMPOUND.match(text, m.end)]
     seen: set[str] = set()
     result = []
     for m in merged:
@@ -369,6 +456,35 @@ def mentions(
             seen.add(name.lower())
             result.append(Mention(m.start, m.end, name, m.known))
     return result
+
+
+_COMPOUND = re.compile(
+    r"-(?:based|backed|led|owned|funded|language|speaking|made|built|born|focused"
+    r"|native|style|era|linked|listed|run|controlled|affiliated|related|powered"
+    r"|centric|first|only|specific|compatible|class|grade|level|scale|sized"
+    r"|designed|branded|trained|optimi[sz]ed|certified|approved)\b"
+)
+_INSTITUTION_TRAILER = re.compile(r"\b(?:Institute|Agency|Authority|Commission|Laboratory)\b")
+# "the Australian AI Safety Institute", "Canadian AI Safety Institute": a nationality and
+# "AI" may start an institution's name.
+_INSTITUTION = re.compile(
+    r"\b(?:[A-Z][a-z]+\s+)?(?:AI\s+)?(?:[A-Z][\w-]*\s+){1,3}?(?:Institute|Agency|Authority"
+    r"|Commission|Laboratory)(?:\s+(?:of|for)\s+(?:[A-Z][\w-]*\s?)+)?"
+)
+
+
+def _institutions(piece: str, start: int, known: list[Mention]) -> list[Mention]:
+    """Known names plus institutions by their shape, where no known name overlaps."""
+    out = list(known)
+    for m in _INSTITUTION.finditer(piece):
+        lo, hi = m.start() + start, m.end() + start
+        name = m.group(0).strip()
+        first = name.split()[0].lower()
+        if first in DETERMINERS or first in OPENERS or first in PRONOUNS:
+            continue
+        if not any(k.start < hi and lo < k.end for k in known):
+            out.append(Mention(lo, lo + len(name), name, known=False))
+    return sorted(out, key=lambda x: x.start)
 
 
 _LEAD = re.compile(r"\b(?:co-)?led\s+by\b", re.IGNORECASE)
@@ -399,3 +515,49 @@ def backers(text: str, gazetteer: Gazetteer, casing: Casing) -> list[str]:
         end = cue.end() + stop.start() if stop else len(text)
         names += [x.name for x in mentions(text, gazetteer, casing, cue.end(), end)]
     return list(dict.fromkeys(names))
+
+
+_LED = re.compile(r"\b(?:co-)?led\b(?!\s+by\b)|\bco-leads?\b(?!\s+by\b)")
+_JOINED = re.compile(
+    r"\b(?:also\s+)?(?:participated|participating|participate|invested|investing"
+    r"|joined|joining|took\s+part|taking\s+part|chipped\s+in|came\s+in)\b"
+    r"(?!\s+(?:by|the\s+company|as)\b)"
+)
+_CLAUSE_START = re.compile(r"[,;:]\s+|\b(?:with|while|and\s+existing|as\s+well\s+as)\s+|^")
+
+
+def _before(text: str, end: int) -> int:
+    """Where the clause that ends at ``end`` starts (after a comma, "with", ...)."""
+    start = 0
+    for m in _CLAUSE_START.finditer(text, 0, end):
+        start = m.end()
+    return start
+
+
+def round_investors(text: str, gazetteer: Gazetteer, casing: Casing) -> list[tuple[str, bool]]:
+    """Investors a sentence about a round names, each with whether it leads: "led by X, with
+    participation from Y", "X led the round", "X and Y co-led", "Z also participated"."""
+    leads = lead_backers(text, gazetteer, casing)
+    found = [
+        (name, name in leads)
+        for name in backers(text, gazetteer, casing)
+        if not _BACKED.search(text) or name not in backed_names(text, gazetteer, casing)
+    ]
+    for cue, lead in ((_LED, True), (_JOINED, False)):
+        for m in cue.finditer(text):
+            start = _before(text, m.start())
+            found += [(x.name, lead) for x in mentions(text, gazetteer, casing, start, m.start())]
+    out: dict[str, bool] = {}
+    for name, lead in found:
+        out[name] = out.get(name, False) or lead
+    return list(out.items())
+
+
+def backed_names(text: str, gazetteer: Gazetteer, casing: Casing) -> set[str]:
+    """Names in "X-backed" / "X-owned" / "X-funded": backers of the company in the past."""
+    return {
+        x.name
+        for m in _BACKED.finditer(text)
+        if not m.group(0).endswith("-led")
+        for x in mentions(m.group(1), gazetteer, casing)
+    }

@@ -80,9 +80,11 @@ _KEYS = {
     "licensing": "licen licenc content data news archive acqui",
     "rejects-bid": "reject rebuff spurn turn snub dismiss",
     "possessive-deal": "'s ’s",
+    "possessive-stake": "stake",
     "stake-buy": "stake holding interest share",
     "pct-of": "pct % cent",
     "invest-in": "invest pour pump put inject commit back",
+    "bets-on": "bet doubl",
     "check-to": "check cheque",
     "backs": "back",
     "back-plural": "back",
@@ -92,14 +94,19 @@ _KEYS = {
     "completes-investment": "investment",
     "stake-change": "stake",
     "investment-in": "investment",
-    "raises": "rais secur land clos nab bag grab snag pull rake haul collect get receiv win scor net"
-    " pick reel bring",
+    "raises": "rais secur land clos nab bag grab snag pull rake haul collect get receiv win scor "
+    "net"
+    " pick reel bring draw attract",
+    "led-round": "-led",
     "round-noun": "round funding financing extension series raise",
     "adds-to-round": "add",
     "acquired-by": "acquired bought purchased taken snapped sold sells",
     "sells": "sell sold divest offload dispos spin carve",
     "to-be-acquired": "acquired bought sold taken purchased",
     "agrees-to-sale": "sale takeover buyout",
+    "walks-away": "walk",
+    "grants-licence": "grant",
+    "provides-content": "provid suppl offer",
     "offer-for": "offer bid propos",
     "gets-offer": "offer bid proposal approach",
     "starts-bid": "bid tender offer buyout acquisition takeover purchase merger",
@@ -117,14 +124,18 @@ _KEYS = {
     "merger-noun": "merger",
     "merge-plural": "merge combine tie-up merger",
     "partners-with": "partner team forces alliance collaborat tie-up ally ties steady relationship"
-    " cozies",
-    "partner-plural": "partner collaborat ally allied together forces",
+    " cozies tie tied hands",
+    "partner-plural": "partner collaborat ally allied together forces tie hands",
+    "buys-capacity": "buy purchas spend commit",
+    "supplies-to": "suppl",
     "partners-on-with": "partner",
     "taps": "tap pick chose select enlist turn",
     "signs-deal": "deal agreement contract pact partnership alliance tie-up order mou memorandum"
     " collaboration intent loi",
     "deal-noun": "deal agreement contract pact partnership",
-    "joint-action": "launch announc unveil sign start open creat build expand deepen establish to",
+    "joint-action": "launch announc unveil sign start open creat build expand deepen establish to"
+    " bring deliver power deploy co-develop",
+    "expands-use": "use",
     "in-deal": "deal",
 }
 
@@ -176,7 +187,7 @@ RULES: tuple[Rule, ...] = (
         "ipo",
         "ipo",
         # not an IPO of the past ("since IPO", "post-IPO", "below its IPO price")
-        r"(?<!since\s)(?<!since\sits\s)(?<!post-)(?<!its\sfirst\s)"
+        r"(?<!since\s)(?<!since\sits\s)(?<!post-)(?<!pre-)(?<!its\sfirst\s)"
         r"\b(?:IPOs?(?!\s+(?:price|lock-?up|pop))|initial\s+public\s+offering|go(?:es|ing)?\s+public"
         r"|public\s+(?:debut|listing)"
         r"|(?:stock|market|trading|Nasdaq|NYSE)\s+debut|direct\s+listing"
@@ -187,7 +198,9 @@ RULES: tuple[Rule, ...] = (
         rf"|{_EXCHANGE}\s+float|float\s+on\s+(?:the\s+)?{_EXCHANGE}"
         rf"|(?:lists?|listed|debut(?:s|ed)?|(?:begins?|began|starts?|started|commences?)\s+trading)"
         rf"\s+(?:its\s+)?(?:shares\s+|stock\s+)?(?:on|in)\s+(?:the\s+)?{_EXCHANGE}"
-        rf"|{_EXCHANGE}\s+(?:debut|listing))\b",
+        rf"|{_EXCHANGE}\s+(?:debut|listing)"
+        r"|rul(?:es|ed|ing)\s+out\s+(?:an?\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:float|listing)"
+        r"|(?:shares|stock)\s+(?:list|debut)(?:s|ed)?)\b",
         "issuer",
         None,
         needs_right=False,
@@ -201,7 +214,8 @@ RULES: tuple[Rule, ...] = (
         "partner",
         needs_right=False,
     ),
-    # "X and Y launch a $30B fund", "... form 'SB OpenAI Japan'", "... set up a sovereign AI venture"
+    # "X and Y launch a $30B fund", "... form 'SB OpenAI Japan'",
+    # "... set up a sovereign AI venture"
     _rule(
         "jv-plural",
         "joint-venture",
@@ -225,10 +239,31 @@ RULES: tuple[Rule, ...] = (
         "licensee",
     ),
     _rule(
+        "grants-licence",
+        "licensing",
+        r"\bgrant(?:s|ed|ing)?\s+(?:[\w.&'’-]+\s+){1,3}?(?:an?\s+)?(?:(?:exclusive|non-exclusive|global"
+        r"|perpetual|worldwide|multi-year)\s+)*licen[cs]e\b",
+        "licensor",
+        None,
+        needs_right=False,
+        inside="licensee",
+    ),
+    # "AP to provide real-time news feed to Google's Gemini app": content licensed to a company
+    _rule(
+        "provides-content",
+        "licensing",
+        r"\b(?:provid(?:e|es|ed|ing)|suppl(?:y|ies|ied)|offer(?:s|ed)?)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:news|content|archives?|articles|footage|catalog(?:ue)?|journalism)(?:\s+(?:feeds?"
+        r"|library|licen[cs]es?))?\s+to\b(?=\s+[A-Z])",
+        "licensor",
+        "licensee",
+    ),
+    _rule(
         "licensing",
         "licensing",
         # a licence granted, not one talked about ("the Llama license", "need licenses to")
-        r"\b(?:licen[cs](?:e|es|ed|ing)[- ](?:and|&)[- ]hire|licen[cs](?:es|ed)\s+(?!to\b)(?=\w)"
+        r"\b(?:licen[cs](?:e|es|ed|ing)[- ](?:and|&)[- ]hire|licens(?:es|ed)\s+(?!(?:to|for|from|in"
+        r"|on|of|and|or|are|were|is|was|that|which|nothing|everything|anything|themselves)\b)(?=\w)"
         r"|(?:to|will|agrees?\s+to|plans?\s+to)\s+licen[cs]e\b"
         r"|licen[cs](?:e|ing)\s+(?:deal|agreement|pact|partnership|arrangement|contract)"
         r"|(?:content|data|news|archive)"
@@ -242,7 +277,8 @@ RULES: tuple[Rule, ...] = (
         "stake-buy",
         "investment",
         rf"\b(?:{_BUY}|tak(?:e|es|ing)|took|buil(?:d|ds|t)|rais(?:e|es|ed)|lift(?:s|ed)?|up(?:s|ped)"
-        rf"|increas(?:e|es|ed)|boost(?:s|ed)?|has|holds?|gets?|obtain(?:s|ed)?|seeks?)\s+"
+        rf"|increas(?:e|es|ed)|boost(?:s|ed)?|has|holds?|gets?|obtain(?:s|ed)?|seeks?"
+        rf"|picks?\s+up|picked\s+up)\s+"
         rf"{_MONEYISH}{_STAKE}\s+(?:in|of)\b",
         "investor",
         "target",
@@ -261,6 +297,16 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:invest(?:s|ed|ing)?|pours?|pumps?|puts?|injects?|commits?|to\s+back)\s+"
         rf"(?:(?:an?\s+)?(?:additional|further|another|more|up\s+to)\s+)?{_MONEYISH}"
         r"(?:more\s+)?(?:(?:money|cash|capital|funds)\s+)?(?:in|into)\b",
+        "investor",
+        "target",
+    ),
+    # "Nvidia Bets $5 Billion on Intel", "Amazon Doubles Down on Anthropic", "SoftBank's $40
+    # Billion Bet on OpenAI": a named company after "on" (not "bets on agents")
+    _rule(
+        "bets-on",
+        "investment",
+        r"\b(?:bets?|betting|doubl(?:es|ed|ing)\s+down)\s+(?:big\s+|heavily\s+|again\s+|§+\s+)?on\b"
+        r"(?=\s+(?:[A-Z][\w.&'’-]*))|['’]s\s+(?:§+\s+)?(?:[\w-]+\s+)?bet\s+on\b(?=\s+[A-Z])",
         "investor",
         "target",
     ),
@@ -349,13 +395,24 @@ RULES: tuple[Rule, ...] = (
         "funding",
         rf"\b(?:rais(?:es|ed|ing|e)|secur(?:es|ed|e|ing)|lands?|landed|clos(?:es|ed|e)|nabs?|bags?|grabs?"
         rf"|snags?|pulls?\s+in|rakes?\s+in|hauls?\s+in|collects?|gets?|receives?|wins?|scores?"
-        rf"|nets?|netted|picks?\s+up|picked\s+up|reels?\s+in|brings?\s+in)\s+"
+        rf"|nets?|netted|picks?\s+up|picked\s+up|reels?\s+in|brings?\s+in|draws?|drew|attracts?"
+        rf"|attracted)\s+"
         rf"(?:{_ART}(?:{M}\s+|[a-z]+\s+)?(?:pre-seed|seed|series\s+[a-k]\b|funding|financing|round|venture"
         rf"|growth|capital|investment|equity|money|cash)|(?:{_ART})(?:[\w-]+-figure|(?:seven|eight|nine|ten)"
         rf"\s+figure)\s+(?:sum|round|raise|amount|check|cheque|investment)"
         rf"|(?:up\s+to\s+|over\s+|nearly\s+)?{M}(?!§)"
         r"(?!\s+(?:[\w-]+\s+){0,3}?(?:deals?|contracts?|orders?|agreements?|pacts?|awards?|prizes?"
         r"|profits?|revenues?|sales)\b))",
+        "target",
+        None,
+        needs_right=False,
+    ),
+    # "Mistral AI valued at ... after ASML-led fundraise": the investor is in the trigger
+    _rule(
+        "led-round",
+        "funding",
+        r"\b[\w.&]+(?:\s[A-Z][\w.&]*)*-led\s+(?:(?:§+|[\w-]+)\s+){0,3}?(?:round|fundraise|fundraising"
+        r"|financing|funding|raise|investment)\b",
         "target",
         None,
         needs_right=False,
@@ -371,7 +428,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "round-noun",
         "funding",
-        rf"(?:{M}\s+|\b)(?:(?:pre-seed|seed|series\s+[a-k](?:[- ]?\d)?|growth|bridge|venture|funding)"
+        rf"(?:{M}\s+|\b)(?:(?:pre-seed|seed|series\s+[a-k](?:[- ]?\d)?|growth|bridge|venture"
+        r"|funding)"
         r"\s+)(?:round|funding|financing|extension)\b|\bseries\s+[a-k]\b|\bfunding\s+round\b"
         rf"|{M}\s+(?:funding|financing|round|raise|fundraise|fundraising)\b",
         "target",
@@ -423,12 +481,34 @@ RULES: tuple[Rule, ...] = (
         inside="target",
     ),
     _rule(
+        "possessive-stake",
+        "investment",
+        r"['’]s\s+(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?stake\b(?!\s+(?:in|of|sale)\b)",
+        "investor",
+        None,
+        needs_right=False,
+        inside="target",
+    ),
+    _rule(
         "agrees-to-sale",
         "acquisition",
-        r"\b(?:agree(?:s|d)?\s+to|accept(?:s|ed)?|approv(?:es|ed))\s+(?:an?\s+|the\s+)?(?:§+\s+)?"
+        r"\b(?:agree(?:s|d)?\s+to|accept(?:s|ed)?|approv(?:es|ed)|explor(?:es|ed|ing)|consider(?:s|ed|ing)"
+        r"|weigh(?:s|ed|ing)|mull(?:s|ed|ing)|pursu(?:es|ed|ing)|near(?:s|ed|ing)?)\s+"
+        r"(?:an?\s+|the\s+)?(?:possible\s+|potential\s+)?(?:§+\s+)?"
         r"(?:sale|takeover|buyout)\s+(?:to|by)\b",
         "target",
         "acquirer",
+    ),
+    # "Qualcomm walks away from $600 mln Arcwell deal"
+    _rule(
+        "walks-away",
+        "acquisition",
+        r"\bwalk(?:s|ed|ing)?\s+away\s+from\s+(?:its\s+|the\s+|a\s+)?(?:proposed\s+|planned\s+)?"
+        r"(?:§+\s+)?(?:[\w.&'’-]+\s+){0,2}?(?:deal|takeover|acquisition|bid|merger|purchase|offer)\b",
+        "acquirer",
+        None,
+        needs_right=False,
+        inside="target",
     ),
     _rule(
         "to-be-acquired",
@@ -526,7 +606,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "acquisition-of",
         "acquisition",
-        rf"(?:{M}\s+|\b)(?:acquisition|purchase|takeover|buyout|buy)\s+of\b",
+        rf"(?:{M}\s+|\b)(?:acquisition|purchase|takeover|buyout|buy)\s+of\b"
+        r"(?!\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:plant|site|campus|buildings?|land|propert(?:y|ies)"
+        r"|warehouse|factory|mill|facilit(?:y|ies)|acres|headquarters|offices?|real\s+estate)\b)",
         "acquirer",
         "target",
         strong=False,
@@ -583,7 +665,8 @@ RULES: tuple[Rule, ...] = (
         r"|tie-up)\s+(?:with|between)|collaborat(?:es|ed|e)\s+with|ally\s+with"
         r"|(?:tighten|strengthen|deepen|expand|cement|forge|formali[sz]e)(?:s|ed)?\s+(?:its\s+)?"
         r"(?:ties|relationship|links|bond)\s+with|goes\s+steady\s+with"
-        r"|coz(?:ies|y)\s+up\s+(?:to|with))\b",
+        r"|coz(?:ies|y)\s+up\s+(?:to|with)|ties?\s+up\s+with|tied\s+up\s+with"
+        r"|join(?:s|ed)?\s+hands\s+with)\b",
         "partner",
         "partner",
         needs_right=False,
@@ -592,7 +675,8 @@ RULES: tuple[Rule, ...] = (
         "partner-plural",
         "partnership",
         r"\b(?:partner(?:ed)?|collaborat(?:e|ed)|ally|allied|work(?:ed)?\s+together"
-        r"|join(?:ed)?\s+forces)\s+(?:on|to|in|for|around|over)\b",
+        r"|join(?:ed)?\s+forces|tie\s+up|tied\s+up|join(?:ed)?\s+hands)\s+(?:on|to|in|for|around"
+        r"|over)\b",
         "partner",
         "partner",
         needs_right=False,
@@ -630,10 +714,10 @@ RULES: tuple[Rule, ...] = (
         rf"|clinch(?:es|ed)?|agree(?:s|d)?\s+(?:on|to)|expand(?:s|ed)?|extend(?:s|ed)?|renew(?:s|ed)?"
         rf"|deepen(?:s|ed)?|form(?:s|ed)?|announc(?:e|es|ed)|unveil(?:s|ed)?|land(?:s|ed)?|wins?|won"
         rf"|forg(?:e|es|ed))\s+"
-        rf"{_MONEYISH}(?:(?!licen|content\b|data\s+(?:deal|agreement|pact|licen)|merger|acquisition|purchase|buyout|takeover|sale\b"
+        rf"{_MONEYISH}(?:(?!licen|[\w]+-licen|content\b|data\s+(?:deal|agreement|pact|licen)|merger|acquisition|purchase|buyout|takeover|sale\b"
         rf"|{_POLITICAL})"
         rf"[\w-]+\s+){{0,4}}?(?:deal|agreement|contract|pact|partnership|alliance"
-        r"|tie-up|order|MOU|MoU|memorandum\s+of\s+understanding|collaboration|letters?\s+of\s+intent"
+        r"|tie-up|order|MOU|MoU|memorandum(?:\s+of\s+understanding)?|collaboration|letters?\s+of\s+intent"
         r"|LOI)s?\b(?!\s+(?:in\s+principle\s+)?to\s+(?:buy|acquire|sell|merge|purchase|be))",
         "partner",
         "partner",
@@ -650,23 +734,58 @@ RULES: tuple[Rule, ...] = (
         strong=False,
         needs_right=False,
     ),
+    # "OpenAI commits to buy $300 billion of computing power from Oracle", "Anthropic to spend
+    # tens of billions on Google TPUs", "Canva commits A$1.2b to Microsoft Azure capacity"
+    _rule(
+        "buys-capacity",
+        "partnership",
+        r"\b(?:(?:commit(?:s|ted)?|agree(?:s|d)?|plans?)\s+to\s+)?(?:buy(?:s|ing)?|bought|purchas(?:e|es|ed)"
+        r"|spend(?:s|ing)?|spent|commit(?:s|ted)?)\s+(?:(?:§+|tens|hundreds|billions|of|worth|up\s+to"
+        r"|about|more\s+than|over)\s+)+(?:(?:of|on|in|for)\s+(?:[\w.&'’-]+\s+){0,3}?"
+        rf"{_COMMERCIAL}(?:\s+[\w-]+){{0,2}}?\s+(?:from|with|through|via)"
+        rf"|(?:on|to|with)(?=\s+(?:[A-Z][\w.&'’-]*\s+){{1,3}}?(?:[\w-]+\s+)?{_COMMERCIAL}\b))\b",
+        "partner",
+        "partner",
+        needs_right=False,
+    ),
+    # "SoftBank to supply Arm-based servers to Stargate"
+    _rule(
+        "supplies-to",
+        "partnership",
+        r"\b(?:to\s+)?suppl(?:y|ies|ied|ying)\s+(?!chain)(?:[\w§.&'’-]+\s+){1,5}?(?:to|for)\b(?=\s+[A-Z])",
+        "partner",
+        "partner",
+        adjacent=True,
+    ),
     # "X and Y launch a training initiative", "X and Y to advance ..."
     _rule(
         "joint-action",
         "partnership",
         r"\b(?:launch(?:es|ed)?|announc(?:e|ed)|unveil(?:s|ed)?|sign(?:s|ed)?|start(?:s|ed)?|open(?:s|ed)?"
-        r"|creat(?:e|ed)|build|expand(?:ed)?|deepen(?:ed)?|establish(?:ed)?)\s+(?:[\w'’-]+\s+){0,6}?"
+        r"|creat(?:e|ed)|build|expand(?:ed)?|deepen(?:ed)?|establish(?:ed)?)\s+(?:[\w'’-]+\s+){0,8}?"
         r"(?:initiative|pilot|programme|program|alliance|consortium|coalition|collaboration"
         r"|partnership|lab|laborator(?:y|ies)|institute|academy|fellowship|cent(?:er|re)|hub|project"
         r"|effort)s?\b"
         r"|\bto\s+(?:jointly\s+)?(?:advance|develop|co-develop|build|bring|deliver|accelerate|explore"
         r"|expand|deploy|train|create|offer|work|collaborate|research|support|provide|democrati[sz]e"
-        r"|transform|scale|power|help|boost|strengthen|tackle)\b",
+        r"|transform|scale|power|help|boost|strengthen|tackle)\b"
+        # "Cohere and Second Front bring secure AI to ...": working together, said plainly
+        r"|\b(?:bring|deliver|power|deploy|co-develop)\b(?!\s+(?:rival|competing)\b)",
         "partner",
         "partner",
         needs_right=False,
         plural=True,
         adjacent=True,
+    ),
+    # "Anthropic to expand use of Google Cloud TPUs and services"
+    _rule(
+        "expands-use",
+        "partnership",
+        r"\b(?:expand(?:s|ed|ing)?|extend(?:s|ed|ing)?|deepen(?:s|ed|ing)?|increas(?:e|es|ed|ing))\s+"
+        r"(?:its\s+|their\s+)?use\s+of\b(?=\s+(?:[A-Z][\w.&'’-]*\s+){1,3}?(?:[\w-]+\s+)?"
+        rf"{_COMMERCIAL}\b)",
+        "partner",
+        "partner",
     ),
     _rule(
         "in-deal",
@@ -682,10 +801,13 @@ RULES: tuple[Rule, ...] = (
 # Phrases that make a sentence a non-deal story wherever they are.
 HARD_NON_DEAL = re.compile(
     r"\b(?:su(?:e|es|ed|ing)|lawsuits?|litigation|court|judge|jury|verdict|antitrust|probe"
-    r"|inquiry|investigat\w+|subpoena\w*|fined?|fines|penalt\w+|settle(?:s|d|ment)?|grants?"
+    r"|inquiry|investigat\w+|subpoena\w*|fined?|fines|penalt\w+|settle(?:s|d|ment)?"
+    # a grant of money, not "grants X an exclusive licence"
+    r"|grants?(?!\s+(?:[\w.&'’-]+\s+){1,3}?(?:an?\s+)?(?:(?:exclusive|non-exclusive|global|perpetual"
+    r"|worldwide|multi-year)\s+)*licen[cs]e)"
     r"|subsid(?:y|ies|i[sz]\w*)|loans?|debt|bonds?|notes\s+offering|credit\s+(?:facility|line)|buy\s+rating"
     r"|price\s+target|buy-?backs?|repurchase\w*|market\s+(?:cap\w*|value)|most\s+valuable"
-    r"|capex|capital\s+(?:spending|expenditures?)|forecasts?|guidance|outlook)\b"
+    r"|capex|capital\s+(?:spending|expenditures?)|(?<!to\s)forecasts?|guidance|outlook)\b"
     r"|insider\s+(?:sell|sale|buy|selling|buying|trad)\w*|sells?\s+[\d,]+\s+shares"
     r"|^how\s+(?!to\b)|\binterview(?:s|ed)?\s+with\b|\b(?:wins?|won|awarded)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b",

@@ -13,14 +13,16 @@ from ..headlines import digest_items
 from ..models import Deal, Party
 from ._classify import headline_blocked
 from ._first_party import PARTNERS_POST, restatements
-from ._gate import gated
+from ._gate import GATED, gated
 from ._gazetteer import Gazetteer, load_gazetteer
-from ._model import Model
+from ._learned import learned_deal
+from ._model import Model, features, load_model, model_text, score
 from ._pair import pair_restatement
 from ._parties import is_title
 from ._publisher import first_person, with_subject
 from ._segment import clean
 from ._status import status_of
+from ._type_model import TypeModel, load_type_model
 
 # The parties each deal type needs before a reader can trust it.
 _NEEDS: dict[str, tuple[frozenset[str], ...]] = {
@@ -56,10 +58,14 @@ def classify(
     use_model: bool = True,
     model: Model | None = None,
     publisher: str | None = None,
+    type_model: TypeModel | None = None,
+    learned: bool = True,
 ) -> Deal | None:
     """The deal a story reports, or None when it is not a deal story.
 
-    ``use_model=False`` gives the rules alone; ``model`` replaces the shipped model.
+    ``use_model=False`` gives the rules alone; ``model`` replaces the shipped M&A model,
+    ``type_model`` the shipped deal-type model, which proposes a deal the rules missed
+    (``learned=False``: it is not asked).
     ``publisher``: the organisation whose own feed this is (``publisher_of``): "we", "our"
     and a headline without a subject stand for it. A digest title (``digest_items``) is read
     item by item, without the body: the first item that is a deal is the story's deal."""
@@ -72,14 +78,53 @@ def classify(
             or gated(item, "", gz, rates, use_model, model, title_case)
             for item in items
         )
-        return next((d for d in found if d is not None and complete(d)), None)
+        deal = next((d for d in found if d is not None and complete(d)), None)
+        if deal is None and use_model and learned:
+            learnt = (_learned(item, "", gz, rates, None, type_model, model) for item in items)
+            deal = next((d for d in learnt if d is not None), None)
+        return deal
     paired = _paired(title, text, gz, rates, publisher)
     if paired is not None:
         return paired
     if publisher:
-        return _first_party(title, text, publisher, gz, rates, use_model, model)
-    deal = gated(title, text, gz, rates, use_model, model)
-    return deal if deal is not None and complete(deal, strict=False) else None
+        deal = _first_party(title, text, publisher, gz, rates, use_model, model)
+    else:
+        deal = gated(title, text, gz, rates, use_model, model)
+        deal = deal if deal is not None and complete(deal, strict=False) else None
+    if deal is None and use_model and learned:
+        deal = _learned(title, text, gz, rates, publisher, type_model, model)
+    return deal
+
+
+def _sure(deal: Deal) -> bool:
+    """A learned deal whose type the model gives 0.9 or more: no second opinion needed."""
+    found = re.match(r"model:\S+ p=([0-9.]+)", deal.rule)
+    return found is not None and float(found.group(1)) >= 0.9
+
+
+def _learned(
+    title: str,
+    text: str,
+    gz: Gazetteer,
+    rates: Mapping[str, float] | None,
+    publisher: str | None,
+    type_model: TypeModel | None,
+    model: Model | None,
+) -> Deal | None:
+    """The deal-type model's proposal for a story the rules did not read as a deal. An
+    acquisition, merger or investment must also pass the M&A model's ``veto`` bar, unless the
+    deal-type model gives its type 0.9 or more."""
+    type_model = type_model or load_type_model()
+    if type_model is None or not title.strip():
+        return None
+    deal = learned_deal(title, text, type_model, gz, rates, publisher)
+    if deal is None or deal.type not in GATED or _sure(deal):
+        return deal
+    ma = model or load_model()
+    if ma is None:
+        return deal
+    verdict = score(ma, features(model_text(title, text, ma.max_chars), None))
+    return deal if verdict.probability >= ma.veto else None
 
 
 def _first_party(

@@ -78,7 +78,7 @@ class Segment:
 # (a character every match holds, pattern, replacement), applied in order.
 _CLEANUPS = (
     ("<", re.compile(r"<([^<>]{1,80})>"), r"\1"),  # Reuters <Company Name>
-    ("'", re.compile(r"\s+(['](?:s\b)?)"), r"\1"),  # tokenised "Vodafone 's"
+    ("'", re.compile(r"\s+('(?:s\b|(?=\s)))"), r"\1"),  # tokenised "Vodafone 's"
     ("", re.compile(r"\s+([,.;:!?)])"), r"\1"),
     ("(", re.compile(r"([(])\s+"), r"\1"),
     # "the UK government", "Australian government": the government of a named country

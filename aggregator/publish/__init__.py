@@ -7,9 +7,10 @@ Public API::
     ping_hub(hub_url, topic_urls, *, timeout=10.0) -> list[str]   # error messages
 
 Output (see docs/feeds.md): Atom + JSON Feed 1.1 for feed, all, deals/{type},
-companies/{slug}, tags/{tag}; immutable RFC 5005 archive pages under archive/;
-sources.opml, subscriptions.opml, index.html, companies/{slug}.html, deals.csv and
-deals.ndjson (every deal story), and the marker
+companies/{slug}, investors/{slug}, tags/{tag}; immutable RFC 5005 archive pages under
+archive/; sources.opml, subscriptions.opml; the pages index.html, deals/by-amount.html,
+deals/{type}.html (+ .by-amount.html), companies/{slug}.html, investors/{slug}.html; the
+site's images; deals.csv and deals.ndjson (every deal story), and the marker
 ``.installation`` (the database's id: see ``_marker``). Files are written
 atomically and only when their bytes change; failures raise ``PublishError``.
 """

@@ -112,7 +112,7 @@ def _stream(ctx: Context, pending: list[_Pending]) -> set[tuple[str, int]]:
     failed: set[tuple[str, int]] = set()
     for start in range(0, len(order), BATCH):
         batch = order[start : start + BATCH]
-        loaded = {s.id: s for s in ctx.reader.stories(batch)}  # type: ignore[attr-defined]
+        loaded = {s.id: s for s in ctx.reader.stories(batch)}
         for story_id in batch:
             if story_id not in loaded:  # merged or gone since planning: next run
                 failed.update((p.spec.path, p.number) for p, _ in places[story_id])

@@ -24,6 +24,7 @@ from lxml import etree
 from aggregator.models import Deal, Money, Settings
 
 from ._entry import EntryView, Link, SourceFeed
+from ._icon import FAVICON, LOGO
 from ._paging import Page
 from ._text import clean, plain_number
 
@@ -191,6 +192,8 @@ def render_atom(page: Page, settings: Settings, feed_id: str) -> bytes:
     gen.language("en")
     gen.generator("aggregator", uri=GENERATOR_URI)
     gen.updated(feed_updated(page))
+    gen.icon(settings.site.base_url + FAVICON)
+    gen.logo(settings.site.base_url + LOGO)
     _feed_links(gen, page, settings)
     shell: bytes = gen.atom_str(pretty=True)
     if not shell.endswith(_WRAP_CLOSE):

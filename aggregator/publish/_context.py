@@ -64,8 +64,13 @@ def feed_id(settings: Settings, spec: FeedSpec) -> str:
 
 def write_page(ctx: Context, page: Page, *, once: bool = False) -> None:
     """``{stem}.atom`` and ``{stem}.json``; ``once``: only when not there yet (archives)."""
-    atom = lambda: render_atom(page, ctx.settings, feed_id(ctx.settings, page.feed))  # noqa: E731
-    json = lambda: render_json(page, ctx.settings)  # noqa: E731
+
+    def atom() -> bytes:
+        return render_atom(page, ctx.settings, feed_id(ctx.settings, page.feed))
+
+    def json() -> bytes:
+        return render_json(page, ctx.settings)
+
     if once:
         ctx.writer.write_once(page.stem + ".atom", atom)
         ctx.writer.write_once(page.stem + ".json", json)

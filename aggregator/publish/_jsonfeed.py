@@ -14,6 +14,7 @@ from aggregator.models import Deal, Money, Settings
 
 from ._atom import DEAL_NS
 from ._entry import EntryView
+from ._icon import FAVICON, ICON
 from ._paging import Page
 from ._text import clean, json_number, rfc3339
 
@@ -110,6 +111,8 @@ def render_json(page: Page, settings: Settings) -> bytes:
         "home_page_url": base + page.feed.html_path,
         "feed_url": base + page.stem + ".json",
         "description": clean(settings.site.subtitle),
+        "icon": base + ICON,
+        "favicon": base + FAVICON,
         "language": "en",
         "authors": [{"name": clean(settings.site.author) or "aggregator"}],
     }

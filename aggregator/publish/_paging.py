@@ -24,7 +24,22 @@ class FeedSpec:
     query: StoryQuery
     html_path: str = "index.html"  # the page for people this feed belongs to
     group: str = "Main"  # heading in subscriptions.opml and index.html
-    company: Company | None = None  # set for companies/{slug}: it also gets a page
+    company: Company | None = None  # set for companies/{slug} and investors/{slug}
+    deal_type: str | None = None  # set for deals/{type}
+
+    @property
+    def pages(self) -> tuple[str, ...]:
+        """The HTML pages made from this feed's head (its deal rows): a company's or an
+        investor's page; a deal type's page, newest and largest first."""
+        if self.deal_type is not None:
+            return (self.html_path, amount_page(self.html_path))
+        return (self.html_path,) if self.company is not None else ()
+
+
+def amount_page(html_path: str) -> str:
+    """The page listing the same deals largest first: "deals/ipo.html" ->
+    "deals/ipo.by-amount.html" (deal type slugs hold no dot)."""
+    return html_path.removesuffix(".html") + ".by-amount.html"
 
 
 @dataclass(frozen=True)
@@ -44,12 +59,15 @@ def feed_specs(settings: Settings, facets: Facets) -> list[FeedSpec]:
         FeedSpec("all", f"{site}: all stories", StoryQuery()),
     ]
     for deal_type in sorted(set(facets.deal_types)):
+        path = f"deals/{path_slug(deal_type)}"
         specs.append(
             FeedSpec(
-                f"deals/{path_slug(deal_type)}",
+                path,
                 f"{site}: {clean(deal_type)} deals",
                 StoryQuery(deal_type=deal_type),
+                html_path=f"{path}.html",
                 group="Deal types",
+                deal_type=deal_type,
             )
         )
     for company in sorted(facets.companies, key=lambda c: c.slug):
@@ -61,6 +79,18 @@ def feed_specs(settings: Settings, facets: Facets) -> list[FeedSpec]:
                 StoryQuery(company=company.slug),
                 html_path=f"companies/{slug}.html",
                 group="Companies",
+                company=company,
+            )
+        )
+    for company in sorted(facets.investors, key=lambda c: c.slug):
+        slug = path_slug(company.slug)
+        specs.append(
+            FeedSpec(
+                f"investors/{slug}",
+                f"{site}: {clean(company.name)} investments",
+                StoryQuery(investor=company.slug),
+                html_path=f"investors/{slug}.html",
+                group="Investors",
                 company=company,
             )
         )

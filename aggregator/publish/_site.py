@@ -9,21 +9,24 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from aggregator.models import Facets, Story, StoryQuery
+from aggregator.models import Facets, PartyDeal, Story, StoryQuery
 
 from . import _state
 from ._alert_feeds import alert_specs, publish_alert_feeds
 from ._archives import publish_archives
 from ._brief import brief_specs, publish_briefs
+from ._chart import months_table
+from ._company import company_page, harvest_items, investor_page
 from ._context import Context, feed_id, write_page
 from ._entry import Rendered
 from ._exports import publish_exports
-from ._html import company_page, deal_row, harvest_rows, index_page, row_key
-from ._icon import favicon
+from ._html import IndexParts, amount_index, index_page, type_pages
+from ._icon import IMAGES
+from ._largest import largest_periods
 from ._opml import sources_opml, subscriptions_opml
 from ._paging import FeedSpec, feed_specs, head_page
-from ._svg import volume_svg
-from ._text import utc
+from ._table import deal_row, from_root, harvest_rows, row_key
+from ._text import rfc3339, utc
 
 log = logging.getLogger(__name__)
 
@@ -40,13 +43,26 @@ __all__ = [
 ]
 
 
-def _digest(ctx: Context, spec: FeedSpec, count: int) -> tuple[bool, list[Any] | None]:
+def _salt(ctx: Context, spec: FeedSpec, types: Sequence[str]) -> str:
+    """What a feed's digest is made with: the settings, and for a deal type (whose pages
+    link every type) the deal types there are."""
+    if spec.deal_type is None:
+        return ctx.fingerprint
+    return ctx.fingerprint + "|" + ",".join(sorted(set(types)))
+
+
+def _digest(
+    ctx: Context,
+    spec: FeedSpec,
+    count: int,
+    types: Sequence[str] = (),
+) -> tuple[bool, list[Any] | None]:
     """Record this feed's digest: (unchanged since the last publish with its files there,
     the (id, updated) of its newest stories; None for readers without ``story_versions``)."""
     if getattr(ctx.reader, "story_versions", None) is None:
         return False, None
     newest = head_versions(ctx, spec.query)
-    sig = _state.digest(ctx.fingerprint, count, newest)
+    sig = _state.digest(_salt(ctx, spec, types), count, newest)
     ctx.current[spec.path] = {"sig": sig}
     files = [f"{spec.path}.atom", f"{spec.path}.json", *_extra(spec)]
     same = ctx.previous.get(spec.path, {}).get("sig") == sig
@@ -81,7 +97,7 @@ def _prepare(ctx: Context, spec: FeedSpec, newest: list[Any] | None) -> None:
 
 
 def _extra(spec: FeedSpec) -> list[str]:
-    return [spec.html_path] if spec.company is not None else []
+    return list(spec.pages)
 
 
 def publish_feeds(
@@ -90,8 +106,10 @@ def publish_feeds(
     counts: dict[str, int],
     skips: dict[str, bool],
     newest: dict[str, list[Any] | None],
+    types: Sequence[str] = (),
 ) -> None:
-    """Archive pages, head documents and company pages of ``specs``."""
+    """Archive pages, head documents and the pages of ``specs`` (deal types, companies,
+    investors; ``types``: the deal types there are, which a type's pages link)."""
     for spec in specs:
         if not skips[spec.path]:
             _prepare(ctx, spec, newest[spec.path])
@@ -100,11 +118,52 @@ def publish_feeds(
         head = publish_head(
             ctx, spec, counts[spec.path], pages[spec.path], skips[spec.path], newest[spec.path]
         )
-        if head is not None and spec.company is not None:
-            ctx.writer.write(
-                spec.html_path,
-                company_page(ctx.settings, spec, spec.company, head.rows, head.newest),
-            )
+        if head is not None and spec.pages:
+            for path, data in _pages(ctx, spec, head, types).items():
+                ctx.writer.write(path, data)
+
+
+def _pages(
+    ctx: Context,
+    spec: FeedSpec,
+    head: Head,
+    types: Sequence[str],
+) -> dict[str, bytes]:
+    if spec.deal_type is not None:
+        return type_pages(ctx.settings, spec, head.rows, head.newest, types)
+    assert spec.company is not None
+    deals = deal_facts(ctx, spec, head.ids)
+    render = investor_page if spec.group == "Investors" else company_page
+    items: dict[tuple[int, str], str] = {}
+    if ctx.previous.get(FINGERPRINT_KEY) == ctx.fingerprint:
+        try:
+            harvest_items((ctx.writer.root / spec.html_path).read_bytes(), items)
+        except OSError:
+            pass
+    return {
+        spec.html_path: render(
+            ctx.settings, spec, spec.company, head.rows, head.newest, deals, head.total, items
+        )
+    }
+
+
+def deal_facts(ctx: Context, spec: FeedSpec, ids: Sequence[int]) -> list[PartyDeal]:
+    """The facts of the deal stories ``ids`` (a head's), by news time then id: what a
+    company's or an investor's page shows beside its deals table, so the page changes
+    exactly when its head does (readers without ``deal_facts``: from their stories)."""
+    read = getattr(ctx.reader, "deal_facts", None)
+    if read is not None:
+        return list(read(ids))
+    wanted = set(ids)
+    stories = [
+        (s, s.deal)
+        for s in ctx.reader.select_stories(spec.query, limit=ctx.size)
+        if s.id in wanted and s.deal is not None
+    ]
+    return [
+        PartyDeal(s.id, s.published, deal, s.title, s.primary.link, rfc3339(s.updated))
+        for s, deal in sorted(stories, key=lambda sd: (sd[0].published, sd[0].id))
+    ]
 
 
 def publish_share(ctx: Context, share: Share) -> ShareDone:
@@ -151,8 +210,10 @@ def _split(
 class Head(NamedTuple):
     """What a published head document listed: the company page shows the same stories."""
 
-    rows: list[str]  # deal rows, newest story first (company feeds only)
+    rows: list[str]  # deal rows, newest story first (feeds with pages only)
     newest: datetime | None  # the latest update among them
+    total: int = 0  # stories in the feed
+    ids: tuple[int, ...] = ()  # the stories listed
 
 
 def publish_head(
@@ -177,12 +238,14 @@ def publish_head(
     if listed is None:
         stories = head_stories(ctx, spec.query)
         entries = list(ctx.renderer.many(stories))
-        rows = [deal_row(s, ctx.rows) for s in stories] if spec.company is not None else []
+        rows = [deal_row(s, ctx.rows) for s in stories] if spec.pages else []
         latest = max((utc(s.updated) for s in stories), default=None)
+        ids = tuple(s.id for s in stories)
     else:
         entries, rows, latest = listed
+        ids = tuple(int(story_id) for story_id, _ in newest or ())
     write_page(ctx, head_page(spec, tuple(entries), count, ctx.size))
-    return Head(rows, latest)
+    return Head(rows, latest, count, ids)
 
 
 def _from_versions(
@@ -195,7 +258,7 @@ def _from_versions(
     uri = getattr(ctx.reader, "story_uri", None)
     if uri is None:
         return None
-    wants_rows = spec.company is not None
+    wants_rows = bool(spec.pages)
     versions = [
         (story_id, utc(datetime.fromisoformat(str(updated)))) for story_id, updated in newest
     ]
@@ -232,11 +295,22 @@ def _reuse_previous(ctx: Context, spec: FeedSpec) -> None:
     except OSError:
         return
     ctx.renderer.harvest(atom, json_doc)
-    if spec.company is not None:
+    if spec.pages:
         try:
             harvest_rows((ctx.writer.root / spec.html_path).read_bytes(), ctx.rows)
         except OSError:
             pass
+
+
+def _reuse_index(ctx: Context) -> None:
+    """Offer the rows of the last ``index.html`` (its latest and largest deals) to
+    ``ctx.rows`` (same settings only)."""
+    if ctx.previous.get(FINGERPRINT_KEY) != ctx.fingerprint:
+        return
+    try:
+        harvest_rows(from_root((ctx.writer.root / "index.html").read_bytes()), ctx.rows)
+    except OSError:
+        pass
 
 
 @dataclass(frozen=True)
@@ -268,18 +342,19 @@ def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> No
     specs = feed_specs(ctx.settings, facets)
     counts = {spec.path: ctx.reader.count_stories(spec.query) for spec in specs}
     skips, newest = {}, {}
+    types = tuple(sorted(set(facets.deal_types)))
     for spec in specs:
-        skips[spec.path], newest[spec.path] = _digest(ctx, spec, counts[spec.path])
+        skips[spec.path], newest[spec.path] = _digest(ctx, spec, counts[spec.path], types)
     mine, theirs = _split(ctx, specs, counts, skips) if helper else (specs, [])
     share = Share(tuple(theirs), counts, skips, newest)
     future = helper(share) if helper is not None and theirs else None
-    publish_feeds(ctx, mine, counts, skips, newest)
+    publish_feeds(ctx, mine, counts, skips, newest, types)
     if future is not None:
         try:
             done = future.result()
         except Exception as exc:  # the helper failed: do its part here
             log.warning("publish helper failed (%s); publishing its feeds here", exc)
-            publish_feeds(ctx, theirs, counts, skips, newest)
+            publish_feeds(ctx, theirs, counts, skips, newest, types)
         else:
             ctx.current.update(done.current)
             ctx.writer.written.extend(done.written)
@@ -288,17 +363,29 @@ def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> No
     publish_briefs(ctx, briefs)
     publish_alert_feeds(ctx, alerts)
     listed = specs[:2] + briefs + specs[2:] + alerts
-    ctx.writer.write("favicon.ico", favicon())
+    for name, image in IMAGES.items():
+        ctx.writer.write(name, image())
     ctx.writer.write("sources.opml", sources_opml(ctx.settings))
     ctx.writer.write("subscriptions.opml", subscriptions_opml(ctx.settings, listed))
     publish_exports(ctx)
+    _reuse_index(ctx)
     latest = head_stories(ctx, StoryQuery(deals_only=True))
-    chart = volume_svg(ctx.reader.deal_volume_by_month(), now)
+    rows = tuple(deal_row(s, ctx.rows) for s in latest)
+    newest_update = max((utc(s.updated) for s in latest), default=None)
     states = getattr(ctx.reader, "feed_states", None)  # (readers that know feeds)
-    sources = states(counts=False) if states is not None else []
-    ctx.writer.write(
-        "index.html",
-        index_page(ctx.settings, listed, latest, facets.companies, chart, ctx.rows, sources),
+    parts = IndexParts(
+        rows=rows,
+        newest=newest_update,
+        types=types,
+        periods=tuple(
+            largest_periods(ctx, max((utc(s.published) for s in latest), default=utc(now)))
+        ),
+        months=months_table(ctx.reader.deal_volume_by_month(), now),
+        companies=tuple(facets.companies),
+        investors=tuple(facets.investors),
+        sources=tuple(states(counts=False) if states is not None else ()),
     )
+    ctx.writer.write("index.html", index_page(ctx.settings, listed, parts))
+    ctx.writer.write("deals/by-amount.html", amount_index(ctx.settings, rows, newest_update, types))
     ctx.current[FINGERPRINT_KEY] = ctx.fingerprint
     ctx.writer.write(_state.STATE_FILE, _state.dump(ctx.current))

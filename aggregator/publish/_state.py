@@ -21,7 +21,8 @@ from aggregator.models import Settings
 STATE_FILE = ".publish-state.json"
 # Bumped when the same story renders to other bytes (a file written by older code must not
 # be taken for this code's): 2 = entries dated by news time, atom:source in full.
-OUTPUT_VERSION = 2
+# 3 = feed icon and logo, deal rows with links to companies and investors.
+OUTPUT_VERSION = 3
 
 
 def settings_fingerprint(settings: Settings) -> str:

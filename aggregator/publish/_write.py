@@ -4,7 +4,8 @@ A file is replaced only when its bytes differ: temp file in the same directory, 
 ``os.replace``. Readers (and the web server) see either the old or the new file, never a
 partial one, whatever happens to the process. Files are not fsynced one by one (that was
 13% of a cold cycle); each changed directory is fsynced once at the end, and every page can
-be rebuilt from the database by ``aggregator publish``. Any OS failure becomes a ``PublishError`` naming the file.
+be rebuilt from the database by ``aggregator publish``. Any OS failure becomes a
+``PublishError`` naming the file.
 """
 
 from __future__ import annotations
@@ -125,7 +126,7 @@ def _same_bytes(target: Path, data: bytes) -> bool:
 @contextlib.contextmanager
 def _open_old(target: Path) -> Iterator[IO[bytes] | None]:
     try:
-        handle = open(target, "rb")
+        handle = open(target, "rb")  # noqa: SIM115 - closed by the ``with`` below
     except FileNotFoundError:
         yield None
         return

@@ -316,17 +316,19 @@ def _serve(settings: Settings, *, schedule: bool) -> None:
 @pass_ctx
 def feeds(ctx: Context, as_json: bool) -> None:
     """A table of each feed's state: last fetch, status, error, entries, next fetch."""
-    from .readiness import ReadinessProbe
+    from .readiness import ReadinessProbe, service_verdict
 
     settings = ctx.settings
     with _inspect_store(settings) as store:
         store.sync_feeds(settings.feeds)
         states = store.feed_states()
-    probe = ReadinessProbe(settings)
-    try:
-        health = probe()
-    finally:
-        probe.close()
+    health = service_verdict(settings)  # a running service knows what the database cannot
+    if health is None:
+        probe = ReadinessProbe(settings)
+        try:
+            health = probe()
+        finally:
+            probe.close()
     if as_json:
         click.echo(json.dumps([_feed_json(s) for s in states], indent=2))
         return

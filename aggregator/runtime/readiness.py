@@ -13,6 +13,9 @@ cannot say it when it refuses writes.
 
 from __future__ import annotations
 
+import json
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 
@@ -123,3 +126,30 @@ class ReadinessProbe:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+
+ASK_SECONDS = 2.0  # how long `aggregator feeds` waits for a running service's /readyz
+
+
+def service_verdict(settings: Settings) -> Readiness | None:
+    """The running service's own /readyz answer on ``host:port``, or None when no service of
+    ours answers there. Only the service knows a cycle it could not even record (a full
+    disk refuses the run record too), so a command that reports health asks it first."""
+    host = settings.host if settings.host not in ("", "0.0.0.0", "::") else "127.0.0.1"
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{settings.port}/readyz"
+    try:
+        with urllib.request.urlopen(url, timeout=ASK_SECONDS) as resp:
+            status, body = resp.status, resp.read(65536)
+    except urllib.error.HTTPError as exc:
+        with exc:
+            status, body = exc.code, exc.read(65536)
+    except (OSError, ValueError):
+        return None
+    try:
+        detail = json.loads(body)
+    except ValueError:
+        return None
+    if status not in (200, 503) or not isinstance(detail, dict) or "database" not in detail:
+        return None  # something else listens there
+    return Readiness(status == 200, detail)

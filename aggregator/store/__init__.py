@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -60,7 +61,9 @@ class Store(AlertStore, StoryStore):
         self.path = None if path is None else Path(path)
         self.id_authority = id_authority
         self._story_memo = {}
+        self._party_memo = {}
         self._identity: tuple[int, int] | None = None
+        self._header_fd: int | None = None
         if self.path is not None and not create and not self.path.is_file():
             raise StoreError(
                 f"{self.path}: the database file is gone; it is not created "
@@ -86,6 +89,10 @@ class Store(AlertStore, StoryStore):
         if self.path is not None:
             stat = os.stat(self.path)
             self._identity = (stat.st_dev, stat.st_ino)
+            # Kept open for the store's life: closing a descriptor of the file would release
+            # SQLite's POSIX locks on it, so the header is read through this one.
+            self._header_fd = os.open(self.path, os.O_RDONLY)
+            self._header_closer = weakref.finalize(self, os.close, self._header_fd)
 
     def file_problem(self) -> str | None:
         """Why the database file is no longer the one this store opened, or None: it was
@@ -107,7 +114,32 @@ class Store(AlertStore, StoryStore):
                 f"{self.path}: the database file was truncated ({stat.st_size} bytes, "
                 "less than a database header)"
             )
+        declared = self._declared_size()
+        if declared is not None and stat.st_size < declared:
+            return (
+                f"{self.path}: the database file was truncated ({stat.st_size} bytes, "
+                f"its header says {declared})"
+            )
         return None
+
+    def _declared_size(self) -> int | None:
+        """The file size the database header states (page size × pages at the last
+        checkpoint), read through the descriptor kept open; None when it cannot tell."""
+        if self._header_fd is None:
+            return None
+        try:
+            header = os.pread(self._header_fd, _HEADER_BYTES, 0)
+        except OSError:
+            return None
+        if len(header) < _HEADER_BYTES or not header.startswith(b"SQLite format 3\0"):
+            return None
+        page_size = int.from_bytes(header[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+        pages = int.from_bytes(header[28:32], "big")
+        # the in-header size is valid only while the change counter matches its stamp
+        if header[24:28] != header[92:96]:
+            return None
+        return page_size * pages
 
     def _configure(self) -> None:
         self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -117,6 +149,9 @@ class Store(AlertStore, StoryStore):
 
     def close(self) -> None:
         self.db.close()
+        if self._header_fd is not None:
+            self._header_closer()
+            self._header_fd = None
 
     def __enter__(self) -> Store:
         return self

@@ -161,7 +161,8 @@ def member_rows(where: str) -> str:
     stories matched by ``where`` (a condition on ``s``, the stories table).
 
     Keys: ``all``, ``curated``, ``deals``, ``deal:{type}``, ``company:{slug}`` (label: the
-    party's name), ``tag:{tag}``.
+    party's name), ``investor:{slug}`` (a party in the role of investor; label: its name),
+    ``tag:{tag}``.
     """
     live = f"FROM stories s WHERE s.merged_into IS NULL AND ({where})"
     return f"""
@@ -172,6 +173,11 @@ def member_rows(where: str) -> str:
         UNION ALL SELECT 'company:' || p.slug, s.id, min(p.name)
             FROM story_parties p JOIN stories s ON s.id = p.story_id
             WHERE s.merged_into IS NULL AND s.deal_type IS NOT NULL AND ({where})
+            GROUP BY p.slug, s.id
+        UNION ALL SELECT 'investor:' || p.slug, s.id, min(p.name)
+            FROM story_parties p JOIN stories s ON s.id = p.story_id
+            WHERE s.merged_into IS NULL AND s.deal_type IS NOT NULL AND p.role = 'investor'
+            AND ({where})
             GROUP BY p.slug, s.id
         UNION ALL SELECT 'tag:' || t.tag, s.id, NULL
             FROM story_tags t JOIN stories s ON s.id = t.story_id
@@ -430,6 +436,25 @@ def _deal_days(db: Database) -> None:
     db.execute(
         "INSERT INTO deal_days (day, n) SELECT substr(news_at, 1, 10), count(*) "
         f"FROM stories WHERE {_LIVE_DEAL.format(row='stories')} GROUP BY 1"
+    )
+
+
+@migrations(name="0014_investors")
+def _investors(db: Database) -> None:
+    # Investor pages (investors/{slug}.html and its feeds) list the deal stories a party
+    # invests in: their own feed_members key, kept as the company keys are. And the site's
+    # "largest deals" of a period walk the live deals by amount, largest first, instead of
+    # reading every deal of the period.
+    db.execute(
+        "INSERT OR IGNORE INTO feed_members (key, story_id, label) "
+        "SELECT 'investor:' || p.slug, s.id, min(p.name) "
+        "FROM story_parties p JOIN stories s ON s.id = p.story_id "
+        "WHERE s.merged_into IS NULL AND s.deal_type IS NOT NULL "
+        "AND p.role = 'investor' GROUP BY p.slug, s.id"
+    )
+    db.execute(
+        "CREATE INDEX stories_deal_usd ON stories (deal_usd) "
+        "WHERE merged_into IS NULL AND deal_type IS NOT NULL AND deal_usd IS NOT NULL"
     )
 
 

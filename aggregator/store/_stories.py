@@ -14,6 +14,7 @@ from ..models import (
     DealExportRow,
     Facets,
     MonthVolume,
+    PartyDeal,
     RunRecord,
     Source,
     Story,
@@ -30,6 +31,8 @@ from ._story_writes import AssignWrites
 _MEMBERS_OF = member_rows("s.id = :id")
 SOURCES_SHOWN = 50  # reports a published story lists (its count says how many in all)
 STORY_MEMO = 5_000  # stories kept in memory between reads (a publish reads each often)
+LARGEST_SCAN = 2_000  # largest deals walked for a period's top deals (then its own deals)
+PARTY_MEMO = 50_000  # deal stories kept parsed for company pages between publishes
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -45,6 +48,7 @@ def feed_key(query: StoryQuery) -> str | None:
             ("curated", query.curated),
             ("deal", query.deal_type),
             ("company", query.company),
+            ("investor", query.investor),
             ("tag", query.tag),
             ("deals", query.deals_only or None),
         )
@@ -75,6 +79,7 @@ class StoryStore:
     db: Database
     id_authority: str = "aggregator.local,2026"
     _story_memo: dict[int, tuple[str, Story]]  # id -> (updated_at, story); set by Store
+    _party_memo: dict[int, tuple[tuple[str, str], PartyDeal | None]]  # id -> (version, deal)
 
     def _query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         raise NotImplementedError
@@ -325,6 +330,11 @@ class StoryStore:
         if query.company:
             clauses.append("s.id IN (SELECT story_id FROM story_parties WHERE slug = ?)")
             params.append(query.company)
+        if query.investor:
+            clauses.append(
+                "s.id IN (SELECT story_id FROM story_parties WHERE slug = ? AND role = 'investor')"
+            )
+            params.append(query.investor)
         if query.tag:
             clauses.append("s.id IN (SELECT story_id FROM story_tags WHERE tag = ?)")
             params.append(query.tag)
@@ -518,7 +528,8 @@ class StoryStore:
         companies = tuple(Company(r["value"], r["label"], r["n"]) for r in keys("company"))
         types = tuple(r["value"] for r in keys("deal"))
         tags = tuple(r["value"] for r in keys("tag"))
-        return Facets(companies=companies, deal_types=types, tags=tags)
+        investors = tuple(Company(r["value"], r["label"], r["n"]) for r in keys("investor"))
+        return Facets(companies=companies, deal_types=types, tags=tags, investors=investors)
 
     def brief_stories(self, days: float) -> list[Story]:
         """The curated deal stories whose news time is within ``days`` of the newest one's,
@@ -555,6 +566,90 @@ class StoryStore:
             MonthVolume(r["month"], r["n"], float(r["usd"]))
             for r in self._query("SELECT month, n, usd FROM deal_months WHERE n > 0 ORDER BY month")
         ]
+
+    def largest_deals(
+        self,
+        since: datetime,
+        *,
+        limit: int,
+        scan: int = LARGEST_SCAN,
+    ) -> list[tuple[int, str]]:
+        """(id, updated) of the ``limit`` live deal stories with the largest disclosed
+        amount (USD) whose news time is ``since`` or later, largest first (then the newer
+        story). Walks index ``stories_deal_usd`` from the top, at most ``scan`` stories: a
+        period with its share of the large deals is answered from a few hundred index
+        entries. Only when that walk is not enough (a period with few deals of a known
+        amount) are the period's deals read instead (index ``stories_deal_news``)."""
+        live = (
+            "merged_into IS NULL AND deal_type IS NOT NULL AND deal_usd IS NOT NULL "
+            "AND deal_usd > 0"
+        )
+        start = _rows.ts(since)
+        found = [
+            (int(r[0]), str(r[1]))
+            for r in self.db.execute(
+                "SELECT id, updated_at FROM (SELECT id, updated_at, news_at FROM stories "
+                f"INDEXED BY stories_deal_usd WHERE {live} ORDER BY deal_usd DESC, id DESC "
+                "LIMIT ?) WHERE news_at >= ? LIMIT ?",
+                [scan, start, limit],
+            )
+        ]
+        if len(found) >= limit:
+            return found
+        rows = self.db.execute(
+            "SELECT id, updated_at FROM stories INDEXED BY stories_deal_news "
+            f"WHERE news_at >= ? AND {live} ORDER BY deal_usd DESC, id DESC LIMIT ?",
+            [start, limit],
+        )
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+    def deal_facts(self, ids: Sequence[int]) -> list[PartyDeal]:
+        """The deal facts, primary title and link of the live deal stories ``ids``, by news
+        time then id, as a company's profile and timeline read them (no Story objects).
+        Their versions are read first; only stories not read before at that version
+        (``updated_at`` and news time) are read and parsed again."""
+        if not ids:
+            return []
+        versions = self.db.execute(
+            "SELECT id, updated_at, coalesce(news_at, created_at) FROM stories "
+            "WHERE id IN (SELECT value FROM json_each(?)) AND merged_into IS NULL",
+            [_story_writes.id_list(list(ids))],
+        ).fetchall()
+        memo = self._party_memo
+        fresh = {
+            r[0]: (r[1], r[2]) for r in versions if memo.get(r[0], ((), None))[0] != (r[1], r[2])
+        }
+        if len(memo) + len(fresh) > PARTY_MEMO:
+            memo.clear()
+            fresh = {r[0]: (r[1], r[2]) for r in versions}
+        if fresh:
+            for story_id, deal_json, title, link in self.db.execute(
+                "SELECT s.id, s.deal_json, p.title, coalesce(p.link, p.original_link) "
+                "FROM stories s LEFT JOIN entries p ON p.id = s.primary_entry_id "
+                "WHERE s.id IN (SELECT value FROM json_each(?))",
+                [_story_writes.id_list(list(fresh))],
+            ):
+                deal = _rows.deal_from_json(deal_json)
+                version = fresh[story_id]
+                memo[story_id] = (
+                    version,
+                    None
+                    if deal is None
+                    else PartyDeal(
+                        id=story_id,
+                        announced=_rows.dt(version[1]),  # type: ignore[arg-type]
+                        deal=deal,
+                        title=title or "",
+                        url=link,
+                        updated=version[0],
+                    ),
+                )
+        out = []
+        for story_id, updated, news in sorted(versions, key=lambda r: (r[2], r[0])):
+            known = memo.get(story_id)
+            if known is not None and known[1] is not None and known[0] == (updated, news):
+                out.append(known[1])
+        return out
 
     def deal_export_days(self) -> list[tuple[str, int]]:
         """(day, writes so far) of every day (UTC, of news time) that has held a live deal

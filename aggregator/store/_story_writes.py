@@ -257,6 +257,11 @@ def member_keys(
         for party in deal.parties:
             names[party.slug] = min(names.get(party.slug, party.name), party.name)
         keys += [(f"company:{slug}", name) for slug, name in names.items()]
+        investors: dict[str, str] = {}
+        for party in deal.parties:
+            if party.role == "investor":
+                investors[party.slug] = min(investors.get(party.slug, party.name), party.name)
+        keys += [(f"investor:{slug}", name) for slug, name in investors.items()]
     keys += [(f"tag:{tag}", None) for tag in tags]
     return keys
 

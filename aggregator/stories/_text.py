@@ -503,13 +503,24 @@ def classify(surface: str) -> tuple[str, str]:
     return term, "other"
 
 
+# Who a headline credits, not what happened: "…, Investors Say", "…, sources said",
+# "— report" ("Snowflake Paid About $250 Million for Brindle, Investors Say" names no
+# investment).
+_ATTRIBUTION = re.compile(
+    r"(?:,|\s[-–—])\s*(?:(?:people|sources?|investors?|insiders?|analysts?|executives?|"
+    r"officials?|filings?|documents?|reports?|the\s+\w+)\s+)?(?:familiar\s+with\s+\w+\s+)?"
+    r"(?:says?|said|show|shows|reports?|reported|claims?)\s*$",
+    re.IGNORECASE,
+)
+
+
 def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Features:
     """Features of one item: the title counts fully, the summary's lead at half weight.
 
     ``lexicon`` memoises word classification across calls (the caller owns it).
     """
     lexicon = {} if lexicon is None else lexicon
-    head = _read(title, lexicon)
+    head = _read(_ATTRIBUTION.sub("", title), lexicon)
     body = _read(summary[:SUMMARY_CHARS], lexicon) if summary else None
     terms = dict(head.terms)
     all_amounts = list(head.amounts)

@@ -11,8 +11,10 @@ See docs/serving.md.
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import os
+import re
 import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -149,7 +151,9 @@ class _SiteHandler:
             variant = entry.gzipped
         if _is_not_modified(request, variant.etag, entry.mtime):
             return web.Response(status=304, headers=variant.not_modified)
-        return web.Response(body=variant.body, headers=variant.headers)
+        link = feed_links(entry.identity.body, variant.headers.get("Content-Type", ""))
+        headers = {**variant.headers, "Link": link} if link else variant.headers
+        return web.Response(body=variant.body, headers=headers)
 
     async def _stream(self, request: web.Request, rel: str) -> web.StreamResponse:
         """A large file: identity only, ETag from (inode, mtime_ns, size), read in chunks."""
@@ -172,6 +176,31 @@ class _SiteHandler:
                 await _copy(fh, response, st.st_size)
             await response.write_eof()
             return response
+
+
+_ALTERNATE = re.compile(rb"<link\s[^<>]*\brel=\"alternate\"[^<>]*>", re.IGNORECASE)
+_ATTR = re.compile(rb'\b(type|href)="([^"<>]*)"')
+_MEDIA_TYPE = re.compile(r"[a-z]+/[a-z0-9.+-]+")
+_SAFE_HREF = re.compile(r"[A-Za-z0-9._~/%:?#=&@!$'()*+-]+")
+_HEAD_BYTES = 16384
+
+
+def feed_links(body: bytes, content_type: str) -> str:
+    """The ``Link`` header of an HTML page: the ``<link rel="alternate">`` feeds its head
+    declares for autodiscovery, for clients that read headers only ("" for none)."""
+    if not content_type.startswith("text/html"):
+        return ""
+    head = body[:_HEAD_BYTES].split(b"</head>", 1)[0]
+    out = []
+    for tag in _ALTERNATE.finditer(head):
+        attrs = {
+            k.decode(): html.unescape(v.decode("utf-8", "replace"))
+            for k, v in _ATTR.findall(tag[0])
+        }
+        href, kind = attrs.get("href", ""), attrs.get("type", "")
+        if _SAFE_HREF.fullmatch(href) and _MEDIA_TYPE.fullmatch(kind):
+            out.append(f'<{href}>; rel="alternate"; type="{kind}"')
+    return ", ".join(out)
 
 
 async def _copy(fh: BinaryIO, response: web.StreamResponse, size: int) -> None:

@@ -60,7 +60,13 @@ def test_score_lists_the_strongest_ngrams_for_the_verdict() -> None:
 def test_the_gate_vetoes_rule_deals_only_of_ma_types() -> None:
     title = "Nvidia to acquire Zorbleon for $700 million"
     assert classify(title, model=ALWAYS).rule == "acquires"  # confirmed: rule kept
-    assert classify(title, model=NEVER) is None  # vetoed
+    assert classify(title, model=NEVER, learned=False) is None  # vetoed
+    # The deal-type model may read it again; a learned M&A deal it is unsure of (p < 0.9)
+    # must pass the same veto, one it is sure of stands on its own.
+    again = classify(title, model=NEVER)
+    assert again is None or again.rule.startswith("model:acquisition p=")
+    if again is not None:
+        assert float(again.rule.split("p=")[1].split()[0]) >= 0.9
     # Every party a gazetteer company: the rules' reading stands without the model
     known = classify("Nvidia to acquire Run:ai for $700 million", model=NEVER)
     assert known is not None and known.rule == "acquires"
@@ -128,7 +134,7 @@ def test_invalid_model_files_raise_config_error(tmp_path: Path) -> None:
         parse_model({"weights": {"a": "x"}, "bias": 0, "veto": 0.1, "add": 0.5})
     bad = tmp_path / "model.json"
     bad.write_text("{not json", encoding="utf-8")
-    with pytest.raises(ConfigError, match="model.json"):
+    with pytest.raises(ConfigError, match=r"model\.json"):
         load_model(bad)
     assert load_model(tmp_path / "absent.json") is None
     good = tmp_path / "good.json"

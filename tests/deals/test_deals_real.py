@@ -136,7 +136,13 @@ PARTY_CASES = [
         {"Monster Partners"},
     ),
     # (real) an ordinal inside a sentence starts a name; a hyphen joins one in Title Case
-    ("Cohere and Second Front bring secure AI to the public sector", None, None, set(), {"Front"}),
+    (
+        "Cohere and Second Front bring secure AI to the public sector",
+        None,
+        "partnership",
+        {"Cohere", "Second Front"},
+        {"Front"},
+    ),
     (
         "Nokia Strikes Supplier Deal With ST-Ericsson For Windows-Powered Handsets",
         None,
@@ -465,7 +471,8 @@ def test_digests_are_read_item_by_item(
     [
         ("A raises $7B 💰, B ships C 🤖", 2),
         (
-            "Email Security Startup Agari Raises $2.5M From Alloy, Battery, Greylock And First Round",
+            "Email Security Startup Agari Raises $2.5M From Alloy, Battery, Greylock And "
+            "First Round",
             1,
         ),
         ("Safe Superintelligence, backed by Andreessen Horowitz, raises $1 billion", 1),

@@ -138,7 +138,8 @@ def test_is_curated(
             "Investment · Amazon → Anthropic · up to $4B",
         ),
         (
-            "Mistral AI raises €600 million Series B led by General Catalyst at €5.8 billion valuation",
+            "Mistral AI raises €600 million Series B led by General Catalyst at €5.8 billion "
+            "valuation",
             "Funding (Series B) · General Catalyst → Mistral AI · €600M at €5.8B valuation",
         ),
         (

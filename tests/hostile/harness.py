@@ -444,6 +444,7 @@ EXPECTED_HEADERS = frozenset(
         "keep-alive",
         "content-security-policy",
         "referrer-policy",
+        "link",  # an HTML page's own feeds (its <link rel="alternate"> hrefs)
     }
 )
 

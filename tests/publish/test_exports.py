@@ -161,7 +161,8 @@ def test_exports_say_what_the_atom_deals_say(tmp_path: Path, feed_server: FeedSe
     mistral = next(r for r in records if r["url"] == "https://a.example/2")
     assert mistral["currency"] == "EUR" and mistral["lead_investors"] == ["General Catalyst"]
     index = (site / "index.html").read_text()
-    assert '<a href="deals.csv">CSV</a>' in index and '<a href="deals.ndjson">NDJSON</a>' in index
+    assert '<a href="deals.csv">deals.csv</a>' in index
+    assert '<a href="deals.ndjson">deals.ndjson</a>' in index
 
 
 def test_unchanged_deals_are_not_read_and_a_change_rewrites(
@@ -206,7 +207,7 @@ def test_unchanged_deals_are_not_read_and_a_change_rewrites(
         monkeypatch.setattr(Store, "deal_export_rows", counted)
         serve(
             feed_server,
-            A_ITEMS + [("Quillon AI raises $120 million Series B", "https://a.example/4", EARLY)],
+            [*A_ITEMS, ("Quillon AI raises $120 million Series B", "https://a.example/4", EARLY)],
             B_ITEMS,
         )
         cycle(settings, store, 4)

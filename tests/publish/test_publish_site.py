@@ -7,6 +7,8 @@ import os
 import socket
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -17,8 +19,18 @@ from lxml import etree, html
 from aggregator.errors import PublishError
 from aggregator.models import FeedSettings
 from aggregator.publish import ping_hub, publish_site, topic_urls
-from aggregator.publish._svg import month_window
-from tests.fake_reader import BASE, T0, deal_line, investment, publish, sample, settings, story
+from aggregator.publish._chart import month_window
+from tests.fake_reader import (
+    BASE,
+    T0,
+    FakeReader,
+    deal_line,
+    investment,
+    publish,
+    sample,
+    settings,
+    story,
+)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -36,40 +48,117 @@ def test_index_page(tmp_path: Path) -> None:
     text = (tmp_path / "index.html").read_text("utf-8")
     assert text.startswith("<!DOCTYPE html>") and '<meta name="viewport"' in text
     doc = html.fromstring(text)
-    assert not doc.xpath("//script | //img | //*[@onerror] | //b")
+    assert not doc.xpath(
+        "//script[not(@type='application/ld+json')] | //img | //*[@onerror]"
+        " | //b[contains(., 'Corp')]"
+    )
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     feeds = {ln.get("href") for ln in doc.xpath("//head/link[@type='application/atom+xml']")}
     assert {"feed.atom", "all.atom", "deals/investment.atom", "tags/chips.atom"} <= feeds
-    rows = doc.xpath("//table//tbody/tr")
+    rows = doc.xpath("//table[contains(@class, 'deals')][1]/tbody/tr")
     assert len(rows) == 3  # latest deals, feed_size of them
     cells = [c.text_content() for c in rows[0].xpath("td")]
-    assert cells[:5] == [
+    assert cells == [
         "2026-01-05",
         "investment",
-        "Evil <b>Corp</b> (investor), Target (target)",
+        "Series B",
         "up to $4B",
-        "1",
+        "",
+        "announced",
+        "Evil <b>Corp</b> (investor), Target (target)",
+        "Wire",
+        "<script>alert(1)</script><img src=x onerror=alert(2)>",
     ]
+    parties = rows[1].xpath("td[7]//a/@href")
+    assert parties == ["companies/amazon.html", "investors/amazon.html", "companies/anthropic.html"]
+    assert rows[1].xpath("td[2]/a/@href") == ["deals/investment.html"]
+    assert rows[1].xpath("td[9]/a/@href") == ["https://wire.example/news/70"]
     hrefs = set(doc.xpath("//a/@href"))
     assert {
         "companies/amazon.html",
-        "companies/amazon.atom",
+        "investors/amazon.html",
         "subscriptions.opml",
         "feed.json",
         "all.json",
         "sources.opml",
+        "deals/by-amount.html",
     } <= hrefs
 
 
-def test_volume_chart_is_static_svg(tmp_path: Path) -> None:
-    publish(sample(), tmp_path)
+def test_deal_type_pages_sort_and_filter_without_a_script(tmp_path: Path) -> None:
+    reader = sample()
+    reader.add(
+        story(8, deal=investment("Google", "Cortexa", value=1e9)),
+        story(9, deal=replace(investment("Harbor", "Lumora", value=1e6), type="funding")),
+    )
+    publish(reader, tmp_path)
+    newest = html.fromstring((tmp_path / "deals/investment.html").read_bytes())
+    largest = html.fromstring((tmp_path / "deals/investment.by-amount.html").read_bytes())
+    assert not newest.xpath("//script[not(@type='application/ld+json')]")
+
+    def ids(doc: html.HtmlElement) -> list[str]:
+        return doc.xpath("//table[contains(@class, 'deals')]/tbody/tr/@data-story")
+
+    assert ids(newest) == ["8", "7", "5"]  # the feed's three newest, by news time
+    assert ids(largest) == ["7", "5", "8"]  # the same rows, largest first
+    amounts = largest.xpath("//tbody/tr/td[4]/text()")
+    assert amounts == ["up to $4B", "up to $4B", "up to $1B"]
+    tools = newest.xpath("//ul[@class='tools']//a")
+    links = {a.text_content(): a.get("href") for a in tools}
+    assert links["largest first"] == "../deals/investment.by-amount.html"
+    assert links["funding"] == "../deals/funding.html" and links["all"] == "../index.html"
+    assert [a.text_content() for a in newest.xpath("//a[@aria-current]")] == [
+        "newest first",
+        "investment",
+    ]
+    funding = html.fromstring((tmp_path / "deals/funding.html").read_bytes())
+    assert ids(funding) == ["9"]
+    index_amount = html.fromstring((tmp_path / "deals/by-amount.html").read_bytes())
+    assert ids(index_amount) == ["7", "8", "9"]  # the index's latest, largest first
+
+
+def test_largest_deals_of_each_period(tmp_path: Path) -> None:
+    reader = FakeReader()
+    for n, (days_ago, value) in enumerate(
+        [(0, 1e6), (10, 5e9), (60, 7e9), (200, 9e9), (400, 2e10)], 1
+    ):
+        when = T0 - timedelta(days=days_ago)
+        reader.add(
+            replace(
+                story(n, deal=investment(f"Inv{n}", f"Co{n}", value=value)),
+                published=when,
+                updated=when,
+            )
+        )
+    reader.add(story(6, deal=replace(investment("Inv6", "Co6"), amount=None)))
+    publish(reader, tmp_path, feed_size=10)
     doc = html.fromstring((tmp_path / "index.html").read_bytes())
-    svg = doc.xpath("//svg")
-    assert len(svg) == 1 and not doc.xpath("//script")
-    bars = svg[0].xpath(".//rect")
-    assert len(bars) == 12
-    assert float(bars[-1].get("height")) > 0 and float(bars[0].get("height")) == 0
-    assert "2026-01: 4 deals" in svg[0].xpath(".//g/title")[-1].text_content()
+
+    def ids(anchor: str) -> list[str]:
+        table = doc.xpath(f"//h3[@id='{anchor}']/following-sibling::*[1]")[0]
+        return table.xpath(".//tbody/tr/@data-story")
+
+    assert ids("largest-last30") == ["2", "1"]
+    assert ids("largest-quarter") == ["3", "2", "1"]
+    assert ids("largest-year") == ["4", "3", "2", "1"]  # 400 days ago: out; no amount: out
+    assert "2025-12-07" in doc.xpath("//h3[@id='largest-last30']")[0].text_content()
+
+
+def test_months_show_counts_and_amounts_as_text(tmp_path: Path) -> None:
+    reader = sample()
+    old = T0 - timedelta(days=62)
+    reader.add(replace(story(9, deal=investment(value=2e9)), published=old, updated=old))
+    publish(reader, tmp_path)
+    doc = html.fromstring((tmp_path / "index.html").read_bytes())
+    assert not doc.xpath("//svg")
+    rows = doc.xpath("//table[@class='months']/tbody/tr")
+    assert [" | ".join(c.text_content() for c in r.xpath("th|td")[:3]) for r in rows] == [
+        "Jan 2026 | 4 deals | $16B",
+        "Dec 2025 | 0 deals | none disclosed",
+        "Nov 2025 | 1 deal | $2B",
+    ]  # from the first busy month, no empty year
+    widths = [r.xpath(".//span/@style")[0] for r in rows]
+    assert widths == ["width:100%", "width:0%", "width:25%"]
     assert month_window(T0, 3) == ["2025-11", "2025-12", "2026-01"]
 
 
@@ -78,7 +167,7 @@ def test_company_page(tmp_path: Path) -> None:
     doc = html.fromstring((tmp_path / "companies/amazon.html").read_bytes())
     assert doc.xpath("//head/link[@type='application/atom+xml']/@href") == ["amazon.atom"]
     assert doc.findtext(".//h1") == "Amazon"
-    assert len(doc.xpath("//tbody/tr")) == 3
+    assert len(doc.xpath("//table[contains(@class, 'deals')]/tbody/tr")) == 3
 
 
 def test_opml_files(tmp_path: Path) -> None:
@@ -151,7 +240,7 @@ def test_read_only_out_dir(tmp_path: Path) -> None:
     reader.add(story(9, deal=investment()))
     tmp_path.chmod(0o555)
     try:
-        with pytest.raises(PublishError, match="feed.atom"):
+        with pytest.raises(PublishError, match=r"feed\.atom"):
             publish(reader, tmp_path)
     finally:
         tmp_path.chmod(0o755)

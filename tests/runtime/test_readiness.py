@@ -161,9 +161,9 @@ def test_the_page_lists_each_source_with_its_status(
     with open_store(settings) as store:
         cycle(settings, store)  # A works, B fails
     page = (settings.output / "index.html").read_text()
-    sources = page.split("<h2>Sources</h2>", 1)[1]
+    sources = page.split('<h2 id="sources">Sources</h2>', 1)[1]
     assert "2 sources, 1 failing." in sources
-    row_a = next(r for r in sources.split("<tr>") if r.startswith("<td>A</td>"))
-    row_b = next(r for r in sources.split("<tr>") if r.startswith("<td>B</td>"))
+    row_a = next(r for r in sources.split("<tr>") if r.startswith('<td class="t">A</td>'))
+    row_b = next(r for r in sources.split("<tr>") if r.startswith('<td class="t">B</td>'))
     assert "<td>ok</td>" in row_a and "<time datetime=" in row_a
     assert "failing (1 in a row)" in row_b and "never" in row_b and "500" in row_b

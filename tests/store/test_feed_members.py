@@ -21,6 +21,7 @@ def queries(store: Store) -> list[StoryQuery]:
         [StoryQuery(), StoryQuery(curated=True), StoryQuery(deals_only=True)]
         + [StoryQuery(deal_type=t) for t in facets.deal_types]
         + [StoryQuery(company=c.slug) for c in facets.companies]
+        + [StoryQuery(investor=c.slug) for c in facets.investors]
         + [StoryQuery(tag=t) for t in facets.tags]
     )
 
@@ -54,6 +55,15 @@ def check(store: Store) -> int:
     )
     assert [(c.slug, c.deal_count) for c in store.facets().companies] == [
         (r["slug"], r["n"]) for r in companies
+    ]
+    investors = rows_of(
+        store,
+        "SELECT p.slug, count(DISTINCT p.story_id) AS n FROM story_parties p JOIN stories s "
+        "ON s.id = p.story_id WHERE s.merged_into IS NULL AND s.deal_type IS NOT NULL "
+        "AND p.role = 'investor' GROUP BY p.slug ORDER BY p.slug",
+    )
+    assert [(c.slug, c.deal_count) for c in store.facets().investors] == [
+        (r["slug"], r["n"]) for r in investors
     ]
     months = rows_of(store, DEAL_MONTH_ROWS + " ORDER BY month")
     assert [(v.month, v.deals, v.usd) for v in store.deal_volume_by_month()] == [

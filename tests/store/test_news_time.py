@@ -28,6 +28,7 @@ from aggregator.models import (
     StoryQuery,
 )
 from aggregator.publish import _state
+from aggregator.publish._text import rfc3339
 from aggregator.runtime.service import fetch_options
 from aggregator.store import Store, _schema
 
@@ -228,7 +229,10 @@ def test_a_first_run_dates_every_story_by_its_news(tmp_path: Path) -> None:
     assert len(months) >= 2  # not every deal in the month of the first run
     page = (site / "index.html").read_text()
     for story in deals[: settings.feed_size]:  # the page's table lists the newest
-        assert f"<td>{story.published.date().isoformat()}</td>" in page
+        assert (
+            f'<td class="d"><time datetime="{rfc3339(story.published)}">'
+            f"{story.published.date().isoformat()}</time></td>" in page
+        )
 
 
 UPDATED = {  # title -> updated after the first run: its newest report's date, else first seen

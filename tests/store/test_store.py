@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from datetime import UTC, datetime, timedelta
@@ -420,3 +421,24 @@ def test_story_lookups_use_the_story_time_index(tmp_path: Path) -> None:
     ):
         plan = " | ".join(r["detail"] for r in query(store, "EXPLAIN QUERY PLAN " + sql))
         assert "entries_story_time" in plan and "SCAN entries" not in plan, plan
+
+
+def test_a_database_cut_short_under_an_open_store_is_named(tmp_path: Path) -> None:
+    """A file that keeps its header but lost pages (a partial truncation) is not the database
+    that was opened; an intact file, and one that only grew, are."""
+    path = tmp_path / "cut.db"
+    store = Store(path)
+    try:
+        with store.write() as db:
+            db.execute("CREATE TABLE padding (blob BLOB)")
+            db.execute("INSERT INTO padding VALUES (zeroblob(300000))")
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert store.file_problem() is None
+        size = path.stat().st_size
+        os.truncate(path, size + 4096)  # bigger than its header says: harmless
+        assert store.file_problem() is None
+        os.truncate(path, size // 2)
+        problem = store.file_problem()
+        assert problem is not None and "truncated" in problem and str(size) in problem
+    finally:
+        store.close()

@@ -741,3 +741,13 @@ def test_two_shared_names_need_the_same_moment_and_no_conflict(
     first: str, second: str, hours: float
 ) -> None:
     assert not together(first, second, gap_hours=hours)
+
+
+def test_who_a_headline_credits_is_not_an_event_of_it() -> None:
+    # "Investors Say" names no investment: the acquisition reports join
+    assert together(
+        "Snowflake acquires Brindle Analytics to add AI agents for data pipelines",
+        "Snowflake Paid About $250 Million for Brindle Analytics, Investors Say",
+    )
+    assert "invest" not in features("Lumen Paid $2B for Quill, Investors Say", "").events
+    assert "invest" in features("Investors say Lumen paid $2B for Quill", "").events

@@ -1,0 +1,184 @@
+"""learned_deal(): a deal the rules missed, proposed by the deal-type model and kept only on
+evidence a reader can check.
+
+The model (``_type_model``) proposes a type with a probability. The story becomes a deal
+of that type only when
+
+- the probability is at least the model's ``add`` bar;
+- the headline (or, for a first-party post, the headline or the body's first sentence)
+  holds a cue word of that type ("partner…", "collaborat…", "raises", "Series B",
+  "acquires", "joins", "licens…", "IPO", "joint venture", …);
+- the parties the type needs are found in the headline: the publisher of a first-party
+  post and, for a partnership, merger or joint venture, another organisation; in a
+  reporter's headline, the organisations themselves (two for a partnership).
+
+Its ``rule`` is ``model:<type> p=<probability> (<features>)`` and its ``evidence`` the cue
+word and the features that weighed most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..models import Deal, Party
+from ._amounts import scan_amounts
+from ._classify import investors_from_lead
+from ._gazetteer import Gazetteer, token_key
+from ._lexicon import is_ordinary
+from ._parties import mentions
+from ._patterns import HARD_NON_DEAL, NON_DEAL
+from ._segment import clean, lead, segment
+from ._status import round_of, status_of
+from ._type_model import TypeModel, score_types, type_features
+
+_I = re.IGNORECASE
+CUES: Mapping[str, re.Pattern[str]] = {
+    "funding": re.compile(
+        r"\b(?:rais(?:es|ed|ing|e)|funding|financing|series\s+[a-k]\b|seed"
+        r"|round|fundrais\w*|backed\s+by|investors?)\b",
+        _I,
+    ),
+    "investment": re.compile(r"\b(?:invest(?:s|ed|ing|ment)?|stake|backs|backed)\b", _I),
+    "acquisition": re.compile(
+        r"\b(?:acqui\w+|buys?|bought|purchas\w+|takeover|joins|joining"
+        r"|join|part\s+of|welcom\w+|sells?|sold)\b",
+        _I,
+    ),
+    "merger": re.compile(r"\b(?:merg\w+|combin\w+)\b", _I),
+    "partnership": re.compile(
+        r"\b(?:partner\w*|collaborat\w+|alliance|agreement|deal|contract"
+        r"|mou|memorandum|teams?\s+up|forces|coalition|pact|tie-up"
+        r"|together|selected\s+by|chosen\s+by|ties?\s+up|tied\s+up|join(?:s|ed)?\s+hands"
+        r"|supply|capacity|compute|cloud)\b",
+        _I,
+    ),
+    "licensing": re.compile(r"\b(?:licen[cs]\w*)\b", _I),
+    "ipo": re.compile(r"\b(?:ipo|listing|s-1|f-1|go(?:es|ing)?\s+public)\b", _I),
+    "joint-venture": re.compile(r"\b(?:joint|venture|jv)\b", _I),
+}
+# The role of the publisher (or of a headline's first organisation) and of the next one.
+_ROLES: Mapping[str, tuple[str, str | None]] = {
+    "funding": ("target", None),
+    "ipo": ("issuer", None),
+    "investment": ("investor", "target"),
+    "acquisition": ("acquirer", "target"),
+    "licensing": ("licensee", "licensor"),
+    "partnership": ("partner", "partner"),
+    "merger": ("partner", "partner"),
+    "joint-venture": ("partner", "partner"),
+}
+_TWO = ("partnership", "merger", "joint-venture", "investment", "acquisition", "licensing")
+
+
+def _cue(deal_type: str, title: str, body: str, publisher: str | None) -> re.Match[str] | None:
+    pattern = CUES[deal_type]
+    found = pattern.search(title)
+    if found is None and publisher and body:
+        first = lead(body, 1)
+        found = pattern.search(first[0]) if first else None
+    return found
+
+
+def _organisations(title: str, gz: Gazetteer, body: str) -> list[tuple[str, int]]:
+    """The organisations of the headline with where each starts: gazetteer companies, and
+    names found by shape when capitals can be trusted (not Title Case), except a name of
+    ordinary words that opens the headline ("Fourth progress report"), a name of one or two
+    letters, and the letter of a round ("Series B")."""
+    seg = segment(title, None, body)
+    return [
+        (m.name, m.start)
+        for m in mentions(seg.names, gz, seg.casing)
+        if m.known
+        or (
+            not seg.casing.title
+            and not (m.start == 0 and all(is_ordinary(token_key(w)) for w in m.name.split()))
+            and len(m.name) > 2
+            and not _ROUND_LETTER.search(seg.names, 0, m.start)
+        )
+    ]
+
+
+# "Series B": the letter of a round is no name
+_ROUND_LETTER = re.compile(r"\b(?:[Ss]eries|SERIES)\s+$")
+
+
+_SELLS = re.compile(r"\b(?:sells?|sold|selling|divest\w*|offload\w*)\b", _I)
+_OWNS = re.compile(r"^['’]s\b")
+
+
+def _parties(
+    deal_type: str, title: str, body: str, publisher: str | None, gz: Gazetteer
+) -> tuple[Party, ...] | None:
+    found = _organisations(title, gz, body)
+    if publisher:
+        own = gz.slug(publisher)
+        others = [n for n, _ in found if gz.slug(n) != own]
+        names = [publisher, *others[:1]]
+    else:
+        names = [n for n, _ in found[:2]]
+    first, second = _ROLES[deal_type]
+    if (deal_type in _TWO and len(names) < 2) or not names:
+        return None
+    if deal_type == "acquisition" and not publisher:
+        if re.search(r"\bjoin(?:s|ed|ing)?\b", title, _I):
+            names.reverse()  # "Quillstack joins Lumora": Lumora buys
+        elif _SELLS.search(title):
+            first, second = "seller", "acquirer"  # "X agrees to sell ... to Z"
+        elif _OWNS.match(title[found[0][1] + len(found[0][0]) :]):
+            first, second = "acquirer", "target"  # "X's takeover of Y"
+        elif _OWNS.match(title[found[1][1] + len(found[1][0]) :]):
+            names.reverse()  # "Y shareholders vote down X's takeover"
+    if (
+        deal_type == "licensing"
+        and second is not None
+        and gz.kind(names[0]) == "media"
+        and gz.kind(names[1]) != "media"
+    ):
+        first, second = second, first  # a publisher or label licenses out
+    parties = [Party(name=names[0], role=first, slug=gz.slug(names[0]))]
+    if second and len(names) > 1:
+        parties.append(Party(name=names[1], role=second, slug=gz.slug(names[1])))
+    return tuple(parties)
+
+
+def non_deal_cue(title: str) -> bool:
+    """Whether the (cleaned) headline holds a non-deal phrase (lawsuit, launch, earnings...):
+    the model's ``rule=blocked`` feature, read without segmenting the headline."""
+    return bool(HARD_NON_DEAL.search(title) or NON_DEAL.search(title))
+
+
+def learned_deal(
+    title: str,
+    text: str,
+    model: TypeModel,
+    gz: Gazetteer,
+    rates: Mapping[str, float] | None,
+    publisher: str | None,
+) -> Deal | None:
+    """The deal the type model proposes for a story the rules missed, or None."""
+    title, body = clean(title), clean(text[:1200]) if text else ""
+    rule = "blocked" if non_deal_cue(title) else None
+    feats = type_features(title, body, rule, publisher, model.body_chars)
+    verdict = score_types(model, feats)
+    if verdict.type is None or verdict.probability < model.add:
+        return None
+    cue = _cue(verdict.type, title, body, publisher)
+    if cue is None:
+        return None
+    parties = _parties(verdict.type, title, body, publisher, gz)
+    if parties is None:
+        return None
+    story = f"{title}. {body}" if body else title
+    amount = next((f.money for f in scan_amounts(title, rates) if f.kind == "deal"), None)
+    evidence = ", ".join(dict.fromkeys([cue.group(0).lower(), *verdict.top]))
+    deal = Deal(
+        type=verdict.type,
+        status=status_of(story, verdict.type),
+        amount=amount,
+        round=round_of(story) if verdict.type == "funding" else None,
+        parties=parties,
+        evidence=evidence,
+        rule=f"model:{verdict.type} p={verdict.probability:.2f} ({evidence})",
+    )
+    return investors_from_lead(deal, text, gz, rates) if deal.type == "funding" and text else deal
