@@ -9,7 +9,7 @@ and their webhooks sent).
 
 from __future__ import annotations
 
-from ._pipeline import FeedOutcome, RunReport, due_feeds, publish_now, run_once
+from ._pipeline import FeedOutcome, RunReport, due_feeds, fetch_wave, publish_now, run_once
 from ._story_window import StoryWindow, load_window
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "RunReport",
     "StoryWindow",
     "due_feeds",
+    "fetch_wave",
     "load_window",
     "publish_now",
     "run_once",

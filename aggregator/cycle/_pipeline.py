@@ -102,12 +102,15 @@ def run_once(
     publish: bool = True,
     stories: StoryWindow | None = None,
     sender: WebhookSender | None = None,
+    wave: int | None = None,
 ) -> RunReport:
     """Run one update cycle and return what happened.
 
     ``stories``: the story index kept between cycles by a long-running caller (a fresh one,
     loaded from the store, when None). ``sender``: sends the alerts' webhooks (one made
-    from the settings when None); deliveries are sent after publishing.
+    from the settings when None); deliveries are sent after publishing. ``wave``: how many
+    due feeds are fetched and stored at a time (``fetch_wave`` of ``fetch.concurrency``
+    when None).
     """
     clock = time.perf_counter()
     problem = store.file_problem()
@@ -130,6 +133,7 @@ def run_once(
             progress,
             rng or random.Random(),
             edited,
+            wave,
         )
     with _timed(report, "stories_deals"):
         with _barrier(report, "facts"):
@@ -262,9 +266,56 @@ def _fetch_and_store(
     progress: Progress | None,
     rng: random.Random,
     edited: list[int],
+    wave: int | None = None,
 ) -> None:
-    parses: dict[str, Future[ParseOutput]] = {}
     by_name = {feed.name: feed for feed, _ in due}
+    # (a stand-in fetcher without options gets the default concurrency's wave)
+    options = getattr(fetcher, "options", None) or policy.FetchOptions()
+    size = wave or fetch_wave(options.concurrency)
+    for start in range(0, len(due), size):
+        _fetch_and_store_wave(
+            settings,
+            store,
+            fetcher,
+            due[start : start + size],
+            by_name,
+            now,
+            report,
+            executor,
+            progress,
+            rng,
+            edited,
+        )
+
+
+WAVE_PER_SLOT = 8  # a wave of the fetch is this many requests per slot of fetch.concurrency
+MIN_WAVE = 256
+
+
+def fetch_wave(concurrency: int) -> int:
+    """How many due feeds one wave fetches, parses and stores before the next starts: what
+    a cycle holds in memory at once (bodies, parse results) is one wave's, whatever the
+    number of due feeds (docs/scaling.md)."""
+    return max(MIN_WAVE, WAVE_PER_SLOT * concurrency)
+
+
+def _fetch_and_store_wave(
+    settings: Settings,
+    store: Store,
+    fetcher: Fetcher,
+    due: Sequence[tuple[FeedSettings, FeedState]],
+    by_name: Mapping[str, FeedSettings],
+    now: datetime,
+    report: RunReport,
+    executor: Executor | None,
+    progress: Progress | None,
+    rng: random.Random,
+    edited: list[int],
+) -> None:
+    """One wave: fetch its feeds, parse each as its body arrives, store them in request
+    order, then save their states (validators, schedule) at once: a cycle cut short keeps
+    every wave it finished, and the next one polls only the feeds still due."""
+    parses: dict[str, Future[ParseOutput]] = {}
 
     def submit(result: FetchResult) -> None:
         # Parsing starts as soon as a body arrives, overlapping the other fetches.
@@ -285,25 +336,27 @@ def _fetch_and_store(
 
     results = fetcher.fetch_many_sync([_request(f, s) for f, s in due], on_result=submit)
     states: list[tuple[FeedState, str | None]] = []
-    for (feed, state), result in zip(due, results):
+    for index, ((feed, state), result) in enumerate(zip(due, results)):
+        results[index] = dataclasses.replace(result, content=None)  # stored: drop the body
         outcome = _store_result(
             settings,
             store,
             feed,
             state,
             result,
-            parses.get(feed.name),
+            parses.pop(feed.name, None),
             now,
             report,
             rng,
             states,
             edited,
         )
+        del result
         report.outcomes.append(outcome)
         if progress:
             progress(outcome)
-    # Entries are committed per feed above; a crash before this line only means those feeds
-    # are fetched again next time (idempotent), never that an entry is lost.
+    # Entries are committed per feed above; a crash before this line only means this
+    # wave's feeds are fetched again next time (idempotent), never that an entry is lost.
     store.save_feed_states(states)
 
 
@@ -659,4 +712,4 @@ def _publish_share(settings: Settings, share: Share) -> ShareDone:
         )
 
 
-__all__ = ["FeedOutcome", "RunReport", "due_feeds", "publish_now", "run_once"]
+__all__ = ["FeedOutcome", "RunReport", "due_feeds", "fetch_wave", "publish_now", "run_once"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from aggregator.cycle import _pipeline as pipeline
-from aggregator.models import FeedSettings, Settings, StoryQuery
+from aggregator.fetch import Fetcher
+from aggregator.models import FeedSettings, FetchRequest, FetchResult, Settings, StoryQuery
 from aggregator.store import Store
 
 from .. import factories
@@ -511,3 +513,76 @@ def test_stored_stories_follow_a_change_of_curation_rules(tmp_path: Path, store:
     assert report.new_entries == 0 and report.stories_updated == 1
     assert json.loads(curated.read_text(encoding="utf-8"))["items"] == []
     assert cycle(narrow, store, NOW + timedelta(hours=4)).stories_updated == 0
+
+
+class _CountingFetcher(Fetcher):
+    """The real fetcher, noting how many requests each of its calls was handed."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(factories.fetch_options(settings), clock=lambda: NOW)
+        self.calls: list[int] = []
+
+    def fetch_many_sync(
+        self,
+        requests: Sequence[FetchRequest],
+        on_result: Callable[[FetchResult], None] | None = None,
+    ) -> list[FetchResult]:
+        self.calls.append(len(requests))
+        return super().fetch_many_sync(requests, on_result)
+
+
+def _five_feeds(tmp_path: Path, feed_server: FeedServer) -> Settings:
+    feeds = []
+    for n in range(5):
+        url = feed_server.add(
+            f"/f{n}.xml",
+            rss(
+                f"F{n}", [{"title": f"Story {n} of outlet {n}", "link": f"https://f{n}.example/1"}]
+            ),
+        )
+        feeds.append(FeedSettings(name=f"F{n}", url=url, interval=3600))
+    return settings_for(tmp_path, feeds)
+
+
+def test_a_cycle_holds_one_wave_of_results_at_a_time(
+    tmp_path: Path, feed_server: FeedServer, store: Store
+) -> None:
+    settings = _five_feeds(tmp_path, feed_server)
+    fetcher = _CountingFetcher(settings)
+    held: list[int] = []
+
+    def progress(outcome: pipeline.FeedOutcome) -> None:
+        held.append(len(fetcher.calls))
+
+    report = pipeline.run_once(settings, store, fetcher, NOW, wave=2, progress=progress)
+    assert fetcher.calls == [2, 2, 1]  # never more than a wave of bodies fetched at once
+    assert held == [1, 1, 2, 2, 3]  # each wave stored before the next is fetched
+    assert (report.fetched, report.new_entries) == (5, 5)
+    assert pipeline.fetch_wave(64) == 512 and pipeline.fetch_wave(1) == pipeline.MIN_WAVE
+
+
+class _Killed(BaseException):
+    """Stands in for a SIGKILL/OOM: nothing after it in the cycle runs."""
+
+
+def test_a_cycle_cut_short_keeps_its_waves_and_the_next_continues(
+    tmp_path: Path, feed_server: FeedServer, store: Store
+) -> None:
+    settings = _five_feeds(tmp_path, feed_server)
+    stored: list[str] = []
+
+    def progress(outcome: pipeline.FeedOutcome) -> None:
+        stored.append(outcome.feed)
+        if len(stored) == 3:  # the first feed of the second wave is stored, then the kill
+            raise _Killed()
+
+    with pytest.raises(_Killed):
+        cycle(settings, store, wave=2, progress=progress)
+    assert store.entry_count() == 3  # entries are committed per feed
+    assert store.feed_state("F0").etag and store.feed_state("F1").etag  # the finished wave
+    assert store.feed_state("F2").etag is None  # its wave's states were not saved
+    later = cycle(settings, store, NOW + timedelta(minutes=5), wave=2)
+    assert later.feeds_due == 3  # F0 and F1 are not polled again
+    assert feed_server.hits["/f0.xml"] == feed_server.hits["/f1.xml"] == 1
+    assert feed_server.hits["/f2.xml"] == 2  # fetched again: stored once, no duplicate
+    assert (later.new_entries, store.entry_count()) == (2, 5)
