@@ -160,6 +160,18 @@ ITEMS = [
 LATER = {"title": "Lumora raises $40 million Series A", "link": "https://a.example/lumora"}
 
 
+def _one_feed_service(tmp_path: Path, feed_server: FeedServer) -> tuple[Path, str]:
+    """The config of a service polling one feed (ITEMS) at every tick, and its base URL."""
+    url = feed_server.add("/a.xml", rss("A", ITEMS))
+    port = _free_port()
+    config = write_config(
+        tmp_path,
+        [{"name": "A", "url": url, "interval": "1s"}],
+        server={"host": "127.0.0.1", "port": port, "workers": 1},
+    )
+    return config, f"http://127.0.0.1:{port}"
+
+
 def test_disk_full_under_the_running_service(tmp_path: Path, feed_server: FeedServer) -> None:
     """A real tmpfs holding the database and the site fills up: /readyz says the cycle could
     not write, the site keeps being served, nothing stored is lost, and once space is free
@@ -169,14 +181,7 @@ def test_disk_full_under_the_running_service(tmp_path: Path, feed_server: FeedSe
         pytest.skip("needs root and tmpfs mounts")
     _mount_tmpfs(data, "64m")
     try:
-        url = feed_server.add("/a.xml", rss("A", ITEMS))
-        port = _free_port()
-        config = write_config(
-            tmp_path,
-            [{"name": "A", "url": url, "interval": "1s"}],
-            server={"host": "127.0.0.1", "port": port, "workers": 1},
-        )
-        base = f"http://127.0.0.1:{port}"
+        config, base = _one_feed_service(tmp_path, feed_server)
         db = data / "test.db"
         with _service(tmp_path, config) as proc:
             _wait_for(base + "/readyz", 200, time.monotonic() + 60)
@@ -214,14 +219,7 @@ def test_read_only_site_under_the_running_service(tmp_path: Path, feed_server: F
         pytest.skip("needs root and tmpfs mounts")
     _mount_tmpfs(site, "64m")
     try:
-        url = feed_server.add("/a.xml", rss("A", ITEMS))
-        port = _free_port()
-        config = write_config(
-            tmp_path,
-            [{"name": "A", "url": url, "interval": "1s"}],
-            server={"host": "127.0.0.1", "port": port, "workers": 1},
-        )
-        base = f"http://127.0.0.1:{port}"
+        config, base = _one_feed_service(tmp_path, feed_server)
         with _service(tmp_path, config) as proc:
             _wait_for(base + "/readyz", 200, time.monotonic() + 60)
             subprocess.run(["mount", "-o", "remount,ro", str(site)], check=True)
