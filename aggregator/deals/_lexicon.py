@@ -24,6 +24,9 @@ GENERIC_ORGS = frozenset(
 agencies council parliament state states city cities province region administration
 enterprises enterprise businesses companies institutions organisations organizations partners
 customers developers compute university universities college""".split()
+) | frozenset(
+    # what an agreement is called, never a party ("signs a Memorandum of Cooperation with")
+    "cooperation understanding collaboration intent agreement memorandum".split()
 )
 
 

@@ -504,3 +504,13 @@ def test_deal_amounts(title: str, text: str, value: float | None, currency: str 
     else:
         assert deal.amount is not None and deal.amount.currency == currency
         assert abs(deal.amount.value - value) < 1e-6 * value
+
+
+def test_what_an_agreement_is_called_is_no_party() -> None:
+    deal = classify(
+        "Anthropic officially opens Tokyo office, signs Memorandum of Cooperation with "
+        "the Japan AI Safety Institute",
+        "",
+        publisher="Anthropic",
+    )
+    assert deal is None or "Cooperation" not in {p.name for p in deal.parties}
