@@ -68,6 +68,10 @@ class Company:
     kind: str = "other"
     aliases: tuple[str, ...] = ()
     exact: tuple[str, ...] = ()
+    # Organisations within this one that go by their own name (a subsidiary, a brand, an
+    # abbreviation the company uses: "AWS", "Google DeepMind", "TCS"): a party so named
+    # keeps that name and shares this company's slug.
+    units: tuple[str, ...] = ()
 
     @property
     def slug(self) -> str:
@@ -92,6 +96,8 @@ class Gazetteer:
     _exact: Mapping[tuple[str, ...], str] = field(default_factory=dict, repr=False)
     _upper: Mapping[tuple[str, ...], str] = field(default_factory=dict, repr=False)
     _kinds: Mapping[str, str] = field(default_factory=dict, repr=False)
+    # unit name -> the company it belongs to
+    _parents: Mapping[str, str] = field(default_factory=dict, repr=False)
     _longest: int = 1
     # First tokens of every key of ``_fold`` / ``_exact`` / ``_upper``: a position whose token
     # starts no key is skipped without building any tuple.
@@ -117,8 +123,14 @@ class Gazetteer:
                 raw = tuple(_raw_key(t) for t in _tokens(alias))
                 exact.setdefault(raw, company.name)
                 upper.setdefault(tuple(t.upper() for t in raw), company.name)
+            for unit in company.units:
+                if _tokens(unit):
+                    fold.setdefault(tuple(token_key(t) for t in _tokens(unit)), unit)
         longest = max((len(k) for k in (*fold, *exact)), default=1)
-        kinds = {c.name: c.kind for c in companies}
+        parents = {u: c.name for c in companies for u in c.units}
+        kinds = {c.name: c.kind for c in companies} | {
+            u: c.kind for c in companies for u in c.units
+        }
         firsts = tuple(frozenset(k[0] for k in keys) for keys in (fold, exact, upper))
         return cls(
             companies,
@@ -127,12 +139,14 @@ class Gazetteer:
             MappingProxyType(exact),
             MappingProxyType(upper),
             MappingProxyType(kinds),
+            MappingProxyType(parents),
             longest,
             (firsts[0], firsts[1], firsts[2]),
         )
 
     def lookup(self, tokens: tuple[str, ...], caps: bool = False) -> str | None:
-        """The canonical name for a token sequence, or None."""
+        """The name a reader is shown for a token sequence (the company's, or its unit's as
+        the text names it), or None."""
         if tokens:  # every key starts with one of ``_firsts``
             first = _raw_key(tokens[0])
             if not (
@@ -150,7 +164,8 @@ class Gazetteer:
         return hit
 
     def find(self, text: str, caps: bool = False) -> list[Mention]:
-        """Known companies in ``text``, longest alias first, left to right."""
+        """Known companies in ``text``, longest alias first, left to right, each named as
+        ``lookup`` names it."""
         spans = [(m.start(), m.end(), m.group(0)) for m in TOKEN_RE.finditer(text)]
         raw = [_raw_key(s[2]) for s in spans]
         folded = [r.lower() for r in raw]
@@ -203,7 +218,7 @@ class Gazetteer:
         for candidate in (name.strip(), cleaned):
             hit = self.lookup(_tokens(candidate), caps=candidate.isupper())
             if hit is not None:
-                return hit
+                return self._parents.get(hit, hit)
         return cleaned or name.strip()
 
     def kind(self, name: str) -> str | None:
@@ -231,7 +246,7 @@ class Gazetteer:
 def _company(item: Any, where: str) -> Company:
     if not isinstance(item, dict) or not isinstance(item.get("name"), str):
         raise ConfigError("each company needs a 'name' string", file=where, key="companies")
-    unknown = set(item) - {"name", "aliases", "exact", "kind"}
+    unknown = set(item) - {"name", "aliases", "exact", "units", "kind"}
     if unknown:
         raise ConfigError(
             f"unknown keys {sorted(unknown)} for {item['name']!r}", file=where, key="companies"
@@ -242,14 +257,14 @@ def _company(item: Any, where: str) -> Company:
             f"{item['name']!r}: kind must be one of {', '.join(_KINDS)}", file=where, key="kind"
         )
     lists = []
-    for key in ("aliases", "exact"):
+    for key in ("aliases", "exact", "units"):
         value = item.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(
                 f"{item['name']!r}: {key} must be a list of strings", file=where, key=key
             )
         lists.append(tuple(str(v) for v in value))
-    return Company(item["name"], kind, lists[0], lists[1])
+    return Company(item["name"], kind, lists[0], lists[1], lists[2])
 
 
 def parse_gazetteer(text: str, where: str = "<memory>") -> Gazetteer:

@@ -75,7 +75,7 @@ DEALS = [
         "partnership",
         "announced",
         None,
-        *_p("Anthropic", "Palantir", "Amazon"),
+        *_p("Anthropic", "Palantir", "AWS"),
     ),
     _case(
         "Meta joins forces with EssilorLuxottica on smart glasses",
@@ -124,7 +124,7 @@ DEALS = [
         "partnership",
         "announced",
         None,
-        *_p("Anthropic", "Google"),
+        *_p("Anthropic", "Google Cloud"),
     ),
     _case(
         "Lumora selects Northwind Cloud as its primary compute supplier",
@@ -187,7 +187,7 @@ DEALS = [
         "partnership",
         "announced",
         (10 * B, USD, None),
-        *_p("Meta", "Google"),
+        *_p("Meta", "Google Cloud"),
     ),
     _case(
         "Nvidia partners on AI factories with Foxconn",

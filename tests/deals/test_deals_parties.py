@@ -62,16 +62,16 @@ CASES = [
     ),
     ("Nvidia-backed CoreWeave files for IPO", {("CoreWeave", "issuer")}),
     # gazetteer aliases
-    ("Alphabet to acquire Wiz for $32 billion", {("Google", "acquirer"), ("Wiz", "target")}),
+    ("Alphabet to acquire Wiz for $32 billion", {("Alphabet", "acquirer"), ("Wiz", "target")}),
     (
         "AWS signs multiyear compute deal with Anthropic",
-        {("Amazon", "partner"), ("Anthropic", "partner")},
+        {("AWS", "partner"), ("Anthropic", "partner")},
     ),
     (
         "Amazon Web Services invests $500 million in X-energy",
-        {("Amazon", "investor"), ("X-energy", "target")},
+        {("Amazon Web Services", "investor"), ("X-energy", "target")},
     ),
-    ("Facebook acquires WhatsApp for $19 billion", {("Meta", "acquirer"), ("WhatsApp", "target")}),
+    ("Facebook acquires WhatsApp for $19 billion", {("Facebook", "acquirer"), ("WhatsApp", "target")}),
     (
         "Microsoft Corp to buy GitHub for $7.5 billion",
         {("Microsoft", "acquirer"), ("GitHub", "target")},
@@ -244,3 +244,27 @@ def test_invalid_gazetteer(text: str, message: str) -> None:
 def test_missing_gazetteer_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot read gazetteer"):
         load_gazetteer(tmp_path / "nope.yaml")
+
+
+# A unit of a company (subsidiary, brand, abbreviation it uses) is named as the text names
+# it, and shares the company's slug: its deals still land on the company's page.
+UNITS = [
+    ("AWS invests $500 million in X-energy", "AWS", "amazon"),
+    ("Google DeepMind partners with Isomorphic Labs", "Google DeepMind", "google"),
+    ("TCS and Anthropic partner to bring Claude to banks", "TCS", "tata-consultancy-services"),
+    ("Xfinity partners with Perplexity to give customers a free year of Pro", "Xfinity", "comcast"),
+]
+
+
+@pytest.mark.parametrize(("title", "name", "slug"), UNITS)
+def test_a_unit_keeps_its_name_and_its_companys_slug(title: str, name: str, slug: str) -> None:
+    deal = classify(title)
+    assert deal is not None, title
+    party = next(p for p in deal.parties if p.name == name)
+    assert party.slug == slug
+
+
+def test_a_product_still_stands_for_its_maker() -> None:
+    deal = classify("Snowflake partners with Claude maker in $200 million deal")
+    assert deal is not None
+    assert {p.name for p in deal.parties} == {"Snowflake", "Anthropic"}

@@ -230,7 +230,7 @@ WORDINGS: list[Row] = [
         "",
         "Anthropic",
         "partnership",
-        {("Anthropic", "partner"), ("Google", "partner")},
+        {("Anthropic", "partner"), ("Google Cloud", "partner")},
         set(),
     ),
     (
