@@ -71,7 +71,10 @@ CASES = [
         "Amazon Web Services invests $500 million in X-energy",
         {("Amazon Web Services", "investor"), ("X-energy", "target")},
     ),
-    ("Facebook acquires WhatsApp for $19 billion", {("Facebook", "acquirer"), ("WhatsApp", "target")}),
+    (
+        "Facebook acquires WhatsApp for $19 billion",
+        {("Facebook", "acquirer"), ("WhatsApp", "target")},
+    ),
     (
         "Microsoft Corp to buy GitHub for $7.5 billion",
         {("Microsoft", "acquirer"), ("GitHub", "target")},
