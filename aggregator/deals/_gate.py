@@ -2,7 +2,9 @@
 
 - The rules found an acquisition, merger or investment: it is kept when the model's
   probability is at least ``model.veto``, otherwise the story is not a deal; a reading
-  whose two or more parties are all gazetteer companies is kept without asking.
+  whose two or more parties are all gazetteer companies is kept without asking, and so is
+  one of two or more parties in a first-party post that names its ``publisher`` as one
+  ("We're excited to welcome the team behind Sky": the newsroom's word is the evidence).
 - The rules found nothing, the headline has no non-deal cue and the text has an M&A word
   (acquire, merger, takeover, bid, stake, sells, ...): the story becomes an M&A deal when
   the model's probability is at least ``model.add`` (type from its wording, amount and
@@ -73,6 +75,7 @@ def gated(
     use_model: bool,
     model: Model | None,
     title_case: bool | None = None,
+    publisher: str | None = None,
 ) -> Deal | None:
     """The rules' deal, kept, vetoed or added by the M&A model (``use_model``)."""
     deal, blocked = rules_and_block(title, text, gz, rates, title_case)
@@ -81,9 +84,12 @@ def gated(
     if (
         deal is not None
         and len(deal.parties) >= 2
-        and all(_known(p.name, gz) for p in deal.parties)
+        and (
+            all(_known(p.name, gz) for p in deal.parties)
+            or (publisher is not None and any(p.slug == gz.slug(publisher) for p in deal.parties))
+        )
     ):
-        return deal  # every party a gazetteer company: the rules suffice
+        return deal  # every party a gazetteer company, or the publisher: the rules suffice
     model = model or load_model()
     if model is None:
         return deal

@@ -98,7 +98,8 @@ _KEYS = {
     "net"
     " pick reel bring draw attract",
     "led-round": "-led",
-    "round-noun": "round funding financing extension series raise",
+    "round-noun": "round funding financing extension series raise capital",
+    "team-behind": "welcom",
     "adds-to-round": "add",
     "acquired-by": "acquired bought purchased taken snapped sold sells",
     "sells": "sell sold divest offload dispos spin carve",
@@ -346,7 +347,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "investment-from",
         "investment",
-        rf"\b(?:gets?|wins?|receives?|secures?|lands?|lures?|attracts?|takes?)\s+{_MONEYISH}"
+        rf"\b(?:gets?|wins?|receives?|secures?|lands?|lures?|attracts?|takes?|announc(?:es|ed|ing)"
+        rf"|welcom(?:es|ed|ing))\s+{_MONEYISH}"
         r"(?:[\w-]+\s+){0,2}?investment\s+(?:from|by)\b",
         "target",
         "investor",
@@ -431,7 +433,10 @@ RULES: tuple[Rule, ...] = (
         rf"(?:{M}\s+|\b)(?:(?:pre-seed|seed|series\s+[a-k](?:[- ]?\d)?|growth|bridge|venture"
         r"|funding)"
         r"\s+)(?:round|funding|financing|extension)\b|\bseries\s+[a-k]\b|\bfunding\s+round\b"
-        rf"|{M}\s+(?:funding|financing|round|raise|fundraise|fundraising)\b",
+        rf"|{M}\s+(?:funding|financing|round|raise|fundraise|fundraising)\b"
+        # "announcing $40 billion in new funding", "$2M of seed financing"
+        rf"|{M}\s+(?:in|of)\s+(?:new\s+|fresh\s+|additional\s+|seed\s+|venture\s+|growth\s+)?"
+        r"(?:funding|financing|capital)\b",
         "target",
         None,
         strong=False,
@@ -446,6 +451,14 @@ RULES: tuple[Rule, ...] = (
         rf"(?:{_MONEYISH}|for\s+§+\s+)?(?:by|to)\b",
         "target",
         "acquirer",
+    ),
+    # "we're excited to welcome the team behind Sky to OpenAI": the makers of a product join
+    _rule(
+        "team-behind",
+        "acquisition",
+        r"\bwelcom(?:e|es|ed|ing)\s+the\s+(?:[\w-]+\s+)?team\s+(?:behind|from|at|of)\b",
+        "acquirer",
+        "target",
     ),
     _rule(
         "sells",

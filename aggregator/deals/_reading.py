@@ -141,10 +141,12 @@ def _first_party(
     ("Welcoming Carbon to the Perplexity team": "Perplexity acquires Carbon"). A
     restatement is read with the post's body, whose capitals confirm the names in it."""
     title, text = first_person(title, publisher), first_person(text, publisher)
-    deal = gated(title, text, gz, rates, use_model, model)
+    deal = gated(title, text, gz, rates, use_model, model, publisher=publisher)
     if deal is not None and complete(deal):
         return deal
-    subject = gated(with_subject(title, publisher), text, gz, rates, use_model, model)
+    subject = gated(
+        with_subject(title, publisher), text, gz, rates, use_model, model, publisher=publisher
+    )
     if subject is not None and complete(subject):
         return subject
     for sentence in restatements(title, publisher, lambda phrase: _known(phrase, gz, publisher)):

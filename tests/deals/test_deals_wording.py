@@ -406,9 +406,46 @@ PARTIES: list[Row] = [
     ),  # (real) AISI
 ]
 
+# A newsroom post whose headline says nothing: the deal is in the first sentence
+BODY_ONLY: list[Row] = [
+    (
+        "New funding to build towards AGI",
+        "Today we're announcing $40 billion in new funding at a $300 billion post-money "
+        "valuation, led by SoftBank.",
+        "OpenAI",
+        "funding",
+        {("OpenAI", "target"), ("SoftBank", "investor")},
+        set(),
+    ),  # lab newsroom
+    (
+        "Sky",
+        "We're excited to welcome the team behind Sky to OpenAI.",
+        "OpenAI",
+        "acquisition",
+        {("OpenAI", "acquirer"), ("Sky", "target")},
+        set(),
+    ),  # lab newsroom: the makers of a product join
+    (
+        "Stability AI and WPP",
+        "Stability AI today announced a strategic investment from WPP.",
+        "Stability AI",
+        "investment",
+        {("WPP", "investor"), ("Stability AI", "target")},
+        set(),
+    ),  # lab newsroom
+    (
+        "A year of building",
+        "Mistral closed €1.7 billion of growth financing this autumn.",
+        None,
+        "funding",
+        {("Mistral AI", "target")},
+        set(),
+    ),  # trade press: "of ... financing"
+]
+
 
 @pytest.mark.parametrize(
-    "title, text, publisher, type_, must, never", WORDINGS + INVESTORS + PARTIES
+    "title, text, publisher, type_, must, never", WORDINGS + INVESTORS + PARTIES + BODY_ONLY
 )
 def test_wording_and_parties(
     title: str,
