@@ -171,6 +171,13 @@ def places() -> frozenset[str]:
     return _lines("places.txt")
 
 
+# Prefixes that stand alone only before a hyphen ("Multi-Year Cloud Deal", "Pre-IPO"): as
+# words of a Title Case headline they are no name.
+_BOUND_PREFIXES = frozenset(
+    "multi non pre mid semi anti ultra hyper mega sub tri bi inter intra quasi".split()
+)
+
+
 def is_ordinary(key: str) -> bool:
     """A lower-case token that is a frequent word (or a frequent word with -s, -es or -ed:
     "soars", "draws"), an -ing form, or a pronoun. Names often end in -ly ("Ledgerly",
@@ -178,6 +185,7 @@ def is_ordinary(key: str) -> bool:
     words = common_words()
     return (
         key in PRONOUNS
+        or key in _BOUND_PREFIXES
         or key in words
         or (len(key) > 5 and key.endswith("ing"))
         or (

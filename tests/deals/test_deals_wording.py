@@ -441,6 +441,22 @@ BODY_ONLY: list[Row] = [
         {("Mistral AI", "target")},
         set(),
     ),  # trade press: "of ... financing"
+    (
+        "Northwind Signs Multi-Year Cloud Deal With Fernhill",
+        "",
+        None,
+        "partnership",
+        {("Northwind", "partner"), ("Fernhill", "partner")},
+        {"Multi"},
+    ),  # Title Case wire: a bound prefix is no name
+    (
+        "Fernhill Raises Pre-IPO Round From Northwind Capital",
+        "",
+        None,
+        "funding",
+        {("Fernhill", "target"), ("Northwind Capital", "investor")},
+        {"Pre"},
+    ),  # Title Case wire
 ]
 
 
