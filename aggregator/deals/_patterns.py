@@ -187,8 +187,10 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "ipo",
         "ipo",
-        # not an IPO of the past ("since IPO", "post-IPO", "below its IPO price")
+        # not an IPO of the past ("since IPO", "post-IPO", "a year after IPO", "below its IPO
+        # price")
         r"(?<!since\s)(?<!since\sits\s)(?<!post-)(?<!pre-)(?<!its\sfirst\s)"
+        r"(?<!after\s)(?<!after\sits\s)(?<!after\stheir\s)(?<!before\sits\s)"
         r"\b(?:IPOs?(?!\s+(?:price|lock-?up|pop))|initial\s+public\s+offering|go(?:es|ing)?\s+public"
         r"|public\s+(?:debut|listing)"
         r"|(?:stock|market|trading|Nasdaq|NYSE)\s+debut|direct\s+listing"

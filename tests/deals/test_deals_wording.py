@@ -457,6 +457,8 @@ BODY_ONLY: list[Row] = [
         {("Fernhill", "target"), ("Northwind Capital", "investor")},
         {"Pre"},
     ),  # Title Case wire
+    ("Reddit shares soar a year after IPO", "", None, None, set(), set()),  # markets desk
+    ("Arm's stock doubles after its IPO in New York", "", None, None, set(), set()),  # wire
 ]
 
 
