@@ -220,6 +220,9 @@ def score(rows: list[Row], preds: list[Row]) -> dict[str, Any]:
     ]
     out["type"] = _ratio(sum(d["type"] == g["type"] for d, g, _ in hits), len(hits))
     out["amount"] = _ratio(sum(_amount_ok(d, g) for d, g, _ in hits), len(hits))
+    with_status = [(d, g) for d, g, _ in hits if g.get("status")]
+    same_status = sum(d["status"] == g["status"] for d, g in with_status)
+    out["status"] = _ratio(same_status, len(with_status))
     ptp = pfp = pfn = junk = 0
     for deal, gold, everyone in hits:
         want = [_named_role(q) for q in gold.get("parties") or []]
@@ -237,7 +240,7 @@ def _named_role(party: Row) -> tuple[str, str]:
     return party["name"], _ROLE_CLASS.get(party["role"], party["role"])
 
 
-COLUMNS = ("n", "P", "R", "F1", "type", "amount", "party P", "party R", "non-org", "ms")
+COLUMNS = ("n", "P", "R", "F1", "type", "status", "amount", "party P", "party R", "non-org", "ms")
 
 
 def _fmt(value: Any, column: str) -> str:

@@ -52,13 +52,19 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "rumoured",
         re.compile(
             r"\b(?:in\s+(?:advanced\s+|early\s+|exclusive\s+)?(?:talks|discussions|negotiations)"
-            r"|talks\s+(?:to|with|over|about|on)|in\s+the\s+running|consider\w*|explor\w+|weigh(?:s|ing)?"
+            r"|talks\s+(?:to|with|over|about|on)|in\s+the\s+running"
+            # "is exploring a sale", not "partnered with X to explore defences"
+            r"|(?<!to\s)(?:consider\w*|explor\w+)|weigh(?:s|ing)?"
             r"|mull\w*|eye(?:s|ing)|people\s+familiar|(?:sources?|persons?|people)\s+(?:say|said|close)"
             r"|according\s+to\s+(?:people|sources|a\s+person|reports?)|reportedly|reports?|reported"
             r"|rumou?r\w*|said\s+to\s+be|nears?|nearing|close\s+to\s+(?:a\s+)?deal|could|may|might"
             r"|speculation|interested\s+in|approach(?:es|ed)|seeks?|seeking|sound(?:s|ed)?\s+out"
             r"|in\s+the\s+works|plans?\s+to\s+raise|looking\s+to|wants?\s+to|aims?\s+to|hopes?\s+to"
-            r"|poised\s+to|set\s+to\s+raise|possible|potential|proposed|would)\b",
+            r"|poised\s+to|set\s+to\s+raise|would"
+            # a possible deal, not "the potential of AI"
+            r"|(?:possible|potential|proposed)\s+(?:[\w-]+\s+){0,2}?(?:deals?|sale|merger|acquisition"
+            r"|takeover|bid|offer|investment|round|ipo|listing|partnership|tie-up|combination|buyers?"
+            r"|suitors?|raise|funding|financing|stake|transaction|venture))\b",
             _I,
         ),
     ),

@@ -569,3 +569,24 @@ def test_what_an_agreement_is_called_is_no_party() -> None:
         publisher="Anthropic",
     )
     assert deal is None or "Cooperation" not in {p.name for p in deal.parties}
+
+
+# A word of doubt in a purpose clause or a noun ("to explore", "the potential of AI") is no
+# rumour; a doubtful deal is ("is exploring a sale", "a potential merger").
+STATUSES = [
+    (
+        "Anthropic has partnered with the Pacific Northwest National Laboratory to explore "
+        "AI for grid defence, demonstrating the potential of AI-accelerated defense.",
+        "announced",
+    ),
+    ("Lumora is exploring a sale to Oracle, people familiar said", "rumoured"),
+    ("Quillstack and Fernhill discuss a potential merger", "rumoured"),
+    ("Zenlytic signs deal with Northwind to consider new markets together", "announced"),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), STATUSES)
+def test_doubt_must_be_about_the_deal(text: str, status: str) -> None:
+    from aggregator.deals._status import status_of
+
+    assert status_of(text) == status
