@@ -400,7 +400,12 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
                 token,
                 casing,
                 _initial(full, offset + m.start()),
-                bool(_FOLLOWED.match(full, offset + m.end())),
+                bool(_FOLLOWED.match(full, offset + m.end()))
+                # "Government of India partners with ...", "Ministry of Defence signs ..."
+                or (
+                    token_key(token) in GENERIC_ORGS
+                    and bool(_OF_NAME.match(full, offset + m.end()))
+                ),
             )
             or _suffixed(text, m, casing)
             or _ordinal_name(full, offset, m, casing)

@@ -450,7 +450,7 @@ RULES: tuple[Rule, ...] = (
         "acquired-by",
         "acquisition",
         rf"\b(?:(?:to\s+be\s+|being\s+|was\s+|is\s+|been\s+)?(?:acquired|bought|purchased|taken\s+over"
-        rf"|snapped\s+up)|sold|sells\s+itself|agrees\s+to\s+be\s+(?:acquired|bought))\s+"
+        rf"|snapped\s+up)|sold|sells(?:\s+itself)?|agrees\s+to\s+be\s+(?:acquired|bought))\s+"
         rf"(?:{_MONEYISH}|for\s+§+\s+)?(?:by|to)\b",
         "target",
         "acquirer",

@@ -458,6 +458,31 @@ BODY_ONLY: list[Row] = [
         {"Pre"},
     ),  # Title Case wire
     ("Reddit shares soar a year after IPO", "", None, None, set(), set()),  # markets desk
+    (
+        "Government of India partners with Sarvam AI on sovereign models",
+        "",
+        None,
+        "partnership",
+        {("Government of India", "partner"), ("Sarvam AI", "partner")},
+        {"India"},
+    ),  # wire: a government that opens the headline
+    (
+        "Ministry of Defence signs deal with Helsing",
+        "",
+        None,
+        "partnership",
+        {("Ministry of Defence", "partner"), ("Helsing", "partner")},
+        {"Defence"},
+    ),  # defence trade press
+    (
+        "Fernhill sells to Intuit",
+        "",
+        None,
+        "acquisition",
+        {("Fernhill", "target"), ("Intuit", "acquirer")},
+        set(),
+    ),  # tech press, target first
+    ("Nvidia sells chips to China's Alibaba", "", None, None, set(), set()),  # trade
     ("Arm's stock doubles after its IPO in New York", "", None, None, set(), set()),  # wire
 ]
 
