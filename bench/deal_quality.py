@@ -14,6 +14,9 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
 - ``varied2``: more such entries (``bench/data/varied_dev2.jsonl``: target-first takeovers,
   financing nouns, compute contracts, funds launched together, licence-and-hire, first-party
   posts, digests, hard negatives), split by a hash of the title into dev and held-out;
+- ``varied3``: 682 entries written afresh (``bench/data/varied_dev3.jsonl``: first-party
+  newsroom posts and their hard negatives, newsletter digests, tech-press, wire and regional
+  outlets, a few in French, German, Spanish and Portuguese), split by the same hash;
 - ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
 - ``reuters``/``sentifm``: the test splits of ``../shared/eval`` (M&A yes/no only), when present.
 
@@ -72,9 +75,9 @@ def _headline_rows(path: Path) -> list[Row]:
     return rows
 
 
-def varied2_dev(title: str) -> bool:
-    """The hash split of ``varied_dev2.jsonl``: four rows in five are development rows (the
-    same split as ``bench/train_deal_types.py``)."""
+def hash_dev(title: str) -> bool:
+    """The hash split of ``varied_dev2.jsonl`` and ``varied_dev3.jsonl``: four rows in five are
+    development rows (the same split as ``bench/train_deal_types.py``)."""
     return int(hashlib.sha1(title.encode("utf-8")).hexdigest(), 16) % 5 != 0
 
 
@@ -89,13 +92,11 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
     for name, file in varied:
         if (DATA / file).is_file():
             sets[name] = [dict(r, id=f"{file}:{i}") for i, r in enumerate(_jsonl(DATA / file))]
-    if (DATA / "varied_dev2.jsonl").is_file():
-        rows = [
-            dict(r, id=f"varied_dev2.jsonl:{i}")
-            for i, r in enumerate(_jsonl(DATA / "varied_dev2.jsonl"))
-        ]
-        sets["varied2 dev"] = [r for r in rows if varied2_dev(r["title"])]
-        sets["varied2 held-out"] = [r for r in rows if not varied2_dev(r["title"])]
+    for name, file in (("varied2", "varied_dev2.jsonl"), ("varied3", "varied_dev3.jsonl")):
+        if (DATA / file).is_file():
+            rows = [dict(r, id=f"{file}:{i}") for i, r in enumerate(_jsonl(DATA / file))]
+            sets[f"{name} dev"] = [r for r in rows if hash_dev(r["title"])]
+            sets[f"{name} held-out"] = [r for r in rows if not hash_dev(r["title"])]
     if (DATA / "ai_deals_dev.jsonl").is_file():
         sets["headlines (dev)"] = _headline_rows(DATA / "ai_deals_dev.jsonl")
     if eval_dir.is_dir():
