@@ -110,6 +110,8 @@ _OWNS = re.compile(r"^['’]s\b")
 def _parties(
     deal_type: str, title: str, body: str, publisher: str | None, gz: Gazetteer
 ) -> tuple[Party, ...] | None:
+    if deal_type == "investment" and _SELLS.search(title):
+        return None  # a stake sold is no investment of the seller's
     found = _organisations(title, gz, body)
     if publisher:
         own = gz.slug(publisher)

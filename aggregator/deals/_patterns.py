@@ -103,6 +103,7 @@ _KEYS = {
     "adds-to-round": "add",
     "acquired-by": "acquired bought purchased taken snapped sold sells",
     "sells": "sell sold divest offload dispos spin carve",
+    "sells-stake": "sell sold offload dispos",
     "to-be-acquired": "acquired bought sold taken purchased",
     "agrees-to-sale": "sale takeover buyout",
     "walks-away": "walk",
@@ -378,8 +379,8 @@ RULES: tuple[Rule, ...] = (
         "stake-change",
         "investment",
         r"\b(?:cut(?:s|ting)?|lift(?:s|ed)?|rais(?:es|ed)|ups|upped|boost(?:s|ed)?|increas(?:es|ed)"
-        r"|reduc(?:es|ed)|lower(?:s|ed)|trim(?:s|med)?|has|holds?|buys?|bought|takes?|took|sells?"
-        r"|sold|build(?:s|ing)?|built)\s+(?:[\w.&'’-]+\s+){0,4}?stake\b",
+        r"|reduc(?:es|ed)|lower(?:s|ed)|trim(?:s|med)?|has|holds?|buys?|bought|takes?|took"
+        r"|build(?:s|ing)?|built)\s+(?:(?:§+|[\w.&'’-]+)\s+){0,4}?stake\b",
         "investor",
         None,
         needs_right=False,
@@ -469,11 +470,21 @@ RULES: tuple[Rule, ...] = (
         rf"\b(?:sell(?:s|ing)?|sold|divest(?:s|ed|ing)?|offload(?:s|ed)?|dispos(?:e|es|ed)\s+of"
         rf"|spin(?:s|ning)?\s+off|carve(?:s)?\s+out)\s+(?:{_ART}|[\w.&'’-]+\s+){{0,5}}?"
         r"(?:unit|division|business(?:es)?|subsidiar(?:y|ies)|operations?|arm|assets?|brands?|plants?"
-        r"|stake|holding|interest|mills?|stations?|chain|portfolio|segment|company|firm|startup"
-        r"|branch(?:es)?|hotel|shares)\b",
+        r"|mills?|stations?|chain|portfolio|segment|company|firm|startup"
+        r"|branch(?:es)?|hotel)\b",
         "seller",
         "target",
         needs_right=False,
+    ),
+    # a stake or shares sold are a deal only with the buyer named ("sells its stake in Y to
+    # Z"), not a sale on the market ("SoftBank sells its entire Nvidia stake")
+    _rule(
+        "sells-stake",
+        "acquisition",
+        r"\b(?:sell(?:s|ing)?|sold|offload(?:s|ed)?|dispos(?:e|es|ed)\s+of)\s+"
+        r"(?:(?:§+|[\w.&'’-]+)\s+){0,5}?(?:stake|holding|interest|shares)\b",
+        "seller",
+        "target",
     ),
     _rule(
         "rejects-bid",
@@ -562,7 +573,8 @@ RULES: tuple[Rule, ...] = (
         r"|rais(?:es|ed)|ups|sweeten(?:s|ed)?|boost(?:s|ed)?|end(?:s|ed)|drop(?:s|ped)?|withdraw(?:s|n)?"
         r"|renew(?:s|ed)?|complet(?:es|ed)|clos(?:es|ed)|abandon(?:s|ed)?|scrap(?:s|ped)?|terminat(?:es|ed)"
         r"|finali[sz](?:es|ed)|announc(?:es|ed)|call(?:s|ed)\s+off|seal(?:s|ed)?|wins?|won"
-        r"|approv(?:es|ed)|clear(?:s|ed)|block(?:s|ed))\s+(?:[\w.:&'’-]+\s+){0,3}?(?:[¦§]+\s+)?"
+        r"|approv(?:es|ed)|clear(?:s|ed)|block(?:s|ed))\s+"
+        r"(?:[\w.:&'’-]+\s+){0,3}?(?:[¦§]+\s+)?"
         r"(?:[\w.:&'’-]+\s+){0,2}?(?:takeover\s+|cash\s+)?(?:bid|tender(?:\s+offer)?|offer|buyout"
         r"|acquisition|takeover|purchase|merger)\b(?!\s+(?:of|by|with|talks|agreement)\b)",
         "acquirer",

@@ -483,6 +483,23 @@ BODY_ONLY: list[Row] = [
         set(),
     ),  # tech press, target first
     ("Nvidia sells chips to China's Alibaba", "", None, None, set(), set()),  # trade
+    (
+        "Nvidia takes $2B Synopsys stake",
+        "",
+        None,
+        "investment",
+        {("Nvidia", "investor"), ("Synopsys", "target")},
+        set(),
+    ),  # newsletter item: the stake named before "stake"
+    ("SoftBank sells its entire Nvidia stake for $5.8 billion", "", None, None, set(), set()),
+    (
+        "Microsoft sells its stake in Lumora to Oracle",
+        "",
+        None,
+        "acquisition",
+        {("Oracle", "acquirer"), ("Lumora", "target"), ("Microsoft", "seller")},
+        set(),
+    ),  # a stake sold to a named buyer
     ("Arm's stock doubles after its IPO in New York", "", None, None, set(), set()),  # wire
 ]
 
