@@ -33,15 +33,15 @@ def _capitalised(item: str) -> bool:
 
 def digest_items(title: str) -> list[str]:
     """The items of a digest title (one item, the title itself, when it is not a digest)."""
+    body = _PREFIX.sub("", title)  # the newsletter's name is no part of its first item
     if not title.isascii() and _SYMBOLS.search(title):
-        items = _split_symbols(title)
+        items = _split_symbols(body)
         if len(items) >= 2:
             return [i for part in items for i in _HARD.split(part) if i.strip()]
     if _HARD.search(title):
-        items = [i.strip() for i in _HARD.split(title) if i.strip()]
+        items = [i.strip() for i in _HARD.split(body) if i.strip()]
         if len(items) >= 2:
             return items
-    body = _PREFIX.sub("", title)
     commas = [i.strip() for i in re.split(r",\s+", body) if i.strip()]
     if (
         len(commas) >= 3

@@ -18,12 +18,29 @@ _AND_COLON = re.compile(
 )
 _JOINS = re.compile(r"^\s*(?P<a>[^:;|,]{2,40}?)\s+(?:[Jj]oins|JOINS)\s+(?P<b>[^:;|,]{2,40}?)\s*$")
 _JOINT = re.compile(r"\bjoint[- ]venture\b|\bJV\b", re.IGNORECASE)
+# "OpenAI-AWS $38B deal", "Microsoft-Anthropic-Nvidia pact", "Apple-Google Siri pact"
+_HYPHENED = re.compile(
+    r"^\s*(?P<a>[A-Z][\w.]*)-(?P<b>[A-Z][\w.]*)(?:-(?P<c>[A-Z][\w.]*))?\s+"
+    r"(?P<money>(?:[$€£¥]\s?[\d.,]+\s?(?:[bBmMkK]n?|billion|million|trillion)?\s+)?)"
+    r"(?:[A-Z][\w.]*\s+)?(?P<kind>deal|pact|tie-up|partnership|alliance|agreement|contract"
+    r"|merger)\b"
+)
 
 
 def pair_restatement(title: str, company: Callable[[str], str | None]) -> str | None:
-    """ "A partners with B" for a title "A + B[: ...]" or "A and B: ...", "B acquires A" for "A
-    joins B", when ``company`` names both sides (it gives the organisation a whole side
-    names, or None); None for any other title."""
+    """ "A partners with B" for a title "A + B[: ...]" (B may be followed by what the deal is
+    about: "Anthropic + Google TPUs") or "A and B: ...", "A signs deal with B" for "A-B $38B
+    deal", "B acquires A" for "A joins B", when ``company`` names both sides (it gives the
+    organisation a whole side names, or None); None for any other title."""
+    hyphened = _HYPHENED.match(title)
+    if hyphened:
+        names = [company(n) for n in hyphened.group("a", "b", "c") if n]
+        if None in names or len(set(names)) < len(names):
+            return None
+        money = hyphened.group("money")
+        if hyphened.group("kind") == "merger":
+            return f"{names[0]} and {names[1]} agree {money}merger"
+        return f"{names[0]} signs {money}deal with {' and '.join(str(n) for n in names[1:])}"
     joins = _JOINS.match(title)
     if joins:
         a, b = company(joins.group("a")), company(joins.group("b"))
@@ -31,9 +48,20 @@ def pair_restatement(title: str, company: Callable[[str], str | None]) -> str | 
     found = _PAIR.match(title) or _AND_COLON.match(title)
     if found is None:
         return None
-    a, b = company(found.group("a")), company(found.group("b"))
+    a, b = company(found.group("a")), _leading_company(found.group("b"), company)
     if a is None or b is None or a == b:
         return None
     if _JOINT.search(found.group("rest") or ""):
         return f"{a} and {b} form a joint venture"
     return f"{a} partners with {b}"
+
+
+def _leading_company(side: str, company: Callable[[str], str | None]) -> str | None:
+    """The company a side names, or the one it opens with before at most three words of what
+    the deal is about ("Google TPUs", "Broadcom chips")."""
+    words = side.split()
+    for cut in range(len(words), max(0, len(words) - 4), -1):
+        found = company(" ".join(words[:cut]))
+        if found is not None:
+            return found
+    return None

@@ -632,3 +632,46 @@ def test_doubt_must_be_about_the_deal(text: str, status: str) -> None:
     from aggregator.deals._status import status_of
 
     assert status_of(text) == status
+
+
+# Digest items that are two company names and a joint: "A-B $38B deal", "A + B TPUs"
+PAIRS = [
+    (
+        "OpenAI-AWS $38B deal ☁️, Kimi K3 🌙, why evals lie 🤥",
+        {("OpenAI", "partner"), ("AWS", "partner")},
+        38e9,
+    ),
+    (
+        "Microsoft-Anthropic-Nvidia pact 🤝, Gemini 3 🚀, the cost of tokens 💵",
+        {("Microsoft", "partner"), ("Anthropic", "partner"), ("Nvidia", "partner")},
+        None,
+    ),
+    (
+        "Anthropic + Google TPUs ⚙️, ChatGPT Atlas 🗺️, interpretability wins 🔬",
+        {("Anthropic", "partner"), ("Google", "partner")},
+        None,
+    ),
+    (
+        "Import AI 455: Apple-Google Siri pact; AI-written kernels; the end of benchmarks?",
+        {("Apple", "partner"), ("Google", "partner")},
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "parties", "amount"), PAIRS)
+def test_a_pair_of_companies_is_a_partnership(
+    title: str, parties: set[tuple[str, str]], amount: float | None
+) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.type == "partnership", title
+    assert _pairs(deal) == parties
+    assert (deal.amount.value if deal.amount else None) == amount
+
+
+@pytest.mark.parametrize(
+    "title", ["Coca-Cola deal with bottlers", "Anthropic + Claude", "A-B testing pact"]
+)
+def test_no_pair_without_two_companies(title: str) -> None:
+    deal = classify(title)
+    assert deal is None or deal.type != "partnership" or len(deal.parties) < 2
