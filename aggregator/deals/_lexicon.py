@@ -178,6 +178,16 @@ _BOUND_PREFIXES = frozenset(
 )
 
 
+def _ing_of_word(stem: str, words: frozenset[str]) -> bool:
+    """Whether an -ing form's stem is a word ("deepen", "scal(e)", "ship(p)"): "Hamming" and
+    "Kling" are names."""
+    return (
+        stem in words
+        or stem + "e" in words
+        or (len(stem) > 4 and stem[-1] == stem[-2] and stem[:-1] in words)
+    )
+
+
 def is_ordinary(key: str) -> bool:
     """A lower-case token that is a frequent word (or a frequent word with -s, -es or -ed:
     "soars", "draws"), an -ing form, or a pronoun. Names often end in -ly ("Ledgerly",
@@ -187,7 +197,7 @@ def is_ordinary(key: str) -> bool:
         key in PRONOUNS
         or key in _BOUND_PREFIXES
         or key in words
-        or (len(key) > 5 and key.endswith("ing"))
+        or (len(key) > 5 and key.endswith("ing") and _ing_of_word(key[:-3], words))
         or (
             len(key) > 4
             and (

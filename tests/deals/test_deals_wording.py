@@ -493,6 +493,14 @@ BODY_ONLY: list[Row] = [
     ),  # newsletter item: the stake named before "stake"
     ("SoftBank sells its entire Nvidia stake for $5.8 billion", "", None, None, set(), set()),
     (
+        "Hamming AI raises $20M to test voice agents",
+        "",
+        None,
+        "funding",
+        {("Hamming AI", "target")},
+        set(),
+    ),  # startup press: an -ing word whose stem is no word is a name
+    (
         "Microsoft sells its stake in Lumora to Oracle",
         "",
         None,
