@@ -124,7 +124,7 @@ _KEYS = {
     "acquisition-noun": "acquisition takeover buyout tender purchase lbo",
     "merges": "merg combin",
     "merger-noun": "merger",
-    "merge-plural": "merge combine tie-up merger",
+    "merge-plural": "merg combin tie-up",
     "partners-with": "partner team forces alliance collaborat tie-up ally ties steady relationship"
     " cozies tie tied hands",
     "partner-plural": "partner collaborat ally allied together forces tie hands",
@@ -667,7 +667,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "merge-plural",
         "merger",
-        r"\b(?:merge|combine|(?:discuss|explor|weigh|consider|mull)\w*\s+(?:an?\s+)?(?:possible\s+)?"
+        r"\b(?:merge|combine|(?:are|were)\s+(?:merging|combining)"
+        r"|(?:discuss|explor|weigh|consider|mull)\w*\s+(?:an?\s+)?(?:possible\s+)?"
         r"(?:tie-up|merger|combination)|in\s+(?:advanced\s+|early\s+)?merger\s+talks)\b",
         "partner",
         "partner",
@@ -688,7 +689,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "partners-with",
         "partnership",
-        r"\b(?:partner(?:s|ed|ing)?\s+(?:up\s+)?with|teams?\s+up|teamed\s+up"
+        r"\b(?:partner(?:s|ed|ing)?\s+(?:up\s+)?with|teams?\s+up|teamed\s+up|teams?\s+with"
         r"|join(?:s|ed|ing)?\s+forces\s+with|(?:strategic\s+)?(?:partnership|alliance|collaboration"
         r"|tie-up)\s+(?:with|between)|collaborat(?:es|ed|e)\s+with|ally\s+with"
         r"|(?:tighten|strengthen|deepen|expand|cement|forge|formali[sz]e)(?:s|ed)?\s+(?:its\s+)?"
@@ -793,7 +794,7 @@ RULES: tuple[Rule, ...] = (
         r"|creat(?:e|ed)|build|expand(?:ed)?|deepen(?:ed)?|establish(?:ed)?)\s+(?:[\w'’-]+\s+){0,8}?"
         r"(?:initiative|pilot|programme|program|alliance|consortium|coalition|collaboration"
         r"|partnership|lab|laborator(?:y|ies)|institute|academy|fellowship|cent(?:er|re)|hub|project"
-        r"|effort)s?\b"
+        r"|effort|factory|campus|work)s?\b"
         r"|\bto\s+(?:jointly\s+)?(?:advance|develop|co-develop|build|bring|deliver|accelerate|explore"
         r"|expand|deploy|train|create|offer|work|collaborate|research|support|provide|democrati[sz]e"
         r"|transform|scale|power|help|boost|strengthen|tackle)\b"

@@ -501,6 +501,38 @@ BODY_ONLY: list[Row] = [
         set(),
     ),  # startup press: an -ing word whose stem is no word is a name
     (
+        "Spotify teams with Sony Music on AI tools",
+        "",
+        None,
+        "partnership",
+        {("Spotify", "partner"), ("Sony Music", "partner")},
+        set(),
+    ),  # trade press
+    (
+        "Lightmatter and Ayar Labs Discuss Combination",
+        "",
+        None,
+        "merger",
+        {("Lightmatter", "partner"), ("Ayar Labs", "partner")},
+        set(),
+    ),  # Title Case wire
+    (
+        "Google DeepMind and Commonwealth Fusion Systems expand work on SPARC",
+        "",
+        None,
+        "partnership",
+        {("Google DeepMind", "partner"), ("Commonwealth Fusion Systems", "partner")},
+        set(),
+    ),  # newsroom: working together, said plainly
+    (
+        "Deutsche Telekom and Nvidia open Munich AI factory",
+        "",
+        None,
+        "partnership",
+        {("Deutsche Telekom", "partner"), ("Nvidia", "partner")},
+        {"Munich"},
+    ),  # wire
+    (
         "Microsoft sells its stake in Lumora to Oracle",
         "",
         None,
