@@ -45,6 +45,13 @@ def _welcome(publisher: str) -> re.Pattern[str]:
     )
 
 
+def _welcome_home(publisher: str) -> re.Pattern[str]:
+    """ "Welcoming Sphinx to Perplexity": a company welcomed into the publisher itself."""
+    return re.compile(
+        rf"^(?i:welcom(?:e|es|ing))\s+{_NAME}\s+(?i:to)\s+{_spellings(publisher)}\s*[.!]?$"
+    )
+
+
 def _spellings(publisher: str) -> str:
     """The publisher's name, or its first word alone ("Mistral" for "Mistral AI")."""
     first = publisher.split()[0]
@@ -79,6 +86,7 @@ _GERUND_WITH = re.compile(
 _MEMBERS = r"(?i:members|users|customers|subscribers|cardholders|employees)"
 _OFFERS = (
     re.compile(rf"\b(?i:free|complimentary)\b[^.]{{0,40}}?\b(?i:through|with|via)\s+{_NAME}"),
+    re.compile(rf"\b(?i:free|complimentary)\b[^.]{{0,40}}?\b(?i:for)\s+{_NAME}\s+{_MEMBERS}\b"),
     re.compile(rf"^(?:Eligible\s+)?{_NAME}\s+{_MEMBERS}\b[^.]{{0,60}}?\b(?i:free|complimentary)\b"),
     re.compile(
         rf"\b(?i:coming|comes|available)\s+(?i:to)\s+(?i:all\s+|every\s+)?{_NAME}\s+{_MEMBERS}\b"
@@ -102,6 +110,9 @@ def restatements(title: str, publisher: str, known: Callable[[str], bool]) -> li
         into = welcome.group("into").lower()
         verb = "acquires" if re.search(rf"{_TEAM}$", into) else "partners with"
         out.append(f"{publisher} {verb} {_name(welcome)}")
+    home = _welcome_home(publisher).match(title)
+    if home and not welcome:
+        out.append(f"{publisher} acquires {_name(home)}")
     joins = _joins(publisher).match(title)
     if joins and len(_name(joins).split()) == 1:  # "Jane Doe joins X" is a hire
         out.append(f"{publisher} acquires {_name(joins)}")

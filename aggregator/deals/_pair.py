@@ -16,7 +16,10 @@ _AND_COLON = re.compile(
     r"^\s*(?P<a>[^+×:;|]{2,40}?)\s+(?:and|&)\s+(?P<b>[^+×:;|]{2,40}?)\s*:\s+"
     r"(?P<rest>.*)$"
 )
-_JOINS = re.compile(r"^\s*(?P<a>[^:;|,]{2,40}?)\s+(?:[Jj]oins|JOINS)\s+(?P<b>[^:;|,]{2,40}?)\s*$")
+_JOINS = re.compile(
+    r"^\s*(?P<a>[^:;|,]{2,40}?)\s+(?:[Jj]oins|JOINS|is\s+joining|has\s+joined|to\s+join)\s+"
+    r"(?P<b>[^:;|,]{2,40}?)\s*$"
+)
 _JOINT = re.compile(r"\bjoint[- ]venture\b|\bJV\b", re.IGNORECASE)
 # "OpenAI-AWS $38B deal", "Microsoft-Anthropic-Nvidia pact", "Apple-Google Siri pact"
 _HYPHENED = re.compile(

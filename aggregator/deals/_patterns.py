@@ -125,7 +125,9 @@ _KEYS = {
     "merges": "merg combin",
     "merger-noun": "merger",
     "merge-plural": "merg combin tie-up",
+    "agreement-with": "agreement contract deal pact",
     "partners-with": "partner team forces alliance collaborat tie-up ally ties steady relationship"
+    " working"
     " cozies tie tied hands",
     "partner-plural": "partner collaborat ally allied together forces tie hands",
     "buys-capacity": "buy purchas spend commit",
@@ -690,6 +692,7 @@ RULES: tuple[Rule, ...] = (
         "partners-with",
         "partnership",
         r"\b(?:partner(?:s|ed|ing)?\s+(?:up\s+)?with|teams?\s+up|teamed\s+up|teams?\s+with"
+        r"|(?:is|are|has\s+been|have\s+been)\s+working\s+(?:closely\s+)?with"
         r"|join(?:s|ed|ing)?\s+forces\s+with|(?:strategic\s+)?(?:partnership|alliance|collaboration"
         r"|tie-up)\s+(?:with|between)|collaborat(?:es|ed|e)\s+with|ally\s+with"
         r"|(?:tighten|strengthen|deepen|expand|cement|forge|formali[sz]e)(?:s|ed)?\s+(?:its\s+)?"
@@ -735,6 +738,18 @@ RULES: tuple[Rule, ...] = (
         needs_right=False,
         paired=True,
         adjacent=True,
+    ),
+    # "Framework agreement with the French Ministry of Armed Forces" (a newsroom's headline,
+    # read with the publisher as subject), "a multi-year supply agreement with Oracle"
+    _rule(
+        "agreement-with",
+        "partnership",
+        r"\b(?:framework|strategic|multi-?year|commercial|supply|cooperation|collaboration"
+        r"|partnership|distribution|reseller|cloud|compute|procurement|enterprise)\s+"
+        r"(?:agreement|contract|deal|pact)\s+with\b",
+        "partner",
+        "partner",
+        strong=False,
     ),
     _rule(
         "signs-deal",

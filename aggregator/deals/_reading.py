@@ -190,10 +190,13 @@ def _paired(
     title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | None, publisher: str | None
 ) -> Deal | None:
     """A title "A + B" / "A x B" read as "A partners with B" when both sides are gazetteer
-    companies (a person or a product line is often the other side of an "x")."""
+    companies or the publisher (a person or a product line is often the other side of an
+    "x")."""
 
     def company(side: str) -> str | None:
         side = side.strip()
+        if publisher and side.lower() == publisher.lower():
+            return publisher  # "Kiteframe is joining Atlassian" in Kiteframe's own feed
         hits = gz.find(side)
         if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(side):
             return hits[0].name

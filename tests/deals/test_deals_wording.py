@@ -525,6 +525,46 @@ BODY_ONLY: list[Row] = [
         set(),
     ),  # newsroom: working together, said plainly
     (
+        "Welcoming Sphinx to Perplexity",
+        "",
+        "Perplexity",
+        "acquisition",
+        {("Perplexity", "acquirer"), ("Sphinx", "target")},
+        set(),
+    ),  # newsroom: welcomed into the publisher itself
+    (
+        "Kiteframe is joining Atlassian",
+        "After four years building AI whiteboards, our team is joining Atlassian.",
+        "Kiteframe",
+        "acquisition",
+        {("Atlassian", "acquirer"), ("Kiteframe", "target")},
+        set(),
+    ),  # the acquired company's own blog
+    (
+        "Framework agreement with the French Ministry of Armed Forces",
+        "",
+        "Mistral AI",
+        "partnership",
+        {("Mistral AI", "partner"), ("Ministry of Armed Forces", "partner")},
+        {"French"},
+    ),  # newsroom: a headline that is the agreement's name
+    (
+        "Perplexity Pro free for a year for Airtel customers",
+        "",
+        "Perplexity",
+        "partnership",
+        {("Perplexity", "partner"), ("Bharti Airtel", "partner")},
+        set(),
+    ),  # newsroom: an offer to another company's customers
+    (
+        "Supporting Kazakhstan's AI ambitions",
+        "We are working with the Ministry of Digital Development on a national AI centre.",
+        "Microsoft",
+        "partnership",
+        {("Microsoft", "partner"), ("Ministry of Digital Development", "partner")},
+        set(),
+    ),  # newsroom: the deal in the first sentence, "we are working with"
+    (
         "Deutsche Telekom and Nvidia open Munich AI factory",
         "",
         None,
