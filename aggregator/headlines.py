@@ -27,8 +27,12 @@ def _split_symbols(title: str) -> list[str]:
 
 
 def _capitalised(item: str) -> bool:
-    """Starts with a capital or a digit, or is a name like "xAI", "iPhone", "eBay"."""
-    return item[0].isupper() or item[0].isdigit() or (len(item) > 1 and item[1].isupper())
+    """Starts with a capital or a digit, or is a name like "xAI", "iPhone", "eBay", "o3"."""
+    return (
+        item[0].isupper()
+        or item[0].isdigit()
+        or (len(item) > 1 and (item[1].isupper() or item[1].isdigit()))
+    )
 
 
 def digest_items(title: str) -> list[str]:

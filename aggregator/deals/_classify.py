@@ -176,7 +176,16 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
         return _paired(seg, gz, left, match)
     right, limit = _right_group(seg, gz, match.end(), hi)
     tail = seg.names[limit:hi]
-    inside = mentions(seg.names, gz, seg.casing, match.start(), match.end()) if rule.inside else []
+    inside = (
+        # names inside the trigger, after its verb ("Gets" of "Google Gets X Co-Founders" is none)
+        [
+            m
+            for m in mentions(seg.names, gz, seg.casing, match.start(), match.end())
+            if m.start > match.start()
+        ]
+        if rule.inside
+        else []
+    )
     if rule.needs_right and not right and not inside and not _GENERIC.match(seg.text, match.end()):
         return None
     if rule.type in _GROUP_TYPES:

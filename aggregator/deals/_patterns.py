@@ -78,6 +78,8 @@ _KEYS = {
     "jv-plural": "launch form set found creat establish start build unveil",
     "license-out": "licen",
     "licensing": "licen licenc content data news archive acqui",
+    "hires-founders": "founders leaders leadership founding ceo",
+    "takes-control": "control",
     "rejects-bid": "reject rebuff spurn turn snub dismiss",
     "possessive-deal": "'s ’s",
     "possessive-stake": "stake",
@@ -263,6 +265,19 @@ RULES: tuple[Rule, ...] = (
         r"|library|licen[cs]es?))?\s+to\b(?=\s+[A-Z])",
         "licensor",
         "licensee",
+    ),
+    # "Google Gets Character.AI Co-Founders", "Google Hires Character.AI Leaders": a licence-and-
+    # hire deal told by its hire (not "hires former Google exec", nor "poaches OpenAI researchers")
+    _rule(
+        "hires-founders",
+        "licensing",
+        r"\b(?:hir(?:e|es|ed|ing)|gets?|got|lands?|landed|brings?\s+(?:on|in)|absorbs?|nabs?)\s+"
+        r"(?:[\w.&'’:-]+\s+){1,3}?(?:co-?founders|founders|founding\s+team|leaders|leadership"
+        r"(?:\s+team)?|CEO\s+and\s+(?:co-?founders?|team|staff))\b",
+        "licensee",
+        None,
+        needs_right=False,
+        inside="licensor",
     ),
     _rule(
         "licensing",
@@ -463,6 +478,14 @@ RULES: tuple[Rule, ...] = (
         "team-behind",
         "acquisition",
         r"\bwelcom(?:e|es|ed|ing)\s+the\s+(?:[\w-]+\s+)?team\s+(?:behind|from|at|of)\b",
+        "acquirer",
+        "target",
+    ),
+    _rule(
+        "takes-control",
+        "acquisition",
+        r"\b(?:tak(?:e|es|ing)|took|gain(?:s|ed)?|seiz(?:e|es|ed)|assum(?:e|es|ed))\s+"
+        r"(?:full\s+|majority\s+)?control\s+of\b",
         "acquirer",
         "target",
     ),
@@ -732,7 +755,10 @@ RULES: tuple[Rule, ...] = (
         r"|to\s+(?:supply|provide|power|host|manufacture|produce|deliver)"
         rf"|to\s+(?:make|build|design|develop|run|train|serve|fab)\s+(?:[\w§-]+\s+){{0,3}}?{_COMMERCIAL}"
         r"|as\s+(?:its\s+|an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:provider|partner|supplier|vendor"
-        r"|foundry|host|platform))\b",
+        r"|foundry|host|platform)"
+        # "Anthropic taps Google TPUs": what is supplied, right after the supplier
+        r"|(?-i:chips?|silicon|processors?|accelerators?|GPUs?|TPUs?|servers?|data[\s-]?cent(?:er|re)s?"
+        r"|capacity|compute|supercomputers?|clusters?|wafers?|HBM|memory))\b",
         "partner",
         "partner",
         needs_right=False,

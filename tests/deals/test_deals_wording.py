@@ -755,3 +755,52 @@ def test_a_pair_of_companies_is_a_partnership(
 def test_no_pair_without_two_companies(title: str) -> None:
     deal = classify(title)
     assert deal is None or deal.type != "partnership" or len(deal.parties) < 2
+
+
+# The Batch's Title Case lists: each item is read as a headline of its own
+BATCH = [
+    (
+        "SoftBank Takes Control of Ampere, Grok 4, Vision Transformers Revisited, Agent Security",
+        "acquisition",
+        {("SoftBank", "acquirer"), ("Ampere Computing", "target")},
+    ),
+    (
+        "Google Hires Character.AI Leaders, Llama Turns One, Drones in Ukraine, Long Contexts",
+        "licensing",
+        {("Google", "licensee"), ("Character.AI", "licensor")},
+    ),
+    (
+        "Apple and Google Strike Siri Deal, o3 Reasons Better, Humanoids Walk, Music Labels Sue",
+        "partnership",
+        {("Apple", "partner"), ("Google", "partner")},
+    ),
+    (
+        "Anthropic Taps Google TPUs, Sora 2 Arrives, RL for Reasoning, AI Safety Index",
+        "partnership",
+        {("Anthropic", "partner"), ("Google", "partner")},
+    ),
+    (
+        "Google Gets Character.AI Co-Founders",
+        "licensing",
+        {("Google", "licensee"), ("Character.AI", "licensor")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "type_", "parties"), BATCH)
+def test_title_case_digest_items(title: str, type_: str, parties: set[tuple[str, str]]) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.type == type_, title
+    assert _pairs(deal) == parties
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Quillstack hires former Google exec as CTO",
+        "Meta poaches OpenAI researchers",
+        "Rebels take control of Sudan city",
+    ],
+)
+def test_hires_and_control_that_are_no_deal(title: str) -> None:
+    assert classify(title) is None
