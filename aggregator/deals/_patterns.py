@@ -100,7 +100,7 @@ _KEYS = {
     "net"
     " pick reel bring draw attract",
     "led-round": "-led",
-    "round-noun": "round funding financing extension series raise capital",
+    "round-noun": "round funding financing extension series raise capital fundrais",
     "team-behind": "welcom",
     "adds-to-round": "add",
     "acquired-by": "acquired bought purchased taken snapped sold sells",
@@ -108,6 +108,7 @@ _KEYS = {
     "sells-stake": "sell sold offload dispos",
     "to-be-acquired": "acquired bought sold taken purchased",
     "agrees-to-sale": "sale takeover buyout",
+    "nears-deal": "near",
     "walks-away": "walk",
     "grants-licence": "grant",
     "provides-content": "provid suppl offer",
@@ -128,6 +129,7 @@ _KEYS = {
     "merger-noun": "merger",
     "merge-plural": "merg combin tie-up",
     "agreement-with": "agreement contract deal pact",
+    "supplies-with": "suppl provid",
     "partners-with": "partner team forces alliance collaborat tie-up ally ties steady relationship"
     " working"
     " cozies tie tied hands",
@@ -541,6 +543,14 @@ RULES: tuple[Rule, ...] = (
         needs_right=False,
         inside="target",
     ),
+    # "Okta nears deal for AI security startup Axiom", "nears a $2B deal to buy Y"
+    _rule(
+        "nears-deal",
+        "acquisition",
+        r"\bnear(?:s|ing|ed)?\s+(?:an?\s+)?(?:§+\s+)?deal\s+(?:for|to\s+(?:buy|acquire))\b",
+        "acquirer",
+        "target",
+    ),
     _rule(
         "agrees-to-sale",
         "acquisition",
@@ -765,6 +775,15 @@ RULES: tuple[Rule, ...] = (
         paired=True,
         adjacent=True,
     ),
+    # "TSMC to supply Groq with 3nm chips", "Samsung will supply OpenAI with memory"
+    _rule(
+        "supplies-with",
+        "partnership",
+        r"\b(?:to\s+supply|will\s+supply|supplies|supplied|to\s+provide|will\s+provide)\s+"
+        r"(?=(?:[A-Z][\w.&'’-]*\s+){1,3}?with\s)",
+        "partner",
+        "partner",
+    ),
     # "Framework agreement with the French Ministry of Armed Forces" (a newsroom's headline,
     # read with the publisher as subject), "a multi-year supply agreement with Oracle"
     _rule(
@@ -870,8 +889,13 @@ RULES: tuple[Rule, ...] = (
 
 # Phrases that make a sentence a non-deal story wherever they are.
 HARD_NON_DEAL = re.compile(
-    r"\b(?:su(?:e|es|ed|ing)|lawsuits?|litigation|court|judge|jury|verdict|antitrust|probe"
-    r"|inquiry|investigat\w+|subpoena\w*|fined?|fines|penalt\w+|settle(?:s|d|ment)?"
+    r"\b(?:su(?:e|es|ed|ing)|lawsuits?|litigation|court|judge|jury|verdict"
+    # a deal cleared is deal news ("Wiz deal wins US antitrust clearance")
+    r"|antitrust(?!\s+(?:clearance|approval|nod|green\s+light|sign-?off))|probe"
+    r"|inquiry|investigat\w+|subpoena\w*|fined?|fines|penalt\w+"
+    # a settlement that comes with a licence is the licence ("settles with Udio, agrees
+    # licensing partnership")
+    r"|settle(?:s|d|ment)?(?![^.;]*\blicen[cs]\w*\s+(?:deal|agreement|partnership|pact))"
     # a grant of money, not "grants X an exclusive licence"
     r"|grants?(?!\s+(?:[\w.&'’-]+\s+){1,3}?(?:an?\s+)?(?:(?:exclusive|non-exclusive|global|perpetual"
     r"|worldwide|multi-year)\s+)*licen[cs]e)"

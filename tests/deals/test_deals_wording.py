@@ -565,6 +565,39 @@ BODY_ONLY: list[Row] = [
         set(),
     ),  # newsroom: the deal in the first sentence, "we are working with"
     (
+        "Mistral AI denies report of $10 billion fundraising",
+        "",
+        None,
+        "funding",
+        {("Mistral AI", "target")},
+        set(),
+    ),  # wire: a denied rumour keeps its type (status denied)
+    (
+        "Google's $32 Billion Wiz Deal Wins US Antitrust Clearance",
+        "",
+        None,
+        "acquisition",
+        {("Google", "acquirer"), ("Wiz", "target")},
+        set(),
+    ),  # wire: antitrust clearance of a deal is deal news
+    ("OpenAI faces antitrust probe over cloud deals", "", None, None, set(), set()),  # wire
+    (
+        "TSMC to supply Groq with 3nm inference chips under multiyear pact",
+        "",
+        None,
+        "partnership",
+        {("TSMC", "partner"), ("Groq", "partner")},
+        set(),
+    ),  # Asian business press: a supply contract
+    (
+        "Okta nears deal for Axon Security",
+        "",
+        None,
+        "acquisition",
+        {("Okta", "acquirer"), ("Axon Security", "target")},
+        set(),
+    ),  # Bloomberg style
+    (
         "Deutsche Telekom and Nvidia open Munich AI factory",
         "",
         None,
