@@ -94,6 +94,13 @@ _OFFERS = (
 )
 
 
+# A programme for startups is no partnership ("Parley joins the Nvidia Inception program").
+_STARTUP_SCHEME = re.compile(
+    r"\b(?:inception|startups?|accelerator|incubator|founders?|residency|fellowship|launchpad)\b",
+    _I,
+)
+
+
 def _name(match: re.Match[str]) -> str:
     return re.sub(r"^the\s+", "", match.group("x").strip())
 
@@ -117,7 +124,7 @@ def restatements(title: str, publisher: str, known: Callable[[str], bool]) -> li
     if joins and len(_name(joins).split()) == 1:  # "Jane Doe joins X" is a hire
         out.append(f"{publisher} acquires {_name(joins)}")
     scheme = _publisher_joins(publisher).match(title)
-    if scheme and known(scheme.group("x")):
+    if scheme and known(scheme.group("x")) and not _STARTUP_SCHEME.search(scheme.group("x")):
         out.append(f"{publisher} partners with {scheme.group('x')}")
     announced = _ANNOUNCEMENT.match(title)
     if announced and known(_name(announced)):

@@ -198,7 +198,8 @@ RULES: tuple[Rule, ...] = (
         # price")
         r"(?<!since\s)(?<!since\sits\s)(?<!post-)(?<!pre-)(?<!its\sfirst\s)"
         r"(?<!after\s)(?<!after\sits\s)(?<!after\stheir\s)(?<!before\sits\s)"
-        r"\b(?:IPOs?(?!\s+(?:price|lock-?up|pop))|initial\s+public\s+offering|go(?:es|ing)?\s+public"
+        r"\b(?:IPOs?(?!\s+(?:price|lock-?up|pop))(?!-bound)|initial\s+public\s+offering"
+        r"|go(?:es|ing)?\s+public"
         r"|public\s+(?:debut|listing)"
         r"|(?:stock|market|trading|Nasdaq|NYSE)\s+debut|direct\s+listing"
         r"|(?:submits?|submitted|files?|filed)\s+(?:\w+\s+){0,2}?(?:S-1|F-1)|files?\s+(?:confidentially\s+)?"
@@ -919,7 +920,8 @@ NON_DEAL = re.compile(
     r"|capex|capital\s+(?:spending|expenditures?)|spend(?:s|ing)?|lay(?:s|ing)?\s+off|layoffs?"
     r"|job\s+cuts|cuts?\s+[\w,]+\s+jobs|workforce|hir(?:es|ed|ing)|poach\w*|appoint\w*|steps?\s+down"
     r"|resign\w*|ousted|fires|fired|departs?|launch\w*|unveil\w*|releas\w+|introduc\w+|rolls?\s+out"
-    r"|tutorial|how\s+to|research(?:ers)?|paper|study|buy\s+rating|price\s+target|upgrade\w*"
+    r"|tutorial|how\s+to|research(?:ers)?|paper|study|case\s+study|buy\s+rating|price\s+target"
+    r"|upgrade\w*|fellows|fellowships?"
     r"|qtr|shr|(?:1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter|loss(?:es)?|gains?"
     r"|payouts?|distribut\w+"
     r"|downgrade\w*|buy-?backs?|repurchase\w*)\b",

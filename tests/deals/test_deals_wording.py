@@ -581,6 +581,17 @@ BODY_ONLY: list[Row] = [
         set(),
     ),  # wire: antitrust clearance of a deal is deal news
     ("OpenAI faces antitrust probe over cloud deals", "", None, None, set(), set()),  # wire
+    ("Parley joins the Nvidia Inception program", "", "Parley", None, set(), set()),  # startup blog
+    ("Building a Korean LLM with Upstage: a case study", "", "Hugging Face", None, set(), set()),
+    (
+        "Celebrating the 2026 Google DeepMind Fellows",
+        "Forty PhD students receive funding for their research.",
+        "Google DeepMind",
+        None,
+        set(),
+        set(),
+    ),  # newsroom: fellowships are no funding round
+    ("Reliance Jio's IPO-bound valuation puts it ahead of Airtel", "", None, None, set(), set()),
     (
         "TSMC to supply Groq with 3nm inference chips under multiyear pact",
         "",
