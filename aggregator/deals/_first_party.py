@@ -94,6 +94,8 @@ _OFFERS = (
 )
 
 
+# How a customer uses the publisher's product is no deal.
+_CUSTOMER_STORY = re.compile(r"\bcase\s+stud(?:y|ies)\b|\bcustomer\s+stor(?:y|ies)\b|^how\s", _I)
 # A programme for startups is no partnership ("Parley joins the Nvidia Inception program").
 _STARTUP_SCHEME = re.compile(
     r"\b(?:inception|startups?|accelerator|incubator|founders?|residency|fellowship|launchpad)\b",
@@ -112,6 +114,8 @@ def restatements(title: str, publisher: str, known: Callable[[str], bool]) -> li
     of a partnership worded loosely ("Building bridges with ...") does."""
     title = " ".join(title.split())
     out: list[str] = []
+    if _CUSTOMER_STORY.search(title):
+        return out  # "Building a Korean LLM with Upstage: a case study"
     welcome = _welcome(publisher).match(title)
     if welcome:
         into = welcome.group("into").lower()
