@@ -20,7 +20,12 @@ from ._patterns import HARD_NON_DEAL, NON_DEAL, RULES, Rule
 
 _MASK = {"deal": "§", "valuation": "¤", "other": "¦"}
 _TICKER = re.compile(r"<[A-Z0-9.]{1,8}>|\((?:NASDAQ|NYSE|LSE|TSX)?:?\s?[A-Z.]{1,6}\)")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+# A sentence ends at ". ", "! " or "? " before a capital, but not after an initial ("J.P.
+# Morgan", "T. Rowe Price") or a common abbreviation ("Inc.", "Corp.", "Co.", "St.").
+_SENTENCE = re.compile(
+    r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bInc\.)(?<!\bCorp\.)(?<!\bCo\.)(?<!\bSt\.)(?<!\bMr\.)"
+    r"(?<!\bMs\.)(?<!\bDr\.)(?<!\bNo\.)(?<!\bvs\.)\s+(?=[A-Z\"“])"
+)
 
 
 # Each distinct rule key with the bit set of the rules that list it: a text's keys are

@@ -848,3 +848,16 @@ def test_title_case_digest_items(title: str, type_: str, parties: set[tuple[str,
 )
 def test_hires_and_control_that_are_no_deal(title: str) -> None:
     assert classify(title) is None
+
+
+def test_an_initial_ends_no_sentence() -> None:
+    from aggregator.deals._segment import lead
+
+    text = (
+        "Lumora raised $4B. Investors include J.P. Morgan and T. Rowe Price. It is valued at $9B."
+    )
+    assert lead(text) == [
+        "Lumora raised $4B.",
+        "Investors include J.P. Morgan and T. Rowe Price.",
+        "It is valued at $9B.",
+    ]
