@@ -187,3 +187,10 @@ def test_a_digest_of_one_deal_is_published_as_before(tmp_path: Path) -> None:
     settings = factories.settings(tmp_path)
     view = build_entry(story(1, title=ONE, deal=deal), settings, format_deal_line)
     assert b"also" not in entry_fragment(view) and "also" not in item_fragment(view)
+
+
+def test_the_feed_docs_name_the_other_deals() -> None:
+    docs = (Path(__file__).parents[2] / "docs" / "feeds.md").read_text("utf-8")
+    assert "| `deal:deal/@also` |" in docs
+    assert '<deal:deal type="acquisition" status="announced" also="true">' in docs
+    assert '"also": [{…}]' in docs
