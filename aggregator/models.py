@@ -428,6 +428,13 @@ class Deal:
     parties: tuple[Party, ...] = ()
     evidence: str = ""  # the phrase that matched
     rule: str = ""  # which rule matched
+    # The other deals of the same entry (a newsletter digest's other deal items), in title
+    # order: each a complete Deal of its own item, with no ``also`` of its own.
+    also: tuple[Deal, ...] = ()
+
+    def deals(self) -> tuple[Deal, ...]:
+        """This deal, then the others of its entry."""
+        return (self, *self.also) if self.also else (self,)
 
 
 @dataclass(frozen=True)

@@ -30,18 +30,22 @@ from aggregator.publish._text import rfc3339
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
 
+def _parties(deal: Deal | None) -> list[Party]:
+    """The parties of a story's deal and of a digest's other deals (``Deal.also``): each is in
+    that company's feeds, as in the store."""
+    return [p for d in deal.deals() for p in d.parties] if deal is not None else []
+
+
 def _matches(story: Story, query: StoryQuery) -> bool:
     deal = story.deal
+    parties = _parties(deal)
     checks = [
         query.curated is None or story.curated == query.curated,
-        query.deal_type is None or (deal is not None and deal.type == query.deal_type),
-        query.company is None
-        or (deal is not None and any(p.slug == query.company for p in deal.parties)),
+        query.deal_type is None
+        or (deal is not None and any(d.type == query.deal_type for d in deal.deals())),
+        query.company is None or any(p.slug == query.company for p in parties),
         query.investor is None
-        or (
-            deal is not None
-            and any(p.slug == query.investor and p.role == "investor" for p in deal.parties)
-        ),
+        or any(p.slug == query.investor and p.role == "investor" for p in parties),
         query.tag is None or query.tag in story.tags,
         not query.deals_only or deal is not None,
     ]
@@ -99,7 +103,7 @@ class FakeReader:
         investing: Counter[str] = Counter()
         names: dict[str, str] = {}
         for story in self.stories:
-            parties = story.deal.parties if story.deal else ()
+            parties = _parties(story.deal)
             for slug in {p.slug for p in parties}:
                 counts[slug] += 1
             for slug in {p.slug for p in parties if p.role == "investor"}:
@@ -108,7 +112,7 @@ class FakeReader:
                 names[party.slug] = party.name
         companies = tuple(Company(slug, names[slug], n) for slug, n in sorted(counts.items()))
         investors = tuple(Company(slug, names[slug], n) for slug, n in sorted(investing.items()))
-        types = tuple(sorted({s.deal.type for s in self.stories if s.deal}))
+        types = tuple(sorted({d.type for s in self.stories if s.deal for d in s.deal.deals()}))
         used = {t for s in self.stories for t in s.tags}
         return Facets(companies, types, tuple(sorted(used | set(self.tags))), investors)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from ..headlines import digest_items
 from ..models import Deal, Party
@@ -68,21 +69,13 @@ def classify(
     (``learned=False``: it is not asked).
     ``publisher``: the organisation whose own feed this is (``publisher_of``): "we", "our"
     and a headline without a subject stand for it. A digest title (``digest_items``) is read
-    item by item, without the body: the first item that is a deal is the story's deal."""
+    item by item, without the body (``_digest``): the first item the rules read as a deal
+    (else the first the deal-type model does) is the story's deal, and every other item that
+    is a deal follows it in ``Deal.also``, in title order."""
     gz = gazetteer if gazetteer is not None else load_gazetteer()
     items = digest_items(title)
     if len(items) > 1:
-        title_case = is_title(clean(title))
-        found = (
-            _paired(item, "", gz, rates, publisher)
-            or gated(item, "", gz, rates, use_model, model, title_case)
-            for item in items
-        )
-        deal = next((d for d in found if d is not None and complete(d)), None)
-        if deal is None and use_model and learned:
-            learnt = (_learned(item, "", gz, rates, None, type_model, model) for item in items)
-            deal = next((d for d in learnt if d is not None), None)
-        return deal
+        return _digest(title, items, gz, rates, use_model, model, publisher, type_model, learned)
     paired = _paired(title, text, gz, rates, publisher)
     if paired is not None:
         return paired
@@ -94,6 +87,58 @@ def classify(
     if deal is None and use_model and learned:
         deal = _learned(title, text, gz, rates, publisher, type_model, model)
     return deal
+
+
+def _digest(
+    title: str,
+    items: list[str],
+    gz: Gazetteer,
+    rates: Mapping[str, float] | None,
+    use_model: bool,
+    model: Model | None,
+    publisher: str | None,
+    type_model: TypeModel | None,
+    learned: bool,
+) -> Deal | None:
+    """A digest's deal: each item read alone, by the rules (a complete deal), else by the
+    deal-type model. The main deal is the first item the rules read as a deal, else the
+    first the model does (the story's deal as it always was); every other item that is a
+    deal, in title order, goes to its ``also``, each item once, a deal already listed (same
+    type, parties and amount) not again."""
+    title_case = is_title(clean(title))
+    ruled: list[Deal | None] = []
+    for item in items:
+        deal = _paired(item, "", gz, rates, publisher) or gated(
+            item, "", gz, rates, use_model, model, title_case
+        )
+        ruled.append(deal if deal is not None and complete(deal) else None)
+    readings = list(ruled)
+    if use_model and learned:
+        readings = [
+            deal if deal is not None else _learned(item, "", gz, rates, None, type_model, model)
+            for item, deal in zip(items, ruled, strict=True)
+        ]
+    first = next((n for n, d in enumerate(ruled) if d is not None), None)
+    if first is None:
+        first = next((n for n, d in enumerate(readings) if d is not None), None)
+    if first is None:
+        return None
+    main = readings[first]
+    assert main is not None
+    seen = {_same_deal(main)}
+    also: list[Deal] = []
+    for n, deal in enumerate(readings):
+        if deal is None or n == first or _same_deal(deal) in seen:
+            continue
+        seen.add(_same_deal(deal))
+        also.append(deal)
+    return replace(main, also=tuple(also)) if also else main
+
+
+def _same_deal(deal: Deal) -> tuple[object, ...]:
+    """What makes two items of one digest the same deal: type, parties and amount."""
+    amount = (deal.amount.value, deal.amount.currency) if deal.amount is not None else None
+    return deal.type, frozenset((p.slug or p.name, p.role) for p in deal.parties), amount
 
 
 def _sure(deal: Deal) -> bool:

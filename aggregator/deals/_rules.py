@@ -62,12 +62,19 @@ def is_curated(
     A story with one of ``rules.tags`` always qualifies. Otherwise it must be a deal that
     passes every configured filter: type in ``rules.types``, known USD amount of at least
     ``rules.min_usd``, and one party among ``rules.companies`` (aliases allowed).
-    With the default (empty) rules every deal story is curated.
+    With the default (empty) rules every deal story is curated. The other deals of a digest
+    (``deal.also``) count as the story's deal does: the story qualifies when one of its
+    deals passes every filter on its own.
     """
     if rules.tags and set(tags) & set(rules.tags):
         return True
     if deal is None:
         return False
+    wanted = {gazetteer.slug(c) for c in rules.companies} if rules.companies else set()
+    return any(_passes(d, rules, wanted) for d in deal.deals())
+
+
+def _passes(deal: Deal, rules: CurationRules, wanted: set[str]) -> bool:
     if deal.status == "denied" and not rules.include_denied:
         return False  # a denied rumour is news, not a deal to follow
     if rules.types and deal.type not in rules.types:
@@ -76,8 +83,4 @@ def is_curated(
         usd = deal.amount.usd if deal.amount is not None else None
         if usd is None or usd < rules.min_usd:
             return False
-    if rules.companies:
-        wanted = {gazetteer.slug(c) for c in rules.companies}
-        if not any(p.slug in wanted for p in deal.parties):
-            return False
-    return True
+    return not rules.companies or any(p.slug in wanted for p in deal.parties)

@@ -9,6 +9,9 @@ Deal namespace ``https://aggregator.dev/ns/deal/1.0`` (prefix ``deal``), one per
       <deal:party role="investor" slug="amazon">Amazon</deal:party>
       <deal:evidence>Amazon will invest up to $4 billion in Anthropic</deal:evidence>
     </deal:deal>
+
+followed, for a digest that lists other deals (``Deal.also``), by one more ``<deal:deal
+also="true">`` element per other deal, same children, in title order.
 """
 
 from __future__ import annotations
@@ -61,6 +64,8 @@ class DealEntryExtension(BaseEntryExtension):  # type: ignore[misc]
             _add_source(entry, self.view.source)
             if self.view.deal is not None:
                 _add_deal(entry, self.view.deal)
+                for other in self.view.deal.also:
+                    _add_deal(entry, other, also=True)
         return entry
 
 
@@ -104,10 +109,12 @@ def _add_money(parent: Any, name: str, money: Money | None) -> None:
     elem.text = plain_number(money.value)
 
 
-def _add_deal(entry: Any, deal: Deal) -> None:
+def _add_deal(entry: Any, deal: Deal, also: bool = False) -> None:
     elem = etree.SubElement(entry, _d("deal"), type=deal.type)
     if deal.status:
         elem.set("status", deal.status)
+    if also:
+        elem.set("also", "true")
     _add_money(elem, "amount", deal.amount)
     _add_money(elem, "valuation", deal.valuation)
     if deal.round:

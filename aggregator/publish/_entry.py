@@ -84,10 +84,17 @@ def build_entry(story: Story, settings: Settings, deal_line: Callable[[Deal], st
         source_feed=safe_url(story.primary.feed_url),
         categories=_categories(story, deal, settings.site.base_url),
         summary=_summary(story, deal, deal_line, history),
-        content_html=_content(story, deal, history),
+        content_html=_content(story, deal, history, deal_line),
         deal=deal,
         history=history,
     )
+
+
+def also_line(deal: Deal, deal_line: Callable[[Deal], str]) -> str:
+    """ "Also: Funding · DeepSeek · $7.4B; Acquisition · OpenAI → Ona": the other deals of a
+    digest, in title order ("" when it lists none)."""
+    lines = [line for line in (clean(deal_line(d)).strip() for d in deal.also) if line]
+    return "Also: " + "; ".join(lines) if lines else ""
 
 
 def updated_line(history: tuple[FactCorrection, ...]) -> str:
@@ -134,12 +141,16 @@ def _links(story: Story, url: str | None) -> tuple[Link, ...]:
 def _categories(story: Story, deal: Deal | None, base_url: str) -> tuple[Category, ...]:
     cats: list[Category] = []
     if deal is not None and deal.type:
-        cats.append(Category(deal.type, base_url + "scheme/deal-type"))
+        kinds: set[str] = set()
         seen: set[str] = set()
-        for party in deal.parties:
-            if party.slug and party.slug not in seen:
-                seen.add(party.slug)
-                cats.append(Category(party.slug, base_url + "scheme/company", party.name))
+        for one in deal.deals():  # the deal, then a digest's other deals
+            if one.type and one.type not in kinds:
+                kinds.add(one.type)
+                cats.append(Category(one.type, base_url + "scheme/deal-type"))
+            for party in one.parties:
+                if party.slug and party.slug not in seen:
+                    seen.add(party.slug)
+                    cats.append(Category(party.slug, base_url + "scheme/company", party.name))
     for tag in story.tags:
         if clean(tag):
             cats.append(Category(clean(tag), base_url + "scheme/tag"))
@@ -156,6 +167,9 @@ def _summary(
     if deal is None:
         return text
     first = clean(deal_line(deal)).strip()
+    others = also_line(deal, deal_line)
+    if others:
+        first += "\n" + others
     fixed = updated_line(history)
     if fixed:
         first += "\n" + fixed
@@ -166,7 +180,7 @@ def parties_text(deal: Deal) -> str:
     return ", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in deal.parties)
 
 
-def _facts(deal: Deal) -> str:
+def _facts(deal: Deal, deal_line: Callable[[Deal], str]) -> str:
     rows = [
         ("Type", deal.type),
         ("Status", deal.status or ""),
@@ -175,6 +189,7 @@ def _facts(deal: Deal) -> str:
         ("Round", deal.round or ""),
         ("Parties", parties_text(deal)),
         ("Evidence", f"“{deal.evidence}”" if deal.evidence else ""),
+        ("Also", also_line(deal, deal_line).removeprefix("Also: ")),
     ]
     cells = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows if v)
     return f"<table>{cells}</table>"
@@ -186,8 +201,13 @@ def _outlet_link(source: Source) -> str:
     return f'<a href="{escape(href)}">{name}</a>' if href else name
 
 
-def _content(story: Story, deal: Deal | None, history: tuple[FactCorrection, ...] = ()) -> str:
-    parts = [_facts(deal)] if deal is not None else []
+def _content(
+    story: Story,
+    deal: Deal | None,
+    history: tuple[FactCorrection, ...],
+    deal_line: Callable[[Deal], str],
+) -> str:
+    parts = [_facts(deal, deal_line)] if deal is not None else []
     if updated_line(history):
         parts.append(f"<p><strong>{escape(updated_line(history))}</strong></p>")
     excerpt = clean(story.summary).strip()

@@ -1,8 +1,9 @@
 """JSON Feed 1.1 documents: the same pages, entries and ids as the Atom documents.
 
 Deal facts travel in the item extension object ``_deal`` (same fields as the Atom
-``deal:`` elements); archive pages carry ``_archive: true``; ``next_url`` points to the
-next-older archive page (the JSON twin of Atom's ``prev-archive``).
+``deal:`` elements; a digest's other deals in its ``also`` list); archive pages carry
+``_archive: true``; ``next_url`` points to the next-older archive page (the JSON twin of
+Atom's ``prev-archive``).
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ def _money(money: Money | None) -> dict[str, Any] | None:
     return out
 
 
-def deal_object(deal: Deal) -> dict[str, Any]:
+def deal_object(deal: Deal, about: bool = True) -> dict[str, Any]:
+    """The ``_deal`` object; ``about=False``: one of its ``also`` deals (no namespace)."""
     out: dict[str, Any] = {
-        "about": DEAL_NS,
+        "about": DEAL_NS if about else None,
         "type": deal.type,
         "status": deal.status,
         "amount": _money(deal.amount),
@@ -49,6 +51,7 @@ def deal_object(deal: Deal) -> dict[str, Any]:
             for p in deal.parties
         ],
         "evidence": deal.evidence or None,
+        "also": [deal_object(d, about=False) for d in deal.also] or None,
     }
     return {k: v for k, v in out.items() if v is not None}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from aggregator.models import Money, Party, PartyDeal
@@ -62,6 +62,20 @@ def _links(found: list[Party]) -> tuple[Link, ...]:
             counts[party.slug] = Link(had.name, had.slug, had.lead or party.lead, had.deals + 1)
     links = [counts[s] for s in order]
     return tuple(sorted(links, key=lambda link: (-link.deals, link.name.lower(), link.slug)))
+
+
+def for_party(item: PartyDeal, slug: str, roles: Sequence[str] = ()) -> PartyDeal:
+    """``item`` with the deal of its story that names ``slug`` (in one of ``roles``, when
+    given): its own deal when that names it, else the first of a digest's other deals
+    (``Deal.also``) that does. A company's feed lists a digest for any of its deals; its page
+    reads that deal."""
+    deal = item.deal
+    if not deal.also:
+        return item
+    for one in deal.deals():
+        if any(p.slug == slug and (not roles or p.role in roles) for p in one.parties):
+            return item if one is deal else replace(item, deal=one)
+    return item
 
 
 def profile_of(slug: str, deals: Sequence[PartyDeal]) -> Profile:

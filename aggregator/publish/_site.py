@@ -25,6 +25,7 @@ from ._icon import IMAGES
 from ._largest import largest_periods
 from ._opml import sources_opml, subscriptions_opml
 from ._paging import FeedSpec, feed_specs, head_page
+from ._profile import for_party
 from ._table import deal_row, from_root, harvest_rows, row_key
 from ._text import utc
 
@@ -132,8 +133,10 @@ def _pages(
     if spec.deal_type is not None:
         return type_pages(ctx.settings, spec, head.rows, head.newest, types)
     assert spec.company is not None
-    deals = deal_facts(ctx, head.ids)
-    render = investor_page if spec.group == "Investors" else company_page
+    investor = spec.group == "Investors"
+    roles = ("investor",) if investor else ()
+    deals = [for_party(d, spec.company.slug, roles) for d in deal_facts(ctx, head.ids)]
+    render = investor_page if investor else company_page
     items: dict[tuple[int, str], str] = {}
     if ctx.previous.get(FINGERPRINT_KEY) == ctx.fingerprint:
         try:

@@ -137,4 +137,5 @@ def clean_deal(deal: Deal) -> Deal:
         parties=parties,
         evidence=clean(deal.evidence),
         rule=clean(deal.rule),
+        also=tuple(clean_deal(d) for d in deal.also),
     )

@@ -160,9 +160,10 @@ def member_rows(where: str) -> str:
     """SELECT of (key, story_id, label): the published feeds each live story is in, for the
     stories matched by ``where`` (a condition on ``s``, the stories table).
 
-    Keys: ``all``, ``curated``, ``deals``, ``deal:{type}``, ``company:{slug}`` (label: the
+    Keys: ``all``, ``curated``, ``deals``, ``deal:{type}`` (the deal's type, and the type of
+    each other deal of its entry, ``also`` in ``deal_json``), ``company:{slug}`` (label: the
     party's name), ``investor:{slug}`` (a party in the role of investor; label: its name),
-    ``tag:{tag}``.
+    ``tag:{tag}``. ``story_parties`` holds the parties of the other deals too.
     """
     live = f"FROM stories s WHERE s.merged_into IS NULL AND ({where})"
     return f"""
@@ -170,6 +171,10 @@ def member_rows(where: str) -> str:
         UNION ALL SELECT 'curated', s.id, NULL {live} AND s.curated
         UNION ALL SELECT 'deals', s.id, NULL {live} AND s.deal_type IS NOT NULL
         UNION ALL SELECT 'deal:' || s.deal_type, s.id, NULL {live} AND s.deal_type IS NOT NULL
+        UNION ALL SELECT DISTINCT 'deal:' || json_extract(a.value, '$.type'), s.id, NULL
+            FROM stories s, json_each(s.deal_json, '$.also') a
+            WHERE s.merged_into IS NULL AND s.deal_type IS NOT NULL AND ({where})
+            AND json_extract(a.value, '$.type') IS NOT s.deal_type
         UNION ALL SELECT 'company:' || p.slug, s.id, min(p.name)
             FROM story_parties p JOIN stories s ON s.id = p.story_id
             WHERE s.merged_into IS NULL AND s.deal_type IS NOT NULL AND ({where})

@@ -324,9 +324,12 @@ class StoryStore:
             params.append(int(query.curated))
         if query.deals_only:
             clauses.append("s.deal_type IS NOT NULL")
-        if query.deal_type:
-            clauses.append("s.deal_type = ?")
-            params.append(query.deal_type)
+        if query.deal_type:  # the deal's type, or another deal's of its entry (``also``)
+            clauses.append(
+                "(s.deal_type = ? OR EXISTS (SELECT 1 FROM json_each(s.deal_json, '$.also') a "
+                "WHERE json_extract(a.value, '$.type') = ?))"
+            )
+            params += [query.deal_type, query.deal_type]
         if query.company:
             clauses.append("s.id IN (SELECT story_id FROM story_parties WHERE slug = ?)")
             params.append(query.company)

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import StoreError
-from ..models import Deal, StoryDecision, StoryFactsUpdate
+from ..models import Deal, Party, StoryDecision, StoryFactsUpdate
 from . import _rows
 
 if TYPE_CHECKING:
@@ -220,7 +220,7 @@ def save_facts(
             parties.append(
                 (
                     story_id,
-                    [(story_id, p.slug, p.name, p.role) for p in (deal.parties if deal else ())],
+                    [(story_id, p.slug, p.name, p.role) for p in _all_parties(deal)],
                 )
             )
             tags.append((story_id, [(story_id, tag) for tag in names]))
@@ -252,18 +252,28 @@ def member_keys(
     if curated:
         keys.append(("curated", None))
     if deal is not None:
-        keys += [("deals", None), (f"deal:{deal.type}", None)]
+        keys.append(("deals", None))
+        keys += [(f"deal:{kind}", None) for kind in dict.fromkeys(d.type for d in deal.deals())]
+        parties = _all_parties(deal)
         names: dict[str, str] = {}
-        for party in deal.parties:
+        for party in parties:
             names[party.slug] = min(names.get(party.slug, party.name), party.name)
         keys += [(f"company:{slug}", name) for slug, name in names.items()]
         investors: dict[str, str] = {}
-        for party in deal.parties:
+        for party in parties:
             if party.role == "investor":
                 investors[party.slug] = min(investors.get(party.slug, party.name), party.name)
         keys += [(f"investor:{slug}", name) for slug, name in investors.items()]
     keys += [(f"tag:{tag}", None) for tag in tags]
     return keys
+
+
+def _all_parties(deal: Deal | None) -> list[Party]:
+    """The parties of a story's deal and of the other deals of its entry (``Deal.also``):
+    a company named by any of them is in that company's feeds (``story_parties``)."""
+    if deal is None:
+        return []
+    return [p for d in deal.deals() for p in d.parties]
 
 
 def _replace(

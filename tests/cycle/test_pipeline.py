@@ -264,6 +264,29 @@ def test_deal_facts_are_completed_from_other_outlets() -> None:
     assert complete(a, []) is a
 
 
+def test_a_digests_other_deals_ride_along_with_its_completed_deal() -> None:
+    """Other reports complete the story's deal as they always did; a digest's other deals
+    (``Deal.also``) go with it unchanged, never completed from those reports."""
+    from aggregator.cycle._story_facts import complete
+    from aggregator.models import Deal, Money, Party
+
+    other = Deal(type="acquisition", parties=(Party("Ona", "target", "ona"),))
+    a = Deal(
+        type="funding",
+        parties=(Party("Quillon AI", "target", "quillon-ai"),),
+        also=(other,),
+    )
+    b = Deal(
+        type="funding",
+        parties=(Party("Northwind Capital", "investor", "northwind-capital"),),
+        amount=Money(1.2e8, "USD", usd=1.2e8),
+        also=(Deal(type="acquisition", parties=(Party("OpenAI", "acquirer", "openai"),)),),
+    )
+    merged = complete(a, [b])
+    assert merged == replace(complete(replace(a, also=()), [replace(b, also=())]), also=(other,))
+    assert merged.amount == b.amount and merged.also == (other,)
+
+
 def test_unchanged_feeds_are_skipped_and_edits_republished(
     tmp_path: Path, feed_server: FeedServer, store: Store
 ) -> None:

@@ -6,13 +6,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from aggregator.cycle import StoryWindow
-from aggregator.models import Settings, StoryQuery, TagRule
+from aggregator.models import FeedSettings, Settings, StoryDecision, StoryQuery, TagRule
 from aggregator.store import Store
 from aggregator.store._schema import DEAL_MONTH_ROWS
+from aggregator.store._stories import _MEMBERS_OF
+from aggregator.store._story_writes import member_keys
 
 from ..cycle.test_story_window import batches, cycle, ingest
 from ..factories import query as rows_of
 from ..factories import scalar
+from .test_store import DIGEST, NOW, entry
 
 
 def queries(store: Store) -> list[StoryQuery]:
@@ -161,4 +164,66 @@ def test_an_older_database_gets_its_deal_months_built(tmp_path: Path) -> None:
         "0013_deal_days",
     )
     assert again.deal_volume_by_month() == before
+    check(again)
+
+
+def test_a_digest_is_in_the_feeds_of_each_of_its_deals(tmp_path: Path) -> None:
+    """A digest's other deals (``Deal.also``) put it in their types', companies' and
+    investors' feeds; the kept members, the table scan and the SQL of the members agree,
+    and a deal without others is in its own feeds only."""
+    store = Store(tmp_path / "a.db")
+    store.sync_feeds([FeedSettings(name="a", url="https://a.example/feed")])
+    ids = store.upsert_entries("a", [entry(1), entry(2)], NOW).new_ids
+    single = replace(DIGEST, also=())
+    with store.write():
+        stories = [store.create_story(StoryDecision(e, None, "new"), NOW) for e in ids]
+        for story_id, entry_id, deal in zip(stories, ids, (DIGEST, single), strict=True):
+            store.set_story_facts(
+                story_id, primary_entry_id=entry_id, deal=deal, tags=[], curated=True, now=NOW
+            )
+    digest, plain = stories
+    assert check(store) > 5
+
+    def members(story_id: int, db: Store = store) -> set[str]:
+        return {
+            r["key"]
+            for r in rows_of(db, "SELECT key FROM feed_members WHERE story_id = ?", [story_id])
+        }
+
+    assert members(digest) == {
+        "all",
+        "curated",
+        "deals",
+        "deal:funding",
+        "deal:acquisition",
+        "deal:investment",
+        "company:deepseek",
+        "company:openai",
+        "company:ona",
+        "company:nvidia",
+        "company:poolside",
+        "investor:nvidia",
+    }
+    assert members(plain) == {"all", "curated", "deals", "deal:funding", "company:deepseek"}
+    for story_id, deal in ((digest, DIGEST), (plain, single)):
+        sql = {(r[0], r[2]) for r in store.db.execute(_MEMBERS_OF, {"id": story_id})}
+        assert sql == set(member_keys(deal, [], True))
+    assert [s.id for s in store.select_stories(StoryQuery(company="ona"), limit=5)] == [digest]
+    assert store.count_stories(StoryQuery(deal_type="funding")) == 2
+    assert store.count_stories(StoryQuery(deal_type="acquisition")) == 1
+    assert store.facets().deal_types == ("acquisition", "funding", "investment")
+    kept = members(digest)
+    again = as_before(  # the members of an older database are built from the tables
+        store,
+        tmp_path / "a.db",
+        [
+            "TRIGGER feed_members_in",
+            "TRIGGER feed_members_out",
+            "TRIGGER stories_deleted",
+            "TABLE feed_members",
+            "TABLE feed_sizes",
+        ],
+        "0005_feed_members",
+    )
+    assert members(digest, again) == kept
     check(again)

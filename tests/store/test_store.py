@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -328,8 +329,85 @@ def test_deal_json_round_trip_is_exact() -> None:
     for party in expected["parties"]:  # ``lead`` is stored only when set
         if not party["lead"]:
             del party["lead"]
+    del expected["also"]  # and ``also`` only when the entry has other deals
     assert json.loads(text) == expected
     assert _rows.deal_from_json(text) == deal
+
+
+DIGEST = Deal(
+    type="funding",
+    status="announced",
+    amount=Money(7.4e9, "USD", usd=7.4e9, text="$7.4B"),
+    parties=(Party("DeepSeek", "target", "deepseek"),),
+    evidence="raises",
+    rule="raises",
+    also=(
+        Deal(
+            type="acquisition",
+            status="announced",
+            parties=(Party("OpenAI", "acquirer", "openai"), Party("Ona", "target", "ona")),
+            evidence="buys",
+            rule="acquires",
+        ),
+        Deal(
+            type="investment",
+            status="rumoured",
+            amount=Money(5e8, "EUR", "about", usd=5.4e8, text="about €500M"),
+            parties=(
+                Party("Nvidia", "investor", "nvidia", lead=True),
+                Party("Poolside", "target", "poolside"),
+            ),
+            evidence="invests about €500M in",
+            rule="invest-in",
+        ),
+    ),
+)
+
+
+def test_a_digests_other_deals_round_trip() -> None:
+    import json
+
+    from aggregator.models import EntryDeal
+    from aggregator.store import _rows
+
+    text = _rows.deal_to_json(DIGEST)
+    assert text is not None
+    stored = json.loads(text)
+    assert [d["type"] for d in stored["also"]] == ["acquisition", "investment"]
+    assert all("also" not in d for d in stored["also"])  # the others have no others
+    assert _rows.deal_from_json(text) == DIGEST
+    reading = EntryDeal("v1", DIGEST)
+    assert _rows.entry_deal_from_json(_rows.entry_deal_to_json(reading)) == reading
+
+
+def test_a_deal_stored_before_digests_had_other_deals_loads() -> None:
+    from aggregator.models import EntryDeal
+    from aggregator.store import _rows
+
+    old = (  # deal_json as the code before ``also`` wrote it
+        '{"amount": {"currency": "USD", "high": null, "qualifier": null, "text": "$7.4B", '
+        '"usd": 7400000000.0, "value": 7400000000.0}, "evidence": "raises", "parties": '
+        '[{"name": "DeepSeek", "role": "target", "slug": "deepseek"}], "round": null, '
+        '"rule": "raises", "status": "announced", "type": "funding", "valuation": null}'
+    )
+    deal = _rows.deal_from_json(old)
+    assert deal == replace(DIGEST, also=())
+    assert _rows.deal_to_json(deal) == old  # and it is written back byte for byte
+    reading = _rows.entry_deal_from_json(f'{{"deal": {old}, "v": "v0"}}')
+    assert reading == EntryDeal("v0", deal)
+
+
+def test_a_digest_story_keeps_its_other_deals(store: Store) -> None:
+    (eid,) = store.upsert_entries("a", [entry(1)], NOW).new_ids
+    with store.write():
+        sid = store.create_story(StoryDecision(eid, None, "new"), NOW)
+        store.set_story_facts(
+            sid, primary_entry_id=eid, deal=DIGEST, tags=[], curated=True, now=NOW
+        )
+    (story,) = store.select_stories(StoryQuery(), limit=5)
+    assert story.deal == DIGEST
+    (facts,) = store.deal_facts([sid])
+    assert facts.deal == DIGEST
 
 
 @pytest.mark.parametrize(
