@@ -426,7 +426,7 @@ RULES: tuple[Rule, ...] = (
         rf"|financing|round|venture"
         rf"|growth|capital|investment|equity|money|cash)|(?:{_ART})(?:[\w-]+-figure|(?:seven|eight|nine|ten)"
         rf"\s+figure)\s+(?:sum|round|raise|amount|check|cheque|investment)"
-        rf"|(?:up\s+to\s+|over\s+|nearly\s+)?{M}(?!§)"
+        rf"|(?:again|anew)\b|(?:up\s+to\s+|over\s+|nearly\s+)?{M}(?!§)"
         r"(?!\s+(?:[\w-]+\s+){0,3}?(?:deals?|contracts?|orders?|agreements?|pacts?|awards?|prizes?"
         r"|profits?|revenues?|sales)\b))",
         "target",

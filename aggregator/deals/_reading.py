@@ -71,7 +71,8 @@ def classify(
     and a headline without a subject stand for it. A digest title (``digest_items``) is read
     item by item, without the body (``_digest``): the first item the rules read as a deal
     (else the first the deal-type model does) is the story's deal, and every other item that
-    is a deal follows it in ``Deal.also``, in title order."""
+    is a deal follows it in ``Deal.also``, in title order. A newsletter entry whose headline
+    is no deal is read the same way in the list its summary gives after "PLUS:"."""
     gz = gazetteer if gazetteer is not None else load_gazetteer()
     items = digest_items(title)
     if len(items) > 1:
@@ -86,7 +87,28 @@ def classify(
         deal = deal if deal is not None and complete(deal, strict=False) else None
     if deal is None and use_model and learned:
         deal = _learned(title, text, gz, rates, publisher, type_model, model)
+    if deal is None and text and "PLUS" in text:
+        plus = _PLUS.search(text[:600])
+        items = _PLUS_SPLIT.split(plus.group(1).strip()) if plus else []
+        if len(items) > 1 or (items and len(items[0].split()) > 2):
+            deal = _digest(
+                plus.group(1) if plus else "",
+                items,
+                gz,
+                rates,
+                use_model,
+                model,
+                None,
+                type_model,
+                learned,
+            )
     return deal
+
+
+# A newsletter's other stories, listed in its summary: "PLUS: Apple taps Google for Siri,
+# and Figure's humanoid goes home" (Ben's Bites, The Rundown, Superhuman): read as a digest.
+_PLUS = re.compile(r"\bPLUS:\s+([^.!?]{6,300})")
+_PLUS_SPLIT = re.compile(r",\s+(?:and\s+)?|;\s+|\s+and\s+(?=[A-Z])")
 
 
 def _digest(

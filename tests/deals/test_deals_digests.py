@@ -199,3 +199,35 @@ def test_a_digest_reads_its_other_items_also_without_the_model() -> None:
     )
     assert deal is not None
     assert [d.type for d in deal.deals()] == ["funding", "acquisition", "funding"]
+
+
+# A newsletter whose headline is its lead story lists its other stories after "PLUS:"
+PLUS = [
+    (
+        "Google's answer to Claude Code",
+        "PLUS: Gemini CLI gets extensions, and Lovable raises again.",
+        "funding",
+        "Lovable",
+    ),
+    (
+        "This week in agents",
+        "PLUS: Nvidia takes $2B Synopsys stake; a new Llama",
+        "investment",
+        "Synopsys",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "summary", "type_", "name"), PLUS)
+def test_a_summarys_plus_list_is_read_item_by_item(
+    title: str, summary: str, type_: str, name: str
+) -> None:
+    deal = classify(title, summary)
+    assert deal is not None and deal.type == type_
+    assert name in {p.name for p in deal.parties}
+
+
+def test_a_plus_list_without_a_deal_is_no_deal() -> None:
+    assert (
+        classify("Quiet week", "PLUS: a new model from Mistral and a benchmark from Meta") is None
+    )
