@@ -25,7 +25,7 @@ from ..models import Deal, Party
 from ._amounts import scan_amounts
 from ._classify import investors_from_lead
 from ._gazetteer import Gazetteer, token_key
-from ._lexicon import is_ordinary
+from ._lexicon import is_ordinary, is_place
 from ._parties import mentions
 from ._patterns import HARD_NON_DEAL, NON_DEAL
 from ._segment import clean, lead, segment
@@ -82,7 +82,7 @@ def _cue(deal_type: str, title: str, body: str, publisher: str | None) -> re.Mat
 
 def _organisations(title: str, gz: Gazetteer, body: str) -> list[tuple[str, int]]:
     """The organisations of the headline with where each starts: gazetteer companies, and
-    names found by shape when capitals can be trusted (not Title Case), except a name of
+    names found by shape when capitals can be trusted (not Title Case), except a place, a name of
     ordinary words that opens the headline ("Fourth progress report"), a name of one or two
     letters, and the letter of a round ("Series B")."""
     seg = segment(title, None, body)
@@ -92,6 +92,7 @@ def _organisations(title: str, gz: Gazetteer, body: str) -> list[tuple[str, int]
         if m.known
         or (
             not seg.casing.title
+            and not is_place(m.name)  # "GHANA TO BUY CRUDE OIL FROM IRAN"
             and not (m.start == 0 and all(is_ordinary(token_key(w)) for w in m.name.split()))
             and len(m.name) > 2
             and not _ROUND_LETTER.search(seg.names, 0, m.start)
