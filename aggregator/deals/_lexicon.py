@@ -7,6 +7,7 @@ Both files are written by ``bench/make_lexicons.py`` from registry packages (``w
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -167,8 +168,14 @@ def common_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def places() -> frozenset[str]:
-    """Countries, US states, continents and large cities, as written."""
-    return _lines("places.txt")
+    """Countries, US states, continents and large cities, as written and without their
+    accents ("Montréal", "Montreal")."""
+    names = _lines("places.txt")
+    return names | {_unaccented(n) for n in names}
+
+
+def _unaccented(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 # Prefixes that stand alone only before a hyphen ("Multi-Year Cloud Deal", "Pre-IPO"): as

@@ -60,7 +60,7 @@ california texas york new-york london paris berlin tokyo beijing silicon valley 
 north carolina georgia ohio virginia arizona wisconsin indiana pennsylvania mississippi
 january february march april june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 year years
-mr ms mrs dr
+mr ms mrs dr drhp
 tonnes tons cargoes cargo bales barrels bushels goods products sugar wheat corn grain rice rapeseed
 soybeans soybean oil crude gas coffee cocoa beef cattle barley flour palm olein copper gold silver
 aluminium aluminum tin dollars dollar yen marks bills bonds securities paper notes treasuries
@@ -195,6 +195,8 @@ def _namey(token: str, casing: Casing, initial: bool = False, followed: bool = F
         return key in casing.proper if casing.proper is not None else token[0].isalpha()
     if not (token[0].isupper() or any(c.isupper() for c in token[1:])):
         return False
+    if key.endswith("ly") and _raw(token)[1:].islower() and is_ordinary(key):
+        return False  # "Lambda Confidentially Files for US IPO": an adverb is no name
     suspect = casing.title or (
         initial
         and (not followed or key in PRONOUNS or (len(key) > 5 and key.endswith(("ing", "ly"))))
@@ -311,6 +313,8 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
     words = name.split()
     if name.lower() in REGULATORS or is_regional(name):
         return None  # "Sebi", "Cabinet", "Nordic AI": no party
+    if len(words) > 1 and words[-1] == "AI" and is_place(" ".join(words[:-1])):
+        return None  # "Montreal AI start-up Vendora": where, not who
     if (
         len(words) > 1
         and words[-1].lower() in _PLURAL_KINDS

@@ -116,7 +116,7 @@ _KEYS = {
     "gets-offer": "offer bid proposal approach",
     "starts-bid": "bid tender offer buyout acquisition takeover purchase merger",
     "sale-of": "sale disposal divestiture spin",
-    "acquires": "acqui buy bought purchas snap scoop tak took absorb gobble swallow",
+    "acquires": "acqui buy bought purchas snap scoop tak took absorb gobble swallow pick",
     "tender": "offer bid buyout takeover approach proposal",
     "takeover-by": "takeover acquisition buyout purchase",
     "take-private": "private",
@@ -151,6 +151,7 @@ _KEYS = {
 _BUY = (
     r"(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|snap(?:s|ped)?\s+up"
     r"|scoop(?:s|ed)?\s+up|tak(?:e|es|ing)\s+over|took\s+over|absorb(?:s|ed)?|gobbles?\s+up"
+    r"|pick(?:s|ed)?\s+up(?!\s+(?:§|¦|the\s+(?:pace|tab|slack)|speed|steam|momentum))"
     r"|swallow(?:s|ed|ing)?(?:\s+up)?)"
 )
 _NOT_BUYBACK = (

@@ -593,6 +593,38 @@ BODY_ONLY: list[Row] = [
     ),  # newsroom: fellowships are no funding round
     ("Reliance Jio's IPO-bound valuation puts it ahead of Airtel", "", None, None, set(), set()),
     (
+        "Lambda Confidentially Files for US IPO",
+        "",
+        None,
+        "ipo",
+        {("Lambda", "issuer")},
+        {"Confidentially"},
+    ),  # Title Case wire: an adverb is no name
+    (
+        "Shopify picks up Montreal AI start-up Vendora in all-stock deal",
+        "",
+        None,
+        "acquisition",
+        {("Shopify", "acquirer"), ("Vendora", "target")},
+        {"Montreal AI", "Montreal"},
+    ),  # Canadian press: a place and "AI" say where, not who
+    (
+        "Zenlytic picks up $5M from Accel",
+        "",
+        None,
+        "funding",
+        {("Zenlytic", "target"), ("Accel", "investor")},
+        set(),
+    ),  # money picked up is a round, a company picked up an acquisition
+    (
+        "Fractal Analytics files DRHP for ₹4,900-crore IPO",
+        "",
+        None,
+        "ipo",
+        {("Fractal Analytics", "issuer")},
+        {"DRHP"},
+    ),  # Indian business press
+    (
         "TSMC to supply Groq with 3nm inference chips under multiyear pact",
         "",
         None,
