@@ -43,7 +43,9 @@ class FeedSettings:
     timeout: float = 30.0  # total wall-clock deadline of one fetch, seconds
     user_agent: str = DEFAULT_USER_AGENT
     priority: int = 0  # higher wins when choosing a story's primary source
-    first_party: bool = False  # the company's own newsroom/blog
+    # the company's own newsroom/blog; None (not configured): inferred from its address and
+    # name (deals.publisher_of)
+    first_party: bool | None = None
     organization: str | None = None  # who publishes it ("we" in its posts); None: inferred
     enabled: bool = True
     line: int | None = None  # line in feeds.yaml, for error messages

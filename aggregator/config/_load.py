@@ -165,7 +165,8 @@ def _feed_to_dict(feed: FeedSettings) -> dict[str, Any]:
         "timeout": feed.timeout,
         "user_agent": feed.user_agent,
         "priority": feed.priority,
-        "first_party": feed.first_party,
+        # not configured: inferred (deals.publisher_of), so not written either
+        **({} if feed.first_party is None else {"first_party": feed.first_party}),
         "enabled": feed.enabled,
         "organization": feed.organization,
     }

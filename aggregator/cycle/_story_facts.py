@@ -53,7 +53,8 @@ def facts_key(settings: Settings) -> str:
 
 
 def publisher_for(feed: FeedSettings | None) -> str | None:
-    """Whose own feed this is (``organization``, else inferred for ``first_party`` feeds)."""
+    """Whose own feed this is (``organization``, else inferred for ``first_party`` feeds and
+    for feeds not marked either way)."""
     if feed is None:
         return None
     return deals.publisher_of(feed.organization, feed.first_party, feed.name, feed.url)

@@ -58,21 +58,67 @@ def _title_name(name: str) -> str:
 
 def publisher_of(
     organization: str | None,
-    first_party: bool,
+    first_party: bool | None,
     name: str,
     url: str | None,
     gazetteer: Gazetteer | None = None,
 ) -> str | None:
     """The organisation that publishes a feed, or None for a feed that reports on others:
     ``organization``; else, for a first-party feed, the gazetteer company its name or its
-    registered domain names, else its name without feed words, else its domain."""
+    registered domain names, else its name without feed words, else its domain. When
+    ``first_party`` is None (not configured) the feed is first-party when its registered
+    domain and its name name the same gazetteer company, one that is no news outlet
+    (``https://openai.com/news/rss.xml`` "OpenAI News": OpenAI; TechCrunch: None)."""
     if organization:
         return organization
-    if not first_party:
+    if first_party is False:
         return None
+    gz = gazetteer if gazetteer is not None else load_gazetteer()
+    if first_party is None:
+        return _own_site(name, url, gz)
     if gazetteer is None:
         return _inferred(name, url)  # the shipped gazetteer: the same answer every cycle
     return _infer(name, url, gazetteer)
+
+
+# Hosts that carry other people's news under a company's domain.
+_AGGREGATOR_HOSTS = re.compile(
+    r"^https?://(?:[\w-]+\.)*(?:news\.google|news\.yahoo|finance\.yahoo|news\.microsoft"
+    r"|msn|feeds\.feedburner|medium|substack|github|youtube|reddit)\.",
+    re.IGNORECASE,
+)
+
+
+_NEWSROOM = re.compile(r"\b(?:blog|newsroom|press\s+releases|announcements)\b", re.IGNORECASE)
+
+
+def _own_site(name: str, url: str | None, gz: Gazetteer) -> str | None:
+    """The company whose own site a feed not marked either way is on, or None: the first
+    company the feed's name names ("Microsoft AI Blog": Microsoft), no news outlet, when the
+    domain names it too ("openai.com") or spells its name ("stability.ai", "x.ai" for xAI);
+    or a company the gazetteer does not know, when the feed's name is that company's name
+    and a newsroom word and the domain spells it ("Ollama Blog" on ollama.com)."""
+    if not url or _AGGREGATOR_HOSTS.match(url):
+        return None
+    parts = _extractor()(url)
+    domain = parts.domain.lower()
+    if not domain:
+        return None
+    spellings = {domain, domain + parts.suffix.replace(".", "").lower()}
+    titled = _title_name(name) or name
+    named = next(iter(gz.find(titled)), None)
+    if named is not None:
+        if gz.kind(gz.canonical(named.name)) == "media":
+            return None
+        site = gz.lookup(tuple(TOKEN_RE.findall(domain)))
+        spelled = any(
+            len(s) >= 3 and gz.slug(named.name).replace("-", "").startswith(s) for s in spellings
+        )
+        same = site is not None and gz.canonical(site) == gz.canonical(named.name)
+        return named.name if same or spelled else None
+    if _NEWSROOM.search(name) and gz.slug(titled).replace("-", "") in spellings:
+        return titled
+    return None
 
 
 @lru_cache(maxsize=1024)

@@ -1152,3 +1152,14 @@ def test_every_key_is_documented(tmp_path: Path) -> None:
     keys |= {"defaults.interval", "defaults.timeout", "defaults.user_agent", "feeds[].path"}
     undocumented = sorted(k for k in keys if not re.search(rf"`{re.escape(k)}`", docs))
     assert undocumented == []
+
+
+def test_first_party_is_true_false_or_left_to_inference(tmp_path: Path) -> None:
+    text = """
+feeds:
+  - {name: OpenAI News, url: "https://openai.com/news/rss.xml"}
+  - {name: Ours, url: "https://a.example/feed", first_party: true}
+  - {name: Theirs, url: "https://b.example/feed", first_party: false}
+"""
+    feeds = load_settings(write(tmp_path, text), env={}).feeds
+    assert [f.first_party for f in feeds] == [None, True, False]

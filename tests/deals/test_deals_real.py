@@ -387,10 +387,34 @@ def test_first_party_posts(
         (None, True, "xAI News", "https://x.ai/news/feed", "xAI"),
         (None, True, "Quillstack Newsroom", "https://news.quillstack.io/feed", "Quillstack"),
         (None, True, "Blog", "https://www.quillstack.co.uk/feed", "Quillstack"),
+        # not marked either way: the company's own site, or not
+        (None, None, "OpenAI News", "https://openai.com/news/rss.xml", "OpenAI"),
+        (None, None, "Microsoft AI Blog", "https://blogs.microsoft.com/ai/feed/", "Microsoft"),
+        (None, None, "Stability AI", "https://stability.ai/news?format=rss", "Stability AI"),
+        (None, None, "xAI News", "https://x.ai/news/feed", "xAI"),
+        (
+            None,
+            None,
+            "Google DeepMind Blog",
+            "https://deepmind.google/blog/rss.xml",
+            "Google DeepMind",
+        ),
+        (None, None, "Ollama Blog", "https://ollama.com/blog/rss", "Ollama"),
+        (None, None, "TechCrunch", "https://techcrunch.com/feed/", None),
+        (None, None, "Reuters: Microsoft", "https://www.reuters.com/technology/rss", None),
+        (None, None, "Google News: AI", "https://news.google.com/rss/search?q=ai", None),
+        (None, None, "Import AI", "https://importai.substack.com/feed", None),
+        (None, None, "Stratechery", "https://stratechery.com/feed/", None),
+        (None, None, "OpenAI News", None, None),
+        (None, False, "OpenAI News", "https://openai.com/news/rss.xml", None),
     ],
 )
 def test_publisher_of(
-    organization: str | None, first_party: bool, name: str, url: str | None, expected: str | None
+    organization: str | None,
+    first_party: bool | None,
+    name: str,
+    url: str | None,
+    expected: str | None,
 ) -> None:
     assert publisher_of(organization, first_party, name, url) == expected
 
