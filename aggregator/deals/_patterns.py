@@ -106,9 +106,11 @@ _KEYS = {
     "acquired-by": "acquired bought purchased taken snapped sold sells",
     "sells": "sell sold divest offload dispos spin carve",
     "sells-stake": "sell sold offload dispos",
+    "sells-pct": "pct % cent",
     "to-be-acquired": "acquired bought sold taken purchased",
     "agrees-to-sale": "sale takeover buyout",
     "nears-deal": "near",
+    "buys-into": "buy bought",
     "walks-away": "walk",
     "grants-licence": "grant",
     "provides-content": "provid suppl offer",
@@ -311,7 +313,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "pct-of",
         "investment",
-        r"\b(?:has|holds?|buys?|bought|acquires?|acquired|takes?|owns?|sells?|sold)\s+(?:a\s+)?"
+        r"\b(?:has|holds?|buys?|bought|acquires?|acquired|takes?|owns?)\s+(?:a\s+)?"
         r"\d+(?:\.\d+)?\s?(?:pct|%|per\s?cent)(?:\s+stake)?\s+(?:of|in)\b",
         "investor",
         "target",
@@ -505,6 +507,15 @@ RULES: tuple[Rule, ...] = (
         "target",
         needs_right=False,
     ),
+    # "GOVERNMENT TO SELL 25 PCT OF AIR NEW ZEALAND": a share of a company sold
+    _rule(
+        "sells-pct",
+        "acquisition",
+        r"\b(?:sell(?:s|ing)?|sold)\s+(?:a\s+)?\d+(?:\.\d+)?\s?(?:pct|%|per\s?cent)"
+        r"(?:\s+stake)?\s+(?:of|in)\b",
+        "seller",
+        "target",
+    ),
     # a stake or shares sold are a deal only with the buyer named ("sells its stake in Y to
     # Z"), not a sale on the market ("SoftBank sells its entire Nvidia stake")
     _rule(
@@ -629,7 +640,11 @@ RULES: tuple[Rule, ...] = (
         strong=False,
         needs_right=False,
     ),
-    _rule("acquires", "acquisition", rf"\b{_BUY}\b{_NOT_BUYBACK}", "acquirer", "target"),
+    # "Meta Buys Into Scale": a stake, not the company
+    _rule("buys-into", "investment", r"\b(?:buys?|bought|buying)\s+into\b", "investor", "target"),
+    _rule(
+        "acquires", "acquisition", rf"\b{_BUY}\b(?!\s+into\b){_NOT_BUYBACK}", "acquirer", "target"
+    ),
     _rule(
         "tender",
         "acquisition",
@@ -656,7 +671,9 @@ RULES: tuple[Rule, ...] = (
         "goes-to",
         "acquisition",
         r"\b(?:goes|went|going)\s+to\b(?=[^.;:]{1,60}?(?:§|\b(?:deal|acquisition|takeover|buyout"
-        r"|purchase)\b))",
+        r"|purchase)\b)"
+        # "Agent-testing startup Pinion goes to Datadog": a company that ends the headline
+        r"|\s+(?-i:[A-Z][\w.&'’-]*)(?:\s+(?-i:[A-Z][\w.&'’-]*)){0,2}\s*$)",
         "target",
         "acquirer",
     ),

@@ -625,6 +625,31 @@ BODY_ONLY: list[Row] = [
         {"DRHP"},
     ),  # Indian business press
     (
+        "Meta Buys Into Scale AI",
+        "",
+        None,
+        "investment",
+        {("Meta", "investor"), ("Scale AI", "target")},
+        set(),
+    ),  # a stake, not the company
+    (
+        "Intel to sell 51% of networking unit NEX to Ericsson for $1.6 billion",
+        "",
+        None,
+        "acquisition",
+        {("Ericsson", "acquirer"), ("Intel", "seller")},
+        set(),
+    ),  # wire: a majority sold to a named buyer
+    (
+        "Agent-testing startup Pinion goes to Datadog",
+        "Datadog did not disclose what it paid.",
+        None,
+        "acquisition",
+        {("Datadog", "acquirer"), ("Pinion", "target")},
+        set(),
+    ),  # startup press: target first, the buyer ends the headline
+    ("Lumora goes to Washington", "", None, None, set(), set()),
+    (
         "TSMC to supply Groq with 3nm inference chips under multiyear pact",
         "",
         None,
