@@ -182,6 +182,26 @@ def _bad_url(value: str, fragment: bool) -> bool:
     return fragment or not url.startswith("data:") or SENTINEL.lower() in url
 
 
+def _carries_payload(el: Any, tag: str) -> bool:
+    """Whether one of the site's own active elements carries the sentinel where it could act.
+    A page's ``<meta property="og:title" content="...">`` and ``<link rel="alternate"
+    title="...">`` quote a headline as text: only a ``http-equiv`` meta (a refresh to a URL)
+    or another attribute than a text one acts."""
+    if tag in ("meta", "link"):
+        names = {_local(a).lower(): v for a, v in el.attrib.items()}
+        return any(
+            SENTINEL in v and (k not in TEXT_ATTRS or (k == "content" and "http-equiv" in names))
+            for k, v in names.items()
+        )
+    if tag == "script" and (el.get("type") or "").lower() == "application/ld+json":
+        try:
+            json.loads(el.text or "")  # data that stayed data: it closed no element
+        except ValueError:
+            return True
+        return False
+    return SENTINEL in etree.tostring(el, encoding="unicode")
+
+
 def tree_problems(root: Any, where: str, *, fragment: bool) -> list[str]:
     """Active markup in one parsed tree. ``fragment``: content copied from a feed, where
     no active tag or event handler may appear at all; else only payloads carrying the
@@ -191,7 +211,7 @@ def tree_problems(root: Any, where: str, *, fragment: bool) -> list[str]:
         if not isinstance(el.tag, str):
             continue
         tag = _local(el.tag)
-        if tag in ACTIVE_TAGS and (fragment or SENTINEL in etree.tostring(el, encoding="unicode")):
+        if tag in ACTIVE_TAGS and (fragment or _carries_payload(el, tag)):
             problems.append(f"{where}: <{tag}> element published")
         for name, value in el.attrib.items():
             attr = _local(name)
