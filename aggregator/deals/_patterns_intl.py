@@ -430,7 +430,8 @@ INTL_RULES: tuple[Rule, ...] = (
         "acquires-fr",
         "acquisition",
         r"\b(?:(?:rachète(?:nt|ra|rait)?|a\s+racheté|racheter|acquiert|acquièrent|a\s+acquis"
-        r"|acquérir|acquerra|s'\s?offre(?:nt)?|se\s+pa[iy]e(?:nt)?|met(?:tent|tra)?\s+la\s+main\s+sur"
+        r"|acquérir|acquerra|s'\s?offre(?:nt)?(?!\s+les\s+services)|se\s+pa[iy]e(?:nt)?"
+        r"|met(?:tent|tra)?\s+la\s+main\s+sur"
         r"|avale(?:nt)?|absorbe(?:nt)?|reprend|a\s+repris)\b"
         r"|s'\s?empare(?:nt)?\s+(?:de\b|du\b|d')"
         r"|(?:fait|annonce|finalise|boucle|officialise|conclut|négocie|envisage|étudie|prépare|lance"

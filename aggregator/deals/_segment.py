@@ -64,7 +64,7 @@ def rekeyed(low: str, keyed: int) -> int:
     """``keyed_rules(low)`` for a masked text whose cleaned form keyed ``keyed``: only the
     keys of those rules can occur in it."""
     active = 0
-    for key, bits in KEY_RULES:
+    for key, bits in KEY_RULES if keyed & INTL_BITS else _KEYS_EN:
         if bits & keyed and key in low:
             active |= bits
     return active & keyed

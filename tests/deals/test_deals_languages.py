@@ -816,6 +816,7 @@ NOT_DEALS = [
     "Pourquoi Mistral AI recrute à tour de bras",
     "Le Chat de Mistral AI arrive sur les smartphones Orange",
     "Le PSG rachète Kylian Mbappé pour 180 millions d'euros",
+    "Mistral AI s'offre les services de Capgemini",
     # German
     "Quartalszahlen: Nvidia steigert Umsatz auf 30 Milliarden US-Dollar",
     "Elektroauto: VW übernimmt die Führung bei Ladesäulen",
