@@ -10,7 +10,16 @@ from ..models import Deal, Money, Party
 from ._amounts import scan_amounts
 from ._gazetteer import Gazetteer, Mention, load_gazetteer
 from ._parties import backed_names, backers, lead_backers, mentions, round_investors
-from ._patterns import EXCHANGE_NAME, IGNORED_CUES, RULES, Rule
+from ._patterns import EXCHANGE_NAME, IGNORED_CUES, RULES
+from ._patterns_intl import (
+    INTL_GENERIC,
+    INTL_GROUP_STOP,
+    INTL_IGNORED_CUES,
+    INTL_IPO,
+    INTL_RIGHT_STOP,
+    INTL_TAIL_BUY,
+    INTL_TAIL_SELL,
+)
 from ._segment import (
     ENRICHERS,
     STRONG_RULES,
@@ -23,6 +32,7 @@ from ._segment import (
     segment_clean,
 )
 from ._status import round_of, status_of
+from ._trigger import Rule
 
 _CLAUSE = re.compile(r"[;:|—–]\s|\s[-–—]\s|\.\s+(?=[A-Z])|\?\s|!\s")
 _RIGHT_STOP = re.compile(
@@ -39,8 +49,10 @@ _RIGHT_STOP = re.compile(
     r"|create|shape|set|sell|distribute|design|host|run|grow|open|bring)\b",
 )
 # Between two names of one group: "X and Y", "X, Y", "X and the Y", "X and Brisbane's Y".
+# Other languages: "X et Y", "X und Y", "X y la alemana Y", "X e Y", "X ed Y".
 _JOIN = re.compile(
-    r"^\s*(?:,|and|&|,\s*and|\+)\s*(?:the\s+)?"
+    r"^\s*(?:,|and|&|,\s*and|\+|,?\s*(?:et|und|y|e|ed|sowie))\s*(?:the\s+)?"
+    r"(?:(?:la|le|les|el|los|las|die|der|das|den|il|lo|o|os)\s+(?:[a-zà-öø-ÿ-]+\s+)?)?"
     r"(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s\s+)?$",
     re.IGNORECASE,
 )
@@ -56,7 +68,9 @@ _GENERIC = re.compile(
 )
 _RIVAL = re.compile(r"['’]?s?\s+(?i:rival|competitor|challenger|lookalike|clone)s?\b")
 _DESCRIPTOR = re.compile(
-    r"^(?:\s+(?!(?:and|or|to|from|by|with|for|of|in|at|on|via)\b)[a-z][\w-]*)+\s+$"
+    r"^(?:\s+(?!(?:and|or|to|from|by|with|for|of|in|at|on|via|et|und|y|e|ed|ou|oder|durch|von"
+    r"|par|por|pelo|pela|dal|dalla)\b)"
+    r"[a-z][\w-]*)+\s+$"
 )
 # Advisers an IPO issuer hires are not the issuer.
 _ADVISER = re.compile(
@@ -101,10 +115,23 @@ def _left_group(found: list[Mention], text: str) -> list[Mention]:
     return group
 
 
-def _right_group(seg: Segment, gz: Gazetteer, start: int, end: int) -> tuple[list[Mention], int]:
+def _right_group(
+    seg: Segment, gz: Gazetteer, start: int, end: int, rule: Rule | None = None
+) -> tuple[list[Mention], int]:
     """Names right after the trigger, up to a stop word; returns them and where the tail
-    (what may name a seller or a buyer: "... to EQT", "... from Intel") starts."""
+    (what may name a seller or a buyer: "... to EQT", "... from Intel") starts. A rule of
+    another language also stops at its language's words ("pour", "für", "por"), and a
+    two-sided one finds no object behind a preposition ("kauft bei TSMC Chips")."""
     stop = _RIGHT_STOP.search(seg.masked, start + 1, end)
+    if rule is not None and rule.lang is not None:
+        # partners and licences name the other side after "avec" / "mit" / "con"
+        grouped = rule.type in _GROUP_TYPES or rule.type == "licensing"
+        stops = INTL_GROUP_STOP if grouped else INTL_RIGHT_STOP
+        if stops is INTL_RIGHT_STOP and stops.match(seg.masked, start, end):
+            return [], start
+        other = stops.search(seg.masked, start + 1, end)
+        if other is not None and (stop is None or other.start() < stop.start()):
+            stop = other
     # Skip the stop if nothing has been named yet ("to acquire, for $1B, Foo" is rare).
     limit = stop.start() if stop else end
     found = mentions(seg.names, gz, seg.casing, start, limit)
@@ -131,8 +158,11 @@ def _vetoed(seg: Segment, rule: Rule, match: re.Match[str]) -> bool:
     if seg.hard_cue:
         return True
     ignored = IGNORED_CUES.get(rule.type)
+    ignored_intl = INTL_IGNORED_CUES.get(rule.type) if seg.casing.lang else None
     for start, cue in seg.cues:
         if ignored is not None and ignored.match(cue):
+            continue
+        if ignored_intl is not None and ignored_intl.match(cue):
             continue
         if match.start() <= start < match.end():
             continue
@@ -174,7 +204,7 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
         return None
     if rule.paired:
         return _paired(seg, gz, left, match)
-    right, limit = _right_group(seg, gz, match.end(), hi)
+    right, limit = _right_group(seg, gz, match.end(), hi, rule)
     tail = seg.names[limit:hi]
     inside = (
         # names inside the trigger, after its verb ("Gets" of "Google Gets X Co-Founders" is none)
@@ -186,7 +216,10 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
         if rule.inside
         else []
     )
-    if rule.needs_right and not right and not inside and not _GENERIC.match(seg.text, match.end()):
+    generic = _GENERIC.match(seg.text, match.end()) or (
+        rule.lang is not None and INTL_GENERIC.match(seg.text, match.end())
+    )
+    if rule.needs_right and not right and not inside and not generic:
         return None
     if rule.type in _GROUP_TYPES:
         if rule.plural:  # the subject names the partners
@@ -207,6 +240,8 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
     if right_role and right:
         parties += [_party(m.name, right_role, gz) for m in right]
     parties += _extra_parties(rule, seg, gz, tail, match)
+    if rule.lang is not None and rule.type == "acquisition":
+        parties += _intl_tail(rule, seg, gz, tail, parties)
     if rule.inside == "target" and not any(p.role == "target" for p in parties):
         parties += [_party(m.name, "target", gz) for m in _bid_for(seg, gz, match.end(), hi)]
     if (
@@ -270,7 +305,7 @@ def _licence_roles(
             return "licensee", "licensor", [before[-1]]
     left_role, right_role = rule.left, rule.right
     if (
-        rule.name == "licensing"
+        rule.name.startswith("licensing")
         and left
         and gz.kind(left[-1].name) == "media"
         and not (right and gz.kind(right[0].name) == "media")
@@ -309,6 +344,26 @@ def _extra_parties(
     return extra
 
 
+def _intl_tail(
+    rule: Rule, seg: Segment, gz: Gazetteer, tail: str, parties: list[Party]
+) -> list[Party]:
+    """Parties an acquisition in another language names after its target: "par Salesforce"
+    (the buyer), "von Bar" / "à Bar" after a buying verb (the seller), "an Bar" / "a Bar" after
+    a selling one (the buyer). A role already held is not given twice."""
+    held = {p.role for p in parties}
+    cues = INTL_TAIL_SELL if rule.left == "seller" else INTL_TAIL_BUY
+    extra: list[Party] = []
+    for cue, role in cues:
+        hit = cue.search(tail)
+        if hit is None or role in held:
+            continue
+        found = mentions(hit.group(1), gz, seg.casing)
+        if found and found[0].start == 0:
+            extra.append(_party(found[0].name, role, gz))
+            held.add(role)
+    return extra
+
+
 def _bid_for(seg: Segment, gz: Gazetteer, start: int, end: int) -> list[Mention]:
     """The company right after "for" where the trigger stopped ("drops $20B bid for Figma")."""
     cue = _FOR.match(seg.names, start, end)
@@ -333,10 +388,13 @@ def _candidates(seg: Segment, strong_only: bool) -> Iterator[tuple[int, int, Rul
     active = seg.keyed
     if strong_only:
         active &= STRONG_RULES
-    for index, rule in enumerate(RULES):
-        if active >> index & 1:
-            for match in rule.regex.finditer(seg.masked):
-                yield match.start(), index, rule, match
+    while active:  # the set bits, lowest first (in rule order)
+        lowest = active & -active
+        active ^= lowest
+        index = lowest.bit_length() - 1
+        rule = RULES[index]
+        for match in rule.regex.finditer(seg.masked):
+            yield match.start(), index, rule, match
 
 
 def _match_rules(
@@ -363,9 +421,12 @@ def _deal(
 ) -> Deal:
     amount = next((f.money for f in seg.amounts if f.kind == "deal"), None)
     valuation = next((f.money for f in seg.amounts if f.kind == "valuation"), None)
-    round_name = round_of(seg.text)
+    foreign = rule.lang is not None or seg.casing.lang is not None
+    round_name = round_of(seg.text, foreign)
     deal_type = rule.type
-    if deal_type == "funding" and _IPO.search(seg.masked):
+    if deal_type == "funding" and (
+        _IPO.search(seg.masked) or (seg.casing.lang and INTL_IPO.search(seg.masked))
+    ):
         deal_type = "ipo"
         parties = tuple(replace(p, role="issuer") for p in parties if p.role == "target")
     if deal_type == "investment" and round_name is not None:
@@ -373,7 +434,7 @@ def _deal(
     amount, valuation = _value_roles(deal_type, amount, valuation)
     return Deal(
         type=deal_type,
-        status=status_of(seg.text, deal_type) if with_status else None,
+        status=status_of(seg.text, deal_type, foreign) if with_status else None,
         amount=amount,
         valuation=valuation,
         round=round_name if deal_type == "funding" else None,
@@ -455,7 +516,10 @@ def _amount_from_lead(deal: Deal, text: str, rates: Mapping[str, float] | None) 
 
 _ROUND_TALK = re.compile(
     r"\b(?:round|led|co-led|co-leads?|participat\w*|invest\w*|backers?"
-    r"|joined|funding|financing|rais\w+|series)\b",
+    r"|joined|funding|financing|rais\w+|series"
+    # other languages
+    r"|\w*runde|tour|levée|ronda|rodada|men[ée]e?|angeführt|lidera\w*|encabeza\w*|guidat\w*"
+    r"|participa\w+|partecipa\w+|Beteiligung|inversores|investidores|investitori)\b",
     re.I,
 )
 

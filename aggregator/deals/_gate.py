@@ -10,6 +10,9 @@
   the model's probability is at least ``model.add`` (type from its wording, amount and
   status from the text, no parties, the strongest n-grams as evidence).
 - Any other rule type (funding, partnership, licensing, IPO, joint venture) is not gated.
+- A deal found by a rule of another language (``_patterns_intl``) is not read by the model,
+  which learned English: an acquisition, merger or investment (or a round told by a verb that
+  only says "gets") needs a gazetteer party or a company word in the story instead.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from ._model import (
     model_text,
     score,
 )
+from ._patterns_intl import COMPANY_SIGN, GENERIC_FUNDING_VERBS, INTL_NAMES
 from ._segment import clean
 from ._status import status_of
 
@@ -67,6 +71,26 @@ def _known(name: str, gz: Gazetteer) -> bool:
     return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(name)
 
 
+_ROUND_WORD = re.compile(r"ronda|rodada|round|runde|tour|lev[ée]e|s[ée]rie|aporte", re.I)
+
+
+def _companies_shown(
+    deal: Deal, title: str, text: str, gz: Gazetteer, publisher: str | None
+) -> bool:
+    """Whether a deal a rule of another language found may stand without the (English) M&A
+    model: see ``_patterns_intl.COMPANY_SIGN``."""
+    generic = (
+        deal.type == "funding"
+        and deal.evidence.split()[0].lower() in GENERIC_FUNDING_VERBS
+        and not _ROUND_WORD.search(deal.evidence)  # "cierra una ronda" says which money
+    )
+    if deal.type in ("funding", "ipo") and not generic:
+        return True
+    if publisher is not None or any(_known(p.name, gz) for p in deal.parties):
+        return True
+    return COMPANY_SIGN.search(f"{title} {text[:300]}") is not None
+
+
 def gated(
     title: str,
     text: str,
@@ -79,6 +103,8 @@ def gated(
 ) -> Deal | None:
     """The rules' deal, kept, vetoed or added by the M&A model (``use_model``)."""
     deal, blocked = rules_and_block(title, text, gz, rates, title_case)
+    if deal is not None and deal.rule in INTL_NAMES:
+        return deal if _companies_shown(deal, title, text, gz, publisher) else None
     if not use_model or (deal is not None and deal.type not in GATED):
         return deal
     if (

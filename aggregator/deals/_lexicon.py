@@ -251,5 +251,200 @@ def _adverb(key: str, words: frozenset[str]) -> bool:
     )
 
 
+# Names of countries, regions and large cities in French, German, Spanish, Portuguese and
+# Italian that differ from the English ones (``places.txt``): "investe R$ 55 bilhões no
+# Brasil" names no target.
+INTL_PLACES = frozenset(
+    """Brasil|Brésil|Brasilien|Brasile|España|Espagne|Spanien|Spagna|Espanha|Alemania|Allemagne
+|Deutschland|Germania|Alemanha|Francia|Frankreich|França|Italia|Italie|Italien|Itália
+|Estados Unidos|États-Unis|Etats-Unis|Vereinigte Staaten|Stati Uniti|EEUU|EE.UU.|EUA|USA
+|Reino Unido|Royaume-Uni|Großbritannien|Regno Unito|Gran Bretaña|Grã-Bretanha|Suiza|Suisse
+|Schweiz|Svizzera|Suíça|Österreich|Autriche|Áustria|Bélgica|Belgique|Belgien|Belgio
+|Países Bajos|Pays-Bas|Niederlande|Paesi Bassi|Holanda|Europa|Europäische Union
+|Unión Europea|União Europeia|Union européenne|Unione Europea|México|Mexique|Mexiko|Messico
+|Japón|Japon|Giappone|Japão|Chine|Cina|Índia|Inde|Indien|Canadá|Kanada|Irlanda|Irlande|Irland
+|Suecia|Suède|Schweden|Svezia|Suécia|Noruega|Norvège|Norwegen|Dinamarca|Danemark|Dänemark
+|Polonia|Pologne|Polen|Corea|Corée|Coreia|Marruecos|Maroc|Marokko|Egipto|Égypte|Ägypten
+|Londres|Londra|Nueva York|Nova York|Múnich|Munique|München|Milán|Mailand|Milano|Milão
+|Lisboa|Lisbonne|Lissabon|Sevilla|Séville|Zúrich|Zürich|Ginebra|Genève|Genf|Ginevra|Viena
+|Vienne|Wien|Bruselas|Bruxelles|Brüssel|Bruxelas|Rom|Pekín|Pequim|Pékin|Peking|Pechino
+|Tokio|Tóquio|Moscú|Moscou|Moskau|Mosca|Varsovia|Varsovie|Warschau|Atenas|Athènes|Athen
+|Praga|Prag|Estocolmo|Ámsterdam|Berlín|Berlim|Berlino|Fráncfort|Francoforte|Hamburgo
+|Hambourg|Amburgo|Colonia|Köln|Barcelone|Marsella|Toulouse|Bordeaux|Lille|Nantes|Grenoble
+|Niza|Oporto|Turín|Turim|Torino|Nápoles|Neapel|Napoli|Florencia|Florenz|Firenze|Venecia
+|Venise|Venedig|Venezia|Bolonia|Bologne|Bologna|Brasília|Ciudad de México|Bogotá|Bilbao
+|Málaga|Zaragoza|Catalunya|Cataluña|Catalogne|Katalonien|Baviera|Bayern|Bavière
+|Baden-Württemberg|Île-de-France|Andalucía|Lombardia|Lombardía|Lombardie""".replace("\n", "").split(
+        "|"
+    )
+)
+
+
 def is_place(name: str) -> bool:
-    return name in places()
+    return name in places() or name in INTL_PLACES
+
+
+# ---------------------------------------------------------------- other languages
+# Words that mark a sentence as German ("de") or as French, Spanish, Portuguese or Italian
+# ("ro"), with a weight: function words count 1, deal words that exist in no English
+# sentence count 2. ``language`` needs a weight of 2.
+_MARKERS: dict[str, tuple[str, int]] = {
+    **{
+        w: ("de", 1)
+        for w in """und der die das den dem ein eine einen einem einer mit für vom zum zur im
+        auf aus bei nach über unter sich ist sind wird werden nicht auch neue neuen neues gegen
+        durch soll sollen seine ihre ihren ki milliarden millionen
+        mrd mio künftig bringen bauen""".split()
+    },
+    **{
+        w: ("de", 2)
+        for w in """übernimmt übernahme übernehmen sammelt beteiligt erhält investiert kooperiert
+        kooperieren partnerschaft kooperation börsengang zusammenarbeit finanzierungsrunde
+        gemeinsam milliarde fusionieren dementiert dementieren übernahmegespräche gespräche
+        gesprächen verhandlungen abgeschlossen""".split()
+    },
+    **{
+        w: ("ro", 1)
+        for w in """le la les du et une pour dans avec sur chez selon el los las del y con para
+        por una como más sobre tras entre según em com pelo pela dos um uma ao na nas il di della
+        delle dei nel nella che anche sono compra ia de nega comprar da è""".split()
+    },
+    **{
+        w: ("ro", 2)
+        for w in """lève levée rachète rachat partenariat milliard milliards auprès s'associe
+        associe allie nouent signent millones millón capta recauda adquiere alían alianza
+        acuerdo parceria acordo fecham milhões milhão bilhões bilhão accordo milioni miliardi
+        fusión fusão fusionnent entreprise empresa negociação negociações negociaciones
+        négociations trattative trattativa conclui concluiu""".split()
+    },
+}
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def language(text: str) -> str | None:
+    """ "de" for a German sentence, "ro" for a French, Spanish, Portuguese or Italian one,
+    None otherwise (English, or too little to tell): by weighted marker words."""
+    low = text.lower()
+    if not may_be_foreign(low):
+        return None  # the cheap look first: most sentences are English
+    words = set(_LETTERS.findall(low))  # each word once ("Du Pont ... Du Pont")
+    if words.isdisjoint(_MARKERS):
+        return None
+    scores = {"de": 0, "ro": 0}
+    for word in words & _MARKERS.keys():
+        lang, weight = _MARKERS[word]
+        scores[lang] += weight
+    best = max(scores, key=lambda lang: scores[lang])
+    if scores[best] < 2 or scores["de"] == scores["ro"]:
+        return None
+    return best
+
+
+# A cheap first look (``may_be_foreign``): a letter outside ASCII, or one of these words.
+_FOREIGN_HINTS = frozenset(
+    # function words
+    """der die das den dem des ein eine einen einem und oder für von vom zum zur im auf bei nach
+    sich ist sind wird haben auch noch nur schon jetzt neue neuer sein seine ihr ihre nicht
+    kein keine le la les du et une dans avec sur chez ce cette ces ses leur leurs se qui que
+    pas aux sont ont fait vers sans sous el los las del y con para por una su sus lo muy sobre
+    ya hasta desde tras em dos das com pelo pela um uma ao aos na nos seu sua seus suas mais il
+    gli del della delle dei degli nel nella alla si sono anche suo tra fra di e"""
+    # words of the rules' triggers (ASCII forms: the others have a letter outside ASCII)
+    """ compra compran compro comprar compram comprou comprada comprado adquiere adquieren adquire
+    adquirem adquiriu adquirir adquirida adquirido capta captan captou levanta levantan
+    levantou recauda recaudan consigue consiguen obtiene obtienen obtuvo logra logran atrae
+    asegura cierra cierran ronda rodada salida bolsa invierte invierten inyecta entra firma
+    firman sella alianza acuerdo acordo parceria fecha fecham assina assinam anuncia anunciam
+    aporte recebe recebeu investe investem investiu aporta arrecada obtem obteve atrai vende
+    vendeu vendida vendido cede traspasa fusiona fusionan colabora colaboran asocia sammelt
+    sammeln sammelte erhalten bekommt bekam holt nimmt nahm wirbt kauft kaufte kaufen
+    investiert investieren beteiligt kooperiert kooperieren arbeiten spannen bringen bauen
+    entwickeln starten treiben gemeinsam partnerschaft kooperation allianz vereinbarung
+    abkommen vertrag lizenzvertrag erwirbt erwarb fusionieren verkauft runde finanzierungsrunde
+    investit injecte rachat racheter partenariat contrat fusionnent fusionne obtient rassemble
+    boucle annonce finalise officialise reprend rejoint vend vendent raccoglie incassa ottiene
+    chiude acquisisce acquista rileva accordo intesa alleanza collabora collaborano fusione
+    quotazione sbarca debutta insieme"""
+    # scales
+    """ millionen milliarden milliarde milliard milliards millones milhoes milioni miliardi
+    mio mrd""".split()
+) | frozenset(word for word in _MARKERS if word.isascii() and word not in ("mit", "pour"))
+_NON_ASCII_LETTER = re.compile(r"[à-öø-ÿßœ]")
+
+
+def may_be_foreign(low: str) -> bool:
+    """Whether a lower-cased sentence may be in French, German, Spanish, Portuguese or Italian:
+    it has a letter outside ASCII or one of their commonest words. Only then are the rules
+    of those languages keyed (``_segment.keyed_rules``): an English sentence pays this look."""
+    if not low.isascii() and _NON_ASCII_LETTER.search(low):
+        return True
+    return not _FOREIGN_HINTS.isdisjoint(low.split())
+
+
+# Words that are never a name (nor start one) in a sentence of another language: articles,
+# prepositions, conjunctions, and "AI" ("IA", "KI") and "start-up" in those languages.
+INTL_STOP = frozenset(
+    """le la les l un une des du de d au aux et ou en dans pour par sur avec chez el los las lo
+    del al y o con por para os as um uma e do da dos das no na nos nas em com pelo pela il gli i
+    di della dei degli delle dal dalla nel nella ed per su sul sulla tra fra der die das den dem
+    des ein eine einen und oder mit für von vom zum zur im am an auf bei ia ki start up startup
+    start-up startups""".split()
+)
+# Adjectives of a place ("la start-up lyonnaise Koino", "Frankfurter KI-Start-up Finmatics",
+# "la española Freepik"): never part of a name nor a party. German adjectives of a city are
+# also recognised by their form (a city of ``places.txt`` + "er": "Berliner", "Hamburger").
+PLACE_ADJECTIVES = frozenset(
+    """française français françaises parisienne parisien parisiens parisiennes lyonnaise lyonnais
+    marseillaise marseillais toulousaine toulousain bordelaise bordelais lilloise lillois nantaise
+    nantais grenobloise grenoblois niçoise niçois strasbourgeoise strasbourgeois montpelliéraine
+    montpelliérain rennaise rennais européenne européen américaine américain britannique
+    allemande allemand espagnole espagnol italienne italien chinoise chinois japonaise japonais
+    canadienne canadien suisse belge néerlandaise néerlandais israélienne israélien indienne
+    indien coréenne coréen brésilienne brésilien
+    deutsche deutscher deutschen deutsches französische französischer französischen
+    amerikanische amerikanischer amerikanischen us-amerikanische us-amerikanischen britische
+    britischen chinesische chinesischen japanische japanischen europäische europäischen
+    schweizer österreichische österreichischen münchner münchener kölner wiener zürcher züricher
+    düsseldorfer darmstädter heidelberger karlsruher stuttgarter hamburger berliner frankfurter
+    leipziger dresdner hannoveraner bremer nürnberger
+    española español españolas españoles barcelonesa barcelonés madrileña madrileño valenciana
+    valenciano sevillana sevillano vasca vasco catalana catalán gallega gallego andaluza andaluz
+    mexicana mexicano argentina argentino colombiana colombiano chilena chileno peruana peruano
+    estadounidense estadounidenses alemana alemán francesa francés italiana italiano británica
+    británico china chino japonesa japonés europea europeo norteamericana norteamericano
+    brasileira brasileiro brasileiras brasileiros paulistana paulistano paulista carioca mineira
+    mineiro gaúcha gaúcho portuguesa português lisboeta portuense americana americano
+    milanese milanesi romana romano torinese torinesi napoletana napoletano bolognese fiorentina
+    fiorentino veneziana veneziano italiana italiano tedesca tedesco francese americana
+    statunitense""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def german_words() -> frozenset[str]:
+    """Lower-case German words frequent enough to be no names (``common_words_de.txt``)."""
+    return _lines("common_words_de.txt")
+
+
+@lru_cache(maxsize=1)
+def romance_words() -> frozenset[str]:
+    """Lower-case French, Spanish, Portuguese and Italian words frequent enough that a
+    sentence's first word in one of them is no name (``common_words_romance.txt``)."""
+    return _lines("common_words_romance.txt")
+
+
+def is_german_word(key: str) -> bool:
+    """A German word, or a compound ending in one of five letters or more: "softwarefirma",
+    "finanzierungsrunde", "börsengänge" (not "finmatics", "helsing")."""
+    words = german_words()
+    if key in words:
+        return True
+    return any(key[i:] in words for i in range(3, len(key) - 4))
+
+
+def is_place_adjective(key: str) -> bool:
+    """An adjective of a place: listed, or a German city adjective ("Berliner")."""
+    if key in PLACE_ADJECTIVES:
+        return True
+    return len(key) > 5 and key.endswith("er") and is_place(key[:-2].capitalize())

@@ -11,13 +11,17 @@ from ._lexicon import (
     COUNTRIES,
     DETERMINERS,
     GENERIC_ORGS,
+    INTL_STOP,
     OPENERS,
     PRONOUNS,
     REGIONAL,
     REGULATORS,
+    is_german_word,
     is_ordinary,
     is_place,
+    is_place_adjective,
     is_regional,
+    romance_words,
 )
 
 # Words that are never (the start of) an unknown company name.
@@ -91,16 +95,29 @@ _NUMERIC = re.compile(
 )
 _JOINERS = re.compile(r"^(?:\s|\s?&\s?|\s(?:and|&)\s(?=[A-Z]))?$")
 _POSSESSIVE = re.compile(r"['’]s$")
+# Other languages: "auprès d'ASML", "menée par X", "angeführt von X", "liderada por X",
+# "com participação de X", "guidato da X".
+_INTL_BACKERS = (
+    r"|\bauprès\s+(?:de\s+|d'\s?|du\s+|des\s+)(?:(?:la|l')\s?)?|\bavec\s+la\s+participation\s+d(?:e|u|es|')"
+    r"|\b(?:men|conduit|pilot)ée?s?\s+par\b|\bangeführt\s+(?:wird\s+|wurde\s+)?(?:[\w-]+\s+){0,3}?von\b"
+    r"|\bunter\s+(?:der\s+)?(?:Führung|Leitung)\s+von\b|\bmit\s+Beteiligung\s+von\b"
+    r"|\b(?:lideradas?|liderados?|encabezadas?|encabezados?|capitaneadas?)\s+(?:por|pel[ao]s?)\b"
+    r"|\bcon\s+la\s+participación\s+de\b|\bcom\s+(?:a\s+)?participação\s+d[aeo]s?\b"
+    r"|\baporte\s+(?:de\s+)?d[aeo]s?\b|\bguidat[oaie]\s+da\b|\bcon\s+la\s+partecipazione\s+di\b"
+)
+# "X holt sich 600 Millionen Euro von Y": "von" names the investors in a German sentence.
+_GERMAN_BACKER_CUE = re.compile(r"\bvon\s+(?=[A-Z])")
 _BACKER_CUE = re.compile(
     r"\b(?:led|co-led|backed|funded|joined)\s+by\b|\bfrom\b"
     r"|\bparticipation\s+(?:from|of)\b|\binvestors?\s+(?:including|such\s+as)\b"
-    r"|\bincluding\b",
+    r"|\bincluding\b" + _INTL_BACKERS,
     re.IGNORECASE,
 )
 _BACKER_STOP = re.compile(
     r"\s(?:at|to|for|valuing|amid|after|in\s+a)\s|[;:(]"
     r"|,\s+(?:[\w.]+\s+){1,3}?(?:has|have)\s+learned|,\s+(?:according|sources"
     r"|people|the\s+company|it|he|she|they|said|says)\b"
+    r"|\s(?:pour|afin|für|um|para|per|valoris\w*|bewert\w*|valorad\w*|avaliad\w*)\s"
 )
 _BACKED = re.compile(r"([A-Z][\w.&]*(?:\s[A-Z][\w.&]*)*)-(?:backed|owned|funded|led)\b")
 
@@ -116,6 +133,10 @@ class Casing:
     # words written with a capital inside a sentence are names (read only when asked).
     title: bool = False
     body: str = ""
+    # The sentence's language when it is not English (``_lexicon.language``): "de" (every
+    # German noun has a capital: a frequent German word is no name wherever it stands) or
+    # "ro" (French, Spanish, Portuguese, Italian: a frequent word is no name as the first word).
+    lang: str | None = None
 
     def confirms(self, key: str) -> bool:
         """Whether the body writes ``key`` (lower case) capitalised inside a sentence."""
@@ -197,11 +218,17 @@ def _namey(token: str, casing: Casing, initial: bool = False, followed: bool = F
         return False
     if key.endswith("ly") and _raw(token)[1:].islower() and is_ordinary(key):
         return False  # "Lambda Confidentially Files for US IPO": an adverb is no name
+    if casing.lang is not None and _foreign_word(key, casing.lang):
+        return False
     suspect = casing.title or (
         initial
         and (not followed or key in PRONOUNS or (len(key) > 5 and key.endswith(("ing", "ly"))))
     )
-    if suspect and _raw(token)[1:].islower() and is_ordinary(key):
+    if (
+        suspect
+        and _raw(token)[1:].islower()
+        and (is_ordinary(key) or (casing.lang == "ro" and key in romance_words()))
+    ):
         # "Deepening our partnership", "Partnering With Scale to Bring ...": a capital that
         # only starts a sentence or a Title Case word; a name if the body writes it so.
         return casing.confirms(key)
@@ -210,6 +237,16 @@ def _namey(token: str, casing: Casing, initial: bool = False, followed: bool = F
 
 def _raw(token: str) -> str:
     return _POSSESSIVE.sub("", token)
+
+
+def _foreign_word(key: str, lang: str) -> bool:
+    """A word of a sentence in another language that is never a name: a function word,
+    "IA"/"KI", a place adjective, or (German) any frequent German word or compound."""
+    return (
+        key in INTL_STOP
+        or is_place_adjective(key)
+        or (lang == "de" and key.isalpha() and is_german_word(key))
+    )
 
 
 # What may follow a company name that starts a sentence: another capitalised word ("General
@@ -254,6 +291,17 @@ def _ordinal_name(full: str, offset: int, m: re.Match[str], casing: Casing) -> b
 
 
 _FOLLOWED = re.compile(r" (?:[A-Z]|[a-z]+s\b|[a-z]+ing\b|to\b|and\b|&)")
+# The same in another language: a conjunction, an auxiliary or a deal verb follows the first
+# word ("Pigment lève", "Orange et OpenAI", "Stone é comprada", "Santander invierte").
+_FOLLOWED_INTL = re.compile(
+    r" (?:et|und|y|e|ed|a|est|sera|ist|wird|hat|es|fue|será|é|foi|è|ha|se|s'|lève\w*|levé\w*"
+    r"|rach[èe]t\w*|acqui[eè]r\w*|investi\w*|prend\w*|sign\w*|noue\w*|boucl\w*|obtient|d[ée]croch\w*"
+    r"|fusionn\w*|sammel\w*|erh[äa]lt|holt|übernimmt|kauf\w*|erwirbt|beteilig\w*|kooperier\w*"
+    r"|schlie(?:ß|ss)\w*|capt\w*|levant\w*|recaud\w*|cierra|compr\w*|adquier\w*|adquir\w*"
+    r"|invierte\w*|firma\w*|entra\w*|fecha\w*|receb\w*|aport\w*|raccogli\w*|acquisisc\w*|rileva"
+    r"|chiude|ottiene|collabora\w*|nega|niega|dément|dementiert|plant|prépare|prepara"
+    r"|negocia\w*|négocie)\b"
+)
 
 
 # Plural kinds of organisation: a name ending in one names several ("Research Institutes").
@@ -391,7 +439,12 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
         token = m.group(0)
         gap = text[run[-1].end() : m.start()] if run else ""
         joins = bool(run) and gap in (" ", " & ", "&", "-")
-        hyphened = gap == "-" and token[0].isupper() and token_key(token) not in _STOP
+        hyphened = (
+            gap == "-"
+            and token[0].isupper()
+            and token_key(token) not in _STOP
+            and not (casing.lang is not None and _foreign_word(token_key(token), casing.lang))
+        )
         if joins and (
             _namey(token, casing)
             or hyphened
@@ -405,6 +458,7 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
                 casing,
                 _initial(full, offset + m.start()),
                 bool(_FOLLOWED.match(full, offset + m.end()))
+                or (casing.lang is not None and bool(_FOLLOWED_INTL.match(full, offset + m.end())))
                 # "Government of India partners with ...", "Ministry of Defence signs ..."
                 or (
                     token_key(token) in GENERIC_ORGS
@@ -457,6 +511,8 @@ def mentions(
     # "Arm-based servers", "Indic-language startup": a name in a compound adjective is no
     # party ("X-backed" / "X-led" investors are read by ``backers``).
     merged = [m for m in merged if not _COMPOUND.match(text, m.end)]
+    if casing.lang == "de":  # "SAP-Tochter Foo", "Nvidia-Chips": the name only qualifies a noun
+        merged = [m for m in merged if not _german_compound(text, m.end)]
     seen: set[str] = set()
     result = []
     for m in merged:
@@ -473,6 +529,15 @@ _COMPOUND = re.compile(
     r"|centric|first|only|specific|compatible|class|grade|level|scale|sized"
     r"|designed|branded|trained|optimi[sz]ed|certified|approved)\b"
 )
+_HYPHEN_WORD = re.compile(r"-([^\W\d_]+)\b")
+
+
+def _german_compound(text: str, end: int) -> bool:
+    """A name followed by "-" and a German noun ("SAP-Tochter", "Nvidia-Aktien")."""
+    word = _HYPHEN_WORD.match(text, end)
+    return word is not None and word.group(1)[0].isupper() and is_german_word(word.group(1).lower())
+
+
 _INSTITUTION_TRAILER = re.compile(r"\b(?:Institute|Agency|Authority|Commission|Laboratory)\b")
 # "the Australian AI Safety Institute", "Canadian AI Safety Institute": a nationality and
 # "AI" may start an institution's name.
@@ -496,10 +561,16 @@ def _institutions(piece: str, start: int, known: list[Mention]) -> list[Mention]
     return sorted(out, key=lambda x: x.start)
 
 
-_LEAD = re.compile(r"\b(?:co-)?led\s+by\b", re.IGNORECASE)
+_LEAD = re.compile(
+    r"\b(?:co-)?led\s+by\b|\b(?:men|conduit|pilot)ée?s?\s+par\b"
+    r"|\bangeführt\s+(?:wird\s+|wurde\s+)?(?:[\w-]+\s+){0,3}?von\b|\bunter\s+(?:der\s+)?"
+    r"(?:Führung|Leitung)\s+von\b|\b(?:lideradas?|liderados?|encabezadas?|encabezados?"
+    r"|capitaneadas?)\s+(?:por|pel[ao]s?)\b|\bguidat[oaie]\s+da\b",
+    re.IGNORECASE,
+)
 _LEAD_STOP = re.compile(
     r",|\s(?:with|alongside|along|as\s+well|plus|joined|at|to|for|valuing"
-    r"|in\s+a)\b|[;:(]"
+    r"|in\s+a|avec|aux\s+côtés|mit|neben|sowie|con|junto|com|ao\s+lado|insieme)\b|[;:(]"
 )
 
 
@@ -519,6 +590,8 @@ def backers(text: str, gazetteer: Gazetteer, casing: Casing) -> list[str]:
     for m in _BACKED.finditer(text):
         names += [x.name for x in mentions(m.group(1), gazetteer, casing)]
     cue = _BACKER_CUE.search(text)
+    if casing.lang == "de" and cue is None:
+        cue = _GERMAN_BACKER_CUE.search(text)
     if cue is not None:
         stop = _BACKER_STOP.search(text[cue.end() :])
         end = cue.end() + stop.start() if stop else len(text)

@@ -10,7 +10,9 @@ can be found wins.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from ._patterns_intl import INTL_RULES
+from ._trigger import Rule, make_rule
 
 _I = re.IGNORECASE
 M = r"§+"  # a deal amount
@@ -21,25 +23,6 @@ _ART = (
     r"|big|massive|record|funding|\d+(?:\.\d+)?\s?(?:%|pct|per\s?cent))\s+)*"
 )
 _MONEYISH = rf"(?:(?:{_ART})?{M}\s+)?"
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One trigger. ``left``/``right``: role of the company before/after the trigger."""
-
-    name: str
-    type: str
-    regex: re.Pattern[str]
-    left: str | None
-    right: str | None
-    strong: bool = True  # verb form; weak (noun) triggers yield to non-deal cues
-    needs_right: bool = True  # a party after the trigger is required
-    inside: str | None = None  # role of a name inside the trigger ("Musk's $97B bid")
-    keys: tuple[str, ...] = ()  # cheap pre-check: one of these must occur (lower case)
-    plural: bool = False  # the subject must name two companies ("X and Y partner on")
-    paired: bool = False  # partners are the subject and the ``obj`` group, not the clause
-    adjacent: bool = False  # the subject stands right before the verb ("X taps", not
-    # "X's trading partners to ...")
 
 
 def _rule(
@@ -55,19 +38,19 @@ def _rule(
     paired: bool = False,
     adjacent: bool = False,
 ) -> Rule:
-    return Rule(
+    return make_rule(
         name,
         type_,
-        re.compile(pattern, _I),
+        pattern,
         left,
         right,
-        strong,
-        needs_right,
-        inside,
-        tuple(_KEYS[name].split()),
-        plural,
-        paired,
-        adjacent,
+        keys=tuple(_KEYS[name].split()),
+        strong=strong,
+        needs_right=needs_right,
+        inside=inside,
+        plural=plural,
+        paired=paired,
+        adjacent=adjacent,
     )
 
 
@@ -192,7 +175,7 @@ _STAKE = (
     rf"|interest|equity\s+stake|share)s?\b)"
 )
 
-RULES: tuple[Rule, ...] = (
+_ENGLISH: tuple[Rule, ...] = (
     # ---------------------------------------------------------------- IPO
     _rule(
         "ipo",
@@ -905,6 +888,9 @@ RULES: tuple[Rule, ...] = (
         needs_right=False,
     ),
 )
+# The English rules, then those of the other languages (``_patterns_intl``): at one position
+# an English rule wins.
+RULES: tuple[Rule, ...] = _ENGLISH + INTL_RULES
 
 # Phrases that make a sentence a non-deal story wherever they are.
 HARD_NON_DEAL = re.compile(

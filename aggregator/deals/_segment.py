@@ -15,8 +15,11 @@ from functools import cached_property
 from types import MappingProxyType
 
 from ._amounts import Found, scan_amounts
+from ._lexicon import language, may_be_foreign
 from ._parties import Casing, is_caps, is_title, proper_words
-from ._patterns import HARD_NON_DEAL, NON_DEAL, RULES, Rule
+from ._patterns import HARD_NON_DEAL, NON_DEAL, RULES
+from ._patterns_intl import INTL_HARD_NON_DEAL, INTL_NON_DEAL
+from ._trigger import Rule
 
 _MASK = {"deal": "§", "valuation": "¤", "other": "¦"}
 _TICKER = re.compile(r"<[A-Z0-9.]{1,8}>|\((?:NASDAQ|NYSE|LSE|TSX)?:?\s?[A-Z.]{1,6}\)")
@@ -24,7 +27,7 @@ _TICKER = re.compile(r"<[A-Z0-9.]{1,8}>|\((?:NASDAQ|NYSE|LSE|TSX)?:?\s?[A-Z.]{1,
 # Morgan", "T. Rowe Price") or a common abbreviation ("Inc.", "Corp.", "Co.", "St.").
 _SENTENCE = re.compile(
     r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bInc\.)(?<!\bCorp\.)(?<!\bCo\.)(?<!\bSt\.)(?<!\bMr\.)"
-    r"(?<!\bMs\.)(?<!\bDr\.)(?<!\bNo\.)(?<!\bvs\.)\s+(?=[A-Z\"“])"
+    r"(?<!\bMs\.)(?<!\bDr\.)(?<!\bNo\.)(?<!\bvs\.)\s+(?=[A-ZÀ-ÖØ-Þ\"“])"
 )
 
 
@@ -37,14 +40,26 @@ KEY_RULES: tuple[tuple[str, int], ...] = tuple(
 
 
 STRONG_RULES = sum(1 << index for index, rule in enumerate(RULES) if rule.strong)
+# The rules of other languages (``_patterns_intl``), and the keys only they list.
+INTL_BITS = sum(1 << index for index, rule in enumerate(RULES) if rule.lang is not None)
+_ENGLISH_KEYS = frozenset(key for rule in RULES if rule.lang is None for key in rule.keys)
+_KEYS_EN = tuple((key, bits) for key, bits in KEY_RULES if key in _ENGLISH_KEYS)
+_KEYS_INTL = tuple((key, bits) for key, bits in KEY_RULES if key not in _ENGLISH_KEYS)
 
 
 def keyed_rules(low: str) -> int:
-    """The bit set of the rules one of whose keys occurs in ``low`` (lower-cased text).
-    Masking money only removes text, so the rules keyed in a cleaned sentence include
-    those keyed in its masked form: no key there means no candidate."""
+    """The bit set of the rules one of whose keys occurs in ``low`` (lower-cased text); a
+    rule of another language only when ``may_be_foreign(low)`` (an English sentence is not
+    searched for their keys). Masking money only removes text, so the rules keyed in a
+    cleaned sentence include those keyed in its masked form: no key there means no
+    candidate."""
     active = 0
-    for key, bits in KEY_RULES:
+    for key, bits in _KEYS_EN:
+        if key in low:
+            active |= bits
+    if not may_be_foreign(low):
+        return active & ~INTL_BITS
+    for key, bits in _KEYS_INTL:
         if key in low:
             active |= bits
     return active
@@ -54,10 +69,10 @@ def rekeyed(low: str, keyed: int) -> int:
     """``keyed_rules(low)`` for a masked text whose cleaned form keyed ``keyed``: only the
     keys of those rules can occur in it."""
     active = 0
-    for key, bits in KEY_RULES:
+    for key, bits in KEY_RULES if keyed & INTL_BITS else _KEYS_EN:
         if bits & keyed and key in low:
             active |= bits
-    return active
+    return active & keyed
 
 
 @dataclass(frozen=True)
@@ -71,13 +86,20 @@ class Segment:
 
     @cached_property
     def hard_cue(self) -> bool:
-        """A phrase that blocks every deal (lawsuit, fine, loan, buyback, ...)."""
-        return HARD_NON_DEAL.search(self.masked) is not None
+        """A phrase that blocks every deal (lawsuit, fine, loan, buyback, ...); in a sentence
+        of another language, also that language's words for them."""
+        if HARD_NON_DEAL.search(self.masked) is not None:
+            return True
+        return self.casing.lang is not None and INTL_HARD_NON_DEAL.search(self.masked) is not None
 
     @cached_property
     def cues(self) -> tuple[tuple[int, str], ...]:
         """The non-deal phrases (start, text), computed once for all candidate rules."""
-        return tuple((m.start(), m.group(0)) for m in NON_DEAL.finditer(self.masked))
+        found = [(m.start(), m.group(0)) for m in NON_DEAL.finditer(self.masked)]
+        if self.casing.lang is not None:
+            found += [(m.start(), m.group(0)) for m in INTL_NON_DEAL.finditer(self.masked)]
+            found.sort()
+        return tuple(found)
 
 
 # (a character every match holds, pattern, replacement), applied in order.
@@ -89,6 +111,10 @@ _CLEANUPS = (
     # "the UK government", "Australian government": the government of a named country
     ("government", re.compile(r"\b([A-Z][\w.]*\s)government\b"), r"\1Government"),
 )
+# French and Italian elision before a name: "auprès d'ASML" -> "auprès d' ASML", so the name
+# is a word of its own ("L'Oréal", with its capital, stays whole); only in a sentence of one of
+# those languages ("Cie Francaise d'Electro Chimie" in an English story stays as written).
+_ELISION = re.compile(r"(?<![\w'])(d|l|qu|jusqu|lorsqu|dell|all|dall|nell|sull|un)'(?=[A-ZÀ-ÖØ-Þ])")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
@@ -141,6 +167,9 @@ def segment_clean(
 ) -> Segment:
     """``keyed``: ``keyed_rules`` of ``cleaned`` when already known (reused without money);
     ``body``: the story body (for capitals: ``Casing``)."""
+    lang = language(cleaned)
+    if lang == "ro" and "'" in cleaned:
+        cleaned = _ELISION.sub(r"\1' ", cleaned)
     found = tuple(scan_amounts(cleaned, rates))
     chars = list(cleaned)
     for f in found:
@@ -157,8 +186,12 @@ def segment_clean(
     casing = Casing(
         caps,
         proper(body) if caps else None,
-        title=not caps and (is_title(cleaned) if title_case is None else title_case),
+        # German capitalises every noun: a German sentence is never Title Case
+        title=not caps
+        and lang != "de"
+        and (is_title(cleaned) if title_case is None else title_case),
         body=body,
+        lang=lang,
     )
     return Segment(cleaned, masked, "".join(blank), found, casing, keyed)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ._lexicon import language
+
 _I = re.IGNORECASE
 
 # A party says the deal is not happening: "denies it is raising", "dismisses reports".
@@ -79,11 +81,38 @@ ROUND_RE = re.compile(
 )
 
 
-def round_of(text: str) -> str | None:
-    """The funding round named in ``text``: pre-seed, seed, series-b, series-b-2, ..."""
-    m = ROUND_RE.search(text)
+# The rounds in other languages: "série A", "Serie-B-Runde", "Series-A-Finanzierung", "tour
+# d'amorçage" (seed), "Seed-Runde", "ronda semilla", "rodada seed".
+INTL_ROUND_RE = re.compile(
+    r"\b(?:(?P<pre>pr[ée]-?(?:seed|semilla|amor[çc]age|semente))"
+    r"|(?P<seed>seed|amor[çc]age|semilla|semente)\b"
+    r"|s[ée]rie[\s-]+(?P<letter>[a-k])(?:[- ]?(?P<num>\d))?\b|series-(?P<letter2>[a-k])\b"
+    r"|(?P<growth>Wachstumsrunde|(?:tour|ronda|rodada|round)\s+de\s+(?:croissance|crecimiento"
+    r"|crescimento))|(?P<bridge>financement-relais|Brückenfinanzierung|ronda\s+puente))",
+    _I,
+)
+
+
+def _intl_round(text: str) -> str | None:
+    m = INTL_ROUND_RE.search(text)
     if m is None:
         return None
+    for kind in ("pre", "seed", "growth", "bridge"):
+        if m.group(kind):
+            return "pre-seed" if kind == "pre" else kind
+    name = "series-" + (m.group("letter") or m.group("letter2")).lower()
+    return name + "-" + m.group("num") if m.group("num") else name
+
+
+def round_of(text: str, foreign: bool | None = None) -> str | None:
+    """The funding round named in ``text``: pre-seed, seed, series-b, series-b-2, ...; in
+    another language also "série B", "Serie-B-Runde", "ronda semilla". ``foreign``: whether
+    the text is in another language, when known (else ``_lexicon.language`` tells)."""
+    m = ROUND_RE.search(text)
+    if m is None:
+        if foreign is None:
+            foreign = language(text) is not None
+        return _intl_round(text) if foreign else None
     if m.group("pre"):
         return "pre-seed"
     if m.group("seed"):
@@ -143,10 +172,100 @@ IPO_STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-def status_of(text: str, deal_type: str | None = None) -> str:
+# The same statuses in French, German, Spanish, Portuguese and Italian, checked in the same
+# order (each after its English cue) when ``_lexicon.language`` says the text is in one.
+INTL_STATUS_CUES: dict[str, re.Pattern[str]] = {
+    "denied": re.compile(
+        r"\b(?:d[ée]men(?:t|tent|ti)|nie\s+(?:tout|avoir|toute)|dementier(?:t|en|te)"
+        r"|weis(?:t|en)\s+(?:[\w-]+\s+){0,3}?Berichte\s+zurück|niega(?:n)?|negó|desmient(?:e|en)"
+        r"|desmintió|nega(?:m)?|negou|desmente(?:m)?|desmentiu|smentisce|smentiscono|nega\s+di)\b",
+        _I,
+    ),
+    "called-off": re.compile(
+        r"\b(?:renonce\w*|abandonn\w+|annul\w+|jette\s+l['’]\s?éponge|échou\w+|capot\w+"
+        r"|abgesagt|sag(?:t|en)\s+(?:[\w-]+\s+){0,4}?ab\b|abgeblasen|platz(?:t|en)|geplatzt"
+        r"|gescheitert|scheiter(?:t|n)|zieht\s+sich\s+(?:[\w-]+\s+){0,3}?zurück|verzichte(?:t|n)"
+        r"|stopp(?:t|en)|renuncia\w*|abandona\w*|cancela\w*|suspend\w+|rompe(?:n)?|fracas\w+"
+        r"|desist\w+|rinuncia\w*|annulla\w*|sospend\w+|ritira\w*)\b",
+        _I,
+    ),
+    "rejected": re.compile(
+        r"\b(?:rejett\w+|refus\w+|repousse\w*|lehn(?:t|en)\s+(?:[\w-]+\s+){0,4}?ab\b|abgelehnt"
+        r"|rechaz\w+|rejeit\w+|recus\w+|respin\w+|rifiut\w+|boccia\w*|ostil\w+|hostile)\b",
+        _I,
+    ),
+    "completed": re.compile(
+        r"\b(?:finalis\w+|a\s+finalisé|boucl(?:e|ent|é)\s+(?:le\s+rachat|l['’]\s?acquisition|sa"
+        r"|son|une|un)|achève\w*|abgeschlossen|schlie(?:ß|ss)(?:t|en)\s+(?:[\w-]+\s+){0,4}?ab\b"
+        r"|vollz(?:ieht|ogen)|perfekt|complet(?:a|ó|ada|ado)|culmin\w+|cierra\s+(?:la|una)\s+"
+        r"(?:compra|adquisición|ronda)|conclu[ií](?:u|da|do|)?|finaliza\w*"
+        r"|fecha\s+a\s+(?:compra|aquisição)|perfeziona\w*|chiude\s+l['’]\s?acquisizione"
+        r"|ha\s+completato)\b",
+        _I,
+    ),
+    "rumoured": re.compile(
+        r"\b(?:en\s+(?:négociations?|discussions|pourparlers)|négoci(?:e|ent|ation)|envisag\w+"
+        r"|étudi(?:e|ent)|serait|seraient|pourrait|pourraient|selon\s+(?:des\s+sources|nos"
+        r"\s+informations|plusieurs|la\s+presse|[\w-]+\s+sources)|lorgn\w+|discute\w*"
+        r"|in\s+(?:Gesprächen|Verhandlungen)|verhandel\w*|erwäg\w+|prüf(?:t|en)|soll(?:en)?"
+        r"|könnte(?:n)?|Insidern?|Berichten\s+zufolge|offenbar|angeblich|liebäugel\w+"
+        r"|negocia(?:n|ción|ciones)?|en\s+(?:negociaciones|conversaciones)|estudia(?:n)?"
+        r"|sopesa\w*|baraja\w*|podría(?:n)?|según\s+fuentes|ultima(?:n)?|analiza(?:n)?"
+        r"|em\s+(?:negociações|conversas|negociação)|negoci(?:a|am|ação)|estuda(?:m)?|avalia(?:m)?"
+        r"|poderia(?:m)?|pode\s+(?:comprar|adquirir|vender)|mira|in\s+trattative|tratta(?:no)?"
+        r"|valuta(?:no)?|starebbe(?:ro)?|potrebbe(?:ro)?|secondo\s+indiscrezioni|indiscrezioni)\b",
+        _I,
+    ),
+}
+INTL_IPO_STATUS_CUES: dict[str, re.Pattern[str]] = {
+    "completed": re.compile(
+        r"\b(?:fait\s+ses\s+(?:premiers\s+pas|débuts)|débute\s+en\s+Bourse|debütier\w+"
+        r"|erster\s+Handelstag|estren\w+|estreia|debuta\w*|debutta\w*|sbarca)\b",
+        _I,
+    ),
+    "announced": re.compile(
+        r"\b(?:dépose\w*|lance\s+son\s+introduction|reich(?:t|en)\s+(?:[\w-]+\s+){0,3}?ein"
+        r"|registra\w*|solicita\w*|pide|deposita\w*|protocola\w*|presenta\s+(?:la\s+)?domanda)\b",
+        _I,
+    ),
+    "rumoured": re.compile(
+        r"\b(?:prépar\w+|envisag\w+|vise|vis(?:er|ant)|plan(?:t|en)|erwäg\w+|prüf(?:t|en)|bereite\w*"
+        r"|prevé|planea\w*|prepara\w*|estudia\w*|planeja\w*|avalia\w*|punta\s+a|valuta\w*"
+        r"|pensa\s+a)\b",
+        _I,
+    ),
+}
+
+
+# Rumours told by their source ("selon des sources", "Insidern zufolge", "según fuentes").
+_INTL_SOURCES = re.compile(
+    r"\b(?:selon\s+(?:des\s+sources|nos\s+informations|plusieurs|la\s+presse|[\w-]+\s+sources)"
+    r"|Insidern?|Berichten\s+zufolge|angeblich|según\s+fuentes|segundo\s+fontes"
+    r"|secondo\s+indiscrezioni|indiscrezioni)\b",
+    _I,
+)
+# The cues of other languages, in the order (and at the place) of the English ones.
+_INTL_ORDER = tuple(INTL_STATUS_CUES[status] for status, _ in STATUS_CUES)
+_INTL_IPO_ORDER = (
+    INTL_STATUS_CUES["denied"],
+    INTL_STATUS_CUES["called-off"],
+    _INTL_SOURCES,
+    INTL_IPO_STATUS_CUES["completed"],
+    INTL_IPO_STATUS_CUES["announced"],
+    INTL_IPO_STATUS_CUES["rumoured"],
+)
+
+
+def status_of(text: str, deal_type: str | None = None, foreign: bool | None = None) -> str:
     """The first status whose cue is present; ``announced`` when none is. IPOs use
-    ``IPO_STATUS_CUES``."""
-    for status, cue in IPO_STATUS_CUES if deal_type == "ipo" else STATUS_CUES:
-        if cue.search(text):
+    ``IPO_STATUS_CUES``. A text in another language is also read with its own cues, each
+    right after the English cue it stands beside. ``foreign``: whether the text is in another
+    language, when known (a rule of that language found the deal); else ``language`` tells."""
+    cues = IPO_STATUS_CUES if deal_type == "ipo" else STATUS_CUES
+    if foreign is None:
+        foreign = language(text) is not None
+    intl = (_INTL_IPO_ORDER if deal_type == "ipo" else _INTL_ORDER) if foreign else None
+    for index, (status, cue) in enumerate(cues):
+        if cue.search(text) or (intl is not None and intl[index].search(text)):
             return status
     return "announced"
