@@ -379,16 +379,67 @@ CURRENCY_RATES: Mapping[str, float] = MappingProxyType(
     }
 )
 
-DEAL_TYPES = (
-    "funding",
-    "investment",
-    "acquisition",
-    "merger",
-    "partnership",
-    "licensing",
-    "ipo",
-    "joint-venture",
+
+@dataclass(frozen=True)
+class DealKind:
+    """One deal type and everything the stages know about it: adding a type is one entry of
+    ``DEAL_KINDS`` (plus its rules in ``deals/_patterns.py`` and its tests)."""
+
+    name: str  # "joint-venture": the type as stored, published and configured
+    label: str  # "Joint venture": how a reader sees it
+    roles: tuple[str, str | None]  # roles of the first and the next organisation named
+    needs: tuple[frozenset[str], ...] = ()  # a complete deal names one role of each set
+    together: bool = False  # partners named as a group, two or more (partnership, JV, merger)
+    raises_money: bool = False  # the target raises money: a valuation belongs to the deal
+    partnering: bool = False  # shown among a company's partners
+    gated: bool = False  # the rules' reading is checked by the M&A model
+
+
+DEAL_KINDS: Mapping[str, DealKind] = MappingProxyType(
+    {
+        k.name: k
+        for k in (
+            DealKind(
+                "funding", "Funding", ("target", None), (frozenset({"target"}),), raises_money=True
+            ),
+            DealKind(
+                "investment",
+                "Investment",
+                ("investor", "target"),
+                (frozenset({"investor"}), frozenset({"target"})),
+                raises_money=True,
+                gated=True,
+            ),
+            DealKind(
+                "acquisition",
+                "Acquisition",
+                ("acquirer", "target"),
+                (frozenset({"target"}),),
+                gated=True,
+            ),
+            DealKind("merger", "Merger", ("partner", "partner"), together=True, gated=True),
+            DealKind(
+                "partnership", "Partnership", ("partner", "partner"), together=True, partnering=True
+            ),
+            DealKind(
+                "licensing",
+                "Licensing",
+                ("licensee", "licensor"),
+                (frozenset({"licensor", "licensee"}),),
+                partnering=True,
+            ),
+            DealKind("ipo", "IPO", ("issuer", None), (frozenset({"issuer"}),), raises_money=True),
+            DealKind(
+                "joint-venture",
+                "Joint venture",
+                ("partner", "partner"),
+                together=True,
+                partnering=True,
+            ),
+        )
+    }
 )
+DEAL_TYPES = tuple(DEAL_KINDS)
 DEAL_STATUSES = ("rumoured", "announced", "completed", "rejected", "called-off", "denied")
 PARTY_ROLES = (
     "investor",

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
-from ..models import Deal, Money, Party
+from ..models import DEAL_KINDS, Deal, Money, Party
 from ._amounts import scan_amounts
 from ._gazetteer import Gazetteer, Mention, load_gazetteer
 from ._parties import backed_names, backers, lead_backers, mentions, round_investors
@@ -253,7 +253,7 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
     return _dedupe(parties)
 
 
-_GROUP_TYPES = ("partnership", "joint-venture", "merger")
+_GROUP_TYPES = tuple(k for k, v in DEAL_KINDS.items() if v.together)
 
 
 def _group_parties(
@@ -444,7 +444,7 @@ def _deal(
     )
 
 
-_HAS_VALUATION = frozenset({"funding", "investment", "ipo"})
+_HAS_VALUATION = frozenset(k for k, v in DEAL_KINDS.items() if v.raises_money)
 
 
 def _value_roles(

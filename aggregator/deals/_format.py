@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models import Deal, Money
+from ..models import DEAL_KINDS, Deal, Money
 
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "KRW": "₩"}
 _SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
@@ -58,9 +58,8 @@ def _parties(deal: Deal) -> str:
 
 def format_deal_line(deal: Deal) -> str:
     """A compact one-line summary of a deal for feed titles and listings."""
-    head = deal.type.replace("-", " ").capitalize()
-    if deal.type == "ipo":
-        head = "IPO"
+    kind = DEAL_KINDS.get(deal.type)
+    head = kind.label if kind else deal.type.replace("-", " ").capitalize()
     if deal.round:
         head += f" ({format_round(deal.round)})"
     parts = [head]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from ..models import Deal
+from ..models import DEAL_KINDS, Deal
 from ._amounts import scan_amounts
 from ._classify import rules_and_block
 from ._gazetteer import Gazetteer
@@ -39,7 +39,7 @@ from ._patterns_intl import COMPANY_SIGN, GENERIC_FUNDING_VERBS, INTL_NAMES
 from ._segment import clean
 from ._status import status_of
 
-GATED = ("acquisition", "merger", "investment")
+GATED = tuple(k for k, v in DEAL_KINDS.items() if v.gated)  # acquisition, merger, investment
 _MERGER = re.compile(r"\bmerg(?:e|er|ers|es|ed|ing)\b", re.I)
 _STAKE = re.compile(r"\bstakes?\b|\binvest(?:s|ed|ing)?\s+in\b", re.I)
 _BUY = re.compile(r"acqui|takeover|buy|bid\b|offer|purchase", re.I)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from ..models import Deal, Party
+from ..models import DEAL_KINDS, Deal, Party
 from ._amounts import scan_amounts
 from ._classify import investors_from_lead
 from ._gazetteer import Gazetteer, token_key
@@ -58,17 +58,8 @@ CUES: Mapping[str, re.Pattern[str]] = {
     "joint-venture": re.compile(r"\b(?:joint|venture|jv)\b", _I),
 }
 # The role of the publisher (or of a headline's first organisation) and of the next one.
-_ROLES: Mapping[str, tuple[str, str | None]] = {
-    "funding": ("target", None),
-    "ipo": ("issuer", None),
-    "investment": ("investor", "target"),
-    "acquisition": ("acquirer", "target"),
-    "licensing": ("licensee", "licensor"),
-    "partnership": ("partner", "partner"),
-    "merger": ("partner", "partner"),
-    "joint-venture": ("partner", "partner"),
-}
-_TWO = ("partnership", "merger", "joint-venture", "investment", "acquisition", "licensing")
+_ROLES: Mapping[str, tuple[str, str | None]] = {k: v.roles for k, v in DEAL_KINDS.items()}
+_TWO = tuple(k for k, v in DEAL_KINDS.items() if v.roles[1] is not None)
 
 
 def _cue(deal_type: str, title: str, body: str, publisher: str | None) -> re.Match[str] | None:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from ..headlines import digest_items
-from ..models import Deal, Party
+from ..models import DEAL_KINDS, Deal, Party
 from ._classify import headline_blocked
 from ._first_party import PARTNERS_POST, restatements
 from ._gate import GATED, gated
@@ -26,13 +26,6 @@ from ._status import status_of
 from ._type_model import TypeModel, load_type_model
 
 # The parties each deal type needs before a reader can trust it.
-_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
-    "funding": (frozenset({"target"}),),
-    "ipo": (frozenset({"issuer"}),),
-    "investment": (frozenset({"investor"}), frozenset({"target"})),
-    "acquisition": (frozenset({"target"}),),
-    "licensing": (frozenset({"licensor", "licensee"}),),
-}
 
 
 def complete(deal: Deal, strict: bool = True) -> bool:
@@ -42,12 +35,13 @@ def complete(deal: Deal, strict: bool = True) -> bool:
     parties were all struck off as not organisations ("Collaborate & Claude") is none."""
     if deal.rule.startswith("model:"):
         return True
-    if deal.type in ("partnership", "joint-venture") or (strict and deal.type == "merger"):
+    kind = DEAL_KINDS[deal.type]
+    if kind.together and (strict or deal.type != "merger"):
         return len(deal.parties) >= 2
     if not strict:
         return bool(deal.parties)
     roles = {p.role for p in deal.parties}
-    return all(roles & need for need in _NEEDS.get(deal.type, ()))
+    return all(roles & need for need in kind.needs)
 
 
 def classify(

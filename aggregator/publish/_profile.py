@@ -8,14 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from aggregator.models import Money, Party, PartyDeal
+from aggregator.models import DEAL_KINDS, Money, Party, PartyDeal
 
 from ._table import usd_of
 
-RAISING = ("funding", "investment", "ipo")  # deals in which the target raises money
+RAISING = tuple(k for k, v in DEAL_KINDS.items() if v.raises_money)  # the target raises money
 RAISER_ROLES = ("target", "issuer")
 BUYING = ("acquisition", "merger")
-PARTNERING = ("partnership", "joint-venture", "licensing")
+PARTNERING = tuple(k for k, v in DEAL_KINDS.items() if v.partnering)
 
 
 @dataclass(frozen=True)
