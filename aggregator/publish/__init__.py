@@ -27,6 +27,7 @@ from aggregator.models import Deal, Settings, StoryReader
 
 from . import _state
 from ._atom import DEAL_NS, HISTORY_NS
+from ._kept import is_kept
 from ._marker import MARKER, check_site, marker_bytes
 from ._site import Context, Helper, Share, ShareDone, publish_all, publish_share
 from ._websub import ping_hub
@@ -80,7 +81,9 @@ def publish_site(
             writer.write(MARKER, marker_bytes(installation))
     finally:
         writer.sync()
-    written = tuple(w for w in writer.written if w not in (_state.STATE_FILE, MARKER))
+    written = tuple(
+        w for w in writer.written if w not in (_state.STATE_FILE, MARKER) and not is_kept(w)
+    )
     return PublishReport(
         written=written, unchanged=writer.unchanged, duration=time.perf_counter() - started
     )

@@ -28,6 +28,9 @@ class Context:
     fingerprint: str = ""
     renderer: EntryRenderer = field(init=False)
     rows: dict[tuple[int, str], str] = field(default_factory=dict)  # deal rows by version
+    # a company's or an investor's timeline (portfolio) lines by version, kept by the last
+    # publish: by feed path, until its page is rendered
+    lines: dict[str, dict[tuple[int, str], str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "renderer", EntryRenderer(self.settings, self.deal_line))

@@ -32,6 +32,7 @@ class Period:
     since: datetime
     until: datetime
     rows: tuple[str, ...]  # deal rows, largest first
+    keys: tuple[RowKey, ...] = ()  # what each row is of (story id, version)
 
 
 def _start(end: datetime, days: int) -> datetime:
@@ -59,7 +60,7 @@ def _versions(ctx: Context, since: datetime) -> list[tuple[int, Any, Story | Non
 
 def largest_periods(ctx: Context, end: datetime) -> list[Period]:
     """Each period (ending on ``end``'s day) with its largest deals as rows; a row made at
-    the story's version already (this publish, or taken from a page) is not made again,
+    the story's version already (this publish, or kept by the last one) is not made again,
     else the story is loaded."""
     found = {key: _versions(ctx, _start(end, days)) for key, _, days in PERIODS}
     keys: dict[int, RowKey] = {}
@@ -75,6 +76,7 @@ def largest_periods(ctx: Context, end: datetime) -> list[Period]:
         deal_row(loaded, ctx.rows)
     out = []
     for key, title, days in PERIODS:
-        rows = tuple(ctx.rows[keys[i]] for i, _, _ in found[key] if keys[i] in ctx.rows)
-        out.append(Period(f"largest-{key}", title, _start(end, days), utc(end), rows))
+        shown = tuple(keys[i] for i, _, _ in found[key] if keys[i] in ctx.rows)
+        rows = tuple(ctx.rows[k] for k in shown)
+        out.append(Period(f"largest-{key}", title, _start(end, days), utc(end), rows, shown))
     return out

@@ -11,10 +11,9 @@ from typing import Any
 
 import pytest
 
-from aggregator.models import Story, StoryQuery
-from aggregator.publish import _render
-from aggregator.publish._render import EntryRenderer
-from tests.fake_reader import FakeReader, deal_line, investment, publish, settings, story
+from aggregator.models import PartyDeal, Story, StoryQuery
+from aggregator.publish import _brief, _company, _kept, _render, _state, _table
+from tests.fake_reader import FakeReader, investment, publish, settings, story
 
 STATE = ".publish-state.json"
 
@@ -126,20 +125,68 @@ def test_changed_settings_render_everything_again(tmp_path: Path, renders: list[
     assert b"https://deals.example/" not in (tmp_path / "site" / "all.atom").read_bytes()
 
 
-def test_harvest_takes_only_matching_twins(tmp_path: Path) -> None:
-    inner = _reader(12)
+def _counting(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, seen: list[Any]) -> None:
+    """Record the first argument of every call of ``module.name``."""
+    real = getattr(module, name)
+
+    def counting(first: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append(first)
+        return real(first, *args, **kwargs)
+
+    monkeypatch.setattr(module, name, counting)
+
+
+def test_the_kept_parts_not_the_published_files_spare_the_rendering(
+    tmp_path: Path, renders: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inner = _reader(40)
+    inner.replace(replace(inner.stories[38], title="Zürich’s lab raises €5 million — ✓"))
     reader: Any = StoreLikeReader(inner)
-    publish(reader, tmp_path / "a")
-    shutil.copytree(tmp_path / "a", tmp_path / "b")
-    inner.replace(
-        replace(inner.stories[11], updated=inner.stories[11].updated + timedelta(hours=1))
-    )
-    publish(reader, tmp_path / "b")
-    fresh = EntryRenderer(settings(), deal_line)
-    atom_a = (tmp_path / "a" / "all.atom").read_bytes()
-    json_a = (tmp_path / "a" / "all.json").read_bytes()
-    assert fresh.harvest(atom_a, json_a) == 3
-    stale = EntryRenderer(settings(), deal_line)  # new Atom, old JSON (a torn write)
-    assert stale.harvest((tmp_path / "b" / "all.atom").read_bytes(), json_a) == 2
-    assert EntryRenderer(settings(), deal_line).harvest(atom_a, b"{not json") == 0
-    assert EntryRenderer(settings(), deal_line).harvest(atom_a[:-40], json_a) == 0
+    site, fresh = tmp_path / "site", tmp_path / "fresh"
+    publish(reader, site)
+    # The next publish goes to a directory holding the archive pages, the publish state and
+    # the kept parts, but no document made from a head: what it does not render again can
+    # only come from the kept parts.
+    fresh.mkdir()
+    for name in ("archive", _kept.CACHE_DIR):
+        shutil.copytree(site / name, fresh / name)
+    shutil.copy(site / STATE, fresh / STATE)
+    archived = {k for k in _files(fresh) if k.startswith("archive/")}
+    rows: list[Story] = []
+    lines: list[PartyDeal] = []
+    periods: list[Any] = []
+    _counting(monkeypatch, _table, "_deal_row", rows)
+    _counting(monkeypatch, _company, "_timeline_item", lines)
+    _counting(monkeypatch, _company, "_portfolio_row", lines)
+    real_brief = _brief.brief_entry
+
+    def brief_entry(ctx: Any, spec: Any, period: Any, stories: Any) -> Any:
+        periods.append((spec.path, period.key))
+        return real_brief(ctx, spec, period, stories)
+
+    monkeypatch.setattr(_brief, "brief_entry", brief_entry)
+    renders.clear()
+    inner.add(story(41, deal=investment()))
+    publish(reader, fresh)
+    assert sorted(set(renders)) == [41]  # every other entry of every head was kept
+    assert {s.id for s in rows} == {41}  # and every other deal row
+    assert {d.id for d in lines} == {41}  # and every other line of a timeline or portfolio
+    assert periods == [("brief", "2026-01-07")]  # the day of story 41; the other days kept
+    publish(reader, tmp_path / "cold")
+    _assert_same(fresh, tmp_path / "cold", archived)  # kept parts included
+
+
+def test_kept_parts_are_taken_only_under_their_fingerprint(tmp_path: Path) -> None:
+    reader: Any = StoreLikeReader(_reader(12))
+    publish(reader, tmp_path)
+    key = _state.settings_fingerprint(settings())
+    kept = _kept.load(tmp_path, "all", key)
+    assert [uri.rsplit("/", 1)[1] for uri, _ in kept.entries] == ["12", "11", "10"]
+    assert kept.rows == {} and kept.lines == {}  # "all" has no page of its own
+    company = _kept.load(tmp_path, "companies/anthropic", key)
+    assert len(company.entries) == len(company.rows) == len(company.lines) == 3
+    assert _kept.load(tmp_path, "all", "other code or settings") == _kept.Parts()
+    for damaged in (b"{not json", b'{"key": "%s", "entries": [[1, 2]]}' % key.encode(), b"[]"):
+        (tmp_path / _kept.path_of("all")).write_bytes(damaged)
+        assert _kept.load(tmp_path, "all", key) == _kept.Parts()
+    assert _kept.load(tmp_path, "no/such/feed", key) == _kept.Parts()
