@@ -70,15 +70,12 @@ def publish_site(
     on it (its own reader of the same store) while this one does the rest.
     """
     started = time.perf_counter()
-    installation = getattr(reader, "installation_id", None)
-    installation = installation() if installation is not None else None
-    if installation is not None:
-        check_site(Path(out_dir), installation, adopt=settings.adopt_site)
+    installation = reader.installation_id()
+    check_site(Path(out_dir), installation, adopt=settings.adopt_site)
     writer = SiteWriter(Path(out_dir))
     try:
         publish_all(_context(reader, settings, out_dir, deal_line, writer), now, helper)
-        if installation is not None:
-            writer.write(MARKER, marker_bytes(installation))
+        writer.write(MARKER, marker_bytes(installation))
     finally:
         writer.sync()
     written = tuple(

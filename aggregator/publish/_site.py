@@ -54,11 +54,9 @@ def _digest(
     spec: FeedSpec,
     count: int,
     types: Sequence[str] = (),
-) -> tuple[bool, list[Any] | None]:
+) -> tuple[bool, list[Any]]:
     """Record this feed's digest: (unchanged since the last publish with its files there,
-    the (id, updated) of its newest stories; None for readers without ``story_versions``)."""
-    if getattr(ctx.reader, "story_versions", None) is None:
-        return False, None
+    the (id, updated) of the stories of its head)."""
     newest = head_versions(ctx, spec.query)
     sig = _state.digest(_salt(ctx, spec, types), count, newest)
     ctx.current[spec.path] = {"sig": sig}
@@ -69,29 +67,26 @@ def _digest(
 
 def head_versions(ctx: Context, query: StoryQuery) -> list[Any]:
     """(id, updated) of the stories a head document lists: the newest, with at most
-    ``ctx.per_source`` of one feed while others are there (readers without
-    ``head_versions``: the newest)."""
-    fair = getattr(ctx.reader, "head_versions", None)
-    if fair is None:
-        return list(ctx.reader.story_versions(query, limit=ctx.size))
-    return list(fair(query, limit=ctx.size, per_source=ctx.per_source, scan=ctx.head_scan))
+    ``ctx.per_source`` of one feed while others are there."""
+    return list(
+        ctx.reader.head_versions(
+            query, limit=ctx.size, per_source=ctx.per_source, scan=ctx.head_scan
+        )
+    )
 
 
 def head_stories(ctx: Context, query: StoryQuery) -> list[Story]:
     """The stories of :func:`head_versions`, newest first, loaded now."""
-    if getattr(ctx.reader, "head_versions", None) is None:
-        return list(ctx.reader.select_stories(query, limit=ctx.size))
     ids = [story_id for story_id, _ in head_versions(ctx, query)]
     return sorted(ctx.reader.stories(ids), key=lambda s: s.id, reverse=True)
 
 
-def _prepare(ctx: Context, spec: FeedSpec, newest: list[Any] | None) -> None:
+def _prepare(ctx: Context, spec: FeedSpec, newest: list[Any]) -> None:
     """Before rendering a head: its ids go to ``ctx.renderer.wanted`` (the archive pass keeps
     those entries for the heads), and the parts kept when it was last rendered are offered:
     its entries to the renderer (a new archive page holds stories that head listed), its
     deal rows to ``ctx.rows``, a company's or an investor's lines to ``ctx.lines``."""
-    if newest is not None:
-        ctx.renderer.wanted.update(story_id for story_id, _ in newest)
+    ctx.renderer.wanted.update(story_id for story_id, _ in newest)
     kept = _offer(ctx, spec.path)
     if kept.lines:
         ctx.lines[spec.path] = dict(kept.lines)
@@ -116,7 +111,7 @@ def publish_feeds(
     specs: Sequence[FeedSpec],
     counts: dict[str, int],
     skips: dict[str, bool],
-    newest: dict[str, list[Any] | None],
+    newest: dict[str, list[Any]],
     types: Sequence[str] = (),
 ) -> None:
     """Archive pages, head documents and the pages of ``specs`` (deal types, companies,
@@ -172,10 +167,9 @@ def publish_share(ctx: Context, share: Share) -> ShareDone:
     """In the helper process: publish the feeds of ``share`` as the main process would."""
     for spec in share.specs:
         newest = share.newest[spec.path]
-        if newest is not None:
-            ctx.current[spec.path] = {
-                "sig": _state.digest(ctx.fingerprint, share.counts[spec.path], newest)
-            }
+        ctx.current[spec.path] = {
+            "sig": _state.digest(ctx.fingerprint, share.counts[spec.path], newest)
+        }
     publish_feeds(ctx, share.specs, share.counts, share.skips, share.newest)
     ctx.writer.sync()
     return ShareDone(
@@ -225,20 +219,21 @@ def publish_head(
     count: int,
     pages: int,
     skip: bool,
-    newest: list[Any] | None = None,
+    newest: list[Any],
 ) -> Head | None:
     """The head document (after the archives, so its prev-archive link resolves).
 
     Returns None when the feed is unchanged since the last publish (nothing rendered).
-    With ``newest`` (the (id, updated) this publish recorded for the feed), only stories
-    whose entry or deal row was neither rendered in this publish nor kept by the last one
-    are loaded.
+    Of the stories of ``newest`` (the (id, updated) this publish recorded for the feed),
+    only those whose entry or deal row was neither rendered in this publish nor kept by
+    the last one are loaded; when one of them changed since, the head's stories are read
+    again and loaded.
     """
     ctx.current.setdefault(spec.path, {})["pages"] = pages
     if skip:
         ctx.writer.unchanged += 2 + len(_extra(spec)) + 1  # and its kept parts
         return None
-    listed = _from_versions(ctx, spec, newest) if newest is not None else None
+    listed = _from_versions(ctx, spec, newest)
     if listed is None:
         stories = head_stories(ctx, spec.query)
         entries = list(ctx.renderer.many(stories))
@@ -249,8 +244,8 @@ def publish_head(
         keys = [row_key(s.id, s.updated) for s in stories]
     else:
         entries, rows, latest, uris = listed
-        ids = tuple(int(story_id) for story_id, _ in newest or ())
-        keys = [row_key(i, utc(datetime.fromisoformat(str(u)))) for i, u in newest or ()]
+        ids = tuple(int(story_id) for story_id, _ in newest)
+        keys = [row_key(i, utc(datetime.fromisoformat(str(u)))) for i, u in newest]
     write_page(ctx, head_page(spec, tuple(entries), count, ctx.size))
     parts = _kept.Parts(tuple(zip(uris, entries)), dict(zip(keys, rows)))
     return Head(rows, latest, count, ids, parts)
@@ -264,9 +259,7 @@ def _from_versions(
     """The head's entries (and deal rows, and its stories' URIs) for the stories of
     ``newest``, loading only those not known at their version; None when a story changed
     since ``newest`` was read."""
-    uri = getattr(ctx.reader, "story_uri", None)
-    if uri is None:
-        return None
+    uri = ctx.reader.story_uri
     wants_rows = bool(spec.pages)
     versions = [
         (story_id, utc(datetime.fromisoformat(str(updated)))) for story_id, updated in newest
@@ -300,7 +293,7 @@ class Share:
     specs: tuple[FeedSpec, ...]
     counts: dict[str, int]
     skips: dict[str, bool]
-    newest: dict[str, list[Any] | None]
+    newest: dict[str, list[Any]]
 
 
 @dataclass(frozen=True)
