@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from . import _formats
 from ._context import Context, write_page
 from ._entry import Rendered
 from ._paging import FeedSpec, archive_page, archive_stem, full_pages
 
 BATCH = 500  # stories loaded per query
+FORMATS_KEY = "_formats"  # in the state: the formats the pages counted there are written in
 
 
 @dataclass
@@ -28,16 +30,30 @@ class _Pending:
     missing: int = 0
 
 
+def formats() -> list[str]:
+    return [f.name for f in _formats.FORMATS]
+
+
+def done_pages(ctx: Context, spec: FeedSpec) -> int:
+    """The feed's archive pages the last publish left in place, in every format there is
+    (none when it wrote other formats: then each page's files are looked for, and a page
+    gets the files of a new format once)."""
+    if ctx.previous.get(FORMATS_KEY) != formats():
+        return 0
+    return int(ctx.previous.get(spec.path, {}).get("pages", 0))
+
+
 def todo_pages(ctx: Context, spec: FeedSpec, count: int) -> tuple[int, list[int]]:
     """(full pages the feed has, numbers of those not on disk yet)."""
-    done = int(ctx.previous.get(spec.path, {}).get("pages", 0))
+    done = done_pages(ctx, spec)
     pages = full_pages(count, ctx.size)
-    ctx.writer.unchanged += 2 * min(done, pages)
+    formats = len(_formats.FORMATS)
+    ctx.writer.unchanged += formats * min(done, pages)
     todo = []
     for number in range(min(done, pages), pages):
         stem = archive_stem(spec, number)
-        if all((ctx.writer.root / f"{stem}.{ext}").exists() for ext in ("atom", "json")):
-            ctx.writer.unchanged += 2
+        if all((ctx.writer.root / name).exists() for name in _formats.files(stem)):
+            ctx.writer.unchanged += formats
         else:
             todo.append(number)
     return pages, todo

@@ -1,4 +1,4 @@
-"""``brief.atom`` / ``brief.json``: the deals brief, one entry per day (and, with
+"""``brief.atom`` / ``brief.json`` (each format): the deals brief, one entry per day (and, with
 ``brief.weekly``, ``brief-weekly``: one per ISO week).
 
 A day's entry lists that day's curated deal stories (by news time, in ``brief.timezone``),
@@ -18,11 +18,9 @@ from zoneinfo import ZoneInfo
 
 from aggregator.models import Story, StoryQuery
 
-from . import _kept, _state
-from ._atom import entry_fragment
+from . import _formats, _kept, _state
 from ._context import Context, feed_id, write_page
 from ._entry import EntryView, Rendered, SourceFeed
-from ._jsonfeed import item_fragment
 from ._paging import FeedSpec, Page
 from ._text import clean, clean_deal, safe_url, utc
 
@@ -80,7 +78,7 @@ def _publish_brief(
     whole = _state.digest(salt, count, [(k, sigs[k]) for k in sorted(sigs)])
     key = f"{BRIEF_KEY}{spec.path}"
     ctx.current[key] = {"sig": whole}
-    files = [ctx.writer.root / f"{spec.path}.{ext}" for ext in ("atom", "json")]
+    files = [ctx.writer.root / name for name in _formats.files(spec.path)]
     if all(f.exists() for f in files) and ctx.previous.get(key, {}).get("sig") == whole:
         ctx.writer.unchanged += len(files) + 1  # and its kept entries
         return  # the same stories at the same versions: same bytes
@@ -127,7 +125,7 @@ def _week(moment: datetime, zone: ZoneInfo) -> Period:
 
 def _rendered(ctx: Context, spec: FeedSpec, period: Period, stories: list[Story]) -> Rendered:
     view = brief_entry(ctx, spec, period, stories)
-    return Rendered(updated=view.updated, atom=entry_fragment(view), json=item_fragment(view))
+    return _formats.rendered(view)
 
 
 def _line(ctx: Context, story: Story) -> tuple[str, str | None, str]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from aggregator.models import Company, Deal, Money, PartyDeal, Settings
 
+from . import _formats
 from ._page import PageMeta, document, item_list
 from ._paging import FeedSpec
 from ._profile import Link, Profile, profile_of
@@ -221,24 +222,17 @@ def _meta(
 ) -> PageMeta:
     slug = spec.path.rsplit("/", 1)[-1]
     url = settings.site.base_url + spec.html_path
-    feeds = (
-        ("application/atom+xml", spec.title, f"{slug}.atom"),
-        ("application/feed+json", spec.title, f"{slug}.json"),
-    )
     return PageMeta(
         path=spec.html_path,
         title=title,
         description=description,
-        feeds=feeds,
+        feeds=_formats.alternates(spec.title, slug),
         json_ld=item_list(title, url, row_articles(rows)),
     )
 
 
 def _follow(slug: str) -> str:
-    return (
-        f'<p>Follow: <a href="{_attr(slug)}.atom">Atom feed</a> · '
-        f'<a href="{_attr(slug)}.json">JSON feed</a></p>\n'
-    )
+    return f"<p>Follow: {_formats.follow_links(slug)}</p>\n"
 
 
 def _scope(shown: int, total: int) -> str:

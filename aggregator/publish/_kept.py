@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from . import _formats
 from ._entry import Rendered
 from ._text import utc
 from ._write import SiteWriter
@@ -113,16 +114,21 @@ def _dump(data: dict[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
-def _plain(rendered: Rendered) -> list[str]:
-    return [rendered.updated.isoformat(), rendered.atom.decode("utf-8"), rendered.json]
+def _plain(rendered: Rendered) -> list[Any]:
+    texts = {name: part.decode("utf-8") for name, part in rendered.fragments.items()}
+    return [rendered.updated.isoformat(), texts]
 
 
 def _rendered(value: list[Any]) -> Rendered:
-    updated, atom, json_item = value
-    if not isinstance(atom, str) or not isinstance(json_item, str):
-        raise TypeError("a kept entry is (updated, atom, json) strings")
+    """An entry as :func:`_plain` wrote it, in every format there is now (else ValueError)."""
+    updated, texts = value
+    if not isinstance(texts, dict) or set(texts) != {f.name for f in _formats.FORMATS}:
+        raise ValueError("a kept entry is (updated, its fragment in each format)")
+    if not all(isinstance(text, str) for text in texts.values()):
+        raise TypeError("a kept fragment is text")
     return Rendered(
-        updated=utc(datetime.fromisoformat(updated)), atom=atom.encode("utf-8"), json=json_item
+        utc(datetime.fromisoformat(updated)),
+        {name: text.encode("utf-8") for name, text in texts.items()},
     )
 
 

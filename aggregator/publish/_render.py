@@ -12,12 +12,11 @@ from datetime import datetime
 
 from aggregator.models import Deal, Settings, Story
 
-from ._atom import entry_fragment
+from . import _formats
 from ._entry import Rendered, build_entry
-from ._jsonfeed import item_fragment
 from ._text import clean, utc
 
-MEMO_LIMIT = 16384  # entries kept per publish (for head documents); ~4 KB each
+MEMO_LIMIT = 16384  # entries kept per publish (for head documents); ~4 KB each (2 formats)
 
 
 class EntryRenderer:
@@ -40,7 +39,7 @@ class EntryRenderer:
         if hit is not None:
             return hit
         view = build_entry(story, self.settings, self.deal_line)
-        out = Rendered(updated=view.updated, atom=entry_fragment(view), json=item_fragment(view))
+        out = _formats.rendered(view)
         self.rendered += 1
         if keep and len(self._memo) < self.limit:
             self._memo[key] = out

@@ -11,9 +11,9 @@ from typing import Any, NamedTuple
 
 from aggregator.models import Facets, PartyDeal, Story, StoryQuery
 
-from . import _kept, _state
+from . import _formats, _kept, _state
 from ._alert_feeds import alert_specs, publish_alert_feeds
-from ._archives import publish_archives
+from ._archives import FORMATS_KEY, done_pages, formats, publish_archives
 from ._brief import brief_specs, publish_briefs
 from ._chart import months_table
 from ._company import company_page, investor_page, item_key
@@ -60,7 +60,7 @@ def _digest(
     newest = head_versions(ctx, spec.query)
     sig = _state.digest(_salt(ctx, spec, types), count, newest)
     ctx.current[spec.path] = {"sig": sig}
-    files = [f"{spec.path}.atom", f"{spec.path}.json", *_extra(spec)]
+    files = [*_formats.files(spec.path), *_extra(spec)]
     same = ctx.previous.get(spec.path, {}).get("sig") == sig
     return same and all((ctx.writer.root / f).exists() for f in files), newest
 
@@ -186,7 +186,7 @@ def _split(
     helper takes only company feeds, the main feeds stay here."""
 
     def work(spec: FeedSpec) -> int:
-        done = int(ctx.previous.get(spec.path, {}).get("pages", 0))
+        done = done_pages(ctx, spec)
         archive = max(0, counts[spec.path] // ctx.size - done) * ctx.size
         return archive + (0 if skips[spec.path] else ctx.size)
 
@@ -231,7 +231,7 @@ def publish_head(
     """
     ctx.current.setdefault(spec.path, {})["pages"] = pages
     if skip:
-        ctx.writer.unchanged += 2 + len(_extra(spec)) + 1  # and its kept parts
+        ctx.writer.unchanged += len(_formats.FORMATS) + len(_extra(spec)) + 1  # + kept parts
         return None
     listed = _from_versions(ctx, spec, newest)
     if listed is None:
@@ -361,4 +361,5 @@ def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> No
     shown = [(row_key(s.id, s.updated), row) for s, row in zip(latest, rows)]
     shown += [kept for period in periods for kept in zip(period.keys, period.rows)]
     _kept.save(ctx.writer, _kept.INDEX, ctx.fingerprint, _kept.Parts(rows=dict(shown)))
+    ctx.current[FORMATS_KEY] = formats()
     ctx.writer.write(_state.STATE_FILE, _state.dump(ctx.current))
