@@ -1,4 +1,5 @@
-"""publish speed-ups keep the output exact: one render per story, reuse of the last heads."""
+"""publish speed-ups keep the output exact: one render per story, reuse of what the last
+publish kept (never of what it wrote)."""
 
 from __future__ import annotations
 
@@ -154,7 +155,19 @@ def test_kept_parts_are_taken_only_under_their_fingerprint(tmp_path: Path) -> No
     company = _kept.load(tmp_path, "companies/anthropic", key)
     assert len(company.entries) == len(company.rows) == len(company.lines) == 3
     assert _kept.load(tmp_path, "all", "other code or settings") == _kept.Parts()
-    for damaged in (b"{not json", b'{"key": "%s", "entries": [[1, 2]]}' % key.encode(), b"[]"):
+    whole = (tmp_path / _kept.path_of("all")).read_bytes()
+    head = whole.split(b"\n", 1)[0]
+    for damaged in (
+        whole[:-10],  # cut short
+        whole + b"more",  # bytes of nothing
+        head.replace(b'"formats":["atom","json"]', b'"formats":["atom"]') + whole[len(head) :],
+        head + b"\n",  # no bytes for its parts
+        b"{not json\n",
+        b"[]\n",
+        b"",
+    ):
         (tmp_path / _kept.path_of("all")).write_bytes(damaged)
-        assert _kept.load(tmp_path, "all", key) == _kept.Parts()
+        assert _kept.load(tmp_path, "all", key) == _kept.Parts(), damaged[:80]
+    (tmp_path / _kept.path_of("all")).write_bytes(whole)
+    assert _kept.load(tmp_path, "all", key) == kept
     assert _kept.load(tmp_path, "no/such/feed", key) == _kept.Parts()
