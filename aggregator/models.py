@@ -6,7 +6,7 @@ All datetimes are timezone-aware UTC.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -708,11 +708,18 @@ class MonthVolume:
 
 
 class StoryReader(Protocol):
-    """What publish needs from the store (the store implements it; tests may fake it).
+    """What publish needs from the store (the store implements it; ``tests/fake_reader.py``
+    fakes all of it).
 
     Stories are ordered by id: ids grow with first-seen time, so "newest first" is id DESC
-    and archive pages (oldest first, fixed size) never reshuffle.
+    and archive pages (oldest first, fixed size) never reshuffle. A version is a story's
+    ``updated`` time as text (ISO 8601); publish only compares versions and reads them back
+    with ``datetime.fromisoformat``.
     """
+
+    def installation_id(self) -> str:
+        """The database's id, written to the site's marker (stories' ids are per database)."""
+        ...
 
     def select_stories(
         self, query: StoryQuery, *, limit: int, offset: int = 0, oldest_first: bool = False
@@ -726,7 +733,38 @@ class StoryReader(Protocol):
         """(id, updated) of the newest stories: lets publish skip unchanged feeds."""
         ...
 
-    def stories(self, ids: Sequence[int]) -> Sequence[Story]: ...
+    def head_versions(
+        self, query: StoryQuery, *, limit: int, per_source: int, scan: int
+    ) -> Sequence[tuple[int, str]]:
+        """(id, updated) of a head document's stories, newest first: the newest ``limit``
+        with at most ``per_source`` of one feed (the primary report's) while other stories
+        fill the places, looking through the newest ``scan`` (then the places left go to
+        the newest of those held back)."""
+        ...
+
+    def stories(self, ids: Sequence[int]) -> Sequence[Story]:
+        """The stories ``ids`` that are there, by id (one merged or gone since is left out)."""
+        ...
+
+    def story_uri(self, story_id: int) -> str:
+        """The story's atom:id, stable for its whole life (known without loading it)."""
+        ...
+
+    def largest_deals(self, since: datetime, *, limit: int) -> Sequence[tuple[int, str]]:
+        """(id, updated) of the ``limit`` live deal stories with the largest disclosed
+        amount in USD whose news time is ``since`` or later, largest first (then the newer
+        story)."""
+        ...
+
+    def deal_export_days(self) -> Sequence[tuple[str, int]]:
+        """(day, a count that moves whenever a deal story of that day is written) of every
+        day (UTC, of news time) that has held a live deal story, oldest first."""
+        ...
+
+    def deal_export_rows(self, day: str | None = None) -> Iterable[DealExportRow]:
+        """The live deal stories by news time, then id (all, or those of one ``day``), as
+        the exports list them."""
+        ...
 
     def deal_volume_by_month(self) -> Sequence[MonthVolume]: ...
 

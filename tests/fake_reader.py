@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import zlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from aggregator.models import (
     AlertEvent,
     Company,
     Deal,
+    DealExportRow,
     Facets,
     FeedState,
     Money,
@@ -52,35 +55,92 @@ def _matches(story: Story, query: StoryQuery) -> bool:
     return all(checks)
 
 
+def _version(story: Story) -> str:
+    return story.updated.isoformat()
+
+
+def _usd(deal: Deal | None) -> float | None:
+    amount = deal.amount if deal is not None else None
+    if amount is None:
+        return None
+    if amount.usd is not None:
+        return amount.usd
+    return amount.value if amount.currency.upper() == "USD" else None
+
+
+def _day(moment: datetime) -> str:
+    return rfc3339(moment)[:10]
+
+
 @dataclass
 class FakeReader:
-    """Stories kept in a list; ordering and filtering follow the StoryReader contract."""
+    """Stories kept in a list; ordering and filtering follow the StoryReader contract, and
+    it answers every method of it (``tests/publish/test_reader_protocol.py``)."""
 
-    stories: list[Story] = field(default_factory=list)
+    stored: list[Story] = field(default_factory=list)
     tags: tuple[str, ...] = ()
+    installation: str = "fake-installation"
 
     def add(self, *stories: Story) -> None:
-        self.stories.extend(stories)
+        self.stored.extend(stories)
 
     def replace(self, story: Story) -> None:
-        self.stories = [story if s.id == story.id else s for s in self.stories]
+        self.stored = [story if s.id == story.id else s for s in self.stored]
+
+    def installation_id(self) -> str:
+        return self.installation
 
     def select_stories(
         self, query: StoryQuery, *, limit: int, offset: int = 0, oldest_first: bool = False
     ) -> Sequence[Story]:
         chosen = sorted(
-            (s for s in self.stories if _matches(s, query)),
+            (s for s in self.stored if _matches(s, query)),
             key=lambda s: s.id,
             reverse=not oldest_first,
         )
         return chosen[offset : offset + limit]
 
     def count_stories(self, query: StoryQuery) -> int:
-        return sum(1 for s in self.stories if _matches(s, query))
+        return sum(1 for s in self.stored if _matches(s, query))
+
+    def story_versions(self, query: StoryQuery, *, limit: int) -> Sequence[tuple[int, str]]:
+        return [(s.id, _version(s)) for s in self.select_stories(query, limit=limit)]
+
+    def head_versions(
+        self, query: StoryQuery, *, limit: int, per_source: int, scan: int
+    ) -> Sequence[tuple[int, str]]:
+        """As the store: reads ``limit`` stories at a time, newest first, until the places
+        are taken or ``scan`` stories are read; at most ``per_source`` of one feed."""
+        if per_source >= limit:
+            return self.story_versions(query, limit=limit)
+        chunks = -(-max(scan, limit) // limit)
+        newest = list(self.select_stories(query, limit=chunks * limit))
+        picked: list[Story] = []
+        held: list[Story] = []
+        counts: Counter[str] = Counter()
+        for start in range(0, len(newest), limit):
+            for story in newest[start : start + limit]:
+                if counts[story.primary.feed] < per_source and len(picked) < limit:
+                    picked.append(story)
+                    counts[story.primary.feed] += 1
+                else:
+                    held.append(story)
+            if len(picked) >= limit:
+                break
+        picked += held[: limit - len(picked)]
+        return sorted(((s.id, _version(s)) for s in picked), reverse=True)
+
+    def stories(self, ids: Sequence[int]) -> Sequence[Story]:
+        wanted = set(ids)
+        return sorted((s for s in self.stored if s.id in wanted), key=lambda s: s.id)
+
+    def story_uri(self, story_id: int) -> str:
+        found = next((s.uri for s in self.stored if s.id == story_id), None)
+        return found if found is not None else f"tag:aggregator.local,2026:story/{story_id}"
 
     def brief_stories(self, days: float) -> Sequence[Story]:
         """Curated deal stories within ``days`` of the newest one's news time."""
-        deals = [s for s in self.stories if s.deal is not None]
+        deals = [s for s in self.stored if s.deal is not None]
         if not deals:
             return []
         since = max(s.published for s in deals) - timedelta(days=days)
@@ -90,19 +150,16 @@ class FakeReader:
         )
 
     def brief_versions(self, days: float) -> Sequence[tuple[int, str, str]]:
-        return [
-            (s.id, s.updated.isoformat(), s.published.isoformat()) for s in self.brief_stories(days)
-        ]
+        return [(s.id, _version(s), s.published.isoformat()) for s in self.brief_stories(days)]
 
     def brief_stories_of(self, ids: Sequence[int]) -> Sequence[Story]:
-        wanted = set(ids)
-        return sorted((s for s in self.stories if s.id in wanted), key=lambda s: s.id)
+        return self.stories(ids)
 
     def facets(self) -> Facets:
         counts: Counter[str] = Counter()
         investing: Counter[str] = Counter()
         names: dict[str, str] = {}
-        for story in self.stories:
+        for story in self.stored:
             parties = _parties(story.deal)
             for slug in {p.slug for p in parties}:
                 counts[slug] += 1
@@ -112,14 +169,14 @@ class FakeReader:
                 names[party.slug] = party.name
         companies = tuple(Company(slug, names[slug], n) for slug, n in sorted(counts.items()))
         investors = tuple(Company(slug, names[slug], n) for slug, n in sorted(investing.items()))
-        types = tuple(sorted({d.type for s in self.stories if s.deal for d in s.deal.deals()}))
-        used = {t for s in self.stories for t in s.tags}
+        types = tuple(sorted({d.type for s in self.stored if s.deal for d in s.deal.deals()}))
+        used = {t for s in self.stored for t in s.tags}
         return Facets(companies, types, tuple(sorted(used | set(self.tags))), investors)
 
     def deal_volume_by_month(self) -> Sequence[MonthVolume]:
         deals: Counter[str] = Counter()
         usd: defaultdict[str, float] = defaultdict(float)
-        for story in self.stories:
+        for story in self.stored:
             if story.deal is None:
                 continue
             month = story.published.strftime("%Y-%m")
@@ -129,10 +186,17 @@ class FakeReader:
                 usd[month] += amount.usd if amount.usd is not None else amount.value
         return [MonthVolume(m, deals[m], usd[m]) for m in sorted(deals)]
 
+    def largest_deals(self, since: datetime, *, limit: int) -> Sequence[tuple[int, str]]:
+        sized = [(_usd(s.deal), s) for s in self.stored if s.published >= since]
+        ranked = sorted(
+            ((usd, s.id, s) for usd, s in sized if usd is not None and usd > 0), reverse=True
+        )
+        return [(s.id, _version(s)) for _, _, s in ranked[:limit]]
+
     def deal_facts(self, ids: Sequence[int]) -> Sequence[PartyDeal]:
         wanted = set(ids)
         listed = sorted(
-            (s for s in self.stories if s.id in wanted and s.deal is not None),
+            (s for s in self.stored if s.id in wanted and s.deal is not None),
             key=lambda s: (s.published, s.id),
         )
         return [
@@ -140,6 +204,35 @@ class FakeReader:
             for s in listed
             if s.deal is not None
         ]
+
+    def deal_export_days(self) -> Sequence[tuple[str, int]]:
+        """Each day's count stands for the store's count of writes: a number that moves
+        whenever a deal story of that day changes (a digest of its stories)."""
+        days: defaultdict[str, list[str]] = defaultdict(list)
+        for row in self.deal_export_rows():
+            days[_day(row.announced)].append(repr(row))
+        return [(day, zlib.crc32("\n".join(rows).encode())) for day, rows in sorted(days.items())]
+
+    def deal_export_rows(self, day: str | None = None) -> Iterable[DealExportRow]:
+        listed = sorted(
+            (
+                s
+                for s in self.stored
+                if s.deal is not None and (day is None or _day(s.published) == day)
+            ),
+            key=lambda s: (s.published, s.id),
+        )
+        for story in listed:
+            outlets = [story.primary.feed]
+            outlets += [s.feed for s in story.sources if s.feed not in outlets]
+            yield DealExportRow(
+                id=story.id,
+                uri=story.uri,
+                announced=story.published,
+                deal=json.loads(json.dumps(asdict(story.deal))),  # as stored: JSON
+                url=story.primary.link,
+                outlets=tuple(outlets),
+            )
 
     def feed_states(self, *, counts: bool = True) -> Sequence[FeedState]:
         return ()  # a fake knows no feeds

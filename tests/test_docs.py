@@ -72,3 +72,15 @@ def test_architecture_lists_every_package_with_its_layer() -> None:
     assert list(rows) == list(LAYERS)  # in flow order
     assert rows == LAYERS
     assert "## Caches" in doc
+
+
+def test_feeds_doc_lists_every_output_format() -> None:
+    """docs/feeds.md's Formats table names each format of publish's registry (a format
+    added without its row fails here)."""
+    from aggregator.publish import _formats
+
+    text = (ROOT / "docs" / "feeds.md").read_text()
+    section = text.split("\n## Formats\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "`" in line]
+    listed = [tuple(line.split("`")[1::2][:2]) for line in rows]
+    assert listed == [(f.suffix, f.media_type) for f in _formats.FORMATS]

@@ -5,9 +5,11 @@ Public API::
     publish_site(reader, *, settings, out_dir, now, deal_line) -> PublishReport
     topic_urls(report, settings) -> list[str]      # changed head feeds, for WebSub
     ping_hub(hub_url, topic_urls, *, timeout=10.0) -> list[str]   # error messages
+    media_types() -> dict[str, str]    # file suffix -> media type of each output format
 
-Output (see docs/feeds.md): Atom + JSON Feed 1.1 for feed, all, deals/{type},
-companies/{slug}, investors/{slug}, tags/{tag}; immutable RFC 5005 archive pages under
+Output (see docs/feeds.md): feed, all, deals/{type}, companies/{slug}, investors/{slug},
+tags/{tag}, in each output format (``_formats``: Atom, JSON Feed 1.1; ``media_types()``
+names their files for the web server); immutable RFC 5005 archive pages under
 archive/; sources.opml, subscriptions.opml; the pages index.html, deals/by-amount.html,
 deals/{type}.html (+ .by-amount.html), companies/{slug}.html, investors/{slug}.html; the
 site's images; deals.csv and deals.ndjson (every deal story), and the marker
@@ -25,8 +27,10 @@ from pathlib import Path
 
 from aggregator.models import Deal, Settings, StoryReader
 
-from . import _state
+from . import _formats, _state
 from ._atom import DEAL_NS, HISTORY_NS
+from ._formats import media_types
+from ._kept import is_kept
 from ._marker import MARKER, check_site, marker_bytes
 from ._site import Context, Helper, Share, ShareDone, publish_all, publish_share
 from ._websub import ping_hub
@@ -38,6 +42,7 @@ __all__ = [
     "PublishReport",
     "Share",
     "ShareDone",
+    "media_types",
     "ping_hub",
     "publish_share_site",
     "publish_site",
@@ -69,18 +74,17 @@ def publish_site(
     on it (its own reader of the same store) while this one does the rest.
     """
     started = time.perf_counter()
-    installation = getattr(reader, "installation_id", None)
-    installation = installation() if installation is not None else None
-    if installation is not None:
-        check_site(Path(out_dir), installation, adopt=settings.adopt_site)
+    installation = reader.installation_id()
+    check_site(Path(out_dir), installation, adopt=settings.adopt_site)
     writer = SiteWriter(Path(out_dir))
     try:
         publish_all(_context(reader, settings, out_dir, deal_line, writer), now, helper)
-        if installation is not None:
-            writer.write(MARKER, marker_bytes(installation))
+        writer.write(MARKER, marker_bytes(installation))
     finally:
         writer.sync()
-    written = tuple(w for w in writer.written if w not in (_state.STATE_FILE, MARKER))
+    written = tuple(
+        w for w in writer.written if w not in (_state.STATE_FILE, MARKER) and not is_kept(w)
+    )
     return PublishReport(
         written=written, unchanged=writer.unchanged, duration=time.perf_counter() - started
     )
@@ -121,5 +125,5 @@ def topic_urls(report: PublishReport, settings: Settings) -> list[str]:
     return [
         settings.site.base_url + path
         for path in report.written
-        if path.endswith((".atom", ".json")) and not path.startswith("archive/")
+        if path.endswith(_formats.suffixes()) and not path.startswith("archive/")
     ]

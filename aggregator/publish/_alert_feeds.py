@@ -1,4 +1,4 @@
-"""``alerts/{name}.atom`` and ``.json``: one feed per alert rule, one entry per alert.
+"""``alerts/{name}.atom``, ``.json`` (each format): one feed per alert rule, one entry per alert.
 
 An entry is made from the alert's own snapshot (what it said when it fired), so it never
 changes: its id is the alert's (``tag:…:alert/{rule}/{story}/{n}``), its dates the time it
@@ -13,11 +13,9 @@ from typing import Any
 
 from aggregator.models import AlertEvent, Source, StoryQuery
 
-from . import _state
-from ._atom import entry_fragment
+from . import _formats, _state
 from ._context import Context, write_page
 from ._entry import Category, EntryView, Link, Rendered, parties_text, source_feed
-from ._jsonfeed import item_fragment
 from ._paging import FeedSpec, Page
 from ._text import clean, clean_deal, format_money, path_slug, safe_url, utc
 
@@ -42,9 +40,9 @@ def publish_alert_feeds(ctx: Context, specs: Sequence[FeedSpec]) -> None:
         newest = list(ctx.reader.alert_events(rule.name, limit=ctx.size))
         sig = _state.digest(ctx.fingerprint, len(newest), [(e.id, e.uri) for e in newest])
         ctx.current[spec.path] = {"sig": sig}
-        files = [ctx.writer.root / f"{spec.path}.{ext}" for ext in ("atom", "json")]
+        files = [ctx.writer.root / name for name in _formats.files(spec.path)]
         if ctx.previous.get(spec.path, {}).get("sig") == sig and all(f.exists() for f in files):
-            ctx.writer.unchanged += 2
+            ctx.writer.unchanged += len(files)
             continue
         entries = tuple(_rendered(ctx, e) for e in newest)
         write_page(ctx, Page(feed=spec, stem=spec.path, entries=entries))
@@ -52,7 +50,7 @@ def publish_alert_feeds(ctx: Context, specs: Sequence[FeedSpec]) -> None:
 
 def _rendered(ctx: Context, event: AlertEvent) -> Rendered:
     view = alert_entry(ctx, event)
-    return Rendered(updated=view.updated, atom=entry_fragment(view), json=item_fragment(view))
+    return _formats.rendered(view)
 
 
 def alert_entry(ctx: Context, event: AlertEvent) -> EntryView:

@@ -5,20 +5,20 @@ of every feed is missing: the pages are planned for all feeds first (their story
 one cheap query per feed), then the stories are loaded in id order, in batches, rendered
 once each and dropped into every page that lists them; a page is written as soon as its
 last story is in. Memory holds at most the incomplete pages (one per feed at a time).
-Readers without ``story_versions``/``stories`` get the page-by-page path.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
+from . import _formats
 from ._context import Context, write_page
 from ._entry import Rendered
 from ._paging import FeedSpec, archive_page, archive_stem, full_pages
 
 BATCH = 500  # stories loaded per query
+FORMATS_KEY = "_formats"  # in the state: the formats the pages counted there are written in
 
 
 @dataclass
@@ -30,16 +30,30 @@ class _Pending:
     missing: int = 0
 
 
+def formats() -> list[str]:
+    return [f.name for f in _formats.FORMATS]
+
+
+def done_pages(ctx: Context, spec: FeedSpec) -> int:
+    """The feed's archive pages the last publish left in place, in every format there is
+    (none when it wrote other formats: then each page's files are looked for, and a page
+    gets the files of a new format once)."""
+    if ctx.previous.get(FORMATS_KEY) != formats():
+        return 0
+    return int(ctx.previous.get(spec.path, {}).get("pages", 0))
+
+
 def todo_pages(ctx: Context, spec: FeedSpec, count: int) -> tuple[int, list[int]]:
     """(full pages the feed has, numbers of those not on disk yet)."""
-    done = int(ctx.previous.get(spec.path, {}).get("pages", 0))
+    done = done_pages(ctx, spec)
     pages = full_pages(count, ctx.size)
-    ctx.writer.unchanged += 2 * min(done, pages)
+    formats = len(_formats.FORMATS)
+    ctx.writer.unchanged += formats * min(done, pages)
     todo = []
     for number in range(min(done, pages), pages):
         stem = archive_stem(spec, number)
-        if all((ctx.writer.root / f"{stem}.{ext}").exists() for ext in ("atom", "json")):
-            ctx.writer.unchanged += 2
+        if all((ctx.writer.root / name).exists() for name in _formats.files(stem)):
+            ctx.writer.unchanged += formats
         else:
             todo.append(number)
     return pages, todo
@@ -57,40 +71,23 @@ def publish_archives(
             plans[spec.path] = todo
     if not plans:
         return done
-    streaming = all(hasattr(ctx.reader, name) for name in ("story_versions", "stories"))
     by_path = {spec.path: spec for spec in specs}
+    pending = [
+        p for path, todo in plans.items() for p in _plan(ctx, by_path[path], counts[path], todo)
+    ]
+    failed = _stream(ctx, pending)
     for path, todo in plans.items():
-        if not streaming:
-            done[path] = _page_by_page(ctx, by_path[path], todo, done[path])
-    if streaming:
-        pending = [
-            p for path, todo in plans.items() for p in _plan(ctx, by_path[path], counts[path], todo)
-        ]
-        failed = _stream(ctx, pending)
-        for path, todo in plans.items():
-            planned = {p.number for p in pending if p.spec.path == path}
-            gaps = [n for n in todo if n not in planned or (path, n) in failed]
-            done[path] = min(gaps) if gaps else done[path]
+        planned = {p.number for p in pending if p.spec.path == path}
+        gaps = [n for n in todo if n not in planned or (path, n) in failed]
+        done[path] = min(gaps) if gaps else done[path]
     return done
-
-
-def _page_by_page(ctx: Context, spec: FeedSpec, todo: list[int], pages: int) -> int:
-    for number in todo:
-        stories = ctx.reader.select_stories(
-            spec.query, limit=ctx.size, offset=number * ctx.size, oldest_first=True
-        )
-        if len(stories) < ctx.size:  # the store changed under us: wait for the next run
-            return number
-        _write(ctx, spec, number, ctx.renderer.many(stories))
-    return pages
 
 
 def _plan(ctx: Context, spec: FeedSpec, count: int, todo: list[int]) -> list[_Pending]:
     """The story ids of each missing page (absolute positions, oldest story first)."""
-    reader: Any = ctx.reader
     first = todo[0]
-    versions = reader.story_versions(spec.query, limit=count - first * ctx.size)
-    if reader.count_stories(spec.query) != count:  # changed meanwhile: next run
+    versions = ctx.reader.story_versions(spec.query, limit=count - first * ctx.size)
+    if ctx.reader.count_stories(spec.query) != count:  # changed meanwhile: next run
         return []
     ids = [story_id for story_id, _ in reversed(versions)]
     out = []

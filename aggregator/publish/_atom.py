@@ -16,6 +16,7 @@ also="true">`` element per other deal, same children, in title order.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -184,9 +185,9 @@ def feed_updated(page: Page) -> datetime:
     return max((e.updated for e in page.entries), default=EPOCH)
 
 
-def render_atom(page: Page, settings: Settings, feed_id: str) -> bytes:
-    """The Atom document of ``page``: feedgen writes the feed, whose entries (rendered
-    once per story by ``entry_fragment``) are spliced in before ``</feed>``."""
+def render_atom(page: Page, settings: Settings, feed_id: str, entries: Sequence[bytes]) -> bytes:
+    """The Atom document of ``page``: feedgen writes the feed, whose entries (``entries``:
+    rendered once per story by ``entry_fragment``) are spliced in before ``</feed>``."""
     gen = FeedGenerator()
     gen.register_extension("deal", DealFeedExtension, BaseEntryExtension, rss=False)
     if page.archive:
@@ -205,4 +206,4 @@ def render_atom(page: Page, settings: Settings, feed_id: str) -> bytes:
     shell: bytes = gen.atom_str(pretty=True)
     if not shell.endswith(_WRAP_CLOSE):
         raise ValueError("unexpected end of the Atom feed shell")
-    return b"".join([shell[: -len(_WRAP_CLOSE)], *(r.atom for r in page.entries), _WRAP_CLOSE])
+    return b"".join([shell[: -len(_WRAP_CLOSE)], *entries, _WRAP_CLOSE])

@@ -1,4 +1,4 @@
-"""``brief.atom`` / ``brief.json``: the deals brief, one entry per day (and, with
+"""``brief.atom`` / ``brief.json`` (each format): the deals brief, one entry per day (and, with
 ``brief.weekly``, ``brief-weekly``: one per ISO week).
 
 A day's entry lists that day's curated deal stories (by news time, in ``brief.timezone``),
@@ -10,23 +10,18 @@ so publishing again with no change gives the same bytes.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from html import escape
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from aggregator.models import Story, StoryQuery
 
-from . import _state
-from ._atom import entry_fragment
+from . import _formats, _kept, _state
 from ._context import Context, feed_id, write_page
 from ._entry import EntryView, Rendered, SourceFeed
-from ._jsonfeed import dumps, item_fragment
 from ._paging import FeedSpec, Page
-from ._render import split_atom
 from ._text import clean, clean_deal, safe_url, utc
 
 GROUP = "Briefs"
@@ -70,8 +65,8 @@ def _publish_brief(
     count: int,
 ) -> None:
     """One brief, rendering only the periods whose stories changed: each period's digest
-    (the rendering fingerprint, the brief settings, its stories' (id, updated)) is kept in
-    the publish state, and an unchanged period's entry is taken from the last files."""
+    (the rendering fingerprint, the brief settings, its stories' (id, updated)) is kept
+    with its entry (``_kept``), and an unchanged period's entry is taken from there."""
     groups: dict[str, tuple[Period, list[tuple[int, str]]]] = {}
     for story_id, updated, news in listed:
         period = period_of(datetime.fromisoformat(news))
@@ -82,19 +77,16 @@ def _publish_brief(
     sigs = {p.key: _state.digest(salt, 0, v) for p, v in newest}
     whole = _state.digest(salt, count, [(k, sigs[k]) for k in sorted(sigs)])
     key = f"{BRIEF_KEY}{spec.path}"
-    ctx.current[key] = {"sig": whole, "periods": sigs}
-    before = ctx.previous.get(key, {})
-    files = [ctx.writer.root / f"{spec.path}.{ext}" for ext in ("atom", "json")]
-    there = all(f.exists() for f in files)
-    if there and before.get("sig") == whole:
-        ctx.writer.unchanged += len(files)
+    ctx.current[key] = {"sig": whole}
+    files = [ctx.writer.root / name for name in _formats.files(spec.path)]
+    if all(f.exists() for f in files) and ctx.previous.get(key, {}).get("sig") == whole:
+        ctx.writer.unchanged += len(files) + 1  # and its kept entries
         return  # the same stories at the same versions: same bytes
-    old = _harvest(files) if there else {}
-    same = before.get("periods", {})
+    old = _kept.load_periods(ctx.writer.root, spec.path, ctx.fingerprint)
 
     def kept(period: Period) -> Rendered | None:
-        entry = old.get(_entry_id(ctx, spec, period.key))
-        return entry if same.get(period.key) == sigs[period.key] else None
+        sig, entry = old.get(period.key, ("", None))
+        return entry if sig == sigs[period.key] else None
 
     need = [i for p, v in newest if kept(p) is None for i, _ in v]
     stories = {s.id: s for s in ctx.reader.brief_stories_of(need)} if need else {}
@@ -103,29 +95,12 @@ def _publish_brief(
         for p, v in newest
     )
     write_page(ctx, Page(feed=spec, stem=spec.path, entries=entries))
-
-
-def _harvest(files: Sequence[Path]) -> dict[str, Rendered]:
-    """The entries of the brief this site wrote last time, by id (none when the two files
-    do not list the same entries in the same order)."""
-    try:
-        items = json.loads(files[1].read_bytes())["items"]
-        fragments = split_atom(files[0].read_bytes())
-        pairs = [(str(i["id"]), i, datetime.fromisoformat(str(i["date_modified"]))) for i in items]
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-    if len(fragments) != len(pairs):
-        return {}
-    return {
-        entry_id: Rendered(updated=utc(when), atom=fragment, json=dumps(item))
-        for (entry_id, item, when), fragment in zip(pairs, fragments)
-        if f"<id>{escape(entry_id)}</id>".encode() in fragment
-    }
-
-
-def _entry_id(ctx: Context, spec: FeedSpec, key: str) -> str:
-    zone = "" if ctx.settings.brief.timezone == "UTC" else f"{ctx.settings.brief.timezone}/"
-    return f"tag:{clean(ctx.settings.site.id_authority)}:{spec.path}/{zone}{key}"
+    _kept.save_periods(
+        ctx.writer,
+        spec.path,
+        ctx.fingerprint,
+        ((p.key, sigs[p.key], entry) for (p, _), entry in zip(newest, entries)),
+    )
 
 
 BRIEF_KEY = "brief:"  # + the brief's path: its digests in the publish state
@@ -150,7 +125,7 @@ def _week(moment: datetime, zone: ZoneInfo) -> Period:
 
 def _rendered(ctx: Context, spec: FeedSpec, period: Period, stories: list[Story]) -> Rendered:
     view = brief_entry(ctx, spec, period, stories)
-    return Rendered(updated=view.updated, atom=entry_fragment(view), json=item_fragment(view))
+    return _formats.rendered(view)
 
 
 def _line(ctx: Context, story: Story) -> tuple[str, str | None, str]:

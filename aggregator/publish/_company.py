@@ -3,7 +3,6 @@ timeline (or the portfolio), and the latest stories of the party's feed."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import datetime
 from html import escape
@@ -11,6 +10,7 @@ from typing import Any
 
 from aggregator.models import Company, Deal, Money, PartyDeal, Settings
 
+from . import _formats
 from ._page import PageMeta, document, item_list
 from ._paging import FeedSpec
 from ._profile import Link, Profile, profile_of
@@ -127,20 +127,12 @@ def _older(shown: int, total: int) -> str:
 
 
 Items = dict[tuple[int, str], str]  # (story id, version) -> its timeline or portfolio line
-_ITEM = re.compile(rb'<(?:li|tr) data-deal="(\d+)" data-version="([^"<>]+)">[^\n]*</(?:li|tr)>\n')
 
 
-def harvest_items(page: bytes, items: Items) -> int:
-    """Take the timeline or portfolio lines of a page this site wrote (that party's page,
-    same settings): a line depends only on its story's version and the page's party."""
-    taken = 0
-    for found in _ITEM.finditer(page):
-        try:
-            items[(int(found[1]), found[2].decode("ascii"))] = found[0].decode("utf-8")
-            taken += 1
-        except (ValueError, UnicodeDecodeError):
-            continue
-    return taken
+def item_key(item: PartyDeal) -> tuple[int, str]:
+    """What a timeline or portfolio line is of: its story at a version (a line depends on
+    nothing else but the page's party)."""
+    return item.id, _version(item)
 
 
 def _version(item: PartyDeal) -> str:
@@ -164,11 +156,15 @@ def _timeline_item(item: PartyDeal, slug: str) -> str:
 
 
 def _lines(deals: Sequence[PartyDeal], slug: str, items: Items, render: Any) -> list[str]:
+    """The line of each deal: from ``items`` when made at its version already, else made
+    (and added to ``items``, unless its version is unknown)."""
     out = []
     for item in deals:
-        line = items.get((item.id, _version(item)))
-        if line is None or not item.updated:
+        line = items.get(item_key(item)) if item.updated else None
+        if line is None:
             line = render(item, slug)
+            if item.updated:
+                items[item_key(item)] = line
         out.append(line)
     return out
 
@@ -178,11 +174,12 @@ def timeline(
 ) -> str:
     """The newest ``TIMELINE`` deals of ``deals`` (oldest first), newest first: date, type,
     round, amount, the other parties, the story; ``total``: how many there are in all (a
-    line counts those not shown); ``items``: lines of the last page, by story version."""
+    line counts those not shown); ``items``: lines made before, by story version (the
+    lines made here are added)."""
     if not deals:
         return "<p>No deals yet.</p>\n"
     shown = list(reversed(deals))[:TIMELINE]
-    lines = _lines(shown, slug, items or {}, _timeline_item)
+    lines = _lines(shown, slug, {} if items is None else items, _timeline_item)
     return f'<ol class="timeline">\n{"".join(lines)}</ol>\n{_older(len(shown), total)}'
 
 
@@ -210,7 +207,7 @@ def portfolio_table(
     if not deals:
         return "<p>No investments yet.</p>\n"
     shown = list(deals)[:TIMELINE]
-    rows = _lines(shown, slug, items or {}, _portfolio_row)
+    rows = _lines(shown, slug, {} if items is None else items, _portfolio_row)
     return (
         '<table class="cards">\n<thead><tr><th>Date</th><th>Company</th><th>Round</th>'
         '<th class="n">Amount</th><th>Role</th><th>Story</th></tr></thead>\n<tbody>\n'
@@ -225,24 +222,17 @@ def _meta(
 ) -> PageMeta:
     slug = spec.path.rsplit("/", 1)[-1]
     url = settings.site.base_url + spec.html_path
-    feeds = (
-        ("application/atom+xml", spec.title, f"{slug}.atom"),
-        ("application/feed+json", spec.title, f"{slug}.json"),
-    )
     return PageMeta(
         path=spec.html_path,
         title=title,
         description=description,
-        feeds=feeds,
+        feeds=_formats.alternates(spec.title, slug),
         json_ld=item_list(title, url, row_articles(rows)),
     )
 
 
 def _follow(slug: str) -> str:
-    return (
-        f'<p>Follow: <a href="{_attr(slug)}.atom">Atom feed</a> · '
-        f'<a href="{_attr(slug)}.json">JSON feed</a></p>\n'
-    )
+    return f"<p>Follow: {_formats.follow_links(slug)}</p>\n"
 
 
 def _scope(shown: int, total: int) -> str:
@@ -264,7 +254,8 @@ def company_page(
 ) -> bytes:
     """A company's page: ``deals`` (its newest deal stories, by news time; ``total`` in
     all) make the profile and the timeline; ``rows`` (its feed's stories) the table of
-    latest stories; ``items``: the timeline lines of its last page, by story version."""
+    latest stories; ``items``: timeline lines made before, by story version (those made
+    here are added)."""
     total = max(total, len(deals))
     site = clean(settings.site.title) or "AI deals"
     name = one_line(clean(company.name)) or company.slug
@@ -299,8 +290,8 @@ def investor_page(
     items: Items | None = None,
 ) -> bytes:
     """An investor's page: its portfolio (``deals``: its newest investments, by news time;
-    ``total`` in all; ``items``: the portfolio lines of its last page) and its feed's
-    latest stories."""
+    ``total`` in all; ``items``: portfolio lines made before, by story version; those made
+    here are added) and its feed's latest stories."""
     total = max(total, len(deals))
     site = clean(settings.site.title) or "AI deals"
     name = one_line(clean(company.name)) or company.slug

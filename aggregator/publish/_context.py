@@ -1,4 +1,4 @@
-"""What one publish carries around, and how a page becomes its two files."""
+"""What one publish carries around, and how a page becomes its files (one per format)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from typing import Any
 
 from aggregator.models import Deal, Settings, StoryReader
 
-from ._atom import render_atom
-from ._jsonfeed import render_json
+from . import _formats
 from ._paging import FeedSpec, Page
 from ._render import EntryRenderer
 from ._text import clean
@@ -28,6 +27,9 @@ class Context:
     fingerprint: str = ""
     renderer: EntryRenderer = field(init=False)
     rows: dict[tuple[int, str], str] = field(default_factory=dict)  # deal rows by version
+    # a company's or an investor's timeline (portfolio) lines by version, kept by the last
+    # publish: by feed path, until its page is rendered
+    lines: dict[str, dict[tuple[int, str], str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "renderer", EntryRenderer(self.settings, self.deal_line))
@@ -63,17 +65,16 @@ def feed_id(settings: Settings, spec: FeedSpec) -> str:
 
 
 def write_page(ctx: Context, page: Page, *, once: bool = False) -> None:
-    """``{stem}.atom`` and ``{stem}.json``; ``once``: only when not there yet (archives)."""
+    """``{stem}.atom``, ``{stem}.json``: the page in each format (``_formats``); ``once``:
+    only the files not there yet (archives)."""
+    ident = feed_id(ctx.settings, page.feed)
+    for fmt in _formats.FORMATS:
 
-    def atom() -> bytes:
-        return render_atom(page, ctx.settings, feed_id(ctx.settings, page.feed))
+        def render(fmt: _formats.Format = fmt) -> bytes:
+            fragments = [entry.fragments[fmt.name] for entry in page.entries]
+            return fmt.document(page, ctx.settings, ident, fragments)
 
-    def json() -> bytes:
-        return render_json(page, ctx.settings)
-
-    if once:
-        ctx.writer.write_once(page.stem + ".atom", atom)
-        ctx.writer.write_once(page.stem + ".json", json)
-    else:
-        ctx.writer.write(page.stem + ".atom", atom())
-        ctx.writer.write(page.stem + ".json", json())
+        if once:
+            ctx.writer.write_once(page.stem + fmt.suffix, render)
+        else:
+            ctx.writer.write(page.stem + fmt.suffix, render())

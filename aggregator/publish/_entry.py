@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -60,11 +60,13 @@ class EntryView:
 
 @dataclass(frozen=True)
 class Rendered:
-    """One story's entry, serialised once and spliced into every document that lists it."""
+    """One story's entry, serialised once per output format and spliced into every
+    document that lists it."""
 
     updated: datetime  # the entry's ``updated`` (feed-level ``updated``)
-    atom: bytes  # ``  <entry>…</entry>\n`` as inside a feed root
-    json: str  # the JSON Feed item, compact
+    # by format name (``_formats``): the entry as inside a document of that format, UTF-8
+    # (Atom: ``  <entry>…</entry>\n`` as inside a feed root; JSON Feed: the item, compact)
+    fragments: Mapping[str, bytes]
 
 
 def build_entry(story: Story, settings: Settings, deal_line: Callable[[Deal], str]) -> EntryView:

@@ -17,12 +17,11 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import groupby
 from typing import Any
 
-from aggregator.models import DealExportRow, Story, StoryQuery
+from aggregator.models import DealExportRow
 
 from ._context import Context
 from ._text import clean, finite, json_number, plain_number, rfc3339, safe_url, xml_safe
@@ -54,14 +53,8 @@ HEADER = (",".join(COLUMNS) + "\r\n").encode()
 
 def publish_exports(ctx: Context) -> None:
     """Write both exports, rendering only the days whose deal stories changed."""
-    days_of = getattr(ctx.reader, "deal_export_days", None)
-    rows_of = getattr(ctx.reader, "deal_export_rows", None)
-    if days_of is None or rows_of is None:  # a reader without them: from its stories
-        csv_data, ndjson_data = _render(_rows_of_stories(ctx))
-        ctx.writer.write(CSV_FILE, HEADER + csv_data)
-        ctx.writer.write(NDJSON_FILE, ndjson_data)
-        return
-    days = list(days_of())
+    rows_of = ctx.reader.deal_export_rows
+    days = list(ctx.reader.deal_export_days())
     salt = ctx.fingerprint
     sig = hashlib.sha256(json.dumps([salt, days]).encode()).hexdigest()
     before = ctx.previous.get(EXPORTS_KEY, {})
@@ -183,26 +176,6 @@ def _render(rows: Iterable[DealExportRow]) -> tuple[bytes, bytes]:
         out.writerow(_csv_cells(record))
         lines.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
     return table.getvalue().encode("utf-8"), "".join(lines).encode("utf-8")
-
-
-def _rows_of_stories(ctx: Context) -> Iterator[DealExportRow]:
-    query = StoryQuery(deals_only=True)
-    stories: Sequence[Story] = ctx.reader.select_stories(
-        query, limit=max(1, ctx.reader.count_stories(query)), oldest_first=True
-    )
-    for story in sorted(stories, key=lambda s: (s.published, s.id)):
-        if story.deal is None:
-            continue
-        outlets = [story.primary.feed]
-        outlets += [s.feed for s in story.sources if s.feed not in outlets]
-        yield DealExportRow(
-            id=story.id,
-            uri=story.uri,
-            announced=story.published,
-            deal=asdict(story.deal),
-            url=story.primary.link,
-            outlets=tuple(outlets),
-        )
 
 
 def export_record(row: DealExportRow) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from html import escape
 
 from aggregator.models import Company, FeedState, Settings
 
+from . import _formats
 from ._largest import Period
 from ._page import PageMeta, document, item_list
 from ._paging import FeedSpec, amount_page
@@ -101,7 +102,8 @@ def _short(spec: FeedSpec, site: str) -> str:
 
 
 def _feed_lists(specs: Sequence[FeedSpec], site: str) -> str:
-    """One row per feed: its name (linking to its page when it has one), Atom, JSON."""
+    """One row per feed: its name (linking to its page when it has one), then a link to it
+    in each format (Atom, JSON)."""
     out = []
     for group in ("Main", "Briefs", "Deal types", "Tags", "Alerts"):
         rows = []
@@ -109,10 +111,7 @@ def _feed_lists(specs: Sequence[FeedSpec], site: str) -> str:
             name = escape(_short(spec, site))
             if spec.html_path != "index.html":
                 name = f'<a href="{_attr(spec.html_path)}">{name}</a>'
-            rows.append(
-                f'<tr><td>{name}</td><td><a href="{_attr(spec.path)}.atom">Atom</a>'
-                f'</td><td><a href="{_attr(spec.path)}.json">JSON</a></td></tr>\n'
-            )
+            rows.append(f"<tr><td>{name}</td>{_formats.cells(spec.path)}</tr>\n")
         if rows:
             out.append(
                 f'<h3>{escape(group)}</h3>\n<table class="feeds">\n<tbody>\n'
@@ -161,12 +160,10 @@ class IndexParts:
 def index_page(settings: Settings, specs: Sequence[FeedSpec], parts: IndexParts) -> bytes:
     site = clean(settings.site.title) or "AI deals"
     subtitle = clean(settings.site.subtitle)
-    auto = [
-        ("application/atom+xml", s.title, s.path + ".atom")
-        for s in specs
-        if s.group not in ("Companies", "Investors")
-    ]
-    auto.insert(1, ("application/feed+json", site, "feed.json"))
+    # the main feed (the first) in every format, the other feeds in the first format
+    listed = [s for s in specs if s.group not in ("Companies", "Investors")]
+    auto = list(_formats.alternates(listed[0].title, listed[0].path))
+    auto += [_formats.alternates(s.title, s.path)[0] for s in listed[1:]]
     view = View(None, False)
     table = rows_table(parts.rows)
     header = f"<h1>{escape(site)}</h1>\n<p>{escape(subtitle)}</p>\n{_updated(parts.newest)}"
@@ -213,10 +210,7 @@ def type_pages(
             rows,
             newest,
             types,
-            feeds=(
-                ("application/atom+xml", spec.title, f"{path_slug(spec.deal_type)}.atom"),
-                ("application/feed+json", spec.title, f"{path_slug(spec.deal_type)}.json"),
-            ),
+            feed=(spec.title, path_slug(spec.deal_type)),
         )
     return out
 
@@ -233,10 +227,7 @@ def amount_index(
         rows,
         newest,
         types,
-        feeds=(
-            ("application/atom+xml", site, "../feed.atom"),
-            ("application/feed+json", site, "../feed.json"),
-        ),
+        feed=(site, "../feed"),
     )
 
 
@@ -247,16 +238,13 @@ def _table_page(
     rows: Sequence[str],
     newest: datetime | None,
     types: Sequence[str],
-    feeds: tuple[tuple[str, str, str], ...],
+    feed: tuple[str, str],
 ) -> bytes:
+    """A page of deal rows; ``feed``: (title, path from the page) of the feed it follows."""
     site = clean(settings.site.title) or "AI deals"
     order = "largest first" if view.by_amount else "newest first"
     title = f"{name[:1].upper()}{name[1:]}, {order}"
-    follow = "".join(
-        f'<a href="{_attr(href)}">{"Atom" if "atom" in kind else "JSON"} feed</a>'
-        f"{' · ' if n == 0 else ''}"
-        for n, (kind, _, href) in enumerate(feeds)
-    )
+    follow = _formats.follow_links(feed[1])
     header = f"<h1>{escape(title)}</h1>\n{_updated(newest)}<p>Follow: {follow}</p>\n"
     table = rows_table(rows, by_amount=view.by_amount)
     main = f"{tools(view, types, '../')}{table}"
@@ -265,7 +253,7 @@ def _table_page(
         path=view.path,
         title=f"{title}: {site}",
         description=f"{site}: {len(rows)} {name}, {order}.",
-        feeds=feeds,
+        feeds=_formats.alternates(*feed),
         json_ld=item_list(title, settings.site.base_url + view.path, row_articles(ordered)),
     )
     return document(settings, meta, header, main)

@@ -9,6 +9,7 @@ Atom's ``prev-archive``).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from aggregator.models import Deal, Money, Settings
@@ -95,9 +96,9 @@ def _item(view: EntryView) -> dict[str, Any]:
     return item
 
 
-def item_fragment(view: EntryView) -> str:
+def item_fragment(view: EntryView) -> bytes:
     """One item, serialised exactly as it appears inside a feed's ``items`` array."""
-    return dumps(_item(view))
+    return dumps(_item(view)).encode("utf-8")
 
 
 def dumps(value: Any) -> str:
@@ -105,8 +106,10 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def render_json(page: Page, settings: Settings) -> bytes:
-    """The JSON Feed document of ``page``; its items are spliced in pre-serialised."""
+def render_json(page: Page, settings: Settings, feed_id: str, items: Sequence[bytes]) -> bytes:
+    """The JSON Feed document of ``page``; its items (``items``: rendered once per story by
+    ``item_fragment``) are spliced in pre-serialised. JSON Feed has no feed-level id: the
+    Atom one (``feed_id``) is not shown."""
     base = settings.site.base_url
     doc: dict[str, Any] = {
         "version": VERSION,
@@ -128,4 +131,4 @@ def render_json(page: Page, settings: Settings) -> bytes:
         doc["_archive"] = True
     doc["items"] = []
     shell = dumps(doc)  # "items" is the last key: its "[]}" closes the document
-    return (shell[:-3] + "[" + ",".join(r.json for r in page.entries) + "]}\n").encode("utf-8")
+    return shell[:-3].encode("utf-8") + b"[" + b",".join(items) + b"]}\n"

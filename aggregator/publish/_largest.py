@@ -2,19 +2,16 @@
 
 The periods end with the day (UTC) of the newest deal's news time, not the wall clock, so
 the same stories give the same page whenever it is published. The store walks its deals
-by amount from the top (``largest_deals``); a reader without it is asked for every deal.
+by amount from the top (``largest_deals``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
-
-from aggregator.models import Story, StoryQuery
 
 from ._context import Context
-from ._table import RowKey, deal_row, row_key, usd_of
+from ._table import RowKey, deal_row, row_key
 from ._text import utc
 
 PERIODS = (
@@ -32,6 +29,7 @@ class Period:
     since: datetime
     until: datetime
     rows: tuple[str, ...]  # deal rows, largest first
+    keys: tuple[RowKey, ...] = ()  # what each row is of (story id, version)
 
 
 def _start(end: datetime, days: int) -> datetime:
@@ -39,42 +37,25 @@ def _start(end: datetime, days: int) -> datetime:
     return day - timedelta(days=days - 1)
 
 
-def _versions(ctx: Context, since: datetime) -> list[tuple[int, Any, Story | None]]:
-    """(id, updated, the story when it is loaded already) of the period's largest deals."""
-    largest = getattr(ctx.reader, "largest_deals", None)
-    if largest is not None:
-        return [(i, updated, None) for i, updated in largest(since, limit=LARGEST)]
-    query = StoryQuery(deals_only=True)
-    stories = ctx.reader.select_stories(query, limit=max(1, ctx.reader.count_stories(query)))
-    sized = [
-        (usd_of(s.deal.amount) if s.deal else None, s) for s in stories if utc(s.published) >= since
-    ]
-    ranked = sorted(
-        ((usd, s.id, s) for usd, s in sized if usd is not None and usd > 0),
-        key=lambda t: (t[0], t[1]),
-        reverse=True,
-    )
-    return [(s.id, s.updated, s) for _, _, s in ranked[:LARGEST]]
-
-
 def largest_periods(ctx: Context, end: datetime) -> list[Period]:
     """Each period (ending on ``end``'s day) with its largest deals as rows; a row made at
-    the story's version already (this publish, or taken from a page) is not made again,
+    the story's version already (this publish, or kept by the last one) is not made again,
     else the story is loaded."""
-    found = {key: _versions(ctx, _start(end, days)) for key, _, days in PERIODS}
+    found = {
+        key: ctx.reader.largest_deals(_start(end, days), limit=LARGEST) for key, _, days in PERIODS
+    }
     keys: dict[int, RowKey] = {}
     missing = set()
     for versions in found.values():
-        for story_id, updated, story in versions:
+        for story_id, updated in versions:
             keys[story_id] = row_key(story_id, utc(datetime.fromisoformat(str(updated))))
-            if story is not None:
-                deal_row(story, ctx.rows)
-            elif keys[story_id] not in ctx.rows:
+            if keys[story_id] not in ctx.rows:
                 missing.add(story_id)
     for loaded in ctx.reader.stories(sorted(missing)) if missing else ():
         deal_row(loaded, ctx.rows)
     out = []
     for key, title, days in PERIODS:
-        rows = tuple(ctx.rows[keys[i]] for i, _, _ in found[key] if keys[i] in ctx.rows)
-        out.append(Period(f"largest-{key}", title, _start(end, days), utc(end), rows))
+        shown = tuple(keys[i] for i, _ in found[key] if keys[i] in ctx.rows)
+        rows = tuple(ctx.rows[k] for k in shown)
+        out.append(Period(f"largest-{key}", title, _start(end, days), utc(end), rows, shown))
     return out

@@ -7,6 +7,7 @@ from lxml import etree
 
 from aggregator.models import Settings
 
+from . import _formats
 from ._paging import FeedSpec
 from ._text import clean, safe_url
 
@@ -37,7 +38,7 @@ def sources_opml(settings: Settings) -> bytes:
 
 
 def subscriptions_opml(settings: Settings, specs: list[FeedSpec]) -> bytes:
-    """Every published head feed (Atom), grouped like the index page."""
+    """Every published head feed (in the first format: Atom), grouped like the index page."""
     base = settings.site.base_url
     site = clean(settings.site.title) or "AI deals"
     root, body = _document(f"{site}: feeds")
@@ -51,7 +52,7 @@ def subscriptions_opml(settings: Settings, specs: list[FeedSpec]) -> bytes:
             type="rss",
             text=spec.title,
             title=spec.title,
-            xmlUrl=base + spec.path + ".atom",
+            xmlUrl=base + spec.path + _formats.FORMATS[0].suffix,
             htmlUrl=base + spec.html_path,
         )
     return _bytes(root)

@@ -7,22 +7,16 @@ cold publish linear in the number of stories rather than in stories × feeds.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from html import escape
-from typing import Any
 
 from aggregator.models import Deal, Settings, Story
 
-from ._atom import entry_fragment
+from . import _formats
 from ._entry import Rendered, build_entry
-from ._jsonfeed import dumps, item_fragment
 from ._text import clean, utc
 
-_OPEN, _CLOSE = b"  <entry>\n", b"  </entry>\n"
-
-MEMO_LIMIT = 16384  # entries kept per publish (for head documents); ~4 KB each
+MEMO_LIMIT = 16384  # entries kept per publish (for head documents); ~4 KB each (2 formats)
 
 
 class EntryRenderer:
@@ -45,69 +39,28 @@ class EntryRenderer:
         if hit is not None:
             return hit
         view = build_entry(story, self.settings, self.deal_line)
-        out = Rendered(updated=view.updated, atom=entry_fragment(view), json=item_fragment(view))
+        out = _formats.rendered(view)
         self.rendered += 1
         if keep and len(self._memo) < self.limit:
             self._memo[key] = out
         return out
 
     def known(self, uri: str, updated: datetime) -> Rendered | None:
-        """The entry of story ``uri`` at version ``updated``, when rendered or harvested."""
+        """The entry of story ``uri`` at version ``updated``, when rendered or taken."""
         return self._memo.get((clean(uri), utc(updated)))
 
     def many(self, stories: Iterable[Story], *, keep: bool = True) -> tuple[Rendered, ...]:
         return tuple(self.render(s, keep=keep) for s in stories)
 
-    def harvest(self, atom: bytes, json_doc: bytes) -> int:
-        """Take the entries of a head document this site wrote last time (same settings).
-
-        An entry depends only on its story's (id, updated), so an unchanged story need not
-        be rendered again when a new story joins its feed. Both files must list the same
-        entries in the same order and re-serialise to exactly their own bytes, else nothing
-        is taken. Returns how many entries were taken.
-        """
-        try:
-            loaded = json.loads(json_doc)["items"]
-            items = [dumps(item) for item in loaded]
-            keys = [_key(item) for item in loaded]
-        except (ValueError, KeyError, TypeError):
-            return 0
-        fragments = split_atom(atom)
-        body = ("[" + ",".join(items) + "]}\n").encode("utf-8")
-        if len(fragments) != len(items) or not json_doc.endswith(body):
-            return 0
+    def take(self, entries: Iterable[tuple[str, Rendered]]) -> int:
+        """Remember entries rendered by an earlier publish under the same fingerprint (kept
+        by ``_kept``): (story URI, its entry at the version it names). An entry depends only
+        on its story's (id, updated), so an unchanged story need not be rendered again when a
+        new story joins its feed. Returns how many were taken."""
         taken = 0
-        for key, fragment, item in zip(keys, fragments, items):
-            if (
-                key not in self._memo
-                and len(self._memo) < self.limit
-                and _atom_matches(fragment, key)
-            ):
-                self._memo[key] = Rendered(updated=key[1], atom=fragment, json=item)
+        for uri, entry in entries:
+            key = (clean(uri), utc(entry.updated))
+            if key not in self._memo and len(self._memo) < self.limit:
+                self._memo[key] = entry
                 taken += 1
         return taken
-
-
-def _key(item: dict[str, Any]) -> tuple[str, datetime]:
-    return str(item["id"]), utc(datetime.fromisoformat(str(item["date_modified"])))
-
-
-def split_atom(atom: bytes) -> list[bytes]:
-    """The ``<entry>`` fragments of a document this site wrote."""
-    out, start = [], atom.find(_OPEN)
-    while start >= 0:
-        end = atom.find(_CLOSE, start)
-        if end < 0:
-            return []
-        out.append(atom[start : end + len(_CLOSE)])
-        start = atom.find(_OPEN, end)
-    return out
-
-
-def _atom_matches(fragment: bytes, key: tuple[str, datetime]) -> bool:
-    """The Atom entry carries the same id and updated time as its JSON twin (its own, not
-    those of its ``atom:source``)."""
-    own = fragment.split(b"<source>", 1)[0]
-    ident = f"<id>{escape(key[0], quote=False)}</id>".encode()
-    updated = f"<updated>{key[1].isoformat()}</updated>".encode()
-    return ident in own and updated in own

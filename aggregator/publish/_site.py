@@ -5,18 +5,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, NamedTuple
 
 from aggregator.models import Facets, PartyDeal, Story, StoryQuery
 
-from . import _state
+from . import _formats, _kept, _state
 from ._alert_feeds import alert_specs, publish_alert_feeds
-from ._archives import publish_archives
+from ._archives import FORMATS_KEY, done_pages, formats, publish_archives
 from ._brief import brief_specs, publish_briefs
 from ._chart import months_table
-from ._company import company_page, harvest_items, investor_page
+from ._company import company_page, investor_page, item_key
 from ._context import Context, feed_id, write_page
 from ._entry import Rendered
 from ._exports import publish_exports
@@ -26,12 +26,10 @@ from ._largest import largest_periods
 from ._opml import sources_opml, subscriptions_opml
 from ._paging import FeedSpec, feed_specs, head_page
 from ._profile import for_party
-from ._table import deal_row, from_root, harvest_rows, row_key
+from ._table import RowKey, deal_row, row_key
 from ._text import utc
 
 log = logging.getLogger(__name__)
-
-FINGERPRINT_KEY = "_settings"  # in the state file; feed paths never start with "_"
 
 __all__ = [
     "Context",
@@ -57,44 +55,52 @@ def _digest(
     spec: FeedSpec,
     count: int,
     types: Sequence[str] = (),
-) -> tuple[bool, list[Any] | None]:
+) -> tuple[bool, list[Any]]:
     """Record this feed's digest: (unchanged since the last publish with its files there,
-    the (id, updated) of its newest stories; None for readers without ``story_versions``)."""
-    if getattr(ctx.reader, "story_versions", None) is None:
-        return False, None
+    the (id, updated) of the stories of its head)."""
     newest = head_versions(ctx, spec.query)
     sig = _state.digest(_salt(ctx, spec, types), count, newest)
     ctx.current[spec.path] = {"sig": sig}
-    files = [f"{spec.path}.atom", f"{spec.path}.json", *_extra(spec)]
+    files = [*_formats.files(spec.path), *_extra(spec)]
     same = ctx.previous.get(spec.path, {}).get("sig") == sig
     return same and all((ctx.writer.root / f).exists() for f in files), newest
 
 
 def head_versions(ctx: Context, query: StoryQuery) -> list[Any]:
     """(id, updated) of the stories a head document lists: the newest, with at most
-    ``ctx.per_source`` of one feed while others are there (readers without
-    ``head_versions``: the newest)."""
-    fair = getattr(ctx.reader, "head_versions", None)
-    if fair is None:
-        return list(ctx.reader.story_versions(query, limit=ctx.size))
-    return list(fair(query, limit=ctx.size, per_source=ctx.per_source, scan=ctx.head_scan))
+    ``ctx.per_source`` of one feed while others are there."""
+    return list(
+        ctx.reader.head_versions(
+            query, limit=ctx.size, per_source=ctx.per_source, scan=ctx.head_scan
+        )
+    )
 
 
 def head_stories(ctx: Context, query: StoryQuery) -> list[Story]:
     """The stories of :func:`head_versions`, newest first, loaded now."""
-    if getattr(ctx.reader, "head_versions", None) is None:
-        return list(ctx.reader.select_stories(query, limit=ctx.size))
     ids = [story_id for story_id, _ in head_versions(ctx, query)]
     return sorted(ctx.reader.stories(ids), key=lambda s: s.id, reverse=True)
 
 
-def _prepare(ctx: Context, spec: FeedSpec, newest: list[Any] | None) -> None:
+def _prepare(ctx: Context, spec: FeedSpec, newest: list[Any]) -> None:
     """Before rendering a head: its ids go to ``ctx.renderer.wanted`` (the archive pass keeps
-    those entries for the heads) and the entries of its last version are offered to the
-    renderer (a new archive page holds stories that head listed)."""
-    if newest is not None:
-        ctx.renderer.wanted.update(story_id for story_id, _ in newest)
-    _reuse_previous(ctx, spec)
+    those entries for the heads), and the parts kept when it was last rendered are offered:
+    its entries to the renderer (a new archive page holds stories that head listed), its
+    deal rows to ``ctx.rows``, a company's or an investor's lines to ``ctx.lines``."""
+    ctx.renderer.wanted.update(story_id for story_id, _ in newest)
+    kept = _offer(ctx, spec.path)
+    if kept.lines:
+        ctx.lines[spec.path] = dict(kept.lines)
+
+
+def _offer(ctx: Context, name: str) -> _kept.Parts:
+    """The parts kept for document ``name`` under this publish's fingerprint; its entries
+    go to the renderer and its deal rows to ``ctx.rows``."""
+    kept = _kept.load(ctx.writer.root, name, ctx.fingerprint)
+    ctx.renderer.take(kept.entries)
+    for key, row in kept.rows.items():
+        ctx.rows.setdefault(key, row)
+    return kept
 
 
 def _extra(spec: FeedSpec) -> list[str]:
@@ -106,7 +112,7 @@ def publish_feeds(
     specs: Sequence[FeedSpec],
     counts: dict[str, int],
     skips: dict[str, bool],
-    newest: dict[str, list[Any] | None],
+    newest: dict[str, list[Any]],
     types: Sequence[str] = (),
 ) -> None:
     """Archive pages, head documents and the pages of ``specs`` (deal types, companies,
@@ -119,9 +125,15 @@ def publish_feeds(
         head = publish_head(
             ctx, spec, counts[spec.path], pages[spec.path], skips[spec.path], newest[spec.path]
         )
-        if head is not None and spec.pages:
-            for path, data in _pages(ctx, spec, head, types).items():
+        if head is None:
+            continue
+        parts = head.parts
+        if spec.pages:
+            made, lines = _pages(ctx, spec, head, types)
+            for path, data in made.items():
                 ctx.writer.write(path, data)
+            parts = replace(parts, lines=lines)
+        _kept.save(ctx.writer, spec.path, ctx.fingerprint, parts)
 
 
 def _pages(
@@ -129,25 +141,22 @@ def _pages(
     spec: FeedSpec,
     head: Head,
     types: Sequence[str],
-) -> dict[str, bytes]:
+) -> tuple[dict[str, bytes], dict[RowKey, str]]:
+    """The pages made from a head, and (a company's or an investor's) the lines of its
+    timeline or portfolio, by story version."""
     if spec.deal_type is not None:
-        return type_pages(ctx.settings, spec, head.rows, head.newest, types)
+        return type_pages(ctx.settings, spec, head.rows, head.newest, types), {}
     assert spec.company is not None
     investor = spec.group == "Investors"
     roles = ("investor",) if investor else ()
     deals = [for_party(d, spec.company.slug, roles) for d in deal_facts(ctx, head.ids)]
     render = investor_page if investor else company_page
-    items: dict[tuple[int, str], str] = {}
-    if ctx.previous.get(FINGERPRINT_KEY) == ctx.fingerprint:
-        try:
-            harvest_items((ctx.writer.root / spec.html_path).read_bytes(), items)
-        except OSError:
-            pass
-    return {
-        spec.html_path: render(
-            ctx.settings, spec, spec.company, head.rows, head.newest, deals, head.total, items
-        )
-    }
+    items = ctx.lines.pop(spec.path, {})
+    page = render(
+        ctx.settings, spec, spec.company, head.rows, head.newest, deals, head.total, items
+    )
+    shown = {item_key(d) for d in deals}
+    return {spec.html_path: page}, {k: line for k, line in items.items() if k in shown}
 
 
 def deal_facts(ctx: Context, ids: Sequence[int]) -> list[PartyDeal]:
@@ -161,10 +170,9 @@ def publish_share(ctx: Context, share: Share) -> ShareDone:
     """In the helper process: publish the feeds of ``share`` as the main process would."""
     for spec in share.specs:
         newest = share.newest[spec.path]
-        if newest is not None:
-            ctx.current[spec.path] = {
-                "sig": _state.digest(ctx.fingerprint, share.counts[spec.path], newest)
-            }
+        ctx.current[spec.path] = {
+            "sig": _state.digest(ctx.fingerprint, share.counts[spec.path], newest)
+        }
     publish_feeds(ctx, share.specs, share.counts, share.skips, share.newest)
     ctx.writer.sync()
     return ShareDone(
@@ -181,7 +189,7 @@ def _split(
     helper takes only company feeds, the main feeds stay here."""
 
     def work(spec: FeedSpec) -> int:
-        done = int(ctx.previous.get(spec.path, {}).get("pages", 0))
+        done = done_pages(ctx, spec)
         archive = max(0, counts[spec.path] // ctx.size - done) * ctx.size
         return archive + (0 if skips[spec.path] else ctx.size)
 
@@ -205,6 +213,7 @@ class Head(NamedTuple):
     newest: datetime | None  # the latest update among them
     total: int = 0  # stories in the feed
     ids: tuple[int, ...] = ()  # the stories listed
+    parts: _kept.Parts = _kept.Parts()  # its entries and deal rows, kept for the next publish
 
 
 def publish_head(
@@ -213,42 +222,47 @@ def publish_head(
     count: int,
     pages: int,
     skip: bool,
-    newest: list[Any] | None = None,
+    newest: list[Any],
 ) -> Head | None:
     """The head document (after the archives, so its prev-archive link resolves).
 
     Returns None when the feed is unchanged since the last publish (nothing rendered).
-    With ``newest`` (the (id, updated) this publish recorded for the feed), only stories
-    whose entry or deal row was neither rendered nor harvested yet are loaded.
+    Of the stories of ``newest`` (the (id, updated) this publish recorded for the feed),
+    only those whose entry or deal row was neither rendered in this publish nor kept by
+    the last one are loaded; when one of them changed since, the head's stories are read
+    again and loaded.
     """
     ctx.current.setdefault(spec.path, {})["pages"] = pages
     if skip:
-        ctx.writer.unchanged += 2 + len(_extra(spec))
+        ctx.writer.unchanged += len(_formats.FORMATS) + len(_extra(spec)) + 1  # + kept parts
         return None
-    listed = _from_versions(ctx, spec, newest) if newest is not None else None
+    listed = _from_versions(ctx, spec, newest)
     if listed is None:
         stories = head_stories(ctx, spec.query)
         entries = list(ctx.renderer.many(stories))
         rows = [deal_row(s, ctx.rows) for s in stories] if spec.pages else []
         latest = max((utc(s.updated) for s in stories), default=None)
         ids = tuple(s.id for s in stories)
+        uris = [s.uri for s in stories]
+        keys = [row_key(s.id, s.updated) for s in stories]
     else:
-        entries, rows, latest = listed
-        ids = tuple(int(story_id) for story_id, _ in newest or ())
+        entries, rows, latest, uris = listed
+        ids = tuple(int(story_id) for story_id, _ in newest)
+        keys = [row_key(i, utc(datetime.fromisoformat(str(u)))) for i, u in newest]
     write_page(ctx, head_page(spec, tuple(entries), count, ctx.size))
-    return Head(rows, latest, count, ids)
+    parts = _kept.Parts(tuple(zip(uris, entries)), dict(zip(keys, rows)))
+    return Head(rows, latest, count, ids, parts)
 
 
 def _from_versions(
     ctx: Context,
     spec: FeedSpec,
     newest: list[Any],
-) -> tuple[list[Rendered], list[str], datetime | None] | None:
-    """The head's entries (and deal rows) for the stories of ``newest``, loading only those
-    not known at their version; None when a story changed since ``newest`` was read."""
-    uri = getattr(ctx.reader, "story_uri", None)
-    if uri is None:
-        return None
+) -> tuple[list[Rendered], list[str], datetime | None, list[str]] | None:
+    """The head's entries (and deal rows, and its stories' URIs) for the stories of
+    ``newest``, loading only those not known at their version; None when a story changed
+    since ``newest`` was read."""
+    uri = ctx.reader.story_uri
     wants_rows = bool(spec.pages)
     versions = [
         (story_id, utc(datetime.fromisoformat(str(updated)))) for story_id, updated in newest
@@ -272,36 +286,7 @@ def _from_versions(
         entries.append(entry)
         rows.append(row)
     latest = max((updated for _, updated in versions), default=None)
-    return entries, rows if wants_rows else [], latest
-
-
-def _reuse_previous(ctx: Context, spec: FeedSpec) -> None:
-    """Offer the entries of the head this feed had to the renderer, and the deal rows of
-    its company page to ``ctx.rows`` (same settings only)."""
-    if ctx.previous.get(FINGERPRINT_KEY) != ctx.fingerprint:
-        return
-    try:
-        atom = (ctx.writer.root / f"{spec.path}.atom").read_bytes()
-        json_doc = (ctx.writer.root / f"{spec.path}.json").read_bytes()
-    except OSError:
-        return
-    ctx.renderer.harvest(atom, json_doc)
-    if spec.pages:
-        try:
-            harvest_rows((ctx.writer.root / spec.html_path).read_bytes(), ctx.rows)
-        except OSError:
-            pass
-
-
-def _reuse_index(ctx: Context) -> None:
-    """Offer the rows of the last ``index.html`` (its latest and largest deals) to
-    ``ctx.rows`` (same settings only)."""
-    if ctx.previous.get(FINGERPRINT_KEY) != ctx.fingerprint:
-        return
-    try:
-        harvest_rows(from_root((ctx.writer.root / "index.html").read_bytes()), ctx.rows)
-    except OSError:
-        pass
+    return entries, rows if wants_rows else [], latest, [uri(i) for i, _ in versions]
 
 
 @dataclass(frozen=True)
@@ -311,7 +296,7 @@ class Share:
     specs: tuple[FeedSpec, ...]
     counts: dict[str, int]
     skips: dict[str, bool]
-    newest: dict[str, list[Any] | None]
+    newest: dict[str, list[Any]]
 
 
 @dataclass(frozen=True)
@@ -359,17 +344,16 @@ def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> No
     ctx.writer.write("sources.opml", sources_opml(ctx.settings))
     ctx.writer.write("subscriptions.opml", subscriptions_opml(ctx.settings, listed))
     publish_exports(ctx)
-    _reuse_index(ctx)
+    _offer(ctx, _kept.INDEX)
     latest = head_stories(ctx, StoryQuery(deals_only=True))
     rows = tuple(deal_row(s, ctx.rows) for s in latest)
     newest_update = max((utc(s.updated) for s in latest), default=None)
+    periods = largest_periods(ctx, max((utc(s.published) for s in latest), default=utc(now)))
     parts = IndexParts(
         rows=rows,
         newest=newest_update,
         types=types,
-        periods=tuple(
-            largest_periods(ctx, max((utc(s.published) for s in latest), default=utc(now)))
-        ),
+        periods=tuple(periods),
         months=months_table(ctx.reader.deal_volume_by_month(), now),
         companies=tuple(facets.companies),
         investors=tuple(facets.investors),
@@ -377,5 +361,8 @@ def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> No
     )
     ctx.writer.write("index.html", index_page(ctx.settings, listed, parts))
     ctx.writer.write("deals/by-amount.html", amount_index(ctx.settings, rows, newest_update, types))
-    ctx.current[FINGERPRINT_KEY] = ctx.fingerprint
+    shown = [(row_key(s.id, s.updated), row) for s, row in zip(latest, rows)]
+    shown += [kept for period in periods for kept in zip(period.keys, period.rows)]
+    _kept.save(ctx.writer, _kept.INDEX, ctx.fingerprint, _kept.Parts(rows=dict(shown)))
+    ctx.current[FORMATS_KEY] = formats()
     ctx.writer.write(_state.STATE_FILE, _state.dump(ctx.current))

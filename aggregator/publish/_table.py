@@ -1,8 +1,8 @@
 """The deals table: one row per deal story, each row one line of the page.
 
-A row carries its story's id and version (and news time and amount in USD), so a later
-publish takes it from a page this site wrote instead of loading the story again
-(:func:`harvest_rows`), and orders rows by date or by amount without the story. Links in a
+A row carries its story's id and version (and news time and amount in USD): a row is
+made once per story version (:func:`deal_row`; rows of an earlier publish are kept by
+``_kept``), and rows are ordered by date or by amount without their stories. Links in a
 row are written as from a page one directory down (``../companies/x.html``);
 :func:`at_root` turns them into links from ``index.html``.
 """
@@ -20,7 +20,6 @@ from aggregator.models import Deal, Money, Party, Story
 from ._text import clean, clean_deal, format_money, path_slug, plain_number, rfc3339, safe_url, utc
 
 RowKey = tuple[int, str]  # (story id, its updated time in RFC 3339): one row's version
-_ROW = re.compile(rb'<tr data-story="(\d+)" data-updated="([^"<>]+)"[^<>]*>[^\n]*</tr>\n')
 _ROW_ORDER = re.compile(r'<tr data-story="(\d+)"[^<>]* data-published="([^"<>]+)"')
 _ROW_USD = re.compile(r'<tr [^<>]*data-usd="([0-9.]+)"')
 _ROW_STORY = re.compile(r'<td class="t"><a href="([^"]*)">([^<]*)</a>')
@@ -36,7 +35,8 @@ def row_key(story_id: int, updated: datetime) -> RowKey:
 
 
 def one_line(text: str) -> str:
-    """A row is one line of the page (how :func:`harvest_rows` finds it)."""
+    """``text`` on one line (each run of white space one space): a row, or a timeline line,
+    is one line of its page."""
     return " ".join(text.split())
 
 
@@ -135,21 +135,6 @@ def deal_row(story: Story, memo: dict[RowKey, str]) -> str:
     return row
 
 
-def harvest_rows(page: bytes, memo: dict[RowKey, str]) -> int:
-    """Take the deal rows of a page this site wrote (same settings); returns how many."""
-    taken = 0
-    for found in _ROW.finditer(page):
-        try:
-            key = (int(found[1]), found[2].decode("ascii"))
-            row = found[0].decode("utf-8")
-        except (ValueError, UnicodeDecodeError):
-            continue
-        if key not in memo:
-            memo[key] = row
-            taken += 1
-    return taken
-
-
 def _news(row: str) -> tuple[datetime, int]:
     found = _ROW_ORDER.match(row)
     if found is None:
@@ -204,15 +189,6 @@ def at_root(html_text: str) -> str:
     """Rows (or a table of them) as linked from a page at the site's root. Every link a
     row makes inside the site starts with ``../``; links out are absolute http(s) URLs."""
     return html_text.replace('href="../', 'href="')
-
-
-_INTERNAL = re.compile(rb'href="(?=(?:companies|investors|deals)/)')
-
-
-def from_root(page: bytes) -> bytes:
-    """A page at the site's root with its rows' links as from one directory down (the
-    form :func:`harvest_rows` keeps): the reverse of :func:`at_root`."""
-    return _INTERNAL.sub(b'href="../', page)
 
 
 def row_articles(rows: Sequence[str], limit: int = 50) -> list[dict[str, Any]]:

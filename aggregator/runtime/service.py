@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from .. import cycle as pipeline
-from .. import web
+from .. import publish, web
 from ..cycle import StoryWindow
 from ..errors import CycleStopped, ServeError, describe
 from ..fetch import Fetcher
@@ -213,7 +213,12 @@ class Service:
     # ---------------------------------------------------------------- serving
 
     def app(self) -> aioweb.Application:
-        return site_app(self.settings, readiness=self.readiness, metrics=self.metrics.render)
+        return site_app(
+            self.settings,
+            readiness=self.readiness,
+            metrics=self.metrics.render,
+            feed_types=publish.media_types(),
+        )
 
     async def serve(
         self, *, schedule: bool, grace: float = 5.0, stop: asyncio.Event | None = None

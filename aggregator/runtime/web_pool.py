@@ -66,11 +66,18 @@ def site_app(
     *,
     readiness: Callable[[], web.Readiness],
     metrics: Callable[[], MetricsPage],
+    feed_types: Mapping[str, str],
 ) -> aioweb.Application:
-    """The application every serving process runs for ``settings.output``."""
+    """The application every serving process runs for ``settings.output``; ``feed_types``:
+    the output formats' suffixes and media types (``publish.media_types()``, asked by the
+    service; a helper gets them from it, not importing publish)."""
     settings.output.mkdir(parents=True, exist_ok=True)
     return web.make_app(
-        settings.output, readiness=readiness, metrics=metrics, archive_max_age=ARCHIVE_MAX_AGE
+        settings.output,
+        readiness=readiness,
+        metrics=metrics,
+        archive_max_age=ARCHIVE_MAX_AGE,
+        feed_types=feed_types,
     )
 
 
@@ -133,7 +140,7 @@ class Serving:
         runner = await web.start_server(app, settings.host, settings.port, reuse_port=helpers > 0)
         if not helpers:
             return cls(runner, None)
-        pool = WebPool(settings, web.bound_port(runner), helpers, metrics())
+        pool = WebPool(settings, web.bound_port(runner), helpers, metrics(), web.feed_types(app))
         try:
             pool.start()
         except BaseException:
@@ -182,8 +189,16 @@ class WebPool:
     waits on a helper (a stopped helper that does not read its pipe only holds up that thread).
     """
 
-    def __init__(self, settings: Settings, port: int, size: int, metrics: MetricsPage) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        port: int,
+        size: int,
+        metrics: MetricsPage,
+        feed_types: Mapping[str, str],
+    ) -> None:
         self.settings, self.port, self.size = settings, port, size
+        self.feed_types = dict(feed_types)  # served as the service serves them
         self.restarts = 0
         self._ctx = multiprocessing.get_context("spawn")
         self._cond = threading.Condition()
@@ -211,7 +226,7 @@ class WebPool:
             target=serve_helper,
             name="aggregator-web",
             daemon=True,
-            args=(self.settings, self.port, reader, self._page),
+            args=(self.settings, self.port, reader, self._page, self.feed_types),
         )
         try:
             process.start()
@@ -305,11 +320,13 @@ def _release(helper: _Helper) -> None:
 # --------------------------------------------------------------------------- the helper side
 
 
-def serve_helper(settings: Settings, port: int, conn: Connection, page: News) -> None:
+def serve_helper(
+    settings: Settings, port: int, conn: Connection, page: News, feed_types: Mapping[str, str]
+) -> None:
     """Entry point of a helper: serve the site on ``port`` until SIGTERM or the parent's end."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops its helpers
     logs.setup(settings.log_format)
-    asyncio.run(_serve(settings, port, conn, page))
+    asyncio.run(_serve(settings, port, conn, page, feed_types))
 
 
 class _Latest:
@@ -325,13 +342,15 @@ class _Latest:
         self.page, self.faults = news
 
 
-async def _serve(settings: Settings, port: int, conn: Connection, page: News) -> None:
+async def _serve(
+    settings: Settings, port: int, conn: Connection, page: News, feed_types: Mapping[str, str]
+) -> None:
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     loop.add_signal_handler(signal.SIGTERM, stop.set)
     latest = _Latest(page)
     probe = ReadinessProbe(settings, faults=lambda: latest.faults)
-    app = site_app(settings, readiness=probe, metrics=latest)
+    app = site_app(settings, readiness=probe, metrics=latest, feed_types=feed_types)
     runner = await web.start_server(app, settings.host, port, reuse_port=True)
     threading.Thread(
         target=_receive, args=(conn, latest, loop, stop), name="from-service", daemon=True

@@ -7,6 +7,6 @@ and its endpoints), ``_static`` (files with validators, 304s, gzip and a small c
 
 from __future__ import annotations
 
-from ._app import Readiness, bound_port, feed_links, make_app, start_server
+from ._app import Readiness, bound_port, feed_links, feed_types, make_app, start_server
 
-__all__ = ["Readiness", "bound_port", "feed_links", "make_app", "start_server"]
+__all__ = ["Readiness", "bound_port", "feed_links", "feed_types", "make_app", "start_server"]

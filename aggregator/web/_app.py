@@ -30,6 +30,8 @@ from aggregator.web._static import (
     FileCache,
     accepts_gzip,
     build_entry,
+    content_type_for,
+    content_types,
     etag_matches,
     lexical_path,
     not_modified_since,
@@ -39,7 +41,7 @@ from aggregator.web._static import (
     stream_headers,
 )
 
-__all__ = ["Readiness", "bound_port", "make_app", "start_server"]
+__all__ = ["Readiness", "bound_port", "feed_types", "make_app", "start_server"]
 
 DEFAULT_CACHE_BYTES = 64 * 1024 * 1024  # total bytes (identity + gzip) kept in memory
 DEFAULT_MAX_CACHED_FILE = 4 * 1024 * 1024  # larger files are streamed, never cached/gzipped
@@ -85,8 +87,10 @@ class _SiteHandler:
         archive_max_age: int | None,
         cache_bytes: int,
         max_cached_file: int,
+        feed_types: Mapping[str, str],
     ) -> None:
         self.root = os.path.realpath(site_dir)
+        self.types = content_types(feed_types)
         self.max_age = max_age
         self.archive_max_age = archive_max_age
         self.max_cached_file = max_cached_file
@@ -137,7 +141,9 @@ class _SiteHandler:
         if real is None:
             return None
         try:
-            entry = await asyncio.to_thread(build_entry, rel, real, self.cache_control(rel))
+            entry = await asyncio.to_thread(
+                build_entry, rel, real, self.cache_control(rel), content_type_for(rel, self.types)
+            )
         except OSError:
             return None
         if entry is not None:
@@ -166,7 +172,8 @@ class _SiteHandler:
             return _not_found()
         with fh:
             st = os.fstat(fh.fileno())
-            etag, headers = stream_headers(rel, st, self.cache_control(rel))
+            ctype = content_type_for(rel, self.types)
+            etag, headers = stream_headers(ctype, st, self.cache_control(rel))
             if _is_not_modified(request, etag, int(st.st_mtime)):
                 return web.Response(status=304, headers=headers)
             response = web.StreamResponse(headers=headers)
@@ -239,6 +246,16 @@ def _probe_handlers(
     return healthz, readyz, metrics_page
 
 
+FEED_TYPES: web.AppKey[dict[str, str]] = web.AppKey("feed_types")
+
+
+def feed_types(app: web.Application) -> dict[str, str]:
+    """The feed formats ``app`` serves (``make_app(feed_types=…)``), for another process
+    that serves the same site."""
+    served: dict[str, str] = app[FEED_TYPES]
+    return {**served}
+
+
 def make_app(
     site_dir: Path,
     *,
@@ -248,12 +265,16 @@ def make_app(
     archive_max_age: int | None = None,
     cache_bytes: int = DEFAULT_CACHE_BYTES,
     max_cached_file: int = DEFAULT_MAX_CACHED_FILE,
+    feed_types: Mapping[str, str] | None = None,
 ) -> web.Application:
     """An application serving ``site_dir`` plus /healthz, /readyz and /metrics.
 
     ``archive_max_age``: when set, files under ``archive/`` (except index.html pages) are
     sent with ``Cache-Control: public, max-age=<archive_max_age>, immutable``; only use it
-    when the publisher never rewrites an archive page.
+    when the publisher never rewrites an archive page. ``feed_types``: file suffix -> media
+    type of the feed formats the site is published in (publish's registry, as ``runtime``
+    hands it over: suffix ``".atom"`` -> its media type, …); :func:`feed_types` gives them
+    back.
     """
     if max_age < 0 or (archive_max_age is not None and archive_max_age < 0):
         raise ValueError("max_age and archive_max_age must be >= 0")
@@ -263,9 +284,11 @@ def make_app(
         archive_max_age=archive_max_age,
         cache_bytes=cache_bytes,
         max_cached_file=max_cached_file,
+        feed_types=feed_types or {},
     )
     healthz, readyz, metrics_page = _probe_handlers(readiness, metrics)
     app = web.Application()
+    app[FEED_TYPES] = dict(feed_types or {})
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.router.add_get("/metrics", metrics_page)

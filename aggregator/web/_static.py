@@ -18,9 +18,9 @@ from urllib.parse import quote, unquote
 
 # --------------------------------------------------------------------------- content types
 
+# The site's own kinds of file. The feed formats (``.atom``, ``.json``) are publish's to name:
+# ``make_app(feed_types=…)`` adds them (runtime hands over publish's registry).
 CONTENT_TYPES: Mapping[str, str] = {
-    ".atom": "application/atom+xml; charset=utf-8",
-    ".json": "application/feed+json; charset=utf-8",
     ".opml": "text/x-opml; charset=utf-8",
     ".html": "text/html; charset=utf-8",
     ".htm": "text/html; charset=utf-8",
@@ -40,12 +40,11 @@ CONTENT_TYPES: Mapping[str, str] = {
 DEFAULT_CONTENT_TYPE = "application/octet-stream"
 _COMPRESSIBLE_PREFIXES = (
     "text/",
-    "application/atom+xml",
-    "application/feed+json",
     "application/xml",
     "application/xslt+xml",
     "image/svg+xml",
 )
+_TEXT = "; charset=utf-8"
 
 # Applied to every file response; HTML and SVG are the ones it matters for.
 CONTENT_SECURITY_POLICY = (
@@ -55,13 +54,19 @@ CONTENT_SECURITY_POLICY = (
 INDEX_FILE = "index.html"
 
 
-def content_type_for(name: str) -> str:
+def content_types(feed_types: Mapping[str, str]) -> dict[str, str]:
+    """:data:`CONTENT_TYPES` and the feed formats' (file suffix -> media type): UTF-8 text."""
+    return {**CONTENT_TYPES, **{s.lower(): f"{m}{_TEXT}" for s, m in feed_types.items()}}
+
+
+def content_type_for(name: str, types: Mapping[str, str] = CONTENT_TYPES) -> str:
     """The Content-Type header value for a file name (by its lower-cased extension)."""
-    return CONTENT_TYPES.get(os.path.splitext(name)[1].lower(), DEFAULT_CONTENT_TYPE)
+    return types.get(os.path.splitext(name)[1].lower(), DEFAULT_CONTENT_TYPE)
 
 
 def is_compressible(content_type: str) -> bool:
-    return content_type.startswith(_COMPRESSIBLE_PREFIXES)
+    """Text (a charset is named) and the XML kinds are sent gzipped to who accepts it."""
+    return content_type.startswith(_COMPRESSIBLE_PREFIXES) or content_type.endswith(_TEXT)
 
 
 # --------------------------------------------------------------------------- safe paths
@@ -198,14 +203,17 @@ def _variant(body: bytes, etag: str, base: Mapping[str, str], gzipped: bool) -> 
     return Variant(body=body, etag=etag, headers=headers, not_modified=not_modified)
 
 
-def build_entry(rel: str, real: str, cache_control: str) -> CachedFile | None:
-    """Read and prepare a file (blocking: run it in a thread). None if it is not a file."""
+def build_entry(
+    rel: str, real: str, cache_control: str, ctype: str | None = None
+) -> CachedFile | None:
+    """Read and prepare a file (blocking: run it in a thread). None if it is not a file.
+    ``ctype``: its Content-Type (else by its suffix from :data:`CONTENT_TYPES`)."""
     with open(real, "rb") as fh:
         st = os.fstat(fh.fileno())
         if not stat.S_ISREG(st.st_mode):
             return None
         data = fh.read()
-    ctype = content_type_for(rel)
+    ctype = ctype or content_type_for(rel)
     digest = hashlib.sha256(data).hexdigest()[:32]
     base = {
         "Content-Type": ctype,
@@ -268,11 +276,13 @@ class FileCache:
             self._total -= old.cost
 
 
-def stream_headers(rel: str, st: os.stat_result, cache_control: str) -> tuple[str, dict[str, str]]:
+def stream_headers(
+    ctype: str, st: os.stat_result, cache_control: str
+) -> tuple[str, dict[str, str]]:
     """ETag and headers for a file too large to cache (identity only, ETag from metadata)."""
     etag = f'"{st.st_ino:x}-{st.st_mtime_ns:x}-{st.st_size:x}"'
     return etag, {
-        "Content-Type": content_type_for(rel),
+        "Content-Type": ctype,
         "Last-Modified": http_date(st.st_mtime),
         "Cache-Control": cache_control,
         "X-Content-Type-Options": "nosniff",

@@ -105,7 +105,13 @@ def _relaxng() -> etree.RelaxNG:
 
 
 def published_files(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*") if p.is_file() and not p.name.startswith("."))
+    """The files the site serves: not the dotfiles nor what is in a dot directory (the
+    publish state, the installation marker, the kept parts of the last publish)."""
+    return sorted(
+        p
+        for p in site.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(site).parts)
+    )
 
 
 # --------------------------------------------------------------------------- validity

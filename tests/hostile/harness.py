@@ -31,7 +31,7 @@ from aggregator.store import Store
 
 from ..factories import query
 from .cases import CANARY, PASSWD_MARK, SENTINEL, Case, FakeResolver, doc, item
-from .checks import ILLEGAL_XML, dangers, fragment_problems, invalid_files, leaks
+from .checks import ILLEGAL_XML, dangers, fragment_problems, invalid_files, leaks, published_files
 from .server import Body, HostileServer
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
@@ -452,9 +452,7 @@ EXPECTED_HEADERS = frozenset(
 def header_problems(port: int, site: Path) -> list[str]:
     """Every published file served: only the server's own headers, no upstream bytes."""
     problems = []
-    for path in sorted(site.rglob("*")):
-        if not path.is_file() or path.name.startswith("."):
-            continue
+    for path in published_files(site):
         rel = "/" + str(path.relative_to(site))
         status, headers, _ = get(port, rel)
         if status != 200:

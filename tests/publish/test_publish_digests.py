@@ -186,7 +186,7 @@ def test_a_digest_of_one_deal_is_published_as_before(tmp_path: Path) -> None:
     assert deal is not None and deal.also == ()
     settings = factories.settings(tmp_path)
     view = build_entry(story(1, title=ONE, deal=deal), settings, format_deal_line)
-    assert b"also" not in entry_fragment(view) and "also" not in item_fragment(view)
+    assert b"also" not in entry_fragment(view) and b"also" not in item_fragment(view)
 
 
 def test_the_feed_docs_name_the_other_deals() -> None:

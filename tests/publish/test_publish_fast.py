@@ -1,9 +1,9 @@
-"""publish speed-ups keep the output exact: one render per story, reuse of the last heads."""
+"""publish speed-ups keep the output exact: one render per story, reuse of what the last
+publish kept (never of what it wrote)."""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -11,36 +11,11 @@ from typing import Any
 
 import pytest
 
-from aggregator.models import Story, StoryQuery
-from aggregator.publish import _render
-from aggregator.publish._render import EntryRenderer
-from tests.fake_reader import FakeReader, deal_line, investment, publish, settings, story
+from aggregator.models import PartyDeal, Story
+from aggregator.publish import _brief, _company, _kept, _render, _state, _table
+from tests.fake_reader import FakeReader, investment, publish, settings, story
 
 STATE = ".publish-state.json"
-
-
-class StoreLikeReader:
-    """A FakeReader behind the store's two extra queries (head digests, stories by id)."""
-
-    def __init__(self, inner: FakeReader) -> None:
-        self.inner = inner
-        self.select_stories = inner.select_stories
-        self.count_stories = inner.count_stories
-        self.facets = inner.facets
-        self.deal_volume_by_month = inner.deal_volume_by_month
-        self.brief_stories = inner.brief_stories
-        self.deal_facts = inner.deal_facts
-        self.brief_versions = inner.brief_versions
-        self.brief_stories_of = inner.brief_stories_of
-        self.feed_states = inner.feed_states
-        self.alert_events = inner.alert_events
-
-    def story_versions(self, query: StoryQuery, *, limit: int) -> list[tuple[int, str]]:
-        return [(s.id, s.updated.isoformat()) for s in self.select_stories(query, limit=limit)]
-
-    def stories(self, ids: Sequence[int]) -> list[Story]:
-        wanted = set(ids)
-        return sorted((s for s in self.inner.stories if s.id in wanted), key=lambda s: s.id)
 
 
 def _reader(count: int) -> FakeReader:
@@ -82,28 +57,23 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return seen
 
 
-def test_streamed_archives_equal_page_by_page(tmp_path: Path, renders: list[int]) -> None:
-    publish(_reader(40), tmp_path / "plain")  # page by page, memoised
-    assert len(renders) == len(set(renders)) == 40  # each story rendered once
-    renders.clear()
-    publish(StoreLikeReader(_reader(40)), tmp_path / "streamed")  # type: ignore[arg-type]
-    assert _files(tmp_path / "streamed") == _files(tmp_path / "plain")
+def test_a_cold_publish_renders_each_story_once(tmp_path: Path, renders: list[int]) -> None:
+    publish(_reader(40), tmp_path)  # 13 archive pages of all, and of every other feed
     assert len(renders) == len(set(renders)) == 40
 
 
 def test_incremental_publish_renders_only_changed_stories(
     tmp_path: Path, renders: list[int]
 ) -> None:
-    inner = _reader(40)
-    reader: Any = StoreLikeReader(inner)
+    reader = _reader(40)
     publish(reader, tmp_path / "site")
     archived = {k for k in _files(tmp_path / "site") if k.startswith("archive/")}
     renders.clear()
-    inner.add(story(41, deal=investment()))
-    inner.replace(
+    reader.add(story(41, deal=investment()))
+    reader.replace(
         replace(
-            inner.stories[38],
-            updated=inner.stories[38].updated + timedelta(days=9),
+            reader.stored[38],
+            updated=reader.stored[38].updated + timedelta(days=9),
             title="Edited headline",
         )
     )
@@ -114,11 +84,10 @@ def test_incremental_publish_renders_only_changed_stories(
 
 
 def test_changed_settings_render_everything_again(tmp_path: Path, renders: list[int]) -> None:
-    inner = _reader(12)
-    reader: Any = StoreLikeReader(inner)
+    reader = _reader(12)
     publish(reader, tmp_path / "site")
     archived = {k for k in _files(tmp_path / "site") if k.startswith("archive/")}
-    inner.add(story(13, deal=investment()))
+    reader.add(story(13, deal=investment()))
     other = replace(settings().site, base_url="https://b.example/")
     publish(reader, tmp_path / "site", site=other)
     publish(reader, tmp_path / "cold", site=other)
@@ -126,20 +95,79 @@ def test_changed_settings_render_everything_again(tmp_path: Path, renders: list[
     assert b"https://deals.example/" not in (tmp_path / "site" / "all.atom").read_bytes()
 
 
-def test_harvest_takes_only_matching_twins(tmp_path: Path) -> None:
-    inner = _reader(12)
-    reader: Any = StoreLikeReader(inner)
-    publish(reader, tmp_path / "a")
-    shutil.copytree(tmp_path / "a", tmp_path / "b")
-    inner.replace(
-        replace(inner.stories[11], updated=inner.stories[11].updated + timedelta(hours=1))
-    )
-    publish(reader, tmp_path / "b")
-    fresh = EntryRenderer(settings(), deal_line)
-    atom_a = (tmp_path / "a" / "all.atom").read_bytes()
-    json_a = (tmp_path / "a" / "all.json").read_bytes()
-    assert fresh.harvest(atom_a, json_a) == 3
-    stale = EntryRenderer(settings(), deal_line)  # new Atom, old JSON (a torn write)
-    assert stale.harvest((tmp_path / "b" / "all.atom").read_bytes(), json_a) == 2
-    assert EntryRenderer(settings(), deal_line).harvest(atom_a, b"{not json") == 0
-    assert EntryRenderer(settings(), deal_line).harvest(atom_a[:-40], json_a) == 0
+def _counting(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, seen: list[Any]) -> None:
+    """Record the first argument of every call of ``module.name``."""
+    real = getattr(module, name)
+
+    def counting(first: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append(first)
+        return real(first, *args, **kwargs)
+
+    monkeypatch.setattr(module, name, counting)
+
+
+def test_the_kept_parts_not_the_published_files_spare_the_rendering(
+    tmp_path: Path, renders: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reader = _reader(40)
+    reader.replace(replace(reader.stored[38], title="Zürich’s lab raises €5 million — ✓"))
+    site, fresh = tmp_path / "site", tmp_path / "fresh"
+    publish(reader, site)
+    # The next publish goes to a directory holding the archive pages, the publish state and
+    # the kept parts, but no document made from a head: what it does not render again can
+    # only come from the kept parts.
+    fresh.mkdir()
+    for name in ("archive", _kept.CACHE_DIR):
+        shutil.copytree(site / name, fresh / name)
+    shutil.copy(site / STATE, fresh / STATE)
+    archived = {k for k in _files(fresh) if k.startswith("archive/")}
+    rows: list[Story] = []
+    lines: list[PartyDeal] = []
+    periods: list[Any] = []
+    _counting(monkeypatch, _table, "_deal_row", rows)
+    _counting(monkeypatch, _company, "_timeline_item", lines)
+    _counting(monkeypatch, _company, "_portfolio_row", lines)
+    real_brief = _brief.brief_entry
+
+    def brief_entry(ctx: Any, spec: Any, period: Any, stories: Any) -> Any:
+        periods.append((spec.path, period.key))
+        return real_brief(ctx, spec, period, stories)
+
+    monkeypatch.setattr(_brief, "brief_entry", brief_entry)
+    renders.clear()
+    reader.add(story(41, deal=investment()))
+    publish(reader, fresh)
+    assert sorted(set(renders)) == [41]  # every other entry of every head was kept
+    assert {s.id for s in rows} == {41}  # and every other deal row
+    assert {d.id for d in lines} == {41}  # and every other line of a timeline or portfolio
+    assert periods == [("brief", "2026-01-07")]  # the day of story 41; the other days kept
+    publish(reader, tmp_path / "cold")
+    _assert_same(fresh, tmp_path / "cold", archived)  # kept parts included
+
+
+def test_kept_parts_are_taken_only_under_their_fingerprint(tmp_path: Path) -> None:
+    reader = _reader(12)
+    publish(reader, tmp_path)
+    key = _state.settings_fingerprint(settings())
+    kept = _kept.load(tmp_path, "all", key)
+    assert [uri.rsplit("/", 1)[1] for uri, _ in kept.entries] == ["12", "11", "10"]
+    assert kept.rows == {} and kept.lines == {}  # "all" has no page of its own
+    company = _kept.load(tmp_path, "companies/anthropic", key)
+    assert len(company.entries) == len(company.rows) == len(company.lines) == 3
+    assert _kept.load(tmp_path, "all", "other code or settings") == _kept.Parts()
+    whole = (tmp_path / _kept.path_of("all")).read_bytes()
+    head = whole.split(b"\n", 1)[0]
+    for damaged in (
+        whole[:-10],  # cut short
+        whole + b"more",  # bytes of nothing
+        head.replace(b'"formats":["atom","json"]', b'"formats":["atom"]') + whole[len(head) :],
+        head + b"\n",  # no bytes for its parts
+        b"{not json\n",
+        b"[]\n",
+        b"",
+    ):
+        (tmp_path / _kept.path_of("all")).write_bytes(damaged)
+        assert _kept.load(tmp_path, "all", key) == _kept.Parts(), damaged[:80]
+    (tmp_path / _kept.path_of("all")).write_bytes(whole)
+    assert _kept.load(tmp_path, "all", key) == kept
+    assert _kept.load(tmp_path, "no/such/feed", key) == _kept.Parts()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
+from aggregator.publish import media_types
 from aggregator.publish._page import json_ld
 from aggregator.web import feed_links, make_app
 from tests.fake_reader import BASE, investment, publish, sample, story
@@ -88,7 +89,7 @@ def test_feeds_carry_icon_and_logo(site: Path) -> None:
 
 
 def test_server_names_a_pages_feeds_in_a_link_header(site: Path) -> None:
-    with _running(make_app(site, readiness=Ready())) as port:
+    with _running(make_app(site, readiness=Ready(), feed_types=media_types())) as port:
         page = request(port, "/companies/amazon.html")
         assert page.status == 200
         assert page.headers["Link"] == (

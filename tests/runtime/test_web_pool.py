@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 import pytest
 
 from aggregator.models import FeedSettings, Settings
+from aggregator.publish import media_types
 from aggregator.runtime.readiness import ReadinessProbe
 from aggregator.runtime.web_pool import Serving, reuse_port_available, site_app
 
@@ -145,7 +146,7 @@ def serving(settings: Settings) -> Iterator[tuple[Loop, Serving]]:
     probe = ReadinessProbe(settings)
 
     async def start() -> Serving:
-        app = site_app(settings, readiness=probe, metrics=lambda: PAGE)
+        app = site_app(settings, readiness=probe, metrics=lambda: PAGE, feed_types=media_types())
         return await Serving.start(settings, app, lambda: PAGE)
 
     try:

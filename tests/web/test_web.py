@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from aiohttp import web as aioweb
 
+from aggregator.publish import media_types
 from aggregator.web import _app as web
 from aggregator.web import _static
 from aggregator.web._app import Readiness, bound_port, make_app, start_server
@@ -109,6 +110,7 @@ def serve(site: Path, ready: Ready) -> Iterator[Callable[..., int]]:
     with ExitStack() as stack:
 
         def start(**kwargs: object) -> int:
+            kwargs.setdefault("feed_types", media_types())  # as runtime hands them over
             app = make_app(site, readiness=ready, **kwargs)  # type: ignore[arg-type]
             return stack.enter_context(_running(app))
 
@@ -440,9 +442,9 @@ def test_atomic_replace_serves_new_content_and_etag(site: Path, port: int) -> No
 def test_cached_file_is_not_reread(monkeypatch: pytest.MonkeyPatch, port: int, site: Path) -> None:
     calls: list[str] = []
 
-    def counting(rel: str, real: str, cache_control: str) -> object:
+    def counting(rel: str, real: str, cache_control: str, ctype: str) -> object:
         calls.append(rel)
-        return build_entry(rel, real, cache_control)
+        return build_entry(rel, real, cache_control, ctype)
 
     monkeypatch.setattr(web, "build_entry", counting)
     for _ in range(5):
