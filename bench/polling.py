@@ -183,8 +183,9 @@ def run_pipeline(
 
 def _one_shot_child(spec_path: str) -> None:
     """One cycle as ``aggregator update --all`` runs it (``runtime.cli.update``): a service
-    with a lazily started parse pool, the store opened, one ``run_once``, all closed."""
-    from aggregator.cycle import run_once
+    with a lazily started parse pool, the store opened, one ``run_once`` with the story
+    index snapshot beside the database, all closed."""
+    from aggregator.cycle import StoryWindow, run_once, snapshot_path
     from aggregator.runtime.readiness import utcnow
     from aggregator.runtime.service import Service, open_store
     from aggregator.runtime.worker import LazyPool
@@ -198,7 +199,15 @@ def _one_shot_child(spec_path: str) -> None:
     store = open_store(settings)
     try:
         report = run_once(
-            settings, store, service.fetcher, utcnow(), all_feeds=True, executor=service.executor
+            settings,
+            store,
+            service.fetcher,
+            utcnow(),
+            all_feeds=True,
+            executor=service.executor,
+            stories=StoryWindow(
+                snapshot=snapshot_path(settings.database), keep=False
+            ),  # as the CLI
         )
         inner = getattr(pool, "_pool", None)
         workers = [peak_rss_mb(p) for p in getattr(inner, "_processes", None) or ()]

@@ -69,7 +69,7 @@ class RunReport:
     stories_joined: int = 0
     stories_merged: int = 0
     stories_updated: int = 0
-    story_index: str = ""  # "loaded" from the store, or "kept" from the last cycle
+    story_index: str = ""  # "loaded" from the store, "kept" from the last cycle, or "snapshot"
     published: int = 0
     publish_error: str | None = None
     store_error: str | None = None  # the last failure to write the database in this cycle
@@ -107,8 +107,9 @@ def run_once(
     """Run one update cycle and return what happened.
 
     ``stories``: the story index kept between cycles by a long-running caller (a fresh one,
-    loaded from the store, when None). ``sender``: sends the alerts' webhooks (one made
-    from the settings when None); deliveries are sent after publishing. ``wave``: how many
+    loaded from the store, when None); with a snapshot file, the index is read from it when
+    exact and written to it after the stories stage. ``sender``: sends the alerts' webhooks
+    (one made from the settings when None); deliveries are sent after publishing. ``wave``: how many
     due feeds are fetched and stored at a time (``fetch_wave`` of ``fetch.concurrency``
     when None).
     """
@@ -135,11 +136,15 @@ def run_once(
             edited,
             wave,
         )
+    window = stories or StoryWindow()
     with _timed(report, "stories_deals"):
         with _barrier(report, "facts"):
             _refresh_facts(settings, store, now, report)
         with _barrier(report, "stories"):
-            _stories_stage(settings, store, now, report, stories or StoryWindow(), edited)
+            _stories_stage(settings, store, now, report, window, edited)
+        if not window.keep:  # one cycle's index: saved for the next process, then let go
+            window.persist(store)
+            window.invalidate()
     if settings.retention_days:
         with _barrier(report, "retention"):
             store.prune(now - timedelta(days=settings.retention_days), now)
@@ -586,11 +591,16 @@ def _cluster(
     pending: list[StoryItem],
     probe: bool = False,
 ) -> Assignment:
-    loads = stories.loads
+    loads, restores = stories.loads, stories.restores
     index = stories.index_for(
-        store, StoryOptions(window_days=settings.story_window_days), pending, now
+        store,
+        StoryOptions(window_days=settings.story_window_days),
+        [item.published for item in pending],
+        now,
     )
-    report.story_index = "loaded" if stories.loads > loads else "kept"
+    report.story_index = (
+        "loaded" if stories.loads > loads else "snapshot" if stories.restores > restores else "kept"
+    )
     try:
         return _assign(store, index, pending, now, stories, probe)
     except BaseException:

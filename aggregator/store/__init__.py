@@ -450,6 +450,15 @@ class Store(AlertStore, StoryStore):
         """Changes whenever any writer changes which story an entry belongs to."""
         return int(self._scalar("SELECT value FROM story_generation"))
 
+    def story_mark(self) -> tuple[int, int]:
+        """What the story index of this database was made from: the story generation and
+        the largest id of an entry in a story (0 when none). Entries not in a story yet
+        (pending) move neither."""
+        top = self._scalar(
+            "SELECT id FROM entries WHERE +story_id IS NOT NULL ORDER BY id DESC LIMIT 1"
+        )
+        return self.story_generation(), int(top or 0)
+
     def entry_count(self) -> int:
         return int(self._scalar("SELECT count(*) FROM entries"))
 
