@@ -20,6 +20,7 @@ vector is close (``story_merge_threshold``) and that no veto separates are named
 from __future__ import annotations
 
 import dataclasses
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 
 from aggregator.headlines import is_roundup
@@ -30,7 +31,7 @@ from aggregator.stories._index import Slot, Window
 from aggregator.stories._match import score_pair
 from aggregator.stories._options import StoryOptions
 from aggregator.stories._search import Report, exact, similar
-from aggregator.stories._text import Features, Lexicon, features
+from aggregator.stories._text import Features, Lexicon, compact, features
 
 __all__ = ["StoryIndex", "StoryOptions", "cluster"]
 
@@ -83,15 +84,16 @@ class StoryIndex:
         self._window.advance(time)
         if time < self._window.newest - self._window.span:
             return  # already outside the window
-        feats = _codec.decode(encoded) or self._features(item)
+        feats = compact(_codec.decode(encoded) or self._features(item))
+        url, guid = item.url, item.guid
         slot = Slot(
             item.entry_id,
             story_id,
             time,
             feats,
-            item.url,
-            item.guid,
-            item.feed,
+            url,
+            url if guid == url else guid,  # one string when the GUID is the link
+            sys.intern(item.feed),
             item.facts,
             self._digest(item.title),
         )

@@ -26,7 +26,7 @@ from aggregator.stories._text import Features
 
 FORMAT = 1  # the layout of the records below
 CHUNK = 2_000
-# the window's tables from a term, URL, GUID or party to its items (or a count), in full
+# the window's tables from a term, URL, GUID or party to its items or their count, in full
 TABLES = ("postings", "strong", "urls", "guids", "parties", "lower", "upper")
 
 
@@ -54,10 +54,14 @@ def records(window: Window, options: tuple[Any, ...]) -> Iterator[object]:
 
 
 def _story(window: Window, story: int) -> tuple[Any, ...]:
+    members = window.members[story]
+    profile: Any = window.profiles.get(story, {})
+    if len(members) == 1 and profile is window.slots[next(iter(members))].features.terms:
+        profile = None  # one item's story: its profile is the item's terms (one dict)
     return (
         story,
-        window.members[story],
-        window.profiles.get(story, {}),
+        members,
+        profile,
         window.story_feeds.get(story, {}),
         window.digest_count.get(story, 0),
     )
@@ -89,6 +93,8 @@ def restore(parts: Iterable[object], options: tuple[Any, ...]) -> Window:
         elif kind == "stories":
             for story, members, profile, feeds, digests in part[1]:
                 window.members[story] = members
+                if profile is None:
+                    profile = window.slots[next(iter(members))].features.terms
                 if profile:
                     window.profiles[story] = profile
                 if feeds:
