@@ -8,6 +8,7 @@ cold publish linear in the number of stories rather than in stories × feeds.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from html import escape
@@ -22,21 +23,36 @@ from ._text import clean, utc
 
 _OPEN, _CLOSE = b"  <entry>\n", b"  </entry>\n"
 
-MEMO_LIMIT = 16384  # entries kept per publish (for head documents); ~4 KB each
+MEMO_LIMIT = 16384  # entries kept per publish (for head documents)
+MEMO_BYTES = 48 << 20  # and their memory (an entry of a story with many sources: 10 KB+)
 
 
 class EntryRenderer:
     """Renders stories into ``Rendered`` entries, remembering the latest ones by version."""
 
     def __init__(
-        self, settings: Settings, deal_line: Callable[[Deal], str], limit: int = MEMO_LIMIT
+        self,
+        settings: Settings,
+        deal_line: Callable[[Deal], str],
+        limit: int = MEMO_LIMIT,
+        budget: int = MEMO_BYTES,
     ) -> None:
         self.settings = settings
         self.deal_line = deal_line
         self.limit = limit
+        self.budget = budget  # bytes of the entries kept, at most (then rendered again)
         self.rendered = 0
         self.wanted: set[int] = set()  # story ids some head document will list
         self._memo: dict[tuple[str, datetime], Rendered] = {}
+        self._bytes = 0
+
+    def _keep(self, key: tuple[str, datetime], out: Rendered) -> bool:
+        size = sys.getsizeof(out.atom) + sys.getsizeof(out.json)  # (a str may hold 2-4 B/char)
+        if len(self._memo) >= self.limit or self._bytes + size > self.budget:
+            return False
+        self._memo[key] = out
+        self._bytes += size
+        return True
 
     def render(self, story: Story, *, keep: bool = True) -> Rendered:
         """``story``'s entry; ``keep``: remember it for later documents of this publish."""
@@ -47,8 +63,8 @@ class EntryRenderer:
         view = build_entry(story, self.settings, self.deal_line)
         out = Rendered(updated=view.updated, atom=entry_fragment(view), json=item_fragment(view))
         self.rendered += 1
-        if keep and len(self._memo) < self.limit:
-            self._memo[key] = out
+        if keep:
+            self._keep(key, out)
         return out
 
     def known(self, uri: str, updated: datetime) -> Rendered | None:
@@ -80,10 +96,9 @@ class EntryRenderer:
         for key, fragment, item in zip(keys, fragments, items):
             if (
                 key not in self._memo
-                and len(self._memo) < self.limit
                 and _atom_matches(fragment, key)
+                and self._keep(key, Rendered(updated=key[1], atom=fragment, json=item))
             ):
-                self._memo[key] = Rendered(updated=key[1], atom=fragment, json=item)
                 taken += 1
         return taken
 
