@@ -139,6 +139,7 @@ class StoryWindow:
         if not self._dirty or index is None or mark is None or path is None:
             return False
         self._dirty = False
+        _clear_leftovers(path)
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             with open(temp, "wb") as out:
@@ -180,6 +181,22 @@ class StoryWindow:
                 exc,
             )
             return None
+
+
+def _clear_leftovers(path: Path) -> None:
+    """Remove the temporary files of writers that died writing (killed mid-write): named
+    ``.{snapshot}.{pid}.tmp``, each removed when its process is gone."""
+    for temp in path.parent.glob(f".{path.name}.*.tmp"):
+        pid = temp.name[len(path.name) + 2 : -len(".tmp")]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+        except OSError:  # alive under another user, or not ours to ask: left alone
+            pass
 
 
 def _key(store: Store, options: StoryOptions, mark: tuple[int, int]) -> dict[str, Any]:

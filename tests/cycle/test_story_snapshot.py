@@ -226,3 +226,14 @@ def test_a_restored_index_holds_exactly_what_was_saved(tmp_path: Path) -> None:
     records = list(index.snapshot())
     with pytest.raises(ValueError):
         StoryIndex.restored(index.options, records[:-2] + records[-1:])  # a record lost
+
+
+def test_a_writer_killed_mid_write_leaves_no_file_behind(tmp_path: Path) -> None:
+    settings, ours, _fresh, snapshot, now = prepared(tmp_path)
+    dead = snapshot.with_name(f".{snapshot.name}.999999999.tmp")  # no such process
+    alive = snapshot.with_name(f".{snapshot.name}.1.tmp")  # init: alive, not ours
+    dead.write_bytes(b"half a snapshot")
+    alive.write_bytes(b"being written")
+    assert one_shot(settings, ours, snapshot, now) == "snapshot"
+    assert not dead.exists() and alive.exists()
+    assert sorted(p.name for p in tmp_path.glob(f".{snapshot.name}.*")) == [alive.name]
