@@ -61,11 +61,12 @@ class Row:
 
 
 def _child(spec_path: str) -> None:
-    """The cycle process: one ``run_once`` over every feed (``--all``), as ``update`` runs."""
+    """The cycle process: one ``run_once`` over every feed (``--all``), as ``update`` runs
+    it (with the story index snapshot)."""
     import random
     from datetime import UTC, datetime
 
-    from aggregator.cycle import run_once
+    from aggregator.cycle import StoryWindow, run_once, snapshot_path
     from aggregator.fetch import Fetcher, FetchOptions
     from aggregator.models import FeedSettings, Settings
     from aggregator.store import Store
@@ -105,6 +106,9 @@ def _child(spec_path: str) -> None:
             all_feeds=True,
             executor=pool,
             rng=random.Random(1),
+            # as `aggregator update` has it: the index of one cycle, read from and saved to
+            # the snapshot beside the database
+            stories=StoryWindow(snapshot=snapshot_path(settings.database), keep=False),
         )
         workers = [peak_rss_mb(pid) for pid in list(pool._processes)]
     out = {

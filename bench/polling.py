@@ -5,7 +5,12 @@ Phases (each on a fresh farm state): ``cold`` (empty database, every feed 200), 
 Clients, in the same run:
 
 * ``pipeline``: ``aggregator.cycle.run_once`` (fetch, parse in a 2-process pool, store,
-  stories, deals, publish) — the full update cycle;
+  stories, deals, publish) — the full update cycle, in one process that keeps its story
+  index, store and pool between cycles as the service's cycle process does;
+* ``one-shot``: the same cycle in a fresh process each time, as ``aggregator update --all``
+  runs it from cron (its own imports, store, parse pool and story index); its cold cycle is
+  measured in the first run only, later runs start warm from a copy of that run's data
+  directory and site;
 * ``network floor``: aiohttp, conditional GET, bodies read, nothing else;
 * ``parse floor``: the same plus ``feedparser.parse(bytes)`` in a 2-process pool;
 * ``baseline``: sequential ``feedparser.parse(url, etag=, modified=)`` over a subset of the
@@ -15,9 +20,13 @@ Clients, in the same run:
 from __future__ import annotations
 
 import asyncio
+import json
 import multiprocessing
+import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -26,11 +35,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench._util import Meter, Sample, median, spread, table, verdict
+from bench._util import ROOT, Meter, Sample, median, spread, table, verdict
 from bench.farm import Farm, FarmConfig
 
 PHASES = ("cold", "warm", "tick10")
-CLIENTS = ("pipeline", "network floor", "parse floor", "baseline")
+CLIENTS = ("pipeline", "one-shot", "network floor", "parse floor", "baseline")
 
 
 @dataclass(frozen=True)
@@ -92,6 +101,10 @@ def _parse_count(body: bytes) -> int:
 
 
 def _settings(cfg: PollConfig, farm: Farm, tmp: Path) -> Any:
+    return _settings_for(cfg, [farm.url(i) for i in range(farm.total_feeds)], tmp)
+
+
+def _settings_for(cfg: PollConfig, urls: list[str], tmp: Path) -> Any:
     from aggregator.models import AlertRule, FeedSettings, Settings
 
     # Alert rules as a user would set them (no webhooks: nothing leaves the machine), so the
@@ -103,8 +116,7 @@ def _settings(cfg: PollConfig, farm: Farm, tmp: Path) -> Any:
     )
     return Settings(
         feeds=tuple(
-            FeedSettings(name=f"outlet{i}", url=farm.url(i), interval=3600)
-            for i in range(farm.total_feeds)
+            FeedSettings(name=f"outlet{i}", url=url, interval=3600) for i, url in enumerate(urls)
         ),
         database=tmp / "db" / "aggregator.db",
         output=tmp / "site",
@@ -169,7 +181,101 @@ def run_pipeline(
             store.close()
 
 
-Step = Callable[[list[int]], dict[str, float]]
+def _one_shot_child(spec_path: str) -> None:
+    """One cycle as ``aggregator update --all`` runs it (``runtime.cli.update``): a service
+    with a lazily started parse pool, the store opened, one ``run_once`` with the story
+    index snapshot beside the database, all closed."""
+    from aggregator.cycle import StoryWindow, run_once, snapshot_path
+    from aggregator.runtime.readiness import utcnow
+    from aggregator.runtime.service import Service, open_store
+    from aggregator.runtime.worker import LazyPool
+    from bench._util import cpu_seconds, peak_rss_mb
+
+    spec = json.loads(Path(spec_path).read_text())
+    cfg = PollConfig(**spec["cfg"])
+    settings = _settings_for(cfg, spec["urls"], Path(spec["tmp"]))
+    pool = LazyPool()
+    service = Service(settings, executor=pool)
+    store = open_store(settings)
+    try:
+        report = run_once(
+            settings,
+            store,
+            service.fetcher,
+            utcnow(),
+            all_feeds=True,
+            executor=service.executor,
+            stories=StoryWindow(
+                snapshot=snapshot_path(settings.database), keep=False
+            ),  # as the CLI
+        )
+        inner = getattr(pool, "_pool", None)
+        workers = [peak_rss_mb(p) for p in getattr(inner, "_processes", None) or ()]
+        cpu = cpu_seconds()  # this process since its start, and its live parse workers
+    finally:
+        store.close()
+        service.close()
+    out = {
+        "new": report.new_entries,
+        "failed": report.failed,
+        "publish_s": report.publish_seconds,
+        "fetch_s": report.timings.get("fetch_parse_store", 0.0),
+        "stories_s": report.timings.get("stories_deals", 0.0),
+        "alerts_s": report.timings.get("alerts", 0.0),
+        "cpu": cpu,
+        "rss": peak_rss_mb(os.getpid()),
+        "worker_rss": max(workers, default=0.0),
+        "index": report.story_index,
+    }
+    print("RESULT " + json.dumps(out), flush=True)
+
+
+def run_one_shot(cfg: PollConfig, farm: Farm, out: PollResults, snapshot: Path) -> None:
+    """The three phases, each cycle in a fresh process (``_one_shot_child``); the cold one
+    in the first run only (``snapshot``: its data directory and site, for later runs)."""
+    with tempfile.TemporaryDirectory(prefix="bench-oneshot-") as tmp:
+        data, saved = Path(tmp), snapshot / "one-shot"
+        reuse = saved.exists()
+        if reuse:
+            shutil.copytree(saved / "db", data / "db")
+            shutil.copytree(saved / "site", data / "site")
+        spec = data / "spec.json"
+        spec.write_text(
+            json.dumps(
+                {
+                    "cfg": {k: v for k, v in cfg.__dict__.items()},
+                    "urls": [farm.url(i) for i in range(farm.total_feeds)],
+                    "tmp": str(data),
+                }
+            )
+        )
+
+        def cycle(_: list[int]) -> dict[str, float]:
+            done = subprocess.run(
+                [sys.executable, "-m", "bench.polling", "--child", str(spec)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=False,
+                env={**os.environ, "PYTHONPATH": str(ROOT)},
+            )
+            line = next((x for x in done.stdout.splitlines() if x.startswith("RESULT ")), None)
+            if line is None:
+                raise RuntimeError(f"one-shot cycle failed: {done.stderr[-2000:]}")
+            got: dict[str, Any] = json.loads(line[len("RESULT ") :])
+            if got["failed"]:
+                print(f"  ! one-shot: {got['failed']} failed")
+            return got
+
+        def keep(phase: str, sample: Sample) -> None:
+            if phase == "cold":
+                shutil.copytree(data / "db", saved / "db")
+                shutil.copytree(data / "site", saved / "site")
+
+        _phases(cfg, farm, "one-shot", cycle, out, skip_cold=reuse, after=keep)
+
+
+Step = Callable[[list[int]], dict[str, Any]]
 
 
 def _phases(
@@ -190,6 +296,14 @@ def _phases(
             extra = step(ticked)
         stats = farm.stats()
         sample = meter.sample
+        if "rss" in extra:  # measured by the process that ran the cycle, as it ended
+            sample = replace(
+                sample,
+                cpu=extra.pop("cpu"),
+                rss_mb=extra.pop("rss"),
+                child_rss_mb=extra.pop("worker_rss"),
+            )
+        extra.pop("index", None)
         sample.extra = {**extra, "ok": stats["ok"] * scale, "nm": stats["not_modified"] * scale}
         if scale != 1.0:
             sample = replace(sample, wall=sample.wall * scale, cpu=sample.cpu * scale)
@@ -276,6 +390,8 @@ def run(
             for number in range(cfg.runs):
                 log(f"  polling run {number + 1}/{cfg.runs}: pipeline")
                 run_pipeline(cfg, farm, pool, out, Path(snap))
+                log("  … one-shot processes (aggregator update --all)")
+                run_one_shot(cfg, farm, out, Path(snap))
                 log("  … network floor, parse floor")
                 run_floor(cfg, farm, None, out)
                 run_floor(cfg, farm, pool, out)
@@ -310,7 +426,7 @@ def report(res: PollResults, farm_cfg: FarmConfig | None = None) -> str:
                         f"{median([s.extra[k] for s in samples]):.2f}"
                         for k in ("fetch_s", "stories_s", "publish_s", "alerts_s")
                     )
-                    if client == "pipeline"
+                    if client in ("pipeline", "one-shot")
                     else "–",
                 ]
             )
@@ -332,6 +448,9 @@ def report(res: PollResults, farm_cfg: FarmConfig | None = None) -> str:
         f"baseline: sequential feedparser.parse(url) on {cfg.baseline_feeds} of the feeds, "
         "wall/CPU/requests extrapolated ×(all/subset); its RSS is not extrapolated.",
         "tick10: the farm adds 3 new entries to 10% of the feeds; every feed is polled.",
+        "one-shot: a fresh process per cycle (`aggregator update --all`: imports, store, "
+        "parse pool and story index its own); its RSS is that process's and its workers'; "
+        "its cold cycle runs in the first run only.",
     ]
     colds = len(res.samples.get(("pipeline", "cold"), []))
     if colds < cfg.runs:
@@ -368,6 +487,12 @@ def targets(res: PollResults) -> str:
         (
             "tick10: pipeline / parse floor (wall)",
             res.wall("pipeline", "tick10") / res.wall("parse floor", "tick10"),
+            2.0,
+            "×",
+        ),
+        (
+            "tick10: one-shot / parse floor (wall)",
+            res.wall("one-shot", "tick10") / res.wall("parse floor", "tick10"),
             2.0,
             "×",
         ),
@@ -466,3 +591,11 @@ def profile_cold(cfg: PollConfig, top: int = 12) -> str:
             "Profile: cumulative time of aggregator functions", ["function", "s", "share"], rows2
         )
     )
+
+
+if __name__ == "__main__":  # the one-shot client's cycle process
+    import argparse
+
+    parser = argparse.ArgumentParser(description="one cycle of the one-shot client")
+    parser.add_argument("--child", required=True)
+    _one_shot_child(parser.parse_args().child)

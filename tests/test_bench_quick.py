@@ -82,6 +82,10 @@ def test_quick_polling_runs_every_client_and_phase(quick_results: polling.PollRe
     assert pipeline[("pipeline", "warm")][0].extra["nm"] == 4
     assert pipeline[("pipeline", "warm")][0].extra["new"] == 0
     assert pipeline[("pipeline", "tick10")][0].extra["ok"] == 1
+    # the same cycles, each in a new process as `aggregator update --all` runs one
+    assert pipeline[("one-shot", "cold")][0].extra["new"] == 16
+    assert pipeline[("one-shot", "warm")][0].extra["nm"] == 4
+    assert pipeline[("one-shot", "tick10")][0].extra["new"] > 0
     assert pipeline[("parse floor", "cold")][0].extra["entries"] == 16
     assert pipeline[("network floor", "warm")][0].extra["nm"] == 4
 

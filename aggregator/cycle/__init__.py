@@ -3,16 +3,17 @@
 fetch due feeds -> parse (in a process pool) -> store -> stories -> deal facts -> alerts ->
 publish. The only package that strings the stages together. Private modules: ``_pipeline``
 (the cycle and its report), ``_story_facts`` (a story's deal facts from its reports),
-``_story_window`` (the story index kept between cycles), ``_alerting`` (alert rules fired
-and their webhooks sent).
+``_story_window`` (the story index kept between cycles, and its snapshot for the next
+process), ``_alerting`` (alert rules fired and their webhooks sent).
 """
 
 from __future__ import annotations
 
 from ._pipeline import FeedOutcome, RunReport, due_feeds, fetch_wave, publish_now, run_once
-from ._story_window import StoryWindow, load_window
+from ._story_window import SNAPSHOT_KEY, StoryWindow, load_window, snapshot_path
 
 __all__ = [
+    "SNAPSHOT_KEY",
     "FeedOutcome",
     "RunReport",
     "StoryWindow",
@@ -21,4 +22,5 @@ __all__ = [
     "load_window",
     "publish_now",
     "run_once",
+    "snapshot_path",
 ]

@@ -69,7 +69,7 @@ class RunReport:
     stories_joined: int = 0
     stories_merged: int = 0
     stories_updated: int = 0
-    story_index: str = ""  # "loaded" from the store, or "kept" from the last cycle
+    story_index: str = ""  # "loaded" from the store, "kept" from the last cycle, or "snapshot"
     published: int = 0
     publish_error: str | None = None
     store_error: str | None = None  # the last failure to write the database in this cycle
@@ -107,8 +107,9 @@ def run_once(
     """Run one update cycle and return what happened.
 
     ``stories``: the story index kept between cycles by a long-running caller (a fresh one,
-    loaded from the store, when None). ``sender``: sends the alerts' webhooks (one made
-    from the settings when None); deliveries are sent after publishing. ``wave``: how many
+    loaded from the store, when None); with a snapshot file, the index is read from it when
+    exact and written to it after the stories stage. ``sender``: sends the alerts' webhooks
+    (one made from the settings when None); deliveries are sent after publishing. ``wave``: how many
     due feeds are fetched and stored at a time (``fetch_wave`` of ``fetch.concurrency``
     when None).
     """
@@ -135,11 +136,15 @@ def run_once(
             edited,
             wave,
         )
+    window = stories or StoryWindow()
     with _timed(report, "stories_deals"):
         with _barrier(report, "facts"):
             _refresh_facts(settings, store, now, report)
         with _barrier(report, "stories"):
-            _stories_stage(settings, store, now, report, stories or StoryWindow(), edited)
+            _stories_stage(settings, store, now, report, window, edited)
+        if not window.keep:  # one cycle's index: saved for the next process, then let go
+            window.persist(store)
+            window.invalidate()
     if settings.retention_days:
         with _barrier(report, "retention"):
             store.prune(now - timedelta(days=settings.retention_days), now)
@@ -486,8 +491,10 @@ def _stories_stage(
     """Cluster and tag the pending entries. When that fails for a reason other than the
     database, each feed's pending entries are tried alone (and rolled back); the feeds that
     still fail are left out (their entries stay pending, their rows say why) and the others
-    are clustered together, in the order one run would have taken."""
-    pending = store.pending_items()
+    are clustered together, in the order one run would have taken. The pending entries
+    are planned by their id, time and feed alone, and read ``ASSIGN_CHUNK`` at a time as
+    they are assigned: a cold cycle never holds all its entries' texts at once."""
+    pending = store.pending_keys()
     try:
         _cluster_and_tag(settings, store, now, report, stories, pending, edited=edited)
         return
@@ -497,9 +504,9 @@ def _stories_stage(
         log.error(
             "stories: clustering failed (%s); trying each feed alone", describe(exc), exc_info=exc
         )
-    pending = store.pending_items()
+    pending = store.pending_keys()
     bad: dict[str, str] = {}
-    for feed in sorted({i.feed for i in pending}):
+    for feed in sorted({feed for _, _, feed in pending}):
         try:
             _cluster_and_tag(
                 settings,
@@ -507,7 +514,7 @@ def _stories_stage(
                 now,
                 RunReport(started=now),
                 stories,
-                [i for i in pending if i.feed == feed],
+                [key for key in pending if key[2] == feed],
                 probe=True,
             )
         except _Probed:
@@ -529,7 +536,7 @@ def _stories_stage(
         now,
         report,
         stories,
-        [i for i in pending if i.feed not in bad],
+        [key for key in pending if key[2] not in bad],
         edited=edited,
     )
 
@@ -544,17 +551,18 @@ def _cluster_and_tag(
     now: datetime,
     report: RunReport,
     stories: StoryWindow,
-    stored: Sequence[StoryItem],
+    stored: Sequence[tuple[int, datetime, str]],
     *,
     probe: bool = False,
     edited: Sequence[int] = (),
 ) -> None:
-    """Assign the pending entries (``stored``) to stories, then decide the facts of every
-    story they touched and of those whose reports were edited (``edited``: entry ids), with
-    the alerts those facts fire, in one transaction."""
+    """Assign the pending entries (``stored``: id, time, feed) to stories, then decide the
+    facts of every story they touched and of those whose reports were edited (``edited``:
+    entry ids), with the alerts those facts fire, in one transaction."""
     # A date slightly in the future (allowed by parse) must not push the window ahead, and
-    # one stored before dates were bounded must not reach before the floor.
-    pending = [_bounded_item(i, now) for i in stored]
+    # one stored before dates were bounded must not reach before the floor. Assigned in
+    # this order: (bounded time, id).
+    pending = sorted((_bounded_time(published, now), entry_id) for entry_id, published, _ in stored)
     touched: set[int] = set()
     made: dict[int, list[int]] = {}
     if pending:
@@ -583,14 +591,19 @@ def _cluster(
     now: datetime,
     report: RunReport,
     stories: StoryWindow,
-    pending: list[StoryItem],
+    pending: list[tuple[datetime, int]],
     probe: bool = False,
 ) -> Assignment:
-    loads = stories.loads
+    loads, restores = stories.loads, stories.restores
     index = stories.index_for(
-        store, StoryOptions(window_days=settings.story_window_days), pending, now
+        store,
+        StoryOptions(window_days=settings.story_window_days),
+        [published for published, _ in pending],
+        now,
     )
-    report.story_index = "loaded" if stories.loads > loads else "kept"
+    report.story_index = (
+        "loaded" if stories.loads > loads else "snapshot" if stories.restores > restores else "kept"
+    )
     try:
         return _assign(store, index, pending, now, stories, probe)
     except BaseException:
@@ -598,12 +611,13 @@ def _cluster(
         raise
 
 
+def _bounded_time(published: datetime, now: datetime) -> datetime:
+    return now if published > now else DATE_FLOOR if published < DATE_FLOOR else published
+
+
 def _bounded_item(item: StoryItem, now: datetime) -> StoryItem:
-    if item.published > now:
-        return dataclasses.replace(item, published=now)
-    if item.published < DATE_FLOOR:
-        return dataclasses.replace(item, published=DATE_FLOOR)
-    return item
+    published = _bounded_time(item.published, now)
+    return item if published == item.published else dataclasses.replace(item, published=published)
 
 
 @dataclass(frozen=True)
@@ -619,22 +633,35 @@ class Assignment:
     merged: int
 
 
+ASSIGN_CHUNK = 2_000  # pending entries read from the store at a time while assigning
+
+
+def _assigned_order(
+    store: Store, pending: Sequence[tuple[datetime, int]], now: datetime
+) -> Iterator[StoryItem]:
+    """The pending items in the order given, read ``ASSIGN_CHUNK`` at a time."""
+    for start in range(0, len(pending), ASSIGN_CHUNK):
+        chunk = [entry_id for _, entry_id in pending[start : start + ASSIGN_CHUNK]]
+        for item in store.story_items(chunk):
+            yield _bounded_item(item, now)
+
+
 def _assign(
     store: Store,
     index: StoryIndex,
-    pending: Sequence[StoryItem],
+    pending: Sequence[tuple[datetime, int]],
     now: datetime,
     stories: StoryWindow,
     probe: bool = False,
 ) -> Assignment:
-    """Assign the pending items to stories, in one transaction."""
+    """Assign the pending items ((bounded time, id), in that order) to stories, in one
+    transaction."""
     touched: set[int] = set()
     made: dict[int, list[int]] = {}
     created = joined = merged = 0
-    items = sorted(pending, key=lambda i: (i.published, i.entry_id))
     with store.write():
         with store.story_writes(now) as writes:
-            for item in items:
+            for item in _assigned_order(store, pending, now):
                 decision = index.assign(item)
                 features = index.encoded_features(item)
                 if decision.story_id is None:

@@ -15,39 +15,101 @@ The kept index is used only when it is exactly what a fresh load would give:
 * every pending item falls inside the window behind the newest item the index holds (an
   entry dated earlier, say a new feed's backlog, needs the items around *its* date loaded);
   the kept index then moves its clock to the first pending item, as a fresh load would.
+
+A process that did not keep an index (a one-shot ``aggregator update``, a cycle process
+just started) reads the **snapshot** left next to the database instead of loading the
+window (``StoryWindow(snapshot=snapshot_path(database))``): the same index, saved as plain
+values (``StoryIndex.snapshot``) after the write transaction that made its last changes — at
+the end of the stories stage by a one-shot process (``keep=False``), when it stops by a
+long-lived one (``keep=True``, whose cycles keep the index in memory). It is used only
+under the rule above, and only when its key is this process's:
+
+* the ``code_version`` of the code that makes and reads it (``SNAPSHOT_KEY``: the stories,
+  cycle and store packages, the models, the deal reader and its data);
+* the database's installation id and schema version (another database, a migration);
+* the story generation and the largest id of an entry in a story, read inside the write
+  transaction that made the index's last changes (``Store.story_mark``): any writer that
+  changed story membership since, or a database restored to another state, makes it stale.
+
+A stale snapshot is not read further: the window is loaded from the store, and the cycle
+writes a new snapshot. One that cannot be read (cut short, damaged: every record carries its
+length and digest) is ignored with a log line. Written to a temporary file in the same
+directory and renamed over the old one, so a reader sees a whole snapshot or the old one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-from collections.abc import Sequence
+import gc
+import hashlib
+import logging
+import marshal
+import os
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, BinaryIO
 
-from ..models import DATE_FLOOR, StoryItem
+from .. import code_version
+from ..models import DATE_FLOOR
 from ..store import Store
 from ..stories import StoryIndex, StoryOptions
 
+log = logging.getLogger(__name__)
+
+# The code that makes a snapshot and decides what it holds: the index and its features, the
+# cycle that fills it, the store that reads items and deal readings, the models, and the deal
+# reader (a new one reads stored entries again).
+SNAPSHOT_KEY = code_version("stories", "cycle", "store", "models.py", "deals", "data")
+MAGIC = b"aggregator story index\n"
+_DIGEST = 16  # bytes of BLAKE2b per record
+_MAX_RECORD = 1 << 30  # a length above this is damage, not a record
+
+
+def snapshot_path(database: Path) -> Path:
+    """Where the story index snapshot of ``database`` is kept: beside it."""
+    return database.with_name(database.name + ".story-index")
+
 
 class StoryWindow:
-    """Owns one :class:`StoryIndex` across cycles (one per process; not thread-safe)."""
+    """Owns one :class:`StoryIndex` across cycles (one per process; not thread-safe).
 
-    def __init__(self) -> None:
+    ``snapshot``: the file the index is read from when this process has none, and saved to
+    (None: neither). ``keep``: the index stays in memory from cycle to cycle, and is saved
+    when the owner calls :meth:`persist` (a long-lived process, as it stops: its cycles pay
+    nothing for the file); False: it lives for one cycle, saved to the snapshot at the end
+    of its stories stage and let go (a one-shot process, which publishes without it).
+    """
+
+    def __init__(self, snapshot: Path | None = None, *, keep: bool = True) -> None:
+        self.snapshot = snapshot
+        self.keep = keep
         self._index: StoryIndex | None = None
         self._store: Store | None = None
-        self._generation: int | None = None
+        self._mark: tuple[int, int] | None = None
+        self._dirty = False  # changed since the snapshot was written
         self.loads = 0  # how many times the window was loaded from the store
+        self.restores = 0  # how many times it was read from the snapshot
 
     def index_for(
-        self, store: Store, options: StoryOptions, pending: Sequence[StoryItem], now: datetime
+        self, store: Store, options: StoryOptions, pending: Sequence[datetime], now: datetime
     ) -> StoryIndex:
-        """An index holding the window around ``pending``: the kept one when still exact."""
+        """An index holding the window around the pending items' times (``pending``): the
+        kept one when still exact, else the snapshot's when exact, else one loaded from the
+        store."""
+        first = min(pending).timestamp()
+        if self._index is None and self.snapshot is not None:
+            restored = self._restore(store, options)
+            if restored is not None:
+                self._index, self._store, self._mark = restored, store, store.story_mark()
+                self.restores += 1
         index = self._index
-        first = min(i.published.timestamp() for i in pending)
         if (
             index is not None
             and self._store is store
             and index.options == options
-            and self._generation == store.story_generation()
+            and self._mark == store.story_mark()
             and index.covers(first)
         ):
             # a fresh load would start at the first pending item's window: so must this
@@ -61,26 +123,146 @@ class StoryWindow:
 
     def saved(self, store: Store) -> None:
         """Call inside the write transaction that made this index's changes, at its end."""
-        self._generation = store.story_generation()
+        self._mark = store.story_mark()
+        self._dirty = True
 
     def invalidate(self) -> None:
         """Forget the index (the next cycle loads the window again)."""
-        self._index = self._store = self._generation = None
+        self._index = self._store = self._mark = None
+        self._dirty = False
+
+    def persist(self, store: Store) -> bool:
+        """Write the snapshot when the index changed since it was written (after the write
+        transaction of :meth:`saved` committed). A failure is logged, never raised: the
+        next process then loads the window. True when a snapshot was written."""
+        index, mark, path = self._index, self._mark, self.snapshot
+        if not self._dirty or index is None or mark is None or path is None:
+            return False
+        self._dirty = False
+        _clear_leftovers(path)
+        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            with open(temp, "wb") as out:
+                out.write(MAGIC)
+                _write(out, _key(store, index.options, mark))
+                for record in index.snapshot():
+                    _write(out, record)
+            os.replace(temp, path)
+        except BaseException as exc:  # a full disk, or SIGTERM while writing: no file left
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            if not isinstance(exc, Exception):
+                raise
+            log.warning("story index snapshot not written to %s: %s", path, exc)
+            return False
+        return True
+
+    def _restore(self, store: Store, options: StoryOptions) -> StoryIndex | None:
+        """The snapshot's index when its key is this store's now, else None (logged when
+        the file is damaged)."""
+        path = self.snapshot
+        assert path is not None
+        try:
+            with open(path, "rb") as source, _collector_paused():
+                if source.read(len(MAGIC)) != MAGIC:
+                    raise ValueError("not a story index snapshot")
+                records = _read(source)
+                if next(records, None) != _key(store, options, store.story_mark()):
+                    log.debug("story index snapshot %s is stale", path)
+                    return None  # made by other code, of another state or database
+                return StoryIndex.restored(options, records)
+        except FileNotFoundError:
+            return None
+        except Exception as exc:  # damaged or cut short: the store has it all anyway
+            log.warning(
+                "story index snapshot %s ignored (%s: %s); loading the window",
+                path,
+                type(exc).__name__,
+                exc,
+            )
+            return None
+
+
+def _clear_leftovers(path: Path) -> None:
+    """Remove the temporary files of writers that died writing (killed mid-write): named
+    ``.{snapshot}.{pid}.tmp``, each removed when its process is gone."""
+    for temp in path.parent.glob(f".{path.name}.*.tmp"):
+        pid = temp.name[len(path.name) + 2 : -len(".tmp")]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+        except OSError:  # alive under another user, or not ours to ask: left alone
+            pass
+
+
+def _key(store: Store, options: StoryOptions, mark: tuple[int, int]) -> dict[str, Any]:
+    """What a snapshot must have been made from to be used (see the module docstring)."""
+    return {
+        "code": SNAPSHOT_KEY,
+        "installation": store.installation_id(),
+        "schema": store.schema_version(),
+        "options": dataclasses.astuple(options),
+        "mark": mark,
+    }
+
+
+def _write(out: BinaryIO, record: Any) -> None:
+    data = marshal.dumps(record, 4)
+    out.write(len(data).to_bytes(4, "big"))
+    out.write(hashlib.blake2b(data, digest_size=_DIGEST).digest())
+    out.write(data)
+
+
+def _read(source: BinaryIO) -> Iterator[object]:
+    """The records of a snapshot, each checked against its digest before it is decoded."""
+    while True:
+        head = source.read(4 + _DIGEST)
+        if not head:
+            return
+        size = int.from_bytes(head[:4], "big")
+        if len(head) < 4 + _DIGEST or size > _MAX_RECORD:
+            raise ValueError("a damaged record head")
+        data = source.read(size)
+        if len(data) != size:
+            raise ValueError("cut short")
+        if hashlib.blake2b(data, digest_size=_DIGEST).digest() != head[4:]:
+            raise ValueError("a record does not match its digest")
+        yield marshal.loads(data)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while an index is built: its hundreds of thousands of
+    new containers would trigger full collections that find nothing to free (an index holds
+    no reference cycles), which cost more than the building itself."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def load_window(
-    store: Store, options: StoryOptions, pending: Sequence[StoryItem], now: datetime
+    store: Store, options: StoryOptions, pending: Sequence[datetime], now: datetime
 ) -> StoryIndex:
-    """A fresh index holding the stored items within the window of each pending item."""
+    """A fresh index holding the stored items within the window of each pending item's
+    time (``pending``)."""
     index = StoryIndex(options)
     window = timedelta(days=options.window_days)
-    for start, end in _spans([item.published for item in pending], window):
-        for item, story_id, encoded in store.window_items(start, end):
-            if item.published > now or item.published < DATE_FLOOR:
-                item = dataclasses.replace(
-                    item, published=min(max(item.published, DATE_FLOOR), now)
-                )
-            index.add(item, story_id, encoded)
+    with _collector_paused():
+        for start, end in _spans(pending, window):
+            for item, story_id, encoded in store.window_items(start, end):
+                if item.published > now or item.published < DATE_FLOOR:
+                    item = dataclasses.replace(
+                        item, published=min(max(item.published, DATE_FLOOR), now)
+                    )
+                index.add(item, story_id, encoded)
     return index
 
 
@@ -105,4 +287,4 @@ def _shift(t: datetime, delta: timedelta) -> datetime:
         return edge.replace(tzinfo=t.tzinfo)
 
 
-__all__ = ["StoryWindow", "load_window"]
+__all__ = ["SNAPSHOT_KEY", "StoryWindow", "load_window", "snapshot_path"]

@@ -10,7 +10,7 @@ so publishing again with no change gives the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from html import escape
@@ -88,11 +88,8 @@ def _publish_brief(
         sig, entry = old.get(period.key, ("", None))
         return entry if sig == sigs[period.key] else None
 
-    need = [i for p, v in newest if kept(p) is None for i, _ in v]
-    stories = {s.id: s for s in ctx.reader.brief_stories_of(need)} if need else {}
     entries = tuple(
-        kept(p) or _rendered(ctx, spec, p, [stories[i] for i, _ in v if i in stories])
-        for p, v in newest
+        kept(p) or _rendered(ctx, spec, p, _stories_of(ctx, [i for i, _ in v])) for p, v in newest
     )
     write_page(ctx, Page(feed=spec, stem=spec.path, entries=entries))
     _kept.save_periods(
@@ -101,6 +98,18 @@ def _publish_brief(
         ctx.fingerprint,
         ((p.key, sigs[p.key], entry) for (p, _), entry in zip(newest, entries)),
     )
+
+
+LOAD = 500  # stories of a period loaded at a time: a day of 10,000 feeds lists thousands
+
+
+def _stories_of(ctx: Context, ids: Sequence[int]) -> Iterator[Story]:
+    """The stories ``ids`` in that order (those gone left out), ``LOAD`` at a time: a
+    period's entry needs each story's line, never all its stories at once."""
+    for start in range(0, len(ids), LOAD):
+        chunk = ids[start : start + LOAD]
+        loaded = {s.id: s for s in ctx.reader.brief_stories_of(chunk)}
+        yield from (loaded[i] for i in chunk if i in loaded)
 
 
 BRIEF_KEY = "brief:"  # + the brief's path: its digests in the publish state
@@ -123,7 +132,7 @@ def _week(moment: datetime, zone: ZoneInfo) -> Period:
     )
 
 
-def _rendered(ctx: Context, spec: FeedSpec, period: Period, stories: list[Story]) -> Rendered:
+def _rendered(ctx: Context, spec: FeedSpec, period: Period, stories: Iterable[Story]) -> Rendered:
     view = brief_entry(ctx, spec, period, stories)
     return _formats.rendered(view)
 
@@ -142,19 +151,21 @@ def brief_entry(
     ctx: Context,
     spec: FeedSpec,
     period: Period,
-    stories: list[Story],
+    stories: Iterable[Story],
 ) -> EntryView:
+    """The period's entry: a line per story (``stories`` are read once, in order)."""
     settings = ctx.settings
     authority = clean(settings.site.id_authority)
     zone = "" if settings.brief.timezone == "UTC" else f"{settings.brief.timezone}/"
-    lines = [_line(ctx, s) for s in stories]
+    lines = []
     # a story found late changes the day's entry when it is found (its own ``updated`` is
     # the time of its news, which may be older than the entry)
-    updated = max(
-        [period.start]
-        + [utc(s.updated) for s in stories]
-        + [utc(s.first_seen) for s in stories if s.first_seen is not None]
-    )
+    updated = period.start
+    for s in stories:
+        lines.append(_line(ctx, s))
+        updated = max(updated, utc(s.updated))
+        if s.first_seen is not None:
+            updated = max(updated, utc(s.first_seen))
     items = "".join(
         f"<li>{_linked(line, url)} — {escape(title)}</li>" for line, url, title in lines
     )
@@ -163,7 +174,7 @@ def brief_entry(
     base = settings.site.base_url
     return EntryView(
         id=f"tag:{authority}:{spec.path}/{zone}{period.key}",
-        title=f"{name} {period.label} ({len(stories)})",
+        title=f"{name} {period.label} ({len(lines)})",
         url=None,
         links=(),
         published=period.start,

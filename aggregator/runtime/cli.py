@@ -220,6 +220,9 @@ def update(ctx: Context, all_feeds: bool, adopt_site: bool) -> None:
             all_feeds=all_feeds,
             executor=service.executor,
             progress=show,
+            stories=pipeline.StoryWindow(
+                snapshot=pipeline.snapshot_path(settings.database), keep=False
+            ),
         )
     finally:
         store.close()

@@ -26,7 +26,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from .. import cycle as pipeline
 from .. import publish, web
-from ..cycle import StoryWindow
+from ..cycle import StoryWindow, snapshot_path
 from ..errors import CycleStopped, ServeError, describe
 from ..fetch import Fetcher
 from ..models import Settings
@@ -72,7 +72,8 @@ class Service:
         self.executor = executor
         self.metrics = Metrics()
         self.worker = CycleWorker(settings) if isolated else None
-        self._stories = StoryWindow()
+        # kept between the cycles run in this process; saved for the next one at close
+        self._stories = StoryWindow(snapshot=snapshot_path(settings.database), keep=True)
         self.cycle_done = threading.Event()
         self.cycle_done.set()
         self._store: Store | None = None
@@ -279,4 +280,5 @@ class Service:
             self.executor.shutdown(wait=idle, cancel_futures=True)
         self._probe.close()
         if self._store is not None and idle:
+            self._stories.persist(self._store)
             self._store.close()

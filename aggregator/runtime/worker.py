@@ -31,7 +31,7 @@ from datetime import datetime
 from typing import Any, ParamSpec, TypeVar
 
 from .. import cycle as pipeline
-from ..cycle import StoryWindow
+from ..cycle import StoryWindow, snapshot_path
 from ..errors import CycleStopped
 from ..fetch import Fetcher, FetchOptions
 from ..models import Settings, StoryQuery
@@ -163,7 +163,9 @@ def serve_cycles(settings: Settings, conn: Any, rss_limit: int = RSS_LIMIT) -> N
     # the running transaction rolls back and the parse pool is shut down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _unwind)
-    pool, stories = LazyPool(), StoryWindow()
+    pool = LazyPool()
+    # kept in memory between cycles, saved for the next cycle process when this one stops
+    stories = StoryWindow(snapshot=snapshot_path(settings.database), keep=True)
     fetcher = Fetcher(fetch_options(settings))
     try:
         with open_store(settings, create=False) as store:  # the service made it at start
@@ -198,6 +200,7 @@ def serve_cycles(settings: Settings, conn: Any, rss_limit: int = RSS_LIMIT) -> N
                         current_rss() // 2**20,
                     )
                     break
+            stories.persist(store)  # the next cycle process starts from this index
     finally:
         pool.shutdown(wait=True)
         conn.close()

@@ -8,6 +8,7 @@ absorbs short waits. Upserts are idempotent on (feed, entry_key).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import weakref
@@ -433,6 +434,31 @@ class Store(AlertStore, StoryStore):
             )
         ]
 
+    def pending_keys(self, limit: int = 200_000) -> list[tuple[int, datetime, str]]:
+        """(id, time, feed) of each entry not yet in a story, oldest first: what the story
+        stage plans its work by before it reads the entries themselves, a part at a time."""
+        return [
+            (row[0], _rows.when(row[1]), row[2])
+            for row in self.db.execute(
+                "SELECT id, pub_time, feed FROM entries WHERE story_id IS NULL "
+                "ORDER BY pub_time, id LIMIT ?",
+                [limit],
+            )
+        ]
+
+    def story_items(self, ids: Sequence[int]) -> list[StoryItem]:
+        """The entries ``ids`` as the story clusterer sees them (as :meth:`pending_items`
+        gives them), in the order asked; an id no longer stored is left out."""
+        rows = {
+            r["id"]: r
+            for r in self._query(
+                "SELECT id, feed, link, guid, title, summary, pub_time, deal_json FROM entries "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps(list(ids))],
+            )
+        }
+        return [story_item(rows[i]) for i in ids if i in rows]
+
     def window_items(
         self, start: datetime, end: datetime
     ) -> list[tuple[StoryItem, int, str | None]]:
@@ -449,6 +475,15 @@ class Store(AlertStore, StoryStore):
     def story_generation(self) -> int:
         """Changes whenever any writer changes which story an entry belongs to."""
         return int(self._scalar("SELECT value FROM story_generation"))
+
+    def story_mark(self) -> tuple[int, int]:
+        """What the story index of this database was made from: the story generation and
+        the largest id of an entry in a story (0 when none). Entries not in a story yet
+        (pending) move neither."""
+        top = self._scalar(
+            "SELECT id FROM entries WHERE +story_id IS NOT NULL ORDER BY id DESC LIMIT 1"
+        )
+        return self.story_generation(), int(top or 0)
 
     def entry_count(self) -> int:
         return int(self._scalar("SELECT count(*) FROM entries"))

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ._stories import StoryStore
 
 CHUNK = 500  # stories per read of a batch (the ids go in one JSON parameter)
+FLUSH_ROWS = 2_000  # entries whose story writes wait at most before they are sent
 
 T = TypeVar("T")
 
@@ -86,6 +87,8 @@ class AssignWrites:
         self._store.merge_stories(keep, drop, self._now, entry_id)
 
     def _link(self, story_id: int, decision: StoryDecision, features: str | None) -> None:
+        if len(self._entries) >= FLUSH_ROWS:  # what waits is bounded, not the whole cycle
+            self.flush()
         self._entries.append((story_id, features, decision.entry_id))
         self._links.append(
             (

@@ -19,17 +19,19 @@ vector is close (``story_merge_threshold``) and that no veto separates are named
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 
 from aggregator.headlines import is_roundup
 from aggregator.models import StoryDecision, StoryItem
-from aggregator.stories import _codec
+from aggregator.stories import _codec, _snapshot
 from aggregator.stories._event import UPDATE
 from aggregator.stories._index import Slot, Window
 from aggregator.stories._match import score_pair
 from aggregator.stories._options import StoryOptions
 from aggregator.stories._search import Report, exact, similar
-from aggregator.stories._text import Features, Lexicon, features
+from aggregator.stories._text import Features, Lexicon, compact, features
 
 __all__ = ["StoryIndex", "StoryOptions", "cluster"]
 
@@ -82,15 +84,16 @@ class StoryIndex:
         self._window.advance(time)
         if time < self._window.newest - self._window.span:
             return  # already outside the window
-        feats = _codec.decode(encoded) or self._features(item)
+        feats = compact(_codec.decode(encoded) or self._features(item))
+        url, guid = item.url, item.guid
         slot = Slot(
             item.entry_id,
             story_id,
             time,
             feats,
-            item.url,
-            item.guid,
-            item.feed,
+            url,
+            url if guid == url else guid,  # one string when the GUID is the link
+            sys.intern(item.feed),
             item.facts,
             self._digest(item.title),
         )
@@ -124,6 +127,20 @@ class StoryIndex:
             self.options,
             Report(item.feed, item.facts, bool(UPDATE.search(item.title))),
         )
+
+    def snapshot(self) -> Iterator[object]:
+        """The index as records of builtin values (tuples, lists, dicts, frozensets, str,
+        int, float, None) for another process: :meth:`restored` makes the same index of
+        them, one that decides exactly as this one would."""
+        return _snapshot.records(self._window, dataclasses.astuple(self.options))
+
+    @classmethod
+    def restored(cls, options: StoryOptions, records: Iterable[object]) -> StoryIndex:
+        """The index :meth:`snapshot` wrote (ValueError when ``records`` are not such an
+        index of these ``options``)."""
+        index = cls(options)
+        index._window = _snapshot.restore(records, dataclasses.astuple(options))
+        return index
 
     def merge(self, keep: int, drop: int) -> None:
         """Story ``drop`` was folded into ``keep``: its items now belong to ``keep``."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -18,7 +19,7 @@ from aggregator.stories._text import GENERIC_WEIGHT, Features
 MIN_POSTINGS = 20
 
 
-@dataclass
+@dataclass(slots=True)
 class Slot:
     """One registered item."""
 
@@ -40,11 +41,12 @@ class Window:
         self.span = span
         self.idf_prior = idf_prior
         self.slots: dict[int, Slot] = {}
-        self.postings: dict[str, dict[int, None]] = {}
-        # the same, for the items where the term weighs more than a generic word
+        self.postings: dict[str, int] = {}  # term -> how many items have it
+        # term -> the items where it weighs more than a generic word, in the order they came
         self.strong: dict[str, dict[int, None]] = {}
-        self.urls: dict[str, dict[int, None]] = {}
-        self.guids: dict[str, dict[int, None]] = {}
+        # URL or GUID -> the item having it, or the items (dict) once more than one has it
+        self.urls: dict[str, int | dict[int, None]] = {}
+        self.guids: dict[str, int | dict[int, None]] = {}
         self.parties: dict[str, dict[int, None]] = {}  # party slug -> items naming it
         self.story_feeds: dict[int, dict[str, int]] = {}  # story -> feed -> its items there
         self.digest_count: dict[int, int] = {}  # story -> roundups in it
@@ -58,7 +60,7 @@ class Window:
     # ------------------------------------------------------------------ statistics
     def idf(self, term: str) -> float:
         """Rarity of a term in the window (smoothed so that small windows stay sane)."""
-        count = len(self.postings.get(term, ()))
+        count = self.postings.get(term, 0)
         return math.log((len(self.slots) + self.idf_prior) / (count + 1.0))
 
     @property
@@ -68,7 +70,7 @@ class Window:
 
     def frequent(self, term: str) -> bool:
         """Too widespread in the window to count as shared evidence."""
-        return len(self.postings.get(term, ())) > self.rare_limit
+        return self.postings.get(term, 0) > self.rare_limit
 
     def common(self, term: str) -> bool:
         """Seen in lower case more often than capitalised mid-sentence: not a name."""
@@ -88,10 +90,7 @@ class Window:
         self.slots[entry_id] = slot
         postings, strong = self.postings, self.strong
         for term, weight in slot.features.terms.items():
-            bucket = postings.get(term)
-            if bucket is None:
-                bucket = postings[term] = {}
-            bucket[entry_id] = None
+            postings[term] = postings.get(term, 0) + 1
             if weight > GENERIC_WEIGHT:
                 bucket = strong.get(term)
                 if bucket is None:
@@ -100,9 +99,9 @@ class Window:
         _count(self.lower, slot.features.lower, 1)
         _count(self.upper, slot.features.upper, 1)
         if slot.url:
-            self.urls.setdefault(slot.url, {})[slot.entry_id] = None
+            _add(self.urls, slot.url, entry_id)
         if slot.guid:
-            self.guids.setdefault(slot.guid, {})[slot.entry_id] = None
+            _add(self.guids, slot.guid, entry_id)
         if slot.facts is not None:
             for party in slot.facts.parties:
                 for key in party_keys(party):
@@ -124,15 +123,20 @@ class Window:
         slot = self.slots.pop(entry_id, None)
         if slot is None:
             return
+        postings = self.postings
         for term in slot.features.terms:
-            _discard(self.postings, term, entry_id)
+            left = postings[term] - 1
+            if left:
+                postings[term] = left
+            else:
+                del postings[term]
             _discard(self.strong, term, entry_id)
         _count(self.lower, slot.features.lower, -1)
         _count(self.upper, slot.features.upper, -1)
         if slot.url:
-            _discard(self.urls, slot.url, entry_id)
+            _drop(self.urls, slot.url, entry_id)
         if slot.guid:
-            _discard(self.guids, slot.guid, entry_id)
+            _drop(self.guids, slot.guid, entry_id)
         if slot.facts is not None:
             for party in slot.facts.parties:
                 for key in party_keys(party):
@@ -163,9 +167,18 @@ class Window:
         feeds[slot.feed] = feeds.get(slot.feed, 0) + 1
         if slot.digest:
             self.digest_count[slot.story_id] = self.digest_count.get(slot.story_id, 0) + 1
-        profile = self.profiles.setdefault(slot.story_id, {})
-        for term, weight in slot.features.terms.items():
-            profile[term] = profile.get(term, 0.0) + weight
+        terms = slot.features.terms
+        profile = self.profiles.get(slot.story_id)
+        if profile is None:
+            # A story of one item: the item's own terms are its summed weights (each weight
+            # is positive, so equal to 0.0 + weight), shared until a second item joins.
+            self.profiles[slot.story_id] = terms  # type: ignore[assignment]
+            return
+        if len(self.members[slot.story_id]) == 2:  # the first item's terms: summed in a copy
+            profile = self.profiles[slot.story_id] = dict(profile)
+        for term, weight in terms.items():
+            summed = profile.get(term)
+            profile[term] = 0.0 + weight if summed is None else summed + weight
 
     def _leave_story(self, slot: Slot) -> None:
         _discard(self.members, slot.story_id, slot.entry_id)
@@ -205,7 +218,35 @@ def _discard(table: dict[K, dict[int, None]], key: K, entry_id: int) -> None:
         del table[key]
 
 
-def _count(table: dict[str, int], terms: frozenset[str], step: int) -> None:
+def _add(table: dict[str, int | dict[int, None]], key: str, entry_id: int) -> None:
+    held = table.get(key)
+    if held is None:
+        table[key] = entry_id
+    elif isinstance(held, int):
+        table[key] = {held: None, entry_id: None}
+    else:
+        held[entry_id] = None
+
+
+def _drop(table: dict[str, int | dict[int, None]], key: str, entry_id: int) -> None:
+    held = table.get(key)
+    if held is None:
+        return
+    if isinstance(held, int):
+        if held == entry_id:
+            del table[key]
+        return
+    held.pop(entry_id, None)
+    if not held:
+        del table[key]
+
+
+def holders(held: int | dict[int, None]) -> tuple[int, ...] | dict[int, None]:
+    """The items of a URL or GUID entry (see ``Window.urls``), in the order they came."""
+    return (held,) if isinstance(held, int) else held
+
+
+def _count(table: dict[str, int], terms: Collection[str], step: int) -> None:
     for term in terms:
         left = table.get(term, 0) + step
         if left > 0:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from aggregator.models import EventFacts, StoryDecision
 from aggregator.stories._event import EVENT_SCORE, SAME_EVENT_HOURS, describe, party_keys, relation
-from aggregator.stories._index import Slot, Window
+from aggregator.stories._index import Slot, Window, holders
 from aggregator.stories._match import (
     ANCHOR_SCORE,
     PairScore,
@@ -48,7 +48,7 @@ def exact(
     ):
         if not key or key not in table:
             continue
-        slots = [window.slots[e] for e in table[key]]
+        slots = [window.slots[e] for e in holders(table[key])]
         stories = sorted({s.story_id for s in slots})
         first = min((s for s in slots if s.story_id == stories[0]), key=lambda s: s.entry_id)
         return StoryDecision(
@@ -75,7 +75,7 @@ def candidates(
     informative = [
         t
         for t, w in feats.terms.items()
-        if w > GENERIC_WEIGHT and len(window.postings.get(t, ())) <= limit
+        if w > GENERIC_WEIGHT and window.postings.get(t, 0) <= limit
     ]
     counts: Counter[int] = Counter()
     slots, strong = window.slots, window.strong

@@ -7,11 +7,12 @@ applied by the index.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from aggregator.stories._lexicon import EVENT_CLASSES, GENERIC, IRREGULAR, STOPWORDS
 
@@ -161,7 +162,7 @@ _ROUND = re.compile(
 _WORD = re.compile(r"[^\W_][\w'’&.\-]*")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Features:
     """What the matcher compares. ``terms`` maps each term to its base weight."""
 
@@ -171,12 +172,64 @@ class Features:
     all_amounts: tuple[float, ...]  # money values in title and summary
     rounds: frozenset[str]  # series-a, seed, ... in the title
     events: frozenset[str]  # event classes named in the title
-    lower: frozenset[str] = frozenset()  # terms written in lower case (common words)
-    upper: frozenset[str] = frozenset()  # capitalised mid-sentence in sentence case (names)
-    marked: frozenset[str] = frozenset()  # inner capitals (OpenAI, eBay): names
+    # (the four word sets below are only iterated and asked ``in``: a window holds each as
+    # a sorted tuple, a fifth of a small set's memory; see ``compact``)
+    lower: Collection[str] = frozenset()  # terms written in lower case (common words)
+    upper: Collection[str] = frozenset()  # capitalised mid-sentence in sentence case (names)
+    marked: Collection[str] = frozenset()  # inner capitals (OpenAI, eBay): names
     approx: frozenset[float] = frozenset()  # amounts converted from another currency
     products: tuple[str, ...] = ()  # title name pairs in order: "quill code", "lumen 2"
-    openers: frozenset[str] = frozenset()  # title names that open a sentence ("Authors sue…")
+    openers: Collection[str] = frozenset()  # title names that open a sentence ("Authors sue…")
+
+
+_EMPTY: frozenset[Any] = frozenset()
+_WEIGHTS: dict[float, float] = {}  # one object per weight value (a handful exist)
+_SHARED_WEIGHTS = 4_096
+
+
+def compact(feats: Features) -> Features:
+    """The same features (the same terms and weights in the same order, the same words in
+    each set) in less memory, for an item kept in a window: each term's text is one
+    interned string, each weight value one float, an empty set the one empty set, and the
+    word sets that are only iterated and asked ``in`` are sorted tuples. What an item costs
+    is then mostly its own structure, not copies of the same words (a window holds tens of
+    thousands of items)."""
+    intern, weights = sys.intern, _WEIGHTS
+
+    def weight(w: float) -> float:
+        if not w or len(weights) >= _SHARED_WEIGHTS:  # (0.0 and -0.0 are kept apart)
+            return w
+        return weights.setdefault(w, w)
+
+    return Features(
+        terms={intern(t): weight(w) for t, w in feats.terms.items()},
+        names=tuple(map(intern, feats.names)),
+        amounts=feats.amounts,
+        all_amounts=feats.all_amounts,
+        rounds=_shared(feats.rounds),
+        events=_shared(feats.events),
+        lower=_sorted_words(feats.lower),
+        upper=_sorted_words(feats.upper),
+        marked=_sorted_words(feats.marked),
+        approx=feats.approx or _EMPTY,
+        products=tuple(map(intern, feats.products)),
+        openers=_sorted_words(feats.openers),
+    )
+
+
+def _sorted_words(words: Collection[str]) -> tuple[str, ...]:
+    return tuple(sorted(map(sys.intern, words))) if words else ()
+
+
+_SETS: dict[frozenset[str], frozenset[str]] = {}  # series and event classes: few sets
+
+
+def _shared(words: frozenset[str]) -> frozenset[str]:
+    if not words:
+        return _EMPTY
+    if len(_SETS) >= _SHARED_WEIGHTS:
+        return words
+    return _SETS.setdefault(words, words)
 
 
 def stem(word: str) -> str:
