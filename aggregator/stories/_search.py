@@ -11,7 +11,10 @@ from aggregator.stories._event import EVENT_SCORE, SAME_EVENT_HOURS, describe, p
 from aggregator.stories._index import Slot, Window
 from aggregator.stories._match import (
     ANCHOR_SCORE,
+    NAME_HOURS,
+    NAME_SCORE,
     PairScore,
+    rare_name,
     same_names,
     same_product,
     same_subject_event,
@@ -163,6 +166,35 @@ def _party_candidates(
     return [(slots[e], 0) for e in seen if abs(slots[e].time - time) <= span]
 
 
+def _name_candidates(
+    window: Window, own: str | None, time: float, idf: _Cached
+) -> list[tuple[Slot, int]]:
+    """Window items within ``NAME_HOURS`` whose subject is the new item's subject, when that
+    subject is a rare name (not frequent in the window, not a common word)."""
+    if own is None or idf.frequent(own) or idf.common(own):
+        return []
+    slots, span = window.slots, NAME_HOURS * 3600.0
+    out = []
+    for entry_id in window.strong.get(own, ()):
+        slot = slots[entry_id]
+        if abs(slot.time - time) <= span and idf.subject(slot) == own:
+            out.append((slot, 1))
+    return out
+
+
+def _anonymous(a: Features, b: Features, idf: _Cached, options: StoryOptions) -> str | None:
+    """A title that names no company ("An Indian edtech startup is cutting 18% of staff")
+    is the named report's story only when the two share ``ANONYMOUS_TERMS`` rare terms and
+    score the threshold; otherwise the named one's subject vetoes it."""
+    pair = score_pair(a, b, idf, options.min_shared_terms, checked=True)
+    if pair.score >= options.threshold and len(pair.shared) >= ANONYMOUS_TERMS:
+        return None
+    return "subject-conflict"
+
+
+ANONYMOUS_TERMS = 3
+
+
 def _own_story(window: Window, story: int, report: Report) -> bool:
     """The story already has an item of the new item's feed: an outlet does not "also
     report" its own story (only the same item, by URL or GUID, or its update joins)."""
@@ -181,10 +213,11 @@ def ranked(
     by_story: dict[int, dict[int, tuple[Slot, int]]] = {}
     found = candidates(window, feats, time, options)
     found += _party_candidates(window, report.facts, time, PARTY_POSTINGS)
+    own = subject(feats, idf)
+    found += _name_candidates(window, own, time, idf)
     for slot, count in found:
         by_story.setdefault(slot.story_id, {}).setdefault(slot.entry_id, (slot, count))
     out = []
-    own = subject(feats, idf)
     for story, hits in by_story.items():
         if _own_story(window, story, report) or window.closed(story):
             continue
@@ -230,7 +263,10 @@ def _story_score(
                 continue
         if count == 0:
             continue  # found only through a party the facts do not tie
-        why = veto(feats, slot.features, idf, (own, idf.subject(slot)))
+        theirs = idf.subject(slot)
+        why = veto(feats, slot.features, idf, (own, theirs))
+        if why == "subject-conflict" and (own is None or theirs is None):
+            why = _anonymous(feats, slot.features, idf, options)
         if why in HARD:
             hard += 1
         elif why is not None:
@@ -245,6 +281,12 @@ def _story_score(
                 pair = PairScore(ANCHOR_SCORE, feats.products[:1], rule="same-product")
             elif pair.score < ANCHOR_SCORE and same_names(feats, slot.features, idf, gap):
                 pair = PairScore(ANCHOR_SCORE, pair.shared, rule="same-names")
+            elif (
+                pair.score < NAME_SCORE
+                and own is not None
+                and rare_name(feats, slot.features, (own, theirs), idf, gap, (mine, slot.facts))
+            ):
+                pair = PairScore(NAME_SCORE, pair.shared or (own,), rule="rare-name")
             if pair.score > 0:
                 matches.append((pair, slot))
     ok = len(hits) - hard - conflicts
