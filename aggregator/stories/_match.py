@@ -85,15 +85,27 @@ def veto(
         others = (set(a.names) & set(b.names)) - {first, second} - place_stems()
         if not (weak and any(_trusted(t, a) or _trusted(t, b) for t in others)):
             return "subject-conflict"
-    if (
-        first is not None
-        and first == second
-        and a.events & b.events
-        and _other_party(a, b, first, evidence)
-        and _other_party(b, a, first, evidence)
-    ):
+    if party_conflict(a, b, (first, second), evidence):
         return "party-conflict"
     return None
+
+
+def party_conflict(
+    a: Features, b: Features, subjects: tuple[str | None, str | None], evidence: Evidence
+) -> bool:
+    """One actor, one kind of event, other parties: both titles are about the same subject
+    and name the same event class, and each names a company the other does not ("Apple
+    buys Hanami Labs" / "Apple buys Kestrel Robotics", "Index Ventures leads $100M Series B
+    in Aperture" / "… in Lattice Works"). Two events, whatever the deal readings say (a
+    reading can miss the company a round is for)."""
+    first, second = subjects
+    return (
+        first is not None
+        and first == second
+        and bool(a.events & b.events)
+        and _other_party(a, b, first, evidence)
+        and _other_party(b, a, first, evidence)
+    )
 
 
 def _trusted(term: str, feats: Features) -> bool:

@@ -14,6 +14,7 @@ from aggregator.stories._match import (
     NAME_HOURS,
     NAME_SCORE,
     PairScore,
+    party_conflict,
     rare_name,
     same_names,
     same_product,
@@ -253,6 +254,11 @@ def _story_score(
             facts = relation(mine, slot.facts, gap)
             if facts == "facts-conflict":
                 hard += 1
+                continue
+            if facts == "same-event" and party_conflict(
+                feats, slot.features, (own, idf.subject(slot)), idf
+            ):
+                conflicts += 1  # the words name other parties: the readings missed them
                 continue
             if facts == "same-event":
                 if event is None:

@@ -463,7 +463,13 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
     letters = [w.upper for w in every if w.letters]
     caps_ok = len(letters) < 3 or not all(letters)
     content = [w.cap for w in every if w.content]
-    titled = len(content) >= 3 and sum(content) >= 0.75 * len(content)
+    # Title Case: (nearly) every content word capitalised, and no verb or noun left in lower
+    # case ("Index Ventures leads $100M Series B in Aperture" is a sentence)
+    titled = (
+        len(content) >= 3
+        and sum(content) >= 0.75 * len(content)
+        and not any(w.content and not w.cap and len(w.term) > 2 for w in every)
+    )
     for words in sentences:
         _collect(part, words, caps_ok, titled)
     if "acquire" in part.events and _SHARE.search(text):
