@@ -306,6 +306,8 @@ def rare_name(
         return False
     if (facts[0] is None) != (facts[1] is None):
         return False
+    if a.events != b.events and not a.events & b.events:
+        return False  # one names what happened and the other nothing, or something else
     if ("launch" in a.events) != ("launch" in b.events):
         return False
     if not (_early(a, name) or _early(b, name)):

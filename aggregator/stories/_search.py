@@ -296,8 +296,9 @@ def _story_score(
             if pair.score > 0:
                 matches.append((pair, slot))
     ok = len(hits) - hard - conflicts
-    if hard and hard >= ok:
-        return None
+    named = sum(p.rule == "rare-name" for p, _ in matches)
+    if hard and hard >= ok - named:
+        return None  # (a shared name alone outvotes no report that says two events)
     if event is None and not any(count for _, count in hits):
         return None  # found through a party only, and the facts say nothing
     if event is not None and not hard:
