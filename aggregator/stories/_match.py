@@ -279,6 +279,7 @@ def same_subject_event(
     )
 
 
+ROUND_TERMS = frozenset({"seed", "pre-seed"} | {f"series-{c}" for c in "abcdefgh"})
 NAME_HOURS = 12.0  # a rare name alone ties two reports this close in time
 NAME_SCORE = 0.35  # the pair score it gives them
 NAME_POSITION = 2  # the name is among the first terms of one of the titles
@@ -343,9 +344,10 @@ def _weights(feats: Features, evidence: Evidence) -> dict[str, float]:
     return {t: w * idf(t) for t, w in feats.terms.items()}
 
 
-def _word(term: str) -> bool:
-    """A term that is a word of the text (not an amount, not an event class)."""
-    return not term.startswith(("$", EVENT_PREFIX))
+def word_term(term: str, rounds: bool = False) -> bool:
+    """A term that is a word of the text: not an amount, not an event class, and not a
+    funding round unless ``rounds``."""
+    return not term.startswith(("$", EVENT_PREFIX)) and (rounds or term not in ROUND_TERMS)
 
 
 def _anchored(a: Features, b: Features, informative: list[str]) -> bool:
@@ -363,4 +365,4 @@ def _anchored(a: Features, b: Features, informative: list[str]) -> bool:
         return True
     # no company named in either ("UK to spend £500mn on sovereign AI computing" / "Britain
     # launches 500 million pound sovereign AI compute programme"): two more shared terms
-    return not (a.names and b.names) and sum(_word(t) for t in informative) >= 2
+    return not (a.names and b.names) and sum(word_term(t, rounds=True) for t in informative) >= 2

@@ -22,6 +22,7 @@ from aggregator.stories._match import (
     score_pair,
     subject,
     veto,
+    word_term,
 )
 from aggregator.stories._options import StoryOptions
 from aggregator.stories._text import GENERIC_WEIGHT, Features
@@ -185,15 +186,25 @@ def _name_candidates(
 
 def _anonymous(a: Features, b: Features, idf: _Cached, options: StoryOptions) -> str | None:
     """A title that names no company ("An Indian edtech startup is cutting 18% of staff")
-    is the named report's story only when the two share ``ANONYMOUS_TERMS`` rare terms and
-    score the threshold; otherwise the named one's subject vetoes it."""
+    is the named report's story only when the two share ``ANONYMOUS_TERMS`` rare words (not
+    counting amounts, rounds and event classes: "A startup raises $100M Series B" is anyone's)
+    and score the threshold; otherwise the named one's subject vetoes it."""
     pair = score_pair(a, b, idf, options.min_shared_terms, checked=True)
-    if pair.score >= options.threshold and len(pair.shared) >= ANONYMOUS_TERMS:
+    # not only the amount, round and event: unless one title is in a script whose names we
+    # cannot read ("…公司…完成10亿元B轮融资" names its company, in Chinese)
+    unread = _other_script(a) or _other_script(b)
+    words = sum(unread or word_term(t) for t in pair.shared)
+    if pair.score >= options.threshold and words >= ANONYMOUS_TERMS:
         return None
     return "subject-conflict"
 
 
 ANONYMOUS_TERMS = 3
+
+
+def _other_script(feats: Features) -> bool:
+    """The title has words of a script without capitals (Chinese, Japanese, Korean)."""
+    return any(ord(c) >= 0x2E80 for t in feats.terms for c in t[:1])
 
 
 def _own_story(window: Window, story: int, report: Report) -> bool:
@@ -360,6 +371,9 @@ def similar(
 ) -> StoryDecision:
     """Join the most similar story at or above the threshold, else start a new one."""
     ranking = ranked(window, feats, time, options, report)
+    burst = _burst(ranking, options)
+    if burst is not None:
+        ranking = burst
     if not ranking or ranking[0][0] < options.threshold:
         score, shared = (ranking[0][0], ranking[0][1].shared) if ranking else (0.0, ())
         return StoryDecision(
@@ -392,6 +406,29 @@ def similar(
         matched_entry_id=slot.entry_id,
         merge_story_ids=merges,
     )
+
+
+def _burst(
+    ranking: list[tuple[float, PairScore, Slot]], options: StoryOptions
+) -> list[tuple[float, PairScore, Slot]] | None:
+    """Several stories that the new item meets only by their rare name (``rare-name``, each
+    below the threshold) are one burst about it: the item joins the oldest of them with
+    their combined score, and the others are offered for merging ("Titanfall review …",
+    "Titanfall players on PC …", "Titanfall doesn't display at 1080p …"). None when no
+    story reaches the threshold that way, or one reaches it alone."""
+    if not ranking or ranking[0][0] >= options.threshold:
+        return None
+    named = [r for r in ranking if r[1].rule == "rare-name"][: options.support]
+    if len(named) < 2:
+        return None
+    miss = 1.0
+    for score, _, _ in named:
+        miss *= 1.0 - score
+    if 1.0 - miss < options.threshold:
+        return None
+    first = min(named, key=lambda r: r[2].story_id)
+    rest = [(max(r[0], options.merge_threshold), r[1], r[2]) for r in named if r is not first]
+    return [(round(1.0 - miss, 6), first[1], first[2]), *rest]
 
 
 def _vector(profile: dict[str, float], size: int, idf: _Cached) -> dict[str, float]:
