@@ -23,7 +23,7 @@ import dataclasses
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from ..models import DATE_FLOOR, StoryItem
+from ..models import DATE_FLOOR, EntryDeal, EventFacts, StoryItem
 from ..store import Store
 from ..stories import StoryIndex, StoryOptions
 
@@ -62,6 +62,13 @@ class StoryWindow:
     def saved(self, store: Store) -> None:
         """Call inside the write transaction that made this index's changes, at its end."""
         self._generation = store.story_generation()
+
+    def read_late(self, readings: Sequence[tuple[int, EntryDeal]]) -> None:
+        """Deal readings made after their entries were clustered (and saved with them): the
+        kept index takes their facts, as a fresh load would read them."""
+        if self._index is not None:
+            for entry_id, reading in readings:
+                self._index.set_facts(entry_id, EventFacts.of(reading.deal))
 
     def invalidate(self) -> None:
         """Forget the index (the next cycle loads the window again)."""

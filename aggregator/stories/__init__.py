@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from aggregator.headlines import is_roundup
-from aggregator.models import StoryDecision, StoryItem
+from aggregator.models import EventFacts, StoryDecision, StoryItem
 from aggregator.stories import _codec
 from aggregator.stories._event import UPDATE
 from aggregator.stories._index import Slot, Window
@@ -124,6 +124,11 @@ class StoryIndex:
             self.options,
             Report(item.feed, item.facts, bool(UPDATE.search(item.title))),
         )
+
+    def set_facts(self, entry_id: int, facts: EventFacts | None) -> None:
+        """The deal reading of an item in the window was made (or made again) after it was
+        added: its facts are now ``facts``."""
+        self._window.set_facts(entry_id, facts)
 
     def merge(self, keep: int, drop: int) -> None:
         """Story ``drop`` was folded into ``keep``: its items now belong to ``keep``."""

@@ -272,7 +272,7 @@ def _story_score(
                 conflicts += 1  # the words name other parties: the readings missed them
                 continue
             if facts == "same-event":
-                if event is None:
+                if event is None or slot.entry_id < event[1].entry_id:  # (in any order)
                     event = (
                         PairScore(EVENT_SCORE, describe(mine, slot.facts, gap), rule="same-event"),
                         slot,

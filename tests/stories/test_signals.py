@@ -261,3 +261,18 @@ def test_a_sentence_with_a_lower_case_verb_is_no_title_case() -> None:
     feats = features("Index Ventures leads $100M Series B in Aperture", "")
     assert "apertur" in feats.upper  # its capital says a name
     assert not features("Index Ventures Leads $100M Series B In Aperture", "").upper
+
+
+def test_facts_read_late_are_taken_by_the_kept_index() -> None:
+    # the deal reading of a report made after it joined the window (the cycle saves it
+    # then): the index decides as one loaded afresh with the reading would
+    first = item(1, "Northwind and Quill announce strategic collaboration")
+    second = item(2, "Northwind to take minority stake in Quill with initial $1bn", 1, True)
+    late, fresh = StoryIndex(), StoryIndex()
+    late.add(first, 1)
+    late.set_facts(1, EventFacts.of(classify(first.title)))
+    fresh.add(replace(first, facts=EventFacts.of(classify(first.title))), 1)
+    assert late.assign(second) == fresh.assign(second)
+    assert late.assign(second).rule == "same-event"
+    late.set_facts(1, None)  # and forgets them again
+    assert late.assign(second).rule != "same-event"
