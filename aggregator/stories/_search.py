@@ -214,7 +214,7 @@ def _own_story(window: Window, story: int, report: Report) -> bool:
 
 
 BRIDGE = 0.6  # a story merge needs the item to score this share of `threshold` with both
-HARD = ("event-conflict", "amount-conflict", "round-conflict")
+HARD = ("event-conflict", "amount-conflict", "round-conflict", "product-conflict")
 
 
 def ranked(

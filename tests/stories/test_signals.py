@@ -276,3 +276,17 @@ def test_facts_read_late_are_taken_by_the_kept_index() -> None:
     assert late.assign(second).rule == "same-event"
     late.set_facts(1, None)  # and forgets them again
     assert late.assign(second).rule != "same-event"
+
+
+def test_a_story_holding_another_product_of_the_company_is_never_joined() -> None:
+    # the model launched two days later joins no story one of whose reports launched
+    # another product, even through a report that names no product
+    titles = [
+        ("Introducing Vela 2", 0.0),
+        ("Vela Labs unveils Vela 2, claims top reasoning scores", 1.0),
+        ("Vela Labs' new flagship model is here", 2.0),
+        ("Vela Labs releases Vela Mini, a cheaper sibling to Vela 2", 40.0),
+    ]
+    items = [item(k + 1, t, h) for k, (t, h) in enumerate(titles)]
+    labels = cluster(items)
+    assert labels[1] == labels[2] == labels[3] != labels[4]
