@@ -169,19 +169,35 @@ def _party_candidates(
 
 
 def _name_candidates(
-    window: Window, own: str | None, time: float, idf: _Cached
+    window: Window,
+    feats: Features,
+    own: str | None,
+    time: float,
+    idf: _Cached,
+    facts: EventFacts | None,
 ) -> list[tuple[Slot, int]]:
-    """Window items within ``NAME_HOURS`` whose subject is the new item's subject, when that
-    subject is a rare name (not frequent in the window, not a common word)."""
+    """Window items that ``rare_name`` could tie to the new item: within ``NAME_HOURS``,
+    about the same subject when that is a rare name (not frequent in the window, not a
+    common word), naming the same event classes (or some in common) and a deal reading only
+    when the new item has one (cheap tests first: most such items are no candidates)."""
     if own is None or idf.frequent(own) or idf.common(own):
         return []
     slots, span = window.slots, NAME_HOURS * 3600.0
+    events, deal = feats.events, facts is not None
     out = []
     for entry_id in window.strong.get(own, ()):
         slot = slots[entry_id]
-        if abs(slot.time - time) <= span and idf.subject(slot) == own:
-            out.append((slot, 1))
+        if abs(slot.time - time) > span or (slot.facts is not None) != deal:
+            continue
+        theirs = slot.features.events
+        if theirs != events and not theirs & events:
+            continue
+        if idf.subject(slot) == own:
+            out.append((slot, NAME_HIT))
     return out
+
+
+NAME_HIT = -1  # the count of a candidate found by its subject only
 
 
 def _anonymous(a: Features, b: Features, idf: _Cached, options: StoryOptions) -> str | None:
@@ -226,7 +242,7 @@ def ranked(
     found = candidates(window, feats, time, options)
     found += _party_candidates(window, report.facts, time, PARTY_POSTINGS)
     own = subject(feats, idf)
-    found += _name_candidates(window, own, time, idf)
+    found += _name_candidates(window, feats, own, time, idf, report.facts)
     for slot, count in found:
         by_story.setdefault(slot.story_id, {}).setdefault(slot.entry_id, (slot, count))
     out = []
@@ -321,7 +337,7 @@ def _story_score(
     for pair, _ in matches[: options.support]:
         miss *= 1.0 - pair.score
     best = 1.0 - miss
-    if conflicts < ok:
+    if conflicts < ok and any(count != NAME_HIT for _, count in hits):  # (else no 2 terms)
         story = hits[0][0].story_id
         cen, shared = _centroid(window, feats, story, idf)
         if len(shared) >= options.min_shared_terms and cen > best:
