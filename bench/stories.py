@@ -551,6 +551,34 @@ def load_table(n: int, options: StoryOptions) -> list[tuple[str, ...]]:
     ]
 
 
+def window_table(options: StoryOptions, runs: int = 5) -> list[tuple[str, ...]]:
+    """Cost of one cycle's clustering: 500 new items assigned (and added) against a full
+    window of 6,000 items (3 days at 2,000 a day, the density ``bench --only scale`` keeps
+    at every history size); median and spread of ``runs`` runs."""
+    items, _ = synthetic(6_500, days=3.25)
+    items.sort(key=lambda i: (i.published, i.entry_id))
+    window, new = items[:6_000], items[6_000:]
+    times = []
+    for _ in range(runs):
+        index = StoryIndex(options)
+        for item in window:
+            index.add(item, item.entry_id)
+        start = time.perf_counter()
+        for item in new:
+            decision = index.assign(item)
+            index.add(item, decision.story_id or item.entry_id)
+        times.append(time.perf_counter() - start)
+    times.sort()
+    return [
+        (
+            f"{len(new)} new items vs a window of {len(index):,}",
+            f"{times[len(times) // 2]:.3f}",
+            f"{times[0]:.3f} – {times[-1]:.3f}",
+            str(runs),
+        )
+    ]
+
+
 # --------------------------------------------------------------------------- output
 
 
@@ -618,6 +646,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             "sts_headlines.jsonl (score >= 4 is the same story; cut chosen on train)",
             ("method", "cut", "P", "R", "F1", "Pearson", "Spearman"),
             sts_table(options),
+        )
+    )
+    print(
+        table(
+            "one cycle's clustering (StoryIndex.assign + add, pure Python)",
+            ("load", "median s", "min – max s", "runs"),
+            window_table(options),
         )
     )
     print(
