@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/stories.py [--quick]
 
-Scores aggregator.stories on news_stories.jsonl (pairwise and B-cubed P/R/F1) and on
+Scores aggregator.stories on news_stories.jsonl (pairwise and B-cubed P/R/F1, on the whole
+set and on each half of a fixed hash split of its stories, `tune` and `report`) and on
 sts_headlines.jsonl (P/R/F1 of "score >= 4" with the threshold picked on train; Pearson and
 Spearman on test), next to two baselines computed in the same run: exact normalised-title
 match and TF-IDF cosine >= 0.4 single-link. Then clusters 100k synthetic headlines spread
@@ -12,6 +13,7 @@ over three months and reports seconds and peak memory. Skips (exit 0) without ..
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import random
@@ -171,6 +173,55 @@ def news_items(rows: Sequence[dict]) -> tuple[list[StoryItem], list[str]]:  # ty
         for k, r in enumerate(rows)
     ]
     return items, [r["story"] for r in rows]
+
+
+def uci_half(story: str) -> str:
+    """The fixed split of news_stories.jsonl (it has none of its own): a story is in the
+    tuning half when the first byte of the SHA-256 of its id is even (43 stories, 809
+    headlines), else in the reporting half (44 stories, 828 headlines), never tuned on."""
+    return "tune" if hashlib.sha256(story.encode()).digest()[0] % 2 == 0 else "report"
+
+
+def news_halves(options: StoryOptions) -> list[tuple[str, ...]]:
+    """aggregator.stories on each half of news_stories.jsonl, each clustered on its own."""
+    rows = load_jsonl("news_stories.jsonl")
+    out = []
+    for half in ("tune", "report"):
+        items, gold = news_items([r for r in rows if uci_half(r["story"]) == half])
+        labels = cluster(items, options)
+        pred = [labels[i.entry_id] for i in items]
+        pp, pr, pf = pairwise(gold, pred)
+        bp, br, bf = bcubed(gold, pred)
+        out.append(
+            (
+                f"{half} ({len(items):,} headlines, {len(set(gold))} stories)",
+                *(f"{x:.3f}" for x in (pp, pr, pf, bp, br, bf)),
+                str(len(set(pred))),
+            )
+        )
+    return out
+
+
+def news_errors(options: StoryOptions) -> None:
+    """Print, for each story of the tuning half, the headlines outside its main cluster and
+    the clusters that mix stories (``--errors uci``; the reporting half is never shown)."""
+    rows = [r for r in load_jsonl("news_stories.jsonl") if uci_half(r["story"]) == "tune"]
+    items, gold = news_items(rows)
+    labels = cluster(items, options)
+    by_story: dict[str, list[StoryItem]] = defaultdict(list)
+    stories_of: dict[int, set[str]] = defaultdict(set)
+    for item, g in zip(items, gold):
+        by_story[g].append(item)
+        stories_of[labels[item.entry_id]].add(g)
+    for g, members in by_story.items():
+        main = Counter(labels[i.entry_id] for i in members).most_common(1)[0][0]
+        print(f"=== story {g[:8]}: {len(members)} headlines, main cluster {main}")
+        for item in members:
+            label = labels[item.entry_id]
+            mark = ("MERGED " if len(stories_of[label]) > 1 else "") + (
+                "SPLIT " if label != main else ""
+            )
+            print(f"  {label:4d} {mark:13s} {item.title[:90]}")
 
 
 def news_table(options: StoryOptions) -> list[tuple[str, ...]]:
@@ -500,6 +551,34 @@ def load_table(n: int, options: StoryOptions) -> list[tuple[str, ...]]:
     ]
 
 
+def window_table(options: StoryOptions, runs: int = 5) -> list[tuple[str, ...]]:
+    """Cost of one cycle's clustering: 500 new items assigned (and added) against a full
+    window of 6,000 items (3 days at 2,000 a day, the density ``bench --only scale`` keeps
+    at every history size); median and spread of ``runs`` runs."""
+    items, _ = synthetic(6_500, days=3.25)
+    items.sort(key=lambda i: (i.published, i.entry_id))
+    window, new = items[:6_000], items[6_000:]
+    times = []
+    for _ in range(runs):
+        index = StoryIndex(options)
+        for item in window:
+            index.add(item, item.entry_id)
+        start = time.perf_counter()
+        for item in new:
+            decision = index.assign(item)
+            index.add(item, decision.story_id or item.entry_id)
+        times.append(time.perf_counter() - start)
+    times.sort()
+    return [
+        (
+            f"{len(new)} new items vs a window of {len(index):,}",
+            f"{times[len(times) // 2]:.3f}",
+            f"{times[0]:.3f} – {times[-1]:.3f}",
+            str(runs),
+        )
+    ]
+
+
 # --------------------------------------------------------------------------- output
 
 
@@ -515,9 +594,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10k synthetic items, not 100k")
     parser.add_argument("--threshold", type=float, default=None)
-    parser.add_argument("--errors", choices=("dev",), help="list the dev set's splits and merges")
+    parser.add_argument(
+        "--errors",
+        choices=("dev", "uci"),
+        help="list the splits and merges of the dev set, or of news_stories' tuning half",
+    )
     args = parser.parse_args(argv)
     options = StoryOptions() if args.threshold is None else StoryOptions(threshold=args.threshold)
+    if args.errors == "uci":
+        news_errors(options)
+        return 0
     if args.errors:
         event_errors(EVENT_SETS[0][1], options)
         return 0
@@ -550,9 +636,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(
         table(
+            "news_stories.jsonl halves (fixed SHA-256 split of story ids; tuned on `tune` only)",
+            ("half", "pair P", "pair R", "pair F1", "B3 P", "B3 R", "B3 F1", "clusters"),
+            news_halves(options),
+        )
+    )
+    print(
+        table(
             "sts_headlines.jsonl (score >= 4 is the same story; cut chosen on train)",
             ("method", "cut", "P", "R", "F1", "Pearson", "Spearman"),
             sts_table(options),
+        )
+    )
+    print(
+        table(
+            "one cycle's clustering (StoryIndex.assign + add, pure Python)",
+            ("load", "median s", "min – max s", "runs"),
+            window_table(options),
         )
     )
     print(

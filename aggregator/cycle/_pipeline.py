@@ -139,7 +139,8 @@ def run_once(
     window = stories or StoryWindow()
     with _timed(report, "stories_deals"):
         with _barrier(report, "facts"):
-            _refresh_facts(settings, store, now, report)
+            if _refresh_facts(settings, store, now, report) and stories is not None:
+                stories.invalidate()  # every reading may have changed
         with _barrier(report, "stories"):
             _stories_stage(settings, store, now, report, window, edited)
         if not window.keep:  # one cycle's index: saved for the next process, then let go
@@ -458,13 +459,13 @@ def _count(report: RunReport, result: FetchResult) -> None:
 REFRESH_BATCH = 2_000  # stories whose facts one write of a refresh recomputes
 
 
-def _refresh_facts(settings: Settings, store: Store, now: datetime, report: RunReport) -> None:
+def _refresh_facts(settings: Settings, store: Store, now: datetime, report: RunReport) -> bool:
     """When the facts key changed (a new deal reader, a feed's publisher, tag or curation
     rules: ``facts_key``), recompute the facts of every stored story, in batches that each
-    commit, then record the key. A store with no stories only records it."""
+    commit, then record the key (True). A store with no stories only records it."""
     key = facts_key(settings)
     if store.facts_key() == key:
-        return
+        return False
     facts = StoryFacts.from_settings(settings)
     alerts = Alerting.from_settings(settings)
     ids = store.all_live_story_ids()
@@ -478,6 +479,7 @@ def _refresh_facts(settings: Settings, store: Store, now: datetime, report: RunR
     with store.write():
         store.set_facts_key(key)
     log.info("story facts recomputed for %d stories (facts key %s)", len(ids), key)
+    return True
 
 
 def _stories_stage(
@@ -578,7 +580,9 @@ def _cluster_and_tag(
     with store.write():
         live = sorted(store.live_story_ids(sorted(touched)))
         previous: dict[int, Deal | None] = {}
-        report.stories_updated += facts.apply_many(store, live, now, made, previous)
+        late: list[tuple[int, EntryDeal]] = []
+        report.stories_updated += facts.apply_many(store, live, now, made, previous, late)
+        stories.read_late(late)  # the kept index holds what a fresh load would read
         store.date_new_stories(sorted(made), now)
         # in the same transaction: a story change and its alerts are saved together
         with _timed(report, "alerts"):

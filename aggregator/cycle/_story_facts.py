@@ -97,6 +97,7 @@ class StoryFacts:
         now: datetime,
         members: Mapping[int, Sequence[int]] | None = None,
         previous: dict[int, Deal | None] | None = None,
+        saved: list[tuple[int, EntryDeal]] | None = None,
     ) -> int:
         """Recompute and save the facts of these stories (inside the caller's write); how
         many changed.
@@ -106,7 +107,8 @@ class StoryFacts:
         another classifier version is made now and saved with the entry (once). Stories are
         read and saved in batches of ``BATCH``. ``members``: every report of some of the
         stories (story -> entry ids), known to the caller: looked up by entry id.
-        ``previous``: gets each changed story's former deal, for alerts.
+        ``previous``: gets each changed story's former deal, for alerts. ``saved``: gets
+        the deal readings made now and saved with their entries (entry id, reading).
         """
         members = members or {}
         changed = 0
@@ -126,6 +128,8 @@ class StoryFacts:
                 if u is not None
             ]
             store.save_entry_deals(late)
+            if saved is not None:
+                saved += late
             changed += len(store.set_story_facts_many(updates, now, previous))
         return changed
 

@@ -52,7 +52,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .. import code_version
-from ..models import DATE_FLOOR
+from ..models import DATE_FLOOR, EntryDeal, EventFacts
 from ..store import Store
 from ..stories import StoryIndex, StoryOptions
 
@@ -125,6 +125,13 @@ class StoryWindow:
         """Call inside the write transaction that made this index's changes, at its end."""
         self._mark = store.story_mark()
         self._dirty = True
+
+    def read_late(self, readings: Sequence[tuple[int, EntryDeal]]) -> None:
+        """Deal readings made after their entries were clustered (and saved with them): the
+        kept index takes their facts, as a fresh load would read them."""
+        if self._index is not None:
+            for entry_id, reading in readings:
+                self._index.set_facts(entry_id, EventFacts.of(reading.deal))
 
     def invalidate(self) -> None:
         """Forget the index (the next cycle loads the window again)."""

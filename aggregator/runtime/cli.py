@@ -430,7 +430,7 @@ def stories(ctx: Context, explain_id: int | None, limit: int) -> None:
 
     with _inspect_store(ctx.settings) as store:
         if explain_id is not None:
-            _explain(store, explain_id)
+            _explain(store, explain_id, ctx.settings.story_window_days)
             return
         for story in store.select_stories(StoryQuery(), limit=limit):
             deal = f" [{story.deal.type}]" if story.deal else ""
@@ -438,13 +438,19 @@ def stories(ctx: Context, explain_id: int | None, limit: int) -> None:
             click.echo(f"{story.id:>6}  {sources} src{deal}  {story.title}")
 
 
-def _explain(store: Store, story_id: int) -> None:
+def _explain(store: Store, story_id: int, window_days: float) -> None:
+    from ..stories import StoryOptions
+
     live = store.live_story_id(story_id)
     if live is None:
         raise click.ClickException(f"no story {story_id}")
     if live != story_id:
         click.echo(f"story {story_id} was merged into story {live}")
-    click.echo(f"story {live}:")
+    options = StoryOptions(window_days=window_days)
+    click.echo(
+        f"story {live}: (an entry joins at score >= {options.threshold:.2f}, "
+        f"within {options.window_days:g} days)"
+    )
     for link in store.explain(live):
         terms = ", ".join(link.shared_terms) or "-"
         matched = f" matched entry {link.matched_entry_id}" if link.matched_entry_id else ""

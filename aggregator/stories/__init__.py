@@ -24,7 +24,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 
 from aggregator.headlines import is_roundup
-from aggregator.models import StoryDecision, StoryItem
+from aggregator.models import EventFacts, StoryDecision, StoryItem
 from aggregator.stories import _codec, _snapshot
 from aggregator.stories._event import UPDATE
 from aggregator.stories._index import Slot, Window
@@ -141,6 +141,11 @@ class StoryIndex:
         index = cls(options)
         index._window = _snapshot.restore(records, dataclasses.astuple(options))
         return index
+
+    def set_facts(self, entry_id: int, facts: EventFacts | None) -> None:
+        """The deal reading of an item in the window was made (or made again) after it was
+        added: its facts are now ``facts``."""
+        self._window.set_facts(entry_id, facts)
 
     def merge(self, keep: int, drop: int) -> None:
         """Story ``drop`` was folded into ``keep``: its items now belong to ``keep``."""

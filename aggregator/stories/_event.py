@@ -72,6 +72,17 @@ def _amounts_differ(a: EventFacts, b: EventFacts) -> bool:
     return abs(a.amount - b.amount) > AMOUNT_TOLERANCE * max(a.amount, b.amount)
 
 
+def _other_principals(a: EventFacts, b: EventFacts) -> bool:
+    """Each reading is about a company the other does not name at all ("Sequoia backs Juris
+    Owl with $20M seed" / "Sequoia backs Cobalt Ledger with $20M seed")."""
+    return bool(
+        a.principal
+        and b.principal
+        and not shared(a.principal, b.parties)
+        and not shared(b.principal, a.parties)
+    )
+
+
 def relation(a: EventFacts | None, b: EventFacts | None, gap_hours: float) -> str | None:
     """ "same-event", "facts-conflict", or None (the facts cannot tell)."""
     if a is None or b is None or not _heads(a.parties) & _heads(b.parties):
@@ -103,6 +114,7 @@ def relation(a: EventFacts | None, b: EventFacts | None, gap_hours: float) -> st
         and a.amount is not None
         and b.amount is not None
         and not _amounts_differ(a, b)
+        and not _other_principals(a, b)
     ):
         return "same-event"  # "… Series D led by SoftBank" / "SoftBank leads $640M"
     return None

@@ -143,6 +143,18 @@ class Window:
                     _discard(self.parties, key, entry_id)
         self._leave_story(slot)
 
+    def set_facts(self, entry_id: int, facts: EventFacts | None) -> None:
+        slot = self.slots.get(entry_id)
+        if slot is None or slot.facts == facts:
+            return
+        for party in slot.facts.parties if slot.facts is not None else ():
+            for key in party_keys(party):
+                _discard(self.parties, key, entry_id)
+        slot.facts = facts
+        for party in facts.parties if facts is not None else ():
+            for key in party_keys(party):
+                self.parties.setdefault(key, {})[entry_id] = None
+
     def move_story(self, keep: int, drop: int) -> None:
         for entry_id in list(self.members.get(drop, ())):
             slot = self.slots[entry_id]

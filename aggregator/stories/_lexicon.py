@@ -20,6 +20,16 @@ again once here when where why how what which who whom whose while if because th
 per via vs versus amid among between against before after during over under above below through
 all any both each few more most other some such own same s t ll ve re d m
 """.split()
+) | frozenset(
+    # the function words of the other languages reports come in (French, German, Spanish,
+    # Portuguese, Italian), left out where they are English words or names ("die", "mit")
+    """
+le la les une des du au aux et ou sur pour avec dans par est sont qui que
+der das dem den des ein eine einen einem und für von zum zur bei beim nach auf ist sind wird
+una del y con por para su sus se como
+um uma em da do das dos na nas ao aos e
+il lo gli della dei nel
+""".split()
 )
 
 GENERIC = frozenset(
@@ -28,7 +38,8 @@ says said say saying tell tells told report reports reported reporting news upda
 new first last next top big biggest small major latest today yesterday tomorrow week weeks month
 months year years day days time times now early late ahead back set sets plan plans deal deals
 company companies firm firms group inc corp corporation co ltd llc plc holdings ag sa nv
-ceo cfo cto chief executive head boss chairman president founder founders
+ceo cfo cto chief executive head boss chairman president founder founders cofounder
+cofounders ia ki
 ai artificial intelligence tech technology startup startups business market markets industry
 world global people percent pct share shares stock stocks price prices
 us u.s usa america american uk eu europe european china chinese japan japanese india
@@ -38,6 +49,7 @@ how why what who when watch exclusive breaking live analysis opinion video photo
 one two three four five six seven eight nine ten hundred thousand million billion trillion
 make makes made get gets got go goes going take takes took see sees seen show shows
 help helps want wants look looks need needs move moves way ways part
+yes again here's
 """.split()
 )
 
@@ -49,6 +61,8 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         invest invests invested investing investment investments investor investors funding
         fund funds funded raise raises raised raising round rounds stake stakes valuation
         valued backing
+        lève lèvent levée financement investit ronda rodada capta levanta recauda
+        investiert finanzierung finanzierungsrunde sammelt investe
     """.split()
     ),
     "acquire": frozenset(
@@ -56,17 +70,19 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         acquire acquires acquired acquiring acquisition acquisitions buy buys buying bought
         takeover takeovers merger mergers merge merges merged purchase purchases purchased
         buyout
+        rachète rachat acquiert übernimmt übernahme kauft compra adquiere adquire
     """.split()
     ),
     "partner": frozenset(
         """
         partner partners partnered partnering partnership partnerships alliance collaboration
         collaborate collaborates team teams
+        partenariat partnerschaft kooperation alianza parceria
     """.split()
     ),
     "deal": frozenset(
         """
-        deal deals agreement agreements pact pacts contract contracts sign signs signed signing
+        deal deals agreement agreements pact pacts contract contracts
         license licenses licensed licensing
     """.split()
     ),
@@ -82,6 +98,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         """
         launch launches launched launching unveil unveils unveiled release releases released
         debut debuts debuted introduce introduces introduced rollout
+        lance dévoile lanza lança
     """.split()
     ),
     "layoff": frozenset(
@@ -99,9 +116,49 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     ),
     "results": frozenset(
         """
-        earnings revenue revenues profit profits loss losses quarter quarterly results sales
+        earnings revenue revenues profit profits loss losses quarter quarterly results
     """.split()
     ),
+}
+
+# Words that name an event only as written (their stems name other things too: "a good
+# sign", "sale" of a company is no sales figure).
+EVENT_SURFACE: dict[str, frozenset[str]] = {
+    "deal": frozenset({"signs", "signed", "signing"}),
+    "results": frozenset({"sales"}),
+}
+# A listing: never in conflict, and a title naming one uses "debut" for the first day of
+# trading, not for a launch.
+IPO_WORDS = frozenset({"ipo", "ipos", "listing", "上市"})
+# Words that name no event after the word before them: "clinical trials" are no court
+# case, a "trading debut" is a listing (an IPO), not a launch.
+EVENT_AFTER: dict[tuple[str, str], str | None] = {
+    ("clinical", "trial"): None,
+    ("trading", "debut"): "ipo",
+    ("market", "debut"): "ipo",
+    ("stock", "debut"): "ipo",
+    ("nasdaq", "debut"): "ipo",
+}
+# Events named inside words of scripts written without spaces (Chinese, Japanese).
+EVENT_INFIXES: dict[str, str] = {
+    "融资": "invest",
+    "融資": "invest",
+    "出资": "invest",
+    "出資": "invest",
+    "投资": "invest",
+    "投資": "invest",
+    "上市": "ipo",
+    "收购": "acquire",
+    "買収": "acquire",
+    "并购": "acquire",
+    "合作": "partner",
+    "提携": "partner",
+    "发布": "launch",
+    "発表": "launch",
+    "开源": "launch",
+    "裁员": "layoff",
+    "起诉": "legal",
+    "提訴": "legal",
 }
 
 # Pairs of classes that cannot describe one event. "partner" and "deal" conflict with neither

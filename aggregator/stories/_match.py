@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import islice
 from typing import Protocol
 
 from aggregator.stories._lexicon import EVENT_CONFLICTS, dictionary_stems, place_stems
-from aggregator.stories._text import APPROX_TOLERANCE, COMPANY_WORDS, GENERIC_WEIGHT, Features
+from aggregator.stories._text import (
+    APPROX_TOLERANCE,
+    COMPANY_WORDS,
+    EVENT_PREFIX,
+    EVENT_TERMS,
+    GENERIC_WEIGHT,
+    Features,
+)
 
 AMOUNT_TOLERANCE = 0.02  # "$4 billion" and "$3.95B" are one amount; "$4B" and "$2B" are not
 COSINE_SHARE = 0.75  # score = share * cosine + (1 - share) * overlap coefficient
@@ -31,8 +39,8 @@ def subject(feats: Features, evidence: Evidence) -> str | None:
     for term in feats.names:
         if term in feats.marked:
             return term
-        if evidence.common(term) or term in places:
-            continue
+        if evidence.common(term) or term in places or term in EVENT_TERMS:
+            continue  # ("Welcoming Tomas Reyes" is about Tomas Reyes)
         return term
     return None
 
@@ -74,9 +82,51 @@ def veto(
     first, second = subjects or (subject(a, evidence), subject(b, evidence))
     if (first or second) and not (first in b.terms or second in a.terms):
         weak = (first is None or _weak(first, a)) and (second is None or _weak(second, b))
-        if not (weak and (set(a.names) & set(b.names)) - {first, second} - place_stems()):
+        others = (set(a.names) & set(b.names)) - {first, second} - place_stems()
+        if not (weak and any(_trusted(t, a) or _trusted(t, b) for t in others)):
             return "subject-conflict"
+    if party_conflict(a, b, (first, second), evidence):
+        return "party-conflict"
     return None
+
+
+def party_conflict(
+    a: Features, b: Features, subjects: tuple[str | None, str | None], evidence: Evidence
+) -> bool:
+    """One actor, one kind of event, other parties: both titles are about the same subject
+    and name the same event class, and each names a company the other does not ("Apple
+    buys Hanami Labs" / "Apple buys Kestrel Robotics", "Index Ventures leads $100M Series B
+    in Aperture" / "… in Lattice Works"). Two events, whatever the deal readings say (a
+    reading can miss the company a round is for)."""
+    first, second = subjects
+    return (
+        first is not None
+        and first == second
+        and bool(a.events & b.events)
+        and _other_party(a, b, first, evidence)
+        and _other_party(b, a, first, evidence)
+    )
+
+
+def _trusted(term: str, feats: Features) -> bool:
+    """A name whose capital means a name: inner capitals, capitalised mid-sentence in a
+    sentence-case title, or no dictionary word ("Announces" in a Title Case headline is not)."""
+    return term in feats.marked or term in feats.upper or term not in dictionary_stems()
+
+
+def _other_party(a: Features, b: Features, name: str, evidence: Evidence) -> bool:
+    """``a`` names, besides ``name``, a name ``b`` does not have: someone it trusts as a name
+    (inner capitals, capitalised mid-sentence, or no dictionary word), not a place, company
+    word or event word ("Apple buys Hanami Labs" / "Apple buys Kestrel Robotics")."""
+    places = place_stems()
+    for term in a.names:
+        if term == name or term in b.terms or term in COMPANY_WORDS or term in EVENT_TERMS:
+            continue
+        if term in places or evidence.common(term):
+            continue
+        if _trusted(term, a):
+            return True
+    return False
 
 
 def _weak(term: str | None, feats: Features) -> bool:
@@ -229,6 +279,62 @@ def same_subject_event(
     )
 
 
+ROUND_TERMS = frozenset({"seed", "pre-seed"} | {f"series-{c}" for c in "abcdefgh"})
+NAME_HOURS = 12.0  # a rare name alone ties two reports this close in time
+NAME_SCORE = 0.35  # the pair score it gives them
+NAME_POSITION = 2  # the name is among the first terms of one of the titles
+
+
+def rare_name(
+    a: Features,
+    b: Features,
+    subjects: tuple[str | None, str | None],
+    evidence: Evidence,
+    gap_hours: float,
+    facts: tuple[object | None, object | None] = (None, None),
+) -> bool:
+    """Both titles are about one rare name ("Titanfall review - Call Of Duty with robots" /
+    "Titanfall Doesn't Display at 1080p"), though they share no other word: the same
+    subject, not frequent in the window nor a common word, named first in one of them,
+    within ``NAME_HOURS``; and nothing says two events. It does not tie a deal (a report
+    with a deal reading) to a report with none (the facts decide deals), a launch to a
+    report of no launch ("Perplexity launches Comet" / "Perplexity CEO says …"), nor two
+    names that go on differently ("South Stream" / "South by Southwest")."""
+    name, other = subjects
+    if name is None or name != other or gap_hours > NAME_HOURS:
+        return False
+    if evidence.frequent(name) or evidence.common(name):
+        return False
+    if (facts[0] is None) != (facts[1] is None):
+        return False
+    if a.events != b.events and not a.events & b.events:
+        return False  # one names what happened and the other nothing, or something else
+    if ("launch" in a.events) != ("launch" in b.events):
+        return False
+    if not (_early(a, name) or _early(b, name)):
+        return False
+    return not (_goes_on(a, b, name) or _goes_on(b, a, name))
+
+
+def _early(feats: Features, name: str) -> bool:
+    """``name`` is among the first ``NAME_POSITION`` terms of the title."""
+    return name in islice(feats.terms, NAME_POSITION)
+
+
+def _goes_on(a: Features, b: Features, name: str) -> bool:
+    """``a`` continues ``name`` with a word it means as a name ("South Stream") that ``b``
+    does not have ("South by Southwest")."""
+    term = name
+    for _ in range(3):
+        after = next((p.split(" ", 1)[1] for p in a.products if p.split(" ", 1)[0] == term), None)
+        if after is None:
+            return False
+        if after not in b.terms:
+            return after in a.upper or after in a.marked
+        term = after
+    return False
+
+
 def _weights(feats: Features, evidence: Evidence) -> dict[str, float]:
     """Term weights times rarity (memoised by the evidence when it can)."""
     cached = getattr(evidence, "weights", None)
@@ -236,6 +342,12 @@ def _weights(feats: Features, evidence: Evidence) -> dict[str, float]:
         return cached(feats)  # type: ignore[no-any-return]
     idf = evidence.idf
     return {t: w * idf(t) for t, w in feats.terms.items()}
+
+
+def word_term(term: str, rounds: bool = False) -> bool:
+    """A term that is a word of the text: not an amount, not an event class, and not a
+    funding round unless ``rounds``."""
+    return not term.startswith(("$", EVENT_PREFIX)) and (rounds or term not in ROUND_TERMS)
 
 
 def _anchored(a: Features, b: Features, informative: list[str]) -> bool:
@@ -253,4 +365,4 @@ def _anchored(a: Features, b: Features, informative: list[str]) -> bool:
         return True
     # no company named in either ("UK to spend £500mn on sovereign AI computing" / "Britain
     # launches 500 million pound sovereign AI compute programme"): two more shared terms
-    return not (a.names and b.names) and sum(not t.startswith("$") for t in informative) >= 2
+    return not (a.names and b.names) and sum(word_term(t, rounds=True) for t in informative) >= 2

@@ -21,7 +21,7 @@ class StoryOptions:
     """
 
     window_days: float = 3.0
-    threshold: float = 0.5
+    threshold: float = 0.4
     merge_threshold: float = 0.7
     min_shared_terms: int = 2
     support: int = 3

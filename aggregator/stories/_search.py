@@ -11,13 +11,18 @@ from aggregator.stories._event import EVENT_SCORE, SAME_EVENT_HOURS, describe, p
 from aggregator.stories._index import Slot, Window, holders
 from aggregator.stories._match import (
     ANCHOR_SCORE,
+    NAME_HOURS,
+    NAME_SCORE,
     PairScore,
+    party_conflict,
+    rare_name,
     same_names,
     same_product,
     same_subject_event,
     score_pair,
     subject,
     veto,
+    word_term,
 )
 from aggregator.stories._options import StoryOptions
 from aggregator.stories._text import GENERIC_WEIGHT, Features
@@ -163,6 +168,61 @@ def _party_candidates(
     return [(slots[e], 0) for e in seen if abs(slots[e].time - time) <= span]
 
 
+def _name_candidates(
+    window: Window,
+    feats: Features,
+    own: str | None,
+    time: float,
+    idf: _Cached,
+    facts: EventFacts | None,
+) -> list[tuple[Slot, int]]:
+    """Window items that ``rare_name`` could tie to the new item: within ``NAME_HOURS``,
+    about the same subject when that is a rare name (not frequent in the window, not a
+    common word), naming the same event classes (or some in common) and a deal reading only
+    when the new item has one (cheap tests first: most such items are no candidates)."""
+    if own is None or idf.frequent(own) or idf.common(own):
+        return []
+    slots, span = window.slots, NAME_HOURS * 3600.0
+    events, deal = feats.events, facts is not None
+    out = []
+    for entry_id in window.strong.get(own, ()):
+        slot = slots[entry_id]
+        if abs(slot.time - time) > span or (slot.facts is not None) != deal:
+            continue
+        theirs = slot.features.events
+        if theirs != events and not theirs & events:
+            continue
+        if idf.subject(slot) == own:
+            out.append((slot, NAME_HIT))
+    return out
+
+
+NAME_HIT = -1  # the count of a candidate found by its subject only
+
+
+def _anonymous(a: Features, b: Features, idf: _Cached, options: StoryOptions) -> str | None:
+    """A title that names no company ("An Indian edtech startup is cutting 18% of staff")
+    is the named report's story only when the two share ``ANONYMOUS_TERMS`` rare words (not
+    counting amounts, rounds and event classes: "A startup raises $100M Series B" is anyone's)
+    and score the threshold; otherwise the named one's subject vetoes it."""
+    pair = score_pair(a, b, idf, options.min_shared_terms, checked=True)
+    # not only the amount, round and event: unless one title is in a script whose names we
+    # cannot read ("…公司…完成10亿元B轮融资" names its company, in Chinese)
+    unread = _other_script(a) or _other_script(b)
+    words = sum(unread or word_term(t) for t in pair.shared)
+    if pair.score >= options.threshold and words >= ANONYMOUS_TERMS:
+        return None
+    return "subject-conflict"
+
+
+ANONYMOUS_TERMS = 3
+
+
+def _other_script(feats: Features) -> bool:
+    """The title has words of a script without capitals (Chinese, Japanese, Korean)."""
+    return any(ord(c) >= 0x2E80 for t in feats.terms for c in t[:1])
+
+
 def _own_story(window: Window, story: int, report: Report) -> bool:
     """The story already has an item of the new item's feed: an outlet does not "also
     report" its own story (only the same item, by URL or GUID, or its update joins)."""
@@ -170,7 +230,7 @@ def _own_story(window: Window, story: int, report: Report) -> bool:
 
 
 BRIDGE = 0.6  # a story merge needs the item to score this share of `threshold` with both
-HARD = ("event-conflict", "amount-conflict", "round-conflict")
+HARD = ("event-conflict", "amount-conflict", "round-conflict", "product-conflict")
 
 
 def ranked(
@@ -181,10 +241,11 @@ def ranked(
     by_story: dict[int, dict[int, tuple[Slot, int]]] = {}
     found = candidates(window, feats, time, options)
     found += _party_candidates(window, report.facts, time, PARTY_POSTINGS)
+    own = subject(feats, idf)
+    found += _name_candidates(window, feats, own, time, idf, report.facts)
     for slot, count in found:
         by_story.setdefault(slot.story_id, {}).setdefault(slot.entry_id, (slot, count))
     out = []
-    own = subject(feats, idf)
     for story, hits in by_story.items():
         if _own_story(window, story, report) or window.closed(story):
             continue
@@ -221,8 +282,13 @@ def _story_score(
             if facts == "facts-conflict":
                 hard += 1
                 continue
+            if facts == "same-event" and party_conflict(
+                feats, slot.features, (own, idf.subject(slot)), idf
+            ):
+                conflicts += 1  # the words name other parties: the readings missed them
+                continue
             if facts == "same-event":
-                if event is None:
+                if event is None or slot.entry_id < event[1].entry_id:  # (in any order)
                     event = (
                         PairScore(EVENT_SCORE, describe(mine, slot.facts, gap), rule="same-event"),
                         slot,
@@ -230,7 +296,10 @@ def _story_score(
                 continue
         if count == 0:
             continue  # found only through a party the facts do not tie
-        why = veto(feats, slot.features, idf, (own, idf.subject(slot)))
+        theirs = idf.subject(slot)
+        why = veto(feats, slot.features, idf, (own, theirs))
+        if why == "subject-conflict" and (own is None or theirs is None):
+            why = _anonymous(feats, slot.features, idf, options)
         if why in HARD:
             hard += 1
         elif why is not None:
@@ -245,11 +314,18 @@ def _story_score(
                 pair = PairScore(ANCHOR_SCORE, feats.products[:1], rule="same-product")
             elif pair.score < ANCHOR_SCORE and same_names(feats, slot.features, idf, gap):
                 pair = PairScore(ANCHOR_SCORE, pair.shared, rule="same-names")
+            elif (
+                pair.score < NAME_SCORE
+                and own is not None
+                and rare_name(feats, slot.features, (own, theirs), idf, gap, (mine, slot.facts))
+            ):
+                pair = PairScore(NAME_SCORE, pair.shared or (own,), rule="rare-name")
             if pair.score > 0:
                 matches.append((pair, slot))
     ok = len(hits) - hard - conflicts
-    if hard and hard >= ok:
-        return None
+    named = sum(p.rule == "rare-name" for p, _ in matches)
+    if hard and hard >= ok - named:
+        return None  # (a shared name alone outvotes no report that says two events)
     if event is None and not any(count for _, count in hits):
         return None  # found through a party only, and the facts say nothing
     if event is not None and not hard:
@@ -261,7 +337,7 @@ def _story_score(
     for pair, _ in matches[: options.support]:
         miss *= 1.0 - pair.score
     best = 1.0 - miss
-    if conflicts < ok:
+    if conflicts < ok and any(count != NAME_HIT for _, count in hits):  # (else no 2 terms)
         story = hits[0][0].story_id
         cen, shared = _centroid(window, feats, story, idf)
         if len(shared) >= options.min_shared_terms and cen > best:
@@ -311,6 +387,9 @@ def similar(
 ) -> StoryDecision:
     """Join the most similar story at or above the threshold, else start a new one."""
     ranking = ranked(window, feats, time, options, report)
+    burst = _burst(ranking, options)
+    if burst is not None:
+        ranking = burst
     if not ranking or ranking[0][0] < options.threshold:
         score, shared = (ranking[0][0], ranking[0][1].shared) if ranking else (0.0, ())
         return StoryDecision(
@@ -343,6 +422,29 @@ def similar(
         matched_entry_id=slot.entry_id,
         merge_story_ids=merges,
     )
+
+
+def _burst(
+    ranking: list[tuple[float, PairScore, Slot]], options: StoryOptions
+) -> list[tuple[float, PairScore, Slot]] | None:
+    """Several stories that the new item meets only by their rare name (``rare-name``, each
+    below the threshold) are one burst about it: the item joins the oldest of them with
+    their combined score, and the others are offered for merging ("Titanfall review …",
+    "Titanfall players on PC …", "Titanfall doesn't display at 1080p …"). None when no
+    story reaches the threshold that way, or one reaches it alone."""
+    if not ranking or ranking[0][0] >= options.threshold:
+        return None
+    named = [r for r in ranking if r[1].rule == "rare-name"][: options.support]
+    if len(named) < 2:
+        return None
+    miss = 1.0
+    for score, _, _ in named:
+        miss *= 1.0 - score
+    if 1.0 - miss < options.threshold:
+        return None
+    first = min(named, key=lambda r: r[2].story_id)
+    rest = [(max(r[0], options.merge_threshold), r[1], r[2]) for r in named if r is not first]
+    return [(round(1.0 - miss, 6), first[1], first[2]), *rest]
 
 
 def _vector(profile: dict[str, float], size: int, idf: _Cached) -> dict[str, float]:

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, NamedTuple
 
-from aggregator.stories._lexicon import EVENT_CLASSES, GENERIC, IRREGULAR, STOPWORDS
+from aggregator.stories._lexicon import (
+    EVENT_AFTER,
+    EVENT_CLASSES,
+    EVENT_INFIXES,
+    EVENT_SURFACE,
+    GENERIC,
+    IPO_WORDS,
+    IRREGULAR,
+    STOPWORDS,
+)
 
 SUMMARY_CHARS = 400  # only the lead of a summary is read
 GENERIC_WEIGHT = 0.25
@@ -22,6 +31,8 @@ NAME_WEIGHT = 1.5
 AMOUNT_WEIGHT = 2.0
 NUMBER_WEIGHT = 0.5
 SUMMARY_FACTOR = 0.5
+EVENT_WEIGHT = 1.0  # the title's event class as a term ("buys" / "acquired": event:acquire)
+EVENT_PREFIX = "event:"
 LEXICON_SIZE = 200_000  # memoised spellings per index before the memo is reset
 
 _SCALES = {
@@ -157,7 +168,18 @@ APPROX_TOLERANCE = 0.15
 _MAY_PREFIX = re.compile(r"[$€£¥₹₩]|usd|eur|gbp|jpy|rmb|cny|rs|inr|krw|chf", re.IGNORECASE)
 _MAY_SCALE = re.compile(r"illion|illon|illiard|iliard|ilh|tn|bn|mn|mln|mio|mrd", re.IGNORECASE)
 _ROUND = re.compile(
-    r"\b(?:series\s+(?P<letter>[a-h])|(?P<kind>pre-seed|seed))\b(?!-)", re.IGNORECASE
+    r"\b(?:s[eé]ries?\s+(?P<letter>[a-h])|(?P<kind>pre-seed|seed))\b(?!-)"
+    r"|(?<![a-z])(?P<cjk>[a-h])\s?[轮輪]|シリーズ\s?(?P<kana>[a-h])\b"
+    r"|\b(?:ronda|rodada|runde|tour)\s+(?:de\s+)?(?P<seed>semilla|semente|amorçage)\b",
+    re.IGNORECASE,
+)
+# What makes an amount approximate: "over $400 million" is "$410 million" (matched within
+# ``APPROX_TOLERANCE``, as amounts converted from another currency).
+_QUALIFIED = re.compile(
+    r"(?:\b(?:over|about|around|nearly|almost|roughly|approximately|some|more\s+than|up\s+to"
+    r"|at\s+least|as\s+much\s+as|upwards\s+of|plus\s+de|près\s+de|über|rund|más\s+de"
+    r"|cerca\s+de|mais\s+de)|~)\s*$",
+    re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W_][\w'’&.\-]*")
 
@@ -262,6 +284,11 @@ _GENERIC_STEMS = frozenset(stem(w) for w in GENERIC) | GENERIC
 _EVENT_STEMS = {
     name: frozenset(stem(w) for w in words) | words for name, words in EVENT_CLASSES.items()
 }
+# Terms that name an event (never a company: "Welcoming Tomas Reyes" is about Tomas Reyes).
+EVENT_TERMS = frozenset().union(*_EVENT_STEMS.values()) | frozenset(
+    stem(w) for words in EVENT_SURFACE.values() for w in words
+)
+_EVENT_AFTER = {(stem(before), stem(word)): event for (before, word), event in EVENT_AFTER.items()}
 
 
 def amount_token(value: float) -> str:
@@ -293,15 +320,17 @@ def _money(text: str) -> tuple[str, list[tuple[float, bool, bool]]]:
 
     def prefixed(match: re.Match[str]) -> str:
         scale = _SCALES[match["sc"].lower()] if match["sc"] else 1.0
+        rough = _rough(match)
         for group in ("n1", "n2"):
             if match[group]:
-                found.append((*_pair(_usd(_number(match[group]) * scale, match["cur"])),))
+                value, converted = _usd(_number(match[group]) * scale, match["cur"])
+                found.append((value, True, converted or rough))
         return " "
 
     def bare(match: re.Match[str]) -> str:
         short = match["sc"].lower() in ("tn", "bn", "mn", "mln", "mio", "mrd")
         value, converted = _usd(_number(match["n1"]) * _SCALES[match["sc"].lower()], match["cur"])
-        found.append((value, short or bool(match["cur"]), converted))
+        found.append((value, short or bool(match["cur"]), converted or _rough(match)))
         return " "
 
     def cjk(match: re.Match[str]) -> str:
@@ -318,16 +347,21 @@ def _money(text: str) -> tuple[str, list[tuple[float, bool, bool]]]:
     return text, found
 
 
-def _pair(reading: tuple[float, bool]) -> tuple[float, bool, bool]:
-    return reading[0], True, reading[1]
+def _rough(match: re.Match[str]) -> bool:
+    """The amount is qualified ("over $400 million", "about $250 million")."""
+    start = match.start()
+    return _QUALIFIED.search(match.string, max(0, start - 24), start) is not None
 
 
 def _rounds(text: str) -> tuple[str, set[str]]:
     found: set[str] = set()
 
     def repl(match: re.Match[str]) -> str:
-        letter = match["letter"]
-        found.add(f"series-{letter.lower()}" if letter else match["kind"].lower())
+        letter = match["letter"] or match["cjk"] or match["kana"]
+        if letter:
+            found.add(f"series-{letter.lower()}")
+        else:
+            found.add("seed" if match["seed"] else match["kind"].lower())
         return " "
 
     return _ROUND.sub(repl, text), found
@@ -338,6 +372,8 @@ def _words(text: str) -> list[str]:
     out: list[str] = []
     for raw in _WORD.findall(text.replace("’", "'")):
         raw = raw.strip(".'&-")
+        if raw[1:2] == "'" and raw[:1] in _ELIDED and raw[2:3].isalpha():
+            raw = raw[2:]  # French "l'IA", "d'euros", "s'allie"
         if raw[-2:] in ("'s", "'S"):
             raw = raw[:-2]
         if raw.isalnum():
@@ -352,6 +388,7 @@ def _words(text: str) -> list[str]:
     return out
 
 
+_ELIDED = frozenset("lLdDsSjJnNcC")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -388,8 +425,9 @@ class _Part:
 
 
 _SENTENCE = re.compile(r"[:.!?|;]\s+|\s[-–—]\s")
-_HAS_ROUND = re.compile(r"series|seed", re.IGNORECASE)
+_HAS_ROUND = re.compile(r"s[eé]rie|seed|semilla|semente|amorçage|轮|輪|シリーズ", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_SHARE = re.compile(r"\d\s?%|\bper\s?cent\b|\bstake\b|\d割", re.IGNORECASE)
 
 
 class Word(NamedTuple):
@@ -423,7 +461,11 @@ def _describe(surface: str) -> Word:
     alpha = surface.isalpha()
     events = frozenset(
         name for name, stems in _EVENT_STEMS.items() if lowered in stems or term in stems
-    )
+    ) | frozenset(name for name, words in EVENT_SURFACE.items() if lowered in words)
+    if lowered in IPO_WORDS:
+        events |= {"ipo"}
+    if not surface.isascii():
+        events |= {name for infix, name in EVENT_INFIXES.items() if infix in surface}
     return Word(
         term,
         kind,
@@ -474,9 +516,19 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
     letters = [w.upper for w in every if w.letters]
     caps_ok = len(letters) < 3 or not all(letters)
     content = [w.cap for w in every if w.content]
-    titled = len(content) >= 3 and sum(content) >= 0.75 * len(content)
+    # Title Case: (nearly) every content word capitalised, and no verb or noun left in lower
+    # case ("Index Ventures leads $100M Series B in Aperture" is a sentence)
+    titled = (
+        len(content) >= 3
+        and sum(content) >= 0.75 * len(content)
+        and not any(w.content and not w.cap and len(w.term) > 2 for w in every)
+    )
     for words in sentences:
         _collect(part, words, caps_ok, titled)
+    if "acquire" in part.events and _SHARE.search(text):
+        part.events.add("invest")  # "to buy 20% of Tanuki": a stake
+    if "ipo" in part.events:
+        part.events -= {"ipo", "launch"}  # "jumps in Nasdaq debut after $270 million IPO"
     return part
 
 
@@ -489,6 +541,9 @@ def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> Non
             part.openers.add(words[0].term)
     for position, (term, kind, _, _, _, _, events) in enumerate(words):
         if events:
+            if position and (words[position - 1].term, term) in _EVENT_AFTER:
+                other = _EVENT_AFTER[words[position - 1].term, term]
+                events = frozenset({other}) if other else frozenset()
             part.events.update(events)
         if kind == "stop":
             continue
@@ -576,6 +631,8 @@ def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Featur
     head = _read(_ATTRIBUTION.sub("", title), lexicon)
     body = _read(summary[:SUMMARY_CHARS], lexicon) if summary else None
     terms = dict(head.terms)
+    for event in sorted(head.events):  # what happened, however it is worded
+        terms[EVENT_PREFIX + event] = EVENT_WEIGHT
     all_amounts = list(head.amounts)
     if body is not None:
         for term, weight in body.terms.items():

@@ -54,7 +54,7 @@ def test_explain_prints_the_links_and_the_merge(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output == (
         f"story {dropped} was merged into story {kept}\n"
-        f"story {kept}:\n"
+        f"story {kept}: (an entry joins at score >= 0.40, within 3 days)\n"
         f"  entry {ids[0]} [a] Title 1\n"
         f"      rule=new score=0.00 shared terms: -\n"
         f"  entry {ids[1]} [a] Title 2\n"
