@@ -379,6 +379,16 @@ def test_helper_modules_stay_light() -> None:
 # --------------------------------------------------------------------------- the real service
 
 
+def _settled(port: int, workers: int) -> set[int] | None:
+    """The listening pids once ``workers`` of them are seen twice in a row (a process forked
+    a moment ago holds the socket too, until it execs or exits)."""
+    first = listeners(port)
+    if len(first) != workers:
+        return None
+    time.sleep(0.2)
+    return first if listeners(port) == first else None
+
+
 @contextlib.contextmanager
 def aggregator_serve(
     tmp_path: Path,
@@ -400,10 +410,7 @@ def aggregator_serve(
         )
     helpers: set[int] = set()
     try:
-        pids = wait_until(
-            lambda: len(listeners(port)) == workers and listeners(port),
-            f"{workers} processes to listen",
-        )
+        pids = wait_until(lambda: _settled(port, workers), f"{workers} processes to listen")
         assert proc.pid in pids
         helpers = pids - {proc.pid}
         yield proc, port, helpers
