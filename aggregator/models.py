@@ -686,6 +686,7 @@ class DealExportRow:
     deal: Mapping[str, Any]  # its deal facts as stored (a Deal's fields)
     url: str | None  # the primary report's link
     outlets: tuple[str, ...]  # every outlet that reported it, the primary's first
+    version: str = ""  # what the row is made from, as ``deal_export_versions`` names it
 
 
 @dataclass(frozen=True)
@@ -761,9 +762,16 @@ class StoryReader(Protocol):
         day (UTC, of news time) that has held a live deal story, oldest first."""
         ...
 
-    def deal_export_rows(self, day: str | None = None) -> Iterable[DealExportRow]:
-        """The live deal stories by news time, then id (all, or those of one ``day``), as
-        the exports list them."""
+    def deal_export_rows(
+        self, day: str | None = None, ids: Sequence[int] | None = None
+    ) -> Iterable[DealExportRow]:
+        """The live deal stories by news time, then id (all, or those of one ``day``; with
+        ``ids``, only those stories), as the exports list them."""
+        ...
+
+    def deal_export_versions(self, day: str) -> Sequence[tuple[int, str]]:
+        """(id, version) of the rows :meth:`deal_export_rows` gives for ``day``, in that
+        order, read without the rows: a version changes whenever its row may."""
         ...
 
     def deal_volume_by_month(self) -> Sequence[MonthVolume]: ...

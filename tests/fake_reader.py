@@ -6,7 +6,7 @@ import json
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -213,19 +213,24 @@ class FakeReader:
             days[_day(row.announced)].append(repr(row))
         return [(day, zlib.crc32("\n".join(rows).encode())) for day, rows in sorted(days.items())]
 
-    def deal_export_rows(self, day: str | None = None) -> Iterable[DealExportRow]:
+    def deal_export_rows(
+        self, day: str | None = None, ids: Sequence[int] | None = None
+    ) -> Iterable[DealExportRow]:
+        wanted = None if ids is None else set(ids)
         listed = sorted(
             (
                 s
                 for s in self.stored
-                if s.deal is not None and (day is None or _day(s.published) == day)
+                if s.deal is not None
+                and (day is None or _day(s.published) == day)
+                and (wanted is None or s.id in wanted)
             ),
             key=lambda s: (s.published, s.id),
         )
         for story in listed:
             outlets = [story.primary.feed]
             outlets += [s.feed for s in story.sources if s.feed not in outlets]
-            yield DealExportRow(
+            row = DealExportRow(
                 id=story.id,
                 uri=story.uri,
                 announced=story.published,
@@ -233,6 +238,11 @@ class FakeReader:
                 url=story.primary.link,
                 outlets=tuple(outlets),
             )
+            # a fake story may change without a new ``updated``: its row's digest instead
+            yield replace(row, version=str(zlib.crc32(repr(row).encode())))
+
+    def deal_export_versions(self, day: str) -> Sequence[tuple[int, str]]:
+        return [(r.id, r.version) for r in self.deal_export_rows(day)]
 
     def feed_states(self, *, counts: bool = True) -> Sequence[FeedState]:
         return ()  # a fake knows no feeds
