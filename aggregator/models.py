@@ -530,6 +530,9 @@ class StoryFactsUpdate:
     deal: Deal | None
     tags: tuple[str, ...]
     curated: bool
+    # the known companies its reports' titles name, (slug, name) by slug: with its deal's
+    # parties, the stories of the company's ``about/{slug}`` feed
+    subjects: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -659,6 +662,7 @@ class StoryQuery:
     investor: str | None = None  # investors/{slug} (a Party.slug in the investor role)
     tag: str | None = None  # tags/{tag}
     deals_only: bool = False  # any deal type
+    about: str | None = None  # about/{slug}: every story naming the company (a Party.slug)
 
 
 @dataclass(frozen=True)

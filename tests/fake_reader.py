@@ -51,8 +51,25 @@ def _matches(story: Story, query: StoryQuery) -> bool:
         or any(p.slug == query.investor and p.role == "investor" for p in parties),
         query.tag is None or query.tag in story.tags,
         not query.deals_only or deal is not None,
+        query.about is None
+        or any(p.slug == query.about for p in parties)
+        or query.about in _subjects(story),
     ]
     return all(checks)
+
+
+def _subjects(story: Story) -> set[str]:
+    """The slugs of the known companies its reports' titles name (as the cycle reads them:
+    a name starting with a capital letter)."""
+    from aggregator.deals import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    found = set()
+    for title in {story.title, *(s.title for s in story.sources)}:
+        for mention in gazetteer.find(title):
+            if title[mention.start : mention.start + 1].isupper():
+                found.add(gazetteer.slug(mention.name))
+    return found
 
 
 def _version(story: Story) -> str:

@@ -68,7 +68,7 @@ def publish_exports(ctx: Context) -> None:
     old = _layout(ctx, before, salt)
     if old is not None and before.get("sig") == sig:
         ctx.current[EXPORTS_KEY] = before
-        ctx.writer.unchanged += 2
+        ctx.writer.unchanged += 2 + sum(1 for n, _, size, *_ in old.values() if size)
         return  # no deal story written since: the same rows, the same bytes
     if old is None or not set(old) <= {day for day, _ in days}:
         layout = _write_all(ctx, days, rows_of)
@@ -193,7 +193,8 @@ def _day_again(
         csv_parts.append(found[0])
         nd_parts.append(found[1])
         index.append((story_id, version, len(found[0]), len(found[1])))
-    _save_index(ctx, day, index)
+    if index:  # (a day left with no row has no index: its bytes are none)
+        _save_index(ctx, day, index)
     return b"".join(csv_parts), b"".join(nd_parts)
 
 

@@ -51,6 +51,7 @@ def feed_key(query: StoryQuery) -> str | None:
             ("investor", query.investor),
             ("tag", query.tag),
             ("deals", query.deals_only or None),
+            ("about", query.about),
         )
         if value is not None
     }
@@ -341,6 +342,13 @@ class StoryStore:
         if query.tag:
             clauses.append("s.id IN (SELECT story_id FROM story_tags WHERE tag = ?)")
             params.append(query.tag)
+        if query.about:  # a party of its deals, or a company its titles name
+            clauses.append(
+                "((s.deal_type IS NOT NULL AND s.id IN "
+                "(SELECT story_id FROM story_parties WHERE slug = ?)) OR EXISTS (SELECT 1 FROM "
+                "json_each(s.subjects_json) j WHERE json_extract(j.value, '$[0]') = ?))"
+            )
+            params += [query.about, query.about]
         return " AND ".join(clauses), params
 
     def story_versions(self, query: StoryQuery, *, limit: int) -> list[tuple[int, str]]:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from aggregator.models import PartyDeal, Story
+from aggregator.models import PartyDeal, Story, StoryQuery
 from aggregator.publish import _brief, _company, _kept, _render, _state, _table
 from tests.fake_reader import FakeReader, investment, publish, settings, story
 
@@ -158,7 +158,11 @@ def test_kept_parts_are_taken_only_under_their_fingerprint(tmp_path: Path) -> No
     assert [uri.rsplit("/", 1)[1] for uri, _ in kept.entries] == ["12", "11", "10"]
     assert kept.rows == {} and kept.lines == {}  # "all" has no page of its own
     company = _kept.load(tmp_path, "companies/anthropic", key)
-    assert len(company.entries) == len(company.rows) == len(company.lines) == 3
+    timeline = {k: v for k, v in company.lines.items() if not k[1].startswith("story ")}
+    assert len(company.entries) == len(company.rows) == len(timeline) == 3
+    # and the lines of its stories (every story about it: its page's last list)
+    about = reader.count_stories(StoryQuery(about="anthropic"))
+    assert len(company.lines) - len(timeline) == about >= 3
     assert _kept.load(tmp_path, "all", "other code or settings") == _kept.Parts()
     whole = (tmp_path / _kept.path_of("all")).read_bytes()
     head = whole.split(b"\n", 1)[0]
