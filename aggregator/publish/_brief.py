@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from html import escape
 from zoneinfo import ZoneInfo
 
@@ -55,18 +55,19 @@ def publish_briefs(ctx: Context, specs: Sequence[FeedSpec]) -> None:
     plans += [(spec, lambda d: _week(d, zone), WEEKS) for spec in weeks]
     listed = ctx.reader.brief_versions(days)
     for spec, period_of, count in plans:
-        _publish_brief(ctx, spec, listed, _memo(period_of), count)
+        _publish_brief(ctx, spec, listed, _memo(period_of, zone), count)
 
 
-def _memo(period_of: Callable[[datetime], Period]) -> Callable[[str], Period]:
-    """``period_of`` of a stored news time, worked out once per distinct text (a day of
-    thousands of stories has a few hundred)."""
-    known: dict[str, Period] = {}
+def _memo(period_of: Callable[[datetime], Period], zone: ZoneInfo) -> Callable[[str], Period]:
+    """``period_of`` of a stored news time, worked out once per local day (a period
+    depends on nothing else; a day of thousands of stories is one)."""
+    known: dict[date, Period] = {}
 
     def of(news: str) -> Period:
-        period = known.get(news)
-        if period is None:
-            period = known[news] = period_of(datetime.fromisoformat(news))
+        local = utc(datetime.fromisoformat(news)).astimezone(zone).date()
+        period = known.get(local)
+        if period is None:  # noon: a moment of that day whatever the clocks do that night
+            period = known[local] = period_of(datetime.combine(local, time(12), zone))
         return period
 
     return of
