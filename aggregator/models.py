@@ -530,6 +530,9 @@ class StoryFactsUpdate:
     deal: Deal | None
     tags: tuple[str, ...]
     curated: bool
+    # the known companies its reports' titles name, (slug, name) by slug: with its deal's
+    # parties, the stories of the company's ``about/{slug}`` feed
+    subjects: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -659,6 +662,7 @@ class StoryQuery:
     investor: str | None = None  # investors/{slug} (a Party.slug in the investor role)
     tag: str | None = None  # tags/{tag}
     deals_only: bool = False  # any deal type
+    about: str | None = None  # about/{slug}: every story naming the company (a Party.slug)
 
 
 @dataclass(frozen=True)
@@ -686,6 +690,7 @@ class DealExportRow:
     deal: Mapping[str, Any]  # its deal facts as stored (a Deal's fields)
     url: str | None  # the primary report's link
     outlets: tuple[str, ...]  # every outlet that reported it, the primary's first
+    version: str = ""  # what the row is made from, as ``deal_export_versions`` names it
 
 
 @dataclass(frozen=True)
@@ -761,9 +766,16 @@ class StoryReader(Protocol):
         day (UTC, of news time) that has held a live deal story, oldest first."""
         ...
 
-    def deal_export_rows(self, day: str | None = None) -> Iterable[DealExportRow]:
-        """The live deal stories by news time, then id (all, or those of one ``day``), as
-        the exports list them."""
+    def deal_export_rows(
+        self, day: str | None = None, ids: Sequence[int] | None = None
+    ) -> Iterable[DealExportRow]:
+        """The live deal stories by news time, then id (all, or those of one ``day``; with
+        ``ids``, only those stories), as the exports list them."""
+        ...
+
+    def deal_export_versions(self, day: str) -> Sequence[tuple[int, str]]:
+        """(id, version) of the rows :meth:`deal_export_rows` gives for ``day``, in that
+        order, read without the rows: a version changes whenever its row may."""
         ...
 
     def deal_volume_by_month(self) -> Sequence[MonthVolume]: ...

@@ -6,7 +6,7 @@ import json
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -51,8 +51,25 @@ def _matches(story: Story, query: StoryQuery) -> bool:
         or any(p.slug == query.investor and p.role == "investor" for p in parties),
         query.tag is None or query.tag in story.tags,
         not query.deals_only or deal is not None,
+        query.about is None
+        or any(p.slug == query.about for p in parties)
+        or query.about in _subjects(story),
     ]
     return all(checks)
+
+
+def _subjects(story: Story) -> set[str]:
+    """The slugs of the known companies its reports' titles name (as the cycle reads them:
+    a name starting with a capital letter)."""
+    from aggregator.deals import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    found = set()
+    for title in {story.title, *(s.title for s in story.sources)}:
+        for mention in gazetteer.find(title):
+            if title[mention.start : mention.start + 1].isupper():
+                found.add(gazetteer.slug(mention.name))
+    return found
 
 
 def _version(story: Story) -> str:
@@ -213,19 +230,24 @@ class FakeReader:
             days[_day(row.announced)].append(repr(row))
         return [(day, zlib.crc32("\n".join(rows).encode())) for day, rows in sorted(days.items())]
 
-    def deal_export_rows(self, day: str | None = None) -> Iterable[DealExportRow]:
+    def deal_export_rows(
+        self, day: str | None = None, ids: Sequence[int] | None = None
+    ) -> Iterable[DealExportRow]:
+        wanted = None if ids is None else set(ids)
         listed = sorted(
             (
                 s
                 for s in self.stored
-                if s.deal is not None and (day is None or _day(s.published) == day)
+                if s.deal is not None
+                and (day is None or _day(s.published) == day)
+                and (wanted is None or s.id in wanted)
             ),
             key=lambda s: (s.published, s.id),
         )
         for story in listed:
             outlets = [story.primary.feed]
             outlets += [s.feed for s in story.sources if s.feed not in outlets]
-            yield DealExportRow(
+            row = DealExportRow(
                 id=story.id,
                 uri=story.uri,
                 announced=story.published,
@@ -233,6 +255,11 @@ class FakeReader:
                 url=story.primary.link,
                 outlets=tuple(outlets),
             )
+            # a fake story may change without a new ``updated``: its row's digest instead
+            yield replace(row, version=str(zlib.crc32(repr(row).encode())))
+
+    def deal_export_versions(self, day: str) -> Sequence[tuple[int, str]]:
+        return [(r.id, r.version) for r in self.deal_export_rows(day)]
 
     def feed_states(self, *, counts: bool = True) -> Sequence[FeedState]:
         return ()  # a fake knows no feeds

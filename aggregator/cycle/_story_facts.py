@@ -48,6 +48,7 @@ def facts_key(settings: Settings) -> str:
         "tags": [repr(t) for t in settings.tag_rules],
         "watchlist": list(settings.watchlist),
         "curation": repr(settings.curation),
+        "subjects": SUBJECTS,
     }
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
@@ -61,6 +62,9 @@ def publisher_for(feed: FeedSettings | None) -> str | None:
 
 
 FACT_SOURCES = 200  # a story's facts are read from its first reports, at most this many
+# How a story's subjects are read (the gazetteer's companies its reports' titles name, each
+# name starting with a capital letter): a new value reads every story's facts again.
+SUBJECTS = "titles-1"
 BATCH = 500  # stories whose facts are read and saved together
 
 
@@ -149,7 +153,23 @@ class StoryFacts:
         if any(p.search(text) for p in self.watchlist):
             tags.add("watchlist")
         curated = deals.is_curated(deal, sorted(tags), self.settings.curation, self.gazetteer)
-        return StoryFactsUpdate(story_id, primary.id, deal, tuple(sorted(tags)), curated)
+        return StoryFactsUpdate(
+            story_id, primary.id, deal, tuple(sorted(tags)), curated, self.subjects(read)
+        )
+
+    def subjects(self, rows: Sequence[FactRow]) -> tuple[tuple[str, str], ...]:
+        """(slug, name) of the known companies the titles of ``rows`` name, by slug (the
+        smallest name of a slug): "OpenAI" in "OpenAI ships a new model", not "apple" in
+        "apple harvest"."""
+        found: dict[str, str] = {}
+        for row in rows:
+            title = plain_line(row.title)
+            for mention in self.gazetteer.find(title):
+                if not title[mention.start : mention.start + 1].isupper():
+                    continue
+                slug = self.gazetteer.slug(mention.name)
+                found[slug] = min(found.get(slug, mention.name), mention.name)
+        return tuple(sorted(found.items()))
 
     def current(self, row: FactRow, late: list[tuple[int, EntryDeal]]) -> FactRow:
         """``row`` with a reading by this code: the stored one, or one made now (and added

@@ -10,9 +10,10 @@ so publishing again with no change gives the same bytes.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from html import escape
 from zoneinfo import ZoneInfo
 
@@ -54,22 +55,40 @@ def publish_briefs(ctx: Context, specs: Sequence[FeedSpec]) -> None:
     plans += [(spec, lambda d: _week(d, zone), WEEKS) for spec in weeks]
     listed = ctx.reader.brief_versions(days)
     for spec, period_of, count in plans:
-        _publish_brief(ctx, spec, listed, period_of, count)
+        _publish_brief(ctx, spec, listed, _memo(period_of, zone), count)
+
+
+def _memo(period_of: Callable[[datetime], Period], zone: ZoneInfo) -> Callable[[str], Period]:
+    """``period_of`` of a stored news time, worked out once per local day (a period
+    depends on nothing else; a day of thousands of stories is one)."""
+    known: dict[date, Period] = {}
+
+    def of(news: str) -> Period:
+        local = utc(datetime.fromisoformat(news)).astimezone(zone).date()
+        period = known.get(local)
+        if period is None:  # noon: a moment of that day whatever the clocks do that night
+            period = known[local] = period_of(datetime.combine(local, time(12), zone))
+        return period
+
+    return of
 
 
 def _publish_brief(
     ctx: Context,
     spec: FeedSpec,
     listed: Sequence[tuple[int, str, str]],
-    period_of: Callable[[datetime], Period],
+    period_of: Callable[[str], Period],
     count: int,
 ) -> None:
     """One brief, rendering only the periods whose stories changed: each period's digest
     (the rendering fingerprint, the brief settings, its stories' (id, updated)) is kept
-    with its entry (``_kept``), and an unchanged period's entry is taken from there."""
+    with its entry (``_kept``), and an unchanged period's entry is taken from there. A
+    changed period's entry is made from the lines of its stories, each kept by story
+    version (id, updated) with the entry: only the stories with no line at their version
+    are loaded."""
     groups: dict[str, tuple[Period, list[tuple[int, str]]]] = {}
     for story_id, updated, news in listed:
-        period = period_of(datetime.fromisoformat(news))
+        period = period_of(news)
         groups.setdefault(period.key, (period, []))[1].append((story_id, updated))
     newest = sorted(groups.values(), key=lambda g: g[0].start, reverse=True)[:count]
     brief = ctx.settings.brief
@@ -82,34 +101,50 @@ def _publish_brief(
     if all(f.exists() for f in files) and ctx.previous.get(key, {}).get("sig") == whole:
         ctx.writer.unchanged += len(files) + 1  # and its kept entries
         return  # the same stories at the same versions: same bytes
-    old = _kept.load_periods(ctx.writer.root, spec.path, ctx.fingerprint)
+    old, lines = _kept.load_periods(ctx.writer.root, spec.path, ctx.fingerprint)
 
     def kept(period: Period) -> Rendered | None:
         sig, entry = old.get(period.key, ("", None))
         return entry if sig == sigs[period.key] else None
 
-    entries = tuple(
-        kept(p) or _rendered(ctx, spec, p, _stories_of(ctx, [i for i, _ in v])) for p, v in newest
-    )
+    entries = tuple(kept(p) or _rendered(ctx, spec, p, _lines(ctx, v, lines)) for p, v in newest)
     write_page(ctx, Page(feed=spec, stem=spec.path, entries=entries))
+    shown = {(i, u) for _, v in newest for i, u in v}
     _kept.save_periods(
         ctx.writer,
         spec.path,
         ctx.fingerprint,
         ((p.key, sigs[p.key], entry) for (p, _), entry in zip(newest, entries)),
+        {k: line for k, line in lines.items() if k in shown},
     )
 
 
 LOAD = 500  # stories of a period loaded at a time: a day of 10,000 feeds lists thousands
 
 
-def _stories_of(ctx: Context, ids: Sequence[int]) -> Iterator[Story]:
-    """The stories ``ids`` in that order (those gone left out), ``LOAD`` at a time: a
-    period's entry needs each story's line, never all its stories at once."""
-    for start in range(0, len(ids), LOAD):
-        chunk = ids[start : start + LOAD]
-        loaded = {s.id: s for s in ctx.reader.brief_stories_of(chunk)}
-        yield from (loaded[i] for i in chunk if i in loaded)
+def _lines(
+    ctx: Context, versions: Sequence[tuple[int, str]], kept: dict[_kept.Key, str]
+) -> Iterator[Line]:
+    """The line of each story of ``versions`` (id, updated), in that order (those gone
+    left out): from ``kept`` when made at that version, else from the story, loaded
+    ``LOAD`` at a time (a period's entry needs each story's line, never all its stories at
+    once); the lines made are added to ``kept``."""
+    for start in range(0, len(versions), LOAD):
+        chunk = versions[start : start + LOAD]
+        missing = [i for i, u in chunk if (i, u) not in kept]
+        loaded = {s.id: s for s in ctx.reader.brief_stories_of(missing)} if missing else {}
+        for story_id, updated in chunk:
+            text = kept.get((story_id, updated))
+            if text is None:
+                story = loaded.get(story_id)
+                if story is None:
+                    continue
+                line = _line(ctx, story)
+                if _kept.story_version(story.updated) == updated:
+                    kept[(story_id, updated)] = _encode(line)
+                yield line
+            else:
+                yield _decode(text)
 
 
 BRIEF_KEY = "brief:"  # + the brief's path: its digests in the publish state
@@ -132,15 +167,43 @@ def _week(moment: datetime, zone: ZoneInfo) -> Period:
     )
 
 
-def _rendered(ctx: Context, spec: FeedSpec, period: Period, stories: Iterable[Story]) -> Rendered:
-    view = brief_entry(ctx, spec, period, stories)
+def _rendered(ctx: Context, spec: FeedSpec, period: Period, lines: Iterable[Line]) -> Rendered:
+    view = brief_entry(ctx, spec, period, lines)
     return _formats.rendered(view)
 
 
-def _line(ctx: Context, story: Story) -> tuple[str, str | None, str]:
+@dataclass(frozen=True)
+class Line:
+    """A story's line in a brief entry, and the times it moves the entry's ``updated`` to."""
+
+    text: str
+    url: str | None
+    title: str
+    updated: datetime
+    first_seen: datetime | None
+
+
+def _line(ctx: Context, story: Story) -> Line:
     deal = clean_deal(story.deal) if story.deal is not None else None
     line = clean(ctx.deal_line(deal)).strip() if deal is not None else ""
-    return line or clean(story.title), safe_url(story.primary.link), clean(story.title)
+    return Line(
+        line or clean(story.title),
+        safe_url(story.primary.link),
+        clean(story.title),
+        utc(story.updated),
+        utc(story.first_seen) if story.first_seen is not None else None,
+    )
+
+
+def _encode(line: Line) -> str:
+    seen = line.first_seen.isoformat() if line.first_seen is not None else None
+    return json.dumps([line.text, line.url, line.title, line.updated.isoformat(), seen])
+
+
+def _decode(text: str) -> Line:
+    line, url, title, updated, seen = json.loads(text)
+    first_seen = datetime.fromisoformat(seen) if seen is not None else None
+    return Line(line, url, title, datetime.fromisoformat(updated), first_seen)
 
 
 def _linked(text: str, url: str | None) -> str:
@@ -151,9 +214,10 @@ def brief_entry(
     ctx: Context,
     spec: FeedSpec,
     period: Period,
-    stories: Iterable[Story],
+    stories: Iterable[Line],
 ) -> EntryView:
-    """The period's entry: a line per story (``stories`` are read once, in order)."""
+    """The period's entry: a line per story (``stories``: their lines, read once, in
+    order)."""
     settings = ctx.settings
     authority = clean(settings.site.id_authority)
     zone = "" if settings.brief.timezone == "UTC" else f"{settings.brief.timezone}/"
@@ -162,10 +226,10 @@ def brief_entry(
     # the time of its news, which may be older than the entry)
     updated = period.start
     for s in stories:
-        lines.append(_line(ctx, s))
-        updated = max(updated, utc(s.updated))
+        lines.append((s.text, s.url, s.title))
+        updated = max(updated, s.updated)
         if s.first_seen is not None:
-            updated = max(updated, utc(s.first_seen))
+            updated = max(updated, s.first_seen)
     items = "".join(
         f"<li>{_linked(line, url)} — {escape(title)}</li>" for line, url, title in lines
     )

@@ -4,20 +4,38 @@ timeline (or the portfolio), and the latest stories of the party's feed."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from typing import Any
 
-from aggregator.models import Company, Deal, Money, PartyDeal, Settings
+from aggregator.models import Company, Deal, Money, PartyDeal, Settings, Story
 
 from . import _formats
 from ._page import PageMeta, document, item_list
 from ._paging import FeedSpec
 from ._profile import Link, Profile, profile_of
-from ._table import one_line, party_html, round_name, row_articles, rows_table, usd_of
+from ._table import (
+    one_line,
+    outlets_html,
+    party_html,
+    round_name,
+    row_articles,
+    rows_table,
+    usd_of,
+)
 from ._text import clean, clean_deal, format_money, path_slug, rfc3339, safe_url, utc
 
 TIMELINE = 50  # deals a timeline (or portfolio) lists: the newest
+ABOUT_SHOWN = 30  # stories about a company its page lists: the newest (all in its feed)
+
+
+@dataclass(frozen=True)
+class About:
+    """The newest stories about a company, as lines of its page, and how many there are."""
+
+    lines: tuple[str, ...] = ()
+    total: int = 0
 
 
 def _attr(value: str) -> str:
@@ -183,6 +201,43 @@ def timeline(
     return f'<ol class="timeline">\n{"".join(lines)}</ol>\n{_older(len(shown), total)}'
 
 
+def story_key(story_id: int, updated: datetime) -> tuple[int, str]:
+    """What a line of a company's stories is of: its story at a version (kept with the
+    page's timeline lines, so marked apart from theirs)."""
+    return story_id, "story " + rfc3339(updated)
+
+
+def story_line(story: Story) -> str:
+    """A story about a company on its page: date, the story (its primary report's title,
+    linked), its deal type if any, the outlets."""
+    title = escape(one_line(clean(story.title)) or "(untitled)")
+    href = safe_url(story.primary.link)
+    link = f'<a href="{_attr(href)}">{title}</a>' if href else title
+    kind = (
+        f' · <a href="../deals/{_attr(path_slug(story.deal.type))}.html">'
+        f"{escape(clean(story.deal.type))}</a>"
+        if story.deal is not None and clean(story.deal.type)
+        else ""
+    )
+    return (
+        f'<li data-story="{story.id}">{_day(story.published)} · {link}{kind}'
+        f" <small>{outlets_html(story)}</small></li>\n"
+    )
+
+
+def _stories(about: About, slug: str) -> str:
+    if not about.lines:
+        return "<p>No stories yet.</p>\n"
+    more = about.total - len(about.lines)
+    older = (
+        f'<p><small>And {more} older in <a href="../about/{_attr(slug)}.atom">its feed of '
+        "all stories</a>.</small></p>\n"
+        if more > 0
+        else ""
+    )
+    return f'<ol class="stories">\n{"".join(about.lines)}</ol>\n{older}'
+
+
 def _portfolio_row(item: PartyDeal, slug: str) -> str:
     deal = clean_deal(item.deal)
     me = next((p for p in deal.parties if p.slug == slug and p.role == "investor"), None)
@@ -218,21 +273,34 @@ def portfolio_table(
 
 
 def _meta(
-    settings: Settings, spec: FeedSpec, title: str, description: str, rows: Sequence[str]
+    settings: Settings,
+    spec: FeedSpec,
+    title: str,
+    description: str,
+    rows: Sequence[str],
+    about: str = "",
 ) -> PageMeta:
+    """``about``: the title of the company's feed of all stories (its page's first
+    alternate), when it has one."""
     slug = spec.path.rsplit("/", 1)[-1]
     url = settings.site.base_url + spec.html_path
+    feeds = _formats.alternates(about, f"../about/{slug}") if about else ()
     return PageMeta(
         path=spec.html_path,
         title=title,
         description=description,
-        feeds=_formats.alternates(spec.title, slug),
+        feeds=feeds + _formats.alternates(spec.title, slug),
         json_ld=item_list(title, url, row_articles(rows)),
     )
 
 
-def _follow(slug: str) -> str:
-    return f"<p>Follow: {_formats.follow_links(slug)}</p>\n"
+def _follow(slug: str, about: bool = False) -> str:
+    if not about:
+        return f"<p>Follow: {_formats.follow_links(slug)}</p>\n"
+    return (
+        f"<p>Follow all stories: {_formats.follow_links(f'../about/{slug}')}; "
+        f"its deals: {_formats.follow_links(slug)}</p>\n"
+    )
 
 
 def _scope(shown: int, total: int) -> str:
@@ -251,11 +319,13 @@ def company_page(
     deals: Sequence[PartyDeal],
     total: int = 0,
     items: Items | None = None,
+    about: About | None = None,
 ) -> bytes:
     """A company's page: ``deals`` (its newest deal stories, by news time; ``total`` in
     all) make the profile and the timeline; ``rows`` (its feed's stories) the table of
-    latest stories; ``items``: timeline lines made before, by story version (those made
-    here are added)."""
+    its latest deals; ``about``: the newest stories about it (any story naming it, its
+    ``about/{slug}`` feed); ``items``: timeline lines made before, by story version (those
+    made here are added)."""
     total = max(total, len(deals))
     site = clean(settings.site.title) or "AI deals"
     name = one_line(clean(company.name)) or company.slug
@@ -266,16 +336,19 @@ def company_page(
     summary = f"{total} deal{'s' if total != 1 else ''}{since}"
     raised = format_money(Money(profile.raised_usd, "USD")) if profile.raised_usd else ""
     description = f"{name}: {summary}" + (f", {raised} disclosed raised" if raised else "") + "."
+    about = about or About()
     header = (
-        f"<h1>{escape(name)}</h1>\n<p>{escape(summary)}.</p>\n{_updated(newest)}{_follow(slug)}"
+        f"<h1>{escape(name)}</h1>\n<p>{escape(summary)}.</p>\n{_updated(newest)}"
+        f"{_follow(slug, about=True)}"
     )
     main = (
         f"<h2>Profile</h2>\n{_scope(len(deals), total)}"
         f"{_facts(profile, slug, False) or '<p>No facts yet.</p>'}\n"
         f"<h2>Deal history</h2>\n{timeline(deals, company.slug, total, items)}"
-        f"<h2>Latest stories</h2>\n{rows_table(rows)}"
+        f"<h2>Latest deals</h2>\n{rows_table(rows)}"
+        f'<h2 id="stories">All stories about {escape(name)}</h2>\n{_stories(about, slug)}'
     )
-    meta = _meta(settings, spec, f"{name}: {site}", description, rows)
+    meta = _meta(settings, spec, f"{name}: {site}", description, rows, f"{spec.title}: all stories")
     return document(settings, meta, header, main)
 
 

@@ -5,10 +5,13 @@ The store counts the writes to live deal stories per day of news time (triggers:
 change of a story, its sources or its facts writes its row). Those counts, digested, are
 kept in the publish state with where each day's rows are in the two files: when nothing
 moved and the files are as they were left, nothing is read. Otherwise only the days whose
-count moved are read again (one index range each, no Story objects) and the other days'
-rows are copied from the files; with no usable last files, every row comes from one query
-read as it goes. Everything in them comes from the stories, so the same stories give the
-same bytes, however the files were put together.
+count moved are looked at again and the other days' rows are copied from the files. Of a
+day looked at, the versions of its rows are read (one index range); the rows whose story
+is at the version it had are taken from the files (where each row of each day is, by
+story version, is kept in ``.publish-cache/exports/{day}.rows``), and only the others are
+read (no Story objects) and made. With no usable last files, every row comes from one
+query read as it goes. Everything in them comes from the stories, so the same stories give
+the same bytes, however the files were put together.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from typing import Any
 from aggregator.models import DealExportRow
 
 from ._context import Context
+from ._kept import CACHE_DIR
 from ._text import clean, finite, json_number, plain_number, rfc3339, safe_url, xml_safe
 
 CSV_FILE = "deals.csv"
@@ -49,6 +53,9 @@ COLUMNS = (
     "outlets",
 )
 HEADER = (",".join(COLUMNS) + "\r\n").encode()
+ROWS_DIR = f"{CACHE_DIR}/exports"  # {day}.rows: where each row of the day is in the files
+
+RowIndex = list[tuple[int, str, int, int]]  # (story id, version, CSV length, NDJSON length)
 
 
 def publish_exports(ctx: Context) -> None:
@@ -61,7 +68,7 @@ def publish_exports(ctx: Context) -> None:
     old = _layout(ctx, before, salt)
     if old is not None and before.get("sig") == sig:
         ctx.current[EXPORTS_KEY] = before
-        ctx.writer.unchanged += 2
+        ctx.writer.unchanged += 2 + sum(1 for n, _, size, *_ in old.values() if size)
         return  # no deal story written since: the same rows, the same bytes
     if old is None or not set(old) <= {day for day, _ in days}:
         layout = _write_all(ctx, days, rows_of)
@@ -100,10 +107,11 @@ def _write_all(
     with ctx.writer.parts(CSV_FILE) as csv_out, ctx.writer.parts(NDJSON_FILE) as nd_out:
         csv_out.add(HEADER)
         for day, rows in groupby(rows_of(), key=_day):
-            csv_data, nd_data = _render(rows)
+            csv_data, nd_data, index = _render(rows)
             csv_out.add(csv_data)
             nd_out.add(nd_data)
             layout.append([day, counts.get(day, 0), len(csv_data), len(nd_data)])
+            _save_index(ctx, day, index)
     return _with_empty_days(layout, days)
 
 
@@ -113,20 +121,25 @@ def _write_changed(
     rows_of: Callable[..., Iterable[DealExportRow]],
     old: Layout,
 ) -> list[list[Any]]:
-    """The days whose count moved rendered again (a query each), the others copied from the
-    files as they are; nothing written when the days rendered again give the bytes they had."""
+    """The days whose count moved made again (:func:`_day_again`), the others copied from
+    the files as they are; nothing written when the days made again give the bytes they
+    had."""
     fresh: dict[str, tuple[bytes, bytes]] = {}
     same = [day for day, _ in days] == list(old)
     for day, n in days:
         kept = old.get(day)
         if kept is not None and kept[0] == n:
             continue
-        fresh[day] = _render(rows_of(day))
-        if (
-            kept is None
-            or ctx.writer.read_range(CSV_FILE, kept[1], kept[2]) != fresh[day][0]
-            or ctx.writer.read_range(NDJSON_FILE, kept[3], kept[4]) != fresh[day][1]
-        ):
+        before = (
+            (
+                ctx.writer.read_range(CSV_FILE, kept[1], kept[2]),
+                ctx.writer.read_range(NDJSON_FILE, kept[3], kept[4]),
+            )
+            if kept is not None
+            else (b"", b"")
+        )
+        fresh[day] = _day_again(ctx, day, rows_of, before)
+        if kept is None or before != fresh[day]:
             same = False
     layout = [
         [day, n, len(fresh[day][0]), len(fresh[day][1])]
@@ -152,6 +165,72 @@ def _write_changed(
     return layout
 
 
+def _day_again(
+    ctx: Context,
+    day: str,
+    rows_of: Callable[..., Iterable[DealExportRow]],
+    before: tuple[bytes, bytes],
+) -> tuple[bytes, bytes]:
+    """The rows of ``day`` (CSV, NDJSON): each row whose story is at the version it had
+    taken from ``before`` (the day's bytes in the files) by the day's kept index, the others
+    read and made; the day's new index is kept."""
+    kept = _kept_rows(ctx, day, before)
+    versions = ctx.reader.deal_export_versions(day)
+    missing = [i for i, version in versions if (i, version) not in kept]
+    made: dict[int, tuple[bytes, bytes, str]] = {}
+    if missing:
+        for row in rows_of(day, ids=missing):
+            csv_data, nd_data, _ = _render([row])
+            made[row.id] = (csv_data, nd_data, row.version)
+    csv_parts, nd_parts, index = [], [], []
+    for story_id, version in versions:
+        found = kept.get((story_id, version))
+        if found is None:
+            fresh = made.get(story_id)
+            if fresh is None:  # gone since its version was read
+                continue
+            found, version = fresh[:2], fresh[2]
+        csv_parts.append(found[0])
+        nd_parts.append(found[1])
+        index.append((story_id, version, len(found[0]), len(found[1])))
+    if index:  # (a day left with no row has no index: its bytes are none)
+        _save_index(ctx, day, index)
+    return b"".join(csv_parts), b"".join(nd_parts)
+
+
+def _index_path(day: str) -> str:
+    return f"{ROWS_DIR}/{day}.rows"
+
+
+def _save_index(ctx: Context, day: str, index: RowIndex) -> None:
+    data = {"salt": ctx.fingerprint, "rows": index}
+    ctx.writer.write(_index_path(day), json.dumps(data, separators=(",", ":")).encode())
+
+
+def _kept_rows(
+    ctx: Context, day: str, before: tuple[bytes, bytes]
+) -> dict[tuple[int, str], tuple[bytes, bytes]]:
+    """The rows of ``before`` (a day's bytes in the files) by (story id, version), as the
+    day's kept index says where each is (none when it is missing, made under another
+    fingerprint, or does not add up to the day's bytes)."""
+    try:
+        data = json.loads((ctx.writer.root / _index_path(day)).read_bytes())
+        if data["salt"] != ctx.fingerprint:
+            return {}
+        out: dict[tuple[int, str], tuple[bytes, bytes]] = {}
+        at_csv = at_nd = 0
+        for story_id, version, csv_len, nd_len in data["rows"]:
+            key = (int(story_id), str(version))
+            out[key] = (
+                before[0][at_csv : at_csv + int(csv_len)],
+                before[1][at_nd : at_nd + int(nd_len)],
+            )
+            at_csv, at_nd = at_csv + int(csv_len), at_nd + int(nd_len)
+    except (OSError, KeyError, TypeError, ValueError):
+        return {}
+    return out if (at_csv, at_nd) == (len(before[0]), len(before[1])) else {}
+
+
 def _with_empty_days(
     layout: list[list[Any]],
     days: Sequence[tuple[str, int]],
@@ -166,16 +245,23 @@ def _day(row: DealExportRow) -> str:
     return rfc3339(row.announced)[:10]
 
 
-def _render(rows: Iterable[DealExportRow]) -> tuple[bytes, bytes]:
-    """The CSV rows (no header) and the NDJSON lines of ``rows``."""
+def _render(rows: Iterable[DealExportRow]) -> tuple[bytes, bytes, RowIndex]:
+    """The CSV rows (no header) and the NDJSON lines of ``rows``, and where each row is."""
     table = io.StringIO()
     out = csv.writer(table, lineterminator="\r\n")
-    lines: list[str] = []
+    csv_parts: list[bytes] = []
+    nd_parts: list[bytes] = []
+    index: RowIndex = []
     for row in rows:
         record = export_record(row)
         out.writerow(_csv_cells(record))
-        lines.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-    return table.getvalue().encode("utf-8"), "".join(lines).encode("utf-8")
+        csv_parts.append(table.getvalue().encode("utf-8"))
+        table.seek(0)
+        table.truncate()
+        line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+        nd_parts.append(line.encode("utf-8"))
+        index.append((row.id, row.version, len(csv_parts[-1]), len(nd_parts[-1])))
+    return b"".join(csv_parts), b"".join(nd_parts), index
 
 
 def export_record(row: DealExportRow) -> dict[str, Any]:

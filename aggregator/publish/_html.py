@@ -17,7 +17,7 @@ from aggregator.models import Company, FeedState, Settings
 from . import _formats
 from ._largest import Period
 from ._page import PageMeta, document, item_list
-from ._paging import FeedSpec, amount_page
+from ._paging import ABOUT_GROUP, FeedSpec, amount_page
 from ._table import amount_order, at_root, news_order, one_line, row_articles, rows_table
 from ._text import clean, path_slug, rfc3339, utc
 
@@ -161,7 +161,7 @@ def index_page(settings: Settings, specs: Sequence[FeedSpec], parts: IndexParts)
     site = clean(settings.site.title) or "AI deals"
     subtitle = clean(settings.site.subtitle)
     # the main feed (the first) in every format, the other feeds in the first format
-    listed = [s for s in specs if s.group not in ("Companies", "Investors")]
+    listed = [s for s in specs if s.group not in ("Companies", "Investors", ABOUT_GROUP)]
     auto = list(_formats.alternates(listed[0].title, listed[0].path))
     auto += [_formats.alternates(s.title, s.path)[0] for s in listed[1:]]
     view = View(None, False)

@@ -92,27 +92,47 @@ def save(writer: SiteWriter, name: str, key: str, parts: Parts) -> None:
     writer.write(path_of(name), _file(key, header, blobs))
 
 
-def load_periods(root: Path, name: str, key: str) -> dict[str, tuple[str, Rendered]]:
-    """A brief's entries kept under ``key``: period -> (the period's digest, its entry)."""
+def story_version(updated: datetime) -> str:
+    """A story's version as the store's ``updated_at`` text gives it (what a brief line is
+    kept by)."""
+    return utc(updated).isoformat(timespec="seconds")
+
+
+def load_periods(
+    root: Path, name: str, key: str
+) -> tuple[dict[str, tuple[str, Rendered]], dict[Key, str]]:
+    """A brief's entries kept under ``key``: period -> (the period's digest, its entry); and
+    the lines of its stories by story version."""
     try:
         header, blobs = _read(root, name, key)
         periods = {
             str(period): (str(sig), _rendered(updated, blobs, sizes))
             for period, sig, updated, *sizes in header.get("periods", ())
         }
+        lines = _keyed(header.get("lines", ()), blobs)
         blobs.end()
     except (OSError, TypeError, ValueError, KeyError):
-        return {}
-    return periods
+        return {}, {}
+    return periods, lines
 
 
 def save_periods(
-    writer: SiteWriter, name: str, key: str, periods: Iterable[tuple[str, str, Rendered]]
+    writer: SiteWriter,
+    name: str,
+    key: str,
+    periods: Iterable[tuple[str, str, Rendered]],
+    lines: Mapping[Key, str] | None = None,
 ) -> None:
-    """Keep a brief's entries: (period, the period's digest, its entry) each."""
+    """Keep a brief's entries: (period, the period's digest, its entry) each, and the lines
+    of its stories by story version."""
     listed = list(periods)
-    header = {"periods": [[period, sig, *_sizes(r)] for period, sig, r in listed]}
-    writer.write(path_of(name), _file(key, header, [b for *_, r in listed for b in _blobs(r)]))
+    header: dict[str, Any] = {"periods": [[period, sig, *_sizes(r)] for period, sig, r in listed]}
+    blobs = [b for *_, r in listed for b in _blobs(r)]
+    if lines:
+        texts = sorted((k, text.encode("utf-8")) for k, text in lines.items())
+        header["lines"] = [[i, version, len(text)] for (i, version), text in texts]
+        blobs += [text for _, text in texts]
+    writer.write(path_of(name), _file(key, header, blobs))
 
 
 # A kept file: one line of JSON (the key, the formats, and what each part is with the

@@ -41,6 +41,8 @@ padding:.8rem 1rem;background:var(--card);border-radius:6px}
 dl.profile dt{font-weight:600}dl.profile dd{margin:0}
 ol.timeline{list-style:none;margin:0;padding:0 0 0 1rem;border-left:2px solid var(--line)}
 ol.timeline li{padding:.2rem 0 .6rem}
+ol.stories{list-style:none;margin:0;padding:0}ol.stories li{padding:.25rem 0;
+border-bottom:1px solid var(--line)}
 @media (max-width:52rem){
 table.cards,table.cards tbody{display:block}table.cards thead{display:none}
 table.cards tr{display:flex;flex-wrap:wrap;gap:0 .7rem;padding:.5rem 0;

@@ -16,6 +16,8 @@ from aggregator.models import Company, Facets, Settings, StoryQuery
 from ._entry import Rendered
 from ._text import clean, path_slug
 
+ABOUT_GROUP = "Company stories"  # about/{slug}: every story about a company with a page
+
 
 @dataclass(frozen=True)
 class FeedSpec:
@@ -80,6 +82,17 @@ def feed_specs(settings: Settings, facets: Facets) -> list[FeedSpec]:
                 html_path=f"companies/{slug}.html",
                 group="Companies",
                 company=company,
+            )
+        )
+    for company in sorted(facets.companies, key=lambda c: c.slug):
+        slug = path_slug(company.slug)
+        specs.append(
+            FeedSpec(
+                f"about/{slug}",
+                f"{site}: {clean(company.name)}: all stories",
+                StoryQuery(about=company.slug),
+                html_path=f"companies/{slug}.html",
+                group=ABOUT_GROUP,
             )
         )
     for company in sorted(facets.investors, key=lambda c: c.slug):

@@ -16,7 +16,15 @@ from ._alert_feeds import alert_specs, publish_alert_feeds
 from ._archives import FORMATS_KEY, done_pages, formats, publish_archives
 from ._brief import brief_specs, publish_briefs
 from ._chart import months_table
-from ._company import company_page, investor_page, item_key
+from ._company import (
+    ABOUT_SHOWN,
+    About,
+    company_page,
+    investor_page,
+    item_key,
+    story_key,
+    story_line,
+)
 from ._context import Context, feed_id, write_page
 from ._entry import Rendered
 from ._exports import publish_exports
@@ -59,11 +67,28 @@ def _digest(
     """Record this feed's digest: (unchanged since the last publish with its files there,
     the (id, updated) of the stories of its head)."""
     newest = head_versions(ctx, spec.query)
-    sig = _state.digest(_salt(ctx, spec, types), count, newest)
+    sig = _state.digest(_salt(ctx, spec, types), count, [*newest, *_about_marks(ctx, spec)])
     ctx.current[spec.path] = {"sig": sig}
     files = [*_formats.files(spec.path), *_extra(spec)]
     same = ctx.previous.get(spec.path, {}).get("sig") == sig
     return same and all((ctx.writer.root / f).exists() for f in files), newest
+
+
+def about_query(spec: FeedSpec) -> StoryQuery | None:
+    """The stories a company's page lists besides its deals (None: not a company's page)."""
+    if spec.company is None or spec.group == "Investors":
+        return None
+    return StoryQuery(about=spec.company.slug)
+
+
+def _about_marks(ctx: Context, spec: FeedSpec) -> list[tuple[str, Any]]:
+    """What a company's page shows of its stories, for its digest: their count and the
+    (id, updated) of those it lists."""
+    query = about_query(spec)
+    if query is None:
+        return []
+    listed = ctx.reader.story_versions(query, limit=ABOUT_SHOWN)
+    return [("about", ctx.reader.count_stories(query)), *((f"a{i}", u) for i, u in listed)]
 
 
 def head_versions(ctx: Context, query: StoryQuery) -> list[Any]:
@@ -150,13 +175,42 @@ def _pages(
     investor = spec.group == "Investors"
     roles = ("investor",) if investor else ()
     deals = [for_party(d, spec.company.slug, roles) for d in deal_facts(ctx, head.ids)]
-    render = investor_page if investor else company_page
     items = ctx.lines.pop(spec.path, {})
-    page = render(
-        ctx.settings, spec, spec.company, head.rows, head.newest, deals, head.total, items
-    )
     shown = {item_key(d) for d in deals}
+    if investor:
+        page = investor_page(
+            ctx.settings, spec, spec.company, head.rows, head.newest, deals, head.total, items
+        )
+    else:
+        about, keys = _about(ctx, spec, items)
+        shown |= keys
+        page = company_page(
+            ctx.settings,
+            spec,
+            spec.company,
+            head.rows,
+            head.newest,
+            deals,
+            head.total,
+            items,
+            about,
+        )
     return {spec.html_path: page}, {k: line for k, line in items.items() if k in shown}
+
+
+def _about(ctx: Context, spec: FeedSpec, items: dict[RowKey, str]) -> tuple[About, set[RowKey]]:
+    """The newest stories about a company (its ``about/{slug}`` feed) as lines of its page:
+    a line made at the story's version already (kept with the page) is not made again, else
+    the story is loaded; and the keys of the lines shown."""
+    query = about_query(spec)
+    assert query is not None
+    listed = ctx.reader.story_versions(query, limit=ABOUT_SHOWN)
+    keys = [story_key(i, utc(datetime.fromisoformat(str(u)))) for i, u in listed]
+    missing = [i for (i, _), key in zip(listed, keys) if key not in items]
+    for story in ctx.reader.stories(missing) if missing else ():
+        items[story_key(story.id, story.updated)] = story_line(story)
+    lines = tuple(items[key] for key in keys if key in items)
+    return About(lines, ctx.reader.count_stories(query)), set(keys)
 
 
 def deal_facts(ctx: Context, ids: Sequence[int]) -> list[PartyDeal]:
@@ -169,10 +223,7 @@ def deal_facts(ctx: Context, ids: Sequence[int]) -> list[PartyDeal]:
 def publish_share(ctx: Context, share: Share) -> ShareDone:
     """In the helper process: publish the feeds of ``share`` as the main process would."""
     for spec in share.specs:
-        newest = share.newest[spec.path]
-        ctx.current[spec.path] = {
-            "sig": _state.digest(ctx.fingerprint, share.counts[spec.path], newest)
-        }
+        ctx.current[spec.path] = {"sig": share.sigs[spec.path]}
     publish_feeds(ctx, share.specs, share.counts, share.skips, share.newest)
     ctx.writer.sync()
     return ShareDone(
@@ -297,6 +348,7 @@ class Share:
     counts: dict[str, int]
     skips: dict[str, bool]
     newest: dict[str, list[Any]]
+    sigs: dict[str, str]  # each feed's digest, as this process recorded it
 
 
 @dataclass(frozen=True)
@@ -322,7 +374,8 @@ def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> No
     for spec in specs:
         skips[spec.path], newest[spec.path] = _digest(ctx, spec, counts[spec.path], types)
     mine, theirs = _split(ctx, specs, counts, skips) if helper else (specs, [])
-    share = Share(tuple(theirs), counts, skips, newest)
+    sigs = {spec.path: ctx.current[spec.path]["sig"] for spec in theirs}
+    share = Share(tuple(theirs), counts, skips, newest, sigs)
     future = helper(share) if helper is not None and theirs else None
     publish_feeds(ctx, mine, counts, skips, newest, types)
     if future is not None:

@@ -78,6 +78,12 @@ def party_html(party: Party, root: str = "../") -> str:
     return f"{link} <small>({escape(party.role)})</small>" if party.role else link
 
 
+def outlets_html(story: Story) -> str:
+    """The outlets that reported ``story`` (the primary's first, a few, "+n" for the
+    others)."""
+    return _outlets(story)
+
+
 def _outlets(story: Story) -> str:
     names: list[str] = []
     for source in (story.primary, *story.sources):

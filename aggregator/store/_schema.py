@@ -156,16 +156,27 @@ def _story_generation(db: Database) -> None:
         BEGIN UPDATE story_generation SET value = value + 1; END""")
 
 
-def member_rows(where: str) -> str:
+def member_rows(where: str, about: bool = True) -> str:
     """SELECT of (key, story_id, label): the published feeds each live story is in, for the
     stories matched by ``where`` (a condition on ``s``, the stories table).
 
     Keys: ``all``, ``curated``, ``deals``, ``deal:{type}`` (the deal's type, and the type of
     each other deal of its entry, ``also`` in ``deal_json``), ``company:{slug}`` (label: the
     party's name), ``investor:{slug}`` (a party in the role of investor; label: its name),
-    ``tag:{tag}``. ``story_parties`` holds the parties of the other deals too.
+    ``tag:{tag}``, and with ``about`` (migration 0015 on) ``about:{slug}``: a party of its
+    deals or a company its reports' titles name (``subjects_json``; label: the smallest of
+    those names). ``story_parties`` holds the parties of the other deals too.
     """
     live = f"FROM stories s WHERE s.merged_into IS NULL AND ({where})"
+    about_rows = f"""
+        UNION ALL SELECT 'about:' || a.slug, a.id, min(a.name) FROM (
+            SELECT p.slug AS slug, s.id AS id, p.name AS name
+                FROM story_parties p JOIN stories s ON s.id = p.story_id
+                WHERE s.merged_into IS NULL AND s.deal_type IS NOT NULL AND ({where})
+            UNION ALL SELECT json_extract(j.value, '$[0]'), s.id, json_extract(j.value, '$[1]')
+                FROM stories s, json_each(s.subjects_json) j
+                WHERE s.merged_into IS NULL AND s.subjects_json IS NOT NULL AND ({where})
+        ) a GROUP BY a.slug, a.id"""
     return f"""
         SELECT 'all', s.id, NULL {live}
         UNION ALL SELECT 'curated', s.id, NULL {live} AND s.curated
@@ -186,7 +197,7 @@ def member_rows(where: str) -> str:
             GROUP BY p.slug, s.id
         UNION ALL SELECT 'tag:' || t.tag, s.id, NULL
             FROM story_tags t JOIN stories s ON s.id = t.story_id
-            WHERE s.merged_into IS NULL AND ({where})"""
+            WHERE s.merged_into IS NULL AND ({where}){about_rows if about else ""}"""
 
 
 @migrations(name="0005_feed_members")
@@ -217,7 +228,9 @@ def _feed_members(db: Database) -> None:
         CREATE TRIGGER stories_deleted AFTER DELETE ON stories BEGIN
             DELETE FROM feed_members WHERE story_id = OLD.id;
         END""")
-    db.execute("INSERT OR IGNORE INTO feed_members (key, story_id, label) " + member_rows("1"))
+    db.execute(
+        "INSERT OR IGNORE INTO feed_members (key, story_id, label) " + member_rows("1", about=False)
+    )
 
 
 @migrations(name="0006_history_indexes")
@@ -460,6 +473,22 @@ def _investors(db: Database) -> None:
     db.execute(
         "CREATE INDEX stories_deal_usd ON stories (deal_usd) "
         "WHERE merged_into IS NULL AND deal_type IS NOT NULL AND deal_usd IS NOT NULL"
+    )
+
+
+@migrations(name="0015_story_subjects")
+def _story_subjects(db: Database) -> None:
+    # A company page lists every story about the company, not only its deals: the known
+    # companies (gazetteer) a story's report titles name are kept with it, [[slug, name],
+    # ...] (NULL: none, or not read yet: the facts key changes with this, so every story's
+    # facts are read again once), and ``about:{slug}`` members (a party of its deals, or
+    # one of those) are kept as the other feeds' are. Deal parties are members from here.
+    db.execute("ALTER TABLE stories ADD COLUMN subjects_json TEXT")
+    db.execute(
+        "INSERT OR IGNORE INTO feed_members (key, story_id, label) "
+        "SELECT 'about:' || p.slug, s.id, min(p.name) "
+        "FROM story_parties p JOIN stories s ON s.id = p.story_id "
+        "WHERE s.merged_into IS NULL AND s.deal_type IS NOT NULL GROUP BY p.slug, s.id"
     )
 
 

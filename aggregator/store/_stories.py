@@ -51,6 +51,7 @@ def feed_key(query: StoryQuery) -> str | None:
             ("investor", query.investor),
             ("tag", query.tag),
             ("deals", query.deals_only or None),
+            ("about", query.about),
         )
         if value is not None
     }
@@ -341,6 +342,13 @@ class StoryStore:
         if query.tag:
             clauses.append("s.id IN (SELECT story_id FROM story_tags WHERE tag = ?)")
             params.append(query.tag)
+        if query.about:  # a party of its deals, or a company its titles name
+            clauses.append(
+                "((s.deal_type IS NOT NULL AND s.id IN "
+                "(SELECT story_id FROM story_parties WHERE slug = ?)) OR EXISTS (SELECT 1 FROM "
+                "json_each(s.subjects_json) j WHERE json_extract(j.value, '$[0]') = ?))"
+            )
+            params += [query.about, query.about]
         return " AND ".join(clauses), params
 
     def story_versions(self, query: StoryQuery, *, limit: int) -> list[tuple[int, str]]:
@@ -662,23 +670,29 @@ class StoryStore:
             (r[0], int(r[1])) for r in self.db.execute("SELECT day, n FROM deal_days ORDER BY day")
         ]
 
-    def deal_export_rows(self, day: str | None = None) -> Iterator[DealExportRow]:
-        """The live deal stories by news time, then id (all, or those of one ``day``), as
-        the exports list them: one query of the columns they need (an index range of
-        ``stories_deal_news``), read as it goes; no Story objects."""
+    def deal_export_rows(
+        self, day: str | None = None, ids: Sequence[int] | None = None
+    ) -> Iterator[DealExportRow]:
+        """The live deal stories by news time, then id (all, or those of one ``day``; with
+        ``ids``, only those), as the exports list them: one query of the columns they need
+        (an index range of ``stories_deal_news``), read as it goes; no Story objects."""
         where, params = "", []
         if day is not None:  # "2026-11-24" <= news_at < "2026-11-24~"
             where, params = "AND s.news_at >= ? AND s.news_at < ? ", [day, day + "~"]
+        if ids is not None:
+            where += "AND s.id IN (SELECT value FROM json_each(?)) "
+            params.append(_story_writes.id_list(list(ids)))
         cursor = self.db.execute(
             "SELECT s.id, s.news_at, s.deal_json, coalesce(p.link, p.original_link), p.feed, "
             "(SELECT json_group_array(feed) FROM (SELECT e.feed AS feed FROM entries e "
-            "WHERE e.story_id = s.id GROUP BY e.feed ORDER BY min(e.pub_time), min(e.id))) "
+            "WHERE e.story_id = s.id GROUP BY e.feed ORDER BY min(e.pub_time), min(e.id))), "
+            "s.updated_at "
             "FROM stories s LEFT JOIN entries p ON p.id = s.primary_entry_id "
             "WHERE s.merged_into IS NULL AND s.deal_type IS NOT NULL "
             f"AND s.news_at IS NOT NULL {where}ORDER BY s.news_at, s.id",
             params,
         )
-        for story_id, news, deal_json, link, primary, outlets_json in cursor:
+        for story_id, news, deal_json, link, primary, outlets_json, updated in cursor:
             if not deal_json:
                 continue
             outlets = [o for o in json.loads(outlets_json or "[]") if o is not None]
@@ -691,7 +705,23 @@ class StoryStore:
                 deal=json.loads(deal_json),
                 url=link,
                 outlets=tuple(outlets),
+                version=f"{updated}|{news}",
             )
+
+    def deal_export_versions(self, day: str) -> list[tuple[int, str]]:
+        """(id, version) of :meth:`deal_export_rows` of ``day``, in its order: the story's
+        ``updated_at`` (every change of its facts, sources or primary moves it) and news
+        time, from an index range of ``stories_deal_news``."""
+        return [
+            (int(r[0]), f"{r[1]}|{r[2]}")
+            for r in self.db.execute(
+                "SELECT id, updated_at, news_at FROM stories INDEXED BY stories_deal_news "
+                "WHERE news_at >= ? AND news_at < ? AND merged_into IS NULL "
+                "AND deal_type IS NOT NULL AND deal_json IS NOT NULL AND deal_json != '' "
+                "ORDER BY news_at, id",
+                [day, day + "~"],
+            )
+        ]
 
     # ------------------------------------------------------------------ runs
 

@@ -184,24 +184,34 @@ def save_facts(
     changed: list[int] = []
     seen = _rows.ts(now)
     for chunk in chunks(updates):
-        current = {
-            r[0]: (r[1], r[2], r[3], bool(r[4]))
-            for r in conn.execute(
-                "SELECT id, primary_entry_id, deal_json, tags_json, curated FROM stories "
-                "WHERE id IN (SELECT value FROM json_each(?))",
-                [id_list([u.story_id for u in chunk])],
-            )
-        }
+        found = conn.execute(
+            "SELECT id, primary_entry_id, deal_json, tags_json, curated, subjects_json "
+            "FROM stories WHERE id IN (SELECT value FROM json_each(?))",
+            [id_list([u.story_id for u in chunk])],
+        ).fetchall()
+        current = {r[0]: (r[1], r[2], r[3], bool(r[4])) for r in found}
+        subjects_now = {r[0]: r[5] for r in found}
         rows, parties, tags, members = [], [], [], {}
+        about: list[tuple[str | None, int]] = []
         for update in chunk:
             deal, names = update.deal, sorted(set(update.tags))
             deal_json, tags_json = _rows.deal_to_json(deal), json.dumps(names)
-            if current[update.story_id] == (
+            subjects = subjects_json(update.subjects)
+            same_facts = current[update.story_id] == (
                 update.primary_entry_id,
                 deal_json,
                 tags_json,
                 update.curated,
-            ):
+            )
+            if subjects != subjects_now.get(update.story_id):
+                # a story's subjects are not in what it publishes: a change of them moves
+                # its feeds, not its version (``updated_at``)
+                about.append((subjects, update.story_id))
+                if same_facts:
+                    members[update.story_id] = member_keys(
+                        deal, names, update.curated, update.subjects
+                    )
+            if same_facts:
                 continue
             story_id = update.story_id
             changed.append(story_id)
@@ -227,7 +237,8 @@ def save_facts(
                 )
             )
             tags.append((story_id, [(story_id, tag) for tag in names]))
-            members[story_id] = member_keys(deal, names, update.curated)
+            members[story_id] = member_keys(deal, names, update.curated, update.subjects)
+        conn.executemany("UPDATE stories SET subjects_json = ? WHERE id = ?", about)
         conn.executemany(
             "UPDATE stories SET primary_entry_id = ?, deal_type = ?, deal_usd = ?, "
             "deal_json = ?, tags_json = ?, curated = ?, updated_at = ? WHERE id = ?",
@@ -244,10 +255,16 @@ def save_facts(
     return changed
 
 
+def subjects_json(subjects: Sequence[tuple[str, str]]) -> str | None:
+    """How a story's subjects are stored (None for none)."""
+    return json.dumps([list(s) for s in sorted(subjects)]) if subjects else None
+
+
 def member_keys(
     deal: Deal | None,
     tags: Sequence[str],
     curated: bool,
+    subjects: Sequence[tuple[str, str]] = (),
 ) -> list[tuple[str, str | None]]:
     """(key, label) of the published feeds a live story with these facts is in (as
     :func:`~aggregator.store._schema.member_rows` gives them)."""
@@ -268,6 +285,10 @@ def member_keys(
                 investors[party.slug] = min(investors.get(party.slug, party.name), party.name)
         keys += [(f"investor:{slug}", name) for slug, name in investors.items()]
     keys += [(f"tag:{tag}", None) for tag in tags]
+    about: dict[str, str] = {}
+    for slug, name in [*((p.slug, p.name) for p in _all_parties(deal)), *subjects]:
+        about[slug] = min(about.get(slug, name), name)
+    keys += [(f"about:{slug}", name) for slug, name in about.items()]
     return keys
 
 

@@ -538,6 +538,43 @@ def test_stored_stories_follow_a_change_of_curation_rules(tmp_path: Path, store:
     assert cycle(narrow, store, NOW + timedelta(hours=4)).stories_updated == 0
 
 
+def test_a_companys_stories_follow_a_change_of_how_subjects_are_read(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A story naming a known company is in the company's feed of all its stories (and on
+    its page) though it is no deal; another way of reading subjects (``SUBJECTS``, part of
+    the facts key) reads every stored story's again, without a new version of the story."""
+    from aggregator.cycle import _story_facts
+
+    path = tmp_path / "wire.xml"
+    path.write_text(
+        rss(
+            "Wire",
+            [
+                {
+                    "title": "Quillon AI raises $120M Series B from Nvidia",
+                    "link": "https://w.example/1",
+                },
+                {"title": "Nvidia opens a lab in Zürich", "link": "https://w.example/2"},
+            ],
+        )
+    )
+    settings = settings_for(tmp_path, [FeedSettings(name="Wire", path=path)])
+    cycle(settings, store)
+    about = StoryQuery(about="nvidia")
+    assert store.count_stories(about) == 2  # its deal, and the story naming it
+    page = (settings.output / "companies/nvidia.html").read_text(encoding="utf-8")
+    assert "Nvidia opens a lab in Zürich" in page and "../about/nvidia.atom" in page
+    versions = store.story_versions(StoryQuery(), limit=5)
+    monkeypatch.setattr(_story_facts, "SUBJECTS", "none-1")
+    monkeypatch.setattr(_story_facts.StoryFacts, "subjects", lambda self, rows: ())
+    cycle(settings, store, NOW + timedelta(hours=2))
+    assert store.count_stories(about) == 1  # its deal only
+    assert store.story_versions(StoryQuery(), limit=5) == versions  # no story changed
+    page = (settings.output / "companies/nvidia.html").read_text(encoding="utf-8")
+    assert "Nvidia opens a lab in Zürich" not in page
+
+
 class _CountingFetcher(Fetcher):
     """The real fetcher, noting how many requests each of its calls was handed."""
 

@@ -198,11 +198,13 @@ def test_unchanged_deals_are_not_read_and_a_change_rewrites(
         ]
         # a new deal: a new row, in news-time order; only its day's rows are read again
         days: list[str | None] = []
+        asked: list[Any] = []
         real = Store.deal_export_rows
 
-        def counted(self: Store, day: str | None = None) -> Any:
+        def counted(self: Store, day: str | None = None, ids: Any = None) -> Any:
             days.append(day)
-            return real(self, day)
+            asked.append(ids)
+            return real(self, day, ids)
 
         monkeypatch.setattr(Store, "deal_export_rows", counted)
         serve(
@@ -212,9 +214,12 @@ def test_unchanged_deals_are_not_read_and_a_change_rewrites(
         )
         cycle(settings, store, 4)
         assert days == ["2026-11-23"]
+        # and of that day, only the new story's row: the others are taken from the files
+        assert [len(ids) for ids in asked] == [1]
         monkeypatch.undo()
         again = read_ndjson(site)
         assert len(again) == 3 and len(read_csv(site)) == 3
+        assert sum(r["announced"].startswith("2026-11-23") for r in again) == 2  # 1 kept
         assert [(r["announced"], r["story_id"]) for r in again] == sorted(
             (r["announced"], r["story_id"]) for r in again
         )

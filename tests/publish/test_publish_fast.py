@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from aggregator.models import PartyDeal, Story
+from aggregator.models import PartyDeal, Story, StoryQuery
 from aggregator.publish import _brief, _company, _kept, _render, _state, _table
 from tests.fake_reader import FakeReader, investment, publish, settings, story
 
@@ -95,13 +95,15 @@ def test_changed_settings_render_everything_again(tmp_path: Path, renders: list[
     assert b"https://deals.example/" not in (tmp_path / "site" / "all.atom").read_bytes()
 
 
-def _counting(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, seen: list[Any]) -> None:
-    """Record the first argument of every call of ``module.name``."""
+def _counting(
+    monkeypatch: pytest.MonkeyPatch, module: Any, name: str, seen: list[Any], at: int = 0
+) -> None:
+    """Record the first (or the ``at``-th) argument of every call of ``module.name``."""
     real = getattr(module, name)
 
-    def counting(first: Any, *args: Any, **kwargs: Any) -> Any:
-        seen.append(first)
-        return real(first, *args, **kwargs)
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        seen.append(args[at])
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(module, name, counting)
 
@@ -134,6 +136,8 @@ def test_the_kept_parts_not_the_published_files_spare_the_rendering(
         return real_brief(ctx, spec, period, stories)
 
     monkeypatch.setattr(_brief, "brief_entry", brief_entry)
+    briefed: list[Story] = []
+    _counting(monkeypatch, _brief, "_line", briefed, at=1)
     renders.clear()
     reader.add(story(41, deal=investment()))
     publish(reader, fresh)
@@ -141,6 +145,7 @@ def test_the_kept_parts_not_the_published_files_spare_the_rendering(
     assert {s.id for s in rows} == {41}  # and every other deal row
     assert {d.id for d in lines} == {41}  # and every other line of a timeline or portfolio
     assert periods == [("brief", "2026-01-07")]  # the day of story 41; the other days kept
+    assert {s.id for s in briefed} == {41}  # and the lines of its day's other stories
     publish(reader, tmp_path / "cold")
     _assert_same(fresh, tmp_path / "cold", archived)  # kept parts included
 
@@ -153,7 +158,11 @@ def test_kept_parts_are_taken_only_under_their_fingerprint(tmp_path: Path) -> No
     assert [uri.rsplit("/", 1)[1] for uri, _ in kept.entries] == ["12", "11", "10"]
     assert kept.rows == {} and kept.lines == {}  # "all" has no page of its own
     company = _kept.load(tmp_path, "companies/anthropic", key)
-    assert len(company.entries) == len(company.rows) == len(company.lines) == 3
+    timeline = {k: v for k, v in company.lines.items() if not k[1].startswith("story ")}
+    assert len(company.entries) == len(company.rows) == len(timeline) == 3
+    # and the lines of its stories (every story about it: its page's last list)
+    about = reader.count_stories(StoryQuery(about="anthropic"))
+    assert len(company.lines) - len(timeline) == about >= 3
     assert _kept.load(tmp_path, "all", "other code or settings") == _kept.Parts()
     whole = (tmp_path / _kept.path_of("all")).read_bytes()
     head = whole.split(b"\n", 1)[0]

@@ -13,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs
 
+import feedparser
 import pytest
 from lxml import etree, html
 
@@ -163,11 +164,25 @@ def test_months_show_counts_and_amounts_as_text(tmp_path: Path) -> None:
 
 
 def test_company_page(tmp_path: Path) -> None:
-    publish(sample(), tmp_path)
+    reader = sample()
+    reader.add(story(8, title="Amazon opens a research office in Zürich"))  # no deal
+    publish(reader, tmp_path)
     doc = html.fromstring((tmp_path / "companies/amazon.html").read_bytes())
-    assert doc.xpath("//head/link[@type='application/atom+xml']/@href") == ["amazon.atom"]
+    # its feed of every story about it first, then its deals' feed: both autodiscoverable
+    assert doc.xpath("//head/link[@type='application/atom+xml']/@href") == [
+        "../about/amazon.atom",
+        "amazon.atom",
+    ]
     assert doc.findtext(".//h1") == "Amazon"
     assert len(doc.xpath("//table[contains(@class, 'deals')]/tbody/tr")) == 3
+    # every story about it, not only its deals: the newest first
+    listed = doc.xpath("//ol[@class='stories']/li/@data-story")
+    assert listed == ["8", "7", "5", "3", "1"]
+    about = feedparser.parse((tmp_path / "about/amazon.atom").read_bytes())
+    assert [e.id.rsplit("/", 1)[1] for e in about.entries][:3] == ["8", "7", "5"]
+    deals = feedparser.parse((tmp_path / "companies/amazon.atom").read_bytes())
+    assert "8" not in {e.id.rsplit("/", 1)[1] for e in deals.entries}
+    assert {a.get("href") for a in doc.xpath("//a")} >= {"../about/amazon.atom", "amazon.atom"}
 
 
 def test_opml_files(tmp_path: Path) -> None:

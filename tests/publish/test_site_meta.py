@@ -74,7 +74,13 @@ def test_structured_data_cannot_end_its_script(site: Path) -> None:
 
 
 def test_feeds_carry_icon_and_logo(site: Path) -> None:
-    for stem in ("feed", "companies/amazon", "investors/amazon", "deals/investment"):
+    for stem in (
+        "feed",
+        "companies/amazon",
+        "about/amazon",
+        "investors/amazon",
+        "deals/investment",
+    ):
         root = etree.parse(str(site / f"{stem}.atom")).getroot()
         assert root.findtext(f"{ATOM}icon") == BASE + "icon-64.png"
         assert root.findtext(f"{ATOM}logo") == BASE + "logo.png"
@@ -93,6 +99,8 @@ def test_server_names_a_pages_feeds_in_a_link_header(site: Path) -> None:
         page = request(port, "/companies/amazon.html")
         assert page.status == 200
         assert page.headers["Link"] == (
+            '<../about/amazon.atom>; rel="alternate"; type="application/atom+xml", '
+            '<../about/amazon.json>; rel="alternate"; type="application/feed+json", '
             '<amazon.atom>; rel="alternate"; '
             'type="application/atom+xml", <amazon.json>; '
             'rel="alternate"; type="application/feed+json"'
