@@ -291,6 +291,50 @@ INVESTORS: list[Row] = [
         {("Cohere", "target"), ("Radical Ventures", "investor"), ("Inovia Capital", "investor")},
         set(),
     ),
+    # a known firm's name continues into a longer firm's (Bloomberg, Reuters, PitchBook)
+    (
+        "Veridian Bio valued at $4 billion in $600 million financing",
+        "The round was led by Iconiq Capital, with Fidelity Management & Research and "
+        "Lightspeed Venture Partners as co-leads.",
+        None,
+        "funding",
+        {("Veridian Bio", "target"), ("Fidelity Management & Research", "investor")},
+        {"Research", "Fidelity"},
+    ),
+    (
+        "Quorra raises $1.2B Series D at $20B valuation",
+        "The round was led by Insight Partners and J.P. Morgan Asset Management, with "
+        "T. Rowe Price Investments participating.",
+        None,
+        "funding",
+        {("Quorra", "target"), ("J.P. Morgan Asset Management", "investor")},
+        {"Asset", "Investments"},
+    ),
+    (
+        "Tessel lands $75M from Morgan Stanley Investment Management",
+        "",
+        None,
+        "funding",
+        {("Tessel", "target"), ("Morgan Stanley Investment Management", "investor")},
+        {"Investment Management", "Morgan Stanley"},
+    ),
+    # a person's (or a place's) possessive says whose fund it is, not who invested
+    (
+        "Black Orchid Labs raises $300 million at $3.25 billion valuation",
+        "Salesforce Ventures and Anjney Midha's AMP led the Series B.",
+        None,
+        "funding",
+        {("Black Orchid Labs", "target"), ("Salesforce Ventures", "investor"), ("AMP", "investor")},
+        {"Anjney Midha"},
+    ),
+    (
+        "Kova acquires Priya Raman's Lumenfold",
+        "",
+        None,
+        "acquisition",
+        {("Kova", "acquirer"), ("Lumenfold", "target")},
+        {"Priya Raman"},
+    ),
 ]
 
 
