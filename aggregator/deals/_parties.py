@@ -84,7 +84,8 @@ _TRAILERS = frozenset(
     """
 ai labs lab inc corp corporation co ltd llc plc group technologies technology systems capital
 ventures partners holdings networks robotics health energy therapeutics security software
-intelligence computing cloud data motors bank fund computer dynamics
+intelligence computing cloud data motors bank fund computer dynamics global silicon compute
+semiconductor semiconductors communications telecom biosciences pharma studios
 """.split()
 )
 # Numbers, amounts and chip or model codes are never names ("4B", "2025", "H100", "3rd").
@@ -349,6 +350,11 @@ def _with_countries(text: str, start: int, end: int, found: list[Mention]) -> li
     return sorted(out, key=lambda x: x.start)
 
 
+# A name ending in one of these words is a place, not an organisation.
+_GEOGRAPHY = frozenset(
+    """river valley lake bay county island islands mountain mountains park street road avenue
+    airport harbor harbour beach coast peninsula canyon creek desert""".split()
+)
 _JOINED_BEFORE = re.compile(r"[A-Za-z0-9.)]\s+(?:and|&)\s+$")
 _JOINED_AFTER = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.]*(?:\s(?=[A-Z]))?)+)")
@@ -361,6 +367,8 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
     words = name.split()
     if name.lower() in REGULATORS or is_regional(name):
         return None  # "Sebi", "Cabinet", "Nordic AI": no party
+    if len(words) > 1 and words[-1].lower() in _GEOGRAPHY:
+        return None  # "Monongahela River", "Research Triangle Park": a place
     if len(words) > 1 and words[-1] == "AI" and is_place(" ".join(words[:-1])):
         return None  # "Montreal AI start-up Vendora": where, not who
     if (

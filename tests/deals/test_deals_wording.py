@@ -327,6 +327,33 @@ INVESTORS: list[Row] = [
         {("Black Orchid Labs", "target"), ("Salesforce Ventures", "investor"), ("AMP", "investor")},
         {"Anjney Midha"},
     ),
+    # a name ends with a word that is part of it ("Global", "Silicon", "Communications")
+    (
+        "Wipro wins $700 million AI services contract from Liberty Global",
+        "",
+        None,
+        "partnership",
+        {("Wipro", "partner"), ("Liberty Global", "partner")},
+        {"Liberty"},
+    ),
+    (
+        "Chip startups Tamar Silicon and Ofek Compute agree to merge",
+        "",
+        None,
+        "merger",
+        {("Tamar Silicon", "partner"), ("Ofek Compute", "partner")},
+        {"Tamar"},
+    ),
+    # a name ending in a river, valley, park or street is a place: buying land is no deal
+    (
+        "Google buys former factory site near Cleveland for AI campus",
+        "The 900-acre property along the Cuyahoga River was bought from the city for an "
+        "undisclosed sum.",
+        None,
+        None,
+        set(),
+        {"Cuyahoga River"},
+    ),
     (
         "Kova acquires Priya Raman's Lumenfold",
         "",
