@@ -354,6 +354,33 @@ INVESTORS: list[Row] = [
         set(),
         {"Cuyahoga River"},
     ),
+    # a customer story in a newsroom: the body's "partnered with" does not make it a deal
+    (
+        "How Porto Alegre FC is finding young talent with Llama",
+        "Porto Alegre FC's analytics team partnered with Accenture to build a scouting "
+        "assistant on Llama 3.",
+        "Meta",
+        None,
+        set(),
+        set(),
+    ),
+    # a research partnership is no deal; one that comes with a licence is
+    (
+        "OpenAI and Brookhaven National Laboratory announce research partnership",
+        "The two will study how frontier models can help in materials science.",
+        None,
+        None,
+        set(),
+        set(),
+    ),
+    (
+        "Mistral AI and Inria launch scientific collaboration on small models",
+        "",
+        None,
+        None,
+        set(),
+        set(),
+    ),
     (
         "Kova acquires Priya Raman's Lumenfold",
         "",
