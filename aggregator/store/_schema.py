@@ -463,7 +463,7 @@ def _investors(db: Database) -> None:
     )
 
 
-@migrations(name="0015_site_link")
+@migrations(name="0016_site_link")
 def _site_link(db: Database) -> None:
     # The site link a feed document gives (<link> of RSS, Atom's alternate link): with its
     # title, it names whose own feed it is when feeds.yaml does not (a feed read from a
