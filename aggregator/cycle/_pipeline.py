@@ -245,10 +245,11 @@ def _parse_job(
     max_entries: int,
     rates: Mapping[str, float],
     known: frozenset[str] = frozenset(),
-    publisher: str | None = None,
+    feed: FeedSettings | None = None,
 ) -> ParseOutput:
     """Runs in a parse worker: parse the bytes and read the deal of each entry whose content
-    hash is not in ``known`` (the CPU-heavy parts); ``publisher``: whose own feed it is."""
+    hash is not in ``known`` (the CPU-heavy parts), for the publisher ``feed`` names or its
+    document's own title and site link do (``publisher_for``)."""
     with parse_deadline(PARSE_TIME_LIMIT, result):
         parsed = parse_feed(
             result.content or b"",
@@ -258,6 +259,7 @@ def _parse_job(
             now=now,
             limits=ParseLimits(max_entries=max_entries),
         )
+        publisher = publisher_for(feed, (parsed.title, parsed.link))
         return ParseOutput(parsed, classify_entries(parsed.entries, rates, known, publisher))
 
 
@@ -335,13 +337,13 @@ def _fetch_and_store_wave(
                     settings.max_entries_per_feed,
                     dict(settings.currency_rates),
                     known,
-                    publisher_for(by_name.get(result.feed)),
+                    by_name.get(result.feed),
                 )
             except RuntimeError as exc:  # a broken or shut-down pool: parse inline later
                 log.warning("parse pool unavailable (%s); parsing %s inline", exc, result.feed)
 
     results = fetcher.fetch_many_sync([_request(f, s) for f, s in due], on_result=submit)
-    states: list[tuple[FeedState, str | None]] = []
+    states: list[tuple[FeedState, str | None, str | None]] = []
     for index, ((feed, state), result) in enumerate(zip(due, results)):
         results[index] = dataclasses.replace(result, content=None)  # stored: drop the body
         outcome = _store_result(
@@ -376,7 +378,7 @@ def _store_result(
     now: datetime,
     report: RunReport,
     rng: random.Random,
-    states: list[tuple[FeedState, str | None]],
+    states: list[tuple[FeedState, str | None, str | None]],
     edited: list[int],
 ) -> FeedOutcome:
     """Parse and store one feed's result; whatever fails is this feed's error (on its row,
@@ -403,7 +405,7 @@ def _store_result(
             if parsed.warning:
                 log.info("feed %s: kept what parsed: %s", feed.name, parsed.warning)
     new_state = policy.apply_outcome(state, result, interval=feed.interval, now=now, rng=rng)
-    states.append((new_state, parsed.title if parsed else None))
+    states.append((new_state, parsed.title if parsed else None, parsed.link if parsed else None))
     _count(report, result)
     if result.error:
         log.warning("feed %s: %s", feed.name, result.error)
@@ -430,7 +432,7 @@ def _parse_result(
                 settings.max_entries_per_feed,
                 settings.currency_rates,
                 store.content_hashes(feed.name, 2 * settings.max_entries_per_feed),
-                publisher_for(feed),
+                feed,
             )
         )
         return output, result
@@ -466,7 +468,7 @@ def _refresh_facts(settings: Settings, store: Store, now: datetime, report: RunR
     key = facts_key(settings)
     if store.facts_key() == key:
         return False
-    facts = StoryFacts.from_settings(settings)
+    facts = StoryFacts.from_settings(settings, store.feed_sites())
     alerts = Alerting.from_settings(settings)
     ids = store.all_live_story_ids()
     for start in range(0, len(ids), REFRESH_BATCH):
@@ -576,7 +578,7 @@ def _cluster_and_tag(
     touched |= store.stories_of_entries(edited)
     if not touched:
         return
-    facts = StoryFacts.from_settings(settings)
+    facts = StoryFacts.from_settings(settings, store.feed_sites())
     with store.write():
         live = sorted(store.live_story_ids(sorted(touched)))
         previous: dict[int, Deal | None] = {}

@@ -53,12 +53,16 @@ def facts_key(settings: Settings) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
 
-def publisher_for(feed: FeedSettings | None) -> str | None:
+Site = tuple[str | None, str | None]  # a feed document's own title and site link
+
+
+def publisher_for(feed: FeedSettings | None, site: Site | None = None) -> str | None:
     """Whose own feed this is (``organization``, else inferred for ``first_party`` feeds and
-    for feeds not marked either way)."""
+    for feeds not marked either way, from the configured name and address, else from the
+    feed document's own title and site link, ``site``)."""
     if feed is None:
         return None
-    return deals.publisher_of(feed.organization, feed.first_party, feed.name, feed.url)
+    return deals.publisher_of(feed.organization, feed.first_party, feed.name, feed.url, site=site)
 
 
 FACT_SOURCES = 200  # a story's facts are read from its first reports, at most this many
@@ -79,7 +83,11 @@ class StoryFacts:
     publishers: Mapping[str, str | None]
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> StoryFacts:
+    def from_settings(
+        cls, settings: Settings, sites: Mapping[str, Site] | None = None
+    ) -> StoryFacts:
+        """``sites``: each feed's stored title and site link (``Store.feed_sites``)."""
+        sites = sites or {}
         return cls(
             feeds={f.name: f for f in settings.feeds},
             gazetteer=deals.load_gazetteer(),
@@ -87,7 +95,7 @@ class StoryFacts:
             tags=deals.compile_tag_rules(settings.tag_rules),
             watchlist=tuple(re.compile(rf"\b{re.escape(n)}\b", re.I) for n in settings.watchlist),
             settings=settings,
-            publishers={f.name: publisher_for(f) for f in settings.feeds},
+            publishers={f.name: publisher_for(f, sites.get(f.name)) for f in settings.feeds},
         )
 
     def apply(self, store: Store, story_id: int, now: datetime) -> bool:

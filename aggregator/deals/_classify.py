@@ -547,6 +547,12 @@ def _blocked(seg: Segment) -> bool:
     return seg.hard_cue or bool(seg.cues)
 
 
+def headline_hard_blocked(title: str) -> bool:
+    """Whether a headline carries a non-deal cue that holds wherever it is ("How X uses …",
+    a lawsuit, a prize): no rewording of it is read as a deal."""
+    return bool(title.strip()) and segment(title, None).hard_cue
+
+
 def headline_blocked(title: str) -> bool:
     """Whether the headline carries a non-deal cue (lawsuit, earnings, launch, ...)."""
     return bool(title.strip()) and _blocked(segment(title, None))

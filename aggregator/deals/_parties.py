@@ -84,7 +84,8 @@ _TRAILERS = frozenset(
     """
 ai labs lab inc corp corporation co ltd llc plc group technologies technology systems capital
 ventures partners holdings networks robotics health energy therapeutics security software
-intelligence computing cloud data motors bank fund computer dynamics
+intelligence computing cloud data motors bank fund computer dynamics global silicon compute
+semiconductor semiconductors communications telecom biosciences pharma studios
 """.split()
 )
 # Numbers, amounts and chip or model codes are never names ("4B", "2025", "H100", "3rd").
@@ -349,6 +350,11 @@ def _with_countries(text: str, start: int, end: int, found: list[Mention]) -> li
     return sorted(out, key=lambda x: x.start)
 
 
+# A name ending in one of these words is a place, not an organisation.
+_GEOGRAPHY = frozenset(
+    """river valley lake bay county island islands mountain mountains park street road avenue
+    airport harbor harbour beach coast peninsula canyon creek desert""".split()
+)
 _JOINED_BEFORE = re.compile(r"[A-Za-z0-9.)]\s+(?:and|&)\s+$")
 _JOINED_AFTER = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.]*(?:\s(?=[A-Z]))?)+)")
@@ -361,6 +367,8 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
     words = name.split()
     if name.lower() in REGULATORS or is_regional(name):
         return None  # "Sebi", "Cabinet", "Nordic AI": no party
+    if len(words) > 1 and words[-1].lower() in _GEOGRAPHY:
+        return None  # "Monongahela River", "Research Triangle Park": a place
     if len(words) > 1 and words[-1] == "AI" and is_place(" ".join(words[:-1])):
         return None  # "Montreal AI start-up Vendora": where, not who
     if (
@@ -485,7 +493,8 @@ def mentions(
     end = len(text) if end is None else end
     piece = text[start:end]
     known = [
-        Mention(m.start + start, m.end + start, m.name) for m in gazetteer.find(piece, casing.caps)
+        _extended(text, Mention(m.start + start, m.end + start, m.name), end)
+        for m in gazetteer.find(piece, casing.caps)
     ]
     if not casing.caps and _INSTITUTION_TRAILER.search(piece):
         known = _institutions(piece, start, known)
@@ -499,14 +508,16 @@ def mentions(
         merged = _with_countries(text, start, end, merged)
 
     # "Heidelberg's Grundriss AI", "Darmstadt's Feldwerk AI": an unknown one-word name that
-    # owns the next one only says where it is ("University of Chicago's X" stays).
+    # owns the next one only says where it is; "Anjney Midha's AMP": an unknown name of a
+    # few words that is no organisation's (no "AI", "Labs", "Institute" …) says whose it is
+    # ("University of Chicago's X" stays).
     merged = [
         m
         for i, m in enumerate(merged)
         if m.known
-        or " " in m.name
         or i + 1 == len(merged)
         or not _OWNS.match(text, m.end, merged[i + 1].start)
+        or (" " in m.name and not _owner_only(m.name))
     ]
     # "Arm-based servers", "Indic-language startup": a name in a compound adjective is no
     # party ("X-backed" / "X-led" investors are read by ``backers``).
@@ -530,6 +541,46 @@ _COMPOUND = re.compile(
     r"|designed|branded|trained|optimi[sz]ed|certified|approved)\b"
 )
 _HYPHEN_WORD = re.compile(r"-([^\W\d_]+)\b")
+
+
+# What turns a known name into a longer one of its own: "Fidelity Management & Research",
+# "J.P. Morgan Asset Management", "Goldman Sachs Alternatives" are firms of their own, and
+# the words after the known part are no second party ("Research", "Asset").
+_CONTINUED = re.compile(
+    r"(?:\s(?:&\s)?(?:Asset|Private|Growth|Global|Capital|Investment|Investments|Wealth"
+    r"|Management|Research))*\s(?:&\s)?(?:Management|Research|Investments|Securities|Advisors"
+    r"|Advisers|Alternatives|Equity|Markets)\b(?!\s+(?:of|for)\b)"
+)
+
+
+def _extended(text: str, m: Mention, end: int) -> Mention:
+    """A known name with the words that make it a longer firm's name, when it is one."""
+    if _caps_after(text, m.end):
+        return m
+    more = _CONTINUED.match(text, m.end, end)
+    if more is None or more.group(0).strip() == "Research":
+        return m  # "Google Research" is Google's own lab: Google
+    return Mention(m.start, more.end(), text[m.start : more.end()], known=False)
+
+
+def _caps_after(text: str, at: int) -> bool:
+    """Whether the text after ``at`` is in capitals (a Reuters headline): no name grows there."""
+    tail = text[at : at + 24]
+    letters = [c for c in tail if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _owner_only(name: str) -> bool:
+    """A name of two or three words, none of which says it is an organisation: a person's
+    or a place's ("Anjney Midha", "New York")."""
+    words = name.split()
+    return len(words) <= 3 and not any(
+        token_key(w) in _TRAILERS
+        or w.lower() in GENERIC_ORGS
+        or w.lower() in ("of", "for")
+        or w.isupper()
+        for w in words
+    )
 
 
 def _german_compound(text: str, end: int) -> bool:

@@ -62,20 +62,27 @@ def publisher_of(
     name: str,
     url: str | None,
     gazetteer: Gazetteer | None = None,
+    site: tuple[str | None, str | None] | None = None,
 ) -> str | None:
     """The organisation that publishes a feed, or None for a feed that reports on others:
     ``organization``; else, for a first-party feed, the gazetteer company its name or its
     registered domain names, else its name without feed words, else its domain. When
     ``first_party`` is None (not configured) the feed is first-party when its registered
     domain and its name name the same gazetteer company, one that is no news outlet
-    (``https://openai.com/news/rss.xml`` "OpenAI News": OpenAI; TechCrunch: None)."""
+    (``https://openai.com/news/rss.xml`` "OpenAI News": OpenAI; TechCrunch: None).
+    ``site``: the feed document's own title and site link (``<title>``, ``<link>``), read
+    the same way when the configured name and address say nothing (a feed read from a file,
+    a mirror or a proxy: "Anthropic News" at https://www.anthropic.com/news)."""
     if organization:
         return organization
     if first_party is False:
         return None
     gz = gazetteer if gazetteer is not None else load_gazetteer()
     if first_party is None:
-        return _own_site(name, url, gz)
+        found = _own_site(name, url, gz)
+        if found is None and site is not None and site[0] and site[1]:
+            found = _own_site(site[0], site[1], gz)
+        return found
     if gazetteer is None:
         return _inferred(name, url)  # the shipped gazetteer: the same answer every cycle
     return _infer(name, url, gazetteer)

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..headlines import digest_items
 from ..models import DEAL_KINDS, Deal, Party
-from ._classify import headline_blocked
+from ._classify import headline_blocked, headline_hard_blocked
 from ._first_party import PARTNERS_POST, restatements
 from ._gate import GATED, gated
 from ._gazetteer import Gazetteer, load_gazetteer
@@ -205,6 +205,8 @@ def _first_party(
     deal = gated(title, text, gz, rates, use_model, model, publisher=publisher)
     if deal is not None and complete(deal):
         return deal
+    if deal is None and headline_hard_blocked(title):
+        return None  # "How Sevilla FC is discovering … with Llama": a customer story
     subject = gated(
         with_subject(title, publisher), text, gz, rates, use_model, model, publisher=publisher
     )

@@ -239,20 +239,33 @@ class Store(AlertStore, StoryStore):
             raise StoreError(f"unknown feed {name!r}")
         return _rows.row_to_state(rows[0])
 
-    def save_feed_state(self, state: FeedState, *, title: str | None = None) -> None:
-        self.save_feed_states([(state, title)])
+    def save_feed_state(
+        self, state: FeedState, *, title: str | None = None, site_link: str | None = None
+    ) -> None:
+        self.save_feed_states([(state, title, site_link)])
 
-    def save_feed_states(self, states: Sequence[tuple[FeedState, str | None]]) -> None:
-        """Every polled feed's new state, in one transaction."""
+    def save_feed_states(self, states: Sequence[tuple[FeedState, str | None, str | None]]) -> None:
+        """Every polled feed's new state, in one transaction, with the title and site link
+        its document gave (None: keep the stored ones)."""
         self.forget_stories()  # a story's sources show their feed's URL
         with self.write():
-            for state, title in states:
+            for state, title, site_link in states:
                 values = _rows.state_values(state)
                 sets = ", ".join(f"{k} = :{k}" for k in values if k != "name")
                 if title:
                     sets += ", title = :title"
                     values["title"] = title
+                if site_link:
+                    sets += ", site_link = :site_link"
+                    values["site_link"] = site_link
                 self.db.execute(f"UPDATE feeds SET {sets} WHERE name = :name", values)
+
+    def feed_sites(self) -> dict[str, tuple[str | None, str | None]]:
+        """Each feed's title and site link as its document last gave them."""
+        return {
+            r["name"]: (r["title"], r["site_link"])
+            for r in self._query("SELECT name, title, site_link FROM feeds")
+        }
 
     def note_feed_error(self, name: str, message: str) -> None:
         """Inside the caller's write: a later stage failed on this feed's stored entries

@@ -492,6 +492,14 @@ def _story_subjects(db: Database) -> None:
     )
 
 
+@migrations(name="0016_site_link")
+def _site_link(db: Database) -> None:
+    # The site link a feed document gives (<link> of RSS, Atom's alternate link): with its
+    # title, it names whose own feed it is when feeds.yaml does not (a feed read from a
+    # file, a mirror or a proxy).
+    db.execute("ALTER TABLE feeds ADD COLUMN site_link TEXT")
+
+
 KNOWN = tuple(m.name for m in migrations._migrations)
 
 

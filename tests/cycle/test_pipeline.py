@@ -516,6 +516,40 @@ def test_a_first_party_feed_is_read_as_its_publisher(tmp_path: Path, store: Stor
     assert _deal_parties(plain) == []  # nobody is "we"
 
 
+def test_a_feed_document_names_its_publisher_when_the_config_does_not(
+    tmp_path: Path, store: Store
+) -> None:
+    """A newsroom read from a file (or a mirror) under a name that says nothing: its own
+    <title> and <link> ("Anthropic News", https://www.anthropic.com/news) name the company
+    that "we" is; marked first_party: false it names no one."""
+    path = tmp_path / "mirror-0042.xml"
+    doc = rss(
+        "Anthropic News",
+        [
+            {
+                "title": "Series F funding announcement",
+                "link": "https://www.anthropic.com/news/series-f",
+                "description": "Today we are announcing our $13B Series F.",
+            }
+        ],
+    ).replace("<link>https://example.com/</link>", "<link>https://www.anthropic.com/news</link>")
+    path.write_text(doc)
+    feed = FeedSettings(name="mirror-0042", path=path)
+    settings = settings_for(tmp_path, [feed])
+    cycle(settings, store)
+    assert _deal_parties(settings) == [[("Anthropic", "target")]]
+    assert store.feed_sites()["mirror-0042"] == ("Anthropic News", "https://www.anthropic.com/news")
+    # the stored reading is reused as it was made: the next cycle reads nothing again
+    again = cycle(settings, store, NOW + timedelta(hours=2), all_feeds=True)
+    assert again.stories_updated == 0
+    assert _deal_parties(settings) == [[("Anthropic", "target")]]
+    other = tmp_path / "other"
+    other.mkdir()
+    plain = settings_for(other, [replace(feed, first_party=False)])
+    cycle(plain, Store(other / "db.sqlite"), NOW)
+    assert _deal_parties(plain) == []
+
+
 def test_stored_stories_follow_a_change_of_curation_rules(tmp_path: Path, store: Store) -> None:
     """Facts depend on the rules too: a cycle with new rules and no new entry recomputes them
     (facts_key), and a cycle with the same rules recomputes nothing."""

@@ -291,6 +291,104 @@ INVESTORS: list[Row] = [
         {("Cohere", "target"), ("Radical Ventures", "investor"), ("Inovia Capital", "investor")},
         set(),
     ),
+    # a known firm's name continues into a longer firm's (Bloomberg, Reuters, PitchBook)
+    (
+        "Veridian Bio valued at $4 billion in $600 million financing",
+        "The round was led by Iconiq Capital, with Fidelity Management & Research and "
+        "Lightspeed Venture Partners as co-leads.",
+        None,
+        "funding",
+        {("Veridian Bio", "target"), ("Fidelity Management & Research", "investor")},
+        {"Research", "Fidelity"},
+    ),
+    (
+        "Quorra raises $1.2B Series D at $20B valuation",
+        "The round was led by Insight Partners and J.P. Morgan Asset Management, with "
+        "T. Rowe Price Investments participating.",
+        None,
+        "funding",
+        {("Quorra", "target"), ("J.P. Morgan Asset Management", "investor")},
+        {"Asset", "Investments"},
+    ),
+    (
+        "Tessel lands $75M from Morgan Stanley Investment Management",
+        "",
+        None,
+        "funding",
+        {("Tessel", "target"), ("Morgan Stanley Investment Management", "investor")},
+        {"Investment Management", "Morgan Stanley"},
+    ),
+    # a person's (or a place's) possessive says whose fund it is, not who invested
+    (
+        "Black Orchid Labs raises $300 million at $3.25 billion valuation",
+        "Salesforce Ventures and Anjney Midha's AMP led the Series B.",
+        None,
+        "funding",
+        {("Black Orchid Labs", "target"), ("Salesforce Ventures", "investor"), ("AMP", "investor")},
+        {"Anjney Midha"},
+    ),
+    # a name ends with a word that is part of it ("Global", "Silicon", "Communications")
+    (
+        "Wipro wins $700 million AI services contract from Liberty Global",
+        "",
+        None,
+        "partnership",
+        {("Wipro", "partner"), ("Liberty Global", "partner")},
+        {"Liberty"},
+    ),
+    (
+        "Chip startups Tamar Silicon and Ofek Compute agree to merge",
+        "",
+        None,
+        "merger",
+        {("Tamar Silicon", "partner"), ("Ofek Compute", "partner")},
+        {"Tamar"},
+    ),
+    # a name ending in a river, valley, park or street is a place: buying land is no deal
+    (
+        "Google buys former factory site near Cleveland for AI campus",
+        "The 900-acre property along the Cuyahoga River was bought from the city for an "
+        "undisclosed sum.",
+        None,
+        None,
+        set(),
+        {"Cuyahoga River"},
+    ),
+    # a customer story in a newsroom: the body's "partnered with" does not make it a deal
+    (
+        "How Porto Alegre FC is finding young talent with Llama",
+        "Porto Alegre FC's analytics team partnered with Accenture to build a scouting "
+        "assistant on Llama 3.",
+        "Meta",
+        None,
+        set(),
+        set(),
+    ),
+    # a research partnership is no deal; one that comes with a licence is
+    (
+        "OpenAI and Brookhaven National Laboratory announce research partnership",
+        "The two will study how frontier models can help in materials science.",
+        None,
+        None,
+        set(),
+        set(),
+    ),
+    (
+        "Mistral AI and Inria launch scientific collaboration on small models",
+        "",
+        None,
+        None,
+        set(),
+        set(),
+    ),
+    (
+        "Kova acquires Priya Raman's Lumenfold",
+        "",
+        None,
+        "acquisition",
+        {("Kova", "acquirer"), ("Lumenfold", "target")},
+        {"Priya Raman"},
+    ),
 ]
 
 
