@@ -565,6 +565,21 @@ class FactCorrection:
 
 
 @dataclass(frozen=True)
+class AlertFacts:
+    """What an alert about a live story says: its deal and tags, its primary report's title,
+    link, outlet and the outlet's feed URL, and the story's ``tag:`` URI."""
+
+    id: int  # the story's id
+    deal: Deal | None
+    tags: tuple[str, ...]
+    title: str
+    link: str | None
+    outlet: str
+    feed_url: str | None
+    uri: str
+
+
+@dataclass(frozen=True)
 class AlertEvent:
     """One alert of one rule about one story: its first match (seq 1) or a change."""
 

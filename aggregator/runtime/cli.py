@@ -274,14 +274,13 @@ def publish(ctx: Context, adopt_site: bool) -> None:
     if adopt_site:
         settings = dataclasses.replace(settings, adopt_site=True)
     store = open_store(settings)
-    report = pipeline.RunReport(started=utcnow())
     try:
-        pipeline.publish_now(settings, store, utcnow(), report)
+        published = pipeline.publish_now(settings, store, utcnow())
     finally:
         store.close()
-    if report.publish_error:
-        raise click.ClickException(f"publish failed: {report.publish_error}")
-    click.echo(f"{report.published} files written to {settings.output}")
+    if published.error:
+        raise click.ClickException(f"publish failed: {published.error}")
+    click.echo(f"{published.written} files written to {settings.output}")
 
 
 @cli.command()

@@ -60,9 +60,7 @@ def test_split_publish_writes_the_same_site(tmp_path: Path, pool: Counting) -> N
         cycle(base, store, now, None)
         if n % 3 == 2:  # publish along the way: later publishes add archive pages
             for settings, executor in ((base, None), (split, pool)):
-                report = pipeline.RunReport(started=now)
-                pipeline.publish_now(settings, store, now, report, executor)
-                assert report.publish_error is None
+                assert pipeline.publish_now(settings, store, now, executor).error is None
             assert site(base.output) == site(split.output)
     assert pool.submitted >= 2  # publishes shared their company feeds
     files = site(split.output)
@@ -82,9 +80,7 @@ def test_a_failing_helper_leaves_the_work_to_the_main_process(
     # the helper fails (here: raises); the main process then publishes its feeds itself
     monkeypatch.setattr(pipeline, "_publish_share", _boom)
     for settings, executor in ((base, None), (broken, pool)):
-        report = pipeline.RunReport(started=now)
-        pipeline.publish_now(settings, store, now, report, executor)
-        assert report.publish_error is None
+        assert pipeline.publish_now(settings, store, now, executor).error is None
     assert pool.submitted == 1
     assert site(base.output) == site(broken.output)
 
