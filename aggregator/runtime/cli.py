@@ -16,6 +16,7 @@ import os
 import sys
 import urllib.request
 from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +33,7 @@ from ..config import (
     settings_to_dict,
 )
 from ..errors import AggregatorError, ConfigError
-from ..models import Settings
+from ..models import Delivery, FeedState, Settings
 from ..store import Store, open_store
 from . import logs
 
@@ -369,10 +370,10 @@ def _inspect_store(settings: Settings) -> Any:
     return open_store(settings)
 
 
-def _feed_row(state: Any) -> dict[str, Any]:
+def _feed_row(state: FeedState) -> dict[str, Any]:
     """A row of the table: times in UTC to the minute, the error cut to 60 characters."""
 
-    def t(value: Any) -> str:
+    def t(value: datetime | None) -> str:
         return value.strftime("%Y-%m-%d %H:%M") if value else "-"
 
     return {
@@ -387,10 +388,10 @@ def _feed_row(state: Any) -> dict[str, Any]:
     }
 
 
-def _feed_json(state: Any) -> dict[str, Any]:
+def _feed_json(state: FeedState) -> dict[str, Any]:
     """A feed for ``feeds --json``: the whole error, times in ISO 8601 with their zone."""
 
-    def t(value: Any) -> str | None:
+    def t(value: datetime | None) -> str | None:
         return value.isoformat() if value else None
 
     return {
@@ -497,7 +498,7 @@ def alerts(ctx: Context, show_all: bool, limit: int, as_json: bool) -> None:
         )
 
 
-def _delivery_row(delivery: Any) -> dict[str, Any]:
+def _delivery_row(delivery: Delivery) -> dict[str, Any]:
     event = delivery.event
     pending = delivery.status == "pending"
     return {

@@ -13,6 +13,7 @@ from aggregator.models import Settings, TagRule
 from aggregator.runtime.service import parse_pool
 from aggregator.store import Store
 
+from .. import factories
 from ..cycle.test_story_window import batches, cycle, ingest
 
 
@@ -46,8 +47,8 @@ def pool(real_pool: Executor) -> Counting:
 
 
 def test_split_publish_writes_the_same_site(tmp_path: Path, pool: Counting) -> None:
-    base = Settings(
-        database=tmp_path / "a.db",
+    base = factories.bare_settings(
+        tmp_path,
         output=tmp_path / "alone",
         feed_size=5,
         tag_rules=(TagRule("money", keywords=("million",)),),
@@ -71,7 +72,7 @@ def test_split_publish_writes_the_same_site(tmp_path: Path, pool: Counting) -> N
 def test_a_failing_helper_leaves_the_work_to_the_main_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pool: Counting
 ) -> None:
-    base = Settings(database=tmp_path / "a.db", output=tmp_path / "alone", feed_size=5)
+    base = factories.bare_settings(tmp_path, output=tmp_path / "alone", feed_size=5)
     broken = replace(base, output=tmp_path / "broken")
     store = Store(base.database)
     for now, entries in batches(days=1):
@@ -120,8 +121,8 @@ def test_a_publish_on_the_last_one_loads_only_changed_stories_and_writes_the_sam
     from aggregator import deals
     from aggregator.publish import publish_site
 
-    settings = Settings(
-        database=tmp_path / "a.db",
+    settings = factories.bare_settings(
+        tmp_path,
         output=tmp_path / "kept",
         feed_size=8,
         tag_rules=(TagRule("money", keywords=("million",)),),
