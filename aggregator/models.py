@@ -393,6 +393,14 @@ class DealKind:
     raises_money: bool = False  # the target raises money: a valuation belongs to the deal
     partnering: bool = False  # shown among a company's partners
     gated: bool = False  # the rules' reading is checked by the M&A model
+    # The event class stories compare readings by, when not the type itself: outlets report
+    # an investment as the target's funding ("X raises $1B from Y" / "Y invests $1B in X").
+    reported_as: str | None = None
+
+    @property
+    def event_class(self) -> str:
+        """The kind of event two readings must share to be one announcement."""
+        return self.reported_as or self.name
 
 
 DEAL_KINDS: Mapping[str, DealKind] = MappingProxyType(
@@ -409,6 +417,7 @@ DEAL_KINDS: Mapping[str, DealKind] = MappingProxyType(
                 (frozenset({"investor"}), frozenset({"target"})),
                 raises_money=True,
                 gated=True,
+                reported_as="funding",
             ),
             DealKind(
                 "acquisition",
@@ -556,6 +565,21 @@ class FactCorrection:
 
     at: datetime
     changes: tuple[FactChange, ...]
+
+
+@dataclass(frozen=True)
+class AlertFacts:
+    """What an alert about a live story says: its deal and tags, its primary report's title,
+    link, outlet and the outlet's feed URL, and the story's ``tag:`` URI."""
+
+    id: int  # the story's id
+    deal: Deal | None
+    tags: tuple[str, ...]
+    title: str
+    link: str | None
+    outlet: str
+    feed_url: str | None
+    uri: str
 
 
 @dataclass(frozen=True)

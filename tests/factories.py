@@ -39,6 +39,23 @@ def settings(tmp_path: Path, *feeds: FeedSettings, **changes: Any) -> Settings:
     return replace(base, **changes)
 
 
+def bare_settings(tmp_path: Path, **changes: Any) -> Settings:
+    """The library's default settings with the database (``a.db``) and site under
+    ``tmp_path``: for a test whose store is filled directly, not by a feed server (no fixed
+    id authority, private networks refused); ``changes`` override."""
+    return replace(Settings(database=tmp_path / "a.db", output=tmp_path / "site"), **changes)
+
+
+PUBLISH_BASE = "https://deals.example/"  # the site of the publish tests' fake reader
+
+
+def publish_settings(**changes: Any) -> Settings:
+    """Settings of a publish from a fake reader (no database): the fake reader's site and
+    authority, three stories a feed; ``changes`` override."""
+    site = SiteSettings(base_url=PUBLISH_BASE, id_authority="deals.example,2026")
+    return replace(Settings(site=site, feed_size=3), **changes)
+
+
 def feed(name: str, server: FeedServer, **changes: Any) -> FeedSettings:
     """A feed named ``name`` served by ``server`` at ``/{name}.xml``."""
     return FeedSettings(name=name, url=server.url(f"/{name}.xml"), **changes)

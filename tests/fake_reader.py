@@ -21,14 +21,14 @@ from aggregator.models import (
     MonthVolume,
     Party,
     PartyDeal,
-    Settings,
-    SiteSettings,
     Source,
     Story,
     StoryQuery,
 )
 from aggregator.publish import PublishReport, publish_site
 from aggregator.publish._text import rfc3339
+
+from .factories import PUBLISH_BASE, publish_settings
 
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
@@ -327,16 +327,14 @@ def story(
 
 # --------------------------------------------------------------------------- publish helpers
 
-BASE = "https://deals.example/"
+BASE = PUBLISH_BASE
 
 
 def deal_line(deal: Deal) -> str:
     return f"DEAL {deal.type}"
 
 
-def settings(**overrides: object) -> Settings:
-    site = SiteSettings(base_url=BASE, id_authority="deals.example,2026")
-    return Settings(**{"site": site, "feed_size": 3, **overrides})  # type: ignore[arg-type]
+settings = publish_settings  # (the publish tests' name for it)
 
 
 def publish(reader: FakeReader, out: Path, **overrides: object) -> PublishReport:

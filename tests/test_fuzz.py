@@ -16,7 +16,6 @@ import tempfile
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -24,6 +23,7 @@ from hypothesis import strategies as st
 
 from aggregator.cycle import _pipeline as pipeline
 from aggregator.errors import ParseError
+from aggregator.fetch import FetchOptions
 from aggregator.models import (
     FeedSettings,
     FetchRequest,
@@ -119,6 +119,7 @@ class BytesFetcher:
 
     def __init__(self, content: bytes) -> None:
         self.content = content
+        self.options = FetchOptions()
 
     def fetch_many_sync(
         self,
@@ -177,7 +178,7 @@ def fuzz_one(data: bytes) -> None:
             feed_size=10,
         )
         with Store(None, id_authority="fuzz.test,2026") as store:
-            fetcher: Any = BytesFetcher(data)
+            fetcher = BytesFetcher(data)
             report = pipeline.run_once(cfg, store, fetcher, NOW, rng=random.Random(0))
             assert report.publish_error is None
             assert report.new_entries == (len(parsed.entries) if parsed else 0)

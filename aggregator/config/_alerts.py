@@ -13,8 +13,8 @@ from typing import Any
 from yaml.nodes import Node
 
 from aggregator.config._values import (
+    ConfigSource,
     Reader,
-    Source,
     as_amount,
     as_boolean,
     as_choice,
@@ -50,7 +50,7 @@ _DELIVERY: dict[str, tuple[str, Reader]] = {
 }
 
 
-def as_rule_name(src: Source, node: Node, key: str) -> str:
+def as_rule_name(src: ConfigSource, node: Node, key: str) -> str:
     name = as_name(src, node, key)
     if not _RULE_NAME.fullmatch(name):
         raise src.error(
@@ -62,7 +62,7 @@ def as_rule_name(src: Source, node: Node, key: str) -> str:
     return name
 
 
-def _webhooks(src: Source, node: Node, key: str) -> tuple[WebhookTarget, ...]:
+def _webhooks(src: ConfigSource, node: Node, key: str) -> tuple[WebhookTarget, ...]:
     targets: list[WebhookTarget] = []
     for i, item in enumerate(sequence(src, node, key)):
         where = f"{key}[{i}]"
@@ -88,7 +88,7 @@ _RULE: dict[str, tuple[str, Reader]] = {
 }
 
 
-def alert_rules(src: Source, node: Node, key: str) -> dict[str, Any]:
+def alert_rules(src: ConfigSource, node: Node, key: str) -> dict[str, Any]:
     rules: list[AlertRule] = []
     for i, item in enumerate(sequence(src, node, key)):
         where = f"{key}[{i}]"
@@ -101,7 +101,7 @@ def alert_rules(src: Source, node: Node, key: str) -> dict[str, Any]:
     return {"alerts": tuple(rules)}
 
 
-def alert_delivery(src: Source, node: Node, key: str) -> dict[str, Any]:
+def alert_delivery(src: ConfigSource, node: Node, key: str) -> dict[str, Any]:
     values = read_fields(src, node, key, _DELIVERY)
     delivery = AlertDelivery(**values)
     if delivery.retry_max < delivery.retry_base:
@@ -109,7 +109,7 @@ def alert_delivery(src: Source, node: Node, key: str) -> dict[str, Any]:
     return {"alert_delivery": delivery}
 
 
-def as_timezone(src: Source, node: Node, key: str) -> str:
+def as_timezone(src: ConfigSource, node: Node, key: str) -> str:
     name = as_name(src, node, key)
     try:
         zoneinfo.ZoneInfo(name)
@@ -129,7 +129,7 @@ _BRIEF: dict[str, tuple[str, Reader]] = {
 }
 
 
-def brief(src: Source, node: Node, key: str) -> dict[str, Any]:
+def brief(src: ConfigSource, node: Node, key: str) -> dict[str, Any]:
     return {"brief": BriefSettings(**read_fields(src, node, key, _BRIEF))}
 
 

@@ -23,8 +23,8 @@ from yaml.resolver import Resolver
 from aggregator.config._alerts import alert_delivery, alert_rules, alerts_to_dict, brief
 from aggregator.config._values import (
     DEFAULT_CURRENCY_RATES,
+    ConfigSource,
     Reader,
-    Source,
     as_amount,
     as_base_url,
     as_boolean,
@@ -88,7 +88,7 @@ ENV_VARIABLES = (
 def load_settings(path: Path, env: Mapping[str, str] | None = None) -> Settings:
     """Read, validate and return the settings of ``path``; ``env`` defaults to os.environ."""
     path = Path(path)
-    source = Source(str(path), path.resolve().parent)
+    source = ConfigSource(str(path), path.resolve().parent)
     root = compose(path)
     settings = _build(source, root)
     settings = replace(settings, config_file=path.resolve())
@@ -232,7 +232,7 @@ _CURATED: dict[str, tuple[str, Reader]] = {
 }
 
 
-Handler = Callable[[Source, Node, str], dict[str, Any]]
+Handler = Callable[[ConfigSource, Node, str], dict[str, Any]]
 
 
 def _section(spec: Mapping[str, tuple[str, Reader]]) -> Handler:
@@ -243,12 +243,12 @@ def _single(field_name: str, reader: Reader) -> Handler:
     return lambda src, node, key: {field_name: reader(src, node, key)}
 
 
-def _site(src: Source, node: Node, key: str) -> dict[str, Any]:
+def _site(src: ConfigSource, node: Node, key: str) -> dict[str, Any]:
     fields = read_fields(src, node, key, _SITE)
     return {"site": SiteSettings(**fields, base_url_set="base_url" in fields)}
 
 
-def _tag_rules(src: Source, node: Node, key: str) -> tuple[TagRule, ...]:
+def _tag_rules(src: ConfigSource, node: Node, key: str) -> tuple[TagRule, ...]:
     rules: list[TagRule] = []
     for i, item in enumerate(sequence(src, node, key)):
         where = f"{key}[{i}]"
@@ -263,7 +263,7 @@ def _tag_rules(src: Source, node: Node, key: str) -> tuple[TagRule, ...]:
     return tuple(rules)
 
 
-def _rules(src: Source, node: Node, key: str) -> dict[str, Any]:
+def _rules(src: ConfigSource, node: Node, key: str) -> dict[str, Any]:
     spec: dict[str, tuple[str, Reader]] = {
         "tags": ("tag_rules", _tag_rules),
         "watchlist": ("watchlist", as_names),
@@ -296,7 +296,7 @@ _TOP: dict[str, Handler] = {
 }
 
 
-def _build(src: Source, root: Node | None) -> Settings:
+def _build(src: ConfigSource, root: Node | None) -> Settings:
     top = mapping(src, root, "", _TOP)
     values: dict[str, Any] = {
         "database": src.base / Settings.database,
@@ -314,7 +314,9 @@ def _build(src: Source, root: Node | None) -> Settings:
 # --------------------------------------------------------------------------- feeds
 
 
-def _feeds(src: Source, node: Node | None, defaults: dict[str, Any]) -> tuple[FeedSettings, ...]:
+def _feeds(
+    src: ConfigSource, node: Node | None, defaults: dict[str, Any]
+) -> tuple[FeedSettings, ...]:
     feeds: list[FeedSettings] = []
     names: dict[str, int] = {}
     places: dict[str, int] = {}
@@ -330,7 +332,7 @@ def _feeds(src: Source, node: Node | None, defaults: dict[str, Any]) -> tuple[Fe
     return tuple(feeds)
 
 
-def _feed(src: Source, node: Node, key: str, defaults: dict[str, Any]) -> FeedSettings:
+def _feed(src: ConfigSource, node: Node, key: str, defaults: dict[str, Any]) -> FeedSettings:
     given = mapping(src, node, key, _FEED)
     if "name" not in given:
         raise src.error(node, f"{key}.name", "every feed needs a name")
@@ -340,7 +342,9 @@ def _feed(src: Source, node: Node, key: str, defaults: dict[str, Any]) -> FeedSe
     return FeedSettings(**{**defaults, **values, "line": node.start_mark.line + 1})
 
 
-def _unique(src: Source, seen: dict[str, int], value: str, node: Node, key: str, what: str) -> None:
+def _unique(
+    src: ConfigSource, seen: dict[str, int], value: str, node: Node, key: str, what: str
+) -> None:
     line = node.start_mark.line + 1
     if value in seen:
         raise src.error(node, key, f"duplicate {what} (already used on line {seen[value]})")
@@ -361,7 +365,7 @@ def _url_identity(url: str) -> str:
 
 
 def _check_paths(
-    settings: Settings, src: Source, root: Node | None, env: Mapping[str, str]
+    settings: Settings, src: ConfigSource, root: Node | None, env: Mapping[str, str]
 ) -> None:
     """The database is a file outside the published site; the site is a directory; the
     entries kept per feed are at least those one fetch reads."""
@@ -433,7 +437,7 @@ _ENV: dict[str, tuple[str, Reader]] = {
 
 def _apply_env(settings: Settings, env: Mapping[str, str]) -> Settings:
     """Overrides from the environment (empty = unset); relative paths are from the cwd."""
-    src = Source("environment", Path.cwd())
+    src = ConfigSource("environment", Path.cwd())
     changes: dict[str, Any] = {}
     for variable, (field_name, reader) in _ENV.items():
         text = env.get(variable, "").strip()

@@ -36,11 +36,11 @@ _AUTHORITY_RE = re.compile(r"[A-Za-z0-9.-]+(?:@[A-Za-z0-9.-]+)?,\d{4}(?:-\d{2}(?
 _CURRENCY_RE = re.compile(r"[A-Z]{3}")
 _KINDS = {ScalarNode: "a single value", SequenceNode: "a list", MappingNode: "a mapping"}
 
-Reader = Callable[["Source", Node, str], Any]
+Reader = Callable[["ConfigSource", Node, str], Any]
 
 
 @dataclass(frozen=True)
-class Source:
+class ConfigSource:
     """Where values come from: names the file in errors and anchors relative paths."""
 
     file: str
@@ -147,7 +147,7 @@ def is_null(node: Node | None) -> bool:
     return node is None or (isinstance(node, ScalarNode) and node.tag == _NULL)
 
 
-def _expect(src: Source, node: Node, key: str, kind: type[Node]) -> None:
+def _expect(src: ConfigSource, node: Node, key: str, kind: type[Node]) -> None:
     if not isinstance(node, kind):
         raise src.error(node, key, f"expected {_KINDS[kind]}, got {_KINDS[type(node)]}")
 
@@ -157,7 +157,7 @@ def _join(key: str, name: str) -> str:
 
 
 def mapping(
-    src: Source, node: Node | None, key: str, allowed: Mapping[str, Any]
+    src: ConfigSource, node: Node | None, key: str, allowed: Mapping[str, Any]
 ) -> dict[str, Node]:
     """Keys → value nodes; unknown or repeated keys are errors (with a suggestion)."""
     if is_null(node):
@@ -177,7 +177,7 @@ def mapping(
     return out
 
 
-def sequence(src: Source, node: Node | None, key: str) -> list[Node]:
+def sequence(src: ConfigSource, node: Node | None, key: str) -> list[Node]:
     if is_null(node):
         return []
     assert node is not None
@@ -186,7 +186,7 @@ def sequence(src: Source, node: Node | None, key: str) -> list[Node]:
 
 
 def read_fields(
-    src: Source, node: Node | None, key: str, spec: Mapping[str, tuple[str, Reader]]
+    src: ConfigSource, node: Node | None, key: str, spec: Mapping[str, tuple[str, Reader]]
 ) -> dict[str, Any]:
     """Read a mapping whose keys each map to (settings field, reader)."""
     out: dict[str, Any] = {}
@@ -199,7 +199,7 @@ def read_fields(
 # --------------------------------------------------------------------------- value readers
 
 
-def _scalar(src: Source, node: Node, key: str) -> Any:
+def _scalar(src: ConfigSource, node: Node, key: str) -> Any:
     _expect(src, node, key, ScalarNode)
     if node.tag == _INT_TAG:
         return _decimal(src, node, key)
@@ -209,7 +209,7 @@ def _scalar(src: Source, node: Node, key: str) -> Any:
         raise src.error(node, key, f"not a valid value: {str(node.value)[:40]!r}") from None
 
 
-def as_text(src: Source, node: Node, key: str) -> str:
+def as_text(src: ConfigSource, node: Node, key: str) -> str:
     """A string; unquoted numbers/dates/booleans are taken as written (``title: 2026``)."""
     _expect(src, node, key, ScalarNode)
     if is_null(node):
@@ -217,7 +217,7 @@ def as_text(src: Source, node: Node, key: str) -> str:
     return str(node.value)
 
 
-def as_name(src: Source, node: Node, key: str) -> str:
+def as_name(src: ConfigSource, node: Node, key: str) -> str:
     value = as_text(src, node, key).strip()
     if not value:
         raise src.error(node, key, "must not be empty")
@@ -225,7 +225,7 @@ def as_name(src: Source, node: Node, key: str) -> str:
 
 
 def as_integer(minimum: int, maximum: int | None = None) -> Reader:
-    def read(src: Source, node: Node, key: str) -> int:
+    def read(src: ConfigSource, node: Node, key: str) -> int:
         value = _decimal(src, node, key)
         if value < minimum or (maximum is not None and value > maximum):
             bound = f"between {minimum} and {maximum}" if maximum is not None else f">= {minimum}"
@@ -235,7 +235,7 @@ def as_integer(minimum: int, maximum: int | None = None) -> Reader:
     return read
 
 
-def _decimal(src: Source, node: Node, key: str) -> int:
+def _decimal(src: ConfigSource, node: Node, key: str) -> int:
     """A whole number written in decimal: ``0x1F90``, ``0o17``, ``1:30`` (YAML 1.1 base 60)
     and quoted numbers are refused; a leading zero does not make it octal."""
     _expect(src, node, key, ScalarNode)
@@ -248,7 +248,7 @@ def _decimal(src: Source, node: Node, key: str) -> int:
     return int(text.replace("_", ""), 10)
 
 
-def as_number(src: Source, node: Node, key: str) -> float:
+def as_number(src: ConfigSource, node: Node, key: str) -> float:
     value = _scalar(src, node, key)
     if isinstance(value, str) and getattr(node, "style", None) is None:  # YAML 1.1 misses 1e8
         value = _float_or_none(value)
@@ -266,7 +266,7 @@ def _float_or_none(text: str) -> float | None:
         return None
 
 
-def as_amount(src: Source, node: Node, key: str) -> float:
+def as_amount(src: ConfigSource, node: Node, key: str) -> float:
     """A USD amount: a number, or a string like "100M", "$1.5B", "250k"."""
     value = _scalar(src, node, key)
     match = re.fullmatch(r"\$?\s*([\d.,_]+)\s*([kmb]?)", str(value).strip().lower())
@@ -277,14 +277,14 @@ def as_amount(src: Source, node: Node, key: str) -> float:
     return as_number(src, node, key)
 
 
-def as_positive(src: Source, node: Node, key: str) -> float:
+def as_positive(src: ConfigSource, node: Node, key: str) -> float:
     value = as_number(src, node, key)
     if value <= 0:
         raise src.error(node, key, "must be greater than 0")
     return value
 
 
-def as_share(src: Source, node: Node, key: str) -> float:
+def as_share(src: ConfigSource, node: Node, key: str) -> float:
     """A fraction greater than 0 and at most 1."""
     value = as_number(src, node, key)
     if not 0 < value <= 1:
@@ -292,14 +292,14 @@ def as_share(src: Source, node: Node, key: str) -> float:
     return value
 
 
-def as_boolean(src: Source, node: Node, key: str) -> bool:
+def as_boolean(src: ConfigSource, node: Node, key: str) -> bool:
     value = _scalar(src, node, key)
     if not isinstance(value, bool):
         raise src.error(node, key, f"expected true or false, got {node.value!r}")
     return value
 
 
-def as_duration(src: Source, node: Node, key: str) -> float:
+def as_duration(src: ConfigSource, node: Node, key: str) -> float:
     value = _scalar(src, node, key)
     if isinstance(value, str):
         try:
@@ -315,14 +315,14 @@ def as_duration(src: Source, node: Node, key: str) -> float:
     return float(value)
 
 
-def as_whole_duration(src: Source, node: Node, key: str) -> int:
+def as_whole_duration(src: ConfigSource, node: Node, key: str) -> int:
     seconds = round(as_duration(src, node, key))
     if seconds < 1:
         raise src.error(node, key, "duration must be at least 1s")
     return seconds
 
 
-def as_url(src: Source, node: Node, key: str) -> str:
+def as_url(src: ConfigSource, node: Node, key: str) -> str:
     text = as_text(src, node, key).strip()
     try:
         parts = urlsplit(text)
@@ -340,17 +340,17 @@ def as_url(src: Source, node: Node, key: str) -> str:
     return text
 
 
-def as_base_url(src: Source, node: Node, key: str) -> str:
+def as_base_url(src: ConfigSource, node: Node, key: str) -> str:
     url = as_url(src, node, key)
     return url if url.endswith("/") else url + "/"
 
 
-def as_path(src: Source, node: Node, key: str) -> Path:
+def as_path(src: ConfigSource, node: Node, key: str) -> Path:
     path = Path(as_name(src, node, key)).expanduser()
     return path if path.is_absolute() else src.base / path
 
 
-def as_feed_file(src: Source, node: Node, key: str) -> Path:
+def as_feed_file(src: ConfigSource, node: Node, key: str) -> Path:
     path = as_path(src, node, key)
     if not path.is_file():
         raise src.error(node, key, f"file not found: {path}")
@@ -358,7 +358,7 @@ def as_feed_file(src: Source, node: Node, key: str) -> Path:
 
 
 def as_choice(*options: str) -> Reader:
-    def read(src: Source, node: Node, key: str) -> str:
+    def read(src: ConfigSource, node: Node, key: str) -> str:
         value = as_text(src, node, key).strip().lower()
         if value not in options:
             close = difflib.get_close_matches(value, options, n=1, cutoff=0.5)
@@ -372,14 +372,14 @@ def as_choice(*options: str) -> Reader:
 
 
 def optional(reader: Reader) -> Reader:
-    def read(src: Source, node: Node, key: str) -> Any:
+    def read(src: ConfigSource, node: Node, key: str) -> Any:
         return None if is_null(node) else reader(src, node, key)
 
     return read
 
 
 def list_of(reader: Reader) -> Reader:
-    def read(src: Source, node: Node, key: str) -> tuple[Any, ...]:
+    def read(src: ConfigSource, node: Node, key: str) -> tuple[Any, ...]:
         return tuple(
             reader(src, item, f"{key}[{i}]") for i, item in enumerate(sequence(src, node, key))
         )
@@ -391,7 +391,7 @@ as_names = list_of(as_name)
 as_deal_types = list_of(as_choice(*DEAL_TYPES))
 
 
-def as_pattern(src: Source, node: Node, key: str) -> str:
+def as_pattern(src: ConfigSource, node: Node, key: str) -> str:
     pattern = as_text(src, node, key)
     try:
         compile_user_regex(pattern)
@@ -400,7 +400,7 @@ def as_pattern(src: Source, node: Node, key: str) -> str:
     return pattern
 
 
-def as_currency_rates(src: Source, node: Node, key: str) -> dict[str, float]:
+def as_currency_rates(src: ConfigSource, node: Node, key: str) -> dict[str, float]:
     """USD per unit, merged over DEFAULT_CURRENCY_RATES; codes are ISO 4217 (upper case)."""
     given: dict[str, float] = {}
     if not is_null(node):
@@ -419,14 +419,14 @@ def as_currency_rates(src: Source, node: Node, key: str) -> dict[str, float]:
     return {**DEFAULT_CURRENCY_RATES, **given}
 
 
-def as_id_authority(src: Source, node: Node, key: str) -> str:
+def as_id_authority(src: ConfigSource, node: Node, key: str) -> str:
     value = as_name(src, node, key)
     if not _AUTHORITY_RE.fullmatch(value):
         raise src.error(node, key, f"expected 'domain,YYYY' or 'domain,YYYY-MM-DD', got {value!r}")
     return value
 
 
-def as_env_boolean(src: Source, node: Node, key: str) -> bool:
+def as_env_boolean(src: ConfigSource, node: Node, key: str) -> bool:
     text = str(node.value).strip().lower()
     if text in ("1", "true", "yes", "on"):
         return True

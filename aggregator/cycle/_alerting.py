@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import logging
 import random
+from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from .. import alerts, deals
 from ..fetch import SendOptions, WebhookRequest, WebhookSender
-from ..models import AlertEvent, AlertRule, Deal, DeliveryResult, FactChange, Settings
+from ..models import AlertEvent, AlertFacts, AlertRule, Deal, DeliveryResult, FactChange, Settings
 from ..store import Store
 
 log = logging.getLogger(__name__)
@@ -31,14 +32,19 @@ log = logging.getLogger(__name__)
 DELIVERY_BATCH = 200  # deliveries sent per cycle at most
 
 
-@dataclass
+@dataclass(frozen=True)
 class AlertCounts:
+    """What a step did with alerts: fired, corrections recorded, deliveries by outcome."""
+
     fired: int = 0
     corrections: int = 0
     delivered: int = 0
     retried: int = 0
     failed: int = 0
     dropped: int = 0
+
+    def __add__(self, other: AlertCounts) -> AlertCounts:
+        return AlertCounts(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
 
 
 @dataclass(frozen=True)
@@ -61,16 +67,15 @@ class Alerting:
         store: Store,
         previous: Mapping[int, Deal | None],
         now: datetime,
-        counts: AlertCounts,
         *,
         quiet: bool = False,
-    ) -> None:
+    ) -> AlertCounts:
         """Inside the caller's write: ``previous`` maps each story whose facts changed to
-        its former deal. ``quiet`` (a recomputation of every story's facts, not news):
-        what was alerted is brought up to date without alerting, and no correction is
-        recorded."""
+        its former deal; the alerts fired and corrections recorded. ``quiet`` (a
+        recomputation of every story's facts, not news): what was alerted is brought up to
+        date without alerting, and no correction is recorded."""
         if quiet and not self.rules:
-            return
+            return AlertCounts()
         # without rules only corrections are looked for: stories that had a deal before
         ids = (
             sorted(previous)
@@ -78,34 +83,36 @@ class Alerting:
             else sorted(i for i, deal in previous.items() if deal is not None)
         )
         if not ids:
-            return
+            return AlertCounts()
         rows = store.alert_facts(ids)
+        corrections = 0
         if not quiet:
             fixes = _corrections(rows, previous)
             store.add_corrections(fixes, now)
-            counts.corrections += len(fixes)
-        if self.rules:
-            self._alerts(store, rows, now, counts, quiet)
+            corrections = len(fixes)
+        fired = self._alerts(store, rows, now, quiet) if self.rules else 0
+        return AlertCounts(fired=fired, corrections=corrections)
 
     def _alerts(
         self,
         store: Store,
-        rows: list[dict[str, Any]],
+        rows: Sequence[AlertFacts],
         now: datetime,
-        counts: AlertCounts,
         quiet: bool,
-    ) -> None:
-        states = store.alert_states([r["id"] for r in rows if r["deal"] is not None])
+    ) -> int:
+        """Record the alerts the rules fire on these stories; how many fired."""
+        fired = 0
+        states = store.alert_states([r.id for r in rows if r.deal is not None])
         saved: list[tuple[str, int, int, str]] = []
         for row in rows:
-            deal = row["deal"]
+            deal = row.deal
             if deal is None:
                 continue
             facts = alerts.FactState.of(deal, deals.format_money)
             for rule in self.rules:
-                if not alerts.matches(rule, deal, row["tags"], self.slug):
+                if not alerts.matches(rule, deal, row.tags, self.slug):
                     continue
-                state = states.get((rule.name, row["id"]))
+                state = states.get((rule.name, row.id))
                 if state is None and quiet:
                     continue  # first matched by a new reading, not by news: later
                 last = alerts.FactState.from_json(state[1]) if state is not None else None
@@ -117,20 +124,23 @@ class Alerting:
                 if not quiet:
                     seq += 1
                     store.add_alert(
-                        _event(rule, row, seq, changes, now), [t.key for t in rule.webhooks], now
+                        _event(rule, row, deal, seq, changes, now),
+                        [t.key for t in rule.webhooks],
+                        now,
                     )
-                    counts.fired += 1
-                saved.append((rule.name, row["id"], seq, remembered.to_json()))
+                    fired += 1
+                saved.append((rule.name, row.id, seq, remembered.to_json()))
         store.save_alert_states(saved)
+        return fired
 
 
 def _corrections(
-    rows: Sequence[dict[str, Any]],
+    rows: Sequence[AlertFacts],
     previous: Mapping[int, Deal | None],
 ) -> list[tuple[int, tuple[FactChange, ...]]]:
     out = []
     for row in rows:
-        old, new = previous.get(row["id"]), row["deal"]
+        old, new = previous.get(row.id), row.deal
         if old is None or new is None:
             continue
         changes = alerts.corrections(
@@ -138,26 +148,31 @@ def _corrections(
             alerts.FactState.of(new, deals.format_money),
         )
         if changes:
-            out.append((row["id"], changes))
+            out.append((row.id, changes))
     return out
 
 
 def _event(
-    rule: AlertRule, row: dict[str, Any], seq: int, changes: tuple[FactChange, ...], now: datetime
+    rule: AlertRule,
+    row: AlertFacts,
+    deal: Deal,
+    seq: int,
+    changes: tuple[FactChange, ...],
+    now: datetime,
 ) -> AlertEvent:
     return AlertEvent(
         id=0,
         rule=rule.name,
-        story_id=row["id"],
+        story_id=row.id,
         seq=seq,
         kind="changed" if changes else "new",
         changes=changes,
-        deal=row["deal"],
-        title=row["title"],
-        link=row["link"],
-        outlet=row["outlet"],
-        outlet_feed=row["feed_url"],
-        story_uri=row["uri"],
+        deal=deal,
+        title=row.title,
+        link=row.link,
+        outlet=row.outlet,
+        outlet_feed=row.feed_url,
+        story_uri=row.uri,
         fired_at=now,
     )
 
@@ -193,13 +208,13 @@ def deliver_due(
     sender: WebhookSender | None,
     now: datetime,
     rng: random.Random,
-    counts: AlertCounts,
-) -> None:
+) -> AlertCounts:
     """Send the deliveries that are due and record what became of each (``sender``: None
-    makes one from the settings when there is something to send)."""
+    makes one from the settings when there is something to send); how many of each."""
     due = store.due_deliveries(now, DELIVERY_BATCH)
     if not due:
-        return
+        return AlertCounts()
+    outcomes: Counter[str] = Counter()
     targets = {(r.name, t.key): t for r in settings.alerts for t in r.webhooks}
     requests: list[WebhookRequest] = []
     for delivery in due:
@@ -211,15 +226,22 @@ def deliver_due(
                 None,
                 now,
             )
-            counts.dropped += 1
+            outcomes["dropped"] += 1
             continue
         message = alerts.payload(delivery.event, target, deals.format_deal_line)
         requests.append(WebhookRequest(delivery.id, target.url, message.body, message.headers))
-    if not requests:
-        return
-    attempts = {d.id: d.attempts for d in due}
-    for result in (sender or sender_for(settings)).send_many_sync(requests):
-        _record(settings, store, result, attempts[result.delivery_id] + 1, now, rng, counts)
+    if requests:
+        attempts = {d.id: d.attempts for d in due}
+        for result in (sender or sender_for(settings)).send_many_sync(requests):
+            outcomes[
+                _record(settings, store, result, attempts[result.delivery_id] + 1, now, rng)
+            ] += 1
+    return AlertCounts(
+        delivered=outcomes["delivered"],
+        retried=outcomes["retried"],
+        failed=outcomes["failed"],
+        dropped=outcomes["dropped"],
+    )
 
 
 def _record(
@@ -229,29 +251,28 @@ def _record(
     attempts: int,
     now: datetime,
     rng: random.Random,
-    counts: AlertCounts,
-) -> None:
+) -> str:
+    """Record one delivery's outcome: "delivered", "failed" or "retried"."""
     if result.ok:
         store.record_delivery(result, "delivered", None, now)
-        counts.delivered += 1
-    elif result.permanent or attempts >= settings.alert_delivery.max_attempts:
+        return "delivered"
+    if result.permanent or attempts >= settings.alert_delivery.max_attempts:
         store.record_delivery(result, "failed", None, now)
-        counts.failed += 1
         log.warning(
             "alert delivery %d failed for good after %d attempts: %s",
             result.delivery_id,
             attempts,
             result.error,
         )
-    else:
-        later = now + timedelta(seconds=backoff(attempts, settings, rng))
-        if result.retry_after is not None:
-            later = max(later, result.retry_after)
-        store.record_delivery(result, "pending", later, now)
-        counts.retried += 1
-        log.info(
-            "alert delivery %d: %s; retry at %s",
-            result.delivery_id,
-            result.error,
-            later.isoformat(),
-        )
+        return "failed"
+    later = now + timedelta(seconds=backoff(attempts, settings, rng))
+    if result.retry_after is not None:
+        later = max(later, result.retry_after)
+    store.record_delivery(result, "pending", later, now)
+    log.info(
+        "alert delivery %d: %s; retry at %s",
+        result.delivery_id,
+        result.error,
+        later.isoformat(),
+    )
+    return "retried"

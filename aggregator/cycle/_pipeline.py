@@ -14,16 +14,16 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Literal
 
 from .. import deals as deals_mod
 from .. import fetch as policy
 from ..errors import ParseError, PublishError, StoreError, describe
-from ..fetch import Fetcher, WebhookSender
+from ..fetch import FeedFetcher, WebhookSender
 from ..models import (
     DATE_FLOOR,
-    Deal,
     EntryDeal,
     FeedSettings,
     FeedState,
@@ -38,61 +38,53 @@ from ..publish import Share, ShareDone, ping_hub, publish_share_site, publish_si
 from ..store import Store
 from ..stories import StoryIndex, StoryOptions
 from . import _alerting as alerting
-from ._alerting import AlertCounts, Alerting
+from ._alerting import Alerting
+from ._report import (
+    Assignment,
+    FactsApplied,
+    FeedLeftOut,
+    FeedOutcome,
+    FeedStored,
+    IndexUsed,
+    Part,
+    Published,
+    RunReport,
+    StageFailed,
+    assemble,
+)
 from ._story_facts import StoryFacts, classify_entries, facts_key, publisher_for
 from ._story_window import StoryWindow
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class FeedOutcome:
-    feed: str
-    status: int | None
-    error: str | None
-    error_kind: str | None
-    new_entries: int
-    elapsed: float
-
-
-@dataclass
-class RunReport:
-    started: datetime
-    finished: datetime | None = None
-    feeds_due: int = 0
-    fetched: int = 0
-    not_modified: int = 0
-    failed: int = 0
-    new_entries: int = 0
-    changed_entries: int = 0
-    stories_created: int = 0
-    stories_joined: int = 0
-    stories_merged: int = 0
-    stories_updated: int = 0
-    story_index: str = ""  # "loaded" from the store, "kept" from the last cycle, or "snapshot"
-    published: int = 0
-    publish_error: str | None = None
-    store_error: str | None = None  # the last failure to write the database in this cycle
-    stage_errors: dict[str, str] = field(default_factory=dict)  # stage -> what failed
-    publish_seconds: float = 0.0
-    alerts: AlertCounts = field(default_factory=AlertCounts)  # fired, corrections, deliveries
-    duration: float = 0.0
-    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
-    outcomes: list[FeedOutcome] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, object]:
-        data = dataclasses.asdict(self)
-        data["outcomes"] = [dataclasses.asdict(o) for o in self.outcomes]
-        return data
-
-
 Progress = Callable[[FeedOutcome], None]
+
+
+@dataclass(frozen=True)
+class _Cycle:
+    """What every step of one cycle works with."""
+
+    settings: Settings
+    store: Store
+    now: datetime
+    window: StoryWindow
+
+
+@dataclass(frozen=True)
+class _Fetching:
+    """What the fetch step works with besides the cycle's context."""
+
+    fetcher: FeedFetcher
+    executor: Executor | None
+    rng: random.Random
+    wave: int | None
 
 
 def run_once(
     settings: Settings,
     store: Store,
-    fetcher: Fetcher,
+    fetcher: FeedFetcher,
     now: datetime,
     *,
     all_feeds: bool = False,
@@ -112,6 +104,9 @@ def run_once(
     (one made from the settings when None); deliveries are sent after publishing. ``wave``: how many
     due feeds are fetched and stored at a time (``fetch_wave`` of ``fetch.concurrency``
     when None).
+
+    Each step returns (or yields, as it commits) its results; this function alone adds
+    them to the report (``_report.assemble``).
     """
     clock = time.perf_counter()
     problem = store.file_problem()
@@ -121,31 +116,48 @@ def run_once(
     store.sync_feeds(settings.feeds)
     due = due_feeds(settings.feeds, store.feed_states(counts=False), now, all_feeds=all_feeds)
     report.feeds_due = len(due)
+    cycle = _Cycle(settings, store, now, stories or StoryWindow())
     edited: list[int] = []  # entries whose text changed: their stories' facts again
     with _timed(report, "fetch_parse_store"), _barrier(report, "fetch"):
-        _fetch_and_store(
-            settings,
-            store,
-            fetcher,
-            due,
-            now,
-            report,
-            executor,
-            progress,
-            rng or random.Random(),
-            edited,
-            wave,
-        )
-    window = stories or StoryWindow()
+        fetching = _Fetching(fetcher, executor, rng or random.Random(), wave)
+        for stored in _fetch_and_store(cycle, fetching, due):
+            assemble(report, stored)
+            edited += stored.changed_ids
+            if progress:
+                progress(stored.outcome)
     with _timed(report, "stories_deals"):
         with _barrier(report, "facts"):
-            if _refresh_facts(settings, store, now, report) and stories is not None:
-                stories.invalidate()  # every reading may have changed
+            for applied in _refresh_facts(cycle):
+                assemble(report, applied)
+                if applied.recomputed and stories is not None:
+                    stories.invalidate()  # every reading may have changed
         with _barrier(report, "stories"):
-            _stories_stage(settings, store, now, report, window, edited)
-        if not window.keep:  # one cycle's index: saved for the next process, then let go
-            window.persist(store)
-            window.invalidate()
+            for part in _stories_stage(cycle, edited):
+                assemble(report, part)
+        if not cycle.window.keep:  # one cycle's index: saved for the next process, then let go
+            cycle.window.persist(store)
+            cycle.window.invalidate()
+    _retention(cycle, report)
+    problem = store.file_problem()
+    if problem:  # it went while the cycle ran: what was stored is not in the file
+        assemble(report, StageFailed("database", problem, database=True))
+        log.error("%s; the cycle's writes did not reach that file; nothing is published", problem)
+    elif publish:
+        with _timed(report, "publish"):
+            assemble(report, publish_now(settings, store, now, executor))
+    with _timed(report, "deliver"):
+        assemble(report, alerting.deliver_due(settings, store, sender, now, rng or random.Random()))
+    report.duration = time.perf_counter() - clock
+    report.finished = now + timedelta(seconds=report.duration)
+    with _barrier(report, "record"):
+        store.record_run(now, report.finished, report.as_dict())
+    return report
+
+
+def _retention(cycle: _Cycle, report: RunReport) -> None:
+    """Delete what the retention settings no longer keep: entries older than
+    ``retention_days``, and a feed's entries beyond its latest ``retention_per_feed``."""
+    settings, store, now = cycle.settings, cycle.store, cycle.now
     if settings.retention_days:
         with _barrier(report, "retention"):
             store.prune(now - timedelta(days=settings.retention_days), now)
@@ -161,20 +173,6 @@ def run_once(
                             trimmed,
                             settings.retention_per_feed,
                         )
-    problem = store.file_problem()
-    if problem:  # it went while the cycle ran: what was stored is not in the file
-        report.store_error = report.stage_errors["database"] = problem
-        log.error("%s; the cycle's writes did not reach that file; nothing is published", problem)
-    elif publish:
-        with _timed(report, "publish"):
-            publish_now(settings, store, now, report, executor)
-    with _timed(report, "deliver"):
-        alerting.deliver_due(settings, store, sender, now, rng or random.Random(), report.alerts)
-    report.duration = time.perf_counter() - clock
-    report.finished = now + timedelta(seconds=report.duration)
-    with _barrier(report, "record"):
-        store.record_run(now, report.finished, report.as_dict())
-    return report
 
 
 @contextlib.contextmanager
@@ -184,10 +182,10 @@ def _barrier(report: RunReport, stage: str) -> Iterator[None]:
     try:
         yield
     except StoreError as exc:
-        report.store_error = report.stage_errors[stage] = str(exc)
+        assemble(report, StageFailed(stage, str(exc), database=True))
         log.error("%s: the database refused a write: %s", stage, exc)
     except Exception as exc:  # a bug met by stored data must not stop every later cycle
-        report.stage_errors[stage] = describe(exc)
+        assemble(report, StageFailed(stage, describe(exc)))
         log.exception("%s failed; the cycle goes on", stage)
 
 
@@ -264,36 +262,16 @@ def _parse_job(
 
 
 def _fetch_and_store(
-    settings: Settings,
-    store: Store,
-    fetcher: Fetcher,
+    cycle: _Cycle,
+    fetching: _Fetching,
     due: list[tuple[FeedSettings, FeedState]],
-    now: datetime,
-    report: RunReport,
-    executor: Executor | None,
-    progress: Progress | None,
-    rng: random.Random,
-    edited: list[int],
-    wave: int | None = None,
-) -> None:
+) -> Iterator[FeedStored]:
+    """Fetch, parse and store the due feeds, a wave at a time; each feed's result as it is
+    stored."""
     by_name = {feed.name: feed for feed, _ in due}
-    # (a stand-in fetcher without options gets the default concurrency's wave)
-    options = getattr(fetcher, "options", None) or policy.FetchOptions()
-    size = wave or fetch_wave(options.concurrency)
+    size = fetching.wave or fetch_wave(fetching.fetcher.options.concurrency)
     for start in range(0, len(due), size):
-        _fetch_and_store_wave(
-            settings,
-            store,
-            fetcher,
-            due[start : start + size],
-            by_name,
-            now,
-            report,
-            executor,
-            progress,
-            rng,
-            edited,
-        )
+        yield from _fetch_and_store_wave(cycle, fetching, due[start : start + size], by_name)
 
 
 WAVE_PER_SLOT = 8  # a wave of the fetch is this many requests per slot of fetch.concurrency
@@ -308,21 +286,15 @@ def fetch_wave(concurrency: int) -> int:
 
 
 def _fetch_and_store_wave(
-    settings: Settings,
-    store: Store,
-    fetcher: Fetcher,
+    cycle: _Cycle,
+    fetching: _Fetching,
     due: Sequence[tuple[FeedSettings, FeedState]],
     by_name: Mapping[str, FeedSettings],
-    now: datetime,
-    report: RunReport,
-    executor: Executor | None,
-    progress: Progress | None,
-    rng: random.Random,
-    edited: list[int],
-) -> None:
+) -> Iterator[FeedStored]:
     """One wave: fetch its feeds, parse each as its body arrives, store them in request
     order, then save their states (validators, schedule) at once: a cycle cut short keeps
     every wave it finished, and the next one polls only the feeds still due."""
+    settings, store, now, executor = cycle.settings, cycle.store, cycle.now, fetching.executor
     parses: dict[str, Future[ParseOutput]] = {}
 
     def submit(result: FetchResult) -> None:
@@ -342,96 +314,81 @@ def _fetch_and_store_wave(
             except RuntimeError as exc:  # a broken or shut-down pool: parse inline later
                 log.warning("parse pool unavailable (%s); parsing %s inline", exc, result.feed)
 
-    results = fetcher.fetch_many_sync([_request(f, s) for f, s in due], on_result=submit)
+    results = fetching.fetcher.fetch_many_sync([_request(f, s) for f, s in due], on_result=submit)
     states: list[tuple[FeedState, str | None, str | None]] = []
     for index, ((feed, state), result) in enumerate(zip(due, results)):
         results[index] = dataclasses.replace(result, content=None)  # stored: drop the body
-        outcome = _store_result(
-            settings,
-            store,
-            feed,
-            state,
-            result,
-            parses.pop(feed.name, None),
-            now,
-            report,
-            rng,
-            states,
-            edited,
+        stored, new_state = _store_result(
+            cycle, feed, state, result, parses.pop(feed.name, None), fetching.rng
         )
         del result
-        report.outcomes.append(outcome)
-        if progress:
-            progress(outcome)
+        states.append(new_state)
+        yield stored
     # Entries are committed per feed above; a crash before this line only means this
     # wave's feeds are fetched again next time (idempotent), never that an entry is lost.
     store.save_feed_states(states)
 
 
 def _store_result(
-    settings: Settings,
-    store: Store,
+    cycle: _Cycle,
     feed: FeedSettings,
     state: FeedState,
     result: FetchResult,
     parsing: Future[ParseOutput] | None,
-    now: datetime,
-    report: RunReport,
     rng: random.Random,
-    states: list[tuple[FeedState, str | None, str | None]],
-    edited: list[int],
-) -> FeedOutcome:
+) -> tuple[FeedStored, tuple[FeedState, str | None, str | None]]:
     """Parse and store one feed's result; whatever fails is this feed's error (on its row,
-    with backoff), and a feed whose entries were not stored keeps its old validators."""
-    output, new = None, 0
+    with backoff), and a feed whose entries were not stored keeps its old validators. Also
+    the feed's new state, title and site link, to be saved with its wave's."""
+    output, new, store_error = None, 0, None
+    changed: tuple[int, ...] = ()
     if result.ok:
-        output, result = _parse_result(settings, store, feed, result, parsing, now)
+        output, result = _parse_result(cycle, feed, result, parsing)
     parsed = output.parsed if output else None
     if output is not None and parsed is not None:
         try:
-            upserted = store.upsert_entries(feed.name, parsed.entries, now, output.deals)
+            upserted = cycle.store.upsert_entries(
+                feed.name, parsed.entries, cycle.now, output.deals
+            )
         except Exception as exc:  # StoreError (disk full ...) or a bug: this feed's failure
             if isinstance(exc, StoreError):
-                report.store_error = str(exc)
+                store_error = str(exc)
             else:
                 log.exception("feed %s: storing failed unexpectedly", feed.name)
             result = _failed(result, "store", f"store error: {describe(exc)}")
             parsed = None
         else:
-            new = len(upserted.new_ids)
-            report.new_entries += new
-            report.changed_entries += len(upserted.changed_ids)
-            edited += upserted.changed_ids
+            new, changed = len(upserted.new_ids), tuple(upserted.changed_ids)
             if parsed.warning:
                 log.info("feed %s: kept what parsed: %s", feed.name, parsed.warning)
-    new_state = policy.apply_outcome(state, result, interval=feed.interval, now=now, rng=rng)
-    states.append((new_state, parsed.title if parsed else None, parsed.link if parsed else None))
-    _count(report, result)
+    new_state = policy.apply_outcome(state, result, interval=feed.interval, now=cycle.now, rng=rng)
     if result.error:
         log.warning("feed %s: %s", feed.name, result.error)
-    return FeedOutcome(
+    outcome = FeedOutcome(
         feed.name, result.status, result.error, result.error_kind, new, result.elapsed
     )
+    stored = FeedStored(outcome, _verdict(result), changed, store_error)
+    site = (parsed.title, parsed.link) if parsed else (None, None)
+    return stored, (new_state, *site)
 
 
 def _parse_result(
-    settings: Settings,
-    store: Store,
+    cycle: _Cycle,
     feed: FeedSettings,
     result: FetchResult,
     parsing: Future[ParseOutput] | None,
-    now: datetime,
 ) -> tuple[ParseOutput | None, FetchResult]:
+    settings = cycle.settings
     try:
         output = (
             parsing.result()
             if parsing
             else _parse_job(
                 result,
-                now,
+                cycle.now,
                 settings.max_entries_per_feed,
                 settings.currency_rates,
-                store.content_hashes(feed.name, 2 * settings.max_entries_per_feed),
+                cycle.store.content_hashes(feed.name, 2 * settings.max_entries_per_feed),
                 feed,
             )
         )
@@ -449,58 +406,52 @@ def _failed(result: FetchResult, kind: str, message: str) -> FetchResult:
     return dataclasses.replace(result, error=message, error_kind=kind)
 
 
-def _count(report: RunReport, result: FetchResult) -> None:
+def _verdict(result: FetchResult) -> Literal["fetched", "not_modified", "failed"]:
     if result.error:
-        report.failed += 1
-    elif result.not_modified:
-        report.not_modified += 1
-    else:
-        report.fetched += 1
+        return "failed"
+    if result.not_modified:
+        return "not_modified"
+    return "fetched"
 
 
 REFRESH_BATCH = 2_000  # stories whose facts one write of a refresh recomputes
 
 
-def _refresh_facts(settings: Settings, store: Store, now: datetime, report: RunReport) -> bool:
+def _refresh_facts(cycle: _Cycle) -> Iterator[FactsApplied]:
     """When the facts key changed (a new deal reader, a feed's publisher, tag or curation
     rules: ``facts_key``), recompute the facts of every stored story, in batches that each
-    commit, then record the key (True). A store with no stories only records it."""
+    commit (a result each), then record the key (a last result, ``recomputed``). A store
+    with no stories only records it."""
+    settings, store, now = cycle.settings, cycle.store, cycle.now
     key = facts_key(settings)
     if store.facts_key() == key:
-        return False
+        return
     facts = StoryFacts.from_settings(settings, store.feed_sites())
     alerts = Alerting.from_settings(settings)
     ids = store.all_live_story_ids()
     for start in range(0, len(ids), REFRESH_BATCH):
         with store.write():
-            previous: dict[int, Deal | None] = {}
-            report.stories_updated += facts.apply_many(
-                store, ids[start : start + REFRESH_BATCH], now, previous=previous
-            )
-            alerts.record(store, previous, now, report.alerts, quiet=True)
+            saved = facts.apply_many(store, ids[start : start + REFRESH_BATCH], now)
+            counts = alerts.record(store, saved.previous, now, quiet=True)
+        yield FactsApplied(saved.changed, counts)
     with store.write():
         store.set_facts_key(key)
     log.info("story facts recomputed for %d stories (facts key %s)", len(ids), key)
-    return True
+    yield FactsApplied(0, recomputed=True)
 
 
-def _stories_stage(
-    settings: Settings,
-    store: Store,
-    now: datetime,
-    report: RunReport,
-    stories: StoryWindow,
-    edited: Sequence[int] = (),
-) -> None:
+def _stories_stage(cycle: _Cycle, edited: Sequence[int] = ()) -> Iterator[Part]:
     """Cluster and tag the pending entries. When that fails for a reason other than the
     database, each feed's pending entries are tried alone (and rolled back); the feeds that
     still fail are left out (their entries stay pending, their rows say why) and the others
     are clustered together, in the order one run would have taken. The pending entries
     are planned by their id, time and feed alone, and read ``ASSIGN_CHUNK`` at a time as
-    they are assigned: a cold cycle never holds all its entries' texts at once."""
+    they are assigned: a cold cycle never holds all its entries' texts at once. Each
+    result as it is committed."""
+    store = cycle.store
     pending = store.pending_keys()
     try:
-        _cluster_and_tag(settings, store, now, report, stories, pending, edited=edited)
+        yield from _cluster_and_tag(cycle, pending, edited=edited)
         return
     except StoreError:
         raise
@@ -512,15 +463,10 @@ def _stories_stage(
     bad: dict[str, str] = {}
     for feed in sorted({feed for _, _, feed in pending}):
         try:
-            _cluster_and_tag(
-                settings,
-                store,
-                now,
-                RunReport(started=now),
-                stories,
-                [key for key in pending if key[2] == feed],
-                probe=True,
-            )
+            for _ in _cluster_and_tag(
+                cycle, [key for key in pending if key[2] == feed], probe=True
+            ):
+                pass  # a trial: what it did is rolled back, not reported
         except _Probed:
             pass
         except StoreError:
@@ -528,21 +474,13 @@ def _stories_stage(
         except Exception as exc:  # this feed's stored entries break clustering
             bad[feed] = f"stories: {describe(exc)}"
     for feed, message in bad.items():
-        report.stage_errors[f"stories:{feed}"] = message
+        yield FeedLeftOut(feed, message)
         log.error("feed %s: its entries are left unclustered: %s", feed, message)
     if bad:
         with store.write():
             for feed, message in bad.items():
                 store.note_feed_error(feed, message)
-    _cluster_and_tag(
-        settings,
-        store,
-        now,
-        report,
-        stories,
-        [key for key in pending if key[2] not in bad],
-        edited=edited,
-    )
+    yield from _cluster_and_tag(cycle, [key for key in pending if key[2] not in bad], edited=edited)
 
 
 class _Probed(Exception):
@@ -550,19 +488,16 @@ class _Probed(Exception):
 
 
 def _cluster_and_tag(
-    settings: Settings,
-    store: Store,
-    now: datetime,
-    report: RunReport,
-    stories: StoryWindow,
+    cycle: _Cycle,
     stored: Sequence[tuple[int, datetime, str]],
     *,
     probe: bool = False,
     edited: Sequence[int] = (),
-) -> None:
+) -> Iterator[Part]:
     """Assign the pending entries (``stored``: id, time, feed) to stories, then decide the
     facts of every story they touched and of those whose reports were edited (``edited``:
     entry ids), with the alerts those facts fire, in one transaction."""
+    settings, store, now = cycle.settings, cycle.store, cycle.now
     # A date slightly in the future (allowed by parse) must not push the window ahead, and
     # one stored before dates were bounded must not reach before the floor. Assigned in
     # this order: (bounded time, id).
@@ -570,10 +505,10 @@ def _cluster_and_tag(
     touched: set[int] = set()
     made: dict[int, list[int]] = {}
     if pending:
-        assigned = _cluster(settings, store, now, report, stories, pending, probe)
-        report.stories_created += assigned.created
-        report.stories_joined += assigned.joined
-        report.stories_merged += assigned.merged
+        index, source = _index(cycle, pending)
+        yield IndexUsed(source)
+        assigned = _assign_to(cycle, index, pending, probe)
+        yield assigned
         touched, made = set(assigned.touched), assigned.made
     touched |= store.stories_of_entries(edited)
     if not touched:
@@ -581,39 +516,39 @@ def _cluster_and_tag(
     facts = StoryFacts.from_settings(settings, store.feed_sites())
     with store.write():
         live = sorted(store.live_story_ids(sorted(touched)))
-        previous: dict[int, Deal | None] = {}
-        late: list[tuple[int, EntryDeal]] = []
-        report.stories_updated += facts.apply_many(store, live, now, made, previous, late)
-        stories.read_late(late)  # the kept index holds what a fresh load would read
+        saved = facts.apply_many(store, live, now, made)
+        cycle.window.read_late(saved.late)  # the kept index holds what a fresh load would read
         store.date_new_stories(sorted(made), now)
         # in the same transaction: a story change and its alerts are saved together
-        with _timed(report, "alerts"):
-            Alerting.from_settings(settings).record(store, previous, now, report.alerts)
+        clock = time.perf_counter()
+        counts = Alerting.from_settings(settings).record(store, saved.previous, now)
+        seconds = round(time.perf_counter() - clock, 3)
+    yield FactsApplied(saved.changed, counts, seconds)
 
 
-def _cluster(
-    settings: Settings,
-    store: Store,
-    now: datetime,
-    report: RunReport,
-    stories: StoryWindow,
-    pending: list[tuple[datetime, int]],
-    probe: bool = False,
-) -> Assignment:
-    loads, restores = stories.loads, stories.restores
-    index = stories.index_for(
-        store,
-        StoryOptions(window_days=settings.story_window_days),
+def _index(cycle: _Cycle, pending: Sequence[tuple[datetime, int]]) -> tuple[StoryIndex, str]:
+    """The story index to assign the pending entries against, and where it came from."""
+    window = cycle.window
+    loads, restores = window.loads, window.restores
+    index = window.index_for(
+        cycle.store,
+        StoryOptions(window_days=cycle.settings.story_window_days),
         [published for published, _ in pending],
-        now,
+        cycle.now,
     )
-    report.story_index = (
-        "loaded" if stories.loads > loads else "snapshot" if stories.restores > restores else "kept"
+    source = (
+        "loaded" if window.loads > loads else "snapshot" if window.restores > restores else "kept"
     )
+    return index, source
+
+
+def _assign_to(
+    cycle: _Cycle, index: StoryIndex, pending: Sequence[tuple[datetime, int]], probe: bool
+) -> Assignment:
     try:
-        return _assign(store, index, pending, now, stories, probe)
+        return _assign(cycle.store, index, pending, cycle.now, cycle.window, probe)
     except BaseException:
-        stories.invalidate()  # the index saw changes the rollback undid
+        cycle.window.invalidate()  # the index saw changes the rollback undid
         raise
 
 
@@ -624,19 +559,6 @@ def _bounded_time(published: datetime, now: datetime) -> datetime:
 def _bounded_item(item: StoryItem, now: datetime) -> StoryItem:
     published = _bounded_time(item.published, now)
     return item if published == item.published else dataclasses.replace(item, published=published)
-
-
-@dataclass(frozen=True)
-class Assignment:
-    """What assigning a cycle's new entries did: the stories touched, those made in this
-    cycle of its entries only (story -> entry ids: their reports need no looking up), and
-    how many entries started, joined or merged stories."""
-
-    touched: frozenset[int]
-    made: dict[int, list[int]]
-    created: int
-    joined: int
-    merged: int
 
 
 ASSIGN_CHUNK = 2_000  # pending entries read from the store at a time while assigning
@@ -703,17 +625,18 @@ def publish_now(
     settings: Settings,
     store: Store,
     now: datetime,
-    report: RunReport,
     executor: Executor | None = None,
-) -> None:
+) -> Published:
     """Publish the site; with ``executor`` (the parse pool, idle by now), about half of the
-    feeds with work are published by one of its processes at the same time."""
+    feeds with work are published by one of its processes at the same time. A failure
+    keeps the previous files and is the result's ``error``."""
     clock = time.perf_counter()
 
     def helper(share: Share) -> Future[ShareDone]:
         assert executor is not None
         return executor.submit(_publish_share, settings, share)
 
+    written, error = 0, None
     try:
         result = publish_site(
             store,
@@ -723,14 +646,14 @@ def publish_now(
             deal_line=deals_mod.format_deal_line,
             helper=helper if executor is not None else None,
         )
-        report.published = len(result.written)
+        written = len(result.written)
         if settings.websub_hub and result.written:
-            for error in ping_hub(settings.websub_hub, topic_urls(result, settings)):
-                log.warning("WebSub ping failed: %s", error)
+            for problem in ping_hub(settings.websub_hub, topic_urls(result, settings)):
+                log.warning("WebSub ping failed: %s", problem)
     except (PublishError, OSError) as exc:
-        report.publish_error = str(exc)
+        error = str(exc)
         log.error("publish failed; previous files kept: %s", exc)
-    report.publish_seconds = time.perf_counter() - clock
+    return Published(written, error, time.perf_counter() - clock)
 
 
 def _publish_share(settings: Settings, share: Share) -> ShareDone:
@@ -745,4 +668,12 @@ def _publish_share(settings: Settings, share: Share) -> ShareDone:
         )
 
 
-__all__ = ["FeedOutcome", "RunReport", "due_feeds", "fetch_wave", "publish_now", "run_once"]
+__all__ = [
+    "FeedOutcome",
+    "Published",
+    "RunReport",
+    "due_feeds",
+    "fetch_wave",
+    "publish_now",
+    "run_once",
+]

@@ -73,6 +73,17 @@ BATCH = 500  # stories whose facts are read and saved together
 
 
 @dataclass(frozen=True)
+class FactsSaved:
+    """What deciding some stories' facts saved: how many stories changed, the former deal
+    of each changed story (for alerts and corrections), and the deal readings made now and
+    saved with their entries (entry id, reading)."""
+
+    changed: int
+    previous: Mapping[int, Deal | None]
+    late: tuple[tuple[int, EntryDeal], ...]
+
+
+@dataclass(frozen=True)
 class StoryFacts:
     feeds: Mapping[str, FeedSettings]
     gazetteer: Any
@@ -100,7 +111,7 @@ class StoryFacts:
 
     def apply(self, store: Store, story_id: int, now: datetime) -> bool:
         """Recompute and save the facts of one story (inside the caller's write)."""
-        return self.apply_many(store, [story_id], now) == 1
+        return self.apply_many(store, [story_id], now).changed == 1
 
     def apply_many(
         self,
@@ -108,22 +119,20 @@ class StoryFacts:
         story_ids: Sequence[int],
         now: datetime,
         members: Mapping[int, Sequence[int]] | None = None,
-        previous: dict[int, Deal | None] | None = None,
-        saved: list[tuple[int, EntryDeal]] | None = None,
-    ) -> int:
-        """Recompute and save the facts of these stories (inside the caller's write); how
-        many changed.
+    ) -> FactsSaved:
+        """Recompute and save the facts of these stories (inside the caller's write): how
+        many changed, their former deals, the readings made now.
 
         Read from each story's first ``FACT_SOURCES`` reports, so a story that keeps
         growing costs the same each time it is touched; a deal reading missing or made by
         another classifier version is made now and saved with the entry (once). Stories are
         read and saved in batches of ``BATCH``. ``members``: every report of some of the
         stories (story -> entry ids), known to the caller: looked up by entry id.
-        ``previous``: gets each changed story's former deal, for alerts. ``saved``: gets
-        the deal readings made now and saved with their entries (entry id, reading).
         """
         members = members or {}
         changed = 0
+        previous: dict[int, Deal | None] = {}
+        saved: list[tuple[int, EntryDeal]] = []
         for start in range(0, len(story_ids), BATCH):
             chunk = story_ids[start : start + BATCH]
             rows = store.fact_rows_many([s for s in chunk if s not in members], limit=FACT_SOURCES)
@@ -140,10 +149,11 @@ class StoryFacts:
                 if u is not None
             ]
             store.save_entry_deals(late)
-            if saved is not None:
-                saved += late
-            changed += len(store.set_story_facts_many(updates, now, previous))
-        return changed
+            saved += late
+            before = store.set_story_facts_many(updates, now)
+            changed += len(before)
+            previous.update(before)
+        return FactsSaved(changed, previous, tuple(saved))
 
     def decide(
         self, story_id: int, rows: Sequence[FactRow], late: list[tuple[int, EntryDeal]]

@@ -21,7 +21,14 @@ from ..headlines import digest_items
 from ._amounts import DEFAULT_RATES, parse_amounts
 from ._classify import headline_blocked as has_non_deal_cue
 from ._format import format_deal_line, format_money, format_round
-from ._gazetteer import Company, Gazetteer, load_gazetteer, parse_gazetteer, same_company, slugify
+from ._gazetteer import (
+    Gazetteer,
+    KnownCompany,
+    load_gazetteer,
+    parse_gazetteer,
+    same_company,
+    slugify,
+)
 from ._model import Model as DealModel
 from ._model import load_model as load_deal_model
 from ._publisher import publisher_of
@@ -30,10 +37,10 @@ from ._rules import CompiledTags, compile_tag_rules, is_curated, match_tags
 
 __all__ = [
     "DEFAULT_RATES",
-    "Company",
     "CompiledTags",
     "DealModel",
     "Gazetteer",
+    "KnownCompany",
     "classify",
     "compile_tag_rules",
     "digest_items",

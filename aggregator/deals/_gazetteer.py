@@ -63,7 +63,7 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
-class Company:
+class KnownCompany:
     name: str
     kind: str = "other"
     aliases: tuple[str, ...] = ()
@@ -90,7 +90,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    companies: tuple[Company, ...]
+    companies: tuple[KnownCompany, ...]
     source: str = "<memory>"
     _fold: Mapping[tuple[str, ...], str] = field(default_factory=dict, repr=False)
     _exact: Mapping[tuple[str, ...], str] = field(default_factory=dict, repr=False)
@@ -111,7 +111,7 @@ class Gazetteer:
     _memo: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def build(cls, companies: tuple[Company, ...], source: str = "<memory>") -> Gazetteer:
+    def build(cls, companies: tuple[KnownCompany, ...], source: str = "<memory>") -> Gazetteer:
         fold: dict[tuple[str, ...], str] = {}
         exact: dict[tuple[str, ...], str] = {}
         upper: dict[tuple[str, ...], str] = {}
@@ -243,7 +243,7 @@ class Gazetteer:
         return slugify(self.canonical(core))
 
 
-def _company(item: Any, where: str) -> Company:
+def _company(item: Any, where: str) -> KnownCompany:
     if not isinstance(item, dict) or not isinstance(item.get("name"), str):
         raise ConfigError("each company needs a 'name' string", file=where, key="companies")
     unknown = set(item) - {"name", "aliases", "exact", "units", "kind"}
@@ -264,7 +264,7 @@ def _company(item: Any, where: str) -> Company:
                 f"{item['name']!r}: {key} must be a list of strings", file=where, key=key
             )
         lists.append(tuple(str(v) for v in value))
-    return Company(item["name"], kind, lists[0], lists[1], lists[2])
+    return KnownCompany(item["name"], kind, lists[0], lists[1], lists[2])
 
 
 def parse_gazetteer(text: str, where: str = "<memory>") -> Gazetteer:

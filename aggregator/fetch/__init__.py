@@ -10,7 +10,7 @@ private or link-local address unless allowed). Private modules: ``_fetcher``, ``
 from __future__ import annotations
 
 from ._deliver import SendOptions, WebhookRequest, WebhookSender
-from ._fetcher import Fetcher, FetchOptions, bounded_validator, parse_retry_after
+from ._fetcher import FeedFetcher, Fetcher, FetchOptions, bounded_validator, parse_retry_after
 from ._policy import (
     BACKOFF_BASE,
     BACKOFF_JITTER,
@@ -26,6 +26,7 @@ __all__ = [
     "BACKOFF_JITTER",
     "BACKOFF_MAX",
     "GONE_REASON",
+    "FeedFetcher",
     "FetchOptions",
     "Fetcher",
     "SendOptions",

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
+from typing import Protocol
 
 import aiohttp
 from aiohttp.abc import AbstractResolver
@@ -161,6 +162,21 @@ class _Limits:
         host_slots = self._hosts.setdefault(host, asyncio.Semaphore(self._per_host))
         async with host_slots, self._global:  # host first: queued feeds hold no global slot
             yield
+
+
+class FeedFetcher(Protocol):
+    """What a cycle needs of a fetcher: its options (the concurrency sets the size of a
+    wave) and every request's result in request order, ``on_result`` as each completes.
+    :class:`Fetcher` is the one the service uses; a test may hand in another."""
+
+    @property
+    def options(self) -> FetchOptions: ...
+
+    def fetch_many_sync(
+        self,
+        requests: Sequence[FetchRequest],
+        on_result: Callable[[FetchResult], None] | None = None,
+    ) -> list[FetchResult]: ...
 
 
 class Fetcher:

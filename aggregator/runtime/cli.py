@@ -16,6 +16,7 @@ import os
 import sys
 import urllib.request
 from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +33,7 @@ from ..config import (
     settings_to_dict,
 )
 from ..errors import AggregatorError, ConfigError
-from ..models import Settings
+from ..models import Delivery, FeedState, Settings
 from ..store import Store, open_store
 from . import logs
 
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 DEFAULT_CONFIG = "feeds.yaml"
 
 
-class Context:
+class CliContext:
     def __init__(self, config: Path, log_format: str | None, verbose: bool) -> None:
         self.config = config
         self.log_format = log_format
@@ -72,15 +73,15 @@ def _warn_ignored_env() -> None:
         )
 
 
-pass_ctx = click.make_pass_decorator(Context)
+pass_ctx = click.make_pass_decorator(CliContext)
 
 
 def _given(field: str) -> Any:
-    """A callback storing an option given after the subcommand on the group's Context."""
+    """A callback storing an option given after the subcommand on the group's context object."""
 
     def store(ctx: click.Context, param: click.Parameter, value: Any) -> None:
         if value not in (None, False):
-            setattr(ctx.ensure_object(Context), field, value)
+            setattr(ctx.ensure_object(CliContext), field, value)
 
     return store
 
@@ -153,7 +154,7 @@ def _serving_options(command: Any) -> Any:
 @click.pass_context
 def cli(ctx: click.Context, config: Path, log_format: str | None, verbose: bool) -> None:
     """Follow AI-industry feeds, merge stories, tag deals, publish Atom feeds."""
-    ctx.obj = Context(config, log_format, verbose)
+    ctx.obj = CliContext(config, log_format, verbose)
 
 
 # ---------------------------------------------------------------------------- config
@@ -166,7 +167,7 @@ def config() -> None:
 
 @config.command("check")
 @pass_ctx
-def config_check(ctx: Context) -> None:
+def config_check(ctx: CliContext) -> None:
     """Validate the config file; exit 2 with file:line: key: message on error."""
     settings = ctx.settings
     click.echo(f"{ctx.config}: OK ({len(settings.feeds)} feeds)")
@@ -175,7 +176,7 @@ def config_check(ctx: Context) -> None:
 @config.command("show")
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of YAML.")
 @pass_ctx
-def config_show(ctx: Context, as_json: bool) -> None:
+def config_show(ctx: CliContext, as_json: bool) -> None:
     """Print the effective settings (file + defaults + AGGREGATOR_* environment); webhook
     secrets are shown as <hidden>."""
     data = settings_to_dict(ctx.settings, hide_secrets=True)
@@ -198,7 +199,7 @@ _ADOPT = click.option(
 @click.option("--all", "all_feeds", is_flag=True, help="Fetch every feed, ignoring the schedule.")
 @_ADOPT
 @pass_ctx
-def update(ctx: Context, all_feeds: bool, adopt_site: bool) -> None:
+def update(ctx: CliContext, all_feeds: bool, adopt_site: bool) -> None:
     """Run one update cycle: fetch due feeds, store, cluster, tag, publish."""
     from .. import cycle as pipeline
     from .readiness import utcnow
@@ -265,7 +266,7 @@ def _progress(tty: bool):  # type: ignore[no-untyped-def]
 @cli.command()
 @_ADOPT
 @pass_ctx
-def publish(ctx: Context, adopt_site: bool) -> None:
+def publish(ctx: CliContext, adopt_site: bool) -> None:
     """Rewrite the site directory from the database (no fetching)."""
     from .. import cycle as pipeline
     from .readiness import utcnow
@@ -274,20 +275,19 @@ def publish(ctx: Context, adopt_site: bool) -> None:
     if adopt_site:
         settings = dataclasses.replace(settings, adopt_site=True)
     store = open_store(settings)
-    report = pipeline.RunReport(started=utcnow())
     try:
-        pipeline.publish_now(settings, store, utcnow(), report)
+        published = pipeline.publish_now(settings, store, utcnow())
     finally:
         store.close()
-    if report.publish_error:
-        raise click.ClickException(f"publish failed: {report.publish_error}")
-    click.echo(f"{report.published} files written to {settings.output}")
+    if published.error:
+        raise click.ClickException(f"publish failed: {published.error}")
+    click.echo(f"{published.written} files written to {settings.output}")
 
 
 @cli.command()
 @_serving_options
 @pass_ctx
-def serve(ctx: Context, host: str | None, port: int | None) -> None:
+def serve(ctx: CliContext, host: str | None, port: int | None) -> None:
     """Serve the site directory over HTTP (no fetching)."""
     _serve(served_at(ctx.settings, host, port), schedule=False)
 
@@ -295,7 +295,7 @@ def serve(ctx: Context, host: str | None, port: int | None) -> None:
 @cli.command()
 @_serving_options
 @pass_ctx
-def run(ctx: Context, host: str | None, port: int | None) -> None:
+def run(ctx: CliContext, host: str | None, port: int | None) -> None:
     """Run the service: scheduled update cycles plus the HTTP server."""
     _serve(served_at(ctx.settings, host, port), schedule=True)
 
@@ -317,7 +317,7 @@ def _serve(settings: Settings, *, schedule: bool) -> None:
 @cli.command()
 @click.option("--json", "as_json", is_flag=True)
 @pass_ctx
-def feeds(ctx: Context, as_json: bool) -> None:
+def feeds(ctx: CliContext, as_json: bool) -> None:
     """A table of each feed's state: last fetch, status, error, entries, next fetch."""
     from .readiness import ReadinessProbe, service_verdict
 
@@ -370,10 +370,10 @@ def _inspect_store(settings: Settings) -> Any:
     return open_store(settings)
 
 
-def _feed_row(state: Any) -> dict[str, Any]:
+def _feed_row(state: FeedState) -> dict[str, Any]:
     """A row of the table: times in UTC to the minute, the error cut to 60 characters."""
 
-    def t(value: Any) -> str:
+    def t(value: datetime | None) -> str:
         return value.strftime("%Y-%m-%d %H:%M") if value else "-"
 
     return {
@@ -388,10 +388,10 @@ def _feed_row(state: Any) -> dict[str, Any]:
     }
 
 
-def _feed_json(state: Any) -> dict[str, Any]:
+def _feed_json(state: FeedState) -> dict[str, Any]:
     """A feed for ``feeds --json``: the whole error, times in ISO 8601 with their zone."""
 
-    def t(value: Any) -> str | None:
+    def t(value: datetime | None) -> str | None:
         return value.isoformat() if value else None
 
     return {
@@ -424,7 +424,7 @@ def _table(cols: list[str], rows: list[dict[str, Any]]) -> str:
 )
 @click.option("--limit", default=20, show_default=True)
 @pass_ctx
-def stories(ctx: Context, explain_id: int | None, limit: int) -> None:
+def stories(ctx: CliContext, explain_id: int | None, limit: int) -> None:
     """List the newest stories, or explain one."""
     from ..models import StoryQuery
 
@@ -471,7 +471,7 @@ def _explain(store: Store, story_id: int, window_days: float) -> None:
 @click.option("--limit", default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @pass_ctx
-def alerts(ctx: Context, show_all: bool, limit: int, as_json: bool) -> None:
+def alerts(ctx: CliContext, show_all: bool, limit: int, as_json: bool) -> None:
     """The webhook deliveries of alerts that are pending or failed (newest first)."""
     statuses = ["pending", "failed"] + (["delivered", "dropped"] if show_all else [])
     with open_store(ctx.settings) as store:
@@ -498,7 +498,7 @@ def alerts(ctx: Context, show_all: bool, limit: int, as_json: bool) -> None:
         )
 
 
-def _delivery_row(delivery: Any) -> dict[str, Any]:
+def _delivery_row(delivery: Delivery) -> dict[str, Any]:
     event = delivery.event
     pending = delivery.status == "pending"
     return {
@@ -519,7 +519,7 @@ def _delivery_row(delivery: Any) -> dict[str, Any]:
 @cli.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @pass_ctx
-def backup(ctx: Context, path: Path) -> None:
+def backup(ctx: CliContext, path: Path) -> None:
     """Write a consistent copy of the database to PATH (safe while the service runs)."""
     with _inspect_store(ctx.settings) as store:
         store.backup(path)
@@ -530,7 +530,7 @@ def backup(ctx: Context, path: Path) -> None:
 @click.option("--url", default=None, help="Default: the configured host/port's /readyz.")
 @click.option("--timeout", default=5.0, show_default=True)
 @pass_ctx
-def healthcheck(ctx: Context, url: str | None, timeout: float) -> None:
+def healthcheck(ctx: CliContext, url: str | None, timeout: float) -> None:
     """Exit 0 when the running service answers /readyz with 200 (for container health checks)."""
     settings = ctx.settings
     host = "127.0.0.1" if settings.host in ("0.0.0.0", "::", "") else settings.host

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
+
+if TYPE_CHECKING:  # a web helper imports this module, and never the cycle
+    from ..cycle import RunReport
 
 
 class Metrics:
@@ -44,16 +49,17 @@ class Metrics:
         self.alerts = Counter("aggregator_alerts", "Alerts fired", registry=r)
 
     def observe(
-        self, report: object, counts: dict[str, int], last_success: dict[str, float]
+        self, report: RunReport, counts: dict[str, int], last_success: dict[str, float]
     ) -> None:
-        for outcome in getattr(report, "outcomes", ()):
+        """A cycle's report and the gauges read from the database after it."""
+        for outcome in report.outcomes:
             kind = "error" if outcome.error else ("not_modified" if outcome.status == 304 else "ok")
             self.fetches.labels(kind).inc()
             self.fetch_seconds.observe(outcome.elapsed)
         self.cycles.inc()
-        self.cycle_seconds.set(getattr(report, "duration", 0.0))
-        self.publish_seconds.set(getattr(report, "publish_seconds", 0.0))
-        self.alerts.inc(getattr(getattr(report, "alerts", None), "fired", 0))
+        self.cycle_seconds.set(report.duration)
+        self.publish_seconds.set(report.publish_seconds)
+        self.alerts.inc(report.alerts.fired)
         self.observe_store(counts, last_success)
 
     def observe_store(self, counts: dict[str, int], last_success: dict[str, float]) -> None:

@@ -60,7 +60,7 @@ def fetch_options(settings: Settings) -> FetchOptions:
     )
 
 
-def parse_pool(workers: int | None = None) -> Executor:
+def parse_pool(workers: int | None = None) -> ProcessPoolExecutor:
     """A process pool for feedparser (pure Python: processes, not threads, use both cores)."""
     return ProcessPoolExecutor(
         max_workers=workers or os.cpu_count() or 2,
@@ -93,7 +93,7 @@ class LazyPool(Executor):
 
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers
-        self._pool: Executor | None = None
+        self._pool: ProcessPoolExecutor | None = None
 
     def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
         if self._pool is None:
@@ -102,7 +102,8 @@ class LazyPool(Executor):
 
     @property
     def broken(self) -> bool:
-        return bool(getattr(self._pool, "_broken", False))
+        # (the pool's own flag: a message once a process of it died, else False)
+        return self._pool is not None and bool(self._pool._broken)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         if self._pool is not None:

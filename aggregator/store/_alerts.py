@@ -9,7 +9,14 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ..models import AlertEvent, Delivery, DeliveryResult, FactChange, FactCorrection
+from ..models import (
+    AlertEvent,
+    AlertFacts,
+    Delivery,
+    DeliveryResult,
+    FactChange,
+    FactCorrection,
+)
 from . import _rows
 from ._story_writes import chunks, id_list
 
@@ -60,13 +67,12 @@ class AlertStore:
 
     # ------------------------------------------------------------------ deciding
 
-    def alert_facts(self, story_ids: Sequence[int]) -> list[dict[str, Any]]:
-        """For each live story: its ``deal`` (a Deal or None) and ``tags``, its primary
-        report's title, link, outlet and the outlet's feed URL, and its ``uri``: what an
-        alert about it says."""
-        out: list[dict[str, Any]] = []
+    def alert_facts(self, story_ids: Sequence[int]) -> list[AlertFacts]:
+        """For each live story: its deal and tags, its primary report's title, link, outlet
+        and the outlet's feed URL, and its URI: what an alert about it says."""
+        out: list[AlertFacts] = []
         for chunk in chunks(story_ids):
-            out += self._query(
+            for row in self._query(
                 "SELECT s.id, s.deal_json, s.tags_json, e.title, "
                 "coalesce(e.link, e.original_link) AS link, e.feed AS outlet, f.url AS feed_url "
                 "FROM stories s JOIN entries e ON e.id = s.primary_entry_id "
@@ -74,11 +80,19 @@ class AlertStore:
                 "WHERE s.id IN (SELECT value FROM json_each(?)) AND s.merged_into IS NULL "
                 "ORDER BY s.id",
                 [id_list(chunk)],
-            )
-        for row in out:
-            row["deal"] = _rows.deal_from_json(row.pop("deal_json"))
-            row["tags"] = tuple(json.loads(row.pop("tags_json") or "[]"))
-            row["uri"] = self.story_uri(row["id"])  # type: ignore[attr-defined]
+            ):
+                out.append(
+                    AlertFacts(
+                        id=row["id"],
+                        deal=_rows.deal_from_json(row["deal_json"]),
+                        tags=tuple(json.loads(row["tags_json"] or "[]")),
+                        title=row["title"],
+                        link=row["link"],
+                        outlet=row["outlet"],
+                        feed_url=row["feed_url"],
+                        uri=self.story_uri(row["id"]),  # type: ignore[attr-defined]
+                    )
+                )
         return out
 
     def alert_states(self, story_ids: Sequence[int]) -> dict[tuple[str, int], tuple[int, str]]:

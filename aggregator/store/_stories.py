@@ -176,11 +176,10 @@ class StoryStore:
         self,
         updates: Sequence[StoryFactsUpdate],
         now: datetime,
-        previous: dict[int, Deal | None] | None = None,
-    ) -> list[int]:
+    ) -> dict[int, Deal | None]:
         """:meth:`set_story_facts` for many stories (one update each) in a few statements;
-        the ids of the stories that changed (``previous``: gets each one's former deal)."""
-        return _story_writes.save_facts(self.db.conn, updates, now, previous)
+        the stories that changed, each with its former deal."""
+        return _story_writes.save_facts(self.db.conn, updates, now)
 
     def date_new_stories(self, story_ids: Sequence[int], now: datetime) -> None:
         """Stories first seen in the cycle of ``now``: their ``updated`` is when their content

@@ -174,14 +174,13 @@ def save_facts(
     conn: sqlite3.Connection,
     updates: Sequence[StoryFactsUpdate],
     now: datetime,
-    previous: dict[int, Deal | None] | None = None,
-) -> list[int]:
-    """Save what was decided about each story; the ids of those that changed (their
-    ``updated_at`` is bumped; the others are left alone). ``previous``: gets the deal
-    (None for none) each changed story had before."""
+) -> dict[int, Deal | None]:
+    """Save what was decided about each story; the stories that changed (their
+    ``updated_at`` is bumped; the others are left alone), each with the deal (None for
+    none) it had before, in the order of ``updates``."""
     if len({u.story_id for u in updates}) != len(updates):
         raise ValueError("one update per story")
-    changed: list[int] = []
+    changed: dict[int, Deal | None] = {}
     seen = _rows.ts(now)
     for chunk in chunks(updates):
         found = conn.execute(
@@ -214,9 +213,7 @@ def save_facts(
             if same_facts:
                 continue
             story_id = update.story_id
-            changed.append(story_id)
-            if previous is not None:
-                previous[story_id] = _rows.deal_from_json(current[story_id][1])
+            changed[story_id] = _rows.deal_from_json(current[story_id][1])
             usd = deal.amount.usd if deal and deal.amount else None
             rows.append(
                 (

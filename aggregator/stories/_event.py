@@ -20,14 +20,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from aggregator.models import EventFacts
+from aggregator.models import DEAL_KINDS, EventFacts
 
 SAME_EVENT_HOURS = 48.0  # reports of one announcement arrive within two days
 AMOUNT_TOLERANCE = 0.15  # USD values converted at shipped rates from other currencies
 EVENT_SCORE = 0.9  # the score of a join the facts decide
-# Kinds of one-sided deals that outlets report under either name ("X raises $1B from Y",
-# "Y invests $1B in X").
-_KIND_GROUP = {"investment": "funding"}
 # An outlet's own later post that is an update of its earlier one.
 UPDATE = re.compile(
     r"^\s*(?:update[ds]?|updated|correction|corrected)\b|\((?:update[ds]?|updated"
@@ -63,7 +60,17 @@ def party_keys(slug: str) -> tuple[str, ...]:
 
 
 def _group(kind: str) -> str:
-    return _KIND_GROUP.get(kind, kind)
+    """The event class of a deal type (``DealKind.event_class``): investment and funding
+    are one."""
+    known = DEAL_KINDS.get(kind)
+    return known.event_class if known is not None else kind
+
+
+def _raises_money(kind: str) -> bool:
+    """A one-sided deal in which the company it is about raises money (funding, an
+    investment, an IPO: ``DealKind.raises_money``)."""
+    known = DEAL_KINDS.get(kind)
+    return known is not None and known.raises_money
 
 
 def _amounts_differ(a: EventFacts, b: EventFacts) -> bool:
@@ -102,10 +109,7 @@ def relation(a: EventFacts | None, b: EventFacts | None, gap_hours: float) -> st
     if (
         same_kind
         and about
-        and (
-            a.kind in ("funding", "investment", "ipo")
-            or len(about) == len(a.principal) == len(b.principal)
-        )
+        and (_raises_money(a.kind) or len(about) == len(a.principal) == len(b.principal))
     ):
         return "same-event"
     if (

@@ -76,6 +76,11 @@ class Window:
         """Seen in lower case more often than capitalised mid-sentence: not a name."""
         return self.lower.get(term, 0) > self.upper.get(term, 0)
 
+    def weights(self, feats: Features) -> dict[str, float]:
+        """An item's term weights times their rarity here."""
+        idf = self.idf
+        return {t: w * idf(t) for t, w in feats.terms.items()}
+
     # ------------------------------------------------------------------ changes
     def insert(self, slot: Slot) -> None:
         old = self.slots.get(slot.entry_id)

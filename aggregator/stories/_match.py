@@ -31,6 +31,8 @@ class Evidence(Protocol):
 
     def frequent(self, term: str) -> bool: ...
 
+    def weights(self, feats: Features) -> dict[str, float]: ...
+
 
 def subject(feats: Features, evidence: Evidence) -> str | None:
     """The first name of the title that the window does not know as a common word and is
@@ -337,11 +339,7 @@ def _goes_on(a: Features, b: Features, name: str) -> bool:
 
 def _weights(feats: Features, evidence: Evidence) -> dict[str, float]:
     """Term weights times rarity (memoised by the evidence when it can)."""
-    cached = getattr(evidence, "weights", None)
-    if cached is not None:
-        return cached(feats)  # type: ignore[no-any-return]
-    idf = evidence.idf
-    return {t: w * idf(t) for t, w in feats.terms.items()}
+    return evidence.weights(feats)
 
 
 def word_term(term: str, rounds: bool = False) -> bool:

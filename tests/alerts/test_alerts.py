@@ -369,9 +369,8 @@ def test_alert_feeds_and_corrections_are_published(
         }
     ]
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    report = pipeline.RunReport(started=NOW)
-    pipeline.publish_now(settings, store, NOW + timedelta(hours=2), report)
-    assert report.published == 0  # the same bytes: nothing rewritten
+    published = pipeline.publish_now(settings, store, NOW + timedelta(hours=2))
+    assert published.written == 0  # the same bytes: nothing rewritten
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
@@ -436,7 +435,7 @@ def test_the_alerts_command_and_metrics_show_pending_and_failed(
         "tag:test.example,2026:alert/big-rounds/2/1",
     }
     metrics = Metrics()
-    metrics.observe(object(), counts, {})
+    metrics.observe_store(counts, {})
     page = metrics.render()[0].decode()
     assert 'aggregator_alert_deliveries{status="pending"} 1.0' in page
     assert 'aggregator_alert_deliveries{status="failed"} 3.0' in page

@@ -35,6 +35,7 @@ from aggregator.runtime.service import fetch_options, parse_pool
 from aggregator.store import Store
 from aggregator.stories import _codec
 
+from .. import factories
 from ..conftest import FeedServer, rss
 from .test_story_window import batches, cycle
 
@@ -60,8 +61,8 @@ def settings_for(tmp_path: Path, **changes: Any) -> Settings:
             name="outlet5", url="https://outlet5.example/feed", first_party=True, enabled=False
         ),
     )
-    return replace(
-        Settings(database=tmp_path / "a.db", output=tmp_path / "site"),
+    return factories.bare_settings(
+        tmp_path,
         feeds=feeds,
         watchlist=("Nvidia",),
         tag_rules=(TagRule("money", keywords=("million",)), TagRule("cloud", keywords=("cloud",))),

@@ -298,9 +298,8 @@ def test_unchanged_feeds_are_skipped_and_edits_republished(
     url = feed_server.add("/a.xml", rss("A", [item]))
     settings = settings_for(tmp_path, [FeedSettings(name="A", url=url)])
     assert cycle(settings, store).published > 0
-    again = pipeline.RunReport(started=NOW)
-    pipeline.publish_now(settings, store, NOW, again)
-    assert again.published == 0 and again.publish_error is None
+    again = pipeline.publish_now(settings, store, NOW)
+    assert again.written == 0 and again.error is None
     feed_server.add("/a.xml", rss("A", [{**item, "title": "Anthropic signs $1B compute deal"}]))
     report = cycle(settings, store, NOW + timedelta(hours=2), all_feeds=True)
     assert report.changed_entries == 1 and "all.atom" in _written(settings, store)

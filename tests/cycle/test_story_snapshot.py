@@ -21,6 +21,7 @@ from aggregator.store import Store
 from aggregator.stories import StoryIndex, StoryOptions
 from aggregator.stories._index import holders
 
+from .. import factories
 from ..factories import query
 from .test_story_window import assignments, batches, cycle, ingest, two_stores
 
@@ -175,7 +176,7 @@ def test_a_migration_makes_the_snapshot_stale(
 
 
 def test_a_long_lived_process_saves_its_index_when_it_stops(tmp_path: Path) -> None:
-    settings = Settings(database=tmp_path / "db" / "a.db", output=tmp_path / "site")
+    settings = factories.bare_settings(tmp_path, database=tmp_path / "db" / "a.db")
     plan = batches(days=1)
     worker = CycleWorker(settings)
     try:

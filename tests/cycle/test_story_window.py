@@ -22,6 +22,7 @@ from aggregator.runtime.worker import CycleWorker
 from aggregator.store import Store
 from aggregator.store._story_writes import AssignWrites
 
+from .. import factories
 from ..conftest import NOW, rss
 from ..factories import query
 
@@ -128,7 +129,7 @@ def batches(days: int = 5, per_batch: int = 40) -> list[tuple[datetime, list[Ent
 
 
 def two_stores(tmp_path: Path) -> tuple[Settings, Store, Store]:
-    settings = Settings(database=tmp_path / "a.db", output=tmp_path / "site")
+    settings = factories.bare_settings(tmp_path)
     return settings, Store(tmp_path / "kept.db"), Store(tmp_path / "fresh.db")
 
 

@@ -12,6 +12,7 @@ from aggregator.deals._learned import _ROLES, CUES
 from aggregator.deals._patterns import RULES
 from aggregator.models import DEAL_KINDS, DEAL_TYPES, PARTY_ROLES, Deal
 from aggregator.publish._profile import PARTNERING, RAISING
+from aggregator.stories._event import _group, _raises_money
 
 
 @pytest.mark.parametrize("name", DEAL_TYPES)
@@ -33,3 +34,14 @@ def test_the_readers_tables_follow_the_registry() -> None:
     assert set(PARTNERING) == {k for k, v in DEAL_KINDS.items() if v.partnering}
     assert {k: v.roles for k, v in DEAL_KINDS.items()} == _ROLES
     assert len({k.label for k in DEAL_KINDS.values()}) == len(DEAL_KINDS)
+
+
+def test_the_story_clusterer_reads_event_classes_from_the_registry() -> None:
+    """Two readings are one event only of one event class; the one-sided rule (same company,
+    same class) holds for the types that raise money."""
+    for name, kind in DEAL_KINDS.items():
+        assert _group(name) == kind.event_class
+        assert _group(name) in DEAL_KINDS
+        assert _raises_money(name) == kind.raises_money
+    assert _group("investment") == _group("funding") != _group("ipo")
+    assert _group("not-a-type") == "not-a-type" and not _raises_money("not-a-type")

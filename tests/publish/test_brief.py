@@ -142,7 +142,7 @@ def test_an_unchanged_brief_is_not_rendered_again(
 def test_a_brief_kept_in_part_is_the_brief_made_from_scratch(
     tmp_path: Path, feed_server: FeedServer
 ) -> None:
-    from aggregator.cycle._pipeline import RunReport, publish_now
+    from aggregator.cycle._pipeline import publish_now
 
     settings = settings_for(tmp_path, feed_server)
     serve(feed_server, *ITEMS)
@@ -155,6 +155,6 @@ def test_a_brief_kept_in_part_is_the_brief_made_from_scratch(
         )
         cycle(settings, store, 5)  # Monday again, Tuesday kept
         fresh = replace(settings, output=tmp_path / "fresh")
-        publish_now(fresh, store, NOW + timedelta(hours=5), RunReport(started=NOW))
+        publish_now(fresh, store, NOW + timedelta(hours=5))
     for name in ("brief.atom", "brief.json"):
         assert (settings.output / name).read_bytes() == (fresh.output / name).read_bytes()

@@ -13,6 +13,7 @@ from aggregator.models import Settings, TagRule
 from aggregator.runtime.service import parse_pool
 from aggregator.store import Store
 
+from .. import factories
 from ..cycle.test_story_window import batches, cycle, ingest
 
 
@@ -46,8 +47,8 @@ def pool(real_pool: Executor) -> Counting:
 
 
 def test_split_publish_writes_the_same_site(tmp_path: Path, pool: Counting) -> None:
-    base = Settings(
-        database=tmp_path / "a.db",
+    base = factories.bare_settings(
+        tmp_path,
         output=tmp_path / "alone",
         feed_size=5,
         tag_rules=(TagRule("money", keywords=("million",)),),
@@ -60,9 +61,7 @@ def test_split_publish_writes_the_same_site(tmp_path: Path, pool: Counting) -> N
         cycle(base, store, now, None)
         if n % 3 == 2:  # publish along the way: later publishes add archive pages
             for settings, executor in ((base, None), (split, pool)):
-                report = pipeline.RunReport(started=now)
-                pipeline.publish_now(settings, store, now, report, executor)
-                assert report.publish_error is None
+                assert pipeline.publish_now(settings, store, now, executor).error is None
             assert site(base.output) == site(split.output)
     assert pool.submitted >= 2  # publishes shared their company feeds
     files = site(split.output)
@@ -73,7 +72,7 @@ def test_split_publish_writes_the_same_site(tmp_path: Path, pool: Counting) -> N
 def test_a_failing_helper_leaves_the_work_to_the_main_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pool: Counting
 ) -> None:
-    base = Settings(database=tmp_path / "a.db", output=tmp_path / "alone", feed_size=5)
+    base = factories.bare_settings(tmp_path, output=tmp_path / "alone", feed_size=5)
     broken = replace(base, output=tmp_path / "broken")
     store = Store(base.database)
     for now, entries in batches(days=1):
@@ -82,9 +81,7 @@ def test_a_failing_helper_leaves_the_work_to_the_main_process(
     # the helper fails (here: raises); the main process then publishes its feeds itself
     monkeypatch.setattr(pipeline, "_publish_share", _boom)
     for settings, executor in ((base, None), (broken, pool)):
-        report = pipeline.RunReport(started=now)
-        pipeline.publish_now(settings, store, now, report, executor)
-        assert report.publish_error is None
+        assert pipeline.publish_now(settings, store, now, executor).error is None
     assert pool.submitted == 1
     assert site(base.output) == site(broken.output)
 
@@ -124,8 +121,8 @@ def test_a_publish_on_the_last_one_loads_only_changed_stories_and_writes_the_sam
     from aggregator import deals
     from aggregator.publish import publish_site
 
-    settings = Settings(
-        database=tmp_path / "a.db",
+    settings = factories.bare_settings(
+        tmp_path,
         output=tmp_path / "kept",
         feed_size=8,
         tag_rules=(TagRule("money", keywords=("million",)),),

@@ -12,6 +12,7 @@ from aggregator.store._schema import DEAL_MONTH_ROWS
 from aggregator.store._stories import _MEMBERS_OF
 from aggregator.store._story_writes import member_keys
 
+from .. import factories
 from ..cycle.test_story_window import batches, cycle, ingest
 from ..factories import query as rows_of
 from ..factories import scalar
@@ -77,9 +78,8 @@ def check(store: Store) -> int:
 
 
 def settings_for(tmp_path: Path) -> Settings:
-    base = Settings(database=tmp_path / "a.db", output=tmp_path / "site")
-    return replace(
-        base,
+    return factories.bare_settings(
+        tmp_path,
         tag_rules=(TagRule("money", keywords=("million",)), TagRule("cloud", keywords=("cloud",))),
     )
 
