@@ -51,6 +51,8 @@ table.cards td{display:block;border:0;padding:0;text-align:left;min-width:0}
 table.cards td.t{order:-1;flex-basis:100%;font-weight:600}
 table.cards td[data-l]:not(:empty)::before{content:attr(data-l) ": ";color:var(--muted)}
 .months .bar{width:30%}dl.profile{grid-template-columns:1fr}dl.profile dd{margin-bottom:.4rem}}
+@media (max-width:30rem){.months .bar,.months thead th:last-child{display:none}
+.months .n{white-space:normal}}
 @media print{nav,.tools,.skip{display:none}body{max-width:none;color:#000;background:#fff;
 font-size:10pt}a{color:#000;text-decoration:none}table{font-size:8.5pt}
 tr,li{break-inside:avoid}h2{break-after:avoid}dl.profile{background:none;padding:0}
