@@ -196,7 +196,7 @@ def run_size(cfg: FeedsConfig, feeds: int) -> list[Row]:
                         new_entries=got["new"],
                     )
                 )
-                print(_line(rows[-1]), got["timings"], flush=True)
+                print(_line(rows[-1]), f"index {got['index']!r}", got["timings"], flush=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return rows

@@ -73,12 +73,18 @@ def publisher_of(
         return organization
     if first_party is False:
         return None
-    gz = gazetteer if gazetteer is not None else load_gazetteer()
+    if gazetteer is None:  # the shipped gazetteer: the same answer every cycle
+        return _own_shipped(name, url) if first_party is None else _inferred(name, url)
     if first_party is None:
-        return _own_site(name, url, gz)
-    if gazetteer is None:
-        return _inferred(name, url)  # the shipped gazetteer: the same answer every cycle
+        return _own_site(name, url, gazetteer)
     return _infer(name, url, gazetteer)
+
+
+@lru_cache(maxsize=16_384)
+def _own_shipped(name: str, url: str | None) -> str | None:
+    """``_own_site`` with the shipped gazetteer, once per feed and process (asked for every
+    feed of every cycle: 10,000 feeds cost 0.3 s of CPU each time)."""
+    return _own_site(name, url, load_gazetteer())
 
 
 # Hosts that carry other people's news under a company's domain.
