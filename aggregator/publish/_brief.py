@@ -10,10 +10,12 @@ so publishing again with no change gives the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from html import escape
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from aggregator.models import Story, StoryQuery
@@ -82,22 +84,74 @@ def _publish_brief(
     if all(f.exists() for f in files) and ctx.previous.get(key, {}).get("sig") == whole:
         ctx.writer.unchanged += len(files) + 1  # and its kept entries
         return  # the same stories at the same versions: same bytes
-    old = _kept.load_periods(ctx.writer.root, spec.path, ctx.fingerprint)
+    old, old_lines = _kept.load_periods(ctx.writer.root, spec.path, ctx.fingerprint)
+    lines: dict[tuple[int, str], Line] = {}
+    for version, values in old_lines.items():
+        with contextlib.suppress(TypeError, ValueError):
+            lines[version] = _unsaved(values)
 
     def kept(period: Period) -> Rendered | None:
         sig, entry = old.get(period.key, ("", None))
         return entry if sig == sigs[period.key] else None
 
-    entries = tuple(
-        kept(p) or _rendered(ctx, spec, p, _stories_of(ctx, [i for i, _ in v])) for p, v in newest
-    )
+    entries = tuple(kept(p) or _rendered(ctx, spec, p, _lines_of(ctx, v, lines)) for p, v in newest)
     write_page(ctx, Page(feed=spec, stem=spec.path, entries=entries))
+    listed_now = {version for _, v in newest for version in v}
     _kept.save_periods(
         ctx.writer,
         spec.path,
         ctx.fingerprint,
         ((p.key, sigs[p.key], entry) for (p, _), entry in zip(newest, entries)),
+        {version: _saved(line) for version, line in lines.items() if version in listed_now},
     )
+
+
+class Line(NamedTuple):
+    """A story's line in a brief entry, and the times it brings to the entry's ``updated``:
+    all of it depends on the story's version (id, updated) and the settings fingerprint
+    alone, so it is kept with the brief's entries and made again only for a new version."""
+
+    text: str
+    url: str | None
+    title: str
+    updated: datetime
+    first_seen: datetime | None
+
+
+def _saved(line: Line) -> list[Any]:
+    first = line.first_seen.isoformat() if line.first_seen is not None else None
+    return [line.text, line.url, line.title, line.updated.isoformat(), first]
+
+
+def _unsaved(values: list[Any]) -> Line:
+    text, url, title, updated, first = values
+    if not all(isinstance(v, str) for v in (text, title, updated)):
+        raise TypeError("a kept brief line is its text, link, title and times")
+    if url is not None and not isinstance(url, str):
+        raise TypeError("a kept brief line's link is text")
+    return Line(
+        text,
+        url,
+        title,
+        datetime.fromisoformat(updated),
+        datetime.fromisoformat(first) if isinstance(first, str) else None,
+    )
+
+
+def _lines_of(
+    ctx: Context, versions: Sequence[tuple[int, str]], lines: dict[tuple[int, str], Line]
+) -> Iterator[Line]:
+    """The lines of the stories at ``versions`` in that order: those kept (``lines``) as
+    they are, the others made from their stories (loaded ``LOAD`` at a time, those gone
+    left out) and added to ``lines``."""
+    missing = [i for i, version in versions if (i, version) not in lines]
+    by_id = dict(versions)
+    for story in _stories_of(ctx, missing):
+        lines[(story.id, by_id[story.id])] = _line(ctx, story)
+    for version in versions:
+        line = lines.get(version)
+        if line is not None:
+            yield line
 
 
 LOAD = 500  # stories of a period loaded at a time: a day of 10,000 feeds lists thousands
@@ -132,15 +186,21 @@ def _week(moment: datetime, zone: ZoneInfo) -> Period:
     )
 
 
-def _rendered(ctx: Context, spec: FeedSpec, period: Period, stories: Iterable[Story]) -> Rendered:
-    view = brief_entry(ctx, spec, period, stories)
+def _rendered(ctx: Context, spec: FeedSpec, period: Period, lines: Iterable[Line]) -> Rendered:
+    view = brief_entry(ctx, spec, period, lines)
     return _formats.rendered(view)
 
 
-def _line(ctx: Context, story: Story) -> tuple[str, str | None, str]:
+def _line(ctx: Context, story: Story) -> Line:
     deal = clean_deal(story.deal) if story.deal is not None else None
     line = clean(ctx.deal_line(deal)).strip() if deal is not None else ""
-    return line or clean(story.title), safe_url(story.primary.link), clean(story.title)
+    return Line(
+        line or clean(story.title),
+        safe_url(story.primary.link),
+        clean(story.title),
+        utc(story.updated),
+        utc(story.first_seen) if story.first_seen is not None else None,
+    )
 
 
 def _linked(text: str, url: str | None) -> str:
@@ -151,30 +211,30 @@ def brief_entry(
     ctx: Context,
     spec: FeedSpec,
     period: Period,
-    stories: Iterable[Story],
+    lines: Iterable[Line],
 ) -> EntryView:
-    """The period's entry: a line per story (``stories`` are read once, in order)."""
+    """The period's entry: a line per story (``lines``, read once, in order)."""
     settings = ctx.settings
     authority = clean(settings.site.id_authority)
     zone = "" if settings.brief.timezone == "UTC" else f"{settings.brief.timezone}/"
-    lines = []
+    listed: list[Line] = []
     # a story found late changes the day's entry when it is found (its own ``updated`` is
     # the time of its news, which may be older than the entry)
     updated = period.start
-    for s in stories:
-        lines.append(_line(ctx, s))
-        updated = max(updated, utc(s.updated))
-        if s.first_seen is not None:
-            updated = max(updated, utc(s.first_seen))
+    for line in lines:
+        listed.append(line)
+        updated = max(updated, line.updated)
+        if line.first_seen is not None:
+            updated = max(updated, line.first_seen)
     items = "".join(
-        f"<li>{_linked(line, url)} — {escape(title)}</li>" for line, url, title in lines
+        f"<li>{_linked(line.text, line.url)} — {escape(line.title)}</li>" for line in listed
     )
     name = "Deals of" if spec.path == "brief" else "Deals of the"
     site = clean(settings.site.title) or "AI deals"
     base = settings.site.base_url
     return EntryView(
         id=f"tag:{authority}:{spec.path}/{zone}{period.key}",
-        title=f"{name} {period.label} ({len(lines)})",
+        title=f"{name} {period.label} ({len(listed)})",
         url=None,
         links=(),
         published=period.start,
@@ -188,7 +248,7 @@ def brief_entry(
         ),
         source_feed=None,
         categories=(),
-        summary="\n".join(f"• {line} — {title}" for line, _, title in lines),
+        summary="\n".join(f"• {line.text} — {line.title}" for line in listed),
         content_html=f"<ul>{items}</ul>",
         deal=None,
     )

@@ -92,8 +92,11 @@ def save(writer: SiteWriter, name: str, key: str, parts: Parts) -> None:
     writer.write(path_of(name), _file(key, header, blobs))
 
 
-def load_periods(root: Path, name: str, key: str) -> dict[str, tuple[str, Rendered]]:
-    """A brief's entries kept under ``key``: period -> (the period's digest, its entry)."""
+def load_periods(
+    root: Path, name: str, key: str
+) -> tuple[dict[str, tuple[str, Rendered]], dict[Key, list[Any]]]:
+    """A brief's entries kept under ``key``: period -> (the period's digest, its entry); and
+    its stories' lines by story version (the JSON values :func:`save_periods` was given)."""
     try:
         header, blobs = _read(root, name, key)
         periods = {
@@ -101,17 +104,29 @@ def load_periods(root: Path, name: str, key: str) -> dict[str, tuple[str, Render
             for period, sig, updated, *sizes in header.get("periods", ())
         }
         blobs.end()
+        lines: dict[Key, list[Any]] = {}
+        for story_id, version, *line in header.get("lines", ()):
+            if not isinstance(story_id, int) or not isinstance(version, str):
+                raise TypeError("a kept line is (story id, version, its values)")
+            lines[(story_id, version)] = line
     except (OSError, TypeError, ValueError, KeyError):
-        return {}
-    return periods
+        return {}, {}
+    return periods, lines
 
 
 def save_periods(
-    writer: SiteWriter, name: str, key: str, periods: Iterable[tuple[str, str, Rendered]]
+    writer: SiteWriter,
+    name: str,
+    key: str,
+    periods: Iterable[tuple[str, str, Rendered]],
+    lines: Mapping[Key, list[Any]] | None = None,
 ) -> None:
-    """Keep a brief's entries: (period, the period's digest, its entry) each."""
+    """Keep a brief's entries: (period, the period's digest, its entry) each; and ``lines``:
+    each story's line (JSON values) by story version."""
     listed = list(periods)
-    header = {"periods": [[period, sig, *_sizes(r)] for period, sig, r in listed]}
+    header: dict[str, Any] = {"periods": [[period, sig, *_sizes(r)] for period, sig, r in listed]}
+    if lines:
+        header["lines"] = [[i, version, *line] for (i, version), line in sorted(lines.items())]
     writer.write(path_of(name), _file(key, header, [b for *_, r in listed for b in _blobs(r)]))
 
 

@@ -4,6 +4,7 @@ publish kept (never of what it wrote)."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -134,9 +135,18 @@ def test_the_kept_parts_not_the_published_files_spare_the_rendering(
         return real_brief(ctx, spec, period, stories)
 
     monkeypatch.setattr(_brief, "brief_entry", brief_entry)
+    loaded: list[Sequence[int]] = []
+    real_loader = reader.brief_stories_of
+
+    def brief_stories_of(ids: Sequence[int]) -> Sequence[Story]:
+        loaded.append(list(ids))
+        return real_loader(ids)
+
+    monkeypatch.setattr(reader, "brief_stories_of", brief_stories_of)
     renders.clear()
     reader.add(story(41, deal=investment()))
     publish(reader, fresh)
+    assert loaded == [[41]]  # the other lines of its day were kept
     assert sorted(set(renders)) == [41]  # every other entry of every head was kept
     assert {s.id for s in rows} == {41}  # and every other deal row
     assert {d.id for d in lines} == {41}  # and every other line of a timeline or portfolio
