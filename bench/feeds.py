@@ -112,7 +112,10 @@ def _child(spec_path: str) -> None:
             rng=random.Random(1),
             # as `aggregator update` has it: the index of one cycle, read from and saved to
             # the snapshot beside the database
-            stories=StoryWindow(snapshot=snapshot_path(settings.database), keep=False),
+            stories=StoryWindow(
+                snapshot=snapshot_path(settings.database) if spec.get("snapshot", True) else None,
+                keep=False,
+            ),
         )
         procs = list(getattr(pool._pool, "_processes", None) or ())
         workers = [peak_rss_mb(pid) for pid in procs]
