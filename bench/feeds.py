@@ -193,7 +193,11 @@ def run_size(cfg: FeedsConfig, feeds: int) -> list[Row]:
     rows: list[Row] = []
     tmp = Path(tempfile.mkdtemp(prefix="bench-feeds-"))
     try:
-        with Farm(farm_cfg) as farm, ProcessPoolExecutor(cfg.workers) as pool:
+        # (the farm makes every feed before it answers: minutes at 10,000 on busy cores)
+        with (
+            Farm(farm_cfg, start_timeout=120 + feeds * 0.06) as farm,
+            ProcessPoolExecutor(cfg.workers) as pool,
+        ):
             urls = [farm.url(i) for i in range(feeds)]
             spec = {
                 "tmp": str(tmp),

@@ -41,7 +41,7 @@ def run(feeds: int, rounds: int) -> str:
     root = Path(tempfile.mkdtemp(prefix="bench-oneshot-"))
     got: dict[str, list[dict[str, Any]]] = {"A": [], "B": []}
     try:
-        with Farm(farm_cfg) as farm:
+        with Farm(farm_cfg, start_timeout=120 + feeds * 0.06) as farm:
             base = farm.url(0).rsplit("/feed/", 1)[0]
             spec = {"base": base, "feeds": feeds, "concurrency": cfg.concurrency}
             spec["workers"] = cfg.workers
