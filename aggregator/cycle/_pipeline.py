@@ -134,8 +134,8 @@ def run_once(
         with _barrier(report, "stories"):
             for part in _stories_stage(cycle, edited):
                 assemble(report, part)
-        if not cycle.window.keep:  # one cycle's index: saved for the next process, then let go
-            cycle.window.persist(store)
+        if not cycle.window.keeps():  # one cycle's index, or one too large to keep: saved
+            cycle.window.persist(store)  # for the next process (or cycle), then let go
             cycle.window.invalidate()
     _retention(cycle, report)
     problem = store.file_problem()

@@ -51,9 +51,23 @@ class RunReport:
     outcomes: list[FeedOutcome] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
-        data = dataclasses.asdict(self)
-        data["outcomes"] = [dataclasses.asdict(o) for o in self.outcomes]
+        """``dataclasses.asdict`` of the report, made field by field: its recursive deep
+        copy of thousands of outcomes cost more than the rest of a warm cycle's storing."""
+        data: dict[str, object] = {}
+        for name in _REPORT_FIELDS:
+            value = getattr(self, name)
+            if name == "outcomes":
+                value = [{f: getattr(o, f) for f in _OUTCOME_FIELDS} for o in value]
+            elif name == "alerts":
+                value = dataclasses.asdict(value)
+            elif isinstance(value, dict):
+                value = dict(value)
+            data[name] = value
         return data
+
+
+_REPORT_FIELDS = tuple(f.name for f in dataclasses.fields(RunReport))
+_OUTCOME_FIELDS = tuple(f.name for f in dataclasses.fields(FeedOutcome))
 
 
 # --------------------------------------------------------------------------- step results

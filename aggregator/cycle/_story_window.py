@@ -63,6 +63,10 @@ log = logging.getLogger(__name__)
 # reader (a new one reads stored entries again).
 SNAPSHOT_KEY = code_version("stories", "cycle", "store", "models.py", "deals", "data")
 MAGIC = b"aggregator story index\n"
+# The most items a long-lived process keeps in memory between cycles (about 4 KB each): a
+# larger window is saved to the snapshot after the stories stage and let go, and the next
+# cycle reads it back (docs/scaling.md).
+KEEP_ITEMS = 40_000
 _DIGEST = 16  # bytes of BLAKE2b per record
 _MAX_RECORD = 1 << 30  # a length above this is damage, not a record
 
@@ -80,11 +84,17 @@ class StoryWindow:
     when the owner calls :meth:`persist` (a long-lived process, as it stops: its cycles pay
     nothing for the file); False: it lives for one cycle, saved to the snapshot at the end
     of its stories stage and let go (a one-shot process, which publishes without it).
+    ``keep_items``: a kept index holding more items than this after a stories stage is
+    saved and let go as a one-shot process's is (:meth:`keeps`), so that what a long-lived
+    process holds between cycles stays bounded.
     """
 
-    def __init__(self, snapshot: Path | None = None, *, keep: bool = True) -> None:
+    def __init__(
+        self, snapshot: Path | None = None, *, keep: bool = True, keep_items: int = KEEP_ITEMS
+    ) -> None:
         self.snapshot = snapshot
         self.keep = keep
+        self.keep_items = keep_items
         self._index: StoryIndex | None = None
         self._store: Store | None = None
         self._mark: tuple[int, int] | None = None
@@ -120,6 +130,11 @@ class StoryWindow:
         self.loads += 1
         self._index, self._store = index, store
         return index
+
+    def keeps(self) -> bool:
+        """Whether the index stays in memory until the next cycle (else the caller saves
+        it with :meth:`persist` and lets it go with :meth:`invalidate`)."""
+        return self.keep and (self._index is None or len(self._index) <= self.keep_items)
 
     def saved(self, store: Store) -> None:
         """Call inside the write transaction that made this index's changes, at its end."""
@@ -294,4 +309,4 @@ def _shift(t: datetime, delta: timedelta) -> datetime:
         return edge.replace(tzinfo=t.tzinfo)
 
 
-__all__ = ["SNAPSHOT_KEY", "StoryWindow", "load_window", "snapshot_path"]
+__all__ = ["KEEP_ITEMS", "SNAPSHOT_KEY", "StoryWindow", "load_window", "snapshot_path"]

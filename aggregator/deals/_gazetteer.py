@@ -267,10 +267,16 @@ def _company(item: Any, where: str) -> KnownCompany:
     return KnownCompany(item["name"], kind, lists[0], lists[1], lists[2])
 
 
+# libyaml's safe loader where PyYAML was built with it: the same values as
+# ``yaml.safe_load``, read in a tenth of the time (the shipped file is read by every
+# process that reads deals: about 0.5 s of CPU in pure Python)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse_gazetteer(text: str, where: str = "<memory>") -> Gazetteer:
     """Build a gazetteer from YAML text (``companies:`` list)."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise ConfigError(f"invalid YAML: {exc}", file=where) from exc
     if not isinstance(data, dict) or not isinstance(data.get("companies"), list):

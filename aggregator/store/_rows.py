@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -108,11 +108,14 @@ def row_to_state(row: Mapping[str, Any], entry_count: int = 0) -> FeedState:
 
 
 def state_values(state: FeedState) -> dict[str, Any]:
-    values = asdict(state)
-    values.pop("entry_count")
+    # By hand, as below: ``asdict``'s deep copy was most of saving a warm cycle's states
+    values = {name: getattr(state, name) for name in _STATE_FIELDS}
     for key in _STATE_TIMES:
         values[key] = ts(values[key])
     return values
+
+
+_STATE_FIELDS = tuple(f.name for f in fields(FeedState) if f.name != "entry_count")
 
 
 def _money_dict(money: Money | None) -> dict[str, Any] | None:

@@ -679,3 +679,24 @@ def test_a_cycle_cut_short_keeps_its_waves_and_the_next_continues(
     assert feed_server.hits["/f0.xml"] == feed_server.hits["/f1.xml"] == 1
     assert feed_server.hits["/f2.xml"] == 2  # fetched again: stored once, no duplicate
     assert (later.new_entries, store.entry_count()) == (2, 5)
+
+
+def test_a_reports_dict_is_what_dataclasses_asdict_makes() -> None:
+    """The runs table keeps ``RunReport.as_dict()``: made field by field, it is still the
+    deep copy ``dataclasses.asdict`` makes (none of its values shared with the report)."""
+    import dataclasses
+
+    report = pipeline.RunReport(started=NOW, feeds_due=2, new_entries=3)
+    report.timings["fetch"] = 1.5
+    report.stage_errors["stories"] = "boom"
+    report.alerts.fired = 4
+    report.outcomes += [
+        pipeline.FeedOutcome("a", 200, None, None, 3, 0.25),
+        pipeline.FeedOutcome("b", None, "timed out", "timeout", 0, 30.0),
+    ]
+    data = report.as_dict()
+    assert data == dataclasses.asdict(report)
+    assert list(data) == list(dataclasses.asdict(report))
+    assert data["timings"] is not report.timings and data["alerts"] == {
+        **dataclasses.asdict(report.alerts)
+    }

@@ -196,6 +196,27 @@ def test_a_long_lived_process_saves_its_index_when_it_stops(tmp_path: Path) -> N
         worker.stop()
 
 
+def test_a_kept_index_larger_than_its_bound_is_saved_and_read_back_each_cycle(
+    tmp_path: Path,
+) -> None:
+    """A long-lived process keeps at most ``keep_items`` items between cycles: a larger
+    index is saved to the snapshot after the stories stage, let go, and read back by the
+    next cycle, which decides exactly as a fresh load."""
+    settings, ours, fresh = two_stores(tmp_path)
+    snapshot = snapshot_path(tmp_path / "kept.db")
+    window = StoryWindow(snapshot=snapshot, keep=True, keep_items=100)
+    seen = []
+    for now, entries in batches():
+        ingest(ours, entries, now)
+        ingest(fresh, entries, now)
+        seen.append(cycle(settings, ours, now, window).story_index)
+        assert window._index is None or len(window._index) <= 100
+        assert cycle(settings, fresh, now, None).story_index == "loaded"
+    assert seen[:3] == ["loaded", "kept", "kept"]  # 40, 80, then 120 items: over the bound
+    assert seen[3] == "snapshot" and "snapshot" in seen[4:]
+    assert assignments(ours) == assignments(fresh)
+
+
 def test_a_restored_index_holds_exactly_what_was_saved(tmp_path: Path) -> None:
     """Every table of the window, in its order (floats as summed), after merges."""
     settings, ours, _ = two_stores(tmp_path)

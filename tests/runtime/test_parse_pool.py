@@ -1,0 +1,55 @@
+"""The parse pool of a cycle: started on first use, without holding up whoever submits."""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import Future
+
+import pytest
+
+from aggregator.runtime import worker
+from aggregator.runtime.worker import LazyPool
+
+
+def test_jobs_submitted_while_the_pool_starts_return_at_once_and_run_in_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Starting the pool waits for its fork server's imports: the submitter does not (the
+    fetch's event loop goes on), and every job's future follows its job, errors included."""
+    started = threading.Event()
+    real = worker.parse_pool
+
+    def slow_pool(workers: int | None = None) -> worker.Executor:
+        pool = real(workers)
+        submit = pool.submit
+
+        def first_slowly(fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if not started.is_set():
+                started.set()
+                time.sleep(1.0)  # the fork server importing
+            return submit(fn, *args, **kwargs)
+
+        pool.submit = first_slowly  # type: ignore[method-assign]
+        return pool
+
+    monkeypatch.setattr(worker, "parse_pool", slow_pool)
+    pool = LazyPool(1)
+    try:
+        clock = time.perf_counter()
+        jobs: list[Future[object]] = [pool.submit(divmod, n, 2) for n in range(5)]
+        failing = pool.submit(divmod, 1, 0)
+        assert time.perf_counter() - clock < 0.5  # none waited for the pool
+        assert [job.result(timeout=60) for job in jobs] == [divmod(n, 2) for n in range(5)]
+        with pytest.raises(ZeroDivisionError):
+            failing.result(timeout=60)
+        assert pool.submit(divmod, 7, 2).result(timeout=60) == (3, 1)  # up: straight in
+    finally:
+        pool.shutdown()
+
+
+def test_a_pool_shut_down_while_starting_still_runs_what_was_submitted() -> None:
+    pool = LazyPool(1)
+    job = pool.submit(divmod, 9, 4)
+    pool.shutdown(wait=True)
+    assert job.result(timeout=60) == (2, 1)
