@@ -17,7 +17,8 @@ GAZ = load_gazetteer()
 # (title, summary, type or None, {(party, role)}, (amount, currency) or None)
 CASES: list[tuple[str, str, str | None, set[tuple[str, str]], tuple[float, str] | None]] = [
     (
-        "Nvidia Pays $900 Million for Enfabrica Talent, China's Open-Weights Surge, Copyright Rulings",
+        "Nvidia Pays $900 Million for Enfabrica Talent, China's Open-Weights Surge, Copyright"
+        " Rulings",
         "Nvidia spent more than $900 million to hire Enfabrica's CEO and staff and license the"
         " startup's networking technology.",
         "licensing",
