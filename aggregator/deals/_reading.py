@@ -242,7 +242,8 @@ def _first_party(
     )
     if subject is not None and complete(subject):
         return subject
-    for sentence in restatements(title, publisher, lambda phrase: _known(phrase, gz, publisher)):
+    known = lambda phrase: _known(phrase, gz, publisher)  # noqa: E731
+    for sentence in restatements(title, publisher, known, text):
         restated = gated(sentence, text or title, gz, rates, use_model=False, model=model)
         if restated is not None and complete(restated):
             return restated

@@ -1,0 +1,105 @@
+"""Newsroom wordings of the fourth set (varied4): a team welcomed into a lab, a person
+welcomed (a hire), the acquired company's own "is joining X", collaborations entered into,
+and an IPO of the past named in a product story."""
+
+from __future__ import annotations
+
+import pytest
+
+from aggregator.deals import classify, load_gazetteer
+
+GAZ = load_gazetteer()
+
+# (publisher or None, title, summary, type or None, {(party, role)})
+CASES: list[tuple[str | None, str, str, str | None, set[tuple[str, str]]]] = [
+    # a company's team welcomed into the publisher, or one of its units
+    (
+        "Google",
+        "Welcoming the Windrose team to Google DeepMind",
+        "Windrose, a London startup building robot simulators, has agreed to join us.",
+        "acquisition",
+        {("Google", "acquirer"), ("Windrose", "target")},
+    ),
+    (
+        "Lumora",
+        "Welcoming the Quillstack team to Lumora",
+        "",
+        "acquisition",
+        {("Lumora", "acquirer"), ("Quillstack", "target")},
+    ),
+    # a person welcomed is a hire
+    (
+        "Kernelcraft",
+        "Welcoming Tom Ashby to Kernelcraft",
+        "Tom joins as VP of Engineering.",
+        None,
+        set(),
+    ),
+    (
+        "Lumora",
+        "Welcoming Dana Ortiz to Lumora",
+        "Dana joins us from Stripe, where she led payments.",
+        None,
+        set(),
+    ),
+    ("Lumora", "Welcoming Priya Raman as our Chief Financial Officer", "", None, set()),
+    # the acquired company's own post: it joins, or is now part of, a named company
+    (
+        "Aperture Health",
+        "Aperture Health is joining Epic",
+        "Our team and technology will become part of Epic.",
+        "acquisition",
+        {("Epic", "acquirer"), ("Aperture Health", "target")},
+    ),
+    (
+        "Plinth AI",
+        "Plinth AI is now part of Atlassian",
+        "",
+        "acquisition",
+        {("Atlassian", "acquirer"), ("Plinth AI", "target")},
+    ),
+    # joining a foundation, forum or programme is no acquisition
+    ("Databricks", "Databricks is joining the Agentic AI Foundation", "", None, set()),
+    ("Lumora", "Lumora joins Frontier Safety Forum", "", None, set()),
+    # a collaboration entered into
+    (
+        None,
+        "Parabolic Bio and Novartis enter research collaboration worth up to $1.1 billion",
+        "",
+        "partnership",
+        {("Parabolic Bio", "partner"), ("Novartis", "partner")},
+    ),
+    (
+        None,
+        "Cohere enters into strategic agreement with Fujitsu",
+        "",
+        "partnership",
+        {("Cohere", "partner"), ("Fujitsu", "partner")},
+    ),
+    (None, "Lumora enters the agent market with Atlas", "", None, set()),
+    # an IPO of the past
+    (
+        None,
+        "After its IPO, Figma doubles down on AI design tools",
+        "Figma unveiled Figma Make 2 at Config.",
+        None,
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("publisher", "title", "summary", "kind", "parties"), CASES)
+def test_newsroom_wording(
+    publisher: str | None,
+    title: str,
+    summary: str,
+    kind: str | None,
+    parties: set[tuple[str, str]],
+) -> None:
+    deal = classify(title, summary, gazetteer=GAZ, publisher=publisher)
+    if kind is None:
+        assert deal is None, deal
+        return
+    assert deal is not None
+    assert deal.type == kind
+    assert {(p.name, p.role) for p in deal.parties} == parties
