@@ -81,7 +81,7 @@ _KEYS = {
     "investment-in": "investment",
     "raises": "rais secur land clos nab bag grab snag pull rake haul collect get receiv win scor "
     "net"
-    " pick reel bring draw attract",
+    " pick reel bring draw attract pocket scoop",
     "led-round": "-led",
     "round-noun": "round funding financing extension series raise capital fundrais",
     "team-behind": "welcom",
@@ -407,7 +407,7 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"\b(?:rais(?:es|ed|ing|e)|secur(?:es|ed|e|ing)|lands?|landed|clos(?:es|ed|e)|nabs?|bags?|grabs?"
         rf"|snags?|pulls?\s+in|rakes?\s+in|hauls?\s+in|collects?|gets?|receives?|wins?|scores?"
         rf"|nets?|netted|picks?\s+up|picked\s+up|reels?\s+in|brings?\s+in|draws?|drew|attracts?"
-        rf"|attracted)\s+"
+        rf"|attracted|pockets?|pocketed|scoops?\s+up|scooped\s+up)\s+"
         rf"(?:{_ART}(?:{M}\s+|[a-z]+\s+)?(?:pre-seed|pre-ipo|seed|series\s+[a-k]\b|funding"
         rf"|financing|round|venture"
         rf"|growth|capital|investment|equity|money|cash)|(?:{_ART})(?:[\w-]+-figure|(?:seven|eight|nine|ten)"

@@ -103,3 +103,38 @@ def test_newsroom_wording(
     assert deal is not None
     assert deal.type == kind
     assert {(p.name, p.role) for p in deal.parties} == parties
+
+
+# Press wordings of varied4: more funding verbs, and a unit bought from its owner.
+PRESS: list[tuple[str, str, set[tuple[str, str]]]] = [
+    (
+        "Harbor Labs pockets $75M from a16z to build agent infrastructure",
+        "funding",
+        {("Harbor Labs", "target"), ("Andreessen Horowitz", "investor")},
+    ),
+    ("Quillstack scoops up $30M Series A", "funding", {("Quillstack", "target")}),
+    (
+        "SoftBank to buy ABB's robotics unit for $5.4 billion",
+        "acquisition",
+        {("SoftBank", "acquirer"), ("ABB", "seller")},
+    ),
+    (
+        "Northwind agrees to buy Vesta's chip design division",
+        "acquisition",
+        {("Northwind", "acquirer"), ("Vesta", "seller")},
+    ),
+    # a stake in a unit is still an investment in its owner
+    (
+        "Nvidia takes stake in Intel's foundry business",
+        "investment",
+        {("Nvidia", "investor"), ("Intel", "target")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "kind", "parties"), PRESS)
+def test_press_wording(title: str, kind: str, parties: set[tuple[str, str]]) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None
+    assert deal.type == kind
+    assert {(p.name, p.role) for p in deal.parties} == parties
