@@ -124,6 +124,16 @@ _OFFERS = (
 )
 
 
+# "Bringing ChatGPT to Telenor customers …": a company named by its customers is one.
+_THEIR_MEMBERS = re.compile(
+    r"(?:['’]s)?\s+(?:[\d,.]+\s+(?:(?i:million|billion)\s+)?)?"
+    r"(?i:members|users|customers|subscribers|cardholders)\b"  # not employees: a deployment
+)
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 # How a customer uses the publisher's product is no deal.
 _CUSTOMER_STORY = re.compile(r"\bcase\s+stud(?:y|ies)\b|\bcustomer\s+stor(?:y|ies)\b|^how\s", _I)
 # A programme for startups is no partnership ("Parley joins the Nvidia Inception program").
@@ -185,8 +195,10 @@ def restatements(
         )
         out.append(f"{publisher} {verb} {gerund.group('x')}")
     bringing = _BRINGING.match(title)
-    if bringing and known(_name(bringing)):
-        out.append(f"{publisher} partners with {_name(bringing)}")
+    if bringing and (
+        known(_name(bringing)) or _THEIR_MEMBERS.match(title, bringing.end()) is not None
+    ):
+        out.append(f"{publisher} partners with {_POSSESSIVE.sub('', _name(bringing))}")
     for offer in _OFFERS:
         found = offer.search(title)
         if found and known(_name(found)):

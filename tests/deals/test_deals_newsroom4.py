@@ -61,6 +61,16 @@ CASES: list[tuple[str | None, str, str, str | None, set[tuple[str, str]]]] = [
     # joining a foundation, forum or programme is no acquisition
     ("Databricks", "Databricks is joining the Agentic AI Foundation", "", None, set()),
     ("Lumora", "Lumora joins Frontier Safety Forum", "", None, set()),
+    # the publisher's product brought to a company's customers: an offer made together
+    (
+        "OpenAI",
+        "Bringing ChatGPT to Telenor customers across the Nordics",
+        "",
+        "partnership",
+        {("OpenAI", "partner"), ("Telenor", "partner")},
+    ),
+    # ... but to a company's employees it is a deployment
+    ("Anthropic", "Bringing Claude to Halden employees", "", None, set()),
     # a collaboration entered into
     (
         None,
