@@ -152,6 +152,9 @@ def _digest(
     return replace(main, also=tuple(also)) if also else main
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w&-]*")
+
+
 def _digest_lead(
     title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | None
 ) -> Deal | None:
@@ -160,7 +163,11 @@ def _digest_lead(
     "Nvidia spent more than $900 million to hire Enfabrica's CEO and license …"). The rules'
     deal of its lead sentences counts only when it is complete and one of its parties is named
     in the title (so the summary's deal is one of the digest's items, not an aside)."""
-    deal, _ = rules_and_block("", text, gz, rates)
+    lead = text[:400]
+    names = {w for w in _CAPITALISED.findall(title) if len(w) > 2}
+    if not any(w in names for w in _CAPITALISED.findall(lead)):
+        return None  # the summary names nobody the title does: no need to read it
+    deal, _ = rules_and_block("", lead, gz, rates)
     if deal is None:
         return None
     head = {gz.slug(hit.name) for hit in gz.find(title)}
