@@ -7,11 +7,11 @@ Training data: the DEVELOPMENT rows only: ``split == "dev"`` of bench/data/real_
 bench/data/varied_dev.jsonl, the dev splits of bench/data/varied_dev2.jsonl,
 bench/data/varied_dev3.jsonl and bench/data/varied_dev4.jsonl and the 232 headlines of
 bench/data/ai_deals_dev.jsonl. Held-out rows are never read. Each row's label is its first
-deal's type, or "none"; a digest title gives one row per item, labelled with the type of the deal whose party the item names. The
-L2 strength and the ``add`` bar are chosen on out-of-fold readings of a 5-fold
-cross-validation (folds by a hash of the title, so a story two feeds carry stays in one fold):
-the readings are the rules' deal when they found one, else what ``learned_deal`` adds with the
-fold's model. Writes aggregator/data/deal_types.json.
+deal's type, or "none"; a digest title gives one row per item, labelled with the type of the
+deal whose party the item names. The L2 strength and the ``add`` bar are chosen on out-of-fold
+readings of a 5-fold cross-validation (folds by a hash of the title, so a story two feeds carry
+stays in one fold): the readings are the rules' deal when they found one, else what
+``learned_deal`` adds with the fold's model. Writes aggregator/data/deal_types.json.
 """
 
 from __future__ import annotations
