@@ -148,3 +148,45 @@ def test_press_wording(title: str, kind: str, parties: set[tuple[str, str]]) -> 
     assert deal is not None
     assert deal.type == kind
     assert {(p.name, p.role) for p in deal.parties} == parties
+
+
+# A list of investors that ends with "also took part" / "led the round" / "doubled down":
+# every name of the list, not only the last one.
+ROUNDS: list[tuple[str, str, list[tuple[str, bool]]]] = [
+    (
+        "Lumora raises €1.7B to build European models",
+        "The Series C, led by ASML, values Lumora at €11.7 billion. Existing investors DST"
+        " Global, Bpifrance, General Catalyst and Index Ventures also took part.",
+        [
+            ("ASML", True),
+            ("DST Global", False),
+            ("Bpifrance", False),
+            ("General Catalyst", False),
+            ("Index Ventures", False),
+        ],
+    ),
+    (
+        "Quillstack raises $250M Series C",
+        "Accel, Index Ventures and Redpoint led the round, valuing the company at $4 billion.",
+        [("Accel", True), ("Index Ventures", True), ("Redpoint Ventures", True)],
+    ),
+    (
+        "Orrery Labs raises $30M Series B",
+        "The round was led by Accel. Existing investors Point Nine and Seedcamp doubled down.",
+        [("Accel", True), ("Point Nine", False), ("Seedcamp", False)],
+    ),
+    # names listed in another clause are not investors
+    (
+        "Lumora raises $10M",
+        "The company, which sells to Deloitte, KPMG and Siemens, said Sequoia also participated.",
+        [("Sequoia Capital", False)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "summary", "investors"), ROUNDS)
+def test_listed_investors(title: str, summary: str, investors: list[tuple[str, bool]]) -> None:
+    deal = classify(title, summary, gazetteer=GAZ)
+    assert deal is not None and deal.type == "funding"
+    got = [(p.name, p.lead) for p in deal.parties if p.role == "investor"]
+    assert got == investors
