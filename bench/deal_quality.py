@@ -17,6 +17,9 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
 - ``varied3``: 682 entries written afresh (``bench/data/varied_dev3.jsonl``: first-party
   newsroom posts and their hard negatives, newsletter digests, tech-press, wire and regional
   outlets, a few in French, German, Spanish and Portuguese), split by the same hash;
+- ``varied4``: 451 entries written afresh (``bench/data/varied_dev4.jsonl``: AI labs' and
+  startups' own newsroom posts and investors' blogs, newsletter digests whose deal is often
+  only in the summary, press and regional outlets, many hard negatives), split by the same hash;
 - ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
 - ``reuters``/``sentifm``: the test splits of ``../shared/eval`` (M&A yes/no only), when present.
 
@@ -76,7 +79,7 @@ def _headline_rows(path: Path) -> list[Row]:
 
 
 def hash_dev(title: str) -> bool:
-    """The hash split of ``varied_dev2.jsonl`` and ``varied_dev3.jsonl``: four rows in five are
+    """The hash split of ``varied_dev2.jsonl`` … ``varied_dev4.jsonl``: four rows in five are
     development rows (the same split as ``bench/train_deal_types.py``)."""
     return int(hashlib.sha1(title.encode("utf-8")).hexdigest(), 16) % 5 != 0
 
@@ -92,7 +95,12 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
     for name, file in varied:
         if (DATA / file).is_file():
             sets[name] = [dict(r, id=f"{file}:{i}") for i, r in enumerate(_jsonl(DATA / file))]
-    for name, file in (("varied2", "varied_dev2.jsonl"), ("varied3", "varied_dev3.jsonl")):
+    hashed = (
+        ("varied2", "varied_dev2.jsonl"),
+        ("varied3", "varied_dev3.jsonl"),
+        ("varied4", "varied_dev4.jsonl"),
+    )
+    for name, file in hashed:
         if (DATA / file).is_file():
             rows = [dict(r, id=f"{file}:{i}") for i, r in enumerate(_jsonl(DATA / file))]
             sets[f"{name} dev"] = [r for r in rows if hash_dev(r["title"])]

@@ -4,14 +4,14 @@
     .venv/bin/python bench/train_deal_types.py --cv-only  # CV report only
 
 Training data: the DEVELOPMENT rows only: ``split == "dev"`` of bench/data/real_entries.jsonl,
-bench/data/varied_dev.jsonl, the dev splits of bench/data/varied_dev2.jsonl and
-bench/data/varied_dev3.jsonl and the 232 headlines of bench/data/ai_deals_dev.jsonl. Held-out
-rows are never read. Each row's label is its first deal's type, or "none"; a digest title
-gives one row per item, labelled with the type of the deal whose party the item names. The
-L2 strength and the ``add`` bar are chosen on out-of-fold readings of a 5-fold
-cross-validation (folds by a hash of the title, so a story two feeds carry stays in one fold):
-the readings are the rules' deal when they found one, else what ``learned_deal`` adds with the
-fold's model. Writes aggregator/data/deal_types.json.
+bench/data/varied_dev.jsonl, the dev splits of bench/data/varied_dev2.jsonl,
+bench/data/varied_dev3.jsonl and bench/data/varied_dev4.jsonl and the 232 headlines of
+bench/data/ai_deals_dev.jsonl. Held-out rows are never read. Each row's label is its first
+deal's type, or "none"; a digest title gives one row per item, labelled with the type of the
+deal whose party the item names. The L2 strength and the ``add`` bar are chosen on out-of-fold
+readings of a 5-fold cross-validation (folds by a hash of the title, so a story two feeds carry
+stays in one fold): the readings are the rules' deal when they found one, else what
+``learned_deal`` adds with the fold's model. Writes aggregator/data/deal_types.json.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def is_dev(title: str) -> bool:
-    """The hash split of bench/data/varied_dev2.jsonl and varied_dev3.jsonl: 4 rows in 5 are
+    """The hash split of bench/data/varied_dev2.jsonl … varied_dev4.jsonl: 4 rows in 5 are
     development rows."""
     return int(hashlib.sha1(title.encode("utf-8")).hexdigest(), 16) % 5 != 0
 
@@ -81,7 +81,12 @@ def is_dev(title: str) -> bool:
 def dev_rows() -> list[tuple[str, dict[str, Any]]]:
     rows = [("real", r) for r in _jsonl(DATA / "real_entries.jsonl") if r["split"] == "dev"]
     rows += [("varied", r) for r in _jsonl(DATA / "varied_dev.jsonl")]
-    for source, file in (("varied2", "varied_dev2.jsonl"), ("varied3", "varied_dev3.jsonl")):
+    hashed = (
+        ("varied2", "varied_dev2.jsonl"),
+        ("varied3", "varied_dev3.jsonl"),
+        ("varied4", "varied_dev4.jsonl"),
+    )
+    for source, file in hashed:
         if (DATA / file).is_file():
             rows += [(source, r) for r in _jsonl(DATA / file) if is_dev(r["title"])]
     for r in _jsonl(DATA / "ai_deals_dev.jsonl"):

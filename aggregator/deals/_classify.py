@@ -238,7 +238,14 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
                 _party(m.name, left_role, gz) for m in mentions(by.group(1), gz, seg.casing)[:1]
             ]
     if right_role and right:
-        parties += [_party(m.name, right_role, gz) for m in right]
+        parties += [
+            _party(
+                m.name,
+                "seller" if rule.type == "acquisition" and _unit_of(seg, m) else right_role,
+                gz,
+            )
+            for m in right
+        ]
     parties += _extra_parties(rule, seg, gz, tail, match)
     if rule.lang is not None and rule.type == "acquisition":
         parties += _intl_tail(rule, seg, gz, tail, parties)
@@ -254,6 +261,17 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
 
 
 _GROUP_TYPES = tuple(k for k, v in DEAL_KINDS.items() if v.together)
+# "SoftBank to buy ABB's robotics unit": the company whose unit is bought sells it.
+_UNIT = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:unit|division|business|arm|subsidiary|operations)\b", re.I
+)
+
+
+def _unit_of(seg: Segment, m: Mention) -> bool:
+    if _UNIT.match(seg.text, m.end) is not None:
+        return True
+    owned = seg.text[m.end - 2 : m.end] in ("'s", "’s")  # the name took its possessive
+    return owned and _UNIT.match("'s" + seg.text[m.end :]) is not None
 
 
 def _group_parties(

@@ -52,6 +52,36 @@ def _welcome_home(publisher: str) -> re.Pattern[str]:
     )
 
 
+def _welcome_team(publisher: str) -> re.Pattern[str]:
+    """ "Welcoming the Windrose team to Google DeepMind": a company's team welcomed into the
+    publisher (or one of its units: the publisher's name opens it)."""
+    return re.compile(
+        rf"^(?i:welcom(?:e|es|ing))\s+(?i:the\s+)?{_NAME}\s+(?i:team)\s+(?i:to)\s+"
+        rf"{_spellings(publisher)}\b(?:\s+[A-Z][\w-]*){{0,2}}\s*[.!]?$"
+    )
+
+
+# A person welcomed is a hire: "Welcoming Tom Ashby to Kernelcraft" ("Tom joins as VP of
+# Engineering from GitHub", "… as our Chief Financial Officer").
+_HIRE = re.compile(
+    r"\bjoin(?:s|ed|ing)?\s+(?:[\w.'’-]+\s+){0,3}?(?:as|from)\b|\bas\s+(?:our\s+)?(?:new\s+)?"
+    r"(?:chief|vp|vice|head|director|president|general\s+counsel|ceo|cto|cfo|coo|cmo|cpo)\b"
+    r"|\bappoint",
+    _I,
+)
+
+
+def _acquired_by(publisher: str) -> re.Pattern[str]:
+    """ "Aperture Health is joining Epic", "Mirrorpond is now part of Canva" on the acquired
+    company's own feed: the publisher becomes part of a named company (never "the …": a
+    foundation, forum or programme is joined, not a buyer)."""
+    return re.compile(
+        rf"^{_spellings(publisher)}\s+(?i:is\s+joining|joins|has\s+joined|to\s+join"
+        rf"|is\s+now\s+part\s+of|is\s+becoming\s+part\s+of|becomes\s+part\s+of)\s+"
+        r"(?P<x>(?!the\b)[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})\s*[.!]?$"
+    )
+
+
 def _spellings(publisher: str) -> str:
     """The publisher's name, or its first word alone ("Mistral" for "Mistral AI")."""
     first = publisher.split()[0]
@@ -94,6 +124,16 @@ _OFFERS = (
 )
 
 
+# "Bringing ChatGPT to Telenor customers …": a company named by its customers is one.
+_THEIR_MEMBERS = re.compile(
+    r"(?:['’]s)?\s+(?:[\d,.]+\s+(?:(?i:million|billion)\s+)?)?"
+    r"(?i:members|users|customers|subscribers|cardholders)\b"  # not employees: a deployment
+)
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 # How a customer uses the publisher's product is no deal.
 _CUSTOMER_STORY = re.compile(r"\bcase\s+stud(?:y|ies)\b|\bcustomer\s+stor(?:y|ies)\b|^how\s", _I)
 # A programme for startups is no partnership ("Parley joins the Nvidia Inception program").
@@ -103,27 +143,40 @@ _STARTUP_SCHEME = re.compile(
 )
 
 
+_SCHEME_END = re.compile(
+    rf"\b(?:{_SCHEME}|foundation|institute|summit|board|committee|fund)s?$", _I
+)
+
+
 def _name(match: re.Match[str]) -> str:
     return re.sub(r"^the\s+", "", match.group("x").strip())
 
 
-def restatements(title: str, publisher: str, known: Callable[[str], bool]) -> list[str]:
+def restatements(
+    title: str, publisher: str, known: Callable[[str], bool], text: str = ""
+) -> list[str]:
     """Plain sentences a first-party headline stands for, most specific first; none when it
     is not worded as a newsroom words a deal. ``known(phrase)``: whether a phrase starts with
     a known organisation; a company welcomed or joining needs no such proof, the other party
-    of a partnership worded loosely ("Building bridges with ...") does."""
+    of a partnership worded loosely ("Building bridges with ...") does. ``text``: the post's
+    body, which tells a person welcomed (a hire) from a company."""
     title = " ".join(title.split())
     out: list[str] = []
     if _CUSTOMER_STORY.search(title):
         return out  # "Building a Korean LLM with Upstage: a case study"
+    hire = _HIRE.search(title) or _HIRE.search(text[:400])
     welcome = _welcome(publisher).match(title)
     if welcome:
         into = welcome.group("into").lower()
         verb = "acquires" if re.search(rf"{_TEAM}$", into) else "partners with"
-        out.append(f"{publisher} {verb} {_name(welcome)}")
-    home = _welcome_home(publisher).match(title)
-    if home and not welcome:
+        if verb == "partners with" or not hire:
+            out.append(f"{publisher} {verb} {_name(welcome)}")
+    home = _welcome_home(publisher).match(title) or _welcome_team(publisher).match(title)
+    if home and not welcome and not hire:
         out.append(f"{publisher} acquires {_name(home)}")
+    bought = _acquired_by(publisher).match(title)
+    if bought and not _SCHEME_END.search(bought.group("x")):
+        out.append(f"{bought.group('x')} acquires {publisher}")
     joins = _joins(publisher).match(title)
     if joins and len(_name(joins).split()) == 1:  # "Jane Doe joins X" is a hire
         out.append(f"{publisher} acquires {_name(joins)}")
@@ -142,8 +195,10 @@ def restatements(title: str, publisher: str, known: Callable[[str], bool]) -> li
         )
         out.append(f"{publisher} {verb} {gerund.group('x')}")
     bringing = _BRINGING.match(title)
-    if bringing and known(_name(bringing)):
-        out.append(f"{publisher} partners with {_name(bringing)}")
+    if bringing and (
+        known(_name(bringing)) or _THEIR_MEMBERS.match(title, bringing.end()) is not None
+    ):
+        out.append(f"{publisher} partners with {_POSSESSIVE.sub('', _name(bringing))}")
     for offer in _OFFERS:
         found = offer.search(title)
         if found and known(_name(found)):

@@ -54,7 +54,12 @@ CUES: Mapping[str, re.Pattern[str]] = {
         _I,
     ),
     "licensing": re.compile(r"\b(?:licen[cs]\w*)\b", _I),
-    "ipo": re.compile(r"\b(?:ipo|listing|s-1|f-1|go(?:es|ing)?\s+public)\b", _I),
+    # not an IPO of the past ("After its IPO, Figma doubles down on …", "post-IPO")
+    "ipo": re.compile(
+        r"(?<!since\s)(?<!since\sits\s)(?<!after\s)(?<!after\sits\s)(?<!after\stheir\s)"
+        r"(?<!post-)\b(?:ipo|listing|s-1|f-1|go(?:es|ing)?\s+public)\b",
+        _I,
+    ),
     "joint-venture": re.compile(r"\b(?:joint|venture|jv)\b", _I),
 }
 # The role of the publisher (or of a headline's first organisation) and of the next one.

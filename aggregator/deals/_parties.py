@@ -653,7 +653,7 @@ def backers(text: str, gazetteer: Gazetteer, casing: Casing) -> list[str]:
 _LED = re.compile(r"\b(?:co-)?led\b(?!\s+by\b)|\bco-leads?\b(?!\s+by\b)")
 _JOINED = re.compile(
     r"\b(?:also\s+)?(?:participated|participating|participate|invested|investing"
-    r"|joined|joining|took\s+part|taking\s+part|chipped\s+in|came\s+in)\b"
+    r"|joined|joining|took\s+part|taking\s+part|chipped\s+in|came\s+in|doubled\s+down)\b"
     r"(?!\s+(?:by|the\s+company|as)\b)"
 )
 _CLAUSE_START = re.compile(r"[,;:]\s+|\b(?:with|while|and\s+existing|as\s+well\s+as)\s+|^")
@@ -664,6 +664,26 @@ def _before(text: str, end: int) -> int:
     start = 0
     for m in _CLAUSE_START.finditer(text, 0, end):
         start = m.end()
+    return start
+
+
+_LIST_ITEM = re.compile(r"(?:^|,\s+)([^,;:]{2,60}),\s+$")
+
+
+def _listed(text: str, start: int, gazetteer: Gazetteer, casing: Casing) -> int:
+    """Where a list of names that ends a clause at ``start`` begins: "Existing investors DST
+    Global, Andreessen Horowitz, Bpifrance and NVIDIA also took part" (each comma-separated
+    item before ``start`` that is one name alone belongs to the list)."""
+    while start > 0:
+        item = _LIST_ITEM.search(text, 0, start)
+        if item is None or item.end() != start:
+            return start
+        names = mentions(text, gazetteer, casing, item.start(1), item.end(1))
+        if len(names) != 1 or not re.fullmatch(
+            r"(?:[\w-]+\s+){0,2}?", text[item.start(1) : names[0].start]
+        ):
+            return start
+        start = names[0].start
     return start
 
 
@@ -678,7 +698,7 @@ def round_investors(text: str, gazetteer: Gazetteer, casing: Casing) -> list[tup
     ]
     for cue, lead in ((_LED, True), (_JOINED, False)):
         for m in cue.finditer(text):
-            start = _before(text, m.start())
+            start = _listed(text, _before(text, m.start()), gazetteer, casing)
             found += [(x.name, lead) for x in mentions(text, gazetteer, casing, start, m.start())]
     out: dict[str, bool] = {}
     for name, lead in found:

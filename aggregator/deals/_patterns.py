@@ -81,7 +81,7 @@ _KEYS = {
     "investment-in": "investment",
     "raises": "rais secur land clos nab bag grab snag pull rake haul collect get receiv win scor "
     "net"
-    " pick reel bring draw attract",
+    " pick reel bring draw attract pocket scoop",
     "led-round": "-led",
     "round-noun": "round funding financing extension series raise capital fundrais",
     "team-behind": "welcom",
@@ -407,7 +407,7 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"\b(?:rais(?:es|ed|ing|e)|secur(?:es|ed|e|ing)|lands?|landed|clos(?:es|ed|e)|nabs?|bags?|grabs?"
         rf"|snags?|pulls?\s+in|rakes?\s+in|hauls?\s+in|collects?|gets?|receives?|wins?|scores?"
         rf"|nets?|netted|picks?\s+up|picked\s+up|reels?\s+in|brings?\s+in|draws?|drew|attracts?"
-        rf"|attracted)\s+"
+        rf"|attracted|pockets?|pocketed|scoops?\s+up|scooped\s+up)\s+"
         rf"(?:{_ART}(?:{M}\s+|[a-z]+\s+)?(?:pre-seed|pre-ipo|seed|series\s+[a-k]\b|funding"
         rf"|financing|round|venture"
         rf"|growth|capital|investment|equity|money|cash)|(?:{_ART})(?:[\w-]+-figure|(?:seven|eight|nine|ten)"
@@ -803,6 +803,7 @@ _ENGLISH: tuple[Rule, ...] = (
         "partnership",
         rf"\b(?:sign(?:s|ed)?|strik(?:es|e)|struck|ink(?:s|ed)?|seal(?:s|ed)?|reach(?:es|ed)?"
         rf"|clinch(?:es|ed)?|agree(?:s|d)?\s+(?:on|to)|expand(?:s|ed)?|extend(?:s|ed)?|renew(?:s|ed)?"
+        rf"|enter(?:s|ed)?(?:\s+into)?"
         rf"|deepen(?:s|ed)?|form(?:s|ed)?|announc(?:e|es|ed)|unveil(?:s|ed)?|land(?:s|ed)?|wins?|won"
         rf"|forg(?:e|es|ed))\s+"
         rf"{_MONEYISH}(?:(?!licen|[\w]+-licen|content\b|data\s+(?:deal|agreement|pact|licen)|merger|acquisition|purchase|buyout|takeover|sale\b"

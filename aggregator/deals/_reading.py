@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..headlines import digest_items
 from ..models import DEAL_KINDS, Deal, Party
-from ._classify import headline_blocked, headline_hard_blocked
+from ._classify import headline_blocked, headline_hard_blocked, rules_and_block
 from ._first_party import PARTNERS_POST, restatements
 from ._gate import GATED, gated
 from ._gazetteer import Gazetteer, load_gazetteer
@@ -70,7 +70,8 @@ def classify(
     gz = gazetteer if gazetteer is not None else load_gazetteer()
     items = digest_items(title)
     if len(items) > 1:
-        return _digest(title, items, gz, rates, use_model, model, publisher, type_model, learned)
+        deal = _digest(title, items, gz, rates, use_model, model, publisher, type_model, learned)
+        return deal if deal is not None or not text else _digest_lead(title, text, gz, rates)
     paired = _paired(title, text, gz, rates, publisher)
     if paired is not None:
         return paired
@@ -151,6 +152,44 @@ def _digest(
     return replace(main, also=tuple(also)) if also else main
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w&-]*")
+
+
+def _digest_lead(
+    title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | None
+) -> Deal | None:
+    """A digest none of whose items is a deal, read in its summary: a newsletter's summary
+    tells its first story in a sentence ("Nvidia Pays $900 Million for Enfabrica Talent, …":
+    "Nvidia spent more than $900 million to hire Enfabrica's CEO and license …"). The rules'
+    deal of its lead sentences counts only when it is complete and one of its parties is named
+    in the title (so the summary's deal is one of the digest's items, not an aside)."""
+    lead = text[:400]
+    names = {w for w in _CAPITALISED.findall(title) if len(w) > 2}
+    if not any(w in names for w in _CAPITALISED.findall(lead)):
+        return None  # the summary names nobody the title does: no need to read it
+    deal, _ = rules_and_block("", lead, gz, rates)
+    if deal is None:
+        return None
+    head = {gz.slug(hit.name) for hit in gz.find(title)}
+    low = title.lower()
+
+    def named(party: Party) -> bool:
+        return (party.slug or gz.slug(party.name)) in head or bool(
+            re.search(rf"(?<!\w){re.escape(party.name.lower())}(?!\w)", low)
+        )
+
+    def known(party: Party) -> bool:
+        hits = gz.find(party.name)
+        return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(party.name)
+
+    # the title's story: a party it names; the others only when the gazetteer knows them
+    parties = tuple(p for p in deal.parties if named(p) or known(p))
+    if not any(named(p) for p in parties):
+        return None
+    deal = replace(deal, parties=parties)
+    return deal if complete(deal) else None
+
+
 def _same_deal(deal: Deal) -> tuple[object, ...]:
     """What makes two items of one digest the same deal: type, parties and amount."""
     amount = (deal.amount.value, deal.amount.currency) if deal.amount is not None else None
@@ -212,7 +251,8 @@ def _first_party(
     )
     if subject is not None and complete(subject):
         return subject
-    for sentence in restatements(title, publisher, lambda phrase: _known(phrase, gz, publisher)):
+    known = lambda phrase: _known(phrase, gz, publisher)  # noqa: E731
+    for sentence in restatements(title, publisher, known, text):
         restated = gated(sentence, text or title, gz, rates, use_model=False, model=model)
         if restated is not None and complete(restated):
             return restated
