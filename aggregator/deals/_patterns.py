@@ -909,8 +909,10 @@ HARD_NON_DEAL = re.compile(
     r"|price\s+target|buy-?backs?|repurchase\w*|market\s+(?:cap\w*|value)|most\s+valuable"
     r"|capex|capital\s+(?:spending|expenditures?)|(?<!to\s)forecasts?|guidance|outlook)\b"
     r"|insider\s+(?:sell|sale|buy|selling|buying|trad)\w*|sells?\s+[\d,]+\s+shares"
-    # a research partnership is no deal, unless it comes with a licence
-    r"|(?:research|scientific|academic)\s+(?:partnerships?|collaborations?)(?![^.;]*\blicen[cs])"
+    # a research partnership is no deal, unless it comes with a licence or money
+    r"|(?<![$€£¥\d]\s)(?<!\b(?:million|billion)\s)(?:research|scientific|academic)\s+"
+    r"(?:partnerships?|collaborations?)(?![^.;]*(?:\blicen[cs]|[$€£¥]\s?\d|\bworth\b"
+    r"|\b(?:million|billion|milestones?|upfront)\b))"
     r"|^how\s+(?!to\b)|\binterview(?:s|ed)?\s+with\b|\b(?:wins?|won|awarded)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b",
     _I,
