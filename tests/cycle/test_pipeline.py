@@ -689,7 +689,7 @@ def test_a_reports_dict_is_what_dataclasses_asdict_makes() -> None:
     report = pipeline.RunReport(started=NOW, feeds_due=2, new_entries=3)
     report.timings["fetch"] = 1.5
     report.stage_errors["stories"] = "boom"
-    report.alerts.fired = 4
+    report.alerts = dataclasses.replace(report.alerts, fired=4)
     report.outcomes += [
         pipeline.FeedOutcome("a", 200, None, None, 3, 0.25),
         pipeline.FeedOutcome("b", None, "timed out", "timeout", 0, 30.0),

@@ -163,8 +163,10 @@ def serving(settings: Settings) -> Iterator[tuple[Loop, Serving]]:
 def all_listening(served: Serving) -> set[int]:
     assert served.pool is not None
     expected = {os.getpid(), *served.pool.pids}
+    # every one of them listens; a process another test forks at that moment may hold the
+    # socket for an instant too (it is gone by the exact checks made after this)
     return wait_until(
-        lambda: listeners(served.port) == expected and expected, f"{expected} to listen"
+        lambda: expected <= listeners(served.port) and expected, f"{expected} to listen"
     )
 
 
@@ -198,7 +200,7 @@ def test_helpers_bind_the_port_the_service_got_and_serve_it(settings: Settings) 
         ours = get(served.port, "/feed.atom")
         assert ours[0] == 200 and b"<feed" in ours[2]
         port = close_own_listener(loop, served)
-        assert listeners(port) == helpers
+        assert wait_until(lambda: listeners(port) == helpers, "the helpers alone to listen")
         for _ in range(20):  # fresh connections: helpers only
             assert same_answer(get(port, "/feed.atom"), ours)
             assert get(port, "/healthz")[0] == 200
