@@ -61,17 +61,28 @@ def _listening_inodes(port: int) -> set[str]:
 def listeners(port: int) -> set[int]:
     """The pids of the processes with a socket listening on ``port``."""
     wanted = {f"socket:[{inode}]" for inode in _listening_inodes(port)}
-    pids = set()
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
+    return {
+        int(entry) for entry in os.listdir("/proc") if entry.isdigit() and _holds(entry, wanted)
+    }
+
+
+def _holds(pid: str, wanted: set[str]) -> bool:
+    """Whether process ``pid`` has one of the ``wanted`` sockets open.
+
+    Each descriptor is read on its own: one that closes between the listing and the read
+    (the listing's own directory descriptor, in this very process) must not hide the rest.
+    """
+    try:
+        fds = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return False
+    for fd in fds:
+        try:
+            if os.readlink(f"/proc/{pid}/fd/{fd}") in wanted:
+                return True
+        except OSError:
             continue
-        with contextlib.suppress(OSError):
-            if any(
-                os.readlink(f"/proc/{entry}/fd/{fd}") in wanted
-                for fd in os.listdir(f"/proc/{entry}/fd")
-            ):
-                pids.add(int(entry))
-    return pids
+    return False
 
 
 def running(pid: int) -> bool:
