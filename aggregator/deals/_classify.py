@@ -9,6 +9,7 @@ from dataclasses import replace
 from ..models import DEAL_KINDS, Deal, Money, Party
 from ._amounts import scan_amounts
 from ._gazetteer import Gazetteer, Mention, load_gazetteer
+from ._lexicon import is_person
 from ._parties import backed_names, backers, lead_backers, mentions, round_investors
 from ._patterns import EXCHANGE_NAME, IGNORED_CUES, RULES
 from ._patterns_intl import (
@@ -325,11 +326,42 @@ def _licence_roles(
     if (
         rule.name.startswith("licensing")
         and left
-        and gz.kind(left[-1].name) == "media"
-        and not (right and gz.kind(right[0].name) == "media")
+        and _licenses_out(seg, gz, left[-1], right, _DEAL_NOUN.search(match.group(0)) is not None)
     ):
         left_role, right_role = right_role, left_role
     return left_role, right_role, left
+
+
+# "… letting OpenAI use its archives", "… allowing Google to train on …": the subject's content
+_LETS_USE = re.compile(
+    r"\b(?:lett(?:ing|s)|allow(?:ing|s)|giv(?:ing|es)|grant(?:ing|s))\s+(?:[A-Z][\w.&-]*\s+){1,3}"
+    r"(?:to\s+)?(?:use|access|train|tap|draw)\b"
+)
+# The kinds of company that license content *in*: AI labs, big tech, clouds.
+_TAKERS = frozenset(("lab", "bigtech", "cloud"))
+
+
+_DEAL_NOUN = re.compile(r"\b(?:deal|agreement|pact|partnership|arrangement|contract)\b")
+
+
+def _licenses_out(
+    seg: Segment, gz: Gazetteer, subject: Mention, right: list[Mention], noun: bool
+) -> bool:
+    """Whether the subject of a licensing deal is the licensor: a media company, a subject
+    that lets the other use its content, or (``noun``: a licensing deal, not "X licenses
+    Y's model") one that is no AI maker signing with one ("Reddit signs AI content licensing
+    deal with Google")."""
+    kind, other = gz.kind(subject.name), gz.kind(right[0].name) if right else None
+    if kind == "media":
+        return other != "media"
+    if _LETS_USE.search(seg.text):
+        return True
+    return noun and not _taker(subject.name, kind) and bool(right) and _taker(right[0].name, other)
+
+
+def _taker(name: str, kind: str | None) -> bool:
+    """An AI maker: a lab, big tech or cloud of the gazetteer, or a name that says so."""
+    return kind in _TAKERS or (kind is None and name.endswith((" AI", " Labs", ".ai")))
 
 
 def _extra_parties(
@@ -423,11 +455,26 @@ def _match_rules(
     for _, _, rule, match in sorted(_candidates(seg, strong_only), key=lambda c: (c[0], c[1])):
         if _vetoed(seg, rule, match):
             continue
-        parties = _roles(rule, seg, gz, match)
+        parties = _people_out(_roles(rule, seg, gz, match), gz)
         if not parties:
             continue
         return _deal(rule, seg, match, tuple(parties), with_status)
     return None
+
+
+_PEOPLE_ROLES = frozenset(("investor", "acquirer"))  # "… from Jeff Bezos", "Musk buys X"
+
+
+def _people_out(parties: list[Party] | None, gz: Gazetteer) -> list[Party] | None:
+    """The parties without the people the gazetteer does not list ("Perplexity x Cristiano
+    Ronaldo"), except investors and buyers: an angel or a buyer who pays is a party."""
+    if not parties:
+        return parties
+    return [
+        p
+        for p in parties
+        if p.role in _PEOPLE_ROLES or gz.kind(p.name) is not None or not is_person(p.name)
+    ]
 
 
 def _deal(

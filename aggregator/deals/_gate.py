@@ -116,6 +116,13 @@ def gated(
         )
     ):
         return deal  # every party a gazetteer company, or the publisher: the rules suffice
+    if (
+        deal is not None
+        and deal.rule == "acquired-by"
+        and any(p.role == "acquirer" and _known(p.name, gz) for p in deal.parties)
+        and any(p.role == "target" for p in deal.parties)
+    ):
+        return deal  # "Glimmerlake snapped up by Microsoft": told of a known buyer, passive
     model = model or load_model()
     if model is None:
         return deal

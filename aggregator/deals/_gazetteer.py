@@ -16,7 +16,7 @@ import yaml
 
 from ..errors import ConfigError
 from ..models import Party
-from ._lexicon import government_country
+from ._lexicon import government_country, is_ordinary
 
 TOKEN_RE = re.compile(r"[^\W_](?:[\w.&:'’]*[^\W_])?")
 _KINDS = ("lab", "bigtech", "chips", "cloud", "software", "startup", "investor", "media", "other")
@@ -219,6 +219,8 @@ class Gazetteer:
             hit = self.lookup(_tokens(candidate), caps=candidate.isupper())
             if hit is not None:
                 return self._parents.get(hit, hit)
+        if " " not in cleaned and is_ordinary(cleaned.lower()):
+            return name.strip()  # "News Corp", "Thrive Holdings": the ending is the name's
         return cleaned or name.strip()
 
     def kind(self, name: str) -> str | None:

@@ -167,6 +167,41 @@ def common_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Lower-case given names of many countries (``given_names.txt``)."""
+    return _lines("given_names.txt")
+
+
+def is_person(name: str) -> bool:
+    """Whether an unknown name of two or three words is a person's: it opens with a given
+    name and ends with a word that is no ordinary word nor a company ending ("Theo Von",
+    "Cristiano Ronaldo"; not "Lila Sciences", "Grace Health", "Morgan Asset Management")."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    if words[0].lower() in _HONORIFICS:
+        return True  # "Pope Francis", "President Macron", "Sheikh Tahnoon"
+    last = words[-1].lower()
+    return (
+        words[0].lower() in given_names()
+        and not is_ordinary(last)
+        and last not in GENERIC_ORGS
+        and last not in _COMPANY_ENDINGS
+    )
+
+
+_HONORIFICS = frozenset(
+    """pope president king queen prince princess sir dame lord lady senator governor mayor
+    minister chancellor sheikh sheikha professor prof dr mr mrs ms premier emir""".split()
+)
+_COMPANY_ENDINGS = frozenset(
+    """ai labs lab inc corp co ltd llc plc group technologies systems capital ventures partners
+    holdings networks robotics health energy therapeutics security software computing cloud
+    data bank fund dynamics global studios media""".split()
+)
+
+
+@lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """Countries, US states, continents and large cities, as written and without their
     accents ("Montréal", "Montreal")."""

@@ -18,6 +18,7 @@ from ._lexicon import (
     REGULATORS,
     is_german_word,
     is_ordinary,
+    is_person,
     is_place,
     is_place_adjective,
     is_regional,
@@ -96,6 +97,10 @@ _NUMERIC = re.compile(
 )
 _JOINERS = re.compile(r"^(?:\s|\s?&\s?|\s(?:and|&)\s(?=[A-Z]))?$")
 _POSSESSIVE = re.compile(r"['’]s$")
+_INITIALS = re.compile(r"^[A-Z](?:\.[A-Z])*$")
+# Words that end a firm's name inside a sentence ("Morgan Asset Management", "Apollo Global
+# Securities") though alone they name nothing.
+_FIRM_ENDINGS = frozenset("management securities equity investments advisors advisers".split())
 # Other languages: "auprès d'ASML", "menée par X", "angeführt von X", "liderada por X",
 # "com participação de X", "guidato da X".
 _INTL_BACKERS = (
@@ -446,7 +451,11 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
     for m in TOKEN_RE.finditer(text):
         token = m.group(0)
         gap = text[run[-1].end() : m.start()] if run else ""
-        joins = bool(run) and gap in (" ", " & ", "&", "-")
+        joins = bool(run) and (
+            gap in (" ", " & ", "&", "-")
+            # "J.P. Morgan", "T. Rowe Price": an initial's full stop is no sentence end
+            or (gap == ". " and bool(_INITIALS.match(run[-1].group(0))) and token[0].isupper())
+        )
         hyphened = (
             gap == "-"
             and token[0].isupper()
@@ -457,6 +466,8 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
             _namey(token, casing)
             or hyphened
             or (token_key(token) in _TRAILERS and (token[0].isupper() or casing.caps))
+            or (token_key(token) in _FIRM_ENDINGS and token[0].isupper())
+            or (gap == ". " and token_key(token) not in _STOP)
             or _suffixed(text, m, casing)
         ):
             run.append(m)
@@ -522,6 +533,10 @@ def mentions(
     # "Arm-based servers", "Indic-language startup": a name in a compound adjective is no
     # party ("X-backed" / "X-led" investors are read by ``backers``).
     merged = [m for m in merged if not _COMPOUND.match(text, m.end)]
+    # "Cognition, maker of Devin, raises …": what a company makes is no party
+    merged = [
+        m for m in merged if m.known or not _MAKER_OF.search(text, max(0, m.start - 48), m.start)
+    ]
     if casing.lang == "de":  # "SAP-Tochter Foo", "Nvidia-Chips": the name only qualifies a noun
         merged = [m for m in merged if not _german_compound(text, m.end)]
     seen: set[str] = set()
@@ -539,6 +554,11 @@ _COMPOUND = re.compile(
     r"|native|style|era|linked|listed|run|controlled|affiliated|related|powered"
     r"|centric|first|only|specific|compatible|class|grade|level|scale|sized"
     r"|designed|branded|trained|optimi[sz]ed|certified|approved)\b"
+)
+_MAKER_OF = re.compile(
+    r"\b(?:(?:maker|makers|developer|developers|creator|creators|builder)\s+of|the\s+"
+    r"(?:company|startup|start-up|firm|lab)\s+behind)\s+(?:the\s+)?(?:popular\s+)?$",
+    re.IGNORECASE,
 )
 _HYPHEN_WORD = re.compile(r"-([^\W\d_]+)\b")
 
@@ -714,3 +734,30 @@ def backed_names(text: str, gazetteer: Gazetteer, casing: Casing) -> set[str]:
         if not m.group(0).endswith("-led")
         for x in mentions(m.group(1), gazetteer, casing)
     }
+
+
+_SHAPED = re.compile(r"^[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2}")
+
+
+def shaped_name(phrase: str, body: str) -> str | None:
+    """The company name ``phrase`` opens with when the gazetteer does not know it: one to
+    three capitalised words, not all ordinary words ("Real-Time Answers"), no place, pronoun
+    or regulator, that the story's body also writes with its capitals ("Groq", "Related
+    Digital"). None otherwise."""
+    found = _SHAPED.match(phrase.strip())
+    if found is None or not body:
+        return None
+    name = _POSSESSIVE.sub("", found.group(0))
+    keys = [token_key(w) for w in name.split()]
+    if (
+        all(is_ordinary(k) or k in _STOP or k in _TRAILERS for k in keys)
+        or keys[0] in _STOP
+        or keys[0] in PRONOUNS
+        or is_place(name)
+        or is_person(name)
+        or name.lower() in REGULATORS
+        # written whole ("Cristiano" of "Cristiano Ronaldo" is not)
+        or re.search(rf"(?<![\w.]){re.escape(name)}(?![\w]|\s+[A-Z])", body) is None
+    ):
+        return None
+    return name

@@ -86,7 +86,8 @@ _KEYS = {
     "round-noun": "round funding financing extension series raise capital fundrais",
     "team-behind": "welcom",
     "adds-to-round": "add",
-    "acquired-by": "acquired bought purchased taken snapped sold sells",
+    "acquired-by": "acquired bought purchased taken snapped scooped gobbled absorbed swallowed sold"
+    " sells",
     "sells": "sell sold divest offload dispos spin carve",
     "sells-stake": "sell sold offload dispos",
     "sells-pct": "pct % cent",
@@ -456,8 +457,9 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule(
         "acquired-by",
         "acquisition",
-        rf"\b(?:(?:to\s+be\s+|being\s+|was\s+|is\s+|been\s+)?(?:acquired|bought|purchased|taken\s+over"
-        rf"|snapped\s+up)|sold|sells(?:\s+itself)?|agrees\s+to\s+be\s+(?:acquired|bought))\s+"
+        rf"\b(?:(?:to\s+(?:be|get)\s+|being\s+|was\s+|is\s+|been\s+|gets?\s+|got\s+)?(?:acquired"
+        rf"|bought|purchased|taken\s+over|snapped\s+up|scooped\s+up|gobbled\s+up|absorbed"
+        rf"|swallowed(?:\s+up)?)|sold|sells(?:\s+itself)?|agrees\s+to\s+be\s+(?:acquired|bought))\s+"
         rf"(?:{_MONEYISH}|for\s+§+\s+)?(?:by|to)\b",
         "target",
         "acquirer",

@@ -19,7 +19,7 @@ from ._gazetteer import Gazetteer, load_gazetteer
 from ._learned import learned_deal
 from ._model import Model, features, load_model, model_text, score
 from ._pair import pair_restatement
-from ._parties import is_title
+from ._parties import is_title, shaped_name
 from ._publisher import first_person, with_subject
 from ._segment import clean
 from ._status import status_of
@@ -251,7 +251,7 @@ def _first_party(
     )
     if subject is not None and complete(subject):
         return subject
-    known = lambda phrase: _known(phrase, gz, publisher)  # noqa: E731
+    known = lambda phrase: _known(phrase, gz, publisher, text)  # noqa: E731
     for sentence in restatements(title, publisher, known, text):
         restated = gated(sentence, text or title, gz, rates, use_model=False, model=model)
         if restated is not None and complete(restated):
@@ -277,16 +277,33 @@ _INSTITUTION = re.compile(
 )
 
 
-def _known(phrase: str, gz: Gazetteer, publisher: str) -> bool:
+def _known(phrase: str, gz: Gazetteer, publisher: str, text: str = "") -> bool:
     """Whether ``phrase`` opens with an organisation other than the publisher: a gazetteer
-    company, or an institution by its name ("the US Department of Energy")."""
+    company, an institution by its name ("the US Department of Energy"), or a name the
+    post's body writes as one (``shaped_name``)."""
     phrase = re.sub(r"^the\s+", "", phrase.strip())
     if phrase.startswith(publisher):
         return False
     first = gz.find(phrase)
     if first and first[0].start == 0:
         return gz.canonical(first[0].name) != gz.canonical(publisher)
-    return bool(_INSTITUTION.match(phrase))
+    if _INSTITUTION.match(phrase):
+        return True
+    name = shaped_name(phrase, text)
+    return name is not None and name.lower() != publisher.lower() and _told_as_deal(text)
+
+
+# What a body says when the company a headline pairs with the publisher is a party to a deal
+# with it, not a guest, a customer or a product ("Perplexity x Theo Von's podcast").
+_DEAL_TALK = re.compile(
+    r"\b(?:partner\w*|collaborat\w*|alliance|agreement|deal|team(?:s|ed)?\s+up|join\w*\s+forces"
+    r"|work(?:s|ing)?\s+(?:together|with)|integrat\w*|invest\w*|acqui\w*|licen[cs]\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _told_as_deal(text: str) -> bool:
+    return _DEAL_TALK.search(text[:600]) is not None
 
 
 def _paired(
@@ -303,11 +320,16 @@ def _paired(
         hits = gz.find(side)
         if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(side):
             return hits[0].name
+        shaped = shaped_name(side, text)
+        if shaped == side and not hits:
+            by_shape.append(side)
+            return side
         return None
 
+    by_shape: list[str] = []
     sentence = pair_restatement(title, company)
-    if sentence is None:
-        return None
+    if sentence is None or len(by_shape) > 1 or (by_shape and not _told_as_deal(text)):
+        return None  # one side may be a name the body confirms as a party; both is too little
     if publisher:
         sentence = first_person(sentence, publisher)
     deal = gated(sentence, text, gz, rates, use_model=False, model=None)

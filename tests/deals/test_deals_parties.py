@@ -120,8 +120,8 @@ CASES = [
         {("Lumen AI", "target"), ("Orbit Partners", "investor")},
     ),
     (
-        "Foo Corp in talks to buy Bar Inc, people familiar say",
-        {("Foo", "acquirer"), ("Bar", "target")},
+        "Vantex Corp in talks to buy Quorvo Inc, people familiar say",
+        {("Vantex", "acquirer"), ("Quorvo", "target")},
     ),
     (
         "QUANTIX TO ACQUIRE NIMBUS DATA FOR 50 MLN DLRS",
