@@ -131,6 +131,7 @@ _THEIR_MEMBERS = re.compile(
 )
 
 
+_CUSTOMERS = re.compile(r"\s+(?i:customers|subscribers|members|cardholders)\b")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -201,7 +202,9 @@ def restatements(
         out.append(f"{publisher} partners with {_POSSESSIVE.sub('', _name(bringing))}")
     for offer in _OFFERS:
         found = offer.search(title)
-        if found and known(_name(found)):
+        # a company named by its customers or members is one ("for Airtel customers"; "Mac
+        # users" are a product's)
+        if found and (known(_name(found)) or _CUSTOMERS.match(title, found.end("x"))):
             out.append(f"{publisher} partners with {_name(found)}")
             break
     return out

@@ -160,3 +160,25 @@ def test_a_pair_headline_takes_an_unknown_side_the_body_calls_a_partner(small: G
 def test_a_pair_headline_whose_body_tells_no_deal_is_none(small: Gazetteer) -> None:
     body = "Veltrix joined us on stage to talk about search. Watch the recording."
     assert classify("Perplexity x Veltrix", body, gazetteer=small) is None
+
+
+# A newsroom's offer to another company's customers or members names that company, known or
+# not; a product's users do not ("… available to all Mac users")
+@pytest.mark.parametrize(
+    ("title", "partner"),
+    [
+        ("Korvel customers get Perplexity Pro free for a year", "Korvel"),
+        ("Perplexity Pro free for a year for Korvel customers", "Korvel"),
+        ("Eligible Korvel One members can now unlock a complimentary year of Pro", "Korvel"),
+    ],
+)
+def test_an_offer_to_a_companys_customers_is_a_partnership(
+    title: str, partner: str, small: Gazetteer
+) -> None:
+    found = parties(title, "", small, publisher="Perplexity")
+    assert found == {("Perplexity", "partner"), (partner, "partner")}
+
+
+def test_an_offer_to_a_products_users_is_none(small: Gazetteer) -> None:
+    title = "Personal Computer is Available to All Mac Users"
+    assert classify(title, title, gazetteer=small, publisher="Perplexity") is None
