@@ -275,12 +275,23 @@ def _unit_of(seg: Segment, m: Mention) -> bool:
     return owned and _UNIT.match("'s" + seg.text[m.end :]) is not None
 
 
+# A purpose clause after a partnership's trigger: what the partners will do, with what.
+_PURPOSE = re.compile(
+    r"\s(?:to|will)\s+(?:bring|put|add|integrate|embed|offer|deploy|power|use|make|help"
+    r"|deliver|provide|accelerate|advance|train|support|expand|enable|run|host|serve)\b",
+    re.IGNORECASE,
+)
+
+
 def _group_parties(
     seg: Segment, gz: Gazetteer, lo: int, hi: int, rule: Rule, match: re.Match[str]
 ) -> list[Party]:
     """Partners: every company in the clause up to the end of the object ("X partners with Y
     to bring Z ..." stops at "to"); only the known ones when two are known. A name found by
     shape never runs into the trigger ("Monster Partners With SDJ": Monster)."""
+    purpose = _PURPOSE.search(seg.names, match.end(), hi)
+    if purpose is not None:
+        hi = purpose.start()  # "… sign deal to bring Flux into Photoshop": products, no party
     found = [
         _before_trigger(m, seg.names, gz, match.start())
         for m in mentions(seg.names, gz, seg.casing, lo, hi)

@@ -182,3 +182,19 @@ def test_an_offer_to_a_companys_customers_is_a_partnership(
 def test_an_offer_to_a_products_users_is_none(small: Gazetteer) -> None:
     title = "Personal Computer is Available to All Mac Users"
     assert classify(title, title, gazetteer=small, publisher="Perplexity") is None
+
+
+# What partners will do together, and with which products, names no further partner
+@pytest.mark.parametrize(
+    ("title", "partners"),
+    [
+        ("Zentri and Quarkle sign deal to bring Flux into Photoshop", {"Zentri", "Quarkle"}),
+        (
+            "Harvey and LexisNexis expand alliance to bring case law into Harvey Assistant",
+            {"Harvey", "LexisNexis"},
+        ),
+        ("Zentri and Quarkle sign pact to power Vexa Studio with Orin", {"Zentri", "Quarkle"}),
+    ],
+)
+def test_a_purpose_clause_names_no_partner(title: str, partners: set[str], small: Gazetteer):
+    assert {name for name, _ in parties(title, "", small)} == partners
