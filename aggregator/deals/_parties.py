@@ -100,7 +100,9 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _INITIALS = re.compile(r"^[A-Z](?:\.[A-Z])*$")
 # Words that end a firm's name inside a sentence ("Morgan Asset Management", "Apollo Global
 # Securities") though alone they name nothing.
-_FIRM_ENDINGS = frozenset("management securities equity investments advisors advisers".split())
+_FIRM_ENDINGS = frozenset(
+    "management securities equity investments advisors advisers company".split()
+)
 # Other languages: "auprès d'ASML", "menée par X", "angeführt von X", "liderada por X",
 # "com participação de X", "guidato da X".
 _INTL_BACKERS = (
@@ -439,6 +441,12 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
         if run:
             start, end = run[0].start(), run[-1].end()
             name = _POSSESSIVE.sub("", text[start:end])
+            if (
+                name.endswith(" Company")
+                and text[max(0, start - 4) : start] == "The "
+                and len(run) > 1
+            ):
+                start, name = start - 4, f"The {name}"  # "acquires The Browser Company"
             if casing.caps:  # Reuters style: no place or generic-noun check
                 name = " ".join(w.capitalize() if len(w) > 3 else w for w in name.split())
                 found.append(Mention(offset + start, offset + end, name, known=False))

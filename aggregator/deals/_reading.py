@@ -126,7 +126,7 @@ def _digest(
     ruled: list[Deal | None] = []
     for item in items:
         deal = _paired(item, "", gz, rates, publisher) or gated(
-            item, "", gz, rates, use_model, model, title_case
+            item, "", gz, rates, use_model, model, title_case and not _sentence_case(item)
         )
         ruled.append(deal if deal is not None and complete(deal) else None)
     readings = list(ruled)
@@ -153,6 +153,15 @@ def _digest(
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w&-]*")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}\b")
+_TITLE_SMALL = frozenset("with from into onto upon over than that this amid about after".split())
+
+
+def _sentence_case(item: str) -> bool:
+    """Whether a digest item writes its verbs and nouns in lower case ("Atlassian acquires
+    The Browser Company" in a digest whose other items are names): then its capitals are
+    names, whatever the whole title looks like."""
+    return any(w not in _TITLE_SMALL for w in _LOWER_WORD.findall(item))
 
 
 def _digest_lead(

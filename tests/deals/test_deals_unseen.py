@@ -198,3 +198,15 @@ def test_an_offer_to_a_products_users_is_none(small: Gazetteer) -> None:
 )
 def test_a_purpose_clause_names_no_partner(title: str, partners: set[str], small: Gazetteer):
     assert {name for name, _ in parties(title, "", small)} == partners
+
+
+def test_the_x_company_is_one_name(small: Gazetteer) -> None:
+    found = parties("Korvex acquires The Browser Company for $610M", "", small)
+    assert ("The Browser Company", "target") in found
+
+
+def test_a_sentence_case_item_of_a_title_case_digest_keeps_its_names(small: Gazetteer) -> None:
+    # the other items are names (Title Case), this one writes its verb in lower case
+    title = "Korvex acquires The Browser Company 🌐, Zeta's Grok Imagine 🎨, Mixture-of-Depths 🧮"
+    found = parties(title, "", small)
+    assert found == {("Korvex", "acquirer"), ("The Browser Company", "target")}
