@@ -606,7 +606,8 @@ _ENGLISH: tuple[Rule, ...] = (
         r"|rais(?:es|ed)|ups|sweeten(?:s|ed)?|boost(?:s|ed)?|end(?:s|ed)|drop(?:s|ped)?|withdraw(?:s|n)?"
         r"|renew(?:s|ed)?|complet(?:es|ed)|clos(?:es|ed)|abandon(?:s|ed)?|scrap(?:s|ped)?|terminat(?:es|ed)"
         r"|finali[sz](?:es|ed)|announc(?:es|ed)|call(?:s|ed)\s+off|seal(?:s|ed)?|wins?|won"
-        r"|approv(?:es|ed)|clear(?:s|ed)|block(?:s|ed))\s+"
+        r"|approv(?:es|ed)|clear(?:s|ed)|block(?:s|ed)"
+        r"|submit(?:s|ted)?|lodg(?:es|ed)|prepar(?:es|ed)|read(?:y|ies|ied))\s+"
         r"(?:[\w.:&'’-]+\s+){0,3}?(?:[¦§]+\s+)?"
         r"(?:[\w.:&'’-]+\s+){0,2}?(?:takeover\s+|cash\s+)?(?:bid|tender(?:\s+offer)?|offer|buyout"
         r"|acquisition|takeover|purchase|merger)\b(?!\s+(?:of|by|with|talks|agreement)\b)",

@@ -55,6 +55,8 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:in\s+(?:advanced\s+|early\s+|exclusive\s+)?(?:talks|discussions|negotiations)"
             r"|talks\s+(?:to|with|over|about|on)|in\s+the\s+running"
+            # "Anthropic, Vexor in merger talks", "in acquisition discussions"
+            r"|in\s+(?:[\w-]+\s+){1,2}?(?:talks|discussions|negotiations)"
             # "is exploring a sale", not "partnered with X to explore defences"
             r"|(?<!to\s)(?:consider\w*|explor\w+)|weigh(?:s|ing)?"
             r"|mull\w*|eye(?:s|ing)|people\s+familiar|(?:sources?|persons?|people)\s+(?:say|said|close)"

@@ -210,3 +210,21 @@ def test_a_sentence_case_item_of_a_title_case_digest_keeps_its_names(small: Gaze
     title = "Korvex acquires The Browser Company 🌐, Zeta's Grok Imagine 🎨, Mixture-of-Depths 🧮"
     found = parties(title, "", small)
     assert found == {("Korvex", "acquirer"), ("The Browser Company", "target")}
+
+
+# A bid made ready or handed in names its bidder and its target
+@pytest.mark.parametrize(
+    "title",
+    ["Vexor submits Quorra bid", "Vexor readies $2B offer for Quorra", "Vexor lodges Quorra bid"],
+)
+def test_a_bid_handed_in_is_an_acquisition(title: str, small: Gazetteer) -> None:
+    found = parties(title, "", small)
+    assert {("Vexor", "acquirer"), ("Quorra", "target")} <= found
+
+
+@pytest.mark.parametrize(
+    "title", ["Vexor, Quorra in merger talks", "Vexor and Quorra in early merger discussions"]
+)
+def test_merger_talks_are_rumoured(title: str, small: Gazetteer) -> None:
+    deal = classify(title, gazetteer=small)
+    assert deal is not None and deal.type == "merger" and deal.status == "rumoured", deal
