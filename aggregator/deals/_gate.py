@@ -4,7 +4,9 @@
   probability is at least ``model.veto``, otherwise the story is not a deal; a reading
   whose two or more parties are all gazetteer companies is kept without asking, and so is
   one of two or more parties in a first-party post that names its ``publisher`` as one
-  ("We're excited to welcome the team behind Sky": the newsroom's word is the evidence).
+  ("We're excited to welcome the team behind Sky": the newsroom's word is the evidence),
+  a passive acquisition by a gazetteer company ("Glimmerlake snapped up by Microsoft") and
+  a merger whose subject names the two that merge ("Lingvana and Textra are merging").
 - The rules found nothing, the headline has no non-deal cue and the text has an M&A word
   (acquire, merger, takeover, bid, stake, sells, ...): the story becomes an M&A deal when
   the model's probability is at least ``model.add`` (type from its wording, amount and
@@ -123,6 +125,8 @@ def gated(
         and any(p.role == "target" for p in deal.parties)
     ):
         return deal  # "Glimmerlake snapped up by Microsoft": told of a known buyer, passive
+    if deal is not None and deal.rule == "merge-plural" and len(deal.parties) == 2:
+        return deal  # "Lingvana and Textra are merging": the two that merge are its subject
     model = model or load_model()
     if model is None:
         return deal
