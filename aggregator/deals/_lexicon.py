@@ -144,6 +144,12 @@ COUNTRIES = frozenset(
 )
 
 
+def is_country_adjective(key: str) -> bool:
+    """Whether ``key`` (lower case) names a country by its adjective or short form ("french",
+    "uk")."""
+    return key in _COUNTRY_OF
+
+
 def government_country(name: str) -> str | None:
     """The country whose government ``name`` is ("Australian Government", "Government of
     the United Kingdom", "UK government"), else None."""

@@ -16,6 +16,7 @@ from ._lexicon import (
     PRONOUNS,
     REGIONAL,
     REGULATORS,
+    is_country_adjective,
     is_german_word,
     is_ordinary,
     is_person,
@@ -399,6 +400,7 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
             is_place(before.group(1).strip())
             or before.group(1).strip().isupper()
             or before.group(1).strip().endswith(("an", "ish", "ese", "i"))
+            or is_country_adjective(before.group(1).strip().lower())  # "French", "Greek"
         ):
             name, start = f"{before.group(1).strip()} {name}", before.start(1)
         elif not after:

@@ -236,3 +236,16 @@ def test_two_unknown_companies_merging_need_no_wire_copy_model(small: Gazetteer)
         ("Lingvana", "partner"),
         ("Textra", "partner"),
     }
+
+
+def test_a_ministry_keeps_its_nationality(small: Gazetteer) -> None:
+    found = parties(
+        "Korvex signs framework agreement with the French Ministry of Armed Forces", "", small
+    )
+    assert ("French Ministry of Armed Forces", "partner") in found
+
+
+def test_the_pentagon_is_the_us_department_of_defense() -> None:
+    deal = classify("OpenAI wins $200 million Pentagon contract for frontier AI prototypes")
+    assert deal is not None
+    assert "US Department of Defense" in {p.name for p in deal.parties}
