@@ -208,7 +208,7 @@ DEALS = [
         "partnership",
         "announced",
         (200 * M, USD, None),
-        *_p("Lumora", "Pentagon"),
+        *_p("Lumora", "US Department of Defense"),
     ),
     # ---- funding
     _case(

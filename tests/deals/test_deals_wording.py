@@ -643,7 +643,7 @@ BODY_ONLY: list[Row] = [
         "",
         "Mistral AI",
         "partnership",
-        {("Mistral AI", "partner"), ("Ministry of Armed Forces", "partner")},
+        {("Mistral AI", "partner"), ("French Ministry of Armed Forces", "partner")},
         {"French"},
     ),  # newsroom: a headline that is the agreement's name
     (
