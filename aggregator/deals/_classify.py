@@ -276,7 +276,7 @@ def _unit_of(seg: Segment, m: Mention) -> bool:
 
 
 # A purpose clause after a partnership's trigger: what the partners will do, with what.
-_PURPOSE = re.compile(
+_PARTNERS_PURPOSE = re.compile(
     r"\s(?:to|will)\s+(?:bring|put|add|integrate|embed|offer|deploy|power|use|make|help"
     r"|deliver|provide|accelerate|advance|train|support|expand|enable|run|host|serve)\b",
     re.IGNORECASE,
@@ -289,7 +289,7 @@ def _group_parties(
     """Partners: every company in the clause up to the end of the object ("X partners with Y
     to bring Z ..." stops at "to"); only the known ones when two are known. A name found by
     shape never runs into the trigger ("Monster Partners With SDJ": Monster)."""
-    purpose = _PURPOSE.search(seg.names, match.end(), hi)
+    purpose = _PARTNERS_PURPOSE.search(seg.names, match.end(), hi)
     if purpose is not None:
         hi = purpose.start()  # "… sign deal to bring Flux into Photoshop": products, no party
     found = [
