@@ -311,7 +311,7 @@ def _fetch_and_store_wave(
                     known,
                     by_name.get(result.feed),
                 )
-            except RuntimeError as exc:  # a broken or shut-down pool: parse inline later
+            except (RuntimeError, OSError) as exc:  # broken, shut down, fork server gone: inline
                 log.warning("parse pool unavailable (%s); parsing %s inline", exc, result.feed)
 
     results = fetching.fetcher.fetch_many_sync([_request(f, s) for f, s in due], on_result=submit)

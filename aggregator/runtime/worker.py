@@ -148,7 +148,8 @@ class LazyPool(Executor):
                 continue
             try:
                 inner = pool.submit(fn, *args, **kwargs)
-            except RuntimeError:  # broken or shut down: the job runs here, as inline
+            except (RuntimeError, OSError):  # broken, shut down, or its fork server gone
+                # (a stop signal to the whole process group): the job runs here, as inline
                 try:
                     outer.set_result(fn(*args, **kwargs))
                 except BaseException as exc:

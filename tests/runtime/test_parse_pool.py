@@ -53,3 +53,29 @@ def test_a_pool_shut_down_while_starting_still_runs_what_was_submitted() -> None
     job = pool.submit(divmod, 9, 4)
     pool.shutdown(wait=True)
     assert job.result(timeout=60) == (2, 1)
+
+
+def test_jobs_waiting_for_a_pool_whose_fork_server_is_gone_run_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A stop signal sent to the whole process group kills the fork server while the pool
+    starts: each waiting job then runs in the submitting process, as with a broken pool,
+    and the starting thread dies of no traceback."""
+    release = threading.Event()
+
+    class Gone(worker.Executor):
+        def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+            release.wait(5)
+            raise ConnectionRefusedError(111, "Connection refused")
+
+    monkeypatch.setattr(worker, "parse_pool", lambda workers=None: Gone())
+    failures: list[object] = []
+    monkeypatch.setattr(threading, "excepthook", failures.append)
+    pool = LazyPool(1)
+    try:
+        jobs: list[Future[object]] = [pool.submit(divmod, n, 2) for n in range(3)]
+        release.set()
+        assert [job.result(timeout=5) for job in jobs] == [(0, 0), (0, 1), (1, 0)]
+    finally:
+        pool.shutdown(wait=True)
+    assert failures == []
