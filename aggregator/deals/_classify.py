@@ -10,7 +10,14 @@ from ..models import DEAL_KINDS, Deal, Money, Party
 from ._amounts import scan_amounts
 from ._gazetteer import Gazetteer, Mention, load_gazetteer
 from ._lexicon import is_person
-from ._parties import backed_names, backers, lead_backers, mentions, round_investors
+from ._parties import (
+    backed_names,
+    backers,
+    described_name,
+    lead_backers,
+    mentions,
+    round_investors,
+)
 from ._patterns import EXCHANGE_NAME, IGNORED_CUES, RULES
 from ._patterns_intl import (
     INTL_GENERIC,
@@ -190,12 +197,47 @@ def _subject(
     if rule.left == "issuer":  # "X hires Goldman for IPO": X, not Goldman
         verb = _ADVISER.search(seg.names, lo, match.start())
         before = [m for m in before if verb is None or m.end <= verb.start()] or before
+    aside = _ASIDE.search(seg.names, lo, match.start())
+    if aside is not None:  # "X, a unit of Y, acquires": X acts, Y only describes it
+        described = [m for m in before if m.end <= aside.start()]
+        name = None if described else _described(seg.names, lo, aside)
+        if name is not None:  # "Lumen, an Index Ventures portfolio company, acquires"
+            described = [Mention(aside.start() - len(name), aside.start(), name, known=False)]
+        if described:
+            before = described + [m for m in before if m.start >= aside.end()]
     left = _left_group(before, seg.names)
     if rule.plural and len(left) < 2:
         return None  # "X and Y partner on", not "Sequoia partners on"
     if rule.adjacent and not (left and _ADJACENT.match(seg.names[left[-1].end : match.start()])):
         return None  # "X partners on", not "X's trading partners to"
     return left
+
+
+# An aside between the subject and its verb: ", a unit of Contoso,", ", the startup behind
+# Lumen,", ", an Index Ventures portfolio company,": a description that starts with an
+# article or a possessive and ends at a comma, after which only an adverb or an auxiliary
+# comes before the trigger.
+_ASIDE = re.compile(
+    r",\s+(?:a|an|the|its|one\s+of)\s+[^,;:|]{2,90}?,\s*"
+    r"(?:(?:officially|finally|now|also|quietly|reportedly|has|have|is|are|will|said\s+to"
+    r"|set\s+to|plans\s+to|agrees\s+to|to)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+_COMPANY_NOUN = re.compile(
+    r"\b(?:startup|start-up|company|firm|maker|developer|provider|lab|unit|subsidiary|arm"
+    r"|spinout|spin-off|platform|group|business|vendor|outfit|venture|supplier|operator)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _described(names: str, lo: int, aside: re.Match[str]) -> str | None:
+    """The name a company aside describes when the gazetteer found none there: the whole
+    clause before the aside, by its shape."""
+    if _COMPANY_NOUN.search(aside.group(0)) is None:
+        return None
+    return described_name(names[lo : aside.start()])
 
 
 def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> list[Party] | None:

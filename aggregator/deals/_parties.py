@@ -758,16 +758,32 @@ def shaped_name(phrase: str, body: str) -> str | None:
     if found is None or not body:
         return None
     name = _POSSESSIVE.sub("", found.group(0))
-    keys = [token_key(w) for w in name.split()]
     if (
-        all(is_ordinary(k) or k in _STOP or k in _TRAILERS for k in keys)
-        or keys[0] in _STOP
-        or keys[0] in PRONOUNS
-        or is_place(name)
-        or is_person(name)
-        or name.lower() in REGULATORS
+        all(is_ordinary(k) or k in _STOP or k in _TRAILERS for k in map(token_key, name.split()))
+        or not _may_name(name)
         # written whole ("Cristiano" of "Cristiano Ronaldo" is not)
         or re.search(rf"(?<![\w.]){re.escape(name)}(?![\w]|\s+[A-Z])", body) is None
     ):
         return None
     return name
+
+
+def _may_name(name: str) -> bool:
+    """Capitalised words that may name a company: no pronoun or function word first, no
+    place, person or regulator."""
+    first = token_key(name.split()[0])
+    return not (
+        first in _STOP
+        or first in PRONOUNS
+        or is_place(name)
+        or is_person(name)
+        or name.lower() in REGULATORS
+    )
+
+
+def described_name(phrase: str) -> str | None:
+    """``phrase`` when it is one to three capitalised words that may name a company, ordinary
+    words included: what an aside describes as a company ("Lumen, an Index Ventures portfolio
+    company, acquires …") is one, whatever the words."""
+    found = _SHAPED.fullmatch(phrase.strip())
+    return found.group(0) if found is not None and _may_name(found.group(0)) else None

@@ -249,3 +249,45 @@ def test_the_pentagon_is_the_us_department_of_defense() -> None:
     deal = classify("OpenAI wins $200 million Pentagon contract for frontier AI prototypes")
     assert deal is not None
     assert "US Department of Defense" in {p.name for p in deal.parties}
+
+
+ASIDES = [
+    # an aside between the subject and its verb describes the subject: the name before it acts
+    (
+        "Northwind, the cloud arm of Contoso, acquires Quillstack",
+        {("Northwind", "acquirer"), ("Quillstack", "target")},
+    ),
+    (
+        "Vantora, a unit of Microsoft, officially acquires Kestrel Labs",
+        {("Vantora", "acquirer"), ("Kestrel Labs", "target")},
+    ),
+    # a name of ordinary words is still the company the aside calls one
+    (
+        "Lumen, an Index Ventures portfolio company, acquires Kite Robotics",
+        {("Lumen", "acquirer"), ("Kite Robotics", "target")},
+    ),
+    (
+        "Quill, the startup behind the Inkwell editor, raises $20M Series A led by Accel",
+        {("Quill", "target"), ("Accel", "investor")},
+    ),
+    (
+        "Nimbus, the AI lab founded by former Google staff, raises $50M seed",
+        {("Nimbus", "target")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), ASIDES)
+def test_an_aside_describes_the_subject(title: str, expected: set[tuple], small: Gazetteer):
+    found = parties(title, "", small)
+    assert found == expected, found
+
+
+def test_an_aside_without_a_company_names_no_subject(small: Gazetteer) -> None:
+    """Only an aside that calls the words before it a company makes them one."""
+    deal = classify("Today, a day of note, OpenAI acquires Statsig", "", gazetteer=small)
+    assert deal is not None
+    assert {(p.name, p.role) for p in deal.parties} == {
+        ("OpenAI", "acquirer"),
+        ("Statsig", "target"),
+    }
