@@ -648,6 +648,7 @@ def investors_from_lead(
     """The investors of a funding round the lead names and the headline does not: "Accel
     led the round, with participation from GV", "a16z and ICONIQ co-led"."""
     have = {p.slug for p in deal.parties}
+    parties = list(deal.parties)
     added: list[Party] = []
     for sentence in lead(text)[:3]:
         if not _ROUND_TALK.search(sentence):
@@ -655,10 +656,28 @@ def investors_from_lead(
         seg = segment_clean(clean(sentence), rates, text)
         for name, is_lead in round_investors(seg.names, gz, seg.casing):
             party = replace(_party(name, "investor", gz), lead=is_lead)
-            if party.slug not in have:
-                have.add(party.slug)
+            if party.slug in have:
+                continue
+            have.add(party.slug)
+            short = _shortened(parties, party)
+            if short is None:
                 added.append(party)
-    return replace(deal, parties=deal.parties + tuple(added)) if added else deal
+            else:  # the headline's "Alloy" is the lead's "Alloy Ventures"
+                parties[short] = replace(party, lead=party.lead or parties[short].lead)
+    if not added and parties == list(deal.parties):
+        return deal
+    return replace(deal, parties=tuple(parties) + tuple(added))
+
+
+def _shortened(parties: list[Party], party: Party) -> int | None:
+    """Where ``parties`` hold an investor the headline named by the first words of
+    ``party``'s name ("Alloy" of "Alloy Ventures", "First" of "First Round Capital")."""
+    words = party.name.split()
+    for i, other in enumerate(parties):
+        mine = other.name.split()
+        if other.role == "investor" and len(mine) < len(words) and words[: len(mine)] == mine:
+            return i
+    return None
 
 
 def _blocked(seg: Segment) -> bool:

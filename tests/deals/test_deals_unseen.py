@@ -291,3 +291,21 @@ def test_an_aside_without_a_company_names_no_subject(small: Gazetteer) -> None:
         ("OpenAI", "acquirer"),
         ("Statsig", "target"),
     }
+
+
+def test_an_investor_the_headline_shortens_is_named_whole_from_the_lead(small: Gazetteer):
+    """The headline's "Halcyon" is the lead's "Halcyon Ventures": one investor, named whole,
+    marked as the lead."""
+    deal = classify(
+        "Vantora raises $30M from Halcyon, Brightwater and Google",
+        "Vantora has raised $30 million in Series A funding led by Halcyon Ventures with "
+        "participation from Brightwater Capital and Google.",
+        gazetteer=small,
+    )
+    assert deal is not None
+    investors = {(p.name, p.lead) for p in deal.parties if p.role == "investor"}
+    assert investors == {
+        ("Halcyon Ventures", True),
+        ("Brightwater Capital", False),
+        ("Google", False),
+    }
