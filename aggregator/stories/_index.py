@@ -17,6 +17,11 @@ from aggregator.stories._event import party_keys
 from aggregator.stories._text import GENERIC_WEIGHT, Features
 
 MIN_POSTINGS = 20
+# A strong term in more items than this many times the rare limit keeps no list of its
+# items: only rare terms are looked up, and such a list (a term of every report of a feed
+# or a burst) held a third of the window's postings. Its list is made again from the
+# items, in their order, once the term is rare again.
+UNLISTED_FACTOR = 4
 
 
 @dataclass(slots=True)
@@ -42,8 +47,10 @@ class Window:
         self.idf_prior = idf_prior
         self.slots: dict[int, Slot] = {}
         self.postings: dict[str, int] = {}  # term -> how many items have it
-        # term -> the items where it weighs more than a generic word, in the order they came
-        self.strong: dict[str, dict[int, None]] = {}
+        # term -> the items where it weighs more than a generic word, in the order they came;
+        # none for a term in ``unlisted``, too frequent to be looked up (UNLISTED_FACTOR)
+        self.strong: dict[str, list[int]] = {}
+        self.unlisted: dict[str, None] = {}
         # URL or GUID -> the item having it, or the items (dict) once more than one has it
         self.urls: dict[str, int | dict[int, None]] = {}
         self.guids: dict[str, int | dict[int, None]] = {}
@@ -92,15 +99,24 @@ class Window:
             self._join_story(old)
             return
         entry_id = slot.entry_id
+        limit = self.rare_limit
         self.slots[entry_id] = slot
-        postings, strong = self.postings, self.strong
+        postings, strong, unlisted = self.postings, self.strong, self.unlisted
+        cap = UNLISTED_FACTOR * limit
         for term, weight in slot.features.terms.items():
-            postings[term] = postings.get(term, 0) + 1
-            if weight > GENERIC_WEIGHT:
+            count = postings[term] = postings.get(term, 0) + 1
+            if weight > GENERIC_WEIGHT and term not in unlisted:
                 bucket = strong.get(term)
                 if bucket is None:
-                    bucket = strong[term] = {}
-                bucket[entry_id] = None
+                    strong[term] = [entry_id]
+                elif count > cap:
+                    del strong[term]
+                    unlisted[term] = None
+                else:
+                    bucket.append(entry_id)
+        if unlisted and self.rare_limit != limit:  # a larger window: some may be rare now
+            for term in [t for t in unlisted if postings.get(t, 0) <= self.rare_limit]:
+                self._relist(term)
         _count(self.lower, slot.features.lower, 1)
         _count(self.upper, slot.features.upper, 1)
         if slot.url:
@@ -128,14 +144,23 @@ class Window:
         slot = self.slots.pop(entry_id, None)
         if slot is None:
             return
-        postings = self.postings
-        for term in slot.features.terms:
+        postings, strong, unlisted, limit = self.postings, self.strong, self.unlisted, 0
+        for term, weight in slot.features.terms.items():
             left = postings[term] - 1
             if left:
                 postings[term] = left
             else:
                 del postings[term]
-            _discard(self.strong, term, entry_id)
+            bucket = strong.get(term)
+            if bucket is not None:
+                if weight > GENERIC_WEIGHT:
+                    bucket.remove(entry_id)  # (the oldest items leave first: near the front)
+                if not bucket:
+                    del strong[term]
+            elif term in unlisted:
+                limit = limit or self.rare_limit
+                if left <= limit:
+                    self._relist(term)
         _count(self.lower, slot.features.lower, -1)
         _count(self.upper, slot.features.upper, -1)
         if slot.url:
@@ -147,6 +172,17 @@ class Window:
                 for key in party_keys(party):
                     _discard(self.parties, key, entry_id)
         self._leave_story(slot)
+
+    def _relist(self, term: str) -> None:
+        """The list of a term's items again, in the window's order (as it would have grown)."""
+        del self.unlisted[term]
+        bucket = [
+            entry_id
+            for entry_id, slot in self.slots.items()
+            if slot.features.terms.get(term, 0.0) > GENERIC_WEIGHT
+        ]
+        if bucket:
+            self.strong[term] = bucket
 
     def set_facts(self, entry_id: int, facts: EventFacts | None) -> None:
         slot = self.slots.get(entry_id)

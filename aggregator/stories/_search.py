@@ -85,7 +85,7 @@ def candidates(
     counts: Counter[int] = Counter()
     slots, strong = window.slots, window.strong
     for term in informative:  # items where the term is informative too (counted in C)
-        counts.update(strong[term].keys() if term in strong else ())
+        counts.update(strong.get(term, ()))
     least = options.min_shared_terms
     hits = [(slots[e], count) for e, count in counts.items() if count >= least]
     return [(slot, count) for slot, count in hits if abs(slot.time - time) <= span]

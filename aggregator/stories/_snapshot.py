@@ -24,10 +24,10 @@ from aggregator.models import EventFacts
 from aggregator.stories._index import Slot, Window
 from aggregator.stories._text import Features
 
-FORMAT = 1  # the layout of the records below
+FORMAT = 2  # the layout of the records below
 CHUNK = 2_000
 # the window's tables from a term, URL, GUID or party to its items or their count, in full
-TABLES = ("postings", "strong", "urls", "guids", "parties", "lower", "upper")
+TABLES = ("postings", "strong", "unlisted", "urls", "guids", "parties", "lower", "upper")
 
 
 def records(window: Window, options: tuple[Any, ...]) -> Iterator[object]:
