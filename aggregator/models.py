@@ -287,8 +287,8 @@ class EventFacts:
         """The facts of a deal reading; None without a deal or without a named party."""
         if deal is None or not deal.parties:
             return None
-        parties = frozenset(p.slug for p in deal.parties)
-        about = frozenset(p.slug for p in deal.parties if p.role in _PRINCIPAL_ROLES)
+        parties = _one_set(frozenset(p.slug for p in deal.parties))
+        about = _one_set(frozenset(p.slug for p in deal.parties if p.role in _PRINCIPAL_ROLES))
         amount = deal.amount.usd if deal.amount is not None else None
         return cls(
             kind=deal.type, parties=parties, principal=about, amount=amount, round=deal.round
@@ -296,6 +296,17 @@ class EventFacts:
 
 
 _PRINCIPAL_ROLES = frozenset({"target", "issuer", "licensor", "partner"})
+# One object per set of party slugs: a story window holds the facts of every report, and
+# the same companies are named report after report. A memo of immutable values, emptied
+# when full.
+_SETS: dict[frozenset[str], frozenset[str]] = {}
+_SHARED_SETS = 8_192
+
+
+def _one_set(slugs: frozenset[str]) -> frozenset[str]:
+    if len(_SETS) >= _SHARED_SETS:
+        _SETS.clear()
+    return _SETS.setdefault(slugs, slugs)
 
 
 @dataclass(frozen=True)

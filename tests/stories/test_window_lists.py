@@ -78,3 +78,20 @@ def test_the_lists_stay_what_they_would_have_been_through_growth_and_eviction() 
             check(index._window)
     check(index._window)
     assert index._window.unlisted  # the shared words went through both states
+
+
+def test_readings_naming_the_same_companies_share_one_set() -> None:
+    """A window holds the facts of every report: the same companies, named report after
+    report, are one set object, whichever order the reading names them in."""
+    from aggregator.models import Deal, EventFacts, Party
+
+    def reading(*names: str) -> EventFacts:
+        deal = Deal("partnership", parties=tuple(Party(n, "partner", n.lower()) for n in names))
+        facts = EventFacts.of(deal)
+        assert facts is not None
+        return facts
+
+    one, two, other = reading("Quill", "Northwind"), reading("Northwind", "Quill"), reading("Kite")
+    assert one.parties == two.parties and one.parties is two.parties
+    assert one.principal is two.principal is one.parties  # partners: every party is principal
+    assert other.parties == frozenset({"kite"}) and other.parties is not one.parties
