@@ -14,7 +14,11 @@ DENIED = (
     "denied",
     re.compile(
         r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed)?\s+(?:the\s+)?(?:reports?|rumou?rs?|speculation)"
-        r"|(?:no|not\s+in)\s+(?:talks|plans?\s+to)|rules?\s+out|ruled\s+out)\b",
+        r"|(?:no|not\s+in)\s+(?:talks|plans?\s+to)|rules?\s+out|ruled\s+out"
+        # what is not planned: "says IPO is not a priority", "in no hurry to go public"
+        r"|no\s+(?:immediate\s+|current\s+)?(?:plans?|intention|rush|hurry)"
+        r"|not\s+(?:a\s+|the\s+)?(?:priority|on\s+the\s+(?:table|cards)|imminent)"
+        r"|in\s+no\s+(?:rush|hurry))\b",
         _I,
     ),
 )
@@ -28,7 +32,8 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:bid|deal|plan|offer|pursuit|merger|takeover)|dropped|walk(?:s|ed)?\s+away"
             r"|collaps\w+|f[ae]ll(?:s)?\s+(?:through|apart)|unravel\w*|end(?:s|ed)?\s+(?:merger\s+|deal\s+)?talks|withdraw\w*"
             r"|pull(?:s|ed)?\s+out|pull(?:s|ed)?\s+(?:its\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:IPO|listing|float"
-            r"|offering|bid|offer)|cancel\w*|block(?:s|ed)|kill(?:s|ed)|postpone\w*|shelve[sd]?)\b",
+            r"|offering|bid|offer)|cancel\w*|block(?:s|ed)|kill(?:s|ed)|postpone\w*|shelve[sd]?"
+            r"|(?:put|puts|putting)\s+(?:[\w$€£¥.,-]+\s+){0,6}?on\s+(?:hold|ice))\b",
             _I,
         ),
     ),

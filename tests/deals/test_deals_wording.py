@@ -1016,3 +1016,22 @@ def test_an_initial_ends_no_sentence() -> None:
         "Investors include J.P. Morgan and T. Rowe Price.",
         "It is valued at $9B.",
     ]
+
+
+NOT_PLANNED = [
+    # what a company says it is not planning is denied, never an announcement
+    ("Databricks CEO says IPO is not a priority", "ipo", "denied"),
+    ("Stripe says it is in no hurry to go public", "ipo", "denied"),
+    ("OpenAI CEO says an IPO is not on the table", "ipo", "denied"),
+    ("Canva says IPO not imminent", "ipo", "denied"),
+    ("Northwind has no immediate plans to sell its robotics unit", "acquisition", "denied"),
+    # put on hold or on ice: called off
+    ("Klarna puts IPO on hold", "ipo", "called-off"),
+    ("Microsoft puts $1B data centre deal with G42 on ice", "partnership", "called-off"),
+]
+
+
+@pytest.mark.parametrize(("title", "kind", "status"), NOT_PLANNED)
+def test_what_is_not_planned_is_denied_or_called_off(title: str, kind: str, status: str) -> None:
+    deal = classify(title)
+    assert deal is not None and (deal.type, deal.status) == (kind, status), deal
