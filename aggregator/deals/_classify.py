@@ -123,6 +123,9 @@ def _left_group(found: list[Mention], text: str) -> list[Mention]:
     return group
 
 
+_ARTICLE = re.compile(r"\s*\ban?\s+", re.IGNORECASE)
+
+
 def _right_group(
     seg: Segment, gz: Gazetteer, start: int, end: int, rule: Rule | None = None
 ) -> tuple[list[Mention], int]:
@@ -143,6 +146,13 @@ def _right_group(
     # Skip the stop if nothing has been named yet ("to acquire, for $1B, Foo" is rare).
     limit = stop.start() if stop else end
     found = mentions(seg.names, gz, seg.casing, start, limit)
+    # "choose to buy a Mac or iPhone": an object the gazetteer does not know, right after
+    # "a" or "an", is a thing of that name, not a company (English only: "a" is an article
+    # of Portuguese, "compra a RD Station")
+    english = rule is None or rule.lang is None
+    if found and english and not found[0].known:
+        if _ARTICLE.fullmatch(seg.names, start, found[0].start):
+            return [], limit
     # "Abu Dhabi AI firm G42", "Ray-Ban maker EssilorLuxottica": a name followed by a
     # lower-case descriptor and another name only describes the second one.
     found = [

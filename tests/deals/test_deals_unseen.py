@@ -309,3 +309,28 @@ def test_an_investor_the_headline_shortens_is_named_whole_from_the_lead(small: G
         ("Brightwater Capital", False),
         ("Google", False),
     }
+
+
+@pytest.mark.parametrize(
+    "title, body",
+    [
+        (
+            "Xcode Plugins",
+            "Apple is nothing if not consistent. From Pentalobular screws to Sandboxing, "
+            "customers are expected to give up control when they choose to buy a Mac or iPhone.",
+        ),
+        ("Why I decided to buy a Mac Studio for local models", ""),
+        ("Northwind acquires a Quillstack rival", ""),
+    ],
+)
+def test_a_thing_bought_after_an_article_is_no_company(
+    title: str, body: str, small: Gazetteer
+) -> None:
+    """An object right after "a" or "an" that the gazetteer does not know is a thing of that
+    name ("buy a Mac"), or a company left unnamed ("a Quillstack rival"): no acquisition."""
+    assert classify(title, body, gazetteer=small) is None
+
+
+def test_a_portuguese_article_is_no_english_one() -> None:
+    deal = classify("Totvs compra a RD Station por R$ 1,86 bilhão")
+    assert deal is not None and ("RD Station", "target") in {(p.name, p.role) for p in deal.parties}
