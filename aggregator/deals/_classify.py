@@ -150,9 +150,9 @@ def _right_group(
     # "a" or "an", is a thing of that name, not a company (English only: "a" is an article
     # of Portuguese, "compra a RD Station")
     english = rule is None or rule.lang is None
-    if found and english and not found[0].known:
-        if _ARTICLE.fullmatch(seg.names, start, found[0].start):
-            return [], limit
+    thing = found and not found[0].known and _ARTICLE.fullmatch(seg.names, start, found[0].start)
+    if english and thing:
+        return [], limit
     # "Abu Dhabi AI firm G42", "Ray-Ban maker EssilorLuxottica": a name followed by a
     # lower-case descriptor and another name only describes the second one.
     found = [
