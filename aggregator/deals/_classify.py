@@ -258,7 +258,12 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
         and not any(p.role == left_role for p in parties)
     ):
         return None  # "buy Nvidia stock": nobody is buying a company
+    if rule.name == "leads-round" and _LEADS.match(match.group(0)):
+        parties = [replace(p, lead=True) if p.role == "investor" else p for p in parties]
     return _dedupe(parties)
+
+
+_LEADS = re.compile(r"(?:co-)?(?:lead|led)", re.IGNORECASE)  # "X leads $N round in Y": X leads
 
 
 _GROUP_TYPES = tuple(k for k, v in DEAL_KINDS.items() if v.together)
@@ -275,10 +280,13 @@ def _unit_of(seg: Segment, m: Mention) -> bool:
     return owned and _UNIT.match("'s" + seg.text[m.end :]) is not None
 
 
-# A purpose clause after a partnership's trigger: what the partners will do, with what.
+# A purpose clause after a partnership's trigger: what the partners will do, with what, or
+# the company they form.
 _PARTNERS_PURPOSE = re.compile(
     r"\s(?:to|will)\s+(?:bring|put|add|integrate|embed|offer|deploy|power|use|make|help"
-    r"|deliver|provide|accelerate|advance|train|support|expand|enable|run|host|serve)\b",
+    r"|deliver|provide|accelerate|advance|train|support|expand|enable|run|host|serve"
+    # "… merges with Corvane to form Tidewell Corvane": the company formed is no party
+    r"|form|create|become)\b",
     re.IGNORECASE,
 )
 
@@ -567,7 +575,7 @@ _PAST_RAISE = re.compile(
 )
 
 
-def _amount_from_lead(deal: Deal, text: str, rates: Mapping[str, float] | None) -> Deal:
+def amount_from_lead(deal: Deal, text: str, rates: Mapping[str, float] | None) -> Deal:
     """The amount of a deal whose headline states none, from the first lead sentence that
     names one of its parties and a deal amount ("Nvidia puts money into X" / "Nvidia
     invested $40 million in X, ..."), when that sentence names no other money."""
@@ -619,6 +627,27 @@ def investors_from_lead(
     return replace(deal, parties=deal.parties + tuple(added)) if added else deal
 
 
+# What a partnership headline may stand for when its lead says so ("We're joining forces with
+# Pollen Robotics": "Hugging Face has acquired Pollen Robotics").
+_TOLD_KINDS = frozenset(("acquisition", "licensing"))
+
+
+def _told_kind(
+    deal: Deal, text: str, gz: Gazetteer, rates: Mapping[str, float] | None
+) -> Deal:
+    """A partnership headline whose lead's first sentence tells an acquisition or a licence
+    between the same two companies is that deal ("Cinder Labs joins forces with Wolters
+    Kluwer": "Wolters Kluwer has agreed to acquire Cinder Labs")."""
+    for _, seg in lead_segments(text, rates, lambda index: -1, limit=1):
+        told = _match_rules(seg, gz, strong_only=False) if seg is not None else None
+        if told is None or told.type not in _TOLD_KINDS:
+            return deal
+        if {p.slug for p in told.parties} != {p.slug for p in deal.parties}:
+            return deal
+        return replace(told, amount=told.amount or deal.amount)
+    return deal
+
+
 def _blocked(seg: Segment) -> bool:
     return seg.hard_cue or bool(seg.cues)
 
@@ -655,9 +684,11 @@ def rules_and_block(
             if seg is not None:
                 deal = _enrich(deal, _match_rules(seg, gz, strong_only=True, with_status=False))
         if deal.amount is None and text:
-            deal = _amount_from_lead(deal, text, rates)
+            deal = amount_from_lead(deal, text, rates)
         if deal.type == "funding" and text:
             deal = investors_from_lead(deal, text, gz, rates)
+        if deal.type == "partnership" and text:
+            deal = _told_kind(deal, text, gz, rates)
         return deal, False
     for index, seg in lead_segments(text, rates, lambda index: STRONG_RULES if index else -1):
         found = _match_rules(seg, gz, strong_only=index > 0) if seg is not None else None

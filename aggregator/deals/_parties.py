@@ -543,6 +543,8 @@ def mentions(
     # "Arm-based servers", "Indic-language startup": a name in a compound adjective is no
     # party ("X-backed" / "X-led" investors are read by ``backers``).
     merged = [m for m in merged if not _COMPOUND.match(text, m.end)]
+    # "rack-scale AI", "non-OpenAI models": a name that ends a lower-case compound is none
+    merged = [m for m in merged if not _COMPOUND_HEAD.search(text, max(0, m.start - 12), m.start)]
     # "Cognition, maker of Devin, raises …": what a company makes is no party
     merged = [
         m for m in merged if m.known or not _MAKER_OF.search(text, max(0, m.start - 48), m.start)
@@ -565,6 +567,7 @@ _COMPOUND = re.compile(
     r"|centric|first|only|specific|compatible|class|grade|level|scale|sized"
     r"|designed|branded|trained|optimi[sz]ed|certified|approved)\b"
 )
+_COMPOUND_HEAD = re.compile(r"(?<![\w-])[a-z]+-$")
 _MAKER_OF = re.compile(
     r"\b(?:(?:maker|makers|developer|developers|creator|creators|builder)\s+of|the\s+"
     r"(?:company|startup|start-up|firm|lab)\s+behind)\s+(?:the\s+)?(?:popular\s+)?$",

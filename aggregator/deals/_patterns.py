@@ -73,7 +73,7 @@ _KEYS = {
     "check-to": "check cheque",
     "backs": "back",
     "back-plural": "back",
-    "leads-round": "round funding financing raise",
+    "leads-round": "round funding financing raise series seed",
     "investment-from": "investment",
     "stake-noun": "stake",
     "completes-investment": "investment",
@@ -350,7 +350,11 @@ _ENGLISH: tuple[Rule, ...] = (
         "leads-round",
         "funding",
         rf"\b(?:leads?|led|co-leads?|joins?|joined|participates?\s+in)\s+{_MONEYISH}[\w\s-]{{0,30}}?"
-        r"\b(?:round|funding|financing|raise)\s+(?:in|for|of|into)\b",
+        r"\b(?:round|funding|financing|raise|series\s+[a-k](?:-\d)?|(?:pre-)?seed)\s+(?:in|for|of|into)\b"
+        # "Radical Ventures leads Fennick's $20M Series A", "Leading Brindle's Series A"
+        r"|\b(?:leads?|led|co-leads?|co-led|leading|co-leading)\s+(?=(?:[A-Z][\w.&-]*\s+){0,3}?"
+        r"[A-Z][\w.&-]*['’]s?\s+(?:§+\s+)?(?:[\w-]+\s+)?(?:(?:pre-)?seed|series\s+[a-k]\b|round"
+        r"|funding|financing|raise)\b)",
         "investor",
         "target",
     ),
