@@ -599,7 +599,7 @@ def amount_from_lead(deal: Deal, text: str, rates: Mapping[str, float] | None) -
 
 
 _ROUND_TALK = re.compile(
-    r"\b(?:round|led|co-led|co-leads?|participat\w*|invest\w*|backers?"
+    r"\b(?:round|led|co-led|co-leads?|participat\w*|invest\w*|backers?|backed"
     r"|joined|funding|financing|rais\w+|series"
     # other languages
     r"|\w*runde|tour|levée|ronda|rodada|men[ée]e?|angeführt|lidera\w*|encabeza\w*|guidat\w*"
