@@ -685,8 +685,11 @@ def rules_and_block(
                 deal = _enrich(deal, _match_rules(seg, gz, strong_only=True, with_status=False))
         if deal.amount is None and text:
             deal = amount_from_lead(deal, text, rates)
-        if deal.type == "funding" and text:
-            deal = investors_from_lead(deal, text, gz, rates)
+        if deal.type == "funding" and (text or ". " in title):
+            # a headline of several sentences (Axios Pro Rata's "… raised $35M in Series B
+            # funding. Oak HC/FT led.") tells its investors after the first
+            more = " ".join(lead(title)[1:]).rstrip(". ")
+            deal = investors_from_lead(deal, f"{more}. {text}" if more else text, gz, rates)
         if deal.type == "partnership" and text:
             deal = _told_kind(deal, text, gz, rates)
         return deal, False

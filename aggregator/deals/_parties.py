@@ -303,7 +303,12 @@ def _ordinal_name(full: str, offset: int, m: re.Match[str], casing: Casing) -> b
     )
 
 
-_FOLLOWED = re.compile(r" (?:[A-Z]|[a-z]+s\b|[a-z]+ing\b|to\b|and\b|&)")
+_FOLLOWED = re.compile(
+    r" (?:[A-Z]|[a-z]+s\b|[a-z]+ing\b|to\b|and\b|&"
+    # a newsletter's past tense: "Fable raised $20M from Khosla", "Ledgerly acquired Quill"
+    r"|(?:raised|acquired|bought|landed|secured|closed|signed|partnered|merged|invested|sold"
+    r"|snagged|bagged|netted|picked\s+up|teamed\s+up|agreed|filed|debuted)\b)"
+)
 # The same in another language: a conjunction, an auxiliary or a deal verb follows the first
 # word ("Pigment lève", "Orange et OpenAI", "Stone é comprada", "Santander invierte").
 _FOLLOWED_INTL = re.compile(
@@ -438,12 +443,10 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
     run: list[re.Match[str]] = []
 
     def flush() -> None:
-        if (
-            len(run) > 1
-            and token_key(run[0].group(0)) in OPENERS
-            and _initial(full, offset + run[0].start())
-        ):
-            del run[0]  # "Inside Glade's $40M Series B": Glade
+        if run and token_key(run[0].group(0)) in OPENERS and _initial(full, offset + run[0].start()):
+            # "Inside Glade's $40M Series B": Glade; "Today Anthropic is announcing …" (a
+            # newsroom's "Today we're announcing"): nobody
+            del run[0]
         if run:
             start, end = run[0].start(), run[-1].end()
             name = _POSSESSIVE.sub("", text[start:end])
