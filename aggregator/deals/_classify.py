@@ -683,6 +683,14 @@ def rules_and_block(
         for _, seg in lead_segments(text, rates, lambda index: enrichers, limit=2):
             if seg is not None:
                 deal = _enrich(deal, _match_rules(seg, gz, strong_only=True, with_status=False))
+        if deal.type == "funding" and text and not any(p.role == "target" for p in deal.parties):
+            # "This startup just raised $100 million. Investors include Nvidia": who raised
+            # it is in the lead ("Cadenza Robotics' Series A was led by Founders Fund")
+            for _, seg in lead_segments(text, rates, lambda index: -1, limit=2):
+                told = _match_rules(seg, gz, strong_only=False) if seg is not None else None
+                if told is not None and told.type == "funding":
+                    deal = _enrich(deal, told)
+                    break
         if deal.amount is None and text:
             deal = amount_from_lead(deal, text, rates)
         if deal.type == "funding" and (text or ". " in title):

@@ -123,10 +123,25 @@ def as_round(
     deal = replace(deal, parties=tuple(p for p in deal.parties if p is ours or not firm(p)))
     if deal.amount is None:
         deal = amount_from_lead(deal, f"{title}. {text}", rates)
+    if deal.amount is None:  # "Quorum builds …; Sequoia led its $60 million seed round."
+        deal = _round_amount(deal, [title, *lead(text)[:2]], rates)
     if _leads(title, text, publisher):
         deal = replace(
             deal, parties=tuple(replace(p, lead=True) if p is ours else p for p in deal.parties)
         )
+    return deal
+
+
+def _round_amount(deal: Deal, sentences: list[str], rates: Mapping[str, float] | None) -> Deal:
+    """The amount of the first sentence that names a round and one deal amount."""
+    from ._amounts import scan_amounts
+
+    for sentence in sentences:
+        if not _ROUND_WORD.search(sentence) and "round" not in sentence:
+            continue
+        money = [f.money for f in scan_amounts(clean(sentence), rates) if f.kind == "deal"]
+        if len(money) == 1:
+            return replace(deal, amount=money[0])
     return deal
 
 
