@@ -632,9 +632,7 @@ def investors_from_lead(
 _TOLD_KINDS = frozenset(("acquisition", "licensing"))
 
 
-def _told_kind(
-    deal: Deal, text: str, gz: Gazetteer, rates: Mapping[str, float] | None
-) -> Deal:
+def _told_kind(deal: Deal, text: str, gz: Gazetteer, rates: Mapping[str, float] | None) -> Deal:
     """A partnership headline whose lead's first sentence tells an acquisition or a licence
     between the same two companies is that deal ("Cinder Labs joins forces with Wolters
     Kluwer": "Wolters Kluwer has agreed to acquire Cinder Labs")."""

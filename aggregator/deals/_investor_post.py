@@ -53,9 +53,9 @@ def is_investor(publisher: str, gz: Gazetteer) -> bool:
     """Whether the publisher is an investment firm: an investor of the gazetteer, or a name
     that says so."""
     hits = gz.find(publisher)
-    if hits and hits[0].start == 0 and hits[0].end == len(publisher):
-        if gz.kind(gz.canonical(hits[0].name)) == "investor":
-            return True
+    whole = bool(hits) and hits[0].start == 0 and hits[0].end == len(publisher)
+    if whole and gz.kind(gz.canonical(hits[0].name)) == "investor":
+        return True
     return _FIRM_END.search(publisher) is not None
 
 
@@ -83,9 +83,7 @@ def own_fund(deal: Deal, title: str, text: str, gz: Gazetteer, publisher: str | 
     targets = [p for p in deal.parties if p.role == "target"]
     if any(is_investor(p.name, gz) for p in targets):
         return True
-    return (
-        publisher is not None and is_investor(publisher, gz) and not _NAMED_ROUND.search(title)
-    )
+    return publisher is not None and is_investor(publisher, gz) and not _NAMED_ROUND.search(title)
 
 
 def as_round(
@@ -99,9 +97,10 @@ def as_round(
     """A firm's post read as the portfolio company's round: an investment of the firm in a
     company is that company's funding, the firm is one of its investors (``text`` with "we"
     already the firm's name), and its lead when the post says it leads."""
-    from ._classify import investors_from_lead  # the reader's own enrichment
-
-    from ._classify import amount_from_lead, investors_from_lead  # the reader's enrichment
+    from ._classify import (
+        amount_from_lead,  # the reader's enrichment
+        investors_from_lead,  # the reader's own enrichment
+    )
 
     own = gz.slug(publisher)
 
@@ -157,9 +156,7 @@ def _leads(title: str, text: str, publisher: str) -> bool:
 _ROUND_WORD = re.compile(r"\b(?:series\s+[a-k]\b|(?:pre-)?seed\b)", re.IGNORECASE)
 
 
-def named_round(
-    deal: Deal, text: str, gz: Gazetteer, rates: Mapping[str, float] | None
-) -> Deal:
+def named_round(deal: Deal, text: str, gz: Gazetteer, rates: Mapping[str, float] | None) -> Deal:
     """An investment whose lead's first sentence names its target's round ("NVIDIA invests
     in Lathe Robotics": "NVentures joined Lathe Robotics' $26 million Series A") is that
     round, as "invests in Y's Series B" in a headline is."""

@@ -443,7 +443,11 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
     run: list[re.Match[str]] = []
 
     def flush() -> None:
-        if run and token_key(run[0].group(0)) in OPENERS and _initial(full, offset + run[0].start()):
+        if (
+            run
+            and token_key(run[0].group(0)) in OPENERS
+            and _initial(full, offset + run[0].start())
+        ):
             # "Inside Glade's $40M Series B": Glade; "Today Anthropic is announcing …" (a
             # newsroom's "Today we're announcing"): nobody
             del run[0]

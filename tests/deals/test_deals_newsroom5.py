@@ -66,7 +66,13 @@ INVESTOR_POSTS: list[Case] = [
     # a firm's essays, programmes and hires are no deals
     ("Sequoia Capital", "Our thesis on agents in 2027", "", None, set()),
     ("Thornbury Capital", "Welcoming Amaya Ortiz as General Partner", "", None, set()),
-    ("Andreessen Horowitz", "Why investment in AI infrastructure will keep growing", "", None, set()),
+    (
+        "Andreessen Horowitz",
+        "Why investment in AI infrastructure will keep growing",
+        "",
+        None,
+        set(),
+    ),
     # a company's own newsroom is no investment firm: its investment stays one
     (
         "Meta",
@@ -144,7 +150,11 @@ NAMED_ROUND: list[Case] = [
         "Nvidia invests in Lathe Robotics",
         "Nvidia joined Lathe Robotics' $26 million Series A, led by Eclipse.",
         "funding",
-        {("Nvidia", "investor", False), ("Lathe Robotics", "target", False), ("Eclipse", "investor", True)},
+        {
+            ("Nvidia", "investor", False),
+            ("Lathe Robotics", "target", False),
+            ("Eclipse", "investor", True),
+        },
     ),
     (
         None,
@@ -247,4 +257,144 @@ def test_told_kind(case: Case) -> None:
 
 @pytest.mark.parametrize("case", PARTIES, ids=lambda c: c[1][:40])
 def test_parties(case: Case) -> None:
+    _check(case)
+
+
+# Investors a round's lead lists: "Investors include", "The round drew", "Backed by", a list
+# of existing investors; never the employers of angels, never a word after a slash.
+INVESTOR_LISTS: list[Case] = [
+    (
+        None,
+        "Quintet Health picks up $21M to scale AI care navigation",
+        "Investors include Oak HC/FT and Kaiser Permanente Ventures.",
+        "funding",
+        {
+            ("Quintet Health", "target", False),
+            ("Oak HC", "investor", False),
+            ("Kaiser Permanente", "investor", False),
+        },
+    ),
+    (
+        "xAI",
+        "xAI raises $20B Series E",
+        "The round drew Valor Equity Partners and Fidelity, with NVIDIA as a strategic investor.",
+        "funding",
+        {
+            ("xAI", "target", False),
+            ("Valor Equity Partners", "investor", False),
+            ("Fidelity", "investor", False),
+            ("Nvidia", "investor", False),
+        },
+    ),
+    (
+        "Halden Labs",
+        "Halden Labs raises $9M seed to build agents for accountants",
+        "Backed by Point Nine, with angels from Stripe and Ramp.",
+        "funding",
+        {("Halden Labs", "target", False), ("Point Nine", "investor", False)},
+    ),
+    (
+        "Harvey",
+        "Harvey raises $150M Series F",
+        "Andreessen Horowitz led the round, with existing investors Sequoia, Kleiner Perkins "
+        "and Coatue participating.",
+        "funding",
+        {
+            ("Harvey", "target", False),
+            ("Andreessen Horowitz", "investor", True),
+            ("Sequoia", "investor", False),
+            ("Kleiner Perkins", "investor", False),
+            ("Coatue", "investor", False),
+        },
+    ),
+    # a headline of several sentences names its investors after the first
+    (
+        None,
+        "Deals: Venn Ledger, a New York-based AI accounting startup, raised $15 million in "
+        "Series A funding. Lerer Hippeau led the round.",
+        "",
+        "funding",
+        {("Venn Ledger", "target", False), ("Lerer Hippeau", "investor", True)},
+    ),
+    # a headline round without its target takes it from the lead
+    (
+        None,
+        "This 24-year-old's AI startup just raised $100 million. Investors include Nvidia",
+        "Cadenza Robotics' Series A was led by Founders Fund.",
+        "funding",
+        {
+            ("Cadenza Robotics", "target", False),
+            ("Founders Fund", "investor", True),
+            ("Nvidia", "investor", False),
+        },
+    ),
+]
+
+# Names: a newsroom's opener alone names nobody, a newsletter's past tense trusts the name
+# before it, a known name's next unknown word is its unit, a geography word alone is a place.
+NAMES: list[Case] = [
+    (
+        "Anthropic",
+        "Today we're announcing a partnership with Halvorsen Bank",
+        "Halvorsen Bank will work with us on agents for trade finance under a multi-year "
+        "agreement.",
+        "partnership",
+        {("Anthropic", "partner", False), ("Halvorsen Bank", "partner", False)},
+    ),
+    (
+        None,
+        "Startups: Fable raised $20M from Khosla to build AI tutors",
+        "",
+        "funding",
+        {("Fable", "target", False), ("Khosla Ventures", "investor", False)},
+    ),
+    (None, "Higher raised limits for Claude users", "", None, set()),
+    (
+        None,
+        "Orrin signs maintenance deal with Lufthansa Technik",
+        "",
+        "partnership",
+        {("Orrin", "partner", False), ("Lufthansa", "partner", False)},
+    ),
+    (
+        "Helix Harbor",
+        "Helix Harbor and Eli Lilly sign AI drug discovery agreement",
+        "",
+        "partnership",
+        {("Helix Harbor", "partner", False), ("Eli Lilly", "partner", False)},
+    ),
+]
+
+# Partnering on research is a research partnership: no deal, unless money comes with it.
+RESEARCH: list[Case] = [
+    (
+        "Google",
+        "Partnering with the Ellison Institute on cancer research",
+        "A research collaboration to apply AlphaFold to tumour biology.",
+        None,
+        set(),
+    ),
+    (None, "Acme Robotics partners with Globex on research into batteries", "", None, set()),
+    (
+        None,
+        "Acme Robotics partners with Globex on battery chips",
+        "",
+        "partnership",
+        {("Acme Robotics", "partner", False), ("Globex", "partner", False)},
+    ),
+]
+
+
+@pytest.mark.parametrize("case", INVESTOR_LISTS, ids=lambda c: c[1][:40])
+def test_investor_lists(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.parametrize("case", NAMES, ids=lambda c: c[1][:40])
+def test_names(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.parametrize("case", RESEARCH, ids=lambda c: c[1][:40])
+def test_research(case: Case) -> None:
     _check(case)
