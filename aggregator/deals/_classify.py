@@ -608,6 +608,9 @@ _ROUND_TALK = re.compile(
 )
 
 
+_PARTNER_LIST = re.compile(r"\bpartner(?:ing|ed|s)?\s+with\s+([A-Z].*,.*\b(?:and|&)\s+[A-Z].*)")
+
+
 def investors_from_lead(
     deal: Deal, text: str, gz: Gazetteer, rates: Mapping[str, float] | None
 ) -> Deal:
@@ -616,10 +619,16 @@ def investors_from_lead(
     have = {p.slug for p in deal.parties}
     added: list[Party] = []
     for sentence in lead(text)[:3]:
-        if not _ROUND_TALK.search(sentence):
+        listed = _PARTNER_LIST.search(sentence)
+        if not _ROUND_TALK.search(sentence) and listed is None:
             continue
         seg = segment_clean(clean(sentence), rates, text)
-        for name, is_lead in round_investors(seg.names, gz, seg.casing):
+        found = round_investors(seg.names, gz, seg.casing)
+        at = seg.names.find(listed.group(1)) if listed is not None and not found else -1
+        if at >= 0:  # a round's post: "We are partnering with A16Z, Blackrock, …, and Vy"
+            named = mentions(seg.names, gz, seg.casing, at)
+            found = [(m.name, False) for m in named] if len(named) >= 3 else []
+        for name, is_lead in found:
             party = replace(_party(name, "investor", gz), lead=is_lead)
             if party.slug not in have:
                 have.add(party.slug)

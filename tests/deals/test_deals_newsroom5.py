@@ -307,6 +307,27 @@ INVESTOR_LISTS: list[Case] = [
             ("Coatue", "investor", False),
         },
     ),
+    # a newsroom's round post lists its investors as the companies it is "partnering with"
+    (
+        "xAI",
+        "xAI raises $6B Series C",
+        "We are partnering with A16Z, Blackrock, Morgan Stanley and Vy Capital, amongst others.",
+        "funding",
+        {
+            ("xAI", "target", False),
+            ("Andreessen Horowitz", "investor", False),
+            ("BlackRock", "investor", False),
+            ("Morgan Stanley", "investor", False),
+            ("Vy Capital", "investor", False),
+        },
+    ),
+    (
+        None,
+        "Lovable raises $200M",
+        "It is partnering with Stripe on payments.",
+        "funding",
+        {("Lovable", "target", False)},
+    ),
     # a headline of several sentences names its investors after the first
     (
         None,
