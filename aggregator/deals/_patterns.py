@@ -921,8 +921,10 @@ HARD_NON_DEAL = re.compile(
     r"(?:partnerships?|collaborations?)(?![^.;]*(?:\blicen[cs]|[$€£¥]\s?\d|\bworth\b"
     r"|\b(?:million|billion|milestones?|upfront)\b))"
     # "Partnering with the Ellison Institute on cancer research": what they partner on is research
+    # "We partnered with Pattern Labs on a range of cybersecurity evaluations of Claude"
     r"|\b(?:partner\w*|collaborat\w*)\s+with\s+(?:the\s+)?(?:(?-i:[A-Z])[\w&.'’-]*\s+){1,5}on\s+"
-    r"(?:[\w-]+\s+){0,2}?research\b(?![^.;]*(?:\blicen[cs]|[$€£¥]\s?\d|\b(?:million|billion)\b))"
+    r"(?:[\w-]+\s+){0,4}?(?:research|evaluations?|benchmarks?|stud(?:y|ies)|papers?)\b"
+    r"(?![^.;]*(?:\blicen[cs]|[$€£¥]\s?\d|\b(?:million|billion)\b))"
     r"|^how\s+(?!to\b)|\binterview(?:s|ed)?\s+with\b|\b(?:wins?|won|awarded)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b",
     _I,

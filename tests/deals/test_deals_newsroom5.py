@@ -386,7 +386,7 @@ NAMES: list[Case] = [
     ),
 ]
 
-# Partnering on research is a research partnership: no deal, unless money comes with it.
+# Partnering on research or evaluations is no deal, unless money comes with it.
 RESEARCH: list[Case] = [
     (
         "Google",
@@ -396,6 +396,13 @@ RESEARCH: list[Case] = [
         set(),
     ),
     (None, "Acme Robotics partners with Globex on research into batteries", "", None, set()),
+    (
+        "Anthropic",
+        "Detailed cyber evaluations of Claude 4",
+        "We partnered with Pattern Labs on a range of cybersecurity evaluations of Claude.",
+        None,
+        set(),
+    ),
     (
         None,
         "Acme Robotics partners with Globex on battery chips",
