@@ -629,6 +629,8 @@ def investors_from_lead(
             named = mentions(seg.names, gz, seg.casing, at)
             found = [(m.name, False) for m in named] if len(named) >= 3 else []
         for name, is_lead in found:
+            if gz.kind(name) is None and is_person(name):
+                continue  # "with participation from Elad Gil": an angel of the round, no party
             party = replace(_party(name, "investor", gz), lead=is_lead)
             if party.slug not in have:
                 have.add(party.slug)

@@ -328,6 +328,14 @@ INVESTOR_LISTS: list[Case] = [
         "funding",
         {("Lovable", "target", False)},
     ),
+    # a person the lead names among a round's investors is an angel, no party
+    (
+        "Tessary",
+        "We raised a $12M seed to build the memory layer for agents",
+        "The round was led by Gradient, with angels including Guillermo Rauch.",
+        "funding",
+        {("Tessary", "target", False), ("Gradient", "investor", True)},
+    ),
     # a headline of several sentences names its investors after the first
     (
         None,
