@@ -304,12 +304,31 @@ def _group_parties(
         _before_trigger(m, seg.names, gz, match.start())
         for m in mentions(seg.names, gz, seg.casing, lo, hi)
     ]
+    if rule.type == "joint-venture":  # "a Stargate joint venture": the venture, no partner
+        found = [m for m in found if not _the_venture(seg.names, m)]
     # Governments are named by shape ("Rwandan Government"): kept beside known companies.
     known = [m for m in found if m.known or gz.slug(m.name).startswith("government-of-")]
     chosen = known if len([m for m in known if m.known]) >= 2 else found
     if len(chosen) < 2 and rule.type != "merger":
         return []
     return _dedupe([_party(m.name, "partner", gz) for m in chosen])
+
+
+# What names the joint venture itself: "a Stargate joint venture", "launching Stargate Norway,
+# a joint venture that will …".
+_NAMED_VENTURE = re.compile(
+    r"(?:\s+[A-Z][\w-]*)?,\s+(?:a|an|the|their|our)\s+(?:new\s+)?(?:joint\s+venture|JV)\b"
+)
+_ARTICLE_VENTURE = re.compile(r"\s+(?:joint\s+venture|JV)\b")
+_ARTICLE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+
+
+def _the_venture(names: str, m: Mention) -> bool:
+    """Whether a name is the joint venture itself ("a Stargate joint venture", "Stargate
+    Norway, a joint venture"), not "Nokia and Ericsson JV"."""
+    if _NAMED_VENTURE.match(names, m.end):
+        return True
+    return bool(_ARTICLE_VENTURE.match(names, m.end) and _ARTICLE.search(names, 0, m.start))
 
 
 def _before_trigger(m: Mention, names: str, gz: Gazetteer, start: int) -> Mention:

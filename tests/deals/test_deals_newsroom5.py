@@ -214,6 +214,29 @@ PARTIES: list[Case] = [
         "merger",
         {("Alpha Labs", "partner", False), ("Beta Robotics", "partner", False)},
     ),
+    # the joint venture itself is no partner; "X and Y JV" names the two
+    (
+        None,
+        "OpenAI reportedly in talks with Saudi PIF about a Stargate joint venture",
+        "",
+        "joint-venture",
+        {("OpenAI", "partner", False), ("Public Investment Fund", "partner", False)},
+    ),
+    (
+        "OpenAI",
+        "OpenAI for Countries: Norway",
+        "Together with Nscale, we're launching Stargate Norway, a joint venture that will build "
+        "a data center.",
+        "joint-venture",
+        {("OpenAI", "partner", False), ("Nscale", "partner", False)},
+    ),
+    (
+        None,
+        "Nokia and Ericsson JV to build radios",
+        "",
+        "joint-venture",
+        {("Nokia", "partner", False), ("Ericsson", "partner", False)},
+    ),
 ]
 
 
