@@ -660,12 +660,15 @@ def investors_from_lead(
 # What a partnership headline may stand for when its lead says so ("We're joining forces with
 # Pollen Robotics": "Hugging Face has acquired Pollen Robotics").
 _TOLD_KINDS = frozenset(("acquisition", "licensing"))
+_TOLD_WORD = re.compile(r"acqui|licen[cs]|\bbu(?:y|ys|ying|ought)\b|purchas", re.IGNORECASE)
 
 
 def _told_kind(deal: Deal, text: str, gz: Gazetteer, rates: Mapping[str, float] | None) -> Deal:
     """A partnership headline whose lead's first sentence tells an acquisition or a licence
     between the same two companies is that deal ("Cinder Labs joins forces with Wolters
     Kluwer": "Wolters Kluwer has agreed to acquire Cinder Labs")."""
+    if not _TOLD_WORD.search(text, 0, 400):
+        return deal  # no word of those kinds: the lead is not segmented
     for _, seg in lead_segments(text, rates, lambda index: -1, limit=1):
         told = _match_rules(seg, gz, strong_only=False) if seg is not None else None
         if told is None or told.type not in _TOLD_KINDS:

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from ..models import Deal, Party
-from ._gazetteer import Gazetteer
+from ._gazetteer import TOKEN_RE, Gazetteer
 from ._segment import clean, lead
 from ._status import round_of
 
@@ -46,17 +46,17 @@ _OWN_FUND = re.compile(
     r"|\bFund\s+(?:[IVX]+|\d+)\b|\bfor\s+(?:its\s+|new\s+|two\s+|three\s+)?funds?\b"
     r"|\bacross\s+(?:two|three|four|five|\d+)\s+(?:[\w-]+\s+)?funds\b",
 )
+_FUND_WORD = re.compile(r"\bfunds?\b", re.IGNORECASE)
 _NAMED_ROUND = re.compile(r"\b(?:series\s+[a-k]|(?:pre-)?seed\s+round|round)\b", re.IGNORECASE)
 
 
 def is_investor(publisher: str, gz: Gazetteer) -> bool:
     """Whether the publisher is an investment firm: an investor of the gazetteer, or a name
     that says so."""
-    hits = gz.find(publisher)
-    whole = bool(hits) and hits[0].start == 0 and hits[0].end == len(publisher)
-    if whole and gz.kind(gz.canonical(hits[0].name)) == "investor":
+    if _FIRM_END.search(publisher) is not None:
         return True
-    return _FIRM_END.search(publisher) is not None
+    known = gz.lookup(tuple(TOKEN_RE.findall(publisher)))
+    return known is not None and gz.kind(gz.canonical(known)) == "investor"
 
 
 def portfolio_company(title: str) -> str | None:
@@ -75,7 +75,7 @@ def own_fund(deal: Deal, title: str, text: str, gz: Gazetteer, publisher: str | 
     the headline or the lead's first sentence names a fund, and the money goes to an
     investment firm (the target, or the firm whose own post it is, when the headline names
     no round)."""
-    if deal.type not in ("funding", "investment"):
+    if deal.type not in ("funding", "investment") or not _FUND_WORD.search(f"{title} {text[:600]}"):
         return False
     head = f"{title}. {lead(text)[0]}" if text and lead(text) else title
     if not _OWN_FUND.search(head):

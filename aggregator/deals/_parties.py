@@ -561,7 +561,12 @@ def mentions(
     merged = [m for m in merged if not _COMPOUND.match(text, m.end)]
     # "rack-scale AI", "non-OpenAI models", "Oak HC/FT": a name that ends a lower-case
     # compound, or follows a slash, is none
-    merged = [m for m in merged if not _COMPOUND_HEAD.search(text, max(0, m.start - 12), m.start)]
+    merged = [
+        m
+        for m in merged
+        if text[m.start - 1 : m.start] not in ("-", "/")
+        or not _COMPOUND_HEAD.search(text, max(0, m.start - 12), m.start)
+    ]
     # "Cognition, maker of Devin, raises …": what a company makes is no party
     merged = [
         m for m in merged if m.known or not _MAKER_OF.search(text, max(0, m.start - 48), m.start)
