@@ -259,7 +259,11 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
     ):
         return None  # "buy Nvidia stock": nobody is buying a company
     if rule.name == "leads-round" and _LEADS.match(match.group(0)):
-        parties = [replace(p, lead=True) if p.role == "investor" else p for p in parties]
+        leaders = {m.name for m in left}  # the subject leads, not "… with participation from"
+        parties = [
+            replace(p, lead=True) if p.role == "investor" and p.name in leaders else p
+            for p in parties
+        ]
     return _dedupe(parties)
 
 

@@ -261,16 +261,23 @@ def _first_party(
     company = portfolio_company(title)
     deal = _newsroom(title, text, publisher, gz, rates, use_model, model)
     title, text = first_person(title, publisher), first_person(text, publisher)
-    if company is not None and (deal is None or deal.type in _ROUND_LIKE):
+    if company is not None and _short_of_round(deal, publisher, gz):
         sentence = f"{publisher} invests in {company}"
         restated = gated(sentence, text or title, gz, rates, use_model=False, model=model)
         deal = restated if restated is not None and complete(restated) else deal
     return None if deal is None else as_round(deal, title, text, publisher, gz, rates)
 
 
-# What a newsroom reading of a firm's post about a company may be short of its round ("We're
-# partnering with Halvard's founders at the seed" read as a partnership).
-_ROUND_LIKE = frozenset(("funding", "investment", "partnership"))
+def _short_of_round(deal: Deal | None, publisher: str, gz: Gazetteer) -> bool:
+    """Whether the plain reading of a firm's post about a company falls short of the
+    company's round: none, a partnership ("We're partnering with Halvard's founders at the
+    seed"), or a round or investment with no target but the firm ("Sequoia led its seed")."""
+    if deal is None or deal.type == "partnership":
+        return True
+    if deal.type not in ("funding", "investment"):
+        return False
+    own = gz.slug(publisher)
+    return not any(p.role == "target" and p.slug != own for p in deal.parties)
 
 
 def _newsroom(

@@ -63,6 +63,18 @@ INVESTOR_POSTS: list[Case] = [
         "funding",
         {("Holloway", "target", False), ("Crane Venture Partners", "investor", True)},
     ),
+    # the firm leads; the round's other investors do not
+    (
+        "Sequoia Capital",
+        "Partnering with Vireo: the operating system for clinical trials",
+        "We're leading Vireo's Series B, with participation from existing investor Thrive Capital.",
+        "funding",
+        {
+            ("Vireo", "target", False),
+            ("Sequoia Capital", "investor", True),
+            ("Thrive Capital", "investor", False),
+        },
+    ),
     # a firm's essays, programmes and hires are no deals
     ("Sequoia Capital", "Our thesis on agents in 2027", "", None, set()),
     ("Thornbury Capital", "Welcoming Amaya Ortiz as General Partner", "", None, set()),
