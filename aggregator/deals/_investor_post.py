@@ -36,7 +36,7 @@ _POST = re.compile(
 # "Welcoming Skarn to the Balderton portfolio", "Welcoming Quell to Cherry": a company
 # welcomed to the firm or its portfolio (never "… as General Partner": a hire).
 _WELCOME = re.compile(r"^(?i:welcom(?:e|es|ing))\s+(?:the\s+)?" + _NAME + r"\s+(?i:to)\s+")
-_PLACE_WORDS = frozenset(("The", "A", "An", "Our"))
+_NO_NAME = frozenset(("The", "A", "An", "Our"))  # "Welcoming Our …", "Backing The …"
 # Where a firm says it leads the round: "We're excited to lead", "Lux led", "Leading X's".
 _VERB_LEAD = r"(?:co-)?(?:lead|leads|leading|led)\b(?!\s+(?:investors?|by)\b)"
 # A firm's own fund, raised or launched.
@@ -67,7 +67,7 @@ def portfolio_company(title: str) -> str | None:
     if found is None:
         return None
     name = re.sub(r"['’]s?$", "", found.group("x"))
-    return None if name in _PLACE_WORDS else name
+    return None if name in _NO_NAME else name
 
 
 def own_fund(deal: Deal, title: str, text: str, gz: Gazetteer, publisher: str | None) -> bool:
