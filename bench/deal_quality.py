@@ -20,6 +20,9 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
 - ``varied4``: 451 entries written afresh (``bench/data/varied_dev4.jsonl``: AI labs' and
   startups' own newsroom posts and investors' blogs, newsletter digests whose deal is often
   only in the summary, press and regional outlets, many hard negatives), split by the same hash;
+- ``varied5``: 413 entries written afresh (``bench/data/varied_dev5.jsonl``: company newsrooms'
+  first-party posts, venture firms' blogs, newsletter items and bullet/emoji digests, 44 % hard
+  negatives), split by the same hash;
 - ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
 - ``reuters``/``sentifm``: the test splits of ``../shared/eval`` (M&A yes/no only), when present.
 
@@ -79,7 +82,7 @@ def _headline_rows(path: Path) -> list[Row]:
 
 
 def hash_dev(title: str) -> bool:
-    """The hash split of ``varied_dev2.jsonl`` … ``varied_dev4.jsonl``: four rows in five are
+    """The hash split of ``varied_dev2.jsonl`` … ``varied_dev5.jsonl``: four rows in five are
     development rows (the same split as ``bench/train_deal_types.py``)."""
     return int(hashlib.sha1(title.encode("utf-8")).hexdigest(), 16) % 5 != 0
 
@@ -99,6 +102,7 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
         ("varied2", "varied_dev2.jsonl"),
         ("varied3", "varied_dev3.jsonl"),
         ("varied4", "varied_dev4.jsonl"),
+        ("varied5", "varied_dev5.jsonl"),
     )
     for name, file in hashed:
         if (DATA / file).is_file():

@@ -123,7 +123,7 @@ def _left_group(found: list[Mention], text: str) -> list[Mention]:
     return group
 
 
-_ARTICLE = re.compile(r"\s*\ban?\s+", re.IGNORECASE)
+_INDEFINITE = re.compile(r"\s*\ban?\s+", re.IGNORECASE)
 
 
 def _right_group(
@@ -150,7 +150,7 @@ def _right_group(
     # "a" or "an", is a thing of that name, not a company (English only: "a" is an article
     # of Portuguese, "compra a RD Station")
     english = rule is None or rule.lang is None
-    thing = found and not found[0].known and _ARTICLE.fullmatch(seg.names, start, found[0].start)
+    thing = found and not found[0].known and _INDEFINITE.fullmatch(seg.names, start, found[0].start)
     if english and thing:
         return [], limit
     # "Abu Dhabi AI firm G42", "Ray-Ban maker EssilorLuxottica": a name followed by a
@@ -310,7 +310,16 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
         and not any(p.role == left_role for p in parties)
     ):
         return None  # "buy Nvidia stock": nobody is buying a company
+    if rule.name == "leads-round" and _LEADS.match(match.group(0)):
+        leaders = {m.name for m in left}  # the subject leads, not "… with participation from"
+        parties = [
+            replace(p, lead=True) if p.role == "investor" and p.name in leaders else p
+            for p in parties
+        ]
     return _dedupe(parties)
+
+
+_LEADS = re.compile(r"(?:co-)?(?:lead|led)", re.IGNORECASE)  # "X leads $N round in Y": X leads
 
 
 _GROUP_TYPES = tuple(k for k, v in DEAL_KINDS.items() if v.together)
@@ -327,10 +336,13 @@ def _unit_of(seg: Segment, m: Mention) -> bool:
     return owned and _UNIT.match("'s" + seg.text[m.end :]) is not None
 
 
-# A purpose clause after a partnership's trigger: what the partners will do, with what.
+# A purpose clause after a partnership's trigger: what the partners will do, with what, or
+# the company they form.
 _PARTNERS_PURPOSE = re.compile(
     r"\s(?:to|will)\s+(?:bring|put|add|integrate|embed|offer|deploy|power|use|make|help"
-    r"|deliver|provide|accelerate|advance|train|support|expand|enable|run|host|serve)\b",
+    r"|deliver|provide|accelerate|advance|train|support|expand|enable|run|host|serve"
+    # "… merges with Corvane to form Tidewell Corvane": the company formed is no party
+    r"|form|create|become)\b",
     re.IGNORECASE,
 )
 
@@ -348,12 +360,31 @@ def _group_parties(
         _before_trigger(m, seg.names, gz, match.start())
         for m in mentions(seg.names, gz, seg.casing, lo, hi)
     ]
+    if rule.type == "joint-venture":  # "a Stargate joint venture": the venture, no partner
+        found = [m for m in found if not _the_venture(seg.names, m)]
     # Governments are named by shape ("Rwandan Government"): kept beside known companies.
     known = [m for m in found if m.known or gz.slug(m.name).startswith("government-of-")]
     chosen = known if len([m for m in known if m.known]) >= 2 else found
     if len(chosen) < 2 and rule.type != "merger":
         return []
     return _dedupe([_party(m.name, "partner", gz) for m in chosen])
+
+
+# What names the joint venture itself: "a Stargate joint venture", "launching Stargate Norway,
+# a joint venture that will …".
+_NAMED_VENTURE = re.compile(
+    r"(?:\s+[A-Z][\w-]*)?,\s+(?:a|an|the|their|our)\s+(?:new\s+)?(?:joint\s+venture|JV)\b"
+)
+_ARTICLE_VENTURE = re.compile(r"\s+(?:joint\s+venture|JV)\b")
+_ARTICLE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+
+
+def _the_venture(names: str, m: Mention) -> bool:
+    """Whether a name is the joint venture itself ("a Stargate joint venture", "Stargate
+    Norway, a joint venture"), not "Nokia and Ericsson JV"."""
+    if _NAMED_VENTURE.match(names, m.end):
+        return True
+    return bool(_ARTICLE_VENTURE.match(names, m.end) and _ARTICLE.search(names, 0, m.start))
 
 
 def _before_trigger(m: Mention, names: str, gz: Gazetteer, start: int) -> Mention:
@@ -619,7 +650,7 @@ _PAST_RAISE = re.compile(
 )
 
 
-def _amount_from_lead(deal: Deal, text: str, rates: Mapping[str, float] | None) -> Deal:
+def amount_from_lead(deal: Deal, text: str, rates: Mapping[str, float] | None) -> Deal:
     """The amount of a deal whose headline states none, from the first lead sentence that
     names one of its parties and a deal amount ("Nvidia puts money into X" / "Nvidia
     invested $40 million in X, ..."), when that sentence names no other money."""
@@ -643,13 +674,16 @@ def _amount_from_lead(deal: Deal, text: str, rates: Mapping[str, float] | None) 
 
 
 _ROUND_TALK = re.compile(
-    r"\b(?:round|led|co-led|co-leads?|participat\w*|invest\w*|backers?"
+    r"\b(?:round|led|co-led|co-leads?|participat\w*|invest\w*|backers?|backed"
     r"|joined|funding|financing|rais\w+|series"
     # other languages
     r"|\w*runde|tour|levée|ronda|rodada|men[ée]e?|angeführt|lidera\w*|encabeza\w*|guidat\w*"
     r"|participa\w+|partecipa\w+|Beteiligung|inversores|investidores|investitori)\b",
     re.I,
 )
+
+
+_PARTNER_LIST = re.compile(r"\bpartner(?:ing|ed|s)?\s+with\s+([A-Z].*,.*\b(?:and|&)\s+[A-Z].*)")
 
 
 def investors_from_lead(
@@ -661,10 +695,18 @@ def investors_from_lead(
     parties = list(deal.parties)
     added: list[Party] = []
     for sentence in lead(text)[:3]:
-        if not _ROUND_TALK.search(sentence):
+        listed = _PARTNER_LIST.search(sentence)
+        if not _ROUND_TALK.search(sentence) and listed is None:
             continue
         seg = segment_clean(clean(sentence), rates, text)
-        for name, is_lead in round_investors(seg.names, gz, seg.casing):
+        found = round_investors(seg.names, gz, seg.casing)
+        at = seg.names.find(listed.group(1)) if listed is not None and not found else -1
+        if at >= 0:  # a round's post: "We are partnering with A16Z, Blackrock, …, and Vy"
+            named = mentions(seg.names, gz, seg.casing, at)
+            found = [(m.name, False) for m in named] if len(named) >= 3 else []
+        for name, is_lead in found:
+            if gz.kind(name) is None and is_person(name):
+                continue  # "with participation from Elad Gil": an angel of the round, no party
             party = replace(_party(name, "investor", gz), lead=is_lead)
             if party.slug in have:
                 continue
@@ -688,6 +730,28 @@ def _shortened(parties: list[Party], party: Party) -> int | None:
         if other.role == "investor" and len(mine) < len(words) and words[: len(mine)] == mine:
             return i
     return None
+
+
+# What a partnership headline may stand for when its lead says so ("We're joining forces with
+# Pollen Robotics": "Hugging Face has acquired Pollen Robotics").
+_TOLD_KINDS = frozenset(("acquisition", "licensing"))
+_TOLD_WORD = re.compile(r"acqui|licen[cs]|\bbu(?:y|ys|ying|ought)\b|purchas", re.IGNORECASE)
+
+
+def _told_kind(deal: Deal, text: str, gz: Gazetteer, rates: Mapping[str, float] | None) -> Deal:
+    """A partnership headline whose lead's first sentence tells an acquisition or a licence
+    between the same two companies is that deal ("Cinder Labs joins forces with Wolters
+    Kluwer": "Wolters Kluwer has agreed to acquire Cinder Labs")."""
+    if not _TOLD_WORD.search(text, 0, 400):
+        return deal  # no word of those kinds: the lead is not segmented
+    for _, seg in lead_segments(text, rates, lambda index: -1, limit=1):
+        told = _match_rules(seg, gz, strong_only=False) if seg is not None else None
+        if told is None or told.type not in _TOLD_KINDS:
+            return deal
+        if {p.slug for p in told.parties} != {p.slug for p in deal.parties}:
+            return deal
+        return replace(told, amount=told.amount or deal.amount)
+    return deal
 
 
 def _blocked(seg: Segment) -> bool:
@@ -725,10 +789,23 @@ def rules_and_block(
         for _, seg in lead_segments(text, rates, lambda index: enrichers, limit=2):
             if seg is not None:
                 deal = _enrich(deal, _match_rules(seg, gz, strong_only=True, with_status=False))
+        if deal.type == "funding" and text and not any(p.role == "target" for p in deal.parties):
+            # "This startup just raised $100 million. Investors include Nvidia": who raised
+            # it is in the lead ("Cadenza Robotics' Series A was led by Founders Fund")
+            for _, seg in lead_segments(text, rates, lambda index: -1, limit=2):
+                told = _match_rules(seg, gz, strong_only=False) if seg is not None else None
+                if told is not None and told.type == "funding":
+                    deal = _enrich(deal, told)
+                    break
         if deal.amount is None and text:
-            deal = _amount_from_lead(deal, text, rates)
-        if deal.type == "funding" and text:
-            deal = investors_from_lead(deal, text, gz, rates)
+            deal = amount_from_lead(deal, text, rates)
+        if deal.type == "funding" and (text or ". " in title):
+            # a headline of several sentences (Axios Pro Rata's "… raised $35M in Series B
+            # funding. Oak HC/FT led.") tells its investors after the first
+            more = " ".join(lead(title)[1:]).rstrip(". ")
+            deal = investors_from_lead(deal, f"{more}. {text}" if more else text, gz, rates)
+        if deal.type == "partnership" and text:
+            deal = _told_kind(deal, text, gz, rates)
         return deal, False
     for index, seg in lead_segments(text, rates, lambda index: STRONG_RULES if index else -1):
         found = _match_rules(seg, gz, strong_only=index > 0) if seg is not None else None

@@ -117,13 +117,17 @@ _INTL_BACKERS = (
 # "X holt sich 600 Millionen Euro von Y": "von" names the investors in a German sentence.
 _GERMAN_BACKER_CUE = re.compile(r"\bvon\s+(?=[A-Z])")
 _BACKER_CUE = re.compile(
-    r"\b(?:led|co-led|backed|funded|joined)\s+by\b|\bfrom\b"
-    r"|\bparticipation\s+(?:from|of)\b|\binvestors?\s+(?:including|such\s+as)\b"
+    # not "angels from Stripe": people who work there
+    r"\b(?:led|co-led|backed|funded|joined)\s+by\b"
+    r"|(?<!angels\s)(?<!operators\s)(?<!executives\s)(?<!founders\s)\bfrom\b"
+    r"|\bparticipation\s+(?:from|of)\b|\binvestors?\s+(?:including|such\s+as|include)\b"
+    r"|\b(?:round|raise|financing)\s+(?:drew|attracted|included)\b"
     r"|\bincluding\b" + _INTL_BACKERS,
     re.IGNORECASE,
 )
 _BACKER_STOP = re.compile(
     r"\s(?:at|to|for|valuing|amid|after|in\s+a)\s|[;:(]"
+    r"|\b(?:angels?|operators|executives|founders|alumni)\s+(?:from|of|at)\b"
     r"|,\s+(?:[\w.]+\s+){1,3}?(?:has|have)\s+learned|,\s+(?:according|sources"
     r"|people|the\s+company|it|he|she|they|said|says)\b"
     r"|\s(?:pour|afin|für|um|para|per|valoris\w*|bewert\w*|valorad\w*|avaliad\w*)\s"
@@ -299,7 +303,12 @@ def _ordinal_name(full: str, offset: int, m: re.Match[str], casing: Casing) -> b
     )
 
 
-_FOLLOWED = re.compile(r" (?:[A-Z]|[a-z]+s\b|[a-z]+ing\b|to\b|and\b|&)")
+_FOLLOWED = re.compile(
+    r" (?:[A-Z]|[a-z]+s\b|[a-z]+ing\b|to\b|and\b|&"
+    # a newsletter's past tense: "Fable raised $20M from Khosla", "Ledgerly acquired Quill"
+    r"|(?:raised|acquired|bought|landed|secured|closed|signed|partnered|merged|invested|sold"
+    r"|snagged|bagged|netted|picked\s+up|teamed\s+up|agreed|filed|debuted)\b)"
+)
 # The same in another language: a conjunction, an auxiliary or a deal verb follows the first
 # word ("Pigment lève", "Orange et OpenAI", "Stone é comprada", "Santander invierte").
 _FOLLOWED_INTL = re.compile(
@@ -375,8 +384,8 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
     words = name.split()
     if name.lower() in REGULATORS or is_regional(name):
         return None  # "Sebi", "Cabinet", "Nordic AI": no party
-    if len(words) > 1 and words[-1].lower() in _GEOGRAPHY:
-        return None  # "Monongahela River", "Research Triangle Park": a place
+    if words[-1].lower() in _GEOGRAPHY:
+        return None  # "Monongahela River", "Research Triangle Park", "Harbor": a place
     if len(words) > 1 and words[-1] == "AI" and is_place(" ".join(words[:-1])):
         return None  # "Montreal AI start-up Vendora": where, not who
     if (
@@ -435,11 +444,13 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
 
     def flush() -> None:
         if (
-            len(run) > 1
+            run
             and token_key(run[0].group(0)) in OPENERS
             and _initial(full, offset + run[0].start())
         ):
-            del run[0]  # "Inside Glade's $40M Series B": Glade
+            # "Inside Glade's $40M Series B": Glade; "Today Anthropic is announcing …" (a
+            # newsroom's "Today we're announcing"): nobody
+            del run[0]
         if run:
             start, end = run[0].start(), run[-1].end()
             name = _POSSESSIVE.sub("", text[start:end])
@@ -524,6 +535,11 @@ def mentions(
     for m in known:
         chars[m.start - start : m.end - start] = " " * (m.end - m.start)
     unknown = _unknown("".join(chars), start, casing, text)
+    if known and unknown:
+        # "Siemens Healthineers", "Nvidia Blackwell": one unknown word right after a known
+        # name is that company's unit or product, no party of its own
+        ends = {m.end for m in known}
+        unknown = [u for u in unknown if not (u.start - 1 in ends and " " not in u.name)]
     merged = sorted(known + unknown, key=lambda m: m.start)
     if not casing.caps and (" and " in piece or " & " in piece) and _COUNTRY_NAME.search(piece):
         merged = _with_countries(text, start, end, merged)
@@ -543,6 +559,14 @@ def mentions(
     # "Arm-based servers", "Indic-language startup": a name in a compound adjective is no
     # party ("X-backed" / "X-led" investors are read by ``backers``).
     merged = [m for m in merged if not _COMPOUND.match(text, m.end)]
+    # "rack-scale AI", "non-OpenAI models", "Oak HC/FT": a name that ends a lower-case
+    # compound, or follows a slash, is none
+    merged = [
+        m
+        for m in merged
+        if text[m.start - 1 : m.start] not in ("-", "/")
+        or not _COMPOUND_HEAD.search(text, max(0, m.start - 12), m.start)
+    ]
     # "Cognition, maker of Devin, raises …": what a company makes is no party
     merged = [
         m for m in merged if m.known or not _MAKER_OF.search(text, max(0, m.start - 48), m.start)
@@ -565,6 +589,7 @@ _COMPOUND = re.compile(
     r"|centric|first|only|specific|compatible|class|grade|level|scale|sized"
     r"|designed|branded|trained|optimi[sz]ed|certified|approved)\b"
 )
+_COMPOUND_HEAD = re.compile(r"(?<![\w-])[a-z]+-$|[A-Za-z]/$")  # "rack-scale AI", "HC/FT"
 _MAKER_OF = re.compile(
     r"\b(?:(?:maker|makers|developer|developers|creator|creators|builder)\s+of|the\s+"
     r"(?:company|startup|start-up|firm|lab)\s+behind)\s+(?:the\s+)?(?:popular\s+)?$",
@@ -710,7 +735,7 @@ def _listed(text: str, start: int, gazetteer: Gazetteer, casing: Casing) -> int:
             return start
         names = mentions(text, gazetteer, casing, item.start(1), item.end(1))
         if len(names) != 1 or not re.fullmatch(
-            r"(?:[\w-]+\s+){0,2}?", text[item.start(1) : names[0].start]
+            r"(?:[\w-]+\s+){0,3}?", text[item.start(1) : names[0].start]
         ):
             return start
         start = names[0].start

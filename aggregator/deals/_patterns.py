@@ -73,7 +73,7 @@ _KEYS = {
     "check-to": "check cheque",
     "backs": "back",
     "back-plural": "back",
-    "leads-round": "round funding financing raise",
+    "leads-round": "round funding financing raise series seed",
     "investment-from": "investment",
     "stake-noun": "stake",
     "completes-investment": "investment",
@@ -350,7 +350,11 @@ _ENGLISH: tuple[Rule, ...] = (
         "leads-round",
         "funding",
         rf"\b(?:leads?|led|co-leads?|joins?|joined|participates?\s+in)\s+{_MONEYISH}[\w\s-]{{0,30}}?"
-        r"\b(?:round|funding|financing|raise)\s+(?:in|for|of|into)\b",
+        r"\b(?:round|funding|financing|raise|series\s+[a-k](?:-\d)?|(?:pre-)?seed)\s+(?:in|for|of|into)\b"
+        # "Radical Ventures leads Fennick's $20M Series A", "Leading Brindle's Series A"
+        r"|\b(?:leads?|led|co-leads?|co-led|leading|co-leading)\s+(?=(?:[A-Z][\w.&-]*\s+){0,3}?"
+        r"[A-Z][\w.&-]*['’]s?\s+(?:§+\s+)?(?:[\w-]+\s+)?(?:(?:pre-)?seed|series\s+[a-k]\b|round"
+        r"|funding|financing|raise)\b)",
         "investor",
         "target",
     ),
@@ -916,6 +920,11 @@ HARD_NON_DEAL = re.compile(
     r"|(?<![$€£¥\d]\s)(?<!\b(?:million|billion)\s)(?:research|scientific|academic)\s+"
     r"(?:partnerships?|collaborations?)(?![^.;]*(?:\blicen[cs]|[$€£¥]\s?\d|\bworth\b"
     r"|\b(?:million|billion|milestones?|upfront)\b))"
+    # "Partnering with the Ellison Institute on cancer research": what they partner on is research
+    # "We partnered with Pattern Labs on a range of cybersecurity evaluations of Claude"
+    r"|\b(?:partner\w*|collaborat\w*)\s+with\s+(?:the\s+)?(?:(?-i:[A-Z])[\w&.'’-]*\s+){1,5}on\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:research|evaluations?|benchmarks?|stud(?:y|ies)|papers?)\b"
+    r"(?![^.;]*(?:\blicen[cs]|[$€£¥]\s?\d|\b(?:million|billion)\b))"
     r"|^how\s+(?!to\b)|\binterview(?:s|ed)?\s+with\b|\b(?:wins?|won|awarded)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b",
     _I,

@@ -16,6 +16,7 @@ from ._classify import headline_blocked, headline_hard_blocked, rules_and_block
 from ._first_party import PARTNERS_POST, restatements
 from ._gate import GATED, gated
 from ._gazetteer import Gazetteer, load_gazetteer
+from ._investor_post import as_round, is_investor, named_round, own_fund, portfolio_company
 from ._learned import learned_deal
 from ._model import Model, features, load_model, model_text, score
 from ._pair import pair_restatement
@@ -82,6 +83,10 @@ def classify(
         deal = deal if deal is not None and complete(deal, strict=False) else None
     if deal is None and use_model and learned:
         deal = _learned(title, text, gz, rates, publisher, type_model, model)
+    if deal is not None and own_fund(deal, title, text, gz, publisher):
+        return None  # "Index Ventures raises $2.3 billion for new funds": the firm's own fund
+    if deal is not None:
+        deal = named_round(deal, text, gz, rates)
     if deal is None and text and "PLUS" in text:
         plus = _PLUS.search(text[:600])
         items = _PLUS_SPLIT.split(plus.group(1).strip()) if plus else []
@@ -248,7 +253,44 @@ def _first_party(
     """A post of the publisher's own feed: as written, then with the publisher as the
     headline's subject, then as the plain sentences a newsroom's wording stands for
     ("Welcoming Carbon to the Perplexity team": "Perplexity acquires Carbon"). A
-    restatement is read with the post's body, whose capitals confirm the names in it."""
+    restatement is read with the post's body, whose capitals confirm the names in it. On an
+    investment firm's own feed, a post about a portfolio company ("Backing Tern AI") is that
+    company's round with the firm as investor (``_investor_post``)."""
+    if not is_investor(publisher, gz):
+        return _newsroom(title, text, publisher, gz, rates, use_model, model)
+    company = portfolio_company(title)
+    deal = _newsroom(title, text, publisher, gz, rates, use_model, model)
+    title, text = first_person(title, publisher), first_person(text, publisher)
+    if company is not None and _short_of_round(deal, publisher, gz):
+        sentence = f"{publisher} invests in {company}"
+        restated = gated(sentence, text or title, gz, rates, use_model=False, model=model)
+        deal = restated if restated is not None and complete(restated) else deal
+    return None if deal is None else as_round(deal, title, text, publisher, gz, rates)
+
+
+def _short_of_round(deal: Deal | None, publisher: str, gz: Gazetteer) -> bool:
+    """Whether the plain reading of a firm's post about a company falls short of the
+    company's round: none, a partnership ("We're partnering with Halvard's founders at the
+    seed"), or a round or investment with no target but the firm ("Sequoia led its seed")."""
+    if deal is None or deal.type == "partnership":
+        return True
+    if deal.type not in ("funding", "investment"):
+        return False
+    own = gz.slug(publisher)
+    return not any(p.role == "target" and p.slug != own for p in deal.parties)
+
+
+def _newsroom(
+    title: str,
+    text: str,
+    publisher: str,
+    gz: Gazetteer,
+    rates: Mapping[str, float] | None,
+    use_model: bool,
+    model: Model | None,
+) -> Deal | None:
+    """``_first_party``'s reading of a post, as written, with the publisher as subject, then
+    restated."""
     title, text = first_person(title, publisher), first_person(text, publisher)
     deal = gated(title, text, gz, rates, use_model, model, publisher=publisher)
     if deal is not None and complete(deal):
