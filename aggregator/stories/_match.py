@@ -95,19 +95,25 @@ def veto(
 def party_conflict(
     a: Features, b: Features, subjects: tuple[str | None, str | None], evidence: Evidence
 ) -> bool:
-    """One actor, one kind of event, other parties: both titles are about the same subject
-    and name the same event class, and each names a company the other does not ("Apple
-    buys Hanami Labs" / "Apple buys Kestrel Robotics", "Index Ventures leads $100M Series B
-    in Aperture" / "… in Lattice Works"). Two events, whatever the deal readings say (a
-    reading can miss the company a round is for)."""
+    """One actor, one kind of event, other parties: both titles name the same event class
+    and one actor, the subject of both or the subject of one that the other report names
+    too, and each names a company the other does not ("Apple buys Hanami Labs" / "Apple
+    buys Kestrel Robotics", "Index Ventures leads $100M Series B in Aperture" / "… in
+    Lattice Works", "Accel leads $20M seed in Brightloom" / "Cadenza raises $20M seed"
+    whose summary says Accel led it; an actor that is not the subject of both only in a
+    deal: investment, acquisition, partnership, agreement). Two events, whatever the deal readings say (a reading
+    can miss the company a round is for)."""
+    if not a.events & b.events:
+        return False
     first, second = subjects
-    return (
-        first is not None
-        and first == second
-        and bool(a.events & b.events)
-        and _other_party(a, b, first, evidence)
-        and _other_party(b, a, first, evidence)
-    )
+    deal = bool(a.events & b.events & DEAL_EVENTS)  # (an actor both name: deals only)
+    if first is not None and (first == second or (deal and first in b.terms)):
+        actor = first
+    elif deal and second is not None and second in a.terms:
+        actor = second
+    else:
+        return False
+    return _other_party(a, b, actor, evidence) and _other_party(b, a, actor, evidence)
 
 
 def _trusted(term: str, feats: Features) -> bool:

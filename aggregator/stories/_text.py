@@ -578,17 +578,37 @@ COMPANY_WORDS = frozenset(
 )
 
 
+# Words that name a smaller or larger sibling of a product when they follow its name
+# ("Sonata 3 Mini", "Cedar 4 Flash"): the product is then the three words, not "sonata 3".
+VARIANT_WORDS = frozenset(
+    stem(w)
+    for w in """
+    mini lite light flash nano micro pro max ultra turbo plus air edge small large medium
+    instant fast tiny
+    """.split()
+)
+
+
 def _products(found: list[str], words: list[Word]) -> None:
     """Pairs of a name and the name or number right after it ("Quill Code", "Lumen 2",
-    "Kairo-3"): what a product is called. Event words and company words do not count, nor,
-    in a sentence with a launch word, what comes before it ("Hugging Face launches …")."""
+    "Kairo-3"), with a variant word after them when one follows ("Sonata 3 Mini"): what a
+    product is called. Event words and company words do not count, nor, in a sentence with
+    a launch word, what comes before it ("Hugging Face launches …")."""
     start = next((k for k, w in enumerate(words) if "launch" in w.events), 0)
     words = words[start:]
-    for first, second in pairwise(words):
+    for k, (first, second) in enumerate(pairwise(words)):
         if first.kind not in ("name", "marked") or first.events or second.events:
             continue
         if second.kind in ("name", "marked", "number") and second.term not in COMPANY_WORDS:
             pair = f"{first.term} {second.term}"
+            after = words[k + 2] if k + 2 < len(words) else None
+            if (
+                after is not None
+                and after.term in VARIANT_WORDS
+                and after.cap
+                and second.term not in VARIANT_WORDS
+            ):
+                pair = f"{pair} {after.term}"
             if pair not in found:
                 found.append(pair)
 

@@ -1,0 +1,125 @@
+"""Issue 14's third pass: one entry per event whatever the words, and never two events in
+one entry. Each table is a class of input (a product's sibling, one actor in two deals, ...)
+with what must stay apart and what must still join. Every entry is written for this file."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from aggregator.deals import classify
+from aggregator.models import EventFacts, StoryItem
+from aggregator.stories import cluster
+from aggregator.stories._text import features
+
+T0 = datetime(2026, 6, 1, 9, tzinfo=UTC)
+Report = tuple[str, str]  # title, summary
+
+
+def item(entry_id: int, report: Report | str, hours: float = 0.0) -> StoryItem:
+    """A report of its own outlet with the deal reading the parse workers make."""
+    title, summary = (report, "") if isinstance(report, str) else report
+    return StoryItem(
+        entry_id=entry_id,
+        feed=f"outlet{entry_id}",
+        url=f"https://outlet{entry_id}.example/a",
+        guid=None,
+        title=title,
+        summary=summary,
+        published=T0 + timedelta(hours=hours),
+        facts=EventFacts.of(classify(title, summary)),
+    )
+
+
+def stories(*reports: Report | str, gap: float = 1.0) -> int:
+    """How many stories the reports make, each ``gap`` hours after the one before."""
+    items = [item(k + 1, r, k * gap) for k, r in enumerate(reports)]
+    return len(set(cluster(items).values()))
+
+
+# --------------------------------------------------------------------------- product siblings
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [
+        ("Introducing Sonata 3 Mini", "sonata 3 mini"),
+        ("Fernhill launches Marigold 2 Pro for enterprises", "marigold 2 pro"),
+        ("Cedarline's Juniper-4 Flash is built for speed", "juniper 4 flash"),
+        ("Introducing Sonata 3", "sonata 3"),
+        ("Introducing Quill Code", "quill code"),
+        ("Sonata 3 mini-review: fast, cheap, good enough", "sonata 3"),  # (lower case: a word)
+    ],
+)
+def test_a_variant_word_after_a_product_name_is_part_of_it(title: str, product: str) -> None:
+    products = features(title, "").products
+    assert product in products
+    assert not any(p.startswith(product + " ") for p in products)  # (no longer name)
+
+
+SIBLINGS = [
+    ("Introducing Sonata 3", "Sonata 3 Mini: Aria Labs shrinks its LLM for phones and PCs"),
+    ("Fernhill releases Marigold 2 for developers", "Introducing Marigold 2 Pro"),
+    ("Introducing Juniper-4", "Cedarline's new Juniper-4 Flash is small enough for a laptop"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), SIBLINGS)
+def test_a_product_and_its_sibling_are_two_stories(first: str, second: str) -> None:
+    assert stories(first, second) == 2
+
+
+def test_reports_of_one_sibling_are_one_story() -> None:
+    assert (
+        stories(
+            "Introducing Sonata 3 Mini",
+            "Aria's new Sonata 3 Mini is small enough to run on your laptop",
+            "Sonata 3 Mini: Aria Labs shrinks its LLM for phones and PCs",
+        )
+        == 1
+    )
+
+
+# --------------------------------------------------------------------------- one actor, two deals
+
+# The actor is the subject of one title and named by the other report (here in its summary):
+# each report names a company the other does not.
+ONE_ACTOR = [
+    (
+        ("Exclusive: Accel leads $20M seed in Brightloom", ""),
+        ("Cadenza raises $20M seed to build AI for accounting firms", "Accel led the round."),
+    ),
+    (
+        ("Lightspeed Backs Marlow Health in $150 Million Funding Round", ""),
+        ("Tidewater AI becomes a unicorn with $150M Series C led by Lightspeed", ""),
+    ),
+    (
+        ("Brightloom raises $20M seed to build AI for dental clinics", "Accel led the round."),
+        ("Exclusive: Accel leads $20M seed in Cadenza", ""),
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), ONE_ACTOR)
+def test_one_actor_in_deals_with_other_companies_is_two_events(
+    first: Report, second: Report
+) -> None:
+    assert stories(first, second) == 2
+
+
+ONE_ACTOR_ONE_DEAL = [
+    (
+        ("Exclusive: Accel leads $20M seed in Cadenza", ""),
+        ("Cadenza has raised $20 million in seed funding led by Accel", ""),
+    ),
+    (
+        ("Halberd bets €40m on claims-automation startup Mirelle", ""),
+        ("Paris-based Mirelle AI raises €40M Series A", "Halberd Capital led the round."),
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), ONE_ACTOR_ONE_DEAL)
+def test_one_actor_and_the_same_company_is_one_event(first: Report, second: Report) -> None:
+    assert stories(first, second) == 1
