@@ -11,6 +11,7 @@ import pytest
 from aggregator.deals import classify
 from aggregator.models import EventFacts, StoryItem
 from aggregator.stories import cluster
+from aggregator.stories._event import relation
 from aggregator.stories._text import features
 
 T0 = datetime(2026, 6, 1, 9, tzinfo=UTC)
@@ -123,3 +124,35 @@ ONE_ACTOR_ONE_DEAL = [
 @pytest.mark.parametrize(("first", "second"), ONE_ACTOR_ONE_DEAL)
 def test_one_actor_and_the_same_company_is_one_event(first: Report, second: Report) -> None:
     assert stories(first, second) == 1
+
+
+# --------------------------------------------------------------------------- two kinds of deal
+
+OTHER_KIND_OTHER_COMPANY = [
+    (
+        "Kinetic Foundry raises $1bn as investors pile into robotics AI",
+        "Fresh off its $1B round, Kinetic Foundry buys simulation startup Parallax",
+    ),
+    (
+        "Harrow Analytics raises $80 million Series C",
+        "Harrow Analytics acquires Finch Data after its $80 million Series C",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), OTHER_KIND_OTHER_COMPANY)
+def test_a_round_and_a_purchase_of_another_company_are_two_events(first: str, second: str) -> None:
+    a, b = item(1, first), item(2, second, 40.0)
+    assert a.facts is not None and b.facts is not None
+    assert relation(a.facts, b.facts, 40.0) == "facts-conflict"
+    assert stories(first, second, gap=40.0) == 2
+
+
+def test_partners_together_are_whom_the_deal_is_about_whatever_another_reading_says() -> None:
+    # a joint venture and an investment reading of one announcement (the investment's
+    # target misread) are not two kinds of deal about other companies
+    venture = EventFacts(
+        "joint-venture", frozenset({"aker", "fjord"}), frozenset({"aker", "fjord"})
+    )
+    stake = EventFacts("investment", frozenset({"aker", "arctic"}), frozenset({"arctic"}))
+    assert relation(venture, stake, 2.0) != "facts-conflict"
