@@ -255,6 +255,33 @@ COUNTRY_ALIASES = frozenset(
 )
 
 
+# Countries and unions as titles name them: the name, its adjective and its capital (the
+# seat of its government stands for it: "Tokyo earmarks ¥100bn", "Ottawa unveils …").
+REGIONS: dict[str, frozenset[str]] = {
+    region: frozenset(words.split())
+    for region, words in {
+        "us": "us u.s usa america american washington",
+        "uk": "uk britain british london",
+        "eu": "eu europe european brussels",
+        "china": "china chinese beijing",
+        "japan": "japan japanese tokyo",
+        "india": "india indian delhi",
+        "korea": "korea korean seoul",
+        "canada": "canada canadian ottawa",
+        "france": "france french paris",
+        "germany": "germany german berlin",
+    }.items()
+}
+
+
+@lru_cache(maxsize=1)
+def region_stems() -> dict[str, str]:
+    """Stem of each word of ``REGIONS`` -> its region."""
+    from aggregator.stories._text import stem
+
+    return {stem(w): region for region, words in REGIONS.items() for w in words}
+
+
 @lru_cache(maxsize=1)
 def dictionary_stems() -> frozenset[str]:
     """Stems of the shipped common English words (``data/common_words.txt``): a title's

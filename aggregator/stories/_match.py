@@ -7,12 +7,18 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Protocol
 
-from aggregator.stories._lexicon import EVENT_CONFLICTS, dictionary_stems, place_stems
+from aggregator.stories._lexicon import (
+    EVENT_CONFLICTS,
+    dictionary_stems,
+    place_stems,
+    region_stems,
+)
 from aggregator.stories._text import (
     APPROX_TOLERANCE,
     COMPANY_WORDS,
     EVENT_PREFIX,
     EVENT_TERMS,
+    GENERIC_STEMS,
     GENERIC_WEIGHT,
     Features,
 )
@@ -81,6 +87,9 @@ def veto(
         return "round-conflict"
     if _other_products(a, b):
         return "product-conflict"
+    mine, theirs = _regions(a), _regions(b)
+    if mine and theirs and not mine & theirs:
+        return "region-conflict"
     first, second = subjects or (subject(a, evidence), subject(b, evidence))
     if (first or second) and not (first in b.terms or second in a.terms):
         weak = (first is None or _weak(first, a)) and (second is None or _weak(second, b))
@@ -90,6 +99,20 @@ def veto(
     if party_conflict(a, b, (first, second), evidence):
         return "party-conflict"
     return None
+
+
+def _regions(feats: Features) -> set[str]:
+    """The countries and unions the title names ("… AI Studio in Japan": japan; "EU
+    customers": eu; a capital counts for its country). A title term weighs at least
+    ``GENERIC_WEIGHT`` (a region's name or adjective is generic news vocabulary) or, for a
+    name, 1.0; a summary's words weigh half."""
+    regions = region_stems()
+    out = set()
+    for term, weight in feats.terms.items():
+        region = regions.get(term)
+        if region is not None and weight >= (GENERIC_WEIGHT if term in GENERIC_STEMS else 1.0):
+            out.add(region)
+    return out
 
 
 def party_conflict(

@@ -281,6 +281,7 @@ def _tidy(stem_: str) -> str:
 
 
 _GENERIC_STEMS = frozenset(stem(w) for w in GENERIC) | GENERIC
+GENERIC_STEMS = _GENERIC_STEMS  # generic news vocabulary, as stems and as written
 _EVENT_STEMS = {
     name: frozenset(stem(w) for w in words) | words for name, words in EVENT_CLASSES.items()
 }

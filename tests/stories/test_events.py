@@ -12,6 +12,8 @@ from aggregator.deals import classify
 from aggregator.models import EventFacts, StoryItem
 from aggregator.stories import cluster
 from aggregator.stories._event import relation
+from aggregator.stories._index import Window
+from aggregator.stories._match import veto
 from aggregator.stories._text import features
 
 T0 = datetime(2026, 6, 1, 9, tzinfo=UTC)
@@ -156,3 +158,44 @@ def test_partners_together_are_whom_the_deal_is_about_whatever_another_reading_s
     )
     stake = EventFacts("investment", frozenset({"aker", "arctic"}), frozenset({"arctic"}))
     assert relation(venture, stake, 2.0) != "facts-conflict"
+
+
+# --------------------------------------------------------------------------- other countries
+
+OTHER_REGIONS = [
+    (
+        "Veritas Cloud Announces General Availability of Veritas AI Studio in Europe",
+        "Veritas AI Studio arrives in Japan as US cloud firms court local banks",
+    ),
+    ("Corvex opens Berlin office, promises 300 jobs", "Corvex opens a Tokyo office with 300 hires"),
+    (
+        "Loomwise brings its AI tutor to Indian schools",
+        "Loomwise brings its AI tutor to UK schools",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), OTHER_REGIONS)
+def test_one_company_in_other_countries_is_two_stories(first: str, second: str) -> None:
+    assert veto(features(first, ""), features(second, ""), Window(86400.0, 50.0)) == (
+        "region-conflict"
+    )
+    assert stories(first, second) == 2
+
+
+SAME_REGION = [
+    # a country, its adjective and its capital are one region
+    ("Canada to spend C$2 billion on sovereign AI computing", "Ottawa unveils $2B plan for AI"),
+    ("SoftBank to pour 30bn yen into Tokyo AI startup Kairo", "Kairo, Japan's answer to the labs"),
+    ("UK to spend £500mn on sovereign AI", "British government's £500mn AI compute plan"),
+    # a region named only in the summary says nothing
+    ("Veritas AI Studio arrives in Japan", ("Veritas AI Studio is here", "EU customers first")),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), SAME_REGION)
+def test_one_region_in_other_words_is_no_conflict(first: str, second: Report | str) -> None:
+    title, summary = (second, "") if isinstance(second, str) else second
+    assert veto(features(first, ""), features(title, summary), Window(86400.0, 50.0)) != (
+        "region-conflict"
+    )
