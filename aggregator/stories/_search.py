@@ -25,7 +25,7 @@ from aggregator.stories._match import (
     word_term,
 )
 from aggregator.stories._options import StoryOptions
-from aggregator.stories._text import GENERIC_WEIGHT, Features
+from aggregator.stories._text import COMPANY_WORDS, GENERIC_WEIGHT, Features, stem
 
 
 def global_guid(guid: str | None) -> str | None:
@@ -218,6 +218,28 @@ def _anonymous(a: Features, b: Features, idf: _Cached, options: StoryOptions) ->
 ANONYMOUS_TERMS = 3
 
 
+def _unnamed_partner(facts: EventFacts | None, other: Features) -> bool:
+    """A deal between partners (a partnership, a joint venture, a merger: every partner is
+    whom it is about) one of which the other report, which has no deal reading, does not
+    name at all ("Mosaic Retail selects Aria Labs to power its shopping assistant" / "Aria
+    Labs' Sonata 3 is here"): the words of a company's other news are close, the event is
+    not. Titles in a script whose names we cannot read are exempt."""
+    if facts is None or len(facts.principal) < 2 or _other_script(other):
+        return False
+    return not all(_named(slug, other) for slug in facts.principal)
+
+
+def _named(slug: str, feats: Features) -> bool:
+    """Some word of the party's slug (not a company word such as "labs") is a term of the
+    report."""
+    terms = feats.terms
+    return any(
+        stem(word) in terms
+        for word in slug.split("-")
+        if len(word) > 2 and stem(word) not in COMPANY_WORDS
+    ) or any(word in terms for word in slug.split("-"))
+
+
 def _other_script(feats: Features) -> bool:
     """The title has words of a script without capitals (Chinese, Japanese, Korean)."""
     return any(ord(c) >= 0x2E80 for t in feats.terms for c in t[:1])
@@ -296,6 +318,11 @@ def _story_score(
                 continue
         if count == 0:
             continue  # found only through a party the facts do not tie
+        if (mine is None) != (slot.facts is None) and _unnamed_partner(
+            *((mine, slot.features) if mine is not None else (slot.facts, feats))
+        ):
+            conflicts += 1  # the deal's other company is not in the report that has no deal
+            continue
         theirs = idf.subject(slot)
         why = veto(feats, slot.features, idf, (own, theirs))
         if why == "subject-conflict" and (own is None or theirs is None):

@@ -14,6 +14,7 @@ from aggregator.stories import cluster
 from aggregator.stories._event import relation
 from aggregator.stories._index import Window
 from aggregator.stories._match import veto
+from aggregator.stories._search import _unnamed_partner
 from aggregator.stories._text import features
 
 T0 = datetime(2026, 6, 1, 9, tzinfo=UTC)
@@ -198,4 +199,42 @@ def test_one_region_in_other_words_is_no_conflict(first: str, second: Report | s
     title, summary = (second, "") if isinstance(second, str) else second
     assert veto(features(first, ""), features(title, summary), Window(86400.0, 50.0)) != (
         "region-conflict"
+    )
+
+
+# --------------------------------------------------------------------------- a deal's partners
+
+PARTNER_UNNAMED = [
+    # a partnership, and the company's launch that same day, told with close words
+    (
+        ("Introducing Sonata 3", "Our most capable model, now in the Aria app."),
+        (
+            "Mosaic Retail selects Aria Labs to power its new shopping assistant",
+            "The assistant, built on Sonata models, will launch in the Mosaic app.",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), PARTNER_UNNAMED)
+def test_a_partnership_joins_no_report_that_does_not_name_the_partner(
+    first: Report, second: Report
+) -> None:
+    deal = item(2, second)
+    assert deal.facts is not None and len(deal.facts.principal) == 2
+    assert _unnamed_partner(deal.facts, features(*first))
+    assert stories(first, second) == 2
+
+
+def test_a_report_without_a_reading_that_names_both_partners_joins() -> None:
+    deal = item(1, "Mosaic Retail selects Aria Labs to power its new shopping assistant")
+    assert deal.facts is not None
+    assert not _unnamed_partner(deal.facts, features("Mosaic taps Aria Labs for AI shopping", ""))
+    assert not _unnamed_partner(deal.facts, features("ミニ・モザイク、アリア・ラボと提携", ""))
+    assert (
+        stories(
+            "Mosaic Retail selects Aria Labs to power its new shopping assistant",
+            "Mosaic taps Aria Labs for AI shopping agent",
+        )
+        == 1
     )
