@@ -130,6 +130,11 @@ EVENT_SURFACE: dict[str, frozenset[str]] = {
 # A listing: never in conflict, and a title naming one uses "debut" for the first day of
 # trading, not for a launch.
 IPO_WORDS = frozenset({"ipo", "ipos", "listing", "上市"})
+# Where a company lists, named beside it in a listing's reports ("Cerulean soars in Nasdaq
+# debut" / "Cerulean Systems prices IPO"): a venue, never another party of the event.
+EXCHANGES = frozenset(
+    "nasdaq nyse amex lse aim tsx asx hkex sgx euronext xetra tse krx bse nse".split()
+)
 # Words that name no event after the word before them: "clinical trials" are no court
 # case, a "trading debut" is a listing (an IPO), not a launch.
 EVENT_AFTER: dict[tuple[str, str], str | None] = {

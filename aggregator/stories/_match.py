@@ -9,6 +9,8 @@ from typing import Protocol
 
 from aggregator.stories._lexicon import (
     EVENT_CONFLICTS,
+    EXCHANGES,
+    IPO_WORDS,
     dictionary_stems,
     place_stems,
     region_stems,
@@ -21,6 +23,7 @@ from aggregator.stories._text import (
     GENERIC_STEMS,
     GENERIC_WEIGHT,
     Features,
+    stem,
 )
 
 AMOUNT_TOLERANCE = 0.02  # "$4 billion" and "$3.95B" are one amount; "$4B" and "$2B" are not
@@ -139,6 +142,9 @@ def party_conflict(
     return _other_party(a, b, actor, evidence) and _other_party(b, a, actor, evidence)
 
 
+LISTING_WORDS = frozenset(stem(w) for w in EXCHANGES | IPO_WORDS)
+
+
 def _trusted(term: str, feats: Features) -> bool:
     """A name whose capital means a name: inner capitals, capitalised mid-sentence in a
     sentence-case title, or no dictionary word ("Announces" in a Title Case headline is not)."""
@@ -148,12 +154,13 @@ def _trusted(term: str, feats: Features) -> bool:
 def _other_party(a: Features, b: Features, name: str, evidence: Evidence) -> bool:
     """``a`` names, besides ``name``, a name ``b`` does not have: someone it trusts as a name
     (inner capitals, capitalised mid-sentence, or no dictionary word), not a place, company
-    word or event word ("Apple buys Hanami Labs" / "Apple buys Kestrel Robotics")."""
+    word, event word, nor an exchange or "IPO" ("Apple buys Hanami Labs" / "Apple buys
+    Kestrel Robotics"; "Cerulean prices IPO" / "Cerulean soars in Nasdaq debut")."""
     places = place_stems()
     for term in a.names:
         if term == name or term in b.terms or term in COMPANY_WORDS or term in EVENT_TERMS:
             continue
-        if term in places or evidence.common(term):
+        if term in places or evidence.common(term) or term in LISTING_WORDS:
             continue
         if _trusted(term, a):
             return True

@@ -13,7 +13,7 @@ from aggregator.models import EventFacts, StoryItem
 from aggregator.stories import cluster
 from aggregator.stories._event import relation
 from aggregator.stories._index import Window
-from aggregator.stories._match import veto
+from aggregator.stories._match import party_conflict, veto
 from aggregator.stories._search import _unnamed_partner
 from aggregator.stories._text import features
 
@@ -237,4 +237,25 @@ def test_a_report_without_a_reading_that_names_both_partners_joins() -> None:
             "Mosaic taps Aria Labs for AI shopping agent",
         )
         == 1
+    )
+
+
+# --------------------------------------------------------------------------- a listing's venue
+
+
+def test_an_exchange_is_no_other_party_of_a_listing() -> None:
+    assert (
+        stories(
+            "Cerulean Systems prices IPO at $34 a share, raising $1.2 billion",
+            "Cerulean soars 40% in Nasdaq debut as investors chase AI chips",
+            gap=18.0,
+        )
+        == 1
+    )
+    # another company named beside the listing still is one
+    assert party_conflict(
+        features("Apple buys Hanami Labs", ""),
+        features("Apple buys Kestrel Robotics", ""),
+        ("appl", "appl"),
+        Window(86400.0, 50.0),
     )
