@@ -91,7 +91,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         sue sues sued suing lawsuit lawsuits suit suits court courts judge judges antitrust
         probe probes litigation complaint complaints regulator regulators fine fined fines
         verdict ruling ruled infringement copyright trial class-action alleging alleges inquiry
-        scrutinizes scrutinises investigation
+        scrutinizes scrutinises investigation watchdog watchdogs
     """.split()
     ),
     "launch": frozenset(

@@ -79,6 +79,8 @@ def veto(
         and any(frozenset({x, y}) in EVENT_CONFLICTS for x in a.events for y in b.events)
     ):
         return "event-conflict"
+    if _legal_of_a_deal(a.events, b.events) or _legal_of_a_deal(b.events, a.events):
+        return "event-conflict"
     if a.amounts and b.amounts:
         approx = a.approx | b.approx
         if not (
@@ -102,6 +104,13 @@ def veto(
     if party_conflict(a, b, (first, second), evidence):
         return "party-conflict"
     return None
+
+
+def _legal_of_a_deal(a: frozenset[str], b: frozenset[str]) -> bool:
+    """``a`` names a legal event and ``b`` none, only a deal: a probe, suit or fine about a
+    deal is not the deal ("UK watchdog opens review of Vortex's Aria Labs investment" /
+    "Vortex to invest up to $4 billion in Aria Labs")."""
+    return "legal" in a and "legal" not in b and bool(b & DEAL_EVENTS)
 
 
 def _regions(feats: Features) -> set[str]:

@@ -259,3 +259,35 @@ def test_an_exchange_is_no_other_party_of_a_listing() -> None:
         ("appl", "appl"),
         Window(86400.0, 50.0),
     )
+
+
+# --------------------------------------------------------------------------- a deal's probe
+
+DEAL_AND_ITS_PROBE = [
+    (
+        "Vortex Compute to invest up to $4 billion in Aria Labs",
+        "UK watchdog opens review of Vortex's Aria Labs investment",
+    ),
+    ("Halcyon Bank agrees to buy Ledgerly", "Regulators probe Halcyon Bank's Ledgerly purchase"),
+    ("Orbis and Synaptica sign AI partnership", "Synaptica sued over Orbis partnership data use"),
+]
+
+
+@pytest.mark.parametrize(("deal", "probe"), DEAL_AND_ITS_PROBE)
+def test_a_probe_or_suit_about_a_deal_is_not_the_deal(deal: str, probe: str) -> None:
+    window = Window(86400.0, 50.0)
+    assert veto(features(deal, ""), features(probe, ""), window) == "event-conflict"
+    assert veto(features(probe, ""), features(deal, ""), window) == "event-conflict"
+
+
+def test_reports_of_one_probe_about_a_deal_are_one_story() -> None:
+    assert (
+        stories(
+            (
+                "UK watchdog opens review of Vortex's Aria Labs investment",
+                "The Competition and Markets Authority is inviting comment on the deal.",
+            ),
+            "CMA probes Vortex-Aria tie-up over competition concerns",
+        )
+        == 1
+    )
