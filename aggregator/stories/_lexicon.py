@@ -104,7 +104,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     "layoff": frozenset(
         """
         layoff layoffs laid lay lays laying redundancies furlough furloughs jobs workforce
-        job-cuts
+        job-cuts axe axes axed axing
     """.split()
     ),
     "people": frozenset(

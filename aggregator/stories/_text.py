@@ -314,6 +314,11 @@ def _usd(value: float, currency: str | None) -> tuple[float, bool]:
     return float(f"{value * USD_PER[code]:.4g}"), True
 
 
+# Dollars of other countries: their own outlets write them with a bare "$" ("Canada to spend
+# C$2 billion" / "Ottawa unveils $2B plan"), so such an amount is also read at face value.
+_LOCAL_DOLLARS = frozenset({"C$", "A$", "S$", "HK$"})
+
+
 def _money(text: str) -> tuple[str, list[tuple[float, bool, bool]]]:
     """Amounts in ``text`` as (value in USD, is_money, converted) and the text with them
     blanked out."""
@@ -324,8 +329,11 @@ def _money(text: str) -> tuple[str, list[tuple[float, bool, bool]]]:
         rough = _rough(match)
         for group in ("n1", "n2"):
             if match[group]:
-                value, converted = _usd(_number(match[group]) * scale, match["cur"])
+                face = _number(match[group]) * scale
+                value, converted = _usd(face, match["cur"])
                 found.append((value, True, converted or rough))
+                if match["cur"].upper() in _LOCAL_DOLLARS:
+                    found.append((face, True, True))  # (written "$2B" at home)
         return " "
 
     def bare(match: re.Match[str]) -> str:

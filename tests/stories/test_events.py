@@ -291,3 +291,41 @@ def test_reports_of_one_probe_about_a_deal_are_one_story() -> None:
         )
         == 1
     )
+
+
+# --------------------------------------------------------------------------- words of the lexicon
+
+
+@pytest.mark.parametrize(
+    ("title", "amount"),
+    [
+        ("Canada to spend C$2 billion on sovereign AI computing", 2e9),
+        ("Australia's Koala Compute raises A$150 million", 150e6),
+        ("Singapore's Merlion AI gets S$40m from Temasek", 40e6),
+    ],
+)
+def test_another_countrys_dollars_are_also_read_at_face_value(title: str, amount: float) -> None:
+    amounts = features(title, "").amounts
+    assert amount in amounts and any(a < amount for a in amounts)  # and in US dollars
+
+
+def test_an_amount_in_local_dollars_joins_a_report_that_writes_a_bare_dollar() -> None:
+    assert (
+        stories(
+            "Canada to spend C$2 billion on sovereign AI computing capacity",
+            "Ottawa unveils $2B plan for made-in-Canada AI compute",
+        )
+        == 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Greenfield swings the axe: 1,200 roles go as AI eats the budget", "layoff"),
+        ("Bluestone axes 1,200 jobs", "layoff"),
+        ("UK watchdog opens review of the deal", "legal"),
+    ],
+)
+def test_event_words_of_this_pass(title: str, event: str) -> None:
+    assert event in features(title, "").events
