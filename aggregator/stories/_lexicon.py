@@ -256,6 +256,7 @@ COUNTRY_ALIASES = frozenset(
     """
     britain england scotland wales korea emirates uae holland brussels whitehall beijing
     washington
+    latin asia asian africa african arctic nordic nordics scandinavia gulf
 """.split()
 )
 
@@ -279,12 +280,31 @@ REGIONS: dict[str, frozenset[str]] = {
 }
 
 
+# A region inside another: a French report and a European one can tell one event.
+REGION_PARENTS = {"france": "eu", "germany": "eu"}
+
+
 @lru_cache(maxsize=1)
-def region_stems() -> dict[str, str]:
-    """Stem of each word of ``REGIONS`` -> its region."""
+def region_stems() -> dict[str, frozenset[str]]:
+    """Stem of each word of ``REGIONS`` -> its region and the regions that hold it."""
     from aggregator.stories._text import stem
 
-    return {stem(w): region for region, words in REGIONS.items() for w in words}
+    return {
+        stem(w): frozenset({region, REGION_PARENTS.get(region, region)})
+        for region, words in REGIONS.items()
+        for w in words
+    }
+
+
+# Legal words that name nothing else: a title with one of them is about a suit, a probe or a
+# fine ("court", "trial", "suits", "fine" are also a verb, a drug trial, a fit, a quality).
+STRONG_LEGAL = frozenset(
+    """
+    sue sues sued suing lawsuit lawsuits antitrust probe probes litigation regulator
+    regulators fined verdict infringement class-action inquiry investigation watchdog
+    watchdogs scrutinizes scrutinises
+    """.split()
+)
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from aggregator.stories._lexicon import (
     EVENT_CONFLICTS,
     EXCHANGES,
     IPO_WORDS,
+    STRONG_LEGAL,
     dictionary_stems,
     place_stems,
     region_stems,
@@ -79,7 +80,7 @@ def veto(
         and any(frozenset({x, y}) in EVENT_CONFLICTS for x in a.events for y in b.events)
     ):
         return "event-conflict"
-    if _legal_of_a_deal(a.events, b.events) or _legal_of_a_deal(b.events, a.events):
+    if _legal_of_a_deal(a, b) or _legal_of_a_deal(b, a):
         return "event-conflict"
     if a.amounts and b.amounts:
         approx = a.approx | b.approx
@@ -92,9 +93,10 @@ def veto(
         return "round-conflict"
     if _other_products(a, b):
         return "product-conflict"
-    mine, theirs = _regions(a), _regions(b)
-    if mine and theirs and not mine & theirs:
-        return "region-conflict"
+    if not (a.events | b.events) & DEAL_EVENTS:  # (a deal across borders names either)
+        mine, theirs = _regions(a), _regions(b)
+        if mine and theirs and not mine & theirs:
+            return "region-conflict"
     first, second = subjects or (subject(a, evidence), subject(b, evidence))
     if (first or second) and not (first in b.terms or second in a.terms):
         weak = (first is None or _weak(first, a)) and (second is None or _weak(second, b))
@@ -106,11 +108,18 @@ def veto(
     return None
 
 
-def _legal_of_a_deal(a: frozenset[str], b: frozenset[str]) -> bool:
-    """``a`` names a legal event and ``b`` none, only a deal: a probe, suit or fine about a
-    deal is not the deal ("UK watchdog opens review of Vortex's Aria Labs investment" /
+def _legal_of_a_deal(a: Features, b: Features) -> bool:
+    """``a``'s title names a legal event by a word that names nothing else
+    (``STRONG_LEGAL``) and ``b``'s no legal event, only a deal: a probe, suit or fine about
+    a deal is not the deal ("UK watchdog opens review of Vortex's Aria Labs investment" /
     "Vortex to invest up to $4 billion in Aria Labs")."""
-    return "legal" in a and "legal" not in b and bool(b & DEAL_EVENTS)
+    if "legal" not in a.events or "legal" in b.events or not b.events & DEAL_EVENTS:
+        return False
+    terms = a.terms
+    return any(terms.get(word, 0.0) >= 1.0 for word in _STRONG_LEGAL)  # (title words)
+
+
+_STRONG_LEGAL = frozenset(stem(w) for w in STRONG_LEGAL)
 
 
 def _regions(feats: Features) -> set[str]:
@@ -119,11 +128,11 @@ def _regions(feats: Features) -> set[str]:
     ``GENERIC_WEIGHT`` (a region's name or adjective is generic news vocabulary) or, for a
     name, 1.0; a summary's words weigh half."""
     regions = region_stems()
-    out = set()
+    out: set[str] = set()
     for term, weight in feats.terms.items():
         region = regions.get(term)
         if region is not None and weight >= (GENERIC_WEIGHT if term in GENERIC_STEMS else 1.0):
-            out.add(region)
+            out |= region
     return out
 
 
@@ -151,6 +160,14 @@ def party_conflict(
     return _other_party(a, b, actor, evidence) and _other_party(b, a, actor, evidence)
 
 
+def _thing(term: str, feats: Features) -> bool:
+    """A name of a thing, not of a company: a model or chip with a digit ("S1", "H100"), or an
+    acronym's plural ("GPUs", "LLMs")."""
+    return any(c.isdigit() for c in term) or (
+        term in feats.marked and len(term) <= 5 and term.endswith("s")
+    )
+
+
 LISTING_WORDS = frozenset(stem(w) for w in EXCHANGES | IPO_WORDS)
 
 
@@ -163,13 +180,16 @@ def _trusted(term: str, feats: Features) -> bool:
 def _other_party(a: Features, b: Features, name: str, evidence: Evidence) -> bool:
     """``a`` names, besides ``name``, a name ``b`` does not have: someone it trusts as a name
     (inner capitals, capitalised mid-sentence, or no dictionary word), not a place, company
-    word, event word, nor an exchange or "IPO" ("Apple buys Hanami Labs" / "Apple buys
-    Kestrel Robotics"; "Cerulean prices IPO" / "Cerulean soars in Nasdaq debut")."""
+    word, event word, nor an exchange or "IPO", nor a thing (``_thing``: "S1", "GPUs")
+    ("Apple buys Hanami Labs" / "Apple buys Kestrel Robotics"; "Cerulean prices IPO" /
+    "Cerulean soars in Nasdaq debut")."""
     places = place_stems()
     for term in a.names:
         if term == name or term in b.terms or term in COMPANY_WORDS or term in EVENT_TERMS:
             continue
         if term in places or evidence.common(term) or term in LISTING_WORDS:
+            continue
+        if _thing(term, a):
             continue
         if _trusted(term, a):
             return True

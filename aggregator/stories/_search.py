@@ -220,12 +220,15 @@ ANONYMOUS_TERMS = 3
 
 def _unnamed_partner(facts: EventFacts | None, other: Features) -> bool:
     """A deal between partners (a partnership, a joint venture, a merger: every partner is
-    whom it is about) one of which the other report, which has no deal reading, does not
-    name at all ("Mosaic Retail selects Aria Labs to power its shopping assistant" / "Aria
-    Labs' Sonata 3 is here"): the words of a company's other news are close, the event is
-    not. Titles in a script whose names we cannot read are exempt."""
+    whom it is about) one of which the other report, which has no deal reading and is a
+    launch (it names a launch or a product with a version), does not name at all ("Mosaic
+    Retail selects Aria Labs to power its shopping assistant" / "Aria Labs' Sonata 3 is
+    here"): the words of a company's other news of the day are close, the event is not.
+    Titles in a script whose names we cannot read are exempt."""
     if facts is None or len(facts.principal) < 2 or _other_script(other):
         return False
+    if "launch" not in other.events and not any(c.isdigit() for p in other.products for c in p):
+        return False  # (a reading's partner can be a misread word: "Multibillion-Dollar")
     return not all(_named(slug, other) for slug in facts.principal)
 
 

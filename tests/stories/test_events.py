@@ -13,7 +13,7 @@ from aggregator.models import EventFacts, StoryItem
 from aggregator.stories import cluster
 from aggregator.stories._event import relation
 from aggregator.stories._index import Window
-from aggregator.stories._match import party_conflict, veto
+from aggregator.stories._match import party_conflict, subject, veto
 from aggregator.stories._search import _unnamed_partner
 from aggregator.stories._text import features
 
@@ -329,3 +329,55 @@ def test_an_amount_in_local_dollars_joins_a_report_that_writes_a_bare_dollar() -
 )
 def test_event_words_of_this_pass(title: str, event: str) -> None:
     assert event in features(title, "").events
+
+
+NO_REGION_CONFLICT = [
+    # a deal across borders: each outlet names one side's country
+    ("Japan's Hoshino Data invests $33 million in Loomstack", "US startup Loomstack gets $33M"),
+    # a country inside a union
+    ("Paris-based Halcyon AI raises €85m", "Halcyon AI secures €85 million across Europe"),
+    ("German AI startup Kompassa raises €60m", "European AI startup Kompassa raises €60m"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), NO_REGION_CONFLICT)
+def test_a_deal_across_borders_or_a_country_of_a_union_is_no_region_conflict(
+    first: str, second: str
+) -> None:
+    assert veto(features(first, ""), features(second, ""), Window(86400.0, 50.0)) != (
+        "region-conflict"
+    )
+
+
+# --------------------------------------------------------------------------- no other party
+
+ONE_EVENT_OTHER_WORDS = [
+    # a chip's model name, an acronym's plural, a region: no other company
+    (
+        "Nvidia-Backed Chip Startup Sable Raises $410 Million",
+        "Sable Semiconductor closes $410M Series C to mass-produce its S1 inference chip",
+    ),
+    (
+        "Northwind cuts 2,300 jobs, including hundreds at its Redmond campus",
+        "Northwind swings axe at 2,300 staff to pay for GPUs",
+    ),
+    (
+        "Mexico's Cuenca Pay raises $250M to take its AI credit scoring across Latin America",
+        "Cuenca Pay raises $250 million in round led by General Atlantic",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), ONE_EVENT_OTHER_WORDS)
+def test_things_and_regions_are_no_other_party(first: str, second: str) -> None:
+    a, b = features(first, ""), features(second, "")
+    window = Window(86400.0, 50.0)
+    assert not party_conflict(a, b, (subject(a, window), subject(b, window)), window)
+
+
+def test_a_drug_trial_is_no_suit_about_a_deal() -> None:
+    window = Window(86400.0, 50.0)
+    deal = features("Sanofi teams with French AI startup Halcyon to speed up drug trials", "")
+    assert "legal" in deal.events  # ("trials": the lexicon's reading)
+    other = features("Halcyon AI signs partnership with Sanofi", "")
+    assert veto(deal, other, window) != "event-conflict"
