@@ -119,6 +119,12 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         earnings revenue revenues profit profits loss losses quarter quarterly results
     """.split()
     ),
+    "office": frozenset(
+        """
+        office offices headquarters hq bureau
+        bureaux büro niederlassung oficina oficinas escritório
+    """.split()
+    ),
 }
 
 # Words that name an event only as written (their stems name other things too: "a good
@@ -185,6 +191,11 @@ EVENT_CONFLICTS = frozenset(
         frozenset({"acquire", "layoff"}),
         frozenset({"legal", "layoff"}),
         frozenset({"launch", "layoff"}),
+        frozenset({"office", "invest"}),
+        frozenset({"office", "acquire"}),
+        frozenset({"office", "legal"}),
+        frozenset({"office", "layoff"}),
+        frozenset({"office", "launch"}),
         frozenset({"invest", "people"}),
         frozenset({"acquire", "people"}),
         frozenset({"legal", "people"}),

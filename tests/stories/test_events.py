@@ -381,3 +381,25 @@ def test_a_drug_trial_is_no_suit_about_a_deal() -> None:
     assert "legal" in deal.events  # ("trials": the lexicon's reading)
     other = features("Halcyon AI signs partnership with Sanofi", "")
     assert veto(deal, other, window) != "event-conflict"
+
+
+def test_an_office_opening_is_not_the_round_of_the_day() -> None:
+    assert "office" in features("Lumora opens Singapore office as Asian clients sign up", "").events
+    assert (
+        stories(
+            (
+                "US AI start-up Lumora raises US$600 million, eyes Asian expansion",
+                "The company plans offices in Singapore and Tokyo next year.",
+            ),
+            "Lumora opens Singapore office as Asian clients sign up",
+        )
+        == 2
+    )
+    # a round to open an office is still the round
+    assert (
+        stories(
+            "Lumora raises $600 million to open offices in Asia",
+            "Lumora lands $600M Series C as enterprise demand grows",
+        )
+        == 1
+    )
