@@ -131,12 +131,13 @@ _CURRENCY = {
     "s$": "sgd",
     "chf": "chf",
 }
-# "$4 billion", "$4B", "US$ 2.75bn", "€500m", "$1-2 billion"
+# "$4 billion", "$4B", "US$ 2.75bn", "€500m", "$1-2 billion", "$2-billion"
 _MONEY_PREFIXED = re.compile(
     r"(?<![\w$€£¥₹₩])(?P<cur>US\$|HK\$|[RACS]\$|USD\s?|\$|€|EUR\s?|£|GBP\s?|¥|JPY\s?"
     r"|RMB\s?|CNY\s?|₹|Rs\.?\s?|INR\s?|₩|KRW\s?|CHF\s?)\s?(?P<n1>" + _NUM + r")"
     r"(?:\s?[-–]\s?(?P<n2>" + _NUM + r"))?"
-    r"(?:\s?(?P<sc>trillion|billion|million|thousand|crores?|cr|lakhs?|millions|millionen"
+    r"(?:(?:-(?=[^\W\d_]{5})|\s?)(?P<sc>trillion|billion|million|thousand|crores?|cr|lakhs?"
+    r"|millions|millionen"
     r"|millones|milioni|milhões|mio|milliards?|milliarden?|mrd|miliardi|bilhões|tn|bn|mn|mln"
     r"|[kmbt])\b)?",
     re.IGNORECASE,

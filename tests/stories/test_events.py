@@ -403,3 +403,15 @@ def test_an_office_opening_is_not_the_round_of_the_day() -> None:
         )
         == 1
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "amounts"),
+    [
+        ("Federal government sets aside $2-billion to build AI data centres", (2e9,)),
+        ("Ottawa backs startup with $500-million loan", (500e6,)),
+        ("Northwind weighs $1-2 billion bid", (1e9, 2e9)),  # (a range, as before)
+    ],
+)
+def test_a_hyphenated_scale_is_read(title: str, amounts: tuple[float, ...]) -> None:
+    assert features(title, "").amounts == amounts
