@@ -219,7 +219,16 @@ def _other_products(a: Features, b: Features) -> bool:
         return True  # "Hugging Face launches SmolLM 3" / "… Idefics 4"
     if "launch" not in a.events | b.events:
         return False
-    return a.products[0].partition(" ")[0] == b.products[0].partition(" ")[0]
+    return _sibling(a.products, b.products) or _sibling(b.products, a.products)
+
+
+def _sibling(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """``b`` names a product of the family of ``a``'s first product, and not that product
+    ("Aria unveils Sonata 3" / "Aria's Sonata Voice model speaks 40 languages": "aria
+    sonata", "sonata voice")."""
+    first = a[0]
+    family = first.partition(" ")[0]
+    return first not in b and any(p.partition(" ")[0] == family for p in b)
 
 
 def same_product(a: Features, b: Features, gap_hours: float) -> bool:

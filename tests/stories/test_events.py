@@ -66,12 +66,21 @@ SIBLINGS = [
     ("Introducing Sonata 3", "Sonata 3 Mini: Aria Labs shrinks its LLM for phones and PCs"),
     ("Fernhill releases Marigold 2 for developers", "Introducing Marigold 2 Pro"),
     ("Introducing Juniper-4", "Cedarline's new Juniper-4 Flash is small enough for a laptop"),
+    # the sibling is not the title's first product ("aria sonata", then "sonata voice")
+    (
+        "Aria unveils Sonata 3 with faster reasoning",
+        "Aria's Sonata Voice model speaks 40 languages",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("first", "second"), SIBLINGS)
 def test_a_product_and_its_sibling_are_two_stories(first: str, second: str) -> None:
     assert stories(first, second) == 2
+
+
+def test_a_product_named_after_its_company_is_still_that_product() -> None:
+    assert stories("Aria unveils Sonata 3 with faster reasoning", "Aria's Sonata 3 is here") == 1
 
 
 def test_reports_of_one_sibling_are_one_story() -> None:
