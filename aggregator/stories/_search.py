@@ -511,10 +511,31 @@ def _close_stories(
             continue
         if not by_facts and veto(head.features, _first(window, other).features, idf) is not None:
             continue
+        if _readings_conflict(window, story, other):
+            continue
         members = (window.slots[e].features for e in window.members[other])
         if not any(veto(feats, m, idf) in HARD for m in members):
             out.add(other)
     return out
+
+
+def _readings_conflict(window: Window, story: int, other: int) -> bool:
+    """The oldest deal readings of the two stories say two events (``facts-conflict``: a
+    company's round and its purchase of another two days later, a report of the round
+    between them joining the first)."""
+    mine, theirs = _first_read(window, story), _first_read(window, other)
+    if mine is None or theirs is None or mine.facts is None or theirs.facts is None:
+        return False
+    gap = abs(mine.time - theirs.time) / 3600.0
+    return relation(mine.facts, theirs.facts, gap) == "facts-conflict"
+
+
+def _first_read(window: Window, story: int) -> Slot | None:
+    """The story's oldest item in the window that has a deal reading."""
+    read = (window.slots[e] for e in window.members[story])
+    return min(
+        (s for s in read if s.facts is not None), key=lambda s: (s.time, s.entry_id), default=None
+    )
 
 
 def _first(window: Window, story: int) -> Slot:

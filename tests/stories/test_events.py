@@ -424,3 +424,15 @@ def test_an_office_opening_is_not_the_round_of_the_day() -> None:
 )
 def test_a_hyphenated_scale_is_read(title: str, amounts: tuple[float, ...]) -> None:
     assert features(title, "").amounts == amounts
+
+
+def test_a_report_close_to_both_merges_no_stories_whose_readings_say_two_events() -> None:
+    reports = [
+        item(1, "Kinetic Foundry raises $1bn as investors pile into robotics AI", 0.0),
+        item(2, "Robotics AI startup Kinetic Foundry raises $1 billion led by Tiger Global", 5.0),
+        item(3, "Fresh off its $1B round, Kinetic Foundry buys simulation startup Parallax", 50.0),
+        item(4, "Kinetic Foundry acquires Parallax Sim to speed up robot training", 52.0),
+        item(5, "Inside Kinetic Foundry's $1 Billion Robotics Bet", 64.0),
+    ]
+    labels = cluster(reports)
+    assert labels[1] == labels[2] != labels[3] == labels[4]
