@@ -422,15 +422,23 @@ def word_term(term: str, rounds: bool = False) -> bool:
     return not term.startswith(("$", EVENT_PREFIX)) and (rounds or term not in ROUND_TERMS)
 
 
+def _converted_match(a: Features, b: Features) -> bool:
+    """The titles' amounts meet only once converted ("50億円" is about $34 million, "$33
+    million" another token): within ``APPROX_TOLERANCE`` when one was converted."""
+    approx = a.approx | b.approx
+    return bool(approx) and _any_close(a.amounts, b.amounts, approx)
+
+
 def _anchored(a: Features, b: Features, informative: list[str]) -> bool:
-    """Both titles name the same money amount and the same event type (or one of them names
-    no event type the lexicon knows), and the same rare name or, when one names none, two
+    """Both titles name the same money amount (as a shared token, or within the tolerance of
+    a converted one) and the same event type (or one of them names no event type the lexicon
+    knows), and the same rare name or, when one names none, two
     more rare terms."""
     if not (a.amounts and b.amounts):
         return False
     if not (a.events & b.events) and (a.events and b.events):
         return False  # (a report in another language names no event class)
-    if not any(t.startswith("$") for t in informative):
+    if not any(t.startswith("$") for t in informative) and not _converted_match(a, b):
         return False
     names = set(a.names) & set(b.names)
     if any(t in names for t in informative):

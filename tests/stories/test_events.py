@@ -436,3 +436,22 @@ def test_a_report_close_to_both_merges_no_stories_whose_readings_say_two_events(
     ]
     labels = cluster(reports)
     assert labels[1] == labels[2] != labels[3] == labels[4]
+
+
+def test_a_converted_amount_anchors_a_report_in_another_script() -> None:
+    # 50億円 is about $34 million: not the token "$33m", but within a converted amount's
+    # tolerance, with the same rare name and the same event
+    assert (
+        stories(
+            "星野データ、米AIスタートアップのLoomstackに50億円出資",
+            "Japan's Hoshino Data to invest $33 million in US AI startup Loomstack",
+        )
+        == 1
+    )
+    assert (
+        stories(
+            "星野データ、米AIスタートアップのLoomstackに50億円出資",
+            "Loomstack raises $80 million from Sequoia",
+        )
+        == 2
+    )
