@@ -603,8 +603,12 @@ def _products(found: list[str], words: list[Word]) -> None:
     """Pairs of a name and the name or number right after it ("Quill Code", "Lumen 2",
     "Kairo-3"), with a variant word after them when one follows ("Sonata 3 Mini"): what a
     product is called. Event words and company words do not count, nor, in a sentence with
-    a launch word, what comes before it ("Hugging Face launches …")."""
-    start = next((k for k, w in enumerate(words) if "launch" in w.events), 0)
+    a launch word, what comes before it ("Hugging Face launches …"; not for a launch word in
+    a script without capitals, which comes last)."""
+    # (a launch word in Chinese or Japanese ends its sentence: "Kairo、新AIモデル「Kairo-3」発表")
+    start = next(
+        (k for k, w in enumerate(words) if "launch" in w.events and ord(w.term[0]) < 0x2E80), 0
+    )
     words = words[start:]
     for k, (first, second) in enumerate(pairwise(words)):
         if first.kind not in ("name", "marked") or first.events or second.events:

@@ -455,3 +455,20 @@ def test_a_converted_amount_anchors_a_report_in_another_script() -> None:
         )
         == 2
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [
+        ("Kairo、新AIモデル「Kairo-3」発表 日本語性能で海外勢に対抗", "kairo 3"),
+        ("Hugging Face dévoile SmolLM 3", "smollm 3"),  # (a Latin launch word still leads)
+    ],
+)
+def test_a_launch_word_that_ends_a_cjk_sentence_hides_no_product(title: str, product: str) -> None:
+    assert features(title, "").products[0] == product
+
+
+def test_a_japanese_launch_joins_the_english_one() -> None:
+    assert (
+        stories("Kairo-3 is here", "Kairo、新AIモデル「Kairo-3」発表 日本語性能で海外勢に対抗") == 1
+    )
