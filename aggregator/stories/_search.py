@@ -345,11 +345,12 @@ def _story_score(
             elif pair.score < ANCHOR_SCORE and same_names(feats, slot.features, idf, gap):
                 pair = PairScore(ANCHOR_SCORE, pair.shared, rule="same-names")
             elif (
-                pair.score < NAME_SCORE
+                pair.score < options.threshold  # (a burst's pair, whatever its words)
                 and own is not None
                 and rare_name(feats, slot.features, (own, theirs), idf, gap, (mine, slot.facts))
             ):
-                pair = PairScore(NAME_SCORE, pair.shared or (own,), rule="rare-name")
+                score = max(pair.score, NAME_SCORE)
+                pair = PairScore(score, pair.shared or (own,), rule="rare-name")
             if pair.score > 0:
                 matches.append((pair, slot))
     ok = len(hits) - hard - conflicts

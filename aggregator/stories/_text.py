@@ -256,7 +256,10 @@ def _shared(words: frozenset[str]) -> frozenset[str]:
 
 
 def stem(word: str) -> str:
-    """A small suffix stripper: invests/invested/investing/investment -> invest."""
+    """A small suffix stripper: invests/invested/investing/investment -> invest. Accents of
+    Latin letters are dropped first (outlets write "Telefónica" and "Telefonica")."""
+    if not word.isascii():
+        word = fold(word)
     if word in IRREGULAR:
         return IRREGULAR[word]
     if len(word) <= 3 or not word.isalpha():
@@ -271,6 +274,15 @@ def stem(word: str) -> str:
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     return _tidy(word)
+
+
+def fold(word: str) -> str:
+    """``word`` without the accents of its Latin letters ("telefónica" -> "telefonica",
+    "übernimmt" -> "ubernimmt"); a word with letters of other scripts is kept as written
+    (a Japanese voiced mark is no accent)."""
+    if any(ord(c) >= 0x250 for c in word):
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _tidy(stem_: str) -> str:

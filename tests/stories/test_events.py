@@ -15,7 +15,7 @@ from aggregator.stories._event import relation
 from aggregator.stories._index import Window
 from aggregator.stories._match import party_conflict, subject, veto
 from aggregator.stories._search import _unnamed_partner
-from aggregator.stories._text import features
+from aggregator.stories._text import features, fold
 
 T0 = datetime(2026, 6, 1, 9, tzinfo=UTC)
 Report = tuple[str, str]  # title, summary
@@ -472,3 +472,48 @@ def test_a_japanese_launch_joins_the_english_one() -> None:
     assert (
         stories("Kairo-3 is here", "Kairo、新AIモデル「Kairo-3」発表 日本語性能で海外勢に対抗") == 1
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [("Telefónica", "Telefonica"), ("Zürich", "Zurich"), ("Société", "Societe")],
+)
+def test_accents_of_latin_letters_are_dropped_from_terms(written: str, plain: str) -> None:
+    assert list(features(written, "").terms) == list(features(plain, "").terms)
+
+
+def test_a_name_written_with_and_without_its_accent_joins() -> None:
+    assert (
+        stories(
+            "Orrin Labs and Telefonica sign AI partnership",
+            "Telefónica y Orrin Labs firman una alianza de IA",
+        )
+        == 1
+    )
+
+
+def test_a_kana_voiced_mark_is_no_accent() -> None:
+    assert fold("ガ") == "ガ" and fold("résumé") == "resume"
+
+
+BURST_IN_LANGUAGES = [
+    # one rule told in three languages: the French report's words score a little above a
+    # rare name's 0.35 with the English one, and it still counts as a report of the burst
+    (
+        "Chips Act: Brussels proposes delaying subsidy rules by a year after industry pressure",
+        "Chips Act: EU-Kommission will Förderregeln verschieben",
+        "Chips Act : Bruxelles propose de repousser d'un an les règles sur les subventions",
+    ),
+    (
+        "Chips Act: Brussels proposes delaying subsidy rules by a year after industry pressure",
+        "Chips Act: EU-Kommission will Pflichten für Fabriken verschieben",
+        "Chips Act : la Commission propose de repousser les règles",
+    ),
+]
+
+
+@pytest.mark.parametrize("titles", BURST_IN_LANGUAGES)
+def test_a_burst_pair_counts_whatever_its_words_below_the_threshold(
+    titles: tuple[str, ...],
+) -> None:
+    assert stories(*titles) == 1
