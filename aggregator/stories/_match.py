@@ -218,8 +218,19 @@ def _other_products(a: Features, b: Features) -> bool:
     if "launch" in a.events & b.events:
         return True  # "Hugging Face launches SmolLM 3" / "… Idefics 4"
     if "launch" not in a.events | b.events:
-        return False
+        return _new_siblings(a, b)
     return _sibling(a.products, b.products) or _sibling(b.products, a.products)
+
+
+def _new_siblings(a: Features, b: Features) -> bool:
+    """Without a launch word, two products of one family that each title calls new
+    ("Quill's new Quill Code writes whole apps" / "Quill's new Quill Docs writes your
+    memos")."""
+    return (
+        "new" in a.terms
+        and "new" in b.terms
+        and (_sibling(a.products, b.products) or _sibling(b.products, a.products))
+    )
 
 
 def _sibling(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

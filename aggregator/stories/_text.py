@@ -23,6 +23,7 @@ from aggregator.stories._lexicon import (
     IPO_WORDS,
     IRREGULAR,
     STOPWORDS,
+    dictionary_stems,
 )
 
 SUMMARY_CHARS = 400  # only the lead of a summary is read
@@ -558,7 +559,7 @@ def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> Non
     """Add one sentence's words to ``part`` (weights, names, case evidence, events, products)."""
     terms = part.terms
     if caps_ok:
-        _products(part.products, words)
+        _products(part.products, words, titled)
         if words and words[0].kind in ("name", "marked"):
             part.openers.add(words[0].term)
     for position, (term, kind, _, _, _, _, events) in enumerate(words):
@@ -611,10 +612,11 @@ VARIANT_WORDS = frozenset(
 )
 
 
-def _products(found: list[str], words: list[Word]) -> None:
+def _products(found: list[str], words: list[Word], titled: bool = False) -> None:
     """Pairs of a name and the name or number right after it ("Quill Code", "Lumen 2",
-    "Kairo-3"), with a variant word after them when one follows ("Sonata 3 Mini"): what a
-    product is called. Event words and company words do not count, nor, in a sentence with
+    "Kairo-3"), with a variant word after them when one follows ("Sonata 3 Mini") or, in a
+    sentence (not Title Case), a name after a version ("Lumen 3 Vision"): what a product is
+    called. Event words and company words do not count, nor, in a sentence with
     a launch word, what comes before it ("Hugging Face launches …"; not for a launch word in
     a script without capitals, which comes last)."""
     # (a launch word in Chinese or Japanese ends its sentence: "Kairo、新AIモデル「Kairo-3」発表")
@@ -630,9 +632,21 @@ def _products(found: list[str], words: list[Word]) -> None:
             after = words[k + 2] if k + 2 < len(words) else None
             if (
                 after is not None
-                and after.term in VARIANT_WORDS
                 and after.cap
                 and second.term not in VARIANT_WORDS
+                and (
+                    after.term in VARIANT_WORDS
+                    # a word capitalised after a version, in a sentence: "Lumen 3 Vision"
+                    # (not a name of its own: "iOS 7.1, Tumblr …")
+                    or (
+                        not titled
+                        and second.kind == "number"
+                        and after.kind == "name"
+                        and after.term in dictionary_stems()
+                    )
+                )
+                and not after.events
+                and after.term not in COMPANY_WORDS
             ):
                 pair = f"{pair} {after.term}"
             if pair not in found:

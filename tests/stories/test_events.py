@@ -54,6 +54,9 @@ def stories(*reports: Report | str, gap: float = 1.0) -> int:
         ("Introducing Sonata 3", "sonata 3"),
         ("Introducing Quill Code", "quill code"),
         ("Sonata 3 mini-review: fast, cheap, good enough", "sonata 3"),  # (lower case: a word)
+        ("Lumen Labs unveils Lumen 3 Vision for images", "lumen 3 vision"),  # (after a version)
+        ("Lumen Labs Unveils Lumen 3 Vision For Images", "lumen 3"),  # (Title Case: no telling)
+        ("5 things: Apple releases iOS 7.1, Tumblr allows edits", "ios 7.1"),  # (a name of its own)
     ],
 )
 def test_a_variant_word_after_a_product_name_is_part_of_it(title: str, product: str) -> None:
@@ -71,6 +74,9 @@ SIBLINGS = [
         "Aria unveils Sonata 3 with faster reasoning",
         "Aria's Sonata Voice model speaks 40 languages",
     ),
+    ("Lumen Labs unveils Lumen 3, its new flagship model", "Lumen Labs unveils Lumen 3 Vision"),
+    # no launch word, but each title calls its product new
+    ("Quill's new Quill Code writes whole apps", "Quill's new Quill Docs writes your memos"),
 ]
 
 
