@@ -98,6 +98,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         """
         launch launches launched launching unveil unveils unveiled release releases released
         debut debuts debuted introduce introduces introduced rollout
+        opensources opensourced opensourcing
         lance dévoile lanza lança
     """.split()
     ),

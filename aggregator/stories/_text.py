@@ -451,6 +451,9 @@ _SENTENCE = re.compile(r"[:.!?|;]\s+|\s[-–—]\s")
 _HAS_ROUND = re.compile(r"s[eé]rie|seed|semilla|semente|amorçage|轮|輪|シリーズ", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _SHARE = re.compile(r"\d\s?%|\bper\s?cent\b|\bstake\b|\d割", re.IGNORECASE)
+# "open-sources" as a verb is a launch (one word, so the hyphen does not split it); the
+# adjective ("an open-source model") is not
+_OPEN_SOURCES = re.compile(r"\b(open)[-\s](sourc(?:es|ed|ing))\b", re.IGNORECASE)
 
 
 class Word(NamedTuple):
@@ -509,6 +512,8 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
         text, money = _money(text)
     if not text.isascii():
         text = _SCRIPT_EDGE.sub(" ", text)
+    if "ourc" in text:
+        text = _OPEN_SOURCES.sub(r"\1\2", text)
     if _HAS_ROUND.search(text):
         text, rounds = _rounds(text)
     part = _Part(

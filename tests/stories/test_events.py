@@ -340,6 +340,8 @@ def test_an_amount_in_local_dollars_joins_a_report_that_writes_a_bare_dollar() -
         ("Greenfield swings the axe: 1,200 roles go as AI eats the budget", "layoff"),
         ("Bluestone axes 1,200 jobs", "layoff"),
         ("UK watchdog opens review of the deal", "legal"),
+        ("Lumen Labs open-sources Lumen 3 Nano for phones", "launch"),
+        ("Open-sourcing Prism Lite", "launch"),
     ],
 )
 def test_event_words_of_this_pass(title: str, event: str) -> None:
@@ -523,3 +525,7 @@ def test_a_burst_pair_counts_whatever_its_words_below_the_threshold(
     titles: tuple[str, ...],
 ) -> None:
     assert stories(*titles) == 1
+
+
+def test_an_open_source_model_is_no_launch() -> None:
+    assert "launch" not in features("An open-source model from Lumen tops the charts", "").events
