@@ -145,8 +145,8 @@ def party_conflict(
     buys Kestrel Robotics", "Index Ventures leads $100M Series B in Aperture" / "… in
     Lattice Works", "Accel leads $20M seed in Brightloom" / "Cadenza raises $20M seed"
     whose summary says Accel led it; an actor that is not the subject of both only in a
-    deal: investment, acquisition, partnership, agreement). Two events, whatever the deal readings say (a reading
-    can miss the company a round is for)."""
+    deal: investment, acquisition, partnership, agreement). Two events, whatever the deal
+    readings say (a reading can miss the company a round is for)."""
     if not a.events & b.events:
         return False
     first, second = subjects
