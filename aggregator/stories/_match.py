@@ -16,6 +16,7 @@ from aggregator.stories._lexicon import (
     place_stems,
     region_stems,
 )
+from aggregator.stories._products import other_products
 from aggregator.stories._text import (
     APPROX_TOLERANCE,
     COMPANY_WORDS,
@@ -91,7 +92,7 @@ def veto(
             return "amount-conflict"
     if a.rounds and b.rounds and not (a.rounds & b.rounds):
         return "round-conflict"
-    if _other_products(a, b):
+    if other_products(a, b):
         return "product-conflict"
     if not (a.events | b.events) & DEAL_EVENTS:  # (a deal across borders names either)
         mine, theirs = _regions(a), _regions(b)
@@ -207,51 +208,6 @@ def _weak(term: str | None, feats: Features) -> bool:
         and term not in feats.marked
         and term in dictionary_stems()
     )
-
-
-def _other_products(a: Features, b: Features) -> bool:
-    """Launches of other products: the titles' first products differ, and both titles are
-    launches or the products are of one family ("Introducing Lumen 2" / "Lumen Labs
-    releases Lumen Mini, a cheaper sibling to Lumen 2")."""
-    if not (a.products and b.products) or a.products[0] == b.products[0]:
-        return False
-    if "launch" in a.events & b.events:
-        return True  # "Hugging Face launches SmolLM 3" / "… Idefics 4"
-    if "launch" not in a.events | b.events:
-        return _new_siblings(a, b)
-    return _sibling(a.products, b.products) or _sibling(b.products, a.products)
-
-
-def _new_siblings(a: Features, b: Features) -> bool:
-    """Without a launch word, two products of one family that each title calls new
-    ("Quill's new Quill Code writes whole apps" / "Quill's new Quill Docs writes your
-    memos")."""
-    return (
-        "new" in a.terms
-        and "new" in b.terms
-        and (_sibling(a.products, b.products) or _sibling(b.products, a.products))
-    )
-
-
-def _sibling(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """``b`` names a product of the family of ``a``'s first product, and not that product
-    ("Aria unveils Sonata 3" / "Aria's Sonata Voice model speaks 40 languages": "aria
-    sonata", "sonata voice")."""
-    first = a[0]
-    family = first.partition(" ")[0]
-    return first not in b and any(p.partition(" ")[0] == family for p in b)
-
-
-def same_product(a: Features, b: Features, gap_hours: float) -> bool:
-    """Both titles name one product first ("Introducing Quill Code" / "Quill Code is here"),
-    one of them as a launch or the name carries a version ("Kairo-3"), within
-    ``SUBJECT_HOURS``."""
-    if gap_hours > SUBJECT_HOURS or not (a.products and b.products):
-        return False
-    product = a.products[0]
-    if product != b.products[0]:
-        return False
-    return "launch" in a.events | b.events or product[-1:].isdigit()
 
 
 PAIR_HOURS = 36.0

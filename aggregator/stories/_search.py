@@ -17,7 +17,6 @@ from aggregator.stories._match import (
     party_conflict,
     rare_name,
     same_names,
-    same_product,
     same_subject_event,
     score_pair,
     subject,
@@ -25,6 +24,7 @@ from aggregator.stories._match import (
     word_term,
 )
 from aggregator.stories._options import StoryOptions
+from aggregator.stories._products import same_product
 from aggregator.stories._text import COMPANY_WORDS, GENERIC_WEIGHT, Features, stem
 
 
