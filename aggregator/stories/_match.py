@@ -127,12 +127,14 @@ def _regions(feats: Features) -> set[str]:
     """The countries and unions the title names ("… AI Studio in Japan": japan; "EU
     customers": eu; a capital counts for its country). A title term weighs at least
     ``GENERIC_WEIGHT`` (a region's name or adjective is generic news vocabulary) or, for a
-    name, 1.0; a summary's words weigh half."""
+    name, 1.0; a summary's words weigh half. A word written in lower case is no region ("us")."""
     regions = region_stems()
     out: set[str] = set()
     for term, weight in feats.terms.items():
         region = regions.get(term)
-        if region is not None and weight >= (GENERIC_WEIGHT if term in GENERIC_STEMS else 1.0):
+        if region is None or term in feats.lower:
+            continue  # ("… helps us code": a word, written in lower case)
+        if weight >= (GENERIC_WEIGHT if term in GENERIC_STEMS else 1.0):
             out |= region
     return out
 

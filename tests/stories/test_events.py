@@ -529,3 +529,16 @@ def test_a_burst_pair_counts_whatever_its_words_below_the_threshold(
 
 def test_an_open_source_model_is_no_launch() -> None:
     assert "launch" not in features("An open-source model from Lumen tops the charts", "").events
+
+
+def test_a_region_word_in_lower_case_is_no_region() -> None:
+    assert veto(
+        features("What Sonata 3 in Europe tells us about AI", ""),
+        features("Sonata 3 arrives in Europe", ""),
+        Window(86400.0, 50.0),
+    ) != ("region-conflict")
+    assert veto(
+        features("Veritas AI Studio helps us ship faster", ""),
+        features("Veritas AI Studio arrives in Japan", ""),
+        Window(86400.0, 50.0),
+    ) != ("region-conflict")
