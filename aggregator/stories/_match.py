@@ -152,6 +152,8 @@ def party_conflict(
     readings say (a reading can miss the company a round is for)."""
     if not a.events & b.events:
         return False
+    if _swapped(a, b, evidence):
+        return True
     first, second = subjects
     deal = bool(a.events & b.events & DEAL_EVENTS)  # (an actor both name: deals only)
     if first is not None and (first == second or (deal and first in b.terms)):
@@ -161,6 +163,39 @@ def party_conflict(
     else:
         return False
     return _other_party(a, b, actor, evidence) and _other_party(b, a, actor, evidence)
+
+
+def _swapped(a: Features, b: Features, evidence: Evidence) -> bool:
+    """One template, two companies: the titles are the same words but for a name each
+    ("Beacon raises $20M seed led by Accel" / "Harbor raises $20M seed led by Accel",
+    "Apple Acquires Beacon" / "Apple Acquires Harbor"), even when the names are dictionary
+    words in Title Case, which capitals cannot tell from other words."""
+    mine = [t for t in a.names if t not in b.terms and _party_word(t, a, evidence)]
+    theirs = [t for t in b.names if t not in a.terms and _party_word(t, b, evidence)]
+    return bool(mine and theirs) and _rest_shared(a, b, mine) and _rest_shared(b, a, theirs)
+
+
+def _party_word(term: str, feats: Features, evidence: Evidence) -> bool:
+    """A title name that can be a company: not a place, company word, event word, exchange,
+    thing, nor a word the window knows in lower case."""
+    return not (
+        term in place_stems()
+        or term in COMPANY_WORDS
+        or term in EVENT_TERMS
+        or term in LISTING_WORDS
+        or _thing(term, feats)
+        or evidence.common(term)
+    )
+
+
+def _rest_shared(a: Features, b: Features, names: list[str]) -> bool:
+    """Every word of ``a``'s title (a title word weighs 1.0 or more, a summary's at most
+    0.75; an amount 2.0, or 1.0 in a summary) but ``names`` is a term of ``b``."""
+    return all(
+        term in b.terms
+        for term, weight in a.terms.items()
+        if weight >= (2.0 if term.startswith("$") else 1.0) and term not in names
+    )
 
 
 def _thing(term: str, feats: Features) -> bool:

@@ -542,3 +542,35 @@ def test_a_region_word_in_lower_case_is_no_region() -> None:
         features("Veritas AI Studio arrives in Japan", ""),
         Window(86400.0, 50.0),
     ) != ("region-conflict")
+
+
+# --------------------------------------------------------------------------- one template
+
+SWAPPED = [
+    # the same words but for a name each, even dictionary words in Title Case
+    ("Beacon raises $20M seed led by Accel", "Harbor raises $20M seed led by Accel"),
+    ("Beacon Raises $20M Seed Led by Accel", "Harbor Raises $20M Seed Led by Accel"),
+    ("Accel Leads $20M Seed in Beacon", "Accel Leads $20M Seed in Harbor"),
+    ("Sequoia Backs Beacon With $20 Million Seed", "Sequoia Backs Harbor With $20 Million Seed"),
+    ("Apple Acquires Beacon", "Apple Acquires Harbor"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), SWAPPED)
+def test_one_template_about_two_companies_is_two_stories(first: str, second: str) -> None:
+    assert stories(first, second) == 2
+
+
+NOT_SWAPPED = [
+    ("Beacon Raises $20M Seed Led by Accel", "Accel leads $20 million seed round in Beacon"),
+    ("Harbor Raises $20 Million Seed Round", "Harbor raises $20M seed to build AI for ports"),
+    (
+        "Authors sue Lumen Labs over pirated books",
+        "Novelists file class-action lawsuit against AI company Lumen Labs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), NOT_SWAPPED)
+def test_one_company_told_in_other_words_is_one_story(first: str, second: str) -> None:
+    assert stories(first, second) == 1
