@@ -36,6 +36,8 @@ DATA = Path(__file__).resolve().parent / "data"
 EVENT_SETS = (
     ("story events dev", "story_events_dev.jsonl"),
     ("story events held-out", "story_events_test.jsonl"),
+    ("story events dev2", "story_events_dev2.jsonl"),
+    ("story events held-out2", "story_events_test2.jsonl"),
 )
 EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 
@@ -596,8 +598,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument(
         "--errors",
-        choices=("dev", "uci"),
-        help="list the splits and merges of the dev set, or of news_stories' tuning half",
+        choices=("dev", "dev2", "uci"),
+        help="list the splits and merges of a dev set, or of news_stories' tuning half",
     )
     args = parser.parse_args(argv)
     options = StoryOptions() if args.threshold is None else StoryOptions(threshold=args.threshold)
@@ -605,7 +607,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         news_errors(options)
         return 0
     if args.errors:
-        event_errors(EVENT_SETS[0][1], options)
+        event_errors(EVENT_SETS[2 if args.errors == "dev2" else 0][1], options)
         return 0
     print(
         table(

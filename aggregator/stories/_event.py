@@ -10,7 +10,9 @@ extracts anyway say it directly. Two readings are
   company the deal is about and the same kind of deal, or the same kind of deal, a shared
   party and the same amount; and nothing conflicts;
 * **different events** (``facts-conflict``, never one story) when they are the same kind of
-  deal about the same company with amounts that differ beyond a tolerance, or other rounds.
+  deal about the same company with amounts that differ beyond a tolerance, or other rounds,
+  or two kinds of deal each about a company the other is not about (a round of one company
+  and its purchase of another).
 
 Otherwise the facts say nothing and the text decides, as before.
 """
@@ -73,6 +75,12 @@ def _raises_money(kind: str) -> bool:
     return known is not None and known.raises_money
 
 
+def _together(kind: str) -> bool:
+    """A deal of partners named as a group (``DealKind.together``)."""
+    known = DEAL_KINDS.get(kind)
+    return known is not None and known.together
+
+
 def _amounts_differ(a: EventFacts, b: EventFacts) -> bool:
     if a.amount is None or b.amount is None:
         return False
@@ -90,6 +98,22 @@ def _other_principals(a: EventFacts, b: EventFacts) -> bool:
     )
 
 
+def _about_others(a: EventFacts, b: EventFacts) -> bool:
+    """Two kinds of deal, each about a company the other is not about: a company's round and
+    its purchase of another ("Kinetic Foundry raises $1bn" / "Fresh off its $1B round,
+    Kinetic Foundry buys Parallax": the funding is about Kinetic, the purchase about
+    Parallax). Not for deals of partners together (a partnership, a joint venture, a
+    merger: all of them are whom it is about, and an investment often comes with one)."""
+    return bool(
+        not _together(a.kind)
+        and not _together(b.kind)
+        and a.principal
+        and b.principal
+        and not shared(a.principal, b.principal)
+        and not shared(b.principal, a.principal)
+    )
+
+
 def relation(a: EventFacts | None, b: EventFacts | None, gap_hours: float) -> str | None:
     """ "same-event", "facts-conflict", or None (the facts cannot tell)."""
     if a is None or b is None or not _heads(a.parties) & _heads(b.parties):
@@ -102,6 +126,8 @@ def relation(a: EventFacts | None, b: EventFacts | None, gap_hours: float) -> st
         and (_amounts_differ(a, b) or (a.round and b.round and a.round != b.round))
     ):
         return "facts-conflict"
+    if not same_kind and _about_others(a, b):
+        return "facts-conflict"  # "Kinetic raises $1bn" / "Kinetic buys Parallax"
     if gap_hours > SAME_EVENT_HOURS:
         return None
     if len(shared(a.parties, b.parties)) >= 2 and not (same_kind and _amounts_differ(a, b)):

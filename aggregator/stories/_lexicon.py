@@ -91,20 +91,21 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         sue sues sued suing lawsuit lawsuits suit suits court courts judge judges antitrust
         probe probes litigation complaint complaints regulator regulators fine fined fines
         verdict ruling ruled infringement copyright trial class-action alleging alleges inquiry
-        scrutinizes scrutinises investigation
+        scrutinizes scrutinises investigation watchdog watchdogs
     """.split()
     ),
     "launch": frozenset(
         """
         launch launches launched launching unveil unveils unveiled release releases released
         debut debuts debuted introduce introduces introduced rollout
+        opensources opensourced opensourcing
         lance dévoile lanza lança
     """.split()
     ),
     "layoff": frozenset(
         """
         layoff layoffs laid lay lays laying redundancies furlough furloughs jobs workforce
-        job-cuts
+        job-cuts axe axes axed axing
     """.split()
     ),
     "people": frozenset(
@@ -119,6 +120,12 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         earnings revenue revenues profit profits loss losses quarter quarterly results
     """.split()
     ),
+    "office": frozenset(
+        """
+        office offices headquarters hq bureau
+        bureaux büro niederlassung oficina oficinas escritório
+    """.split()
+    ),
 }
 
 # Words that name an event only as written (their stems name other things too: "a good
@@ -130,6 +137,11 @@ EVENT_SURFACE: dict[str, frozenset[str]] = {
 # A listing: never in conflict, and a title naming one uses "debut" for the first day of
 # trading, not for a launch.
 IPO_WORDS = frozenset({"ipo", "ipos", "listing", "上市"})
+# Where a company lists, named beside it in a listing's reports ("Cerulean soars in Nasdaq
+# debut" / "Cerulean Systems prices IPO"): a venue, never another party of the event.
+EXCHANGES = frozenset(
+    "nasdaq nyse amex lse aim tsx asx hkex sgx euronext xetra tse krx bse nse".split()
+)
 # Words that name no event after the word before them: "clinical trials" are no court
 # case, a "trading debut" is a listing (an IPO), not a launch.
 EVENT_AFTER: dict[tuple[str, str], str | None] = {
@@ -180,6 +192,11 @@ EVENT_CONFLICTS = frozenset(
         frozenset({"acquire", "layoff"}),
         frozenset({"legal", "layoff"}),
         frozenset({"launch", "layoff"}),
+        frozenset({"office", "invest"}),
+        frozenset({"office", "acquire"}),
+        frozenset({"office", "legal"}),
+        frozenset({"office", "layoff"}),
+        frozenset({"office", "launch"}),
         frozenset({"invest", "people"}),
         frozenset({"acquire", "people"}),
         frozenset({"legal", "people"}),
@@ -251,7 +268,54 @@ COUNTRY_ALIASES = frozenset(
     """
     britain england scotland wales korea emirates uae holland brussels whitehall beijing
     washington
+    latin asia asian africa african arctic nordic nordics scandinavia gulf
 """.split()
+)
+
+
+# Countries and unions as titles name them: the name, its adjective and its capital (the
+# seat of its government stands for it: "Tokyo earmarks ¥100bn", "Ottawa unveils …").
+REGIONS: dict[str, frozenset[str]] = {
+    region: frozenset(words.split())
+    for region, words in {
+        "us": "us u.s usa america american washington",
+        "uk": "uk britain british london",
+        "eu": "eu europe european brussels",
+        "china": "china chinese beijing",
+        "japan": "japan japanese tokyo",
+        "india": "india indian delhi",
+        "korea": "korea korean seoul",
+        "canada": "canada canadian ottawa",
+        "france": "france french paris",
+        "germany": "germany german berlin",
+    }.items()
+}
+
+
+# A region inside another: a French report and a European one can tell one event.
+REGION_PARENTS = {"france": "eu", "germany": "eu"}
+
+
+@lru_cache(maxsize=1)
+def region_stems() -> dict[str, frozenset[str]]:
+    """Stem of each word of ``REGIONS`` -> its region and the regions that hold it."""
+    from aggregator.stories._text import stem
+
+    return {
+        stem(w): frozenset({region, REGION_PARENTS.get(region, region)})
+        for region, words in REGIONS.items()
+        for w in words
+    }
+
+
+# Legal words that name nothing else: a title with one of them is about a suit, a probe or a
+# fine ("court", "trial", "suits", "fine" are also a verb, a drug trial, a fit, a quality).
+STRONG_LEGAL = frozenset(
+    """
+    sue sues sued suing lawsuit lawsuits antitrust probe probes litigation regulator
+    regulators fined verdict infringement class-action inquiry investigation watchdog
+    watchdogs scrutinizes scrutinises
+    """.split()
 )
 
 

@@ -7,14 +7,25 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Protocol
 
-from aggregator.stories._lexicon import EVENT_CONFLICTS, dictionary_stems, place_stems
+from aggregator.stories._lexicon import (
+    EVENT_CONFLICTS,
+    EXCHANGES,
+    IPO_WORDS,
+    STRONG_LEGAL,
+    dictionary_stems,
+    place_stems,
+    region_stems,
+)
+from aggregator.stories._products import other_products
 from aggregator.stories._text import (
     APPROX_TOLERANCE,
     COMPANY_WORDS,
     EVENT_PREFIX,
     EVENT_TERMS,
+    GENERIC_STEMS,
     GENERIC_WEIGHT,
     Features,
+    stem,
 )
 
 AMOUNT_TOLERANCE = 0.02  # "$4 billion" and "$3.95B" are one amount; "$4B" and "$2B" are not
@@ -70,6 +81,8 @@ def veto(
         and any(frozenset({x, y}) in EVENT_CONFLICTS for x in a.events for y in b.events)
     ):
         return "event-conflict"
+    if _legal_of_a_deal(a, b) or _legal_of_a_deal(b, a):
+        return "event-conflict"
     if a.amounts and b.amounts:
         approx = a.approx | b.approx
         if not (
@@ -79,8 +92,12 @@ def veto(
             return "amount-conflict"
     if a.rounds and b.rounds and not (a.rounds & b.rounds):
         return "round-conflict"
-    if _other_products(a, b):
+    if other_products(a, b):
         return "product-conflict"
+    if not (a.events | b.events) & DEAL_EVENTS:  # (a deal across borders names either)
+        mine, theirs = _regions(a), _regions(b)
+        if mine and theirs and not mine & theirs:
+            return "region-conflict"
     first, second = subjects or (subject(a, evidence), subject(b, evidence))
     if (first or second) and not (first in b.terms or second in a.terms):
         weak = (first is None or _weak(first, a)) and (second is None or _weak(second, b))
@@ -92,22 +109,104 @@ def veto(
     return None
 
 
+def _legal_of_a_deal(a: Features, b: Features) -> bool:
+    """``a``'s title names a legal event by a word that names nothing else
+    (``STRONG_LEGAL``) and ``b``'s no legal event, only a deal: a probe, suit or fine about
+    a deal is not the deal ("UK watchdog opens review of Vortex's Aria Labs investment" /
+    "Vortex to invest up to $4 billion in Aria Labs")."""
+    if "legal" not in a.events or "legal" in b.events or not b.events & DEAL_EVENTS:
+        return False
+    terms = a.terms
+    return any(terms.get(word, 0.0) >= 1.0 for word in _STRONG_LEGAL)  # (title words)
+
+
+_STRONG_LEGAL = frozenset(stem(w) for w in STRONG_LEGAL)
+
+
+def _regions(feats: Features) -> set[str]:
+    """The countries and unions the title names ("… AI Studio in Japan": japan; "EU
+    customers": eu; a capital counts for its country). A title term weighs at least
+    ``GENERIC_WEIGHT`` (a region's name or adjective is generic news vocabulary) or, for a
+    name, 1.0; a summary's words weigh half. A word written in lower case is no region ("us")."""
+    regions = region_stems()
+    out: set[str] = set()
+    for term, weight in feats.terms.items():
+        region = regions.get(term)
+        if region is None or term in feats.lower:
+            continue  # ("… helps us code": a word, written in lower case)
+        if weight >= (GENERIC_WEIGHT if term in GENERIC_STEMS else 1.0):
+            out |= region
+    return out
+
+
 def party_conflict(
     a: Features, b: Features, subjects: tuple[str | None, str | None], evidence: Evidence
 ) -> bool:
-    """One actor, one kind of event, other parties: both titles are about the same subject
-    and name the same event class, and each names a company the other does not ("Apple
-    buys Hanami Labs" / "Apple buys Kestrel Robotics", "Index Ventures leads $100M Series B
-    in Aperture" / "… in Lattice Works"). Two events, whatever the deal readings say (a
-    reading can miss the company a round is for)."""
+    """One actor, one kind of event, other parties: both titles name the same event class
+    and one actor, the subject of both or the subject of one that the other report names
+    too, and each names a company the other does not ("Apple buys Hanami Labs" / "Apple
+    buys Kestrel Robotics", "Index Ventures leads $100M Series B in Aperture" / "… in
+    Lattice Works", "Accel leads $20M seed in Brightloom" / "Cadenza raises $20M seed"
+    whose summary says Accel led it; an actor that is not the subject of both only in a
+    deal: investment, acquisition, partnership, agreement). Two events, whatever the deal
+    readings say (a reading can miss the company a round is for)."""
+    if not a.events & b.events:
+        return False
+    if _swapped(a, b, evidence):
+        return True
     first, second = subjects
-    return (
-        first is not None
-        and first == second
-        and bool(a.events & b.events)
-        and _other_party(a, b, first, evidence)
-        and _other_party(b, a, first, evidence)
+    deal = bool(a.events & b.events & DEAL_EVENTS)  # (an actor both name: deals only)
+    if first is not None and (first == second or (deal and first in b.terms)):
+        actor = first
+    elif deal and second is not None and second in a.terms:
+        actor = second
+    else:
+        return False
+    return _other_party(a, b, actor, evidence) and _other_party(b, a, actor, evidence)
+
+
+def _swapped(a: Features, b: Features, evidence: Evidence) -> bool:
+    """One template, two companies: the titles are the same words but for a name each
+    ("Beacon raises $20M seed led by Accel" / "Harbor raises $20M seed led by Accel",
+    "Apple Acquires Beacon" / "Apple Acquires Harbor"), even when the names are dictionary
+    words in Title Case, which capitals cannot tell from other words."""
+    mine = [t for t in a.names if t not in b.terms and _party_word(t, a, evidence)]
+    theirs = [t for t in b.names if t not in a.terms and _party_word(t, b, evidence)]
+    return bool(mine and theirs) and _rest_shared(a, b, mine) and _rest_shared(b, a, theirs)
+
+
+def _party_word(term: str, feats: Features, evidence: Evidence) -> bool:
+    """A title name that can be a company: not a place, company word, event word, exchange,
+    thing, nor a word the window knows in lower case."""
+    return not (
+        term in place_stems()
+        or term in COMPANY_WORDS
+        or term in EVENT_TERMS
+        or term in LISTING_WORDS
+        or _thing(term, feats)
+        or evidence.common(term)
     )
+
+
+def _rest_shared(a: Features, b: Features, names: list[str]) -> bool:
+    """Every word of ``a``'s title (a title word weighs 1.0 or more, a summary's at most
+    0.75; an amount 2.0, or 1.0 in a summary) but ``names`` is a term of ``b``."""
+    return all(
+        term in b.terms
+        for term, weight in a.terms.items()
+        if weight >= (2.0 if term.startswith("$") else 1.0) and term not in names
+    )
+
+
+def _thing(term: str, feats: Features) -> bool:
+    """A name of a thing, not of a company: a model or chip with a digit ("S1", "H100"), or an
+    acronym's plural ("GPUs", "LLMs")."""
+    return any(c.isdigit() for c in term) or (
+        term in feats.marked and len(term) <= 5 and term.endswith("s")
+    )
+
+
+LISTING_WORDS = frozenset(stem(w) for w in EXCHANGES | IPO_WORDS)
 
 
 def _trusted(term: str, feats: Features) -> bool:
@@ -119,12 +218,16 @@ def _trusted(term: str, feats: Features) -> bool:
 def _other_party(a: Features, b: Features, name: str, evidence: Evidence) -> bool:
     """``a`` names, besides ``name``, a name ``b`` does not have: someone it trusts as a name
     (inner capitals, capitalised mid-sentence, or no dictionary word), not a place, company
-    word or event word ("Apple buys Hanami Labs" / "Apple buys Kestrel Robotics")."""
+    word, event word, nor an exchange or "IPO", nor a thing (``_thing``: "S1", "GPUs")
+    ("Apple buys Hanami Labs" / "Apple buys Kestrel Robotics"; "Cerulean prices IPO" /
+    "Cerulean soars in Nasdaq debut")."""
     places = place_stems()
     for term in a.names:
         if term == name or term in b.terms or term in COMPANY_WORDS or term in EVENT_TERMS:
             continue
-        if term in places or evidence.common(term):
+        if term in places or evidence.common(term) or term in LISTING_WORDS:
+            continue
+        if _thing(term, a):
             continue
         if _trusted(term, a):
             return True
@@ -142,31 +245,6 @@ def _weak(term: str | None, feats: Features) -> bool:
         and term not in feats.marked
         and term in dictionary_stems()
     )
-
-
-def _other_products(a: Features, b: Features) -> bool:
-    """Launches of other products: the titles' first products differ, and both titles are
-    launches or the products are of one family ("Introducing Lumen 2" / "Lumen Labs
-    releases Lumen Mini, a cheaper sibling to Lumen 2")."""
-    if not (a.products and b.products) or a.products[0] == b.products[0]:
-        return False
-    if "launch" in a.events & b.events:
-        return True  # "Hugging Face launches SmolLM 3" / "… Idefics 4"
-    if "launch" not in a.events | b.events:
-        return False
-    return a.products[0].partition(" ")[0] == b.products[0].partition(" ")[0]
-
-
-def same_product(a: Features, b: Features, gap_hours: float) -> bool:
-    """Both titles name one product first ("Introducing Quill Code" / "Quill Code is here"),
-    one of them as a launch or the name carries a version ("Kairo-3"), within
-    ``SUBJECT_HOURS``."""
-    if gap_hours > SUBJECT_HOURS or not (a.products and b.products):
-        return False
-    product = a.products[0]
-    if product != b.products[0]:
-        return False
-    return "launch" in a.events | b.events or product[-1:].isdigit()
 
 
 PAIR_HOURS = 36.0
@@ -348,15 +426,23 @@ def word_term(term: str, rounds: bool = False) -> bool:
     return not term.startswith(("$", EVENT_PREFIX)) and (rounds or term not in ROUND_TERMS)
 
 
+def _converted_match(a: Features, b: Features) -> bool:
+    """The titles' amounts meet only once converted ("50億円" is about $34 million, "$33
+    million" another token): within ``APPROX_TOLERANCE`` when one was converted."""
+    approx = a.approx | b.approx
+    return bool(approx) and _any_close(a.amounts, b.amounts, approx)
+
+
 def _anchored(a: Features, b: Features, informative: list[str]) -> bool:
-    """Both titles name the same money amount and the same event type (or one of them names
-    no event type the lexicon knows), and the same rare name or, when one names none, two
+    """Both titles name the same money amount (as a shared token, or within the tolerance of
+    a converted one) and the same event type (or one of them names no event type the lexicon
+    knows), and the same rare name or, when one names none, two
     more rare terms."""
     if not (a.amounts and b.amounts):
         return False
     if not (a.events & b.events) and (a.events and b.events):
         return False  # (a report in another language names no event class)
-    if not any(t.startswith("$") for t in informative):
+    if not any(t.startswith("$") for t in informative) and not _converted_match(a, b):
         return False
     names = set(a.names) & set(b.names)
     if any(t in names for t in informative):

@@ -17,7 +17,6 @@ from aggregator.stories._match import (
     party_conflict,
     rare_name,
     same_names,
-    same_product,
     same_subject_event,
     score_pair,
     subject,
@@ -25,7 +24,8 @@ from aggregator.stories._match import (
     word_term,
 )
 from aggregator.stories._options import StoryOptions
-from aggregator.stories._text import GENERIC_WEIGHT, Features
+from aggregator.stories._products import same_product
+from aggregator.stories._text import COMPANY_WORDS, GENERIC_WEIGHT, Features, stem
 
 
 def global_guid(guid: str | None) -> str | None:
@@ -218,6 +218,31 @@ def _anonymous(a: Features, b: Features, idf: _Cached, options: StoryOptions) ->
 ANONYMOUS_TERMS = 3
 
 
+def _unnamed_partner(facts: EventFacts | None, other: Features) -> bool:
+    """A deal between partners (a partnership, a joint venture, a merger: every partner is
+    whom it is about) one of which the other report, which has no deal reading and is a
+    launch (it names a launch or a product with a version), does not name at all ("Mosaic
+    Retail selects Aria Labs to power its shopping assistant" / "Aria Labs' Sonata 3 is
+    here"): the words of a company's other news of the day are close, the event is not.
+    Titles in a script whose names we cannot read are exempt."""
+    if facts is None or len(facts.principal) < 2 or _other_script(other):
+        return False
+    if "launch" not in other.events and not any(c.isdigit() for p in other.products for c in p):
+        return False  # (a reading's partner can be a misread word: "Multibillion-Dollar")
+    return not all(_named(slug, other) for slug in facts.principal)
+
+
+def _named(slug: str, feats: Features) -> bool:
+    """Some word of the party's slug (not a company word such as "labs") is a term of the
+    report."""
+    terms = feats.terms
+    return any(
+        stem(word) in terms
+        for word in slug.split("-")
+        if len(word) > 2 and stem(word) not in COMPANY_WORDS
+    ) or any(word in terms for word in slug.split("-"))
+
+
 def _other_script(feats: Features) -> bool:
     """The title has words of a script without capitals (Chinese, Japanese, Korean)."""
     return any(ord(c) >= 0x2E80 for t in feats.terms for c in t[:1])
@@ -296,6 +321,11 @@ def _story_score(
                 continue
         if count == 0:
             continue  # found only through a party the facts do not tie
+        if (mine is None) != (slot.facts is None) and _unnamed_partner(
+            *((mine, slot.features) if mine is not None else (slot.facts, feats))
+        ):
+            conflicts += 1  # the deal's other company is not in the report that has no deal
+            continue
         theirs = idf.subject(slot)
         why = veto(feats, slot.features, idf, (own, theirs))
         if why == "subject-conflict" and (own is None or theirs is None):
@@ -315,11 +345,12 @@ def _story_score(
             elif pair.score < ANCHOR_SCORE and same_names(feats, slot.features, idf, gap):
                 pair = PairScore(ANCHOR_SCORE, pair.shared, rule="same-names")
             elif (
-                pair.score < NAME_SCORE
+                pair.score < options.threshold  # (a burst's pair, whatever its words)
                 and own is not None
                 and rare_name(feats, slot.features, (own, theirs), idf, gap, (mine, slot.facts))
             ):
-                pair = PairScore(NAME_SCORE, pair.shared or (own,), rule="rare-name")
+                score = max(pair.score, NAME_SCORE)
+                pair = PairScore(score, pair.shared or (own,), rule="rare-name")
             if pair.score > 0:
                 matches.append((pair, slot))
     ok = len(hits) - hard - conflicts
@@ -481,10 +512,31 @@ def _close_stories(
             continue
         if not by_facts and veto(head.features, _first(window, other).features, idf) is not None:
             continue
+        if _readings_conflict(window, story, other):
+            continue
         members = (window.slots[e].features for e in window.members[other])
         if not any(veto(feats, m, idf) in HARD for m in members):
             out.add(other)
     return out
+
+
+def _readings_conflict(window: Window, story: int, other: int) -> bool:
+    """The oldest deal readings of the two stories say two events (``facts-conflict``: a
+    company's round and its purchase of another two days later, a report of the round
+    between them joining the first)."""
+    mine, theirs = _first_read(window, story), _first_read(window, other)
+    if mine is None or theirs is None or mine.facts is None or theirs.facts is None:
+        return False
+    gap = abs(mine.time - theirs.time) / 3600.0
+    return relation(mine.facts, theirs.facts, gap) == "facts-conflict"
+
+
+def _first_read(window: Window, story: int) -> Slot | None:
+    """The story's oldest item in the window that has a deal reading."""
+    read = (window.slots[e] for e in window.members[story])
+    return min(
+        (s for s in read if s.facts is not None), key=lambda s: (s.time, s.entry_id), default=None
+    )
 
 
 def _first(window: Window, story: int) -> Slot:

@@ -23,6 +23,7 @@ from aggregator.stories._lexicon import (
     IPO_WORDS,
     IRREGULAR,
     STOPWORDS,
+    dictionary_stems,
 )
 
 SUMMARY_CHARS = 400  # only the lead of a summary is read
@@ -131,12 +132,13 @@ _CURRENCY = {
     "s$": "sgd",
     "chf": "chf",
 }
-# "$4 billion", "$4B", "US$ 2.75bn", "€500m", "$1-2 billion"
+# "$4 billion", "$4B", "US$ 2.75bn", "€500m", "$1-2 billion", "$2-billion"
 _MONEY_PREFIXED = re.compile(
     r"(?<![\w$€£¥₹₩])(?P<cur>US\$|HK\$|[RACS]\$|USD\s?|\$|€|EUR\s?|£|GBP\s?|¥|JPY\s?"
     r"|RMB\s?|CNY\s?|₹|Rs\.?\s?|INR\s?|₩|KRW\s?|CHF\s?)\s?(?P<n1>" + _NUM + r")"
     r"(?:\s?[-–]\s?(?P<n2>" + _NUM + r"))?"
-    r"(?:\s?(?P<sc>trillion|billion|million|thousand|crores?|cr|lakhs?|millions|millionen"
+    r"(?:(?:-(?=[^\W\d_]{5})|\s?)(?P<sc>trillion|billion|million|thousand|crores?|cr|lakhs?"
+    r"|millions|millionen"
     r"|millones|milioni|milhões|mio|milliards?|milliarden?|mrd|miliardi|bilhões|tn|bn|mn|mln"
     r"|[kmbt])\b)?",
     re.IGNORECASE,
@@ -255,7 +257,10 @@ def _shared(words: frozenset[str]) -> frozenset[str]:
 
 
 def stem(word: str) -> str:
-    """A small suffix stripper: invests/invested/investing/investment -> invest."""
+    """A small suffix stripper: invests/invested/investing/investment -> invest. Accents of
+    Latin letters are dropped first (outlets write "Telefónica" and "Telefonica")."""
+    if not word.isascii():
+        word = fold(word)
     if word in IRREGULAR:
         return IRREGULAR[word]
     if len(word) <= 3 or not word.isalpha():
@@ -272,6 +277,15 @@ def stem(word: str) -> str:
     return _tidy(word)
 
 
+def fold(word: str) -> str:
+    """``word`` without the accents of its Latin letters ("telefónica" -> "telefonica",
+    "übernimmt" -> "ubernimmt"); a word with letters of other scripts is kept as written
+    (a Japanese voiced mark is no accent)."""
+    if any(ord(c) >= 0x250 for c in word):
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def _tidy(stem_: str) -> str:
     if len(stem_) > 3 and stem_[-1] == stem_[-2] and stem_[-1] not in "lsz":
         stem_ = stem_[:-1]
@@ -281,6 +295,7 @@ def _tidy(stem_: str) -> str:
 
 
 _GENERIC_STEMS = frozenset(stem(w) for w in GENERIC) | GENERIC
+GENERIC_STEMS = _GENERIC_STEMS  # generic news vocabulary, as stems and as written
 _EVENT_STEMS = {
     name: frozenset(stem(w) for w in words) | words for name, words in EVENT_CLASSES.items()
 }
@@ -313,6 +328,11 @@ def _usd(value: float, currency: str | None) -> tuple[float, bool]:
     return float(f"{value * USD_PER[code]:.4g}"), True
 
 
+# Dollars of other countries: their own outlets write them with a bare "$" ("Canada to spend
+# C$2 billion" / "Ottawa unveils $2B plan"), so such an amount is also read at face value.
+_LOCAL_DOLLARS = frozenset({"C$", "A$", "S$", "HK$"})
+
+
 def _money(text: str) -> tuple[str, list[tuple[float, bool, bool]]]:
     """Amounts in ``text`` as (value in USD, is_money, converted) and the text with them
     blanked out."""
@@ -323,8 +343,11 @@ def _money(text: str) -> tuple[str, list[tuple[float, bool, bool]]]:
         rough = _rough(match)
         for group in ("n1", "n2"):
             if match[group]:
-                value, converted = _usd(_number(match[group]) * scale, match["cur"])
+                face = _number(match[group]) * scale
+                value, converted = _usd(face, match["cur"])
                 found.append((value, True, converted or rough))
+                if match["cur"].upper() in _LOCAL_DOLLARS:
+                    found.append((face, True, True))  # (written "$2B" at home)
         return " "
 
     def bare(match: re.Match[str]) -> str:
@@ -428,6 +451,9 @@ _SENTENCE = re.compile(r"[:.!?|;]\s+|\s[-–—]\s")
 _HAS_ROUND = re.compile(r"s[eé]rie|seed|semilla|semente|amorçage|轮|輪|シリーズ", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _SHARE = re.compile(r"\d\s?%|\bper\s?cent\b|\bstake\b|\d割", re.IGNORECASE)
+# "open-sources" as a verb is a launch (one word, so the hyphen does not split it); the
+# adjective ("an open-source model") is not
+_OPEN_SOURCES = re.compile(r"\b(open)[-\s](sourc(?:es|ed|ing))\b", re.IGNORECASE)
 
 
 class Word(NamedTuple):
@@ -486,6 +512,8 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
         text, money = _money(text)
     if not text.isascii():
         text = _SCRIPT_EDGE.sub(" ", text)
+    if "ourc" in text:
+        text = _OPEN_SOURCES.sub(r"\1\2", text)
     if _HAS_ROUND.search(text):
         text, rounds = _rounds(text)
     part = _Part(
@@ -536,7 +564,7 @@ def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> Non
     """Add one sentence's words to ``part`` (weights, names, case evidence, events, products)."""
     terms = part.terms
     if caps_ok:
-        _products(part.products, words)
+        _products(part.products, words, titled)
         if words and words[0].kind in ("name", "marked"):
             part.openers.add(words[0].term)
     for position, (term, kind, _, _, _, _, events) in enumerate(words):
@@ -578,17 +606,54 @@ COMPANY_WORDS = frozenset(
 )
 
 
-def _products(found: list[str], words: list[Word]) -> None:
+# Words that name a smaller or larger sibling of a product when they follow its name
+# ("Sonata 3 Mini", "Cedar 4 Flash"): the product is then the three words, not "sonata 3".
+VARIANT_WORDS = frozenset(
+    stem(w)
+    for w in """
+    mini lite light flash nano micro pro max ultra turbo plus air edge small large medium
+    instant fast tiny
+    """.split()
+)
+
+
+def _products(found: list[str], words: list[Word], titled: bool = False) -> None:
     """Pairs of a name and the name or number right after it ("Quill Code", "Lumen 2",
-    "Kairo-3"): what a product is called. Event words and company words do not count, nor,
-    in a sentence with a launch word, what comes before it ("Hugging Face launches …")."""
-    start = next((k for k, w in enumerate(words) if "launch" in w.events), 0)
+    "Kairo-3"), with a variant word after them when one follows ("Sonata 3 Mini") or, in a
+    sentence (not Title Case), a name after a version ("Lumen 3 Vision"): what a product is
+    called. Event words and company words do not count, nor, in a sentence with
+    a launch word, what comes before it ("Hugging Face launches …"; not for a launch word in
+    a script without capitals, which comes last)."""
+    # (a launch word in Chinese or Japanese ends its sentence: "Kairo、新AIモデル「Kairo-3」発表")
+    start = next(
+        (k for k, w in enumerate(words) if "launch" in w.events and ord(w.term[0]) < 0x2E80), 0
+    )
     words = words[start:]
-    for first, second in pairwise(words):
+    for k, (first, second) in enumerate(pairwise(words)):
         if first.kind not in ("name", "marked") or first.events or second.events:
             continue
         if second.kind in ("name", "marked", "number") and second.term not in COMPANY_WORDS:
             pair = f"{first.term} {second.term}"
+            after = words[k + 2] if k + 2 < len(words) else None
+            if (
+                after is not None
+                and after.cap
+                and second.term not in VARIANT_WORDS
+                and (
+                    after.term in VARIANT_WORDS
+                    # a word capitalised after a version, in a sentence: "Lumen 3 Vision"
+                    # (not a name of its own: "iOS 7.1, Tumblr …")
+                    or (
+                        not titled
+                        and second.kind == "number"
+                        and after.kind == "name"
+                        and after.term in dictionary_stems()
+                    )
+                )
+                and not after.events
+                and after.term not in COMPANY_WORDS
+            ):
+                pair = f"{pair} {after.term}"
             if pair not in found:
                 found.append(pair)
 

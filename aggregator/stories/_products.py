@@ -1,0 +1,53 @@
+"""Products: when two titles name one product, and when they name two products of one
+family (a model and its "Mini" sibling), which are two events."""
+
+from __future__ import annotations
+
+from aggregator.stories._text import Features
+
+PRODUCT_HOURS = 36.0  # reports of one launch that name it arrive within this
+
+
+def other_products(a: Features, b: Features) -> bool:
+    """Launches of other products: the titles' first products differ, and both titles are
+    launches or the products are of one family ("Introducing Lumen 2" / "Lumen Labs
+    releases Lumen Mini, a cheaper sibling to Lumen 2")."""
+    if not (a.products and b.products) or a.products[0] == b.products[0]:
+        return False
+    if "launch" in a.events & b.events:
+        return True  # "Hugging Face launches SmolLM 3" / "… Idefics 4"
+    if "launch" not in a.events | b.events:
+        return _new_siblings(a, b)
+    return _sibling(a.products, b.products) or _sibling(b.products, a.products)
+
+
+def _new_siblings(a: Features, b: Features) -> bool:
+    """Without a launch word, two products of one family that each title calls new
+    ("Quill's new Quill Code writes whole apps" / "Quill's new Quill Docs writes your
+    memos")."""
+    return (
+        "new" in a.terms
+        and "new" in b.terms
+        and (_sibling(a.products, b.products) or _sibling(b.products, a.products))
+    )
+
+
+def _sibling(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """``b`` names a product of the family of ``a``'s first product, and not that product
+    ("Aria unveils Sonata 3" / "Aria's Sonata Voice model speaks 40 languages": "aria
+    sonata", "sonata voice")."""
+    first = a[0]
+    family = first.partition(" ")[0]
+    return first not in b and any(p.partition(" ")[0] == family for p in b)
+
+
+def same_product(a: Features, b: Features, gap_hours: float) -> bool:
+    """Both titles name one product first ("Introducing Quill Code" / "Quill Code is here"),
+    one of them as a launch or the name carries a version ("Kairo-3"), within
+    ``PRODUCT_HOURS``."""
+    if gap_hours > PRODUCT_HOURS or not (a.products and b.products):
+        return False
+    product = a.products[0]
+    if product != b.products[0]:
+        return False
+    return "launch" in a.events | b.events or product[-1:].isdigit()
