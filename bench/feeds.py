@@ -11,14 +11,16 @@ whole process (its start and imports included), CPU per feed (the cycle process,
 included, its fork server and pool) and the peak RSS of the cycle process and of each parse
 worker.
 
-``python -m bench.feeds [--sizes 1000,5000,10000] [--entries 10] [--latency 0.1]``
-(loopback only).
+``python -m bench.feeds [--sizes 1000,5000,10000] [--entries 10] [--latency 0.1]
+[--profile DIR]`` (loopback only; with ``--profile``, each cycle process runs its cycle under
+cProfile and writes ``DIR/{feeds}-{phase}.prof``).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import json
 import os
 import resource
@@ -44,6 +46,7 @@ class FeedsConfig:
     sizes: tuple[int, ...] = (1_000, 5_000, 10_000)
     entries: int = 10
     latency: float = 0.1
+    profile: str | None = None  # a directory for each cycle's cProfile output
     concurrency: int = 64
     workers: int = 2
     min_kb: int = 4
@@ -101,7 +104,10 @@ def _child(spec_path: str) -> None:
     )
     clock = time.perf_counter()
     pool = LazyPool(spec["workers"])  # as `aggregator update` has it
+    profiler = cProfile.Profile() if spec.get("profile") else None
     with pool, Store(settings.database) as store:
+        if profiler is not None:
+            profiler.enable()
         report = run_once(
             settings,
             store,
@@ -117,6 +123,9 @@ def _child(spec_path: str) -> None:
                 keep=False,
             ),
         )
+        if profiler is not None:
+            profiler.disable()
+            profiler.dump_stats(spec["profile"])
         procs = list(getattr(pool._pool, "_processes", None) or ())
         workers = [peak_rss_mb(pid) for pid in procs]
         # the pool's processes are the fork server's children: their CPU read here
@@ -212,6 +221,8 @@ def run_size(cfg: FeedsConfig, feeds: int) -> list[Row]:
                     farm.tick(0.1)
                 net = _floor(urls, dict(seen), cfg)
                 parse = _parse_floor(urls, seen, cfg, pool)
+                if cfg.profile:
+                    spec["profile"] = str(Path(cfg.profile) / f"{feeds}-{phase}.prof")
                 got = _cycle(spec, tmp)
                 rows.append(
                     Row(
@@ -292,6 +303,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="1000,5000,10000")
     parser.add_argument("--entries", type=int, default=10)
     parser.add_argument("--latency", type=float, default=0.1)
+    parser.add_argument("--profile", help="directory for each cycle's cProfile output")
     args = parser.parse_args(argv)
     if args.child:
         _child(args.child)
@@ -300,7 +312,10 @@ def main(argv: list[str] | None = None) -> None:
         sizes=tuple(int(s) for s in args.sizes.split(",")),
         entries=args.entries,
         latency=args.latency,
+        profile=args.profile,
     )
+    if cfg.profile:
+        Path(cfg.profile).mkdir(parents=True, exist_ok=True)
     rows: list[Row] = []
     for size in cfg.sizes:
         rows += run_size(cfg, size)
