@@ -39,7 +39,7 @@ deal deals agreement contract pact partnership alliance merger mergers acquisiti
 acquire acquires acquired acquiring buy buys bought buying purchase purchases takeover takes
 take taken sale sell sells sold stake stakes share shares stock stocks equity invest invests
 invested investing investment investments investor investors backs backed backing raise raises
-raised raising funding fund funds financing round rounds series seed pre-seed growth bridge
+raised raising funding fund funds financing round rounds series seed pre-seed growth
 venture ventures capital valuation valued valuing worth billion million trillion bn mn mln pct
 percent cash all-stock tender offer bid bids ipo listing public debut files filed filing
 licensing license licenses licensed licence licences content hire hires hired led leads lead

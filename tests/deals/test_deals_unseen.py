@@ -334,3 +334,19 @@ def test_a_thing_bought_after_an_article_is_no_company(
 def test_a_portuguese_article_is_no_english_one() -> None:
     deal = classify("Totvs compra a RD Station por R$ 1,86 bilhão")
     assert deal is not None and ("RD Station", "target") in {(p.name, p.role) for p in deal.parties}
+
+
+@pytest.mark.parametrize(
+    "title", ["Stripe acquires Bridge for $1.1B", "Stripe to acquire Bridge, a stablecoin startup"]
+)
+def test_a_company_named_by_a_round_word_is_a_target(title: str) -> None:
+    """ "Bridge" names a round only beside round, funding, financing or loan: alone and
+    capitalised after a buyer's verb it is the company bought."""
+    deal = classify(title)
+    assert deal is not None and ("Bridge", "target") in {(p.name, p.role) for p in deal.parties}
+
+
+def test_a_bridge_round_is_still_a_round() -> None:
+    deal = classify("Lumen closes bridge round led by Index Ventures")
+    assert deal is not None and deal.type == "funding" and deal.round == "bridge"
+    assert "Bridge" not in {p.name for p in deal.parties}
