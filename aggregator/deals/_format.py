@@ -48,7 +48,9 @@ def _parties(deal: Deal) -> str:
     sources = [n for r in _FROM_ROLES for n in by_role.get(r, [])]
     targets = [n for r in _TO_ROLES for n in by_role.get(r, [])]
     others = by_role.get("partner", []) + by_role.get("issuer", [])
-    text = " & ".join(others)
+    # "Anthropic & Blackstone": a name that holds "&" itself ("Hellman & Friedman") is
+    # listed with commas, so that no reader takes it for two partners
+    text = (", " if any("&" in n for n in others) else " & ").join(others)
     if sources or targets:
         text = " → ".join(x for x in (", ".join(sources), ", ".join(targets)) if x)
     if by_role.get("seller"):

@@ -151,6 +151,11 @@ def test_is_curated(
             "Acquisition · Nvidia → Arm · $40B · called-off",
         ),
         ("Apple partners with OpenAI", "Partnership · Apple & OpenAI"),
+        # a partner whose name holds "&": the partners are listed with commas
+        (
+            "Anthropic forms joint venture with Blackstone, Hellman & Friedman, and Goldman Sachs",
+            "Joint venture · Anthropic, Blackstone, Hellman & Friedman, Goldman Sachs",
+        ),
         ("CoreWeave prices IPO at $40 a share, raising $1.5 billion", "IPO · CoreWeave · $1.5B"),
         ("Acme raises $1-2 billion", "Funding · Acme · $1–2B"),
         ("Acme raises ¥30 billion", "Funding · Acme · ¥30B"),
