@@ -256,10 +256,10 @@ def _first_party(
     restatement is read with the post's body, whose capitals confirm the names in it. On an
     investment firm's own feed, a post about a portfolio company ("Backing Tern AI") is that
     company's round with the firm as investor (``_investor_post``)."""
-    if not is_investor(publisher, gz):
-        return _newsroom(title, text, publisher, gz, rates, use_model, model)
-    company = portfolio_company(title)
     deal = _newsroom(title, text, publisher, gz, rates, use_model, model)
+    if not is_investor(publisher, gz):
+        return deal
+    company = portfolio_company(title)
     title, text = first_person(title, publisher), first_person(text, publisher)
     if company is not None and _short_of_round(deal, publisher, gz):
         sentence = f"{publisher} invests in {company}"
