@@ -49,9 +49,9 @@ def main() -> int:
         kwargs: dict[str, object] = {"gazetteer": gazetteer}
         if takes_publisher and row.get("first_party"):
             kwargs["publisher"] = row.get("organization")
-        started = time.perf_counter()
+        started = time.thread_time()  # CPU time: a shared machine's waiting is not ours
         deal = classify(row["title"], row.get("summary") or "", **kwargs)
-        took = time.perf_counter() - started
+        took = time.thread_time() - started
         print(json.dumps({"id": row.get("id"), "deal": _deal(deal), "ms": took * 1000}))
     return 0
 
