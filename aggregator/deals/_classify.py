@@ -224,11 +224,13 @@ def _subject(
 
 
 # An aside between the subject and its verb: ", a unit of Contoso,", ", the startup behind
-# Lumen,", ", an Index Ventures portfolio company,": a description that starts with an
-# article or a possessive and ends at a comma, after which only an adverb or an auxiliary
+# Lumen,", ", an Index Ventures portfolio company,", ", founded by former OpenAI researchers,",
+# ", based in Lyon,": a description that starts with an article, a possessive or a participle
+# ("founded by", "backed by", "based in") and ends at a comma, after which only an adverb or an auxiliary
 # comes before the trigger.
 _ASIDE = re.compile(
-    r",\s+(?:a|an|the|its|one\s+of)\s+[^,;:|]{2,90}?,\s*"
+    r",\s+(?:a|an|the|its|one\s+of|(?:co-)?(?:founded|backed|started|run|created|owned|led"
+    r"|spun\s+out|incubated)\s+by|(?:based|headquartered)\s+in)\s+[^,;:|]{2,90}?,\s*"
     r"(?:(?:officially|finally|now|also|quietly|reportedly|has|have|is|are|will|said\s+to"
     r"|set\s+to|plans\s+to|agrees\s+to|to)\s+)*$",
     re.IGNORECASE,
@@ -242,10 +244,18 @@ _COMPANY_NOUN = re.compile(
 )
 
 
+# An aside that only a company takes: ", founded by …", ", backed by …", ", based in …".
+_PARTICIPLE = re.compile(
+    r",\s+(?:(?:co-)?(?:founded|backed|started|created|owned|spun\s+out|incubated)\s+by"
+    r"|(?:based|headquartered)\s+in)\b",
+    re.IGNORECASE,
+)
+
+
 def _described(names: str, lo: int, aside: re.Match[str]) -> str | None:
     """The name a company aside describes when the gazetteer found none there: the whole
     clause before the aside, by its shape."""
-    if _COMPANY_NOUN.search(aside.group(0)) is None:
+    if _COMPANY_NOUN.search(aside.group(0)) is None and _PARTICIPLE.match(aside.group(0)) is None:
         return None
     return described_name(names[lo : aside.start()])
 
@@ -351,7 +361,8 @@ def _group_parties(
     seg: Segment, gz: Gazetteer, lo: int, hi: int, rule: Rule, match: re.Match[str]
 ) -> list[Party]:
     """Partners: every company in the clause up to the end of the object ("X partners with Y
-    to bring Z ..." stops at "to"); only the known ones when two are known. A name found by
+    to bring Z ..." stops at "to"), except those of an aside describing the subject
+    (``_ASIDE``); only the known ones when two are known. A name found by
     shape never runs into the trigger ("Monster Partners With SDJ": Monster)."""
     purpose = _PARTNERS_PURPOSE.search(seg.names, match.end(), hi)
     if purpose is not None:
@@ -360,6 +371,9 @@ def _group_parties(
         _before_trigger(m, seg.names, gz, match.start())
         for m in mentions(seg.names, gz, seg.casing, lo, hi)
     ]
+    aside = _ASIDE.search(seg.names, lo, match.start())
+    if aside is not None:  # "Anthropic, backed by Amazon, partners with …": not Amazon
+        found = [m for m in found if not aside.start() <= m.start < aside.end()]
     if rule.type == "joint-venture":  # "a Stargate joint venture": the venture, no partner
         found = [m for m in found if not _the_venture(seg.names, m)]
     # Governments are named by shape ("Rwandan Government"): kept beside known companies.

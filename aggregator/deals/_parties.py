@@ -125,12 +125,20 @@ _BACKER_CUE = re.compile(
     r"|\bincluding\b" + _INTL_BACKERS,
     re.IGNORECASE,
 )
+# Cues that name backers only as the sentence's first: "from", "including" ("… led by X, for
+# customers including Y": no backer).
+_LOOSE_CUE = re.compile(r"from|including", re.IGNORECASE)
 _BACKER_STOP = re.compile(
     r"\s(?:at|to|for|valuing|amid|after|in\s+a)\s|[;:(]"
     r"|\b(?:angels?|operators|executives|founders|alumni)\s+(?:from|of|at)\b"
     r"|,\s+(?:[\w.]+\s+){1,3}?(?:has|have)\s+learned|,\s+(?:according|sources"
     r"|people|the\s+company|it|he|she|they|said|says)\b"
     r"|\s(?:pour|afin|für|um|para|per|valoris\w*|bewert\w*|valorad\w*|avaliad\w*)\s"
+    # "Lumen, backed by Sequoia, raises …": a comma and a verb end the list (a list goes on
+    # with a name, "and", "with participation from", …)
+    r"|,\s+(?!(?:and|with|as|plus|alongside|along|including|among|both|also|existing|new"
+    r"|other|returning|previous|prior|early|former|current|additional|strategic|angel|notable"
+    r"|investors?|backers?|participation|support|funds?|partners?)\b)[a-z]"
 )
 _BACKED = re.compile(r"([A-Z][\w.&]*(?:\s[A-Z][\w.&]*)*)-(?:backed|owned|funded|led)\b")
 
@@ -268,22 +276,25 @@ def _foreign_word(key: str, lang: str) -> bool:
 # ("Foo Ventures", "Orbital Systems" in a Title Case headline).
 _NAMING_TRAILER = re.compile(
     r"(?:\s+[A-Z][a-z]+)*?\s+(?:Ventures|Capital|Partners|Labs?|Systems|Technologies|Holdings"
-    r"|Group|Robotics|Networks|Therapeutics|Inc|Corp|Ltd|LLC|Dynamics|Motors|Bank|Fund|Institute"
-    r"|University|Foundation|Agency|Laboratory|Council|Ministry)\b"
+    r"|Group|Robotics|Networks|Therapeutics|Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC"
+    r"|Dynamics|Motors|Bank|Fund|Institute|University|Foundation|Agency|Laboratory|Council"
+    r"|Ministry)\b"
+)
+# A legal form at the end: the capitalised words before it are the registered name, even one
+# that starts with a word that names no company alone ("Software Applications Incorporated").
+_LEGAL_TRAILER = re.compile(
+    r"(?:\s+[A-Z][a-z]+)*?\s+(?:Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|PLC|GmbH)\b"
 )
 
 
 def _suffixed(text: str, m: re.Match[str], casing: Casing) -> bool:
     token = m.group(0)
     key = token_key(token)
-    return (
-        not casing.caps
-        and token[0].isupper()
-        and key not in _STOP
-        and key not in PRONOUNS
-        and not key.endswith(("ing", "ly"))
-        and bool(_NAMING_TRAILER.match(text, m.end()))
-    )
+    if casing.caps or not token[0].isupper() or key in PRONOUNS or key.endswith(("ing", "ly")):
+        return False
+    if key in _STOP:
+        return key in _TRAILERS and bool(_LEGAL_TRAILER.match(text, m.end()))
+    return bool(_NAMING_TRAILER.match(text, m.end()))
 
 
 _ORDINALS = frozenset("first second third".split())
@@ -695,10 +706,13 @@ def backers(text: str, gazetteer: Gazetteer, casing: Casing) -> list[str]:
     names: list[str] = []
     for m in _BACKED.finditer(text):
         names += [x.name for x in mentions(m.group(1), gazetteer, casing)]
-    cue = _BACKER_CUE.search(text)
-    if casing.lang == "de" and cue is None:
-        cue = _GERMAN_BACKER_CUE.search(text)
-    if cue is not None:
+    cues = list(_BACKER_CUE.finditer(text))
+    if casing.lang == "de" and not cues:
+        cues = list(_GERMAN_BACKER_CUE.finditer(text))
+    end = 0
+    for n, cue in enumerate(cues):  # "from Austin, has raised … led by X, joined by Y"
+        if cue.start() < end or (n and _LOOSE_CUE.fullmatch(cue.group(0))):
+            continue  # inside the list before, or a loose "from"/"including" after one
         stop = _BACKER_STOP.search(text[cue.end() :])
         end = cue.end() + stop.start() if stop else len(text)
         names += [x.name for x in mentions(text, gazetteer, casing, cue.end(), end)]

@@ -83,6 +83,7 @@ _KEYS = {
     "net"
     " pick reel bring draw attract pocket scoop",
     "led-round": "-led",
+    "debuts-with": "stealth launch debut",
     "round-noun": "round funding financing extension series raise capital fundrais",
     "team-behind": "welcom",
     "adds-to-round": "add",
@@ -420,6 +421,22 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"|(?:again|anew)\b|(?:up\s+to\s+|over\s+|nearly\s+)?{M}(?!§)"
         r"(?!\s+(?:[\w-]+\s+){0,3}?(?:deals?|contracts?|orders?|agreements?|pacts?|awards?|prizes?"
         r"|profits?|revenues?|sales)\b))",
+        "target",
+        None,
+        needs_right=False,
+    ),
+    # "Periodic Labs emerges from stealth with $300 million": a company that starts out with
+    # money raised; "launches with" only when the money is named as funding or has backers
+    _rule(
+        "debuts-with",
+        "funding",
+        rf"\b(?:(?:emerg(?:es|ed|ing)|comes?|came|coming|steps?|stepped|breaks?|broke)\s+"
+        rf"(?:from|out\s+of)\s+stealth|exits?\s+stealth|exited\s+stealth)\s+(?:mode\s+)?"
+        rf"with\s+(?:(?:up\s+to|over|nearly|more\s+than|almost)\s+)?{M}"
+        rf"|\b(?:launch(?:es|ed)?|debut(?:s|ed)?)\s+with\s+(?:(?:up\s+to|over|nearly|more\s+than"
+        rf"|almost)\s+)?{M}(?=\s+(?:in\s+|of\s+)?(?:new\s+|initial\s+)?(?:pre-seed|seed"
+        rf"|funding|financing|backing|venture|investment|capital)\b|\s+(?:from|led\s+by"
+        rf"|backed\s+by)\s)",
         "target",
         None,
         needs_right=False,
