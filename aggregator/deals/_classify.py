@@ -226,8 +226,8 @@ def _subject(
 # An aside between the subject and its verb: ", a unit of Contoso,", ", the startup behind
 # Lumen,", ", an Index Ventures portfolio company,", ", founded by former OpenAI researchers,",
 # ", based in Lyon,": a description that starts with an article, a possessive or a participle
-# ("founded by", "backed by", "based in") and ends at a comma, after which only an adverb or an auxiliary
-# comes before the trigger.
+# ("founded by", "backed by", "based in") and ends at a comma, after which only an adverb or
+# an auxiliary comes before the trigger.
 _ASIDE = re.compile(
     r",\s+(?:a|an|the|its|one\s+of|(?:co-)?(?:founded|backed|started|run|created|owned|led"
     r"|spun\s+out|incubated)\s+by|(?:based|headquartered)\s+in)\s+[^,;:|]{2,90}?,\s*"
