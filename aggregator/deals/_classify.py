@@ -172,8 +172,18 @@ def _right_group(
     return group, limit
 
 
+# An IPO imagined, not planned: "Why an OpenAI IPO would be a bad idea", "What an Anthropic
+# IPO could mean for investors" (a question or an essay about "an X IPO").
+_IMAGINED_IPO = re.compile(
+    r"^(?i:why|what|how|when|should|could|would|will|can|is|are|does)\b[^.!:;]*?"
+    r"\b(?i:an?)\s+(?:(?:[A-Z]|[a-z]+[A-Z])[\w.&'-]*\s+){1,3}IPO\b"
+)
+
+
 def _vetoed(seg: Segment, rule: Rule, match: re.Match[str]) -> bool:
     if seg.hard_cue:
+        return True
+    if rule.type == "ipo" and _IMAGINED_IPO.search(seg.masked):
         return True
     ignored = IGNORED_CUES.get(rule.type)
     ignored_intl = INTL_IGNORED_CUES.get(rule.type) if seg.casing.lang else None

@@ -186,7 +186,10 @@ _ENGLISH: tuple[Rule, ...] = (
         # price")
         r"(?<!since\s)(?<!since\sits\s)(?<!post-)(?<!pre-)(?<!its\sfirst\s)"
         r"(?<!after\s)(?<!after\sits\s)(?<!after\stheir\s)(?<!before\sits\s)"
-        r"\b(?:IPOs?(?!\s+(?:price|lock-?up|pop))(?!-bound)|initial\s+public\s+offering"
+        # nor the IPO as a season or a date ("the IPO window", "Arm IPO anniversary")
+        r"\b(?:IPOs?(?!\s+(?:price|lock-?up|pop|anniversary|window|market|drought|boom|wave"
+        r"|pipeline|season|frenzy|class|fever|craze|rush|bubble|slump)\b)(?!-bound)"
+        r"|initial\s+public\s+offering"
         r"|go(?:es|ing)?\s+public"
         r"|public\s+(?:debut|listing)"
         r"|(?:stock|market|trading|Nasdaq|NYSE)\s+debut|direct\s+listing"
