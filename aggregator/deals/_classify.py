@@ -576,8 +576,38 @@ def _match_rules(
         parties = _people_out(_roles(rule, seg, gz, match), gz)
         if not parties:
             continue
+        if rule.name == "possessive-deal" and _DEAL_NOUN.search(match.group(0)):
+            rule, parties = _possessive_deal(rule, parties, gz)
         return _deal(rule, seg, match, tuple(parties), with_status)
     return None
+
+
+_DEAL_NOUN = re.compile(r"\bdeal$")
+# Companies an "X's $N Y deal" does not buy: a big platform is a partner ("Nscale's $14B
+# Microsoft deal"), and so is a chipmaker or a cloud unless X is one that buys those
+# ("OpenAI's $300B Oracle deal", but "Nvidia's $40B Arm deal"); an AI lab takes an investment
+# ("Nvidia's $100B OpenAI deal"); a startup or software company is bought ("Google's $32B
+# Wiz deal").
+_INFRA_KINDS = frozenset(("chips", "cloud"))
+_INFRA_BUYERS = frozenset(("bigtech", "chips"))
+
+
+def _possessive_deal(rule: Rule, parties: list[Party], gz: Gazetteer) -> tuple[Rule, list[Party]]:
+    """``possessive-deal`` ("X's $N Y deal") by what Y (and X) are: an acquisition of a
+    startup, a partnership with a platform, chipmaker or cloud, an investment in an AI lab."""
+    target = next((p for p in parties if p.role == "target"), None)
+    buyer = next((p for p in parties if p.role == "acquirer"), None)
+    kind = gz.kind(gz.canonical(target.name)) if target is not None else None
+    buyer_kind = gz.kind(gz.canonical(buyer.name)) if buyer is not None else None
+    if kind == "bigtech" or (kind in _INFRA_KINDS and buyer_kind not in _INFRA_BUYERS):
+        ordered = sorted(parties, key=lambda p: p.role == "target")  # the possessor first
+        return replace(rule, type="partnership"), [replace(p, role="partner") for p in ordered]
+    if kind == "lab":
+        roles = {"acquirer": "investor"}
+        return replace(rule, type="investment"), [
+            replace(p, role=roles.get(p.role, p.role)) for p in parties
+        ]
+    return rule, parties
 
 
 _PEOPLE_ROLES = frozenset(("investor", "acquirer"))  # "… from Jeff Bezos", "Musk buys X"
