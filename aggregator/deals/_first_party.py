@@ -107,6 +107,14 @@ _ANNOUNCEMENT = re.compile(
     rf"^{_NAME}\s+(?i:strategic\s+)?(?i:partnership|collaboration|alliance)"
     r"(?:(?i:\s+announcement)?\s*$|\s+(?i:and|&)\s+(?i:investment)\b)"
 )
+# A headline that is only the publisher and one other name: "OpenAI and Shopify".
+def _and_alone(publisher: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?:{_spellings(publisher)}\s+(?:and|&)\s+{_NAME}|{_NAME}\s+(?:and|&)\s+"
+        rf"{_spellings(publisher)})\s*[.!]?$".replace("(?P<x>", "(?P<x1>", 1)
+    )
+
+
 _GERUND_WITH = re.compile(
     rf"^{_GERUND}\b(?P<what>[^.:;]{{0,90}}?)\s+(?i:with)\s+"
     r"(?=(?:the\s+)?[A-Z])(?P<x>.+)$"
@@ -149,8 +157,11 @@ _SCHEME_END = re.compile(
 )
 
 
+_THE = re.compile(r"^the\s+")
+
+
 def _name(match: re.Match[str]) -> str:
-    return re.sub(r"^the\s+", "", match.group("x").strip())
+    return _THE.sub("", match.group("x").strip())
 
 
 def restatements(
@@ -184,6 +195,10 @@ def restatements(
     scheme = _publisher_joins(publisher).match(title)
     if scheme and known(scheme.group("x")) and not _STARTUP_SCHEME.search(scheme.group("x")):
         out.append(f"{publisher} partners with {scheme.group('x')}")
+    alone = _and_alone(publisher).match(title)
+    other = (alone.group("x1") or alone.group("x")) if alone else None
+    if other is not None and known(other):
+        out.append(f"{publisher} partners with {_THE.sub('', other.strip())}")
     announced = _ANNOUNCEMENT.match(title)
     if announced and known(_name(announced)):
         out.append(f"{publisher} partners with {_name(announced)}")
