@@ -107,6 +107,8 @@ _ANNOUNCEMENT = re.compile(
     rf"^{_NAME}\s+(?i:strategic\s+)?(?i:partnership|collaboration|alliance)"
     r"(?:(?i:\s+announcement)?\s*$|\s+(?i:and|&)\s+(?i:investment)\b)"
 )
+
+
 # A headline that is only the publisher and one other name: "OpenAI and Shopify".
 def _and_alone(publisher: str) -> re.Pattern[str]:
     return re.compile(
