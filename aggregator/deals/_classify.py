@@ -578,11 +578,23 @@ def _match_rules(
             continue
         if rule.name == "possessive-deal" and _DEAL_NOUN.search(match.group(0)):
             rule, parties = _possessive_deal(rule, parties, gz)
+        if rule.name == "valued-at" and not all(_private(p, gz) for p in parties):
+            continue  # "Nvidia valued at $5 trillion": a market value
         return _deal(rule, seg, match, tuple(parties), with_status)
     return None
 
 
 _DEAL_NOUN = re.compile(r"\bdeal$")
+_PRIVATE_KINDS = frozenset(("lab", "startup"))
+
+
+def _private(party: Party, gz: Gazetteer) -> bool:
+    """Whether a party may be a company that raises private rounds: a startup or an AI lab
+    the gazetteer knows, or a company it does not know."""
+    kind = gz.kind(gz.canonical(party.name))
+    return kind is None or kind in _PRIVATE_KINDS
+
+
 # Companies an "X's $N Y deal" does not buy: a big platform is a partner ("Nscale's $14B
 # Microsoft deal"), and so is a chipmaker or a cloud unless X is one that buys those
 # ("OpenAI's $300B Oracle deal", but "Nvidia's $40B Arm deal"); an AI lab takes an investment

@@ -23,6 +23,7 @@ _ART = (
     r"|big|massive|record|funding|\d+(?:\.\d+)?\s?(?:%|pct|per\s?cent))\s+)*"
 )
 _MONEYISH = rf"(?:(?:{_ART})?{M}\s+)?"
+_ABOUT = r"(?:(?:up\s+to|over|nearly|more\s+than|about|around|roughly|some|almost)\s+)?"
 
 
 def _rule(
@@ -83,7 +84,11 @@ _KEYS = {
     "net"
     " pick reel bring draw attract pocket scoop",
     "led-round": "-led",
+    "pays-for-tech": "pay paid",
+    "pays-for": "pay paid",
     "debuts-with": "stealth launch debut",
+    "possessive-round": "'s ’s",
+    "valued-at": "valued",
     "round-noun": "round funding financing extension series raise capital fundrais",
     "team-behind": "welcom",
     "adds-to-round": "add",
@@ -265,7 +270,8 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule(
         "hires-founders",
         "licensing",
-        r"\b(?:hir(?:e|es|ed|ing)|gets?|got|lands?|landed|brings?\s+(?:on|in)|absorbs?|nabs?)\s+"
+        r"\b(?:hir(?:e|es|ed|ing)|gets?|got|lands?|landed|brings?\s+(?:on|in)|absorbs?|nabs?"
+        r"|taps?|tapped|poach(?:es|ed)?)\s+"
         r"(?:[\w.&'’:-]+\s+){1,3}?(?:co-?founders|founders|founding\s+team|leaders|leadership"
         r"(?:\s+team)?|CEO\s+and\s+(?:co-?founders?|team|staff))\b",
         "licensee",
@@ -462,6 +468,31 @@ _ENGLISH: tuple[Rule, ...] = (
         None,
         needs_right=False,
     ),
+    # "Figure Valued at $39 Billion": a private company valued is a round's news (a listed
+    # company's market value is not: ``_classify`` keeps this rule to startups and labs)
+    _rule(
+        "valued-at",
+        "funding",
+        r"\b(?:(?:is|now|newly)\s+)?valued\s+at\s+(?:(?:up\s+to|over|nearly|more\s+than|about"
+        r"|around|almost|some)\s+)?¤+",
+        "target",
+        None,
+        strong=False,
+        needs_right=False,
+        adjacent=True,  # the company valued, not "equity in X valued at"
+    ),
+    # "Mistral's Big Raise", "Inside Lovable's mega round": a round named by its size alone
+    _rule(
+        "possessive-round",
+        "funding",
+        r"['’]s\s+(?:(?:big|huge|mega|massive|latest|new|record|giant|monster|fresh|blockbuster"
+        r"|bumper|jumbo|whopping|eye-popping)\s+){1,2}(?:raise|round|fundraise|fundraising"
+        r"|funding(?:\s+round)?)\b",
+        "target",
+        None,
+        strong=False,
+        needs_right=False,
+    ),
     _rule(
         "round-noun",
         "funding",
@@ -652,6 +683,27 @@ _ENGLISH: tuple[Rule, ...] = (
     ),
     # "Meta Buys Into Scale": a stake, not the company
     _rule("buys-into", "investment", r"\b(?:buys?|bought|buying)\s+into\b", "investor", "target"),
+    # "Nvidia pays $900 million for Enfabrica's team and technology": a licence-and-hire;
+    # "Salesforce pays $8 billion for Informatica": an acquisition
+    _rule(
+        "pays-for-tech",
+        "licensing",
+        rf"\bpa(?:ys|id|ying)\s+{_ABOUT}{M}\s+(?:to\s+license\s+|for\s+)"
+        r"(?=(?:[\w.&'’-]+\s+){1,3}?(?:tech|technology|talent|team|licen[cs]es?|IP|patents"
+        r"|engineers|staff)\b)",
+        "licensee",
+        "licensor",
+    ),
+    _rule(
+        "pays-for",
+        "acquisition",
+        rf"\bpa(?:ys|id|ying)\s+{_ABOUT}{M}\s+(?:for|to\s+(?:buy|acquire))\s+"
+        r"(?!(?:[\w.&'’-]+\s+){0,3}?(?:tech|technology|talent|team|licen[cs]es?|IP|patents"
+        r"|engineers|staff|content|data|access|rights|stakes?|shares|ads|chips|GPUs|compute"
+        r"|capacity|power|energy|land|property|buildings?|offices?|campus|settlement|fines?)\b)",
+        "acquirer",
+        "target",
+    ),
     _rule(
         "acquires", "acquisition", rf"\b{_BUY}\b(?!\s+into\b){_NOT_BUYBACK}", "acquirer", "target"
     ),
@@ -832,13 +884,13 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"|clinch(?:es|ed)?|agree(?:s|d)?\s+(?:on|to)|expand(?:s|ed)?|extend(?:s|ed)?|renew(?:s|ed)?"
         rf"|enter(?:s|ed)?(?:\s+into)?"
         rf"|deepen(?:s|ed)?|form(?:s|ed)?|announc(?:e|es|ed)|unveil(?:s|ed)?|land(?:s|ed)?|wins?|won"
-        rf"|forg(?:e|es|ed)"
+        rf"|forg(?:e|es|ed)|cuts?(?=\s+(?:an?\s+)?(?:§+\s+)?(?:[\w-]+\s+)?(?:deal|pact|agreement)\b)"
         # "Deloitte and Anthropic are expanding their alliance"
         rf"|(?:are|is|were|was|have\s+been|has\s+been)\s+(?:expanding|extending|deepening|renewing"
         rf"|signing|forming|striking|inking|sealing|entering(?:\s+into)?))\s+"
         rf"{_MONEYISH}(?:(?!licen|[\w]+-licen|content\b|data\s+(?:deal|agreement|pact|licen)|merger|acquisition|purchase|buyout|takeover|sale\b"
         rf"|{_POLITICAL})"
-        rf"[\w-]+\s+){{0,4}}?(?:deal|agreement|contract|pact|partnership|alliance"
+        rf"[\w-]+\s+){{0,4}}?(?:deal|agreement|contract|pact|partnership|alliance|mega-?deal"
         r"|tie-up|order|MOU|MoU|memorandum(?:\s+of\s+understanding)?|collaboration|letters?\s+of\s+intent"
         r"|LOI)s?\b(?!\s+(?:in\s+principle\s+)?to\s+(?:buy|acquire|sell|merge|purchase|be))",
         "partner",
