@@ -270,6 +270,9 @@ def _described(names: str, lo: int, aside: re.Match[str]) -> str | None:
     return described_name(names[lo : aside.start()])
 
 
+_TO_BUYER = re.compile(r"\s+to\s+")
+
+
 def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> list[Party] | None:
     lo, hi = _clause(seg.masked, match.start(), match.end())
     left = _subject(rule, seg, gz, lo, match)
@@ -300,6 +303,8 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
         return _group_parties(seg, gz, lo, limit if rule.type == "partnership" else hi, rule, match)
     parties: list[Party] = [_party(m.name, rule.inside, gz) for m in inside if rule.inside]
     left_role, right_role = rule.left, rule.right
+    if rule.name == "sells" and _TO_BUYER.match(seg.names, match.end()):
+        right_role = "acquirer"  # "sells its Altera unit to Silver Lake": the buyer
     if rule.type == "licensing":
         left_role, right_role, left = _licence_roles(rule, seg, gz, lo, match, left, right)
     if left_role and left:

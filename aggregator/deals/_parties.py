@@ -77,7 +77,7 @@ exporters importers traders dealers market markets home ussr soviet
 nasdaq nyse lse hkex euronext tsx asx sgx kosdaq kospi nse bse amex otc bourse exchange exchanges
 shanghai shenzhen star wall street
 usd eur gbp jpy cny inr chf cad aud hkd sgd krw sek nok dkk brl nzd ils aed sar rmb
-gpu tpu tpus cpu cpus hbm npu asic asics api apis saas llms agi agents agent
+gpu tpu tpus cpu cpus hbm npu asic asics api apis saas llms agi agents agent iot vr xr evs
 mou mous memorandum ml
 """.split()
 )

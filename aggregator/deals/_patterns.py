@@ -88,6 +88,7 @@ _KEYS = {
     "pays-for": "pay paid",
     "debuts-with": "stealth launch debut",
     "possessive-round": "'s ’s",
+    "round-for": "funding financing infusion round raise investment injection series seed",
     "valued-at": "valued",
     "round-noun": "round funding financing extension series raise capital fundrais",
     "team-behind": "welcom",
@@ -342,7 +343,10 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule(
         "backs",
         "investment",
-        r"(?<!-)\b(?:backs|backed|to\s+back)\s+(?!by\b)(?=[A-Z0-9])",
+        r"(?<!-)\b(?:backs|backed|to\s+back)\s+(?!by\b)(?=[A-Z0-9])"
+        # "Y's board backs X's $2 billion bid": support, not money
+        r"(?!(?:[\w.&'’§-]+\s+){0,4}?(?:bid|offer|proposal|takeover|merger|deal|plan|bill|law"
+        r"|candidate|effort|push|rules?|ban)s?\b)",
         "investor",
         "target",
     ),
@@ -481,6 +485,17 @@ _ENGLISH: tuple[Rule, ...] = (
         needs_right=False,
         adjacent=True,  # the company valued, not "equity in X valued at"
     ),
+    # "A $12bn financing values Lumen at $90bn", "Fresh $600M infusion for Lumen": the round
+    # first, the company after it
+    _rule(
+        "round-for",
+        "funding",
+        rf"{M}\s+(?:[\w-]+\s+){{0,2}}?(?:funding|financing|infusion|round|raise|fundraise"
+        r"|investment|cash\s+injection|series\s+[a-k]|seed)\s+(?:values?|valuing|for|into)\s+"
+        r"(?=[A-Z0-9])",
+        None,
+        "target",
+    ),
     # "Mistral's Big Raise", "Inside Lovable's mega round": a round named by its size alone
     _rule(
         "possessive-round",
@@ -546,6 +561,7 @@ _ENGLISH: tuple[Rule, ...] = (
         "seller",
         "target",
         needs_right=False,
+        inside="target",  # "sell its Altera unit to Silver Lake": Altera is sold
     ),
     # "GOVERNMENT TO SELL 25 PCT OF AIR NEW ZEALAND": a share of a company sold
     _rule(
