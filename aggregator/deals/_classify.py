@@ -54,7 +54,8 @@ _RIGHT_STOP = re.compile(
     r"|bolster|explore|democrati[sz]e|unlock|empower|redefine|revolutioni[sz]e|tackle|improve"
     r"|enhance|give|use|train|fuel|speed|secure|protect|modernize|modernise|reimagine|supercharge"
     r"|go|put|turn|embed|extend|strengthen|deploy|research|study|combat|fight|streamline|simplify"
-    r"|create|shape|set|sell|distribute|design|host|run|grow|open|bring)\b",
+    r"|create|shape|set|sell|distribute|design|host|run|grow|open|bring|supply|manufacture"
+    r"|co-design|collaborate|work|pursue|evaluate|procure)\b",
 )
 # Between two names of one group: "X and Y", "X, Y", "X and the Y", "X and Brisbane's Y".
 # Other languages: "X et Y", "X und Y", "X y la alemana Y", "X e Y", "X ed Y".
@@ -310,6 +311,8 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
         and not any(p.role == left_role for p in parties)
     ):
         return None  # "buy Nvidia stock": nobody is buying a company
+    if rule.type == "licensing" and len(left) >= 2 and not right:
+        parties = _licence_sides(parties, gz)
     if rule.name == "leads-round" and _LEADS.match(match.group(0)):
         leaders = {m.name for m in left}  # the subject leads, not "… with participation from"
         parties = [
@@ -317,6 +320,15 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
             for p in parties
         ]
     return _dedupe(parties)
+
+
+def _licence_sides(parties: list[Party], gz: Gazetteer) -> list[Party]:
+    """ "Perplexity and Getty Images sign licensing agreement": of two signers named together,
+    the media company licenses its content to the other (one media company, else as read)."""
+    media = [p for p in parties if gz.kind(p.name) == "media"]
+    if len(media) != 1:
+        return parties
+    return [replace(p, role="licensor" if p in media else "licensee") for p in parties]
 
 
 _LEADS = re.compile(r"(?:co-)?(?:lead|led)", re.IGNORECASE)  # "X leads $N round in Y": X leads
@@ -346,6 +358,9 @@ _PARTNERS_PURPOSE = re.compile(
     re.IGNORECASE,
 )
 
+# What a supply deal supplies, once both partners are named before it.
+_SUPPLY_PURPOSE = re.compile(r"\s(?:to|will)\s+(?:supply|manufacture|fabricate)\b", re.I)
+
 
 def _group_parties(
     seg: Segment, gz: Gazetteer, lo: int, hi: int, rule: Rule, match: re.Match[str]
@@ -356,6 +371,9 @@ def _group_parties(
     purpose = _PARTNERS_PURPOSE.search(seg.names, match.end(), hi)
     if purpose is not None:
         hi = purpose.start()  # "… sign deal to bring Flux into Photoshop": products, no party
+    supply = _SUPPLY_PURPOSE.search(seg.names, match.end(), hi)
+    if supply is not None and len(mentions(seg.names, gz, seg.casing, lo, supply.start())) >= 2:
+        hi = supply.start()  # "A and B sign deal to supply Instinct GPUs"; not "deal to supply B"
     found = [
         _before_trigger(m, seg.names, gz, match.start())
         for m in mentions(seg.names, gz, seg.casing, lo, hi)
@@ -451,6 +469,36 @@ def _licenses_out(
     if _LETS_USE.search(seg.text):
         return True
     return noun and not _taker(subject.name, kind) and bool(right) and _taker(right[0].name, other)
+
+
+# What a media company's partnership with an AI maker gives it: its content ("access to
+# current and archived content", "Guardian journalism", "a data partnership").
+_CONTENT = re.compile(
+    r"\b(?:archives?|archived|journalism|articles|(?:news|editorial|published)\s+content"
+    r"|content\s+from|access\s+to\s+(?:[\w-]+\s+){0,3}?content|data\s+(?:partnership|api|access))\b",
+    re.IGNORECASE,
+)
+
+
+def content_licence(deal: Deal, title: str, text: str, gz: Gazetteer) -> Deal:
+    """A partnership of one media company with an AI maker about its content is a licence:
+    "News Corp and OpenAI sign multi-year global partnership" ("OpenAI will have access to
+    current and archived content from …"): the media company licenses, the other takes."""
+    if deal.type != "partnership" or len(deal.parties) != 2:
+        return deal
+    kinds = [gz.kind(p.name) for p in deal.parties]
+    if kinds.count("media") != 1:
+        return deal
+    other = deal.parties[1 if kinds[0] == "media" else 0]
+    if not _taker(other.name, kinds[1 if kinds[0] == "media" else 0]):
+        return deal
+    if _CONTENT.search(title) is None and _CONTENT.search(text, 0, 600) is None:
+        return deal
+    parties = tuple(
+        replace(p, role="licensor" if k == "media" else "licensee")
+        for p, k in zip(deal.parties, kinds)
+    )
+    return replace(deal, type="licensing", parties=parties, rule=f"{deal.rule}+content")
 
 
 def _taker(name: str, kind: str | None) -> bool:

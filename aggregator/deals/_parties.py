@@ -79,6 +79,7 @@ shanghai shenzhen star wall street
 usd eur gbp jpy cny inr chf cad aud hkd sgd krw sek nok dkk brl nzd ils aed sar rmb
 gpu tpu tpus cpu cpus hbm npu asic asics api apis saas llms agi agents agent
 mou mous memorandum ml
+gigawatt gigawatts megawatt megawatts gw mw ipos program programs programme programmes countries
 """.split()
 )
 # Tokens that may continue a name but never start one ("Foo AI", "Bar Labs").
@@ -372,6 +373,7 @@ _GEOGRAPHY = frozenset(
     """river valley lake bay county island islands mountain mountains park street road avenue
     airport harbor harbour beach coast peninsula canyon creek desert""".split()
 )
+_CHIP_CODE_AFTER = re.compile(r"\s+[A-Z]{1,3}\d{2,4}[A-Z]{0,2}\b")
 _JOINED_BEFORE = re.compile(r"[A-Za-z0-9.)]\s+(?:and|&)\s+$")
 _JOINED_AFTER = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.]*(?:\s(?=[A-Z]))?)+)")
@@ -419,6 +421,8 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
         return start, end, name
     if _COLLECTIVE.match(text, end):
         return None  # "the Nordic AI ecosystem", "Munich AI outfits X"
+    if _CHIP_CODE_AFTER.match(text, end):
+        return None  # "will supply Instinct MI450 accelerators": a product line, not its maker
     if name in COUNTRIES and (
         _JOINED_BEFORE.search(text, 0, start) or _JOINED_AFTER.match(text, end)
     ):
@@ -471,6 +475,9 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
 
     for m in TOKEN_RE.finditer(text):
         token = m.group(0)
+        if len(token) <= 3 and text.endswith(("Series ", "series "), 0, m.start()):
+            flush()  # "a $40 million Series B led by Bessemer": B is the round's letter
+            continue
         gap = text[run[-1].end() : m.start()] if run else ""
         joins = bool(run) and (
             gap in (" ", " & ", "&", "-")
