@@ -100,6 +100,7 @@ _TAIL_CUES = {
 _HIRE = re.compile(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\b", re.I)
 _HIRE_WHOM = re.compile(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\s+(.*)", re.I)
 _FOR = re.compile(r"\s*for\s+(?:the\s+)?", re.IGNORECASE)
+_TO_BUYER = re.compile(r"\s+to\s+(?:the\s+)?")
 
 
 def _clause(masked: str, start: int, end: int) -> tuple[int, int]:
@@ -124,6 +125,11 @@ def _left_group(found: list[Mention], text: str) -> list[Mention]:
     return group
 
 
+_CAP_NAME = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
+# The rest of a list of names after its first: ", Oklo and TerraPower", ", B, C and D".
+_NAME_LIST = re.compile(
+    rf",\s*(?:{_CAP_NAME},\s*)*{_CAP_NAME},?\s+(?:and|&)\s+(?:the\s+)?{_CAP_NAME}"
+)
 _INDEFINITE = re.compile(r"\s*\ban?\s+", re.IGNORECASE)
 
 
@@ -144,6 +150,16 @@ def _right_group(
         other = stops.search(seg.masked, start + 1, end)
         if other is not None and (stop is None or other.start() < stop.start()):
             stop = other
+    if (
+        stop is not None
+        and stop.group(0) == ","
+        and rule is not None
+        and rule.type in _GROUP_TYPES
+        and not (seg.casing.title or seg.casing.caps)
+    ):
+        listed = _NAME_LIST.match(seg.masked, stop.start(), end)
+        if listed is not None:  # "agreements with Vistra, Oklo and TerraPower": every partner
+            stop = _RIGHT_STOP.search(seg.masked, listed.end(), end)
     # Skip the stop if nothing has been named yet ("to acquire, for $1B, Foo" is rare).
     limit = stop.start() if stop else end
     found = mentions(seg.names, gz, seg.casing, start, limit)
@@ -281,6 +297,12 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
         return _group_parties(seg, gz, lo, limit if rule.type == "partnership" else hi, rule, match)
     parties: list[Party] = [_party(m.name, rule.inside, gz) for m in inside if rule.inside]
     left_role, right_role = rule.left, rule.right
+    if (
+        rule.name == "sells"
+        and right
+        and _TO_BUYER.fullmatch(seg.names, match.end(), right[0].start)
+    ):
+        right_role = "acquirer"  # "offloads logistics unit to J&T Express": the unit's buyer
     if rule.type == "licensing":
         left_role, right_role, left = _licence_roles(rule, seg, gz, lo, match, left, right)
     if left_role and left:
@@ -380,8 +402,24 @@ def _group_parties(
     ]
     if rule.type == "joint-venture":  # "a Stargate joint venture": the venture, no partner
         found = [m for m in found if not _the_venture(seg.names, m)]
-    # Governments are named by shape ("Rwandan Government"): kept beside known companies.
-    known = [m for m in found if m.known or gz.slug(m.name).startswith("government-of-")]
+    # Governments are named by shape ("Rwandan Government"): kept beside known companies, and
+    # so are the subject and every name of a list after the trigger.
+    listed = _NAME_LIST.search(seg.names, match.end(), hi)
+    known = [
+        m
+        for m in found
+        if m.known
+        or gz.slug(m.name).startswith("government-of-")
+        # the subject right before the verb ("Ostmark signs … with Helion, Fervo and Kairos")
+        or (
+            rule.type == "partnership"
+            and m.end < match.start()
+            and not seg.names[m.end : match.start()].strip()
+            and match.group(0)[:1].islower()
+            and not is_person(m.name)
+        )
+        or (listed is not None and listed.start() <= m.end and m.start < listed.end())
+    ]
     chosen = known if len([m for m in known if m.known]) >= 2 else found
     if len(chosen) < 2 and rule.type != "merger":
         return []

@@ -242,8 +242,11 @@ def restatements(
 # Launch Partners", "… Expands Publisher Program with 15 New Media Partners", "… announces
 # new partnerships across the Korean AI ecosystem"): plural partners, not a "Partner Network".
 PARTNERS_POST = re.compile(
+    # not a crowd ("30,000 partners and customers meet"), nor one word of a list ("new
+    # connectors and partners")
     r"\b(?:new|launch|media|channel|publisher|publishing|technology|strategic|first|global"
-    r"|founding|\d+)\s+(?:[\w-]+\s+){0,2}?partners(?:hips)?\b"
+    r"|founding|(?<![\d,.])\d+(?![\d,.]))\s+(?:(?!and\b)[\w-]+\s+){0,2}?partners(?:hips)?\b"
+    r"(?!\s+and\s+(?:customers|developers|users))"
     r"|\bannounc\w*\s+(?:[\w-]+\s+){0,2}?partnerships\b",
     re.IGNORECASE,
 )

@@ -136,7 +136,7 @@ _KEYS = {
 
 _BUY = (
     # "acqui-hires the team behind Crossing Minds": the team comes with its company
-    r"(?:acquir(?:e|es|ed|ing)|acqui-?hir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|snap(?:s|ped)?\s+up"
+    r"(?:acquir(?:e|es|ed|ing)|acqui-?hir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|(?<!power\s)purchas(?:e|es|ed|ing)|snap(?:s|ped)?\s+up"
     r"|scoop(?:s|ed)?\s+up|tak(?:e|es|ing)\s+over|took\s+over|absorb(?:s|ed)?|gobbles?\s+up"
     r"|pick(?:s|ed)?\s+up(?!\s+(?:§|¦|the\s+(?:pace|tab|slack)|speed|steam|momentum))"
     r"|swallow(?:s|ed|ing)?(?:\s+up)?)"
@@ -815,7 +815,7 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"|enter(?:s|ed)?(?:\s+into)?"
         rf"|deepen(?:s|ed)?|form(?:s|ed)?|announc(?:e|es|ed)|unveil(?:s|ed)?|land(?:s|ed)?|wins?|won"
         rf"|forg(?:e|es|ed))\s+"
-        rf"{_MONEYISH}(?:(?!licen|[\w]+-licen|content\b|data\s+(?:deal|agreement|pact|licen)|merger|acquisition|purchase|buyout|takeover|sale\b"
+        rf"{_MONEYISH}(?:(?!licen|[\w]+-licen|content\b|data\s+(?:deal|agreement|pact|licen)|merger|acquisition|(?<!power\s)purchase|buyout|takeover|sale\b"
         rf"|{_POLITICAL})"
         rf"[\w-]+\s+){{0,4}}?(?:deal|agreement|contract|pact|partnership|alliance"
         r"|tie-up|order|MOU|MoU|memorandum(?:\s+of\s+understanding)?|collaboration|letters?\s+of\s+intent"
@@ -930,7 +930,7 @@ HARD_NON_DEAL = re.compile(
     # speculation and lists about deals: "Will OpenAI IPO in 2027?", "our predictions: one
     # big merger", "The 5 biggest AI deals of the year, ranked"
     r"|^[^\w]*(?:will|could|should|can|is|are)\s[^.?!]{3,90}\?|\bpredictions?\b"
-    r"|,\s+ranked\b"
+    r"|,\s+ranked\b|\b(?:ipo|deal|merger|takeover)\s+chatter\b"
     r"|^how\s+(?!to\b)|\binterview(?:s|ed)?\s+with\b|\b(?:wins?|won|awarded)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b",
     _I,
@@ -951,6 +951,9 @@ NON_DEAL = re.compile(
     r"|upgrade\w*|fellows|fellowships?"
     r"|qtr|shr|(?:1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter|loss(?:es)?|gains?"
     r"|payouts?|distribut\w+"
+    # "OpenAI's IPO chatter", "the AI deal frenzy": talk of deals, none in particular
+    r"|(?:(?<=ipo\s)|(?<=deal\s)|(?<=merger\s)|(?<=listing\s)|(?<=takeover\s))"
+    r"(?:buzz|hype|frenzy|mania)"
     r"|downgrade\w*|buy-?backs?|repurchase\w*)\b",
     _I,
 )

@@ -155,6 +155,39 @@ CONTENT: list[Case] = [
     ),
 ]
 
+# A unit sold "to" a company names that company its buyer; a partner list after "with"
+# keeps every partner ("with A, B and C"), the unknown ones and the subject too; a power
+# purchase agreement is a supply deal, not a purchase of a company.
+ROLES_AND_LISTS: list[Case] = [
+    (
+        None,
+        "Grab offloads its food-delivery arm to Delivery Hero",
+        "",
+        "acquisition",
+        {("Grab", "seller"), ("Delivery Hero", "acquirer")},
+    ),
+    (
+        None,
+        "Ostmark signs power purchase agreements with Helion, Fervo and Kairos Power",
+        "",
+        "partnership",
+        {
+            ("Ostmark", "partner"),
+            ("Helion", "partner"),
+            ("Fervo", "partner"),
+            ("Kairos Power", "partner"),
+        },
+    ),
+]
+
+# A newsroom's crowd of partners at an event, or partners as one item of a list, is no
+# partnership post; "IPO chatter" is talk, not an IPO.
+CROWDS: list[Case] = [
+    ("Snowflake", "Snowflake World Tour: 12,000 partners and customers in London", "", None, set()),
+    ("Cohere", "North for banks: new templates and partners", "", None, set()),
+    (None, "Databricks' IPO chatter, Gemini's new memory, and an agent benchmark", "", None, set()),
+]
+
 # Speculation and lists about deals are no deal: a question headline, a ranked list.
 SPECULATION: list[Case] = [
     (None, "Will Anthropic go public before OpenAI?", "", None, set()),
@@ -196,4 +229,14 @@ def test_speculation(case: Case) -> None:
 
 @pytest.mark.parametrize("case", BUILDING, ids=lambda c: c[1][:40])
 def test_building(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.parametrize("case", ROLES_AND_LISTS, ids=lambda c: c[1][:40])
+def test_roles_and_lists(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.parametrize("case", CROWDS, ids=lambda c: c[1][:40])
+def test_crowds(case: Case) -> None:
     _check(case)
