@@ -100,6 +100,7 @@ _TAIL_CUES = {
 _HIRE = re.compile(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\b", re.I)
 _HIRE_WHOM = re.compile(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\s+(.*)", re.I)
 _FOR = re.compile(r"\s*for\s+(?:the\s+)?", re.IGNORECASE)
+_GERUND = re.compile(r"\b[a-z]{3,}ing\b")
 _TO_BUYER = re.compile(r"\s+to\s+(?:the\s+)?")
 
 
@@ -559,6 +560,8 @@ def _extra_parties(
     if rule.type == "acquisition":
         for word, role in (("from", "seller"), ("to", "acquirer"), ("by", "acquirer")):
             hit = _TAIL_CUES[word].search(tail)
+            if hit and word == "to" and _GERUND.search(tail, 0, hit.start()):
+                hit = None  # "…, adding data management to Agentforce": a product, no buyer
             if hit:
                 extra += [
                     _party(m.name, role, gz)

@@ -122,7 +122,8 @@ _BACKER_CUE = re.compile(
     r"\b(?:led|co-led|backed|funded|joined)\s+by\b"
     r"|(?<!angels\s)(?<!operators\s)(?<!executives\s)(?<!founders\s)\bfrom\b"
     r"|\bparticipation\s+(?:from|of)\b|\binvestors?\s+(?:including|such\s+as|include)\b"
-    r"|\b(?:round|raise|financing)\s+(?:drew|attracted|included)\b"
+    r"|\b(?:round|raise|financing|series\s+[a-k](?:-\d)?)\s+(?:drew|draws|attracted|attracts"
+    r"|included|includes)\b"
     r"|\bincluding\b" + _INTL_BACKERS,
     re.IGNORECASE,
 )
@@ -274,9 +275,15 @@ _NAMING_TRAILER = re.compile(
 )
 
 
+# A number that opens an investor's name: "1789 Capital", "2048 Ventures".
+_NUMBERED_FIRM = re.compile(r"\s+(?:Capital|Ventures|Partners)\b")
+
+
 def _suffixed(text: str, m: re.Match[str], casing: Casing) -> bool:
     token = m.group(0)
     key = token_key(token)
+    if token.isdigit():
+        return not casing.caps and bool(_NUMBERED_FIRM.match(text, m.end()))
     return (
         not casing.caps
         and token[0].isupper()

@@ -180,6 +180,43 @@ ROLES_AND_LISTS: list[Case] = [
     ),
 ]
 
+# Investors a round's lead names: "The Series E includes A and B", a firm whose name opens
+# with a number ("1789 Capital"); a product after "adding … to" is no buyer.
+INVESTORS_AND_BUYERS: list[Case] = [
+    (
+        None,
+        "Halden Robotics raises $90m Series B led by Accel",
+        "The Series B includes Lux Capital and Eclipse.",
+        "funding",
+        {
+            ("Halden Robotics", "target"),
+            ("Accel", "investor"),
+            ("Lux Capital", "investor"),
+            ("Eclipse", "investor"),
+        },
+    ),
+    (
+        None,
+        "Orrin Labs raises $60M",
+        "The round was led by Thrive Capital, with 1789 Capital and Greylock participating.",
+        "funding",
+        {
+            ("Orrin Labs", "target"),
+            ("Thrive Capital", "investor"),
+            ("1789 Capital", "investor"),
+            ("Greylock", "investor"),
+        },
+    ),
+    (
+        None,
+        "Workday completes its acquisition of Pallwick",
+        "Workday closed the $700 million purchase of Pallwick on Monday, adding agent tooling "
+        "to Workday Illuminate.",
+        "acquisition",
+        {("Workday", "acquirer"), ("Pallwick", "target")},
+    ),
+]
+
 # A newsroom's crowd of partners at an event, or partners as one item of a list, is no
 # partnership post; "IPO chatter" is talk, not an IPO.
 CROWDS: list[Case] = [
@@ -239,4 +276,9 @@ def test_roles_and_lists(case: Case) -> None:
 
 @pytest.mark.parametrize("case", CROWDS, ids=lambda c: c[1][:40])
 def test_crowds(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.parametrize("case", INVESTORS_AND_BUYERS, ids=lambda c: c[1][:40])
+def test_investors_and_buyers(case: Case) -> None:
     _check(case)
