@@ -128,8 +128,15 @@ def _digest(
     deal, in title order, goes to its ``also``, each item once, a deal already listed (same
     type, parties and amount) not again."""
     title_case = is_title(clean(title))
+    # "Funding roundup: Harmonic ($100M), Ambience ($243M)": each item a company's round
+    rounds = (
+        bool(items) and _FUNDING_LIST.search(title, 0, max(0, title.find(items[0]))) is not None
+    )
     ruled: list[Deal | None] = []
     for item in items:
+        listed = _ROUND_ITEM.match(item) if rounds else None
+        if listed is not None:
+            item = f"{listed.group(1)} raises {listed.group(2)}"
         deal = _paired(item, "", gz, rates, publisher) or gated(
             item, "", gz, rates, use_model, model, title_case and not _sentence_case(item)
         )
@@ -157,6 +164,8 @@ def _digest(
     return replace(main, also=tuple(also)) if also else main
 
 
+_FUNDING_LIST = re.compile(r"\b(?:funding|rounds?|raises|raised|financings?)\b", re.IGNORECASE)
+_ROUND_ITEM = re.compile(r"^([A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})\s+\(([^()]*\d[^()]*)\)$")
 _CAPITALISED = re.compile(r"\b[A-Z][\w&-]*")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}\b")
 _TITLE_SMALL = frozenset("with from into onto upon over than that this amid about after".split())

@@ -217,6 +217,26 @@ INVESTORS_AND_BUYERS: list[Case] = [
     ),
 ]
 
+# A newsletter's funding roundup lists "Name ($N)" items, each a round; a backing whose lead
+# says the company raised a round is that round.
+ROUNDS: list[Case] = [
+    (
+        None,
+        "Funding roundup: Corvid ($14M), Lattice Bloom ($52M), Teller AI ($6M)",
+        "",
+        "funding",
+        {("Corvid", "target")},
+    ),
+    (None, "Reading list: Corvid (long read), Lattice Bloom (podcast)", "", None, set()),
+    (
+        None,
+        "Samsung and Qualcomm back Physical Intelligence",
+        "Physical Intelligence has raised a new round led by Samsung, with Qualcomm taking part.",
+        "funding",
+        {("Physical Intelligence", "target"), ("Samsung", "investor"), ("Qualcomm", "investor")},
+    ),
+]
+
 # A newsroom's crowd of partners at an event, or partners as one item of a list, is no
 # partnership post; "IPO chatter" is talk, not an IPO.
 CROWDS: list[Case] = [
@@ -281,4 +301,9 @@ def test_crowds(case: Case) -> None:
 
 @pytest.mark.parametrize("case", INVESTORS_AND_BUYERS, ids=lambda c: c[1][:40])
 def test_investors_and_buyers(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.parametrize("case", ROUNDS, ids=lambda c: c[1][:40])
+def test_rounds(case: Case) -> None:
     _check(case)
