@@ -641,8 +641,22 @@ def _match_rules(
         parties = _people_out(_roles(rule, seg, gz, match), gz)
         if not parties:
             continue
-        return _deal(rule, seg, match, tuple(parties), with_status)
+        deal = _deal(rule, seg, match, tuple(parties), with_status)
+        if rule.name == "signs-deal" and _GRANTS_LICENCE.match(seg.masked, match.end()):
+            # "… entered into an agreement with Google to provide a non-exclusive license of
+            # our LLM technology": the subject licenses, the other takes the licence
+            roles = ["licensor"] + ["licensee"] * (len(deal.parties) - 1)
+            parties = [replace(p, role=r) for p, r in zip(deal.parties, roles)]
+            deal = replace(deal, type="licensing", parties=tuple(parties))
+        return deal
     return None
+
+
+_GRANTS_LICENCE = re.compile(
+    r"\s+with\s+[^,;]{1,60}?\s+to\s+(?:provide|grant|give)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:licen[cs]e|rights)\b",
+    re.IGNORECASE,
+)
 
 
 _PEOPLE_ROLES = frozenset(("investor", "acquirer"))  # "… from Jeff Bezos", "Musk buys X"

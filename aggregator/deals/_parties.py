@@ -380,6 +380,7 @@ _GEOGRAPHY = frozenset(
     """river valley lake bay county island islands mountain mountains park street road avenue
     airport harbor harbour beach coast peninsula canyon creek desert""".split()
 )
+_COUNTRY_OWNS = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+$")
 _CHIP_CODE_AFTER = re.compile(r"\s+[A-Z]{1,3}\d{2,4}[A-Z]{0,2}\b")
 _JOINED_BEFORE = re.compile(r"[A-Za-z0-9.)]\s+(?:and|&)\s+$")
 _JOINED_AFTER = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]")
@@ -414,6 +415,13 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
     if all(w.lower() in GENERIC_ORGS for w in words):
         before = re.search(r"((?:[A-Z][\w.]*\s+){1,3}?)$", text[:start])
         after = _OF_NAME.match(text, end)
+        whose = _COUNTRY_OWNS.search(text, 0, start)
+        if whose is not None and is_place(whose.group(1)):
+            # "Iceland's Ministry of Education", "Kuwait's Ministry of Communications"
+            name, start = f"{whose.group(1)} {name}", whose.start(1)
+            if after:
+                return start, after.end(1), f"{name} of {after.group(1).strip()}"
+            return start, end, name
         if before and (
             is_place(before.group(1).strip())
             or before.group(1).strip().isupper()
@@ -476,6 +484,8 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
                 found.append(Mention(offset + start, offset + end, name, known=False))
             elif not found or offset + start >= found[-1].end:  # not inside "X of Y"
                 org = _organisation(full, offset + start, offset + start + len(name), name)
+                if org is not None and found and org[0] < found[-1].end:
+                    found.pop()  # "Iceland's Ministry of Education" holds "Iceland"
                 if org is not None:
                     found.append(Mention(*org, known=False))
             run.clear()

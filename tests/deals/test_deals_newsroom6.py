@@ -237,6 +237,27 @@ ROUNDS: list[Case] = [
     ),
 ]
 
+# A country's ministry is that country's ("Norway's Ministry of Digitalisation" is the
+# Norway Ministry of Digitalisation, not the Government of Norway and a ministry of nowhere);
+# an agreement "to provide a licence" is a licence, the subject its licensor.
+GOVERNMENTS_AND_LICENCES: list[Case] = [
+    (
+        None,
+        "Mistral AI and Norway's Ministry of Digitalisation sign cooperation agreement",
+        "",
+        "partnership",
+        {("Mistral AI", "partner"), ("Norway Ministry of Digitalisation", "partner")},
+    ),
+    (
+        "Inflection AI",
+        "A new chapter for Inflection",
+        "Inflection AI has entered into an agreement with Microsoft to provide a non-exclusive "
+        "license of our models. Most of our team is joining Microsoft AI.",
+        "licensing",
+        {("Inflection AI", "licensor"), ("Microsoft", "licensee")},
+    ),
+]
+
 # A newsroom's crowd of partners at an event, or partners as one item of a list, is no
 # partnership post; "IPO chatter" is talk, not an IPO.
 CROWDS: list[Case] = [
@@ -306,4 +327,9 @@ def test_investors_and_buyers(case: Case) -> None:
 
 @pytest.mark.parametrize("case", ROUNDS, ids=lambda c: c[1][:40])
 def test_rounds(case: Case) -> None:
+    _check(case)
+
+
+@pytest.mark.parametrize("case", GOVERNMENTS_AND_LICENCES, ids=lambda c: c[1][:40])
+def test_governments_and_licences(case: Case) -> None:
     _check(case)
