@@ -23,6 +23,13 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
 - ``varied5``: 413 entries written afresh (``bench/data/varied_dev5.jsonl``: company newsrooms'
   first-party posts, venture firms' blogs, newsletter items and bullet/emoji digests, 44 % hard
   negatives), split by the same hash;
+- ``varied6``: 419 entries written afresh (``bench/data/varied_dev6.jsonl``: chip and cloud
+  vendors' newsrooms (customer partnerships next to customer stories), AI labs' "expanding our
+  partnership", "strategic investment from", "joins the X family" posts, government MOUs and
+  sovereign-AI and compute deals, publishers' content licensing, acqui-hires, newsletter items
+  ("💸 X bags $40M", "Funding roundup:", "In brief:", numbered lists, "ICYMI"), wire releases,
+  German, French, Spanish, Portuguese and Japanese trade press, 57 % hard negatives), split by
+  the same hash;
 - ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
 - ``reuters``/``sentifm``: the test splits of ``../shared/eval`` (M&A yes/no only), when present.
 
@@ -82,7 +89,7 @@ def _headline_rows(path: Path) -> list[Row]:
 
 
 def hash_dev(title: str) -> bool:
-    """The hash split of ``varied_dev2.jsonl`` … ``varied_dev5.jsonl``: four rows in five are
+    """The hash split of ``varied_dev2.jsonl`` … ``varied_dev6.jsonl``: four rows in five are
     development rows (the same split as ``bench/train_deal_types.py``)."""
     return int(hashlib.sha1(title.encode("utf-8")).hexdigest(), 16) % 5 != 0
 
@@ -103,6 +110,7 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
         ("varied3", "varied_dev3.jsonl"),
         ("varied4", "varied_dev4.jsonl"),
         ("varied5", "varied_dev5.jsonl"),
+        ("varied6", "varied_dev6.jsonl"),
     )
     for name, file in hashed:
         if (DATA / file).is_file():

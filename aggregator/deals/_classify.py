@@ -54,7 +54,8 @@ _RIGHT_STOP = re.compile(
     r"|bolster|explore|democrati[sz]e|unlock|empower|redefine|revolutioni[sz]e|tackle|improve"
     r"|enhance|give|use|train|fuel|speed|secure|protect|modernize|modernise|reimagine|supercharge"
     r"|go|put|turn|embed|extend|strengthen|deploy|research|study|combat|fight|streamline|simplify"
-    r"|create|shape|set|sell|distribute|design|host|run|grow|open|bring)\b",
+    r"|create|shape|set|sell|distribute|design|host|run|grow|open|bring|supply|manufacture"
+    r"|co-design|collaborate|work|pursue|evaluate|procure)\b",
 )
 # Between two names of one group: "X and Y", "X, Y", "X and the Y", "X and Brisbane's Y".
 # Other languages: "X et Y", "X und Y", "X y la alemana Y", "X e Y", "X ed Y".
@@ -99,6 +100,8 @@ _TAIL_CUES = {
 _HIRE = re.compile(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\b", re.I)
 _HIRE_WHOM = re.compile(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\s+(.*)", re.I)
 _FOR = re.compile(r"\s*for\s+(?:the\s+)?", re.IGNORECASE)
+_GERUND = re.compile(r"\b[a-z]{3,}ing\b")
+_TO_BUYER = re.compile(r"\s+to\s+(?:the\s+)?")
 
 
 def _clause(masked: str, start: int, end: int) -> tuple[int, int]:
@@ -123,6 +126,11 @@ def _left_group(found: list[Mention], text: str) -> list[Mention]:
     return group
 
 
+_CAP_NAME = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
+# The rest of a list of names after its first: ", Oklo and TerraPower", ", B, C and D".
+_NAME_LIST = re.compile(
+    rf",\s*(?:{_CAP_NAME},\s*)*{_CAP_NAME},?\s+(?:and|&)\s+(?:the\s+)?{_CAP_NAME}"
+)
 _INDEFINITE = re.compile(r"\s*\ban?\s+", re.IGNORECASE)
 
 
@@ -143,6 +151,16 @@ def _right_group(
         other = stops.search(seg.masked, start + 1, end)
         if other is not None and (stop is None or other.start() < stop.start()):
             stop = other
+    if (
+        stop is not None
+        and stop.group(0) == ","
+        and rule is not None
+        and rule.type in _GROUP_TYPES
+        and not (seg.casing.title or seg.casing.caps)
+    ):
+        listed = _NAME_LIST.match(seg.masked, stop.start(), end)
+        if listed is not None:  # "agreements with Vistra, Oklo and TerraPower": every partner
+            stop = _RIGHT_STOP.search(seg.masked, listed.end(), end)
     # Skip the stop if nothing has been named yet ("to acquire, for $1B, Foo" is rare).
     limit = stop.start() if stop else end
     found = mentions(seg.names, gz, seg.casing, start, limit)
@@ -270,9 +288,6 @@ def _described(names: str, lo: int, aside: re.Match[str]) -> str | None:
     return described_name(names[lo : aside.start()])
 
 
-_TO_BUYER = re.compile(r"\s+to\s+")
-
-
 def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> list[Party] | None:
     lo, hi = _clause(seg.masked, match.start(), match.end())
     left = _subject(rule, seg, gz, lo, match)
@@ -303,8 +318,12 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
         return _group_parties(seg, gz, lo, limit if rule.type == "partnership" else hi, rule, match)
     parties: list[Party] = [_party(m.name, rule.inside, gz) for m in inside if rule.inside]
     left_role, right_role = rule.left, rule.right
-    if rule.name == "sells" and _TO_BUYER.match(seg.names, match.end()):
-        right_role = "acquirer"  # "sells its Altera unit to Silver Lake": the buyer
+    if (
+        rule.name == "sells"
+        and right
+        and _TO_BUYER.fullmatch(seg.names, match.end(), right[0].start)
+    ):
+        right_role = "acquirer"  # "offloads logistics unit to J&T Express": the unit's buyer
     if rule.type == "licensing":
         left_role, right_role, left = _licence_roles(rule, seg, gz, lo, match, left, right)
     if left_role and left:
@@ -335,6 +354,8 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
         and not any(p.role == left_role for p in parties)
     ):
         return None  # "buy Nvidia stock": nobody is buying a company
+    if rule.type == "licensing" and len(left) >= 2 and not right:
+        parties = _licence_sides(parties, gz)
     if rule.name == "leads-round" and _LEADS.match(match.group(0)):
         leaders = {m.name for m in left}  # the subject leads, not "… with participation from"
         parties = [
@@ -342,6 +363,15 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
             for p in parties
         ]
     return _dedupe(parties)
+
+
+def _licence_sides(parties: list[Party], gz: Gazetteer) -> list[Party]:
+    """ "Perplexity and Getty Images sign licensing agreement": of two signers named together,
+    the media company licenses its content to the other (one media company, else as read)."""
+    media = [p for p in parties if gz.kind(p.name) == "media"]
+    if len(media) != 1:
+        return parties
+    return [replace(p, role="licensor" if p in media else "licensee") for p in parties]
 
 
 _LEADS = re.compile(r"(?:co-)?(?:lead|led)", re.IGNORECASE)  # "X leads $N round in Y": X leads
@@ -371,6 +401,9 @@ _PARTNERS_PURPOSE = re.compile(
     re.IGNORECASE,
 )
 
+# What a supply deal supplies, once both partners are named before it.
+_SUPPLY_PURPOSE = re.compile(r"\s(?:to|will)\s+(?:supply|manufacture|fabricate)\b", re.I)
+
 
 def _group_parties(
     seg: Segment, gz: Gazetteer, lo: int, hi: int, rule: Rule, match: re.Match[str]
@@ -382,6 +415,9 @@ def _group_parties(
     purpose = _PARTNERS_PURPOSE.search(seg.names, match.end(), hi)
     if purpose is not None:
         hi = purpose.start()  # "… sign deal to bring Flux into Photoshop": products, no party
+    supply = _SUPPLY_PURPOSE.search(seg.names, match.end(), hi)
+    if supply is not None and len(mentions(seg.names, gz, seg.casing, lo, supply.start())) >= 2:
+        hi = supply.start()  # "A and B sign deal to supply Instinct GPUs"; not "deal to supply B"
     found = [
         _before_trigger(m, seg.names, gz, match.start())
         for m in mentions(seg.names, gz, seg.casing, lo, hi)
@@ -391,8 +427,24 @@ def _group_parties(
         found = [m for m in found if not aside.start() <= m.start < aside.end()]
     if rule.type == "joint-venture":  # "a Stargate joint venture": the venture, no partner
         found = [m for m in found if not _the_venture(seg.names, m)]
-    # Governments are named by shape ("Rwandan Government"): kept beside known companies.
-    known = [m for m in found if m.known or gz.slug(m.name).startswith("government-of-")]
+    # Governments are named by shape ("Rwandan Government"): kept beside known companies, and
+    # so are the subject and every name of a list after the trigger.
+    listed = _NAME_LIST.search(seg.names, match.end(), hi)
+    known = [
+        m
+        for m in found
+        if m.known
+        or gz.slug(m.name).startswith("government-of-")
+        # the subject right before the verb ("Ostmark signs … with Helion, Fervo and Kairos")
+        or (
+            rule.type == "partnership"
+            and m.end < match.start()
+            and not seg.names[m.end : match.start()].strip()
+            and match.group(0)[:1].islower()
+            and not is_person(m.name)
+        )
+        or (listed is not None and listed.start() <= m.end and m.start < listed.end())
+    ]
     chosen = known if len([m for m in known if m.known]) >= 2 else found
     if len(chosen) < 2 and rule.type != "merger":
         return []
@@ -482,6 +534,36 @@ def _licenses_out(
     return noun and not _taker(subject.name, kind) and bool(right) and _taker(right[0].name, other)
 
 
+# What a media company's partnership with an AI maker gives it: its content ("access to
+# current and archived content", "Guardian journalism", "a data partnership").
+_CONTENT = re.compile(
+    r"\b(?:archives?|archived|journalism|articles|(?:news|editorial|published)\s+content"
+    r"|content\s+from|access\s+to\s+(?:[\w-]+\s+){0,3}?content|data\s+(?:partnership|api|access))\b",
+    re.IGNORECASE,
+)
+
+
+def content_licence(deal: Deal, title: str, text: str, gz: Gazetteer) -> Deal:
+    """A partnership of one media company with an AI maker about its content is a licence:
+    "News Corp and OpenAI sign multi-year global partnership" ("OpenAI will have access to
+    current and archived content from …"): the media company licenses, the other takes."""
+    if deal.type != "partnership" or len(deal.parties) != 2:
+        return deal
+    kinds = [gz.kind(p.name) for p in deal.parties]
+    if kinds.count("media") != 1:
+        return deal
+    other = deal.parties[1 if kinds[0] == "media" else 0]
+    if not _taker(other.name, kinds[1 if kinds[0] == "media" else 0]):
+        return deal
+    if _CONTENT.search(title) is None and _CONTENT.search(text, 0, 600) is None:
+        return deal
+    parties = tuple(
+        replace(p, role="licensor" if k == "media" else "licensee")
+        for p, k in zip(deal.parties, kinds)
+    )
+    return replace(deal, type="licensing", parties=parties, rule=f"{deal.rule}+content")
+
+
 def _taker(name: str, kind: str | None) -> bool:
     """An AI maker: a lab, big tech or cloud of the gazetteer, or a name that says so."""
     return kind in _TAKERS or (kind is None and name.endswith((" AI", " Labs", ".ai")))
@@ -502,6 +584,8 @@ def _extra_parties(
     if rule.type == "acquisition":
         for word, role in (("from", "seller"), ("to", "acquirer"), ("by", "acquirer")):
             hit = _TAIL_CUES[word].search(tail)
+            if hit and word == "to" and _GERUND.search(tail, 0, hit.start()):
+                hit = None  # "…, adding data management to Agentforce": a product, no buyer
             if hit:
                 extra += [
                     _party(m.name, role, gz)
@@ -585,8 +669,22 @@ def _match_rules(
             rule, parties = _possessive_deal(rule, parties, gz)
         if rule.name == "valued-at" and not all(_private(p, gz) for p in parties):
             continue  # "Nvidia valued at $5 trillion": a market value
-        return _deal(rule, seg, match, tuple(parties), with_status)
+        deal = _deal(rule, seg, match, tuple(parties), with_status)
+        if rule.name == "signs-deal" and _GRANTS_LICENCE.match(seg.masked, match.end()):
+            # "… entered into an agreement with Google to provide a non-exclusive license of
+            # our LLM technology": the subject licenses, the other takes the licence
+            roles = ["licensor"] + ["licensee"] * (len(deal.parties) - 1)
+            parties = [replace(p, role=r) for p, r in zip(deal.parties, roles)]
+            deal = replace(deal, type="licensing", parties=tuple(parties))
+        return deal
     return None
+
+
+_GRANTS_LICENCE = re.compile(
+    r"\s+with\s+[^,;]{1,60}?\s+to\s+(?:provide|grant|give)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:licen[cs]e|rights)\b",
+    re.IGNORECASE,
+)
 
 
 _DEAL_NOUN = re.compile(r"\bdeal$")

@@ -82,6 +82,29 @@ def _acquired_by(publisher: str) -> re.Pattern[str]:
     )
 
 
+def _publisher_welcomes(publisher: str) -> re.Pattern[str]:
+    """ "Vercel welcomes NuxtLabs", "Reka welcomes NVIDIA and Snowflake as investors": the
+    publisher, in the third person, welcomes a company (into itself, or as its backer)."""
+    return re.compile(
+        rf"^{_spellings(publisher)}\s+(?i:welcomes)\s+{_NAME}"
+        r"(?P<as>\s+(?i:as)\s+(?i:an?\s+)?(?i:new\s+)?(?i:strategic\s+)?(?i:investors?|backers?))?"
+        r"\s*[.!]?$"
+    )
+
+
+def welcomes_investors(title: str, publisher: str) -> bool:
+    """Whether a first-party headline welcomes companies as the publisher's investors."""
+    found = _publisher_welcomes(publisher).match(" ".join(title.split()))
+    return found is not None and found.group("as") is not None
+
+
+# A body that says the company welcomed becomes part of the publisher ("NuxtLabs, the team
+# behind Nuxt, is joining Vercel"; "we've acquired …").
+_JOINING = re.compile(
+    r"\b(?:is|are)\s+joining\b|\bjoins\b|\bacquir(?:e|ed|ing)\b|\b(?:now\s+)?part\s+of\b", _I
+)
+
+
 def _spellings(publisher: str) -> str:
     """The publisher's name, or its first word alone ("Mistral" for "Mistral AI")."""
     first = publisher.split()[0]
@@ -188,6 +211,11 @@ def restatements(
     home = _welcome_home(publisher).match(title) or _welcome_team(publisher).match(title)
     if home and not welcome and not hire:
         out.append(f"{publisher} acquires {_name(home)}")
+    welcomes = _publisher_welcomes(publisher).match(title)
+    if welcomes and welcomes.group("as"):
+        out.append(f"{publisher} raises funding from {_name(welcomes)}")
+    elif welcomes and not hire and _JOINING.search(text[:400]):
+        out.append(f"{publisher} acquires {_name(welcomes)}")
     bought = _acquired_by(publisher).match(title)
     if bought and not _SCHEME_END.search(bought.group("x")):
         out.append(f"{bought.group('x')} acquires {publisher}")
@@ -231,8 +259,11 @@ def restatements(
 # Launch Partners", "… Expands Publisher Program with 15 New Media Partners", "… announces
 # new partnerships across the Korean AI ecosystem"): plural partners, not a "Partner Network".
 PARTNERS_POST = re.compile(
+    # not a crowd ("30,000 partners and customers meet"), nor one word of a list ("new
+    # connectors and partners")
     r"\b(?:new|launch|media|channel|publisher|publishing|technology|strategic|first|global"
-    r"|founding|\d+)\s+(?:[\w-]+\s+){0,2}?partners(?:hips)?\b"
+    r"|founding|(?<![\d,.])\d+(?![\d,.]))\s+(?:(?!and\b)[\w-]+\s+){0,2}?partners(?:hips)?\b"
+    r"(?!\s+and\s+(?:customers|developers|users))"
     r"|\bannounc\w*\s+(?:[\w-]+\s+){0,2}?partnerships\b",
     re.IGNORECASE,
 )

@@ -153,7 +153,13 @@ def _leads(title: str, text: str, publisher: str) -> bool:
     return any(said.search(s) for s in [title, *lead(text)[:2]])
 
 
-_ROUND_WORD = re.compile(r"\b(?:series\s+[a-k]\b|(?:pre-)?seed\b)", re.IGNORECASE)
+_ROUND_WORD = re.compile(
+    r"\b(?:series\s+[a-k]\b|(?:pre-)?seed\b"
+    # "Skild AI has raised a new round led by SoftBank": a round, though it has no name
+    r"|(?:has|have)\s+(?:raised|closed)\s+(?:a|its)\s+(?:new\s+|fresh\s+)?(?:[\w$€£.,-]+\s+){0,3}?"
+    r"(?:round|funding)\b)",
+    re.IGNORECASE,
+)
 
 
 def named_round(deal: Deal, text: str, gz: Gazetteer, rates: Mapping[str, float] | None) -> Deal:

@@ -79,6 +79,7 @@ shanghai shenzhen star wall street
 usd eur gbp jpy cny inr chf cad aud hkd sgd krw sek nok dkk brl nzd ils aed sar rmb
 gpu tpu tpus cpu cpus hbm npu asic asics api apis saas llms agi agents agent iot vr xr evs
 mou mous memorandum ml
+gigawatt gigawatts megawatt megawatts gw mw ipos program programs programme programmes countries
 """.split()
 )
 # Tokens that may continue a name but never start one ("Foo AI", "Bar Labs").
@@ -121,7 +122,8 @@ _BACKER_CUE = re.compile(
     r"\b(?:led|co-led|backed|funded|joined)\s+by\b"
     r"|(?<!angels\s)(?<!operators\s)(?<!executives\s)(?<!founders\s)\bfrom\b"
     r"|\bparticipation\s+(?:from|of)\b|\binvestors?\s+(?:including|such\s+as|include)\b"
-    r"|\b(?:round|raise|financing)\s+(?:drew|attracted|included)\b"
+    r"|\b(?:round|raise|financing|series\s+[a-k](?:-\d)?)\s+(?:drew|draws|attracted|attracts"
+    r"|included|includes)\b"
     r"|\bincluding\b" + _INTL_BACKERS,
     re.IGNORECASE,
 )
@@ -287,9 +289,15 @@ _LEGAL_TRAILER = re.compile(
 )
 
 
+# A number that opens an investor's name: "1789 Capital", "2048 Ventures".
+_NUMBERED_FIRM = re.compile(r"\s+(?:Capital|Ventures|Partners)\b")
+
+
 def _suffixed(text: str, m: re.Match[str], casing: Casing) -> bool:
     token = m.group(0)
     key = token_key(token)
+    if token.isdigit():
+        return not casing.caps and bool(_NUMBERED_FIRM.match(text, m.end()))
     if casing.caps or not token[0].isupper() or key in PRONOUNS or key.endswith(("ing", "ly")):
         return False
     if key in _STOP:
@@ -383,6 +391,8 @@ _GEOGRAPHY = frozenset(
     """river valley lake bay county island islands mountain mountains park street road avenue
     airport harbor harbour beach coast peninsula canyon creek desert""".split()
 )
+_COUNTRY_OWNS = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+$")
+_CHIP_CODE_AFTER = re.compile(r"\s+[A-Z]{1,3}\d{2,4}[A-Z]{0,2}\b")
 _JOINED_BEFORE = re.compile(r"[A-Za-z0-9.)]\s+(?:and|&)\s+$")
 _JOINED_AFTER = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.]*(?:\s(?=[A-Z]))?)+)")
@@ -416,6 +426,13 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
     if all(w.lower() in GENERIC_ORGS for w in words):
         before = re.search(r"((?:[A-Z][\w.]*\s+){1,3}?)$", text[:start])
         after = _OF_NAME.match(text, end)
+        whose = _COUNTRY_OWNS.search(text, 0, start)
+        if whose is not None and is_place(whose.group(1)):
+            # "Iceland's Ministry of Education", "Kuwait's Ministry of Communications"
+            name, start = f"{whose.group(1)} {name}", whose.start(1)
+            if after:
+                return start, after.end(1), f"{name} of {after.group(1).strip()}"
+            return start, end, name
         if before and (
             is_place(before.group(1).strip())
             or before.group(1).strip().isupper()
@@ -430,6 +447,8 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
         return start, end, name
     if _COLLECTIVE.match(text, end):
         return None  # "the Nordic AI ecosystem", "Munich AI outfits X"
+    if _CHIP_CODE_AFTER.match(text, end):
+        return None  # "will supply Instinct MI450 accelerators": a product line, not its maker
     if name in COUNTRIES and (
         _JOINED_BEFORE.search(text, 0, start) or _JOINED_AFTER.match(text, end)
     ):
@@ -476,12 +495,17 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
                 found.append(Mention(offset + start, offset + end, name, known=False))
             elif not found or offset + start >= found[-1].end:  # not inside "X of Y"
                 org = _organisation(full, offset + start, offset + start + len(name), name)
+                if org is not None and found and org[0] < found[-1].end:
+                    found.pop()  # "Iceland's Ministry of Education" holds "Iceland"
                 if org is not None:
                     found.append(Mention(*org, known=False))
             run.clear()
 
     for m in TOKEN_RE.finditer(text):
         token = m.group(0)
+        if len(token) <= 3 and text.endswith(("Series ", "series "), 0, m.start()):
+            flush()  # "a $40 million Series B led by Bessemer": B is the round's letter
+            continue
         gap = text[run[-1].end() : m.start()] if run else ""
         joins = bool(run) and (
             gap in (" ", " & ", "&", "-")

@@ -142,14 +142,16 @@ _KEYS = {
 
 
 _BUY = (
-    r"(?:acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|snap(?:s|ped)?\s+up"
+    # "acqui-hires the team behind Crossing Minds": the team comes with its company
+    r"(?:acquir(?:e|es|ed|ing)|acqui-?hir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|(?<!power\s)purchas(?:e|es|ed|ing)|snap(?:s|ped)?\s+up"
     r"|scoop(?:s|ed)?\s+up|tak(?:e|es|ing)\s+over|took\s+over|absorb(?:s|ed)?|gobbles?\s+up"
     r"|pick(?:s|ed)?\s+up(?!\s+(?:§|¦|the\s+(?:pace|tab|slack)|speed|steam|momentum))"
     r"|swallow(?:s|ed|ing)?(?:\s+up)?)"
 )
 _NOT_BUYBACK = (
     r"(?!\s*-?\s*backs?\b|(?:\s+[\w.&'’,-]+){0,5}?\s+(?:mill|warehouse|site|campus"
-    r"|buildings?|land|propert(?:y|ies)|factory|headquarters|offices?|facilit(?:y|ies)"
+    # a building bought, not "a startup building sales agents"
+    r"|buildings|building(?=\s+(?:in|at|on|for|from|near|and|with)\b|\s*[,.;:]|\s*$)|land|propert(?:y|ies)|factory|headquarters|offices?|facilit(?:y|ies)"
     r"|real\s+estate|acres)\b"
     r"|\s+(?:its\s+own|own|back|rating|recommendation|signal"
     r"|now|the\s+dip|shares?\s+of\s+its\s+own)\b"
@@ -904,7 +906,7 @@ _ENGLISH: tuple[Rule, ...] = (
         # "Deloitte and Anthropic are expanding their alliance"
         rf"|(?:are|is|were|was|have\s+been|has\s+been)\s+(?:expanding|extending|deepening|renewing"
         rf"|signing|forming|striking|inking|sealing|entering(?:\s+into)?))\s+"
-        rf"{_MONEYISH}(?:(?!licen|[\w]+-licen|content\b|data\s+(?:deal|agreement|pact|licen)|merger|acquisition|purchase|buyout|takeover|sale\b"
+        rf"{_MONEYISH}(?:(?!licen|[\w]+-licen|content\b|data\s+(?:deal|agreement|pact|licen)|merger|acquisition|(?<!power\s)purchase|buyout|takeover|sale\b"
         rf"|{_POLITICAL})"
         rf"[\w-]+\s+){{0,4}}?(?:deal|agreement|contract|pact|partnership|alliance|mega-?deal"
         r"|tie-up|order|MOU|MoU|memorandum(?:\s+of\s+understanding)?|collaboration|letters?\s+of\s+intent"
@@ -1016,6 +1018,10 @@ HARD_NON_DEAL = re.compile(
     r"|\b(?:partner\w*|collaborat\w*)\s+with\s+(?:the\s+)?(?:(?-i:[A-Z])[\w&.'’-]*\s+){1,5}on\s+"
     r"(?:[\w-]+\s+){0,4}?(?:research|evaluations?|benchmarks?|stud(?:y|ies)|papers?)\b"
     r"(?![^.;]*(?:\blicen[cs]|[$€£¥]\s?\d|\b(?:million|billion)\b))"
+    # speculation and lists about deals: "Will OpenAI IPO in 2027?", "our predictions: one
+    # big merger", "The 5 biggest AI deals of the year, ranked"
+    r"|^[^\w]*(?:will|could|should|can|is|are)\s[^.?!]{3,90}\?|\bpredictions?\b"
+    r"|,\s+ranked\b|\b(?:ipo|deal|merger|takeover)\s+chatter\b"
     r"|^how\s+(?!to\b)|\binterview(?:s|ed)?\s+with\b|\b(?:wins?|won|awarded)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b",
     _I,
@@ -1036,6 +1042,9 @@ NON_DEAL = re.compile(
     r"|upgrade\w*|fellows|fellowships?"
     r"|qtr|shr|(?:1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter|loss(?:es)?|gains?"
     r"|payouts?|distribut\w+"
+    # "OpenAI's IPO chatter", "the AI deal frenzy": talk of deals, none in particular
+    r"|(?:(?<=ipo\s)|(?<=deal\s)|(?<=merger\s)|(?<=listing\s)|(?<=takeover\s))"
+    r"(?:buzz|hype|frenzy|mania)"
     r"|downgrade\w*|buy-?backs?|repurchase\w*)\b",
     _I,
 )

@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from ..headlines import digest_items
 from ..models import DEAL_KINDS, Deal, Party
-from ._classify import headline_blocked, headline_hard_blocked, rules_and_block
-from ._first_party import PARTNERS_POST, restatements
+from ._classify import content_licence, headline_blocked, headline_hard_blocked, rules_and_block
+from ._first_party import PARTNERS_POST, restatements, welcomes_investors
 from ._gate import GATED, gated
 from ._gazetteer import Gazetteer, load_gazetteer
 from ._investor_post import as_round, is_investor, named_round, own_fund, portfolio_company
@@ -86,7 +86,7 @@ def classify(
     if deal is not None and own_fund(deal, title, text, gz, publisher):
         return None  # "Index Ventures raises $2.3 billion for new funds": the firm's own fund
     if deal is not None:
-        deal = named_round(deal, text, gz, rates)
+        deal = content_licence(named_round(deal, text, gz, rates), title, text, gz)
     if deal is None and text and "PLUS" in text:
         plus = _PLUS.search(text[:600])
         items = _PLUS_SPLIT.split(plus.group(1).strip()) if plus else []
@@ -128,8 +128,15 @@ def _digest(
     deal, in title order, goes to its ``also``, each item once, a deal already listed (same
     type, parties and amount) not again."""
     title_case = is_title(clean(title))
+    # "Funding roundup: Harmonic ($100M), Ambience ($243M)": each item a company's round
+    rounds = (
+        bool(items) and _FUNDING_LIST.search(title, 0, max(0, title.find(items[0]))) is not None
+    )
     ruled: list[Deal | None] = []
     for item in items:
+        listed = _ROUND_ITEM.match(item) if rounds else None
+        if listed is not None:
+            item = f"{listed.group(1)} raises {listed.group(2)}"
         deal = _paired(item, "", gz, rates, publisher) or gated(
             item, "", gz, rates, use_model, model, title_case and not _sentence_case(item)
         )
@@ -157,6 +164,8 @@ def _digest(
     return replace(main, also=tuple(also)) if also else main
 
 
+_FUNDING_LIST = re.compile(r"\b(?:funding|rounds?|raises|raised|financings?)\b", re.IGNORECASE)
+_ROUND_ITEM = re.compile(r"^([A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})\s+\(([^()]*\d[^()]*)\)$")
 _CAPITALISED = re.compile(r"\b[A-Z][\w&-]*")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}\b")
 _TITLE_SMALL = frozenset("with from into onto upon over than that this amid about after".split())
@@ -292,6 +301,13 @@ def _newsroom(
     """``_first_party``'s reading of a post, as written, with the publisher as subject, then
     restated."""
     title, text = first_person(title, publisher), first_person(text, publisher)
+    if welcomes_investors(title, publisher):
+        # "Reka welcomes NVIDIA and Snowflake as investors": the headline says who is who,
+        # which the body's "NVIDIA and Snowflake have joined Reka's round" does not
+        sentence = restatements(title, publisher, lambda _: True, text)[0]
+        restated = gated(sentence, text or title, gz, rates, use_model=False, model=model)
+        if restated is not None and complete(restated):
+            return restated
     deal = gated(title, text, gz, rates, use_model, model, publisher=publisher)
     if deal is not None and complete(deal):
         return deal
