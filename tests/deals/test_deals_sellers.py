@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from aggregator.deals import classify, load_gazetteer
-
-GAZ = load_gazetteer()
+from ._reading import check_reading
 
 # (title, type, {(party, role)})
 CASES: list[tuple[str, str | None, set[tuple[str, str]]]] = [
@@ -49,11 +47,4 @@ def test_sellers_bids_and_rounds_named_first(
     case: tuple[str, str | None, set[tuple[str, str]]],
 ) -> None:
     title, kind, parties = case
-    deal = classify(title, gazetteer=GAZ)
-    if kind is None:
-        assert deal is None, (title, deal)
-        return
-    assert deal is not None and deal.type == kind, (title, deal)
-    assert {(GAZ.slug(p.name), p.role) for p in deal.parties} == {
-        (GAZ.slug(n), r) for n, r in parties
-    }, (title, deal.parties)
+    check_reading(title, "", kind, parties)
