@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import lru_cache
 
 from ..models import Deal, Party
 from ._gazetteer import TOKEN_RE, Gazetteer
@@ -148,9 +149,15 @@ def _leads(title: str, text: str, publisher: str) -> bool:
     if re.match(r"(?i:(?:co-)?leading)\s", title):
         return True
     first = publisher.split()[0]
-    names = "|".join(re.escape(n) for n in {publisher, first})
-    said = re.compile(rf"\b(?:{names})\b(?:['’]re)?\s+(?:[\w-]+\s+){{0,3}}?{_VERB_LEAD}")
-    return any(said.search(s) for s in [title, *lead(text)[:2]])
+    said = [s for s in [title, *lead(text)[:2]] if first in s]
+    return bool(said) and any(_said_leads(publisher).search(s) for s in said)
+
+
+@lru_cache(maxsize=1024)
+def _said_leads(publisher: str) -> re.Pattern[str]:
+    first = publisher.split()[0]
+    names = "|".join(re.escape(n) for n in sorted({publisher, first}))
+    return re.compile(rf"\b(?:{names})\b(?:['’]re)?\s+(?:[\w-]+\s+){{0,3}}?{_VERB_LEAD}")
 
 
 _ROUND_WORD = re.compile(
