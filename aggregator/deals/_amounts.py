@@ -192,7 +192,9 @@ _VALUATION_BEFORE = re.compile(
     r"|(?:post|pre)[- ]money(?:\s+valuation)?(?:\s+of)?|values?\s+[\w\s.'’&-]{0,30}?\bat"
     r"|market\s+value\s+of|now\s+worth|be\s+worth|is\s+worth|was\s+worth)\s*$",
 )
-_VALUATION_AFTER = re.compile(r"^[\s-]*(?:post-money\s+|pre-money\s+)?valu(?:ation|ed)\b")
+_VALUATION_AFTER = re.compile(
+    r"^[\s-]*(?:plus\s+)?(?:post-money\s+|pre-money\s+)?valu(?:ation|ed)\b"  # "$100B-plus valuation"
+)
 _OTHER_BEFORE = re.compile(
     r"(?:revenues?|sales|run[- ]rate|profits?|loss(?:es)?|earnings|income|market\s+(?:cap\w*|value)"
     r"|capex|capital\s+(?:spending|expenditures?)|spend(?:ing)?|budget|debt|fined?|fines|penalty"
@@ -206,7 +208,9 @@ _OTHER_AFTER = re.compile(
     r"^\s*(?:(?:a|per)\s+share|in\s+(?:annual\w*\s+|quarterly\s+|recurring\s+)?(?:revenue|sales"
     r"|profit|losses|market\s+value|market\s+cap\w*|capex|capital\s+spending)|(?:of\s+|in\s+)?"
     r"(?:annual\w*\s+)?(?:revenue|run-rate|ARR|sales|profit|net\s+income|loss|market\s+cap\w*"
-    r"|capex|buyback|share\s+buyback|share\s+repurchase|fine|penalty|settlement|dividend)\b)",
+    r"|capex|buyback|share\s+buyback|share\s+repurchase|fine|penalty|settlement|dividend)\b"
+    # a figure reached: "as Claude Code reaches $1B milestone", "passes the $10bn mark"
+    r"|(?:[\w-]+\s+)?(?:milestone|mark|threshold)\b)",
     re.IGNORECASE,
 )
 

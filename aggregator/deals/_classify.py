@@ -667,8 +667,10 @@ def _match_rules(
             continue
         if rule.name == "possessive-deal" and _DEAL_NOUN.search(match.group(0)):
             rule, parties = _possessive_deal(rule, parties, gz)
-        if rule.name == "valued-at" and not all(_private(p, gz) for p in parties):
-            continue  # "Nvidia valued at $5 trillion": a market value
+        if rule.name == "valued-at" and not all(
+            _private(p, gz) for p in parties if p.role == "target"
+        ):
+            continue  # "Nvidia valued at $5 trillion": a market value (its lead may be anyone)
         deal = _deal(rule, seg, match, tuple(parties), with_status)
         if rule.name == "signs-deal" and _GRANTS_LICENCE.match(seg.masked, match.end()):
             # "… entered into an agreement with Google to provide a non-exclusive license of

@@ -90,6 +90,7 @@ _KEYS = {
     "possessive-round": "'s ’s",
     "round-for": "funding financing infusion round raise investment injection series seed",
     "valued-at": "valued",
+    "raising-at": "rais",
     "round-noun": "round funding financing extension series raise capital fundrais",
     "team-behind": "welcom",
     "adds-to-round": "add",
@@ -109,7 +110,7 @@ _KEYS = {
     "gets-offer": "offer bid proposal approach",
     "starts-bid": "bid tender offer buyout acquisition takeover purchase merger",
     "sale-of": "sale disposal divestiture spin",
-    "acquires": "acqui buy bought purchas snap scoop tak took absorb gobble swallow pick",
+    "acquires": "acqui buy bought purchas snap scoop tak took absorb gobble swallow pick behind",
     "tender": "offer bid buyout takeover approach proposal",
     "takeover-by": "takeover acquisition buyout purchase",
     "take-private": "private",
@@ -143,7 +144,9 @@ _KEYS = {
 
 _BUY = (
     # "acqui-hires the team behind Crossing Minds": the team comes with its company
-    r"(?:acquir(?:e|es|ed|ing)|acqui-?hir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|(?<!power\s)purchas(?:e|es|ed|ing)|snap(?:s|ped)?\s+up"
+    # ("hires the team behind X" is the same deal told by its people)
+    r"(?:acquir(?:e|es|ed|ing)|acqui-?hir(?:e|es|ed|ing)"
+    r"|hir(?:e|es|ed|ing)(?=\s+(?:the\s+)?(?:whole\s+|entire\s+)?team\s+behind\b)|buy(?:s|ing)?|bought|(?<!power\s)purchas(?:e|es|ed|ing)|snap(?:s|ped)?\s+up"
     r"|scoop(?:s|ed)?\s+up|tak(?:e|es|ing)\s+over|took\s+over|absorb(?:s|ed)?|gobbles?\s+up"
     r"|pick(?:s|ed)?\s+up(?!\s+(?:§|¦|the\s+(?:pace|tab|slack)|speed|steam|momentum))"
     r"|swallow(?:s|ed|ing)?(?:\s+up)?)"
@@ -470,6 +473,17 @@ _ENGLISH: tuple[Rule, ...] = (
         "adds-to-round",
         "funding",
         rf"\badd(?:s|ed)?\s+{M}(?=[^.;]{{0,50}}?\b(?:round|funding|financing|raise|close)\b)",
+        "target",
+        None,
+        needs_right=False,
+    ),
+    # "Parsewell is raising at a $400M valuation": a round told by its valuation alone
+    _rule(
+        "raising-at",
+        "funding",
+        r"\b(?:rais(?:es|ed|ing)|to\s+raise)\s+(?:(?:new\s+|fresh\s+|more\s+)?(?:money|funds|funding|capital"
+        r"|cash)\s+)?at\s+(?:an?\s+)?(?:(?:up\s+to|over|nearly|more\s+than|about|around|almost"
+        r"|some|roughly)\s+)?¤+(?:[-\s]plus)?\s+(?:[\w-]+\s+)?valuation\b",
         "target",
         None,
         needs_right=False,

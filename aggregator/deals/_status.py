@@ -70,6 +70,8 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|speculation|interested\s+in|approach(?:es|ed)|seeks?|seeking|sound(?:s|ed)?\s+out"
             r"|in\s+the\s+works|plans?\s+to\s+raise|looking\s+to|wants?\s+to|aims?\s+to|hopes?\s+to"
             r"|poised\s+to|set\s+to\s+raise|would"
+            # a round still being raised: "Parsewell is raising at a $400M valuation"
+            r"|(?:is|are)\s+(?:now\s+|also\s+|already\s+)?raising"
             # a possible deal, not "the potential of AI"
             r"|(?:possible|potential|proposed)\s+(?:[\w-]+\s+){0,2}?(?:deals?|sale|merger|acquisition"
             r"|takeover|bid|offer|investment|round|ipo|listing|partnership|tie-up|combination|buyers?"
