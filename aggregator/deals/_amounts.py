@@ -192,9 +192,8 @@ _VALUATION_BEFORE = re.compile(
     r"|(?:post|pre)[- ]money(?:\s+valuation)?(?:\s+of)?|values?\s+[\w\s.'’&-]{0,30}?\bat"
     r"|market\s+value\s+of|now\s+worth|be\s+worth|is\s+worth|was\s+worth)\s*$",
 )
-_VALUATION_AFTER = re.compile(
-    r"^[\s-]*(?:plus\s+)?(?:post-money\s+|pre-money\s+)?valu(?:ation|ed)\b"  # "$100B-plus valuation"
-)
+# "at a $5B valuation", "a $100B-plus valuation"
+_VALUATION_AFTER = re.compile(r"^[\s-]*(?:plus\s+)?(?:post-money\s+|pre-money\s+)?valu(?:ation|ed)\b")
 _OTHER_BEFORE = re.compile(
     r"(?:revenues?|sales|run[- ]rate|profits?|loss(?:es)?|earnings|income|market\s+(?:cap\w*|value)"
     r"|capex|capital\s+(?:spending|expenditures?)|spend(?:ing)?|budget|debt|fined?|fines|penalty"
