@@ -193,7 +193,9 @@ _VALUATION_BEFORE = re.compile(
     r"|market\s+value\s+of|now\s+worth|be\s+worth|is\s+worth|was\s+worth)\s*$",
 )
 # "at a $5B valuation", "a $100B-plus valuation"
-_VALUATION_AFTER = re.compile(r"^[\s-]*(?:plus\s+)?(?:post-money\s+|pre-money\s+)?valu(?:ation|ed)\b")
+_VALUATION_AFTER = re.compile(
+    r"^[\s-]*(?:plus\s+)?(?:post-money\s+|pre-money\s+)?valu(?:ation|ed)\b"
+)
 _OTHER_BEFORE = re.compile(
     r"(?:revenues?|sales|run[- ]rate|profits?|loss(?:es)?|earnings|income|market\s+(?:cap\w*|value)"
     r"|capex|capital\s+(?:spending|expenditures?)|spend(?:ing)?|budget|debt|fined?|fines|penalty"
