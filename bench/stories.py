@@ -38,6 +38,8 @@ EVENT_SETS = (
     ("story events held-out", "story_events_test.jsonl"),
     ("story events dev2", "story_events_dev2.jsonl"),
     ("story events held-out2", "story_events_test2.jsonl"),
+    ("story events dev3", "story_events_dev3.jsonl"),
+    ("story events held-out3", "story_events_test3.jsonl"),
 )
 EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 
@@ -598,7 +600,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument(
         "--errors",
-        choices=("dev", "dev2", "uci"),
+        choices=("dev", "dev2", "dev3", "uci"),
         help="list the splits and merges of a dev set, or of news_stories' tuning half",
     )
     args = parser.parse_args(argv)
@@ -607,7 +609,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         news_errors(options)
         return 0
     if args.errors:
-        event_errors(EVENT_SETS[2 if args.errors == "dev2" else 0][1], options)
+        file = {"dev": "story_events_dev.jsonl", "dev2": "story_events_dev2.jsonl"}.get(
+            args.errors, "story_events_dev3.jsonl"
+        )
+        event_errors(file, options)
         return 0
     print(
         table(
