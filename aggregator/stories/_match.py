@@ -8,10 +8,12 @@ from itertools import islice
 from typing import Protocol
 
 from aggregator.stories._lexicon import (
+    CLAIMANT_OVER,
     EVENT_CONFLICTS,
     EXCHANGES,
     IPO_WORDS,
     STRONG_LEGAL,
+    claimant_stems,
     dictionary_stems,
     place_stems,
     region_stems,
@@ -83,6 +85,8 @@ def veto(
         return "event-conflict"
     if _legal_of_a_deal(a, b) or _legal_of_a_deal(b, a):
         return "event-conflict"
+    if stage_conflict(a, b):
+        return "stage-conflict"
     if a.amounts and b.amounts:
         approx = a.approx | b.approx
         if not (
@@ -106,7 +110,93 @@ def veto(
             return "subject-conflict"
     if party_conflict(a, b, (first, second), evidence):
         return "party-conflict"
+    if person_conflict(a, b):
+        return "person-conflict"
+    if claimant_conflict(a, b):
+        return "claimant-conflict"
     return None
+
+
+def _claimants(feats: Features) -> set[str]:
+    """The kinds of claimant (``CLAIMANTS``) the title names: "authors", "music", …"""
+    table = claimant_stems()
+    out: set[str] = set()
+    for term, weight in feats.terms.items():
+        kinds = table.get(term)
+        if kinds is not None and weight >= 1.0:  # (a title word)
+            out |= kinds
+    for kind, over in CLAIMANT_OVER.items():
+        if kind in out:
+            out.discard(over)
+    return out
+
+
+def claimant_conflict(a: Features, b: Features) -> bool:
+    """Two suits: both titles name a legal event and claimants, of other kinds ("Authors'
+    group sues Tessary …" / "Tessary sued by music publishers over lyrics …")."""
+    if "legal" not in a.events or "legal" not in b.events:
+        return False
+    mine, theirs = _claimants(a), _claimants(b)
+    return bool(mine and theirs) and not mine & theirs
+
+
+def _persons(feats: Features) -> list[str]:
+    """The title's full names of people: two capitalised words in a row, not both
+    dictionary words, neither a place, a company word, an event word nor a number
+    ("Tomasz Bielecki", "Priya Raman"; not "Lead Hardware", "Quarry AI", "Vesper 4")."""
+    words, places, names = dictionary_stems(), place_stems(), feats.names
+    out = []
+    for pair in feats.products:
+        parts = pair.split(" ")
+        if (
+            len(parts) == 2
+            and not all(p in words for p in parts)
+            and all(
+                p in names
+                and p not in places
+                and p not in COMPANY_WORDS
+                and p not in EVENT_TERMS
+                and not any(c.isdigit() for c in p)
+                for p in parts
+            )
+        ):
+            out.append(pair)
+    return out
+
+
+def person_conflict(a: Features, b: Features) -> bool:
+    """Two people moves at one company: both titles name a people event (hires, departs,
+    appoints …) and each names a person the other does not ("Tessary's Chief Scientist
+    Marta Lindgren Is Leaving" / "Tessary Hires Apple's Tomasz Bielecki to Lead
+    Hardware")."""
+    if "people" not in a.events or "people" not in b.events:
+        return False
+    mine = [p for p in _persons(a) if not all(w in b.terms for w in p.split(" "))]
+    theirs = [p for p in _persons(b) if not all(w in a.terms for w in p.split(" "))]
+    return bool(mine and theirs)
+
+
+# Stages of one deal that are two events: an acquisition agreed and its completion or its
+# approval days later ("Kestrel Systems to acquire Mireva" / "Kestrel Systems Completes
+# Acquisition of Mireva"; the completion's own reports name no intent).
+_STAGE_CONFLICTS = (frozenset({"complete", "intent"}), frozenset({"approval", "intent"}))
+
+
+def stage_conflict(a: Features, b: Features) -> bool:
+    """Two stages of a deal or a rumour (``_text.stages``): one title denies what the
+    other does not ("Orrery exploring takeover of Nimbus Silicon - sources" / "Orrery
+    denies report it is pursuing Nimbus Silicon deal"), or tells the acquisition agreed and
+    the other its completion or approval and not the agreement. A hard veto, which the deal
+    readings do not override (they read one deal in both)."""
+    mine, theirs = a.marks, b.marks
+    if not (mine or theirs):
+        return False
+    if ("denial" in mine) != ("denial" in theirs):
+        return True
+    return any(
+        pair <= mine | theirs and not pair <= mine and not pair <= theirs
+        for pair in _STAGE_CONFLICTS
+    )
 
 
 def _legal_of_a_deal(a: Features, b: Features) -> bool:

@@ -19,6 +19,7 @@ from aggregator.stories._match import (
     same_names,
     same_subject_event,
     score_pair,
+    stage_conflict,
     subject,
     veto,
     word_term,
@@ -255,7 +256,13 @@ def _own_story(window: Window, story: int, report: Report) -> bool:
 
 
 BRIDGE = 0.6  # a story merge needs the item to score this share of `threshold` with both
-HARD = ("event-conflict", "amount-conflict", "round-conflict", "product-conflict")
+HARD = (
+    "event-conflict",
+    "stage-conflict",
+    "amount-conflict",
+    "round-conflict",
+    "product-conflict",
+)
 
 
 def ranked(
@@ -304,8 +311,10 @@ def _story_score(
         gap = abs(slot.time - time) / 3600.0
         if mine is not None and slot.facts is not None:
             facts = relation(mine, slot.facts, gap)
-            if facts == "facts-conflict":
-                hard += 1
+            if facts == "facts-conflict" or (
+                facts == "same-event" and stage_conflict(feats, slot.features)
+            ):
+                hard += 1  # (one deal read in both, told at two stages: two events)
                 continue
             if facts == "same-event" and party_conflict(
                 feats, slot.features, (own, idf.subject(slot)), idf

@@ -15,6 +15,7 @@ from itertools import pairwise
 from typing import Any, NamedTuple
 
 from aggregator.stories._lexicon import (
+    BACKGROUND_WORDS,
     EVENT_AFTER,
     EVENT_CLASSES,
     EVENT_INFIXES,
@@ -204,6 +205,7 @@ class Features:
     approx: frozenset[float] = frozenset()  # amounts converted from another currency
     products: tuple[str, ...] = ()  # title name pairs in order: "quill code", "lumen 2"
     openers: Collection[str] = frozenset()  # title names that open a sentence ("Authors sue…")
+    marks: frozenset[str] = frozenset()  # the stage a title tells (``STAGES``): "denial", …
 
 
 _EMPTY: frozenset[Any] = frozenset()
@@ -238,6 +240,7 @@ def compact(feats: Features) -> Features:
         approx=feats.approx or _EMPTY,
         products=tuple(map(intern, feats.products)),
         openers=_sorted_words(feats.openers),
+        marks=_shared(feats.marks),
     )
 
 
@@ -304,6 +307,9 @@ EVENT_TERMS = frozenset().union(*_EVENT_STEMS.values()) | frozenset(
     stem(w) for words in EVENT_SURFACE.values() for w in words
 )
 _EVENT_AFTER = {(stem(before), stem(word)): event for (before, word), event in EVENT_AFTER.items()}
+_AFTER_SECOND = frozenset(word for _, word in _EVENT_AFTER)
+_LISTING = frozenset({"ipo"})
+_BACKGROUND = frozenset(stem(w) for w in BACKGROUND_WORDS)
 
 
 def amount_token(value: float) -> str:
@@ -567,12 +573,16 @@ def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> Non
         _products(part.products, words, titled)
         if words and words[0].kind in ("name", "marked"):
             part.openers.add(words[0].term)
+    past = False  # after "after" (once an event is named): what came before the event
     for position, (term, kind, _, _, _, _, events) in enumerate(words):
+        if term in _AFTER_SECOND and position and (words[position - 1].term, term) in _EVENT_AFTER:
+            other = _EVENT_AFTER[words[position - 1].term, term]
+            events = frozenset({other}) if other else frozenset()
+        if term in _BACKGROUND and kind != "name" and part.events:
+            past = True
         if events:
-            if position and (words[position - 1].term, term) in _EVENT_AFTER:
-                other = _EVENT_AFTER[words[position - 1].term, term]
-                events = frozenset({other}) if other else frozenset()
-            part.events.update(events)
+            # (an IPO named after "after" still tells that a "debut" is a listing)
+            part.events.update(events if not past else events & _LISTING)
         if kind == "stop":
             continue
         weight = 1.0
@@ -676,6 +686,34 @@ def classify(surface: str) -> tuple[str, str]:
     return term, "other"
 
 
+# The stage of a deal a title tells: two reports of one acquisition at other stages (agreed,
+# approved, completed) are two events, and so are a rumour and its denial.
+STAGE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "complete": re.compile(
+        r"\b(?:complet(?:es|ed|ion|a)|finali[sz](?:es|ed|e)|closes|closed|closing|wraps\s+up|"
+        r"finalisé|finaliza|abgeschlossen|vollzogen)\b",
+        re.IGNORECASE,
+    ),
+    "approval": re.compile(
+        r"\b(?:approv(?:es|ed|al)|clears|cleared|green[-\s]?light(?:s|ed)?|sign-off|"
+        r"signs\s+off|autorise|genehmigt)\b",
+        re.IGNORECASE,
+    ),
+    "intent": re.compile(
+        r"\b(?:to\s+(?:acquire|buy|purchase|combine|merge|take\s+over)|agrees?|agreed|"
+        r"agreement|will\s+(?:acquire|buy)|plans?\s+to|is\s+buying|nears?|in\s+talks|"
+        r"weighs?|weighing|explor(?:es|ing)|said\s+to|eyes|eyeing|consider(?:s|ing)|"
+        r"comprará|rachètera|va\s+racheter)\b",
+        re.IGNORECASE,
+    ),
+    "denial": re.compile(
+        r"\b(?:denies|denied|deny|denying|rules\s+out|ruled\s+out|not\s+in\s+talks|"
+        r"no\s+talks|no\s+approach|says\s+it\s+is\s+not|dismisses\s+reports?|"
+        r"rejects\s+reports?|dément|démenti|desmiente|dementiert)\b",
+        re.IGNORECASE,
+    ),
+}
+
 # Who a headline credits, not what happened: "…, Investors Say", "…, sources said",
 # "— report" ("Snowflake Paid About $250 Million for Brindle, Investors Say" names no
 # investment).
@@ -685,6 +723,20 @@ _ATTRIBUTION = re.compile(
     r"(?:says?|said|show|shows|reports?|reported|claims?)\s*$",
     re.IGNORECASE,
 )
+
+
+def stages(title: str, events: Collection[str]) -> frozenset[str]:
+    """The stages of a deal or a rumour the title tells (``STAGE_PATTERNS``): an
+    acquisition agreed ("to acquire", "agrees to buy", "in talks"), approved ("EU clears …",
+    "shareholders approve …") or completed ("completes", "closes … acquisition"); and a
+    denial ("Orrery denies report …"), whatever the event. The acquisition stages are read
+    only in a title that names an acquisition ("closes $60M Series B" is the round)."""
+    found = frozenset(
+        name
+        for name, pattern in STAGE_PATTERNS.items()
+        if (name == "denial" or "acquire" in events) and pattern.search(title)
+    )
+    return _shared(found) if found else _EMPTY
 
 
 def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Features:
@@ -717,4 +769,5 @@ def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Featur
         lower=frozenset(head.lower | (body.lower if body else set())),
         upper=frozenset(head.upper | (body.upper if body else set())),
         marked=frozenset(head.marked | (body.marked if body else set())),
+        marks=stages(title, head.events),
     )

@@ -1,0 +1,224 @@
+"""Issue 14's fourth pass (the classes `story_events_dev3.jsonl` showed): a deal's stages, a
+rumour and its denial, two suits, two people moves, a product's variant, what a title says
+came before its event, and regulators. Each table is a class of input, with what must stay
+apart and what must still join. Every report is written for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from aggregator.stories._match import claimant_conflict, person_conflict, stage_conflict
+from aggregator.stories._products import other_products
+from aggregator.stories._text import features
+
+from .test_events import stories
+
+# --------------------------------------------------------------------------- stages
+
+
+@pytest.mark.parametrize(
+    ("title", "marks"),
+    [
+        ("Kestrel Systems to acquire Mireva", {"intent"}),
+        ("Brightvolt Agrees to Acquire Solent Power in $2.1 Billion Deal", {"intent"}),
+        ("Orrery in talks to buy Nimbus Silicon", {"intent"}),
+        ("Kestrel Systems Completes Acquisition of Mireva", {"complete"}),
+        (
+            "Amazon closes Kestrel Robotics acquisition after regulatory sign-off",
+            {"complete", "approval"},
+        ),
+        ("EU clears Corvane's purchase of Lindqvist Data", {"approval"}),
+        ("Orrery denies report it is pursuing Nimbus Silicon deal", {"denial"}),
+        ("Halvard dément tout projet de rachat de Nimbus", {"denial"}),
+        # a round "closes": no acquisition, no stage
+        ("Sable Semiconductor closes $410M Series C", set()),
+        ("Kestrel Systems buys Mireva", set()),
+    ],
+)
+def test_a_title_tells_the_stage_of_its_deal(title: str, marks: set[str]) -> None:
+    assert features(title, "").marks == marks
+
+
+TWO_STAGES = [
+    # the agreement, and its completion days later
+    ("Kestrel Systems to acquire Mireva", "Kestrel Systems Completes Acquisition of Mireva"),
+    ("Pellworth agrees to buy Tamsin Labs", "Pellworth completes its Tamsin Labs takeover"),
+    # the agreement, and its approval
+    ("Corvane to buy Lindqvist Data", "EU clears Corvane's purchase of Lindqvist Data"),
+    # a rumour, and its denial
+    (
+        "Orrery exploring takeover of Nimbus Silicon - sources",
+        "Orrery denies report it is pursuing Nimbus Silicon deal",
+    ),
+    ("Harrowgate said to weigh bid for Quillfeather", "Harrowgate rules out Quillfeather bid"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), TWO_STAGES)
+def test_two_stages_of_one_deal_are_two_events(first: str, second: str) -> None:
+    assert stage_conflict(features(first, ""), features(second, ""))
+    assert stories(first, second, gap=30.0) == 2
+
+
+ONE_STAGE = [
+    ("Kestrel Systems Completes Acquisition of Mireva", "Kestrel Systems completes Mireva deal"),
+    (
+        "Orrery says it is not in talks to acquire Nimbus Silicon",
+        "Orrery denies Nimbus Silicon talks",
+    ),
+    (
+        "Kestrel Systems to acquire Mireva",
+        "Kestrel Systems is buying Mireva, a code-review startup",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), ONE_STAGE)
+def test_reports_of_one_stage_are_one_story(first: str, second: str) -> None:
+    assert not stage_conflict(features(first, ""), features(second, ""))
+    assert stories(first, second) == 1
+
+
+# --------------------------------------------------------------------------- two suits
+
+TWO_SUITS = [
+    (
+        "Authors' group sues Tessary, alleging Vesper models were trained on pirated books",
+        "Tessary sued by music publishers over lyrics in Vesper chatbot",
+    ),
+    (
+        "Newspapers sue Ostrander over AI summaries",
+        "Ostrander sued by shareholders over AI spending",
+    ),
+    ("Illustrators file lawsuit against Pixelry", "Pixelry faces lawsuit from former employees"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), TWO_SUITS)
+def test_suits_by_other_kinds_of_claimant_are_two_events(first: str, second: str) -> None:
+    assert claimant_conflict(features(first, ""), features(second, ""))
+    assert stories(first, second) == 2
+
+
+ONE_SUIT = [
+    ("Authors sue Tessary over pirated books", "Tessary is being sued by a group of novelists"),
+    (
+        "Fennel shareholder sues to block Datastack deal",
+        "Fennel investor files suit over Datastack sale",
+    ),
+    (
+        "Music publishers sue Tessary over lyrics",
+        "Tessary sued by music publishers over song lyrics",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), ONE_SUIT)
+def test_one_kind_of_claimant_in_other_words_is_no_conflict(first: str, second: str) -> None:
+    assert not claimant_conflict(features(first, ""), features(second, ""))
+
+
+def test_one_suit_told_in_other_words_is_one_story() -> None:
+    assert stories(*ONE_SUIT[0]) == 1
+
+
+# --------------------------------------------------------------------------- two people moves
+
+TWO_MOVES = [
+    (
+        "Another senior exit at Tessary as chief scientist Marta Lindgren departs",
+        "Tessary Hires Apple's Tomasz Bielecki to Lead Hardware",
+    ),
+    ("Lumora appoints Priya Raman as CFO", "Lumora hires Dana Okafor as its new CTO"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), TWO_MOVES)
+def test_two_people_moves_at_one_company_are_two_events(first: str, second: str) -> None:
+    assert person_conflict(features(first, ""), features(second, ""))
+    assert stories(first, second) == 2
+
+
+def test_one_people_move_in_other_words_is_one_story() -> None:
+    first, second = "Lumora Poaches Tessary's Research Chief Dana Okafor", "Welcoming Dana Okafor"
+    assert not person_conflict(features(first, ""), features(second, ""))
+    assert stories("Dana Okafor leaves Tessary to become Lumora's CTO", first) == 1
+
+
+# --------------------------------------------------------------------------- a variant
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Halden Assist 3 is here", "Halden's pricier Assist 3 Pro targets enterprises"),
+        ("Meet Halden Assist 3 Pro", "Halden Assist 3 adds voice and long-term memory"),
+        ("Orlan Scribe 2 Mini runs on a phone", "Orlan's Scribe 2 writes better code"),
+    ],
+)
+def test_a_variant_is_another_product_whatever_the_verbs(first: str, second: str) -> None:
+    assert other_products(features(first, ""), features(second, ""))
+    assert stories(first, second) == 2
+
+
+def test_one_variant_in_other_words_is_one_product() -> None:
+    a = features("Meet Halden Assist 3 Pro", "")
+    assert not other_products(a, features("Halden's pricier Assist 3 Pro targets enterprises", ""))
+
+
+# --------------------------------------------------------------------------- what came before
+
+
+@pytest.mark.parametrize(
+    ("title", "events"),
+    [
+        # the event is the sale; the layoffs came before it
+        ("Cinder Hires Bankers to Explore Sale After Layoffs", {"people", "acquire"}),
+        ("Brightloom puts itself up for sale following a round of job cuts", {"acquire"}),
+        # nothing named before "after": what follows is the event
+        ("Shares jump after quarterly earnings beat", {"results"}),
+        # a listing named after "after" still makes a debut no launch
+        ("Qingfeng AI jumps in Hong Kong debut after $590 million IPO", set()),
+    ],
+)
+def test_events_after_after_are_background(title: str, events: set[str]) -> None:
+    assert features(title, "").events == events
+
+
+def test_a_sale_after_layoffs_is_not_the_layoffs() -> None:
+    assert (
+        stories(
+            "Seattle startup Cinder cuts about 300 jobs",
+            "Cinder Hires Bankers to Explore Sale After Layoffs",
+        )
+        == 2
+    )
+
+
+# --------------------------------------------------------------------------- regulators
+
+
+@pytest.mark.parametrize(
+    ("deal", "review"),
+    [
+        (
+            "Halyard to invest up to $2 billion in AI startup Verra",
+            "CMA pokes Halyard's $2 billion Verra investment",
+        ),
+        (
+            "Northwind to invest $1bn in Quill",
+            "FTC takes a look at Northwind's $1bn Quill investment",
+        ),
+    ],
+)
+def test_a_regulator_named_by_its_name_is_a_legal_event(deal: str, review: str) -> None:
+    assert "legal" in features(review, "").events
+    assert stories(deal, review) == 2
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["US-Kartellbehörde FTC verklagt Halyard", "Des auteurs poursuivent Tessary en justice"],
+)
+def test_suits_in_other_languages_are_legal_events(title: str) -> None:
+    assert "legal" in features(title, "").events
