@@ -71,6 +71,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         takeover takeovers merger mergers merge merges merged purchase purchases purchased
         buyout
         rachète rachat acquiert übernimmt übernahme kauft compra adquiere adquire
+        comprará compró adquirirá adquirió rachètera racheter übernehmen
     """.split()
     ),
     "partner": frozenset(
@@ -120,6 +121,9 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     "results": frozenset(
         """
         earnings revenue revenues profit profits loss losses quarter quarterly results
+        forecast forecasts estimates outlook guidance
+        résultats bénéfice bénéfices attentes umsatz gewinn quartalszahlen resultados
+        beneficio ingresos
     """.split()
     ),
     "office": frozenset(
@@ -161,6 +165,14 @@ EVENT_AFTER: dict[tuple[str, str], str | None] = {
     ("for", "sale"): "acquire",
     ("seeks", "buyer"): "acquire",
     ("seeks", "buyers"): "acquire",
+    # a competition authority's review is a legal event ("Sweden's competition authority
+    # opens review of Corvane-Lindqvist deal" / "… faces Swedish competition probe")
+    ("competition", "authority"): "legal",
+    ("competition", "authorities"): "legal",
+    ("competition", "commission"): "legal",
+    ("opens", "review"): "legal",
+    ("antitrust", "review"): "legal",
+    ("merger", "review"): "legal",
 }
 # Words after which a title names what came before its event: "Cinder Hires Bankers to
 # Explore Sale After Layoffs" tells a sale, not the layoffs (read so only when the title
@@ -185,6 +197,9 @@ EVENT_INFIXES: dict[str, str] = {
     "开源": "launch",
     "裁员": "layoff",
     "起诉": "legal",
+    "オフィス": "office",
+    "办公室": "office",
+    "事務所": "office",
     "提訴": "legal",
 }
 

@@ -167,6 +167,9 @@ _SCRIPT_EDGE = re.compile(
     r"|(?<=[A-Za-z0-9])(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
 )
 APPROX_TOLERANCE = 0.15
+# Scales of languages that write a dot between thousands ("1.500 millones de dólares")
+_FOREIGN_SCALES = frozenset({"millones", "milioni", "milhões", "millionen", "mio"})
+_DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 # What each pattern above cannot match without: a cheap look before the costly one
 _MAY_PREFIX = re.compile(r"[$€£¥₹₩]|usd|eur|gbp|jpy|rmb|cny|rs|inr|krw|chf", re.IGNORECASE)
 _MAY_SCALE = re.compile(r"illion|illon|illiard|iliard|ilh|tn|bn|mn|mln|mio|mrd", re.IGNORECASE)
@@ -310,6 +313,23 @@ _EVENT_AFTER = {(stem(before), stem(word)): event for (before, word), event in E
 _AFTER_SECOND = frozenset(word for _, word in _EVENT_AFTER)
 _LISTING = frozenset({"ipo"})
 _BACKGROUND = frozenset(stem(w) for w in BACKGROUND_WORDS)
+# "raises" names an investment only with money or a round ("Vesper 4 Raises the Bar")
+_RAISES = frozenset(stem(w) for w in ("raise", "raises", "raised", "raising")) | frozenset(
+    {"raise", "raises", "raised", "raising"}
+)
+# "buy $1 billion of Orrery chips": an order of goods, not a company
+_GOODS = re.compile(
+    r"\b(?:buy|buys|buying|purchase|purchases|purchasing)\s+(?:up\s+to\s+|about\s+)?"
+    r"(?:US)?[$€£¥]\s?[\d.,]+\s?(?:trillion|billion|million|tn|bn|mn|[bmk])?\s+(?:of|worth)\b",
+    re.IGNORECASE,
+)
+# A cut of staff is a layoff: a verb of cutting and a word for staff in one title
+_CUTS = frozenset(
+    stem(w) for w in "cut cuts cutting slash slashes slashed trim trims trimmed shed sheds".split()
+)
+_STAFF = frozenset(
+    stem(w) for w in "staff staffers employees headcount roles positions workers".split()
+)
 
 
 def amount_token(value: float) -> str:
@@ -358,7 +378,10 @@ def _money(text: str) -> tuple[str, list[tuple[float, bool, bool]]]:
 
     def bare(match: re.Match[str]) -> str:
         short = match["sc"].lower() in ("tn", "bn", "mn", "mln", "mio", "mrd")
-        value, converted = _usd(_number(match["n1"]) * _SCALES[match["sc"].lower()], match["cur"])
+        number = match["n1"]
+        if match["sc"].lower() in _FOREIGN_SCALES and _DOTTED.fullmatch(number):
+            number = number.replace(".", "")  # "1.500 millones": a thousands dot
+        value, converted = _usd(_number(number) * _SCALES[match["sc"].lower()], match["cur"])
         found.append((value, short or bool(match["cur"]), converted or _rough(match)))
         return " "
 
@@ -451,6 +474,7 @@ class _Part:
     approx: set[float]  # amounts converted from another currency
     products: list[str]  # "quill code", "lumen 2": a name and the name or number after it
     openers: set[str]  # names that open a sentence (capitalised whatever they are)
+    funded: bool = False  # a word other than "raises" named an investment
 
 
 _SENTENCE = re.compile(r"[:.!?|;]\s+|\s[-–—]\s")
@@ -514,6 +538,7 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
         text = unicodedata.normalize("NFKC", text).replace("’", "'")
     money: list[tuple[float, bool, bool]] = []
     rounds: set[str] = set()
+    written = text
     if _DIGIT.search(text):
         text, money = _money(text)
     if not text.isascii():
@@ -559,6 +584,13 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
     )
     for words in sentences:
         _collect(part, words, caps_ok, titled)
+    if "invest" in part.events and not (part.funded or part.amounts or rounds):
+        part.events.discard("invest")  # "Vesper 4 Raises the Bar": no money, no round
+    if money and "acquire" in part.events and _GOODS.search(written):
+        part.events.discard("acquire")  # "to buy $1 billion of Orrery chips": an order
+        part.events.add("deal")
+    if "layoff" not in part.events and _CUTS & part.terms.keys() and _STAFF & part.terms.keys():
+        part.events.add("layoff")  # "slashes 12% of staff", "to cut 300 roles"
     if "acquire" in part.events and _SHARE.search(text):
         part.events.add("invest")  # "to buy 20% of Tanuki": a stake
     if "ipo" in part.events:
@@ -580,6 +612,8 @@ def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> Non
             events = frozenset({other}) if other else frozenset()
         if term in _BACKGROUND and kind != "name" and part.events:
             past = True
+        if events and "invest" in events and term not in _RAISES:
+            part.funded = True
         if events:
             # (an IPO named after "after" still tells that a "debut" is a listing)
             part.events.update(events if not past else events & _LISTING)

@@ -222,3 +222,75 @@ def test_a_regulator_named_by_its_name_is_a_legal_event(deal: str, review: str) 
 )
 def test_suits_in_other_languages_are_legal_events(title: str) -> None:
     assert "legal" in features(title, "").events
+
+
+# --------------------------------------------------------------------------- splits of dev3
+
+
+@pytest.mark.parametrize(
+    ("title", "events"),
+    [
+        # "raises" with no money and no round is no investment
+        ("Vesper 4 Raises the Bar for Cheap Models", set()),
+        ("Mosswood raises $40M for construction AI", {"invest"}),
+        ("Lumora raises again at a higher valuation", {"invest"}),  # ("valuation")
+        # an order of goods for an amount is a deal, not an acquisition
+        ("Basalt AI commits to buy $1 billion of Orrery chips over five years", {"deal"}),
+        ("Pixelry to acquire design app Brindle for $1.5 billion", {"acquire"}),
+        # a cut of staff is a layoff
+        ("AI startup Cinder slashes 12% of staff", {"layoff"}),
+        ("Cinder to cut 300 roles in restructuring", {"layoff"}),
+        # a competition authority's review is a legal event
+        (
+            "Sweden's competition authority opens review of Corvane-Lindqvist deal",
+            {"deal", "legal"},
+        ),
+        # forecasts and estimates are results, in other languages too
+        ("Orrery Forecast Tops Estimates on AI Boom", {"results"}),
+        ("Orrery pulvérise les attentes grâce à l'IA", {"results"}),
+        ("米Lumora、東京にオフィス開設", {"office"}),
+        ("Pixelry comprará Brindle por 1.500 millones de dólares", {"acquire"}),
+    ],
+)
+def test_event_words_of_the_fourth_pass(title: str, events: set[str]) -> None:
+    assert features(title, "").events == events
+
+
+@pytest.mark.parametrize(
+    ("title", "amount"),
+    [
+        ("Pixelry comprará Brindle por 1.500 millones de dólares", 1.5e9),
+        ("Greifwerk sammelt 1.200 Millionen Euro ein", 1.32e9),
+        ("Lumora raises 1.5 million dollars", 1.5e6),  # (an English decimal point)
+    ],
+)
+def test_a_thousands_dot_before_a_foreign_scale_is_read(title: str, amount: float) -> None:
+    assert features(title, "").amounts == pytest.approx((amount,), rel=0.01)
+
+
+ONE_EVENT_DEV3_SPLIT = [
+    ("Introducing Vesper 4", "Vesper 4 Raises the Bar for Cheap Models"),
+    ("Cinder is laying off 12% of its workforce", "AI startup Cinder slashes 12% of staff"),
+    (
+        "Sweden's competition authority opens review of Corvane-Lindqvist deal",
+        "Corvane's Lindqvist takeover faces Swedish competition probe",
+    ),
+    (
+        "Orrery beats estimates as data center sales soar",
+        "Orrery Forecast Tops Estimates on AI Boom",
+    ),
+    ("Lumora opens its first Asian office in Tokyo", "米Lumora、東京にオフィス開設"),
+    (
+        "Basalt AI commits to buy $1 billion of Orrery chips over five years",
+        "Basalt Signs $1 Billion Chip Pact With Orrery",
+    ),
+    (
+        "Pixelry to acquire design app Brindle for $1.5 billion",
+        "Pixelry comprará Brindle por 1.500 millones de dólares",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), ONE_EVENT_DEV3_SPLIT)
+def test_one_event_in_other_words_is_one_story(first: str, second: str) -> None:
+    assert stories(first, second) == 1
