@@ -179,7 +179,11 @@ def person_conflict(a: Features, b: Features) -> bool:
 # Stages of one deal that are two events: an acquisition agreed and its completion or its
 # approval days later ("Kestrel Systems to acquire Mireva" / "Kestrel Systems Completes
 # Acquisition of Mireva"; the completion's own reports name no intent).
-_STAGE_CONFLICTS = (frozenset({"complete", "intent"}), frozenset({"approval", "intent"}))
+_STAGE_CONFLICTS = (
+    frozenset({"complete", "intent"}),
+    frozenset({"approval", "intent"}),
+    frozenset({"ipo-filing", "ipo-listing"}),
+)
 
 
 def stage_conflict(a: Features, b: Features) -> bool:
@@ -240,12 +244,15 @@ def party_conflict(
     whose summary says Accel led it; an actor that is not the subject of both only in a
     deal: investment, acquisition, partnership, agreement). Two events, whatever the deal
     readings say (a reading can miss the company a round is for)."""
-    if not a.events & b.events:
+    # (a partnership and an agreement are one kind: "Halyard teams up with Acme Health" /
+    # "Globex Health signs deal with Halyard")
+    pact = bool(a.events & PACT_EVENTS and b.events & PACT_EVENTS)
+    if not (a.events & b.events or pact):
         return False
     if _swapped(a, b, evidence):
         return True
     first, second = subjects
-    deal = bool(a.events & b.events & DEAL_EVENTS)  # (an actor both name: deals only)
+    deal = pact or bool(a.events & b.events & DEAL_EVENTS)  # (an actor both name: deals only)
     if first is not None and (first == second or (deal and first in b.terms)):
         actor = first
     elif deal and second is not None and second in a.terms:
@@ -341,6 +348,7 @@ PAIR_HOURS = 36.0
 # Without a deal word in either title, two companies named together are often two stories
 # (UCI news stories: pairwise precision 0.87 without this condition, 0.90 with it).
 DEAL_EVENTS = frozenset({"invest", "acquire", "partner", "deal"})
+PACT_EVENTS = frozenset({"partner", "deal"})
 
 
 def same_names(a: Features, b: Features, evidence: Evidence, gap_hours: float) -> bool:

@@ -740,6 +740,16 @@ STAGE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"comprará|rachètera|va\s+racheter)\b",
         re.IGNORECASE,
     ),
+    # a listing filed for and a listing priced or traded (weeks apart) are two events:
+    # read only in a title naming an IPO or a listing ("Cerulean prices IPO" / "Cerulean
+    # soars in Nasdaq debut" are one listing)
+    "ipo-filing": re.compile(r"\b(?:files?|filed|filing|[SF]-1|confidentially)\b", re.IGNORECASE),
+    "ipo-listing": re.compile(
+        r"\b(?:prices|priced|pricing|debut|debuts|begins\s+trading|starts\s+trading|"
+        r"(?:shares?|stock)\s+(?:jump|jumps|soar|soars|surge|surges|pop|pops|rise|rises|"
+        r"fall|falls|sink|sinks|slide|slides))\b",
+        re.IGNORECASE,
+    ),
     "denial": re.compile(
         r"\b(?:denies|denied|deny|denying|rules\s+out|ruled\s+out|not\s+in\s+talks|"
         r"no\s+talks|no\s+approach|says\s+it\s+is\s+not|dismisses\s+reports?|"
@@ -747,6 +757,8 @@ STAGE_PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
 }
+
+_LISTED = re.compile(r"\bIPOs?\b|\bpublic\s+offering|\bgo(?:es|ing)?\s+public\b", re.IGNORECASE)
 
 # Who a headline credits, not what happened: "…, Investors Say", "…, sources said",
 # "— report" ("Snowflake Paid About $250 Million for Brindle, Investors Say" names no
@@ -763,12 +775,15 @@ def stages(title: str, events: Collection[str]) -> frozenset[str]:
     """The stages of a deal or a rumour the title tells (``STAGE_PATTERNS``): an
     acquisition agreed ("to acquire", "agrees to buy", "in talks"), approved ("EU clears …",
     "shareholders approve …") or completed ("completes", "closes … acquisition"); and a
-    denial ("Orrery denies report …"), whatever the event. The acquisition stages are read
-    only in a title that names an acquisition ("closes $60M Series B" is the round)."""
+    denial ("Orrery denies report …"), whatever the event; a listing filed for or priced.
+    The acquisition stages are read only in a title that names an acquisition ("closes $60M
+    Series B" is the round), the listing's in one that names an IPO."""
+    listing = _LISTED.search(title) is not None
     found = frozenset(
         name
         for name, pattern in STAGE_PATTERNS.items()
-        if (name == "denial" or "acquire" in events) and pattern.search(title)
+        if (name == "denial" or (listing if name.startswith("ipo-") else "acquire" in events))
+        and pattern.search(title)
     )
     return _shared(found) if found else _EMPTY
 

@@ -294,3 +294,24 @@ ONE_EVENT_DEV3_SPLIT = [
 @pytest.mark.parametrize(("first", "second"), ONE_EVENT_DEV3_SPLIT)
 def test_one_event_in_other_words_is_one_story(first: str, second: str) -> None:
     assert stories(first, second) == 1
+
+
+# --------------------------------------------------------------------------- probes
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a listing filed for, and one priced or traded
+        ("Acme files for IPO", "Acme prices IPO at $20 a share"),
+        ("Cerro files confidentially for U.S. IPO", "Cerro shares jump in IPO debut"),
+        # one actor's partnership and agreement with two other companies
+        ("Halyard teams up with Acme Health", "Globex Health signs deal with Halyard"),
+    ],
+)
+def test_probes_of_the_fourth_pass_stay_apart(first: str, second: str) -> None:
+    assert stories(first, second) == 2
+
+
+def test_one_listing_in_other_words_is_one_story() -> None:
+    assert stories("Cerulean prices IPO at $18 a share", "Cerulean soars in Nasdaq debut") == 1
