@@ -244,13 +244,17 @@ def party_conflict(
     whose summary says Accel led it; an actor that is not the subject of both only in a
     deal: investment, acquisition, partnership, agreement). Two events, whatever the deal
     readings say (a reading can miss the company a round is for)."""
+    if _namesakes(a, b, subjects):
+        return True
     # (a partnership and an agreement are one kind: "Halyard teams up with Acme Health" /
     # "Globex Health signs deal with Halyard")
     pact = bool(a.events & PACT_EVENTS and b.events & PACT_EVENTS)
-    if not (a.events & b.events or pact):
-        return False
+    if not (a.events & b.events or pact or (a.amounts and b.amounts)):
+        return False  # (a template with an amount needs no event word: "… commits $2bn to …")
     if _swapped(a, b, evidence):
         return True
+    if not (a.events & b.events or pact):
+        return False
     first, second = subjects
     deal = pact or bool(a.events & b.events & DEAL_EVENTS)  # (an actor both name: deals only)
     if first is not None and (first == second or (deal and first in b.terms)):
@@ -260,6 +264,33 @@ def party_conflict(
     else:
         return False
     return _other_party(a, b, actor, evidence) and _other_party(b, a, actor, evidence)
+
+
+def _namesakes(a: Features, b: Features, subjects: tuple[str | None, str | None]) -> bool:
+    """Two companies whose names begin with one word: both titles are about it and follow it
+    with other company words, neither named by the other title ("Nova Labs raises $20M
+    seed" / "Nova Robotics raises $20M seed"; the deal reader may read both as "nova")."""
+    first, second = subjects
+    if first is None or first != second:
+        return False
+    mine, theirs = _company_word(a, first), _company_word(b, first)
+    return (
+        mine is not None
+        and theirs is not None
+        and mine != theirs
+        and mine not in b.terms
+        and theirs not in a.terms
+    )
+
+
+def _company_word(feats: Features, name: str) -> str | None:
+    """The company word right after ``name`` among the title's names ("nova" "lab")."""
+    names = feats.names
+    at = names.index(name) if name in names else -1
+    if at < 0 or at + 1 >= len(names):
+        return None
+    after = names[at + 1]
+    return after if after in COMPANY_WORDS else None
 
 
 def _swapped(a: Features, b: Features, evidence: Evidence) -> bool:

@@ -307,6 +307,11 @@ def test_one_event_in_other_words_is_one_story(first: str, second: str) -> None:
         ("Cerro files confidentially for U.S. IPO", "Cerro shares jump in IPO debut"),
         # one actor's partnership and agreement with two other companies
         ("Halyard teams up with Acme Health", "Globex Health signs deal with Halyard"),
+        # two companies whose names begin with one word
+        ("Nova Labs raises $20M seed", "Nova Robotics raises $20M seed"),
+        ("Nova Labs is laying off 10% of staff", "Nova Robotics cuts 50 jobs"),
+        # one template with an amount and no event word, about two companies
+        ("Halyard commits $2bn to Verra", "Halyard commits $2bn to Ostra"),
     ],
 )
 def test_probes_of_the_fourth_pass_stay_apart(first: str, second: str) -> None:
@@ -315,3 +320,8 @@ def test_probes_of_the_fourth_pass_stay_apart(first: str, second: str) -> None:
 
 def test_one_listing_in_other_words_is_one_story() -> None:
     assert stories("Cerulean prices IPO at $18 a share", "Cerulean soars in Nasdaq debut") == 1
+
+
+def test_one_company_named_with_and_without_its_company_word_is_one_story() -> None:
+    assert stories("Nova Labs raises $20M seed", "Nova raises $20 million seed round") == 1
+    assert stories("Nova Labs raises $20M seed", "Nova Labs' $20M seed, led by Accel") == 1
