@@ -447,7 +447,9 @@ def score_pair(
         ),
         key=lambda t: (-shared[t], t),
     )
-    if len(informative) < min_shared:
+    if len(informative) < min_shared or (
+        len(informative) == min_shared and _one_company(informative, a, b)
+    ):
         return PairScore(0.0, tuple(informative), "too-few-shared-terms")
     total_a, total_b = sum(weights_a.values()), sum(weights_b.values())
     overlap = sum(shared.values())
@@ -457,6 +459,13 @@ def score_pair(
     if score < ANCHOR_SCORE and _anchored(a, b, informative):
         score = ANCHOR_SCORE
     return PairScore(round(score, 6), tuple(informative))
+
+
+def _one_company(informative: list[str], a: Features, b: Features) -> bool:
+    """The shared terms are one company's name and its company word ("aria", "lab" of "Aria
+    Labs"): one name, not two shared terms."""
+    words = [t for t in informative if t in COMPANY_WORDS]
+    return len(words) == 1 and all(t in a.names and t in b.names for t in informative)
 
 
 # Event classes whose reports name one company and rarely share more words than its name:
@@ -483,7 +492,10 @@ def same_subject_event(
     if set(a.products) & set(b.products):
         return True  # one person or product named in full ("Tomas Reyes")
     return evidence is not None and any(
-        term in b.names and not evidence.common(term) and not evidence.frequent(term)
+        term in b.names
+        and term not in COMPANY_WORDS  # ("Lumen Labs" / "Aria Labs": "labs" is no name)
+        and not evidence.common(term)
+        and not evidence.frequent(term)
         for term in a.names
     )
 

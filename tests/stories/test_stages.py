@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+from aggregator.models import StoryItem
+from aggregator.stories import StoryIndex, cluster
 from aggregator.stories._match import claimant_conflict, person_conflict, stage_conflict
 from aggregator.stories._products import other_products
 from aggregator.stories._text import features
 
-from .test_events import stories
+from .test_events import item, stories
 
 # --------------------------------------------------------------------------- stages
 
@@ -325,3 +327,76 @@ def test_one_listing_in_other_words_is_one_story() -> None:
 def test_one_company_named_with_and_without_its_company_word_is_one_story() -> None:
     assert stories("Nova Labs raises $20M seed", "Nova raises $20 million seed round") == 1
     assert stories("Nova Labs raises $20M seed", "Nova Labs' $20M seed, led by Accel") == 1
+
+
+# --------------------------------------------------------------------------- a denser window
+# (dev, dev2 and dev3 played as one stream, their dates shifted to overlap: what merged there)
+
+
+def _report(entry_id: int, title: str, summary: str, hours: float) -> StoryItem:
+    return item(entry_id, (title, summary), hours)
+
+
+def test_a_partnership_story_and_a_partners_launch_story_do_not_merge() -> None:
+    reports = [
+        _report(1, "Introducing Sonata 3", "Sonata 3 is our most capable model yet.", 0),
+        _report(2, "Aria Labs' Sonata 3 is here, and it wants to be your coding partner", "", 0.2),
+        _report(3, "Aria Labs launches Sonata 3 with 1M-token context", "", 1),
+        _report(
+            4,
+            "Mosaic Retail selects Aria Labs to power its new shopping assistant",
+            "The assistant, built on Sonata models, will launch in the Mosaic app this spring.",
+            22,
+        ),
+        _report(5, "Mosaic taps Aria Labs for AI shopping agent", "", 24),
+    ]
+    got = cluster(reports)
+    assert got[1] == got[2] == got[3] != got[4] == got[5]
+
+
+def test_stories_begun_days_apart_do_not_merge() -> None:
+    reports = [
+        _report(
+            1,
+            "Mosaic Retail selects Aria Labs to power its new shopping assistant",
+            "The assistant, built on Sonata models, will launch in the Mosaic app this spring.",
+            0,
+        ),
+        _report(2, "Mosaic taps Aria Labs for AI shopping agent", "", 2),
+        _report(
+            3,
+            "Newspaper publishers sue Aria Labs over use of articles to train AI",
+            "Eight U.S. daily newspapers said the Sonata models reproduce their reporting.",
+            69,
+        ),
+        _report(
+            4, "Eight US newspapers file copyright lawsuit against AI developer Aria Labs", "", 70
+        ),
+    ]
+    got = cluster(reports)
+    assert got[1] == got[2] != got[3] == got[4]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a company word is no second shared name: "Aria Labs" is one name
+        (
+            "Aria Labs' Sonata 3 is here, and it wants to be your coding partner",
+            "Mosaic taps Aria Labs for AI shopping agent",
+        ),
+        # nor a name of its own: "Lumen Labs" and "Aria Labs" share no company
+        (
+            "Novelists take AI company Lumen Labs to court",
+            "Universal, Sony and Warner Take Aria Labs to Court Over Lyrics",
+        ),
+    ],
+)
+def test_a_company_word_is_no_shared_name(first: str, second: str) -> None:
+    index = StoryIndex()
+    assert index.similarity(item(1, first), item(2, second, 1.0)) == 0.0
+
+
+def test_two_suits_against_two_labs_are_two_stories() -> None:
+    first = "Novelists take AI company Lumen Labs to court"
+    assert stories(first, "Universal, Sony and Warner Take Aria Labs to Court Over Lyrics") == 2
