@@ -38,6 +38,8 @@ EVENT_SETS = (
     ("story events held-out", "story_events_test.jsonl"),
     ("story events dev2", "story_events_dev2.jsonl"),
     ("story events held-out2", "story_events_test2.jsonl"),
+    ("story events dev3", "story_events_dev3.jsonl"),
+    ("story events held-out3", "story_events_test3.jsonl"),
 )
 EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 
@@ -307,13 +309,42 @@ def false_merges(gold: Sequence[str], pred: Sequence[int]) -> int:
     return sum(len(e) > 1 for e in events.values())
 
 
+# The dev sets played as one stream, their dates shifted to overlap dev3's July (a denser
+# window than any of them alone: what merges there and not alone is a class of its own).
+ONE_STREAM = (
+    ("story_events_dev3.jsonl", 0.0),
+    ("story_events_dev2.jsonl", 121.0),
+    ("story_events_dev.jsonl", 148.0),
+)
+
+
+def one_stream() -> list[dict]:  # type: ignore[type-arg]
+    """The reports of ``ONE_STREAM``, each event named by its set, in publication order."""
+    out = []
+    for file, days in ONE_STREAM:
+        for line in (DATA / file).open(encoding="utf-8"):
+            if line.strip():
+                row = json.loads(line)
+                when = datetime.fromisoformat(row["published"].replace("Z", "+00:00"))
+                row["published"] = (when + timedelta(days=days)).isoformat()
+                row["event"] = f"{file}:{row['event']}"
+                out.append(row)
+    return sorted(out, key=lambda r: r["published"])
+
+
 def events_table(options: StoryOptions) -> list[tuple[str, ...]]:
     rows_out = []
-    for name, file in EVENT_SETS:
-        path = DATA / file
-        if not path.exists():
-            continue
-        rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    sets: list[tuple[str, str | None]] = [*EVENT_SETS, ("dev sets as one stream", None)]
+    for name, file in sets:
+        if file is None:
+            if not all((DATA / f).exists() for f, _ in ONE_STREAM):
+                continue
+            rows = one_stream()
+        else:
+            path = DATA / file
+            if not path.exists():
+                continue
+            rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
         items, gold = event_items(rows)
         plain, _ = event_items(rows, facts=False)
         methods: list[tuple[str, Callable[[], dict[int, int]]]] = [
@@ -344,7 +375,11 @@ def events_table(options: StoryOptions) -> list[tuple[str, ...]]:
 
 def event_errors(file: str, options: StoryOptions) -> None:
     """Print the splits and false merges of one labelled set (``--errors dev``)."""
-    rows = [json.loads(line) for line in (DATA / file).open(encoding="utf-8") if line.strip()]
+    rows = (
+        one_stream()
+        if file == "stream"
+        else [json.loads(line) for line in (DATA / file).open(encoding="utf-8") if line.strip()]
+    )
     items, gold = event_items(rows)
     labels = cluster(items, options)
     by_event: dict[str, set[int]] = defaultdict(set)
@@ -598,8 +633,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument(
         "--errors",
-        choices=("dev", "dev2", "uci"),
-        help="list the splits and merges of a dev set, or of news_stories' tuning half",
+        choices=("dev", "dev2", "dev3", "stream", "uci"),
+        help="list the splits and merges of a dev set, of the dev sets as one stream, or of "
+        "news_stories' tuning half",
     )
     args = parser.parse_args(argv)
     options = StoryOptions() if args.threshold is None else StoryOptions(threshold=args.threshold)
@@ -607,7 +643,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         news_errors(options)
         return 0
     if args.errors:
-        event_errors(EVENT_SETS[2 if args.errors == "dev2" else 0][1], options)
+        file = {
+            "dev": "story_events_dev.jsonl",
+            "dev2": "story_events_dev2.jsonl",
+            "dev3": "story_events_dev3.jsonl",
+        }.get(args.errors, "stream")
+        event_errors(file, options)
         return 0
     print(
         table(

@@ -31,6 +31,7 @@ def encode(feats: Features) -> str:
             sorted(feats.approx),
             feats.products,
             sorted(feats.openers),
+            sorted(feats.marks),
         ]
     )
 
@@ -40,7 +41,7 @@ def decode(text: str | None) -> Features | None:
     if not text:
         return None
     data = json.loads(text)
-    if not isinstance(data, list) or len(data) != 13 or data[0] != FEATURES_VERSION:
+    if not isinstance(data, list) or len(data) != 14 or data[0] != FEATURES_VERSION:
         return None
     (
         _,
@@ -56,6 +57,7 @@ def decode(text: str | None) -> Features | None:
         approx,
         products,
         openers,
+        marks,
     ) = data
     return Features(
         terms=terms,
@@ -70,4 +72,5 @@ def decode(text: str | None) -> Features | None:
         approx=frozenset(approx),
         products=tuple(products),
         openers=frozenset(openers),
+        marks=frozenset(marks),
     )

@@ -71,6 +71,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         takeover takeovers merger mergers merge merges merged purchase purchases purchased
         buyout
         rachète rachat acquiert übernimmt übernahme kauft compra adquiere adquire
+        comprará compró adquirirá adquirió rachètera racheter übernehmen
     """.split()
     ),
     "partner": frozenset(
@@ -92,6 +93,8 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         probe probes litigation complaint complaints regulator regulators fine fined fines
         verdict ruling ruled infringement copyright trial class-action alleging alleges inquiry
         scrutinizes scrutinises investigation watchdog watchdogs
+        ftc doj cma kartellamt bundeskartellamt kartellbehörde
+        poursuit poursuivent procès verklagt klage
     """.split()
     ),
     "launch": frozenset(
@@ -118,6 +121,9 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     "results": frozenset(
         """
         earnings revenue revenues profit profits loss losses quarter quarterly results
+        forecast forecasts estimates outlook guidance
+        résultats bénéfice bénéfices attentes umsatz gewinn quartalszahlen resultados
+        beneficio ingresos
     """.split()
     ),
     "office": frozenset(
@@ -150,7 +156,28 @@ EVENT_AFTER: dict[tuple[str, str], str | None] = {
     ("market", "debut"): "ipo",
     ("stock", "debut"): "ipo",
     ("nasdaq", "debut"): "ipo",
+    # a company put up for sale is an acquisition in the making
+    ("explore", "sale"): "acquire",
+    ("explores", "sale"): "acquire",
+    ("exploring", "sale"): "acquire",
+    ("weighs", "sale"): "acquire",
+    ("weighing", "sale"): "acquire",
+    ("for", "sale"): "acquire",
+    ("seeks", "buyer"): "acquire",
+    ("seeks", "buyers"): "acquire",
+    # a competition authority's review is a legal event ("Sweden's competition authority
+    # opens review of Corvane-Lindqvist deal" / "… faces Swedish competition probe")
+    ("competition", "authority"): "legal",
+    ("competition", "authorities"): "legal",
+    ("competition", "commission"): "legal",
+    ("opens", "review"): "legal",
+    ("antitrust", "review"): "legal",
+    ("merger", "review"): "legal",
 }
+# Words after which a title names what came before its event: "Cinder Hires Bankers to
+# Explore Sale After Layoffs" tells a sale, not the layoffs (read so only when the title
+# has named an event before the word).
+BACKGROUND_WORDS = frozenset({"after", "following", "amid"})
 # Events named inside words of scripts written without spaces (Chinese, Japanese).
 EVENT_INFIXES: dict[str, str] = {
     "融资": "invest",
@@ -170,6 +197,9 @@ EVENT_INFIXES: dict[str, str] = {
     "开源": "launch",
     "裁员": "layoff",
     "起诉": "legal",
+    "オフィス": "office",
+    "办公室": "office",
+    "事務所": "office",
     "提訴": "legal",
 }
 
@@ -315,8 +345,44 @@ STRONG_LEGAL = frozenset(
     sue sues sued suing lawsuit lawsuits antitrust probe probes litigation regulator
     regulators fined verdict infringement class-action inquiry investigation watchdog
     watchdogs scrutinizes scrutinises
+    ftc doj cma kartellamt bundeskartellamt kartellbehörde poursuit poursuivent verklagt
     """.split()
 )
+
+# Who brings a suit, as titles name them in lower case: two suits against one company by
+# claimants of other kinds are two events ("Authors' group sues Tessary" / "Tessary sued by
+# music publishers"). A suit's claimant with a name is a party like any other.
+CLAIMANTS: dict[str, frozenset[str]] = {
+    kind: frozenset(words.split())
+    for kind, words in {
+        "authors": "author authors writer writers novelist novelists auteurs autoren autores",
+        "artists": "artist artists illustrator illustrators photographer photographers "
+        "painter painters actor actors artistes künstler",
+        "music": "music musician musicians songwriter songwriters label labels musique musik",
+        "news": "newspaper newspapers publisher publishers journalist journalists presse "
+        "éditeurs verlage verleger zeitungen",
+        "investors": "shareholder shareholders stockholder stockholders investor investors "
+        "actionnaires aktionäre accionistas",
+        "workers": "employee employees worker workers engineers contractors moderators salariés",
+        "users": "user users customer customers consumer consumers parents families",
+        "states": "state states attorney attorneys prosecutor prosecutors ftc doj cma "
+        "kartellamt bundeskartellamt kartellbehörde",
+    }.items()
+}
+# "music publishers" are music's, not the press's
+CLAIMANT_OVER = {"music": "news"}
+
+
+@lru_cache(maxsize=1)
+def claimant_stems() -> dict[str, frozenset[str]]:
+    """Stem of each word of ``CLAIMANTS`` -> the kinds of claimant it names."""
+    from aggregator.stories._text import stem
+
+    out: dict[str, set[str]] = {}
+    for kind, words in CLAIMANTS.items():
+        for w in words:
+            out.setdefault(stem(w), set()).add(kind)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)

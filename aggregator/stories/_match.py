@@ -8,10 +8,12 @@ from itertools import islice
 from typing import Protocol
 
 from aggregator.stories._lexicon import (
+    CLAIMANT_OVER,
     EVENT_CONFLICTS,
     EXCHANGES,
     IPO_WORDS,
     STRONG_LEGAL,
+    claimant_stems,
     dictionary_stems,
     place_stems,
     region_stems,
@@ -83,6 +85,8 @@ def veto(
         return "event-conflict"
     if _legal_of_a_deal(a, b) or _legal_of_a_deal(b, a):
         return "event-conflict"
+    if stage_conflict(a, b):
+        return "stage-conflict"
     if a.amounts and b.amounts:
         approx = a.approx | b.approx
         if not (
@@ -106,7 +110,97 @@ def veto(
             return "subject-conflict"
     if party_conflict(a, b, (first, second), evidence):
         return "party-conflict"
+    if person_conflict(a, b):
+        return "person-conflict"
+    if claimant_conflict(a, b):
+        return "claimant-conflict"
     return None
+
+
+def _claimants(feats: Features) -> set[str]:
+    """The kinds of claimant (``CLAIMANTS``) the title names: "authors", "music", …"""
+    table = claimant_stems()
+    out: set[str] = set()
+    for term, weight in feats.terms.items():
+        kinds = table.get(term)
+        if kinds is not None and weight >= 1.0:  # (a title word)
+            out |= kinds
+    for kind, over in CLAIMANT_OVER.items():
+        if kind in out:
+            out.discard(over)
+    return out
+
+
+def claimant_conflict(a: Features, b: Features) -> bool:
+    """Two suits: both titles name a legal event and claimants, of other kinds ("Authors'
+    group sues Tessary …" / "Tessary sued by music publishers over lyrics …")."""
+    if "legal" not in a.events or "legal" not in b.events:
+        return False
+    mine, theirs = _claimants(a), _claimants(b)
+    return bool(mine and theirs) and not mine & theirs
+
+
+def _persons(feats: Features) -> list[str]:
+    """The title's full names of people: two capitalised words in a row, not both
+    dictionary words, neither a place, a company word, an event word nor a number
+    ("Tomasz Bielecki", "Priya Raman"; not "Lead Hardware", "Quarry AI", "Vesper 4")."""
+    words, places, names = dictionary_stems(), place_stems(), feats.names
+    out = []
+    for pair in feats.products:
+        parts = pair.split(" ")
+        if (
+            len(parts) == 2
+            and not all(p in words for p in parts)
+            and all(
+                p in names
+                and p not in places
+                and p not in COMPANY_WORDS
+                and p not in EVENT_TERMS
+                and not any(c.isdigit() for c in p)
+                for p in parts
+            )
+        ):
+            out.append(pair)
+    return out
+
+
+def person_conflict(a: Features, b: Features) -> bool:
+    """Two people moves at one company: both titles name a people event (hires, departs,
+    appoints …) and each names a person the other does not ("Tessary's Chief Scientist
+    Marta Lindgren Is Leaving" / "Tessary Hires Apple's Tomasz Bielecki to Lead
+    Hardware")."""
+    if "people" not in a.events or "people" not in b.events:
+        return False
+    mine = [p for p in _persons(a) if not all(w in b.terms for w in p.split(" "))]
+    theirs = [p for p in _persons(b) if not all(w in a.terms for w in p.split(" "))]
+    return bool(mine and theirs)
+
+
+# Stages of one deal that are two events: an acquisition agreed and its completion or its
+# approval days later ("Kestrel Systems to acquire Mireva" / "Kestrel Systems Completes
+# Acquisition of Mireva"; the completion's own reports name no intent).
+_STAGE_CONFLICTS = (
+    frozenset({"complete", "intent"}),
+    frozenset({"approval", "intent"}),
+    frozenset({"ipo-filing", "ipo-listing"}),
+)
+
+
+def stage_conflict(a: Features, b: Features) -> bool:
+    """Two stages of a deal or a rumour (``_text.stages``): one title denies what the
+    other does not ("Orrery exploring takeover of Nimbus Silicon - sources" / "Orrery
+    denies report it is pursuing Nimbus Silicon deal"), or tells the acquisition agreed and
+    the other its completion or approval and not the agreement. A hard veto, which the deal
+    readings do not override (they read one deal in both)."""
+    mine, theirs = a.marks, b.marks
+    if not (mine or theirs):
+        return False
+    if ("denial" in mine) != ("denial" in theirs):
+        return True
+    return any(
+        pair <= mine | theirs and not pair <= mine and not pair <= theirs
+        for pair in _STAGE_CONFLICTS
+    )
 
 
 def _legal_of_a_deal(a: Features, b: Features) -> bool:
@@ -150,12 +244,19 @@ def party_conflict(
     whose summary says Accel led it; an actor that is not the subject of both only in a
     deal: investment, acquisition, partnership, agreement). Two events, whatever the deal
     readings say (a reading can miss the company a round is for)."""
-    if not a.events & b.events:
-        return False
+    if _namesakes(a, b, subjects):
+        return True
+    # (a partnership and an agreement are one kind: "Halyard teams up with Acme Health" /
+    # "Globex Health signs deal with Halyard")
+    pact = bool(a.events & PACT_EVENTS and b.events & PACT_EVENTS)
+    if not (a.events & b.events or pact or (a.amounts and b.amounts)):
+        return False  # (a template with an amount needs no event word: "… commits $2bn to …")
     if _swapped(a, b, evidence):
         return True
+    if not (a.events & b.events or pact):
+        return False
     first, second = subjects
-    deal = bool(a.events & b.events & DEAL_EVENTS)  # (an actor both name: deals only)
+    deal = pact or bool(a.events & b.events & DEAL_EVENTS)  # (an actor both name: deals only)
     if first is not None and (first == second or (deal and first in b.terms)):
         actor = first
     elif deal and second is not None and second in a.terms:
@@ -163,6 +264,33 @@ def party_conflict(
     else:
         return False
     return _other_party(a, b, actor, evidence) and _other_party(b, a, actor, evidence)
+
+
+def _namesakes(a: Features, b: Features, subjects: tuple[str | None, str | None]) -> bool:
+    """Two companies whose names begin with one word: both titles are about it and follow it
+    with other company words, neither named by the other title ("Nova Labs raises $20M
+    seed" / "Nova Robotics raises $20M seed"; the deal reader may read both as "nova")."""
+    first, second = subjects
+    if first is None or first != second:
+        return False
+    mine, theirs = _company_word(a, first), _company_word(b, first)
+    return (
+        mine is not None
+        and theirs is not None
+        and mine != theirs
+        and mine not in b.terms
+        and theirs not in a.terms
+    )
+
+
+def _company_word(feats: Features, name: str) -> str | None:
+    """The company word right after ``name`` among the title's names ("nova" "lab")."""
+    names = feats.names
+    at = names.index(name) if name in names else -1
+    if at < 0 or at + 1 >= len(names):
+        return None
+    after = names[at + 1]
+    return after if after in COMPANY_WORDS else None
 
 
 def _swapped(a: Features, b: Features, evidence: Evidence) -> bool:
@@ -251,6 +379,7 @@ PAIR_HOURS = 36.0
 # Without a deal word in either title, two companies named together are often two stories
 # (UCI news stories: pairwise precision 0.87 without this condition, 0.90 with it).
 DEAL_EVENTS = frozenset({"invest", "acquire", "partner", "deal"})
+PACT_EVENTS = frozenset({"partner", "deal"})
 
 
 def same_names(a: Features, b: Features, evidence: Evidence, gap_hours: float) -> bool:
@@ -318,7 +447,9 @@ def score_pair(
         ),
         key=lambda t: (-shared[t], t),
     )
-    if len(informative) < min_shared:
+    if len(informative) < min_shared or (
+        len(informative) == min_shared and _one_company(informative, a, b)
+    ):
         return PairScore(0.0, tuple(informative), "too-few-shared-terms")
     total_a, total_b = sum(weights_a.values()), sum(weights_b.values())
     overlap = sum(shared.values())
@@ -328,6 +459,13 @@ def score_pair(
     if score < ANCHOR_SCORE and _anchored(a, b, informative):
         score = ANCHOR_SCORE
     return PairScore(round(score, 6), tuple(informative))
+
+
+def _one_company(informative: list[str], a: Features, b: Features) -> bool:
+    """The shared terms are one company's name and its company word ("aria", "lab" of "Aria
+    Labs"): one name, not two shared terms."""
+    words = [t for t in informative if t in COMPANY_WORDS]
+    return len(words) == 1 and all(t in a.names and t in b.names for t in informative)
 
 
 # Event classes whose reports name one company and rarely share more words than its name:
@@ -354,7 +492,10 @@ def same_subject_event(
     if set(a.products) & set(b.products):
         return True  # one person or product named in full ("Tomas Reyes")
     return evidence is not None and any(
-        term in b.names and not evidence.common(term) and not evidence.frequent(term)
+        term in b.names
+        and term not in COMPANY_WORDS  # ("Lumen Labs" / "Aria Labs": "labs" is no name)
+        and not evidence.common(term)
+        and not evidence.frequent(term)
         for term in a.names
     )
 

@@ -3,7 +3,7 @@ family (a model and its "Mini" sibling), which are two events."""
 
 from __future__ import annotations
 
-from aggregator.stories._text import Features
+from aggregator.stories._text import VARIANT_WORDS, Features
 
 PRODUCT_HOURS = 36.0  # reports of one launch that name it arrive within this
 
@@ -11,14 +11,30 @@ PRODUCT_HOURS = 36.0  # reports of one launch that name it arrive within this
 def other_products(a: Features, b: Features) -> bool:
     """Launches of other products: the titles' first products differ, and both titles are
     launches or the products are of one family ("Introducing Lumen 2" / "Lumen Labs
-    releases Lumen Mini, a cheaper sibling to Lumen 2")."""
-    if not (a.products and b.products) or a.products[0] == b.products[0]:
+    releases Lumen Mini, a cheaper sibling to Lumen 2"); or one title names a variant of a
+    product the other names alone ("Halden's pricier Assist 3 Pro …" / "Halden Assist 3 is
+    here")."""
+    if not (a.products and b.products):
+        return False
+    if _variant(a.products, b.products) or _variant(b.products, a.products):
+        return True
+    if a.products[0] == b.products[0]:
         return False
     if "launch" in a.events & b.events:
         return True  # "Hugging Face launches SmolLM 3" / "… Idefics 4"
     if "launch" not in a.events | b.events:
         return _new_siblings(a, b)
     return _sibling(a.products, b.products) or _sibling(b.products, a.products)
+
+
+def _variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """``a`` names a product with a variant word ("assist 3 pro") whose base ("assist 3")
+    ``b`` names, and ``b`` not the variant: a sibling, whether or not a title says launch."""
+    for product in a:
+        base, _, last = product.rpartition(" ")
+        if base.count(" ") == 1 and last in VARIANT_WORDS and base in b and product not in b:
+            return True
+    return False
 
 
 def _new_siblings(a: Features, b: Features) -> bool:

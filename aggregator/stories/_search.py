@@ -19,6 +19,7 @@ from aggregator.stories._match import (
     same_names,
     same_subject_event,
     score_pair,
+    stage_conflict,
     subject,
     veto,
     word_term,
@@ -255,7 +256,13 @@ def _own_story(window: Window, story: int, report: Report) -> bool:
 
 
 BRIDGE = 0.6  # a story merge needs the item to score this share of `threshold` with both
-HARD = ("event-conflict", "amount-conflict", "round-conflict", "product-conflict")
+HARD = (
+    "event-conflict",
+    "stage-conflict",
+    "amount-conflict",
+    "round-conflict",
+    "product-conflict",
+)
 
 
 def ranked(
@@ -304,8 +311,10 @@ def _story_score(
         gap = abs(slot.time - time) / 3600.0
         if mine is not None and slot.facts is not None:
             facts = relation(mine, slot.facts, gap)
-            if facts == "facts-conflict":
-                hard += 1
+            if facts == "facts-conflict" or (
+                facts == "same-event" and stage_conflict(feats, slot.features)
+            ):
+                hard += 1  # (one deal read in both, told at two stages: two events)
                 continue
             if facts == "same-event" and party_conflict(
                 feats, slot.features, (own, idf.subject(slot)), idf
@@ -510,14 +519,33 @@ def _close_stories(
         small, big = (theirs, mine) if len(mine) > len(theirs) else (mine, theirs)
         if not strong and sum(w * big.get(t, 0.0) for t, w in small.items()) < cut:
             continue
-        if not by_facts and veto(head.features, _first(window, other).features, idf) is not None:
+        first = _first(window, other)
+        if not by_facts and veto(head.features, first.features, idf) is not None:
             continue
-        if _readings_conflict(window, story, other):
+        if abs(head.time - first.time) > SAME_EVENT_HOURS * 3600.0:
+            continue  # (stories begun days apart are two events, whatever joins them later)
+        if _readings_conflict(window, story, other) or _partner_launch(window, story, other):
             continue
         members = (window.slots[e].features for e in window.members[other])
         if not any(veto(feats, m, idf) in HARD for m in members):
             out.add(other)
     return out
+
+
+def _partner_launch(window: Window, story: int, other: int) -> bool:
+    """One story's oldest deal reading is a deal between partners and the other story's
+    oldest item, without a reading, a launch that does not name every partner (as
+    ``_unnamed_partner`` keeps such a report from joining: "Mosaic Retail selects Aria Labs
+    to power its shopping assistant" / "Introducing Sonata 3")."""
+    for deal, launch in ((story, other), (other, story)):
+        read, first = _first_read(window, deal), _first(window, launch)
+        if (
+            read is not None
+            and first.facts is None
+            and _unnamed_partner(read.facts, first.features)
+        ):
+            return True
+    return False
 
 
 def _readings_conflict(window: Window, story: int, other: int) -> bool:

@@ -133,6 +133,7 @@ def _slot(slot: Slot) -> tuple[Any, ...]:
             f.approx,
             f.products,
             f.openers,
+            f.marks,
         ),
         slot.url,
         slot.guid,

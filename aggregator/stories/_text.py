@@ -15,6 +15,7 @@ from itertools import pairwise
 from typing import Any, NamedTuple
 
 from aggregator.stories._lexicon import (
+    BACKGROUND_WORDS,
     EVENT_AFTER,
     EVENT_CLASSES,
     EVENT_INFIXES,
@@ -166,6 +167,9 @@ _SCRIPT_EDGE = re.compile(
     r"|(?<=[A-Za-z0-9])(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
 )
 APPROX_TOLERANCE = 0.15
+# Scales of languages that write a dot between thousands ("1.500 millones de dólares")
+_FOREIGN_SCALES = frozenset({"millones", "milioni", "milhões", "millionen", "mio"})
+_DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 # What each pattern above cannot match without: a cheap look before the costly one
 _MAY_PREFIX = re.compile(r"[$€£¥₹₩]|usd|eur|gbp|jpy|rmb|cny|rs|inr|krw|chf", re.IGNORECASE)
 _MAY_SCALE = re.compile(r"illion|illon|illiard|iliard|ilh|tn|bn|mn|mln|mio|mrd", re.IGNORECASE)
@@ -204,6 +208,7 @@ class Features:
     approx: frozenset[float] = frozenset()  # amounts converted from another currency
     products: tuple[str, ...] = ()  # title name pairs in order: "quill code", "lumen 2"
     openers: Collection[str] = frozenset()  # title names that open a sentence ("Authors sue…")
+    marks: frozenset[str] = frozenset()  # the stage a title tells (``STAGES``): "denial", …
 
 
 _EMPTY: frozenset[Any] = frozenset()
@@ -238,6 +243,7 @@ def compact(feats: Features) -> Features:
         approx=feats.approx or _EMPTY,
         products=tuple(map(intern, feats.products)),
         openers=_sorted_words(feats.openers),
+        marks=_shared(feats.marks),
     )
 
 
@@ -304,6 +310,26 @@ EVENT_TERMS = frozenset().union(*_EVENT_STEMS.values()) | frozenset(
     stem(w) for words in EVENT_SURFACE.values() for w in words
 )
 _EVENT_AFTER = {(stem(before), stem(word)): event for (before, word), event in EVENT_AFTER.items()}
+_AFTER_SECOND = frozenset(word for _, word in _EVENT_AFTER)
+_LISTING = frozenset({"ipo"})
+_BACKGROUND = frozenset(stem(w) for w in BACKGROUND_WORDS)
+# "raises" names an investment only with money or a round ("Vesper 4 Raises the Bar")
+_RAISES = frozenset(stem(w) for w in ("raise", "raises", "raised", "raising")) | frozenset(
+    {"raise", "raises", "raised", "raising"}
+)
+# "buy $1 billion of Orrery chips": an order of goods, not a company
+_GOODS = re.compile(
+    r"\b(?:buy|buys|buying|purchase|purchases|purchasing)\s+(?:up\s+to\s+|about\s+)?"
+    r"(?:US)?[$€£¥]\s?[\d.,]+\s?(?:trillion|billion|million|tn|bn|mn|[bmk])?\s+(?:of|worth)\b",
+    re.IGNORECASE,
+)
+# A cut of staff is a layoff: a verb of cutting and a word for staff in one title
+_CUTS = frozenset(
+    stem(w) for w in "cut cuts cutting slash slashes slashed trim trims trimmed shed sheds".split()
+)
+_STAFF = frozenset(
+    stem(w) for w in "staff staffers employees headcount roles positions workers".split()
+)
 
 
 def amount_token(value: float) -> str:
@@ -352,7 +378,10 @@ def _money(text: str) -> tuple[str, list[tuple[float, bool, bool]]]:
 
     def bare(match: re.Match[str]) -> str:
         short = match["sc"].lower() in ("tn", "bn", "mn", "mln", "mio", "mrd")
-        value, converted = _usd(_number(match["n1"]) * _SCALES[match["sc"].lower()], match["cur"])
+        number = match["n1"]
+        if match["sc"].lower() in _FOREIGN_SCALES and _DOTTED.fullmatch(number):
+            number = number.replace(".", "")  # "1.500 millones": a thousands dot
+        value, converted = _usd(_number(number) * _SCALES[match["sc"].lower()], match["cur"])
         found.append((value, short or bool(match["cur"]), converted or _rough(match)))
         return " "
 
@@ -445,6 +474,7 @@ class _Part:
     approx: set[float]  # amounts converted from another currency
     products: list[str]  # "quill code", "lumen 2": a name and the name or number after it
     openers: set[str]  # names that open a sentence (capitalised whatever they are)
+    funded: bool = False  # a word other than "raises" named an investment
 
 
 _SENTENCE = re.compile(r"[:.!?|;]\s+|\s[-–—]\s")
@@ -508,6 +538,7 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
         text = unicodedata.normalize("NFKC", text).replace("’", "'")
     money: list[tuple[float, bool, bool]] = []
     rounds: set[str] = set()
+    written = text
     if _DIGIT.search(text):
         text, money = _money(text)
     if not text.isascii():
@@ -553,6 +584,13 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
     )
     for words in sentences:
         _collect(part, words, caps_ok, titled)
+    if "invest" in part.events and not (part.funded or part.amounts or rounds):
+        part.events.discard("invest")  # "Vesper 4 Raises the Bar": no money, no round
+    if money and "acquire" in part.events and _GOODS.search(written):
+        part.events.discard("acquire")  # "to buy $1 billion of Orrery chips": an order
+        part.events.add("deal")
+    if "layoff" not in part.events and _CUTS & part.terms.keys() and _STAFF & part.terms.keys():
+        part.events.add("layoff")  # "slashes 12% of staff", "to cut 300 roles"
     if "acquire" in part.events and _SHARE.search(text):
         part.events.add("invest")  # "to buy 20% of Tanuki": a stake
     if "ipo" in part.events:
@@ -567,12 +605,18 @@ def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> Non
         _products(part.products, words, titled)
         if words and words[0].kind in ("name", "marked"):
             part.openers.add(words[0].term)
+    past = False  # after "after" (once an event is named): what came before the event
     for position, (term, kind, _, _, _, _, events) in enumerate(words):
+        if term in _AFTER_SECOND and position and (words[position - 1].term, term) in _EVENT_AFTER:
+            other = _EVENT_AFTER[words[position - 1].term, term]
+            events = frozenset({other}) if other else frozenset()
+        if term in _BACKGROUND and kind != "name" and part.events:
+            past = True
+        if events and "invest" in events and term not in _RAISES:
+            part.funded = True
         if events:
-            if position and (words[position - 1].term, term) in _EVENT_AFTER:
-                other = _EVENT_AFTER[words[position - 1].term, term]
-                events = frozenset({other}) if other else frozenset()
-            part.events.update(events)
+            # (an IPO named after "after" still tells that a "debut" is a listing)
+            part.events.update(events if not past else events & _LISTING)
         if kind == "stop":
             continue
         weight = 1.0
@@ -676,6 +720,46 @@ def classify(surface: str) -> tuple[str, str]:
     return term, "other"
 
 
+# The stage of a deal a title tells: two reports of one acquisition at other stages (agreed,
+# approved, completed) are two events, and so are a rumour and its denial.
+STAGE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "complete": re.compile(
+        r"\b(?:complet(?:es|ed|ion|a)|finali[sz](?:es|ed|e)|closes|closed|closing|wraps\s+up|"
+        r"finalisé|finaliza|abgeschlossen|vollzogen)\b",
+        re.IGNORECASE,
+    ),
+    "approval": re.compile(
+        r"\b(?:approv(?:es|ed|al)|clears|cleared|green[-\s]?light(?:s|ed)?|sign-off|"
+        r"signs\s+off|autorise|genehmigt)\b",
+        re.IGNORECASE,
+    ),
+    "intent": re.compile(
+        r"\b(?:to\s+(?:acquire|buy|purchase|combine|merge|take\s+over)|agrees?|agreed|"
+        r"agreement|will\s+(?:acquire|buy)|plans?\s+to|is\s+buying|nears?|in\s+talks|"
+        r"weighs?|weighing|explor(?:es|ing)|said\s+to|eyes|eyeing|consider(?:s|ing)|"
+        r"comprará|rachètera|va\s+racheter)\b",
+        re.IGNORECASE,
+    ),
+    # a listing filed for and a listing priced or traded (weeks apart) are two events:
+    # read only in a title naming an IPO or a listing ("Cerulean prices IPO" / "Cerulean
+    # soars in Nasdaq debut" are one listing)
+    "ipo-filing": re.compile(r"\b(?:files?|filed|filing|[SF]-1|confidentially)\b", re.IGNORECASE),
+    "ipo-listing": re.compile(
+        r"\b(?:prices|priced|pricing|debut|debuts|begins\s+trading|starts\s+trading|"
+        r"(?:shares?|stock)\s+(?:jump|jumps|soar|soars|surge|surges|pop|pops|rise|rises|"
+        r"fall|falls|sink|sinks|slide|slides))\b",
+        re.IGNORECASE,
+    ),
+    "denial": re.compile(
+        r"\b(?:denies|denied|deny|denying|rules\s+out|ruled\s+out|not\s+in\s+talks|"
+        r"no\s+talks|no\s+approach|says\s+it\s+is\s+not|dismisses\s+reports?|"
+        r"rejects\s+reports?|dément|démenti|desmiente|dementiert)\b",
+        re.IGNORECASE,
+    ),
+}
+
+_LISTED = re.compile(r"\bIPOs?\b|\bpublic\s+offering|\bgo(?:es|ing)?\s+public\b", re.IGNORECASE)
+
 # Who a headline credits, not what happened: "…, Investors Say", "…, sources said",
 # "— report" ("Snowflake Paid About $250 Million for Brindle, Investors Say" names no
 # investment).
@@ -685,6 +769,23 @@ _ATTRIBUTION = re.compile(
     r"(?:says?|said|show|shows|reports?|reported|claims?)\s*$",
     re.IGNORECASE,
 )
+
+
+def stages(title: str, events: Collection[str]) -> frozenset[str]:
+    """The stages of a deal or a rumour the title tells (``STAGE_PATTERNS``): an
+    acquisition agreed ("to acquire", "agrees to buy", "in talks"), approved ("EU clears …",
+    "shareholders approve …") or completed ("completes", "closes … acquisition"); and a
+    denial ("Orrery denies report …"), whatever the event; a listing filed for or priced.
+    The acquisition stages are read only in a title that names an acquisition ("closes $60M
+    Series B" is the round), the listing's in one that names an IPO."""
+    listing = _LISTED.search(title) is not None
+    found = frozenset(
+        name
+        for name, pattern in STAGE_PATTERNS.items()
+        if (name == "denial" or (listing if name.startswith("ipo-") else "acquire" in events))
+        and pattern.search(title)
+    )
+    return _shared(found) if found else _EMPTY
 
 
 def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Features:
@@ -717,4 +818,5 @@ def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Featur
         lower=frozenset(head.lower | (body.lower if body else set())),
         upper=frozenset(head.upper | (body.upper if body else set())),
         marked=frozenset(head.marked | (body.marked if body else set())),
+        marks=stages(title, head.events),
     )
