@@ -158,7 +158,28 @@ def government_country(name: str) -> str | None:
         return None
     words = (found.group("a") or found.group("b")).strip()
     country = _COUNTRY_OF.get(words.lower(), words)
-    return country if is_place(country) else None
+    return country if country in COUNTRIES or is_place(country) else None
+
+
+# Countries whose name takes "the" after "Government of".
+_WITH_THE = frozenset(
+    """United Kingdom|United States|Netherlands|Philippines|United Arab Emirates|UAE
+|Czech Republic|Dominican Republic|Gambia|Maldives|Seychelles|Bahamas""".replace("\n", "").split(
+        "|"
+    )
+)
+
+
+def government_name(name: str) -> str | None:
+    """The one name of the government ``name`` stands for, whatever the wording: "Rwandan
+    Government", "the Government of Rwanda" and "Rwanda government" are all "Government of
+    Rwanda"; "UK government" is "Government of the United Kingdom". None when ``name`` is
+    not a country's government."""
+    country = government_country(name)
+    country = "United Arab Emirates" if country == "UAE" else country
+    if country not in COUNTRIES:
+        return None  # a city's or a region's ("Seoul Metropolitan Government"): as written
+    return f"Government of {'the ' if country in _WITH_THE else ''}{country}"
 
 
 def _lines(name: str) -> frozenset[str]:

@@ -18,6 +18,7 @@ from ._gate import GATED, gated
 from ._gazetteer import Gazetteer, load_gazetteer
 from ._investor_post import as_round, is_investor, named_round, own_fund, portfolio_company
 from ._learned import learned_deal
+from ._lexicon import government_name
 from ._model import Model, features, load_model, model_text, score
 from ._pair import pair_restatement
 from ._parties import is_title, shaped_name
@@ -102,7 +103,29 @@ def classify(
                 type_model,
                 learned,
             )
-    return deal
+    return _named(deal, gz) if deal is not None else None
+
+
+def _named(deal: Deal, gz: Gazetteer) -> Deal:
+    """``deal`` with every government named one way: "Rwandan Government" and "Government
+    of Rwanda" are one party ("Government of Rwanda"), with one company page; a government
+    the gazetteer lists keeps the gazetteer's name ("UK Government")."""
+    also = tuple(_named(d, gz) for d in deal.also)
+    parties = tuple(_government(p, gz) for p in deal.parties)
+    if parties == deal.parties and also == deal.also:
+        return deal
+    return replace(deal, parties=parties, also=also)
+
+
+def _government(party: Party, gz: Gazetteer) -> Party:
+    if gz.kind(party.name) is not None or not party.slug.startswith("government-of-"):
+        return party
+    name = government_name(party.name)
+    for known in gz.companies:  # rare: a government party that is not a gazetteer name
+        if known.kind == "other" and gz.slug(known.name) == party.slug:
+            name = known.name
+            break
+    return replace(party, name=name) if name and name != party.name else party
 
 
 # A newsletter's other stories, listed in its summary: "PLUS: Apple taps Google for Siri,

@@ -489,7 +489,7 @@ PARTIES: list[Row] = [
         "",
         "Anthropic",
         "partnership",
-        {("Anthropic", "partner"), ("Rwandan Government", "partner"), ("ALX", "partner")},
+        {("Anthropic", "partner"), ("Government of Rwanda", "partner"), ("ALX", "partner")},
         set(),
     ),  # (real)
     ("US and China sign chip deal", "", None, None, set(), set()),  # governments, no company
