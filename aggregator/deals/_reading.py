@@ -396,6 +396,21 @@ def _told_as_deal(text: str) -> bool:
     return _DEAL_TALK.search(text[:600]) is not None
 
 
+# A customer's engineering story under an "A x B" title: the body tells what A did on B's
+# products ("HeyGen ported their model to Google Cloud's TPUs", "runs its inference on").
+_CUSTOMER = re.compile(
+    r"\b(?:ported|migrated|moved|runs?|ran|running|uses?|used|using|built|builds|trained"
+    r"|trains|deployed|deploys|scaled|scales|serves|served|optimi[sz]ed)\b[^.!?]{0,80}?"
+    r"\b(?:on|to|onto)\b",
+    re.IGNORECASE,
+)
+
+
+def _customer_story(text: str) -> bool:
+    first = text[:300]
+    return _CUSTOMER.search(first) is not None and not _told_as_deal(text)
+
+
 def _paired(
     title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | None, publisher: str | None
 ) -> Deal | None:
@@ -420,6 +435,8 @@ def _paired(
     sentence = pair_restatement(title, company)
     if sentence is None or len(by_shape) > 1 or (by_shape and not _told_as_deal(text)):
         return None  # one side may be a name the body confirms as a party; both is too little
+    if text and _customer_story(text):
+        return None  # "HeyGen x Google Cloud: …" told as what HeyGen runs on Google Cloud
     if publisher:
         sentence = first_person(sentence, publisher)
     deal = gated(sentence, text, gz, rates, use_model=False, model=None)
