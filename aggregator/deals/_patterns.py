@@ -91,6 +91,8 @@ _KEYS = {
     "round-for": "funding financing infusion round raise investment injection series seed",
     "valued-at": "valued",
     "raising-at": "rais",
+    "valuation-to": "valuation",
+    "possessive-licence": "licen",
     "round-noun": "round funding financing extension series raise capital fundrais",
     "team-behind": "welcom",
     "adds-to-round": "add",
@@ -501,6 +503,20 @@ _ENGLISH: tuple[Rule, ...] = (
         needs_right=False,
         adjacent=True,  # the company valued, not "equity in X valued at"
     ),
+    # "Decagon doubles valuation to $4.5B", "Sierra triples its valuation to $10 billion": a
+    # round told by the valuation it set
+    _rule(
+        "valuation-to",
+        "funding",
+        r"\b(?:(?:more\s+than\s+)?(?:doubles|doubled|doubling|triples|tripled|tripling|quadruples"
+        r"|quadrupled)|(?:lifts|lifted|boosts|boosted|ups|upped|hikes|hiked|jumps|bumps|bumped)"
+        r")\s+(?:its\s+|their\s+)?valuation\s+to\s+(?:(?:nearly|about|over|more\s+than|some)\s+)?"
+        r"[¤§]+",
+        "target",
+        None,
+        needs_right=False,
+        adjacent=True,
+    ),
     # "A $12bn financing values Lumen at $90bn", "Fresh $600M infusion for Lumen": the round
     # first, the company after it
     _rule(
@@ -608,6 +624,18 @@ _ENGLISH: tuple[Rule, ...] = (
         None,
         needs_right=False,
         inside="acquirer",
+    ),
+    # "Nvidia's $20B Groq licensing deal", "Nvidia's Groq licence": a licence the owner of the
+    # possessive takes from the company named in it
+    _rule(
+        "possessive-licence",
+        "licensing",
+        r"['’]s\s+(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?(?:licen[cs]e|licen[cs]ing\s+(?:deal|agreement|pact)"
+        r")\b(?!\s+(?:with|for|of|to|from|in|on|fees?|terms)\b)",
+        "licensee",
+        None,
+        needs_right=False,
+        inside="licensor",
     ),
     _rule(
         "possessive-deal",
@@ -875,6 +903,13 @@ _ENGLISH: tuple[Rule, ...] = (
         r"\b(?:taps?|tapped|tapping|picks?|picked|chooses|chose|selects?|selected|enlists?"
         r"|enlisted|turns?\s+to|turned\s+to)\s+(?P<obj>(?:[\w.&'’:-]+\s+){1,4}?)"
         rf"(?:for\s+(?:[\w§.,-]+\s+){{0,5}}?{_COMMERCIAL}"
+        # "Apple taps Google for Siri": for a named product (not a post: "taps X for CEO")
+        r"|(?<!veteran\s)(?<!exec\s)(?<!executive\s)(?<!researcher\s)(?<!engineer\s)"
+        r"(?<!scientist\s)(?<!founder\s)(?<!leader\s)(?<!boss\s)(?<!alum\s)(?<!alumnus\s)"
+        r"(?<!talent\s)(?<!executives\s)(?<!researchers\s)(?<!engineers\s)(?<!staff\s)"
+        r"for\s+(?:its\s+|the\s+)?(?-i:(?!(?:CEO|CFO|CTO|COO|CMO|CIO|CISO|CRO|CPO|Chief|President"
+        r"|Chair|Chairman|Chairwoman|Head|Board|Top|Role|Job|Post|Seat|Lead|Deputy|Vice|Executive"
+        r"|Director|Manager|Senior|Interim|Acting|General)\b)[A-Z][\w.-]+)"
         r"|to\s+(?:supply|provide|power|host|manufacture|produce|deliver)"
         rf"|to\s+(?:make|build|design|develop|run|train|serve|fab)\s+(?:[\w§-]+\s+){{0,3}}?{_COMMERCIAL}"
         r"|as\s+(?:its\s+|an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:provider|partner|supplier|vendor"

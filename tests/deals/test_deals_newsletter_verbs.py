@@ -1,0 +1,67 @@
+"""Deal wordings newsletters and trade press use: a round told by how far the valuation moved
+("doubles its valuation to $N"), a licence named by its owner's possessive ("Nvidia's Groq
+licence"), and "X taps Y for <product>"; with the look-alikes that are no deal."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.deals._reading import check_reading
+
+CASES = [
+    # a round told by the valuation it set
+    ("Quillstack doubles valuation to $3.2B", "", "funding", [("Quillstack", "target")]),
+    (
+        "Vexa Labs more than triples its valuation to $9 billion",
+        "",
+        "funding",
+        [("Vexa Labs", "target")],
+    ),
+    (
+        "Brightwell lifts valuation to $1.1bn 📈, new agent benchmark 🧪, GPU prices 💸",
+        "",
+        "funding",
+        [("Brightwell", "target")],
+    ),
+    ("Nvidia doubles its valuation to $5 trillion in a year", "", None, []),  # market value
+    ("Shares double, valuation to $2B next?", "", None, []),
+    # a licence named by the licensee's possessive
+    (
+        "Lumora's $900M Tessary licensing deal",
+        "",
+        "licensing",
+        [("Lumora", "licensee"), ("Tessary", "licensor")],
+    ),
+    (
+        "Quillstack's Orbitly licence, explained",
+        "",
+        "licensing",
+        [("Quillstack", "licensee"), ("Orbitly", "licensor")],
+    ),
+    ("Meta's licence terms for Llama draw criticism", "", None, []),
+    ("Meta's Llama licence: what it lets you do", "", None, []),  # its own product
+    ("OpenAI's licensing fees for news rise", "", None, []),
+    # "taps Y for <product>"
+    (
+        "Apple taps Google for Siri",
+        "",
+        "partnership",
+        [("Apple", "partner"), ("Google", "partner")],
+    ),
+    (
+        "Samsung Taps Perplexity for Bixby Overhaul",
+        "",
+        "partnership",
+        [("Samsung", "partner"), ("Perplexity", "partner")],
+    ),
+    ("Microsoft taps Anthropic veteran for Copilot", "", None, []),
+    ("OpenAI taps former Meta executive for CTO role", "", None, []),
+    ("Google taps Sarah Chen for YouTube", "", None, []),
+]
+
+
+@pytest.mark.parametrize(("title", "summary", "kind", "parties"), CASES)
+def test_newsletter_wordings(
+    title: str, summary: str, kind: str | None, parties: list[tuple[str, str]]
+) -> None:
+    check_reading(title, summary, kind, parties)
