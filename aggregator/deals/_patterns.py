@@ -138,7 +138,7 @@ _KEYS = {
     " collaboration intent loi",
     "deal-noun": "deal agreement contract pact partnership",
     "joint-action": "launch announc unveil sign start open creat build expand deepen establish to"
-    " bring deliver power deploy co-develop",
+    " bring deliver power deploy co-develop invest commit spend pour",
     "expands-use": "use",
     "in-deal": "deal",
 }
@@ -1011,7 +1011,13 @@ _ENGLISH: tuple[Rule, ...] = (
         r"|expand|deploy|train|create|offer|work|collaborate|research|support|provide|democrati[sz]e"
         r"|transform|scale|power|help|boost|strengthen|tackle)\b"
         # "Cohere and Second Front bring secure AI to ...": working together, said plainly
-        r"|\b(?:bring|deliver|power|deploy|co-develop)\b(?!\s+(?:rival|competing)\b)",
+        r"|\b(?:bring|deliver|power|deploy|co-develop)\b(?!\s+(?:rival|competing)\b)"
+        # "Toyota and NTT to invest ¥500 billion in AI platform": money put into a joint project
+        r"|\b(?:jointly\s+)?(?:invest|commit|spend|pour)(?:s|ed|ing)?\s+(?:up\s+to\s+|about\s+|over\s+"
+        r"|nearly\s+|more\s+than\s+)?§+\s+(?:to\s+(?:build|develop|create)\s+|in(?:to)?\s+)"
+        r"(?:an?\s+|the\s+|new\s+|joint\s+)*(?:[\w'’-]+\s+){0,4}?(?:platform|project|data[\s-]?cent(?:er|re)"
+        r"|datacent(?:er|re)|campus|facilit(?:y|ies)|plant|factor(?:y|ies)|infrastructure|hub|initiative"
+        r"|programme|program|lab|cent(?:er|re)|cluster|network|supercomputer)s?\b",
         "partner",
         "partner",
         needs_right=False,

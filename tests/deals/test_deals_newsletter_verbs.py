@@ -41,6 +41,25 @@ CASES = [
     ("Meta's licence terms for Llama draw criticism", "", None, []),
     ("Meta's Llama licence: what it lets you do", "", None, []),  # its own product
     ("OpenAI's licensing fees for news rise", "", None, []),
+    # money two companies put into a joint project is a partnership; into a company, an investment
+    (
+        "Hanwa and Kestrel Telecom to invest ¥300 billion in AI platform for factories",
+        "",
+        "partnership",
+        [("Hanwa", "partner"), ("Kestrel Telecom", "partner")],
+    ),
+    (
+        "Vantor, Orbitly to jointly invest $2bn in data centre campus in Johor",
+        "",
+        "partnership",
+        [("Vantor", "partner"), ("Orbitly", "partner")],
+    ),
+    (
+        "Toyota and NTT to invest ¥50 billion in Quillstack",
+        "",
+        "investment",
+        [("Toyota", "investor"), ("NTT", "investor"), ("Quillstack", "target")],
+    ),
     # "taps Y for <product>"
     (
         "Apple taps Google for Siri",
