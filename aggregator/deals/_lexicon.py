@@ -14,7 +14,8 @@ from importlib import resources
 # Words that stand for the writer or the reader, never for a company.
 PRONOUNS = frozenset(
     """we we're we've we'll we'd our ours us i i'm i've i'd i'll me my you
-you're your they they're their them""".split()
+you're your they they're their them everyone everybody anyone anybody someone somebody
+nobody""".split()
 )
 # Words after which a capital is no evidence of a name ("Announcing Our Landmark Partnership").
 DETERMINERS = frozenset("our their its your my his her".split())

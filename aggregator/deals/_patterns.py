@@ -1078,7 +1078,20 @@ HARD_NON_DEAL = re.compile(
     r"|^[^\w]*(?:will|could|should|can|is|are)\s[^.?!]{3,90}\?|\bpredictions?\b"
     r"|,\s+ranked\b|\b(?:ipo|deal|merger|takeover)\s+chatter\b"
     r"|^how\s+(?!to\b)|\binterview(?:s|ed)?\s+with\b|\b(?:wins?|won|awarded)\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b",
+    r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b"
+    # a partner programme, an accelerator's batch: membership, no deal ("joins the Arm AI
+    # Partner Program", "is now part of Y Combinator's W27 batch")
+    r"|\b(?:joins?|joined|joining|part\s+of|member\s+of|admitted\s+to|accepted\s+in(?:to)?"
+    r"|selected\s+for|launch(?:es|ed)?|announc(?:es|ed|ing)|introduc(?:es|ed|ing)|into)\s+"
+    r"(?:the\s+|its\s+|our\s+)?(?:[\w&.'’-]+\s+){0,4}?(?:(?:partner|partners|startup|developer|isv"
+    r"|reseller)\s+(?:program(?:me)?|network|ecosystem|hub)s?|batch|cohort|accelerator|incubator)\b"
+    # a partnership that ends is no new deal
+    r"|\b(?:end(?:s|ed|ing)?|terminat(?:es|ed|ing)|scrap(?:s|ped)?|dissolv(?:es|ed)|quit(?:s)?"
+    r"|wind(?:s|ing)?\s+down)\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:partnership|alliance"
+    r"|collaboration)\b(?!\s+to\s+(?:sell|buy|acquire|merge))"
+    # an open-source project, a repository or a domain taken over is no company bought
+    r"|\b(?:acquir\w+|buys?|bought|takes?\s+over|took\s+over)\s+(?:the\s+)?(?:[\w.&'’-]+\s+){1,3}?"
+    r"(?:open[\s-]source\s+project|repository|repo|domain(?:\s+name)?)\b",
     _I,
 )
 # Phrases that make a sentence a non-deal story (unless a strong trigger precedes them).

@@ -17,7 +17,9 @@ DENIED = (
         r"|(?:no|not\s+in)\s+(?:talks|plans?\s+to)|rules?\s+out|ruled\s+out"
         # what is not planned: "says IPO is not a priority", "in no hurry to go public"
         r"|no\s+(?:immediate\s+|current\s+)?(?:plans?|intention|rush|hurry)"
-        r"|not\s+(?:a\s+|the\s+)?(?:priority|on\s+the\s+(?:table|cards)|imminent)"
+        r"|not\s+(?:a\s+|the\s+)?(?:priority|on\s+the\s+(?:table|cards|agenda)|imminent)"
+        # "Our IPO? Not yet.", "IPO-bound unit? Not quite, says CEO"
+        r"|\?\W{0,2}\s*not\s+(?:yet|quite|now|so\s+fast)"
         r"|in\s+no\s+(?:rush|hurry))\b",
         _I,
     ),

@@ -55,10 +55,10 @@ PARTY_CASES = [
     (
         "Anthropic invests $100 million into the Claude Partner Network",
         None,
-        "investment",
-        {"Anthropic"},
+        None,
+        set(),
         {"Claude"},
-    ),  # a programme, read as an investment without a target
+    ),  # money put into its own partner programme: no deal
     ("Collaborate with Claude on Projects", "Anthropic", None, set(), {"Collaborate"}),
     # (real) UK AISI blog
     (

@@ -1,0 +1,64 @@
+"""Look-alikes of deals that are none: joining a partner programme or an accelerator's batch,
+a partnership that ends, an open-source project or a domain taken over, a pronoun as a
+partner ("everyone is partnering with everyone"); and an IPO said not to come is denied."""
+
+from __future__ import annotations
+
+import pytest
+
+from aggregator.deals import classify
+from tests.deals._reading import check_reading
+
+NO_DEAL = [
+    "Quillstack joins the Nvidia Inception startup program",
+    "Vexa Labs is joining the Salesforce Partner Ecosystem",
+    "Brightwell is now part of Y Combinator's S27 batch",
+    "Orbitly selected for the Techstars AI accelerator",
+    "Lumora launches its partner program for systems integrators",
+    "Hanwa and Kestrel end partnership after two years",
+    "Vantor terminates its alliance with Orbitly",
+    "Quillstack acquires the Tessera open-source project",
+    "Brightwell buys the lumora.ai domain name",
+    "[Weekly] Everyone is partnering with everyone",
+]
+
+
+@pytest.mark.parametrize("title", NO_DEAL)
+def test_memberships_endings_and_projects_are_no_deal(title: str) -> None:
+    check_reading(title, "", None, [])
+
+
+STILL_DEALS = [
+    (
+        "Quillstack acquires Vexa to grow its partner network",
+        "acquisition",
+        [("Quillstack", "acquirer"), ("Vexa", "target")],
+    ),
+    (
+        "Brightwell joins forces with Orbitly on AI agents",
+        "partnership",
+        [("Brightwell", "partner"), ("Orbitly", "partner")],
+    ),
+    (
+        "Hanwa and Kestrel expand partnership to Europe",
+        "partnership",
+        [("Hanwa", "partner"), ("Kestrel", "partner")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "kind", "parties"), STILL_DEALS)
+def test_the_deals_beside_them_stay(title: str, kind: str, parties: list[tuple[str, str]]) -> None:
+    check_reading(title, "", kind, parties)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Vexa Labs CEO says IPO is 'not on the agenda' this year",
+        "Quillstack's IPO? Not yet, says its founder",
+    ],
+)
+def test_an_ipo_said_not_to_come_is_denied(title: str) -> None:
+    deal = classify(title)
+    assert deal is not None and (deal.type, deal.status) == ("ipo", "denied"), deal
