@@ -109,6 +109,8 @@ _KEYS = {
     "grants-licence": "grant",
     "provides-content": "provid suppl offer",
     "offer-for": "offer bid propos",
+    "name-bid": "bid offer",
+    "interest-in": "interest",
     "gets-offer": "offer bid proposal approach",
     "starts-bid": "bid tender offer buyout acquisition takeover purchase merger",
     "sale-of": "sale disposal divestiture spin",
@@ -693,6 +695,36 @@ _ENGLISH: tuple[Rule, ...] = (
         "target",
         None,
         needs_right=False,
+    ),
+    # "Perplexity denies TikTok bid", "Lumora makes $2B Vexa takeover offer": the target named
+    # inside, right before "bid"
+    _rule(
+        "name-bid",
+        "acquisition",
+        r"\b(?:den(?:y|ies|ied|ying)|confirm(?:s|ed)?|mak(?:es|ing)|made|launch(?:es|ed)?|submit(?:s|ted)?"
+        r"|lodg(?:es|ed)|tabl(?:es|ed)|sweeten(?:s|ed)|rais(?:es|ed)|drops?|dropped|abandon(?:s|ed)"
+        r"|withdraw(?:s|n)?|withdrew)\s+(?:its\s+|a\s+|an\s+|the\s+)?(?:§+\s+)?(?:rival\s+)?"
+        r"(?!(?:IPO|Share|Stock|Tender|Job|Public|Cash|Price|Pay)\b)(?-i:[A-Z][\w.&'’-]*)"
+        r"(?:\s+(?-i:[A-Z][\w.&'’-]*)){0,2}\s+(?:takeover\s+|buyout\s+|acquisition\s+)?"
+        r"(?:bid|offer)\b(?!\s+(?:to|for)\s+(?:small|customers|users|businesses|developers|students"
+        r"|enterprises|everyone)\b)",
+        "acquirer",
+        None,
+        needs_right=False,
+        inside="target",
+        adjacent=True,
+    ),
+    # "Wesfarmers denies interest in Sydney AI startup Harbourwise", "expresses interest in
+    # buying Y": a buyer's interest (a denial is status denied)
+    _rule(
+        "interest-in",
+        "acquisition",
+        r"\b(?:den(?:y|ies|ied|ying)|express(?:es|ed)|confirm(?:s|ed)?|signal(?:s|led|ed)|register(?:s|ed)"
+        r"|show(?:s|ed))\s+(?:any\s+|its\s+)?interest\s+in\s+(?:(?:buying|acquiring|taking\s+over"
+        r"|a\s+(?:bid|deal)\s+for|bidding\s+for)\s+)?",
+        "acquirer",
+        "target",
+        adjacent=True,
     ),
     _rule(
         "offer-for",

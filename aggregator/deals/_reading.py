@@ -32,8 +32,8 @@ from ._type_model import TypeModel, load_type_model
 
 def complete(deal: Deal, strict: bool = True) -> bool:
     """Whether the deal names the parties it needs: two partners for a partnership or a joint
-    venture (a merger too when ``strict``), and when ``strict`` the roles its type needs, else
-    anyone. A deal the model added names none and counts as complete. A rules' deal whose
+    venture (a merger too when ``strict``), and when ``strict`` the roles its type needs (an
+    acquisition: its target, or a seller and a buyer), else anyone. A deal the model added names none and counts as complete. A rules' deal whose
     parties were all struck off as not organisations ("Collaborate & Claude") is none."""
     if deal.rule.startswith("model:"):
         return True
@@ -43,6 +43,8 @@ def complete(deal: Deal, strict: bool = True) -> bool:
     if not strict:
         return bool(deal.parties)
     roles = {p.role for p in deal.parties}
+    if deal.type == "acquisition" and {"seller", "acquirer"} <= roles:
+        return True  # "Tide buys Paytm's AI unit": a named seller's business, sold to a buyer
     return all(roles & need for need in kind.needs)
 
 

@@ -69,7 +69,7 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|mull\w*|eye(?:s|ing)|people\s+familiar|(?:sources?|persons?|people)\s+(?:say|said|close)"
             r"|according\s+to\s+(?:people|sources|a\s+person|reports?)|reportedly|reports?|reported"
             r"|rumou?r\w*|said\s+to\s+be|nears?|nearing|close\s+to\s+(?:a\s+)?deal|could|may|might"
-            r"|speculation|interested\s+in|approach(?:es|ed)|seeks?|seeking|sound(?:s|ed)?\s+out"
+            r"|speculation|interested\s+in|interest\s+in|approach(?:es|ed)|seeks?|seeking|sound(?:s|ed)?\s+out"
             r"|in\s+the\s+works|plans?\s+to\s+raise|looking\s+to|wants?\s+to|aims?\s+to|hopes?\s+to"
             r"|poised\s+to|set\s+to\s+raise|would"
             # a round still being raised: "Parsewell is raising at a $400M valuation"

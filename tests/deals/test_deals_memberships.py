@@ -62,3 +62,47 @@ def test_the_deals_beside_them_stay(title: str, kind: str, parties: list[tuple[s
 def test_an_ipo_said_not_to_come_is_denied(title: str) -> None:
     deal = classify(title)
     assert deal is not None and (deal.type, deal.status) == ("ipo", "denied"), deal
+
+
+BIDS_AND_SALES = [
+    # the target named right before "bid"; a buyer's stated interest
+    ("Quillstack denies Orbitly bid", "acquisition", "denied"),
+    ("In brief: Vexa denies Lumora bid; new GPU prices; Tessary's agents", "acquisition", "denied"),
+    ("Hanwa makes $2B Kestrel takeover offer", "acquisition", "announced"),
+    ("Brightwell denies interest in Sydney AI startup Harbourline", "acquisition", "denied"),
+    ("Vantor expresses interest in buying Orbitly", "acquisition", "rumoured"),
+    # a named seller's unnamed business, sold to a named buyer
+    ("Tessary buys Lumora's AI lending unit", "acquisition", "announced"),
+    (
+        "In brief: Tessary buys Lumora's AI unit; robotics spinouts; new phones",
+        "acquisition",
+        "announced",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "kind", "status"), BIDS_AND_SALES)
+def test_bids_named_inside_and_sales_of_a_business(title: str, kind: str, status: str) -> None:
+    deal = classify(title)
+    assert deal is not None and (deal.type, deal.status) == (kind, status), deal
+    assert len({p.slug for p in deal.parties}) >= 2, deal.parties
+
+
+def test_a_first_party_sale_of_a_business_names_seller_and_buyer() -> None:
+    deal = classify(
+        "Quillstack sells its data-labelling business to Orbitly",
+        "We've agreed to sell our data-labelling unit to Orbitly so we can focus on evaluation.",
+        publisher="Quillstack",
+    )
+    assert deal is not None and deal.type == "acquisition", deal
+    assert {(p.name, p.role) for p in deal.parties} >= {
+        ("Quillstack", "seller"),
+        ("Orbitly", "acquirer"),
+    }
+
+
+@pytest.mark.parametrize(
+    "title", ["Investors show interest in AI", "Nvidia confirms interest in AI startups"]
+)
+def test_interest_in_no_company_is_no_deal(title: str) -> None:
+    assert classify(title) is None
