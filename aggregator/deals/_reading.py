@@ -33,8 +33,9 @@ from ._type_model import TypeModel, load_type_model
 def complete(deal: Deal, strict: bool = True) -> bool:
     """Whether the deal names the parties it needs: two partners for a partnership or a joint
     venture (a merger too when ``strict``), and when ``strict`` the roles its type needs (an
-    acquisition: its target, or a seller and a buyer), else anyone. A deal the model added names none and counts as complete. A rules' deal whose
-    parties were all struck off as not organisations ("Collaborate & Claude") is none."""
+    acquisition: its target, or a seller and a buyer), else anyone. A deal the model added
+    names none and counts as complete. A rules' deal whose parties were all struck off as not
+    organisations ("Collaborate & Claude") is none."""
     if deal.rule.startswith("model:"):
         return True
     kind = DEAL_KINDS[deal.type]
