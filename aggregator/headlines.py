@@ -2,8 +2,8 @@
 which keeps a digest its own story, and the deal reader, which reads it item by item).
 
 "A raises $7B 💰, B ships C 🤖, D buys E 🤝", "The Batch: X Acquires Y, Robots Learn to
-Walk, Z Backs W", "A | B | C", "A; B; C". A title is a digest when emoji, " | " or "; "
-separate at least two items, or commas separate at least three items of which at least
+Walk, Z Backs W", "A | B | C", "A; B; C", "1. A 2. B 3. C". A title is a digest when emoji, " | " or "; "
+separate at least two items, or numbers in order from 1, or commas separate at least three items of which at least
 three have two words or more, each starting with a capital (a list of investors, "from A,
 B, C and D", or "X, backed by Y, raises" is not a digest).
 """
@@ -35,9 +35,27 @@ def _capitalised(item: str) -> bool:
     )
 
 
+# A numbered list: "1. A buys B 2. C ships D 3. …", "1) … 2) …" (numbers in order from 1).
+_NUMBERED = re.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=\S)")
+
+
+def _numbered(body: str) -> list[str]:
+    marks = list(_NUMBERED.finditer(body))
+    if len(marks) < 2 or body[: marks[0].start()].strip():
+        return []
+    if [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(body)]
+    items = [body[m.end() : end].strip(" ,;|") for m, end in zip(marks, ends)]
+    return items if all(items) else []
+
+
 def digest_items(title: str) -> list[str]:
     """The items of a digest title (one item, the title itself, when it is not a digest)."""
     body = _PREFIX.sub("", title)  # the newsletter's name is no part of its first item
+    numbered = _numbered(body)
+    if numbered:
+        return numbered
     if not title.isascii() and _SYMBOLS.search(title):
         items = _split_symbols(body)
         if len(items) >= 2:

@@ -667,7 +667,10 @@ def _match_rules(
             continue
         if rule.name == "possessive-deal" and _DEAL_NOUN.search(match.group(0)):
             rule, parties = _possessive_deal(rule, parties, gz)
-        if rule.name in ("possessive-licence", "name-bid") and len({p.slug for p in parties}) < 2:
+        if (
+            rule.name in ("possessive-licence", "name-bid", "completes-deal")
+            and len({p.slug for p in parties}) < 2
+        ):
             continue  # "Meta's Llama licence": the terms of its own product's licence
         if rule.name in ("valued-at", "valuation-to") and not all(
             _private(p, gz) for p in parties if p.role == "target"

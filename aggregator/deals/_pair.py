@@ -20,6 +20,10 @@ _JOINS = re.compile(
     r"^\s*(?P<a>[^:;|,]{2,40}?)\s+(?:[Jj]oins|JOINS|is\s+joining|has\s+joined|to\s+join)\s+"
     r"(?P<b>[^:;|,]{2,40}?)\s*$"
 )
+_TEAM = re.compile(
+    r"^\s*(?:(?:the|our)\s+)?(?P<x>.+?)(?:['’]s\s+(?:whole\s+|entire\s+)?|\s+)(?:team|founders|people)\s*$",
+    re.IGNORECASE,
+)
 _JOINT = re.compile(r"\bjoint[- ]venture\b|\bJV\b", re.IGNORECASE)
 # "OpenAI-AWS $38B deal", "Microsoft-Anthropic-Nvidia pact", "Apple-Google Siri pact"
 _HYPHENED = re.compile(
@@ -46,7 +50,9 @@ def pair_restatement(title: str, company: Callable[[str], str | None]) -> str | 
         return f"{names[0]} signs {money}deal with {' and '.join(str(n) for n in names[1:])}"
     joins = _JOINS.match(title)
     if joins:
-        a, b = company(joins.group("a")), company(joins.group("b"))
+        # "Threadbare's team is joining Canva", "The Threadbare team joins Canva"
+        a = company(_TEAM.sub(r"\g<x>", joins.group("a")))
+        b = company(joins.group("b"))
         return f"{b} acquires {a}" if a and b and a != b else None
     found = _PAIR.match(title) or _AND_COLON.match(title)
     if found is None:

@@ -110,6 +110,7 @@ _KEYS = {
     "provides-content": "provid suppl offer",
     "offer-for": "offer bid propos",
     "name-bid": "bid offer",
+    "completes-deal": "deal takeover acquisition purchase buyout",
     "interest-in": "interest",
     "gets-offer": "offer bid proposal approach",
     "starts-bid": "bid tender offer buyout acquisition takeover purchase merger",
@@ -708,6 +709,20 @@ _ENGLISH: tuple[Rule, ...] = (
         r"(?:\s+(?-i:[A-Z][\w.&'’-]*)){0,2}\s+(?:takeover\s+|buyout\s+|acquisition\s+)?"
         r"(?:bid|offer)\b(?!\s+(?:to|for)\s+(?:small|customers|users|businesses|developers|students"
         r"|enterprises|everyone)\b)",
+        "acquirer",
+        None,
+        needs_right=False,
+        inside="target",
+        adjacent=True,
+    ),
+    # "Salesforce completes Informatica deal", "ServiceNow closes $2.9B Moveworks deal",
+    # "wraps up Y takeover": a purchase closed, its target named inside
+    _rule(
+        "completes-deal",
+        "acquisition",
+        r"\b(?:complet(?:es|ed|ing)|clos(?:es|ed|ing)|finali[sz](?:es|ed|ing)|wraps?\s+up|wrapped\s+up"
+        r")\s+(?:its\s+|the\s+)?(?:§+\s+)?(?-i:[A-Z][\w.&'’-]*)(?:\s+(?-i:[A-Z][\w.&'’-]*))"
+        r"{0,2}\s+(?:acquisition|takeover|purchase|buyout|deal)\b(?!\s+(?:with|for|to)\b)",
         "acquirer",
         None,
         needs_right=False,
