@@ -2,10 +2,11 @@
 which keeps a digest its own story, and the deal reader, which reads it item by item).
 
 "A raises $7B 💰, B ships C 🤖, D buys E 🤝", "The Batch: X Acquires Y, Robots Learn to
-Walk, Z Backs W", "A | B | C", "A; B; C", "1. A 2. B 3. C". A title is a digest when emoji, " | " or "; "
-separate at least two items, or numbers in order from 1, or commas separate at least three items of which at least
-three have two words or more, each starting with a capital (a list of investors, "from A,
-B, C and D", or "X, backed by Y, raises" is not a digest).
+Walk, Z Backs W", "A | B | C", "A; B; C", "1. A 2. B 3. C". A title is a digest when emoji,
+" | " or "; " separate at least two items, or numbers in order from 1, or commas separate at
+least three items of which at least three have two words or more, each starting with a
+capital (a list of investors, "from A, B, C and D", or "X, backed by Y, raises" is not a
+digest).
 """
 
 from __future__ import annotations
