@@ -1132,6 +1132,11 @@ HARD_NON_DEAL = re.compile(
     r"|selected\s+for|launch(?:es|ed)?|announc(?:es|ed|ing)|introduc(?:es|ed|ing)|into)\s+"
     r"(?:the\s+|its\s+|our\s+)?(?:[\w&.'’-]+\s+){0,4}?(?:(?:partner|partners|startup|developer|isv"
     r"|reseller)\s+(?:program(?:me)?|network|ecosystem|hub)s?|batch|cohort|accelerator|incubator)\b"
+    # a tally of many rounds: "Indian startups raised $310 Mn this week", "The week's 10
+    # biggest funding rounds"
+    r"|(?:^|:\s)(?:[\w-]+\s+){0,3}?(?:startups|companies|firms)\s+(?:(?:have|had)\s+)?(?:raised|raise"
+    r"|bagged|secured|pulled\s+in)"
+    r"\s+[^.;]{0,25}?\b(?:this|last|the\s+past)\s+(?:week|month|quarter|year)\b"
     # a partnership that ends is no new deal
     r"|\b(?:end(?:s|ed|ing)?|terminat(?:es|ed|ing)|scrap(?:s|ped)?|dissolv(?:es|ed)|quit(?:s)?"
     r"|wind(?:s|ing)?\s+down)\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:partnership|alliance"

@@ -20,6 +20,8 @@ NO_DEAL = [
     "Quillstack acquires the Tessera open-source project",
     "Brightwell buys the lumora.ai domain name",
     "[Weekly] Everyone is partnering with everyone",
+    "Funding Galore: Indian startups raised $310 Mn this week",
+    "AI startups have raised $40 billion this quarter",
 ]
 
 
@@ -33,6 +35,11 @@ STILL_DEALS = [
         "Quillstack acquires Vexa to grow its partner network",
         "acquisition",
         [("Quillstack", "acquirer"), ("Vexa", "target")],
+    ),
+    (
+        "Quillstack raises $5M as startups raised record sums this year",
+        "funding",
+        [("Quillstack", "target")],
     ),
     (
         "Brightwell joins forces with Orbitly on AI agents",
