@@ -1096,6 +1096,28 @@ _ENGLISH: tuple[Rule, ...] = (
 RULES: tuple[Rule, ...] = _ENGLISH + INTL_RULES
 
 # Phrases that make a sentence a non-deal story wherever they are.
+# Events that look like deals and are none, for the rules and the deal-type model alike: a
+# membership, a tally of rounds, a partnership that ends, a project taken over.
+_NO_DEAL_EVENT = (
+    # a partner programme, an accelerator's batch: membership, no deal ("joins the Arm AI
+    # Partner Program", "is now part of Y Combinator's W27 batch")
+    r"\b(?:joins?|joined|joining|part\s+of|member\s+of|admitted\s+to|accepted\s+in(?:to)?"
+    r"|selected\s+for|into)\s+"
+    r"(?:the\s+|its\s+|our\s+)?(?:[\w&.'’-]+\s+){0,4}?(?:(?:partner|partners|startup|developer|isv"
+    r"|reseller)\s+(?:program(?:me)?|network|ecosystem|hub)s?|batch|cohort|accelerator|incubator)\b"
+    # a tally of many rounds: "Indian startups raised $310 Mn this week"
+    r"|(?:^|:\s)(?:[\w-]+\s+){0,3}?(?:startups|companies|firms)\s+(?:(?:have|had)\s+)?(?:raised|raise"
+    r"|bagged|secured|pulled\s+in)"
+    r"\s+[^.;]{0,25}?\b(?:this|last|the\s+past)\s+(?:week|month|quarter|year)\b"
+    # a partnership that ends is no new deal
+    r"|\b(?:end(?:s|ed|ing)?|terminat(?:es|ed|ing)|scrap(?:s|ped)?|dissolv(?:es|ed)|quit(?:s)?"
+    r"|wind(?:s|ing)?\s+down)\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:partnership|alliance"
+    r"|collaboration)\b(?!\s+to\s+(?:sell|buy|acquire|merge))"
+    # an open-source project, a repository or a domain taken over is no company bought
+    r"|\b(?:acquir\w+|buys?|bought|takes?\s+over|took\s+over)\s+(?:the\s+)?(?:[\w.&'’-]+\s+){1,3}?"
+    r"(?:open[\s-]source\s+project|repository|repo|domain(?:\s+name)?)\b"
+)
+NO_DEAL_EVENT = re.compile(_NO_DEAL_EVENT, _I)
 HARD_NON_DEAL = re.compile(
     r"\b(?:su(?:e|es|ed|ing)|lawsuits?|litigation|court|judge|jury|verdict"
     # a deal cleared is deal news ("Wiz deal wins US antitrust clearance")
@@ -1126,24 +1148,7 @@ HARD_NON_DEAL = re.compile(
     r"|,\s+ranked\b|\b(?:ipo|deal|merger|takeover)\s+chatter\b"
     r"|^how\s+(?!to\b)|\binterview(?:s|ed)?\s+with\b|\b(?:wins?|won|awarded)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b"
-    # a partner programme, an accelerator's batch: membership, no deal ("joins the Arm AI
-    # Partner Program", "is now part of Y Combinator's W27 batch")
-    r"|\b(?:joins?|joined|joining|part\s+of|member\s+of|admitted\s+to|accepted\s+in(?:to)?"
-    r"|selected\s+for|launch(?:es|ed)?|announc(?:es|ed|ing)|introduc(?:es|ed|ing)|into)\s+"
-    r"(?:the\s+|its\s+|our\s+)?(?:[\w&.'’-]+\s+){0,4}?(?:(?:partner|partners|startup|developer|isv"
-    r"|reseller)\s+(?:program(?:me)?|network|ecosystem|hub)s?|batch|cohort|accelerator|incubator)\b"
-    # a tally of many rounds: "Indian startups raised $310 Mn this week", "The week's 10
-    # biggest funding rounds"
-    r"|(?:^|:\s)(?:[\w-]+\s+){0,3}?(?:startups|companies|firms)\s+(?:(?:have|had)\s+)?(?:raised|raise"
-    r"|bagged|secured|pulled\s+in)"
-    r"\s+[^.;]{0,25}?\b(?:this|last|the\s+past)\s+(?:week|month|quarter|year)\b"
-    # a partnership that ends is no new deal
-    r"|\b(?:end(?:s|ed|ing)?|terminat(?:es|ed|ing)|scrap(?:s|ped)?|dissolv(?:es|ed)|quit(?:s)?"
-    r"|wind(?:s|ing)?\s+down)\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:partnership|alliance"
-    r"|collaboration)\b(?!\s+to\s+(?:sell|buy|acquire|merge))"
-    # an open-source project, a repository or a domain taken over is no company bought
-    r"|\b(?:acquir\w+|buys?|bought|takes?\s+over|took\s+over)\s+(?:the\s+)?(?:[\w.&'’-]+\s+){1,3}?"
-    r"(?:open[\s-]source\s+project|repository|repo|domain(?:\s+name)?)\b",
+    r"|" + _NO_DEAL_EVENT,
     _I,
 )
 # Phrases that make a sentence a non-deal story (unless a strong trigger precedes them).

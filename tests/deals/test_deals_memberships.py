@@ -30,7 +30,23 @@ def test_memberships_endings_and_projects_are_no_deal(title: str) -> None:
     check_reading(title, "", None, [])
 
 
+def test_the_deal_type_model_respects_them_too() -> None:
+    for title, summary in [
+        ("Hanwa and Kestrel end partnership", "Hanwa said the three-year partnership expired."),
+        (
+            "Funding Galore: Indian startups raised $310 Mn this week",
+            "Qure.ai led the week with a $65M round led by Novo Holdings.",
+        ),
+    ]:
+        assert classify(title, summary) is None, title
+
+
 STILL_DEALS = [
+    (
+        "Meta and Hugging Face launch startup program for European open-source AI",
+        "partnership",
+        [("Meta", "partner"), ("Hugging Face", "partner")],
+    ),
     (
         "Quillstack acquires Vexa to grow its partner network",
         "acquisition",
