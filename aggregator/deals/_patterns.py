@@ -135,6 +135,7 @@ _KEYS = {
     "partner-plural": "partner collaborat ally allied together forces tie hands",
     "buys-capacity": "buy purchas spend commit",
     "supplies-to": "suppl",
+    "rents-capacity": "rent lease leas access reserv",
     "partners-on-with": "partner",
     "taps": "tap pick chose select enlist turn",
     "signs-deal": "deal agreement contract pact partnership alliance tie-up order mou memorandum"
@@ -1032,6 +1033,22 @@ _ENGLISH: tuple[Rule, ...] = (
         r"|about|more\s+than|over)\s+)+(?:(?:of|on|in|for)\s+(?:[\w.&'’-]+\s+){0,3}?"
         rf"{_COMMERCIAL}(?:\s+[\w-]+){{0,2}}?\s+(?:from|with|through|via)"
         rf"|(?:on|to|with)(?=\s+(?:[A-Z][\w.&'’-]*\s+){{1,3}}?(?:[\w-]+\s+)?{_COMMERCIAL}\b))\b",
+        "partner",
+        "partner",
+        needs_right=False,
+    ),
+    # "OpenAI signed a $12 billion agreement to rent GPU capacity from CoreWeave", "Meta to
+    # lease $10bn of compute from Nebius": capacity rented from a provider
+    _rule(
+        "rents-capacity",
+        "partnership",
+        # under an agreement, or for an amount: not a customer renting a few GPUs
+        r"(?:\b(?:agreement|deal|contract|pact)\s+to\s+(?:rent|lease|access|reserve)\s+"
+        r"(?:(?:§+|tens|hundreds|billions|of|worth|up\s+to|about|more\s+than|over)\s+)*"
+        r"|\b(?:rent(?:s|ed|ing)?|leas(?:e|es|ed|ing)|access(?:es|ed)?|reserv(?:e|es|ed))\s+"
+        r"(?:(?:up\s+to|about|more\s+than|over)\s+)?§+\s+(?:(?:worth|of)\s+)?)"
+        r"(?:[\w.&'’-]+\s+){0,3}?"
+        rf"{_COMMERCIAL}(?:\s+[\w-]+){{0,2}}?\s+(?:from|with|through|via)\b",
         "partner",
         "partner",
         needs_right=False,

@@ -60,6 +60,21 @@ CASES = [
         "investment",
         [("Toyota", "investor"), ("NTT", "investor"), ("Quillstack", "target")],
     ),
+    # capacity rented from a provider, under an agreement or for an amount
+    (
+        "Quillstack signs $4 billion agreement to rent GPU capacity from Vexa Cloud",
+        "",
+        "partnership",
+        [("Quillstack", "partner"), ("Vexa Cloud", "partner")],
+    ),
+    (
+        "Brightwell to lease $900M of compute from Orbitly",
+        "",
+        "partnership",
+        [("Brightwell", "partner"), ("Orbitly", "partner")],
+    ),
+    ("Quillstack rents GPUs from Orbitly to train its models", "", None, []),
+    ("Brightwell leases office space from Orbitly", "", None, []),
     # "taps Y for <product>"
     (
         "Apple taps Google for Siri",
