@@ -216,6 +216,14 @@ _OTHER_AFTER = re.compile(
 )
 
 
+# Money spent on a supplier's chips or capacity is the deal's: "to spend $50B on Google TPUs",
+# "spend $50 billion on US data centres with Fluidstack" (not "spend $80B on data centres")
+_SUPPLIER_AFTER = re.compile(
+    r"^\s+on\s+(?:(?-i:[A-Z])[\w.&'’-]*(?:['’]s)?\s+(?:[\w-]+\s+)?(?:TPUs?|GPUs?|chips?|capacity"
+    r"|compute|cloud|servers?|accelerators?)\b|(?:[\w.&'’-]+\s+){0,3}?(?:chips?|TPUs?|GPUs?|capacity"
+    r"|compute|cloud|servers?|data\s+cent(?:er|re)s?|accelerators?)\s+(?:from|with)\s+(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
 _ROUND_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:round|funding|financing|fundraise|close)\b", re.IGNORECASE
 )
@@ -324,7 +332,7 @@ def _kind(text: str, start: int, end: int, intl: bool = False) -> str:
     if _OTHER_AFTER.search(after) or (intl and _INTL_OTHER_AFTER.search(after)):
         return "other"
     if (_OTHER_BEFORE.search(before) or (intl and _INTL_OTHER_BEFORE.search(before))) and not (
-        _ROUND_AFTER.search(after)
+        _ROUND_AFTER.search(after) or _SUPPLIER_AFTER.search(after)
     ):
         return "other"  # "adds $2B in value", not "adds $100M to its round"
     return "deal"

@@ -1029,7 +1029,7 @@ _ENGLISH: tuple[Rule, ...] = (
         "buys-capacity",
         "partnership",
         r"\b(?:(?:commit(?:s|ted)?|agree(?:s|d)?|plans?)\s+to\s+)?(?:buy(?:s|ing)?|bought|purchas(?:e|es|ed)"
-        r"|spend(?:s|ing)?|spent|commit(?:s|ted)?)\s+(?:(?:§+|tens|hundreds|billions|of|worth|up\s+to"
+        r"|spend(?:s|ing)?|spent|commit(?:s|ted)?)\s+(?:(?:§+|¦+|tens|hundreds|billions|of|worth|up\s+to"
         r"|about|more\s+than|over)\s+)+(?:(?:of|on|in|for)\s+(?:[\w.&'’-]+\s+){0,3}?"
         rf"{_COMMERCIAL}(?:\s+[\w-]+){{0,2}}?\s+(?:from|with|through|via)"
         rf"|(?:on|to|with)(?=\s+(?:[A-Z][\w.&'’-]*\s+){{1,3}}?(?:[\w-]+\s+)?{_COMMERCIAL}\b))\b",
@@ -1067,7 +1067,7 @@ _ENGLISH: tuple[Rule, ...] = (
         "joint-action",
         "partnership",
         r"\b(?:launch(?:es|ed)?|announc(?:e|ed)|unveil(?:s|ed)?|sign(?:s|ed)?|start(?:s|ed)?|open(?:s|ed)?"
-        r"|creat(?:e|ed)|build|expand(?:ed)?|deepen(?:ed)?|establish(?:ed)?)\s+(?:[\w'’-]+\s+){0,8}?"
+        r"|creat(?:e|ed)|build|expand(?:ed)?|deepen(?:ed)?|establish(?:ed)?)\s+(?:[\w'’§-]+\s+){0,8}?"
         r"(?:initiative|pilot|programme|program|alliance|consortium|coalition|collaboration"
         r"|partnership|lab|laborator(?:y|ies)|institute|academy|fellowship|cent(?:er|re)|hub|project"
         r"|effort|factory|campus|work)s?\b"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from aggregator.deals import classify
 from tests.deals._reading import check_reading
 
 CASES = [
@@ -75,6 +76,26 @@ CASES = [
     ),
     ("Quillstack rents GPUs from Orbitly to train its models", "", None, []),
     ("Brightwell leases office space from Orbitly", "", None, []),
+    # money spent with a supplier is the supply deal's amount; a launch with an amount
+    (
+        "Quillstack to spend $20 billion on Orbitly TPUs",
+        "",
+        "partnership",
+        [("Quillstack", "partner"), ("Orbitly", "partner")],
+    ),
+    (
+        "Brightwell plans to spend $5 billion on data centres with Vexa Cloud",
+        "",
+        "partnership",
+        [("Brightwell", "partner"), ("Vexa Cloud", "partner")],
+    ),
+    ("Quillstack to spend $8 billion on AI data centres this year", "", None, []),
+    (
+        "Hanwa and Kestrel launch $5 billion data-centre partnership",
+        "",
+        "partnership",
+        [("Hanwa", "partner"), ("Kestrel", "partner")],
+    ),
     # "taps Y for <product>"
     (
         "Apple taps Google for Siri",
@@ -99,3 +120,8 @@ def test_newsletter_wordings(
     title: str, summary: str, kind: str | None, parties: list[tuple[str, str]]
 ) -> None:
     check_reading(title, summary, kind, parties)
+
+
+def test_money_spent_with_a_supplier_is_the_deal_amount() -> None:
+    deal = classify("Quillstack to spend $20 billion on Orbitly TPUs")
+    assert deal is not None and deal.amount is not None and deal.amount.value == 20e9
