@@ -106,7 +106,35 @@ def classify(
                 type_model,
                 learned,
             )
-    return _named(deal, gz) if deal is not None else None
+    return _named(_licence_roles(deal, text), gz) if deal is not None else None
+
+
+def _licence_roles(deal: Deal, text: str) -> Deal:
+    """A licence between two named sides whose headline does not say who licenses what ("A
+    and B sign licensing agreement"), read in the body: "B will license our model" makes B
+    the licensee, "licenses its engine to B" too; the other side is the licensor."""
+    if deal.type != "licensing" or not text or len(deal.parties) != 2:
+        return deal
+    if len({p.role for p in deal.parties}) != 1:
+        return deal
+    lead = text[:600]
+
+    def licensee(party: Party) -> bool:
+        name = re.escape(party.name)
+        to = rf"\blicen[cs](?:e|es|ed|ing)\s+(?:our|its|their|the)\s+[^.;]{{0,60}}?\bto\s+{name}\b"
+        takes = (
+            rf"\b{name}(?:\s+[A-Z][\w&.-]*){{0,2}}\s+(?:will\s+|is\s+to\s+|has\s+agreed\s+to\s+"
+            r"|agreed\s+to\s+)?licen[cs](?:e|es|ed|ing)\s+(?:our|the|a|an)\b(?![^.;]*\bto\s+[A-Z])"
+        )
+        return bool(re.search(to, lead) or re.search(takes, lead))
+
+    for party in deal.parties:
+        if licensee(party):
+            roles = {p.slug: ("licensee" if p is party else "licensor") for p in deal.parties}
+            return replace(
+                deal, parties=tuple(replace(p, role=roles[p.slug]) for p in deal.parties)
+            )
+    return deal
 
 
 def _named(deal: Deal, gz: Gazetteer) -> Deal:

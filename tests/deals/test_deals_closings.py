@@ -66,3 +66,24 @@ def test_a_team_joining_on_its_own_feed_is_acquired(title: str) -> None:
     check_reading(
         title, "", "acquisition", [("Canva", "acquirer"), ("Threadbare", "target")], "Threadbare"
     )
+
+
+@pytest.mark.parametrize(
+    ("summary", "licensee", "licensor"),
+    [
+        ("Orbitly will license our imaging model for its scanners.", "Orbitly", "Quillstack"),
+        (
+            "Quillstack licenses its design engine to Orbitly for five years.",
+            "Orbitly",
+            "Quillstack",
+        ),
+        ("Orbitly Health will license our model.", "Orbitly", "Quillstack"),
+    ],
+)
+def test_who_licenses_what_is_read_in_the_body(summary: str, licensee: str, licensor: str) -> None:
+    check_reading(
+        "Quillstack and Orbitly sign licensing agreement",
+        summary,
+        "licensing",
+        [(licensee, "licensee"), (licensor, "licensor")],
+    )
