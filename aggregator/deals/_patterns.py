@@ -654,7 +654,10 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule(
         "possessive-stake",
         "investment",
-        r"['’]s\s+(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?stake\b(?!\s+(?:in|of|sale)\b)",
+        r"['’]s\s+(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?stake\b(?!\s+(?:in|of|sale)\b)"
+        # what a stake held is worth is no new stake ("X's Y stake would be worth $100B")
+        r"(?!\s+(?:would|could|might|will|is|was|are|now|has|had)\s+(?:now\s+)?(?:be\s+|been\s+)?"
+        r"(?:worth|valued|soar|jump|doubl|tripl|balloon)\w*)",
         "investor",
         None,
         needs_right=False,

@@ -96,6 +96,15 @@ CASES = [
         "partnership",
         [("Hanwa", "partner"), ("Kestrel", "partner")],
     ),
+    # what a stake held is worth is no new stake
+    ("Vantor's Orbitly stake would be worth $40 billion under new terms", "", None, []),
+    ("Hanwa's Kestrel stake is now worth $13 billion", "", None, []),
+    (
+        "Hanwa's $2B Kestrel stake",
+        "",
+        "investment",
+        [("Hanwa", "investor"), ("Kestrel", "target")],
+    ),
     # "taps Y for <product>"
     (
         "Apple taps Google for Siri",
