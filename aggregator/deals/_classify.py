@@ -668,7 +668,8 @@ def _match_rules(
         if rule.name == "possessive-deal" and _DEAL_NOUN.search(match.group(0)):
             rule, parties = _possessive_deal(rule, parties, gz)
         if (
-            rule.name in ("possessive-licence", "name-bid", "completes-deal")
+            rule.name
+            in ("possessive-licence", "name-bid", "completes-deal", "possessive-investment")
             and len({p.slug for p in parties}) < 2
         ):
             continue  # "Meta's Llama licence": the terms of its own product's licence

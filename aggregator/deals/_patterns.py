@@ -67,6 +67,7 @@ _KEYS = {
     "rejects-bid": "reject rebuff spurn turn snub dismiss",
     "possessive-deal": "'s ’s",
     "possessive-stake": "stake",
+    "possessive-investment": "investment bet check cheque backing infusion injection",
     "stake-buy": "stake holding interest share",
     "pct-of": "pct % cent",
     "invest-in": "invest pour pump put inject commit back",
@@ -536,9 +537,9 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule(
         "possessive-round",
         "funding",
-        r"['’]s\s+(?:(?:big|huge|mega|massive|latest|new|record|giant|monster|fresh|blockbuster"
-        r"|bumper|jumbo|whopping|eye-popping)\s+){1,2}(?:raise|round|fundraise|fundraising"
-        r"|funding(?:\s+round)?)\b",
+        r"['’]s?\s+(?:(?:(?:big|huge|mega|massive|latest|new|record|giant|monster|fresh|blockbuster"
+        r"|bumper|jumbo|whopping|eye-popping)\s+){1,2}|§+\s+)(?:raise|round|fundraise|fundraising"
+        r"|funding(?:\s+round)?|seed(?:\s+round)?|series\s+[a-k]\d?(?:\s+round)?)\b",
         "target",
         None,
         strong=False,
@@ -647,6 +648,18 @@ _ENGLISH: tuple[Rule, ...] = (
         r"['’]s\s+(?:(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?(?:takeover|acquisition|purchase|buyout"
         r"|bid)|§+\s+(?:[\w.:&-]+\s+){1,3}?deal)\b(?!\s+(?:with|for|of|to|in)\b)",
         "acquirer",
+        None,
+        needs_right=False,
+        inside="target",
+    ),
+    # "Nvidia's $100 billion OpenAI investment", "Amazon's $8B Anthropic check": the target
+    # named inside, the possessive the investor
+    _rule(
+        "possessive-investment",
+        "investment",
+        r"['’]s\s+(?:§+\s+)(?:[\w.:&-]+\s+){1,3}?(?:investment|bet|check|cheque|backing|infusion"
+        r"|injection)\b(?!\s+(?:in|into|on|of|to|for|from)\b)",
+        "investor",
         None,
         needs_right=False,
         inside="target",

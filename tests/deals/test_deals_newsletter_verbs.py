@@ -105,6 +105,22 @@ CASES = [
         "investment",
         [("Hanwa", "investor"), ("Kestrel", "target")],
     ),
+    # an investment or a round named by its possessive and its size
+    (
+        "Hanwa's $8B Tessary check",
+        "",
+        "investment",
+        [("Hanwa", "investor"), ("Tessary", "target")],
+    ),
+    (
+        "Vantor's $100 billion Orbitly investment",
+        "",
+        "investment",
+        [("Vantor", "investor"), ("Orbitly", "target")],
+    ),
+    ("Vantor's $100 billion AI investment", "", None, []),
+    ("Quillstack's $2B seed", "", "funding", [("Quillstack", "target")]),
+    ("Quillstack's $40M Series B", "", "funding", [("Quillstack", "target")]),
     # "taps Y for <product>"
     (
         "Apple taps Google for Siri",
