@@ -107,10 +107,10 @@ CASES = [
     ),
     # an investment or a round named by its possessive and its size
     (
-        "Hanwa's $8B Tessary check",
+        "Samsung's $8B Perplexity check",
         "",
         "investment",
-        [("Hanwa", "investor"), ("Tessary", "target")],
+        [("Samsung", "investor"), ("Perplexity", "target")],
     ),
     (
         "Vantor's $100 billion Orbitly investment",
