@@ -551,7 +551,10 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"(?:{M}\s+|\b)(?:(?:pre-seed|seed|series\s+[a-k](?:[- ]?\d)?|growth|bridge|venture"
         r"|funding)"
         r"\s+)(?:round|funding|financing|extension)\b|\bseries\s+[a-k]\b|\bfunding\s+round\b"
-        rf"|{M}\s+(?:funding|financing|round|raise|fundraise|fundraising)\b"
+        # not a round of the past the story only refers to ("eyes acquisitions after $200m
+        # round", "following its $40M Series B")
+        rf"|(?<!after\s)(?<!following\s)(?<!since\s)(?<!§){M}\s+(?:funding|financing|round|raise|fundraise"
+        r"|fundraising)\b"
         # "announcing $40 billion in new funding", "$2M of seed financing"
         rf"|{M}\s+(?:in|of)\s+(?:new\s+|fresh\s+|additional\s+|seed\s+|venture\s+|growth\s+)?"
         r"(?:funding|financing|capital)\b",
@@ -1146,6 +1149,8 @@ _NO_DEAL_EVENT = (
     r"|\b(?:end(?:s|ed|ing)?|terminat(?:es|ed|ing)|scrap(?:s|ped)?|dissolv(?:es|ed)|quit(?:s)?"
     r"|wind(?:s|ing)?\s+down)\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:partnership|alliance"
     r"|collaboration)\b(?!\s+to\s+(?:sell|buy|acquire|merge))"
+    # an IPO imagined ("could someday go public", "an IPO could value it at $1 trillion")
+    r"|\bcould\s+(?:someday|one\s+day|eventually)\b|\b(?:ipo|listing)\s+could\s+value\b"
     # an open-source project, a repository or a domain taken over is no company bought
     r"|\b(?:acquir\w+|buys?|bought|takes?\s+over|took\s+over)\s+(?:the\s+)?(?:[\w.&'’-]+\s+){1,3}?"
     r"(?:open[\s-]source\s+project|repository|repo|domain(?:\s+name)?)\b"

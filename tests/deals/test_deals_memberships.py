@@ -22,6 +22,9 @@ NO_DEAL = [
     "[Weekly] Everyone is partnering with everyone",
     "Funding Galore: Indian startups raised $310 Mn this week",
     "AI startups have raised $40 billion this quarter",
+    "Stockholm's Quillstack eyes acquisitions after $200m round",
+    "Vexa Labs' CEO says the company could someday go public",
+    "Orbitly's IPO could value it at $90 billion, analysts say",
 ]
 
 
@@ -54,6 +57,11 @@ STILL_DEALS = [
     ),
     (
         "Quillstack raises $5M as startups raised record sums this year",
+        "funding",
+        [("Quillstack", "target")],
+    ),
+    (
+        "Quillstack raises $20M after $5M seed round",
         "funding",
         [("Quillstack", "target")],
     ),
