@@ -379,6 +379,18 @@ def _newsroom(
             return restated
     if deal is not None and complete(deal):
         return deal
+    together = (
+        re.match(_TOGETHER + rf",\s+(?:{re.escape(publisher)}|we)\b{_TOGETHER_VERB}", text, re.I)
+        if text and not headline_blocked(title)
+        else None
+    )
+    if together is not None:
+        # "Together with SoftBank and Oracle, we're adding a 1.5 GW campus": the body's first
+        # words say whom the publisher works with
+        sentence = f"{publisher} partners with {together.group('x')}"
+        restated = gated(sentence, text, gz, rates, use_model=False, model=model)
+        if restated is not None and complete(restated):
+            return restated
     partners = PARTNERS_POST.search(title)
     if partners is None or headline_blocked(title[: partners.start()] + title[partners.end() :]):
         return None  # ("Launch Partners" is no launch)
@@ -391,6 +403,15 @@ def _newsroom(
     )
 
 
+_TOGETHER = (
+    r"^\s*(?:Together|Alongside|Along|In\s+partnership)\s+with\s+"
+    r"(?P<x>(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?)"
+)
+# What they do together is a venture, not a paper or a map ("we released a canopy map")
+_TOGETHER_VERB = (
+    r"(?:['’]re|['’]ll|['’]ve|\s+are|\s+will|\s+have|\s+is|\s+has)?\s+(?:now\s+)?(?:add|build|launch"
+    r"|invest|deploy|bring|develop|expand|open|creat|establish|form|offer|deliver|power|commit)\w*"
+)
 _INSTITUTION = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,4}?(?:Department|Ministry|Government|Agency|Institute"
     r"|Council|Administration|Commission|Office|Foundation|Authority"

@@ -87,3 +87,26 @@ def test_who_licenses_what_is_read_in_the_body(summary: str, licensee: str, lice
         "licensing",
         [(licensee, "licensee"), (licensor, "licensor")],
     )
+
+
+@pytest.mark.parametrize(
+    ("summary", "kind", "parties"),
+    [
+        (
+            "Together with Vexa and Orbitly, we're adding a 1.2 gigawatt campus in Ohio.",
+            "partnership",
+            [("Quillstack", "partner"), ("Vexa", "partner"), ("Orbitly", "partner")],
+        ),
+        (
+            "In partnership with Orbitly, we will build two data centres in Texas.",
+            "partnership",
+            [("Quillstack", "partner"), ("Orbitly", "partner")],
+        ),
+        ("In collaboration with Orbitly, we released a global canopy map.", None, []),
+        ("Together with Vexa, we shipped three models this year.", None, []),
+    ],
+)
+def test_a_first_party_body_that_opens_with_its_partners(
+    summary: str, kind: str | None, parties: list[tuple[str, str]]
+) -> None:
+    check_reading("Expanding our footprint with a new site", summary, kind, parties, "Quillstack")
