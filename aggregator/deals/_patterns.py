@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ._lexicon import REGULATORS
 from ._patterns_intl import INTL_RULES
 from ._trigger import Rule, make_rule
 
@@ -1149,6 +1150,13 @@ _NO_DEAL_EVENT = (
     r"|\b(?:end(?:s|ed|ing)?|terminat(?:es|ed|ing)|scrap(?:s|ped)?|dissolv(?:es|ed)|quit(?:s)?"
     r"|wind(?:s|ing)?\s+down)\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:partnership|alliance"
     r"|collaboration)\b(?!\s+to\s+(?:sell|buy|acquire|merge))"
+    # a regulator acting on a deal, unless it clears it ("CMA pokes Halyard's $2 billion Verra
+    # investment", "FTC takes a look at …"; not "CMA clears Microsoft's Activision takeover")
+    r"|^(?:the\s+)?(?:(?:us|uk|eu|india's|china's)\s+)?(?:"
+    + "|".join(sorted(REGULATORS, key=len, reverse=True))
+    + r")\s+(?!(?:clears?|cleared|clearing|approves?|approved|approving|backs|greenlights?"
+    r"|okays?|oks|signs?\s+off|waves?\s+through|allows?|allowed|blesses|nods|gives|grants|filings?"
+    r"|forms?|documents?|records?|data|disclosures?)\b)\w+"
     # an IPO imagined ("could someday go public", "an IPO could value it at $1 trillion")
     r"|\bcould\s+(?:someday|one\s+day|eventually)\b|\b(?:ipo|listing)\s+could\s+value\b"
     # an open-source project, a repository or a domain taken over is no company bought

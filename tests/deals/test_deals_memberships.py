@@ -25,6 +25,8 @@ NO_DEAL = [
     "Stockholm's Quillstack eyes acquisitions after $200m round",
     "Vexa Labs' CEO says the company could someday go public",
     "Orbitly's IPO could value it at $90 billion, analysts say",
+    "CMA pokes Halyard's $2 billion Verra investment",
+    "FTC takes a look at Northwind's $1bn Quill takeover",
 ]
 
 
@@ -65,6 +67,12 @@ STILL_DEALS = [
         "funding",
         [("Quillstack", "target")],
     ),
+    (
+        "CMA clears Northwind's $1bn Quill takeover",
+        "acquisition",
+        [("Northwind", "acquirer"), ("Quill", "target")],
+    ),
+    ("SEC filing shows Quillstack raised $20M", "funding", [("Quillstack", "target")]),
     (
         "Brightwell joins forces with Orbitly on AI agents",
         "partnership",
