@@ -386,6 +386,39 @@ def _with_countries(text: str, start: int, end: int, found: list[Mention]) -> li
     return sorted(out, key=lambda x: x.start)
 
 
+def _with_capitals(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
+    """A capital a deal is struck with, for its government ("deal with Ottawa")."""
+    out = list(found)
+    for m in _CAPITAL_DEAL.finditer(text, start, end):
+        where = m.start("city")
+        if not any(f.start <= where < f.end for f in out):
+            country = _CAPITALS[m.group("city")]
+            out.append(Mention(where, m.end("city"), f"Government of {country}", known=False))
+    return sorted(out, key=lambda x: x.start)
+
+
+# Capitals that business news writes for their country's government when a deal is struck
+# with it ("Cohere strikes $240-million deal with Ottawa"); never a city where companies
+# have offices as often as not (London, Paris, Tokyo, Washington).
+_CAPITALS = {
+    "Ottawa": "Canada",
+    "Canberra": "Australia",
+    "Beijing": "China",
+    "New Delhi": "India",
+    "Wellington": "New Zealand",
+    "Riyadh": "Saudi Arabia",
+    "Brasília": "Brazil",
+    "Brasilia": "Brazil",
+}
+_CAPITAL_DEAL = re.compile(
+    r"\b(?:deal|agreement|contract|pact|MOU|MoU|memorandum(?:\s+of\s+understanding)?|partnership"
+    r"|talks|negotiations)\s+with\s+(?P<city>"
+    + "|".join(sorted(_CAPITALS, key=len, reverse=True))
+    + r")\b(?!['’-])(?!\s+(?:[\w-]+\s+)?(?:startup|start-up|firm|company|maker|developer|lab|giant"
+    r"|chipmaker|based|group|unit|office|AI)\b)"
+)
+
+
 # A name ending in one of these words is a place, not an organisation.
 _GEOGRAPHY = frozenset(
     """river valley lake bay county island islands mountain mountains park street road avenue
@@ -578,6 +611,8 @@ def mentions(
     merged = sorted(known + unknown, key=lambda m: m.start)
     if not casing.caps and (" and " in piece or " & " in piece) and _COUNTRY_NAME.search(piece):
         merged = _with_countries(text, start, end, merged)
+    if not casing.caps and " with " in piece and _CAPITAL_DEAL.search(piece):
+        merged = _with_capitals(text, start, end, merged)
 
     # "Heidelberg's Grundriss AI", "Darmstadt's Feldwerk AI": an unknown one-word name that
     # owns the next one only says where it is; "Anjney Midha's AMP": an unknown name of a

@@ -57,3 +57,36 @@ def test_one_government_is_named_one_way(title: str, government: str) -> None:
     names = [p.name for p in deal.parties]
     assert government in names, (title, names)
     assert len({p.slug for p in deal.parties}) == len(deal.parties) == 2, names
+
+
+@pytest.mark.parametrize(
+    ("title", "government"),
+    [
+        (
+            "Vexa Labs strikes $240-million deal with Ottawa for AI data centre",
+            "Government of Canada",
+        ),
+        ("Brightwell signs MOU with New Delhi on AI skilling", "Government of India"),
+        (
+            "Quillstack signs agreement with Canberra on sovereign compute",
+            "Government of Australia",
+        ),
+    ],
+)
+def test_a_capital_a_deal_is_struck_with_is_its_government(title: str, government: str) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None and deal.type == "partnership", (title, deal)
+    assert government in [p.name for p in deal.parties], deal.parties
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Nvidia signs deal with Beijing startup Zhipu",
+        "Nvidia signs deal with Beijing-based Zhipu",
+        "Quillstack opens office in Ottawa",
+    ],
+)
+def test_a_capital_that_only_says_where_is_no_government(title: str) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is None or not any(p.slug.startswith("government-of") for p in deal.parties)
