@@ -27,7 +27,7 @@ from ._classify import investors_from_lead
 from ._gazetteer import Gazetteer, token_key
 from ._lexicon import is_ordinary, is_place
 from ._parties import mentions
-from ._patterns import HARD_NON_DEAL, NO_DEAL_EVENT, NON_DEAL
+from ._patterns import HARD_NON_DEAL, NON_DEAL, no_deal_event
 from ._segment import clean, lead, segment
 from ._status import round_of, status_of
 from ._type_model import TypeModel, score_types, type_features
@@ -144,7 +144,7 @@ def _parties(
 def non_deal_cue(title: str) -> bool:
     """Whether the (cleaned) headline holds a non-deal phrase (lawsuit, launch, earnings...):
     the model's ``rule=blocked`` feature, read without segmenting the headline."""
-    return bool(HARD_NON_DEAL.search(title) or NON_DEAL.search(title))
+    return bool(HARD_NON_DEAL.search(title) or no_deal_event(title) or NON_DEAL.search(title))
 
 
 def learned_deal(
@@ -157,7 +157,7 @@ def learned_deal(
 ) -> Deal | None:
     """The deal the type model proposes for a story the rules missed, or None."""
     title, body = clean(title), clean(text[:1200]) if text else ""
-    if NO_DEAL_EVENT.search(title):
+    if no_deal_event(title):
         return None  # a membership, a tally of rounds, an ending: no deal for the model either
     rule = "blocked" if non_deal_cue(title) else None
     feats = type_features(title, body, rule, publisher, model.body_chars)

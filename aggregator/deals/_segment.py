@@ -17,7 +17,7 @@ from types import MappingProxyType
 from ._amounts import Found, scan_amounts
 from ._lexicon import language, may_be_foreign
 from ._parties import Casing, is_caps, is_title, proper_words
-from ._patterns import HARD_NON_DEAL, NON_DEAL, RULES
+from ._patterns import HARD_NON_DEAL, NON_DEAL, RULES, no_deal_event
 from ._patterns_intl import INTL_HARD_NON_DEAL, INTL_NON_DEAL
 from ._trigger import Rule
 
@@ -88,7 +88,7 @@ class Segment:
     def hard_cue(self) -> bool:
         """A phrase that blocks every deal (lawsuit, fine, loan, buyback, ...); in a sentence
         of another language, also that language's words for them."""
-        if HARD_NON_DEAL.search(self.masked) is not None:
+        if HARD_NON_DEAL.search(self.masked) is not None or no_deal_event(self.masked):
             return True
         return self.casing.lang is not None and INTL_HARD_NON_DEAL.search(self.masked) is not None
 
