@@ -151,6 +151,9 @@ class Settings:
     max_entries_per_feed: int = 500  # entries processed per fetch
     feed_size: int = 50  # entries per published document
     source_share: float = 0.2  # share of a head document one feed may hold
+    # changed company/story/investor feeds (in place already) rendered per publish; the
+    # rest wait for the next publishes, longest waiting first (None: no limit)
+    profile_budget: int | None = 32
     adopt_site: bool = False  # publish over a site made from another database
     retention_days: int | None = None  # prune entries older than this (off by default)
     retention_per_feed: int | None = 20_000  # entries kept per feed, the latest stored

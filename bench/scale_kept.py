@@ -11,12 +11,14 @@ the counters kept by triggers count them as any story; then the site is publishe
 copies repeat the same news, so stories never span two copies (a story grows for at most the
 source history's length), and a copy's ids come after the source's though its times are
 older (feeds list by id: the newest copy's stories head them until new ones come).
-``python -m bench.scale_kept run DIR [--profile FILE] [--runs K] [--keep-facts]`` copies the
-kept database and site (hard links: publish replaces files, never writes into one) to a
-scratch directory, publishes once (so the kept parts are this code's: a change
-of the rendering code re-renders every head, not the archive pages), then times ``new``
+``python -m bench.scale_kept run DIR [--profile FILE] [--runs K] [--keep-facts] [--budget N]``
+copies the kept database and site (hard links: publish replaces files, never writes into
+one) to a scratch directory, publishes once, completely (so the kept parts are this code's:
+a change of the rendering code re-renders every head, not the archive pages; and no page
+waits: ``publish.profile_budget``), then times ``new``
 fresh entries through ingest, clustering and publish, ``K`` times from the same copy; the
-publish is optionally run under cProfile. For profiling and before/after comparisons of
+publish is optionally run under cProfile; ``--budget`` sets ``publish.profile_budget`` for it
+(``none``: no limit, every changed page rendered). For profiling and before/after comparisons of
 publish at 1M without rebuilding the history each time.
 """
 
@@ -37,10 +39,15 @@ from bench import scale
 from bench._util import cpu_seconds
 
 
-def _settings(root: Path) -> Any:
+def _settings(root: Path, budget: int | str | None = "default") -> Any:
     from aggregator.models import Settings
 
-    return Settings(database=root / "db" / "a.db", output=root / "site")
+    settings = Settings(database=root / "db" / "a.db", output=root / "site")
+    if budget != "default":
+        from dataclasses import replace
+
+        settings = replace(settings, profile_budget=budget)
+    return settings
 
 
 def build(root: Path, size: int, cfg: scale.ScaleConfig) -> None:
@@ -156,11 +163,16 @@ def _first_publish(root: Path, now: Any) -> None:
 
 
 def run(
-    root: Path, cfg: scale.ScaleConfig, runs: int, profile: Path | None, keep_facts: bool = False
+    root: Path,
+    cfg: scale.ScaleConfig,
+    runs: int,
+    profile: Path | None,
+    keep_facts: bool = False,
+    budget: int | str | None = "default",
 ) -> list[float]:
     from datetime import datetime
 
-    from aggregator.cycle._pipeline import run_once
+    from aggregator.cycle._pipeline import publish_now, run_once
     from aggregator.fetch import Fetcher
     from aggregator.runtime.service import fetch_options, open_store, parse_pool
 
@@ -174,7 +186,7 @@ def run(
             shutil.copytree(root / "db", work / "db")
             # hard links: publish replaces a file (temp file, rename), never writes into one
             shutil.copytree(root / "site", work / "site", symlinks=True, copy_function=os.link)
-            settings = _settings(work)
+            settings = _settings(work, budget)
             store, fetcher = open_store(settings), Fetcher(fetch_options(settings))
             if keep_facts:  # skip the one-off reading of every story's facts of new code
                 from aggregator.cycle._story_facts import facts_key
@@ -186,7 +198,10 @@ def run(
                 for _ in range(cfg.workers):
                     pool.submit(os.getpid).result()
                 clock = time.perf_counter()
-                run_once(settings, store, fetcher, now, publish=True, executor=pool)
+                run_once(settings, store, fetcher, now, publish=False)
+                # every page this code's, none waiting (publish.profile_budget): the timed
+                # publish then renders what the new entries change
+                publish_now(settings, store, now, pool, complete=True)
                 print(f"  catch-up publish {time.perf_counter() - clock:.2f} s", flush=True)
                 fresh = scale._batch(cfg, made, cfg.new, now - timedelta(hours=6))
                 later = now + timedelta(hours=1)
@@ -222,6 +237,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--profile", type=Path)
     parser.add_argument(
+        "--budget",
+        default="default",
+        help="publish.profile_budget for the timed publish: a number, 'none' (no limit), "
+        "or 'default' (the code's default)",
+    )
+    parser.add_argument(
         "--keep-facts",
         action="store_true",
         help="take the stored stories' facts as this code's (no one-off reading of them all)",
@@ -235,7 +256,10 @@ def main(argv: list[str] | None = None) -> None:
     if args.action == "replicate":
         replicate(args.root, args.target, args.times)
         return
-    times = run(args.root, cfg, args.runs, args.profile, args.keep_facts)
+    budget = args.budget if args.budget == "default" else None
+    if args.budget not in ("default", "none"):
+        budget = int(args.budget)
+    times = run(args.root, cfg, args.runs, args.profile, args.keep_facts, budget)
     print(f"publish s: median {statistics.median(times):.3f} of {times} (pid {os.getpid()})")
 
 

@@ -121,6 +121,7 @@ def settings_to_dict(settings: Settings, *, hide_secrets: bool = False) -> dict[
         "publish": {
             "feed_size": s.feed_size,
             "source_share": s.source_share,
+            "profile_budget": s.profile_budget,
             "websub_hub": s.websub_hub,
             "adopt_site": s.adopt_site,
         },
@@ -199,6 +200,7 @@ _FETCH: dict[str, tuple[str, Reader]] = {
 _PUBLISH = {
     "feed_size": ("feed_size", as_integer(1)),
     "source_share": ("source_share", as_share),
+    "profile_budget": ("profile_budget", optional(as_integer(1))),
     "adopt_site": ("adopt_site", as_boolean),
     "websub_hub": ("websub_hub", optional(as_url)),
 }

@@ -626,10 +626,12 @@ def publish_now(
     store: Store,
     now: datetime,
     executor: Executor | None = None,
+    complete: bool = False,
 ) -> Published:
     """Publish the site; with ``executor`` (the parse pool, idle by now), about half of the
     feeds with work are published by one of its processes at the same time. A failure
-    keeps the previous files and is the result's ``error``."""
+    keeps the previous files and is the result's ``error``. ``complete``: no profile feed
+    waits for a later publish (``publish.profile_budget`` is for cycles)."""
     clock = time.perf_counter()
 
     def helper(share: Share) -> Future[ShareDone]:
@@ -645,6 +647,7 @@ def publish_now(
             now=now,
             deal_line=deals_mod.format_deal_line,
             helper=helper if executor is not None else None,
+            complete=complete,
         )
         written = len(result.written)
         if settings.websub_hub and result.written:

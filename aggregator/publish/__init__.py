@@ -65,20 +65,25 @@ def publish_site(
     now: datetime,
     deal_line: Callable[[Deal], str],
     helper: Helper | None = None,
+    complete: bool = False,
 ) -> PublishReport:
     """Write every feed, archive page, OPML file and page into ``out_dir``.
 
     Output depends only on the stories, the settings and ``now``'s month (the chart's
     window), so publishing twice with no change writes nothing. ``helper``: submits a
     :class:`Share` of the feeds to another process, which runs :func:`publish_share_site`
-    on it (its own reader of the same store) while this one does the rest.
+    on it (its own reader of the same store) while this one does the rest. Of the changed
+    company, company-story and investor feeds already in place, at most
+    ``settings.profile_budget`` are rendered and the others wait for the next publishes,
+    longest waiting first; ``complete``: every one is rendered.
     """
     started = time.perf_counter()
     installation = reader.installation_id()
     check_site(Path(out_dir), installation, adopt=settings.adopt_site)
     writer = SiteWriter(Path(out_dir))
     try:
-        publish_all(_context(reader, settings, out_dir, deal_line, writer), now, helper)
+        budget = None if complete else settings.profile_budget
+        publish_all(_context(reader, settings, out_dir, deal_line, writer), now, helper, budget)
         writer.write(MARKER, marker_bytes(installation))
     finally:
         writer.sync()

@@ -15,6 +15,7 @@ from . import _formats, _kept, _state
 from ._alert_feeds import alert_specs, publish_alert_feeds
 from ._archives import FORMATS_KEY, done_pages, formats, publish_archives
 from ._brief import brief_specs, publish_briefs
+from ._budget import defer
 from ._chart import months_table
 from ._company import (
     ABOUT_SHOWN,
@@ -363,9 +364,12 @@ class ShareDone:
 Helper = Callable[[Share], "Future[ShareDone]"]
 
 
-def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> None:
+def publish_all(
+    ctx: Context, now: datetime, helper: Helper | None = None, budget: int | None = None
+) -> None:
     """Every feed, then the pages; ``helper`` (when given) publishes about half of the feeds
-    that have work in another process, at the same time."""
+    that have work in another process, at the same time; ``budget``: at most that many
+    changed profile feeds already in place are rendered, the others wait (``_budget``)."""
     facets: Facets = ctx.reader.facets()
     specs = feed_specs(ctx.settings, facets)
     counts = {spec.path: ctx.reader.count_stories(spec.query) for spec in specs}
@@ -373,7 +377,9 @@ def publish_all(ctx: Context, now: datetime, helper: Helper | None = None) -> No
     types = tuple(sorted(set(facets.deal_types)))
     for spec in specs:
         skips[spec.path], newest[spec.path] = _digest(ctx, spec, counts[spec.path], types)
-    mine, theirs = _split(ctx, specs, counts, skips) if helper else (specs, [])
+    later = defer(ctx, specs, skips, now, budget)
+    due = [spec for spec in specs if spec.path not in later]
+    mine, theirs = _split(ctx, due, counts, skips) if helper else (due, [])
     sigs = {spec.path: ctx.current[spec.path]["sig"] for spec in theirs}
     share = Share(tuple(theirs), counts, skips, newest, sigs)
     future = helper(share) if helper is not None and theirs else None

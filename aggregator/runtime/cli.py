@@ -276,7 +276,7 @@ def publish(ctx: CliContext, adopt_site: bool) -> None:
         settings = dataclasses.replace(settings, adopt_site=True)
     store = open_store(settings)
     try:
-        published = pipeline.publish_now(settings, store, utcnow())
+        published = pipeline.publish_now(settings, store, utcnow(), complete=True)
     finally:
         store.close()
     if published.error:

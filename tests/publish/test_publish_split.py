@@ -126,6 +126,7 @@ def test_a_publish_on_the_last_one_loads_only_changed_stories_and_writes_the_sam
         output=tmp_path / "kept",
         feed_size=8,
         tag_rules=(TagRule("money", keywords=("million",)),),
+        profile_budget=None,  # every changed page now: byte for byte a fresh publish's
     )
     store = Store(settings.database)
     loads = []
