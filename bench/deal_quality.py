@@ -30,6 +30,13 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
   ("💸 X bags $40M", "Funding roundup:", "In brief:", numbered lists, "ICYMI"), wire releases,
   German, French, Spanish, Portuguese and Japanese trade press, 57 % hard negatives), split by
   the same hash;
+- ``varied7``: 451 entries written afresh (``bench/data/varied_dev7.jsonl``: AI labs' and big
+  tech's newsroom posts ("Today we're announcing our …", "Our Series A", "X joins Y"), venture
+  firms' "Why we invested in" posts, emoji and "|" newsletter digests, chip, cloud, data-centre
+  and enterprise trade press, wires, Indian, Australian, European and Asian business press;
+  target-first takeovers, financing nouns, chip and capacity purchases, funds launched together,
+  licence-and-hire, sellers, invented names and look-alikes; 55 % hard negatives), split by
+  the same hash;
 - ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
 - ``reuters``/``sentifm``: the test splits of ``../shared/eval`` (M&A yes/no only), when present.
 
@@ -89,7 +96,7 @@ def _headline_rows(path: Path) -> list[Row]:
 
 
 def hash_dev(title: str) -> bool:
-    """The hash split of ``varied_dev2.jsonl`` … ``varied_dev6.jsonl``: four rows in five are
+    """The hash split of ``varied_dev2.jsonl`` … ``varied_dev7.jsonl``: four rows in five are
     development rows (the same split as ``bench/train_deal_types.py``)."""
     return int(hashlib.sha1(title.encode("utf-8")).hexdigest(), 16) % 5 != 0
 
@@ -111,6 +118,7 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
         ("varied4", "varied_dev4.jsonl"),
         ("varied5", "varied_dev5.jsonl"),
         ("varied6", "varied_dev6.jsonl"),
+        ("varied7", "varied_dev7.jsonl"),
     )
     for name, file in hashed:
         if (DATA / file).is_file():
