@@ -30,6 +30,13 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
   ("💸 X bags $40M", "Funding roundup:", "In brief:", numbered lists, "ICYMI"), wire releases,
   German, French, Spanish, Portuguese and Japanese trade press, 57 % hard negatives), split by
   the same hash;
+- ``varied7``: 451 entries written afresh (``bench/data/varied_dev7.jsonl``: AI labs' and big
+  tech's newsroom posts ("Today we're announcing our …", "Our Series A", "X joins Y"), venture
+  firms' "Why we invested in" posts, emoji and "|" newsletter digests, chip, cloud, data-centre
+  and enterprise trade press, wires, Indian, Australian, European and Asian business press;
+  target-first takeovers, financing nouns, chip and capacity purchases, funds launched together,
+  licence-and-hire, sellers, invented names and look-alikes; 55 % hard negatives), split by
+  the same hash;
 - ``varied8``: 386 entries written afresh (``bench/data/varied_dev8.jsonl``: newsletter
   entries as AI newsletters publish them (digest titles, "PLUS:", numbered issues, deals only
   in the summary), small and mid-size AI companies' own blog posts under names the gazetteer

@@ -99,6 +99,7 @@ _SCALES: Mapping[str, float] = {
     "lakh": 1e5,
     "lakhs": 1e5,
     "crore": 1e7,
+    "cr": 1e7,
     "crores": 1e7,
 }
 _NUMBER_WORDS: Mapping[str, float] = {
@@ -160,7 +161,7 @@ _NUM = (
     r"|eight|nine|ten|twelve|fifteen|twenty|fifty|hundred)"
 )
 _SCALE = (
-    r"(?:[\s-]?(?:thousand|million|mln|mio|mn|billion|bln|bn|trillion|trn|tn|crores?|lakhs?)"
+    r"(?:[\s-]?(?:thousand|million|mln|mio|mn|billion|bln|bn|trillion|trn|tn|crores?|cr(?![\w$])|lakhs?)"
     r"|(?:k|m|b|t)(?![\w$]))"
 )
 _SUFFIX = (

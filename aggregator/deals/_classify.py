@@ -102,6 +102,35 @@ _HIRE_WHOM = re.compile(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\s+(.*)", re
 _FOR = re.compile(r"\s*for\s+(?:the\s+)?", re.IGNORECASE)
 _GERUND = re.compile(r"\b[a-z]{3,}ing\b")
 _TO_BUYER = re.compile(r"\s+to\s+(?:the\s+)?")
+_SELLS = frozenset(("sells", "sells-stake", "sells-pct"))
+# A share sold that is no control of the company: "sells 20% stake", "sell its stake in",
+# "sell a minority stake": the buyer invests (a majority or 50 % and more is a takeover).
+_STAKE_PCT = re.compile(r"(\d+(?:\.\d+)?)\s?(?:pct|%|per\s?cent)")
+_STAKE_WORD = re.compile(r"\bstake\b|\d\s?(?:pct|%|per\s?cent)", re.I)
+_MINORITY = re.compile(
+    r"\b(?:minority|a\s+(?:small\s+|partial\s+)?stake|part\s+of|partial)\b", re.I
+)
+_CONTROL = re.compile(r"\b(?:majority|controlling|entire|whole|full|all\s+of)\b", re.I)
+
+
+def _stake_sale(
+    rule: Rule, seg: Segment, match: re.Match[str], parties: tuple[Party, ...]
+) -> tuple[str, tuple[Party, ...]]:
+    """A stake sold to a named buyer short of control (a share under 50 %, "a minority
+    stake", "a stake", "part of") is an investment by the buyer in the company whose shares
+    are sold, the owner selling ("Telstra to sell 49% of its data centre arm to Brookfield",
+    "Orion agrees to sell a stake in Kestrel to Temasek"); "its stake" may be all it holds."""
+    said = match.group(0)
+    pct = _STAKE_PCT.search(said)
+    if _CONTROL.search(said) or (pct is not None and float(pct.group(1)) >= 50):
+        return rule.type, parties
+    if pct is None and not _MINORITY.search(said):
+        return rule.type, parties  # "sells its stake in Lumora to Oracle": all it holds
+    if not any(p.role == "acquirer" for p in parties):
+        return rule.type, parties
+    return "investment", tuple(
+        replace(p, role="investor") if p.role == "acquirer" else p for p in parties
+    )
 
 
 def _clause(masked: str, start: int, end: int) -> tuple[int, int]:
@@ -319,7 +348,7 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
     parties: list[Party] = [_party(m.name, rule.inside, gz) for m in inside if rule.inside]
     left_role, right_role = rule.left, rule.right
     if (
-        rule.name == "sells"
+        rule.name in _SELLS
         and right
         and _TO_BUYER.fullmatch(seg.names, match.end(), right[0].start)
     ):
@@ -362,6 +391,8 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
             replace(p, lead=True) if p.role == "investor" and p.name in leaders else p
             for p in parties
         ]
+    if rule.name == "sells-stake" and not right and not any(p.role == "acquirer" for p in parties):
+        return None  # "SoftBank sells its entire Nvidia stake": shares sold on the market
     return _dedupe(parties)
 
 
@@ -760,6 +791,8 @@ def _deal(
     foreign = rule.lang is not None or seg.casing.lang is not None
     round_name = round_of(seg.text, foreign)
     deal_type = rule.type
+    if rule.name in _SELLS and _STAKE_WORD.search(match.group(0)):
+        deal_type, parties = _stake_sale(rule, seg, match, parties)
     if deal_type == "funding" and (
         _IPO.search(seg.masked) or (seg.casing.lang and INTL_IPO.search(seg.masked))
     ):
@@ -820,6 +853,12 @@ _ANAPHOR = re.compile(
     r"|sale|merger|financing|fundraise|raise|contract|partnership|float)\b",
     re.IGNORECASE,
 )
+_DEAL_VALUED = re.compile(
+    r"\b(?:deal|transaction|acquisition|purchase|takeover|agreement|contract|merger)\s+"
+    r"(?:is|was|would\s+be|has\s+been)?\s*valued\s+at\s+(?:about\s+|around\s+|roughly\s+"
+    r"|nearly\s+|more\s+than\s+|some\s+|up\s+to\s+)?$",
+    re.IGNORECASE,
+)
 _PAST_RAISE = re.compile(
     r"\b(?:which|that|who|has|had|previously|already)\s+(?:\w+\s+)?raised\s+"
     r"(?:about\s+|more\s+than\s+|over\s+|nearly\s+)?$",
@@ -837,7 +876,17 @@ def amount_from_lead(deal: Deal, text: str, rates: Mapping[str, float] | None) -
             continue
         cleaned = clean(sentence)
         found = scan_amounts(cleaned, rates)
-        money = [f for f in found if f.kind == "deal"]
+        money = [
+            f
+            for f in found
+            if f.kind == "deal"
+            # "the deal is valued at about $600 million": the value of the deal itself
+            or (
+                f.kind == "valuation"
+                and deal.type not in _HAS_VALUATION
+                and _DEAL_VALUED.search(cleaned[max(0, f.start - 60) : f.start])
+            )
+        ]
         if deal.type not in ("funding", "ipo"):  # "the startup, which raised $30M from"
             money = [
                 f for f in money if not _PAST_RAISE.search(cleaned[max(0, f.start - 30) : f.start])

@@ -56,6 +56,7 @@ llm chatbot robotics robot robots humanoid self-driving autonomous search app ap
 ceo cto cfo chief executive founder founders co-founder cofounder president chairman boss head
 team staff employees engineers researchers executive executives
 inc corp co ltd llc plc
+also cr crore crores lakh lakhs fintech fintechs edtech healthtech insurtech proptech
 us u.s u.s.a usa uk u.k eu european america american americans french france german germany
 chinese china british britain japanese japan israeli israel indian india korean korea south
 canadian canada saudi arabia uae emirati swiss swedish sweden dutch italian italy spanish spain
@@ -131,7 +132,7 @@ _BACKER_CUE = re.compile(
 # customers including Y": no backer).
 _LOOSE_CUE = re.compile(r"from|including", re.IGNORECASE)
 _BACKER_STOP = re.compile(
-    r"\s(?:at|to|for|valuing|amid|after|in\s+a)\s|[;:(]"
+    r"\s(?:at|to|for|valuing|amid|after|in\s+a)\s|[;:]|\((?!(?:co-)?leads?\)|lead\s+investor\))"
     r"|\b(?:angels?|operators|executives|founders|alumni)\s+(?:from|of|at)\b"
     r"|,\s+(?:[\w.]+\s+){1,3}?(?:has|have)\s+learned|,\s+(?:according|sources"
     r"|people|the\s+company|it|he|she|they|said|says)\b"
@@ -828,10 +829,26 @@ def round_investors(text: str, gazetteer: Gazetteer, casing: Casing) -> list[tup
         for m in cue.finditer(text):
             start = _listed(text, _before(text, m.start()), gazetteer, casing)
             found += [(x.name, lead) for x in mentions(text, gazetteer, casing, start, m.start())]
+    for listed in _LISTED_AFTER.finditer(text):  # "Also participating: A, B and C."
+        stop = _BACKER_STOP.search(text, listed.end())
+        end = stop.start() if stop else len(text)
+        found += [(x.name, False) for x in mentions(text, gazetteer, casing, listed.end(), end)]
+    for marked in _MARKED_LEAD.finditer(text):  # "from Costanoa Ventures (lead), Work-Bench"
+        start = _before(text, marked.start())
+        named = mentions(text, gazetteer, casing, start, marked.start())
+        found += [(named[-1].name, True)] if named else []
     out: dict[str, bool] = {}
     for name, lead in found:
         out[name] = out.get(name, False) or lead
     return list(out.items())
+
+
+_LISTED_AFTER = re.compile(
+    r"\b(?:also\s+)?(?:participating|investing|joining|taking\s+part)(?:\s+(?:were|are|investors))?"
+    r"\s*:\s*",
+    re.IGNORECASE,
+)
+_MARKED_LEAD = re.compile(r"\s*\((?:co-)?leads?\)|\s*\(lead\s+investor\)")
 
 
 def backed_names(text: str, gazetteer: Gazetteer, casing: Casing) -> set[str]:

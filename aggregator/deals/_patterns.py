@@ -207,7 +207,8 @@ _ENGLISH: tuple[Rule, ...] = (
         r"(?<!after\s)(?<!after\sits\s)(?<!after\stheir\s)(?<!before\sits\s)"
         # nor the IPO as a season or a date ("the IPO window", "Arm IPO anniversary")
         r"\b(?:IPOs?(?!\s+(?:price|lock-?up|pop|anniversary|window|market|drought|boom|wave"
-        r"|pipeline|season|frenzy|class|fever|craze|rush|bubble|slump)\b)(?!-bound)"
+        r"|pipeline|season|frenzy|class|fever|craze|rush|bubble|slump|etfs?|index|indices|funds?"
+        r"|rules|regime|reforms?)\b)(?!-bound)"
         r"|initial\s+public\s+offering"
         r"|go(?:es|ing)?\s+public"
         r"|public\s+(?:debut|listing)"
@@ -622,6 +623,7 @@ _ENGLISH: tuple[Rule, ...] = (
         r"(?:(?:§+|[\w.&'’-]+)\s+){0,5}?(?:stake|holding|interest|shares)\b",
         "seller",
         "target",
+        inside="target",  # "sell its AirTrunk stake to Blackstone": AirTrunk's shares are sold
     ),
     _rule(
         "rejects-bid",
@@ -833,7 +835,13 @@ _ENGLISH: tuple[Rule, ...] = (
         "target",
     ),
     _rule(
-        "acquires", "acquisition", rf"\b{_BUY}\b(?!\s+into\b){_NOT_BUYBACK}", "acquirer", "target"
+        "acquires",
+        "acquisition",
+        # not goods bought from their maker ("to buy $4 billion of Samsung memory chips")
+        rf"\b{_BUY}\b(?!\s+into\b){_NOT_BUYBACK}"
+        rf"(?!\s+(?:{_ABOUT})?§+\s+(?:worth\s+)?of\s+(?:[\w.&'’-]+\s+){{0,3}}?{_COMMERCIAL}\b)",
+        "acquirer",
+        "target",
     ),
     _rule(
         "tender",
@@ -1052,7 +1060,8 @@ _ENGLISH: tuple[Rule, ...] = (
         r"|spend(?:s|ing)?|spent|commit(?:s|ted)?)\s+(?:(?:§+|¦+|tens|hundreds|billions|of|worth|up\s+to"
         r"|about|more\s+than|over)\s+)+(?:(?:of|on|in|for)\s+(?:[\w.&'’-]+\s+){0,3}?"
         rf"{_COMMERCIAL}(?:\s+[\w-]+){{0,2}}?\s+(?:from|with|through|via)"
-        rf"|(?:on|to|with)(?=\s+(?:[A-Z][\w.&'’-]*\s+){{1,3}}?(?:[\w-]+\s+)?{_COMMERCIAL}\b))\b",
+        # "commits to buy $1.2 billion of Nvidia chips": the maker's goods, bought from it
+        rf"|(?:on|to|with|of)(?=\s+(?:[A-Z][\w.&'’-]*\s+){{1,3}}?(?:[\w-]+\s+)?{_COMMERCIAL}\b))\b",
         "partner",
         "partner",
         needs_right=False,
@@ -1218,10 +1227,19 @@ HARD_NON_DEAL = re.compile(
     r"|\b(?:partner\w*|collaborat\w*)\s+with\s+(?:the\s+)?(?:(?-i:[A-Z])[\w&.'’-]*\s+){1,5}on\s+"
     r"(?:[\w-]+\s+){0,4}?(?:research|evaluations?|benchmarks?|stud(?:y|ies)|papers?)\b"
     r"(?![^.;]*(?:\blicen[cs]|[$€£¥]\s?\d|\b(?:million|billion)\b))"
+    # "IBM and AMD partner on quantum research", "open joint EUV lab": research together
+    r"|\b(?:partner|collaborate|team\s+up)s?\s+on\s+(?:[\w-]+\s+){0,4}?(?:research|stud(?:y|ies)"
+    r"|evaluations?|benchmarks?)\b(?![^.;]*(?:\blicen[cs]|[$€£¥]\s?\d|\b(?:million|billion)\b))"
+    r"|\b(?:open|launch|set\s+up|establish|inaugurat)\w*\s+(?:an?\s+|new\s+)*joint\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:lab|laborator(?:y|ies)|labs|research\s+cent(?:er|re)s?|institute)\b"
     # speculation and lists about deals: "Will OpenAI IPO in 2027?", "our predictions: one
     # big merger", "The 5 biggest AI deals of the year, ranked"
     r"|^[^\w]*(?:will|could|should|can|is|are)\s[^.?!]{3,90}\?|\bpredictions?\b"
     r"|,\s+ranked\b|\b(?:ipo|deal|merger|takeover)\s+chatter\b"
+    # listings as a class or a past: "tightens rules on SME IPOs", "slip below issue price"
+    r"|\b(?:rules?|norms|regulations?|guidelines|framework)\s+(?:on|for|governing)\s+"
+    r"(?:[\w-]+\s+){0,2}?IPOs\b|\bbelow\s+(?:its\s+|the\s+|their\s+)?(?:issue|listing|offer)"
+    r"\s+price\b(?![^.;]*\bdebut)"
     r"|^how\s+(?!to\b)|\binterview(?:s|ed)?\s+with\b|\b(?:wins?|won|awarded)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b",
     _I,
@@ -1229,6 +1247,7 @@ HARD_NON_DEAL = re.compile(
 # Phrases that make a sentence a non-deal story (unless a strong trigger precedes them).
 NON_DEAL = re.compile(
     r"\b(?:su(?:e|es|ed|ing)|lawsuits?|litigation|court|judge|jury|verdict|copyright|antitrust|probe"
+    r"|acquit(?:s|ted|tal)|convicted"
     r"|inquiry|investigat\w+|subpoena\w*|fined?|fines|penalt\w+|regulat\w+|ban(?:s|ned)?"
     r"|export\s+controls?|earnings|quarterly|results|revenues?|profits?|net\s+(?:income|loss)"
     r"|forecasts?|guidance|outlook|dividends?|market\s+(?:cap\w*|value)|most\s+valuable"

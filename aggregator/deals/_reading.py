@@ -12,7 +12,13 @@ from dataclasses import replace
 
 from ..headlines import digest_items
 from ..models import DEAL_KINDS, Deal, Party
-from ._classify import content_licence, headline_blocked, headline_hard_blocked, rules_and_block
+from ._classify import (
+    content_licence,
+    headline_blocked,
+    headline_hard_blocked,
+    investors_from_lead,
+    rules_and_block,
+)
 from ._first_party import PARTNERS_POST, restatements, welcomes_investors
 from ._gate import GATED, gated
 from ._gazetteer import Gazetteer, load_gazetteer
@@ -23,7 +29,7 @@ from ._model import Model, features, load_model, model_text, score
 from ._pair import pair_restatement
 from ._parties import is_title, shaped_name
 from ._publisher import first_person, with_subject
-from ._segment import clean
+from ._segment import clean, lead
 from ._status import status_of
 from ._type_model import TypeModel, load_type_model
 
@@ -76,6 +82,8 @@ def classify(
     items = digest_items(title)
     if len(items) > 1:
         deal = _digest(title, items, gz, rates, use_model, model, publisher, type_model, learned)
+        if deal is not None and text:
+            return _digest_facts(deal, text, gz, rates)
         return deal if deal is not None or not text else _digest_lead(title, text, gz, rates)
     paired = _paired(title, text, gz, rates, publisher)
     if paired is not None:
@@ -223,6 +231,38 @@ _ROUND_ITEM = re.compile(r"^([A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3})\s+\(
 _CAPITALISED = re.compile(r"\b[A-Z][\w&-]*")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}\b")
 _TITLE_SMALL = frozenset("with from into onto upon over than that this amid about after".split())
+
+
+_CLAUSES = re.compile(r";\s+|\.\s+(?=[A-Z])")
+
+
+def _digest_facts(deal: Deal, text: str, gz: Gazetteer, rates: Mapping[str, float] | None) -> Deal:
+    """A digest's main deal with the facts its summary adds about that deal only: the
+    investors and the amount of the clauses that name one of its parties ("Thistle nabs $65M
+    Series B 💸, …": "Thistle … raised a $65M Series B led by Felicis"); a clause about
+    another item ("…; Larkspur Health raised a $40M Series B from General Catalyst") adds
+    nothing."""
+    names = [p.name.lower() for p in deal.parties if p.role in ("target", "acquirer", "partner")]
+    if not names or deal.rule.startswith("model:"):
+        return deal
+    kept = [
+        part
+        for sentence in lead(text)
+        for part in _CLAUSES.split(sentence)
+        if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", part.lower()) for n in names)
+    ]
+    slugs = {p.slug for p in deal.parties}
+    for n, part in enumerate(kept):
+        same, _ = rules_and_block("", part, gz, rates)
+        if same is None or same.type != deal.type or not slugs & {p.slug for p in same.parties}:
+            continue  # the clause names the party, but tells no deal of this kind
+        told = ". ".join(k.rstrip(". ") for k in kept[n:]) + "."
+        if deal.type == "funding":
+            deal = investors_from_lead(deal, told, gz, rates)
+        if deal.amount is None and same.amount is not None:
+            deal = replace(deal, amount=same.amount)
+        return deal
+    return deal
 
 
 def _sentence_case(item: str) -> bool:

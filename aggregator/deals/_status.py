@@ -17,6 +17,7 @@ DENIED = (
         r"|(?:no|not\s+in)\s+(?:talks|plans?\s+to)|rules?\s+out|ruled\s+out"
         # what is not planned: "says IPO is not a priority", "in no hurry to go public"
         r"|no\s+(?:immediate\s+|current\s+)?(?:plans?|intention|rush|hurry)"
+        r"|(?-i:[Nn]o)\s+(?:IPO|listing|float)"
         r"|not\s+(?:a\s+|the\s+)?(?:priority|on\s+the\s+(?:table|cards|agenda)|imminent)"
         # "Our IPO? Not yet.", "IPO-bound unit? Not quite, says CEO"
         r"|\?\W{0,2}\s*not\s+(?:yet|quite|now|so\s+fast)"
@@ -53,7 +54,7 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:complet(?:es|ed|ing|ion)|clos(?:es|ed|ing)\s+(?:its\s+|the\s+)?(?:\S+\s+){0,4}?"
             r"(?:acquisition|deal|purchase|merger|sale|takeover|round|funding|investment|series\s+[a-k])"
             r"|finali[sz]\w+"
-            r"|wrap(?:s|ped)?\s+up|now\s+owns|has\s+acquired|approved)\b",
+            r"|wrap(?:s|ped)?\s+up|now\s+owns|has\s+acquired|(?<!-)approved)\b",
             _I,
         ),
     ),
