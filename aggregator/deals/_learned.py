@@ -110,6 +110,10 @@ def _parties(
     if deal_type == "investment" and _SELLS.search(title):
         return None  # a stake sold is no investment of the seller's
     found = _organisations(title, gz, body)
+    if deal_type == "funding" and not publisher:
+        # who raises is no investment firm ("Fathom Grid Raises $40 Million Led by Energy
+        # Impact Partners": not Energy Impact Partners, when Fathom Grid is not found)
+        found = [(n, at) for n, at in found if gz.kind(gz.canonical(n)) != "investor"]
     if publisher:
         own = gz.slug(publisher)
         others = [n for n, _ in found if gz.slug(n) != own]

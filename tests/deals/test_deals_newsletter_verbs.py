@@ -150,3 +150,12 @@ def test_newsletter_wordings(
 def test_money_spent_with_a_supplier_is_the_deal_amount() -> None:
     deal = classify("Quillstack to spend $20 billion on Orbitly TPUs")
     assert deal is not None and deal.amount is not None and deal.amount.value == 20e9
+
+
+def test_the_model_never_makes_an_investment_firm_the_company_raising() -> None:
+    deal = classify(
+        "Zembla Grid Raises $40 Million Led by Energy Impact Partners; Schneider Electric Joins"
+    )
+    assert deal is None or all(
+        p.name != "Energy Impact Partners" or p.role == "investor" for p in deal.parties
+    ), deal

@@ -809,7 +809,7 @@ def test_the_leaders_of_a_round_are_marked() -> None:
     assert deal is not None and deal.type == "funding"
     lead = {p.name: p.lead for p in deal.parties if p.role == "investor"}
     assert lead.get("Benchmark") is True
-    assert lead.get("Sequoia Capital") is False and lead.get("Meritech") is False
+    assert lead.get("Sequoia Capital") is False and lead.get("Meritech Capital") is False
 
 
 @pytest.mark.parametrize(
