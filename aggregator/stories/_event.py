@@ -150,6 +150,34 @@ def relation(a: EventFacts | None, b: EventFacts | None, gap_hours: float) -> st
     return None
 
 
+def other_rounds(a: EventFacts, b: EventFacts) -> bool:
+    """Two readings in which a company raises money (funding, an investment, an IPO) that
+    share no party at all ("Quarrel raises $50M Series B …" / a newsroom's "We raised a $50
+    million Series B", read as its publisher's): whose round each is says two rounds."""
+    return bool(
+        _raises_money(a.kind)
+        and _raises_money(b.kind)
+        and a.principal
+        and b.principal
+        and not _heads(a.parties) & _heads(b.parties)
+    )
+
+
+def other_buyers(a: EventFacts, b: EventFacts) -> tuple[frozenset[str], frozenset[str]]:
+    """The buyers of two readings of one target's acquisition that neither reading shares
+    ("Databricks agrees to acquire Kite" / "Snowflake to acquire Kite Labs"): both empty
+    unless both readings are acquisitions and each names a buyer the other does not."""
+    if a.kind != "acquisition" or b.kind != "acquisition":
+        return _NONE
+    mine, theirs = a.parties - a.principal, b.parties - b.principal
+    if not (mine and theirs) or shared(mine, b.parties) or shared(theirs, a.parties):
+        return _NONE
+    return mine, theirs
+
+
+_NONE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+
+
 def describe(a: EventFacts, b: EventFacts, gap_hours: float) -> tuple[str, ...]:
     """The signals of a join the facts decided, for ``stories --explain``."""
     names = sorted(shared(a.parties, b.parties))

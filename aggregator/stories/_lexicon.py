@@ -177,7 +177,7 @@ EVENT_AFTER: dict[tuple[str, str], str | None] = {
 # Words after which a title names what came before its event: "Cinder Hires Bankers to
 # Explore Sale After Layoffs" tells a sale, not the layoffs (read so only when the title
 # has named an event before the word).
-BACKGROUND_WORDS = frozenset({"after", "following", "amid"})
+BACKGROUND_WORDS = frozenset({"after", "following", "amid", "despite"})
 # Events named inside words of scripts written without spaces (Chinese, Japanese).
 EVENT_INFIXES: dict[str, str] = {
     "融资": "invest",

@@ -631,7 +631,10 @@ def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> Non
                 weight = NAME_WEIGHT
             if not titled and position:
                 part.upper.add(term)
-            if term not in part.names:
+            if past:  # a name in the background clause ("… days after Scribe launch",
+                # "… despite Thomson Reuters suit") is what came before: a summary's weight
+                weight *= SUMMARY_FACTOR
+            elif term not in part.names:
                 part.names.append(term)
         elif caps_ok and not titled and kind == "lower":
             part.lower.add(term)
@@ -753,7 +756,10 @@ STAGE_PATTERNS: dict[str, re.Pattern[str]] = {
     "denial": re.compile(
         r"\b(?:denies|denied|deny|denying|rules\s+out|ruled\s+out|not\s+in\s+talks|"
         r"no\s+talks|no\s+approach|says\s+it\s+is\s+not|dismisses\s+reports?|"
-        r"rejects\s+reports?|dément|démenti|desmiente|dementiert)\b",
+        r"rejects\s+reports?|dément|démenti|desmiente|dementiert)\b"
+        # a deal verb negated: "we're not buying …", "isn't negotiating", "won't sell"
+        r"|(?:\bnot|n't|\bnever)\s+(?:\w+\s+)?(?:buy(?:ing)?|acquir(?:e|ing)|sell(?:ing)?|"
+        r"merg(?:e|ing)|negotiat(?:e|ing)|in\s+(?:talks|discussions))\b",
         re.IGNORECASE,
     ),
 }

@@ -1,0 +1,138 @@
+"""Issue 14's fifth pass (the classes `story_events_dev4.jsonl` showed): a deal verb denied,
+a name in a title's background clause, one target bought by two buyers, and two rounds
+whose readings share no party. Every report is written for this file."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from aggregator.deals import classify
+from aggregator.models import EventFacts, StoryItem
+from aggregator.stories import cluster
+from aggregator.stories._text import features
+
+from .test_events import T0, item, stories
+
+# --------------------------------------------------------------------------- a denial
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Marlowe: we are not buying Quenby",
+        "Marlowe Says It Isn't Negotiating a Quenby Takeover",
+        "Larkspur won't sell its robotics unit, CEO says",
+        "Dovecote is not in talks with Ferrant, spokesperson says",
+    ],
+)
+def test_a_negated_deal_verb_is_a_denial(title: str) -> None:
+    assert "denial" in features(title, "").marks
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Marlowe to buy Quenby for $400 million", "Why Marlowe is buying Quenby now"],
+)
+def test_a_deal_verb_alone_is_no_denial(title: str) -> None:
+    assert "denial" not in features(title, "").marks
+
+
+def test_a_rumour_and_its_denial_in_other_words_are_two_stories() -> None:
+    assert (
+        stories(
+            "Marlowe Weighs Takeover of Design Startup Quenby, People Say",
+            "Marlowe in talks to buy Quenby, report says",
+            "Marlowe: sorry, we're not buying Quenby",
+            gap=5.0,
+        )
+        == 2
+    )
+
+
+# --------------------------------------------------------------------------- background
+
+
+def test_a_name_after_despite_or_after_is_background() -> None:
+    feats = features("Brindlewood raises $35M despite Calloway Press lawsuit", "")
+    assert "calloway" not in feats.names and "brindlewood" in feats.names
+    assert feats.terms["calloway"] < 1.0
+
+
+def test_a_round_told_despite_a_suit_is_not_the_suit() -> None:
+    reports = [
+        item(1, "Calloway Press sues contract-review startup Brindlewood", 0),
+        item(2, "Calloway Press accuses Brindlewood of copying its clause library", 3),
+        item(3, "Brindlewood raises $35M despite Calloway Press lawsuit", 30),
+        item(4, "Brindlewood closes $35 million Series B", 31),
+    ]
+    got = cluster(reports)
+    assert got[1] == got[2] != got[3] == got[4]
+
+
+# --------------------------------------------------------------------------- two buyers
+
+
+def test_one_target_bought_by_two_buyers_is_two_stories() -> None:
+    assert (
+        stories(
+            "Ravensworth agrees to acquire Tilde to bring evals to its platform",
+            "Ravensworth buys model-testing startup Tilde",
+            "Orchardly to Acquire Tilde Labs, Maker of an Open-Source Tokenizer",
+            gap=20.0,
+        )
+        == 2
+    )
+
+
+def test_one_buyer_told_twice_is_one_story() -> None:
+    assert (
+        stories(
+            "Ravensworth agrees to acquire Tilde",
+            "Ravensworth to buy model-testing startup Tilde",
+            gap=3.0,
+        )
+        == 1
+    )
+
+
+# --------------------------------------------------------------------------- two rounds
+
+
+def _newsroom(entry_id: int, title: str, summary: str, publisher: str, hours: float) -> StoryItem:
+    """A company's own post, read with its publisher as the deal reader does for a
+    first-party feed ("we raised" is the publisher's round)."""
+    return StoryItem(
+        entry_id=entry_id,
+        feed=f"{publisher.lower()}-blog",
+        url=f"https://{publisher.lower()}.example/post-{entry_id}",
+        guid=None,
+        title=title,
+        summary=summary,
+        published=T0 + timedelta(hours=hours),
+        facts=EventFacts.of(classify(title, summary, publisher=publisher)),
+    )
+
+
+def test_a_newsrooms_round_is_not_another_companys_round_of_that_size() -> None:
+    reports = [
+        _newsroom(
+            1,
+            "We raised a $30 million Series A",
+            "Harwick Partners leads our round to help shipyards plan with AI.",
+            "Gullwing",
+            0,
+        ),
+        item(
+            2,
+            (
+                "Tamberlane raises $30M Series A to build AI agents for dentists",
+                "Ollerton Capital led the round.",
+            ),
+            1,
+        ),
+        item(3, "Gullwing raises $30M Series A for AI shipyard planning", 2),
+    ]
+    got = cluster(reports)
+    assert got[1] == got[3] != got[2]
