@@ -84,7 +84,19 @@ def _together(kind: str) -> bool:
 def _amounts_differ(a: EventFacts, b: EventFacts) -> bool:
     if a.amount is None or b.amount is None:
         return False
+    if _share_of_round(a, b) or _share_of_round(b, a):
+        return False
     return abs(a.amount - b.amount) > AMOUNT_TOLERANCE * max(a.amount, b.amount)
+
+
+def _share_of_round(a: EventFacts, b: EventFacts) -> bool:
+    """``a`` is an investor's investment and ``b`` the round it is part of: a smaller amount,
+    an investor of ``a`` named in ``b`` ("ASML invests €1.3bn in Mistral" / "Mistral raises
+    €1.7bn in round led by ASML")."""
+    if a.kind != "investment" or b.kind != "funding" or a.amount is None or b.amount is None:
+        return False
+    investors = a.parties - a.principal
+    return a.amount < b.amount and bool(investors) and bool(shared(investors, b.parties))
 
 
 def _other_principals(a: EventFacts, b: EventFacts) -> bool:
@@ -183,6 +195,8 @@ def describe(a: EventFacts, b: EventFacts, gap_hours: float) -> tuple[str, ...]:
     names = sorted(shared(a.parties, b.parties))
     out = [f"parties: {', '.join(names)}", f"kind: {a.kind}/{b.kind}"]
     if a.amount is not None and b.amount is not None:
-        out.append(f"amounts: ${a.amount:,.0f} ~ ${b.amount:,.0f}")
+        part = _share_of_round(a, b) or _share_of_round(b, a)
+        # (an investor's share of a round: "part of", not one amount)
+        out.append(f"amounts: ${a.amount:,.0f} {'part of' if part else '~'} ${b.amount:,.0f}")
     out.append(f"gap: {gap_hours:.1f} h")
     return tuple(out)

@@ -136,3 +136,89 @@ def test_a_newsrooms_round_is_not_another_companys_round_of_that_size() -> None:
     ]
     got = cluster(reports)
     assert got[1] == got[3] != got[2]
+
+
+# --------------------------------------------------------------------------- background stage
+
+
+def test_a_denial_in_the_background_clause_is_not_the_titles() -> None:
+    title = "Marlowe Agrees to Buy Quenby for $400 Million Weeks After Denying Talks"
+    assert features(title, "").marks == {"intent"}
+
+
+def test_a_span_of_time_before_after_makes_the_rest_background() -> None:
+    feats = features("Pemberly adds invoicing tool Tally two days after Notary launch", "")
+    assert "notary" not in feats.names and "launch" not in feats.events
+    # a title that opens with the span is about what follows it
+    opener = features("A week after Grab, Monsoon AI signs GoTo as its partner", "")
+    assert "goto" in opener.names
+
+
+def test_a_late_deal_told_with_its_earlier_denial_is_the_deal() -> None:
+    assert (
+        stories(
+            "Marlowe to acquire Quenby for $400 million",
+            "Marlowe Agrees to Buy Quenby for $400 Million Weeks After Denying Talks",
+            gap=1.0,
+        )
+        == 1
+    )
+
+
+# --------------------------------------------------------------------------- share of a round
+
+
+def test_an_investors_share_and_the_round_are_one_story() -> None:
+    assert (
+        stories(
+            "Orlinde Raises €900 Million in Round Led by Kessler",
+            "Kessler invests 600 million euros in Orlinde",
+            gap=1.0,
+        )
+        == 1
+    )
+
+
+def test_two_rounds_of_other_sizes_stay_two() -> None:
+    assert stories("Orlinde raises $40M Series B", "Orlinde raises $120M Series C", gap=2.0) == 2
+
+
+# --------------------------------------------------------------------------- event words
+
+
+@pytest.mark.parametrize(
+    ("title", "event"),
+    [
+        ("Zentrix übertrifft erneut die Erwartungen", "results"),
+        ("Zentrix beats expectations as cloud sales climb", "results"),
+        ("Payroll startup Ferrow discloses data breach", "breach"),
+        ("Ferrow says hackers stole customers' tax records", "breach"),
+        ("SEC asks bond sellers to report disclosure breach", None),  # (a breach of a rule)
+    ],
+)
+def test_event_words_of_results_and_security_incidents(title: str, event: str | None) -> None:
+    events = features(title, "").events
+    assert (event in events) if event else "breach" not in events
+
+
+def test_one_security_incident_in_other_words_is_one_story() -> None:
+    assert (
+        stories(
+            "Payroll startup Ferrow discloses data breach",
+            "Ferrow says hackers stole customers' tax records",
+            "Ferrow loses 800,000 tax files to intruders",
+            gap=2.0,
+        )
+        == 1
+    )
+
+
+def test_an_investors_share_is_explained_as_part_of_the_round() -> None:
+    from aggregator.stories._event import describe
+
+    round_, share = (
+        item(1, "Orlinde Raises €900 Million in Round Led by Kessler").facts,
+        item(2, "Kessler invests 600 million euros in Orlinde").facts,
+    )
+    assert round_ is not None and share is not None
+    assert any(" part of " in s for s in describe(share, round_, 1.0))
