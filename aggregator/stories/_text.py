@@ -10,7 +10,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, NamedTuple
 
@@ -209,6 +209,8 @@ class Features:
     products: tuple[str, ...] = ()  # title name pairs in order: "quill code", "lumen 2"
     openers: Collection[str] = frozenset()  # title names that open a sentence ("Authors sue…")
     marks: frozenset[str] = frozenset()  # the stage a title tells (``STAGES``): "denial", …
+    background: Collection[str] = frozenset()  # title names in its background clause
+    # ("… two days after Scribe launch": scribe)
 
 
 _EMPTY: frozenset[Any] = frozenset()
@@ -244,6 +246,7 @@ def compact(feats: Features) -> Features:
         products=tuple(map(intern, feats.products)),
         openers=_sorted_words(feats.openers),
         marks=_shared(feats.marks),
+        background=_sorted_words(feats.background),
     )
 
 
@@ -486,6 +489,7 @@ class _Part:
     approx: set[float]  # amounts converted from another currency
     products: list[str]  # "quill code", "lumen 2": a name and the name or number after it
     openers: set[str]  # names that open a sentence (capitalised whatever they are)
+    background: set[str] = field(default_factory=set)  # names after "after"
     funded: bool = False  # a word other than "raises" named an investment
 
 
@@ -647,7 +651,9 @@ def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> Non
                 weight = NAME_WEIGHT
             if not titled and position:
                 part.upper.add(term)
-            if not past and term not in part.names:  # (a name in the background clause,
+            if past:
+                part.background.add(term)
+            elif term not in part.names:  # (a name in the background clause,
                 # "… despite Thomson Reuters suit", is no party of the title)
                 part.names.append(term)
         elif caps_ok and not titled and kind == "lower":
@@ -850,4 +856,5 @@ def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Featur
         upper=frozenset(head.upper | (body.upper if body else set())),
         marked=frozenset(head.marked | (body.marked if body else set())),
         marks=stages(title, head.events),
+        background=frozenset(head.background),
     )

@@ -222,3 +222,56 @@ def test_an_investors_share_is_explained_as_part_of_the_round() -> None:
     )
     assert round_ is not None and share is not None
     assert any(" part of " in s for s in describe(share, round_, 1.0))
+
+
+# --------------------------------------------------------------------------- two-item digests
+
+
+@pytest.mark.parametrize(
+    ("title", "digest"),
+    [
+        ("Ardwick and Solen both raise $80M, Tamsin Labs open-sources Pico", True),
+        ("Quillby raises $12M, launches its first agent", False),  # (one subject)
+        ("Fresh off its $1B round, Kestrel Forge buys Parallon", False),
+        ("Ardwick Signs $1 Billion Chip Pact With Solen, Its New Investor", False),
+    ],
+)
+def test_two_comma_clauses_of_two_companies_are_a_digest(title: str, digest: bool) -> None:
+    from aggregator.stories import is_digest
+
+    assert is_digest(title) is digest
+
+
+def test_a_two_item_digest_joins_neither_story() -> None:
+    assert (
+        stories(
+            "Ardwick raises $80 million to build battery plants",
+            "Ardwick and Solen both raise $80M, Tamsin Labs open-sources Pico",
+            gap=20.0,
+        )
+        == 2
+    )
+
+
+# --------------------------------------------------------------------------- background news
+
+
+def test_a_report_that_names_the_other_news_as_background_is_not_it() -> None:
+    feats = features("Pemberly adds invoicing tool Tally two days after Notary launch", "")
+    assert "notari" in feats.background or "notary" in feats.background
+    assert (
+        stories(
+            "Pemberly launches Notary, an AI assistant for conveyancers",
+            "Pemberly adds invoicing tool Tally two days after Notary launch",
+            gap=30.0,
+        )
+        == 2
+    )
+
+
+def test_background_names_survive_the_window_codec() -> None:
+    from aggregator.stories._codec import decode, encode
+
+    feats = features("Pemberly adds invoicing tool Tally two days after Notary launch", "")
+    back = decode(encode(feats))
+    assert back is not None and set(back.background) == set(feats.background)
