@@ -40,6 +40,8 @@ EVENT_SETS = (
     ("story events held-out2", "story_events_test2.jsonl"),
     ("story events dev3", "story_events_dev3.jsonl"),
     ("story events held-out3", "story_events_test3.jsonl"),
+    ("story events dev4", "story_events_dev4.jsonl"),
+    ("story events held-out4", "story_events_test4.jsonl"),
 )
 EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 
@@ -315,6 +317,7 @@ ONE_STREAM = (
     ("story_events_dev3.jsonl", 0.0),
     ("story_events_dev2.jsonl", 121.0),
     ("story_events_dev.jsonl", 148.0),
+    ("story_events_dev4.jsonl", -92.0),
 )
 
 
@@ -633,7 +636,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument(
         "--errors",
-        choices=("dev", "dev2", "dev3", "stream", "uci"),
+        choices=("dev", "dev2", "dev3", "dev4", "stream", "uci"),
         help="list the splits and merges of a dev set, of the dev sets as one stream, or of "
         "news_stories' tuning half",
     )
@@ -647,6 +650,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "dev": "story_events_dev.jsonl",
             "dev2": "story_events_dev2.jsonl",
             "dev3": "story_events_dev3.jsonl",
+            "dev4": "story_events_dev4.jsonl",
         }.get(args.errors, "stream")
         event_errors(file, options)
         return 0

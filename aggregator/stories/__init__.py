@@ -20,6 +20,7 @@ vector is close (``story_merge_threshold``) and that no veto separates are named
 from __future__ import annotations
 
 import dataclasses
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -28,17 +29,45 @@ from aggregator.models import EventFacts, StoryDecision, StoryItem
 from aggregator.stories import _codec, _snapshot
 from aggregator.stories._event import UPDATE
 from aggregator.stories._index import Slot, Window
+from aggregator.stories._lexicon import dictionary_stems
 from aggregator.stories._match import score_pair
 from aggregator.stories._options import StoryOptions
 from aggregator.stories._search import Report, exact, similar
-from aggregator.stories._text import Features, Lexicon, compact, features
+from aggregator.stories._text import COMPANY_WORDS, Features, Lexicon, compact, features, stem
 
 __all__ = ["StoryIndex", "StoryOptions", "cluster"]
 
 
 def is_digest(title: str) -> bool:
-    """A title that lists several stories ("A raises $7B 💰, B ships C 🤖, D buys E")."""
-    return is_roundup(title)
+    """A title that lists several stories ("A raises $7B 💰, B ships C 🤖, D buys E"), or
+    two ("A and B both raise $300M, C open-sources D": ``_two_stories``)."""
+    return is_roundup(title) or _two_stories(title)
+
+
+_CLAUSES = re.compile(r",\s+")
+
+
+def _two_stories(title: str) -> bool:
+    """Two comma-separated clauses, each of three words or more, each opening with a name
+    the other does not have and each naming an event of its own: a newsletter's two items,
+    not one story ("Quill raises $50M, launches agents" has one subject)."""
+    parts = _CLAUSES.split(title)
+    if len(parts) != 2 or any(len(p.split()) < 3 or not p[:1].isupper() for p in parts):
+        return False
+    if not all(_opens_with_company(p) for p in parts):
+        return False
+    first, second = (features(p, "") for p in parts)
+    if not (first.events and second.events and first.names and second.names):
+        return False
+    return first.names[0] not in second.terms and second.names[0] not in first.terms
+
+
+def _opens_with_company(clause: str) -> bool:
+    """The clause's first word is a company's name: no dictionary word ("Halden …"; not
+    "Buying …", "Its …", "Fresh off …"), or one followed by a company word ("Sable Labs")."""
+    words = clause.split()
+    head = stem(words[0].lower())
+    return head not in dictionary_stems() or stem(words[1].lower()) in COMPANY_WORDS
 
 
 class StoryIndex:

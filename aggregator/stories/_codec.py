@@ -32,6 +32,7 @@ def encode(feats: Features) -> str:
             feats.products,
             sorted(feats.openers),
             sorted(feats.marks),
+            sorted(feats.background),
         ]
     )
 
@@ -41,7 +42,7 @@ def decode(text: str | None) -> Features | None:
     if not text:
         return None
     data = json.loads(text)
-    if not isinstance(data, list) or len(data) != 14 or data[0] != FEATURES_VERSION:
+    if not isinstance(data, list) or len(data) != 15 or data[0] != FEATURES_VERSION:
         return None
     (
         _,
@@ -58,6 +59,7 @@ def decode(text: str | None) -> Features | None:
         products,
         openers,
         marks,
+        background,
     ) = data
     return Features(
         terms=terms,
@@ -73,4 +75,5 @@ def decode(text: str | None) -> Features | None:
         products=tuple(products),
         openers=frozenset(openers),
         marks=frozenset(marks),
+        background=tuple(background),
     )

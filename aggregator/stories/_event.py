@@ -84,7 +84,19 @@ def _together(kind: str) -> bool:
 def _amounts_differ(a: EventFacts, b: EventFacts) -> bool:
     if a.amount is None or b.amount is None:
         return False
+    if _share_of_round(a, b) or _share_of_round(b, a):
+        return False
     return abs(a.amount - b.amount) > AMOUNT_TOLERANCE * max(a.amount, b.amount)
+
+
+def _share_of_round(a: EventFacts, b: EventFacts) -> bool:
+    """``a`` is an investor's investment and ``b`` the round it is part of: a smaller amount,
+    an investor of ``a`` named in ``b`` ("ASML invests €1.3bn in Mistral" / "Mistral raises
+    €1.7bn in round led by ASML")."""
+    if a.kind != "investment" or b.kind != "funding" or a.amount is None or b.amount is None:
+        return False
+    investors = a.parties - a.principal
+    return a.amount < b.amount and bool(investors) and bool(shared(investors, b.parties))
 
 
 def _other_principals(a: EventFacts, b: EventFacts) -> bool:
@@ -150,11 +162,41 @@ def relation(a: EventFacts | None, b: EventFacts | None, gap_hours: float) -> st
     return None
 
 
+def other_rounds(a: EventFacts, b: EventFacts) -> bool:
+    """Two readings in which a company raises money (funding, an investment, an IPO) that
+    share no party at all ("Quarrel raises $50M Series B …" / a newsroom's "We raised a $50
+    million Series B", read as its publisher's): whose round each is says two rounds."""
+    return bool(
+        _raises_money(a.kind)
+        and _raises_money(b.kind)
+        and a.principal
+        and b.principal
+        and not _heads(a.parties) & _heads(b.parties)
+    )
+
+
+def other_buyers(a: EventFacts, b: EventFacts) -> tuple[frozenset[str], frozenset[str]]:
+    """The buyers of two readings of one target's acquisition that neither reading shares
+    ("Databricks agrees to acquire Kite" / "Snowflake to acquire Kite Labs"): both empty
+    unless both readings are acquisitions and each names a buyer the other does not."""
+    if a.kind != "acquisition" or b.kind != "acquisition":
+        return _NONE
+    mine, theirs = a.parties - a.principal, b.parties - b.principal
+    if not (mine and theirs) or shared(mine, b.parties) or shared(theirs, a.parties):
+        return _NONE
+    return mine, theirs
+
+
+_NONE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+
+
 def describe(a: EventFacts, b: EventFacts, gap_hours: float) -> tuple[str, ...]:
     """The signals of a join the facts decided, for ``stories --explain``."""
     names = sorted(shared(a.parties, b.parties))
     out = [f"parties: {', '.join(names)}", f"kind: {a.kind}/{b.kind}"]
     if a.amount is not None and b.amount is not None:
-        out.append(f"amounts: ${a.amount:,.0f} ~ ${b.amount:,.0f}")
+        part = _share_of_round(a, b) or _share_of_round(b, a)
+        # (an investor's share of a round: "part of", not one amount)
+        out.append(f"amounts: ${a.amount:,.0f} {'part of' if part else '~'} ${b.amount:,.0f}")
     out.append(f"gap: {gap_hours:.1f} h")
     return tuple(out)

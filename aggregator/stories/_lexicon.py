@@ -123,7 +123,12 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         earnings revenue revenues profit profits loss losses quarter quarterly results
         forecast forecasts estimates outlook guidance
         résultats bénéfice bénéfices attentes umsatz gewinn quartalszahlen resultados
-        beneficio ingresos
+        beneficio ingresos expectations erwartungen prognose
+    """.split()
+    ),
+    "breach": frozenset(
+        """
+        hacked cyberattack cyberattacks ransomware intruders stole stolen datenleck piratage
     """.split()
     ),
     "office": frozenset(
@@ -173,11 +178,15 @@ EVENT_AFTER: dict[tuple[str, str], str | None] = {
     ("opens", "review"): "legal",
     ("antitrust", "review"): "legal",
     ("merger", "review"): "legal",
+    # a security incident: "data breach" (a "breach" alone is also of a contract or a rule)
+    ("data", "breach"): "breach",
+    ("data", "breaches"): "breach",
+    ("security", "breach"): "breach",
 }
 # Words after which a title names what came before its event: "Cinder Hires Bankers to
 # Explore Sale After Layoffs" tells a sale, not the layoffs (read so only when the title
 # has named an event before the word).
-BACKGROUND_WORDS = frozenset({"after", "following", "amid"})
+BACKGROUND_WORDS = frozenset({"after", "following", "amid", "despite"})
 # Events named inside words of scripts written without spaces (Chinese, Japanese).
 EVENT_INFIXES: dict[str, str] = {
     "融资": "invest",

@@ -114,7 +114,17 @@ def veto(
         return "person-conflict"
     if claimant_conflict(a, b):
         return "claimant-conflict"
+    if background_conflict(a, b) or background_conflict(b, a):
+        return "background-conflict"
     return None
+
+
+def background_conflict(a: Features, b: Features) -> bool:
+    """``a`` names ``b``'s news as what came before its own ("Mirelle adds Ledger two days
+    after Scribe launch" / "Mirelle launches Scribe"): a name of ``b``'s title stands only in
+    ``a``'s background clause, and ``a`` names another that ``b`` does not have."""
+    told = [t for t in a.background if t in b.names and t not in a.names]
+    return bool(told) and any(t not in b.terms for t in a.names)
 
 
 def _claimants(feats: Features) -> set[str]:
@@ -470,7 +480,7 @@ def _one_company(informative: list[str], a: Features, b: Features) -> bool:
 
 # Event classes whose reports name one company and rarely share more words than its name:
 # "Salesforce is laying off 1,000" / "Salesforce to cut about 1,000 jobs".
-SUBJECT_EVENTS = frozenset({"legal", "layoff", "people", "results"})
+SUBJECT_EVENTS = frozenset({"legal", "layoff", "people", "results", "breach"})
 SUBJECT_HOURS = 36.0
 
 

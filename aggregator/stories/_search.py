@@ -7,7 +7,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from aggregator.models import EventFacts, StoryDecision
-from aggregator.stories._event import EVENT_SCORE, SAME_EVENT_HOURS, describe, party_keys, relation
+from aggregator.stories._event import (
+    EVENT_SCORE,
+    SAME_EVENT_HOURS,
+    describe,
+    other_buyers,
+    other_rounds,
+    party_keys,
+    relation,
+)
 from aggregator.stories._index import Slot, Window, holders
 from aggregator.stories._match import (
     ANCHOR_SCORE,
@@ -233,6 +241,27 @@ def _unnamed_partner(facts: EventFacts | None, other: Features) -> bool:
     return not all(_named(slug, other) for slug in facts.principal)
 
 
+def _other_rounds(mine: EventFacts, theirs: EventFacts, feats: Features, other: Features) -> bool:
+    """Rounds of two companies (``_event.other_rounds``), neither company named anywhere in
+    the other report (a reading can miss a party the words still name)."""
+    return (
+        other_rounds(mine, theirs)
+        and not any(_named(s, other) for s in mine.principal)
+        and not any(_named(s, feats) for s in theirs.principal)
+    )
+
+
+def _two_buyers(mine: EventFacts, theirs: EventFacts, feats: Features, other: Features) -> bool:
+    """Two acquisitions of one target by other buyers (``_event.other_buyers``), neither
+    buyer named anywhere in the other report (a report of the rival bid names both)."""
+    a, b = other_buyers(mine, theirs)
+    return (
+        bool(a and b)
+        and not any(_named(s, other) for s in a)
+        and not any(_named(s, feats) for s in b)
+    )
+
+
 def _named(slug: str, feats: Features) -> bool:
     """Some word of the party's slug (not a company word such as "labs") is a term of the
     report."""
@@ -315,6 +344,12 @@ def _story_score(
                 facts == "same-event" and stage_conflict(feats, slot.features)
             ):
                 hard += 1  # (one deal read in both, told at two stages: two events)
+                continue
+            if facts is None and _other_rounds(mine, slot.facts, feats, slot.features):
+                hard += 1  # two companies' rounds, neither report naming the other's
+                continue
+            if facts == "same-event" and _two_buyers(mine, slot.facts, feats, slot.features):
+                hard += 1  # one target, two buyers neither report names: two deals
                 continue
             if facts == "same-event" and party_conflict(
                 feats, slot.features, (own, idf.subject(slot)), idf

@@ -134,6 +134,7 @@ def _slot(slot: Slot) -> tuple[Any, ...]:
             f.products,
             f.openers,
             f.marks,
+            f.background,
         ),
         slot.url,
         slot.guid,

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, NamedTuple
 
@@ -209,6 +209,8 @@ class Features:
     products: tuple[str, ...] = ()  # title name pairs in order: "quill code", "lumen 2"
     openers: Collection[str] = frozenset()  # title names that open a sentence ("Authors sue…")
     marks: frozenset[str] = frozenset()  # the stage a title tells (``STAGES``): "denial", …
+    background: Collection[str] = frozenset()  # title names in its background clause
+    # ("… two days after Scribe launch": scribe)
 
 
 _EMPTY: frozenset[Any] = frozenset()
@@ -244,6 +246,7 @@ def compact(feats: Features) -> Features:
         products=tuple(map(intern, feats.products)),
         openers=_sorted_words(feats.openers),
         marks=_shared(feats.marks),
+        background=_sorted_words(feats.background),
     )
 
 
@@ -313,6 +316,18 @@ _EVENT_AFTER = {(stem(before), stem(word)): event for (before, word), event in E
 _AFTER_SECOND = frozenset(word for _, word in _EVENT_AFTER)
 _LISTING = frozenset({"ipo"})
 _BACKGROUND = frozenset(stem(w) for w in BACKGROUND_WORDS)
+# "two days after …", "weeks after …": a span of time before a background word tells what
+# came before, whatever the title named until then ("Mirelle adds Ledger two days after
+# Scribe launch")
+_SPANS = frozenset(stem(w) for w in ("hours", "days", "weeks", "months", "shortly", "soon"))
+
+
+def _span_before(words: Sequence[Word], position: int) -> bool:
+    """The word before ``position`` is a span of time ("days" of "days after"); read after
+    a name only ("A week after Grab, Monsoon signs GoTo" is about GoTo)."""
+    return position > 0 and words[position - 1].term in _SPANS
+
+
 # "raises" names an investment only with money or a round ("Vesper 4 Raises the Bar")
 _RAISES = frozenset(stem(w) for w in ("raise", "raises", "raised", "raising")) | frozenset(
     {"raise", "raises", "raised", "raising"}
@@ -474,6 +489,7 @@ class _Part:
     approx: set[float]  # amounts converted from another currency
     products: list[str]  # "quill code", "lumen 2": a name and the name or number after it
     openers: set[str]  # names that open a sentence (capitalised whatever they are)
+    background: set[str] = field(default_factory=set)  # names after "after"
     funded: bool = False  # a word other than "raises" named an investment
 
 
@@ -610,7 +626,11 @@ def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> Non
         if term in _AFTER_SECOND and position and (words[position - 1].term, term) in _EVENT_AFTER:
             other = _EVENT_AFTER[words[position - 1].term, term]
             events = frozenset({other}) if other else frozenset()
-        if term in _BACKGROUND and kind != "name" and part.events:
+        if (
+            term in _BACKGROUND
+            and kind != "name"
+            and (part.events or (part.names and _span_before(words, position)))
+        ):
             past = True
         if events and "invest" in events and term not in _RAISES:
             part.funded = True
@@ -631,10 +651,15 @@ def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> Non
                 weight = NAME_WEIGHT
             if not titled and position:
                 part.upper.add(term)
-            if term not in part.names:
+            if past:
+                part.background.add(term)
+            elif term not in part.names:  # (a name in the background clause,
+                # "… despite Thomson Reuters suit", is no party of the title)
                 part.names.append(term)
         elif caps_ok and not titled and kind == "lower":
             part.lower.add(term)
+        if past:  # the background clause ("… two days after Scribe launch") is what came
+            weight *= SUMMARY_FACTOR  # before: a summary's weight
         if terms.get(term, 0.0) < weight:
             terms[term] = weight
 
@@ -753,7 +778,10 @@ STAGE_PATTERNS: dict[str, re.Pattern[str]] = {
     "denial": re.compile(
         r"\b(?:denies|denied|deny|denying|rules\s+out|ruled\s+out|not\s+in\s+talks|"
         r"no\s+talks|no\s+approach|says\s+it\s+is\s+not|dismisses\s+reports?|"
-        r"rejects\s+reports?|dément|démenti|desmiente|dementiert)\b",
+        r"rejects\s+reports?|dément|démenti|desmiente|dementiert)\b"
+        # a deal verb negated: "we're not buying …", "isn't negotiating", "won't sell"
+        r"|(?:\bnot|n't|\bnever)\s+(?:\w+\s+)?(?:buy(?:ing)?|acquir(?:e|ing)|sell(?:ing)?|"
+        r"merg(?:e|ing)|negotiat(?:e|ing)|in\s+(?:talks|discussions))\b",
         re.IGNORECASE,
     ),
 }
@@ -771,6 +799,14 @@ _ATTRIBUTION = re.compile(
 )
 
 
+# The background clause of a title, which tells what came before ("… Weeks After Denying
+# Talks"): a denial there is not the title's (an approval there still tells one: "closes
+# … acquisition after regulatory sign-off"). Only after a title's first words.
+_BEFORE_BACKGROUND = re.compile(
+    r"(?<=\w\s)\s*\b(?:after|following|despite|amid)\b(?=\s)", re.IGNORECASE
+)
+
+
 def stages(title: str, events: Collection[str]) -> frozenset[str]:
     """The stages of a deal or a rumour the title tells (``STAGE_PATTERNS``): an
     acquisition agreed ("to acquire", "agrees to buy", "in talks"), approved ("EU clears …",
@@ -779,11 +815,12 @@ def stages(title: str, events: Collection[str]) -> frozenset[str]:
     The acquisition stages are read only in a title that names an acquisition ("closes $60M
     Series B" is the round), the listing's in one that names an IPO."""
     listing = _LISTED.search(title) is not None
+    told = _BEFORE_BACKGROUND.split(title, 1)[0]  # ("… Weeks After Denying Talks")
     found = frozenset(
         name
         for name, pattern in STAGE_PATTERNS.items()
         if (name == "denial" or (listing if name.startswith("ipo-") else "acquire" in events))
-        and pattern.search(title)
+        and pattern.search(told if name == "denial" else title)
     )
     return _shared(found) if found else _EMPTY
 
@@ -819,4 +856,5 @@ def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Featur
         upper=frozenset(head.upper | (body.upper if body else set())),
         marked=frozenset(head.marked | (body.marked if body else set())),
         marks=stages(title, head.events),
+        background=frozenset(head.background),
     )
