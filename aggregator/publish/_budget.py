@@ -10,7 +10,8 @@ next time, and the state entry records since when each has been waiting (``DEFER
 They are rendered longest waiting first (then by path), so each is rendered within
 ``ceil(waiting / budget)`` publishes whatever keeps changing. A feed never in place (a new
 company, a new format's files missing) is always rendered: no link on a page points to a
-file that is not there. The main feeds, deal types, tags, briefs, alerts, exports and pages
+file that is not there; nor does any feed wait whose files other rendering code or other
+settings made (``settings_fingerprint``). The main feeds, deal types, tags, briefs, alerts, exports and pages
 of the index are never deferred.
 """
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from . import _formats
+from . import _formats, _kept
 from ._context import Context
 from ._paging import ABOUT_GROUP, FeedSpec
 
@@ -58,4 +59,9 @@ def _in_place(ctx: Context, spec: FeedSpec) -> bool:
     if not isinstance(entry, dict) or "sig" not in entry:
         return False
     files = [*_formats.files(spec.path), *spec.pages]
-    return all((ctx.writer.root / name).exists() for name in files)
+    if not all((ctx.writer.root / name).exists() for name in files):
+        return False
+    # made by this code with these settings: after an upgrade or a change of the settings that
+    # shape output, every file is rendered again at once, none waits in the old bytes
+    kept = _kept.load(ctx.writer.root, spec.path, ctx.fingerprint)
+    return bool(kept.entries or kept.rows or kept.lines)
