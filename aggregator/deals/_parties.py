@@ -211,12 +211,27 @@ def body_words(body: str) -> frozenset[str]:
 
 
 def confirmed_words(text: str) -> frozenset[str]:
-    """Words a mixed-case text writes with a capital inside a sentence (not first)."""
+    """Words a mixed-case text writes with a capital inside a sentence (not first), or first
+    but described by an aside or owning the next word ("Glimmer, which makes …", "Marlin's
+    founders will join …")."""
     return frozenset(
         token_key(m.group(0))
         for m in TOKEN_RE.finditer(text)
-        if m.group(0)[0].isupper() and not _initial(text, m.start())
+        if m.group(0)[0].isupper()
+        and (
+            not _initial(text, m.start())
+            or _DESCRIBED_FIRST.match(text, m.end()) is not None
+            or m.group(0).endswith(("'s", "’s"))
+        )
     )
+
+
+# A sentence's first word that a name must be: an aside describes it ("Glimmer, which makes
+# AI slides, …", "Fathom, a startup that …") or it owns what follows ("Marlin's founders").
+_DESCRIBED_FIRST = re.compile(
+    r"(?:,\s+(?:which|who|whose|an?\s+(?:[\w-]+\s+){0,3}?(?:startup|start-up|company|firm|maker"
+    r"|provider|developer|platform|lab))\b|['’]s\s)"
+)
 
 
 def is_caps(text: str) -> bool:

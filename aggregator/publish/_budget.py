@@ -11,8 +11,8 @@ They are rendered longest waiting first (then by path), so each is rendered with
 ``ceil(waiting / budget)`` publishes whatever keeps changing. A feed never in place (a new
 company, a new format's files missing) is always rendered: no link on a page points to a
 file that is not there; nor does any feed wait whose files other rendering code or other
-settings made (``settings_fingerprint``). The main feeds, deal types, tags, briefs, alerts, exports and pages
-of the index are never deferred.
+settings made (``settings_fingerprint``). The main feeds, deal types, tags, briefs, alerts,
+exports and pages of the index are never deferred.
 """
 
 from __future__ import annotations
