@@ -24,6 +24,9 @@ _ART = (
     r"|big|massive|record|funding|\d+(?:\.\d+)?\s?(?:%|pct|per\s?cent))\s+)*"
 )
 _MONEYISH = rf"(?:(?:{_ART})?{M}\s+)?"
+# A name of one to three capitalised words inside a trigger ("denies TikTok bid", "completes
+# Informatica deal"): the party the rule's ``inside`` role names
+_INSIDE_NAME = r"(?-i:[A-Z][\w.&'’-]*)(?:\s+(?-i:[A-Z][\w.&'’-]*)){0,2}"
 _ABOUT = r"(?:(?:up\s+to|over|nearly|more\s+than|about|around|roughly|some|almost)\s+)?"
 
 
@@ -728,8 +731,8 @@ _ENGLISH: tuple[Rule, ...] = (
         r"\b(?:den(?:y|ies|ied|ying)|confirm(?:s|ed)?|mak(?:es|ing)|made|launch(?:es|ed)?|submit(?:s|ted)?"
         r"|lodg(?:es|ed)|tabl(?:es|ed)|sweeten(?:s|ed)|rais(?:es|ed)|drops?|dropped|abandon(?:s|ed)"
         r"|withdraw(?:s|n)?|withdrew)\s+(?:its\s+|a\s+|an\s+|the\s+)?(?:§+\s+)?(?:rival\s+)?"
-        r"(?!(?:IPO|Share|Stock|Tender|Job|Public|Cash|Price|Pay)\b)(?-i:[A-Z][\w.&'’-]*)"
-        r"(?:\s+(?-i:[A-Z][\w.&'’-]*)){0,2}\s+(?:takeover\s+|buyout\s+|acquisition\s+)?"
+        rf"(?!(?:IPO|Share|Stock|Tender|Job|Public|Cash|Price|Pay)\b){_INSIDE_NAME}\s+"
+        r"(?:takeover\s+|buyout\s+|acquisition\s+)?"
         r"(?:bid|offer)\b(?!\s+(?:to|for)\s+(?:small|customers|users|businesses|developers|students"
         r"|enterprises|everyone)\b)",
         "acquirer",
@@ -744,8 +747,8 @@ _ENGLISH: tuple[Rule, ...] = (
         "completes-deal",
         "acquisition",
         r"\b(?:complet(?:es|ed|ing)|clos(?:es|ed|ing)|finali[sz](?:es|ed|ing)|wraps?\s+up|wrapped\s+up"
-        r")\s+(?:its\s+|the\s+)?(?:§+\s+)?(?-i:[A-Z][\w.&'’-]*)(?:\s+(?-i:[A-Z][\w.&'’-]*))"
-        r"{0,2}\s+(?:acquisition|takeover|purchase|buyout|deal)\b(?!\s+(?:with|for|to)\b)",
+        rf")\s+(?:its\s+|the\s+)?(?:§+\s+)?{_INSIDE_NAME}\s+"
+        r"(?:acquisition|takeover|purchase|buyout|deal)\b(?!\s+(?:with|for|to)\b)",
         "acquirer",
         None,
         needs_right=False,
