@@ -15,11 +15,15 @@ Clients, in the same run:
 * ``parse floor``: the same plus ``feedparser.parse(bytes)`` in a 2-process pool;
 * ``baseline``: sequential ``feedparser.parse(url, etag=, modified=)`` over a subset of the
   feeds, extrapolated to all of them (said so in the table).
+
+``BENCH_ONESHOT_PROFILE=DIR`` writes each one-shot cycle's cProfile (``run_once`` and the
+service around it, not the process start) to ``DIR/oneshot-<new entries>-<time>.prof``.
 """
 
 from __future__ import annotations
 
 import asyncio
+import cProfile
 import json
 import multiprocessing
 import os
@@ -28,6 +32,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -194,6 +199,10 @@ def _one_shot_child(spec_path: str) -> None:
     spec = json.loads(Path(spec_path).read_text())
     cfg = PollConfig(**spec["cfg"])
     settings = _settings_for(cfg, spec["urls"], Path(spec["tmp"]))
+    profile_dir = os.environ.get("BENCH_ONESHOT_PROFILE")  # a directory: each cycle's cProfile
+    profiler = cProfile.Profile() if profile_dir else None
+    if profiler is not None:
+        profiler.enable()
     pool = LazyPool()
     service = Service(settings, executor=pool)
     store = open_store(settings)
@@ -215,6 +224,11 @@ def _one_shot_child(spec_path: str) -> None:
     finally:
         store.close()
         service.close()
+    if profiler is not None and profile_dir:
+        profiler.disable()
+        profiler.dump_stats(
+            Path(profile_dir) / f"oneshot-{report.new_entries}-{time.time():.0f}.prof"
+        )
     out = {
         "new": report.new_entries,
         "failed": report.failed,
