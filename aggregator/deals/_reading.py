@@ -114,7 +114,7 @@ def classify(
                 type_model,
                 learned,
             )
-    return _named(_licence_roles(deal, text), gz) if deal is not None else None
+    return _named(_licence_roles(deal, text), gz, text) if deal is not None else None
 
 
 def _licence_roles(deal: Deal, text: str) -> Deal:
@@ -145,15 +145,59 @@ def _licence_roles(deal: Deal, text: str) -> Deal:
     return deal
 
 
-def _named(deal: Deal, gz: Gazetteer) -> Deal:
+def _named(deal: Deal, gz: Gazetteer, text: str = "") -> Deal:
     """``deal`` with every government named one way: "Rwandan Government" and "Government
     of Rwanda" are one party ("Government of Rwanda"), with one company page; a government
-    the gazetteer lists keeps the gazetteer's name ("UK Government")."""
-    also = tuple(_named(d, gz) for d in deal.also)
-    parties = tuple(_government(p, gz) for p in deal.parties)
+    the gazetteer lists keeps the gazetteer's name ("UK Government"). An unknown acronym
+    the body spells out is named as the body names it (``_spelled``)."""
+    also = tuple(_named(d, gz, text) for d in deal.also)
+    parties = tuple(_government(_spelled(p, gz, text), gz) for p in deal.parties)
     if parties == deal.parties and also == deal.also:
         return deal
     return replace(deal, parties=parties, also=also)
+
+
+# A name of capitalised words joined by "of", "for", "and", "&" or "the", after an optional
+# country ("US Department of War", "National Institute of Standards and Technology").
+_SPELLED_OUT = re.compile(
+    r"\b(?:(?P<country>U\.?S\.?|U\.?K\.?|EU)\s+)?"
+    r"(?P<words>[A-Z][a-z]+(?:\s+(?:(?:of|for|and|the|&)\s+)*[A-Z][a-z]+){1,7})"
+)
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _spans(words: list[str]) -> list[tuple[int, int]]:
+    """The word spans of a run that begin and end with a capitalised word, longest first."""
+    spans = [
+        (i, j)
+        for i in range(len(words))
+        for j in range(i + 2, len(words) + 1)
+        if words[i][0].isupper() and words[j - 1][0].isupper()
+    ]
+    return sorted(spans, key=lambda s: s[0] - s[1])
+
+
+def _spelled(party: Party, gz: Gazetteer, text: str) -> Party:
+    """An acronym no list knows, named as the body spells it out: "Supporting the DOW's
+    mission" over "selected by the US Department of War" is the US Department of War. The
+    acronym is the initials of the body's name, with or without its small words ("of") and
+    its country; a name the gazetteer knows takes the gazetteer's spelling."""
+    if not text or not _ACRONYM.fullmatch(party.name) or gz.kind(party.name) is not None:
+        return party
+    for m in _SPELLED_OUT.finditer(text[:1200]):
+        country = m.group("country") or ""
+        words = m.group("words").split()
+        for i, j in _spans(words):
+            span = words[i:j]
+            full = "".join(w[0].upper() for w in span if w != "&")
+            capitals = "".join(w[0] for w in span if w[0].isupper())
+            prefix = re.sub(r"[^A-Z]", "", country) if i == 0 else ""
+            with_country = bool(prefix) and party.name in (prefix + full, prefix + capitals)
+            if with_country or party.name in (full, capitals):
+                spelled = " ".join(([country] if with_country else []) + span)
+                name = gz.canonical(spelled)
+                return replace(party, name=name, slug=gz.slug(name))
+    return party
 
 
 def _government(party: Party, gz: Gazetteer) -> Party:
