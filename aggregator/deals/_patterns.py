@@ -59,6 +59,36 @@ def _rule(
     )
 
 
+# An "offer" that sells something instead of buying a company: of shares or bonds to the
+# public ("withdraws IPO offer", "public share offer"), a trial or a price ("extends trial offer
+# to all users"), or one made to customers ("makes free Pro offer to students").
+_OFFER_GOODS = (
+    "ipo",
+    "share",
+    "shares",
+    "bond",
+    "bonds",
+    "public",
+    "retail",
+    "trial",
+    "free",
+    "price",
+    "discount",
+    "subscription",
+    "introductory",
+    "promotional",
+    "job",
+    "rights",
+    "debt",
+    "coupon",
+)
+_TRADE_OFFER = (
+    "".join(rf"(?<!\b{w}\s)" for w in _OFFER_GOODS)
+    + r"(?!offer\s+to\s+(?!shareholders|holders|investors|owners|buy|acquire|take|merge"
+    r"|purchase)(?-i:[a-z]))"
+)
+
+
 # Substrings one of which every match of a rule contains (checked before the regex runs).
 _KEYS = {
     "ipo": "ipo public debut list float trading s-1 f-1 prospectus",
@@ -797,7 +827,8 @@ _ENGLISH: tuple[Rule, ...] = (
         r"|approv(?:es|ed)|clear(?:s|ed)|block(?:s|ed)"
         r"|submit(?:s|ted)?|lodg(?:es|ed)|prepar(?:es|ed)|read(?:y|ies|ied))\s+"
         r"(?:[\w.:&'’-]+\s+){0,3}?(?:[¦§]+\s+)?"
-        r"(?:[\w.:&'’-]+\s+){0,2}?(?:takeover\s+|cash\s+)?(?:bid|tender(?:\s+offer)?|offer|buyout"
+        r"(?:[\w.:&'’-]+\s+){0,2}?(?:takeover\s+|cash\s+)?(?:bid|tender(?:\s+offer)?"
+        rf"|{_TRADE_OFFER}offer|buyout"
         r"|acquisition|takeover|purchase|merger)\b(?!\s+(?:of|by|with|talks|agreement)\b)",
         "acquirer",
         None,
