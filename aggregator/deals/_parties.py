@@ -338,6 +338,32 @@ def _ordinal_name(full: str, offset: int, m: re.Match[str], casing: Casing) -> b
     )
 
 
+# Countries and cities (never a name alone, `_STOP`) that begin a company's name when a
+# capitalised word no list knows follows them: "Korea Zinc", "Japan Airlines", "Texas
+# Instruments". Adjectives do not ("Korean startup Rebellions").
+_NAMING_PLACES = frozenset(
+    """korea japan china india france germany italy spain canada australia singapore taiwan
+    israel britain sweden finland qatar dubai london paris berlin tokyo beijing shanghai shenzhen
+    texas california virginia arizona""".split()
+)
+_PLACE_NEXT = re.compile(r" ([A-Z][\w'’.-]*)")
+
+
+def _place_named(text: str, m: re.Match[str], casing: Casing) -> bool:
+    """Whether the place ``m`` starts a name: a capitalised word that may start one follows
+    it in text whose capitals can be trusted (not Title Case, not capitals)."""
+    if casing.caps or casing.title or token_key(m.group(0)) not in _NAMING_PLACES:
+        return False
+    if not m.group(0)[0].isupper() or _POSSESSIVE.search(m.group(0)):
+        return False  # "Japan's Hoshi Semiconductor": Hoshi Semiconductor
+    after = _PLACE_NEXT.match(text, m.end())
+    return (
+        after is not None
+        and token_key(after.group(1)) not in _STOP
+        and _namey(after.group(1), casing, followed=True)
+    )
+
+
 _FOLLOWED = re.compile(
     r" (?:[A-Z]|[a-z]+s\b|[a-z]+ing\b|to\b|and\b|&"
     # a newsletter's past tense: "Fable raised $20M from Khosla", "Ledgerly acquired Quill"
@@ -552,6 +578,9 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
 
     for m in TOKEN_RE.finditer(text):
         token = m.group(0)
+        if not run and _place_named(text, m, casing):
+            run.append(m)  # "Korea Zinc", "Japan Airlines": the place starts the name
+            continue
         if len(token) <= 3 and text.endswith(("Series ", "series "), 0, m.start()):
             flush()  # "a $40 million Series B led by Bessemer": B is the round's letter
             continue
