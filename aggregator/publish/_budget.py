@@ -63,5 +63,4 @@ def _in_place(ctx: Context, spec: FeedSpec) -> bool:
         return False
     # made by this code with these settings: after an upgrade or a change of the settings that
     # shape output, every file is rendered again at once, none waits in the old bytes
-    kept = _kept.load(ctx.writer.root, spec.path, ctx.fingerprint)
-    return bool(kept.entries or kept.rows or kept.lines)
+    return _kept.made_under(ctx.writer.root, spec.path, ctx.fingerprint)

@@ -80,6 +80,17 @@ def load(root: Path, name: str, key: str) -> Parts:
     return parts
 
 
+def made_under(root: Path, name: str, key: str) -> bool:
+    """Whether ``name``'s kept parts were made under ``key`` in the formats there are now,
+    read from the start of the file alone (``_file`` writes the key and the formats first)."""
+    prefix = _prefix(key)
+    try:
+        with (root / path_of(name)).open("rb") as f:
+            return f.read(len(prefix)) == prefix
+    except OSError:
+        return False
+
+
 def save(writer: SiteWriter, name: str, key: str, parts: Parts) -> None:
     """Keep ``parts`` for ``name`` (written only when the bytes change)."""
     header: dict[str, Any] = {"entries": [[uri, *_sizes(r)] for uri, r in parts.entries]}
@@ -160,6 +171,12 @@ class _Blobs:
 def _file(key: str, header: dict[str, Any], blobs: list[bytes]) -> bytes:
     head = {"key": key, "formats": [f.name for f in _formats.FORMATS], **header}
     return b"".join([json.dumps(head, separators=(",", ":")).encode("ascii"), b"\n", *blobs])
+
+
+def _prefix(key: str) -> bytes:
+    """How every file ``_file`` makes under ``key`` begins: its key, then its formats."""
+    head = {"key": key, "formats": [f.name for f in _formats.FORMATS]}
+    return json.dumps(head, separators=(",", ":")).encode("ascii")[:-1] + b","
 
 
 def _read(root: Path, name: str, key: str) -> tuple[dict[str, Any], _Blobs]:

@@ -180,3 +180,20 @@ def test_kept_parts_are_taken_only_under_their_fingerprint(tmp_path: Path) -> No
     (tmp_path / _kept.path_of("all")).write_bytes(whole)
     assert _kept.load(tmp_path, "all", key) == kept
     assert _kept.load(tmp_path, "no/such/feed", key) == _kept.Parts()
+
+
+def test_whether_parts_were_made_under_a_fingerprint_is_read_from_their_start(
+    tmp_path: Path,
+) -> None:
+    reader = _reader(6)
+    publish(reader, tmp_path)
+    key = _state.settings_fingerprint(settings())
+    assert _kept.made_under(tmp_path, "companies/anthropic", key)
+    assert not _kept.made_under(tmp_path, "companies/anthropic", "other code or settings")
+    assert not _kept.made_under(tmp_path, "no/such/feed", key)
+    path = tmp_path / _kept.path_of("companies/anthropic")
+    whole = path.read_bytes()
+    other_formats = whole.replace(b'"formats":["atom","json"]', b'"formats":["atom"]', 1)
+    path.write_bytes(other_formats)
+    assert not _kept.made_under(tmp_path, "companies/anthropic", key)
+    assert _kept.load(tmp_path, "companies/anthropic", key) == _kept.Parts()  # load agrees
