@@ -148,6 +148,7 @@ _KEYS = {
     "completes-deal": "deal takeover acquisition purchase buyout",
     "interest-in": "interest",
     "gets-offer": "offer bid proposal approach",
+    "holders-approve": "shareholders stockholders holders investors owners board directors",
     "starts-bid": "bid tender offer buyout acquisition takeover purchase merger",
     "sale-of": "sale disposal divestiture spin",
     "acquires": "acqui buy bought purchas snap scoop tak took absorb gobble swallow pick behind",
@@ -684,7 +685,8 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule(
         "possessive-deal",
         "acquisition",
-        r"['’]s\s+(?:(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?(?:takeover|acquisition|purchase|buyout"
+        r"['’]s\s+(?!(?:shareholders|stockholders|holders|investors|owners|board|directors)\s)"
+        r"(?:(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?(?:takeover|acquisition|purchase|buyout"
         r"|bid)|§+\s+(?:[\w.:&-]+\s+){1,3}?deal)\b(?!\s+(?:with|for|of|to|in)\b)",
         "acquirer",
         None,
@@ -783,6 +785,22 @@ _ENGLISH: tuple[Rule, ...] = (
         None,
         needs_right=False,
         inside="target",
+        adjacent=True,
+    ),
+    # "Pixelroot shareholders approve Halvard takeover", "Quill's board backs $2bn Vexa bid":
+    # the target's owners accept a buyer named inside
+    _rule(
+        "holders-approve",
+        "acquisition",
+        r"(?:['’]s?\s+|\s)(?:shareholders|stockholders|holders|investors|owners|board|directors)\s+"
+        r"(?:overwhelmingly\s+|unanimously\s+|formally\s+)?(?:approv(?:e|es|ed)|back(?:s|ed)?"
+        r"|endorse(?:s|d)?|accept(?:s|ed)?|vote\s+(?:for|in\s+favou?r\s+of)|vot(?:es|ed)\s+for)\s+"
+        rf"(?:the\s+|a\s+)?(?:§+\s+)?(?:rival\s+)?{_INSIDE_NAME}\s+"
+        r"(?:takeover|buyout|acquisition|bid|offer|deal)\b(?!\s+(?:with|for|of)\b)",
+        "target",
+        None,
+        needs_right=False,
+        inside="acquirer",
         adjacent=True,
     ),
     # "Wesfarmers denies interest in Sydney AI startup Harbourwise", "expresses interest in

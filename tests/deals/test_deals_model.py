@@ -75,18 +75,18 @@ def test_the_gate_vetoes_rule_deals_only_of_ma_types() -> None:
 
 
 def test_the_gate_adds_only_with_an_ma_word_and_no_non_deal_cue() -> None:
-    deal = classify("Acme shareholders back Widgetco takeover", model=ALWAYS)
+    deal = classify("Acme shareholders cheer Widgetco takeover", model=ALWAYS)
     assert deal is not None and deal.type == "acquisition"
     assert (deal.rule, deal.evidence) == ("model:ma p=1.00 (takeover)", "takeover")
     assert classify("Acme and Widgetco board meets", model=ALWAYS) is None  # no M&A word
     assert classify("Acme sued by Widgetco over takeover", model=ALWAYS) is None  # lawsuit
-    assert classify("Acme shareholders back Widgetco takeover", model=NEVER) is None
+    assert classify("Acme shareholders cheer Widgetco takeover", model=NEVER) is None
 
 
 @pytest.mark.parametrize(
     ("title", "type_"),
     [
-        ("Acme shareholders back Widgetco takeover", "acquisition"),
+        ("Acme shareholders cheer Widgetco takeover", "acquisition"),
         ("Acme holders weigh merging", "merger"),
         ("Acme holders weigh stakes", "investment"),
     ],
