@@ -150,6 +150,7 @@ _KEYS = {
     "gets-offer": "offer bid proposal approach",
     "holders-approve": "shareholders stockholders holders investors owners board directors",
     "starts-bid": "bid tender offer buyout acquisition takeover purchase merger",
+    "explores-sale": "sale",
     "sale-of": "sale disposal divestiture spin",
     "acquires": "acqui buy bought purchas snap scoop tak took absorb gobble swallow pick behind",
     "tender": "offer bid buyout takeover approach proposal",
@@ -852,6 +853,22 @@ _ENGLISH: tuple[Rule, ...] = (
         None,
         needs_right=False,
         inside="target",
+    ),
+    # "Sundra weighs sale to private equity", "Corvane hires bankers to explore a sale", "puts
+    # itself up for sale": the company itself for sale, a rumoured acquisition of it
+    _rule(
+        "explores-sale",
+        "acquisition",
+        # not advice: "Why X should consider a sale"
+        r"\b(?<!should\s)(?<!must\s)(?<!ought\sto\s)(?<!needs\sto\s)"
+        r"(?:(?:explor(?:e|es|ed|ing)|weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|mull(?:s|ed|ing)?"
+        r"|stud(?:ies|ied|ying|y)|eyes|seek(?:s|ing)?|hir(?:es|ed|ing)\s+(?:bankers|advis[eo]rs)\s+"
+        r"(?:to\s+)?(?:explore|for|on|over))\s+(?:a\s+|an\s+|the\s+|its\s+|possible\s+|potential"
+        r"\s+|strategic\s+|outright\s+)*sale\b(?!\s+of\b)(?!\s+(?:price|event|season)\b)"
+        r"|\bputs?\s+itself\s+up\s+for\s+sale\b)",
+        "target",
+        None,
+        needs_right=False,
     ),
     _rule(
         "sale-of",

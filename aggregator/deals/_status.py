@@ -67,6 +67,9 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|in\s+(?:[\w-]+\s+){1,2}?(?:talks|discussions|negotiations)"
             # "is exploring a sale", not "partnered with X to explore defences"
             r"|(?<!to\s)(?:consider\w*|explor\w+)|weigh(?:s|ing)?"
+            # a company for sale with no buyer yet: "hires bankers to explore a sale", "puts
+            # itself up for sale"
+            r"|hir(?:es|ed|ing)\s+(?:bankers|advis[eo]rs)|up\s+for\s+sale"
             r"|mull\w*|eye(?:s|ing)|people\s+familiar|(?:sources?|persons?|people)\s+(?:say|said|close)"
             r"|according\s+to\s+(?:people|sources|a\s+person|reports?)|reportedly|reports?|reported"
             r"|rumou?r\w*|said\s+to\s+be|nears?|nearing|close\s+to\s+(?:a\s+)?deal|could|may|might"

@@ -1,11 +1,12 @@
-"""The target's owners accept a named buyer (rule ``holders-approve``), and a first-party
-"X is joining Y" after a lead-in."""
+"""The target's owners accept a named buyer (rule ``holders-approve``), a company for sale
+(``explores-sale``), and a first-party "X is joining Y" after a lead-in."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.deals._reading import check_reading
+from aggregator.deals import classify
+from tests.deals._reading import GAZ, check_reading
 
 CASES = [
     (
@@ -55,3 +56,25 @@ def test_a_lead_in_does_not_hide_who_is_joining_whom() -> None:
         [("Northvale", "target"), ("Halvard", "acquirer")],
         publisher="Northvale",
     )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Corvane said to weigh sale to private equity",
+        "Corvane hires bankers to explore sale",
+        "Corvane is exploring a sale, sources say",
+        "Corvane puts itself up for sale",
+    ],
+)
+def test_a_company_for_sale_is_a_rumoured_acquisition_of_it(title: str) -> None:
+    check_reading(title, "", "acquisition", [("Corvane", "target")])
+    deal = classify(title, "", gazetteer=GAZ)
+    assert deal is not None and deal.status == "rumoured"
+
+
+@pytest.mark.parametrize(
+    "title", ["Halvard weighs sale price for new GPUs", "Why Halvard should consider a sale"]
+)
+def test_a_sale_price_or_an_opinion_is_no_sale(title: str) -> None:
+    check_reading(title, "", None, [])
