@@ -145,7 +145,7 @@ _KEYS = {
     "provides-content": "provid suppl offer",
     "offer-for": "offer bid propos",
     "name-bid": "bid offer",
-    "completes-deal": "deal takeover acquisition purchase buyout",
+    "completes-deal": "deal takeover acquisition purchase buyout buy",
     "interest-in": "interest",
     "gets-offer": "offer bid proposal approach",
     "holders-approve": "shareholders stockholders holders investors owners board directors",
@@ -781,7 +781,7 @@ _ENGLISH: tuple[Rule, ...] = (
         "acquisition",
         r"\b(?:complet(?:es|ed|ing)|clos(?:es|ed|ing)|finali[sz](?:es|ed|ing)|wraps?\s+up|wrapped\s+up"
         rf")\s+(?:its\s+|the\s+)?(?:§+\s+)?{_INSIDE_NAME}\s+"
-        r"(?:acquisition|takeover|purchase|buyout|deal)\b(?!\s+(?:with|for|to)\b)",
+        r"(?:acquisition|takeover|purchase|buyout|buy|deal)\b(?!\s+(?:with|for|to)\b)",
         "acquirer",
         None,
         needs_right=False,

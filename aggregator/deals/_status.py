@@ -52,7 +52,7 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "completed",
         re.compile(
             r"\b(?:complet(?:es|ed|ing|ion)|clos(?:es|ed|ing)\s+(?:its\s+|the\s+)?(?:\S+\s+){0,4}?"
-            r"(?:acquisition|deal|purchase|merger|sale|takeover|round|funding|investment|series\s+[a-k])"
+            r"(?:acquisition|deal|purchase|buy|merger|sale|takeover|round|funding|investment|series\s+[a-k])"
             r"|finali[sz]\w+"
             r"|wrap(?:s|ped)?\s+up|now\s+owns|has\s+acquired|(?<!-)approved)\b",
             _I,
