@@ -148,6 +148,7 @@ _KEYS = {
     "completes-deal": "deal takeover acquisition purchase buyout buy",
     "interest-in": "interest",
     "gets-offer": "offer bid proposal approach",
+    "with-purchase": "acquisition purchase buy takeover buyout",
     "holders-approve": "shareholders stockholders holders investors owners board directors",
     "starts-bid": "bid tender offer buyout acquisition takeover purchase merger",
     "explores-sale": "sale",
@@ -787,6 +788,20 @@ _ENGLISH: tuple[Rule, ...] = (
         needs_right=False,
         inside="target",
         adjacent=True,
+    ),
+    # "Halvard expands into robotics with Pixelroot purchase", "bolsters its cloud with $2bn
+    # Quill acquisition": the subject's purchase, its target named inside
+    _rule(
+        "with-purchase",
+        "acquisition",
+        r"\bwith\s+(?:its\s+|the\s+|a\s+|an\s+)?(?:§+\s+)?"
+        rf"{_INSIDE_NAME}\s+(?:acquisition|purchase|buy|takeover|buyout)\b"
+        r"(?!\s+(?:of|by|talks|bid|offer|lawsuit|suit|probe|review|inquiry|investigation|scrutiny"
+        r"|fight|battle|plans?|rumou?rs?|hopes)\b)",
+        "acquirer",
+        None,
+        needs_right=False,
+        inside="target",
     ),
     # "Pixelroot shareholders approve Halvard takeover", "Quill's board backs $2bn Vexa bid":
     # the target's owners accept a buyer named inside
