@@ -1,3 +1,5 @@
+# Generator of bench/data/varied_dev9.jsonl (seed 13). After generation the 14 "X denies it is
+# raising new funding" rows were relabelled as denied funding of X (docs/deals.md convention).
 import json, random
 random.seed(13)
 N=["Harbor Lane","Crunchy Data","quillfox","Tern 42","Mossgate","Brightwater Labs","Oakline AI","Saltpine","nimbuszero","Cobalt Finch","Ember Row","Lumenfold","Stackwise","Paperplane Robotics","Ironbark","Glasshouse AI","Rivet9","Vellum Works","Northdeck","Coppervine","Kestrel Point","blue otter","Driftwood Systems","Fernhill","Marlow Compute","Quietbeam","Sundial Bio","Tallgrass","Wrenfield","Zephyr Nine","Ashgrove","Bramble Data","Clearcut","Dovetail AI","Elmstead","Foxlight","Granite Hill","Hollowpeak","Inkwell Labs","Juniper Grid","Kilnworks","Larkspur","Meadowbank","Nettle","Orchard Deep","Pinecrest AI","Quarry Labs","Redfern","Silverbirch","Thornbury","Umbra3","Vantagefold","Willowmere","Yarrow","Atlas Rook","Beacon Pike","Cinder Labs","Duskline","Everpine","Flintlock AI"]
