@@ -42,6 +42,9 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
   in the summary), small and mid-size AI companies' own blog posts under names the gazetteer
   does not know, trade press and wires about less-known companies worldwide; 49 % no deal),
   split by the same hash and measured first with code that had never seen it;
+- ``varied9``: 494 entries (``bench/data/varied_dev9.jsonl``: generated from templates with
+  invented names — funding, first-party rounds and acquisitions, partnerships, investments,
+  licensing, IPO filings, denials, and hard negatives; 54 % no deal), split by the same hash;
 - ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
 - ``reuters``/``sentifm``: the test splits of ``../shared/eval`` (M&A yes/no only), when present.
 
@@ -101,7 +104,7 @@ def _headline_rows(path: Path) -> list[Row]:
 
 
 def hash_dev(title: str) -> bool:
-    """The hash split of ``varied_dev2.jsonl`` … ``varied_dev8.jsonl``: four rows in five are
+    """The hash split of ``varied_dev2.jsonl`` … ``varied_dev9.jsonl``: four rows in five are
     development rows (the same split as ``bench/train_deal_types.py``)."""
     return int(hashlib.sha1(title.encode("utf-8")).hexdigest(), 16) % 5 != 0
 
@@ -125,6 +128,7 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
         ("varied6", "varied_dev6.jsonl"),
         ("varied7", "varied_dev7.jsonl"),
         ("varied8", "varied_dev8.jsonl"),
+        ("varied9", "varied_dev9.jsonl"),
     )
     for name, file in hashed:
         if (DATA / file).is_file():
