@@ -57,7 +57,7 @@ CUES: Mapping[str, re.Pattern[str]] = {
     # not an IPO of the past ("After its IPO, Figma doubles down on …", "post-IPO")
     "ipo": re.compile(
         r"(?<!since\s)(?<!since\sits\s)(?<!after\s)(?<!after\sits\s)(?<!after\stheir\s)"
-        r"(?<!post-)\b(?:ipo|listing|s-1|f-1|go(?:es|ing)?\s+public)\b",
+        r"(?<!post-)\b(?:ipo(?![-\s]+read(?:y|iness)\b)|listing|s-1|f-1|go(?:es|ing)?\s+public)\b",
         _I,
     ),
     # not a venture arm or venture capital ("launches $100m AI venture arm")

@@ -249,7 +249,7 @@ _ENGLISH: tuple[Rule, ...] = (
         # nor the IPO as a season or a date ("the IPO window", "Arm IPO anniversary")
         r"\b(?:IPOs?(?!\s+(?:price|lock-?up|pop|anniversary|window|market|drought|boom|wave"
         r"|pipeline|season|frenzy|class|fever|craze|rush|bubble|slump|etfs?|index|indices|funds?"
-        r"|rules|regime|reforms?)\b)(?!-bound)"
+        r"|rules|regime|reforms?|readiness|ready)\b)(?!-bound)(?!-ready)"
         r"|initial\s+public\s+offering"
         r"|go(?:es|ing)?\s+public"
         r"|public\s+(?:debut|listing)"

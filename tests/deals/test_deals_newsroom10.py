@@ -1,6 +1,6 @@
 """Wordings of the tenth written set (varied10): a venture arm that is no joint venture, a
 possessive licence whose changes are the story, an argument for a listing, an executive
-named, customers acquired, a firm's partners who are people, and a newsroom headline that
+named, customers acquired, readiness for a listing, a firm's partners who are people, and a newsroom headline that
 opens with the publisher's own name. Every entry here is written for this file, not taken
 from the set."""
 
@@ -51,6 +51,28 @@ CASES: list[Case] = [
         "Its growth has slowed; our analyst explains.",
         None,
         set(),
+    ),
+    # being ready for a listing is no listing
+    (
+        "Tolleson Capital",
+        "What founders ask us about IPO readiness",
+        "Most companies start the work three years out. Our checklist for boards.",
+        None,
+        set(),
+    ),
+    (
+        None,
+        "Brevander is IPO-ready, says its finance chief",
+        "The company has run quarterly audits for two years.",
+        None,
+        set(),
+    ),
+    (
+        None,
+        "Brevander files for a Nasdaq IPO",
+        "The company plans to list under the ticker BRVD.",
+        "ipo",
+        {("Brevander", "issuer")},
     ),
     # an executive named is a hire, whatever the body says of their past
     (
