@@ -1,8 +1,8 @@
 """Wordings of the tenth written set (varied10): a venture arm that is no joint venture, a
-possessive licence whose changes are the story, an argument for a listing, an executive
-named, customers acquired, readiness for a listing, a firm's partners who are people, and a newsroom headline that
-opens with the publisher's own name. Every entry here is written for this file, not taken
-from the set."""
+possessive licence whose changes are the story, an argument for a listing, readiness for a
+listing, an executive named, customers acquired, a firm's partners who are people, and a
+newsroom headline that opens with the publisher's own name. Every entry here is written for
+this file, not taken from the set."""
 
 from __future__ import annotations
 
