@@ -45,6 +45,12 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
 - ``varied9``: 494 entries (``bench/data/varied_dev9.jsonl``: generated from templates with
   invented names — funding, first-party rounds and acquisitions, partnerships, investments,
   licensing, IPO filings, denials, and hard negatives; 54 % no deal), split by the same hash;
+- ``varied10``: 381 entries written afresh (``bench/data/varied_dev10.jsonl``: AI companies'
+  own newsrooms with titles that name no party ("Our Series B", "A new chapter with X"),
+  investors' blogs, emoji and "PLUS:" newsletter digests, wires, US, Indian (₹ crore),
+  European, Korean, Japanese and Australian press, analysis and opinion; invented names
+  (plain words, lowercase brands, names with digits) and real ones; 56 % hard negatives),
+  split by the same hash and measured first with code that had never seen it;
 - ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
 - ``reuters``/``sentifm``: the test splits of ``../shared/eval`` (M&A yes/no only), when present.
 
@@ -104,7 +110,7 @@ def _headline_rows(path: Path) -> list[Row]:
 
 
 def hash_dev(title: str) -> bool:
-    """The hash split of ``varied_dev2.jsonl`` … ``varied_dev9.jsonl``: four rows in five are
+    """The hash split of ``varied_dev2.jsonl`` … ``varied_dev10.jsonl``: four rows in five are
     development rows (the same split as ``bench/train_deal_types.py``)."""
     return int(hashlib.sha1(title.encode("utf-8")).hexdigest(), 16) % 5 != 0
 
@@ -129,6 +135,7 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
         ("varied7", "varied_dev7.jsonl"),
         ("varied8", "varied_dev8.jsonl"),
         ("varied9", "varied_dev9.jsonl"),
+        ("varied10", "varied_dev10.jsonl"),
     )
     for name, file in hashed:
         if (DATA / file).is_file():

@@ -57,10 +57,15 @@ CUES: Mapping[str, re.Pattern[str]] = {
     # not an IPO of the past ("After its IPO, Figma doubles down on …", "post-IPO")
     "ipo": re.compile(
         r"(?<!since\s)(?<!since\sits\s)(?<!after\s)(?<!after\sits\s)(?<!after\stheir\s)"
-        r"(?<!post-)\b(?:ipo|listing|s-1|f-1|go(?:es|ing)?\s+public)\b",
+        r"(?<!post-)\b(?:ipo(?![-\s]+read(?:y|iness)\b)|listing|s-1|f-1|go(?:es|ing)?\s+public)\b",
         _I,
     ),
-    "joint-venture": re.compile(r"\b(?:joint|venture|jv)\b", _I),
+    # not a venture arm or venture capital ("launches $100m AI venture arm")
+    "joint-venture": re.compile(
+        r"\b(?:joint|venture(?![\s-]+(?:capital\w*|debt|arms?|units?|studios?|builders?"
+        r"|investors?|partners?|firms?)\b)|jv)\b",
+        _I,
+    ),
 }
 # The role of the publisher (or of a headline's first organisation) and of the next one.
 _ROLES: Mapping[str, tuple[str, str | None]] = {k: v.roles for k, v in DEAL_KINDS.items()}
@@ -100,6 +105,10 @@ def _organisations(title: str, gz: Gazetteer, body: str) -> list[tuple[str, int]
 _ROUND_LETTER = re.compile(r"\b(?:[Ss]eries|SERIES)\s+$")
 
 
+# The target told first: "X to be acquired by Y", "X bought by Y"
+_PASSIVE = re.compile(
+    r"\b(?:acquired|bought|purchased|snapped\s+up|taken\s+over|scooped\s+up)\s+by\b", _I
+)
 _SELLS = re.compile(r"\b(?:sells?|sold|selling|divest\w*|offload\w*)\b", _I)
 _OWNS = re.compile(r"^['’]s\b")
 
@@ -123,7 +132,11 @@ def _parties(
     first, second = _ROLES[deal_type]
     if (deal_type in _TWO and len(names) < 2) or not names:
         return None
-    if deal_type == "acquisition" and not publisher:
+    passive = _PASSIVE.search(title) if deal_type == "acquisition" else None
+    if passive and publisher and len(names) > 1:
+        if publisher not in title[passive.end() :]:
+            names.reverse()  # "Orbit 7 to be acquired by Teradyne" on Orbit 7's own feed
+    elif deal_type == "acquisition" and not publisher:
         if re.search(r"\bjoin(?:s|ed|ing)?\b", title, _I):
             names.reverse()  # "Quillstack joins Lumora": Lumora buys
         elif _SELLS.search(title):

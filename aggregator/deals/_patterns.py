@@ -200,6 +200,11 @@ _NOT_BUYBACK = (
     # a building bought, not "a startup building sales agents"
     r"|buildings|building(?=\s+(?:in|at|on|for|from|near|and|with)\b|\s*[,.;:]|\s*$)|land|propert(?:y|ies)|factory|headquarters|offices?|facilit(?:y|ies)"
     r"|real\s+estate|acres)\b"
+    # customers won, not a company bought ("Five ways to acquire users with templates");
+    # a purchase made in a product ("lets shoppers buy inside ChatGPT")
+    r"|\s+(?:(?:new|more|your|their|our|its|paying|first|enough|better|loyal)\s+)*(?:\d[\d,]*\s+)?"
+    r"(?:users|customers|subscribers|clients|leads|listings|shoppers|eyeballs)\b"
+    r"|\s+(?:inside|directly|online)\b"
     r"|\s+(?:its\s+own|own|back|rating|recommendation|signal"
     r"|now|the\s+dip|shares?\s+of\s+its\s+own)\b"
     r"|(?:\s+[\w.&'’-]+){0,2}\s+(?:stock|shares)\b(?!\s+(?:of|in)\b))"
@@ -244,7 +249,7 @@ _ENGLISH: tuple[Rule, ...] = (
         # nor the IPO as a season or a date ("the IPO window", "Arm IPO anniversary")
         r"\b(?:IPOs?(?!\s+(?:price|lock-?up|pop|anniversary|window|market|drought|boom|wave"
         r"|pipeline|season|frenzy|class|fever|craze|rush|bubble|slump|etfs?|index|indices|funds?"
-        r"|rules|regime|reforms?)\b)(?!-bound)"
+        r"|rules|regime|reforms?|readiness|ready)\b)(?!-bound)(?!-ready)"
         r"|initial\s+public\s+offering"
         r"|go(?:es|ing)?\s+public"
         r"|public\s+(?:debut|listing)"
@@ -679,7 +684,8 @@ _ENGLISH: tuple[Rule, ...] = (
         "possessive-licence",
         "licensing",
         r"['’]s\s+(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?(?:licen[cs]e|licen[cs]ing\s+(?:deal|agreement|pact)"
-        r")\b(?!\s+(?:with|for|of|to|from|in|on|fees?|terms)\b)",
+        r")\b(?!\s+(?:with|for|of|to|from|in|on|fees?|terms|changes?|pricing|prices?|costs?|rules"
+        r"|polic(?:y|ies)|audits?|model|plans?|tiers?)\b)",
         "licensee",
         None,
         needs_right=False,
@@ -1321,6 +1327,8 @@ HARD_NON_DEAL = re.compile(
     # big merger", "The 5 biggest AI deals of the year, ranked"
     r"|^[^\w]*(?:will|could|should|can|is|are)\s[^.?!]{3,90}\?|\bpredictions?\b"
     r"|,\s+ranked\b|\b(?:ipo|deal|merger|takeover)\s+chatter\b"
+    # an argument, not an event: "The bull case for a Mistral IPO", "The case against …"
+    r"|\b(?:bull|bear)\s+case\b|^[^\w]*the\s+case\s+(?:for|against)\b"
     # listings as a class or a past: "tightens rules on SME IPOs", "slip below issue price"
     r"|\b(?:rules?|norms|regulations?|guidelines|framework)\s+(?:on|for|governing)\s+"
     r"(?:[\w-]+\s+){0,2}?IPOs\b|\bbelow\s+(?:its\s+|the\s+|their\s+)?(?:issue|listing|offer)"
@@ -1341,6 +1349,9 @@ NON_DEAL = re.compile(
     r"|rall\w*|doubl\w*|tripl\w*)|rule\s+changes?"
     r"|capex|capital\s+(?:spending|expenditures?)|spend(?:s|ing)?|lay(?:s|ing)?\s+off|layoffs?"
     r"|job\s+cuts|cuts?\s+[\w,]+\s+jobs|workforce|hir(?:es|ed|ing)|poach\w*|appoint\w*|steps?\s+down"
+    # an executive named: "Brightloom names Dana Whitcombe Chief Financial Officer"
+    r"|names\s+(?:[\w.'’-]+\s+){1,4}?(?:as\s+)?(?:its\s+|the\s+|new\s+|interim\s+)*(?:chief\s+"
+    r"[\w-]+\s+officer|ceo|cfo|cto|coo|cmo|president|chair(?:man|woman)?|general\s+counsel)"
     r"|resign\w*|ousted|fires|fired|departs?|launch\w*|unveil\w*|releas\w+|introduc\w+|rolls?\s+out"
     r"|tutorial|how\s+to|research(?:ers)?|paper|study|case\s+study|buy\s+rating|price\s+target"
     r"|upgrade\w*|fellows|fellowships?"

@@ -163,6 +163,8 @@ def with_subject(title: str, publisher: str) -> str:
     partnering with X"); an ordinary first word loses its capital."""
     first = TOKEN_RE.match(title.strip())
     title = title.strip()
+    if title.startswith(publisher) and not title[len(publisher) : len(publisher) + 1].isalnum():
+        return title  # "Orbit 7 to be acquired by Teradyne": the publisher is its subject
     if first and first.group(0)[1:].islower() and is_ordinary(first.group(0).lower()):
         title = title[0].lower() + title[1:]
     return f"{publisher} {title}"

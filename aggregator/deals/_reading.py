@@ -478,6 +478,9 @@ def _newsroom(
     partners = PARTNERS_POST.search(title)
     if partners is None or headline_blocked(title[: partners.start()] + title[partners.end() :]):
         return None  # ("Launch Partners" is no launch)
+    if _PEOPLE_PARTNERS.search(f"{title}. {text[:400]}"):
+        return None  # "welcomes two new partners … join as general partners": hires
+
     return Deal(
         type="partnership",
         status=status_of(title, "partnership"),
@@ -487,6 +490,11 @@ def _newsroom(
     )
 
 
+# Partners who are people: a firm's general, managing or venture partners
+_PEOPLE_PARTNERS = re.compile(
+    r"\b(?:general|managing|venture|operating|investing)\s+partners?\b|\binvestment\s+team\b",
+    re.I,
+)
 _TOGETHER = (
     r"^\s*(?:Together|Alongside|Along|In\s+partnership)\s+with\s+"
     r"(?P<x>(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?)"
