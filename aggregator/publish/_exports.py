@@ -21,7 +21,9 @@ import hashlib
 import io
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from itertools import groupby
+from pathlib import Path
 from typing import Any
 
 from aggregator.models import DealExportRow
@@ -29,6 +31,7 @@ from aggregator.models import DealExportRow
 from ._context import Context
 from ._kept import CACHE_DIR
 from ._text import clean, finite, json_number, plain_number, rfc3339, safe_url, xml_safe
+from ._write import SiteWriter
 
 CSV_FILE = "deals.csv"
 NDJSON_FILE = "deals.ndjson"
@@ -58,23 +61,46 @@ ROWS_DIR = f"{CACHE_DIR}/exports"  # {day}.rows: where each row of the day is in
 RowIndex = list[tuple[int, str, int, int]]  # (story id, version, CSV length, NDJSON length)
 
 
-def publish_exports(ctx: Context) -> None:
-    """Write both exports, rendering only the days whose deal stories changed."""
+def publish_exports(ctx: Context) -> Assembly | None:
+    """Both exports, rendering only the days whose deal stories changed. When the files are
+    made from the ones in place (most publishes), what is left after the reads and the
+    rendering is file work only (copying the unchanged days' ranges, the renames): it is
+    started in a thread and returned, and the caller renders the rest of the site meanwhile
+    and then waits for it (:meth:`Assembly.join`); else it is done when this returns."""
     rows_of = ctx.reader.deal_export_rows
     days = list(ctx.reader.deal_export_days())
     salt = ctx.fingerprint
     sig = hashlib.sha256(json.dumps([salt, days]).encode()).hexdigest()
     before = ctx.previous.get(EXPORTS_KEY, {})
     old = _layout(ctx, before, salt)
+    ctx.current[EXPORTS_KEY] = {"sig": sig, "salt": salt}
     if old is not None and before.get("sig") == sig:
         ctx.current[EXPORTS_KEY] = before
         ctx.writer.unchanged += 2 + sum(1 for n, _, size, *_ in old.values() if size)
-        return  # no deal story written since: the same rows, the same bytes
+        return None  # no deal story written since: the same rows, the same bytes
+    assembly = None
     if old is None or not set(old) <= {day for day, _ in days}:
         layout = _write_all(ctx, days, rows_of)
     else:
-        layout = _write_changed(ctx, days, rows_of, old)
-    ctx.current[EXPORTS_KEY] = {"sig": sig, "salt": salt, "days": layout}
+        layout, job = _write_changed(ctx, days, rows_of, old)
+        assembly = Assembly(ctx.writer.root, job) if job is not None else None
+    ctx.current[EXPORTS_KEY]["days"] = layout
+    return assembly
+
+
+class Assembly:
+    """The exports' file work, running in a thread with a writer of its own."""
+
+    def __init__(self, root: Path, job: Callable[[SiteWriter], None]) -> None:
+        self._writer = SiteWriter(root)
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="exports")
+        self._done = pool.submit(job, self._writer)
+        pool.shutdown(wait=False)  # its thread ends with the job
+
+    def join(self, writer: SiteWriter) -> None:
+        """Wait for the files (a failure is raised here) and count them in ``writer``."""
+        self._done.result()
+        writer.absorb(self._writer)
 
 
 Layout = dict[str, tuple[int, int, int, int, int]]  # day -> n, csv at, csv len, nd at, nd len
@@ -120,10 +146,10 @@ def _write_changed(
     days: Sequence[tuple[str, int]],
     rows_of: Callable[..., Iterable[DealExportRow]],
     old: Layout,
-) -> list[list[Any]]:
-    """The days whose count moved made again (:func:`_day_again`), the others copied from
-    the files as they are; nothing written when the days made again give the bytes they
-    had."""
+) -> tuple[list[Any], Callable[[SiteWriter], None] | None]:
+    """The days whose count moved made again (:func:`_day_again`), the others to be copied
+    from the files as they are: the new layout, and the writing of the files (None when the
+    days made again give the bytes they had: nothing to write)."""
     fresh: dict[str, tuple[bytes, bytes]] = {}
     same = [day for day, _ in days] == list(old)
     for day, n in days:
@@ -149,20 +175,24 @@ def _write_changed(
     ]
     if same:
         ctx.writer.unchanged += 2
-        return layout
-    with (
-        ctx.writer.parts(CSV_FILE, compare=False) as csv_out,
-        ctx.writer.parts(NDJSON_FILE, compare=False) as nd_out,
-    ):
-        csv_out.add(HEADER)
-        for day, _ in days:
-            if day in fresh:
-                csv_out.add(fresh[day][0])
-                nd_out.add(fresh[day][1])
-            else:
-                csv_out.copy(old[day][1], old[day][2])
-                nd_out.copy(old[day][3], old[day][4])
-    return layout
+        return layout, None
+    order = [day for day, _ in days]
+
+    def write(writer: SiteWriter) -> None:
+        with (
+            writer.parts(CSV_FILE, compare=False) as csv_out,
+            writer.parts(NDJSON_FILE, compare=False) as nd_out,
+        ):
+            csv_out.add(HEADER)
+            for day in order:
+                if day in fresh:
+                    csv_out.add(fresh[day][0])
+                    nd_out.add(fresh[day][1])
+                else:
+                    csv_out.copy(old[day][1], old[day][2])
+                    nd_out.copy(old[day][3], old[day][4])
+
+    return layout, write
 
 
 def _day_again(

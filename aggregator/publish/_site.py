@@ -370,6 +370,7 @@ def publish_all(
     """Every feed, then the pages; ``helper`` (when given) publishes about half of the feeds
     that have work in another process, at the same time; ``budget``: at most that many
     changed profile feeds already in place are rendered, the others wait (``_budget``)."""
+    exports = publish_exports(ctx)  # its file work (if any) goes on while the rest is made
     facets: Facets = ctx.reader.facets()
     specs = feed_specs(ctx.settings, facets)
     counts = {spec.path: ctx.reader.count_stories(spec.query) for spec in specs}
@@ -402,7 +403,6 @@ def publish_all(
         ctx.writer.write(name, image())
     ctx.writer.write("sources.opml", sources_opml(ctx.settings))
     ctx.writer.write("subscriptions.opml", subscriptions_opml(ctx.settings, listed))
-    publish_exports(ctx)
     _offer(ctx, _kept.INDEX)
     latest = head_stories(ctx, StoryQuery(deals_only=True))
     rows = tuple(deal_row(s, ctx.rows) for s in latest)
@@ -424,4 +424,6 @@ def publish_all(
     shown += [kept for period in periods for kept in zip(period.keys, period.rows)]
     _kept.save(ctx.writer, _kept.INDEX, ctx.fingerprint, _kept.Parts(rows=dict(shown)))
     ctx.current[FORMATS_KEY] = formats()
+    if exports is not None:
+        exports.join(ctx.writer)
     ctx.writer.write(_state.STATE_FILE, _state.dump(ctx.current))

@@ -90,6 +90,12 @@ class SiteWriter:
         self.written.append(rel)
         self._dirty_dirs.add(target.parent)
 
+    def absorb(self, other: SiteWriter) -> None:
+        """Count what ``other`` (a writer of the same site, done) wrote as written here."""
+        self.written.extend(other.written)
+        self.unchanged += other.unchanged
+        self._dirty_dirs |= other._dirty_dirs
+
     def sync(self) -> None:
         """fsync each directory that got a new file, once (makes the renames durable)."""
         for directory in sorted(self._dirty_dirs):

@@ -500,6 +500,20 @@ def _site_link(db: Database) -> None:
     db.execute("ALTER TABLE feeds ADD COLUMN site_link TEXT")
 
 
+@migrations(name="0017_deal_months_by_amount")
+def _deal_months_by_amount(db: Database) -> None:
+    # The site's "largest deals" of a period read, per month (UTC) of news time, that
+    # month's few largest live deals from the top of this index, and keep the largest of
+    # those: a few hundred index entries for a year, however old the largest amounts of the
+    # whole history are (the walk of stories_deal_usd from the top could find none of them
+    # in the period, and then read every deal of the period). That walk's index goes.
+    db.execute("DROP INDEX IF EXISTS stories_deal_usd")
+    db.execute(
+        "CREATE INDEX stories_deal_month_usd ON stories (substr(news_at, 1, 7), deal_usd) "
+        "WHERE merged_into IS NULL AND deal_type IS NOT NULL AND deal_usd IS NOT NULL"
+    )
+
+
 KNOWN = tuple(m.name for m in migrations._migrations)
 
 

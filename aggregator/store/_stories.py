@@ -31,7 +31,6 @@ from ._story_writes import AssignWrites
 _MEMBERS_OF = member_rows("s.id = :id")
 SOURCES_SHOWN = 50  # reports a published story lists (its count says how many in all)
 STORY_MEMO = 5_000  # stories kept in memory between reads (a publish reads each often)
-LARGEST_SCAN = 2_000  # largest deals walked for a period's top deals (then its own deals)
 PARTY_MEMO = 50_000  # deal stories kept parsed for company pages between publishes
 
 if TYPE_CHECKING:
@@ -577,41 +576,38 @@ class StoryStore:
             for r in self._query("SELECT month, n, usd FROM deal_months WHERE n > 0 ORDER BY month")
         ]
 
-    def largest_deals(
-        self,
-        since: datetime,
-        *,
-        limit: int,
-        scan: int = LARGEST_SCAN,
-    ) -> list[tuple[int, str]]:
+    def largest_deals(self, since: datetime, *, limit: int) -> list[tuple[int, str]]:
         """(id, updated) of the ``limit`` live deal stories with the largest disclosed
         amount (USD) whose news time is ``since`` or later, largest first (then the newer
-        story). Walks index ``stories_deal_usd`` from the top, at most ``scan`` stories: a
-        period with its share of the large deals is answered from a few hundred index
-        entries. Only when that walk is not enough (a period with few deals of a known
-        amount) are the period's deals read instead (index ``stories_deal_news``)."""
-        live = (
-            "merged_into IS NULL AND deal_type IS NOT NULL AND deal_usd IS NOT NULL "
-            "AND deal_usd > 0"
-        )
+        story). Each month (UTC) of news time from ``since``'s on (a month with deals has
+        rows in ``deal_days``) gives its ``limit`` largest from the top of index
+        ``stories_deal_month_usd`` (the first month only those from ``since``), and the
+        largest of those are the answer: for a year, a few hundred index entries however
+        many deals it holds and however old the largest amounts of the history are."""
         start = _rows.ts(since)
-        found = [
-            (int(r[0]), str(r[1]))
+        if start is None:
+            return []
+        months = [
+            str(r[0])
             for r in self.db.execute(
-                "SELECT id, updated_at FROM (SELECT id, updated_at, news_at FROM stories "
-                f"INDEXED BY stories_deal_usd WHERE {live} ORDER BY deal_usd DESC, id DESC "
-                "LIMIT ?) WHERE news_at >= ? LIMIT ?",
-                [scan, start, limit],
+                "SELECT DISTINCT substr(day, 1, 7) FROM deal_days WHERE day >= ?",
+                [start[:7]],
             )
         ]
-        if len(found) >= limit:
-            return found
-        rows = self.db.execute(
-            "SELECT id, updated_at FROM stories INDEXED BY stories_deal_news "
-            f"WHERE news_at >= ? AND {live} ORDER BY deal_usd DESC, id DESC LIMIT ?",
-            [start, limit],
+        top = (
+            "SELECT id, updated_at, deal_usd FROM stories INDEXED BY stories_deal_month_usd "
+            "WHERE substr(news_at, 1, 7) = ? AND merged_into IS NULL "
+            "AND deal_type IS NOT NULL AND deal_usd IS NOT NULL AND deal_usd > 0 "
+            "AND news_at >= ? ORDER BY deal_usd DESC, id DESC LIMIT ?"
         )
-        return [(int(r[0]), str(r[1])) for r in rows]
+        found: list[tuple[float, int, str]] = []
+        for month in months:
+            found.extend(
+                (float(r[2]), int(r[0]), str(r[1]))
+                for r in self.db.execute(top, [month, start, limit])
+            )
+        found.sort(key=lambda r: (r[0], r[1]), reverse=True)
+        return [(story_id, updated) for _, story_id, updated in found[:limit]]
 
     def deal_facts(self, ids: Sequence[int]) -> list[PartyDeal]:
         """The deal facts, primary title and link of the live deal stories ``ids``, by news

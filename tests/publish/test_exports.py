@@ -263,3 +263,43 @@ def test_an_older_database_gets_its_deal_days(tmp_path: Path, feed_server: FeedS
         before = (settings.output / "deals.ndjson").read_bytes()
         cycle(settings, again, 1)  # other counts: the days are read again, same bytes
         assert (settings.output / "deals.ndjson").read_bytes() == before
+
+
+def test_a_failed_file_assembly_keeps_the_last_state_and_the_next_publish_mends(
+    tmp_path: Path, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copying of the unchanged days' rows runs in a thread while the rest of the site
+    is made: when it fails, the publish fails with the error (the state file stays as the
+    last publish left it) and the next one writes the files the stories give."""
+    from aggregator.deals import format_deal_line
+    from aggregator.errors import PublishError
+    from aggregator.publish import _write, publish_site
+
+    settings = settings_for(tmp_path, feed_server)
+    site = settings.output
+    serve(feed_server, A_ITEMS, [])
+    newer = [*A_ITEMS, ("Quillon AI raises $120 million Series B", "https://a.example/4", LATER)]
+    with Store(settings.database) as store:
+        cycle(settings, store, 0)
+        state = (site / ".publish-state.json").read_bytes()
+        serve(feed_server, newer, [])
+
+        def broken(self: Any, offset: int, length: int) -> None:
+            raise PublishError("deals.csv: cannot write: disk full (test)")
+
+        monkeypatch.setattr(_write.Parts, "copy", broken)
+        cycle_now = NOW + timedelta(hours=1)
+        factories.cycle(settings, store, cycle_now, all_feeds=True, publish=False)
+        with pytest.raises(PublishError, match="disk full"):
+            publish_site(
+                store, settings=settings, out_dir=site, now=cycle_now, deal_line=format_deal_line
+            )
+        assert (site / ".publish-state.json").read_bytes() == state
+        monkeypatch.undo()
+        cycle(settings, store, 2)
+        got = {n: (site / n).read_bytes() for n in ("deals.csv", "deals.ndjson")}
+        assert len(read_ndjson(site)) == 3
+        for name in (*got, ".publish-state.json"):
+            (site / name).unlink()
+        cycle(settings, store, 3)  # from scratch: the same bytes
+        assert {n: (site / n).read_bytes() for n in got} == got

@@ -21,34 +21,53 @@ def _live_deals(store: Store) -> list[dict]:
     )
 
 
-def test_largest_deals_walk_the_amounts_from_the_top(tmp_path: Path) -> None:
+def test_largest_deals_of_a_period_across_months(tmp_path: Path) -> None:
     store = cycled(tmp_path, days=3)
+    with store.write():  # the deals spread over five months (triggers keep deal_days)
+        store.db.execute(
+            "UPDATE stories SET news_at = strftime('%Y-%m-%dT%H:%M:%S+00:00', news_at, "
+            "'-' || ((id % 5) * 29) || ' days') WHERE deal_type IS NOT NULL"
+        )
     deals = _live_deals(store)
     sized = [d for d in deals if d["deal_usd"] and d["deal_usd"] > 0]
-    assert len(sized) > 10
+    assert len(sized) > 10 and len({d["news_at"][:7] for d in sized}) >= 4
     times = sorted(d["news_at"] for d in sized)
-    for since in (times[0], times[len(times) // 2], times[-3]):
-        want = sorted(
-            (d for d in sized if d["news_at"] >= since),
-            key=lambda d: (d["deal_usd"], d["id"]),
-            reverse=True,
-        )[:5]
-        got = store.largest_deals(datetime.fromisoformat(since), limit=5)
-        assert got == [(d["id"], d["updated_at"]) for d in want]
-        # a walk too short for the period: its own deals are read instead, same answer
-        assert store.largest_deals(datetime.fromisoformat(since), limit=5, scan=2) == got
+    for since in (times[0], times[len(times) // 3], times[len(times) // 2], times[-3]):
+        for limit in (1, 5, 1000):
+            want = sorted(
+                (d for d in sized if d["news_at"] >= since),
+                key=lambda d: (d["deal_usd"], d["id"]),
+                reverse=True,
+            )[:limit]
+            got = store.largest_deals(datetime.fromisoformat(since), limit=limit)
+            assert got == [(d["id"], d["updated_at"]) for d in want]
     later = datetime.fromisoformat(times[-1]) + timedelta(seconds=1)
     assert store.largest_deals(later, limit=5) == []
     plan = " ".join(
         str(r[-1])
         for r in store.db.execute(
-            "EXPLAIN QUERY PLAN SELECT id FROM stories INDEXED BY stories_deal_usd "
-            "WHERE merged_into IS NULL AND deal_type IS NOT NULL AND deal_usd IS NOT NULL "
-            "AND deal_usd > 0 AND news_at >= ? ORDER BY deal_usd DESC, id DESC LIMIT 5",
-            ["x"],
+            "EXPLAIN QUERY PLAN SELECT id FROM stories INDEXED BY stories_deal_month_usd "
+            "WHERE substr(news_at, 1, 7) = ? AND merged_into IS NULL "
+            "AND deal_type IS NOT NULL AND deal_usd IS NOT NULL AND deal_usd > 0 "
+            "AND news_at >= ? ORDER BY deal_usd DESC, id DESC LIMIT 5",
+            ["2026-11", "x"],
         )
     )
-    assert "stories_deal_usd" in plan
+    assert "stories_deal_month_usd" in plan and "TEMP B-TREE" not in plan
+
+
+def test_an_older_database_gets_the_month_index(tmp_path: Path) -> None:
+    store = cycled(tmp_path, days=2)
+    since = datetime.fromisoformat(min(d["news_at"] for d in _live_deals(store)))
+    before = store.largest_deals(since, limit=5)
+    assert before
+    again = as_before(
+        store,
+        tmp_path / "a.db",
+        ["INDEX stories_deal_month_usd"],
+        "0017_deal_months_by_amount",
+    )
+    assert again.largest_deals(since, limit=5) == before
 
 
 def test_deal_facts_of_a_companys_stories_by_news_time(tmp_path: Path) -> None:
@@ -76,7 +95,7 @@ def test_an_older_database_gets_its_investor_feeds(tmp_path: Path) -> None:
     with store.write():
         store.db.execute("DELETE FROM feed_members WHERE key LIKE 'investor:%'")
         store.db.execute("DELETE FROM feed_sizes WHERE key LIKE 'investor:%'")
-    again = as_before(store, tmp_path / "a.db", ["INDEX stories_deal_usd"], "0014_investors")
+    again = as_before(store, tmp_path / "a.db", [], "0014_investors")
     assert [(c.slug, c.deal_count) for c in again.facets().investors] == before
     assert check(again) > 10
 

@@ -163,11 +163,13 @@ def test_an_older_database_gets_its_deal_months_built(tmp_path: Path) -> None:
             "TABLE story_corrections",
         ]
         + [f"TRIGGER deal_days_{name}" for name in ("insert", "delete", "update_old", "update_new")]
-        + ["TABLE deal_days", "TABLE deal_months", "ALTER TABLE stories DROP COLUMN news_at"],
+        + ["INDEX stories_deal_month_usd", "TABLE deal_days", "TABLE deal_months"]
+        + ["ALTER TABLE stories DROP COLUMN news_at"],
         "0007_deal_months",
         "0011_news_time",
         "0012_alerts",
         "0013_deal_days",
+        "0017_deal_months_by_amount",
     )
     assert again.deal_volume_by_month() == before
     check(again)

@@ -305,9 +305,11 @@ def test_atom_source_names_the_feed_for_local_files_too(tmp_path: Path) -> None:
 
 
 def _as_before_news_time(store: Store) -> None:
-    """Undo 0011_news_time (and 0012_alerts and 0013_deal_days, which come after it): the
+    """Undo 0011_news_time (and 0012_alerts, 0013_deal_days and 0017, which come after it): the
     deal months by first-seen month, no news_at column."""
     with store.write():
+        store.db.execute("DROP INDEX stories_deal_month_usd")
+        store.db.execute("DELETE FROM _sqlite_migrations WHERE name = '0017_deal_months_by_amount'")
         for name in ("insert", "delete", "update_old", "update_new"):
             store.db.execute(f"DROP TRIGGER deal_days_{name}")
         store.db.execute("DROP TABLE deal_days")
