@@ -95,7 +95,7 @@ def _publish_brief(
     salt = f"{ctx.fingerprint}|{spec.path}|{brief.days}|{brief.timezone}|{brief.weekly}"
     sigs = {p.key: _state.digest(salt, 0, v) for p, v in newest}
     whole = _state.digest(salt, count, [(k, sigs[k]) for k in sorted(sigs)])
-    key = f"{BRIEF_KEY}{spec.path}"
+    key = brief_key(spec)
     ctx.current[key] = {"sig": whole}
     files = [ctx.writer.root / name for name in _formats.files(spec.path)]
     if all(f.exists() for f in files) and ctx.previous.get(key, {}).get("sig") == whole:
@@ -148,6 +148,11 @@ def _lines(
 
 
 BRIEF_KEY = "brief:"  # + the brief's path: its digests in the publish state
+
+
+def brief_key(spec: FeedSpec) -> str:
+    """The brief's entry in the publish state (its digests)."""
+    return f"{BRIEF_KEY}{spec.path}"
 
 
 def _day(moment: datetime, zone: ZoneInfo) -> Period:

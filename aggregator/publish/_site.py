@@ -14,7 +14,7 @@ from aggregator.models import Facets, PartyDeal, Story, StoryQuery
 from . import _formats, _kept, _state
 from ._alert_feeds import alert_specs, publish_alert_feeds
 from ._archives import FORMATS_KEY, done_pages, formats, publish_archives
-from ._brief import brief_specs, publish_briefs
+from ._brief import brief_key, brief_specs, publish_briefs
 from ._budget import defer
 from ._chart import months_table
 from ._company import (
@@ -222,13 +222,16 @@ def deal_facts(ctx: Context, ids: Sequence[int]) -> list[PartyDeal]:
 
 
 def publish_share(ctx: Context, share: Share) -> ShareDone:
-    """In the helper process: publish the feeds of ``share`` as the main process would."""
+    """In the helper process: publish the feeds and the briefs of ``share`` as the main
+    process would."""
     for spec in share.specs:
         ctx.current[spec.path] = {"sig": share.sigs[spec.path]}
     publish_feeds(ctx, share.specs, share.counts, share.skips, share.newest)
+    publish_briefs(ctx, share.briefs)
     ctx.writer.sync()
+    keys = [spec.path for spec in share.specs] + [brief_key(spec) for spec in share.briefs]
     return ShareDone(
-        {spec.path: ctx.current.get(spec.path, {}) for spec in share.specs},
+        {key: ctx.current[key] for key in keys if key in ctx.current},
         tuple(ctx.writer.written),
         ctx.writer.unchanged,
     )
@@ -350,6 +353,7 @@ class Share:
     skips: dict[str, bool]
     newest: dict[str, list[Any]]
     sigs: dict[str, str]  # each feed's digest, as this process recorded it
+    briefs: tuple[FeedSpec, ...] = ()  # the briefs, published there too
 
 
 @dataclass(frozen=True)
@@ -382,21 +386,13 @@ def publish_all(
     due = [spec for spec in specs if spec.path not in later]
     mine, theirs = _split(ctx, due, counts, skips) if helper else (due, [])
     sigs = {spec.path: ctx.current[spec.path]["sig"] for spec in theirs}
-    share = Share(tuple(theirs), counts, skips, newest, sigs)
-    future = helper(share) if helper is not None and theirs else None
-    publish_feeds(ctx, mine, counts, skips, newest, types)
-    if future is not None:
-        try:
-            done = future.result()
-        except Exception as exc:  # the helper failed: do its part here
-            log.warning("publish helper failed (%s); publishing its feeds here", exc)
-            publish_feeds(ctx, theirs, counts, skips, newest, types)
-        else:
-            ctx.current.update(done.current)
-            ctx.writer.written.extend(done.written)
-            ctx.writer.unchanged += done.unchanged
     briefs, alerts = brief_specs(ctx), alert_specs(ctx)
-    publish_briefs(ctx, briefs)
+    # the helper (when there is one) takes the briefs too: they need nothing made here
+    share = Share(tuple(theirs), counts, skips, newest, sigs, tuple(briefs))
+    future = helper(share) if helper is not None else None
+    publish_feeds(ctx, mine, counts, skips, newest, types)
+    if future is None:
+        publish_briefs(ctx, briefs)
     publish_alert_feeds(ctx, alerts)
     listed = specs[:2] + briefs + specs[2:] + alerts
     for name, image in IMAGES.items():
@@ -424,6 +420,17 @@ def publish_all(
     shown += [kept for period in periods for kept in zip(period.keys, period.rows)]
     _kept.save(ctx.writer, _kept.INDEX, ctx.fingerprint, _kept.Parts(rows=dict(shown)))
     ctx.current[FORMATS_KEY] = formats()
+    if future is not None:
+        try:
+            done = future.result()
+        except Exception as exc:  # the helper failed: do its part here
+            log.warning("publish helper failed (%s); publishing its feeds here", exc)
+            publish_feeds(ctx, theirs, counts, skips, newest, types)
+            publish_briefs(ctx, briefs)
+        else:
+            ctx.current.update(done.current)
+            ctx.writer.written.extend(done.written)
+            ctx.writer.unchanged += done.unchanged
     if exports is not None:
         exports.join(ctx.writer)
     ctx.writer.write(_state.STATE_FILE, _state.dump(ctx.current))

@@ -27,11 +27,12 @@ class Counting(Executor):
     """The parse pool, counting what is handed to it."""
 
     def __init__(self, inner: Executor) -> None:
-        self.inner, self.submitted = inner, 0
+        self.inner, self.submitted, self.futures = inner, 0, []  # type: ignore[var-annotated]
 
     def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
         self.submitted += 1
-        return self.inner.submit(fn, *args, **kwargs)
+        self.futures.append(self.inner.submit(fn, *args, **kwargs))
+        return self.futures[-1]
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +65,8 @@ def test_split_publish_writes_the_same_site(tmp_path: Path, pool: Counting) -> N
                 assert pipeline.publish_now(settings, store, now, executor).error is None
             assert site(base.output) == site(split.output)
     assert pool.submitted >= 2  # publishes shared their company feeds
+    # and the briefs: the helper made them (while this process made the rest)
+    assert any("brief.atom" in f.result().written for f in pool.futures)
     files = site(split.output)
     assert sum(1 for f in files if f.startswith("companies/") and f.endswith(".atom")) > 5
     assert sum(1 for f in files if f.startswith("archive/companies/")) > 5
