@@ -16,7 +16,8 @@ copies the kept database and site (hard links: publish replaces files, never wri
 one) to a scratch directory, publishes once, completely (so the kept parts are this code's:
 a change of the rendering code re-renders every head, not the archive pages; and no page
 waits: ``publish.profile_budget``), then times ``new``
-fresh entries through ingest, clustering and publish, ``K`` times from the same copy; the
+fresh entries through ingest, clustering and publish (the setup's writes flushed to disk
+first: ``os.sync``), ``K`` times from the same copy; the
 publish is optionally run under cProfile; ``--budget`` sets ``publish.profile_budget`` for it
 (``none``: no limit, every changed page rendered). For profiling and before/after comparisons of
 publish at 1M without rebuilding the history each time.
@@ -207,6 +208,10 @@ def run(
                 later = now + timedelta(hours=1)
                 scale._ingest(store, fresh)
                 run_once(settings, store, fetcher, later, publish=False)
+                # the copy and the catch-up publish left gigabytes of dirty pages: flushed
+                # now, not by the kernel in the middle of the timed publish (in a service
+                # the publish before it was an incremental one)
+                os.sync()
                 profiler = cProfile.Profile() if profile and k == 0 else None
                 clock, cpu = time.perf_counter(), cpu_seconds()
                 if profiler:
