@@ -11,6 +11,9 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
   split by a hash of the title into dev and held-out;
 - ``varied``: entries written in many outlets' styles, ``bench/data/varied_dev.jsonl`` and
   ``bench/data/varied_test.jsonl`` (held-out);
+- ``varied12``: 236 entries written afresh by a hand that tuned nothing
+  (``bench/data/varied_test12.jsonl``: newsrooms, digests, wires, VC blogs, regional and
+  non-English press; 122 hard negatives), all held-out: never read for errors, never tuned on;
 - ``varied2``: more such entries (``bench/data/varied_dev2.jsonl``: target-first takeovers,
   financing nouns, compute contracts, funds launched together, licence-and-hire, first-party
   posts, digests, hard negatives), split by a hash of the title into dev and held-out;
@@ -122,7 +125,11 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
         rows = _jsonl(real)
         sets["real dev"] = [r for r in rows if r["split"] == "dev"]
         sets["real held-out"] = [r for r in rows if r["split"] == "test"]
-    varied = (("varied dev", "varied_dev.jsonl"), ("varied held-out", "varied_test.jsonl"))
+    varied = (
+        ("varied dev", "varied_dev.jsonl"),
+        ("varied held-out", "varied_test.jsonl"),
+        ("varied12 held-out", "varied_test12.jsonl"),
+    )
     for name, file in varied:
         if (DATA / file).is_file():
             sets[name] = [dict(r, id=f"{file}:{i}") for i, r in enumerate(_jsonl(DATA / file))]
