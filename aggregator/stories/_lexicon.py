@@ -129,6 +129,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     "breach": frozenset(
         """
         hacked cyberattack cyberattacks ransomware intruders stole stolen datenleck piratage
+        attackers
     """.split()
     ),
     "office": frozenset(
@@ -182,6 +183,11 @@ EVENT_AFTER: dict[tuple[str, str], str | None] = {
     ("data", "breach"): "breach",
     ("data", "breaches"): "breach",
     ("security", "breach"): "breach",
+    # a company owning up to one: "Quillmark confirms breach …"
+    ("confirms", "breach"): "breach",
+    ("discloses", "breach"): "breach",
+    ("suffers", "breach"): "breach",
+    ("admits", "breach"): "breach",
 }
 # Words after which a title names what came before its event: "Cinder Hires Bankers to
 # Explore Sale After Layoffs" tells a sale, not the layoffs (read so only when the title

@@ -99,7 +99,7 @@ def veto(
     if other_products(a, b):
         return "product-conflict"
     if not (a.events | b.events) & DEAL_EVENTS:  # (a deal across borders names either)
-        mine, theirs = _regions(a), _regions(b)
+        mine, theirs = regions_of(a), regions_of(b)
         if mine and theirs and not mine & theirs:
             return "region-conflict"
     first, second = subjects or (subject(a, evidence), subject(b, evidence))
@@ -227,7 +227,7 @@ def _legal_of_a_deal(a: Features, b: Features) -> bool:
 _STRONG_LEGAL = frozenset(stem(w) for w in STRONG_LEGAL)
 
 
-def _regions(feats: Features) -> set[str]:
+def regions_of(feats: Features) -> set[str]:
     """The countries and unions the title names ("… AI Studio in Japan": japan; "EU
     customers": eu; a capital counts for its country). A title term weighs at least
     ``GENERIC_WEIGHT`` (a region's name or adjective is generic news vocabulary) or, for a
@@ -420,6 +420,27 @@ def _one_name(common: list[str], a: Features, b: Features) -> bool:
     )
 
 
+def _one_country(a: Features, b: Features, informative: list[str]) -> str | None:
+    """A government's plan told with its country named either way ("UK to spend £2bn on
+    national AI supercomputers" / "Britain unveils 2 billion pound plan for AI computing"):
+    the same money amount, the same country or union, no company named in either title and
+    no event class in conflict. The region shared (``region:uk``), else None."""
+    if not (a.amounts and b.amounts) or companies_of(a) or companies_of(b):
+        return None
+    if not (a.events & b.events) and (a.events and b.events):
+        return None
+    if not any(t.startswith("$") for t in informative) and not _converted_match(a, b):
+        return None
+    shared = regions_of(a) & regions_of(b)
+    return f"region:{min(shared)}" if shared else None
+
+
+def companies_of(feats: Features) -> list[str]:
+    """The title's names that are not places: who, besides a country, it is about."""
+    places = place_stems()
+    return [t for t in feats.names if t not in places]
+
+
 def _any_close(
     left: tuple[float, ...], right: tuple[float, ...], approx: frozenset[float] = frozenset()
 ) -> bool:
@@ -460,6 +481,9 @@ def score_pair(
     if len(informative) < min_shared or (
         len(informative) == min_shared and _one_company(informative, a, b)
     ):
+        region = _one_country(a, b, informative)
+        if region is not None:
+            return PairScore(ANCHOR_SCORE, (*informative, region))
         return PairScore(0.0, tuple(informative), "too-few-shared-terms")
     total_a, total_b = sum(weights_a.values()), sum(weights_b.values())
     overlap = sum(shared.values())

@@ -22,8 +22,10 @@ from aggregator.stories._match import (
     NAME_HOURS,
     NAME_SCORE,
     PairScore,
+    companies_of,
     party_conflict,
     rare_name,
+    regions_of,
     same_names,
     same_subject_event,
     score_pair,
@@ -34,7 +36,7 @@ from aggregator.stories._match import (
 )
 from aggregator.stories._options import StoryOptions
 from aggregator.stories._products import same_product
-from aggregator.stories._text import COMPANY_WORDS, GENERIC_WEIGHT, Features, stem
+from aggregator.stories._text import AMOUNT_WEIGHT, COMPANY_WORDS, GENERIC_WEIGHT, Features, stem
 
 
 def global_guid(guid: str | None) -> str | None:
@@ -207,6 +209,28 @@ def _name_candidates(
 
 
 NAME_HIT = -1  # the count of a candidate found by its subject only
+COUNTRY_HOURS = 48.0  # a government's plan, reported with its amount and its country
+
+
+def _country_candidates(
+    window: Window, feats: Features, own: str | None, time: float
+) -> list[tuple[Slot, int]]:
+    """Window items that name the new item's money amount, within ``COUNTRY_HOURS``, when the
+    new item names a country and no company (``_match.score_pair`` decides: "UK to spend
+    £2bn on national AI supercomputers" / "Britain unveils 2 billion pound plan for AI
+    computing" share the amount and nothing else the words can count)."""
+    if own is not None or not feats.amounts or not regions_of(feats) or companies_of(feats):
+        return []
+    slots, span = window.slots, COUNTRY_HOURS * 3600.0
+    out = []
+    for term, weight in feats.terms.items():
+        if weight < AMOUNT_WEIGHT or not term.startswith("$"):
+            continue  # (a title's amount)
+        for entry_id in window.strong.get(term, ()):
+            slot = slots[entry_id]
+            if abs(slot.time - time) <= span:
+                out.append((slot, 1))
+    return out
 
 
 def _anonymous(a: Features, b: Features, idf: _Cached, options: StoryOptions) -> str | None:
@@ -304,6 +328,7 @@ def ranked(
     found += _party_candidates(window, report.facts, time, PARTY_POSTINGS)
     own = subject(feats, idf)
     found += _name_candidates(window, feats, own, time, idf, report.facts)
+    found += _country_candidates(window, feats, own, time)
     for slot, count in found:
         by_story.setdefault(slot.story_id, {}).setdefault(slot.entry_id, (slot, count))
     out = []

@@ -447,7 +447,7 @@ def _words(text: str) -> list[str]:
             out.append(raw)
             continue
         for part in raw.split("-"):
-            if not _is_number(part):
+            if not _is_number(part) and _SIZE.fullmatch(part.lower()) is None:  # ("1.5B")
                 part = part.replace(".", "")
             part = part.replace("'", "").strip("&")
             if part:
@@ -494,6 +494,7 @@ class _Part:
 
 
 _SENTENCE = re.compile(r"[:.!?|;]\s+|\s[-–—]\s")
+_HALF = re.compile(r"\bhalf[-\s]a[-\s](million|billion|trillion)\b", re.IGNORECASE)
 _HAS_ROUND = re.compile(r"s[eé]rie|seed|semilla|semente|amorçage|轮|輪|シリーズ", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _SHARE = re.compile(r"\d\s?%|\bper\s?cent\b|\bstake\b|\d割", re.IGNORECASE)
@@ -555,6 +556,8 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
     money: list[tuple[float, bool, bool]] = []
     rounds: set[str] = set()
     written = text
+    if "alf" in text:
+        text = _HALF.sub(r"0.5 \1", text)  # "half a billion dollars": $0.5 billion
     if _DIGIT.search(text):
         text, money = _money(text)
     if not text.isascii():
@@ -686,6 +689,11 @@ VARIANT_WORDS = frozenset(
 )
 
 
+# A model's size written as its version ("Wren 7B", "Wren-70B", "Mixtral 8x7B"): another
+# size is another product (money is blanked out before words are read: "$7B" is no size).
+_SIZE = re.compile(r"\d+(?:\.\d+)?(?:x\d+)?[bmk]")
+
+
 def _products(found: list[str], words: list[Word], titled: bool = False) -> None:
     """Pairs of a name and the name or number right after it ("Quill Code", "Lumen 2",
     "Kairo-3"), with a variant word after them when one follows ("Sonata 3 Mini") or, in a
@@ -701,7 +709,10 @@ def _products(found: list[str], words: list[Word], titled: bool = False) -> None
     for k, (first, second) in enumerate(pairwise(words)):
         if first.kind not in ("name", "marked") or first.events or second.events:
             continue
-        if second.kind in ("name", "marked", "number") and second.term not in COMPANY_WORDS:
+        if (
+            second.kind in ("name", "marked", "number")
+            or (second.kind == "other" and _SIZE.fullmatch(second.term) is not None)
+        ) and second.term not in COMPANY_WORDS:
             pair = f"{first.term} {second.term}"
             after = words[k + 2] if k + 2 < len(words) else None
             if (

@@ -1,0 +1,177 @@
+"""The classes `story_events_dev7.jsonl` showed: a model's size as its version ("Wren 7B" /
+"Wren 70B"), a variant named without a version ("Orion Max" / "Orion"), an amount in words
+("half a billion dollars"), a government's plan told with its country named either way
+("UK" / "Britain"), and a company owning up to a breach. Every report is written for this
+file."""
+
+from __future__ import annotations
+
+import pytest
+
+from aggregator.stories._text import features
+
+from .test_events import stories
+
+# --------------------------------------------------------------------------- model sizes
+
+
+@pytest.mark.parametrize(
+    ("title", "product"),
+    [
+        ("Brackwater releases Heron 8B under an open licence", "heron 8b"),
+        ("Brackwater open-sources Heron-405B", "heron 405b"),
+        ("Meet Tamsin 1.5B, a model for phones", "tamsin 1.5b"),  # (not "15b"),
+        ("Brackwater ships Heron 8x22B, a mixture of experts", "heron 8x22b"),
+    ],
+)
+def test_a_size_after_a_name_is_a_version(title: str, product: str) -> None:
+    assert product in features(title, "").products
+
+
+def test_money_is_no_size() -> None:
+    feats = features("Brackwater lands $7B from Halloway", "")
+    assert not any(p.endswith("7b") for p in feats.products)
+    assert feats.amounts == (7e9,)
+
+
+def test_two_sizes_of_one_model_family_are_two_launches() -> None:
+    assert (
+        stories(
+            "Brackwater releases Heron 8B, its smallest open model",
+            "Brackwater open-sources Heron-8B for laptops and phones",
+            "Brackwater unveils Heron 120B for enterprise customers",
+            gap=2.0,
+        )
+        == 2
+    )
+
+
+def test_one_size_told_three_ways_is_one_launch() -> None:
+    assert (
+        stories(
+            "Brackwater releases Heron 8B, its smallest open model",
+            "Brackwater open-sources Heron-8B for laptops and phones",
+            "Meet Heron-8B: Brackwater's open model for laptops",
+            gap=2.0,
+        )
+        == 1
+    )
+
+
+# --------------------------------------------------------------------------- bare variants
+
+
+def test_a_variant_without_a_version_is_another_product_than_its_name() -> None:
+    assert (
+        stories(
+            "Quenlin unveils its Vantor chip for tablets",
+            "Quenlin launches Vantor chip to take on rivals in tablets",
+            "Quenlin also launches Vantor Ultra chip for desktops",
+            gap=1.0,
+        )
+        == 2
+    )
+
+
+def test_a_variant_named_in_both_is_one_product() -> None:
+    assert (
+        stories(
+            "Quenlin unveils Vantor Ultra chip for desktops",
+            "Quenlin's Vantor Ultra chip launches for desktops with twice the cores",
+            gap=1.0,
+        )
+        == 1
+    )
+
+
+# --------------------------------------------------------------------------- amounts in words
+
+
+@pytest.mark.parametrize(
+    ("title", "amount"),
+    [
+        ("Can half a billion dollars make Fenwick a rival to the giants?", 5e8),
+        ("Fenwick's half-a-billion-dollar bet on chips", None),  # (no currency word: a number)
+        ("Why investors handed Fenwick half a million dollars", 5e5),
+    ],
+)
+def test_half_a_scale_is_an_amount(title: str, amount: float | None) -> None:
+    feats = features(title, "")
+    assert feats.amounts == ((amount,) if amount else ())
+
+
+def test_a_question_with_the_amount_in_words_joins_the_round() -> None:
+    assert (
+        stories(
+            ("Fenwick raises $500M to build chip design agents", "The Oslo startup's round."),
+            "Can half a billion dollars make Fenwick Europe's answer to the chip giants?",
+            gap=5.0,
+        )
+        == 1
+    )
+
+
+# --------------------------------------------------------------------------- one country
+
+
+def test_a_government_plan_with_its_country_named_either_way_is_one_story() -> None:
+    assert (
+        stories(
+            "Japan to spend ¥300bn on national AI data centres",
+            "Tokyo unveils 300 billion yen plan for sovereign computing",
+            gap=3.0,
+        )
+        == 1
+    )
+
+
+def test_two_countries_with_one_amount_stay_apart() -> None:
+    assert (
+        stories(
+            "France to spend $2bn on national AI data centres",
+            "Canada unveils $2 billion plan for sovereign computing",
+            gap=3.0,
+        )
+        == 2
+    )
+
+
+def test_a_company_with_the_amount_is_no_country_plan() -> None:
+    assert (
+        stories(
+            "Britain unveils $2 billion plan for AI computing",
+            "Halloway commits $2 billion to British data centres",
+            gap=3.0,
+        )
+        == 2
+    )
+
+
+# --------------------------------------------------------------------------- breaches
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Tarnwell confirms breach exposed patient records",
+        "Tarnwell discloses breach affecting 40,000 customers",
+        "Tarnwell admits attackers copied its source code",
+    ],
+)
+def test_owning_up_to_a_breach_names_a_breach(title: str) -> None:
+    assert "breach" in features(title, "").events
+
+
+def test_a_breach_of_a_contract_is_no_security_breach() -> None:
+    assert "breach" not in features("Tarnwell sues Orlo for breach of contract", "").events
+
+
+def test_reports_of_one_breach_in_other_words_are_one_story() -> None:
+    assert (
+        stories(
+            "Tarnwell confirms breach exposed patient records",
+            "Tarnwell admits attackers walked off with patient files",
+            gap=2.0,
+        )
+        == 1
+    )
