@@ -62,7 +62,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         fund funds funded raise raises raised raising round rounds stake stakes valuation
         valued backing
         lève lèvent levée financement investit ronda rodada capta levanta recauda
-        investiert finanzierung finanzierungsrunde sammelt investe
+        investiert finanzierung finanzierungsrunde runde sammelt investe
     """.split()
     ),
     "acquire": frozenset(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import islice
 from typing import Protocol
@@ -369,6 +370,33 @@ def _other_party(a: Features, b: Features, name: str, evidence: Evidence) -> boo
             continue
         if _trusted(term, a):
             return True
+    return False
+
+
+def other_title_party(a: Features, b: Features, slugs: Collection[str], evidence: Evidence) -> bool:
+    """``a``'s title names a company that ``b``'s title does not and that is no word of
+    ``slugs`` (the parties of ``b``'s deal reading): a name it trusts (``_trusted``), not a
+    place, company word, event word, exchange, thing, nor a word the window knows in lower
+    case; a dictionary word that opens the title before a company word is a name ("Meridian
+    Health taps Halcyon AI …" / "Halcyon AI raises $90M Series B": meridian)."""
+    words = {stem(w) for slug in slugs for w in slug.split("-")}
+    for term in a.names:
+        if term in b.names or term in words or not _party_word(term, a, evidence):
+            continue
+        if _trusted(term, a) or _opens_a_company(a, term):
+            return True
+    return False
+
+
+def _opens_a_company(feats: Features, term: str) -> bool:
+    """``term`` opens the title and a company word follows it ("Meridian Health taps …": a
+    dictionary word capitalised as the first word, yet the name of a company)."""
+    if term not in feats.openers:
+        return False
+    words = iter(feats.terms)
+    for word in words:
+        if word == term:
+            return next(words, None) in COMPANY_WORDS
     return False
 
 

@@ -23,6 +23,7 @@ from aggregator.stories._match import (
     NAME_SCORE,
     PairScore,
     companies_of,
+    other_title_party,
     party_conflict,
     rare_name,
     regions_of,
@@ -265,6 +266,27 @@ def _unnamed_partner(facts: EventFacts | None, other: Features) -> bool:
     return not all(_named(slug, other) for slug in facts.principal)
 
 
+_FUNDED = frozenset({"funding", "investment"})
+
+
+def _round_beside_a_pact(
+    facts: EventFacts | None, funded: Features, other: Features, evidence: _Cached
+) -> bool:
+    """A company's round (a funding or investment reading with an amount or a round) and a
+    report with no deal reading, naming no investment nor amount, whose title names that
+    company with another the round's title does not name ("Halcyon AI raises $90M Series B"
+    / "Meridian Health taps Halcyon AI for hospital documentation tools"): a company's other
+    news of the week, whose words are close (the round's summary may even name the
+    customer), is another event."""
+    if facts is None or facts.kind not in _FUNDED or (facts.amount is None and not facts.round):
+        return False
+    if "invest" in other.events or other.amounts or _other_script(other):
+        return False
+    if not any(_named(slug, other) for slug in facts.principal):
+        return False
+    return other_title_party(other, funded, facts.parties, evidence)
+
+
 def _other_rounds(mine: EventFacts, theirs: EventFacts, feats: Features, other: Features) -> bool:
     """Rounds of two companies (``_event.other_rounds``), neither company named anywhere in
     the other report (a reading can miss a party the words still name)."""
@@ -394,6 +416,16 @@ def _story_score(
             *((mine, slot.features) if mine is not None else (slot.facts, feats))
         ):
             conflicts += 1  # the deal's other company is not in the report that has no deal
+            continue
+        if (mine is None) != (slot.facts is None) and _round_beside_a_pact(
+            *(
+                (mine, feats, slot.features)
+                if mine is not None
+                else (slot.facts, slot.features, feats)
+            ),
+            idf,
+        ):
+            conflicts += 1  # a company's round is not its deal with another company
             continue
         theirs = idf.subject(slot)
         why = veto(feats, slot.features, idf, (own, theirs))

@@ -175,3 +175,37 @@ def test_reports_of_one_breach_in_other_words_are_one_story() -> None:
         )
         == 1
     )
+
+
+# --------------------------------------------------------------------------- a round beside a pact
+
+
+def test_a_round_does_not_join_the_companys_deal_with_a_customer() -> None:
+    assert (
+        stories(
+            "Oakhurst Clinics taps Pellucid AI for radiology reports",
+            "Oakhurst Clinics signs multiyear deal to roll out Pellucid's reporting tools",
+            (
+                "Pellucid AI raises $70M Series B as radiologists adopt AI reports",
+                "The round follows a deal with Oakhurst Clinics this week.",
+            ),
+            gap=6.0,
+        )
+        == 2
+    )
+
+
+def test_a_round_with_its_investor_named_in_both_is_one_story() -> None:
+    assert (
+        stories(
+            "Harrowgate Capital and Pellucid AI: backing radiology reports",
+            "Pellucid AI raises $70M from Harrowgate Capital",
+            "Harrowgate Capital leads $70 million round in Pellucid",
+            gap=2.0,
+        )
+        == 1
+    )
+
+
+def test_runde_names_a_round() -> None:
+    assert "invest" in features("Harrowgate führt 350-Millionen-Runde bei Pellucid an", "").events
