@@ -305,7 +305,7 @@ def place_stems() -> frozenset[str]:
         else iter(())
     )
     words = {w for w in lines if w and not w.startswith("#") and " " not in w}
-    return frozenset(stem(w) for w in words | COUNTRY_ALIASES)
+    return frozenset(stem(w) for w in words | COUNTRY_ALIASES | CITY_ADJECTIVES)
 
 
 # Countries as headlines name them, which places.txt (main names only) lacks.
@@ -318,13 +318,24 @@ COUNTRY_ALIASES = frozenset(
 )
 
 
+# A city's adjective opening a German, French or Spanish title ("Prager KI-Start-up Ostrava
+# sammelt 80 Mio. Euro ein", "Münchner KI-Startup …"): a place, never the subject.
+CITY_ADJECTIVES = frozenset(
+    """
+    berliner münchner hamburger kölner frankfurter stuttgarter düsseldorfer prager wiener
+    zürcher pariser londoner parisienne parisien lyonnaise lyonnais madrileña madrileño
+    barcelonesa barcelonés
+""".split()
+)
+
+
 # Countries and unions as titles name them: the name, its adjective and its capital (the
 # seat of its government stands for it: "Tokyo earmarks ¥100bn", "Ottawa unveils …").
 REGIONS: dict[str, frozenset[str]] = {
     region: frozenset(words.split())
     for region, words in {
         "us": "us u.s usa america american washington",
-        "uk": "uk britain british london",
+        "uk": "uk britain british london whitehall",
         "eu": "eu europe european brussels",
         "china": "china chinese beijing",
         "japan": "japan japanese tokyo",

@@ -340,7 +340,20 @@ _GOODS = re.compile(
 )
 # A cut of staff is a layoff: a verb of cutting and a word for staff in one title
 _CUTS = frozenset(
-    stem(w) for w in "cut cuts cutting slash slashes slashed trim trims trimmed shed sheds".split()
+    stem(w)
+    for w in """cut cuts cutting slash slashes slashed trim trims trimmed shed sheds eliminate
+    eliminates eliminating""".split()
+)
+# Verbs of taking money in: with an amount in the title, an investment (without one, "lands
+# a customer", "secures approval" are not).
+_BANKS = frozenset(
+    stem(w) for w in "banks bags nabs snags lands secures pockets grabs hauls".split()
+)
+_BANKED = re.compile(
+    r"\b(?:banks|bags|nabs|snags|lands|secures|pockets|grabs|hauls)\s+(?:in\s+)?"
+    r"(?:(?:up\s+to|over|about|nearly|almost|more\s+than|another|a\s+further)\s+)?"
+    r"(?:US|C|A|S|HK|R)?[$€£¥₹]?\s?(?:\d|half\b)",
+    re.IGNORECASE,
 )
 _STAFF = frozenset(
     stem(w) for w in "staff staffers employees headcount roles positions workers".split()
@@ -603,6 +616,15 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
     )
     for words in sentences:
         _collect(part, words, caps_ok, titled)
+    # (the amount right after the verb: "bags Reyna for £600M" is a purchase, "bags €80M" a
+    # round)
+    if (
+        "invest" not in part.events
+        and part.amounts
+        and _BANKS & part.terms.keys()
+        and _BANKED.search(written)
+    ):
+        part.events.add("invest")
     if "invest" in part.events and not (part.funded or part.amounts or rounds):
         part.events.discard("invest")  # "Vesper 4 Raises the Bar": no money, no round
     if money and "acquire" in part.events and _GOODS.search(written):

@@ -209,3 +209,81 @@ def test_a_round_with_its_investor_named_in_both_is_one_story() -> None:
 
 def test_runde_names_a_round() -> None:
     assert "invest" in features("Harrowgate führt 350-Millionen-Runde bei Pellucid an", "").events
+
+
+# --------------------------------------------------------------------------- money verbs
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Pellucid banks $50M to put AI on the revenue cycle",
+        "Pellucid bags €80M for radiology agents",
+        "Pellucid nabs up to $200 million from Harrowgate",
+        "Pellucid secures half a billion dollars for its next models",
+    ],
+)
+def test_a_money_verb_before_an_amount_names_an_investment(title: str) -> None:
+    assert "invest" in features(title, "").events
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Sorrel bags British chip outfit Pellucid for £600M",  # (a purchase)
+        "Harrowgate lands Pellucid as a customer",  # (no amount)
+    ],
+)
+def test_a_money_verb_without_an_amount_after_it_names_no_investment(title: str) -> None:
+    assert "invest" not in features(title, "").events
+
+
+def test_a_round_banked_with_revenue_words_joins_the_round() -> None:
+    assert (
+        stories(
+            "Pellucid raises $50M Series B to build AI agents for hospital billing",
+            "Pellucid banks $50M to put AI agents on the revenue cycle",
+            gap=4.0,
+        )
+        == 1
+    )
+
+
+def test_investors_named_in_a_second_clause_make_no_digest() -> None:
+    assert (
+        stories(
+            "Pellucid raises $150M with participation from Harrowgate",
+            "Radiology startup Pellucid nabs $150M, Harrowgate among investors",
+            gap=2.0,
+        )
+        == 1
+    )
+
+
+# --------------------------------------------------------------------------- cuts, places
+
+
+def test_eliminating_roles_is_a_layoff() -> None:
+    assert "layoff" in features("Sorrel to Eliminate 400 Roles as It Shifts to AI", "").events
+
+
+def test_a_citys_adjective_is_no_subject() -> None:
+    assert (
+        stories(
+            "Prague-based Pellucid raises €40 million for radiology agents",
+            "Prager KI-Start-up Pellucid sammelt 40 Mio. Euro ein",
+            gap=6.0,
+        )
+        == 1
+    )
+
+
+def test_whitehall_is_the_uk() -> None:
+    assert (
+        stories(
+            "UK to spend £3bn on national AI supercomputers",
+            "Whitehall's £3B compute splurge: what we know",
+            gap=6.0,
+        )
+        == 1
+    )
