@@ -189,6 +189,18 @@ EVENT_AFTER: dict[tuple[str, str], str | None] = {
     ("suffers", "breach"): "breach",
     ("admits", "breach"): "breach",
 }
+# Words that name no event before the word after them (stop words skipped): a
+# "trial-matching startup" is no court case, to "launch a startup" is no product launch
+# ("Elena Kovac exits Corvane to launch a startup").
+EVENT_BEFORE: dict[tuple[str, str], str | None] = {
+    ("trial", "matching"): None,
+    ("trial", "recruitment"): None,
+    ("launch", "startup"): None,
+    ("launch", "company"): None,
+    ("launch", "venture"): None,
+    ("launching", "startup"): None,
+    ("launching", "company"): None,
+}
 # Words after which a title names what came before its event: "Cinder Hires Bankers to
 # Explore Sale After Layoffs" tells a sale, not the layoffs (read so only when the title
 # has named an event before the word).

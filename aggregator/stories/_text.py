@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from aggregator.stories._lexicon import (
     BACKGROUND_WORDS,
     EVENT_AFTER,
+    EVENT_BEFORE,
     EVENT_CLASSES,
     EVENT_INFIXES,
     EVENT_SURFACE,
@@ -314,6 +315,8 @@ EVENT_TERMS = frozenset().union(*_EVENT_STEMS.values()) | frozenset(
 )
 _EVENT_AFTER = {(stem(before), stem(word)): event for (before, word), event in EVENT_AFTER.items()}
 _AFTER_SECOND = frozenset(word for _, word in _EVENT_AFTER)
+_EVENT_BEFORE = {(stem(word), stem(after)): e for (word, after), e in EVENT_BEFORE.items()}
+_BEFORE_FIRST = frozenset(word for word, _ in _EVENT_BEFORE)
 _LISTING = frozenset({"ipo"})
 _BACKGROUND = frozenset(stem(w) for w in BACKGROUND_WORDS)
 # "two days after …", "weeks after …": a span of time before a background word tells what
@@ -651,6 +654,11 @@ def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> Non
         if term in _AFTER_SECOND and position and (words[position - 1].term, term) in _EVENT_AFTER:
             other = _EVENT_AFTER[words[position - 1].term, term]
             events = frozenset({other}) if other else frozenset()
+        if events and term in _BEFORE_FIRST:
+            after = next((w.term for w in words[position + 1 :] if w.kind != "stop"), "")
+            if (term, after) in _EVENT_BEFORE:
+                other = _EVENT_BEFORE[term, after]
+                events = frozenset({other}) if other else frozenset()
         if (
             term in _BACKGROUND
             and kind != "name"

@@ -287,3 +287,33 @@ def test_whitehall_is_the_uk() -> None:
         )
         == 1
     )
+
+
+# --------------------------------------------------------------------------- words before words
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Sorrel shells out $700M for trial-matching startup Pellucid",
+        "Tamsin Ode leaves Sorrel, reportedly to launch a startup",
+    ],
+)
+def test_an_event_word_before_its_noun_names_no_event(title: str) -> None:
+    assert not features(title, "").events
+
+
+def test_a_trial_and_a_launch_still_name_their_events() -> None:
+    assert "legal" in features("Judge sets trial date in Sorrel case", "").events
+    assert "launch" in features("Sorrel to launch Heron 3 next week", "").events
+
+
+def test_a_purchase_told_with_a_trial_matching_target_joins_it() -> None:
+    assert (
+        stories(
+            "Sorrel to buy clinical AI firm Pellucid for $700 million",
+            "Sorrel shells out $700M for trial-matching startup Pellucid",
+            gap=3.0,
+        )
+        == 1
+    )
