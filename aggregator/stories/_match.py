@@ -21,6 +21,7 @@ from aggregator.stories._lexicon import (
 )
 from aggregator.stories._products import other_products
 from aggregator.stories._text import (
+    AFTER_PREFIX,
     APPROX_TOLERANCE,
     COMPANY_WORDS,
     EVENT_PREFIX,
@@ -117,6 +118,8 @@ def veto(
         return "claimant-conflict"
     if background_conflict(a, b) or background_conflict(b, a):
         return "background-conflict"
+    if after_its_event(a, b) or after_its_event(b, a):
+        return "after-conflict"
     return None
 
 
@@ -126,6 +129,21 @@ def background_conflict(a: Features, b: Features) -> bool:
     ``a``'s background clause, and ``a`` names another that ``b`` does not have."""
     told = [t for t in a.background if t in b.names and t not in a.names]
     return bool(told) and any(t not in b.terms for t in a.names)
+
+
+# A market's reaction to results is the results' story ("Orrin stock jumps after earnings
+# beat" / "Orrin third-quarter revenue tops estimates"): not counted as what came before.
+_REACTIONS = frozenset({"results"})
+
+
+def after_its_event(a: Features, b: Features) -> bool:
+    """``a`` names ``b``'s event only in its background clause and names no event ``b`` names
+    ("Corvane halves Strata 4 API prices two days after launch" / "Corvane launches Strata
+    4"): what followed the event, not the event."""
+    if not a.marks or not b.events or a.events & b.events:
+        return False
+    told = {m[len(AFTER_PREFIX) :] for m in a.marks if m.startswith(AFTER_PREFIX)}
+    return bool((told - _REACTIONS) & b.events)
 
 
 def _claimants(feats: Features) -> set[str]:

@@ -337,6 +337,7 @@ HARD = (
     "amount-conflict",
     "round-conflict",
     "product-conflict",
+    "after-conflict",
 )
 
 

@@ -36,6 +36,7 @@ NUMBER_WEIGHT = 0.5
 SUMMARY_FACTOR = 0.5
 EVENT_WEIGHT = 1.0  # the title's event class as a term ("buys" / "acquired": event:acquire)
 EVENT_PREFIX = "event:"
+AFTER_PREFIX = "after:"  # a mark: an event class the title names in its background clause
 LEXICON_SIZE = 200_000  # memoised spellings per index before the memo is reset
 
 _SCALES = {
@@ -506,6 +507,7 @@ class _Part:
     products: list[str]  # "quill code", "lumen 2": a name and the name or number after it
     openers: set[str]  # names that open a sentence (capitalised whatever they are)
     background: set[str] = field(default_factory=set)  # names after "after"
+    before: set[str] = field(default_factory=set)  # event classes after "after"
     funded: bool = False  # a word other than "raises" named an investment
 
 
@@ -670,6 +672,8 @@ def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> Non
         if events:
             # (an IPO named after "after" still tells that a "debut" is a listing)
             part.events.update(events if not past else events & _LISTING)
+            if past:
+                part.before.update(events - _LISTING)
         if kind == "stop":
             continue
         weight = 1.0
@@ -735,6 +739,7 @@ def _products(found: list[str], words: list[Word], titled: bool = False) -> None
     start = next(
         (k for k, w in enumerate(words) if "launch" in w.events and ord(w.term[0]) < 0x2E80), 0
     )
+
     words = words[start:]
     for k, (first, second) in enumerate(pairwise(words)):
         if first.kind not in ("name", "marked") or first.events or second.events:
@@ -896,6 +901,6 @@ def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Featur
         lower=frozenset(head.lower | (body.lower if body else set())),
         upper=frozenset(head.upper | (body.upper if body else set())),
         marked=frozenset(head.marked | (body.marked if body else set())),
-        marks=stages(title, head.events),
+        marks=stages(title, head.events) | {AFTER_PREFIX + e for e in head.before},
         background=frozenset(head.background),
     )

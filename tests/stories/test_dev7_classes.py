@@ -317,3 +317,34 @@ def test_a_purchase_told_with_a_trial_matching_target_joins_it() -> None:
         )
         == 1
     )
+
+
+# --------------------------------------------------------------------------- what followed
+
+
+def test_an_event_named_only_after_after_is_a_mark() -> None:
+    feats = features("Sorrel halves Heron 3 prices two days after launch", "")
+    assert "after:launch" in feats.marks and "launch" not in feats.events
+
+
+def test_what_followed_a_launch_is_not_the_launch() -> None:
+    assert (
+        stories(
+            "Introducing Heron 3",
+            "Sorrel launches Heron 3 with a longer context window",
+            "Sorrel halves Heron 3 prices two days after launch",
+            gap=20.0,
+        )
+        == 2
+    )
+
+
+def test_a_market_reaction_to_results_is_the_results_story() -> None:
+    assert (
+        stories(
+            "Sorrel third-quarter revenue tops estimates on AI chip demand",
+            "Sorrel stock jumps after earnings beat, data center sales up 80%",
+            gap=1.0,
+        )
+        == 1
+    )
