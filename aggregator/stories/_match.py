@@ -469,8 +469,9 @@ def _one_name(common: list[str], a: Features, b: Features) -> bool:
 def _one_country(a: Features, b: Features, informative: list[str]) -> str | None:
     """A government's plan told with its country named either way ("UK to spend £2bn on
     national AI supercomputers" / "Britain unveils 2 billion pound plan for AI computing"):
-    the same money amount, the same country or union, no company named in either title and
-    no event class in conflict. The region shared (``region:uk``), else None."""
+    the same money amount, the same country or union, a word of both besides these ("AI"),
+    no company named in either title and no event class in conflict. The region shared
+    (``region:uk``), else None."""
     if not (a.amounts and b.amounts) or companies_of(a) or companies_of(b):
         return None
     if not (a.events & b.events) and (a.events and b.events):
@@ -478,7 +479,15 @@ def _one_country(a: Features, b: Features, informative: list[str]) -> str | None
     if not any(t.startswith("$") for t in informative) and not _converted_match(a, b):
         return None
     shared = regions_of(a) & regions_of(b)
-    return f"region:{min(shared)}" if shared else None
+    if not shared:
+        return None
+    regions = region_stems()
+    topic = any(  # (and what it is for: a word of both besides the amount and the country)
+        weight >= GENERIC_WEIGHT and b.terms.get(term, 0.0) >= GENERIC_WEIGHT
+        for term, weight in a.terms.items()
+        if word_term(term) and term not in regions
+    )
+    return f"region:{min(shared)}" if topic else None
 
 
 def companies_of(feats: Features) -> list[str]:

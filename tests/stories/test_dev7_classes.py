@@ -118,7 +118,7 @@ def test_a_government_plan_with_its_country_named_either_way_is_one_story() -> N
     assert (
         stories(
             "Japan to spend ¥300bn on national AI data centres",
-            "Tokyo unveils 300 billion yen plan for sovereign computing",
+            "Tokyo unveils 300 billion yen plan for sovereign AI computing",
             gap=3.0,
         )
         == 1
@@ -130,6 +130,17 @@ def test_two_countries_with_one_amount_stay_apart() -> None:
         stories(
             "France to spend $2bn on national AI data centres",
             "Canada unveils $2 billion plan for sovereign computing",
+            gap=3.0,
+        )
+        == 2
+    )
+
+
+def test_one_country_and_one_amount_for_two_purposes_stay_apart() -> None:
+    assert (
+        stories(
+            "Japan to spend ¥1tn on AI chips",
+            "Japan pledges ¥1tn for disaster recovery fund",
             gap=3.0,
         )
         == 2
@@ -282,7 +293,7 @@ def test_whitehall_is_the_uk() -> None:
     assert (
         stories(
             "UK to spend £3bn on national AI supercomputers",
-            "Whitehall's £3B compute splurge: what we know",
+            "Whitehall's £3B AI compute splurge: what we know",
             gap=6.0,
         )
         == 1
