@@ -35,6 +35,7 @@ from aggregator.stories._text import (
 AMOUNT_TOLERANCE = 0.02  # "$4 billion" and "$3.95B" are one amount; "$4B" and "$2B" are not
 COSINE_SHARE = 0.75  # score = share * cosine + (1 - share) * overlap coefficient
 ANCHOR_SCORE = 0.75  # same rare name, same money amount, same event type in both titles
+REGION_PREFIX = "region:"  # a shared country, shown among a country anchor's shared terms
 
 
 class Evidence(Protocol):
@@ -487,7 +488,7 @@ def _one_country(a: Features, b: Features, informative: list[str]) -> str | None
         for term, weight in a.terms.items()
         if word_term(term) and term not in regions
     )
-    return f"region:{min(shared)}" if topic else None
+    return f"{REGION_PREFIX}{min(shared)}" if topic else None
 
 
 def companies_of(feats: Features) -> list[str]:
@@ -653,7 +654,9 @@ def _weights(feats: Features, evidence: Evidence) -> dict[str, float]:
 def word_term(term: str, rounds: bool = False) -> bool:
     """A term that is a word of the text: not an amount, not an event class, and not a
     funding round unless ``rounds``."""
-    return not term.startswith(("$", EVENT_PREFIX)) and (rounds or term not in ROUND_TERMS)
+    return not term.startswith(("$", EVENT_PREFIX, REGION_PREFIX)) and (
+        rounds or term not in ROUND_TERMS
+    )
 
 
 def _converted_match(a: Features, b: Features) -> bool:
