@@ -120,6 +120,9 @@ class FakeReader:
     def count_stories(self, query: StoryQuery) -> int:
         return sum(1 for s in self.stored if _matches(s, query))
 
+    def feed_generations(self) -> dict[str, int]:
+        return {}  # no change counts: publish reads every head (always true)
+
     def story_versions(self, query: StoryQuery, *, limit: int) -> Sequence[tuple[int, str]]:
         return [(s.id, _version(s)) for s in self.select_stories(query, limit=limit)]
 
