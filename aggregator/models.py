@@ -797,11 +797,11 @@ class StoryReader(Protocol):
 
     def count_stories(self, query: StoryQuery) -> int: ...
 
-    def feed_generations(self) -> Mapping[str, int]:
+    def feed_generations(self) -> Mapping[str, int] | None:
         """A change count per published feed, by ``feed_key`` ("all", "deal:funding",
         "company:acme", …): it moves whenever a story joins or leaves the feed or a story in
-        it is written; a feed not listed counts 0. An empty mapping is always true (publish
-        then reads every feed's head to know whether it changed)."""
+        it is written; a feed not listed counts 0. None: no counts are kept (publish then
+        reads every feed's head to know whether it changed)."""
         ...
 
     def facets(self) -> Facets: ...

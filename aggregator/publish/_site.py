@@ -99,7 +99,7 @@ def _mark(
     and (a company's) of its ``about`` stories; None when its stories have no change count
     (not one published feed, or no counts given)."""
     key = feed_key(spec.query)
-    if key is None or not generations:
+    if key is None or generations is None:
         return None
     about = about_query(spec)
     counts = [generations.get(key, 0)]
