@@ -800,8 +800,9 @@ class StoryReader(Protocol):
     def feed_generations(self) -> Mapping[str, int] | None:
         """A change count per published feed, by ``feed_key`` ("all", "deal:funding",
         "company:acme", …): it moves whenever a story joins or leaves the feed or a story in
-        it is written; a feed not listed counts 0. None: no counts are kept (publish then
-        reads every feed's head to know whether it changed)."""
+        it gets a new version (``updated``) or primary report; a feed not listed counts 0.
+        None: no counts are kept (publish then reads every feed's head to know whether it
+        changed)."""
         ...
 
     def facets(self) -> Facets: ...

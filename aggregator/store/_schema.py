@@ -517,8 +517,8 @@ def _deal_months_by_amount(db: Database) -> None:
 @migrations(name="0018_feed_generations")
 def _feed_generations(db: Database) -> None:
     # Per published feed (its ``feed_members`` key), a count of the changes to it: a story
-    # joining or leaving it, or any write of the row of a story in it (a story's version,
-    # primary report and facts are in that row). Publish keeps each feed's count with its
+    # joining or leaving it, or a new version or primary report of a story in it (what a
+    # feed's digest is made of, with its size). Publish keeps each feed's count with its
     # digest and reads a feed's head again only when its count (or its size, or the
     # settings) moved: an incremental publish at 1M stories reads the heads of the few
     # feeds its new stories are in, not of every feed. A key with no row counts 0.
@@ -540,7 +540,10 @@ def _feed_generations(db: Database) -> None:
         + " END"
     )
     db.execute("""
-        CREATE TRIGGER feed_generations_story AFTER UPDATE ON stories BEGIN
+        CREATE TRIGGER feed_generations_story
+        AFTER UPDATE OF updated_at, primary_entry_id ON stories
+        WHEN OLD.updated_at IS NOT NEW.updated_at
+            OR OLD.primary_entry_id IS NOT NEW.primary_entry_id BEGIN
             INSERT INTO feed_generations (key, n)
             SELECT key, 1 FROM feed_members WHERE story_id = NEW.id
             ON CONFLICT (key) DO UPDATE SET n = n + 1;
