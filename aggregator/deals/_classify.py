@@ -980,6 +980,10 @@ def _told_kind(deal: Deal, text: str, gz: Gazetteer, rates: Mapping[str, float] 
     return deal
 
 
+# A sentence that tells money or a raise of its own: another round, not this one's investors.
+_OTHER_ROUND = re.compile(r"[$€£¥₹§]|\b(?:rais\w*|round|funding|valu\w+)\b", re.IGNORECASE)
+
+
 def _blocked(seg: Segment) -> bool:
     return seg.hard_cue or bool(seg.cues)
 
@@ -1035,6 +1039,14 @@ def rules_and_block(
         return deal, False
     for index, seg in lead_segments(text, rates, lambda index: STRONG_RULES if index else -1):
         found = _match_rules(seg, gz, strong_only=index > 0) if seg is not None else None
+        if found is not None and found.type == "funding":
+            # a round the body tells: its investors in the sentences from there ("… raised $27
+            # million in Series A funding. Insight Partners led, joined by Bessemer.")
+            said = lead(text)[index : index + 3]
+            stop = next(
+                (n for n, line in enumerate(said[1:], 1) if _OTHER_ROUND.search(line)), None
+            )
+            found = investors_from_lead(found, " ".join(said[:stop]), gz, rates)
         if found is not None:
             return found, False
     return None, False

@@ -102,7 +102,8 @@ _GOVERNMENT = re.compile(
 # with Sebi", "Cabinet clears JV").
 REGULATORS = frozenset(
     """sebi sec fca ftc doj cma cfius samr finra esma bafin ofcom fcc nhtsa faa
-fda cabinet parliament congress senate regulator regulators rbi cci kftc jftc accc""".split()
+fda cabinet parliament congress senate regulator regulators rbi cci kftc jftc accc
+cnmc cnil agcm bundeskartellamt""".split()
 )
 # Words for a region or a people that name no organisation alone ("Nordic AI", "Indic").
 REGIONAL = frozenset(

@@ -123,7 +123,7 @@ _KEYS = {
     "pays-for": "pay paid",
     "debuts-with": "stealth launch debut",
     "possessive-round": "'s ’s",
-    "round-for": "funding financing infusion round raise investment injection series seed",
+    "round-for": "funding financing infusion round raise investment injection series seed boost",
     "valued-at": "valued",
     "raising-at": "rais",
     "valuation-to": "valuation",
@@ -170,7 +170,7 @@ _KEYS = {
     "partners-with": "partner team forces alliance collaborat tie-up ally ties steady relationship"
     " working"
     " cozies tie tied hands",
-    "partner-plural": "partner collaborat ally allied together forces tie hands",
+    "partner-plural": "partner collaborat ally allied together forces tie hands alliance pact",
     "buys-capacity": "buy purchas spend commit",
     "supplies-to": "suppl",
     "rents-capacity": "rent lease leas access reserv",
@@ -192,7 +192,7 @@ _BUY = (
     r"(?:acquir(?:e|es|ed|ing)|acqui-?hir(?:e|es|ed|ing)"
     r"|hir(?:e|es|ed|ing)(?=\s+(?:the\s+)?(?:whole\s+|entire\s+)?team\s+behind\b)|buy(?:s|ing)?|bought|(?<!power\s)purchas(?:e|es|ed|ing)|snap(?:s|ped)?\s+up"
     r"|scoop(?:s|ed)?\s+up|tak(?:e|es|ing)\s+over|took\s+over|absorb(?:s|ed)?|gobbles?\s+up"
-    r"|pick(?:s|ed)?\s+up(?!\s+(?:§|¦|the\s+(?:pace|tab|slack)|speed|steam|momentum))"
+    r"|pick(?:s|ed)?\s+up(?!\s+(?:§|¦|the\s+(?:pace|tab|slack|pieces)|speed|steam|momentum|where)\b)"
     r"|swallow(?:s|ed|ing)?(?:\s+up)?)"
 )
 _NOT_BUYBACK = (
@@ -207,7 +207,17 @@ _NOT_BUYBACK = (
     r"|\s+(?:inside|directly|online)\b"
     r"|\s+(?:its\s+own|own|back|rating|recommendation|signal"
     r"|now|the\s+dip|shares?\s+of\s+its\s+own)\b"
-    r"|(?:\s+[\w.&'’-]+){0,2}\s+(?:stock|shares)\b(?!\s+(?:of|in)\b))"
+    r"|(?:\s+[\w.&'’-]+){0,2}\s+(?:stock|shares)\b(?!\s+(?:of|in)\b)"
+    # people hired, not a company bought ("snaps up three more OpenAI researchers"), and what
+    # is yours ("wants to acquire your attention")
+    r"|\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|several"
+    r"|more|top|key|senior|star|rival|former|ex-)\s*)+(?:[\w.&'’-]+\s+){0,2}?(?:researchers?"
+    r"|engineers?|executives?|execs?|scientists?|staffers|employees|talent|veterans?|leaders"
+    r"|designers?|developers)\b"
+    r"|\s+(?:your|my)\b"
+    # a maker's goods bought ("will buy AMD Instinct accelerators"), in sentence case
+    r"|(?:(?<=buy)|(?<=buys)|(?<=bought)|(?<=buying))\s+(?:(?-i:[A-Z])[\w.&'’-]*\s+){1,2}(?:(?-i:[a-z])[\w-]*\s+)?"
+    r"(?-i:chips|accelerators|GPUs|TPUs|processors|servers)\b)"
 )
 # Stock exchanges: where an IPO lists, never a party.
 _EXCHANGE = (
@@ -572,7 +582,7 @@ _ENGLISH: tuple[Rule, ...] = (
         "round-for",
         "funding",
         rf"{M}\s+(?:[\w-]+\s+){{0,2}}?(?:funding|financing|infusion|round|raise|fundraise"
-        r"|investment|cash\s+injection|series\s+[a-k]|seed)\s+(?:values?|valuing|for|into)\s+"
+        r"|investment|(?:cash\s+)?injection|boost|series\s+[a-k]|seed)\s+(?:values?|valuing|for|into)\s+"
         r"(?=[A-Z0-9])",
         None,
         "target",
@@ -870,7 +880,8 @@ _ENGLISH: tuple[Rule, ...] = (
         r"(?:[\w.:&'’-]+\s+){0,3}?(?:[¦§]+\s+)?"
         r"(?:[\w.:&'’-]+\s+){0,2}?(?:takeover\s+|cash\s+)?(?:bid|tender(?:\s+offer)?"
         rf"|{_TRADE_OFFER}offer|buyout"
-        r"|acquisition|takeover|purchase|merger)\b(?!\s+(?:of|by|with|talks|agreement)\b)",
+        r"|acquisition|takeover|purchase|merger)\b(?!\s+(?:of|by|with|talks|agreement|case|trial"
+        r"|charges?|fraud|scandal)\b)",
         "acquirer",
         None,
         needs_right=False,
@@ -1036,7 +1047,8 @@ _ENGLISH: tuple[Rule, ...] = (
         r"|(?:is|are|has\s+been|have\s+been)\s+working\s+(?:closely\s+)?with"
         r"|join(?:s|ed|ing)?\s+forces\s+with|(?:strategic\s+)?(?:partnership|alliance|collaboration"
         r"|tie-up)\s+(?:with|between)|collaborat(?:es|ed|e)\s+with|ally\s+with"
-        r"|(?:tighten|strengthen|deepen|expand|cement|forge|formali[sz]e)(?:s|ed)?\s+(?:its\s+)?"
+        r"|(?:tighten|strengthen|deepen|expand|cement|forge|formali[sz]e|extend|renew|broaden)(?:s|ed)?"
+        r"\s+(?:its\s+|their\s+)?(?:(?:long-?standing|strategic|existing|decade-long|close)\s+)?"
         r"(?:ties|relationship|links|bond)\s+with|goes\s+steady\s+with"
         r"|coz(?:ies|y)\s+up\s+(?:to|with)|ties?\s+up\s+with|tied\s+up\s+with"
         r"|join(?:s|ed)?\s+hands\s+with)\b",
@@ -1049,7 +1061,10 @@ _ENGLISH: tuple[Rule, ...] = (
         "partnership",
         r"\b(?:partner(?:ed)?|collaborat(?:e|ed)|ally|allied|work(?:ed)?\s+together"
         r"|join(?:ed)?\s+forces|tie\s+up|tied\s+up|join(?:ed)?\s+hands)\s+(?:on|to|in|for|around"
-        r"|over)\b",
+        r"|over)\b"
+        # "Sony and Kuronami in AI tie-up for game characters": the pair in a pact, told by noun
+        r"|\bin\s+(?:an?\s+)?(?:new\s+|strategic\s+|multi-?year\s+|§+\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:tie-up|alliance|pact|partnership|collaboration)\b(?!\s+(?:talks|discussions)\b)",
         "partner",
         "partner",
         needs_right=False,
@@ -1270,6 +1285,23 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|okays?|oks|signs?\s+off|waves?\s+through|allows?|allowed|blesses|nods|gives|grants"
         r"|filings?|forms?|documents?|records?|data|disclosures?)\b)\w+",
     ),
+    # shares changing hands without new money for the company: a secondary sale, a tender
+    # offer to staff ("Revolut hits $75bn valuation in secondary share sale", "tender offer lets
+    # employees sell $1B in shares", "valuation climbs to $107 billion in tender offer"), unless
+    # the sentence tells a round too
+    (
+        ("secondary", "tender", "employee", "staff", "insider"),
+        r"^(?![^.;]*\b(?:rais(?:es|ed|ing)|series\s+[a-k]|seed|funding\s+round|new\s+funding)\b)"
+        r"[^.;]*?(?:\bsecondary\s+(?:share\s+|stock\s+)?(?:sales?|transactions?|markets?|deals?)\b"
+        r"|\b(?:employee|staff|insider|worker)s?['’]?\s+(?:share|stock|equity)\s+(?:sales?|tenders?"
+        r"|buybacks?)\b|\btender(?:\s+offer)?\b[^.;]{0,60}?\b(?:employees?|staff|workers|insiders)\b"
+        r"|\b(?:employees?|staff|workers|insiders)\b[^.;]{0,60}?\btender\b"
+        r"|\bvaluation\b[^.;]{0,50}?\bin\s+(?:an?\s+|its\s+|the\s+)?(?:latest\s+)?tender(?:\s+offer)?\b"
+        r"|\b(?:employees|staff)\s+(?:cash\s+out|sell|sold)\b)",
+    ),
+    # what a stake held is worth now is no new stake ("Nvidia's $5 billion Intel stake now
+    # worth $7.6 billion")
+    (("stake",), r"\bstakes?\s+(?:(?:is|are|was)\s+)?now\s+(?:worth|valued)\b"),
     # an IPO imagined ("could someday go public", "an IPO could value it at $1 trillion")
     (
         ("could",),
@@ -1340,7 +1372,7 @@ HARD_NON_DEAL = re.compile(
 # Phrases that make a sentence a non-deal story (unless a strong trigger precedes them).
 NON_DEAL = re.compile(
     r"\b(?:su(?:e|es|ed|ing)|lawsuits?|litigation|court|judge|jury|verdict|copyright|antitrust|probe"
-    r"|acquit(?:s|ted|tal)|convicted"
+    r"|acquit(?:s|ted|tal)|convicted|cleared\s+(?:of|in)|found\s+guilty|sentenced"
     r"|inquiry|investigat\w+|subpoena\w*|fined?|fines|penalt\w+|regulat\w+|ban(?:s|ned)?"
     r"|export\s+controls?|earnings|quarterly|results|revenues?|profits?|net\s+(?:income|loss)"
     r"|forecasts?|guidance|outlook|dividends?|market\s+(?:cap\w*|value)|most\s+valuable"
