@@ -98,6 +98,8 @@ _KEYS = {
     "licensing": "licen licenc content data news archive acqui",
     "hires-founders": "founders leaders leadership founding ceo",
     "takes-control": "control",
+    "approaches": "approach",
+    "offer-from": "from",
     "rejects-bid": "reject rebuff spurn turn snub dismiss",
     "possessive-deal": "'s ’s",
     "possessive-stake": "stake",
@@ -241,6 +243,25 @@ _COMMERCIAL = (
 # Agreements between governments or about politics, not companies ("sign trade deal").
 _POLITICAL = (
     r"(?:trade|tariff|peace|ceasefire|budget|climate|nuclear\s+arms|plea|tax|debt|border)\b"
+)
+# The people of the companies before a verb, who act for themselves, not their companies.
+_PEOPLE_OF = "".join(
+    rf"(?<!\b{w}\s)"
+    for w in (
+        "founders",
+        "co-founders",
+        "CEOs",
+        "ceos",
+        "bosses",
+        "chiefs",
+        "executives",
+        "leaders",
+        "employees",
+        "staff",
+        "workers",
+        "engineers",
+        "researchers",
+    )
 )
 _STAKE = (
     rf"(?:{_ART}(?:\d+(?:\.\d+)?\s?(?:%|pct|per\s?cent)\s+)?(?:stake|holding|shareholding"
@@ -411,7 +432,8 @@ _ENGLISH: tuple[Rule, ...] = (
         r"(?<!-)\b(?:backs|backed|to\s+back)\s+(?!by\b)(?=[A-Z0-9])"
         # "Y's board backs X's $2 billion bid": support, not money
         r"(?!(?:[\w.&'’§-]+\s+){0,4}?(?:bid|offer|proposal|takeover|merger|deal|plan|bill|law"
-        r"|candidate|effort|push|rules?|ban)s?\b)",
+        r"|candidate|effort|push|rules?|ban|accelerator|incubator|programm?e?|initiative|hackathon"
+        r"|challenge|competition|scheme|pledge|campaign|code|standards?)s?\b)",
         "investor",
         "target",
     ),
@@ -499,7 +521,7 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"\s+figure)\s+(?:sum|round|raise|amount|check|cheque|investment)"
         rf"|(?:again|anew)\b|(?:up\s+to\s+|over\s+|nearly\s+)?{M}(?!§)"
         r"(?!\s+(?:[\w-]+\s+){0,3}?(?:deals?|contracts?|orders?|agreements?|pacts?|awards?|prizes?"
-        r"|profits?|revenues?|sales)\b))",
+        r"|profits?|revenues?|sales|takeover|buyout|bids?|offers?|approach(?:es)?|proposals?)\b))",
         "target",
         None,
         needs_right=False,
@@ -676,6 +698,27 @@ _ENGLISH: tuple[Rule, ...] = (
         "seller",
         "target",
         inside="target",  # "sell its AirTrunk stake to Blackstone": AirTrunk's shares are sold
+    ),
+    # "Shareholders of Brightpath reject $2 billion offer from Crestline": the bidder after "from"
+    # "Salesforce has approached Fieldstone AI about a takeover": a buyer's approach
+    _rule(
+        "approaches",
+        "acquisition",
+        r"\bapproach(?:es|ed|ing)?\s+(?=(?:[\w.&'’-]+\s+){1,4}?(?:about|over|regarding|with)\s+(?:an?\s+"
+        r"|the\s+)?(?:possible\s+|potential\s+)?(?:takeover|acquisition|buyout|merger|deal\s+to"
+        r"\s+buy|bid|offer|sale)\b)",
+        "acquirer",
+        "target",
+    ),
+    _rule(
+        "offer-from",
+        "acquisition",
+        r"\b(?:reject(?:s|ed)?|rebuff(?:s|ed)?|spurn(?:s|ed)?|turn(?:s|ed)?\s+down|snub(?:s|bed)?"
+        r"|dismiss(?:es|ed)?|gets?|got|receiv(?:es|ed)|weigh(?:s|ing)|consider(?:s|ing)|accepts?"
+        r"|accepted|welcomes?|welcomed)\s+(?:[\w.:&'’-]+\s+){0,3}?(?:[¦§]+\s+)?(?:takeover\s+"
+        r"|buyout\s+|acquisition\s+|cash\s+)?(?:bid|offer|approach|proposal)s?\s+from\b",
+        "target",
+        "acquirer",
     ),
     _rule(
         "rejects-bid",
@@ -1043,6 +1086,8 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule(
         "partners-with",
         "partnership",
+        # not their people ("Atlassian and Canva founders team up to fight a tax")
+        rf"{_PEOPLE_OF}"
         r"\b(?:partner(?:s|ed|ing)?\s+(?:up\s+)?with|teams?\s+up|teamed\s+up|teams?\s+with"
         r"|(?:is|are|has\s+been|have\s+been)\s+working\s+(?:closely\s+)?with"
         r"|join(?:s|ed|ing)?\s+forces\s+with|(?:strategic\s+)?(?:partnership|alliance|collaboration"
@@ -1059,6 +1104,7 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule(
         "partner-plural",
         "partnership",
+        rf"{_PEOPLE_OF}"
         r"\b(?:partner(?:ed)?|collaborat(?:e|ed)|ally|allied|work(?:ed)?\s+together"
         r"|join(?:ed)?\s+forces|tie\s+up|tied\s+up|join(?:ed)?\s+hands)\s+(?:on|to|in|for|around"
         r"|over)\b"

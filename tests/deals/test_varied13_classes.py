@@ -196,3 +196,87 @@ def test_a_body_round_does_not_take_the_next_rounds_investors() -> None:
     )
     assert deal is not None and ("Pellucid", "target") in _roles(deal)
     assert "Accel" not in {p.name for p in deal.parties}
+
+
+# A question headline whose lead reports the talks it asks about is that rumoured deal; a
+# question the lead does not answer with talks stays no deal.
+@pytest.mark.parametrize(
+    "title, summary, acquirer, target",
+    [
+        (
+            "Is Corvane about to buy Lumetra?",
+            "Corvane is in advanced talks to acquire Lumetra, three people familiar said.",
+            "Corvane",
+            "Lumetra",
+        ),
+        (
+            "Could Oracle swallow Pellucid?",
+            "Oracle has approached Pellucid about a takeover, according to people briefed.",
+            "Oracle",
+            "Pellucid",
+        ),
+        (
+            "Will Meta make a play for Brisa Labs?",
+            "Meta executives have discussed a bid for Brisa Labs, sources said.",
+            "Meta",
+            "Brisa Labs",
+        ),
+    ],
+)
+def test_a_question_answered_by_talks_is_a_rumour(
+    title: str, summary: str, acquirer: str, target: str
+) -> None:
+    deal = classify(title, summary)
+    assert deal is not None and deal.type == "acquisition" and deal.status == "rumoured"
+    assert {(acquirer, "acquirer"), (target, "target")} <= _roles(deal)
+
+
+@pytest.mark.parametrize(
+    "title, summary",
+    [
+        ("Should Google buy Pellucid?", "Analysts argue a deal would fill a gap in its cloud."),
+        ("Will anyone buy the struggling AI pin makers?", "Sales have collapsed this year."),
+        ("Is it time to buy Broadcom stock?", "Analysts weigh in after the selloff."),
+        ("Could Corvane acquire Lumetra after its earnings?", "Corvane is in talks to acquire it."),
+    ],
+)
+def test_a_question_without_talks_stays_no_deal(title: str, summary: str) -> None:
+    assert classify(title, summary) is None
+
+
+# A bid "from" a named bidder: the bidder is the acquirer; a bid received is no raise.
+@pytest.mark.parametrize(
+    "title, target, acquirer",
+    [
+        ("Investors in Halvio reject $3 billion offer from Northgate", "Halvio", "Northgate"),
+        ("Ferrule receives $400 million takeover approach from Vexa", "Ferrule", "Vexa"),
+        ("Quillmere weighs buyout proposal from Apollo", "Quillmere", "Apollo"),
+    ],
+)
+def test_a_bid_from_a_named_bidder(title: str, target: str, acquirer: str) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.type == "acquisition"
+    assert {(target, "target"), (acquirer, "acquirer")} <= _roles(deal)
+
+
+# People of two companies teaming up, a programme backed, an explainer, a firm's own fund.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Stripe and Shopify founders team up to back a climate pledge",
+        "Google and Meta engineers partner on open-source tooling",
+        "Anthropic backs startup accelerator in Nairobi",
+        "Microsoft backs AI skills programme for teachers",
+        "Lightspeed raises $7 billion growth fund",
+    ],
+)
+def test_people_programmes_explainers_and_own_funds_are_no_deal(title: str) -> None:
+    assert classify(title) is None
+
+
+def test_m_and_a_is_no_party() -> None:
+    deal = classify(
+        "Markets close higher",
+        "In M&A, Workday agreed to acquire Tessaline for about $300 million.",
+    )
+    assert deal is not None and "M&A" not in {p.name for p in deal.parties}
