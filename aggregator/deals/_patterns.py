@@ -111,7 +111,7 @@ _KEYS = {
     "check-to": "check cheque",
     "backs": "back",
     "back-plural": "back",
-    "leads-round": "round funding financing raise series seed",
+    "leads-round": "round funding financing raise series seed bet wager",
     "investment-from": "investment",
     "stake-noun": "stake",
     "completes-investment": "investment",
@@ -125,6 +125,7 @@ _KEYS = {
     "pays-for": "pay paid",
     "debuts-with": "stealth launch debut",
     "possessive-round": "'s ’s",
+    "money-for": "for",
     "round-for": "funding financing infusion round raise investment injection series seed boost",
     "valued-at": "valued",
     "raising-at": "rais",
@@ -149,13 +150,15 @@ _KEYS = {
     "name-bid": "bid offer",
     "completes-deal": "deal takeover acquisition purchase buyout buy",
     "interest-in": "interest",
+    "accepts-bid": "accept recommend agree embrac",
     "gets-offer": "offer bid proposal approach",
     "with-purchase": "acquisition purchase buy takeover buyout",
     "holders-approve": "shareholders stockholders holders investors owners board directors",
     "starts-bid": "bid tender offer buyout acquisition takeover purchase merger",
     "explores-sale": "sale",
     "sale-of": "sale disposal divestiture spin",
-    "acquires": "acqui buy bought purchas snap scoop tak took absorb gobble swallow pick behind",
+    "acquires": "acqui buy bought purchas snap scoop tak took absorb gobble swallow pick behind"
+    " swoop",
     "tender": "offer bid buyout takeover approach proposal",
     "takeover-by": "takeover acquisition buyout purchase",
     "take-private": "private",
@@ -195,7 +198,9 @@ _BUY = (
     r"|hir(?:e|es|ed|ing)(?=\s+(?:the\s+)?(?:whole\s+|entire\s+)?team\s+behind\b)|buy(?:s|ing)?|bought|(?<!power\s)purchas(?:e|es|ed|ing)|snap(?:s|ped)?\s+up"
     r"|scoop(?:s|ed)?\s+up|tak(?:e|es|ing)\s+over|took\s+over|absorb(?:s|ed)?|gobbles?\s+up"
     r"|pick(?:s|ed)?\s+up(?!\s+(?:§|¦|the\s+(?:pace|tab|slack|pieces)|speed|steam|momentum|where)\b)"
-    r"|swallow(?:s|ed|ing)?(?:\s+up)?)"
+    r"(?!\s+(?:an?\s+|the\s+|its\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}?(?:awards?|prizes?|honou?rs?"
+    r"|titles?|accolades?|nominations?|trophy|trophies|medals?)\b)"
+    r"|swallow(?:s|ed|ing)?(?:\s+up)?|swoop(?:s|ed|ing)?\s+(?:on|for))"
 )
 _NOT_BUYBACK = (
     r"(?!\s*-?\s*backs?\b|(?:\s+[\w.&'’,-]+){0,5}?\s+(?:mill|warehouse|site|campus"
@@ -217,6 +222,9 @@ _NOT_BUYBACK = (
     r"|engineers?|executives?|execs?|scientists?|staffers|employees|talent|veterans?|leaders"
     r"|designers?|developers)\b"
     r"|\s+(?:your|my)\b"
+    # a maker's output reserved ("snaps up more TSMC capacity"), in sentence case
+    r"|\s+(?:more\s+|extra\s+|additional\s+|spare\s+)?(?:(?-i:[A-Z])[\w.&'’-]*\s+){1,2}"
+    r"(?:(?-i:[a-z])[\w-]*\s+)?(?-i:capacity|output|supply|wafers)\b"
     # a maker's goods bought ("will buy AMD Instinct accelerators"), in sentence case
     r"|(?:(?<=buy)|(?<=buys)|(?<=bought)|(?<=buying))\s+(?:(?-i:[A-Z])[\w.&'’-]*\s+){1,2}(?:(?-i:[a-z])[\w-]*\s+)?"
     r"(?-i:chips|accelerators|GPUs|TPUs|processors|servers)\b)"
@@ -452,6 +460,8 @@ _ENGLISH: tuple[Rule, ...] = (
         "funding",
         rf"\b(?:leads?|led|co-leads?|joins?|joined|participates?\s+in)\s+{_MONEYISH}[\w\s-]{{0,30}}?"
         r"\b(?:round|funding|financing|raise|series\s+[a-k](?:-\d)?|(?:pre-)?seed)\s+(?:in|for|of|into)\b"
+        # "Alphabet's GV leads $50M bet on Pellucid"
+        rf"|\b(?:leads?|led|co-leads?|co-led)\s+(?:an?\s+)?{M}\s+(?:bet|wager)\s+on\b"
         # "Radical Ventures leads Fennick's $20M Series A", "Leading Brindle's Series A"
         r"|\b(?:leads?|led|co-leads?|co-led|leading|co-leading)\s+(?=(?:[A-Z][\w.&-]*\s+){0,3}?"
         r"[A-Z][\w.&-]*['’]s?\s+(?:§+\s+)?(?:[\w-]+\s+)?(?:(?:pre-)?seed|series\s+[a-k]\b|round"
@@ -517,7 +527,7 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"|attracted|pockets?|pocketed|scoops?\s+up|scooped\s+up)\s+"
         rf"(?:{_ART}(?:{M}\s+|[a-z]+\s+)?(?:pre-seed|pre-ipo|seed|series\s+[a-k]\b|funding"
         rf"|financing|round|venture"
-        rf"|growth|capital|investment|equity|money|cash)|(?:{_ART})(?:[\w-]+-figure|(?:seven|eight|nine|ten)"
+        rf"|growth|capital|investment|equity|money|cash|backing)|(?:{_ART})(?:[\w-]+-figure|(?:seven|eight|nine|ten)"
         rf"\s+figure)\s+(?:sum|round|raise|amount|check|cheque|investment)"
         rf"|(?:again|anew)\b|(?:up\s+to\s+|over\s+|nearly\s+)?{M}(?!§)"
         r"(?!\s+(?:[\w-]+\s+){0,3}?(?:deals?|contracts?|orders?|agreements?|pacts?|awards?|prizes?"
@@ -608,6 +618,17 @@ _ENGLISH: tuple[Rule, ...] = (
         r"(?=[A-Z0-9])",
         None,
         "target",
+    ),
+    # "$500M for Ferrule, the humanoid hand maker", "€30m for Paris-based Parcelo": a headline that
+    # opens with the money and the company it goes to
+    _rule(
+        "money-for",
+        "funding",
+        rf"^[^\w§]*(?:{_ABOUT}){M}\s+(?:in\s+(?:new\s+)?(?:funding|financing)\s+)?for\s+(?=[\w-]+)"
+        r"(?!(?:[\w.&-]+\s+){0,3}?[\w.&-]+['’]s\b)",  # "$100 million for OpenAI's Sora team"
+        None,
+        "target",
+        strong=False,
     ),
     # "Mistral's Big Raise", "Inside Lovable's mega round": a round named by its size alone
     _rule(
@@ -873,6 +894,21 @@ _ENGLISH: tuple[Rule, ...] = (
         r"|endorse(?:s|d)?|accept(?:s|ed)?|vote\s+(?:for|in\s+favou?r\s+of)|vot(?:es|ed)\s+for)\s+"
         rf"(?:the\s+|a\s+)?(?:§+\s+)?(?:rival\s+)?{_INSIDE_NAME}\s+"
         r"(?:takeover|buyout|acquisition|bid|offer|deal)\b(?!\s+(?:with|for|of)\b)",
+        "target",
+        None,
+        needs_right=False,
+        inside="acquirer",
+        adjacent=True,
+    ),
+    # "Parcelo accepts £300m Adobe offer", "Quill's board recommends Vexa bid": the target
+    # accepts a buyer named inside
+    _rule(
+        "accepts-bid",
+        "acquisition",
+        r"\b(?:accept(?:s|ed)?|recommend(?:s|ed)?|agree(?:s|d)?\s+to|embrac(?:es|ed))\s+(?:the\s+|a\s+"
+        rf"|an\s+)?(?:§+\s+)?(?:rival\s+|sweetened\s+|improved\s+)?{_INSIDE_NAME}\s+(?:takeover\s+"
+        r"|buyout\s+|cash\s+|all-cash\s+)?(?:bid|offer|takeover|buyout|approach)\b"
+        r"(?!\s+(?:with|for|of|to)\b)",
         "target",
         None,
         needs_right=False,
@@ -1404,7 +1440,11 @@ HARD_NON_DEAL = re.compile(
     # speculation and lists about deals: "Will OpenAI IPO in 2027?", "our predictions: one
     # big merger", "The 5 biggest AI deals of the year, ranked"
     r"|^[^\w]*(?:will|could|should|can|is|are)\s[^.?!]{3,90}\?|\bpredictions?\b"
-    r"|,\s+ranked\b|\b(?:ipo|deal|merger|takeover)\s+chatter\b"
+    r"|,\s+ranked\b"
+    # a retrospective: "Northwind's $2B Quill acquisition, one year on", "X's Series E, six
+    # months in"
+    r"|,\s+(?:one|a|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|months?)"
+    r"\s+(?:on|in|later)\b|\b(?:ipo|deal|merger|takeover)\s+chatter\b"
     # an argument, not an event: "The bull case for a Mistral IPO", "The case against …"
     r"|\b(?:bull|bear)\s+case\b|^[^\w]*the\s+case\s+(?:for|against)\b"
     # listings as a class or a past: "tightens rules on SME IPOs", "slip below issue price"

@@ -280,3 +280,89 @@ def test_m_and_a_is_no_party() -> None:
         "In M&A, Workday agreed to acquire Tessaline for about $300 million.",
     )
     assert deal is not None and "M&A" not in {p.name for p in deal.parties}
+
+
+# A headline that opens with the money and the company it goes to is that company's round; not
+# a price, a fine, a sector or a company's team.
+@pytest.mark.parametrize(
+    "title, target, value, currency",
+    [
+        ("$350M for Halvio, the warehouse-robot maker", "Halvio", 350e6, "USD"),
+        ("$2.5bn for Corvane as investors chase inference chips", "Corvane", 2.5e9, "USD"),
+        ("€45m for Munich-based Lernwerk", "Lernwerk", 45e6, "EUR"),
+        ("Rs 150 crore for Drishyam from Accel India", "Drishyam", 150e7, "INR"),
+    ],
+)
+def test_money_first_headlines_are_rounds(
+    title: str, target: str, value: float, currency: str
+) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.type == "funding"
+    assert (target, "target") in _roles(deal)
+    assert deal.amount is not None and deal.amount.value == value
+    assert deal.amount.currency == currency
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "$250 for an AI pendant? Pass",
+        "$50 billion for AI data centers: the spending spree continues",
+        "$3 million fine for Halvio over data leak",
+        "$100 million for Google's Gemini team: what the bonus pool buys",
+    ],
+)
+def test_money_first_headlines_that_are_no_round(title: str) -> None:
+    assert classify(title) is None
+
+
+# Other wordings of the same deals: backing won, a bet led, a buyer's offer accepted, a
+# British swoop.
+@pytest.mark.parametrize(
+    "title, kind, roles",
+    [
+        ("Pellucid wins backing from Index Ventures", "funding", {("Pellucid", "target")}),
+        (
+            "Khosla leads $35M bet on Ferrule",
+            "funding",
+            {("Ferrule", "target"), ("Khosla Ventures", "investor")},
+        ),
+        (
+            "Lumetra accepts £450m Siemens offer",
+            "acquisition",
+            {("Lumetra", "target"), ("Siemens", "acquirer")},
+        ),
+        (
+            "Halvio agrees to sweetened Vexa takeover",
+            "acquisition",
+            {("Halvio", "target"), ("Vexa", "acquirer")},
+        ),
+        ("Vexa swoops for Corvane", "acquisition", {("Vexa", "acquirer"), ("Corvane", "target")}),
+    ],
+)
+def test_other_wordings_of_rounds_and_takeovers(
+    title: str, kind: str, roles: set[tuple[str, str]]
+) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.type == kind
+    assert roles <= _roles(deal)
+
+
+# A maker's capacity reserved, an award picked up, a retrospective: no deal.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Amazon snaps up more Samsung capacity for its Trainium chips",
+        "Halvio picks up award for best robotics startup",
+        "Ferrule picks up two industry prizes",
+        "Oracle's $9B Cerner acquisition, three years on",
+        "Corvane's Series C, a year later: what the money bought",
+    ],
+)
+def test_capacity_awards_and_retrospectives_are_no_deal(title: str) -> None:
+    assert classify(title) is None
+
+
+def test_a_compound_adjective_is_no_part_of_the_name() -> None:
+    deal = classify("Lyon-Based Parcelo Raises €12M Seed Round")
+    assert deal is not None and ("Parcelo", "target") in _roles(deal)
