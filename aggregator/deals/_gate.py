@@ -75,6 +75,13 @@ def _known(name: str, gz: Gazetteer) -> bool:
 
 
 _ROUND_WORD = re.compile(r"ronda|rodada|round|runde|tour|lev[ée]e|s[ée]rie|aporte", re.I)
+# A round named after a verb that only says "gets": a financing round, a series, a seed
+_ROUND_NAMED = re.compile(
+    r"\w*(?:finanzierungs|investitions|series-[a-k]-|seed-|wachstums)runde\b|\bseries[\s-][a-k]\b"
+    r"|\bronda\s+(?:de\s+)?(?:financiaci[óo]n|inversi[óo]n|serie|semilla)\b"
+    r"|\btour\s+de\s+(?:table|financement)\b|\brodada\s+(?:de\s+)?(?:investimento|s[ée]rie|seed)\b",
+    re.I,
+)
 
 
 def _companies_shown(
@@ -86,6 +93,7 @@ def _companies_shown(
         deal.type == "funding"
         and deal.evidence.split()[0].lower() in GENERIC_FUNDING_VERBS
         and not _ROUND_WORD.search(deal.evidence)  # "cierra una ronda" says which money
+        and not _ROUND_NAMED.search(title)  # "erhält 15 Millionen Euro in Series-A-Runde"
     )
     if deal.type in ("funding", "ipo") and not generic:
         return True

@@ -99,7 +99,7 @@ _KEYS = {
     "hires-founders": "founders leaders leadership founding ceo",
     "takes-control": "control",
     "approaches": "approach",
-    "offer-from": "from",
+    "offer-from": "bid offer approach proposal",
     "rejects-bid": "reject rebuff spurn turn snub dismiss",
     "possessive-deal": "'s ’s",
     "possessive-stake": "stake",
@@ -121,6 +121,7 @@ _KEYS = {
     "net"
     " pick reel bring draw attract pocket scoop",
     "led-round": "-led",
+    "ropes-in": "ropes roped roping",
     "pays-for-tech": "pay paid",
     "pays-for": "pay paid",
     "debuts-with": "stealth launch debut",
@@ -552,6 +553,16 @@ _ENGLISH: tuple[Rule, ...] = (
         None,
         needs_right=False,
     ),
+    # "Drishyam ropes in Peak XV for ₹80 crore round": the investor brought in, named after the verb
+    _rule(
+        "ropes-in",
+        "funding",
+        r"\b(?:ropes?|roped|roping)\s+in\s+(?=(?:[\w.&'’-]+\s+){1,4}?(?:for|in|as)\s+(?:an?\s+|its\s+"
+        r"|the\s+)?(?:§+\s+)?(?:[\w-]+\s+){0,2}?(?:round|funding|financing|investment|investors?"
+        r"|backers?|series\s+[a-k]|seed)\b)",
+        "target",
+        "investor",
+    ),
     # "Mistral AI valued at ... after ASML-led fundraise": the investor is in the trigger
     _rule(
         "led-round",
@@ -811,7 +822,7 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule(
         "agrees-to-sale",
         "acquisition",
-        r"\b(?:agree(?:s|d)?\s+to|accept(?:s|ed)?|approv(?:es|ed)|explor(?:es|ed|ing)|consider(?:s|ed|ing)"
+        r"\b(?:agree(?:s|d)?(?:\s+to)?|accept(?:s|ed)?|approv(?:es|ed)|explor(?:es|ed|ing)|consider(?:s|ed|ing)"
         r"|weigh(?:s|ed|ing)|mull(?:s|ed|ing)|pursu(?:es|ed|ing)|near(?:s|ed|ing)?)\s+"
         r"(?:an?\s+|the\s+)?(?:possible\s+|potential\s+)?(?:§+\s+)?"
         r"(?:sale|takeover|buyout)\s+(?:to|by)\b",
@@ -1212,6 +1223,10 @@ _ENGLISH: tuple[Rule, ...] = (
         "signs-deal",
         "partnership",
         rf"\b(?:sign(?:s|ed)?|strik(?:es|e)|struck|ink(?:s|ed)?|seal(?:s|ed)?|reach(?:es|ed)?"
+        # "TCS bags $1 billion deal from Aviva", "Wipro bags contract from Lufthansa" (not a
+        # shopper who bags a deal)
+        rf"|(?:bag(?:s|ged)?|secur(?:es|ed)|nab(?:s|bed)?|snag(?:s|ged)?)(?=\s+(?:§|(?:multi-?year"
+        rf"|mega|large|big|strategic|major)\b|(?:deal|contract|order|pact)s?\s+(?:from|with)\b))"
         rf"|clinch(?:es|ed)?|agree(?:s|d)?\s+(?:on|to)|expand(?:s|ed)?|extend(?:s|ed)?|renew(?:s|ed)?"
         rf"|enter(?:s|ed)?(?:\s+into)?"
         rf"|deepen(?:s|ed)?|form(?:s|ed)?|announc(?:e|es|ed)|unveil(?:s|ed)?|land(?:s|ed)?|wins?|won"

@@ -366,3 +366,52 @@ def test_capacity_awards_and_retrospectives_are_no_deal(title: str) -> None:
 def test_a_compound_adjective_is_no_part_of_the_name() -> None:
     deal = classify("Lyon-Based Parcelo Raises €12M Seed Round")
     assert deal is not None and ("Parcelo", "target") in _roles(deal)
+
+
+# Regional wordings: an investor roped in (Indian press), a deal bagged (Indian IT), a sale
+# agreed without "to" (British press), a German round named after a verb that only says "gets".
+@pytest.mark.parametrize(
+    "title, kind, roles",
+    [
+        (
+            "Kaveri Robotics ropes in Accel for ₹120 crore round",
+            "funding",
+            {("Kaveri Robotics", "target"), ("Accel", "investor")},
+        ),
+        (
+            "Infosys bags $600 million deal from Lloyds",
+            "partnership",
+            {("Infosys", "partner"), ("Lloyds", "partner")},
+        ),
+        (
+            "HCLTech nabs multi-year contract from Rolls-Royce",
+            "partnership",
+            {("HCLTech", "partner"), ("Rolls-Royce", "partner")},
+        ),
+        (
+            "Leeds AI firm Dalesway agrees £90m sale to Sage",
+            "acquisition",
+            {("Dalesway", "target"), ("Sage", "acquirer")},
+        ),
+        (
+            "Feldwerk erhält 12 Millionen Euro in einer Series-A-Runde",
+            "funding",
+            {("Feldwerk", "target")},
+        ),
+    ],
+)
+def test_regional_wordings(title: str, kind: str, roles: set[tuple[str, str]]) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.type == kind
+    assert roles <= _roles(deal)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Flipkart ropes in former Google executive as chief technology officer",
+        "Shoppers bag a Cyber Monday deal on laptops",
+    ],
+)
+def test_regional_wordings_that_are_no_deal(title: str) -> None:
+    assert classify(title) is None
