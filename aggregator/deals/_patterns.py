@@ -105,6 +105,7 @@ _KEYS = {
     "possessive-stake": "stake",
     "possessive-investment": "investment bet check cheque backing infusion injection",
     "stake-buy": "stake holding interest share",
+    "sells-own-stake": "sell sold",
     "pct-of": "pct % cent",
     "invest-in": "invest pour pump put inject commit back",
     "bets-on": "bet doubl",
@@ -199,7 +200,7 @@ _BUY = (
     r"|hir(?:e|es|ed|ing)(?=\s+(?:the\s+)?(?:whole\s+|entire\s+)?team\s+behind\b)|buy(?:s|ing)?|bought|(?<!power\s)purchas(?:e|es|ed|ing)|snap(?:s|ped)?\s+up"
     r"|scoop(?:s|ed)?\s+up|tak(?:e|es|ing)\s+over|took\s+over|absorb(?:s|ed)?|gobbles?\s+up"
     r"|pick(?:s|ed)?\s+up(?!\s+(?:§|¦|the\s+(?:pace|tab|slack|pieces)|speed|steam|momentum|where)\b)"
-    r"(?!\s+(?:an?\s+|the\s+|its\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}?(?:awards?|prizes?|honou?rs?"
+    r"(?!\s+(?:an?\s+|the\s+|its\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,4}?(?:awards?|prizes?|honou?rs?"
     r"|titles?|accolades?|nominations?|trophy|trophies|medals?)\b)"
     r"|swallow(?:s|ed|ing)?(?:\s+up)?|swoop(?:s|ed|ing)?\s+(?:on|for))"
 )
@@ -399,6 +400,15 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"{_MONEYISH}{_STAKE}\s+(?:in|of)\b",
         "investor",
         "target",
+    ),
+    # "Intel sells 10% stake to SoftBank": a company sells a share of itself, short of control
+    _rule(
+        "sells-own-stake",
+        "investment",
+        r"\b(?:sell(?:s|ing)?|sold|to\s+sell)\s+(?:an?\s+)?(?:(?:[1-4]?\d(?:\.\d+)?\s?(?:%|pct|per\s?cent)"
+        r"|minority|small)\s+)(?:stake|holding|shareholding)\s+to\b",
+        "target",
+        "investor",
     ),
     _rule(
         "pct-of",

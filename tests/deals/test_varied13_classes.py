@@ -415,3 +415,26 @@ def test_regional_wordings(title: str, kind: str, roles: set[tuple[str, str]]) -
 )
 def test_regional_wordings_that_are_no_deal(title: str) -> None:
     assert classify(title) is None
+
+
+# A company that sells a share of itself short of control takes an investment from the buyer.
+@pytest.mark.parametrize(
+    "title, target, investor",
+    [
+        ("Nokia sells 8% stake to Nvidia", "Nokia", "Nvidia"),
+        ("Lenovo to sell minority stake to Temasek for $2 billion", "Lenovo", "Temasek"),
+    ],
+)
+def test_a_company_selling_a_share_of_itself(title: str, target: str, investor: str) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.type == "investment"
+    assert {(target, "target"), (investor, "investor")} <= _roles(deal)
+
+
+def test_control_sold_is_no_minority_investment() -> None:
+    deal = classify("Intel to sell 60% stake to Apollo")
+    assert deal is None or deal.type != "investment"
+
+
+def test_a_titled_award_picked_up_is_no_purchase() -> None:
+    assert classify("Ferrule picks up Best New Robot award at CES") is None
