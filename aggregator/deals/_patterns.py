@@ -153,6 +153,7 @@ _KEYS = {
     "completes-deal": "deal takeover acquisition purchase buyout buy",
     "interest-in": "interest",
     "accepts-bid": "accept recommend agree embrac",
+    "weighs-bid": "bid offer approach",
     "gets-offer": "offer bid proposal approach",
     "with-purchase": "acquisition purchase buy takeover buyout",
     "holders-approve": "shareholders stockholders holders investors owners board directors",
@@ -953,6 +954,16 @@ _ENGLISH: tuple[Rule, ...] = (
         "acquisition",
         r"\b(?:offer(?:s|ed|ing)?|bid(?:s|ding)?|propos(?:es|ed))\s+(?:[¦§]+\s+)?(?:(?:a|per)\s+share"
         r"\s+)?(?:(?:in\s+)?(?:cash|stock)\s+)?(?:for|to\s+(?:buy|acquire))\b",
+        "acquirer",
+        "target",
+    ),
+    # "Broadcom weighs bid for chip startup Kestral": a bid it may make, for the company after it
+    _rule(
+        "weighs-bid",
+        "acquisition",
+        r"\b(?:weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|prepar(?:es|ed|ing)|plot(?:s|ted|ting)?)"
+        r"\s+(?:an?\s+|the\s+)?(?:possible\s+|potential\s+|rival\s+)?(?:§+\s+)?(?:takeover\s+|buyout\s+|cash\s+)?"
+        r"(?:bid|offer|approach)\s+(?:for|to\s+(?:buy|acquire))\b(?!\s+(?:its|their|the\s+company)\b)",
         "acquirer",
         "target",
     ),

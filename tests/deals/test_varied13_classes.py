@@ -438,3 +438,24 @@ def test_control_sold_is_no_minority_investment() -> None:
 
 def test_a_titled_award_picked_up_is_no_purchase() -> None:
     assert classify("Ferrule picks up Best New Robot award at CES") is None
+
+
+# A bid a company weighs making: it is the bidder, the company after "for" the target; an
+# offer weighed for its own unit is one it received.
+@pytest.mark.parametrize(
+    "title, acquirer, target",
+    [
+        ("Cisco weighs bid for security startup Halvio", "Cisco", "Halvio"),
+        ("Vexa mulls $2 billion offer for Lumetra", "Vexa", "Lumetra"),
+        ("Oracle prepares takeover bid for Pellucid", "Oracle", "Pellucid"),
+    ],
+)
+def test_a_bid_weighed_names_its_bidder(title: str, acquirer: str, target: str) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.type == "acquisition" and deal.status != "completed"
+    assert {(acquirer, "acquirer"), (target, "target")} <= _roles(deal)
+
+
+def test_an_offer_weighed_for_its_own_unit_was_received() -> None:
+    deal = classify("Quillmere considers offer for its robotics unit")
+    assert deal is not None and ("Quillmere", "acquirer") not in _roles(deal)
