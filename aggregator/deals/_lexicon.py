@@ -37,7 +37,8 @@ customers developers compute university universities college""".split()
 OPENERS = frozenset(
     """inside meet why how when where what today tonight exclusive breaking scoop
 report reports update watch opinion analysis explainer behind introducing announcing welcoming
-presenting celebrating congratulations""".split()
+presenting celebrating congratulations
+meanwhile separately elsewhere also plus finally additionally lastly besides""".split()
 )
 # Adjectives and short forms that name a country ("the Australian government").
 _COUNTRY_OF = {

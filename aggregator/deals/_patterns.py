@@ -533,7 +533,10 @@ _ENGLISH: tuple[Rule, ...] = (
         "raises",
         "funding",
         # "the CEO on raising money in a downturn": a raise as the topic of a talk, not a raise
-        rf"\b(?<!\bon\s)(?<!\babout\s)(?:rais(?:es|ed|ing|e)|secur(?:es|ed|e|ing)|lands?|landed|clos(?:es|ed|e)|nabs?|bags?|grabs?"
+        # nor a past raise told in a relative clause ("Figure AI, which raised $1 billion last
+        # year, showed a new hand")
+        rf"\b(?<!\bon\s)(?<!\babout\s)(?<!\bwhich\s)(?<!\bwho\s)(?<!\bwhich\shas\s)"
+        rf"(?<!\bwhich\shad\s)(?:rais(?:es|ed|ing|e)|secur(?:es|ed|e|ing)|lands?|landed|clos(?:es|ed|e)|nabs?|bags?|grabs?"
         rf"|snags?|pulls?\s+in|rakes?\s+in|hauls?\s+in|collects?|gets?|receives?|wins?|scores?"
         rf"|nets?|netted|picks?\s+up|picked\s+up|reels?\s+in|brings?\s+in|draws?|drew|attracts?"
         rf"|attracted|pockets?|pocketed|scoops?\s+up|scooped\s+up)\s+"

@@ -459,3 +459,27 @@ def test_a_bid_weighed_names_its_bidder(title: str, acquirer: str, target: str) 
 def test_an_offer_weighed_for_its_own_unit_was_received() -> None:
     deal = classify("Quillmere considers offer for its robotics unit")
     assert deal is not None and ("Quillmere", "acquirer") not in _roles(deal)
+
+
+# A newsletter's connector opens no name; a past raise in a relative clause is no round, nor
+# the amount of the deal the sentence tells.
+def test_a_connector_opens_no_name() -> None:
+    deal = classify(
+        "Chips this week",
+        "Nvidia showed a new rack. AMD answered. Separately Halvio agreed to buy Lumetra, a "
+        "maker of optical links, for $250 million.",
+    )
+    assert deal is not None and ("Halvio", "acquirer") in _roles(deal)
+
+
+def test_a_past_raise_in_a_relative_clause() -> None:
+    assert (
+        classify(
+            "Humanoids everywhere",
+            "Robots walked the floor. Investors cheered. Ferrule, which raised $600 million "
+            "last year, showed a new hand.",
+        )
+        is None
+    )
+    deal = classify("Pellucid, which raised $45M last month, acquires Brisa Labs")
+    assert deal is not None and deal.type == "acquisition" and deal.amount is None
