@@ -159,6 +159,8 @@ _CAP_NAME = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
 # The rest of a list of names after its first: ", Oklo and TerraPower", ", B, C and D".
 _NAME_LIST = re.compile(
     rf",\s*(?:{_CAP_NAME},\s*)*{_CAP_NAME},?\s+(?:and|&)\s+(?:the\s+)?{_CAP_NAME}"
+    # a headline's list without "and": "forms AI alliance with Anthropic, Perplexity"
+    rf"|,\s*(?:{_CAP_NAME},\s*)*{_CAP_NAME}(?=\s*(?:$|[.;:]|\s(?:to|for|on|in|as|over)\b))"
 )
 _INDEFINITE = re.compile(r"\s*\ban?\s+", re.IGNORECASE)
 

@@ -483,3 +483,13 @@ def test_a_past_raise_in_a_relative_clause() -> None:
     )
     deal = classify("Pellucid, which raised $45M last month, acquires Brisa Labs")
     assert deal is not None and deal.type == "acquisition" and deal.amount is None
+
+
+# A headline's list of partners without "and" names every partner; a comma before a speaker
+# ends the list.
+def test_a_partner_list_without_and() -> None:
+    deal = classify("KT forms AI alliance with Cohere, Mistral AI")
+    assert deal is not None and deal.type == "partnership"
+    assert {"KT", "Cohere", "Mistral AI"} <= {p.name for p in deal.parties}
+    deal = classify("Halvio partners with Pellucid, CEO says")
+    assert deal is not None and {p.name for p in deal.parties} == {"Halvio", "Pellucid"}
