@@ -79,7 +79,7 @@ nasdaq nyse lse hkex euronext tsx asx sgx kosdaq kospi nse bse amex otc bourse e
 shanghai shenzhen star wall street
 usd eur gbp jpy cny inr chf cad aud hkd sgd krw sek nok dkk brl nzd ils aed sar rmb
 gpu tpu tpus cpu cpus hbm npu asic asics api apis saas llms agi agents agent iot vr xr evs
-mou mous memorandum ml m&a
+mou mous memorandum ml m&a 5g 4g 6g lte wi-fi wifi
 gigawatt gigawatts megawatt megawatts gw mw ipos program programs programme programmes countries
 """.split()
 )

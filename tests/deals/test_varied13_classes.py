@@ -493,3 +493,9 @@ def test_a_partner_list_without_and() -> None:
     assert {"KT", "Cohere", "Mistral AI"} <= {p.name for p in deal.parties}
     deal = classify("Halvio partners with Pellucid, CEO says")
     assert deal is not None and {p.name for p in deal.parties} == {"Halvio", "Pellucid"}
+
+
+def test_a_network_generation_is_no_party() -> None:
+    assert classify("Bharti Airtel pours Rs 8,000 crore into 5G network rollout") is None
+    deal = classify("Ericsson wins 5G deal from Telstra")
+    assert deal is not None and {p.name for p in deal.parties} == {"Ericsson", "Telstra"}
