@@ -228,7 +228,7 @@ _SUPPLIER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ROUND_AFTER = re.compile(
-    r"^[^.;]{0,40}?\b(?:round|funding|financing|fundraise|close)\b", re.IGNORECASE
+    r"^[^.;]{0,40}?\b(?:round|funding|financing|fundraise|close|series\s+[a-k])\b", re.IGNORECASE
 )
 _SPACES = re.compile(r"\s+")
 _ANY_NUMBER = re.compile(

@@ -123,6 +123,8 @@ _KEYS = {
     " pick reel bring draw attract pocket scoop",
     "led-round": "-led",
     "ropes-in": "ropes roped roping",
+    "backed-with": "backed funded",
+    "investors-back": "investors backers vcs capitalists",
     "pays-for-tech": "pay paid",
     "pays-for": "pay paid",
     "debuts-with": "stealth launch debut",
@@ -566,6 +568,26 @@ _ENGLISH: tuple[Rule, ...] = (
         "target",
         None,
         needs_right=False,
+    ),
+    # "Ferrule backed with $20 million from Khosla", "Investors back Halvio with $40M": a round
+    # told by its backing, the company backed named by the clause
+    _rule(
+        "backed-with",
+        "funding",
+        rf"\b(?:backed|funded)\s+with\s+(?:{_ABOUT}){M}",
+        "target",
+        None,
+        needs_right=False,
+        adjacent=True,
+    ),
+    _rule(
+        "investors-back",
+        "funding",
+        rf"^(?:[^\w]*)(?:investors|backers|VCs|venture\s+capitalists)\s+(?:back\s+(?=(?:[\w.&'’-]+\s+)"
+        rf"{{1,3}}?(?:with\s+(?:{_ABOUT}){M}|in\s+))|(?:pour|pump|bet)\s+(?:{_ABOUT}){M}\s+(?:into|on)\s+)"
+        r"(?=[A-Z0-9])",
+        None,
+        "target",
     ),
     # "Drishyam ropes in Peak XV for ₹80 crore round": the investor brought in, named after the verb
     _rule(

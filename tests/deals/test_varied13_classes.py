@@ -499,3 +499,28 @@ def test_a_network_generation_is_no_party() -> None:
     assert classify("Bharti Airtel pours Rs 8,000 crore into 5G network rollout") is None
     deal = classify("Ericsson wins 5G deal from Telstra")
     assert deal is not None and {p.name for p in deal.parties} == {"Ericsson", "Telstra"}
+
+
+# A round told by its backing: "X backed with $N", "Investors back X with $N", "VCs pour $N
+# into X"; an amount added "to its Series A" is the round's.
+@pytest.mark.parametrize(
+    "title, target, value",
+    [
+        ("Lumetra backed with $18 million from General Catalyst", "Lumetra", 18e6),
+        ("Investors back Brisa Labs with $25 million", "Brisa Labs", 25e6),
+        ("VCs pour $60M into Corvane", "Corvane", 60e6),
+        ("Halvio adds $12M to its Series A", "Halvio", 12e6),
+    ],
+)
+def test_rounds_told_by_their_backing(title: str, target: str, value: float) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.type == "funding"
+    assert (target, "target") in _roles(deal)
+    assert deal.amount is not None and deal.amount.value == value
+
+
+@pytest.mark.parametrize(
+    "title", ["Investors pour billions into AI", "Investors back Nvidia after earnings"]
+)
+def test_investors_in_general_make_no_round(title: str) -> None:
+    assert classify(title) is None
