@@ -298,6 +298,14 @@ IRREGULAR = {
     "ios": "ios",
     "macos": "macos",
 }
+# One fact told in other everyday words (UCI news-stories: "weds" / "marries", "transit" /
+# "transportation"): each form stems as its group's key.
+SYNONYMS = {
+    "marry": ("marries", "married", "marrying", "wed", "weds", "wedded", "wedding"),
+    "child": ("children", "kid", "kids"),
+    "transit": ("transportation",),
+}
+IRREGULAR.update({form: canon for canon, forms in SYNONYMS.items() for form in forms})
 
 
 DATA = Path(__file__).resolve().parents[1] / "data"
