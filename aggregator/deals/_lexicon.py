@@ -103,7 +103,33 @@ _GOVERNMENT = re.compile(
 REGULATORS = frozenset(
     """sebi sec fca ftc doj cma cfius samr finra esma bafin ofcom fcc nhtsa faa
 fda cabinet parliament congress senate regulator regulators rbi cci kftc jftc accc""".split()
+) | frozenset(
+    (
+        "justice department",
+        "department of justice",
+        "antitrust division",
+        "federal trade commission",
+        "competition and markets authority",
+        "competition commission",
+        "competition bureau",
+        "securities and exchange commission",
+        "federal communications commission",
+        "antitrust regulators",
+    )
 )
+# Bodies that review a company's deal but may be a party to a government's: never a buyer,
+# a target, an investor or a seller ("The European Commission approved the acquisition").
+REVIEWERS = REGULATORS | frozenset(("european commission", "eu commission"))
+_REVIEWER_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:u\.?s\.?|uk|eu|us)\s+)?", re.IGNORECASE)
+
+
+def is_reviewer(name: str) -> bool:
+    """Whether ``name`` is a regulator or a body that reviews deals ("Justice Department",
+    "US Department of Justice", "FTC", "European Commission")."""
+    low = name.lower().strip()
+    return low in REVIEWERS or _REVIEWER_PREFIX.sub("", low) in REVIEWERS
+
+
 # Words for a region or a people that name no organisation alone ("Nordic AI", "Indic").
 REGIONAL = frozenset(
     """nordic nordics baltic european african asian latin gulf arab indic

@@ -464,7 +464,8 @@ _CAPITAL_DEAL = re.compile(
 # A name ending in one of these words is a place, not an organisation.
 _GEOGRAPHY = frozenset(
     """river valley lake bay county island islands mountain mountains park street road avenue
-    airport harbor harbour beach coast peninsula canyon creek desert""".split()
+    airport harbor harbour beach coast peninsula canyon creek desert bayshore shore shores
+    waterfront village district plaza heights campus""".split()
 )
 _COUNTRY_OWNS = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+$")
 _CHIP_CODE_AFTER = re.compile(r"\s+[A-Z]{1,3}\d{2,4}[A-Z]{0,2}\b")
@@ -653,6 +654,8 @@ def mentions(
         # name is that company's unit or product, no party of its own
         ends = {m.end for m in known}
         unknown = [u for u in unknown if not (u.start - 1 in ends and " " not in u.name)]
+    # "Slack Technologies Inc" (Slack known), "Technologies Inc": endings alone name no one
+    unknown = [u for u in unknown if not all(token_key(w) in _TRAILERS for w in u.name.split())]
     merged = sorted(known + unknown, key=lambda m: m.start)
     if not casing.caps and (" and " in piece or " & " in piece) and _COUNTRY_NAME.search(piece):
         merged = _with_countries(text, start, end, merged)
@@ -682,6 +685,10 @@ def mentions(
         if text[m.start - 1 : m.start] not in ("-", "/")
         or not _COMPOUND_HEAD.search(text, max(0, m.start - 12), m.start)
     ]
+    # "opens a new office in Palo Alto": where an office is, no party
+    merged = [
+        m for m in merged if m.known or not _OFFICE_IN.search(text, max(0, m.start - 40), m.start)
+    ]
     # "Cognition, maker of Devin, raises …": what a company makes is no party
     merged = [
         m for m in merged if m.known or not _MAKER_OF.search(text, max(0, m.start - 48), m.start)
@@ -708,6 +715,11 @@ _COMPOUND_HEAD = re.compile(r"(?<![\w-])[a-z]+-$|[A-Za-z]/$")  # "rack-scale AI"
 _MAKER_OF = re.compile(
     r"\b(?:(?:maker|makers|developer|developers|creator|creators|builder)\s+of|the\s+"
     r"(?:company|startup|start-up|firm|lab)\s+behind)\s+(?:the\s+)?(?:popular\s+)?$",
+    re.IGNORECASE,
+)
+_OFFICE_IN = re.compile(
+    r"\b(?:offices?|hubs?|headquarters|HQ|campus|base|presence|based|located|headquartered)"
+    r"\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _HYPHEN_WORD = re.compile(r"-([^\W\d_]+)\b")

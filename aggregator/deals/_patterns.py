@@ -228,6 +228,12 @@ _COMMERCIAL = (
     r"|factor(?:y|ies)|clusters?|foundry|wafers?|fabs?|inference|training|search|assistant"
     r"|chatbot|software|platform|technology|tech|deal|contract)"
 )
+# Land and buildings: bought or planned, no company ("purchase of the Elmhurst campus")
+_PROPERTY = (
+    r"(?:plant|site|campus|buildings?|land|propert(?:y|ies)|warehouse|factory|mill"
+    r"|facilit(?:y|ies)|acres|headquarters|offices?|real\s+estate|parcels?|lots?|neighbou?rhood"
+    r"|district|redevelopment|development)"
+)
 # Agreements between governments or about politics, not companies ("sign trade deal").
 _POLITICAL = (
     r"(?:trade|tariff|peace|ceasefire|budget|climate|nuclear\s+arms|plea|tax|debt|border)\b"
@@ -842,7 +848,8 @@ _ENGLISH: tuple[Rule, ...] = (
         "offer-for",
         "acquisition",
         r"\b(?:offer(?:s|ed|ing)?|bid(?:s|ding)?|propos(?:es|ed))\s+(?:[¦§]+\s+)?(?:(?:a|per)\s+share"
-        r"\s+)?(?:(?:in\s+)?(?:cash|stock)\s+)?(?:for|to\s+(?:buy|acquire))\b",
+        r"\s+)?(?:(?:in\s+)?(?:cash|stock)\s+)?(?:for|to\s+(?:buy|acquire))\b"
+        rf"(?!\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?{_PROPERTY}\b)",
         "acquirer",
         "target",
     ),
@@ -870,7 +877,10 @@ _ENGLISH: tuple[Rule, ...] = (
         r"(?:[\w.:&'’-]+\s+){0,3}?(?:[¦§]+\s+)?"
         r"(?:[\w.:&'’-]+\s+){0,2}?(?:takeover\s+|cash\s+)?(?:bid|tender(?:\s+offer)?"
         rf"|{_TRADE_OFFER}offer|buyout"
-        r"|acquisition|takeover|purchase|merger)\b(?!\s+(?:of|by|with|talks|agreement)\b)",
+        r"|acquisition|takeover|purchase|merger)\b(?!\s+(?:of|by|with|talks|agreement)\b)"
+        # "makes bid for the Harbor Point parcel": land, no company
+        r"(?!\s+(?:for|to\s+buy|to\s+acquire)\s+(?:the\s+|a\s+|an\s+|its\s+)?"
+        rf"(?:[\w-]+\s+){{0,3}}?{_PROPERTY}\b)",
         "acquirer",
         None,
         needs_right=False,
@@ -938,7 +948,10 @@ _ENGLISH: tuple[Rule, ...] = (
         "tender",
         "acquisition",
         r"\b(?:tender(?:\s+offer)?|buyout|takeover|bid|offer|approach|proposal)\s+(?:for|to\s+buy"
-        r"|to\s+acquire)\b",
+        r"|to\s+acquire)\b"
+        # a plan for a place or a property is no company bought ("Proposal for the Elmhurst
+        # Campus", "bid for the site")
+        rf"(?!\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?{_PROPERTY}\b)",
         "acquirer",
         "target",
     ),
@@ -978,8 +991,7 @@ _ENGLISH: tuple[Rule, ...] = (
         "acquisition-of",
         "acquisition",
         rf"(?:{M}\s+|\b)(?:acquisition|purchase|takeover|buyout|buy)\s+of\b"
-        r"(?!\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:plant|site|campus|buildings?|land|propert(?:y|ies)"
-        r"|warehouse|factory|mill|facilit(?:y|ies)|acres|headquarters|offices?|real\s+estate)\b)",
+        rf"(?!\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,3}}?{_PROPERTY}\b)",
         "acquirer",
         "target",
         strong=False,
@@ -1266,7 +1278,9 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         ("",),
         r"^(?:the\s+)?(?:(?:us|uk|eu|india's|china's)\s+)?(?:"
         + "|".join(sorted(REGULATORS, key=len, reverse=True))
-        + r")\s+(?!(?:clears?|cleared|clearing|approves?|approved|approving|backs|greenlights?"
+        # (after a time or an auxiliary: "The Justice Department on Monday approved …")
+        + r")\s+(?>(?:(?:on\s+\w+day|today|yesterday|has|have|formally|officially|finally)\s+)?)"
+        r"(?!(?:clears?|cleared|clearing|approves?|approved|approving|backs|greenlights?"
         r"|okays?|oks|signs?\s+off|waves?\s+through|allows?|allowed|blesses|nods|gives|grants"
         r"|filings?|forms?|documents?|records?|data|disclosures?)\b)\w+",
     ),
@@ -1334,7 +1348,20 @@ HARD_NON_DEAL = re.compile(
     r"(?:[\w-]+\s+){0,2}?IPOs\b|\bbelow\s+(?:its\s+|the\s+|their\s+)?(?:issue|listing|offer)"
     r"\s+price\b(?![^.;]*\bdebut)"
     r"|^how\s+(?!to\b)|\binterview(?:s|ed)?\s+with\b|\b(?:wins?|won|awarded)\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b",
+    r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b"
+    # code merged, not companies: "got their patch series merged upstream", "the pull request
+    # was merged into the mainline kernel"
+    r"|\b(?:patch(?:es|set|sets)?|series|pull\s+requests?|PRs?|commits?|branch(?:es)?|fix(?:es)?"
+    r"|rewrite|refactor\w*)\s+(?:(?:was|were|got|gets|been|is|are|has|have|being)\s+)?merged\b"
+    r"|\bmerged\s+(?:upstream|in\s+(?:the\s+)?mainline|into\s+(?:the\s+)?(?:[\w-]+\s+)?(?:kernel"
+    r"|mainline|main\s+branch|master|trunk|codebase|repo(?:sitory)?|tree|upstream))\b"
+    # a stock rated, not a company bought: "Zoom Shares Are a Buy After Earnings"
+    r"|\b(?:stocks?|shares?)\s+(?:[\w-]+\s+){0,2}?an?\s+(?:strong\s+|screaming\s+|good\s+"
+    r"|great\s+|top\s+|smart\s+)?buy\b"
+    # a count of research partnerships names none: "announced 4 research partnerships"
+    r"|\b(?:\d+|two|three|four|five|six|several|many|multiple|new)\s+(?:new\s+)?(?:research"
+    r"|scientific|academic)\s+(?:partnerships|collaborations)\b"
+    r"(?![^.;]*(?:\blicen[cs]|[$€£¥§]\s?\d|§|\bworth\b|\b(?:million|billion)\b))",
     _I,
 )
 # Phrases that make a sentence a non-deal story (unless a strong trigger precedes them).

@@ -480,6 +480,12 @@ def _newsroom(
         return None  # ("Launch Partners" is no launch)
     if _PEOPLE_PARTNERS.search(f"{title}. {text[:400]}"):
         return None  # "welcomes two new partners … join as general partners": hires
+    if "partnership" not in partners.group(0).lower() and _EXPANSION.search(
+        f"{title}. {text[:300]}"
+    ):
+        # "Opening our Tokyo office with new partners": an office, no partnership announced
+        # ("… opens Seoul office and announces new partnerships" announces some)
+        return None
 
     return Deal(
         type="partnership",
@@ -493,6 +499,14 @@ def _newsroom(
 # Partners who are people: a firm's general, managing or venture partners
 _PEOPLE_PARTNERS = re.compile(
     r"\b(?:general|managing|venture|operating|investing)\s+partners?\b|\binvestment\s+team\b",
+    re.I,
+)
+# An office opened or a market entered: the publisher alone, growing
+_EXPANSION = re.compile(
+    r"\b(?:open(?:s|ed|ing)?|launch(?:es|ed|ing)?|new|first|second|third)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:offices?|hubs?|headquarters|HQ|campus|studio)\b"
+    r"|\bexpand(?:s|ed|ing)?\s+(?:(?:its|our|their)\s+(?:[\w-]+\s+)?(?:presence|footprint)\s+)?"
+    r"(?:to|into|in|across)\s+(?-i:[A-Z])",
     re.I,
 )
 _TOGETHER = (

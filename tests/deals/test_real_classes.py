@@ -1,0 +1,289 @@
+"""Junk deals and junk parties seen in the curated site built from the real feeds, as classes.
+
+Each table holds variants written for a class (other names, other words) and at most one
+title of the feeds in bench/data/realfeeds, marked (real). A row is (title, summary,
+publisher, type or None, the (party, role) pairs expected), checked by ``check_reading``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from aggregator.deals import classify, load_gazetteer
+
+from ._reading import check_reading
+
+GAZ = load_gazetteer()
+
+Row = tuple[str, str, str | None, str | None, set[tuple[str, str]]]
+
+
+def _ids(rows: list[Row]) -> list[str]:
+    return [f"{r[0][:36]}|{r[1][:20]}" for r in rows]
+
+
+def _check(rows: list[Row]) -> None:
+    for title, summary, publisher, kind, parties in rows:
+        check_reading(title, summary, kind, parties, publisher=publisher)
+
+
+# A plan, a proposal or a property is no company bought: "X's Proposal for <place>".
+PROPERTY: list[Row] = [
+    ("Apple's Proposal for the Cupertino Campus", "", None, None, set()),
+    ("Meta's proposal for the Willow Village site", "", None, None, set()),
+    ("Ardent Realty makes bid for the Harbor Point parcel", "", None, None, set()),
+    (
+        "Google's plans",
+        "Google submitted a proposal for North Bayshore, the area around its campus.",
+        None,
+        None,
+        set(),
+    ),
+    ("Halvard makes offer for the Elmhurst Heights development", "", None, None, set()),
+    # still a takeover: the proposal is for a company
+    (
+        "Broadcom makes $130 billion proposal for Qualcomm",
+        "",
+        None,
+        "acquisition",
+        {("Broadcom", "acquirer"), ("Qualcomm", "target")},
+    ),
+]
+
+
+@pytest.mark.parametrize("row", PROPERTY, ids=_ids(PROPERTY))
+def test_a_proposal_for_a_place_is_no_acquisition(row: Row) -> None:
+    _check([row])
+
+
+# An old deal the body mentions under a story about something else is not the story's deal.
+BACKGROUND: list[Row] = [
+    (
+        "Verizon to Block Email Addresses From Rival Carriers From Logging Into Yahoo",  # (real)
+        "Verizon, which acquired Yahoo in 2017 and merged it with AOL, will block rival "
+        "carriers' addresses.",
+        None,
+        None,
+        set(),
+    ),
+    (
+        "Comcast raises Peacock prices again",
+        "Comcast, which bought NBCUniversal in 2011, said it would raise prices in March.",
+        None,
+        None,
+        set(),
+    ),
+    (
+        "Tallowbird cuts 200 jobs in its cloud unit",
+        "The cuts come after its acquisition of Brindle Systems, a storage startup.",
+        None,
+        None,
+        set(),
+    ),
+    (
+        "Direct listings tempt more startups",
+        "Last month, messaging service Quorra bypassed convention with a direct listing.",
+        None,
+        None,
+        set(),
+    ),
+    (
+        "Orbitline's new chief sets out a plan",
+        "Orbitline merged with Castellan Networks years ago; its new chief wants growth.",
+        None,
+        None,
+        set(),
+    ),
+    # the body's own news stays a deal
+    (
+        "Big week for Northwind",
+        "Northwind said on Monday it agreed to acquire Quillstack for $400 million.",
+        None,
+        "acquisition",
+        {("Northwind", "acquirer"), ("Quillstack", "target")},
+    ),
+]
+
+
+@pytest.mark.parametrize("row", BACKGROUND, ids=_ids(BACKGROUND))
+def test_a_deal_told_as_background_is_none(row: Row) -> None:
+    _check([row])
+
+
+# Commentary on a listed company's stock is no IPO and no purchase; an ending alone
+# ("Technologies Inc") is no party.
+STOCK: list[Row] = [
+    (
+        "Slack Stock Has a Compelling Story and the Numbers to Back It Up",  # (real)
+        "In the run up to the IPO for Slack Technologies Inc (NYSE:WORK), much of the news "
+        "coverage centered on the Company's decision to go public via ...",
+        None,
+        None,
+        set(),
+    ),
+    (
+        "Zephyrcloud shares have room to run",
+        "Since the IPO of Zephyrcloud Holdings Inc, analysts have raised their targets.",
+        None,
+        None,
+        set(),
+    ),
+    ("Zoom Shares Are a Buy After Earnings", "", None, None, set()),
+    ("Tallowbird Stock Is a Strong Buy, Says Analyst", "", None, None, set()),
+    # a listing in the headline is still one
+    (
+        "Cerebras Technologies Inc files for Nasdaq IPO",
+        "",
+        None,
+        "ipo",
+        {("Cerebras", "issuer")},
+    ),
+]
+
+
+@pytest.mark.parametrize("row", STOCK, ids=_ids(STOCK))
+def test_stock_commentary_is_no_deal(row: Row) -> None:
+    _check([row])
+
+
+def test_a_legal_ending_alone_is_no_party() -> None:
+    deal = classify("Slack Technologies Inc files to go public", gazetteer=GAZ)
+    assert deal is not None and deal.type == "ipo"
+    assert [p.name for p in deal.parties] == ["Slack"]
+
+
+# A progress report that counts research partnerships names none, and its people are no
+# partners.
+PROGRESS: list[Row] = [
+    (
+        "First Progress Report",  # (real)
+        "In our first 11 weeks, we have recruited an advisory board of national security and "
+        "ML leaders, including Yoshua Bengio, recruited top professors from Cambridge and "
+        "Oxford and announced 4 research partnerships.",
+        "UK AI Security Institute",
+        None,
+        set(),
+    ),
+    (
+        "Our first year",
+        "We hired Amara Okafor from Leeds, opened a lab and signed three research collaborations.",
+        "Halvard Institute",
+        None,
+        set(),
+    ),
+    (
+        "Update from the lab",
+        "This quarter Lumora Labs announced several new research partnerships.",
+        None,
+        None,
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize("row", PROGRESS, ids=_ids(PROGRESS))
+def test_a_progress_report_is_no_partnership(row: Row) -> None:
+    _check([row])
+
+
+# Code merged upstream (a patch, a pull request, a branch) is no merger of companies.
+CODE_MERGE: list[Row] = [
+    (
+        'Some notes on "Randomized slab caches for kmalloc()"',  # (real)
+        "Ruiqi Gong and Xiu Jianfeng got their Randomized slab caches for kmalloc() patch "
+        "series merged upstream, and I've had enough discussions about it to warrant "
+        "summarising them into a small blogpost.",
+        None,
+        None,
+        set(),
+    ),
+    (
+        "Notes on the new scheduler",
+        "Li Wei's scheduler rewrite was merged into the mainline kernel after review.",
+        None,
+        None,
+        set(),
+    ),
+    (
+        "What changed in the allocator",
+        "Jonas Berg and Mei Lin had their pull request merged into the main branch last week.",
+        None,
+        None,
+        set(),
+    ),
+    # companies that merge still do
+    (
+        "Lingvana merges with Textra",
+        "",
+        None,
+        "merger",
+        {("Lingvana", "partner"), ("Textra", "partner")},
+    ),
+]
+
+
+@pytest.mark.parametrize("row", CODE_MERGE, ids=_ids(CODE_MERGE))
+def test_code_merged_upstream_is_no_merger(row: Row) -> None:
+    _check([row])
+
+
+# A regulator that approves, reviews or sues is no side of the deal: the buyer is.
+REGULATOR: list[Row] = [
+    (
+        "Boom - Watch This Closely",  # (real title)
+        "The Justice Department on Monday approved the acquisition of Time Warner by AT&T.",
+        None,
+        "acquisition",
+        {("AT&T", "acquirer"), ("Time Warner", "target")},
+    ),
+    (
+        "A week in Washington",
+        "The Federal Trade Commission approved the acquisition of Quillstack by Northwind.",
+        None,
+        "acquisition",
+        {("Northwind", "acquirer"), ("Quillstack", "target")},
+    ),
+    (
+        "Brussels decides",
+        "The European Commission today approved the takeover of Brindle by Halvard Group.",
+        None,
+        "acquisition",
+        {("Halvard Group", "acquirer"), ("Brindle", "target")},
+    ),
+]
+
+
+@pytest.mark.parametrize("row", REGULATOR, ids=_ids(REGULATOR))
+def test_a_regulator_is_no_acquirer(row: Row) -> None:
+    _check([row])
+
+
+# An office opened or a market entered, with "new partners" in the headline, is no
+# partnership; an office is where, not who.
+OFFICE: list[Row] = [
+    ("Opening our Tokyo office with new partners", "", "Anthropic", None, set()),
+    ("Expanding in Europe: new offices and strategic partners", "", "Cohere", None, set()),
+    ("Lumora expands to Asia with first partners in Japan", "", "Lumora", None, set()),
+    ("New office, new partners: Halvard comes to Seoul", "", "Halvard", None, set()),
+    (
+        "Mistral AI expands to the United States",
+        "Mistral AI opens a new office in Palo Alto and partners with leading US companies.",
+        "Mistral AI",
+        None,
+        set(),
+    ),
+    # a partnership announced with the office is still one
+    (
+        "Anthropic opens Seoul office and announces new partnerships across the Korean AI "
+        "ecosystem",  # (real)
+        "",
+        "Anthropic",
+        "partnership",
+        {("Anthropic", "partner")},
+    ),
+]
+
+
+@pytest.mark.parametrize("row", OFFICE, ids=_ids(OFFICE))
+def test_an_office_opening_is_no_partnership(row: Row) -> None:
+    _check([row])
