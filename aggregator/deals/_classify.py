@@ -1046,6 +1046,8 @@ def rules_and_block(
         if found is not None and seg is not None and _background(seg.text, found.evidence):
             past = True  # "Verizon, which acquired Yahoo in 2017, …" under a story on email
             continue
+        if found is not None and seg is not None and _cut_off(text, seg.text, found.evidence):
+            continue  # "… runs in Hadoop JV" (JVM, cut): the last word of a cut excerpt
         if found is not None and found.type == "ipo" and _STOCK_TALK.search(title):
             past = True  # "Slack Stock Has a Compelling Story": the shares, not the listing
             continue
@@ -1071,6 +1073,18 @@ _DATED = re.compile(r"[^.;:!?]{0,50}?\b(?:in|back\s+in)\s+(?:19|20)\d\d\b", re.I
 # A headline about a listed company's stock ("Is Zephyr Stock a Buy?", "Tallow Shares Have
 # Room to Run"): an IPO its body recalls is not the story.
 _STOCK_TALK = re.compile(r"\b(?:stocks?|shares?|shareholders?)\b", re.IGNORECASE)
+
+
+def _cut_off(text: str, sentence: str, evidence: str) -> bool:
+    """Whether ``evidence`` is the last word of an excerpt cut off mid-sentence (a long
+    summary that ends in a letter, not a stop): that word may be half of another."""
+    end = text.rstrip()
+    return (
+        len(end) >= 200
+        and end[-1:].isalnum()
+        and sentence.rstrip().endswith(evidence)
+        and " " not in evidence
+    )
 
 
 def _background(sentence: str, evidence: str) -> bool:

@@ -16,6 +16,7 @@ from ._lexicon import (
     PRONOUNS,
     REGIONAL,
     REGULATORS,
+    government_name,
     is_country_adjective,
     is_german_word,
     is_ordinary,
@@ -469,7 +470,8 @@ _GEOGRAPHY = frozenset(
 )
 _COUNTRY_OWNS = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+$")
 _CHIP_CODE_AFTER = re.compile(r"\s+[A-Z]{1,3}\d{2,4}[A-Z]{0,2}\b")
-_JOINED_BEFORE = re.compile(r"[A-Za-z0-9.)]\s+(?:and|&)\s+$")
+_COUNTRY_BEFORE = re.compile(r"\b([A-Z][\w.]*)\s+$")
+_JOINED_BEFORE = re.compile(r"[A-Za-z0-9.)]\s+(?:and|&)\s+(?:the\s+)?$")
 _JOINED_AFTER = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.]*(?:\s(?=[A-Z]))?)+)")
 
@@ -485,6 +487,14 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
         return None  # "Monongahela River", "Research Triangle Park", "Harbor": a place
     if len(words) > 1 and words[-1] == "AI" and is_place(" ".join(words[:-1])):
         return None  # "Montreal AI start-up Vendora": where, not who
+    if name == "Governments":
+        # "Canada and UK Governments": the government of each country named
+        country = _COUNTRY_BEFORE.search(text, 0, start)
+        if country is not None and _JOINED_BEFORE.search(text, 0, country.start(1)):
+            word = country.group(1)
+            if word in COUNTRIES or is_country_adjective(word.lower()):
+                named = government_name(f"{word} Government") or f"{word} Government"
+                return country.start(1), end, named
     if (
         len(words) > 1
         and words[-1].lower() in _PLURAL_KINDS

@@ -287,3 +287,76 @@ OFFICE: list[Row] = [
 @pytest.mark.parametrize("row", OFFICE, ids=_ids(OFFICE))
 def test_an_office_opening_is_no_partnership(row: Row) -> None:
     _check([row])
+
+
+# A list of countries before "Governments" names each one's government.
+GOVERNMENTS: list[Row] = [
+    (
+        "Cohere partners with Canada and UK Governments on secure AI",  # (real)
+        "",
+        None,
+        "partnership",
+        {("Cohere", "partner"), ("Government of Canada", "partner"), ("UK Government", "partner")},
+    ),
+    (
+        "Halvard partners with France and German Governments",
+        "",
+        None,
+        "partnership",
+        {
+            ("Halvard", "partner"),
+            ("Government of France", "partner"),
+            ("Government of Germany", "partner"),
+        },
+    ),
+    (
+        "Lumora partners with Japan and US Governments on chips",
+        "",
+        None,
+        "partnership",
+        {
+            ("Lumora", "partner"),
+            ("Government of Japan", "partner"),
+            ("Government of the United States", "partner"),
+        },
+    ),
+    ("Lumora partners with governments on chips", "", None, None, set()),
+]
+
+
+@pytest.mark.parametrize("row", GOVERNMENTS, ids=_ids(GOVERNMENTS))
+def test_countries_joined_before_governments(row: Row) -> None:
+    _check([row])
+
+
+_CUT = (
+    "We're pleased to announce a new version of the Cloud Storage Connector for Hadoop, which "
+    "makes it even easier to substitute your file system with Cloud Storage. The connector is "
+    "an open source Java client library that runs in Hadoop JV"
+)
+# The last word of a summary cut off mid-word is no evidence ("Hadoop JV" of "JVM").
+CUT: list[Row] = [
+    ("Software Engineer", _CUT, None, None, set()),  # (real title)
+    (
+        "Release notes",
+        "Our new driver adds faster uploads, better retries and lower latency for every "
+        "workload, and it now ships with the runtime used by the Quillstack and Brindle "
+        "teams in production, who run it in the Orbit JV",
+        None,
+        None,
+        set(),
+    ),
+    # a headline's JV is still one
+    (
+        "Halvard and Quillstack form JV",
+        "",
+        None,
+        "joint-venture",
+        {("Halvard", "partner"), ("Quillstack", "partner")},
+    ),
+]
+
+
+@pytest.mark.parametrize("row", CUT, ids=_ids(CUT))
+def test_the_last_word_of_a_cut_summary_is_no_evidence(row: Row) -> None:
+    _check([row])
