@@ -704,6 +704,8 @@ def _match_rules(
             and len({p.slug for p in parties}) < 2
         ):
             continue  # "Meta's Llama licence": the terms of its own product's licence
+        if rule.name == "debuts-with" and not any(p.role == "target" for p in parties):
+            continue  # "the company is launching with backers including …": whose launch?
         if rule.name in ("valued-at", "valuation-to") and not all(
             _private(p, gz) for p in parties if p.role == "target"
         ):

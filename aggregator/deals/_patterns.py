@@ -511,7 +511,13 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"|\b(?:launch(?:es|ed)?|debut(?:s|ed)?)\s+with\s+(?:(?:up\s+to|over|nearly|more\s+than"
         rf"|almost)\s+)?{M}(?=\s+(?:in\s+|of\s+)?(?:new\s+|initial\s+)?(?:pre-seed|seed"
         rf"|funding|financing|backing|venture|investment|capital)\b|\s+(?:from|led\s+by"
-        rf"|backed\s+by)\s)",
+        rf"|backed\s+by)\s)"
+        # "Lumora launches with backing from Sequoia", "… debuts with backers including Accel"
+        r"|\b(?:launch(?:es|ed|ing)?|debut(?:s|ed|ing)?|(?:emerg(?:es|ed|ing)|comes?|came)\s+"
+        r"(?:from|out\s+of)\s+stealth|exits?\s+stealth|exited\s+stealth)\s+with\s+"
+        r"(?:(?:the\s+)?(?:a\s+number\s+of\s+)?(?:major|big|top|notable|high-profile|early|strong"
+        r"|some|several|financial)\s+)*(?:backing|backers|investors|support)\s+(?:from|including"
+        r"|led\s+by|such\s+as)\b",
         "target",
         None,
         needs_right=False,
@@ -1044,7 +1050,8 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule(
         "partners-with",
         "partnership",
-        r"\b(?:partner(?:s|ed|ing)?\s+(?:up\s+)?with|teams?\s+up|teamed\s+up|teams?\s+with"
+        r"\b(?:partner(?:s|ed|ing)?\s+(?:up\s+)?(?:(?:once\s+)?again\s+|anew\s+)?with"
+        r"|teams?\s+up|teamed\s+up|teams?\s+with"
         r"|(?:is|are|has\s+been|have\s+been)\s+working\s+(?:closely\s+)?with"
         r"|join(?:s|ed|ing)?\s+forces\s+with|(?:strategic\s+)?(?:partnership|alliance|collaboration"
         r"|tie-up)\s+(?:with|between)|collaborat(?:es|ed|e)\s+with|ally\s+with"

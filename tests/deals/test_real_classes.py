@@ -360,3 +360,66 @@ CUT: list[Row] = [
 @pytest.mark.parametrize("row", CUT, ids=_ids(CUT))
 def test_the_last_word_of_a_cut_summary_is_no_evidence(row: Row) -> None:
     _check([row])
+
+
+# A company that launches (debuts, comes out of stealth) with backing from investors raises a
+# round, amount or not; whose launch it is must be named.
+BACKED_LAUNCH: list[Row] = [
+    (
+        "Lumora launches with backing from Sequoia",
+        "",
+        None,
+        "funding",
+        {("Lumora", "target"), ("Sequoia Capital", "investor")},
+    ),
+    (
+        "Quillstack debuts with backing from Accel and Index Ventures",
+        "",
+        None,
+        "funding",
+        {("Quillstack", "target"), ("Accel", "investor"), ("Index Ventures", "investor")},
+    ),
+    (
+        "Brindle comes out of stealth with backing from Greylock",
+        "",
+        None,
+        "funding",
+        {("Brindle", "target"), ("Greylock", "investor")},
+    ),
+    (
+        "A new data startup",
+        "And the company is launching with a number of major backers including SV Angel.",
+        None,
+        None,
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize("row", BACKED_LAUNCH, ids=_ids(BACKED_LAUNCH))
+def test_a_launch_with_backers_is_a_round(row: Row) -> None:
+    _check([row])
+
+
+# Partnering "once again" or "again" is partnering.
+AGAIN: list[Row] = [
+    (
+        "Orbitline partners once again with Castellan",
+        "",
+        None,
+        "partnership",
+        {("Orbitline", "partner"), ("Castellan", "partner")},
+    ),
+    (
+        "Holiday bundle",
+        "Halvard is proud to partner again with Quillstack for the winter sale.",
+        None,
+        "partnership",
+        {("Halvard", "partner"), ("Quillstack", "partner")},
+    ),
+]
+
+
+@pytest.mark.parametrize("row", AGAIN, ids=_ids(AGAIN))
+def test_partnering_again_is_partnering(row: Row) -> None:
+    _check([row])
