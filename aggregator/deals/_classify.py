@@ -1072,6 +1072,14 @@ _BACKGROUND_AFTER = re.compile(
     r"[^.;:!?]{0,50}?\b(?:years?\s+ago|last\s+(?:year|month|decade))\b", re.IGNORECASE
 )
 _DATED = re.compile(r"[^.;:!?]{0,50}?\b(?:in|back\s+in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
+# A deal done, dated: "bought WhatsApp for $19 billion in 2014", "acquisition of Activision
+# closed in 2023" (not a plan: "plans to go public in 2027")
+_DONE = re.compile(r"(?:ed|bought|sold|took\s+over|went\s+public)$", re.IGNORECASE)
+_DONE_AFTER = re.compile(
+    r"[^.;:!?]{0,40}?\b(?:closed|completed|finali[sz]ed|was\s+(?:completed|announced|done))\s+"
+    r"(?:in|back\s+in)\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
 # A headline about a listed company's stock ("Is Zephyr Stock a Buy?", "Tallow Shares Have
 # Room to Run"): an IPO its body recalls is not the story.
 _STOCK_TALK = re.compile(r"\b(?:stocks?|shares?|shareholders?)\b", re.IGNORECASE)
@@ -1100,6 +1108,8 @@ def _background(sentence: str, evidence: str) -> bool:
         _BACKGROUND_BEFORE.search(before)
         or _BACKGROUND_AFTER.match(sentence, after)
         or (_RELATIVE.search(before) and _DATED.match(sentence, after))
+        or (_DONE.search(evidence) is not None and _DATED.match(sentence, after) is not None)
+        or _DONE_AFTER.match(sentence, after) is not None
     )
 
 

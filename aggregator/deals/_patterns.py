@@ -1362,6 +1362,8 @@ HARD_NON_DEAL = re.compile(
     r"|rewrite|refactor\w*)\s+(?:(?:was|were|got|gets|been|is|are|has|have|being)\s+)?merged\b"
     r"|\bmerged\s+(?:upstream|in\s+(?:the\s+)?mainline|into\s+(?:the\s+)?(?:[\w-]+\s+)?(?:kernel"
     r"|mainline|main\s+branch|master|trunk|codebase|repo(?:sitory)?|tree|upstream))\b"
+    r"|\bmerg(?:e|es|ed|ing)\s+(?:(?:his|her|their|its|the|a|my|our|your)\s+)?(?:[\w-]+\s+)?"
+    r"(?:branch(?:es)?|pull\s+requests?|PRs?|patch(?:es)?|commits?|changes|forks?)\b"
     # a stock rated, not a company bought: "Zoom Shares Are a Buy After Earnings"
     r"|\b(?:stocks?|shares?)\s+(?:[\w-]+\s+){0,2}?an?\s+(?:strong\s+|screaming\s+|good\s+"
     r"|great\s+|top\s+|smart\s+)?buy\b"

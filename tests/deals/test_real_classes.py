@@ -94,6 +94,28 @@ BACKGROUND: list[Row] = [
         None,
         set(),
     ),
+    (
+        "Ten years after the Quillstack deal",
+        "Northwind bought Quillstack for $19 billion in 2014.",
+        None,
+        None,
+        set(),
+    ),
+    (
+        "What the Brindle deal taught Halvard",
+        "Halvard's acquisition of Brindle closed in 2023 after a long review.",
+        None,
+        None,
+        set(),
+    ),
+    # a plan dated ahead is no past
+    (
+        "Tallowbird eyes the market",
+        "Tallowbird plans to go public in 2027, its chief said.",
+        None,
+        "ipo",
+        {("Tallowbird", "issuer")},
+    ),
     # the body's own news stays a deal
     (
         "Big week for Northwind",
@@ -207,6 +229,13 @@ CODE_MERGE: list[Row] = [
     (
         "What changed in the allocator",
         "Jonas Berg and Mei Lin had their pull request merged into the main branch last week.",
+        None,
+        None,
+        set(),
+    ),
+    (
+        "Git tips: merging without conflicts",
+        "When Alice merged her branch with Bob's, the history got messy.",
         None,
         None,
         set(),
