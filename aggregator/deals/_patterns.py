@@ -1291,6 +1291,25 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|okays?|oks|signs?\s+off|waves?\s+through|allows?|allowed|blesses|nods|gives|grants"
         r"|filings?|forms?|documents?|records?|data|disclosures?)\b)\w+",
     ),
+    # the end of a partnership as a topic ("The end of the Halvard–Quillstack partnership?")
+    (
+        ("end of",),
+        r"\bend\s+of\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w.&'’–-]+\s+){0,3}?"
+        r"(?:partnership|alliance|collaboration|relationship)\b",
+    ),
+    # an essay's title: "Thinking about the X–Y partnership", "Some notes on …"
+    (
+        ("thinking", "thoughts", "notes", "reflections", "lessons"),
+        r"^(?:thinking\s+about|thoughts\s+on|(?:some\s+)?notes\s+on|reflections\s+on"
+        r"|lessons\s+from)\b",
+    ),
+    # idioms: "takes a stake in the AI race", "buys time"
+    (
+        ("stake",),
+        r"\bstake\s+in\s+the\s+(?:[\w-]+\s+){0,2}?(?:race|future|game|fight|battle|war|outcome"
+        r"|debate|conversation|revolution|boom)\b",
+    ),
+    (("time",), r"\b(?:buy|buys|bought|buying)\s+(?:(?:some|more|itself|extra)\s+)?time\b"),
     # an IPO imagined ("could someday go public", "an IPO could value it at $1 trillion")
     (
         ("could",),

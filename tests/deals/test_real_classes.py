@@ -452,3 +452,28 @@ AGAIN: list[Row] = [
 @pytest.mark.parametrize("row", AGAIN, ids=_ids(AGAIN))
 def test_partnering_again_is_partnering(row: Row) -> None:
     _check([row])
+
+
+# Essays, idioms and topics: no deal, though their words are a deal's.
+ESSAYS: list[Row] = [
+    ("The acquisition of language in children", "", None, None, set()),
+    ("Skill acquisition and the merger of habits", "", None, None, set()),
+    ("Thinking about the Halvard–Quillstack partnership", "", None, None, set()),
+    ("The end of the Microsoft–OpenAI partnership?", "", None, None, set()),
+    ("Thoughts on the Northwind merger", "", None, None, set()),
+    ("Apple takes a stake in the AI race", "", None, None, set()),
+    ("Apple buys time with new iPhone", "", None, None, set()),
+    # a stake in a company is still one
+    (
+        "Nvidia takes a stake in Quillstack",
+        "",
+        None,
+        "investment",
+        {("Nvidia", "investor"), ("Quillstack", "target")},
+    ),
+]
+
+
+@pytest.mark.parametrize("row", ESSAYS, ids=_ids(ESSAYS))
+def test_essays_and_idioms_are_no_deals(row: Row) -> None:
+    _check([row])
