@@ -238,10 +238,20 @@ def is_person(name: str) -> bool:
     last = words[-1].lower()
     return (
         words[0].lower() in given_names()
-        and not is_ordinary(last)
+        and (not is_ordinary(last) or last in _SURNAMES)
         and last not in GENERIC_ORGS
         and last not in _COMPANY_ENDINGS
     )
+
+
+# Surnames that are also ordinary words: "Joe Smith", "Larry Page", "Emma Stone" are people.
+_SURNAMES = frozenset(
+    """smith brown young king white green black wood hill baker cook wright turner walker hall
+    carter cooper ward bell rose gray grey hunter fox stone lane mason porter fisher miller
+    parker rice banks page knight marsh moss noble sharp swift little hart dean crane frost
+    bishop butler chase cross day glass golden hale hawk holmes hope lamb lord marshall nash
+    reed rich shepherd snow steel summers tanner thatcher webb west wolf""".split()
+)
 
 
 _HONORIFICS = frozenset(

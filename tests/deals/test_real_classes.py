@@ -477,3 +477,16 @@ ESSAYS: list[Row] = [
 @pytest.mark.parametrize("row", ESSAYS, ids=_ids(ESSAYS))
 def test_essays_and_idioms_are_no_deals(row: Row) -> None:
     _check([row])
+
+
+@pytest.mark.parametrize(
+    ("title", "person"),
+    [
+        ("Cubs Acquire Joe Smith From Padres", "Joe Smith"),
+        ("Halvard acquires Tallow Books from Emma Stone", "Emma Stone"),
+        ("Lumora and Larry Page team up", "Larry Page"),
+    ],
+)
+def test_a_person_with_a_surname_that_is_a_word_is_no_party(title: str, person: str) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is None or person not in {p.name for p in deal.parties}, deal
