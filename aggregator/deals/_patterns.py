@@ -1383,6 +1383,11 @@ HARD_NON_DEAL = re.compile(
     r"|mainline|main\s+branch|master|trunk|codebase|repo(?:sitory)?|tree|upstream))\b"
     r"|\bmerg(?:e|es|ed|ing)\s+(?:(?:his|her|their|its|the|a|my|our|your)\s+)?(?:[\w-]+\s+)?"
     r"(?:branch(?:es)?|pull\s+requests?|PRs?|patch(?:es)?|commits?|changes|forks?)\b"
+    # safety testing done together is evaluation: "Strengthening our safeguards through
+    # collaboration with US CAISI and UK AISI"
+    r"|\b(?:safeguards?|safety\s+(?:testing|evaluations?)|red[\s-]teaming|evaluations?|testing)"
+    r"\s+(?:through|via|with)\s+(?:a\s+|our\s+)?(?:collaboration|partnership)s?\b"
+    r"(?![^.;]*(?:\blicen[cs]|§|\b(?:million|billion)\b))"
     # a stock rated, not a company bought: "Zoom Shares Are a Buy After Earnings"
     r"|\b(?:stocks?|shares?)\s+(?:[\w-]+\s+){0,2}?an?\s+(?:strong\s+|screaming\s+|good\s+"
     r"|great\s+|top\s+|smart\s+)?buy\b"

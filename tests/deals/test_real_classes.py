@@ -490,3 +490,36 @@ def test_essays_and_idioms_are_no_deals(row: Row) -> None:
 def test_a_person_with_a_surname_that_is_a_word_is_no_party(title: str, person: str) -> None:
     deal = classify(title, gazetteer=GAZ)
     assert deal is None or person not in {p.name for p in deal.parties}, deal
+
+
+# Safety testing done with institutes is evaluation, no partnership deal.
+SAFETY: list[Row] = [
+    (
+        "Strengthening our safeguards through collaboration with US CAISI and UK AISI",  # (real)
+        "",
+        "Anthropic",
+        None,
+        set(),
+    ),
+    (
+        "Improving red-teaming through partnership with the Halvard Institute",
+        "",
+        "Lumora",
+        None,
+        set(),
+    ),
+    ("Better evaluations via collaboration with Quillstack", "", None, None, set()),
+    # a partnership to build something is still one
+    (
+        "Lumora partners with Quillstack to build safety tools",
+        "",
+        None,
+        "partnership",
+        {("Lumora", "partner"), ("Quillstack", "partner")},
+    ),
+]
+
+
+@pytest.mark.parametrize("row", SAFETY, ids=_ids(SAFETY))
+def test_safety_testing_together_is_no_partnership(row: Row) -> None:
+    _check([row])
