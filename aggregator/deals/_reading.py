@@ -475,6 +475,16 @@ def _newsroom(
         restated = gated(sentence, text, gz, rates, use_model=False, model=model)
         if restated is not None and complete(restated):
             return restated
+    listed = (
+        _LISTED_PARTNERSHIP.search(text[:600]) if text and not headline_blocked(title) else None
+    )
+    if listed is not None:
+        # "Since February, we released …, announced a partnership with the Canadian AI Safety
+        # Institute, grew our team": one item of a round-up names a partner
+        sentence = f"{publisher} partners with {listed.group('x')}"
+        restated = gated(sentence, text, gz, rates, use_model=False, model=model)
+        if restated is not None and complete(restated):
+            return restated
     partners = PARTNERS_POST.search(title)
     if partners is None or headline_blocked(title[: partners.start()] + title[partners.end() :]):
         return None  # ("Launch Partners" is no launch)
@@ -496,6 +506,13 @@ def _newsroom(
     )
 
 
+# An item of a round-up: "…, announced a partnership with the Canadian AI Safety Institute, …"
+_LISTED_PARTNERSHIP = re.compile(
+    r"(?:^|,\s+|;\s+|\band\s+)(?:we\s+)?(?:announced|signed|formed|launched)\s+"
+    r"(?:a|an|our|its)\s+(?:new\s+|first\s+|strategic\s+)?partnership\s+with\s+"
+    r"(?P<x>(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?)(?=\s*[,;.]|\s+(?:to|and|on|for)\b)",
+    re.I,
+)
 # Partners who are people: a firm's general, managing or venture partners
 _PEOPLE_PARTNERS = re.compile(
     r"\b(?:general|managing|venture|operating|investing)\s+partners?\b|\binvestment\s+team\b",

@@ -523,3 +523,40 @@ SAFETY: list[Row] = [
 @pytest.mark.parametrize("row", SAFETY, ids=_ids(SAFETY))
 def test_safety_testing_together_is_no_partnership(row: Row) -> None:
     _check([row])
+
+
+# A newsroom's round-up whose items name a partnership announced with someone.
+ROUND_UP: list[Row] = [
+    (
+        "Fourth progress report",  # (real)
+        "Since February, we released our first technical blog post, open-sourced our testing "
+        "platform Inspect, announced our San Francisco office, announced a partnership with "
+        "the Canadian AI Safety Institute, grew our technical team to >30 researchers and "
+        "appointed Jade Leung as our Chief Technology Officer.",
+        "UK AI Security Institute",
+        "partnership",
+        {("UK AI Security Institute", "partner"), ("Canadian AI Safety Institute", "partner")},
+    ),
+    (
+        "Our first hundred days",
+        "We opened a lab in Lyon, signed a partnership with Quillstack Robotics, and hired 12 "
+        "engineers.",
+        "Halvard",
+        "partnership",
+        {("Halvard", "partner"), ("Quillstack Robotics", "partner")},
+    ),
+    # no one named: none
+    (
+        "Our first hundred days",
+        "We opened a lab in Lyon, announced a partnership with a major bank, and hired 12 "
+        "engineers.",
+        "Halvard",
+        None,
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize("row", ROUND_UP, ids=_ids(ROUND_UP))
+def test_a_round_up_names_its_partnership(row: Row) -> None:
+    _check([row])
