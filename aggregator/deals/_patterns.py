@@ -1310,6 +1310,13 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|debate|conversation|revolution|boom)\b",
     ),
     (("time",), r"\b(?:buy|buys|bought|buying)\s+(?:(?:some|more|itself|extra)\s+)?time\b"),
+    # "buys into Quillstack's plan": agrees with an idea
+    (
+        ("into",),
+        r"\b(?:buy|buys|bought|buying)\s+into\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?"
+        r"(?:[\w.&'’-]+\s+){0,3}?(?:idea|ideas|plan|plans|vision|story|narrative|hype|concept"
+        r"|notion|argument|promise|strategy|thesis|dream|myth)\b",
+    ),
     # an IPO imagined ("could someday go public", "an IPO could value it at $1 trillion")
     (
         ("could",),

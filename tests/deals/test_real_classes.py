@@ -463,6 +463,8 @@ ESSAYS: list[Row] = [
     ("Thoughts on the Northwind merger", "", None, None, set()),
     ("Apple takes a stake in the AI race", "", None, None, set()),
     ("Apple buys time with new iPhone", "", None, None, set()),
+    ("EU Commission buys into Quillstack plan", "", None, None, set()),
+    ("Investors buy into the AI hype", "", None, None, set()),
     # a stake in a company is still one
     (
         "Nvidia takes a stake in Quillstack",
