@@ -1317,6 +1317,39 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"(?:[\w.&'’-]+\s+){0,3}?(?:idea|ideas|plan|plans|vision|story|narrative|hype|concept"
         r"|notion|argument|promise|strategy|thesis|dream|myth)\b",
     ),
+    # code merged, not companies: "got their patch series merged upstream", "the pull request
+    # was merged into the mainline kernel", "merged her branch"
+    (
+        ("merg",),
+        r"\b(?:patch(?:es|set|sets)?|series|pull\s+requests?|PRs?|commits?|branch(?:es)?"
+        r"|fix(?:es)?|rewrite|refactor\w*)\s+(?:(?:was|were|got|gets|been|is|are|has|have|being)"
+        r"\s+)?merged\b"
+        r"|\bmerged\s+(?:upstream|in\s+(?:the\s+)?mainline|into\s+(?:the\s+)?(?:[\w-]+\s+)?"
+        r"(?:kernel|mainline|main\s+branch|master|trunk|codebase|repo(?:sitory)?|tree|upstream))\b"
+        r"|\bmerg(?:e|es|ed|ing)\s+(?:(?:his|her|their|its|the|a|my|our|your)\s+)?(?:[\w-]+\s+)?"
+        r"(?:branch(?:es)?|pull\s+requests?|PRs?|patch(?:es)?|commits?|changes|forks?)\b",
+    ),
+    # safety testing done together is evaluation: "Strengthening our safeguards through
+    # collaboration with US CAISI and UK AISI"
+    (
+        ("collaboration", "partnership"),
+        r"\b(?:safeguards?|safety\s+(?:testing|evaluations?)|red[\s-]teaming|evaluations?"
+        r"|testing)\s+(?:through|via|with)\s+(?:a\s+|our\s+)?(?:collaboration|partnership)s?\b"
+        r"(?![^.;]*(?:\blicen[cs]|§|\b(?:million|billion)\b))",
+    ),
+    # a stock rated, not a company bought: "Zoom Shares Are a Buy After Earnings"
+    (
+        ("buy",),
+        r"\b(?:stocks?|shares?)\s+(?:[\w-]+\s+){0,2}?an?\s+(?:strong\s+|screaming\s+|good\s+"
+        r"|great\s+|top\s+|smart\s+)?buy\b",
+    ),
+    # a count of research partnerships names none: "announced 4 research partnerships"
+    (
+        ("partnerships", "collaborations"),
+        r"\b(?:\d+|two|three|four|five|six|several|many|multiple|new)\s+(?:new\s+)?(?:research"
+        r"|scientific|academic)\s+(?:partnerships|collaborations)\b"
+        r"(?![^.;]*(?:\blicen[cs]|[$€£¥§]\s?\d|§|\bworth\b|\b(?:million|billion)\b))",
+    ),
     # an IPO imagined ("could someday go public", "an IPO could value it at $1 trillion")
     (
         ("could",),
@@ -1334,7 +1367,8 @@ _NO_DEAL_CHECKS = tuple((keys, re.compile(rx, _I)) for keys, rx in _NO_DEAL_EVEN
 
 def no_deal_event(text: str) -> bool:
     """Whether ``text`` tells a membership, a tally of rounds, an ending, a regulator's action,
-    an imagined IPO or a project taken over (``_NO_DEAL_EVENTS``)."""
+    an essay, an idiom, code merged, safety testing together, a stock rated, a count of
+    research partnerships, an imagined IPO or a project taken over (``_NO_DEAL_EVENTS``)."""
     low = text.lower()
     return any(
         any(k in low for k in keys) and rx.search(text) is not None for keys, rx in _NO_DEAL_CHECKS
@@ -1381,27 +1415,7 @@ HARD_NON_DEAL = re.compile(
     r"(?:[\w-]+\s+){0,2}?IPOs\b|\bbelow\s+(?:its\s+|the\s+|their\s+)?(?:issue|listing|offer)"
     r"\s+price\b(?![^.;]*\bdebut)"
     r"|^how\s+(?!to\b)|\binterview(?:s|ed)?\s+with\b|\b(?:wins?|won|awarded)\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b"
-    # code merged, not companies: "got their patch series merged upstream", "the pull request
-    # was merged into the mainline kernel"
-    r"|\b(?:patch(?:es|set|sets)?|series|pull\s+requests?|PRs?|commits?|branch(?:es)?|fix(?:es)?"
-    r"|rewrite|refactor\w*)\s+(?:(?:was|were|got|gets|been|is|are|has|have|being)\s+)?merged\b"
-    r"|\bmerged\s+(?:upstream|in\s+(?:the\s+)?mainline|into\s+(?:the\s+)?(?:[\w-]+\s+)?(?:kernel"
-    r"|mainline|main\s+branch|master|trunk|codebase|repo(?:sitory)?|tree|upstream))\b"
-    r"|\bmerg(?:e|es|ed|ing)\s+(?:(?:his|her|their|its|the|a|my|our|your)\s+)?(?:[\w-]+\s+)?"
-    r"(?:branch(?:es)?|pull\s+requests?|PRs?|patch(?:es)?|commits?|changes|forks?)\b"
-    # safety testing done together is evaluation: "Strengthening our safeguards through
-    # collaboration with US CAISI and UK AISI"
-    r"|\b(?:safeguards?|safety\s+(?:testing|evaluations?)|red[\s-]teaming|evaluations?|testing)"
-    r"\s+(?:through|via|with)\s+(?:a\s+|our\s+)?(?:collaboration|partnership)s?\b"
-    r"(?![^.;]*(?:\blicen[cs]|§|\b(?:million|billion)\b))"
-    # a stock rated, not a company bought: "Zoom Shares Are a Buy After Earnings"
-    r"|\b(?:stocks?|shares?)\s+(?:[\w-]+\s+){0,2}?an?\s+(?:strong\s+|screaming\s+|good\s+"
-    r"|great\s+|top\s+|smart\s+)?buy\b"
-    # a count of research partnerships names none: "announced 4 research partnerships"
-    r"|\b(?:\d+|two|three|four|five|six|several|many|multiple|new)\s+(?:new\s+)?(?:research"
-    r"|scientific|academic)\s+(?:partnerships|collaborations)\b"
-    r"(?![^.;]*(?:\blicen[cs]|[$€£¥§]\s?\d|§|\bworth\b|\b(?:million|billion)\b))",
+    r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b",
     _I,
 )
 # Phrases that make a sentence a non-deal story (unless a strong trigger precedes them).

@@ -476,7 +476,9 @@ def _newsroom(
         if restated is not None and complete(restated):
             return restated
     listed = (
-        _LISTED_PARTNERSHIP.search(text[:600]) if text and not headline_blocked(title) else None
+        _LISTED_PARTNERSHIP.search(text[:600])
+        if "partnership with" in text[:600].lower() and not headline_blocked(title)
+        else None
     )
     if listed is not None:
         # "Since February, we released …, announced a partnership with the Canadian AI Safety
