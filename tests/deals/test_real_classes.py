@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from aggregator.deals import classify, load_gazetteer
+from aggregator.deals._lexicon import is_reviewer
 
 from ._reading import check_reading
 
@@ -562,3 +563,20 @@ ROUND_UP: list[Row] = [
 @pytest.mark.parametrize("row", ROUND_UP, ids=_ids(ROUND_UP))
 def test_a_round_up_names_its_partnership(row: Row) -> None:
     _check([row])
+
+
+@pytest.mark.parametrize(
+    ("name", "reviewer"),
+    [
+        ("Justice Department", True),
+        ("The Justice Department", True),
+        ("US Department of Justice", True),
+        ("FTC", True),
+        ("European Commission", True),
+        ("Competition and Markets Authority", True),
+        ("Justice Capital", False),
+        ("AT&T", False),
+    ],
+)
+def test_regulators_are_known_as_reviewers(name: str, reviewer: bool) -> None:
+    assert is_reviewer(name) is reviewer
