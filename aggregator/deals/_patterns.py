@@ -144,7 +144,7 @@ _KEYS = {
     "grants-licence": "grant",
     "provides-content": "provid suppl offer",
     "offer-for": "offer bid propos",
-    "name-bid": "bid offer",
+    "name-bid": "bid offer talks battle negotiations discussions",
     "completes-deal": "deal takeover acquisition purchase buyout buy",
     "interest-in": "interest",
     "gets-offer": "offer bid proposal approach",
@@ -787,7 +787,13 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"(?!(?:IPO|Share|Stock|Tender|Job|Public|Cash|Price|Pay)\b){_INSIDE_NAME}\s+"
         r"(?:takeover\s+|buyout\s+|acquisition\s+)?"
         r"(?:bid|offer)\b(?!\s+(?:to|for)\s+(?:small|customers|users|businesses|developers|students"
-        r"|enterprises|everyone)\b)",
+        r"|enterprises|everyone)\b)"
+        # "Northwind in Quillstack buyout talks", "enters Quillstack takeover battle": the name
+        # before the noun is the target, the subject the buyer
+        r"|\b(?:in|enter(?:s|ed)?|join(?:s|ed)?|holds?|held|open(?:s|ed)?|begins?|began|start(?:s|ed)?"
+        r"|resum(?:es|ed)|confirm(?:s|ed)?|den(?:y|ies|ied))\s+(?:the\s+)?"
+        rf"(?!(?:IPO|Share|Stock|Tender|Job|Public|Cash|Price|Pay)\b){_INSIDE_NAME}\s+"
+        r"(?:takeover|buyout|acquisition)\s+(?:talks|battle|negotiations|discussions)\b",
         "acquirer",
         None,
         needs_right=False,

@@ -580,3 +580,34 @@ def test_a_round_up_names_its_partnership(row: Row) -> None:
 )
 def test_regulators_are_known_as_reviewers(name: str, reviewer: bool) -> None:
     assert is_reviewer(name) is reviewer
+
+
+# "X in Y takeover talks": the name before the noun is the target, the subject the buyer.
+TALKS: list[Row] = [
+    (
+        "Northwind in Quillstack buyout talks",
+        "",
+        None,
+        "acquisition",
+        {("Northwind", "acquirer"), ("Quillstack", "target")},
+    ),
+    (
+        "Northwind confirms Quillstack acquisition talks",
+        "",
+        None,
+        "acquisition",
+        {("Northwind", "acquirer"), ("Quillstack", "target")},
+    ),
+    (
+        "Halvard enters Brindle takeover battle",
+        "",
+        None,
+        "acquisition",
+        {("Halvard", "acquirer"), ("Brindle", "target")},
+    ),
+]
+
+
+@pytest.mark.parametrize("row", TALKS, ids=_ids(TALKS))
+def test_the_name_before_takeover_talks_is_the_target(row: Row) -> None:
+    _check([row])
