@@ -1309,6 +1309,22 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"^(?:thinking\s+about|thoughts\s+on|(?:some\s+)?notes\s+on|reflections\s+on"
         r"|lessons\s+from)\b",
     ),
+    # a look back: "The day Microsoft bought GitHub", "Remembering the AOL–Time Warner merger",
+    # "A brief history of Nvidia's acquisition of Mellanox"
+    (
+        ("day", "remember", "history", "looking back", "revisit"),
+        r"^(?:the\s+day\b|remembering\b|looking\s+back\b|revisiting\b)"
+        r"|^(?:an?\s+)?(?:brief\s+|short\s+|secret\s+|oral\s+)?history\s+of\b",
+    ),
+    # advice and wishes: "Apple should buy Netflix", "If Google bought Snap"
+    (
+        ("should", "if ", "ought"),
+        r"\b(?:should|ought\s+to)\s+(?:(?:just|really|probably|seriously|now|finally)\s+)?"
+        r"(?:buy|acquire|merge|invest|partner|take\s+over)\b"
+        r"|^(?:what\s+)?if\s+(?:[\w.&'’-]+\s+){1,4}?(?:bought|acquired|merged|bought|invested)\b",
+    ),
+    # a forum's own posts: "Show HN: …", "Ask HN: …", "Launch HN: …"
+    (("hn:",), r"^(?:show|ask|tell|launch)\s+hn:"),
     # idioms: "takes a stake in the AI race", "buys time"
     (
         ("stake",),

@@ -611,3 +611,28 @@ TALKS: list[Row] = [
 @pytest.mark.parametrize("row", TALKS, ids=_ids(TALKS))
 def test_the_name_before_takeover_talks_is_the_target(row: Row) -> None:
     _check([row])
+
+
+# Looking back, advice and forum posts: no deal of the day.
+LOOK_BACK: list[Row] = [
+    ("The day Northwind bought Quillstack", "", None, None, set()),
+    ("Remembering the Halvard–Brindle merger", "", None, None, set()),
+    ("A brief history of Nvidia's acquisition of Mellanox", "", None, None, set()),
+    ("Apple should buy Netflix", "", None, None, set()),
+    ("Why Microsoft should acquire Discord", "", None, None, set()),
+    ("If Google bought Snap", "", None, None, set()),
+    ("Show HN: Merge – a tool to merge PDFs", "", None, None, set()),
+    # a record told in today's deal is still the deal
+    (
+        "Nvidia agrees to buy Arm in the biggest chip deal in history",
+        "",
+        None,
+        "acquisition",
+        {("Nvidia", "acquirer"), ("Arm", "target")},
+    ),
+]
+
+
+@pytest.mark.parametrize("row", LOOK_BACK, ids=_ids(LOOK_BACK))
+def test_a_look_back_or_advice_is_no_deal(row: Row) -> None:
+    _check([row])
