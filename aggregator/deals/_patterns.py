@@ -1325,6 +1325,8 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     # a forum's own posts: "Show HN: …", "Ask HN: …", "Launch HN: …"
     (("hn:",), r"^(?:show|ask|tell|launch)\s+hn:"),
+    # a personal essay: "I sold my startup to Stripe. Here's what I learned"
+    (("learned", "learnt"), r"\bwhat\s+(?:i|we)\s+(?:have\s+)?(?:learned|learnt)\b"),
     # idioms: "takes a stake in the AI race", "buys time"
     (
         ("stake",),

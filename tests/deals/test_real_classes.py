@@ -622,6 +622,7 @@ LOOK_BACK: list[Row] = [
     ("Why Microsoft should acquire Discord", "", None, None, set()),
     ("If Google bought Snap", "", None, None, set()),
     ("Show HN: Merge – a tool to merge PDFs", "", None, None, set()),
+    ("I sold my startup to Stripe. Here's what I learned", "", None, None, set()),
     # a record told in today's deal is still the deal
     (
         "Nvidia agrees to buy Arm in the biggest chip deal in history",
