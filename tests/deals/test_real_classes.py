@@ -302,6 +302,9 @@ OFFICE: list[Row] = [
         None,
         set(),
     ),
+    # a year is no count of partners, and partners of the year are an award
+    ("Celebrating our 2024 partners of the year", "", "Google", None, set()),
+    ("Announcing the partners of the year", "", "Halvard", None, set()),
     # a partnership announced with the office is still one
     (
         "Anthropic opens Seoul office and announces new partnerships across the Korean AI "
