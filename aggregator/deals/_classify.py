@@ -704,6 +704,13 @@ def _match_rules(
             and len({p.slug for p in parties}) < 2
         ):
             continue  # "Meta's Llama licence": the terms of its own product's licence
+        if (
+            rule.name == "merges"
+            and _BARE_MERGE.fullmatch(match.group(0))
+            and len({p.slug or p.name for p in parties}) < 2
+            and len(mentions(seg.names, gz, seg.casing, match.end())) >= 2
+        ):
+            continue  # "Google merges Brain and DeepMind": its own units, one company
         if rule.name == "debuts-with" and not any(p.role == "target" for p in parties):
             continue  # "the company is launching with backers including …": whose launch?
         if rule.name in ("valued-at", "valuation-to") and not all(
@@ -766,6 +773,7 @@ def _possessive_deal(rule: Rule, parties: list[Party], gz: Gazetteer) -> tuple[R
     return rule, parties
 
 
+_BARE_MERGE = re.compile(r"merg(?:es|ed)", re.IGNORECASE)
 _PEOPLE_ROLES = frozenset(("investor", "acquirer"))  # "… from Jeff Bezos", "Musk buys X"
 
 

@@ -241,7 +241,16 @@ CODE_MERGE: list[Row] = [
         None,
         set(),
     ),
+    # a company's own units merged are no merger
+    ("Google merges Brain and DeepMind", "", None, None, set()),
     # companies that merge still do
+    (
+        "Northwind merges Quillstack and Brindle",
+        "",
+        None,
+        "merger",
+        {("Northwind", "partner"), ("Quillstack", "partner"), ("Brindle", "partner")},
+    ),
     (
         "Lingvana merges with Textra",
         "",
