@@ -703,6 +703,33 @@ class StoryQuery:
     about: str | None = None  # about/{slug}: every story naming the company (a Party.slug)
 
 
+def feed_key(query: StoryQuery) -> str | None:
+    """The ``feed_members`` key of a query that is one published feed (None: any other)."""
+    fields = {
+        name: value
+        for name, value in (
+            ("curated", query.curated),
+            ("deal", query.deal_type),
+            ("company", query.company),
+            ("investor", query.investor),
+            ("tag", query.tag),
+            ("deals", query.deals_only or None),
+            ("about", query.about),
+        )
+        if value is not None
+    }
+    if not fields:
+        return "all"
+    if len(fields) > 1:
+        return None
+    ((name, value),) = fields.items()
+    if name == "curated":
+        return "curated" if value is True else None
+    if name == "deals":
+        return "deals"
+    return f"{name}:{value}"
+
+
 @dataclass(frozen=True)
 class Company:
     slug: str
@@ -769,6 +796,14 @@ class StoryReader(Protocol):
     ) -> Sequence[Story]: ...
 
     def count_stories(self, query: StoryQuery) -> int: ...
+
+    def feed_generations(self) -> Mapping[str, int] | None:
+        """A change count per published feed, by ``feed_key`` ("all", "deal:funding",
+        "company:acme", …): it moves whenever a story joins or leaves the feed or a story in
+        it gets a new version (``updated``) or primary report; a feed not listed counts 0.
+        None: no counts are kept (publish then reads every feed's head to know whether it
+        changed)."""
+        ...
 
     def facets(self) -> Facets: ...
 

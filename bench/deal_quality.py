@@ -54,6 +54,12 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
   European, Korean, Japanese and Australian press, analysis and opinion; invented names
   (plain words, lowercase brands, names with digits) and real ones; 56 % hard negatives),
   split by the same hash and measured first with code that had never seen it;
+- ``varied13``: 337 entries written afresh (``bench/data/varied_dev13.jsonl``: amount-first
+  and question headlines, newsletter summaries whose deal is the third sentence, "backs",
+  "bets on", "pours", "snaps up", "takes a stake", "inks", "tie-up", "pact", "deepens ties";
+  earnings, layoffs, lawsuits, launches, hires, secondary sales and tender offers as hard
+  negatives; British, Indian, Australian, Canadian, French, German and Spanish press; 50 % no
+  deal), split by the same hash and measured first with code that had never seen it;
 - ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
 - ``reuters``/``sentifm``: the test splits of ``../shared/eval`` (M&A yes/no only), when present.
 
@@ -143,6 +149,7 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
         ("varied8", "varied_dev8.jsonl"),
         ("varied9", "varied_dev9.jsonl"),
         ("varied10", "varied_dev10.jsonl"),
+        ("varied13", "varied_dev13.jsonl"),
     )
     for name, file in hashed:
         if (DATA / file).is_file():

@@ -11,7 +11,8 @@ the counters kept by triggers count them as any story; then the site is publishe
 copies repeat the same news, so stories never span two copies (a story grows for at most the
 source history's length), and a copy's ids come after the source's though its times are
 older (feeds list by id: the newest copy's stories head them until new ones come).
-``python -m bench.scale_kept run DIR [--profile FILE] [--runs K] [--keep-facts] [--budget N]``
+``python -m bench.scale_kept run DIR [--profile FILE] [--runs K] [--keep-facts] [--budget N]
+[--new N]``
 copies the kept database and site (hard links: publish replaces files, never writes into
 one) to a scratch directory, publishes once, completely (so the kept parts are this code's:
 a change of the rendering code re-renders every head, not the archive pages; and no page
@@ -252,8 +253,14 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="take the stored stories' facts as this code's (no one-off reading of them all)",
     )
+    parser.add_argument(
+        "--new",
+        type=int,
+        default=scale.ScaleConfig.new,
+        help="fresh entries timed through ingest, clustering and publish (default 500)",
+    )
     args = parser.parse_args(argv)
-    cfg = scale.ScaleConfig()
+    cfg = scale.ScaleConfig(new=args.new)
     if args.action == "build":
         args.root.mkdir(parents=True, exist_ok=False)
         build(args.root, args.size, cfg)

@@ -120,6 +120,9 @@ class FakeReader:
     def count_stories(self, query: StoryQuery) -> int:
         return sum(1 for s in self.stored if _matches(s, query))
 
+    def feed_generations(self) -> None:
+        return None  # no change counts kept: publish reads every head
+
     def story_versions(self, query: StoryQuery, *, limit: int) -> Sequence[tuple[int, str]]:
         return [(s.id, _version(s)) for s in self.select_stories(query, limit=limit)]
 

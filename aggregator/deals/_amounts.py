@@ -202,7 +202,9 @@ _OTHER_BEFORE = re.compile(
     r"|capex|capital\s+(?:spending|expenditures?)|spend(?:ing)?|budget|debt|fined?|fines|penalty"
     r"|settlement|settle|salary|pay\s+package|bonus|buy-?back|repurchase|dividend|wiping"
     r"|wiped|erased|lost|adds?|added|shed|forecast|guidance|outlook|price\s+(?:band|range)"
-    r"|priced|per\s+share)"
+    r"|priced|per\s+share"
+    # a past raise in a relative clause: "Halvio, which raised $40M last month, acquires …"
+    r"|(?:which|that|who)\s+(?:has\s+|had\s+)?(?:previously\s+|already\s+)?raised)"
     r"(?:\s+(?:fixed|set|of|to|at|by|reaches|reached|hits?|tops|topped|surpass\w*|exceed\w*|from|rose"
     r"|fell|climbs?|jumps?|grew|totall?ed|was|is|nearly|some))*\s*$",
 )
@@ -226,7 +228,7 @@ _SUPPLIER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ROUND_AFTER = re.compile(
-    r"^[^.;]{0,40}?\b(?:round|funding|financing|fundraise|close)\b", re.IGNORECASE
+    r"^[^.;]{0,40}?\b(?:round|funding|financing|fundraise|close|series\s+[a-k])\b", re.IGNORECASE
 )
 _SPACES = re.compile(r"\s+")
 _ANY_NUMBER = re.compile(

@@ -159,6 +159,8 @@ _CAP_NAME = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
 # The rest of a list of names after its first: ", Oklo and TerraPower", ", B, C and D".
 _NAME_LIST = re.compile(
     rf",\s*(?:{_CAP_NAME},\s*)*{_CAP_NAME},?\s+(?:and|&)\s+(?:the\s+)?{_CAP_NAME}"
+    # a headline's list without "and": "forms AI alliance with Anthropic, Perplexity"
+    rf"|,\s*(?:{_CAP_NAME},\s*)*{_CAP_NAME}(?=\s*(?:$|[.;:]|\s(?:to|for|on|in|as|over)\b))"
 )
 _INDEFINITE = re.compile(r"\s*\ban?\s+", re.IGNORECASE)
 
@@ -996,6 +998,39 @@ def _told_kind(deal: Deal, text: str, gz: Gazetteer, rates: Mapping[str, float] 
     return deal
 
 
+# A question headline ("Is Northwind about to buy Quill?", "Could Salesforce buy Fieldstone
+# AI?") and a lead that reports the talks it asks about.
+_QUESTION = re.compile(
+    r"^[^\w]*(?:is|are|will|could|can|has|have|does|did)\s[^?]{3,90}\?\s*$", re.I
+)
+_TALKS = re.compile(
+    r"\b(?:in\s+(?:advanced\s+|early\s+|exclusive\s+)?(?:talks|discussions)|held\s+(?:early\s+)?talks"
+    r"|(?:has|have|had)\s+discussed|approached|people\s+(?:familiar|close|briefed|with\s+knowledge)"
+    r"|(?:two|three|several|multiple)\s+(?:people|sources|persons)|sources?\s+(?:said|say|says)"
+    r"|according\s+to\s+(?:a\s+|two\s+|three\s+)?(?:people|persons?|sources?|a\s+report))\b",
+    re.I,
+)
+
+
+def _asked(title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | None) -> Deal | None:
+    """The rumoured deal a question headline asks about, when the lead reports talks (the
+    question is then the only non-deal cue of the headline); otherwise None."""
+    if not text or not _QUESTION.match(title):
+        return None
+    if _blocked(segment(title.rstrip().rstrip("?") + ".", None)):
+        return None  # "Is it time to buy Nvidia stock after its earnings?": other cues
+    said = lead(text)
+    for index, seg in lead_segments(text, rates, lambda index: STRONG_RULES if index else -1, 2):
+        found = _match_rules(seg, gz, strong_only=index > 0) if seg is not None else None
+        if found is not None and _TALKS.search(said[index]):
+            return found if found.status != "announced" else replace(found, status="rumoured")
+    return None
+
+
+# A sentence that tells money or a raise of its own: another round, not this one's investors.
+_OTHER_ROUND = re.compile(r"[$€£¥₹§]|\b(?:rais\w*|round|funding|valu\w+)\b", re.IGNORECASE)
+
+
 def _blocked(seg: Segment) -> bool:
     return seg.hard_cue or bool(seg.cues)
 
@@ -1026,6 +1061,9 @@ def rules_and_block(
     head = segment(title, rates, text, title_case) if title.strip() else None
     deal = _match_rules(head, gz, strong_only=False) if head else None
     if head is not None and deal is None and _blocked(head):
+        asked = _asked(title, text, gz, rates)
+        if asked is not None:
+            return asked, False
         return None, True  # a non-deal headline: the body is not read
     if deal is not None:
         enrichers = ENRICHERS.get(deal.type, 0)
@@ -1061,6 +1099,14 @@ def rules_and_block(
         if found is not None and found.type == "ipo" and _STOCK_TALK.search(title):
             past = True  # "Slack Stock Has a Compelling Story": the shares, not the listing
             continue
+        if found is not None and found.type == "funding":
+            # a round the body tells: its investors in the sentences from there ("… raised $27
+            # million in Series A funding. Insight Partners led, joined by Bessemer.")
+            said = lead(text)[index : index + 3]
+            stop = next(
+                (n for n, line in enumerate(said[1:], 1) if _OTHER_ROUND.search(line)), None
+            )
+            found = investors_from_lead(found, " ".join(said[:stop]), gz, rates)
         if found is not None:
             return found, False
     return None, past  # a deal told only as the past: nor is the model to add one

@@ -5,7 +5,8 @@
   whose two or more parties are all gazetteer companies is kept without asking, and so is
   one of two or more parties in a first-party post that names its ``publisher`` as one
   ("We're excited to welcome the team behind Sky": the newsroom's word is the evidence),
-  a passive acquisition by a gazetteer company ("Glimmerlake snapped up by Microsoft") and
+  a passive acquisition by a gazetteer company ("Glimmerlake snapped up by Microsoft") or one
+  it pays for ("Thomson Reuters is paying $650 million for Lexitas"), and
   a merger whose subject names the two that merge ("Lingvana and Textra are merging").
 - The rules found nothing, the headline has no non-deal cue and the text has an M&A word
   (acquire, merger, takeover, bid, stake, sells, ...): the story becomes an M&A deal when
@@ -75,6 +76,13 @@ def _known(name: str, gz: Gazetteer) -> bool:
 
 
 _ROUND_WORD = re.compile(r"ronda|rodada|round|runde|tour|lev[ée]e|s[ée]rie|aporte", re.I)
+# A round named after a verb that only says "gets": a financing round, a series, a seed
+_ROUND_NAMED = re.compile(
+    r"\w*(?:finanzierungs|investitions|series-[a-k]-|seed-|wachstums)runde\b|\bseries[\s-][a-k]\b"
+    r"|\bronda\s+(?:de\s+)?(?:financiaci[óo]n|inversi[óo]n|serie|semilla)\b"
+    r"|\btour\s+de\s+(?:table|financement)\b|\brodada\s+(?:de\s+)?(?:investimento|s[ée]rie|seed)\b",
+    re.I,
+)
 
 
 def _companies_shown(
@@ -86,6 +94,7 @@ def _companies_shown(
         deal.type == "funding"
         and deal.evidence.split()[0].lower() in GENERIC_FUNDING_VERBS
         and not _ROUND_WORD.search(deal.evidence)  # "cierra una ronda" says which money
+        and not _ROUND_NAMED.search(title)  # "erhält 15 Millionen Euro in Series-A-Runde"
     )
     if deal.type in ("funding", "ipo") and not generic:
         return True
@@ -121,11 +130,13 @@ def gated(
         return deal  # every party a gazetteer company, or the publisher: the rules suffice
     if (
         deal is not None
-        and deal.rule == "acquired-by"
+        and deal.rule in ("acquired-by", "pays-for")
         and any(p.role == "acquirer" and _known(p.name, gz) for p in deal.parties)
         and any(p.role == "target" for p in deal.parties)
     ):
-        return deal  # "Glimmerlake snapped up by Microsoft": told of a known buyer, passive
+        # "Glimmerlake snapped up by Microsoft", "Thomson Reuters is paying $650 million for
+        # Lexitas": a known buyer, in words the model never learned
+        return deal
     if deal is not None and deal.rule == "merge-plural" and len(deal.parties) == 2:
         return deal  # "Lingvana and Textra are merging": the two that merge are its subject
     model = model or load_model()

@@ -45,7 +45,9 @@ _OWN_FUND = re.compile(
     r"\b(?:new|newest|latest|debut|inaugural|next|first|second|third|fourth|fifth)\s+"
     r"(?:§+\s+|\$[\d.,]+\s*(?:[mb]illion|[MB])?\s+)?(?:[\w-]+\s+){0,2}?funds?\b"
     r"|\bFund\s+(?:[IVX]+|\d+)\b|\bfor\s+(?:its\s+|new\s+|two\s+|three\s+)?funds?\b"
-    r"|\bacross\s+(?:two|three|four|five|\d+)\s+(?:[\w-]+\s+)?funds\b",
+    r"|\bacross\s+(?:two|three|four|five|\d+)\s+(?:[\w-]+\s+)?funds\b"
+    # "Founders Fund raises $4.6 billion growth fund"
+    r"|[$€£]\s?[\d.,]+\s*(?:[mb]illion|bn|[MB])?\s+(?:[\w-]+\s+)?funds?\b",
 )
 _FUND_WORD = re.compile(r"\bfunds?\b", re.IGNORECASE)
 _NAMED_ROUND = re.compile(r"\b(?:series\s+[a-k]|(?:pre-)?seed\s+round|round)\b", re.IGNORECASE)

@@ -37,7 +37,8 @@ customers developers compute university universities college""".split()
 OPENERS = frozenset(
     """inside meet why how when where what today tonight exclusive breaking scoop
 report reports update watch opinion analysis explainer behind introducing announcing welcoming
-presenting celebrating congratulations""".split()
+presenting celebrating congratulations
+meanwhile separately elsewhere also plus finally additionally lastly besides""".split()
 )
 # Adjectives and short forms that name a country ("the Australian government").
 _COUNTRY_OF = {
@@ -102,7 +103,8 @@ _GOVERNMENT = re.compile(
 # with Sebi", "Cabinet clears JV").
 REGULATORS = frozenset(
     """sebi sec fca ftc doj cma cfius samr finra esma bafin ofcom fcc nhtsa faa
-fda cabinet parliament congress senate regulator regulators rbi cci kftc jftc accc""".split()
+fda cabinet parliament congress senate regulator regulators rbi cci kftc jftc accc
+cnmc cnil agcm bundeskartellamt""".split()
 ) | frozenset(
     (
         "justice department",

@@ -80,7 +80,7 @@ nasdaq nyse lse hkex euronext tsx asx sgx kosdaq kospi nse bse amex otc bourse e
 shanghai shenzhen star wall street
 usd eur gbp jpy cny inr chf cad aud hkd sgd krw sek nok dkk brl nzd ils aed sar rmb
 gpu tpu tpus cpu cpus hbm npu asic asics api apis saas llms agi agents agent iot vr xr evs
-mou mous memorandum ml
+mou mous memorandum ml m&a 5g 4g 6g lte wi-fi wifi
 gigawatt gigawatts megawatt megawatts gw mw ipos program programs programme programmes countries
 """.split()
 )
@@ -687,6 +687,9 @@ def mentions(
     # "Arm-based servers", "Indic-language startup": a name in a compound adjective is no
     # party ("X-backed" / "X-led" investors are read by ``backers``).
     merged = [m for m in merged if not _COMPOUND.match(text, m.end)]
+    # "Bengaluru-Based Tarkshala" in a Title Case headline: the compound adjective is no part
+    # of the name after it
+    merged = [_after_compound(m) for m in merged]
     # "rack-scale AI", "non-OpenAI models", "Oak HC/FT": a name that ends a lower-case
     # compound, or follows a slash, is none
     merged = [
@@ -721,6 +724,17 @@ _COMPOUND = re.compile(
     r"|centric|first|only|specific|compatible|class|grade|level|scale|sized"
     r"|designed|branded|trained|optimi[sz]ed|certified|approved)\b"
 )
+_COMPOUND_LEAD = re.compile(r"^(?:\S+\s+)*?[^\s-]+" + _COMPOUND.pattern + r"\s+(?=\S)", re.I)
+
+
+def _after_compound(m: Mention) -> Mention:
+    """An unknown name without the compound adjective it opens with ("Paris-Based Parcelo")."""
+    cut = None if m.known else _COMPOUND_LEAD.match(m.name)
+    if cut is None:
+        return m
+    return Mention(m.start + cut.end(), m.end, m.name[cut.end() :], m.known)
+
+
 _COMPOUND_HEAD = re.compile(r"(?<![\w-])[a-z]+-$|[A-Za-z]/$")  # "rack-scale AI", "HC/FT"
 _MAKER_OF = re.compile(
     r"\b(?:(?:maker|makers|developer|developers|creator|creators|builder)\s+of|the\s+"

@@ -98,18 +98,21 @@ _KEYS = {
     "licensing": "licen licenc content data news archive acqui",
     "hires-founders": "founders leaders leadership founding ceo",
     "takes-control": "control",
+    "approaches": "approach",
+    "offer-from": "bid offer approach proposal",
     "rejects-bid": "reject rebuff spurn turn snub dismiss",
     "possessive-deal": "'s ’s",
     "possessive-stake": "stake",
     "possessive-investment": "investment bet check cheque backing infusion injection",
     "stake-buy": "stake holding interest share",
+    "sells-own-stake": "sell sold",
     "pct-of": "pct % cent",
     "invest-in": "invest pour pump put inject commit back",
     "bets-on": "bet doubl",
     "check-to": "check cheque",
     "backs": "back",
     "back-plural": "back",
-    "leads-round": "round funding financing raise series seed",
+    "leads-round": "round funding financing raise series seed bet wager",
     "investment-from": "investment",
     "stake-noun": "stake",
     "completes-investment": "investment",
@@ -119,11 +122,15 @@ _KEYS = {
     "net"
     " pick reel bring draw attract pocket scoop",
     "led-round": "-led",
+    "ropes-in": "ropes roped roping",
+    "backed-with": "backed funded",
+    "investors-back": "investors backers vcs capitalists",
     "pays-for-tech": "pay paid",
     "pays-for": "pay paid",
     "debuts-with": "stealth launch debut",
     "possessive-round": "'s ’s",
-    "round-for": "funding financing infusion round raise investment injection series seed",
+    "money-for": "for",
+    "round-for": "funding financing infusion round raise investment injection series seed boost",
     "valued-at": "valued",
     "raising-at": "rais",
     "valuation-to": "valuation",
@@ -147,13 +154,16 @@ _KEYS = {
     "name-bid": "bid offer talks battle negotiations discussions",
     "completes-deal": "deal takeover acquisition purchase buyout buy",
     "interest-in": "interest",
+    "accepts-bid": "accept recommend agree embrac",
+    "weighs-bid": "bid offer approach",
     "gets-offer": "offer bid proposal approach",
     "with-purchase": "acquisition purchase buy takeover buyout",
     "holders-approve": "shareholders stockholders holders investors owners board directors",
     "starts-bid": "bid tender offer buyout acquisition takeover purchase merger",
     "explores-sale": "sale",
     "sale-of": "sale disposal divestiture spin",
-    "acquires": "acqui buy bought purchas snap scoop tak took absorb gobble swallow pick behind",
+    "acquires": "acqui buy bought purchas snap scoop tak took absorb gobble swallow pick behind"
+    " swoop",
     "tender": "offer bid buyout takeover approach proposal",
     "takeover-by": "takeover acquisition buyout purchase",
     "take-private": "private",
@@ -170,7 +180,7 @@ _KEYS = {
     "partners-with": "partner team forces alliance collaborat tie-up ally ties steady relationship"
     " working"
     " cozies tie tied hands",
-    "partner-plural": "partner collaborat ally allied together forces tie hands",
+    "partner-plural": "partner collaborat ally allied together forces tie hands alliance pact",
     "buys-capacity": "buy purchas spend commit",
     "supplies-to": "suppl",
     "rents-capacity": "rent lease leas access reserv",
@@ -192,8 +202,10 @@ _BUY = (
     r"(?:acquir(?:e|es|ed|ing)|acqui-?hir(?:e|es|ed|ing)"
     r"|hir(?:e|es|ed|ing)(?=\s+(?:the\s+)?(?:whole\s+|entire\s+)?team\s+behind\b)|buy(?:s|ing)?|bought|(?<!power\s)purchas(?:e|es|ed|ing)|snap(?:s|ped)?\s+up"
     r"|scoop(?:s|ed)?\s+up|tak(?:e|es|ing)\s+over|took\s+over|absorb(?:s|ed)?|gobbles?\s+up"
-    r"|pick(?:s|ed)?\s+up(?!\s+(?:§|¦|the\s+(?:pace|tab|slack)|speed|steam|momentum))"
-    r"|swallow(?:s|ed|ing)?(?:\s+up)?)"
+    r"|pick(?:s|ed)?\s+up(?!\s+(?:§|¦|the\s+(?:pace|tab|slack|pieces)|speed|steam|momentum|where)\b)"
+    r"(?!\s+(?:an?\s+|the\s+|its\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,4}?(?:awards?|prizes?|honou?rs?"
+    r"|titles?|accolades?|nominations?|trophy|trophies|medals?)\b)"
+    r"|swallow(?:s|ed|ing)?(?:\s+up)?|swoop(?:s|ed|ing)?\s+(?:on|for))"
 )
 _NOT_BUYBACK = (
     r"(?!\s*-?\s*backs?\b|(?:\s+[\w.&'’,-]+){0,5}?\s+(?:mill|warehouse|site|campus"
@@ -207,7 +219,20 @@ _NOT_BUYBACK = (
     r"|\s+(?:inside|directly|online)\b"
     r"|\s+(?:its\s+own|own|back|rating|recommendation|signal"
     r"|now|the\s+dip|shares?\s+of\s+its\s+own)\b"
-    r"|(?:\s+[\w.&'’-]+){0,2}\s+(?:stock|shares)\b(?!\s+(?:of|in)\b))"
+    r"|(?:\s+[\w.&'’-]+){0,2}\s+(?:stock|shares)\b(?!\s+(?:of|in)\b)"
+    # people hired, not a company bought ("snaps up three more OpenAI researchers"), and what
+    # is yours ("wants to acquire your attention")
+    r"|\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|several"
+    r"|more|top|key|senior|star|rival|former|ex-)\s*)+(?:[\w.&'’-]+\s+){0,2}?(?:researchers?"
+    r"|engineers?|executives?|execs?|scientists?|staffers|employees|talent|veterans?|leaders"
+    r"|designers?|developers)\b"
+    r"|\s+(?:your|my)\b"
+    # a maker's output reserved ("snaps up more TSMC capacity"), in sentence case
+    r"|\s+(?:more\s+|extra\s+|additional\s+|spare\s+)?(?:(?-i:[A-Z])[\w.&'’-]*\s+){1,2}"
+    r"(?:(?-i:[a-z])[\w-]*\s+)?(?-i:capacity|output|supply|wafers)\b"
+    # a maker's goods bought ("will buy AMD Instinct accelerators"), in sentence case
+    r"|(?:(?<=buy)|(?<=buys)|(?<=bought)|(?<=buying))\s+(?:(?-i:[A-Z])[\w.&'’-]*\s+){1,2}(?:(?-i:[a-z])[\w-]*\s+)?"
+    r"(?-i:chips|accelerators|GPUs|TPUs|processors|servers)\b)"
 )
 # Stock exchanges: where an IPO lists, never a party.
 _EXCHANGE = (
@@ -237,6 +262,25 @@ _PROPERTY = (
 # Agreements between governments or about politics, not companies ("sign trade deal").
 _POLITICAL = (
     r"(?:trade|tariff|peace|ceasefire|budget|climate|nuclear\s+arms|plea|tax|debt|border)\b"
+)
+# The people of the companies before a verb, who act for themselves, not their companies.
+_PEOPLE_OF = "".join(
+    rf"(?<!\b{w}\s)"
+    for w in (
+        "founders",
+        "co-founders",
+        "CEOs",
+        "ceos",
+        "bosses",
+        "chiefs",
+        "executives",
+        "leaders",
+        "employees",
+        "staff",
+        "workers",
+        "engineers",
+        "researchers",
+    )
 )
 _STAKE = (
     rf"(?:{_ART}(?:\d+(?:\.\d+)?\s?(?:%|pct|per\s?cent)\s+)?(?:stake|holding|shareholding"
@@ -366,6 +410,15 @@ _ENGLISH: tuple[Rule, ...] = (
         "investor",
         "target",
     ),
+    # "Intel sells 10% stake to SoftBank": a company sells a share of itself, short of control
+    _rule(
+        "sells-own-stake",
+        "investment",
+        r"\b(?:sell(?:s|ing)?|sold|to\s+sell)\s+(?:an?\s+)?(?:(?:[1-4]?\d(?:\.\d+)?\s?(?:%|pct|per\s?cent)"
+        r"|minority|small)\s+)(?:stake|holding|shareholding)\s+to\b",
+        "target",
+        "investor",
+    ),
     _rule(
         "pct-of",
         "investment",
@@ -407,7 +460,8 @@ _ENGLISH: tuple[Rule, ...] = (
         r"(?<!-)\b(?:backs|backed|to\s+back)\s+(?!by\b)(?=[A-Z0-9])"
         # "Y's board backs X's $2 billion bid": support, not money
         r"(?!(?:[\w.&'’§-]+\s+){0,4}?(?:bid|offer|proposal|takeover|merger|deal|plan|bill|law"
-        r"|candidate|effort|push|rules?|ban)s?\b)",
+        r"|candidate|effort|push|rules?|ban|accelerator|incubator|programm?e?|initiative|hackathon"
+        r"|challenge|competition|scheme|pledge|campaign|code|standards?)s?\b)",
         "investor",
         "target",
     ),
@@ -426,6 +480,8 @@ _ENGLISH: tuple[Rule, ...] = (
         "funding",
         rf"\b(?:leads?|led|co-leads?|joins?|joined|participates?\s+in)\s+{_MONEYISH}[\w\s-]{{0,30}}?"
         r"\b(?:round|funding|financing|raise|series\s+[a-k](?:-\d)?|(?:pre-)?seed)\s+(?:in|for|of|into)\b"
+        # "Alphabet's GV leads $50M bet on Pellucid"
+        rf"|\b(?:leads?|led|co-leads?|co-led)\s+(?:an?\s+)?{M}\s+(?:bet|wager)\s+on\b"
         # "Radical Ventures leads Fennick's $20M Series A", "Leading Brindle's Series A"
         r"|\b(?:leads?|led|co-leads?|co-led|leading|co-leading)\s+(?=(?:[A-Z][\w.&-]*\s+){0,3}?"
         r"[A-Z][\w.&-]*['’]s?\s+(?:§+\s+)?(?:[\w-]+\s+)?(?:(?:pre-)?seed|series\s+[a-k]\b|round"
@@ -485,17 +541,20 @@ _ENGLISH: tuple[Rule, ...] = (
         "raises",
         "funding",
         # "the CEO on raising money in a downturn": a raise as the topic of a talk, not a raise
-        rf"\b(?<!\bon\s)(?<!\babout\s)(?:rais(?:es|ed|ing|e)|secur(?:es|ed|e|ing)|lands?|landed|clos(?:es|ed|e)|nabs?|bags?|grabs?"
+        # nor a past raise told in a relative clause ("Figure AI, which raised $1 billion last
+        # year, showed a new hand")
+        rf"\b(?<!\bon\s)(?<!\babout\s)(?<!\bwhich\s)(?<!\bwho\s)(?<!\bwhich\shas\s)"
+        rf"(?<!\bwhich\shad\s)(?:rais(?:es|ed|ing|e)|secur(?:es|ed|e|ing)|lands?|landed|clos(?:es|ed|e)|nabs?|bags?|grabs?"
         rf"|snags?|pulls?\s+in|rakes?\s+in|hauls?\s+in|collects?|gets?|receives?|wins?|scores?"
         rf"|nets?|netted|picks?\s+up|picked\s+up|reels?\s+in|brings?\s+in|draws?|drew|attracts?"
         rf"|attracted|pockets?|pocketed|scoops?\s+up|scooped\s+up)\s+"
         rf"(?:{_ART}(?:{M}\s+|[a-z]+\s+)?(?:pre-seed|pre-ipo|seed|series\s+[a-k]\b|funding"
         rf"|financing|round|venture"
-        rf"|growth|capital|investment|equity|money|cash)|(?:{_ART})(?:[\w-]+-figure|(?:seven|eight|nine|ten)"
+        rf"|growth|capital|investment|equity|money|cash|backing)|(?:{_ART})(?:[\w-]+-figure|(?:seven|eight|nine|ten)"
         rf"\s+figure)\s+(?:sum|round|raise|amount|check|cheque|investment)"
         rf"|(?:again|anew)\b|(?:up\s+to\s+|over\s+|nearly\s+)?{M}(?!§)"
         r"(?!\s+(?:[\w-]+\s+){0,3}?(?:deals?|contracts?|orders?|agreements?|pacts?|awards?|prizes?"
-        r"|profits?|revenues?|sales)\b))",
+        r"|profits?|revenues?|sales|takeover|buyout|bids?|offers?|approach(?:es)?|proposals?)\b))",
         "target",
         None,
         needs_right=False,
@@ -521,6 +580,36 @@ _ENGLISH: tuple[Rule, ...] = (
         "target",
         None,
         needs_right=False,
+    ),
+    # "Ferrule backed with $20 million from Khosla", "Investors back Halvio with $40M": a round
+    # told by its backing, the company backed named by the clause
+    _rule(
+        "backed-with",
+        "funding",
+        rf"\b(?:backed|funded)\s+with\s+(?:{_ABOUT}){M}",
+        "target",
+        None,
+        needs_right=False,
+        adjacent=True,
+    ),
+    _rule(
+        "investors-back",
+        "funding",
+        rf"^(?:[^\w]*)(?:investors|backers|VCs|venture\s+capitalists)\s+(?:back\s+(?=(?:[\w.&'’-]+\s+)"
+        rf"{{1,3}}?(?:with\s+(?:{_ABOUT}){M}|in\s+))|(?:pour|pump|bet)\s+(?:{_ABOUT}){M}\s+(?:into|on)\s+)"
+        r"(?=[A-Z0-9])",
+        None,
+        "target",
+    ),
+    # "Drishyam ropes in Peak XV for ₹80 crore round": the investor brought in, named after the verb
+    _rule(
+        "ropes-in",
+        "funding",
+        r"\b(?:ropes?|roped|roping)\s+in\s+(?=(?:[\w.&'’-]+\s+){1,4}?(?:for|in|as)\s+(?:an?\s+|its\s+"
+        r"|the\s+)?(?:§+\s+)?(?:[\w-]+\s+){0,2}?(?:round|funding|financing|investment|investors?"
+        r"|backers?|series\s+[a-k]|seed)\b)",
+        "target",
+        "investor",
     ),
     # "Mistral AI valued at ... after ASML-led fundraise": the investor is in the trigger
     _rule(
@@ -584,10 +673,21 @@ _ENGLISH: tuple[Rule, ...] = (
         "round-for",
         "funding",
         rf"{M}\s+(?:[\w-]+\s+){{0,2}}?(?:funding|financing|infusion|round|raise|fundraise"
-        r"|investment|cash\s+injection|series\s+[a-k]|seed)\s+(?:values?|valuing|for|into)\s+"
+        r"|investment|(?:cash\s+)?injection|boost|series\s+[a-k]|seed)\s+(?:values?|valuing|for|into)\s+"
         r"(?=[A-Z0-9])",
         None,
         "target",
+    ),
+    # "$500M for Ferrule, the humanoid hand maker", "€30m for Paris-based Parcelo": a headline that
+    # opens with the money and the company it goes to
+    _rule(
+        "money-for",
+        "funding",
+        rf"^[^\w§]*(?:{_ABOUT}){M}\s+(?:in\s+(?:new\s+)?(?:funding|financing)\s+)?for\s+(?=[\w-]+)"
+        r"(?!(?:[\w.&-]+\s+){0,3}?[\w.&-]+['’]s\b)",  # "$100 million for OpenAI's Sora team"
+        None,
+        "target",
+        strong=False,
     ),
     # "Mistral's Big Raise", "Inside Lovable's mega round": a round named by its size alone
     _rule(
@@ -679,6 +779,27 @@ _ENGLISH: tuple[Rule, ...] = (
         "target",
         inside="target",  # "sell its AirTrunk stake to Blackstone": AirTrunk's shares are sold
     ),
+    # "Shareholders of Brightpath reject $2 billion offer from Crestline": the bidder after "from"
+    # "Salesforce has approached Fieldstone AI about a takeover": a buyer's approach
+    _rule(
+        "approaches",
+        "acquisition",
+        r"\bapproach(?:es|ed|ing)?\s+(?=(?:[\w.&'’-]+\s+){1,4}?(?:about|over|regarding|with)\s+(?:an?\s+"
+        r"|the\s+)?(?:possible\s+|potential\s+)?(?:takeover|acquisition|buyout|merger|deal\s+to"
+        r"\s+buy|bid|offer|sale)\b)",
+        "acquirer",
+        "target",
+    ),
+    _rule(
+        "offer-from",
+        "acquisition",
+        r"\b(?:reject(?:s|ed)?|rebuff(?:s|ed)?|spurn(?:s|ed)?|turn(?:s|ed)?\s+down|snub(?:s|bed)?"
+        r"|dismiss(?:es|ed)?|gets?|got|receiv(?:es|ed)|weigh(?:s|ing)|consider(?:s|ing)|accepts?"
+        r"|accepted|welcomes?|welcomed)\s+(?:[\w.:&'’-]+\s+){0,3}?(?:[¦§]+\s+)?(?:takeover\s+"
+        r"|buyout\s+|acquisition\s+|cash\s+)?(?:bid|offer|approach|proposal)s?\s+from\b",
+        "target",
+        "acquirer",
+    ),
     _rule(
         "rejects-bid",
         "acquisition",
@@ -749,7 +870,7 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule(
         "agrees-to-sale",
         "acquisition",
-        r"\b(?:agree(?:s|d)?\s+to|accept(?:s|ed)?|approv(?:es|ed)|explor(?:es|ed|ing)|consider(?:s|ed|ing)"
+        r"\b(?:agree(?:s|d)?(?:\s+to)?|accept(?:s|ed)?|approv(?:es|ed)|explor(?:es|ed|ing)|consider(?:s|ed|ing)"
         r"|weigh(?:s|ed|ing)|mull(?:s|ed|ing)|pursu(?:es|ed|ing)|near(?:s|ed|ing)?)\s+"
         r"(?:an?\s+|the\s+)?(?:possible\s+|potential\s+)?(?:§+\s+)?"
         r"(?:sale|takeover|buyout)\s+(?:to|by)\b",
@@ -844,6 +965,21 @@ _ENGLISH: tuple[Rule, ...] = (
         inside="acquirer",
         adjacent=True,
     ),
+    # "Parcelo accepts £300m Adobe offer", "Quill's board recommends Vexa bid": the target
+    # accepts a buyer named inside
+    _rule(
+        "accepts-bid",
+        "acquisition",
+        r"\b(?:accept(?:s|ed)?|recommend(?:s|ed)?|agree(?:s|d)?\s+to|embrac(?:es|ed))\s+(?:the\s+|a\s+"
+        rf"|an\s+)?(?:§+\s+)?(?:rival\s+|sweetened\s+|improved\s+)?{_INSIDE_NAME}\s+(?:takeover\s+"
+        r"|buyout\s+|cash\s+|all-cash\s+)?(?:bid|offer|takeover|buyout|approach)\b"
+        r"(?!\s+(?:with|for|of|to)\b)",
+        "target",
+        None,
+        needs_right=False,
+        inside="acquirer",
+        adjacent=True,
+    ),
     # "Wesfarmers denies interest in Sydney AI startup Harbourwise", "expresses interest in
     # buying Y": a buyer's interest (a denial is status denied)
     _rule(
@@ -862,6 +998,16 @@ _ENGLISH: tuple[Rule, ...] = (
         r"\b(?:offer(?:s|ed|ing)?|bid(?:s|ding)?|propos(?:es|ed))\s+(?:[¦§]+\s+)?(?:(?:a|per)\s+share"
         r"\s+)?(?:(?:in\s+)?(?:cash|stock)\s+)?(?:for|to\s+(?:buy|acquire))\b"
         rf"(?!\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?{_PROPERTY}\b)",
+        "acquirer",
+        "target",
+    ),
+    # "Broadcom weighs bid for chip startup Kestral": a bid it may make, for the company after it
+    _rule(
+        "weighs-bid",
+        "acquisition",
+        r"\b(?:weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|prepar(?:es|ed|ing)|plot(?:s|ted|ting)?)"
+        r"\s+(?:an?\s+|the\s+)?(?:possible\s+|potential\s+|rival\s+)?(?:§+\s+)?(?:takeover\s+|buyout\s+|cash\s+)?"
+        r"(?:bid|offer|approach)\s+(?:for|to\s+(?:buy|acquire))\b(?!\s+(?:its|their|the\s+company)\b)",
         "acquirer",
         "target",
     ),
@@ -889,7 +1035,8 @@ _ENGLISH: tuple[Rule, ...] = (
         r"(?:[\w.:&'’-]+\s+){0,3}?(?:[¦§]+\s+)?"
         r"(?:[\w.:&'’-]+\s+){0,2}?(?:takeover\s+|cash\s+)?(?:bid|tender(?:\s+offer)?"
         rf"|{_TRADE_OFFER}offer|buyout"
-        r"|acquisition|takeover|purchase|merger)\b(?!\s+(?:of|by|with|talks|agreement)\b)"
+        r"|acquisition|takeover|purchase|merger)\b(?!\s+(?:of|by|with|talks|agreement|case|trial"
+        r"|charges?|fraud|scandal)\b)"
         # "makes bid for the Harbor Point parcel": land, no company
         r"(?!\s+(?:for|to\s+buy|to\s+acquire)\s+(?:the\s+|a\s+|an\s+|its\s+)?"
         rf"(?:[\w-]+\s+){{0,3}}?{_PROPERTY}\b)",
@@ -1056,12 +1203,15 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule(
         "partners-with",
         "partnership",
+        # not their people ("Atlassian and Canva founders team up to fight a tax")
+        rf"{_PEOPLE_OF}"
         r"\b(?:partner(?:s|ed|ing)?\s+(?:up\s+)?(?:(?:once\s+)?again\s+|anew\s+)?with"
         r"|teams?\s+up|teamed\s+up|teams?\s+with"
         r"|(?:is|are|has\s+been|have\s+been)\s+working\s+(?:closely\s+)?with"
         r"|join(?:s|ed|ing)?\s+forces\s+with|(?:strategic\s+)?(?:partnership|alliance|collaboration"
         r"|tie-up)\s+(?:with|between)|collaborat(?:es|ed|e)\s+with|ally\s+with"
-        r"|(?:tighten|strengthen|deepen|expand|cement|forge|formali[sz]e)(?:s|ed)?\s+(?:its\s+)?"
+        r"|(?:tighten|strengthen|deepen|expand|cement|forge|formali[sz]e|extend|renew|broaden)(?:s|ed)?"
+        r"\s+(?:its\s+|their\s+)?(?:(?:long-?standing|strategic|existing|decade-long|close)\s+)?"
         r"(?:ties|relationship|links|bond)\s+with|goes\s+steady\s+with"
         r"|coz(?:ies|y)\s+up\s+(?:to|with)|ties?\s+up\s+with|tied\s+up\s+with"
         r"|join(?:s|ed)?\s+hands\s+with)\b",
@@ -1072,9 +1222,13 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule(
         "partner-plural",
         "partnership",
+        rf"{_PEOPLE_OF}"
         r"\b(?:partner(?:ed)?|collaborat(?:e|ed)|ally|allied|work(?:ed)?\s+together"
         r"|join(?:ed)?\s+forces|tie\s+up|tied\s+up|join(?:ed)?\s+hands)\s+(?:on|to|in|for|around"
-        r"|over)\b",
+        r"|over)\b"
+        # "Sony and Kuronami in AI tie-up for game characters": the pair in a pact, told by noun
+        r"|\bin\s+(?:an?\s+)?(?:new\s+|strategic\s+|multi-?year\s+|§+\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:tie-up|alliance|pact|partnership|collaboration)\b(?!\s+(?:talks|discussions)\b)",
         "partner",
         "partner",
         needs_right=False,
@@ -1140,6 +1294,10 @@ _ENGLISH: tuple[Rule, ...] = (
         "signs-deal",
         "partnership",
         rf"\b(?:sign(?:s|ed)?|strik(?:es|e)|struck|ink(?:s|ed)?|seal(?:s|ed)?|reach(?:es|ed)?"
+        # "TCS bags $1 billion deal from Aviva", "Wipro bags contract from Lufthansa" (not a
+        # shopper who bags a deal)
+        rf"|(?:bag(?:s|ged)?|secur(?:es|ed)|nab(?:s|bed)?|snag(?:s|ged)?)(?=\s+(?:§|(?:multi-?year"
+        rf"|mega|large|big|strategic|major)\b|(?:deal|contract|order|pact)s?\s+(?:from|with)\b))"
         rf"|clinch(?:es|ed)?|agree(?:s|d)?\s+(?:on|to)|expand(?:s|ed)?|extend(?:s|ed)?|renew(?:s|ed)?"
         rf"|enter(?:s|ed)?(?:\s+into)?"
         rf"|deepen(?:s|ed)?|form(?:s|ed)?|announc(?:e|es|ed)|unveil(?:s|ed)?|land(?:s|ed)?|wins?|won"
@@ -1297,6 +1455,23 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|okays?|oks|signs?\s+off|waves?\s+through|allows?|allowed|blesses|nods|gives|grants"
         r"|filings?|forms?|documents?|records?|data|disclosures?)\b)\w+",
     ),
+    # shares changing hands without new money for the company: a secondary sale, a tender
+    # offer to staff ("Revolut hits $75bn valuation in secondary share sale", "tender offer lets
+    # employees sell $1B in shares", "valuation climbs to $107 billion in tender offer"), unless
+    # the sentence tells a round too
+    (
+        ("secondary", "tender", "employee", "staff", "insider"),
+        r"^(?![^.;]*\b(?:rais(?:es|ed|ing)|series\s+[a-k]|seed|funding\s+round|new\s+funding)\b)"
+        r"[^.;]*?(?:\bsecondary\s+(?:share\s+|stock\s+)?(?:sales?|transactions?|markets?|deals?)\b"
+        r"|\b(?:employee|staff|insider|worker)s?['’]?\s+(?:share|stock|equity)\s+(?:sales?|tenders?"
+        r"|buybacks?)\b|\btender(?:\s+offer)?\b[^.;]{0,60}?\b(?:employees?|staff|workers|insiders)\b"
+        r"|\b(?:employees?|staff|workers|insiders)\b[^.;]{0,60}?\btender\b"
+        r"|\bvaluation\b[^.;]{0,50}?\bin\s+(?:an?\s+|its\s+|the\s+)?(?:latest\s+)?tender(?:\s+offer)?\b"
+        r"|\b(?:employees|staff)\s+(?:cash\s+out|sell|sold)\b)",
+    ),
+    # what a stake held is worth now is no new stake ("Nvidia's $5 billion Intel stake now
+    # worth $7.6 billion")
+    (("stake",), r"\bstakes?\s+(?:(?:is|are|was)\s+)?now\s+(?:worth|valued)\b"),
     # the end of a partnership as a topic ("The end of the Halvard–Quillstack partnership?")
     (
         ("end of",),
@@ -1431,7 +1606,11 @@ HARD_NON_DEAL = re.compile(
     # speculation and lists about deals: "Will OpenAI IPO in 2027?", "our predictions: one
     # big merger", "The 5 biggest AI deals of the year, ranked"
     r"|^[^\w]*(?:will|could|should|can|is|are)\s[^.?!]{3,90}\?|\bpredictions?\b"
-    r"|,\s+ranked\b|\b(?:ipo|deal|merger|takeover)\s+chatter\b"
+    r"|,\s+ranked\b"
+    # a retrospective: "Northwind's $2B Quill acquisition, one year on", "X's Series E, six
+    # months in"
+    r"|,\s+(?:one|a|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|months?)"
+    r"\s+(?:on|in|later)\b|\b(?:ipo|deal|merger|takeover)\s+chatter\b"
     # an argument, not an event: "The bull case for a Mistral IPO", "The case against …"
     r"|\b(?:bull|bear)\s+case\b|^[^\w]*the\s+case\s+(?:for|against)\b"
     # listings as a class or a past: "tightens rules on SME IPOs", "slip below issue price"
@@ -1445,7 +1624,7 @@ HARD_NON_DEAL = re.compile(
 # Phrases that make a sentence a non-deal story (unless a strong trigger precedes them).
 NON_DEAL = re.compile(
     r"\b(?:su(?:e|es|ed|ing)|lawsuits?|litigation|court|judge|jury|verdict|copyright|antitrust|probe"
-    r"|acquit(?:s|ted|tal)|convicted"
+    r"|acquit(?:s|ted|tal)|convicted|cleared\s+(?:of|in)|found\s+guilty|sentenced"
     r"|inquiry|investigat\w+|subpoena\w*|fined?|fines|penalt\w+|regulat\w+|ban(?:s|ned)?"
     r"|export\s+controls?|earnings|quarterly|results|revenues?|profits?|net\s+(?:income|loss)"
     r"|forecasts?|guidance|outlook|dividends?|market\s+(?:cap\w*|value)|most\s+valuable"

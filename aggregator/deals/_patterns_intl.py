@@ -878,7 +878,7 @@ INTL_HARD_NON_DEAL = re.compile(
     r"|Klagen?|verklag\w+|Gericht\w*|Strafe\w*|Bußgeld\w*|Geldbuße|Kartellamt|Ermittlung\w*"
     r"|Kredit\w*|Darlehen|Schulden|Anleihe\w*|Förder\w+|Subvention\w*|Aktienrückk[äa]uf\w*"
     r"|Börsenwert|Marktwert|demanda(?:s|da|do)?|querella|juicio|multa(?:s|da)?|sanci[óo]n\w*"
-    r"|investigaci[óo]n|pr[ée]stamos?|deuda|subvenci[óo]n\w*|ayudas?\s+p[úu]blicas"
+    r"|investigaci[óo]n|investiga(?:n|m|r|ndo)?|pr[ée]stamos?|deuda|subvenci[óo]n\w*|ayudas?\s+p[úu]blicas"
     r"|recompra\s+de\s+(?:acciones|ações)|valor\s+de\s+mercado|processa(?:da|do)?|processo\s+judicial"
     r"|ação\s+judicial|empr[ée]stimos?|d[íi]vidas?|deb[êe]ntures|subs[íi]dios?|causa\s+legale"
     r"|tribunale|sanzion\w+|indagine|prestit\w+|debito|obbligazion\w+|riacquisto\s+di\s+azioni"

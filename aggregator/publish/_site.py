@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from aggregator.models import Facets, PartyDeal, Story, StoryQuery
+from aggregator.models import Facets, PartyDeal, Story, StoryQuery, feed_key
 
 from . import _formats, _kept, _state
 from ._alert_feeds import alert_specs, publish_alert_feeds
 from ._archives import FORMATS_KEY, done_pages, formats, publish_archives
 from ._brief import brief_key, brief_specs, publish_briefs
-from ._budget import defer
+from ._budget import DEFERRED, defer
 from ._chart import months_table
 from ._company import (
     ABOUT_SHOWN,
@@ -64,15 +64,51 @@ def _digest(
     spec: FeedSpec,
     count: int,
     types: Sequence[str] = (),
+    generations: Mapping[str, int] | None = None,
 ) -> tuple[bool, list[Any]]:
     """Record this feed's digest: (unchanged since the last publish with its files there,
-    the (id, updated) of the stories of its head)."""
-    newest = head_versions(ctx, spec.query)
-    sig = _state.digest(_salt(ctx, spec, types), count, [*newest, *_about_marks(ctx, spec)])
-    ctx.current[spec.path] = {"sig": sig}
+    the (id, updated) of the stories of its head). When the feed's change counts
+    (``generations``, read before anything else of this publish), its size and the
+    settings are those the last publish recorded with its digest, and its files are
+    there, that digest stands without its head being read (then no head is returned: the
+    feed is unchanged)."""
+    salt = _salt(ctx, spec, types)
+    mark = _mark(spec, salt, count, generations)
+    before = ctx.previous.get(spec.path, {})
     files = [*_formats.files(spec.path), *_extra(spec)]
-    same = ctx.previous.get(spec.path, {}).get("sig") == sig
-    return same and all((ctx.writer.root / f).exists() for f in files), newest
+    there = all((ctx.writer.root / f).exists() for f in files)
+    if (
+        mark is not None
+        and there
+        and before.get("mark") == mark
+        and isinstance(before.get("sig"), str)
+        and DEFERRED not in before
+    ):
+        ctx.current[spec.path] = {"sig": before["sig"], "mark": mark}
+        return True, []
+    newest = head_versions(ctx, spec.query)
+    sig = _state.digest(salt, count, [*newest, *_about_marks(ctx, spec)])
+    ctx.current[spec.path] = {"sig": sig, "mark": mark} if mark is not None else {"sig": sig}
+    return before.get("sig") == sig and there, newest
+
+
+def _mark(
+    spec: FeedSpec, salt: str, count: int, generations: Mapping[str, int] | None
+) -> str | None:
+    """What a feed's digest was made at: the settings, its size and the change counts of it
+    and (a company's) of its ``about`` stories; None when its stories have no change count
+    (not one published feed, or no counts given)."""
+    key = feed_key(spec.query)
+    if key is None or generations is None:
+        return None
+    about = about_query(spec)
+    counts = [generations.get(key, 0)]
+    if about is not None:
+        about_key = feed_key(about)
+        if about_key is None:
+            return None
+        counts.append(generations.get(about_key, 0))
+    return _state.digest(salt, count, [("gen", n) for n in counts])
 
 
 def about_query(spec: FeedSpec) -> StoryQuery | None:
@@ -225,7 +261,7 @@ def publish_share(ctx: Context, share: Share) -> ShareDone:
     """In the helper process: publish the feeds and the briefs of ``share`` as the main
     process would."""
     for spec in share.specs:
-        ctx.current[spec.path] = {"sig": share.sigs[spec.path]}
+        ctx.current[spec.path] = dict(share.sigs[spec.path])
     publish_feeds(ctx, share.specs, share.counts, share.skips, share.newest)
     publish_briefs(ctx, share.briefs)
     ctx.writer.sync()
@@ -352,7 +388,7 @@ class Share:
     counts: dict[str, int]
     skips: dict[str, bool]
     newest: dict[str, list[Any]]
-    sigs: dict[str, str]  # each feed's digest, as this process recorded it
+    sigs: dict[str, dict[str, Any]]  # each feed's state entry (its digest), as recorded here
     briefs: tuple[FeedSpec, ...] = ()  # the briefs, published there too
 
 
@@ -374,6 +410,9 @@ def publish_all(
     """Every feed, then the pages; ``helper`` (when given) publishes about half of the feeds
     that have work in another process, at the same time; ``budget``: at most that many
     changed profile feeds already in place are rendered, the others wait (``_budget``)."""
+    # first: a change after this read moves the counts again (a digest is never taken for
+    # newer than what it was made from)
+    generations = ctx.reader.feed_generations()
     exports = publish_exports(ctx)  # its file work (if any) goes on while the rest is made
     facets: Facets = ctx.reader.facets()
     specs = feed_specs(ctx.settings, facets)
@@ -381,11 +420,13 @@ def publish_all(
     skips, newest = {}, {}
     types = tuple(sorted(set(facets.deal_types)))
     for spec in specs:
-        skips[spec.path], newest[spec.path] = _digest(ctx, spec, counts[spec.path], types)
+        skips[spec.path], newest[spec.path] = _digest(
+            ctx, spec, counts[spec.path], types, generations
+        )
     later = defer(ctx, specs, skips, now, budget)
     due = [spec for spec in specs if spec.path not in later]
     mine, theirs = _split(ctx, due, counts, skips) if helper else (due, [])
-    sigs = {spec.path: ctx.current[spec.path]["sig"] for spec in theirs}
+    sigs = {spec.path: dict(ctx.current[spec.path]) for spec in theirs}
     briefs, alerts = brief_specs(ctx), alert_specs(ctx)
     # the helper (when there is one) takes the briefs too: they need nothing made here
     share = Share(tuple(theirs), counts, skips, newest, sigs, tuple(briefs))

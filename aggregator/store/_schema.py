@@ -514,6 +514,42 @@ def _deal_months_by_amount(db: Database) -> None:
     )
 
 
+@migrations(name="0018_feed_generations")
+def _feed_generations(db: Database) -> None:
+    # Per published feed (its ``feed_members`` key), a count of the changes to it: a story
+    # joining or leaving it, or a new version or primary report of a story in it (what a
+    # feed's digest is made of, with its size). Publish keeps each feed's count with its
+    # digest and reads a feed's head again only when its count (or its size, or the
+    # settings) moved: an incremental publish at 1M stories reads the heads of the few
+    # feeds its new stories are in, not of every feed. A key with no row counts 0.
+    db.execute(
+        "CREATE TABLE feed_generations (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID"
+    )
+    bump = (
+        "INSERT INTO feed_generations (key, n) VALUES ({key}, 1) "
+        "ON CONFLICT (key) DO UPDATE SET n = n + 1;"
+    )
+    db.execute(
+        "CREATE TRIGGER feed_generations_in AFTER INSERT ON feed_members BEGIN "
+        + bump.format(key="NEW.key")
+        + " END"
+    )
+    db.execute(
+        "CREATE TRIGGER feed_generations_out AFTER DELETE ON feed_members BEGIN "
+        + bump.format(key="OLD.key")
+        + " END"
+    )
+    db.execute("""
+        CREATE TRIGGER feed_generations_story
+        AFTER UPDATE OF updated_at, primary_entry_id ON stories
+        WHEN OLD.updated_at IS NOT NEW.updated_at
+            OR OLD.primary_entry_id IS NOT NEW.primary_entry_id BEGIN
+            INSERT INTO feed_generations (key, n)
+            SELECT key, 1 FROM feed_members WHERE story_id = NEW.id
+            ON CONFLICT (key) DO UPDATE SET n = n + 1;
+        END""")
+
+
 KNOWN = tuple(m.name for m in migrations._migrations)
 
 

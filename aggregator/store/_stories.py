@@ -23,6 +23,7 @@ from ..models import (
     StoryLink,
     StoryMerge,
     StoryQuery,
+    feed_key,
 )
 from . import _rows, _story_writes
 from ._schema import member_rows
@@ -37,33 +38,6 @@ if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
     from sqlite_utils import Database
-
-
-def feed_key(query: StoryQuery) -> str | None:
-    """The ``feed_members`` key of a query that is one published feed (None: any other)."""
-    fields = {
-        name: value
-        for name, value in (
-            ("curated", query.curated),
-            ("deal", query.deal_type),
-            ("company", query.company),
-            ("investor", query.investor),
-            ("tag", query.tag),
-            ("deals", query.deals_only or None),
-            ("about", query.about),
-        )
-        if value is not None
-    }
-    if not fields:
-        return "all"
-    if len(fields) > 1:
-        return None
-    ((name, value),) = fields.items()
-    if name == "curated":
-        return "curated" if value is True else None
-    if name == "deals":
-        return "deals"
-    return f"{name}:{value}"
 
 
 @contextlib.contextmanager
@@ -518,6 +492,10 @@ class StoryStore:
             history=history,
             first_seen=_rows.dt(row["created_at"]),
         )
+
+    def feed_generations(self) -> dict[str, int]:
+        """Each published feed's change count (``feed_generations``, kept by triggers)."""
+        return {str(k): int(n) for k, n in self.db.execute("SELECT key, n FROM feed_generations")}
 
     def count_stories(self, query: StoryQuery) -> int:
         key = feed_key(query)

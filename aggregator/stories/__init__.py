@@ -45,6 +45,10 @@ def is_digest(title: str) -> bool:
 
 
 _CLAUSES = re.compile(r",\s+")
+_BACKERS = re.compile(
+    r"\bamong\s+(?:the\s+)?(?:investors|backers)\b|\b(?:investors|backers)\s+include\b",
+    re.IGNORECASE,
+)
 
 
 def _two_stories(title: str) -> bool:
@@ -54,6 +58,8 @@ def _two_stories(title: str) -> bool:
     parts = _CLAUSES.split(title)
     if len(parts) != 2 or any(len(p.split()) < 3 or not p[:1].isupper() for p in parts):
         return False
+    if _BACKERS.search(parts[1]):
+        return False  # who took part in the first: "Varda nabs $150M, NVIDIA among investors"
     if not all(_opens_with_company(p) for p in parts):
         return False
     first, second = (features(p, "") for p in parts)

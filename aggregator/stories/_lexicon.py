@@ -62,7 +62,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         fund funds funded raise raises raised raising round rounds stake stakes valuation
         valued backing
         lève lèvent levée financement investit ronda rodada capta levanta recauda
-        investiert finanzierung finanzierungsrunde sammelt investe
+        investiert finanzierung finanzierungsrunde runde sammelt investe
     """.split()
     ),
     "acquire": frozenset(
@@ -129,6 +129,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     "breach": frozenset(
         """
         hacked cyberattack cyberattacks ransomware intruders stole stolen datenleck piratage
+        attackers
     """.split()
     ),
     "office": frozenset(
@@ -182,6 +183,23 @@ EVENT_AFTER: dict[tuple[str, str], str | None] = {
     ("data", "breach"): "breach",
     ("data", "breaches"): "breach",
     ("security", "breach"): "breach",
+    # a company owning up to one: "Quillmark confirms breach …"
+    ("confirms", "breach"): "breach",
+    ("discloses", "breach"): "breach",
+    ("suffers", "breach"): "breach",
+    ("admits", "breach"): "breach",
+}
+# Words that name no event before the word after them (stop words skipped): a
+# "trial-matching startup" is no court case, to "launch a startup" is no product launch
+# ("Elena Kovac exits Corvane to launch a startup").
+EVENT_BEFORE: dict[tuple[str, str], str | None] = {
+    ("trial", "matching"): None,
+    ("trial", "recruitment"): None,
+    ("launch", "startup"): None,
+    ("launch", "company"): None,
+    ("launch", "venture"): None,
+    ("launching", "startup"): None,
+    ("launching", "company"): None,
 }
 # Words after which a title names what came before its event: "Cinder Hires Bankers to
 # Explore Sale After Layoffs" tells a sale, not the layoffs (read so only when the title
@@ -299,7 +317,7 @@ def place_stems() -> frozenset[str]:
         else iter(())
     )
     words = {w for w in lines if w and not w.startswith("#") and " " not in w}
-    return frozenset(stem(w) for w in words | COUNTRY_ALIASES)
+    return frozenset(stem(w) for w in words | COUNTRY_ALIASES | CITY_ADJECTIVES)
 
 
 # Countries as headlines name them, which places.txt (main names only) lacks.
@@ -312,13 +330,24 @@ COUNTRY_ALIASES = frozenset(
 )
 
 
+# A city's adjective opening a German, French or Spanish title ("Prager KI-Start-up Ostrava
+# sammelt 80 Mio. Euro ein", "Münchner KI-Startup …"): a place, never the subject.
+CITY_ADJECTIVES = frozenset(
+    """
+    berliner münchner hamburger kölner frankfurter stuttgarter düsseldorfer prager wiener
+    zürcher pariser londoner parisienne parisien lyonnaise lyonnais madrileña madrileño
+    barcelonesa barcelonés
+""".split()
+)
+
+
 # Countries and unions as titles name them: the name, its adjective and its capital (the
 # seat of its government stands for it: "Tokyo earmarks ¥100bn", "Ottawa unveils …").
 REGIONS: dict[str, frozenset[str]] = {
     region: frozenset(words.split())
     for region, words in {
         "us": "us u.s usa america american washington",
-        "uk": "uk britain british london",
+        "uk": "uk britain british london whitehall",
         "eu": "eu europe european brussels",
         "china": "china chinese beijing",
         "japan": "japan japanese tokyo",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import islice
 from typing import Protocol
@@ -20,6 +21,7 @@ from aggregator.stories._lexicon import (
 )
 from aggregator.stories._products import other_products
 from aggregator.stories._text import (
+    AFTER_PREFIX,
     APPROX_TOLERANCE,
     COMPANY_WORDS,
     EVENT_PREFIX,
@@ -33,6 +35,7 @@ from aggregator.stories._text import (
 AMOUNT_TOLERANCE = 0.02  # "$4 billion" and "$3.95B" are one amount; "$4B" and "$2B" are not
 COSINE_SHARE = 0.75  # score = share * cosine + (1 - share) * overlap coefficient
 ANCHOR_SCORE = 0.75  # same rare name, same money amount, same event type in both titles
+REGION_PREFIX = "region:"  # a shared country, shown among a country anchor's shared terms
 
 
 class Evidence(Protocol):
@@ -99,7 +102,7 @@ def veto(
     if other_products(a, b):
         return "product-conflict"
     if not (a.events | b.events) & DEAL_EVENTS:  # (a deal across borders names either)
-        mine, theirs = _regions(a), _regions(b)
+        mine, theirs = regions_of(a), regions_of(b)
         if mine and theirs and not mine & theirs:
             return "region-conflict"
     first, second = subjects or (subject(a, evidence), subject(b, evidence))
@@ -116,6 +119,8 @@ def veto(
         return "claimant-conflict"
     if background_conflict(a, b) or background_conflict(b, a):
         return "background-conflict"
+    if after_its_event(a, b) or after_its_event(b, a):
+        return "after-conflict"
     return None
 
 
@@ -125,6 +130,21 @@ def background_conflict(a: Features, b: Features) -> bool:
     ``a``'s background clause, and ``a`` names another that ``b`` does not have."""
     told = [t for t in a.background if t in b.names and t not in a.names]
     return bool(told) and any(t not in b.terms for t in a.names)
+
+
+# A market's reaction to results is the results' story ("Orrin stock jumps after earnings
+# beat" / "Orrin third-quarter revenue tops estimates"): not counted as what came before.
+_REACTIONS = frozenset({"results"})
+
+
+def after_its_event(a: Features, b: Features) -> bool:
+    """``a`` names ``b``'s event only in its background clause and names no event ``b`` names
+    ("Corvane halves Strata 4 API prices two days after launch" / "Corvane launches Strata
+    4"): what followed the event, not the event."""
+    if not a.marks or not b.events or a.events & b.events:
+        return False
+    told = {m[len(AFTER_PREFIX) :] for m in a.marks if m.startswith(AFTER_PREFIX)}
+    return bool((told - _REACTIONS) & b.events)
 
 
 def _claimants(feats: Features) -> set[str]:
@@ -227,7 +247,7 @@ def _legal_of_a_deal(a: Features, b: Features) -> bool:
 _STRONG_LEGAL = frozenset(stem(w) for w in STRONG_LEGAL)
 
 
-def _regions(feats: Features) -> set[str]:
+def regions_of(feats: Features) -> set[str]:
     """The countries and unions the title names ("… AI Studio in Japan": japan; "EU
     customers": eu; a capital counts for its country). A title term weighs at least
     ``GENERIC_WEIGHT`` (a region's name or adjective is generic news vocabulary) or, for a
@@ -372,6 +392,33 @@ def _other_party(a: Features, b: Features, name: str, evidence: Evidence) -> boo
     return False
 
 
+def other_title_party(a: Features, b: Features, slugs: Collection[str], evidence: Evidence) -> bool:
+    """``a``'s title names a company that ``b``'s title does not and that is no word of
+    ``slugs`` (the parties of ``b``'s deal reading): a name it trusts (``_trusted``), not a
+    place, company word, event word, exchange, thing, nor a word the window knows in lower
+    case; a dictionary word that opens the title before a company word is a name ("Meridian
+    Health taps Halcyon AI …" / "Halcyon AI raises $90M Series B": meridian)."""
+    words = {stem(w) for slug in slugs for w in slug.split("-")}
+    for term in a.names:
+        if term in b.names or term in words or not _party_word(term, a, evidence):
+            continue
+        if _trusted(term, a) or _opens_a_company(a, term):
+            return True
+    return False
+
+
+def _opens_a_company(feats: Features, term: str) -> bool:
+    """``term`` opens the title and a company word follows it ("Meridian Health taps …": a
+    dictionary word capitalised as the first word, yet the name of a company)."""
+    if term not in feats.openers:
+        return False
+    words = iter(feats.terms)
+    for word in words:
+        if word == term:
+            return next(words, None) in COMPANY_WORDS
+    return False
+
+
 def _weak(term: str | None, feats: Features) -> bool:
     """A subject that is a dictionary word capitalised only because it opens a sentence. Two
     such subjects veto nothing when the titles share another name that is not a place
@@ -420,6 +467,36 @@ def _one_name(common: list[str], a: Features, b: Features) -> bool:
     )
 
 
+def _one_country(a: Features, b: Features, informative: list[str]) -> str | None:
+    """A government's plan told with its country named either way ("UK to spend £2bn on
+    national AI supercomputers" / "Britain unveils 2 billion pound plan for AI computing"):
+    the same money amount, the same country or union, a word of both besides these ("AI"),
+    no company named in either title and no event class in conflict. The region shared
+    (``region:uk``), else None."""
+    if not (a.amounts and b.amounts) or companies_of(a) or companies_of(b):
+        return None
+    if not (a.events & b.events) and (a.events and b.events):
+        return None
+    if not any(t.startswith("$") for t in informative) and not _converted_match(a, b):
+        return None
+    shared = regions_of(a) & regions_of(b)
+    if not shared:
+        return None
+    regions = region_stems()
+    topic = any(  # (and what it is for: a word of both besides the amount and the country)
+        weight >= GENERIC_WEIGHT and b.terms.get(term, 0.0) >= GENERIC_WEIGHT
+        for term, weight in a.terms.items()
+        if word_term(term) and term not in regions
+    )
+    return f"{REGION_PREFIX}{min(shared)}" if topic else None
+
+
+def companies_of(feats: Features) -> list[str]:
+    """The title's names that are not places: who, besides a country, it is about."""
+    places = place_stems()
+    return [t for t in feats.names if t not in places]
+
+
 def _any_close(
     left: tuple[float, ...], right: tuple[float, ...], approx: frozenset[float] = frozenset()
 ) -> bool:
@@ -460,6 +537,9 @@ def score_pair(
     if len(informative) < min_shared or (
         len(informative) == min_shared and _one_company(informative, a, b)
     ):
+        region = _one_country(a, b, informative)
+        if region is not None:
+            return PairScore(ANCHOR_SCORE, (*informative, region))
         return PairScore(0.0, tuple(informative), "too-few-shared-terms")
     total_a, total_b = sum(weights_a.values()), sum(weights_b.values())
     overlap = sum(shared.values())
@@ -574,7 +654,9 @@ def _weights(feats: Features, evidence: Evidence) -> dict[str, float]:
 def word_term(term: str, rounds: bool = False) -> bool:
     """A term that is a word of the text: not an amount, not an event class, and not a
     funding round unless ``rounds``."""
-    return not term.startswith(("$", EVENT_PREFIX)) and (rounds or term not in ROUND_TERMS)
+    return not term.startswith(("$", EVENT_PREFIX, REGION_PREFIX)) and (
+        rounds or term not in ROUND_TERMS
+    )
 
 
 def _converted_match(a: Features, b: Features) -> bool:

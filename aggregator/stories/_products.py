@@ -14,6 +14,8 @@ def other_products(a: Features, b: Features) -> bool:
     releases Lumen Mini, a cheaper sibling to Lumen 2"); or one title names a variant of a
     product the other names alone ("Halden's pricier Assist 3 Pro …" / "Halden Assist 3 is
     here")."""
+    if "launch" in a.events | b.events and (_bare_variant(a, b) or _bare_variant(b, a)):
+        return True  # ("Orion Max" / "Pallas unveils its Orion AI chip": no product pair)
     if not (a.products and b.products):
         return False
     if _variant(a.products, b.products) or _variant(b.products, a.products):
@@ -33,6 +35,24 @@ def _variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     for product in a:
         base, _, last = product.rpartition(" ")
         if base.count(" ") == 1 and last in VARIANT_WORDS and base in b and product not in b:
+            return True
+    return False
+
+
+def _bare_variant(a: Features, b: Features) -> bool:
+    """``a`` names a variant of a product without a version ("Orion Max": a name and a
+    variant word) whose name ``b`` names without it ("Pallas unveils its Orion AI chip"):
+    two products of one family, when one of the titles is a launch."""
+    for product in a.products:
+        base, _, last = product.rpartition(" ")
+        if (
+            base
+            and " " not in base
+            and last in VARIANT_WORDS
+            and base in b.names
+            and last not in b.terms
+            and product not in b.products
+        ):
             return True
     return False
 

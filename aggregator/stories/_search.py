@@ -22,8 +22,11 @@ from aggregator.stories._match import (
     NAME_HOURS,
     NAME_SCORE,
     PairScore,
+    companies_of,
+    other_title_party,
     party_conflict,
     rare_name,
+    regions_of,
     same_names,
     same_subject_event,
     score_pair,
@@ -34,7 +37,7 @@ from aggregator.stories._match import (
 )
 from aggregator.stories._options import StoryOptions
 from aggregator.stories._products import same_product
-from aggregator.stories._text import COMPANY_WORDS, GENERIC_WEIGHT, Features, stem
+from aggregator.stories._text import AMOUNT_WEIGHT, COMPANY_WORDS, GENERIC_WEIGHT, Features, stem
 
 
 def global_guid(guid: str | None) -> str | None:
@@ -207,6 +210,28 @@ def _name_candidates(
 
 
 NAME_HIT = -1  # the count of a candidate found by its subject only
+COUNTRY_HOURS = 48.0  # a government's plan, reported with its amount and its country
+
+
+def _country_candidates(
+    window: Window, feats: Features, own: str | None, time: float
+) -> list[tuple[Slot, int]]:
+    """Window items that name the new item's money amount, within ``COUNTRY_HOURS``, when the
+    new item names a country and no company (``_match.score_pair`` decides: "UK to spend
+    £2bn on national AI supercomputers" / "Britain unveils 2 billion pound plan for AI
+    computing" share the amount and nothing else the words can count)."""
+    if own is not None or not feats.amounts or not regions_of(feats) or companies_of(feats):
+        return []
+    slots, span = window.slots, COUNTRY_HOURS * 3600.0
+    out = []
+    for term, weight in feats.terms.items():
+        if weight < AMOUNT_WEIGHT or not term.startswith("$"):
+            continue  # (a title's amount)
+        for entry_id in window.strong.get(term, ()):
+            slot = slots[entry_id]
+            if abs(slot.time - time) <= span:
+                out.append((slot, 1))
+    return out
 
 
 def _anonymous(a: Features, b: Features, idf: _Cached, options: StoryOptions) -> str | None:
@@ -239,6 +264,27 @@ def _unnamed_partner(facts: EventFacts | None, other: Features) -> bool:
     if "launch" not in other.events and not any(c.isdigit() for p in other.products for c in p):
         return False  # (a reading's partner can be a misread word: "Multibillion-Dollar")
     return not all(_named(slug, other) for slug in facts.principal)
+
+
+_FUNDED = frozenset({"funding", "investment"})
+
+
+def _round_beside_a_pact(
+    facts: EventFacts | None, funded: Features, other: Features, evidence: _Cached
+) -> bool:
+    """A company's round (a funding or investment reading with an amount or a round) and a
+    report with no deal reading, naming no investment nor amount, whose title names that
+    company with another the round's title does not name ("Halcyon AI raises $90M Series B"
+    / "Meridian Health taps Halcyon AI for hospital documentation tools"): a company's other
+    news of the week, whose words are close (the round's summary may even name the
+    customer), is another event."""
+    if facts is None or facts.kind not in _FUNDED or (facts.amount is None and not facts.round):
+        return False
+    if "invest" in other.events or other.amounts or _other_script(other):
+        return False
+    if not any(_named(slug, other) for slug in facts.principal):
+        return False
+    return other_title_party(other, funded, facts.parties, evidence)
 
 
 def _other_rounds(mine: EventFacts, theirs: EventFacts, feats: Features, other: Features) -> bool:
@@ -291,6 +337,7 @@ HARD = (
     "amount-conflict",
     "round-conflict",
     "product-conflict",
+    "after-conflict",
 )
 
 
@@ -304,6 +351,7 @@ def ranked(
     found += _party_candidates(window, report.facts, time, PARTY_POSTINGS)
     own = subject(feats, idf)
     found += _name_candidates(window, feats, own, time, idf, report.facts)
+    found += _country_candidates(window, feats, own, time)
     for slot, count in found:
         by_story.setdefault(slot.story_id, {}).setdefault(slot.entry_id, (slot, count))
     out = []
@@ -369,6 +417,16 @@ def _story_score(
             *((mine, slot.features) if mine is not None else (slot.facts, feats))
         ):
             conflicts += 1  # the deal's other company is not in the report that has no deal
+            continue
+        if (mine is None) != (slot.facts is None) and _round_beside_a_pact(
+            *(
+                (mine, feats, slot.features)
+                if mine is not None
+                else (slot.facts, slot.features, feats)
+            ),
+            idf,
+        ):
+            conflicts += 1  # a company's round is not its deal with another company
             continue
         theirs = idf.subject(slot)
         why = veto(feats, slot.features, idf, (own, theirs))

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from aggregator.stories._lexicon import (
     BACKGROUND_WORDS,
     EVENT_AFTER,
+    EVENT_BEFORE,
     EVENT_CLASSES,
     EVENT_INFIXES,
     EVENT_SURFACE,
@@ -35,6 +36,7 @@ NUMBER_WEIGHT = 0.5
 SUMMARY_FACTOR = 0.5
 EVENT_WEIGHT = 1.0  # the title's event class as a term ("buys" / "acquired": event:acquire)
 EVENT_PREFIX = "event:"
+AFTER_PREFIX = "after:"  # a mark: an event class the title names in its background clause
 LEXICON_SIZE = 200_000  # memoised spellings per index before the memo is reset
 
 _SCALES = {
@@ -314,6 +316,8 @@ EVENT_TERMS = frozenset().union(*_EVENT_STEMS.values()) | frozenset(
 )
 _EVENT_AFTER = {(stem(before), stem(word)): event for (before, word), event in EVENT_AFTER.items()}
 _AFTER_SECOND = frozenset(word for _, word in _EVENT_AFTER)
+_EVENT_BEFORE = {(stem(word), stem(after)): e for (word, after), e in EVENT_BEFORE.items()}
+_BEFORE_FIRST = frozenset(word for word, _ in _EVENT_BEFORE)
 _LISTING = frozenset({"ipo"})
 _BACKGROUND = frozenset(stem(w) for w in BACKGROUND_WORDS)
 # "two days after …", "weeks after …": a span of time before a background word tells what
@@ -340,7 +344,20 @@ _GOODS = re.compile(
 )
 # A cut of staff is a layoff: a verb of cutting and a word for staff in one title
 _CUTS = frozenset(
-    stem(w) for w in "cut cuts cutting slash slashes slashed trim trims trimmed shed sheds".split()
+    stem(w)
+    for w in """cut cuts cutting slash slashes slashed trim trims trimmed shed sheds eliminate
+    eliminates eliminating""".split()
+)
+# Verbs of taking money in: with an amount in the title, an investment (without one, "lands
+# a customer", "secures approval" are not).
+_BANKS = frozenset(
+    stem(w) for w in "banks bags nabs snags lands secures pockets grabs hauls".split()
+)
+_BANKED = re.compile(
+    r"\b(?:banks|bags|nabs|snags|lands|secures|pockets|grabs|hauls)\s+(?:in\s+)?"
+    r"(?:(?:up\s+to|over|about|nearly|almost|more\s+than|another|a\s+further)\s+)?"
+    r"(?:US|C|A|S|HK|R)?[$€£¥₹]?\s?(?:\d|half\b)",
+    re.IGNORECASE,
 )
 _STAFF = frozenset(
     stem(w) for w in "staff staffers employees headcount roles positions workers".split()
@@ -447,7 +464,7 @@ def _words(text: str) -> list[str]:
             out.append(raw)
             continue
         for part in raw.split("-"):
-            if not _is_number(part):
+            if not _is_number(part) and _SIZE.fullmatch(part.lower()) is None:  # ("1.5B")
                 part = part.replace(".", "")
             part = part.replace("'", "").strip("&")
             if part:
@@ -490,10 +507,12 @@ class _Part:
     products: list[str]  # "quill code", "lumen 2": a name and the name or number after it
     openers: set[str]  # names that open a sentence (capitalised whatever they are)
     background: set[str] = field(default_factory=set)  # names after "after"
+    before: set[str] = field(default_factory=set)  # event classes after "after"
     funded: bool = False  # a word other than "raises" named an investment
 
 
 _SENTENCE = re.compile(r"[:.!?|;]\s+|\s[-–—]\s")
+_HALF = re.compile(r"\bhalf[-\s]a[-\s](million|billion|trillion)\b", re.IGNORECASE)
 _HAS_ROUND = re.compile(r"s[eé]rie|seed|semilla|semente|amorçage|轮|輪|シリーズ", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _SHARE = re.compile(r"\d\s?%|\bper\s?cent\b|\bstake\b|\d割", re.IGNORECASE)
@@ -555,6 +574,8 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
     money: list[tuple[float, bool, bool]] = []
     rounds: set[str] = set()
     written = text
+    if "alf" in text:
+        text = _HALF.sub(r"0.5 \1", text)  # "half a billion dollars": $0.5 billion
     if _DIGIT.search(text):
         text, money = _money(text)
     if not text.isascii():
@@ -600,6 +621,15 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
     )
     for words in sentences:
         _collect(part, words, caps_ok, titled)
+    # (the amount right after the verb: "bags Reyna for £600M" is a purchase, "bags €80M" a
+    # round)
+    if (
+        "invest" not in part.events
+        and part.amounts
+        and _BANKS & part.terms.keys()
+        and _BANKED.search(written)
+    ):
+        part.events.add("invest")
     if "invest" in part.events and not (part.funded or part.amounts or rounds):
         part.events.discard("invest")  # "Vesper 4 Raises the Bar": no money, no round
     if money and "acquire" in part.events and _GOODS.search(written):
@@ -626,6 +656,11 @@ def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> Non
         if term in _AFTER_SECOND and position and (words[position - 1].term, term) in _EVENT_AFTER:
             other = _EVENT_AFTER[words[position - 1].term, term]
             events = frozenset({other}) if other else frozenset()
+        if events and term in _BEFORE_FIRST:
+            after = next((w.term for w in words[position + 1 :] if w.kind != "stop"), "")
+            if (term, after) in _EVENT_BEFORE:
+                other = _EVENT_BEFORE[term, after]
+                events = frozenset({other}) if other else frozenset()
         if (
             term in _BACKGROUND
             and kind != "name"
@@ -637,6 +672,8 @@ def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> Non
         if events:
             # (an IPO named after "after" still tells that a "debut" is a listing)
             part.events.update(events if not past else events & _LISTING)
+            if past:
+                part.before.update(events - _LISTING)
         if kind == "stop":
             continue
         weight = 1.0
@@ -686,6 +723,11 @@ VARIANT_WORDS = frozenset(
 )
 
 
+# A model's size written as its version ("Wren 7B", "Wren-70B", "Mixtral 8x7B"): another
+# size is another product (money is blanked out before words are read: "$7B" is no size).
+_SIZE = re.compile(r"\d+(?:\.\d+)?(?:x\d+)?[bmk]")
+
+
 def _products(found: list[str], words: list[Word], titled: bool = False) -> None:
     """Pairs of a name and the name or number right after it ("Quill Code", "Lumen 2",
     "Kairo-3"), with a variant word after them when one follows ("Sonata 3 Mini") or, in a
@@ -697,11 +739,15 @@ def _products(found: list[str], words: list[Word], titled: bool = False) -> None
     start = next(
         (k for k, w in enumerate(words) if "launch" in w.events and ord(w.term[0]) < 0x2E80), 0
     )
+
     words = words[start:]
     for k, (first, second) in enumerate(pairwise(words)):
         if first.kind not in ("name", "marked") or first.events or second.events:
             continue
-        if second.kind in ("name", "marked", "number") and second.term not in COMPANY_WORDS:
+        if (
+            second.kind in ("name", "marked", "number")
+            or (second.kind == "other" and _SIZE.fullmatch(second.term) is not None)
+        ) and second.term not in COMPANY_WORDS:
             pair = f"{first.term} {second.term}"
             after = words[k + 2] if k + 2 < len(words) else None
             if (
@@ -855,6 +901,6 @@ def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Featur
         lower=frozenset(head.lower | (body.lower if body else set())),
         upper=frozenset(head.upper | (body.upper if body else set())),
         marked=frozenset(head.marked | (body.marked if body else set())),
-        marks=stages(title, head.events),
+        marks=stages(title, head.events) | {AFTER_PREFIX + e for e in head.before},
         background=frozenset(head.background),
     )

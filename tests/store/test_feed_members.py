@@ -131,6 +131,8 @@ def test_an_older_database_gets_its_members_built(tmp_path: Path) -> None:
         store,
         tmp_path / "a.db",
         [
+            "TRIGGER feed_generations_story",
+            "TABLE feed_generations",
             "TRIGGER feed_members_in",
             "TRIGGER feed_members_out",
             "TRIGGER stories_deleted",
@@ -140,6 +142,7 @@ def test_an_older_database_gets_its_members_built(tmp_path: Path) -> None:
         ],
         "0005_feed_members",
         "0015_story_subjects",
+        "0018_feed_generations",
     )
     assert rows_of(again, sizes) == before
     # the companies' ``about:`` feeds hold their deals until the stories' facts are read
@@ -238,6 +241,8 @@ def test_a_digest_is_in_the_feeds_of_each_of_its_deals(tmp_path: Path) -> None:
         store,
         tmp_path / "a.db",
         [
+            "TRIGGER feed_generations_story",
+            "TABLE feed_generations",
             "TRIGGER feed_members_in",
             "TRIGGER feed_members_out",
             "TRIGGER stories_deleted",
@@ -247,6 +252,7 @@ def test_a_digest_is_in_the_feeds_of_each_of_its_deals(tmp_path: Path) -> None:
         ],
         "0005_feed_members",
         "0015_story_subjects",
+        "0018_feed_generations",
     )
     assert members(digest, again) == kept
     check(again)
