@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..models import DEAL_KINDS, Deal, Money, Party
 from ._amounts import scan_amounts
 from ._gazetteer import Gazetteer, Mention, load_gazetteer
-from ._lexicon import is_person
+from ._lexicon import is_person, is_reviewer
 from ._parties import (
     backed_names,
     backers,
@@ -706,6 +706,15 @@ def _match_rules(
             and len({p.slug for p in parties}) < 2
         ):
             continue  # "Meta's Llama licence": the terms of its own product's licence
+        if (
+            rule.name == "merges"
+            and _BARE_MERGE.fullmatch(match.group(0))
+            and len({p.slug or p.name for p in parties}) < 2
+            and len(mentions(seg.names, gz, seg.casing, match.end())) >= 2
+        ):
+            continue  # "Google merges Brain and DeepMind": its own units, one company
+        if rule.name == "debuts-with" and not any(p.role == "target" for p in parties):
+            continue  # "the company is launching with backers including …": whose launch?
         if rule.name in ("valued-at", "valuation-to") and not all(
             _private(p, gz) for p in parties if p.role == "target"
         ):
@@ -766,6 +775,7 @@ def _possessive_deal(rule: Rule, parties: list[Party], gz: Gazetteer) -> tuple[R
     return rule, parties
 
 
+_BARE_MERGE = re.compile(r"merg(?:es|ed)", re.IGNORECASE)
 _PEOPLE_ROLES = frozenset(("investor", "acquirer"))  # "… from Jeff Bezos", "Musk buys X"
 
 
@@ -777,8 +787,14 @@ def _people_out(parties: list[Party] | None, gz: Gazetteer) -> list[Party] | Non
     return [
         p
         for p in parties
-        if p.role in _PEOPLE_ROLES or gz.kind(p.name) is not None or not is_person(p.name)
+        if (p.role in _PEOPLE_ROLES or gz.kind(p.name) is not None or not is_person(p.name))
+        and not (p.role in _REVIEWED_ROLES and is_reviewer(p.name))
     ]
+
+
+# A regulator approving, reviewing or suing is no side of the deal it reviews ("The Justice
+# Department on Monday approved the acquisition of Time Warner by AT&T": AT&T buys).
+_REVIEWED_ROLES = frozenset(("acquirer", "target", "seller", "investor"))
 
 
 def _deal(
@@ -1038,8 +1054,9 @@ def rules_and_block(
     title_case: bool | None = None,
 ) -> tuple[Deal | None, bool]:
     """The rules' deal, and whether a headline without a deal carries a non-deal cue (then
-    the body is not read and the deal is None). ``title_case``: whether the headline is Title
-    Case, when known from elsewhere (a digest item is, when its digest is)."""
+    the body is not read and the deal is None) or the body tells a deal only as background
+    (``_background``, an IPO under a headline about the stock). ``title_case``: whether the
+    headline is Title Case, when known from elsewhere (a digest item is, when its digest is)."""
     text = after_headline(title, text)
     head = segment(title, rates, text, title_case) if title.strip() else None
     deal = _match_rules(head, gz, strong_only=False) if head else None
@@ -1071,8 +1088,17 @@ def rules_and_block(
         if deal.type == "partnership" and text:
             deal = _told_kind(deal, text, gz, rates)
         return deal, False
+    past = False
     for index, seg in lead_segments(text, rates, lambda index: STRONG_RULES if index else -1):
         found = _match_rules(seg, gz, strong_only=index > 0) if seg is not None else None
+        if found is not None and seg is not None and _background(seg.text, found.evidence):
+            past = True  # "Verizon, which acquired Yahoo in 2017, …" under a story on email
+            continue
+        if found is not None and seg is not None and _cut_off(text, seg.text, found.evidence):
+            continue  # "… runs in Hadoop JV" (JVM, cut): the last word of a cut excerpt
+        if found is not None and found.type == "ipo" and _STOCK_TALK.search(title):
+            past = True  # "Slack Stock Has a Compelling Story": the shares, not the listing
+            continue
         if found is not None and found.type == "funding":
             # a round the body tells: its investors in the sentences from there ("… raised $27
             # million in Series A funding. Insight Partners led, joined by Bessemer.")
@@ -1083,7 +1109,62 @@ def rules_and_block(
             found = investors_from_lead(found, " ".join(said[:stop]), gz, rates)
         if found is not None:
             return found, False
-    return None, False
+    return None, past  # a deal told only as the past: nor is the model to add one
+
+
+# A deal the body tells as the past of a story about something else: in a time clause
+# ("after its acquisition of Fox's stake", "since its merger with"), dated as past ("last
+# month", "years ago"), or in a relative clause with a year ("Verizon, which acquired Yahoo in
+# 2017, will …"; a year alone is no past: a wire's lead dates its own news).
+_BACKGROUND_BEFORE = re.compile(
+    r"\b(?:after|following|since)\s+(?:(?:its|their|the|his|her)\s+)?(?:[\w'’-]+\s+){0,2}?$"
+    r"|\b(?:last\s+(?:year|month|decade)|years?\s+ago)\b",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r"\b(?:which|who)\s+(?:(?:already|previously|earlier|once)\s+)?$", re.I)
+_BACKGROUND_AFTER = re.compile(
+    r"[^.;:!?]{0,50}?\b(?:years?\s+ago|last\s+(?:year|month|decade))\b", re.IGNORECASE
+)
+_DATED = re.compile(r"[^.;:!?]{0,50}?\b(?:in|back\s+in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
+# A deal done, dated: "bought WhatsApp for $19 billion in 2014", "acquisition of Activision
+# closed in 2023" (not a plan: "plans to go public in 2027")
+_DONE = re.compile(r"(?:ed|bought|sold|took\s+over|went\s+public)$", re.IGNORECASE)
+_DONE_AFTER = re.compile(
+    r"[^.;:!?]{0,40}?\b(?:closed|completed|finali[sz]ed|was\s+(?:completed|announced|done))\s+"
+    r"(?:in|back\s+in)\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+# A headline about a listed company's stock ("Is Zephyr Stock a Buy?", "Tallow Shares Have
+# Room to Run"): an IPO its body recalls is not the story.
+_STOCK_TALK = re.compile(r"\b(?:stocks?|shares?|shareholders?)\b", re.IGNORECASE)
+
+
+def _cut_off(text: str, sentence: str, evidence: str) -> bool:
+    """Whether ``evidence`` is the last word of an excerpt cut off mid-sentence (a long
+    summary that ends in a letter, not a stop): that word may be half of another."""
+    end = text.rstrip()
+    return (
+        len(end) >= 200
+        and end[-1:].isalnum()
+        and sentence.rstrip().endswith(evidence)
+        and " " not in evidence
+    )
+
+
+def _background(sentence: str, evidence: str) -> bool:
+    """Whether the body's deal phrase ``evidence`` is told as background (``_BACKGROUND_*``)."""
+    at = sentence.find(evidence) if evidence else -1
+    if at < 0:
+        return False
+    before = sentence[max(0, at - 80) : at]
+    after = at + len(evidence)
+    return bool(
+        _BACKGROUND_BEFORE.search(before)
+        or _BACKGROUND_AFTER.match(sentence, after)
+        or (_RELATIVE.search(before) and _DATED.match(sentence, after))
+        or (_DONE.search(evidence) is not None and _DATED.match(sentence, after) is not None)
+        or _DONE_AFTER.match(sentence, after) is not None
+    )
 
 
 def classify_rules(

@@ -286,8 +286,10 @@ PARTNERS_POST = re.compile(
     # not a crowd ("30,000 partners and customers meet"), nor one word of a list ("new
     # connectors and partners")
     r"\b(?:new|launch|media|channel|publisher|publishing|technology|strategic|first|global"
-    r"|founding|(?<![\d,.])\d+(?![\d,.]))\s+(?:(?!and\b)[\w-]+\s+){0,2}?partners(?:hips)?\b"
-    r"(?!\s+and\s+(?:customers|developers|users))"
+    r"|founding|(?<![\d,.])(?!(?:19|20)\d\d\b)\d+(?![\d,.]))\s+(?:(?!and\b)[\w-]+\s+){0,2}?"
+    r"partners(?:hips)?\b"
+    # (not a crowd, nor an award: "2024 partners of the year", "partners of the year")
+    r"(?!\s+and\s+(?:customers|developers|users))(?!\s+of\s+the\s+year\b)"
     r"|\bannounc\w*\s+(?:[\w-]+\s+){0,2}?partnerships\b",
     re.IGNORECASE,
 )

@@ -27,6 +27,7 @@ from ..models import DEAL_KINDS, Deal
 from ._amounts import scan_amounts
 from ._classify import rules_and_block
 from ._gazetteer import Gazetteer
+from ._lexicon import is_ordinary
 from ._model import (
     Model,
     Verdict,
@@ -149,6 +150,21 @@ def gated(
     verdict = score(model, feats)
     if deal is not None:
         return deal if verdict.probability >= model.veto else None
-    if verdict.probability >= model.add and has_cue(feats):
+    if verdict.probability >= model.add and has_cue(feats) and _names_someone(title, text):
         return _model_deal(title, text, verdict, model, feats)
     return None
+
+
+def _names_someone(title: str, text: str) -> bool:
+    """Whether the headline or the body's start writes a capitalised word other than a
+    sentence's first: "The acquisition of language in children" names no one, so the model's
+    M&A words tell no deal."""
+    first = _FIRST_WORD.match(title)
+    if first is not None and not is_ordinary(first.group(1).lower()):
+        return True  # "Acme holders weigh merging": a first word no dictionary knows
+    return any(_NAME_WORD.search(part) for part in (title, text[:300]))
+
+
+# A capital inside a sentence (not its first word, nor after a stop or a colon)
+_NAME_WORD = re.compile(r"(?<![.!?:;\n])\s+[A-Z]")
+_FIRST_WORD = re.compile(r"\W*([A-Z][\w-]*)")

@@ -25,7 +25,7 @@ from ..models import DEAL_KINDS, Deal, Party
 from ._amounts import scan_amounts
 from ._classify import investors_from_lead
 from ._gazetteer import Gazetteer, token_key
-from ._lexicon import is_ordinary, is_place
+from ._lexicon import is_ordinary, is_place, is_reviewer
 from ._parties import mentions
 from ._patterns import HARD_NON_DEAL, NON_DEAL, no_deal_event
 from ._segment import clean, lead, segment
@@ -101,6 +101,8 @@ def _organisations(title: str, gz: Gazetteer, body: str) -> list[tuple[str, int]
     ]
 
 
+# Deal types a regulator is never a side of (it reviews them)
+_REVIEWED = frozenset(("acquisition", "merger", "investment", "funding"))
 # "Series B": the letter of a round is no name
 _ROUND_LETTER = re.compile(r"\b(?:[Ss]eries|SERIES)\s+$")
 
@@ -119,6 +121,8 @@ def _parties(
     if deal_type == "investment" and _SELLS.search(title):
         return None  # a stake sold is no investment of the seller's
     found = _organisations(title, gz, body)
+    if deal_type in _REVIEWED:
+        found = [(n, at) for n, at in found if not is_reviewer(n)]  # "Justice Department …"
     if deal_type == "funding" and not publisher:
         # who raises is no investment firm ("Fathom Grid Raises $40 Million Led by Energy
         # Impact Partners": not Energy Impact Partners, when Fathom Grid is not found)

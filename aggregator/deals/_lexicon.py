@@ -105,7 +105,33 @@ REGULATORS = frozenset(
     """sebi sec fca ftc doj cma cfius samr finra esma bafin ofcom fcc nhtsa faa
 fda cabinet parliament congress senate regulator regulators rbi cci kftc jftc accc
 cnmc cnil agcm bundeskartellamt""".split()
+) | frozenset(
+    (
+        "justice department",
+        "department of justice",
+        "antitrust division",
+        "federal trade commission",
+        "competition and markets authority",
+        "competition commission",
+        "competition bureau",
+        "securities and exchange commission",
+        "federal communications commission",
+        "antitrust regulators",
+    )
 )
+# Bodies that review a company's deal but may be a party to a government's: never a buyer,
+# a target, an investor or a seller ("The European Commission approved the acquisition").
+REVIEWERS = REGULATORS | frozenset(("european commission", "eu commission"))
+_REVIEWER_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:u\.?s\.?|uk|eu|us)\s+)?", re.IGNORECASE)
+
+
+def is_reviewer(name: str) -> bool:
+    """Whether ``name`` is a regulator or a body that reviews deals ("Justice Department",
+    "US Department of Justice", "FTC", "European Commission")."""
+    low = name.lower().strip()
+    return low in REVIEWERS or _REVIEWER_PREFIX.sub("", low) in REVIEWERS
+
+
 # Words for a region or a people that name no organisation alone ("Nordic AI", "Indic").
 REGIONAL = frozenset(
     """nordic nordics baltic european african asian latin gulf arab indic
@@ -214,10 +240,20 @@ def is_person(name: str) -> bool:
     last = words[-1].lower()
     return (
         words[0].lower() in given_names()
-        and not is_ordinary(last)
+        and (not is_ordinary(last) or last in _SURNAMES)
         and last not in GENERIC_ORGS
         and last not in _COMPANY_ENDINGS
     )
+
+
+# Surnames that are also ordinary words: "Joe Smith", "Larry Page", "Emma Stone" are people.
+_SURNAMES = frozenset(
+    """smith brown young king white green black wood hill baker cook wright turner walker hall
+    carter cooper ward bell rose gray grey hunter fox stone lane mason porter fisher miller
+    parker rice banks page knight marsh moss noble sharp swift little hart dean crane frost
+    bishop butler chase cross day glass golden hale hawk holmes hope lamb lord marshall nash
+    reed rich shepherd snow steel summers tanner thatcher webb west wolf""".split()
+)
 
 
 _HONORIFICS = frozenset(

@@ -16,6 +16,7 @@ from ._lexicon import (
     PRONOUNS,
     REGIONAL,
     REGULATORS,
+    government_name,
     is_country_adjective,
     is_german_word,
     is_ordinary,
@@ -464,11 +465,13 @@ _CAPITAL_DEAL = re.compile(
 # A name ending in one of these words is a place, not an organisation.
 _GEOGRAPHY = frozenset(
     """river valley lake bay county island islands mountain mountains park street road avenue
-    airport harbor harbour beach coast peninsula canyon creek desert""".split()
+    airport harbor harbour beach coast peninsula canyon creek desert bayshore shore shores
+    waterfront village district plaza heights campus""".split()
 )
 _COUNTRY_OWNS = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+$")
 _CHIP_CODE_AFTER = re.compile(r"\s+[A-Z]{1,3}\d{2,4}[A-Z]{0,2}\b")
-_JOINED_BEFORE = re.compile(r"[A-Za-z0-9.)]\s+(?:and|&)\s+$")
+_COUNTRY_BEFORE = re.compile(r"\b([A-Z][\w.]*)\s+$")
+_JOINED_BEFORE = re.compile(r"[A-Za-z0-9.)]\s+(?:and|&)\s+(?:the\s+)?$")
 _JOINED_AFTER = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.]*(?:\s(?=[A-Z]))?)+)")
 
@@ -484,6 +487,14 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
         return None  # "Monongahela River", "Research Triangle Park", "Harbor": a place
     if len(words) > 1 and words[-1] == "AI" and is_place(" ".join(words[:-1])):
         return None  # "Montreal AI start-up Vendora": where, not who
+    if name == "Governments":
+        # "Canada and UK Governments": the government of each country named
+        country = _COUNTRY_BEFORE.search(text, 0, start)
+        if country is not None and _JOINED_BEFORE.search(text, 0, country.start(1)):
+            word = country.group(1)
+            if word in COUNTRIES or is_country_adjective(word.lower()):
+                named = government_name(f"{word} Government") or f"{word} Government"
+                return country.start(1), end, named
     if (
         len(words) > 1
         and words[-1].lower() in _PLURAL_KINDS
@@ -653,6 +664,8 @@ def mentions(
         # name is that company's unit or product, no party of its own
         ends = {m.end for m in known}
         unknown = [u for u in unknown if not (u.start - 1 in ends and " " not in u.name)]
+    # "Slack Technologies Inc" (Slack known), "Technologies Inc": endings alone name no one
+    unknown = [u for u in unknown if not all(token_key(w) in _TRAILERS for w in u.name.split())]
     merged = sorted(known + unknown, key=lambda m: m.start)
     if not casing.caps and (" and " in piece or " & " in piece) and _COUNTRY_NAME.search(piece):
         merged = _with_countries(text, start, end, merged)
@@ -684,6 +697,10 @@ def mentions(
         for m in merged
         if text[m.start - 1 : m.start] not in ("-", "/")
         or not _COMPOUND_HEAD.search(text, max(0, m.start - 12), m.start)
+    ]
+    # "opens a new office in Palo Alto": where an office is, no party
+    merged = [
+        m for m in merged if m.known or not _OFFICE_IN.search(text, max(0, m.start - 40), m.start)
     ]
     # "Cognition, maker of Devin, raises …": what a company makes is no party
     merged = [
@@ -722,6 +739,11 @@ _COMPOUND_HEAD = re.compile(r"(?<![\w-])[a-z]+-$|[A-Za-z]/$")  # "rack-scale AI"
 _MAKER_OF = re.compile(
     r"\b(?:(?:maker|makers|developer|developers|creator|creators|builder)\s+of|the\s+"
     r"(?:company|startup|start-up|firm|lab)\s+behind)\s+(?:the\s+)?(?:popular\s+)?$",
+    re.IGNORECASE,
+)
+_OFFICE_IN = re.compile(
+    r"\b(?:offices?|hubs?|headquarters|HQ|campus|base|presence|based|located|headquartered)"
+    r"\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _HYPHEN_WORD = re.compile(r"-([^\W\d_]+)\b")

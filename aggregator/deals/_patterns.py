@@ -151,7 +151,7 @@ _KEYS = {
     "grants-licence": "grant",
     "provides-content": "provid suppl offer",
     "offer-for": "offer bid propos",
-    "name-bid": "bid offer",
+    "name-bid": "bid offer talks battle negotiations discussions",
     "completes-deal": "deal takeover acquisition purchase buyout buy",
     "interest-in": "interest",
     "accepts-bid": "accept recommend agree embrac",
@@ -252,6 +252,12 @@ _COMMERCIAL = (
     r"|HBM|storage|networking|gigawatts?|GW|megawatts?|MW|services|supercomputers?"
     r"|factor(?:y|ies)|clusters?|foundry|wafers?|fabs?|inference|training|search|assistant"
     r"|chatbot|software|platform|technology|tech|deal|contract)"
+)
+# Land and buildings: bought or planned, no company ("purchase of the Elmhurst campus")
+_PROPERTY = (
+    r"(?:plant|site|campus|buildings?|land|propert(?:y|ies)|warehouse|factory|mill"
+    r"|facilit(?:y|ies)|acres|headquarters|offices?|real\s+estate|parcels?|lots?|neighbou?rhood"
+    r"|district|redevelopment|development)"
 )
 # Agreements between governments or about politics, not companies ("sign trade deal").
 _POLITICAL = (
@@ -564,7 +570,13 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"|\b(?:launch(?:es|ed)?|debut(?:s|ed)?)\s+with\s+(?:(?:up\s+to|over|nearly|more\s+than"
         rf"|almost)\s+)?{M}(?=\s+(?:in\s+|of\s+)?(?:new\s+|initial\s+)?(?:pre-seed|seed"
         rf"|funding|financing|backing|venture|investment|capital)\b|\s+(?:from|led\s+by"
-        rf"|backed\s+by)\s)",
+        rf"|backed\s+by)\s)"
+        # "Lumora launches with backing from Sequoia", "… debuts with backers including Accel"
+        r"|\b(?:launch(?:es|ed|ing)?|debut(?:s|ed|ing)?|(?:emerg(?:es|ed|ing)|comes?|came)\s+"
+        r"(?:from|out\s+of)\s+stealth|exits?\s+stealth|exited\s+stealth)\s+with\s+"
+        r"(?:(?:the\s+)?(?:a\s+number\s+of\s+)?(?:major|big|top|notable|high-profile|early|strong"
+        r"|some|several|financial)\s+)*(?:backing|backers|investors|support)\s+(?:from|including"
+        r"|led\s+by|such\s+as)\b",
         "target",
         None,
         needs_right=False,
@@ -896,7 +908,13 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"(?!(?:IPO|Share|Stock|Tender|Job|Public|Cash|Price|Pay)\b){_INSIDE_NAME}\s+"
         r"(?:takeover\s+|buyout\s+|acquisition\s+)?"
         r"(?:bid|offer)\b(?!\s+(?:to|for)\s+(?:small|customers|users|businesses|developers|students"
-        r"|enterprises|everyone)\b)",
+        r"|enterprises|everyone)\b)"
+        # "Northwind in Quillstack buyout talks", "enters Quillstack takeover battle": the name
+        # before the noun is the target, the subject the buyer
+        r"|\b(?:in|enter(?:s|ed)?|join(?:s|ed)?|holds?|held|open(?:s|ed)?|begins?|began|start(?:s|ed)?"
+        r"|resum(?:es|ed)|confirm(?:s|ed)?|den(?:y|ies|ied))\s+(?:the\s+)?"
+        rf"(?!(?:IPO|Share|Stock|Tender|Job|Public|Cash|Price|Pay)\b){_INSIDE_NAME}\s+"
+        r"(?:takeover|buyout|acquisition)\s+(?:talks|battle|negotiations|discussions)\b",
         "acquirer",
         None,
         needs_right=False,
@@ -978,7 +996,8 @@ _ENGLISH: tuple[Rule, ...] = (
         "offer-for",
         "acquisition",
         r"\b(?:offer(?:s|ed|ing)?|bid(?:s|ding)?|propos(?:es|ed))\s+(?:[¦§]+\s+)?(?:(?:a|per)\s+share"
-        r"\s+)?(?:(?:in\s+)?(?:cash|stock)\s+)?(?:for|to\s+(?:buy|acquire))\b",
+        r"\s+)?(?:(?:in\s+)?(?:cash|stock)\s+)?(?:for|to\s+(?:buy|acquire))\b"
+        rf"(?!\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?{_PROPERTY}\b)",
         "acquirer",
         "target",
     ),
@@ -1017,7 +1036,10 @@ _ENGLISH: tuple[Rule, ...] = (
         r"(?:[\w.:&'’-]+\s+){0,2}?(?:takeover\s+|cash\s+)?(?:bid|tender(?:\s+offer)?"
         rf"|{_TRADE_OFFER}offer|buyout"
         r"|acquisition|takeover|purchase|merger)\b(?!\s+(?:of|by|with|talks|agreement|case|trial"
-        r"|charges?|fraud|scandal)\b)",
+        r"|charges?|fraud|scandal)\b)"
+        # "makes bid for the Harbor Point parcel": land, no company
+        r"(?!\s+(?:for|to\s+buy|to\s+acquire)\s+(?:the\s+|a\s+|an\s+|its\s+)?"
+        rf"(?:[\w-]+\s+){{0,3}}?{_PROPERTY}\b)",
         "acquirer",
         None,
         needs_right=False,
@@ -1085,7 +1107,10 @@ _ENGLISH: tuple[Rule, ...] = (
         "tender",
         "acquisition",
         r"\b(?:tender(?:\s+offer)?|buyout|takeover|bid|offer|approach|proposal)\s+(?:for|to\s+buy"
-        r"|to\s+acquire)\b",
+        r"|to\s+acquire)\b"
+        # a plan for a place or a property is no company bought ("Proposal for the Elmhurst
+        # Campus", "bid for the site")
+        rf"(?!\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?{_PROPERTY}\b)",
         "acquirer",
         "target",
     ),
@@ -1125,8 +1150,7 @@ _ENGLISH: tuple[Rule, ...] = (
         "acquisition-of",
         "acquisition",
         rf"(?:{M}\s+|\b)(?:acquisition|purchase|takeover|buyout|buy)\s+of\b"
-        r"(?!\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:plant|site|campus|buildings?|land|propert(?:y|ies)"
-        r"|warehouse|factory|mill|facilit(?:y|ies)|acres|headquarters|offices?|real\s+estate)\b)",
+        rf"(?!\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,3}}?{_PROPERTY}\b)",
         "acquirer",
         "target",
         strong=False,
@@ -1181,7 +1205,8 @@ _ENGLISH: tuple[Rule, ...] = (
         "partnership",
         # not their people ("Atlassian and Canva founders team up to fight a tax")
         rf"{_PEOPLE_OF}"
-        r"\b(?:partner(?:s|ed|ing)?\s+(?:up\s+)?with|teams?\s+up|teamed\s+up|teams?\s+with"
+        r"\b(?:partner(?:s|ed|ing)?\s+(?:up\s+)?(?:(?:once\s+)?again\s+|anew\s+)?with"
+        r"|teams?\s+up|teamed\s+up|teams?\s+with"
         r"|(?:is|are|has\s+been|have\s+been)\s+working\s+(?:closely\s+)?with"
         r"|join(?:s|ed|ing)?\s+forces\s+with|(?:strategic\s+)?(?:partnership|alliance|collaboration"
         r"|tie-up)\s+(?:with|between)|collaborat(?:es|ed|e)\s+with|ally\s+with"
@@ -1424,7 +1449,9 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         ("",),
         r"^(?:the\s+)?(?:(?:us|uk|eu|india's|china's)\s+)?(?:"
         + "|".join(sorted(REGULATORS, key=len, reverse=True))
-        + r")\s+(?!(?:clears?|cleared|clearing|approves?|approved|approving|backs|greenlights?"
+        # (after a time or an auxiliary: "The Justice Department on Monday approved …")
+        + r")\s+(?>(?:(?:on\s+\w+day|today|yesterday|has|have|formally|officially|finally)\s+)?)"
+        r"(?!(?:clears?|cleared|clearing|approves?|approved|approving|backs|greenlights?"
         r"|okays?|oks|signs?\s+off|waves?\s+through|allows?|allowed|blesses|nods|gives|grants"
         r"|filings?|forms?|documents?|records?|data|disclosures?)\b)\w+",
     ),
@@ -1445,6 +1472,83 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
     # what a stake held is worth now is no new stake ("Nvidia's $5 billion Intel stake now
     # worth $7.6 billion")
     (("stake",), r"\bstakes?\s+(?:(?:is|are|was)\s+)?now\s+(?:worth|valued)\b"),
+    # the end of a partnership as a topic ("The end of the Halvard–Quillstack partnership?")
+    (
+        ("end of",),
+        r"\bend\s+of\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w.&'’–-]+\s+){0,3}?"
+        r"(?:partnership|alliance|collaboration|relationship)\b",
+    ),
+    # an essay's title: "Thinking about the X–Y partnership", "Some notes on …"
+    (
+        ("thinking", "thoughts", "notes", "reflections", "lessons"),
+        r"^(?:thinking\s+about|thoughts\s+on|(?:some\s+)?notes\s+on|reflections\s+on"
+        r"|lessons\s+from)\b",
+    ),
+    # a look back: "The day Microsoft bought GitHub", "Remembering the AOL–Time Warner merger",
+    # "A brief history of Nvidia's acquisition of Mellanox"
+    (
+        ("day", "remember", "history", "looking back", "revisit"),
+        r"^(?:the\s+day\b|remembering\b|looking\s+back\b|revisiting\b)"
+        r"|^(?:an?\s+)?(?:brief\s+|short\s+|secret\s+|oral\s+)?history\s+of\b",
+    ),
+    # advice and wishes: "Apple should buy Netflix", "If Google bought Snap"
+    (
+        ("should", "if ", "ought"),
+        r"\b(?:should|ought\s+to)\s+(?:(?:just|really|probably|seriously|now|finally)\s+)?"
+        r"(?:buy|acquire|merge|invest|partner|take\s+over)\b"
+        r"|^(?:what\s+)?if\s+(?:[\w.&'’-]+\s+){1,4}?(?:bought|acquired|merged|bought|invested)\b",
+    ),
+    # a forum's own posts: "Show HN: …", "Ask HN: …", "Launch HN: …"
+    (("hn:",), r"^(?:show|ask|tell|launch)\s+hn:"),
+    # a personal essay: "I sold my startup to Stripe. Here's what I learned"
+    (("learned", "learnt"), r"\bwhat\s+(?:i|we)\s+(?:have\s+)?(?:learned|learnt)\b"),
+    # idioms: "takes a stake in the AI race", "buys time"
+    (
+        ("stake",),
+        r"\bstake\s+in\s+the\s+(?:[\w-]+\s+){0,2}?(?:race|future|game|fight|battle|war|outcome"
+        r"|debate|conversation|revolution|boom)\b",
+    ),
+    (("time",), r"\b(?:buy|buys|bought|buying)\s+(?:(?:some|more|itself|extra)\s+)?time\b"),
+    # "buys into Quillstack's plan": agrees with an idea
+    (
+        ("into",),
+        r"\b(?:buy|buys|bought|buying)\s+into\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?"
+        r"(?:[\w.&'’-]+\s+){0,3}?(?:idea|ideas|plan|plans|vision|story|narrative|hype|concept"
+        r"|notion|argument|promise|strategy|thesis|dream|myth)\b",
+    ),
+    # code merged, not companies: "got their patch series merged upstream", "the pull request
+    # was merged into the mainline kernel", "merged her branch"
+    (
+        ("merg",),
+        r"\b(?:patch(?:es|set|sets)?|series|pull\s+requests?|PRs?|commits?|branch(?:es)?"
+        r"|fix(?:es)?|rewrite|refactor\w*)\s+(?:(?:was|were|got|gets|been|is|are|has|have|being)"
+        r"\s+)?merged\b"
+        r"|\bmerged\s+(?:upstream|in\s+(?:the\s+)?mainline|into\s+(?:the\s+)?(?:[\w-]+\s+)?"
+        r"(?:kernel|mainline|main\s+branch|master|trunk|codebase|repo(?:sitory)?|tree|upstream))\b"
+        r"|\bmerg(?:e|es|ed|ing)\s+(?:(?:his|her|their|its|the|a|my|our|your)\s+)?(?:[\w-]+\s+)?"
+        r"(?:branch(?:es)?|pull\s+requests?|PRs?|patch(?:es)?|commits?|changes|forks?)\b",
+    ),
+    # safety testing done together is evaluation: "Strengthening our safeguards through
+    # collaboration with US CAISI and UK AISI"
+    (
+        ("collaboration", "partnership"),
+        r"\b(?:safeguards?|safety\s+(?:testing|evaluations?)|red[\s-]teaming|evaluations?"
+        r"|testing)\s+(?:through|via|with)\s+(?:a\s+|our\s+)?(?:collaboration|partnership)s?\b"
+        r"(?![^.;]*(?:\blicen[cs]|§|\b(?:million|billion)\b))",
+    ),
+    # a stock rated, not a company bought: "Zoom Shares Are a Buy After Earnings"
+    (
+        ("buy",),
+        r"\b(?:stocks?|shares?)\s+(?:[\w-]+\s+){0,2}?an?\s+(?:strong\s+|screaming\s+|good\s+"
+        r"|great\s+|top\s+|smart\s+)?buy\b",
+    ),
+    # a count of research partnerships names none: "announced 4 research partnerships"
+    (
+        ("partnerships", "collaborations"),
+        r"\b(?:\d+|two|three|four|five|six|several|many|multiple|new)\s+(?:new\s+)?(?:research"
+        r"|scientific|academic)\s+(?:partnerships|collaborations)\b"
+        r"(?![^.;]*(?:\blicen[cs]|[$€£¥§]\s?\d|§|\bworth\b|\b(?:million|billion)\b))",
+    ),
     # an IPO imagined ("could someday go public", "an IPO could value it at $1 trillion")
     (
         ("could",),
@@ -1462,7 +1566,8 @@ _NO_DEAL_CHECKS = tuple((keys, re.compile(rx, _I)) for keys, rx in _NO_DEAL_EVEN
 
 def no_deal_event(text: str) -> bool:
     """Whether ``text`` tells a membership, a tally of rounds, an ending, a regulator's action,
-    an imagined IPO or a project taken over (``_NO_DEAL_EVENTS``)."""
+    an essay, an idiom, code merged, safety testing together, a stock rated, a count of
+    research partnerships, an imagined IPO or a project taken over (``_NO_DEAL_EVENTS``)."""
     low = text.lower()
     return any(
         any(k in low for k in keys) and rx.search(text) is not None for keys, rx in _NO_DEAL_CHECKS

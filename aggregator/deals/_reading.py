@@ -475,11 +475,29 @@ def _newsroom(
         restated = gated(sentence, text, gz, rates, use_model=False, model=model)
         if restated is not None and complete(restated):
             return restated
+    listed = (
+        _LISTED_PARTNERSHIP.search(text[:600])
+        if "partnership with" in text[:600].lower() and not headline_blocked(title)
+        else None
+    )
+    if listed is not None:
+        # "Since February, we released …, announced a partnership with the Canadian AI Safety
+        # Institute, grew our team": one item of a round-up names a partner
+        sentence = f"{publisher} partners with {listed.group('x')}"
+        restated = gated(sentence, text, gz, rates, use_model=False, model=model)
+        if restated is not None and complete(restated):
+            return restated
     partners = PARTNERS_POST.search(title)
     if partners is None or headline_blocked(title[: partners.start()] + title[partners.end() :]):
         return None  # ("Launch Partners" is no launch)
     if _PEOPLE_PARTNERS.search(f"{title}. {text[:400]}"):
         return None  # "welcomes two new partners … join as general partners": hires
+    if "partnership" not in partners.group(0).lower() and _EXPANSION.search(
+        f"{title}. {text[:300]}"
+    ):
+        # "Opening our Tokyo office with new partners": an office, no partnership announced
+        # ("… opens Seoul office and announces new partnerships" announces some)
+        return None
 
     return Deal(
         type="partnership",
@@ -490,9 +508,24 @@ def _newsroom(
     )
 
 
+# An item of a round-up: "…, announced a partnership with the Canadian AI Safety Institute, …"
+_LISTED_PARTNERSHIP = re.compile(
+    r"(?:^|,\s+|;\s+|\band\s+)(?:we\s+)?(?:announced|signed|formed|launched)\s+"
+    r"(?:a|an|our|its)\s+(?:new\s+|first\s+|strategic\s+)?partnership\s+with\s+"
+    r"(?P<x>(?:the\s+)?(?-i:[A-Z])[^,;.]{1,80}?)(?=\s*[,;.]|\s+(?:to|and|on|for)\b)",
+    re.I,
+)
 # Partners who are people: a firm's general, managing or venture partners
 _PEOPLE_PARTNERS = re.compile(
     r"\b(?:general|managing|venture|operating|investing)\s+partners?\b|\binvestment\s+team\b",
+    re.I,
+)
+# An office opened or a market entered: the publisher alone, growing
+_EXPANSION = re.compile(
+    r"\b(?:open(?:s|ed|ing)?|launch(?:es|ed|ing)?|new|first|second|third)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:offices?|hubs?|headquarters|HQ|campus|studio)\b"
+    r"|\bexpand(?:s|ed|ing)?\s+(?:(?:its|our|their)\s+(?:[\w-]+\s+)?(?:presence|footprint)\s+)?"
+    r"(?:to|into|in|across)\s+(?-i:[A-Z])",
     re.I,
 )
 _TOGETHER = (
