@@ -468,22 +468,19 @@ def _newsroom(
         if text and not headline_blocked(title)
         else None
     )
-    if together is not None:
-        # "Together with SoftBank and Oracle, we're adding a 1.5 GW campus": the body's first
-        # words say whom the publisher works with
-        sentence = f"{publisher} partners with {together.group('x')}"
-        restated = gated(sentence, text, gz, rates, use_model=False, model=model)
-        if restated is not None and complete(restated):
-            return restated
     listed = (
         _LISTED_PARTNERSHIP.search(text[:600])
         if "partnership with" in text[:600].lower() and not headline_blocked(title)
         else None
     )
-    if listed is not None:
-        # "Since February, we released …, announced a partnership with the Canadian AI Safety
-        # Institute, grew our team": one item of a round-up names a partner
-        sentence = f"{publisher} partners with {listed.group('x')}"
+    # "Together with SoftBank and Oracle, we're adding a 1.5 GW campus": the body's first words
+    # say whom the publisher works with; "Since February, we released …, announced a
+    # partnership with the Canadian AI Safety Institute, grew our team": one item of a
+    # round-up names a partner
+    for found in (together, listed):
+        if found is None:
+            continue
+        sentence = f"{publisher} partners with {found.group('x')}"
         restated = gated(sentence, text, gz, rates, use_model=False, model=model)
         if restated is not None and complete(restated):
             return restated
