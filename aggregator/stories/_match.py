@@ -284,12 +284,31 @@ def party_conflict(
     if _swapped(a, b, evidence):
         return True
     if not (a.events & b.events or pact):
-        return False
+        return _one_backer(a, b, subjects, evidence)
     first, second = subjects
     deal = pact or bool(a.events & b.events & DEAL_EVENTS)  # (an actor both name: deals only)
     if first is not None and (first == second or (deal and first in b.terms)):
         actor = first
     elif deal and second is not None and second in a.terms:
+        actor = second
+    else:
+        return False
+    return _other_party(a, b, actor, evidence) and _other_party(b, a, actor, evidence)
+
+
+def _one_backer(
+    a: Features, b: Features, subjects: tuple[str | None, str | None], evidence: Evidence
+) -> bool:
+    """One sum from one backer to two companies: both titles name the same amount (no
+    amount conflict came first) and no event word in common, the subject of one is a name of
+    the other, and each names a company the other does not ("Nvidia invests $2 billion in
+    Meridian Labs" / "Okapi Cloud gets $2B from Nvidia")."""
+    if not (a.amounts and b.amounts and _any_close(a.amounts, b.amounts, a.approx | b.approx)):
+        return False
+    first, second = subjects
+    if first is not None and first in b.names:
+        actor = first
+    elif second is not None and second in a.names:
         actor = second
     else:
         return False
