@@ -119,7 +119,7 @@ def veto(
         return "claimant-conflict"
     if background_conflict(a, b) or background_conflict(b, a):
         return "background-conflict"
-    if after_its_event(a, b) or after_its_event(b, a):
+    if after_its_event(a, b) or after_its_event(b, a) or two_sequels(a, b):
         return "after-conflict"
     return None
 
@@ -145,6 +145,18 @@ def after_its_event(a: Features, b: Features) -> bool:
         return False
     told = {m[len(AFTER_PREFIX) :] for m in a.marks if m.startswith(AFTER_PREFIX)}
     return bool((told - _REACTIONS) & b.events)
+
+
+def two_sequels(a: Features, b: Features) -> bool:
+    """Both titles tell a deal as what came before ("… after acquisition", "… after Brightwire
+    deal") and one names an event of its own the other does not: two pieces of news that
+    followed one deal, not one ("Brightwire CEO leaves Tessellate weeks after acquisition" /
+    "Tessellate to cut 300 jobs after Brightwire deal")."""
+    mine = {m[len(AFTER_PREFIX) :] for m in a.marks if m.startswith(AFTER_PREFIX)}
+    theirs = {m[len(AFTER_PREFIX) :] for m in b.marks if m.startswith(AFTER_PREFIX)}
+    if not (mine & DEAL_EVENTS and theirs & DEAL_EVENTS):
+        return False
+    return bool(a.events ^ b.events)
 
 
 def _claimants(feats: Features) -> set[str]:

@@ -1,10 +1,11 @@
 """The false-merge classes `story_events_dev8.jsonl` showed: one sum from one backer to two
-companies on one day, told by a title with no event word ("... gets $2B from Nvidia"). Every
-report is written for this file."""
+companies on one day, told by a title with no event word ("... gets $2B from Nvidia"), and
+two pieces of news that followed one deal (an executive leaving, job cuts). Every report is
+written for this file."""
 
 from __future__ import annotations
 
-from aggregator.stories._match import party_conflict, subject
+from aggregator.stories._match import party_conflict, subject, two_sequels
 from aggregator.stories._text import features
 
 from .test_events import stories
@@ -67,3 +68,37 @@ def test_other_sums_are_left_to_the_amount_rule() -> None:
     evidence = _Rare()
     subjects = (subject(a, evidence), subject(b, evidence))
     assert not party_conflict(a, b, subjects, evidence)  # (the amount veto tells these)
+
+
+# --------------------------------------------------------------------------- two sequels of a deal
+
+
+def test_two_pieces_of_news_after_one_deal_are_two_stories() -> None:
+    assert (
+        stories(
+            ("Quillon CEO leaves Marrow weeks after acquisition", "Ada Reyes departs."),
+            "Marrow to cut 200 jobs after Quillon deal",
+            gap=30.0,
+        )
+        == 2
+    )
+
+
+def test_one_sequel_told_two_ways_is_one_story() -> None:
+    assert (
+        stories(
+            "Marrow to cut 200 jobs after Quillon deal",
+            "Marrow lays off 200 staff after Quillon acquisition",
+            gap=2.0,
+        )
+        == 1
+    )
+
+
+def test_two_sequels_needs_a_deal_behind_both() -> None:
+    a = features("Marrow to cut 200 jobs after Quillon deal", "")
+    b = features("Quillon CEO leaves Marrow weeks after acquisition", "")
+    c = features("Marrow cuts 200 jobs", "")
+    assert two_sequels(a, b)
+    assert not two_sequels(a, c)  # (only one tells a deal before it)
+    assert not two_sequels(a, a)  # (the same events)
