@@ -43,6 +43,7 @@ EVENT_SETS = (
     ("story events dev4", "story_events_dev4.jsonl"),
     ("story events held-out4", "story_events_test4.jsonl"),
     ("story events dev7", "story_events_dev7.jsonl"),
+    ("story events dev8", "story_events_dev8.jsonl"),
     # written by a hand that tuned nothing: never read for errors
     ("story events held-out6", "story_events_test6.jsonl"),
 )
@@ -639,7 +640,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument(
         "--errors",
-        choices=("dev", "dev2", "dev3", "dev4", "dev7", "stream", "uci"),
+        choices=("dev", "dev2", "dev3", "dev4", "dev7", "dev8", "stream", "uci"),
         help="list the splits and merges of a dev set, of the dev sets as one stream, or of "
         "news_stories' tuning half",
     )
@@ -655,6 +656,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "dev3": "story_events_dev3.jsonl",
             "dev4": "story_events_dev4.jsonl",
             "dev7": "story_events_dev7.jsonl",
+            "dev8": "story_events_dev8.jsonl",
         }.get(args.errors, "stream")
         event_errors(file, options)
         return 0

@@ -119,7 +119,7 @@ def veto(
         return "claimant-conflict"
     if background_conflict(a, b) or background_conflict(b, a):
         return "background-conflict"
-    if after_its_event(a, b) or after_its_event(b, a):
+    if after_its_event(a, b) or after_its_event(b, a) or two_sequels(a, b):
         return "after-conflict"
     return None
 
@@ -145,6 +145,18 @@ def after_its_event(a: Features, b: Features) -> bool:
         return False
     told = {m[len(AFTER_PREFIX) :] for m in a.marks if m.startswith(AFTER_PREFIX)}
     return bool((told - _REACTIONS) & b.events)
+
+
+def two_sequels(a: Features, b: Features) -> bool:
+    """Both titles tell a deal as what came before ("… after acquisition", "… after Brightwire
+    deal") and one names an event of its own the other does not: two pieces of news that
+    followed one deal, not one ("Brightwire CEO leaves Tessellate weeks after acquisition" /
+    "Tessellate to cut 300 jobs after Brightwire deal")."""
+    mine = {m[len(AFTER_PREFIX) :] for m in a.marks if m.startswith(AFTER_PREFIX)}
+    theirs = {m[len(AFTER_PREFIX) :] for m in b.marks if m.startswith(AFTER_PREFIX)}
+    if not (mine & DEAL_EVENTS and theirs & DEAL_EVENTS):
+        return False
+    return bool(a.events ^ b.events)
 
 
 def _claimants(feats: Features) -> set[str]:
@@ -284,12 +296,31 @@ def party_conflict(
     if _swapped(a, b, evidence):
         return True
     if not (a.events & b.events or pact):
-        return False
+        return _one_backer(a, b, subjects, evidence)
     first, second = subjects
     deal = pact or bool(a.events & b.events & DEAL_EVENTS)  # (an actor both name: deals only)
     if first is not None and (first == second or (deal and first in b.terms)):
         actor = first
     elif deal and second is not None and second in a.terms:
+        actor = second
+    else:
+        return False
+    return _other_party(a, b, actor, evidence) and _other_party(b, a, actor, evidence)
+
+
+def _one_backer(
+    a: Features, b: Features, subjects: tuple[str | None, str | None], evidence: Evidence
+) -> bool:
+    """One sum from one backer to two companies: both titles name the same amount (no
+    amount conflict came first) and no event word in common, the subject of one is a name of
+    the other, and each names a company the other does not ("Nvidia invests $2 billion in
+    Meridian Labs" / "Okapi Cloud gets $2B from Nvidia")."""
+    if not (a.amounts and b.amounts and _any_close(a.amounts, b.amounts, a.approx | b.approx)):
+        return False
+    first, second = subjects
+    if first is not None and first in b.names:
+        actor = first
+    elif second is not None and second in a.names:
         actor = second
     else:
         return False
