@@ -324,6 +324,36 @@ def _suffixed(text: str, m: re.Match[str], casing: Casing) -> bool:
 
 _ORDINALS = frozenset("first second third".split())
 
+# A number that ends a name written with a space ("Kestrel 7 raises", "Unit 42 Robotics"):
+# a short number after one capitalised word, before a verb, a comma or another capitalised
+# word; not a round, a version, a date or a quantity ("Series 2", "Dec 10", "Gemini 3 Pro").
+_NUMBER_ENDED = re.compile(r"\d{1,3}(?= (?:[a-z]{3,}\b|[A-Z][a-z])|,)")
+_FOLLOWED_NUMBER = re.compile(r" \d{1,3}(?:,| (?:[A-Z][a-z]|[a-z]{3,}s\b))")
+_NUMBER_NOT_AFTER = frozenset(
+    """series round phase stage gen version v q top class tier level day week chapter part
+issue no number vol episode season figure jan feb mar apr jun jul aug sep sept oct nov dec
+gemini llama gpt claude grok qwen mistral pixel iphone galaxy windows ios android macos
+import covid section article rule form item""".split()
+)
+_NUMBER_NOT_BEFORE = re.compile(
+    r" (?:percent|per|million|billion|trillion|crore|lakh|years?|months?|weeks?|days?|hours?"
+    r"|minutes?|times|points?|places?|spots?|of|to|and|or|in|on|at|for|from|by|is|are|was|were"
+    r"|has|have|had|will|would|can|could|new|more|most|top|other|others)\b"
+)
+
+
+def _numbered_name(
+    full: str, at: int, m: re.Match[str], run: list[re.Match[str]], casing: Casing
+) -> bool:
+    """ "Kestrel 7 raises $48M": the number belongs to the one-word name before it (``at``:
+    where the piece read starts in ``full``)."""
+    if casing.caps or len(run) != 1 or token_key(run[0].group(0)) in _NUMBER_NOT_AFTER:
+        return False
+    ended = _NUMBER_ENDED.match(full, at + m.start())
+    if ended is None or ended.end() != at + m.end():
+        return False
+    return not _NUMBER_NOT_BEFORE.match(full, at + m.end())
+
 
 def _ordinal_name(full: str, offset: int, m: re.Match[str], casing: Casing) -> bool:
     """ "Cohere and Second Front": an ordinal written with a capital inside a sentence-case
@@ -614,6 +644,7 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
             or (token_key(token) in _FIRM_ENDINGS and token[0].isupper())
             or (gap == ". " and token_key(token) not in _STOP)
             or _suffixed(text, m, casing)
+            or (token.isdigit() and gap == " " and _numbered_name(full, offset, m, run, casing))
         ):
             run.append(m)
         elif (
@@ -622,6 +653,11 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
                 casing,
                 _initial(full, offset + m.start()),
                 bool(_FOLLOWED.match(full, offset + m.end()))
+                # "Atlas 3 bags €15m": a number that ends the name
+                or (
+                    token_key(token) not in _NUMBER_NOT_AFTER
+                    and bool(_FOLLOWED_NUMBER.match(full, offset + m.end()))
+                )
                 or (casing.lang is not None and bool(_FOLLOWED_INTL.match(full, offset + m.end())))
                 # "Government of India partners with ...", "Ministry of Defence signs ..."
                 or (

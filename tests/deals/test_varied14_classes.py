@@ -1,0 +1,45 @@
+"""Classes of wording read after varied14 (``bench/data/varied_dev14.jsonl``), each with entries
+invented for the class (other names, verbs and amounts than the set's rows)."""
+
+from __future__ import annotations
+
+import pytest
+
+from aggregator.deals import classify
+
+
+def _names(deal: object) -> set[str]:
+    return {p.name for p in deal.parties}  # type: ignore[attr-defined]
+
+
+# A name written with a separate short number ("Kestrel 7"): the number is part of it.
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("Harrier 9 raises $31M to map mines with drones", "Harrier 9"),
+        ("Lantern 4 bags €6m for factory vision", "Lantern 4"),
+        ("Basin 12 picks up $4 million seed", "Basin 12"),
+        ("Signal 8 partners with Databricks on streaming agents", "Signal 8"),
+        ("Pier 21 Labs lands $11M from Gradient", "Pier 21 Labs"),
+        ("Ridge 5, a Utah startup, raises $9 million", "Ridge 5"),
+    ],
+)
+def test_a_number_after_a_name_is_part_of_it(title: str, name: str) -> None:
+    deal = classify(title)
+    assert deal is not None
+    assert name in _names(deal)
+
+
+# Numbers that are no part of a name: a round, a quantity, a list, a model version.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Top 10 startups raise $5M each",
+        "Gemini 3 tops the leaderboards",
+        "Quarrel raises $3M, 40 days after launch",
+    ],
+)
+def test_other_numbers_are_no_name(title: str) -> None:
+    deal = classify(title)
+    names = _names(deal) if deal is not None else set()
+    assert not any(any(c.isdigit() for c in n) for n in names)
