@@ -324,6 +324,31 @@ def _suffixed(text: str, m: re.Match[str], casing: Casing) -> bool:
 
 _ORDINALS = frozenset("first second third".split())
 
+# A lowercase brand: a domain-like name ("hyperion.ai", "lumen.dev") or letters with a digit
+# ("q9") anywhere; a plain lowercase word ("ember") only where a sentence starts, right before
+# a deal verb ("ember raises $40 million").
+_DOMAIN_BRAND = re.compile(r"[a-z][a-z\d-]*\.(?:ai|io|dev|ly|so|app|sh|xyz|co|tech|run|inc)")
+_DIGIT_BRAND = re.compile(r"[a-z]{1,3}\d{1,2}[a-z]?")
+_BRAND_VERB = re.compile(
+    r" (?:raises|secures|lands|nets|bags|gets|picks\s+up|closes|acquires|buys|partners"
+    r"|teams\s+up|joins\s+forces|signs|inks)\b"
+)
+
+
+def _lower_brand(full: str, offset: int, m: re.Match[str], casing: Casing) -> bool:
+    token = _raw(m.group(0))
+    if casing.caps or not token.islower() or token_key(token) in _STOP:
+        return False
+    if _DOMAIN_BRAND.fullmatch(token) or _DIGIT_BRAND.fullmatch(token):
+        return True
+    return (
+        token.isalpha()
+        and len(token) > 2
+        and _initial(full, offset + m.start())
+        and bool(_BRAND_VERB.match(full, offset + m.end()))
+    )
+
+
 # A number that ends a name written with a space ("Kestrel 7 raises", "Unit 42 Robotics"):
 # a short number after one capitalised word, before a verb, a comma or another capitalised
 # word; not a round, a version, a date or a quantity ("Series 2", "Dec 10", "Gemini 3 Pro").
@@ -667,6 +692,7 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
             )
             or _suffixed(text, m, casing)
             or _ordinal_name(full, offset, m, casing)
+            or _lower_brand(full, offset, m, casing)
         ):
             flush()
             run.append(m)

@@ -43,3 +43,31 @@ def test_other_numbers_are_no_name(title: str) -> None:
     deal = classify(title)
     names = _names(deal) if deal is not None else set()
     assert not any(any(c.isdigit() for c in n) for n in names)
+
+
+# Lowercase brands: a domain-like name or letters with a digit anywhere; a plain lowercase
+# word only where a sentence starts, right before a deal verb.
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("v7 raises $12M for labelling agents", "v7"),
+        ("tarn.ai secures $20 million Series A", "tarn.ai"),
+        ("Figma acquires tiny prototyping startup brisk.dev", "brisk.dev"),
+        ("pollen lands $8M seed for bee-counting cameras", "pollen"),
+        ("sprout.io teams up with Cisco on network agents", "sprout.io"),
+    ],
+)
+def test_lowercase_brands_are_names(title: str, name: str) -> None:
+    deal = classify(title)
+    assert deal is not None
+    assert name in _names(deal)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["q3 results lift Nvidia shares", "startups raise record sums in q2"],
+)
+def test_lowercase_words_are_no_brand(title: str) -> None:
+    deal = classify(title)
+    names = _names(deal) if deal is not None else set()
+    assert not any(n.islower() for n in names)
