@@ -71,3 +71,50 @@ def test_lowercase_words_are_no_brand(title: str) -> None:
     deal = classify(title)
     names = _names(deal) if deal is not None else set()
     assert not any(n.islower() for n in names)
+
+
+# A holding disclosed, with no purchase told, is no deal; a stake bought stays an investment.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Wellington discloses 6.3% stake in Quantafuel AI, filing shows",
+        "Capital Group reports 8% holding in Serenova in 13G filing",
+        "T. Rowe Price Reveals 5.5% Stake in Brightdesk",
+    ],
+)
+def test_a_disclosed_holding_is_no_deal(title: str) -> None:
+    assert classify(title) is None
+
+
+def test_a_stake_bought_in_a_filing_stays_an_investment() -> None:
+    deal = classify("Samsung buys 6% stake in Orvane, filing shows")
+    assert deal is not None and deal.type == "investment"
+
+
+# Money borrowed is no round for the deal-type model, unless a round is told beside it; a
+# share price moving on a deal told before is no new deal.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Voltaic raises $800 million in debt to buy GPUs",
+        "Northwind Compute raises ₹250 crore in venture debt",
+        "Cinder AI gets $300M credit facility from HSBC",
+        "Intel shares rally as Apple deal lifts foundry hopes",
+        "Nebula stock climbs 9% after Google contract boosts outlook",
+    ],
+)
+def test_debt_and_market_moves_are_no_deal(title: str) -> None:
+    assert classify(title) is None
+
+
+def test_a_round_beside_a_credit_facility_stays_a_round() -> None:
+    deal = classify("Pellmore raises $120M Series B and a $40M credit facility")
+    assert deal is not None and deal.type == "funding"
+
+
+def test_a_deal_with_its_amount_after_a_share_move_is_news() -> None:
+    deal = classify(
+        "Lambda stock jumps 10% after $2 billion Microsoft capacity deal",
+        "Lambda will provide Microsoft with Nvidia GPU capacity under a multi-year agreement.",
+    )
+    assert deal is not None and deal.type == "partnership"
