@@ -25,6 +25,8 @@ _PREFIX_CODES: Mapping[str, str] = {
     "ca$": "CAD",
     "a$": "AUD",
     "au$": "AUD",
+    "$a": "AUD",  # Australian press: "$A120 million"
+    "$c": "CAD",
     "hk$": "HKD",
     "s$": "SGD",
     "nz$": "NZD",
@@ -153,7 +155,7 @@ _QUALIFIERS: Mapping[str, str] = {
 }
 
 _PREFIX = (
-    r"(?:US\s?\$|U\.S\.\s?\$|CA?\$|AU?\$|HK\$|S\$|NZ\$|R\$|\$|€|£|¥|₹|₩|Rs\.?(?=\s?\d)"
+    r"(?:US\s?\$|U\.S\.\s?\$|CA?\$|AU?\$|\$(?-i:[AC])(?=\d)|HK\$|S\$|NZ\$|R\$|\$|€|£|¥|₹|₩|Rs\.?(?=\s?\d)"
     r"|SFr\.?|Stg|pound\(s\)|dollars?|pounds?|euros?|yen|yuan|RMB|" + _ISO + r")"
 )
 _NUM = (

@@ -118,3 +118,18 @@ def test_a_deal_with_its_amount_after_a_share_move_is_news() -> None:
         "Lambda will provide Microsoft with Nvidia GPU capacity under a multi-year agreement.",
     )
     assert deal is not None and deal.type == "partnership"
+
+
+# The Australian and Canadian press write the country after the dollar sign: "$A120 million".
+@pytest.mark.parametrize(
+    "title, value, currency",
+    [
+        ("Wesfarmers buys AI startup Tidewater for $A85 million", 85e6, "AUD"),
+        ("Perth's Kookaburra AI raises $A12m seed", 12e6, "AUD"),
+        ("Ottawa's Loonbit raises $C40 million Series B", 40e6, "CAD"),
+    ],
+)
+def test_dollar_sign_before_the_country_letter(title: str, value: float, currency: str) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.amount is not None
+    assert (deal.amount.value, deal.amount.currency) == (value, currency)
