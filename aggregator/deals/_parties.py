@@ -760,6 +760,17 @@ def mentions(
         if text[m.start - 1 : m.start] not in ("-", "/")
         or not _COMPOUND_HEAD.search(text, max(0, m.start - 12), m.start)
     ]
+    # "Signs Reseller Agreement With CDW" in a Title Case headline: the kind of agreement
+    # signed is no party
+    merged = [
+        m
+        for m in merged
+        if m.known
+        or " " in m.name
+        or not (is_ordinary(token_key(m.name)) or token_key(m.name) in _DEAL_KINDS)
+        or not _KIND_OF_DEAL.match(text, m.end)
+        or not _SIGNS_BEFORE.search(text, max(0, m.start - 48), m.start)
+    ]
     # "opens a new office in Palo Alto": where an office is, no party
     merged = [
         m for m in merged if m.known or not _OFFICE_IN.search(text, max(0, m.start - 40), m.start)
@@ -780,6 +791,14 @@ def mentions(
     return result
 
 
+_DEAL_KINDS = frozenset(("reseller", "offtake", "oem", "co-sell", "co-marketing"))
+_KIND_OF_DEAL = re.compile(
+    r"\s+(?:Agreement|Deal|Pact|Contract|Partnership|Alliance|Collaboration|MoU)\b"
+)
+_SIGNS_BEFORE = re.compile(
+    r"\b(?:[Ss]igns?|[Ii]nks?|[Ss]trikes?|[Ss]eals?|[Ee]nters?\s+[Ii]nto|[Aa]nnounces?|[Ee]xpands?)"
+    r"\s+(?:(?:[Aa]n?|[Nn]ew|[Mm]ulti-[Yy]ear|[Ss]trategic|[Gg]lobal|[Ee]xclusive)\s+)*$"
+)
 _COMPOUND = re.compile(
     r"-(?:based|backed|led|owned|funded|language|speaking|made|built|born|focused"
     r"|native|style|era|linked|listed|run|controlled|affiliated|related|powered"

@@ -133,3 +133,19 @@ def test_dollar_sign_before_the_country_letter(title: str, value: float, currenc
     deal = classify(title)
     assert deal is not None and deal.amount is not None
     assert (deal.amount.value, deal.amount.currency) == (value, currency)
+
+
+# "Signs Reseller Agreement With X" in a Title Case headline: the kind of agreement is no
+# party; a name before "Partnership" stays one.
+@pytest.mark.parametrize(
+    "title, partners",
+    [
+        ("Tollgate Signs Reseller Agreement With Carahsoft", {"Tollgate", "Carahsoft"}),
+        ("Brackwater Inks Strategic Reseller Deal With Dell", {"Brackwater", "Dell"}),
+        ("Orrin Signs Quillmark Partnership", {"Orrin", "Quillmark"}),
+    ],
+)
+def test_the_kind_of_agreement_is_no_party(title: str, partners: set[str]) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.type == "partnership"
+    assert _names(deal) == partners
