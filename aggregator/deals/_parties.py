@@ -729,6 +729,7 @@ def mentions(
     # "Slack Technologies Inc" (Slack known), "Technologies Inc": endings alone name no one
     unknown = [u for u in unknown if not all(token_key(w) in _TRAILERS for w in u.name.split())]
     merged = sorted(known + unknown, key=lambda m: m.start)
+    merged = _fund_of_known(text, merged)
     if not casing.caps and (" and " in piece or " & " in piece) and _COUNTRY_NAME.search(piece):
         merged = _with_countries(text, start, end, merged)
     if not casing.caps and " with " in piece and _CAPITAL_DEAL.search(piece):
@@ -789,6 +790,29 @@ def mentions(
             seen.add(name.lower())
             result.append(Mention(m.start, m.end, name, m.known))
     return result
+
+
+# "NATO Innovation Fund", "Emirates Growth Fund": a fund named after a known organisation is
+# one investor, not the organisation and "Innovation Fund".
+_FUND_END = re.compile(r"\s(?:Fund|Funds|Authority|Foundation|Ventures|Capital|Investments)$")
+
+
+def _fund_of_known(text: str, merged: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in merged:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.known
+            and not m.known
+            and text[prev.end : m.start] == " "
+            and " " in m.name
+            and _FUND_END.search(m.name)
+        ):
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], known=False)
+            continue
+        out.append(m)
+    return out
 
 
 _DEAL_KINDS = frozenset(("reseller", "offtake", "oem", "co-sell", "co-marketing"))

@@ -149,3 +149,20 @@ def test_the_kind_of_agreement_is_no_party(title: str, partners: set[str]) -> No
     deal = classify(title)
     assert deal is not None and deal.type == "partnership"
     assert _names(deal) == partners
+
+
+# A fund named after a known organisation is one investor ("NATO Innovation Fund").
+@pytest.mark.parametrize(
+    "title, investor",
+    [
+        ("Samsung Catalyst Fund leads $20M round in Brindle", "Samsung Catalyst Fund"),
+        (
+            "Microsoft Climate Innovation Fund invests in Vellum Grid",
+            "Microsoft Climate Innovation Fund",
+        ),
+    ],
+)
+def test_a_fund_named_after_a_known_organisation(title: str, investor: str) -> None:
+    deal = classify(title)
+    assert deal is not None
+    assert investor in _names(deal)
