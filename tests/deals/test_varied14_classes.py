@@ -127,6 +127,8 @@ def test_a_deal_with_its_amount_after_a_share_move_is_news() -> None:
         ("Wesfarmers buys AI startup Tidewater for $A85 million", 85e6, "AUD"),
         ("Perth's Kookaburra AI raises $A12m seed", 12e6, "AUD"),
         ("Ottawa's Loonbit raises $C40 million Series B", 40e6, "CAD"),
+        ("Calgary's Foxlight secures $15-million CAD Series A", 15e6, "CAD"),
+        ("Brisbane's Emu Labs raises $3m AUD seed", 3e6, "AUD"),
     ],
 )
 def test_dollar_sign_before_the_country_letter(title: str, value: float, currency: str) -> None:
