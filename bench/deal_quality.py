@@ -60,6 +60,13 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
   earnings, layoffs, lawsuits, launches, hires, secondary sales and tender offers as hard
   negatives; British, Indian, Australian, Canadian, French, German and Spanish press; 50 % no
   deal), split by the same hash and measured first with code that had never seen it;
+- ``varied14``: 228 entries written afresh (``bench/data/varied_dev14.jsonl``: names with a
+  separate number ("Kestrel 7"), lowercase brands ("q9", "hyperion.ai"), multi-word funds as
+  investors, passive holdings disclosed in filings (no deal) beside stakes bought (investment),
+  market stories citing a past deal, debt raises and credit facilities, Title Case asides
+  ("X, A Subsidiary Of Y, …"), products and models as partners, small companies' newsrooms,
+  digests, ₹ crore, A$, C$, €, £ and ¥ amounts, French, German and Spanish press; 48 % no
+  deal), split by the same hash and measured first with code that had never seen it;
 - ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
 - ``reuters``/``sentifm``: the test splits of ``../shared/eval`` (M&A yes/no only), when present.
 
@@ -150,6 +157,7 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
         ("varied9", "varied_dev9.jsonl"),
         ("varied10", "varied_dev10.jsonl"),
         ("varied13", "varied_dev13.jsonl"),
+        ("varied14", "varied_dev14.jsonl"),
     )
     for name, file in hashed:
         if (DATA / file).is_file():

@@ -25,6 +25,8 @@ _PREFIX_CODES: Mapping[str, str] = {
     "ca$": "CAD",
     "a$": "AUD",
     "au$": "AUD",
+    "$a": "AUD",  # Australian press: "$A120 million"
+    "$c": "CAD",
     "hk$": "HKD",
     "s$": "SGD",
     "nz$": "NZD",
@@ -153,7 +155,7 @@ _QUALIFIERS: Mapping[str, str] = {
 }
 
 _PREFIX = (
-    r"(?:US\s?\$|U\.S\.\s?\$|CA?\$|AU?\$|HK\$|S\$|NZ\$|R\$|\$|€|£|¥|₹|₩|Rs\.?(?=\s?\d)"
+    r"(?:US\s?\$|U\.S\.\s?\$|CA?\$|AU?\$|\$(?-i:[AC])(?=\d)|HK\$|S\$|NZ\$|R\$|\$|€|£|¥|₹|₩|Rs\.?(?=\s?\d)"
     r"|SFr\.?|Stg|pound\(s\)|dollars?|pounds?|euros?|yen|yuan|RMB|" + _ISO + r")"
 )
 _NUM = (
@@ -300,9 +302,17 @@ def _scale(token: str | None) -> float:
     return _SCALES[token.strip(" -").lower()]
 
 
+# A bare dollar sign with the country's code after the amount: "$20-million CAD", "$5m AUD".
+_DOLLAR_CODE_AFTER = re.compile(r"\s(?-i:(CAD|AUD|NZD|HKD|SGD))\b")
+
+
 def _currency(match: re.Match[str]) -> str:
     if match.group("cp"):
         key = _SPACES.sub("", match.group("cp").lower())
+        if key == "$":
+            code = _DOLLAR_CODE_AFTER.match(match.string, match.end())
+            if code is not None:
+                return code.group(1)
         return _PREFIX_CODES.get(key, key.upper())
     key = _SPACES.sub(" ", match.group("cs").lower())
     return _WORD_CODES.get(key, key.upper())

@@ -168,6 +168,24 @@ def non_deal_cue(title: str) -> bool:
     return bool(HARD_NON_DEAL.search(title) or no_deal_event(title) or NON_DEAL.search(title))
 
 
+# Money borrowed is no round ("raises $1.5 billion in debt", "secures credit facility"), and a
+# share price that moves on a deal already told is no new deal ("AMD shares jump as OpenAI deal
+# boosts outlook"): the model proposes neither, as the rules are blocked on both already (a
+# round told beside the debt stays a round: "raises $900M Series C and a $200M credit facility").
+_BORROWED = re.compile(
+    r"^(?![^.;]*\b(?:series\s+[a-z]\b|seed|pre-seed|equity|round)\b)[^.;]*\b(?:in\s+"
+    r"(?:venture\s+)?debt|debt\s+(?:financing|funding|facility|package|raise|round)"
+    r"|credit\s+(?:facility|line)|term\s+loan|private\s+credit|loans?|bonds?)\b",
+    _I,
+)
+_MARKET_MOVE = re.compile(
+    r"\b(?:shares|stock)\s+(?:jump|rise|rall(?:y|ies)|surge|soar|slide|slip|fall|sink|drop|tumble"
+    r"|pop|gain|climb|plunge|sag)\w*\s+(?:[\w%-]+\s+){0,2}?(?:as|after|on)\b"
+    r"(?![^.;]*[$€£¥₹]\s?\d)",  # "… jump 12% after $6.3 billion Nvidia deal": that deal is news
+    _I,
+)
+
+
 def learned_deal(
     title: str,
     text: str,
@@ -178,7 +196,7 @@ def learned_deal(
 ) -> Deal | None:
     """The deal the type model proposes for a story the rules missed, or None."""
     title, body = clean(title), clean(text[:1200]) if text else ""
-    if no_deal_event(title):
+    if no_deal_event(title) or _BORROWED.search(title) or _MARKET_MOVE.search(title):
         return None  # a membership, a tally of rounds, an ending: no deal for the model either
     rule = "blocked" if non_deal_cue(title) else None
     feats = type_features(title, body, rule, publisher, model.body_chars)

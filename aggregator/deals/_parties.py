@@ -324,6 +324,61 @@ def _suffixed(text: str, m: re.Match[str], casing: Casing) -> bool:
 
 _ORDINALS = frozenset("first second third".split())
 
+# A lowercase brand: a domain-like name ("hyperion.ai", "lumen.dev") or letters with a digit
+# ("q9") anywhere; a plain lowercase word ("ember") only where a sentence starts, right before
+# a deal verb ("ember raises $40 million").
+_DOMAIN_BRAND = re.compile(r"[a-z][a-z\d-]*\.(?:ai|io|dev|ly|so|app|sh|xyz|co|tech|run|inc)")
+_DIGIT_BRAND = re.compile(r"[a-z]{1,3}\d{1,2}[a-z]?")
+_BRAND_VERB = re.compile(
+    r" (?:raises|secures|lands|nets|bags|gets|picks\s+up|closes|acquires|buys|partners"
+    r"|teams\s+up|joins\s+forces|signs|inks)\b"
+)
+
+
+def _lower_brand(full: str, offset: int, m: re.Match[str], casing: Casing) -> bool:
+    token = _raw(m.group(0))
+    if casing.caps or not token.islower() or token_key(token) in _STOP:
+        return False
+    if _DOMAIN_BRAND.fullmatch(token) or _DIGIT_BRAND.fullmatch(token):
+        return True
+    return (
+        token.isalpha()
+        and len(token) > 2
+        and _initial(full, offset + m.start())
+        and bool(_BRAND_VERB.match(full, offset + m.end()))
+    )
+
+
+# A number that ends a name written with a space ("Kestrel 7 raises", "Unit 42 Robotics"):
+# a short number after one capitalised word, before a verb, a comma or another capitalised
+# word; not a round, a version, a date or a quantity ("Series 2", "Dec 10", "Gemini 3 Pro").
+_NUMBER_ENDED = re.compile(r"\d{1,3}(?= (?:[a-z]{3,}\b|[A-Z][a-z])|,)")
+_FOLLOWED_NUMBER = re.compile(r" \d{1,3}(?:,| (?:[A-Z][a-z]|[a-z]{3,}s\b))")
+_NUMBER_NOT_AFTER = frozenset(
+    """series round phase stage gen version v q top class tier level day week chapter part
+issue no number vol episode season figure jan feb mar apr jun jul aug sep sept oct nov dec
+gemini llama gpt claude grok qwen mistral pixel iphone galaxy windows ios android macos
+import covid section article rule form item""".split()
+)
+_NUMBER_NOT_BEFORE = re.compile(
+    r" (?:percent|per|million|billion|trillion|crore|lakh|years?|months?|weeks?|days?|hours?"
+    r"|minutes?|times|points?|places?|spots?|of|to|and|or|in|on|at|for|from|by|is|are|was|were"
+    r"|has|have|had|will|would|can|could|new|more|most|top|other|others)\b"
+)
+
+
+def _numbered_name(
+    full: str, at: int, m: re.Match[str], run: list[re.Match[str]], casing: Casing
+) -> bool:
+    """ "Kestrel 7 raises $48M": the number belongs to the one-word name before it (``at``:
+    where the piece read starts in ``full``)."""
+    if casing.caps or len(run) != 1 or token_key(run[0].group(0)) in _NUMBER_NOT_AFTER:
+        return False
+    ended = _NUMBER_ENDED.match(full, at + m.start())
+    if ended is None or ended.end() != at + m.end():
+        return False
+    return not _NUMBER_NOT_BEFORE.match(full, at + m.end())
+
 
 def _ordinal_name(full: str, offset: int, m: re.Match[str], casing: Casing) -> bool:
     """ "Cohere and Second Front": an ordinal written with a capital inside a sentence-case
@@ -614,6 +669,7 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
             or (token_key(token) in _FIRM_ENDINGS and token[0].isupper())
             or (gap == ". " and token_key(token) not in _STOP)
             or _suffixed(text, m, casing)
+            or (token.isdigit() and gap == " " and _numbered_name(full, offset, m, run, casing))
         ):
             run.append(m)
         elif (
@@ -622,6 +678,11 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
                 casing,
                 _initial(full, offset + m.start()),
                 bool(_FOLLOWED.match(full, offset + m.end()))
+                # "Atlas 3 bags €15m": a number that ends the name
+                or (
+                    token_key(token) not in _NUMBER_NOT_AFTER
+                    and bool(_FOLLOWED_NUMBER.match(full, offset + m.end()))
+                )
                 or (casing.lang is not None and bool(_FOLLOWED_INTL.match(full, offset + m.end())))
                 # "Government of India partners with ...", "Ministry of Defence signs ..."
                 or (
@@ -631,6 +692,7 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
             )
             or _suffixed(text, m, casing)
             or _ordinal_name(full, offset, m, casing)
+            or _lower_brand(full, offset, m, casing)
         ):
             flush()
             run.append(m)
@@ -667,6 +729,7 @@ def mentions(
     # "Slack Technologies Inc" (Slack known), "Technologies Inc": endings alone name no one
     unknown = [u for u in unknown if not all(token_key(w) in _TRAILERS for w in u.name.split())]
     merged = sorted(known + unknown, key=lambda m: m.start)
+    merged = _fund_of_known(text, merged)
     if not casing.caps and (" and " in piece or " & " in piece) and _COUNTRY_NAME.search(piece):
         merged = _with_countries(text, start, end, merged)
     if not casing.caps and " with " in piece and _CAPITAL_DEAL.search(piece):
@@ -698,6 +761,17 @@ def mentions(
         if text[m.start - 1 : m.start] not in ("-", "/")
         or not _COMPOUND_HEAD.search(text, max(0, m.start - 12), m.start)
     ]
+    # "Signs Reseller Agreement With CDW" in a Title Case headline: the kind of agreement
+    # signed is no party
+    merged = [
+        m
+        for m in merged
+        if m.known
+        or " " in m.name
+        or not (is_ordinary(token_key(m.name)) or token_key(m.name) in _DEAL_KINDS)
+        or not _KIND_OF_DEAL.match(text, m.end)
+        or not _SIGNS_BEFORE.search(text, max(0, m.start - 48), m.start)
+    ]
     # "opens a new office in Palo Alto": where an office is, no party
     merged = [
         m for m in merged if m.known or not _OFFICE_IN.search(text, max(0, m.start - 40), m.start)
@@ -718,6 +792,37 @@ def mentions(
     return result
 
 
+# "NATO Innovation Fund", "Emirates Growth Fund": a fund named after a known organisation is
+# one investor, not the organisation and "Innovation Fund".
+_FUND_END = re.compile(r"\s(?:Fund|Funds|Authority|Foundation|Ventures|Capital|Investments)$")
+
+
+def _fund_of_known(text: str, merged: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in merged:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.known
+            and not m.known
+            and text[prev.end : m.start] == " "
+            and " " in m.name
+            and _FUND_END.search(m.name)
+        ):
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], known=False)
+            continue
+        out.append(m)
+    return out
+
+
+_DEAL_KINDS = frozenset(("reseller", "offtake", "oem", "co-sell", "co-marketing"))
+_KIND_OF_DEAL = re.compile(
+    r"\s+(?:Agreement|Deal|Pact|Contract|Partnership|Alliance|Collaboration|MoU)\b"
+)
+_SIGNS_BEFORE = re.compile(
+    r"\b(?:[Ss]igns?|[Ii]nks?|[Ss]trikes?|[Ss]eals?|[Ee]nters?\s+[Ii]nto|[Aa]nnounces?|[Ee]xpands?)"
+    r"\s+(?:(?:[Aa]n?|[Nn]ew|[Mm]ulti-[Yy]ear|[Ss]trategic|[Gg]lobal|[Ee]xclusive)\s+)*$"
+)
 _COMPOUND = re.compile(
     r"-(?:based|backed|led|owned|funded|language|speaking|made|built|born|focused"
     r"|native|style|era|linked|listed|run|controlled|affiliated|related|powered"

@@ -1429,6 +1429,15 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|partners|startup|developer|isv|reseller)\s+(?:program(?:me)?|network|ecosystem|hub)s?"
         r"|batch|cohort|accelerator|incubator)\b",
     ),
+    # a holding disclosed, no purchase told: "BlackRock discloses 5% stake in X, filing shows",
+    # "Vanguard reports 7.2% stake in X in 13G filing" (a stake bought stays an investment)
+    (
+        ("disclos", "report", "reveal"),
+        r"^(?![^.;]*\b(?:buys?|bought|acquir\w+|takes?|took|purchas\w+|invest\w*)\b)[^.;]*\b(?:"
+        r"discloses?|disclosed|reports?|reported|reveals?|revealed)\s+(?:an?\s+)?(?:passive\s+)?"
+        r"\d+(?:\.\d+)?\s?(?:%|pct|per\s?cent)\s+(?:passive\s+)?(?:stake|holding|shareholding"
+        r"|position|ownership)\b",
+    ),
     # a tally of many rounds: "Indian startups raised $310 Mn this week"
     (
         ("startups", "companies", "firms"),
