@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from ..models import DEAL_KINDS, Deal, Party
 from ._amounts import scan_amounts
@@ -162,6 +163,7 @@ def _parties(
     return tuple(parties)
 
 
+@lru_cache(maxsize=4096)
 def non_deal_cue(title: str) -> bool:
     """Whether the (cleaned) headline holds a non-deal phrase (lawsuit, launch, earnings...):
     the model's ``rule=blocked`` feature, read without segmenting the headline."""

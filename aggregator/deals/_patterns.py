@@ -10,6 +10,7 @@ can be found wins.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ._lexicon import REGULATORS
 from ._patterns_intl import INTL_RULES
@@ -1573,6 +1574,7 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
 _NO_DEAL_CHECKS = tuple((keys, re.compile(rx, _I)) for keys, rx in _NO_DEAL_EVENTS)
 
 
+@lru_cache(maxsize=4096)  # a sentence is asked again by the segment, the model and its title
 def no_deal_event(text: str) -> bool:
     """Whether ``text`` tells a membership, a tally of rounds, an ending, a regulator's action,
     an essay, an idiom, code merged, safety testing together, a stock rated, a count of

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 
 from ._amounts import Found, scan_amounts
@@ -88,9 +88,7 @@ class Segment:
     def hard_cue(self) -> bool:
         """A phrase that blocks every deal (lawsuit, fine, loan, buyback, ...); in a sentence
         of another language, also that language's words for them."""
-        if HARD_NON_DEAL.search(self.masked) is not None or no_deal_event(self.masked):
-            return True
-        return self.casing.lang is not None and INTL_HARD_NON_DEAL.search(self.masked) is not None
+        return _hard_cue(self.masked, self.casing.lang is not None)
 
     @cached_property
     def cues(self) -> tuple[tuple[int, str], ...]:
@@ -100,6 +98,14 @@ class Segment:
             found += [(m.start(), m.group(0)) for m in INTL_NON_DEAL.finditer(self.masked)]
             found.sort()
         return tuple(found)
+
+
+@lru_cache(maxsize=4096)  # the same sentence is segmented again for the title and the model
+def _hard_cue(masked: str, foreign: bool) -> bool:
+    """``Segment.hard_cue`` of a masked text, in a sentence of another language or not."""
+    if HARD_NON_DEAL.search(masked) is not None or no_deal_event(masked):
+        return True
+    return foreign and INTL_HARD_NON_DEAL.search(masked) is not None
 
 
 # (a character every match holds, pattern, replacement), applied in order.
