@@ -47,22 +47,48 @@ _KEYS_EN = tuple((key, bits) for key, bits in KEY_RULES if key in _ENGLISH_KEYS)
 _KEYS_INTL = tuple((key, bits) for key, bits in KEY_RULES if key not in _ENGLISH_KEYS)
 
 
+_Keys = tuple[tuple[str, int], ...]
+
+
+def _by_trigram(keys: _Keys) -> tuple[_Keys, dict[str, _Keys]]:
+    """The keys shorter than three characters, and the others by their first three: a key can
+    occur only where its first three characters do, so a text asks only the keys whose first
+    three characters it holds (one set intersection instead of a test per key)."""
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for key, bits in keys:
+        if len(key) >= 3:
+            groups.setdefault(key[:3], []).append((key, bits))
+    short = tuple((key, bits) for key, bits in keys if len(key) < 3)
+    return short, {gram: tuple(group) for gram, group in groups.items()}
+
+
+_SHORT_EN, _TRIGRAMS_EN = _by_trigram(_KEYS_EN)
+_SHORT_INTL, _TRIGRAMS_INTL = _by_trigram(_KEYS_INTL)
+
+
+def _keyed(low: str, grams: set[str], short: _Keys, by_gram: dict[str, _Keys]) -> int:
+    active = 0
+    for key, bits in short:
+        if key in low:
+            active |= bits
+    for gram in grams.intersection(by_gram):
+        for key, bits in by_gram[gram]:
+            if key in low:
+                active |= bits
+    return active
+
+
 def keyed_rules(low: str) -> int:
     """The bit set of the rules one of whose keys occurs in ``low`` (lower-cased text); a
     rule of another language only when ``may_be_foreign(low)`` (an English sentence is not
     searched for their keys). Masking money only removes text, so the rules keyed in a
     cleaned sentence include those keyed in its masked form: no key there means no
     candidate."""
-    active = 0
-    for key, bits in _KEYS_EN:
-        if key in low:
-            active |= bits
+    grams = {low[i : i + 3] for i in range(len(low) - 2)}
+    active = _keyed(low, grams, _SHORT_EN, _TRIGRAMS_EN)
     if not may_be_foreign(low):
         return active & ~INTL_BITS
-    for key, bits in _KEYS_INTL:
-        if key in low:
-            active |= bits
-    return active
+    return active | _keyed(low, grams, _SHORT_INTL, _TRIGRAMS_INTL)
 
 
 def rekeyed(low: str, keyed: int) -> int:
