@@ -1,0 +1,115 @@
+"""The classes `story_events_dev9.jsonl` showed. Every report is written for this file.
+
+- a suit that names a company's product in passing is not that product's own news ("Novelists
+  sue Pellam AI, saying Cirrus learned from pirated books" / "Cirrus 2 now available in
+  Japan", two days apart: `untold_event`, the `untold-event` veto).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from aggregator.stories._match import subject, untold_event, veto
+from aggregator.stories._text import features
+
+from .test_dev8_classes import _Rare
+from .test_events import stories
+
+# --------------------------------------------------------------------------- a suit names a product
+
+SUIT_AND_PRODUCT_NEWS = [
+    (
+        ("Illustrators sue Brisa Labs, saying Tempo copied their artwork", "A second suit."),
+        ("Tempo 4 now available in Canada", "Canadians can now use Tempo 4 in the Brisa app."),
+    ),
+    (
+        ("Photographers take Kelvar to court, saying Halo learned from their images", ""),
+        ("Halo 3 now speaks Portuguese", "Kelvar's assistant adds its ninth language."),
+    ),
+    (
+        ("Record labels sue Ostrom, claiming Chorus reproduces lyrics", "Filed in Los Angeles."),
+        ("Chorus 2 Pro arrives on Android", "Ostrom's music model comes to phones."),
+    ),
+]
+
+
+@pytest.mark.parametrize(("suit", "news"), SUIT_AND_PRODUCT_NEWS)
+def test_a_suit_naming_a_product_is_not_the_products_news(
+    suit: tuple[str, str], news: tuple[str, str]
+) -> None:
+    a, b = features(*suit), features(*news)
+    evidence = _Rare()
+    assert untold_event(a, b, subject(a, evidence))
+    assert veto(a, b, evidence) == "untold-event"
+    assert veto(b, a, evidence) == "untold-event"
+
+
+# short titles whose words alone would join them (the summary names the company)
+SHORT = [
+    (
+        ("Illustrators sue Brisa over Tempo", ""),
+        ("Tempo 4 now in Canada", "Use Tempo 4 in the Brisa app."),
+    ),
+    (
+        ("Photographers sue Kelvar over Halo", ""),
+        ("Halo 3 now in Brazil", "Try Halo 3 in the Kelvar app."),
+    ),
+    (
+        ("Authors sue Varenne over Quill", ""),
+        ("Quill 5 rolls out in India", "Quill 5 arrives in the Varenne app."),
+    ),
+]
+
+
+@pytest.mark.parametrize(("suit", "news"), SHORT)
+def test_a_suit_and_its_products_news_two_days_later_are_two_stories(
+    suit: tuple[str, str], news: tuple[str, str]
+) -> None:
+    assert stories(suit, news, gap=40.0) == 2
+    assert stories(news, suit, gap=40.0) == 2
+
+
+SAME_NEWS = [
+    # the product's news names whom the suit is about
+    (
+        ("Illustrators sue Brisa Labs, saying Tempo copied their artwork", ""),
+        ("Brisa's Tempo 4 draws illustrators' anger", ""),
+    ),
+    # both titles name the product in full
+    (
+        ("Record labels sue Ostrom over Chorus 2 lyrics", ""),
+        ("Chorus 2 lyrics at the heart of music industry fight with Ostrom", ""),
+    ),
+    # they share more than the product's name
+    (
+        ("Photographers sue Kelvar, saying Halo copied stock images", ""),
+        ("Halo 3 copied stock images, photographers say", ""),
+    ),
+    # the other title names an event too (the word rules decide)
+    (
+        ("Illustrators sue Brisa Labs, saying Tempo copied their artwork", ""),
+        ("Tempo 4 hit with lawsuit by illustrators", ""),
+    ),
+]
+
+
+@pytest.mark.parametrize(("suit", "news"), SAME_NEWS)
+def test_a_suit_and_a_report_naming_whom_or_what_it_is_about_are_not_kept_apart(
+    suit: tuple[str, str], news: tuple[str, str]
+) -> None:
+    a, b = features(*suit), features(*news)
+    evidence = _Rare()
+    assert not untold_event(a, b, subject(a, evidence))
+    assert not untold_event(b, a, subject(b, evidence))
+
+
+def test_one_suit_told_with_and_without_its_product_is_one_story() -> None:
+    assert (
+        stories(
+            "Illustrators sue Brisa Labs, saying Tempo copied their artwork",
+            "Brisa Labs hit with lawsuit from illustrators over Tempo",
+            "Illustrators file suit against Brisa Labs",
+            gap=2.0,
+        )
+        == 1
+    )
