@@ -62,7 +62,8 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         fund funds funded raise raises raised raising round rounds stake stakes valuation
         valued backing
         lève lèvent levée financement investit ronda rodada capta levanta recauda
-        investiert finanzierung finanzierungsrunde runde sammelt investe
+        investiert finanzierung finanzierungsrunde runde sammelt investe investissement
+        investissements
     """.split()
     ),
     "acquire": frozenset(
@@ -93,8 +94,9 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         probe probes litigation complaint complaints regulator regulators fine fined fines
         verdict ruling ruled infringement copyright trial class-action alleging alleges inquiry
         scrutinizes scrutinises investigation watchdog watchdogs
+        investigate investigates investigating investigated
         ftc doj cma kartellamt bundeskartellamt kartellbehörde
-        poursuit poursuivent procès verklagt klage
+        poursuit poursuivent procès verklagt klage enquête enquêtes demanda demandan
     """.split()
     ),
     "launch": frozenset(
@@ -179,6 +181,8 @@ EVENT_AFTER: dict[tuple[str, str], str | None] = {
     ("opens", "review"): "legal",
     ("antitrust", "review"): "legal",
     ("merger", "review"): "legal",
+    # "Authors file class action against …" (the hyphenated word is in the lexicon)
+    ("class", "action"): "legal",
     # a security incident: "data breach" (a "breach" alone is also of a contract or a rule)
     ("data", "breach"): "breach",
     ("data", "breaches"): "breach",

@@ -113,3 +113,39 @@ def test_one_suit_told_with_and_without_its_product_is_one_story() -> None:
         )
         == 1
     )
+
+
+# --------------------------------------------------------------------------- words for a suit
+
+
+@pytest.mark.parametrize(
+    ("title", "events"),
+    [
+        ("Painters file class action against Ostrom over training images", {"legal"}),
+        ("California investigates Kelvar over chatbot ads", {"legal"}),
+        ("Bruxelles enquête sur le rachat de Tarsis par Kelvar", {"legal", "acquire"}),
+        ("Un grupo de autores demanda a Ostrom por usar libros pirateados", {"legal"}),
+        ("Kelvar annonce un investissement de 2 milliards dans Tarsis", {"invest"}),
+        # an action that is no class action names no suit
+        ("Ostrom's new agent takes action on your inbox", set()),
+    ],
+)
+def test_words_that_name_a_suit_or_an_investment(title: str, events: set[str]) -> None:
+    assert features(title, "").events == events
+
+
+@pytest.mark.parametrize(
+    "reports",
+    [
+        (
+            "Authors file class action against Brisa Labs",
+            "Novelists sue Brisa Labs over Tempo",
+        ),
+        (
+            "EU opens antitrust probe into Kelvar's Tarsis investment",
+            "Bruxelles enquête sur l'investissement de Kelvar dans Tarsis",
+        ),
+    ],
+)
+def test_one_suit_in_other_words_is_one_story(reports: tuple[str, str]) -> None:
+    assert stories(*reports, gap=12.0) == 1
