@@ -336,7 +336,7 @@ def place_stems() -> frozenset[str]:
 COUNTRY_ALIASES = frozenset(
     """
     britain england scotland wales korea emirates uae holland brussels whitehall beijing
-    washington
+    washington bund
     latin asia asian africa african arctic nordic nordics scandinavia gulf
 """.split()
 )
@@ -367,7 +367,7 @@ REGIONS: dict[str, frozenset[str]] = {
         "korea": "korea korean seoul",
         "canada": "canada canadian ottawa",
         "france": "france french paris",
-        "germany": "germany german berlin",
+        "germany": "germany german berlin bund",
     }.items()
 }
 

@@ -13,6 +13,7 @@ from aggregator.stories._lexicon import (
     EVENT_CONFLICTS,
     EXCHANGES,
     IPO_WORDS,
+    REGION_PARENTS,
     STRONG_LEGAL,
     claimant_stems,
     dictionary_stems,
@@ -104,6 +105,8 @@ def veto(
     if not (a.events | b.events) & DEAL_EVENTS:  # (a deal across borders names either)
         mine, theirs = regions_of(a), regions_of(b)
         if mine and theirs and not mine & theirs:
+            return "region-conflict"
+        if _member_states(a, b):
             return "region-conflict"
     first, second = subjects or (subject(a, evidence), subject(b, evidence))
     if (first or second) and not (first in b.terms or second in a.terms):
@@ -285,11 +288,24 @@ def _legal_of_a_deal(a: Features, b: Features) -> bool:
 _STRONG_LEGAL = frozenset(stem(w) for w in STRONG_LEGAL)
 
 
-def regions_of(feats: Features) -> set[str]:
+def _member_states(a: Features, b: Features) -> bool:
+    """Two members of one union, each named by one title, neither title naming the other
+    member nor the union itself ("Bund fördert KI-Supercomputer mit 2 Milliarden Euro" /
+    "France to put 2 billion euros into AI supercomputers"): the union they are both in is
+    no country of either plan."""
+    mine, theirs = regions_of(a, parents=False), regions_of(b, parents=False)
+    unions = set(REGION_PARENTS.values())
+    if mine & unions or theirs & unions:
+        return False
+    return bool(mine and theirs) and not mine & theirs
+
+
+def regions_of(feats: Features, parents: bool = True) -> set[str]:
     """The countries and unions the title names ("… AI Studio in Japan": japan; "EU
     customers": eu; a capital counts for its country). A title term weighs at least
     ``GENERIC_WEIGHT`` (a region's name or adjective is generic news vocabulary) or, for a
-    name, 1.0; a summary's words weigh half. A word written in lower case is no region ("us")."""
+    name, 1.0; a summary's words weigh half. A word written in lower case is no region ("us").
+    ``parents``: with the unions that hold them (France and Germany are in the EU)."""
     regions = region_stems()
     out: set[str] = set()
     for term, weight in feats.terms.items():
@@ -297,7 +313,8 @@ def regions_of(feats: Features) -> set[str]:
         if region is None or term in feats.lower:
             continue  # ("… helps us code": a word, written in lower case)
         if weight >= (GENERIC_WEIGHT if term in GENERIC_STEMS else 1.0):
-            out |= region
+            members = {r for r in region if r in REGION_PARENTS}
+            out |= region if parents else (members or region)
     return out
 
 

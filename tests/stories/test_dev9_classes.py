@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from aggregator.stories._match import subject, untold_event, veto
+from aggregator.stories._match import regions_of, subject, untold_event, veto
 from aggregator.stories._text import features
 
 from .test_dev8_classes import _Rare
@@ -149,3 +149,49 @@ def test_words_that_name_a_suit_or_an_investment(title: str, events: set[str]) -
 )
 def test_one_suit_in_other_words_is_one_story(reports: tuple[str, str]) -> None:
     assert stories(*reports, gap=12.0) == 1
+
+
+# --------------------------------------------------------------------------- "Bund" is Germany
+
+
+def test_the_federal_government_in_german_is_germany() -> None:
+    feats = features("Bund fördert KI-Rechenzentren mit 2 Milliarden Euro", "")
+    assert regions_of(feats) == {"germany", "eu"}
+    assert subject(feats, _Rare()) != "bund"
+
+
+def test_a_german_plan_told_in_german_and_english_is_one_story() -> None:
+    assert (
+        stories(
+            ("Bund fördert KI-Supercomputer mit 2 Milliarden Euro", ""),
+            ("Germany to put 2 billion euros into AI supercomputers", ""),
+            gap=3.0,
+        )
+        == 1
+    )
+
+
+def test_one_amount_for_two_countries_plans_is_two_stories() -> None:
+    assert (
+        stories(
+            "Bund fördert KI-Supercomputer mit 2 Milliarden Euro",
+            "France to put 2 billion euros into AI supercomputers",
+            gap=3.0,
+        )
+        == 2
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "why"),
+    [
+        ("Bund eröffnet KI-Schulen", "France opens AI schools", "region-conflict"),
+        ("Berlin opens AI schools", "Paris opens AI schools", "region-conflict"),
+        # the union named by one of them: a member's report of the union's plan
+        ("EU opens AI schools", "France welcomes AI schools plan", None),
+        ("Germany and France open AI schools", "France opens AI schools", None),
+    ],
+)
+def test_two_members_of_the_union_are_two_countries(a: str, b: str, why: str | None) -> None:
+    found = veto(features(a, ""), features(b, ""), _Rare(), (None, None))
+    assert (found == "region-conflict") == (why == "region-conflict")
