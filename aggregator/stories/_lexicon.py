@@ -134,6 +134,12 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         attackers
     """.split()
     ),
+    "outage": frozenset(
+        """
+        outage outages downtime disruption disruptions offline
+        panne pannes störung ausfall caída
+    """.split()
+    ),
     "office": frozenset(
         """
         office offices headquarters hq bureau
@@ -192,6 +198,12 @@ EVENT_AFTER: dict[tuple[str, str], str | None] = {
     ("discloses", "breach"): "breach",
     ("suffers", "breach"): "breach",
     ("admits", "breach"): "breach",
+    # a service that stops working: "Stratus Grid is down", "… goes down on Christmas Eve",
+    # "Elevated error rates on …"
+    ("is", "down"): "outage",
+    ("goes", "down"): "outage",
+    ("went", "down"): "outage",
+    ("error", "rates"): "outage",
 }
 # Words that name no event before the word after them (stop words skipped): a
 # "trial-matching startup" is no court case, to "launch a startup" is no product launch

@@ -634,7 +634,7 @@ def _one_company(informative: list[str], a: Features, b: Features) -> bool:
 
 # Event classes whose reports name one company and rarely share more words than its name:
 # "Salesforce is laying off 1,000" / "Salesforce to cut about 1,000 jobs".
-SUBJECT_EVENTS = frozenset({"legal", "layoff", "people", "results", "breach"})
+SUBJECT_EVENTS = frozenset({"legal", "layoff", "people", "results", "breach", "outage"})
 SUBJECT_HOURS = 36.0
 
 

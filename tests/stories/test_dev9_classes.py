@@ -195,3 +195,39 @@ def test_one_amount_for_two_countries_plans_is_two_stories() -> None:
 def test_two_members_of_the_union_are_two_countries(a: str, b: str, why: str | None) -> None:
     found = veto(features(a, ""), features(b, ""), _Rare(), (None, None))
     assert (found == "region-conflict") == (why == "region-conflict")
+
+
+# --------------------------------------------------------------------------- an outage
+
+
+@pytest.mark.parametrize(
+    ("title", "events"),
+    [
+        ("Karst Cloud suffers three-hour outage in Oregon", {"outage"}),
+        ("Karst Cloud is down for thousands of developers", {"outage"}),
+        ("Brisa's Tempo chatbot went down during the keynote", {"outage"}),
+        ("Elevated error rates on Tempo 4", {"outage"}),
+        ("Panne géante chez Karst Cloud", {"outage"}),
+        ("Karst Cloud: Ausfall legt KI-Dienste lahm", {"outage"}),
+        # a chief who steps down is no outage
+        ("Karst Cloud chief steps down", set()),
+    ],
+)
+def test_words_that_name_an_outage(title: str, events: set[str]) -> None:
+    assert features(title, "").events == events
+
+
+@pytest.mark.parametrize(
+    "reports",
+    [
+        (
+            ("Elevated error rates on Tempo 4", "We are looking into elevated error rates."),
+            ("Brisa's Tempo chatbot goes down for hours", ""),
+        ),
+        ("Karst Cloud is down in Europe", "Panne chez Karst Cloud"),
+    ],
+)
+def test_one_outage_told_two_ways_is_one_story(
+    reports: tuple[tuple[str, str] | str, tuple[str, str] | str],
+) -> None:
+    assert stories(*reports, gap=1.0) == 1
