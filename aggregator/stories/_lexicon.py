@@ -380,12 +380,13 @@ REGIONS: dict[str, frozenset[str]] = {
         "canada": "canada canadian ottawa",
         "france": "france french paris",
         "germany": "germany german berlin bund",
+        "spain": "spain spanish madrid españa",
     }.items()
 }
 
 
 # A region inside another: a French report and a European one can tell one event.
-REGION_PARENTS = {"france": "eu", "germany": "eu"}
+REGION_PARENTS = {"france": "eu", "germany": "eu", "spain": "eu"}
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,7 @@ from aggregator.stories._text import (
     EVENT_TERMS,
     GENERIC_STEMS,
     GENERIC_WEIGHT,
+    POLICY,
     Features,
     stem,
 )
@@ -662,6 +663,41 @@ def same_subject_event(
         and not evidence.frequent(term)
         for term in a.names
     )
+
+
+POLICY_HOURS = 36.0  # a government's rule, reported with its country
+
+
+def same_policy(a: Features, b: Features, gap_hours: float) -> str | None:
+    """A government's rule told with its country named either way ("India orders platforms
+    to label AI-generated content" / "New Delhi mandates labels for deepfakes and AI
+    images"): one title names a policy (a law, a bill, rules, a mandate, a ban) and the
+    other a policy too or no event (a regulator beside a policy: "Spain passes law creating
+    AI watchdog"), neither names a company, both name the same country or union (a member
+    and the union are not one), they share a word besides the country and generic words (of
+    one title at least, of the other's title or summary), within ``POLICY_HOURS``. The
+    country shared (``region:india``), else None."""
+    if gap_hours > POLICY_HOURS or POLICY not in a.marks | b.marks:
+        return None
+    if any(f.events - {"legal"} or (f.events and POLICY not in f.marks) for f in (a, b)):
+        return None  # (a law "creating an AI watchdog" names a regulator)
+    if companies_of(a) or companies_of(b):
+        return None
+    shared = regions_of(a, parents=False) & regions_of(b, parents=False)
+    if not shared:
+        return None
+    regions = region_stems()
+    topic = any(  # (a word of one title at least)
+        weight > GENERIC_WEIGHT / 2
+        and b.terms.get(term, 0.0) > GENERIC_WEIGHT / 2
+        and max(weight, b.terms.get(term, 0.0)) >= 1.0
+        and term not in GENERIC_STEMS
+        and word_term(term)
+        and term not in regions
+        and not term.isdigit()
+        for term, weight in a.terms.items()
+    )
+    return f"{REGION_PREFIX}{min(shared)}" if topic else None
 
 
 ROUND_TERMS = frozenset({"seed", "pre-seed"} | {f"series-{c}" for c in "abcdefgh"})

@@ -871,6 +871,28 @@ def stages(title: str, events: Collection[str]) -> frozenset[str]:
     return _shared(found) if found else _EMPTY
 
 
+# A government's rule, named in a title's own clause (``Features.marks``: "policy"); not an
+# event class, as it conflicts with none and a report of one rule often names none ("EU
+# proposes delaying parts of AI Act" / "EU moves to delay key AI rules").
+POLICY = "policy"
+_POLICY = re.compile(
+    r"\b(?:laws?|bills?|legislation|regulations?|rules(?!\s+out\b)|mandates?|bans?|decree|"
+    r"ley|leyes|loi|lois|gesetz)\b",
+    re.IGNORECASE,
+)
+
+
+def policy(title: str) -> frozenset[str]:
+    """``{POLICY}`` when the title names a law, a bill, rules, a mandate or a ban before any
+    background clause ("India orders platforms to label AI content" names none; "New Delhi
+    mandates labels for deepfakes" does; "Orrery rules out a sale" does not)."""
+    told = _BEFORE_BACKGROUND.split(title, 1)[0]
+    return _POLICY_MARK if _POLICY.search(told) else _EMPTY
+
+
+_POLICY_MARK = frozenset({POLICY})
+
+
 def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Features:
     """Features of one item: the title counts fully, the summary's lead at half weight.
 
@@ -901,6 +923,6 @@ def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Featur
         lower=frozenset(head.lower | (body.lower if body else set())),
         upper=frozenset(head.upper | (body.upper if body else set())),
         marked=frozenset(head.marked | (body.marked if body else set())),
-        marks=stages(title, head.events) | {AFTER_PREFIX + e for e in head.before},
+        marks=stages(title, head.events) | {AFTER_PREFIX + e for e in head.before} | policy(title),
         background=frozenset(head.background),
     )

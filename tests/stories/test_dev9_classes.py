@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from aggregator.stories._match import regions_of, subject, untold_event, veto
+from aggregator.stories._match import regions_of, same_policy, subject, untold_event, veto
 from aggregator.stories._text import features
 
 from .test_dev8_classes import _Rare
@@ -231,3 +231,78 @@ def test_one_outage_told_two_ways_is_one_story(
     reports: tuple[tuple[str, str] | str, tuple[str, str] | str],
 ) -> None:
     assert stories(*reports, gap=1.0) == 1
+
+
+# --------------------------------------------------------------------------- a government's rule
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "region"),
+    [
+        (
+            ("Canada passes bill forcing platforms to label AI ads", ""),
+            ("Ottawa's new rules make social networks flag AI ads", ""),
+            "region:canada",
+        ),
+        # one names no policy, the other does
+        (
+            ("Korea orders platforms to label AI-generated video", "The rules apply in March."),
+            ("Seoul mandates labels for deepfake videos", ""),
+            "region:korea",
+        ),
+        # a law that creates a regulator
+        (
+            ("Spain passes law creating AI watchdog", "The agency opens next year."),
+            ("Spain's new AI agency gets its legal footing", ""),
+            "region:spain",
+        ),
+        # nothing shared but the country
+        (
+            ("Canada passes bill forcing platforms to label AI ads", ""),
+            ("Ottawa unveils rules for AI in hospitals", ""),
+            None,
+        ),
+        # a company's news
+        (
+            ("Canada bans Vexa's deepfake app", ""),
+            ("Ottawa's new rules make Vexa label deepfake app", ""),
+            None,
+        ),
+        # other events
+        (
+            ("Canada passes bill forcing platforms to label AI ads", ""),
+            ("Canadian platforms launch labels for AI ads", ""),
+            None,
+        ),
+        # a member and the union are not one country
+        (
+            ("France passes law forcing platforms to label AI ads", ""),
+            ("Brussels mandates labels for AI ads", ""),
+            None,
+        ),
+        # "rules out" is no rule
+        (
+            ("Canada rules out AI ads labels", ""),
+            ("Ottawa says AI ads labels can wait", ""),
+            None,
+        ),
+    ],
+)
+def test_a_governments_rule_told_with_its_country_either_way(
+    a: tuple[str, str], b: tuple[str, str], region: str | None
+) -> None:
+    assert same_policy(features(*a), features(*b), 6.0) == region
+    assert same_policy(features(*b), features(*a), 6.0) == region
+    assert same_policy(features(*a), features(*b), 40.0) is None  # (too far apart)
+
+
+def test_a_rule_told_three_ways_is_one_story() -> None:
+    assert (
+        stories(
+            ("Korea orders platforms to label AI-generated video", "The rules apply in March."),
+            ("Seoul mandates labels for deepfake videos", "Platforms face fines."),
+            ("Korea's new rules make platforms flag AI video", ""),
+            gap=2.0,
+        )
+        == 1
+    )
