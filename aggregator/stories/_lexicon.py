@@ -142,7 +142,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     ),
     "office": frozenset(
         """
-        office offices headquarters hq bureau
+        office offices headquarters hq bureau installe siège
         bureaux büro niederlassung oficina oficinas escritório
     """.split()
     ),
@@ -320,6 +320,9 @@ SYNONYMS = {
     "marry": ("marries", "married", "marrying", "wed", "weds", "wedded", "wedding"),
     "child": ("children", "kid", "kids"),
     "transit": ("transportation",),
+    # a city as other languages write it ("Vallorin s'installe à Londres")
+    "london": ("londres", "londra"),
+    "munich": ("münchen", "munchen", "múnich"),
 }
 IRREGULAR.update({form: canon for canon, forms in SYNONYMS.items() for form in forms})
 

@@ -306,3 +306,33 @@ def test_a_rule_told_three_ways_is_one_story() -> None:
         )
         == 1
     )
+
+
+# --------------------------------------------------------------------------- an office, in French
+
+
+@pytest.mark.parametrize(
+    ("title", "term"),
+    [
+        ("Tarsis s'installe à Londres", "london"),
+        ("Tarsis installe son siège à Londres", "london"),
+        ("Tarsis eröffnet Büro in München", "munich"),
+    ],
+)
+def test_an_office_in_a_city_as_other_languages_write_it(title: str, term: str) -> None:
+    feats = features(title, "")
+    assert feats.events == {"office"}
+    assert term in feats.terms
+
+
+@pytest.mark.parametrize(
+    ("reports", "count"),
+    [
+        (("Tarsis opens London office", "Tarsis s'installe à Londres"), 1),
+        (("Tarsis opens Munich office", "Tarsis eröffnet Büro in München"), 1),
+        # another city
+        (("Tarsis opens London office", "Tarsis s'installe à Berlin"), 2),
+    ],
+)
+def test_an_office_opening_told_in_french_or_german(reports: tuple[str, str], count: int) -> None:
+    assert stories(*reports, gap=2.0) == count
