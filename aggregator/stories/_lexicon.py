@@ -24,7 +24,7 @@ all any both each few more most other some such own same s t ll ve re d m
     # the function words of the other languages reports come in (French, German, Spanish,
     # Portuguese, Italian), left out where they are English words or names ("die", "mit")
     """
-le la les une des du au aux et ou sur pour avec dans par est sont qui que
+le la les une des du au aux et ou sur pour avec dans par est sont qui que à
 der das dem den des ein eine einen einem und für von zum zur bei beim nach auf ist sind wird
 una del y con por para su sus se como
 um uma em da do das dos na nas ao aos e

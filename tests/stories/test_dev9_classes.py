@@ -336,3 +336,8 @@ def test_an_office_in_a_city_as_other_languages_write_it(title: str, term: str) 
 )
 def test_an_office_opening_told_in_french_or_german(reports: tuple[str, str], count: int) -> None:
     assert stories(*reports, gap=2.0) == count
+
+
+def test_the_french_a_is_a_function_word() -> None:
+    assert "a" not in features("Tarsis s'installe à Londres", "").terms
+    assert "a" not in features("Kelvar passe à la vitesse supérieure", "").terms
