@@ -94,7 +94,6 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         probe probes litigation complaint complaints regulator regulators fine fined fines
         verdict ruling ruled infringement copyright trial class-action alleging alleges inquiry
         scrutinizes scrutinises investigation watchdog watchdogs
-        investigate investigates investigating investigated
         ftc doj cma kartellamt bundeskartellamt kartellbehörde
         poursuit poursuivent procès verklagt klage enquête enquêtes demanda demandan
     """.split()

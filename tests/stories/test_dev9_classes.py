@@ -122,7 +122,8 @@ def test_one_suit_told_with_and_without_its_product_is_one_story() -> None:
     ("title", "events"),
     [
         ("Painters file class action against Ostrom over training images", {"legal"}),
-        ("California investigates Kelvar over chatbot ads", {"legal"}),
+        # (not "investigates": on the whole UCI set, pairwise P fell from 0.822 to 0.816)
+        ("California investigates Kelvar over chatbot ads", set()),
         ("Bruxelles enquête sur le rachat de Tarsis par Kelvar", {"legal", "acquire"}),
         ("Un grupo de autores demanda a Ostrom por usar libros pirateados", {"legal"}),
         ("Kelvar annonce un investissement de 2 milliards dans Tarsis", {"invest"}),
