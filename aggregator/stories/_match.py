@@ -383,8 +383,8 @@ def _namesakes(a: Features, b: Features, subjects: tuple[str | None, str | None]
         mine is not None
         and theirs is not None
         and mine != theirs
-        and mine not in b.terms
-        and theirs not in a.terms
+        and b.terms.get(mine, 0.0) < 1.0  # (a title word: a summary may tell the other's
+        and a.terms.get(theirs, 0.0) < 1.0  # trade, "The robotics AI company raised …")
     )
 
 

@@ -342,3 +342,34 @@ def test_an_office_opening_told_in_french_or_german(reports: tuple[str, str], co
 def test_the_french_a_is_a_function_word() -> None:
     assert "a" not in features("Tarsis s'installe à Londres", "").terms
     assert "a" not in features("Kelvar passe à la vitesse supérieure", "").terms
+
+
+# --------------------------------------------------------------------------- namesakes
+
+
+def test_namesakes_whose_summary_tells_the_others_trade_are_two_companies() -> None:
+    assert (
+        stories(
+            ("Corvix Robotics raises $12M seed to build farm robots", ""),
+            (
+                "Corvix Labs Valued at $9 Billion in Halberd-Led Round",
+                "The robotics AI company raised $1.2 billion.",
+            ),
+            gap=2.0,
+        )
+        == 2
+    )
+
+
+def test_one_round_told_by_its_valuation_and_its_amount_is_one_story() -> None:
+    assert (
+        stories(
+            (
+                "Corvix Labs Valued at $9 Billion in Halberd-Led Round",
+                "The robotics AI company raised $1.2 billion.",
+            ),
+            ("Corvix Labs raises $1.2B Series C, with Halberd leading", ""),
+            gap=1.0,
+        )
+        == 1
+    )
