@@ -639,6 +639,12 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
         part.events.add("layoff")  # "slashes 12% of staff", "to cut 300 roles"
     if "acquire" in part.events and _SHARE.search(text):
         part.events.add("invest")  # "to buy 20% of Tanuki": a stake
+    if (
+        "legal" in part.events
+        and _COURTING.search(written)
+        and not (_LEGAL_STEMS - {"court"}) & part.terms.keys()
+    ):
+        part.events.discard("legal")  # "… to court drug researchers": to woo, no suit
     if "ipo" in part.events:
         part.events -= {"ipo", "launch"}  # "jumps in Nasdaq debut after $270 million IPO"
     return part
@@ -699,6 +705,17 @@ def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> Non
             weight *= SUMMARY_FACTOR  # before: a summary's weight
         if terms.get(term, 0.0) < weight:
             terms[term] = weight
+
+
+# "court" as a verb: after "to" or a plural subject and right before its object ("… to
+# court drug researchers", "… as cloud firms court local banks"), not the place of a case
+# ("takes Okapi to court over unpaid bills", "heads to court", "to court, saying …").
+_COURTING = re.compile(
+    r"\b(?:to|firms|companies|startups|rivals)\s+court\s+"
+    r"(?!(?:over|in|on|for|against|with|after|to|as|the|and|or|by|from|this|next)\b)[a-z]",
+    re.IGNORECASE,
+)
+_LEGAL_STEMS = frozenset(stem(w) for w in EVENT_CLASSES["legal"])
 
 
 # Second words that make a pair the name of a company, not of a product ("Lumen Labs").

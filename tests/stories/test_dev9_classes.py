@@ -373,3 +373,33 @@ def test_one_round_told_by_its_valuation_and_its_amount_is_one_story() -> None:
         )
         == 1
     )
+
+
+# --------------------------------------------------------------------------- "court" as a verb
+
+
+@pytest.mark.parametrize(
+    ("title", "legal"),
+    [
+        ("Kelvar launches Halo for Labs to court drug researchers", False),
+        ("As cloud firms court local banks, Karst Cloud opens in Lagos", False),
+        ("Karst Cloud takes Kelvar to court over unpaid bills", True),
+        ("Kelvar heads to court", True),
+        ("Ostrom Takes Tarsis to Court Over GPU Contract", True),
+        ("Court blocks Kelvar's Tarsis deal", True),
+    ],
+)
+def test_court_as_a_verb_names_no_suit(title: str, legal: bool) -> None:
+    assert ("legal" in features(title, "").events) == legal
+
+
+def test_a_launch_to_court_customers_is_not_a_review_of_the_companys_stake() -> None:
+    assert (
+        stories(
+            "UK watchdog clears Ostrom's Kelvar stake",
+            "Britain's CMA clears Ostrom investment in Kelvar",
+            "Kelvar launches Halo for Labs to court drug researchers",
+            gap=3.0,
+        )
+        == 2
+    )
