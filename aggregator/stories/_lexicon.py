@@ -387,6 +387,29 @@ REGIONS: dict[str, frozenset[str]] = {
 }
 
 
+# Countries named inside words of scripts written without spaces ("米Lumora、東京にオフィス
+# 開設": Tokyo, Japan); "米" and "美" alone are the US as Japanese and Chinese titles write it.
+REGION_INFIXES: dict[str, str] = {
+    "東京": "japan",
+    "日本": "japan",
+    "米国": "us",
+    "美国": "us",
+    "中国": "china",
+    "北京": "china",
+    "英国": "uk",
+    "ロンドン": "uk",
+    "伦敦": "uk",
+    "ソウル": "korea",
+    "韓国": "korea",
+    "韩国": "korea",
+    "ドイツ": "germany",
+    "德国": "germany",
+    "フランス": "france",
+    "法国": "france",
+}
+REGION_WORDS_CJK = {"米": "us", "美": "us", "英": "uk", "独": "germany", "仏": "france"}
+
+
 # A region inside another: a French report and a European one can tell one event.
 REGION_PARENTS = {"france": "eu", "germany": "eu", "spain": "eu"}
 

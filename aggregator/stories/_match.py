@@ -13,7 +13,9 @@ from aggregator.stories._lexicon import (
     EVENT_CONFLICTS,
     EXCHANGES,
     IPO_WORDS,
+    REGION_INFIXES,
     REGION_PARENTS,
+    REGION_WORDS_CJK,
     STRONG_LEGAL,
     claimant_stems,
     dictionary_stems,
@@ -311,12 +313,25 @@ def regions_of(feats: Features, parents: bool = True) -> set[str]:
     out: set[str] = set()
     for term, weight in feats.terms.items():
         region = regions.get(term)
+        if region is None and weight >= 1.0 and ord(term[:1] or "a") >= 0x2E80:
+            region = _cjk_regions(term)  # (a title word in Chinese or Japanese)
         if region is None or term in feats.lower:
             continue  # ("… helps us code": a word, written in lower case)
         if weight >= (GENERIC_WEIGHT if term in GENERIC_STEMS else 1.0):
             members = {r for r in region if r in REGION_PARENTS}
             out |= region if parents else (members or region)
     return out
+
+
+def _cjk_regions(term: str) -> frozenset[str] | None:
+    """The countries a word of a script without spaces names (``REGION_INFIXES``; a country's
+    one-character name alone: "米" is the US), with the unions that hold them."""
+    found = {r for infix, r in REGION_INFIXES.items() if infix in term}
+    if term in REGION_WORDS_CJK:
+        found.add(REGION_WORDS_CJK[term])
+    if not found:
+        return None
+    return frozenset(found | {REGION_PARENTS[r] for r in found if r in REGION_PARENTS})
 
 
 def party_conflict(

@@ -403,3 +403,41 @@ def test_a_launch_to_court_customers_is_not_a_review_of_the_companys_stake() -> 
         )
         == 2
     )
+
+
+# --------------------------------------------------------------------------- countries in CJK words
+
+
+@pytest.mark.parametrize(
+    ("title", "regions"),
+    [
+        ("米Tarsis、東京にオフィス開設", {"us", "japan"}),
+        ("Kelvar、北京に研究所を開設", {"china"}),
+        ("英国政府、AI安全研究に1億ポンド", {"uk"}),
+        ("Tarsis、新モデル発表", set()),
+    ],
+)
+def test_countries_named_inside_chinese_or_japanese_words(title: str, regions: set[str]) -> None:
+    assert regions_of(features(title, ""), parents=False) == regions
+
+
+def test_an_office_in_tokyo_is_not_the_office_in_london_two_days_before() -> None:
+    assert (
+        stories(
+            ("Tarsis picks London for its first European office", ""),
+            ("米Tarsis、東京にオフィス開設", ""),
+            gap=33.0,
+        )
+        == 2
+    )
+
+
+def test_an_office_in_tokyo_told_in_japanese_and_english_is_one_story() -> None:
+    assert (
+        stories(
+            ("Tarsis opens its first Asian office in Tokyo", ""),
+            ("米Tarsis、東京にオフィス開設", ""),
+            gap=1.0,
+        )
+        == 1
+    )
