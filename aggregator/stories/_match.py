@@ -59,9 +59,11 @@ def subject(feats: Features, evidence: Evidence) -> str | None:
     not a place ("Seattle-based Atlas Forge cuts…" is about Atlas Forge)."""
     places = place_stems()
     for term in feats.names:
+        if term in EVENT_TERMS:
+            continue  # ("FTC sues Halyard" is about Halyard)
         if term in feats.marked:
             return term
-        if evidence.common(term) or term in places or term in EVENT_TERMS:
+        if evidence.common(term) or term in places:
             continue  # ("Welcoming Tomas Reyes" is about Tomas Reyes)
         return term
     return None

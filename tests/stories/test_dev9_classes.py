@@ -441,3 +441,43 @@ def test_an_office_in_tokyo_told_in_japanese_and_english_is_one_story() -> None:
         )
         == 1
     )
+
+
+# --------------------------------------------------------------------------- a regulator's suits
+
+
+@pytest.mark.parametrize(
+    ("title", "about"),
+    [
+        ("FTC sues Marrow, alleging cloud contracts lock in customers", "marrow"),
+        ("DOJ probes Kelvar's chip sales", "kelvar"),
+        ("Tarsis Hit With FTC Antitrust Lawsuit", "tarsis"),
+    ],
+)
+def test_a_regulator_named_in_capitals_is_not_whom_the_title_is_about(
+    title: str, about: str
+) -> None:
+    assert subject(features(title, ""), _Rare()) == about
+
+
+def test_one_regulators_suits_against_two_companies_are_two_stories() -> None:
+    assert (
+        stories(
+            "FTC sues Marrow, alleging cloud contracts lock in customers",
+            "FTC Files Antitrust Suit Against Marrow's Cloud Business",
+            "Tarsis Cloud Hit With FTC Antitrust Lawsuit Over AI Bundling",
+            gap=6.0,
+        )
+        == 2
+    )
+
+
+def test_one_suit_told_from_either_side_is_one_story() -> None:
+    assert (
+        stories(
+            "FTC sues Marrow, alleging cloud contracts lock in customers",
+            "Marrow hit with FTC antitrust lawsuit over cloud contracts",
+            gap=2.0,
+        )
+        == 1
+    )
