@@ -46,6 +46,9 @@ EVENT_SETS = (
     ("story events dev8", "story_events_dev8.jsonl"),
     # written by a hand that tuned nothing: never read for errors
     ("story events held-out6", "story_events_test6.jsonl"),
+    ("story events dev9", "story_events_dev9.jsonl"),
+    # written with dev9, before the story code was read: never read for errors
+    ("story events held-out9", "story_events_test9.jsonl"),
 )
 EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 
@@ -640,7 +643,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument(
         "--errors",
-        choices=("dev", "dev2", "dev3", "dev4", "dev7", "dev8", "stream", "uci"),
+        choices=("dev", "dev2", "dev3", "dev4", "dev7", "dev8", "dev9", "stream", "uci"),
         help="list the splits and merges of a dev set, of the dev sets as one stream, or of "
         "news_stories' tuning half",
     )
@@ -657,6 +660,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "dev4": "story_events_dev4.jsonl",
             "dev7": "story_events_dev7.jsonl",
             "dev8": "story_events_dev8.jsonl",
+            "dev9": "story_events_dev9.jsonl",
         }.get(args.errors, "stream")
         event_errors(file, options)
         return 0

@@ -24,7 +24,7 @@ all any both each few more most other some such own same s t ll ve re d m
     # the function words of the other languages reports come in (French, German, Spanish,
     # Portuguese, Italian), left out where they are English words or names ("die", "mit")
     """
-le la les une des du au aux et ou sur pour avec dans par est sont qui que
+le la les une des du au aux et ou sur pour avec dans par est sont qui que à
 der das dem den des ein eine einen einem und für von zum zur bei beim nach auf ist sind wird
 una del y con por para su sus se como
 um uma em da do das dos na nas ao aos e
@@ -62,7 +62,8 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         fund funds funded raise raises raised raising round rounds stake stakes valuation
         valued backing
         lève lèvent levée financement investit ronda rodada capta levanta recauda
-        investiert finanzierung finanzierungsrunde runde sammelt investe
+        investiert finanzierung finanzierungsrunde runde sammelt investe investissement
+        investissements
     """.split()
     ),
     "acquire": frozenset(
@@ -94,7 +95,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         verdict ruling ruled infringement copyright trial class-action alleging alleges inquiry
         scrutinizes scrutinises investigation watchdog watchdogs
         ftc doj cma kartellamt bundeskartellamt kartellbehörde
-        poursuit poursuivent procès verklagt klage
+        poursuit poursuivent procès verklagt klage enquête enquêtes demanda demandan
     """.split()
     ),
     "launch": frozenset(
@@ -132,9 +133,15 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         attackers
     """.split()
     ),
+    "outage": frozenset(
+        """
+        outage outages downtime disruption disruptions offline
+        panne pannes störung ausfall caída
+    """.split()
+    ),
     "office": frozenset(
         """
-        office offices headquarters hq bureau
+        office offices headquarters hq bureau installe siège
         bureaux büro niederlassung oficina oficinas escritório
     """.split()
     ),
@@ -179,6 +186,8 @@ EVENT_AFTER: dict[tuple[str, str], str | None] = {
     ("opens", "review"): "legal",
     ("antitrust", "review"): "legal",
     ("merger", "review"): "legal",
+    # "Authors file class action against …" (the hyphenated word is in the lexicon)
+    ("class", "action"): "legal",
     # a security incident: "data breach" (a "breach" alone is also of a contract or a rule)
     ("data", "breach"): "breach",
     ("data", "breaches"): "breach",
@@ -188,6 +197,12 @@ EVENT_AFTER: dict[tuple[str, str], str | None] = {
     ("discloses", "breach"): "breach",
     ("suffers", "breach"): "breach",
     ("admits", "breach"): "breach",
+    # a service that stops working: "Stratus Grid is down", "… goes down on Christmas Eve",
+    # "Elevated error rates on …"
+    ("is", "down"): "outage",
+    ("goes", "down"): "outage",
+    ("went", "down"): "outage",
+    ("error", "rates"): "outage",
 }
 # Words that name no event before the word after them (stop words skipped): a
 # "trial-matching startup" is no court case, to "launch a startup" is no product launch
@@ -304,6 +319,9 @@ SYNONYMS = {
     "marry": ("marries", "married", "marrying", "wed", "weds", "wedded", "wedding"),
     "child": ("children", "kid", "kids"),
     "transit": ("transportation",),
+    # a city as other languages write it ("Vallorin s'installe à Londres")
+    "london": ("londres", "londra"),
+    "munich": ("münchen", "munchen", "múnich"),
 }
 IRREGULAR.update({form: canon for canon, forms in SYNONYMS.items() for form in forms})
 
@@ -332,7 +350,7 @@ def place_stems() -> frozenset[str]:
 COUNTRY_ALIASES = frozenset(
     """
     britain england scotland wales korea emirates uae holland brussels whitehall beijing
-    washington
+    washington bund
     latin asia asian africa african arctic nordic nordics scandinavia gulf
 """.split()
 )
@@ -363,13 +381,37 @@ REGIONS: dict[str, frozenset[str]] = {
         "korea": "korea korean seoul",
         "canada": "canada canadian ottawa",
         "france": "france french paris",
-        "germany": "germany german berlin",
+        "germany": "germany german berlin bund",
+        "spain": "spain spanish madrid españa",
     }.items()
 }
 
 
+# Countries named inside words of scripts written without spaces ("米Lumora、東京にオフィス
+# 開設": Tokyo, Japan); "米" and "美" alone are the US as Japanese and Chinese titles write it.
+REGION_INFIXES: dict[str, str] = {
+    "東京": "japan",
+    "日本": "japan",
+    "米国": "us",
+    "美国": "us",
+    "中国": "china",
+    "北京": "china",
+    "英国": "uk",
+    "ロンドン": "uk",
+    "伦敦": "uk",
+    "ソウル": "korea",
+    "韓国": "korea",
+    "韩国": "korea",
+    "ドイツ": "germany",
+    "德国": "germany",
+    "フランス": "france",
+    "法国": "france",
+}
+REGION_WORDS_CJK = {"米": "us", "美": "us", "英": "uk", "独": "germany", "仏": "france"}
+
+
 # A region inside another: a French report and a European one can tell one event.
-REGION_PARENTS = {"france": "eu", "germany": "eu"}
+REGION_PARENTS = {"france": "eu", "germany": "eu", "spain": "eu"}
 
 
 @lru_cache(maxsize=1)

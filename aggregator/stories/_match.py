@@ -13,6 +13,9 @@ from aggregator.stories._lexicon import (
     EVENT_CONFLICTS,
     EXCHANGES,
     IPO_WORDS,
+    REGION_INFIXES,
+    REGION_PARENTS,
+    REGION_WORDS_CJK,
     STRONG_LEGAL,
     claimant_stems,
     dictionary_stems,
@@ -28,6 +31,7 @@ from aggregator.stories._text import (
     EVENT_TERMS,
     GENERIC_STEMS,
     GENERIC_WEIGHT,
+    POLICY,
     Features,
     stem,
 )
@@ -55,9 +59,11 @@ def subject(feats: Features, evidence: Evidence) -> str | None:
     not a place ("Seattle-based Atlas Forge cuts…" is about Atlas Forge)."""
     places = place_stems()
     for term in feats.names:
+        if term in EVENT_TERMS:
+            continue  # ("FTC sues Halyard" is about Halyard)
         if term in feats.marked:
             return term
-        if evidence.common(term) or term in places or term in EVENT_TERMS:
+        if evidence.common(term) or term in places:
             continue  # ("Welcoming Tomas Reyes" is about Tomas Reyes)
         return term
     return None
@@ -105,6 +111,8 @@ def veto(
         mine, theirs = regions_of(a), regions_of(b)
         if mine and theirs and not mine & theirs:
             return "region-conflict"
+        if _member_states(a, b):
+            return "region-conflict"
     first, second = subjects or (subject(a, evidence), subject(b, evidence))
     if (first or second) and not (first in b.terms or second in a.terms):
         weak = (first is None or _weak(first, a)) and (second is None or _weak(second, b))
@@ -121,7 +129,33 @@ def veto(
         return "background-conflict"
     if after_its_event(a, b) or after_its_event(b, a) or two_sequels(a, b):
         return "after-conflict"
+    if untold_event(a, b, first) or untold_event(b, a, second):
+        return "untold-event"
     return None
+
+
+def untold_event(a: Features, b: Features, about: str | None) -> bool:
+    """``a``'s title names a legal event (a suit, a probe), ``b``'s names no event, is about a
+    product (its first name pair: a name and its version or variant) that ``a`` does not name
+    in full, nor whom ``a`` is about (``about``, its subject), and the two titles share no
+    word but that product's name ("Novelists sue Pellam AI, saying Cirrus learned from
+    pirated books" / "Cirrus 2 now available in Japan"): a thing the suit mentions, not the
+    suit (a summary's words do not count: they name the company whatever its news). Other
+    events of a company's own (layoffs, people moves, results) are left to the words: UCI's
+    `report` half fell from 0.692 to 0.689 with them."""
+    if b.events or not b.products or "legal" not in a.events or b.products[0] in a.products:
+        return False
+    if about is not None and b.terms.get(about, 0.0) >= 1.0:
+        return False  # (whom the news is about: "Corvane Chief Scientist Departs …")
+    shared = [
+        t
+        for t, w in a.terms.items()
+        if w >= 1.0
+        and b.terms.get(t, 0.0) >= 1.0
+        and t not in COMPANY_WORDS
+        and not t.startswith(EVENT_PREFIX)
+    ]
+    return shared == [b.products[0].split(" ")[0]]
 
 
 def background_conflict(a: Features, b: Features) -> bool:
@@ -259,20 +293,47 @@ def _legal_of_a_deal(a: Features, b: Features) -> bool:
 _STRONG_LEGAL = frozenset(stem(w) for w in STRONG_LEGAL)
 
 
-def regions_of(feats: Features) -> set[str]:
+def _member_states(a: Features, b: Features) -> bool:
+    """Two members of one union, each named by one title, neither title naming the other
+    member nor the union itself ("Bund fördert KI-Supercomputer mit 2 Milliarden Euro" /
+    "France to put 2 billion euros into AI supercomputers"): the union they are both in is
+    no country of either plan."""
+    mine, theirs = regions_of(a, parents=False), regions_of(b, parents=False)
+    unions = set(REGION_PARENTS.values())
+    if mine & unions or theirs & unions:
+        return False
+    return bool(mine and theirs) and not mine & theirs
+
+
+def regions_of(feats: Features, parents: bool = True) -> set[str]:
     """The countries and unions the title names ("… AI Studio in Japan": japan; "EU
     customers": eu; a capital counts for its country). A title term weighs at least
     ``GENERIC_WEIGHT`` (a region's name or adjective is generic news vocabulary) or, for a
-    name, 1.0; a summary's words weigh half. A word written in lower case is no region ("us")."""
+    name, 1.0; a summary's words weigh half. A word written in lower case is no region ("us").
+    ``parents``: with the unions that hold them (France and Germany are in the EU)."""
     regions = region_stems()
     out: set[str] = set()
     for term, weight in feats.terms.items():
         region = regions.get(term)
+        if region is None and weight >= 1.0 and ord(term[:1] or "a") >= 0x2E80:
+            region = _cjk_regions(term)  # (a title word in Chinese or Japanese)
         if region is None or term in feats.lower:
             continue  # ("… helps us code": a word, written in lower case)
         if weight >= (GENERIC_WEIGHT if term in GENERIC_STEMS else 1.0):
-            out |= region
+            members = {r for r in region if r in REGION_PARENTS}
+            out |= region if parents else (members or region)
     return out
+
+
+def _cjk_regions(term: str) -> frozenset[str] | None:
+    """The countries a word of a script without spaces names (``REGION_INFIXES``; a country's
+    one-character name alone: "米" is the US), with the unions that hold them."""
+    found = {r for infix, r in REGION_INFIXES.items() if infix in term}
+    if term in REGION_WORDS_CJK:
+        found.add(REGION_WORDS_CJK[term])
+    if not found:
+        return None
+    return frozenset(found | {REGION_PARENTS[r] for r in found if r in REGION_PARENTS})
 
 
 def party_conflict(
@@ -339,8 +400,8 @@ def _namesakes(a: Features, b: Features, subjects: tuple[str | None, str | None]
         mine is not None
         and theirs is not None
         and mine != theirs
-        and mine not in b.terms
-        and theirs not in a.terms
+        and b.terms.get(mine, 0.0) < 1.0  # (a title word: a summary may tell the other's
+        and a.terms.get(theirs, 0.0) < 1.0  # trade, "The robotics AI company raised …")
     )
 
 
@@ -591,7 +652,7 @@ def _one_company(informative: list[str], a: Features, b: Features) -> bool:
 
 # Event classes whose reports name one company and rarely share more words than its name:
 # "Salesforce is laying off 1,000" / "Salesforce to cut about 1,000 jobs".
-SUBJECT_EVENTS = frozenset({"legal", "layoff", "people", "results", "breach"})
+SUBJECT_EVENTS = frozenset({"legal", "layoff", "people", "results", "breach", "outage"})
 SUBJECT_HOURS = 36.0
 
 
@@ -619,6 +680,41 @@ def same_subject_event(
         and not evidence.frequent(term)
         for term in a.names
     )
+
+
+POLICY_HOURS = 36.0  # a government's rule, reported with its country
+
+
+def same_policy(a: Features, b: Features, gap_hours: float) -> str | None:
+    """A government's rule told with its country named either way ("India orders platforms
+    to label AI-generated content" / "New Delhi mandates labels for deepfakes and AI
+    images"): one title names a policy (a law, a bill, rules, a mandate, a ban) and the
+    other a policy too or no event (a regulator beside a policy: "Spain passes law creating
+    AI watchdog"), neither names a company, both name the same country or union (a member
+    and the union are not one), they share a word besides the country and generic words (of
+    one title at least, of the other's title or summary), within ``POLICY_HOURS``. The
+    country shared (``region:india``), else None."""
+    if gap_hours > POLICY_HOURS or POLICY not in a.marks | b.marks:
+        return None
+    if any(f.events - {"legal"} or (f.events and POLICY not in f.marks) for f in (a, b)):
+        return None  # (a law "creating an AI watchdog" names a regulator)
+    if companies_of(a) or companies_of(b):
+        return None
+    shared = regions_of(a, parents=False) & regions_of(b, parents=False)
+    if not shared:
+        return None
+    regions = region_stems()
+    topic = any(  # (a word of one title at least)
+        weight > GENERIC_WEIGHT / 2
+        and b.terms.get(term, 0.0) > GENERIC_WEIGHT / 2
+        and max(weight, b.terms.get(term, 0.0)) >= 1.0
+        and term not in GENERIC_STEMS
+        and word_term(term)
+        and term not in regions
+        and not term.isdigit()
+        for term, weight in a.terms.items()
+    )
+    return f"{REGION_PREFIX}{min(shared)}" if topic else None
 
 
 ROUND_TERMS = frozenset({"seed", "pre-seed"} | {f"series-{c}" for c in "abcdefgh"})

@@ -21,6 +21,7 @@ from aggregator.stories._match import (
     ANCHOR_SCORE,
     NAME_HOURS,
     NAME_SCORE,
+    POLICY_HOURS,
     PairScore,
     companies_of,
     other_title_party,
@@ -28,6 +29,7 @@ from aggregator.stories._match import (
     rare_name,
     regions_of,
     same_names,
+    same_policy,
     same_subject_event,
     score_pair,
     stage_conflict,
@@ -37,7 +39,14 @@ from aggregator.stories._match import (
 )
 from aggregator.stories._options import StoryOptions
 from aggregator.stories._products import same_product
-from aggregator.stories._text import AMOUNT_WEIGHT, COMPANY_WORDS, GENERIC_WEIGHT, Features, stem
+from aggregator.stories._text import (
+    AMOUNT_WEIGHT,
+    COMPANY_WORDS,
+    GENERIC_WEIGHT,
+    POLICY,
+    Features,
+    stem,
+)
 
 
 def global_guid(guid: str | None) -> str | None:
@@ -234,6 +243,27 @@ def _country_candidates(
     return out
 
 
+def _policy_candidates(window: Window, feats: Features, time: float) -> list[tuple[Slot, int]]:
+    """Window items within ``POLICY_HOURS`` that name no company and one of the countries of
+    the new item, when it names a policy and no company (``_match.same_policy`` decides: "New
+    Delhi mandates labels for deepfakes" / "India orders platforms to label AI-generated
+    content" share no rare word but "label"). Such titles are few: the window is scanned."""
+    if POLICY not in feats.marks or companies_of(feats):
+        return []
+    mine = regions_of(feats, parents=False)
+    if not mine:
+        return []
+    span = POLICY_HOURS * 3600.0
+    out = []
+    for slot in window.slots.values():
+        other = slot.features
+        if abs(slot.time - time) > span or companies_of(other):
+            continue
+        if mine & regions_of(other, parents=False):
+            out.append((slot, 1))
+    return out
+
+
 def _anonymous(a: Features, b: Features, idf: _Cached, options: StoryOptions) -> str | None:
     """A title that names no company ("An Indian edtech startup is cutting 18% of staff")
     is the named report's story only when the two share ``ANONYMOUS_TERMS`` rare words (not
@@ -352,6 +382,7 @@ def ranked(
     own = subject(feats, idf)
     found += _name_candidates(window, feats, own, time, idf, report.facts)
     found += _country_candidates(window, feats, own, time)
+    found += _policy_candidates(window, feats, time)
     for slot, count in found:
         by_story.setdefault(slot.story_id, {}).setdefault(slot.entry_id, (slot, count))
     out = []
@@ -438,7 +469,10 @@ def _story_score(
             conflicts += 1
         else:
             pair = score_pair(feats, slot.features, idf, options.min_shared_terms, checked=True)
-            if pair.score < ANCHOR_SCORE and same_subject_event(
+            region = same_policy(feats, slot.features, gap)
+            if pair.score < ANCHOR_SCORE and region is not None:
+                pair = PairScore(ANCHOR_SCORE, (*pair.shared, region), rule="same-policy")
+            elif pair.score < ANCHOR_SCORE and same_subject_event(
                 feats, slot.features, (own, idf.subject(slot)), gap, idf
             ):
                 pair = PairScore(ANCHOR_SCORE, pair.shared or (own or "",), rule="same-subject")

@@ -639,6 +639,12 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
         part.events.add("layoff")  # "slashes 12% of staff", "to cut 300 roles"
     if "acquire" in part.events and _SHARE.search(text):
         part.events.add("invest")  # "to buy 20% of Tanuki": a stake
+    if (
+        "legal" in part.events
+        and _COURTING.search(written)
+        and not (_LEGAL_STEMS - {"court"}) & part.terms.keys()
+    ):
+        part.events.discard("legal")  # "… to court drug researchers": to woo, no suit
     if "ipo" in part.events:
         part.events -= {"ipo", "launch"}  # "jumps in Nasdaq debut after $270 million IPO"
     return part
@@ -699,6 +705,17 @@ def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> Non
             weight *= SUMMARY_FACTOR  # before: a summary's weight
         if terms.get(term, 0.0) < weight:
             terms[term] = weight
+
+
+# "court" as a verb: after "to" or a plural subject and right before its object ("… to
+# court drug researchers", "… as cloud firms court local banks"), not the place of a case
+# ("takes Okapi to court over unpaid bills", "heads to court", "to court, saying …").
+_COURTING = re.compile(
+    r"\b(?:to|firms|companies|startups|rivals)\s+court\s+"
+    r"(?!(?:over|in|on|for|against|with|after|to|as|the|and|or|by|from|this|next)\b)[a-z]",
+    re.IGNORECASE,
+)
+_LEGAL_STEMS = frozenset(stem(w) for w in EVENT_CLASSES["legal"])
 
 
 # Second words that make a pair the name of a company, not of a product ("Lumen Labs").
@@ -871,6 +888,28 @@ def stages(title: str, events: Collection[str]) -> frozenset[str]:
     return _shared(found) if found else _EMPTY
 
 
+# A government's rule, named in a title's own clause (``Features.marks``: "policy"); not an
+# event class, as it conflicts with none and a report of one rule often names none ("EU
+# proposes delaying parts of AI Act" / "EU moves to delay key AI rules").
+POLICY = "policy"
+_POLICY = re.compile(
+    r"\b(?:laws?|bills?|legislation|regulations?|rules(?!\s+out\b)|mandates?|bans?|decree|"
+    r"ley|leyes|loi|lois|gesetz)\b",
+    re.IGNORECASE,
+)
+
+
+def policy(title: str) -> frozenset[str]:
+    """``{POLICY}`` when the title names a law, a bill, rules, a mandate or a ban before any
+    background clause ("India orders platforms to label AI content" names none; "New Delhi
+    mandates labels for deepfakes" does; "Orrery rules out a sale" does not)."""
+    told = _BEFORE_BACKGROUND.split(title, 1)[0]
+    return _POLICY_MARK if _POLICY.search(told) else _EMPTY
+
+
+_POLICY_MARK = frozenset({POLICY})
+
+
 def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Features:
     """Features of one item: the title counts fully, the summary's lead at half weight.
 
@@ -901,6 +940,6 @@ def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Featur
         lower=frozenset(head.lower | (body.lower if body else set())),
         upper=frozenset(head.upper | (body.upper if body else set())),
         marked=frozenset(head.marked | (body.marked if body else set())),
-        marks=stages(title, head.events) | {AFTER_PREFIX + e for e in head.before},
+        marks=stages(title, head.events) | {AFTER_PREFIX + e for e in head.before} | policy(title),
         background=frozenset(head.background),
     )
