@@ -23,7 +23,7 @@ exports and pages of the index are never deferred.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from datetime import datetime
 
 from . import _formats, _kept
@@ -34,12 +34,14 @@ PROFILE_GROUPS = frozenset({"Companies", ABOUT_GROUP, "Investors"})
 DEFERRED = "deferred"  # in a feed's state entry: since when its change waits (ISO time)
 
 
-def waiting_order(ctx: Context, specs: Sequence[FeedSpec], now: datetime) -> list[FeedSpec]:
+def waiting_order(
+    ctx: Context, specs: Sequence[FeedSpec], now: datetime, there: Container[str]
+) -> list[FeedSpec]:
     """Of ``specs`` (feeds whose digest must be read: their change count moved, or they
-    wait), the profile feeds in place, longest waiting first (then by path): the order in
-    which a publish reads their heads and renders those that changed, until ``budget`` of
-    them are rendered."""
-    waiting = [s for s in specs if _in_place(ctx, s)]
+    wait; ``there``: the paths of those whose files are all there), the profile feeds in
+    place, longest waiting first (then by path): the order in which a publish reads their
+    heads and renders those that changed, until ``budget`` of them are rendered."""
+    waiting = [s for s in specs if s.path in there and _in_place(ctx, s)]
     since = now.isoformat()
     waiting.sort(key=lambda s: (str(ctx.previous[s.path].get(DEFERRED, since)), s.path))
     return waiting
@@ -55,14 +57,11 @@ def leave(ctx: Context, spec: FeedSpec, now: datetime) -> None:
 
 
 def _in_place(ctx: Context, spec: FeedSpec) -> bool:
-    """A profile feed the last publish rendered, whose files are all there."""
+    """A profile feed the last publish rendered (its files are there: the caller knows)."""
     if spec.group not in PROFILE_GROUPS:
         return False
     entry = ctx.previous.get(spec.path)
     if not isinstance(entry, dict) or "sig" not in entry:
-        return False
-    files = [*_formats.files(spec.path), *spec.pages]
-    if not all((ctx.writer.root / name).exists() for name in files):
         return False
     # made by this code with these settings: after an upgrade or a change of the settings that
     # shape output, every file is rendered again at once, none waits in the old bytes

@@ -130,7 +130,8 @@ def _digests(
         else:
             checks[spec.path] = check
     moved = [spec for spec in specs if spec.path in checks]
-    queue = waiting_order(ctx, moved, now) if budget is not None else []
+    there = {path for path, check in checks.items() if check.there}
+    queue = waiting_order(ctx, moved, now, there) if budget is not None else []
     queued = {spec.path for spec in queue}
     for spec in moved:
         if spec.path not in queued:
