@@ -15,7 +15,7 @@ from . import _formats, _kept, _state
 from ._alert_feeds import alert_specs, publish_alert_feeds
 from ._archives import FORMATS_KEY, done_pages, formats, publish_archives
 from ._brief import brief_key, brief_specs, publish_briefs
-from ._budget import DEFERRED, leave, waiting_order
+from ._budget import DEFERRED, PROFILE_GROUPS, leave, waiting_order
 from ._chart import months_table
 from ._company import (
     ABOUT_SHOWN,
@@ -338,7 +338,8 @@ def _split(
     ctx: Context, specs: Sequence[FeedSpec], counts: dict[str, int], skips: dict[str, bool]
 ) -> tuple[list[FeedSpec], list[FeedSpec]]:
     """Feeds for here and for the helper, about equal in work (stories to render); the
-    helper takes only company feeds, the main feeds stay here."""
+    helper takes only profile feeds (a company's, its stories', an investor's: nothing made
+    here needs them), the main, deal-type and tag feeds stay here."""
 
     def work(spec: FeedSpec) -> int:
         done = done_pages(ctx, spec)
@@ -347,8 +348,10 @@ def _split(
 
     loads = [0, 0]
     groups: tuple[list[FeedSpec], list[FeedSpec]] = ([], [])
-    for spec in sorted(specs, key=lambda s: (s.company is not None, -work(s))):
-        side = 0 if spec.company is None or work(spec) == 0 else int(loads[1] < loads[0])
+    for spec in sorted(specs, key=lambda s: (s.group in PROFILE_GROUPS, -work(s))):
+        side = (
+            0 if spec.group not in PROFILE_GROUPS or work(spec) == 0 else int(loads[1] < loads[0])
+        )
         groups[side].append(spec)
         loads[side] += work(spec)
     order = {spec.path: n for n, spec in enumerate(specs)}
