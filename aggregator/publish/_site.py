@@ -15,7 +15,7 @@ from . import _formats, _kept, _state
 from ._alert_feeds import alert_specs, publish_alert_feeds
 from ._archives import FORMATS_KEY, done_pages, formats, publish_archives
 from ._brief import brief_key, brief_specs, publish_briefs
-from ._budget import DEFERRED, defer
+from ._budget import DEFERRED, PROFILE_GROUPS, leave, waiting_order
 from ._chart import months_table
 from ._company import (
     ABOUT_SHOWN,
@@ -59,19 +59,25 @@ def _salt(ctx: Context, spec: FeedSpec, types: Sequence[str]) -> str:
     return ctx.fingerprint + "|" + ",".join(sorted(set(types)))
 
 
-def _digest(
+class _Check(NamedTuple):
+    """What a feed's digest is checked with before its head is read."""
+
+    salt: str
+    mark: str | None  # see ``_mark``
+    there: bool  # all its files in place
+
+
+def _check(
     ctx: Context,
     spec: FeedSpec,
     count: int,
-    types: Sequence[str] = (),
-    generations: Mapping[str, int] | None = None,
-) -> tuple[bool, list[Any]]:
-    """Record this feed's digest: (unchanged since the last publish with its files there,
-    the (id, updated) of the stories of its head). When the feed's change counts
-    (``generations``, read before anything else of this publish), its size and the
-    settings are those the last publish recorded with its digest, and its files are
-    there, that digest stands without its head being read (then no head is returned: the
-    feed is unchanged)."""
+    types: Sequence[str],
+    generations: Mapping[str, int] | None,
+) -> _Check | None:
+    """None when the feed's digest stands without its head being read (then recorded: the
+    feed is unchanged): its change counts (``generations``, read before anything else of
+    this publish), its size and the settings are those the last publish recorded with its
+    digest, and its files are there. Else what :func:`_digest` reads it with."""
     salt = _salt(ctx, spec, types)
     mark = _mark(spec, salt, count, generations)
     before = ctx.previous.get(spec.path, {})
@@ -85,11 +91,66 @@ def _digest(
         and DEFERRED not in before
     ):
         ctx.current[spec.path] = {"sig": before["sig"], "mark": mark}
-        return True, []
+        return None
+    return _Check(salt, mark, there)
+
+
+def _digest(ctx: Context, spec: FeedSpec, count: int, check: _Check) -> tuple[bool, list[Any]]:
+    """Record the digest of a feed whose head must be read (``check``: what :func:`_check`
+    found): (unchanged since the last publish with its files there, the (id, updated) of
+    the stories of its head)."""
+    before = ctx.previous.get(spec.path, {})
     newest = head_versions(ctx, spec.query)
-    sig = _state.digest(salt, count, [*newest, *_about_marks(ctx, spec)])
+    sig = _state.digest(check.salt, count, [*newest, *_about_marks(ctx, spec)])
+    mark = check.mark
     ctx.current[spec.path] = {"sig": sig, "mark": mark} if mark is not None else {"sig": sig}
-    return before.get("sig") == sig and there, newest
+    return before.get("sig") == sig and check.there, newest
+
+
+def _digests(
+    ctx: Context,
+    specs: Sequence[FeedSpec],
+    counts: Mapping[str, int],
+    types: Sequence[str],
+    generations: Mapping[str, int] | None,
+    now: datetime,
+    budget: int | None,
+) -> tuple[dict[str, bool], dict[str, list[Any]], set[str]]:
+    """Every feed's digest (:func:`_digest`): whether it is unchanged, its head's stories,
+    and the paths of the feeds left for a later publish by ``budget`` (``_budget``): the
+    profile feeds in place that may have changed are read longest waiting first, until
+    ``budget`` of them are found changed; the others wait, their heads not read."""
+    skips: dict[str, bool] = {}
+    newest: dict[str, list[Any]] = {}
+    checks: dict[str, _Check] = {}
+    for spec in specs:
+        check = _check(ctx, spec, counts[spec.path], types, generations)
+        if check is None:
+            skips[spec.path], newest[spec.path] = True, []
+        else:
+            checks[spec.path] = check
+    moved = [spec for spec in specs if spec.path in checks]
+    there = {path for path, check in checks.items() if check.there}
+    queue = waiting_order(ctx, moved, now, there) if budget is not None else []
+    queued = {spec.path for spec in queue}
+    for spec in moved:
+        if spec.path not in queued:
+            skips[spec.path], newest[spec.path] = _digest(
+                ctx, spec, counts[spec.path], checks[spec.path]
+            )
+    later: set[str] = set()
+    rendered = 0
+    for spec in queue:
+        if budget is not None and rendered >= budget:
+            leave(ctx, spec, now)
+            later.add(spec.path)
+            skips[spec.path], newest[spec.path] = True, []
+            continue
+        skips[spec.path], newest[spec.path] = _digest(
+            ctx, spec, counts[spec.path], checks[spec.path]
+        )
+        rendered += not skips[spec.path]
+    return skips, newest, later
 
 
 def _mark(
@@ -277,7 +338,8 @@ def _split(
     ctx: Context, specs: Sequence[FeedSpec], counts: dict[str, int], skips: dict[str, bool]
 ) -> tuple[list[FeedSpec], list[FeedSpec]]:
     """Feeds for here and for the helper, about equal in work (stories to render); the
-    helper takes only company feeds, the main feeds stay here."""
+    helper takes only profile feeds (a company's, its stories', an investor's: nothing made
+    here needs them), the main, deal-type and tag feeds stay here."""
 
     def work(spec: FeedSpec) -> int:
         done = done_pages(ctx, spec)
@@ -286,8 +348,10 @@ def _split(
 
     loads = [0, 0]
     groups: tuple[list[FeedSpec], list[FeedSpec]] = ([], [])
-    for spec in sorted(specs, key=lambda s: (s.company is not None, -work(s))):
-        side = 0 if spec.company is None or work(spec) == 0 else int(loads[1] < loads[0])
+    for spec in sorted(specs, key=lambda s: (s.group in PROFILE_GROUPS, -work(s))):
+        side = (
+            0 if spec.group not in PROFILE_GROUPS or work(spec) == 0 else int(loads[1] < loads[0])
+        )
         groups[side].append(spec)
         loads[side] += work(spec)
     order = {spec.path: n for n, spec in enumerate(specs)}
@@ -417,13 +481,8 @@ def publish_all(
     facets: Facets = ctx.reader.facets()
     specs = feed_specs(ctx.settings, facets)
     counts = {spec.path: ctx.reader.count_stories(spec.query) for spec in specs}
-    skips, newest = {}, {}
     types = tuple(sorted(set(facets.deal_types)))
-    for spec in specs:
-        skips[spec.path], newest[spec.path] = _digest(
-            ctx, spec, counts[spec.path], types, generations
-        )
-    later = defer(ctx, specs, skips, now, budget)
+    skips, newest, later = _digests(ctx, specs, counts, types, generations, now, budget)
     due = [spec for spec in specs if spec.path not in later]
     mine, theirs = _split(ctx, due, counts, skips) if helper else (due, [])
     sigs = {spec.path: dict(ctx.current[spec.path]) for spec in theirs}

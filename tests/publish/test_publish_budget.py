@@ -8,9 +8,14 @@ import math
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from aggregator.cycle import _pipeline as pipeline
+from aggregator.models import StoryQuery
 from aggregator.publish._budget import DEFERRED, PROFILE_GROUPS
+from aggregator.publish._text import path_slug
 from aggregator.store import Store
 
 from .. import factories
@@ -133,3 +138,47 @@ def test_the_longest_waiting_go_first_and_a_complete_publish_renders_all(tmp_pat
     assert pipeline.publish_now(settings, store, now, complete=True).error is None
     assert waiting(settings.output) == {}
     assert site(settings.output) == site(fresh.output)
+
+
+def test_a_feed_that_waits_has_not_had_its_head_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Of the profile feeds a burst moved, a publish reads the heads in the order they are
+    rendered, until its budget is spent: the others wait unread."""
+    settings = replace(factories.bare_settings(tmp_path, feed_size=5), profile_budget=1)
+    store = Store(settings.database)
+    plan = batches(days=2)
+    for now, entries in plan[:4]:
+        ingest(store, entries, now)
+        cycle(settings, store, now, None)
+    assert pipeline.publish_now(settings, store, plan[3][0]).error is None
+    read: list[StoryQuery] = []
+    real = Store.head_versions
+
+    def counting(self: Store, query: StoryQuery, **kwargs: Any) -> Any:
+        read.append(query)
+        return real(self, query, **kwargs)
+
+    monkeypatch.setattr(Store, "head_versions", counting)
+    for now, entries in plan[4:7]:
+        ingest(store, entries, now)
+        cycle(settings, store, now, None)
+        before = waiting(settings.output)
+        read.clear()
+        assert pipeline.publish_now(settings, store, now).error is None
+        after = waiting(settings.output)
+        newly = set(after) - set(before)
+        assert newly  # the budget did bind: feeds moved by this burst wait
+        paths = {_profile_path(q) for q in read} - {None}
+        assert not paths & set(after), sorted(paths & set(after))
+        assert len(paths) < len(paths | set(after))
+
+
+def _profile_path(query: StoryQuery) -> str | None:
+    if query.company:
+        return f"companies/{path_slug(query.company)}"
+    if query.about:
+        return f"about/{path_slug(query.about)}"
+    if query.investor:
+        return f"investors/{path_slug(query.investor)}"
+    return None

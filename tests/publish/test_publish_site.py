@@ -326,3 +326,27 @@ def test_websub_errors(hub: tuple[str, type[_Hub]]) -> None:
     assert ping_hub("file:///etc/passwd", ["x"]) == [
         "file:///etc/passwd: the hub must be an http(s) URL"
     ]
+
+
+def test_the_objects_there_before_are_left_out_of_collections_during_a_publish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cycle process holds its story index while it publishes: the collector does not walk
+    it during the publish (``gc.freeze``), and collects it as before afterwards."""
+    import gc
+
+    import aggregator.publish as publish_mod
+
+    seen: list[int] = []
+    real = publish_mod.publish_all
+
+    def counting(*args: object, **kwargs: object) -> None:
+        seen.append(gc.get_freeze_count())
+        real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(publish_mod, "publish_all", counting)
+    held = [{"n": n} for n in range(1000)]  # older than the publish
+    assert gc.get_freeze_count() == 0
+    publish(sample(), tmp_path)
+    assert seen and seen[0] >= len(held)
+    assert gc.get_freeze_count() == 0

@@ -67,6 +67,8 @@ def test_split_publish_writes_the_same_site(tmp_path: Path, pool: Counting) -> N
     assert pool.submitted >= 2  # publishes shared their company feeds
     # and the briefs: the helper made them (while this process made the rest)
     assert any("brief.atom" in f.result().written for f in pool.futures)
+    # and the feeds of a company's stories: profile feeds, as its deals' feed
+    assert any(w.startswith("about/") for f in pool.futures for w in f.result().written)
     files = site(split.output)
     assert sum(1 for f in files if f.startswith("companies/") and f.endswith(".atom")) > 5
     assert sum(1 for f in files if f.startswith("archive/companies/")) > 5
