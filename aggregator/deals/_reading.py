@@ -448,7 +448,7 @@ def _newsroom(
             return restated
     deal = gated(title, text, gz, rates, use_model, model, publisher=publisher)
     if deal is not None and complete(deal):
-        return deal
+        return _welcomed(deal, title, text, publisher, gz, rates, model) or deal
     if deal is None and headline_hard_blocked(title):
         return None  # "How Sevilla FC is discovering … with Llama": a customer story
     subject = gated(
@@ -503,6 +503,34 @@ def _newsroom(
         evidence=partners.group(0),
         rule="first-party-partners",
     )
+
+
+def _welcomed(
+    deal: Deal,
+    title: str,
+    text: str,
+    publisher: str,
+    gz: Gazetteer,
+    rates: Mapping[str, float] | None,
+    model: Model | None,
+) -> Deal | None:
+    """A newsroom's welcome headline ("Welcoming Graspwise to Tessellate", "… to the
+    Brightwater family") read as the publisher's acquisition, when the body's own reading
+    does not make the publisher the buyer ("the Graspwise sensor becomes part of T2": a
+    product is no buyer). None: keep the body's reading."""
+    if not title.lower().startswith("welcom") or deal.type != "acquisition":
+        return None
+    own = gz.slug(publisher)
+    if any(p.slug == own and p.role == "acquirer" for p in deal.parties):
+        return None
+    known = lambda phrase: _known(phrase, gz, publisher, text)  # noqa: E731
+    for sentence in restatements(title, publisher, known, text):
+        if " acquires " not in sentence:
+            continue
+        restated = gated(sentence, text or title, gz, rates, use_model=False, model=model)
+        if restated is not None and complete(restated):
+            return restated
+    return None
 
 
 # An item of a round-up: "…, announced a partnership with the Canadian AI Safety Institute, …"
