@@ -466,20 +466,28 @@ _COUNTRY_NAME = re.compile(
 def _with_countries(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
     """Countries the shape reader skips ("Canada", "Japan" are no names alone) that are
     joined by "and" to a company found here, or to a name that is not another country
-    ("Canada and UK Governments"), not "US and China"."""
+    ("Canada and UK Governments"), not "US and China"; or that a company partners or signs
+    with ("partners with Qatar", ``_PARTNER_WITH_BEFORE``)."""
     out = list(found)
     for m in _COUNTRY_NAME.finditer(text, start, end):
-        if any(f.start < m.end() and m.start() < f.end for f in found):
+        # "United Arab" read by shape out of "the United Arab Emirates" is part of the country
+        part = [f for f in found if not f.known and m.start() <= f.start and f.end < m.end()]
+        if any(f.start < m.end() and m.start() < f.end and f not in part for f in found):
             continue
         before = _JOINED_BEFORE.search(text, 0, m.start())
         after = _JOINED_AFTER.match(text, m.end())
         if (
-            before
-            and any(
-                f.end == before.start() + 1 and not f.name.startswith("Government of")
-                for f in found
+            (
+                before
+                and any(
+                    f.end == before.start() + 1 and not f.name.startswith("Government of")
+                    for f in found
+                )
             )
-        ) or (after and not _COUNTRY_NAME.match(text, after.end() - 1)):
+            or (after and not _COUNTRY_NAME.match(text, after.end() - 1))
+            or (_PARTNER_WITH_BEFORE.search(text, max(0, m.start() - 60), m.start()))
+        ):
+            out = [f for f in out if f not in part]
             out.append(Mention(m.start(), m.end(), f"Government of {m.group(0)}", known=False))
     return sorted(out, key=lambda x: x.start)
 
@@ -529,6 +537,14 @@ _COUNTRY_BEFORE = re.compile(r"\b([A-Z][\w.]*)\s+$")
 _JOINED_BEFORE = re.compile(r"[A-Za-z0-9.)]\s+(?:and|&)\s+(?:the\s+)?$")
 _JOINED_AFTER = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.]*(?:\s(?=[A-Z]))?)+)")
+# A country a company partners or signs with stands for its government ("Scale AI partners
+# with Qatar", "signs an MoU with Greece"); not "expands to Japan", "ships in Canada".
+_PARTNER_WITH_BEFORE = re.compile(
+    r"\b(?:partner(?:s|ed|ing)?|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces"
+    r"|collaborat(?:e|es|ed|ing)|agreements?|MoUs?|MOUs?|memorandum\s+of\s+understanding"
+    r"|partnerships?|alliance)\s+with\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int, str] | None:
@@ -730,7 +746,11 @@ def mentions(
     unknown = [u for u in unknown if not all(token_key(w) in _TRAILERS for w in u.name.split())]
     merged = sorted(known + unknown, key=lambda m: m.start)
     merged = _fund_of_known(text, merged)
-    if not casing.caps and (" and " in piece or " & " in piece) and _COUNTRY_NAME.search(piece):
+    if (
+        not casing.caps
+        and (" and " in piece or " & " in piece or " with " in piece)
+        and _COUNTRY_NAME.search(piece)
+    ):
         merged = _with_countries(text, start, end, merged)
     if not casing.caps and " with " in piece and _CAPITAL_DEAL.search(piece):
         merged = _with_capitals(text, start, end, merged)

@@ -70,3 +70,38 @@ def test_a_welcome_of_a_person_or_a_partner_is_no_acquisition(
 ) -> None:
     deal = classify(title, summary, publisher=publisher)
     assert (deal.type if deal is not None else None) == want
+
+
+# A country a company partners or signs with stands for its government, as a country joined
+# to a company by "and" does; a place where something happens is none.
+@pytest.mark.parametrize(
+    "publisher, title, government",
+    [
+        ("Lindenfall", "Lindenfall partners with Japan to bring AI tutors to schools", "Japan"),
+        ("Lindenfall", "Partnering with Estonia on AI in public services", "Estonia"),
+        ("Lindenfall", "Our partnership with the UAE", "the United Arab Emirates"),
+        (None, "Lindenfall signs MoU with the United Arab Emirates", "the United Arab Emirates"),
+        (None, "Orrin Labs signs an agreement with Kenya on farm advisory agents", "Kenya"),
+        (None, "Orrin Labs and the Dominican Republic sign AI pact", "the Dominican Republic"),
+    ],
+)
+def test_a_country_partnered_with_is_its_government(
+    publisher: str | None, title: str, government: str
+) -> None:
+    deal = classify(title, publisher=publisher)
+    assert deal is not None and deal.type == "partnership"
+    assert f"Government of {government}" in {p.name for p in deal.parties}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Lindenfall partners with Nvidia in Japan",
+        "Lindenfall teams up with Toyota in Japan",
+        "Lindenfall partners with Japan Airlines",
+    ],
+)
+def test_a_country_where_it_happens_is_no_party(title: str) -> None:
+    deal = classify(title)
+    assert deal is not None
+    assert not any(p.name.startswith("Government of") for p in deal.parties)
