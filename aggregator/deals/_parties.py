@@ -124,8 +124,11 @@ _BACKER_CUE = re.compile(
     r"\b(?:led|co-led|backed|funded|joined)\s+by\b"
     r"|(?<!angels\s)(?<!operators\s)(?<!executives\s)(?<!founders\s)\bfrom\b"
     r"|\bparticipation\s+(?:from|of)\b|\binvestors?\s+(?:including|such\s+as|include)\b"
-    r"|\b(?:round|raise|financing|series\s+[a-k](?:-\d)?)\s+(?:drew|draws|attracted|attracts"
-    r"|included|includes)\b"
+    r"|\b(?:round|raise|financing|series\s+[a-k](?:-\d)?)\s+(?:also\s+)?(?:drew|draws|attracted"
+    r"|attracts|included|includes)\b"
+    # "Blackbird led the round, with Square Peg and Main Sequence": who joined the lead
+    r"|\bled\s+the\s+(?:[\w$.-]+\s+){0,3}?(?:round|raise|financing|investment"
+    r"|series\s+[a-k](?:-\d)?)\s*,?\s+(?:with|alongside)\b"
     r"|\bincluding\b" + _INTL_BACKERS,
     re.IGNORECASE,
 )

@@ -105,3 +105,45 @@ def test_a_country_where_it_happens_is_no_party(title: str) -> None:
     deal = classify(title)
     assert deal is not None
     assert not any(p.name.startswith("Government of") for p in deal.parties)
+
+
+def _investors(deal: object) -> dict[str, bool]:
+    return {
+        p.name: bool(p.lead)  # type: ignore[attr-defined]
+        for p in deal.parties  # type: ignore[attr-defined]
+        if p.role == "investor"
+    }
+
+
+# Who joined a lead in a post's body: "X led the round, with A and B", "… led the $9 million
+# round alongside A", "The round also includes A and B".
+@pytest.mark.parametrize(
+    "publisher, title, summary, investors",
+    [
+        (
+            "Orrin Labs",
+            "Our seed round",
+            "We raised $9 million. Amplify Partners led the $9 million round alongside "
+            "Precursor Ventures and Hustle Fund.",
+            {"Amplify Partners": True, "Precursor Ventures": False, "Hustle Fund": False},
+        ),
+        (
+            "Mosswood AI",
+            "Mosswood AI secures A$18 million",
+            "Airtree led the round, with Skip Capital and Rampersand.",
+            {"Airtree": True, "Skip Capital": False, "Rampersand": False},
+        ),
+        (
+            "Calder Robotics",
+            "Calder Robotics raises $40M Series B led by Eclipse",
+            "The round also includes Lux Capital and Playground Global.",
+            {"Eclipse": True, "Lux Capital": False, "Playground Global": False},
+        ),
+    ],
+)
+def test_investors_who_joined_the_lead(
+    publisher: str, title: str, summary: str, investors: dict[str, bool]
+) -> None:
+    deal = classify(title, summary, publisher=publisher)
+    assert deal is not None and deal.type == "funding"
+    assert _investors(deal) == investors
