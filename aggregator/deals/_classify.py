@@ -868,15 +868,24 @@ def _enrich(deal: Deal, other: Deal | None) -> Deal:
 _ANAPHOR = re.compile(
     r"\b(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:deal|round|offering|ipo|listing"
     r"|venture|investment|transaction|agreement|acquisition|takeover|purchase"
-    r"|sale|merger|financing|fundraise|raise|contract|partnership|float)\b",
+    r"|sale|merger|financing|fundraise|raise|contract|partnership|float)\b"
+    # "… in a strategic partnership worth more than $900 million"
+    r"|\ban?\s+(?:[\w-]+\s+){0,2}?(?:deal|agreement|contract|partnership|transaction)\s+"
+    r"(?:worth|valued\s+at)\b",
     re.IGNORECASE,
 )
 _DEAL_VALUED = re.compile(
     r"\b(?:deal|transaction|acquisition|purchase|takeover|agreement|contract|merger)\s+"
-    r"(?:is|was|would\s+be|has\s+been)?\s*valued\s+at\s+(?:about\s+|around\s+|roughly\s+"
+    # "the transaction values Core Scientific at approximately $9 billion": the deal's value
+    r"(?:(?:is|was|would\s+be|has\s+been)?\s*valued|values\s+(?:[\w.&'’-]+\s+){1,4}?)"
+    r"\s*at\s+(?:about\s+|around\s+|roughly\s+|approximately\s+"
     r"|nearly\s+|more\s+than\s+|some\s+|up\s+to\s+)?$",
     re.IGNORECASE,
 )
+_PART_SOLD = re.compile(r"\b(?:stake|majority|minority)\b|\d\s?(?:%|per\s?cent|pct)", re.I)
+# An offering's own sentence: "37,500,000 shares … priced at $40.00 per share, raising $1.5
+# billion" (the money the listing raises, named with no party)
+_SHARES_SOLD = re.compile(r"\bshares\b[^;]{0,120}?\b(?:raising|to\s+raise|raised)\b", re.I)
 _PAST_RAISE = re.compile(
     r"\b(?:which|that|who|has|had|previously|already)\s+(?:\w+\s+)?raised\s+"
     r"(?:about\s+|more\s+than\s+|over\s+|nearly\s+)?$",
@@ -890,7 +899,11 @@ def amount_from_lead(deal: Deal, text: str, rates: Mapping[str, float] | None) -
     invested $40 million in X, ..."), when that sentence names no other money."""
     names = [p.name.lower() for p in deal.parties]
     for sentence in lead(text)[:2]:
-        if not any(name in sentence.lower() for name in names) and not _ANAPHOR.search(sentence):
+        if (
+            not any(name in sentence.lower() for name in names)
+            and not _ANAPHOR.search(sentence)
+            and not (deal.type == "ipo" and _SHARES_SOLD.search(sentence))
+        ):
             continue
         cleaned = clean(sentence)
         found = scan_amounts(cleaned, rates)
@@ -903,6 +916,9 @@ def amount_from_lead(deal: Deal, text: str, rates: Mapping[str, float] | None) -
                 f.kind == "valuation"
                 and deal.type not in _HAS_VALUATION
                 and _DEAL_VALUED.search(cleaned[max(0, f.start - 60) : f.start])
+                # "The deal values the unit at $8.75 billion; Intel will keep a 49% stake":
+                # the whole is valued, a part is sold
+                and not _PART_SOLD.search(cleaned)
             )
         ]
         if deal.type not in ("funding", "ipo"):  # "the startup, which raised $30M from"

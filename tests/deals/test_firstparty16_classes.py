@@ -147,3 +147,48 @@ def test_investors_who_joined_the_lead(
     deal = classify(title, summary, publisher=publisher)
     assert deal is not None and deal.type == "funding"
     assert _investors(deal) == investors
+
+
+def _money(deal: object) -> tuple[float, str] | None:
+    amount = deal.amount  # type: ignore[attr-defined]
+    return None if amount is None else (amount.value, amount.currency)
+
+
+# A deal's amount told only in the body: "a partnership worth $N" (also under a headline only
+# the deal-type model reads), "the transaction values X at $N" (not when only a part of X is
+# sold), an offering's "shares … raising $N".
+@pytest.mark.parametrize(
+    "publisher, title, summary, money",
+    [
+        (
+            "Anvil Silicon",
+            "Anvil Silicon and Oracle announce Project Heron",
+            "The first cluster of a multi-year partnership worth more than $700 million.",
+            (700e6, "USD"),
+        ),
+        (
+            "Orrin Labs",
+            "Orrin Labs to acquire Tidewell in all-stock deal",
+            "The transaction values Tidewell at approximately $2.4 billion.",
+            (2.4e9, "USD"),
+        ),
+        (
+            "Orrin Labs",
+            "Orrin Labs agrees to sell majority of Fenwick unit to Harlow Partners",
+            "The deal values the unit at $3 billion; Orrin will keep a 40% stake.",
+            None,
+        ),
+        (
+            "Halvard",
+            "Halvard announces pricing of its initial public offering",
+            "12,000,000 shares priced at $21.00 per share, raising $252 million.",
+            (252e6, "USD"),
+        ),
+    ],
+)
+def test_amounts_told_in_the_body(
+    publisher: str, title: str, summary: str, money: tuple[float, str] | None
+) -> None:
+    deal = classify(title, summary, publisher=publisher)
+    assert deal is not None
+    assert _money(deal) == money
