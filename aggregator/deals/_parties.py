@@ -344,12 +344,26 @@ def _lower_brand(full: str, offset: int, m: re.Match[str], casing: Casing) -> bo
         return False
     if _DOMAIN_BRAND.fullmatch(token) or _DIGIT_BRAND.fullmatch(token):
         return True
+    if not token.isalpha() or len(token) <= 2:
+        return False
+    at = offset + m.start()
+    if _initial(full, at):
+        return bool(_BRAND_VERB.match(full, offset + m.end()))
+    # "Sable Systems has agreed to acquire kitefin": a word no dictionary knows, right after a
+    # deal verb, that ends the clause
     return (
-        token.isalpha()
-        and len(token) > 2
-        and _initial(full, offset + m.start())
-        and bool(_BRAND_VERB.match(full, offset + m.end()))
+        len(token) > 3
+        and not is_ordinary(token_key(token))
+        and bool(_BRAND_OBJECT_VERB.search(full, max(0, at - 24), at))
+        and bool(_BRAND_OBJECT_END.match(full, offset + m.end()))
     )
+
+
+_BRAND_OBJECT_VERB = re.compile(
+    r"\b(?:acquir(?:e|es|ed|ing)|buys|bought|acquisition\s+of|partners?\s+with"
+    r"|partnership\s+with|invests?\s+in|investment\s+in)\s+$"
+)
+_BRAND_OBJECT_END = re.compile(r"\s*(?:$|[,;:.!?]|\s(?:for|in|to|from|and)\b)")
 
 
 # A number that ends a name written with a space ("Kestrel 7 raises", "Unit 42 Robotics"):

@@ -192,3 +192,25 @@ def test_amounts_told_in_the_body(
     deal = classify(title, summary, publisher=publisher)
     assert deal is not None
     assert _money(deal) == money
+
+
+# A lowercase brand named right after a deal verb, ending the clause, is a name ("has agreed
+# to acquire kitefin"); a dictionary word there is none.
+@pytest.mark.parametrize(
+    "title, want",
+    [
+        ("Orrin Labs has agreed to acquire tessaly", ("acquisition", "tessaly")),
+        ("Orrin Labs acquires brightcove for $30 million", ("acquisition", "brightcove")),
+        ("Orrin Labs partners with quillpad", ("partnership", "quillpad")),
+        ("Orrin Labs invests in modalix", ("investment", "modalix")),
+        ("Orrin Labs acquires customers", None),
+        ("Orrin Labs acquires databases", None),
+    ],
+)
+def test_a_lowercase_brand_after_a_deal_verb(title: str, want: tuple[str, str] | None) -> None:
+    deal = classify(title)
+    if want is None:
+        assert deal is None
+        return
+    assert deal is not None and deal.type == want[0]
+    assert want[1] in {p.name for p in deal.parties}
