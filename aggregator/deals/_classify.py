@@ -103,6 +103,12 @@ _FOR = re.compile(r"\s*for\s+(?:the\s+)?", re.IGNORECASE)
 _GERUND = re.compile(r"\b[a-z]{3,}ing\b")
 _TO_BUYER = re.compile(r"\s+to\s+(?:the\s+)?")
 _SELLS = frozenset(("sells", "sells-stake", "sells-pct"))
+# A unit that no name says, sold to the name after it: "sale of its legacy analytics unit to"
+_UNIT_TO_BUYER = re.compile(
+    r"\s+(?:(?:its|the|a|an|our|their)\s+)?(?:[\w-]+\s+){0,3}?(?:unit|division|business"
+    r"|arm|assets?|operations?|segment|portfolio)\s+to\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 # A share sold that is no control of the company: "sells 20% stake", "sell its stake in",
 # "sell a minority stake": the buyer invests (a majority or 50 % and more is a takeover).
 _STAKE_PCT = re.compile(r"(\d+(?:\.\d+)?)\s?(?:pct|%|per\s?cent)")
@@ -355,6 +361,12 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
         and _TO_BUYER.fullmatch(seg.names, match.end(), right[0].start)
     ):
         right_role = "acquirer"  # "offloads logistics unit to J&T Express": the unit's buyer
+    elif (
+        rule.name == "sale-of"
+        and right
+        and _UNIT_TO_BUYER.fullmatch(seg.names, match.end(), right[0].start)
+    ):
+        right_role = "acquirer"  # "completes sale of legacy analytics unit to Ortega Software"
     if rule.type == "licensing":
         left_role, right_role, left = _licence_roles(rule, seg, gz, lo, match, left, right)
     if left_role and left:

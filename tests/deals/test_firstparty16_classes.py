@@ -214,3 +214,28 @@ def test_a_lowercase_brand_after_a_deal_verb(title: str, want: tuple[str, str] |
         return
     assert deal is not None and deal.type == want[0]
     assert want[1] in {p.name for p in deal.parties}
+
+
+# A unit no name says, sold to the name after it: that name is the buyer, not what is sold.
+@pytest.mark.parametrize(
+    "title, seller, buyer",
+    [
+        (
+            "Mosswood AI completes sale of its legacy speech unit to Harlow Partners",
+            "Mosswood AI",
+            "Harlow Partners",
+        ),
+        (
+            "Orrin Labs announces sale of consulting business to Tallis Group",
+            "Orrin Labs",
+            "Tallis",
+        ),
+    ],
+)
+def test_a_unit_sold_to_a_buyer(title: str, seller: str, buyer: str) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.type == "acquisition"
+    roles = {p.role: p.name for p in deal.parties}
+    assert roles.get("seller") == seller
+    assert roles.get("acquirer", "").startswith(buyer)
+    assert "target" not in roles
