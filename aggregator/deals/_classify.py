@@ -643,6 +643,14 @@ def _extra_parties(
             extra += [
                 _party(m.name, "licensor", gz) for m in mentions(hire.group(1), gz, seg.casing)[:1]
             ]
+        taken = _TAIL_CUES["from"].search(tail) if rule.right == "licensor" else None
+        if taken is not None and taken.start() <= 40:
+            # "licenses news archive from the Harrowgate Press": who licenses it out
+            extra += [
+                _party(m.name, "licensor", gz)
+                for m in mentions(taken.group(1), gz, seg.casing)[:1]
+                if m.start == 0
+            ]
     return extra
 
 

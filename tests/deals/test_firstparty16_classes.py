@@ -239,3 +239,24 @@ def test_a_unit_sold_to_a_buyer(title: str, seller: str, buyer: str) -> None:
     assert roles.get("seller") == seller
     assert roles.get("acquirer", "").startswith(buyer)
     assert "target" not in roles
+
+
+# What is licensed "from" a company names the licensor.
+@pytest.mark.parametrize(
+    "title, licensee, licensor",
+    [
+        ("Orrin Labs licenses news archive from the Tidewater Gazette", "Orrin Labs", "Tidewater"),
+        (
+            "Orrin Labs licenses speech models from Kestrel Voice for its agents",
+            "Orrin Labs",
+            "Kestrel",
+        ),
+        ("Mosswood AI licenses 3D scans from Getty Images", "Mosswood AI", "Getty"),
+    ],
+)
+def test_licensed_from_names_the_licensor(title: str, licensee: str, licensor: str) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.type == "licensing"
+    roles = {p.role: p.name for p in deal.parties}
+    assert roles.get("licensee") == licensee
+    assert roles.get("licensor", "").startswith(licensor)
