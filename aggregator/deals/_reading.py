@@ -89,7 +89,13 @@ def classify(
     if paired is not None:
         return paired
     if publisher:
-        deal = _first_party(title, text, publisher, gz, rates, use_model, model)
+        deal = _statement(
+            _first_party(title, text, publisher, gz, rates, use_model, model),
+            title,
+            text,
+            publisher,
+            gz,
+        )
     else:
         deal = gated(title, text, gz, rates, use_model, model)
         deal = deal if deal is not None and complete(deal, strict=False) else None
@@ -531,6 +537,43 @@ def _welcomed(
         if restated is not None and complete(restated):
             return restated
     return None
+
+
+# A newsroom's answer to reports about itself: "Reports that we are raising … are not
+# accurate", "They're not true: we are not for sale".
+_DISMISSED = re.compile(
+    r"\b(?:(?:are|is)\s+(?:not|n['’]t)\s+(?:true|accurate|correct)|(?:are|is)\s+(?:false"
+    r"|inaccurate|untrue|wrong)|not\s+for\s+sale|(?:are|is)\s+not\s+(?:raising|selling"
+    r"|in\s+(?:talks|discussions)))\b",
+    re.I,
+)
+_REPORTS = re.compile(r"\b(?:reports?|rumou?rs?|speculation|press\s+stories)\b", re.I)
+_FOR_SALE = re.compile(
+    r"\b(?:we\s+are|we['’]re|it\s+is|(?-i:[A-Z])[\w.-]*\s+is)\s+not\s+for\s+sale\b", re.I
+)
+_TAKEOVER_TALK = re.compile(r"\bacqui\w*|\bbuyers?\b|\btakeover|\bbids?\b|\btalks\b", re.I)
+
+
+def _statement(
+    deal: Deal | None, title: str, text: str, publisher: str, gz: Gazetteer
+) -> Deal | None:
+    """A first-party post that answers reports: the rumoured deal it reads is denied ("We've
+    seen reports that we are in talks to be acquired. They're not true"); with no deal read,
+    a post about reports that says the publisher is not for sale denies its acquisition."""
+    lead = f"{title}. {text[:500]}"
+    if not _REPORTS.search(lead) or not _DISMISSED.search(lead):
+        return deal
+    if deal is not None:
+        return replace(deal, status="denied") if deal.status == "rumoured" else deal
+    if not _FOR_SALE.search(lead) or not _TAKEOVER_TALK.search(lead):
+        return None  # ("Our customers are not for sale" in a quarter's report)
+    return Deal(
+        type="acquisition",
+        status="denied",
+        parties=(Party(name=publisher, role="target", slug=gz.slug(publisher)),),
+        evidence="not for sale",
+        rule="first-party-denial",
+    )
 
 
 # An item of a round-up: "…, announced a partnership with the Canadian AI Safety Institute, …"

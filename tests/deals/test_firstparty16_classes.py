@@ -260,3 +260,42 @@ def test_licensed_from_names_the_licensor(title: str, licensee: str, licensor: s
     roles = {p.role: p.name for p in deal.parties}
     assert roles.get("licensee") == licensee
     assert roles.get("licensor", "").startswith(licensor)
+
+
+# A newsroom's answer to reports about itself is a denial: the rumoured deal it reads is
+# denied, and "we are not for sale" under reports of talks denies its acquisition.
+@pytest.mark.parametrize(
+    "publisher, title, summary, want",
+    [
+        (
+            "Orrin Labs",
+            "On recent press reports",
+            "Reports that Orrin Labs is in talks to be acquired by Halvard are not true.",
+            ("acquisition", "denied"),
+        ),
+        (
+            "Orrin Labs",
+            "A note on the rumours",
+            "We have seen the speculation. We are not for sale and not in talks with any buyer.",
+            ("acquisition", "denied"),
+        ),
+        (
+            "Orrin Labs",
+            "About those funding reports",
+            "Reports that we are raising at a $9 billion valuation are inaccurate.",
+            ("funding", "denied"),
+        ),
+        (
+            "Orrin Labs",
+            "Orrin Labs is in talks to raise $80M, reports say",
+            "",
+            ("funding", "rumoured"),
+        ),
+        ("Orrin Labs", "Our Q3 report", "We grew 40%. Our customers are not for sale.", None),
+    ],
+)
+def test_a_newsroom_answering_reports_denies(
+    publisher: str, title: str, summary: str, want: tuple[str, str] | None
+) -> None:
+    deal = classify(title, summary, publisher=publisher)
+    assert (None if deal is None else (deal.type, deal.status)) == want
