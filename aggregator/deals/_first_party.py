@@ -32,7 +32,8 @@ _SCHEME = (
 _GERUND = (
     r"(?i:working|partnering|teaming\s+up|collaborating|powering|expanding|building"
     r"|bringing|accelerating|advancing|supporting|empowering|helping|joining\s+forces"
-    r"|deepening|strengthening|extending|launching|announcing)"
+    r"|deepening|strengthening|extending|launching|announcing|scaling|transforming|unlocking"
+    r"|enabling|delivering|securing|moderni[sz]ing|reimagining|driving)"
 )
 _VENTURE = re.compile(r"\b(?:company|venture|firm|joint\s+venture|fund)\b", _I)
 # "Bringing Perplexity to every Samsung Galaxy", "Bringing Claude to the London School of

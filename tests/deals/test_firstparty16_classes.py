@@ -299,3 +299,26 @@ def test_a_newsroom_answering_reports_denies(
 ) -> None:
     deal = classify(title, summary, publisher=publisher)
     assert (None if deal is None else (deal.type, deal.status)) == want
+
+
+# Classes from invented probes (no bench row moves): more gerunds open a newsroom's partnership headline ("Scaling our compute with Oracle"),
+# with a known organisation after "with".
+@pytest.mark.parametrize(
+    "title, partner",
+    [
+        ("Scaling our compute with Oracle", "Oracle"),
+        ("Transforming customer service with Deutsche Telekom", "Deutsche Telekom"),
+        ("Delivering faster answers with Cerebras", "Cerebras"),
+    ],
+)
+def test_more_gerunds_open_a_partnership(title: str, partner: str) -> None:
+    deal = classify(title, publisher="Orrin Labs")
+    assert deal is not None and deal.type == "partnership"
+    assert _roles(deal) == {("Orrin Labs", "partner"), (partner, "partner")}
+
+
+@pytest.mark.parametrize(
+    "title", ["Scaling inference with Ray and vLLM", "Securing agents with 1Password"]
+)
+def test_a_gerund_with_a_tool_is_no_partnership(title: str) -> None:
+    assert classify(title, publisher="Orrin Labs") is None
