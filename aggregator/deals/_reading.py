@@ -454,7 +454,8 @@ def _newsroom(
             return restated
     deal = gated(title, text, gz, rates, use_model, model, publisher=publisher)
     if deal is not None and complete(deal):
-        return _welcomed(deal, title, text, publisher, gz, rates, model) or deal
+        welcomed = _welcomed(deal, title, text, publisher, gz, rates, model)
+        return welcomed or _with_publisher(deal, title, publisher, gz)
     if deal is None and headline_hard_blocked(title):
         return None  # "How Sevilla FC is discovering … with Llama": a customer story
     subject = gated(
@@ -537,6 +538,41 @@ def _welcomed(
         if restated is not None and complete(restated):
             return restated
     return None
+
+
+# A deal named by its noun and whom it is with, no subject before it: "Stargate: a $500
+# billion joint venture with SoftBank and Oracle", "Content partnership with Le Monde"
+_DEAL_WITH = re.compile(
+    r"\b(?:joint\s+venture|JV|partnerships?|collaboration|alliance|agreements?|deal|pact"
+    r"|licen[cs]ing\s+(?:deal|agreement))\s+with\s+",
+    re.I,
+)
+_OTHER_SIDE = {"licensor": "licensee", "licensee": "licensor"}
+
+
+def _with_publisher(deal: Deal, title: str, publisher: str, gz: Gazetteer) -> Deal:
+    """A newsroom's deal "… with X and Y" whose every party is named after "with": the
+    publisher is the other side (a partner, or the licence's other side)."""
+    if deal.type not in ("joint-venture", "partnership", "licensing"):
+        return deal
+    own = gz.slug(publisher)
+    if any(p.slug == own for p in deal.parties):
+        return deal
+    found = _DEAL_WITH.search(title)
+    if found is None or title[: found.start()].count(" and ") or " with " in title[: found.start()]:
+        return deal
+    low = title.lower()
+    if any(low.find(p.name.lower()) < found.end() for p in deal.parties):
+        return deal  # a party named before "with" is the subject
+    roles = {p.role for p in deal.parties}
+    if deal.type == "licensing":
+        if len(roles) != 1 or next(iter(roles)) not in _OTHER_SIDE:
+            return deal
+        role = _OTHER_SIDE[next(iter(roles))]
+    else:
+        role = "partner"
+    ours = Party(name=publisher, role=role, slug=own)
+    return replace(deal, parties=(ours, *deal.parties))
 
 
 # A newsroom's answer to reports about itself: "Reports that we are raising … are not

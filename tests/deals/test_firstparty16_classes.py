@@ -322,3 +322,29 @@ def test_more_gerunds_open_a_partnership(title: str, partner: str) -> None:
 )
 def test_a_gerund_with_a_tool_is_no_partnership(title: str) -> None:
     assert classify(title, publisher="Orrin Labs") is None
+
+
+# A newsroom's deal noun "with X" whose
+# every party follows "with" has the publisher as its other side.
+@pytest.mark.parametrize(
+    "title, want",
+    [
+        (
+            "Project Larch: a $40 billion data centre joint venture with Brookfield and Oracle",
+            ("joint-venture", {"Orrin Labs", "Brookfield", "Oracle"}),
+        ),
+        ("Content partnership with Le Monde and Axel Springer", ("licensing", None)),
+        ("Strategic partnership with Reddit", ("partnership", {"Orrin Labs", "Reddit"})),
+        ("Nvidia signs partnership with Reddit", ("partnership", {"Nvidia", "Reddit"})),
+    ],
+)
+def test_a_deal_with_others_has_the_publisher_as_its_other_side(
+    title: str, want: tuple[str, set[str] | None]
+) -> None:
+    deal = classify(title, publisher="Orrin Labs")
+    assert deal is not None and deal.type == want[0]
+    names = {p.name for p in deal.parties}
+    if want[1] is not None:
+        assert {n.split()[0] for n in names} == {n.split()[0] for n in want[1]}
+    else:
+        assert ("Orrin Labs", "licensee") in _roles(deal)
