@@ -464,10 +464,16 @@ def _newsroom(
     if subject is not None and complete(subject):
         return subject
     known = lambda phrase: _known(phrase, gz, publisher, text)  # noqa: E731
-    for sentence in restatements(title, publisher, known, text):
-        restated = gated(sentence, text or title, gz, rates, use_model=False, model=model)
-        if restated is not None and complete(restated):
-            return restated
+    # "A new chapter: Orrin Labs joins Halvard": each side of a colon may tell a company that
+    # joins another (only that: "Mayo Clinic and Cerebras: a genomic model" is no pair)
+    parts = [title] + ([p for p in _COLON.split(title, 1) if p] if _COLON.search(title) else [])
+    for n, part in enumerate(parts):
+        for sentence in restatements(part, publisher, known, text):
+            if n and " acquires " not in sentence:
+                continue
+            restated = gated(sentence, text or title, gz, rates, use_model=False, model=model)
+            if restated is not None and complete(restated):
+                return restated
     if deal is not None and complete(deal):
         return deal
     together = (
@@ -540,6 +546,7 @@ def _welcomed(
     return None
 
 
+_COLON = re.compile(r"\s*(?::|\s[—–-])\s+")
 # A deal named by its noun and whom it is with, no subject before it: "Stargate: a $500
 # billion joint venture with SoftBank and Oracle", "Content partnership with Le Monde"
 _DEAL_WITH = re.compile(

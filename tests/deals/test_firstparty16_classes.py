@@ -301,30 +301,7 @@ def test_a_newsroom_answering_reports_denies(
     assert (None if deal is None else (deal.type, deal.status)) == want
 
 
-# Classes from invented probes (no bench row moves): more gerunds open a newsroom's partnership headline ("Scaling our compute with Oracle"),
-# with a known organisation after "with".
-@pytest.mark.parametrize(
-    "title, partner",
-    [
-        ("Scaling our compute with Oracle", "Oracle"),
-        ("Transforming customer service with Deutsche Telekom", "Deutsche Telekom"),
-        ("Delivering faster answers with Cerebras", "Cerebras"),
-    ],
-)
-def test_more_gerunds_open_a_partnership(title: str, partner: str) -> None:
-    deal = classify(title, publisher="Orrin Labs")
-    assert deal is not None and deal.type == "partnership"
-    assert _roles(deal) == {("Orrin Labs", "partner"), (partner, "partner")}
-
-
-@pytest.mark.parametrize(
-    "title", ["Scaling inference with Ray and vLLM", "Securing agents with 1Password"]
-)
-def test_a_gerund_with_a_tool_is_no_partnership(title: str) -> None:
-    assert classify(title, publisher="Orrin Labs") is None
-
-
-# A newsroom's deal noun "with X" whose
+# Classes from invented probes (no bench row moves): a newsroom's deal noun "with X" whose
 # every party follows "with" has the publisher as its other side.
 @pytest.mark.parametrize(
     "title, want",
@@ -348,3 +325,60 @@ def test_a_deal_with_others_has_the_publisher_as_its_other_side(
         assert {n.split()[0] for n in names} == {n.split()[0] for n in want[1]}
     else:
         assert ("Orrin Labs", "licensee") in _roles(deal)
+
+
+# Either side of a colon (or a dash) may tell a company joining another.
+@pytest.mark.parametrize(
+    "title, acquirer, target",
+    [
+        ("A new chapter: Orrin Labs joins Halvard", "Halvard", "Orrin Labs"),
+        ("Orrin Labs is joining Halvard — what it means for customers", "Halvard", "Orrin Labs"),
+        ("Welcome to the team: Ferrule joins Orrin", "Orrin Labs", "Ferrule"),
+    ],
+)
+def test_a_company_joining_on_either_side_of_a_colon(
+    title: str, acquirer: str, target: str
+) -> None:
+    deal = classify(title, publisher="Orrin Labs")
+    assert deal is not None and deal.type == "acquisition"
+    assert _roles(deal) == {(acquirer, "acquirer"), (target, "target")}
+
+
+@pytest.mark.parametrize(
+    "title, summary",
+    [
+        (
+            "Mayo Clinic and Orrin Labs: a genomic foundation model",
+            "The model was trained on Mayo Clinic's exome data using our clusters.",
+        ),
+        (
+            "Building a Korean LLM with Upstage: a case study",
+            "How Upstage trained its model using our endpoints.",
+        ),
+    ],
+)
+def test_the_other_side_of_a_colon_tells_no_pair(title: str, summary: str) -> None:
+    assert classify(title, summary, publisher="Orrin Labs") is None
+
+
+# More gerunds open a newsroom's partnership headline ("Scaling our compute with Oracle"),
+# with a known organisation after "with".
+@pytest.mark.parametrize(
+    "title, partner",
+    [
+        ("Scaling our compute with Oracle", "Oracle"),
+        ("Transforming customer service with Deutsche Telekom", "Deutsche Telekom"),
+        ("Delivering faster answers with Cerebras", "Cerebras"),
+    ],
+)
+def test_more_gerunds_open_a_partnership(title: str, partner: str) -> None:
+    deal = classify(title, publisher="Orrin Labs")
+    assert deal is not None and deal.type == "partnership"
+    assert _roles(deal) == {("Orrin Labs", "partner"), (partner, "partner")}
+
+
+@pytest.mark.parametrize(
+    "title", ["Scaling inference with Ray and vLLM", "Securing agents with 1Password"]
+)
+def test_a_gerund_with_a_tool_is_no_partnership(title: str) -> None:
+    assert classify(title, publisher="Orrin Labs") is None
