@@ -726,7 +726,7 @@ _ENGLISH: tuple[Rule, ...] = (
         "acquisition",
         rf"\b(?:(?:to\s+(?:be|get)\s+|being\s+|was\s+|is\s+|been\s+|gets?\s+|got\s+)?(?:acquired"
         rf"|bought|purchased|taken\s+over|snapped\s+up|scooped\s+up|gobbled\s+up|absorbed"
-        rf"|swallowed(?:\s+up)?)|sold|sells(?:\s+itself)?|agrees\s+to\s+be\s+(?:acquired|bought))\s+"
+        rf"|swallowed(?:\s+up)?)|sold|sells(?:\s+itself)?|agree(?:s|d)?\s+to\s+be\s+(?:acquired|bought))\s+"
         rf"(?:{_MONEYISH}|for\s+§+\s+)?(?:by|to)\b",
         "target",
         "acquirer",

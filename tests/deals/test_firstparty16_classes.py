@@ -382,3 +382,22 @@ def test_more_gerunds_open_a_partnership(title: str, partner: str) -> None:
 )
 def test_a_gerund_with_a_tool_is_no_partnership(title: str) -> None:
     assert classify(title, publisher="Orrin Labs") is None
+
+
+# "has agreed to be acquired by", "agreed to be acquired by": the buyer is named, as after
+# "agrees to be acquired by" (here from a post's body under a title that names no deal).
+@pytest.mark.parametrize(
+    "title, summary",
+    [
+        ("Tessaly has agreed to be acquired by Orrin Labs", ""),
+        ("Tessaly agreed to be acquired by Orrin Labs for $90 million", ""),
+        (
+            "Better together",
+            "We're thrilled to share that Tessaly has agreed to be acquired by Orrin Labs.",
+        ),
+    ],
+)
+def test_agreed_to_be_acquired_by_names_the_buyer(title: str, summary: str) -> None:
+    deal = classify(title, summary, publisher="Orrin Labs")
+    assert deal is not None and deal.type == "acquisition"
+    assert _roles(deal) == {("Orrin Labs", "acquirer"), ("Tessaly", "target")}
