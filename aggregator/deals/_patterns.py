@@ -181,7 +181,7 @@ _KEYS = {
     "partners-with": "partner team forces alliance collaborat tie-up ally ties steady relationship"
     " working"
     " cozies tie tied hands",
-    "partner-plural": "partner collaborat ally allied together forces tie hands alliance pact",
+    "partner-plural": "partner collaborat ally allied together forces tie hands alliance pact team",
     "buys-capacity": "buy purchas spend commit",
     "supplies-to": "suppl",
     "rents-capacity": "rent lease leas access reserv",
@@ -1225,8 +1225,10 @@ _ENGLISH: tuple[Rule, ...] = (
         "partnership",
         rf"{_PEOPLE_OF}"
         r"\b(?:partner(?:ed)?|collaborat(?:e|ed)|ally|allied|work(?:ed)?\s+together"
-        r"|join(?:ed)?\s+forces|tie\s+up|tied\s+up|join(?:ed)?\s+hands)\s+(?:on|to|in|for|around"
-        r"|over)\b"
+        r"|join(?:ed)?\s+forces|tie\s+up|tied\s+up|join(?:ed)?\s+hands"
+        # "Orrin Labs and SoftBank are partnering to bring …"
+        r"|(?:are|have\s+been|will\s+be)\s+(?:partnering|collaborating|working\s+together"
+        r"|joining\s+forces|teaming\s+up))\s+(?:on|to|in|for|around|over)\b"
         # "Sony and Kuronami in AI tie-up for game characters": the pair in a pact, told by noun
         r"|\bin\s+(?:an?\s+)?(?:new\s+|strategic\s+|multi-?year\s+|§+\s+)?(?:[\w-]+\s+){0,2}?"
         r"(?:tie-up|alliance|pact|partnership|collaboration)\b(?!\s+(?:talks|discussions)\b)",

@@ -401,3 +401,35 @@ def test_agreed_to_be_acquired_by_names_the_buyer(title: str, summary: str) -> N
     deal = classify(title, summary, publisher="Orrin Labs")
     assert deal is not None and deal.type == "acquisition"
     assert _roles(deal) == {("Orrin Labs", "acquirer"), ("Tessaly", "target")}
+
+
+# A pair that "are partnering / are teaming up / will be collaborating to" is a partnership
+# (here a post's body under a title that names no deal); people who collaborate are none.
+@pytest.mark.parametrize(
+    "title, summary, want",
+    [
+        (
+            "Hello, Osaka",
+            "Orrin Labs and Rakuten are partnering to bring Orrin to Japanese shops.",
+            {"Orrin Labs", "Rakuten"},
+        ),
+        (
+            "Orrin Labs and Telstra are teaming up on agents for banks",
+            "",
+            {"Orrin Labs", "Telstra"},
+        ),
+        (
+            "Orrin Labs and Siemens will be collaborating to build factory agents",
+            "",
+            {"Orrin Labs", "Siemens"},
+        ),
+        ("Stanford and MIT researchers are collaborating on robot learning", "", None),
+    ],
+)
+def test_a_pair_that_are_partnering(title: str, summary: str, want: set[str] | None) -> None:
+    deal = classify(title, summary, publisher="Orrin Labs")
+    if want is None:
+        assert deal is None
+        return
+    assert deal is not None and deal.type == "partnership"
+    assert {p.name for p in deal.parties} == want
