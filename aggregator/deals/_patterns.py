@@ -1287,7 +1287,11 @@ _ENGLISH: tuple[Rule, ...] = (
         "agreement-with",
         "partnership",
         r"\b(?:framework|strategic|multi-?year|commercial|supply|cooperation|collaboration"
-        r"|partnership|distribution|reseller|cloud|compute|procurement|enterprise)\s+"
+        r"|partnership|distribution|reseller|cloud|compute|procurement|enterprise"
+        # a newsroom's "a new deal with Nebius", "our expanded agreement with the GSA" (not
+        # "Microsoft's new deal with OpenAI", a deal an analysis looks back on)
+        r"|(?:(?<=\ba\s)|(?<=\bour\s))(?-i:new|expanded|extended|long-term|landmark|definitive"
+        r"|exclusive))\s+"
         r"(?:agreement|contract|deal|pact)\s+with\b",
         "partner",
         "partner",

@@ -433,3 +433,27 @@ def test_a_pair_that_are_partnering(title: str, summary: str, want: set[str] | N
         return
     assert deal is not None and deal.type == "partnership"
     assert {p.name for p in deal.parties} == want
+
+
+# From invented probes: a newsroom's "a new deal with X", "our expanded agreement with X" is a
+# partnership; another's "new deal" looked back on in an analysis is none.
+@pytest.mark.parametrize(
+    "title, summary, partner",
+    [
+        ("Higher rate limits and a new deal with Nebius", "", "Nebius"),
+        ("A new agreement with Oracle", "", "Oracle"),
+        ("Our extended agreement with the US Department of Energy", "", "US Department of Energy"),
+        (
+            "What the restructuring means",
+            "Microsoft's new deal with OpenAI gives it a roughly 27% stake.",
+            None,
+        ),
+    ],
+)
+def test_a_new_deal_with(title: str, summary: str, partner: str | None) -> None:
+    deal = classify(title, summary, publisher="Orrin Labs")
+    if partner is None:
+        assert deal is None
+        return
+    assert deal is not None and deal.type == "partnership"
+    assert _roles(deal) == {("Orrin Labs", "partner"), (partner, "partner")}
