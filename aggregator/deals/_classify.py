@@ -815,6 +815,20 @@ def _people_out(parties: list[Party] | None, gz: Gazetteer) -> list[Party] | Non
 # A regulator approving, reviewing or suing is no side of the deal it reviews ("The Justice
 # Department on Monday approved the acquisition of Time Warner by AT&T": AT&T buys).
 _REVIEWED_ROLES = frozenset(("acquirer", "target", "seller", "investor"))
+# What is invested in, in lower case (a thing, not a company), then whom it is done with
+_INVESTED_WITH = re.compile(r"^\s*(?:[\w$€£¥.,'’-]+\s+){1,7}?with\s+(?:the\s+)?", re.I)
+
+
+def _invested_with(after: str, parties: tuple[Party, ...]) -> bool:
+    """Whether the only target of an investment is named after "with" following a thing
+    invested in ("… in AI infrastructure with Fluidstack")."""
+    targets = [p for p in parties if p.role == "target"]
+    found = _INVESTED_WITH.match(after)
+    return (
+        len(targets) == 1
+        and found is not None
+        and after[found.end() :].lower().startswith(targets[0].name.lower())
+    )
 
 
 def _deal(
@@ -838,6 +852,11 @@ def _deal(
         parties = tuple(replace(p, role="issuer") for p in parties if p.role == "target")
     if deal_type == "investment" and round_name is not None:
         deal_type = "funding"
+    if deal_type == "investment" and _invested_with(seg.text[match.end() :], parties):
+        # "is investing $50 billion in American AI infrastructure with Fluidstack": money spent
+        # on a thing, built with a partner
+        deal_type = "partnership"
+        parties = tuple(replace(p, role="partner", lead=False) for p in parties)
     amount, valuation = _value_roles(deal_type, amount, valuation)
     return Deal(
         type=deal_type,

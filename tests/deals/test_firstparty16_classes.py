@@ -473,3 +473,36 @@ def test_with_x_as_lead_investor(title: str, investors: dict[str, bool]) -> None
     deal = classify(title, publisher="Orrin Labs")
     assert deal is not None and deal.type == "funding"
     assert _investors(deal) == investors
+
+
+# Money spent on a thing, built with a company named after "with", is a partnership with it
+# ("investing $50 billion in American AI infrastructure with Fluidstack"); money put in a
+# company with a co-investor stays an investment in that company.
+@pytest.mark.parametrize(
+    "title, want",
+    [
+        (
+            "Orrin Labs is investing $20 billion in European AI infrastructure with Nscale",
+            ("partnership", {("Orrin Labs", "partner"), ("Nscale", "partner")}),
+        ),
+        (
+            "Orrin Labs And Siemens To Invest In Germany's AI Factories With Deutsche Telekom",
+            (
+                "partnership",
+                {
+                    ("Orrin Labs", "partner"),
+                    ("Siemens", "partner"),
+                    ("Deutsche Telekom", "partner"),
+                },
+            ),
+        ),
+        (
+            "Orrin Labs invests $20M in Halvard with Accel",
+            ("investment", {("Orrin Labs", "investor"), ("Halvard", "target")}),
+        ),
+    ],
+)
+def test_money_spent_with_a_partner(title: str, want: tuple[str, set[tuple[str, str]]]) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.type == want[0]
+    assert _roles(deal) == want[1]
