@@ -78,7 +78,7 @@ _GENERIC = re.compile(
 _RIVAL = re.compile(r"['’]?s?\s+(?i:rival|competitor|challenger|lookalike|clone)s?\b")
 _DESCRIPTOR = re.compile(
     r"^(?:\s+(?!(?:and|or|to|from|by|with|for|of|in|at|on|via|et|und|y|e|ed|ou|oder|durch|von"
-    r"|par|por|pelo|pela|dal|dalla)\b)"
+    r"|par|por|pelo|pela|dal|dalla|alongside|plus|than|as|over|after|before|against|versus|vs)\b)"
     r"[a-z][\w-]*)+\s+$"
 )
 # Advisers an IPO issuer hires are not the issuer.

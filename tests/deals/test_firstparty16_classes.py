@@ -506,3 +506,18 @@ def test_money_spent_with_a_partner(title: str, want: tuple[str, set[tuple[str, 
     deal = classify(title)
     assert deal is not None and deal.type == want[0]
     assert _roles(deal) == want[1]
+
+
+# From invented probes: "X alongside Y" after a deal verb names X as the target ("alongside"
+# is no descriptor of Y, as "maker" in "Ray-Ban maker EssilorLuxottica" is).
+@pytest.mark.parametrize(
+    "title, target",
+    [
+        ("Nvidia invests in Mistral AI alongside Microsoft", "Mistral AI"),
+        ("Orrin Labs invests in Tessaly alongside Accel", "Tessaly"),
+    ],
+)
+def test_the_target_before_alongside(title: str, target: str) -> None:
+    deal = classify(title)
+    assert deal is not None
+    assert {p.name for p in deal.parties if p.role == "target"} == {target}
