@@ -554,6 +554,7 @@ _COUNTRY_BEFORE = re.compile(r"\b([A-Z][\w.]*)\s+$")
 _JOINED_BEFORE = re.compile(r"[A-Za-z0-9.)]\s+(?:and|&)\s+(?:the\s+)?$")
 _JOINED_AFTER = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.]*(?:\s(?=[A-Z]))?)+)")
+_LANGUAGE_AFTER = re.compile(r"[ -]languages?\b")
 # A country a company partners or signs with stands for its government ("Scale AI partners
 # with Qatar", "signs an MoU with Greece"); not "expands to Japan", "ships in Canada".
 _PARTNER_WITH_BEFORE = re.compile(
@@ -809,6 +810,8 @@ def mentions(
         or not _KIND_OF_DEAL.match(text, m.end)
         or not _SIGNS_BEFORE.search(text, max(0, m.start - 48), m.start)
     ]
+    # "an MoU for Kannada language models": a language is no party
+    merged = [m for m in merged if m.known or not _LANGUAGE_AFTER.match(text, m.end)]
     # "opens a new office in Palo Alto": where an office is, no party
     merged = [
         m for m in merged if m.known or not _OFFICE_IN.search(text, max(0, m.start - 40), m.start)

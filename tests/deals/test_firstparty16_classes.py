@@ -521,3 +521,20 @@ def test_the_target_before_alongside(title: str, target: str) -> None:
     deal = classify(title)
     assert deal is not None
     assert {p.name for p in deal.parties if p.role == "target"} == {target}
+
+
+# A language named before "language" is no party.
+@pytest.mark.parametrize(
+    "title, want",
+    [
+        (
+            "Orrin Labs and the Government of Kerala sign MoU for Malayalam language models",
+            {"Orrin Labs", "Government of Kerala"},
+        ),
+        ("Orrin Labs partners with Yoruba-language startup Ede", {"Orrin Labs", "Ede"}),
+    ],
+)
+def test_a_language_is_no_party(title: str, want: set[str]) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.type == "partnership"
+    assert {p.name for p in deal.parties} == want
