@@ -101,6 +101,13 @@ def classify(
         deal = deal if deal is not None and complete(deal, strict=False) else None
     if deal is None and use_model and learned:
         deal = _learned(title, text, gz, rates, publisher, type_model, model)
+    if (
+        publisher
+        and deal is not None
+        and deal.type == "partnership"
+        and _research_only(title, text)
+    ):
+        return None  # "Partnering with the Nexus Institute": "… under a research collaboration"
     if deal is not None and own_fund(deal, title, text, gz, publisher):
         return None  # "Index Ventures raises $2.3 billion for new funds": the firm's own fund
     if deal is not None:
@@ -580,6 +587,19 @@ def _with_publisher(deal: Deal, title: str, publisher: str, gz: Gazetteer) -> De
         role = "partner"
     ours = Party(name=publisher, role=role, slug=own)
     return replace(deal, parties=(ours, *deal.parties))
+
+
+# A body that calls the partnership research (and names no licence or money for it)
+_RESEARCH_TIE = re.compile(
+    r"\b(?:research|scientific|academic)\s+(?:partnerships?|collaborations?)\b"
+    r"(?![^.;]*(?:\blicen[cs]|[$€£¥]\s?\d|\bworth\b|\b(?:million|billion|milestones?)\b))",
+    re.I,
+)
+
+
+def _research_only(title: str, text: str) -> bool:
+    """Whether a newsroom post's own summary says its partnership is a research one."""
+    return bool(text) and text.strip() != title.strip() and bool(_RESEARCH_TIE.search(text[:300]))
 
 
 # A newsroom's answer to reports about itself: "Reports that we are raising … are not

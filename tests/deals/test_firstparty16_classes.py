@@ -538,3 +538,33 @@ def test_a_language_is_no_party(title: str, want: set[str]) -> None:
     deal = classify(title)
     assert deal is not None and deal.type == "partnership"
     assert {p.name for p in deal.parties} == want
+
+
+# A newsroom's partnership headline whose own summary calls it a research collaboration is
+# no deal (as "X and Y announce research partnership" is none); with a licence or money
+# named, it stays one.
+@pytest.mark.parametrize(
+    "title, summary, is_deal",
+    [
+        (
+            "Partnering with the Halden Institute on flood forecasting",
+            "Our flood models are shared with river agencies under a research collaboration.",
+            False,
+        ),
+        (
+            "Orrin Labs and Roche partner on protein models",
+            "A research collaboration with milestone payments of up to $300 million.",
+            True,
+        ),
+        (
+            "Orrin Labs and Roche partner on protein models",
+            "The companies will co-develop drug discovery agents.",
+            True,
+        ),
+    ],
+)
+def test_a_research_collaboration_told_in_the_summary(
+    title: str, summary: str, is_deal: bool
+) -> None:
+    deal = classify(title, summary, publisher="Orrin Labs")
+    assert (deal is not None) == is_deal
