@@ -1017,8 +1017,17 @@ def backers(text: str, gazetteer: Gazetteer, casing: Casing) -> list[str]:
             continue  # inside the list before, or a loose "from"/"including" after one
         stop = _BACKER_STOP.search(text[cue.end() :])
         end = cue.end() + stop.start() if stop else len(text)
-        names += [x.name for x in mentions(text, gazetteer, casing, cue.end(), end)]
+        names += [
+            x.name
+            for x in mentions(text, gazetteer, casing, cue.end(), end)
+            if not _WHOSE_BACKERS.match(text, x.end)  # "led by Mistral's backers": not Mistral
+        ]
     return list(dict.fromkeys(names))
+
+
+_WHOSE_BACKERS = re.compile(
+    r"(?:['’]s?)?\s+(?:own\s+|existing\s+|early\s+)?(?:backers|investors|shareholders|owners)\b"
+)
 
 
 _LED = re.compile(r"\b(?:co-)?led\b(?!\s+by\b)|\bco-leads?\b(?!\s+by\b)")

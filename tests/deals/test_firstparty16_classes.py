@@ -568,3 +568,18 @@ def test_a_research_collaboration_told_in_the_summary(
 ) -> None:
     deal = classify(title, summary, publisher="Orrin Labs")
     assert (deal is not None) == is_deal
+
+
+# "led by Mistral's backers", "from Halvard's investors": whose backers they are is no backer.
+@pytest.mark.parametrize(
+    "title, investors",
+    [
+        ("Orrin Labs raises $40M from Halvard's investors", {}),
+        ("Orrin Labs secures €60M from a group led by Mistral's backers", {}),
+        ("Orrin Labs raises $40M from Accel and Nvidia", {"Accel": False, "Nvidia": False}),
+    ],
+)
+def test_whose_backers_is_no_backer(title: str, investors: dict[str, bool]) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.type == "funding"
+    assert _investors(deal) == investors
