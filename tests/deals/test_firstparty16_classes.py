@@ -583,3 +583,18 @@ def test_whose_backers_is_no_backer(title: str, investors: dict[str, bool]) -> N
     deal = classify(title)
     assert deal is not None and deal.type == "funding"
     assert _investors(deal) == investors
+
+
+# From invented probes: "announces closing of its initial public offering" is a completed IPO.
+@pytest.mark.parametrize(
+    "title, status",
+    [
+        ("Tessaly Announces Closing of Initial Public Offering", "completed"),
+        ("Tessaly closes its IPO", "completed"),
+        ("Tessaly Announces Pricing of Initial Public Offering", "announced"),
+    ],
+)
+def test_the_closing_of_an_ipo(title: str, status: str) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.type == "ipo"
+    assert deal.status == status
