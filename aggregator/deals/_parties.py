@@ -45,6 +45,7 @@ venture ventures capital valuation valued valuing worth billion million trillion
 percent cash all-stock tender offer bid bids ipo listing public debut files filed filing
 licensing license licenses licensed licence licences content hire hires hired led leads lead
 participation including joins join joined partners partner partnered team teams teamed signs
+upsized oversubscribed
 signed sign strikes struck inks inked seals sealed forms formed joint jv agree agrees agreed
 announces announced announce unveils completes completed complete closes closed close terminates
 talks talk plans plan planned considering considers weighs mulls explores eyes nears rejects

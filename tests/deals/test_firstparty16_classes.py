@@ -598,3 +598,17 @@ def test_the_closing_of_an_ipo(title: str, status: str) -> None:
     deal = classify(title)
     assert deal is not None and deal.type == "ipo"
     assert deal.status == status
+
+
+# "Upsized", "Oversubscribed" describe an offering or a round, never name its company.
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("Tessaly Announces Pricing of Upsized Initial Public Offering", "Tessaly"),
+        ("Tessaly Closes Oversubscribed $25M Seed Round", "Tessaly"),
+    ],
+)
+def test_upsized_is_no_name(title: str, name: str) -> None:
+    deal = classify(title)
+    assert deal is not None
+    assert {p.name for p in deal.parties} == {name}
