@@ -612,3 +612,18 @@ def test_upsized_is_no_name(title: str, name: str) -> None:
     deal = classify(title)
     assert deal is not None
     assert {p.name for p in deal.parties} == {name}
+
+
+# From invented probes: a newsroom "Welcoming X as an investor" is its round with X investing.
+@pytest.mark.parametrize(
+    "title, investors",
+    [
+        ("Welcoming Siemens as an investor", {"Siemens": False}),
+        ("Welcoming Samsung and LG as strategic investors", {"Samsung": False, "LG": False}),
+    ],
+)
+def test_welcoming_an_investor(title: str, investors: dict[str, bool]) -> None:
+    deal = classify(title, publisher="Orrin Labs")
+    assert deal is not None and deal.type == "funding"
+    assert ("Orrin Labs", "target") in _roles(deal)
+    assert _investors(deal) == investors
