@@ -978,28 +978,13 @@ _LEAD_STOP = re.compile(
 
 
 def lead_backers(text: str, gazetteer: Gazetteer, casing: Casing) -> frozenset[str]:
-    """The investors named right after "led by" / "co-led by" (up to "with", a comma, ...),
-    and those "with X as lead investor", "with X leading"."""
-    leads = frozenset(
-        x.name
-        for m in _AS_INVESTOR.finditer(text)
-        if m.group("lead") or m.group("lead2")
-        for x in mentions(text, gazetteer, casing, m.start(1), m.end(1))
-    )
+    """The investors named right after "led by" / "co-led by" (up to "with", a comma, ...)."""
     cue = _LEAD.search(text)
     if cue is None:
-        return leads
+        return frozenset()
     stop = _LEAD_STOP.search(text, cue.end())
     end = stop.start() if stop else len(text)
-    return leads | frozenset(x.name for x in mentions(text, gazetteer, casing, cue.end(), end))
-
-
-# "raises €1.7B with ASML as lead investor", "… with Index Ventures leading"
-_AS_INVESTOR = re.compile(
-    r"\bwith\s+([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:as\s+(?:the\s+|an?\s+|its\s+)?"
-    r"(?:(?P<lead>lead|anchor|co-lead)\s+|strategic\s+|new\s+|main\s+)?(?:investors?|backers?)"
-    r"|(?P<lead2>leading|co-leading)\b)"
-)
+    return frozenset(x.name for x in mentions(text, gazetteer, casing, cue.end(), end))
 
 
 def backers(text: str, gazetteer: Gazetteer, casing: Casing) -> list[str]:
@@ -1007,8 +992,6 @@ def backers(text: str, gazetteer: Gazetteer, casing: Casing) -> list[str]:
     names: list[str] = []
     for m in _BACKED.finditer(text):
         names += [x.name for x in mentions(m.group(1), gazetteer, casing)]
-    for m in _AS_INVESTOR.finditer(text):
-        names += [x.name for x in mentions(text, gazetteer, casing, m.start(1), m.end(1))]
     cues = list(_BACKER_CUE.finditer(text))
     if casing.lang == "de" and not cues:
         cues = list(_GERMAN_BACKER_CUE.finditer(text))

@@ -459,22 +459,6 @@ def test_a_new_deal_with(title: str, summary: str, partner: str | None) -> None:
     assert _roles(deal) == {("Orrin Labs", "partner"), (partner, "partner")}
 
 
-# From invented probes: "with X as lead investor", "with X leading" name the round's lead;
-# "with X as a strategic investor" an investor.
-@pytest.mark.parametrize(
-    "title, investors",
-    [
-        ("Orrin Labs raises €600M with Siemens as lead investor", {"Siemens": True}),
-        ("Orrin Labs raises $40M Series B with Index Ventures leading", {"Index Ventures": True}),
-        ("Orrin Labs raises $40M with Nvidia as a strategic investor", {"Nvidia": False}),
-    ],
-)
-def test_with_x_as_lead_investor(title: str, investors: dict[str, bool]) -> None:
-    deal = classify(title, publisher="Orrin Labs")
-    assert deal is not None and deal.type == "funding"
-    assert _investors(deal) == investors
-
-
 # Money spent on a thing, built with a company named after "with", is a partnership with it
 # ("investing $50 billion in American AI infrastructure with Fluidstack"); money put in a
 # company with a co-investor stays an investment in that company.
