@@ -1436,6 +1436,13 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|partners|startup|developer|isv|reseller)\s+(?:program(?:me)?|network|ecosystem|hub)s?"
         r"|batch|cohort|accelerator|incubator)\b",
     ),
+    # a partner programme's tier or badge: "achieves Premier Partner status with Google Cloud",
+    # "earns AWS Advanced Tier Partner designation"
+    (
+        ("status", "designation", "tier", "badge", "competenc", "specializ", "specialis"),
+        r"\bpartner\s+(?:status|designation|tier|level|badge|competenc(?:y|ies)"
+        r"|speciali[sz]ations?)\b",
+    ),
     # a holding disclosed, no purchase told: "BlackRock discloses 5% stake in X, filing shows",
     # "Vanguard reports 7.2% stake in X in 13G filing" (a stake bought stays an investment)
     (

@@ -611,3 +611,22 @@ def test_welcoming_an_investor(title: str, investors: dict[str, bool]) -> None:
     assert deal is not None and deal.type == "funding"
     assert ("Orrin Labs", "target") in _roles(deal)
     assert _investors(deal) == investors
+
+
+# From invented probes: a partner programme's tier, badge or competency is a membership, no
+# deal (and "Premier" no partner).
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Orrin Labs achieves Premier Partner status with Google Cloud",
+        "Orrin Labs earns AWS Advanced Tier Partner designation",
+        "Orrin Labs receives Microsoft AI Partner specialization",
+    ],
+)
+def test_a_partner_tier_is_no_deal(title: str) -> None:
+    assert classify(title, publisher="Orrin Labs") is None
+
+
+def test_a_partnership_beside_no_tier_stays_one() -> None:
+    deal = classify("Orrin Labs partners with Google Cloud", publisher="Orrin Labs")
+    assert deal is not None and deal.type == "partnership"
