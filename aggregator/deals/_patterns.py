@@ -1308,6 +1308,8 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"|clinch(?:es|ed)?|agree(?:s|d)?\s+(?:on|to)|expand(?:s|ed)?|extend(?:s|ed)?|renew(?:s|ed)?"
         rf"|enter(?:s|ed)?(?:\s+into)?"
         rf"|deepen(?:s|ed)?|form(?:s|ed)?|announc(?:e|es|ed)|unveil(?:s|ed)?|land(?:s|ed)?|wins?|won"
+        # "Orrin Labs awarded $50M contract by NASA"
+        rf"|(?:is\s+|was\s+|gets\s+|been\s+)?awarded(?=\s+(?:an?\s+)?(?:§+\s+|[\w-]+\s+){{0,3}}?contract)"
         rf"|forg(?:e|es|ed)|cuts?(?=\s+(?:an?\s+)?(?:§+\s+)?(?:[\w-]+\s+)?(?:deal|pact|agreement)\b)"
         # "Deloitte and Anthropic are expanding their alliance"
         rf"|(?:are|is|were|was|have\s+been|has\s+been)\s+(?:expanding|extending|deepening|renewing"

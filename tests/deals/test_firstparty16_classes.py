@@ -630,3 +630,23 @@ def test_a_partner_tier_is_no_deal(title: str) -> None:
 def test_a_partnership_beside_no_tier_stays_one() -> None:
     deal = classify("Orrin Labs partners with Google Cloud", publisher="Orrin Labs")
     assert deal is not None and deal.type == "partnership"
+
+
+# From invented probes: a contract awarded by a customer is a partnership with it, as a
+# contract won is; an award that is a prize is none.
+@pytest.mark.parametrize(
+    "title, partner",
+    [
+        ("Orrin Labs awarded $50M contract by NASA", "NASA"),
+        ("Orrin Labs awarded $9.5M DARPA contract to build verified code agents", "DARPA"),
+        ("Orrin Labs is awarded a contract by the US Air Force", "US Air Force"),
+        ("Orrin Labs awarded best AI startup prize", None),
+    ],
+)
+def test_a_contract_awarded(title: str, partner: str | None) -> None:
+    deal = classify(title, publisher="Orrin Labs")
+    if partner is None:
+        assert deal is None
+        return
+    assert deal is not None and deal.type == "partnership"
+    assert _roles(deal) == {("Orrin Labs", "partner"), (partner, "partner")}
