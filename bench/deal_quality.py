@@ -67,6 +67,14 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
   ("X, A Subsidiary Of Y, …"), products and models as partners, small companies' newsrooms,
   digests, ₹ crore, A$, C$, €, £ and ¥ amounts, French, German and Spanish press; 48 % no
   deal), split by the same hash and measured first with code that had never seen it;
+- ``firstparty16``: 334 entries written afresh (``bench/data/firstparty_dev16.jsonl``: the
+  newsrooms and blogs of 33 AI and tech companies none of which has a feed in ``real``, every
+  row ``first_party`` with its ``organization``: model labs, AI clouds, chip makers, robotics,
+  dev tools, data companies; "Our Series D", "Series C announcement", "Welcoming X to the Y
+  family", "X is joining Y", sellers, compute and supply agreements, corporate funds' stakes,
+  funds launched together; launches, model cards, customer stories, marketplace listings, debt,
+  grants, awards and offices as hard negatives; 59 % no deal), split by the same hash and
+  measured first with code that had never seen it;
 - ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
 - ``reuters``/``sentifm``: the test splits of ``../shared/eval`` (M&A yes/no only), when present.
 
@@ -158,6 +166,7 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
         ("varied10", "varied_dev10.jsonl"),
         ("varied13", "varied_dev13.jsonl"),
         ("varied14", "varied_dev14.jsonl"),
+        ("firstparty16", "firstparty_dev16.jsonl"),
     )
     for name, file in hashed:
         if (DATA / file).is_file():

@@ -78,7 +78,7 @@ _GENERIC = re.compile(
 _RIVAL = re.compile(r"['’]?s?\s+(?i:rival|competitor|challenger|lookalike|clone)s?\b")
 _DESCRIPTOR = re.compile(
     r"^(?:\s+(?!(?:and|or|to|from|by|with|for|of|in|at|on|via|et|und|y|e|ed|ou|oder|durch|von"
-    r"|par|por|pelo|pela|dal|dalla)\b)"
+    r"|par|por|pelo|pela|dal|dalla|alongside|plus|than|as|over|after|before|against|versus|vs)\b)"
     r"[a-z][\w-]*)+\s+$"
 )
 # Advisers an IPO issuer hires are not the issuer.
@@ -103,6 +103,12 @@ _FOR = re.compile(r"\s*for\s+(?:the\s+)?", re.IGNORECASE)
 _GERUND = re.compile(r"\b[a-z]{3,}ing\b")
 _TO_BUYER = re.compile(r"\s+to\s+(?:the\s+)?")
 _SELLS = frozenset(("sells", "sells-stake", "sells-pct"))
+# A unit that no name says, sold to the name after it: "sale of its legacy analytics unit to"
+_UNIT_TO_BUYER = re.compile(
+    r"\s+(?:(?:its|the|a|an|our|their)\s+)?(?:[\w-]+\s+){0,3}?(?:unit|division|business"
+    r"|arm|assets?|operations?|segment|portfolio)\s+to\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 # A share sold that is no control of the company: "sells 20% stake", "sell its stake in",
 # "sell a minority stake": the buyer invests (a majority or 50 % and more is a takeover).
 _STAKE_PCT = re.compile(r"(\d+(?:\.\d+)?)\s?(?:pct|%|per\s?cent)")
@@ -355,6 +361,12 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
         and _TO_BUYER.fullmatch(seg.names, match.end(), right[0].start)
     ):
         right_role = "acquirer"  # "offloads logistics unit to J&T Express": the unit's buyer
+    elif (
+        rule.name == "sale-of"
+        and right
+        and _UNIT_TO_BUYER.fullmatch(seg.names, match.end(), right[0].start)
+    ):
+        right_role = "acquirer"  # "completes sale of legacy analytics unit to Ortega Software"
     if rule.type == "licensing":
         left_role, right_role, left = _licence_roles(rule, seg, gz, lo, match, left, right)
     if left_role and left:
@@ -631,6 +643,14 @@ def _extra_parties(
             extra += [
                 _party(m.name, "licensor", gz) for m in mentions(hire.group(1), gz, seg.casing)[:1]
             ]
+        taken = _TAIL_CUES["from"].search(tail) if rule.right == "licensor" else None
+        if taken is not None and taken.start() <= 40:
+            # "licenses news archive from the Harrowgate Press": who licenses it out
+            extra += [
+                _party(m.name, "licensor", gz)
+                for m in mentions(taken.group(1), gz, seg.casing)[:1]
+                if m.start == 0
+            ]
     return extra
 
 
@@ -795,6 +815,20 @@ def _people_out(parties: list[Party] | None, gz: Gazetteer) -> list[Party] | Non
 # A regulator approving, reviewing or suing is no side of the deal it reviews ("The Justice
 # Department on Monday approved the acquisition of Time Warner by AT&T": AT&T buys).
 _REVIEWED_ROLES = frozenset(("acquirer", "target", "seller", "investor"))
+# What is invested in, in lower case (a thing, not a company), then whom it is done with
+_INVESTED_WITH = re.compile(r"^\s*(?:[\w$€£¥.,'’-]+\s+){1,7}?with\s+(?:the\s+)?", re.I)
+
+
+def _invested_with(after: str, parties: tuple[Party, ...]) -> bool:
+    """Whether the only target of an investment is named after "with" following a thing
+    invested in ("… in AI infrastructure with Fluidstack")."""
+    targets = [p for p in parties if p.role == "target"]
+    found = _INVESTED_WITH.match(after)
+    return (
+        len(targets) == 1
+        and found is not None
+        and after[found.end() :].lower().startswith(targets[0].name.lower())
+    )
 
 
 def _deal(
@@ -818,6 +852,11 @@ def _deal(
         parties = tuple(replace(p, role="issuer") for p in parties if p.role == "target")
     if deal_type == "investment" and round_name is not None:
         deal_type = "funding"
+    if deal_type == "investment" and _invested_with(seg.text[match.end() :], parties):
+        # "is investing $50 billion in American AI infrastructure with Fluidstack": money spent
+        # on a thing, built with a partner
+        deal_type = "partnership"
+        parties = tuple(replace(p, role="partner", lead=False) for p in parties)
     amount, valuation = _value_roles(deal_type, amount, valuation)
     return Deal(
         type=deal_type,
@@ -868,15 +907,24 @@ def _enrich(deal: Deal, other: Deal | None) -> Deal:
 _ANAPHOR = re.compile(
     r"\b(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:deal|round|offering|ipo|listing"
     r"|venture|investment|transaction|agreement|acquisition|takeover|purchase"
-    r"|sale|merger|financing|fundraise|raise|contract|partnership|float)\b",
+    r"|sale|merger|financing|fundraise|raise|contract|partnership|float)\b"
+    # "… in a strategic partnership worth more than $900 million"
+    r"|\ban?\s+(?:[\w-]+\s+){0,2}?(?:deal|agreement|contract|partnership|transaction)\s+"
+    r"(?:worth|valued\s+at)\b",
     re.IGNORECASE,
 )
 _DEAL_VALUED = re.compile(
     r"\b(?:deal|transaction|acquisition|purchase|takeover|agreement|contract|merger)\s+"
-    r"(?:is|was|would\s+be|has\s+been)?\s*valued\s+at\s+(?:about\s+|around\s+|roughly\s+"
+    # "the transaction values Core Scientific at approximately $9 billion": the deal's value
+    r"(?:(?:is|was|would\s+be|has\s+been)?\s*valued|values\s+(?:[\w.&'’-]+\s+){1,4}?)"
+    r"\s*at\s+(?:about\s+|around\s+|roughly\s+|approximately\s+"
     r"|nearly\s+|more\s+than\s+|some\s+|up\s+to\s+)?$",
     re.IGNORECASE,
 )
+_PART_SOLD = re.compile(r"\b(?:stake|majority|minority)\b|\d\s?(?:%|per\s?cent|pct)", re.I)
+# An offering's own sentence: "37,500,000 shares … priced at $40.00 per share, raising $1.5
+# billion" (the money the listing raises, named with no party)
+_SHARES_SOLD = re.compile(r"\bshares\b[^;]{0,120}?\b(?:raising|to\s+raise|raised)\b", re.I)
 _PAST_RAISE = re.compile(
     r"\b(?:which|that|who|has|had|previously|already)\s+(?:\w+\s+)?raised\s+"
     r"(?:about\s+|more\s+than\s+|over\s+|nearly\s+)?$",
@@ -890,7 +938,11 @@ def amount_from_lead(deal: Deal, text: str, rates: Mapping[str, float] | None) -
     invested $40 million in X, ..."), when that sentence names no other money."""
     names = [p.name.lower() for p in deal.parties]
     for sentence in lead(text)[:2]:
-        if not any(name in sentence.lower() for name in names) and not _ANAPHOR.search(sentence):
+        if (
+            not any(name in sentence.lower() for name in names)
+            and not _ANAPHOR.search(sentence)
+            and not (deal.type == "ipo" and _SHARES_SOLD.search(sentence))
+        ):
             continue
         cleaned = clean(sentence)
         found = scan_amounts(cleaned, rates)
@@ -903,6 +955,9 @@ def amount_from_lead(deal: Deal, text: str, rates: Mapping[str, float] | None) -
                 f.kind == "valuation"
                 and deal.type not in _HAS_VALUATION
                 and _DEAL_VALUED.search(cleaned[max(0, f.start - 60) : f.start])
+                # "The deal values the unit at $8.75 billion; Intel will keep a 49% stake":
+                # the whole is valued, a part is sold
+                and not _PART_SOLD.search(cleaned)
             )
         ]
         if deal.type not in ("funding", "ipo"):  # "the startup, which raised $30M from"

@@ -32,7 +32,8 @@ _SCHEME = (
 _GERUND = (
     r"(?i:working|partnering|teaming\s+up|collaborating|powering|expanding|building"
     r"|bringing|accelerating|advancing|supporting|empowering|helping|joining\s+forces"
-    r"|deepening|strengthening|extending|launching|announcing)"
+    r"|deepening|strengthening|extending|launching|announcing|scaling|transforming|unlocking"
+    r"|enabling|delivering|securing|moderni[sz]ing|reimagining|driving)"
 )
 _VENTURE = re.compile(r"\b(?:company|venture|firm|joint\s+venture|fund)\b", _I)
 # "Bringing Perplexity to every Samsung Galaxy", "Bringing Claude to the London School of
@@ -102,11 +103,22 @@ def _publisher_welcomes(publisher: str) -> re.Pattern[str]:
     )
 
 
+# "Welcoming Samsung as an investor", "Welcome, Nvidia and AMD, as strategic investors"
+_WELCOME_AS_INVESTOR = re.compile(
+    rf"^(?i:welcom(?:e|es|ing)),?\s+{_NAME},?\s+(?i:as)\s+(?i:an?\s+|our\s+)?(?i:new\s+)?"
+    r"(?i:strategic\s+)?(?i:investors?|backers?)\s*[.!]?$"
+)
+
+
 def welcomes_investors(title: str, publisher: str) -> bool:
     """Whether a first-party headline welcomes companies as the publisher's investors."""
-    if "welcomes" not in title.lower():
+    low = title.lower()
+    if "welcom" not in low:
         return False
-    found = _publisher_welcomes(publisher).match(" ".join(title.split()))
+    title = " ".join(title.split())
+    if _WELCOME_AS_INVESTOR.match(title):
+        return True
+    found = _publisher_welcomes(publisher).match(title) if "welcomes" in low else None
     return found is not None and found.group("as") is not None
 
 
@@ -233,6 +245,9 @@ def restatements(
     )
     if home and not welcome and not hire:
         out.append(f"{publisher} acquires {_name(home)}")
+    as_investor = _WELCOME_AS_INVESTOR.match(title) if greets else None
+    if as_investor:
+        out.append(f"{publisher} raises funding from {_name(as_investor)}")
     welcomes = _publisher_welcomes(publisher).match(title) if opens and "welcomes" in low else None
     if welcomes and welcomes.group("as"):
         out.append(f"{publisher} raises funding from {_name(welcomes)}")

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..models import DEAL_KINDS, Deal, Party
 from ._amounts import scan_amounts
-from ._classify import investors_from_lead
+from ._classify import amount_from_lead, investors_from_lead
 from ._gazetteer import Gazetteer, token_key
 from ._lexicon import is_ordinary, is_place, is_reviewer
 from ._parties import mentions
@@ -223,4 +223,7 @@ def learned_deal(
         evidence=evidence,
         rule=f"model:{verdict.type} p={verdict.probability:.2f} ({evidence})",
     )
+    if deal.amount is None and text:
+        # "Cerebras and G42 announce Condor Galaxy 3": "… a partnership worth $900 million"
+        deal = amount_from_lead(deal, text, rates)
     return investors_from_lead(deal, text, gz, rates) if deal.type == "funding" and text else deal

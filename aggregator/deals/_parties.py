@@ -45,6 +45,7 @@ venture ventures capital valuation valued valuing worth billion million trillion
 percent cash all-stock tender offer bid bids ipo listing public debut files filed filing
 licensing license licenses licensed licence licences content hire hires hired led leads lead
 participation including joins join joined partners partner partnered team teams teamed signs
+upsized oversubscribed
 signed sign strikes struck inks inked seals sealed forms formed joint jv agree agrees agreed
 announces announced announce unveils completes completed complete closes closed close terminates
 talks talk plans plan planned considering considers weighs mulls explores eyes nears rejects
@@ -124,8 +125,11 @@ _BACKER_CUE = re.compile(
     r"\b(?:led|co-led|backed|funded|joined)\s+by\b"
     r"|(?<!angels\s)(?<!operators\s)(?<!executives\s)(?<!founders\s)\bfrom\b"
     r"|\bparticipation\s+(?:from|of)\b|\binvestors?\s+(?:including|such\s+as|include)\b"
-    r"|\b(?:round|raise|financing|series\s+[a-k](?:-\d)?)\s+(?:drew|draws|attracted|attracts"
-    r"|included|includes)\b"
+    r"|\b(?:round|raise|financing|series\s+[a-k](?:-\d)?)\s+(?:also\s+)?(?:drew|draws|attracted"
+    r"|attracts|included|includes)\b"
+    # "Blackbird led the round, with Square Peg and Main Sequence": who joined the lead
+    r"|\bled\s+the\s+(?:[\w$.-]+\s+){0,3}?(?:round|raise|financing|investment"
+    r"|series\s+[a-k](?:-\d)?)\s*,?\s+(?:with|alongside)\b"
     r"|\bincluding\b" + _INTL_BACKERS,
     re.IGNORECASE,
 )
@@ -341,12 +345,26 @@ def _lower_brand(full: str, offset: int, m: re.Match[str], casing: Casing) -> bo
         return False
     if _DOMAIN_BRAND.fullmatch(token) or _DIGIT_BRAND.fullmatch(token):
         return True
+    if not token.isalpha() or len(token) <= 2:
+        return False
+    at = offset + m.start()
+    if _initial(full, at):
+        return bool(_BRAND_VERB.match(full, offset + m.end()))
+    # "Sable Systems has agreed to acquire kitefin": a word no dictionary knows, right after a
+    # deal verb, that ends the clause
     return (
-        token.isalpha()
-        and len(token) > 2
-        and _initial(full, offset + m.start())
-        and bool(_BRAND_VERB.match(full, offset + m.end()))
+        len(token) > 3
+        and not is_ordinary(token_key(token))
+        and bool(_BRAND_OBJECT_VERB.search(full, max(0, at - 24), at))
+        and bool(_BRAND_OBJECT_END.match(full, offset + m.end()))
     )
+
+
+_BRAND_OBJECT_VERB = re.compile(
+    r"\b(?:acquir(?:e|es|ed|ing)|buys|bought|acquisition\s+of|partners?\s+with"
+    r"|partnership\s+with|invests?\s+in|investment\s+in)\s+$"
+)
+_BRAND_OBJECT_END = re.compile(r"\s*(?:$|[,;:.!?]|\s(?:for|in|to|from|and)\b)")
 
 
 # A number that ends a name written with a space ("Kestrel 7 raises", "Unit 42 Robotics"):
@@ -466,20 +484,28 @@ _COUNTRY_NAME = re.compile(
 def _with_countries(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
     """Countries the shape reader skips ("Canada", "Japan" are no names alone) that are
     joined by "and" to a company found here, or to a name that is not another country
-    ("Canada and UK Governments"), not "US and China"."""
+    ("Canada and UK Governments"), not "US and China"; or that a company partners or signs
+    with ("partners with Qatar", ``_PARTNER_WITH_BEFORE``)."""
     out = list(found)
     for m in _COUNTRY_NAME.finditer(text, start, end):
-        if any(f.start < m.end() and m.start() < f.end for f in found):
+        # "United Arab" read by shape out of "the United Arab Emirates" is part of the country
+        part = [f for f in found if not f.known and m.start() <= f.start and f.end < m.end()]
+        if any(f.start < m.end() and m.start() < f.end and f not in part for f in found):
             continue
         before = _JOINED_BEFORE.search(text, 0, m.start())
         after = _JOINED_AFTER.match(text, m.end())
         if (
-            before
-            and any(
-                f.end == before.start() + 1 and not f.name.startswith("Government of")
-                for f in found
+            (
+                before
+                and any(
+                    f.end == before.start() + 1 and not f.name.startswith("Government of")
+                    for f in found
+                )
             )
-        ) or (after and not _COUNTRY_NAME.match(text, after.end() - 1)):
+            or (after and not _COUNTRY_NAME.match(text, after.end() - 1))
+            or (_PARTNER_WITH_BEFORE.search(text, max(0, m.start() - 60), m.start()))
+        ):
+            out = [f for f in out if f not in part]
             out.append(Mention(m.start(), m.end(), f"Government of {m.group(0)}", known=False))
     return sorted(out, key=lambda x: x.start)
 
@@ -529,6 +555,15 @@ _COUNTRY_BEFORE = re.compile(r"\b([A-Z][\w.]*)\s+$")
 _JOINED_BEFORE = re.compile(r"[A-Za-z0-9.)]\s+(?:and|&)\s+(?:the\s+)?$")
 _JOINED_AFTER = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.]*(?:\s(?=[A-Z]))?)+)")
+_LANGUAGE_AFTER = re.compile(r"[ -]languages?\b")
+# A country a company partners or signs with stands for its government ("Scale AI partners
+# with Qatar", "signs an MoU with Greece"); not "expands to Japan", "ships in Canada".
+_PARTNER_WITH_BEFORE = re.compile(
+    r"\b(?:partner(?:s|ed|ing)?|team(?:s|ed|ing)?\s+up|join(?:s|ed|ing)?\s+forces"
+    r"|collaborat(?:e|es|ed|ing)|agreements?|MoUs?|MOUs?|memorandum\s+of\s+understanding"
+    r"|partnerships?|alliance)\s+with\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int, str] | None:
@@ -730,7 +765,11 @@ def mentions(
     unknown = [u for u in unknown if not all(token_key(w) in _TRAILERS for w in u.name.split())]
     merged = sorted(known + unknown, key=lambda m: m.start)
     merged = _fund_of_known(text, merged)
-    if not casing.caps and (" and " in piece or " & " in piece) and _COUNTRY_NAME.search(piece):
+    if (
+        not casing.caps
+        and (" and " in piece or " & " in piece or " with " in piece)
+        and _COUNTRY_NAME.search(piece)
+    ):
         merged = _with_countries(text, start, end, merged)
     if not casing.caps and " with " in piece and _CAPITAL_DEAL.search(piece):
         merged = _with_capitals(text, start, end, merged)
@@ -772,6 +811,8 @@ def mentions(
         or not _KIND_OF_DEAL.match(text, m.end)
         or not _SIGNS_BEFORE.search(text, max(0, m.start - 48), m.start)
     ]
+    # "an MoU for Kannada language models": a language is no party
+    merged = [m for m in merged if m.known or not _LANGUAGE_AFTER.match(text, m.end)]
     # "opens a new office in Palo Alto": where an office is, no party
     merged = [
         m for m in merged if m.known or not _OFFICE_IN.search(text, max(0, m.start - 40), m.start)
@@ -960,8 +1001,17 @@ def backers(text: str, gazetteer: Gazetteer, casing: Casing) -> list[str]:
             continue  # inside the list before, or a loose "from"/"including" after one
         stop = _BACKER_STOP.search(text[cue.end() :])
         end = cue.end() + stop.start() if stop else len(text)
-        names += [x.name for x in mentions(text, gazetteer, casing, cue.end(), end)]
+        names += [
+            x.name
+            for x in mentions(text, gazetteer, casing, cue.end(), end)
+            if not _WHOSE_BACKERS.match(text, x.end)  # "led by Mistral's backers": not Mistral
+        ]
     return list(dict.fromkeys(names))
+
+
+_WHOSE_BACKERS = re.compile(
+    r"(?:['’]s?)?\s+(?:own\s+|existing\s+|early\s+)?(?:backers|investors|shareholders|owners)\b"
+)
 
 
 _LED = re.compile(r"\b(?:co-)?led\b(?!\s+by\b)|\bco-leads?\b(?!\s+by\b)")

@@ -181,7 +181,7 @@ _KEYS = {
     "partners-with": "partner team forces alliance collaborat tie-up ally ties steady relationship"
     " working"
     " cozies tie tied hands",
-    "partner-plural": "partner collaborat ally allied together forces tie hands alliance pact",
+    "partner-plural": "partner collaborat ally allied together forces tie hands alliance pact team",
     "buys-capacity": "buy purchas spend commit",
     "supplies-to": "suppl",
     "rents-capacity": "rent lease leas access reserv",
@@ -726,7 +726,7 @@ _ENGLISH: tuple[Rule, ...] = (
         "acquisition",
         rf"\b(?:(?:to\s+(?:be|get)\s+|being\s+|was\s+|is\s+|been\s+|gets?\s+|got\s+)?(?:acquired"
         rf"|bought|purchased|taken\s+over|snapped\s+up|scooped\s+up|gobbled\s+up|absorbed"
-        rf"|swallowed(?:\s+up)?)|sold|sells(?:\s+itself)?|agrees\s+to\s+be\s+(?:acquired|bought))\s+"
+        rf"|swallowed(?:\s+up)?)|sold|sells(?:\s+itself)?|agree(?:s|d)?\s+to\s+be\s+(?:acquired|bought))\s+"
         rf"(?:{_MONEYISH}|for\s+§+\s+)?(?:by|to)\b",
         "target",
         "acquirer",
@@ -1225,8 +1225,10 @@ _ENGLISH: tuple[Rule, ...] = (
         "partnership",
         rf"{_PEOPLE_OF}"
         r"\b(?:partner(?:ed)?|collaborat(?:e|ed)|ally|allied|work(?:ed)?\s+together"
-        r"|join(?:ed)?\s+forces|tie\s+up|tied\s+up|join(?:ed)?\s+hands)\s+(?:on|to|in|for|around"
-        r"|over)\b"
+        r"|join(?:ed)?\s+forces|tie\s+up|tied\s+up|join(?:ed)?\s+hands"
+        # "Orrin Labs and SoftBank are partnering to bring …"
+        r"|(?:are|have\s+been|will\s+be)\s+(?:partnering|collaborating|working\s+together"
+        r"|joining\s+forces|teaming\s+up))\s+(?:on|to|in|for|around|over)\b"
         # "Sony and Kuronami in AI tie-up for game characters": the pair in a pact, told by noun
         r"|\bin\s+(?:an?\s+)?(?:new\s+|strategic\s+|multi-?year\s+|§+\s+)?(?:[\w-]+\s+){0,2}?"
         r"(?:tie-up|alliance|pact|partnership|collaboration)\b(?!\s+(?:talks|discussions)\b)",
@@ -1285,7 +1287,11 @@ _ENGLISH: tuple[Rule, ...] = (
         "agreement-with",
         "partnership",
         r"\b(?:framework|strategic|multi-?year|commercial|supply|cooperation|collaboration"
-        r"|partnership|distribution|reseller|cloud|compute|procurement|enterprise)\s+"
+        r"|partnership|distribution|reseller|cloud|compute|procurement|enterprise"
+        # a newsroom's "a new deal with Nebius", "our expanded agreement with the GSA" (not
+        # "Microsoft's new deal with OpenAI", a deal an analysis looks back on)
+        r"|(?:(?<=\ba\s)|(?<=\bour\s))(?-i:new|expanded|extended|long-term|landmark|definitive"
+        r"|exclusive))\s+"
         r"(?:agreement|contract|deal|pact)\s+with\b",
         "partner",
         "partner",
@@ -1302,6 +1308,8 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"|clinch(?:es|ed)?|agree(?:s|d)?\s+(?:on|to)|expand(?:s|ed)?|extend(?:s|ed)?|renew(?:s|ed)?"
         rf"|enter(?:s|ed)?(?:\s+into)?"
         rf"|deepen(?:s|ed)?|form(?:s|ed)?|announc(?:e|es|ed)|unveil(?:s|ed)?|land(?:s|ed)?|wins?|won"
+        # "Orrin Labs awarded $50M contract by NASA"
+        rf"|(?:is\s+|was\s+|gets\s+|been\s+)?awarded(?=\s+(?:an?\s+)?(?:§+\s+|[\w-]+\s+){{0,3}}?contract)"
         rf"|forg(?:e|es|ed)|cuts?(?=\s+(?:an?\s+)?(?:§+\s+)?(?:[\w-]+\s+)?(?:deal|pact|agreement)\b)"
         # "Deloitte and Anthropic are expanding their alliance"
         rf"|(?:are|is|were|was|have\s+been|has\s+been)\s+(?:expanding|extending|deepening|renewing"
@@ -1429,6 +1437,13 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|selected\s+for|into)\s+(?:the\s+|its\s+|our\s+)?(?:[\w&.'’-]+\s+){0,4}?(?:(?:partner"
         r"|partners|startup|developer|isv|reseller)\s+(?:program(?:me)?|network|ecosystem|hub)s?"
         r"|batch|cohort|accelerator|incubator)\b",
+    ),
+    # a partner programme's tier or badge: "achieves Premier Partner status with Google Cloud",
+    # "earns AWS Advanced Tier Partner designation"
+    (
+        ("status", "designation", "tier", "badge", "competenc", "specializ", "specialis"),
+        r"\bpartner\s+(?:status|designation|tier|level|badge|competenc(?:y|ies)"
+        r"|speciali[sz]ations?)\b",
     ),
     # a holding disclosed, no purchase told: "BlackRock discloses 5% stake in X, filing shows",
     # "Vanguard reports 7.2% stake in X in 13G filing" (a stake bought stays an investment)

@@ -89,12 +89,25 @@ def classify(
     if paired is not None:
         return paired
     if publisher:
-        deal = _first_party(title, text, publisher, gz, rates, use_model, model)
+        deal = _statement(
+            _first_party(title, text, publisher, gz, rates, use_model, model),
+            title,
+            text,
+            publisher,
+            gz,
+        )
     else:
         deal = gated(title, text, gz, rates, use_model, model)
         deal = deal if deal is not None and complete(deal, strict=False) else None
     if deal is None and use_model and learned:
         deal = _learned(title, text, gz, rates, publisher, type_model, model)
+    if (
+        publisher
+        and deal is not None
+        and deal.type == "partnership"
+        and _research_only(title, text)
+    ):
+        return None  # "Partnering with the Nexus Institute": "… under a research collaboration"
     if deal is not None and own_fund(deal, title, text, gz, publisher):
         return None  # "Index Ventures raises $2.3 billion for new funds": the firm's own fund
     if deal is not None:
@@ -448,7 +461,8 @@ def _newsroom(
             return restated
     deal = gated(title, text, gz, rates, use_model, model, publisher=publisher)
     if deal is not None and complete(deal):
-        return deal
+        welcomed = _welcomed(deal, title, text, publisher, gz, rates, model)
+        return welcomed or _with_publisher(deal, title, publisher, gz)
     if deal is None and headline_hard_blocked(title):
         return None  # "How Sevilla FC is discovering … with Llama": a customer story
     subject = gated(
@@ -457,10 +471,16 @@ def _newsroom(
     if subject is not None and complete(subject):
         return subject
     known = lambda phrase: _known(phrase, gz, publisher, text)  # noqa: E731
-    for sentence in restatements(title, publisher, known, text):
-        restated = gated(sentence, text or title, gz, rates, use_model=False, model=model)
-        if restated is not None and complete(restated):
-            return restated
+    # "A new chapter: Orrin Labs joins Halvard": each side of a colon may tell a company that
+    # joins another (only that: "Mayo Clinic and Cerebras: a genomic model" is no pair)
+    parts = [title] + ([p for p in _COLON.split(title, 1) if p] if _COLON.search(title) else [])
+    for n, part in enumerate(parts):
+        for sentence in restatements(part, publisher, known, text):
+            if n and " acquires " not in sentence:
+                continue
+            restated = gated(sentence, text or title, gz, rates, use_model=False, model=model)
+            if restated is not None and complete(restated):
+                return restated
     if deal is not None and complete(deal):
         return deal
     together = (
@@ -502,6 +522,120 @@ def _newsroom(
         parties=(Party(name=publisher, role="partner", slug=gz.slug(publisher)),),
         evidence=partners.group(0),
         rule="first-party-partners",
+    )
+
+
+def _welcomed(
+    deal: Deal,
+    title: str,
+    text: str,
+    publisher: str,
+    gz: Gazetteer,
+    rates: Mapping[str, float] | None,
+    model: Model | None,
+) -> Deal | None:
+    """A newsroom's welcome headline ("Welcoming Graspwise to Tessellate", "… to the
+    Brightwater family") read as the publisher's acquisition, when the body's own reading
+    does not make the publisher the buyer ("the Graspwise sensor becomes part of T2": a
+    product is no buyer). None: keep the body's reading."""
+    if not title.lower().startswith("welcom") or deal.type != "acquisition":
+        return None
+    own = gz.slug(publisher)
+    if any(p.slug == own and p.role == "acquirer" for p in deal.parties):
+        return None
+    known = lambda phrase: _known(phrase, gz, publisher, text)  # noqa: E731
+    for sentence in restatements(title, publisher, known, text):
+        if " acquires " not in sentence:
+            continue
+        restated = gated(sentence, text or title, gz, rates, use_model=False, model=model)
+        if restated is not None and complete(restated):
+            return restated
+    return None
+
+
+_COLON = re.compile(r"\s*(?::|\s[—–-])\s+")
+# A deal named by its noun and whom it is with, no subject before it: "Stargate: a $500
+# billion joint venture with SoftBank and Oracle", "Content partnership with Le Monde"
+_DEAL_WITH = re.compile(
+    r"\b(?:joint\s+venture|JV|partnerships?|collaboration|alliance|agreements?|deal|pact"
+    r"|licen[cs]ing\s+(?:deal|agreement))\s+with\s+",
+    re.I,
+)
+_OTHER_SIDE = {"licensor": "licensee", "licensee": "licensor"}
+
+
+def _with_publisher(deal: Deal, title: str, publisher: str, gz: Gazetteer) -> Deal:
+    """A newsroom's deal "… with X and Y" whose every party is named after "with": the
+    publisher is the other side (a partner, or the licence's other side)."""
+    if deal.type not in ("joint-venture", "partnership", "licensing"):
+        return deal
+    own = gz.slug(publisher)
+    if any(p.slug == own for p in deal.parties):
+        return deal
+    found = _DEAL_WITH.search(title)
+    if found is None or title[: found.start()].count(" and ") or " with " in title[: found.start()]:
+        return deal
+    low = title.lower()
+    if any(low.find(p.name.lower()) < found.end() for p in deal.parties):
+        return deal  # a party named before "with" is the subject
+    roles = {p.role for p in deal.parties}
+    if deal.type == "licensing":
+        if len(roles) != 1 or next(iter(roles)) not in _OTHER_SIDE:
+            return deal
+        role = _OTHER_SIDE[next(iter(roles))]
+    else:
+        role = "partner"
+    ours = Party(name=publisher, role=role, slug=own)
+    return replace(deal, parties=(ours, *deal.parties))
+
+
+# A body that calls the partnership research (and names no licence or money for it)
+_RESEARCH_TIE = re.compile(
+    r"\b(?:research|scientific|academic)\s+(?:partnerships?|collaborations?)\b"
+    r"(?![^.;]*(?:\blicen[cs]|[$€£¥]\s?\d|\bworth\b|\b(?:million|billion|milestones?)\b))",
+    re.I,
+)
+
+
+def _research_only(title: str, text: str) -> bool:
+    """Whether a newsroom post's own summary says its partnership is a research one."""
+    return bool(text) and text.strip() != title.strip() and bool(_RESEARCH_TIE.search(text[:300]))
+
+
+# A newsroom's answer to reports about itself: "Reports that we are raising … are not
+# accurate", "They're not true: we are not for sale".
+_DISMISSED = re.compile(
+    r"\b(?:(?:are|is)\s+(?:not|n['’]t)\s+(?:true|accurate|correct)|(?:are|is)\s+(?:false"
+    r"|inaccurate|untrue|wrong)|not\s+for\s+sale|(?:are|is)\s+not\s+(?:raising|selling"
+    r"|in\s+(?:talks|discussions)))\b",
+    re.I,
+)
+_REPORTS = re.compile(r"\b(?:reports?|rumou?rs?|speculation|press\s+stories)\b", re.I)
+_FOR_SALE = re.compile(
+    r"\b(?:we\s+are|we['’]re|it\s+is|(?-i:[A-Z])[\w.-]*\s+is)\s+not\s+for\s+sale\b", re.I
+)
+_TAKEOVER_TALK = re.compile(r"\bacqui\w*|\bbuyers?\b|\btakeover|\bbids?\b|\btalks\b", re.I)
+
+
+def _statement(
+    deal: Deal | None, title: str, text: str, publisher: str, gz: Gazetteer
+) -> Deal | None:
+    """A first-party post that answers reports: the rumoured deal it reads is denied ("We've
+    seen reports that we are in talks to be acquired. They're not true"); with no deal read,
+    a post about reports that says the publisher is not for sale denies its acquisition."""
+    lead = f"{title}. {text[:500]}"
+    if not _REPORTS.search(lead) or not _DISMISSED.search(lead):
+        return deal
+    if deal is not None:
+        return replace(deal, status="denied") if deal.status == "rumoured" else deal
+    if not _FOR_SALE.search(lead) or not _TAKEOVER_TALK.search(lead):
+        return None  # ("Our customers are not for sale" in a quarter's report)
+    return Deal(
+        type="acquisition",
+        status="denied",
+        parties=(Party(name=publisher, role="target", slug=gz.slug(publisher)),),
+        evidence="not for sale",
+        rule="first-party-denial",
     )
 
 
