@@ -1490,9 +1490,9 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     # an essay's title: "Thinking about the X–Y partnership", "Some notes on …"
     (
-        ("thinking", "thoughts", "notes", "reflections", "lessons"),
+        ("thinking", "thoughts", "notes", "reflections", "lessons", "hot take"),
         r"^(?:thinking\s+about|thoughts\s+on|(?:some\s+)?notes\s+on|reflections\s+on"
-        r"|lessons\s+from)\b",
+        r"|lessons\s+from|hot\s+takes?:)",
     ),
     # a look back: "The day Microsoft bought GitHub", "Remembering the AOL–Time Warner merger",
     # "A brief history of Nvidia's acquisition of Mellanox"
@@ -1564,6 +1564,18 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         ("could",),
         r"\bcould\s+(?:someday|one\s+day|eventually)\b|\b(?:ipo|listing)\s+could\s+value\b",
     ),
+    # analysis of a deal, not the deal: "What the Halden-Quay deal tells us about chips", "What
+    # Tarn's $3bn Ostler acquisition means for buyers", "Why the A-B pact still matters"
+    (
+        ("what", "why"),
+        r"\b(?:what|why)\s+(?:the\s+|this\s+|that\s+)?(?:[\w.&'’§¤–-]+\s+){0,6}?(?:deal|merger"
+        r"|acquisition|purchase|sale|takeover|buyout|partnership|tie-up|pact|alliance|ipo|listing"
+        r"|round|fundraising|investment|stake|restructuring)s?\s+(?:(?:of|with|for|by|in)\s+"
+        r"(?:[\w.&'’-]+\s+){1,4}?)?(?:really\s+|actually\s+)?(?:tells?|told|says?|teaches"
+        r"|reveals?|signals?|shows?|means?\s+for|meant\s+for|still\s+matters?)\b",
+    ),
+    # a deal asked about again, in doubt: "Halden to buy Quay... again?"
+    (("again",), r"\bagain\s*\?"),
     # an open-source project, a repository or a domain taken over is no company bought
     (
         ("project", "repo", "domain"),
@@ -1620,7 +1632,8 @@ HARD_NON_DEAL = re.compile(
     r"|,\s+ranked\b"
     # a retrospective: "Northwind's $2B Quill acquisition, one year on", "X's Series E, six
     # months in"
-    r"|,\s+(?:one|a|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|months?)"
+    r"|(?:,|\.{3}|…|\s[—–])\s+(?:one|a|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:years?|months?)"
     r"\s+(?:on|in|later)\b|\b(?:ipo|deal|merger|takeover)\s+chatter\b"
     # an argument, not an event: "The bull case for a Mistral IPO", "The case against …"
     r"|\b(?:bull|bear)\s+case\b|^[^\w]*the\s+case\s+(?:for|against)\b"

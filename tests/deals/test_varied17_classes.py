@@ -1,0 +1,46 @@
+"""Classes of wording read after varied17 (``bench/data/varied_dev17.jsonl``: newsletters,
+digests, tech and financial press), each with entries invented for the class (other names,
+verbs and amounts than the set's rows)."""
+
+from __future__ import annotations
+
+import pytest
+
+from aggregator.deals import classify
+
+
+def _names(deal: object) -> set[str]:
+    return {p.name for p in deal.parties}  # type: ignore[attr-defined]
+
+
+# Analysis of a deal told before is no deal: what it tells, what it means for someone, why it
+# still matters; a deal asked about "again?"; a look back after an ellipsis or a dash.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "What the Halden-Quay deal tells us about edge chips",
+        "What Corbel's $900 million Fenn deal means for cloud buyers",
+        "Why the Brisa-Lomond pact still matters",
+        "What Tarnwell's purchase of Ostler reveals about the data market",
+        "Halden to buy Quay... again? 🤔",
+        "Kestrow's takeover of Amble... two years on",
+        "Hot take: the Lomond licensing deal was the steal of the year",
+    ],
+)
+def test_analysis_of_a_deal_is_no_deal(title: str) -> None:
+    assert classify(title) is None
+
+
+# The deal itself, and a question that is not about a deal told before, stay deals.
+@pytest.mark.parametrize(
+    "title, kind",
+    [
+        ("Halden to acquire Quay for $400 million", "acquisition"),
+        ("Why Brisa raised $40M from Accel", "funding"),
+        ("Lomond and Brisa sign licensing deal for speech models", "licensing"),
+    ],
+)
+def test_the_deal_itself_stays(title: str, kind: str) -> None:
+    deal = classify(title)
+    assert deal is not None
+    assert deal.type == kind
