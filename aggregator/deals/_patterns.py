@@ -1576,6 +1576,29 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     # a deal asked about again, in doubt: "Halden to buy Quay... again?"
     (("again",), r"\bagain\s*\?"),
+    # shares bought on the market, not from the company: "Fenrow Fund buys $600 million of
+    # Lyle shares in the market", "… through open-market purchases", "in a block trade", and a
+    # fund that adds to a position ("Talbot bought another $25M of Quorn today")
+    (
+        ("market", "block trade"),
+        r"\b(?:buys?|bought|buying|adds?|added|adding|purchas(?:es|ed|ing)|snaps?\s+up"
+        r"|scoops?\s+up|acquir(?:es|ed|ing))\b[^.;|]{0,60}?\b(?:shares|stock|stakes?|holdings?)\b"
+        r"[^.;|]{0,30}?\b(?:(?:in|on|from)\s+(?:the\s+)?"
+        r"(?:open\s+)?market\b(?!\s+(?:for|of)\b)|(?:through|via|in)\s+(?:an?\s+)?(?:open[\s-])?"
+        r"market\s+(?:purchases|buying|trades)|(?:through|via|in)\s+(?:an?\s+)?block\s+trades?)",
+    ),
+    (
+        ("another", "more"),
+        r"\b(?:buys?|bought|buying|adds?|added|adding|scoops?\s+up|scooped\s+up)\s+(?:another"
+        r"|more)\s+§+\s+(?:worth\s+)?of\b",
+    ),
+    # an activist's stake: "Corran takes $1.5 billion stake in Pell, pushes for changes"
+    (
+        ("stake",),
+        r"\bstakes?\b[^.;|]{0,80}?\b(?:push(?:es|ing)?|press(?:es|ing)?|calls?|calling"
+        r"|demand(?:s|ing)?|urg(?:es|ing))\s+(?:for\s+)?(?:an?\s+)?(?:(?:board|strategic"
+        r"|management)\s+)?(?:changes?|seats?|sale|break-?up|shake-?up|overhaul|review)\b",
+    ),
     # an open-source project, a repository or a domain taken over is no company bought
     (
         ("project", "repo", "domain"),

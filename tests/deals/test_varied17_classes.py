@@ -44,3 +44,34 @@ def test_the_deal_itself_stays(title: str, kind: str) -> None:
     deal = classify(title)
     assert deal is not None
     assert deal.type == kind
+
+
+# Shares bought on the market (not from the company), a fund adding to its position and an
+# activist's stake are no deal.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Fenrow Fund buys $600 million of Lyle shares in the market",
+        "Gannet adds $90 million of Orsk stock through open-market purchases",
+        "Hollis Capital snaps up $45m of Brae stock in a block trade",
+        "Talbot bought another $25M of Quorn today",
+        "Corran takes $1.5 billion stake in Pell, pushes for changes",
+        "Corran Takes $1.5 Billion Stake in Pell, Calls for Board Seats",
+    ],
+)
+def test_market_purchases_and_activist_stakes_are_no_deal(title: str) -> None:
+    assert classify(title) is None
+
+
+# Shares bought from the company, a stake taken and a purchase of the company stay deals.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Brisa to invest $2 billion in Orsk",
+        "Brisa takes 9% stake in Orsk",
+        "Brisa acquires Orsk in the market for robot arms",
+        "Brisa buys Orsk to expand in the Indian market",
+    ],
+)
+def test_purchases_from_the_company_stay(title: str) -> None:
+    assert classify(title) is not None
