@@ -1599,6 +1599,18 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|demand(?:s|ing)?|urg(?:es|ing))\s+(?:for\s+)?(?:an?\s+)?(?:(?:board|strategic"
         r"|management)\s+)?(?:changes?|seats?|sale|break-?up|shake-?up|overhaul|review)\b",
     ),
+    # money won, not raised: "Tarn wins $250K from the Delta Health Challenge"; a public
+    # tender won is a contract, no takeover bid ("Osk wins Rijkswegen tender")
+    (
+        ("win", "won"),
+        r"\b(?:wins?|won|winning)\s+§+\s+from\b(?![^.;|]*\b(?:round|seed|series\s+[a-k]|funding"
+        r"|investors?|led\s+by)\b)",
+    ),
+    (
+        ("tender",),
+        r"\b(?:wins?|won|winning|awarded|secur(?:es|ed|ing)|lands?|landed)\s+(?:the\s+|an?\s+)?"
+        r"(?:[\w&.'’-]+\s+){0,3}?tenders?\b(?!\s+offer)",
+    ),
     # an open-source project, a repository or a domain taken over is no company bought
     (
         ("project", "repo", "domain"),
@@ -1629,7 +1641,9 @@ HARD_NON_DEAL = re.compile(
     # licensing partnership")
     r"|settle(?:s|d|ment)?(?![^.;]*\blicen[cs]\w*\s+(?:deal|agreement|partnership|pact))"
     # a grant of money, not "grants X an exclusive licence"
-    r"|grants?(?!\s+(?:[\w.&'’-]+\s+){1,3}?(?:an?\s+)?(?:(?:exclusive|non-exclusive|global|perpetual"
+    # (nor a grant as a topic: "fights grant fraud", "grant applications")
+    r"|grants?(?!\s+(?:fraud|applications?|writing|seekers|management)\b)"
+    r"(?!\s+(?:[\w.&'’-]+\s+){1,3}?(?:an?\s+)?(?:(?:exclusive|non-exclusive|global|perpetual"
     r"|worldwide|multi-year)\s+)*licen[cs]e)"
     r"|subsid(?:y|ies|i[sz]\w*)|loans?|debt|bonds?|notes\s+offering|credit\s+(?:facility|line)|buy\s+rating"
     r"|price\s+target|buy-?backs?|repurchase\w*|market\s+(?:cap\w*|value)|most\s+valuable"

@@ -75,3 +75,33 @@ def test_market_purchases_and_activist_stakes_are_no_deal(title: str) -> None:
 )
 def test_purchases_from_the_company_stay(title: str) -> None:
     assert classify(title) is not None
+
+
+# Money won from a challenge or a programme, and a public tender won, are no deal; a round
+# told with "wins" and a tender offer for shares stay deals; "grant" as a topic blocks nothing.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Tarnby wins $250K from the Delta Health Challenge",
+        "Oskeby wins Rijkswegen tender for bridge sensors",
+        "Oskeby secures a national grid tender",
+        "Hollow Pine wins $2M grant from the state",
+    ],
+)
+def test_money_won_and_tenders_won_are_no_deal(title: str) -> None:
+    assert classify(title) is None
+
+
+@pytest.mark.parametrize(
+    "title, kind",
+    [
+        ("Vellmar lands $6 million to fight grant fraud with AI", "funding"),
+        ("Vellmar raises $6 million to automate grant applications", "funding"),
+        ("Vellmar wins $6M from Accel and Index in seed round", "funding"),
+        ("Vellmar launches tender offer for Brisk shares", "acquisition"),
+    ],
+)
+def test_rounds_and_tender_offers_stay(title: str, kind: str) -> None:
+    deal = classify(title)
+    assert deal is not None
+    assert deal.type == kind
