@@ -1611,6 +1611,23 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"\b(?:wins?|won|winning|awarded|secur(?:es|ed|ing)|lands?|landed)\s+(?:the\s+|an?\s+)?"
         r"(?:[\w&.'’-]+\s+){0,3}?tenders?\b(?!\s+offer)",
     ),
+    # money put into one's own sites, capacity or people, with no one on the other side:
+    # "Halmer to invest $12 billion in new Ohio chip plant", "pours $3bn into its data centres",
+    # "invests £1bn in staff training" (not "… in data-centre firm X", "… with X", "X and Y to
+    # invest …")
+    (
+        ("invest", "pour", "pump", "put", "inject"),
+        r"^(?![^.;|]*\b(?:and|jointly|together)\b[^.;|]*\b(?:invest|pour|pump|put|inject))"
+        r"[^.;|]*?\b(?:invest(?:s|ed|ing)?|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|puts?|putting"
+        r"|inject(?:s|ed|ing)?)\s+(?:(?:up\s+to|about|over|nearly|more\s+than|another|an\s+additional)"
+        r"\s+)?§+\s+(?:(?:over|in\s+the\s+next)\s+\w+\s+years?\s+)?(?:in|into)\s+(?:(?:an?|the|its"
+        r"|their|new|own|more)\s+)*(?:[\w'’-]+\s+){0,4}?(?:plants?|factor(?:y|ies)|fabs?"
+        r"|campus(?:es)?|facilit(?:y|ies)|sites?|data[\s-]?cent(?:er|re)s?|capacity|operations"
+        r"|workforce|employees|staff|people|training|skills|manufacturing|expansion)\b"
+        r"(?!\s+(?:[\w-]+\s+)?(?:builders?|firms?|company|companies|operators?|ventures?|startups?"
+        r"|developers?|providers?|makers?|group|business|unit|owners?)\b)"
+        r"(?![^.;|]*\b(?:with|alongside|from)\s+(?-i:[A-Z]))",
+    ),
     # an open-source project, a repository or a domain taken over is no company bought
     (
         ("project", "repo", "domain"),

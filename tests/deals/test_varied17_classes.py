@@ -105,3 +105,33 @@ def test_rounds_and_tender_offers_stay(title: str, kind: str) -> None:
     deal = classify(title)
     assert deal is not None
     assert deal.type == kind
+
+
+# Money put into one's own plants, data centres or people, with no one on the other side, is
+# no deal; into a named company, with a named partner, or by two companies together, it is.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Halmer to invest $12 billion in new Ohio chip plant",
+        "Halmer pours $3bn into its data centres",
+        "Brisco invests £1bn in staff training",
+    ],
+)
+def test_spending_on_ones_own_capacity_is_no_deal(title: str) -> None:
+    assert classify(title) is None
+
+
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("Halmer Pours $2 Billion Into Data Center Builder Quillfield", "Quillfield"),
+        ("Kestova invests $500 million in data-centre firm Vantar", "Vantar"),
+        ("Halmer invests $50B in US data centers with Quayside", "Quayside"),
+        ("Halmer and Brisco to invest $5 billion in new data centre", "Brisco"),
+        ("Halmer to invest up to $2 billion in Brisco's data centre venture", "Brisco"),
+    ],
+)
+def test_money_put_into_another_company_stays(title: str, name: str) -> None:
+    deal = classify(title)
+    assert deal is not None
+    assert name in _names(deal)
