@@ -1574,8 +1574,22 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"(?:[\w.&'’-]+\s+){1,4}?)?(?:really\s+|actually\s+)?(?:tells?|told|says?|teaches"
         r"|reveals?|signals?|shows?|means?\s+for|meant\s+for|still\s+matters?)\b",
     ),
-    # a deal asked about again, in doubt: "Halden to buy Quay... again?"
+    # a deal asked about again, in doubt: "Halden to buy Quay... again?"; a look back after an
+    # ellipsis or a dash: "Kestrow to acquire Amble... one year on" (the model is kept off too)
     (("again",), r"\bagain\s*\?"),
+    (
+        ("year", "month"),
+        r"(?:\.{3}|…|\s[—–])\s+(?:one|a|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+        r"(?:years?|months?)\s+(?:on|in|later)\b",
+    ),
+    # commentary and essays: "Analyst on why the A-B pact is circular", "The A-B deal and the
+    # chip question"
+    (("on why",), r"\bon\s+why\b"),
+    (
+        ("question", "problem", "puzzle", "paradox", "dilemma", "conundrum"),
+        r"\band\s+the\s+(?:[\w-]+\s+){1,3}?(?:question|problem|puzzle|paradox|dilemma|conundrum)s?"
+        r"\W*$",
+    ),
     # shares bought on the market, not from the company: "Fenrow Fund buys $600 million of
     # Lyle shares in the market", "… through open-market purchases", "in a block trade", and a
     # fund that adds to a position ("Talbot bought another $25M of Quorn today")
@@ -1686,8 +1700,7 @@ HARD_NON_DEAL = re.compile(
     r"|,\s+ranked\b"
     # a retrospective: "Northwind's $2B Quill acquisition, one year on", "X's Series E, six
     # months in"
-    r"|(?:,|\.{3}|…|\s[—–])\s+(?:one|a|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
-    r"(?:years?|months?)"
+    r"|,\s+(?:one|a|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|months?)"
     r"\s+(?:on|in|later)\b|\b(?:ipo|deal|merger|takeover)\s+chatter\b"
     # an argument, not an event: "The bull case for a Mistral IPO", "The case against …"
     r"|\b(?:bull|bear)\s+case\b|^[^\w]*the\s+case\s+(?:for|against)\b"

@@ -25,6 +25,9 @@ def _names(deal: object) -> set[str]:
         "Halden to buy Quay... again? 🤔",
         "Kestrow's takeover of Amble... two years on",
         "Hot take: the Lomond licensing deal was the steal of the year",
+        "Kestrow to acquire Amble... one year on, what changed?",
+        "Analyst on why the Brisa-Lomond pact is circular",
+        "The Halden-Quay Deal and the Edge-Chip Question",
     ],
 )
 def test_analysis_of_a_deal_is_no_deal(title: str) -> None:
@@ -38,6 +41,7 @@ def test_analysis_of_a_deal_is_no_deal(title: str) -> None:
         ("Halden to acquire Quay for $400 million", "acquisition"),
         ("Why Brisa raised $40M from Accel", "funding"),
         ("Lomond and Brisa sign licensing deal for speech models", "licensing"),
+        ("Halden and Quay sign deal to tackle the memory problem", "partnership"),
     ],
 )
 def test_the_deal_itself_stays(title: str, kind: str) -> None:
