@@ -1642,6 +1642,14 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|developers?|providers?|makers?|group|business|unit|owners?)\b)"
         r"(?![^.;|]*\b(?:with|alongside|from)\s+(?-i:[A-Z]))",
     ),
+    # no purchase in view: "says it won't buy another big company", "has no plans to make
+    # more acquisitions" (a denial of a named deal is that deal, status denied)
+    (
+        ("not", "n't", "never", "no "),
+        r"\b(?:won['’]?t|will\s+not|would\s+not|wouldn['’]?t|not|never|no\s+plans\s+to|no\s+longer)"
+        r"\s+(?:\w+\s+){0,2}?(?:buy|acquire|purchase|make)\s+(?:another|any|more)\b[^.;|]{0,30}?"
+        r"\b(?:company|companies|firms?|startups?|rivals?|business(?:es)?|acquisitions?|deals?)\b",
+    ),
     # an open-source project, a repository or a domain taken over is no company bought
     (
         ("project", "repo", "domain"),
@@ -1708,7 +1716,8 @@ HARD_NON_DEAL = re.compile(
     r"|\b(?:rules?|norms|regulations?|guidelines|framework)\s+(?:on|for|governing)\s+"
     r"(?:[\w-]+\s+){0,2}?IPOs\b|\bbelow\s+(?:its\s+|the\s+|their\s+)?(?:issue|listing|offer)"
     r"\s+price\b(?![^.;]*\bdebut)"
-    r"|^how\s+(?!to\b)|\binterview(?:s|ed)?\s+with\b|\b(?:wins?|won|awarded)\s+(?:the\s+)?"
+    # ("Leaked pitch deck: How X pitched its Series A", "Customer story: how a bank …")
+    r"|(?:^|^[^:|]{1,40}:\s+)how\s+(?!to\b)|\binterview(?:s|ed)?\s+with\b|\b(?:wins?|won|awarded)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b",
     _I,
 )

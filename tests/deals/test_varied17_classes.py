@@ -139,3 +139,29 @@ def test_money_put_into_another_company_stays(title: str, name: str) -> None:
     deal = classify(title)
     assert deal is not None
     assert name in _names(deal)
+
+
+# A "how" story after a colon lead-in is no deal, nor is a purchase said not to come with no
+# company named; a named deal denied stays that deal.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Leaked pitch deck: How Orvel pitched investors on its $25 million Series A",
+        "Exclusive: How Brisa landed $30M from Accel",
+        "Tarnwell shares slip after it says it won't buy another big company",
+        "Kestova has no plans to make more acquisitions, CEO says",
+    ],
+)
+def test_how_stories_and_no_purchase_in_view_are_no_deal(title: str) -> None:
+    assert classify(title) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Kestova denies it will buy Amble",
+        "Brisa raises $30M: here is how it will spend it",
+    ],
+)
+def test_a_named_deal_stays(title: str) -> None:
+    assert classify(title) is not None
