@@ -1572,7 +1572,8 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|acquisition|purchase|sale|takeover|buyout|partnership|tie-up|pact|alliance|ipo|listing"
         r"|round|fundraising|investment|stake|restructuring)s?\s+(?:(?:of|with|for|by|in)\s+"
         r"(?:[\w.&'’-]+\s+){1,4}?)?(?:really\s+|actually\s+)?(?:tells?|told|says?|teaches"
-        r"|reveals?|signals?|shows?|means?\s+for|meant\s+for|still\s+matters?)\b",
+        r"|reveals?|signals?|shows?|means?\s+for|meant\s+for|still\s+matters?|failed|collapsed"
+        r"|fell\s+apart|went\s+wrong|broke\s+down|didn['’]?t\s+work)\b",
     ),
     # a deal asked about again, in doubt: "Halden to buy Quay... again?"; a look back after an
     # ellipsis or a dash: "Kestrow to acquire Amble... one year on" (the model is kept off too)
@@ -1605,6 +1606,12 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         ("another", "more"),
         r"\b(?:buys?|bought|buying|adds?|added|adding|scoops?\s+up|scooped\s+up)\s+(?:another"
         r"|more)\s+§+\s+(?:worth\s+)?of\b",
+    ),
+    # a number of shares bought: "Tamsin Capital buys 3 million Lyle shares"
+    (
+        ("share",),
+        r"\b(?:buys?|bought|buying|purchas(?:es|ed|ing)|adds?|added|adding)\s+(?:another\s+)?"
+        r"\d[\d.,]*\s*(?:million|mn|m|k|lakh)?\s+(?:more\s+)?(?:[\w.&'’-]+\s+){0,3}?shares\b",
     ),
     # an activist's stake: "Corran takes $1.5 billion stake in Pell, pushes for changes"
     (

@@ -28,6 +28,7 @@ def _names(deal: object) -> set[str]:
         "Kestrow to acquire Amble... one year on, what changed?",
         "Analyst on why the Brisa-Lomond pact is circular",
         "The Halden-Quay Deal and the Edge-Chip Question",
+        "Why the Tarn-Ostler deal fell apart",
     ],
 )
 def test_analysis_of_a_deal_is_no_deal(title: str) -> None:
@@ -59,6 +60,8 @@ def test_the_deal_itself_stays(title: str, kind: str) -> None:
         "Gannet adds $90 million of Orsk stock through open-market purchases",
         "Hollis Capital snaps up $45m of Brae stock in a block trade",
         "Talbot bought another $25M of Quorn today",
+        "Tamsin Capital buys 3 million Lyle shares",
+        "Orvel Fund bought 250,000 more Brae shares",
         "Corran takes $1.5 billion stake in Pell, pushes for changes",
         "Corran Takes $1.5 Billion Stake in Pell, Calls for Board Seats",
     ],
