@@ -168,3 +168,31 @@ def test_how_stories_and_no_purchase_in_view_are_no_deal(title: str) -> None:
 )
 def test_a_named_deal_stays(title: str) -> None:
     assert classify(title) is not None
+
+
+# "$US" before the number is US dollars; "raising at $N" is the round's price, not its size.
+@pytest.mark.parametrize(
+    "title, value, currency",
+    [
+        ("Tarnwell acquires Perth drone maker for $US420m", 420e6, "USD"),
+        ("Kestova raises $US25 million Series A", 25e6, "USD"),
+        ("Brisa raises $40M at $400M valuation", 40e6, "USD"),
+    ],
+)
+def test_us_dollars_written_the_australian_way(title: str, value: float, currency: str) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.amount is not None
+    assert (deal.amount.value, deal.amount.currency) == (value, currency)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Quell is raising new money at $12bn, sources say",
+        "Corvell is raising money at $9bn, people familiar say",
+    ],
+)
+def test_raising_at_is_a_valuation(title: str) -> None:
+    deal = classify(title)
+    assert deal is not None
+    assert deal.amount is None
