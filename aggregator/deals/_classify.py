@@ -873,8 +873,10 @@ _ANAPHOR = re.compile(
 )
 _DEAL_VALUED = re.compile(
     r"\b(?:deal|transaction|acquisition|purchase|takeover|agreement|contract|merger)\s+"
-    r"(?:is|was|would\s+be|has\s+been)?\s*valued\s+at\s+(?:about\s+|around\s+|roughly\s+"
-    r"|nearly\s+|more\s+than\s+|some\s+|up\s+to\s+)?$",
+    # ("the deal is worth about $500 million, sources said")
+    r"(?:is|was|would\s+be|has\s+been|could\s+be)?\s*(?:reportedly\s+|said\s+to\s+be\s+)?"
+    r"(?:valued\s+at|worth)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|more\s+than\s+|some\s+"
+    r"|up\s+to\s+)?$",
     re.IGNORECASE,
 )
 _PAST_RAISE = re.compile(

@@ -196,3 +196,31 @@ def test_raising_at_is_a_valuation(title: str) -> None:
     deal = classify(title)
     assert deal is not None
     assert deal.amount is None
+
+
+# A lead sentence that tells what the deal is worth gives its amount; a company said to be
+# worth something does not.
+@pytest.mark.parametrize(
+    "title, summary, value",
+    [
+        (
+            "Brisa is buying speech startup Orvelle, sources say",
+            "The deal is reportedly worth about $700 million.",
+            700e6,
+        ),
+        (
+            "Quellon licenses Tarn's antibody platform",
+            "The deal could be worth up to $900 million including milestones.",
+            900e6,
+        ),
+        (
+            "Brisa acquires Orvelle",
+            "Orvelle, which is worth about $2 billion, makes speech models.",
+            None,
+        ),
+    ],
+)
+def test_what_the_deal_is_worth(title: str, summary: str, value: float | None) -> None:
+    deal = classify(title, summary)
+    assert deal is not None
+    assert (deal.amount.value if deal.amount else None) == value
