@@ -111,6 +111,7 @@ _KEYS = {
     "invest-in": "invest pour pump put inject commit back",
     "bets-on": "bet doubl",
     "check-to": "check cheque",
+    "backs-round": "back",
     "backs": "back",
     "back-plural": "back",
     "leads-round": "round funding financing raise series seed bet wager",
@@ -452,6 +453,16 @@ _ENGLISH: tuple[Rule, ...] = (
         "investment",
         rf"\b(?:writ(?:es|ing|ten)|wrote|cut(?:s|ting)?)\s+(?:an?\s+)?{M}\s+(?:check|cheque)\s+"
         r"(?:to|for|into|in)\b",
+        "investor",
+        "target",
+    ),
+    # "Mubadala Backs Helmsley AI in $400 Million Round": a round, the backer among its investors
+    _rule(
+        "backs-round",
+        "funding",
+        r"(?<!-)\b(?:backs|backed|to\s+back)\s+(?!by\b)(?=[A-Z0-9])(?=(?:[\w.&'’-]+\s+){1,5}?in\s+"
+        r"(?:an?\s+|its\s+|the\s+)?§+\s+(?:[\w-]+\s+){0,2}?(?:round|raise|funding|financing"
+        r"|series\s+[a-k]|(?:pre-)?seed)\b)",
         "investor",
         "target",
     ),

@@ -224,3 +224,21 @@ def test_what_the_deal_is_worth(title: str, summary: str, value: float | None) -
     deal = classify(title, summary)
     assert deal is not None
     assert (deal.amount.value if deal.amount else None) == value
+
+
+# "X backs Y in a $N round" is Y's round with X among its investors, in any capitalisation.
+@pytest.mark.parametrize(
+    "title, target, investor",
+    [
+        ("Tarnwell backs Quillory in $40m round", "Quillory", "Tarnwell"),
+        ("Osgood Capital Backs Pellary In $25M Series A", "Pellary", "Osgood Capital"),
+        ("Gulf fund Varan backs Orsk in $300 million funding round", "Orsk", "Varan"),
+    ],
+)
+def test_backs_in_a_round_is_a_round(title: str, target: str, investor: str) -> None:
+    deal = classify(title)
+    assert deal is not None
+    assert deal.type == "funding"
+    roles = {p.name: p.role for p in deal.parties}
+    assert roles.get(target) == "target"
+    assert roles.get(investor) == "investor"
