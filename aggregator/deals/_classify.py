@@ -1130,10 +1130,21 @@ _BACKGROUND_AFTER = re.compile(
 _DATED = re.compile(r"[^.;:!?]{0,50}?\b(?:in|back\s+in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 # A deal done, dated: "bought WhatsApp for $19 billion in 2014", "acquisition of Activision
 # closed in 2023" (not a plan: "plans to go public in 2027")
-_DONE = re.compile(r"(?:ed|bought|sold|took\s+over|went\s+public)$", re.IGNORECASE)
+# (passive too: "Amble was acquired by Brisa in 2023")
+_DONE = re.compile(r"(?:ed|bought|sold|took\s+over|went\s+public|ed\s+by)$", re.IGNORECASE)
 _DONE_AFTER = re.compile(
     r"[^.;:!?]{0,40}?\b(?:closed|completed|finali[sz]ed|was\s+(?:completed|announced|done))\s+"
     r"(?:in|back\s+in)\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+# A company's money so far, not a round: "Orsk has raised $300 million from investors including
+# SoftBank", "… has raised $90M to date"; a portfolio: "has invested in dozens of startups"
+_SO_FAR_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?$", re.I)
+_SO_FAR_AFTER = re.compile(
+    r"[^.;:!?]{0,40}?\b(?:to\s+date|in\s+total|so\s+far|since\s+(?:its\s+)?(?:founding|launch"
+    r"|inception)|from\s+(?:investors|backers)\s+(?:including|such\s+as|like))\b"
+    r"|\s*(?:dozens|scores|hundreds|many|several|a\s+number|\d+)\s+(?:of\s+)?(?:other\s+)?"
+    r"(?:startups|companies|firms)\b",
     re.IGNORECASE,
 )
 # A headline about a listed company's stock ("Is Zephyr Stock a Buy?", "Tallow Shares Have
@@ -1166,6 +1177,7 @@ def _background(sentence: str, evidence: str) -> bool:
         or (_RELATIVE.search(before) and _DATED.match(sentence, after))
         or (_DONE.search(evidence) is not None and _DATED.match(sentence, after) is not None)
         or _DONE_AFTER.match(sentence, after) is not None
+        or (_SO_FAR_BEFORE.search(before) is not None and _SO_FAR_AFTER.match(sentence, after))
     )
 
 

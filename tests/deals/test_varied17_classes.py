@@ -242,3 +242,30 @@ def test_backs_in_a_round_is_a_round(title: str, target: str, investor: str) -> 
     roles = {p.name: p.role for p in deal.parties}
     assert roles.get(target) == "target"
     assert roles.get(investor) == "investor"
+
+
+# Under a headline that tells no deal, a body that recounts the company's money so far, a
+# dated takeover told in the passive, or a portfolio is background, no deal; a round told in
+# the present perfect stays the story's deal.
+@pytest.mark.parametrize(
+    "title, summary",
+    [
+        (
+            "Inside Orsk's plan to beat Nvidia",
+            "Orsk has raised $300 million from investors including SoftBank.",
+        ),
+        ("Quay's new agent", "Quay has raised $90M to date."),
+        ("Amble's founder on building in public", "Amble was acquired by Brisa in 2023."),
+        (
+            "Brisa's CEO says the AI bubble is real",
+            "Brisa has invested in dozens of startups including Orsk.",
+        ),
+    ],
+)
+def test_background_in_the_body_is_no_deal(title: str, summary: str) -> None:
+    assert classify(title, summary) is None
+
+
+def test_a_round_in_the_present_perfect_stays() -> None:
+    deal = classify("Orsk funding news", "Orsk has raised $30 million in a Series B led by Accel.")
+    assert deal is not None and deal.type == "funding"
