@@ -269,3 +269,35 @@ def test_background_in_the_body_is_no_deal(title: str, summary: str) -> None:
 def test_a_round_in_the_present_perfect_stays() -> None:
     deal = classify("Orsk funding news", "Orsk has raised $30 million in a Series B led by Accel.")
     assert deal is not None and deal.type == "funding"
+
+
+# An accelerator's batch after a name ("(YC W24)") is no name; the company before it is.
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("Pellary (YC S25) raises $8M seed to automate customs forms", "Pellary"),
+        ("Orvane (YC W23) acquired by Brex", "Orvane"),
+        ("Quillside (Y Combinator F24) lands $3M", "Quillside"),
+    ],
+)
+def test_a_batch_tag_is_no_name(title: str, name: str) -> None:
+    deal = classify(title)
+    assert deal is not None
+    assert name in _names(deal)
+    assert "Y Combinator" not in _names(deal)
+
+
+# A nationality adjective before a name is no part of it.
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("Estonian Tammik raises €9m led by Plural", "Tammik"),
+        ("Nigerian Okwara lands $6 million seed", "Okwara"),
+        ("Belgian Vlierbeek acquires Orsk", "Vlierbeek"),
+        ("Chilean Quintral bags $4m from Kaszek", "Quintral"),
+    ],
+)
+def test_a_nationality_before_a_name_is_no_part_of_it(title: str, name: str) -> None:
+    deal = classify(title)
+    assert deal is not None
+    assert name in _names(deal)
