@@ -1668,6 +1668,16 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"\s+(?:\w+\s+){0,2}?(?:buy|acquire|purchase|make)\s+(?:another|any|more)\b[^.;|]{0,30}?"
         r"\b(?:company|companies|firms?|startups?|rivals?|business(?:es)?|acquisitions?|deals?)\b",
     ),
+    # one company's own units put together: "Orsk merges two business units into one AI
+    # division", "AGM approves merger of subsidiaries" (not "A and B to merge AI chip units")
+    (
+        ("merg", "combin", "consolidat"),
+        r"^(?![^.;|]*(?:\band\b|&|\bwith\b)[^.;|]*\b(?:merg|combin|consolidat))[^.;|]*?"
+        r"\b(?:(?:merg|combin|consolidat)(?:es|ed|ing|e)\s+(?:its\s+|the\s+)?(?:own\s+)?(?:two|three"
+        r"|several|\d+)\s+(?:of\s+its\s+)?(?:[\w-]+\s+)?|merger\s+of\s+(?:its\s+|the\s+|two\s+)*"
+        r"(?:[\w-]+\s+)?)(?:business(?:es)?|units|divisions|teams|arms|subsidiaries|groups|labs"
+        r"|departments|operations)\b",
+    ),
     # an open-source project, a repository or a domain taken over is no company bought
     (
         ("project", "repo", "domain"),

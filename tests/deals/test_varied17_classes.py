@@ -301,3 +301,22 @@ def test_a_nationality_before_a_name_is_no_part_of_it(title: str, name: str) -> 
     deal = classify(title)
     assert deal is not None
     assert name in _names(deal)
+
+
+# One company's own units put together is no deal; two companies merging units is.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Brisa merges two business units into one AI division",
+        "Brisa's AGM approves merger of subsidiaries",
+        "Halden combines its three AI labs under one chief",
+    ],
+)
+def test_a_companys_own_units_merged_are_no_deal(title: str) -> None:
+    assert classify(title) is None
+
+
+def test_two_companies_merging_units_stay_a_merger() -> None:
+    deal = classify("Tarnwell and Quillory to merge their robotics units")
+    assert deal is not None
+    assert {"Tarnwell", "Quillory"} <= _names(deal)
