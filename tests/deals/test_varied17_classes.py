@@ -320,3 +320,21 @@ def test_two_companies_merging_units_stay_a_merger() -> None:
     deal = classify("Tarnwell and Quillory to merge their robotics units")
     assert deal is not None
     assert {"Tarnwell", "Quillory"} <= _names(deal)
+
+
+# Shares that pop, slide or spike on a deal told before are market news; a debut stays an IPO.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Orsk stock pops as Brisa investment closes",
+        "Tarn shares slide after Lumo deal",
+        "Kestova shares dip as Amble takeover completes",
+    ],
+)
+def test_share_moves_on_a_deal_are_no_deal(title: str) -> None:
+    assert classify(title) is None
+
+
+def test_a_debut_that_pops_stays_an_ipo() -> None:
+    deal = classify("Quay shares pop 40% in Nasdaq debut")
+    assert deal is not None and deal.type == "ipo"
