@@ -142,6 +142,7 @@ _KEYS = {
     "adds-to-round": "add",
     "acquired-by": "acquired bought purchased taken snapped scooped gobbled absorbed swallowed sold"
     " sells",
+    "sells-itself": "itself",
     "sells": "sell sold divest offload dispos spin carve",
     "sells-stake": "sell sold offload dispos",
     "sells-pct": "pct % cent",
@@ -757,6 +758,14 @@ _ENGLISH: tuple[Rule, ...] = (
         r"(?:full\s+|majority\s+)?control\s+of\b",
         "acquirer",
         "target",
+    ),
+    # "Wescott Agrees to Sell Itself to Private-Equity Firm Halberd": the seller is the target
+    _rule(
+        "sells-itself",
+        "acquisition",
+        r"\b(?:sell(?:s|ing)?|sold)\s+itself\s+to\b",
+        "target",
+        "acquirer",
     ),
     _rule(
         "sells",

@@ -338,3 +338,20 @@ def test_share_moves_on_a_deal_are_no_deal(title: str) -> None:
 def test_a_debut_that_pops_stays_an_ipo() -> None:
     deal = classify("Quay shares pop 40% in Nasdaq debut")
     assert deal is not None and deal.type == "ipo"
+
+
+# A company that sells itself is the target; the buyer is the acquirer.
+@pytest.mark.parametrize(
+    "title, target, acquirer",
+    [
+        ("Quorrel agrees to sell itself to Brisa for $2bn", "Quorrel", "Brisa"),
+        ("Wendholm Agrees to Sell Itself to Buyout Firm Carrow Peak", "Wendholm", "Carrow Peak"),
+        ("Lattice Row is selling itself to Okta", "Lattice Row", "Okta"),
+    ],
+)
+def test_selling_itself_makes_the_seller_the_target(title: str, target: str, acquirer: str) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.type == "acquisition"
+    roles = {p.name: p.role for p in deal.parties}
+    assert roles.get(target) == "target"
+    assert roles.get(acquirer) == "acquirer"
