@@ -345,7 +345,7 @@ def test_a_debut_that_pops_stays_an_ipo() -> None:
     "title, target, acquirer",
     [
         ("Quorrel agrees to sell itself to Brisa for $2bn", "Quorrel", "Brisa"),
-        ("Wendholm Agrees to Sell Itself to Buyout Firm Carrow Peak", "Wendholm", "Carrow Peak"),
+        ("Wendholm agrees to sell itself to buyout firm Carrow Peak", "Wendholm", "Carrow Peak"),
         ("Lattice Row is selling itself to Okta", "Lattice Row", "Okta"),
     ],
 )
