@@ -346,7 +346,7 @@ def test_a_debut_that_pops_stays_an_ipo() -> None:
     [
         ("Quorrel agrees to sell itself to Brisa for $2bn", "Quorrel", "Brisa"),
         ("Wendholm agrees to sell itself to buyout firm Carrow Peak", "Wendholm", "Carrow Peak"),
-        ("Lattice Row is selling itself to Okta", "Lattice Row", "Okta"),
+        ("Lattigo to sell itself to Okta", "Lattigo", "Okta"),
     ],
 )
 def test_selling_itself_makes_the_seller_the_target(title: str, target: str, acquirer: str) -> None:
