@@ -1596,12 +1596,13 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|fell\s+apart|went\s+wrong|broke\s+down|didn['’]?t\s+work)\b",
     ),
     # a deal asked about again, in doubt: "Halden to buy Quay... again?"; a look back after an
-    # ellipsis or a dash: "Kestrow to acquire Amble... one year on" (the model is kept off too)
+    # ellipsis, a dash or a colon: "Kestrow to acquire Amble... one year on", "A and B: a year
+    # in" (the model is kept off too)
     (("again",), r"\bagain\s*\?"),
     (
         ("year", "month"),
-        r"(?:\.{3}|…|\s[—–])\s+(?:one|a|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
-        r"(?:years?|months?)\s+(?:on|in|later)\b",
+        r"(?:\.{3}|…|\s[—–]|:)\s+(?:one|a|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+        r"(?:years?|months?)\s+(?:on|in(?!\s+the\s+making)|later)\b",
     ),
     # commentary and essays: "Analyst on why the A-B pact is circular", "The A-B deal and the
     # chip question"

@@ -26,6 +26,8 @@ def _names(deal: object) -> set[str]:
         "Kestrow's takeover of Amble... two years on",
         "Hot take: the Lomond licensing deal was the steal of the year",
         "Kestrow to acquire Amble... one year on, what changed?",
+        "Tarnwell and Quay: one year on the factory floor",
+        "Brisa's Orsk deal: six months later",
         "Analyst on why the Brisa-Lomond pact is circular",
         "The Halden-Quay Deal and the Edge-Chip Question",
         "Why the Tarn-Ostler deal fell apart",
@@ -43,6 +45,7 @@ def test_analysis_of_a_deal_is_no_deal(title: str) -> None:
         ("Why Brisa raised $40M from Accel", "funding"),
         ("Lomond and Brisa sign licensing deal for speech models", "licensing"),
         ("Halden and Quay sign deal to tackle the memory problem", "partnership"),
+        ("Brisa to buy Orsk: a year in the making", "acquisition"),
     ],
 )
 def test_the_deal_itself_stays(title: str, kind: str) -> None:
