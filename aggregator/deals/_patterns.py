@@ -128,6 +128,7 @@ _KEYS = {
     "backed-with": "backed funded",
     "investors-back": "investors backers vcs capitalists",
     "pays-for-tech": "pay paid",
+    "pays-for-content": "pay paid",
     "pays-for": "pay paid",
     "debuts-with": "stealth launch debut",
     "possessive-round": "'s ’s",
@@ -1096,6 +1097,22 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule("buys-into", "investment", r"\b(?:buys?|bought|buying)\s+into\b", "investor", "target"),
     # "Nvidia pays $900 million for Enfabrica's team and technology": a licence-and-hire;
     # "Salesforce pays $8 billion for Informatica": an acquisition
+    # "Google is paying Reddit $60 million a year for its data", "pays $20 million for Orsk's
+    # archive": content paid for is licensed, the payer the licensee
+    _rule(
+        "pays-for-content",
+        "licensing",
+        r"\bpa(?:y|ys|id|ying)\s+(?=(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,2}\s+"
+        rf"{_ABOUT}{M}\s+(?:an?\s+year\s+|per\s+year\s+|annually\s+)?(?:to\s+license\s+|for\s+"
+        r"(?:access\s+to\s+)?)(?:its|their|the)\s+(?:[\w-]+\s+)?(?:data|content|archives?|posts"
+        r"|articles|news|journalism|library|catalog(?:ue)?|videos|images|photos|books)\b)"
+        rf"|\bpa(?:y|ys|id|ying)\s+{_ABOUT}{M}\s+(?:an?\s+year\s+|per\s+year\s+)?for\s+"
+        r"(?=(?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,2}['’]s?\s+(?:[\w-]+\s+)?(?:data"
+        r"|content|archives?|posts|articles|news|journalism|library|catalog(?:ue)?|videos|images"
+        r"|photos|books)\b)",
+        "licensee",
+        "licensor",
+    ),
     _rule(
         "pays-for-tech",
         "licensing",

@@ -358,3 +358,24 @@ def test_selling_itself_makes_the_seller_the_target(title: str, target: str, acq
     roles = {p.name: p.role for p in deal.parties}
     assert roles.get(target) == "target"
     assert roles.get(acquirer) == "acquirer"
+
+
+# Content paid for ("pays X $N a year for its data", "pays $N for X's archive") is licensed:
+# the payer is the licensee; paying for a company stays what it was.
+@pytest.mark.parametrize(
+    "title, licensee, licensor, value",
+    [
+        ("Brisa pays Orsk Media $20 million a year for its archive", "Brisa", "Orsk Media", 20e6),
+        ("Brisa to pay Quay Media $50M for access to its content", "Brisa", "Quay Media", 50e6),
+        ("Tarnwell pays $15 million for Lumo's photo library", "Tarnwell", "Lumo", 15e6),
+    ],
+)
+def test_content_paid_for_is_licensed(
+    title: str, licensee: str, licensor: str, value: float
+) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.type == "licensing"
+    roles = {p.name: p.role for p in deal.parties}
+    assert roles.get(licensee) == "licensee"
+    assert roles.get(licensor) == "licensor"
+    assert deal.amount is not None and deal.amount.value == value
