@@ -1110,8 +1110,20 @@ def rules_and_block(
             )
             found = investors_from_lead(found, " ".join(said[:stop]), gz, rates)
         if found is not None:
-            return found, False
+            return _title_amount(found, head), False
     return None, past  # a deal told only as the past: nor is the model to add one
+
+
+def _title_amount(deal: Deal, head: Segment | None) -> Deal:
+    """A deal the body told, with no amount of its own, takes the one deal amount of a
+    headline that names no deal by the rules ("Wolds AI agrees £500m sale to American buyer":
+    "Wolds AI will be bought by Tennant Group")."""
+    if deal.amount is not None or head is None:
+        return deal
+    money = [f.money for f in head.amounts if f.kind == "deal"]
+    if len(money) != 1:
+        return deal
+    return replace(deal, amount=money[0])
 
 
 # A deal the body tells as the past of a story about something else: in a time clause

@@ -379,3 +379,33 @@ def test_content_paid_for_is_licensed(
     assert roles.get(licensee) == "licensee"
     assert roles.get(licensor) == "licensor"
     assert deal.amount is not None and deal.amount.value == value
+
+
+# A deal the body tells takes the headline's one deal amount when the headline names no deal
+# by the rules; a headline with two amounts gives none.
+@pytest.mark.parametrize(
+    "title, summary, value",
+    [
+        (
+            "Kestova agrees £300m sale to American buyer",
+            "Kestova will be bought by Chicago-based Orrin Group.",
+            300e6,
+        ),
+        (
+            "A £40m lifeline for Orsk",
+            "Orsk raised the money from Brisa in a round led by Accel.",
+            40e6,
+        ),
+        (
+            "A £40m lifeline now, £60m more next year",
+            "Orsk raised the money from Brisa in a round led by Accel.",
+            None,
+        ),
+    ],
+)
+def test_the_headline_amount_of_a_deal_the_body_tells(
+    title: str, summary: str, value: float | None
+) -> None:
+    deal = classify(title, summary)
+    assert deal is not None
+    assert (deal.amount.value if deal.amount else None) == value
