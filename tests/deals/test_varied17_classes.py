@@ -409,3 +409,31 @@ def test_the_headline_amount_of_a_deal_the_body_tells(
     deal = classify(title, summary)
     assert deal is not None
     assert (deal.amount.value if deal.amount else None) == value
+
+
+# "X said to explore / weigh …" (Bloomberg's "is said to" without "is") is a rumour.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Tarnwell said to explore sale of its robotics unit",
+        "Brisa said to weigh bid for Orsk",
+    ],
+)
+def test_said_to_explore_is_a_rumour(title: str) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.status == "rumoured"
+
+
+# A size adjective in a Title Case headline ("Multibillion-Dollar") is no party.
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("Orsk Weighs Another Multibillion-Dollar Investment in Lumo", "Orsk"),
+        ("Brisa Plans Billion-Dollar Investment in Orsk", "Brisa"),
+    ],
+)
+def test_size_adjectives_are_no_party(title: str, name: str) -> None:
+    deal = classify(title)
+    assert deal is not None
+    assert name in _names(deal)
+    assert not any("illion" in n for n in _names(deal))
