@@ -437,3 +437,19 @@ def test_size_adjectives_are_no_party(title: str, name: str) -> None:
     assert deal is not None
     assert name in _names(deal)
     assert not any("illion" in n for n in _names(deal))
+
+
+# "X & Co." is named X, not "X &"; "A & B" stays whole.
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("Halden & Co. sells its analytics arm to Datadog", "Halden"),
+        ("Datadog buys Perrin & Co.", "Perrin"),
+        ("Johnson & Johnson acquires Orsk", "Johnson & Johnson"),
+    ],
+)
+def test_and_co_is_cut_cleanly(title: str, name: str) -> None:
+    deal = classify(title)
+    assert deal is not None
+    assert name in _names(deal)
+    assert not any(n.endswith("&") for n in _names(deal))
