@@ -1613,12 +1613,12 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|fell\s+apart|went\s+wrong|broke\s+down|didn['’]?t\s+work)\b",
     ),
     # a deal asked about again, in doubt: "Halden to buy Quay... again?"; a look back after an
-    # ellipsis, a dash or a colon: "Kestrow to acquire Amble... one year on", "A and B: a year
-    # in" (the model is kept off too)
+    # ellipsis, a dash, a colon or a comma: "Kestrow to acquire Amble... one year on", "A and B:
+    # a year in", "X's $40M Series B, two years later" (the model is kept off too)
     (("again",), r"\bagain\s*\?"),
     (
         ("year", "month"),
-        r"(?:\.{3}|…|\s[—–]|:)\s+(?:one|a|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+        r"(?:,|\.{3}|…|\s[—–]|:)\s+(?:one|a|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
         r"(?:years?|months?)\s+(?:on|in(?!\s+the\s+making)|later)\b",
     ),
     # commentary and essays: "Analyst on why the A-B pact is circular", "The A-B deal and the
@@ -1749,7 +1749,8 @@ HARD_NON_DEAL = re.compile(
     r"|\b(?:million|billion|milestones?|upfront)\b))"
     # "Partnering with the Ellison Institute on cancer research": what they partner on is research
     # "We partnered with Pattern Labs on a range of cybersecurity evaluations of Claude"
-    r"|\b(?:partner\w*|collaborat\w*)\s+with\s+(?:the\s+)?(?:(?-i:[A-Z])[\w&.'’-]*\s+){1,5}on\s+"
+    r"|\b(?:partner\w*|collaborat\w*|team(?:s|ed|ing)?\s+up)\s+with\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z])[\w&.'’-]*\s+){1,5}on\s+"
     r"(?:[\w-]+\s+){0,4}?(?:research|evaluations?|benchmarks?|stud(?:y|ies)|papers?)\b"
     r"(?![^.;]*(?:\blicen[cs]|[$€£¥]\s?\d|\b(?:million|billion)\b))"
     # "IBM and AMD partner on quantum research", "open joint EUV lab": research together

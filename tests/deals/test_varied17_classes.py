@@ -28,6 +28,7 @@ def _names(deal: object) -> set[str]:
         "Kestrow to acquire Amble... one year on, what changed?",
         "Tarnwell and Quay: one year on the factory floor",
         "Brisa's Orsk deal: six months later",
+        "Orsk's $40M Series B, two years later: what happened",
         "Analyst on why the Brisa-Lomond pact is circular",
         "The Halden-Quay Deal and the Edge-Chip Question",
         "Why the Tarn-Ostler deal fell apart",
@@ -453,3 +454,16 @@ def test_and_co_is_cut_cleanly(title: str, name: str) -> None:
     assert deal is not None
     assert name in _names(deal)
     assert not any(n.endswith("&") for n in _names(deal))
+
+
+# Teaming up with someone on research is research, unless money or a licence comes with it.
+@pytest.mark.parametrize(
+    "title, deal_expected",
+    [
+        ("Orsk teams up with NASA on climate research", False),
+        ("Orsk teams up with NASA on $20 million climate research programme", True),
+        ("Orsk teams up with Brisa on agents", True),
+    ],
+)
+def test_teaming_up_on_research(title: str, deal_expected: bool) -> None:
+    assert (classify(title) is not None) == deal_expected
