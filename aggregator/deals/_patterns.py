@@ -1622,8 +1622,13 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"(?:years?|months?)\s+(?:on|in(?!\s+the\s+making)|later)\b",
     ),
     # commentary and essays: "Analyst on why the A-B pact is circular", "The A-B deal and the
-    # chip question"
+    # chip question", "The real reason X bought Y", "Was the A-B merger a mistake?", "X's $2bn
+    # Y deal, in charts", "Everything you need to know about X's Y acquisition"
     (("on why",), r"\bon\s+why\b"),
+    (("real reason",), r"\bthe\s+real\s+reasons?\b"),
+    (("was ", "were "), r"^[^\w]*(?:was|were)\s[^.?!]{3,90}\?"),
+    (("chart", "numbers", "graph"), r",\s+in\s+(?:\w+\s+)?(?:charts|numbers|graphs)\b"),
+    (("know",), r"\beverything\s+(?:you\s+need\s+to|to)\s+know\b"),
     (
         ("question", "problem", "puzzle", "paradox", "dilemma", "conundrum"),
         r"\band\s+the\s+(?:[\w-]+\s+){1,3}?(?:question|problem|puzzle|paradox|dilemma|conundrum)s?"

@@ -32,6 +32,10 @@ def _names(deal: object) -> set[str]:
         "Analyst on why the Brisa-Lomond pact is circular",
         "The Halden-Quay Deal and the Edge-Chip Question",
         "Why the Tarn-Ostler deal fell apart",
+        "The real reason Brisa bought Orsk",
+        "Was the Brisa-Orsk merger a mistake?",
+        "Everything you need to know about Brisa's Orsk acquisition",
+        "Brisa's $2bn Orsk deal, in charts",
     ],
 )
 def test_analysis_of_a_deal_is_no_deal(title: str) -> None:
@@ -47,6 +51,7 @@ def test_analysis_of_a_deal_is_no_deal(title: str) -> None:
         ("Lomond and Brisa sign licensing deal for speech models", "licensing"),
         ("Halden and Quay sign deal to tackle the memory problem", "partnership"),
         ("Brisa to buy Orsk: a year in the making", "acquisition"),
+        ("Orsk was acquired by Brisa for $2bn", "acquisition"),
     ],
 )
 def test_the_deal_itself_stays(title: str, kind: str) -> None:
