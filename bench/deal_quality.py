@@ -75,6 +75,15 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
   funds launched together; launches, model cards, customer stories, marketplace listings, debt,
   grants, awards and offices as hard negatives; 59 % no deal), split by the same hash and
   measured first with code that had never seen it;
+- ``varied17``: 348 entries written afresh (``bench/data/varied_dev17.jsonl``: AI newsletter
+  digests whose titles list several items (emoji, "|", ";", ", "), weekly and funding
+  roundups, tech press, Hacker News and Reddit titles, Substack analysis, wires, financial
+  press (US, British, Indian, Australian, Canadian, German, Asian), French, German and Spanish
+  headlines; hard negatives worded like deals: earnings, buybacks, market stock purchases,
+  launches with a partner, spending on one's own capacity, hires, layoffs, lawsuits and probes
+  of past deals, analysis, price targets, index inclusion, grants, prizes, government
+  programmes, customer wins; 48 % no deal), split by the same hash and measured first with
+  code that had never seen it;
 - ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
 - ``reuters``/``sentifm``: the test splits of ``../shared/eval`` (M&A yes/no only), when present.
 
@@ -167,6 +176,7 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
         ("varied13", "varied_dev13.jsonl"),
         ("varied14", "varied_dev14.jsonl"),
         ("firstparty16", "firstparty_dev16.jsonl"),
+        ("varied17", "varied_dev17.jsonl"),
     )
     for name, file in hashed:
         if (DATA / file).is_file():

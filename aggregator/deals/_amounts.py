@@ -27,6 +27,7 @@ _PREFIX_CODES: Mapping[str, str] = {
     "au$": "AUD",
     "$a": "AUD",  # Australian press: "$A120 million"
     "$c": "CAD",
+    "$us": "USD",  # Australian and British press: "$US610m"
     "hk$": "HKD",
     "s$": "SGD",
     "nz$": "NZD",
@@ -155,7 +156,7 @@ _QUALIFIERS: Mapping[str, str] = {
 }
 
 _PREFIX = (
-    r"(?:US\s?\$|U\.S\.\s?\$|CA?\$|AU?\$|\$(?-i:[AC])(?=\d)|HK\$|S\$|NZ\$|R\$|\$|€|£|¥|₹|₩|Rs\.?(?=\s?\d)"
+    r"(?:US\s?\$|U\.S\.\s?\$|CA?\$|AU?\$|\$(?-i:US|[AC])(?=\d)|HK\$|S\$|NZ\$|R\$|\$|€|£|¥|₹|₩|Rs\.?(?=\s?\d)"
     r"|SFr\.?|Stg|pound\(s\)|dollars?|pounds?|euros?|yen|yuan|RMB|" + _ISO + r")"
 )
 _NUM = (
@@ -193,7 +194,9 @@ MONEY_RE = re.compile(
 _VALUATION_BEFORE = re.compile(
     r"(?:valued\s+(?:it\s+)?at|valuing\s+[\w\s.,'’&-]{0,40}?\bat|valuation\s+(?:of|at|to)"
     r"|(?:post|pre)[- ]money(?:\s+valuation)?(?:\s+of)?|values?\s+[\w\s.'’&-]{0,30}?\bat"
-    r"|market\s+value\s+of|now\s+worth|be\s+worth|is\s+worth|was\s+worth)\s*$",
+    r"|market\s+value\s+of|now\s+worth|be\s+worth|is\s+worth|was\s+worth"
+    # "denies it is raising at $50B": a round's price, not its size
+    r"|rais(?:e|es|ed|ing)\s+(?:(?:new\s+)?(?:money|funds|capital)\s+)?at)\s*$",
 )
 # "at a $5B valuation", "a $100B-plus valuation"
 _VALUATION_AFTER = re.compile(

@@ -915,10 +915,12 @@ _ANAPHOR = re.compile(
 )
 _DEAL_VALUED = re.compile(
     r"\b(?:deal|transaction|acquisition|purchase|takeover|agreement|contract|merger)\s+"
-    # "the transaction values Core Scientific at approximately $9 billion": the deal's value
-    r"(?:(?:is|was|would\s+be|has\s+been)?\s*valued|values\s+(?:[\w.&'’-]+\s+){1,4}?)"
-    r"\s*at\s+(?:about\s+|around\s+|roughly\s+|approximately\s+"
-    r"|nearly\s+|more\s+than\s+|some\s+|up\s+to\s+)?$",
+    # "the transaction values Core Scientific at approximately $9 billion": the deal's value;
+    # "the deal is worth about $500 million, sources said"
+    r"(?:(?:is|was|would\s+be|has\s+been|could\s+be)?\s*(?:reportedly\s+|said\s+to\s+be\s+)?"
+    r"(?:valued\s+at|worth)|values\s+(?:[\w.&'’-]+\s+){1,4}?at)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|more\s+than\s+|some\s+"
+    r"|up\s+to\s+)?$",
     re.IGNORECASE,
 )
 _PART_SOLD = re.compile(r"\b(?:stake|majority|minority)\b|\d\s?(?:%|per\s?cent|pct)", re.I)
@@ -1163,8 +1165,20 @@ def rules_and_block(
             )
             found = investors_from_lead(found, " ".join(said[:stop]), gz, rates)
         if found is not None:
-            return found, False
+            return _title_amount(found, head), False
     return None, past  # a deal told only as the past: nor is the model to add one
+
+
+def _title_amount(deal: Deal, head: Segment | None) -> Deal:
+    """A deal the body told, with no amount of its own, takes the one deal amount of a
+    headline that names no deal by the rules ("Wolds AI agrees £500m sale to American buyer":
+    "Wolds AI will be bought by Tennant Group")."""
+    if deal.amount is not None or head is None:
+        return deal
+    money = [f.money for f in head.amounts if f.kind == "deal"]
+    if len(money) != 1:
+        return deal
+    return replace(deal, amount=money[0])
 
 
 # A deal the body tells as the past of a story about something else: in a time clause
@@ -1183,10 +1197,21 @@ _BACKGROUND_AFTER = re.compile(
 _DATED = re.compile(r"[^.;:!?]{0,50}?\b(?:in|back\s+in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 # A deal done, dated: "bought WhatsApp for $19 billion in 2014", "acquisition of Activision
 # closed in 2023" (not a plan: "plans to go public in 2027")
-_DONE = re.compile(r"(?:ed|bought|sold|took\s+over|went\s+public)$", re.IGNORECASE)
+# (passive too: "Amble was acquired by Brisa in 2023")
+_DONE = re.compile(r"(?:ed|bought|sold|took\s+over|went\s+public|ed\s+by)$", re.IGNORECASE)
 _DONE_AFTER = re.compile(
     r"[^.;:!?]{0,40}?\b(?:closed|completed|finali[sz]ed|was\s+(?:completed|announced|done))\s+"
     r"(?:in|back\s+in)\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+# A company's money so far, not a round: "Orsk has raised $300 million from investors including
+# SoftBank", "… has raised $90M to date"; a portfolio: "has invested in dozens of startups"
+_SO_FAR_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|so\s+far\s+|already\s+)?$", re.I)
+_SO_FAR_AFTER = re.compile(
+    r"[^.;:!?]{0,40}?\b(?:to\s+date|in\s+total|so\s+far|since\s+(?:its\s+)?(?:founding|launch"
+    r"|inception)|from\s+(?:investors|backers)\s+(?:including|such\s+as|like))\b"
+    r"|\s*(?:dozens|scores|hundreds|many|several|a\s+number|\d+)\s+(?:of\s+)?(?:other\s+)?"
+    r"(?:startups|companies|firms)\b",
     re.IGNORECASE,
 )
 # A headline about a listed company's stock ("Is Zephyr Stock a Buy?", "Tallow Shares Have
@@ -1219,6 +1244,7 @@ def _background(sentence: str, evidence: str) -> bool:
         or (_RELATIVE.search(before) and _DATED.match(sentence, after))
         or (_DONE.search(evidence) is not None and _DATED.match(sentence, after) is not None)
         or _DONE_AFTER.match(sentence, after) is not None
+        or (_SO_FAR_BEFORE.search(before) is not None and _SO_FAR_AFTER.match(sentence, after))
     )
 
 

@@ -214,7 +214,7 @@ class Gazetteer:
         return hit if hit is not None else self._remember(("c", name), self._canonical(name))
 
     def _canonical(self, name: str) -> str:
-        cleaned = _LEGAL_SUFFIX.sub("", name.strip()).strip(" ,.")
+        cleaned = _LEGAL_SUFFIX.sub("", name.strip()).strip(" ,.&")  # "Perrin & Co." -> "Perrin"
         for candidate in (name.strip(), cleaned):
             hit = self.lookup(_tokens(candidate), caps=candidate.isupper())
             if hit is not None:

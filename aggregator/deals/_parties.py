@@ -65,6 +65,12 @@ canadian canada saudi arabia uae emirati swiss swedish sweden dutch italian ital
 australian australia singapore taiwan taiwanese asian asia global world international
 finnish finland norwegian danish irish polish brazilian mexican hong kong abu dhabi
 dubai qatar qatari emirates
+estonian latvian lithuanian nigerian kenyan ghanaian egyptian moroccan singaporean malaysian
+indonesian vietnamese filipino pakistani bangladeshi czech slovak slovenian hungarian romanian
+bulgarian croatian serbian ukrainian portuguese belgian austrian luxembourgish
+icelandic chilean colombian argentine argentinian peruvian
+multibillion multibillion-dollar multimillion multimillion-dollar billion-dollar million-dollar
+nine-figure eight-figure ten-figure
 california texas york new-york london paris berlin tokyo beijing silicon valley bay area
 north carolina georgia ohio virginia arizona wisconsin indiana pennsylvania mississippi
 january february march april june july august september october november december

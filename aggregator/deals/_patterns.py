@@ -111,6 +111,7 @@ _KEYS = {
     "invest-in": "invest pour pump put inject commit back",
     "bets-on": "bet doubl",
     "check-to": "check cheque",
+    "backs-round": "back",
     "backs": "back",
     "back-plural": "back",
     "leads-round": "round funding financing raise series seed bet wager",
@@ -127,6 +128,7 @@ _KEYS = {
     "backed-with": "backed funded",
     "investors-back": "investors backers vcs capitalists",
     "pays-for-tech": "pay paid",
+    "pays-for-content": "pay paid",
     "pays-for": "pay paid",
     "debuts-with": "stealth launch debut",
     "possessive-round": "'s ’s",
@@ -141,6 +143,7 @@ _KEYS = {
     "adds-to-round": "add",
     "acquired-by": "acquired bought purchased taken snapped scooped gobbled absorbed swallowed sold"
     " sells",
+    "sells-itself": "itself",
     "sells": "sell sold divest offload dispos spin carve",
     "sells-stake": "sell sold offload dispos",
     "sells-pct": "pct % cent",
@@ -455,6 +458,16 @@ _ENGLISH: tuple[Rule, ...] = (
         "investor",
         "target",
     ),
+    # "Mubadala Backs Helmsley AI in $400 Million Round": a round, the backer among its investors
+    _rule(
+        "backs-round",
+        "funding",
+        r"(?<!-)\b(?:backs|backed|to\s+back)\s+(?!by\b)(?=[A-Z0-9])(?=(?:[\w.&'’-]+\s+){1,5}?in\s+"
+        r"(?:an?\s+|its\s+|the\s+)?§+\s+(?:[\w-]+\s+){0,2}?(?:round|raise|funding|financing"
+        r"|series\s+[a-k]|(?:pre-)?seed)\b)",
+        "investor",
+        "target",
+    ),
     _rule(
         "backs",
         "investment",
@@ -746,6 +759,14 @@ _ENGLISH: tuple[Rule, ...] = (
         r"(?:full\s+|majority\s+)?control\s+of\b",
         "acquirer",
         "target",
+    ),
+    # "Wescott Agrees to Sell Itself to Private-Equity Firm Halberd": the seller is the target
+    _rule(
+        "sells-itself",
+        "acquisition",
+        r"\b(?:sell(?:s|ing)?|sold)\s+itself\s+to\b",
+        "target",
+        "acquirer",
     ),
     _rule(
         "sells",
@@ -1076,6 +1097,22 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule("buys-into", "investment", r"\b(?:buys?|bought|buying)\s+into\b", "investor", "target"),
     # "Nvidia pays $900 million for Enfabrica's team and technology": a licence-and-hire;
     # "Salesforce pays $8 billion for Informatica": an acquisition
+    # "Google is paying Reddit $60 million a year for its data", "pays $20 million for Orsk's
+    # archive": content paid for is licensed, the payer the licensee
+    _rule(
+        "pays-for-content",
+        "licensing",
+        r"\bpa(?:y|ys|id|ying)\s+(?=(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,2}\s+"
+        rf"{_ABOUT}{M}\s+(?:an?\s+year\s+|per\s+year\s+|annually\s+)?(?:to\s+license\s+|for\s+"
+        r"(?:access\s+to\s+)?)(?:its|their|the)\s+(?:[\w-]+\s+)?(?:data|content|archives?|posts"
+        r"|articles|news|journalism|library|catalog(?:ue)?|videos|images|photos|books)\b)"
+        rf"|\bpa(?:y|ys|id|ying)\s+{_ABOUT}{M}\s+(?:an?\s+year\s+|per\s+year\s+)?for\s+"
+        r"(?=(?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,2}['’]s?\s+(?:[\w-]+\s+)?(?:data"
+        r"|content|archives?|posts|articles|news|journalism|library|catalog(?:ue)?|videos|images"
+        r"|photos|books)\b)",
+        "licensee",
+        "licensor",
+    ),
     _rule(
         "pays-for-tech",
         "licensing",
@@ -1505,9 +1542,9 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
     ),
     # an essay's title: "Thinking about the X–Y partnership", "Some notes on …"
     (
-        ("thinking", "thoughts", "notes", "reflections", "lessons"),
+        ("thinking", "thoughts", "notes", "reflections", "lessons", "hot take"),
         r"^(?:thinking\s+about|thoughts\s+on|(?:some\s+)?notes\s+on|reflections\s+on"
-        r"|lessons\s+from)\b",
+        r"|lessons\s+from|hot\s+takes?:)",
     ),
     # a look back: "The day Microsoft bought GitHub", "Remembering the AOL–Time Warner merger",
     # "A brief history of Nvidia's acquisition of Mellanox"
@@ -1579,6 +1616,115 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         ("could",),
         r"\bcould\s+(?:someday|one\s+day|eventually)\b|\b(?:ipo|listing)\s+could\s+value\b",
     ),
+    # analysis of a deal, not the deal: "What the Halden-Quay deal tells us about chips", "What
+    # Tarn's $3bn Ostler acquisition means for buyers", "Why the A-B pact still matters"
+    (
+        ("what", "why"),
+        r"\b(?:what|why)\s+(?:the\s+|this\s+|that\s+)?(?:[\w.&'’§¤–-]+\s+){0,6}?(?:deal|merger"
+        r"|acquisition|purchase|sale|takeover|buyout|partnership|tie-up|pact|alliance|ipo|listing"
+        r"|round|fundraising|investment|stake|restructuring)s?\s+(?:(?:of|with|for|by|in)\s+"
+        r"(?:[\w.&'’-]+\s+){1,4}?)?(?:really\s+|actually\s+)?(?:tells?|told|says?|teaches"
+        r"|reveals?|signals?|shows?|means?\s+for|meant\s+for|still\s+matters?|failed|collapsed"
+        r"|fell\s+apart|went\s+wrong|broke\s+down|didn['’]?t\s+work)\b",
+    ),
+    # a deal asked about again, in doubt: "Halden to buy Quay... again?"; a look back after an
+    # ellipsis, a dash, a colon or a comma: "Kestrow to acquire Amble... one year on", "A and B:
+    # a year in", "X's $40M Series B, two years later" (the model is kept off too)
+    (("again",), r"\bagain\s*\?"),
+    (
+        ("year", "month"),
+        r"(?:,|\.{3}|…|\s[—–]|:)\s+(?:one|a|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+        r"(?:years?|months?)\s+(?:on|in(?!\s+the\s+making)|later)\b",
+    ),
+    # commentary and essays: "Analyst on why the A-B pact is circular", "The A-B deal and the
+    # chip question", "The real reason X bought Y", "Was the A-B merger a mistake?", "X's $2bn
+    # Y deal, in charts", "Everything you need to know about X's Y acquisition"
+    (("on why",), r"\bon\s+why\b"),
+    (("real reason",), r"\bthe\s+real\s+reasons?\b"),
+    (("was ", "were "), r"^[^\w]*(?:was|were)\s[^.?!]{3,90}\?"),
+    (("chart", "numbers", "graph"), r",\s+in\s+(?:\w+\s+)?(?:charts|numbers|graphs)\b"),
+    (("know",), r"\beverything\s+(?:you\s+need\s+to|to)\s+know\b"),
+    (
+        ("question", "problem", "puzzle", "paradox", "dilemma", "conundrum"),
+        r"\band\s+the\s+(?:[\w-]+\s+){1,3}?(?:question|problem|puzzle|paradox|dilemma|conundrum)s?"
+        r"\W*$",
+    ),
+    # shares bought on the market, not from the company: "Fenrow Fund buys $600 million of
+    # Lyle shares in the market", "… through open-market purchases", "in a block trade", and a
+    # fund that adds to a position ("Talbot bought another $25M of Quorn today")
+    (
+        ("market", "block trade"),
+        r"\b(?:buys?|bought|buying|adds?|added|adding|purchas(?:es|ed|ing)|snaps?\s+up"
+        r"|scoops?\s+up|acquir(?:es|ed|ing))\b[^.;|]{0,60}?\b(?:shares|stock|stakes?|holdings?)\b"
+        r"[^.;|]{0,30}?\b(?:(?:in|on|from)\s+(?:the\s+)?"
+        r"(?:open\s+)?market\b(?!\s+(?:for|of)\b)|(?:through|via|in)\s+(?:an?\s+)?(?:open[\s-])?"
+        r"market\s+(?:purchases|buying|trades)|(?:through|via|in)\s+(?:an?\s+)?block\s+trades?)",
+    ),
+    (
+        ("another", "more"),
+        r"\b(?:buys?|bought|buying|adds?|added|adding|scoops?\s+up|scooped\s+up)\s+(?:another"
+        r"|more)\s+§+\s+(?:worth\s+)?of\b",
+    ),
+    # a number of shares bought: "Tamsin Capital buys 3 million Lyle shares"
+    (
+        ("share",),
+        r"\b(?:buys?|bought|buying|purchas(?:es|ed|ing)|adds?|added|adding)\s+(?:another\s+)?"
+        r"\d[\d.,]*\s*(?:million|mn|m|k|lakh)?\s+(?:more\s+)?(?:[\w.&'’-]+\s+){0,3}?shares\b",
+    ),
+    # an activist's stake: "Corran takes $1.5 billion stake in Pell, pushes for changes"
+    (
+        ("stake",),
+        r"\bstakes?\b[^.;|]{0,80}?\b(?:push(?:es|ing)?|press(?:es|ing)?|calls?|calling"
+        r"|demand(?:s|ing)?|urg(?:es|ing))\s+(?:for\s+)?(?:an?\s+)?(?:(?:board|strategic"
+        r"|management)\s+)?(?:changes?|seats?|sale|break-?up|shake-?up|overhaul|review)\b",
+    ),
+    # money won, not raised: "Tarn wins $250K from the Delta Health Challenge"; a public
+    # tender won is a contract, no takeover bid ("Osk wins Rijkswegen tender")
+    (
+        ("win", "won"),
+        r"\b(?:wins?|won|winning)\s+§+\s+from\b(?![^.;|]*\b(?:round|seed|series\s+[a-k]|funding"
+        r"|investors?|led\s+by)\b)",
+    ),
+    (
+        ("tender",),
+        r"\b(?:wins?|won|winning|awarded|secur(?:es|ed|ing)|lands?|landed)\s+(?:the\s+|an?\s+)?"
+        r"(?:[\w&.'’-]+\s+){0,3}?tenders?\b(?!\s+offer)",
+    ),
+    # money put into one's own sites, capacity or people, with no one on the other side:
+    # "Halmer to invest $12 billion in new Ohio chip plant", "pours $3bn into its data centres",
+    # "invests £1bn in staff training" (not "… in data-centre firm X", "… with X", "X and Y to
+    # invest …")
+    (
+        ("invest", "pour", "pump", "put", "inject"),
+        r"^(?![^.;|]*\b(?:and|jointly|together)\b[^.;|]*\b(?:invest|pour|pump|put|inject))"
+        r"[^.;|]*?\b(?:invest(?:s|ed|ing)?|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|puts?|putting"
+        r"|inject(?:s|ed|ing)?)\s+(?:(?:up\s+to|about|over|nearly|more\s+than|another|an\s+additional)"
+        r"\s+)?§+\s+(?:(?:over|in\s+the\s+next)\s+\w+\s+years?\s+)?(?:in|into)\s+(?:(?:an?|the|its"
+        r"|their|new|own|more)\s+)*(?:[\w'’-]+\s+){0,4}?(?:plants?|factor(?:y|ies)|fabs?"
+        r"|campus(?:es)?|facilit(?:y|ies)|sites?|data[\s-]?cent(?:er|re)s?|capacity|operations"
+        r"|workforce|employees|staff|people|training|skills|manufacturing|expansion)\b"
+        r"(?!\s+(?:[\w-]+\s+)?(?:builders?|firms?|company|companies|operators?|ventures?|startups?"
+        r"|developers?|providers?|makers?|group|business|unit|owners?)\b)"
+        r"(?![^.;|]*\b(?:with|alongside|from)\s+(?-i:[A-Z]))",
+    ),
+    # no purchase in view: "says it won't buy another big company", "has no plans to make
+    # more acquisitions" (a denial of a named deal is that deal, status denied)
+    (
+        ("not", "n't", "never", "no "),
+        r"\b(?:won['’]?t|will\s+not|would\s+not|wouldn['’]?t|not|never|no\s+plans\s+to|no\s+longer)"
+        r"\s+(?:\w+\s+){0,2}?(?:buy|acquire|purchase|make)\s+(?:another|any|more)\b[^.;|]{0,30}?"
+        r"\b(?:company|companies|firms?|startups?|rivals?|business(?:es)?|acquisitions?|deals?)\b",
+    ),
+    # one company's own units put together: "Orsk merges two business units into one AI
+    # division", "AGM approves merger of subsidiaries" (not "A and B to merge AI chip units")
+    (
+        ("merg", "combin", "consolidat"),
+        r"^(?![^.;|]*(?:\band\b|&|\bwith\b)[^.;|]*\b(?:merg|combin|consolidat))[^.;|]*?"
+        r"\b(?:(?:merg|combin|consolidat)(?:es|ed|ing|e)\s+(?:its\s+|the\s+)?(?:own\s+)?(?:two|three"
+        r"|several|\d+)\s+(?:of\s+its\s+)?(?:[\w-]+\s+)?|merger\s+of\s+(?:its\s+|the\s+|two\s+)*"
+        r"(?:[\w-]+\s+)?)(?:business(?:es)?|units|divisions|teams|arms|subsidiaries|groups|labs"
+        r"|departments|operations)\b",
+    ),
     # an open-source project, a repository or a domain taken over is no company bought
     (
         ("project", "repo", "domain"),
@@ -1609,7 +1755,9 @@ HARD_NON_DEAL = re.compile(
     # licensing partnership")
     r"|settle(?:s|d|ment)?(?![^.;]*\blicen[cs]\w*\s+(?:deal|agreement|partnership|pact))"
     # a grant of money, not "grants X an exclusive licence"
-    r"|grants?(?!\s+(?:[\w.&'’-]+\s+){1,3}?(?:an?\s+)?(?:(?:exclusive|non-exclusive|global|perpetual"
+    # (nor a grant as a topic: "fights grant fraud", "grant applications")
+    r"|grants?(?!\s+(?:fraud|applications?|writing|seekers|management)\b)"
+    r"(?!\s+(?:[\w.&'’-]+\s+){1,3}?(?:an?\s+)?(?:(?:exclusive|non-exclusive|global|perpetual"
     r"|worldwide|multi-year)\s+)*licen[cs]e)"
     r"|subsid(?:y|ies|i[sz]\w*)|loans?|debt|bonds?|notes\s+offering|credit\s+(?:facility|line)|buy\s+rating"
     r"|price\s+target|buy-?backs?|repurchase\w*|market\s+(?:cap\w*|value)|most\s+valuable"
@@ -1621,7 +1769,8 @@ HARD_NON_DEAL = re.compile(
     r"|\b(?:million|billion|milestones?|upfront)\b))"
     # "Partnering with the Ellison Institute on cancer research": what they partner on is research
     # "We partnered with Pattern Labs on a range of cybersecurity evaluations of Claude"
-    r"|\b(?:partner\w*|collaborat\w*)\s+with\s+(?:the\s+)?(?:(?-i:[A-Z])[\w&.'’-]*\s+){1,5}on\s+"
+    r"|\b(?:partner\w*|collaborat\w*|team(?:s|ed|ing)?\s+up)\s+with\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z])[\w&.'’-]*\s+){1,5}on\s+"
     r"(?:[\w-]+\s+){0,4}?(?:research|evaluations?|benchmarks?|stud(?:y|ies)|papers?)\b"
     r"(?![^.;]*(?:\blicen[cs]|[$€£¥]\s?\d|\b(?:million|billion)\b))"
     # "IBM and AMD partner on quantum research", "open joint EUV lab": research together
@@ -1643,7 +1792,8 @@ HARD_NON_DEAL = re.compile(
     r"|\b(?:rules?|norms|regulations?|guidelines|framework)\s+(?:on|for|governing)\s+"
     r"(?:[\w-]+\s+){0,2}?IPOs\b|\bbelow\s+(?:its\s+|the\s+|their\s+)?(?:issue|listing|offer)"
     r"\s+price\b(?![^.;]*\bdebut)"
-    r"|^how\s+(?!to\b)|\binterview(?:s|ed)?\s+with\b|\b(?:wins?|won|awarded)\s+(?:the\s+)?"
+    # ("Leaked pitch deck: How X pitched its Series A", "Customer story: how a bank …")
+    r"|(?:^|^[^:|]{1,40}:\s+)how\s+(?!to\b)|\binterview(?:s|ed)?\s+with\b|\b(?:wins?|won|awarded)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b",
     _I,
 )
@@ -1656,7 +1806,8 @@ NON_DEAL = re.compile(
     r"|forecasts?|guidance|outlook|dividends?|market\s+(?:cap\w*|value)|most\s+valuable"
     r"|(?:shares?|stock)\s+(?:have\s+|has\s+)?(?:more\s+than\s+)?(?:rise|rose|rises|fall|fell|falls"
     r"|slip\w*|sink\w*|sank|jump\w*|surge\w*|slump\w*|soar\w*|drop\w*|tumble\w*|plunge\w*|climb\w*"
-    r"|rall\w*|doubl\w*|tripl\w*)|rule\s+changes?"
+    r"|rall\w*|doubl\w*|tripl\w*|pop(?:s|ped|ping)?|spik\w*|skyrocket\w*|nosediv\w*|crater\w*"
+    r"|slid(?:e|es|ing)|dip(?:s|ped)?|sag(?:s|ged)?|rebound\w*|retreat\w*)|rule\s+changes?"
     r"|capex|capital\s+(?:spending|expenditures?)|spend(?:s|ing)?|lay(?:s|ing)?\s+off|layoffs?"
     r"|job\s+cuts|cuts?\s+[\w,]+\s+jobs|workforce|hir(?:es|ed|ing)|poach\w*|appoint\w*|steps?\s+down"
     # an executive named: "Brightloom names Dana Whitcombe Chief Financial Officer"

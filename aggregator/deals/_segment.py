@@ -22,7 +22,11 @@ from ._patterns_intl import INTL_HARD_NON_DEAL, INTL_NON_DEAL
 from ._trigger import Rule
 
 _MASK = {"deal": "§", "valuation": "¤", "other": "¦"}
-_TICKER = re.compile(r"<[A-Z0-9.]{1,8}>|\((?:NASDAQ|NYSE|LSE|TSX)?:?\s?[A-Z.]{1,6}\)")
+# (an accelerator's batch after a name is no name either: "Tessaron (YC W24) raises …")
+_TICKER = re.compile(
+    r"<[A-Z0-9.]{1,8}>|\((?:NASDAQ|NYSE|LSE|TSX)?:?\s?[A-Z.]{1,6}\)"
+    r"|\((?:YC|Y\s?Combinator)\s+[WSFX]\d{2}\)"
+)
 # A sentence ends at ". ", "! " or "? " before a capital, but not after an initial ("J.P.
 # Morgan", "T. Rowe Price") or a common abbreviation ("Inc.", "Corp.", "Co.", "St.").
 _SENTENCE = re.compile(
