@@ -227,8 +227,21 @@ class Service:
         """Serve until SIGTERM/SIGINT (or ``stop`` is set)."""
         stop = stop or asyncio.Event()
         loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
+        previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+        for sig in previous:
             loop.add_signal_handler(sig, stop.set)
+        try:
+            await self._serve(schedule, grace, stop)
+        finally:
+            # Given back while the loop is open: a loop that closes first shuts the pipe its
+            # handlers write to before it lets go of them, and a signal in between is written
+            # to a closed descriptor ("Exception ignored … signal wakeup fd").
+            for sig, handler in previous.items():
+                loop.remove_signal_handler(sig)
+                if handler is not None:
+                    signal.signal(sig, handler)
+
+    async def _serve(self, schedule: bool, grace: float, stop: asyncio.Event) -> None:
         if not schedule:  # the database's counts, before the first page is sent
             await asyncio.to_thread(self.refresh_store_metrics)
         try:

@@ -359,6 +359,11 @@ async def _serve(
     try:
         await stop.wait()
     finally:
+        # Stopping: a second SIGTERM (the group's and the parent's) changes nothing, and the
+        # loop's handler is let go while its wakeup pipe is still open (a loop closing first
+        # shuts the pipe before it lets go, and a signal in between hits a closed descriptor).
+        loop.remove_signal_handler(signal.SIGTERM)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         await runner.cleanup()
         probe.close()
 

@@ -297,6 +297,30 @@ def test_the_service_sends_its_metrics_after_every_cycle(settings: Settings) -> 
     assert service.serving is None
 
 
+def test_serve_gives_the_signals_back_before_the_loop_closes(settings: Settings) -> None:
+    """A loop closing with its signal handlers still set shuts their wakeup pipe first: a
+    SIGTERM in between is written to a closed descriptor. ``serve`` lets go of them itself."""
+    import signal
+
+    from aggregator.runtime.service import Service
+
+    service = Service(replace(settings, web_workers=1))
+
+    async def scenario() -> None:
+        before = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+        stop = asyncio.Event()
+        task = asyncio.create_task(service.serve(schedule=False, stop=stop))
+        while service.serving is None:
+            await asyncio.sleep(0.05)
+        during = signal.getsignal(signal.SIGTERM)
+        stop.set()
+        await task
+        assert during is not before[signal.SIGTERM]  # serve had its own handler
+        assert {sig: signal.getsignal(sig) for sig in before} == before  # the loop still open
+
+    asyncio.run(scenario())
+
+
 def test_a_helper_that_dies_is_replaced(
     settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
