@@ -164,7 +164,11 @@ IPO_STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|listed\s+on|complet(?:es|ed)|(?:closing|closes|closed)\s+(?:of\s+)?(?:its\s+|the\s+)?"
             r"(?:upsized\s+)?(?:initial\s+public\s+offering|ipo)"
             r"|shares?\s+(?:soar|jump|rise|rose|surge|pop|climb|fall|fell"
-            r"|slump|sink|tumble|open|opened)\w*)\b",
+            r"|slump|sink|tumble|open|opened)\w*"
+            # the listing's own first trades: "Dunmore's IPO pops 40%", "… on its first day of
+            # trading" (not a pop hoped for: "eyes a first-day pop")
+            r"|(?:ipo|listing|offering)\s+(?:soar|jump|surge|pop|climb|slump|sink|tumble)\w*"
+            r"|first\s+day\s+of\s+trading)\b",
             _I,
         ),
     ),

@@ -472,3 +472,21 @@ def test_and_co_is_cut_cleanly(title: str, name: str) -> None:
 )
 def test_teaming_up_on_research(title: str, deal_expected: bool) -> None:
     assert (classify(title) is not None) == deal_expected
+
+
+# A listing's own first trades complete the IPO ("the IPO pops 40%"); a pop hoped for does not.
+@pytest.mark.parametrize(
+    ("title", "status"),
+    [
+        ("Brisa's IPO pops 35% 📈 plus: a new coding model", "completed"),
+        ("Orsk IPO soars as retail investors pile in", "completed"),
+        ("Halden's IPO slumps 9% in a cold market", "completed"),
+        ("Tarnwell's $700M IPO rises 14% on first day of trading", "completed"),
+        ("Quay eyes first-day pop in Nasdaq IPO next week", "rumoured"),
+        ("Lomond files for IPO", "announced"),
+    ],
+)
+def test_a_listings_first_trades_complete_the_ipo(title: str, status: str) -> None:
+    deal = classify(title)
+    assert deal is not None and deal.type == "ipo"
+    assert deal.status == status
