@@ -85,6 +85,11 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
   programmes, customer wins; 48 % no deal), split by the same hash and measured first with
   code that had never seen it;
 - ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
+- ``uci``: the 1,637 headlines of ``../shared/eval/news_stories.jsonl`` (UCI News Aggregator:
+  real headlines of many outlets, March 2014; six deal events, each told in up to 20 outlets'
+  words, among 81 other stories), labelled for deals in ``bench/data/uci_deals.jsonl`` (1,624
+  rows, 57 deals; 13 headlines whose deal cannot be read from their words left out), split by
+  the same hash, when ``../shared/eval`` is present;
 - ``reuters``/``sentifm``: the test splits of ``../shared/eval`` (M&A yes/no only), when present.
 
 Each tree is read by ``bench/_deal_predict.py`` in its own process: the baseline is the
@@ -186,6 +191,7 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
     if (DATA / "ai_deals_dev.jsonl").is_file():
         sets["headlines (dev)"] = _headline_rows(DATA / "ai_deals_dev.jsonl")
     if eval_dir.is_dir():
+        sets.update(_uci_sets(eval_dir))
         sets["reuters acq test"] = [
             {"id": f"r{i}", "title": r["title"], "summary": r["body"], "ma": bool(r["is_acq"])}
             for i, r in enumerate(_jsonl(eval_dir / "reuters_acq.jsonl"))
@@ -197,6 +203,22 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
             if r["split"] == "test"
         ]
     return sets
+
+
+def _uci_sets(eval_dir: Path) -> dict[str, list[Row]]:
+    """The UCI news-story headlines of ``eval_dir`` with the deal labels of
+    ``bench/data/uci_deals.jsonl`` (by id; the headlines stay in ../shared/eval), split by
+    ``hash_dev``."""
+    labels = {r["id"]: r["deals"] for r in _jsonl(DATA / "uci_deals.jsonl")}
+    rows = [
+        {"id": r["id"], "title": r["title"], "summary": "", "deals": labels[r["id"]]}
+        for r in _jsonl(eval_dir / "news_stories.jsonl")
+        if r["id"] in labels
+    ]
+    return {
+        "uci dev": [r for r in rows if hash_dev(r["title"])],
+        "uci held-out": [r for r in rows if not hash_dev(r["title"])],
+    }
 
 
 def predict(tree: Path, rows: list[Row], gazetteer: Path | None = None) -> list[Row]:
