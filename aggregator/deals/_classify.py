@@ -60,7 +60,7 @@ _RIGHT_STOP = re.compile(
 # Between two names of one group: "X and Y", "X, Y", "X and the Y", "X and Brisbane's Y".
 # Other languages: "X et Y", "X und Y", "X y la alemana Y", "X e Y", "X ed Y".
 _JOIN = re.compile(
-    r"^\s*(?:,|and|&|,\s*and|\+|,?\s*(?:et|und|y|e|ed|sowie))\s*(?:the\s+)?"
+    r"^\s*(?:,|and|&|-|,\s*and|\+|,?\s*(?:et|und|y|e|ed|sowie))\s*(?:the\s+)?"
     r"(?:(?:la|le|les|el|los|las|die|der|das|den|il|lo|o|os)\s+(?:[a-zà-öø-ÿ-]+\s+)?)?"
     r"(?:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?['’]s\s+)?$",
     re.IGNORECASE,
@@ -87,7 +87,7 @@ _ADVISER = re.compile(
 )
 # What may stand between a subject and its verb: "X reportedly taps", "X and Y to merge".
 _ADJACENT = re.compile(
-    r"^\s*(?:(?:\w+ly|to|will|would|also|now|set|is|are|agree|agrees|plan"
+    r"^\s*(?:(?:\w+ly|to|will|would|also|now|still|set|is|are|agree|agrees|plan"
     r"|plans|formally|officially)\s+)*$",
     re.IGNORECASE,
 )

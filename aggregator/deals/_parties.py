@@ -649,6 +649,16 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
     return start, end, name
 
 
+# "Men's Wearhouse", "People's Bank", "Children's Place": a plural of people owning the next
+# capitalised word starts a name instead of ending one
+_PEOPLE_OWN = frozenset("men women children people kids ladies workers farmers".split())
+_NEXT_CAPITAL = re.compile(r" [A-Z][a-z]")
+
+
+def _people_owned(text: str, m: re.Match[str]) -> bool:
+    return token_key(m.group(0)) in _PEOPLE_OWN and bool(_NEXT_CAPITAL.match(text, m.end()))
+
+
 def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]:
     """Names by shape in ``text`` (a piece of ``full`` starting at ``offset``)."""
     found: list[Mention] = []
@@ -663,6 +673,12 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
             # "Inside Glade's $40M Series B": Glade; "Today Anthropic is announcing …" (a
             # newsroom's "Today we're announcing"): nobody
             del run[0]
+        if (
+            run
+            and token_key(run[-1].group(0)) in _PEOPLE_OWN
+            and _POSSESSIVE.search(run[-1].group(0))
+        ):
+            run.pop()  # "People's Lending" in Title Case, "Lending" no name: "People" is none
         if run:
             start, end = run[0].start(), run[-1].end()
             name = _POSSESSIVE.sub("", text[start:end])
@@ -732,6 +748,7 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
                 ),
             )
             or _suffixed(text, m, casing)
+            or (not run and _people_owned(text, m))
             or _ordinal_name(full, offset, m, casing)
             or _lower_brand(full, offset, m, casing)
         ):
@@ -739,7 +756,7 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
             run.append(m)
         else:
             flush()
-        if run and _POSSESSIVE.search(token):
+        if run and _POSSESSIVE.search(token) and not _people_owned(text, m):
             flush()  # "Lyon's Quillstack": a possessive ends a name
     flush()
     return found
@@ -769,6 +786,8 @@ def mentions(
         unknown = [u for u in unknown if not (u.start - 1 in ends and " " not in u.name)]
     # "Slack Technologies Inc" (Slack known), "Technologies Inc": endings alone name no one
     unknown = [u for u in unknown if not all(token_key(w) in _TRAILERS for w in u.name.split())]
+    if "-" in piece or "&" in piece:
+        unknown = [part for u in unknown for part in _pair(text, u)]
     merged = sorted(known + unknown, key=lambda m: m.start)
     merged = _fund_of_known(text, merged)
     if (
@@ -837,6 +856,38 @@ def mentions(
             seen.add(name.lower())
             result.append(Mention(m.start, m.end, name, m.known))
     return result
+
+
+# "Chiquita-Fyffes merge", "the Vantor & Kestrel tie-up": what follows the joined name is the
+# deal its two sides make
+_PAIR_DEAL = re.compile(
+    r"\s+(?:[$€£¥]\s?[\d.,]+\s?(?:[bBmMkK]n?|billion|million|bln|mln)?\s+)?"
+    r"(?:merger|merge|merging|combination|combine|tie-up|tieup|link-up|pact|union|deal)s?\b",
+    re.IGNORECASE,
+)
+_PAIR_JOIN = re.compile(r"\s?[-&]\s?")
+
+
+def _pair(text: str, m: Mention) -> list[Mention]:
+    """An unknown name "A-B" or "A & B" right before a merger, tie-up or deal noun is its two
+    sides when neither side is an ordinary word ("Rolls-Royce merger", "Procter & Gamble
+    deal" stay one name)."""
+    joints = list(_PAIR_JOIN.finditer(m.name))
+    if len(joints) != 1 or not _PAIR_DEAL.match(text, m.end):
+        return [m]
+    joint = joints[0]
+    left, right = m.name[: joint.start()], m.name[joint.end() :]
+    if not all(
+        side[:1].isupper()
+        and len(side) > 2
+        and not any(is_ordinary(token_key(w)) or is_place(w) for w in side.split())
+        for side in (left, right)
+    ):
+        return [m]
+    return [
+        Mention(m.start, m.start + len(left), left, known=False),
+        Mention(m.start + joint.end(), m.end, right, known=False),
+    ]
 
 
 # "NATO Innovation Fund", "Emirates Growth Fund": a fund named after a known organisation is

@@ -157,6 +157,7 @@ _KEYS = {
     "offer-for": "offer bid propos",
     "name-bid": "bid offer talks battle negotiations discussions",
     "completes-deal": "deal takeover acquisition purchase buyout buy",
+    "eyes-deal": "takeover acquisition purchase buyout buy bid",
     "interest-in": "interest",
     "accepts-bid": "accept recommend agree embrac",
     "weighs-bid": "bid offer approach",
@@ -951,6 +952,22 @@ _ENGLISH: tuple[Rule, ...] = (
         r"\b(?:complet(?:es|ed|ing)|clos(?:es|ed|ing)|finali[sz](?:es|ed|ing)|wraps?\s+up|wrapped\s+up"
         rf")\s+(?:its\s+|the\s+)?(?:§+\s+)?{_INSIDE_NAME}\s+"
         r"(?:acquisition|takeover|purchase|buyout|buy|deal)\b(?!\s+(?:with|for|to)\b)",
+        "acquirer",
+        None,
+        needs_right=False,
+        inside="target",
+        adjacent=True,
+    ),
+    # "Sprint still eyeing T-Mobile buy", "Vantor mulls $2bn Quillstack takeover": a purchase
+    # weighed, its target named inside (the status cues read it as rumoured)
+    _rule(
+        "eyes-deal",
+        "acquisition",
+        r"\b(?:eye(?:s|d|ing)?|mull(?:s|ed|ing)?|weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?"
+        r"|explor(?:es|ed|ing)|ponder(?:s|ed|ing)?|contemplat(?:es|ed|ing))\s+"
+        r"(?:a\s+|an\s+|the\s+)?(?:possible\s+|potential\s+|rival\s+)?(?:§+\s+)?"
+        rf"(?!(?:IPO|Share|Stock|Tender|Job|Public|Cash|Price|Pay)\b){_INSIDE_NAME}\s+"
+        r"(?:takeover|buyout|acquisition|purchase|buy|bid)\b(?!-|\s+(?:with|for|of|to|by)\b)",
         "acquirer",
         None,
         needs_right=False,

@@ -139,7 +139,15 @@ def _hard_cue(masked: str, foreign: bool) -> bool:
 
 
 # (a character every match holds, pattern, replacement), applied in order.
+# A wire's or a release service's kicker before the headline: "UPDATE 2-", "REFILE-",
+# "EXCLUSIVE-", "Photo Release -- ", "PRESS RELEASE: " (the headline's first word follows)
+_KICKER = re.compile(
+    r"^(?:(?:(?:UPDATE|REFILE|CORRECTED|CORRECTION|RPT|WRAPUP|EXCLUSIVE|BRIEF|INSIGHT|ANALYSIS"
+    r"|FACTBOX|PREVIEW|BUZZ|DEALTALK|TIMELINE)(?:\s\d{1,2})?-(?=[A-Z\d\W]))"
+    r"|(?i:photo\s+release|press\s+release|news\s+release)\s*(?:--?|:|–|—)\s*)+"
+)
 _CLEANUPS = (
+    ("", _KICKER, ""),
     ("<", re.compile(r"<([^<>]{1,80})>"), r"\1"),  # Reuters <Company Name>
     ("'", re.compile(r"\s+('(?:s\b|(?=\s)))"), r"\1"),  # tokenised "Vodafone 's"
     ("", re.compile(r"\s+([,.;:!?)])"), r"\1"),
