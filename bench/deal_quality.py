@@ -90,6 +90,11 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
   words, among 81 other stories), labelled for deals in ``bench/data/uci_deals.jsonl`` (1,624
   rows, 57 deals; 13 headlines whose deal cannot be read from their words left out), split by
   the same hash, when ``../shared/eval`` is present;
+- ``sts``: the 4,733 distinct headlines of ``../shared/eval/sts_headlines.jsonl`` (SemEval STS
+  news headlines, 2013-2016, many outlets: politics, conflict and markets with a few company
+  deals, so mostly hard negatives: treaties, truces, bail-outs, a politician's "bid"),
+  labelled in ``bench/data/sts_deals.jsonl`` (4,724 rows, 25 deals; 9 left out), split by the
+  same hash, when present;
 - ``reuters``/``sentifm``: the test splits of ``../shared/eval`` (M&A yes/no only), when present.
 
 Each tree is read by ``bench/_deal_predict.py`` in its own process: the baseline is the
@@ -192,6 +197,8 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
         sets["headlines (dev)"] = _headline_rows(DATA / "ai_deals_dev.jsonl")
     if eval_dir.is_dir():
         sets.update(_uci_sets(eval_dir))
+        if (DATA / "sts_deals.jsonl").is_file():
+            sets.update(_sts_sets(eval_dir))
         sets["reuters acq test"] = [
             {"id": f"r{i}", "title": r["title"], "summary": r["body"], "ma": bool(r["is_acq"])}
             for i, r in enumerate(_jsonl(eval_dir / "reuters_acq.jsonl"))
@@ -218,6 +225,24 @@ def _uci_sets(eval_dir: Path) -> dict[str, list[Row]]:
     return {
         "uci dev": [r for r in rows if hash_dev(r["title"])],
         "uci held-out": [r for r in rows if not hash_dev(r["title"])],
+    }
+
+
+def _sts_sets(eval_dir: Path) -> dict[str, list[Row]]:
+    """The distinct headlines of the STS pairs of ``eval_dir`` with the deal labels of
+    ``bench/data/sts_deals.jsonl`` (by id ``PAIR-ID:s1`` / ``:s2``), split by ``hash_dev``."""
+    labels = {r["id"]: r["deals"] for r in _jsonl(DATA / "sts_deals.jsonl")}
+    rows = []
+    for pair in _jsonl(eval_dir / "sts_headlines.jsonl"):
+        for side in ("s1", "s2"):
+            key = f"{pair['id']}:{side}"
+            if key in labels:
+                rows.append(
+                    {"id": key, "title": pair[side].strip(), "summary": "", "deals": labels[key]}
+                )
+    return {
+        "sts dev": [r for r in rows if hash_dev(r["title"])],
+        "sts held-out": [r for r in rows if not hash_dev(r["title"])],
     }
 
 

@@ -99,7 +99,13 @@ _TAIL_CUES = {
 }
 _HIRE = re.compile(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\b", re.I)
 _HIRE_WHOM = re.compile(r"\b(?:hir(?:es|ed|ing)|poach\w*|pays?|paid)\s+(.*)", re.I)
-_FOR = re.compile(r"\s*for\s+(?:the\s+)?", re.IGNORECASE)
+# "bid for Figma", "bid for rival Avon", "bid for British chip designer Quillstack"
+_FOR = re.compile(
+    r"\s*for\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+(?=[a-z])){0,3}?(?-i:rival|rivals"
+    r"|competitor|peer|designer|maker|developer|startup|start-up|firm|company|group|operator"
+    r"|provider|chain|retailer|insurer|lender|bank|brand|publisher|studio|specialist)\s+)?",
+    re.IGNORECASE,
+)
 _GERUND = re.compile(r"\b[a-z]{3,}ing\b")
 _TO_BUYER = re.compile(r"\s+to\s+(?:the\s+)?")
 _SELLS = frozenset(("sells", "sells-stake", "sells-pct"))

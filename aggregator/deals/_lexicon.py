@@ -23,7 +23,7 @@ DETERMINERS = frozenset("our their its your my his her".split())
 # ("UK Government", "Government of Canada").
 GENERIC_ORGS = frozenset(
     """government governments ministry ministries department departments agency
-agencies council parliament state states city cities province region administration
+agencies council parliament state states city cities province region administration treasury
 enterprises enterprise businesses companies institutions organisations organizations partners
 customers developers compute university universities college""".split()
 ) | frozenset(

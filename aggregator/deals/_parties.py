@@ -846,6 +846,13 @@ def mentions(
     merged = [
         m for m in merged if m.known or not _MAKER_OF.search(text, max(0, m.start - 48), m.start)
     ]
+    # "TikTok owner ByteDance", "Quillstack parent Vantor", "OpenAI backer Microsoft": the
+    # first name only says which the second one is
+    merged = [
+        m
+        for i, m in enumerate(merged)
+        if i + 1 == len(merged) or not _DESCRIBES.fullmatch(text, m.end, merged[i + 1].start)
+    ]
     if casing.lang == "de":  # "SAP-Tochter Foo", "Nvidia-Chips": the name only qualifies a noun
         merged = [m for m in merged if not _german_compound(text, m.end)]
     seen: set[str] = set()
@@ -939,6 +946,11 @@ def _after_compound(m: Mention) -> Mention:
 
 
 _COMPOUND_HEAD = re.compile(r"(?<![\w-])[a-z]+-$|[A-Za-z]/$")  # "rack-scale AI", "HC/FT"
+_DESCRIBES = re.compile(
+    r"(?:['’]s)?\s+(?:owner|parent|parent\s+company|maker|developer|creator|operator|publisher"
+    r"|backer|investor|owner\s+and\s+operator)\s+",
+    re.IGNORECASE,
+)
 _MAKER_OF = re.compile(
     r"\b(?:(?:maker|makers|developer|developers|creator|creators|builder)\s+of|the\s+"
     r"(?:company|startup|start-up|firm|lab)\s+behind)\s+(?:the\s+)?(?:popular\s+)?$",

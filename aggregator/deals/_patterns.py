@@ -1095,7 +1095,9 @@ _ENGLISH: tuple[Rule, ...] = (
         r"|stud(?:ies|ied|ying|y)|eyes|seek(?:s|ing)?|hir(?:es|ed|ing)\s+(?:bankers|advis[eo]rs)\s+"
         r"(?:to\s+)?(?:explore|for|on|over))\s+(?:a\s+|an\s+|the\s+|its\s+|possible\s+|potential"
         r"\s+|strategic\s+|outright\s+)*sale\b(?!\s+of\b)(?!\s+(?:price|event|season)\b)"
-        r"|\bputs?\s+itself\s+up\s+for\s+sale\b)",
+        r"|\bputs?\s+itself\s+up\s+for\s+sale\b"
+        # "Trade newspaper Variety up for sale", "Variety is put up for sale"
+        r"|(?<=\w\s)(?:(?:is|was|has\s+been|been)\s+)?(?:(?:being\s+)?put\s+)?up\s+for\s+sale\b)",
         "target",
         None,
         needs_right=False,
@@ -1741,6 +1743,32 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"|several|\d+)\s+(?:of\s+its\s+)?(?:[\w-]+\s+)?|merger\s+of\s+(?:its\s+|the\s+|two\s+)*"
         r"(?:[\w-]+\s+)?)(?:business(?:es)?|units|divisions|teams|arms|subsidiaries|groups|labs"
         r"|departments|operations)\b",
+    ),
+    # a candidate's, a city's or a team's bid: "announces re-election bid", "makes his
+    # presidential bid official", "Olympic bid fails", "rescue bid"
+    (
+        ("bid",),
+        r"\b(?:re-?election|election|electoral|presidential|leadership|mayoral|senate|senatorial"
+        r"|gubernatorial|parliamentary|congressional|campaign|poll|olympics?|world\s+cup|hosting"
+        r"|title|medal|record|world-record|rescue|comeback|peace|asylum|appeal)\s+bids?\b",
+    ),
+    # an office taken over: "Castro to take over CELAC presidency", "takes over as chairman"
+    (
+        ("over",),
+        r"\b(?:takes?|took|taking|to\s+take|taken)\s+over\s+(?:as\b|(?:the\s+|its\s+)?"
+        r"(?:[\w.&'’-]+\s+){0,3}?(?:presidency|chairmanship|chair|helm|leadership|command"
+        r"|premiership|post|role|duties|reins|portfolio|ministry|captaincy)\b)",
+    ),
+    # an offer to do something else than buy: "rejects GOP offer to ease shutdown", "shuns
+    # offer of talks"
+    (
+        ("offer",),
+        r"\boffers?\s+(?:to\s+(?:ease|end|help|cut|resume|hold|talk|negotiate|mediate|restart"
+        r"|open|host|meet|step|withdraw|release|free|share|delay|drop|settle|lift|reduce|keep|stop"
+        r"|halt|avert|avoid|break|reopen|reform|review|support)\b"
+        # "received offer to negotiate a takeover": still one
+        r"(?![^.;]{0,40}\b(?:takeover|merger|acquisition|buyout|sale|stake)\b)"
+        r"|of\s+(?:talks|help|aid|asylum|support|a\s+truce|a\s+ceasefire)\b)",
     ),
     # an open-source project, a repository or a domain taken over is no company bought
     (
