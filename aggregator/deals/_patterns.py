@@ -500,7 +500,11 @@ _ENGLISH: tuple[Rule, ...] = (
         # "Radical Ventures leads Fennick's $20M Series A", "Leading Brindle's Series A"
         r"|\b(?:leads?|led|co-leads?|co-led|leading|co-leading)\s+(?=(?:[A-Z][\w.&-]*\s+){0,3}?"
         r"[A-Z][\w.&-]*['’]s?\s+(?:§+\s+)?(?:[\w-]+\s+)?(?:(?:pre-)?seed|series\s+[a-k]\b|round"
-        r"|funding|financing|raise)\b)",
+        r"|funding|financing|raise)\b)"
+        # "SoftBank leads $40B OpenAI round", "Northwind Capital leads Quillstack Series A"
+        r"|\b(?:leads?|led|co-leads?|co-led)\s+(?:an?\s+|the\s+)?(?:§+\s+)?(?=(?-i:[A-Z][\w.&-]*)"
+        r"(?:\s+(?-i:[A-Z][\w.&-]*)){0,2}\s+(?:(?:pre-)?seed|series\s+[a-k]\b|funding\s+round"
+        r"|round)\b)",
         "investor",
         "target",
     ),

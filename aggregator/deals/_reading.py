@@ -127,7 +127,40 @@ def classify(
                 type_model,
                 learned,
             )
-    return _named(_licence_roles(deal, text), gz, text) if deal is not None else None
+    if deal is None:
+        return None
+    return _named(_licence_roles(_hire_licence(deal, title), text), gz, text)
+
+
+# People who move in a licensing deal: "Windsurf CEO goes to Google in $2.4B licensing deal",
+# "Windsurf founders join Google DeepMind in licensing deal" (a licence and hire, no purchase)
+_HIRE_LICENCE = re.compile(
+    r"\b(?:CEO|CTO|chief\s+executive|founders?|co-?founders?|team|staff|leaders|leadership"
+    r"|researchers|executives|talent)\b(?:[^.;]|\.(?=\d)){0,80}?\blicen[cs]\w*\s+(?:deal|agreement|pact|fee)\b",
+    re.IGNORECASE,
+)
+_GOES_TO = (
+    r"\b(?:join(?:s|ed|ing)?|go(?:es)?\s+to|went\s+to|heads?\s+to|move[sd]?\s+to)\s+(?:the\s+)?"
+)
+
+
+_MOVES = frozenset(("goes-to", "in-deal", "part-of", "team-behind"))
+
+
+def _hire_licence(deal: Deal, title: str) -> Deal:
+    """A purchase or partnership a headline tells as people moving "in a licensing deal" (rules
+    ``_MOVES``) is a licence: the side they go to (or the buyer) licenses from the side they
+    leave."""
+    if deal.rule not in _MOVES or len(deal.parties) != 2 or not _HIRE_LICENCE.search(title):
+        return deal
+    dest = next(
+        (p for p in deal.parties if re.search(_GOES_TO + re.escape(p.name) + r"\b", title)),
+        next((p for p in deal.parties if p.role == "acquirer"), None),
+    )
+    if dest is None:
+        return deal
+    parties = tuple(replace(p, role="licensee" if p is dest else "licensor") for p in deal.parties)
+    return replace(deal, type="licensing", parties=parties, rule=f"{deal.rule}+hire-licence")
 
 
 def _licence_roles(deal: Deal, text: str) -> Deal:
