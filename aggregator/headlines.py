@@ -6,7 +6,7 @@ Walk, Z Backs W", "A | B | C", "A; B; C", "1. A 2. B 3. C". A title is a digest 
 " | " or "; " separate at least two items, or numbers in order from 1, or commas separate at
 least three items of which at least three have two words or more, each starting with a
 capital (a list of investors, "from A, B, C and D", or "X, backed by Y, raises" is not a
-digest).
+digest), or, after a newsletter's name, whatever their case when the last follows ", and".
 """
 
 from __future__ import annotations
@@ -51,6 +51,10 @@ def _numbered(body: str) -> list[str]:
     return items if all(items) else []
 
 
+_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]")
+_PREDICATE = re.compile(r"(?:was|were|is|are|has|have|had|raised|led|said|says)\b")
+
+
 def digest_items(title: str) -> list[str]:
     """The items of a digest title (one item, the title itself, when it is not a digest)."""
     body = _PREFIX.sub("", title)  # the newsletter's name is no part of its first item
@@ -72,6 +76,20 @@ def digest_items(title: str) -> list[str]:
         and all(_capitalised(i) for i in commas)
     ):
         return commas
+    if (
+        len(commas) >= 3
+        and body != title
+        and commas[-1].startswith("and ")
+        and not _SENTENCES.search(body)
+    ):
+        # "Import AI 430: Chip smuggling, DeepSeek's new model, and a $2B seed round": a
+        # newsletter's list whose last item follows "and" (not a sentence: "X, a Nashville
+        # startup, raised $35M. Y led, and was joined by Z")
+        items = [*commas[:-1], commas[-1][4:]]
+        if sum(len(i.split()) >= 2 for i in items) >= 3 and not any(
+            _PREDICATE.match(i) for i in items
+        ):
+            return items
     return [title]
 
 

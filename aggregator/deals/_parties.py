@@ -134,7 +134,8 @@ _BACKER_CUE = re.compile(
     r"|\b(?:round|raise|financing|series\s+[a-k](?:-\d)?)\s+(?:also\s+)?(?:drew|draws|attracted"
     r"|attracts|included|includes)\b"
     # "Blackbird led the round, with Square Peg and Main Sequence": who joined the lead
-    r"|\bled\s+the\s+(?:[\w$.-]+\s+){0,3}?(?:round|raise|financing|investment"
+    r"|\b(?:led|leads|is\s+leading)\s+(?:the|this|its)\s+(?:[\w$.-]+\s+){0,3}?(?:round|raise"
+    r"|financing|investment"
     r"|series\s+[a-k](?:-\d)?)\s*,?\s+(?:with|alongside)\b"
     r"|\bincluding\b" + _INTL_BACKERS,
     re.IGNORECASE,
@@ -1083,7 +1084,12 @@ _WHOSE_BACKERS = re.compile(
 )
 
 
-_LED = re.compile(r"\b(?:co-)?led\b(?!\s+by\b)|\bco-leads?\b(?!\s+by\b)")
+_LED = re.compile(
+    r"\b(?:co-)?led\b(?!\s+by\b)|\bco-leads?\b(?!\s+by\b)"
+    # "ASML leads the Series C funding round", "Thrive is leading the raise"
+    r"|\b(?:leads|is\s+leading)\b(?=\s+(?:the|this|its|our)\s+(?:[\w$€£.-]+\s+){0,4}?(?:round"
+    r"|raise|financing|series\s+[a-k]\b))"
+)
 _JOINED = re.compile(
     r"\b(?:also\s+)?(?:participated|participating|participate|invested|investing"
     r"|joined|joining|took\s+part|taking\s+part|chipped\s+in|came\s+in|doubled\s+down)\b"

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..headlines import digest_items
 from ..models import DEAL_KINDS, Deal, Party
+from ._amounts import scan_amounts
 from ._classify import (
     content_licence,
     headline_blocked,
@@ -372,7 +373,8 @@ def _digest_lead(
     in the title (so the summary's deal is one of the digest's items, not an aside)."""
     lead = text[:400]
     names = {w for w in _CAPITALISED.findall(title) if len(w) > 2}
-    if not any(w in names for w in _CAPITALISED.findall(lead)):
+    nameless = _nameless_items(title, gz)
+    if not nameless and not any(w in names for w in _CAPITALISED.findall(lead)):
         return None  # the summary names nobody the title does: no need to read it
     deal, _ = rules_and_block("", lead, gz, rates)
     if deal is None:
@@ -389,12 +391,54 @@ def _digest_lead(
         hits = gz.find(party.name)
         return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(party.name)
 
+    if any(_names_kind(item, deal) for item in nameless):
+        return deal if complete(deal) else None
     # the title's story: a party it names; the others only when the gazetteer knows them
     parties = tuple(p for p in deal.parties if named(p) or known(p))
     if not any(named(p) for p in parties):
         return None
     deal = replace(deal, parties=parties)
     return deal if complete(deal) else None
+
+
+# The kind of deal an item names without naming its parties: "a $2B seed round", "a big
+# acquisition".
+_KIND_NOUNS = (
+    (
+        "funding",
+        re.compile(r"\b(?:round|raise|fundraise|funding|financing|series\s+[a-k])\b", re.I),
+    ),
+    ("acquisition", re.compile(r"\b(?:acquisition|takeover|buyout|acqui-?hire)\b", re.I)),
+    ("merger", re.compile(r"\bmerger\b", re.I)),
+    ("ipo", re.compile(r"\b(?:ipo|listing)\b", re.I)),
+)
+
+
+def _nameless_items(title: str, gz: Gazetteer) -> list[str]:
+    """The items of the digest ``title`` that name a kind of deal and no company ("a $2B
+    seed round", "a big acquisition")."""
+    out = []
+    for item in digest_items(title):
+        words = item.split()
+        if len(words) > 6 or gz.find(item) or any(w[:1].isupper() for w in words[1:]):
+            continue
+        if any(cue.search(item) for _, cue in _KIND_NOUNS):
+            out.append(item)
+    return out
+
+
+def _names_kind(item: str, deal: Deal) -> bool:
+    """Whether the nameless ``item`` names ``deal`` by its kind, with no other amount
+    ("Morning brew: Nvidia earnings, Apple's AI delay, and a $2B seed round": "Thinking
+    Machines' $2 billion seed round, led by …")."""
+    if not any(kind == deal.type and cue.search(item) for kind, cue in _KIND_NOUNS):
+        return False
+    amounts = scan_amounts(item)
+    return not amounts or (
+        deal.amount is not None
+        and deal.amount.currency == amounts[0].money.currency
+        and abs(deal.amount.value - amounts[0].money.value) <= 0.05 * deal.amount.value
+    )
 
 
 def _same_deal(deal: Deal) -> tuple[object, ...]:
