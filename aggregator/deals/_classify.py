@@ -18,7 +18,7 @@ from ._parties import (
     mentions,
     round_investors,
 )
-from ._patterns import EXCHANGE_NAME, IGNORED_CUES, RULES
+from ._patterns import EXCHANGE_NAME, EXPLAINER, IGNORED_CUES, RULES
 from ._patterns_intl import (
     INTL_GENERIC,
     INTL_GROUP_STOP,
@@ -1123,7 +1123,7 @@ def rules_and_block(
     text = after_headline(title, text)
     head = segment(title, rates, text, title_case) if title.strip() else None
     deal = _match_rules(head, gz, strong_only=False) if head else None
-    if head is not None and deal is None and _blocked(head):
+    if head is not None and deal is None and (_blocked(head) or EXPLAINER.search(title)):
         asked = _asked(title, text, gz, rates)
         if asked is not None:
             return asked, False

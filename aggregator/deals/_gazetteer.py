@@ -19,7 +19,21 @@ from ..models import Party
 from ._lexicon import government_country, is_ordinary
 
 TOKEN_RE = re.compile(r"[^\W_](?:[\w.&:'’]*[^\W_])?")
-_KINDS = ("lab", "bigtech", "chips", "cloud", "software", "startup", "investor", "media", "other")
+_KINDS = (
+    "lab",
+    "bigtech",
+    "chips",
+    "cloud",
+    "software",
+    "startup",
+    "investor",
+    "asset-manager",
+    "media",
+    "other",
+)
+# Kinds whose companies invest (an asset manager is an investor whose stakes in listed
+# companies are portfolio holdings)
+INVESTOR_KINDS = frozenset(("investor", "asset-manager"))
 _LEGAL_SUFFIX = re.compile(
     r"(?:,?\s+(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|PLC|plc|AG|SA|SpA|NV|GmbH|Holdings?)\.?)+$",
     re.IGNORECASE,

@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..models import Deal, Party
-from ._gazetteer import TOKEN_RE, Gazetteer
+from ._gazetteer import INVESTOR_KINDS, TOKEN_RE, Gazetteer
 from ._segment import clean, lead
 from ._status import round_of
 
@@ -59,7 +59,7 @@ def is_investor(publisher: str, gz: Gazetteer) -> bool:
     if _FIRM_END.search(publisher) is not None:
         return True
     known = gz.lookup(tuple(TOKEN_RE.findall(publisher)))
-    return known is not None and gz.kind(gz.canonical(known)) == "investor"
+    return known is not None and gz.kind(gz.canonical(known)) in INVESTOR_KINDS
 
 
 def portfolio_company(title: str) -> str | None:

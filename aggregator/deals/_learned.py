@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..models import DEAL_KINDS, Deal, Party
 from ._amounts import scan_amounts
 from ._classify import amount_from_lead, investors_from_lead
-from ._gazetteer import Gazetteer, token_key
+from ._gazetteer import INVESTOR_KINDS, Gazetteer, token_key
 from ._lexicon import is_ordinary, is_place, is_reviewer
 from ._parties import mentions
 from ._patterns import HARD_NON_DEAL, NON_DEAL, no_deal_event
@@ -127,7 +127,7 @@ def _parties(
     if deal_type == "funding" and not publisher:
         # who raises is no investment firm ("Fathom Grid Raises $40 Million Led by Energy
         # Impact Partners": not Energy Impact Partners, when Fathom Grid is not found)
-        found = [(n, at) for n, at in found if gz.kind(gz.canonical(n)) != "investor"]
+        found = [(n, at) for n, at in found if gz.kind(gz.canonical(n)) not in INVESTOR_KINDS]
     if publisher:
         own = gz.slug(publisher)
         others = [n for n, _ in found if gz.slug(n) != own]

@@ -106,6 +106,7 @@ _KEYS = {
     "possessive-stake": "stake",
     "possessive-investment": "investment bet check cheque backing infusion injection",
     "stake-buy": "stake holding interest share",
+    "buys-shares": "shares stock equity",
     "sells-own-stake": "sell sold",
     "pct-of": "pct % cent",
     "invest-in": "invest pour pump put inject commit back",
@@ -257,6 +258,12 @@ _COMMERCIAL = (
     r"|HBM|storage|networking|gigawatts?|GW|megawatts?|MW|services|supercomputers?"
     r"|factor(?:y|ies)|clusters?|foundry|wafers?|fabs?|inference|training|search|assistant"
     r"|chatbot|software|platform|technology|tech|deal|contract)"
+)
+# Goods a company buys from another in bulk ("$2 billion of optical parts")
+_GOODS = (
+    r"(?:parts|components|equipment|hardware|modules|optics|transceivers|lasers|cables"
+    r"|switches|racks|systems|products|materials|panels|batteries|sensors|chips|GPUs|servers"
+    r"|memory|wafers|capacity|compute|power|electricity)"
 )
 # Land and buildings: bought or planned, no company ("purchase of the Elmhurst campus")
 _PROPERTY = (
@@ -412,6 +419,17 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"|increas(?:e|es|ed)|boost(?:s|ed)?|has|holds?|gets?|obtain(?:s|ed)?|seeks?"
         rf"|picks?\s+up|picked\s+up)\s+"
         rf"{_MONEYISH}{_STAKE}\s+(?:in|of)\b",
+        "investor",
+        "target",
+    ),
+    # "SoftBank buys $2 billion of Intel shares": a stake bought as shares, not the company
+    _rule(
+        "buys-shares",
+        "investment",
+        r"\b(?:buy(?:s|ing)?|bought|purchas(?:e|es|ed)|(?:to|will)\s+buy)\s+"
+        r"(?:(?:§+|worth|up\s+to|about|more\s+than|over)\s+)+of\b"
+        r"(?=\s+(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,2}(?:['’]s?)?\s+"
+        r"(?:(?:common|new|newly\s+issued|class\s+[a-c])\s+)?(?:shares|stock|equity)\b)",
         "investor",
         "target",
     ),
@@ -1402,9 +1420,12 @@ _ENGLISH: tuple[Rule, ...] = (
         r"\b(?:(?:commit(?:s|ted)?|agree(?:s|d)?|plans?)\s+to\s+)?(?:buy(?:s|ing)?|bought|purchas(?:e|es|ed)"
         r"|spend(?:s|ing)?|spent|commit(?:s|ted)?)\s+(?:(?:§+|¦+|tens|hundreds|billions|of|worth|up\s+to"
         r"|about|more\s+than|over)\s+)+(?:(?:of|on|in|for)\s+(?:[\w.&'’-]+\s+){0,3}?"
-        rf"{_COMMERCIAL}(?:\s+[\w-]+){{0,2}}?\s+(?:from|with|through|via)"
+        rf"(?:{_COMMERCIAL}|{_GOODS})(?:\s+[\w-]+){{0,2}}?\s+(?:from|with|through|via)"
         # "commits to buy $1.2 billion of Nvidia chips": the maker's goods, bought from it
-        rf"|(?:on|to|with|of)(?=\s+(?:[A-Z][\w.&'’-]*\s+){{1,3}}?(?:[\w-]+\s+)?{_COMMERCIAL}\b))\b",
+        rf"|(?:on|to|with|of)(?=\s+(?:[A-Z][\w.&'’-]*\s+){{1,3}}?(?:[\w-]+\s+)?"
+        rf"(?:{_COMMERCIAL}|{_GOODS})\b)"
+        # "Nvidia agrees to buy $2 billion of optical parts": goods, not a company
+        rf"|of(?=\s+(?:[a-z][\w-]*\s+){{0,2}}?{_GOODS}\b))\b",
         "partner",
         "partner",
         needs_right=False,
@@ -1795,6 +1816,14 @@ def no_deal_event(text: str) -> bool:
     )
 
 
+# An explainer: "Amazon and Anthropic's relationship, explained", "… Here's why investors
+# keep paying up": its body is not read for a deal its headline does not name
+# ("Thinking Machines' $2 billion seed round, explained" names one and is read as it)
+EXPLAINER = re.compile(
+    r",\s+explained\b|\bwhat\s+(?:it|this|that)\s+means\s+for\b|:\s+what\s+(?:it|this)\s+means\b"
+    r"|\bhere[’']s\s+(?:why|what|how)\b",
+    _I,
+)
 HARD_NON_DEAL = re.compile(
     r"\b(?:su(?:e|es|ed|ing)|lawsuits?|litigation|court|judge|jury|verdict"
     # a deal cleared is deal news ("Wiz deal wins US antitrust clearance")

@@ -111,6 +111,8 @@ def classify(
         return None  # "Partnering with the Nexus Institute": "… under a research collaboration"
     if deal is not None and own_fund(deal, title, text, gz, publisher):
         return None  # "Index Ventures raises $2.3 billion for new funds": the firm's own fund
+    if deal is not None and _holding(deal, gz):
+        return None  # "BlackRock takes 5% stake in Nvidia, filing shows": a portfolio holding
     if deal is not None:
         deal = content_licence(named_round(deal, text, gz, rates), title, text, gz)
     if deal is None and text and "PLUS" in text:
@@ -439,6 +441,26 @@ def _names_kind(item: str, deal: Deal) -> bool:
         and deal.amount.currency == amounts[0].money.currency
         and abs(deal.amount.value - amounts[0].money.value) <= 0.05 * deal.amount.value
     )
+
+
+_STAKE_RULES = frozenset(("stake-buy", "pct-of", "buys-shares", "possessive-stake"))
+
+
+def _holding(deal: Deal, gz: Gazetteer) -> bool:
+    """Whether the deal is an asset manager's holding: a stake or shares an index, pension or
+    fund house (kind ``asset-manager``) has, buys or adds to, in a company that is no lab or
+    startup, or shares it buys ("Norges Bank raises stake in Palantir to 1.1%", "Cathie
+    Wood's ARK buys $30 million of Tempus AI shares"): portfolio news, not a deal. Its
+    rounds in private companies are funding and stay deals."""
+    if deal.type not in ("investment", "acquisition") or (
+        deal.rule not in _STAKE_RULES and "shares" not in deal.evidence.lower()
+    ):
+        return False
+    kinds = {p.role: gz.kind(gz.canonical(p.name)) for p in deal.parties}
+    if (kinds.get("investor") or kinds.get("acquirer")) != "asset-manager":
+        return False
+    # shares bought are shares of a listed company, whatever its kind
+    return deal.rule == "buys-shares" or kinds.get("target") not in ("lab", "startup")
 
 
 def _same_deal(deal: Deal) -> tuple[object, ...]:
