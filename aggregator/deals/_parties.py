@@ -763,6 +763,28 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
     return found
 
 
+# "Call of Duty", "League of Legends", "Bank of Lumen": a Title Case word and "of" that open
+# a clause belong to the unknown name after them (not "Sale of X", "CEO of X")
+_OF_HEAD = re.compile(r"(?:^|[,:;]\s+|\b(?:and|&)\s+)((?-i:[A-Z][a-z]+))\s+of\s+$")
+_NOT_OF_HEAD = frozenset(
+    """sale purchase acquisition merger takeover buyout investment part parts unit units
+    head chief founder cofounder co-founder president chair chairman ceo cto cfo maker makers
+    owner owners parent rival rivals backer backers investor investors shares stake friends
+    all most some many one none each both future state rest end start day week month year
+    deal deals shareholders stockholders holders employees staff workers customers users
+    members board directors fans""".split()
+)
+
+
+def _of_title(text: str, start: int, m: Mention) -> Mention:
+    if m.known:
+        return m
+    head = _OF_HEAD.search(text, start, m.start)
+    if head is None or token_key(head.group(1)) in _NOT_OF_HEAD or head.group(1) in GENERIC_ORGS:
+        return m
+    return Mention(head.start(1), m.end, f"{head.group(1)} of {m.name}", known=False)
+
+
 def mentions(
     text: str, gazetteer: Gazetteer, casing: Casing, start: int = 0, end: int | None = None
 ) -> list[Mention]:
@@ -791,6 +813,8 @@ def mentions(
         unknown = [part for u in unknown for part in _pair(text, u)]
     merged = sorted(known + unknown, key=lambda m: m.start)
     merged = _fund_of_known(text, merged)
+    if " of " in piece and not casing.caps:
+        merged = [_of_title(text, start, m) for m in merged]
     if (
         not casing.caps
         and (" and " in piece or " & " in piece or " with " in piece)

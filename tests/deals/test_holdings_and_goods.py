@@ -143,3 +143,32 @@ def test_a_deal_with_a_sentence_of_comment_is_still_the_deal() -> None:
         "Quillstack raises $30M", "Quillstack raised $30M from Sequoia. Here's why that matters."
     )
     assert deal is not None and deal.type == "funding"
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Call of Duty teams up with Nvidia for smarter squadmates", "Call of Duty"),
+        ("League of Quills partners with Vantor", "League of Quills"),
+        ("Vantor and Bank of Lumen sign cloud deal", "Bank of Lumen"),
+    ],
+)
+def test_a_title_case_x_of_y_is_one_name(title: str, name: str) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None and deal.type == "partnership"
+    names = {p.name for p in deal.parties}
+    assert name in names
+    assert not names & set(name.split())
+
+
+@pytest.mark.parametrize(
+    ("title", "party"),
+    [
+        ("Shareholders of Quillstack reject $2 billion offer from Vantor", "Quillstack"),
+        ("Sale of Quillstack to Vantor approved", "Quillstack"),
+    ],
+)
+def test_people_or_a_deal_of_a_company_are_not_its_name(title: str, party: str) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None and deal.type == "acquisition"
+    assert (party, "target") in _roles(deal)
