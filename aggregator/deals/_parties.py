@@ -573,6 +573,13 @@ _PARTNER_WITH_BEFORE = re.compile(
 )
 
 
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
+_KINDS_OF_AI = frozenset(
+    """agentic generative physical multimodal conversational sovereign responsible trustworthy
+    enterprise edge embodied applied frontier open""".split()
+)
+
+
 def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int, str] | None:
     """The organisation a run of capitalised words names, or None: a place alone is not one
     ("Seoul"), a generic noun only with what says which one ("UK Government", "Government
@@ -580,10 +587,14 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
     words = name.split()
     if name.lower() in REGULATORS or is_regional(name):
         return None  # "Sebi", "Cabinet", "Nordic AI": no party
+    if _PLURAL_ACRONYM.fullmatch(name):
+        return None  # "not from VCs", "GPUs", "LLMs": a plural of a common noun
     if words[-1].lower() in _GEOGRAPHY:
         return None  # "Monongahela River", "Research Triangle Park", "Harbor": a place
     if len(words) > 1 and words[-1] == "AI" and is_place(" ".join(words[:-1])):
         return None  # "Montreal AI start-up Vendora": where, not who
+    if len(words) == 2 and words[1] == "AI" and words[0].lower() in _KINDS_OF_AI:
+        return None  # "to Scale Agentic AI in Banking": a kind of AI, no company
     if name == "Governments":
         # "Canada and UK Governments": the government of each country named
         country = _COUNTRY_BEFORE.search(text, 0, start)
@@ -785,6 +796,26 @@ def _of_title(text: str, start: int, m: Mention) -> Mention:
     return Mention(head.start(1), m.end, f"{head.group(1)} of {m.name}", known=False)
 
 
+_TO_BEFORE = re.compile(r"\b[Tt]o\s+$")
+_OBJECT_AFTER = re.compile(
+    r"\s+(?!(?i:for|in|at|on|with|and|or|as|after|amid|over|from|of|by|to|via|under|is|was"
+    r"|has|will|its)\b)[A-Za-z]"
+)
+
+
+def _infinitive(text: str, m: Mention) -> bool:
+    """Whether a one-word name that is also an ordinary verb is that verb after "to", with
+    its object next ("Partnership to Scale Agentic AI", "raises $20M to Scale Its
+    Platform"), not a company ("sells its unit to Scale for $1B")."""
+    word = text[m.start : m.end]
+    return (
+        " " not in word
+        and is_ordinary(token_key(word))
+        and _TO_BEFORE.search(text, max(0, m.start - 4), m.start) is not None
+        and _OBJECT_AFTER.match(text, m.end) is not None
+    )
+
+
 def mentions(
     text: str, gazetteer: Gazetteer, casing: Casing, start: int = 0, end: int | None = None
 ) -> list[Mention]:
@@ -797,6 +828,8 @@ def mentions(
     ]
     if not casing.caps and _INSTITUTION_TRAILER.search(piece):
         known = _institutions(piece, start, known)
+    if " to " in piece or " To " in piece:
+        known = [m for m in known if not _infinitive(text, m)]
     # Blank the known names out, then look for unknown capitalised names in what remains.
     chars = list(piece)
     for m in known:

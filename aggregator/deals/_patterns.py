@@ -151,6 +151,7 @@ _KEYS = {
     "to-be-acquired": "acquired bought sold taken purchased",
     "agrees-to-sale": "sale takeover buyout",
     "nears-deal": "near",
+    "near-stake": "stake",
     "buys-into": "buy bought",
     "walks-away": "walk",
     "grants-licence": "grant",
@@ -908,8 +909,18 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule(
         "nears-deal",
         "acquisition",
-        r"\bnear(?:s|ing|ed)?\s+(?:an?\s+)?(?:§+\s+)?deal\s+(?:for|to\s+(?:buy|acquire))\b",
+        r"\bnear(?:s|ing|ed)?\s+(?:an?\s+)?(?:§+\s+)?deal\s+(?:for|to\s+(?:buy|acquire))\b"
+        # "Near $3 Billion Deal for Stake in Crusoe": a stake bought (``near-stake``)
+        r"(?!\s+(?:an?\s+)?(?:[\w%.-]+\s+){0,2}?stake\b)",
         "acquirer",
+        "target",
+    ),
+    _rule(
+        "near-stake",
+        "investment",
+        r"\bnear(?:s|ing|ed)?\s+(?:an?\s+)?(?:§+\s+)?deal\s+(?:for|to\s+(?:buy|acquire|take))\s+"
+        r"(?:an?\s+)?(?:[\w%.-]+\s+){0,2}?stake\s+in\b",
+        "investor",
         "target",
     ),
     _rule(

@@ -172,3 +172,59 @@ def test_people_or_a_deal_of_a_company_are_not_its_name(title: str, party: str) 
     deal = classify(title, gazetteer=GAZ)
     assert deal is not None and deal.type == "acquisition"
     assert (party, "target") in _roles(deal)
+
+
+@pytest.mark.parametrize(
+    ("title", "type_", "roles"),
+    [
+        (
+            "Blue Owl Said to Near $3 Billion Deal for Stake in Crusoe Data Center",
+            "investment",
+            {("Blue Owl", "investor"), ("Crusoe", "target")},
+        ),
+        (
+            "Vantor nears $2B deal for minority stake in Quillstack",
+            "investment",
+            {("Vantor", "investor"), ("Quillstack", "target")},
+        ),
+        ("Vantor nears deal for Quillstack", "acquisition", {("Vantor", "acquirer")}),
+    ],
+)
+def test_a_deal_neared_for_a_stake_is_an_investment(
+    title: str, type_: str, roles: set[tuple[str, str]]
+) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None and deal.type == type_
+    assert roles <= _roles(deal)
+
+
+@pytest.mark.parametrize(
+    ("title", "names"),
+    [
+        # a verb after "to" that is also a company's short name, then its object
+        (
+            "Vantor and Capgemini Announce Strategic Partnership to Scale Agentic AI in Banking",
+            {"Vantor", "Capgemini"},
+        ),
+        ("Quillstack raises $20M — but not from VCs", {"Quillstack"}),
+        ("Quillstack raises $20M from LPs and VCs", {"Quillstack"}),
+    ],
+)
+def test_verbs_plurals_and_kinds_of_ai_are_no_parties(title: str, names: set[str]) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None
+    assert {p.name for p in deal.parties} == names
+
+
+@pytest.mark.parametrize(
+    ("title", "party"),
+    [
+        ("Vantor sells its data unit to Scale for $1B", "Scale AI"),
+        ("Meta to invest $14B in Scale", "Scale AI"),
+        ("Agentic Labs raises $5M", "Agentic Labs"),
+    ],
+)
+def test_a_company_of_the_same_words_is_still_found(title: str, party: str) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None
+    assert party in {p.name for p in deal.parties}
