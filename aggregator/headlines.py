@@ -90,6 +90,17 @@ def digest_items(title: str) -> list[str]:
             _PREDICATE.match(i) for i in items
         ):
             return items
+    if (
+        len(commas) >= 2
+        and body != title
+        and body[:1].islower()
+        and " and " in commas[-1]
+        and not _SENTENCES.search(body)
+    ):
+        # "#214: lawsuits, layoffs and a $100M seed round": a lower-case list of topics
+        items = [*commas[:-1], *commas[-1].split(" and ", 1)]
+        if all(len(i.split()) <= 6 for i in items) and not any(_PREDICATE.match(i) for i in items):
+            return items
     return [title]
 
 

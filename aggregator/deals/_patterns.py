@@ -145,12 +145,13 @@ _KEYS = {
     "acquired-by": "acquired bought purchased taken snapped scooped gobbled absorbed swallowed sold"
     " sells",
     "sells-itself": "itself",
-    "sells": "sell sold divest offload dispos spin carve",
+    "sells": "sell sold divest offload dispos spin carve flog hive",
     "sells-stake": "sell sold offload dispos",
-    "sells-pct": "pct % cent",
+    "sells-pct": "pct % cent majority controlling",
     "to-be-acquired": "acquired bought sold taken purchased",
     "agrees-to-sale": "sale takeover buyout",
     "nears-deal": "near",
+    "worth-after-round": "worth valued",
     "near-stake": "stake",
     "buys-into": "buy bought",
     "walks-away": "walk",
@@ -691,6 +692,19 @@ _ENGLISH: tuple[Rule, ...] = (
         needs_right=False,
         adjacent=True,  # the company valued, not "equity in X valued at"
     ),
+    # "Ramp is now worth $32 billion after its latest raise": the round that set the worth
+    _rule(
+        "worth-after-round",
+        "funding",
+        r"\b(?:is\s+)?(?:now\s+)?(?:worth|valued\s+at)\s+(?:(?:up\s+to|over|nearly|more\s+than"
+        r"|about|around|almost|some)\s+)?¤+\s+(?:after|following|with|thanks\s+to)\s+"
+        r"(?:its\s+|a\s+|the\s+)?(?:latest\s+|new\s+|fresh\s+|newest\s+|recent\s+|§+\s+)*"
+        r"(?:raise|round|funding(?:\s+round)?|fundraise|fundraising|financing|series\s+[a-k])\b",
+        "target",
+        None,
+        needs_right=False,
+        adjacent=True,
+    ),
     # "Decagon doubles valuation to $4.5B", "Sierra triples its valuation to $10 billion": a
     # round told by the valuation it set
     _rule(
@@ -796,10 +810,13 @@ _ENGLISH: tuple[Rule, ...] = (
         "sells",
         "acquisition",
         rf"\b(?:sell(?:s|ing)?|sold|divest(?:s|ed|ing)?|offload(?:s|ed)?|dispos(?:e|es|ed)\s+of"
+        rf"|flog(?:s|ged)?|hiv(?:e|es|ed)\s+off"
         rf"|spin(?:s|ning)?\s+off|carve(?:s)?\s+out)\s+(?:{_ART}|[\w.&'’-]+\s+){{0,5}}?"
         r"(?:unit|division|business(?:es)?|subsidiar(?:y|ies)|operations?|arm|assets?|brands?|plants?"
         r"|mills?|stations?|chain|portfolio|segment|company|firm|startup"
-        r"|branch(?:es)?|hotel)\b",
+        r"|branch(?:es)?|hotel)\b"
+        # "sell server-building arm ZT Systems' manufacturing unit to Sanmina": the last unit
+        r"(?!\s+(?:[\w.&'’-]+\s+){1,3}?(?:unit|division|business|arm|subsidiary)\s+to\b)",
         "seller",
         "target",
         needs_right=False,
@@ -809,7 +826,9 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule(
         "sells-pct",
         "acquisition",
-        r"\b(?:sell(?:s|ing)?|sold)\s+(?:a\s+)?\d+(?:\.\d+)?\s?(?:pct|%|per\s?cent)"
+        # "Intel offloads majority of Altera to Silver Lake", "divests 51% of X"
+        r"\b(?:sell(?:s|ing)?|sold|divest(?:s|ed|ing)?|offload(?:s|ed|ing)?|flog(?:s|ged|ging)?)\s+"
+        r"(?:a\s+|the\s+)?(?:\d+(?:\.\d+)?\s?(?:pct|%|per\s?cent)|majority|controlling)"
         r"(?:\s+stake)?\s+(?:of|in)\b",
         "seller",
         "target",

@@ -228,3 +228,59 @@ def test_a_company_of_the_same_words_is_still_found(title: str, party: str) -> N
     deal = classify(title, gazetteer=GAZ)
     assert deal is not None
     assert party in {p.name for p in deal.parties}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Vantor offloads majority of Quillstack to Silver Lake for $4.4bn",
+        "Vantor flogs majority of Quillstack to Silver Lake for $4.4bn",
+        "Vantor divests 51% of Quillstack to Silver Lake for $4bn",
+        "Vantor sells controlling stake in Quillstack to Silver Lake",
+    ],
+)
+def test_a_majority_sold_is_an_acquisition_with_three_sides(title: str) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None and deal.type == "acquisition"
+    assert _roles(deal) == {
+        ("Vantor", "seller"),
+        ("Quillstack", "target"),
+        ("Silver Lake", "acquirer"),
+    }
+
+
+def test_the_unit_sold_is_the_last_unit_named() -> None:
+    deal = classify(
+        "AMD agrees to sell server-building arm ZT Systems' manufacturing unit to Sanmina",
+        gazetteer=GAZ,
+    )
+    assert deal is not None and deal.type == "acquisition"
+    assert _roles(deal) == {("AMD", "seller"), ("ZT Systems", "target"), ("Sanmina", "acquirer")}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Quillstack is now worth $32 billion after its latest raise",
+        "Quillstack is worth $5B after new funding round",
+        "Quillstack now valued at $2B following $300M Series C",
+    ],
+)
+def test_a_worth_set_by_a_round_is_that_round(title: str) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None and deal.type == "funding"
+    assert ("Quillstack", "target") in _roles(deal)
+
+
+def test_a_worth_after_a_rally_is_no_round() -> None:
+    assert classify("Nvidia is now worth $5 trillion after its latest rally", gazetteer=GAZ) is None
+
+
+def test_a_newsletters_lowercase_topics_joined_by_and_are_items() -> None:
+    deal = classify(
+        "#214: lawsuits, layoffs and a $100M seed round",
+        "Quillstack raised a $100M seed round led by Sequoia.",
+        gazetteer=GAZ,
+    )
+    assert deal is not None and deal.type == "funding"
+    assert ("Quillstack", "target") in _roles(deal)
