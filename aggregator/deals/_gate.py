@@ -137,6 +137,14 @@ def gated(
         # "Glimmerlake snapped up by Microsoft", "Thomson Reuters is paying $650 million for
         # Lexitas": a known buyer, in words the model never learned
         return deal
+    if (
+        deal is not None
+        and deal.rule == "pays-for"
+        and {p.role for p in deal.parties} >= {"acquirer", "target"}
+    ):
+        # "Vantor pays $3B for Quillstack": an amount paid for a company (not its goods, data,
+        # stakes or talent: the rule's own exclusions) is a purchase, whoever the two are
+        return deal
     if deal is not None and deal.rule == "merge-plural" and len(deal.parties) == 2:
         return deal  # "Lingvana and Textra are merging": the two that merge are its subject
     model = model or load_model()

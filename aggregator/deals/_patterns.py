@@ -130,7 +130,7 @@ _KEYS = {
     "investors-back": "investors backers vcs capitalists",
     "pays-for-tech": "pay paid",
     "pays-for-content": "pay paid",
-    "pays-for": "pay paid",
+    "pays-for": "pay paid shell fork cough splash",
     "debuts-with": "stealth launch debut",
     "possessive-round": "'s ’s",
     "money-for": "for",
@@ -1187,7 +1187,7 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule(
         "pays-for-tech",
         "licensing",
-        rf"\bpa(?:ys|id|ying)\s+{_ABOUT}{M}\s+(?:to\s+license\s+|for\s+)"
+        rf"\bpa(?:y|ys|id|ying)\s+{_ABOUT}{M}\s+(?:to\s+license\s+|for\s+)"
         r"(?=(?:[\w.&'’-]+\s+){1,3}?(?:tech|technology|talent|team|licen[cs]es?|IP|patents"
         r"|engineers|staff)\b)",
         "licensee",
@@ -1196,10 +1196,14 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule(
         "pays-for",
         "acquisition",
-        rf"\bpa(?:ys|id|ying)\s+{_ABOUT}{M}\s+(?:for|to\s+(?:buy|acquire))\s+"
+        # "Google to pay $32 billion for Wiz", "shells out $3B for X"
+        rf"\b(?:pa(?:y|ys|id|ying)|shell(?:s|ed|ing)?\s+out|fork(?:s|ed|ing)?(?:\s+(?:over|out))?"
+        rf"|cough(?:s|ed|ing)?\s+up|splash(?:es|ed|ing)?(?:\s+out)?)\s+{_ABOUT}{M}\s+"
+        r"(?:for|to\s+(?:buy|acquire))\s+"
         r"(?!(?:[\w.&'’-]+\s+){0,3}?(?:tech|technology|talent|team|licen[cs]es?|IP|patents"
         r"|engineers|staff|content|data|access|rights|stakes?|shares|ads|chips|GPUs|compute"
-        r"|capacity|power|energy|land|property|buildings?|offices?|campus|settlement|fines?)\b)",
+        r"|capacity|power|energy|land|property|buildings?|offices?|campus|settlement|fines?"
+        r"|domains?|websites?|URLs?|handles?|trademarks?|brand\s+name)\b)",
         "acquirer",
         "target",
     ),

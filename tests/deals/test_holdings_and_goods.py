@@ -284,3 +284,38 @@ def test_a_newsletters_lowercase_topics_joined_by_and_are_items() -> None:
     )
     assert deal is not None and deal.type == "funding"
     assert ("Quillstack", "target") in _roles(deal)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Vantor to pay $3 billion for Quillstack",
+        "Vantor pays $3B for Quillstack",
+        "Vantor will pay up to $3bn for Quillstack",
+        "Vantor to pay three billion dollars for Quillstack",
+        "Vantor agrees to pay $3 billion for chipmaker Quillstack",
+        "Vantor shells out $3B for Quillstack",
+        "Vantor forks over $3B for Quillstack",
+    ],
+)
+def test_an_amount_paid_for_a_company_is_its_purchase(title: str) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None and deal.type == "acquisition"
+    assert _roles(deal) == {("Vantor", "acquirer"), ("Quillstack", "target")}
+    assert deal.amount is not None and deal.amount.value == 3e9
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Vantor pays $3B for Nvidia chips",
+        "Vantor pays $20M for Quillstack.com domain",
+        "Vantor pays $30M for Quillstack stake",
+        "Vantor to pay $300M to settle lawsuit",
+        "Apple to pay about $1 billion a year for Google's Gemini",
+        "Vantor forks Quillstack's code",
+    ],
+)
+def test_an_amount_paid_for_goods_or_a_settlement_is_no_purchase(title: str) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is None or deal.type != "acquisition"
