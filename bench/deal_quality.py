@@ -84,6 +84,13 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
   of past deals, analysis, price targets, index inclusion, grants, prizes, government
   programmes, customer wins; 48 % no deal), split by the same hash and measured first with
   code that had never seen it;
+- ``varied18``: 393 entries written afresh by a helper that never ran the reader
+  (``bench/data/varied_dev18.jsonl``: 134 first-party newsroom and venture-firm posts, many
+  naming no party in the title; 114 newsletter entries (emoji, "|", ";" digests, numbered
+  issues, deals only in the summary); 145 press and wire headlines with target-first and
+  passive purchases, sellers, financing nouns, supply contracts, joint ventures, denials and
+  call-offs; 23 in French, German, Spanish, Portuguese or Italian; 47 % no deal), split by the
+  same hash and measured first with code that had never seen it;
 - ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
 - ``uci``: the 1,637 headlines of ``../shared/eval/news_stories.jsonl`` (UCI News Aggregator:
   real headlines of many outlets, March 2014; six deal events, each told in up to 20 outlets'
@@ -187,6 +194,7 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
         ("varied14", "varied_dev14.jsonl"),
         ("firstparty16", "firstparty_dev16.jsonl"),
         ("varied17", "varied_dev17.jsonl"),
+        ("varied18", "varied_dev18.jsonl"),
     )
     for name, file in hashed:
         if (DATA / file).is_file():
