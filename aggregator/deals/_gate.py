@@ -49,6 +49,16 @@ _STAKE = re.compile(r"\bstakes?\b|\binvest(?:s|ed|ing)?\s+in\b", re.I)
 _BUY = re.compile(r"acqui|takeover|buy|bid\b|offer|purchase", re.I)
 
 
+# Rules whose words say a company is bought: with a buyer and a company bought, the M&A
+# model's second opinion is not asked (it was trained on longer text: "Vantor pays $3B for
+# Quillstack" scores 0.003)
+_PLAIN_PURCHASES = frozenset(("pays-for", "offer-for", "acquired-by"))
+
+
+# Rules that tell an investor's money put in a company
+_BACKINGS = frozenset(("backs", "back-plural", "check-to", "invest-in", "bets-on"))
+
+
 def _model_deal(title: str, text: str, verdict: Verdict, model: Model, feats: set[str]) -> Deal:
     """An M&A deal no rule matched: type from wording, amount/status from the text."""
     story = clean(model_text(title, text, model.max_chars))
@@ -139,11 +149,27 @@ def gated(
         return deal
     if (
         deal is not None
-        and deal.rule == "pays-for"
+        and deal.rule in _PLAIN_PURCHASES
         and {p.role for p in deal.parties} >= {"acquirer", "target"}
+        and (deal.rule != "offer-for" or deal.amount is not None)
+        # ("Quillstack chips sold to Vantor": what is sold may be goods)
+        and not deal.evidence.lower().startswith(("sold", "sells"))
     ):
-        # "Vantor pays $3B for Quillstack": an amount paid for a company (not its goods, data,
-        # stakes or talent: the rule's own exclusions) is a purchase, whoever the two are
+        # "Vantor pays $3B for Quillstack", "Vantor bids $2B for Quillstack", "Quillstack being
+        # bought by Vantor": words that say a company is bought (not its goods, data, stakes or
+        # talent: the rules' own exclusions), whoever the two are
+        return deal
+    if (
+        deal is not None
+        and deal.rule in _BACKINGS
+        and any(p.role == "target" for p in deal.parties)
+        and any(
+            p.role == "investor" and gz.kind(gz.canonical(p.name)) == "investor"
+            for p in deal.parties
+        )
+    ):
+        # "Sequoia backs Quillstack with $20M", "Sequoia writes $20M check for Quillstack": a
+        # venture firm's money in a company, words the M&A model never learned
         return deal
     if deal is not None and deal.rule == "merge-plural" and len(deal.parties) == 2:
         return deal  # "Lingvana and Textra are merging": the two that merge are its subject

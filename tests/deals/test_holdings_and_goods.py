@@ -319,3 +319,40 @@ def test_an_amount_paid_for_a_company_is_its_purchase(title: str) -> None:
 def test_an_amount_paid_for_goods_or_a_settlement_is_no_purchase(title: str) -> None:
     deal = classify(title, gazetteer=GAZ)
     assert deal is None or deal.type != "acquisition"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Vantor bids $2B for Quillstack",
+        "Vantor offers $2B for Quillstack",
+        "Quillstack being bought by Vantor",
+        "Quillstack was bought by Vantor last year",
+    ],
+)
+def test_plain_purchase_words_need_no_second_opinion(title: str) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None and deal.type == "acquisition"
+    assert _roles(deal) == {("Vantor", "acquirer"), ("Quillstack", "target")}
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Quillstack chips sold to Vantor", "Vantor offers Quillstack users a discount"],
+)
+def test_goods_sold_and_offers_to_users_are_no_purchase(title: str) -> None:
+    assert classify(title, gazetteer=GAZ) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Sequoia backs Quillstack with $20M",
+        "Sequoia writes $20M check for Quillstack",
+        "Sequoia bets $20M on Quillstack",
+    ],
+)
+def test_a_venture_firms_money_in_a_company_needs_no_second_opinion(title: str) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None and deal.type in ("investment", "funding")
+    assert _roles(deal) == {("Sequoia Capital", "investor"), ("Quillstack", "target")}
