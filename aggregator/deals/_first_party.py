@@ -43,6 +43,14 @@ _BRINGING = re.compile(
 )
 
 
+# What a newsroom says before its welcome, once "we" reads as the publisher
+_WELCOME_LEAD_IN = re.compile(
+    r"^(?:(?i:today|this\s+week|now),?\s+)?(?P<who>)[^\s].{0,60}?\s+(?:(?i:is|are)\s+)?"
+    r"(?:(?i:so\s+|very\s+)?(?i:thrilled|excited|happy|delighted|proud|pleased)\s+to\s+)?"
+    r"(?=(?i:welcoming|welcome)\b)"  # not "Vercel welcomes NuxtLabs", read as it is
+)
+
+
 @lru_cache(maxsize=1024)
 def _welcome(publisher: str) -> re.Pattern[str]:
     return re.compile(
@@ -225,6 +233,11 @@ def restatements(
     of a partnership worded loosely ("Building bridges with ...") does. ``text``: the post's
     body, which tells a person welcomed (a hire) from a company."""
     title = " ".join(title.split())
+    lead_in = _WELCOME_LEAD_IN.match(title)
+    if lead_in and lead_in.end() and title.startswith(publisher, lead_in.start("who")):
+        # "Today we're welcoming Pinewick to Gannet" (read as "Today Gannet Robotics welcoming
+        # …"), "We're thrilled to welcome X to Y": the welcome itself
+        title = title[lead_in.end() :]
     out: list[str] = []
     if _CUSTOMER_STORY.search(title):
         return out  # "Building a Korean LLM with Upstage: a case study"

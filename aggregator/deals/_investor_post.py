@@ -42,14 +42,18 @@ _NO_NAME = frozenset(("The", "A", "An", "Our"))  # "Welcoming Our …", "Backing
 _VERB_LEAD = r"(?:co-)?(?:lead|leads|leading|led)\b(?!\s+(?:investors?|by)\b)"
 # A firm's own fund, raised or launched.
 _OWN_FUND = re.compile(
-    r"\b(?:new|newest|latest|debut|inaugural|next|first|second|third|fourth|fifth)\s+"
+    r"\b(?:new|newest|latest|debut|inaugural|next|first|second|third|fourth|fifth|sixth"
+    r"|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
     r"(?:§+\s+|\$[\d.,]+\s*(?:[mb]illion|[MB])?\s+)?(?:[\w-]+\s+){0,2}?funds?\b"
     r"|\bFund\s+(?:[IVX]+|\d+)\b|\bfor\s+(?:its\s+|new\s+|two\s+|three\s+)?funds?\b"
-    r"|\bacross\s+(?:two|three|four|five|\d+)\s+(?:[\w-]+\s+)?funds\b"
+    r"|\bacross\s+(?:(?:two|three|four|five|\d+|its|our)\s+)?(?:[\w-]+\s+){0,3}?funds\b"
+    # "Thrive Capital closes $5 billion in new capital"
+    r"|\bin\s+(?:new|fresh)\s+capital\b"
     # "Founders Fund raises $4.6 billion growth fund"
     r"|[$€£]\s?[\d.,]+\s*(?:[mb]illion|bn|[MB])?\s+(?:[\w-]+\s+)?funds?\b",
+    re.IGNORECASE,
 )
-_FUND_WORD = re.compile(r"\bfunds?\b", re.IGNORECASE)
+_FUND_WORD = re.compile(r"\bfunds?\b|\bnew\s+capital\b", re.IGNORECASE)
 _NAMED_ROUND = re.compile(r"\b(?:series\s+[a-k]|(?:pre-)?seed\s+round|round)\b", re.IGNORECASE)
 
 

@@ -148,9 +148,11 @@ _KEYS = {
     "sells": "sell sold divest offload dispos spin carve flog hive",
     "sells-stake": "sell sold offload dispos",
     "sells-pct": "pct % cent majority controlling",
+    "sells-company": "sell sold offload divest flog",
     "to-be-acquired": "acquired bought sold taken purchased",
     "agrees-to-sale": "sale takeover buyout",
     "nears-deal": "near",
+    "eyes-company": "eye circl court stalk",
     "worth-after-round": "worth valued",
     "near-stake": "stake",
     "buys-into": "buy bought",
@@ -813,7 +815,7 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"|flog(?:s|ged)?|hiv(?:e|es|ed)\s+off"
         rf"|spin(?:s|ning)?\s+off|carve(?:s)?\s+out)\s+(?:{_ART}|[\w.&'’-]+\s+){{0,5}}?"
         r"(?:unit|division|business(?:es)?|subsidiar(?:y|ies)|operations?|arm|assets?|brands?|plants?"
-        r"|mills?|stations?|chain|portfolio|segment|company|firm|startup"
+        r"|mills?|stations?|chain|portfolio|segment|company|firm|startup|outfit|maker"
         r"|branch(?:es)?|hotel)\b"
         # "sell server-building arm ZT Systems' manufacturing unit to Sanmina": the last unit
         r"(?!\s+(?:[\w.&'’-]+\s+){1,3}?(?:unit|division|business|arm|subsidiary)\s+to\b)",
@@ -821,6 +823,20 @@ _ENGLISH: tuple[Rule, ...] = (
         "target",
         needs_right=False,
         inside="target",  # "sell its Altera unit to Silver Lake": Altera is sold
+    ),
+    # "Vantor sells Quillstack to Brightwell", "Intel to sell Altera to Silver Lake": a company
+    # named between the sale and its buyer (not "sells H20 Chips to China": goods)
+    _rule(
+        "sells-company",
+        "acquisition",
+        rf"\b(?:sell(?:s|ing)?|sold|offload(?:s|ed|ing)?|divest(?:s|ed|ing)?|flog(?:s|ged)?)\s+"
+        rf"(?!(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){{0,2}}?\s+(?i:{_GOODS}|shares|stake"
+        r"|stock|units?|assets|bonds|notes|ads|data|licen[cs]es?|rights|tickets|cars|phones"
+        r"|devices|models)\s)"
+        rf"{_INSIDE_NAME}(?=\s+(?i:to)\s+(?-i:[A-Z]))",
+        "seller",
+        "acquirer",
+        inside="target",
     ),
     # "GOVERNMENT TO SELL 25 PCT OF AIR NEW ZEALAND": a share of a company sold
     _rule(
@@ -1009,6 +1025,17 @@ _ENGLISH: tuple[Rule, ...] = (
         needs_right=False,
         inside="target",
         adjacent=True,
+    ),
+    # "Apple eyes AI search startup Corrie", "Vantor circles chip designer Quillstack": a
+    # company described, then named, that a buyer has its eye on (rumoured)
+    _rule(
+        "eyes-company",
+        "acquisition",
+        r"\b(?:eye(?:s|ing)|circl(?:es|ing)|court(?:s|ing)|stalk(?:s|ing))\s+(?:rival\s+)?"
+        r"(?:[\w-]+\s+){0,3}?(?:startup|start-up|company|firm|maker|designer|developer|outfit"
+        r"|specialist|provider|rival|unicorn|lab)\s+(?=(?-i:[A-Z]))",
+        "acquirer",
+        "target",
     ),
     # "Sprint still eyeing T-Mobile buy", "Vantor mulls $2bn Quillstack takeover": a purchase
     # weighed, its target named inside (the status cues read it as rumoured)
@@ -1430,7 +1457,11 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"|{_POLITICAL})"
         rf"[\w-]+\s+){{0,4}}?(?:deal|agreement|contract|pact|partnership|alliance|mega-?deal"
         r"|tie-up|order|MOU|MoU|memorandum(?:\s+of\s+understanding)?|collaboration|letters?\s+of\s+intent"
-        r"|LOI)s?\b(?!\s+(?:in\s+principle\s+)?to\s+(?:buy|acquire|sell|merge|purchase|be))",
+        r"|LOI)s?\b"
+        # "agreement to sell X" is a sale; "form alliance to sell enterprise agents" is selling
+        # together
+        r"(?:(?<=alliance)|(?<=alliances)|(?<=partnership)|(?<=partnerships)|(?<=tie-up)"
+        r"|(?!\s+(?:in\s+principle\s+)?to\s+(?:buy|acquire|sell|merge|purchase|be)))",
         "partner",
         "partner",
         needs_right=False,
@@ -1933,7 +1964,11 @@ NON_DEAL = re.compile(
     # "OpenAI's IPO chatter", "the AI deal frenzy": talk of deals, none in particular
     r"|(?:(?<=ipo\s)|(?<=deal\s)|(?<=merger\s)|(?<=listing\s)|(?<=takeover\s))"
     r"(?:buzz|hype|frenzy|mania)"
-    r"|downgrade\w*|buy-?backs?|repurchase\w*)\b",
+    r"|downgrade\w*|buy-?backs?|repurchase\w*)\b"
+    # "X is now available in the AWS Marketplace": a listing; "Weather forecasting with
+    # diffusion models, in collaboration with ECMWF": research done together
+    r"|\b(?:is\s+|are\s+)?now\s+available\s+(?:in|on|through|via|from)\b"
+    r"|,\s+in\s+(?:collaboration|partnership)\s+with\b",
     _I,
 )
 # Hires are part of licence-and-hire deals, launches part of partnership news: which

@@ -70,7 +70,7 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             # a company for sale with no buyer yet: "hires bankers to explore a sale", "puts
             # itself up for sale"
             r"|hir(?:es|ed|ing)\s+(?:bankers|advis[eo]rs)|up\s+for\s+sale"
-            r"|mull\w*|eye(?:s|ing)|people\s+familiar|(?:sources?|persons?|people)\s+(?:say|said|close)"
+            r"|mull\w*|eye(?:s|ing)|court(?:s|ing)|circl(?:es|ing)|stalk(?:s|ing)|people\s+familiar|(?:sources?|persons?|people)\s+(?:say|said|close)"
             r"|according\s+to\s+(?:people|sources|a\s+person|reports?)|reportedly|reports?|reported"
             r"|rumou?r\w*|said\s+to\s+(?:be|explore|weigh|consider|mull|seek|eye|plan|near)\b|nears?|nearing|close\s+to\s+(?:a\s+)?deal|could|may|might"
             r"|speculation|interested\s+in|interest\s+in|approach(?:es|ed)|seeks?|seeking|sound(?:s|ed)?\s+out"

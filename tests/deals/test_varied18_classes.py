@@ -1,0 +1,146 @@
+"""Classes of the varied18 dev split, written again with invented names: a company sold
+between its seller and buyer, a company a buyer has its eye on, a venture firm's own fund,
+listings and research done together, and a newsroom's welcome after "Today we're"."""
+
+from __future__ import annotations
+
+import pytest
+
+from aggregator.deals import classify, load_gazetteer
+
+GAZ = load_gazetteer()
+
+
+def _roles(deal: object) -> set[tuple[str, str]]:
+    return {(p.name, p.role) for p in deal.parties}  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Vantor sells Quillstack to Brightwell",
+        "Vantor to sell Quillstack to Brightwell for $2B",
+        "Vantor agrees to sell Quillstack to Brightwell",
+        "Vantor Sells Quillstack To Brightwell For $2B",
+        "Vantor flogs edge-AI outfit Quillstack to Brightwell for $1.2B",
+    ],
+)
+def test_a_company_sold_between_seller_and_buyer(title: str) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None and deal.type == "acquisition"
+    assert _roles(deal) == {
+        ("Vantor", "seller"),
+        ("Quillstack", "target"),
+        ("Brightwell", "acquirer"),
+    }
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Nvidia sells H20 Chips to China",
+        "Vantor sells Quillstack to customers",
+        "Vantor sells Quillstack Data to Brightwell",
+    ],
+)
+def test_goods_or_customers_after_sells_are_no_purchase(title: str) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is None or deal.type != "acquisition"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "🍎 Vantor eyes AI search startup Quillstack",
+        "Vantor circles chip designer Quillstack for $2B",
+        "Vantor is courting AI lab Quillstack",
+    ],
+)
+def test_a_company_a_buyer_has_its_eye_on_is_a_rumoured_purchase(title: str) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None and deal.type == "acquisition" and deal.status == "rumoured"
+    assert _roles(deal) == {("Vantor", "acquirer"), ("Quillstack", "target")}
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Quillstack eyes chip market in Europe", "Investors eye AI startup Quillstack"],
+)
+def test_eyes_on_a_market_or_by_investors_is_no_purchase(title: str) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is None or deal.type != "acquisition"
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "Andreessen Horowitz Raises $15 Billion for New Funds",
+            "The firm's funds will back AI startups.",
+        ),
+        ("Thrive Capital closes $5 billion in new capital", "The firm's ninth fund."),
+        (
+            "Sequoia raises $1 billion across its seed and venture funds",
+            "The money will back AI companies.",
+        ),
+    ],
+)
+def test_a_venture_firms_own_fund_is_no_deal(title: str, summary: str) -> None:
+    assert classify(title, summary, gazetteer=GAZ) is None
+
+
+def test_a_company_raising_new_capital_from_a_firm_is_its_round() -> None:
+    deal = classify("Quillstack raises $20M in new capital from Sequoia", gazetteer=GAZ)
+    assert deal is not None and deal.type == "funding"
+    assert ("Quillstack", "target") in _roles(deal)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "publisher"),
+    [
+        (
+            "Quillstack is now available in the AWS Marketplace",
+            "Procurement teams can buy Quillstack with their existing AWS commitments.",
+            "Quillstack",
+        ),
+        (
+            "Weather forecasting with ensemble diffusion models, in collaboration with ECMWF",
+            "",
+            None,
+        ),
+    ],
+)
+def test_a_listing_or_research_done_together_is_no_deal(
+    title: str, summary: str, publisher: str | None
+) -> None:
+    assert classify(title, summary, gazetteer=GAZ, publisher=publisher) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Today we're welcoming Pinewick to Gannet",
+        "We're thrilled to welcome Pinewick to the Gannet family",
+        "Welcoming Pinewick to Gannet",
+    ],
+)
+def test_a_newsrooms_welcome_after_a_lead_in_is_its_purchase(title: str) -> None:
+    deal = classify(title, gazetteer=GAZ, publisher="Gannet Robotics")
+    assert deal is not None and deal.type == "acquisition"
+    assert _roles(deal) == {("Gannet Robotics", "acquirer"), ("Pinewick", "target")}
+
+
+def test_a_person_welcomed_after_a_lead_in_is_a_hire() -> None:
+    deal = classify(
+        "Today we're welcoming Dana Whitcombe to Gannet",
+        "Dana joins as our CFO.",
+        gazetteer=GAZ,
+        publisher="Gannet Robotics",
+    )
+    assert deal is None
+
+
+def test_an_alliance_to_sell_together_is_a_partnership() -> None:
+    deal = classify("Vantor and Accenture form alliance to sell enterprise agents", gazetteer=GAZ)
+    assert deal is not None and deal.type == "partnership"
+    assert _roles(deal) == {("Vantor", "partner"), ("Accenture", "partner")}
