@@ -598,6 +598,8 @@ def content_licence(deal: Deal, title: str, text: str, gz: Gazetteer) -> Deal:
     """A partnership of one media company with an AI maker about its content is a licence:
     "News Corp and OpenAI sign multi-year global partnership" ("OpenAI will have access to
     current and archived content from …"): the media company licenses, the other takes."""
+    if deal.type == "licensing" and len(deal.parties) == 2:
+        return _content_taker(deal, title, text, gz)
     if deal.type != "partnership" or len(deal.parties) != 2:
         return deal
     kinds = [gz.kind(p.name) for p in deal.parties]
@@ -613,6 +615,27 @@ def content_licence(deal: Deal, title: str, text: str, gz: Gazetteer) -> Deal:
         for p, k in zip(deal.parties, kinds)
     )
     return replace(deal, type="licensing", parties=parties, rule=f"{deal.rule}+content")
+
+
+_CONTENT_LICENCE = re.compile(
+    r"\b(?:content|journalism|archives?|articles|news|editorial|publishing|music|catalog(?:ue)?"
+    r"|library|images|photos|video)\b",
+    re.IGNORECASE,
+)
+
+
+def _content_taker(deal: Deal, title: str, text: str, gz: Gazetteer) -> Deal:
+    """A content licence between an AI maker and one that is none: the AI maker takes the
+    licence, whichever side the sentence named first ("Pressbook signs content licensing
+    agreement with OpenAI": Pressbook licenses its journalism to OpenAI)."""
+    takers = [_taker(p.name, gz.kind(p.name)) for p in deal.parties]
+    if takers.count(True) != 1 or _CONTENT_LICENCE.search(title) is None:
+        return deal
+    roles = ["licensee" if t else "licensor" for t in takers]
+    if [p.role for p in deal.parties] == roles:
+        return deal
+    parties = tuple(replace(p, role=r) for p, r in zip(deal.parties, roles))
+    return replace(deal, parties=parties, rule=f"{deal.rule}+content")
 
 
 def _taker(name: str, kind: str | None) -> bool:

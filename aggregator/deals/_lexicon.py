@@ -25,7 +25,7 @@ GENERIC_ORGS = frozenset(
     """government governments ministry ministries department departments agency
 agencies council parliament state states city cities province region administration treasury
 enterprises enterprise businesses companies institutions organisations organizations partners
-customers developers compute university universities college""".split()
+customers developers compute university universities college angel angels investors""".split()
 ) | frozenset(
     # what an agreement is called, never a party ("signs a Memorandum of Cooperation with")
     "cooperation understanding collaboration intent agreement memorandum".split()

@@ -130,7 +130,8 @@ _BACKER_CUE = re.compile(
     # not "angels from Stripe": people who work there
     r"\b(?:led|co-led|backed|funded|joined)\s+by\b"
     r"|(?<!angels\s)(?<!operators\s)(?<!executives\s)(?<!founders\s)\bfrom\b"
-    r"|\bparticipation\s+(?:from|of)\b|\binvestors?\s+(?:including|such\s+as|include)\b"
+    r"|\bparticipation\s+(?:from|of)\b|(?<!angel\s)(?<!Angel\s)\binvestors?\s+(?:including|such\s+as"
+    r"|include)\b"
     r"|\b(?:round|raise|financing|series\s+[a-k](?:-\d)?)\s+(?:also\s+)?(?:drew|draws|attracted"
     r"|attracts|included|includes)\b"
     # "Blackbird led the round, with Square Peg and Main Sequence": who joined the lead
@@ -990,7 +991,8 @@ _COMPOUND = re.compile(
     r"-(?:based|backed|led|owned|funded|language|speaking|made|built|born|focused"
     r"|native|style|era|linked|listed|run|controlled|affiliated|related|powered"
     r"|centric|first|only|specific|compatible|class|grade|level|scale|sized"
-    r"|designed|branded|trained|optimi[sz]ed|certified|approved)\b"
+    r"|designed|branded|trained|optimi[sz]ed|certified|approved|rival|competitor|challenger"
+    r"|killer|alike|like)\b"
 )
 _COMPOUND_LEAD = re.compile(r"^(?:\S+\s+)*?[^\s-]+" + _COMPOUND.pattern + r"\s+(?=\S)", re.I)
 

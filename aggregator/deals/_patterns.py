@@ -855,7 +855,7 @@ _ENGLISH: tuple[Rule, ...] = (
         "sells-stake",
         "acquisition",
         r"\b(?:sell(?:s|ing)?|sold|offload(?:s|ed)?|dispos(?:e|es|ed)\s+of)\s+"
-        r"(?:(?:§+|[\w.&'’-]+)\s+){0,5}?(?:stake|holding|interest|shares)\b",
+        r"(?:(?:§+|[\w.&'’%-]+)\s+){0,5}?(?:stake|holding|interest|shares)\b",
         "seller",
         "target",
         inside="target",  # "sell its AirTrunk stake to Blackstone": AirTrunk's shares are sold

@@ -88,7 +88,7 @@ def classify(
         return deal if deal is not None or not text else _digest_lead(title, text, gz, rates)
     paired = _paired(title, text, gz, rates, publisher)
     if paired is not None:
-        return paired
+        return _venture(paired, title)
     if publisher:
         deal = _statement(
             _first_party(title, text, publisher, gz, rates, use_model, model),
@@ -132,7 +132,54 @@ def classify(
             )
     if deal is None:
         return None
+    deal = _stake_sold(_venture(deal, title), title)
     return _named(_licence_roles(_hire_licence(deal, title), text), gz, text)
+
+
+_MAJORITY = re.compile(
+    r"\b(?:majority|controlling|control|entire\s+business)\b"
+    r"|\b(?:[5-9]\d|100)(?:\.\d+)?\s?(?:%|pct\b|per\s?cent\b)",
+    re.IGNORECASE,
+)
+
+
+_MINORITY = re.compile(
+    r"\b(?:minority|small)\b|\b(?:[1-4]?\d)(?:\.\d+)?\s?(?:%|pct\b|per\s?cent\b)", re.IGNORECASE
+)
+
+
+def _stake_sold(deal: Deal, title: str) -> Deal:
+    """A stake said to be short of control (a minority, under 50 %) sold to a buyer is that
+    buyer's investment, not a purchase of the company ("SoftBank sells its 18% stake in
+    Arborlight to Tencent"); a majority ("sells majority stake in Altera to Silver Lake") or
+    all a holder has ("sells its stake in Lumora to Oracle") stays an acquisition."""
+    if (
+        deal.type != "acquisition"
+        or deal.rule not in ("sells-stake", "sells-pct")
+        or _MAJORITY.search(deal.evidence)
+        or _MAJORITY.search(title)
+        or not _MINORITY.search(title)  # "sells its stake" (all it holds) stays a sale
+    ):
+        return deal
+    parties = tuple(
+        replace(p, role="investor") if p.role == "acquirer" else p for p in deal.parties
+    )
+    return replace(deal, type="investment", parties=parties, rule=f"{deal.rule}+minority")
+
+
+def _venture(deal: Deal, title: str) -> Deal:
+    """ "Hitachi and Ostrander to combine AI consulting units in joint venture": a merger of
+    parts of two companies into one they own together is their joint venture."""
+    if deal.type == "merger" and _INTO_VENTURE.search(title):
+        return replace(deal, type="joint-venture", rule=f"{deal.rule}+venture")
+    return deal
+
+
+_INTO_VENTURE = re.compile(
+    r"\b(?:in|into|as|via|through|to\s+form)\s+(?:an?\s+|the\s+|new\s+|50-50\s+|[\w-]+\s+)?"
+    r"joint[\s-]venture\b|\bin(?:to)?\s+(?:an?\s+|new\s+)?JV\b",
+    re.IGNORECASE,
+)
 
 
 # People who move in a licensing deal: "Windsurf CEO goes to Google in $2.4B licensing deal",

@@ -144,3 +144,73 @@ def test_an_alliance_to_sell_together_is_a_partnership() -> None:
     deal = classify("Vantor and Accenture form alliance to sell enterprise agents", gazetteer=GAZ)
     assert deal is not None and deal.type == "partnership"
     assert _roles(deal) == {("Vantor", "partner"), ("Accenture", "partner")}
+
+
+@pytest.mark.parametrize(
+    "title", ["Vantor to buy Windsurf-rival Quillstack", "Vantor buys Slack-rival Quillstack"]
+)
+def test_the_name_before_rival_describes_the_target(title: str) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None and deal.type == "acquisition"
+    assert _roles(deal) == {("Vantor", "acquirer"), ("Quillstack", "target")}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Pressbook signs content licensing agreement with OpenAI",
+        "OpenAI signs content licensing deal with Pressbook",
+    ],
+)
+def test_the_ai_maker_takes_a_content_licence(title: str) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None and deal.type == "licensing"
+    assert _roles(deal) == {("Pressbook", "licensor"), ("OpenAI", "licensee")}
+
+
+def test_units_combined_in_a_joint_venture_are_a_joint_venture() -> None:
+    deal = classify(
+        "Vantor and Quillstack to combine AI consulting units in joint venture", gazetteer=GAZ
+    )
+    assert deal is not None and deal.type == "joint-venture"
+    assert _roles(deal) == {("Vantor", "partner"), ("Quillstack", "partner")}
+    merger = classify("Vantor and Quillstack to merge", gazetteer=GAZ)
+    assert merger is not None and merger.type == "merger"
+
+
+@pytest.mark.parametrize(
+    ("title", "type_", "buyer"),
+    [
+        ("SoftBank sells its stake in Quillstack to Tencent", "acquisition", "acquirer"),
+        ("SoftBank sells a minority stake in Quillstack to Tencent", "investment", "investor"),
+        (
+            "SoftBank sells its 18% stake in Quillstack to Tencent for $1.1 billion",
+            "investment",
+            "investor",
+        ),
+        ("SoftBank sells majority stake in Quillstack to Tencent", "acquisition", "acquirer"),
+        ("SoftBank sells 60% of Quillstack to Tencent", "acquisition", "acquirer"),
+    ],
+)
+def test_a_stake_sold_short_of_control_is_the_buyers_investment(
+    title: str, type_: str, buyer: str
+) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None and deal.type == type_
+    assert _roles(deal) == {
+        ("SoftBank", "seller"),
+        ("Quillstack", "target"),
+        ("Tencent", buyer),
+    }
+
+
+def test_angel_investors_are_no_party_named_angel() -> None:
+    deal = classify(
+        "Quillstack raises $5M seed led by Accel",
+        "Angel investors including several founders also joined.",
+        gazetteer=GAZ,
+    )
+    assert deal is not None
+    assert "Angel" not in {p.name for p in deal.parties}
+    named = classify("Angel Labs raises $5M", gazetteer=GAZ)
+    assert named is not None and ("Angel Labs", "target") in _roles(named)
