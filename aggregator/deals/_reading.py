@@ -436,20 +436,37 @@ def _digest_lead(
             re.search(rf"(?<!\w){re.escape(party.name.lower())}(?!\w)", low)
         )
 
+    def named_in(party: Party, item: str) -> bool:
+        return bool(re.search(rf"(?<!\w){re.escape(party.name.lower())}(?!\w)", item.lower())) or (
+            (party.slug or gz.slug(party.name)) in {gz.slug(hit.name) for hit in gz.find(item)}
+        )
+
     def known(party: Party) -> bool:
         hits = gz.find(party.name)
         return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(party.name)
 
     if any(_names_kind(item, deal) for item in nameless):
         return deal if complete(deal) else None
-    # the title's story: a party it names; the others only when the gazetteer knows them
-    parties = tuple(p for p in deal.parties if named(p) or known(p))
+    # the title's story: a party it names; the others only when the gazetteer knows them, or
+    # when the item that names one describes the other ("Meta buys a voice-cloning startup":
+    # "Meta acquired Whisperlane, …")
+    described = any(
+        _DESCRIBED.search(item) and any(named_in(p, item) for p in deal.parties)
+        for item in digest_items(title)
+    )
+    parties = tuple(p for p in deal.parties if named(p) or known(p) or described)
     if not any(named(p) for p in parties):
         return None
     deal = replace(deal, parties=parties)
     return deal if complete(deal) else None
 
 
+# A company an item describes without naming it: "a voice-cloning startup", "a chip firm"
+_DESCRIBED = re.compile(
+    r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:startup|start-up|company|firm|maker|lab"
+    r"|developer|designer|outfit|rival|unicorn|provider|specialist)\b",
+    re.IGNORECASE,
+)
 # The kind of deal an item names without naming its parties: "a $2B seed round", "a big
 # acquisition".
 _KIND_NOUNS = (

@@ -214,3 +214,37 @@ def test_angel_investors_are_no_party_named_angel() -> None:
     assert "Angel" not in {p.name for p in deal.parties}
     named = classify("Angel Labs raises $5M", gazetteer=GAZ)
     assert named is not None and ("Angel Labs", "target") in _roles(named)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "type_", "roles"),
+    [
+        (
+            "😺 Meta buys a voice-cloning startup; 🎧 Spotify's DJ gets chatty; 📈 GPU prices",
+            "Meta acquired Quillstack, a startup that clones voices, for about $220 million.",
+            "acquisition",
+            {("Meta", "acquirer"), ("Quillstack", "target")},
+        ),
+        (
+            "😺 Nvidia invests in a chip startup (again); 🎬 a new video model; 📚 textbooks",
+            "Nvidia joined a $250 million Series C in Quillstack, which designs interconnects.",
+            "funding",
+            {("Nvidia", "investor"), ("Quillstack", "target")},
+        ),
+    ],
+)
+def test_a_digest_item_describing_the_other_party_takes_the_summarys_name(
+    title: str, summary: str, type_: str, roles: set[tuple[str, str]]
+) -> None:
+    deal = classify(title, summary, gazetteer=GAZ)
+    assert deal is not None and deal.type == type_
+    assert roles <= _roles(deal)
+
+
+def test_a_summarys_deal_of_nobody_the_digest_names_is_not_its_deal() -> None:
+    deal = classify(
+        "😺 Meta ships a voice model; 🎧 Spotify's DJ gets chatty; 📈 GPU prices",
+        "Vantor acquired Quillstack, a startup that clones voices, for about $220 million.",
+        gazetteer=GAZ,
+    )
+    assert deal is None
