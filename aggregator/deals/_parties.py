@@ -489,6 +489,18 @@ _COUNTRY_NAME = re.compile(
 )
 
 
+_COUNTRY_SIGNS = re.compile(
+    r"\s+(?:signs?|inks?|partners?|teams?\s+up|strikes?|seals?|agrees?|forms?|enters?"
+    r"|launch(?:es)?|and\s+[A-Z][\w.&'’-]*\s+(?:sign|ink|partner|team\s+up|strike|seal|agree|form))\b"
+)
+# The short names of countries the country list leaves out (they are read elsewhere as
+# acronyms), when they open a headline and sign
+_SHORT_COUNTRY_SIGNS = re.compile(
+    r"^\W*?\s*(UK|U\.K\.|Britain|US|U\.S\.|America)" + _COUNTRY_SIGNS.pattern
+)
+_CLAUSE_OPEN = re.compile(r"(?:^|[:|;]\s*|\W\s)$")
+
+
 def _with_countries(text: str, start: int, end: int, found: list[Mention]) -> list[Mention]:
     """Countries the shape reader skips ("Canada", "Japan" are no names alone) that are
     joined by "and" to a company found here, or to a name that is not another country
@@ -512,6 +524,15 @@ def _with_countries(text: str, start: int, end: int, found: list[Mention]) -> li
             )
             or (after and not _COUNTRY_NAME.match(text, after.end() - 1))
             or (_PARTNER_WITH_BEFORE.search(text, max(0, m.start() - 60), m.start()))
+            # "Britain signs a sovereign compute deal with Nscale", "India partners with
+            # Nvidia": a country that opens the sentence and signs
+            or (
+                (
+                    not text[: m.start()].strip(" :-–—|").strip()
+                    or _CLAUSE_OPEN.search(text, max(0, m.start() - 3), m.start())
+                )
+                and _COUNTRY_SIGNS.match(text, m.end())
+            )
         ):
             out = [f for f in out if f not in part]
             out.append(Mention(m.start(), m.end(), f"Government of {m.group(0)}", known=False))
@@ -857,6 +878,15 @@ def mentions(
         merged = _with_countries(text, start, end, merged)
     if not casing.caps and " with " in piece and _CAPITAL_DEAL.search(piece):
         merged = _with_capitals(text, start, end, merged)
+    if not casing.caps and start == 0 and " with " in piece:
+        subject = _SHORT_COUNTRY_SIGNS.match(text)
+        if subject is not None and not any(m.start <= subject.start(1) < m.end for m in merged):
+            # "Britain signs a sovereign compute deal with Nscale": its government signs
+            named = government_name(f"{subject.group(1)} Government") or subject.group(1)
+            merged = sorted(
+                [*merged, Mention(subject.start(1), subject.end(1), named, known=False)],
+                key=lambda m: m.start,
+            )
 
     # "Heidelberg's Grundriss AI", "Darmstadt's Feldwerk AI": an unknown one-word name that
     # owns the next one only says where it is; "Anjney Midha's AMP": an unknown name of a

@@ -248,3 +248,29 @@ def test_a_summarys_deal_of_nobody_the_digest_names_is_not_its_deal() -> None:
         gazetteer=GAZ,
     )
     assert deal is None
+
+
+@pytest.mark.parametrize(
+    ("title", "government"),
+    [
+        ("🇬🇧 Britain signs a sovereign compute deal with Quillstack", "UK Government"),
+        ("UK signs deal with Quillstack", "UK Government"),
+        ("India partners with Quillstack on sovereign AI", "Government of India"),
+        ("Japan inks chip deal with Quillstack", "Government of Japan"),
+        ("Saudi Arabia signs $10B deal with Quillstack", "Government of Saudi Arabia"),
+    ],
+)
+def test_a_country_that_opens_the_headline_and_signs_is_its_government(
+    title: str, government: str
+) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None and deal.type == "partnership"
+    assert _roles(deal) == {(government, "partner"), ("Quillstack", "partner")}
+
+
+@pytest.mark.parametrize(
+    "title", ["Quillstack signs deal in Japan with Vantor", "UK opens office with Quillstack"]
+)
+def test_a_country_elsewhere_is_no_party(title: str) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is None or not any(p.name.startswith("Government") for p in deal.parties)
