@@ -91,6 +91,12 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
   passive purchases, sellers, financing nouns, supply contracts, joint ventures, denials and
   call-offs; 23 in French, German, Spanish, Portuguese or Italian; 47 % no deal), split by the
   same hash and measured first with code that had never seen it;
+- ``varied19``: 428 entries written afresh by a helper that never ran the reader
+  (``bench/data/varied_dev19.jsonl``: the day-to-day items of about 20 AI companies' own feeds
+  (274 first-party rows: launches, research, customer stories, events, policy, and their own
+  rounds, purchases, partnerships and licences) and AI newsletters, with 2–4 sentence
+  summaries; 72 % no deal, as real feeds carry), split by the same hash and measured first
+  with code that had never seen it;
 - ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
 - ``uci``: the 1,637 headlines of ``../shared/eval/news_stories.jsonl`` (UCI News Aggregator:
   real headlines of many outlets, March 2014; six deal events, each told in up to 20 outlets'
@@ -195,6 +201,7 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
         ("firstparty16", "firstparty_dev16.jsonl"),
         ("varied17", "varied_dev17.jsonl"),
         ("varied18", "varied_dev18.jsonl"),
+        ("varied19", "varied_dev19.jsonl"),
     )
     for name, file in hashed:
         if (DATA / file).is_file():
