@@ -224,6 +224,23 @@ def _name(match: re.Match[str]) -> str:
     return _THE.sub("", match.group("x").strip())
 
 
+def first_name_alone(name: str, text: str) -> bool:
+    """Whether the body calls the one welcomed by the first of two or three words alone, as
+    people are called ("Welcoming Nadia Brennan": "Nadia joins our Europe team")."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not text:
+        return False
+    first = re.escape(words[0])
+    return (
+        re.search(
+            rf"\b{first}\s+(?:joins|joined|will|has|is|was|brings|comes|spent|led|previously"
+            rf"|started|built)\b",
+            text[:400],
+        )
+        is not None
+    )
+
+
 def restatements(
     title: str, publisher: str, known: Callable[[str], bool], text: str = ""
 ) -> list[str]:
@@ -256,6 +273,8 @@ def restatements(
     home = greets and (
         _welcome_home(publisher).match(title) or _welcome_team(publisher).match(title)
     )
+    if home and first_name_alone(_name(home), text):
+        hire = home  # "Welcoming Nadia Brennan to Sequoia": "Nadia joins our Europe team …"
     if home and not welcome and not hire:
         out.append(f"{publisher} acquires {_name(home)}")
     as_investor = _WELCOME_AS_INVESTOR.match(title) if greets else None
@@ -269,7 +288,12 @@ def restatements(
     bought = (
         _acquired_by(publisher).match(title) if opens and (joining or "part of" in low) else None
     )
-    if bought and not _SCHEME_END.search(bought.group("x")):
+    if (
+        bought
+        and not _SCHEME_END.search(bought.group("x"))
+        # "ravel.ai joins NVIDIA Inception": a startup programme is joined, not a buyer
+        and not _STARTUP_SCHEME.search(bought.group("x"))
+    ):
         out.append(f"{bought.group('x')} acquires {publisher}")
     joins = _joins(publisher).match(title) if joining else None
     if joins and len(_name(joins).split()) == 1:  # "Jane Doe joins X" is a hire

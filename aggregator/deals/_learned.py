@@ -102,6 +102,10 @@ def _organisations(title: str, gz: Gazetteer, body: str) -> list[tuple[str, int]
     ]
 
 
+# A newsletter's or column's name before a colon ("Term Sheet: ", "Axios Pro Rata: ")
+_NEWSLETTER_PREFIX = re.compile(
+    r"^(?-i:[A-Z#][\w.&'’#-]*)(?:\s+(?-i:[A-Z0-9#])[\w.&'’#-]*){0,3}:\s+(?=\S)"
+)
 # Deal types a regulator is never a side of (it reviews them)
 _REVIEWED = frozenset(("acquisition", "merger", "investment", "funding"))
 # "Series B": the letter of a round is no name
@@ -122,6 +126,11 @@ def _parties(
     if deal_type == "investment" and _SELLS.search(title):
         return None  # a stake sold is no investment of the seller's
     found = _organisations(title, gz, body)
+    prefix = _NEWSLETTER_PREFIX.match(title)
+    if prefix is not None and not publisher:
+        # "Axios Pro Rata: Q3 venture numbers", "StrictlyVC: Kindling Labs files for its IPO":
+        # the newsletter's name before the colon is none of the story's parties
+        found = [(n, at) for n, at in found if at >= prefix.end()]
     if deal_type in _REVIEWED:
         found = [(n, at) for n, at in found if not is_reviewer(n)]  # "Justice Department …"
     if deal_type == "funding" and not publisher:

@@ -20,7 +20,7 @@ from ._classify import (
     investors_from_lead,
     rules_and_block,
 )
-from ._first_party import PARTNERS_POST, restatements, welcomes_investors
+from ._first_party import PARTNERS_POST, first_name_alone, restatements, welcomes_investors
 from ._gate import GATED, gated
 from ._gazetteer import Gazetteer, load_gazetteer
 from ._investor_post import as_round, is_investor, named_round, own_fund, portfolio_company
@@ -583,23 +583,32 @@ def _first_party(
     if not is_investor(publisher, gz):
         return deal
     company = portfolio_company(title)
+    if company is not None and first_name_alone(company, text):
+        return None  # "Welcoming Nadia Brennan to Sequoia": "Nadia joins our Europe team"
     title, text = first_person(title, publisher), first_person(text, publisher)
-    if company is not None and _short_of_round(deal, publisher, gz):
+    if company is not None and _short_of_round(deal, publisher, gz, title):
         sentence = f"{publisher} invests in {company}"
         restated = gated(sentence, text or title, gz, rates, use_model=False, model=model)
         deal = restated if restated is not None and complete(restated) else deal
     return None if deal is None else as_round(deal, title, text, publisher, gz, rates)
 
 
-def _short_of_round(deal: Deal | None, publisher: str, gz: Gazetteer) -> bool:
+def _short_of_round(deal: Deal | None, publisher: str, gz: Gazetteer, title: str = "") -> bool:
     """Whether the plain reading of a firm's post about a company falls short of the
     company's round: none, a partnership ("We're partnering with Halvard's founders at the
-    seed"), or a round or investment with no target but the firm ("Sequoia led its seed")."""
+    seed"), a purchase by the firm ("Welcoming Tern AI to Sequoia"), or a round or
+    investment with no target but the firm ("Sequoia led its seed")."""
     if deal is None or deal.type == "partnership":
         return True
+    own = gz.slug(publisher)
+    if (
+        deal.type == "acquisition"
+        and title.lower().startswith("welcom")
+        and any(p.role == "acquirer" and p.slug == own for p in deal.parties)
+    ):
+        return True  # "Welcoming Tern AI to Sequoia": a firm's portfolio, not its purchase
     if deal.type not in ("funding", "investment"):
         return False
-    own = gz.slug(publisher)
     return not any(p.role == "target" and p.slug != own for p in deal.parties)
 
 

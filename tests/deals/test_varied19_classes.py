@@ -1,0 +1,97 @@
+"""Classes of the varied19 dev split (AI companies' and newsletters' own feeds), written
+again with invented names: startup programmes joined, people welcomed, a firm's portfolio
+welcome, and a newsletter's name before a colon."""
+
+from __future__ import annotations
+
+import pytest
+
+from aggregator.deals import classify, load_gazetteer
+
+GAZ = load_gazetteer()
+
+
+def _roles(deal: object) -> set[tuple[str, str]]:
+    return {(p.name, p.role) for p in deal.parties}  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "quillstack.ai joins NVIDIA Inception",
+        "Quillstack joins the Google for Startups Accelerator",
+    ],
+)
+def test_a_startup_programme_joined_is_no_deal(title: str) -> None:
+    publisher = title.split()[0]
+    assert classify(title, "We've been accepted.", gazetteer=GAZ, publisher=publisher) is None
+
+
+def test_a_company_joining_a_company_is_still_its_purchase() -> None:
+    deal = classify("Quillstack is joining Vantor", gazetteer=GAZ, publisher="Quillstack")
+    assert deal is not None and deal.type == "acquisition"
+    assert _roles(deal) == {("Vantor", "acquirer"), ("Quillstack", "target")}
+
+
+@pytest.mark.parametrize(
+    ("publisher", "title", "summary"),
+    [
+        (
+            "Sequoia Capital",
+            "Welcoming Nadia Brennan to Sequoia",
+            "Nadia joins our Europe team from a founding role at a London fintech.",
+        ),
+        (
+            "Gannet Robotics",
+            "Welcoming Dana Whitcombe to Gannet",
+            "Dana brings 20 years of supply-chain experience.",
+        ),
+    ],
+)
+def test_a_person_the_body_calls_by_first_name_is_a_hire(
+    publisher: str, title: str, summary: str
+) -> None:
+    assert classify(title, summary, gazetteer=GAZ, publisher=publisher) is None
+
+
+def test_a_venture_firms_welcome_of_a_company_is_its_round() -> None:
+    deal = classify(
+        "Welcoming Quillstack to Sequoia",
+        "Quillstack builds agents for freight; we led its seed.",
+        gazetteer=GAZ,
+        publisher="Sequoia Capital",
+    )
+    assert deal is not None and deal.type == "funding"
+    assert _roles(deal) == {("Quillstack", "target"), ("Sequoia Capital", "investor")}
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "Axios Pro Rata: Q3 venture numbers",
+            "U.S. venture funding hit $85 billion in the third quarter, per PitchBook data.",
+        ),
+        ("StrictlyVC: The IPO window creaks open", "Bankers say listings will pick up."),
+    ],
+)
+def test_a_newsletters_name_before_a_colon_is_no_party(title: str, summary: str) -> None:
+    deal = classify(title, summary, gazetteer=GAZ)
+    names = {p.name for p in deal.parties} if deal else set()
+    assert not names & {"Axios", "Pro Rata", "StrictlyVC", "Axios Pro Rata"}
+
+
+def test_a_round_named_before_a_colon_keeps_its_company() -> None:
+    deal = classify(
+        "Series A for Quillstack: $18M to automate freight paperwork",
+        "Index Ventures led the round, with participation from Y Combinator.",
+        gazetteer=GAZ,
+    )
+    assert deal is not None and deal.type == "funding"
+    assert ("Quillstack", "target") in _roles(deal)
+
+
+def test_lux_is_lux_capital() -> None:
+    deal = classify("Quillstack raises $48M led by Lux", gazetteer=GAZ)
+    assert deal is not None
+    assert ("Lux Capital", "investor") in _roles(deal)
