@@ -301,7 +301,7 @@ def _subject(
 # an auxiliary comes before the trigger.
 _ASIDE = re.compile(
     r",\s+(?:a|an|the|its|one\s+of|(?:co-)?(?:founded|backed|started|run|created|owned|led"
-    r"|spun\s+out|incubated)\s+by|(?:based|headquartered)\s+in)\s+[^,;:|]{2,90}?,\s*"
+    r"|spun\s+out|incubated)\s+by|(?:based|headquartered)\s+in)\s+[^,;:|]{2,140}?,\s*"
     r"(?:(?:officially|finally|now|also|quietly|reportedly|has|have|is|are|will|said\s+to"
     r"|set\s+to|plans\s+to|agrees\s+to|to)\s+)*$",
     re.IGNORECASE,

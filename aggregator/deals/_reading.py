@@ -130,6 +130,8 @@ def classify(
                 type_model,
                 learned,
             )
+    if deal is None and text and not publisher:
+        deal = _kind_lead(title, text, gz, rates)
     if deal is None:
         return None
     deal = _stake_sold(_venture(deal, title), title)
@@ -472,9 +474,13 @@ _DESCRIBED = re.compile(
 _KIND_NOUNS = (
     (
         "funding",
-        re.compile(r"\b(?:round|raise|fundraise|funding|financing|series\s+[a-k])\b", re.I),
+        re.compile(r"\b(?:round|raise|fundraise|funding|financing|series\s+[a-k]|seed)\b", re.I),
     ),
-    ("acquisition", re.compile(r"\b(?:acquisition|takeover|buyout|acqui-?hire)\b", re.I)),
+    (
+        "acquisition",
+        re.compile(r"\b(?:acquisition|takeover|buyout|acqui-?hire|take-private)\b", re.I),
+    ),
+    ("investment", re.compile(r"\bstake\b", re.I)),
     ("merger", re.compile(r"\bmerger\b", re.I)),
     ("ipo", re.compile(r"\b(?:ipo|listing)\b", re.I)),
 )
@@ -491,6 +497,32 @@ def _nameless_items(title: str, gz: Gazetteer) -> list[str]:
         if any(cue.search(item) for _, cue in _KIND_NOUNS):
             out.append(item)
     return out
+
+
+_COLUMN = re.compile(r"^(?-i:[A-Z#][\w.&'’#-]*)(?:\s+(?-i:[A-Z0-9#])[\w.&'’#-]*){0,3}:\s+(?=\S)")
+
+
+def _kind_lead(
+    title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | None
+) -> Deal | None:
+    """A column's headline that names the kind of deal and no company but one of the deal's,
+    read in its summary ("StrictlyVC: A $60M seed for ex-OpenAI researchers": "Fathomline
+    … raised a $60 million seed round co-led by Kleiner Perkins"; "Term Sheet: KKR's AI
+    take-private"): the rules' complete deal of the summary's first 400 characters, when it
+    is of the headline's kind and amount and has every company the headline names."""
+    column = _COLUMN.match(title)
+    if column is None:
+        return None
+    head = title[column.end() :]
+    if not any(cue.search(head) for _, cue in _KIND_NOUNS) or headline_hard_blocked(head):
+        return None  # (not "#215: The xAI-X merger, one year on": a retrospective)
+    deal, _ = rules_and_block("", text[:400], gz, rates)
+    if deal is None or not complete(deal) or not _names_kind(head, deal):
+        return None
+    slugs = {p.slug or gz.slug(p.name) for p in deal.parties}
+    # (not "ex-OpenAI researchers": where its people come from)
+    named = {gz.slug(hit.name) for hit in gz.find(head) if head[: hit.start][-3:] != "ex-"}
+    return deal if named <= slugs else None
 
 
 def _names_kind(item: str, deal: Deal) -> bool:

@@ -95,3 +95,46 @@ def test_lux_is_lux_capital() -> None:
     deal = classify("Quillstack raises $48M led by Lux", gazetteer=GAZ)
     assert deal is not None
     assert ("Lux Capital", "investor") in _roles(deal)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "type_", "party"),
+    [
+        (
+            "StrictlyVC: A $60M seed for ex-OpenAI researchers",
+            "Quillstack, founded by three former OpenAI researchers to build reinforcement "
+            "learning environments for enterprises, raised a $60 million seed round co-led by "
+            "Kleiner Perkins and Conviction.",
+            "funding",
+            ("Quillstack", "target"),
+        ),
+        (
+            "Axios Pro Rata: The IPO window creaks open",
+            "AI chipmaker Quillstack filed publicly for a Nasdaq IPO.",
+            "ipo",
+            ("Quillstack", "issuer"),
+        ),
+    ],
+)
+def test_a_columns_headline_of_a_kind_of_deal_takes_the_summarys_deal(
+    title: str, summary: str, type_: str, party: tuple[str, str]
+) -> None:
+    deal = classify(title, summary, gazetteer=GAZ)
+    assert deal is not None and deal.type == type_
+    assert party in _roles(deal)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # another amount than the headline's
+        (
+            "StrictlyVC: A $90M seed for ex-OpenAI researchers",
+            "Quillstack raised a $60 million seed round co-led by Kleiner Perkins.",
+        ),
+        # a retrospective
+        ("#215: The Vantor-Quillstack merger, one year on", "Vantor merged with Quillstack."),
+    ],
+)
+def test_a_columns_other_headlines_do_not_take_the_summarys_deal(title: str, summary: str) -> None:
+    assert classify(title, summary, gazetteer=GAZ) is None
