@@ -265,11 +265,25 @@ def _party(name: str, role: str, gz: Gazetteer) -> Party:
     return Party(name=name, role=role, slug=gz.slug(name))
 
 
+def _outside_brackets(found: list[Mention], text: str, lo: int, hi: int) -> list[Mention]:
+    """The names before a trigger without those in brackets after a name ("Sketchpad Labs
+    (turns whiteboard photos into React apps) raised", "Pickwise (W25) has been acquired"):
+    a bracket after the subject describes it."""
+    out = found
+    for bracket in re.finditer(r"\(([^()]{1,160})\)", text[lo:hi]):
+        start, end = lo + bracket.start(), lo + bracket.end()
+        if any(m.end <= start for m in out):
+            out = [m for m in out if not (start <= m.start and m.end <= end)]
+    return out
+
+
 def _subject(
     rule: Rule, seg: Segment, gz: Gazetteer, lo: int, match: re.Match[str]
 ) -> list[Mention] | None:
     """The names before the trigger that act; None when the rule's subject is missing."""
     before = mentions(seg.names, gz, seg.casing, lo, match.start())
+    if "(" in seg.names[lo : match.start()]:
+        before = _outside_brackets(before, seg.names, lo, match.start())
     if rule.left in ("target", "issuer"):
         funders = set(backers(seg.names[lo : match.start()], gz, seg.casing))
         before = [m for m in before if m.name not in funders]  # "Y, backed by X, raises"
@@ -619,7 +633,7 @@ def content_licence(deal: Deal, title: str, text: str, gz: Gazetteer) -> Deal:
 
 _CONTENT_LICENCE = re.compile(
     r"\b(?:content|journalism|archives?|articles|news|editorial|publishing|music|catalog(?:ue)?"
-    r"|library|images|photos|video)\b",
+    r"|library|images|photos|video|backlist|books|titles|training\s+(?:licen[cs]e|data))\b",
     re.IGNORECASE,
 )
 

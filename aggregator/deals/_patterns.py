@@ -107,6 +107,7 @@ _KEYS = {
     "possessive-investment": "investment bet check cheque backing infusion injection",
     "stake-buy": "stake holding interest share",
     "buys-shares": "shares stock equity",
+    "buys-holders-stake": "stake holding",
     "sells-own-stake": "sell sold",
     "pct-of": "pct % cent",
     "invest-in": "invest pour pump put inject commit back",
@@ -425,6 +426,17 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"{_MONEYISH}{_STAKE}\s+(?:in|of)\b",
         "investor",
         "target",
+    ),
+    # "Mubadala bought Temasek's 9% stake in Navtara AI": a holder's stake bought from it
+    _rule(
+        "buys-holders-stake",
+        "investment",
+        rf"\b(?:buy(?:s|ing)?|bought|acquir(?:es|ed|ing)|purchas(?:es|ed|ing)|to\s+buy"
+        rf"|to\s+acquire)\s+{_INSIDE_NAME}['’]s?\s+(?:(?:§+|\d+(?:\.\d+)?\s?%|[\w-]+)\s+){{0,2}}?"
+        r"(?:stake|holding|shareholding)\s+in\b",
+        "investor",
+        "target",
+        inside="seller",
     ),
     # "SoftBank buys $2 billion of Intel shares": a stake bought as shares, not the company
     _rule(

@@ -155,6 +155,14 @@ def _stake_sold(deal: Deal, title: str) -> Deal:
     buyer's investment, not a purchase of the company ("SoftBank sells its 18% stake in
     Arborlight to Tencent"); a majority ("sells majority stake in Altera to Silver Lake") or
     all a holder has ("sells its stake in Lumora to Oracle") stays an acquisition."""
+    if deal.rule == "buys-holders-stake" and (
+        _MAJORITY.search(deal.evidence) or _MAJORITY.search(title)
+    ):
+        # "Vantor to acquire SoftBank's 60% stake in Lumen": control bought from its holder
+        parties = tuple(
+            replace(p, role="acquirer") if p.role == "investor" else p for p in deal.parties
+        )
+        return replace(deal, type="acquisition", parties=parties, rule=f"{deal.rule}+majority")
     if (
         deal.type != "acquisition"
         or deal.rule not in ("sells-stake", "sells-pct")

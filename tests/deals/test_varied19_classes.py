@@ -138,3 +138,57 @@ def test_a_columns_headline_of_a_kind_of_deal_takes_the_summarys_deal(
 )
 def test_a_columns_other_headlines_do_not_take_the_summarys_deal(title: str, summary: str) -> None:
     assert classify(title, summary, gazetteer=GAZ) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "type_", "roles"),
+    [
+        (
+            "Abu Dhabi's Mubadala bought Temasek's 9% stake in Quillstack for $210 million",
+            "investment",
+            {("Mubadala", "investor"), ("Temasek", "seller"), ("Quillstack", "target")},
+        ),
+        (
+            "Vantor to acquire SoftBank's 60% stake in Quillstack for $2B",
+            "acquisition",
+            {("Vantor", "acquirer"), ("SoftBank", "seller"), ("Quillstack", "target")},
+        ),
+    ],
+)
+def test_a_holders_stake_bought_from_it(
+    title: str, type_: str, roles: set[tuple[str, str]]
+) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None and deal.type == type_
+    assert _roles(deal) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "Quillstack (W25) has been acquired by warehouse robotics company Vantor.",
+            {("Quillstack", "target"), ("Vantor", "acquirer")},
+        ),
+        (
+            "Quillstack (turns whiteboard photos into working React apps) raised a $30M "
+            "Series A led by Index Ventures.",
+            {("Quillstack", "target"), ("Index Ventures", "investor")},
+        ),
+    ],
+)
+def test_a_bracket_after_the_subject_names_no_party(text: str, roles: set[tuple[str, str]]) -> None:
+    deal = classify(text, gazetteer=GAZ)
+    assert deal is not None
+    assert _roles(deal) == roles
+
+
+def test_a_book_publishers_training_licence_goes_to_the_ai_maker() -> None:
+    deal = classify(
+        "Microsoft and Marlowe & Quince sign AI training licence for nonfiction backlist",
+        "Marlowe & Quince will license nonfiction titles to Microsoft for training AI models.",
+        gazetteer=GAZ,
+        publisher="Microsoft",
+    )
+    assert deal is not None and deal.type == "licensing"
+    assert _roles(deal) == {("Marlowe & Quince", "licensor"), ("Microsoft", "licensee")}
