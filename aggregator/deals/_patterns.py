@@ -1294,7 +1294,12 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule(
         "part-of",
         "acquisition",
-        r"\b(?:is\s+now|now|becomes?|became|to\s+become|will\s+become)\s+(?:a\s+)?part\s+of\b",
+        r"\b(?:is\s+now|now|becomes?|became|to\s+become|will\s+become)\s+(?:a\s+)?part\s+of\b"
+        # "their product will become part of our code review features": a product folded
+        # into another's, no company bought
+        r"(?!\s+(?:\S+['’]s?\s+|our\s+|its\s+|their\s+|the\s+)(?:[\w-]+\s+){0,3}?"
+        r"(?:features?|products?|platform|offering|suite|apps?|tools?|stack|lineup|roadmap"
+        r"|experience|service)\b)",
         "target",
         "acquirer",
     ),

@@ -192,3 +192,16 @@ def test_a_book_publishers_training_licence_goes_to_the_ai_maker() -> None:
     )
     assert deal is not None and deal.type == "licensing"
     assert _roles(deal) == {("Marlowe & Quince", "licensor"), ("Microsoft", "licensee")}
+
+
+def test_a_product_folded_into_anothers_features_is_no_purchase_of_the_publisher() -> None:
+    deal = classify(
+        "Quillstack is joining Anthropic",
+        "We're excited to welcome Quillstack. Their product will become part of our code "
+        "review features. Terms were not disclosed.",
+        gazetteer=GAZ,
+        publisher="Anthropic",
+    )
+    assert deal is not None and deal.type == "acquisition"
+    assert _roles(deal) == {("Anthropic", "acquirer"), ("Quillstack", "target")}
+    assert classify("Quillstack's app becomes part of Vantor's suite", gazetteer=GAZ) is None
