@@ -474,7 +474,10 @@ def _digest_lead(
 # A company an item describes without naming it: "a voice-cloning startup", "a chip firm"
 _DESCRIBED = re.compile(
     r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:startup|start-up|company|firm|maker|lab"
-    r"|developer|designer|outfit|rival|unicorn|provider|specialist)\b",
+    r"|developer|designer|outfit|rival|unicorn|provider|specialist)\b"
+    # "Meta's nuclear deal": one side's deal, the other named in the summary
+    r"|\b[\w.&-]+['’]s?\s+(?:[\w$.-]+\s+){0,2}?(?:deal|pact|agreement|partnership|tie-up"
+    r"|contract|alliance)\b",
     re.IGNORECASE,
 )
 # The kind of deal an item names without naming its parties: "a $2B seed round", "a big

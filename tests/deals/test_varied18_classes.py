@@ -274,3 +274,14 @@ def test_a_country_that_opens_the_headline_and_signs_is_its_government(
 def test_a_country_elsewhere_is_no_party(title: str) -> None:
     deal = classify(title, gazetteer=GAZ)
     assert deal is None or not any(p.name.startswith("Government") for p in deal.parties)
+
+
+def test_a_digest_item_naming_one_sides_deal_takes_the_summarys_other_side() -> None:
+    deal = classify(
+        "Claude Opus 5 🎼, Meta's nuclear deal ⚛️, vector DB benchmarks 📈",
+        "Anthropic released a model. Meta signed a 20-year agreement with Quillstack Energy "
+        "for power from two small reactors.",
+        gazetteer=GAZ,
+    )
+    assert deal is not None and deal.type == "partnership"
+    assert _roles(deal) == {("Meta", "partner"), ("Quillstack Energy", "partner")}
