@@ -52,7 +52,7 @@ _BUY = re.compile(r"acqui|takeover|buy|bid\b|offer|purchase", re.I)
 # Rules whose words say a company is bought: with a buyer and a company bought, the M&A
 # model's second opinion is not asked (it was trained on longer text: "Vantor pays $3B for
 # Quillstack" scores 0.003)
-_PLAIN_PURCHASES = frozenset(("pays-for", "offer-for", "acquired-by"))
+_PLAIN_PURCHASES = frozenset(("pays-for", "offer-for", "acquired-by", "take-private"))
 
 
 # Rules that tell an investor's money put in a company

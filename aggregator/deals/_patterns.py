@@ -1919,7 +1919,8 @@ HARD_NON_DEAL = re.compile(
     r"|grants?(?!\s+(?:fraud|applications?|writing|seekers|management)\b)"
     r"(?!\s+(?:[\w.&'’-]+\s+){1,3}?(?:an?\s+)?(?:(?:exclusive|non-exclusive|global|perpetual"
     r"|worldwide|multi-year)\s+)*licen[cs]e)"
-    r"|subsid(?:y|ies|i[sz]\w*)|loans?|debt|bonds?|notes\s+offering|credit\s+(?:facility|line)|buy\s+rating"
+    # (a price "including debt" is a purchase's)
+    r"|subsid(?:y|ies|i[sz]\w*)|loans?|(?<!including\s)(?<!plus\s)(?<!and\s)debt|bonds?|notes\s+offering|credit\s+(?:facility|line)|buy\s+rating"
     r"|price\s+target|buy-?backs?|repurchase\w*|market\s+(?:cap\w*|value)|most\s+valuable"
     r"|capex|capital\s+(?:spending|expenditures?)|(?<!to\s)forecasts?|guidance|outlook)\b"
     r"|insider\s+(?:sell|sale|buy|selling|buying|trad)\w*|sells?\s+[\d,]+\s+shares"

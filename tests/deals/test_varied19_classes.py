@@ -205,3 +205,24 @@ def test_a_product_folded_into_anothers_features_is_no_purchase_of_the_publisher
     assert deal is not None and deal.type == "acquisition"
     assert _roles(deal) == {("Anthropic", "acquirer"), ("Quillstack", "target")}
     assert classify("Quillstack's app becomes part of Vantor's suite", gazetteer=GAZ) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vantor agreed to take analytics software maker Quillstack private for $4.8 billion, "
+        "including debt.",
+        "Term Sheet: Vantor's AI take-private||Vantor agreed to take analytics software maker "
+        "Quillstack private for $4.8 billion, including debt.",
+    ],
+)
+def test_a_take_private_including_debt_is_a_purchase(text: str) -> None:
+    title, _, summary = text.partition("||")
+    deal = classify(title, summary, gazetteer=GAZ)
+    assert deal is not None and deal.type == "acquisition"
+    assert _roles(deal) == {("Vantor", "acquirer"), ("Quillstack", "target")}
+    assert deal.amount is not None and deal.amount.value == 4.8e9
+
+
+def test_debt_raised_is_still_no_deal() -> None:
+    assert classify("Quillstack raises $40M in debt", gazetteer=GAZ) is None
