@@ -14,6 +14,11 @@ from __future__ import annotations
 import re
 
 _PREFIX = re.compile(r"^[^:]{1,30}:\s+(?=\S)")  # "The Batch: ", "TLDR AI: "
+# A newsletter's or column's name before a colon, in capitalised words ("Axios Pro Rata: ",
+# "StrictlyVC: ", "Term Sheet: "; not "Series A for Pebblestone: ")
+COLUMN_NAME = re.compile(
+    r"^(?-i:[A-Z#][\w.&'’#-]*)(?:\s+(?-i:[A-Z0-9#])[\w.&'’#-]*){0,3}:\s+(?=\S)"
+)
 _HARD = re.compile(r"\s+\|\s+|;\s+")
 # Emoji and pictographs (with their joiners and variation selectors), dingbats, arrows and
 # other symbol blocks: what newsletters put between items.

@@ -22,6 +22,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+from ..headlines import COLUMN_NAME
 from ..models import DEAL_KINDS, Deal, Party
 from ._amounts import scan_amounts
 from ._classify import amount_from_lead, investors_from_lead
@@ -102,10 +103,6 @@ def _organisations(title: str, gz: Gazetteer, body: str) -> list[tuple[str, int]
     ]
 
 
-# A newsletter's or column's name before a colon ("Term Sheet: ", "Axios Pro Rata: ")
-_NEWSLETTER_PREFIX = re.compile(
-    r"^(?-i:[A-Z#][\w.&'’#-]*)(?:\s+(?-i:[A-Z0-9#])[\w.&'’#-]*){0,3}:\s+(?=\S)"
-)
 # Deal types a regulator is never a side of (it reviews them)
 _REVIEWED = frozenset(("acquisition", "merger", "investment", "funding"))
 # "Series B": the letter of a round is no name
@@ -126,7 +123,7 @@ def _parties(
     if deal_type == "investment" and _SELLS.search(title):
         return None  # a stake sold is no investment of the seller's
     found = _organisations(title, gz, body)
-    prefix = _NEWSLETTER_PREFIX.match(title)
+    prefix = COLUMN_NAME.match(title)
     if prefix is not None and not publisher:
         # "Axios Pro Rata: Q3 venture numbers", "StrictlyVC: Kindling Labs files for its IPO":
         # the newsletter's name before the colon is none of the story's parties

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
-from ..headlines import digest_items
+from ..headlines import COLUMN_NAME, digest_items
 from ..models import DEAL_KINDS, Deal, Party
 from ._amounts import scan_amounts
 from ._classify import (
@@ -510,9 +510,6 @@ def _nameless_items(title: str, gz: Gazetteer) -> list[str]:
     return out
 
 
-_COLUMN = re.compile(r"^(?-i:[A-Z#][\w.&'’#-]*)(?:\s+(?-i:[A-Z0-9#])[\w.&'’#-]*){0,3}:\s+(?=\S)")
-
-
 def _kind_lead(
     title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | None
 ) -> Deal | None:
@@ -521,7 +518,7 @@ def _kind_lead(
     … raised a $60 million seed round co-led by Kleiner Perkins"; "Term Sheet: KKR's AI
     take-private"): the rules' complete deal of the summary's first 400 characters, when it
     is of the headline's kind and amount and has every company the headline names."""
-    column = _COLUMN.match(title)
+    column = COLUMN_NAME.match(title)
     if column is None:
         return None
     head = title[column.end() :]
