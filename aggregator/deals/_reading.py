@@ -438,18 +438,14 @@ def _digest_lead(
     deal, _ = rules_and_block("", lead, gz, rates)
     if deal is None:
         return None
-    head = {gz.slug(hit.name) for hit in gz.find(title)}
-    low = title.lower()
+
+    def named_in(party: Party, text: str) -> bool:
+        return (party.slug or gz.slug(party.name)) in {
+            gz.slug(hit.name) for hit in gz.find(text)
+        } or bool(re.search(rf"(?<!\w){re.escape(party.name.lower())}(?!\w)", text.lower()))
 
     def named(party: Party) -> bool:
-        return (party.slug or gz.slug(party.name)) in head or bool(
-            re.search(rf"(?<!\w){re.escape(party.name.lower())}(?!\w)", low)
-        )
-
-    def named_in(party: Party, item: str) -> bool:
-        return bool(re.search(rf"(?<!\w){re.escape(party.name.lower())}(?!\w)", item.lower())) or (
-            (party.slug or gz.slug(party.name)) in {gz.slug(hit.name) for hit in gz.find(item)}
-        )
+        return named_in(party, title)
 
     def known(party: Party) -> bool:
         hits = gz.find(party.name)
