@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from aggregator.deals import classify, load_gazetteer
+from aggregator.models import Deal
 
 GAZ = load_gazetteer()
 
@@ -25,3 +26,8 @@ def check_reading(
     assert {(GAZ.slug(p.name), p.role) for p in deal.parties} == {
         (GAZ.slug(n), r) for n, r in parties
     }, (title, deal.parties)
+
+
+def roles(deal: Deal) -> set[tuple[str, str]]:
+    """The (name, role) pairs of a deal's parties, names as the reader wrote them."""
+    return {(p.name, p.role) for p in deal.parties}

@@ -6,10 +6,7 @@ from __future__ import annotations
 import pytest
 
 from aggregator.deals import classify
-
-
-def _roles(deal: object) -> set[tuple[str, str]]:
-    return {(p.name, p.role) for p in deal.parties}  # type: ignore[attr-defined]
+from tests.deals._reading import roles as _roles
 
 
 # A wire's or a release service's kicker is no part of the headline's first name.

@@ -6,11 +6,7 @@ from __future__ import annotations
 import pytest
 
 from aggregator.deals import classify
-
-
-def _roles(deal: object) -> set[tuple[str, str]]:
-    return {(p.name, p.role) for p in deal.parties}  # type: ignore[attr-defined]
-
+from tests.deals._reading import roles as _roles
 
 # Shares changing hands without new money for the company: a secondary sale, a tender offer
 # to staff, a stake's worth now. No deal.

@@ -6,13 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from aggregator.deals import classify, load_gazetteer
-
-GAZ = load_gazetteer()
-
-
-def _roles(deal: object) -> set[tuple[str, str]]:
-    return {(p.name, p.role) for p in deal.parties}  # type: ignore[attr-defined]
+from aggregator.deals import classify
+from tests.deals._reading import GAZ
+from tests.deals._reading import roles as _roles
 
 
 @pytest.mark.parametrize(
