@@ -427,7 +427,32 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
         ]
     if rule.name == "sells-stake" and not right and not any(p.role == "acquirer" for p in parties):
         return None  # "SoftBank sells its entire Nvidia stake": shares sold on the market
+    if (
+        rule.type == "acquisition"
+        and left_role == "acquirer"
+        and len(left) == 2
+        and _BUYOUT_WORD.search(match.group(0))  # not "A and B launch a cloud offer"
+        and _AND_ONLY.fullmatch(seg.names, left[0].end, left[1].start)
+        and not any(p.role == "target" for p in parties)
+    ):
+        parties = _pair_as_buyer_and_target(parties, left)
     return _dedupe(parties)
+
+
+_AND_ONLY = re.compile(r"\s+(?:and|&)\s+")
+_BUYOUT_WORD = re.compile(r"\b(?:acquisition|takeover|buyout|purchase)\b", re.IGNORECASE)
+
+
+def _pair_as_buyer_and_target(parties: list[Party], left: list[Mention]) -> list[Party]:
+    """ "Workday and Tallyhawk end talks about a $3bn acquisition": two companies cannot both
+    be the buyer of a deal that names no target. The known company buys the unknown one;
+    between two of a kind, the first named buys (headlines name the buyer first)."""
+    first, second = left
+    target = first if second.known and not first.known else second
+    return [
+        replace(p, role="target") if p.role == "acquirer" and p.name == target.name else p
+        for p in parties
+    ]
 
 
 def _licence_sides(parties: list[Party], gz: Gazetteer) -> list[Party]:

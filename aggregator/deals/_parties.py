@@ -124,6 +124,9 @@ _INTL_BACKERS = (
     r"|\bcon\s+la\s+participación\s+de\b|\bcom\s+(?:a\s+)?participação\s+d[aeo]s?\b"
     r"|\baporte\s+(?:de\s+)?d[aeo]s?\b|\bguidat[oaie]\s+da\b|\bcon\s+la\s+partecipazione\s+di\b"
 )
+# The end of a sentence (not "J.P. Morgan": the word before the stop has two letters) or of a
+# bullet: no list of backers runs past it.
+_LIST_END = r"|(?<=[a-z]{2})\.\s+(?=[A-Z•·▪])|\s[•·▪]\s"
 # "X holt sich 600 Millionen Euro von Y": "von" names the investors in a German sentence.
 _GERMAN_BACKER_CUE = re.compile(r"\bvon\s+(?=[A-Z])")
 _BACKER_CUE = re.compile(
@@ -147,7 +150,11 @@ _LOOSE_CUE = re.compile(r"from|including", re.IGNORECASE)
 _BACKER_STOP = re.compile(
     r"\s(?:at|to|for|valuing|amid|after|in\s+a)\s|[;:]|\((?!(?:co-)?leads?\)|lead\s+investor\))"
     r"|\b(?:angels?|operators|executives|founders|alumni)\s+(?:from|of|at)\b"
-    r"|,\s+(?:[\w.]+\s+){1,3}?(?:has|have)\s+learned|,\s+(?:according|sources"
+    # "… and angel investors including several former Datadog executives": people
+    r"|\b(?:angel|individual)\s+investors?\b|\b(?:former|ex-)\s*(?=[A-Z])"
+    # the sentence or the bullet ends ("… led by Bessemer. • Quorra Health raised …")
+    + _LIST_END
+    + r"|,\s+(?:[\w.]+\s+){1,3}?(?:has|have)\s+learned|,\s+(?:according|sources"
     r"|people|the\s+company|it|he|she|they|said|says)\b"
     r"|\s(?:pour|afin|für|um|para|per|valoris\w*|bewert\w*|valorad\w*|avaliad\w*)\s"
     # "Lumen, backed by Sequoia, raises …": a comma and a verb end the list (a list goes on
@@ -1132,7 +1139,7 @@ _LEAD = re.compile(
 )
 _LEAD_STOP = re.compile(
     r",|\s(?:with|alongside|along|as\s+well|plus|joined|at|to|for|valuing"
-    r"|in\s+a|avec|aux\s+côtés|mit|neben|sowie|con|junto|com|ao\s+lado|insieme)\b|[;:(]"
+    r"|in\s+a|avec|aux\s+côtés|mit|neben|sowie|con|junto|com|ao\s+lado|insieme)\b|[;:(]" + _LIST_END
 )
 
 

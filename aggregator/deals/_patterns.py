@@ -888,7 +888,7 @@ _ENGLISH: tuple[Rule, ...] = (
         "acquisition",
         r"\b(?:reject(?:s|ed)?|rebuff(?:s|ed)?|spurn(?:s|ed)?|turn(?:s|ed)?\s+down|snub(?:s|bed)?"
         r"|dismiss(?:es|ed)?|gets?|got|receiv(?:es|ed)|weigh(?:s|ing)|consider(?:s|ing)|accepts?"
-        r"|accepted|welcomes?|welcomed)\s+(?:[\w.:&'’-]+\s+){0,3}?(?:[¦§]+\s+)?(?:takeover\s+"
+        r"|accepted|welcomes?|welcomed)\s+(?:[\w.:&'’-]+\s+){0,3}?(?:[¦§]+\s+(?:[\w-]+\s+)?)?(?:takeover\s+"
         r"|buyout\s+|acquisition\s+|cash\s+)?(?:bid|offer|approach|proposal)s?\s+from\b",
         "target",
         "acquirer",

@@ -33,7 +33,7 @@ STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:call(?:s|ed|ing)?\s+off|abandon\w*|scrap(?:s|ped)?|terminat\w+|drops?\s+(?:[\w$€£¥.,-]+\s+){0,3}?"
             r"(?:bid|deal|plan|offer|pursuit|merger|takeover)|dropped|walk(?:s|ed)?\s+away"
-            r"|collaps\w+|f[ae]ll(?:s)?\s+(?:through|apart)|unravel\w*|end(?:s|ed)?\s+(?:merger\s+|deal\s+)?talks|withdraw\w*"
+            r"|collaps\w+|f[ae]ll(?:s)?\s+(?:through|apart)|unravel\w*|end(?:s|ed)?\s+(?:merger\s+|deal\s+|acquisition\s+|takeover\s+|buyout\s+|sale\s+)?talks|withdraw\w*"
             r"|pull(?:s|ed)?\s+out|pull(?:s|ed)?\s+(?:its\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:IPO|listing|float"
             r"|offering|bid|offer)|cancel\w*|block(?:s|ed)|kill(?:s|ed)|postpone\w*|shelve[sd]?"
             r"|(?:put|puts|putting)\s+(?:[\w$€£¥.,-]+\s+){0,6}?on\s+(?:hold|ice))\b",
