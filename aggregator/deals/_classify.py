@@ -66,6 +66,7 @@ _JOIN = re.compile(
     re.IGNORECASE,
 )
 _FIGURES = re.compile(r"revenue|profit|earning|quarterly|results|net\s|forecast|outlook", re.I)
+_FILING_FIGURES = re.compile(r"revenue|profit|loss|earning|net\s", re.I)
 _IPO = next(rule.regex for rule in RULES if rule.type == "ipo")
 _GENERIC = re.compile(
     r"\s*(?:(?:a|an|the|its|two|three|four|some|all|remaining|certain|[\w.]+-based"
@@ -257,6 +258,8 @@ def _vetoed(seg: Segment, rule: Rule, match: re.Match[str]) -> bool:
             continue
         if rule.strong and (start >= match.end() or _FIGURES.match(cue)):
             continue
+        if rule.type == "ipo" and start >= match.end() and _FILING_FIGURES.match(cue):
+            continue  # "filed for a Nasdaq IPO, reporting $410 million of revenue and a loss"
         return True
     return False
 
@@ -1259,8 +1262,10 @@ _BACKGROUND_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"\b(?:which|who)\s+(?:(?:already|previously|earlier|once)\s+)?$", re.I)
+# (not past a clause of its own: "filed for an IPO, reporting $410 million of revenue last year")
 _BACKGROUND_AFTER = re.compile(
-    r"[^.;:!?]{0,50}?\b(?:years?\s+ago|last\s+(?:year|month|decade))\b", re.IGNORECASE
+    r"(?:(?!,\s+\w+ing\b)[^.;:!?]){0,50}?\b(?:years?\s+ago|last\s+(?:year|month|decade))\b",
+    re.IGNORECASE,
 )
 _DATED = re.compile(r"[^.;:!?]{0,50}?\b(?:in|back\s+in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 # A deal done, dated: "bought WhatsApp for $19 billion in 2014", "acquisition of Activision

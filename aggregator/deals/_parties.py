@@ -124,6 +124,7 @@ _INTL_BACKERS = (
     r"|\bcon\s+la\s+participación\s+de\b|\bcom\s+(?:a\s+)?participação\s+d[aeo]s?\b"
     r"|\baporte\s+(?:de\s+)?d[aeo]s?\b|\bguidat[oaie]\s+da\b|\bcon\s+la\s+partecipazione\s+di\b"
 )
+_MID_SENTENCE = re.compile(r"[a-z,]\s$")
 # The end of a sentence (not "J.P. Morgan": the word before the stop has two letters) or of a
 # bullet: no list of backers runs past it.
 _LIST_END = r"|(?<=[a-z]{2})\.\s+(?=[A-Z•·▪])|\s[•·▪]\s"
@@ -723,10 +724,15 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
         if run:
             start, end = run[0].start(), run[-1].end()
             name = _POSSESSIVE.sub("", text[start:end])
-            if (
-                name.endswith(" Company")
-                and text[max(0, start - 4) : start] == "The "
-                and len(run) > 1
+            if text[max(0, start - 4) : start] == "The " and (
+                (name.endswith(" Company") and len(run) > 1)
+                # a capital "The" inside a sentence is the name's ("licensing agreements with
+                # The Morning Ledger")
+                or (
+                    not casing.title
+                    and not casing.caps
+                    and _MID_SENTENCE.search(text, 0, max(0, start - 4)) is not None
+                )
             ):
                 start, name = start - 4, f"The {name}"  # "acquires The Browser Company"
             if casing.caps:  # Reuters style: no place or generic-noun check

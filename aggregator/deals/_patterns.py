@@ -411,7 +411,11 @@ _ENGLISH: tuple[Rule, ...] = (
         r"|(?:to|will|agrees?\s+to|plans?\s+to)\s+licen[cs]e\b"
         r"|licen[cs](?:e|ing)\s+(?:deal|agreement|pact|partnership|arrangement|contract)"
         r"|(?:content|data|news|archive)"
-        r"\s+(?:deal|agreement|pact|partnership)|acqui-?hire)\b",
+        r"\s+(?:deal|agreement|pact|partnership)|acqui-?hire"
+        # several signed at once ("has signed multi-year licensing agreements with"), not
+        # "the licensing agreements publishers have struck with OpenAI"
+        r"|(?:sign(?:s|ed)?|inks?|inked|strikes?|struck|seal(?:s|ed)?)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:licen[cs](?:e|ing)|content|data|news)\s+(?:deals|agreements|pacts))\b",
         "licensee",
         "licensor",
         needs_right=False,

@@ -103,3 +103,62 @@ def test_two_companies_buying_a_third_are_both_buyers() -> None:
         ("SoftBank", "acquirer"),
         ("Pellucid", "target"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meta has signed multi-year licensing agreements with Ledgerly and Baywire",
+        "Meta inks content deals with Ledgerly and Baywire",
+    ],
+)
+def test_several_licences_signed_at_once_are_a_licence(text: str) -> None:
+    deal = classify(text, gazetteer=GAZ)
+    assert deal is not None and deal.type == "licensing"
+    assert _roles(deal) == {("Meta", "licensee"), ("Ledgerly", "licensor"), ("Baywire", "licensor")}
+
+
+def test_a_tracker_of_licences_is_no_licence() -> None:
+    assert (
+        classify(
+            "Which publishers have done AI deals? A running list",
+            "We track the licensing agreements publishers have struck with OpenAI, Google and "
+            "others.",
+            gazetteer=GAZ,
+        )
+        is None
+    )
+
+
+def test_a_capital_the_inside_a_sentence_is_the_names() -> None:
+    deal = classify("Meta signs a licensing agreement with The Morning Ledger", gazetteer=GAZ)
+    assert deal is not None
+    assert ("The Morning Ledger", "licensor") in _roles(deal)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        (
+            "Pro Rata: The IPO window creaks open",
+            "AI chipmaker Pellucid filed publicly for a Nasdaq IPO, reporting $410 million of "
+            "revenue last year and a narrowing loss. It plans to list under the ticker PLCD.",
+        ),
+        ("Pellucid files for IPO; loss narrows", ""),
+    ],
+)
+def test_an_ipo_filing_that_reports_its_figures_is_an_ipo(title: str, summary: str) -> None:
+    deal = classify(title, summary, gazetteer=GAZ)
+    assert deal is not None and deal.type == "ipo"
+    assert _roles(deal) == {("Pellucid", "issuer")}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Pellucid posts first loss since its IPO",
+        "Pellucid, which went public years ago, cuts staff",
+    ],
+)
+def test_a_listing_in_the_past_is_no_ipo(title: str) -> None:
+    assert classify(title, gazetteer=GAZ) is None
