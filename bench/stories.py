@@ -49,6 +49,9 @@ EVENT_SETS = (
     ("story events dev9", "story_events_dev9.jsonl"),
     # written with dev9, before the story code was read: never read for errors
     ("story events held-out9", "story_events_test9.jsonl"),
+    ("story events dev10", "story_events_dev10.jsonl"),
+    # written with dev10 by a hand that never read the story code: never read for errors
+    ("story events held-out10", "story_events_test10.jsonl"),
 )
 EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 
@@ -643,7 +646,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument(
         "--errors",
-        choices=("dev", "dev2", "dev3", "dev4", "dev7", "dev8", "dev9", "stream", "uci"),
+        choices=("dev", "dev2", "dev3", "dev4", "dev7", "dev8", "dev9", "dev10", "stream", "uci"),
         help="list the splits and merges of a dev set, of the dev sets as one stream, or of "
         "news_stories' tuning half",
     )
@@ -661,6 +664,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "dev7": "story_events_dev7.jsonl",
             "dev8": "story_events_dev8.jsonl",
             "dev9": "story_events_dev9.jsonl",
+            "dev10": "story_events_dev10.jsonl",
         }.get(args.errors, "stream")
         event_errors(file, options)
         return 0

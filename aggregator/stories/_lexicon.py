@@ -130,12 +130,13 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     "breach": frozenset(
         """
         hacked cyberattack cyberattacks ransomware intruders stole stolen datenleck piratage
-        attackers
+        attackers leak leaks leaked vulnerability vulnerabilities exploit exploited hijack
+        hijacks hijacked
     """.split()
     ),
     "outage": frozenset(
         """
-        outage outages downtime disruption disruptions offline
+        outage outages downtime disruption disruptions offline postmortem post-mortem
         panne pannes störung ausfall caída
     """.split()
     ),
@@ -203,6 +204,16 @@ EVENT_AFTER: dict[tuple[str, str], str | None] = {
     ("goes", "down"): "outage",
     ("went", "down"): "outage",
     ("error", "rates"): "outage",
+    ("falls", "over"): "outage",
+    ("fell", "over"): "outage",
+    ("power", "failure"): "outage",
+    ("login", "failures"): "outage",
+    ("service", "failure"): "outage",
+    # a hole found in a product: "prompt injection", "security flaw", "security incident"
+    ("prompt", "injection"): "breach",
+    ("security", "flaw"): "breach",
+    ("security", "incident"): "breach",
+    ("security", "issue"): "breach",
 }
 # Words that name no event before the word after them (stop words skipped): a
 # "trial-matching startup" is no court case, to "launch a startup" is no product launch

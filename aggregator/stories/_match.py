@@ -358,6 +358,8 @@ def party_conflict(
         return True
     if not (a.events & b.events or pact):
         return _one_backer(a, b, subjects, evidence)
+    if not pact and a.events & b.events <= INCIDENT_EVENTS:
+        return False  # an outage or a breach has no other party: "Lyra" and "API" are its own
     first, second = subjects
     deal = pact or bool(a.events & b.events & DEAL_EVENTS)  # (an actor both name: deals only)
     if first is not None and (first == second or (deal and first in b.terms)):
@@ -425,6 +427,12 @@ def _swapped(a: Features, b: Features, evidence: Evidence) -> bool:
     return bool(mine and theirs) and _rest_shared(a, b, mine) and _rest_shared(b, a, theirs)
 
 
+INCIDENT_EVENTS = frozenset({"outage", "breach"})  # what befalls one company, no other party
+# A newsroom's opener, no company: "Announcing our $20M Series A" is no template of
+# "Tessellate raises $20M Series A" about another company.
+NEWSROOM_WORDS = frozenset({stem("announcing")})
+
+
 def _party_word(term: str, feats: Features, evidence: Evidence) -> bool:
     """A title name that can be a company: not a place, company word, event word, exchange,
     thing, nor a word the window knows in lower case."""
@@ -433,6 +441,7 @@ def _party_word(term: str, feats: Features, evidence: Evidence) -> bool:
         or term in COMPANY_WORDS
         or term in EVENT_TERMS
         or term in LISTING_WORDS
+        or term in NEWSROOM_WORDS
         or _thing(term, feats)
         or evidence.common(term)
     )
