@@ -324,6 +324,7 @@ class StoryItem:
     summary: str
     published: datetime  # publication time, or first-seen when unknown
     facts: EventFacts | None = None  # from the entry's deal reading, when it has one
+    publisher: str | None = None  # whose own feed it is from (a newsroom's organisation)
 
 
 @dataclass(frozen=True)

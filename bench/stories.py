@@ -304,6 +304,7 @@ def event_items(
                 summary=r["summary"],
                 published=datetime.fromisoformat(r["published"].replace("Z", "+00:00")),
                 facts=EventFacts.of(reading),
+                publisher=publisher,
             )
         )
     return items, [r["event"] for r in rows]

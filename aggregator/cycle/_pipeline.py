@@ -53,7 +53,7 @@ from ._report import (
     assemble,
 )
 from ._story_facts import StoryFacts, classify_entries, facts_key, publisher_for
-from ._story_window import StoryWindow
+from ._story_window import NO_PUBLISHERS, Publishers, StoryWindow, with_publisher
 
 log = logging.getLogger(__name__)
 
@@ -504,16 +504,19 @@ def _cluster_and_tag(
     pending = sorted((_bounded_time(published, now), entry_id) for entry_id, published, _ in stored)
     touched: set[int] = set()
     made: dict[int, list[int]] = {}
+    facts: StoryFacts | None = None
     if pending:
-        index, source = _index(cycle, pending)
+        # each feed's publisher: a newsroom's post that names no one is about it
+        facts = StoryFacts.from_settings(settings, store.feed_sites())
+        index, source = _index(cycle, pending, facts.publishers)
         yield IndexUsed(source)
-        assigned = _assign_to(cycle, index, pending, probe)
+        assigned = _assign_to(cycle, index, pending, probe, facts.publishers)
         yield assigned
         touched, made = set(assigned.touched), assigned.made
     touched |= store.stories_of_entries(edited)
     if not touched:
         return
-    facts = StoryFacts.from_settings(settings, store.feed_sites())
+    facts = facts or StoryFacts.from_settings(settings, store.feed_sites())
     with store.write():
         live = sorted(store.live_story_ids(sorted(touched)))
         saved = facts.apply_many(store, live, now, made)
@@ -526,7 +529,9 @@ def _cluster_and_tag(
     yield FactsApplied(saved.changed, counts, seconds)
 
 
-def _index(cycle: _Cycle, pending: Sequence[tuple[datetime, int]]) -> tuple[StoryIndex, str]:
+def _index(
+    cycle: _Cycle, pending: Sequence[tuple[datetime, int]], publishers: Publishers
+) -> tuple[StoryIndex, str]:
     """The story index to assign the pending entries against, and where it came from."""
     window = cycle.window
     loads, restores = window.loads, window.restores
@@ -535,6 +540,7 @@ def _index(cycle: _Cycle, pending: Sequence[tuple[datetime, int]]) -> tuple[Stor
         StoryOptions(window_days=cycle.settings.story_window_days),
         [published for published, _ in pending],
         cycle.now,
+        publishers,
     )
     source = (
         "loaded" if window.loads > loads else "snapshot" if window.restores > restores else "kept"
@@ -543,10 +549,14 @@ def _index(cycle: _Cycle, pending: Sequence[tuple[datetime, int]]) -> tuple[Stor
 
 
 def _assign_to(
-    cycle: _Cycle, index: StoryIndex, pending: Sequence[tuple[datetime, int]], probe: bool
+    cycle: _Cycle,
+    index: StoryIndex,
+    pending: Sequence[tuple[datetime, int]],
+    probe: bool,
+    publishers: Publishers,
 ) -> Assignment:
     try:
-        return _assign(cycle.store, index, pending, cycle.now, cycle.window, probe)
+        return _assign(cycle.store, index, pending, cycle.now, cycle.window, probe, publishers)
     except BaseException:
         cycle.window.invalidate()  # the index saw changes the rollback undid
         raise
@@ -565,13 +575,17 @@ ASSIGN_CHUNK = 2_000  # pending entries read from the store at a time while assi
 
 
 def _assigned_order(
-    store: Store, pending: Sequence[tuple[datetime, int]], now: datetime
+    store: Store,
+    pending: Sequence[tuple[datetime, int]],
+    now: datetime,
+    publishers: Publishers = NO_PUBLISHERS,
 ) -> Iterator[StoryItem]:
-    """The pending items in the order given, read ``ASSIGN_CHUNK`` at a time."""
+    """The pending items in the order given, read ``ASSIGN_CHUNK`` at a time, each with
+    its feed's publisher."""
     for start in range(0, len(pending), ASSIGN_CHUNK):
         chunk = [entry_id for _, entry_id in pending[start : start + ASSIGN_CHUNK]]
         for item in store.story_items(chunk):
-            yield _bounded_item(item, now)
+            yield with_publisher(_bounded_item(item, now), publishers)
 
 
 def _assign(
@@ -581,6 +595,7 @@ def _assign(
     now: datetime,
     stories: StoryWindow,
     probe: bool = False,
+    publishers: Publishers = NO_PUBLISHERS,
 ) -> Assignment:
     """Assign the pending items ((bounded time, id), in that order) to stories, in one
     transaction."""
@@ -589,7 +604,7 @@ def _assign(
     created = joined = merged = 0
     with store.write():
         with store.story_writes(now) as writes:
-            for item in _assigned_order(store, pending, now):
+            for item in _assigned_order(store, pending, now, publishers):
                 decision = index.assign(item)
                 features = index.encoded_features(item)
                 if decision.story_id is None:

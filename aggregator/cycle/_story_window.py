@@ -46,17 +46,20 @@ import hashlib
 import logging
 import marshal
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from .. import code_version
-from ..models import DATE_FLOOR, EntryDeal, EventFacts
+from ..models import DATE_FLOOR, EntryDeal, EventFacts, StoryItem
 from ..store import Store
 from ..stories import StoryIndex, StoryOptions
 
 log = logging.getLogger(__name__)
+
+Publishers = Mapping[str, "str | None"]  # feed name -> whose own feed it is
+NO_PUBLISHERS: Publishers = {}
 
 # The code that makes a snapshot and decides what it holds: the index and its features, the
 # cycle that fills it, the store that reads items and deal readings, the models, and the deal
@@ -103,11 +106,16 @@ class StoryWindow:
         self.restores = 0  # how many times it was read from the snapshot
 
     def index_for(
-        self, store: Store, options: StoryOptions, pending: Sequence[datetime], now: datetime
+        self,
+        store: Store,
+        options: StoryOptions,
+        pending: Sequence[datetime],
+        now: datetime,
+        publishers: Publishers = NO_PUBLISHERS,
     ) -> StoryIndex:
         """An index holding the window around the pending items' times (``pending``): the
         kept one when still exact, else the snapshot's when exact, else one loaded from the
-        store."""
+        store (``publishers``: each feed's, for the items whose saved features are stale)."""
         first = min(pending).timestamp()
         if self._index is None and self.snapshot is not None:
             restored = self._restore(store, options)
@@ -126,7 +134,7 @@ class StoryWindow:
             index.advance(first)
             return index
         self.invalidate()
-        index = load_window(store, options, pending, now)
+        index = load_window(store, options, pending, now, publishers)
         self.loads += 1
         self._index, self._store = index, store
         return index
@@ -271,10 +279,15 @@ def _collector_paused() -> Iterator[None]:
 
 
 def load_window(
-    store: Store, options: StoryOptions, pending: Sequence[datetime], now: datetime
+    store: Store,
+    options: StoryOptions,
+    pending: Sequence[datetime],
+    now: datetime,
+    publishers: Publishers = NO_PUBLISHERS,
 ) -> StoryIndex:
     """A fresh index holding the stored items within the window of each pending item's
-    time (``pending``)."""
+    time (``pending``), each with its feed's publisher (``publishers``: the features saved
+    with an item were read with it; stale ones are read again)."""
     index = StoryIndex(options)
     window = timedelta(days=options.window_days)
     with _collector_paused():
@@ -284,8 +297,15 @@ def load_window(
                     item = dataclasses.replace(
                         item, published=min(max(item.published, DATE_FLOOR), now)
                     )
-                index.add(item, story_id, encoded)
+                index.add(with_publisher(item, publishers), story_id, encoded)
     return index
+
+
+def with_publisher(item: StoryItem, publishers: Publishers) -> StoryItem:
+    """``item`` with its feed's publisher (``StoryItem.publisher``; none for a feed no longer
+    configured)."""
+    publisher = publishers.get(item.feed)
+    return dataclasses.replace(item, publisher=publisher) if publisher else item
 
 
 def _spans(times: Sequence[datetime], window: timedelta) -> list[tuple[datetime, datetime]]:
@@ -309,4 +329,13 @@ def _shift(t: datetime, delta: timedelta) -> datetime:
         return edge.replace(tzinfo=t.tzinfo)
 
 
-__all__ = ["KEEP_ITEMS", "SNAPSHOT_KEY", "StoryWindow", "load_window", "snapshot_path"]
+__all__ = [
+    "KEEP_ITEMS",
+    "NO_PUBLISHERS",
+    "SNAPSHOT_KEY",
+    "Publishers",
+    "StoryWindow",
+    "load_window",
+    "snapshot_path",
+    "with_publisher",
+]

@@ -203,7 +203,7 @@ class StoryIndex:
     def _features(self, item: StoryItem) -> Features:
         if self._last is not None and (self._last[0] is item or self._last[0] == item):
             return self._last[1]
-        feats = features(item.title, item.summary, self._lexicon)
+        feats = features(item.title, item.summary, self._lexicon, item.publisher)
         self._last = (item, feats)
         return feats
 

@@ -34,6 +34,7 @@ NAME_WEIGHT = 1.5
 AMOUNT_WEIGHT = 2.0
 NUMBER_WEIGHT = 0.5
 SUMMARY_FACTOR = 0.5
+PUBLISHER_WEIGHT = 0.5  # the publisher of a newsroom's post that names no one, as a term
 EVENT_WEIGHT = 1.0  # the title's event class as a term ("buys" / "acquired": event:acquire)
 EVENT_PREFIX = "event:"
 AFTER_PREFIX = "after:"  # a mark: an event class the title names in its background clause
@@ -910,13 +911,31 @@ def policy(title: str) -> frozenset[str]:
 _POLICY_MARK = frozenset({POLICY})
 
 
-def features(title: str, summary: str, lexicon: Lexicon | None = None) -> Features:
+def _publisher_first(head: _Part, publisher: _Part) -> None:
+    """Make the publisher the first name of a title that names none of its words."""
+    stems = [t for t in publisher.names if t not in COMPANY_WORDS and t not in _GENERIC_STEMS]
+    if not stems or any(t in head.names for t in stems):
+        return
+    name = stems[0]
+    head.names.insert(0, name)
+    head.marked.add(name)
+    head.terms[name] = max(head.terms.get(name, 0.0), PUBLISHER_WEIGHT)
+
+
+def features(
+    title: str, summary: str, lexicon: Lexicon | None = None, publisher: str | None = None
+) -> Features:
     """Features of one item: the title counts fully, the summary's lead at half weight.
 
     ``lexicon`` memoises word classification across calls (the caller owns it).
+    ``publisher``: whose own feed the item is from; a title that does not name it is about
+    it ("Security incident update" on Copperleaf's newsroom): its name comes first among the
+    names, a term weighed as a summary's.
     """
     lexicon = {} if lexicon is None else lexicon
     head = _read(_ATTRIBUTION.sub("", title), lexicon)
+    if publisher:
+        _publisher_first(head, _read(publisher, lexicon))
     body = _read(summary[:SUMMARY_CHARS], lexicon) if summary else None
     terms = dict(head.terms)
     for event in sorted(head.events):  # what happened, however it is worded

@@ -700,3 +700,50 @@ def test_a_reports_dict_is_what_dataclasses_asdict_makes() -> None:
     assert data["timings"] is not report.timings and data["alerts"] == {
         **dataclasses.asdict(report.alerts)
     }
+
+
+def test_a_newsrooms_post_that_names_no_one_is_about_its_publisher(
+    tmp_path: Path, store: Store
+) -> None:
+    """ "Security incident update" on Quorvane's own feed and a wire's "Quorvane data breach
+    …" an hour later are one story; the same post on a feed that is nobody's stays apart."""
+    own = tmp_path / "own.xml"
+    own.write_text(
+        rss(
+            "Quorvane Newsroom",
+            [
+                {
+                    "title": "Security incident update",
+                    "link": "https://quorvane.example/incident",
+                    "description": "An intruder reached support chat logs on May 3.",
+                    "date": "Tue, 24 Nov 2026 08:00:00 GMT",
+                }
+            ],
+        )
+    )
+    wire = tmp_path / "wire.xml"
+    wire.write_text(
+        rss(
+            "Wire",
+            [
+                {
+                    "title": "Quorvane data breach exposes AI support chat transcripts",
+                    "link": "https://wire.example/quorvane-breach",
+                    "date": "Tue, 24 Nov 2026 09:00:00 GMT",
+                }
+            ],
+        )
+    )
+    feeds = [
+        FeedSettings(name="Quorvane Newsroom", path=own, first_party=True),
+        FeedSettings(name="Wire", path=wire, first_party=False),
+    ]
+    settings = settings_for(tmp_path, feeds)
+    cycle(settings, store)
+    assert len({r["story_id"] for r in query(store, "SELECT story_id FROM entries")}) == 1
+    other = tmp_path / "other"
+    other.mkdir()
+    plain = settings_for(other, [replace(feeds[0], first_party=False), feeds[1]])
+    elsewhere = Store(other / "db.sqlite")
+    cycle(plain, elsewhere)
+    assert len({r["story_id"] for r in query(elsewhere, "SELECT story_id FROM entries")}) == 2

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -83,3 +84,28 @@ def test_a_newsrooms_announcement_of_its_round_joins_the_press_reports() -> None
     labels = cluster([own, press, other])
     assert labels[1] == labels[2]
     assert labels[3] != labels[1]
+
+
+def test_a_title_that_names_no_one_is_about_its_publisher() -> None:
+    assert features("Security incident update", "", publisher="Quorvane AI").names[0] == "quorvan"
+    plain = features("Quorvane launches Lyra 2", "")
+    assert features("Quorvane launches Lyra 2", "", publisher="Quorvane AI") == plain
+    assert "quorvan" not in features("Security incident update", "").names
+
+
+@pytest.mark.parametrize(
+    ("own", "press"),
+    [
+        ("Security incident update", "Quorvane data breach exposes AI support chat transcripts"),
+        ("Incident summary: April 22 login failures", "Quorvane's Lyra suffers a major outage"),
+    ],
+)
+def test_a_newsrooms_post_joins_the_press_reports_of_its_event(own: str, press: str) -> None:
+    mine = replace(_report(1, "quorvane-blog", own, "", "Quorvane"), publisher="Quorvane")
+    theirs = _report(2, "theregister", press, "", None)
+    other = _report(3, "theverge", press.replace("Quorvane", "Pellucid"), "", None)
+    labels = cluster([mine, theirs, other])
+    assert labels[1] == labels[2] != labels[3]
+    # without its publisher the post names no one to join
+    labels = cluster([replace(mine, publisher=None), theirs])
+    assert labels[1] != labels[2]
