@@ -97,6 +97,13 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
   rounds, purchases, partnerships and licences) and AI newsletters, with 2–4 sentence
   summaries; 72 % no deal, as real feeds carry), split by the same hash and measured first
   with code that had never seen it;
+- ``varied20``: 450 entries written afresh by a helper that never ran the reader
+  (``bench/data/varied_dev20.jsonl``: 152 tech and business press entries, 17 in French or
+  German, with target-first and passive purchases, financing nouns, secondary sales, supply
+  contracts, licence-and-hire deals, SPAC mergers, denials and blocked deals; 150 newsletter
+  digests, numbered issues and columns; 148 first-party posts of company blogs, mostly no
+  deal; 54 % no deal), split by the same hash and measured first with code that had never
+  seen it;
 - ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
 - ``uci``: the 1,637 headlines of ``../shared/eval/news_stories.jsonl`` (UCI News Aggregator:
   real headlines of many outlets, March 2014; six deal events, each told in up to 20 outlets'
@@ -202,6 +209,7 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
         ("varied17", "varied_dev17.jsonl"),
         ("varied18", "varied_dev18.jsonl"),
         ("varied19", "varied_dev19.jsonl"),
+        ("varied20", "varied_dev20.jsonl"),
     )
     for name, file in hashed:
         if (DATA / file).is_file():
