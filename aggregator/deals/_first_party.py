@@ -183,7 +183,11 @@ _GERUND_WITH = re.compile(
 # Rewards", "Eligible Uber One members can now ...", "... is coming to all SK Telecom users").
 _MEMBERS = r"(?i:members|users|customers|subscribers|cardholders|employees)"
 _OFFERS = (
-    re.compile(rf"\b(?i:free|complimentary)\b[^.]{{0,40}}?\b(?i:through|with|via)\s+{_NAME}"),
+    # (not "free voices for 1,000 people with ALS": a condition)
+    re.compile(
+        rf"\b(?i:free|complimentary)\b[^.]{{0,40}}?(?<!people\s)(?<!patients\s)(?<!those\s)"
+        rf"(?<!children\s)(?<!adults\s)\b(?i:through|with|via)\s+{_NAME}"
+    ),
     re.compile(rf"\b(?i:free|complimentary)\b[^.]{{0,40}}?\b(?i:for)\s+{_NAME}\s+{_MEMBERS}\b"),
     re.compile(rf"^(?:Eligible\s+)?{_NAME}\s+{_MEMBERS}\b[^.]{{0,60}}?\b(?i:free|complimentary)\b"),
     re.compile(
@@ -338,7 +342,10 @@ PARTNERS_POST = re.compile(
     # not a crowd ("30,000 partners and customers meet"), nor one word of a list ("new
     # connectors and partners")
     r"\b(?:new|launch|media|channel|publisher|publishing|technology|strategic|first|global"
-    r"|founding|(?<![\d,.])(?!(?:19|20)\d\d\b)\d+(?![\d,.]))\s+(?:(?!and\b)[\w-]+\s+){0,2}?"
+    # (nor a programme's count: "now includes 300 partners", "passes 1,000 partners")
+    r"|founding|(?<![\d,.])(?<!includes\s)(?<!reaches\s)(?<!passes\s)(?<!surpasses\s)"
+    r"(?<!tops\s)(?<!has\s)(?<!than\s)(?<!over\s)(?!(?:19|20)\d\d\b)\d+(?![\d,.]))"
+    r"\s+(?:(?!and\b)[\w-]+\s+){0,2}?"
     r"partners(?:hips)?\b"
     # (not a crowd, nor an award: "2024 partners of the year", "partners of the year")
     r"(?!\s+and\s+(?:customers|developers|users))(?!\s+of\s+the\s+year\b)"

@@ -211,7 +211,7 @@ _BUY = (
     # "acqui-hires the team behind Crossing Minds": the team comes with its company
     # ("hires the team behind X" is the same deal told by its people)
     r"(?:acquir(?:e|es|ed|ing)|acqui-?hir(?:e|es|ed|ing)"
-    r"|hir(?:e|es|ed|ing)(?=\s+(?:the\s+)?(?:whole\s+|entire\s+)?team\s+behind\b)|buy(?:s|ing)?|bought|(?<!power\s)purchas(?:e|es|ed|ing)|snap(?:s|ped)?\s+up"
+    r"|hir(?:e|es|ed|ing)(?=\s+(?:the\s+)?(?:whole\s+|entire\s+)?team\s+behind\b)|buy(?:s|ing)?|bought|(?<!power\s)(?<!\ba\s)(?<!\ban\s)(?<!shared\s)(?<!your\s)purchas(?:e|es|ed|ing)|snap(?:s|ped)?\s+up"
     r"|scoop(?:s|ed)?\s+up|tak(?:e|es|ing)\s+over|took\s+over|absorb(?:s|ed)?|gobbles?\s+up"
     r"|pick(?:s|ed)?\s+up(?!\s+(?:§|¦|the\s+(?:pace|tab|slack|pieces)|speed|steam|momentum|where)\b)"
     r"(?!\s+(?:an?\s+|the\s+|its\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,4}?(?:awards?|prizes?|honou?rs?"
@@ -925,7 +925,8 @@ _ENGLISH: tuple[Rule, ...] = (
         "possessive-deal",
         "acquisition",
         r"['’]s\s+(?!(?:shareholders|stockholders|holders|investors|owners|board|directors)\s)"
-        r"(?:(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?(?:takeover|acquisition|purchase|buyout"
+        r"(?:(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?(?<!talent\s)(?<!customer\s)(?<!user\s)"
+        r"(?:takeover|acquisition|purchase|buyout"
         r"|bid)|§+\s+(?:[\w.:&-]+\s+){1,3}?deal)\b(?!\s+(?:with|for|of|to|in)\b)",
         "acquirer",
         None,
@@ -1915,6 +1916,8 @@ HARD_NON_DEAL = re.compile(
     # a deal cleared is deal news ("Wiz deal wins US antitrust clearance")
     r"|antitrust(?!\s+(?:clearance|approval|nod|green\s+light|sign-?off))|probe"
     r"|inquiry|investigat\w+|subpoena\w*|fined?|fines|penalt\w+"
+    # credits given, no money raised ("will each receive up to $1 million in AWS credits")
+    r"|in\s+(?:[\w-]+\s+){0,2}?credits"
     # a settlement that comes with a licence is the licence ("settles with Udio, agrees
     # licensing partnership")
     r"|settle(?:s|d|ment)?(?![^.;]*\blicen[cs]\w*\s+(?:deal|agreement|partnership|pact))"
@@ -1965,6 +1968,8 @@ HARD_NON_DEAL = re.compile(
 # Phrases that make a sentence a non-deal story (unless a strong trigger precedes them).
 NON_DEAL = re.compile(
     r"\b(?:su(?:e|es|ed|ing)|lawsuits?|litigation|court|judge|jury|verdict|copyright|antitrust|probe"
+    # hiring and marketing words: "Meta's talent acquisition spree", "customer acquisition costs"
+    r"|(?:talent|customer|user|subscriber)\s+acquisition"
     r"|acquit(?:s|ted|tal)|convicted|cleared\s+(?:of|in)|found\s+guilty|sentenced"
     r"|inquiry|investigat\w+|subpoena\w*|fined?|fines|penalt\w+|regulat\w+|ban(?:s|ned)?"
     r"|export\s+controls?|earnings|quarterly|results|revenues?|profits?|net\s+(?:income|loss)"
