@@ -1050,7 +1050,10 @@ _ENGLISH: tuple[Rule, ...] = (
         "acquisition",
         r"\b(?:eye(?:s|ing)|circl(?:es|ing)|court(?:s|ing)|stalk(?:s|ing))\s+(?:rival\s+)?"
         r"(?:[\w-]+\s+){0,3}?(?:startup|start-up|company|firm|maker|designer|developer|outfit"
-        r"|specialist|provider|rival|unicorn|lab)\s+(?=(?-i:[A-Z]))",
+        r"|specialist|provider|rival|unicorn|lab)\s+(?=(?-i:[A-Z]))"
+        # "Arm eyes Nocturne 🔍, …": a name alone, the item's last words
+        r"|\beye(?:s|ing)\s+(?=(?-i:[A-Z])[\w.&-]+(?:\s+(?-i:[A-Z])[\w.&-]+)?\s*(?:$|[,;|]"
+        r"|[^\w\s.'’$€£%-]))",
         "acquirer",
         "target",
     ),

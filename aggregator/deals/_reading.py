@@ -349,9 +349,15 @@ def _digest(
         listed = _ROUND_ITEM.match(item) if rounds else None
         if listed is not None:
             item = f"{listed.group(1)} raises {listed.group(2)}"
+        capitals = title_case and not _sentence_case(item)
         deal = _paired(item, "", gz, rates, publisher) or gated(
-            item, "", gz, rates, use_model, model, title_case and not _sentence_case(item)
+            item, "", gz, rates, use_model, model, capitals
         )
+        if (deal is None or not complete(deal)) and capitals and _known_subject(item, gz):
+            # "Workday Buys Pinnacle, Robots Learn From Humans, …": a short item whose
+            # subject the gazetteer knows names its object with a capital, as a headline
+            # in sentence case would ("IBM Completes Quarry Acquisition": Quarry)
+            deal = gated(item, "", gz, rates, use_model, model, False)
         ruled.append(deal if deal is not None and complete(deal) else None)
     readings = list(ruled)
     if use_model and learned:
@@ -374,6 +380,14 @@ def _digest(
         seen.add(_same_deal(deal))
         also.append(deal)
     return replace(main, also=tuple(also)) if also else main
+
+
+def _known_subject(item: str, gz: Gazetteer) -> bool:
+    """A digest item of at most five words that opens with a company the gazetteer knows."""
+    if len(item.split()) > 5:
+        return False
+    hits = gz.find(item)
+    return bool(hits) and hits[0].start == 0
 
 
 _FUNDING_LIST = re.compile(r"\b(?:funding|rounds?|raises|raised|financings?)\b", re.IGNORECASE)

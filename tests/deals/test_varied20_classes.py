@@ -80,3 +80,50 @@ def test_a_free_offer_with_a_companys_plan_is_still_a_partnership() -> None:
     )
     assert deal is not None and deal.type == "partnership"
     assert ("Revolut", "partner") in _roles(deal)
+
+
+@pytest.mark.parametrize(
+    ("title", "roles"),
+    [
+        (
+            "Workday Buys Pellucid, Robots Learn From Humans, A Better Way to Distill",
+            {("Workday", "acquirer"), ("Pellucid", "target")},
+        ),
+        # a dictionary word, capitalised as every word of the digest is
+        (
+            "Workday Buys Pinnacle, Robots Learn From Humans, A Better Way to Distill",
+            {("Workday", "acquirer"), ("Pinnacle", "target")},
+        ),
+        (
+            "IBM Completes Quarry Acquisition, Open Models Catch Up, Better Speech for Swahili",
+            {("IBM", "acquirer"), ("Quarry", "target")},
+        ),
+    ],
+)
+def test_a_title_case_digests_short_item_names_its_object(
+    title: str, roles: set[tuple[str, str]]
+) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None and deal.type == "acquisition"
+    assert _roles(deal) == roles
+
+
+def test_a_title_case_digests_idiom_is_no_purchase() -> None:
+    assert (
+        classify("Nvidia Buys Time, Robots Learn From Humans, Better Distilling", gazetteer=GAZ)
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    "title", ["Nvidia eyes Pellucid 🔍, Gemma 4 💎, agent sandboxes 📦", "Apple eyes Pellucid"]
+)
+def test_a_company_eyeing_a_name_alone_is_a_rumoured_purchase(title: str) -> None:
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None and deal.type == "acquisition" and deal.status == "rumoured"
+    assert ("Pellucid", "target") in _roles(deal)
+
+
+@pytest.mark.parametrize("title", ["Tesla eyes India", "Nvidia eyes Computex, new chips"])
+def test_eyeing_a_place_or_an_event_is_no_purchase(title: str) -> None:
+    assert classify(title, gazetteer=GAZ) is None
