@@ -459,7 +459,11 @@ def _digest_lead(
         } or bool(re.search(rf"(?<!\w){re.escape(party.name.lower())}(?!\w)", text.lower()))
 
     def named(party: Party) -> bool:
-        return named_in(party, title)
+        # (or by its first word: "Nvidia's Saltmarsh stake" names Saltmarsh Energy)
+        first = party.name.split()[0]
+        return named_in(party, title) or (
+            len(first) > 3 and re.search(rf"(?<!\w){re.escape(first)}(?!\w)", title) is not None
+        )
 
     def known(party: Party) -> bool:
         hits = gz.find(party.name)
@@ -487,7 +491,7 @@ _DESCRIBED = re.compile(
     r"|developer|designer|outfit|rival|unicorn|provider|specialist)\b"
     # "Meta's nuclear deal": one side's deal, the other named in the summary
     r"|\b[\w.&-]+['’]s?\s+(?:[\w$.-]+\s+){0,2}?(?:deal|pact|agreement|partnership|tie-up"
-    r"|contract|alliance)\b",
+    r"|contract|alliance|bet|stake|investment)\b",
     re.IGNORECASE,
 )
 # The kind of deal an item names without naming its parties: "a $2B seed round", "a big

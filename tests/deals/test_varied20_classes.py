@@ -127,3 +127,35 @@ def test_a_company_eyeing_a_name_alone_is_a_rumoured_purchase(title: str) -> Non
 @pytest.mark.parametrize("title", ["Tesla eyes India", "Nvidia eyes Computex, new chips"])
 def test_eyeing_a_place_or_an_event_is_no_purchase(title: str) -> None:
     assert classify(title, gazetteer=GAZ) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "roles"),
+    [
+        (
+            "Import AI 433: Nvidia's Kelpwater stake and the power problem; robot arms; "
+            "AI forecasters",
+            "Nvidia's $2 billion investment in Kelpwater Energy shows how chipmakers reach "
+            "into power. Also: a model trained across five continents.",
+            {("Nvidia", "investor"), ("Kelpwater Energy", "target")},
+        ),
+        (
+            "Amazon's $5B AI bet | Robots at the car wash",
+            "Amazon will invest up to $5 billion in AI lab Pellucid. Plus, car washes in Texas "
+            "are testing robotic detailing.",
+            {("Amazon", "investor"), ("Pellucid", "target")},
+        ),
+    ],
+)
+def test_a_digest_item_naming_one_side_takes_the_summarys_deal(
+    title: str, summary: str, roles: set[tuple[str, str]]
+) -> None:
+    deal = classify(title, summary, gazetteer=GAZ)
+    assert deal is not None and deal.type == "investment"
+    assert _roles(deal) == roles
+
+
+def test_a_summarys_aside_is_not_the_digests_deal() -> None:
+    title = "Import AI 433: distributed training; robot arms; AI forecasters"
+    summary = "Nvidia's $2 billion investment in Kelpwater Energy shows how chipmakers reach."
+    assert classify(title, summary, gazetteer=GAZ) is None
