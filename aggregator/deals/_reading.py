@@ -350,6 +350,9 @@ def _digest(
         if listed is not None:
             item = f"{listed.group(1)} raises {listed.group(2)}"
         capitals = title_case and not _sentence_case(item)
+        shake = _HANDSHAKE.match(item)
+        if shake is not None and _SHAKE_AFTER.match(title, title.find(item) + len(item)):
+            item = f"{shake.group('a')} partners with {shake.group('b')}"  # "A and B 🤝"
         deal = _paired(item, "", gz, rates, publisher) or gated(
             item, "", gz, rates, use_model, model, capitals
         )
@@ -380,6 +383,14 @@ def _digest(
         seen.add(_same_deal(deal))
         also.append(deal)
     return replace(main, also=tuple(also)) if also else main
+
+
+# An item that is two names and a handshake: "Cohere and ServiceNow 🤝, MiniMax M3 🧠"
+_HANDSHAKE = re.compile(
+    r"^(?P<a>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,2})\s+(?:and|&|\+)\s+"
+    r"(?P<b>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,2})$"
+)
+_SHAKE_AFTER = re.compile(r"\s*🤝")
 
 
 def _known_subject(item: str, gz: Gazetteer) -> bool:

@@ -159,3 +159,13 @@ def test_a_summarys_aside_is_not_the_digests_deal() -> None:
     title = "Import AI 433: distributed training; robot arms; AI forecasters"
     summary = "Nvidia's $2 billion investment in Kelpwater Energy shows how chipmakers reach."
     assert classify(title, summary, gazetteer=GAZ) is None
+
+
+def test_two_names_and_a_handshake_in_a_digest_are_a_partnership() -> None:
+    deal = classify("Pellucid and Kelpwater 🤝, MiniMax M3 🧠, Figma Make 🎨", gazetteer=GAZ)
+    assert deal is not None and deal.type == "partnership"
+    assert _roles(deal) == {("Pellucid", "partner"), ("Kelpwater", "partner")}
+
+
+def test_two_names_without_a_handshake_are_no_partnership() -> None:
+    assert classify("Nvidia and AMD 📉, MiniMax M3 🧠, Figma Make 🎨", gazetteer=GAZ) is None
