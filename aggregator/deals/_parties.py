@@ -71,7 +71,7 @@ bulgarian croatian serbian ukrainian portuguese belgian austrian luxembourgish
 icelandic chilean colombian argentine argentinian peruvian
 multibillion multibillion-dollar multimillion multimillion-dollar billion-dollar million-dollar
 nine-figure eight-figure ten-figure
-california texas york new-york london paris berlin tokyo beijing silicon valley bay area
+california texas york new-york london paris berlin tokyo beijing silicon valley area
 north carolina georgia ohio virginia arizona wisconsin indiana pennsylvania mississippi
 january february march april june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4 year years
@@ -610,6 +610,52 @@ _KINDS_OF_AI = frozenset(
 )
 
 
+_KIND_OF_STARTUP = re.compile(r"\s+(?:startup|start-up)\s+(?=[A-Z])")
+
+
+def _a_place(text: str, start: int, end: int, words: list[str]) -> bool:
+    """Whether a name ending in a word of geography is a place ("the Hudson River", "Three
+    Mile Island", "Silicon Valley's", "County records show …"): it is, unless the text says
+    it is a company: described as one ("photonics startup Lumen Harbor"), owning a thing
+    ("licenses Harbor's voice models"), or doing a deal ("Lumen Harbor licenses …",
+    "Sanctuary Bay raises …", "Helix Harbor and Eli Lilly sign …")."""
+    if _WHERE_BEFORE.search(text, max(0, start - 12), start) is not None:
+        return True
+    if " ".join(words) in _KNOWN_PLACES or _COLLECTIVE.match(text, end):
+        return True
+    if len(words) == 1 and _initial(text, start):
+        return True  # a sentence's first word: its capital is no evidence
+    return not (
+        _FIRM_BEFORE.search(text, max(0, start - 16), start)
+        or _THING_OWNED.match(text, end)
+        or _DEAL_DONE.match(text, end)
+    )
+
+
+_WHERE_BEFORE = re.compile(
+    r"(?:^|\s)(?:the|in|at|on|near|across|around|outside|throughout|from|to|of)\s+$", re.IGNORECASE
+)
+_KNOWN_PLACES = frozenset(
+    ["Wall Street", "Silicon Valley", "Bay Area", "Pearl Harbor", "Research Triangle Park"]
+)
+_FIRM_BEFORE = re.compile(
+    r"\b(?:startup|start-up|company|firm|maker|developer|provider|rival|lab|labs|outfit"
+    r"|specialist|unicorn)\s+$",
+    re.IGNORECASE,
+)
+_THING_OWNED = re.compile(
+    r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:models?|team|founders|staff|tech"
+    r"|technology|platform|patents?|software|library|api|apps?|products?|tools?|voices?|chips?"
+    r"|data|engine|agents?|series\s+[a-h]|round|seed|shares|stake|acquisition|ipo)\b"
+)
+_DEAL_DONE = re.compile(
+    r"\s+(?:(?:has|have)\s+)?(?:raises|raised|signs|signed|licen[cs]es|licen[cs]ed|acquires"
+    r"|acquired|buys|bought|lands|landed|secures|secured|partners|teams|inks|inked|closes"
+    r"|closed|agrees|agreed|strikes|struck|sells|sold|merges|merged|bags|nabs|snags)\b"
+    r"|\s+(?:and|&)\s+(?-i:[A-Z])"
+)
+
+
 def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int, str] | None:
     """The organisation a run of capitalised words names, or None: a place alone is not one
     ("Seoul"), a generic noun only with what says which one ("UK Government", "Government
@@ -619,8 +665,8 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
         return None  # "Sebi", "Cabinet", "Nordic AI": no party
     if _PLURAL_ACRONYM.fullmatch(name):
         return None  # "not from VCs", "GPUs", "LLMs": a plural of a common noun
-    if words[-1].lower() in _GEOGRAPHY:
-        return None  # "Monongahela River", "Research Triangle Park", "Harbor": a place
+    if words[-1].lower() in _GEOGRAPHY and _a_place(text, start, end, words):
+        return None  # "the Monongahela River", "Research Triangle Park", "the Harbor": a place
     if len(words) > 1 and words[-1] == "AI" and is_place(" ".join(words[:-1])):
         return None  # "Montreal AI start-up Vendora": where, not who
     if len(words) == 2 and words[1] == "AI" and words[0].lower() in _KINDS_OF_AI:
@@ -937,6 +983,11 @@ def mentions(
         or not (is_ordinary(token_key(m.name)) or token_key(m.name) in _DEAL_KINDS)
         or not _KIND_OF_DEAL.match(text, m.end)
         or not _SIGNS_BEFORE.search(text, max(0, m.start - 48), m.start)
+    ]
+    # "Photonics startup Lumen Harbor said …": one word before "startup" and a name says what
+    # the startup does
+    merged = [
+        m for m in merged if m.known or " " in m.name or not _KIND_OF_STARTUP.match(text, m.end)
     ]
     # "an MoU for Kannada language models": a language is no party
     merged = [m for m in merged if m.known or not _LANGUAGE_AFTER.match(text, m.end)]

@@ -409,6 +409,8 @@ _ENGLISH: tuple[Rule, ...] = (
         r"\b(?:licen[cs](?:e|es|ed|ing)[- ](?:and|&)[- ]hire|licens(?:es|ed)\s+(?!(?:to|for|from|in"
         r"|on|of|and|or|are|were|is|was|that|which|nothing|everything|anything|themselves)\b)(?=\w)"
         r"|(?:to|will|agrees?\s+to|plans?\s+to)\s+licen[cs]e\b"
+        # "Microsoft is licensing Harbor's voice models"
+        r"|(?:is|are)\s+licensing\s+(?-i:(?=[A-Z]))"
         r"|licen[cs](?:e|ing)\s+(?:deal|agreement|pact|partnership|arrangement|contract)"
         r"|(?:content|data|news|archive)"
         r"\s+(?:deal|agreement|pact|partnership)|acqui-?hire"
@@ -1486,7 +1488,7 @@ _ENGLISH: tuple[Rule, ...] = (
         # "agreement to sell X" is a sale; "form alliance to sell enterprise agents" is selling
         # together
         r"(?:(?<=alliance)|(?<=alliances)|(?<=partnership)|(?<=partnerships)|(?<=tie-up)"
-        r"|(?!\s+(?:in\s+principle\s+)?to\s+(?:buy|acquire|sell|merge|purchase|be)))",
+        r"|(?!\s+(?:in\s+principle\s+)?to\s+(?:buy|acquire|sell|merge|purchase|be|licen[cs]e)))",
         "partner",
         "partner",
         needs_right=False,

@@ -985,4 +985,31 @@ def _paired(
     if publisher:
         sentence = first_person(sentence, publisher)
     deal = gated(sentence, text, gz, rates, use_model=False, model=None)
-    return deal if deal is not None and complete(deal) else None
+    if deal is None or not complete(deal):
+        return None
+    if deal.type == "partnership" and text:
+        # "Microsoft and Harbor: bringing voices to Copilot" whose summary says "we've signed
+        # an agreement to license Harbor's models": the two sides' deal is the summary's kind
+        lead = _FIRST_SENTENCE.match(text)
+        first = lead.group(0) if lead else text[:300]
+        told = gated(
+            first_person(first, publisher) if publisher else first,
+            "",
+            gz,
+            rates,
+            use_model=False,
+            model=None,
+        )
+        sides = {p.slug for p in deal.parties}
+        if (
+            told is not None
+            and told.type in _TOLD_KINDS
+            and sides <= {p.slug for p in told.parties}
+            and complete(told)
+        ):
+            return replace(told, rule=f"{deal.rule}+{told.rule}")
+    return deal
+
+
+_FIRST_SENTENCE = re.compile(r".{20,300}?[.!?](?=\s|$)", re.DOTALL)
+_TOLD_KINDS = frozenset(("licensing", "investment", "acquisition", "joint-venture"))
