@@ -52,6 +52,9 @@ EVENT_SETS = (
     ("story events dev10", "story_events_dev10.jsonl"),
     # written with dev10 by a hand that never read the story code: never read for errors
     ("story events held-out10", "story_events_test10.jsonl"),
+    ("story events dev11", "story_events_dev11.jsonl"),
+    # written with dev11 by a hand that never read the story code: never read for errors
+    ("story events held-out11", "story_events_test11.jsonl"),
 )
 EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 
@@ -647,7 +650,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument(
         "--errors",
-        choices=("dev", "dev2", "dev3", "dev4", "dev7", "dev8", "dev9", "dev10", "stream", "uci"),
+        choices=(
+            "dev",
+            "dev2",
+            "dev3",
+            "dev4",
+            "dev7",
+            "dev8",
+            "dev9",
+            "dev10",
+            "dev11",
+            "stream",
+            "uci",
+        ),
         help="list the splits and merges of a dev set, of the dev sets as one stream, or of "
         "news_stories' tuning half",
     )
@@ -666,6 +681,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "dev8": "story_events_dev8.jsonl",
             "dev9": "story_events_dev9.jsonl",
             "dev10": "story_events_dev10.jsonl",
+            "dev11": "story_events_dev11.jsonl",
         }.get(args.errors, "stream")
         event_errors(file, options)
         return 0
