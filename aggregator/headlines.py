@@ -60,6 +60,24 @@ _SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]")
 _PREDICATE = re.compile(r"(?:was|were|is|are|has|have|had|raised|led|said|says)\b")
 
 
+_DASH = re.compile(r"\s[—–-]\s")
+
+
+def _spec_list(commas: list[str]) -> bool:
+    """A headline, a dash and a list of its short details, half of them figures ("Mistral
+    Large 4 weights are up on HF — 600B MoE, 41B active, Apache 2.0"): one story, no
+    digest."""
+    found = _DASH.search(commas[0])
+    if found is None:
+        return False
+    head, details = commas[0][: found.start()], [commas[0][found.end() :], *commas[1:]]
+    return (
+        len(head.split()) >= 4
+        and all(len(d.split()) <= 3 for d in details)
+        and 2 * sum(any(c.isdigit() for c in d) for d in details) >= len(details)
+    )
+
+
 def digest_items(title: str) -> list[str]:
     """The items of a digest title (one item, the title itself, when it is not a digest)."""
     body = _PREFIX.sub("", title)  # the newsletter's name is no part of its first item
@@ -75,6 +93,8 @@ def digest_items(title: str) -> list[str]:
         if len(items) >= 2:
             return items
     commas = [i.strip() for i in re.split(r",\s+", body) if i.strip()]
+    if len(commas) >= 3 and _spec_list(commas):
+        return [title]
     if (
         len(commas) >= 3
         and sum(len(i.split()) >= 2 for i in commas) >= 3

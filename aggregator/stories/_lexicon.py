@@ -60,7 +60,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         """
         invest invests invested investing investment investments investor investors funding
         fund funds funded raise raises raised raising round rounds stake stakes valuation
-        valued backing
+        valued
         lève lèvent levée financement investit ronda rodada capta levanta recauda
         investiert finanzierung finanzierungsrunde runde sammelt investe investissement
         investissements
@@ -153,6 +153,8 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
 EVENT_SURFACE: dict[str, frozenset[str]] = {
     "deal": frozenset({"signs", "signed", "signing"}),
     "results": frozenset({"sales"}),
+    # as written: its stem is "back" ("Llama 5 is back to open weights" is no investment)
+    "invest": frozenset({"backing"}),
 }
 # A listing: never in conflict, and a title naming one uses "debut" for the first day of
 # trading, not for a launch.
@@ -226,6 +228,9 @@ EVENT_BEFORE: dict[tuple[str, str], str | None] = {
     ("launch", "venture"): None,
     ("launching", "startup"): None,
     ("launching", "company"): None,
+    # a model's licence, no licensing deal ("Llama 5 is out: …, new license terms")
+    ("license", "terms"): None,
+    ("licence", "terms"): None,
 }
 # Words after which a title names what came before its event: "Cinder Hires Bankers to
 # Explore Sale After Layoffs" tells a sale, not the layoffs (read so only when the title

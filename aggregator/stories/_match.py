@@ -22,7 +22,7 @@ from aggregator.stories._lexicon import (
     place_stems,
     region_stems,
 )
-from aggregator.stories._products import other_products
+from aggregator.stories._products import named_version_subject, other_products
 from aggregator.stories._text import (
     AFTER_PREFIX,
     APPROX_TOLERANCE,
@@ -114,7 +114,11 @@ def veto(
         if _member_states(a, b):
             return "region-conflict"
     first, second = subjects or (subject(a, evidence), subject(b, evidence))
-    if (first or second) and not (first in b.terms or second in a.terms):
+    if (
+        (first or second)
+        and not (first in b.terms or second in a.terms)
+        and not named_version_subject(a, b, first, second)
+    ):
         weak = (first is None or _weak(first, a)) and (second is None or _weak(second, b))
         others = (set(a.names) & set(b.names)) - {first, second} - place_stems()
         if not (weak and any(_trusted(t, a) or _trusted(t, b) for t in others)):

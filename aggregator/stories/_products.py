@@ -20,7 +20,7 @@ def other_products(a: Features, b: Features) -> bool:
         return False
     if _variant(a.products, b.products) or _variant(b.products, a.products):
         return True
-    if a.products[0] == b.products[0]:
+    if a.products[0] == b.products[0] or _one_version(a, b):
         return False
     if "launch" in a.events & b.events:
         return True  # "Hugging Face launches SmolLM 3" / "… Idefics 4"
@@ -77,13 +77,30 @@ def _sibling(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return first not in b and any(p.partition(" ")[0] == family for p in b)
 
 
+def _one_version(a: Features, b: Features) -> bool:
+    """One named version among the first two products of each title ("Introducing Mistral
+    Large 4" / "Mistral AI dévoile Large 4": "mistral larg", "larg 4" / "larg 4")."""
+    return any(p[-1:].isdigit() and p in b.products[:2] for p in a.products[:2])
+
+
+def named_version_subject(a: Features, b: Features, first: str | None, second: str | None) -> bool:
+    """Both titles name one version (``_one_version``) and one of them is about that product
+    ("Introducing Claude Opus 5": its subject "claude" opens "claude opus") while the other
+    may be about its maker ("Anthropic releases Opus 5"): no two subjects."""
+    if not _one_version(a, b):
+        return False
+    return any(p.partition(" ")[0] == first for p in a.products[:2]) or any(
+        p.partition(" ")[0] == second for p in b.products[:2]
+    )
+
+
 def same_product(a: Features, b: Features, gap_hours: float) -> bool:
     """Both titles name one product first ("Introducing Quill Code" / "Quill Code is here"),
-    one of them as a launch or the name carries a version ("Kairo-3"), within
-    ``PRODUCT_HOURS``."""
+    one of them as a launch or the name carries a version ("Kairo-3"), or one named version
+    (``_one_version``) and one of them is a launch, within ``PRODUCT_HOURS``."""
     if gap_hours > PRODUCT_HOURS or not (a.products and b.products):
         return False
     product = a.products[0]
     if product != b.products[0]:
-        return False
+        return "launch" in a.events | b.events and _one_version(a, b)
     return "launch" in a.events | b.events or product[-1:].isdigit()
