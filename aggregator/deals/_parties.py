@@ -639,7 +639,7 @@ _KNOWN_PLACES = frozenset(
     ["Wall Street", "Silicon Valley", "Bay Area", "Pearl Harbor", "Research Triangle Park"]
 )
 _FIRM_BEFORE = re.compile(
-    r"\b(?:startup|start-up|company|firm|maker|developer|provider|rival|lab|labs|outfit"
+    r"\b(?:startup|start-up|company|firm|maker|developer|provider|operator|rival|lab|labs|outfit"
     r"|specialist|unicorn)\s+$",
     re.IGNORECASE,
 )
@@ -651,7 +651,8 @@ _THING_OWNED = re.compile(
 _DEAL_DONE = re.compile(
     r"\s+(?:(?:has|have)\s+)?(?:raises|raised|signs|signed|licen[cs]es|licen[cs]ed|acquires"
     r"|acquired|buys|bought|lands|landed|secures|secured|partners|teams|inks|inked|closes"
-    r"|closed|agrees|agreed|strikes|struck|sells|sold|merges|merged|bags|nabs|snags)\b"
+    r"|closed|agrees|agreed|strikes|struck|sells|sold|merges|merged|bags|nabs|snags|prices"
+    r"|priced|files|filed|lists|listed|debuts|goes\s+public|shares|stock|IPO)\b"
     r"|\s+(?:and|&)\s+(?-i:[A-Z])"
 )
 

@@ -1916,8 +1916,14 @@ EXPLAINER = re.compile(
     r"|\bhere[’']s\s+(?:why|what|how)\b",
     _I,
 )
+# "litigation" naming what a product does, no lawsuit ("Marlowe, Maker of AI Litigation
+# Assistant"; "litigation-finance startup")
+_LITIGATION = (
+    r"litigation(?![\s-]+(?:assistant|software|tools?|platform|startup|start-up|copilot|ai"
+    r"|analytics|finance|funding|funder|support|workflows?|teams?|research)\b)"
+)
 HARD_NON_DEAL = re.compile(
-    r"\b(?:su(?:e|es|ed|ing)|lawsuits?|litigation|court|judge|jury|verdict"
+    rf"\b(?:su(?:e|es|ed|ing)|lawsuits?|{_LITIGATION}|court|judge|jury|verdict"
     # a deal cleared is deal news ("Wiz deal wins US antitrust clearance")
     r"|antitrust(?!\s+(?:clearance|approval|nod|green\s+light|sign-?off))|probe"
     r"|inquiry|investigat\w+|subpoena\w*|fined?|fines|penalt\w+"
@@ -1972,7 +1978,7 @@ HARD_NON_DEAL = re.compile(
 )
 # Phrases that make a sentence a non-deal story (unless a strong trigger precedes them).
 NON_DEAL = re.compile(
-    r"\b(?:su(?:e|es|ed|ing)|lawsuits?|litigation|court|judge|jury|verdict|copyright|antitrust|probe"
+    rf"\b(?:su(?:e|es|ed|ing)|lawsuits?|{_LITIGATION}|court|judge|jury|verdict|copyright|antitrust|probe"
     # hiring and marketing words: "Meta's talent acquisition spree", "customer acquisition costs"
     r"|(?:talent|customer|user|subscriber)\s+acquisition"
     r"|acquit(?:s|ted|tal)|convicted|cleared\s+(?:of|in)|found\s+guilty|sentenced"

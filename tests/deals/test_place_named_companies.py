@@ -1,12 +1,14 @@
 """Companies whose names end in a word of geography ("Lumen Harbor", "Harbor", "Kelp Bay"),
 told from places that end in one ("the Hudson River", "Three Mile Island"), and licences told
-by their licensee ("is licensing X's models", "an agreement to license X's library")."""
+by their licensee ("is licensing X's models", "an agreement to license X's library"), and
+"litigation" naming what a product does ("Maker of AI Litigation Assistant")."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.deals._reading import check_reading
+from aggregator.deals import classify
+from tests.deals._reading import GAZ, check_reading
 
 
 @pytest.mark.parametrize(
@@ -104,3 +106,37 @@ def test_a_licence_told_by_its_licensee(title: str, summary: str, publisher: str
     check_reading(
         title, summary, "licensing", [("Vantor", "licensee"), ("Pellucid", "licensor")], publisher
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "status"),
+    [
+        ("Kelp Harbor prices IPO at $24 per share, raising $1.1 billion", "announced"),
+        ("Kelp Harbor shares soar 40% in Nasdaq debut", "completed"),
+        ("Data center operator Kelp Harbor files for US IPO", "announced"),
+    ],
+)
+def test_a_place_named_company_goes_public(title: str, status: str) -> None:
+    check_reading(title, "", "ipo", [("Kelp Harbor", "issuer")])
+    deal = classify(title, gazetteer=GAZ)
+    assert deal is not None and deal.status == status
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "parties"),
+    [
+        # what a product does, no lawsuit
+        (
+            "Vantor Acquires Pellucid, Maker of AI Litigation Assistant, in $650M Deal",
+            "acquisition",
+            [("Vantor", "acquirer"), ("Pellucid", "target")],
+        ),
+        ("Litigation funder Pellucid raises $40M", "funding", [("Pellucid", "target")]),
+        # a lawsuit
+        ("Vantor faces litigation over its $2B acquisition of Pellucid", None, []),
+    ],
+)
+def test_litigation_as_a_product_is_no_lawsuit(
+    title: str, kind: str | None, parties: list[tuple[str, str]]
+) -> None:
+    check_reading(title, "", kind, parties)
