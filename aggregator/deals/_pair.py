@@ -18,7 +18,8 @@ _AND_COLON = re.compile(
 )
 _JOINS = re.compile(
     # after a lead-in that names nothing ("A new chapter: Lattice is joining Foundry")
-    r"^\s*(?:(?-i:[A-Z][a-z]*)(?:\s+(?-i:[a-z]+)){0,4}[:!]\s+)?(?P<a>[^:;|,]{2,40}?)\s+(?:[Jj]oins|JOINS|is\s+joining|has\s+joined|to\s+join)\s+"
+    r"^\s*(?:(?-i:[A-Z][a-z]*)(?:\s+(?-i:[a-z]+)){0,4}[:!]\s+)?(?P<a>[^:;|,]{2,40}?)\s+(?:[Jj]oins|JOINS|is\s+joining|has\s+joined|to\s+join"
+    r"|(?:has|have)\s+agreed\s+to\s+join|agrees\s+to\s+join|will\s+join)\s+"
     r"(?P<b>[^:;|,]{2,40}?)\s*$"
 )
 _TEAM = re.compile(

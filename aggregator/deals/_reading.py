@@ -720,6 +720,16 @@ def _newsroom(
                 return restated
     if deal is not None and complete(deal):
         return deal
+    joins = _BODY_JOINS.search(text[:400]) if text and not headline_blocked(title) else None
+    if joins is not None and joins.group("who").lower() in (publisher.lower(), "we"):
+        # "Our next chapter": "Today we're sharing that Quillstack has agreed to join
+        # Salesforce": the publisher is bought
+        buyer = joins.group("b")
+        if not _NOT_A_BUYER.search(buyer):
+            sentence = f"{buyer} acquires {publisher}"
+            restated = gated(sentence, text, gz, rates, use_model=False, model=model)
+            if restated is not None and complete(restated):
+                return restated
     together = (
         re.match(_TOGETHER + rf",\s+(?:{re.escape(publisher)}|we)\b{_TOGETHER_VERB}", text, re.I)
         if text and not headline_blocked(title)
@@ -1011,5 +1021,21 @@ def _paired(
     return deal
 
 
+# The publisher's body saying it joins a company: "we're joining Salesforce", "Quillstack has
+# agreed to join Salesforce", "is joining the Atlassian family" (read before first_person)
+_BODY_JOINS = re.compile(
+    r"\b(?P<who>we|(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,2})(?:['’]re|\s+are|\s+is"
+    r"|\s+has|\s+have|\s+will)?\s+(?:(?:agreed|set|going)\s+to\s+join|joining|to\s+join|join(?:s|ed)?)"
+    r"\s+(?:the\s+)?(?P<b>(?-i:[A-Z])[\w&'’-]*(?:\.[\w&'’-]+)*"
+    r"(?:\s+(?-i:[A-Z])[\w&'’-]*(?:\.[\w&'’-]+)*){0,3})"
+    r"(?=\s+(?:family|team|group)\b|[\s.,;!]|$)",
+    re.IGNORECASE,
+)
+# What one joins that buys no one: a programme, a network, a board, a coalition …
+_NOT_A_BUYER = re.compile(
+    r"\b(?:Network|Program|Programme|Alliance|Coalition|Initiative|Partners?|Consortium|Council"
+    r"|Board|Foundation|Forum|Pledge|Accelerator|Cohort|Marketplace|Institute|Association"
+    r"|Commission|Summit|Challenge|Ecosystem|Community|Fund|Club)\b"
+)
 _FIRST_SENTENCE = re.compile(r".{20,300}?[.!?](?=\s|$)", re.DOTALL)
 _TOLD_KINDS = frozenset(("licensing", "investment", "acquisition", "joint-venture"))
