@@ -104,6 +104,12 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
   digests, numbered issues and columns; 148 first-party posts of company blogs, mostly no
   deal; 54 % no deal), split by the same hash and measured first with code that had never
   seen it;
+- ``varied21``: 450 entries written afresh by a helper that never ran the reader
+  (``bench/data/varied_dev21.jsonl``: 132 press-release wires (PR Newswire, Business Wire,
+  GlobeNewswire and others), 120 regional and financial press entries, 29 of them not in
+  English, 100 newsletters and digests, 98 first-party posts of AI labs and venture firms;
+  55 % no deal; debt is no deal, a majority stake is a purchase), split by the same hash and
+  measured first with code that had never seen it;
 - ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
 - ``uci``: the 1,637 headlines of ``../shared/eval/news_stories.jsonl`` (UCI News Aggregator:
   real headlines of many outlets, March 2014; six deal events, each told in up to 20 outlets'
@@ -210,6 +216,7 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
         ("varied18", "varied_dev18.jsonl"),
         ("varied19", "varied_dev19.jsonl"),
         ("varied20", "varied_dev20.jsonl"),
+        ("varied21", "varied_dev21.jsonl"),
     )
     for name, file in hashed:
         if (DATA / file).is_file():
