@@ -61,6 +61,23 @@ _PREDICATE = re.compile(r"(?:was|were|is|are|has|have|had|raised|led|said|says)\
 
 
 _DASH = re.compile(r"\s[—–-]\s")
+# A clause with no subject of its own goes on with the one before it ("Mapleton Bio Prices
+# Upsized IPO; Raises $153 Million", "X to buy Y; deal values Y at $2B"): one story.
+_CONTINUES = re.compile(
+    r"(?i:raises|raised|closes|prices|priced|expects|sees|plans|files|adds|names|completes"
+    r"|secures|values|valued|valuing|led\s+by|backed\s+by|deal|terms|shares|stock|also|and"
+    r"|with|will|to|sets|targets|eyes|cites|says|said)\b"
+)
+
+
+def _continued(items: list[str]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if out and _CONTINUES.match(item):
+            out[-1] = f"{out[-1]}; {item}"
+        else:
+            out.append(item)
+    return out
 
 
 def _spec_list(commas: list[str]) -> bool:
@@ -89,7 +106,7 @@ def digest_items(title: str) -> list[str]:
         if len(items) >= 2:
             return [i for part in items for i in _HARD.split(part) if i.strip()]
     if _HARD.search(title):
-        items = [i.strip() for i in _HARD.split(body) if i.strip()]
+        items = _continued([i.strip() for i in _HARD.split(body) if i.strip()])
         if len(items) >= 2:
             return items
     commas = [i.strip() for i in re.split(r",\s+", body) if i.strip()]

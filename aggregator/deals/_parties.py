@@ -249,9 +249,17 @@ def confirmed_words(text: str) -> frozenset[str]:
 
 # A sentence's first word that a name must be: an aside describes it ("Glimmer, which makes
 # AI slides, …", "Fathom, a startup that …") or it owns what follows ("Marlin's founders").
+# A press release's "Aperture Bio, a developer of …", "Granite & Gold Capital today announced",
+# "Fjällvik Bioinformatics AB (publ) today announced": the rest of the name, its legal form
+# and a bracket may come between the first word and the aside.
 _DESCRIBED_FIRST = re.compile(
+    r"(?:(?:\s+|\s?&\s?)(?-i:[A-Z])[\w&.'’-]*){0,4}?(?:,?\s+(?:Inc|Corp|Ltd|LLC|AB|plc|GmbH|AG|SA)\.?)?"
+    r"(?:\s+\([^()]{1,40}\))?"
     r"(?:,\s+(?:which|who|whose|an?\s+(?:[\w-]+\s+){0,3}?(?:startup|start-up|company|firm|maker"
-    r"|provider|developer|platform|lab))\b|['’]s\s)"
+    r"|provider|developer|platform|lab|leader|pioneer|manufacturer|supplier|specialist|operator"
+    r"|studio|agency|shop|fund|investor|holding\s+company))\b"
+    r"|(?<=\.)\s+announced\b|\s+today\s+(?:announced|said|unveiled|launched|introduced|named|signed|completed|closed"
+    r"|reported|entered)\b|['’]s\s)"
 )
 
 
@@ -819,6 +827,8 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
             or (token_key(token) in _TRAILERS and (token[0].isupper() or casing.caps))
             or (token_key(token) in _FIRM_ENDINGS and token[0].isupper())
             or (gap == ". " and token_key(token) not in _STOP)
+            # "Granite & Gold Capital": a common word after "&" that the body writes capitalised
+            or (gap in (" & ", "&") and token[0].isupper() and casing.confirms(token_key(token)))
             or _suffixed(text, m, casing)
             or (token.isdigit() and gap == " " and _numbered_name(full, offset, m, run, casing))
         ):

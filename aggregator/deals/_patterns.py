@@ -175,6 +175,7 @@ _KEYS = {
     "sale-of": "sale disposal divestiture spin",
     "acquires": "acqui buy bought purchas snap scoop tak took absorb gobble swallow pick behind"
     " swoop",
+    "acquires-several": "acqui buy bought purchas",
     "tender": "offer bid buyout takeover approach proposal",
     "takeover-by": "takeover acquisition buyout purchase",
     "take-private": "private",
@@ -778,7 +779,11 @@ _ENGLISH: tuple[Rule, ...] = (
         "funding",
         rf"(?:{M}\s+|\b)(?:(?:pre-seed|seed|series\s+[a-k](?:[- ]?\d)?|growth|bridge|venture"
         r"|funding)"
-        r"\s+)(?:round|funding|financing|extension)\b|\bseries\s+[a-k]\b|\bfunding\s+round\b"
+        r"\s+)(?:round|funding|financing|extension)\b"
+        # (not a round as a topic: "What we look for in a Series A pitch", "the Series A crunch")
+        r"|\bseries\s+[a-k]\b(?!\s+(?:pitch(?:es)?|decks?|founders?|companies|startups|stage|investing"
+        r"|investors?|market|crunch|playbook|checklist|metrics|benchmarks?|valuations?|bar)\b)"
+        r"|\bfunding\s+round\b"
         # not a round of the past the story only refers to ("eyes acquisitions after $200m
         # round", "following its $40M Series B")
         rf"|(?<!after\s)(?<!following\s)(?<!since\s)(?<!§){M}\s+(?:funding|financing|round|raise|fundraise"
@@ -929,7 +934,8 @@ _ENGLISH: tuple[Rule, ...] = (
         r"['’]s\s+(?!(?:shareholders|stockholders|holders|investors|owners|board|directors)\s)"
         r"(?:(?:§+\s+)?(?:[\w.:&-]+\s+){1,3}?(?<!talent\s)(?<!customer\s)(?<!user\s)"
         r"(?:takeover|acquisition|purchase|buyout"
-        r"|bid)|§+\s+(?:[\w.:&-]+\s+){1,3}?deal)\b(?!\s+(?:with|for|of|to|in)\b)",
+        r"|bid)|§+\s+(?:[\w.:&-]+\s+){1,3}?deal)\b(?!\s+(?:with|for|of|to|in)\b)"
+        r"(?!\s+(?:spree|binge|streak|strategy|playbook|machine|appetite)\b)",
         "acquirer",
         None,
         needs_right=False,
@@ -1265,6 +1271,19 @@ _ENGLISH: tuple[Rule, ...] = (
         "acquirer",
         "target",
     ),
+    # "Helix & Vine Acquires Two Regional Agencies", "to Acquire Three Specialty Pharmacies":
+    # companies counted, not named; the buyer is the party
+    _rule(
+        "acquires-several",
+        "acquisition",
+        rf"\b{_BUY}\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}}|several|multiple)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:companies|firms|startups|start-ups|businesses|agencies|pharmacies"
+        r"|clinics|practices|brands|studios|labs|providers|developers|makers|operators|banks|insurers"
+        r"|hospitals|distributors|dealerships|consultanc(?:y|ies)|rivals|competitors)\b",
+        "acquirer",
+        "target",
+        needs_right=False,
+    ),
     _rule(
         "tender",
         "acquisition",
@@ -1340,7 +1359,12 @@ _ENGLISH: tuple[Rule, ...] = (
         "merges",
         "merger",
         r"\b(?:merg(?:e|es|ed|ing)\s+(?:with|into)|(?:to|will|agree\w*\s+to|plan\w*\s+to)\s+merge"
-        r"|merger\s+(?:with|of|between)|combin(?:e|es|ing)\s+with|all-stock\s+merger|merg(?:es|ed))\b",
+        r"|merger\s+(?:with|of|between)|combin(?:e|es|ing)\s+with|all-stock\s+merger|merg(?:es|ed))\b"
+        # not its own parts put together ("Zentrik Merges Its Analytics and Observability
+        # Products Into a Single Platform")
+        r"(?!\s+(?:its|their|the\s+company's)\s+(?:[\w&'’-]+\s+){0,5}?(?:products?|apps?|teams?|units?"
+        r"|divisions?|features?|platforms?|services?|tools?|businesses|groups?|labs?|brands?|offerings?"
+        r"|subsidiaries|models?)\b)",
         "partner",
         "partner",
         needs_right=False,
@@ -1485,6 +1509,10 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"[\w-]+\s+){{0,4}}?(?:deal|agreement|contract|pact|partnership|alliance|mega-?deal"
         r"|tie-up|order|MOU|MoU|memorandum(?:\s+of\s+understanding)?|collaboration|letters?\s+of\s+intent"
         r"|LOI)s?\b"
+        # "expands collaboration features in its workspace", "order management": a product's
+        # part named by the noun
+        r"(?!\s+(?:features?|tools?|tooling|software|suites?|capabilit(?:y|ies)|apps?|workspaces?"
+        r"|experiences?|spaces?|products?|management|book|flow|history|tracking)\b)"
         # "agreement to sell X" is a sale; "form alliance to sell enterprise agents" is selling
         # together
         r"(?:(?<=alliance)|(?<=alliances)|(?<=partnership)|(?<=partnerships)|(?<=tie-up)"
@@ -1973,7 +2001,28 @@ HARD_NON_DEAL = re.compile(
     r"\s+price\b(?![^.;]*\bdebut)"
     # ("Leaked pitch deck: How X pitched its Series A", "Customer story: how a bank …")
     r"|(?:^|^[^:|]{1,40}:\s+)how\s+(?!to\b)|\binterview(?:s|ed)?\s+with\b|\b(?:wins?|won|awarded)\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b",
+    r"(?:[\w-]+\s+){0,3}?(?:prize|award)s?\b"
+    # money given to a cause: "raised $2 million at its annual gala", "donations"
+    r"|\b(?:gala|donations?|donors?|philanthrop\w*|charit(?:y|ies|able))\b"
+    # a market's tally: "venture funding for climate AI hit $18 billion in 2026"
+    r"|\b(?:venture|VC|startup|start-up|private|global|total)\s+(?:capital\s+)?(?:funding|investment"
+    r"|financing|deal\s+value)\s+(?:(?:for|in|into|to)\s+)?(?:[\w-]+\s+){0,4}?(?:hit|hits|reached"
+    r"|reaches|topped|tops|rose|rises|fell|falls|surged|surges|climbed|climbs|totaled|totalled|totals"
+    r"|doubled|jumped|dropped|slumped)\b"
+    # an event held, with whoever helps: "Hosts Hackathon … in Partnership With Local Universities"
+    r"|\b(?:hosts?|hosted|hosting|holds|organi[sz](?:es|ed|ing))\s+(?:an?\s+|its\s+|the\s+|first\s+"
+    r"|annual\s+|weekend\s+)*(?:[\w-]+\s+){0,2}?(?:hackathon|conference|summit|workshop|meetup|webinar"
+    r"|competition|bootcamp|expo|festival)s?\b"
+    # a regulator's licence: "secures payments licence in Egypt", "granted a banking licence"
+    r"|\b(?:payments?|banking|e-?money|lending|operating|brokerage|broker-dealer|exchange"
+    r"|crypto(?:currency)?|telecoms?|spectrum|insurance|money[\s-]transmitt\w+|remittance|NBFC|gaming"
+    r"|custody|trading|securities|mining|export|import|broadcast(?:ing)?|driving|pharmacy|medical"
+    r"|digital\s+bank(?:ing)?)\s+licen[cs]es?\b"
+    # a forum's tags: "[D]" discussion, "[R]" research, "[P]" project
+    r"|^\s*\[(?-i:D|R|P)\]"
+    # a programme joined: "joins the Guidewire PartnerConnect program"
+    r"|\bjoin(?:s|ed|ing)?\s+(?:the\s+|its\s+)?(?:[\w.&'’-]+\s+){0,3}?(?:partner\s+)?(?:program(?:me)?|network"
+    r"|ecosystem)\b",
     _I,
 )
 # Phrases that make a sentence a non-deal story (unless a strong trigger precedes them).
@@ -2002,7 +2051,13 @@ NON_DEAL = re.compile(
     # "OpenAI's IPO chatter", "the AI deal frenzy": talk of deals, none in particular
     r"|(?:(?<=ipo\s)|(?<=deal\s)|(?<=merger\s)|(?<=listing\s)|(?<=takeover\s))"
     r"(?:buzz|hype|frenzy|mania)"
-    r"|downgrade\w*|buy-?backs?|repurchase\w*)\b"
+    r"|downgrade\w*|buy-?backs?|repurchase\w*"
+    # purchases as a habit: "Shopify's latest acquisition spree", "Meta's acquisition strategy"
+    r"|acquisitions?\s+(?:spree|binge|streak|strategy|playbook|machine|appetite)"
+    # a hire: "Dana Whitfield joins Anthropic as Chief Financial Officer"
+    r"|joins\s+(?:[\w.&'’-]+\s+){1,4}?as\s+(?:its\s+|the\s+|new\s+|interim\s+|an?\s+)*(?:chief\s+"
+    r"[\w-]+\s+officer|ceo|cfo|cto|coo|cmo|cpo|president|chair(?:man|woman)?|general\s+counsel|head\s+of"
+    r"|vice\s+president|vp|svp|evp|director|board\s+member|adviser|advisor))\b"
     # "X is now available in the AWS Marketplace": a listing; "Weather forecasting with
     # diffusion models, in collaboration with ECMWF": research done together
     r"|\b(?:is\s+|are\s+)?now\s+available\s+(?:in|on|through|via|from)\b"

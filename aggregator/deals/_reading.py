@@ -30,7 +30,7 @@ from ._model import Model, features, load_model, model_text, score
 from ._pair import pair_restatement
 from ._parties import is_title, shaped_name
 from ._publisher import first_person, with_subject
-from ._segment import clean, lead
+from ._segment import clean, lead, without_boilerplate
 from ._status import status_of
 from ._type_model import TypeModel, load_type_model
 
@@ -80,6 +80,7 @@ def classify(
     is a deal follows it in ``Deal.also``, in title order. A newsletter entry whose headline
     is no deal is read the same way in the list its summary gives after "PLUS:"."""
     gz = gazetteer if gazetteer is not None else load_gazetteer()
+    text = without_boilerplate(text)
     items = digest_items(title)
     if len(items) > 1:
         deal = _digest(title, items, gz, rates, use_model, model, publisher, type_model, learned)

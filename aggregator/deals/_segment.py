@@ -23,8 +23,14 @@ from ._trigger import Rule
 
 _MASK = {"deal": "§", "valuation": "¤", "other": "¦"}
 # (an accelerator's batch after a name is no name either: "Tessaron (YC W24) raises …")
+_EXCHANGE = (
+    r"(?i:NASDAQ(?:\s+GS|\s+GM)?|NYSE(?:\s+American|\s+Arca)?|LSE|AIM|TSXV?|TSX-V|ASX|CSE|OTC(?:QX|QB)?"
+    r"|Euronext(?:\s+[A-Z][a-z]+)?|XETRA|SIX|NSE|BSE|HKEX|SGX|KRX|KOSDAQ|TASE|TYO|TSE)"
+)
 _TICKER = re.compile(
     r"<[A-Z0-9.]{1,8}>|\((?:NASDAQ|NYSE|LSE|TSX)?:?\s?[A-Z.]{1,6}\)"
+    # "(Nasdaq: VREO)", "(NYSE: IBM; TSX: IBM)", "(OTCQX: ABCD)"
+    rf"|\({_EXCHANGE}\s?:\s?[A-Z0-9.]{{1,7}}(?:\s?[;,]\s?{_EXCHANGE}\s?:\s?[A-Z0-9.]{{1,7}})*\)"
     r"|\((?:YC|Y\s?Combinator)\s+[WSFX]\d{2}\)"
 )
 # A sentence ends at ". ", "! " or "? " before a capital, but not after an initial ("J.P.
@@ -146,6 +152,31 @@ _KICKER = re.compile(
     r"|FACTBOX|PREVIEW|BUZZ|DEALTALK|TIMELINE)(?:\s\d{1,2})?-(?=[A-Z\d\W]))"
     r"|(?i:photo\s+release|press\s+release|news\s+release)\s*(?:--?|:|–|—)\s*)+"
 )
+# What a release service or an aggregator writes around the story, which names no party:
+# a wire's dateline ("PITTSBURGH, March 3, 2027 /PRNewswire/ --", "BOSTON--(BUSINESS
+# WIRE)--", "DENVER, CO / ACCESSWIRE / March 30, 2027 /"), Hacker News' "Article URL: …
+# Comments URL: … Points: 12 # Comments: 3" and Reddit's "submitted by /u/x [link] [comments]"
+_WIRE = (
+    r"(?:/\s*(?:PRNewswire(?:-PRWeb|-FirstCall)?|EINPresswire\.com|CNW|PRWeb)\s*/"
+    r"|\(\s*(?:BUSINESS\s+WIRE|GLOBE\s+NEWSWIRE|ACCESSWIRE|ACCESS\s+Newswire|Newsfile\s+Corp\.?"
+    r"|Marketwired|PRWEB|PRNewswire|EQS-News)\s*\)"
+    r"|/\s*ACCESSWIRE\s*/(?:\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s*/?)?)"
+)
+_BOILERPLATE = re.compile(
+    rf"^\s*[^\n]{{0,120}}?{_WIRE}\s*(?:--|—|–)?\s*"
+    r"|\bArticle\s+URL:\s*\S+|\bComments\s+URL:\s*\S+|\bPoints:\s*\d+|#\s*Comments:\s*\d+"
+    r"|\bsubmitted\s+by\s+/?u/\S+(?:\s+\[link\])?(?:\s+\[comments\])?"
+)
+_BOILERPLATE_MARKS = ("WIRE", "wire", "/", "URL:", "submitted by")
+
+
+def without_boilerplate(text: str) -> str:
+    """``text`` without a wire's dateline or an aggregator's link lines (``_BOILERPLATE``)."""
+    if not any(mark in text for mark in _BOILERPLATE_MARKS):
+        return text
+    return _BOILERPLATE.sub(" ", text).strip()
+
+
 _CLEANUPS = (
     ("", _KICKER, ""),
     ("<", re.compile(r"<([^<>]{1,80})>"), r"\1"),  # Reuters <Company Name>
