@@ -55,6 +55,9 @@ EVENT_SETS = (
     ("story events dev11", "story_events_dev11.jsonl"),
     # written with dev11 by a hand that never read the story code: never read for errors
     ("story events held-out11", "story_events_test11.jsonl"),
+    ("story events dev12", "story_events_dev12.jsonl"),
+    # written with dev12 by a hand that never read the story code: never read for errors
+    ("story events held-out12", "story_events_test12.jsonl"),
 )
 EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 
@@ -660,6 +663,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "dev9",
             "dev10",
             "dev11",
+            "dev12",
             "stream",
             "uci",
         ),
@@ -682,6 +686,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "dev9": "story_events_dev9.jsonl",
             "dev10": "story_events_dev10.jsonl",
             "dev11": "story_events_dev11.jsonl",
+            "dev12": "story_events_dev12.jsonl",
         }.get(args.errors, "stream")
         event_errors(file, options)
         return 0
