@@ -748,6 +748,7 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
 
 # "Men's Wearhouse", "People's Bank", "Children's Place": a plural of people owning the next
 # capitalised word starts a name instead of ending one
+_CODE_AFTER = re.compile(r"-\d")
 _PEOPLE_OWN = frozenset("men women children people kids ladies workers farmers".split())
 _NEXT_CAPITAL = re.compile(r" [A-Z][a-z]")
 
@@ -803,6 +804,14 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
 
     for m in TOKEN_RE.finditer(text):
         token = m.group(0)
+        if (
+            not casing.caps
+            and token.isupper()
+            and len(token) <= 5
+            and _CODE_AFTER.match(text, m.end())
+        ):
+            flush()  # "GLP-1", "PD-1", "GPT-5": a drug target's or a model's code, no company
+            continue
         if not run and _place_named(text, m, casing):
             run.append(m)  # "Korea Zinc", "Japan Airlines": the place starts the name
             continue

@@ -1987,7 +1987,7 @@ HARD_NON_DEAL = re.compile(
     r"(?:lab|laborator(?:y|ies)|labs|research\s+cent(?:er|re)s?|institute)\b"
     # speculation and lists about deals: "Will OpenAI IPO in 2027?", "our predictions: one
     # big merger", "The 5 biggest AI deals of the year, ranked"
-    r"|^[^\w]*(?:will|could|should|can|is|are)\s[^.?!]{3,90}\?|\bpredictions?\b"
+    r"|^[^\w]*(?:will|could|should|can|is|are)\s[^.?!]{3,90}\?|\bpredictions?\b(?![\s-]+(?:models?|markets?|engines?|tools?|platforms?|software|systems?|apis?)\b)"
     r"|,\s+ranked\b"
     # a retrospective: "Northwind's $2B Quill acquisition, one year on", "X's Series E, six
     # months in"

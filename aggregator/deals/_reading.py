@@ -230,7 +230,7 @@ def _licence_roles(deal: Deal, text: str) -> Deal:
     the licensee, "licenses its engine to B" too; the other side is the licensor."""
     if deal.type != "licensing" or not text or len(deal.parties) != 2:
         return deal
-    if len({p.role for p in deal.parties}) != 1:
+    if {p.role for p in deal.parties} - {"licensee", "licensor", "partner"}:
         return deal
     lead = text[:600]
 
@@ -239,11 +239,19 @@ def _licence_roles(deal: Deal, text: str) -> Deal:
         to = rf"\blicen[cs](?:e|es|ed|ing)\s+(?:our|its|their|the)\s+[^.;]{{0,60}}?\bto\s+{name}\b"
         takes = (
             rf"\b{name}(?:\s+[A-Z][\w&.-]*){{0,2}}\s+(?:will\s+|is\s+to\s+|has\s+agreed\s+to\s+"
-            r"|agreed\s+to\s+)?licen[cs](?:e|es|ed|ing)\s+(?:our|the|a|an)\b(?![^.;]*\bto\s+[A-Z])"
+            r"|agreed\s+to\s+)?licen[cs](?:e|es|ed|ing)\s+(?:our|the|a|an|(?-i:[A-Z])[\w&.-]*['’]s)"
+            r"(?![^.;]*\bto\s+[A-Z])"
         )
-        return bool(re.search(to, lead) or re.search(takes, lead))
+        # "has granted Takeda exclusive worldwide rights to develop …"
+        granted = (
+            rf"\bgrant(?:s|ed|ing)?\s+{name}\s+(?:an?\s+)?(?:(?:exclusive|non-exclusive|worldwide"
+            r"|global|perpetual)\s+)*(?:rights|licen[cs]e)\b"
+        )
+        return bool(re.search(to, lead) or re.search(takes, lead) or re.search(granted, lead))
 
     for party in deal.parties:
+        if party.role == "licensee" and len({p.role for p in deal.parties}) == 2:
+            continue  # already the licensee
         if licensee(party):
             roles = {p.slug: ("licensee" if p is party else "licensor") for p in deal.parties}
             return replace(

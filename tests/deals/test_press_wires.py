@@ -125,3 +125,36 @@ def test_a_clause_without_its_own_subject_goes_on_with_the_headline() -> None:
 )
 def test_what_wires_and_blogs_carry_that_is_no_deal(title: str, summary: str) -> None:
     assert classify(title, summary, gazetteer=GAZ) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "licensor", "licensee"),
+    [
+        # the body says who takes the licence, against the headline's order
+        (
+            "Tolvane Labs Enters Into Licensing Agreement With Brimfold for Prediction Models",
+            "Tolvane Labs today announced a licensing agreement under which Brimfold will "
+            "license Tolvane's protein-structure prediction models.",
+            "Tolvane Labs",
+            "Brimfold",
+        ),
+        # rights granted; a drug target's code is nobody
+        (
+            "Meadow Therapeutics and Brimfold Sign Exclusive Licensing Deal for Oral GLP-1 Drug",
+            "Meadow Therapeutics has granted Brimfold exclusive worldwide rights to develop "
+            "MT-204, its oral GLP-1 receptor agonist.",
+            "Meadow Therapeutics",
+            "Brimfold",
+        ),
+    ],
+)
+def test_a_licence_body_says_who_licenses_what(
+    title: str, summary: str, licensor: str, licensee: str
+) -> None:
+    check_reading(title, summary, "licensing", [(licensor, "licensor"), (licensee, "licensee")])
+
+
+def test_predictions_are_no_deal_but_prediction_models_may_be() -> None:
+    assert classify("Our predictions: one big merger and an IPO", "", gazetteer=GAZ) is None
+    deal = classify("Quorlane raises $30M for its prediction market", "", gazetteer=GAZ)
+    assert deal is not None and deal.type == "funding"
