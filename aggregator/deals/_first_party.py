@@ -64,8 +64,13 @@ def _welcome(publisher: str) -> re.Pattern[str]:
 def _welcome_home(publisher: str) -> re.Pattern[str]:
     """ "Welcoming Sphinx to Perplexity": a company welcomed into the publisher itself."""
     return re.compile(
-        rf"^(?i:welcom(?:e|es|ing))\s+{_NAME}\s+(?i:to)\s+{_spellings(publisher)}\s*[.!]?$"
+        rf"^(?i:welcom(?:e|es|ing))\s+{_NAME}\s+(?i:to)\s+{_spellings(publisher)}\s*[.!]?\W*$"
     )
+
+
+# "Welcome, Quillstack!": a company greeted by name alone, bought when the body says it
+# joins ("Quillstack's team is joining Loomwork", "is joining us")
+_WELCOME_ALONE = re.compile(rf"^(?i:welcom(?:e|ing)),?\s+{_NAME}\s*[.!]?\W*$")
 
 
 @lru_cache(maxsize=1024)
@@ -228,12 +233,19 @@ def _name(match: re.Match[str]) -> str:
     return _THE.sub("", match.group("x").strip())
 
 
+# Last words of a company's name, never a person's.
+_FIRM_WORDS = frozenset(
+    """labs lab ai inc technologies systems health robotics bio software studio studios networks
+    data cloud security analytics ventures capital partners group dynamics therapeutics""".split()
+)
+
+
 def first_name_alone(name: str, text: str) -> bool:
     """Whether the body calls the one welcomed by the first of two or three words alone, as
     people are called ("Welcoming Nadia Brennan": "Nadia joins our Europe team")."""
     words = name.split()
-    if not 2 <= len(words) <= 3 or not text:
-        return False
+    if not 2 <= len(words) <= 3 or not text or words[-1].lower() in _FIRM_WORDS:
+        return False  # ("Welcome Marrow Labs": "Marrow is joining us" is the company)
     first = re.escape(words[0])
     return (
         re.search(
@@ -281,6 +293,14 @@ def restatements(
         hire = home  # "Welcoming Nadia Brennan to Sequoia": "Nadia joins our Europe team …"
     if home and not welcome and not hire:
         out.append(f"{publisher} acquires {_name(home)}")
+    alone = _WELCOME_ALONE.match(title) if greets and not home and not welcome else None
+    if (
+        alone
+        and not hire
+        and not first_name_alone(_name(alone), text)
+        and _JOINING.search(text[:400])
+    ):
+        out.append(f"{publisher} acquires {_name(alone)}")
     as_investor = _WELCOME_AS_INVESTOR.match(title) if greets else None
     if as_investor:
         out.append(f"{publisher} raises funding from {_name(as_investor)}")

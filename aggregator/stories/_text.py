@@ -24,6 +24,7 @@ from aggregator.stories._lexicon import (
     GENERIC,
     IPO_WORDS,
     IRREGULAR,
+    NATIVE_NAMES,
     STOPWORDS,
     dictionary_stems,
 )
@@ -165,6 +166,7 @@ _MONEY_CJK = re.compile(
 )
 _CJK_SCALES = {"億": 1e8, "亿": 1e8, "万": 1e4, "萬": 1e4, "兆": 1e12, "억": 1e8}
 # Where a script changes inside a word ("Kairoに300億円出資"): words split there.
+_NATIVE = re.compile("|".join(re.escape(k) for k in sorted(NATIVE_NAMES, key=len, reverse=True)))
 _SCRIPT_EDGE = re.compile(
     r"(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?=[A-Za-z0-9])"
     r"|(?<=[A-Za-z0-9])(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
@@ -580,6 +582,8 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
     if _DIGIT.search(text):
         text, money = _money(text)
     if not text.isascii():
+        if _NATIVE.search(text):  # "삼성전자·네이버" -> " Samsung · Naver "
+            text = _NATIVE.sub(lambda m: f" {NATIVE_NAMES[m.group(0)]} ", text)
         text = _SCRIPT_EDGE.sub(" ", text)
     if "ourc" in text:
         text = _OPEN_SOURCES.sub(r"\1\2", text)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.deals._reading import check_reading
+from aggregator.deals import classify
+from tests.deals._reading import GAZ, check_reading
 
 
 @pytest.mark.parametrize(
@@ -51,3 +52,39 @@ def test_a_title_saying_it_agreed_to_join_a_company_is_a_purchase() -> None:
 )
 def test_joining_a_programme_or_a_person_joining_is_no_purchase(title: str, summary: str) -> None:
     check_reading(title, summary, None, [], "Quillmate")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "parties"),
+    [
+        # a welcome headline that ends in an emoji
+        (
+            "Welcome Tolvane Labs to Vantor 🤗",
+            "The team behind the open-source harness Tolvane is joining us.",
+            [("Vantor", "acquirer"), ("Tolvane Labs", "target")],
+        ),
+        # a company greeted by name alone, whose body says it joins
+        (
+            "Welcome, Brimfold!",
+            "Brimfold's five-person team is joining Vantor, and we're bringing their engine "
+            "into Vantor Review.",
+            [("Vantor", "acquirer"), ("Brimfold", "target")],
+        ),
+    ],
+)
+def test_a_company_welcomed_into_the_publisher_is_bought(
+    title: str, summary: str, parties: list[tuple[str, str]]
+) -> None:
+    check_reading(title, summary, "acquisition", parties, "Vantor")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Welcome, Dana!", "Dana is joining us as our new CTO."),
+        ("Welcome, Dana Okafor!", "Dana joins Vantor from Stripe."),
+        ("Welcome, Brimfold!", "Brimfold is a new customer of our review tools."),
+    ],
+)
+def test_a_person_or_a_customer_welcomed_is_no_purchase(title: str, summary: str) -> None:
+    assert classify(title, summary, gazetteer=GAZ, publisher="Vantor") is None
