@@ -26,7 +26,7 @@ all any both each few more most other some such own same s t ll ve re d m
     """
 le la les une des du au aux et ou sur pour avec dans par est sont qui que à
 der das dem den des ein eine einen einem und für von zum zur bei beim nach auf ist sind wird
-una del y con por para su sus se como
+una del y con por para su sus se como el los las al
 um uma em da do das dos na nas ao aos e
 il lo gli della dei nel
 """.split()
@@ -50,6 +50,8 @@ one two three four five six seven eight nine ten hundred thousand million billio
 make makes made get gets got go goes going take takes took see sees seen show shows
 help helps want wants look looks need needs move moves way ways part
 yes again here's
+gobierno governo gouvernement regierung bundesregierung parlamento parlement parlament senado
+sénat senat congreso kommission comisión comissão commissione ministerio ministère ministerium
 """.split()
 )
 
@@ -96,6 +98,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         scrutinizes scrutinises investigation watchdog watchdogs
         ftc doj cma kartellamt bundeskartellamt kartellbehörde
         poursuit poursuivent procès verklagt klage enquête enquêtes demanda demandan
+        kartellverfahren ermittlungen bußgeld multa multas amende amendes investigación indagine
     """.split()
     ),
     "launch": frozenset(
@@ -205,6 +208,10 @@ EVENT_AFTER: dict[tuple[str, str], str | None] = {
     ("is", "down"): "outage",
     ("goes", "down"): "outage",
     ("went", "down"): "outage",
+    ("was", "down"): "outage",
+    ("are", "down"): "outage",
+    ("were", "down"): "outage",
+    ("down", "again"): "outage",  # "ChatGPT down again — here's what we know"
     ("error", "rates"): "outage",
     ("falls", "over"): "outage",
     ("fell", "over"): "outage",

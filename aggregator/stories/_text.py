@@ -323,6 +323,14 @@ _EVENT_BEFORE = {(stem(word), stem(after)): e for (word, after), e in EVENT_BEFO
 _BEFORE_FIRST = frozenset(word for word, _ in _EVENT_BEFORE)
 _LISTING = frozenset({"ipo"})
 _BACKGROUND = frozenset(stem(w) for w in BACKGROUND_WORDS)
+# A title that only presents a name: "Announcing FLUX.3", "Meet Nova 2", "Say hello to Wren"
+_PRESENTING = re.compile(
+    r"^(?:Announcing|Meet|Say\s+hello\s+to|Presenting)\s+[A-Z0-9][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*){0,2}"
+    r"\s*[.!]?$"
+)
+# A launch named so in the background clause is another product's ("a smaller model, three
+# days after its flagship launch")
+_ANOTHER_PRODUCT = frozenset(stem(w) for w in "flagship bigger larger parent sibling".split())
 # "two days after …", "weeks after …": a span of time before a background word tells what
 # came before, whatever the title named until then ("Mirelle adds Ledger two days after
 # Scribe launch")
@@ -684,7 +692,10 @@ def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> Non
             # (an IPO named after "after" still tells that a "debut" is a listing)
             part.events.update(events if not past else events & _LISTING)
             if past:
-                part.before.update(events - _LISTING)
+                before = events - _LISTING
+                if position and words[position - 1].term in _ANOTHER_PRODUCT:
+                    before -= {"launch"}  # "… days after its flagship launch": another's
+                part.before.update(before)
         if kind == "stop":
             continue
         weight = 1.0
@@ -761,6 +772,8 @@ def _products(found: list[str], words: list[Word], titled: bool = False) -> None
     start = next(
         (k for k, w in enumerate(words) if "launch" in w.events and ord(w.term[0]) < 0x2E80), 0
     )
+    if start and words[start - 1].term in _ANOTHER_PRODUCT:
+        start = 0  # ("Orrery's Halo 2 Flash undercuts rivals, days after its flagship launch")
 
     words = words[start:]
     for k, (first, second) in enumerate(pairwise(words)):
@@ -938,6 +951,11 @@ def features(
     """
     lexicon = {} if lexicon is None else lexicon
     head = _read(_ATTRIBUTION.sub("", title), lexicon)
+    if not head.events and _PRESENTING.match(title):
+        head.events.add("launch")  # "Announcing FLUX.3", "Meet Nova 2": a product presented
+        opener = stem(title.split()[0].lower())
+        head.names[:] = [n for n in head.names if n != opener]
+        head.products[:] = [p for p in head.products if not p.startswith(f"{opener} ")]
     if publisher:
         _publisher_first(head, _read(publisher, lexicon))
     body = _read(summary[:SUMMARY_CHARS], lexicon) if summary else None

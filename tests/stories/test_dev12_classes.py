@@ -49,3 +49,46 @@ def test_native_names_and_korean_event_words_are_read() -> None:
     assert "naver" in feats.names
     assert "launch" in feats.events
     assert "samsung" in features("삼성전자·네이버, AI 반도체 합작법인 설립", "").names
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a variant launched days after its flagship: the flagship's launch is another's
+        (
+            "Introducing Pellucid 2 Flash",
+            "Tessara's Pellucid 2 Flash undercuts rivals on price, three days after its "
+            "flagship launch",
+        ),
+        # a product presented by name alone is a launch
+        ("Announcing Quorvane.3", "Tessara releases Quorvane.3 with open weights"),
+        # "down again" is an outage
+        ("Quillmate is down again", "Quillmate down again — here's what we know"),
+        # another language's regulator and sanction words; its articles and institutions
+        # are no subject
+        (
+            "EU opens antitrust investigation into Tessara over bundling",
+            "EU-Kommission leitet Kartellverfahren gegen Tessara ein",
+        ),
+    ],
+)
+def test_more_ways_of_telling_one_event(first: str, second: str) -> None:
+    assert stories(first, second) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a pricing post two days after a launch stays apart from the launch
+        ("Tessara launches Strata 4", "Tessara halves Strata 4 API prices two days after launch"),
+        ("Announcing Quorvane.3", "Announcing Quorvane.3 Mini"),
+    ],
+)
+def test_what_follows_a_launch_stays_apart(first: str, second: str) -> None:
+    assert stories(first, second) == 2
+
+
+def test_a_spanish_article_and_a_government_are_no_subject() -> None:
+    feats = features("El Gobierno aprueba multas de hasta 35 millones por no etiquetar la IA", "")
+    assert "el" not in feats.names and "gobierno" not in feats.names
+    assert "legal" in feats.events
