@@ -110,6 +110,11 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
   English, 100 newsletters and digests, 98 first-party posts of AI labs and venture firms;
   55 % no deal; debt is no deal, a majority stake is a purchase), split by the same hash and
   measured first with code that had never seen it;
+- ``varied22``: 450 entries written afresh by a helper that never ran the reader
+  (``bench/data/varied_dev22.jsonl``: 160 first-party posts of AI companies and labs, 150
+  newsletters and digests, 140 press entries, 25 of them in nine other languages; 50 % no
+  deal; a merger's sides are partners, a product's seller is named without the product),
+  split by the same hash and measured first with code that had never seen it;
 - ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
 - ``uci``: the 1,637 headlines of ``../shared/eval/news_stories.jsonl`` (UCI News Aggregator:
   real headlines of many outlets, March 2014; six deal events, each told in up to 20 outlets'
@@ -217,6 +222,7 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
         ("varied19", "varied_dev19.jsonl"),
         ("varied20", "varied_dev20.jsonl"),
         ("varied21", "varied_dev21.jsonl"),
+        ("varied22", "varied_dev22.jsonl"),
     )
     for name, file in hashed:
         if (DATA / file).is_file():
