@@ -50,7 +50,11 @@ _OWN_FUND = re.compile(
     # "Thrive Capital closes $5 billion in new capital"
     r"|\bin\s+(?:new|fresh)\s+capital\b"
     # "Founders Fund raises $4.6 billion growth fund"
-    r"|[$€£]\s?[\d.,]+\s*(?:[mb]illion|bn|[MB])?\s+(?:[\w-]+\s+)?funds?\b",
+    r"|[$€£]\s?[\d.,]+\s*(?:[mb]illion|bn|mn|[MBmb])?\s+(?:[\w-]+\s+)?funds?\b",
+    re.IGNORECASE,
+)
+_VC_FIRM = re.compile(
+    r"\b(?:VC|venture(?:\s+capital)?|investment|private[- ]equity|growth[- ]equity)\s+(?:firm|house)\b",
     re.IGNORECASE,
 )
 _FUND_WORD = re.compile(r"\bfunds?\b|\bnew\s+capital\b", re.IGNORECASE)
@@ -85,11 +89,16 @@ def own_fund(deal: Deal, title: str, text: str, gz: Gazetteer, publisher: str | 
     if deal.type not in ("funding", "investment") or not _FUND_WORD.search(f"{title} {text[:600]}"):
         return False
     head = f"{title}. {lead(text)[0]}" if text and lead(text) else title
-    if not _OWN_FUND.search(head):
-        return False
     targets = [p for p in deal.parties if p.role == "target"]
+    if not _OWN_FUND.search(head):
+        # "New Funds: Eclipse Ventures raised $1.1 billion." further down a newsletter's lead
+        told = [s for s in lead(text) if any(p.name in s for p in targets)] if text else []
+        if not any(_OWN_FUND.search(s) for s in told):
+            return False
     if any(is_investor(p.name, gz) for p in targets):
         return True
+    if targets and _VC_FIRM.search(f"{title} {text[:400]}"):
+        return True  # "Airtree closes A$650m fund": "The Sydney VC firm's fifth fund …"
     return publisher is not None and is_investor(publisher, gz) and not _NAMED_ROUND.search(title)
 
 

@@ -1384,7 +1384,8 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule(
         "merger-noun",
         "merger",
-        r"\bmerger\b(?!\s+(?:and|&)\s+acquisition)",
+        r"\bmerger\b(?!\s+(?:and|&)\s+acquisition)"
+        r"(?!\s+(?:review|control|rules|guidelines|filings?|arbitrage|wave|boom|activity)\b)",
         "partner",
         None,
         strong=False,
@@ -2052,6 +2053,10 @@ NON_DEAL = re.compile(
     r"|(?:(?<=ipo\s)|(?<=deal\s)|(?<=merger\s)|(?<=listing\s)|(?<=takeover\s))"
     r"(?:buzz|hype|frenzy|mania)"
     r"|downgrade\w*|buy-?backs?|repurchase\w*"
+    # a seller's order book: "Oracle's Backlog Swells to $600 Billion on AI Contracts"
+    r"|backlog|remaining\s+performance\s+obligations"
+    # a customer lost: "Scale AI Loses Google as a Customer After Meta Deal"
+    r"|los(?:es|t|ing)\s+(?:[\w.&'’-]+\s+){1,3}?as\s+(?:an?\s+)?(?:customer|client)"
     # purchases as a habit: "Shopify's latest acquisition spree", "Meta's acquisition strategy"
     r"|acquisitions?\s+(?:spree|binge|streak|strategy|playbook|machine|appetite)"
     # a hire: "Dana Whitfield joins Anthropic as Chief Financial Officer"

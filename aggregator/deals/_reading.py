@@ -25,7 +25,7 @@ from ._gate import GATED, gated
 from ._gazetteer import Gazetteer, load_gazetteer
 from ._investor_post import as_round, is_investor, named_round, own_fund, portfolio_company
 from ._learned import learned_deal
-from ._lexicon import government_name
+from ._lexicon import government_name, is_person
 from ._model import Model, features, load_model, model_text, score
 from ._pair import pair_restatement
 from ._parties import is_title, shaped_name
@@ -146,6 +146,12 @@ _MAJORITY = re.compile(
 )
 
 
+# A stake that gives control: "majority stake", "controlling interest", "a 60% stake"
+_CONTROL = re.compile(
+    r"\b(?:majority|controlling)\s+(?:stake|interest|holding|share)s?\b"
+    r"|\b(?:5[1-9]|[6-9]\d|100)(?:\.\d+)?\s?(?:%|pct\b|per\s?cent\b)\s+(?:stake|holding|interest)\b",
+    re.IGNORECASE,
+)
 _MINORITY = re.compile(
     r"\b(?:minority|small)\b|\b(?:[1-4]?\d)(?:\.\d+)?\s?(?:%|pct\b|per\s?cent\b)", re.IGNORECASE
 )
@@ -164,6 +170,13 @@ def _stake_sold(deal: Deal, title: str) -> Deal:
             replace(p, role="acquirer") if p.role == "investor" else p for p in deal.parties
         )
         return replace(deal, type="acquisition", parties=parties, rule=f"{deal.rule}+majority")
+    if deal.type == "investment" and _CONTROL.search(title):
+        # "KKR to take majority stake in Lindstrom Data": control bought is a purchase
+        parties = tuple(
+            replace(p, role="acquirer") if p.role == "investor" else p for p in deal.parties
+        )
+        if {p.role for p in parties} >= {"acquirer", "target"}:
+            return replace(deal, type="acquisition", parties=parties, rule=f"{deal.rule}+majority")
     if (
         deal.type != "acquisition"
         or deal.rule not in ("sells-stake", "sells-pct")
@@ -239,8 +252,9 @@ def _licence_roles(deal: Deal, text: str) -> Deal:
         to = rf"\blicen[cs](?:e|es|ed|ing)\s+(?:our|its|their|the)\s+[^.;]{{0,60}}?\bto\s+{name}\b"
         takes = (
             rf"\b{name}(?:\s+[A-Z][\w&.-]*){{0,2}}\s+(?:will\s+|is\s+to\s+|has\s+agreed\s+to\s+"
-            r"|agreed\s+to\s+)?licen[cs](?:e|es|ed|ing)\s+(?:our|the|a|an|(?-i:[A-Z])[\w&.-]*['’]s)"
-            r"(?![^.;]*\bto\s+[A-Z])"
+            r"|agreed\s+to\s+|has\s+|have\s+)?licen[cs](?:e|es|ed|ing)\s+(?:our|the|a|an"
+            r"|(?-i:[A-Z])[\w&.-]*['’]s|(?:worldwide|global|exclusive|non-exclusive)\s+rights)"
+            r"(?![^.;]*\bto\s+[A-Z][\w&.-]*\b(?!['’]))"  # (not "rights to Ashgrove's program")
         )
         # "has granted Takeda exclusive worldwide rights to develop …"
         granted = (
@@ -360,8 +374,15 @@ def _digest(
             item = f"{listed.group(1)} raises {listed.group(2)}"
         capitals = title_case and not _sentence_case(item)
         shake = _HANDSHAKE.match(item)
+        joined = _JOINS_SHAKE.match(item) if shake is None else None
         if shake is not None and _SHAKE_AFTER.match(title, title.find(item) + len(item)):
             item = f"{shake.group('a')} partners with {shake.group('b')}"  # "A and B 🤝"
+        elif (
+            joined is not None
+            and _SHAKE_AFTER.match(title, title.find(item) + len(item))
+            and not is_person(joined.group("a"))
+        ):
+            item = f"{joined.group('b')} acquires {joined.group('a')}"  # "A joins B 🤝"
         deal = _paired(item, "", gz, rates, publisher) or gated(
             item, "", gz, rates, use_model, model, capitals
         )
@@ -397,6 +418,11 @@ def _digest(
 # An item that is two names and a handshake: "Cohere and ServiceNow 🤝, MiniMax M3 🧠"
 _HANDSHAKE = re.compile(
     r"^(?P<a>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,2})\s+(?:and|&|\+)\s+"
+    r"(?P<b>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,2})$"
+)
+# "Statera joins OpenAI 🤝": a company that joins another, with a handshake, is bought
+_JOINS_SHAKE = re.compile(
+    r"^(?P<a>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,2})\s+(?:joins|is\s+joining)\s+"
     r"(?P<b>[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,2})$"
 )
 _SHAKE_AFTER = re.compile(r"\s*🤝")

@@ -1,0 +1,78 @@
+"""Classes of the varied22 dev split: a venture firm's own fund is no round, wherever a
+newsletter lists it; "A joins B 🤝" in a digest is B's purchase; a majority stake is a
+purchase; a licensee that "has licensed worldwide rights to X's program"; an order book, a
+customer lost and merger review as a topic are no deals."""
+
+from __future__ import annotations
+
+import pytest
+
+from aggregator.deals import classify
+from tests.deals._reading import GAZ, check_reading
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        ("Bramblecap closes A$650m fund", "The Sydney VC firm's fifth fund is its largest yet."),
+        (
+            "The Morning Memo: Friday, June 18, 2027",
+            "Top News: a talk with a seed investor. New Funds: Quarry Ventures raised $1.1 "
+            "billion.",
+        ),
+        ("Tolvane's Backlog Swells to $600 Billion on AI Contracts", ""),
+        ("Pellworth Loses Brimfold as a Customer After Rival Deal", ""),
+        (
+            "The Acqui-hire Is Dead. Long Live the Licence-and-Hire.",
+            "Big Tech has found a way to absorb startups without triggering merger review.",
+        ),
+    ],
+)
+def test_no_deal(title: str, summary: str) -> None:
+    assert classify(title, summary, gazetteer=GAZ) is None
+
+
+def test_a_company_joining_another_with_a_handshake_is_bought() -> None:
+    check_reading(
+        "Statera joins OpenAI 🤝, Gemini 4 Flash ⚡, Qwen agents 🤖",
+        "",
+        "acquisition",
+        [("OpenAI", "acquirer"), ("Statera", "target")],
+    )
+    # a person joining is a hire
+    assert classify("Dana Reyes joins OpenAI 🤝, Gemini 4 Flash ⚡", "", gazetteer=GAZ) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "parties"),
+    [
+        (
+            "Tolvane to take majority stake in Nordic data center firm Brimfold Data",
+            "acquisition",
+            [("Tolvane", "acquirer"), ("Brimfold Data", "target")],
+        ),
+        (
+            "Tolvane buys 60% stake in Brimfold",
+            "acquisition",
+            [("Tolvane", "acquirer"), ("Brimfold", "target")],
+        ),
+        (
+            "Tolvane takes 40% stake in Brimfold",
+            "investment",
+            [("Tolvane", "investor"), ("Brimfold", "target")],
+        ),
+    ],
+)
+def test_a_stake_that_gives_control_is_a_purchase(
+    title: str, kind: str, parties: list[tuple[str, str]]
+) -> None:
+    check_reading(title, "", kind, parties)
+
+
+def test_a_licensee_that_licensed_rights_to_the_other_sides_program() -> None:
+    check_reading(
+        "Meadow Bio enters licensing agreement with Brimfold",
+        "Brimfold has licensed worldwide rights to Meadow's KRAS inhibitor program.",
+        "licensing",
+        [("Meadow Bio", "licensor"), ("Brimfold", "licensee")],
+    )
