@@ -54,7 +54,8 @@ _OWN_FUND = re.compile(
     re.IGNORECASE,
 )
 _VC_FIRM = re.compile(
-    r"\b(?:VC|venture(?:\s+capital)?|investment|private[- ]equity|growth[- ]equity)\s+(?:firm|house)\b",
+    r"\b(?:VC|venture(?:\s+capital)?|investment|private[- ]equity|growth[- ]equity)"
+    r"\s+(?:firm|house)\b",
     re.IGNORECASE,
 )
 _FUND_WORD = re.compile(r"\bfunds?\b|\bnew\s+capital\b", re.IGNORECASE)
