@@ -138,7 +138,10 @@ def welcomes_investors(title: str, publisher: str) -> bool:
 # A body that says the company welcomed becomes part of the publisher ("NuxtLabs, the team
 # behind Nuxt, is joining Vercel"; "we've acquired …").
 _JOINING = re.compile(
-    r"\b(?:is|are)\s+joining\b|\bjoins\b|\bacquir(?:e|ed|ing)\b|\b(?:now\s+)?part\s+of\b", _I
+    r"\b(?:is|are)\s+joining\b|\bjoins\b|\bacquir(?:e|ed|ing)\b|\b(?:now\s+)?part\s+of\b"
+    # "We're excited to welcome the Foldspace team to Tessellate"
+    r"|\bwelcom(?:e|es|ing)\s+(?:the\s+)?(?:[\w.&'’-]+\s+){1,3}?team\s+(?:to|into)\b",
+    _I,
 )
 
 

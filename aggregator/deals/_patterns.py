@@ -627,7 +627,7 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"\b(?:(?:emerg(?:es|ed|ing)|comes?|came|coming|steps?|stepped|breaks?|broke)\s+"
         rf"(?:from|out\s+of)\s+stealth|exits?\s+stealth|exited\s+stealth)\s+(?:mode\s+)?"
         rf"with\s+(?:(?:up\s+to|over|nearly|more\s+than|almost)\s+)?{M}"
-        rf"|\b(?:launch(?:es|ed)?|debut(?:s|ed)?)\s+with\s+(?:(?:up\s+to|over|nearly|more\s+than"
+        rf"|\b(?:launch(?:es|ed)?|debut(?:s|ed)?)\s+(?:today\s+|this\s+week\s+)?with\s+(?:(?:up\s+to|over|nearly|more\s+than"
         rf"|almost)\s+)?{M}(?=\s+(?:in\s+|of\s+)?(?:new\s+|initial\s+)?(?:pre-seed|seed"
         rf"|funding|financing|backing|venture|investment|capital)\b|\s+(?:from|led\s+by"
         rf"|backed\s+by)\s)"

@@ -76,3 +76,27 @@ def test_a_licensee_that_licensed_rights_to_the_other_sides_program() -> None:
         "licensing",
         [("Meadow Bio", "licensor"), ("Brimfold", "licensee")],
     )
+
+
+def test_a_lab_that_launches_today_with_seed_funding_raises_it() -> None:
+    deal = classify(
+        "Orrery Labs",
+        "Orrery Labs is a new research lab. We launch today with $410 million in seed funding "
+        "from Andreessen Horowitz and Lightspeed Venture Partners.",
+        gazetteer=GAZ,
+        publisher="Orrery Labs",
+    )
+    assert deal is not None and deal.type == "funding"
+    assert deal.amount is not None and deal.amount.value == 410_000_000
+    assert {p.name for p in deal.parties if p.role == "investor"} >= {"Andreessen Horowitz"}
+
+
+def test_a_team_welcomed_into_the_publisher_is_its_purchase() -> None:
+    check_reading(
+        "Welcome, Foldspace",
+        "We're excited to welcome the Foldspace team to Tessellate. Foldspace's mesh "
+        "compression will ship in Tessellate Studio this summer.",
+        "acquisition",
+        [("Tessellate", "acquirer"), ("Foldspace", "target")],
+        "Tessellate",
+    )
