@@ -753,6 +753,28 @@ _PEOPLE_OWN = frozenset("men women children people kids ladies workers farmers".
 _NEXT_CAPITAL = re.compile(r" [A-Z][a-z]")
 
 
+_NEXT_WORD = re.compile(r"\s+((?-i:[A-Z])[\w&.-]*)")
+
+
+def _possessive_name(text: str, m: re.Match[str], casing: Casing) -> bool:
+    """A possessive that is part of a name: the body writes "Angie's List" as its subject,
+    described by an aside ("Angie's List, which offers …") or with its legal form."""
+    if not casing.body or casing.caps or is_place(_raw(m.group(0))):
+        return False  # ("Lyon's Quillstack, which makes …": a city's company)
+    after = _NEXT_WORD.match(text, m.end())
+    if after is None:
+        return False
+    name = re.escape(_raw(m.group(0)))
+    return (
+        re.search(
+            rf"\b{name}['’]s\s+{re.escape(after.group(1))}(?:,\s+(?:which|who|an?|the)\b"
+            r"|\s+(?:Inc|Corp|Ltd|LLC)\b)",
+            casing.body[:600],
+        )
+        is not None
+    )
+
+
 def _people_owned(text: str, m: re.Match[str]) -> bool:
     return token_key(m.group(0)) in _PEOPLE_OWN and bool(_NEXT_CAPITAL.match(text, m.end()))
 
@@ -869,7 +891,12 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
             run.append(m)
         else:
             flush()
-        if run and _POSSESSIVE.search(token) and not _people_owned(text, m):
+        if (
+            run
+            and _POSSESSIVE.search(token)
+            and not _people_owned(text, m)
+            and not _possessive_name(text, m, casing)
+        ):
             flush()  # "Lyon's Quillstack": a possessive ends a name
     flush()
     return found

@@ -100,3 +100,24 @@ def test_a_team_welcomed_into_the_publisher_is_its_purchase() -> None:
         [("Tessellate", "acquirer"), ("Foldspace", "target")],
         "Tessellate",
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "name"),
+    [
+        # the body writes the possessive name as its subject, with an aside
+        (
+            "Tolvane’s List Sets Price Range For IPO At $11 To $13 Per Share",
+            "Tolvane's List, which rates contractors, has set the terms for its IPO.",
+            "Tolvane's List",
+        ),
+        # a city's possessive still ends the name
+        (
+            "Lyon's Quillstack prices IPO at $12 a share",
+            "Lyon's Quillstack, which makes diffing tools, set its terms.",
+            "Quillstack",
+        ),
+    ],
+)
+def test_a_possessive_inside_a_name(title: str, summary: str, name: str) -> None:
+    check_reading(title, summary, "ipo", [(name, "issuer")])
