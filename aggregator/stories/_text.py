@@ -634,6 +634,8 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
     )
     for words in sentences:
         _collect(part, words, caps_ok, titled)
+    if not caps_ok and sentences:
+        _caps_subject(part, sentences[0])
     # (the amount right after the verb: "bags Reyna for £600M" is a purchase, "bags €80M" a
     # round)
     if (
@@ -661,6 +663,21 @@ def _read(text: str, lexicon: Lexicon) -> _Part:
     if "ipo" in part.events:
         part.events -= {"ipo", "launch"}  # "jumps in Nasdaq debut after $270 million IPO"
     return part
+
+
+_KICKERS = frozenset(stem(w) for w in "update refile corrected exclusive brief wrapup rpt".split())
+
+
+def _caps_subject(part: _Part, words: list[Word]) -> None:
+    """An ALL-CAPS wire headline's opening words, up to its first number, event or common
+    word, are its subject ("VIREO SEMICONDUCTOR Q4 REVENUE $6.80 BLN VS. $6.45 BLN EST.")."""
+    lead: list[str] = []
+    for w in words:
+        if w.kind in ("stop", "number", "generic") or w.events or not w.letters or len(lead) == 3:
+            break
+        lead.append(w.term)
+    if lead and lead[0] not in _KICKERS:
+        part.names.extend(t for t in lead if t not in part.names)
 
 
 def _collect(part: _Part, words: list[Word], caps_ok: bool, titled: bool) -> None:

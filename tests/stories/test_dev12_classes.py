@@ -92,3 +92,37 @@ def test_a_spanish_article_and_a_government_are_no_subject() -> None:
     feats = features("El Gobierno aprueba multas de hasta 35 millones por no etiquetar la IA", "")
     assert "el" not in feats.names and "gobierno" not in feats.names
     assert "legal" in feats.events
+
+
+@pytest.mark.parametrize(
+    ("native", "english"),
+    [
+        (
+            "구글, 차세대 AI 모델 '제미나이 4' 공개",
+            "Google announces Gemini 4 at its developer conference",
+        ),
+        ("LG AI연구원, 엑사원 5.0 공개", "EXAONE 5.0 32B released by LG AI Research"),
+    ],
+)
+def test_a_model_in_its_own_script_is_the_model_english_names(native: str, english: str) -> None:
+    assert stories(native, english) == 1
+
+
+def test_an_all_caps_wire_headline_names_its_subject() -> None:
+    feats = features("QUORLANE SEMICONDUCTOR Q4 REVENUE $6.80 BLN VS. $6.45 BLN EST.", "")
+    assert feats.names == ("quorlan", "semiconductor")
+    assert (
+        stories(
+            "Quorlane Reports Fourth Quarter and Fiscal 2026 Financial Results",
+            "QUORLANE SEMICONDUCTOR Q4 REVENUE $6.80 BLN VS. $6.45 BLN EST.",
+        )
+        == 1
+    )
+    # another company's results the same evening stay apart
+    assert (
+        stories(
+            "Quorlane Reports Fourth Quarter and Fiscal 2026 Financial Results",
+            "TESSARA CORP Q4 REVENUE $2.10 BLN VS. $2.05 BLN EST.",
+        )
+        == 2
+    )
