@@ -178,6 +178,9 @@ _NAME_LIST = re.compile(
 _INDEFINITE = re.compile(r"\s*\ban?\s+", re.IGNORECASE)
 
 
+_SOLD_TO = re.compile(r"\s(?:a|ao|al|an|à|au|para)\s+(?=[A-Z0-9])")
+
+
 def _right_group(
     seg: Segment, gz: Gazetteer, start: int, end: int, rule: Rule | None = None
 ) -> tuple[list[Mention], int]:
@@ -195,6 +198,11 @@ def _right_group(
         other = stops.search(seg.masked, start + 1, end)
         if other is not None and (stop is None or other.start() < stop.start()):
             stop = other
+        if rule.left == "seller":
+            # "vende su filial Nubia a Brookfield": the buyer follows "a" (the tail's)
+            buyer = _SOLD_TO.search(seg.masked, start + 1, end)
+            if buyer is not None and (stop is None or buyer.start() < stop.start()):
+                stop = buyer
     if (
         stop is not None
         and stop.group(0) == ","

@@ -502,7 +502,8 @@ INTL_RULES: tuple[Rule, ...] = (
         "sells-de",
         "acquisition",
         r"\bverkauf(?:t|te|en)\s+(?:seine\s+|ihre\s+|die\s+|den\s+|das\s+)?(?:[\w-]+\s+){0,2}?"
-        r"(?:\w+-)?(?:Tochter\w*|Sparte|Geschäft\w*|Beteiligung|Anteile?|Einheit|Division)\b",
+        # (a compound names the unit: "Sicherheitssparte", "Softwaretochter")
+        r"(?:\w+-)?\w*(?:Tochter\w*|[Ss]parte|Geschäft\w*|Beteiligung|Anteile?|Einheit|Division)\b",
         "seller",
         "target",
         "verkauf",
@@ -571,13 +572,13 @@ INTL_RULES: tuple[Rule, ...] = (
     _r(
         "sells-es",
         "acquisition",
-        r"\b(?:vende(?:n|m|rá)?|vendió|vendeu|traspasa|cede)\s+(?:su\s+|sus\s+|sua\s+|seu\s+|la\s+|el\s+"
+        r"\b(?:vende(?:n|m|rá|r)?|vendió|vendeu|traspasa|cede)\s+(?:su\s+|sus\s+|sua\s+|seu\s+|la\s+|el\s+"
         r"|a\s+|o\s+|la\s+sua\s+|il\s+suo\s+)?(?:[\w-]+\s+){0,2}?(?:filial|división|divisione"
         r"|negocio|unidad|subsidiária|unidade|negócio|controllata|ramo|participación|participação"
-        r"|quota)\b",
+        r"|quota|laboratorio|laboratório)\b",
         "seller",
         "target",
-        "vende|vendió|vendeu|traspasa|cede ",
+        "vende|vendió|vendeu|traspasa|cede |vender",
         needs_right=False,
     ),
     # ================================================================ merger

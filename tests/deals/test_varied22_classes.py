@@ -121,3 +121,33 @@ def test_a_team_welcomed_into_the_publisher_is_its_purchase() -> None:
 )
 def test_a_possessive_inside_a_name(title: str, summary: str, name: str) -> None:
     check_reading(title, summary, "ipo", [(name, "issuer")])
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "parties"),
+    [
+        # a German compound names the unit sold; the buyer follows "an"
+        (
+            "Tolvane verkauft Sicherheitssparte an Brimfold",
+            "Die Tolvane AG trennt sich von ihrem Geschäft mit Videoüberwachung und verkauft "
+            "die Sparte an den Finanzinvestor Brimfold.",
+            [("Tolvane", "seller"), ("Brimfold", "acquirer")],
+        ),
+        # Spanish: the infinitive after "acuerda", the unit named, the buyer after "a"
+        (
+            "Tolvane acuerda vender su filial de centros de datos Quorlane a Brimfold",
+            "Tolvane ha alcanzado un acuerdo para vender Quorlane, su filial, al fondo "
+            "Brimfold por 1.200 millones de euros.",
+            [("Tolvane", "seller"), ("Quorlane", "target"), ("Brimfold", "acquirer")],
+        ),
+        (
+            "La startup valenciana Tolvane vende su laboratorio de voz a Brimfold",
+            "La empresa Tolvane vende su laboratorio de voz a Brimfold por 25 millones de euros.",
+            [("Tolvane", "seller"), ("Brimfold", "acquirer")],
+        ),
+    ],
+)
+def test_a_sale_in_another_language_names_its_buyer(
+    title: str, summary: str, parties: list[tuple[str, str]]
+) -> None:
+    check_reading(title, summary, "acquisition", parties)
