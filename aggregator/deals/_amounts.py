@@ -192,7 +192,10 @@ MONEY_RE = re.compile(
 )
 
 _VALUATION_BEFORE = re.compile(
-    r"(?:valued\s+(?:it\s+)?at|valuing\s+[\w\s.,'’&-]{0,40}?\bat|valuation\s+(?:of|at|to)"
+    r"(?:valued\s+(?:it\s+|[\w\s.,'’&-]{0,40}?\b)?at(?:\s+(?:more\s+than|over|nearly|about|around))?|valuing\s+[\w\s.,'’&-]{0,40}?\bat|valuation\s+(?:of|at|to)"
+    # "as valuation tops A$60b", "valuation hits $300 billion"
+    r"|valuation\s+(?:tops|topped|hits|hit|reaches|reached|nears|neared|surpasses|passes|crosses"
+    r"|jumps\s+to|soars\s+to|climbs\s+to|rises\s+to)"
     r"|(?:post|pre)[- ]money(?:\s+valuation)?(?:\s+of)?|values?\s+[\w\s.'’&-]{0,30}?\bat"
     r"|market\s+value\s+of|now\s+worth|be\s+worth|is\s+worth|was\s+worth"
     # "denies it is raising at $50B": a round's price, not its size

@@ -330,6 +330,11 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"|(?:lists?|listed|debut(?:s|ed)?|(?:begins?|began|starts?|started|commences?)\s+trading)"
         rf"\s+(?:its\s+)?(?:shares\s+|stock\s+)?(?:on|in)\s+(?:the\s+)?{_EXCHANGE}"
         rf"|{_EXCHANGE}\s+(?:debut|listing)"
+        # "Canva weighs US listing", "eyes a New York listing next year"
+        r"|(?:weighs?|weighing|mulls?|mulling|considers?|considering|eyes|eyeing|plans?|planning"
+        r"|explores?|exploring|prepares?\s+for|preparing\s+for|targets?|targeting|pursues?)\s+"
+        rf"(?:an?\s+|its\s+)?(?:(?:U\.?S\.?|New\s+York|{_EXCHANGE}|public|stock\s+market|overseas"
+        r"|domestic|dual|secondary)\s+)?listing\b(?!\s+(?:of|on\s+the\s+marketplace)\b)"
         r"|rul(?:es|ed|ing)\s+out\s+(?:an?\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:float|listing)"
         r"|(?:shares|stock)\s+(?:list|debut)(?:s|ed)?)\b",
         "issuer",

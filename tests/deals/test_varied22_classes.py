@@ -151,3 +151,30 @@ def test_a_sale_in_another_language_names_its_buyer(
     title: str, summary: str, parties: list[tuple[str, str]]
 ) -> None:
     check_reading(title, summary, "acquisition", parties)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Tolvane weighs US listing as valuation tops A$60b",
+        "Tolvane eyes a New York listing next year",
+        "Tolvane plans secondary listing on ASX",
+    ],
+)
+def test_a_listing_weighed_is_a_rumoured_ipo_and_its_valuation_no_amount(title: str) -> None:
+    deal = classify(title, "", gazetteer=GAZ)
+    assert deal is not None and deal.type == "ipo" and deal.status == "rumoured"
+    assert deal.amount is None
+
+
+def test_a_listing_of_things_is_no_ipo() -> None:
+    assert classify("Zillow plans listing of homes in Texas", "", gazetteer=GAZ) is None
+
+
+def test_valued_the_company_at_is_a_valuation() -> None:
+    deal = classify(
+        "Tolvane raises $50M in a round that valued the company at more than $1 billion",
+        "",
+        gazetteer=GAZ,
+    )
+    assert deal is not None and deal.amount is not None and deal.amount.value == 50_000_000
