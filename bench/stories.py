@@ -291,8 +291,10 @@ def event_items(
     gazetteer = load_gazetteer()
     items = []
     for k, r in enumerate(rows):
-        # a company's own newsroom is configured as a first-party feed
-        own = r["feed"].endswith(("-blog", "-newsroom"))
+        # a company's own newsroom is configured as a first-party feed: a blog or newsroom,
+        # or the news, research or status feed named after a company that is no news outlet
+        # ("OpenAI News", "Anthropic Research"; not "BBC News", "STAT News")
+        own = _own_feed(r["feed"], r["outlet"], gazetteer)
         publisher = publisher_of(None, own, r["outlet"], None, gazetteer) if own else None
         reading = (
             classify(r["title"], r["summary"], gazetteer=gazetteer, publisher=publisher)
@@ -314,6 +316,15 @@ def event_items(
             )
         )
     return items, [r["event"] for r in rows]
+
+
+def _own_feed(feed: str, outlet: str, gazetteer: object) -> bool:
+    if feed.endswith(("-blog", "-newsroom")) or outlet.endswith(("Newsroom", "Blog")):
+        return True
+    if not feed.endswith(("-news", "-research", "-status")):
+        return False
+    hits = gazetteer.find(outlet)  # type: ignore[attr-defined]
+    return bool(hits) and hits[0].start == 0 and gazetteer.kind(hits[0].name) != "media"  # type: ignore[attr-defined]
 
 
 def _slug(title: str) -> str:

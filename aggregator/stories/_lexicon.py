@@ -127,7 +127,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         earnings revenue revenues profit profits loss losses quarter quarterly results
         forecast forecasts estimates outlook guidance
         résultats bénéfice bénéfices attentes umsatz gewinn quartalszahlen resultados
-        beneficio ingresos expectations erwartungen prognose
+        beneficio ingresos expectations erwartungen prognose backlog
     """.split()
     ),
     "breach": frozenset(
@@ -281,6 +281,15 @@ EVENT_INFIXES.update(
         "調達": "invest",
         "発売": "launch",
         "推出": "launch",
+        # results: "1～3月期は38%増収", "决算", "실적"
+        "増収": "results",
+        "減収": "results",
+        "増益": "results",
+        "減益": "results",
+        "決算": "results",
+        "财报": "results",
+        "营收": "results",
+        "실적": "results",
     }
 )
 # Companies and models as Chinese, Japanese and Korean reports write them, with the name the

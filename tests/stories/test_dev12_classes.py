@@ -126,3 +126,8 @@ def test_an_all_caps_wire_headline_names_its_subject() -> None:
         )
         == 2
     )
+
+
+def test_results_words_in_other_scripts_and_a_backlog_are_results() -> None:
+    assert "results" in features("米AMD、1～3月期は38%増収 AI向け半導体が好調", "").events
+    assert "results" in features("Tessara stock jumps 12% as backlog tops $600 billion", "").events
