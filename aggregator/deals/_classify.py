@@ -1115,6 +1115,10 @@ def _shortened(parties: list[Party], party: Party) -> int | None:
 # What a partnership headline may stand for when its lead says so ("We're joining forces with
 # Pollen Robotics": "Hugging Face has acquired Pollen Robotics").
 _TOLD_KINDS = frozenset(("acquisition", "licensing"))
+# "Meta's $14B Scale deal, explained": "Meta completed its 49% investment in Scale AI" (a
+# headline's "X's $N Y deal" is a purchase only until the lead tells another kind)
+_TOLD_KINDS_OF_DEAL = frozenset(("investment", "licensing"))
+_TOLD_DEAL_WORD = re.compile(r"invest|stake|licen[cs]", re.IGNORECASE)
 _TOLD_WORD = re.compile(r"acqui|licen[cs]|\bbu(?:y|ys|ying|ought)\b|purchas", re.IGNORECASE)
 
 
@@ -1122,11 +1126,12 @@ def _told_kind(deal: Deal, text: str, gz: Gazetteer, rates: Mapping[str, float] 
     """A partnership headline whose lead's first sentence tells an acquisition or a licence
     between the same two companies is that deal ("Cinder Labs joins forces with Wolters
     Kluwer": "Wolters Kluwer has agreed to acquire Cinder Labs")."""
-    if not _TOLD_WORD.search(text, 0, 400):
+    kinds = _TOLD_KINDS if deal.type == "partnership" else _TOLD_KINDS_OF_DEAL
+    if not (_TOLD_WORD if deal.type == "partnership" else _TOLD_DEAL_WORD).search(text, 0, 400):
         return deal  # no word of those kinds: the lead is not segmented
     for _, seg in lead_segments(text, rates, lambda index: -1, limit=1):
         told = _match_rules(seg, gz, strong_only=False) if seg is not None else None
-        if told is None or told.type not in _TOLD_KINDS:
+        if told is None or told.type not in kinds or told.type == deal.type:
             return deal
         if {p.slug for p in told.parties} != {p.slug for p in deal.parties}:
             return deal
@@ -1221,7 +1226,7 @@ def rules_and_block(
             # funding. Oak HC/FT led.") tells its investors after the first
             more = " ".join(lead(title)[1:]).rstrip(". ")
             deal = investors_from_lead(deal, f"{more}. {text}" if more else text, gz, rates)
-        if deal.type == "partnership" and text:
+        if text and (deal.type == "partnership" or deal.rule == "possessive-deal"):
             deal = _told_kind(deal, text, gz, rates)
         return deal, False
     past = False

@@ -37,7 +37,8 @@ _TICKER = re.compile(
 # Morgan", "T. Rowe Price") or a common abbreviation ("Inc.", "Corp.", "Co.", "St.").
 _SENTENCE = re.compile(
     r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bInc\.)(?<!\bCorp\.)(?<!\bCo\.)(?<!\bSt\.)(?<!\bMr\.)"
-    r"(?<!\bMs\.)(?<!\bDr\.)(?<!\bNo\.)(?<!\bvs\.)\s+(?=[A-ZÀ-ÖØ-Þ\"“])"
+    # (a newsletter's next item may open with an emoji: "… in Scale AI. 🧠 Why …")
+    r"(?<!\bMs\.)(?<!\bDr\.)(?<!\bNo\.)(?<!\bvs\.)\s+(?=[A-ZÀ-ÖØ-Þ\"“\u2600-\u27bf\U0001f000-\U0001faff])"
 )
 
 

@@ -178,3 +178,22 @@ def test_valued_the_company_at_is_a_valuation() -> None:
         gazetteer=GAZ,
     )
     assert deal is not None and deal.amount is not None and deal.amount.value == 50_000_000
+
+
+def test_a_deal_headline_takes_the_kind_its_lead_tells() -> None:
+    deal = classify(
+        "The Morning Brief: Tolvane's $14B Brimfold deal, explained",
+        "⚙️ Tolvane completed its 49% investment in Brimfold. 🧠 Why data labeling matters. "
+        "📊 Plus: three charts on AI capex.",
+        gazetteer=GAZ,
+    )
+    assert deal is not None and deal.type == "investment"
+    assert {(p.name, p.role) for p in deal.parties} == {
+        ("Tolvane", "investor"),
+        ("Brimfold", "target"),
+    }
+    # a lead that tells the purchase keeps it
+    deal = classify(
+        "Tolvane's $2B Brimfold deal", "Tolvane agreed to acquire Brimfold.", gazetteer=GAZ
+    )
+    assert deal is not None and deal.type == "acquisition"
