@@ -951,7 +951,7 @@ def mentions(
     end = len(text) if end is None else end
     piece = text[start:end]
     known = [
-        _extended(text, Mention(m.start + start, m.end + start, m.name), end)
+        _extended(text, Mention(m.start + start, m.end + start, m.name), end, gazetteer)
         for m in gazetteer.find(piece, casing.caps)
     ]
     if not casing.caps and _INSTITUTION_TRAILER.search(piece):
@@ -1175,14 +1175,26 @@ _CONTINUED = re.compile(
 )
 
 
-def _extended(text: str, m: Mention, end: int) -> Mention:
+def _extended(text: str, m: Mention, end: int, gz: Gazetteer | None = None) -> Mention:
     """A known name with the words that make it a longer firm's name, when it is one."""
     if _caps_after(text, m.end):
         return m
+    other = _OTHER_FIRM.match(text, m.end, end)
+    if other is not None and gz is not None and gz.kind(m.name) not in _UNIT_MAKERS:
+        # "Miro Health", "Qiming Dynamics", "Meridian Growth": a known name and a word that
+        # makes a company is another firm (not a big company's unit: "Google Health")
+        return Mention(m.start, other.end(), text[m.start : other.end()], known=False)
     more = _CONTINUED.match(text, m.end, end)
     if more is None or more.group(0).strip() == "Research":
         return m  # "Google Research" is Google's own lab: Google
     return Mention(m.start, more.end(), text[m.start : more.end()], known=False)
+
+
+_OTHER_FIRM = re.compile(
+    r"\s(?:Health|Dynamics|Bio|Biosciences|Therapeutics|Robotics|Growth)\b(?![\s-]+(?:of|for)\b)"
+)
+# Kinds of company whose name and such a word is a unit of theirs
+_UNIT_MAKERS = frozenset(("bigtech", "lab", "chips", "cloud", "media"))
 
 
 def _caps_after(text: str, at: int) -> bool:

@@ -197,3 +197,25 @@ def test_a_deal_headline_takes_the_kind_its_lead_tells() -> None:
         "Tolvane's $2B Brimfold deal", "Tolvane agreed to acquire Brimfold.", gazetteer=GAZ
     )
     assert deal is not None and deal.type == "acquisition"
+
+
+@pytest.mark.parametrize(
+    ("title", "name", "role"),
+    [
+        # a known name and a word that makes a company is another firm
+        (
+            "Tencent leads $70M round in robotics start-up Qiming Dynamics",
+            "Qiming Dynamics",
+            "target",
+        ),
+        ("Index Ventures leads $32M Series B in Miro Health", "Miro Health", "target"),
+    ],
+)
+def test_a_known_name_and_a_company_word_is_another_firm(title: str, name: str, role: str) -> None:
+    deal = classify(title, "", gazetteer=GAZ)
+    assert deal is not None and (name, role) in {(p.name, p.role) for p in deal.parties}
+
+
+def test_a_big_companys_unit_stays_the_company() -> None:
+    deal = classify("Google Health partners with Mayo Clinic", "", gazetteer=GAZ)
+    assert deal is not None and "Google" in {p.name for p in deal.parties}
