@@ -325,7 +325,7 @@ _NAMING_TRAILER = re.compile(
     r"(?:\s+[A-Z][a-z]+)*?\s+(?:Ventures|Capital|Partners|Labs?|Systems|Technologies|Holdings"
     r"|Group|Robotics|Networks|Therapeutics|Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC"
     r"|Dynamics|Motors|Bank|Fund|Institute|University|Foundation|Agency|Laboratory|Council"
-    r"|Ministry)\b"
+    r"|Ministry|Compute|Semiconductor|Biosciences|Analytics|GmbH|AG|SE)\b"
 )
 # A legal form at the end: the capitalised words before it are the registered name, even one
 # that starts with a word that names no company alone ("Software Applications Incorporated").

@@ -219,3 +219,12 @@ def test_a_known_name_and_a_company_word_is_another_firm(title: str, name: str, 
 def test_a_big_companys_unit_stays_the_company() -> None:
     deal = classify("Google Health partners with Mayo Clinic", "", gazetteer=GAZ)
     assert deal is not None and "Google" in {p.name for p in deal.parties}
+
+
+def test_a_german_word_before_a_company_ending_is_a_name() -> None:
+    check_reading(
+        "Deutsche Telekom und Nordlicht Compute gründen Gemeinschaftsunternehmen für KI",
+        "",
+        "joint-venture",
+        [("Deutsche Telekom", "partner"), ("Nordlicht Compute", "partner")],
+    )
