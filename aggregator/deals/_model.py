@@ -92,8 +92,20 @@ def mentions_cue(text: str) -> bool:
 
 
 def model_text(title: str, text: str, max_chars: int = 600) -> str:
-    """What the model reads: the title and the start of the body."""
-    return f"{title} {text[:max_chars]}" if text else title
+    """What the model reads: the title and the start of the body, up to a newsletter's turn
+    to its other items ("Plus, Gemini gets …", "Here's what that means for artists.")."""
+    if not text:
+        return title
+    body = text[:max_chars]
+    turn = _OTHER_ITEMS.search(body)
+    return f"{title} {body[: turn.start() + 1] if turn else body}"
+
+
+# Where a newsletter's summary turns from its lead story to others, or to its own comment
+_OTHER_ITEMS = re.compile(
+    r"[.!?](?=\s+(?:Plus[,:]|PLUS:|Also[,:]|Here['’]s\s+(?:what|why|how)\b|In\s+other\s+news\b"
+    r"|Elsewhere[,:]))"
+)
 
 
 def score(model: Model, feats: set[str], top: int = 3) -> Verdict:

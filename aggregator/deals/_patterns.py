@@ -481,7 +481,8 @@ _ENGLISH: tuple[Rule, ...] = (
     _rule(
         "invest-in",
         "investment",
-        rf"\b(?:invest(?:s|ed|ing)?|pours?|pumps?|puts?|injects?|commits?|to\s+back)\s+"
+        rf"\b(?:invest(?:s|ed|ing)?|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|put(?:s|ting)?"
+        rf"|inject(?:s|ed|ing)?|commits?|to\s+back)\s+"
         rf"(?:(?:an?\s+)?(?:additional|further|another|more|up\s+to)\s+)?{_MONEYISH}"
         r"(?:more\s+)?(?:(?:money|cash|capital|funds)\s+)?(?:in|into)\b",
         "investor",

@@ -87,6 +87,8 @@ def classify(
         if deal is not None and text:
             return _digest_facts(deal, text, gz, rates)
         return deal if deal is not None or not text else _digest_lead(title, text, gz, rates)
+    if not title.isascii():
+        title = _DECORATION.sub("", title)  # "😺 Warner Music bets on Cadenza": a newsletter's
     paired = _paired(title, text, gz, rates, publisher)
     if paired is not None:
         return _venture(paired, title)
@@ -138,6 +140,12 @@ def classify(
     deal = _stake_sold(_venture(deal, title), title)
     return _named(_licence_roles(_hire_licence(deal, title), text), gz, text)
 
+
+# An emoji that opens a newsletter's headline decorates it (a digest's emoji between items
+# were read above)
+_DECORATION = re.compile(
+    "^(?:[\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u2bff\U0001f000-\U0001faff\u200d\ufe0f]+\\s*)+"
+)
 
 _MAJORITY = re.compile(
     r"\b(?:majority|controlling|control|entire\s+business)\b"

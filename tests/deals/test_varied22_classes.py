@@ -228,3 +228,19 @@ def test_a_german_word_before_a_company_ending_is_a_name() -> None:
         "joint-venture",
         [("Deutsche Telekom", "partner"), ("Nordlicht Compute", "partner")],
     )
+
+
+def test_a_newsletters_decoration_and_its_other_items_do_not_hide_the_lead() -> None:
+    from aggregator.deals._model import model_text
+
+    text = "Tolvane is putting $150 million into Brimfold. Here's what that means for artists."
+    assert model_text("T", text) == "T Tolvane is putting $150 million into Brimfold."
+    assert model_text("T", "One. Plus, another item.") == "T One."
+    deal = classify(
+        "😺 Warner Music bets on Cadenza",
+        "Warner Music is putting $150 million into AI music startup Cadenza and licensing its "
+        "catalogue to it. Here's what that means for artists.",
+        gazetteer=GAZ,
+    )
+    assert deal is not None and deal.type == "investment"
+    assert deal.amount is not None and deal.amount.value == 150_000_000
