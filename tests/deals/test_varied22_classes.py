@@ -248,10 +248,10 @@ def test_a_newsletters_decoration_and_its_other_items_do_not_hide_the_lead() -> 
 
 def test_a_sum_told_vaguely_is_still_an_investment_without_an_amount() -> None:
     deal = classify(
-        "Tolvane to invest several hundred million dollars in Brimfold", "", gazetteer=GAZ
+        "Google to invest several hundred million dollars in Brimfold", "", gazetteer=GAZ
     )
     assert deal is not None and deal.type == "investment" and deal.amount is None
     assert {(p.name, p.role) for p in deal.parties} == {
-        ("Tolvane", "investor"),
+        ("Google", "investor"),
         ("Brimfold", "target"),
     }
