@@ -418,12 +418,15 @@ def _english_amounts(text: str, table: Mapping[str, float], intl: bool) -> list[
                 )
             ):
                 kind = "other"  # "$1 Service", "prices IPO at $31": a price
+            if kind == "deal" and _VAGUE_BEFORE.search(text, max(0, start - 12), start):
+                kind = "other"  # "several hundred million dollars": no sum a reader can use
             found.append(Found(money, start, end, kind))
     if _FRACTION_KEY.search(text):
         found = sorted(found + _fractions(text, table), key=lambda f: f.start)
     return found
 
 
+_VAGUE_BEFORE = re.compile(r"\b(?:several|a\s+few|many)\s+$", re.IGNORECASE)
 # "a quarter of a billion euros", "half a billion dollars", "half-billion-euro"
 _FRACTION_KEY = re.compile(r"\b(?:quarter|half|third)\b", re.IGNORECASE)
 _FRACTION = re.compile(

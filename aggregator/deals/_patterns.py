@@ -486,7 +486,7 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"(?:(?:an?\s+)?(?:additional|further|another|more|up\s+to)\s+)?{_MONEYISH}"
         # a sum told vaguely: "to invest several hundred million dollars in Vireo"
         r"(?:(?:several|a\s+few|hundreds\s+of|tens\s+of|billions\s+of|millions\s+of)\s+"
-        r"(?:hundred\s+)?(?:(?:million|billion)\s+)?(?:dollars|euros|pounds|yen)\s+)?"
+        r"(?:[§¦]+\s+|(?:hundred\s+)?(?:(?:million|billion)\s+)?(?:dollars|euros|pounds|yen)\s+))?"
         r"(?:more\s+)?(?:(?:money|cash|capital|funds)\s+)?(?:in|into)\b",
         "investor",
         "target",
