@@ -89,6 +89,12 @@ def classify(
         return deal if deal is not None or not text else _digest_lead(title, text, gz, rates)
     if not title.isascii():
         title = _DECORATION.sub("", title)  # "😺 Warner Music bets on Cadenza": a newsletter's
+    kicker = _LISTING_KICKER.match(title) if "Bourse" in title else None
+    if kicker is not None:
+        # "Introduction en Bourse : la pépite Cinder vise Euronext Paris": the listing first,
+        # its issuer after the colon, read as "… vise Euronext Paris pour son introduction en
+        # Bourse"
+        title = f"{kicker.group('rest')} pour son {kicker.group('kind').lower()}"
     paired = _paired(title, text, gz, rates, publisher)
     if paired is not None:
         return _venture(paired, title)
@@ -145,6 +151,10 @@ def classify(
 # were read above)
 _DECORATION = re.compile(
     "^(?:[\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u2bff\U0001f000-\U0001faff\u200d\ufe0f]+\\s*)+"
+)
+
+_LISTING_KICKER = re.compile(
+    r"^\s*(?P<kind>(?:Introduction|Entr[ée]e|Cotation)\s+en\s+Bourse)\s*:\s*(?P<rest>.{6,})$"
 )
 
 _MAJORITY = re.compile(

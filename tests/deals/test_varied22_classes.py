@@ -255,3 +255,11 @@ def test_a_sum_told_vaguely_is_still_an_investment_without_an_amount() -> None:
         ("Google", "investor"),
         ("Brimfold", "target"),
     }
+
+
+def test_a_listing_named_first_is_the_issuers_ipo_not_the_exchanges() -> None:
+    deal = classify(
+        "Introduction en Bourse : la pépite Tolvane vise Euronext Paris", "", gazetteer=GAZ
+    )
+    assert deal is not None and deal.type == "ipo"
+    assert [(p.name, p.role) for p in deal.parties] == [("Tolvane", "issuer")]
