@@ -25,11 +25,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from aggregator.models import EventFacts, StoryItem
 from aggregator.stories import StoryIndex, StoryOptions, cluster
+
+if TYPE_CHECKING:
+    from aggregator.deals import Gazetteer
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 DATA = Path(__file__).resolve().parent / "data"
@@ -318,13 +322,14 @@ def event_items(
     return items, [r["event"] for r in rows]
 
 
-def _own_feed(feed: str, outlet: str, gazetteer: object) -> bool:
+def _own_feed(feed: str, outlet: str, gazetteer: Gazetteer) -> bool:
+    """Whether a labelled report's feed stands for a company's own, configured first-party."""
     if feed.endswith(("-blog", "-newsroom")) or outlet.endswith(("Newsroom", "Blog")):
         return True
     if not feed.endswith(("-news", "-research", "-status")):
         return False
-    hits = gazetteer.find(outlet)  # type: ignore[attr-defined]
-    return bool(hits) and hits[0].start == 0 and gazetteer.kind(hits[0].name) != "media"  # type: ignore[attr-defined]
+    hits = gazetteer.find(outlet)
+    return bool(hits) and hits[0].start == 0 and gazetteer.kind(hits[0].name) != "media"
 
 
 def _slug(title: str) -> str:
