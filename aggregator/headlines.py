@@ -28,6 +28,13 @@ _SYMBOLS = re.compile(
 )
 
 
+def undecorated(title: str) -> str:
+    """``title`` without the emoji a newsletter opens it with ("😺 Warner Music bets on
+    Cadenza"); the symbols between a digest's items are read by ``digest_items``."""
+    start = _SYMBOLS.match(title)
+    return title[start.end() :].lstrip() if start else title
+
+
 def _split_symbols(title: str) -> list[str]:
     return [p.strip(" ,;|") for p in _SYMBOLS.split(title) if p.strip(" ,;|")]
 

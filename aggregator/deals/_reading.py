@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
-from ..headlines import COLUMN_NAME, digest_items
+from ..headlines import COLUMN_NAME, digest_items, undecorated
 from ..models import DEAL_KINDS, Deal, Party
 from ._amounts import scan_amounts
 from ._classify import (
@@ -88,7 +88,7 @@ def classify(
             return _digest_facts(deal, text, gz, rates)
         return deal if deal is not None or not text else _digest_lead(title, text, gz, rates)
     if not title.isascii():
-        title = _DECORATION.sub("", title)  # "😺 Warner Music bets on Cadenza": a newsletter's
+        title = undecorated(title)  # "😺 Warner Music bets on Cadenza": a newsletter's
     kicker = _LISTING_KICKER.match(title) if "Bourse" in title else None
     if kicker is not None:
         # "Introduction en Bourse : la pépite Cinder vise Euronext Paris": the listing first,
@@ -146,12 +146,6 @@ def classify(
     deal = _stake_sold(_venture(deal, title), title)
     return _named(_licence_roles(_hire_licence(deal, title), text), gz, text)
 
-
-# An emoji that opens a newsletter's headline decorates it (a digest's emoji between items
-# were read above)
-_DECORATION = re.compile(
-    "^(?:[\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u2bff\U0001f000-\U0001faff\u200d\ufe0f]+\\s*)+"
-)
 
 _LISTING_KICKER = re.compile(
     r"^\s*(?P<kind>(?:Introduction|Entr[ée]e|Cotation)\s+en\s+Bourse)\s*:\s*(?P<rest>.{6,})$"
