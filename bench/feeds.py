@@ -1,14 +1,14 @@
 """Scenario: many feeds on one node — 1,000 / 5,000 / 10,000 feeds from the local farm.
 
 Each size runs three one-shot cycles, each in a fresh process as ``aggregator update --all``
-runs one (its 2-process parse pool: ``runtime.worker.LazyPool``, started on first use from
-a fork server): ``cold`` (empty database, every feed 200), ``warm``
+runs one (its 2-process parse pool: ``runtime.worker.forked_pool``, forked from the cycle
+process before it starts its work): ``cold`` (empty database, every feed 200), ``warm``
 (nothing changed, every feed 304) and ``tick10`` (10% of the feeds have new entries). Next to
 each, in the same run and against the same farm state: the network floor (aiohttp,
 conditional GET, bodies read) and, where bodies come back, the parse floor (the same plus
 ``feedparser.parse`` in a 2-process pool). Printed: wall time of the cycle, and of the
 whole process (its start and imports included), CPU per feed (the cycle process, its start
-included, its fork server and pool) and the peak RSS of the cycle process and of each parse
+included, and its pool) and the peak RSS of the cycle process and of each parse
 worker.
 
 ``python -m bench.feeds [--sizes 1000,5000,10000] [--entries 10] [--latency 0.1]
@@ -77,7 +77,7 @@ def _child(spec_path: str) -> None:
     from aggregator.cycle import StoryWindow, run_once, snapshot_path
     from aggregator.fetch import Fetcher, FetchOptions
     from aggregator.models import FeedSettings, Settings
-    from aggregator.runtime.worker import LazyPool
+    from aggregator.runtime.worker import LazyPool, forked_pool
     from aggregator.store import Store
     from bench._util import peak_rss_mb
 
@@ -103,7 +103,7 @@ def _child(spec_path: str) -> None:
         )
     )
     clock = time.perf_counter()
-    pool = LazyPool(spec["workers"])  # as `aggregator update` has it
+    pool = forked_pool(spec["workers"])  # as `aggregator update` has it
     profiler = cProfile.Profile() if spec.get("profile") else None
     with pool, Store(settings.database) as store:
         if profiler is not None:
@@ -126,11 +126,14 @@ def _child(spec_path: str) -> None:
         if profiler is not None:
             profiler.disable()
             profiler.dump_stats(spec["profile"])
-        procs = list(getattr(pool._pool, "_processes", None) or ())
+        lazy = isinstance(pool, LazyPool)
+        procs = list(getattr(pool._pool if lazy else pool, "_processes", None) or ())
         workers = [peak_rss_mb(pid) for pid in procs]
-        # the pool's processes are the fork server's children: their CPU read here
-        server = getattr(forkserver._forkserver, "_forkserver_pid", None)
-        pool_cpu = sum(_cpu_of(pid) for pid in [*procs, *([server] if server else [])])
+        pool_cpu = 0.0
+        if lazy:  # its processes are the fork server's children: their CPU read here (forked
+            # workers are this process's children, counted in its RUSAGE_CHILDREN once joined)
+            server = getattr(forkserver._forkserver, "_forkserver_pid", None)
+            pool_cpu = sum(_cpu_of(pid) for pid in [*procs, *([server] if server else [])])
     out = {
         "pool_cpu": pool_cpu,
         "wall": time.perf_counter() - clock,

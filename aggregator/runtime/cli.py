@@ -204,12 +204,13 @@ def update(ctx: CliContext, all_feeds: bool, adopt_site: bool) -> None:
     from .. import cycle as pipeline
     from .readiness import utcnow
     from .service import Service
-    from .worker import LazyPool
+    from .worker import forked_pool
 
     settings = ctx.settings
     if adopt_site:
         settings = dataclasses.replace(settings, adopt_site=True)
-    service = Service(settings, executor=LazyPool())
+    # forked first, while this process has no thread and no database connection
+    service = Service(settings, executor=forked_pool())
     store = open_store(settings)
     show = _progress(sys.stderr.isatty())
     try:

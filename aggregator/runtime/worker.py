@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib
 import logging
 import multiprocessing
 import os
@@ -77,6 +78,28 @@ def parse_pool(workers: int | None = None) -> ProcessPoolExecutor:
         initializer=_pool_worker,
         initargs=(os.getpid(),),
     )
+
+
+def forked_pool(workers: int | None = None) -> Executor:
+    """The parse pool of a one-shot process (``aggregator update``): its workers forked from
+    this process at once, before any thread or database connection exists, so each starts
+    with the modules the process has already imported (the parse job, feedparser, the deal
+    reader's compiled patterns) instead of waiting for a fork server to import them (about
+    1.2 s of CPU, at the first new body of the cycle). A process that already runs a thread
+    (where a fork could copy a held lock), or a platform without ``fork``, gets a
+    :class:`LazyPool` instead."""
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return LazyPool(workers)
+    for module in POOL_PRELOAD[1:]:
+        importlib.import_module(module)
+    pool = ProcessPoolExecutor(
+        max_workers=workers or os.cpu_count() or 2,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_pool_worker,
+        initargs=(os.getpid(),),
+    )
+    pool.submit(os.getpid).result()  # a fork-started pool forks all its workers at once
+    return pool
 
 
 def _pool_worker(owner: int) -> None:

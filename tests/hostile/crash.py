@@ -103,7 +103,7 @@ def kill_round(config: Path, delay: float) -> int | None:
         proc.communicate()
         return proc.returncode
     except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)  # the update, its parse pool and forkserver
+        os.killpg(proc.pid, signal.SIGKILL)  # the update and its parse pool (forked from it)
         proc.communicate()
         return None
 

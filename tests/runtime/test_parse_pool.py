@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import Future
@@ -79,3 +81,48 @@ def test_jobs_waiting_for_a_pool_whose_fork_server_is_gone_run_here(
     finally:
         pool.shutdown(wait=True)
     assert failures == []
+
+
+_FORKED = """
+import os, sys
+from concurrent.futures import ProcessPoolExecutor
+from aggregator.runtime.worker import forked_pool
+
+def loaded(names):
+    return os.getpid(), all(name in sys.modules for name in names)
+
+pool = forked_pool(2)
+assert isinstance(pool, ProcessPoolExecutor), type(pool)
+processes = dict(pool._processes)
+assert len(processes) == 2, processes  # both forked before the call returned
+pid, ok = pool.submit(loaded, ("aggregator.cycle._pipeline", "feedparser")).result(timeout=30)
+assert pid in processes and pid != os.getpid()
+assert ok  # inherited from this process: no fork server, no import
+pool.shutdown()
+print("forked")
+"""
+
+
+def test_a_one_shot_process_forks_its_pool_at_once_with_the_parse_modules_loaded() -> None:
+    # a fresh process, as ``aggregator update`` is one: no thread runs yet
+    done = subprocess.run(
+        [sys.executable, "-c", _FORKED], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "forked"
+
+
+def test_a_process_that_already_runs_a_thread_gets_a_lazy_pool_not_a_fork() -> None:
+    from aggregator.runtime.worker import forked_pool
+
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        pool = forked_pool(1)
+        assert isinstance(pool, LazyPool)
+        assert pool._pool is None  # started only when a body needs parsing
+        pool.shutdown()
+    finally:
+        release.set()
+        thread.join()
