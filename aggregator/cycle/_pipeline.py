@@ -6,10 +6,12 @@ recorded on the feed's row and in the report, and the cycle goes on.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import dataclasses
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future
@@ -21,7 +23,7 @@ from typing import Literal
 from .. import deals as deals_mod
 from .. import fetch as policy
 from ..errors import ParseError, PublishError, StoreError, describe
-from ..fetch import FeedFetcher, WebhookSender
+from ..fetch import FeedFetcher, LoopFeedFetcher, WebhookSender
 from ..models import (
     DATE_FLOOR,
     EntryDeal,
@@ -69,6 +71,7 @@ class _Cycle:
     store: Store
     now: datetime
     window: StoryWindow
+    prepared: list[bool] = dataclasses.field(default_factory=list)  # _prepare_stories ran
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,7 @@ def run_once(
         if not cycle.window.keeps():  # one cycle's index, or one too large to keep: saved
             cycle.window.persist(store)  # for the next process (or cycle), then let go
             cycle.window.invalidate()
+        cycle.window.drop_prefetch()  # a snapshot read this cycle did not need
     _retention(cycle, report)
     problem = store.file_problem()
     if problem:  # it went while the cycle ran: what was stored is not in the file
@@ -267,11 +271,17 @@ def _fetch_and_store(
     due: list[tuple[FeedSettings, FeedState]],
 ) -> Iterator[FeedStored]:
     """Fetch, parse and store the due feeds, a wave at a time; each feed's result as it is
-    stored."""
+    stored. With a fetcher that can fetch on an event loop of the cycle's
+    (:class:`~aggregator.fetch.LoopFeedFetcher`, as the service's is), each wave's requests
+    are in flight while the wave before it is stored (``_overlapped``)."""
     by_name = {feed.name: feed for feed, _ in due}
     size = fetching.wave or fetch_wave(fetching.fetcher.options.concurrency)
-    for start in range(0, len(due), size):
-        yield from _fetch_and_store_wave(cycle, fetching, due[start : start + size], by_name)
+    waves = [due[start : start + size] for start in range(0, len(due), size)]
+    if len(waves) > 1 and isinstance(fetching.fetcher, LoopFeedFetcher):
+        yield from _overlapped(cycle, fetching.fetcher, fetching, waves, by_name)
+        return
+    for wave in waves:
+        yield from _fetch_and_store_wave(cycle, fetching, wave, by_name)
 
 
 WAVE_PER_SLOT = 8  # a wave of the fetch is this many requests per slot of fetch.concurrency
@@ -280,25 +290,28 @@ MIN_WAVE = 256
 
 def fetch_wave(concurrency: int) -> int:
     """How many due feeds one wave fetches, parses and stores before the next starts: what
-    a cycle holds in memory at once (bodies, parse results) is one wave's, whatever the
-    number of due feeds (docs/scaling.md)."""
+    a cycle holds in memory at once (bodies, parse results) is at most two waves' (one
+    stored while the next is fetched), whatever the number of due feeds
+    (docs/scaling.md)."""
     return max(MIN_WAVE, WAVE_PER_SLOT * concurrency)
 
 
-def _fetch_and_store_wave(
+_Wave = Sequence[tuple[FeedSettings, FeedState]]
+
+
+def _submitter(
     cycle: _Cycle,
     fetching: _Fetching,
-    due: Sequence[tuple[FeedSettings, FeedState]],
+    parses: dict[str, Future[ParseOutput]],
     by_name: Mapping[str, FeedSettings],
-) -> Iterator[FeedStored]:
-    """One wave: fetch its feeds, parse each as its body arrives, store them in request
-    order, then save their states (validators, schedule) at once: a cycle cut short keeps
-    every wave it finished, and the next one polls only the feeds still due."""
+) -> Callable[[FetchResult], None]:
+    """The fetch's hook: each body goes to the parse pool as it arrives, overlapping the
+    other fetches (``parses``: by feed name, until its result is stored)."""
     settings, store, now, executor = cycle.settings, cycle.store, cycle.now, fetching.executor
-    parses: dict[str, Future[ParseOutput]] = {}
 
     def submit(result: FetchResult) -> None:
-        # Parsing starts as soon as a body arrives, overlapping the other fetches.
+        if result.ok:
+            _prepare_stories(cycle)
         if result.ok and executor is not None:
             try:
                 known = store.content_hashes(result.feed, 2 * settings.max_entries_per_feed)
@@ -314,19 +327,99 @@ def _fetch_and_store_wave(
             except (RuntimeError, OSError) as exc:  # broken, shut down, fork server gone: inline
                 log.warning("parse pool unavailable (%s); parsing %s inline", exc, result.feed)
 
+    return submit
+
+
+def _fetch_and_store_wave(
+    cycle: _Cycle,
+    fetching: _Fetching,
+    due: _Wave,
+    by_name: Mapping[str, FeedSettings],
+) -> Iterator[FeedStored]:
+    """One wave: fetch its feeds, parse each as its body arrives, store them in request
+    order, then save their states (validators, schedule) at once: a cycle cut short keeps
+    every wave it finished, and the next one polls only the feeds still due."""
+    parses: dict[str, Future[ParseOutput]] = {}
+    submit = _submitter(cycle, fetching, parses, by_name)
     results = fetching.fetcher.fetch_many_sync([_request(f, s) for f, s in due], on_result=submit)
+    yield from _store_wave(cycle, fetching, due, results, parses)
+
+
+def _store_wave(
+    cycle: _Cycle,
+    fetching: _Fetching,
+    due: _Wave,
+    results: list[FetchResult],
+    parses: dict[str, Future[ParseOutput]],
+    ready: Callable[[Future[ParseOutput]], None] | None = None,
+) -> Iterator[FeedStored]:
+    """Store a fetched wave's results in request order, then save their feeds' states at
+    once (``ready``: waits for a feed's parse, while the next wave's fetch goes on)."""
     states: list[tuple[FeedState, str | None, str | None]] = []
     for index, ((feed, state), result) in enumerate(zip(due, results)):
         results[index] = dataclasses.replace(result, content=None)  # stored: drop the body
-        stored, new_state = _store_result(
-            cycle, feed, state, result, parses.pop(feed.name, None), fetching.rng
-        )
+        parsing = parses.pop(feed.name, None)
+        if parsing is not None and ready is not None:
+            ready(parsing)
+        stored, new_state = _store_result(cycle, feed, state, result, parsing, fetching.rng)
         del result
         states.append(new_state)
         yield stored
     # Entries are committed per feed above; a crash before this line only means this
     # wave's feeds are fetched again next time (idempotent), never that an entry is lost.
-    store.save_feed_states(states)
+    cycle.store.save_feed_states(states)
+
+
+def _overlapped(
+    cycle: _Cycle,
+    fetcher: LoopFeedFetcher,
+    fetching: _Fetching,
+    waves: Sequence[_Wave],
+    by_name: Mapping[str, FeedSettings],
+) -> Iterator[FeedStored]:
+    """The waves on one event loop, each wave's requests in flight while the wave before it
+    is stored: the loop runs whenever the storing waits for a parse (and between feeds), so
+    the network wait of one wave hides the storing of the other. The order of storing, the
+    states saved per wave and what a cut-short cycle keeps are those of one wave at a time;
+    at most two waves' results are held at once. Everything runs in this thread (the store
+    is used by no other)."""
+    parses: dict[str, Future[ParseOutput]] = {}
+    submit = _submitter(cycle, fetching, parses, by_name)
+
+    async def started(wave: _Wave) -> asyncio.Task[list[FetchResult]]:
+        requests = [_request(f, s) for f, s in wave]
+        return asyncio.ensure_future(fetcher.fetch_many(requests, on_result=submit))
+
+    async def parsed(parsing: Future[ParseOutput]) -> None:
+        await asyncio.sleep(0)  # the loop handles what arrived for the fetch in flight
+        with contextlib.suppress(Exception):  # its error is the feed's, when stored
+            await asyncio.wrap_future(parsing)
+
+    async def finished(task: asyncio.Task[list[FetchResult]]) -> list[FetchResult]:
+        return await task
+
+    with asyncio.Runner() as runner:
+        task = runner.run(started(waves[0]))
+        for number, wave in enumerate(waves):
+            results = runner.run(finished(task))
+            if number + 1 < len(waves):
+                task = runner.run(started(waves[number + 1]))
+            yield from _store_wave(
+                cycle, fetching, wave, results, parses, lambda f: runner.run(parsed(f))
+            )
+
+
+def _prepare_stories(cycle: _Cycle) -> None:
+    """At the cycle's first new body: start reading what its stories stage will need and no
+    store holds, the story index snapshot and the shipped gazetteer, each in a thread of its
+    own while the fetch waits on the network (a cycle where every feed answers 304 reads
+    neither)."""
+    if cycle.prepared:
+        return
+    cycle.prepared.append(True)
+    options = StoryOptions(window_days=cycle.settings.story_window_days)
+    cycle.window.prefetch(cycle.store, options)
+    threading.Thread(target=deals_mod.load_gazetteer, name="gazetteer-read", daemon=True).start()
 
 
 def _store_result(

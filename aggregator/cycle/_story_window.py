@@ -46,7 +46,9 @@ import hashlib
 import logging
 import marshal
 import os
+import threading
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -104,6 +106,8 @@ class StoryWindow:
         self._dirty = False  # changed since the snapshot was written
         self.loads = 0  # how many times the window was loaded from the store
         self.restores = 0  # how many times it was read from the snapshot
+        # a snapshot read started by prefetch: (the key it was read for, its index)
+        self._prefetched: Future[tuple[dict[str, Any], StoryIndex | None]] | None = None
 
     def index_for(
         self,
@@ -156,6 +160,11 @@ class StoryWindow:
             for entry_id, reading in readings:
                 self._index.set_facts(entry_id, EventFacts.of(reading.deal))
 
+    def drop_prefetch(self) -> None:
+        """Let go of a snapshot read by :meth:`prefetch` that no :meth:`index_for` took
+        (a cycle whose new bodies brought no new entry): nothing is held between cycles."""
+        self._prefetched = None
+
     def invalidate(self) -> None:
         """Forget the index (the next cycle loads the window again)."""
         self._index = self._store = self._mark = None
@@ -187,30 +196,63 @@ class StoryWindow:
             return False
         return True
 
+    def prefetch(self, store: Store, options: StoryOptions) -> None:
+        """Start reading the snapshot in a thread of its own, for a later :meth:`index_for`
+        of the same ``options``: a cycle calls it when its fetch brings the first new body,
+        so the read overlaps the fetch's wait on the network. Nothing to read when an index
+        is kept or the snapshot's key is no longer the store's when the index is asked for
+        (that call then decides as without a prefetch)."""
+        if self._index is not None or self.snapshot is None or self._prefetched is not None:
+            return
+        key = _key(store, options, store.story_mark())  # the store is read here, not there
+        done: Future[tuple[dict[str, Any], StoryIndex | None]] = Future()
+        path = self.snapshot
+
+        def read() -> None:
+            try:
+                done.set_result((key, _read_snapshot(path, key, options)))
+            except BaseException as exc:  # reported to index_for, which decides without it
+                done.set_exception(exc)
+
+        self._prefetched = done
+        threading.Thread(target=read, name="story-snapshot-read", daemon=True).start()
+
     def _restore(self, store: Store, options: StoryOptions) -> StoryIndex | None:
         """The snapshot's index when its key is this store's now, else None (logged when
         the file is damaged)."""
-        path = self.snapshot
-        assert path is not None
-        try:
-            with open(path, "rb") as source, _collector_paused():
-                if source.read(len(MAGIC)) != MAGIC:
-                    raise ValueError("not a story index snapshot")
-                records = _read(source)
-                if next(records, None) != _key(store, options, store.story_mark()):
-                    log.debug("story index snapshot %s is stale", path)
-                    return None  # made by other code, of another state or database
-                return StoryIndex.restored(options, records)
-        except FileNotFoundError:
-            return None
-        except Exception as exc:  # damaged or cut short: the store has it all anyway
-            log.warning(
-                "story index snapshot %s ignored (%s: %s); loading the window",
-                path,
-                type(exc).__name__,
-                exc,
-            )
-            return None
+        assert self.snapshot is not None
+        key = _key(store, options, store.story_mark())
+        prefetched, self._prefetched = self._prefetched, None
+        if prefetched is not None:
+            with contextlib.suppress(Exception):
+                read_key, index = prefetched.result()
+                if read_key == key:
+                    return index
+        return _read_snapshot(self.snapshot, key, options)
+
+
+def _read_snapshot(path: Path, key: dict[str, Any], options: StoryOptions) -> StoryIndex | None:
+    """The index of the snapshot at ``path`` when its key is ``key``, else None (logged when
+    the file is damaged). Reads no store: a thread may run it."""
+    try:
+        with open(path, "rb") as source, _collector_paused():
+            if source.read(len(MAGIC)) != MAGIC:
+                raise ValueError("not a story index snapshot")
+            records = _read(source)
+            if next(records, None) != key:
+                log.debug("story index snapshot %s is stale", path)
+                return None  # made by other code, of another state or database
+            return StoryIndex.restored(options, records)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # damaged or cut short: the store has it all anyway
+        log.warning(
+            "story index snapshot %s ignored (%s: %s); loading the window",
+            path,
+            type(exc).__name__,
+            exc,
+        )
+        return None
 
 
 def _clear_leftovers(path: Path) -> None:

@@ -10,7 +10,14 @@ private or link-local address unless allowed). Private modules: ``_fetcher``, ``
 from __future__ import annotations
 
 from ._deliver import SendOptions, WebhookRequest, WebhookSender
-from ._fetcher import FeedFetcher, Fetcher, FetchOptions, bounded_validator, parse_retry_after
+from ._fetcher import (
+    FeedFetcher,
+    Fetcher,
+    FetchOptions,
+    LoopFeedFetcher,
+    bounded_validator,
+    parse_retry_after,
+)
 from ._policy import (
     BACKOFF_BASE,
     BACKOFF_JITTER,
@@ -29,6 +36,7 @@ __all__ = [
     "FeedFetcher",
     "FetchOptions",
     "Fetcher",
+    "LoopFeedFetcher",
     "SendOptions",
     "WebhookRequest",
     "WebhookSender",

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import aiohttp
 from aiohttp.abc import AbstractResolver
@@ -173,6 +173,19 @@ class FeedFetcher(Protocol):
     def options(self) -> FetchOptions: ...
 
     def fetch_many_sync(
+        self,
+        requests: Sequence[FetchRequest],
+        on_result: Callable[[FetchResult], None] | None = None,
+    ) -> list[FetchResult]: ...
+
+
+@runtime_checkable
+class LoopFeedFetcher(FeedFetcher, Protocol):
+    """A fetcher that can also fetch on an event loop of its caller's: a cycle then keeps
+    one wave's requests in flight while it stores the wave before (:class:`Fetcher` is
+    one; a stand-in with ``fetch_many_sync`` alone gets a wave at a time)."""
+
+    async def fetch_many(
         self,
         requests: Sequence[FetchRequest],
         on_result: Callable[[FetchResult], None] | None = None,

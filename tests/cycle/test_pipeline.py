@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -615,13 +616,13 @@ class _CountingFetcher(Fetcher):
         super().__init__(factories.fetch_options(settings), clock=lambda: NOW)
         self.calls: list[int] = []
 
-    def fetch_many_sync(
+    async def fetch_many(
         self,
         requests: Sequence[FetchRequest],
         on_result: Callable[[FetchResult], None] | None = None,
     ) -> list[FetchResult]:
         self.calls.append(len(requests))
-        return super().fetch_many_sync(requests, on_result)
+        return await super().fetch_many(requests, on_result)
 
 
 def _five_feeds(tmp_path: Path, feed_server: FeedServer) -> Settings:
@@ -637,7 +638,7 @@ def _five_feeds(tmp_path: Path, feed_server: FeedServer) -> Settings:
     return settings_for(tmp_path, feeds)
 
 
-def test_a_cycle_holds_one_wave_of_results_at_a_time(
+def test_a_cycle_holds_two_waves_of_results_at_most_and_fetches_one_while_storing_the_other(
     tmp_path: Path, feed_server: FeedServer, store: Store
 ) -> None:
     settings = _five_feeds(tmp_path, feed_server)
@@ -647,11 +648,44 @@ def test_a_cycle_holds_one_wave_of_results_at_a_time(
     def progress(outcome: pipeline.FeedOutcome) -> None:
         held.append(len(fetcher.calls))
 
-    report = pipeline.run_once(settings, store, fetcher, NOW, wave=2, progress=progress)
-    assert fetcher.calls == [2, 2, 1]  # never more than a wave of bodies fetched at once
-    assert held == [1, 1, 2, 2, 3]  # each wave stored before the next is fetched
+    with ThreadPoolExecutor(1) as parse:
+        report = pipeline.run_once(
+            settings, store, fetcher, NOW, wave=2, progress=progress, executor=parse
+        )
+    assert fetcher.calls == [2, 2, 1]  # each wave's requests, in order
+    # feed i is in wave i // 2: when it is stored, the next wave is in flight (its fetch
+    # started before the storing), and no wave after that one has been asked for
+    assert held == [2, 2, 3, 3, 3]
     assert (report.fetched, report.new_entries) == (5, 5)
+    assert all(store.feed_state(f"F{n}").etag for n in range(5))  # every wave's states saved
     assert pipeline.fetch_wave(64) == 512 and pipeline.fetch_wave(1) == pipeline.MIN_WAVE
+
+
+def test_a_fetcher_without_an_event_loop_of_the_cycles_fetches_a_wave_at_a_time(
+    tmp_path: Path, feed_server: FeedServer, store: Store
+) -> None:
+    settings = _five_feeds(tmp_path, feed_server)
+    real = Fetcher(factories.fetch_options(settings), clock=lambda: NOW)
+    calls: list[int] = []
+    held: list[int] = []
+
+    class SyncOnly:  # a FeedFetcher with fetch_many_sync alone
+        options = real.options
+
+        def fetch_many_sync(
+            self,
+            requests: Sequence[FetchRequest],
+            on_result: Callable[[FetchResult], None] | None = None,
+        ) -> list[FetchResult]:
+            calls.append(len(requests))
+            return real.fetch_many_sync(requests, on_result)
+
+    def progress(outcome: pipeline.FeedOutcome) -> None:
+        held.append(len(calls))
+
+    report = pipeline.run_once(settings, store, SyncOnly(), NOW, wave=2, progress=progress)
+    assert calls == [2, 2, 1] and held == [1, 1, 2, 2, 3]  # each wave stored before the next
+    assert (report.fetched, report.new_entries) == (5, 5)
 
 
 class _Killed(BaseException):

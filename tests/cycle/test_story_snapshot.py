@@ -8,6 +8,7 @@ from the store every time.
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -259,3 +260,60 @@ def test_a_writer_killed_mid_write_leaves_no_file_behind(tmp_path: Path) -> None
     assert one_shot(settings, ours, snapshot, now) == "snapshot"
     assert not dead.exists() and alive.exists()
     assert sorted(p.name for p in tmp_path.glob(f".{snapshot.name}.*")) == [alive.name]
+
+
+def test_a_snapshot_read_ahead_in_a_thread_decides_as_fresh_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # what a one-shot cycle does at its first new body: the read overlaps the fetch
+    readers: list[str] = []
+    real = story_window._read_snapshot
+
+    def read(*args: object) -> object:
+        readers.append(threading.current_thread().name)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(story_window, "_read_snapshot", read)
+    settings, ours, fresh = two_stores(tmp_path)
+    snapshot = snapshot_path(tmp_path / "kept.db")
+    options = StoryOptions(window_days=settings.story_window_days)
+    seen = []
+    for now, entries in batches(days=3):
+        ingest(ours, entries, now)
+        ingest(fresh, entries, now)
+        window = StoryWindow(snapshot=snapshot, keep=False)
+        window.prefetch(ours, options)
+        seen.append(cycle(settings, ours, now, window).story_index)
+        assert window._prefetched is None  # taken by the cycle, or let go: nothing kept
+        cycle(settings, fresh, now, None)
+    assert seen[0] == "loaded" and set(seen[1:]) == {"snapshot"}
+    assert assignments(ours) == assignments(fresh)
+    assert readers and set(readers) == {"story-snapshot-read"}  # never in the cycle's thread
+
+
+def test_a_snapshot_read_ahead_goes_unused_when_a_writer_changed_stories_meanwhile(
+    tmp_path: Path,
+) -> None:
+    settings, ours, fresh = two_stores(tmp_path)
+    snapshot = snapshot_path(tmp_path / "kept.db")
+    options = StoryOptions(window_days=settings.story_window_days)
+    plan = batches(days=2)
+    for now, entries in plan[:4]:
+        ingest(ours, entries, now)
+        ingest(fresh, entries, now)
+        one_shot(settings, ours, snapshot, now)
+        cycle(settings, fresh, now, None)
+    window = StoryWindow(snapshot=snapshot, keep=False)
+    window.prefetch(ours, options)  # read while the snapshot is still exact
+    now, entries = plan[4]
+    ingest(ours, entries, now)
+    ingest(fresh, entries, now)
+    with Store(tmp_path / "kept.db") as other:  # another process clusters the batch first
+        assert cycle(settings, other, now, None).stories_created > 0
+    cycle(settings, fresh, now, None)
+    now, entries = plan[5]
+    ingest(ours, entries, now)
+    ingest(fresh, entries, now)
+    assert cycle(settings, ours, now, window).story_index == "loaded"  # not the stale read
+    cycle(settings, fresh, now, None)
+    assert assignments(ours) == assignments(fresh)
