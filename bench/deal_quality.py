@@ -115,6 +115,12 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
   newsletters and digests, 140 press entries, 25 of them in nine other languages; 50 % no
   deal; a merger's sides are partners, a product's seller is named without the product),
   split by the same hash and measured first with code that had never seen it;
+- ``varied23``: 450 entries written afresh by a helper that never ran the reader
+  (``bench/data/varied_dev23.jsonl``: 122 tech-press and wire entries with real feeds'
+  boilerplate, 108 newsletters, digests, podcasts and video feeds, 90 first-party posts, 61
+  entries in ten other languages, 69 hard negatives; 50 % no deal; a corporation's share of
+  a round is funding, a licence-and-hire's startup is the licensor), split by the same hash
+  and measured first with code that had never seen it;
 - ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
 - ``uci``: the 1,637 headlines of ``../shared/eval/news_stories.jsonl`` (UCI News Aggregator:
   real headlines of many outlets, March 2014; six deal events, each told in up to 20 outlets'
@@ -223,6 +229,7 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
         ("varied20", "varied_dev20.jsonl"),
         ("varied21", "varied_dev21.jsonl"),
         ("varied22", "varied_dev22.jsonl"),
+        ("varied23", "varied_dev23.jsonl"),
     )
     for name, file in hashed:
         if (DATA / file).is_file():

@@ -62,6 +62,9 @@ EVENT_SETS = (
     ("story events dev12", "story_events_dev12.jsonl"),
     # written with dev12 by a hand that never read the story code: never read for errors
     ("story events held-out12", "story_events_test12.jsonl"),
+    ("story events dev13", "story_events_dev13.jsonl"),
+    # written with dev13 by a hand that never read the story code: never read for errors
+    ("story events held-out13", "story_events_test13.jsonl"),
 )
 EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 
@@ -680,6 +683,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "dev10",
             "dev11",
             "dev12",
+            "dev13",
             "stream",
             "uci",
         ),
@@ -703,6 +707,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "dev10": "story_events_dev10.jsonl",
             "dev11": "story_events_dev11.jsonl",
             "dev12": "story_events_dev12.jsonl",
+            "dev13": "story_events_dev13.jsonl",
         }.get(args.errors, "stream")
         event_errors(file, options)
         return 0
