@@ -32,6 +32,7 @@ from aggregator.stories._text import (
     GENERIC_STEMS,
     GENERIC_WEIGHT,
     POLICY,
+    REPEAT,
     Features,
     stem,
 )
@@ -183,6 +184,25 @@ def after_its_event(a: Features, b: Features) -> bool:
         return False
     told = {m[len(AFTER_PREFIX) :] for m in a.marks if m.startswith(AFTER_PREFIX)}
     return bool((told - _REACTIONS) & b.events)
+
+
+REPEAT_HOURS = 6.0  # a report of an incident this much older than "… down again" is of the last
+
+
+def repeat_conflict(a: Features, b: Features, hours: float) -> bool:
+    """Both name an outage (or both a breach), one tells it as one more of its kind, and the
+    other is at least ``REPEAT_HOURS`` older (``hours``: ``a``'s time less ``b``'s):
+    "Northvane down AGAIN" is the next incident, not the one reported the day before
+    ("Northvane's chatbot and API are down"). A report that came first by less, or later
+    ("… suffers second major outage this year" / "Incident summary: April 22 login
+    failures"), is of the same incident."""
+    if not a.events & b.events & {"outage", "breach"}:
+        return False
+    if REPEAT in a.marks and REPEAT not in b.marks:
+        return hours >= REPEAT_HOURS
+    if REPEAT in b.marks and REPEAT not in a.marks:
+        return -hours >= REPEAT_HOURS
+    return False
 
 
 def two_sequels(a: Features, b: Features) -> bool:

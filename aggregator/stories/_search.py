@@ -28,6 +28,7 @@ from aggregator.stories._match import (
     party_conflict,
     rare_name,
     regions_of,
+    repeat_conflict,
     same_names,
     same_policy,
     same_subject_event,
@@ -463,6 +464,8 @@ def _story_score(
         why = veto(feats, slot.features, idf, (own, theirs))
         if why == "subject-conflict" and (own is None or theirs is None):
             why = _anonymous(feats, slot.features, idf, options)
+        if why is None and repeat_conflict(feats, slot.features, (time - slot.time) / 3600.0):
+            why = "after-conflict"  # the next incident, not the last one
         if why in HARD:
             hard += 1
         elif why is not None:

@@ -39,6 +39,7 @@ PUBLISHER_WEIGHT = 0.5  # the publisher of a newsroom's post that names no one, 
 EVENT_WEIGHT = 1.0  # the title's event class as a term ("buys" / "acquired": event:acquire)
 EVENT_PREFIX = "event:"
 AFTER_PREFIX = "after:"  # a mark: an event class the title names in its background clause
+REPEAT = "repeat"  # a mark: the title tells its outage or breach as another of the kind
 LEXICON_SIZE = 200_000  # memoised spellings per index before the memo is reset
 
 _SCALES = {
@@ -934,6 +935,28 @@ _POLICY = re.compile(
 )
 
 
+# An incident told as one more of its kind: "Northvane down AGAIN", "hit by second outage in
+# two days", "another breach", "fresh outage" (``Features.marks``: REPEAT).
+_REPEAT = re.compile(
+    r"\b(?:down|offline|outage|out)\s+(?:\w+\s+)?again\b"
+    r"|\b(?:second|another|fresh|third|renewed|new|repeat|latest)\s+(?:\w+\s+)?"
+    r"(?:outages?|disruptions?|breach(?:es)?|incidents?|hacks?)\b",
+    re.IGNORECASE,
+)
+_INCIDENTS = frozenset({"outage", "breach"})
+
+
+def repeat(title: str, events: Collection[str]) -> frozenset[str]:
+    """``{REPEAT}`` when the title names an outage or a breach and tells it as one more of
+    its kind ("Northvane down AGAIN", "hit by second outage in two days")."""
+    if _INCIDENTS.intersection(events) and _REPEAT.search(title):
+        return _REPEATED
+    return _EMPTY
+
+
+_REPEATED = frozenset({REPEAT})
+
+
 def policy(title: str) -> frozenset[str]:
     """``{POLICY}`` when the title names a law, a bill, rules, a mandate or a ban before any
     background clause ("India orders platforms to label AI content" names none; "New Delhi
@@ -998,6 +1021,9 @@ def features(
         lower=frozenset(head.lower | (body.lower if body else set())),
         upper=frozenset(head.upper | (body.upper if body else set())),
         marked=frozenset(head.marked | (body.marked if body else set())),
-        marks=stages(title, head.events) | {AFTER_PREFIX + e for e in head.before} | policy(title),
+        marks=stages(title, head.events)
+        | {AFTER_PREFIX + e for e in head.before}
+        | policy(title)
+        | repeat(title, head.events),
         background=frozenset(head.background),
     )
