@@ -108,7 +108,14 @@ _FOR = re.compile(
     re.IGNORECASE,
 )
 _GERUND = re.compile(r"\b[a-z]{3,}ing\b")
-_TO_BUYER = re.compile(r"\s+to\s+(?:the\s+)?")
+_STAKE_AFTER = re.compile(r"\s+(?:stake|shares|holding)", re.IGNORECASE)
+_UNIT_WORDS = frozenset(("arm", "unit", "division", "business", "segment", "operations"))
+# The buyer of what is sold: "to J&T Express", "in $1.3 billion deal with KKR"
+_TO_BUYER = re.compile(
+    r"\s+(?:to|(?:in|under)\s+(?:an?\s+)?(?:\S+\s+){0,4}?(?:deal|agreement|transaction)\s+with)"
+    r"\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 _SELLS = frozenset(("sells", "sells-stake", "sells-pct"))
 # A unit that no name says, sold to the name after it: "sale of its legacy analytics unit to"
 _UNIT_TO_BUYER = re.compile(
@@ -371,6 +378,12 @@ def _roles(rule: Rule, seg: Segment, gz: Gazetteer, match: re.Match[str]) -> lis
             m
             for m in mentions(seg.names, gz, seg.casing, match.start(), match.end())
             if m.start > match.start()
+            # (nor the unit word that ends the trigger: "Carve Out Industrial AI Arm")
+            and not (
+                m.end == match.end()
+                and seg.names[m.start : m.end].lower() in _UNIT_WORDS
+                and not _STAKE_AFTER.match(seg.names, m.end)
+            )
         ]
         if rule.inside
         else []

@@ -100,6 +100,10 @@ intelligence computing cloud data motors bank fund computer dynamics global sili
 semiconductor semiconductors communications telecom biosciences pharma studios
 """.split()
 )
+# Suffixes only a company's name ends with (not "Data", "Cloud", "Security": "Open Data")
+_OWN_SUFFIXES = frozenset(
+    "labs inc corp ltd llc plc technologies robotics therapeutics biosciences".split()
+)
 # Numbers, amounts and chip or model codes are never names ("4B", "2025", "H100", "3rd").
 _NUMERIC = re.compile(
     r"^(?:\d[\d.,]*(?:k|m|b|t|bn|mn|tn|mln|bln|trn|st|nd|rd|th|s|x|gw|mw|kw|gb|tb"
@@ -1395,8 +1399,13 @@ def shaped_name(phrase: str, body: str) -> str | None:
     if found is None or not body:
         return None
     name = _POSSESSIVE.sub("", found.group(0))
+    keys = [token_key(w) for w in name.split()]
     if (
-        all(is_ordinary(k) or k in _STOP or k in _TRAILERS for k in map(token_key, name.split()))
+        (
+            all(is_ordinary(k) or k in _STOP or k in _TRAILERS for k in keys)
+            # (but a common word and a company's own suffix: "Tandem Labs", "Anchor Robotics")
+            and not (len(keys) > 1 and keys[-1] in _OWN_SUFFIXES and keys[0] not in _STOP)
+        )
         or not _may_name(name)
         # written whole ("Cristiano" of "Cristiano Ronaldo" is not)
         or re.search(rf"(?<![\w.]){re.escape(name)}(?![\w]|\s+[A-Z])", body) is None

@@ -92,7 +92,7 @@ _TRADE_OFFER = (
 
 # Substrings one of which every match of a rule contains (checked before the regex runs).
 _KEYS = {
-    "ipo": "ipo public debut list float trading s-1 f-1 prospectus",
+    "ipo": "ipo public debut list float trading s-1 f-1 prospectus estre",
     "joint-venture": "joint jv",
     "jv-plural": "launch form set found creat establish start build unveil",
     "license-out": "licen",
@@ -170,7 +170,7 @@ _KEYS = {
     "gets-offer": "offer bid proposal approach",
     "with-purchase": "acquisition purchase buy takeover buyout",
     "holders-approve": "shareholders stockholders holders investors owners board directors",
-    "starts-bid": "bid tender offer buyout acquisition takeover purchase merger",
+    "starts-bid": "bid tender offer buyout acquisition takeover purchase",
     "explores-sale": "sale",
     "sale-of": "sale disposal divestiture spin",
     "acquires": "acqui buy bought purchas snap scoop tak took absorb gobble swallow pick behind"
@@ -185,6 +185,7 @@ _KEYS = {
     "acquisition-of": "acquisition purchase takeover buyout buy",
     "acquisition-noun": "acquisition takeover buyout tender purchase lbo",
     "merges": "merg combin",
+    "merger-stage": "merger",
     "merger-noun": "merger",
     "merge-plural": "merg combin tie-up",
     "agreement-with": "agreement contract deal pact",
@@ -336,7 +337,12 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"(?:an?\s+|its\s+)?(?:(?:U\.?S\.?|New\s+York|{_EXCHANGE}|public|stock\s+market|overseas"
         r"|domestic|dual|secondary)\s+)?listing\b(?!\s+(?:of|on\s+the\s+marketplace)\b)"
         r"|rul(?:es|ed|ing)\s+out\s+(?:an?\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:float|listing)"
-        r"|(?:shares|stock)\s+(?:list|debut)(?:s|ed)?)\b",
+        r"|(?:shares|stock)\s+(?:list|debut)(?:s|ed)?"
+        # "to list robotics spin-off in Frankfurt"; "debutó en el Nasdaq", "estreia na Nasdaq"
+        r"|\blist(?:s|ing)?\s+(?:its\s+|the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:spin-?off|unit"
+        r"|subsidiary|division)\s+(?:on|in)\s+(?=(?-i:[A-Z]))"
+        rf"|(?:debut(?:ó|a|e|ou)|estreia|estreou)\s+(?:en|na|no)\s+(?:el\s+|la\s+|a\s+|o\s+)?"
+        rf"{_EXCHANGE})\b",
         "issuer",
         None,
         needs_right=False,
@@ -497,7 +503,8 @@ _ENGLISH: tuple[Rule, ...] = (
         "bets-on",
         "investment",
         r"\b(?:bets?|betting|doubl(?:es|ed|ing)\s+down)\s+(?:big\s+|heavily\s+|again\s+|§+\s+)?on\b"
-        r"(?=\s+(?:[A-Z][\w.&'’-]*))|['’]s\s+(?:§+\s+)?(?:[\w-]+\s+)?bet\s+on\b(?=\s+[A-Z])",
+        r"(?=\s+(?:(?-i:[A-Z])[\w.&'’-]*))|['’]s\s+(?:§+\s+)?(?:[\w-]+\s+)?bet\s+on\b"
+        r"(?=\s+(?-i:[A-Z]))",
         "investor",
         "target",
     ),
@@ -1190,7 +1197,7 @@ _ENGLISH: tuple[Rule, ...] = (
         r"(?:[\w.:&'’-]+\s+){0,3}?(?:[¦§]+\s+)?"
         r"(?:[\w.:&'’-]+\s+){0,2}?(?:takeover\s+|cash\s+)?(?:bid|tender(?:\s+offer)?"
         rf"|{_TRADE_OFFER}offer|buyout"
-        r"|acquisition|takeover|purchase|merger)\b(?!\s+(?:of|by|with|talks|agreement|case|trial"
+        r"|acquisition|takeover|purchase)\b(?!\s+(?:of|by|with|talks|agreement|case|trial"
         r"|charges?|fraud|scandal)\b)"
         # "makes bid for the Harbor Point parcel": land, no company
         r"(?!\s+(?:for|to\s+buy|to\s+acquire)\s+(?:the\s+|a\s+|an\s+|its\s+)?"
@@ -1389,6 +1396,21 @@ _ENGLISH: tuple[Rule, ...] = (
         needs_right=False,
         plural=True,
         adjacent=True,
+    ),
+    # a merger agreed, sealed or dropped, told by its verb: "Figma and Driftline have called
+    # off their planned merger after the UK regulator signalled concerns", "Helix and Norland
+    # seal $4.6 billion all-stock merger" (a regulator in the background is no story of its own)
+    _rule(
+        "merger-stage",
+        "merger",
+        r"\b(?:call(?:s|ed)?\s+off|scrap(?:s|ped)?|abandon(?:s|ed)?|terminat(?:es|ed)|end(?:s|ed)"
+        r"|drop(?:s|ped)?|seal(?:s|ed)?|complet(?:es|ed)|clos(?:es|ed)|finali[sz](?:es|ed)"
+        r"|agree(?:s|d)?\s+(?:on|to)|sign(?:s|ed)?)\s+(?:(?:a|an|the|their|its)\s+)?"
+        r"(?:[\w§-]+\s+){0,3}?merger\b(?!\s+(?:of|with|agreement\s+with)\b)",
+        "partner",
+        "partner",
+        needs_right=False,
+        plural=True,
     ),
     _rule(
         "merger-noun",
@@ -1874,7 +1896,7 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         r"[^.;|]*?\b(?:invest(?:s|ed|ing)?|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|puts?|putting"
         r"|inject(?:s|ed|ing)?)\s+(?:(?:up\s+to|about|over|nearly|more\s+than|another|an\s+additional)"
         r"\s+)?§+\s+(?:(?:over|in\s+the\s+next)\s+\w+\s+years?\s+)?(?:in|into)\s+(?:(?:an?|the|its"
-        r"|their|new|own|more)\s+)*(?:[\w'’-]+\s+){0,4}?(?:plants?|factor(?:y|ies)|fabs?"
+        r"|their|new|own|more)\s+)*(?:(?!to\s)[\w'’-]+\s+){0,4}?(?:plants?|factor(?:y|ies)|fabs?"
         r"|campus(?:es)?|facilit(?:y|ies)|sites?|data[\s-]?cent(?:er|re)s?|capacity|operations"
         r"|workforce|employees|staff|people|training|skills|manufacturing|expansion)\b"
         r"(?!\s+(?:[\w-]+\s+)?(?:builders?|firms?|company|companies|operators?|ventures?|startups?"
@@ -1962,8 +1984,10 @@ _LITIGATION = (
 )
 HARD_NON_DEAL = re.compile(
     rf"\b(?:su(?:e|es|ed|ing)|lawsuits?|{_LITIGATION}|court|judge|jury|verdict"
-    # a deal cleared is deal news ("Wiz deal wins US antitrust clearance")
-    r"|antitrust(?!\s+(?:clearance|approval|nod|green\s+light|sign-?off))|probe"
+    # a deal cleared is deal news ("Wiz deal wins US antitrust clearance"), and so is one
+    # dropped for it ("scrap merger after antitrust pushback")
+    r"|(?<!\bafter\s)(?<!\bamid\s)(?<!\bover\s)(?<!\bciting\s)"
+    r"antitrust(?!\s+(?:clearance|approval|nod|green\s+light|sign-?off))|probe"
     r"|inquiry|investigat\w+|subpoena\w*|fined?|fines|penalt\w+"
     # credits given, no money raised ("will each receive up to $1 million in AWS credits")
     r"|in\s+(?:[\w-]+\s+){0,2}?credits"
@@ -2037,7 +2061,8 @@ HARD_NON_DEAL = re.compile(
 )
 # Phrases that make a sentence a non-deal story (unless a strong trigger precedes them).
 NON_DEAL = re.compile(
-    rf"\b(?:su(?:e|es|ed|ing)|lawsuits?|{_LITIGATION}|court|judge|jury|verdict|copyright|antitrust|probe"
+    rf"\b(?:su(?:e|es|ed|ing)|lawsuits?|{_LITIGATION}|court|judge|jury|verdict|copyright"
+    r"|(?<!\bafter\s)(?<!\bamid\s)(?<!\bover\s)(?<!\bciting\s)antitrust|probe"
     # hiring and marketing words: "Meta's talent acquisition spree", "customer acquisition costs"
     r"|(?:talent|customer|user|subscriber)\s+acquisition"
     r"|acquit(?:s|ted|tal)|convicted|cleared\s+(?:of|in)|found\s+guilty|sentenced"

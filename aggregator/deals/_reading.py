@@ -81,6 +81,8 @@ def classify(
     is no deal is read the same way in the list its summary gives after "PLUS:"."""
     gz = gazetteer if gazetteer is not None else load_gazetteer()
     text = without_boilerplate(text)
+    if "(Y" in title:  # an accelerator's batch after a name: "Tandem Labs (YC S25) is joining"
+        title = " ".join(without_boilerplate(title).split())
     items = digest_items(title)
     if len(items) > 1:
         deal = _digest(title, items, gz, rates, use_model, model, publisher, type_model, learned)
@@ -989,7 +991,9 @@ def _known(phrase: str, gz: Gazetteer, publisher: str, text: str = "") -> bool:
 # with it, not a guest, a customer or a product ("Perplexity x Theo Von's podcast").
 _DEAL_TALK = re.compile(
     r"\b(?:partner\w*|collaborat\w*|alliance|agreement|deal|team(?:s|ed)?\s+up|join\w*\s+forces"
-    r"|work(?:s|ing)?\s+(?:together|with)|integrat\w*|invest\w*|acqui\w*|licen[cs]\w*)\b",
+    r"|work(?:s|ing)?\s+(?:together|with)|integrat\w*|invest\w*|acqui\w*|licen[cs]\w*"
+    # "Congrats to the Tandem Labs team, who are joining OpenAI": a team taken on
+    r"|team\b[^.!?]{0,40}?\bjoin(?:s|ing|ed)?)\b",
     re.IGNORECASE,
 )
 

@@ -167,8 +167,10 @@ _BOILERPLATE = re.compile(
     rf"^\s*[^\n]{{0,120}}?{_WIRE}\s*(?:--|—|–)?\s*"
     r"|\bArticle\s+URL:\s*\S+|\bComments\s+URL:\s*\S+|\bPoints:\s*\d+|#\s*Comments:\s*\d+"
     r"|\bsubmitted\s+by\s+/?u/\S+(?:\s+\[link\])?(?:\s+\[comments\])?"
+    # an accelerator's batch after a name: "Tandem Labs (YC S25) is joining OpenAI"
+    r"|\s*\((?:YC|Y\s+Combinator)\s+[SWFX]\d{2}\)"
 )
-_BOILERPLATE_MARKS = ("WIRE", "wire", "/", "URL:", "submitted by")
+_BOILERPLATE_MARKS = ("WIRE", "wire", "/", "URL:", "submitted by", "(YC", "(Y Combinator")
 
 
 def without_boilerplate(text: str) -> str:

@@ -160,7 +160,8 @@ IPO_STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "completed",
         re.compile(
-            r"\b(?:debut(?:s|ed)?|(?:begins?|began|starts?|started|commences?)\s+trading|lists?\s+on"
+            r"\b(?:debut(?:s|ed|ó|ou)?|estreou|(?:begins?|began|starts?|started|commences?)\s+trading"
+            r"|lists?\s+on"
             r"|listed\s+on|complet(?:es|ed)|(?:closing|closes|closed)\s+(?:of\s+)?(?:its\s+|the\s+)?"
             r"(?:upsized\s+)?(?:initial\s+public\s+offering|ipo)"
             r"|shares?\s+(?:soar|jump|rise|rose|surge|pop|climb|fall|fell"
