@@ -273,6 +273,9 @@ class FeedState:
 # --------------------------------------------------------------------------- stories
 
 
+NATIVE_SLUG = "u-"  # how the slug of a name in a non-Latin script starts (deals.slugify)
+
+
 @dataclass(frozen=True)
 class EventFacts:
     """Who and what a report's deal reading names, as the story clusterer compares them."""
@@ -287,8 +290,12 @@ class EventFacts:
 
     @classmethod
     def of(cls, deal: Deal | None) -> EventFacts | None:
-        """The facts of a deal reading; None without a deal or without a named party."""
+        """The facts of a deal reading; None without a deal or without a named party, or
+        with a party named in another script (its slug ``u-…``: "楽天" cannot be told from
+        "Rakuten" by slug, so the report is compared by its words alone)."""
         if deal is None or not deal.parties:
+            return None
+        if any(p.slug.startswith(NATIVE_SLUG) for p in deal.parties):
             return None
         parties = _one_set(frozenset(p.slug for p in deal.parties))
         about = _one_set(frozenset(p.slug for p in deal.parties if p.role in _PRINCIPAL_ROLES))

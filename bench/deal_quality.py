@@ -145,6 +145,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -347,8 +348,15 @@ def _slug(name: str) -> str:
     return load_gazetteer().slug(name)
 
 
+_LATIN = re.compile(r"[A-Za-z]")
+
+
 def same_org(a: str, b: str) -> bool:
-    """Equal slugs, or one names the other's parent ("Orbit" / "Orbit Frontier Labs")."""
+    """Equal slugs, or one names the other's parent ("Orbit" / "Orbit Frontier Labs"); a
+    name with no Latin letter ("楽天" / "楽天グループ") is compared as written the same way."""
+    if not (_LATIN.search(a) and _LATIN.search(b)):
+        x, y = a.strip().lower(), b.strip().lower()
+        return x == y or (len(min(x, y, key=len)) > 1 and (x.startswith(y) or y.startswith(x)))
     x, y = _slug(a), _slug(b)
     return x == y or x.startswith(y + "-") or y.startswith(x + "-")
 

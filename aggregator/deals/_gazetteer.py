@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from ..errors import ConfigError
-from ..models import Party
+from ..models import NATIVE_SLUG, Party
 from ._lexicon import government_country, is_ordinary
 
 TOKEN_RE = re.compile(r"[^\W_](?:[\w.&:'’]*[^\W_])?")
@@ -50,11 +50,20 @@ _SLUG_SUFFIX = re.compile(
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+# Chinese, Japanese and Korean script: a name with any of it is slugged whole ("ソフトバンクG")
+_NATIVE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
 def slugify(name: str) -> str:
     """Stable lower-case ASCII slug: "Character.AI" -> "character-ai"."""
     ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     ascii_text = ascii_text.replace("&", " and ")
     slug = _NON_SLUG.sub("-", ascii_text.lower()).strip("-")
+    if _NATIVE_SCRIPT.search(name) or (not slug and any(c.isalpha() for c in name)):
+        # a name in another script ("楽天", "하늘로보틱스"): its punycode, one slug per name
+        # (not one "company" for all of them)
+        coded = name.strip().lower().encode("punycode").decode("ascii")
+        slug = NATIVE_SLUG + _NON_SLUG.sub("-", coded).strip("-")
     return slug or "company"
 
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from ..headlines import COLUMN_NAME, digest_items, undecorated
 from ..models import DEAL_KINDS, Deal, Party
 from ._amounts import scan_amounts
+from ._cjk import cjk_deal
 from ._classify import (
     content_licence,
     headline_blocked,
@@ -126,6 +127,10 @@ def classify(
         return None  # "BlackRock takes 5% stake in Nvidia, filing shows": a portfolio holding
     if deal is not None:
         deal = content_licence(named_round(deal, text, gz, rates), title, text, gz)
+    if deal is None and not title.isascii():
+        deal = cjk_deal(
+            title, rates, text
+        )  # "楽天、関西ビジョンを買収へ": read by where names stand
     if deal is None and text and "PLUS" in text:
         plus = _PLUS.search(text[:600])
         items = _PLUS_SPLIT.split(plus.group(1).strip()) if plus else []
