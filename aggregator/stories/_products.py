@@ -96,11 +96,12 @@ def named_version_subject(a: Features, b: Features, first: str | None, second: s
 
 def same_product(a: Features, b: Features, gap_hours: float) -> bool:
     """Both titles name one product first ("Introducing Quill Code" / "Quill Code is here"),
-    one of them as a launch or the name carries a version ("Kairo-3"), or one named version
+    one of them as a launch or the name carries a version ("Kairo-3", "Aria 3 Mini"), or one
+    named version
     (``_one_version``) and one of them is a launch, within ``PRODUCT_HOURS``."""
     if gap_hours > PRODUCT_HOURS or not (a.products and b.products):
         return False
     product = a.products[0]
     if product != b.products[0]:
         return "launch" in a.events | b.events and _one_version(a, b)
-    return "launch" in a.events | b.events or product[-1:].isdigit()
+    return "launch" in a.events | b.events or any(c.isdigit() for c in product)

@@ -46,3 +46,16 @@ def test_the_incident_told_as_a_repeat_is_marked_and_other_news_is_not() -> None
     assert REPEAT in features("Quillon down again", "").marks
     assert REPEAT not in features("Quillon launches a second model this week", "").marks
     assert REPEAT not in features("Quillon raises again, at $4B", "").marks
+
+
+def test_a_versioned_variant_named_first_by_both_is_one_product_story() -> None:
+    # neither title says "launch"; the name carries its version before its variant word
+    assert (
+        stories(
+            "Quillon 3 Mini: most of the reasoning, a tenth of the price",
+            "Halvex follows its flagship with a cheap, fast Quillon 3 Mini",
+        )
+        == 1
+    )
+    # the flagship days before stays its own story
+    assert stories("Introducing Quillon 3", "Quillon 3 Mini is API-only", gap=72.0) == 2
