@@ -188,12 +188,12 @@ def run_pipeline(
 
 def _one_shot_child(spec_path: str) -> None:
     """One cycle as ``aggregator update --all`` runs it (``runtime.cli.update``): a service
-    with a lazily started parse pool, the store opened, one ``run_once`` with the story
-    index snapshot beside the database, all closed."""
+    with the parse pool forked before anything else (``forked_pool``), the store opened, one
+    ``run_once`` with the story index snapshot beside the database, all closed."""
     from aggregator.cycle import StoryWindow, run_once, snapshot_path
     from aggregator.runtime.readiness import utcnow
     from aggregator.runtime.service import Service, open_store
-    from aggregator.runtime.worker import LazyPool
+    from aggregator.runtime.worker import forked_pool
     from bench._util import cpu_seconds, peak_rss_mb
 
     spec = json.loads(Path(spec_path).read_text())
@@ -203,7 +203,7 @@ def _one_shot_child(spec_path: str) -> None:
     profiler = cProfile.Profile() if profile_dir else None
     if profiler is not None:
         profiler.enable()
-    pool = LazyPool()
+    pool = forked_pool()
     service = Service(settings, executor=pool)
     store = open_store(settings)
     try:
@@ -218,7 +218,7 @@ def _one_shot_child(spec_path: str) -> None:
                 snapshot=snapshot_path(settings.database), keep=False
             ),  # as the CLI
         )
-        inner = getattr(pool, "_pool", None)
+        inner = getattr(pool, "_pool", pool)  # (a LazyPool's, or the forked pool itself)
         workers = [peak_rss_mb(p) for p in getattr(inner, "_processes", None) or ()]
         cpu = cpu_seconds()  # this process since its start, and its live parse workers
     finally:

@@ -27,9 +27,10 @@ _TEAM = re.compile(
     re.IGNORECASE,
 )
 _JOINT = re.compile(r"\bjoint[- ]venture\b|\bJV\b", re.IGNORECASE)
-# "OpenAI-AWS $38B deal", "Microsoft-Anthropic-Nvidia pact", "Apple-Google Siri pact"
+# "OpenAI-AWS $38B deal", "Microsoft-Anthropic-Nvidia pact", "Apple-Google Siri pact",
+# "Helix–Norland merger" (an en dash)
 _HYPHENED = re.compile(
-    r"^\s*(?P<a>[A-Z][\w.]*)-(?P<b>[A-Z][\w.]*)(?:-(?P<c>[A-Z][\w.]*))?\s+"
+    r"^\s*(?P<a>[A-Z][\w.]*)[-–](?P<b>[A-Z][\w.]*)(?:[-–](?P<c>[A-Z][\w.]*))?\s+"
     r"(?P<money>(?:[$€£¥]\s?[\d.,]+\s?(?:[bBmMkK]n?|billion|million|trillion)?\s+)?)"
     r"(?:[A-Z][\w.]*\s+)?(?P<kind>deal|pact|tie-up|partnership|alliance|agreement|contract"
     r"|merger)\b"

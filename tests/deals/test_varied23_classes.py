@@ -92,3 +92,9 @@ def test_a_startup_from_a_batch_joining_a_lab_is_bought() -> None:
         "acquisition",
         [("OpenAI", "acquirer"), ("Tandem Labs", "target")],
     )
+
+
+def test_two_names_joined_by_an_en_dash_before_deal_are_its_sides() -> None:
+    check_reading(
+        "OpenAI–AWS $38B deal", "", "partnership", [("OpenAI", "partner"), ("AWS", "partner")]
+    )
