@@ -386,9 +386,10 @@ def _overlapped(
     parses: dict[str, Future[ParseOutput]] = {}
     submit = _submitter(cycle, fetching, parses, by_name)
 
-    async def started(wave: _Wave) -> asyncio.Task[list[FetchResult]]:
+    def started(wave: _Wave) -> asyncio.Task[list[FetchResult]]:
+        """The wave's fetch, a task of the loop: it runs whenever the loop does."""
         requests = [_request(f, s) for f, s in wave]
-        return asyncio.ensure_future(fetcher.fetch_many(requests, on_result=submit))
+        return runner.get_loop().create_task(fetcher.fetch_many(requests, on_result=submit))
 
     async def parsed(parsing: Future[ParseOutput]) -> None:
         await asyncio.sleep(0)  # the loop handles what arrived for the fetch in flight
@@ -399,11 +400,11 @@ def _overlapped(
         return await task
 
     with asyncio.Runner() as runner:
-        task = runner.run(started(waves[0]))
+        task = started(waves[0])
         for number, wave in enumerate(waves):
             results = runner.run(finished(task))
             if number + 1 < len(waves):
-                task = runner.run(started(waves[number + 1]))
+                task = started(waves[number + 1])
             yield from _store_wave(
                 cycle, fetching, wave, results, parses, lambda f: runner.run(parsed(f))
             )
