@@ -137,9 +137,10 @@ def run_once(
         with _barrier(report, "stories"):
             for part in _stories_stage(cycle, edited):
                 assemble(report, part)
+        snapshot: Future[bool] | None = None
         if not cycle.window.keeps():  # one cycle's index, or one too large to keep: saved
-            cycle.window.persist(store)  # for the next process (or cycle), then let go
-            cycle.window.invalidate()
+            snapshot = cycle.window.persist_soon(store)  # for the next process, while
+            cycle.window.invalidate()  # this one publishes; then let go
         cycle.window.drop_prefetch()  # a snapshot read this cycle did not need
     _retention(cycle, report)
     problem = store.file_problem()
@@ -151,6 +152,9 @@ def run_once(
             assemble(report, publish_now(settings, store, now, executor))
     with _timed(report, "deliver"):
         assemble(report, alerting.deliver_due(settings, store, sender, now, rng or random.Random()))
+    if snapshot is not None:
+        with _barrier(report, "stories"):
+            snapshot.result()  # written (or logged as not) before the cycle ends
     report.duration = time.perf_counter() - clock
     report.finished = now + timedelta(seconds=report.duration)
     with _barrier(report, "record"):
@@ -414,13 +418,14 @@ def _prepare_stories(cycle: _Cycle) -> None:
     """At the cycle's first new body: start reading what its stories stage will need and no
     store holds, the story index snapshot and the shipped gazetteer, each in a thread of its
     own while the fetch waits on the network (a cycle where every feed answers 304 reads
-    neither)."""
+    neither); the gazetteer's thread also imports the public-suffix list that names a
+    feed's publisher."""
     if cycle.prepared:
         return
     cycle.prepared.append(True)
     options = StoryOptions(window_days=cycle.settings.story_window_days)
     cycle.window.prefetch(cycle.store, options)
-    threading.Thread(target=deals_mod.load_gazetteer, name="gazetteer-read", daemon=True).start()
+    threading.Thread(target=deals_mod.preload, name="gazetteer-read", daemon=True).start()
 
 
 def _store_result(

@@ -174,27 +174,32 @@ class StoryWindow:
         """Write the snapshot when the index changed since it was written (after the write
         transaction of :meth:`saved` committed). A failure is logged, never raised: the
         next process then loads the window. True when a snapshot was written."""
+        return self.persist_soon(store, wait=True).result()
+
+    def persist_soon(self, store: Store, *, wait: bool = False) -> Future[bool]:
+        """:meth:`persist`, the file written in a thread of its own (the store is read
+        here, not there): a one-shot cycle publishes while its snapshot is written, and
+        waits for the returned future before it ends. The index is not changed meanwhile
+        (the caller lets it go)."""
+        done: Future[bool] = Future()
         index, mark, path = self._index, self._mark, self.snapshot
         if not self._dirty or index is None or mark is None or path is None:
-            return False
+            done.set_result(False)
+            return done
         self._dirty = False
-        _clear_leftovers(path)
-        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            with open(temp, "wb") as out:
-                out.write(MAGIC)
-                _write(out, _key(store, index.options, mark))
-                for record in index.snapshot():
-                    _write(out, record)
-            os.replace(temp, path)
-        except BaseException as exc:  # a full disk, or SIGTERM while writing: no file left
-            with contextlib.suppress(OSError):
-                temp.unlink()
-            if not isinstance(exc, Exception):
-                raise
-            log.warning("story index snapshot not written to %s: %s", path, exc)
-            return False
-        return True
+        key = _key(store, index.options, mark)
+
+        def write() -> None:
+            try:
+                done.set_result(_write_snapshot(path, key, index))
+            except BaseException as exc:  # SIGTERM while writing: reported to the waiter
+                done.set_exception(exc)
+
+        if wait:
+            write()
+        else:
+            threading.Thread(target=write, name="story-snapshot-write", daemon=True).start()
+        return done
 
     def prefetch(self, store: Store, options: StoryOptions) -> None:
         """Start reading the snapshot in a thread of its own, for a later :meth:`index_for`
@@ -253,6 +258,28 @@ def _read_snapshot(path: Path, key: dict[str, Any], options: StoryOptions) -> St
             exc,
         )
         return None
+
+
+def _write_snapshot(path: Path, key: dict[str, Any], index: StoryIndex) -> bool:
+    """Write ``index`` under ``key`` to a temporary file renamed over ``path``; a failure is
+    logged and leaves no file (True when written)."""
+    _clear_leftovers(path)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temp, "wb") as out:
+            out.write(MAGIC)
+            _write(out, key)
+            for record in index.snapshot():
+                _write(out, record)
+        os.replace(temp, path)
+    except BaseException as exc:  # a full disk, or SIGTERM while writing: no file left
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        if not isinstance(exc, Exception):
+            raise
+        log.warning("story index snapshot not written to %s: %s", path, exc)
+        return False
+    return True
 
 
 def _clear_leftovers(path: Path) -> None:

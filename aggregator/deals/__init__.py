@@ -31,9 +31,18 @@ from ._gazetteer import (
 )
 from ._model import Model as DealModel
 from ._model import load_model as load_deal_model
-from ._publisher import publisher_of
+from ._publisher import preload_domains, publisher_of
 from ._reading import classify
 from ._rules import CompiledTags, compile_tag_rules, is_curated, match_tags
+
+
+def preload() -> None:
+    """Read what the reader otherwise reads at its first use: the shipped gazetteer and the
+    public-suffix list that names a feed's publisher (a cycle calls this in a thread while
+    its fetch waits on the network)."""
+    load_gazetteer()
+    preload_domains()
+
 
 __all__ = [
     "DEFAULT_RATES",
@@ -54,6 +63,7 @@ __all__ = [
     "match_tags",
     "parse_amounts",
     "parse_gazetteer",
+    "preload",
     "publisher_of",
     "same_company",
     "slugify",

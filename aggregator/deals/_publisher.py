@@ -43,6 +43,11 @@ def _extractor():  # type: ignore[no-untyped-def]
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
+def preload_domains() -> None:
+    """Import tldextract and read its bundled list now, not at the first feed asked about."""
+    _extractor()
+
+
 def registered_name(url: str | None) -> str | None:
     """ "anthropic" for https://www.anthropic.com/news, "aisi" for https://www.aisi.gov.uk."""
     if not url or not url.startswith(("http://", "https://")):

@@ -317,3 +317,43 @@ def test_a_snapshot_read_ahead_goes_unused_when_a_writer_changed_stories_meanwhi
     assert cycle(settings, ours, now, window).story_index == "loaded"  # not the stale read
     cycle(settings, fresh, now, None)
     assert assignments(ours) == assignments(fresh)
+
+
+def test_a_one_shot_cycle_writes_its_snapshot_in_a_thread_and_waits_for_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is written while the cycle publishes, in a thread of its own, and it is
+    whole on disk when the cycle returns: the next process reads it."""
+    writers: list[str] = []
+    real = story_window._write_snapshot
+
+    def write(*args: object) -> object:
+        writers.append(threading.current_thread().name)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(story_window, "_write_snapshot", write)
+    settings, ours, _fresh = two_stores(tmp_path)
+    snapshot = snapshot_path(tmp_path / "kept.db")
+    plan = batches(days=2)
+    for now, entries in plan[:2]:
+        ingest(ours, entries, now)
+        one_shot(settings, ours, snapshot, now)
+        assert snapshot.exists()  # the cycle waited for its writer
+    assert writers == ["story-snapshot-write"] * 2
+    now, entries = plan[2]
+    ingest(ours, entries, now)
+    assert one_shot(settings, ours, snapshot, now) == "snapshot"
+
+
+def test_a_snapshot_that_cannot_be_written_is_logged_and_the_cycle_goes_on(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings, ours, _fresh = two_stores(tmp_path)
+    snapshot = tmp_path / "no-such-dir" / "kept.db.story-index"
+    now, entries = batches(days=1)[0]
+    ingest(ours, entries, now)
+    with caplog.at_level(logging.WARNING, logger=story_window.log.name):
+        report = cycle(settings, ours, now, StoryWindow(snapshot=snapshot, keep=False))
+    assert report.story_index == "loaded" and not report.stage_errors
+    assert not snapshot.exists()
+    assert any("snapshot not written" in r.getMessage() for r in caplog.records)
