@@ -121,6 +121,15 @@ Sets (``dev`` = tuned on, ``held-out`` = never tuned on; see docs/deals.md):
   entries in ten other languages, 69 hard negatives; 50 % no deal; a corporation's share of
   a round is funding, a licence-and-hire's startup is the licensor), split by the same hash
   and measured first with code that had never seen it;
+- ``digest24``: 400 newsletter and digest entries written afresh by a helper that never ran
+  the reader (``bench/data/digest_dev24.jsonl``: several items per title, headline verbs,
+  digests with no deal item, vague titles whose summary tells the deal; 44 % no deal), split
+  by the same hash and measured first with code that had never seen it;
+- ``varied25``: 400 entries written afresh by a helper that never ran the reader
+  (``bench/data/varied_dev25.jsonl``: first-party posts whose headline says no deal,
+  government and institute posts, wires, trade press in seven other languages; 50 % no
+  deal; a closed round is labelled "completed"), split by the same hash and measured first
+  with code that had never seen it;
 - ``headlines``: the 232 headlines of ``bench/data/ai_deals_dev.jsonl``;
 - ``uci``: the 1,637 headlines of ``../shared/eval/news_stories.jsonl`` (UCI News Aggregator:
   real headlines of many outlets, March 2014; six deal events, each told in up to 20 outlets'
@@ -231,6 +240,8 @@ def load_sets(eval_dir: Path) -> dict[str, list[Row]]:
         ("varied21", "varied_dev21.jsonl"),
         ("varied22", "varied_dev22.jsonl"),
         ("varied23", "varied_dev23.jsonl"),
+        ("digest24", "digest_dev24.jsonl"),
+        ("varied25", "varied_dev25.jsonl"),
     )
     for name, file in hashed:
         if (DATA / file).is_file():

@@ -1330,6 +1330,11 @@ def _cut_off(text: str, sentence: str, evidence: str) -> bool:
     )
 
 
+def background_deal(sentence: str, evidence: str) -> bool:
+    """Whether a sentence tells its deal phrase ``evidence`` as background (``_background``)."""
+    return _background(sentence, evidence)
+
+
 def _background(sentence: str, evidence: str) -> bool:
     """Whether the body's deal phrase ``evidence`` is told as background (``_BACKGROUND_*``)."""
     at = sentence.find(evidence) if evidence else -1

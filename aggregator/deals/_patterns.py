@@ -1430,7 +1430,7 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"{_PEOPLE_OF}"
         r"\b(?:partner(?:s|ed|ing)?\s+(?:up\s+)?(?:(?:once\s+)?again\s+|anew\s+)?with"
         r"|teams?\s+up|teamed\s+up|teams?\s+with"
-        r"|(?:is|are|has\s+been|have\s+been)\s+working\s+(?:closely\s+)?with"
+        r"|(?:is|are|has\s+been|have\s+been|to\s+be)\s+working\s+(?:closely\s+)?with"
         r"|join(?:s|ed|ing)?\s+forces\s+with|(?:strategic\s+)?(?:partnership|alliance|collaboration"
         r"|tie-up)\s+(?:with|between)|collaborat(?:es|ed|e)\s+with|ally\s+with"
         r"|(?:tighten|strengthen|deepen|expand|cement|forge|formali[sz]e|extend|renew|broaden)(?:s|ed)?"

@@ -153,14 +153,25 @@ def _infer(name: str, url: str | None, gz: Gazetteer) -> str | None:
     return titled or (domain.capitalize() if domain else None)
 
 
-def first_person(text: str, publisher: str) -> str:
-    """ "we"/"our"/"us" replaced by the publisher's name (its possessive for "our")."""
+def first_person(text: str, publisher: str, verbs: bool = False) -> str:
+    """ "we"/"our"/"us" replaced by the publisher's name (its possessive for "our");
+    ``verbs``: "we're" and "we'll" keep their verb ("Anthropic is", "Anthropic will")."""
     if not text or not (_WE.search(text) or _OUR.search(text) or " us" in text):
         return text
     text = _OUR_WORD.sub(lambda m: f"{publisher}'s {_plain(m.group(1))}", text)
     text = _OUR.sub(f"{publisher}'s", text)
-    text = _WE.sub(publisher, text)
+    text = _WE.sub(lambda m: _we(m.group(0), publisher) if verbs else publisher, text)
     return _US.sub(publisher, text)
+
+
+_CONTRACTED = {"re": "is", "ll": "will"}
+
+
+def _we(word: str, publisher: str) -> str:
+    """ "We're" -> "Anthropic is", "we'll" -> "Anthropic will": the verb kept, as a headline
+    about the publisher would say it ("we've raised" stays "Anthropic raised")."""
+    tail = word[3:].lower() if len(word) > 2 and word[2] in "'’" else ""
+    return f"{publisher} {_CONTRACTED[tail]}" if tail in _CONTRACTED else publisher
 
 
 def with_subject(title: str, publisher: str) -> str:

@@ -15,6 +15,7 @@ from ..models import DEAL_KINDS, Deal, Party
 from ._amounts import scan_amounts
 from ._cjk import cjk_deal
 from ._classify import (
+    background_deal,
     content_licence,
     headline_blocked,
     headline_hard_blocked,
@@ -112,6 +113,8 @@ def classify(
     else:
         deal = gated(title, text, gz, rates, use_model, model)
         deal = deal if deal is not None and complete(deal, strict=False) else None
+    if deal is None and publisher and text:
+        deal = _own_lead(title, text, publisher, gz, rates, model)
     if deal is None and use_model and learned:
         deal = _learned(title, text, gz, rates, publisher, type_model, model)
     if (
@@ -710,6 +713,45 @@ def _first_party(
         restated = gated(sentence, text or title, gz, rates, use_model=False, model=model)
         deal = restated if restated is not None and complete(restated) else deal
     return None if deal is None else as_round(deal, title, text, publisher, gz, rates)
+
+
+def _own_lead(
+    title: str,
+    text: str,
+    publisher: str,
+    gz: Gazetteer,
+    rates: Mapping[str, float] | None,
+    model: Model | None,
+) -> Deal | None:
+    """A first-party post whose headline tells no deal ("Brew-tiful forecasts", "Shareholder
+    letter, Q4 2025") and whose body does, of the publisher itself, in one of its first
+    three sentences ("We're thrilled to be working with Starbucks under a new multi-year
+    agreement", "In December we closed our acquisition of Ripple Data"): that sentence read
+    as a headline, by the rules alone, when complete, with the publisher among its parties
+    and told as news, not background ("… which we acquired in 2021")."""
+    if headline_blocked(title) or _customer_story(title) or _DEAL_WORD.search(title):
+        return None  # (a headline with deal words was read as it stands)
+    own = gz.slug(publisher)
+    for sentence in lead(text, 3):
+        said = first_person(sentence, publisher, verbs=True)
+        if said == sentence and publisher.lower() not in sentence.lower():
+            continue  # about someone else
+        deal = gated(said, "", gz, rates, use_model=False, model=model)
+        if deal is None or not complete(deal) or not any(p.slug == own for p in deal.parties):
+            continue
+        if background_deal(said, deal.evidence):
+            continue
+        return replace(deal, rule=f"{deal.rule}+own-lead")
+    return None
+
+
+# A headline word of a deal's kind: such a headline is read as it stands, never through
+# its body's lead ("AlphaFold's next chapter: a collaboration with EMBL-EBI").
+_DEAL_WORD = re.compile(
+    r"\b(?:partner\w*|collaborat\w*|allian\w+|acqui\w+|merg\w+|invest\w*|fund\w*|rais\w+"
+    r"|round|deal|agreements?|licen[cs]\w*|IPO|joint|stakes?|buys?|bought|joins?|team|MOU)\b",
+    re.IGNORECASE,
+)
 
 
 def _short_of_round(deal: Deal | None, publisher: str, gz: Gazetteer, title: str = "") -> bool:

@@ -1,0 +1,63 @@
+"""Classes of the varied25 dev split (first-party posts whose headline says no deal, trade
+press, wires): a first-party post whose body tells the publisher's own deal in its first
+sentences ("In December we closed our acquisition of …", "We're thrilled to be working
+with … under a new multi-year agreement"), never one told as background, or one under a
+headline that has deal words of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.deals._reading import check_reading
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "kind", "parties"),
+    [
+        (
+            "Shareholder letter, Q3",
+            "Bookings doubled again. In August we closed our acquisition of Tidewell, whose "
+            "schedulers now ship in every Marrowline plan.",
+            "acquisition",
+            [("Marrowline", "acquirer"), ("Tidewell", "target")],
+        ),
+        (
+            "A note from our CEO",
+            "We're excited to be working with Ostrava Rail under a new five-year agreement to "
+            "plan maintenance across 1,200 stations.",
+            "partnership",
+            [("Marrowline", "partner"), ("Ostrava Rail", "partner")],
+        ),
+        (
+            "Year in review",
+            "It was a big year. We raised $45 million in a Series B led by Index Ventures.",
+            "funding",
+            [("Marrowline", "target"), ("Index Ventures", "investor")],
+        ),
+    ],
+)
+def test_a_first_party_body_tells_the_publishers_own_deal(
+    title: str, summary: str, kind: str, parties: list[tuple[str, str]]
+) -> None:
+    check_reading(title, summary, kind, parties, publisher="Marrowline")
+
+
+@pytest.mark.parametrize(
+    ("title", "summary"),
+    [
+        # background
+        ("Five years of Tidewell", "Tidewell, which we acquired in 2021, now has 40 engineers."),
+        # the headline's own deal words were read as they stand
+        (
+            "Marrowline's next chapter: a research collaboration with the Ostrava Institute",
+            "We're working with the Ostrava Institute to publish open maintenance data.",
+        ),
+        # a customer story
+        (
+            "How Ostrava Rail plans maintenance with Marrowline",
+            "We're proud to be working with Ostrava Rail on its planning.",
+        ),
+    ],
+)
+def test_no_own_deal_from_a_body_that_does_not_tell_one(title: str, summary: str) -> None:
+    check_reading(title, summary, None, [], publisher="Marrowline")
