@@ -77,10 +77,15 @@ _CONTINUES = re.compile(
 )
 
 
-def _continued(items: list[str]) -> list[str]:
+def _continued(items: list[str], listed: bool = False) -> list[str]:
+    """``listed``: the title opens with a newsletter's name, whose last item follows "and"
+    ("Import AI 422: Chinese chips get good; the case for AI auditors; and a $1bn robotics
+    pact"): an item of its own."""
     out: list[str] = []
     for item in items:
-        if out and _CONTINUES.match(item):
+        if listed and len(out) >= 2 and item.startswith("and "):
+            out.append(item[4:])
+        elif out and _CONTINUES.match(item):
             out[-1] = f"{out[-1]}; {item}"
         else:
             out.append(item)
@@ -113,7 +118,7 @@ def digest_items(title: str) -> list[str]:
         if len(items) >= 2:
             return [i for part in items for i in _HARD.split(part) if i.strip()]
     if _HARD.search(title):
-        items = _continued([i.strip() for i in _HARD.split(body) if i.strip()])
+        items = _continued([i.strip() for i in _HARD.split(body) if i.strip()], body != title)
         if len(items) >= 2:
             return items
     commas = [i.strip() for i in re.split(r",\s+", body) if i.strip()]

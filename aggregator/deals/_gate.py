@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from ..models import DEAL_KINDS, Deal
 from ._amounts import scan_amounts
@@ -127,6 +128,8 @@ def gated(
     deal, blocked = rules_and_block(title, text, gz, rates, title_case)
     if deal is not None and deal.rule in INTL_NAMES:
         return deal if _companies_shown(deal, title, text, gz, publisher) else None
+    if deal is not None and deal.rule == "denies-talks":
+        return _denied_sides(deal, gz)  # "Lumora shoots down sale report": in plain words
     if not use_model or (deal is not None and deal.type not in GATED):
         return deal
     if (
@@ -187,6 +190,24 @@ def gated(
     if verdict.probability >= model.add and has_cue(feats) and _names_someone(title, text):
         return _model_deal(title, text, verdict, model, feats)
     return None
+
+
+def _denied_sides(deal: Deal, gz: Gazetteer) -> Deal:
+    """ "X denies Y talks": who would buy whom is told by who is known. A company the
+    gazetteer does not know denying talks with one it knows is the one to be bought ("Sonder
+    Robotics Denies Tesla Talks"); a known one denying talks with an unknown one is the buyer
+    ("Arm denies Corvexa buyout talks"); between two known ones, the one that denies is the
+    one to be bought, as most such headlines tell it ("Mistral AI denies Apple acquisition
+    talks")."""
+    if len(deal.parties) != 2:
+        return deal
+    subject = next(p for p in deal.parties if p.role == "target")
+    other = next(p for p in deal.parties if p.role != "target")
+    mine, theirs = _known(subject.name, gz), _known(other.name, gz)
+    if mine and not theirs:
+        parties = (replace(subject, role="acquirer"), replace(other, role="target"))
+        return replace(deal, parties=parties)
+    return deal
 
 
 def _names_someone(title: str, text: str) -> bool:

@@ -102,6 +102,7 @@ _KEYS = {
     "approaches": "approach",
     "offer-from": "bid offer approach proposal",
     "rejects-bid": "reject rebuff spurn turn snub dismiss",
+    "denies-talks": "deni deny dismiss shoot shot refut rebut quash knock cold",
     "possessive-deal": "'s ’s",
     "possessive-stake": "stake",
     "possessive-investment": "investment bet check cheque backing infusion injection",
@@ -184,7 +185,7 @@ _KEYS = {
     "part-of": "part",
     "acquisition-of": "acquisition purchase takeover buyout buy",
     "acquisition-noun": "acquisition takeover buyout tender purchase lbo",
-    "merges": "merg combin",
+    "merges": "merg combin knot",
     "merger-stage": "merger",
     "merger-noun": "merger",
     "merge-plural": "merg combin tie-up",
@@ -920,6 +921,21 @@ _ENGLISH: tuple[Rule, ...] = (
         "target",
         "acquirer",
     ),
+    # "Sonder Robotics Denies Tesla Talks", "Lumora shoots down sale report", "Harvey
+    # Dismisses Takeover Talk": the company denied a sale of itself (the status reads it)
+    _rule(
+        "denies-talks",
+        "acquisition",
+        r"\b(?:den(?:ies|ied|y)|dismiss(?:es|ed)?|shoots?\s+down|shot\s+down|refut(?:es|ed)"
+        r"|rebuts?|quash(?:es|ed)?|knocks?\s+down|pours?\s+cold\s+water\s+on)\s+(?:the\s+)?"
+        r"(?:(?:(?!stake\b)[\w-]+\s+)?(?:sale|takeover|buyout|acquisition)\s+(?:talks?|reports?|rumou?rs?"
+        r"|speculation|chatter)"
+        rf"|{_INSIDE_NAME}\s+(?:takeover\s+|buyout\s+|acquisition\s+|deal\s+)?talks)\b",
+        "target",
+        None,
+        needs_right=False,
+        inside="acquirer",
+    ),
     _rule(
         "rejects-bid",
         "acquisition",
@@ -1076,8 +1092,8 @@ _ENGLISH: tuple[Rule, ...] = (
         r"(?:[\w-]+\s+){0,3}?(?:startup|start-up|company|firm|maker|designer|developer|outfit"
         r"|specialist|provider|rival|unicorn|lab)\s+(?=(?-i:[A-Z]))"
         # "Arm eyes Nocturne 🔍, …": a name alone, the item's last words
-        r"|\beye(?:s|ing)\s+(?=(?-i:[A-Z])[\w.&-]+(?:\s+(?-i:[A-Z])[\w.&-]+)?\s*(?:$|[,;|]"
-        r"|[^\w\s.'’$€£%-]))",
+        r"|\b(?:eye(?:s|ing)|court(?:s|ing)|(?:said|looks?|seeks?|moves?|aims?)\s+to\s+court)\s+"
+        r"(?=(?-i:[A-Z])[\w.&-]+(?:\s+(?-i:[A-Z])[\w.&-]+)?\s*(?:$|[,;|]|[^\w\s.'’$€£%-]))",
         "acquirer",
         "target",
     ),
@@ -1251,7 +1267,11 @@ _ENGLISH: tuple[Rule, ...] = (
         rf"|\bpa(?:y|ys|id|ying)\s+{_ABOUT}{M}\s+(?:an?\s+year\s+|per\s+year\s+)?for\s+"
         r"(?=(?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,2}['’]s?\s+(?:[\w-]+\s+)?(?:data"
         r"|content|archives?|posts|articles|news|journalism|library|catalog(?:ue)?|videos|images"
-        r"|photos|books)\b)",
+        r"|photos|books)\b)"
+        # "Amazon Pays The New York Times for Data": no amount, the content named
+        r"|\bpa(?:y|ys|id|ying)\s+(?=(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,3}\s+for\s+"
+        r"(?:access\s+to\s+)?(?:(?:its|their|the)\s+)?(?:[\w-]+\s+)?(?:data|content|archives?"
+        r"|articles|news|journalism|catalog(?:ue)?|videos|photos|books)\b)",
         "licensee",
         "licensor",
     ),
@@ -1375,7 +1395,9 @@ _ENGLISH: tuple[Rule, ...] = (
         "merges",
         "merger",
         r"\b(?:merg(?:e|es|ed|ing)\s+(?:with|into)|(?:to|will|agree\w*\s+to|plan\w*\s+to)\s+merge"
-        r"|merger\s+(?:with|of|between)|combin(?:e|es|ing)\s+with|all-stock\s+merger|merg(?:es|ed))\b"
+        r"|merger\s+(?:with|of|between)|combin(?:e|es|ing)\s+with|all-stock\s+merger|merg(?:es|ed)"
+        # a newsletter's "Northwind Labs Ties the Knot With Ostro"
+        r"|(?:ties|tied|tying)\s+the\s+knot\s+with)\b"
         # not its own parts put together ("Zentrik Merges Its Analytics and Observability
         # Products Into a Single Platform")
         r"(?!\s+(?:its|their|the\s+company's)\s+(?:[\w&'’-]+\s+){0,5}?(?:products?|apps?|teams?|units?"

@@ -27,7 +27,7 @@ from ._gate import GATED, gated
 from ._gazetteer import Gazetteer, load_gazetteer
 from ._investor_post import as_round, is_investor, named_round, own_fund, portfolio_company
 from ._learned import learned_deal
-from ._lexicon import government_name, is_person
+from ._lexicon import government_name, is_country_adjective, is_ordinary, is_person, is_place
 from ._model import Model, features, load_model, model_text, score
 from ._pair import pair_restatement
 from ._parties import is_title, shaped_name
@@ -405,9 +405,12 @@ def _digest(
             and not is_person(joined.group("a"))
         ):
             item = f"{joined.group('b')} acquires {joined.group('a')}"  # "A joins B 🤝"
-        deal = _paired(item, "", gz, rates, publisher) or gated(
-            item, "", gz, rates, use_model, model, capitals
-        )
+        paired = _paired(item, "", gz, rates, publisher, item=True)
+        if paired is not None and paired.type == "partnership" and _JV_WORD.search(item):
+            # "Halden AI + Aramco JV 🏜️": the pair's venture
+            paired = replace(paired, type="joint-venture", rule=f"{paired.rule}+venture")
+        deal = paired
+        deal = deal or gated(item, "", gz, rates, use_model, model, capitals)
         if (deal is None or not complete(deal)) and capitals and _known_subject(item, gz):
             # "Workday Buys Pinnacle, Robots Learn From Humans, …": a short item whose
             # subject the gazetteer knows names its object with a capital, as a headline
@@ -576,6 +579,12 @@ _KIND_NOUNS = (
     ("investment", re.compile(r"\bstake\b", re.I)),
     ("merger", re.compile(r"\bmerger\b", re.I)),
     ("ipo", re.compile(r"\b(?:ipo|listing)\b", re.I)),
+    # "a Gulf compute pact", "a $1bn robotics pact": a partnership or a venture
+    ("partnership", re.compile(r"\b(?:pact|partnership|alliance|tie-up)\b", re.I)),
+    ("joint-venture", re.compile(r"\b(?:pact|joint\s+venture|JV)\b", re.I)),
+    # "a $2bn bet on robot data": money put into a company
+    ("funding", re.compile(r"[$€£]\s?\d[\d.,]*\s?(?:bn|billion|m|million)?\s+bet\s+on\b", re.I)),
+    ("investment", re.compile(r"[$€£]\s?\d[\d.,]*\s?(?:bn|billion|m|million)?\s+bet\s+on\b", re.I)),
 )
 
 
@@ -585,11 +594,24 @@ def _nameless_items(title: str, gz: Gazetteer) -> list[str]:
     out = []
     for item in digest_items(title):
         words = item.split()
-        if len(words) > 6 or gz.find(item) or any(w[:1].isupper() for w in words[1:]):
+        if len(words) > 6 or gz.find(item) or any(_names_one(w) for w in words[1:]):
             continue
         if any(cue.search(item) for _, cue in _KIND_NOUNS):
             out.append(item)
     return out
+
+
+# Capitalised words of a nameless item that name no company: "a Gulf compute pact", "a $1bn
+# AI pact", "a Chinese chip merger"
+_REGION_WORDS = frozenset("AI Gulf European Nordic Asian African Arab Latin US UK EU".split())
+
+
+def _names_one(word: str) -> bool:
+    """Whether a capitalised word of a digest item may name a company (not a place, a
+    country's adjective or a region)."""
+    if not word[:1].isupper() or word in _REGION_WORDS:
+        return False
+    return not (is_place(word) or is_country_adjective(word.lower()))
 
 
 def _kind_lead(
@@ -1065,11 +1087,17 @@ def _customer_story(text: str) -> bool:
 
 
 def _paired(
-    title: str, text: str, gz: Gazetteer, rates: Mapping[str, float] | None, publisher: str | None
+    title: str,
+    text: str,
+    gz: Gazetteer,
+    rates: Mapping[str, float] | None,
+    publisher: str | None,
+    item: bool = False,
 ) -> Deal | None:
     """A title "A + B" / "A x B" read as "A partners with B" when both sides are gazetteer
     companies or the publisher (a person or a product line is often the other side of an
-    "x")."""
+    "x"), or one is and the body tells a deal. ``item``: a digest's item, which has no body:
+    "Apple + Lumora" (a plus, a gazetteer company, and a name no person's) is a pair."""
 
     def company(side: str) -> str | None:
         side = side.strip()
@@ -1082,11 +1110,21 @@ def _paired(
         if shaped == side and not hits:
             by_shape.append(side)
             return side
+        if (
+            plus
+            and not hits
+            and _NAME_SIDE.match(side)
+            and not is_ordinary(side.split()[0].lower())
+        ):
+            by_shape.append(side)  # "Apple + Lumora": a word no dictionary has
+            return side
         return None
 
     by_shape: list[str] = []
+    plus = item and _PLUS_JOINT.search(title) is not None
     sentence = pair_restatement(title, company)
-    if sentence is None or len(by_shape) > 1 or (by_shape and not _told_as_deal(text)):
+    plus = plus and all(not is_person(side) for side in by_shape)
+    if sentence is None or len(by_shape) > 1 or (by_shape and not (_told_as_deal(text) or plus)):
         return None  # one side may be a name the body confirms as a party; both is too little
     if text and _customer_story(text):
         return None  # "HeyGen x Google Cloud: …" told as what HeyGen runs on Google Cloud
@@ -1117,6 +1155,12 @@ def _paired(
         ):
             return replace(told, rule=f"{deal.rule}+{told.rule}")
     return deal
+
+
+_JV_WORD = re.compile(r"\b(?:JV|joint[\s-]venture)\b", re.IGNORECASE)
+# "A + B", "A+B" (not "Alexa+ Goes Agentic": a product's plus)
+_PLUS_JOINT = re.compile(r"\s\+\s|\w\+\w")
+_NAME_SIDE = re.compile(r"^[A-Z][\w.&-]+(?:\s[A-Z][\w.&-]+){0,2}$")
 
 
 # The publisher's body saying it joins a company: "we're joining Salesforce", "Quillstack has

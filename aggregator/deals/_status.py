@@ -13,7 +13,9 @@ _I = re.IGNORECASE
 DENIED = (
     "denied",
     re.compile(
-        r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed)?\s+(?:the\s+)?(?:reports?|rumou?rs?|speculation)"
+        r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed)?\s+(?:the\s+)?(?:(?:takeover|sale|buyout)\s+)?"
+        r"(?:reports?|rumou?rs?|speculation|talk)"
+        r"|(?:shoots?|shot)\s+down|refut(?:es|ed)|quash(?:es|ed)?|pours?\s+cold\s+water\s+on"
         r"|(?:no|not\s+in)\s+(?:talks|plans?\s+to)|rules?\s+out|ruled\s+out"
         # what is not planned: "says IPO is not a priority", "in no hurry to go public"
         r"|no\s+(?:immediate\s+|current\s+)?(?:plans?|intention|rush|hurry)"

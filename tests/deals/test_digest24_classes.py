@@ -1,0 +1,105 @@
+"""Classes of the digest24 dev split (newsletter digests and headlines): a denial of a
+company's own sale ("shoots down sale report", "Denies Tesla Talks"), with who buys whom
+told by who the gazetteer knows; "courts" a company; "ties the knot with" (a merger); paying
+a publisher for its data (a licence); "A + B" as a digest's item when one side is known and
+the other a name; a newsletter list whose last item follows "; and"; a nameless item that
+names a pact, read in the summary."""
+
+from __future__ import annotations
+
+import pytest
+
+from aggregator.deals import classify, digest_items
+from tests.deals._reading import GAZ, check_reading
+
+
+@pytest.mark.parametrize(
+    ("title", "parties"),
+    [
+        ("Quorvane shoots down sale report", [("Quorvane", "target")]),
+        ("Quorvane Dismisses Takeover Talk", [("Quorvane", "target")]),
+        # an unknown company denying talks with a known one is the one to be bought
+        (
+            "Quorvane Robotics Denies Tesla Talks",
+            [("Tesla", "acquirer"), ("Quorvane Robotics", "target")],
+        ),
+        # a known one denying talks with an unknown one is the buyer
+        ("Arm denies Quorvane buyout talks", [("Arm", "acquirer"), ("Quorvane", "target")]),
+    ],
+)
+def test_a_denied_sale(title: str, parties: list[tuple[str, str]]) -> None:
+    check_reading(title, "", "acquisition", parties)
+    deal = classify(title, "", gazetteer=GAZ)
+    assert deal is not None and deal.status == "denied"
+
+
+def test_a_denied_stake_sale_is_no_sale_of_the_company() -> None:
+    deal = classify("Ola Electric denies stake sale talk; shares fall 4%", "", gazetteer=GAZ)
+    assert deal is None or deal.type != "acquisition"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "parties"),
+    [
+        (
+            "Meta Courts Quorvane AI",
+            "acquisition",
+            [("Meta", "acquirer"), ("Quorvane AI", "target")],
+        ),
+        (
+            "Northwind Labs Ties the Knot With Quorvane",
+            "merger",
+            [("Northwind Labs", "partner"), ("Quorvane", "partner")],
+        ),
+        (
+            "Amazon Pays The New York Times for Data",
+            "licensing",
+            [("Amazon", "licensee"), ("The New York Times", "licensor")],
+        ),
+        ("Musk Takes OpenAI to Court Over Its Shift", None, []),
+    ],
+)
+def test_newsletter_verbs(title: str, kind: str | None, parties: list[tuple[str, str]]) -> None:
+    check_reading(title, "", kind, parties)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "parties"),
+    [
+        (
+            "Apple + Quorvane, Robots Learn From Video, Deepfake Detection Flops",
+            "partnership",
+            [("Apple", "partner"), ("Quorvane", "partner")],
+        ),
+        (
+            "Halden AI + Aramco JV 🏜️, o-series retired 🪦, KV cache compression 🗜️",
+            "joint-venture",
+            [("Halden AI", "partner"), ("Aramco", "partner")],
+        ),
+        # two names no one knows, or a product's plus: no pair
+        ("Rally + Quorvane | Apple's Siri delay | Laundry-folding robots", None, []),
+        ("GPT-5 Goes Big, Claude 4 Reasons, Alexa+ Goes Agentic, Text Like an Image", None, []),
+    ],
+)
+def test_a_plus_pair_in_a_digest(
+    title: str, kind: str | None, parties: list[tuple[str, str]]
+) -> None:
+    check_reading(title, "", kind, parties)
+
+
+def test_a_newsletter_list_ending_in_and_is_read_item_by_item() -> None:
+    title = (
+        "Import AI 422: Chinese chips get good; the case for AI auditors; and a $1bn robotics pact"
+    )
+    assert digest_items(title)[-1] == "a $1bn robotics pact"
+    summary = (
+        "…Hyundai and Quorvane Robotics formed a $1bn joint venture to build humanoids for car "
+        "factories. Elsewhere, Huawei's latest accelerator benchmarks well. […]"
+    )
+    check_reading(
+        title, summary, "joint-venture", [("Hyundai", "partner"), ("Quorvane Robotics", "partner")]
+    )
+    # a clause that goes on with the one before it stays one item
+    assert digest_items("Mapleton Bio Prices Upsized IPO; Raises $153 Million") == [
+        "Mapleton Bio Prices Upsized IPO; Raises $153 Million"
+    ]
