@@ -21,14 +21,23 @@ nobody""".split()
 DETERMINERS = frozenset("our their its your my his her".split())
 # Nouns that name a kind of organisation, not one: a party only with what says which one
 # ("UK Government", "Government of Canada").
-GENERIC_ORGS = frozenset(
-    """government governments ministry ministries department departments agency
+GENERIC_ORGS = (
+    frozenset(
+        """government governments ministry ministries department departments agency
 agencies council parliament state states city cities province region administration treasury
 enterprises enterprise businesses companies institutions organisations organizations partners
 customers developers compute university universities college angel angels investors""".split()
-) | frozenset(
-    # what an agreement is called, never a party ("signs a Memorandum of Cooperation with")
-    "cooperation understanding collaboration intent agreement memorandum".split()
+    )
+    | frozenset(
+        # the same bodies in French, German, Spanish, Portuguese and Italian ("Gobierno y Amazon
+        # Web Services firman memorando": which government, the text does not say)
+        """gobierno governo gouvernement regierung ministerio ministério ministère ministero
+ministerium secretaría secretaria""".split()
+    )
+    | frozenset(
+        # what an agreement is called, never a party ("signs a Memorandum of Cooperation with")
+        "cooperation understanding collaboration intent agreement memorandum".split()
+    )
 )
 
 

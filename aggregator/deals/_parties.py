@@ -603,7 +603,20 @@ _CHIP_CODE_AFTER = re.compile(r"\s+[A-Z]{1,3}\d{2,4}[A-Z]{0,2}\b")
 _COUNTRY_BEFORE = re.compile(r"\b([A-Z][\w.]*)\s+$")
 _JOINED_BEFORE = re.compile(r"[A-Za-z0-9.)]\s+(?:and|&)\s+(?:the\s+)?$")
 _JOINED_AFTER = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[A-Z]")
-_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.]*(?:\s(?=[A-Z]))?)+)")
+
+
+def _of_name(name: str, text: str, end: int, after: re.Match[str]) -> str:
+    """ "Department" + " of Energy" as written: "Department of Energy", "Secretaría de
+    Economía" (its own joint word, "the"/"la" dropped)."""
+    joint = text[end : after.start(1)].split()[0]
+    return f"{name} {joint} {after.group(1).strip()}"
+
+
+# "State Department of Labor", "Secretaría de Economía", "Ministère de l'Économie"
+_OF_NAME = re.compile(
+    r"\s+(?:of|de|del|do|da|des|du|della|für)\s+(?:the\s+|la\s+|l['’]|le\s+)?"
+    r"((?:[A-ZÀ-Ý][\w.]*(?:\s(?=[A-ZÀ-Ý]))?)+)"
+)
 _LANGUAGE_AFTER = re.compile(r"[ -]languages?\b")
 # A country a company partners or signs with stands for its government ("Scale AI partners
 # with Qatar", "signs an MoU with Greece"); not "expands to Japan", "ships in Canada".
@@ -622,7 +635,14 @@ _KINDS_OF_AI = frozenset(
 )
 
 
-_KIND_OF_STARTUP = re.compile(r"\s+(?:startup|start-up)\s+(?=[A-Z])")
+_KIND_OF_STARTUP = re.compile(r"\s+(?:[Ss]tartup|[Ss]tart-[Uu]p)\s+(?=[A-Z])")
+# "This 24-Year-Old's AI Startup Just Raised $50 Million": words that go on with the sentence
+_NOT_AFTER_KIND = frozenset(
+    """just now also finally officially quietly reportedly secretly that which who whose is
+    are has have was were will would could may might can to in on for with from and or the
+    its their says said gets got lands landed nabs bags secures secured""".split()
+)
+_AFTER_KIND = re.compile(r"(?<![\w-])(?:Startup|Start-[Uu]p|Unicorn|Chipmaker|Rival)\s$")
 
 
 def _a_place(text: str, start: int, end: int, words: list[str]) -> bool:
@@ -714,7 +734,7 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
             # "Iceland's Ministry of Education", "Kuwait's Ministry of Communications"
             name, start = f"{whose.group(1)} {name}", whose.start(1)
             if after:
-                return start, after.end(1), f"{name} of {after.group(1).strip()}"
+                return start, after.end(1), _of_name(name, text, end, after)
             return start, end, name
         if before and (
             is_place(before.group(1).strip())
@@ -726,7 +746,7 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
         elif not after:
             return None
         if after:  # "US Department of Energy", "Government of Canada"
-            return start, after.end(1), f"{name} of {after.group(1).strip()}"
+            return start, after.end(1), _of_name(name, text, end, after)
         return start, end, name
     if _COLLECTIVE.match(text, end):
         return None  # "the Nordic AI ecosystem", "Munich AI outfits X"
@@ -746,7 +766,7 @@ def _organisation(text: str, start: int, end: int, name: str) -> tuple[int, int,
         return start, government.end(), f"{name} Government"
     after = _OF_NAME.match(text, end) if words[-1].lower() in GENERIC_ORGS else None
     if after:  # "State Department of Labor"
-        return start, after.end(1), f"{name} of {after.group(1).strip()}"
+        return start, after.end(1), _of_name(name, text, end, after)
     return start, end, name
 
 
@@ -890,6 +910,15 @@ def _unknown(text: str, offset: int, casing: Casing, full: str) -> list[Mention]
             or (not run and _people_owned(text, m))
             or _ordinal_name(full, offset, m, casing)
             or _lower_brand(full, offset, m, casing)
+            # "Snowflake Acquires AI Startup Tidal": in Title Case, the word after a
+            # company's kind starts its name, a dictionary word or not
+            or (
+                casing.title
+                and token[0].isupper()
+                and token_key(token) not in _STOP
+                and token_key(token) not in _NOT_AFTER_KIND
+                and _AFTER_KIND.search(text, 0, m.start()) is not None
+            )
         ):
             flush()
             run.append(m)

@@ -214,7 +214,7 @@ _BUY = (
     # "acqui-hires the team behind Crossing Minds": the team comes with its company
     # ("hires the team behind X" is the same deal told by its people)
     r"(?:acquir(?:e|es|ed|ing)|acqui-?hir(?:e|es|ed|ing)"
-    r"|hir(?:e|es|ed|ing)(?=\s+(?:the\s+)?(?:whole\s+|entire\s+)?team\s+behind\b)|buy(?:s|ing)?|bought|(?<!power\s)(?<!\ba\s)(?<!\ban\s)(?<!shared\s)(?<!your\s)purchas(?:e|es|ed|ing)|snap(?:s|ped)?\s+up"
+    r"|hir(?:e|es|ed|ing)(?=\s+(?:the\s+)?(?:whole\s+|entire\s+)?team\s+behind\b)|buy(?:s|ing)?|bought|(?<!power\s)(?<!blanket\s)(?<!energy\s)(?<!offtake\s)(?<!\ba\s)(?<!\ban\s)(?<!shared\s)(?<!your\s)purchas(?:e|es|ed|ing)|snap(?:s|ped)?\s+up"
     r"|scoop(?:s|ed)?\s+up|tak(?:e|es|ing)\s+over|took\s+over|absorb(?:s|ed)?|gobbles?\s+up"
     r"|pick(?:s|ed)?\s+up(?!\s+(?:§|¦|the\s+(?:pace|tab|slack|pieces)|speed|steam|momentum|where)\b)"
     r"(?!\s+(?:an?\s+|the\s+|its\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,4}?(?:awards?|prizes?|honou?rs?"

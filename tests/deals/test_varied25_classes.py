@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.deals._reading import check_reading
+from aggregator.deals import classify
+from tests.deals._reading import GAZ, check_reading
 
 
 @pytest.mark.parametrize(
@@ -61,3 +62,53 @@ def test_a_first_party_body_tells_the_publishers_own_deal(
 )
 def test_no_own_deal_from_a_body_that_does_not_tell_one(title: str, summary: str) -> None:
     check_reading(title, summary, None, [], publisher="Marrowline")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "parties"),
+    [
+        # in Title Case the word after a company's kind starts its name, a dictionary word
+        # or not, and a word before "Startup" says what the startup does
+        (
+            "Snowflake Acquires AI Startup Tidal",
+            "acquisition",
+            [("Snowflake", "acquirer"), ("Tidal", "target")],
+        ),
+        (
+            "Snowflake to Buy Postgres Startup Tidal for About $250 Million",
+            "acquisition",
+            [("Snowflake", "acquirer"), ("Tidal", "target")],
+        ),
+        (
+            "Robotics Startup Harbor Raises $40M Series B",
+            "funding",
+            [("Harbor", "target")],
+        ),
+        # a government body of another language, named whole
+        (
+            "La Secretaría de Economía firma convenio con Nvidia para formar talento en IA",
+            "partnership",
+            [("Secretaría de Economía", "partner"), ("Nvidia", "partner")],
+        ),
+    ],
+)
+def test_names_of_press_and_wires(title: str, kind: str, parties: list[tuple[str, str]]) -> None:
+    check_reading(title, "", kind, parties)
+
+
+def test_a_government_word_alone_is_no_party() -> None:
+    # "Gobierno" says no more than "Government": which one, the headline does not say
+    deal = classify(
+        "Gobierno y Amazon Web Services firman memorando para impulsar la inteligencia artificial",
+        "",
+        gazetteer=GAZ,
+    )
+    assert deal is None or all(p.name != "Gobierno" for p in deal.parties)
+    # a blanket purchase agreement is a contract vehicle, not a purchase
+    deal = classify(
+        "Quorvane signs $48 million blanket purchase agreement with Ostrava Rail", "", gazetteer=GAZ
+    )
+    assert deal is None or deal.type != "acquisition"
+    # nor does a sentence's word after a company's kind start a name
+    deal = classify("This 24-Year-Old's AI Startup Just Raised $50 Million", "", gazetteer=GAZ)
+    assert deal is None or all(p.name != "Just" for p in deal.parties)
