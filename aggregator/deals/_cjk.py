@@ -88,10 +88,24 @@ def _name(phrase: str) -> str | None:
     if bracketed:
         return bracketed.group(1).strip()
     stripped = _DESCRIPTOR.sub("", phrase).strip()
+    if not stripped and _DESCRIPTOR.match(phrase):
+        return None  # "米AI半導体新興": a kind of company, no name
     name = stripped or phrase
     if not name or len(name) > 24 or len(name.split()) > 3:
         return None
     return name.split()[-1] if CJK.search(name) and " " in name else name
+
+
+# A Latin-script name in a CJK sentence: "米AI半導体スタートアップのArcSiliconに"
+_LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9.&-]*(?:\s[A-Z][A-Za-z0-9.&-]*){0,2}")
+
+
+def _described(phrase: str, text: str, subject: str | None) -> str | None:
+    """The name a headline's description ("米AI半導体新興", "米AI企業") stands for: the one
+    Latin-script name of the summary's first sentence that is not the subject's (not "AI")."""
+    first = re.split(r"[。！？]", text[:300], maxsplit=1)[0]
+    names = [n for n in _LATIN_NAME.findall(first) if n not in ("AI", subject) and len(n) > 2]
+    return names[0] if len(set(names)) == 1 else None
 
 
 def _party(name: str | None, role: str, lead: bool = False) -> Party | None:
@@ -118,7 +132,9 @@ _RULES: tuple[tuple[str, str, re.Pattern[str], str, str | None], ...] = (
     (
         "acquires-cjk",
         "acquisition",
-        re.compile(rf"^(?P<a>{_N})、\s*(?P<b>[^、,，]{{1,40}})を(?:[^を、]{{0,15}}?で)?買収"),
+        re.compile(
+            rf"^(?P<a>{_N})、\s*(?P<b>[^、,，]{{1,40}})を(?:[^を、]{{0,15}}?で)?(?:買収|子会社化|傘下に)"
+        ),
         "acquirer",
         "target",
     ),
@@ -141,6 +157,32 @@ _RULES: tuple[tuple[str, str, re.Pattern[str], str, str | None], ...] = (
         ),
         "acquirer",
         "target",
+    ),
+    # トヨタ、米AI企業の買収報道を否定: a report of a purchase, denied
+    (
+        "acquires-cjk",
+        "acquisition",
+        re.compile(rf"^(?P<a>{_N})、\s*(?P<b>[^、,，]{{1,40}}?)の買収(?:報道|観測|検討)"),
+        "acquirer",
+        "target",
+    ),
+    # NTTデータ、米Glimmer AIと資本業務提携　約30億円を出資: a capital tie-up is a stake
+    (
+        "invests-cjk",
+        "investment",
+        re.compile(rf"^(?P<a>{_N})、\s*(?P<b>[^、,，]{{1,40}}?)と(?:資本業務提携|資本提携)"),
+        "investor",
+        "target",
+    ),
+    # ソニー、AI音声スタートアップのVoicelyと提携
+    (
+        "partners-cjk",
+        "partnership",
+        re.compile(
+            rf"^(?P<a>{_N})、\s*(?P<b>[^、,，]{{1,40}}?)と(?:[^、]{{0,10}}?)(?:業務提携|提携|協業)"
+        ),
+        "partner",
+        "partner",
     ),
     # 百度与远航汽车成立智能驾驶合资公司 / ソフトバンクとOpenAI、合弁会社「SB OAI Japan」設立
     (
@@ -218,6 +260,8 @@ def cjk_deal(title: str, rates: Mapping[str, float] | None = None, text: str = "
         groups = found.groupdict()
         a = _name(groups["a"]) if groups.get("a") else None
         b = _name(groups["b"]) if groups.get("b") else None
+        if b is None and groups.get("b") and text:
+            b = _described(groups["b"], text, a)  # named in the summary
         parties = [
             p
             for p in (

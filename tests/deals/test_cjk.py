@@ -36,6 +36,28 @@ from tests.deals._reading import GAZ
             [("霧島知能", "issuer")],
             (1.5e10, "JPY"),
         ),
+        # a tie-up; a capital tie-up is a stake; a subsidiary made is a purchase
+        (
+            "鷹野電機、AI音声スタートアップの霧島ボイスと提携",
+            "partnership",
+            "announced",
+            [("鷹野電機", "partner"), ("霧島ボイス", "partner")],
+            None,
+        ),
+        (
+            "鷹野電機、米Quorvane AIと資本業務提携　約30億円を出資",
+            "investment",
+            "announced",
+            [("鷹野電機", "investor"), ("Quorvane AI", "target")],
+            (3e9, "JPY"),
+        ),
+        (
+            "鷹野電機、AI創薬の霧島バイオを子会社化　約200億円",
+            "acquisition",
+            "announced",
+            [("鷹野電機", "acquirer"), ("霧島バイオ", "target")],
+            (2e10, "JPY"),
+        ),
         (
             "한빛전자, 네덜란드 AI 반도체 기업 바람텍 인수",
             "acquisition",
@@ -115,6 +137,23 @@ def test_the_amount_comes_from_the_summary_when_the_headline_has_none() -> None:
     )
     assert deal is not None and deal.amount is not None
     assert (deal.amount.value, deal.amount.currency) == (9e8, "EUR")
+
+
+def test_a_description_in_the_headline_is_named_by_the_summary() -> None:
+    """ "米AI企業" (a US AI company) is no name: the one Latin-script name of the summary's
+    first sentence is; a description the summary does not name is no deal."""
+    deal = classify(
+        "鷹野電機、米AI企業の買収報道を否定",
+        "鷹野電機は、米AIスタートアップのQuorvaneを買収するとの一部報道について否定した。",
+        gazetteer=GAZ,
+    )
+    assert deal is not None and (deal.type, deal.status) == ("acquisition", "denied")
+    assert [(p.name, p.role) for p in deal.parties] == [
+        ("鷹野電機", "acquirer"),
+        ("Quorvane", "target"),
+    ]
+    deal = classify("鷹野電機、米AI半導体新興に1000億円出資へ", "", gazetteer=GAZ)
+    assert deal is None or all(p.name != "米AI半導体新興" for p in deal.parties)
 
 
 def test_a_name_in_another_script_has_a_slug_of_its_own() -> None:
