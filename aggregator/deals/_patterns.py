@@ -191,6 +191,7 @@ _KEYS = {
     "merge-plural": "merg combin tie-up",
     "agreement-with": "agreement contract deal pact",
     "supplies-with": "suppl provid",
+    "selected-by": "selected chosen picked tapped",
     "partners-with": "partner team forces alliance collaborat tie-up ally ties steady relationship"
     " working"
     " cozies tie tied hands",
@@ -204,7 +205,7 @@ _KEYS = {
     " collaboration intent loi",
     "deal-noun": "deal agreement contract pact partnership",
     "joint-action": "launch announc unveil sign start open creat build expand deepen establish to"
-    " bring deliver power deploy co-develop invest commit spend pour",
+    " bring deliver power deploy co-develop pilot invest commit spend pour",
     "expands-use": "use",
     "in-deal": "deal",
 }
@@ -1516,6 +1517,17 @@ _ENGLISH: tuple[Rule, ...] = (
         paired=True,
         adjacent=True,
     ),
+    # "xAI selected by the US Department of War to deliver frontier AI", "Anthropic chosen by
+    # the UK Ministry of Defence": a government body's contract
+    _rule(
+        "selected-by",
+        "partnership",
+        r"\b(?:selected|chosen|picked|tapped)\s+by\s+(?=(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}?"
+        r"(?-i:Department|Ministry|Agency|Army|Navy|Air\s+Force|Space\s+Force|Government"
+        r"|Administration|Commission|Pentagon|NHS|DoD|DOD|DOE|GSA|NASA|DARPA)\b)",
+        "partner",
+        "partner",
+    ),
     # "TSMC to supply Groq with 3nm chips", "Samsung will supply OpenAI with memory"
     _rule(
         "supplies-with",
@@ -1642,7 +1654,7 @@ _ENGLISH: tuple[Rule, ...] = (
         r"|expand|deploy|train|create|offer|work|collaborate|research|support|provide|democrati[sz]e"
         r"|transform|scale|power|help|boost|strengthen|tackle)\b"
         # "Cohere and Second Front bring secure AI to ...": working together, said plainly
-        r"|\b(?:bring|deliver|power|deploy|co-develop)\b(?!\s+(?:rival|competing)\b)"
+        r"|\b(?:bring|deliver|power|deploy|co-develop|pilot)\b(?!\s+(?:rival|competing)\b)"
         # "Toyota and NTT to invest ¥500 billion in AI platform": money put into a joint project
         r"|\b(?:jointly\s+)?(?:invest|commit|spend|pour)(?:s|ed|ing)?\s+(?:up\s+to\s+|about\s+|over\s+"
         r"|nearly\s+|more\s+than\s+)?§+\s+(?:to\s+(?:build|develop|create)\s+|in(?:to)?\s+)"

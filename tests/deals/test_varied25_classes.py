@@ -112,3 +112,29 @@ def test_a_government_word_alone_is_no_party() -> None:
     # nor does a sentence's word after a company's kind start a name
     deal = classify("This 24-Year-Old's AI Startup Just Raised $50 Million", "", gazetteer=GAZ)
     assert deal is None or all(p.name != "Just" for p in deal.parties)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "parties", "publisher"),
+    [
+        # a government body's choice is its contract
+        (
+            "Quorvane selected by the Department of Energy for grid forecasting",
+            "partnership",
+            [("Quorvane", "partner"), ("US Department of Energy", "partner")],
+            None,
+        ),
+        ("Quorvane selected by Y Combinator", None, [], None),
+        # two sides that pilot something together
+        (
+            "Marrowline and Iceland pilot AI tutors in schools",
+            "partnership",
+            [("Marrowline", "partner"), ("Government of Iceland", "partner")],
+            "Marrowline",
+        ),
+    ],
+)
+def test_contracts_and_pilots(
+    title: str, kind: str | None, parties: list[tuple[str, str]], publisher: str | None
+) -> None:
+    check_reading(title, "", kind, parties, publisher=publisher)
