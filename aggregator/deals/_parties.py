@@ -167,6 +167,11 @@ _BACKER_STOP = re.compile(
     r"|,\s+(?!(?:and|with|as|plus|alongside|along|including|among|both|also|existing|new"
     r"|other|returning|previous|prior|early|former|current|additional|strategic|angel|notable"
     r"|investors?|backers?|participation|support|funds?|partners?)\b)[a-z]"
+    # "led by Coldstream Capital and Glean acquired Nettle", "from Sandbar Ventures, Brisk
+    # closed a $30M Series A": a name with a deal verb of its own starts another story
+    r"|(?:,|\s+and)\s+(?:[A-Z][\w.&'’-]*\s+){1,3}?(?:acquired|acquires|bought|buys|raised"
+    r"|raises|closed|closes|took|takes|merged|merges|signed|signs|landed|lands|secured"
+    r"|secures|launched|launches)\b"
 )
 _BACKED = re.compile(r"([A-Z][\w.&]*(?:\s[A-Z][\w.&]*)*)-(?:backed|owned|funded|led)\b")
 
@@ -1311,9 +1316,12 @@ def backers(text: str, gazetteer: Gazetteer, casing: Casing) -> list[str]:
     if casing.lang == "de" and not cues:
         cues = list(_GERMAN_BACKER_CUE.finditer(text))
     end = 0
+    bullet = _BULLET.search(text, cues[0].end()) if cues else None
     for n, cue in enumerate(cues):  # "from Austin, has raised … led by X, joined by Y"
         if cue.start() < end or (n and _LOOSE_CUE.fullmatch(cue.group(0))):
             continue  # inside the list before, or a loose "from"/"including" after one
+        if bullet is not None and cue.start() > bullet.start():
+            break  # "… led by Eastlake Ventures. • Cypress raised … co-led by …": another's
         stop = _BACKER_STOP.search(text[cue.end() :])
         end = cue.end() + stop.start() if stop else len(text)
         names += [
@@ -1324,6 +1332,7 @@ def backers(text: str, gazetteer: Gazetteer, casing: Casing) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+_BULLET = re.compile(r"\s[•·▪]\s")
 _WHOSE_BACKERS = re.compile(
     r"(?:['’]s?)?\s+(?:own\s+|existing\s+|early\s+)?(?:backers|investors|shareholders|owners)\b"
 )
@@ -1339,6 +1348,10 @@ _JOINED = re.compile(
     r"\b(?:also\s+)?(?:participated|participating|participate|invested|investing"
     r"|joined|joining|took\s+part|taking\s+part|chipped\s+in|came\s+in|doubled\s+down)\b"
     r"(?!\s+(?:by|the\s+company|as)\b)"
+)
+# "…, with Alphabet and Nvidia among its investors"
+_AMONG = re.compile(
+    r"\s+(?:were\s+|are\s+)?among\s+(?:its|the|their)\s+(?:new\s+|existing\s+)?(?:investors|backers)\b"
 )
 _CLAUSE_START = re.compile(r"[,;:]\s+|\b(?:with|while|and\s+existing|as\s+well\s+as)\s+|^")
 
@@ -1380,7 +1393,7 @@ def round_investors(text: str, gazetteer: Gazetteer, casing: Casing) -> list[tup
         for name in backers(text, gazetteer, casing)
         if not _BACKED.search(text) or name not in backed_names(text, gazetteer, casing)
     ]
-    for cue, lead in ((_LED, True), (_JOINED, False)):
+    for cue, lead in ((_LED, True), (_JOINED, False), (_AMONG, False)):
         for m in cue.finditer(text):
             start = _listed(text, _before(text, m.start()), gazetteer, casing)
             found += [(x.name, lead) for x in mentions(text, gazetteer, casing, start, m.start())]

@@ -103,3 +103,41 @@ def test_a_newsletter_list_ending_in_and_is_read_item_by_item() -> None:
     assert digest_items("Mapleton Bio Prices Upsized IPO; Raises $153 Million") == [
         "Mapleton Bio Prices Upsized IPO; Raises $153 Million"
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "investors"),
+    [
+        # a name with a deal verb of its own starts another story
+        (
+            "The Radar #12: Agents, agents, agents",
+            "A week of agent frameworks. Elsewhere, Quorvane closed a $60M Series B led by "
+            "Coldstream Capital and Tidewell acquired the startup Nettlefield.",
+            ["Coldstream Capital"],
+        ),
+        (
+            "😸 Follow the money",
+            "Three checks cleared: Quorvane took $80M from Sandbar Ventures, Tidewell closed a "
+            "$30M Series A, and one more that…",
+            ["Sandbar Ventures"],
+        ),
+        # a bullet is another item's round
+        (
+            "Venture capital deals — Quorvane, Tidewell",
+            "• Quorvane raised $22 million in Series A funding led by Eastlake Ventures. • "
+            "Tidewell raised $150 million co-led by Founders Fund and General Catalyst.",
+            ["Eastlake Ventures"],
+        ),
+        # investors told after the round
+        (
+            "Quorvane raises $2B 🧠, Gemini 3 🪟, a paper on thinking 🍎",
+            "Quorvane raised $2 billion at a $32 billion valuation, with Alphabet and Nvidia "
+            "among its investors. Elsewhere… Read more",
+            ["Alphabet", "Nvidia"],
+        ),
+    ],
+)
+def test_a_rounds_investors_are_its_own(title: str, summary: str, investors: list[str]) -> None:
+    deal = classify(title, summary, gazetteer=GAZ)
+    assert deal is not None and deal.type == "funding"
+    assert sorted(p.name for p in deal.parties if p.role == "investor") == sorted(investors)
