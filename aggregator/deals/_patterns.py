@@ -1846,6 +1846,22 @@ _NO_DEAL_EVENTS: tuple[tuple[tuple[str, ...], str], ...] = (
         ("could",),
         r"\bcould\s+(?:someday|one\s+day|eventually)\b|\b(?:ipo|listing)\s+could\s+value\b",
     ),
+    # an IPO asked about: "whether Hugging Face will ever go public", "if it would list"
+    (
+        ("whether", "if ", "ever go public"),
+        r"\b(?:whether|if)\s+(?:[\w.&'’-]+\s+){1,4}?(?:will|would|might|could|should|plans?\s+to)"
+        r"\s+(?:ever\s+|someday\s+|one\s+day\s+|eventually\s+)?(?:go\s+public|ipo|list)\b"
+        r"|\bwill\s+ever\s+go\s+public\b",
+    ),
+    # a customer's choice told as a story: "Why Bluejay Airlines bet on Aster", "Why Kestrel
+    # chose Northwind"
+    (
+        ("why",),
+        r"^\W*why\s+(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,3}\s+(?:bet|bets|chose"
+        r"|chooses|picked|picks|switched\s+to|moved\s+to|trusts|went\s+with)\s+on\b"
+        r"|^\W*why\s+(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,3}\s+(?:chose|chooses"
+        r"|picked|picks|switched\s+to|moved\s+to|trusts|went\s+with)\b",
+    ),
     # analysis of a deal, not the deal: "What the Halden-Quay deal tells us about chips", "What
     # Tarn's $3bn Ostler acquisition means for buyers", "Why the A-B pact still matters"
     (

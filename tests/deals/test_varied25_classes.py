@@ -138,3 +138,27 @@ def test_contracts_and_pilots(
     title: str, kind: str | None, parties: list[tuple[str, str]], publisher: str | None
 ) -> None:
     check_reading(title, "", kind, parties, publisher=publisher)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "publisher"),
+    [
+        # an IPO asked about is none
+        (
+            "Q&A: Quorvane's founder on open source and Europe",
+            "We asked the co-founder about sovereign AI and whether Quorvane will ever go public.",
+            None,
+        ),
+        # a customer's choice told as a story
+        (
+            "Why Bluejay Airlines bet on Marrowline",
+            "Bluejay's customer team now resolves rebooking requests in two minutes.",
+            "Marrowline",
+        ),
+        ("Why Ostrava Rail chose Marrowline", "", "Marrowline"),
+    ],
+)
+def test_questions_and_customer_choices_are_no_deals(
+    title: str, summary: str, publisher: str | None
+) -> None:
+    check_reading(title, summary, None, [], publisher=publisher)
