@@ -201,6 +201,11 @@ _OFFERS = (
     re.compile(
         rf"\b(?i:coming|comes|available)\s+(?i:to)\s+(?i:all\s+|every\s+)?{_NAME}\s+{_MEMBERS}\b"
     ),
+    # "Airtel customers get Perplexity Pro", "now included for Revolut Metal members"
+    re.compile(rf"^{_NAME}\s+{_MEMBERS}\s+(?i:get|gets|can\s+now|now\s+get)\b"),
+    re.compile(rf"\b(?i:included|bundled)\s+(?i:for|with)\s+{_NAME}\s+{_MEMBERS}\b"),
+    # "Perplexity Publisher Program adds Le Monde and The Independent": a partners' programme
+    re.compile(rf"\b(?i:program|programme)\s+(?i:adds|welcomes|expands\s+to)\s+{_NAME}"),
 )
 
 

@@ -162,3 +162,21 @@ def test_questions_and_customer_choices_are_no_deals(
     title: str, summary: str, publisher: str | None
 ) -> None:
     check_reading(title, summary, None, [], publisher=publisher)
+
+
+@pytest.mark.parametrize(
+    ("title", "parties"),
+    [
+        # an offer to another company's customers, and a partners' programme that adds some
+        ("Ostrava Rail customers get Marrowline Pro", [("Ostrava Rail", "partner")]),
+        ("Marrowline Pro now included for Tidewell members", [("Tidewell", "partner")]),
+        (
+            "Marrowline Publisher Program adds Le Monde and The Independent",
+            [("Le Monde", "partner"), ("The Independent", "partner")],
+        ),
+    ],
+)
+def test_first_party_offers_and_programmes(title: str, parties: list[tuple[str, str]]) -> None:
+    check_reading(
+        title, "", "partnership", [("Marrowline", "partner"), *parties], publisher="Marrowline"
+    )
