@@ -85,6 +85,10 @@ def classify(
     text = without_boilerplate(text)
     if "(Y" in title:  # an accelerator's batch after a name: "Tandem Labs (YC S25) is joining"
         title = " ".join(without_boilerplate(title).split())
+    if not title.isascii():
+        # "Hugging Face ❤️ Google Cloud", "Cohere 🤝 Oracle": a heart or a handshake between
+        # two names joins them as a plus does (not an item's mark: "A and B 🤝, C 🧠")
+        title = _JOINING_MARK.sub(" + ", title)
     items = digest_items(title)
     if len(items) > 1:
         deal = _digest(title, items, gz, rates, use_model, model, publisher, type_model, learned)
@@ -1124,7 +1128,9 @@ def _paired(
     plus = item and _PLUS_JOINT.search(title) is not None
     sentence = pair_restatement(title, company)
     plus = plus and all(not is_person(side) for side in by_shape)
-    if sentence is None or len(by_shape) > 1 or (by_shape and not (_told_as_deal(text) or plus)):
+    joining = bool(text) and _IS_JOINING.search(text, 0, 300) is not None
+    shown = _told_as_deal(text) or plus or joining
+    if sentence is None or len(by_shape) > 1 or (by_shape and not shown):
         return None  # one side may be a name the body confirms as a party; both is too little
     if text and _customer_story(text):
         return None  # "HeyGen x Google Cloud: …" told as what HeyGen runs on Google Cloud
@@ -1138,6 +1144,9 @@ def _paired(
         # an agreement to license Harbor's models": the two sides' deal is the summary's kind
         lead = _FIRST_SENTENCE.match(text)
         first = lead.group(0) if lead else text[:300]
+        joined = _joined(deal, first, gz)
+        if joined is not None:
+            return joined
         told = gated(
             first_person(first, publisher) if publisher else first,
             "",
@@ -1157,10 +1166,37 @@ def _paired(
     return deal
 
 
+# "Pellucid's founders are joining Vantor": its people, not the company (a licence and hire)
+_PEOPLE_JOINING = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+)?(?:founders?|co-?founders?|team|CEO|people|staff|employees"
+    r"|researchers|engineers|executives|leaders)\b",
+    re.IGNORECASE,
+)
+_IS_JOINING = re.compile(r"\b(?:is|are|will\s+be)\s+joining\s+(?=[A-Z])")
+_JOINING_MARK = re.compile(r"(?<=\w)\s+(?:❤️?|♥️?|🤝)\s+(?=\w)")
 _JV_WORD = re.compile(r"\b(?:JV|joint[\s-]venture)\b", re.IGNORECASE)
 # "A + B", "A+B" (not "Alexa+ Goes Agentic": a product's plus)
 _PLUS_JOINT = re.compile(r"\s\+\s|\w\+\w")
 _NAME_SIDE = re.compile(r"^[A-Z][\w.&-]+(?:\s[A-Z][\w.&-]+){0,2}$")
+
+
+def _joined(deal: Deal, sentence: str, gz: Gazetteer) -> Deal | None:
+    """A pair whose summary says one side is joining the other ("Hugging Face ❤️ Pollen
+    Robotics": "Pollen Robotics, makers of the Reachy humanoid, is joining Hugging Face"):
+    the one joined buys the one joining."""
+    if len(deal.parties) != 2:
+        return None
+    a, b = deal.parties
+    for buyer, bought in ((a, b), (b, a)):
+        said = re.search(
+            rf"\b{re.escape(bought.name)}\b[^.;]{{0,80}}?\b(?:is|are|will\s+be)\s+joining\s+"
+            rf"(?:the\s+)?{re.escape(buyer.name)}\b(?!\s+(?:on|in|at|for)\b)",
+            sentence,
+        )
+        if said is not None and not _PEOPLE_JOINING.search(said.group(0)):
+            parties = (replace(buyer, role="acquirer"), replace(bought, role="target"))
+            return replace(deal, type="acquisition", parties=parties, rule=f"{deal.rule}+joins")
+    return None
 
 
 # The publisher's body saying it joins a company: "we're joining Salesforce", "Quillstack has

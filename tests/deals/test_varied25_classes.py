@@ -180,3 +180,31 @@ def test_first_party_offers_and_programmes(title: str, parties: list[tuple[str, 
     check_reading(
         title, "", "partnership", [("Marrowline", "partner"), *parties], publisher="Marrowline"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "kind", "parties"),
+    [
+        # a heart or a handshake between two names joins them as a plus does
+        (
+            "Marrowline ❤️ Google Cloud",
+            "",
+            "partnership",
+            [("Marrowline", "partner"), ("Google Cloud", "partner")],
+        ),
+        ("Cohere 🤝 Oracle", "", "partnership", [("Cohere", "partner"), ("Oracle", "partner")]),
+        # a pair whose summary says one side is joining the other: a purchase
+        (
+            "Marrowline ❤️ Tidewell Robotics",
+            "We're excited to announce that Tidewell Robotics, makers of the Reachy arm, is "
+            "joining Marrowline.",
+            "acquisition",
+            [("Marrowline", "acquirer"), ("Tidewell Robotics", "target")],
+        ),
+        ("I ❤️ Rust", "", None, []),
+    ],
+)
+def test_hearts_and_handshakes(
+    title: str, summary: str, kind: str | None, parties: list[tuple[str, str]]
+) -> None:
+    check_reading(title, summary, kind, parties, publisher="Marrowline")
