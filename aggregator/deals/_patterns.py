@@ -193,9 +193,11 @@ _KEYS = {
     "supplies-with": "suppl provid",
     "selected-by": "selected chosen picked tapped",
     "partners-with": "partner team forces alliance collaborat tie-up ally ties steady relationship"
+    " loosen rework renegotiat"
     " working"
     " cozies tie tied hands",
-    "partner-plural": "partner collaborat ally allied together forces tie hands alliance pact team",
+    "partner-plural": "partner collaborat ally allied together forces tie hands alliance pact team"
+    " renegotiat",
     "buys-capacity": "buy purchas spend commit",
     "supplies-to": "suppl",
     "rents-capacity": "rent lease leas access reserv",
@@ -1456,9 +1458,11 @@ _ENGLISH: tuple[Rule, ...] = (
         r"|(?:is|are|has\s+been|have\s+been|to\s+be)\s+working\s+(?:closely\s+)?with"
         r"|join(?:s|ed|ing)?\s+forces\s+with|(?:strategic\s+)?(?:partnership|alliance|collaboration"
         r"|tie-up)\s+(?:with|between)|collaborat(?:es|ed|e)\s+with|ally\s+with"
-        r"|(?:tighten|strengthen|deepen|expand|cement|forge|formali[sz]e|extend|renew|broaden)(?:s|ed)?"
+        r"|(?:tighten|strengthen|deepen|expand|cement|forge|formali[sz]e|extend|renew|broaden"
+        r"|loosen|rework|renegotiate?)(?:s|d|ed)?"
         r"\s+(?:its\s+|their\s+)?(?:(?:long-?standing|strategic|existing|decade-long|close)\s+)?"
-        r"(?:ties|relationship|links|bond)\s+with|goes\s+steady\s+with"
+        r"(?:(?:ties|relationship|links|bond)\s+(?:with|to)|(?:deal|partnership|contract|terms)\s+with)"
+        r"|goes\s+steady\s+with"
         r"|coz(?:ies|y)\s+up\s+(?:to|with)|ties?\s+up\s+with|tied\s+up\s+with"
         r"|join(?:s|ed)?\s+hands\s+with)\b",
         "partner",
@@ -1474,6 +1478,9 @@ _ENGLISH: tuple[Rule, ...] = (
         # "Orrin Labs and SoftBank are partnering to bring …"
         r"|(?:are|have\s+been|will\s+be)\s+(?:partnering|collaborating|working\s+together"
         r"|joining\s+forces|teaming\s+up))\s+(?:on|to|in|for|around|over)\b"
+        # "OpenAI and Microsoft Renegotiate": the pair's deal reworked
+        r"|\brenegotiate[sd]?(?=\s*(?:$|[,;:|?!]|\s+(?:their|the|a)\s+(?:deal|partnership"
+        r"|contract|terms|pact|agreement)\b))"
         # "Sony and Kuronami in AI tie-up for game characters": the pair in a pact, told by noun
         r"|\bin\s+(?:an?\s+)?(?:new\s+|strategic\s+|multi-?year\s+|§+\s+)?(?:[\w-]+\s+){0,2}?"
         r"(?:tie-up|alliance|pact|partnership|collaboration)\b(?!\s+(?:talks|discussions)\b)",

@@ -141,3 +141,30 @@ def test_a_rounds_investors_are_its_own(title: str, summary: str, investors: lis
     deal = classify(title, summary, gazetteer=GAZ)
     assert deal is not None and deal.type == "funding"
     assert sorted(p.name for p in deal.parties if p.role == "investor") == sorted(investors)
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "parties"),
+    [
+        # a pair's deal reworked is a partnership story
+        (
+            "Quorvane and Microsoft Renegotiate",
+            "partnership",
+            [("Quorvane", "partner"), ("Microsoft", "partner")],
+        ),
+        (
+            "Microsoft Loosens Ties to Quorvane, Llama 4 Arrives, AI in Classrooms",
+            "partnership",
+            [("Microsoft", "partner"), ("Quorvane", "partner")],
+        ),
+        ("Unions and studios renegotiate wages", None, []),
+        # what a partnership brings is no partner
+        (
+            "Snowflake and Microsoft Expand Partnership to Bring OpenAI Models to the Data Cloud",
+            "partnership",
+            [("Snowflake", "partner"), ("Microsoft", "partner")],
+        ),
+    ],
+)
+def test_a_deal_reworked(title: str, kind: str | None, parties: list[tuple[str, str]]) -> None:
+    check_reading(title, "", kind, parties)
