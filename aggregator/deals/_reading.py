@@ -768,7 +768,30 @@ def _own_lead(
         if background_deal(said, deal.evidence):
             continue
         return replace(deal, rule=f"{deal.rule}+own-lead")
+    for sentence in lead(text, 2):
+        counted = _PARTNERING_COUNT.search(first_person(sentence, publisher, verbs=True))
+        if counted is not None and not _research_only(title, text):
+            # "We're partnering with three national health systems to pilot …": partners
+            # counted, none named: the publisher's partnership alone
+            return Deal(
+                type="partnership",
+                status="announced",
+                parties=(Party(name=publisher, role="partner", slug=own),),
+                evidence=counted.group(0),
+                rule="first-party-partners+own-lead",
+            )
     return None
+
+
+# Partners counted, not named: "is partnering with three national health systems"
+_PARTNERING_COUNT = re.compile(
+    r"\b(?:is|are|has\s+been)\s+(?:now\s+)?partnering\s+with\s+(?:more\s+than\s+|over\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|several|multiple)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:companies|firms|partners|systems|hospitals|banks|retailers"
+    r"|governments|agencies|carriers|operators|publishers|brands|insurers|providers|utilities"
+    r"|airlines|schools|districts|cities|states|countries)\b",
+    re.IGNORECASE,
+)
 
 
 # A headline word of a deal's kind: such a headline is read as it stands, never through

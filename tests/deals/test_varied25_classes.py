@@ -208,3 +208,21 @@ def test_hearts_and_handshakes(
     title: str, summary: str, kind: str | None, parties: list[tuple[str, str]]
 ) -> None:
     check_reading(title, summary, kind, parties, publisher="Marrowline")
+
+
+def test_partners_counted_not_named_are_the_publishers_partnership() -> None:
+    check_reading(
+        "Piloting with three national health systems",
+        "We're partnering with three national health systems in Europe to pilot our assistant.",
+        "partnership",
+        [("Marrowline", "partner")],
+        publisher="Marrowline",
+    )
+    # (a research collaboration is none)
+    check_reading(
+        "Year in review",
+        "We're partnering with 12 universities under a research collaboration on open data.",
+        None,
+        [],
+        publisher="Marrowline",
+    )
