@@ -572,6 +572,12 @@ def _with_capitals(text: str, start: int, end: int, found: list[Mention]) -> lis
         if not any(f.start <= where < f.end for f in out):
             country = _CAPITALS[m.group("city")]
             out.append(Mention(where, m.end("city"), f"Government of {country}", known=False))
+    subject = _CAPITAL_SUBJECT.match(text) if start == 0 else None
+    if subject is not None:  # "Ottawa to invest $240-million in Cohere"
+        out = [f for f in out if not f.start < subject.end("city")]
+        country = _SUBJECT_CAPITALS[subject.group("city")]
+        name = f"Government of {'the ' if country == 'United States' else ''}{country}"
+        out.append(Mention(0, subject.end("city"), name, known=False))
     return sorted(out, key=lambda x: x.start)
 
 
@@ -588,6 +594,23 @@ _CAPITALS = {
     "Brasília": "Brazil",
     "Brasilia": "Brazil",
 }
+# A capital that opens a headline and puts money in a company is its government ("Ottawa to
+# invest $240-million in Cohere", "Washington to take 10% stake in Intel"); the capitals of
+# ``_CAPITALS`` and those whose government business news names so when it invests.
+_SUBJECT_CAPITALS = {
+    **_CAPITALS,
+    "Washington": "United States",
+    "Tokyo": "Japan",
+    "Seoul": "South Korea",
+    "Berlin": "Germany",
+    "Paris": "France",
+}
+_CAPITAL_SUBJECT = re.compile(
+    r"^\s*(?P<city>"
+    + "|".join(sorted(_SUBJECT_CAPITALS, key=len, reverse=True))
+    + r")\s+(?:to\s+|will\s+)?(?:invest|invests|take|takes|back|backs|inject|injects|buy|buys"
+    r"|acquire|acquires)\b"
+)
 _CAPITAL_DEAL = re.compile(
     r"\b(?:deal|agreement|contract|pact|MOU|MoU|memorandum(?:\s+of\s+understanding)?|partnership"
     r"|talks|negotiations)\s+with\s+(?P<city>"
@@ -1020,7 +1043,10 @@ def mentions(
         and _COUNTRY_NAME.search(piece)
     ):
         merged = _with_countries(text, start, end, merged)
-    if not casing.caps and " with " in piece and _CAPITAL_DEAL.search(piece):
+    if not casing.caps and (
+        (" with " in piece and _CAPITAL_DEAL.search(piece))
+        or (start == 0 and _CAPITAL_SUBJECT.match(text))
+    ):
         merged = _with_capitals(text, start, end, merged)
     if not casing.caps and start == 0 and " with " in piece:
         subject = _SHORT_COUNTRY_SIGNS.match(text)

@@ -226,3 +226,19 @@ def test_partners_counted_not_named_are_the_publishers_partnership() -> None:
         [],
         publisher="Marrowline",
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "government"),
+    [
+        ("Washington to take 10% stake in Quorvane", "Government of the United States"),
+        ("Tokyo to invest $5 billion in Quorvane", "Government of Japan"),
+        ("Seoul to invest in Quorvane", "Government of South Korea"),
+    ],
+)
+def test_a_capital_that_puts_money_in_a_company_is_its_government(
+    title: str, government: str
+) -> None:
+    check_reading(title, "", "investment", [(government, "investor"), ("Quorvane", "target")])
+    # a city where a company opens an office is none
+    assert classify("Quorvane opens Seoul office", "", gazetteer=GAZ) is None
