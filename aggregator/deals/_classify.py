@@ -1245,7 +1245,7 @@ def rules_and_block(
     past = False
     for index, seg in lead_segments(text, rates, lambda index: STRONG_RULES if index else -1):
         found = _match_rules(seg, gz, strong_only=index > 0) if seg is not None else None
-        if found is not None and seg is not None and _background(seg.text, found.evidence):
+        if found is not None and seg is not None and background_deal(seg.text, found.evidence):
             past = True  # "Verizon, which acquired Yahoo in 2017, …" under a story on email
             continue
         if found is not None and seg is not None and _cut_off(text, seg.text, found.evidence):
@@ -1331,11 +1331,6 @@ def _cut_off(text: str, sentence: str, evidence: str) -> bool:
 
 
 def background_deal(sentence: str, evidence: str) -> bool:
-    """Whether a sentence tells its deal phrase ``evidence`` as background (``_background``)."""
-    return _background(sentence, evidence)
-
-
-def _background(sentence: str, evidence: str) -> bool:
     """Whether the body's deal phrase ``evidence`` is told as background (``_BACKGROUND_*``)."""
     at = sentence.find(evidence) if evidence else -1
     if at < 0:

@@ -569,6 +569,7 @@ _DESCRIBED = re.compile(
     r"|contract|alliance|bet|stake|investment)\b",
     re.IGNORECASE,
 )
+_BET_ON = re.compile(r"[$€£]\s?\d[\d.,]*\s?(?:bn|billion|m|million)?\s+bet\s+on\b", re.I)
 # The kind of deal an item names without naming its parties: "a $2B seed round", "a big
 # acquisition".
 _KIND_NOUNS = (
@@ -587,8 +588,8 @@ _KIND_NOUNS = (
     ("partnership", re.compile(r"\b(?:pact|partnership|alliance|tie-up)\b", re.I)),
     ("joint-venture", re.compile(r"\b(?:pact|joint\s+venture|JV)\b", re.I)),
     # "a $2bn bet on robot data": money put into a company
-    ("funding", re.compile(r"[$€£]\s?\d[\d.,]*\s?(?:bn|billion|m|million)?\s+bet\s+on\b", re.I)),
-    ("investment", re.compile(r"[$€£]\s?\d[\d.,]*\s?(?:bn|billion|m|million)?\s+bet\s+on\b", re.I)),
+    ("funding", _BET_ON),
+    ("investment", _BET_ON),
 )
 
 
@@ -1150,9 +1151,9 @@ def _paired(
     by_shape: list[str] = []
     plus = item and _PLUS_JOINT.search(title) is not None
     sentence = pair_restatement(title, company)
-    plus = plus and all(not is_person(side) for side in by_shape)
+    plus_pair = plus and all(not is_person(side) for side in by_shape)
     joining = bool(text) and _IS_JOINING.search(text, 0, 300) is not None
-    shown = _told_as_deal(text) or plus or joining
+    shown = _told_as_deal(text) or plus_pair or joining
     if sentence is None or len(by_shape) > 1 or (by_shape and not shown):
         return None  # one side may be a name the body confirms as a party; both is too little
     if text and _customer_story(text):

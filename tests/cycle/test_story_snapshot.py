@@ -27,6 +27,19 @@ from ..factories import query
 from .test_story_window import assignments, batches, cycle, ingest, two_stores
 
 
+def threads_calling(monkeypatch: pytest.MonkeyPatch, name: str) -> list[str]:
+    """The names of the threads that call ``_story_window.<name>`` from now on."""
+    names: list[str] = []
+    real = getattr(story_window, name)
+
+    def recorded(*args: object) -> object:
+        names.append(threading.current_thread().name)
+        return real(*args)
+
+    monkeypatch.setattr(story_window, name, recorded)
+    return names
+
+
 def one_shot(settings: Settings, store: Store, snapshot: Path, now: datetime) -> str:
     """One cycle in a "new process"; how it had its story index."""
     return cycle(settings, store, now, StoryWindow(snapshot=snapshot, keep=False)).story_index
@@ -266,14 +279,7 @@ def test_a_snapshot_read_ahead_in_a_thread_decides_as_fresh_loads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # what a one-shot cycle does at its first new body: the read overlaps the fetch
-    readers: list[str] = []
-    real = story_window._read_snapshot
-
-    def read(*args: object) -> object:
-        readers.append(threading.current_thread().name)
-        return real(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(story_window, "_read_snapshot", read)
+    readers = threads_calling(monkeypatch, "_read_snapshot")
     settings, ours, fresh = two_stores(tmp_path)
     snapshot = snapshot_path(tmp_path / "kept.db")
     options = StoryOptions(window_days=settings.story_window_days)
@@ -324,14 +330,7 @@ def test_a_one_shot_cycle_writes_its_snapshot_in_a_thread_and_waits_for_it(
 ) -> None:
     """The file is written while the cycle publishes, in a thread of its own, and it is
     whole on disk when the cycle returns: the next process reads it."""
-    writers: list[str] = []
-    real = story_window._write_snapshot
-
-    def write(*args: object) -> object:
-        writers.append(threading.current_thread().name)
-        return real(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(story_window, "_write_snapshot", write)
+    writers = threads_calling(monkeypatch, "_write_snapshot")
     settings, ours, _fresh = two_stores(tmp_path)
     snapshot = snapshot_path(tmp_path / "kept.db")
     plan = batches(days=2)
